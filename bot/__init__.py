@@ -1,0 +1,1 @@
+"""Channel-neutral messages, the message pipeline and the channel port."""

@@ -1,0 +1,135 @@
+"""Ports of the assistant's own storage: conversations, messages, outbox, audit.
+
+The SQL adapter (adapters/sql) implements them on PostgreSQL and SQLite alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from domain.ports import SlotHolds
+
+
+@dataclass
+class ConversationRecord:
+    """One conversation: a practice, a channel and a patient's address on it.
+
+    `state` is the dialogue engine's versioned JSON state; `version` guards
+    concurrent writers (optimistic locking).
+    """
+
+    id: str
+    practice_id: str
+    channel: str  # "sms" | "whatsapp" | "telegram" | "web" | "console"
+    address: str  # E.164 phone, Telegram chat id, web session id
+    state: dict[str, Any] = field(default_factory=dict)
+    version: int = 0
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+
+
+@dataclass
+class InboundRecord:
+    """A message as received, before processing. Unique per (channel, provider_message_id)."""
+
+    id: str
+    practice_id: str
+    channel: str
+    provider_message_id: str
+    address: str
+    body: str | None
+    received_at: dt.datetime
+    conversation_id: str | None = None
+    status: str = "pending"  # pending | processed | failed
+    attempts: int = 0
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class OutboxRecord:
+    """A reply waiting to be (or having been) sent. Written in the same transaction as the turn."""
+
+    id: str
+    practice_id: str
+    conversation_id: str | None
+    channel: str
+    address: str
+    payload: dict[str, Any]  # Outbound.to_json(): text, choices, links
+    created_at: dt.datetime
+    status: str = "pending"  # pending | sending | sent | delivered | failed
+    attempts: int = 0
+    next_attempt_at: dt.datetime | None = None
+    provider_message_id: str | None = None
+    error: str | None = None
+
+
+@dataclass
+class AuditRecord:
+    """Append-only: who did what to which subject, when, in which practice. No PHI in `detail`."""
+
+    practice_id: str
+    actor: str  # "patient:<fhir id>", "staff:<id>", "system"
+    action: str  # "appointment.booked", "appointment.cancelled", ...
+    subject: str  # "Appointment/123"
+    at: dt.datetime
+    detail: dict[str, Any] = field(default_factory=dict)
+    id: int | None = None
+
+
+class Transaction(Protocol):
+    """One database transaction; commits when its context exits cleanly."""
+
+    async def record_inbound(self, message: InboundRecord) -> bool:
+        """Store a received message; False (and nothing stored) if it is a duplicate."""
+        ...
+
+    async def get_inbound(self, message_id: str) -> InboundRecord | None: ...
+
+    async def mark_inbound(self, message_id: str, status: str) -> None: ...
+
+    async def pending_inbound(self, conversation_id: str) -> list[InboundRecord]:
+        """Unprocessed messages of a conversation, in arrival order."""
+        ...
+
+    async def get_or_create_conversation(
+        self, practice_id: str, channel: str, address: str, now: dt.datetime
+    ) -> ConversationRecord: ...
+
+    async def get_conversation(self, conversation_id: str) -> ConversationRecord | None: ...
+
+    async def save_conversation(self, conversation: ConversationRecord, now: dt.datetime) -> None:
+        """Write state, bumping version; raises StaleConversation if version moved meanwhile."""
+        ...
+
+    async def append_event(
+        self, conversation_id: str, kind: str, data: dict[str, Any], at: dt.datetime
+    ) -> None:
+        """Append to the conversation's event log (ids, intents, steps, outcomes; no message text)."""
+        ...
+
+    async def events(self, conversation_id: str) -> list[dict[str, Any]]: ...
+
+    async def enqueue_outbound(self, message: OutboxRecord) -> None: ...
+
+    async def due_outbound(self, now: dt.datetime, limit: int) -> list[OutboxRecord]: ...
+
+    async def update_outbound(self, message: OutboxRecord) -> None: ...
+
+    async def audit(self, record: AuditRecord) -> None: ...
+
+    async def audit_trail(self, practice_id: str, subject: str | None = None) -> list[AuditRecord]: ...
+
+
+class Storage(Protocol):
+    def transaction(self) -> AbstractAsyncContextManager[Transaction]: ...
+
+    def slot_holds(self) -> SlotHolds: ...
+
+    async def close(self) -> None: ...
+
+
+class StaleConversation(Exception):
+    """Another writer saved the conversation first; reload and retry the message."""

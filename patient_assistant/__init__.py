@@ -1,0 +1,1 @@
+"""The patient-assistant command, settings and the one composition root (bootstrap)."""

@@ -1,0 +1,1 @@
+"""FHIR sandbox fixtures (owned by the FHIR adapter work)."""

@@ -1,0 +1,1 @@
+"""Storage fixtures: SQLite and PostgreSQL."""
