@@ -1,0 +1,227 @@
+"""The message pipeline, after a channel has verified and normalised a message.
+
+    receive(Inbound)  record it, deduplicated by the provider's id; answer the webhook
+    process(conv id)  strictly one message at a time per conversation, in arrival order:
+                      safety net -> NLU -> dialogue engine -> domain commands ->
+                      state, event log, audit and replies (outbox) in one transaction
+
+A message is only marked processed in the transaction that stores its replies. When the
+practice's record system is down, the patient is told once, the message stays pending
+and is tried again later, so nothing a patient sends is lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from bot.catalogue import CatalogueCache
+from bot.locks import ConversationLocks
+from bot.messages import Inbound, Outbound
+from bot.ports import ConversationRecord, InboundRecord, OutboxRecord, Storage
+from bot.recording import audit_records, merge
+from dialogs.context import Texts, TurnContext
+from dialogs.engine import DomainAnswered, Reply, UserSaid, advance
+from dialogs.schema import Flow
+from dialogs.state import State
+from domain import commands as c
+from domain.errors import RecordSystemUnavailable
+from domain.ports import Clock, PatientDirectory
+from domain.scheduling import Scheduling
+from nlu.types import Parse
+
+log = logging.getLogger(__name__)
+
+RETRY_BACKOFF = (dt.timedelta(seconds=30), dt.timedelta(minutes=2), dt.timedelta(minutes=10))
+PHONE_CHANNELS = ("sms", "whatsapp", "console", "web")
+
+
+class Parser(Protocol):
+    def parse(self, text: str, *, now: dt.datetime, tz: str, lang: str = "en", locale: str = "en-US") -> Parse: ...
+
+
+@dataclass
+class Handled:
+    replies: list[Outbound]
+    kept_for_retry: bool = False
+
+
+class Assistant:
+    def __init__(
+        self,
+        *,
+        practice_id: str,
+        storage: Storage,
+        nlu: Parser,
+        scheduling: Scheduling,
+        catalogue: CatalogueCache,
+        patients: PatientDirectory,
+        flows: dict[str, Flow],
+        texts: Texts,
+        clock: Clock,
+        locks: ConversationLocks,
+    ) -> None:
+        self.practice_id = practice_id
+        self.storage, self.nlu, self.scheduling = storage, nlu, scheduling
+        self.catalogue, self.patients = catalogue, patients
+        self.flows, self.texts, self.clock, self.locks = flows, texts, clock, locks
+
+    async def receive(self, message: Inbound) -> str | None:
+        """Record a message; its conversation id, or None if this provider id was seen before."""
+        async with self.storage.transaction() as tx:
+            conversation = await tx.get_or_create_conversation(
+                message.practice_id, message.channel, message.address, message.received_at
+            )
+            record = InboundRecord(
+                id=uuid.uuid4().hex,
+                practice_id=message.practice_id,
+                channel=message.channel,
+                provider_message_id=message.provider_message_id,
+                address=message.address,
+                body=message.text,
+                received_at=message.received_at,
+                conversation_id=conversation.id,
+                metadata={"media_count": message.media_count} if message.media_count else {},
+            )
+            new = await tx.record_inbound(record)
+        return conversation.id if new else None
+
+    async def process(self, conversation_id: str) -> Handled:
+        """Handle every due pending message of the conversation, in arrival order."""
+        handled = Handled([])
+        async with self.locks.lock(conversation_id):
+            async with self.storage.transaction() as tx:
+                pending = await tx.pending_inbound(conversation_id)
+            for message in pending:
+                retry_at = message.metadata.get("retry_at")
+                if retry_at and dt.datetime.fromisoformat(retry_at) > self.clock.now():
+                    handled.kept_for_retry = True
+                    break  # later messages wait behind it: order matters more than speed
+                replies, done = await self._process_one(conversation_id, message)
+                handled.replies += replies
+                if not done:
+                    handled.kept_for_retry = True
+                    break
+        return handled
+
+    async def handle(self, message: Inbound) -> Handled:
+        """Receive and process at once (console, web chat, tests)."""
+        conversation_id = await self.receive(message)
+        if conversation_id is None:
+            return Handled([])
+        return await self.process(conversation_id)
+
+    async def _process_one(self, conversation_id: str, message: InboundRecord) -> tuple[list[Outbound], bool]:
+        now = self.clock.now()
+        async with self.storage.transaction() as tx:
+            conversation = await tx.get_conversation(conversation_id)
+        assert conversation is not None
+        state = State.from_json(conversation.state)
+        try:
+            ctx = await self._context(conversation, now)
+            parse = self._parse(message, ctx)
+            state, replies, notes, outcomes = await self._converse(state, parse, ctx)
+        except RecordSystemUnavailable:
+            return await self._keep_for_retry(conversation, message, now, self._down_reply(state, now)), False
+        except _Down as down:
+            return await self._keep_for_retry(conversation, message, now, down.replies), False
+        log.info("conversation=%s message=%s intent=%s confidence=%.2f",
+                 conversation_id, message.id, parse.intent, parse.confidence)
+        outbound = merge(replies)
+        async with self.storage.transaction() as tx:
+            conversation.state = state.to_json()
+            await tx.save_conversation(conversation, now)
+            await tx.append_event(conversation.id, "message_processed",
+                                  {"message_id": message.id, "intent": parse.intent,
+                                   "confidence": round(parse.confidence, 3)}, now)
+            for note in notes:
+                await tx.append_event(conversation.id, note["kind"], note, now)
+            for record in audit_records(self.practice_id, conversation, state, notes, outcomes, now):
+                await tx.audit(record)
+            for reply in outbound:
+                await tx.enqueue_outbound(self._outbox(conversation, reply, now))
+            await tx.mark_inbound(message.id, "processed")
+        return outbound, True
+
+    async def _converse(
+        self, state: State, parse: Parse, ctx: TurnContext
+    ) -> tuple[State, list[Reply], list[dict[str, Any]], list[c.Outcome]]:
+        replies: list[Reply] = []
+        notes: list[dict[str, Any]] = []
+        outcomes: list[c.Outcome] = []
+        if parse.intent == "emergency":
+            # The safety net comes before anything a flow would do; the flow is left as it was.
+            notes.append({"kind": "emergency", "alert_staff": True})
+            return state, [Reply(_text(self.texts, "emergency", state))], notes, outcomes
+        event: UserSaid | DomainAnswered = UserSaid(parse)
+        for _ in range(8):
+            turn = advance(state, event, ctx)
+            replies += turn.replies
+            notes += turn.notes
+            if not turn.commands:
+                return turn.state, replies, notes, outcomes
+            outcome = await self.scheduling.handle(turn.commands[0])
+            if isinstance(outcome, c.RecordSystemDown):
+                # Tell the patient what the flow says, but keep the state from before this message.
+                said = advance(turn.state, DomainAnswered(outcome), ctx).replies
+                raise _Down([*replies, *said] if said else [*replies])
+            outcomes.append(outcome)
+            state, event = turn.state, DomainAnswered(outcome)
+        raise RuntimeError("a turn issued more than 8 commands")
+
+    async def _context(self, conversation: ConversationRecord, now: dt.datetime) -> TurnContext:
+        catalogue = await self.catalogue.get()
+        patients: tuple = ()
+        if conversation.channel in PHONE_CHANNELS:
+            patients = tuple(await self.patients.find_by_phone(conversation.address))
+        return TurnContext(
+            catalogue=catalogue, flows=self.flows, texts=self.texts, now=now,
+            patients=patients, conversation_id=conversation.id,
+        )
+
+    def _parse(self, message: InboundRecord, ctx: TurnContext) -> Parse:
+        practice = ctx.catalogue.practice
+        text = (message.body or "").strip()
+        if not text:
+            # Media-only or empty: nothing to understand; the engine asks to rephrase.
+            return Parse(text="", intent="out_of_scope", confidence=0.0)
+        return self.nlu.parse(text, now=ctx.now, tz=practice.timezone, lang="en", locale=practice.locale)
+
+    def _down_reply(self, state: State, now: dt.datetime) -> list[Reply]:
+        return [Reply(_text(self.texts, "record_system_down", state))]
+
+    async def _keep_for_retry(
+        self, conversation: ConversationRecord, message: InboundRecord, now: dt.datetime, replies: list[Reply]
+    ) -> list[Outbound]:
+        backoff = RETRY_BACKOFF[min(message.attempts, len(RETRY_BACKOFF) - 1)]
+        notify = not message.metadata.get("down_notified")
+        outbound = merge(replies) if notify else []
+        async with self.storage.transaction() as tx:
+            await tx.retry_inbound(message.id, now + backoff,
+                                   {"retry_at": (now + backoff).isoformat(), "down_notified": True})
+            await tx.append_event(conversation.id, "record_system_down", {"message_id": message.id}, now)
+            for reply in outbound:
+                await tx.enqueue_outbound(self._outbox(conversation, reply, now))
+        log.warning("conversation=%s message=%s kept for retry: record system down", conversation.id, message.id)
+        return outbound
+
+    def _outbox(self, conversation: ConversationRecord, reply: Outbound, now: dt.datetime) -> OutboxRecord:
+        return OutboxRecord(
+            id=uuid.uuid4().hex, practice_id=conversation.practice_id, conversation_id=conversation.id,
+            channel=conversation.channel, address=conversation.address, payload=reply.to_json(),
+            created_at=now,
+        )
+
+
+class _Down(Exception):
+    def __init__(self, replies: list[Reply]) -> None:
+        super().__init__("record system down")
+        self.replies = replies
+
+
+def _text(texts: Texts, key: str, state: State) -> str:
+    entry = texts[key]
+    return entry.get(state.language) or entry["en"]

@@ -1,0 +1,27 @@
+"""Per-conversation locks: one message of a conversation is processed at a time, in order.
+
+The in-process lock serves the embedded default (one process). Deployments with several
+API and worker processes use the Redis lock of adapters/redis (issue: channels).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import Protocol
+
+
+class ConversationLocks(Protocol):
+    def lock(self, conversation_id: str) -> AbstractAsyncContextManager[None]: ...
+
+
+class LocalLocks:
+    def __init__(self) -> None:
+        self._locks: dict[str, asyncio.Lock] = {}
+
+    @asynccontextmanager
+    async def lock(self, conversation_id: str) -> AsyncIterator[None]:
+        lock = self._locks.setdefault(conversation_id, asyncio.Lock())
+        async with lock:
+            yield

@@ -1,0 +1,64 @@
+"""What a processed message leaves behind besides state: merged replies and audit records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from bot.messages import Outbound
+from bot.ports import AuditRecord, ConversationRecord
+from dialogs.engine import Reply
+from dialogs.state import State
+from domain import commands as c
+
+# Engine notes that are audited (who proved identity, what was disclosed, safety escalations).
+AUDITED_NOTES = {
+    "verified": "identity.verified",
+    "verification_failed": "identity.verification_failed",
+    "locked": "conversation.locked",
+    "disclosed": "record.disclosed",
+    "emergency": "escalation.emergency",
+    "handoff_requested": "escalation.requested",
+}
+
+
+def merge(replies: list[Reply]) -> list[Outbound]:
+    """All the replies of one message as one outbound message (one SMS thread entry, not five)."""
+    if not replies:
+        return []
+    text = "\n\n".join(r.text for r in replies if r.text)
+    choices = next((r.choices for r in reversed(replies) if r.choices), ())
+    return [Outbound(text=text, choices=choices)]
+
+
+def audit_records(
+    practice_id: str,
+    conversation: ConversationRecord,
+    state: State,
+    notes: list[dict[str, Any]],
+    outcomes: list[c.Outcome],
+    now: dt.datetime,
+) -> list[AuditRecord]:
+    actor = f"patient:{state.patient_id}" if state.patient_id else f"{conversation.channel}:unidentified"
+    base = {"conversation_id": conversation.id, "channel": conversation.channel}
+    records = []
+    for outcome in outcomes:
+        match outcome:
+            case c.Booked(appointment=a):
+                records.append(("appointment.booked", f"Appointment/{a.id}", {"slots": list(a.slot_ids)}))
+            case c.Rescheduled(new=new, old=old):
+                records.append(("appointment.rescheduled", f"Appointment/{new.id}", {"replaces": old.id}))
+                records.append(("appointment.cancelled", f"Appointment/{old.id}", {"reason": "rescheduled"}))
+            case c.Cancelled(appointment=a):
+                records.append(("appointment.cancelled", f"Appointment/{a.id}", {}))
+    for note in notes:
+        action = AUDITED_NOTES.get(note["kind"])
+        if action:
+            subject = f"Patient/{note['patient_id']}" if note.get("patient_id") else f"Conversation/{conversation.id}"
+            detail = {k: v for k, v in note.items() if k not in ("kind", "patient_id")}
+            records.append((action, subject, detail))
+    return [
+        AuditRecord(practice_id=practice_id, actor=actor, action=action, subject=subject,
+                    at=now, detail={**base, **detail})
+        for action, subject, detail in records
+    ]

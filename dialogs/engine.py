@@ -1,0 +1,406 @@
+"""The dialogue engine: a pure function of conversation state, an event and the flows.
+
+    advance(state, UserSaid(parse) | DomainAnswered(outcome), context) -> Turn
+
+A Turn carries the new state, the domain commands to run and the replies to send.
+The runtime (bot/) runs each command and feeds its outcome back with DomainAnswered,
+until a turn asks for nothing more. Nothing here does I/O or reads a clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from dialogs import slots as slot_filling
+from dialogs.actions import command_for, route
+from dialogs.codec import appointment_from_json, opening_from_json
+from dialogs.context import TurnContext
+from dialogs.render import appointment_label, opening_label, say, values
+from dialogs.schema import Action, Choose, Collect, Confirm, Flow, Say, Step, Text
+from dialogs.state import State
+from dialogs.understanding import birth_date_of, choice_index, choice_time, is_affirm, is_deny
+from domain import commands as c
+from nlu.types import Parse
+
+# Below this the intent is not trusted to start or switch a flow; entities still count.
+FALLBACK_CONFIDENCE = 0.45
+SMALL_TALK = {
+    "greet": "greeting",
+    "help": "help",
+    "goodbye": "goodbye",
+    "thank": "thank",
+    "request_human": "request_human",
+    "clinic_info": "clinic_info",
+    "out_of_scope": "out_of_scope",
+}
+SEARCH_INPUTS = {"service_id", "practitioner_id", "location_id", "when"}
+
+
+@dataclass(frozen=True)
+class UserSaid:
+    parse: Parse
+
+
+@dataclass(frozen=True)
+class DomainAnswered:
+    outcome: c.Outcome
+
+
+Event = UserSaid | DomainAnswered
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One message to the patient; `choices` are rendered by each channel (numbered on SMS)."""
+
+    text: str
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Turn:
+    state: State
+    commands: tuple[c.Command, ...] = ()
+    replies: tuple[Reply, ...] = ()
+    # What happened, for the event log and the audit trail (ids and outcomes, never text).
+    notes: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+
+
+def advance(state: State, event: Event, ctx: TurnContext) -> Turn:
+    turn = _Turn(state.copy(), ctx)
+    if isinstance(event, UserSaid):
+        turn.on_message(event.parse)
+    else:
+        turn.on_outcome(event.outcome)
+    return Turn(turn.s, tuple(turn.commands), tuple(turn.replies), tuple(turn.notes))
+
+
+class _Turn:
+    def __init__(self, state: State, ctx: TurnContext) -> None:
+        self.s, self.ctx = state, ctx
+        self.replies: list[Reply] = []
+        self.commands: list[c.Command] = []
+        self.notes: list[dict[str, Any]] = []
+
+    # --- entry points -------------------------------------------------------------
+
+    def on_message(self, parse: Parse) -> None:
+        s = self.s
+        if s.locked_until and dt.datetime.fromisoformat(s.locked_until) > self.ctx.now:
+            self.say_key("locked")
+            return
+        if s.awaiting == "patient_name":
+            return self._pick_patient(parse)
+        if s.awaiting == "birth_date":
+            return self._verify(parse)
+        target = self._triggered_flow(parse)
+        if target and (s.flow != target.id) and not (s.flow and self._answers_step(parse)):
+            return self._start(target, parse)
+        if s.flow and s.awaiting == "input":
+            return self._input(parse)
+        self._no_flow(parse)
+
+    def on_outcome(self, outcome: c.Outcome) -> None:
+        s = self.s
+        if s.awaiting != "outcome" or not s.flow:
+            return  # an answer to a command this conversation no longer waits for
+        step = self.flow.step(s.step or "")
+        assert isinstance(step, Action)
+        key = route(outcome, s)
+        self.notes.append({"kind": "outcome", "action": step.action, "outcome": key})
+        target = step.outcomes.get(key)
+        if target is None:
+            self.say_key("start_over")
+            return self._finish("unrouted")
+        self._goto(target)
+        self._run()
+
+    # --- flows ----------------------------------------------------------------------
+
+    @property
+    def flow(self) -> Flow:
+        return self.ctx.flows[self.s.flow or ""]
+
+    @property
+    def step(self) -> Step:
+        return self.flow.step(self.s.step or "")
+
+    def _triggered_flow(self, parse: Parse) -> Flow | None:
+        if parse.confidence < FALLBACK_CONFIDENCE:
+            return None
+        return next((f for f in self.ctx.flows.values() if parse.intent in f.triggers), None)
+
+    def _answers_step(self, parse: Parse) -> bool:
+        """Does the message answer what the current step asked (so it must not switch flows)?"""
+        if self.s.awaiting != "input":
+            return False
+        step = self.step
+        if isinstance(step, Confirm):
+            return is_affirm(parse) or is_deny(parse)
+        if isinstance(step, Choose):
+            return choice_index(parse) is not None or choice_time(parse) is not None
+        if isinstance(step, Collect):
+            return bool(slot_filling.extract(parse, self.s, self.ctx, step.slot))
+        return False
+
+    def _start(self, flow: Flow, parse: Parse) -> None:
+        s = self.s
+        s.end_flow()
+        s.flow, s.step = flow.id, flow.steps[0].id
+        self.notes.append({"kind": "flow_started", "flow": flow.id})
+        slot_filling.fill(parse, s, self.ctx, flow)
+        if self._requirements_met():
+            self._run()
+
+    def _requirements_met(self) -> bool:
+        requires = self.flow.requires
+        if ("patient" in requires or "verified" in requires) and not self._ensure_patient():
+            return False
+        if "verified" in requires and not self._verified():
+            self.s.awaiting = "birth_date"
+            self.say_key("verify_ask")
+            return False
+        return True
+
+    def _ensure_patient(self) -> bool:
+        s, patients = self.s, self.ctx.patients
+        if not patients:
+            self.say_key("unknown_number")
+            self._finish("unknown_number")
+            return False
+        if s.patient_id in {p.id for p in patients}:
+            return True
+        if len(patients) == 1:
+            s.patient_id = patients[0].id
+            return True
+        s.awaiting = "patient_name"
+        self.say_key("which_patient")
+        return False
+
+    def _verified(self) -> bool:
+        s = self.s
+        return bool(
+            s.verified_patient_id == s.patient_id
+            and s.verified_until
+            and dt.datetime.fromisoformat(s.verified_until) > self.ctx.now
+        )
+
+    def _pick_patient(self, parse: Parse) -> None:
+        words = {w.strip(".,!?").lower() for w in parse.text.split()}
+        for entity in parse.all("person_name"):
+            words |= {w.lower() for w in entity.text.split()}
+        chosen = [p for p in self.ctx.patients if p.name.split()[0].lower() in words]
+        if len(chosen) != 1:
+            return self._retry("which_patient_again")
+        self.s.patient_id, self.s.awaiting, self.s.retries = chosen[0].id, None, 0
+        self.notes.append({"kind": "patient_selected", "patient_id": chosen[0].id})
+        if self.s.flow and self._requirements_met():
+            self._run()
+        elif not self.s.flow:
+            self.say_key("help")
+
+    def _verify(self, parse: Parse) -> None:
+        s, ctx = self.s, self.ctx
+        patient = next((p for p in ctx.patients if p.id == s.patient_id), None)
+        born = birth_date_of(parse, ctx.catalogue.practice.locale)
+        if born is None or born > ctx.now.date():
+            return self._retry("verify_bad_date")
+        if patient and patient.birth_date == born:
+            s.verified_patient_id, s.verify_failures, s.awaiting, s.retries = patient.id, 0, None, 0
+            s.verified_until = (ctx.now + dt.timedelta(days=ctx.verification_days)).isoformat()
+            self.notes.append({"kind": "verified", "patient_id": patient.id})
+            self.say_key("verify_ok")
+            if s.flow:
+                self._run()
+            return
+        s.verify_failures += 1
+        self.notes.append({"kind": "verification_failed", "patient_id": s.patient_id,
+                           "failures": s.verify_failures})
+        if s.verify_failures >= 3:
+            s.locked_until = (ctx.now + dt.timedelta(minutes=ctx.lock_minutes)).isoformat()
+            s.verify_failures = 0
+            self.notes.append({"kind": "locked", "patient_id": s.patient_id, "alert_staff": True})
+            self.say_key("locked")
+            return self._finish("locked")
+        self.say_key("verify_ask_again")
+
+    # --- the current step takes the patient's message --------------------------------
+
+    def _input(self, parse: Parse) -> None:
+        step = self.step
+        if isinstance(step, Choose) and self._pick(step, parse):
+            self._advance(step)
+            return self._run()
+        changed = slot_filling.fill(parse, self.s, self.ctx, self.flow)
+        if isinstance(step, Collect):
+            if step.slot in _filled(self.s):
+                self._advance(step)
+            elif is_deny(parse) and not self.s.slots.get("_problem"):
+                self.say_key("start_over")
+                return self._finish("abandoned")
+            else:
+                return self._reask(step)
+        elif changed & SEARCH_INPUTS and self._search_step():
+            self._goto(self._search_step() or "")
+        elif isinstance(step, Choose):
+            if is_deny(parse) and step.on_none:
+                self._goto(step.on_none, clear=True)
+            else:
+                return self._reask(step, "invalid_choice")
+        elif isinstance(step, Confirm):
+            if is_affirm(parse):
+                self._goto(step.on_yes)
+            elif is_deny(parse):
+                self._goto(step.on_no, clear=True)
+            else:
+                return self._reask(step, "confirm_again")
+        self._run()
+
+    def _pick(self, step: Choose, parse: Parse) -> bool:
+        key = "offers" if step.list == "opening" else "appointments"
+        items = self.s.slots.get(key, [])
+        index, at = choice_index(parse), choice_time(parse)
+        chosen = None
+        if index is not None and 1 <= index <= len(items):
+            chosen = items[index - 1]
+        elif at is not None:
+            zone = self.ctx.now.tzinfo
+            matching = [i for i in items
+                        if dt.datetime.fromisoformat(i["start"]).astimezone(zone).strftime("%H:%M") == at]
+            chosen = matching[0] if len(matching) == 1 else None
+        if chosen is None:
+            return False
+        self.s.slots[step.list] = chosen
+        self.notes.append({"kind": "picked", "list": step.list})
+        return True
+
+    def _search_step(self) -> str | None:
+        return next((st.id for st in self.flow.steps
+                     if isinstance(st, Action) and st.action == "find_openings"), None)
+
+    # --- running steps until the patient or the domain must answer ---------------------
+
+    def _run(self) -> None:
+        for _ in range(64):  # flows are validated; the bound only guards against a loop in data
+            if not self.s.flow:
+                return
+            step = self.step
+            if isinstance(step, Collect):
+                if step.slot in _filled(self.s):
+                    self._advance(step)
+                    continue
+                return self._ask(step.ask)
+            if isinstance(step, Choose):
+                if self._choose(step):
+                    self._advance(step)
+                    continue
+                return
+            if isinstance(step, Confirm):
+                return self._ask(step.text)
+            if isinstance(step, Action):
+                self.commands.append(command_for(step.action, self.s, self.ctx))
+                self.s.awaiting = "outcome"
+                return
+            if isinstance(step, Say):
+                self.say_text(step.text)
+                nxt = self.flow.after(step)
+                if nxt is None:
+                    return self._finish("completed")
+                self.s.step = nxt.id
+        raise RuntimeError(f"flow {self.s.flow} did not stop within 64 steps")
+
+    def _choose(self, step: Choose) -> bool:
+        """Present the list, or return True when the pick is already made (or needs no asking)."""
+        slots = self.s.slots
+        if slots.get(step.list):
+            return True
+        items = slots.get("offers" if step.list == "opening" else "appointments", [])
+        if step.list == "appointment":
+            # In a cancel, "friday" names the appointment; in a reschedule, the new day.
+            hinted = None if self._search_step() else slot_filling.appointment_on(slots.get("when"), items, self.ctx)
+            if len(items) == 1 or hinted:
+                slots["appointment"] = hinted or items[0]
+                return True
+            labels = [appointment_label(appointment_from_json(a), self.ctx.catalogue) for a in items]
+            self.notes.append({"kind": "disclosed", "what": "appointments", "count": len(items)})
+        else:
+            labels = [opening_label(opening_from_json(o), self.ctx.catalogue) for o in items]
+        self._ask(step.ask, tuple(labels))
+        return False
+
+    def _ask(self, text: Text, choices: tuple[str, ...] = ()) -> None:
+        problem = self.s.slots.pop("_problem", None)
+        if problem:
+            self.say_key(problem["key"], problem.get("values"))
+        self.say_text(text, choices)
+        self.s.awaiting = "input"
+
+    def _reask(self, step: Step, key: str | None = None) -> None:
+        self.s.retries += 1
+        if self.s.retries > self.ctx.max_retries:
+            self.say_key("too_many_tries")
+            return self._finish("gave_up")
+        if key:
+            self.say_key(key)
+        if isinstance(step, Collect):
+            self._ask(step.ask)
+        elif isinstance(step, Choose):
+            self.s.slots.pop(step.list, None)
+            self._choose(step)
+        elif isinstance(step, Confirm):
+            self.s.awaiting = "input"
+
+    def _retry(self, key: str) -> None:
+        self.s.retries += 1
+        if self.s.retries > self.ctx.max_retries:
+            self.say_key("too_many_tries")
+            self.s.awaiting = None
+            return self._finish("gave_up")
+        self.say_key(key)
+
+    def _advance(self, step: Step) -> None:
+        self.s.retries = 0
+        nxt = self.flow.after(step)
+        if nxt is None:
+            return self._finish("completed")
+        self.s.step, self.s.awaiting = nxt.id, None
+
+    def _goto(self, step_id: str, clear: bool = False) -> None:
+        target = self.flow.step(step_id)
+        if clear and isinstance(target, Collect):
+            # "no, another day": what was collected is what is being replaced.
+            slot_filling.clear(self.s, target.slot)
+        self.s.step, self.s.awaiting, self.s.retries = step_id, None, 0
+        self.s.slots.pop("opening", None)
+
+    def _finish(self, how: str) -> None:
+        if self.s.flow:
+            self.notes.append({"kind": "flow_ended", "flow": self.s.flow, "how": how})
+        self.s.end_flow()
+
+    def _no_flow(self, parse: Parse) -> None:
+        if parse.confidence >= FALLBACK_CONFIDENCE and parse.intent in SMALL_TALK:
+            if parse.intent == "request_human":
+                self.notes.append({"kind": "handoff_requested"})
+            return self.say_key(SMALL_TALK[parse.intent])
+        book = self.ctx.flows.get("book_appointment")
+        if book and slot_filling.extract(parse, self.s, self.ctx, "service"):
+            return self._start(book, parse)  # "checkup friday?" with no verb still means booking
+        self.say_key("rephrase")
+
+    # --- saying things ------------------------------------------------------------
+
+    def say_key(self, key: str, extra: dict[str, str] | None = None) -> None:
+        self.say_text(self.ctx.texts[key], extra=extra)
+
+    def say_text(self, text: Text, choices: tuple[str, ...] = (), extra: dict[str, str] | None = None) -> None:
+        if "{appointment_" in text.get("en", ""):
+            self.notes.append({"kind": "disclosed", "what": "appointment", "patient_id": self.s.patient_id})
+        rendered = say(text, self.s.language, values(self.s, self.ctx, extra))
+        self.replies.append(Reply(rendered, choices))
+
+
+def _filled(state: State) -> set[str]:
+    return slot_filling.filled(state)

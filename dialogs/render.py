@@ -1,0 +1,142 @@
+"""Filling {placeholders} of localised texts, and saying times the way patients read them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from dialogs.codec import appointment_from_json, opening_from_json
+from dialogs.context import Catalogue, TurnContext
+from dialogs.schema import Text
+from dialogs.state import State
+from domain.model import Appointment, Opening
+
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def clock_time(moment: dt.datetime) -> str:
+    hour = moment.hour % 12 or 12
+    return f"{hour}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
+
+
+def day_text(day: dt.date, locale: str, year: bool = True) -> str:
+    """'Friday, March 6, 2026' in the US; 'Friday 6 March 2026' elsewhere."""
+    weekday, month = DAY_NAMES[day.weekday()], MONTHS[day.month - 1]
+    if locale.endswith("US"):
+        return f"{weekday}, {month} {day.day}" + (f", {day.year}" if year else "")
+    return f"{weekday} {day.day} {month}" + (f" {day.year}" if year else "")
+
+
+def moment_text(moment: dt.datetime, catalogue: Catalogue) -> str:
+    local = moment.astimezone(ZoneInfo(catalogue.practice.timezone))
+    return f"{day_text(local.date(), catalogue.practice.locale)} at {clock_time(local)}"
+
+
+def short_moment(moment: dt.datetime, catalogue: Catalogue) -> str:
+    local = moment.astimezone(ZoneInfo(catalogue.practice.timezone))
+    return f"{DAY_NAMES[local.weekday()][:3]} {local.day} {MONTHS[local.month - 1][:3]}, {clock_time(local)}"
+
+
+def opening_label(opening: Opening, catalogue: Catalogue) -> str:
+    who = catalogue.practitioner(opening.practitioner_id)
+    where = catalogue.location(opening.location_id)
+    label = short_moment(opening.start, catalogue)
+    if who:
+        label += f" with {who.name}"
+    if where:
+        label += f" ({where.name})"
+    return label
+
+
+def appointment_label(appointment: Appointment, catalogue: Catalogue) -> str:
+    service = catalogue.service(appointment.service_id)
+    who = catalogue.practitioner(appointment.practitioner_id)
+    where = catalogue.location(appointment.location_id)
+    label = f"{moment_text(appointment.start, catalogue)}: {service.name if service else 'appointment'}"
+    if who:
+        label += f" with {who.name}"
+    if where:
+        label += f" at {where.name}"
+    return label
+
+
+def hours_text(catalogue: Catalogue) -> str:
+    parts = []
+    for h in sorted(catalogue.practice.hours, key=lambda h: h.weekday):
+        parts.append(f"{DAY_NAMES[h.weekday][:3]} {clock_time_short(h.opens)}-{clock_time_short(h.closes)}")
+    return ", ".join(parts) if parts else "see our website"
+
+
+def clock_time_short(t: dt.time) -> str:
+    hour = t.hour % 12 or 12
+    minutes = f":{t.minute:02d}" if t.minute else ""
+    return f"{hour}{minutes}{'am' if t.hour < 12 else 'pm'}"
+
+
+def when_text(when: dict[str, Any] | None, catalogue: Catalogue) -> str:
+    if not when:
+        return ""
+    zone = ZoneInfo(catalogue.practice.timezone)
+    start = dt.datetime.fromisoformat(when["start"]).astimezone(zone)
+    grain, locale = when.get("grain", "day"), catalogue.practice.locale
+    if grain == "week":
+        return f"in the week of {day_text(start.date(), locale, year=False)}"
+    if grain == "month":
+        return f"in {MONTHS[start.month - 1]}"
+    day = f"on {day_text(start.date(), locale, year=False)}"
+    if grain == "part_of_day":
+        part = "morning" if start.hour < 12 else "afternoon" if start.hour < 17 else "evening"
+        return f"{day} in the {part}"
+    return day
+
+
+def values(state: State, ctx: TurnContext, extra: dict[str, str] | None = None) -> dict[str, str]:
+    """Every placeholder a text may use, computed from the state and the catalogue."""
+    cat, slots = ctx.catalogue, state.slots
+    appointment = appointment_from_json(slots["appointment"]) if slots.get("appointment") else None
+    opening = opening_from_json(slots["opening"]) if slots.get("opening") else None
+    service = cat.service(slots.get("service_id") or (appointment.service_id if appointment else None))
+    practitioner_id = (
+        (opening.practitioner_id if opening else None)
+        or slots.get("practitioner_id")
+        or (appointment.practitioner_id if appointment else None)
+    )
+    practitioner = cat.practitioner(practitioner_id)
+    asked_practitioner = cat.practitioner(slots.get("practitioner_id"))
+    location = cat.location(opening.location_id if opening else slots.get("location_id"))
+    appointments = [appointment_from_json(a) for a in slots.get("appointments", [])]
+    out = {
+        "practice_name": cat.practice.name,
+        "practice_phone": cat.practice.phone,
+        "hours_text": hours_text(cat),
+        "locations_text": "; ".join(f"{loc.name}, {loc.address}" if loc.address else loc.name for loc in cat.locations),
+        "service_list": ", ".join(s.name for s in cat.services),
+        "service": service.name if service else "appointment",
+        "practitioner": practitioner.name if practitioner else "our team",
+        "with_practitioner": f" with {asked_practitioner.name}" if asked_practitioner else "",
+        "location": location.name if location else "the clinic",
+        "opening_time": moment_text(opening.start, cat) if opening else "",
+        "appointment_time": moment_text(appointment.start, cat) if appointment else "",
+        "when_text": when_text(slots.get("when"), cat),
+        "closed_day": day_text(dt.date.fromisoformat(slots["closed_day"]), cat.practice.locale, year=False)
+        if slots.get("closed_day") else "that day",
+        "appointment_list": "\n".join(f"- {appointment_label(a, cat)}" for a in appointments),
+        "choice_count": str(len(slots.get("offers", [])) or len(appointments) or 1),
+        "horizon_weeks": str(ctx.horizon_days // 7),
+    }
+    out.update(extra or {})
+    return out
+
+
+class _Lenient(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def say(text: Text, language: str, vals: dict[str, str]) -> str:
+    template = text.get(language) or text["en"]
+    return string.Formatter().vformat(template, (), _Lenient(vals))

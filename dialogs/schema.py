@@ -1,0 +1,150 @@
+"""Flows as data: one dataclass per step type, loaded from YAML and validated.
+
+A flow is a list of steps run in order. Each step is exactly one of:
+
+  collect: <slot>     ask for a value until the patient gives a valid one
+  choose: <list>      offer a numbered list (openings, appointments) and take a pick
+  confirm: <text>     read something back and branch on yes / no
+  action: <name>      ask the domain to do something and branch on its outcome
+  say: <text>         tell the patient something, then go on (or end the flow)
+
+Texts are localised maps ({en: "...", es: "..."}) with {placeholders}; English is required.
+Every mistake raises FlowError naming the flow, the step and the fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+Text = dict[str, str]
+
+COLLECTABLE = ("service", "when", "practitioner", "location")
+CHOOSABLE = ("opening", "appointment")
+ACTIONS = {
+    "find_openings": ("found", "nearest", "closed", "none", "down"),
+    "book_opening": ("booked", "taken", "none", "down"),
+    "reschedule_appointment": ("rescheduled", "taken", "none", "down"),
+    "cancel_appointment": ("cancelled", "down"),
+    "list_upcoming": ("found", "none", "down"),
+}
+REQUIREMENTS = ("patient", "verified")
+
+
+class FlowError(ValueError):
+    """A flow file is invalid. The message names the flow, the step and how to fix it."""
+
+    def __init__(self, flow: str, step: str | None, problem: str, fix: str) -> None:
+        where = f"flow '{flow}'" + (f", step '{step}'" if step else "")
+        super().__init__(f"{where}: {problem}. Fix: {fix}")
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    next: str | None = None  # the step after this one; None = the one below it
+    end: bool = False
+
+
+@dataclass(frozen=True)
+class Collect(Step):
+    slot: str = ""
+    ask: Text = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Choose(Step):
+    list: str = ""
+    ask: Text = field(default_factory=dict)
+    on_none: str | None = None  # where "none of these" goes
+
+
+@dataclass(frozen=True)
+class Confirm(Step):
+    text: Text = field(default_factory=dict)
+    on_yes: str = ""
+    on_no: str = ""
+
+
+@dataclass(frozen=True)
+class Action(Step):
+    action: str = ""
+    outcomes: dict[str, str] = field(default_factory=dict)  # outcome -> step id
+
+
+@dataclass(frozen=True)
+class Say(Step):
+    text: Text = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Flow:
+    id: str
+    description: str
+    triggers: tuple[str, ...]
+    requires: tuple[str, ...]
+    steps: tuple[Step, ...]
+
+    def step(self, step_id: str) -> Step:
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        raise KeyError(f"flow '{self.id}' has no step '{step_id}'")
+
+    def after(self, step: Step) -> Step | None:
+        """The step that follows `step` when it has no explicit next."""
+        if step.end:
+            return None
+        if step.next:
+            return self.step(step.next)
+        index = self.steps.index(step)
+        return self.steps[index + 1] if index + 1 < len(self.steps) else None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "description": self.description,
+            "triggers": list(self.triggers),
+            "requires": list(self.requires),
+            "steps": [_step_json(s) for s in self.steps],
+        }
+
+
+def _step_json(step: Step) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": step.id}
+    match step:
+        case Collect():
+            out.update(collect=step.slot, ask=step.ask)
+        case Choose():
+            out.update(choose=step.list, ask=step.ask)
+            if step.on_none:
+                out["on_none"] = step.on_none
+        case Confirm():
+            out.update(confirm=step.text, on_yes=step.on_yes, on_no=step.on_no)
+        case Action():
+            out.update(action=step.action, outcomes=step.outcomes)
+        case Say():
+            out.update(say=step.text)
+    if step.next:
+        out["next"] = step.next
+    if step.end:
+        out["end"] = True
+    return out
+
+
+def load_flow(path: Path) -> Flow:
+    from dialogs.validation import flow_from_json
+
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        raise FlowError(path.stem, None, f"not valid YAML ({e})", "correct the YAML syntax") from e
+    return flow_from_json(raw, source=path.stem)
+
+
+def load_flows(directory: Path) -> dict[str, Flow]:
+    flows = [load_flow(p) for p in sorted(directory.glob("*.yaml"))]
+    return {f.id: f for f in flows}

@@ -1,0 +1,78 @@
+"""Conversation state: versioned JSON, never pickle. The engine reads and returns it."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+STATE_VERSION = 1
+
+
+@dataclass
+class State:
+    """What the assistant remembers of one conversation between messages.
+
+    awaiting: "input" (a patient message for the current step), "outcome" (the domain's
+    answer to the command just issued), "patient_name" or "birth_date" (identity questions
+    asked before the flow can go on), or None (no flow running).
+    slots: what the flow has gathered, as JSON (ids, the `when` window, offered openings,
+    the patient's appointments, the selection).
+    """
+
+    flow: str | None = None
+    step: str | None = None
+    awaiting: str | None = None
+    slots: dict[str, Any] = field(default_factory=dict)
+    retries: int = 0
+    patient_id: str | None = None
+    verified_patient_id: str | None = None
+    verified_until: str | None = None  # ISO instant
+    verify_failures: int = 0
+    locked_until: str | None = None  # ISO instant
+    language: str = "en"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "v": STATE_VERSION,
+            "flow": self.flow,
+            "step": self.step,
+            "awaiting": self.awaiting,
+            "slots": copy.deepcopy(self.slots),
+            "retries": self.retries,
+            "patient_id": self.patient_id,
+            "verified_patient_id": self.verified_patient_id,
+            "verified_until": self.verified_until,
+            "verify_failures": self.verify_failures,
+            "locked_until": self.locked_until,
+            "language": self.language,
+        }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any] | None) -> State:
+        if not raw:
+            return cls()
+        version = raw.get("v", STATE_VERSION)
+        if version > STATE_VERSION:
+            raise ValueError(f"conversation state v{version} is newer than this code (v{STATE_VERSION})")
+        return cls(
+            flow=raw.get("flow"),
+            step=raw.get("step"),
+            awaiting=raw.get("awaiting"),
+            slots=copy.deepcopy(raw.get("slots") or {}),
+            retries=int(raw.get("retries", 0)),
+            patient_id=raw.get("patient_id"),
+            verified_patient_id=raw.get("verified_patient_id"),
+            verified_until=raw.get("verified_until"),
+            verify_failures=int(raw.get("verify_failures", 0)),
+            locked_until=raw.get("locked_until"),
+            language=raw.get("language", "en"),
+        )
+
+    def copy(self) -> State:
+        return State.from_json(self.to_json())
+
+    def end_flow(self) -> None:
+        self.flow = self.step = self.awaiting = None
+        self.slots = {}
+        self.retries = 0

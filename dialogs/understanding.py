@@ -1,0 +1,119 @@
+"""Reading a Parse for what the current step needs: a time window, a pick, a yes/no, a birth date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from nlu.types import Parse
+
+AFFIRM = {"yes", "y", "yep", "yeah", "yea", "ya", "yup", "ok", "okay", "k", "sure", "confirm",
+          "correct", "please do", "go ahead", "book it", "sounds good", "perfect", "great", "👍"}
+DENY = {"no", "n", "nope", "nah", "no thanks", "none", "none of these", "neither", "not really"}
+
+_BARE_NUMBER = re.compile(r"^\s*(?:option|number|no\.?|#)?\s*(\d{1,2})\s*[.)!]?\s*$", re.I)
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[^\w\s👍]", "", text.lower()).strip()
+
+
+def is_affirm(parse: Parse) -> bool:
+    return parse.intent in ("affirm", "confirm_attendance") or _plain(parse.text) in AFFIRM
+
+
+def is_deny(parse: Parse) -> bool:
+    return parse.intent == "deny" or _plain(parse.text) in DENY
+
+
+def choice_index(parse: Parse) -> int | None:
+    """1-based pick from "2", "option 2", "the second one"; None if the message picks nothing."""
+    entity = parse.first("choice")
+    if entity and isinstance(entity.value, dict) and "index" in entity.value:
+        return int(entity.value["index"])
+    if entity and isinstance(entity.value, int):
+        return entity.value
+    match = _BARE_NUMBER.match(parse.text)
+    return int(match.group(1)) if match else None
+
+
+def choice_time(parse: Parse) -> str | None:
+    """'HH:MM' from "the 10:30 one"."""
+    entity = parse.first("choice")
+    if entity and isinstance(entity.value, dict) and "time" in entity.value:
+        return str(entity.value["time"])
+    return None
+
+
+def when_of(parse: Parse) -> dict[str, Any] | None:
+    """The time window a message names, merging "friday" + "at 10" into one."""
+    values = [e.value for e in parse.all("datetime") if isinstance(e.value, dict) and "start" in e.value]
+    if not values:
+        return None
+    days = [v for v in values if v.get("grain") in ("day", "week", "month")]
+    times = [v for v in values if v.get("grain") in ("minute", "hour", "part_of_day")]
+    if days and times and len(values) > 1:
+        day = dt.datetime.fromisoformat(days[0]["start"])
+        start = dt.datetime.fromisoformat(times[0]["start"])
+        end = dt.datetime.fromisoformat(times[0]["end"]) if times[0].get("end") else None
+        shift = day.date() - start.date()
+        merged = {"start": (start + shift).isoformat(), "grain": times[0]["grain"]}
+        if end:
+            merged["end"] = (end + shift).isoformat()
+        return merged
+    return dict(values[0])
+
+
+def window(when: dict[str, Any]) -> tuple[dt.datetime, dt.datetime, dt.datetime | None]:
+    """(start, end, preferred start) to search in. A time of day searches that whole day,
+    preferring the time asked for; a day, part of day, week or month searches just that."""
+    start = dt.datetime.fromisoformat(when["start"])
+    grain = when.get("grain", "day")
+    if grain in ("minute", "hour"):
+        day_start = start.replace(hour=0, minute=0, second=0, microsecond=0)
+        return day_start, day_start + dt.timedelta(days=1), start
+    end = dt.datetime.fromisoformat(when["end"]) if when.get("end") else start + dt.timedelta(days=1)
+    return start, end, None
+
+
+def birth_date_of(parse: Parse, locale: str) -> dt.date | None:
+    entity = parse.first("birth_date")
+    if entity and entity.value:
+        try:
+            return dt.date.fromisoformat(str(entity.value)[:10])
+        except ValueError:
+            return None
+    return parse_birth_date(parse.text, locale)
+
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+
+
+def parse_birth_date(text: str, locale: str) -> dt.date | None:
+    """A date of birth in the usual written forms; None when there is none or it is impossible."""
+    t = text.lower().strip()
+    try:
+        if m := re.search(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b", t):
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        if m := re.search(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})\b", t):
+            a, b, year = int(m[1]), int(m[2]), _year(m[3])
+            month, day = (a, b) if locale.endswith("US") else (b, a)
+            return dt.date(year, month, day)
+        if m := re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3})[a-z]*,?\s+(\d{4})\b", t):
+            if m[2] in _MONTHS:
+                return dt.date(int(m[3]), _MONTHS[m[2]], int(m[1]))
+        if m := re.search(r"\b([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", t):
+            if m[1] in _MONTHS:
+                return dt.date(int(m[3]), _MONTHS[m[1]], int(m[2]))
+    except ValueError:  # 31/02/1990 and the like
+        return None
+    return None
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    if year < 100:  # two-digit years: born in the last century unless that is in the future
+        year += 2000 if year <= dt.date.today().year % 100 else 1900
+    return year

@@ -1,0 +1,116 @@
+"""Turning flow JSON (from YAML or the admin API) into Flow objects, refusing every mistake."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from dialogs.schema import (
+    ACTIONS,
+    Action,
+    Choose,
+    Collect,
+    Confirm,
+    Flow,
+    FlowError,
+    Say,
+    Step,
+)
+
+SCHEMA_PATH = Path(__file__).with_name("flow.schema.json")
+STEP_KINDS = ("collect", "choose", "confirm", "action", "say")
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text()))
+
+
+def flow_from_json(raw: Any, source: str = "?") -> Flow:
+    if not isinstance(raw, dict):
+        raise FlowError(source, None, "the file is not a mapping", "start the file with 'id:'")
+    name = str(raw.get("id", source))
+    for error in sorted(_validator().iter_errors(raw), key=lambda e: list(e.path)):
+        step = _step_of(raw, list(error.path))
+        raise FlowError(name, step, f"{error.message} at {_where(error.path)}", _hint(error))
+    steps = tuple(_step(name, s) for s in raw["steps"])
+    flow = Flow(
+        id=name,
+        description=str(raw.get("description", "")),
+        triggers=tuple(raw["triggers"]),
+        requires=tuple(raw.get("requires", ())),
+        steps=steps,
+    )
+    _check_links(flow)
+    return flow
+
+
+def _step(flow: str, raw: dict[str, Any]) -> Step:
+    sid, nxt, end = raw["id"], raw.get("next"), bool(raw.get("end", False))
+    if "collect" in raw:
+        return Collect(sid, nxt, end, slot=raw["collect"], ask=raw["ask"])
+    if "choose" in raw:
+        return Choose(sid, nxt, end, list=raw["choose"], ask=raw["ask"], on_none=raw.get("on_none"))
+    if "confirm" in raw:
+        return Confirm(sid, nxt, end, text=raw["confirm"], on_yes=raw["on_yes"], on_no=raw["on_no"])
+    if "action" in raw:
+        action = raw["action"]
+        if action not in ACTIONS:
+            raise FlowError(flow, sid, f"unknown action '{action}'", f"use one of {sorted(ACTIONS)}")
+        unknown = set(raw["outcomes"]) - set(ACTIONS[action])
+        if unknown:
+            raise FlowError(
+                flow, sid, f"action '{action}' has no outcome {sorted(unknown)}",
+                f"route only its outcomes {list(ACTIONS[action])}",
+            )
+        return Action(sid, nxt, end, action=action, outcomes=dict(raw["outcomes"]))
+    return Say(sid, nxt, end, text=raw["say"])
+
+
+def _check_links(flow: Flow) -> None:
+    ids = [s.id for s in flow.steps]
+    for sid in {i for i in ids if ids.count(i) > 1}:
+        raise FlowError(flow.id, sid, "two steps share this id", "give every step its own id")
+    for step in flow.steps:
+        targets = [step.next]
+        if isinstance(step, Action):
+            targets += list(step.outcomes.values())
+        if isinstance(step, Confirm):
+            targets += [step.on_yes, step.on_no]
+        if isinstance(step, Choose):
+            targets.append(step.on_none)
+        for target in targets:
+            if target and target not in ids:
+                raise FlowError(
+                    flow.id, step.id, f"it points to a step '{target}' that does not exist",
+                    f"point it to one of {ids}",
+                )
+
+
+def _step_of(raw: dict[str, Any], path: list[Any]) -> str | None:
+    if len(path) >= 2 and path[0] == "steps" and isinstance(path[1], int):
+        steps = raw.get("steps") or []
+        if path[1] < len(steps) and isinstance(steps[path[1]], dict):
+            return str(steps[path[1]].get("id", f"#{path[1] + 1}"))
+        return f"#{path[1] + 1}"
+    return None
+
+
+def _where(path: Any) -> str:
+    return "/".join(str(p) for p in path) or "the top level"
+
+
+def _hint(error: jsonschema.ValidationError) -> str:
+    if error.validator == "oneOf":
+        return f"a step has exactly one of {', '.join(STEP_KINDS)}, with its fields (collect/choose need 'ask', confirm needs 'on_yes' and 'on_no', action needs 'outcomes')"
+    if error.validator == "required":
+        return "add the missing field"
+    if error.validator == "additionalProperties":
+        return "remove or rename the unknown field"
+    if error.validator == "enum":
+        return f"use one of {error.validator_value}"
+    return "see dialogs/flow.schema.json"

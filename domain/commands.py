@@ -1,0 +1,107 @@
+"""Commands the dialogue asks the domain to carry out (imperative), and their outcomes (past tense)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from domain.model import Appointment, Opening
+
+
+@dataclass(frozen=True)
+class FindOpenings:
+    """Find up to `count` openings for a service in a window, and hold them for the conversation."""
+
+    conversation_id: str
+    service_id: str
+    window_start: dt.datetime
+    window_end: dt.datetime
+    practitioner_id: str | None = None
+    location_id: str | None = None
+    count: int = 3
+    # Prefer openings at or after this instant ("friday at 10" wants 10:00 first).
+    preferred_start: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class BookOpening:
+    conversation_id: str
+    patient_id: str
+    service_id: str
+    opening: Opening
+
+
+@dataclass(frozen=True)
+class RescheduleAppointment:
+    """Move an appointment: the new time is secured before the old one is released."""
+
+    conversation_id: str
+    patient_id: str
+    appointment_id: str
+    service_id: str
+    opening: Opening
+
+
+@dataclass(frozen=True)
+class CancelAppointment:
+    conversation_id: str
+    patient_id: str
+    appointment_id: str
+
+
+@dataclass(frozen=True)
+class ListUpcoming:
+    patient_id: str
+
+
+Command = FindOpenings | BookOpening | RescheduleAppointment | CancelAppointment | ListUpcoming
+
+
+@dataclass(frozen=True)
+class OpeningsFound:
+    """`exact` is False when nothing matched the window and these are the nearest later times.
+
+    `closed_day` is set when the window fell on a day the practice is closed.
+    """
+
+    openings: tuple[Opening, ...]
+    exact: bool = True
+    closed_day: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Booked:
+    appointment: Appointment
+
+
+@dataclass(frozen=True)
+class SlotTaken:
+    """Someone else got the time first; here are other times, already held for this patient."""
+
+    alternatives: tuple[Opening, ...]
+
+
+@dataclass(frozen=True)
+class Rescheduled:
+    new: Appointment
+    old: Appointment
+
+
+@dataclass(frozen=True)
+class Cancelled:
+    appointment: Appointment
+
+
+@dataclass(frozen=True)
+class UpcomingListed:
+    appointments: tuple[Appointment, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class RecordSystemDown:
+    """The FHIR server could not be reached; nothing was changed."""
+
+
+Outcome = (
+    OpeningsFound | Booked | SlotTaken | Rescheduled | Cancelled | UpcomingListed | RecordSystemDown
+)
