@@ -373,7 +373,8 @@ class _Turn:
             # "no, another day": what was collected is what is being replaced.
             slot_filling.clear(self.s, target.slot)
         self.s.step, self.s.awaiting, self.s.retries = step_id, None, 0
-        self.s.slots.pop("opening", None)
+        if isinstance(target, Collect) or (isinstance(target, Action) and target.action == "find_openings"):
+            self.s.slots.pop("opening", None)  # a new search: the earlier pick no longer stands
 
     def _finish(self, how: str) -> None:
         if self.s.flow:

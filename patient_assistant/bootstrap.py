@@ -1,0 +1,86 @@
+"""The one composition root: settings in, a wired assistant out. Nothing else builds adapters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from adapters.fhir import FhirAdapters, connect
+from adapters.sql import SqlStorage, migrate
+from bot.assistant import Assistant, Parser
+from bot.catalogue import CatalogueCache
+from bot.locks import ConversationLocks, LocalLocks
+from dialogs.context import Texts
+from dialogs.schema import load_flows
+from domain.clock import FixedClock, SystemClock
+from domain.ports import Clock
+from domain.scheduling import Scheduling
+from patient_assistant.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+
+@dataclass
+class Runtime:
+    """Everything a running assistant holds; close it when done."""
+
+    settings: Settings
+    clock: Clock
+    storage: SqlStorage
+    fhir: FhirAdapters
+    nlu: Parser
+    assistant: Assistant
+
+    async def aclose(self) -> None:
+        await self.fhir.aclose()
+        await self.storage.close()
+
+
+def make_clock(now: dt.datetime | None) -> Clock:
+    return FixedClock(now) if now else SystemClock()
+
+
+def load_nlu() -> Parser:
+    from nlu import NLU  # the model loads (or trains) here, never at import time
+
+    return NLU.load()
+
+
+async def build(
+    settings: Settings,
+    *,
+    fhir_base_url: str,
+    clock: Clock | None = None,
+    nlu: Parser | None = None,
+    locks: ConversationLocks | None = None,
+) -> Runtime:
+    clock = clock or SystemClock()
+    _ensure_sqlite_dir(settings.database_url)
+    await migrate(settings.database_url)
+    storage = SqlStorage(settings.database_url)
+    fhir = connect(fhir_base_url, default_timezone=settings.practice_timezone)
+    parser = nlu or load_nlu()
+    scheduling = Scheduling(fhir.schedule, fhir.practice, storage.slot_holds(), clock)
+    assistant = Assistant(
+        practice_id=settings.practice_id,
+        storage=storage,
+        nlu=parser,
+        scheduling=scheduling,
+        catalogue=CatalogueCache(fhir.practice, clock),
+        patients=fhir.patients,
+        flows=load_flows(DATA / "flows"),
+        texts=Texts.load(DATA / "texts"),
+        clock=clock,
+        locks=locks or LocalLocks(),
+    )
+    return Runtime(settings, clock, storage, fhir, parser, assistant)
+
+
+def _ensure_sqlite_dir(database_url: str) -> None:
+    prefix = "sqlite+aiosqlite:///"
+    if database_url.startswith(prefix):
+        path = database_url[len(prefix):]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,83 @@
+"""The `patient-assistant` command. Each subcommand builds what it needs from Settings."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+
+from patient_assistant.settings import Settings
+from patient_assistant.timeparse import parse_now
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="patient-assistant", description="A practice's patients text it; FHIR is the record.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    demo = sub.add_parser("demo", help="the embedded demo: sandbox FHIR, SQLite, in-process jobs, web chat")
+    demo.add_argument("--host", default="127.0.0.1")
+    demo.add_argument("--port", type=int, default=8000)
+    demo.add_argument("--now", help="ISO-8601; without offset, wall-clock in the practice's time zone")
+
+    sandbox = sub.add_parser("sandbox", help="only the seeded FHIR sandbox, in the foreground")
+    sandbox.add_argument("--port", type=int)
+    sandbox.add_argument("--reset", action="store_true", help="start from an empty server")
+    sandbox.add_argument("--now", help="ISO-8601; slots are generated relative to it")
+
+    chat = sub.add_parser("chat", help="the console channel")
+    chat.add_argument("--phone", required=True, help="the patient's number, E.164")
+    chat.add_argument("--channel", choices=("sms", "whatsapp", "telegram"), default="sms")
+    chat.add_argument("--now", help="ISO-8601; fixes the assistant's clock")
+
+    sub.add_parser("nlu", help="parse | train | evaluate (see nlu-contract.md)", add_help=False)
+
+    serve = sub.add_parser("serve", help="the API with every configured channel")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+
+    sub.add_parser("migrate", help="bring the database schema up to date")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    if argv[:1] == ["nlu"]:
+        from nlu.cli import main as nlu_main
+
+        return nlu_main(argv[1:])
+    args = _parser().parse_args(argv)
+    settings = Settings()
+    try:
+        now = parse_now(getattr(args, "now", None), settings.practice_timezone)
+    except argparse.ArgumentTypeError as e:
+        print(f"patient-assistant: {e}", file=sys.stderr)
+        return 2
+    if args.command == "chat":
+        from patient_assistant import chat
+
+        return chat.main(settings, args.phone, args.channel, now)
+    if args.command == "sandbox":
+        from patient_assistant.sandbox import run_foreground
+
+        return run_foreground(port=args.port, reset=args.reset, now=now, data_dir=settings.sandbox_dir)
+    if args.command == "demo":
+        from patient_assistant.demo import main as demo_main
+
+        return demo_main(settings, host=args.host, port=args.port, now=now)
+    if args.command == "serve":
+        from patient_assistant.serve import main as serve_main
+
+        return serve_main(settings, host=args.host, port=args.port)
+    if args.command == "migrate":
+        from adapters.sql import migrate
+
+        asyncio.run(migrate(settings.database_url))
+        print("database is up to date")
+        return 0
+    raise AssertionError(args.command)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
