@@ -107,6 +107,16 @@ class Assistant:
                     break
         return handled
 
+    async def process_due(self, limit: int = 100) -> int:
+        """Process every conversation with pending messages (retries after an outage, leftovers
+        of a crash). Returns how many replies were produced."""
+        async with self.storage.transaction() as tx:
+            conversation_ids = await tx.conversations_with_pending(limit)
+        produced = 0
+        for conversation_id in conversation_ids:
+            produced += len((await self.process(conversation_id)).replies)
+        return produced
+
     async def handle(self, message: Inbound) -> Handled:
         """Receive and process at once (console, web chat, tests)."""
         conversation_id = await self.receive(message)

@@ -98,6 +98,10 @@ class Transaction(Protocol):
         """Unprocessed messages of a conversation, in arrival order."""
         ...
 
+    async def conversations_with_pending(self, limit: int) -> list[str]:
+        """Ids of conversations that have pending inbound messages, oldest message first."""
+        ...
+
     async def get_or_create_conversation(
         self, practice_id: str, channel: str, address: str, now: dt.datetime
     ) -> ConversationRecord: ...

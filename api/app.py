@@ -1,0 +1,36 @@
+"""create_app(settings): the FastAPI application. Nothing is built at import time."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from api import health, nlu_routes, webchat
+from patient_assistant.bootstrap import Runtime
+from patient_assistant.settings import Settings
+
+RuntimeFactory = Callable[[], Awaitable[Runtime]]
+
+
+def create_app(settings: Settings, runtime_factory: RuntimeFactory, *, web_chat: bool = True) -> FastAPI:
+    """The API. `runtime_factory` builds the wired assistant when the app starts."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.runtime = await runtime_factory()
+        try:
+            yield
+        finally:
+            await app.state.runtime.aclose()
+
+    app = FastAPI(title="patient-assistant", version="0.1.0", lifespan=lifespan)
+    app.state.settings = settings
+    app.state.counters = Counter()
+    app.include_router(health.router)
+    app.include_router(nlu_routes.router)
+    if web_chat:
+        app.include_router(webchat.router)
+    return app

@@ -1,0 +1,42 @@
+"""The in-process job runner of the embedded default (no Redis, no Celery).
+
+It retries messages kept while the record system was down and picks up anything a
+crash left pending. With REDIS_URL set, Celery beat and workers do this instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from patient_assistant.bootstrap import Runtime
+
+log = logging.getLogger(__name__)
+
+
+class InProcessJobs:
+    def __init__(self, runtime: Runtime, interval_seconds: float = 15.0) -> None:
+        self.runtime = runtime
+        self.interval = interval_seconds
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._loop(), name="in-process-jobs")
+
+    async def stop(self) -> None:
+        if self._task:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    async def run_due(self) -> int:
+        return await self.runtime.assistant.process_due()
+
+    async def _loop(self) -> None:
+        while True:
+            await asyncio.sleep(self.interval)
+            try:
+                await self.run_due()
+            except Exception:  # a failed round must not stop the next; it is logged without PHI
+                log.exception("in-process jobs: a round failed")
