@@ -37,6 +37,11 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
 
     sub.add_parser("migrate", help="bring the database schema up to date")
+    sub.add_parser("worker", help="a Celery worker (needs REDIS_URL and FHIR_BASE_URL)")
+    sub.add_parser("beat", help="Celery beat: schedules due work (needs REDIS_URL)")
+    jobs = sub.add_parser("jobs", help="run scheduled work once")
+    jobs.add_argument("action", choices=("run-due",))
+    jobs.add_argument("--now", help="ISO-8601; the clock the due work is judged by")
     return p
 
 
@@ -75,6 +80,18 @@ def main(argv: list[str] | None = None) -> int:
 
         asyncio.run(migrate(settings.database_url))
         print("database is up to date")
+        return 0
+    if args.command in ("worker", "beat"):
+        from adapters.celery_app import make_celery
+
+        app = make_celery(settings)
+        extra = ["--loglevel=INFO"] + (["--concurrency=2"] if args.command == "worker" else [])
+        app.start([args.command, *extra])
+        return 0
+    if args.command == "jobs":
+        from patient_assistant.jobs import run_due_once
+
+        print(f"{run_due_once(settings, now)} replies sent")
         return 0
     raise AssertionError(args.command)
 

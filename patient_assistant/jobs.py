@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import logging
 
-from patient_assistant.bootstrap import Runtime
+from patient_assistant.bootstrap import Runtime, build, make_clock
+from patient_assistant.sandbox_access import fhir_server
+from patient_assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -40,3 +43,17 @@ class InProcessJobs:
                 await self.run_due()
             except Exception:  # a failed round must not stop the next; it is logged without PHI
                 log.exception("in-process jobs: a round failed")
+
+
+def run_due_once(settings: Settings, now: dt.datetime | None) -> int:
+    """`patient-assistant jobs run-due`: one round of due work, then exit."""
+
+    async def go() -> int:
+        async with fhir_server(settings, now) as base_url:
+            runtime = await build(settings, fhir_base_url=base_url, clock=make_clock(now))
+            try:
+                return await runtime.assistant.process_due()
+            finally:
+                await runtime.aclose()
+
+    return asyncio.run(go())

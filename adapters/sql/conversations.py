@@ -1,0 +1,112 @@
+"""Conversations (optimistically versioned) and their append-only event log."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from adapters.sql.dialect import upsert
+from adapters.sql.models import ConversationEventRow, ConversationRow, table_of
+from adapters.sql.records import to_record
+from bot.ports import ConversationRecord, StaleConversation
+
+_conversations = table_of(ConversationRow)
+_events = table_of(ConversationEventRow)
+
+
+class ConversationOps:
+    """The conversation part of `SqlTransaction`."""
+
+    _conn: AsyncConnection
+
+    async def get_or_create_conversation(
+        self, practice_id: str, channel: str, address: str, now: dt.datetime
+    ) -> ConversationRecord:
+        """The conversation of this address; concurrent creators end up with one row."""
+        found = await self._find(practice_id, channel, address)
+        if found is not None:
+            return found
+        values = {
+            "id": uuid.uuid4().hex,
+            "practice_id": practice_id,
+            "channel": channel,
+            "address": address,
+            "state": {},
+            "version": 0,
+            "created_at": now,
+            "updated_at": now,
+        }
+        await self._conn.execute(
+            upsert(self._conn, _conversations)
+            .values(values)
+            .on_conflict_do_nothing(index_elements=["practice_id", "channel", "address"])
+        )
+        found = await self._find(practice_id, channel, address)
+        if found is None:  # pragma: no cover - the insert or the winner's row is visible
+            raise RuntimeError(f"conversation of practice {practice_id} on {channel} vanished")
+        return found
+
+    async def _find(self, practice_id: str, channel: str, address: str) -> ConversationRecord | None:
+        c = _conversations.c
+        stmt = select(_conversations).where(
+            c.practice_id == practice_id, c.channel == channel, c.address == address
+        )
+        row = (await self._conn.execute(stmt)).first()
+        return None if row is None else to_record(ConversationRecord, row)
+
+    async def get_conversation(self, conversation_id: str) -> ConversationRecord | None:
+        stmt = select(_conversations).where(_conversations.c.id == conversation_id)
+        row = (await self._conn.execute(stmt)).first()
+        return None if row is None else to_record(ConversationRecord, row)
+
+    async def save_conversation(self, conversation: ConversationRecord, now: dt.datetime) -> None:
+        """Write state if the stored version is still `conversation.version`, then bump both."""
+        c = _conversations.c
+        stmt = (
+            update(_conversations)
+            .where(c.id == conversation.id, c.version == conversation.version)
+            .values(state=conversation.state, version=conversation.version + 1, updated_at=now)
+            .returning(c.version)
+        )
+        if (await self._conn.execute(stmt)).first() is None:
+            raise StaleConversation(
+                f"conversation {conversation.id} is no longer at version {conversation.version}; "
+                "reload it and process the message again"
+            )
+        conversation.version += 1
+        conversation.updated_at = now
+
+    async def append_event(
+        self, conversation_id: str, kind: str, data: dict[str, Any], at: dt.datetime
+    ) -> None:
+        """Append the next event; the conversation row lock serialises `seq` allocation."""
+        owner = select(_conversations.c.practice_id).where(_conversations.c.id == conversation_id)
+        practice_id = (await self._conn.execute(owner.with_for_update())).scalar_one_or_none()
+        if practice_id is None:
+            raise LookupError(f"conversation {conversation_id} not found; create it before logging")
+        e = _events.c
+        next_seq = select(func.coalesce(func.max(e.seq), 0) + 1).where(e.conversation_id == conversation_id)
+        await self._conn.execute(
+            insert(_events).values(
+                practice_id=practice_id,
+                conversation_id=conversation_id,
+                seq=next_seq.scalar_subquery(),
+                kind=kind,
+                data=data,
+                at=at,
+            )
+        )
+
+    async def events(self, conversation_id: str) -> list[dict[str, Any]]:
+        """The log in order: dicts with `seq`, `kind`, `data` and `at`."""
+        e = _events.c
+        stmt = (
+            select(e.seq, e.kind, e.data, e.at)
+            .where(e.conversation_id == conversation_id)
+            .order_by(e.seq)
+        )
+        return [dict(row._mapping) for row in await self._conn.execute(stmt)]

@@ -1,0 +1,19 @@
+"""What differs between PostgreSQL and SQLite, in one place."""
+
+from __future__ import annotations
+
+from sqlalchemy import Table
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+Upsert = postgresql.Insert | sqlite.Insert
+
+
+def upsert(conn: AsyncConnection, table: Table) -> Upsert:
+    """An INSERT that accepts ON CONFLICT clauses (both dialects share the syntax)."""
+    if conn.dialect.name == "postgresql":
+        return postgresql.insert(table)
+    if conn.dialect.name == "sqlite":
+        return sqlite.insert(table)
+    raise NotImplementedError(f"SQL storage supports PostgreSQL and SQLite, not {conn.dialect.name}")
+

@@ -1,0 +1,64 @@
+"""Async engines for PostgreSQL (asyncpg) and SQLite (aiosqlite).
+
+On SQLite every transaction starts with BEGIN IMMEDIATE: writers queue on the
+busy timeout instead of failing with "database is locked" when a read
+transaction later tries to write, and SAVEPOINTs behave. WAL lets readers
+run beside the writer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+#: How long an SQLite writer waits for the lock before giving up.
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+_ASYNC_DRIVERS = {
+    "postgres": "postgresql+asyncpg",
+    "postgresql": "postgresql+asyncpg",
+    "sqlite": "sqlite+aiosqlite",
+}
+
+
+def async_url(database_url: str) -> str:
+    """The URL with its async driver: `postgresql://` → asyncpg, `sqlite://` → aiosqlite."""
+    url = make_url(database_url)
+    if url.drivername in _ASYNC_DRIVERS.values():
+        return database_url
+    driver = _ASYNC_DRIVERS.get(url.drivername)
+    if driver is None:
+        raise ValueError(
+            f"unsupported database URL scheme {url.drivername!r}; "
+            "use postgresql+asyncpg://... or sqlite+aiosqlite:///path.db"
+        )
+    return url.set(drivername=driver).render_as_string(hide_password=False)
+
+def create_engine(database_url: str, **options: Any) -> AsyncEngine:
+    """An engine for `database_url`; connects lazily, so this does no I/O."""
+    engine = create_async_engine(async_url(database_url), **options)
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+    return engine
+
+
+def _configure_sqlite(engine: AsyncEngine) -> None:
+    @event.listens_for(engine.sync_engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Take BEGIN away from the sqlite3 module; _on_begin emits it.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -1,0 +1,92 @@
+"""Inbound messages: recorded once per provider message id, processed in arrival order."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from adapters.sql.dialect import upsert
+from adapters.sql.models import InboundMessageRow, table_of
+from adapters.sql.records import to_record, to_values
+from bot.ports import InboundRecord
+
+_inbound = table_of(InboundMessageRow)
+
+
+class InboundOps:
+    """The inbound-message part of `SqlTransaction`."""
+
+    _conn: AsyncConnection
+
+    async def record_inbound(self, message: InboundRecord) -> bool:
+        """Store a received message; False (and nothing stored) if it is a duplicate.
+
+        ON CONFLICT DO NOTHING, rather than catching the unique violation, keeps
+        the surrounding transaction usable on PostgreSQL.
+        """
+        stmt = (
+            upsert(self._conn, _inbound)
+            .values(to_values(message))
+            .on_conflict_do_nothing(index_elements=["channel", "provider_message_id"])
+            .returning(_inbound.c.id)
+        )
+        return (await self._conn.execute(stmt)).first() is not None
+
+    async def get_inbound(self, message_id: str) -> InboundRecord | None:
+        row = (await self._conn.execute(select(_inbound).where(_inbound.c.id == message_id))).first()
+        return None if row is None else to_record(InboundRecord, row)
+
+    async def mark_inbound(self, message_id: str, status: str) -> None:
+        """Set the message's status; raises LookupError for an unknown id."""
+        stmt = (
+            update(_inbound)
+            .where(_inbound.c.id == message_id)
+            .values(status=status)
+            .returning(_inbound.c.id)
+        )
+        if (await self._conn.execute(stmt)).first() is None:
+            raise LookupError(f"inbound message {message_id} not found; record it before marking it")
+
+    async def retry_inbound(
+        self, message_id: str, retry_at: dt.datetime, metadata: dict[str, Any]
+    ) -> None:
+        """Keep the message pending for another attempt: attempts + 1, `metadata` merged in.
+
+        `retry_at` is kept as `metadata["retry_at"]` (ISO 8601) unless `metadata` sets it.
+        """
+        i = _inbound.c
+        stored = select(i["metadata"]).where(i.id == message_id).with_for_update()
+        current = (await self._conn.execute(stored)).scalar_one_or_none()
+        if current is None:
+            raise LookupError(f"inbound message {message_id} not found; record it before retrying it")
+        merged = {**current, "retry_at": retry_at.isoformat(), **metadata}
+        await self._conn.execute(
+            update(_inbound)
+            .where(i.id == message_id)
+            .values(status="pending", attempts=i.attempts + 1, metadata=merged)
+        )
+
+    async def conversations_with_pending(self, limit: int) -> list[str]:
+        """Ids of conversations with pending messages, the one waiting longest first."""
+        i = _inbound.c
+        oldest = func.min(i.received_at)
+        stmt = (
+            select(i.conversation_id)
+            .where(i.status == "pending", i.conversation_id.is_not(None))
+            .group_by(i.conversation_id)
+            .order_by(oldest)
+            .limit(limit)
+        )
+        return [row[0] for row in await self._conn.execute(stmt)]
+
+    async def pending_inbound(self, conversation_id: str) -> list[InboundRecord]:
+        """Unprocessed messages of a conversation, in arrival order."""
+        stmt = (
+            select(_inbound)
+            .where(_inbound.c.conversation_id == conversation_id, _inbound.c.status == "pending")
+            .order_by(_inbound.c.received_at, _inbound.c.id)
+        )
+        return [to_record(InboundRecord, row) for row in await self._conn.execute(stmt)]

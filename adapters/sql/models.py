@@ -1,0 +1,162 @@
+"""Tables of the assistant's own database (never a copy of the FHIR record).
+
+Every practice-owned row carries `practice_id`; nothing is read across practices.
+`practice_id` is not a foreign key to `practices`: practices are configured
+outside the storage port, and messages may be recorded before that row exists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, cast
+
+from sqlalchemy import (
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from adapters.sql.types import BigId, JsonDoc, UtcDateTime
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+Id = String(64)
+Channel = String(16)
+Address = String(255)
+Status = String(16)
+PracticeId = String(64)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dict[str, Any]: JsonDoc, dt.datetime: UtcDateTime}
+
+
+def _conversation_fk(ondelete: str) -> ForeignKey:
+    return ForeignKey("conversations.id", ondelete=ondelete)
+
+
+class PracticeRow(Base):
+    """A practice (tenant): its name, time zone, default locale and settings."""
+
+    __tablename__ = "practices"
+    id: Mapped[str] = mapped_column(PracticeId, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    timezone: Mapped[str] = mapped_column(String(64))
+    locale: Mapped[str] = mapped_column(String(35))
+    settings: Mapped[dict[str, Any]]
+    created_at: Mapped[dt.datetime] = mapped_column(server_default=func.current_timestamp())
+
+
+class ConversationRow(Base):
+    """One conversation per (practice, channel, address); `version` guards writers."""
+
+    __tablename__ = "conversations"
+    __table_args__ = (UniqueConstraint("practice_id", "channel", "address"),)
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    practice_id: Mapped[str] = mapped_column(PracticeId)
+    channel: Mapped[str] = mapped_column(Channel)
+    address: Mapped[str] = mapped_column(Address)
+    state: Mapped[dict[str, Any]]
+    version: Mapped[int]
+    created_at: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime]
+
+
+class ConversationEventRow(Base):
+    """Append-only event log of a conversation, numbered by `seq` from 1."""
+
+    __tablename__ = "conversation_events"
+    __table_args__ = (UniqueConstraint("conversation_id", "seq"),)
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    practice_id: Mapped[str] = mapped_column(PracticeId)
+    conversation_id: Mapped[str] = mapped_column(_conversation_fk("CASCADE"))
+    seq: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(64))
+    data: Mapped[dict[str, Any]]
+    at: Mapped[dt.datetime]
+
+
+class InboundMessageRow(Base):
+    """A received message; the provider's id deduplicates webhook retries."""
+
+    __tablename__ = "inbound_messages"
+    __table_args__ = (
+        UniqueConstraint("channel", "provider_message_id"),
+        Index(None, "conversation_id", "status", "received_at"),
+    )
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    practice_id: Mapped[str] = mapped_column(PracticeId, index=True)
+    channel: Mapped[str] = mapped_column(Channel)
+    provider_message_id: Mapped[str] = mapped_column(String(128))
+    address: Mapped[str] = mapped_column(Address)
+    body: Mapped[str | None] = mapped_column(Text)
+    received_at: Mapped[dt.datetime]
+    conversation_id: Mapped[str | None] = mapped_column(_conversation_fk("SET NULL"))
+    status: Mapped[str] = mapped_column(Status)
+    attempts: Mapped[int]
+    # `metadata` is reserved on declarative classes; the column keeps the name.
+    metadata_: Mapped[dict[str, Any]] = mapped_column("metadata")
+
+
+class OutboxRow(Base):
+    """A reply to send; senders pick rows by (status, next_attempt_at)."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index(None, "status", "next_attempt_at"),)
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    practice_id: Mapped[str] = mapped_column(PracticeId, index=True)
+    conversation_id: Mapped[str | None] = mapped_column(_conversation_fk("SET NULL"), index=True)
+    channel: Mapped[str] = mapped_column(Channel)
+    address: Mapped[str] = mapped_column(Address)
+    payload: Mapped[dict[str, Any]]
+    created_at: Mapped[dt.datetime]
+    status: Mapped[str] = mapped_column(Status)
+    attempts: Mapped[int]
+    next_attempt_at: Mapped[dt.datetime | None]
+    provider_message_id: Mapped[str | None] = mapped_column(String(128))
+    error: Mapped[str | None] = mapped_column(Text)
+
+
+class AuditRow(Base):
+    """Append-only audit trail; database triggers refuse UPDATE and DELETE."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index(None, "practice_id", "subject"),)
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    practice_id: Mapped[str] = mapped_column(PracticeId)
+    actor: Mapped[str] = mapped_column(String(128))
+    action: Mapped[str] = mapped_column(String(64))
+    subject: Mapped[str] = mapped_column(String(255))
+    at: Mapped[dt.datetime]
+    detail: Mapped[dict[str, Any]]
+
+
+class SlotHoldRow(Base):
+    """A slot offered in a conversation, held until `expires_at`.
+
+    Keyed by (practice_id, slot_id): two practices' FHIR servers may reuse a slot id.
+    """
+
+    __tablename__ = "slot_holds"
+    practice_id: Mapped[str] = mapped_column(PracticeId, primary_key=True)
+    slot_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    conversation_id: Mapped[str] = mapped_column(_conversation_fk("CASCADE"), index=True)
+    expires_at: Mapped[dt.datetime]
+
+
+def table_of(row: type[Base]) -> Table:
+    """The Core table of a model, for set-based statements."""
+    return cast(Table, row.__table__)

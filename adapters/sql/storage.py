@@ -1,0 +1,41 @@
+"""`SqlStorage`: the `bot.ports.Storage` port on PostgreSQL or SQLite."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.sql.engine import create_engine
+from adapters.sql.holds import SqlSlotHolds
+from adapters.sql.transaction import SqlTransaction
+
+
+class SqlStorage:
+    """The assistant's own database. Creating one does no I/O; `close()` releases it.
+
+    The schema must exist: run `adapters.sql.migrate(database_url)` first.
+    """
+
+    def __init__(self, database_url: str, **engine_options: Any) -> None:
+        self._engine = create_engine(database_url, **engine_options)
+        self._holds = SqlSlotHolds(self._engine)
+
+    @property
+    def engine(self) -> AsyncEngine:
+        """The underlying engine, for health checks and tests."""
+        return self._engine
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[SqlTransaction]:
+        """One transaction: committed when the block exits cleanly, rolled back on error."""
+        async with self._engine.begin() as connection:
+            yield SqlTransaction(connection)
+
+    def slot_holds(self) -> SqlSlotHolds:
+        return self._holds
+
+    async def close(self) -> None:
+        await self._engine.dispose()

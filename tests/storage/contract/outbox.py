@@ -1,0 +1,91 @@
+"""The outbox: due messages oldest first; senders never share a message."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+
+import pytest
+
+from bot.ports import OutboxRecord, Storage
+from tests.storage.builders import NOW, minutes, outbound
+
+
+async def enqueue(storage: Storage, *messages: OutboxRecord) -> None:
+    async with storage.transaction() as tx:
+        for message in messages:
+            await tx.enqueue_outbound(message)
+
+
+class OutboxContract:
+    async def test_due_is_pending_or_retry_due_oldest_first(self, storage: Storage) -> None:
+        second, first = outbound(created_at=NOW + minutes(1)), outbound(created_at=NOW)
+        retry_due = outbound(created_at=NOW + minutes(2), next_attempt_at=NOW, attempts=1)
+        retry_later = outbound(created_at=NOW, next_attempt_at=NOW + minutes(5), attempts=1)
+        sent = outbound(created_at=NOW, status="sent")
+        await enqueue(storage, second, first, retry_due, retry_later, sent)
+        async with storage.transaction() as tx:
+            due = await tx.due_outbound(NOW, limit=10)
+            assert [m.id for m in await tx.due_outbound(NOW, limit=2)] == [first.id, second.id]
+        assert due == [first, second, retry_due]
+
+    async def test_update_writes_the_delivery_fields(self, storage: Storage) -> None:
+        message = outbound(conversation_id=None)
+        await enqueue(storage, message)
+        failed = dataclasses.replace(
+            message, status="pending", attempts=1, next_attempt_at=NOW + minutes(1), error="timeout"
+        )
+        delivered = dataclasses.replace(message, status="sent", attempts=2, provider_message_id="SM9")
+        async with storage.transaction() as tx:
+            await tx.update_outbound(failed)
+            assert await tx.due_outbound(NOW, 10) == []
+            assert await tx.due_outbound(NOW + minutes(1), 10) == [failed]
+            await tx.update_outbound(delivered)
+            assert await tx.due_outbound(NOW + minutes(9), 10) == []
+
+    async def test_updating_an_unknown_message_fails(self, storage: Storage) -> None:
+        async with storage.transaction() as tx:
+            with pytest.raises(LookupError):
+                await tx.update_outbound(outbound())
+
+    async def test_claimed_messages_are_leased_to_one_sender(self, storage: Storage) -> None:
+        message = outbound()
+        await enqueue(storage, message)
+        async with storage.transaction() as tx:
+            (claimed,) = await tx.claim_due_outbound(NOW, 10)
+        assert (claimed.id, claimed.status) == (message.id, "sending")
+        async with storage.transaction() as tx:
+            assert await tx.claim_due_outbound(NOW + minutes(1), 10) == []
+            assert await tx.due_outbound(NOW + minutes(1), 10) == []
+            # The sender died: once its lease lapses the message is due again.
+            (reclaimed,) = await tx.claim_due_outbound(NOW + minutes(60), 10)
+        assert reclaimed.id == message.id
+
+    async def test_concurrent_claimers_never_share_a_message(self, storage: Storage) -> None:
+        messages = [outbound(created_at=NOW + minutes(i)) for i in range(30)]
+        await enqueue(storage, *messages)
+
+        async def claim() -> list[str]:
+            async with storage.transaction() as tx:
+                return [m.id for m in await tx.claim_due_outbound(NOW + minutes(30), 5)]
+
+        batches = await asyncio.gather(*(claim() for _ in range(8)))
+        taken = [message_id for batch in batches for message_id in batch]
+        assert sorted(taken) == sorted(m.id for m in messages)
+        order = {m.id: i for i, m in enumerate(messages)}
+        assert all(batch == sorted(batch, key=order.__getitem__) for batch in batches)
+
+    async def test_senders_in_open_transactions_skip_each_others_rows(self, storage: Storage) -> None:
+        messages = [outbound(created_at=NOW + minutes(i)) for i in range(12)]
+        await enqueue(storage, *messages)
+
+        async def send_batch() -> list[str]:
+            async with storage.transaction() as tx:
+                due = await tx.due_outbound(NOW + minutes(30), 5)
+                await asyncio.sleep(0.05)  # "sending" while holding the rows
+                for message in due:
+                    await tx.update_outbound(dataclasses.replace(message, status="sent", attempts=1))
+                return [m.id for m in due]
+
+        taken = [i for batch in await asyncio.gather(*(send_batch() for _ in range(4))) for i in batch]
+        assert sorted(taken) == sorted(m.id for m in messages)

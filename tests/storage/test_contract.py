@@ -1,0 +1,15 @@
+"""The storage contract, run over every backend (see tests/support/storage.py)."""
+
+from __future__ import annotations
+
+from tests.storage.contract.audit import AuditContract
+from tests.storage.contract.conversations import ConversationContract
+from tests.storage.contract.holds import SlotHoldContract
+from tests.storage.contract.inbound import InboundContract
+from tests.storage.contract.outbox import OutboxContract
+
+
+class TestStorageContract(
+    InboundContract, ConversationContract, OutboxContract, AuditContract, SlotHoldContract
+):
+    """Each test gets `storage`, a fresh migrated database of each backend."""
