@@ -43,7 +43,7 @@ def make_clock(now: dt.datetime | None) -> Clock:
 
 
 def load_nlu() -> Parser:
-    from nlu import NLU  # the model loads (or trains) here, never at import time
+    from nlu.pipeline import NLU  # the model loads (or trains) here, never at import time
 
     return NLU.load()
 

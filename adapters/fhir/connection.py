@@ -1,0 +1,95 @@
+"""One connection to a practice's FHIR server: fhirpy for reads and searches, FhirHttp for writes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import aiohttp
+from fhirpy import AsyncFHIRClient
+
+from adapters.fhir.errors import translated
+from adapters.fhir.http import FhirHttp, Json
+from domain.errors import NotFound
+
+SearchParams = Mapping[str, str | Sequence[str]]
+
+#: Page size asked of the server; it may answer with smaller pages, which we follow.
+PAGE_SIZE = 500
+#: Stop following `next` links after this many pages: a guard against a server looping.
+MAX_PAGES = 200
+
+
+class FhirConnection:
+    """The adapters' shared access to one FHIR R4 server. Close it with `aclose()`.
+
+    Creating it opens nothing; the first request connects.
+    """
+
+    def __init__(self, base_url: str, timeout: float = 10.0, authorization: str | None = None):
+        self.base_url = base_url.rstrip("/")
+        headers = {"Authorization": authorization} if authorization else {}
+        self.http = FhirHttp(self.base_url, timeout=timeout, headers=headers)
+        self._fhirpy = AsyncFHIRClient(
+            self.base_url,
+            authorization=authorization,
+            aiohttp_config={"timeout": aiohttp.ClientTimeout(total=timeout)},
+        )
+
+    async def aclose(self) -> None:
+        await self.http.aclose()
+
+    async def read(self, resource_type: str, resource_id: str) -> Json:
+        """GET [base]/Type/id as a plain dict; NotFound when absent."""
+        if not resource_id or "/" in resource_id:
+            raise NotFound(f"{resource_type}/{resource_id!r} is not a resource id")
+        async with translated(f"read {resource_type}/{resource_id}"):
+            data: Any = await self._fhirpy.get(resource_type, resource_id)
+        return _plain(data)
+
+    async def search(self, resource_type: str, params: SearchParams) -> list[Json]:
+        """Every matching resource of `resource_type` (all pages; included resources too).
+
+        Servers may ignore parameters they do not support, so callers re-check what
+        matters on the results rather than trusting the server's filtering.
+        """
+        query: dict[str, Any] = {k: (v if isinstance(v, str) else list(v)) for k, v in params.items()}
+        query.setdefault("_count", str(PAGE_SIZE))
+        found: list[Json] = []
+        async with translated(f"search {resource_type}"):
+            bundle: Any = await self._fhirpy.execute(resource_type, method="get", params=query)
+            for _ in range(MAX_PAGES):
+                found += [_plain(e["resource"]) for e in bundle.get("entry") or [] if "resource" in e]
+                next_url = next(
+                    (link["url"] for link in bundle.get("link") or [] if link.get("relation") == "next"), None
+                )
+                if not next_url:
+                    break
+                bundle = await self._fhirpy.execute(next_url, method="get")
+        return found
+
+    async def count(self, resource_type: str, params: SearchParams) -> int:
+        """How many resources match (the server's Bundle.total with _summary=count)."""
+        query: dict[str, Any] = {**params, "_summary": "count"}
+        async with translated(f"count {resource_type}"):
+            bundle: Any = await self._fhirpy.execute(resource_type, method="get", params=query)
+        return int(bundle.get("total") or 0)
+
+    async def search_one_type(self, resource_type: str, params: SearchParams) -> list[Json]:
+        """Like `search`, keeping only resources of `resource_type` (no _include extras, no outcomes)."""
+        return [r for r in await self.search(resource_type, params) if r.get("resourceType") == resource_type]
+
+
+def _plain(data: Any) -> Json:
+    # fhirpy answers with AttrDict (a dict subclass); hand out plain dicts only.
+    if isinstance(data, Mapping):
+        return {k: _plain_value(v) for k, v in data.items()}
+    return {}
+
+
+def _plain_value(v: Any) -> Any:
+    if isinstance(v, Mapping):
+        return _plain(v)
+    if isinstance(v, list):
+        return [_plain_value(x) for x in v]
+    return v

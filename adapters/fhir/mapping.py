@@ -1,0 +1,153 @@
+"""FHIR R4 JSON -> domain values. Pure functions; no I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from adapters.fhir.codes import (
+    DEFAULT_SERVICE_MINUTES,
+    EXT_SERVICE_DURATION,
+    EXT_SYNONYM,
+    EXT_TIMEZONE,
+    TELEHEALTH_CODE,
+)
+from adapters.fhir.http import Json, version_of
+from adapters.fhir.phones import to_e164
+from domain.model import Location, OpeningHours, Patient, Practitioner, Service
+
+Code = tuple[str, str]  # (system, code)
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def ref_id(reference: Any, resource_type: str) -> str | None:
+    """The id in a Reference to `resource_type` ("Type/id", absolute or versioned), else None."""
+    value = reference.get("reference") if isinstance(reference, dict) else reference
+    if not isinstance(value, str):
+        return None
+    parts = value.split("/_history/")[0].rstrip("/").split("/")
+    if len(parts) >= 2 and parts[-2] == resource_type:
+        return parts[-1]
+    return None
+
+
+def refs(references: Iterable[Any], resource_type: str) -> list[str]:
+    return [i for i in (ref_id(r, resource_type) for r in references) if i]
+
+
+def extension_values(resource: Json, url: str) -> list[Any]:
+    """The value[x] of every extension with this url."""
+    out = []
+    for ext in resource.get("extension") or []:
+        if ext.get("url") == url:
+            out += [v for k, v in ext.items() if k.startswith("value")]
+    return out
+
+
+def instant(value: str) -> dt.datetime:
+    """A FHIR instant/dateTime with offset as an aware datetime."""
+    parsed = dt.datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+def codes(concepts: Iterable[Json]) -> set[Code]:
+    """(system, code) of every coding of some CodeableConcepts."""
+    return {(c.get("system", ""), c.get("code", "")) for cc in concepts for c in cc.get("coding") or []}
+
+
+def timezone_of(resource: Json) -> str | None:
+    values = extension_values(resource, EXT_TIMEZONE)
+    return str(values[0]) if values else None
+
+
+def opening_hours(locations: Iterable[Json]) -> tuple[OpeningHours, ...]:
+    """The practice's hours: per weekday, from the earliest opening to the latest closing of its locations."""
+    span: dict[int, tuple[dt.time, dt.time]] = {}
+    for loc in locations:
+        for h in loc.get("hoursOfOperation") or []:
+            if h.get("allDay") or not (h.get("openingTime") and h.get("closingTime")):
+                continue
+            opens, closes = dt.time.fromisoformat(h["openingTime"]), dt.time.fromisoformat(h["closingTime"])
+            for day in h.get("daysOfWeek") or []:
+                wd = DAYS.index(day)
+                old = span.get(wd, (opens, closes))
+                span[wd] = (min(old[0], opens), max(old[1], closes))
+    return tuple(OpeningHours(wd, o, c) for wd, (o, c) in sorted(span.items()))
+
+
+def human_name(resource: Json) -> tuple[str, list[str]]:
+    """The display name of a Patient/Practitioner and the other ways of calling them."""
+    names = resource.get("name") or [{}]
+    name = next((n for n in names if n.get("use") == "official"), names[0])
+    given, family = " ".join(name.get("given") or []), name.get("family", "")
+    prefix = " ".join(name.get("prefix") or [])
+    text = name.get("text") or " ".join(p for p in (prefix, given, family) if p)
+    others = [f"{given} {family}".strip(), family]
+    if prefix:
+        bare = prefix.rstrip(".")
+        others += [f"{prefix} {family}", f"{bare} {family}", f"{bare} {given} {family}"]
+    return text, [o for o in others if o and o != text]
+
+
+def to_location(loc: Json) -> Location:
+    address = loc.get("address") or {}
+    street = address.get("text") or ", ".join(address.get("line") or [])
+    return Location(id=loc["id"], name=loc.get("name", ""), address=street,
+                    synonyms=tuple(loc.get("alias") or []))
+
+
+def to_practitioner(prac: Json, roles: Iterable[Json]) -> Practitioner:
+    text, derived = human_name(prac)
+    role = next((c.get("text", "") for r in roles for c in r.get("code") or [] if c.get("text")), "")
+    words = [str(v) for v in extension_values(prac, EXT_SYNONYM)] + derived
+    return Practitioner(id=prac["id"], name=text, role=role, synonyms=tuple(dict.fromkeys(words)))
+
+
+def service_minutes(hs: Json) -> int:
+    for v in extension_values(hs, EXT_SERVICE_DURATION):
+        if isinstance(v, dict) and v.get("value"):
+            factor = 60 if v.get("code") == "h" else 1
+            return int(v["value"]) * factor
+    return DEFAULT_SERVICE_MINUTES
+
+
+def to_service(hs: Json, practitioner_ids: Iterable[str]) -> Service:
+    telehealth = TELEHEALTH_CODE in {c for _, c in codes(hs.get("characteristic") or [])}
+    return Service(
+        id=hs["id"], name=hs.get("name", ""), minutes=service_minutes(hs),
+        practitioner_ids=tuple(sorted(set(practitioner_ids))),
+        synonyms=tuple(str(v) for v in extension_values(hs, EXT_SYNONYM)), telehealth=telehealth,
+    )
+
+
+def to_patient(p: Json) -> Patient:
+    text, _ = human_name(p)
+    phones = [to_e164(t["value"]) for t in p.get("telecom") or []
+              if t.get("system") in ("phone", "sms") and t.get("value")]
+    comms = p.get("communication") or []
+    chosen = next((c for c in comms if c.get("preferred")), comms[0] if comms else {})
+    coded = [c["code"] for c in (chosen.get("language") or {}).get("coding") or [] if c.get("code")]
+    language = str(coded[0]).split("-")[0] if coded else "en"
+    born = p.get("birthDate")
+    return Patient(
+        id=p["id"], name=text, birth_date=dt.date.fromisoformat(born) if born and len(born) == 10 else None,
+        phones=tuple(dict.fromkeys(x for x in phones if x)), language=language,
+    )
+
+
+__all__ = [
+    "Code",
+    "codes",
+    "extension_values",
+    "instant",
+    "opening_hours",
+    "ref_id",
+    "refs",
+    "timezone_of",
+    "to_location",
+    "to_patient",
+    "to_practitioner",
+    "to_service",
+    "version_of",
+]

@@ -1,0 +1,39 @@
+"""Phone numbers as the record system may hold them, compared as E.164."""
+
+from __future__ import annotations
+
+import phonenumbers
+
+#: Numbers written without a country code are read as numbers of this region.
+DEFAULT_REGION = "US"
+
+
+def to_e164(number: str, region: str = DEFAULT_REGION) -> str | None:
+    """"(617) 555-0134", "+1 617 555 0134", "tel:+16175550134" -> "+16175550134"; None if not a number."""
+    text = number.strip().removeprefix("tel:")
+    try:
+        parsed = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(parsed):
+        return None
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def spellings(e164: str, region: str = DEFAULT_REGION) -> list[str]:
+    """The ways a server may have stored this number: E.164, national and international forms.
+
+    Token search matches exact strings, so we ask for each spelling (comma = OR) and
+    compare the results in E.164 afterwards.
+    """
+    parsed = phonenumbers.parse(e164, region)
+    national_digits = str(parsed.national_number)
+    forms = [
+        e164,
+        phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL),
+        phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL),
+        national_digits,
+        e164.lstrip("+"),
+    ]
+    # A comma inside a token search value would split it into two values.
+    return list(dict.fromkeys(f for f in forms if "," not in f))

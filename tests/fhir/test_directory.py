@@ -1,0 +1,76 @@
+"""PracticeDirectory and PatientDirectory against the seeded sandbox."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from adapters.fhir import FhirAdapters
+from adapters.fhir.phones import spellings, to_e164
+from domain.errors import NotFound
+from domain.model import OpeningHours
+
+pytestmark = pytest.mark.fhir
+
+
+def test_phone_numbers_compare_as_e164() -> None:
+    assert to_e164("(617) 555-0134") == "+16175550134"
+    assert to_e164("tel:+1 617 555 0134") == "+16175550134"
+    assert to_e164("not a number") is None
+    assert "(617) 555-0134" in spellings("+16175550134")
+
+
+async def test_practice(fhir_adapters: FhirAdapters) -> None:
+    practice = await fhir_adapters.practice.practice()
+    assert (practice.name, practice.timezone, practice.phone) == (
+        "Riverside Family Clinic", "America/New_York", "+16175550100")
+    weekday = [OpeningHours(d, dt.time(8), dt.time(18)) for d in range(5)]
+    assert list(practice.hours) == [*weekday, OpeningHours(5, dt.time(9), dt.time(13))]
+    assert not practice.is_open_on(6)
+
+
+async def test_services(fhir_adapters: FhirAdapters) -> None:
+    services = {s.name: s for s in await fhir_adapters.practice.services()}
+    names = {p.id: p.name for p in await fhir_adapters.practice.practitioners()}
+    assert {n: s.minutes for n, s in services.items()} == {
+        "Check-up": 30, "New patient visit": 45, "Child wellness visit": 30, "Flu shot": 15,
+        "Blood test": 15, "Physiotherapy session": 45, "Telehealth consult": 20}
+    assert {names[i] for i in services["Check-up"].practitioner_ids} == {"Dr. Amara Patel", "Dr. Liam Chen"}
+    assert {names[i] for i in services["Flu shot"].practitioner_ids} == {"Sofia Rossi"}
+    assert {"physical", "checkup"} <= set(services["Check-up"].synonyms)
+    assert {"flu jab", "vaccine"} <= set(services["Flu shot"].synonyms)
+    assert "bloods" in services["Blood test"].synonyms and "physio" in services["Physiotherapy session"].synonyms
+    assert services["Telehealth consult"].telehealth and not services["Check-up"].telehealth
+
+
+async def test_practitioners_and_locations(fhir_adapters: FhirAdapters) -> None:
+    people = {p.name: p for p in await fhir_adapters.practice.practitioners()}
+    assert set(people) == {"Dr. Amara Patel", "Dr. Liam Chen", "Sofia Rossi", "Jonas Berg"}
+    assert people["Dr. Liam Chen"].role == "paediatrician"
+    assert {"Dr Patel", "Patel"} <= set(people["Dr. Amara Patel"].synonyms)
+    places = {loc.name: loc for loc in await fhir_adapters.practice.locations()}
+    assert {n: loc.address for n, loc in places.items()} == {"Downtown": "12 Main St", "Northside": "88 Elm Ave"}
+    assert "Elm Ave" in places["Northside"].synonyms
+
+
+async def test_find_by_phone(fhir_adapters: FhirAdapters) -> None:
+    patients = fhir_adapters.patients
+    (maria,) = await patients.find_by_phone("+16175550134")
+    assert (maria.name, maria.birth_date, maria.phones) == ("Maria Lopez", dt.date(1985, 4, 12), ("+16175550134",))
+    assert [p.name for p in await patients.find_by_phone("(617) 555-0150")] == ["Aisha Rahman", "Omar Rahman"]
+    assert await patients.find_by_phone("+16175550999") == []
+    assert await patients.find_by_phone("garbage") == []
+    assert (await patients.get(maria.id)) == maria
+
+
+async def test_unknown_patient_is_not_found(fhir_adapters: FhirAdapters) -> None:
+    with pytest.raises(NotFound):
+        await fhir_adapters.patients.get("no-such-patient")
+
+
+async def test_related_person_links_aisha_to_omar(fhir_adapters: FhirAdapters) -> None:
+    (omar,) = [p for p in await fhir_adapters.patients.find_by_phone("+16175550150") if p.name == "Omar Rahman"]
+    related = await fhir_adapters.connection.search_one_type("RelatedPerson", {"patient": f"Patient/{omar.id}"})
+    assert [(r["name"][0]["text"], r["relationship"][0]["coding"][0]["code"]) for r in related] == [
+        ("Aisha Rahman", "MTH")]
