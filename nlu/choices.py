@@ -1,0 +1,77 @@
+"""Choice extraction: which of the offered options the patient picked.
+
+"2", "#2", "option 3", "the second one", "2nd", "the 10:30 one", "the 3pm one".
+Value is {"index": n} (1-based) or {"time": "HH:MM"}.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlu.dates.timeval import parse_time, to_24
+from nlu.types import Entity
+
+_ORD = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
+    "ninth": 9, "9th": 9, "tenth": 10, "10th": 10,
+}
+_WORDNUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_ORD_RX = "|".join(_ORD)
+_NUM_RX = r"\d{1,2}|" + "|".join(_WORDNUM)
+_FILLER = (
+    r"(?:please|pls|plz|thanks|thank\s+you|thx|ty|ok|okay|k|then|works|is\s+good|is\s+fine|is\s+perfect"
+    r"|for\s+me|sounds\s+good|i\s+guess|i\s+think|i'?ll\s+take|i'?d\s+like|i\s+want|let'?s\s+do|go\s+with"
+    r"|i\s+choose|i\s+pick|pick|choose|take|give\s+me|yes|yeah|yep|sure|either|is\s+better|would\s+be\s+great|[\W_])*"
+)
+_TIME_RX = r"\d{1,2}(?::\d{2}|\.\d{2})?\s?(?:[ap]\.?m\.?)?|noon"
+
+_PATTERNS = [
+    # option 3 / number 2 / #2 / choice 1 / slot 2
+    re.compile(rf"(?P<span>(?:\b(?:option|opt|number|no\.?|choice|slot|num)\s*#?\s*|#\s*)(?P<num>{_NUM_RX})\b)"),
+    # the second one / 2nd option / the first
+    re.compile(rf"(?P<span>\b(?:the\s+)?(?P<ord>{_ORD_RX})(?:\s+(?:one|option|choice|slot|time|appointment))?\b)(?!\s+(?:of|day|week|month|visit))"),
+    # the 10:30 one / the 3pm slot
+    re.compile(rf"(?P<span>\b(?:the\s+)?(?P<time>{_TIME_RX})\s+(?:one|option|slot|appointment\s+slot)\b)"),
+]
+_BARE = re.compile(rf"^{_FILLER}(?P<span>(?P<num>\d{{1,2}})|(?P<word>{'|'.join(_WORDNUM)}))[.)]?{_FILLER}$")
+_ORD_ALONE = re.compile(rf"^{_FILLER}(?:the\s+)?(?P<ord>{_ORD_RX})(?:\s+(?:one|option|choice|slot|time|appointment))?{_FILLER}$")
+
+
+def _time_value(text: str) -> str | None:
+    tv = parse_time(text)
+    if tv is None:
+        return None
+    mins = tv.minutes(None) % 1440
+    return f"{mins // 60:02d}:{mins % 60:02d}" if to_24(tv) is not None else None
+
+
+def extract_choices(text: str, max_index: int = 20) -> list[Entity]:
+    """Choice entities in ``text``: {"index": n} or {"time": "HH:MM"}."""
+    low = text.lower()
+    m = _BARE.match(low)
+    if m:
+        n = int(m["num"]) if m["num"] else _WORDNUM[m["word"]]
+        if 1 <= n <= max_index:
+            return [Entity("choice", m.start("span"), m.end("span"), text[m.start("span") : m.end("span")], {"index": n})]
+        return []
+    out: list[Entity] = []
+    for i, rx in enumerate(_PATTERNS):
+        for m in rx.finditer(low):
+            s, e = m.span("span")
+            if any(not (e <= o.start or s >= o.end) for o in out):
+                continue
+            if i == 1 and not (re.search(r"\b(?:one|option|choice|slot|time|appointment)$", m["span"]) or _ORD_ALONE.match(low)):
+                continue
+            if m.groupdict().get("time"):
+                val = _time_value(m["time"])
+                if val is None:
+                    continue
+                out.append(Entity("choice", s, e, text[s:e], {"time": val}))
+                continue
+            n = _ORD[m["ord"]] if m.groupdict().get("ord") else (
+                int(m["num"]) if m["num"].isdigit() else _WORDNUM[m["num"]]
+            )
+            if 1 <= n <= max_index:
+                out.append(Entity("choice", s, e, text[s:e], {"index": n}))
+    return sorted(out, key=lambda e: e.start)

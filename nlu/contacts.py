@@ -1,0 +1,56 @@
+"""Deterministic extractors: phone numbers (phonenumbers), e-mail addresses, dates of birth."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from nlu.datetime_resolution import find_all
+from nlu.types import Entity
+
+_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_DOB_CUE = re.compile(r"\b(?:dob|d\.o\.b\.?|born|birth\s*day|birthdate|date\s+of\s+birth|b-?day|bday)\b", re.I)
+_SHORT_US = re.compile(r"(?<![\d-])(?:\(?\d{3}\)?[\s.-]?)?\b5550\d{3}\b|(?<![\d-])\b555[\s.-]\d{4}\b")
+
+
+def region_of(locale: str) -> str:
+    """The region of a locale ("en-GB" -> "GB"), US when none is given."""
+    parts = re.split(r"[-_]", locale)
+    return parts[1].upper() if len(parts) > 1 and len(parts[1]) == 2 else "US"
+
+
+def extract_emails(text: str) -> list[Entity]:
+    """E-mail addresses; value is the address lower-cased."""
+    return [Entity("email", m.start(), m.end(), m.group(), m.group().lower()) for m in _EMAIL.finditer(text)]
+
+
+def extract_phones(text: str, locale: str = "en-US") -> list[Entity]:
+    """Phone numbers found by ``phonenumbers`` (plus US 555-01XX fiction numbers); value is E.164."""
+    import phonenumbers
+
+    region = region_of(locale)
+    out: list[Entity] = []
+    for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
+        e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
+        out.append(Entity("phone_number", m.start, m.end, m.raw_string, e164))
+    for m in re.finditer(r"(?<![\d+])(?:\+?1[\s.-]?)?(?:\(?\d{3}\)?[\s.-]?)?555[\s.-]?01\d\d(?!\d)", text):
+        if any(not (m.end() <= o.start or m.start() >= o.end) for o in out):
+            continue
+        digits = re.sub(r"\D", "", m.group())
+        e164 = "+1" + digits[-10:] if len(digits) >= 10 else "+1" + digits
+        out.append(Entity("phone_number", m.start(), m.end(), m.group(), e164))
+    return sorted(out, key=lambda e: e.start)
+
+
+def extract_birth_dates(text: str, now: datetime, tz: str, locale: str = "en-US",
+                        exclude: list[tuple[int, int]] | None = None) -> list[Entity]:
+    """Dates of birth: a full date with a year in the past, or any dated span after a DOB cue."""
+    cue = _DOB_CUE.search(text)
+    out: list[Entity] = []
+    for f in find_all(text, now, tz, locale, exclude or ()):
+        if f.value["grain"] != "day":
+            continue
+        if f.past or (cue and f.year_given and f.start >= cue.start()):
+            d = date.fromisoformat(f.value["start"][:10])
+            out.append(Entity("birth_date", f.start, f.end, text[f.start : f.end], d.isoformat()))
+    return out

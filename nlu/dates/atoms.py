@@ -1,0 +1,467 @@
+"""Atoms of the datetime grammar: regex patterns that each find one kind of piece.
+
+An atom is a date, a week, a month, a time, a time range, a part of day or an
+instant, with its span in the (same-length, lower-cased) text. Atoms are later
+grouped when only connectors lie between them ("friday" + "at" + "3").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from nlu.dates.lexicon import (
+    AMBIGUOUS_WORDS, AMPM, DAYNUM, HOURW, MINW, MON, NUM, ORDW, POD, TODAY, TOMORROW, WD,
+    day_value, month_value, number_value, weekday_value,
+)
+from nlu.dates.timeval import TimeVal, parse_time
+
+DATE, WEEK, MONTH, TIME, RANGE, POD_K, INSTANT, WEEKOF = (
+    "date", "week", "month", "time", "range", "pod", "instant", "weekof",
+)
+
+
+@dataclass
+class Atom:
+    """One recognised piece. ``weak`` atoms survive only in a group or alone in the message."""
+
+    kind: str
+    start: int
+    end: int
+    data: dict[str, Any] = field(default_factory=dict)
+    weak: bool = False
+    order: int = 0
+
+
+Handler = Callable[[re.Match[str]], "Atom | None"]
+_PATTERNS: list[tuple[re.Pattern[str], Handler]] = []
+
+
+def pattern(regex: str) -> Callable[[Handler], Handler]:
+    """Register ``regex`` with the handler that turns a match into an atom (or rejects it)."""
+
+    def deco(fn: Handler) -> Handler:
+        _PATTERNS.append((re.compile(regex, re.X), fn))
+        return fn
+
+    return deco
+
+
+def _atom(m: re.Match[str], kind: str, group: str | int = 0, weak: bool = False, **data: Any) -> Atom:
+    return Atom(kind, m.start(group), m.end(group), data, weak)
+
+
+HNUM = r"(?:[01]?\d|2[0-3])"
+TCORE = (
+    rf"(?:{HNUM}(?:[:.h][0-5]\d|h)?(?:\s?{AMPM}|[ap]\b)?"
+    rf"|(?:{HOURW})(?:[\s-]+{MINW})?(?:\s?{AMPM})?|noon|midday|midnight)"
+)
+_NOT_UNIT = r"(?!\s*(?:%|percent|days?|weeks?|months?|years?|yrs?|mins?|minutes?|hours?|hrs?|people|kids|children|times|x\b|mg|ml|kg|lbs?|st\b|nd\b|rd\b|th\b|/|-\d|:\d|\.\d))"
+_YEAR = r"(?:19|20)\d\d"
+
+# ---------------------------------------------------------------- dates
+
+
+@pattern(rf"\b(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?P<wd>{WD})\s+(?:of|in)\s+(?P<mon>{MON})(?:,?\s+(?P<y>{_YEAR}))?")
+def _nth_weekday(m: re.Match[str]) -> Atom | None:
+    nth = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}.get(
+        m["nth"], day_value(m["nth"]) or 0
+    )
+    return _atom(m, DATE, kind_="nth_wd", n=nth, wd=weekday_value(m["wd"]),
+                 month=month_value(m["mon"]), year=int(m["y"]) if m["y"] else None)
+
+
+@pattern(rf"\b(?:the\s+)?(?:(?P<nth>{DAYNUM})\s+)?(?P<last>last\s+)?day\s+(?:of|in)\s+(?P<mon>{MON})(?![a-z])(?:,?\s+(?P<y>{_YEAR}))?")
+def _nth_day(m: re.Match[str]) -> Atom | None:
+    if not m["nth"] and not m["last"]:
+        return None
+    n = day_value(m["nth"]) if m["nth"] else 1
+    if n is None:
+        return None
+    return _atom(m, DATE, kind_="nth_day", n=-n if m["last"] else n,
+                 month=month_value(m["mon"]), year=int(m["y"]) if m["y"] else None)
+
+
+@pattern(r"\b(?:the\s+)?ides\s+of\s+march\b")
+def _ides(m: re.Match[str]) -> Atom | None:
+    return _atom(m, DATE, kind_="abs", month=3, day=15, year=None)
+
+
+@pattern(rf"\b(?:the\s+)?(?P<d>{DAYNUM})(?:\s+day)?\s+of\s+(?:the\s+)?(?P<rel>this|next|current|following|coming)\s+month\b")
+def _dom_rel(m: re.Match[str]) -> Atom | None:
+    d = day_value(m["d"])
+    if d is None or not 1 <= d <= 31:
+        return None
+    return _atom(m, DATE, kind_="dom", day=d, month_offset=0 if m["rel"] in ("this", "current") else 1)
+
+
+@pattern(rf"\b(?P<mon>{MON})\s*(?:the\s+)?(?P<d>{DAYNUM})\b(?!\s*(?:{AMPM}|:|h\d|o'?clock|%|ish|[ap]\b|-\d|hours?|hrs?|mins?|minutes?|days?|weeks?))(?:(?:,\s*|\s+)(?P<y>{_YEAR}|'\d\d)\b)?")
+def _mon_day(m: re.Match[str]) -> Atom | None:
+    d = day_value(m["d"])
+    if d is None or not 1 <= d <= 31:
+        return None
+    y = int(m["y"].replace("'", "20")) if m["y"] else None
+    weak = m["mon"].rstrip(".") in AMBIGUOUS_WORDS and m["d"].isdigit() and y is None
+    return _atom(m, DATE, weak=weak, kind_="abs", month=month_value(m["mon"]), day=d, year=y)
+
+
+@pattern(rf"\b(?:the\s+)?(?P<d>{DAYNUM})\s*(?:of\s+|-|\s)?\s*(?P<mon>{MON})(?![a-z])(?:,?\s*-?(?P<y>{_YEAR}|'?\d\d)\b(?!\s*(?:{AMPM}|:|\.\d|o'?clock|h\b|[ap]\b)))?")
+def _day_mon(m: re.Match[str]) -> Atom | None:
+    d = day_value(m["d"])
+    if d is None or not 1 <= d <= 31:
+        return None
+    y = None
+    if m["y"]:
+        ys = m["y"].replace("'", "")
+        y = int(ys) if len(ys) == 4 else 2000 + int(ys)
+    weak = m["mon"].rstrip(".") in AMBIGUOUS_WORDS and m["d"].isdigit() and y is None and " of " not in m[0]
+    return _atom(m, DATE, weak=weak, kind_="abs", month=month_value(m["mon"]), day=d, year=y)
+
+
+@pattern(r"(?<![\d/.:$£€#-])(?P<a>\d{1,2})\s?/\s?(?P<b>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?(?![\d/:]|\s?%)")
+def _numeric_slash(m: re.Match[str]) -> Atom | None:
+    return _atom(m, DATE, kind_="numeric", a=int(m["a"]), b=int(m["b"]),
+                 year=_year(m["y"]))
+
+
+@pattern(rf"(?<![\d/.:$£€#-])(?P<a>\d{{1,2}})(?P<sep>[-.])(?P<b>\d{{1,2}})(?:(?P=sep)(?P<y>\d{{4}}|\d{{2}}))?(?![\d/:.]|\s?{AMPM}|[ap]\b|\s*(?:o'?clock|in\s+the|tonight|%))")
+def _numeric_dash(m: re.Match[str]) -> Atom | None:
+    if m["y"] is None and m["sep"] == ".":
+        return None
+    return _atom(m, DATE, weak=m["y"] is None, kind_="numeric", a=int(m["a"]), b=int(m["b"]),
+                 year=_year(m["y"]))
+
+
+def _year(y: str | None) -> int | None:
+    if not y:
+        return None
+    return int(y) if len(y) == 4 else 2000 + int(y)
+
+
+@pattern(rf"\b(?P<y>{_YEAR})[-/.](?P<mo>\d{{1,2}})[-/.](?P<d>\d{{1,2}})\b")
+def _iso(m: re.Match[str]) -> Atom | None:
+    return _atom(m, DATE, kind_="abs", month=int(m["mo"]), day=int(m["d"]), year=int(m["y"]))
+
+
+@pattern(rf"\b(?P<y>{_YEAR})[-/](?P<mo>0?[1-9]|1[0-2])\b(?![-/.]\d)")
+def _iso_month(m: re.Match[str]) -> Atom | None:
+    return _atom(m, MONTH, kind_="abs", month=int(m["mo"]), year=int(m["y"]))
+
+
+@pattern(r"\b(?:(?:on\s+)?the\s+)?(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b(?!\s*(?:one|option|choice|slot|time|floor|birthday|appointment|of\b|day\b|week|month|last|grade|year|century|place|attempt|try|visit|dose|shot|session|and\s+(?:final|last)))")
+def _ord_day(m: re.Match[str]) -> Atom | None:
+    return _atom(m, DATE, kind_="dom", day=day_value(m["d"]), month_offset=None)
+
+
+@pattern(rf"\b(?P<on>on\s+)?the\s+(?P<d>(?:[12]\d|3[01]|0?[1-9])|{ORDW})\b(?!\s*(?:one|option|choice|slot|time|of\b|day|week|month|appointment|visit|floor|available|{AMPM}|:|\.\d|%|min|hour|hr|people|kids|children|doctor|dr|person|nurse|clinic|[a-z]*s\b|last|and\s+(?:final|last)))")
+def _the_day(m: re.Match[str]) -> Atom | None:
+    d = day_value(m["d"])
+    if d is None or not 1 <= d <= 31:
+        return None
+    return _atom(m, DATE, weak=not m["on"], kind_="dom", day=d, month_offset=None)
+
+
+@pattern(rf"\b(?:(?P<mod>next|this|coming|the\s+coming|upcoming|this\s+coming|following|the\s+following)\s+)?(?P<wd>{WD})(?![a-z'])(?:\s+(?:of\s+)?(?P<wk>next|this|the\s+following|following)\s+week\b|\s+(?P<after>after\s+next)\b|\s+(?P<plus>week)\b(?!\s*end))?")
+def _weekday(m: re.Match[str]) -> Atom | None:
+    wd = weekday_value(m["wd"])
+    mode = "coming"
+    if m["wk"]:
+        mode = "this_week" if m["wk"] == "this" else "next_week"
+    elif m["after"] or m["plus"] or (m["mod"] and "following" in m["mod"]):
+        mode = "plus_week"
+    weak = m["wd"].rstrip(".") in AMBIGUOUS_WORDS and not (m["mod"] or m["wk"])
+    return _atom(m, DATE, weak=weak, kind_="wd", wd=wd, mode=mode)
+
+
+@pattern(rf"\b(?P<n>{NUM})\s+(?P<wd>{WD})\s+(?:from\s+(?:now|today)|hence)\b")
+def _n_weekdays(m: re.Match[str]) -> Atom | None:
+    n = number_value(m["n"])
+    if n is None or n < 1 or n != int(n):
+        return None
+    return _atom(m, DATE, kind_="wd", wd=weekday_value(m["wd"]), mode="coming", nth=int(n))
+
+
+@pattern(rf"\b(?:the\s+)?day\s+after\s+{TOMORROW}\b|\bovermorrow\b")
+def _after_tomorrow(m: re.Match[str]) -> Atom | None:
+    return _atom(m, DATE, kind_="rel", days=2)
+
+
+@pattern(rf"\b{TOMORROW}\b")
+def _tomorrow(m: re.Match[str]) -> Atom | None:
+    return _atom(m, DATE, kind_="rel", days=1)
+
+
+@pattern(rf"\b(?:{TODAY}|later\s+(?:on\s+)?today|(?:at\s+)?some\s*(?:time|point)\s+today)\b")
+def _today(m: re.Match[str]) -> Atom | None:
+    return _atom(m, DATE, kind_="rel", days=0)
+
+
+@pattern(rf"\bin\s+(?:about\s+|around\s+|another\s+)?(?P<n>{NUM})\s+(?:more\s+)?days?(?:'?\s*time)?\b|\b(?P<n2>{NUM})\s+days?\s+(?:from\s+(?:now|today)|hence|later|time)\b")
+def _rel_days(m: re.Match[str]) -> Atom | None:
+    n = number_value(m["n"] or m["n2"])
+    if n is None or n != int(n) or n > 400:
+        return None
+    return _atom(m, DATE, kind_="rel", days=int(n))
+
+
+@pattern(rf"\b(?P<n>{NUM})\s+years?\s+(?:from\s+(?:now|today)|hence)\b|\bin\s+(?P<n2>{NUM})\s+years?(?:'?\s*time)?\b")
+def _rel_years(m: re.Match[str]) -> Atom | None:
+    n = number_value(m["n"] or m["n2"])
+    if n is None or n != int(n) or n > 20:
+        return None
+    return _atom(m, DATE, kind_="rel_years", years=int(n))
+
+
+@pattern(rf"\b(?:(?:this|next|the|this\s+coming|coming)\s+)?(?:weekend|wknd|w/e)\b")
+def _weekend(m: re.Match[str]) -> Atom | None:
+    return _atom(m, DATE, kind_="weekend", next="next" in m[0])
+
+
+# ---------------------------------------------------------------- weeks and months
+
+
+@pattern(rf"\bin\s+(?:about\s+|around\s+|another\s+)?(?P<n>{NUM})\s+(?:more\s+)?weeks?(?:'?\s*'?\s*time)?\b|\b(?P<n2>{NUM})\s+weeks?\s+(?:from\s+(?:now|today)|hence|time)\b|\b(?:in\s+)?(?:a|one|1)\s+fortnight(?:'?s?\s+time)?(?:\s+hence|\s+from\s+(?:now|today))?\b|\bin\s+(?P<n3>{NUM})\s+fortnights?\b|\b(?:the\s+)?week\s+after\s+next\b")
+def _rel_weeks(m: re.Match[str]) -> Atom | None:
+    if m["n3"]:
+        n = number_value(m["n3"])
+        n = None if n is None else 2 * n
+    elif m["n"] or m["n2"]:
+        n = number_value(m["n"] or m["n2"])
+    else:
+        n = 2.0
+    if n is None or n != int(n) or n > 60:
+        return None
+    return _atom(m, WEEK, offset_days=int(n) * 7)
+
+
+@pattern(r"\b(?:(?:early|earlier|later|late|sometime|some\s+time|anytime|any\s+time|around)\s+(?:in\s+)?)?(?P<which>this|current|the\s+current|next|the\s+next|following|the\s+following|upcoming|the\s+upcoming|coming|the\s+coming)\s+week\b(?!\s*end|end|ly)")
+def _named_week(m: re.Match[str]) -> Atom | None:
+    this = m["which"] in ("this", "current", "the current")
+    return _atom(m, WEEK, offset_weeks=0 if this else 1)
+
+
+@pattern(r"\b(?:the\s+)?week\s+of(?:\s+the)?\b")
+def _week_of(m: re.Match[str]) -> Atom | None:
+    return _atom(m, WEEKOF)
+
+
+@pattern(r"\b(?P<which>this|current|the\s+current|next|the\s+next|following|the\s+following|coming)\s+month\b")
+def _named_month(m: re.Match[str]) -> Atom | None:
+    return _atom(m, MONTH, kind_="offset", offset=0 if m["which"] in ("this", "current", "the current") else 1)
+
+
+@pattern(rf"\bin\s+(?:about\s+|around\s+)?(?P<n>{NUM})\s+months?(?:'?\s*time)?\b|\b(?P<n2>{NUM})\s+months?\s+(?:from\s+(?:now|today)|hence)\b")
+def _rel_months(m: re.Match[str]) -> Atom | None:
+    n = number_value(m["n"] or m["n2"])
+    if n is None or n != int(n) or n > 36:
+        return None
+    return _atom(m, MONTH, kind_="offset", offset=int(n))
+
+
+@pattern(rf"\b(?:(?P<prep>in|during|for|by|until|of|early|late|mid|next)\s+)?(?P<mon>{MON})(?![a-z'])(?:,?\s+(?P<y>{_YEAR}))?")
+def _month_name(m: re.Match[str]) -> Atom | None:
+    word = m["mon"].rstrip(".")
+    weak = word in AMBIGUOUS_WORDS and not m["y"] and m["prep"] not in ("in", "during", "early", "late", "mid", "next")
+    start = m.start("mon") if m["prep"] not in ("next",) else m.start()
+    a = Atom(MONTH, start, m.end(), {"kind_": "abs", "month": month_value(word),
+             "year": int(m["y"]) if m["y"] else None, "next": m["prep"] == "next"}, weak)
+    return a
+
+
+# ---------------------------------------------------------------- times and ranges
+
+
+@pattern(rf"\b(?:{HNUM}(?:[:.h][0-5]\d)?\s?(?:{AMPM})|{HNUM}(?:[:.h][0-5]\d)?[ap]\b|\d{{3,4}}\s?{AMPM})(?:\s*approx(?:imately)?)?")
+def _time_ampm(m: re.Match[str]) -> Atom | None:
+    tv = parse_time(re.sub(r"approx(?:imately)?", "", m[0]))
+    return _atom(m, TIME, tv=tv) if tv else None
+
+
+@pattern(rf"\b{HNUM}(?::\s?[0-5]\d|h[0-5]\d|h\b)")
+def _time_colon(m: re.Match[str]) -> Atom | None:
+    tv = parse_time(m[0])
+    return _atom(m, TIME, tv=tv) if tv else None
+
+
+@pattern(rf"(?<![\d$£€.,])\b{HNUM}\.[0-5]\d\b(?!\s*(?:%|hours?|hrs?|days?|weeks?|kg|lbs?|mg|ml|\.\d))")
+def _time_dot(m: re.Match[str]) -> Atom | None:
+    tv = parse_time(m[0])
+    return _atom(m, TIME, weak=True, tv=tv) if tv else None
+
+
+@pattern(r"(?<![\d$£€.,+#-])\b(?:[01]\d[0-5]\d|2[0-3][0-5]\d|[1-9][0-5]\d)\b(?![\d/.:-]|\s*(?:%|dollars|bucks|mg|ml))")
+def _time_military(m: re.Match[str]) -> Atom | None:
+    tv = parse_time(m[0])
+    return _atom(m, TIME, weak=True, tv=tv) if tv else None
+
+
+@pattern(rf"\b(?:{HNUM}|{HOURW})\s*(?:o'?\s?clock|oclock|o\s+clock)\b")
+def _time_oclock(m: re.Match[str]) -> Atom | None:
+    tv = parse_time(m[0])
+    return _atom(m, TIME, tv=tv) if tv else None
+
+
+@pattern(rf"\b(?:{HOURW})(?:[\s-]+{MINW})?\s*{AMPM}|\b(?:{HOURW})[\s-]+{MINW}\b")
+def _time_words(m: re.Match[str]) -> Atom | None:
+    tv = parse_time(m[0])
+    return _atom(m, TIME, tv=tv) if tv else None
+
+
+@pattern(rf"\b(?:(?:a\s+)?quarter|half|{MINW}|\d{{1,2}})(?:\s+minutes?|\s+mins?)?\s+(?P<rel>past|after|to|til|till|before|from)\s+(?:{HNUM}(?:[:.][0-5]\d|h)?(?:\s?{AMPM}|[ap]\b)?|(?:{HOURW})(?:\s?{AMPM})?|noon|midday|midnight)(?![\d:])")
+def _time_rel(m: re.Match[str]) -> Atom | None:
+    q = m[0].split()[0]
+    if m["rel"] == "from" and "min" not in m[0]:
+        return None
+    if q.isdigit() and m["rel"] in ("to", "til", "till") and "min" not in m[0] and int(q) not in (5, 10, 15, 20, 25):
+        return None
+    tv = parse_time(m[0])
+    return _atom(m, TIME, tv=tv) if tv else None
+
+
+@pattern(rf"\bhalf\s+(?:{HNUM}|{HOURW})\b(?!\s*(?:an?\b|hours?|days?|weeks?|past|of|dozen|[:.]\d))")
+def _time_half(m: re.Match[str]) -> Atom | None:
+    tv = parse_time(m[0])
+    return _atom(m, TIME, tv=tv) if tv else None
+
+
+@pattern(r"\b(?:(?:at|around|about)\s+)?(?:12\s*)?(?:noon|midday|mid[\s-]day|midnight|lunchtime|lunch\s+time)\b")
+def _noon(m: re.Match[str]) -> Atom | None:
+    word = m[0]
+    if "lunch" in word:
+        return _atom(m, TIME, tv=TimeVal(12, 0, None, "hour", True))
+    tv = parse_time(re.sub(r"^(?:at|around|about)\s+", "", word))
+    return _atom(m, TIME, tv=tv) if tv else None
+
+
+@pattern(rf"\b(?:at|@|around|about|approx(?:imately)?|by|say|till|until|til|from|after)\s+(?:about\s+|around\s+|like\s+)?(?P<t>{HNUM}|{HOURW})(?:\s*ish)?\b{_NOT_UNIT}(?!\s*(?:[/.-]\d|{AMPM}|[ap]\b|o'?clock|h\b))")
+def _time_prep_bare(m: re.Match[str]) -> Atom | None:
+    tv = parse_time(m["t"])
+    if tv is None:
+        return None
+    kw = m[0].split()[0]
+    if kw in ("from", "after", "till", "until", "til"):
+        return None  # ranges handle these
+    return Atom(TIME, m.start("t"), m.end(), {"tv": tv})
+
+
+@pattern(rf"\b(?:at|@|around|about|approx(?:imately)?)\s+(?P<t>{HNUM}\s+[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d|[1-9][0-5]\d)\b{_NOT_UNIT}")
+def _time_spaced(m: re.Match[str]) -> Atom | None:
+    tv = parse_time(m["t"])
+    return Atom(TIME, m.start("t"), m.end(), {"tv": tv}) if tv else None
+
+
+@pattern(rf"(?<![\d$£€.,:/#+-])\b(?P<t>{HNUM}|{HOURW})(?P<ish>\s*ish)?\b(?![\d/.:,-]\d|\s*(?:%|\$|x\b))")
+def _time_bare(m: re.Match[str]) -> Atom | None:
+    tv = parse_time(m["t"])
+    if tv is None or (m["t"].isdigit() and int(m["t"]) == 0):
+        return None
+    return _atom(m, TIME, weak=not m["ish"], bare=True, tv=tv)
+
+
+@pattern(rf"\b(?:(?P<kw>from|between)\s+)?(?P<t1>{TCORE})\s*(?P<sep>-|–|—|to|till|til|until|untill|thru|through|and)\s*(?P<t2>{TCORE})(?:\s+(?:in\s+the\s+)?(?P<pod>am|pm|morning|afternoon|evening))?{_NOT_UNIT}")
+def _range(m: re.Match[str]) -> Atom | None:
+    sep, kw = m["sep"], m["kw"]
+    if sep == "and" and kw != "between":
+        return None
+    t1, t2 = parse_time(m["t1"]), parse_time(m["t2"])
+    if t1 is None or t2 is None:
+        return None
+    explicit = any(re.search(r"[:h]|[ap]\.?\s?m?\b|noon|midnight", m[g]) for g in ("t1", "t2")) or m["pod"]
+    if not kw and not explicit and sep in ("-", "–", "—"):
+        return None
+    if not kw and not explicit and m["t1"].isdigit() and m["t2"].isdigit() and int(m["t2"]) > 23:
+        return None
+    return _atom(m, RANGE, lo=t1, hi=t2, pod=m["pod"])
+
+
+@pattern(rf"\blater\s+than\s+(?P<t1>{TCORE})\s*,?\s*(?:but|and)\s+(?:before|earlier\s+than)\s+(?P<t2>{TCORE})")
+def _range_but(m: re.Match[str]) -> Atom | None:
+    t1, t2 = parse_time(m["t1"]), parse_time(m["t2"])
+    return _atom(m, RANGE, lo=t1, hi=t2, pod=None) if t1 and t2 else None
+
+
+@pattern(rf"\b(?:after|from|later\s+than|any\s*time\s+after|(?:not|no)\s+(?:before|earlier\s+than)|starting(?:\s+(?:at|from))?)\s+(?:about\s+|around\s+)?(?P<t>{TCORE})(?:\s*ish)?\b{_NOT_UNIT}")
+def _after(m: re.Match[str]) -> Atom | None:
+    tv = parse_time(m["t"])
+    return _atom(m, RANGE, lo=tv, hi=None, pod=None, open="after") if tv else None
+
+
+@pattern(rf"\b(?:before|no\s+later\s+than|not\s+after)\s+(?P<t>{TCORE})\b{_NOT_UNIT}")
+def _before(m: re.Match[str]) -> Atom | None:
+    tv = parse_time(m["t"])
+    return _atom(m, RANGE, lo=None, hi=tv, pod=None, open="before") if tv else None
+
+
+@pattern(rf"\b(?:from\s+)?(?P<mon>{MON})\s+(?P<d1>{DAYNUM})\s*(?:-|–|to|thru|through|till|until)\s*(?:(?P<mon2>{MON})\s+)?(?P<d2>{DAYNUM})\b(?!\s*(?:{AMPM}|:|[ap]\b))")
+def _date_range_md(m: re.Match[str]) -> Atom | None:
+    d1, d2 = day_value(m["d1"]), day_value(m["d2"])
+    if not d1 or not d2:
+        return None
+    return _atom(m, DATE, kind_="abs", month=month_value(m["mon"]), day=d1, year=None,
+                 until=(month_value(m["mon2"] or m["mon"]), d2))
+
+
+@pattern(rf"\b(?:from\s+)?(?:the\s+)?(?P<d1>{DAYNUM})\s*(?:-|–|to|thru|through|till|until)\s*(?:the\s+)?(?P<d2>{DAYNUM})\s*(?:of\s+)?(?P<mon>{MON})(?![a-z])")
+def _date_range_dm(m: re.Match[str]) -> Atom | None:
+    d1, d2 = day_value(m["d1"]), day_value(m["d2"])
+    if not d1 or not d2 or d1 > 31 or d2 > 31:
+        return None
+    mon = month_value(m["mon"])
+    return _atom(m, DATE, kind_="abs", month=mon, day=d1, year=None, until=(mon, d2))
+
+
+# ---------------------------------------------------------------- parts of day, instants
+
+
+@pattern(rf"(?<!good\s)(?<!good)\b(?:(?P<pre>in\s+the|during\s+the|this|the|early|late|mid)[\s-]+)?(?:early\s+|late\s+)?(?P<pod>{POD})(?:ish)?\b(?!\s*(?:sickness|after|person|shift|routine|meds?|medication|pills?|dose|tablets?|walk))")
+def _pod(m: re.Match[str]) -> Atom | None:
+    word = m["pod"]
+    pre = (m["pre"] or "").strip()
+    weak = word in ("am", "pm", "night", "eve", "aft", "morn") or (pre == "the" and word != "morning")
+    if word in ("am", "pm") and pre:
+        weak = pre not in ("in the",)
+    today = pre == "this" or word in ("tonight", "tonite")
+    return _atom(m, POD_K, weak=weak, pod=word, today=today, early=("early" in m[0]))
+
+
+@pattern(r"\b(?:right\s+now|just\s+now|at\s+the\s+moment|atm|now)\b")
+def _now(m: re.Match[str]) -> Atom | None:
+    return _atom(m, INSTANT, weak=m[0] in ("now", "atm", "just now"), seconds=0)
+
+
+@pattern(rf"\b(?:in|within)\s+(?:about\s+|around\s+|another\s+|like\s+)?(?P<q>{NUM}|(?:a\s+)?(?:couple|pair)(?:\s+of)?|half\s+an?|an?\s+half|a\s+quarter\s+of\s+an?|three[\s-]quarters\s+of\s+an?|\d/\d|\d+\s+and\s+(?:a|an)\s+half)\s*(?:more\s+)?(?P<u>minutes?|mins?|m\b|'|hours?|hrs?|h\b)|\b(?P<q2>{NUM}|(?:a\s+)?couple(?:\s+of)?)\s+(?P<u2>minutes?|mins?|hours?|hrs?)\s+(?:from\s+now|hence|later)\b")
+def _delta(m: re.Match[str]) -> Atom | None:
+    q = (m["q"] or m["q2"]).strip()
+    unit = (m["u"] or m["u2"]).strip()
+    if re.fullmatch(r"(?:a\s+)?(?:couple|pair)(?:\s+of)?", q):
+        n = 2.0
+    elif q.startswith("half") or q.endswith("half") and not q[0].isdigit():
+        n = 0.5
+    elif "three" in q and "quarter" in q:
+        n = 0.75
+    elif "quarter" in q:
+        n = 0.25
+    elif "/" in q:
+        a, b = q.split("/")
+        n = int(a) / int(b) if int(b) else -1
+    elif "and" in q:
+        n = float(q.split()[0]) + 0.5
+    else:
+        v = number_value(q)
+        n = -1 if v is None else v
+    if n <= 0:
+        return None
+    mult = 3600 if unit.startswith("h") else 60
+    return _atom(m, INSTANT, seconds=int(n * mult))
+
+
+def find_atoms(text: str) -> Iterator[Atom]:
+    """All candidate atoms of every pattern (overlapping); callers pick the best."""
+    for order, (rx, handler) in enumerate(_PATTERNS):
+        for m in rx.finditer(text):
+            a = handler(m)
+            if a is not None and a.end > a.start:
+                a.order = order
+                yield a

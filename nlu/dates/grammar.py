@@ -1,0 +1,224 @@
+"""Pick non-overlapping atoms, group neighbours, and resolve each group to a value."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from nlu.dates.atoms import DATE, INSTANT, MONTH, POD_K, RANGE, TIME, WEEK, WEEKOF, Atom, find_atoms
+from nlu.dates.lexicon import PARTS_OF_DAY
+from nlu.dates.resolve import monday, resolve_date, resolve_month
+from nlu.dates.timeval import TimeVal, to_24
+
+_CONNECTOR = re.compile(
+    r"^[\s,]*(?:(?:at|on|on\s+the|the|for|for\s+the|around|at\s+around|about|in\s+the|in|of|@|-|from|by)\s*[\s,]*)?$"
+)
+_FILLER = frozenset(
+    "please pls plz ok okay k thanks thx ty how about what is fine good works work for me at on the"
+    " around yes yeah yep ya sure or then say that perfect great would be lets let's do it maybe"
+    " hmm um uh any time anytime best better ideal and i'd like want prefer can could we i".split()
+)
+_LEAD = re.compile(r"^(?:(?:on|at|@|for|around|about|approx(?:imately)?|approximately|by|during|of|say)\s+)+")
+_LEAD_IN_THE = re.compile(r"^(?:in|during)\s+the\s+(?=[a-z]+\b)")
+_LEAD_THE = re.compile(r"^the\s+(?!\d+(?:st|nd|rd|th)?\b(?!\s+of\b)|(?:first|second|third|fourth|fifth)\b(?!\s+of\b))")
+
+_DATEISH = (DATE, WEEK, MONTH, WEEKOF)
+_TIMEISH = (TIME, RANGE)
+
+
+@dataclass(frozen=True)
+class Found:
+    """One resolved datetime expression."""
+
+    start: int
+    end: int
+    value: dict[str, str]
+    year_given: bool = False
+    past: bool = False
+
+
+def select(atoms: list[Atom]) -> list[Atom]:
+    """Non-overlapping atoms, longest first, ties by pattern order."""
+    chosen: list[Atom] = []
+    taken: list[tuple[int, int]] = []
+    for a in sorted(atoms, key=lambda a: (-(a.end - a.start), a.weak, a.order, a.start)):
+        if all(a.end <= s or a.start >= e for s, e in taken):
+            chosen.append(a)
+            taken.append((a.start, a.end))
+    return sorted(chosen, key=lambda a: a.start)
+
+
+def _fits(group: list[Atom], a: Atom) -> bool:
+    kinds = [g.kind for g in group]
+    if a.kind in _DATEISH:
+        dates = [g for g in group if g.kind in _DATEISH]
+        if a.kind == DATE and any(g.kind == WEEKOF for g in dates) and len(dates) == 1:
+            return True
+        if a.kind == DATE and len(dates) == 1 and dates[0].kind == DATE and (
+            dates[0].data.get("kind_") == "wd" or a.data.get("kind_") == "wd"
+        ):
+            return True  # "Monday, Feb 18": the explicit date wins
+        return not dates and INSTANT not in kinds
+    if a.kind in _TIMEISH:
+        return not any(k in _TIMEISH for k in kinds)
+    if a.kind == POD_K:
+        return POD_K not in kinds and RANGE not in kinds
+    if a.kind == INSTANT:
+        return INSTANT not in kinds and not any(k in _TIMEISH for k in kinds)
+    return False
+
+
+def group(atoms: list[Atom], text: str) -> list[list[Atom]]:
+    """Neighbouring atoms with only connectors between them, one slot of each kind."""
+    groups: list[list[Atom]] = []
+    for a in atoms:
+        if groups and _CONNECTOR.match(text[groups[-1][-1].end : a.start]) and _fits(groups[-1], a):
+            groups[-1].append(a)
+        else:
+            groups.append([a])
+    return groups
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    rest = re.findall(r"[a-z']+|\d+", (text[:start] + " " + text[end:]).lower())
+    return all(w in _FILLER for w in rest)
+
+
+def _accept(g: list[Atom], text: str) -> bool:
+    if any(not a.weak for a in g):
+        return True
+    if len(g) >= 2 and not all(a.data.get("bare") for a in g):
+        return True
+    return _alone(text, g[0].start, g[-1].end) and not all(a.data.get("bare") for a in g)
+
+
+def _span(text: str, start: int, end: int) -> tuple[int, int]:
+    seg = text[start:end]
+    for rx in (_LEAD, _LEAD_IN_THE, _LEAD_THE, _LEAD):
+        m = rx.match(seg)
+        if m and m.end() < len(seg):
+            start += m.end()
+            seg = text[start:end]
+    return start, end
+
+
+def _iso(dt: datetime) -> str:
+    return dt.isoformat(timespec="seconds")
+
+
+def _at(d: date, minutes: int, tz: ZoneInfo) -> datetime:
+    d = d + timedelta(days=minutes // 1440)
+    minutes %= 1440
+    return datetime.combine(d, time(minutes // 60, minutes % 60), tzinfo=tz)
+
+
+def _value(start: datetime, end: datetime, grain: str) -> dict[str, str]:
+    return {"start": _iso(start), "end": _iso(end), "grain": grain}
+
+
+def _plus(dt: datetime, grain: str) -> datetime:
+    return dt + (timedelta(minutes=1) if grain == "minute" else timedelta(hours=1))
+
+
+def resolve_group(g: list[Atom], now: datetime, month_first: bool) -> tuple[dict[str, str], bool, bool] | None:
+    """(value, year given, lies in the past) of a group of atoms, or None."""
+    tz = now.tzinfo
+    assert isinstance(tz, ZoneInfo)
+    today = now.date()
+    by = {a.kind: a for a in g}
+    dates = [a for a in g if a.kind == DATE]
+    d_atom = next((a for a in dates if a.data.get("kind_") != "wd"), dates[0] if dates else None)
+    pod = by.get(POD_K)
+    hint = PARTS_OF_DAY[pod.data["pod"]][2] if pod else None
+    day: date | None = None
+    day_end: date | None = None
+    year_given = False
+    if d_atom is not None:
+        r = resolve_date(d_atom.data, today, month_first)
+        if r is None:
+            return None
+        day, day_end, year_given = r
+    if WEEKOF in by and day is not None:
+        s = monday(day)
+        return _value(_at(s, 0, tz), _at(s + timedelta(days=7), 0, tz), "week"), year_given, False
+    if INSTANT in by:
+        secs = by[INSTANT].data["seconds"]
+        inst = (now.astimezone(ZoneInfo("UTC")) + timedelta(seconds=secs)).astimezone(tz)
+        inst = inst.replace(second=0, microsecond=0)
+        return _value(inst, _plus(inst, "minute"), "minute"), False, False
+    if day is None and pod is not None and pod.data["today"]:
+        day = today
+    tv_atom = by.get(TIME)
+    if tv_atom is not None:
+        tv: TimeVal = tv_atom.data["tv"]
+        mins = tv.minutes(hint)
+        if day is None:
+            start = _at(today, mins, tz)
+            if start <= now:
+                start = _at(today + timedelta(days=1), mins, tz)
+        else:
+            start = _at(day, mins, tz)
+        return _value(start, _plus(start, tv.grain), tv.grain), year_given, False
+    rg = by.get(RANGE)
+    if rg is not None:
+        return _range(rg, day, hint, now, tz), year_given, False
+    if pod is not None:
+        s_h, e_h, _ = PARTS_OF_DAY[pod.data["pod"]]
+        if day is None:
+            day = today if now < _at(today, e_h * 60, tz) else today + timedelta(days=1)
+        return _value(_at(day, s_h * 60, tz), _at(day, e_h * 60, tz), "part_of_day"), year_given, False
+    if day is not None and day_end is not None:
+        past = year_given and day_end <= today
+        return _value(_at(day, 0, tz), _at(day_end, 0, tz), "day"), year_given, past
+    if WEEK in by:
+        w = by[WEEK].data
+        s = monday(today + timedelta(days=w.get("offset_days", 0))) + timedelta(weeks=w.get("offset_weeks", 0))
+        return _value(_at(s, 0, tz), _at(s + timedelta(days=7), 0, tz), "week"), False, False
+    if MONTH in by:
+        r2 = resolve_month(by[MONTH].data, today)
+        if r2 is None:
+            return None
+        year = bool(by[MONTH].data.get("year"))
+        return _value(_at(r2[0], 0, tz), _at(r2[1], 0, tz), "month"), year, year and r2[1] <= today
+    return None
+
+
+def _range(rg: Atom, day: date | None, hint: str | None, now: datetime, tz: ZoneInfo) -> dict[str, str]:
+    lo: TimeVal | None = rg.data["lo"]
+    hi: TimeVal | None = rg.data["hi"]
+    pod = rg.data.get("pod")
+    if pod:
+        hint = PARTS_OF_DAY[pod][2]
+    if lo is not None and hi is not None and lo.ampm is None and not lo.h24 and hi.ampm:
+        shifted = to_24(TimeVal(lo.hour, lo.minute, hi.ampm), None) * 60 + lo.minute
+        lo_m = shifted if shifted <= hi.minutes(hint) else lo.minutes(hint)
+    else:
+        lo_m = lo.minutes(hint) if lo else 8 * 60
+    hi_m = hi.minutes(hint) if hi else 24 * 60
+    if hi is not None and hi_m <= lo_m and hi.ampm is None and not hi.h24:
+        hi_m += 12 * 60 if hi_m + 12 * 60 > lo_m else 0
+    base = day
+    if base is None:
+        base = now.date()
+        if _at(base, max(lo_m, 0) if lo else hi_m, tz) <= now:
+            base += timedelta(days=1)
+    start = _at(base, lo_m, tz)
+    end = _at(base, hi_m, tz) if hi_m > lo_m else _plus(start, "hour")
+    return _value(start, end, lo.grain if lo else "hour")
+
+
+def find(text: str, now: datetime, month_first: bool) -> list[Found]:
+    """Resolve every datetime expression in lower-cased ``text`` relative to aware ``now``."""
+    out: list[Found] = []
+    for g in group(select(list(find_atoms(text))), text):
+        if not _accept(g, text):
+            continue
+        r = resolve_group(g, now, month_first)
+        if r is None:
+            continue
+        s, e = _span(text, g[0].start, g[-1].end)
+        out.append(Found(s, e, r[0], r[1], r[2]))
+    return out

@@ -1,0 +1,135 @@
+"""Words the datetime grammar knows: weekdays, months, numbers, parts of day.
+
+Everything here is plain data plus regex fragments built from it; matching is
+done on lower-cased text of the same length as the message.
+"""
+
+from __future__ import annotations
+
+import re
+
+WEEKDAY_FORMS: dict[str, int] = {}
+for _i, _forms in enumerate(
+    [
+        "monday mondays mon monday's mondey mondy monady",
+        "tuesday tuesdays tues tue tu tuesday's teusday tusday tuseday tuesdy",
+        "wednesday wednesdays wed weds wednesday's wensday wendsday wednsday wedensday"
+        " wendesday wedsday wednes",
+        "thursday thursdays thurs thur thu thursday's thrusday thurday thursdy thurdsay",
+        "friday fridays fri friday's firday fryday fridy friady",
+        "saturday saturdays sat saturday's satruday saterday saturady satarday",
+        "sunday sundays sun sunday's sundy sundya",
+    ]
+):
+    for _f in _forms.split():
+        WEEKDAY_FORMS[_f] = _i
+
+MONTH_FORMS: dict[str, int] = {}
+for _i, _forms in enumerate(
+    [
+        "january jan janurary januray",
+        "february feb febuary feburary febr",
+        "march mar",
+        "april apr aprl",
+        "may",
+        "june jun",
+        "july jul",
+        "august aug",
+        "september sept sep septmber",
+        "october oct ocotber",
+        "november nov novmber",
+        "december dec decmber",
+    ],
+    start=1,
+):
+    for _f in _forms.split():
+        MONTH_FORMS[_f] = _i
+
+#: Month and weekday forms that are also ordinary words or too short to trust
+#: alone; such an atom needs a date context (a day number, a preposition).
+AMBIGUOUS_WORDS = frozenset({"may", "mar", "march", "sat", "sun", "wed", "mon", "jun", "tu", "dec"})
+
+_UNITS = "one two three four five six seven eight nine".split()
+NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_UNITS, start=1)}
+NUMBER_WORDS.update(
+    {
+        "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+        "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+        "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+        "a": 1, "an": 1, "couple": 2, "pair": 2,
+    }
+)
+
+ORDINAL_WORDS: dict[str, int] = {}
+_ORD = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
+    " thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+for _i, _w in enumerate(_ORD, start=1):
+    ORDINAL_WORDS[_w] = _i
+for _i, _w in enumerate(_ORD[:9], start=1):
+    ORDINAL_WORDS[f"twenty {_w}"] = 20 + _i
+    ORDINAL_WORDS[f"twenty-{_w}"] = 20 + _i
+ORDINAL_WORDS.update({"thirtieth": 30, "thirty first": 31, "thirty-first": 31})
+
+#: part of day -> (start hour, end hour, am/pm hint)
+PARTS_OF_DAY: dict[str, tuple[int, int, str]] = {
+    "morning": (8, 12, "am"), "mornin": (8, 12, "am"), "morn": (8, 12, "am"),
+    "am": (8, 12, "am"),
+    "afternoon": (12, 17, "pm"), "arvo": (12, 17, "pm"), "aft": (12, 17, "pm"),
+    "afternoonish": (12, 17, "pm"), "pm": (12, 17, "pm"),
+    "evening": (17, 21, "pm"), "eve": (17, 21, "pm"), "evening's": (17, 21, "pm"),
+    "tonight": (17, 21, "pm"), "tonite": (17, 21, "pm"), "night": (17, 21, "pm"),
+}
+
+
+def _alt(words: list[str] | set[str] | dict[str, int]) -> str:
+    """A regex alternation of words, longest first so the longest form wins."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+WD = rf"(?:{_alt(WEEKDAY_FORMS)})\.?"
+MON = rf"(?:{_alt(MONTH_FORMS)})\.?"
+ORDW = _alt(ORDINAL_WORDS)
+DAYNUM = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|{ORDW})"
+HOURW = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_U = "one|two|three|four|five|six|seven|eight|nine"
+MINW = rf"(?:(?:oh|o|ou|zero)[\s-]+(?:{_U})|{_TEENS}|(?:twenty|thirty|forty|fifty)(?:[\s-]+(?:{_U}))?)"
+AMPM = r"(?:a\.\s?m\.?|p\.\s?m\.?|a\s?m\b|p\s?m\b)"
+NUM = rf"(?:\d+(?:\.\d+)?|{_alt(NUMBER_WORDS)})"
+POD = _alt(PARTS_OF_DAY)
+TOMORROW = (
+    r"(?:tomorrows?|tmrw|tmrow|tmr|tmro|tmoro|tomoro|tomorow|tommorow|tommorrow|tomorrrow"
+    r"|tomorro|2moro|2morro|2morrow|2mrw|2mro|tomoz|tmw|tomm?orrow)"
+)
+TODAY = r"(?:today|tdy|2day|todays)"
+
+
+def number_value(word: str) -> float | None:
+    """The value of a digit string or number word ("3", "2.5", "three", "a")."""
+    word = word.strip().lower()
+    try:
+        return float(word)
+    except ValueError:
+        pass
+    return float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else None
+
+
+def day_value(token: str) -> int | None:
+    """The day of month of "14", "14th" or "fourteenth"."""
+    token = token.strip().lower().replace("  ", " ")
+    if token in ORDINAL_WORDS:
+        return ORDINAL_WORDS[token]
+    m = re.fullmatch(r"0?(\d{1,2})(?:st|nd|rd|th)?", token)
+    return int(m.group(1)) if m else None
+
+
+def month_value(token: str) -> int | None:
+    """The month number of a month name or abbreviation."""
+    return MONTH_FORMS.get(token.strip().rstrip(".").lower())
+
+
+def weekday_value(token: str) -> int | None:
+    """Monday=0 ... Sunday=6 for a weekday name, abbreviation or known misspelling."""
+    return WEEKDAY_FORMS.get(token.strip().rstrip(".").lower())

@@ -1,0 +1,140 @@
+"""Turn date specs of atoms into calendar dates, always preferring the future."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+from typing import Any
+
+
+def monday(d: date) -> date:
+    """The Monday of the week of ``d``."""
+    return d - timedelta(days=d.weekday())
+
+
+def add_months(d: date, n: int) -> date:
+    """The 1st of the month ``n`` months after ``d``'s."""
+    k = d.year * 12 + d.month - 1 + n
+    return date(k // 12, k % 12 + 1, 1)
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _future_md(today: date, m: int, d: int) -> date | None:
+    for y in (today.year, today.year + 1, today.year + 2, today.year + 3, today.year + 4):
+        cand = _safe(y, m, d)
+        if cand is not None and cand >= today:
+            return cand
+    return None
+
+
+def _nth_weekday(y: int, m: int, wd: int, n: int) -> date | None:
+    if n > 0:
+        first = date(y, m, 1)
+        d = first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+        return d if d.month == m else None
+    last = date(y, m, calendar.monthrange(y, m)[1])
+    return last - timedelta(days=(last.weekday() - wd) % 7)
+
+
+def resolve_date(spec: dict[str, Any], today: date, month_first: bool) -> tuple[date, date, bool] | None:
+    """(first day, exclusive last day, year given) of a date spec, or None if invalid."""
+    k = spec["kind_"]
+    one = timedelta(days=1)
+    if k == "abs":
+        y = spec.get("year")
+        d = _safe(y, spec["month"], spec["day"]) if y else _future_md(today, spec["month"], spec["day"])
+        if d is None:
+            return None
+        end = d + one
+        if spec.get("until"):
+            m2, d2 = spec["until"]
+            e = _safe(d.year, m2, d2) or _safe(d.year + 1, m2, d2)
+            if e is not None and e >= d:
+                end = e + one
+        return d, end, bool(y)
+    if k == "numeric":
+        a, b, y = spec["a"], spec["b"], spec.get("year")
+        orders = [(a, b), (b, a)] if month_first else [(b, a), (a, b)]
+        for m, dd in orders:
+            if 1 <= m <= 12 and 1 <= dd <= 31:
+                d = _safe(y, m, dd) if y else _future_md(today, m, dd)
+                if d is not None:
+                    return d, d + one, bool(y)
+        return None
+    if k == "dom":
+        day, off = spec["day"], spec.get("month_offset")
+        if off is not None:
+            first = add_months(today, off)
+            d = _safe(first.year, first.month, day)
+            return (d, d + one, False) if d else None
+        for i in range(0, 13):
+            first = add_months(today, i)
+            d = _safe(first.year, first.month, day)
+            if d is not None and d >= today:
+                return d, d + one, False
+        return None
+    if k == "wd":
+        wd, mode = spec["wd"], spec["mode"]
+        ahead = (wd - today.weekday()) % 7 or 7
+        if mode == "this_week":
+            d = monday(today) + timedelta(days=wd)
+        elif mode == "next_week":
+            d = monday(today) + timedelta(days=7 + wd)
+        elif mode == "plus_week":
+            d = today + timedelta(days=ahead + 7)
+        else:
+            d = today + timedelta(days=ahead + 7 * (spec.get("nth", 1) - 1))
+        return d, d + one, False
+    if k == "rel":
+        d = today + timedelta(days=spec["days"])
+        return d, d + one, False
+    if k == "rel_years":
+        y = today.year + spec["years"]
+        d = _safe(y, today.month, today.day) or date(y, today.month, 28)
+        return d, d + one, False
+    if k == "nth_wd":
+        y = spec.get("year")
+        for yy in ([y] if y else [today.year, today.year + 1]):
+            d = _nth_weekday(yy, spec["month"], spec["wd"], spec["n"])
+            if d is not None and (y or d >= today):
+                return d, d + one, bool(y)
+        return None
+    if k == "nth_day":
+        y, m, n = spec.get("year"), spec["month"], spec["n"]
+        for yy in ([y] if y else [today.year, today.year + 1]):
+            last = calendar.monthrange(yy, m)[1]
+            dd = n if n > 0 else last + n + 1
+            d = _safe(yy, m, dd)
+            if d is not None and (y or d >= today):
+                return d, d + one, bool(y)
+        return None
+    if k == "weekend":
+        wd = today.weekday()
+        sat = today + timedelta(days=(5 - wd) % 7) if wd < 5 else today - timedelta(days=wd - 5)
+        if wd == 6:
+            sat = today
+        if spec.get("next") and wd < 5:
+            sat += timedelta(days=7)
+        return sat, monday(sat) + timedelta(days=7), False
+    return None
+
+
+def resolve_month(spec: dict[str, Any], today: date) -> tuple[date, date] | None:
+    """(1st of the month, 1st of the next month) of a month spec."""
+    if spec["kind_"] == "offset":
+        first = add_months(today, spec["offset"])
+    else:
+        y, m = spec.get("year"), spec["month"]
+        if y:
+            first = date(y, m, 1)
+        else:
+            first = date(today.year, m, 1)
+            if m < today.month or (spec.get("next") and m <= today.month):
+                first = date(today.year + 1, m, 1)
+    return first, add_months(first, 1)

@@ -1,0 +1,174 @@
+"""Datetime entities to the contract: span plus {"start", "end", "grain"}, resolved into the future.
+
+A rule grammar (nlu.dates) does the work for English; dateparser, always with
+``languages`` set, covers other languages and English dates the grammar leaves
+unresolved. A cheap regex pre-check keeps dateparser off messages with nothing
+date-like in them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from functools import lru_cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from nlu.dates.grammar import Found, find
+from nlu.dates.lexicon import MONTH_FORMS, WEEKDAY_FORMS
+from nlu.types import Entity
+
+#: Locales whose numeric dates are month-first ("3/6" is March 6).
+MONTH_FIRST_LOCALES = frozenset({"en-US", "en_US", "us", "en-PH", "en-FM", "en-MH", "en-PW"})
+
+_DATEISH = re.compile(r"\d|\b(?:" + "|".join(sorted(set(MONTH_FORMS) | set(WEEKDAY_FORMS), key=len, reverse=True)) + r")\b")
+_WORD = re.compile(r"[a-z]{5,}")
+_FUZZY_TARGETS = [w for w in list(WEEKDAY_FORMS) + list(MONTH_FORMS) if len(w) >= 6 and not w.endswith(("s", "'s"))]
+_NOT_FUZZY = frozenset({"sundae", "mondo", "fridge", "fridays", "mundane", "sunday's", "august"})
+
+
+def month_first(locale: str) -> bool:
+    """Whether numeric dates are month-first in ``locale`` (US) rather than day-first."""
+    return locale in MONTH_FIRST_LOCALES or locale.upper().endswith("-US") or locale.upper().endswith("_US")
+
+
+def to_local(now: datetime, tz: str) -> datetime:
+    """``now`` in ``tz``; a naive ``now`` is wall-clock time in ``tz``."""
+    zone = ZoneInfo(tz)
+    return now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein distance, stopping early once above ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+@lru_cache(maxsize=4096)
+def _fuzzy(word: str) -> str | None:
+    if word in WEEKDAY_FORMS or word in MONTH_FORMS or word in _NOT_FUZZY:
+        return None
+    limit = 1 if len(word) <= 7 else 2
+    for target in _FUZZY_TARGETS:
+        if target[0] == word[0] and _distance(word, target, limit) <= limit:
+            return target[:3]
+    return None
+
+
+def normalise(text: str) -> str:
+    """Lower-case ``text`` keeping its length; misspelled weekdays/months become abbreviations."""
+    low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    low = low.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
+    chars = list(low)
+    for m in _WORD.finditer(low):
+        canon = _fuzzy(m.group())
+        if canon:
+            chars[m.start() : m.end()] = canon + " " * (m.end() - m.start() - len(canon))
+    return "".join(chars)
+
+
+def _extend(text: str, start: int, end: int) -> tuple[int, int]:
+    while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".')":
+        end -= 1
+    if end > start and text[end - 1] == "." and not re.search(r"(?:[ap]\.?\s?m|[a-z]{3})\.$", text[start:end].lower()):
+        end -= 1
+    return start, end
+
+
+def _mask(text: str, exclude: Sequence[tuple[int, int]]) -> str:
+    chars = list(text)
+    for s, e in exclude:
+        chars[s:e] = " " * (e - s)
+    return "".join(chars)
+
+
+def find_all(text: str, now: datetime, tz: str, locale: str = "en-US",
+             exclude: Sequence[tuple[int, int]] = ()) -> list[Found]:
+    """Every datetime expression, including full dates in the past (birth dates)."""
+    local = to_local(now, tz)
+    norm = _mask(normalise(text), exclude)
+    if not _DATEISH.search(norm) and not re.search(r"[a-z]{3}", norm):
+        return []
+    out = []
+    for f in find(norm, local, month_first(locale)):
+        s, e = _extend(text, f.start, f.end)
+        out.append(Found(s, e, f.value, f.year_given, f.past))
+    return out
+
+
+def resolve_datetimes(text: str, now: datetime, tz: str, locale: str = "en-US", *,
+                      lang: str = "en", exclude: Sequence[tuple[int, int]] = ()) -> list[Entity]:
+    """Datetime entities of ``text``, each with value {"start", "end", "grain"} (end exclusive).
+
+    ``now`` is the reference time (naive means wall-clock in ``tz``); ``locale``
+    decides month-first or day-first numeric dates; spans in ``exclude`` (phone
+    numbers, choices) are never read as dates.
+    """
+    if lang.split("-")[0].lower() != "en":
+        return dateparser_entities(text, now, tz, lang, exclude)
+    return [
+        Entity("datetime", f.start, f.end, text[f.start : f.end], f.value)
+        for f in find_all(text, now, tz, locale, exclude)
+        if not f.past
+    ]
+
+
+# ---------------------------------------------------------------- dateparser
+
+
+def _dp_settings(local: datetime, tz: str) -> dict[str, Any]:
+    return {
+        "PREFER_DATES_FROM": "future",
+        "RELATIVE_BASE": local.replace(tzinfo=None),
+        "TIMEZONE": tz,
+        "RETURN_AS_TIMEZONE_AWARE": True,
+    }
+
+
+def warm_dateparser(lang: str = "en") -> None:
+    """Load dateparser's language data once, so the first message is not slow."""
+    from dateparser.search import search_dates
+
+    search_dates("tomorrow at 3pm", languages=[lang])
+
+
+def dateparser_entities(text: str, now: datetime, tz: str, lang: str,
+                        exclude: Sequence[tuple[int, int]] = ()) -> list[Entity]:
+    """Datetime entities found by dateparser (for languages the grammar does not cover)."""
+    from dateparser.search import search_dates
+
+    local = to_local(now, tz)
+    masked = _mask(text, exclude)
+    if not re.search(r"\w", masked):
+        return []
+    found = search_dates(masked, languages=[lang], settings=_dp_settings(local, tz)) or []
+    out: list[Entity] = []
+    pos = 0
+    for span_text, dt in found:
+        i = masked.find(span_text, pos)
+        if i < 0:
+            continue
+        pos = i + len(span_text)
+        dt = dt.astimezone(ZoneInfo(tz))
+        midnight = dt.hour == 0 and dt.minute == 0
+        grain = "day" if midnight else "minute"
+        start = dt.replace(hour=0, minute=0, second=0, microsecond=0) if midnight else dt.replace(second=0, microsecond=0)
+        end = start + (timedelta(days=1) if midnight else timedelta(minutes=1))
+        out.append(Entity("datetime", i, pos, span_text,
+                          {"start": start.isoformat(timespec="seconds"), "end": end.isoformat(timespec="seconds"), "grain": grain}))
+    return out

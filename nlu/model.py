@@ -1,0 +1,207 @@
+"""The trained spaCy part: an intent text classifier and an entity recogniser, from blank English.
+
+Training is deterministic (fixed seeds, fixed order) and cached on disk under a
+directory named by the hash of the training data and this recipe's version.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from nlu.training_data import Example, data_hash, load_dir
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+#: Bump when the recipe below changes, so cached models are retrained.
+RECIPE_VERSION = "nlu-recipe-1"
+SEED = 1337
+NER_LABELS = ("practitioner", "service", "location", "person_name")
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DATA_DIR = REPO_ROOT / "data" / "nlu"
+#: Reference time used to find rule entities (for masking) in training texts.
+TRAIN_NOW = datetime(2026, 3, 2, 9, 0)
+TRAIN_TZ = "America/New_York"
+
+
+def training_files(data_dir: Path = DATA_DIR) -> list[Path]:
+    """The training files: every .yml under data/nlu/train/ (never the held-out split)."""
+    return sorted((data_dir / "train").glob("*.yml"))
+
+
+def heldout_files(data_dir: Path = DATA_DIR) -> list[Path]:
+    """The held-out split, never trained on."""
+    return sorted((data_dir / "heldout").glob("*.yml"))
+
+
+def default_model_root() -> Path:
+    """``$PATIENT_ASSISTANT_MODEL_DIR`` or ``.models/`` in the repository root."""
+    env = os.environ.get("PATIENT_ASSISTANT_MODEL_DIR")
+    return Path(env) if env else REPO_ROOT / ".models"
+
+
+def model_path(root: Path | None = None, data_dir: Path = DATA_DIR) -> Path:
+    """Where the model for the current training data is cached."""
+    digest = data_hash(training_files(data_dir), RECIPE_VERSION)
+    return (root or default_model_root()) / f"nlu-{digest[:16]}"
+
+
+@dataclass
+class Models:
+    """The two trained pipelines."""
+
+    intent: "Language"
+    ner: "Language"
+    labels: tuple[str, ...]
+
+
+def _textcat_config() -> dict[str, Any]:
+    return {
+        "threshold": 0.0,
+        "model": {
+            "@architectures": "spacy.TextCatBOW.v3",
+            "exclusive_classes": True,
+            "ngram_size": 2,
+            "no_output_layer": False,
+            "length": 262144,
+        },
+    }
+
+
+def _ner_config() -> dict[str, Any]:
+    return {
+        "model": {
+            "@architectures": "spacy.TransitionBasedParser.v2",
+            "state_type": "ner",
+            "extra_state_tokens": False,
+            "hidden_width": 64,
+            "maxout_pieces": 2,
+            "use_upper": True,
+            "tok2vec": {
+                "@architectures": "spacy.HashEmbedCNN.v2",
+                "pretrained_vectors": None,
+                "width": 96,
+                "depth": 3,
+                "embed_size": 4000,
+                "window_size": 1,
+                "maxout_pieces": 3,
+                "subword_features": True,
+            },
+        }
+    }
+
+
+def _seed() -> None:
+    import numpy
+    from spacy.util import fix_random_seed
+
+    random.seed(SEED)
+    numpy.random.seed(SEED)
+    fix_random_seed(SEED)
+
+
+def _batches(items: list[Any], size: int) -> list[list[Any]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def train_intent(examples: Sequence[Example], texts: Sequence[str], epochs: int = 20) -> "Language":
+    """A blank-English text classifier over ``texts`` (already masked) labelled by ``examples``."""
+    import spacy
+    from spacy.training import Example as SpacyExample
+
+    _seed()
+    labels = sorted({e.intent for e in examples})
+    nlp = spacy.blank("en")
+    tc = nlp.add_pipe("textcat", config=_textcat_config())
+    for lab in labels:
+        tc.add_label(lab)  # type: ignore[attr-defined]
+    data = [
+        SpacyExample.from_dict(nlp.make_doc(t), {"cats": {lab: float(lab == ex.intent) for lab in labels}})
+        for ex, t in zip(examples, texts)
+    ]
+    optimizer = nlp.initialize(lambda: data)
+    rng = random.Random(SEED)
+    for _ in range(epochs):
+        order = data[:]
+        rng.shuffle(order)
+        for batch in _batches(order, 16):
+            nlp.update(batch, sgd=optimizer, drop=0.2)
+    return nlp
+
+
+def train_ner(examples: Sequence[Example], epochs: int = 25) -> "Language":
+    """A blank-English entity recogniser for practitioner, service, location and person_name."""
+    import spacy
+    from spacy.training import Example as SpacyExample
+
+    _seed()
+    nlp = spacy.blank("en")
+    ner = nlp.add_pipe("ner", config=_ner_config())
+    for lab in NER_LABELS:
+        ner.add_label(lab)  # type: ignore[attr-defined]
+    data = []
+    for ex in examples:
+        doc = nlp.make_doc(ex.text)
+        ents = [(s.start, s.end, s.entity) for s in ex.spans if s.entity in NER_LABELS]
+        if ents and any(doc.char_span(s, e, alignment_mode="strict") is None for s, e, _ in ents):
+            ents = [(s, e, lab) for s, e, lab in ents if doc.char_span(s, e, alignment_mode="strict") is not None]
+        data.append(SpacyExample.from_dict(doc, {"entities": ents}))
+    optimizer = nlp.initialize(lambda: data)
+    rng = random.Random(SEED)
+    for _ in range(epochs):
+        order = data[:]
+        rng.shuffle(order)
+        for batch in _batches(order, 16):
+            nlp.update(batch, sgd=optimizer, drop=0.25)
+    return nlp
+
+
+def train(examples: Sequence[Example], texts: Sequence[str]) -> Models:
+    """Both pipelines, trained deterministically."""
+    intent = train_intent(examples, texts)
+    ner = train_ner(examples)
+    return Models(intent, ner, tuple(sorted({e.intent for e in examples})))
+
+
+def save(models: Models, path: Path) -> None:
+    """Write both pipelines to ``path`` atomically (a temp dir renamed into place)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=path.name + ".", dir=path.parent))
+    try:
+        models.intent.to_disk(tmp / "intent")
+        models.ner.to_disk(tmp / "ner")
+        (tmp / "labels.txt").write_text("\n".join(models.labels) + "\n", encoding="utf-8")
+        try:
+            os.replace(tmp, path)
+        except OSError:
+            if not (path / "labels.txt").exists():
+                raise
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def load(path: Path) -> Models:
+    """Both pipelines from ``path``."""
+    import spacy
+
+    labels = tuple((path / "labels.txt").read_text(encoding="utf-8").split())
+    return Models(spacy.load(path / "intent"), spacy.load(path / "ner"), labels)
+
+
+def is_cached(path: Path) -> bool:
+    """Whether a complete model is stored at ``path``."""
+    return (path / "labels.txt").exists() and (path / "intent").is_dir() and (path / "ner").is_dir()
+
+
+def load_training_examples(data_dir: Path = DATA_DIR) -> list[Example]:
+    """Every training example, in file order."""
+    return load_dir(training_files(data_dir))
