@@ -1,0 +1,115 @@
+"""The message pipeline with real storage (SQLite and PostgreSQL) and the real NLU; the
+schedule is the in-memory fake so the record system can be switched off and on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+import pytest
+
+from adapters.sql import SqlStorage
+from bot.assistant import Assistant
+from bot.catalogue import CatalogueCache
+from bot.locks import LocalLocks
+from bot.messages import Inbound
+from dialogs.context import Texts
+from dialogs.schema import load_flows
+from domain.clock import FixedClock
+from domain.scheduling import Scheduling
+from patient_assistant.bootstrap import DATA
+from tests import fakes
+from tests.dialogs.driver import NOW
+from tests.support.storage import BACKENDS, DatabaseFactory
+
+MARIA = fakes.MARIA.phones[0]
+
+
+@dataclass
+class Rig:
+    assistant: Assistant
+    storage: SqlStorage
+    schedule: fakes.FakeSchedule
+    clock: FixedClock
+    counter: int = 0
+
+    async def send(self, text: str, phone: str = MARIA, message_id: str | None = None) -> list[str]:
+        self.counter += 1
+        handled = await self.assistant.handle(Inbound(
+            practice_id="riverside", channel="sms", address=phone, text=text,
+            provider_message_id=message_id or f"SM{self.counter:04d}", received_at=self.clock.now(),
+        ))
+        return [r.plain_text() for r in handled.replies]
+
+
+@pytest.fixture(params=BACKENDS)
+async def rig(request: pytest.FixtureRequest, database_url: DatabaseFactory, nlu) -> AsyncIterator[Rig]:  # type: ignore[no-untyped-def]
+    storage = SqlStorage(await database_url(request.param))
+    clock = FixedClock(NOW, ticking=False)
+    schedule, directory = fakes.FakeSchedule(NOW.date()), fakes.FakeDirectory()
+    assistant = Assistant(
+        practice_id="riverside", storage=storage, nlu=nlu,
+        scheduling=Scheduling(schedule, directory, storage.slot_holds(), clock),
+        catalogue=CatalogueCache(directory, clock), patients=fakes.FakePatients(),
+        flows=load_flows(DATA / "flows"), texts=Texts.load(DATA / "texts"), clock=clock, locks=LocalLocks(),
+    )
+    yield Rig(assistant, storage, schedule, clock)
+    await storage.close()
+
+
+async def test_a_booking_is_audited_and_its_reply_is_in_the_outbox(rig: Rig) -> None:
+    offered = await rig.send("can i book a checkup with dr patel friday morning")
+    assert "1. Fri 6 Mar" in offered[0]
+    await rig.send("1")
+    assert "You're booked" in (await rig.send("yes"))[0]
+    [appointment] = rig.schedule.appointments.values()
+    async with rig.storage.transaction() as tx:
+        trail = await tx.audit_trail("riverside", f"Appointment/{appointment.id}")
+        outbox = await tx.due_outbound(rig.clock.now() + dt.timedelta(minutes=1), 50)
+    assert [(a.action, a.actor) for a in trail] == [("appointment.booked", f"patient:{fakes.MARIA.id}")]
+    assert len(outbox) == 3 and all(m.address == MARIA for m in outbox)
+    assert "You're booked" in outbox[-1].payload["text"]
+
+
+async def test_a_redelivered_message_is_processed_once(rig: Rig) -> None:
+    first = await rig.send("hi", message_id="SMdup")
+    again = await rig.send("hi", message_id="SMdup")
+    assert first and again == []
+
+
+async def test_record_system_down_tells_once_keeps_the_message_and_answers_later(rig: Rig) -> None:
+    rig.schedule.down = True
+    told = await rig.send("can i book a checkup with dr patel friday morning")
+    assert "can't reach our booking system" in told[0]
+    assert await rig.send("hello??") == []  # waits behind the kept message: order is kept
+    assert await rig.assistant.process_due() == 0  # not yet due, and not told twice
+    rig.schedule.down = False
+    rig.clock.advance(dt.timedelta(minutes=1))
+    assert await rig.assistant.process_due() == 2
+    async with rig.storage.transaction() as tx:
+        conversation = await tx.get_or_create_conversation("riverside", "sms", MARIA, rig.clock.now())
+        events = [e["kind"] for e in await tx.events(conversation.id)]
+        outbox = await tx.due_outbound(rig.clock.now() + dt.timedelta(minutes=1), 50)
+    assert events.count("record_system_down") == 1 and events.count("message_processed") == 2
+    assert "1. Fri 6 Mar" in Outbound_text(outbox[1].payload)
+
+
+async def test_an_emergency_gets_guidance_first_and_is_escalated(rig: Rig) -> None:
+    await rig.send("can i book a checkup")
+    reply = await rig.send("my chest is crushing and my arm is numb")
+    assert "911" in reply[0]
+    async with rig.storage.transaction() as tx:
+        trail = await tx.audit_trail("riverside")
+    assert [a.action for a in trail] == ["escalation.emergency"]
+
+
+async def test_an_unknown_number_is_told_how_to_reach_the_practice(rig: Rig) -> None:
+    reply = await rig.send("i want to book a checkup", phone="+16175550999")
+    assert "couldn't find this number" in reply[0] and "+1 617 555 0100" in reply[0]
+
+
+def Outbound_text(payload: dict[str, object]) -> str:
+    from bot.messages import Outbound
+
+    return Outbound.from_json(payload).plain_text()  # type: ignore[arg-type]
