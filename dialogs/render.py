@@ -114,8 +114,8 @@ def values(state: State, ctx: TurnContext, extra: dict[str, str] | None = None) 
         "practice_phone": cat.practice.phone,
         "hours_text": hours_text(cat),
         "locations_text": "; ".join(f"{loc.name}, {loc.address}" if loc.address else loc.name for loc in cat.locations),
-        "service_list": ", ".join(s.name for s in cat.services),
-        "service": service.name if service else "appointment",
+        "service_list": ", ".join(in_sentence(s.name) for s in cat.services),
+        "service": in_sentence(service.name) if service else "appointment",
         "practitioner": practitioner.name if practitioner else "our team",
         "with_practitioner": f" with {asked_practitioner.name}" if asked_practitioner else "",
         "location": location.name if location else "the clinic",
@@ -130,6 +130,11 @@ def values(state: State, ctx: TurnContext, extra: dict[str, str] | None = None) 
     }
     out.update(extra or {})
     return out
+
+
+def in_sentence(name: str) -> str:
+    """'Check-up' reads 'a check-up with...' mid-sentence; acronyms ('MRI scan') stay as they are."""
+    return name if name[:2].isupper() else name[:1].lower() + name[1:]
 
 
 class _Lenient(dict[str, str]):

@@ -18,6 +18,8 @@ from domain.ports import Clock, PracticeDirectory, ScheduleStore, SlotHolds
 HOLD = dt.timedelta(minutes=15)
 # When nothing fits what was asked, look this far ahead for the nearest times.
 LOOK_AHEAD = dt.timedelta(days=14)
+# Many patients racing for the same times each lose some holds; every round skips what others took.
+MAX_HOLD_ROUNDS = 25
 
 
 class Scheduling:
@@ -108,14 +110,29 @@ class Scheduling:
         if command.preferred_start:
             preferred = command.preferred_start
             candidates.sort(key=lambda o: (o.start < preferred, abs(o.start - preferred)))
-        return await self._hold(command.conversation_id, spread(candidates, command.count))
+        return await self._hold(command.conversation_id, candidates, command.count)
 
-    async def _hold(self, conversation_id: str, chosen: list[Opening]) -> list[Opening]:
-        now = self.clock.now()
-        wanted = [sid for o in chosen for sid in o.slot_ids]
-        got = set(await self.holds.hold(conversation_id, wanted, now + HOLD, now))
-        # Another conversation may have held one of these a moment ago: offer only what we hold.
-        return [o for o in chosen if set(o.slot_ids) <= got]
+    async def _hold(self, conversation_id: str, candidates: list[Opening], count: int) -> list[Opening]:
+        """Hold up to `count` of the candidates, in order of preference.
+
+        Other conversations may hold some of them a moment before us; those are dropped and
+        the next candidates tried, so a patient who lost a race still gets times to pick from.
+        """
+        held: list[Opening] = []
+        for _ in range(MAX_HOLD_ROUNDS):
+            chosen = spread(candidates, count - len(held))
+            if not chosen:
+                break
+            now = self.clock.now()
+            wanted = [sid for o in chosen for sid in o.slot_ids]
+            got = set(await self.holds.hold(conversation_id, wanted, now + HOLD, now))
+            held += [o for o in chosen if set(o.slot_ids) <= got]
+            if len(held) >= count:
+                break
+            # Skip everything others hold by now, not only what this round lost.
+            taken = await self.holds.held_by_others(conversation_id, now) | (set(wanted) - got)
+            candidates = [o for o in candidates if o not in chosen and not taken & set(o.slot_ids)]
+        return sorted(held, key=lambda o: o.start)
 
     async def _alternatives(
         self, conversation_id: str, lost: Opening, service: Service
