@@ -69,7 +69,7 @@ async def test_a_booking_is_audited_and_its_reply_is_in_the_outbox(rig: Rig) -> 
         outbox = await tx.due_outbound(rig.clock.now() + dt.timedelta(minutes=1), 50)
     assert [(a.action, a.actor) for a in trail] == [("appointment.booked", f"patient:{fakes.MARIA.id}")]
     assert len(outbox) == 3 and all(m.address == MARIA for m in outbox)
-    assert "You're booked" in outbox[-1].payload["text"]
+    assert sum("You're booked" in m.payload["text"] for m in outbox) == 1
 
 
 async def test_a_redelivered_message_is_processed_once(rig: Rig) -> None:
@@ -92,7 +92,7 @@ async def test_record_system_down_tells_once_keeps_the_message_and_answers_later
         events = [e["kind"] for e in await tx.events(conversation.id)]
         outbox = await tx.due_outbound(rig.clock.now() + dt.timedelta(minutes=1), 50)
     assert events.count("record_system_down") == 1 and events.count("message_processed") == 2
-    assert "1. Fri 6 Mar" in Outbound_text(outbox[1].payload)
+    assert any("Here are the first times" in Outbound_text(m.payload) for m in outbox)
 
 
 async def test_an_emergency_gets_guidance_first_and_is_escalated(rig: Rig) -> None:
