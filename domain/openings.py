@@ -46,23 +46,30 @@ def openings(slots: Iterable[Slot], minutes: int) -> list[Opening]:
     return found
 
 
-def spread(candidates: list[Opening], count: int) -> list[Opening]:
-    """Pick up to `count` openings, preferring distinct start times.
+def spread(candidates: list[Opening], count: int, spaced: bool = True) -> list[Opening]:
+    """Pick up to `count` openings in the order given, spread across distinct start times.
 
-    Offering 09:00, 09:00 and 09:15 with two doctors is less useful than 09:00,
-    09:15 and 09:30; duplicates of a start are used only when nothing else is left.
+    Offering 09:00, 09:15 and 09:30 for "Friday morning" is less useful than 09:00, 10:15
+    and 11:30: the first candidate is always kept, the rest are taken evenly across the
+    remaining distinct starts. Duplicated starts (two clinicians) fill up only at the end.
+    With spaced=False (candidates sorted by closeness to a time asked for) the first
+    distinct starts are kept as they are.
     """
-    chosen: list[Opening] = []
+    if count <= 0:
+        return []
+    distinct: list[Opening] = []
     seen: set[dt.datetime] = set()
     for opening in candidates:
         if opening.start not in seen:
-            chosen.append(opening)
+            distinct.append(opening)
             seen.add(opening.start)
-        if len(chosen) == count:
-            return chosen
+    if spaced and len(distinct) > count:
+        step = (len(distinct) - 1) / (count - 1) if count > 1 else 0
+        distinct = [distinct[round(i * step)] for i in range(count)]
+    chosen = distinct[:count]
     for opening in candidates:
+        if len(chosen) >= count:
+            break
         if opening not in chosen:
             chosen.append(opening)
-        if len(chosen) == count:
-            break
-    return sorted(chosen, key=lambda o: o.start)
+    return chosen

@@ -59,7 +59,8 @@ class Scheduling:
             return c.OpeningsFound(tuple(exact))
         closed = await self._closed_day(command.window_start, command.window_end)
         later_start = max(command.window_end, now)
-        nearest = await self._search(command, service, later_start, later_start + LOOK_AHEAD)
+        # The nearest times are the soonest ones, not a spread over two weeks.
+        nearest = await self._search(command, service, later_start, later_start + LOOK_AHEAD, spaced=False)
         return c.OpeningsFound(tuple(nearest), exact=False, closed_day=closed)
 
     async def book(self, command: c.BookOpening) -> c.Booked | c.SlotTaken:
@@ -87,7 +88,8 @@ class Scheduling:
         return c.Cancelled(await self.store.cancel(appointment))
 
     async def _search(
-        self, command: c.FindOpenings, service: Service, start: dt.datetime, end: dt.datetime
+        self, command: c.FindOpenings, service: Service, start: dt.datetime, end: dt.datetime,
+        spaced: bool = True,
     ) -> list[Opening]:
         if end <= start:
             return []
@@ -110,9 +112,12 @@ class Scheduling:
         if command.preferred_start:
             preferred = command.preferred_start
             candidates.sort(key=lambda o: (o.start < preferred, abs(o.start - preferred)))
-        return await self._hold(command.conversation_id, candidates, command.count)
+        spaced = spaced and command.preferred_start is None
+        return await self._hold(command.conversation_id, candidates, command.count, spaced)
 
-    async def _hold(self, conversation_id: str, candidates: list[Opening], count: int) -> list[Opening]:
+    async def _hold(
+        self, conversation_id: str, candidates: list[Opening], count: int, spaced: bool
+    ) -> list[Opening]:
         """Hold up to `count` of the candidates, in order of preference.
 
         Other conversations may hold some of them a moment before us; those are dropped and
@@ -120,7 +125,7 @@ class Scheduling:
         """
         held: list[Opening] = []
         for _ in range(MAX_HOLD_ROUNDS):
-            chosen = spread(candidates, count - len(held))
+            chosen = spread(candidates, count - len(held), spaced)
             if not chosen:
                 break
             now = self.clock.now()
