@@ -39,14 +39,16 @@ class Settings(BaseSettings):
     sandbox_dir: str = "var/sandbox"
 
     @model_validator(mode="after")
-    def _no_placeholders_in_production(self) -> Settings:
-        if self.environment == "production":
+    def _no_placeholders_outside_development(self) -> Settings:
+        if self.environment != "development":
             for name in ("secret_key", "twilio_auth_token", "telegram_webhook_secret"):
                 value = getattr(self, name)
-                if value is not None and (value == PLACEHOLDER or len(value) < 16 and name == "secret_key"):
+                if value is not None and (value == PLACEHOLDER or (name == "secret_key" and len(value) < 16)):
                     raise ValueError(
-                        f"{name.upper()} is a placeholder or too short; set a real secret before running in production"
+                        f"{name.upper()} is a placeholder or too short; set a real secret "
+                        f"(ENVIRONMENT={self.environment} refuses placeholders)"
                     )
+        if self.environment == "production":
             if self.database_url.startswith("sqlite"):
                 raise ValueError("DATABASE_URL points at SQLite; production needs PostgreSQL (postgresql+asyncpg://...)")
         return self
