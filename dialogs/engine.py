@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from dialogs import slots as slot_filling
 from dialogs.actions import command_for, route
@@ -20,7 +21,7 @@ from dialogs.context import TurnContext
 from dialogs.render import appointment_label, opening_label, say, values
 from dialogs.schema import Action, Choose, Collect, Confirm, Flow, Say, Step, Text
 from dialogs.state import State
-from dialogs.understanding import birth_date_of, choice_index, choice_time, is_affirm, is_deny
+from dialogs.understanding import birth_date_of, choice_index, choice_time, is_affirm, is_deny, when_of
 from domain import commands as c
 from nlu.types import Parse
 
@@ -34,6 +35,12 @@ SMALL_TALK = {
     "request_human": "request_human",
     "clinic_info": "clinic_info",
     "out_of_scope": "out_of_scope",
+    "confirm_attendance": "attendance_noted",
+    "running_late": "running_late",
+    "pay_bill": "billing",
+    "billing_question": "billing",
+    "opt_out": "opt_out",
+    "opt_in": "opt_in",
 }
 SEARCH_INPUTS = {"service_id", "practitioner_id", "location_id", "when"}
 
@@ -137,6 +144,8 @@ class _Turn:
         if self.s.awaiting != "input":
             return False
         step = self.step
+        if self._search_step() and parse.intent == "reschedule_appointment" and when_of(parse):
+            return True  # "can we move it to monday" while still choosing a time: a new time, not a new flow
         if isinstance(step, Confirm):
             return is_affirm(parse) or is_deny(parse)
         if isinstance(step, Choose):
@@ -265,10 +274,12 @@ class _Turn:
         chosen = None
         if index is not None and 1 <= index <= len(items):
             chosen = items[index - 1]
-        elif at is not None:
-            zone = self.ctx.now.tzinfo
+        elif at is not None or (when := when_of(parse)) and when.get("grain") in ("minute", "hour"):
+            # "the 10:30 one", or just "10:30": the offer starting then, if exactly one does.
+            zone = ZoneInfo(self.ctx.catalogue.practice.timezone)
+            wanted = at or dt.datetime.fromisoformat(when["start"]).astimezone(zone).strftime("%H:%M")
             matching = [i for i in items
-                        if dt.datetime.fromisoformat(i["start"]).astimezone(zone).strftime("%H:%M") == at]
+                        if dt.datetime.fromisoformat(i["start"]).astimezone(zone).strftime("%H:%M") == wanted]
             chosen = matching[0] if len(matching) == 1 else None
         if chosen is None:
             return False
@@ -383,8 +394,8 @@ class _Turn:
 
     def _no_flow(self, parse: Parse) -> None:
         if parse.confidence >= FALLBACK_CONFIDENCE and parse.intent in SMALL_TALK:
-            if parse.intent == "request_human":
-                self.notes.append({"kind": "handoff_requested"})
+            if parse.intent in ("request_human", "running_late"):
+                self.notes.append({"kind": "handoff_requested", "reason": parse.intent})
             return self.say_key(SMALL_TALK[parse.intent])
         book = self.ctx.flows.get("book_appointment")
         if book and slot_filling.extract(parse, self.s, self.ctx, "service"):

@@ -163,3 +163,21 @@ async def test_reschedule_secures_the_new_time_then_releases_the_old() -> None:
     assert all(chat.schedule.slots[s].free for s in old.slot_ids)
     moved = [a for a in chat.schedule.appointments.values() if a.status == "booked"]
     assert len(moved) == 1 and moved[0].start.date() == dt.date(2026, 3, 9)
+
+
+async def test_an_offer_can_be_picked_by_its_time() -> None:
+    chat = Conversation()
+    offered = await chat.send(book_request())
+    second = offered[-1].choices[1]  # e.g. "Fri 6 Mar, 10:30 AM with ..."
+    clock = second.split(", ")[1].split(" ")[0]  # "10:30"
+    hour, minute = map(int, clock.split(":"))
+    at = dt.datetime(2026, 3, 6, hour, minute, tzinfo=fakes.ZONE)
+    confirm = Conversation.text(await chat.send(said(f"the {clock} one", datetime=(clock, window(at, 1 / 60, "minute")))))
+    assert f"at {clock} AM" in confirm and "Shall I book it?" in confirm
+
+
+async def test_running_late_is_passed_to_the_team_without_a_flow() -> None:
+    chat = Conversation()
+    reply = Conversation.text(await chat.send(said("running 10 min late sorry", "running_late")))
+    assert "told the team" in reply and chat.state.flow is None
+    assert {"kind": "handoff_requested", "reason": "running_late"} in chat.notes
