@@ -80,3 +80,30 @@ async def test_book_then_reschedule_then_cancel(chat_env: dict[str, str], fhir: 
     assert {a.id for a in await maria_upcoming(fhir)} == before
     assert all([(await fhir.schedule.get_slot(s)).free for s in new.slot_ids])
     assert (await fhir.schedule.get_appointment(new.id)).status == "cancelled"
+
+
+def test_bad_input_gets_a_clear_answer_and_changes_nothing(chat_env: dict[str, str]) -> None:
+    """Real NLU on real patient wording: an unknown service, a closed day, a time gone by,
+    an option never offered and gibberish each get a clear reply, and the chat goes on."""
+    result = subprocess.run(
+        [CLI, "chat", "--phone", "+16175550177", "--now", "2026-03-02T09:00:00"],
+        input="\n".join([
+            "asdfgh qwerty zxcv",
+            "can i book a massage",
+            "a check-up then",
+            "sunday",
+            "7",
+        ]) + "\n",
+        capture_output=True, text=True, env=chat_env, timeout=120, check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    out = result.stdout
+    expected_in_order = [
+        "didn't quite get that",                     # gibberish
+        "don't offer \"massage\"", "What kind of visit",  # an unknown service, asked again
+        "What day and time",                         # "a check-up then" was understood
+        "closed on Sunday, March 8", "1. Mon 9 Mar",  # a closed day: the nearest open times
+        "number from 1 to 3",                        # an option never offered
+    ]
+    positions = [out.find(text) for text in expected_in_order]
+    assert -1 not in positions and positions == sorted(positions), out
