@@ -1,4 +1,20 @@
 """Natural-language understanding: text -> Parse(intent, confidence, entities).
 
 Imports no other project package. See ../shared/nlu-contract.md for the labels.
+Nothing is loaded at import time: ``NLU.load()`` loads (or trains) the model.
 """
+
+from nlu.choices import extract_choices
+from nlu.contacts import extract_birth_dates, extract_emails, extract_phones
+from nlu.datetime_resolution import resolve_datetimes, warm_dateparser
+from nlu.emergency import EmergencyMatch, detect_emergency, is_emergency
+from nlu.keywords import carrier_keyword, keyword_intent
+from nlu.pipeline import FALLBACK_THRESHOLD, NLU, ensure_model, is_fallback
+from nlu.types import Entity, Parse
+
+__all__ = [
+    "NLU", "Parse", "Entity", "FALLBACK_THRESHOLD", "is_fallback", "ensure_model",
+    "resolve_datetimes", "warm_dateparser", "extract_choices", "extract_phones", "extract_emails",
+    "extract_birth_dates", "detect_emergency", "is_emergency", "EmergencyMatch",
+    "carrier_keyword", "keyword_intent",
+]

@@ -18,6 +18,7 @@ _ORD = {
 }
 _WORDNUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _ORD_RX = "|".join(_ORD)
+_WORD_ORD_RX = "|".join(k for k in _ORD if not k[0].isdigit())
 _NUM_RX = r"\d{1,2}|" + "|".join(_WORDNUM)
 _FILLER = (
     r"(?:please|pls|plz|thanks|thank\s+you|thx|ty|ok|okay|k|then|works|is\s+good|is\s+fine|is\s+perfect"
@@ -30,12 +31,16 @@ _PATTERNS = [
     # option 3 / number 2 / #2 / choice 1 / slot 2
     re.compile(rf"(?P<span>(?:\b(?:option|opt|number|no\.?|choice|slot|num)\s*#?\s*|#\s*)(?P<num>{_NUM_RX})\b)"),
     # the second one / 2nd option / the first
-    re.compile(rf"(?P<span>\b(?:the\s+)?(?P<ord>{_ORD_RX})(?:\s+(?:one|option|choice|slot|time|appointment))?\b)(?!\s+(?:of|day|week|month|visit))"),
+    re.compile(rf"(?P<span>\b(?:the\s+)?(?P<ord>{_ORD_RX})(?:\s+(?:one|option|choice|slot))?\b)(?!\s+(?:of|day|week|month|visit|time|thing|appointment))"),
     # the 10:30 one / the 3pm slot
-    re.compile(rf"(?P<span>\b(?:the\s+)?(?P<time>{_TIME_RX})\s+(?:one|option|slot|appointment\s+slot)\b)"),
+    re.compile(rf"(?P<span>\b(?:the\s+)?(?P<time>{_TIME_RX})\s+(?:one|option)\b)"),
+    # the last one
+    re.compile(r"(?P<span>\b(?:the\s+)?(?P<last>last)\s+(?:one|option)\b)"),
 ]
 _BARE = re.compile(rf"^{_FILLER}(?P<span>(?P<num>\d{{1,2}})|(?P<word>{'|'.join(_WORDNUM)}))[.)]?{_FILLER}$")
-_ORD_ALONE = re.compile(rf"^{_FILLER}(?:the\s+)?(?P<ord>{_ORD_RX})(?:\s+(?:one|option|choice|slot|time|appointment))?{_FILLER}$")
+_ORD_ALONE = re.compile(
+    rf"^{_FILLER}(?:(?:the\s+)?(?P<ord>{_WORD_ORD_RX})|(?:the\s+)?(?P<ord2>{_ORD_RX})\s+(?:one|option|choice))(?:\s+(?:one|option|choice|slot|time|appointment))?{_FILLER}$"
+)
 
 
 def _time_value(text: str) -> str | None:
@@ -61,7 +66,10 @@ def extract_choices(text: str, max_index: int = 20) -> list[Entity]:
             s, e = m.span("span")
             if any(not (e <= o.start or s >= o.end) for o in out):
                 continue
-            if i == 1 and not (re.search(r"\b(?:one|option|choice|slot|time|appointment)$", m["span"]) or _ORD_ALONE.match(low)):
+            if i == 1 and not (re.search(r"\b(?:one|option|choice|slot)$", m["span"]) or _ORD_ALONE.match(low)):
+                continue
+            if m.groupdict().get("last"):
+                out.append(Entity("choice", s, e, text[s:e], {"index": -1}))
                 continue
             if m.groupdict().get("time"):
                 val = _time_value(m["time"])

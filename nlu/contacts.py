@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from nlu.dates.grammar import Found
 from nlu.datetime_resolution import find_all
 from nlu.types import Entity
 
 _EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _DOB_CUE = re.compile(r"\b(?:dob|d\.o\.b\.?|born|birth\s*day|birthdate|date\s+of\s+birth|b-?day|bday)\b", re.I)
-_SHORT_US = re.compile(r"(?<![\d-])(?:\(?\d{3}\)?[\s.-]?)?\b5550\d{3}\b|(?<![\d-])\b555[\s.-]\d{4}\b")
+_DIGIT = re.compile(r"\d")
 
 
 def region_of(locale: str) -> str:
@@ -21,11 +22,15 @@ def region_of(locale: str) -> str:
 
 def extract_emails(text: str) -> list[Entity]:
     """E-mail addresses; value is the address lower-cased."""
+    if "@" not in text:
+        return []
     return [Entity("email", m.start(), m.end(), m.group(), m.group().lower()) for m in _EMAIL.finditer(text)]
 
 
 def extract_phones(text: str, locale: str = "en-US") -> list[Entity]:
     """Phone numbers found by ``phonenumbers`` (plus US 555-01XX fiction numbers); value is E.164."""
+    if len(_DIGIT.findall(text)) < 7:
+        return []
     import phonenumbers
 
     region = region_of(locale)
@@ -33,6 +38,13 @@ def extract_phones(text: str, locale: str = "en-US") -> list[Entity]:
     for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
         e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
         out.append(Entity("phone_number", m.start, m.end, m.raw_string, e164))
+    for alt in ("GB", "AU", "IE", "NZ", "SG"):
+        if alt == region:
+            continue
+        for m in phonenumbers.PhoneNumberMatcher(text, alt, leniency=phonenumbers.Leniency.VALID):
+            if len(re.sub(r"\D", "", m.raw_string)) >= 9 and all(m.end <= o.start or m.start >= o.end for o in out):
+                e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
+                out.append(Entity("phone_number", m.start, m.end, m.raw_string, e164))
     for m in re.finditer(r"(?<![\d+])(?:\+?1[\s.-]?)?(?:\(?\d{3}\)?[\s.-]?)?555[\s.-]?01\d\d(?!\d)", text):
         if any(not (m.end() <= o.start or m.start() >= o.end) for o in out):
             continue
@@ -45,9 +57,14 @@ def extract_phones(text: str, locale: str = "en-US") -> list[Entity]:
 def extract_birth_dates(text: str, now: datetime, tz: str, locale: str = "en-US",
                         exclude: list[tuple[int, int]] | None = None) -> list[Entity]:
     """Dates of birth: a full date with a year in the past, or any dated span after a DOB cue."""
+    return birth_dates_from(text, find_all(text, now, tz, locale, exclude or ()))
+
+
+def birth_dates_from(text: str, found: list[Found]) -> list[Entity]:
+    """The birth dates among already resolved date expressions ``found``."""
     cue = _DOB_CUE.search(text)
     out: list[Entity] = []
-    for f in find_all(text, now, tz, locale, exclude or ()):
+    for f in found:
         if f.value["grain"] != "day":
             continue
         if f.past or (cue and f.year_given and f.start >= cue.start()):

@@ -85,9 +85,15 @@ def _extend(text: str, start: int, end: int) -> tuple[int, int]:
         end += 1
     while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".')":
         end -= 1
-    if end > start and text[end - 1] == "." and not re.search(r"(?:[ap]\.?\s?m|[a-z]{3})\.$", text[start:end].lower()):
+    if end > start and text[end - 1] == "." and not _ABBREV_DOT.search(text[start:end].lower()):
         end -= 1
     return start, end
+
+
+_ABBREV_DOT = re.compile(
+    r"(?:\b[ap]\.?\s?m|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec))\.$"
+)
+_PLEASANTRY = re.compile(r"(?:\b(?:have|enjoy)\s+(?:a|an|the|your)\s+(?:very\s+|really\s+)?(?:nice|good|great|lovely|wonderful|fab|fantastic|relaxing)\s+|\b(?:good|nice|great|lovely)\s+)$")
 
 
 def _mask(text: str, exclude: Sequence[tuple[int, int]]) -> str:
@@ -106,6 +112,8 @@ def find_all(text: str, now: datetime, tz: str, locale: str = "en-US",
         return []
     out = []
     for f in find(norm, local, month_first(locale)):
+        if _PLEASANTRY.search(norm[max(0, f.start - 40) : f.start]):
+            continue
         s, e = _extend(text, f.start, f.end)
         out.append(Found(s, e, f.value, f.year_given, f.past))
     return out

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from nlu.choices import extract_choices
-from nlu.contacts import extract_birth_dates, extract_emails, extract_phones
-from nlu.datetime_resolution import resolve_datetimes
+from nlu.contacts import birth_dates_from, extract_emails, extract_phones
+from nlu.datetime_resolution import find_all, resolve_datetimes
 from nlu.types import Entity
 
 
@@ -31,11 +31,13 @@ def rule_entities(text: str, now: datetime, tz: str, locale: str = "en-US", lang
         if _free(e, taken):
             taken.append(e)
     spans = [(t.start, t.end) for t in taken]
-    for e in extract_birth_dates(text, now, tz, locale, spans):
-        if _free(e, taken):
-            taken.append(e)
-    spans = [(t.start, t.end) for t in taken]
-    for e in resolve_datetimes(text, now, tz, locale, lang=lang, exclude=spans):
-        if _free(e, taken):
+    if lang.split("-")[0].lower() != "en":
+        taken.extend(e for e in resolve_datetimes(text, now, tz, locale, lang=lang, exclude=spans) if _free(e, taken))
+        return sorted(taken, key=lambda e: e.start)
+    found = find_all(text, now, tz, locale, spans)
+    taken.extend(e for e in birth_dates_from(text, found) if _free(e, taken))
+    for f in found:
+        e = Entity("datetime", f.start, f.end, text[f.start : f.end], f.value)
+        if not f.past and _free(e, taken):
             taken.append(e)
     return sorted(taken, key=lambda e: e.start)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 #: Bump when the recipe below changes, so cached models are retrained.
-RECIPE_VERSION = "nlu-recipe-1"
+RECIPE_VERSION = "nlu-recipe-4"
 SEED = 1337
 NER_LABELS = ("practitioner", "service", "location", "person_name")
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -71,7 +71,7 @@ def _textcat_config() -> dict[str, Any]:
             "exclusive_classes": True,
             "ngram_size": 2,
             "no_output_layer": False,
-            "length": 262144,
+            "length": 65536,
         },
     }
 
@@ -112,7 +112,7 @@ def _batches(items: list[Any], size: int) -> list[list[Any]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def train_intent(examples: Sequence[Example], texts: Sequence[str], epochs: int = 20) -> "Language":
+def train_intent(examples: Sequence[Example], texts: Sequence[str], epochs: int = 30) -> "Language":
     """A blank-English text classifier over ``texts`` (already masked) labelled by ``examples``."""
     import spacy
     from spacy.training import Example as SpacyExample
@@ -137,7 +137,7 @@ def train_intent(examples: Sequence[Example], texts: Sequence[str], epochs: int 
     return nlp
 
 
-def train_ner(examples: Sequence[Example], epochs: int = 25) -> "Language":
+def train_ner(examples: Sequence[Example], epochs: int = 15) -> "Language":
     """A blank-English entity recogniser for practitioner, service, location and person_name."""
     import spacy
     from spacy.training import Example as SpacyExample
@@ -179,11 +179,15 @@ def save(models: Models, path: Path) -> None:
         models.intent.to_disk(tmp / "intent")
         models.ner.to_disk(tmp / "ner")
         (tmp / "labels.txt").write_text("\n".join(models.labels) + "\n", encoding="utf-8")
+        old = path.with_name(f"{path.name}.old-{os.getpid()}")
+        if path.exists():
+            os.replace(path, old)  # a retrain swaps the new model in; readers never see a half-written one
         try:
             os.replace(tmp, path)
         except OSError:
             if not (path / "labels.txt").exists():
                 raise
+        shutil.rmtree(old, ignore_errors=True)
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)

@@ -15,7 +15,10 @@ from nlu.names import rule_names
 from nlu.types import Entity, Parse
 
 #: Below this intent confidence the dialogue asks the patient to rephrase.
-FALLBACK_THRESHOLD = 0.45
+FALLBACK_THRESHOLD = 0.35
+#: The classifier alone may call a message an emergency only this sure; the
+#: rule detector (which always wins) is the safety net, the classifier a backstop.
+MODEL_EMERGENCY_MIN = 0.9
 _TRAIN_LOCK = threading.Lock()
 
 
@@ -34,17 +37,12 @@ def ensure_model(model_dir: Path | None = None, data_dir: Path = M.DATA_DIR, *, 
                 classifier_text(ex.text, rule_entities(ex.text, M.TRAIN_NOW, M.TRAIN_TZ))
                 for ex in examples
             ]
-            models = M.train(examples, texts)
-            if force and path.exists():
-                import shutil
-
-                shutil.rmtree(path)
-            M.save(models, path)
+            M.save(M.train(examples, texts), path)
     return path
 
 
 class NLU:
-    """Text -> Parse. Build with ``NLU.load()``; ``parse`` is thread-safe to call."""
+    """Text -> Parse. Build once with ``NLU.load()`` and reuse; loading is the slow part."""
 
     def __init__(self, models: M.Models, path: Path) -> None:
         self._models = models
@@ -62,6 +60,9 @@ class NLU:
         path = ensure_model(model_dir, data_dir)
         nlu = cls(M.load(path), path)
         if warm:
+            from nlu.datetime_resolution import warm_dateparser
+
+            warm_dateparser("en")
             nlu.parse("can I come in tomorrow at 3pm?", now=M.TRAIN_NOW, tz=M.TRAIN_TZ)
         return nlu
 
@@ -90,5 +91,7 @@ class NLU:
         forced = keyword_intent(text) or ("emergency" if detect_emergency(text) else None)
         if forced:
             ranking = [(forced, 1.0)] + [(k, 0.0) for k, _ in ranking if k != forced]
+        elif ranking[0][0] == "emergency" and ranking[0][1] < MODEL_EMERGENCY_MIN:
+            ranking = ranking[1:] + ranking[:1]
         intent, conf = ranking[0]
         return Parse(text, intent, conf, tuple((k, round(v, 4)) for k, v in ranking[:10]), entities)

@@ -26,6 +26,7 @@ class Span:
     start: int
     end: int
     text: str
+    value: str | None = None
 
 
 @dataclass(frozen=True)
@@ -47,14 +48,15 @@ def parse_annotated(line: str) -> tuple[str, tuple[Span, ...]]:
     for m in _ANNOT.finditer(line):
         out.append(line[pos : m.start()])
         start = sum(len(p) for p in out)
-        ent = m["ent"]
+        ent, value = m["ent"], None
         if ent is None:
             try:
-                ent = json.loads("{" + m["json"] + "}")["entity"]
+                meta = json.loads("{" + m["json"] + "}")
+                ent, value = meta["entity"], meta.get("value")
             except (ValueError, KeyError) as e:
                 raise TrainingDataError(f"bad entity annotation {m.group()!r}: use [text](entity)") from e
         out.append(m["text"])
-        spans.append(Span(ent, start, start + len(m["text"]), m["text"]))
+        spans.append(Span(ent, start, start + len(m["text"]), m["text"], value))
         pos = m.end()
     out.append(line[pos:])
     return "".join(out), tuple(spans)

@@ -103,7 +103,7 @@ def _mon_day(m: re.Match[str]) -> Atom | None:
     if d is None or not 1 <= d <= 31:
         return None
     y = int(m["y"].replace("'", "20")) if m["y"] else None
-    weak = m["mon"].rstrip(".") in AMBIGUOUS_WORDS and m["d"].isdigit() and y is None
+    weak = m["mon"].rstrip(".") == "may" and m["d"].isdigit() and y is None
     return _atom(m, DATE, weak=weak, kind_="abs", month=month_value(m["mon"]), day=d, year=y)
 
 
@@ -175,6 +175,22 @@ def _weekday(m: re.Match[str]) -> Atom | None:
     return _atom(m, DATE, weak=weak, kind_="wd", wd=wd, mode=mode)
 
 
+@pattern(rf"\b(?:a|one)\s+week\s+(?:on|from)\s+(?:this\s+)?(?P<wd>{WD})(?![a-z'])")
+def _week_on_weekday(m: re.Match[str]) -> Atom | None:
+    return _atom(m, DATE, kind_="wd", wd=weekday_value(m["wd"]), mode="plus_week")
+
+
+@pattern(r"\b(?:any\s*time\s+|anytime\s+|sometime\s+)?after\s+(?P<w>lunch|work|school|lunchtime|dinner)\b")
+def _after_event(m: re.Match[str]) -> Atom | None:
+    hour = {"lunch": 13, "lunchtime": 13, "work": 17, "school": 15, "dinner": 19}[m["w"]]
+    return _atom(m, RANGE, lo=TimeVal(hour, 0, None, "hour", True), hi=None, pod=None, open="after")
+
+
+@pattern(r"\bfirst\s+thing(?:\s+in\s+the\s+morning)?\b")
+def _first_thing(m: re.Match[str]) -> Atom | None:
+    return _atom(m, POD_K, pod="morning", today=False, early=True)
+
+
 @pattern(rf"\b(?P<n>{NUM})\s+(?P<wd>{WD})\s+(?:from\s+(?:now|today)|hence)\b")
 def _n_weekdays(m: re.Match[str]) -> Atom | None:
     n = number_value(m["n"])
@@ -222,7 +238,7 @@ def _weekend(m: re.Match[str]) -> Atom | None:
 # ---------------------------------------------------------------- weeks and months
 
 
-@pattern(rf"\bin\s+(?:about\s+|around\s+|another\s+)?(?P<n>{NUM})\s+(?:more\s+)?weeks?(?:'?\s*'?\s*time)?\b|\b(?P<n2>{NUM})\s+weeks?\s+(?:from\s+(?:now|today)|hence|time)\b|\b(?:in\s+)?(?:a|one|1)\s+fortnight(?:'?s?\s+time)?(?:\s+hence|\s+from\s+(?:now|today))?\b|\bin\s+(?P<n3>{NUM})\s+fortnights?\b|\b(?:the\s+)?week\s+after\s+next\b")
+@pattern(rf"\bin\s+(?:about\s+|around\s+|another\s+)?(?P<n>{NUM})\s+(?:more\s+)?weeks?(?:'?\s*'?\s*time)?\b|\b(?P<n2>{NUM})\s+weeks?\s+(?:from\s+(?:now|today)|hence|time)\b|\b(?:(?:in\s+)?(?:a|one|1)\s+)?fortnight(?:'?s?\s+time)?(?:\s+hence|\s+from\s+(?:now|today))?\b|\bin\s+(?P<n3>{NUM})\s+fortnights?\b|\b(?:the\s+)?week\s+after\s+next\b")
 def _rel_weeks(m: re.Match[str]) -> Atom | None:
     if m["n3"]:
         n = number_value(m["n3"])
@@ -343,6 +359,8 @@ def _time_prep_bare(m: re.Match[str]) -> Atom | None:
     kw = m[0].split()[0]
     if kw in ("from", "after", "till", "until", "til"):
         return None  # ranges handle these
+    if kw == "by" and tv.hour > 12:
+        return None  # "late by 15" is minutes
     return Atom(TIME, m.start("t"), m.end(), {"tv": tv})
 
 
@@ -419,16 +437,18 @@ def _date_range_dm(m: re.Match[str]) -> Atom | None:
 def _pod(m: re.Match[str]) -> Atom | None:
     word = m["pod"]
     pre = (m["pre"] or "").strip()
-    weak = word in ("am", "pm", "night", "eve", "aft", "morn") or (pre == "the" and word != "morning")
+    weak = word in ("am", "pm", "night", "eve", "aft", "morn")
+    bare = word in ("night", "am", "pm") and not pre
     if word in ("am", "pm") and pre:
         weak = pre not in ("in the",)
     today = pre == "this" or word in ("tonight", "tonite")
-    return _atom(m, POD_K, weak=weak, pod=word, today=today, early=("early" in m[0]))
+    return _atom(m, POD_K, weak=weak, pod=word, today=today, early=("early" in m[0]), bare=bare)
 
 
 @pattern(r"\b(?:right\s+now|just\s+now|at\s+the\s+moment|atm|now)\b")
 def _now(m: re.Match[str]) -> Atom | None:
-    return _atom(m, INSTANT, weak=m[0] in ("now", "atm", "just now"), seconds=0)
+    weak = m[0] in ("now", "atm", "just now")
+    return _atom(m, INSTANT, weak=weak, bare=m[0] in ("now", "just now"), seconds=0)
 
 
 @pattern(rf"\b(?:in|within)\s+(?:about\s+|around\s+|another\s+|like\s+)?(?P<q>{NUM}|(?:a\s+)?(?:couple|pair)(?:\s+of)?|half\s+an?|an?\s+half|a\s+quarter\s+of\s+an?|three[\s-]quarters\s+of\s+an?|\d/\d|\d+\s+and\s+(?:a|an)\s+half)\s*(?:more\s+)?(?P<u>minutes?|mins?|m\b|'|hours?|hrs?|h\b)|\b(?P<q2>{NUM}|(?:a\s+)?couple(?:\s+of)?)\s+(?P<u2>minutes?|mins?|hours?|hrs?)\s+(?:from\s+now|hence|later)\b")

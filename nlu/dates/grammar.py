@@ -88,6 +88,8 @@ def _alone(text: str, start: int, end: int) -> bool:
 
 
 def _accept(g: list[Atom], text: str) -> bool:
+    if len(g) == 1 and g[0].kind == INSTANT and text.strip(" .!?\n") == text[g[0].start : g[0].end]:
+        return True
     if any(not a.weak for a in g):
         return True
     if len(g) >= 2 and not all(a.data.get("bare") for a in g):

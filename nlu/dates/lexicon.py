@@ -47,7 +47,7 @@ for _i, _forms in enumerate(
 
 #: Month and weekday forms that are also ordinary words or too short to trust
 #: alone; such an atom needs a date context (a day number, a preposition).
-AMBIGUOUS_WORDS = frozenset({"may", "mar", "march", "sat", "sun", "wed", "mon", "jun", "tu", "dec"})
+AMBIGUOUS_WORDS = frozenset({"may", "mar", "march", "sat", "sun", "mon", "jun", "tu", "dec"})
 
 _UNITS = "one two three four five six seven eight nine".split()
 NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_UNITS, start=1)}
