@@ -2,6 +2,11 @@
 
 Beat asks for `process_due` every few seconds; a worker runs it with a runtime built once
 per worker process (the NLU model and connections are not rebuilt per task).
+
+Webhooks hand conversations over with `process_conversation`; its replies are sent by
+`send_outbox`, which also runs on beat as a safety net and schedules itself for the
+earliest retry it set. Every key in Redis (broker, locks, rate limits) starts with
+REDIS_KEY_PREFIX and tasks go to CELERY_QUEUE, so deployments (and tests) can share a Redis.
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ from celery import Celery
 
 PROCESS_DUE = "patient_assistant.process_due"
 PROCESS_CONVERSATION = "patient_assistant.process_conversation"
+SEND_OUTBOX = "patient_assistant.send_outbox"
+PURGE_EXPIRED = "patient_assistant.purge_expired"
 
 
 def make_celery(settings: Any) -> Celery:
@@ -25,7 +32,15 @@ def make_celery(settings: Any) -> Celery:
         task_reject_on_worker_lost=True,
         worker_prefetch_multiplier=1,
         broker_connection_retry_on_startup=True,
-        beat_schedule={"process-due": {"task": PROCESS_DUE, "schedule": 15.0}},
+        task_default_queue=settings.celery_queue,
+        broker_transport_options={"global_keyprefix": f"{settings.redis_key_prefix}celery:",
+                                  "visibility_timeout": 300},
+        worker_hijack_root_logger=False,
+        beat_schedule={
+            "process-due": {"task": PROCESS_DUE, "schedule": 15.0},
+            "send-outbox": {"task": SEND_OUTBOX, "schedule": 5.0},
+            "purge-expired": {"task": PURGE_EXPIRED, "schedule": 3600.0},
+        },
     )
     worker_state: dict[str, Any] = {}
 
@@ -56,6 +71,47 @@ def make_celery(settings: Any) -> Celery:
         async def go() -> int:
             return len((await (await runtime()).assistant.process(conversation_id)).replies)
 
+        produced = int(run(go))
+        if produced:
+            send_outbox.delay()
+        return produced
+
+    @app.task(name=SEND_OUTBOX)
+    def send_outbox() -> int:
+        async def go() -> tuple[int, float | None]:
+            rt = await runtime()
+            done = await rt.channels.sender.drain()
+            wait = None if done.wake_at is None else (done.wake_at - rt.clock.now()).total_seconds()
+            return done.sent, wait
+
+        sent, wait = run(go)
+        if wait is not None:
+            send_outbox.apply_async(countdown=max(wait, 0.0))
+        return int(sent)
+
+    @app.task(name=PURGE_EXPIRED)
+    def purge_expired() -> int:
+        async def go() -> int:
+            from bot.retention import purge_expired as purge
+
+            rt = await runtime()
+            reports = await purge(rt.storage, [settings.practice_id], settings.message_retention_days, rt.clock.now())
+            return sum(r.inbound + r.outbound for r in reports.values())
+
         return int(run(go))
 
     return app
+
+
+class CeleryDispatcher:
+    """Hands received conversations to Celery workers (`bot.dispatch.Dispatcher`)."""
+
+    def __init__(self, app: Celery) -> None:
+        self.app = app
+
+    async def conversation_received(self, conversation_id: str) -> None:
+        # Publishing is a blocking broker call: keep it off the event loop.
+        await asyncio.to_thread(self.app.send_task, PROCESS_CONVERSATION, args=[conversation_id])
+
+    async def aclose(self) -> None:
+        await asyncio.to_thread(self.app.close)

@@ -8,15 +8,22 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api import health, nlu_routes, webchat
+from api import documents, health, nlu_routes, webchat, webhooks
 from patient_assistant.bootstrap import Runtime
+from patient_assistant.channels import check_channels
 from patient_assistant.settings import Settings
 
 RuntimeFactory = Callable[[], Awaitable[Runtime]]
 
 
-def create_app(settings: Settings, runtime_factory: RuntimeFactory, *, web_chat: bool = True) -> FastAPI:
-    """The API. `runtime_factory` builds the wired assistant when the app starts."""
+def create_app(
+    settings: Settings, runtime_factory: RuntimeFactory, *, web_chat: bool = True, telegram_polling: bool = False
+) -> FastAPI:
+    """The API. `runtime_factory` builds the wired assistant when the app starts.
+
+    Raises ChannelConfigError if a channel is configured without its webhook secret.
+    """
+    check_channels(settings, telegram_polling=telegram_polling)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -31,6 +38,9 @@ def create_app(settings: Settings, runtime_factory: RuntimeFactory, *, web_chat:
     app.state.counters = Counter()
     app.include_router(health.router)
     app.include_router(nlu_routes.router)
+    app.include_router(documents.router)
+    for router in webhooks.routers():
+        app.include_router(router)
     if web_chat:
         app.include_router(webchat.router)
     return app

@@ -21,21 +21,26 @@ from typing import Any, Protocol
 from bot.catalogue import CatalogueCache
 from bot.locks import ConversationLocks
 from bot.messages import Inbound, Outbound
-from bot.ports import ConversationRecord, InboundRecord, OutboxRecord, Storage
+from bot.optout import optout_address
+from bot.ports import AuditRecord, ConversationRecord, InboundRecord, OutboxRecord, Storage
+from bot.preflight import Preflight, keyword_of, preflight
 from bot.recording import audit_records, merge
 from dialogs.context import Texts, TurnContext
 from dialogs.engine import DomainAnswered, Reply, UserSaid, advance
 from dialogs.schema import Flow
 from dialogs.state import State
 from domain import commands as c
-from domain.errors import RecordSystemUnavailable
-from domain.ports import Clock, PatientDirectory
-from domain.scheduling import Scheduling
+from domain.errors import DomainError, RecordSystemUnavailable
+from domain.ports import Clock, CommandHandler, PatientDirectory
 from nlu.types import Parse
 
 log = logging.getLogger(__name__)
 
 RETRY_BACKOFF = (dt.timedelta(seconds=30), dt.timedelta(minutes=2), dt.timedelta(minutes=10))
+#: A message that keeps failing for an unexpected reason is given up after this many tries,
+#: so one poison message cannot hold its conversation's later messages forever.
+MAX_ATTEMPTS = 5
+IN_BAND_CHANNELS = ("web", "console")
 PHONE_CHANNELS = ("sms", "whatsapp", "console", "web")
 
 
@@ -56,25 +61,40 @@ class Assistant:
         practice_id: str,
         storage: Storage,
         nlu: Parser,
-        scheduling: Scheduling,
+        scheduling: CommandHandler,
         catalogue: CatalogueCache,
         patients: PatientDirectory,
         flows: dict[str, Flow],
         texts: Texts,
         clock: Clock,
         locks: ConversationLocks,
+        verification_days: int = 30,
     ) -> None:
         self.practice_id = practice_id
         self.storage, self.nlu, self.scheduling = storage, nlu, scheduling
         self.catalogue, self.patients = catalogue, patients
         self.flows, self.texts, self.clock, self.locks = flows, texts, clock, locks
+        self.verification_days = verification_days  # how long a verified channel address stays verified
 
     async def receive(self, message: Inbound) -> str | None:
-        """Record a message; its conversation id, or None if this provider id was seen before."""
+        """Record a message; its conversation id, or None if this provider id was seen before.
+
+        Receivers of one conversation take turns on its row, so arrival numbers and times
+        follow commit order across processes. A STOP or START changes the opt-out list
+        here, in the same transaction, so it holds from the moment the webhook is answered.
+        """
+        keyword = keyword_of(message.text)
+        optout_key = optout_address(message.channel, message.address)
         async with self.storage.transaction() as tx:
             conversation = await tx.get_or_create_conversation(
                 message.practice_id, message.channel, message.address, message.received_at
             )
+            await tx.lock_conversation(conversation.id)
+            latest = await tx.last_inbound_at(message.practice_id, message.channel, message.address)
+            metadata: dict[str, Any] = {"media_count": message.media_count} if message.media_count else {}
+            if keyword in ("opt_out", "opt_in"):
+                was_out = await tx.is_opted_out(message.practice_id, optout_key)
+                metadata |= {"keyword": keyword, "keyword_changed": was_out != (keyword == "opt_out")}
             record = InboundRecord(
                 id=uuid.uuid4().hex,
                 practice_id=message.practice_id,
@@ -82,11 +102,14 @@ class Assistant:
                 provider_message_id=message.provider_message_id,
                 address=message.address,
                 body=message.text,
-                received_at=message.received_at,
+                received_at=max(message.received_at, latest) if latest else message.received_at,
                 conversation_id=conversation.id,
-                metadata={"media_count": message.media_count} if message.media_count else {},
+                metadata=metadata,
             )
             new = await tx.record_inbound(record)
+            if new and keyword in ("opt_out", "opt_in"):
+                await tx.set_opt_out(message.practice_id, optout_key, message.channel,
+                                     keyword == "opt_out", record.received_at)
         return conversation.id if new else None
 
     async def process(self, conversation_id: str) -> Handled:
@@ -100,7 +123,12 @@ class Assistant:
                 if retry_at and dt.datetime.fromisoformat(retry_at) > self.clock.now():
                     handled.kept_for_retry = True
                     break  # later messages wait behind it: order matters more than speed
-                replies, done = await self._process_one(conversation_id, message)
+                try:
+                    replies, done = await self._process_one(conversation_id, message)
+                except Exception as e:  # noqa: BLE001 - kept for a retry, not dropped; logged by kind only
+                    await self._failed(conversation_id, message, e)
+                    handled.kept_for_retry = True
+                    break
                 handled.replies += replies
                 if not done:
                     handled.kept_for_retry = True
@@ -128,8 +156,13 @@ class Assistant:
         now = self.clock.now()
         async with self.storage.transaction() as tx:
             conversation = await tx.get_conversation(conversation_id)
-        assert conversation is not None
+            assert conversation is not None
+            opted_out = await tx.is_opted_out(conversation.practice_id,
+                                              optout_address(conversation.channel, conversation.address))
         state = State.from_json(conversation.state)
+        early = preflight(message, opted_out, self.texts, state.language, await self._practice_vals())
+        if early is not None:
+            return await self._stop_early(conversation, message, early, now), True
         try:
             ctx = await self._context(conversation, now)
             parse = self._parse(message, ctx)
@@ -145,7 +178,7 @@ class Assistant:
             conversation.state = state.to_json()
             await tx.save_conversation(conversation, now)
             await tx.append_event(conversation.id, "message_processed",
-                                  {"message_id": message.id, "intent": parse.intent,
+                                  {"message_id": message.id, "seq": message.seq, "intent": parse.intent,
                                    "confidence": round(parse.confidence, 3)}, now)
             for note in notes:
                 await tx.append_event(conversation.id, note["kind"], note, now)
@@ -187,9 +220,13 @@ class Assistant:
         patients: tuple = ()
         if conversation.channel in PHONE_CHANNELS:
             patients = tuple(await self.patients.find_by_phone(conversation.address))
+        else:  # a chat with no phone number: the patients it was linked to after verification
+            patients = tuple(await self.patients.find_by_chat(conversation.channel, conversation.address))
         return TurnContext(
             catalogue=catalogue, flows=self.flows, texts=self.texts, now=now,
             patients=patients, conversation_id=conversation.id,
+            channel=conversation.channel, address=conversation.address,
+            verification_days=self.verification_days,
         )
 
     def _parse(self, message: InboundRecord, ctx: TurnContext) -> Parse:
@@ -218,12 +255,57 @@ class Assistant:
         log.warning("conversation=%s message=%s kept for retry: record system down", conversation.id, message.id)
         return outbound
 
-    def _outbox(self, conversation: ConversationRecord, reply: Outbound, now: dt.datetime) -> OutboxRecord:
+    def _outbox(
+        self, conversation: ConversationRecord, reply: Outbound, now: dt.datetime, purpose: str = "reply"
+    ) -> OutboxRecord:
         return OutboxRecord(
             id=uuid.uuid4().hex, practice_id=conversation.practice_id, conversation_id=conversation.id,
             channel=conversation.channel, address=conversation.address, payload=reply.to_json(),
-            created_at=now,
+            created_at=now, purpose=purpose,
+            # The web chat and the console get their replies in the same request: already sent.
+            status="sent" if conversation.channel in IN_BAND_CHANNELS else "pending",
         )
+
+    async def _practice_vals(self) -> dict[str, str]:
+        # Keyword answers must go out even when the record system is down.
+        try:
+            practice = (await self.catalogue.get()).practice
+        except DomainError:
+            return {"practice_name": _text(self.texts, "this_practice", State()), "practice_phone": ""}
+        return {"practice_name": practice.name, "practice_phone": practice.phone}
+
+    async def _stop_early(
+        self, conversation: ConversationRecord, message: InboundRecord, early: Preflight, now: dt.datetime
+    ) -> list[Outbound]:
+        """A message answered before the conversation (keywords, opted out, unreadable)."""
+        async with self.storage.transaction() as tx:
+            await tx.append_event(conversation.id, early.event, {"message_id": message.id, "seq": message.seq}, now)
+            if early.event in ("opted_out", "opted_in"):
+                await tx.audit(AuditRecord(
+                    practice_id=conversation.practice_id, actor=f"{conversation.channel}:address",
+                    action=f"messaging.{early.event}", subject=f"Conversation/{conversation.id}", at=now,
+                    detail={"channel": conversation.channel, "message_id": message.id},
+                ))
+            for reply in early.replies:
+                await tx.enqueue_outbound(self._outbox(conversation, reply, now, early.purpose))
+            await tx.mark_inbound(message.id, "processed")
+        log.info("conversation=%s message=%s preflight=%s", conversation.id, message.id, early.event)
+        return list(early.replies)
+
+    async def _failed(self, conversation_id: str, message: InboundRecord, error: Exception) -> None:
+        """An unexpected failure: try the message again later, in its place; give up after
+        MAX_ATTEMPTS so the conversation's later messages are not held forever."""
+        now = self.clock.now()
+        log.error("conversation=%s message=%s failed (%s), attempt %d",
+                  conversation_id, message.id, type(error).__name__, message.attempts + 1)
+        backoff = RETRY_BACKOFF[min(message.attempts, len(RETRY_BACKOFF) - 1)]
+        async with self.storage.transaction() as tx:
+            if message.attempts + 1 >= MAX_ATTEMPTS:
+                await tx.mark_inbound(message.id, "failed")
+                await tx.append_event(conversation_id, "message_failed",
+                                      {"message_id": message.id, "error": type(error).__name__}, now)
+            else:
+                await tx.retry_inbound(message.id, now + backoff, {"retry_at": (now + backoff).isoformat()})
 
 
 class _Down(Exception):

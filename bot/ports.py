@@ -6,6 +6,7 @@ The SQL adapter (adapters/sql) implements them on PostgreSQL and SQLite alike.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -46,6 +47,7 @@ class InboundRecord:
     status: str = "pending"  # pending | processed | failed
     attempts: int = 0
     metadata: dict[str, Any] = field(default_factory=dict)
+    seq: int | None = None  # arrival number in its conversation, set by record_inbound
 
 
 @dataclass
@@ -64,6 +66,29 @@ class OutboxRecord:
     next_attempt_at: dt.datetime | None = None
     provider_message_id: str | None = None
     error: str | None = None
+    # reply | notification | compliance: only compliance (STOP/START/HELP answers) reaches
+    # an address on the opt-out list.
+    purpose: str = "reply"
+
+
+@dataclass(frozen=True)
+class DeliveryRecord:
+    """The furthest status a provider reported for a sent message; `rank` never goes down."""
+
+    channel: str
+    provider_message_id: str
+    status: str  # queued | sending | sent | delivered | read | undelivered | failed
+    rank: int
+    updated_at: dt.datetime
+    error_code: str | None = None
+
+
+@dataclass(frozen=True)
+class PurgeReport:
+    """What a retention purge removed: bodies only, metadata and audit stay."""
+
+    inbound: int
+    outbound: int
 
 
 @dataclass
@@ -124,14 +149,51 @@ class Transaction(Protocol):
 
     async def due_outbound(self, now: dt.datetime, limit: int) -> list[OutboxRecord]: ...
 
-    async def claim_due_outbound(self, now: dt.datetime, limit: int) -> list[OutboxRecord]:
-        """Mark due messages `sending` (leased a few minutes) and return them; concurrent
-        claimers never get the same one, and a lapsed lease makes it due again."""
+    async def claim_due_outbound(
+        self, now: dt.datetime, limit: int, channels: Sequence[str] | None = None,
+        lease: dt.timedelta = ...,
+    ) -> list[OutboxRecord]:
+        """Mark due messages `sending` (leased a few minutes, or `lease`) and return them;
+        concurrent claimers never get the same one, and a lapsed lease makes it due again.
+        With `channels`, only messages of those channels."""
         ...
 
     async def update_outbound(self, message: OutboxRecord) -> None: ...
 
     async def audit(self, record: AuditRecord) -> None: ...
+
+    # Channels (adapters/sql/channels.py): opt-outs, delivery status, retention.
+
+    async def lock_conversation(self, conversation_id: str) -> None:
+        """Hold the conversation until this transaction ends, so receivers take turns."""
+        ...
+
+    async def set_opt_out(
+        self, practice_id: str, address: str, channel: str, opted_out: bool, now: dt.datetime
+    ) -> bool:
+        """Put `address` on (or take it off) the practice's opt-out list; True if that changed it."""
+        ...
+
+    async def is_opted_out(self, practice_id: str, address: str) -> bool: ...
+
+    async def record_delivery(self, delivery: DeliveryRecord) -> bool:
+        """Keep `delivery` if it is further than what is stored (never moves back); True if kept."""
+        ...
+
+    async def delivery(self, channel: str, provider_message_id: str) -> DeliveryRecord | None: ...
+
+    async def last_inbound_at(self, practice_id: str, channel: str, address: str) -> dt.datetime | None:
+        """When the address last wrote to the practice on the channel (WhatsApp's 24-hour window)."""
+        ...
+
+    async def practice_settings(self, practice_id: str) -> dict[str, Any]:
+        """The practice's own settings (e.g. `message_retention_days`); {} if none are stored."""
+        ...
+
+    async def purge_bodies(self, practice_id: str, before: dt.datetime, now: dt.datetime) -> PurgeReport:
+        """Remove message bodies older than `before` that are done with (processed, sent or
+        failed), keeping every other column."""
+        ...
 
     async def audit_trail(self, practice_id: str, subject: str | None = None) -> list[AuditRecord]: ...
 

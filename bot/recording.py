@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from bot.messages import Outbound
+from bot.patient_audit import outcome_entries
 from bot.ports import AuditRecord, ConversationRecord
 from dialogs.engine import Reply
 from dialogs.state import State
@@ -19,6 +20,7 @@ AUDITED_NOTES = {
     "disclosed": "record.disclosed",
     "emergency": "escalation.emergency",
     "handoff_requested": "escalation.requested",
+    "linked": "identity.linked",
 }
 
 
@@ -41,7 +43,7 @@ def audit_records(
 ) -> list[AuditRecord]:
     actor = f"patient:{state.patient_id}" if state.patient_id else f"{conversation.channel}:unidentified"
     base = {"conversation_id": conversation.id, "channel": conversation.channel}
-    records = []
+    records: list[tuple[str, str, dict[str, Any]]] = []
     for outcome in outcomes:
         match outcome:
             case c.Booked(appointment=a):
@@ -51,6 +53,8 @@ def audit_records(
                 records.append(("appointment.cancelled", f"Appointment/{old.id}", {"reason": "rescheduled"}))
             case c.Cancelled(appointment=a):
                 records.append(("appointment.cancelled", f"Appointment/{a.id}", {}))
+            case _:
+                records += outcome_entries(outcome)
     for note in notes:
         action = AUDITED_NOTES.get(note["kind"])
         if action:

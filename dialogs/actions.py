@@ -7,6 +7,8 @@ from typing import Any
 
 from dialogs.codec import appointment_from_json, appointment_to_json, opening_from_json, opening_to_json
 from dialogs.context import TurnContext
+from dialogs.patient_actions import patient_command, patient_route
+from dialogs.patient_actions_spec import PATIENT_ACTIONS
 from dialogs.state import State
 from dialogs.understanding import window
 from domain import commands as c
@@ -17,6 +19,8 @@ class MissingSlot(Exception):
 
 
 def command_for(action: str, state: State, ctx: TurnContext) -> c.Command:
+    if action in PATIENT_ACTIONS:
+        return patient_command(action, state, ctx)
     slots, conv = state.slots, ctx.conversation_id
     patient_id = state.patient_id or ""
     appointment = appointment_from_json(slots["appointment"]) if slots.get("appointment") else None
@@ -32,6 +36,7 @@ def command_for(action: str, state: State, ctx: TurnContext) -> c.Command:
             practitioner_id=practitioner_id,
             location_id=slots.get("location_id"),
             preferred_start=preferred,
+            patient_id=state.patient_id,
         )
     if action == "list_upcoming":
         return c.ListUpcoming(patient_id)
@@ -76,6 +81,9 @@ def route(outcome: c.Outcome, state: State) -> str:
             return "found" if found else "none"
         case c.RecordSystemDown():
             return "down"
+    key = patient_route(outcome, state)
+    if key is not None:
+        return key
     raise TypeError(f"unexpected outcome {type(outcome).__name__}")
 
 

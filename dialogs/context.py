@@ -65,3 +65,5 @@ class TurnContext:
     lock_minutes: int = 30
     horizon_days: int = 90
     max_retries: int = 3
+    channel: str = ""  # sms | whatsapp | telegram | web | console
+    address: str = ""  # the patient's address on it (never stored in state)

@@ -14,19 +14,21 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from dialogs import forms, identity
 from dialogs import slots as slot_filling
 from dialogs.actions import command_for, route
 from dialogs.codec import appointment_from_json, opening_from_json
 from dialogs.context import TurnContext
+from dialogs.fields import read as read_field
+from dialogs.patient_render import patient_values
 from dialogs.render import appointment_label, opening_label, say, values
 from dialogs.schema import Action, Choose, Collect, Confirm, Flow, Say, Step, Text
 from dialogs.state import State
-from dialogs.understanding import birth_date_of, choice_index, choice_time, is_affirm, is_deny, when_of
+from dialogs.understanding import choice_index, choice_time, is_affirm, is_deny, when_of
 from domain import commands as c
+from nlu.pipeline import is_fallback
 from nlu.types import Parse
 
-# Below this the intent is not trusted to start or switch a flow; entities still count.
-FALLBACK_CONFIDENCE = 0.45
 SMALL_TALK = {
     "greet": "greeting",
     "help": "help",
@@ -43,6 +45,8 @@ SMALL_TALK = {
     "opt_in": "opt_in",
 }
 SEARCH_INPUTS = {"service_id", "practitioner_id", "location_id", "when"}
+# What a date of birth that cannot be one is told ("31/02/1990", a date in the future).
+VERIFY_PROBLEMS = {"birth_date_future": "verify_future_date", "date_impossible": "verify_impossible_date"}
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,8 @@ class _Turn:
             return self._pick_patient(parse)
         if s.awaiting == "birth_date":
             return self._verify(parse)
+        if s.awaiting in identity.AWAITING:
+            return identity.on_message(self, parse)
         target = self._triggered_flow(parse)
         if target and (s.flow != target.id) and not (s.flow and self._answers_step(parse)):
             return self._start(target, parse)
@@ -111,6 +117,8 @@ class _Turn:
 
     def on_outcome(self, outcome: c.Outcome) -> None:
         s = self.s
+        if s.awaiting == identity.LINKING:
+            return identity.on_outcome(self, outcome)
         if s.awaiting != "outcome" or not s.flow:
             return  # an answer to a command this conversation no longer waits for
         step = self.flow.step(s.step or "")
@@ -135,7 +143,7 @@ class _Turn:
         return self.flow.step(self.s.step or "")
 
     def _triggered_flow(self, parse: Parse) -> Flow | None:
-        if parse.confidence < FALLBACK_CONFIDENCE:
+        if is_fallback(parse):  # an intent this unsure does not start or switch a flow
             return None
         return next((f for f in self.ctx.flows.values() if parse.intent in f.triggers), None)
 
@@ -152,6 +160,8 @@ class _Turn:
             return choice_index(parse) is not None or choice_time(parse) is not None
         if isinstance(step, Collect):
             return bool(slot_filling.extract(parse, self.s, self.ctx, step.slot))
+        if isinstance(step, forms.STEPS):
+            return forms.takes(step, parse, self.s, self.ctx)
         return False
 
     def _start(self, flow: Flow, parse: Parse) -> None:
@@ -160,6 +170,7 @@ class _Turn:
         s.flow, s.step = flow.id, flow.steps[0].id
         self.notes.append({"kind": "flow_started", "flow": flow.id})
         slot_filling.fill(parse, s, self.ctx, flow)
+        forms.prefill(flow, parse, s, self.ctx)
         if self._requirements_met():
             self._run()
 
@@ -176,6 +187,11 @@ class _Turn:
     def _ensure_patient(self) -> bool:
         s, patients = self.s, self.ctx.patients
         if not patients:
+            if s.patient_id and self._verified():
+                return True  # a chat linked earlier in this very turn
+            if identity.can_link(self.ctx):
+                identity.start(self)
+                return False
             self.say_key("unknown_number")
             self._finish("unknown_number")
             return False
@@ -213,10 +229,10 @@ class _Turn:
     def _verify(self, parse: Parse) -> None:
         s, ctx = self.s, self.ctx
         patient = next((p for p in ctx.patients if p.id == s.patient_id), None)
-        born = birth_date_of(parse, ctx.catalogue.practice.locale)
-        if born is None or born > ctx.now.date():
-            return self._retry("verify_bad_date")
-        if patient and patient.birth_date == born:
+        value, problem = read_field("birth_date", parse, ctx)
+        if value is None:
+            return self._retry(VERIFY_PROBLEMS.get(problem or "", "verify_bad_date"))
+        if patient and patient.birth_date == dt.date.fromisoformat(value):
             s.verified_patient_id, s.verify_failures, s.awaiting, s.retries = patient.id, 0, None, 0
             s.verified_until = (ctx.now + dt.timedelta(days=ctx.verification_days)).isoformat()
             self.notes.append({"kind": "verified", "patient_id": patient.id})
@@ -239,6 +255,8 @@ class _Turn:
 
     def _input(self, parse: Parse) -> None:
         step = self.step
+        if isinstance(step, forms.STEPS):
+            return forms.take(self, step, parse)
         if isinstance(step, Choose) and self._pick(step, parse):
             self._advance(step)
             return self._run()
@@ -272,7 +290,9 @@ class _Turn:
         items = self.s.slots.get(key, [])
         index, at = choice_index(parse), choice_time(parse)
         chosen = None
-        if index is not None and 1 <= index <= len(items):
+        if index == -1 and items:  # "the last one"
+            chosen = items[-1]
+        elif index is not None and 1 <= index <= len(items):
             chosen = items[index - 1]
         elif at is not None or (when := when_of(parse)) and when.get("grain") in ("minute", "hour"):
             # "the 10:30 one", or just "10:30": the offer starting then, if exactly one does.
@@ -313,6 +333,10 @@ class _Turn:
             if isinstance(step, Action):
                 self.commands.append(command_for(step.action, self.s, self.ctx))
                 self.s.awaiting = "outcome"
+                return
+            if isinstance(step, forms.STEPS):
+                if forms.run(self, step):
+                    continue
                 return
             if isinstance(step, Say):
                 self.say_text(step.text)
@@ -393,7 +417,7 @@ class _Turn:
         self.s.end_flow()
 
     def _no_flow(self, parse: Parse) -> None:
-        if parse.confidence >= FALLBACK_CONFIDENCE and parse.intent in SMALL_TALK:
+        if not is_fallback(parse) and parse.intent in SMALL_TALK:
             if parse.intent in ("request_human", "running_late"):
                 self.notes.append({"kind": "handoff_requested", "reason": parse.intent})
             return self.say_key(SMALL_TALK[parse.intent])
@@ -410,7 +434,8 @@ class _Turn:
     def say_text(self, text: Text, choices: tuple[str, ...] = (), extra: dict[str, str] | None = None) -> None:
         if "{appointment_" in text.get("en", ""):
             self.notes.append({"kind": "disclosed", "what": "appointment", "patient_id": self.s.patient_id})
-        rendered = say(text, self.s.language, values(self.s, self.ctx, extra))
+        vals = values(self.s, self.ctx, {**patient_values(self.s, self.ctx), **(extra or {})})
+        rendered = say(text, self.s.language, vals)
         self.replies.append(Reply(rendered, choices))
 
 

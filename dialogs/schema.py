@@ -7,6 +7,10 @@ A flow is a list of steps run in order. Each step is exactly one of:
   confirm: <text>     read something back and branch on yes / no
   action: <name>      ask the domain to do something and branch on its outcome
   say: <text>         tell the patient something, then go on (or end the flow)
+  field: <name>       ask for one typed value (kind: person_name, birth_date, phone, email,
+                      address, text, language) until it is valid; `optional` allows SKIP
+  menu: <text>        offer fixed options; each goes to a step, starts a flow, or sets slots
+  questionnaire: intake   ask the next question of the loaded questionnaire (one per message)
 
 Texts are localised maps ({en: "...", es: "..."}) with {placeholders}; English is required.
 Every mistake raises FlowError naming the flow, the step and the fix.
@@ -20,18 +24,23 @@ from typing import Any
 
 import yaml
 
+from dialogs.patient_actions_spec import PATIENT_ACTIONS
+
 Text = dict[str, str]
 
 COLLECTABLE = ("service", "when", "practitioner", "location")
 CHOOSABLE = ("opening", "appointment")
 ACTIONS = {
-    "find_openings": ("found", "nearest", "closed", "none", "down"),
-    "book_opening": ("booked", "taken", "none", "down"),
-    "reschedule_appointment": ("rescheduled", "taken", "none", "down"),
+    "find_openings": ("found", "nearest", "closed", "none", "consent", "down"),
+    "book_opening": ("booked", "taken", "none", "consent", "down"),
+    "reschedule_appointment": ("rescheduled", "taken", "none", "consent", "down"),
     "cancel_appointment": ("cancelled", "down"),
     "list_upcoming": ("found", "none", "down"),
+    **PATIENT_ACTIONS,
 }
 REQUIREMENTS = ("patient", "verified")
+FIELD_KINDS = ("person_name", "birth_date", "phone", "email", "address", "text", "language")
+QUESTIONNAIRES = ("intake",)
 
 
 class FlowError(ValueError):
@@ -78,6 +87,41 @@ class Action(Step):
 @dataclass(frozen=True)
 class Say(Step):
     text: Text = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Field(Step):
+    """Ask for one value of a kind (FIELD_KINDS); it is kept in slots["form"][key]."""
+
+    key: str = ""
+    kind: str = "text"
+    ask: Text = field(default_factory=dict)
+    optional: bool = False  # SKIP leaves it empty
+    only_if: str | None = None  # ask only when this other field has a value
+
+
+@dataclass(frozen=True)
+class MenuOption:
+    """One option of a menu: go to `next`, or start `flow`, after setting `set` into the slots."""
+
+    label: Text
+    words: tuple[str, ...] = ()  # words in a reply that pick this option
+    next: str | None = None
+    flow: str | None = None
+    set: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Menu(Step):
+    text: Text = field(default_factory=dict)
+    options: tuple[MenuOption, ...] = ()
+
+
+@dataclass(frozen=True)
+class Questions(Step):
+    """Ask the next unanswered question of a questionnaire loaded by an action (load_intake)."""
+
+    form: str = "intake"
 
 
 @dataclass(frozen=True)
@@ -128,10 +172,25 @@ def _step_json(step: Step) -> dict[str, Any]:
             out.update(action=step.action, outcomes=step.outcomes)
         case Say():
             out.update(say=step.text)
+        case Field():
+            out.update(field=step.key, kind=step.kind, ask=step.ask)
+            out.update({k: v for k, v in (("optional", step.optional), ("only_if", step.only_if)) if v})
+        case Menu():
+            out.update(menu=step.text, options=[_option_json(o) for o in step.options])
+        case Questions():
+            out.update(questionnaire=step.form)
     if step.next:
         out["next"] = step.next
     if step.end:
         out["end"] = True
+    return out
+
+
+def _option_json(option: MenuOption) -> dict[str, Any]:
+    out: dict[str, Any] = {"label": option.label}
+    if option.words:
+        out["words"] = list(option.words)
+    out.update({k: v for k, v in (("next", option.next), ("flow", option.flow), ("set", option.set)) if v})
     return out
 
 

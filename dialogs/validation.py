@@ -15,14 +15,18 @@ from dialogs.schema import (
     Choose,
     Collect,
     Confirm,
+    Field,
     Flow,
     FlowError,
+    Menu,
+    MenuOption,
+    Questions,
     Say,
     Step,
 )
 
 SCHEMA_PATH = Path(__file__).with_name("flow.schema.json")
-STEP_KINDS = ("collect", "choose", "confirm", "action", "say")
+STEP_KINDS = ("collect", "choose", "confirm", "action", "say", "field", "menu", "questionnaire")
 
 
 @cache
@@ -68,6 +72,15 @@ def _step(flow: str, raw: dict[str, Any]) -> Step:
                 f"route only its outcomes {list(ACTIONS[action])}",
             )
         return Action(sid, nxt, end, action=action, outcomes=dict(raw["outcomes"]))
+    if "field" in raw:
+        return Field(sid, nxt, end, key=raw["field"], kind=raw["kind"], ask=raw["ask"],
+                     optional=bool(raw.get("optional", False)), only_if=raw.get("only_if"))
+    if "menu" in raw:
+        options = tuple(MenuOption(label=o["label"], words=tuple(o.get("words", ())), next=o.get("next"),
+                                   flow=o.get("flow"), set=dict(o.get("set", {}))) for o in raw["options"])
+        return Menu(sid, nxt, end, text=raw["menu"], options=options)
+    if "questionnaire" in raw:
+        return Questions(sid, nxt, end, form=raw["questionnaire"])
     return Say(sid, nxt, end, text=raw["say"])
 
 
@@ -83,6 +96,12 @@ def _check_links(flow: Flow) -> None:
             targets += [step.on_yes, step.on_no]
         if isinstance(step, Choose):
             targets.append(step.on_none)
+        if isinstance(step, Menu):
+            targets += [o.next for o in step.options]
+        if isinstance(step, Field) and step.only_if and not any(
+                isinstance(s, Field) and s.key == step.only_if for s in flow.steps):
+            raise FlowError(flow.id, step.id, f"only_if names a field '{step.only_if}' no step collects",
+                            "name the field of an earlier field step")
         for target in targets:
             if target and target not in ids:
                 raise FlowError(
@@ -106,7 +125,7 @@ def _where(path: Any) -> str:
 
 def _hint(error: jsonschema.ValidationError) -> str:
     if error.validator == "oneOf":
-        return f"a step has exactly one of {', '.join(STEP_KINDS)}, with its fields (collect/choose need 'ask', confirm needs 'on_yes' and 'on_no', action needs 'outcomes')"
+        return f"a step has exactly one of {', '.join(STEP_KINDS)}, with its fields (collect/choose need 'ask', confirm needs 'on_yes' and 'on_no', action needs 'outcomes', field needs 'kind' and 'ask', menu needs 'options')"
     if error.validator == "required":
         return "add the missing field"
     if error.validator == "additionalProperties":

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from domain.model import Appointment, Opening
+from domain.patient_commands import PatientCommand, PatientOutcome
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,8 @@ class FindOpenings:
     count: int = 3
     # Prefer openings at or after this instant ("friday at 10" wants 10:00 first).
     preferred_start: dt.datetime | None = None
+    # Who the openings are for: consent gates (telehealth) are checked before times are offered.
+    patient_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,9 @@ class ListUpcoming:
     patient_id: str
 
 
-Command = FindOpenings | BookOpening | RescheduleAppointment | CancelAppointment | ListUpcoming
+Command = (
+    FindOpenings | BookOpening | RescheduleAppointment | CancelAppointment | ListUpcoming | PatientCommand
+)
 
 
 @dataclass(frozen=True)
@@ -104,4 +109,5 @@ class RecordSystemDown:
 
 Outcome = (
     OpeningsFound | Booked | SlotTaken | Rescheduled | Cancelled | UpcomingListed | RecordSystemDown
+    | PatientOutcome
 )

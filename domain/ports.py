@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Protocol
 
+from domain.commands import Command, Outcome
+from domain.consent import ConsentDecision, ConsentDocument
+from domain.intake import Form, IntakeResponse
 from domain.model import (
     Appointment,
     Location,
@@ -16,6 +19,14 @@ from domain.model import (
     Slot,
     SlotCriteria,
 )
+from domain.patient_commands import DetailChange
+from domain.patients import Match, NewPatient, PatientRecord
+
+
+class CommandHandler(Protocol):
+    """Carries out the dialogue's commands (Scheduling; FrontDesk for every use case)."""
+
+    async def handle(self, command: Command) -> Outcome: ...
 
 
 class Clock(Protocol):
@@ -39,6 +50,10 @@ class PatientDirectory(Protocol):
         ...
 
     async def get(self, patient_id: str) -> Patient: ...
+
+    async def find_by_chat(self, channel: str, address: str) -> list[Patient]:
+        """Patients a chat (a Telegram chat id) was linked to after verification."""
+        ...
 
 
 class ScheduleStore(Protocol):
@@ -86,3 +101,74 @@ class SlotHolds(Protocol):
     async def held_by_others(self, conversation_id: str, now: dt.datetime) -> set[str]: ...
 
     async def release(self, conversation_id: str) -> None: ...
+
+
+class PatientRegistry(Protocol):
+    """Patients in the record system, for identity: search, create, link a chat, update details."""
+
+    async def candidates(self, person: NewPatient) -> list[PatientRecord]:
+        """Patients that might be this person: the same birth date, surname (or a part of it),
+        phone or e-mail. Over-inclusive on purpose; the domain scores them."""
+        ...
+
+    async def registered(self, request_id: str) -> Patient | None:
+        """The Patient an earlier attempt of this registration created, if any."""
+        ...
+
+    async def create(self, person: NewPatient, request_id: str) -> Patient:
+        """Create the Patient, conditional on `request_id`: a retry returns the first one."""
+        ...
+
+    async def link_chat(self, patient_id: str, channel: str, address: str) -> None:
+        """Record that this chat belongs to the patient (after verification)."""
+        ...
+
+    async def update(self, patient_id: str, change: DetailChange) -> None:
+        """Write new phone, e-mail, address or language (version-checked). Raises Conflict."""
+        ...
+
+
+class StaffTasks(Protocol):
+    async def review_duplicate(self, person: NewPatient, matches: list[Match], request_id: str) -> str:
+        """Ask staff to review a registration that looks like existing patients; the task id.
+        Conditional on `request_id`, so a retry makes no second task."""
+        ...
+
+
+class CoverageStore(Protocol):
+    async def set_insurance(self, patient_id: str, insurer: str, member_id: str | None) -> str:
+        """Make this the patient's active insurance (earlier ones end); the Coverage id."""
+        ...
+
+
+class IntakeStore(Protocol):
+    async def form(self, url: str | None) -> Form | None:
+        """The questionnaire with this canonical url (None: the practice's intake form)."""
+        ...
+
+    async def latest(self, patient_id: str, form: Form) -> IntakeResponse | None:
+        """The patient's most recent response to the form (in progress or completed)."""
+        ...
+
+    async def save(self, patient_id: str, form: Form, response: IntakeResponse) -> IntakeResponse:
+        """Create or (version-checked) update the response; returns it with id and version."""
+        ...
+
+
+class ConsentStore(Protocol):
+    async def documents(self) -> list[ConsentDocument]:
+        """Every version of every consent document of the practice."""
+        ...
+
+    async def decisions(self, patient_id: str) -> list[ConsentDecision]: ...
+
+    async def record(self, patient_id: str, document: ConsentDocument, agree: bool, channel: str,
+                     at: dt.datetime) -> ConsentDecision: ...
+
+    async def withdraw(self, decision: ConsentDecision, at: dt.datetime) -> ConsentDecision: ...
+
+
+class ResultsStore(Protocol):
+    async def statuses(self, patient_id: str) -> list[str]:
+        """The status of each of the patient's reports (FHIR DiagnosticReport.status); no values."""
+        ...

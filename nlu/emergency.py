@@ -85,7 +85,9 @@ CATEGORIES: dict[str, list[str]] = {
     "self_harm": [
         r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|burn|burning|hang|hanging|shoot|shooting|off)\s+(?:my\s*self|myself|meself|myslef|mysef)\b",
         r"\bself[\s-]?harm\w*\b", r"\bsuicid\w*\b", r"\bsuicide\b",
-        r"\b(?:end|ending|take|taking|end\s+it|finish)\s+(?:my|it\s+all|my\s+own)\s*(?:life|all)?\b(?<!take my)",
+        # The object is required: "end my life" is self-harm, "end my appointment" is not.
+        r"\b(?:end|ending|take|taking|finish|finishing)\s+(?:my\s+(?:own\s+)?life|it\s+all)\b",
+        r"\b(?:just\s+)?(?:want|wanna|going|gonna|ready)\s+(?:to\s+)?end\s+it\b(?!\s+(?:with|early|now\s+with))",
         r"\bend\s+it\s+all\b", r"\bend\s+(?:my|it)\s+(?:life|all)\b", r"\btake\s+my\s+(?:own\s+)?life\b",
         r"\b(?:want|wanna|going|gonna|wish|wishing|ready|plan\w*)\s+(?:to\s+)?(?:die|be\s+dead|not\s+(?:be\s+)?(?:here|alive|exist\w*|wake\s+up)|disappear\s+forever)\b",
         r"\b(?:wish|hope)\s+(?:i|i'd|id)\s+(?:was|were|could\s+be|would)\s+(?:dead|die|not\s+wake|gone\s+forever)",

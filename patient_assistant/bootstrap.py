@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from adapters.fhir import FhirAdapters, connect
 from adapters.sql import SqlStorage, migrate
@@ -16,7 +17,11 @@ from dialogs.schema import load_flows
 from domain.clock import FixedClock, SystemClock
 from domain.ports import Clock
 from domain.scheduling import Scheduling
+from patient_assistant.desk import front_desk
 from patient_assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from patient_assistant.channels import Channels
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -32,8 +37,11 @@ class Runtime:
     fhir: FhirAdapters
     nlu: Parser
     assistant: Assistant
+    channels: Channels | None = None  # outbound senders and the hand-off of received messages
 
     async def aclose(self) -> None:
+        if self.channels is not None:
+            await self.channels.aclose()
         await self.fhir.aclose()
         await self.storage.close()
 
@@ -56,26 +64,35 @@ async def build(
     nlu: Parser | None = None,
     locks: ConversationLocks | None = None,
 ) -> Runtime:
+    from adapters.redis.locks import RedisLocks
+    from patient_assistant.channels import build_channels, keyring_of, open_redis
+
     clock = clock or SystemClock()
     _ensure_sqlite_dir(settings.database_url)
     await migrate(settings.database_url)
-    storage = SqlStorage(settings.database_url)
-    fhir = connect(fhir_base_url, default_timezone=settings.practice_timezone)
+    storage = SqlStorage(settings.database_url, keyring=keyring_of(settings))
+    redis = open_redis(settings)
+    if locks is None and redis is not None:
+        locks = RedisLocks(redis, settings.redis_key_prefix)
+    fhir = connect(fhir_base_url, default_timezone=settings.practice_timezone,
+                   public_base_url=settings.public_base_url)
     parser = nlu or load_nlu()
     scheduling = Scheduling(fhir.schedule, fhir.practice, storage.slot_holds(), clock)
     assistant = Assistant(
         practice_id=settings.practice_id,
         storage=storage,
         nlu=parser,
-        scheduling=scheduling,
+        scheduling=front_desk(fhir, scheduling, clock),
         catalogue=CatalogueCache(fhir.practice, clock),
         patients=fhir.patients,
         flows=load_flows(DATA / "flows"),
         texts=Texts.load(DATA / "texts"),
         clock=clock,
         locks=locks or LocalLocks(),
+        verification_days=settings.verification_days,
     )
-    return Runtime(settings, clock, storage, fhir, parser, assistant)
+    channels = build_channels(settings, storage, assistant, clock, redis)
+    return Runtime(settings, clock, storage, fhir, parser, assistant, channels)
 
 
 def _ensure_sqlite_dir(database_url: str) -> None:

@@ -35,9 +35,16 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="the API with every configured channel")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--telegram-polling", action="store_true",
+                       help="receive Telegram by long polling (development without a public URL)")
 
     sub.add_parser("migrate", help="bring the database schema up to date")
-    sub.add_parser("worker", help="a Celery worker (needs REDIS_URL and FHIR_BASE_URL)")
+    sub.add_parser("rotate-keys", help="re-encrypt message bodies with the first MESSAGE_ENCRYPTION_KEYS key")
+    purge = sub.add_parser("purge", help="remove message bodies past the retention period (metadata stays)")
+    purge.add_argument("--now", help="ISO-8601; the clock the retention period is judged by")
+    worker = sub.add_parser("worker", help="a Celery worker (needs REDIS_URL and FHIR_BASE_URL)")
+    worker.add_argument("--concurrency", type=int, default=2)
+    worker.add_argument("--name", help="the worker's node name (several workers on one host)")
     sub.add_parser("beat", help="Celery beat: schedules due work (needs REDIS_URL)")
     jobs = sub.add_parser("jobs", help="run scheduled work once")
     jobs.add_argument("action", choices=("run-due",))
@@ -74,18 +81,30 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         from patient_assistant.serve import main as serve_main
 
-        return serve_main(settings, host=args.host, port=args.port)
+        return serve_main(settings, host=args.host, port=args.port, telegram_polling=args.telegram_polling)
     if args.command == "migrate":
         from adapters.sql import migrate
 
         asyncio.run(migrate(settings.database_url))
         print("database is up to date")
         return 0
+    if args.command == "rotate-keys":
+        from patient_assistant.maintenance import rotate_keys
+
+        print(f"{rotate_keys(settings)} message bodies re-encrypted")
+        return 0
+    if args.command == "purge":
+        from patient_assistant.maintenance import purge
+
+        print(f"{purge(settings, now)} message bodies purged")
+        return 0
     if args.command in ("worker", "beat"):
         from adapters.celery_app import make_celery
 
         app = make_celery(settings)
-        extra = ["--loglevel=INFO"] + (["--concurrency=2"] if args.command == "worker" else [])
+        extra = ["--loglevel=INFO"]
+        if args.command == "worker":
+            extra += [f"--concurrency={args.concurrency}"] + ([f"--hostname={args.name}"] if args.name else [])
         app.start([args.command, *extra])
         return 0
     if args.command == "jobs":

@@ -9,15 +9,20 @@ import sys
 import uvicorn
 
 from api.app import create_app
+from bot.retention import purge_periodically
 from patient_assistant.bootstrap import Runtime, build, make_clock
 from patient_assistant.jobs import InProcessJobs
 from patient_assistant.sandbox_access import fhir_server
 from patient_assistant.settings import Settings
 
 
-async def serve(settings: Settings, host: str, port: int, now: dt.datetime | None, demo: bool) -> None:
+async def serve(
+    settings: Settings, host: str, port: int, now: dt.datetime | None, demo: bool, telegram_polling: bool = False
+) -> None:
     async with fhir_server(settings, now) as base_url:
         jobs: list[InProcessJobs] = []
+        stop_polling = asyncio.Event()
+        background: list[asyncio.Task[None]] = []
 
         async def runtime_factory() -> Runtime:
             runtime = await build(settings, fhir_base_url=base_url, clock=make_clock(now))
@@ -25,9 +30,18 @@ async def serve(settings: Settings, host: str, port: int, now: dt.datetime | Non
                 # Embedded default: retries and other due work run inside this process.
                 jobs.append(InProcessJobs(runtime))
                 jobs[0].start()
+            channels = runtime.channels
+            if channels is not None and channels.loop is not None:
+                channels.loop.start()  # the in-process outbox sender
+                background.append(asyncio.create_task(purge_periodically(
+                    runtime.storage, [settings.practice_id], settings.message_retention_days, runtime.clock),
+                    name="retention-purge"))
+            if telegram_polling:
+                background.append(asyncio.create_task(_poll_telegram(runtime, stop_polling), name="telegram-polling"))
             return runtime
 
-        app = create_app(settings, runtime_factory, web_chat=demo or settings.environment != "production")
+        app = create_app(settings, runtime_factory, web_chat=demo or settings.environment != "production",
+                         telegram_polling=telegram_polling)
         config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False)
         server = uvicorn.Server(config)
         if demo:
@@ -38,13 +52,30 @@ async def serve(settings: Settings, host: str, port: int, now: dt.datetime | Non
         try:
             await server.serve()
         finally:
+            # Cancelling is safe: a polled update is only acknowledged once it is recorded.
+            stop_polling.set()
+            for task in background:
+                task.cancel()
+            await asyncio.gather(*background, return_exceptions=True)
             for job in jobs:
                 await job.stop()
 
 
-def main(settings: Settings, host: str, port: int, now: dt.datetime | None = None, demo: bool = False) -> int:
+async def _poll_telegram(runtime: Runtime, stop: asyncio.Event) -> None:
+    from adapters.telegram.polling import TelegramPoller
+
+    channels = runtime.channels
+    if channels is None or channels.telegram is None:
+        raise RuntimeError("--telegram-polling needs TELEGRAM_BOT_TOKEN")
+    poller = TelegramPoller(channels.telegram, runtime.assistant, channels.dispatcher,
+                            runtime.settings.practice_id, runtime.clock)
+    await poller.run(stop)
+
+
+def main(settings: Settings, host: str, port: int, now: dt.datetime | None = None, demo: bool = False,
+         telegram_polling: bool = False) -> int:
     try:
-        asyncio.run(serve(settings, host, port, now, demo))
+        asyncio.run(serve(settings, host, port, now, demo, telegram_polling))
     except KeyboardInterrupt:
         return 130
     return 0

@@ -34,6 +34,28 @@ class Settings(BaseSettings):
     telegram_bot_token: str | None = None
     telegram_webhook_secret: str | None = None
     telegram_api_base_url: str = "https://api.telegram.org"
+    #: Approved WhatsApp template (ContentSid) sent outside the 24-hour window.
+    twilio_whatsapp_template_sid: str | None = None
+    #: What TWILIO_SMS_FROM is; sets its send rate (long code 1/s, toll-free 3/s, short code 100/s).
+    twilio_sms_sender_kind: Literal["long_code", "toll_free", "short_code"] = "long_code"
+    rate_long_code_per_second: float = 1.0
+    rate_toll_free_per_second: float = 3.0
+    rate_short_code_per_second: float = 100.0
+    rate_whatsapp_per_second: float = 80.0
+    rate_telegram_per_second: float = 30.0
+    rate_telegram_chat_per_second: float = 1.0
+
+    #: Keys for message bodies at rest, URL-safe base64 of 32 bytes, comma-separated, newest
+    #: first (see adapters/crypto.py for rotation). Unset: one key derived from SECRET_KEY.
+    message_encryption_keys: str | None = None
+    #: Message bodies older than this are purged (metadata and audit stay); a practice's own
+    #: `message_retention_days` setting overrides it.
+    message_retention_days: int = 180
+    #: Prefix of every Redis key (locks, rate limits, Celery), so deployments can share a Redis.
+    redis_key_prefix: str = "pa:"
+    celery_queue: str = "patient-assistant"
+    #: A message claimed by a sender that then died is sent again after this many seconds.
+    outbox_lease_seconds: float = 300.0
 
     verification_days: int = 30
     sandbox_dir: str = "var/sandbox"

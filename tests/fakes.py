@@ -62,6 +62,9 @@ class FakePatients:
     async def get(self, patient_id: str) -> Patient:
         return next(p for p in self.patients if p.id == patient_id)
 
+    async def find_by_chat(self, channel: str, address: str) -> list[Patient]:
+        return [p for p in self.patients if f"{channel}:{address}" in p.phones]
+
 
 class FakeSchedule:
     """Weekday 15-minute slots 09:00-12:00 for Patel at Downtown over 14 days from `start`."""

@@ -7,13 +7,17 @@ values and domain errors leave this package.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from adapters.fhir.connection import FhirConnection
+from adapters.fhir.consent import FhirConsentStore, FhirResultsStore
 from adapters.fhir.directory import FhirPatientDirectory, FhirPracticeDirectory
 from adapters.fhir.errors import FhirRequestRejected
+from adapters.fhir.intake import FhirIntakeStore
+from adapters.fhir.patients import FhirPatients
 from adapters.fhir.reference import ReferenceCache
 from adapters.fhir.schedule import FhirScheduleStore
+from adapters.fhir.tasks import FhirCoverage, FhirStaffTasks
 
 
 @dataclass
@@ -22,8 +26,15 @@ class FhirAdapters:
 
     connection: FhirConnection
     practice: FhirPracticeDirectory
-    patients: FhirPatientDirectory
+    patients: FhirPatients  # the patient directory, by phone and by linked chat
     schedule: FhirScheduleStore
+    # Identity, intake, consent and results (issue 5); `patients` is also the registry.
+    registry: FhirPatients = field(repr=False)
+    tasks: FhirStaffTasks = field(repr=False)
+    coverage: FhirCoverage = field(repr=False)
+    intake: FhirIntakeStore = field(repr=False)
+    consents: FhirConsentStore = field(repr=False)
+    results: FhirResultsStore = field(repr=False)
 
     async def aclose(self) -> None:
         await self.connection.aclose()
@@ -37,20 +48,31 @@ def connect(
     timeout: float = 10.0,
     authorization: str | None = None,
     reference_ttl: float = 300.0,
+    public_base_url: str = "http://127.0.0.1:8000",
+    intake_url: str | None = None,
 ) -> FhirAdapters:
     """Build the adapters for the FHIR server at `base_url` (nothing is contacted yet).
 
     organization: the practice's Organization as an identifier token "system|value";
     None when the server holds exactly one Organization.
     default_timezone: used when neither the Organization nor a Location carries one.
+    public_base_url: where patients read consent documents in full (`/documents/{id}`).
+    intake_url: the intake Questionnaire's canonical url (None: the active one named "intake").
     """
     conn = FhirConnection(base_url, timeout=timeout, authorization=authorization)
     reference = ReferenceCache(conn, organization, ttl=reference_ttl)
+    patients = FhirPatients(conn, reference)
     return FhirAdapters(
         connection=conn,
         practice=FhirPracticeDirectory(reference, default_timezone=default_timezone),
-        patients=FhirPatientDirectory(conn),
+        patients=patients,
         schedule=FhirScheduleStore(conn, reference),
+        registry=patients,
+        tasks=FhirStaffTasks(conn, reference),
+        coverage=FhirCoverage(conn),
+        intake=FhirIntakeStore(conn, intake_url),
+        consents=FhirConsentStore(conn, reference, f"{public_base_url.rstrip('/')}/documents/{{id}}"),
+        results=FhirResultsStore(conn),
     )
 
 

@@ -9,35 +9,48 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.sql.dialect import upsert
-from adapters.sql.models import InboundMessageRow, table_of
-from adapters.sql.records import to_record, to_values
+from adapters.sql.models import ConversationRow, InboundMessageRow, table_of
+from adapters.sql.sealing import Sealing
 from bot.ports import InboundRecord
 
 _inbound = table_of(InboundMessageRow)
+_conversations = table_of(ConversationRow)
 
 
 class InboundOps:
     """The inbound-message part of `SqlTransaction`."""
 
     _conn: AsyncConnection
+    _sealing: Sealing
 
     async def record_inbound(self, message: InboundRecord) -> bool:
         """Store a received message; False (and nothing stored) if it is a duplicate.
 
         ON CONFLICT DO NOTHING, rather than catching the unique violation, keeps
-        the surrounding transaction usable on PostgreSQL.
+        the surrounding transaction usable on PostgreSQL. A message of a conversation
+        gets the next arrival number (`seq`) under the conversation's row lock, so
+        numbers follow commit order even with several API processes.
         """
+        values = self._sealing.inbound_values(message)
+        if message.conversation_id is not None:
+            c, i = _conversations.c, _inbound.c
+            await self._conn.execute(select(c.id).where(c.id == message.conversation_id).with_for_update())
+            last = select(func.coalesce(func.max(i.seq), 0) + 1).where(i.conversation_id == message.conversation_id)
+            values["seq"] = last.scalar_subquery()
         stmt = (
             upsert(self._conn, _inbound)
-            .values(to_values(message))
+            .values(values)
             .on_conflict_do_nothing(index_elements=["channel", "provider_message_id"])
-            .returning(_inbound.c.id)
+            .returning(_inbound.c.id, _inbound.c.seq)
         )
-        return (await self._conn.execute(stmt)).first() is not None
+        row = (await self._conn.execute(stmt)).first()
+        if row is not None:
+            message.seq = row.seq
+        return row is not None
 
     async def get_inbound(self, message_id: str) -> InboundRecord | None:
         row = (await self._conn.execute(select(_inbound).where(_inbound.c.id == message_id))).first()
-        return None if row is None else to_record(InboundRecord, row)
+        return None if row is None else self._sealing.inbound_record(row)
 
     async def mark_inbound(self, message_id: str, status: str) -> None:
         """Set the message's status; raises LookupError for an unknown id."""
@@ -87,6 +100,6 @@ class InboundOps:
         stmt = (
             select(_inbound)
             .where(_inbound.c.conversation_id == conversation_id, _inbound.c.status == "pending")
-            .order_by(_inbound.c.received_at, _inbound.c.id)
+            .order_by(_inbound.c.received_at, _inbound.c.seq, _inbound.c.id)
         )
-        return [to_record(InboundRecord, row) for row in await self._conn.execute(stmt)]
+        return [self._sealing.inbound_record(row) for row in await self._conn.execute(stmt)]

@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any, cast
 
 from sqlalchemy import (
+    Boolean,
     ForeignKey,
     Index,
     MetaData,
@@ -95,7 +96,9 @@ class InboundMessageRow(Base):
     __tablename__ = "inbound_messages"
     __table_args__ = (
         UniqueConstraint("channel", "provider_message_id"),
+        UniqueConstraint("conversation_id", "seq"),
         Index(None, "conversation_id", "status", "received_at"),
+        Index(None, "practice_id", "channel", "address", "received_at"),
     )
     id: Mapped[str] = mapped_column(Id, primary_key=True)
     practice_id: Mapped[str] = mapped_column(PracticeId, index=True)
@@ -109,6 +112,9 @@ class InboundMessageRow(Base):
     attempts: Mapped[int]
     # `metadata` is reserved on declarative classes; the column keeps the name.
     metadata_: Mapped[dict[str, Any]] = mapped_column("metadata")
+    seq: Mapped[int | None]  # arrival number within the conversation
+    body_key: Mapped[str | None] = mapped_column(String(16))  # key id of the encrypted body
+    purged_at: Mapped[dt.datetime | None]
 
 
 class OutboxRow(Base):
@@ -128,6 +134,9 @@ class OutboxRow(Base):
     next_attempt_at: Mapped[dt.datetime | None]
     provider_message_id: Mapped[str | None] = mapped_column(String(128))
     error: Mapped[str | None] = mapped_column(Text)
+    purpose: Mapped[str] = mapped_column(String(16), server_default="reply")
+    payload_key: Mapped[str | None] = mapped_column(String(16))  # key id of the encrypted payload
+    purged_at: Mapped[dt.datetime | None]
 
 
 class AuditRow(Base):
@@ -155,6 +164,29 @@ class SlotHoldRow(Base):
     slot_id: Mapped[str] = mapped_column(String(128), primary_key=True)
     conversation_id: Mapped[str] = mapped_column(_conversation_fk("CASCADE"), index=True)
     expires_at: Mapped[dt.datetime]
+
+
+class OptOutRow(Base):
+    """The assistant's own opt-out list: an address that said STOP gets nothing until START."""
+
+    __tablename__ = "opt_outs"
+    practice_id: Mapped[str] = mapped_column(PracticeId, primary_key=True)
+    address: Mapped[str] = mapped_column(Address, primary_key=True)
+    channel: Mapped[str] = mapped_column(Channel)  # where the keyword came from
+    opted_out: Mapped[bool] = mapped_column(Boolean)
+    updated_at: Mapped[dt.datetime]
+
+
+class DeliveryRow(Base):
+    """The furthest status a provider reported for one sent message (`rank` only grows)."""
+
+    __tablename__ = "deliveries"
+    channel: Mapped[str] = mapped_column(Channel, primary_key=True)
+    provider_message_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    status: Mapped[str] = mapped_column(Status)
+    rank: Mapped[int]
+    error_code: Mapped[str | None] = mapped_column(String(16))
+    updated_at: Mapped[dt.datetime]
 
 
 def table_of(row: type[Base]) -> Table:

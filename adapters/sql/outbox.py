@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.sql.models import OutboxRow, table_of
-from adapters.sql.records import to_record, to_values
+from adapters.sql.sealing import Sealing
 from bot.ports import OutboxRecord
 
 #: How long a claimed message stays with its sender before others may retry it.
@@ -27,12 +28,13 @@ def _due(now: dt.datetime) -> ColumnElement[bool]:
     )
 
 
-def _oldest_due(now: dt.datetime, limit: int, *columns: Any) -> Select[Any]:
+def _oldest_due(now: dt.datetime, limit: int, *columns: Any, channels: Sequence[str] | None = None) -> Select[Any]:
     # SKIP LOCKED: rows another sender holds are passed over, never waited for or shared.
     # SQLite renders no FOR UPDATE; its transactions are serialised by BEGIN IMMEDIATE.
+    due = _due(now) if channels is None else and_(_due(now), _outbox.c.channel.in_(list(channels)))
     return (
         select(*columns)
-        .where(_due(now))
+        .where(due)
         .order_by(_outbox.c.created_at, _outbox.c.id)
         .limit(limit)
         .with_for_update(skip_locked=True)
@@ -43,28 +45,33 @@ class OutboxOps:
     """The outbox part of `SqlTransaction`."""
 
     _conn: AsyncConnection
+    _sealing: Sealing
 
     async def enqueue_outbound(self, message: OutboxRecord) -> None:
-        await self._conn.execute(insert(_outbox).values(to_values(message)))
+        await self._conn.execute(insert(_outbox).values(self._sealing.outbox_values(message)))
 
     async def due_outbound(self, now: dt.datetime, limit: int) -> list[OutboxRecord]:
         """Due messages, oldest first, locked until this transaction ends (PostgreSQL)."""
         rows = await self._conn.execute(_oldest_due(now, limit, _outbox))
-        return [to_record(OutboxRecord, row) for row in rows]
+        return [self._sealing.outbox_record(row) for row in rows]
 
-    async def claim_due_outbound(self, now: dt.datetime, limit: int) -> list[OutboxRecord]:
+    async def claim_due_outbound(
+        self, now: dt.datetime, limit: int, channels: Sequence[str] | None = None,
+        lease: dt.timedelta = CLAIM_LEASE,
+    ) -> list[OutboxRecord]:
         """Mark up to `limit` due messages `sending` (leased for CLAIM_LEASE) and return them.
 
         Concurrent claimers never get the same row; a sender that dies leaves the
-        row due again once its lease lapses.
+        row due again once its lease lapses. `channels` limits the claim to those a
+        sender can deliver.
         """
         stmt = (
             update(_outbox)
-            .where(_outbox.c.id.in_(_oldest_due(now, limit, _outbox.c.id)))
-            .values(status="sending", next_attempt_at=now + CLAIM_LEASE)
+            .where(_outbox.c.id.in_(_oldest_due(now, limit, _outbox.c.id, channels=channels)))
+            .values(status="sending", next_attempt_at=now + lease)
             .returning(*_outbox.c)
         )
-        claimed = [to_record(OutboxRecord, row) for row in await self._conn.execute(stmt)]
+        claimed = [self._sealing.outbox_record(row) for row in await self._conn.execute(stmt)]
         return sorted(claimed, key=lambda m: (m.created_at, m.id))
 
     async def update_outbound(self, message: OutboxRecord) -> None:

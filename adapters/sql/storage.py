@@ -8,20 +8,24 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.crypto import Keyring
 from adapters.sql.engine import create_engine
 from adapters.sql.holds import SqlSlotHolds
+from adapters.sql.sealing import Sealing
 from adapters.sql.transaction import SqlTransaction
 
 
 class SqlStorage:
     """The assistant's own database. Creating one does no I/O; `close()` releases it.
 
-    The schema must exist: run `adapters.sql.migrate(database_url)` first.
+    The schema must exist: run `adapters.sql.migrate(database_url)` first. With a
+    `keyring`, message bodies are encrypted at rest (the composition root always gives one).
     """
 
-    def __init__(self, database_url: str, **engine_options: Any) -> None:
+    def __init__(self, database_url: str, *, keyring: Keyring | None = None, **engine_options: Any) -> None:
         self._engine = create_engine(database_url, **engine_options)
         self._holds = SqlSlotHolds(self._engine)
+        self._sealing = Sealing(keyring)
 
     @property
     def engine(self) -> AsyncEngine:
@@ -32,7 +36,7 @@ class SqlStorage:
     async def transaction(self) -> AsyncIterator[SqlTransaction]:
         """One transaction: committed when the block exits cleanly, rolled back on error."""
         async with self._engine.begin() as connection:
-            yield SqlTransaction(connection)
+            yield SqlTransaction(connection, self._sealing)
 
     def slot_holds(self) -> SqlSlotHolds:
         return self._holds

@@ -1,0 +1,90 @@
+"""StaffTasks and CoverageStore on FHIR: a Task for staff to review a likely duplicate, and
+the patient's insurance as a Coverage."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from adapters.fhir.connection import FhirConnection
+from adapters.fhir.errors import FhirHttpError, translated
+from adapters.fhir.http import Json, version_of
+from adapters.fhir.mapping import ref_id
+from adapters.fhir.patient_codes import REVIEW_DUPLICATE, TASK_CODES, TASK_SYSTEM
+from adapters.fhir.reference import ReferenceCache
+from adapters.fhir.slots import fhir_time
+from domain.patients import Match, NewPatient
+
+REVIEW_TEXT = "Review a possible duplicate patient registration"
+
+
+def duplicate_task(person: NewPatient, matches: list[Match], request_id: str, organization_id: str,
+                   now: dt.datetime) -> Json:
+    """A Task for staff: what the person gave (Task.input) and the records it resembles."""
+    given = [("name", "valueString", person.name), ("birth date", "valueDate", person.birth_date.isoformat()),
+             ("phone", "valueString", person.phone), ("e-mail", "valueString", person.email),
+             ("address", "valueString", person.address), ("insurer", "valueString", person.insurer),
+             ("member id", "valueString", person.member_id)]
+    inputs: list[Json] = [{"type": {"text": label}, kind: value} for label, kind, value in given if value]
+    inputs += [{"type": {"text": "possible match"}, "valueReference": {"reference": f"Patient/{m.patient_id}"}}
+               for m in matches]
+    best = matches[0]
+    return {
+        "resourceType": "Task",
+        "identifier": [{"system": TASK_SYSTEM, "value": request_id}],
+        "status": "requested", "intent": "order", "priority": "routine",
+        "code": {"coding": [{"system": TASK_CODES, "code": REVIEW_DUPLICATE, "display": REVIEW_TEXT}],
+                 "text": REVIEW_TEXT},
+        "description": "A new patient registering by message looks like an existing patient. Check whether "
+                       "it is the same person; if so update that record, otherwise register them.",
+        "focus": {"reference": f"Patient/{best.patient_id}"},
+        "for": {"reference": f"Patient/{best.patient_id}"},
+        "authoredOn": fhir_time(now),
+        "owner": {"reference": f"Organization/{organization_id}"},
+        "input": inputs,
+        "note": [{"text": "Match scores: " + "; ".join(
+            f"Patient/{m.patient_id} {m.score:.2f} ({', '.join(m.reasons)})" for m in matches)}],
+    }
+
+
+class FhirStaffTasks:
+    def __init__(self, conn: FhirConnection, reference: ReferenceCache):
+        self._conn, self._reference = conn, reference
+
+    async def review_duplicate(self, person: NewPatient, matches: list[Match], request_id: str) -> str:
+        organization = (await self._reference.get()).organization["id"]
+        task = duplicate_task(person, matches, request_id, organization, dt.datetime.now(dt.UTC))
+        async with translated("create Task"):
+            created = await self._conn.http.create(task, if_none_exist=f"identifier={TASK_SYSTEM}|{request_id}")
+        if created.get("id"):
+            return str(created["id"])
+        found = await self._conn.search_one_type("Task", {"identifier": f"{TASK_SYSTEM}|{request_id}"})
+        return str(next(t["id"] for t in found if any(i.get("value") == request_id for i in t.get("identifier") or [])))
+
+
+class FhirCoverage:
+    def __init__(self, conn: FhirConnection):
+        self._conn = conn
+
+    async def set_insurance(self, patient_id: str, insurer: str, member_id: str | None) -> str:
+        """Create the active Coverage, then cancel the patient's earlier active ones."""
+        today = dt.date.today().isoformat()
+        coverage: Json = {"resourceType": "Coverage", "status": "active",
+                          "beneficiary": {"reference": f"Patient/{patient_id}"},
+                          "payor": [{"display": insurer}], "period": {"start": today}}
+        if member_id:
+            coverage["subscriberId"] = member_id
+        async with translated("create Coverage"):
+            created = await self._conn.http.create(coverage)
+        earlier = [c for c in await self._conn.search_one_type("Coverage", {"beneficiary": f"Patient/{patient_id}"})
+                   if ref_id(c.get("beneficiary"), "Patient") == patient_id and c.get("status") == "active"
+                   and c["id"] != created.get("id")]
+        for old in earlier:
+            old["status"] = "cancelled"
+            old.setdefault("period", {})["end"] = today
+            async with translated(f"cancel Coverage/{old['id']}"):
+                try:
+                    await self._conn.http.update(old, if_match=version_of(old))
+                except FhirHttpError as e:
+                    if e.status not in (409, 412):  # changed meanwhile: staff are on it; leave it
+                        raise
+        return str(created.get("id", ""))

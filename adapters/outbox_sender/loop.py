@@ -1,0 +1,47 @@
+"""The in-process sender loop of the embedded default (no Redis, no Celery): drains the
+outbox when woken (replies were written) and again when a scheduled retry falls due."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from adapters.outbox_sender.sender import OutboxSender
+
+log = logging.getLogger(__name__)
+
+
+class SenderLoop:
+    def __init__(self, sender: OutboxSender, poll_seconds: float = 5.0) -> None:
+        self.sender, self.poll = sender, poll_seconds
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.create_task(self._run(), name="outbox-sender")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    async def _run(self) -> None:
+        while True:
+            timeout = self.poll
+            try:
+                done = await self.sender.drain()
+                if done.wake_at is not None:
+                    until = (done.wake_at - self.sender.clock.now()).total_seconds()
+                    timeout = min(self.poll, max(until, 0.01))
+            except Exception as e:  # noqa: BLE001 - one failed round must not stop sending
+                log.error("outbox sender round failed (%s)", type(e).__name__)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout)
+            self._wake.clear()

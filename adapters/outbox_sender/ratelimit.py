@@ -1,0 +1,38 @@
+"""The in-process rate limiter of the embedded default: the same contract as the Redis one
+(adapters.redis.ratelimit), for one process."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Sequence
+from typing import Protocol
+
+from bot.channels import RateLimit
+
+
+class RateLimiter(Protocol):
+    async def reserve(self, limits: Sequence[RateLimit], max_wait: float) -> tuple[bool, float]: ...
+
+    async def hold_off(self, limit: RateLimit, seconds: float) -> None: ...
+
+
+class LocalRateLimiter:
+    def __init__(self) -> None:
+        self._next: dict[str, float] = {}
+        self._lock = asyncio.Lock()
+
+    async def reserve(self, limits: Sequence[RateLimit], max_wait: float) -> tuple[bool, float]:
+        async with self._lock:
+            now = time.time()
+            start = max([now, *(self._next.get(lim.key, 0.0) for lim in limits)])
+            if start - now > max_wait:
+                return False, start - now
+            for lim in limits:
+                self._next[lim.key] = start + 1.0 / lim.per_second
+            return True, start - now
+
+    async def hold_off(self, limit: RateLimit, seconds: float) -> None:
+        async with self._lock:
+            until = time.time() + seconds
+            self._next[limit.key] = max(self._next.get(limit.key, 0.0), until)

@@ -1,0 +1,153 @@
+"""The outbox sender: takes due replies and delivers them through the channel senders.
+
+Rules every channel shares, in order: nothing but keyword answers reaches an address on the
+opt-out list; WhatsApp free-form only inside 24 hours of the patient's last message, else
+the approved template; per-sender rate limits; temporary failures retried with exponential
+backoff (or exactly when the provider says); permanent failures recorded, 21610 and a
+blocked bot adding the address to the opt-out list.
+
+A message is claimed (leased) before it is sent and marked after, each in its own
+transaction: a sender killed mid-send leaves only the message in flight to be sent again
+when its lease lapses; the others of its batch were never sent and are simply due again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import datetime as dt
+import logging
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from adapters.outbox_sender.ratelimit import RateLimiter
+from bot.channels import ChannelSender, NeedsTemplate, Refused, RetryLater, SendResult, Sent
+from bot.optout import optout_address
+from bot.ports import OutboxRecord, Storage
+from bot.preflight import COMPLIANCE
+from domain.ports import Clock
+
+log = logging.getLogger(__name__)
+NEEDS_TEMPLATE = "needs template"
+#: What `_deliver` returns for a message that is finished without being sent (suppressed, failed).
+FINISHED = dt.datetime.max
+
+
+@dataclass(frozen=True)
+class Policy:
+    batch: int = 10
+    max_wait: float = 2.0  # seconds a sender sleeps for a rate-limit slot before rescheduling
+    max_attempts: int = 8
+    backoff_base: float = 2.0
+    backoff_cap: float = 600.0
+    lease_seconds: float = 300.0  # a claimed message is another sender's again after this
+
+    def backoff(self, attempts: int) -> float:
+        """Exponential, with jitter so a provider outage does not end in a thundering herd."""
+        ceiling = min(self.backoff_cap, self.backoff_base * 2 ** max(attempts - 1, 0))
+        return ceiling / 2 + random.uniform(0, ceiling / 2)
+
+
+@dataclass
+class Round:
+    claimed: int = 0
+    sent: int = 0
+    wake_at: dt.datetime | None = None  # the earliest retry this round scheduled
+
+
+class OutboxSender:
+    def __init__(self, storage: Storage, senders: Sequence[ChannelSender], limiter: RateLimiter, clock: Clock,
+                 policy: Policy | None = None) -> None:
+        self.storage, self.limiter, self.clock = storage, limiter, clock
+        self.senders = {s.channel: s for s in senders}
+        self.policy = policy or Policy()
+
+    async def run_once(self) -> Round:
+        """Claim one batch of due messages and deliver them, one after another."""
+        if not self.senders:  # no channel configured (the demo): nothing of the outbox is ours
+            return Round()
+        async with self.storage.transaction() as tx:
+            claimed = await tx.claim_due_outbound(self.clock.now(), self.policy.batch, list(self.senders),
+                                                  dt.timedelta(seconds=self.policy.lease_seconds))
+        done = Round(claimed=len(claimed))
+        for message in claimed:
+            retry_at = await self._deliver(message)
+            if retry_at is None:
+                done.sent += 1
+            elif retry_at is not FINISHED:
+                done.wake_at = retry_at if done.wake_at is None else min(done.wake_at, retry_at)
+        return done
+
+    async def drain(self, max_rounds: int = 100) -> Round:
+        """Rounds until nothing is due (bounded)."""
+        total = Round()
+        for _ in range(max_rounds):
+            one = await self.run_once()
+            total.claimed, total.sent = total.claimed + one.claimed, total.sent + one.sent
+            if one.wake_at and (total.wake_at is None or one.wake_at < total.wake_at):
+                total.wake_at = one.wake_at
+            if one.claimed == 0:
+                break
+        return total
+
+    async def _deliver(self, message: OutboxRecord) -> dt.datetime | None:
+        """None once sent; the retry time if rescheduled; FINISHED if finished unsent."""
+        sender = self.senders[message.channel]
+        now = self.clock.now()
+        template = (message.error or "").startswith(NEEDS_TEMPLATE)
+        async with self.storage.transaction() as tx:
+            key = optout_address(message.channel, message.address)
+            if message.purpose != COMPLIANCE and await tx.is_opted_out(message.practice_id, key):
+                await tx.update_outbound(dataclasses.replace(message, status="suppressed", error="opted out"))
+                log.info("outbox=%s suppressed: opted out", message.id)
+                return FINISHED
+            if sender.window is not None and not template:
+                last = await tx.last_inbound_at(message.practice_id, message.channel, message.address)
+                template = last is None or now - last > sender.window
+        result = await self._send(sender, message, template)
+        if isinstance(result, NeedsTemplate) and not template:
+            result = await self._send(sender, message, True)
+        return await self._record(sender, message, result)
+
+    async def _send(self, sender: ChannelSender, message: OutboxRecord, template: bool) -> SendResult | float:
+        booked, wait = await self.limiter.reserve(sender.limits(message), self.policy.max_wait)
+        if not booked:
+            return wait
+        await asyncio.sleep(wait)
+        return await sender.send(message, template=template)
+
+    async def _record(self, sender: ChannelSender, message: OutboxRecord, result: SendResult | float) -> dt.datetime | None:
+        now = self.clock.now()
+        retry_at: dt.datetime | None = FINISHED
+        attempts = message.attempts + 1
+        if isinstance(result, float):  # no rate-limit slot soon: wait without spending an attempt
+            retry_at = now + dt.timedelta(seconds=result)
+            update = dataclasses.replace(message, status="pending", next_attempt_at=retry_at)
+        elif isinstance(result, Sent):
+            retry_at = None
+            update = dataclasses.replace(message, status="sent", attempts=attempts, next_attempt_at=None,
+                                         provider_message_id=result.provider_message_id, error=None)
+        elif isinstance(result, RetryLater) and attempts < self.policy.max_attempts:
+            delay = result.after if result.after is not None else self.policy.backoff(attempts)
+            if result.after is not None:
+                for limit in sender.limits(message):
+                    await self.limiter.hold_off(limit, result.after)
+            retry_at = now + dt.timedelta(seconds=delay)
+            update = dataclasses.replace(message, status="pending", attempts=attempts,
+                                         next_attempt_at=retry_at, error=result.reason)
+        elif isinstance(result, NeedsTemplate):
+            retry_at = now + dt.timedelta(seconds=self.policy.backoff(attempts))
+            update = dataclasses.replace(message, status="pending", attempts=attempts, next_attempt_at=retry_at,
+                                         error=f"{NEEDS_TEMPLATE}: {result.reason}")
+        else:
+            update = dataclasses.replace(message, status="failed", attempts=attempts, next_attempt_at=None,
+                                         error=result.reason)
+        async with self.storage.transaction() as tx:
+            await tx.update_outbound(update)
+            if isinstance(result, Refused) and result.opted_out:
+                await tx.set_opt_out(message.practice_id, optout_address(message.channel, message.address),
+                                     message.channel, True, now)
+        log.info("outbox=%s channel=%s status=%s attempts=%d", message.id, message.channel, update.status,
+                 update.attempts)
+        return retry_at

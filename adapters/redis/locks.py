@@ -1,0 +1,55 @@
+"""Per-conversation locks in Redis, so one message of a conversation is processed at a time
+across every API and worker process (the `bot.locks.ConversationLocks` port).
+
+A lock is a lease: it lapses if its holder dies, so a crashed process cannot block a
+conversation. While the holder works the lease is renewed, so a slow NLU or FHIR call does
+not let a second process in. Should a lease still lapse (a stalled process), the
+conversation's optimistic version check refuses the late writer's save.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from redis.asyncio import Redis
+from redis.exceptions import LockError
+
+log = logging.getLogger(__name__)
+
+
+class LockTimeout(Exception):
+    """Another process held the conversation for longer than the wait; try again later."""
+
+
+class RedisLocks:
+    def __init__(self, redis: Redis, prefix: str, *, lease_seconds: float = 30.0, wait_seconds: float = 120.0) -> None:
+        self.redis, self.prefix = redis, prefix
+        self.lease, self.wait = lease_seconds, wait_seconds
+
+    @asynccontextmanager
+    async def lock(self, conversation_id: str) -> AsyncIterator[None]:
+        name = f"{self.prefix}lock:conversation:{conversation_id}"
+        lock = self.redis.lock(name, timeout=self.lease, blocking_timeout=self.wait, sleep=0.02,
+                               thread_local=False)
+        if not await lock.acquire():
+            raise LockTimeout(f"conversation {conversation_id} stayed locked for {self.wait:.0f}s")
+        keeper = asyncio.create_task(self._renew(lock), name=f"renew-{name}")
+        try:
+            yield
+        finally:
+            keeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await keeper
+            try:
+                await lock.release()
+            except LockError:
+                log.warning("conversation=%s lock lapsed before release", conversation_id)
+
+    async def _renew(self, lock: object) -> None:
+        while True:
+            await asyncio.sleep(self.lease / 3)
+            await lock.reacquire()  # type: ignore[attr-defined]

@@ -1,0 +1,1 @@
+"""Telegram through aiogram: the real `Bot` outbound, webhook or long polling inbound."""

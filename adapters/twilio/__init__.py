@@ -1,0 +1,1 @@
+"""Twilio SMS and WhatsApp: the real `twilio` client outbound, signed webhooks inbound."""

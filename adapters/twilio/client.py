@@ -1,0 +1,52 @@
+"""One `twilio` REST client per process, on its async (aiohttp) transport.
+
+The client is created on first use inside the running event loop (aiohttp sessions belong
+to a loop) and pointed at TWILIO_API_BASE_URL, so tests talk to a loopback stand-in with
+the unchanged library.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import aiohttp
+from twilio.http.async_http_client import AsyncTwilioHttpClient
+from twilio.http.response import Response
+from twilio.rest import Client
+
+#: Seconds to wait for Twilio before the send counts as a temporary failure.
+TIMEOUT_SECONDS = 10.0
+
+
+class HeaderAuthHttpClient(AsyncTwilioHttpClient):
+    """twilio's aiohttp transport, sending credentials as a header: aiohttp deprecates the
+    `auth=` argument the library passes."""
+
+    async def request(self, method: str, url: str, params: Any = None, data: Any = None,
+                      headers: dict[str, str] | None = None, auth: tuple[str, str] | None = None,
+                      timeout: float | None = None, allow_redirects: bool = False) -> Response:
+        headers = dict(headers or {})
+        if auth is not None:
+            headers["Authorization"] = aiohttp.encode_basic_auth(auth[0], auth[1])
+        return await super().request(method, url, params, data, headers, None, timeout, allow_redirects)
+
+
+class TwilioRest:
+    def __init__(self, account_sid: str, auth_token: str, api_base_url: str) -> None:
+        self.account_sid, self._auth_token, self._base_url = account_sid, auth_token, api_base_url
+        self._client: Client | None = None
+        self._http: HeaderAuthHttpClient | None = None
+
+    def client(self) -> Client:
+        if self._client is None:
+            # max_retries=None: no hidden retries; the outbox sender owns retrying and backoff.
+            self._http = HeaderAuthHttpClient(timeout=TIMEOUT_SECONDS)
+            client = Client(self.account_sid, self._auth_token, http_client=self._http)
+            client.api.base_url = self._base_url.rstrip("/")
+            self._client = client
+        return self._client
+
+    async def aclose(self) -> None:
+        if self._http is not None:
+            await self._http.close()
+        self._client = self._http = None

@@ -1,0 +1,77 @@
+"""Twilio webhooks: signature checks against the public URL, and form fields to records.
+
+Twilio signs the URL *it* requested (scheme, host, port, path and query string) plus
+the POST fields. Behind a proxy the app sees another URL, so the signed one is rebuilt
+from PUBLIC_BASE_URL (which may carry a port or a path prefix) and the request's own
+path and query. The library checks the with-port and without-port forms itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from twilio.request_validator import RequestValidator, get_signature_algorithm
+
+from bot.messages import Inbound
+from bot.ports import DeliveryRecord
+
+#: Delivery statuses by how far along they are; a callback only ever moves a message forward.
+#: Failure ends a message like delivery does; `read` (WhatsApp) comes after delivery.
+STATUS_RANK = {
+    "accepted": 1, "scheduled": 1, "queued": 1, "sending": 2, "sent": 3,
+    "delivered": 4, "undelivered": 4, "failed": 4, "canceled": 4, "read": 5,
+}
+
+
+def public_url(public_base_url: str, path: str, query: str) -> str:
+    """The URL Twilio was given: public base + the path the app saw + its query string."""
+    url = public_base_url.rstrip("/") + path
+    return f"{url}?{query}" if query else url
+
+
+def is_signed(
+    secret: str, url: str, fields: Any, signature: str | None, signature_settings: str | None = None
+) -> bool:
+    """Whether `signature` (X-Twilio-Signature) is Twilio's for this URL and these fields."""
+    if not signature or not secret:
+        return False
+    algorithm = get_signature_algorithm(signature_settings)
+    return bool(RequestValidator(secret).validate(url, fields, signature, algorithm))
+
+
+def address_of(value: str) -> str:
+    """`whatsapp:+1617...` -> `+1617...`; SMS numbers pass unchanged."""
+    return value.split(":", 1)[1] if value.startswith("whatsapp:") else value
+
+
+def inbound_of(fields: Mapping[str, str], channel: str, practice_id: str, now: dt.datetime) -> Inbound:
+    """The message of an incoming-message webhook. Raises KeyError without MessageSid/From."""
+    return Inbound(
+        practice_id=practice_id,
+        channel=channel,
+        address=address_of(fields["From"]),
+        text=fields.get("Body") or None,
+        provider_message_id=fields["MessageSid"],
+        received_at=now,
+        media_count=_int(fields.get("NumMedia")),
+    )
+
+
+def delivery_of(fields: Mapping[str, str], channel: str, now: dt.datetime) -> DeliveryRecord | None:
+    """The status reported by a status callback; None for a status this code does not know."""
+    status = (fields.get("MessageStatus") or fields.get("SmsStatus") or "").lower()
+    if status not in STATUS_RANK or not fields.get("MessageSid"):
+        return None
+    return DeliveryRecord(
+        channel=channel, provider_message_id=fields["MessageSid"], status=status,
+        rank=STATUS_RANK[status], updated_at=now, error_code=fields.get("ErrorCode") or None,
+    )
+
+
+def _int(value: str | None) -> int:
+    try:
+        return int(value or 0)
+    except ValueError:
+        return 0

@@ -1,0 +1,9 @@
+"""Provider webhooks: verify (fail closed), normalise, record, answer; the work happens after."""
+
+from fastapi import APIRouter
+
+from api.webhooks import telegram, twilio
+
+
+def routers() -> list[APIRouter]:
+    return [twilio.router, telegram.router]

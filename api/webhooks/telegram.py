@@ -1,0 +1,51 @@
+"""POST /webhooks/telegram: updates pushed by Telegram (see setWebhook's secret_token).
+
+The X-Telegram-Bot-Api-Secret-Token header must equal TELEGRAM_WEBHOOK_SECRET, compared in
+constant time; otherwise 403 and nothing is recorded. Updates are deduplicated by update_id.
+A pressed button is acknowledged in the webhook's own answer (answerCallbackQuery), which
+Telegram allows, so the button stops spinning without another API call.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi.responses import JSONResponse
+from pydantic import ValidationError
+
+from adapters.telegram.updates import inbound_of_update
+from api.deps import RuntimeDep
+
+log = logging.getLogger(__name__)
+router = APIRouter(tags=["webhooks"])
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+
+
+@router.post("/webhooks/telegram")
+async def telegram(request: Request, runtime: RuntimeDep) -> Response:
+    """An update from the Telegram Bot API."""
+    expected = runtime.settings.telegram_webhook_secret or ""
+    given = request.headers.get(SECRET_HEADER, "")
+    if not expected or not secrets.compare_digest(given.encode(), expected.encode()):
+        request.app.state.counters["webhook_rejected_total"] += 1
+        log.warning("telegram webhook refused: bad or missing secret token")
+        raise HTTPException(status_code=403, detail="invalid secret token")
+    try:
+        raw: dict[str, Any] = await request.json()
+        message = inbound_of_update(raw, runtime.settings.practice_id, runtime.clock.now())
+    except (ValueError, ValidationError) as e:
+        raise HTTPException(status_code=400, detail="not a Telegram update") from e
+    if message is None:
+        return Response(status_code=204)  # an update that is not a message to the assistant
+    conversation_id = await runtime.assistant.receive(message)
+    if conversation_id is not None:
+        assert runtime.channels is not None
+        await runtime.channels.dispatcher.conversation_received(conversation_id)
+    log.info("telegram update=%s recorded=%s", message.provider_message_id, conversation_id is not None)
+    callback = raw.get("callback_query")
+    if isinstance(callback, dict) and callback.get("id"):
+        return JSONResponse({"method": "answerCallbackQuery", "callback_query_id": str(callback["id"])})
+    return Response(status_code=204)

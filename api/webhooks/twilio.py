@@ -1,0 +1,80 @@
+"""POST /webhooks/twilio/sms, /webhooks/twilio/whatsapp and /webhooks/twilio/status.
+
+Each request is checked against X-Twilio-Signature first; without a valid one the answer
+is 403 and nothing is recorded. A message is recorded (deduplicated by MessageSid) before
+the answer, and its conversation is handed off to be processed after it, so Twilio's
+15-second timeout is never near. Replies go out through the outbox, not in the TwiML.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Request, Response
+from starlette.datastructures import FormData
+
+from adapters.twilio.webhook import delivery_of, inbound_of, is_signed, public_url
+from api.deps import RuntimeDep
+
+log = logging.getLogger(__name__)
+router = APIRouter(prefix="/webhooks/twilio", tags=["webhooks"])
+EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
+
+
+async def _signed_form(request: Request, runtime: RuntimeDep) -> FormData:
+    settings = runtime.settings
+    form = await request.form()
+    url = public_url(settings.public_base_url, request.url.path, request.url.query)
+    if not is_signed(settings.twilio_auth_token or "", url, form, request.headers.get("X-Twilio-Signature"),
+                     request.headers.get("X-Twilio-Webhooks-Signature-Settings")):
+        request.app.state.counters["webhook_rejected_total"] += 1
+        log.warning("twilio webhook %s refused: bad or missing signature", request.url.path)
+        raise HTTPException(status_code=403, detail="invalid signature")
+    return form
+
+
+SignedForm = Annotated[FormData, Depends(_signed_form)]
+
+
+async def _receive(channel: str, form: SignedForm, runtime: RuntimeDep, request: Request) -> Response:
+    fields = {k: v for k, v in form.items() if isinstance(v, str)}
+    try:
+        message = inbound_of(fields, channel, runtime.settings.practice_id, runtime.clock.now())
+    except KeyError as e:
+        raise HTTPException(status_code=400, detail=f"missing field {e.args[0]}") from e
+    conversation_id = await runtime.assistant.receive(message)
+    counters = request.app.state.counters
+    if conversation_id is None:
+        counters["webhook_duplicates_total"] += 1
+    else:
+        counters["webhook_messages_total"] += 1
+        assert runtime.channels is not None
+        await runtime.channels.dispatcher.conversation_received(conversation_id)
+    log.info("twilio %s message=%s recorded=%s", channel, message.provider_message_id, conversation_id is not None)
+    return Response(EMPTY_TWIML, media_type="text/xml")
+
+
+@router.post("/sms")
+async def sms(form: SignedForm, runtime: RuntimeDep, request: Request) -> Response:
+    """An incoming SMS."""
+    return await _receive("sms", form, runtime, request)
+
+
+@router.post("/whatsapp")
+async def whatsapp(form: SignedForm, runtime: RuntimeDep, request: Request) -> Response:
+    """An incoming WhatsApp message."""
+    return await _receive("whatsapp", form, runtime, request)
+
+
+@router.post("/status")
+async def status(form: SignedForm, runtime: RuntimeDep) -> Response:
+    """A delivery status callback; statuses only move forward, whatever order they come in."""
+    fields = {k: v for k, v in form.items() if isinstance(v, str)}
+    channel = "whatsapp" if fields.get("To", "").startswith("whatsapp:") else "sms"
+    delivery = delivery_of(fields, channel, runtime.clock.now())
+    if delivery is not None:
+        async with runtime.storage.transaction() as tx:
+            moved = await tx.record_delivery(delivery)
+        log.info("twilio status message=%s status=%s kept=%s", delivery.provider_message_id, delivery.status, moved)
+    return Response(status_code=204)

@@ -1,0 +1,56 @@
+"""What happens after a webhook has recorded a message: its conversation is processed soon,
+somewhere. The webhook is answered first, so a slow NLU or FHIR never delays it.
+
+`LocalDispatcher` (embedded default) processes in a background task of this process and
+then wakes the in-process sender; with Redis, `adapters.celery_app.CeleryDispatcher` hands
+the conversation to a Celery worker instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import Protocol
+
+from bot.assistant import Assistant
+
+log = logging.getLogger(__name__)
+
+
+class Dispatcher(Protocol):
+    async def conversation_received(self, conversation_id: str) -> None:
+        """Have the conversation's pending messages processed, in order, soon."""
+        ...
+
+    async def aclose(self) -> None: ...
+
+
+class LocalDispatcher:
+    def __init__(self, assistant: Assistant, replies_ready: Callable[[], None] = lambda: None) -> None:
+        self.assistant, self.replies_ready = assistant, replies_ready
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    async def conversation_received(self, conversation_id: str) -> None:
+        task = asyncio.create_task(self._process(conversation_id), name=f"process-{conversation_id}")
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _process(self, conversation_id: str) -> None:
+        try:
+            await self.assistant.process(conversation_id)
+        except Exception as e:  # noqa: BLE001 - the message stays pending; process_due retries it
+            log.error("conversation=%s processing failed (%s); left for retry", conversation_id, type(e).__name__)
+        finally:
+            self.replies_ready()
+
+    async def idle(self) -> None:
+        """Wait for the background work started so far (tests, shutdown)."""
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+
+    async def aclose(self) -> None:
+        """Stop background work; an unfinished message stays pending and is processed later."""
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*list(self._tasks), return_exceptions=True)

@@ -1,0 +1,49 @@
+"""The retention policy: message bodies are purged after a practice's retention period;
+ids, times, statuses, the event log and the audit trail stay, and each purge is audited."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from collections.abc import Iterable, Sequence
+
+from bot.ports import AuditRecord, PurgeReport, Storage
+from domain.ports import Clock
+
+log = logging.getLogger(__name__)
+SETTING = "message_retention_days"
+
+
+async def purge_expired(
+    storage: Storage, practice_ids: Iterable[str], default_days: int, now: dt.datetime
+) -> dict[str, PurgeReport]:
+    """Purge each practice's bodies older than its retention period (its own setting, else
+    `default_days`); returns what was purged per practice."""
+    reports: dict[str, PurgeReport] = {}
+    for practice_id in practice_ids:
+        async with storage.transaction() as tx:
+            days = int((await tx.practice_settings(practice_id)).get(SETTING, default_days))
+            before = now - dt.timedelta(days=days)
+            report = await tx.purge_bodies(practice_id, before, now)
+            if report.inbound or report.outbound:
+                await tx.audit(AuditRecord(
+                    practice_id=practice_id, actor="system", action="messages.purged", subject=f"Practice/{practice_id}",
+                    at=now, detail={"inbound": report.inbound, "outbound": report.outbound,
+                                    "before": before.isoformat(), "retention_days": days},
+                ))
+        reports[practice_id] = report
+    return reports
+
+
+async def purge_periodically(
+    storage: Storage, practice_ids: Sequence[str], default_days: int, clock: Clock, every_seconds: float = 3600.0
+) -> None:
+    """The embedded default's purge schedule (Celery beat runs `purge_expired` otherwise)."""
+    while True:
+        try:
+            reports = await purge_expired(storage, practice_ids, default_days, clock.now())
+            log.info("retention purge: %d bodies", sum(r.inbound + r.outbound for r in reports.values()))
+        except Exception as e:  # noqa: BLE001 - the next round tries again
+            log.error("retention purge failed (%s)", type(e).__name__)
+        await asyncio.sleep(every_seconds)

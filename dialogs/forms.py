@@ -1,0 +1,140 @@
+"""The `field`, `menu` and `questionnaire` steps, as the engine's hooks call them.
+
+    run(turn, step)          the engine reached the step: ask it, or move on (True = go on)
+    take(turn, step, parse)  the patient answered it
+    takes(step, parse, ...)  does this message answer it (so it must not start another flow)?
+    prefill(flow, parse, ...) what the message that started the flow already answers
+
+Field values live in slots["form"][key] ("" = skipped). A menu picked by the first message
+("I need to update my email") is kept in slots["_menu_picks"] until the menu is reached.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dialogs import fields, questions
+from dialogs.context import TurnContext
+from dialogs.matching import normalise
+from dialogs.schema import Field, Flow, Menu, MenuOption, Questions, Step
+from dialogs.state import State
+from dialogs.understanding import choice_index
+from nlu.types import Parse
+
+if TYPE_CHECKING:
+    from dialogs.engine import _Turn
+
+STEPS = (Field, Menu, Questions)
+FORM, PICKS = "form", "_menu_picks"
+
+
+def run(turn: _Turn, step: Step) -> bool:
+    if isinstance(step, Questions):
+        return questions.run(turn, step)
+    s = turn.s
+    if isinstance(step, Field):
+        form = s.slots.get(FORM, {})
+        if step.key in form or (step.only_if and not form.get(step.only_if)):
+            turn._advance(step)
+            return True
+        turn._ask(step.ask)
+        return False
+    assert isinstance(step, Menu)
+    picks = s.slots.get(PICKS, {})
+    if step.id in picks:
+        return _apply(turn, step, picks.pop(step.id), None)
+    turn._ask(step.text, tuple(o.label.get(s.language) or o.label["en"] for o in step.options))
+    return False
+
+
+def take(turn: _Turn, step: Step, parse: Parse) -> None:
+    if isinstance(step, Questions):
+        return questions.take(turn, step, parse)
+    if isinstance(step, Field):
+        if step.optional and fields.is_skip(parse.text):
+            value: str | None = ""
+        else:
+            value, problem = fields.read(step.kind, parse, turn.ctx)
+            if value is None:
+                return reask(turn, step, problem or "required")
+        turn.s.slots.setdefault(FORM, {})[step.key] = value
+        turn._advance(step)
+        return turn._run()
+    assert isinstance(step, Menu)
+    index = option_index(step, parse)
+    if index is None:
+        return reask(turn, step, "menu_again")
+    if _apply(turn, step, index, parse):
+        turn._run()
+
+
+def takes(step: Step, parse: Parse, state: State, ctx: TurnContext) -> bool:
+    if isinstance(step, Questions):
+        return questions.takes(parse, state, ctx)
+    if isinstance(step, Field):
+        return (step.optional and fields.is_skip(parse.text)) or fields.read(step.kind, parse, ctx)[0] is not None
+    assert isinstance(step, Menu)
+    return option_index(step, parse) is not None
+
+
+def prefill(flow: Flow, parse: Parse, state: State, ctx: TurnContext) -> None:
+    """Take what the first message already says: a menu pick by its words, an e-mail, a phone."""
+    first = flow.steps[0]
+    if isinstance(first, Menu) and (index := option_index(first, parse, numbers=False)) is not None:
+        state.slots.setdefault(PICKS, {})[first.id] = index
+    for step in flow.steps:
+        if isinstance(step, Field):
+            _fill_from_entities(step, parse, state, ctx)
+
+
+def _fill_from_entities(step: Field, parse: Parse, state: State, ctx: TurnContext) -> None:
+    """An e-mail or phone number the NLU found in the message fills a field of that kind."""
+    entity = {"email": "email", "phone": "phone_number"}.get(step.kind)
+    if entity and parse.first(entity):
+        value, _ = fields.read(step.kind, parse, ctx)
+        if value:
+            state.slots.setdefault(FORM, {})[step.key] = value
+
+
+def option_index(step: Menu, parse: Parse, numbers: bool = True) -> int | None:
+    """The option a reply picks: by number, or by its words (exactly one option must match)."""
+    index = choice_index(parse) if numbers else None
+    if index is not None:
+        return index - 1 if 1 <= index <= len(step.options) else None
+    text = f" {normalise(parse.text)} "
+    hits = [i for i, o in enumerate(step.options)
+            if any(f" {normalise(w)} " in text for w in (*o.words, o.label["en"]) if normalise(w))]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _apply(turn: _Turn, step: Menu, index: int, parse: Parse | None) -> bool:
+    """Carry out the picked option; True when the engine should run on from the new step."""
+    option: MenuOption = step.options[index]
+    s = turn.s
+    s.slots.update(option.set)
+    turn.notes.append({"kind": "menu_picked", "step": step.id, "option": index + 1})
+    if option.flow:
+        turn._start(turn.ctx.flows[option.flow], parse or Parse("", "inform", 1.0))
+        return False
+    if option.next:
+        target = turn.flow.step(option.next)
+        if isinstance(target, Field):
+            s.slots.get(FORM, {}).pop(target.key, None)  # "fix my e-mail": ask it again
+            if parse is not None:
+                _fill_from_entities(target, parse, s, turn.ctx)  # "my email is now x@y.com"
+        turn._goto(option.next)
+        return True
+    turn._advance(step)
+    return True
+
+
+def reask(turn: _Turn, step: Step, problem: str) -> None:
+    """Say what was wrong and ask the same thing again, up to the retry limit."""
+    s, ctx = turn.s, turn.ctx
+    s.retries += 1
+    if s.retries > ctx.max_retries:
+        turn.say_key("too_many_tries")
+        return turn._finish("gave_up")
+    key = f"problem_{problem}"
+    turn.say_key(key if key in ctx.texts.entries else "rephrase")
+    run(turn, step)

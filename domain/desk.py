@@ -1,0 +1,52 @@
+"""The front desk: the one place the dialogue's commands go, each to the service that owns it.
+
+Bookings pass the consent gates first (telehealth needs telehealth consent), so no flow
+can book around them. The record system being down is an outcome, as in Scheduling.
+"""
+
+from __future__ import annotations
+
+from domain import commands as c
+from domain import patient_commands as pc
+from domain.consent_service import Consents
+from domain.errors import RecordSystemUnavailable
+from domain.identity import Identity
+from domain.intake_service import Intake
+from domain.results import Results
+from domain.scheduling import Scheduling
+
+
+class FrontDesk:
+    def __init__(self, scheduling: Scheduling, identity: Identity, intake: Intake, consents: Consents,
+                 results: Results) -> None:
+        self.scheduling, self.identity, self.intake = scheduling, identity, intake
+        self.consents, self.results = consents, results
+
+    async def handle(self, command: c.Command) -> c.Outcome:
+        try:
+            return await self._route(command)
+        except RecordSystemUnavailable:
+            return c.RecordSystemDown()
+
+    async def _route(self, command: c.Command) -> c.Outcome:
+        match command:
+            case pc.LinkChat():
+                return await self.identity.link(command)
+            case pc.RegisterPatient():
+                return await self.identity.register(command)
+            case pc.UpdateDetails():
+                return await self.identity.update(command)
+            case pc.CheckResults():
+                return await self.results.check(command)
+            case pc.StartIntake():
+                return await self.intake.start(command)
+            case pc.SaveIntake():
+                return await self.intake.save(command)
+            case pc.ReviewConsents():
+                return await self.consents.review(command)
+            case pc.DecideConsent():
+                return await self.consents.decide(command)
+            case pc.WithdrawConsent():
+                return await self.consents.withdraw(command)
+        gate = await self.consents.gate(command)
+        return gate if gate is not None else await self.scheduling.handle(command)

@@ -1,0 +1,51 @@
+"""Identity use cases: link a chat to a patient, register a new patient, update details."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from domain import patient_commands as pc
+from domain.patients import NewPatient, identify, likely_duplicates
+from domain.ports import CoverageStore, PatientDirectory, PatientRegistry, StaffTasks
+
+
+class Identity:
+    def __init__(self, registry: PatientRegistry, directory: PatientDirectory, tasks: StaffTasks,
+                 coverage: CoverageStore) -> None:
+        self.registry, self.directory, self.tasks, self.coverage = registry, directory, tasks, coverage
+
+    async def link(self, command: pc.LinkChat) -> pc.ChatLinked | pc.NotIdentified:
+        """Link the chat only to the one patient with exactly this name and birth date."""
+        probe = NewPatient(command.given, command.family, command.birth_date)
+        record = identify(command.given, command.family, command.birth_date,
+                          await self.registry.candidates(probe))
+        if record is None:
+            return pc.NotIdentified()
+        await self.registry.link_chat(record.id, command.channel, command.address)
+        return pc.ChatLinked(await self.directory.get(record.id))
+
+    async def register(self, command: pc.RegisterPatient) -> pc.PatientRegistered | pc.ReferredToStaff:
+        """Search before create: a likely duplicate becomes a staff task, never a second record."""
+        earlier = await self.registry.registered(command.request_id)
+        if earlier is not None:  # this very registration was made before the message was retried
+            return pc.PatientRegistered(earlier)
+        person = command.person
+        matches = likely_duplicates(person, await self.registry.candidates(person))
+        if matches:
+            task_id = await self.tasks.review_duplicate(person, matches, command.request_id)
+            return pc.ReferredToStaff(task_id, tuple(m.patient_id for m in matches))
+        patient = await self.registry.create(person, command.request_id)
+        if command.chat_address:
+            await self.registry.link_chat(patient.id, command.channel, command.chat_address)
+        if person.insurer:
+            await self.coverage.set_insurance(patient.id, person.insurer, person.member_id)
+        return pc.PatientRegistered(patient)
+
+    async def update(self, command: pc.UpdateDetails) -> pc.DetailsUpdated:
+        change = command.change
+        contact = dataclasses.replace(change, insurer=None, member_id=None)
+        if contact.fields():
+            await self.registry.update(command.patient_id, contact)
+        if change.insurer:
+            await self.coverage.set_insurance(command.patient_id, change.insurer, change.member_id)
+        return pc.DetailsUpdated(command.patient_id, change.fields())

@@ -1,0 +1,123 @@
+"""The outbox sender: backoff on 429 and 5xx, permanent errors recorded, per-sender rate
+limits shared through Redis, and a sender that dies mid-batch loses and repeats nothing."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import uuid
+
+import pytest
+from redis.asyncio import Redis
+from sqlalchemy import text
+
+from adapters.outbox_sender.sender import OutboxSender
+from adapters.redis.ratelimit import RedisRateLimiter
+from bot.messages import Outbound
+from bot.ports import OutboxRecord
+from tests.channels.conftest import MakeRig
+from tests.channels.rig import MARIA, Rig
+from tests.support.standins import twilio_error
+
+pytestmark = pytest.mark.postgres
+
+
+async def enqueue(rig: Rig, n: int = 1, address: str = MARIA, channel: str = "sms") -> list[str]:
+    ids = []
+    async with rig.runtime.storage.transaction() as tx:
+        for i in range(n):
+            message = OutboxRecord(
+                id=uuid.uuid4().hex, practice_id="riverside", conversation_id=None, channel=channel,
+                address=address, payload=Outbound(f"Notice {i}").to_json(),
+                created_at=rig.clock.now() + dt.timedelta(microseconds=i), purpose="notification")
+            await tx.enqueue_outbound(message)
+            ids.append(message.id)
+    return ids
+
+
+async def test_429_and_5xx_are_retried_with_backoff_then_sent_once(rig: Rig) -> None:
+    rig.twilio.fail_next(429, twilio_error(20429, 429))
+    rig.twilio.fail_next(503, {"message": "Service Unavailable", "status": 503})
+    await enqueue(rig)
+    await rig.settle()
+    assert rig.texts_to(MARIA) == []
+    async with rig.runtime.storage.transaction() as tx:
+        assert await tx.claim_due_outbound(rig.clock.now(), 10) == []  # waiting for its backoff
+    for _ in range(2):
+        rig.clock.advance(dt.timedelta(seconds=30))
+        await rig.settle()
+    assert rig.texts_to(MARIA) == ["Notice 0"]
+    assert [r.status for r in rig.twilio.requests] == [429, 503, 201]
+
+
+async def test_permanent_errors_are_recorded_and_not_retried(rig: Rig) -> None:
+    rig.twilio.fail_next(400, twilio_error(21211))  # invalid 'To' number
+    [message_id] = await enqueue(rig)
+    await rig.settle()
+    rig.clock.advance(dt.timedelta(hours=1))
+    await rig.settle()
+    assert len(rig.twilio.requests) == 1
+    async with rig.runtime.storage.engine.connect() as connection:
+        row = (await connection.execute(text("SELECT status, error, attempts FROM outbox WHERE id = :i"),
+                                        {"i": message_id})).one()
+    assert (row.status, row.attempts) == ("failed", 1) and "21211" in row.error
+
+
+@pytest.mark.redis
+async def test_a_long_code_sends_one_a_second_across_senders(make_rig: MakeRig, redis_prefix: str) -> None:
+    async with make_rig(rate_long_code_per_second=1.0) as rig:
+        await enqueue(rig, 4)
+        redis = Redis.from_url("redis://127.0.0.1:6379/0")
+        try:
+            senders = [OutboxSender(rig.runtime.storage, rig.channels.senders, RedisRateLimiter(redis, redis_prefix),
+                                    rig.clock) for _ in range(2)]
+            await asyncio.wait_for(asyncio.gather(*(drain_until(s, rig, 4) for s in senders)), 30)
+        finally:
+            await redis.aclose()
+        times = sorted(r.at for r in rig.twilio.sent("Messages"))
+        assert len(times) == 4
+        assert all(b - a >= 0.95 for a, b in zip(times, times[1:]))
+
+
+@pytest.mark.redis
+async def test_telegram_sends_one_a_second_per_chat_but_chats_in_parallel(make_rig: MakeRig, redis_prefix: str) -> None:
+    async with make_rig() as rig:
+        await enqueue(rig, 3, address="5001", channel="telegram")
+        await enqueue(rig, 3, address="5002", channel="telegram")
+        redis = Redis.from_url("redis://127.0.0.1:6379/0")
+        try:
+            sender = OutboxSender(rig.runtime.storage, rig.channels.senders, RedisRateLimiter(redis, redis_prefix),
+                                  rig.clock)
+            started = asyncio.get_running_loop().time()
+            await asyncio.wait_for(drain_until(sender, rig, 6, standin="telegram"), 30)
+            elapsed = asyncio.get_running_loop().time() - started
+        finally:
+            await redis.aclose()
+        for chat in ("5001", "5002"):
+            times = [r.at for r in rig.telegram.sent("sendMessage") if r.fields["chat_id"] == chat]
+            assert len(times) == 3 and all(b - a >= 0.95 for a, b in zip(times, times[1:]))
+        assert elapsed < 5  # the two chats did not wait for each other: about 2 s, not 5
+
+
+async def test_a_sender_killed_mid_batch_loses_nothing_and_repeats_nothing(rig: Rig) -> None:
+    ids = await enqueue(rig, 5)
+    async with rig.runtime.storage.transaction() as tx:  # a sender claims a batch...
+        claimed = await tx.claim_due_outbound(rig.clock.now(), 5)
+    first = claimed[0]
+    await rig.channels.senders[0].send(first, template=False)  # ...sends one, and is killed
+    await rig.settle()
+    assert len(rig.twilio.requests) == 1  # the batch is leased: no one else sends it meanwhile
+    rig.clock.advance(dt.timedelta(minutes=6))  # the lease lapses
+    await rig.settle()
+    bodies = rig.texts_to(MARIA)
+    assert sorted(bodies) == sorted([f"Notice {i}" for i in range(5)] + ["Notice 0"])  # only the one in flight twice
+    assert len(ids) == 5
+
+
+async def drain_until(sender: OutboxSender, rig: Rig, count: int, standin: str = "twilio") -> None:
+    target = rig.twilio if standin == "twilio" else rig.telegram
+    for _ in range(300):  # bounded
+        await sender.drain()
+        if len(target.sent()) >= count:
+            return
+        await asyncio.sleep(0.05)
