@@ -42,11 +42,15 @@ POSITIVES = [
     ("I just want it all to end", "self_harm"),
     ("my baby isn't breathing", None),
     ("my son stopped breathing", None),
+    ("i just want to end it", "self_harm"),
+    ("I want to end my life", "self_harm"),
     ("my baby is floppy and won't wake up", None),
 ]
 
 NEGATIVES = [
     "rash for a week, can I book",
+    "please end my appointment early",  # "end my ..." names what ends: not self-harm
+    "I want to finish my forms",
     "I have a sore throat and a runny nose",
     "need a follow up after my stroke last year",
     "no chest pain, just a cough",
