@@ -37,9 +37,9 @@ async def readyz(runtime: RuntimeDep) -> Response:
 
 
 @router.get("/metrics", response_class=PlainTextResponse)
-async def metrics(request: Request) -> str:
-    """Prometheus text format: counters kept by the app (no PHI, no labels with patient data)."""
-    counters: dict[str, int] = request.app.state.counters
+async def metrics(request: Request, runtime: RuntimeDep) -> str:
+    """Prometheus text format: this process's counters (no PHI, no labels with patient data)."""
+    counters: dict[str, int] = {**request.app.state.counters, **runtime.assistant.metrics}
     lines = []
     for name, value in sorted(counters.items()):
         lines += [f"# TYPE {name} counter", f"{name} {value}"]

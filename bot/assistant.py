@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -75,6 +76,8 @@ class Assistant:
         self.catalogue, self.patients = catalogue, patients
         self.flows, self.texts, self.clock, self.locks = flows, texts, clock, locks
         self.verification_days = verification_days  # how long a verified channel address stays verified
+        # Counters for /metrics (this process only): ids and outcomes, never content.
+        self.metrics: Counter[str] = Counter()
 
     async def receive(self, message: Inbound) -> str | None:
         """Record a message; its conversation id, or None if this provider id was seen before.
@@ -187,6 +190,13 @@ class Assistant:
             for reply in outbound:
                 await tx.enqueue_outbound(self._outbox(conversation, reply, now))
             await tx.mark_inbound(message.id, "processed")
+        self.metrics["patient_assistant_messages_processed_total"] += 1
+        self.metrics["patient_assistant_replies_total"] += len(outbound)
+        for outcome in outcomes:
+            self.metrics[f"patient_assistant_{type(outcome).__name__.lower()}_total"] += 1
+        for note in notes:
+            if note["kind"] in ("emergency", "locked", "handoff_requested"):
+                self.metrics[f"patient_assistant_{note['kind']}_total"] += 1
         return outbound, True
 
     async def _converse(
@@ -252,6 +262,7 @@ class Assistant:
             await tx.append_event(conversation.id, "record_system_down", {"message_id": message.id}, now)
             for reply in outbound:
                 await tx.enqueue_outbound(self._outbox(conversation, reply, now))
+        self.metrics["patient_assistant_record_system_down_total"] += 1
         log.warning("conversation=%s message=%s kept for retry: record system down", conversation.id, message.id)
         return outbound
 

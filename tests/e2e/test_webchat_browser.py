@@ -96,3 +96,15 @@ async def test_a_visitor_books_in_the_browser(api_url: str, fhir_adapters: FhirA
     assert booked.end - booked.start == dt.timedelta(minutes=15)
     # Leave the sandbox as we found it for other tests.
     await fhir_adapters.schedule.cancel(booked)
+
+
+def test_health_readiness_and_metrics(api_url: str) -> None:
+    assert httpx.get(f"{api_url}/healthz").json() == {"status": "ok"}
+    ready = httpx.get(f"{api_url}/readyz").json()
+    assert ready["ready"] is True and ready["checks"] == {"database": "ok", "fhir": "ok"}
+    httpx.post(f"{api_url}/chat/api/messages", json={"phone": "+16175550177", "text": "hello"}, timeout=30)
+    metrics = httpx.get(f"{api_url}/metrics").text
+    assert "patient_assistant_messages_processed_total" in metrics
+    assert "+1617" not in metrics and "hello" not in metrics
+    openapi = httpx.get(f"{api_url}/openapi.json").json()
+    assert {"/nlu/parse", "/webhooks/telegram", "/healthz"} <= set(openapi["paths"])
