@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,8 +52,11 @@ def make_clock(now: dt.datetime | None) -> Clock:
 
 
 def load_nlu() -> Parser:
+    from nlu import model as nlu_model
     from nlu.pipeline import NLU  # the model loads (or trains) here, never at import time
 
+    if not nlu_model.is_cached(nlu_model.model_path()):
+        print("training the NLU model from data/nlu (first run only, about a minute)...", file=sys.stderr, flush=True)
     return NLU.load()
 
 
