@@ -1,7 +1,8 @@
 """Celery: the worker and beat of deployments with Redis.
 
-Beat asks for `process_due` every few seconds; a worker runs it with a runtime built once
-per worker process (the NLU model and connections are not rebuilt per task).
+Beat asks for `process_due`, `send_outbox` and `purge_expired` on the BEAT_* intervals of
+the settings; a worker runs each with a runtime built once per worker process (the NLU
+model and connections are not rebuilt per task).
 
 Webhooks hand conversations over with `process_conversation`; its replies are sent by
 `send_outbox`, which also runs on beat as a safety net and schedules itself for the
@@ -37,9 +38,9 @@ def make_celery(settings: Any) -> Celery:
                                   "visibility_timeout": 300},
         worker_hijack_root_logger=False,
         beat_schedule={
-            "process-due": {"task": PROCESS_DUE, "schedule": 15.0},
-            "send-outbox": {"task": SEND_OUTBOX, "schedule": 5.0},
-            "purge-expired": {"task": PURGE_EXPIRED, "schedule": 3600.0},
+            "process-due": {"task": PROCESS_DUE, "schedule": settings.beat_process_due_seconds},
+            "send-outbox": {"task": SEND_OUTBOX, "schedule": settings.beat_send_outbox_seconds},
+            "purge-expired": {"task": PURGE_EXPIRED, "schedule": settings.beat_purge_seconds},
         },
     )
     worker_state: dict[str, Any] = {}

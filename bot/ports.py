@@ -147,7 +147,9 @@ class Transaction(Protocol):
 
     async def enqueue_outbound(self, message: OutboxRecord) -> None: ...
 
-    async def due_outbound(self, now: dt.datetime, limit: int) -> list[OutboxRecord]: ...
+    async def due_outbound(self, now: dt.datetime, limit: int) -> list[OutboxRecord]:
+        """Every due message, oldest first, whatever its place in its stream (for looking)."""
+        ...
 
     async def claim_due_outbound(
         self, now: dt.datetime, limit: int, channels: Sequence[str] | None = None,
@@ -155,7 +157,9 @@ class Transaction(Protocol):
     ) -> list[OutboxRecord]:
         """Mark due messages `sending` (leased a few minutes, or `lease`) and return them;
         concurrent claimers never get the same one, and a lapsed lease makes it due again.
-        With `channels`, only messages of those channels."""
+        Per address (practice, channel, address) one at a time, in the order written: a
+        message waits while an earlier one is in flight or waiting for a retry (one merely
+        scheduled for later does not hold it). With `channels`, only those channels."""
         ...
 
     async def update_outbound(self, message: OutboxRecord) -> None: ...

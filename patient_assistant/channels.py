@@ -21,6 +21,7 @@ from adapters.telegram.bot import TelegramBot
 from adapters.telegram.sender import TelegramSender
 from adapters.twilio.client import TwilioRest
 from adapters.twilio.sender import TwilioSender
+from adapters.twilio.whatsapp_list import ListTemplate
 from bot.assistant import Assistant
 from bot.channels import ChannelSender
 from bot.dispatch import Dispatcher, LocalDispatcher
@@ -96,8 +97,11 @@ def channel_senders(settings: Settings, telegram: TelegramBot | None) -> list[Ch
         if s.twilio_sms_from:
             senders.append(TwilioSender(rest, s.twilio_sms_from, sms_rate(s), callback))
         if s.twilio_whatsapp_from:
+            listed = ListTemplate(s.twilio_whatsapp_list_template_sid, s.twilio_whatsapp_list_template_items) \
+                if s.twilio_whatsapp_list_template_sid else None
             senders.append(TwilioSender(rest, s.twilio_whatsapp_from, s.rate_whatsapp_per_second, callback,
-                                        whatsapp=True, template_sid=s.twilio_whatsapp_template_sid))
+                                        whatsapp=True, template_sid=s.twilio_whatsapp_template_sid,
+                                        list_template=listed))
     if telegram is not None:
         senders.append(TelegramSender(telegram, s.rate_telegram_per_second, s.rate_telegram_chat_per_second))
     return senders

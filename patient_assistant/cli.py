@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import logging
 import sys
+from pathlib import Path
 
 from patient_assistant.settings import Settings
 from patient_assistant.timeparse import parse_now
@@ -45,7 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     worker = sub.add_parser("worker", help="a Celery worker (needs REDIS_URL and FHIR_BASE_URL)")
     worker.add_argument("--concurrency", type=int, default=2)
     worker.add_argument("--name", help="the worker's node name (several workers on one host)")
-    sub.add_parser("beat", help="Celery beat: schedules due work (needs REDIS_URL)")
+    beat = sub.add_parser("beat", help="Celery beat: schedules due work (needs REDIS_URL)")
+    beat.add_argument("--schedule", default="var/celerybeat-schedule",
+                      help="the file where beat keeps when each task last ran")
     jobs = sub.add_parser("jobs", help="run scheduled work once")
     jobs.add_argument("action", choices=("run-due",))
     jobs.add_argument("--now", help="ISO-8601; the clock the due work is judged by")
@@ -105,6 +108,9 @@ def main(argv: list[str] | None = None) -> int:
         extra = ["--loglevel=INFO"]
         if args.command == "worker":
             extra += [f"--concurrency={args.concurrency}"] + ([f"--hostname={args.name}"] if args.name else [])
+        else:
+            Path(args.schedule).parent.mkdir(parents=True, exist_ok=True)
+            extra.append(f"--schedule={args.schedule}")
         app.start([args.command, *extra])
         return 0
     if args.command == "jobs":

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PLACEHOLDER = "change-me"
+#: WhatsApp lists carry at most ten items.
+MAX_LIST_ITEMS = 10
 
 
 class Settings(BaseSettings):
@@ -36,6 +38,11 @@ class Settings(BaseSettings):
     telegram_api_base_url: str = "https://api.telegram.org"
     #: Approved WhatsApp template (ContentSid) sent outside the 24-hour window.
     twilio_whatsapp_template_sid: str | None = None
+    #: A twilio/list-picker Content template for choices on WhatsApp inside the 24-hour window
+    #: (body {{1}}; item k titled {{k+1}} with id choice:k), and how many items it has; a
+    #: message with another number of choices goes as numbered text. Unset: numbered text.
+    twilio_whatsapp_list_template_sid: str | None = None
+    twilio_whatsapp_list_template_items: int = Field(default=3, ge=1, le=MAX_LIST_ITEMS)
     #: What TWILIO_SMS_FROM is; sets its send rate (long code 1/s, toll-free 3/s, short code 100/s).
     twilio_sms_sender_kind: Literal["long_code", "toll_free", "short_code"] = "long_code"
     rate_long_code_per_second: float = 1.0
@@ -56,6 +63,11 @@ class Settings(BaseSettings):
     celery_queue: str = "patient-assistant"
     #: A message claimed by a sender that then died is sent again after this many seconds.
     outbox_lease_seconds: float = 300.0
+    #: Celery beat's schedule: how often it has the outbox sent (a safety net beside the sends
+    #: each processed message triggers), kept messages processed, and expired bodies purged.
+    beat_send_outbox_seconds: float = 5.0
+    beat_process_due_seconds: float = 15.0
+    beat_purge_seconds: float = 3600.0
 
     verification_days: int = 30
     sandbox_dir: str = "var/sandbox"

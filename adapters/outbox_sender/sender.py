@@ -30,6 +30,7 @@ from domain.ports import Clock
 
 log = logging.getLogger(__name__)
 NEEDS_TEMPLATE = "needs template"
+WAITING_FOR_SLOT = "waiting for a send slot"
 #: What `_deliver` returns for a message that is finished without being sent (suppressed, failed).
 FINISHED = dt.datetime.max
 
@@ -123,7 +124,10 @@ class OutboxSender:
         attempts = message.attempts + 1
         if isinstance(result, float):  # no rate-limit slot soon: wait without spending an attempt
             retry_at = now + dt.timedelta(seconds=result)
-            update = dataclasses.replace(message, status="pending", next_attempt_at=retry_at)
+            # The reason marks it as put off by a sender, so the later messages of its stream
+            # wait for it (a message merely scheduled for later does not hold them).
+            update = dataclasses.replace(message, status="pending", next_attempt_at=retry_at,
+                                         error=message.error or WAITING_FOR_SLOT)
         elif isinstance(result, Sent):
             retry_at = None
             update = dataclasses.replace(message, status="sent", attempts=attempts, next_attempt_at=None,

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -117,11 +118,28 @@ class InboundMessageRow(Base):
     purged_at: Mapped[dt.datetime | None]
 
 
+#: Outbox statuses of a message still to be sent; one of them holds back the later
+#: messages of its stream (see adapters/sql/outbox.py).
+UNFINISHED = ("pending", "sending")
+
+
 class OutboxRow(Base):
-    """A reply to send; senders pick rows by (status, next_attempt_at)."""
+    """A reply to send; senders pick rows by (status, next_attempt_at).
+
+    `seq` numbers the messages of one stream (practice, channel, address: what the patient
+    sees as one thread) in the order their transactions committed; a message is sent only
+    after every earlier one of its stream is finished.
+    """
 
     __tablename__ = "outbox"
-    __table_args__ = (Index(None, "status", "next_attempt_at"),)
+    __table_args__ = (
+        Index(None, "status", "next_attempt_at"),
+        UniqueConstraint("practice_id", "channel", "address", "seq"),
+        # Only unfinished rows: the "is an earlier one still unsent?" probe of every claim.
+        Index("ix_outbox_unfinished", "practice_id", "channel", "address", "seq",
+              postgresql_where=text("status IN ('pending', 'sending')"),
+              sqlite_where=text("status IN ('pending', 'sending')")),
+    )
     id: Mapped[str] = mapped_column(Id, primary_key=True)
     practice_id: Mapped[str] = mapped_column(PracticeId, index=True)
     conversation_id: Mapped[str | None] = mapped_column(_conversation_fk("SET NULL"), index=True)
@@ -137,6 +155,22 @@ class OutboxRow(Base):
     purpose: Mapped[str] = mapped_column(String(16), server_default="reply")
     payload_key: Mapped[str | None] = mapped_column(String(16))  # key id of the encrypted payload
     purged_at: Mapped[dt.datetime | None]
+    seq: Mapped[int]  # place in its stream, from outbox_streams
+
+
+class OutboxStreamRow(Base):
+    """The last `seq` given in one stream of the outbox (practice, channel, address).
+
+    Taking the next number updates this row, which stays locked until the enqueuing
+    transaction ends: numbers follow commit order even when a reply and a notification to
+    the same address are written at once.
+    """
+
+    __tablename__ = "outbox_streams"
+    practice_id: Mapped[str] = mapped_column(PracticeId, primary_key=True)
+    channel: Mapped[str] = mapped_column(Channel, primary_key=True)
+    address: Mapped[str] = mapped_column(Address, primary_key=True)
+    last_seq: Mapped[int]
 
 
 class AuditRow(Base):

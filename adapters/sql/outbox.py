@@ -1,4 +1,17 @@
-"""The outbox: replies written with the turn, taken by senders without overlap."""
+"""The outbox: replies written with the turn, taken by senders without overlap and, within
+one stream (practice, channel, address: one thread on the patient's phone), in order.
+
+Order is kept at claim time. A message is claimable only when no earlier message of its
+stream holds it back (in flight, due, or waiting for a retry or a send slot) and no later
+one is in flight. So a stream has at most one message in flight, whichever sender holds it,
+and a message waiting for its retry holds back the ones after it. A message that failed
+permanently (or was suppressed) is finished and holds nothing back; a sender that died
+leaves its message `sending` until the lease lapses, when it is the stream's next again.
+
+One exception: a message scheduled for later (quiet hours) and not yet tried holds nothing
+back until it is due. It belongs at its send time, and what is written meanwhile (an
+answer, emergency guidance) must not wait for the morning.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +19,11 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, insert, or_, select, update
+from sqlalchemy import ColumnElement, Select, and_, exists, insert, literal_column, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.sql.models import OutboxRow, table_of
+from adapters.sql.dialect import upsert
+from adapters.sql.models import UNFINISHED, OutboxRow, OutboxStreamRow, table_of
 from adapters.sql.sealing import Sealing
 from bot.ports import OutboxRecord
 
@@ -17,6 +31,11 @@ from bot.ports import OutboxRecord
 CLAIM_LEASE = dt.timedelta(minutes=5)
 
 _outbox = table_of(OutboxRow)
+_streams = table_of(OutboxStreamRow)
+_other = _outbox.alias("other")
+# Literal values, not bind parameters: only then can PostgreSQL's planner match the
+# predicate of the partial index ix_outbox_unfinished.
+_UNFINISHED_LITERALS = [literal_column(f"'{status}'") for status in UNFINISHED]
 
 
 def _due(now: dt.datetime) -> ColumnElement[bool]:
@@ -28,16 +47,45 @@ def _due(now: dt.datetime) -> ColumnElement[bool]:
     )
 
 
-def _oldest_due(now: dt.datetime, limit: int, *columns: Any, channels: Sequence[str] | None = None) -> Select[Any]:
-    # SKIP LOCKED: rows another sender holds are passed over, never waited for or shared.
+def _holds_back(e: Any, now: dt.datetime) -> ColumnElement[bool]:
+    """`e` is unfinished and was written to go now: in flight, due, or already tried or put
+    off by a sender (attempts or an error). Not: scheduled for later and not yet touched."""
+    return or_(
+        e.status == "sending",
+        and_(e.status == "pending",
+             or_(e.next_attempt_at.is_(None), e.next_attempt_at <= now, e.attempts > 0, e.error.is_not(None))),
+    )
+
+
+def _next_of_its_stream(now: dt.datetime) -> ColumnElement[bool]:
+    """No earlier message of the same stream holds this one back, and no later one is in flight."""
+    o, e = _outbox.c, _other.c
+    same_stream = and_(e.practice_id == o.practice_id, e.channel == o.channel, e.address == o.address,
+                       e.status.in_(_UNFINISHED_LITERALS))
+    return and_(
+        ~exists().where(same_stream, e.seq < o.seq, _holds_back(e, now)),
+        ~exists().where(same_stream, e.seq > o.seq, e.status == "sending", e.next_attempt_at > now),
+    )
+
+
+def _oldest_due(now: dt.datetime, limit: int, *columns: Any, channels: Sequence[str] | None = None,
+                in_order: bool = False) -> Select[Any]:
+    # SKIP LOCKED: rows another sender holds are passed over, never waited for or shared,
+    # so claimers never wait on each other (no deadlocks). A stream's next message is taken
+    # only once the statement's snapshot shows the earlier ones finished, and a row another
+    # claimer took meanwhile is re-checked against `_due` when it is locked.
     # SQLite renders no FOR UPDATE; its transactions are serialised by BEGIN IMMEDIATE.
-    due = _due(now) if channels is None else and_(_due(now), _outbox.c.channel.in_(list(channels)))
+    conditions = [_due(now)]
+    if channels is not None:
+        conditions.append(_outbox.c.channel.in_(list(channels)))
+    if in_order:
+        conditions.append(_next_of_its_stream(now))
     return (
         select(*columns)
-        .where(due)
+        .where(*conditions)
         .order_by(_outbox.c.created_at, _outbox.c.id)
         .limit(limit)
-        .with_for_update(skip_locked=True)
+        .with_for_update(of=_outbox, skip_locked=True)
     )
 
 
@@ -48,10 +96,26 @@ class OutboxOps:
     _sealing: Sealing
 
     async def enqueue_outbound(self, message: OutboxRecord) -> None:
-        await self._conn.execute(insert(_outbox).values(self._sealing.outbox_values(message)))
+        """Add the message at the end of its stream."""
+        values = self._sealing.outbox_values(message) | {"seq": await self._next_seq(message)}
+        await self._conn.execute(insert(_outbox).values(values))
+
+    async def _next_seq(self, message: OutboxRecord) -> int:
+        # The upsert locks the stream's row until commit: a concurrent enqueuer to the same
+        # address waits here, so a higher seq is never committed before a lower one.
+        key = {"practice_id": message.practice_id, "channel": message.channel, "address": message.address}
+        stmt = upsert(self._conn, _streams).values(key | {"last_seq": 1})
+        stmt = stmt.on_conflict_do_update(
+            index_elements=list(key), set_={"last_seq": _streams.c.last_seq + 1}
+        ).returning(_streams.c.last_seq)
+        return int((await self._conn.execute(stmt)).scalar_one())
 
     async def due_outbound(self, now: dt.datetime, limit: int) -> list[OutboxRecord]:
-        """Due messages, oldest first, locked until this transaction ends (PostgreSQL)."""
+        """Due messages, oldest first, locked until this transaction ends (PostgreSQL).
+
+        Every due message, whatever its place in its stream: for looking at the outbox.
+        Senders use `claim_due_outbound`, which keeps each stream in order.
+        """
         rows = await self._conn.execute(_oldest_due(now, limit, _outbox))
         return [self._sealing.outbox_record(row) for row in rows]
 
@@ -62,12 +126,13 @@ class OutboxOps:
         """Mark up to `limit` due messages `sending` (leased for CLAIM_LEASE) and return them.
 
         Concurrent claimers never get the same row; a sender that dies leaves the
-        row due again once its lease lapses. `channels` limits the claim to those a
-        sender can deliver.
+        row due again once its lease lapses. At most one message per stream, the
+        next in its order (see the module's docstring). `channels` limits the claim
+        to those a sender can deliver.
         """
         stmt = (
             update(_outbox)
-            .where(_outbox.c.id.in_(_oldest_due(now, limit, _outbox.c.id, channels=channels)))
+            .where(_outbox.c.id.in_(_oldest_due(now, limit, _outbox.c.id, channels=channels, in_order=True)))
             .values(status="sending", next_attempt_at=now + lease)
             .returning(*_outbox.c)
         )

@@ -20,6 +20,8 @@ from bot.ports import InboundRecord, OutboxRecord
 
 #: Columns of the tables that are not fields of the port records.
 _STORAGE_ONLY = ("body_key", "payload_key", "purged_at")
+#: The outbox's place-in-stream number stays in storage (adapters/sql/outbox.py).
+_OUTBOX_ONLY = (*_STORAGE_ONLY, "seq")
 
 
 class Sealing:
@@ -57,7 +59,7 @@ class Sealing:
         if key_id is not None:
             opened = self._keyring().open(Sealed(key_id, values["payload"]["sealed"]), values["id"])
             values["payload"] = json.loads(opened)
-        return OutboxRecord(**_fields_only(values))
+        return OutboxRecord(**_fields_only(values, _OUTBOX_ONLY))
 
     def _keyring(self) -> Keyring:
         if self.keyring is None:
@@ -65,5 +67,5 @@ class Sealing:
         return self.keyring
 
 
-def _fields_only(values: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in values.items() if k not in _STORAGE_ONLY}
+def _fields_only(values: dict[str, Any], storage_only: tuple[str, ...] = _STORAGE_ONLY) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if k not in storage_only}

@@ -16,6 +16,7 @@ import aiohttp
 from twilio.base.exceptions import TwilioRestException, TwilioServiceException
 
 from adapters.twilio.client import TwilioRest
+from adapters.twilio.whatsapp_list import ListTemplate
 from bot.channels import NeedsTemplate, RateLimit, Refused, RetryLater, SendResult, Sent, numbered_text
 from bot.messages import Outbound
 from bot.ports import OutboxRecord
@@ -40,11 +41,11 @@ class TwilioSender:
 
     def __init__(
         self, rest: TwilioRest, from_number: str, per_second: float, status_callback: str | None,
-        *, whatsapp: bool = False, template_sid: str | None = None,
+        *, whatsapp: bool = False, template_sid: str | None = None, list_template: ListTemplate | None = None,
     ) -> None:
         self.rest, self.from_number, self.per_second = rest, from_number, per_second
         self.status_callback, self.template_sid = status_callback, template_sid
-        self.whatsapp = whatsapp
+        self.whatsapp, self.list_template = whatsapp, list_template
         self.channel = "whatsapp" if whatsapp else "sms"
         self.window = WHATSAPP_WINDOW if whatsapp else None
 
@@ -61,10 +62,20 @@ class TwilioSender:
             sid = chosen.get("content_sid") or self.template_sid
             if not sid:
                 return Refused("outside the WhatsApp window and no TWILIO_WHATSAPP_TEMPLATE_SID is set")
-            fields["content_sid"] = sid
-            fields["content_variables"] = json.dumps(chosen.get("variables", {}))
-        else:
-            fields["body"] = numbered_text(Outbound.from_json(message.payload))
+            return await self._create(fields | {"content_sid": sid,
+                                                "content_variables": json.dumps(chosen.get("variables", {}))})
+        outbound = Outbound.from_json(message.payload)
+        variables = self.list_template.variables(outbound) if self.list_template else None
+        if self.list_template is not None and variables is not None:
+            listed = await self._create(fields | {"content_sid": self.list_template.content_sid,
+                                                  "content_variables": json.dumps(variables)})
+            # A list Twilio or WhatsApp will not take (e.g. 63021, 21656) still reaches the
+            # patient, as numbered text; a window, opt-out or temporary error is the caller's.
+            if not (isinstance(listed, Refused) and not listed.opted_out):
+                return listed
+        return await self._create(fields | {"body": numbered_text(outbound)})
+
+    async def _create(self, fields: dict[str, object]) -> SendResult:
         try:
             created = await self.rest.client().messages.create_async(**fields)
         except (TwilioRestException, TwilioServiceException) as e:

@@ -14,6 +14,7 @@ from typing import Any
 
 from twilio.request_validator import RequestValidator, get_signature_algorithm
 
+from adapters.twilio.whatsapp_list import picked_choice
 from bot.messages import Inbound
 from bot.ports import DeliveryRecord
 
@@ -52,7 +53,8 @@ def inbound_of(fields: Mapping[str, str], channel: str, practice_id: str, now: d
         practice_id=practice_id,
         channel=channel,
         address=address_of(fields["From"]),
-        text=fields.get("Body") or None,
+        # A pick from an interactive list (or a quick-reply button) is its number, like a typed one.
+        text=picked_choice(fields) or fields.get("Body") or None,
         provider_message_id=fields["MessageSid"],
         received_at=now,
         media_count=_int(fields.get("NumMedia")),

@@ -62,6 +62,14 @@ class Processes:
     def worker(self, name: str) -> subprocess.Popen[bytes]:
         return self._start(f"worker-{name}", ["worker", "--concurrency", "1", "--name", f"{name}@127.0.0.1"])
 
+    def beat(self, schedule: Path) -> subprocess.Popen[bytes]:
+        """`patient-assistant beat`, keeping its last-run times in `schedule`."""
+        return self._start("beat", ["beat", "--schedule", str(schedule)])
+
+    def log(self, name: str) -> str:
+        """What the process called `name` (e.g. "beat", "worker-w1") has written so far."""
+        return (self.logs / f"{name}.log").read_text(errors="replace")
+
     def stop_all(self) -> None:
         for proc in self.started:
             if proc.poll() is None:

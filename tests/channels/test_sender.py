@@ -99,6 +99,30 @@ async def test_telegram_sends_one_a_second_per_chat_but_chats_in_parallel(make_r
         assert elapsed < 5  # the two chats did not wait for each other: about 2 s, not 5
 
 
+@pytest.mark.redis
+async def test_telegram_sends_at_most_30_a_second_across_chats_and_senders(make_rig: MakeRig,
+                                                                          redis_prefix: str) -> None:
+    chats = [str(6000 + i) for i in range(45)]  # one message each: only the bot-wide limit applies
+    async with make_rig() as rig:  # the default rates: 30/s per bot, 1/s per chat
+        for chat in chats:
+            await enqueue(rig, address=chat, channel="telegram")
+        redis = Redis.from_url("redis://127.0.0.1:6379/0")
+        try:
+            senders = [OutboxSender(rig.runtime.storage, rig.channels.senders, RedisRateLimiter(redis, redis_prefix),
+                                    rig.clock) for _ in range(2)]
+            await asyncio.wait_for(
+                asyncio.gather(*(drain_until(s, rig, len(chats), standin="telegram") for s in senders)), 30)
+        finally:
+            await redis.aclose()
+        sent = rig.telegram.sent("sendMessage")
+        assert sorted(r.fields["chat_id"] for r in sent) == sorted(chats)  # each chat once
+        times = sorted(r.at for r in sent)
+        # No 31 sends within a second (arrival times jitter by a few ms around the 1/30 s grid)...
+        assert min(b - a for a, b in zip(times, times[30:])) >= 0.9
+        # ...and the limit is a rate, not a stall: 45 sends take about 1.5 s.
+        assert 1.3 <= times[-1] - times[0] < 3.0
+
+
 async def test_a_sender_killed_mid_batch_loses_nothing_and_repeats_nothing(rig: Rig) -> None:
     ids = await enqueue(rig, 5)
     async with rig.runtime.storage.transaction() as tx:  # a sender claims a batch...

@@ -1,15 +1,19 @@
 """WhatsApp: free-form only within 24 hours of the patient's last message, else the approved
-template; Twilio's 63016 switches to the template at once instead of retrying."""
+template; Twilio's 63016 switches to the template at once instead of retrying; choices as an
+interactive list (a list-picker Content template) when one is configured, and a pick read as
+its number."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 
 import pytest
 
 from bot.messages import Outbound
 from bot.ports import OutboxRecord
+from tests.channels.conftest import MakeRig
 from tests.channels.rig import MARIA, TEMPLATE_SID, WHATSAPP_FROM, Rig
 from tests.support.standins import twilio_error
 
@@ -55,3 +59,53 @@ async def test_63016_switches_to_the_template_instead_of_retrying(rig: Rig) -> N
     refused, templated = rig.twilio.requests
     assert refused.status == 400 and "Body" in refused.fields
     assert templated.status == 201 and templated.fields["ContentSid"] == TEMPLATE_SID
+
+
+LIST_SID = "HX" + "2" * 32
+TIMES = ("Fri 6 Mar 9:00", "Fri 6 Mar 9:30", "Fri 6 Mar 10:00")
+
+
+async def test_choices_go_as_an_interactive_list_when_a_list_template_is_set(make_rig: MakeRig) -> None:
+    async with make_rig(twilio_whatsapp_list_template_sid=LIST_SID) as rig:
+        await rig.post_twilio(rig.twilio_fields("hi", channel="whatsapp"), path="/webhooks/twilio/whatsapp")
+        await rig.settle()
+        before = len(rig.twilio.sent("Messages"))
+        await notify(rig, Outbound("Which time suits you?", choices=TIMES))
+        await notify(rig, Outbound("Which suits you?", choices=TIMES[:2]))  # the template has three items
+        await notify(rig, Outbound("Which clinician?", choices=("Dr Patel", "Dr Okafor", "Any clinician at all, please")))
+        await rig.settle()
+        rig.clock.advance(dt.timedelta(hours=25))  # the session has closed: lists cannot be sent
+        await notify(rig, Outbound("Which time suits you?", choices=TIMES))
+        await rig.settle()
+        listed, fewer, too_long, lapsed = rig.twilio.sent("Messages")[before:]
+    assert listed.fields["ContentSid"] == LIST_SID and "Body" not in listed.fields
+    assert json.loads(listed.fields["ContentVariables"]) == {
+        "1": "Which time suits you?", "2": TIMES[0], "3": TIMES[1], "4": TIMES[2]}
+    assert fewer.fields["Body"] == f"Which suits you?\n1. {TIMES[0]}\n2. {TIMES[1]}"
+    assert too_long.fields["Body"].endswith("3. Any clinician at all, please") and "ContentSid" not in too_long.fields
+    assert lapsed.fields["ContentSid"] == TEMPLATE_SID
+
+
+async def test_a_list_whatsapp_will_not_take_goes_as_numbered_text(make_rig: MakeRig) -> None:
+    async with make_rig(twilio_whatsapp_list_template_sid=LIST_SID) as rig:
+        await rig.post_twilio(rig.twilio_fields("hi", channel="whatsapp"), path="/webhooks/twilio/whatsapp")
+        await rig.settle()
+        before = len(rig.twilio.requests)
+        rig.twilio.fail_next(400, twilio_error(63021))  # channel invalid content
+        await notify(rig, Outbound("Which time suits you?", choices=TIMES))
+        await rig.settle()
+        refused, numbered = rig.twilio.requests[before:]
+    assert (refused.status, refused.fields["ContentSid"]) == (400, LIST_SID)
+    assert numbered.status == 201 and numbered.fields["Body"].startswith("Which time suits you?\n1. ")
+
+
+@pytest.mark.parametrize("pick", [{"ListId": "choice:2", "ListTitle": TIMES[1]}, {"ButtonPayload": "choice:2"}])
+async def test_a_pick_from_a_list_or_button_is_read_as_its_number(rig: Rig, pick: dict[str, str]) -> None:
+    fields = rig.twilio_fields(TIMES[1], channel="whatsapp", **pick)
+    assert (await rig.post_twilio(fields, path="/webhooks/twilio/whatsapp")).status_code == 200
+    await rig.settle()
+    async with rig.runtime.storage.transaction() as tx:
+        conversation = await tx.get_or_create_conversation("riverside", "whatsapp", MARIA, rig.clock.now())
+        [event] = [e for e in await tx.events(conversation.id) if e["kind"] == "message_processed"]
+        message = await tx.get_inbound(event["data"]["message_id"])
+    assert message is not None and message.body == "2"

@@ -7,9 +7,11 @@ from tests.storage.contract.conversations import ConversationContract
 from tests.storage.contract.holds import SlotHoldContract
 from tests.storage.contract.inbound import InboundContract
 from tests.storage.contract.outbox import OutboxContract
+from tests.storage.contract.outbox_order import OutboxOrderContract
 
 
 class TestStorageContract(
-    InboundContract, ConversationContract, OutboxContract, AuditContract, SlotHoldContract
+    InboundContract, ConversationContract, OutboxContract, OutboxOrderContract, AuditContract,
+    SlotHoldContract,
 ):
     """Each test gets `storage`, a fresh migrated database of each backend."""

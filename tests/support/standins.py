@@ -47,6 +47,9 @@ class StandIn:
     """A running stand-in: its base URL, what it received and the failures it will answer with."""
 
     base_url: str = ""
+    #: Seconds every Twilio send takes to be answered (a provider's round trip), so that
+    #: concurrent senders really overlap.
+    latency: float = 0.0
     requests: list[Recorded] = field(default_factory=list)
     _script: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     _updates: list[dict[str, Any]] = field(default_factory=list)
@@ -95,6 +98,8 @@ def _twilio_app(standin: StandIn) -> Starlette:
             standin._record(request.url.path, fields, failure[0])
             return JSONResponse(failure[1], status_code=failure[0])
         standin._record(request.url.path, fields, 201)
+        if standin.latency:
+            await asyncio.sleep(standin.latency)
         return JSONResponse(status_code=201, content={
             "sid": "SM" + uuid.uuid4().hex, "account_sid": TWILIO_SID, "to": fields.get("To"),
             "from": fields.get("From"), "body": fields.get("Body"), "status": "queued", "num_segments": "1",

@@ -62,7 +62,8 @@ class OutboxContract:
         assert reclaimed.id == message.id
 
     async def test_concurrent_claimers_never_share_a_message(self, storage: Storage) -> None:
-        messages = [outbound(created_at=NOW + minutes(i)) for i in range(30)]
+        # Thirty addresses: a stream gives one message at a time (see OutboxOrderContract).
+        messages = [outbound(created_at=NOW + minutes(i), address=f"+1555010{i:04d}") for i in range(30)]
         await enqueue(storage, *messages)
 
         async def claim() -> list[str]:
