@@ -1,8 +1,10 @@
 """Celery: the worker and beat of deployments with Redis.
 
 Beat asks for `process_due`, `send_outbox` and `purge_expired` on the BEAT_* intervals of
-the settings; a worker runs each with a runtime built once per worker process (the NLU
-model and connections are not rebuilt per task).
+the settings, and `invite_to_intake` every minute (patients with an upcoming new patient
+visit are invited by message to fill in the intake form, bot/outreach.py); a worker runs
+each with a runtime built once per worker process (the NLU model and connections are not
+rebuilt per task).
 
 Webhooks hand conversations over with `process_conversation`; its replies are sent by
 `send_outbox`, which also runs on beat as a safety net and schedules itself for the
@@ -21,6 +23,9 @@ PROCESS_DUE = "patient_assistant.process_due"
 PROCESS_CONVERSATION = "patient_assistant.process_conversation"
 SEND_OUTBOX = "patient_assistant.send_outbox"
 PURGE_EXPIRED = "patient_assistant.purge_expired"
+INVITE_TO_INTAKE = "patient_assistant.invite_to_intake"
+#: How often beat looks for new patient visits whose patients are to be invited to the intake form.
+INVITE_EVERY_SECONDS = 60.0
 
 
 def make_celery(settings: Any) -> Celery:
@@ -41,6 +46,8 @@ def make_celery(settings: Any) -> Celery:
             "process-due": {"task": PROCESS_DUE, "schedule": settings.beat_process_due_seconds},
             "send-outbox": {"task": SEND_OUTBOX, "schedule": settings.beat_send_outbox_seconds},
             "purge-expired": {"task": PURGE_EXPIRED, "schedule": settings.beat_purge_seconds},
+            # New patient visits booked by anyone (chat, phone, front desk): forms by message.
+            "invite-to-intake": {"task": INVITE_TO_INTAKE, "schedule": INVITE_EVERY_SECONDS},
         },
     )
     worker_state: dict[str, Any] = {}
@@ -89,6 +96,17 @@ def make_celery(settings: Any) -> Celery:
         if wait is not None:
             send_outbox.apply_async(countdown=max(wait, 0.0))
         return int(sent)
+
+    @app.task(name=INVITE_TO_INTAKE)
+    def invite_to_intake() -> int:
+        async def go() -> int:
+            rt = await runtime()
+            return int(await rt.outreach.run_due()) if rt.outreach else 0
+
+        invited = int(run(go))
+        if invited:
+            send_outbox.delay()
+        return invited
 
     @app.task(name=PURGE_EXPIRED)
     def purge_expired() -> int:

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from bot import household
 from bot.catalogue import CatalogueCache
 from bot.locks import ConversationLocks
 from bot.messages import Inbound, Outbound
@@ -227,14 +228,15 @@ class Assistant:
 
     async def _context(self, conversation: ConversationRecord, now: dt.datetime) -> TurnContext:
         catalogue = await self.catalogue.get()
-        patients: tuple = ()
-        if conversation.channel in PHONE_CHANNELS:
-            patients = tuple(await self.patients.find_by_phone(conversation.address))
+        if conversation.channel in PHONE_CHANNELS:  # its own patients, and those of RelatedPersons on it
+            found = await household.on_phone(self.patients, conversation.address)
         else:  # a chat with no phone number: the patients it was linked to after verification
-            patients = tuple(await self.patients.find_by_chat(conversation.channel, conversation.address))
+            found = household.Household(
+                tuple(await self.patients.find_by_chat(conversation.channel, conversation.address)))
         return TurnContext(
             catalogue=catalogue, flows=self.flows, texts=self.texts, now=now,
-            patients=patients, conversation_id=conversation.id,
+            patients=found.patients, related=found.related, via_related=found.via_related,
+            conversation_id=conversation.id,
             channel=conversation.channel, address=conversation.address,
             verification_days=self.verification_days,
         )

@@ -41,4 +41,7 @@ def outcome_entries(outcome: c.Outcome) -> list[Entry]:
                                                               "version": d.document_version})]
         case pc.ConsentRequired(patient_id=pid, document=doc):
             return [("consent.required", f"Patient/{pid}", {"document": doc.code, "version": doc.version})]
+        case pc.LockoutReported(task_id=task_id, patient_id=pid):
+            return [("staff.alerted", f"Task/{task_id}", {"reason": "verification_lockout"}
+                     | ({"patient": pid} if pid else {}))]
     return []

@@ -21,6 +21,8 @@ AUDITED_NOTES = {
     "emergency": "escalation.emergency",
     "handoff_requested": "escalation.requested",
     "linked": "identity.linked",
+    "acting_for": "identity.acting_for",
+    "proxy_refused": "identity.proxy_refused",
 }
 
 
@@ -42,7 +44,11 @@ def audit_records(
     now: dt.datetime,
 ) -> list[AuditRecord]:
     actor = f"patient:{state.patient_id}" if state.patient_id else f"{conversation.channel}:unidentified"
-    base = {"conversation_id": conversation.id, "channel": conversation.channel}
+    base: dict[str, Any] = {"conversation_id": conversation.id, "channel": conversation.channel}
+    if state.proxy_id and state.patient_id:
+        # A parent acting for a child: the parent is who did it, the child whom it was for.
+        actor = f"related-person:{state.proxy_id}"
+        base["acting_for"] = f"Patient/{state.patient_id}"
     records: list[tuple[str, str, dict[str, Any]]] = []
     for outcome in outcomes:
         match outcome:

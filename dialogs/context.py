@@ -11,6 +11,7 @@ import yaml
 
 from dialogs.schema import Flow, Text
 from domain.model import Location, Patient, Practice, Practitioner, Service
+from domain.related import RelatedPerson
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ class TurnContext:
     texts: Texts
     now: dt.datetime  # timezone-aware
     patients: tuple[Patient, ...] = ()  # the patients this channel address belongs to
+    related: tuple[RelatedPerson, ...] = ()  # RelatedPersons (parents, carers) on this address
+    via_related: frozenset[str] = frozenset()  # patients reached only through one of them
     conversation_id: str = ""
     verification_days: int = 30
     lock_minutes: int = 30

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from dialogs import forms, identity
+from dialogs import acting, forms, identity, invitation, lockout
 from dialogs import slots as slot_filling
 from dialogs.actions import command_for, route
 from dialogs.codec import appointment_from_json, opening_from_json
@@ -108,6 +108,8 @@ class _Turn:
             return self._verify(parse)
         if s.awaiting in identity.AWAITING:
             return identity.on_message(self, parse)
+        if invitation.pending(self) and invitation.answer(self, parse):
+            return
         target = self._triggered_flow(parse)
         if target and (s.flow != target.id) and not (s.flow and self._answers_step(parse)):
             return self._start(target, parse)
@@ -195,11 +197,11 @@ class _Turn:
             self.say_key("unknown_number")
             self._finish("unknown_number")
             return False
-        if s.patient_id in {p.id for p in patients}:
-            return True
+        current = next((p for p in patients if p.id == s.patient_id), None)
+        if current is not None:
+            return acting.select(self, current)  # who may speak for them is the record's say, every turn
         if len(patients) == 1:
-            s.patient_id = patients[0].id
-            return True
+            return acting.select(self, patients[0])
         s.awaiting = "patient_name"
         self.say_key("which_patient")
         return False
@@ -208,6 +210,7 @@ class _Turn:
         s = self.s
         return bool(
             s.verified_patient_id == s.patient_id
+            and s.verified_proxy_id == s.proxy_id  # a parent verified for a child is not the child
             and s.verified_until
             and dt.datetime.fromisoformat(s.verified_until) > self.ctx.now
         )
@@ -219,8 +222,10 @@ class _Turn:
         chosen = [p for p in self.ctx.patients if p.name.split()[0].lower() in words]
         if len(chosen) != 1:
             return self._retry("which_patient_again")
-        self.s.patient_id, self.s.awaiting, self.s.retries = chosen[0].id, None, 0
+        self.s.awaiting, self.s.retries = None, 0
         self.notes.append({"kind": "patient_selected", "patient_id": chosen[0].id})
+        if not acting.select(self, chosen[0]):
+            return
         if self.s.flow and self._requirements_met():
             self._run()
         elif not self.s.flow:
@@ -232,10 +237,12 @@ class _Turn:
         value, problem = read_field("birth_date", parse, ctx)
         if value is None:
             return self._retry(VERIFY_PROBLEMS.get(problem or "", "verify_bad_date"))
-        if patient and patient.birth_date == dt.date.fromisoformat(value):
+        if patient and acting.proves(self, patient, dt.date.fromisoformat(value)):
             s.verified_patient_id, s.verify_failures, s.awaiting, s.retries = patient.id, 0, None, 0
+            s.verified_proxy_id = s.proxy_id
             s.verified_until = (ctx.now + dt.timedelta(days=ctx.verification_days)).isoformat()
-            self.notes.append({"kind": "verified", "patient_id": patient.id})
+            self.notes.append({"kind": "verified", "patient_id": patient.id}
+                              | ({"related_person_id": s.proxy_id} if s.proxy_id else {}))
             self.say_key("verify_ok")
             if s.flow:
                 self._run()
@@ -244,11 +251,7 @@ class _Turn:
         self.notes.append({"kind": "verification_failed", "patient_id": s.patient_id,
                            "failures": s.verify_failures})
         if s.verify_failures >= 3:
-            s.locked_until = (ctx.now + dt.timedelta(minutes=ctx.lock_minutes)).isoformat()
-            s.verify_failures = 0
-            self.notes.append({"kind": "locked", "patient_id": s.patient_id, "alert_staff": True})
-            self.say_key("locked")
-            return self._finish("locked")
+            return lockout.lock(self, {"patient_id": s.patient_id})
         self.say_key("verify_ask_again")
 
     # --- the current step takes the patient's message --------------------------------
@@ -435,7 +438,8 @@ class _Turn:
         if "{appointment_" in text.get("en", ""):
             self.notes.append({"kind": "disclosed", "what": "appointment", "patient_id": self.s.patient_id})
         vals = values(self.s, self.ctx, {**patient_values(self.s, self.ctx), **(extra or {})})
-        rendered = say(text, self.s.language, vals)
+        # Acting for someone, texts that have a `<lang>@proxy` wording use it ("Omar's appointment").
+        rendered = say(text, self.s.language, vals, variant="proxy" if self.s.proxy_id else None)
         self.replies.append(Reply(rendered, choices))
 
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from dialogs import fields
+from dialogs import fields, lockout
 from dialogs.context import TurnContext
 from dialogs.patient_actions import LINKABLE_CHANNELS
 from domain import commands as c
 from domain import patient_commands as pc
 from domain.patients import split_name
+from domain.related import is_minor
 from nlu.types import Parse
 
 if TYPE_CHECKING:
@@ -48,6 +49,13 @@ def on_message(turn: _Turn, parse: Parse) -> None:
     if born is None:
         return _retry(turn, f"problem_{problem}", "link_ask_birth_date")
     given, family = split_name(s.slots.pop("_link_name", ""))
+    if is_minor(dt.date.fromisoformat(born), ctx.now.date()):
+        # A child's name and birth date prove nothing about who holds the chat: their
+        # care goes through a parent or guardian (the RelatedPerson on the record).
+        s.awaiting = None
+        turn.notes.append({"kind": "proxy_refused", "channel": ctx.channel})
+        turn.say_key("link_minor")
+        return turn._finish("no_guardian")
     turn.commands.append(pc.LinkChat(ctx.conversation_id, ctx.channel, ctx.address, given, family,
                                      dt.date.fromisoformat(born)))
     s.awaiting = LINKING
@@ -58,6 +66,7 @@ def on_outcome(turn: _Turn, outcome: c.Outcome) -> None:
     if isinstance(outcome, pc.ChatLinked):
         pid = outcome.patient.id
         s.patient_id = s.verified_patient_id = pid
+        s.proxy_id = s.verified_proxy_id = None  # linked by their own name and birth date
         s.verified_until = (ctx.now + dt.timedelta(days=ctx.verification_days)).isoformat()
         s.verify_failures, s.awaiting, s.retries = 0, None, 0
         turn.notes.append({"kind": "linked", "patient_id": pid, "channel": ctx.channel})
@@ -72,11 +81,7 @@ def on_outcome(turn: _Turn, outcome: c.Outcome) -> None:
     s.verify_failures += 1
     turn.notes.append({"kind": "verification_failed", "failures": s.verify_failures, "channel": ctx.channel})
     if s.verify_failures >= MAX_FAILURES:
-        s.locked_until = (ctx.now + dt.timedelta(minutes=ctx.lock_minutes)).isoformat()
-        s.verify_failures, s.awaiting = 0, None
-        turn.notes.append({"kind": "locked", "alert_staff": True})
-        turn.say_key("locked")
-        return turn._finish("locked")
+        return lockout.lock(turn, {})
     s.awaiting = "link_name"
     turn.say_key("link_no_match")
 

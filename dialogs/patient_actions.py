@@ -59,7 +59,8 @@ def patient_command(action: str, state: State, ctx: TurnContext) -> c.Command:
     if action == "review_consents":
         return pc.ReviewConsents(pid)
     if action in ("agree_consent", "refuse_consent"):
-        return pc.DecideConsent(pid, document_from_json(slots["consent"]), action == "agree_consent", ctx.channel)
+        return pc.DecideConsent(pid, document_from_json(slots["consent"]), action == "agree_consent", ctx.channel,
+                                given_by=state.proxy_id)
     if action == "withdraw_consent":
         return pc.WithdrawConsent(pid, slots.get("consent_code", ""), ctx.channel)
     raise KeyError(action)

@@ -4,6 +4,7 @@
     {form_first_name}    the first name of the `full_name` field
     {consent_title} {consent_version} {consent_summary} {consent_url} {consent_list}
     {intake_title} {results_ready} {updated_list}
+    {patient_first_name}  the first name of the patient the conversation is about
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ DETAIL_NAMES = {"phone": "phone number", "email": "e-mail address", "address": "
 def patient_values(state: State, ctx: TurnContext) -> dict[str, str]:
     slots, locale = state.slots, ctx.catalogue.practice.locale
     out = _form_values(state, ctx)
+    # Who the conversation is about, for texts said to someone acting for them ("Omar's").
+    patient = next((p for p in ctx.patients if p.id == state.patient_id), None)
+    out["patient_first_name"] = split_name(patient.name)[0] if patient else ""
     consent: dict[str, Any] = slots.get("consent") or {}
     out.update({f"consent_{k}": str(consent.get(k, "")) for k in ("title", "version", "summary", "url")})
     out["consent_list"] = "\n".join(

@@ -142,6 +142,9 @@ class _Lenient(dict[str, str]):
         return ""
 
 
-def say(text: Text, language: str, vals: dict[str, str]) -> str:
-    template = text.get(language) or text["en"]
+def say(text: Text, language: str, vals: dict[str, str], variant: str | None = None) -> str:
+    """The text in the patient's language (else English), in its `<lang>@<variant>` wording
+    when it has one: `en@proxy` is said to a parent acting for their child."""
+    keys = [f"{language}@{variant}", language, f"en@{variant}", "en"] if variant else [language, "en"]
+    template = next(text[k] for k in keys if text.get(k))
     return string.Formatter().vformat(template, (), _Lenient(vals))

@@ -18,6 +18,11 @@ class State:
     asked before the flow can go on), or None (no flow running).
     slots: what the flow has gathered, as JSON (ids, the `when` window, offered openings,
     the patient's appointments, the selection).
+    proxy_id: the RelatedPerson speaking for `patient_id` (a parent for a child), or None
+    when the patient speaks for themselves; verification holds for that pair only.
+    lockouts: how many times the conversation was locked (keys the staff alert of each).
+    invitation: what the practice last invited the patient to by message, and from when
+    it stands ({"flow": "intake", "at": ISO instant, "patient_id": ...}); a reply starts it.
     """
 
     flow: str | None = None
@@ -31,6 +36,10 @@ class State:
     verify_failures: int = 0
     locked_until: str | None = None  # ISO instant
     language: str = "en"
+    proxy_id: str | None = None
+    verified_proxy_id: str | None = None
+    lockouts: int = 0
+    invitation: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -46,6 +55,10 @@ class State:
             "verify_failures": self.verify_failures,
             "locked_until": self.locked_until,
             "language": self.language,
+            "proxy_id": self.proxy_id,
+            "verified_proxy_id": self.verified_proxy_id,
+            "lockouts": self.lockouts,
+            "invitation": copy.deepcopy(self.invitation),
         }
 
     @classmethod
@@ -67,6 +80,11 @@ class State:
             verify_failures=int(raw.get("verify_failures", 0)),
             locked_until=raw.get("locked_until"),
             language=raw.get("language", "en"),
+            # Added after v1 went out: older states simply lack them.
+            proxy_id=raw.get("proxy_id"),
+            verified_proxy_id=raw.get("verified_proxy_id"),
+            lockouts=int(raw.get("lockouts", 0)),
+            invitation=copy.deepcopy(raw.get("invitation")),
         )
 
     def copy(self) -> State:

@@ -21,7 +21,7 @@ class Consents:
 
     async def decide(self, command: pc.DecideConsent) -> pc.ConsentRecorded:
         decision = await self.store.record(command.patient_id, command.document, command.agree,
-                                           command.channel, self.clock.now())
+                                           command.channel, self.clock.now(), given_by=command.given_by)
         return pc.ConsentRecorded(decision)
 
     async def withdraw(self, command: pc.WithdrawConsent) -> pc.ConsentWithdrawn:

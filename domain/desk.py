@@ -36,6 +36,8 @@ class FrontDesk:
                 return await self.identity.register(command)
             case pc.UpdateDetails():
                 return await self.identity.update(command)
+            case pc.ReportLockout():
+                return await self.identity.report_lockout(command)
             case pc.CheckResults():
                 return await self.results.check(command)
             case pc.StartIntake():

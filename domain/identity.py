@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from domain import patient_commands as pc
+from domain.alerts import LockoutReported, ReportLockout
 from domain.patients import NewPatient, identify, likely_duplicates
 from domain.ports import CoverageStore, PatientDirectory, PatientRegistry, StaffTasks
 
@@ -40,6 +41,11 @@ class Identity:
         if person.insurer:
             await self.coverage.set_insurance(patient.id, person.insurer, person.member_id)
         return pc.PatientRegistered(patient)
+
+    async def report_lockout(self, command: ReportLockout) -> LockoutReported:
+        """Staff follow up a conversation locked after failed identity checks."""
+        task_id = await self.tasks.lockout(command)
+        return LockoutReported(task_id, command.conversation_id, command.patient_id)
 
     async def update(self, command: pc.UpdateDetails) -> pc.DetailsUpdated:
         change = command.change

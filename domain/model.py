@@ -104,6 +104,7 @@ class Patient:
     birth_date: dt.date | None = None
     phones: tuple[str, ...] = ()
     language: str = "en"
+    chats: tuple[str, ...] = ()  # chats linked after verification, as "<channel>:<address>"
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from domain.alerts import LockoutReported, ReportLockout
 from domain.consent import ConsentDecision, ConsentDocument
 from domain.intake import Form, IntakeResponse
 from domain.model import Patient
@@ -99,6 +100,7 @@ class DecideConsent:
     document: ConsentDocument
     agree: bool
     channel: str = ""
+    given_by: str | None = None  # the RelatedPerson deciding for the patient (a parent for a child)
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,7 @@ class WithdrawConsent:
 
 PatientCommand = (
     LinkChat | RegisterPatient | UpdateDetails | CheckResults | StartIntake | SaveIntake
-    | ReviewConsents | DecideConsent | WithdrawConsent
+    | ReviewConsents | DecideConsent | WithdrawConsent | ReportLockout
 )
 
 
@@ -199,5 +201,5 @@ class ConsentRequired:
 PatientOutcome = (
     ChatLinked | NotIdentified | PatientRegistered | ReferredToStaff | DetailsUpdated | ResultsChecked
     | IntakeLoaded | NoIntakeForm | IntakeSaved | ConsentsReviewed | ConsentRecorded | ConsentWithdrawn
-    | ConsentRequired
+    | ConsentRequired | LockoutReported
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Protocol
 
+from domain.alerts import ReportLockout
 from domain.commands import Command, Outcome
 from domain.consent import ConsentDecision, ConsentDocument
 from domain.intake import Form, IntakeResponse
@@ -21,6 +22,7 @@ from domain.model import (
 )
 from domain.patient_commands import DetailChange
 from domain.patients import Match, NewPatient, PatientRecord
+from domain.related import RelatedPerson
 
 
 class CommandHandler(Protocol):
@@ -55,6 +57,10 @@ class PatientDirectory(Protocol):
         """Patients a chat (a Telegram chat id) was linked to after verification."""
         ...
 
+    async def related_by_phone(self, e164: str) -> list[RelatedPerson]:
+        """Active RelatedPersons (a parent, a carer) whose telecom holds this number."""
+        ...
+
 
 class ScheduleStore(Protocol):
     """Slots and appointments in the practice's record system.
@@ -86,6 +92,12 @@ class ScheduleStore(Protocol):
 
     async def upcoming(self, patient_id: str, after: dt.datetime) -> list[Appointment]:
         """The patient's booked appointments starting after `after`, earliest first."""
+        ...
+
+
+class BookedAppointments(Protocol):
+    async def booked(self, service_ids: list[str], start: dt.datetime, end: dt.datetime) -> list[Appointment]:
+        """Booked appointments of these services starting in [start, end), earliest first."""
         ...
 
 
@@ -134,6 +146,11 @@ class StaffTasks(Protocol):
         Conditional on `request_id`, so a retry makes no second task."""
         ...
 
+    async def lockout(self, report: ReportLockout) -> str:
+        """Ask staff to follow up a locked conversation; the task id. References only, no PHI.
+        Conditional on `report.request_id`, so a retry makes no second task."""
+        ...
+
 
 class CoverageStore(Protocol):
     async def set_insurance(self, patient_id: str, insurer: str, member_id: str | None) -> str:
@@ -163,7 +180,9 @@ class ConsentStore(Protocol):
     async def decisions(self, patient_id: str) -> list[ConsentDecision]: ...
 
     async def record(self, patient_id: str, document: ConsentDocument, agree: bool, channel: str,
-                     at: dt.datetime) -> ConsentDecision: ...
+                     at: dt.datetime, given_by: str | None = None) -> ConsentDecision:
+        """Record the decision; `given_by` is the RelatedPerson who made it for the patient."""
+        ...
 
     async def withdraw(self, decision: ConsentDecision, at: dt.datetime) -> ConsentDecision: ...
 

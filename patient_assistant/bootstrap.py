@@ -13,9 +13,11 @@ from adapters.sql import SqlStorage, migrate
 from bot.assistant import Assistant, Parser
 from bot.catalogue import CatalogueCache
 from bot.locks import ConversationLocks, LocalLocks
+from bot.outreach import Outreach
 from dialogs.context import Texts
 from dialogs.schema import load_flows
 from domain.clock import FixedClock, SystemClock
+from domain.outreach import IntakeOutreach
 from domain.ports import Clock
 from domain.scheduling import Scheduling
 from patient_assistant.desk import front_desk
@@ -39,6 +41,7 @@ class Runtime:
     nlu: Parser
     assistant: Assistant
     channels: Channels | None = None  # outbound senders and the hand-off of received messages
+    outreach: Outreach | None = None  # messages the practice sends first (intake invitations)
 
     async def aclose(self) -> None:
         if self.channels is not None:
@@ -82,21 +85,29 @@ async def build(
                    public_base_url=settings.public_base_url)
     parser = nlu or load_nlu()
     scheduling = Scheduling(fhir.schedule, fhir.practice, storage.slot_holds(), clock)
+    catalogue = CatalogueCache(fhir.practice, clock)
+    texts = Texts.load(DATA / "texts")
+    locks = locks or LocalLocks()
     assistant = Assistant(
         practice_id=settings.practice_id,
         storage=storage,
         nlu=parser,
         scheduling=front_desk(fhir, scheduling, clock),
-        catalogue=CatalogueCache(fhir.practice, clock),
+        catalogue=catalogue,
         patients=fhir.patients,
         flows=load_flows(DATA / "flows"),
-        texts=Texts.load(DATA / "texts"),
+        texts=texts,
         clock=clock,
-        locks=locks or LocalLocks(),
+        locks=locks,
         verification_days=settings.verification_days,
     )
     channels = build_channels(settings, storage, assistant, clock, redis)
-    return Runtime(settings, clock, storage, fhir, parser, assistant, channels)
+    outreach = Outreach(
+        practice_id=settings.practice_id, storage=storage, texts=texts, catalogue=catalogue, locks=locks,
+        clock=clock, intake=IntakeOutreach(fhir.schedule, fhir.practice, fhir.patients, fhir.intake,
+                                           fhir.consents, clock),
+    )
+    return Runtime(settings, clock, storage, fhir, parser, assistant, channels, outreach)
 
 
 def _ensure_sqlite_dir(database_url: str) -> None:

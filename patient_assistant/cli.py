@@ -116,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "jobs":
         from patient_assistant.jobs import run_due_once
 
-        print(f"{run_due_once(settings, now)} replies sent")
+        done = run_due_once(settings, now)
+        print(f"{done.replies} replies sent, {done.invited} patients invited to fill in forms")
         return 0
     raise AssertionError(args.command)
 

@@ -1,7 +1,8 @@
 """The in-process job runner of the embedded default (no Redis, no Celery).
 
-It retries messages kept while the record system was down and picks up anything a
-crash left pending. With REDIS_URL set, Celery beat and workers do this instead.
+It retries messages kept while the record system was down, picks up anything a crash
+left pending, and invites patients with an upcoming new patient visit to fill in the
+intake form (bot/outreach.py). With REDIS_URL set, Celery beat and workers do this instead.
 """
 
 from __future__ import annotations
@@ -10,12 +11,26 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+from dataclasses import dataclass
 
 from patient_assistant.bootstrap import Runtime, build, make_clock
 from patient_assistant.sandbox_access import fhir_server
 from patient_assistant.settings import Settings
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DueWork:
+    replies: int  # replies to messages kept for a retry
+    invited: int  # patients invited to fill in the intake form
+
+
+async def run_due(runtime: Runtime) -> DueWork:
+    """One round of due work."""
+    replies = await runtime.assistant.process_due()
+    invited = await runtime.outreach.run_due() if runtime.outreach else 0
+    return DueWork(replies, invited)
 
 
 class InProcessJobs:
@@ -33,8 +48,8 @@ class InProcessJobs:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
 
-    async def run_due(self) -> int:
-        return await self.runtime.assistant.process_due()
+    async def run_due(self) -> DueWork:
+        return await run_due(self.runtime)
 
     async def _loop(self) -> None:
         while True:
@@ -45,14 +60,14 @@ class InProcessJobs:
                 log.exception("in-process jobs: a round failed")
 
 
-def run_due_once(settings: Settings, now: dt.datetime | None) -> int:
+def run_due_once(settings: Settings, now: dt.datetime | None) -> DueWork:
     """`patient-assistant jobs run-due`: one round of due work, then exit."""
 
-    async def go() -> int:
+    async def go() -> DueWork:
         async with fhir_server(settings, now) as base_url:
             runtime = await build(settings, fhir_base_url=base_url, clock=make_clock(now))
             try:
-                return await runtime.assistant.process_due()
+                return await run_due(runtime)
             finally:
                 await runtime.aclose()
 

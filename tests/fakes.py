@@ -11,6 +11,7 @@ import itertools
 from zoneinfo import ZoneInfo
 
 from domain.errors import NotFound, RecordSystemUnavailable, SlotUnavailable
+from domain.related import RelatedPerson
 from domain.model import (
     Appointment, Location, OpeningHours, Opening, Patient, Practice, Practitioner, Service, Slot, SlotCriteria,
 )
@@ -36,6 +37,8 @@ LOCATIONS = (Location(DOWNTOWN, "Downtown", "12 Main St"), Location(NORTHSIDE, "
 MARIA = Patient("pat-maria", "Maria Lopez", dt.date(1985, 4, 12), ("+16175550134",))
 AISHA = Patient("pat-aisha", "Aisha Rahman", dt.date(1990, 7, 21), ("+16175550150",))
 OMAR = Patient("pat-omar", "Omar Rahman", dt.date(2019, 2, 14), ("+16175550150",))
+#: Aisha as Omar's mother on the record (a RelatedPerson), on the family phone.
+AISHA_FOR_OMAR = RelatedPerson("rp-aisha", OMAR.id, "Aisha Rahman", dt.date(1990, 7, 21), "mother", ("+16175550150",))
 
 
 class FakeDirectory:
@@ -53,8 +56,9 @@ class FakeDirectory:
 
 
 class FakePatients:
-    def __init__(self, patients: tuple[Patient, ...] = (MARIA, AISHA, OMAR)) -> None:
-        self.patients = patients
+    def __init__(self, patients: tuple[Patient, ...] = (MARIA, AISHA, OMAR),
+                 related: tuple[RelatedPerson, ...] = (AISHA_FOR_OMAR,)) -> None:
+        self.patients, self.related = patients, related
 
     async def find_by_phone(self, e164: str) -> list[Patient]:
         return [p for p in self.patients if e164 in p.phones]
@@ -64,6 +68,9 @@ class FakePatients:
 
     async def find_by_chat(self, channel: str, address: str) -> list[Patient]:
         return [p for p in self.patients if f"{channel}:{address}" in p.phones]
+
+    async def related_by_phone(self, e164: str) -> list[RelatedPerson]:
+        return [r for r in self.related if e164 in r.phones]
 
 
 class FakeSchedule:
@@ -125,6 +132,12 @@ class FakeSchedule:
         if appointment_id not in self.appointments:
             raise NotFound(appointment_id)
         return self.appointments[appointment_id]
+
+    async def booked(self, service_ids: list[str], start: dt.datetime, end: dt.datetime) -> list[Appointment]:
+        self._check()
+        return sorted((a for a in self.appointments.values()
+                       if a.status == "booked" and a.service_id in service_ids and start <= a.start < end),
+                      key=lambda a: a.start)
 
     async def upcoming(self, patient_id: str, after: dt.datetime) -> list[Appointment]:
         self._check()

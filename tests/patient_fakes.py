@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from adapters.fhir.questionnaire import to_form
 from dialogs.context import Catalogue, TurnContext
+from domain.alerts import ReportLockout
 from domain.consent import ConsentDecision, ConsentDocument
 from domain.consent_service import Consents
 from domain.desk import FrontDesk
@@ -85,10 +86,15 @@ class FakeRegistry:
 @dataclass
 class FakeTasks:
     tasks: dict[str, tuple[NewPatient, list[Match]]] = field(default_factory=dict)
+    lockouts: dict[str, ReportLockout] = field(default_factory=dict)
 
     async def review_duplicate(self, person: NewPatient, matches: list[Match], request_id: str) -> str:
         self.tasks.setdefault(request_id, (person, matches))
         return f"task-{request_id[:8]}"
+
+    async def lockout(self, report: ReportLockout) -> str:
+        self.lockouts.setdefault(report.request_id, report)
+        return f"task-{report.request_id[:8]}"
 
 
 @dataclass
@@ -123,6 +129,7 @@ class FakeIntakeStore:
 class FakeConsentStore:
     documents_: list[ConsentDocument] = field(default_factory=lambda: list(DOCUMENTS))
     decided: list[ConsentDecision] = field(default_factory=list)
+    given_by: dict[str, str] = field(default_factory=dict)  # decision id -> RelatedPerson id
 
     async def documents(self) -> list[ConsentDocument]:
         return list(self.documents_)
@@ -131,10 +138,12 @@ class FakeConsentStore:
         return [d for d in self.decided if d.patient_id == patient_id]
 
     async def record(self, patient_id: str, document: ConsentDocument, agree: bool, channel: str,
-                     at: dt.datetime) -> ConsentDecision:
+                     at: dt.datetime, given_by: str | None = None) -> ConsentDecision:
         decision = ConsentDecision(f"consent-{len(self.decided) + 1}", patient_id, document.code,
                                    document.version, agree, at, channel)
         self.decided.append(decision)
+        if given_by:
+            self.given_by[decision.id] = given_by
         return decision
 
     async def withdraw(self, decision: ConsentDecision, at: dt.datetime) -> ConsentDecision:
@@ -182,5 +191,7 @@ class PatientConversation(Conversation):
             patients = tuple(p for p in self.everyone.patients if self.address in p.phones) if self.address \
                 else base.patients
         catalogue = Catalogue(fakes.PRACTICE, (*fakes.SERVICES, TELEHEALTH), fakes.PRACTITIONERS, fakes.LOCATIONS)
-        return dataclasses.replace(base, catalogue=catalogue, patients=patients, channel=self.channel,
-                                   address=self.address)
+        related = tuple(r for r in self.everyone.related if self.address in r.phones) \
+            if self.channel != "telegram" else ()
+        return dataclasses.replace(base, catalogue=catalogue, patients=patients, related=related,
+                                   channel=self.channel, address=self.address)

@@ -58,9 +58,11 @@ def _decoded(data: str) -> str:
 
 
 def consent_json(patient_id: str, document: ConsentDocument, agree: bool, channel: str, at: dt.datetime,
-                 organization_id: str) -> Json:
+                 organization_id: str, given_by: str | None = None) -> Json:
+    """`given_by`: the RelatedPerson who decided for the patient (a parent for a child)."""
     when = fhir_time(at)
-    return {
+    performer = {"performer": [{"reference": f"RelatedPerson/{given_by}"}]} if given_by else {}
+    return {**performer,
         "resourceType": "Consent",
         "status": "active" if agree else "rejected",
         "scope": {"coding": [{"system": CONSENT_SCOPE,
@@ -126,10 +128,10 @@ class FhirConsentStore:
         return [d for c in found if (d := to_decision(c)) and d.patient_id == patient_id]
 
     async def record(self, patient_id: str, document: ConsentDocument, agree: bool, channel: str,
-                     at: dt.datetime) -> ConsentDecision:
+                     at: dt.datetime, given_by: str | None = None) -> ConsentDecision:
         organization = (await self._reference.get()).organization["id"]
         async with translated("create Consent"):
-            resource = consent_json(patient_id, document, agree, channel, at, organization)
+            resource = consent_json(patient_id, document, agree, channel, at, organization, given_by)
             created = await self._conn.http.create(resource)
         decision = to_decision(created)
         assert decision is not None, "the server returned a Consent the adapter cannot read back"

@@ -14,7 +14,9 @@ from adapters.fhir.mapping import (
 )
 from adapters.fhir.phones import spellings, to_e164
 from adapters.fhir.reference import ReferenceCache
+from adapters.fhir.related import related_by_phone
 from domain.model import Location, Patient, Practice, Practitioner, Service
+from domain.related import RelatedPerson
 
 
 class FhirPracticeDirectory:
@@ -57,7 +59,7 @@ class FhirPracticeDirectory:
 
 
 class FhirPatientDirectory:
-    """Patients by phone number and by id."""
+    """Patients by phone number and by id, and the RelatedPersons on a phone."""
 
     def __init__(self, conn: FhirConnection):
         self._conn = conn
@@ -74,3 +76,7 @@ class FhirPatientDirectory:
 
     async def get(self, patient_id: str) -> Patient:
         return to_patient(await self._conn.read("Patient", patient_id))
+
+    async def related_by_phone(self, e164: str) -> list[RelatedPerson]:
+        """RelatedPersons (a parent, a carer) with this number: the patients they may act for."""
+        return await related_by_phone(self._conn, e164)

@@ -18,6 +18,8 @@ from adapters.fhir.phones import to_e164
 from domain.model import Location, OpeningHours, Patient, Practitioner, Service
 
 Code = tuple[str, str]  # (system, code)
+#: Channels whose chats are linked to a Patient as telecom {system: other, value: "<channel>:<id>"}.
+CHAT_CHANNELS = ("telegram",)
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -130,9 +132,11 @@ def to_patient(p: Json) -> Patient:
     coded = [c["code"] for c in (chosen.get("language") or {}).get("coding") or [] if c.get("code")]
     language = str(coded[0]).split("-")[0] if coded else "en"
     born = p.get("birthDate")
+    chats = [t["value"] for t in p.get("telecom") or []
+             if t.get("system") == "other" and str(t.get("value", "")).split(":")[0] in CHAT_CHANNELS]
     return Patient(
         id=p["id"], name=text, birth_date=dt.date.fromisoformat(born) if born and len(born) == 10 else None,
-        phones=tuple(dict.fromkeys(x for x in phones if x)), language=language,
+        phones=tuple(dict.fromkeys(x for x in phones if x)), language=language, chats=tuple(chats),
     )
 
 

@@ -20,6 +20,7 @@ REGISTRATION_SYSTEM = f"{PROJECT}/registration"
 TASK_SYSTEM = f"{PROJECT}/task"
 TASK_CODES = f"{PROJECT}/CodeSystem/task"
 REVIEW_DUPLICATE = "review-possible-duplicate"
+FOLLOW_UP_LOCKOUT = "follow-up-locked-conversation"
 #: Consent.category: which consent document (code = the document's type code).
 CONSENT_DOCUMENT = f"{PROJECT}/CodeSystem/consent-document"
 EXT_CONSENT_CHANNEL = f"{PROJECT_SD}/consent-channel"

@@ -127,6 +127,20 @@ class FhirScheduleStore:
         mine = [to_appointment(a, codes) for a in found if a.get("status") == "booked"]
         return sorted((a for a in mine if a.patient_id == patient_id and a.start > after), key=lambda a: a.start)
 
+    async def booked(self, service_ids: list[str], start: dt.datetime, end: dt.datetime) -> list[Appointment]:
+        """Booked appointments of these services starting in [start, end) (any patient)."""
+        codes = await self._codes()
+        tokens = sorted(f"{system}|{code}" for (system, code), sid in codes.items() if sid in service_ids)
+        params: dict[str, str | list[str]] = {
+            "status": "booked", "date": [f"ge{fhir_time(start)}", f"lt{fhir_time(end)}"], "_sort": "date"}
+        if tokens:
+            params["service-type"] = ",".join(tokens)
+        found = [to_appointment(a, codes) for a in await self._conn.search_one_type("Appointment", params)
+                 if a.get("status") == "booked"]
+        # Re-checked here: a server may ignore a search parameter it does not support.
+        return sorted((a for a in found if a.service_id in service_ids and start <= a.start < end),
+                      key=lambda a: a.start)
+
     async def _transaction(self, entries: list[Json], what: str, on_conflict: type[DomainError]) -> list[Json]:
         async with translated(what):
             try:

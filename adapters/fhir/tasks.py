@@ -1,5 +1,6 @@
-"""StaffTasks and CoverageStore on FHIR: a Task for staff to review a likely duplicate, and
-the patient's insurance as a Coverage."""
+"""StaffTasks and CoverageStore on FHIR: Tasks for staff (review a likely duplicate, follow
+up a conversation locked after failed identity checks), and the patient's insurance as a
+Coverage. Each Task is a conditional create on its request id, so a retry makes one."""
 
 from __future__ import annotations
 
@@ -9,12 +10,14 @@ from adapters.fhir.connection import FhirConnection
 from adapters.fhir.errors import FhirHttpError, translated
 from adapters.fhir.http import Json, version_of
 from adapters.fhir.mapping import ref_id
-from adapters.fhir.patient_codes import REVIEW_DUPLICATE, TASK_CODES, TASK_SYSTEM
+from adapters.fhir.patient_codes import FOLLOW_UP_LOCKOUT, REVIEW_DUPLICATE, TASK_CODES, TASK_SYSTEM
 from adapters.fhir.reference import ReferenceCache
 from adapters.fhir.slots import fhir_time
+from domain.alerts import ReportLockout
 from domain.patients import Match, NewPatient
 
 REVIEW_TEXT = "Review a possible duplicate patient registration"
+LOCKOUT_TEXT = "Follow up a conversation locked after failed identity checks"
 
 
 def duplicate_task(person: NewPatient, matches: list[Match], request_id: str, organization_id: str,
@@ -46,13 +49,49 @@ def duplicate_task(person: NewPatient, matches: list[Match], request_id: str, or
     }
 
 
+def lockout_task(report: ReportLockout, organization_id: str, now: dt.datetime) -> Json:
+    """A Task for staff about a locked conversation: references and codes only, nothing the
+    person typed (the birth dates tried are not kept anywhere)."""
+    inputs: list[Json] = [
+        {"type": {"text": "conversation"}, "valueString": report.conversation_id},
+        {"type": {"text": "channel"}, "valueCode": report.channel},
+        {"type": {"text": "locked until"}, "valueDateTime": fhir_time(report.locked_until)},
+    ]
+    if report.related_person_id:
+        inputs.append({"type": {"text": "claimed to be"},
+                       "valueReference": {"reference": f"RelatedPerson/{report.related_person_id}"}})
+    task: Json = {
+        "resourceType": "Task",
+        "identifier": [{"system": TASK_SYSTEM, "value": report.request_id}],
+        "status": "requested", "intent": "order", "priority": "urgent",
+        "code": {"coding": [{"system": TASK_CODES, "code": FOLLOW_UP_LOCKOUT, "display": LOCKOUT_TEXT}],
+                 "text": LOCKOUT_TEXT},
+        "description": "A conversation was locked after three failed identity checks. Contact the patient "
+                       "on the details in their record (not the conversation's) to check it was them.",
+        "authoredOn": fhir_time(now),
+        "owner": {"reference": f"Organization/{organization_id}"},
+        "input": inputs,
+    }
+    if report.patient_id:
+        task["for"] = task["focus"] = {"reference": f"Patient/{report.patient_id}"}
+    return task
+
+
 class FhirStaffTasks:
     def __init__(self, conn: FhirConnection, reference: ReferenceCache):
         self._conn, self._reference = conn, reference
 
     async def review_duplicate(self, person: NewPatient, matches: list[Match], request_id: str) -> str:
         organization = (await self._reference.get()).organization["id"]
-        task = duplicate_task(person, matches, request_id, organization, dt.datetime.now(dt.UTC))
+        return await self._create(duplicate_task(person, matches, request_id, organization, dt.datetime.now(dt.UTC)),
+                                  request_id)
+
+    async def lockout(self, report: ReportLockout) -> str:
+        organization = (await self._reference.get()).organization["id"]
+        return await self._create(lockout_task(report, organization, dt.datetime.now(dt.UTC)), report.request_id)
+
+    async def _create(self, task: Json, request_id: str) -> str:
+        """Create the Task unless one with this request id exists; its id either way."""
         async with translated("create Task"):
             created = await self._conn.http.create(task, if_none_exist=f"identifier={TASK_SYSTEM}|{request_id}")
         if created.get("id"):

@@ -58,3 +58,17 @@ async def test_telehealth_booking_is_gated_on_the_real_record(fhir_adapters: Fhi
 async def test_results_status_only(fhir_adapters: FhirAdapters) -> None:
     [maria] = [p for p in await fhir_adapters.patients.find_by_phone("+16175550134") if p.name == "Maria Lopez"]
     assert await fhir_adapters.results.statuses(maria.id) == ["final"]
+
+
+async def test_a_parents_decision_for_a_child_names_the_parent_as_performer(fhir_adapters: FhirAdapters) -> None:
+    child = await new_patient(fhir_adapters)
+    parent = await fhir_adapters.connection.http.create({
+        "resourceType": "RelatedPerson", "patient": {"reference": f"Patient/{child}"},
+        "name": [{"given": ["Pat"], "family": "Parent"}]})
+    document = latest(await fhir_adapters.consents.documents(), TELEHEALTH)
+    assert document is not None
+    agreed = await fhir_adapters.consents.record(child, document, True, "sms", TEST_NOW, given_by=parent["id"])
+    stored = await fhir_adapters.connection.read("Consent", agreed.id)
+    assert stored["patient"] == {"reference": f"Patient/{child}"}
+    assert stored["performer"] == [{"reference": f"RelatedPerson/{parent['id']}"}]
+    assert [d.id for d in await fhir_adapters.consents.decisions(child)] == [agreed.id]

@@ -9,6 +9,7 @@ from dialogs.context import Catalogue, Texts, TurnContext
 from dialogs.engine import DomainAnswered, Reply, UserSaid, advance
 from dialogs.schema import load_flows
 from dialogs.state import State
+from domain.alerts import LockoutReported, ReportLockout
 from domain.clock import FixedClock
 from domain.scheduling import Scheduling
 from nlu.types import Entity, Parse
@@ -35,11 +36,13 @@ def window(start: dt.datetime, hours: float, grain: str) -> dict[str, str]:
 @dataclass
 class Conversation:
     phone_patients: tuple = (fakes.MARIA,)
+    related: tuple = ()  # RelatedPersons on the phone (a parent acting for a child)
     schedule: fakes.FakeSchedule = field(default_factory=lambda: fakes.FakeSchedule(NOW.date()))
     holds: fakes.FakeHolds = field(default_factory=fakes.FakeHolds)
     conversation_id: str = "conv-1"
     state: State = field(default_factory=State)
     notes: list = field(default_factory=list)
+    alerts: list = field(default_factory=list)  # staff alerts of lockouts (ReportLockout)
 
     def __post_init__(self) -> None:
         self.clock = FixedClock(NOW, ticking=False)
@@ -50,7 +53,8 @@ class Conversation:
     def context(self) -> TurnContext:
         catalogue = Catalogue(fakes.PRACTICE, fakes.SERVICES, fakes.PRACTITIONERS, fakes.LOCATIONS)
         return TurnContext(catalogue=catalogue, flows=self.flows, texts=self.texts, now=self.clock.now(),
-                           patients=self.phone_patients, conversation_id=self.conversation_id)
+                           patients=self.phone_patients, related=self.related,
+                           conversation_id=self.conversation_id)
 
     async def send(self, parse: Parse) -> list[Reply]:
         ctx, replies = self.context(), []
@@ -61,7 +65,13 @@ class Conversation:
             self.notes += turn.notes
             if not turn.commands:
                 return replies
-            event = DomainAnswered(await self.scheduling.handle(turn.commands[0]))
+            command = turn.commands[0]
+            if isinstance(command, ReportLockout) and isinstance(self.scheduling, Scheduling):
+                # Scheduling alone has no staff tasks (PatientConversation's FrontDesk does).
+                self.alerts.append(command)
+                event = DomainAnswered(LockoutReported(f"task-{len(self.alerts)}", command.conversation_id))
+                continue
+            event = DomainAnswered(await self.scheduling.handle(command))
 
     @staticmethod
     def text(replies: list[Reply]) -> str:

@@ -88,11 +88,12 @@ async def test_an_unknown_number_is_told_how_to_reach_the_practice() -> None:
 
 
 async def test_a_shared_phone_is_asked_which_patient() -> None:
-    chat = Conversation(phone_patients=(fakes.AISHA, fakes.OMAR))
+    chat = Conversation(phone_patients=(fakes.AISHA, fakes.OMAR), related=(fakes.AISHA_FOR_OMAR,))
     reply = Conversation.text(await chat.send(book_request()))
     assert "first name" in reply
     offered = await chat.send(said("it's for Omar", person_name="Omar"))
     assert chat.state.patient_id == fakes.OMAR.id and offered[-1].choices
+    assert chat.state.proxy_id == fakes.AISHA_FOR_OMAR.id  # his mother books for him
 
 
 async def test_a_taken_time_offers_others_instead_of_failing() -> None:

@@ -1,6 +1,7 @@
 """Issue 5's acceptance conversations through `patient-assistant chat`: real NLU, the FHIR
-sandbox, SQLite. Identity before disclosure, which patient on a shared phone, registration
-without duplicates, intake over several sessions on Telegram, telehealth consent.
+sandbox, SQLite. Identity before disclosure (a lockout alerts staff), which patient on a
+shared phone (a mother acting for her son), registration without duplicates, intake over
+several sessions on Telegram, telehealth consent.
 
 Each test has its own assistant database; FHIR is shared, so tests make what they need
 fresh (Tom's earlier responses set aside, James's telehealth consent withdrawn first).
@@ -18,7 +19,9 @@ import pytest
 
 from adapters.fhir import FhirAdapters
 from adapters.fhir.mapping import ref_id
-from adapters.fhir.patient_codes import REVIEW_DUPLICATE
+from adapters.fhir.patient_codes import FOLLOW_UP_LOCKOUT, REVIEW_DUPLICATE
+from adapters.sql import SqlStorage
+from bot.ports import AuditRecord
 from domain.consent import TELEHEALTH
 from tests.support.fhir import SeededServer
 
@@ -64,7 +67,8 @@ async def patient_id(fhir: FhirAdapters, phone: str | None, name: str) -> str:
     return str(raw["id"])
 
 
-def test_results_need_the_birth_date_and_three_wrong_ones_lock(env: dict[str, str]) -> None:
+async def test_results_need_the_birth_date_and_three_wrong_ones_lock_and_alert_staff(
+        env: dict[str, str], fhir_adapters: FhirAdapters) -> None:
     out = chat(env, MARIA, "are my results back", "01/01/1980", "02/02/1981", "03/03/1982",
                "are my results back", "04/12/1985")
     assert "date of birth" in out.split("doesn't match")[0]
@@ -72,6 +76,11 @@ def test_results_need_the_birth_date_and_three_wrong_ones_lock(env: dict[str, st
     in_order(out, "date of birth", "doesn't match", "doesn't match", "can't continue", "can't continue",
              "can't continue")
     assert "result" not in out.lower() and "verified" not in out
+    [alerted] = [a for a in await audit_trail(env) if a.action == "staff.alerted"]
+    task = await fhir_adapters.connection.read("Task", alerted.subject.removeprefix("Task/"))
+    maria = await patient_id(fhir_adapters, MARIA, "Maria Lopez")
+    assert task["code"]["coding"][0]["code"] == FOLLOW_UP_LOCKOUT and task["for"]["reference"] == f"Patient/{maria}"
+    assert {i["valueString"] for i in task["input"] if "valueString" in i} == {alerted.detail["conversation_id"]}
 
 
 def test_results_after_verification_say_ready_and_nothing_clinical(env: dict[str, str]) -> None:
@@ -82,9 +91,18 @@ def test_results_after_verification_say_ready_and_nothing_clinical(env: dict[str
     assert "normal range" not in out
 
 
-def test_a_shared_phone_is_asked_which_patient(env: dict[str, str]) -> None:
-    out = chat(env, AISHA, "are my results back", "Omar", "02/14/2019")
-    in_order(out, "shared by more than one", "first name", "date of birth", "verified", "any test results")
+async def test_a_shared_phone_is_asked_which_patient_and_the_mother_acts_for_her_son(
+        env: dict[str, str], fhir_adapters: FhirAdapters) -> None:
+    out = chat(env, AISHA, "are my results back", "Omar", "02/14/2019", "07/21/1990")
+    in_order(out, "shared by more than one", "first name", "Omar's records", "YOUR own date of birth",
+             "doesn't match", "verified to act for Omar", "any test results for Omar")
+    omar = await patient_id(fhir_adapters, AISHA, "Omar Rahman")
+    [mother] = await fhir_adapters.patients.related_by_phone(AISHA)
+    trail = await audit_trail(env)
+    [verified] = [a for a in trail if a.action == "identity.verified"]
+    assert verified.actor == f"related-person:{mother.id}" and verified.subject == f"Patient/{omar}"
+    assert verified.detail["acting_for"] == f"Patient/{omar}"
+    assert {a.actor for a in trail if a.action != "identity.proxy_refused"} == {f"related-person:{mother.id}"}
 
 
 async def test_maria_lopez_garcia_registering_becomes_a_staff_task(
@@ -155,6 +173,16 @@ async def test_james_is_asked_for_telehealth_consent_before_booking(
     stored = await fhir_adapters.connection.read("Consent", live.id)
     assert stored["status"] == "active" and stored["provision"]["type"] == "permit"
     assert (live.agreed, live.document_version, live.channel) == (True, "1", "sms")
+
+
+async def audit_trail(env: dict[str, str]) -> list[AuditRecord]:
+    """What the chat's own database audited."""
+    storage = SqlStorage(env["DATABASE_URL"])
+    try:
+        async with storage.transaction() as tx:
+            return await tx.audit_trail("riverside")
+    finally:
+        await storage.close()
 
 
 async def _responses(fhir: FhirAdapters, patient: str) -> list[dict]:  # type: ignore[type-arg]

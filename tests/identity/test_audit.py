@@ -110,3 +110,23 @@ async def test_identity_work_is_audited_and_the_trail_cannot_be_changed(rig: Rig
                 await connection.execute(statement)
     async with rig.storage.transaction() as tx:
         assert await tx.audit_trail("riverside") == trail
+
+
+async def test_a_lockout_and_a_parent_acting_for_a_child_are_audited_with_who_did_it(rig: Rig) -> None:
+    await rig.send("are my results back?")
+    for wrong in ("01/01/1980", "02/02/1981", "03/03/1982"):
+        reply = await rig.send(wrong)
+    assert "can't continue" in reply
+    family = fakes.AISHA.phones[0]
+    await rig.send("when is my son's next appointment", family)
+    await rig.send("Omar", family)
+    assert "verified to act for Omar" in await rig.send("07/21/1990", family)
+    async with rig.storage.transaction() as tx:
+        trail = await tx.audit_trail("riverside")
+    [locked] = [a for a in trail if a.action == "conversation.locked"]
+    [alerted] = [a for a in trail if a.action == "staff.alerted"]
+    assert locked.actor == alerted.actor == f"patient:{fakes.MARIA.id}"
+    assert alerted.subject.startswith("Task/") and alerted.detail["reason"] == "verification_lockout"
+    for_omar = [a for a in trail if a.detail.get("acting_for") == f"Patient/{fakes.OMAR.id}"]
+    assert {a.action for a in for_omar} >= {"identity.acting_for", "identity.verified"}
+    assert {a.actor for a in for_omar} == {f"related-person:{fakes.AISHA_FOR_OMAR.id}"}

@@ -1,5 +1,6 @@
 """The identity adapters against the FHIR sandbox: search for duplicates, conditional create,
-chat links, details, staff tasks and insurance. Throwaway patients keep tests apart."""
+chat links, details, staff tasks (duplicates, lockouts), insurance, and RelatedPersons on a
+phone. Throwaway patients keep tests apart."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ import uuid
 import pytest
 
 from adapters.fhir import FhirAdapters
-from adapters.fhir.patient_codes import TASK_SYSTEM
+from adapters.fhir.patient_codes import FOLLOW_UP_LOCKOUT, TASK_SYSTEM
+from bot import household
+from domain.alerts import ReportLockout
 from domain.patient_commands import DetailChange
 from domain.patients import NewPatient, likely_duplicates
 from tests.support.fhir import new_patient
@@ -80,3 +83,47 @@ async def test_new_insurance_replaces_the_old_coverage(fhir_adapters: FhirAdapte
     old, new = [await fhir_adapters.connection.read("Coverage", c) for c in (first, second)]
     assert (old["status"], new["status"]) == ("cancelled", "active")
     assert new["payor"] == [{"display": "Cigna"}] and old["subscriberId"] == "W1"
+
+
+async def test_the_family_phone_reaches_omar_through_his_mothers_related_person(fhir_adapters: FhirAdapters) -> None:
+    [aisha] = await fhir_adapters.patients.related_by_phone("(617) 555-0150")
+    omar = next(p for p in await fhir_adapters.patients.find_by_phone("+16175550150") if p.name == "Omar Rahman")
+    assert (aisha.name, aisha.birth_date, aisha.relationship) == ("Aisha Rahman", dt.date(1990, 7, 21), "mother")
+    assert aisha.patient_id == omar.id and aisha.phones == ("+16175550150",)
+    assert await fhir_adapters.patients.related_by_phone("+16175550134") == []
+
+
+async def test_a_child_whose_record_has_no_number_is_reached_through_the_parent(fhir_adapters: FhirAdapters) -> None:
+    child = await new_patient(fhir_adapters)  # no telecom of their own
+    phone = f"+1617{uuid.uuid4().int % 800 + 200}{uuid.uuid4().int % 10000:04d}"
+    parent = await fhir_adapters.connection.http.create({
+        "resourceType": "RelatedPerson", "active": True, "patient": {"reference": f"Patient/{child}"},
+        "name": [{"given": ["Pat"], "family": "Parent"}], "birthDate": "1980-01-02",
+        "telecom": [{"system": "phone", "value": phone}],
+        "relationship": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v3-RoleCode",
+                                      "code": "FTH", "display": "father"}]}]})
+    found = await household.on_phone(fhir_adapters.patients, phone)
+    assert [p.id for p in found.patients] == [child] and found.via_related == {child}
+    assert [(r.id, r.relationship, r.birth_date) for r in found.related] == [
+        (parent["id"], "father", dt.date(1980, 1, 2))]
+
+
+async def test_a_lockout_task_is_made_once_and_carries_references_only(fhir_adapters: FhirAdapters) -> None:
+    omar = next(p for p in await fhir_adapters.patients.find_by_phone("+16175550150") if p.name == "Omar Rahman")
+    [aisha] = await fhir_adapters.patients.related_by_phone("+16175550150")
+    report = ReportLockout(str(uuid.uuid4()), f"conv-{uuid.uuid4().hex[:8]}", "sms",
+                           dt.datetime(2026, 3, 2, 14, 30, tzinfo=dt.UTC), omar.id, aisha.id)
+    task_id = await fhir_adapters.tasks.lockout(report)
+    assert await fhir_adapters.tasks.lockout(report) == task_id  # a retry makes no second Task
+    same = await fhir_adapters.connection.search_one_type("Task", {"identifier": f"{TASK_SYSTEM}|{report.request_id}"})
+    assert [t["id"] for t in same if t["identifier"][0]["value"] == report.request_id] == [task_id]
+    task = await fhir_adapters.connection.read("Task", task_id)
+    assert (task["status"], task["priority"], task["code"]["coding"][0]["code"]) == (
+        "requested", "urgent", FOLLOW_UP_LOCKOUT)
+    assert task["for"] == {"reference": f"Patient/{omar.id}"}
+    inputs = {i["type"]["text"]: i for i in task["input"]}
+    assert inputs["conversation"]["valueString"] == report.conversation_id
+    assert inputs["claimed to be"]["valueReference"] == {"reference": f"RelatedPerson/{aisha.id}"}
+    written = repr(task)
+    for phi in ("Omar", "Aisha", "Rahman", "2019", "1990", "0150"):
+        assert phi not in written  # references, codes and times: nothing that names or reaches a person

@@ -43,17 +43,19 @@ async def test_impossible_and_future_birth_dates_are_asked_again_without_countin
     assert chat.state.verify_failures == 0 and chat.state.awaiting == "birth_date"
 
 
-async def test_a_shared_phone_is_asked_which_patient_then_that_patients_birth_date() -> None:
+async def test_a_shared_phone_is_asked_which_patient_and_a_parent_proves_who_they_are() -> None:
     chat = PatientConversation(address=fakes.AISHA.phones[0])
     asked = PatientConversation.text(await chat.send(said(*RESULTS)))
     assert "shared by more than one" in asked and "first name" in asked
     dob = PatientConversation.text(await chat.send(said("Omar")))
-    assert "date of birth" in dob
-    wrong = PatientConversation.text(await chat.send(said("07/21/1990")))  # Aisha's, not Omar's
-    assert "doesn't match" in wrong
-    ok = PatientConversation.text(await chat.send(said("02/14/2019")))
-    assert "verified" in ok and "any test results" in ok
-    assert chat.state.patient_id == fakes.OMAR.id
+    assert "Omar's records" in dob and "YOUR own date of birth" in dob
+    wrong = PatientConversation.text(await chat.send(said("02/14/2019")))  # Omar's: it proves nothing
+    assert "doesn't match" in wrong and "not Omar's" in wrong
+    ok = PatientConversation.text(await chat.send(said("07/21/1990")))  # Aisha's, his mother on the record
+    assert "verified to act for Omar" in ok and "any test results for Omar" in ok
+    s = chat.state
+    assert (s.patient_id, s.proxy_id, s.verified_proxy_id) == (fakes.OMAR.id, "rp-aisha", "rp-aisha")
+    assert {"kind": "verified", "patient_id": fakes.OMAR.id, "related_person_id": "rp-aisha"} in chat.notes
 
 
 async def test_a_telegram_chat_is_linked_by_name_and_birth_date() -> None:

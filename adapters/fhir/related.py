@@ -1,0 +1,39 @@
+"""RelatedPerson on FHIR: who may act for a patient from a phone (a parent for a child)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from adapters.fhir.connection import FhirConnection
+from adapters.fhir.http import Json
+from adapters.fhir.mapping import human_name, ref_id
+from adapters.fhir.phones import spellings, to_e164
+from domain.related import RelatedPerson
+
+
+def to_related_person(r: Json) -> RelatedPerson | None:
+    """None for a RelatedPerson that names no Patient (nobody to act for)."""
+    patient_id = ref_id(r.get("patient"), "Patient")
+    if not patient_id:
+        return None
+    name, _ = human_name(r)
+    phones = [to_e164(t["value"]) for t in r.get("telecom") or []
+              if t.get("system") in ("phone", "sms") and t.get("value")]
+    relationship = next((cc.get("text") or next((c.get("display") for c in cc.get("coding") or []), "")
+                         for cc in r.get("relationship") or []), "")
+    born = r.get("birthDate")
+    return RelatedPerson(
+        id=r["id"], patient_id=patient_id, name=name,
+        birth_date=dt.date.fromisoformat(born) if born and len(born) == 10 else None,
+        relationship=relationship or "", phones=tuple(dict.fromkeys(p for p in phones if p)),
+    )
+
+
+async def related_by_phone(conn: FhirConnection, e164: str) -> list[RelatedPerson]:
+    """Active RelatedPersons with this number, compared in E.164 (the server matched strings)."""
+    wanted = to_e164(e164)
+    if wanted is None:
+        return []
+    found = await conn.search_one_type("RelatedPerson", {"telecom": ",".join(spellings(wanted))})
+    people = [to_related_person(r) for r in found if r.get("active", True) is not False]
+    return sorted((p for p in people if p and wanted in p.phones), key=lambda p: (p.name, p.id))

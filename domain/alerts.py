@@ -1,0 +1,32 @@
+"""Alerting staff when a conversation is locked after repeated failed identity checks.
+
+Three wrong birth dates may be a forgetful patient or someone trying a stolen phone: either
+way a person at the practice should look. The alert is a staff Task that carries references
+only (the patient or RelatedPerson the speaker claimed to be, the conversation), never what
+was typed. `request_id` is derived from the conversation and its lockout count, so the same
+message processed again (after an outage) makes no second Task.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ReportLockout:
+    """Ask staff to follow up a conversation locked after failed verification."""
+
+    request_id: str
+    conversation_id: str
+    channel: str
+    locked_until: dt.datetime
+    patient_id: str | None = None  # the patient the speaker claimed to be or act for
+    related_person_id: str | None = None  # the RelatedPerson the speaker claimed to be
+
+
+@dataclass(frozen=True)
+class LockoutReported:
+    task_id: str
+    conversation_id: str
+    patient_id: str | None = None
