@@ -28,7 +28,7 @@ def select(turn: _Turn, patient: Patient) -> bool:
         s.awaiting = None
         turn.notes.append({"kind": "proxy_refused", "patient_id": patient.id})
         turn.say_key("no_guardian")
-        turn._finish("no_guardian")
+        turn.finish("no_guardian")
         return False
     s.patient_id = patient.id
     if speaker is Speaker.SELF:

@@ -14,12 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from dialogs import acting, forms, identity, invitation, lockout
+from dialogs import forms, gate, identity, invitation
 from dialogs import slots as slot_filling
 from dialogs.actions import command_for, route
 from dialogs.codec import appointment_from_json, opening_from_json
 from dialogs.context import TurnContext
-from dialogs.fields import read as read_field
 from dialogs.patient_render import patient_values
 from dialogs.render import appointment_label, opening_label, say, values
 from dialogs.schema import Action, Choose, Collect, Confirm, Flow, Say, Step, Text
@@ -46,7 +45,6 @@ SMALL_TALK = {
 }
 SEARCH_INPUTS = {"service_id", "practitioner_id", "location_id", "when"}
 # What a date of birth that cannot be one is told ("31/02/1990", a date in the future).
-VERIFY_PROBLEMS = {"birth_date_future": "verify_future_date", "date_impossible": "verify_impossible_date"}
 
 
 @dataclass(frozen=True)
@@ -89,6 +87,10 @@ def advance(state: State, event: Event, ctx: TurnContext) -> Turn:
 
 
 class _Turn:
+    """One turn in the making. The step modules (gate, forms, questions, identity, acting,
+    lockout, invitation) drive it through its public methods: run, ask, goto, move_past,
+    start_flow, requirements_met, retry, finish, say_key and say_text."""
+
     def __init__(self, state: State, ctx: TurnContext) -> None:
         self.s, self.ctx = state, ctx
         self.replies: list[Reply] = []
@@ -103,16 +105,16 @@ class _Turn:
             self.say_key("locked")
             return
         if s.awaiting == "patient_name":
-            return self._pick_patient(parse)
+            return gate.pick_patient(self, parse)
         if s.awaiting == "birth_date":
-            return self._verify(parse)
+            return gate.verify(self, parse)
         if s.awaiting in identity.AWAITING:
             return identity.on_message(self, parse)
         if invitation.pending(self) and invitation.answer(self, parse):
             return
-        target = self._triggered_flow(parse)
+        target = self.triggered_flow(parse)
         if target and (s.flow != target.id) and not (s.flow and self._answers_step(parse)):
-            return self._start(target, parse)
+            return self.start_flow(target, parse)
         if s.flow and s.awaiting == "input":
             return self._input(parse)
         self._no_flow(parse)
@@ -130,9 +132,9 @@ class _Turn:
         target = step.outcomes.get(key)
         if target is None:
             self.say_key("start_over")
-            return self._finish("unrouted")
-        self._goto(target)
-        self._run()
+            return self.finish("unrouted")
+        self.goto(target)
+        self.run()
 
     # --- flows ----------------------------------------------------------------------
 
@@ -144,7 +146,7 @@ class _Turn:
     def step(self) -> Step:
         return self.flow.step(self.s.step or "")
 
-    def _triggered_flow(self, parse: Parse) -> Flow | None:
+    def triggered_flow(self, parse: Parse) -> Flow | None:
         if is_fallback(parse):  # an intent this unsure does not start or switch a flow
             return None
         return next((f for f in self.ctx.flows.values() if parse.intent in f.triggers), None)
@@ -166,93 +168,19 @@ class _Turn:
             return forms.takes(step, parse, self.s, self.ctx)
         return False
 
-    def _start(self, flow: Flow, parse: Parse) -> None:
+    def start_flow(self, flow: Flow, parse: Parse) -> None:
         s = self.s
         s.end_flow()
         s.flow, s.step = flow.id, flow.steps[0].id
         self.notes.append({"kind": "flow_started", "flow": flow.id})
         slot_filling.fill(parse, s, self.ctx, flow)
         forms.prefill(flow, parse, s, self.ctx)
-        if self._requirements_met():
-            self._run()
+        if self.requirements_met():
+            self.run()
 
-    def _requirements_met(self) -> bool:
-        requires = self.flow.requires
-        if ("patient" in requires or "verified" in requires) and not self._ensure_patient():
-            return False
-        if "verified" in requires and not self._verified():
-            self.s.awaiting = "birth_date"
-            self.say_key("verify_ask")
-            return False
-        return True
-
-    def _ensure_patient(self) -> bool:
-        s, patients = self.s, self.ctx.patients
-        if not patients:
-            if s.patient_id and self._verified():
-                return True  # a chat linked earlier in this very turn
-            if identity.can_link(self.ctx):
-                identity.start(self)
-                return False
-            self.say_key("unknown_number")
-            self._finish("unknown_number")
-            return False
-        current = next((p for p in patients if p.id == s.patient_id), None)
-        if current is not None:
-            return acting.select(self, current)  # who may speak for them is the record's say, every turn
-        if len(patients) == 1:
-            return acting.select(self, patients[0])
-        s.awaiting = "patient_name"
-        self.say_key("which_patient")
-        return False
-
-    def _verified(self) -> bool:
-        s = self.s
-        return bool(
-            s.verified_patient_id == s.patient_id
-            and s.verified_proxy_id == s.proxy_id  # a parent verified for a child is not the child
-            and s.verified_until
-            and dt.datetime.fromisoformat(s.verified_until) > self.ctx.now
-        )
-
-    def _pick_patient(self, parse: Parse) -> None:
-        words = {w.strip(".,!?").lower() for w in parse.text.split()}
-        for entity in parse.all("person_name"):
-            words |= {w.lower() for w in entity.text.split()}
-        chosen = [p for p in self.ctx.patients if p.name.split()[0].lower() in words]
-        if len(chosen) != 1:
-            return self._retry("which_patient_again")
-        self.s.awaiting, self.s.retries = None, 0
-        self.notes.append({"kind": "patient_selected", "patient_id": chosen[0].id})
-        if not acting.select(self, chosen[0]):
-            return
-        if self.s.flow and self._requirements_met():
-            self._run()
-        elif not self.s.flow:
-            self.say_key("help")
-
-    def _verify(self, parse: Parse) -> None:
-        s, ctx = self.s, self.ctx
-        patient = next((p for p in ctx.patients if p.id == s.patient_id), None)
-        value, problem = read_field("birth_date", parse, ctx)
-        if value is None:
-            return self._retry(VERIFY_PROBLEMS.get(problem or "", "verify_bad_date"))
-        if patient and acting.proves(self, patient, dt.date.fromisoformat(value)):
-            s.verified_patient_id, s.verify_failures, s.awaiting, s.retries = patient.id, 0, None, 0
-            s.verified_proxy_id = s.proxy_id
-            s.verified_until = (ctx.now + dt.timedelta(days=ctx.verification_days)).isoformat()
-            self.notes.append({"kind": "verified", "patient_id": patient.id}
-                              | ({"related_person_id": s.proxy_id} if s.proxy_id else {}))
-            self.say_key("verify_ok")
-            if s.flow:
-                self._run()
-            return
-        s.verify_failures += 1
-        self.notes.append({"kind": "verification_failed", "patient_id": s.patient_id,
-                           "failures": s.verify_failures})
-        if s.verify_failures >= 3:
-            return lockout.lock(self, {"patient_id": s.patient_id})
-        self.say_key("verify_ask_again")
+    def requirements_met(self) -> bool:
+        """Who the conversation is about is known (and verified, where the flow needs it)."""
+        return gate.requirements_met(self)
 
     # --- the current step takes the patient's message --------------------------------
 
@@ -261,32 +189,32 @@ class _Turn:
         if isinstance(step, forms.STEPS):
             return forms.take(self, step, parse)
         if isinstance(step, Choose) and self._pick(step, parse):
-            self._advance(step)
-            return self._run()
+            self.move_past(step)
+            return self.run()
         changed = slot_filling.fill(parse, self.s, self.ctx, self.flow)
         if isinstance(step, Collect):
             if step.slot in _filled(self.s):
-                self._advance(step)
+                self.move_past(step)
             elif is_deny(parse) and not self.s.slots.get("_problem"):
                 self.say_key("start_over")
-                return self._finish("abandoned")
+                return self.finish("abandoned")
             else:
                 return self._reask(step)
         elif changed & SEARCH_INPUTS and self._search_step():
-            self._goto(self._search_step() or "")
+            self.goto(self._search_step() or "")
         elif isinstance(step, Choose):
             if is_deny(parse) and step.on_none:
-                self._goto(step.on_none, clear=True)
+                self.goto(step.on_none, clear=True)
             else:
                 return self._reask(step, "invalid_choice")
         elif isinstance(step, Confirm):
             if is_affirm(parse):
-                self._goto(step.on_yes)
+                self.goto(step.on_yes)
             elif is_deny(parse):
-                self._goto(step.on_no, clear=True)
+                self.goto(step.on_no, clear=True)
             else:
                 return self._reask(step, "confirm_again")
-        self._run()
+        self.run()
 
     def _pick(self, step: Choose, parse: Parse) -> bool:
         key = "offers" if step.list == "opening" else "appointments"
@@ -316,23 +244,23 @@ class _Turn:
 
     # --- running steps until the patient or the domain must answer ---------------------
 
-    def _run(self) -> None:
+    def run(self) -> None:
         for _ in range(64):  # flows are validated; the bound only guards against a loop in data
             if not self.s.flow:
                 return
             step = self.step
             if isinstance(step, Collect):
                 if step.slot in _filled(self.s):
-                    self._advance(step)
+                    self.move_past(step)
                     continue
-                return self._ask(step.ask)
+                return self.ask(step.ask)
             if isinstance(step, Choose):
                 if self._choose(step):
-                    self._advance(step)
+                    self.move_past(step)
                     continue
                 return
             if isinstance(step, Confirm):
-                return self._ask(step.text)
+                return self.ask(step.text)
             if isinstance(step, Action):
                 self.commands.append(command_for(step.action, self.s, self.ctx))
                 self.s.awaiting = "outcome"
@@ -345,7 +273,7 @@ class _Turn:
                 self.say_text(step.text)
                 nxt = self.flow.after(step)
                 if nxt is None:
-                    return self._finish("completed")
+                    return self.finish("completed")
                 self.s.step = nxt.id
         raise RuntimeError(f"flow {self.s.flow} did not stop within 64 steps")
 
@@ -365,10 +293,10 @@ class _Turn:
             self.notes.append({"kind": "disclosed", "what": "appointments", "count": len(items)})
         else:
             labels = [opening_label(opening_from_json(o), self.ctx.catalogue) for o in items]
-        self._ask(step.ask, tuple(labels))
+        self.ask(step.ask, tuple(labels))
         return False
 
-    def _ask(self, text: Text, choices: tuple[str, ...] = ()) -> None:
+    def ask(self, text: Text, choices: tuple[str, ...] = ()) -> None:
         problem = self.s.slots.pop("_problem", None)
         if problem:
             self.say_key(problem["key"], problem.get("values"))
@@ -379,33 +307,33 @@ class _Turn:
         self.s.retries += 1
         if self.s.retries > self.ctx.max_retries:
             self.say_key("too_many_tries")
-            return self._finish("gave_up")
+            return self.finish("gave_up")
         if key:
             self.say_key(key)
         if isinstance(step, Collect):
-            self._ask(step.ask)
+            self.ask(step.ask)
         elif isinstance(step, Choose):
             self.s.slots.pop(step.list, None)
             self._choose(step)
         elif isinstance(step, Confirm):
             self.s.awaiting = "input"
 
-    def _retry(self, key: str) -> None:
+    def retry(self, key: str) -> None:
         self.s.retries += 1
         if self.s.retries > self.ctx.max_retries:
             self.say_key("too_many_tries")
             self.s.awaiting = None
-            return self._finish("gave_up")
+            return self.finish("gave_up")
         self.say_key(key)
 
-    def _advance(self, step: Step) -> None:
+    def move_past(self, step: Step) -> None:
         self.s.retries = 0
         nxt = self.flow.after(step)
         if nxt is None:
-            return self._finish("completed")
+            return self.finish("completed")
         self.s.step, self.s.awaiting = nxt.id, None
 
-    def _goto(self, step_id: str, clear: bool = False) -> None:
+    def goto(self, step_id: str, clear: bool = False) -> None:
         target = self.flow.step(step_id)
         if clear and isinstance(target, Collect):
             # "no, another day": what was collected is what is being replaced.
@@ -414,7 +342,7 @@ class _Turn:
         if isinstance(target, Collect) or (isinstance(target, Action) and target.action == "find_openings"):
             self.s.slots.pop("opening", None)  # a new search: the earlier pick no longer stands
 
-    def _finish(self, how: str) -> None:
+    def finish(self, how: str) -> None:
         if self.s.flow:
             self.notes.append({"kind": "flow_ended", "flow": self.s.flow, "how": how})
         self.s.end_flow()
@@ -426,7 +354,7 @@ class _Turn:
             return self.say_key(SMALL_TALK[parse.intent])
         book = self.ctx.flows.get("book_appointment")
         if book and slot_filling.extract(parse, self.s, self.ctx, "service"):
-            return self._start(book, parse)  # "checkup friday?" with no verb still means booking
+            return self.start_flow(book, parse)  # "checkup friday?" with no verb still means booking
         self.say_key("rephrase")
 
     # --- saying things ------------------------------------------------------------

@@ -35,15 +35,15 @@ def run(turn: _Turn, step: Step) -> bool:
     if isinstance(step, Field):
         form = s.slots.get(FORM, {})
         if step.key in form or (step.only_if and not form.get(step.only_if)):
-            turn._advance(step)
+            turn.move_past(step)
             return True
-        turn._ask(step.ask)
+        turn.ask(step.ask)
         return False
     assert isinstance(step, Menu)
     picks = s.slots.get(PICKS, {})
     if step.id in picks:
         return _apply(turn, step, picks.pop(step.id), None)
-    turn._ask(step.text, tuple(o.label.get(s.language) or o.label["en"] for o in step.options))
+    turn.ask(step.text, tuple(o.label.get(s.language) or o.label["en"] for o in step.options))
     return False
 
 
@@ -58,14 +58,14 @@ def take(turn: _Turn, step: Step, parse: Parse) -> None:
             if value is None:
                 return reask(turn, step, problem or "required")
         turn.s.slots.setdefault(FORM, {})[step.key] = value
-        turn._advance(step)
-        return turn._run()
+        turn.move_past(step)
+        return turn.run()
     assert isinstance(step, Menu)
     index = option_index(step, parse)
     if index is None:
         return reask(turn, step, "menu_again")
     if _apply(turn, step, index, parse):
-        turn._run()
+        turn.run()
 
 
 def takes(step: Step, parse: Parse, state: State, ctx: TurnContext) -> bool:
@@ -114,7 +114,7 @@ def _apply(turn: _Turn, step: Menu, index: int, parse: Parse | None) -> bool:
     s.slots.update(option.set)
     turn.notes.append({"kind": "menu_picked", "step": step.id, "option": index + 1})
     if option.flow:
-        turn._start(turn.ctx.flows[option.flow], parse or Parse("", "inform", 1.0))
+        turn.start_flow(turn.ctx.flows[option.flow], parse or Parse("", "inform", 1.0))
         return False
     if option.next:
         target = turn.flow.step(option.next)
@@ -122,9 +122,9 @@ def _apply(turn: _Turn, step: Menu, index: int, parse: Parse | None) -> bool:
             s.slots.get(FORM, {}).pop(target.key, None)  # "fix my e-mail": ask it again
             if parse is not None:
                 _fill_from_entities(target, parse, s, turn.ctx)  # "my email is now x@y.com"
-        turn._goto(option.next)
+        turn.goto(option.next)
         return True
-    turn._advance(step)
+    turn.move_past(step)
     return True
 
 
@@ -134,7 +134,7 @@ def reask(turn: _Turn, step: Step, problem: str) -> None:
     s.retries += 1
     if s.retries > ctx.max_retries:
         turn.say_key("too_many_tries")
-        return turn._finish("gave_up")
+        return turn.finish("gave_up")
     key = f"problem_{problem}"
     turn.say_key(key if key in ctx.texts.entries else "rephrase")
     run(turn, step)

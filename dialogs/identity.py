@@ -55,7 +55,7 @@ def on_message(turn: _Turn, parse: Parse) -> None:
         s.awaiting = None
         turn.notes.append({"kind": "proxy_refused", "channel": ctx.channel})
         turn.say_key("link_minor")
-        return turn._finish("no_guardian")
+        return turn.finish("no_guardian")
     turn.commands.append(pc.LinkChat(ctx.conversation_id, ctx.channel, ctx.address, given, family,
                                      dt.date.fromisoformat(born)))
     s.awaiting = LINKING
@@ -72,8 +72,8 @@ def on_outcome(turn: _Turn, outcome: c.Outcome) -> None:
         turn.notes.append({"kind": "linked", "patient_id": pid, "channel": ctx.channel})
         turn.notes.append({"kind": "verified", "patient_id": pid})
         turn.say_key("link_ok")
-        if s.flow and turn._requirements_met():
-            turn._run()
+        if s.flow and turn.requirements_met():
+            turn.run()
         return
     if isinstance(outcome, c.RecordSystemDown):
         turn.say_key("record_system_down")
@@ -92,6 +92,6 @@ def _retry(turn: _Turn, problem_key: str, ask_key: str) -> None:
     if s.retries > ctx.max_retries:
         s.awaiting = None
         turn.say_key("too_many_tries")
-        return turn._finish("gave_up")
+        return turn.finish("gave_up")
     turn.say_key(problem_key if problem_key in ctx.texts.entries else "rephrase")
     turn.say_key(ask_key)

@@ -49,7 +49,7 @@ def answer(turn: _Turn, parse: Parse) -> bool:
     s = turn.s
     invited, s.invitation = s.invitation or {}, None
     flow = turn.ctx.flows.get(str(invited.get("flow")))
-    target = turn._triggered_flow(parse)
+    target = turn.triggered_flow(parse)
     if flow is None or (target is not None and target.id != flow.id):
         return False
     if is_deny(parse):
@@ -59,5 +59,5 @@ def answer(turn: _Turn, parse: Parse) -> bool:
     if not (is_fallback(parse) or parse.intent in TAKES_UP):
         return False
     turn.notes.append({"kind": "invitation_taken_up", "flow": flow.id})
-    turn._start(flow, parse)
+    turn.start_flow(flow, parse)
     return True

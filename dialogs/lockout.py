@@ -27,7 +27,7 @@ def lock(turn: _Turn, note: dict[str, Any]) -> None:
     s.lockouts += 1
     turn.notes.append({"kind": "locked", **note, "alert_staff": True})
     turn.say_key("locked")
-    turn._finish("locked")
+    turn.finish("locked")
     request = uuid.uuid5(_LOCKOUT, f"{ctx.conversation_id}|{s.lockouts}")
     turn.commands.append(ReportLockout(str(request), ctx.conversation_id, ctx.channel, until,
                                        patient_id=s.patient_id, related_person_id=s.proxy_id))

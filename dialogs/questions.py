@@ -50,11 +50,11 @@ def run(turn: _Turn, step: Questions) -> bool:
     form, response = _load(turn.s)
     question = next_question(form, response)
     if question is None:
-        turn._advance(step)
+        turn.move_past(step)
         return True
     turn.s.slots["intake"]["asking"] = question.link_id
     choices = tuple(o.display for o in question.options) if question.type == "choice" else ()
-    turn._ask(_question_text(turn.ctx, turn.s.language, form, response, question), choices)
+    turn.ask(_question_text(turn.ctx, turn.s.language, form, response, question), choices)
     return False
 
 
@@ -74,12 +74,12 @@ def take(turn: _Turn, step: Questions, parse: Parse) -> None:
     s, ctx = turn.s, turn.ctx
     if is_pause(parse.text):
         turn.say_key("intake_paused")
-        return turn._finish("paused")
+        return turn.finish("paused")
     form, response = _load(s)
     question = _asking(s, form, response)
     if question is None:
-        turn._advance(step)
-        return turn._run()
+        turn.move_past(step)
+        return turn.run()
     reading = read_answer(question, parse.text, ctx.catalogue.practice.locale, ctx.now.date())
     if _asks_for_the_form(turn, parse) and (reading.values is None or question.type in ("string", "text")):
         turn.say_key("intake_continue")  # "can I do my forms" again: not an answer, a wish to go on
@@ -99,8 +99,8 @@ def take(turn: _Turn, step: Questions, parse: Parse) -> None:
     s.slots["intake"]["response"] = response_to_json(response)
     s.slots["intake"].pop("asking", None)
     turn.notes.append({"kind": "intake_answered", "question": question.link_id})
-    turn._advance(step)
-    turn._run()
+    turn.move_past(step)
+    turn.run()
 
 
 def _asks_for_the_form(turn: _Turn, parse: Parse) -> bool:
@@ -128,7 +128,7 @@ def _reask(turn: _Turn, step: Questions, problem: str) -> None:
     s.retries += 1
     if s.retries > ctx.max_retries:
         turn.say_key("intake_too_many_tries")
-        return turn._finish("gave_up")
+        return turn.finish("gave_up")
     key = f"intake_problem_{problem}"
     turn.say_key(key if key in ctx.texts.entries else "intake_problem_empty")
     run(turn, step)

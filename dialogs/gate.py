@@ -1,0 +1,104 @@
+"""Who the conversation is about, and whether they have proved it, before a flow goes on.
+
+A flow that `requires: [patient]` needs to know which patient (a shared phone asks); one that
+`requires: [verified]` also needs the date of birth (of the patient, or of the parent acting
+for a child), because what it says comes from the record. Three wrong answers lock the
+conversation (dialogs/lockout.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from dialogs import acting, identity, lockout
+from dialogs.fields import read as read_field
+from nlu.types import Parse
+
+if TYPE_CHECKING:
+    from dialogs.engine import _Turn
+
+VERIFY_PROBLEMS = {"birth_date_future": "verify_future_date", "date_impossible": "verify_impossible_date"}
+
+
+def requirements_met(turn: _Turn) -> bool:
+    requires = turn.flow.requires
+    if ("patient" in requires or "verified" in requires) and not ensure_patient(turn):
+        return False
+    if "verified" in requires and not verified(turn):
+        turn.s.awaiting = "birth_date"
+        turn.say_key("verify_ask")
+        return False
+    return True
+
+
+def ensure_patient(turn: _Turn) -> bool:
+    s, patients = turn.s, turn.ctx.patients
+    if not patients:
+        if s.patient_id and verified(turn):
+            return True  # a chat linked earlier in this very turn
+        if identity.can_link(turn.ctx):
+            identity.start(turn)
+            return False
+        turn.say_key("unknown_number")
+        turn.finish("unknown_number")
+        return False
+    current = next((p for p in patients if p.id == s.patient_id), None)
+    if current is not None:
+        return acting.select(turn, current)  # who may speak for them is the record's say, every turn
+    if len(patients) == 1:
+        return acting.select(turn, patients[0])
+    s.awaiting = "patient_name"
+    turn.say_key("which_patient")
+    return False
+
+
+def verified(turn: _Turn) -> bool:
+    s = turn.s
+    return bool(
+        s.verified_patient_id == s.patient_id
+        and s.verified_proxy_id == s.proxy_id  # a parent verified for a child is not the child
+        and s.verified_until
+        and dt.datetime.fromisoformat(s.verified_until) > turn.ctx.now
+    )
+
+
+def pick_patient(turn: _Turn, parse: Parse) -> None:
+    words = {w.strip(".,!?").lower() for w in parse.text.split()}
+    for entity in parse.all("person_name"):
+        words |= {w.lower() for w in entity.text.split()}
+    chosen = [p for p in turn.ctx.patients if p.name.split()[0].lower() in words]
+    if len(chosen) != 1:
+        return turn.retry("which_patient_again")
+    turn.s.awaiting, turn.s.retries = None, 0
+    turn.notes.append({"kind": "patient_selected", "patient_id": chosen[0].id})
+    if not acting.select(turn, chosen[0]):
+        return
+    if turn.s.flow and requirements_met(turn):
+        turn.run()
+    elif not turn.s.flow:
+        turn.say_key("help")
+
+
+def verify(turn: _Turn, parse: Parse) -> None:
+    s, ctx = turn.s, turn.ctx
+    patient = next((p for p in ctx.patients if p.id == s.patient_id), None)
+    value, problem = read_field("birth_date", parse, ctx)
+    if value is None:
+        return turn.retry(VERIFY_PROBLEMS.get(problem or "", "verify_bad_date"))
+    if patient and acting.proves(turn, patient, dt.date.fromisoformat(value)):
+        s.verified_patient_id, s.verify_failures, s.awaiting, s.retries = patient.id, 0, None, 0
+        s.verified_proxy_id = s.proxy_id
+        s.verified_until = (ctx.now + dt.timedelta(days=ctx.verification_days)).isoformat()
+        turn.notes.append({"kind": "verified", "patient_id": patient.id}
+                          | ({"related_person_id": s.proxy_id} if s.proxy_id else {}))
+        turn.say_key("verify_ok")
+        if s.flow:
+            turn.run()
+        return
+    s.verify_failures += 1
+    turn.notes.append({"kind": "verification_failed", "patient_id": s.patient_id,
+                       "failures": s.verify_failures})
+    if s.verify_failures >= 3:
+        return lockout.lock(turn, {"patient_id": s.patient_id})
+    turn.say_key("verify_ask_again")
