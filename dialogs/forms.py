@@ -128,13 +128,16 @@ def _apply(turn: _Turn, step: Menu, index: int, parse: Parse | None) -> bool:
     return True
 
 
-def reask(turn: _Turn, step: Step, problem: str) -> None:
-    """Say what was wrong and ask the same thing again, up to the retry limit."""
+def reask(turn: _Turn, step: Step, problem: str, texts: str = "", fallback: str = "rephrase") -> None:
+    """Say what was wrong and ask the same thing again, up to the retry limit.
+
+    `texts` prefixes the text keys ("intake_" for the questionnaire's own wording).
+    """
     s, ctx = turn.s, turn.ctx
     s.retries += 1
     if s.retries > ctx.max_retries:
-        turn.say_key("too_many_tries")
+        turn.say_key(f"{texts}too_many_tries")
         return turn.finish("gave_up")
-    key = f"problem_{problem}"
-    turn.say_key(key if key in ctx.texts.entries else "rephrase")
+    key = f"{texts}problem_{problem}"
+    turn.say_key(key if key in ctx.texts.entries else fallback)
     run(turn, step)

@@ -124,11 +124,6 @@ def takes(parse: Parse, state: State, ctx: TurnContext) -> bool:
 
 
 def _reask(turn: _Turn, step: Questions, problem: str) -> None:
-    s, ctx = turn.s, turn.ctx
-    s.retries += 1
-    if s.retries > ctx.max_retries:
-        turn.say_key("intake_too_many_tries")
-        return turn.finish("gave_up")
-    key = f"intake_problem_{problem}"
-    turn.say_key(key if key in ctx.texts.entries else "intake_problem_empty")
-    run(turn, step)
+    from dialogs import forms  # forms dispatches to this module; imported late to avoid a cycle
+
+    forms.reask(turn, step, problem, texts="intake_", fallback="intake_problem_empty")

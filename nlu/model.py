@@ -127,14 +127,7 @@ def train_intent(examples: Sequence[Example], texts: Sequence[str], epochs: int 
         SpacyExample.from_dict(nlp.make_doc(t), {"cats": {lab: float(lab == ex.intent) for lab in labels}})
         for ex, t in zip(examples, texts)
     ]
-    optimizer = nlp.initialize(lambda: data)
-    rng = random.Random(SEED)
-    for _ in range(epochs):
-        order = data[:]
-        rng.shuffle(order)
-        for batch in _batches(order, 16):
-            nlp.update(batch, sgd=optimizer, drop=0.2)
-    return nlp
+    return _fit(nlp, data, epochs, drop=0.2)
 
 
 def train_ner(examples: Sequence[Example], epochs: int = 15) -> "Language":
@@ -154,13 +147,18 @@ def train_ner(examples: Sequence[Example], epochs: int = 15) -> "Language":
         if ents and any(doc.char_span(s, e, alignment_mode="strict") is None for s, e, _ in ents):
             ents = [(s, e, lab) for s, e, lab in ents if doc.char_span(s, e, alignment_mode="strict") is not None]
         data.append(SpacyExample.from_dict(doc, {"entities": ents}))
+    return _fit(nlp, data, epochs, drop=0.25)
+
+
+def _fit(nlp: "Language", data: list[Any], epochs: int, drop: float) -> "Language":
+    """Train in seeded shuffled mini-batches: the same data always gives the same model."""
     optimizer = nlp.initialize(lambda: data)
     rng = random.Random(SEED)
     for _ in range(epochs):
         order = data[:]
         rng.shuffle(order)
         for batch in _batches(order, 16):
-            nlp.update(batch, sgd=optimizer, drop=0.25)
+            nlp.update(batch, sgd=optimizer, drop=drop)
     return nlp
 
 
