@@ -1,6 +1,6 @@
 """Natural-language understanding: text -> Parse(intent, confidence, entities).
 
-Imports no other project package. See ../shared/nlu-contract.md for the labels.
+Imports no other project package. See docs/nlu-contract.md for the labels.
 Nothing is loaded at import time: ``NLU.load()`` loads (or trains) the model.
 """
 

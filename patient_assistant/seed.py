@@ -1,4 +1,4 @@
-"""Seeding a FHIR server with the demo practice (shared/demo-practice.md), relative to a clock.
+"""Seeding a FHIR server with the demo practice (docs/demo-practice.md), relative to a clock.
 
     report = await seed("http://127.0.0.1:8090/fhir", now)
 
