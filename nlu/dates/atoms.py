@@ -84,11 +84,6 @@ def _nth_day(m: re.Match[str]) -> Atom | None:
                  month=month_value(m["mon"]), year=int(m["y"]) if m["y"] else None)
 
 
-@pattern(r"\b(?:the\s+)?ides\s+of\s+march\b")
-def _ides(m: re.Match[str]) -> Atom | None:
-    return _atom(m, DATE, kind_="abs", month=3, day=15, year=None)
-
-
 @pattern(rf"\b(?:the\s+)?(?P<d>{DAYNUM})(?:\s+day)?\s+of\s+(?:the\s+)?(?P<rel>this|next|current|following|coming)\s+month\b")
 def _dom_rel(m: re.Match[str]) -> Atom | None:
     d = day_value(m["d"])
@@ -378,7 +373,7 @@ def _time_bare(m: re.Match[str]) -> Atom | None:
     return _atom(m, TIME, weak=not m["ish"], bare=True, tv=tv)
 
 
-@pattern(rf"\b(?:(?P<kw>from|between)\s+)?(?P<t1>{TCORE})\s*(?P<sep>-|–|—|to|till|til|until|untill|thru|through|and)\s*(?P<t2>{TCORE})(?:\s+(?:in\s+the\s+)?(?P<pod>am|pm|morning|afternoon|evening))?{_NOT_UNIT}")
+@pattern(rf"\b(?:(?P<kw>from|between)\s+)?(?P<t1>{TCORE})\s*(?P<sep>-|–|—|to|till|til|until|thru|through|and)\s*(?P<t2>{TCORE})(?:\s+(?:in\s+the\s+)?(?P<pod>am|pm|morning|afternoon|evening))?{_NOT_UNIT}")
 def _range(m: re.Match[str]) -> Atom | None:
     sep, kw = m["sep"], m["kw"]
     if sep == "and" and kw != "between":
@@ -394,7 +389,7 @@ def _range(m: re.Match[str]) -> Atom | None:
     return _atom(m, RANGE, lo=t1, hi=t2, pod=m["pod"])
 
 
-@pattern(rf"\blater\s+than\s+(?P<t1>{TCORE})\s*,?\s*(?:but|and)\s+(?:before|earlier\s+than)\s+(?P<t2>{TCORE})")
+@pattern(rf"\b(?:later\s+than|after)\s+(?P<t1>{TCORE})\s*,?\s*(?:but|and)\s+(?:before|earlier\s+than|by|no\s+later\s+than)\s+(?P<t2>{TCORE})")
 def _range_but(m: re.Match[str]) -> Atom | None:
     t1, t2 = parse_time(m["t1"]), parse_time(m["t2"])
     return _atom(m, RANGE, lo=t1, hi=t2, pod=None) if t1 and t2 else None

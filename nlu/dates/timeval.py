@@ -53,7 +53,7 @@ def _ampm(token: str | None) -> str | None:
 
 def _word_minutes(text: str) -> int | None:
     parts = [p for p in re.split(r"[\s-]+", text.strip()) if p]
-    if parts and parts[0] in {"oh", "o", "ou", "zero"}:
+    if parts and parts[0] in {"oh", "o", "zero"}:
         parts = parts[1:]
     total = 0
     for p in parts:
