@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from nlu.dates.grammar import Found, find
+from nlu.dates.holidays import country_of
 from nlu.dates.lexicon import FUZZY_WORDS, MISSPELLINGS, MONTH_FORMS, PARTS_OF_DAY, WEEKDAY_FORMS
 from nlu.types import Entity
 
@@ -128,7 +129,7 @@ def find_all(text: str, now: datetime, tz: str, locale: str = "en-US",
     if not _DATEISH.search(norm) and not re.search(r"[a-z]{3}", norm):
         return []
     out = []
-    for f in find(norm, local, month_first(locale)):
+    for f in find(norm, local, month_first(locale), country_of(locale)):
         if _PLEASANTRY.search(norm[max(0, f.start - 40) : f.start]):
             continue
         s, e = _extend(text, f.start, f.end)

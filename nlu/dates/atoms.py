@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nlu.dates.lexicon import (
-    AMBIGUOUS_WORDS, AMPM, DAYNUM, HOURW, MINW, MON, NUM, ORDW, POD, TODAY, TOMORROW, WD,
+    AMBIGUOUS_WORDS, AMPM, TONIGHT, DAYNUM, HOURW, MINW, MON, NUM, ORDW, POD, TODAY, TOMORROW, WD,
     day_value, month_value, number_value, weekday_value,
 )
 from nlu.dates.timeval import TimeVal, parse_time
 
-DATE, WEEK, MONTH, TIME, RANGE, POD_K, INSTANT, WEEKOF = (
-    "date", "week", "month", "time", "range", "pod", "instant", "weekof",
+DATE, WEEK, MONTH, TIME, RANGE, POD_K, INSTANT, WEEKOF, SHIFT = (
+    "date", "week", "month", "time", "range", "pod", "instant", "weekof", "shift",
 )
 
 
@@ -204,56 +204,26 @@ def _tomorrow(m: re.Match[str]) -> Atom | None:
     return _atom(m, DATE, kind_="rel", days=1)
 
 
-@pattern(rf"\b(?:{TODAY}|later\s+(?:on\s+)?today|(?:at\s+)?some\s*(?:time|point)\s+today)\b")
+@pattern(rf"\b(?:{TODAY}|(?:later|earlier)\s+(?:on\s+)?today|(?:at\s+)?some\s*(?:time|point)\s+today)\b")
 def _today(m: re.Match[str]) -> Atom | None:
     return _atom(m, DATE, kind_="rel", days=0)
 
 
-@pattern(rf"\bin\s+(?:about\s+|around\s+|another\s+)?(?P<n>{NUM})\s+(?:more\s+)?days?(?:'?\s*time)?\b|\b(?P<n2>{NUM})\s+days?\s+(?:from\s+(?:now|today)|hence|later|time)\b")
-def _rel_days(m: re.Match[str]) -> Atom | None:
-    n = number_value(m["n"] or m["n2"])
-    if n is None or n != int(n) or n > 400:
-        return None
-    return _atom(m, DATE, kind_="rel", days=int(n))
-
-
-@pattern(rf"\b(?P<n>{NUM})\s+years?\s+(?:from\s+(?:now|today)|hence)\b|\bin\s+(?P<n2>{NUM})\s+years?(?:'?\s*time)?\b")
-def _rel_years(m: re.Match[str]) -> Atom | None:
-    n = number_value(m["n"] or m["n2"])
-    if n is None or n != int(n) or n > 20:
-        return None
-    return _atom(m, DATE, kind_="rel_years", years=int(n))
-
-
-@pattern(rf"\b(?:(?:this|next|the|this\s+coming|coming)\s+)?(?:weekend|wknd|w/e)\b")
+@pattern(r"\b(?:(?:this|next|the|this\s+coming|coming|last|this\s+past|the\s+past)\s+)?(?:weekend|wknd|wkend|w/e)\b")
 def _weekend(m: re.Match[str]) -> Atom | None:
-    return _atom(m, DATE, kind_="weekend", next="next" in m[0])
+    return _atom(m, DATE, kind_="weekend", next="next" in m[0], last="last" in m[0] or "past" in m[0])
 
 
 # ---------------------------------------------------------------- weeks and months
 
 
-@pattern(rf"\bin\s+(?:about\s+|around\s+|another\s+)?(?P<n>{NUM})\s+(?:more\s+)?weeks?(?:'?\s*'?\s*time)?\b|\b(?P<n2>{NUM})\s+weeks?\s+(?:from\s+(?:now|today)|hence|time)\b|\b(?:(?:in\s+)?(?:a|one|1)\s+)?fortnight(?:'?s?\s+time)?(?:\s+hence|\s+from\s+(?:now|today))?\b|\bin\s+(?P<n3>{NUM})\s+fortnights?\b|\b(?:the\s+)?week\s+after\s+next\b")
-def _rel_weeks(m: re.Match[str]) -> Atom | None:
-    if m["n3"]:
-        n = number_value(m["n3"])
-        n = None if n is None else 2 * n
-    elif m["n"] or m["n2"]:
-        n = number_value(m["n"] or m["n2"])
-    else:
-        n = 2.0
-    if n is None or n != int(n) or n > 60:
-        return None
-    return _atom(m, WEEK, offset_days=int(n) * 7)
-
-
-@pattern(r"\b(?:(?:early|earlier|later|late|sometime|some\s+time|anytime|any\s+time|around)\s+(?:in\s+)?)?(?P<which>this|current|the\s+current|next|the\s+next|following|the\s+following|upcoming|the\s+upcoming|coming|the\s+coming)\s+week\b(?!\s*end|end|ly)")
+@pattern(r"\b(?:(?:earlier|later|sometime|some\s+time|anytime|any\s+time|around)\s+(?:in\s+)?)?(?P<which>this|current|the\s+current|next|the\s+next|following|the\s+following|upcoming|the\s+upcoming|coming|the\s+coming)\s+week\b(?!\s*end|end|ly)")
 def _named_week(m: re.Match[str]) -> Atom | None:
     this = m["which"] in ("this", "current", "the current")
     return _atom(m, WEEK, offset_weeks=0 if this else 1)
 
 
-@pattern(r"\b(?:the\s+)?week\s+of(?:\s+the)?\b")
+@pattern(r"\b(?:the\s+)?week\s+of\b")
 def _week_of(m: re.Match[str]) -> Atom | None:
     return _atom(m, WEEKOF)
 
@@ -261,14 +231,6 @@ def _week_of(m: re.Match[str]) -> Atom | None:
 @pattern(r"\b(?P<which>this|current|the\s+current|next|the\s+next|following|the\s+following|coming)\s+month\b")
 def _named_month(m: re.Match[str]) -> Atom | None:
     return _atom(m, MONTH, kind_="offset", offset=0 if m["which"] in ("this", "current", "the current") else 1)
-
-
-@pattern(rf"\bin\s+(?:about\s+|around\s+)?(?P<n>{NUM})\s+months?(?:'?\s*time)?\b|\b(?P<n2>{NUM})\s+months?\s+(?:from\s+(?:now|today)|hence)\b")
-def _rel_months(m: re.Match[str]) -> Atom | None:
-    n = number_value(m["n"] or m["n2"])
-    if n is None or n != int(n) or n > 36:
-        return None
-    return _atom(m, MONTH, kind_="offset", offset=int(n))
 
 
 @pattern(rf"\b(?:(?P<prep>in|during|for|by|until|of|early|late|mid|next)\s+)?(?P<mon>{MON})(?![a-z'])(?:,?\s+(?P<y>{_YEAR}))?")
@@ -436,7 +398,7 @@ def _pod(m: re.Match[str]) -> Atom | None:
     bare = word in ("night", "am", "pm") and not pre
     if word in ("am", "pm") and pre:
         weak = pre not in ("in the",)
-    today = pre == "this" or word in ("tonight", "tonite")
+    today = pre == "this" or word in TONIGHT
     return _atom(m, POD_K, weak=weak, pod=word, today=today, early=("early" in m[0]), bare=bare)
 
 
@@ -444,32 +406,6 @@ def _pod(m: re.Match[str]) -> Atom | None:
 def _now(m: re.Match[str]) -> Atom | None:
     weak = m[0] in ("now", "atm", "just now")
     return _atom(m, INSTANT, weak=weak, bare=m[0] in ("now", "just now"), seconds=0)
-
-
-@pattern(rf"\b(?:in|within)\s+(?:about\s+|around\s+|another\s+|like\s+)?(?P<q>{NUM}|(?:a\s+)?(?:couple|pair)(?:\s+of)?|half\s+an?|an?\s+half|a\s+quarter\s+of\s+an?|three[\s-]quarters\s+of\s+an?|\d/\d|\d+\s+and\s+(?:a|an)\s+half)\s*(?:more\s+)?(?P<u>minutes?|mins?|m\b|'|hours?|hrs?|h\b)|\b(?P<q2>{NUM}|(?:a\s+)?couple(?:\s+of)?)\s+(?P<u2>minutes?|mins?|hours?|hrs?)\s+(?:from\s+now|hence|later)\b")
-def _delta(m: re.Match[str]) -> Atom | None:
-    q = (m["q"] or m["q2"]).strip()
-    unit = (m["u"] or m["u2"]).strip()
-    if re.fullmatch(r"(?:a\s+)?(?:couple|pair)(?:\s+of)?", q):
-        n = 2.0
-    elif q.startswith("half") or q.endswith("half") and not q[0].isdigit():
-        n = 0.5
-    elif "three" in q and "quarter" in q:
-        n = 0.75
-    elif "quarter" in q:
-        n = 0.25
-    elif "/" in q:
-        a, b = q.split("/")
-        n = int(a) / int(b) if int(b) else -1
-    elif "and" in q:
-        n = float(q.split()[0]) + 0.5
-    else:
-        v = number_value(q)
-        n = -1 if v is None else v
-    if n <= 0:
-        return None
-    mult = 3600 if unit.startswith("h") else 60
-    return _atom(m, INSTANT, seconds=int(n * mult))
 
 
 def find_atoms(text: str) -> Iterator[Atom]:
