@@ -17,7 +17,13 @@ from zoneinfo import ZoneInfo
 
 from nlu.dates.grammar import Found, find
 from nlu.dates.holidays import country_of
-from nlu.dates.lexicon import FUZZY_WORDS, MISSPELLINGS, MONTH_FORMS, PARTS_OF_DAY, WEEKDAY_FORMS
+from nlu.dates.lexicon import (
+    FUZZY_WORDS,
+    MISSPELLINGS,
+    MONTH_FORMS,
+    PARTS_OF_DAY,
+    WEEKDAY_FORMS,
+)
 from nlu.types import Entity
 
 #: Locales whose numeric dates are month-first ("3/6" is March 6).

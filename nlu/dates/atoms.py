@@ -13,8 +13,23 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nlu.dates.lexicon import (
-    AMBIGUOUS_WORDS, AMPM, TONIGHT, DAYNUM, HOURW, MINW, MON, NUM, ORDW, POD, TODAY, TOMORROW, WD,
-    day_value, month_value, number_value, weekday_value,
+    AMBIGUOUS_WORDS,
+    AMPM,
+    DAYNUM,
+    HOURW,
+    MINW,
+    MON,
+    NUM,
+    ORDW,
+    POD,
+    TODAY,
+    TOMORROW,
+    TONIGHT,
+    WD,
+    day_value,
+    month_value,
+    number_value,
+    weekday_value,
 )
 from nlu.dates.timeval import TimeVal, parse_time
 
@@ -43,7 +58,7 @@ def pattern(regex: str) -> Callable[[Handler], Handler]:
     """Register ``regex`` with the handler that turns a match into an atom (or rejects it)."""
 
     def deco(fn: Handler) -> Handler:
-        _PATTERNS.append((re.compile(regex, re.X), fn))
+        _PATTERNS.append((re.compile(regex, re.VERBOSE), fn))
         return fn
 
     return deco

@@ -115,15 +115,15 @@ def parse_duration(text: str) -> Duration | None:
     """The duration written in ``text`` (matched by ``DUR``), or None."""
     parts: list[tuple[float, str]] = []
     for m in _PART.finditer(text):
-        unit = UNITS.get((m["u"] or m["ul"]).strip())
-        if unit is None:
+        base = UNITS.get((m["u"] or m["ul"]).strip())
+        if base is None:
             return None
         q = quantity(m["q"] or m["qd"])
         if q is None or q <= 0:
             return None
         if m["half"]:
             q += 0.5
-        parts.append((q * unit[1], unit[0]))
+        parts.append((q * base[1], base[0]))
     if not parts:
         return None
     smallest = min((u for _, u in parts), key=_ORDER.index)

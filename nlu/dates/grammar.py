@@ -9,7 +9,19 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from nlu.dates import relative  # noqa: F401  (registers the duration, past, edge and holiday atoms)
-from nlu.dates.atoms import DATE, INSTANT, MONTH, POD_K, RANGE, SHIFT, TIME, WEEK, WEEKOF, Atom, find_atoms
+from nlu.dates.atoms import (
+    DATE,
+    INSTANT,
+    MONTH,
+    POD_K,
+    RANGE,
+    SHIFT,
+    TIME,
+    WEEK,
+    WEEKOF,
+    Atom,
+    find_atoms,
+)
 from nlu.dates.lexicon import PARTS_OF_DAY
 from nlu.dates.resolve import monday, resolve_date, resolve_month, shift_months
 from nlu.dates.timeval import TimeVal, to_24
@@ -18,9 +30,7 @@ _CONNECTOR = re.compile(
     r"^[\s,]*(?:(?:at|on|on\s+the|the|for|for\s+the|around|at\s+around|about|in\s+the|in|of|@|-|from|by)\s*[\s,]*)?$"
 )
 _FILLER = frozenset(
-    "please pls plz ok okay k thanks thx ty how about what is fine good works work for me at on the"
-    " around yes yeah yep ya sure or then say that perfect great would be lets let's do it maybe"
-    " hmm um uh any time anytime best better ideal and i'd like want prefer can could we i".split()
+    ["please", "pls", "plz", "ok", "okay", "k", "thanks", "thx", "ty", "how", "about", "what", "is", "fine", "good", "works", "work", "for", "me", "at", "on", "the", "around", "yes", "yeah", "yep", "ya", "sure", "or", "then", "say", "that", "perfect", "great", "would", "be", "lets", "let's", "do", "it", "maybe", "hmm", "um", "uh", "any", "time", "anytime", "best", "better", "ideal", "and", "i'd", "like", "want", "prefer", "can", "could", "we", "i"]
 )
 _LEAD = re.compile(r"^(?:(?:on|at|@|for|around|about|approx(?:imately)?|approximately|by|during|of|say)\s+)+")
 _LEAD_IN_THE = re.compile(r"^(?:in|during)\s+the\s+(?=[a-z]+\b)")

@@ -13,8 +13,7 @@ for _i, _forms in enumerate(
     [
         "monday mondays mon monday's mondey mondy monady",
         "tuesday tuesdays tues tue tu tuesday's teusday tusday tuseday tuesdy",
-        "wednesday wednesdays wed weds wednesday's wensday wendsday wednsday wedensday"
-        " wendesday wedsday wednes",
+        "wednesday wednesdays wed weds wednesday's wensday wendsday wednsday wedensday wendesday wedsday wednes",
         "thursday thursdays thurs thur thu thursday's thrusday thurday thursdy thurdsay",
         "friday fridays fri friday's firday fryday fridy friady",
         "saturday saturdays sat saturday's satruday saterday saturady satarday",
@@ -69,7 +68,7 @@ FUZZY_WORDS: dict[str, str] = {
 #: alone; such an atom needs a date context (a day number, a preposition).
 AMBIGUOUS_WORDS = frozenset({"may", "mar", "march", "sat", "sun", "mon", "jun", "tu", "dec"})
 
-_UNITS = "one two three four five six seven eight nine".split()
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_UNITS, start=1)}
 NUMBER_WORDS.update(
     {
@@ -81,10 +80,7 @@ NUMBER_WORDS.update(
 )
 
 ORDINAL_WORDS: dict[str, int] = {}
-_ORD = (
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
-    " thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
-).split()
+_ORD = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
 for _i, _w in enumerate(_ORD, start=1):
     ORDINAL_WORDS[_w] = _i
 for _i, _w in enumerate(_ORD[:9], start=1):

@@ -85,7 +85,7 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
             first = add_months(today, off)
             d = _safe(first.year, first.month, day)
             return (d, d + one, False) if d else None
-        for i in range(0, 13):
+        for i in range(13):
             first = add_months(today, i)
             d = _safe(first.year, first.month, day)
             if d is not None and d >= today:
@@ -175,15 +175,16 @@ def _period(period: dict[str, Any], today: date, later: int = 0) -> tuple[date, 
         y = today.year + period.get("offset", 0) + later
         return date(y, 1, 1), date(y + 1, 1, 1), unit
     if period.get("month"):
-        first, _ = resolve_month({"kind_": "abs", "month": period["month"], "year": period.get("year")}, today)
-        first = date(first.year + later, first.month, 1)
+        month = resolve_month({"kind_": "abs", "month": period["month"], "year": period.get("year")}, today)
+        assert month is not None  # a named month always resolves
+        first = date(month[0].year + later, month[0].month, 1)
     else:
         first = add_months(today, period.get("offset", 0) + later)
     return first, add_months(first, 1), unit
 
 
 #: part of a period -> (first, exclusive end) as day offsets from its start (negative: from its end).
-_EDGES = {
+_EDGES: dict[str, dict[str, tuple[int, int | None]]] = {
     "week": {"begin": (0, 3), "early": (0, 3), "mid": (1, 4), "late": (3, 7), "end": (3, 7)},
     "month": {"begin": (0, 7), "early": (0, 10), "mid": (10, 20), "late": (20, None), "end": (-7, None)},
 }
@@ -194,7 +195,8 @@ def edge_of_period(edge: str, period: dict[str, Any], today: date) -> tuple[date
     for later in (0, 1):
         first, end, unit = _period(period, today, later)
         if unit == "year":
-            s = first if edge in ("begin", "early") else date(first.year, 12, 1) if edge in ("end", "late") else date(first.year, 6, 1)
+            month = 1 if edge in ("begin", "early") else 12 if edge in ("end", "late") else 6
+            s = date(first.year, month, 1)
             e = add_months(s, 1)
         else:
             a, b = _EDGES[unit][edge]
