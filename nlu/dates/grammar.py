@@ -73,6 +73,10 @@ def _fits(group: list[Atom], a: Atom) -> bool:
         dates = [g for g in group if g.kind in _DATEISH]
         if a.kind == DATE and any(g.kind == WEEKOF for g in dates) and len(dates) == 1:
             return True
+        if len(dates) == 1 and {a.kind, dates[0].kind} == {DATE, WEEK} and (
+            (a.data if a.kind == DATE else dates[0].data).get("kind_") == "wd"
+        ):
+            return True  # "next week tuesday", "tuesday, the week after next"
         if a.kind == DATE and len(dates) == 1 and dates[0].kind == DATE and (
             dates[0].data.get("kind_") == "wd" or a.data.get("kind_") == "wd"
         ):
@@ -173,7 +177,12 @@ def resolve_group(g: list[Atom], now: datetime, month_first: bool,
     day: date | None = None
     day_end: date | None = None
     year_given = False
-    if d_atom is not None:
+    if d_atom is not None and WEEK in by and d_atom.data.get("kind_") == "wd":
+        week = by.pop(WEEK).data
+        start = monday(today + timedelta(days=week.get("offset_days", 0))) + timedelta(weeks=week.get("offset_weeks", 0))
+        day = start + timedelta(days=d_atom.data["wd"])
+        day_end = day + timedelta(days=1)
+    elif d_atom is not None:
         r = resolve_date(d_atom.data, today, month_first, region)
         if r is None:
             return None

@@ -89,7 +89,7 @@ HOLIDAYS: dict[str, tuple[str, Rule]] = {
     "summer_bank_holiday_gb": (r"(?:summer|august)\s+bank\s+holiday", nth(8, MON, -1)),
     "june_bank_holiday_ie": (r"june\s+bank\s+holiday", nth(6, MON, 1)),
     "october_bank_holiday_ie": (r"october\s+bank\s+holiday|halloween\s+bank\s+holiday", nth(10, MON, -1)),
-    "new_years_eve": (r"new\s+year'?s?\s+eve|nye|silvester", fixed(12, 31)),
+    "new_years_eve": (r"new\s+year'?s?\s+eve|silvester", fixed(12, 31)),
     "new_years_day": (r"new\s+year'?s?(?:\s+day)?|new\s+years?\s+day|ny\s+day|neujahr", fixed(1, 1)),
     "christmas_eve": (r"christmas\s+eve|xmas\s+eve|heiligabend", fixed(12, 24)),
     "christmas": (r"christmas(?:\s+day)?|xmas(?:\s+day)?|(?:erster\s+)?weihnachtstag", fixed(12, 25)),

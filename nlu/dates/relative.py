@@ -116,12 +116,12 @@ def _yesterday(m: re.Match[str]) -> Atom | None:
     return Atom(DATE, m.start(), m.end(), {"kind_": "rel", "days": -1})
 
 
-@pattern(rf"\b(?:last|this\s+past|the\s+past)\s+(?P<wd>{WD})(?![a-z'])")
+@pattern(rf"\b(?:last|this\s+past)\s+(?P<wd>{WD})(?![a-z'])")
 def _last_weekday(m: re.Match[str]) -> Atom | None:
     return Atom(DATE, m.start(), m.end(), {"kind_": "wd", "wd": weekday_value(m["wd"]), "mode": "last"})
 
 
-@pattern(r"\b(?:the\s+)?(?:last|previous|past)\s+(?P<u>week|month)\b(?!\s*end|end|ly)")
+@pattern(r"(?<!the\s)\b(?:last|previous)\s+(?P<u>week|month)\b(?!\s*end|end|ly)")
 def _last_period(m: re.Match[str]) -> Atom | None:
     if m["u"] == "week":
         return Atom(WEEK, m.start(), m.end(), {"offset_weeks": -1})
