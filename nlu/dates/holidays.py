@@ -147,21 +147,24 @@ HOLIDAYS: dict[str, tuple[str, Rule]] = {
 COMMON = ("new_years_day", "new_years_eve", "christmas_eve", "christmas", "valentines", "halloween",
           "good_friday", "easter")
 
-#: ISO country -> its public holidays (besides COMMON), in the order their names are tried.
+#: ISO country -> its public holidays, in the order their names are tried.
 COUNTRIES: dict[str, tuple[str, ...]] = {
-    "US": ("mlk_day", "presidents_day", "memorial_day", "juneteenth", "independence_day_us",
-           "labor_day_us", "columbus_day", "veterans_day", "thanksgiving_us"),
-    "CA": ("family_day_ca", "easter_monday", "victoria_day", "canada_day", "civic_holiday", "labor_day_us",
-           "truth_reconciliation", "thanksgiving_ca", "remembrance_day", "boxing_day"),
-    "GB": ("easter_monday", "early_may_bank_holiday", "spring_bank_holiday", "summer_bank_holiday_gb",
-           "boxing_day"),
-    "IE": ("st_brigids_day", "st_patricks_day", "easter_monday", "may_bank_holiday_ie", "june_bank_holiday_ie",
-           "august_bank_holiday_ie", "october_bank_holiday_ie", "boxing_day"),
-    "AU": ("australia_day", "easter_saturday", "easter_monday", "anzac_day", "kings_birthday_au", "boxing_day"),
-    "NZ": ("waitangi_day", "easter_monday", "anzac_day", "kings_birthday_nz",
-           "labour_day_nz", "boxing_day"),
-    "SG": ("labour_day_may", "national_day_sg"),
-    "DE": ("easter_monday", "labour_day_may", "ascension", "whit_monday", "german_unity_day", "boxing_day"),
+    "US": ("new_years_day", "mlk_day", "presidents_day", "memorial_day", "juneteenth", "independence_day_us",
+           "labor_day_us", "columbus_day", "veterans_day", "thanksgiving_us", "christmas"),
+    "CA": ("new_years_day", "family_day_ca", "good_friday", "easter_monday", "victoria_day", "canada_day",
+           "civic_holiday", "labor_day_us", "truth_reconciliation", "thanksgiving_ca", "remembrance_day",
+           "christmas", "boxing_day"),
+    "GB": ("new_years_day", "good_friday", "easter_monday", "early_may_bank_holiday", "spring_bank_holiday",
+           "summer_bank_holiday_gb", "christmas", "boxing_day"),
+    "IE": ("new_years_day", "st_brigids_day", "st_patricks_day", "easter_monday", "may_bank_holiday_ie",
+           "june_bank_holiday_ie", "august_bank_holiday_ie", "october_bank_holiday_ie", "christmas", "boxing_day"),
+    "AU": ("new_years_day", "australia_day", "good_friday", "easter_saturday", "easter_monday", "anzac_day",
+           "kings_birthday_au", "christmas", "boxing_day"),
+    "NZ": ("new_years_day", "waitangi_day", "good_friday", "easter_monday", "anzac_day", "kings_birthday_nz",
+           "labour_day_nz", "christmas", "boxing_day"),
+    "SG": ("new_years_day", "good_friday", "labour_day_may", "national_day_sg", "christmas"),
+    "DE": ("new_years_day", "good_friday", "easter_monday", "labour_day_may", "ascension", "whit_monday",
+           "german_unity_day", "christmas", "boxing_day"),
 }
 #: Countries where "the bank holiday" names the next public holiday.
 BANK_HOLIDAY_COUNTRIES = frozenset({"GB", "IE"})
@@ -176,8 +179,9 @@ def country_of(locale: str) -> str:
 
 
 def holidays_of(country: str) -> tuple[str, ...]:
-    """The holiday keys known in ``country``: its own first, then the common observances."""
-    return COUNTRIES.get(country, ()) + COMMON
+    """The holiday keys known in ``country``: its public holidays first, then the common observances."""
+    own = COUNTRIES.get(country, ())
+    return own + tuple(k for k in COMMON if k not in own)
 
 
 _BANK_HOLIDAY = r"(?:next\s+)?bank\s+holiday(?:\s+monday)?"
