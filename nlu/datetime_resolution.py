@@ -29,7 +29,8 @@ from nlu.types import Entity
 #: Locales whose numeric dates are month-first ("3/6" is March 6).
 MONTH_FIRST_LOCALES = frozenset({"en-US", "en_US", "us", "en-PH", "en-FM", "en-MH", "en-PW"})
 
-_DATEISH = re.compile(r"\d|\b(?:" + "|".join(sorted(set(MONTH_FORMS) | set(WEEKDAY_FORMS), key=len, reverse=True)) + r")\b")
+#: Nothing date-like can be in a message without a digit or a word of two letters.
+_DATEISH = re.compile(r"\d|[a-z]{2}")
 _WORD = re.compile(r"[a-z]{3,}")
 #: (correct word, what a misspelling of it becomes): weekdays and months become
 #: their three-letter abbreviation, other date words their short form.
@@ -132,7 +133,7 @@ def find_all(text: str, now: datetime, tz: str, locale: str = "en-US",
     """Every datetime expression, including full dates in the past (birth dates)."""
     local = to_local(now, tz)
     norm = _mask(normalise(text), exclude)
-    if not _DATEISH.search(norm) and not re.search(r"[a-z]{3}", norm):
+    if not _DATEISH.search(norm):
         return []
     out = []
     for f in find(norm, local, month_first(locale), country_of(locale)):

@@ -224,9 +224,10 @@ def _today(m: re.Match[str]) -> Atom | None:
     return _atom(m, DATE, kind_="rel", days=0)
 
 
-@pattern(r"\b(?:(?:this|next|the|this\s+coming|coming|last|this\s+past|the\s+past)\s+)?(?:weekend|wknd|wkend|w/e)\b")
+@pattern(r"\b(?:(?:this|next|the|this\s+coming|coming|last|this\s+past|the\s+past)\s+)?(?:weekend|wknd|wkend|w/e)\b(?P<after>\s+after\s+next)?")
 def _weekend(m: re.Match[str]) -> Atom | None:
-    return _atom(m, DATE, kind_="weekend", next="next" in m[0], last="last" in m[0] or "past" in m[0])
+    later = 2 if m["after"] else 1 if "next" in m[0] else 0
+    return _atom(m, DATE, kind_="weekend", later=later, last="last" in m[0] or "past" in m[0])
 
 
 # ---------------------------------------------------------------- weeks and months

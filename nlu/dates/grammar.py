@@ -148,6 +148,10 @@ def _plus(dt: datetime, grain: str) -> datetime:
 def _shifted(day: date | None, tv_minutes: int | None, shift: dict[str, Any]) -> tuple[date, int | None] | None:
     """``day`` (and the time ``tv_minutes`` on it) moved by a SHIFT atom's amount."""
     amount, unit = shift["amount"], shift["unit"]
+    if unit == "weekday" and day is not None:
+        if amount > 0:
+            return day + timedelta(days=(shift["wd"] - day.weekday()) % 7 or 7), tv_minutes
+        return day - timedelta(days=(day.weekday() - shift["wd"]) % 7 or 7), tv_minutes
     if unit == "minute":
         if day is None or tv_minutes is None:
             return None  # "2 hours after friday" names no time

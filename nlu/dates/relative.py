@@ -91,11 +91,23 @@ def _shift(m: re.Match[str], d: Duration | None, sign: int, post: bool) -> Atom 
                 weak=True)
 
 
-@pattern(rf"\b(?:(?P<the>the)\s+(?P<u>day|week|month)|(?P<d>{DUR}))\s+(?P<dir>from|after|following|on\s+from|before|prior\s+to)\b")
+@pattern(rf"\b(?:(?P<the>the)\s+(?P<u>day|week|month)|(?P<d>{DUR}))\s+(?P<dir>from|after|following|on\s+from|on|before|prior\s+to)\b")
 def _shift_before_date(m: re.Match[str]) -> Atom | None:
     d = Duration(1, m["u"]) if m["the"] else parse_duration(m["d"])
     sign = -1 if m["dir"] in ("before", "prior to") else 1
     return _shift(m, d, sign, post=False)
+
+
+#: What may follow "<weekday> after/before": a date, never a time ("monday after 3").
+_DATE_AHEAD = rf"(?=\s+(?:the\s+)?(?:{NAMES}|{MON}|\d{{1,2}}(?:st|nd|rd|th)|next|this|tomorrow|tmrw|tmr|\d{{1,2}}/\d))"
+
+
+@pattern(rf"\b(?:the\s+)?(?:first\s+)?(?P<wd>{WD})\s+(?P<dir>after|before){_DATE_AHEAD}")
+def _weekday_around_date(m: re.Match[str]) -> Atom | None:
+    """ "the monday after easter", "the friday before christmas": the nearest such weekday."""
+    sign = -1 if m["dir"] == "before" else 1
+    return Atom(SHIFT, m.start(), m.end(), {"amount": sign, "unit": "weekday", "wd": weekday_value(m["wd"]),
+                                            "post": False}, weak=True)
 
 
 @pattern(rf"(?:\bplus|\+|\band\s+another)\s*(?P<d>{DUR})")

@@ -144,8 +144,10 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
         sat = today + timedelta(days=(5 - wd) % 7) if wd < 5 else today - timedelta(days=wd - 5)
         if wd == 6:
             sat = today
-        if spec.get("next") and wd < 5:
-            sat += timedelta(days=7)
+        if spec.get("later") and wd < 5:
+            sat += timedelta(weeks=spec["later"])
+        elif spec.get("later", 0) > 1:
+            sat += timedelta(weeks=spec["later"] - 1)
         return sat, monday(sat) + timedelta(days=7), False
     return None
 
