@@ -52,6 +52,11 @@ CASES = [
     ("mid-april", "2026-04-11T00:00:00-04:00", "2026-04-11T00:00:00+01:00", "day"),
     ("the week of the 16th", "2026-03-16T00:00:00-04:00", "2026-04-13T00:00:00+01:00", "week"),
     ("next week tues arvo", "2026-03-10T12:00:00-04:00", "2026-03-31T12:00:00+01:00", "part_of_day"),
+    ("the monday after easter", "2026-04-06T00:00:00-04:00", "2026-04-06T00:00:00+01:00", "day"),
+    ("the friday before good friday", "2026-03-27T00:00:00-04:00", "2026-03-27T00:00:00+00:00", "day"),
+    ("2 weeks on thursday", "2026-03-26T00:00:00-04:00", "2026-04-16T00:00:00+01:00", "day"),
+    ("the weekend after next", "2026-03-21T00:00:00-04:00", "2026-04-11T00:00:00+01:00", "day"),
+    ("in a wk", "2026-03-09T00:00:00-04:00", "2026-03-30T00:00:00+01:00", "week"),
 ]
 
 
@@ -82,6 +87,8 @@ def test_day_grain_ends_at_the_next_local_midnight_across_the_change() -> None:
         # 00:30 GMT + 1 h is 01:30 GMT, which London calls 02:30 BST.
         ("in 60 mins", datetime(2026, 3, 29, 0, 30), LONDON, "2026-03-29T02:30:00+01:00"),
         ("in 2 and a half hours", datetime(2026, 3, 28, 23, 30), LONDON, "2026-03-29T03:00:00+01:00"),
+        # London falls back on 25 October 2026: 00:30 BST + 2 h is the second 01:30, in GMT.
+        ("in 2 hrs", datetime(2026, 10, 25, 0, 30), LONDON, "2026-10-25T01:30:00+00:00"),
         # Sydney falls back on 5 April 2026 at 03:00 AEDT: 23:30 + 4 h is 02:30 AEST.
         ("in 4 hrs", datetime(2026, 4, 4, 23, 30), SYDNEY, "2026-04-05T02:30:00+10:00"),
         ("in 1 hr 45 mins", datetime(2026, 4, 5, 1, 30), SYDNEY, "2026-04-05T02:15:00+10:00"),
