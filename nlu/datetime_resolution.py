@@ -41,7 +41,7 @@ _KNOWN = frozenset(WEEKDAY_FORMS) | frozenset(MONTH_FORMS) | frozenset(PARTS_OF_
 #: Real words one typo away from a date word, which must stay as they are.
 _NOT_FUZZY = frozenset({
     "sundae", "mondo", "fridge", "fridays", "mundane", "sunday's", "august", "moaning", "mourning",
-    "evenings", "mornings", "evenly",
+    "evenings", "mornings", "evenly", "weekends",
 })
 
 
