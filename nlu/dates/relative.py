@@ -67,13 +67,15 @@ def _in_duration(m: re.Match[str]) -> Atom | None:
     return _forward(m, d)
 
 
-@pattern(rf"\b(?P<d>{DUR})\s+(?:from\s+(?:right\s+)?(?:now|today)|hence|later|'?s?\s*time)\b")
+@pattern(rf"\b(?P<d>{DUR})\s+(?:from\s+(?:right\s+)?(?:now|today)|hence|(?P<later>later)|'?s?\s*time)\b")
 def _duration_from_now(m: re.Match[str]) -> Atom | None:
     d = parse_duration(m["d"])
-    return _forward(m, d) if d else None
+    if d is None or (m["later"] and d.unit not in ("minute", "day")):
+        return None  # "a week later" is usually a week after something else (the appointment)
+    return _forward(m, d)
 
 
-@pattern(r"\b(?:(?:a|one)\s+fortnight|(?:the\s+)?week\s+after\s+next)\b")
+@pattern(r"\b(?:(?:(?:a|one)\s+)?fortnight|(?:the\s+)?week\s+after\s+next)\b")
 def _fortnight(m: re.Match[str]) -> Atom | None:
     return Atom(WEEK, m.start(), m.end(), {"offset_days": 14})
 
