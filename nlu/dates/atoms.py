@@ -262,9 +262,9 @@ def _month_name(m: re.Match[str]) -> Atom | None:
 # ---------------------------------------------------------------- times and ranges
 
 
-@pattern(rf"\b(?:{HNUM}(?:[:.h][0-5]\d)?\s?(?:{AMPM})|{HNUM}(?:[:.h][0-5]\d)?[ap]\b|\d{{3,4}}\s?{AMPM})(?:\s*approx(?:imately)?)?")
+@pattern(rf"\b(?:{HNUM}(?:[:.h][0-5]\d)?\s?(?:{AMPM})|{HNUM}(?:[:.h][0-5]\d)?[ap]\b|\d{{3,4}}\s?{AMPM})")
 def _time_ampm(m: re.Match[str]) -> Atom | None:
-    tv = parse_time(re.sub(r"approx(?:imately)?", "", m[0]))
+    tv = parse_time(m[0])
     return _atom(m, TIME, tv=tv) if tv else None
 
 
