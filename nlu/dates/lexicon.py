@@ -7,6 +7,7 @@ done on lower-cased text of the same length as the message.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 WEEKDAY_FORMS: dict[str, int] = {}
 for _i, _forms in enumerate(
@@ -103,7 +104,7 @@ PARTS_OF_DAY: dict[str, tuple[int, int, str]] = {
 }
 
 
-def _alt(words: list[str] | set[str] | dict[str, int]) -> str:
+def _alt(words: Iterable[str]) -> str:
     """A regex alternation of words, longest first so the longest form wins."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
