@@ -141,10 +141,10 @@ def parse_time(text: str) -> TimeVal | None:
     m = _WORDS.match(s)
     if m:
         wh = _hour(m.group("h"))
-        mi = _word_minutes(m.group("m")) if m.group("m") else 0
-        if wh is None or mi is None or mi > 59:
+        wm = _word_minutes(m.group("m")) if m.group("m") else 0
+        if wh is None or wm is None or wm > 59:
             return None
-        return TimeVal(wh, mi, _ampm(m.group("ap")), "minute" if m.group("m") else "hour")
+        return TimeVal(wh, wm, _ampm(m.group("ap")), "minute" if m.group("m") else "hour")
     m = _SPACED.match(s)
     if m:
         h, mi = int(m.group("h")), int(m.group("m"))
