@@ -99,7 +99,7 @@ def _nth_day(m: re.Match[str]) -> Atom | None:
                  month=month_value(m["mon"]), year=int(m["y"]) if m["y"] else None)
 
 
-@pattern(rf"\b(?:the\s+)?(?P<d>{DAYNUM})(?:\s+day)?\s+of\s+(?:the\s+)?(?P<rel>this|next|current|following|coming)\s+month\b")
+@pattern(rf"\b(?:the\s+)?(?P<d>{DAYNUM})(?:\s+day)?\s+of\s+(?:the\s+)?(?P<rel>this|next|current|following|coming)\s+(?:month|mnth|mth)\b")
 def _dom_rel(m: re.Match[str]) -> Atom | None:
     d = day_value(m["d"])
     if d is None or not 1 <= d <= 31:
@@ -173,7 +173,7 @@ def _the_day(m: re.Match[str]) -> Atom | None:
     return _atom(m, DATE, weak=not m["on"], kind_="dom", day=d, month_offset=None)
 
 
-@pattern(rf"\b(?:(?P<mod>next|this|coming|the\s+coming|upcoming|this\s+coming|following|the\s+following)\s+)?(?P<wd>{WD})(?![a-z'])(?:\s+(?:of\s+)?(?P<wk>next|this|the\s+following|following)\s+week\b|\s+(?P<after>after\s+next)\b|\s+(?P<plus>week)\b(?!\s*end))?")
+@pattern(rf"\b(?:(?P<mod>next|this|coming|the\s+coming|upcoming|this\s+coming|following|the\s+following)\s+)?(?P<wd>{WD})(?![a-z'])(?:\s+(?:of\s+)?(?P<wk>next|this|the\s+following|following)\s+(?:week|wk)\b|\s+(?P<after>after\s+next)\b|\s+(?P<plus>week)\b(?!\s*end))?")
 def _weekday(m: re.Match[str]) -> Atom | None:
     wd = weekday_value(m["wd"])
     mode = "coming"
@@ -233,7 +233,7 @@ def _weekend(m: re.Match[str]) -> Atom | None:
 # ---------------------------------------------------------------- weeks and months
 
 
-@pattern(r"\b(?:(?:earlier|later|sometime|some\s+time|anytime|any\s+time|around)\s+(?:in\s+)?)?(?P<which>this|current|the\s+current|next|the\s+next|following|the\s+following|upcoming|the\s+upcoming|coming|the\s+coming)\s+week\b(?!\s*end|end|ly)")
+@pattern(r"\b(?:(?:earlier|later|sometime|some\s+time|anytime|any\s+time|around)\s+(?:in\s+)?)?(?P<which>this|current|the\s+current|next|the\s+next|following|the\s+following|upcoming|the\s+upcoming|coming|the\s+coming)\s+(?:week|wk)\b(?!\s*end|end|ly)")
 def _named_week(m: re.Match[str]) -> Atom | None:
     this = m["which"] in ("this", "current", "the current")
     return _atom(m, WEEK, offset_weeks=0 if this else 1)
@@ -244,7 +244,7 @@ def _week_of(m: re.Match[str]) -> Atom | None:
     return _atom(m, WEEKOF)
 
 
-@pattern(r"\b(?P<which>this|current|the\s+current|next|the\s+next|following|the\s+following|coming)\s+month\b")
+@pattern(r"\b(?P<which>this|current|the\s+current|next|the\s+next|following|the\s+following|coming)\s+(?:month|mnth|mth)\b")
 def _named_month(m: re.Match[str]) -> Atom | None:
     return _atom(m, MONTH, kind_="offset", offset=0 if m["which"] in ("this", "current", "the current") else 1)
 
@@ -379,7 +379,7 @@ def _after(m: re.Match[str]) -> Atom | None:
     return _atom(m, RANGE, lo=tv, hi=None, pod=None, open="after") if tv else None
 
 
-@pattern(rf"\b(?:before|no\s+later\s+than|not\s+after)\s+(?P<t>{TCORE})\b{_NOT_UNIT}")
+@pattern(rf"\b(?:before|no\s+later\s+than|not\s+after|until|till|til|up\s+(?:un)?til)\s+(?P<t>{TCORE})\b{_NOT_UNIT}")
 def _before(m: re.Match[str]) -> Atom | None:
     tv = parse_time(m["t"])
     return _atom(m, RANGE, lo=None, hi=tv, pod=None, open="before") if tv else None

@@ -135,9 +135,9 @@ def _last_weekday(m: re.Match[str]) -> Atom | None:
     return Atom(DATE, m.start(), m.end(), {"kind_": "wd", "wd": weekday_value(m["wd"]), "mode": "last"})
 
 
-@pattern(r"(?<!the\s)\b(?:last|previous)\s+(?P<u>week|month)\b(?!\s*end|end|ly)")
+@pattern(r"(?<!the\s)\b(?:last|previous)\s+(?P<u>week|wk|month|mnth|mth)\b(?!\s*end|end|ly)")
 def _last_period(m: re.Match[str]) -> Atom | None:
-    if m["u"] == "week":
+    if m["u"] in ("week", "wk"):
         return Atom(WEEK, m.start(), m.end(), {"offset_weeks": -1})
     return Atom(MONTH, m.start(), m.end(), {"kind_": "offset", "offset": -1})
 
@@ -158,14 +158,14 @@ _REL = r"(?P<rel>this|next|the\s+next|coming|the\s+coming|following|the\s+follow
 
 @pattern(
     rf"\b(?:(?:at|by|towards?|around)\s+)?(?:the\s+)?(?P<edge>end|beginning|start|middle)\s+of\s+(?:the\s+)?"
-    rf"(?:{_REL}\s+)?(?:(?P<unit>week|month|year)\b|(?P<mon>{MON})(?![a-z'])(?:,?\s+(?P<y>{_YEAR}))?)"
+    rf"(?:{_REL}\s+)?(?:(?P<unit>week|wk|month|mnth|mth|year|yr)\b|(?P<mon>{MON})(?![a-z'])(?:,?\s+(?P<y>{_YEAR}))?)"
 )
 def _edge_of(m: re.Match[str]) -> Atom | None:
     return _edge(m)
 
 
 @pattern(
-    rf"\b(?P<edge>early|mid|late)[\s-]*(?:(?:{_REL}\s+)(?P<unit>week|month)\b"
+    rf"\b(?P<edge>early|mid|late)[\s-]*(?:(?:{_REL}\s+)(?P<unit>week|wk|month|mnth|mth)\b"
     rf"|(?P<mon>{MON})(?![a-z'])(?:,?\s+(?P<y>{_YEAR}))?)"
 )
 def _edge_word(m: re.Match[str]) -> Atom | None:
@@ -180,7 +180,8 @@ def _edge(m: re.Match[str]) -> Atom | None:
     if m["mon"]:
         period = {"unit": "month", "month": month_value(m["mon"]), "year": int(m["y"]) if m["y"] else None}
     else:
-        period = {"unit": m["unit"], "offset": offset, "implicit": not rel}
+        unit = {"wk": "week", "mnth": "month", "mth": "month", "yr": "year"}.get(m["unit"], m["unit"])
+        period = {"unit": unit, "offset": offset}
     return Atom(DATE, m.start(), m.end(), {"kind_": "edge", "edge": _EDGE_WORDS[m["edge"]], "period": period})
 
 

@@ -105,6 +105,11 @@ def test_shifting_a_day_first_date_follows_the_locale() -> None:
     assert _one("3 days after 10/4", LONDON_FRIDAY, SYDNEY, "en-AU")[1] == "2026-04-13T00:00:00+10:00"
 
 
+def test_until_a_time_is_a_range_ending_there() -> None:
+    ents = resolve_datetimes("anything till 5 tmrw", NY_FRIDAY, NY, "en-US")
+    assert [(e.value["start"], e.value["end"]) for e in ents] == [("2026-03-07T08:00:00-05:00", "2026-03-07T17:00:00-05:00")]
+
+
 def test_period_edges_that_have_begun_start_today_and_past_ones_move_on() -> None:
     the_29th = datetime(2026, 3, 29, 10, 0)
     assert _one("end of the month", the_29th, LONDON, "en-GB")[1:3] == (
@@ -126,6 +131,10 @@ def test_period_edges_that_have_begun_start_today_and_past_ones_move_on() -> Non
         ("2nite at 7", "2026-03-06T19:00:00-05:00"),
         ("thurs from 9 untill 11", "2026-03-12T09:00:00-04:00"),
         ("sat from 10 til 12", "2026-03-07T10:00:00-05:00"),
+        ("tues next wk", "2026-03-10T00:00:00-04:00"),
+        ("the 3rd of next mth", "2026-04-03T00:00:00-04:00"),
+        ("in 3 mnths", "2026-06-01T00:00:00-04:00"),
+        ("in 30 secs", "2026-03-06T10:00:00-05:00"),
     ],
 )
 def test_abbreviations_and_typos_anywhere(text: str, start: str) -> None:
