@@ -1,5 +1,9 @@
 """Datetime entities to the contract: span plus {"start", "end", "grain"}, resolved into the future.
 
+Only what says the past is resolved into the past ("yesterday at 10", "last
+friday", "2 days ago", "last night", "this morning" said in the evening): the
+dialogue tells the patient that time has passed rather than silently moving it.
+
 A rule grammar (nlu.dates) does the work for English; dateparser, always with
 ``languages`` set, covers other languages and English dates the grammar leaves
 unresolved. A cheap regex pre-check keeps dateparser off messages with nothing

@@ -5,7 +5,7 @@ turns the matched text into a ``Duration``. Durations are what relative
 expressions are built from: "in <dur>", "<dur> ago", "<dur> from <date>",
 "<date> plus <dur>".
 
-Decisions where usage is loose: "a few" is 3 and "a couple" is 2; hours and
+Decisions where usage is loose: "a few" and "several" are 3, "a couple" is 2; hours and
 seconds are counted in minutes, fortnights in weeks; units of different sizes
 add up in the smaller one ("a week and 2 days" is 9 days).
 """
