@@ -201,6 +201,13 @@ def resolve_group(g: list[Atom], now: datetime, month_first: bool,
         inst = (now.astimezone(ZoneInfo("UTC")) + timedelta(seconds=secs)).astimezone(tz)
         inst = inst.replace(second=0, microsecond=0)
         return _value(inst, _plus(inst, "minute"), "minute"), False, False
+    week_days: tuple[date, date] | None = None
+    if day is None and WEEK in by and (pod is not None or TIME in by or RANGE in by):
+        # "mornings next week", "next week at 3": from the week's first day still ahead
+        w = by[WEEK].data
+        first = monday(today + timedelta(days=w.get("offset_days", 0))) + timedelta(weeks=w.get("offset_weeks", 0))
+        day = max(first, today)
+        week_days = (day, first + timedelta(days=6))
     if day is None and pod is not None and (pod.data["today"] or "day_offset" in pod.data):
         day = today + timedelta(days=pod.data.get("day_offset", 0))
     tv_atom = by.get(TIME)
@@ -221,6 +228,10 @@ def resolve_group(g: list[Atom], now: datetime, month_first: bool,
         s_h, e_h, _ = PARTS_OF_DAY[pod.data["pod"]]
         if day is None:
             day = today if now < _at(today, e_h * 60, tz) else today + timedelta(days=1)
+        if week_days is not None:
+            if day == today and now >= _at(today, e_h * 60, tz):
+                day += timedelta(days=1)
+            return _value(_at(day, s_h * 60, tz), _at(week_days[1], e_h * 60, tz), "part_of_day"), False, False
         return _value(_at(day, s_h * 60, tz), _at(day, e_h * 60, tz), "part_of_day"), year_given, False
     if day is not None and day_end is not None:
         past = year_given and day_end <= today

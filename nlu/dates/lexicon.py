@@ -94,11 +94,11 @@ TONIGHT = frozenset({"tonight", "tonite", "2nite", "2night"})
 
 #: part of day -> (start hour, end hour, am/pm hint)
 PARTS_OF_DAY: dict[str, tuple[int, int, str]] = {
-    "morning": (8, 12, "am"), "mornin": (8, 12, "am"), "morn": (8, 12, "am"),
+    "morning": (8, 12, "am"), "mornings": (8, 12, "am"), "mornin": (8, 12, "am"), "morn": (8, 12, "am"),
     "am": (8, 12, "am"),
-    "afternoon": (12, 17, "pm"), "arvo": (12, 17, "pm"), "aft": (12, 17, "pm"),
+    "afternoon": (12, 17, "pm"), "afternoons": (12, 17, "pm"), "arvo": (12, 17, "pm"), "aft": (12, 17, "pm"),
     "pm": (12, 17, "pm"),
-    "evening": (17, 21, "pm"), "evenin": (17, 21, "pm"), "eve": (17, 21, "pm"), "evening's": (17, 21, "pm"),
+    "evening": (17, 21, "pm"), "evenings": (17, 21, "pm"), "evenin": (17, 21, "pm"), "eve": (17, 21, "pm"), "evening's": (17, 21, "pm"),
     "tonight": (17, 21, "pm"), "tonite": (17, 21, "pm"),
     "2nite": (17, 21, "pm"), "2night": (17, 21, "pm"), "night": (17, 21, "pm"),
 }

@@ -17,6 +17,8 @@ Decisions (a scheduler reads them):
   that date and give a day ("a week from tomorrow", "two weeks from friday").
 - Edges of a period are day ranges: a month's beginning is its first 7 days,
   early/mid/late its thirds (1-10, 11-20, 21-end), its end its last 7 days;
+  the first, second, third and fourth weeks of a month are days 1-7, 8-14,
+  15-21 and 22-28, its last week its last 7 days (the same as its end);
   a week's beginning is Monday to Wednesday, its middle Tuesday to Thursday,
   its end Thursday to Sunday; a year's beginning or end is January or December.
   A range that has already begun starts today; one already over means the next
@@ -31,7 +33,7 @@ import re
 from nlu.dates.atoms import DATE, INSTANT, MONTH, POD_K, SHIFT, WEEK, Atom, pattern
 from nlu.dates.durations import DUR, Duration, parse_duration
 from nlu.dates.holidays import NAMES
-from nlu.dates.lexicon import MON, WD, month_value, weekday_value
+from nlu.dates.lexicon import MON, TODAY, TOMORROW, WD, month_value, weekday_value
 
 _HEDGE = r"(?:(?:about|around|another|roughly|approx(?:imately)?|just|only|like|maybe)\s+)?"
 _YEAR = r"(?:19|20)\d\d"
@@ -117,6 +119,19 @@ def _shift_after_date(m: re.Match[str]) -> Atom | None:
     return _shift(m, parse_duration(m["d"]), 1, post=True)
 
 
+@pattern(rf"\b(?:(?P<n>a|one|two|2|a\s+couple\s+of)\s+)?(?P<u>weeks?|wks?|fortnight)\s+(?P<base>{TOMORROW}|{TODAY})\b"
+         rf"|\b(?P<base2>{TOMORROW}|{TODAY})\s+(?P<u2>week|wk|fortnight)\b")
+def _week_tomorrow(m: re.Match[str]) -> Atom | None:
+    """British "a week tomorrow", "tomorrow week", "a fortnight today": that day so many weeks on."""
+    weeks = 2 if (m["u"] or m["u2"]) == "fortnight" else 1
+    if m["n"] and m["n"] not in ("a", "one"):
+        weeks *= 2
+    elif m["u"] and m["u"].startswith(("weeks", "wks")):
+        return None  # "weeks tomorrow" without a number
+    base = 0 if re.match(TODAY, m["base"] or m["base2"]) else 1
+    return Atom(DATE, m.start(), m.end(), {"kind_": "rel", "days": base + 7 * weeks})
+
+
 # ---------------------------------------------------------------- the past
 
 
@@ -174,7 +189,20 @@ def _edge_word(m: re.Match[str]) -> Atom | None:
     return _edge(m)
 
 
-def _edge(m: re.Match[str]) -> Atom | None:
+_NTH_WEEK = {"first": "week1", "1st": "week1", "second": "week2", "2nd": "week2", "third": "week3", "3rd": "week3",
+             "fourth": "week4", "4th": "week4", "last": "end", "final": "end"}
+
+
+@pattern(
+    rf"\b(?:the\s+)?(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+(?:week|wk)\s+(?:of|in)\s+(?:the\s+)?"
+    rf"(?:(?:{_REL}\s+)?(?P<unit>month|mnth|mth)\b|(?P<mon>{MON})(?![a-z'])(?:,?\s+(?P<y>{_YEAR}))?)"
+)
+def _nth_week_of(m: re.Match[str]) -> Atom | None:
+    """ "the first week of april" is days 1-7, the second 8-14 ...; "the last week" the last 7 days."""
+    return _edge(m, _NTH_WEEK[m["nth"]])
+
+
+def _edge(m: re.Match[str], edge: str | None = None) -> Atom | None:
     rel = (m["rel"] or "").replace("the ", "")
     offset = 1 if rel in ("next", "coming", "following") else 0
     if m["mon"]:
@@ -182,7 +210,7 @@ def _edge(m: re.Match[str]) -> Atom | None:
     else:
         unit = {"wk": "week", "mnth": "month", "mth": "month", "yr": "year"}.get(m["unit"], m["unit"])
         period = {"unit": unit, "offset": offset}
-    return Atom(DATE, m.start(), m.end(), {"kind_": "edge", "edge": _EDGE_WORDS[m["edge"]], "period": period})
+    return Atom(DATE, m.start(), m.end(), {"kind_": "edge", "edge": edge or _EDGE_WORDS[m["edge"]], "period": period})
 
 
 # ---------------------------------------------------------------- holidays

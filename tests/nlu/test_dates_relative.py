@@ -57,6 +57,11 @@ CASES = [
     ("2 weeks on thursday", "2026-03-26T00:00:00-04:00", "2026-04-16T00:00:00+01:00", "day"),
     ("the weekend after next", "2026-03-21T00:00:00-04:00", "2026-04-11T00:00:00+01:00", "day"),
     ("in a wk", "2026-03-09T00:00:00-04:00", "2026-03-30T00:00:00+01:00", "week"),
+    ("a week tomorrow", "2026-03-14T00:00:00-04:00", "2026-04-04T00:00:00+01:00", "day"),
+    ("tomorrow week", "2026-03-14T00:00:00-04:00", "2026-04-04T00:00:00+01:00", "day"),
+    ("the second week of april", "2026-04-08T00:00:00-04:00", "2026-04-08T00:00:00+01:00", "day"),
+    ("mornings next week", "2026-03-09T08:00:00-04:00", "2026-03-30T08:00:00+01:00", "part_of_day"),
+    ("next week at 3", "2026-03-09T15:00:00-04:00", "2026-03-30T15:00:00+01:00", "hour"),
 ]
 
 
@@ -103,6 +108,13 @@ def test_shifting_a_day_first_date_follows_the_locale() -> None:
     assert _one("2 weeks from 4/5", NY_FRIDAY, NY, "en-US")[1] == "2026-04-19T00:00:00-04:00"
     assert _one("2 weeks from 4/5", LONDON_FRIDAY, LONDON, "en-GB")[1] == "2026-05-18T00:00:00+01:00"
     assert _one("3 days after 10/4", LONDON_FRIDAY, SYDNEY, "en-AU")[1] == "2026-04-13T00:00:00+10:00"
+
+
+def test_a_part_of_day_across_a_week_ends_on_its_last_day() -> None:
+    _, start, end, grain = _one("afternoons next week", LONDON_FRIDAY, LONDON, "en-GB")
+    assert (start, end, grain) == ("2026-03-30T12:00:00+01:00", "2026-04-05T17:00:00+01:00", "part_of_day")
+    # this week's mornings start with the first one not yet over: Saturday's, seen on Friday afternoon
+    assert _one("mornings this week", datetime(2026, 3, 6, 13, 0), NY)[1] == "2026-03-07T08:00:00-05:00"
 
 
 def test_until_a_time_is_a_range_ending_there() -> None:
