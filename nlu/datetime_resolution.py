@@ -1,5 +1,9 @@
 """Datetime entities to the contract: span plus {"start", "end", "grain"}, resolved into the future.
 
+Only what says the past is resolved into the past ("yesterday at 10", "last
+friday", "2 days ago", "last night", "this morning" said in the evening): the
+dialogue tells the patient that time has passed rather than silently moving it.
+
 A rule grammar (nlu.dates) does the work for English; dateparser, always with
 ``languages`` set, covers other languages and English dates the grammar leaves
 unresolved. A cheap regex pre-check keeps dateparser off messages with nothing
@@ -16,16 +20,33 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from nlu.dates.grammar import Found, find
-from nlu.dates.lexicon import MONTH_FORMS, WEEKDAY_FORMS
+from nlu.dates.holidays import country_of
+from nlu.dates.lexicon import (
+    FUZZY_WORDS,
+    MISSPELLINGS,
+    MONTH_FORMS,
+    PARTS_OF_DAY,
+    WEEKDAY_FORMS,
+)
 from nlu.types import Entity
 
 #: Locales whose numeric dates are month-first ("3/6" is March 6).
 MONTH_FIRST_LOCALES = frozenset({"en-US", "en_US", "us", "en-PH", "en-FM", "en-MH", "en-PW"})
 
-_DATEISH = re.compile(r"\d|\b(?:" + "|".join(sorted(set(MONTH_FORMS) | set(WEEKDAY_FORMS), key=len, reverse=True)) + r")\b")
-_WORD = re.compile(r"[a-z]{5,}")
-_FUZZY_TARGETS = [w for w in list(WEEKDAY_FORMS) + list(MONTH_FORMS) if len(w) >= 6 and not w.endswith(("s", "'s"))]
-_NOT_FUZZY = frozenset({"sundae", "mondo", "fridge", "fridays", "mundane", "sunday's", "august"})
+#: Nothing date-like can be in a message without a digit or a word of two letters.
+_DATEISH = re.compile(r"\d|[a-z]{2}")
+_WORD = re.compile(r"[a-z]{3,}")
+#: (correct word, what a misspelling of it becomes): weekdays and months become
+#: their three-letter abbreviation, other date words their short form.
+_FUZZY_TARGETS = [
+    (w, w[:3]) for w in list(WEEKDAY_FORMS) + list(MONTH_FORMS) if len(w) >= 6 and not w.endswith(("s", "'s"))
+] + list(FUZZY_WORDS.items())
+_KNOWN = frozenset(WEEKDAY_FORMS) | frozenset(MONTH_FORMS) | frozenset(PARTS_OF_DAY) | frozenset(FUZZY_WORDS)
+#: Real words one typo away from a date word, which must stay as they are.
+_NOT_FUZZY = frozenset({
+    "sundae", "mondo", "fridge", "fridays", "mundane", "sunday's", "august", "moaning", "mourning",
+    "evenings", "mornings", "evenly", "weekends",
+})
 
 
 def month_first(locale: str) -> bool:
@@ -59,17 +80,25 @@ def _distance(a: str, b: str, limit: int) -> int:
 
 @lru_cache(maxsize=4096)
 def _fuzzy(word: str) -> str | None:
-    if word in WEEKDAY_FORMS or word in MONTH_FORMS or word in _NOT_FUZZY:
+    """What a misspelt date word becomes ("thrusday" -> "thu", "untill" -> "until"), or None."""
+    if word in MISSPELLINGS:
+        return MISSPELLINGS[word]
+    if len(word) < 5 or word in _KNOWN or word in _NOT_FUZZY:
         return None
     limit = 1 if len(word) <= 7 else 2
-    for target in _FUZZY_TARGETS:
-        if target[0] == word[0] and _distance(word, target, limit) <= limit:
-            return target[:3]
+    for target, canon in _FUZZY_TARGETS:
+        if target[0] == word[0] and len(canon) <= len(word) and _distance(word, target, limit) <= limit:
+            return canon
     return None
 
 
 def normalise(text: str) -> str:
-    """Lower-case ``text`` keeping its length; misspelled weekdays/months become abbreviations."""
+    """Lower-case ``text`` keeping its length; misspelt date words are corrected.
+
+    The same correction applies to every word of every message (a typo table
+    plus an edit distance of 1, or 2 for long words, to weekday, month and
+    other date words), never to one phrasing.
+    """
     low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     low = low.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
     chars = list(low)
@@ -108,10 +137,10 @@ def find_all(text: str, now: datetime, tz: str, locale: str = "en-US",
     """Every datetime expression, including full dates in the past (birth dates)."""
     local = to_local(now, tz)
     norm = _mask(normalise(text), exclude)
-    if not _DATEISH.search(norm) and not re.search(r"[a-z]{3}", norm):
+    if not _DATEISH.search(norm):
         return []
     out = []
-    for f in find(norm, local, month_first(locale)):
+    for f in find(norm, local, month_first(locale), country_of(locale)):
         if _PLEASANTRY.search(norm[max(0, f.start - 40) : f.start]):
             continue
         s, e = _extend(text, f.start, f.end)

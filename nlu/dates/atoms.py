@@ -13,13 +13,28 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nlu.dates.lexicon import (
-    AMBIGUOUS_WORDS, AMPM, DAYNUM, HOURW, MINW, MON, NUM, ORDW, POD, TODAY, TOMORROW, WD,
-    day_value, month_value, number_value, weekday_value,
+    AMBIGUOUS_WORDS,
+    AMPM,
+    DAYNUM,
+    HOURW,
+    MINW,
+    MON,
+    NUM,
+    ORDW,
+    POD,
+    TODAY,
+    TOMORROW,
+    TONIGHT,
+    WD,
+    day_value,
+    month_value,
+    number_value,
+    weekday_value,
 )
 from nlu.dates.timeval import TimeVal, parse_time
 
-DATE, WEEK, MONTH, TIME, RANGE, POD_K, INSTANT, WEEKOF = (
-    "date", "week", "month", "time", "range", "pod", "instant", "weekof",
+DATE, WEEK, MONTH, TIME, RANGE, POD_K, INSTANT, WEEKOF, SHIFT = (
+    "date", "week", "month", "time", "range", "pod", "instant", "weekof", "shift",
 )
 
 
@@ -43,7 +58,7 @@ def pattern(regex: str) -> Callable[[Handler], Handler]:
     """Register ``regex`` with the handler that turns a match into an atom (or rejects it)."""
 
     def deco(fn: Handler) -> Handler:
-        _PATTERNS.append((re.compile(regex, re.X), fn))
+        _PATTERNS.append((re.compile(regex, re.VERBOSE), fn))
         return fn
 
     return deco
@@ -84,12 +99,7 @@ def _nth_day(m: re.Match[str]) -> Atom | None:
                  month=month_value(m["mon"]), year=int(m["y"]) if m["y"] else None)
 
 
-@pattern(r"\b(?:the\s+)?ides\s+of\s+march\b")
-def _ides(m: re.Match[str]) -> Atom | None:
-    return _atom(m, DATE, kind_="abs", month=3, day=15, year=None)
-
-
-@pattern(rf"\b(?:the\s+)?(?P<d>{DAYNUM})(?:\s+day)?\s+of\s+(?:the\s+)?(?P<rel>this|next|current|following|coming)\s+month\b")
+@pattern(rf"\b(?:the\s+)?(?P<d>{DAYNUM})(?:\s+day)?\s+of\s+(?:the\s+)?(?P<rel>this|next|current|following|coming)\s+(?:month|mnth|mth)\b")
 def _dom_rel(m: re.Match[str]) -> Atom | None:
     d = day_value(m["d"])
     if d is None or not 1 <= d <= 31:
@@ -163,7 +173,7 @@ def _the_day(m: re.Match[str]) -> Atom | None:
     return _atom(m, DATE, weak=not m["on"], kind_="dom", day=d, month_offset=None)
 
 
-@pattern(rf"\b(?:(?P<mod>next|this|coming|the\s+coming|upcoming|this\s+coming|following|the\s+following)\s+)?(?P<wd>{WD})(?![a-z'])(?:\s+(?:of\s+)?(?P<wk>next|this|the\s+following|following)\s+week\b|\s+(?P<after>after\s+next)\b|\s+(?P<plus>week)\b(?!\s*end))?")
+@pattern(rf"\b(?:(?P<mod>next|this|coming|the\s+coming|upcoming|this\s+coming|following|the\s+following)\s+)?(?P<wd>{WD})(?![a-z'])(?:\s+(?:of\s+)?(?P<wk>next|this|the\s+following|following)\s+(?:week|wk)\b|\s+(?P<after>after\s+next)\b|\s+(?P<plus>week)\b(?!\s*end))?")
 def _weekday(m: re.Match[str]) -> Atom | None:
     wd = weekday_value(m["wd"])
     mode = "coming"
@@ -209,71 +219,34 @@ def _tomorrow(m: re.Match[str]) -> Atom | None:
     return _atom(m, DATE, kind_="rel", days=1)
 
 
-@pattern(rf"\b(?:{TODAY}|later\s+(?:on\s+)?today|(?:at\s+)?some\s*(?:time|point)\s+today)\b")
+@pattern(rf"\b(?:{TODAY}|(?:later|earlier)\s+(?:on\s+)?today|(?:at\s+)?some\s*(?:time|point)\s+today)\b")
 def _today(m: re.Match[str]) -> Atom | None:
     return _atom(m, DATE, kind_="rel", days=0)
 
 
-@pattern(rf"\bin\s+(?:about\s+|around\s+|another\s+)?(?P<n>{NUM})\s+(?:more\s+)?days?(?:'?\s*time)?\b|\b(?P<n2>{NUM})\s+days?\s+(?:from\s+(?:now|today)|hence|later|time)\b")
-def _rel_days(m: re.Match[str]) -> Atom | None:
-    n = number_value(m["n"] or m["n2"])
-    if n is None or n != int(n) or n > 400:
-        return None
-    return _atom(m, DATE, kind_="rel", days=int(n))
-
-
-@pattern(rf"\b(?P<n>{NUM})\s+years?\s+(?:from\s+(?:now|today)|hence)\b|\bin\s+(?P<n2>{NUM})\s+years?(?:'?\s*time)?\b")
-def _rel_years(m: re.Match[str]) -> Atom | None:
-    n = number_value(m["n"] or m["n2"])
-    if n is None or n != int(n) or n > 20:
-        return None
-    return _atom(m, DATE, kind_="rel_years", years=int(n))
-
-
-@pattern(rf"\b(?:(?:this|next|the|this\s+coming|coming)\s+)?(?:weekend|wknd|w/e)\b")
+@pattern(r"\b(?:(?:this|next|the|this\s+coming|coming|last|this\s+past|the\s+past)\s+)?(?:weekend|wknd|wkend|w/e)\b(?P<after>\s+after\s+next)?")
 def _weekend(m: re.Match[str]) -> Atom | None:
-    return _atom(m, DATE, kind_="weekend", next="next" in m[0])
+    later = 2 if m["after"] else 1 if "next" in m[0] else 0
+    return _atom(m, DATE, kind_="weekend", later=later, last="last" in m[0] or "past" in m[0])
 
 
 # ---------------------------------------------------------------- weeks and months
 
 
-@pattern(rf"\bin\s+(?:about\s+|around\s+|another\s+)?(?P<n>{NUM})\s+(?:more\s+)?weeks?(?:'?\s*'?\s*time)?\b|\b(?P<n2>{NUM})\s+weeks?\s+(?:from\s+(?:now|today)|hence|time)\b|\b(?:(?:in\s+)?(?:a|one|1)\s+)?fortnight(?:'?s?\s+time)?(?:\s+hence|\s+from\s+(?:now|today))?\b|\bin\s+(?P<n3>{NUM})\s+fortnights?\b|\b(?:the\s+)?week\s+after\s+next\b")
-def _rel_weeks(m: re.Match[str]) -> Atom | None:
-    if m["n3"]:
-        n = number_value(m["n3"])
-        n = None if n is None else 2 * n
-    elif m["n"] or m["n2"]:
-        n = number_value(m["n"] or m["n2"])
-    else:
-        n = 2.0
-    if n is None or n != int(n) or n > 60:
-        return None
-    return _atom(m, WEEK, offset_days=int(n) * 7)
-
-
-@pattern(r"\b(?:(?:early|earlier|later|late|sometime|some\s+time|anytime|any\s+time|around)\s+(?:in\s+)?)?(?P<which>this|current|the\s+current|next|the\s+next|following|the\s+following|upcoming|the\s+upcoming|coming|the\s+coming)\s+week\b(?!\s*end|end|ly)")
+@pattern(r"\b(?:(?:earlier|later|sometime|some\s+time|anytime|any\s+time|around)\s+(?:in\s+)?)?(?P<which>this|current|the\s+current|next|the\s+next|following|the\s+following|upcoming|the\s+upcoming|coming|the\s+coming)\s+(?:week|wk)\b(?!\s*end|end|ly)")
 def _named_week(m: re.Match[str]) -> Atom | None:
     this = m["which"] in ("this", "current", "the current")
     return _atom(m, WEEK, offset_weeks=0 if this else 1)
 
 
-@pattern(r"\b(?:the\s+)?week\s+of(?:\s+the)?\b")
+@pattern(r"\b(?:the\s+)?week\s+of\b")
 def _week_of(m: re.Match[str]) -> Atom | None:
     return _atom(m, WEEKOF)
 
 
-@pattern(r"\b(?P<which>this|current|the\s+current|next|the\s+next|following|the\s+following|coming)\s+month\b")
+@pattern(r"\b(?P<which>this|current|the\s+current|next|the\s+next|following|the\s+following|coming)\s+(?:month|mnth|mth)\b")
 def _named_month(m: re.Match[str]) -> Atom | None:
     return _atom(m, MONTH, kind_="offset", offset=0 if m["which"] in ("this", "current", "the current") else 1)
-
-
-@pattern(rf"\bin\s+(?:about\s+|around\s+)?(?P<n>{NUM})\s+months?(?:'?\s*time)?\b|\b(?P<n2>{NUM})\s+months?\s+(?:from\s+(?:now|today)|hence)\b")
-def _rel_months(m: re.Match[str]) -> Atom | None:
-    n = number_value(m["n"] or m["n2"])
-    if n is None or n != int(n) or n > 36:
-        return None
-    return _atom(m, MONTH, kind_="offset", offset=int(n))
 
 
 @pattern(rf"\b(?:(?P<prep>in|during|for|by|until|of|early|late|mid|next)\s+)?(?P<mon>{MON})(?![a-z'])(?:,?\s+(?P<y>{_YEAR}))?")
@@ -289,9 +262,9 @@ def _month_name(m: re.Match[str]) -> Atom | None:
 # ---------------------------------------------------------------- times and ranges
 
 
-@pattern(rf"\b(?:{HNUM}(?:[:.h][0-5]\d)?\s?(?:{AMPM})|{HNUM}(?:[:.h][0-5]\d)?[ap]\b|\d{{3,4}}\s?{AMPM})(?:\s*approx(?:imately)?)?")
+@pattern(rf"\b(?:{HNUM}(?:[:.h][0-5]\d)?\s?(?:{AMPM})|{HNUM}(?:[:.h][0-5]\d)?[ap]\b|\d{{3,4}}\s?{AMPM})")
 def _time_ampm(m: re.Match[str]) -> Atom | None:
-    tv = parse_time(re.sub(r"approx(?:imately)?", "", m[0]))
+    tv = parse_time(m[0])
     return _atom(m, TIME, tv=tv) if tv else None
 
 
@@ -378,7 +351,7 @@ def _time_bare(m: re.Match[str]) -> Atom | None:
     return _atom(m, TIME, weak=not m["ish"], bare=True, tv=tv)
 
 
-@pattern(rf"\b(?:(?P<kw>from|between)\s+)?(?P<t1>{TCORE})\s*(?P<sep>-|–|—|to|till|til|until|untill|thru|through|and)\s*(?P<t2>{TCORE})(?:\s+(?:in\s+the\s+)?(?P<pod>am|pm|morning|afternoon|evening))?{_NOT_UNIT}")
+@pattern(rf"\b(?:(?P<kw>from|between)\s+)?(?P<t1>{TCORE})\s*(?P<sep>-|–|—|to|till|til|until|thru|through|and)\s*(?P<t2>{TCORE})(?:\s+(?:in\s+the\s+)?(?P<pod>am|pm|morning|afternoon|evening))?{_NOT_UNIT}")
 def _range(m: re.Match[str]) -> Atom | None:
     sep, kw = m["sep"], m["kw"]
     if sep == "and" and kw != "between":
@@ -394,7 +367,7 @@ def _range(m: re.Match[str]) -> Atom | None:
     return _atom(m, RANGE, lo=t1, hi=t2, pod=m["pod"])
 
 
-@pattern(rf"\blater\s+than\s+(?P<t1>{TCORE})\s*,?\s*(?:but|and)\s+(?:before|earlier\s+than)\s+(?P<t2>{TCORE})")
+@pattern(rf"\b(?:later\s+than|after)\s+(?P<t1>{TCORE})\s*,?\s*(?:but|and)\s+(?:before|earlier\s+than|by|no\s+later\s+than)\s+(?P<t2>{TCORE})")
 def _range_but(m: re.Match[str]) -> Atom | None:
     t1, t2 = parse_time(m["t1"]), parse_time(m["t2"])
     return _atom(m, RANGE, lo=t1, hi=t2, pod=None) if t1 and t2 else None
@@ -406,7 +379,7 @@ def _after(m: re.Match[str]) -> Atom | None:
     return _atom(m, RANGE, lo=tv, hi=None, pod=None, open="after") if tv else None
 
 
-@pattern(rf"\b(?:before|no\s+later\s+than|not\s+after)\s+(?P<t>{TCORE})\b{_NOT_UNIT}")
+@pattern(rf"\b(?:before|no\s+later\s+than|not\s+after|until|till|til|up\s+(?:un)?til)\s+(?P<t>{TCORE})\b{_NOT_UNIT}")
 def _before(m: re.Match[str]) -> Atom | None:
     tv = parse_time(m["t"])
     return _atom(m, RANGE, lo=None, hi=tv, pod=None, open="before") if tv else None
@@ -441,7 +414,7 @@ def _pod(m: re.Match[str]) -> Atom | None:
     bare = word in ("night", "am", "pm") and not pre
     if word in ("am", "pm") and pre:
         weak = pre not in ("in the",)
-    today = pre == "this" or word in ("tonight", "tonite")
+    today = pre == "this" or word in TONIGHT
     return _atom(m, POD_K, weak=weak, pod=word, today=today, early=("early" in m[0]), bare=bare)
 
 
@@ -449,32 +422,6 @@ def _pod(m: re.Match[str]) -> Atom | None:
 def _now(m: re.Match[str]) -> Atom | None:
     weak = m[0] in ("now", "atm", "just now")
     return _atom(m, INSTANT, weak=weak, bare=m[0] in ("now", "just now"), seconds=0)
-
-
-@pattern(rf"\b(?:in|within)\s+(?:about\s+|around\s+|another\s+|like\s+)?(?P<q>{NUM}|(?:a\s+)?(?:couple|pair)(?:\s+of)?|half\s+an?|an?\s+half|a\s+quarter\s+of\s+an?|three[\s-]quarters\s+of\s+an?|\d/\d|\d+\s+and\s+(?:a|an)\s+half)\s*(?:more\s+)?(?P<u>minutes?|mins?|m\b|'|hours?|hrs?|h\b)|\b(?P<q2>{NUM}|(?:a\s+)?couple(?:\s+of)?)\s+(?P<u2>minutes?|mins?|hours?|hrs?)\s+(?:from\s+now|hence|later)\b")
-def _delta(m: re.Match[str]) -> Atom | None:
-    q = (m["q"] or m["q2"]).strip()
-    unit = (m["u"] or m["u2"]).strip()
-    if re.fullmatch(r"(?:a\s+)?(?:couple|pair)(?:\s+of)?", q):
-        n = 2.0
-    elif q.startswith("half") or q.endswith("half") and not q[0].isdigit():
-        n = 0.5
-    elif "three" in q and "quarter" in q:
-        n = 0.75
-    elif "quarter" in q:
-        n = 0.25
-    elif "/" in q:
-        a, b = q.split("/")
-        n = int(a) / int(b) if int(b) else -1
-    elif "and" in q:
-        n = float(q.split()[0]) + 0.5
-    else:
-        v = number_value(q)
-        n = -1 if v is None else v
-    if n <= 0:
-        return None
-    mult = 3600 if unit.startswith("h") else 60
-    return _atom(m, INSTANT, seconds=int(n * mult))
 
 
 def find_atoms(text: str) -> Iterator[Atom]:

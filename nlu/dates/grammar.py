@@ -8,18 +8,29 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from nlu.dates.atoms import DATE, INSTANT, MONTH, POD_K, RANGE, TIME, WEEK, WEEKOF, Atom, find_atoms
+from nlu.dates import relative  # noqa: F401  (registers the duration, past, edge and holiday atoms)
+from nlu.dates.atoms import (
+    DATE,
+    INSTANT,
+    MONTH,
+    POD_K,
+    RANGE,
+    SHIFT,
+    TIME,
+    WEEK,
+    WEEKOF,
+    Atom,
+    find_atoms,
+)
 from nlu.dates.lexicon import PARTS_OF_DAY
-from nlu.dates.resolve import monday, resolve_date, resolve_month
+from nlu.dates.resolve import monday, resolve_date, resolve_month, shift_months
 from nlu.dates.timeval import TimeVal, to_24
 
 _CONNECTOR = re.compile(
     r"^[\s,]*(?:(?:at|on|on\s+the|the|for|for\s+the|around|at\s+around|about|in\s+the|in|of|@|-|from|by)\s*[\s,]*)?$"
 )
 _FILLER = frozenset(
-    "please pls plz ok okay k thanks thx ty how about what is fine good works work for me at on the"
-    " around yes yeah yep ya sure or then say that perfect great would be lets let's do it maybe"
-    " hmm um uh any time anytime best better ideal and i'd like want prefer can could we i".split()
+    ["please", "pls", "plz", "ok", "okay", "k", "thanks", "thx", "ty", "how", "about", "what", "is", "fine", "good", "works", "work", "for", "me", "at", "on", "the", "around", "yes", "yeah", "yep", "ya", "sure", "or", "then", "say", "that", "perfect", "great", "would", "be", "lets", "let's", "do", "it", "maybe", "hmm", "um", "uh", "any", "time", "anytime", "best", "better", "ideal", "and", "i'd", "like", "want", "prefer", "can", "could", "we", "i"]
 )
 _LEAD = re.compile(r"^(?:(?:on|at|@|for|around|about|approx(?:imately)?|approximately|by|during|of|say)\s+)+")
 _LEAD_IN_THE = re.compile(r"^(?:in|during)\s+the\s+(?=[a-z]+\b)")
@@ -53,10 +64,19 @@ def select(atoms: list[Atom]) -> list[Atom]:
 
 def _fits(group: list[Atom], a: Atom) -> bool:
     kinds = [g.kind for g in group]
+    if a.kind == SHIFT:
+        # "a week from <date>" opens a group; "<date> plus 2 weeks" closes one
+        return a.data["post"] and SHIFT not in kinds and INSTANT not in kinds and (DATE in kinds or TIME in kinds)
+    if SHIFT in kinds and a.kind not in (DATE, TIME, POD_K):
+        return False
     if a.kind in _DATEISH:
         dates = [g for g in group if g.kind in _DATEISH]
         if a.kind == DATE and any(g.kind == WEEKOF for g in dates) and len(dates) == 1:
             return True
+        if len(dates) == 1 and {a.kind, dates[0].kind} == {DATE, WEEK} and (
+            (a.data if a.kind == DATE else dates[0].data).get("kind_") == "wd"
+        ):
+            return True  # "next week tuesday", "tuesday, the week after next"
         if a.kind == DATE and len(dates) == 1 and dates[0].kind == DATE and (
             dates[0].data.get("kind_") == "wd" or a.data.get("kind_") == "wd"
         ):
@@ -125,7 +145,30 @@ def _plus(dt: datetime, grain: str) -> datetime:
     return dt + (timedelta(minutes=1) if grain == "minute" else timedelta(hours=1))
 
 
-def resolve_group(g: list[Atom], now: datetime, month_first: bool) -> tuple[dict[str, str], bool, bool] | None:
+def _shifted(day: date | None, tv_minutes: int | None, shift: dict[str, Any]) -> tuple[date, int | None] | None:
+    """``day`` (and the time ``tv_minutes`` on it) moved by a SHIFT atom's amount."""
+    amount, unit = shift["amount"], shift["unit"]
+    if unit == "weekday" and day is not None:
+        if amount > 0:
+            return day + timedelta(days=(shift["wd"] - day.weekday()) % 7 or 7), tv_minutes
+        return day - timedelta(days=(day.weekday() - shift["wd"]) % 7 or 7), tv_minutes
+    if unit == "minute":
+        if day is None or tv_minutes is None:
+            return None  # "2 hours after friday" names no time
+        return day, tv_minutes + int(amount)
+    if day is None:
+        return None
+    n = int(amount)
+    if unit == "day":
+        return day + timedelta(days=n), tv_minutes
+    if unit == "week":
+        return day + timedelta(weeks=n), tv_minutes
+    months = n if unit == "month" else 12 * n
+    return shift_months(day, months), tv_minutes
+
+
+def resolve_group(g: list[Atom], now: datetime, month_first: bool,
+                  region: str = "") -> tuple[dict[str, str], bool, bool] | None:
     """(value, year given, lies in the past) of a group of atoms, or None."""
     tz = now.tzinfo
     assert isinstance(tz, ZoneInfo)
@@ -138,11 +181,18 @@ def resolve_group(g: list[Atom], now: datetime, month_first: bool) -> tuple[dict
     day: date | None = None
     day_end: date | None = None
     year_given = False
-    if d_atom is not None:
-        r = resolve_date(d_atom.data, today, month_first)
+    if d_atom is not None and WEEK in by and d_atom.data.get("kind_") == "wd":
+        week = by.pop(WEEK).data
+        start = monday(today + timedelta(days=week.get("offset_days", 0))) + timedelta(weeks=week.get("offset_weeks", 0))
+        day = start + timedelta(days=d_atom.data["wd"])
+        day_end = day + timedelta(days=1)
+    elif d_atom is not None:
+        r = resolve_date(d_atom.data, today, month_first, region)
         if r is None:
             return None
         day, day_end, year_given = r
+    if SHIFT in by:
+        return _resolve_shifted(g, by, day, hint, now, tz, year_given)
     if WEEKOF in by and day is not None:
         s = monday(day)
         return _value(_at(s, 0, tz), _at(s + timedelta(days=7), 0, tz), "week"), year_given, False
@@ -151,8 +201,15 @@ def resolve_group(g: list[Atom], now: datetime, month_first: bool) -> tuple[dict
         inst = (now.astimezone(ZoneInfo("UTC")) + timedelta(seconds=secs)).astimezone(tz)
         inst = inst.replace(second=0, microsecond=0)
         return _value(inst, _plus(inst, "minute"), "minute"), False, False
-    if day is None and pod is not None and pod.data["today"]:
-        day = today
+    week_days: tuple[date, date] | None = None
+    if day is None and WEEK in by and (pod is not None or TIME in by or RANGE in by):
+        # "mornings next week", "next week at 3": from the week's first day still ahead
+        w = by[WEEK].data
+        first = monday(today + timedelta(days=w.get("offset_days", 0))) + timedelta(weeks=w.get("offset_weeks", 0))
+        day = max(first, today)
+        week_days = (day, first + timedelta(days=6))
+    if day is None and pod is not None and (pod.data["today"] or "day_offset" in pod.data):
+        day = today + timedelta(days=pod.data.get("day_offset", 0))
     tv_atom = by.get(TIME)
     if tv_atom is not None:
         tv: TimeVal = tv_atom.data["tv"]
@@ -171,6 +228,10 @@ def resolve_group(g: list[Atom], now: datetime, month_first: bool) -> tuple[dict
         s_h, e_h, _ = PARTS_OF_DAY[pod.data["pod"]]
         if day is None:
             day = today if now < _at(today, e_h * 60, tz) else today + timedelta(days=1)
+        if week_days is not None:
+            if day == today and now >= _at(today, e_h * 60, tz):
+                day += timedelta(days=1)
+            return _value(_at(day, s_h * 60, tz), _at(week_days[1], e_h * 60, tz), "part_of_day"), False, False
         return _value(_at(day, s_h * 60, tz), _at(day, e_h * 60, tz), "part_of_day"), year_given, False
     if day is not None and day_end is not None:
         past = year_given and day_end <= today
@@ -186,6 +247,29 @@ def resolve_group(g: list[Atom], now: datetime, month_first: bool) -> tuple[dict
         year = bool(by[MONTH].data.get("year"))
         return _value(_at(r2[0], 0, tz), _at(r2[1], 0, tz), "month"), year, year and r2[1] <= today
     return None
+
+
+def _resolve_shifted(g: list[Atom], by: dict[str, Atom], day: date | None, hint: str | None,
+                     now: datetime, tz: ZoneInfo, year_given: bool) -> tuple[dict[str, str], bool, bool] | None:
+    """A date (or time) moved by a duration: "a week from tomorrow", "friday plus 2 weeks"."""
+    tv_atom = by.get(TIME)
+    tv: TimeVal | None = tv_atom.data["tv"] if tv_atom else None
+    if tv is not None and day is None:
+        day = now.date()
+        if _at(day, tv.minutes(hint), tz) <= now:
+            day += timedelta(days=1)
+    moved = _shifted(day, tv.minutes(hint) if tv else None, by[SHIFT].data)
+    if moved is None:
+        return None
+    d, minutes = moved
+    if tv is not None and minutes is not None:
+        start = _at(d, minutes, tz)
+        return _value(start, _plus(start, tv.grain), tv.grain), year_given, False
+    pod = by.get(POD_K)
+    if pod is not None:
+        s_h, e_h, _ = PARTS_OF_DAY[pod.data["pod"]]
+        return _value(_at(d, s_h * 60, tz), _at(d, e_h * 60, tz), "part_of_day"), year_given, False
+    return _value(_at(d, 0, tz), _at(d + timedelta(days=1), 0, tz), "day"), year_given, False
 
 
 def _range(rg: Atom, day: date | None, hint: str | None, now: datetime, tz: ZoneInfo) -> dict[str, str]:
@@ -212,13 +296,16 @@ def _range(rg: Atom, day: date | None, hint: str | None, now: datetime, tz: Zone
     return _value(start, end, lo.grain if lo else "hour")
 
 
-def find(text: str, now: datetime, month_first: bool) -> list[Found]:
-    """Resolve every datetime expression in lower-cased ``text`` relative to aware ``now``."""
+def find(text: str, now: datetime, month_first: bool, region: str = "") -> list[Found]:
+    """Resolve every datetime expression in lower-cased ``text`` relative to aware ``now``.
+
+    ``region`` is the practice's country ("US", "GB", ...), which decides its holidays.
+    """
     out: list[Found] = []
     for g in group(select(list(find_atoms(text))), text):
         if not _accept(g, text):
             continue
-        r = resolve_group(g, now, month_first)
+        r = resolve_group(g, now, month_first, region)
         if r is None:
             continue
         s, e = _span(text, g[0].start, g[-1].end)

@@ -7,14 +7,14 @@ done on lower-cased text of the same length as the message.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 WEEKDAY_FORMS: dict[str, int] = {}
 for _i, _forms in enumerate(
     [
         "monday mondays mon monday's mondey mondy monady",
         "tuesday tuesdays tues tue tu tuesday's teusday tusday tuseday tuesdy",
-        "wednesday wednesdays wed weds wednesday's wensday wendsday wednsday wedensday"
-        " wendesday wedsday wednes",
+        "wednesday wednesdays wed weds wednesday's wensday wendsday wednsday wedensday wendesday wedsday wednes",
         "thursday thursdays thurs thur thu thursday's thrusday thurday thursdy thurdsay",
         "friday fridays fri friday's firday fryday fridy friady",
         "saturday saturdays sat saturday's satruday saterday saturady satarday",
@@ -45,11 +45,31 @@ for _i, _forms in enumerate(
     for _f in _forms.split():
         MONTH_FORMS[_f] = _i
 
+#: Common misspellings of other date words, corrected wherever they occur
+#: (the correction is never longer than the typo, so text keeps its length).
+MISSPELLINGS: dict[str, str] = {
+    "untill": "until", "unitl": "until", "untl": "until", "intil": "until", "utill": "until",
+    "tll": "till", "befor": "before", "beofre": "before", "bfore": "before",
+    "aftr": "after", "afer": "after", "atfer": "after",
+    "minuets": "minutes", "mintues": "minutes", "minutues": "minutes",
+    "hourse": "hours", "horus": "hours", "weeeks": "weeks", "weks": "wks",
+    "monthes": "months", "mnths": "mos", "mths": "mos",
+    "yesteday": "yday", "yestday": "yday",
+}
+
+#: Date words matched with a small edit distance (typos such as "tommorow",
+#: "yesturday", "afternon"); the value is what the misspelling becomes, chosen
+#: no longer than any typo the distance allows, so the text keeps its length.
+FUZZY_WORDS: dict[str, str] = {
+    "tomorrow": "tmr", "yesterday": "yday", "morning": "mornin", "afternoon": "arvo",
+    "evening": "evenin", "tonight": "tonite", "weekend": "wknd",
+}
+
 #: Month and weekday forms that are also ordinary words or too short to trust
 #: alone; such an atom needs a date context (a day number, a preposition).
 AMBIGUOUS_WORDS = frozenset({"may", "mar", "march", "sat", "sun", "mon", "jun", "tu", "dec"})
 
-_UNITS = "one two three four five six seven eight nine".split()
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_UNITS, start=1)}
 NUMBER_WORDS.update(
     {
@@ -61,10 +81,7 @@ NUMBER_WORDS.update(
 )
 
 ORDINAL_WORDS: dict[str, int] = {}
-_ORD = (
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
-    " thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
-).split()
+_ORD = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
 for _i, _w in enumerate(_ORD, start=1):
     ORDINAL_WORDS[_w] = _i
 for _i, _w in enumerate(_ORD[:9], start=1):
@@ -72,18 +89,22 @@ for _i, _w in enumerate(_ORD[:9], start=1):
     ORDINAL_WORDS[f"twenty-{_w}"] = 20 + _i
 ORDINAL_WORDS.update({"thirtieth": 30, "thirty first": 31, "thirty-first": 31})
 
+#: Forms of "tonight": an evening that is always today's.
+TONIGHT = frozenset({"tonight", "tonite", "2nite", "2night"})
+
 #: part of day -> (start hour, end hour, am/pm hint)
 PARTS_OF_DAY: dict[str, tuple[int, int, str]] = {
-    "morning": (8, 12, "am"), "mornin": (8, 12, "am"), "morn": (8, 12, "am"),
+    "morning": (8, 12, "am"), "mornings": (8, 12, "am"), "mornin": (8, 12, "am"), "morn": (8, 12, "am"),
     "am": (8, 12, "am"),
-    "afternoon": (12, 17, "pm"), "arvo": (12, 17, "pm"), "aft": (12, 17, "pm"),
-    "afternoonish": (12, 17, "pm"), "pm": (12, 17, "pm"),
-    "evening": (17, 21, "pm"), "eve": (17, 21, "pm"), "evening's": (17, 21, "pm"),
-    "tonight": (17, 21, "pm"), "tonite": (17, 21, "pm"), "night": (17, 21, "pm"),
+    "afternoon": (12, 17, "pm"), "afternoons": (12, 17, "pm"), "arvo": (12, 17, "pm"), "aft": (12, 17, "pm"),
+    "pm": (12, 17, "pm"),
+    "evening": (17, 21, "pm"), "evenings": (17, 21, "pm"), "evenin": (17, 21, "pm"), "eve": (17, 21, "pm"), "evening's": (17, 21, "pm"),
+    "tonight": (17, 21, "pm"), "tonite": (17, 21, "pm"),
+    "2nite": (17, 21, "pm"), "2night": (17, 21, "pm"), "night": (17, 21, "pm"),
 }
 
 
-def _alt(words: list[str] | set[str] | dict[str, int]) -> str:
+def _alt(words: Iterable[str]) -> str:
     """A regex alternation of words, longest first so the longest form wins."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -95,7 +116,7 @@ DAYNUM = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|{ORDW})"
 HOURW = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _U = "one|two|three|four|five|six|seven|eight|nine"
-MINW = rf"(?:(?:oh|o|ou|zero)[\s-]+(?:{_U})|{_TEENS}|(?:twenty|thirty|forty|fifty)(?:[\s-]+(?:{_U}))?)"
+MINW = rf"(?:(?:oh|o|zero)[\s-]+(?:{_U})|{_TEENS}|(?:twenty|thirty|forty|fifty)(?:[\s-]+(?:{_U}))?)"
 AMPM = r"(?:a\.\s?m\.?|p\.\s?m\.?|a\s?m\b|p\s?m\b)"
 NUM = rf"(?:\d+(?:\.\d+)?|{_alt(NUMBER_WORDS)})"
 POD = _alt(PARTS_OF_DAY)

@@ -6,6 +6,8 @@ import calendar
 from datetime import date, timedelta
 from typing import Any
 
+from nlu.dates.holidays import next_holiday
+
 
 def monday(d: date) -> date:
     """The Monday of the week of ``d``."""
@@ -42,8 +44,18 @@ def _nth_weekday(y: int, m: int, wd: int, n: int) -> date | None:
     return last - timedelta(days=(last.weekday() - wd) % 7)
 
 
-def resolve_date(spec: dict[str, Any], today: date, month_first: bool) -> tuple[date, date, bool] | None:
-    """(first day, exclusive last day, year given) of a date spec, or None if invalid."""
+def shift_months(d: date, n: int) -> date:
+    """``d`` moved by ``n`` months, on the same day or the month's last day if shorter."""
+    first = add_months(d, n)
+    return first.replace(day=min(d.day, calendar.monthrange(first.year, first.month)[1]))
+
+
+def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
+                 region: str = "") -> tuple[date, date, bool] | None:
+    """(first day, exclusive last day, year given) of a date spec, or None if invalid.
+
+    ``region`` (ISO country code, "US", "GB", ...) decides which holidays are known.
+    """
     k = spec["kind_"]
     one = timedelta(days=1)
     if k == "abs":
@@ -73,7 +85,7 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool) -> tuple[
             first = add_months(today, off)
             d = _safe(first.year, first.month, day)
             return (d, d + one, False) if d else None
-        for i in range(0, 13):
+        for i in range(13):
             first = add_months(today, i)
             d = _safe(first.year, first.month, day)
             if d is not None and d >= today:
@@ -88,11 +100,16 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool) -> tuple[
             d = monday(today) + timedelta(days=7 + wd)
         elif mode == "plus_week":
             d = today + timedelta(days=ahead + 7)
+        elif mode == "last":
+            d = today - timedelta(days=(today.weekday() - wd) % 7 or 7)
         else:
             d = today + timedelta(days=ahead + 7 * (spec.get("nth", 1) - 1))
         return d, d + one, False
     if k == "rel":
         d = today + timedelta(days=spec["days"])
+        return d, d + one, False
+    if k == "rel_months":
+        d = shift_months(today, spec["months"])
         return d, d + one, False
     if k == "rel_years":
         y = today.year + spec["years"]
@@ -114,13 +131,23 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool) -> tuple[
             if d is not None and (y or d >= today):
                 return d, d + one, bool(y)
         return None
+    if k == "edge":
+        return edge_of_period(spec["edge"], spec["period"], today)
+    if k == "holiday":
+        d = next_holiday(spec["name"], region, today, spec.get("year"))
+        return (d, d + one, bool(spec.get("year"))) if d else None
     if k == "weekend":
         wd = today.weekday()
+        if spec.get("last"):
+            sat = today - timedelta(days=wd + 2)
+            return sat, sat + timedelta(days=2), False
         sat = today + timedelta(days=(5 - wd) % 7) if wd < 5 else today - timedelta(days=wd - 5)
         if wd == 6:
             sat = today
-        if spec.get("next") and wd < 5:
-            sat += timedelta(days=7)
+        if spec.get("later") and wd < 5:
+            sat += timedelta(weeks=spec["later"])
+        elif spec.get("later", 0) > 1:
+            sat += timedelta(weeks=spec["later"] - 1)
         return sat, monday(sat) + timedelta(days=7), False
     return None
 
@@ -138,3 +165,48 @@ def resolve_month(spec: dict[str, Any], today: date) -> tuple[date, date] | None
             if m < today.month or (spec.get("next") and m <= today.month):
                 first = date(today.year + 1, m, 1)
     return first, add_months(first, 1)
+
+
+def _period(period: dict[str, Any], today: date, later: int = 0) -> tuple[date, date, str]:
+    """(first day, exclusive end, unit) of the ``later``-th period after the one ``period`` names."""
+    unit = period["unit"]
+    if unit == "week":
+        s = monday(today) + timedelta(weeks=period.get("offset", 0) + later)
+        return s, s + timedelta(days=7), unit
+    if unit == "year":
+        y = today.year + period.get("offset", 0) + later
+        return date(y, 1, 1), date(y + 1, 1, 1), unit
+    if period.get("month"):
+        month = resolve_month({"kind_": "abs", "month": period["month"], "year": period.get("year")}, today)
+        assert month is not None  # a named month always resolves
+        first = date(month[0].year + later, month[0].month, 1)
+    else:
+        first = add_months(today, period.get("offset", 0) + later)
+    return first, add_months(first, 1), unit
+
+
+#: part of a period -> (first, exclusive end) as day offsets from its start (negative: from its end).
+_EDGES: dict[str, dict[str, tuple[int, int | None]]] = {
+    "week": {"begin": (0, 3), "early": (0, 3), "mid": (1, 4), "late": (3, 7), "end": (3, 7)},
+    "month": {"begin": (0, 7), "early": (0, 10), "mid": (10, 20), "late": (20, None), "end": (-7, None),
+              "week1": (0, 7), "week2": (7, 14), "week3": (14, 21), "week4": (21, 28)},
+}
+
+
+def edge_of_period(edge: str, period: dict[str, Any], today: date) -> tuple[date, date, bool] | None:
+    """The days of the beginning, middle or end of a period (see nlu.dates.relative)."""
+    for later in (0, 1):
+        first, end, unit = _period(period, today, later)
+        if unit == "year":
+            month = 1 if edge in ("begin", "early") else 12 if edge in ("end", "late") else 6
+            s = date(first.year, month, 1)
+            e = add_months(s, 1)
+        else:
+            a, b = _EDGES[unit][edge]
+            s = first + timedelta(days=a) if a >= 0 else end + timedelta(days=a)
+            e = end if b is None else first + timedelta(days=b)
+        if e > today:
+            return max(s, today), e, bool(period.get("year"))
+        if period.get("year"):
+            return s, e, True
+    return None

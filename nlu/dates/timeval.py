@@ -53,7 +53,7 @@ def _ampm(token: str | None) -> str | None:
 
 def _word_minutes(text: str) -> int | None:
     parts = [p for p in re.split(r"[\s-]+", text.strip()) if p]
-    if parts and parts[0] in {"oh", "o", "ou", "zero"}:
+    if parts and parts[0] in {"oh", "o", "zero"}:
         parts = parts[1:]
     total = 0
     for p in parts:
@@ -140,11 +140,11 @@ def parse_time(text: str) -> TimeVal | None:
         return TimeVal(h, mi, ap, "minute", (len(hm) == 4 or h >= 13) and ap is None)
     m = _WORDS.match(s)
     if m:
-        h = _hour(m.group("h"))
-        mi = _word_minutes(m.group("m")) if m.group("m") else 0
-        if h is None or mi is None or mi > 59:
+        wh = _hour(m.group("h"))
+        wm = _word_minutes(m.group("m")) if m.group("m") else 0
+        if wh is None or wm is None or wm > 59:
             return None
-        return TimeVal(h, mi, _ampm(m.group("ap")), "minute" if m.group("m") else "hour")
+        return TimeVal(wh, wm, _ampm(m.group("ap")), "minute" if m.group("m") else "hour")
     m = _SPACED.match(s)
     if m:
         h, mi = int(m.group("h")), int(m.group("m"))

@@ -1,0 +1,214 @@
+"""Holidays of the practice's country, as dates: "Good Friday", "Thanksgiving", "Boxing Day".
+
+One table per country (ISO code taken from the locale's region: en-US -> US,
+en-GB -> GB). A holiday resolves to its next occurrence on or after today, at
+day grain; the holiday itself, not the weekday it is observed on when it falls
+at a weekend. Every country also knows a few widely kept observances
+(Christmas Eve and Day, New Year's Eve and Day, Good Friday, Easter Sunday,
+Valentine's Day, Halloween), which patients name whether or not the practice
+closes. A name that is not a holiday where the practice is ("Thanksgiving" in
+Britain) stays unresolved rather than guessing another country's date.
+
+Lunar-calendar holidays (Chinese New Year, Hari Raya, Deepavali, Vesak, NZ's
+Matariki) cannot be computed by rule with the standard library and are not
+listed; state-level holidays (Australian Labour Day, German regional days) are
+left out because the region code does not name the state. New Zealand's
+2 January is "the day after New Year's Day", which the grammar composes.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+Rule = Callable[[int], date]
+
+
+def easter(year: int) -> date:
+    """Easter Sunday (anonymous Gregorian algorithm, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * leap) // 451
+    month = (h + leap - 7 * m + 114) // 31
+    day = (h + leap - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
+def fixed(month: int, day: int) -> Rule:
+    return lambda y: date(y, month, day)
+
+
+def nth(month: int, weekday: int, n: int) -> Rule:
+    """The ``n``-th ``weekday`` (Monday 0) of ``month``; ``n`` = -1 is the last."""
+
+    def rule(y: int) -> date:
+        if n > 0:
+            first = date(y, month, 1)
+            return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+        last = date(y, month, calendar.monthrange(y, month)[1])
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+    return rule
+
+
+def from_easter(days: int) -> Rule:
+    return lambda y: easter(y) + timedelta(days=days)
+
+
+def monday_before(month: int, day: int) -> Rule:
+    """The last Monday strictly before ``month``/``day`` (Canada's Victoria Day: before 25 May)."""
+
+    def rule(y: int) -> date:
+        d = date(y, month, day) - timedelta(days=1)
+        return d - timedelta(days=d.weekday())
+
+    return rule
+
+
+def st_brigid(y: int) -> date:
+    """Ireland: 1 February when it is a Friday, else the first Monday of February."""
+    first = date(y, 2, 1)
+    return first if first.weekday() == 4 else nth(2, 0, 1)(y)
+
+
+MON, THU = 0, 3
+
+#: key -> (regex of its names on lower-cased text, rule year -> date). Names are tried
+#: in this order, so a longer name ("new year's eve") comes before its prefix.
+HOLIDAYS: dict[str, tuple[str, Rule]] = {
+    "early_may_bank_holiday": (r"early\s+may\s+bank\s+holiday|may\s+day\s+bank\s+holiday", nth(5, MON, 1)),
+    "spring_bank_holiday": (r"spring\s+bank\s+holiday|whitsun\s+bank\s+holiday|late\s+may\s+bank\s+holiday",
+                            nth(5, MON, -1)),
+    "summer_bank_holiday_gb": (r"(?:summer|august)\s+bank\s+holiday", nth(8, MON, -1)),
+    "june_bank_holiday_ie": (r"june\s+bank\s+holiday", nth(6, MON, 1)),
+    "october_bank_holiday_ie": (r"october\s+bank\s+holiday|halloween\s+bank\s+holiday", nth(10, MON, -1)),
+    "new_years_eve": (r"new\s+year'?s?\s+eve|silvester", fixed(12, 31)),
+    "new_years_day": (r"new\s+year'?s?(?:\s+day)?|new\s+years?\s+day|ny\s+day|neujahr", fixed(1, 1)),
+    "christmas_eve": (r"christmas\s+eve|xmas\s+eve|heiligabend", fixed(12, 24)),
+    "christmas": (r"christmas(?:\s+day)?|xmas(?:\s+day)?|(?:erster\s+)?weihnachtstag", fixed(12, 25)),
+    "boxing_day": ((r"boxing\s+day|(?:saint|st\.?)\s+stephen'?s(?:\s+day)?|second\s+day\s+of\s+christmas"
+                   r"|zweiter\s+weihnachtstag"), fixed(12, 26)),
+    "valentines": (r"valentine'?s?(?:\s+day)?", fixed(2, 14)),
+    "halloween": (r"hallowe'?en", fixed(10, 31)),
+    "easter_saturday": (r"easter\s+saturday|holy\s+saturday", from_easter(-1)),
+    "easter_monday": (r"easter\s+monday|ostermontag", from_easter(1)),
+    "good_friday": (r"good\s+friday|karfreitag", from_easter(-2)),
+    "easter": (r"easter(?:\s+sunday|\s+day)?|ostersonntag", from_easter(0)),
+    "ascension": (r"ascension(?:\s+day|\s+thursday)?|christi\s+himmelfahrt", from_easter(39)),
+    "whit_monday": (r"whit\s*monday|pentecost\s+monday|pfingstmontag", from_easter(50)),
+    # United States
+    "mlk_day": (r"(?:dr\.?\s+)?martin\s+luther\s+king(?:\s+jr\.?)?(?:'?s)?(?:\s+day)?|mlk(?:\s+jr\.?)?\s+day|mlk",
+                nth(1, MON, 3)),
+    "presidents_day": (r"presidents?'?\s*(?:'s\s+)?day|washington'?s\s+birthday", nth(2, MON, 3)),
+    "memorial_day": (r"memorial\s+day", nth(5, MON, -1)),
+    "juneteenth": (r"juneteenth", fixed(6, 19)),
+    "independence_day_us": (r"independence\s+day|july\s+4th\s+holiday", fixed(7, 4)),
+    "labor_day_us": (r"labou?r\s+day", nth(9, MON, 1)),
+    "columbus_day": (r"columbus\s+day|indigenous\s+peoples?'?\s*(?:'s\s+)?day", nth(10, MON, 2)),
+    "veterans_day": (r"veterans?'?\s*(?:'s\s+)?day|armistice\s+day", fixed(11, 11)),
+    "thanksgiving_us": (r"thanksgiving(?:\s+day)?", nth(11, THU, 4)),
+    # Canada
+    "family_day_ca": (r"family\s+day", nth(2, MON, 3)),
+    "victoria_day": (r"victoria\s+day|may\s+two-?four", monday_before(5, 25)),
+    "canada_day": (r"canada\s+day", fixed(7, 1)),
+    "civic_holiday": (r"civic\s+holiday|august\s+long\s+weekend", nth(8, MON, 1)),
+    "truth_reconciliation": (r"(?:national\s+day\s+for\s+)?truth\s+and\s+reconciliation(?:\s+day)?|orange\s+shirt\s+day",
+                             fixed(9, 30)),
+    "thanksgiving_ca": (r"thanksgiving(?:\s+day)?", nth(10, MON, 2)),
+    "remembrance_day": (r"remembrance\s+day", fixed(11, 11)),
+    # United Kingdom
+    # Ireland
+    "st_brigids_day": (r"(?:st\.?|saint)\s+brigid'?s(?:\s+day)?|imbolc", st_brigid),
+    "st_patricks_day": (r"(?:st\.?|saint)\s+patrick'?s(?:\s+day)?|(?:st\.?\s+)?paddy'?s\s+day|patrick'?s\s+day",
+                        fixed(3, 17)),
+    "may_bank_holiday_ie": (r"may\s+(?:bank\s+)?holiday|may\s+day", nth(5, MON, 1)),
+    "august_bank_holiday_ie": (r"(?:summer|august)\s+bank\s+holiday", nth(8, MON, 1)),
+    # Australia and New Zealand
+    "australia_day": (r"australia\s+day", fixed(1, 26)),
+    "anzac_day": (r"anzac\s+day", fixed(4, 25)),
+    "kings_birthday_au": (r"(?:king|queen)'?s\s+birthday(?:\s+holiday)?", nth(6, MON, 2)),
+    "waitangi_day": (r"waitangi\s+day", fixed(2, 6)),
+    "kings_birthday_nz": (r"(?:king|queen)'?s\s+birthday(?:\s+holiday)?", nth(6, MON, 1)),
+    "labour_day_nz": (r"labou?r\s+day", nth(10, MON, 4)),
+    # Singapore and Germany
+    "labour_day_may": (r"labou?r\s+day|tag\s+der\s+arbeit|may\s+day", fixed(5, 1)),
+    "national_day_sg": (r"national\s+day", fixed(8, 9)),
+    "german_unity_day": (r"(?:german\s+)?unity\s+day|tag\s+der\s+deutschen\s+einheit", fixed(10, 3)),
+}
+
+#: Observances every country knows by name.
+COMMON = ("new_years_day", "new_years_eve", "christmas_eve", "christmas", "valentines", "halloween",
+          "good_friday", "easter")
+
+#: ISO country -> its public holidays, in the order their names are tried.
+COUNTRIES: dict[str, tuple[str, ...]] = {
+    "US": ("new_years_day", "mlk_day", "presidents_day", "memorial_day", "juneteenth", "independence_day_us",
+           "labor_day_us", "columbus_day", "veterans_day", "thanksgiving_us", "christmas"),
+    "CA": ("new_years_day", "family_day_ca", "good_friday", "easter_monday", "victoria_day", "canada_day",
+           "civic_holiday", "labor_day_us", "truth_reconciliation", "thanksgiving_ca", "remembrance_day",
+           "christmas", "boxing_day"),
+    "GB": ("new_years_day", "good_friday", "easter_monday", "early_may_bank_holiday", "spring_bank_holiday",
+           "summer_bank_holiday_gb", "christmas", "boxing_day"),
+    "IE": ("new_years_day", "st_brigids_day", "st_patricks_day", "easter_monday", "may_bank_holiday_ie",
+           "june_bank_holiday_ie", "august_bank_holiday_ie", "october_bank_holiday_ie", "christmas", "boxing_day"),
+    "AU": ("new_years_day", "australia_day", "good_friday", "easter_saturday", "easter_monday", "anzac_day",
+           "kings_birthday_au", "christmas", "boxing_day"),
+    "NZ": ("new_years_day", "waitangi_day", "good_friday", "easter_monday", "anzac_day", "kings_birthday_nz",
+           "labour_day_nz", "christmas", "boxing_day"),
+    "SG": ("new_years_day", "good_friday", "labour_day_may", "national_day_sg", "christmas"),
+    "DE": ("new_years_day", "good_friday", "easter_monday", "labour_day_may", "ascension", "whit_monday",
+           "german_unity_day", "christmas", "boxing_day"),
+}
+#: Countries where "the bank holiday" names the next public holiday.
+BANK_HOLIDAY_COUNTRIES = frozenset({"GB", "IE"})
+_ALIASES = {"UK": "GB", "EN": "GB"}
+
+
+def country_of(locale: str) -> str:
+    """The ISO country of a locale ("en-GB" -> "GB", "en_au" -> "AU"); "" when it names none."""
+    parts = locale.replace("_", "-").split("-")
+    code = parts[-1].upper() if len(parts) > 1 else ""
+    return _ALIASES.get(code, code)
+
+
+def holidays_of(country: str) -> tuple[str, ...]:
+    """The holiday keys known in ``country``: its public holidays first, then the common observances."""
+    own = COUNTRIES.get(country, ())
+    return own + tuple(k for k in COMMON if k not in own)
+
+
+_BANK_HOLIDAY = r"(?:next\s+)?bank\s+holiday(?:\s+monday)?"
+#: Any holiday name of any country, for the grammar to find; which date it is
+#: depends on the practice's country (``next_holiday``).
+NAMES = "|".join([f"(?:{rx})" for rx, _ in HOLIDAYS.values()] + [_BANK_HOLIDAY])
+_FULL = {key: re.compile(rf"(?:{rx})") for key, (rx, _) in HOLIDAYS.items()}
+
+
+def holiday_key(name: str, country: str) -> str | None:
+    """The holiday of ``country`` that ``name`` names ("labour day" differs by country), or None."""
+    name = re.sub(r"\s+", " ", name.strip())
+    if re.fullmatch(_BANK_HOLIDAY, name):
+        return "bank_holiday" if country in BANK_HOLIDAY_COUNTRIES else None
+    return next((k for k in holidays_of(country) if _FULL[k].fullmatch(name)), None)
+
+
+def next_holiday(name: str, country: str, today: date, year: int | None = None) -> date | None:
+    """The date of the holiday called ``name`` in ``country``, on or after ``today`` or in ``year``."""
+    key = holiday_key(name, country)
+    if key is None:
+        return None
+    if key == "bank_holiday":
+        dates = [HOLIDAYS[k][1](y) for k in COUNTRIES[country] for y in (today.year, today.year + 1)]
+        return min(d for d in dates if d >= today)
+    rule = HOLIDAYS[key][1]
+    if year:
+        return rule(year)
+    d = rule(today.year)
+    return d if d >= today else rule(today.year + 1)

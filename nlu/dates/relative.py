@@ -1,0 +1,221 @@
+"""Atoms built from durations and from the past: "in 2 wks", "3 days ago", "a week from <date>",
+"yesterday", "last friday", "end of the month", "mid-april".
+
+These register into the same pattern list as ``nlu.dates.atoms``; the grammar
+imports this module so they are found with the others.
+
+Decisions (a scheduler reads them):
+
+- "in <duration>" is the future. Minutes and hours give the instant (grain
+  minute); whole days the day; whole weeks the Monday of the week it falls in
+  (grain week, as the contract's "in 2 weeks"); whole months the 1st of that
+  month (grain month); years the same date. Fractions of days, weeks or months
+  give the day they reach ("in a week and a half" is today + 10 days).
+- "<duration> ago" is the past, always at minute grain for minutes and hours,
+  otherwise the day it reaches ("2 weeks ago" is today - 14 days, grain day).
+- "<duration> from/after/before <date>" and "<date> plus <duration>" shift
+  that date and give a day ("a week from tomorrow", "two weeks from friday").
+- Edges of a period are day ranges: a month's beginning is its first 7 days,
+  early/mid/late its thirds (1-10, 11-20, 21-end), its end its last 7 days;
+  the first, second, third and fourth weeks of a month are days 1-7, 8-14,
+  15-21 and 22-28, its last week its last 7 days (the same as its end);
+  a week's beginning is Monday to Wednesday, its middle Tuesday to Thursday,
+  its end Thursday to Sunday; a year's beginning or end is January or December.
+  A range that has already begun starts today; one already over means the next
+  period ("the beginning of the month" on the 20th is next month's).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from nlu.dates.atoms import DATE, INSTANT, MONTH, POD_K, SHIFT, WEEK, Atom, pattern
+from nlu.dates.durations import DUR, Duration, parse_duration
+from nlu.dates.holidays import NAMES
+from nlu.dates.lexicon import MON, TODAY, TOMORROW, WD, month_value, weekday_value
+
+_HEDGE = r"(?:(?:about|around|another|roughly|approx(?:imately)?|just|only|like|maybe)\s+)?"
+_YEAR = r"(?:19|20)\d\d"
+
+
+def _forward(m: re.Match[str], d: Duration, sign: int = 1) -> Atom | None:
+    """The atom for now + ``sign`` * ``d`` (see the module docstring for grains)."""
+    span = (m.start(), m.end())
+    if d.unit == "minute":
+        return Atom(INSTANT, *span, {"seconds": round(sign * d.amount * 60)})
+    if sign < 0:
+        if d.unit == "month" and d.whole:
+            return Atom(DATE, *span, {"kind_": "rel_months", "months": -int(d.amount)})
+        if d.unit == "year" and d.whole:
+            return Atom(DATE, *span, {"kind_": "rel_years", "years": -int(d.amount)})
+        return Atom(DATE, *span, {"kind_": "rel", "days": -math.floor(d.in_days())})
+    if not d.whole or d.unit == "day":
+        days = math.floor(d.in_days())
+        return Atom(DATE, *span, {"kind_": "rel", "days": days}) if days <= 1000 else None
+    n = int(d.amount)
+    if d.unit == "week":
+        return Atom(WEEK, *span, {"offset_days": 7 * n}) if n <= 104 else None
+    if d.unit == "month":
+        return Atom(MONTH, *span, {"kind_": "offset", "offset": n}) if n <= 48 else None
+    return Atom(DATE, *span, {"kind_": "rel_years", "years": n}) if n <= 20 else None
+
+
+@pattern(rf"\b(?P<pre>in|within)\s+{_HEDGE}(?P<d>{DUR})(?:\s*'?s?\s*'?\s*time\b)?")
+def _in_duration(m: re.Match[str]) -> Atom | None:
+    d = parse_duration(m["d"])
+    if d is None or (m["pre"] == "within" and d.unit != "minute"):
+        return None  # "within a week" is a deadline, not a time
+    return _forward(m, d)
+
+
+@pattern(rf"\b(?P<d>{DUR})\s+(?:from\s+(?:right\s+)?(?:now|today)|hence|(?P<later>later)|'?s?\s*time)\b")
+def _duration_from_now(m: re.Match[str]) -> Atom | None:
+    d = parse_duration(m["d"])
+    if d is None or (m["later"] and d.unit not in ("minute", "day")):
+        return None  # "a week later" is usually a week after something else (the appointment)
+    return _forward(m, d)
+
+
+@pattern(r"\b(?:(?:(?:a|one)\s+)?fortnight|(?:the\s+)?week\s+after\s+next)\b")
+def _fortnight(m: re.Match[str]) -> Atom | None:
+    return Atom(WEEK, m.start(), m.end(), {"offset_days": 14})
+
+
+@pattern(rf"\b(?P<d>{DUR})\s+(?:ago|back)\b")
+def _duration_ago(m: re.Match[str]) -> Atom | None:
+    d = parse_duration(m["d"])
+    return _forward(m, d, -1) if d else None
+
+
+def _shift(m: re.Match[str], d: Duration | None, sign: int, post: bool) -> Atom | None:
+    if d is None or not d.whole and d.unit != "minute":
+        return None
+    return Atom(SHIFT, m.start(), m.end(), {"amount": sign * d.amount, "unit": d.unit, "post": post},
+                weak=True)
+
+
+@pattern(rf"\b(?:(?P<the>the)\s+(?P<u>day|week|month)|(?P<d>{DUR}))\s+(?P<dir>from|after|following|on\s+from|on|before|prior\s+to)\b")
+def _shift_before_date(m: re.Match[str]) -> Atom | None:
+    d = Duration(1, m["u"]) if m["the"] else parse_duration(m["d"])
+    sign = -1 if m["dir"] in ("before", "prior to") else 1
+    return _shift(m, d, sign, post=False)
+
+
+#: What may follow "<weekday> after/before": a date, never a time ("monday after 3").
+_DATE_AHEAD = rf"(?=\s+(?:the\s+)?(?:{NAMES}|{MON}|\d{{1,2}}(?:st|nd|rd|th)|next|this|tomorrow|tmrw|tmr|\d{{1,2}}/\d))"
+
+
+@pattern(rf"\b(?:the\s+)?(?:first\s+)?(?P<wd>{WD})\s+(?P<dir>after|before){_DATE_AHEAD}")
+def _weekday_around_date(m: re.Match[str]) -> Atom | None:
+    """ "the monday after easter", "the friday before christmas": the nearest such weekday."""
+    sign = -1 if m["dir"] == "before" else 1
+    return Atom(SHIFT, m.start(), m.end(), {"amount": sign, "unit": "weekday", "wd": weekday_value(m["wd"]),
+                                            "post": False}, weak=True)
+
+
+@pattern(rf"(?:\bplus|\+|\band\s+another)\s*(?P<d>{DUR})")
+def _shift_after_date(m: re.Match[str]) -> Atom | None:
+    return _shift(m, parse_duration(m["d"]), 1, post=True)
+
+
+@pattern(rf"\b(?:(?P<n>a|one|two|2|a\s+couple\s+of)\s+)?(?P<u>weeks?|wks?|fortnight)\s+(?P<base>{TOMORROW}|{TODAY})\b"
+         rf"|\b(?P<base2>{TOMORROW}|{TODAY})\s+(?P<u2>week|wk|fortnight)\b")
+def _week_tomorrow(m: re.Match[str]) -> Atom | None:
+    """British "a week tomorrow", "tomorrow week", "a fortnight today": that day so many weeks on."""
+    weeks = 2 if (m["u"] or m["u2"]) == "fortnight" else 1
+    if m["n"] and m["n"] not in ("a", "one"):
+        weeks *= 2
+    elif m["u"] and m["u"].startswith(("weeks", "wks")):
+        return None  # "weeks tomorrow" without a number
+    base = 0 if re.match(TODAY, m["base"] or m["base2"]) else 1
+    return Atom(DATE, m.start(), m.end(), {"kind_": "rel", "days": base + 7 * weeks})
+
+
+# ---------------------------------------------------------------- the past
+
+
+@pattern(r"\b(?:the\s+)?day\s+before\s+(?:yesterday|yday)\b")
+def _before_yesterday(m: re.Match[str]) -> Atom | None:
+    return Atom(DATE, m.start(), m.end(), {"kind_": "rel", "days": -2})
+
+
+@pattern(r"\b(?:yesterdays?|yday|ystrdy|ystdy)\b")
+def _yesterday(m: re.Match[str]) -> Atom | None:
+    return Atom(DATE, m.start(), m.end(), {"kind_": "rel", "days": -1})
+
+
+@pattern(rf"\b(?:last|this\s+past)\s+(?P<wd>{WD})(?![a-z'])")
+def _last_weekday(m: re.Match[str]) -> Atom | None:
+    return Atom(DATE, m.start(), m.end(), {"kind_": "wd", "wd": weekday_value(m["wd"]), "mode": "last"})
+
+
+@pattern(r"(?<!the\s)\b(?:last|previous)\s+(?P<u>week|wk|month|mnth|mth)\b(?!\s*end|end|ly)")
+def _last_period(m: re.Match[str]) -> Atom | None:
+    if m["u"] in ("week", "wk"):
+        return Atom(WEEK, m.start(), m.end(), {"offset_weeks": -1})
+    return Atom(MONTH, m.start(), m.end(), {"kind_": "offset", "offset": -1})
+
+
+@pattern(r"\blast\s+(?P<pod>night|evening)\b")
+def _last_night(m: re.Match[str]) -> Atom | None:
+    return Atom(POD_K, m.start(), m.end(), {"pod": m["pod"], "today": False, "day_offset": -1})
+
+
+# ---------------------------------------------------------------- edges of periods
+
+_EDGE_WORDS = {
+    "end": "end", "beginning": "begin", "start": "begin", "middle": "mid",
+    "early": "early", "mid": "mid", "late": "late",
+}
+_REL = r"(?P<rel>this|next|the\s+next|coming|the\s+coming|following|the\s+following|current)"
+
+
+@pattern(
+    rf"\b(?:(?:at|by|towards?|around)\s+)?(?:the\s+)?(?P<edge>end|beginning|start|middle)\s+of\s+(?:the\s+)?"
+    rf"(?:{_REL}\s+)?(?:(?P<unit>week|wk|month|mnth|mth|year|yr)\b|(?P<mon>{MON})(?![a-z'])(?:,?\s+(?P<y>{_YEAR}))?)"
+)
+def _edge_of(m: re.Match[str]) -> Atom | None:
+    return _edge(m)
+
+
+@pattern(
+    rf"\b(?P<edge>early|mid|late)[\s-]*(?:(?:{_REL}\s+)(?P<unit>week|wk|month|mnth|mth)\b"
+    rf"|(?P<mon>{MON})(?![a-z'])(?:,?\s+(?P<y>{_YEAR}))?)"
+)
+def _edge_word(m: re.Match[str]) -> Atom | None:
+    if m["mon"] and m["edge"] != "mid" and m["mon"].rstrip(".") in ("may", "mar"):
+        return None  # "late may" is too often "may be late"
+    return _edge(m)
+
+
+_NTH_WEEK = {"first": "week1", "1st": "week1", "second": "week2", "2nd": "week2", "third": "week3", "3rd": "week3",
+             "fourth": "week4", "4th": "week4", "last": "end", "final": "end"}
+
+
+@pattern(
+    rf"\b(?:the\s+)?(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+(?:week|wk)\s+(?:of|in)\s+(?:the\s+)?"
+    rf"(?:(?:{_REL}\s+)?(?P<unit>month|mnth|mth)\b|(?P<mon>{MON})(?![a-z'])(?:,?\s+(?P<y>{_YEAR}))?)"
+)
+def _nth_week_of(m: re.Match[str]) -> Atom | None:
+    """ "the first week of april" is days 1-7, the second 8-14 ...; "the last week" the last 7 days."""
+    return _edge(m, _NTH_WEEK[m["nth"]])
+
+
+def _edge(m: re.Match[str], edge: str | None = None) -> Atom | None:
+    rel = (m["rel"] or "").replace("the ", "")
+    offset = 1 if rel in ("next", "coming", "following") else 0
+    if m["mon"]:
+        period = {"unit": "month", "month": month_value(m["mon"]), "year": int(m["y"]) if m["y"] else None}
+    else:
+        unit = {"wk": "week", "mnth": "month", "mth": "month", "yr": "year"}.get(m["unit"], m["unit"])
+        period = {"unit": unit, "offset": offset}
+    return Atom(DATE, m.start(), m.end(), {"kind_": "edge", "edge": edge or _EDGE_WORDS[m["edge"]], "period": period})
+
+
+# ---------------------------------------------------------------- holidays
+
+
+@pattern(rf"\b(?:the\s+)?(?P<name>{NAMES})(?![a-z])(?:\s+(?P<y>{_YEAR})\b)?")
+def _holiday(m: re.Match[str]) -> Atom | None:
+    return Atom(DATE, m.start(), m.end(), {"kind_": "holiday", "name": m["name"], "year": int(m["y"]) if m["y"] else None})

@@ -1,0 +1,110 @@
+"""Holidays of the practice's country, decided by the locale's region, at local midnight."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from nlu.dates.holidays import country_of, easter
+from nlu.datetime_resolution import resolve_datetimes
+
+#: Monday 2 March 2026, 09:00 local time in every zone below.
+NOW = datetime(2026, 3, 2, 9, 0)
+
+
+def _start(text: str, tz: str, locale: str) -> str | None:
+    ents = resolve_datetimes(text, NOW, tz, locale)
+    assert len(ents) <= 1, ents
+    if not ents:
+        return None
+    assert ents[0].value["grain"] == "day"
+    return ents[0].value["start"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("good friday", "2026-04-03T00:00:00-04:00"),
+        ("memorial day", "2026-05-25T00:00:00-04:00"),
+        ("juneteenth", "2026-06-19T00:00:00-04:00"),
+        ("independence day", "2026-07-04T00:00:00-04:00"),
+        ("labor day", "2026-09-07T00:00:00-04:00"),
+        ("indigenous peoples day", "2026-10-12T00:00:00-04:00"),
+        ("veterans day", "2026-11-11T00:00:00-05:00"),
+        ("can i come in the day after thanksgiving", "2026-11-27T00:00:00-05:00"),
+        ("christmas eve", "2026-12-24T00:00:00-05:00"),
+        ("new year's eve", "2026-12-31T00:00:00-05:00"),
+        ("new years day", "2027-01-01T00:00:00-05:00"),
+        ("MLK day", "2027-01-18T00:00:00-05:00"),
+        ("presidents' day", "2027-02-15T00:00:00-05:00"),
+        ("boxing day", None),  # not a US holiday: left unresolved rather than guessed
+    ],
+)
+def test_united_states(text: str, start: str | None) -> None:
+    assert _start(text, "America/New_York", "en-US") == start
+
+
+@pytest.mark.parametrize(
+    ("text", "tz", "locale", "start"),
+    [
+        # Britain: Easter falls after the clocks change on 29 March.
+        ("good friday", "Europe/London", "en-GB", "2026-04-03T00:00:00+01:00"),
+        ("easter monday", "Europe/London", "en-GB", "2026-04-06T00:00:00+01:00"),
+        ("the bank holiday", "Europe/London", "en-GB", "2026-04-03T00:00:00+01:00"),
+        ("early may bank holiday", "Europe/London", "en-GB", "2026-05-04T00:00:00+01:00"),
+        ("summer bank holiday", "Europe/London", "en-GB", "2026-08-31T00:00:00+01:00"),
+        ("the day after boxing day", "Europe/London", "en-GB", "2026-12-27T00:00:00+00:00"),
+        ("thanksgiving", "Europe/London", "en-GB", None),
+        # Ireland
+        ("paddy's day", "Europe/Dublin", "en-IE", "2026-03-17T00:00:00+00:00"),
+        ("june bank holiday", "Europe/Dublin", "en-IE", "2026-06-01T00:00:00+01:00"),
+        ("st brigid's day", "Europe/Dublin", "en-IE", "2027-02-01T00:00:00+00:00"),
+        # Australia: Sydney leaves summer time on Easter Sunday 2026.
+        ("good friday", "Australia/Sydney", "en-AU", "2026-04-03T00:00:00+11:00"),
+        ("easter monday", "Australia/Sydney", "en-AU", "2026-04-06T00:00:00+10:00"),
+        ("anzac day", "Australia/Sydney", "en-AU", "2026-04-25T00:00:00+10:00"),
+        ("king's birthday", "Australia/Sydney", "en-AU", "2026-06-08T00:00:00+10:00"),
+        ("australia day", "Australia/Sydney", "en-AU", "2027-01-26T00:00:00+11:00"),
+        # New Zealand: the same name, another rule.
+        ("king's birthday", "Pacific/Auckland", "en-NZ", "2026-06-01T00:00:00+12:00"),
+        ("labour day", "Pacific/Auckland", "en-NZ", "2026-10-26T00:00:00+13:00"),
+        ("waitangi day", "Pacific/Auckland", "en-NZ", "2027-02-06T00:00:00+13:00"),
+        # Canada: Thanksgiving in October.
+        ("thanksgiving", "America/Toronto", "en-CA", "2026-10-12T00:00:00-04:00"),
+        ("victoria day", "America/Toronto", "en-CA", "2026-05-18T00:00:00-04:00"),
+        ("canada day", "America/Toronto", "en-CA", "2026-07-01T00:00:00-04:00"),
+        # Singapore and Germany
+        ("national day", "Asia/Singapore", "en-SG", "2026-08-09T00:00:00+08:00"),
+        ("ascension day", "Europe/Berlin", "de-DE", "2026-05-14T00:00:00+02:00"),
+        ("whit monday", "Europe/Berlin", "de-DE", "2026-05-25T00:00:00+02:00"),
+    ],
+)
+def test_other_countries(text: str, tz: str, locale: str, start: str | None) -> None:
+    assert _start(text, tz, locale) == start
+
+
+def test_holidays_compose_with_times_shifts_and_years() -> None:
+    ents = resolve_datetimes("christmas eve morning", NOW, "America/New_York", "en-US")
+    assert ents[0].value["start"] == "2026-12-24T08:00:00-05:00"
+    assert _start("2 days before christmas", "America/New_York", "en-US") == "2026-12-23T00:00:00-05:00"
+    # Easter 2027 is the day British clocks go forward, at 01:00: its midnight is still GMT.
+    assert _start("easter 2027", "Europe/London", "en-GB") == "2027-03-28T00:00:00+00:00"
+
+
+def test_a_holiday_today_is_today() -> None:
+    ents = resolve_datetimes("good friday", datetime(2026, 4, 3, 8, 0), "Europe/London", "en-GB")
+    assert ents[0].value["start"] == "2026-04-03T00:00:00+01:00"
+
+
+@pytest.mark.parametrize(
+    ("year", "day"),
+    [(2000, date(2000, 4, 23)), (2019, date(2019, 4, 21)), (2024, date(2024, 3, 31)),
+     (2038, date(2038, 4, 25)), (2285, date(2285, 3, 22))],
+)
+def test_easter(year: int, day: date) -> None:
+    assert easter(year) == day
+
+
+def test_country_of_locale() -> None:
+    assert [country_of(x) for x in ("en-US", "en_GB", "en-uk", "de-DE", "en")] == ["US", "GB", "GB", "DE", ""]
