@@ -69,3 +69,77 @@ def find_in_text(text: str, items: Iterable[T]) -> T | None:
     if not candidates:
         return None
     return max(candidates, key=lambda c: c[0])[1]
+
+
+# --- words as people type them ------------------------------------------------------------
+#
+# Cut-offs for a misspelt word, decided on the relationship and service words patients type:
+# a word of 3 letters or fewer must be exact ("son" is not "sin"); otherwise it must begin
+# with the same letter (people rarely mistype the first one, and "wife" must not be "life")
+# and be at most 1 edit away (insert, delete, replace, or swap two neighbours: "husbnd",
+# "parnet") when the shorter word has 4-6 letters, at most 2 edits when it has 7 or more
+# ("physiotherpy"). "partner" and "parent" are 2 edits apart at 6 letters: never confused.
+
+def edits(a: str, b: str) -> int:
+    """Optimal-string-alignment distance: insertions, deletions, substitutions, adjacent swaps."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[len(b)]
+
+
+def close_word(typed: str, word: str) -> bool:
+    """Is `typed` the word `word`, allowing for a typo within the cut-offs above?"""
+    if typed == word:
+        return True
+    shorter = min(len(typed), len(word))
+    if shorter <= 3 or typed[0] != word[0] or abs(len(typed) - len(word)) > 2:
+        return False
+    return edits(typed, word) <= (1 if shorter <= 6 else 2)
+
+
+def stem(word: str) -> str:
+    """Plural and possessive endings off ("aches" -> "ache", "knees" -> "knee", "wife's" -> "wife")."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _phrase_at(words: list[str], at: int, phrase: list[str]) -> bool:
+    if at + len(phrase) > len(words):
+        return False
+    return all(close_word(words[at + k], p) or stem(words[at + k]) == p for k, p in enumerate(phrase))
+
+
+def find_phrases(text: str, phrases: dict[str, int]) -> set[int]:
+    """The ids of the phrases said in `text`, each allowing typos word by word.
+
+    Where two found phrases overlap, the longer wins: "brother in law" names an in-law, not
+    a brother; "none of these" is not "these".
+    """
+    words = normalise(text).split()
+    found: list[tuple[int, int, int]] = []  # (start, length, id)
+    for phrase, ident in phrases.items():
+        parts = normalise(phrase).split()
+        if not parts:
+            continue
+        found += [(at, len(parts), ident) for at in range(len(words)) if _phrase_at(words, at, parts)]
+    found.sort(key=lambda f: -f[1])
+    taken: set[int] = set()
+    hits: set[int] = set()
+    for start, length, ident in found:
+        span = set(range(start, start + length))
+        if span & taken:
+            continue
+        taken |= span
+        hits.add(ident)
+    return hits
