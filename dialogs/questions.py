@@ -127,6 +127,15 @@ def _read(form: Form, question: Question, parse: Parse, ctx: TurnContext) -> ans
 
 
 def _reask(turn: _Turn, step: Questions, problem: str) -> None:
+    """Ask again; after too many misses the form stops, and offers the way back.
+
+    Giving up leaves an invitation to the same form (dialogs/invitation.py), so the very next
+    "yes", "carry on", "continue" or "FORMS" resumes at the unanswered question from the
+    saved in-progress response, and "no" is taken politely.
+    """
     from dialogs import forms  # forms dispatches to this module; imported late to avoid a cycle
 
+    flow = turn.s.flow
     forms.reask(turn, step, problem, texts="intake_", fallback="intake_problem_empty")
+    if turn.s.flow is None and flow:
+        turn.s.invitation = {"flow": flow, "at": turn.ctx.now.isoformat(), "after": "gave_up"}
