@@ -54,4 +54,5 @@ NOT_DESCRIPTIVE = FILLER | frozenset({
     "pm", "been", "having", "really", "very", "bit", "little", "lot", "new", "also", "just", "still",
     "what", "when", "which", "who", "how", "there", "here", "one", "all", "more", "help", "looked", "look",
     "check", "checked", "sort", "out", "into", "over", "after", "before", "since", "ago", "last",
+    "first", "second", "third", "option", "number", "other", "another", "that", "same", "either",
 })

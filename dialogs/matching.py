@@ -143,3 +143,42 @@ def find_phrases(text: str, phrases: dict[str, int]) -> set[int]:
         taken |= span
         hits.add(ident)
     return hits
+
+
+# --- what a visit is for ---------------------------------------------------------------------
+
+def _content_words(text: str) -> set[str]:
+    from dialogs.lay_words import NOT_DESCRIPTIVE  # a table of words, kept apart from the matching
+
+    return {stem(w) for w in normalise(text).split() if w not in NOT_DESCRIPTIVE and len(w) > 2}
+
+
+def _same_word(said: str, known: str) -> bool:
+    """close_word, or one word the start of the other from 5 letters on ("tired", "tiredness")."""
+    if close_word(said, known):
+        return True
+    return min(len(said), len(known)) >= 5 and (said.startswith(known) or known.startswith(said))
+
+
+def suggest_services(text: str, services: Sequence[Service]) -> list[Service]:
+    """The services whose description fits what the patient says they need ("back pain"), best first.
+
+    Each word the patient used that a service's description (or name, or synonyms) also has
+    counts 1/n, n being how many services have it: "back" in one description says more
+    than "pain" in three. Typos are allowed as for names (close_word). Ties keep the
+    practice's order. Empty when nothing fits, or everything does (that narrows nothing).
+    """
+    vocabularies = [_content_words(" ".join((s.description, s.name, *s.synonyms))) for s in services]
+    said = _content_words(text)
+    scores: list[float] = []
+    for vocabulary in vocabularies:
+        score = 0.0
+        for word in said:
+            if any(_same_word(word, known) for known in vocabulary):
+                spread = sum(1 for v in vocabularies if any(_same_word(word, k) for k in v))
+                score += 1 / spread
+        scores.append(score)
+    ranked = sorted((i for i, score in enumerate(scores) if score > 0), key=lambda i: -scores[i])
+    if len(ranked) == len(services):
+        return []
+    return [services[i] for i in ranked]
