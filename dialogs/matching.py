@@ -165,8 +165,9 @@ def suggest_services(text: str, services: Sequence[Service]) -> list[Service]:
 
     Each word the patient used that a service's description (or name, or synonyms) also has
     counts 1/n, n being how many services have it: "back" in one description says more
-    than "pain" in three. Typos are allowed as for names (close_word). Ties keep the
-    practice's order. Empty when nothing fits, or everything does (that narrows nothing).
+    than "pain" in three. Typos are allowed as for names (close_word). A service scoring under
+    half the best is left out ("sore knee": physiotherapy, not a check-up for a sore throat).
+    Ties keep the practice's order. Empty when nothing fits, or everything does.
     """
     vocabularies = [_content_words(" ".join((s.description, s.name, *s.synonyms))) for s in services]
     said = _content_words(text)
@@ -178,7 +179,8 @@ def suggest_services(text: str, services: Sequence[Service]) -> list[Service]:
                 spread = sum(1 for v in vocabularies if any(_same_word(word, k) for k in v))
                 score += 1 / spread
         scores.append(score)
-    ranked = sorted((i for i, score in enumerate(scores) if score > 0), key=lambda i: -scores[i])
+    best = max(scores, default=0.0)
+    ranked = sorted((i for i, score in enumerate(scores) if score > 0 and score >= best / 2), key=lambda i: -scores[i])
     if len(ranked) == len(services):
         return []
     return [services[i] for i in ranked]
