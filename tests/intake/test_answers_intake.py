@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from adapters.fhir.questionnaire import to_form
 from dialogs.answers import match_options
 from domain.intake import Option, find
 from nlu.types import Parse
@@ -154,3 +155,19 @@ def test_an_option_label_word_alone_does_not_pick_a_longer_label() -> None:
 def test_the_forms_designations_come_from_the_questionnaire() -> None:
     relationship = find(intake_form(), "emergency-contact.relationship")
     assert relationship is not None and "husband" in relationship.options[0].synonyms
+
+
+def test_a_contained_value_sets_designations_are_words_for_its_concepts() -> None:
+    questionnaire = {
+        "id": "q", "url": "https://example.org/q", "item": [
+            {"linkId": "rel", "type": "choice", "text": "Relationship?", "answerValueSet": "#rel"}],
+        "contained": [{"resourceType": "ValueSet", "id": "rel", "compose": {"include": [{
+            "system": "http://terminology.hl7.org/CodeSystem/v3-RoleCode",
+            "concept": [{"code": "HUSB", "display": "husband", "designation": [{"value": "hubby"}]},
+                        {"code": "NBOR", "display": "neighbor", "designation": [{"value": "next door"}]}],
+        }]}}],
+    }
+    [question] = to_form(questionnaire).items
+    assert [o.code for o in question.options] == ["HUSB", "NBOR"]
+    assert match_options(question.options, "my hubby") == [0]
+    assert match_options(question.options, "the lady next door") == [1]
