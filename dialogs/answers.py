@@ -8,7 +8,9 @@
   content answer as yes plus the follow-up's answer: "penicillin" to "Do you have any
   allergies?" answers both, and the follow-up is not asked. "yes, penicillin" too. What
   cannot be an answer stays a problem: a hedge ("maybe", "not sure"), a question.
-- "nkda", "none known", "nil" and the like are no.
+- "nkda", "none known", "nil", "I don't think so" and the like are no.
+- Not taken as content: a hedge anywhere ("I'm not sure"), a question ("what do you mean"),
+  or a message the NLU is sure means something else ("help", "can I talk to someone").
 """
 
 from __future__ import annotations
@@ -31,6 +33,11 @@ HEDGES = {"maybe", "not sure", "unsure", "dunno", "idk", "i dont know", "dont kn
 #: What can follow a yes without being the follow-up's answer ("yes please", "yes a few").
 NOT_CONTENT = YES | HEDGES | {"please", "thanks", "i am", "a few", "some", "several", "lots", "a lot", "loads",
                               "one", "two", "a couple", "yes", "definitely", "of course", "actually"}
+_NEGATIVE_LEAD = re.compile(r"^\s*(?:no|nope|nah|not|never|none|nothing|i don'?t|dont|don'?t|i do not|"
+                            r"i haven'?t|i have not|haven'?t|i'?m not|im not|i am not)\b", re.IGNORECASE)
+_QUESTION_LEAD = re.compile(r"^\s*(?:what|why|how|who|where|which|pardon|sorry|huh)\b|"
+                            r"^\s*(?:can|could|do|does|is|are|should|would)\s+(?:you|i|we|it|this|that)\b",
+                            re.IGNORECASE)
 _YES_LEAD = re.compile(r"^\s*(?:yes|yeah|yep|yup|ya|y|i do|i have)\b[\s,.:;!-]*", re.IGNORECASE)
 #: How people lead into the thing itself: "I'm allergic to ...", "I take ...".
 _CONTENT_LEAD = re.compile(
@@ -46,10 +53,13 @@ class Taken:
     problem: str | None = None
 
 
-def read(form: Form, question: Question, text: str, locale: str, today: dt.date) -> Taken:
+def read(form: Form, question: Question, text: str, locale: str, today: dt.date,
+         meant: str = "answer") -> Taken:
+    """`meant`: what the NLU is sure the message is besides an answer: "deny", "other" (help, a
+    request for a person...) or "answer" (nothing it is sure of)."""
     reading = read_answer(question, text, locale, today)
     if question.type == "boolean":
-        return _boolean(form, question, text, reading, locale, today)
+        return _boolean(form, question, text, reading, locale, today, meant)
     if question.type == "choice" and not re.fullmatch(r"[\d\s,;&+.]*(?:and[\d\s,;&+.]*)*", text.strip()):
         chosen = _choice(question, text)  # words: longest phrase wins ("my other half" is no "Other")
         return chosen if chosen.answers or reading.values is None else _taken(question, reading)
@@ -113,15 +123,23 @@ def follow_up(form: Form, question: Question) -> Question | None:
     return None
 
 
+def _hedged(plain: str) -> bool:
+    return any(re.search(rf"\b{hedge}\b", plain) for hedge in HEDGES)
+
+
 def _boolean(form: Form, question: Question, text: str, reading: AnswerReading,
-             locale: str, today: dt.date) -> Taken:
+             locale: str, today: dt.date, meant: str) -> Taken:
     plain = _plain(text)
     if plain in NEGATIVE:
         return Taken({question.link_id: [False]})
-    after = follow_up(form, question)
-    if after is None or plain in HEDGES or text.strip().endswith("?"):
+    if reading.values is not None and reading.values != (True,):
         return _taken(question, reading)
-    if reading.values == (False,):
+    if reading.values is None and _hedged(plain):
+        return _taken(question, reading)  # "I'm not sure": neither yes nor no yet
+    if reading.values is None and (meant == "deny" or _NEGATIVE_LEAD.match(text)):
+        return Taken({question.link_id: [False]})  # "I don't think so"
+    after = follow_up(form, question)
+    if after is None or meant == "other" or text.strip().endswith("?") or _QUESTION_LEAD.match(text):
         return _taken(question, reading)
     content = _CONTENT_LEAD.sub("", _YES_LEAD.sub("", text, count=1), count=1).strip()
     if not content or _plain(content) in NOT_CONTENT or len(_plain(content)) < 3:

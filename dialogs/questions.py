@@ -27,6 +27,9 @@ PAUSE = {"later", "pause", "stop for now", "not now", "another time", "finish la
          "ill finish later", "ill do it later", "continue later", "carry on later", "can we stop"}
 #: Free-text answers give way to a clear request for something else ("book a check-up").
 SWITCH_CONFIDENCE = 0.9
+#: A yes/no question takes a content answer ("penicillin") unless the NLU is this sure it is
+#: something else ("help", "can I talk to someone").
+SURE_OTHERWISE = 0.5
 #: The form's own request ("can I do my forms") while a question is open means: go on.
 RESUME_CONFIDENCE = 0.5
 
@@ -123,7 +126,10 @@ def takes(parse: Parse, state: State, ctx: TurnContext) -> bool:
 
 
 def _read(form: Form, question: Question, parse: Parse, ctx: TurnContext) -> answers.Taken:
-    return answers.read(form, question, parse.text, ctx.catalogue.practice.locale, ctx.now.date())
+    meant = "answer"
+    if parse.confidence >= SURE_OTHERWISE and parse.intent not in ("inform", "affirm"):
+        meant = "deny" if parse.intent == "deny" else "other"  # "help" is no allergy; "I don't think so" is no
+    return answers.read(form, question, parse.text, ctx.catalogue.practice.locale, ctx.now.date(), meant)
 
 
 def _reask(turn: _Turn, step: Questions, problem: str) -> None:

@@ -69,11 +69,18 @@ async def test_yes_with_the_allergy_in_the_same_message_answers_both(chat: Chat,
     assert chat.answers["allergies.any"] == [True] and chat.answers["allergies.list"] == allergies
 
 
-@pytest.mark.parametrize("text", ["no", "none", "nkda", "NKDA", "not that I know of"])
+@pytest.mark.parametrize("text", ["no", "none", "nkda", "NKDA", "not that I know of", "I don't think so"])
 async def test_no_and_its_shorthands_stay_no(chat: Chat, text: str) -> None:
     await chat.start()
     assert "medicines" in await chat.say(text)
     assert chat.answers["allergies.any"] == [False] and "allergies.list" not in chat.answers
+
+
+@pytest.mark.parametrize("text", ["help", "what do you mean", "I'm not sure"])
+async def test_what_is_not_an_allergy_is_not_taken_for_one(chat: Chat, text: str) -> None:
+    await chat.start()
+    assert "Please reply YES or NO" in await chat.say(text)
+    assert MARIA not in chat.conversation.intake.saved
 
 
 async def test_a_plain_yes_still_asks_the_list_and_a_hedge_still_asks_yes_or_no(chat: Chat) -> None:
