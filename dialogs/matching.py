@@ -114,30 +114,39 @@ def stem(word: str) -> str:
     return word
 
 
-def _phrase_at(words: list[str], at: int, phrase: list[str]) -> bool:
+def _phrase_at(words: list[str], at: int, phrase: list[str]) -> int | None:
+    """How many edits `phrase` is from the words at `at` (None: it is not there)."""
     if at + len(phrase) > len(words):
-        return False
-    return all(close_word(words[at + k], p) or stem(words[at + k]) == p for k, p in enumerate(phrase))
+        return None
+    total = 0
+    for typed, wanted in zip(words[at:at + len(phrase)], phrase, strict=True):
+        if typed == wanted or stem(typed) == wanted:
+            continue
+        if not close_word(typed, wanted):
+            return None
+        total += edits(typed, wanted)
+    return total
 
 
 def find_phrases(text: str, phrases: dict[str, int]) -> set[int]:
     """The ids of the phrases said in `text`, each allowing typos word by word.
 
-    Where two found phrases overlap, the longer wins: "brother in law" names an in-law, not
-    a brother; "none of these" is not "these".
+    Where two found phrases overlap, the longer wins ("brother in law" names an in-law, not
+    a brother; "none of these" is not "these"), then the closer spelling ("stepson" is the
+    word "stepson", not "stepmom" two letters off).
     """
     words = normalise(text).split()
-    found: list[tuple[int, int, int]] = []  # (start, length, id)
+    found: list[tuple[int, int, int, int]] = []  # (-length, edits, start, id)
     for phrase, ident in phrases.items():
         parts = normalise(phrase).split()
-        if not parts:
-            continue
-        found += [(at, len(parts), ident) for at in range(len(words)) if _phrase_at(words, at, parts)]
-    found.sort(key=lambda f: -f[1])
+        for at in range(len(words) if parts else 0):
+            distance = _phrase_at(words, at, parts)
+            if distance is not None:
+                found.append((-len(parts), distance, at, ident))
     taken: set[int] = set()
     hits: set[int] = set()
-    for start, length, ident in found:
-        span = set(range(start, start + length))
+    for negative_length, _, start, ident in sorted(found):
+        span = set(range(start, start - negative_length))
         if span & taken:
             continue
         taken |= span
