@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from adapters.fhir.mapping import service_description
+from adapters.fhir.mapping import service_description, to_service
 from dialogs.context import Catalogue, TurnContext
 from dialogs.matching import suggest_services
 from domain.model import Service
@@ -78,6 +78,25 @@ async def test_a_miss_is_asked_again_with_the_numbered_list_and_a_name_still_ans
     again = await chat.say("purple")
     assert first[-1].choices == again[-1].choices == ("check-up", "flu shot", "physiotherapy session")
     assert "What day and time" in Conversation.text(await chat.say("physio"))
+
+
+def demo_services() -> list[Service]:
+    """The demo practice's seven services as the FHIR adapter reads them."""
+    bundle = json.loads((DATA / "fhir" / "practice.json").read_text())
+    return [to_service({**e["resource"], "id": e["resource"]["identifier"][0]["value"]}, [])
+            for e in bundle["entry"] if e["resource"]["resourceType"] == "HealthcareService"]
+
+
+@pytest.mark.parametrize("need, service", [
+    ("my shoulder is stiff", "physiotherapy-session"), ("pulled a muscle at the gym", "physiotherapy-session"),
+    ("rehab after knee surgery", "physiotherapy-session"), ("sprained wrist", "physiotherapy-session"),
+    ("a cough that won't go away", "check-up"), ("I keep getting headaches", "check-up"),
+    ("need a sick note for work", "check-up"), ("my mood has been low", "check-up"),
+    ("my cholesterol needs checking", "blood-test"), ("thyroid levels", "blood-test"),
+    ("my baby's growth", "child-wellness-visit"), ("repeat prescription by video", "telehealth-consult"),
+])
+def test_a_described_need_is_offered_the_service_whose_description_fits(need: str, service: str) -> None:
+    assert service in [s.id for s in suggest_services(need, demo_services())]
 
 
 def test_a_request_that_says_nothing_about_the_need_suggests_nothing() -> None:
