@@ -20,7 +20,7 @@ from tests.support.fhir import SeededServer
 pytestmark = [pytest.mark.fhir, pytest.mark.slow]
 
 CLI = str(Path(sys.executable).with_name("patient-assistant"))
-MARIA = "+16175550134"
+MARIA, AISHA = "+16175550134", "+16175550150"
 INTAKE = "https://riverside.example/fhir/Questionnaire/new-patient-intake"
 
 
@@ -30,9 +30,9 @@ def env(fhir_sandbox: SeededServer, tmp_path: Path) -> dict[str, str]:
             "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'assistant.db'}"}
 
 
-def chat(env: dict[str, str], *lines: str, now: str = "2026-03-02T09:00:00") -> str:
+def chat(env: dict[str, str], *lines: str, phone: str = MARIA, now: str = "2026-03-02T09:00:00") -> str:
     """Everything the assistant answered, in order."""
-    result = subprocess.run([CLI, "chat", "--phone", MARIA, "--now", now], input="\n".join(lines) + "\n",
+    result = subprocess.run([CLI, "chat", "--phone", phone, "--now", now], input="\n".join(lines) + "\n",
                             capture_output=True, text=True, env=env, timeout=180, check=False)
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout
@@ -106,3 +106,9 @@ def test_back_pain_next_week_offers_numbered_services_and_1_picks_the_first(env:
     in_order(out, "could help with that", "1. Check-up", "2. Physiotherapy session",
              "first times I have for a check-up", "1. ")
     assert out.count("What kind of visit") == 0
+
+
+def test_a_shared_phone_lists_its_patients_by_first_name_and_takes_a_number(env: dict[str, str]) -> None:
+    out = chat(env, "I'd like to book a check-up on friday", "3", "2", phone=AISHA)
+    in_order(out, "shared by more than one", "1. Aisha\n2. Omar", "doesn't match", "1. Aisha\n2. Omar",
+             "first times I have for a check-up on Friday, March 6", "1. Fri 6 Mar")
