@@ -12,6 +12,9 @@ import pytest
 from adapters.fhir.mapping import service_description, to_service
 from dialogs.context import Catalogue, TurnContext
 from dialogs.matching import suggest_services
+from dialogs.schema import Collect, Flow, Say
+from dialogs.slots import fill, question
+from dialogs.state import State
 from domain.model import Service
 from nlu.types import Parse
 from patient_assistant.bootstrap import DATA
@@ -114,3 +117,16 @@ async def test_a_shared_phone_lists_the_first_names_and_takes_a_number(nlu) -> N
     assert "doesn't match" in Conversation.text(again) and again[-1].choices == asked[-1].choices
     await chat.say("2")
     assert chat.state.patient_id == fakes.OMAR.id and chat.state.proxy_id == fakes.AISHA_FOR_OMAR.id
+
+
+def test_a_practitioner_is_asked_among_those_who_give_the_chosen_service_and_a_number_picks_one(nlu) -> None:  # type: ignore[no-untyped-def]
+    flow = Flow("pick", "", ("book_appointment",), (), (
+        Collect("who", None, False, slot="practitioner", ask={"en": "Who would you like to see?"}),
+        Say("done", None, True, text={"en": "ok"})))
+    chat = Chat(nlu=nlu)
+    state = State(flow="pick", step="who", slots={"service_id": "svc-checkup"})
+    context = chat.context()
+    text, choices = question(flow.steps[0], state, context)
+    assert text["en"] == "Who would you like to see?" and choices == ("Dr. Amara Patel", "Dr. Liam Chen")
+    assert fill(nlu.parse("2", now=NOW, tz=fakes.PRACTICE.timezone), state, context, flow) == {"practitioner_id"}
+    assert state.slots["practitioner_id"] == fakes.CHEN and "_offer" not in state.slots
