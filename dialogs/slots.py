@@ -50,7 +50,7 @@ def extract(parse: Parse, state: State, ctx: TurnContext, slot: str) -> Any:
 
 def fill(parse: Parse, state: State, ctx: TurnContext, flow: Flow) -> set[str]:
     """Store every slot the flow uses that the message gives; return the keys that changed."""
-    if (offered := _offered_pick(parse, state, flow)) is not None:
+    if (offered := _offered_pick(parse, state, ctx, flow)) is not None:
         return offered  # "1" or "yes" to the list just shown: that pick, and nothing else
     wanted = {st.slot for st in flow.steps if isinstance(st, Collect)}
     if any(isinstance(st, Action) and st.action == "find_openings" for st in flow.steps):
@@ -68,13 +68,19 @@ def fill(parse: Parse, state: State, ctx: TurnContext, flow: Flow) -> set[str]:
     return changed
 
 
-def _offered_pick(parse: Parse, state: State, flow: Flow) -> set[str] | None:
+def _names_a_service(parse: Parse, ctx: TurnContext) -> bool:
+    """"no, it's my knee" / "no, a flu shot": a deny that still says which visit."""
+    services = ctx.catalogue.services
+    return bool(find_in_text(parse.text, services) or suggest_services(parse.text, services))
+
+
+def _offered_pick(parse: Parse, state: State, ctx: TurnContext, flow: Flow) -> set[str] | None:
     """The slot a reply to the numbered list fills: by number, or "yes" when one was offered."""
     offer = state.slots.get(OFFER)
     step = next((st for st in flow.steps if st.id == state.step), None)
     if not offer or not isinstance(step, Collect) or step.slot != offer["slot"]:
         return None
-    if offer.get("narrowed") and is_deny(parse):
+    if offer.get("narrowed") and is_deny(parse) and not _names_a_service(parse, ctx):
         state.slots.pop(OFFER)  # "no" to what was suggested: the whole list, not the end of the booking
         state.slots["_problem"] = {"key": "suggest_declined"}
         return set()
@@ -105,17 +111,7 @@ def question(step: Step, state: State, ctx: TurnContext) -> tuple[Text, tuple[st
         ids, narrowed = [item.id for item in _choosable(step.slot, state, ctx)], False
     items = [item for i in ids if (item := _item(step.slot, i, ctx))]
     state.slots[OFFER] = {"slot": step.slot, "ids": [item.id for item in items], "narrowed": narrowed}
-    labels = tuple(item.name for item in items)
-    if not narrowed:
-        return step.ask, labels
-    if len(items) == 1:
-        return _text(ctx, "suggest_one", {"suggested": in_sentence(items[0].name)}), labels
-    return ctx.texts["suggest_several"], labels
-
-
-def _text(ctx: TurnContext, key: str, values: dict[str, str]) -> Text:
-    """A text with values filled in here (the engine fills the state's own values later)."""
-    return {lang: text.replace("{suggested}", values["suggested"]) for lang, text in ctx.texts[key].items()}
+    return step.ask, tuple(item.name for item in items)
 
 
 def _choosable(slot: str, state: State, ctx: TurnContext) -> list[Service | Practitioner | Location]:
@@ -140,6 +136,10 @@ def _suggest(parse: Parse, state: State, ctx: TurnContext) -> bool:
     if not suggested:
         return False
     state.slots[OFFER] = {"slot": "service", "ids": [s.id for s in suggested], "narrowed": True}
+    # Said before the question (the engine's `_problem`), which also keeps a "no, it's my knee"
+    # from being taken as "stop".
+    state.slots["_problem"] = {"key": "suggest_one", "values": {"suggested": in_sentence(suggested[0].name)}} \
+        if len(suggested) == 1 else {"key": "suggest_several"}
     return True
 
 

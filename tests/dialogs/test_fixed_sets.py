@@ -76,6 +76,13 @@ async def test_no_to_a_suggestion_shows_everything_instead_of_ending_the_booking
     assert chat.state.slots["service_id"] == "svc-flu"
 
 
+async def test_no_with_another_need_suggests_for_that_need(chat: Chat) -> None:
+    await chat.say("I'd like to book an appointment")
+    await chat.say("I keep getting headaches")
+    again = await chat.say("no, it's my sore knee really")
+    assert "A physiotherapy session could help" in Conversation.text(again)
+
+
 async def test_a_miss_is_asked_again_with_the_numbered_list_and_a_name_still_answers(chat: Chat) -> None:
     first = await chat.say("I'd like to book an appointment")
     again = await chat.say("purple")
