@@ -1,7 +1,10 @@
 """Matching what a patient wrote to the practice's catalogue: services, practitioners, locations.
 
 The NLU finds the span ("the physio", "checkup"); which of *this* practice's services or
-people it means is decided here, forgivingly (case, punctuation, small typos).
+people it means is decided here, forgivingly (case, punctuation, small typos). Also here:
+words with typos (`close_word`, whose cut-offs are written below), phrases in a message
+(`find_phrases`, for the options of a form's question) and the services whose description
+fits a need the patient describes (`suggest_services`).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
+from dialogs.lay_words import NOT_DESCRIPTIVE
 from domain.model import Location, Practitioner, Service
 
 T = TypeVar("T", Service, Practitioner, Location)
@@ -157,8 +161,6 @@ def find_phrases(text: str, phrases: dict[str, int]) -> set[int]:
 # --- what a visit is for ---------------------------------------------------------------------
 
 def _content_words(text: str) -> set[str]:
-    from dialogs.lay_words import NOT_DESCRIPTIVE  # a table of words, kept apart from the matching
-
     return {stem(w) for w in normalise(text).split() if w not in NOT_DESCRIPTIVE and len(w) > 2}
 
 
