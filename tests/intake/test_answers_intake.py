@@ -178,3 +178,14 @@ def test_a_contained_value_sets_designations_are_words_for_its_concepts() -> Non
     assert [o.code for o in question.options] == ["HUSB", "NBOR"]
     assert match_options(question.options, "my hubby") == [0]
     assert match_options(question.options, "the lady next door") == [1]
+
+
+@pytest.mark.fhir
+async def test_the_words_for_answers_and_services_survive_the_fhir_server(fhir_adapters) -> None:  # type: ignore[no-untyped-def]
+    form = await fhir_adapters.intake.form(None)
+    relationship = find(form, "emergency-contact.relationship")
+    conditions = find(form, "conditions")
+    assert relationship is not None and "husband" in relationship.options[0].synonyms
+    assert conditions is not None and "diabetic" in conditions.options[1].synonyms
+    services = {s.name: s for s in await fhir_adapters.practice.services()}
+    assert "back pain" in services["Physiotherapy session"].description
