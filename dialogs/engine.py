@@ -253,7 +253,7 @@ class _Turn:
                 if step.slot in _filled(self.s):
                     self.move_past(step)
                     continue
-                return self.ask(step.ask)
+                return self.ask(*slot_filling.question(step, self.s, self.ctx))
             if isinstance(step, Choose):
                 if self._choose(step):
                     self.move_past(step)
@@ -311,7 +311,7 @@ class _Turn:
         if key:
             self.say_key(key)
         if isinstance(step, Collect):
-            self.ask(step.ask)
+            self.ask(*slot_filling.question(step, self.s, self.ctx))  # a fixed set: with its numbered list
         elif isinstance(step, Choose):
             self.s.slots.pop(step.list, None)
             self._choose(step)

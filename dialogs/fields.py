@@ -18,7 +18,7 @@ Reading = tuple[str | None, str | None]
 SKIP = {"skip", "no", "none", "n/a", "na", "no thanks", "rather not", "id rather not", "pass", "not now"}
 PHONE_CHANNELS = ("sms", "whatsapp", "console")
 _NAME_LEAD = re.compile(
-    r"^(?:(?:hi|hello|hey)\W+)?(?:my name is|my name's|name is|name:|i am|i'm|im|it's|its|this is|call me)\s+", re.I)
+    r"^(?:(?:hi|hello|hey)\W+)?(?:my name is|my name's|name is|name:|i am|i'm|im|it's|its|this is|call me)\s+", re.IGNORECASE)
 _NAME = re.compile(r"[^\W\d_]+(?:['\-. ][^\W\d_]+)*\.?")
 _EMAIL = re.compile(r"^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$")
 LANGUAGES = {

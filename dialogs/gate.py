@@ -12,6 +12,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from dialogs import acting, identity, lockout
+from dialogs import slots as slot_filling
 from dialogs.fields import read as read_field
 from nlu.types import Parse
 
@@ -49,7 +50,7 @@ def ensure_patient(turn: _Turn) -> bool:
     if len(patients) == 1:
         return acting.select(turn, patients[0])
     s.awaiting = "patient_name"
-    turn.say_key("which_patient")
+    turn.say_text(turn.ctx.texts["which_patient"], slot_filling.patient_choices(turn.ctx))
     return False
 
 
@@ -64,12 +65,12 @@ def verified(turn: _Turn) -> bool:
 
 
 def pick_patient(turn: _Turn, parse: Parse) -> None:
-    words = {w.strip(".,!?").lower() for w in parse.text.split()}
-    for entity in parse.all("person_name"):
-        words |= {w.lower() for w in entity.text.split()}
-    chosen = [p for p in turn.ctx.patients if p.name.split()[0].lower() in words]
+    chosen = slot_filling.picked_patients(parse, turn.ctx)  # a number from the list, or a first name
     if len(chosen) != 1:
-        return turn.retry("which_patient_again")
+        if turn.s.retries + 1 > turn.ctx.max_retries:
+            return turn.retry("which_patient_again")  # gives up
+        turn.s.retries += 1  # asked again, with the numbered names again
+        return turn.say_text(turn.ctx.texts["which_patient_again"], slot_filling.patient_choices(turn.ctx))
     turn.s.awaiting, turn.s.retries = None, 0
     turn.notes.append({"kind": "patient_selected", "patient_id": chosen[0].id})
     if not acting.select(turn, chosen[0]):

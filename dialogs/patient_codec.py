@@ -15,7 +15,8 @@ def question_to_json(q: Question) -> dict[str, Any]:
     if q.repeats:
         out["repeats"] = True
     if q.options:
-        out["options"] = [{"display": o.display, "code": o.code, "system": o.system} for o in q.options]
+        out["options"] = [{"display": o.display, "code": o.code, "system": o.system}
+                          | ({"synonyms": list(o.synonyms)} if o.synonyms else {}) for o in q.options]
     if q.enable_when:
         out["enable_when"] = [{"question": c.question, "operator": c.operator, "answer": c.answer}
                               for c in q.enable_when]
@@ -29,7 +30,8 @@ def question_from_json(raw: dict[str, Any]) -> Question:
     return Question(
         link_id=raw["link_id"], text=raw.get("text", ""), type=raw["type"],
         required=bool(raw.get("required")), repeats=bool(raw.get("repeats")),
-        options=tuple(Option(o["display"], o.get("code"), o.get("system")) for o in raw.get("options", [])),
+        options=tuple(Option(o["display"], o.get("code"), o.get("system"), tuple(o.get("synonyms", ())))
+                      for o in raw.get("options", [])),
         enable_when=tuple(Condition(c["question"], c["operator"], c["answer"]) for c in raw.get("enable_when", [])),
         enable_behavior=raw.get("enable_behavior", "all"),
         items=tuple(question_from_json(i) for i in raw.get("items", [])),

@@ -12,13 +12,12 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
-from dialogs import fields
+from dialogs import answers, fields
 from dialogs.context import TurnContext
 from dialogs.patient_codec import form_from_json, response_from_json, response_to_json
 from dialogs.schema import Questions, Text
 from dialogs.state import State
 from domain.intake import Form, IntakeResponse, Question, find, groups_of, next_question, position
-from domain.intake_answers import read_answer
 from nlu.types import Parse
 
 if TYPE_CHECKING:
@@ -28,6 +27,9 @@ PAUSE = {"later", "pause", "stop for now", "not now", "another time", "finish la
          "ill finish later", "ill do it later", "continue later", "carry on later", "can we stop"}
 #: Free-text answers give way to a clear request for something else ("book a check-up").
 SWITCH_CONFIDENCE = 0.9
+#: A yes/no question takes a content answer ("penicillin") unless the NLU is this sure it is
+#: something else ("help", "can I talk to someone").
+SURE_OTHERWISE = 0.5
 #: The form's own request ("can I do my forms") while a question is open means: go on.
 RESUME_CONFIDENCE = 0.5
 
@@ -80,25 +82,25 @@ def take(turn: _Turn, step: Questions, parse: Parse) -> None:
     if question is None:
         turn.move_past(step)
         return turn.run()
-    reading = read_answer(question, parse.text, ctx.catalogue.practice.locale, ctx.now.date())
-    if _asks_for_the_form(turn, parse) and (reading.values is None or question.type in ("string", "text")):
+    taken = _read(form, question, parse, ctx)
+    if _asks_for_the_form(turn, parse) and (taken.problem or question.type in ("string", "text")):
         turn.say_key("intake_continue")  # "can I do my forms" again: not an answer, a wish to go on
         run(turn, step)
         return
     if fields.is_explicit_skip(parse.text) and question.required:
         return _reask(turn, step, "required")
-    if fields.is_explicit_skip(parse.text) or (reading.values is None and fields.is_skip(parse.text)
+    if fields.is_explicit_skip(parse.text) or (taken.problem and fields.is_skip(parse.text)
                                                and not question.required):
         response = dataclasses.replace(response, skipped=(*response.skipped, question.link_id))
-    elif reading.values is not None:
-        answers = {**response.answers, question.link_id: list(reading.values)}
-        response = dataclasses.replace(response, answers=answers)
+    elif not taken.problem:
+        response = dataclasses.replace(response, answers={**response.answers, **taken.answers})
     else:
-        problem = "required" if fields.is_skip(parse.text) and question.required else reading.problem
+        problem = "required" if fields.is_skip(parse.text) and question.required else taken.problem
         return _reask(turn, step, problem or "empty")
     s.slots["intake"]["response"] = response_to_json(response)
     s.slots["intake"].pop("asking", None)
-    turn.notes.append({"kind": "intake_answered", "question": question.link_id})
+    for link_id in taken.answers or {question.link_id: []}:
+        turn.notes.append({"kind": "intake_answered", "question": link_id})
     turn.move_past(step)
     turn.run()
 
@@ -114,16 +116,32 @@ def takes(parse: Parse, state: State, ctx: TurnContext) -> bool:
     question = _asking(state, form, response)
     if question is None:
         return False
-    reading = read_answer(question, parse.text, ctx.catalogue.practice.locale, ctx.now.date())
-    if reading.values is None:
+    taken = _read(form, question, parse, ctx)
+    if taken.problem:
         return fields.is_skip(parse.text) and not question.required
-    if question.type in ("string", "text"):
+    if question.type in ("string", "text") or len(taken.answers) > 1:  # free text, or yes + free text
         triggers = {t for f in ctx.flows.values() for t in f.triggers}
         return not (parse.intent in triggers and parse.confidence >= SWITCH_CONFIDENCE)
     return True
 
 
+def _read(form: Form, question: Question, parse: Parse, ctx: TurnContext) -> answers.Taken:
+    meant = "answer"
+    if parse.confidence >= SURE_OTHERWISE and parse.intent not in ("inform", "affirm"):
+        meant = "deny" if parse.intent == "deny" else "other"  # "help" is no allergy; "I don't think so" is no
+    return answers.read(form, question, parse.text, ctx.catalogue.practice.locale, ctx.now.date(), meant)
+
+
 def _reask(turn: _Turn, step: Questions, problem: str) -> None:
+    """Ask again; after too many misses the form stops, and offers the way back.
+
+    Giving up leaves an invitation to the same form (dialogs/invitation.py), so the very next
+    "yes", "carry on", "continue" or "FORMS" resumes at the unanswered question from the
+    saved in-progress response, and "no" is taken politely.
+    """
     from dialogs import forms  # forms dispatches to this module; imported late to avoid a cycle
 
+    flow = turn.s.flow
     forms.reask(turn, step, problem, texts="intake_", fallback="intake_problem_empty")
+    if turn.s.flow is None and flow:
+        turn.s.invitation = {"flow": flow, "at": turn.ctx.now.isoformat(), "after": "gave_up"}

@@ -2,6 +2,12 @@
 
 A value that cannot be used (a service the practice does not offer, a time already past)
 is not stored; it leaves a `_problem` that the next question is prefixed with.
+
+Service, practitioner and location are each one of a fixed set: they are always asked with
+the set as numbered choices (`question`), and what was offered is kept in slots["_offer"]
+so the reply can be a number, "yes" (when one was offered), a name, or what the visit is
+for. A need that fits some services' descriptions ("back pain") offers just those; one
+that fits none is asked again with the whole list (never the bare question again).
 """
 
 from __future__ import annotations
@@ -12,14 +18,18 @@ from zoneinfo import ZoneInfo
 
 from dialogs.actions import is_past
 from dialogs.context import TurnContext
-from dialogs.matching import best_match, find_in_text
-from dialogs.schema import Action, Collect, Flow
+from dialogs.matching import best_match, close_word, find_in_text, suggest_services
+from dialogs.render import in_sentence
+from dialogs.schema import Action, Collect, Flow, Step, Text
 from dialogs.state import State
-from dialogs.understanding import when_of
+from dialogs.understanding import choice_index, is_affirm, is_deny, when_of
+from domain.model import Location, Patient, Practitioner, Service
 from nlu.types import Parse
 
 SLOT_KEYS = {"service": "service_id", "practitioner": "practitioner_id",
              "location": "location_id", "when": "when"}
+FIXED_SETS = ("service", "practitioner", "location")
+OFFER = "_offer"  # {"slot", "ids": offered in order, "narrowed": offered for a need, not the whole set}
 
 
 def filled(state: State) -> set[str]:
@@ -40,6 +50,8 @@ def extract(parse: Parse, state: State, ctx: TurnContext, slot: str) -> Any:
 
 def fill(parse: Parse, state: State, ctx: TurnContext, flow: Flow) -> set[str]:
     """Store every slot the flow uses that the message gives; return the keys that changed."""
+    if (offered := _offered_pick(parse, state, ctx, flow)) is not None:
+        return offered  # "1" or "yes" to the list just shown: that pick, and nothing else
     wanted = {st.slot for st in flow.steps if isinstance(st, Collect)}
     if any(isinstance(st, Action) and st.action == "find_openings" for st in flow.steps):
         wanted |= {"practitioner", "location", "when"}
@@ -48,11 +60,91 @@ def fill(parse: Parse, state: State, ctx: TurnContext, flow: Flow) -> set[str]:
     before = {k: state.slots.get(k) for k in SLOT_KEYS.values()}
     for slot in ("service", "practitioner", "location", "when"):
         if slot in wanted:
-            _fill_one(parse, state, ctx, slot, whole_text=slot != "when")
-    return {k for k in SLOT_KEYS.values() if state.slots.get(k) != before[k]}
+            _fill_one(parse, state, ctx, slot, whole_text=slot != "when", suggest=True)
+    changed = {k for k in SLOT_KEYS.values() if state.slots.get(k) != before[k]}
+    offer = state.slots.get(OFFER)
+    if offer and SLOT_KEYS[offer["slot"]] in changed:
+        state.slots.pop(OFFER)  # answered by name: the list is done with
+    return changed
 
 
-def _fill_one(parse: Parse, state: State, ctx: TurnContext, slot: str, whole_text: bool) -> None:
+def _names_a_service(parse: Parse, ctx: TurnContext) -> bool:
+    """"no, it's my knee" / "no, a flu shot": a deny that still says which visit."""
+    services = ctx.catalogue.services
+    return bool(find_in_text(parse.text, services) or suggest_services(parse.text, services))
+
+
+def _offered_pick(parse: Parse, state: State, ctx: TurnContext, flow: Flow) -> set[str] | None:
+    """The slot a reply to the numbered list fills: by number, or "yes" when one was offered."""
+    offer = state.slots.get(OFFER)
+    step = next((st for st in flow.steps if st.id == state.step), None)
+    if not offer or not isinstance(step, Collect) or step.slot != offer["slot"]:
+        return None
+    if offer.get("narrowed") and is_deny(parse) and not _names_a_service(parse, ctx):
+        state.slots.pop(OFFER)  # "no" to what was suggested: the whole list, not the end of the booking
+        state.slots["_problem"] = {"key": "suggest_declined"}
+        return set()
+    ids, index = offer["ids"], choice_index(parse)
+    if index == -1 and ids:  # "the last one"
+        index = len(ids)
+    if index is None and len(ids) == 1 and is_affirm(parse):
+        index = 1
+    if index is None or not 1 <= index <= len(ids):
+        return None
+    state.slots.pop(OFFER)
+    state.slots[SLOT_KEYS[offer["slot"]]] = ids[index - 1]
+    return {SLOT_KEYS[offer["slot"]]}
+
+
+def question(step: Step, state: State, ctx: TurnContext) -> tuple[Text, tuple[str, ...]]:
+    """What to ask for a `collect` step: a fixed set comes with its numbered choices.
+
+    The choices are remembered (slots["_offer"]) so that "2" means what the patient saw.
+    """
+    assert isinstance(step, Collect)
+    if step.slot not in FIXED_SETS:
+        return step.ask, ()
+    offer = state.slots.get(OFFER)
+    if offer and offer["slot"] == step.slot:
+        ids, narrowed = list(offer["ids"]), bool(offer.get("narrowed"))
+    else:
+        ids, narrowed = [item.id for item in _choosable(step.slot, state, ctx)], False
+    items = [item for i in ids if (item := _item(step.slot, i, ctx))]
+    state.slots[OFFER] = {"slot": step.slot, "ids": [item.id for item in items], "narrowed": narrowed}
+    return step.ask, tuple(item.name for item in items)
+
+
+def _choosable(slot: str, state: State, ctx: TurnContext) -> list[Service | Practitioner | Location]:
+    """The whole set for a slot: the practitioners who provide the chosen service, if one is."""
+    cat = ctx.catalogue
+    if slot == "practitioner":
+        service = cat.service(state.slots.get("service_id"))
+        people = [p for p in cat.practitioners if not service or not service.practitioner_ids
+                  or p.id in service.practitioner_ids]
+        return list(people)
+    return list(cat.services if slot == "service" else cat.locations)
+
+
+def _item(slot: str, ident: str, ctx: TurnContext) -> Service | Practitioner | Location | None:
+    cat = ctx.catalogue
+    return {"service": cat.service, "practitioner": cat.practitioner, "location": cat.location}[slot](ident)
+
+
+def _suggest(parse: Parse, state: State, ctx: TurnContext) -> bool:
+    """Offer the services whose descriptions fit the need the patient described; False if none do."""
+    suggested = suggest_services(parse.text, ctx.catalogue.services)
+    if not suggested:
+        return False
+    state.slots[OFFER] = {"slot": "service", "ids": [s.id for s in suggested], "narrowed": True}
+    # Said before the question (the engine's `_problem`), which also keeps a "no, it's my knee"
+    # from being taken as "stop".
+    state.slots["_problem"] = {"key": "suggest_one", "values": {"suggested": in_sentence(suggested[0].name)}} \
+        if len(suggested) == 1 else {"key": "suggest_several"}
+    return True
+
+
+def _fill_one(parse: Parse, state: State, ctx: TurnContext, slot: str, whole_text: bool,
+              suggest: bool = False) -> None:
     cat, slots = ctx.catalogue, state.slots
     if slot == "when":
         when = when_of(parse)
@@ -71,6 +163,8 @@ def _fill_one(parse: Parse, state: State, ctx: TurnContext, slot: str, whole_tex
     if found is None and whole_text:
         found = find_in_text(parse.text, items)  # type: ignore[type-var]
     if found is None:
+        if slot == "service" and suggest and not slots.get("service_id") and _suggest(parse, state, ctx):
+            return  # "my back hurts": the services that help with it are offered
         if spans and slot == "service":
             slots["_problem"] = {"key": "unknown_service", "values": {"asked": spans[0].text}}
         return
@@ -102,3 +196,26 @@ def appointment_on(when: dict[str, Any] | None, items: list[dict[str, Any]], ctx
     day = dt.datetime.fromisoformat(when["start"]).astimezone(zone).date()
     same = [i for i in items if dt.datetime.fromisoformat(i["start"]).astimezone(zone).date() == day]
     return same[0] if len(same) == 1 else None
+
+
+# --- which patient, on a phone several patients share ------------------------------------------
+#
+# Asked with the patients' first names as numbered choices. Only first names, which the
+# household sharing the phone already knows; nothing else about them before verification.
+
+def patient_choices(ctx: TurnContext) -> tuple[str, ...]:
+    return tuple(p.name.split()[0] for p in ctx.patients)
+
+
+def picked_patients(parse: Parse, ctx: TurnContext) -> list[Patient]:
+    """The patients a reply names: by number from the list, by first name (a typo allowed)."""
+    index = choice_index(parse)
+    if index is not None:
+        return [ctx.patients[index - 1]] if 1 <= index <= len(ctx.patients) else []
+    words = {w.strip(".,!?'").lower() for w in parse.text.split()}
+    for entity in parse.all("person_name"):
+        words |= {w.lower() for w in entity.text.split()}
+    exact = [p for p in ctx.patients if p.name.split()[0].lower() in words]
+    if exact:
+        return exact
+    return [p for p in ctx.patients if any(close_word(w, p.name.split()[0].lower()) for w in words)]

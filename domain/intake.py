@@ -19,11 +19,15 @@ QUESTION_TYPES = ("string", "text", "boolean", "choice", "date", "integer", "dec
 
 @dataclass(frozen=True)
 class Option:
-    """One answer offered for a choice question: coded (system, code) or a plain string."""
+    """One answer offered for a choice question: coded (system, code) or a plain string.
+
+    `synonyms`: other words patients use for it (the form's designations), for matching only.
+    """
 
     display: str
     code: str | None = None
     system: str | None = None
+    synonyms: tuple[str, ...] = ()
 
     def value(self) -> Value:
         if self.code is None:

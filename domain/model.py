@@ -42,6 +42,8 @@ class Service:
     practitioner_ids: tuple[str, ...] = ()
     synonyms: tuple[str, ...] = ()
     telehealth: bool = False
+    #: What the visit is for, in patients' words ("back pain, sprains..."): suggests it for a need.
+    description: str = ""
 
 
 @dataclass(frozen=True)

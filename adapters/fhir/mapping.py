@@ -120,7 +120,16 @@ def to_service(hs: Json, practitioner_ids: Iterable[str]) -> Service:
         id=hs["id"], name=hs.get("name", ""), minutes=service_minutes(hs),
         practitioner_ids=tuple(sorted(set(practitioner_ids))),
         synonyms=tuple(str(v) for v in extension_values(hs, EXT_SYNONYM)), telehealth=telehealth,
+        description=service_description(hs),
     )
+
+
+def service_description(hs: Json) -> str:
+    """What a HealthcareService is for, in lay words: its `comment`, `extraDetails` and the text
+    of its `characteristic`s and `type`s (R4 has no element for keywords)."""
+    texts = [hs.get("comment"), hs.get("extraDetails")]
+    texts += [c.get("text") for c in (hs.get("characteristic") or []) + (hs.get("type") or [])]
+    return " ".join(str(t) for t in texts if t)
 
 
 def to_patient(p: Json) -> Patient:
