@@ -46,9 +46,30 @@ def choice_time(parse: Parse) -> str | None:
     return None
 
 
+EXISTING = "existing"  # the NLU's role of a datetime that names a booked appointment
+
+
 def when_of(parse: Parse) -> dict[str, Any] | None:
-    """The time window a message names, merging "friday" + "at 10" into one."""
-    values = [e.value for e in parse.all("datetime") if isinstance(e.value, dict) and "start" in e.value]
+    """The wanted time window a message names, merging "friday" + "at 10" into one.
+
+    Datetimes with the role "existing" name an appointment the patient already has
+    ("move my *thursday* appointment to tuesday") and are left out: see ``existing_of``.
+    """
+    return _merged([e.value for e in parse.all("datetime") if e.role != EXISTING])
+
+
+def existing_of(parse: Parse) -> dict[str, Any] | None:
+    """The time window of the booked appointment a message names ("cancel *Thursday's*")."""
+    return _merged([e.value for e in parse.all("datetime") if e.role == EXISTING])
+
+
+def any_when_of(parse: Parse) -> dict[str, Any] | None:
+    """Any time the message names, whatever its role: to pick from a list just shown."""
+    return when_of(parse) or existing_of(parse)
+
+
+def _merged(found: list[Any]) -> dict[str, Any] | None:
+    values = [v for v in found if isinstance(v, dict) and "start" in v]
     if not values:
         return None
     days = [v for v in values if v.get("grain") in ("day", "week", "month")]
