@@ -1,7 +1,7 @@
 """A wanted time that has already passed: said back, never silently replaced.
 
 "book me a check-up yesterday at 10" is answered with what was understood and that it
-has passed, offering the same time on the next day it is still ahead: "Yesterday at
+has passed, offering the same time on the next day (from tomorrow) it is still ahead: "Yesterday at
 10:00 AM has passed — would tomorrow at 10:00 AM suit?". The offer stands for one answer:
 "yes" takes it, another time ("tomorrow morning then") is taken as said, "no" asks for
 another time. The offer is made when the flow asks for the time (after "what kind of
@@ -45,13 +45,16 @@ def refuse(when: dict[str, Any], state: State, ctx: TurnContext) -> None:
 
 
 def next_ahead(when: dict[str, Any], now: dt.datetime, zone: ZoneInfo) -> dict[str, Any] | None:
-    """The same time of day (or day of the week) on the first later day it is still ahead."""
+    """The same time of day (or day of the week) on the first later day it is ahead, from
+    tomorrow on: a same-day time was not what the patient said, and may be too soon to come."""
     days = _SHIFT.get(when.get("grain", "day"))
     if days is None:
         return None
+    today = now.astimezone(zone).date()
     shifted = dict(when)
-    for _ in range(8):
-        if not is_past(shifted, now):
+    for _ in range(16):
+        starts = dt.datetime.fromisoformat(shifted["start"]).astimezone(zone).date()
+        if not is_past(shifted, now) and (starts > today or days == 7):
             return shifted
         for key in ("start", "end"):
             if shifted.get(key):
