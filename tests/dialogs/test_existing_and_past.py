@@ -9,7 +9,7 @@ import datetime as dt
 from domain.model import Appointment, Opening
 from nlu.types import Entity, Parse
 from tests import fakes
-from tests.dialogs.driver import NOW, Conversation, said, window
+from tests.dialogs.driver import Conversation, said, window
 
 THURSDAY, FRIDAY = dt.date(2026, 3, 5), dt.date(2026, 3, 6)
 
