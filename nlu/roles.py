@@ -15,9 +15,11 @@ rules, in order:
      "the thursday one", "my friday 3pm appointment";
    - it follows the appointment word owned by someone: "my appointment on thursday",
      "our appt for the 5th", "the one at 10";
-   - "instead of <dt>", "can't make <dt>";
-   - in a reschedule, "from <dt> to <dt>" and "move <dt> to <dt>" name the old one first.
-2. In a cancel, check or attendance message every datetime names the booked visit
+   - "instead of <dt>", "can't make <dt>", "I have an appointment on <dt>",
+     "I'm booked in for <dt>";
+   - in a reschedule, "from <dt> to <dt>" and "move <dt> to <dt>" name the old one first,
+     and "it's on <dt>" says what "it" is.
+2. In a cancel, check, attendance or running-late message every datetime names the booked visit
    ("cancel my appointment tomorrow") unless it is a destination ("to friday").
 3. Anything else is a wanted time: a reschedule's lone "can we move my appt to friday"
    is the new time.
@@ -38,7 +40,7 @@ from nlu.types import Entity
 EXISTING = "existing"
 
 #: Intents whose datetimes name a visit already booked.
-_NAMES_A_BOOKED_VISIT = frozenset({"cancel_appointment", "check_appointment", "confirm_attendance"})
+_NAMES_A_BOOKED_VISIT = frozenset({"cancel_appointment", "check_appointment", "confirm_attendance", "running_late"})
 
 # Appointment words, with the usual misspellings ("apointment", "appoinment", "appt").
 _APPT = (r"(?:appointments?|appts?|apts?|ap+o\w*nt?m\w*|visits?|bookings?|sessions?|slots?|"
@@ -66,6 +68,19 @@ _IS_FINE = re.compile(r"^\s*(?:good|fine|better|best|ok|okay|great|perfect|free|
 _INSTEAD_OF = re.compile(r"\b(?:instead\s+of|in\s+place\s+of)\s+(?:my\s+|the\s+|our\s+)?$")
 _CANT_MAKE = re.compile(r"\b(?:can'?t|cannot|can\s+not|won'?t|wont|unable\s+to|not\s+able\s+to|couldn'?t)\s+"
                         r"(?:make|do|come|attend|go|get\s+there)(?:\s+it)?(?:\s+(?:on|at|for))?\s+(?:the\s+)?$")
+# "I have an appointment on thursday", "we've got an appt at 3" (not "can I have an appointment...").
+_HAVE_APPT = re.compile(
+    r"(?<!can )(?<!could )(?<!may )(?<!would )(?<!will )(?<!to )\b(?:i|we|he|she|they|you)"
+    r"(?:\s+(?:already\s+)?(?:have|has|had|ve)|'ve|ve)\s+(?:already\s+)?(?:got\s+)?(?:an?|one|my|the)\s+(?:[\w'-]+\s+){0,2}?" + _APPT
+    + r"(?:\s+" + _NOT_DESTINATION + r"[\w.'-]+){0,3}?(?:\s+(?:on|for|at))?\s+(?:the\s+)?$")
+# "I'm booked in for thursday", "she's scheduled on the 5th", "currently booked for friday".
+_BOOKED_FOR = re.compile(
+    r"\b(?:i'?m|i\s+am|i\s+was|we'?re|we\s+are|we\s+were|(?:he|she)'?s|(?:he|she|it)\s+(?:is|was)|currently|"
+    r"originally|already)\s+(?:already\s+|currently\s+)?(?:booked|scheduled|down|set)\s+(?:in\s+)?"
+    r"(?:for|on|at)\s+(?:the\s+)?$")
+# "can you move it? it's on thursday": what "it" is, in a reschedule.
+_IT_IS_ON = re.compile(r"\b(?:it'?s|it\s+is|it\s+was|which\s+is|that'?s|that\s+is)\s+(?:currently\s+|now\s+)?"
+                       r"(?:on|for|at)\s+(?:the\s+)?$")
 _FROM = re.compile(r"\bfrom\s+(?:my\s+|the\s+|our\s+)?$")
 _RATHER_THAN = re.compile(r"\brather\s+than\s+(?:my\s+|the\s+)?$")
 _MOVE_VERB = re.compile(r"\b(?:move|moving|change|changing|switch|switching|shift|swap|reschedule|resched|"
@@ -106,7 +121,7 @@ def _core(low: str, e: Entity) -> tuple[str, str, str]:
 
 def _is_existing(low: str, e: Entity, dts: list[Entity], intent: str) -> bool:
     left, span, right = _core(low, e)
-    if _INSTEAD_OF.search(left) or _CANT_MAKE.search(left):
+    if any(p.search(left) for p in (_INSTEAD_OF, _CANT_MAKE, _HAVE_APPT, _BOOKED_FOR)):
         return True
     if not _books(low, intent) and _names_the_appointment(left, span, right):
         return True
@@ -134,7 +149,7 @@ def _names_the_appointment(left: str, span: str, right: str) -> bool:
 def _names_the_old_one(low: str, left: str, right: str, e: Entity, dts: list[Entity], intent: str) -> bool:
     """ "move <dt> to <dt>"; in a reschedule also "from <dt> to <dt>" and "rather than <dt>"."""
     moving = intent == "reschedule_appointment" or _MOVE_VERB_ANYWHERE.search(low)
-    if moving and _RATHER_THAN.search(left):
+    if moving and (_RATHER_THAN.search(left) or _IT_IS_ON.search(left)):
         return True
     later = [d for d in dts if d.start >= e.end]
     if not later:

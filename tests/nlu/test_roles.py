@@ -36,6 +36,13 @@ def roles(nlu: NLU, text: str) -> list[tuple[str, str | None]]:
         ("change thursday to friday at 3", [("thursday", "existing"), ("friday at 3", None)]),
         ("I can't make thursday, can we do next week instead", [("thursday", "existing"), ("next week", None)]),
         ("book me in for tuesday instead of my thursday appointment", [("tuesday", None), ("thursday", "existing")]),
+        # Saying the appointment is had or booked.
+        ("I have an appointment on thursday but need to change it to friday",
+         [("thursday", "existing"), ("friday", None)]),
+        ("i've got a checkup thursday can i move it to monday", [("thursday", "existing"), ("monday", None)]),
+        ("I'm booked in for thursday, can I move to next week", [("thursday", "existing"), ("next week", None)]),
+        ("running late for my 3pm", [("3pm", "existing")]),
+        ("I'd like to have an appointment on friday", [("friday", None)]),
         # A reschedule's lone datetime not attached to the appointment is the new time.
         ("can we move my appt to friday", [("friday", None)]),
         ("i ned to chnage my apointment to wensday pls", [("wensday", None)]),
