@@ -207,8 +207,8 @@ class _Turn:
         elif isinstance(step, Choose):
             if is_deny(parse) and step.on_none:
                 self.goto(step.on_none, clear=True)
-            else:
-                return self._reask(step, "invalid_choice")
+            else:  # a problem with what was said ("that time has passed") says more than "pick a number"
+                return self._reask(step, None if self.s.slots.get("_problem") else "invalid_choice")
         elif isinstance(step, Confirm):
             if is_affirm(parse):
                 self.goto(step.on_yes)
@@ -300,8 +300,8 @@ class _Turn:
 
     def ask(self, text: Text, choices: tuple[str, ...] = ()) -> None:
         problem = self.s.slots.pop("_problem", None)
-        if problem and past.waits_for_its_question(problem, self.step if self.s.flow else None):
-            self.s.slots["_problem"], problem = problem, None
+        if problem:  # a time gone by is said with the question for the time (dialogs/past.py)
+            problem = past.for_question(problem, self.step if self.s.flow else None, self.s)
         if problem:
             self.say_key(problem["key"], problem.get("values"))
         if not (problem and problem.get("replaces_ask")):

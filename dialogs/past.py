@@ -97,9 +97,20 @@ def _text(ctx: TurnContext, key: str, language: str) -> str:
     return text.get(language) or text["en"]
 
 
-def waits_for_its_question(problem: dict[str, Any], step: Step | None) -> bool:
-    """An offer of a later time is said with the question for the time, not before another."""
-    return bool(problem.get("replaces_ask")) and not (isinstance(step, Collect) and step.slot == "when")
+def for_question(problem: dict[str, Any], step: Step | None, state: State) -> dict[str, Any] | None:
+    """The problem to say before ``step``'s question, or None to say nothing now.
+
+    An offer of a later time goes with the question for the time: before another question
+    of the same kind ("what kind of visit?") it waits; before anything else (a list of
+    times to pick from) it is said plainly, without an offer that could not be answered there.
+    """
+    if not problem.get("replaces_ask") or (isinstance(step, Collect) and step.slot == "when"):
+        return problem
+    if isinstance(step, Collect):
+        state.slots["_problem"] = problem
+        return None
+    state.slots.pop(SUGGESTED, None)
+    return {"key": PLAIN}
 
 
 def answer(parse: Parse, state: State) -> None:

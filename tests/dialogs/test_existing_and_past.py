@@ -184,3 +184,16 @@ def test_the_offered_time_keeps_its_clock_time_across_a_daylight_saving_change()
     now = dt.datetime(2026, 3, 8, 11, 0, tzinfo=zone)
     later = next_ahead(saturday_10, now, zone)
     assert later is not None and later["start"] == "2026-03-09T10:00:00-04:00"
+
+
+async def test_a_past_time_while_picking_from_offered_times_is_refused_plainly() -> None:
+    chat = Conversation()
+    tomorrow = morning(dt.date(2026, 3, 3))
+    offered = await chat.send(message("checkup tomorrow morning", "book_appointment",
+                                      ("tomorrow morning", tomorrow, None)))
+    assert offered[-1].choices
+    at = dt.datetime(2026, 3, 1, 15, 0, tzinfo=fakes.ZONE)
+    reply = await chat.send(message("what about yesterday at 3", "inform", ("yesterday at 3", window(at, 1, "hour"), None)))
+    assert "That time has already passed" in Conversation.text(reply) and reply[-1].choices
+    assert "Please reply with a number" not in Conversation.text(reply)
+    assert "suggested_when" not in chat.state.slots and "_problem" not in chat.state.slots
