@@ -78,6 +78,8 @@ def _merged(found: list[Any]) -> dict[str, Any] | None:
         day = dt.datetime.fromisoformat(days[0]["start"])
         start = dt.datetime.fromisoformat(times[0]["start"])
         end = dt.datetime.fromisoformat(times[0]["end"]) if times[0].get("end") else None
+        if days[0].get("grain") == "week":  # "next week" + "tuesday afternoon": that week's Tuesday
+            day += dt.timedelta(days=start.weekday() - day.weekday())
         shift = day.date() - start.date()
         merged = {"start": (start + shift).isoformat(), "grain": times[0]["grain"]}
         if end:
