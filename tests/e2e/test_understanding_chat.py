@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 import sys
 from collections.abc import AsyncIterator
@@ -68,6 +69,11 @@ def in_order(text: str, *markers: str) -> None:
         at = found + len(marker)
 
 
+def offered(out: str) -> list[str]:
+    """The numbered choices in the assistant's answers ("Tue 10 Mar, 1:00 PM with ...")."""
+    return re.findall(r"^\d+\. (.+)$", out, re.MULTILINE)
+
+
 async def upcoming(fhir: FhirAdapters) -> list[Appointment]:
     [maria] = [p for p in await fhir.patients.find_by_phone(MARIA_PHONE) if p.name == "Maria Lopez"]
     return await fhir.schedule.upcoming(maria.id, TEST_NOW)
@@ -82,6 +88,8 @@ async def test_move_my_thursday_appointment_to_next_tuesday_afternoon(env: dict[
     in_order(out, "date of birth", "on Tuesday, March 10 in the afternoon", "1. Tue 10 Mar", "Just to check",
              "is now on Tuesday, March 10")
     assert "Which appointment" not in out and "Thu 5 Mar" not in out
+    offers = offered(out)
+    assert offers and all(o.startswith("Tue 10 Mar") and " PM with " in o for o in offers), offers
     [moved] = await upcoming(fhir)
     local = moved.start.astimezone(ZONE)
     assert local.date() == dt.date(2026, 3, 10) and 12 <= local.hour < 17 and moved.status == "booked"
@@ -97,6 +105,7 @@ async def test_a_misspelt_reschedule_to_wensday(env: dict[str, str], fhir: FhirA
     out = chat(env, "i ned to chnage my apointment to wensday pls", MARIA_BIRTH_DATE, "1", "yes")
 
     in_order(out, "date of birth", "1. Wed 4 Mar", "is now on Wednesday, March 4")
+    assert all(o.startswith("Wed 4 Mar") for o in offered(out))
     [moved] = await upcoming(fhir)
     assert moved.start.astimezone(ZONE).date() == dt.date(2026, 3, 4) and moved.id != before.id
     assert (await fhir.schedule.get_appointment(before.id)).status == "cancelled"
