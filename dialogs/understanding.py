@@ -55,7 +55,20 @@ def when_of(parse: Parse) -> dict[str, Any] | None:
     Datetimes with the role "existing" name an appointment the patient already has
     ("move my *thursday* appointment to tuesday") and are left out: see ``existing_of``.
     """
-    return _merged([e.value for e in parse.all("datetime") if e.role != EXISTING])
+    wanted = [e for e in parse.all("datetime") if e.role != EXISTING]
+    existing = existing_of(parse)
+    if (existing and existing.get("grain") == "day" and wanted
+            and all(isinstance(e.value, dict) and e.value.get("grain") in _TIME_GRAINS for e in wanted)
+            and not any(_DATED.search(e.text.lower().replace("midday", "")) for e in wanted)):
+        # "move my thursday appointment to 3pm": a time of day alone is on the appointment's day.
+        return _merged([existing] + [e.value for e in wanted])
+    return _merged([e.value for e in wanted])
+
+
+# Words that give a datetime span its own date ("tomorrow at 3", "the 5th", "next week").
+_DATED = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|tmrw|tmr|tomoz|yesterday|next|"
+                    r"this|week|month|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|[a-z]d[a-z]?y\b|\d(?:st|nd|rd|th)\b|/")
+_TIME_GRAINS = ("minute", "hour", "part_of_day")
 
 
 def existing_of(parse: Parse) -> dict[str, Any] | None:

@@ -197,3 +197,16 @@ async def test_a_past_time_while_picking_from_offered_times_is_refused_plainly()
     assert "That time has already passed" in Conversation.text(reply) and reply[-1].choices
     assert "Please reply with a number" not in Conversation.text(reply)
     assert "suggested_when" not in chat.state.slots and "_problem" not in chat.state.slots
+
+
+def test_a_time_of_day_alone_is_on_the_day_of_the_appointment_being_moved() -> None:
+    from dialogs.understanding import when_of
+
+    at_3_today = window(dt.datetime(2026, 3, 2, 15, 0, tzinfo=fakes.ZONE), 1, "hour")
+    moved = when_of(message("move my thursday appointment to 3pm", "reschedule_appointment",
+                            ("thursday", day(THURSDAY), "existing"), ("3pm", at_3_today, None)))
+    assert moved is not None and moved["start"].startswith("2026-03-05T15:00")
+    wednesday_3 = window(dt.datetime(2026, 3, 4, 15, 0, tzinfo=fakes.ZONE), 1, "hour")
+    own_day = when_of(message("move my thursday appointment to wensday at 3", "reschedule_appointment",
+                              ("thursday", day(THURSDAY), "existing"), ("wensday at 3", wednesday_3, None)))
+    assert own_day is not None and own_day["start"].startswith("2026-03-04T15:00")
