@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from dialogs import booked, past
 from dialogs.actions import is_past
@@ -93,3 +94,13 @@ def _mismatch(who: str, service: str, providers: tuple[str, ...], ctx: TurnConte
     return {"key": "practitioner_mismatch",
             "values": {"asked_practitioner": who, "service": service,
                        "service_providers": " or ".join(names) or "our team"}}
+
+
+def appointment_on(when: dict[str, Any] | None, items: list[dict[str, Any]], ctx: TurnContext) -> dict[str, Any] | None:
+    """The one appointment on the day the patient named ("cancel friday's appointment")."""
+    if not when:
+        return None
+    zone = ZoneInfo(ctx.catalogue.practice.timezone)
+    day = dt.datetime.fromisoformat(when["start"]).astimezone(zone).date()
+    same = [i for i in items if dt.datetime.fromisoformat(i["start"]).astimezone(zone).date() == day]
+    return same[0] if len(same) == 1 else None
