@@ -118,8 +118,12 @@ def answer(parse: Parse, state: State) -> None:
 
     Any other answer drops the offer; a time in it is taken as said by the slot filling.
     """
+    if when_of(parse):  # a time of its own: taken as said, or refused afresh with a new offer
+        if state.slots.get("when"):
+            state.slots.pop(SUGGESTED, None)
+        return
     suggestion = state.slots.pop(SUGGESTED, None)
-    if suggestion is None or state.slots.get("when") or when_of(parse):
+    if suggestion is None:
         return
     if is_affirm(parse):
         state.slots["when"] = suggestion

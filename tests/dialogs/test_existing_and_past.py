@@ -210,3 +210,13 @@ def test_a_time_of_day_alone_is_on_the_day_of_the_appointment_being_moved() -> N
     own_day = when_of(message("move my thursday appointment to wensday at 3", "reschedule_appointment",
                               ("thursday", day(THURSDAY), "existing"), ("wensday at 3", wednesday_3, None)))
     assert own_day is not None and own_day["start"].startswith("2026-03-04T15:00")
+
+
+async def test_another_past_time_gets_its_own_offer_and_yes_takes_that() -> None:
+    chat = Conversation()
+    await chat.send(yesterday_at_10())
+    sunday_3 = window(dt.datetime(2026, 3, 1, 15, 0, tzinfo=fakes.ZONE), 1, "hour")
+    again = Conversation.text(await chat.send(message("yesterday at 3 then", "inform", ("yesterday at 3", sunday_3, None))))
+    assert again == "Yesterday at 3:00 PM has passed — would tomorrow at 3:00 PM suit?"
+    await chat.send(said("yes", "affirm"))
+    assert chat.state.slots["when"]["start"] == "2026-03-03T15:00:00-05:00"
