@@ -14,7 +14,7 @@ rules, in order:
    - it is possessive or modifies the appointment word: "thursday's", "my friday appt",
      "the thursday one", "my friday 3pm appointment";
    - it follows the appointment word owned by someone: "my appointment on thursday",
-     "our appt for the 5th", "the one at 10";
+     "our appt for the 5th", "the one at 10", "my appointment is tomorrow";
    - "instead of <dt>", "can't make <dt>", "I have an appointment on <dt>",
      "I'm booked in for <dt>";
    - in a reschedule, "from <dt> to <dt>" and "move <dt> to <dt>" name the old one first,
@@ -51,10 +51,10 @@ _NOT_DESTINATION = r"(?!to\b|till?\b|until\b|into\b|instead\b)"
 
 
 def _appt_then_preposition(owner: str) -> re.Pattern[str]:
-    """"<owner> [words] appointment [words] (on|for|at|of) [the] " ending just before the span."""
+    """"<owner> [words] appointment [words] (on|for|at|of|is) [the] " ending just before the span."""
     return re.compile(
         r"(?<!to )(?<!into )\b" + owner + r"\s+(?:" + _NOT_DESTINATION + r"[\w'-]+\s+){0,3}?" + _APPT
-        + r"(?:\s+" + _NOT_DESTINATION + r"[\w.'-]+){0,4}?\s+(?:on|for|at|of|from)\s+(?:the\s+)?$")
+        + r"(?:'s)?(?:\s+" + _NOT_DESTINATION + r"[\w.'-]+){0,4}?\s+(?:on|for|at|of|from|is|was)\s+(?:the\s+)?$")
 
 
 _LEFT_OF_APPT = _appt_then_preposition(_OWNER)

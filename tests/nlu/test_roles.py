@@ -29,6 +29,8 @@ def roles(nlu: NLU, text: str) -> list[tuple[str, str | None]]:
          [("thursday", "existing"), ("next tuesday afternoon", None)]),
         ("hi I need to move my appointment on thursday", [("thursday", "existing")]),
         ("could we shift our appt for the 5th please", [("the 5th", "existing")]),
+        ("hi, my appointment is tomorrow, can I change it to next week",
+         [("tomorrow", "existing"), ("next week", None)]),
         ("push my friday appt back to monday", [("friday", "existing"), ("monday", None)]),
         ("my friday 3pm appointment, can we make it monday", [("friday 3pm", "existing"), ("monday", None)]),
         # "from X to Y", "move X to Y", "instead of X", "can't make X".
