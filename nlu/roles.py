@@ -11,18 +11,21 @@ from, and a rule that fires wrongly can be read and fixed; a model's guess canno
 rules, in order:
 
 1. A cue in the text marks the datetime existing, whatever the intent:
-   - it is possessive or modifies the appointment word: "thursday's", "my friday appt",
-     "the thursday one", "my friday 3pm appointment";
+   - it is possessive, owned or modifies the appointment word: "thursday's", "my 3pm",
+     "my friday appt", "the thursday one", "my friday 3pm appointment";
    - it follows the appointment word owned by someone: "my appointment on thursday",
      "our appt for the 5th", "the one at 10", "my appointment is tomorrow";
    - "instead of <dt>", "can't make <dt>", "I have an appointment on <dt>",
      "I'm booked in for <dt>";
    - in a reschedule, "from <dt> to <dt>" and "move <dt> to <dt>" name the old one first,
      and "it's on <dt>" says what "it" is.
-2. In a cancel, check, attendance or running-late message every datetime names the booked visit
-   ("cancel my appointment tomorrow") unless it is a destination ("to friday").
+2. In a cancel, check or attendance message every datetime names the booked visit
+   ("cancel my appointment tomorrow") unless it is a destination ("to friday"); a message
+   with "cancel" in it counts as a cancel whatever the classifier said.
 3. Anything else is a wanted time: a reschedule's lone "can we move my appt to friday"
-   is the new time.
+   is the new time, and so is any time followed by "instead" ("for tomorrow instead").
+   A running-late message's time is when the patient will arrive ("in 10 minutes"), so
+   it names the appointment only by a cue ("late for my 3pm").
 
 A determiner is required for 1's appointment-word cues ("*my* appointment on friday"),
 because "can I get an appointment on friday" is a request for a new one; in a booking
@@ -40,7 +43,7 @@ from nlu.types import Entity
 EXISTING = "existing"
 
 #: Intents whose datetimes name a visit already booked.
-_NAMES_A_BOOKED_VISIT = frozenset({"cancel_appointment", "check_appointment", "confirm_attendance", "running_late"})
+_NAMES_A_BOOKED_VISIT = frozenset({"cancel_appointment", "check_appointment", "confirm_attendance"})
 
 # Appointment words, with the usual misspellings ("apointment", "appoinment", "appt").
 _APPT = (r"(?:appointments?|appts?|apts?|ap+o\w*nt?m\w*|visits?|bookings?|sessions?|slots?|"
@@ -88,7 +91,12 @@ _MOVE_VERB = re.compile(r"\b(?:move|moving|change|changing|switch|switching|shif
 # What joins an old time to the new one: "thursday |to| friday", "friday appt |back to| monday".
 _TO_NEXT = re.compile(r"^(?:'s)?(?:\s+[\w'-]+){0,3}?\s+(?:back\s+|forward\s+|over\s+)?(?:to|till|until|into|for)\s+"
                       r"(?:the\s+|a\s+)?$")
-_MOVE_VERB_ANYWHERE = re.compile(r"\b(?:move|change|switch|shift|swap|reschedul\w*|resched|push\s+back)\b")
+_MOVE_VERB_ANYWHERE = re.compile(r"\b(?:move|change|switch|shift|swap|reschedul\w*|resched|rebook|push\s+back)\b")
+_CANCEL_VERB = re.compile(r"\b(?:cancel\w*|call\s+off)\b")
+# "my 3pm", "Tom's 10:30": a time owned is a booked one ("running late for my 3pm").
+_POSSESSED = re.compile(r"\b(?:my|our|his|her|their|(?!(?:it|that|what|there|here|let)'s)[a-z]+'s)\s+$")
+# "for tomorrow instead": whatever came before, the time after it is the one wanted.
+_INSTEAD_AFTER = re.compile(r"^\s*,?\s*instead\b")
 _BOOK_VERB = re.compile(r"\b(?:book|schedule|sched)\b")
 _DESTINATION = re.compile(r"\b(?:to|into|till|until)\s+(?:the\s+)?$")
 # The grammar sometimes keeps "one" of "the one on thursday" / "the thursday one" in the span.
@@ -121,13 +129,22 @@ def _core(low: str, e: Entity) -> tuple[str, str, str]:
 
 def _is_existing(low: str, e: Entity, dts: list[Entity], intent: str) -> bool:
     left, span, right = _core(low, e)
-    if any(p.search(left) for p in (_INSTEAD_OF, _CANT_MAKE, _HAVE_APPT, _BOOKED_FOR)):
+    if _INSTEAD_AFTER.match(right):
+        return False
+    if any(p.search(left) for p in (_INSTEAD_OF, _CANT_MAKE, _HAVE_APPT, _BOOKED_FOR, _POSSESSED)):
         return True
     if not _books(low, intent) and _names_the_appointment(left, span, right):
         return True
     if _names_the_old_one(low, left, right, e, dts, intent):
         return True
-    return intent in _NAMES_A_BOOKED_VISIT and not _DESTINATION.search(left)
+    return _about_a_booked_visit(low, intent) and not _DESTINATION.search(left)
+
+
+def _about_a_booked_visit(low: str, intent: str) -> bool:
+    """A cancel, check or attendance message, or a cancel the classifier missed ("cancel the 10am")."""
+    if intent in _NAMES_A_BOOKED_VISIT:
+        return True
+    return bool(_CANCEL_VERB.search(low)) and not _MOVE_VERB_ANYWHERE.search(low) and not _BOOK_VERB.search(low)
 
 
 def _books(low: str, intent: str) -> bool:

@@ -44,6 +44,8 @@ def roles(nlu: NLU, text: str) -> list[tuple[str, str | None]]:
         ("i've got a checkup thursday can i move it to monday", [("thursday", "existing"), ("monday", None)]),
         ("I'm booked in for thursday, can I move to next week", [("thursday", "existing"), ("next week", None)]),
         ("running late for my 3pm", [("3pm", "existing")]),
+        ("running late, be there in 10 minutes", [("in 10 minutes", None)]),
+        ("can we rebook my appointment for tomorrow instead", [("tomorrow", None)]),
         ("I'd like to have an appointment on friday", [("friday", None)]),
         # A reschedule's lone datetime not attached to the appointment is the new time.
         ("can we move my appt to friday", [("friday", None)]),
@@ -55,6 +57,7 @@ def roles(nlu: NLU, text: str) -> list[tuple[str, str | None]]:
         # A new booking's datetimes are wanted times.
         ("can I get an appointment on friday", [("friday", None)]),
         ("book my checkup for friday", [("friday", None)]),
+        ("cancel my thursday and book me in friday", [("thursday", "existing"), ("friday", None)]),
         ("thursday's fine", [("thursday's", None)]),
     ],
 )
