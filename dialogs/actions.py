@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from dialogs import booked
 from dialogs.codec import appointment_from_json, appointment_to_json, opening_from_json, opening_to_json
 from dialogs.context import TurnContext
 from dialogs.patient_actions import patient_command, patient_route
@@ -78,7 +79,7 @@ def route(outcome: c.Outcome, state: State) -> str:
             return "cancelled"
         case c.UpcomingListed(appointments=found):
             slots["appointments"] = [appointment_to_json(a) for a in found]
-            return "found" if found else "none"
+            return booked.narrow(state) if found else "none"
         case c.RecordSystemDown():
             return "down"
     key = patient_route(outcome, state)

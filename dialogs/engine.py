@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from dialogs import forms, gate, identity, invitation
+from dialogs import booked, forms, gate, identity, invitation, past
 from dialogs import slots as slot_filling
 from dialogs.actions import command_for, route
 from dialogs.codec import appointment_from_json, opening_from_json
@@ -23,7 +23,7 @@ from dialogs.patient_render import patient_values
 from dialogs.render import appointment_label, opening_label, say, values
 from dialogs.schema import Action, Choose, Collect, Confirm, Flow, Say, Step, Text
 from dialogs.state import State
-from dialogs.understanding import choice_index, choice_time, is_affirm, is_deny, when_of
+from dialogs.understanding import any_when_of, choice_index, choice_time, is_affirm, is_deny, when_of
 from domain import commands as c
 from nlu.pipeline import is_fallback
 from nlu.types import Parse
@@ -193,6 +193,8 @@ class _Turn:
             return self.run()
         changed = slot_filling.fill(parse, self.s, self.ctx, self.flow)
         if isinstance(step, Collect):
+            if step.slot == "when":
+                past.answer(parse, self.s)  # "yes" to "would tomorrow at 10:00 AM suit?"
             if step.slot in _filled(self.s):
                 self.move_past(step)
             elif is_deny(parse) and not self.s.slots.get("_problem"):
@@ -205,8 +207,8 @@ class _Turn:
         elif isinstance(step, Choose):
             if is_deny(parse) and step.on_none:
                 self.goto(step.on_none, clear=True)
-            else:
-                return self._reask(step, "invalid_choice")
+            else:  # a problem with what was said ("that time has passed") says more than "pick a number"
+                return self._reask(step, None if self.s.slots.get("_problem") else "invalid_choice")
         elif isinstance(step, Confirm):
             if is_affirm(parse):
                 self.goto(step.on_yes)
@@ -225,7 +227,9 @@ class _Turn:
             chosen = items[-1]
         elif index is not None and 1 <= index <= len(items):
             chosen = items[index - 1]
-        elif at is not None or (when := when_of(parse)) and when.get("grain") in ("minute", "hour"):
+        elif step.list == "appointment" and any_when_of(parse):
+            chosen = booked.pick_by_day(parse, items)  # "the one on thursday"
+        elif at is not None or (when := any_when_of(parse)) and when.get("grain") in ("minute", "hour"):
             # "the 10:30 one", or just "10:30": the offer starting then, if exactly one does.
             zone = ZoneInfo(self.ctx.catalogue.practice.timezone)
             wanted = at or dt.datetime.fromisoformat(when["start"]).astimezone(zone).strftime("%H:%M")
@@ -284,10 +288,8 @@ class _Turn:
             return True
         items = slots.get("offers" if step.list == "opening" else "appointments", [])
         if step.list == "appointment":
-            # In a cancel, "friday" names the appointment; in a reschedule, the new day.
-            hinted = None if self._search_step() else slot_filling.appointment_on(slots.get("when"), items, self.ctx)
-            if len(items) == 1 or hinted:
-                slots["appointment"] = hinted or items[0]
+            if len(items) == 1:  # the only one, or the only one on the day named (dialogs/booked.py)
+                slots["appointment"] = items[0]
                 return True
             labels = [appointment_label(appointment_from_json(a), self.ctx.catalogue) for a in items]
             self.notes.append({"kind": "disclosed", "what": "appointments", "count": len(items)})
@@ -298,9 +300,12 @@ class _Turn:
 
     def ask(self, text: Text, choices: tuple[str, ...] = ()) -> None:
         problem = self.s.slots.pop("_problem", None)
+        if problem:  # a time gone by is said with the question for the time (dialogs/past.py)
+            problem = past.for_question(problem, self.step if self.s.flow else None, self.s)
         if problem:
             self.say_key(problem["key"], problem.get("values"))
-        self.say_text(text, choices)
+        if not (problem and problem.get("replaces_ask")):
+            self.say_text(text, choices)
         self.s.awaiting = "input"
 
     def _reask(self, step: Step, key: str | None = None) -> None:

@@ -122,6 +122,7 @@ def values(state: State, ctx: TurnContext, extra: dict[str, str] | None = None) 
         "opening_time": moment_text(opening.start, cat) if opening else "",
         "appointment_time": moment_text(appointment.start, cat) if appointment else "",
         "when_text": when_text(slots.get("when"), cat),
+        "existing_when_text": when_text(slots.get("existing_when"), cat),  # the booked one named
         "closed_day": day_text(dt.date.fromisoformat(slots["closed_day"]), cat.practice.locale, year=False)
         if slots.get("closed_day") else "that day",
         "appointment_list": "\n".join(f"- {appointment_label(a, cat)}" for a in appointments),

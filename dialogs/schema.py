@@ -35,7 +35,7 @@ ACTIONS = {
     "book_opening": ("booked", "taken", "none", "consent", "down"),
     "reschedule_appointment": ("rescheduled", "taken", "none", "consent", "down"),
     "cancel_appointment": ("cancelled", "down"),
-    "list_upcoming": ("found", "none", "down"),
+    "list_upcoming": ("found", "not_that_day", "none", "down"),  # not_that_day: none on the day named
     **PATIENT_ACTIONS,
 }
 REQUIREMENTS = ("patient", "verified")

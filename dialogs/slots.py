@@ -1,7 +1,8 @@
 """Filling a flow's slots from what the patient said: service, practitioner, location, when.
 
 A value that cannot be used (a service the practice does not offer, a time already past)
-is not stored; it leaves a `_problem` that the next question is prefixed with.
+is not stored; it leaves a `_problem` that the next question is prefixed with. A time that
+names a booked appointment (the NLU's role "existing") is kept apart: see dialogs/booked.py.
 
 Service, practitioner and location are each one of a fixed set: they are always asked with
 the set as numbered choices (`question`), and what was offered is kept in slots["_offer"]
@@ -16,6 +17,7 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from dialogs import booked, past
 from dialogs.actions import is_past
 from dialogs.context import TurnContext
 from dialogs.matching import best_match, close_word, find_in_text, suggest_services
@@ -53,10 +55,10 @@ def fill(parse: Parse, state: State, ctx: TurnContext, flow: Flow) -> set[str]:
     if (offered := _offered_pick(parse, state, ctx, flow)) is not None:
         return offered  # "1" or "yes" to the list just shown: that pick, and nothing else
     wanted = {st.slot for st in flow.steps if isinstance(st, Collect)}
-    if any(isinstance(st, Action) and st.action == "find_openings" for st in flow.steps):
+    searches = any(isinstance(st, Action) and st.action == "find_openings" for st in flow.steps)
+    if searches:
         wanted |= {"practitioner", "location", "when"}
-    else:
-        wanted |= {"when"}  # "cancel my appointment on friday" picks which one
+    booked.remember(parse, state, searches)  # "cancel my appointment on friday" picks which one
     before = {k: state.slots.get(k) for k in SLOT_KEYS.values()}
     for slot in ("service", "practitioner", "location", "when"):
         if slot in wanted:
@@ -151,7 +153,7 @@ def _fill_one(parse: Parse, state: State, ctx: TurnContext, slot: str, whole_tex
         if when is None:
             return
         if is_past(when, ctx.now):
-            slots["_problem"] = {"key": "past_time"}
+            past.refuse(when, state, ctx)
         elif dt.datetime.fromisoformat(when["start"]) > ctx.now + dt.timedelta(days=ctx.horizon_days):
             slots["_problem"] = {"key": "too_far"}
         else:
@@ -186,16 +188,6 @@ def _mismatch(who: str, service: str, providers: tuple[str, ...], ctx: TurnConte
     return {"key": "practitioner_mismatch",
             "values": {"asked_practitioner": who, "service": service,
                        "service_providers": " or ".join(names) or "our team"}}
-
-
-def appointment_on(when: dict[str, Any] | None, items: list[dict[str, Any]], ctx: TurnContext) -> dict[str, Any] | None:
-    """The one appointment on the day the patient named ("cancel friday's appointment")."""
-    if not when:
-        return None
-    zone = ZoneInfo(ctx.catalogue.practice.timezone)
-    day = dt.datetime.fromisoformat(when["start"]).astimezone(zone).date()
-    same = [i for i in items if dt.datetime.fromisoformat(i["start"]).astimezone(zone).date() == day]
-    return same[0] if len(same) == 1 else None
 
 
 # --- which patient, on a phone several patients share ------------------------------------------

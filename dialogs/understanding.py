@@ -46,9 +46,43 @@ def choice_time(parse: Parse) -> str | None:
     return None
 
 
+EXISTING = "existing"  # the NLU's role of a datetime that names a booked appointment
+
+
 def when_of(parse: Parse) -> dict[str, Any] | None:
-    """The time window a message names, merging "friday" + "at 10" into one."""
-    values = [e.value for e in parse.all("datetime") if isinstance(e.value, dict) and "start" in e.value]
+    """The wanted time window a message names, merging "friday" + "at 10" into one.
+
+    Datetimes with the role "existing" name an appointment the patient already has
+    ("move my *thursday* appointment to tuesday") and are left out: see ``existing_of``.
+    """
+    wanted = [e for e in parse.all("datetime") if e.role != EXISTING]
+    existing = existing_of(parse)
+    if (existing and existing.get("grain") == "day" and wanted
+            and all(isinstance(e.value, dict) and e.value.get("grain") in _TIME_GRAINS for e in wanted)
+            and not any(_DATED.search(e.text.lower().replace("midday", "")) for e in wanted)):
+        # "move my thursday appointment to 3pm": a time of day alone is on the appointment's day.
+        return _merged([existing] + [e.value for e in wanted])
+    return _merged([e.value for e in wanted])
+
+
+# Words that give a datetime span its own date ("tomorrow at 3", "the 5th", "next week").
+_DATED = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|tmrw|tmr|tomoz|yesterday|next|"
+                    r"this|week|month|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|[a-z]d[a-z]?y\b|\d(?:st|nd|rd|th)\b|/")
+_TIME_GRAINS = ("minute", "hour", "part_of_day")
+
+
+def existing_of(parse: Parse) -> dict[str, Any] | None:
+    """The time window of the booked appointment a message names ("cancel *Thursday's*")."""
+    return _merged([e.value for e in parse.all("datetime") if e.role == EXISTING])
+
+
+def any_when_of(parse: Parse) -> dict[str, Any] | None:
+    """Any time the message names, whatever its role: to pick from a list just shown."""
+    return when_of(parse) or existing_of(parse)
+
+
+def _merged(found: list[Any]) -> dict[str, Any] | None:
+    values = [v for v in found if isinstance(v, dict) and "start" in v]
     if not values:
         return None
     days = [v for v in values if v.get("grain") in ("day", "week", "month")]
@@ -57,6 +91,8 @@ def when_of(parse: Parse) -> dict[str, Any] | None:
         day = dt.datetime.fromisoformat(days[0]["start"])
         start = dt.datetime.fromisoformat(times[0]["start"])
         end = dt.datetime.fromisoformat(times[0]["end"]) if times[0].get("end") else None
+        if days[0].get("grain") == "week":  # "next week" + "tuesday afternoon": that week's Tuesday
+            day += dt.timedelta(days=start.weekday() - day.weekday())
         shift = day.date() - start.date()
         merged = {"start": (start + shift).isoformat(), "grain": times[0]["grain"]}
         if end:

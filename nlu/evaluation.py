@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from nlu.emergency import detect_emergency
-from nlu.metrics import entity_report, intent_report, prf
+from nlu.metrics import entity_report, intent_report, prf, role_accuracy
 from nlu.model import DATA_DIR, REPO_ROOT, heldout_files
 from nlu.pipeline import NLU
 from nlu.training_data import Example, load_dir
@@ -34,6 +34,7 @@ def evaluate_examples(nlu: NLU, examples: list[Example], now: datetime = HELDOUT
                       tz: str = HELDOUT_TZ, locale: str = HELDOUT_LOCALE) -> dict[str, Any]:
     """Intent, entity, datetime and emergency scores of ``examples``, with the misses."""
     gold_i, pred_i, gold_e, pred_e, misses = [], [], [], [], []
+    gold_r, pred_r = [], []  # (start, end, role) of each message's datetimes
     dt_total = dt_ok = 0
     dt_misses = []
     em_tp = em_fp = em_fn = 0
@@ -45,6 +46,8 @@ def evaluate_examples(nlu: NLU, examples: list[Example], now: datetime = HELDOUT
             misses.append({"text": ex.text, "gold": ex.intent, "pred": p.intent, "confidence": round(p.confidence, 3)})
         gold_e.append({(s.entity, s.start, s.end) for s in ex.spans})
         pred_e.append(_triples(p.entities))
+        gold_r.append([(s.start, s.end, s.role) for s in ex.spans if s.entity == "datetime"])
+        pred_r.append([(e.start, e.end, e.role) for e in p.all("datetime")])
         for s in ex.spans:
             if s.entity != "datetime" or not s.value:
                 continue
@@ -66,6 +69,7 @@ def evaluate_examples(nlu: NLU, examples: list[Example], now: datetime = HELDOUT
         "entities": entity_report(gold_e, pred_e),
         "datetime": {"n": dt_total, "start_accuracy": round(dt_ok / dt_total, 4) if dt_total else None, "misses": dt_misses},
         "emergency_detector": prf(em_tp, em_fp, em_fn),
+        "datetime_roles": role_accuracy(gold_r, pred_r),
         "intent_misses": misses,
     }
 

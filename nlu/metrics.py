@@ -71,3 +71,25 @@ def entity_report(gold: Iterable[Iterable[Triple]], pred: Iterable[Iterable[Trip
 
 def _overlap(a: Triple, b: Triple) -> bool:
     return a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
+
+
+Roled = tuple[int, int, str | None]
+
+
+def role_accuracy(gold: Iterable[Iterable[Roled]], pred: Iterable[Iterable[Roled]]) -> dict[str, Any]:
+    """Of the gold datetimes with a role, how many a predicted datetime overlaps with the same role.
+
+    Each item is (start, end, role) of one message's datetimes. Also counts predicted roles
+    on gold datetimes that have none ("false_roles"): a wanted time taken for a booked one.
+    """
+    n = ok = false_roles = 0
+    for g_items, p_items in zip(gold, pred):
+        p_list = list(p_items)
+        for start, end, role in g_items:
+            roles = {r for s, e, r in p_list if s < end and start < e}
+            if role:
+                n += 1
+                ok += role in roles
+            else:
+                false_roles += any(roles)
+    return {"n": n, "accuracy": round(ok / n, 4) if n else None, "correct": ok, "false_roles": false_roles}

@@ -12,6 +12,7 @@ from nlu.extract import rule_entities
 from nlu.features import classifier_text
 from nlu.keywords import keyword_intent
 from nlu.names import rule_names
+from nlu.roles import assign_roles
 from nlu.types import Entity, Parse
 
 #: Below this intent confidence the dialogue asks the patient to rephrase.
@@ -94,4 +95,5 @@ class NLU:
         elif ranking[0][0] == "emergency" and ranking[0][1] < MODEL_EMERGENCY_MIN:
             ranking = ranking[1:] + ranking[:1]
         intent, conf = ranking[0]
+        entities = assign_roles(text, intent, entities)  # needs the intent: a cancel's dates are booked ones
         return Parse(text, intent, conf, tuple((k, round(v, 4)) for k, v in ranking[:10]), entities)

@@ -1,6 +1,7 @@
 """Rasa YAML NLU training data: intents with examples, entities inline as [text](entity).
 
-Also accepts Rasa's ``[text]{"entity": "name"}`` form. Only ``nlu:`` items with
+Also accepts Rasa's ``[text]{"entity": "name"}`` form, with its optional ``"value"`` and
+``"role"`` (``[friday]{"entity": "datetime", "role": "existing"}``: a date naming a booked visit). Only ``nlu:`` items with
 ``intent`` and ``examples`` are read; synonyms, lookups and regexes are ignored.
 """
 
@@ -27,6 +28,7 @@ class Span:
     end: int
     text: str
     value: str | None = None
+    role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -48,15 +50,15 @@ def parse_annotated(line: str) -> tuple[str, tuple[Span, ...]]:
     for m in _ANNOT.finditer(line):
         out.append(line[pos : m.start()])
         start = sum(len(p) for p in out)
-        ent, value = m["ent"], None
+        ent, value, role = m["ent"], None, None
         if ent is None:
             try:
                 meta = json.loads("{" + m["json"] + "}")
-                ent, value = meta["entity"], meta.get("value")
+                ent, value, role = meta["entity"], meta.get("value"), meta.get("role")
             except (ValueError, KeyError) as e:
                 raise TrainingDataError(f"bad entity annotation {m.group()!r}: use [text](entity)") from e
         out.append(m["text"])
-        spans.append(Span(ent, start, start + len(m["text"]), m["text"], value))
+        spans.append(Span(ent, start, start + len(m["text"]), m["text"], value, role))
         pos = m.end()
     out.append(line[pos:])
     return "".join(out), tuple(spans)

@@ -16,6 +16,9 @@ class Entity:
                 {"time": "10:30"} for "the 10:30 one"
       birth_date: "1985-04-12" (ISO date), phone_number: E.164, email: lower-cased
       practitioner / service / location / person_name: None (the text is the value)
+
+    role, as in Rasa's entity roles: "existing" on a datetime that names an appointment the
+    patient already has ("my friday appointment", "cancel Thursday's"); None on a wanted time.
     """
 
     entity: str
@@ -23,6 +26,7 @@ class Entity:
     end: int
     text: str
     value: Any = None
+    role: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -33,6 +37,8 @@ class Entity:
         }
         if self.value is not None:
             out["value"] = self.value
+        if self.role is not None:
+            out["role"] = self.role
         return out
 
 

@@ -179,6 +179,8 @@ def _weekday(m: re.Match[str]) -> Atom | None:
     mode = "coming"
     if m["wk"]:
         mode = "this_week" if m["wk"] == "this" else "next_week"
+    elif m["mod"] == "next":  # "next tuesday" said on a Monday is next week's, not tomorrow
+        mode = "next_week"
     elif m["after"] or m["plus"] or (m["mod"] and "following" in m["mod"]):
         mode = "plus_week"
     weak = m["wd"].rstrip(".") in AMBIGUOUS_WORDS and not (m["mod"] or m["wk"])

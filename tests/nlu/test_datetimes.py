@@ -29,7 +29,7 @@ def test_friday_morning_example_from_the_brief() -> None:
     ("text", "span", "start", "grain"),
     [
         ("can i come in tmrw arvo w the physio", "tmrw arvo", "2026-03-03T12:00", "part_of_day"),
-        ("next wed after 4?", "next wed after 4", "2026-03-04T16:00", "hour"),
+        ("next wed after 4?", "next wed after 4", "2026-03-04T16:00|2026-03-11T16:00", "hour"),
         ("tuesday at 3", "tuesday at 3", "2026-03-03T15:00", "hour"),
         ("the 14th", "the 14th", "2026-03-14T00:00", "day"),
         ("in 2 weeks", "in 2 weeks", "2026-03-16T00:00", "week"),

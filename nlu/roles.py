@@ -1,0 +1,176 @@
+"""Entity roles: which datetimes name an appointment the patient already has.
+
+As in Rasa's entity roles, a ``datetime`` that identifies a booked visit ("my *friday*
+appointment", "cancel *Thursday's*", "the one *on the 5th*") gets ``role="existing"``;
+a wanted time gets no role.
+
+Decision: rules over the words around the span plus the intent, not a learned role
+classifier. The cues are few and grammatical (a possessive, "appointment on <dt>",
+"from <dt> to <dt>", "instead of <dt>"), the training data has no role labels to learn
+from, and a rule that fires wrongly can be read and fixed; a model's guess cannot. The
+rules, in order:
+
+1. A cue in the text marks the datetime existing, whatever the intent:
+   - it is possessive, owned or modifies the appointment word: "thursday's", "my 3pm",
+     "my friday appt", "the thursday one", "my friday 3pm appointment";
+   - it follows the appointment word owned by someone: "my appointment on thursday",
+     "our appt for the 5th", "the one at 10", "my appointment is tomorrow";
+   - "instead of <dt>", "can't make <dt>", "I have an appointment on <dt>",
+     "I'm booked in for <dt>";
+   - in a reschedule, "from <dt> to <dt>" and "move <dt> to <dt>" name the old one first,
+     and "it's on <dt>" says what "it" is.
+2. In a cancel, check or attendance message every datetime names the booked visit
+   ("cancel my appointment tomorrow") unless it is a destination ("to friday"); a message
+   with "cancel" in it counts as a cancel whatever the classifier said.
+3. Anything else is a wanted time: a reschedule's lone "can we move my appt to friday"
+   is the new time, and so is any time followed by "instead" ("for tomorrow instead").
+   A running-late message's time is when the patient will arrive ("in 10 minutes"), so
+   it names the appointment only by a cue ("late for my 3pm").
+
+A determiner is required for 1's appointment-word cues ("*my* appointment on friday"),
+because "can I get an appointment on friday" is a request for a new one; in a booking
+only a possessive counts ("book tuesday instead of my thursday appointment").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from nlu.types import Entity
+
+EXISTING = "existing"
+
+#: Intents whose datetimes name a visit already booked.
+_NAMES_A_BOOKED_VISIT = frozenset({"cancel_appointment", "check_appointment", "confirm_attendance"})
+
+# Appointment words, with the usual misspellings ("apointment", "appoinment", "appt").
+_APPT = (r"(?:appointments?|appts?|apts?|ap+o\w*nt?m\w*|visits?|bookings?|sessions?|slots?|"
+         r"consult(?:ation)?s?|check[- ]?ups?|checkups?|one)")
+_NOT_OWNERS = r"(?!(?:it|that|what|there|here|let|who|he|she|where|when)'s\b)"
+_OWNER = _NOT_OWNERS + r"(?:my|our|his|her|their|your|the|this|that|[a-z]+'s)"
+_NOT_DESTINATION = r"(?!to\b|till?\b|until\b|into\b|instead\b)"
+
+
+def _appt_then_preposition(owner: str) -> re.Pattern[str]:
+    """"<owner> [words] appointment [words] (on|for|at|of|is) [the] " ending just before the span."""
+    return re.compile(
+        r"(?<!to )(?<!into )\b" + owner + r"\s+(?:" + _NOT_DESTINATION + r"[\w'-]+\s+){0,3}?" + _APPT
+        + r"(?:'s)?(?:\s+" + _NOT_DESTINATION + r"[\w.'-]+){0,4}?\s+(?:on|for|at|of|from|is|was)\s+(?:the\s+)?$")
+
+
+_LEFT_OF_APPT = _appt_then_preposition(_OWNER)
+# "<owner> [word] |<dt>| appointment"
+_OWNER_BEFORE = re.compile(r"(?<!to )(?<!into )\b" + _OWNER + r"\s+(?:[\w'-]+\s+)?$")
+_APPT_AFTER = re.compile(r"^\s*(?:'s\s+|s'\s+)?" + _APPT + r"\b")
+_POSSESSIVE = re.compile(r"'s$")
+# "thursday's fine" is "thursday is fine": a wanted time, not a possessive.
+_IS_FINE = re.compile(r"^\s*(?:good|fine|better|best|ok|okay|great|perfect|free|open|works?|not|no|"
+                      r"better|easier|preferred|ideal|alright|all right)\b")
+_INSTEAD_OF = re.compile(r"\b(?:instead\s+of|in\s+place\s+of)\s+(?:my\s+|the\s+|our\s+)?$")
+_CANT_MAKE = re.compile(r"\b(?:can'?t|cannot|can\s+not|won'?t|wont|unable\s+to|not\s+able\s+to|couldn'?t)\s+"
+                        r"(?:make|do|come|attend|go|get\s+there)(?:\s+it)?(?:\s+(?:on|at|for))?\s+(?:the\s+)?$")
+# "I have an appointment on thursday", "we've got an appt at 3" (not "can I have an appointment...").
+_HAVE_APPT = re.compile(
+    r"(?<!can )(?<!could )(?<!may )(?<!would )(?<!will )(?<!to )\b(?:i|we|he|she|they|you)"
+    r"(?:\s+(?:already\s+)?(?:have|has|had|ve)|'ve|ve)\s+(?:already\s+)?(?:got\s+)?(?:an?|one|my|the)\s+(?:[\w'-]+\s+){0,2}?" + _APPT
+    + r"(?:\s+" + _NOT_DESTINATION + r"[\w.'-]+){0,3}?(?:\s+(?:on|for|at))?\s+(?:the\s+)?$")
+# "I'm booked in for thursday", "she's scheduled on the 5th", "currently booked for friday".
+_BOOKED_FOR = re.compile(
+    r"\b(?:i'?m|i\s+am|i\s+was|we'?re|we\s+are|we\s+were|(?:he|she)'?s|(?:he|she|it)\s+(?:is|was)|currently|"
+    r"originally|already)\s+(?:already\s+|currently\s+)?(?:booked|scheduled|down|set)\s+(?:in\s+)?"
+    r"(?:for|on|at)\s+(?:the\s+)?$")
+# "can you move it? it's on thursday": what "it" is, in a reschedule.
+_IT_IS_ON = re.compile(r"\b(?:it'?s|it\s+is|it\s+was|which\s+is|that'?s|that\s+is)\s+(?:currently\s+|now\s+)?"
+                       r"(?:on|for|at)\s+(?:the\s+)?$")
+_FROM = re.compile(r"\bfrom\s+(?:my\s+|the\s+|our\s+)?$")
+_RATHER_THAN = re.compile(r"\brather\s+than\s+(?:my\s+|the\s+)?$")
+_MOVE_VERB = re.compile(r"\b(?:move|moving|change|changing|switch|switching|shift|swap|reschedule|resched|"
+                        r"push|bring|put)\s+(?:my\s+|the\s+|our\s+)?$")
+# What joins an old time to the new one: "thursday |to| friday", "friday appt |back to| monday".
+_TO_NEXT = re.compile(r"^(?:'s)?(?:\s+[\w'-]+){0,3}?\s+(?:back\s+|forward\s+|over\s+)?(?:to|till|until|into|for)\s+"
+                      r"(?:the\s+|a\s+)?$")
+_MOVE_VERB_ANYWHERE = re.compile(r"\b(?:move|change|switch|shift|swap|reschedul\w*|resched|rebook|push\s+back)\b")
+_CANCEL_VERB = re.compile(r"\b(?:cancel\w*|call\s+off)\b")
+# "my 3pm", "Tom's 10:30": a time owned is a booked one ("running late for my 3pm").
+_POSSESSED = re.compile(r"\b(?:my|our|his|her|their|(?!(?:it|that|what|there|here|let)'s)[a-z]+'s)\s+$")
+# "for tomorrow instead": whatever came before, the time after it is the one wanted.
+_INSTEAD_AFTER = re.compile(r"^\s*,?\s*instead\b")
+_BOOK_VERB = re.compile(r"\b(?:book|schedule|sched)\b")
+_DESTINATION = re.compile(r"\b(?:to|into|till|until)\s+(?:the\s+)?$")
+# The grammar sometimes keeps "one" of "the one on thursday" / "the thursday one" in the span.
+_ONE_PREFIX = re.compile(r"^one\s+(?:on|at|for)\s+(?:the\s+)?")
+_ONE_SUFFIX = re.compile(r"\s+one$")
+
+
+def assign_roles(text: str, intent: str, entities: Sequence[Entity]) -> tuple[Entity, ...]:
+    """``entities`` with ``role="existing"`` on each datetime that names a booked appointment."""
+    low = text.lower().replace("\u2019", "'")
+    dts = [e for e in entities if e.entity == "datetime"]
+    out = []
+    for e in entities:
+        if e.entity == "datetime" and _is_existing(low, e, dts, intent):
+            out.append(dataclasses.replace(e, role=EXISTING))
+        else:
+            out.append(e)
+    return tuple(out)
+
+
+def _core(low: str, e: Entity) -> tuple[str, str, str]:
+    """(left context, span, right context), with a stray "one" moved out of the span."""
+    left, span, right = low[: e.start], low[e.start : e.end], low[e.end :]
+    if (m := _ONE_PREFIX.match(span)) and left.endswith("the "):
+        left, span = left + span[: m.end()], span[m.end() :]
+    if (m := _ONE_SUFFIX.search(span)) and m.start() > 0:
+        span, right = span[: m.start()], span[m.start() :] + right
+    return left, span, right
+
+
+def _is_existing(low: str, e: Entity, dts: list[Entity], intent: str) -> bool:
+    left, span, right = _core(low, e)
+    if _INSTEAD_AFTER.match(right):
+        return False
+    if any(p.search(left) for p in (_INSTEAD_OF, _CANT_MAKE, _HAVE_APPT, _BOOKED_FOR, _POSSESSED)):
+        return True
+    if not _books(low, intent) and _names_the_appointment(left, span, right):
+        return True
+    if _names_the_old_one(low, left, right, e, dts, intent):
+        return True
+    return _about_a_booked_visit(low, intent) and not _DESTINATION.search(left)
+
+
+def _about_a_booked_visit(low: str, intent: str) -> bool:
+    """A cancel, check or attendance message, or a cancel the classifier missed ("cancel the 10am")."""
+    if intent in _NAMES_A_BOOKED_VISIT:
+        return True
+    return bool(_CANCEL_VERB.search(low)) and not _MOVE_VERB_ANYWHERE.search(low) and not _BOOK_VERB.search(low)
+
+
+def _books(low: str, intent: str) -> bool:
+    """A request for a new appointment ("book my check-up for friday"), however it was classified."""
+    if intent == "book_appointment":
+        return True
+    return bool(_BOOK_VERB.search(low)) and not _MOVE_VERB_ANYWHERE.search(low) and intent not in _NAMES_A_BOOKED_VISIT
+
+
+def _names_the_appointment(left: str, span: str, right: str) -> bool:
+    """ "Thursday's", "my friday appt", "the thursday one", "my appointment on the 5th"."""
+    if _POSSESSIVE.search(span) or right.startswith("'s"):
+        return not _IS_FINE.match(right.removeprefix("'s"))
+    if _OWNER_BEFORE.search(left) and _APPT_AFTER.match(right):
+        return True
+    return bool(_LEFT_OF_APPT.search(left))
+
+
+def _names_the_old_one(low: str, left: str, right: str, e: Entity, dts: list[Entity], intent: str) -> bool:
+    """ "move <dt> to <dt>"; in a reschedule also "from <dt> to <dt>" and "rather than <dt>"."""
+    moving = intent == "reschedule_appointment" or _MOVE_VERB_ANYWHERE.search(low)
+    if moving and (_RATHER_THAN.search(left) or _IT_IS_ON.search(left)):
+        return True
+    later = [d for d in dts if d.start >= e.end]
+    if not later:
+        return False
+    between = right[: later[0].start - e.end]
+    starts_move = _MOVE_VERB.search(left) or (moving and _FROM.search(left))
+    return bool(starts_move and _TO_NEXT.match(between))
