@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from dialogs import booked, past
 from dialogs.actions import is_past
