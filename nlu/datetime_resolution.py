@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from nlu.dates.grammar import Found, find
 from nlu.dates.holidays import country_of
 from nlu.dates.lexicon import (
+    ABBREVIATIONS,
     FUZZY_WORDS,
     MISSPELLINGS,
     MONTH_FORMS,
@@ -109,6 +110,36 @@ def normalise(text: str) -> str:
     return "".join(chars)
 
 
+_ABBREVIATION = re.compile(r"\b(?:" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\b")
+
+
+def expand(norm: str) -> tuple[str, list[int], list[int]]:
+    """``norm`` with ABBREVIATIONS written out, and where each of its characters came from.
+
+    Returns (expanded text, start, end): character ``i`` of the expanded text
+    comes from ``norm[start[i]:end[i]]``, so a span found in the expanded text
+    maps back to the words the patient wrote. One precompiled pattern finds
+    every abbreviation, so the cost does not grow with the table.
+    """
+    out: list[str] = []
+    start: list[int] = []
+    end: list[int] = []
+    pos = 0
+    for m in _ABBREVIATION.finditer(norm):
+        out.append(norm[pos : m.start()])
+        start.extend(range(pos, m.start()))
+        end.extend(range(pos + 1, m.start() + 1))
+        full = ABBREVIATIONS[m.group()]
+        out.append(full)
+        start.extend([m.start()] * len(full))
+        end.extend([m.end()] * len(full))
+        pos = m.end()
+    out.append(norm[pos:])
+    start.extend(range(pos, len(norm)))
+    end.extend(range(pos + 1, len(norm) + 1))
+    return "".join(out), start, end
+
+
 def _extend(text: str, start: int, end: int) -> tuple[int, int]:
     while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
         end += 1
@@ -139,11 +170,12 @@ def find_all(text: str, now: datetime, tz: str, locale: str = "en-US",
     norm = _mask(normalise(text), exclude)
     if not _DATEISH.search(norm):
         return []
+    full, origin_start, origin_end = expand(norm)
     out = []
-    for f in find(norm, local, month_first(locale), country_of(locale)):
-        if _PLEASANTRY.search(norm[max(0, f.start - 40) : f.start]):
+    for f in find(full, local, month_first(locale), country_of(locale)):
+        if _PLEASANTRY.search(full[max(0, f.start - 40) : f.start]):
             continue
-        s, e = _extend(text, f.start, f.end)
+        s, e = _extend(text, origin_start[f.start], origin_end[f.end - 1])
         out.append(Found(s, e, f.value, f.year_given, f.past))
     return out
 

@@ -406,7 +406,7 @@ def _date_range_dm(m: re.Match[str]) -> Atom | None:
 # ---------------------------------------------------------------- parts of day, instants
 
 
-@pattern(rf"(?<!good\s)(?<!good)\b(?:(?P<pre>in\s+the|during\s+the|this|the|early|late|mid)[\s-]+)?(?:early\s+|late\s+)?(?P<pod>{POD})(?:ish)?\b(?!\s*(?:sickness|after|person|shift|routine|meds?|medication|pills?|dose|tablets?|walk))")
+@pattern(rf"(?<!good\s)(?<!good)\b(?:(?P<pre>in\s+the|during\s+the|this|the|early|late|mid)[\s-]+)?(?:early\s+|late\s+)?(?P<pod>{POD})(?:ish)?\b(?!\s*(?:sickness|-after\b|after(?:[\s-]+pill|\s*$|\s*[.,!?])|person|shift|routine|meds?|medication|pills?|dose|tablets?|walk))")
 def _pod(m: re.Match[str]) -> Atom | None:
     word = m["pod"]
     pre = (m["pre"] or "").strip()

@@ -35,7 +35,7 @@ for _forms, _base, _mult in [
 _ORDER = ["minute", "day", "week", "month", "year"]
 _DAYS_IN = {"day": 1, "week": 7, "month": 30, "year": 365}
 
-_TENS = "twenty|thirty|forty|fifty|sixty"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _WORDNUM = "|".join(sorted((w for w in NUMBER_WORDS if w not in ("a", "an")), key=len, reverse=True))
 _QTY = (
     r"(?:\d+(?:\.\d+)?(?:\s+and\s+a\s+half)?|\d/\d"
@@ -103,7 +103,7 @@ def quantity(text: str) -> float | None:
     else:
         total = 0
         for w in re.split(r"[\s-]", q):
-            n = NUMBER_WORDS.get(w, {"sixty": 60}.get(w))
+            n = NUMBER_WORDS.get(w)
             if n is None:
                 return None
             total += n

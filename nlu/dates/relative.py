@@ -95,9 +95,12 @@ def _shift(m: re.Match[str], d: Duration | None, sign: int, post: bool) -> Atom 
                 weak=True)
 
 
-@pattern(rf"\b(?:(?P<the>the)\s+(?P<u>day|week|month)|(?P<d>{DUR}))\s+(?P<dir>from|after|following|on\s+from|on|before|prior\s+to)\b")
+@pattern(rf"\b(?:(?:(?P<the>the)\s+)?(?P<u>day|week|month)|(?P<d>{DUR}))\s+(?P<dir>from|after|following|on\s+from|on|before|prior\s+to)\b")
 def _shift_before_date(m: re.Match[str]) -> Atom | None:
-    d = Duration(1, m["u"]) if m["the"] else parse_duration(m["d"])
+    """ "3 days after <date>", "the day before <date>", "day after <date>" ("the" is often dropped)."""
+    if m["u"] and not m["the"] and m["dir"] == "on":
+        return None  # "day on friday" is no shift
+    d = Duration(1, m["u"]) if m["u"] else parse_duration(m["d"])
     sign = -1 if m["dir"] in ("before", "prior to") else 1
     return _shift(m, d, sign, post=False)
 
