@@ -62,6 +62,27 @@ def select(atoms: list[Atom]) -> list[Atom]:
     return sorted(chosen, key=lambda a: a.start)
 
 
+_OR = re.compile(r"^\s*,?\s*(?:or(?:\s+(?:maybe|perhaps|else|even))?|/)\s*$")
+
+
+def vouch_for_alternatives(atoms: list[Atom], text: str) -> None:
+    """Atoms offered as alternatives ("sun or mon", "3 or 4pm") vouch for each other.
+
+    "sun" alone may be the weather and "3" alone a count, so both are weak; two
+    dates of the same kind joined by "or" are dates, and a bare time offered
+    beside a clear one is a time. Each alternative stays its own expression, so
+    the first one offered is the first entity (the one a booking starts from).
+    """
+    for a, b in zip(atoms, atoms[1:]):
+        if a.kind != b.kind or not _OR.match(text[a.end : b.start]):
+            continue
+        if a.kind == DATE and a.data.get("kind_") == b.data.get("kind_"):
+            a.weak = b.weak = False
+        elif a.kind in (TIME, MONTH) and not (a.weak and b.weak):
+            a.weak = b.weak = False
+            a.data["bare"] = b.data["bare"] = False
+
+
 def _fits(group: list[Atom], a: Atom) -> bool:
     kinds = [g.kind for g in group]
     if a.kind == SHIFT:
@@ -296,16 +317,30 @@ def _range(rg: Atom, day: date | None, hint: str | None, now: datetime, tz: Zone
     return _value(start, end, lo.grain if lo else "hour")
 
 
+def _with_day_of(previous: list[Atom], g: list[Atom], text: str) -> list[Atom]:
+    """A time offered as an alternative keeps the day before it: "thursday at 2 or 3pm"."""
+    if not previous or not _OR.match(text[previous[-1].end : g[0].start]):
+        return g
+    if any(a.kind not in _TIMEISH and a.kind != POD_K for a in g):
+        return g
+    days = [a for a in previous if a.kind in _DATEISH]
+    return days + g if days and all(_fits(days, a) for a in g) else g
+
+
 def find(text: str, now: datetime, month_first: bool, region: str = "") -> list[Found]:
     """Resolve every datetime expression in lower-cased ``text`` relative to aware ``now``.
 
     ``region`` is the practice's country ("US", "GB", ...), which decides its holidays.
     """
     out: list[Found] = []
-    for g in group(select(list(find_atoms(text))), text):
+    atoms = select(list(find_atoms(text)))
+    vouch_for_alternatives(atoms, text)
+    previous: list[Atom] = []
+    for g in group(atoms, text):
         if not _accept(g, text):
             continue
-        r = resolve_group(g, now, month_first, region)
+        r = resolve_group(_with_day_of(previous, g, text), now, month_first, region)
+        previous = g
         if r is None:
             continue
         s, e = _span(text, g[0].start, g[-1].end)
