@@ -23,7 +23,10 @@ from nlu.dates.grammar import Found, find
 from nlu.dates.holidays import country_of
 from nlu.dates.lexicon import (
     ABBREVIATIONS,
+    AMPM,
     FUZZY_WORDS,
+    HOUR_HOMOPHONES,
+    MINW,
     MISSPELLINGS,
     MONTH_FORMS,
     PARTS_OF_DAY,
@@ -111,29 +114,41 @@ def normalise(text: str) -> str:
 
 
 _ABBREVIATION = re.compile(r"\b(?:" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\b")
+#: A homophone of an hour right after "at"/"past" and right before what only
+#: follows a clock time: minutes in words, am/pm, o'clock, a part of day, or
+#: the end of the message ("at for thirty", "half past too this afternoon").
+_HOMOPHONE_HOUR = re.compile(
+    rf"\b(?:at|@|past|after)\s+(?P<w>{'|'.join(HOUR_HOMOPHONES)})\b"
+    rf"(?=[\s-]+(?:{MINW})\b(?!\s*(?:min|hour|hr|day|week|month|year|people|of\b))"
+    rf"|\s*(?:{AMPM}|o'?\s?clock|oclock|this\s|tonight|tomorrow|today|in\s+the\s)"
+    r"|\s*[.!?]*\s*$)"
+)
 
 
 def expand(norm: str) -> tuple[str, list[int], list[int]]:
-    """``norm`` with ABBREVIATIONS written out, and where each of its characters came from.
+    """``norm`` with ABBREVIATIONS and hour homophones written out, and where each character came from.
 
     Returns (expanded text, start, end): character ``i`` of the expanded text
     comes from ``norm[start[i]:end[i]]``, so a span found in the expanded text
-    maps back to the words the patient wrote. One precompiled pattern finds
-    every abbreviation, so the cost does not grow with the table.
+    maps back to the words the patient wrote. Two precompiled patterns find
+    every replacement, so the cost does not grow with the tables.
     """
+    edits = [(m.start(), m.end(), ABBREVIATIONS[m.group()]) for m in _ABBREVIATION.finditer(norm)]
+    edits += [(m.start("w"), m.end("w"), HOUR_HOMOPHONES[m["w"]]) for m in _HOMOPHONE_HOUR.finditer(norm)]
     out: list[str] = []
     start: list[int] = []
     end: list[int] = []
     pos = 0
-    for m in _ABBREVIATION.finditer(norm):
-        out.append(norm[pos : m.start()])
-        start.extend(range(pos, m.start()))
-        end.extend(range(pos + 1, m.start() + 1))
-        full = ABBREVIATIONS[m.group()]
+    for s, e, full in sorted(edits):
+        if s < pos:
+            continue
+        out.append(norm[pos:s])
+        start.extend(range(pos, s))
+        end.extend(range(pos + 1, s + 1))
         out.append(full)
-        start.extend([m.start()] * len(full))
-        end.extend([m.end()] * len(full))
-        pos = m.end()
+        start.extend([s] * len(full))
+        end.extend([e] * len(full))
+        pos = e
     out.append(norm[pos:])
     start.extend(range(pos, len(norm)))
     end.extend(range(pos + 1, len(norm) + 1))
