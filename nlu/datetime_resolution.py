@@ -115,12 +115,12 @@ def normalise(text: str) -> str:
 
 _ABBREVIATION = re.compile(r"\b(?:" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\b")
 #: A homophone of an hour right after "at"/"past" and right before what only
-#: follows a clock time: minutes in words, am/pm, o'clock, a part of day, or
-#: the end of the message ("at for thirty", "half past too this afternoon").
+#: follows a clock time: minutes in words, am/pm, o'clock, a day or part of
+#: day, or the end of the message ("at for thirty", "half past too this afternoon").
 _HOMOPHONE_HOUR = re.compile(
     rf"\b(?:at|@|past|after)\s+(?P<w>{'|'.join(HOUR_HOMOPHONES)})\b"
     rf"(?=[\s-]+(?:{MINW})\b(?!\s*(?:min|hour|hr|day|week|month|year|people|of\b))"
-    rf"|\s*(?:{AMPM}|o'?\s?clock|oclock|this\s|tonight|tomorrow|today|in\s+the\s)"
+    rf"|\s*(?:{AMPM}|o'?\s?clock|oclock|(?:this|on|next)\s|tonight|tomorrow|today|in\s+the\s)"
     r"|\s*[.!?]*\s*$)"
 )
 

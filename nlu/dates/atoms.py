@@ -190,9 +190,14 @@ def _week_on_weekday(m: re.Match[str]) -> Atom | None:
     return _atom(m, DATE, kind_="wd", wd=weekday_value(m["wd"]), mode="plus_week")
 
 
-@pattern(r"\b(?:any\s*time\s+|anytime\s+|sometime\s+)?after\s+(?P<w>lunch|work|school|lunchtime|dinner)\b")
+#: Events of a day a time can be "after", and the hour each ends.
+_EVENT_ENDS = {"lunch": 13, "lunchtime": 13, "work": 17, "school": 15, "dinner": 19}
+_EVENTS = "|".join(_EVENT_ENDS)
+
+
+@pattern(rf"\b(?:any\s*time\s+|anytime\s+|sometime\s+)?after\s+(?P<w>{_EVENTS})\b")
 def _after_event(m: re.Match[str]) -> Atom | None:
-    hour = {"lunch": 13, "lunchtime": 13, "work": 17, "school": 15, "dinner": 19}[m["w"]]
+    hour = _EVENT_ENDS[m["w"]]
     return _atom(m, RANGE, lo=TimeVal(hour, 0, None, "hour", True), hi=None, pod=None, open="after")
 
 
@@ -406,7 +411,7 @@ def _date_range_dm(m: re.Match[str]) -> Atom | None:
 # ---------------------------------------------------------------- parts of day, instants
 
 
-@pattern(rf"(?<!good\s)(?<!good)\b(?:(?P<pre>in\s+the|during\s+the|this|the|early|late|mid)[\s-]+)?(?:early\s+|late\s+)?(?P<pod>{POD})(?:ish)?\b(?!\s*(?:sickness|-after\b|after(?:[\s-]+pill|\s*$|\s*[.,!?])|person|shift|routine|meds?|medication|pills?|dose|tablets?|walk))")
+@pattern(rf"(?<!good\s)(?<!good)\b(?:(?P<pre>in\s+the|during\s+the|this|the|early|late|mid)[\s-]+)?(?:early\s+|late\s+)?(?P<pod>{POD})(?:ish)?\b(?!\s*(?:sickness|-after\b|after\b(?!\s+(?:\d|(?:{HOURW}|{_EVENTS})\b|noon|midday))|person|shift|routine|meds?|medication|pills?|dose|tablets?|walk))")
 def _pod(m: re.Match[str]) -> Atom | None:
     word = m["pod"]
     pre = (m["pre"] or "").strip()

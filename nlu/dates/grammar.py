@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -73,7 +74,7 @@ def vouch_for_alternatives(atoms: list[Atom], text: str) -> None:
     beside a clear one is a time. Each alternative stays its own expression, so
     the first one offered is the first entity (the one a booking starts from).
     """
-    for a, b in zip(atoms, atoms[1:]):
+    for a, b in pairwise(atoms):
         if a.kind != b.kind or not _OR.match(text[a.end : b.start]):
             continue
         if a.kind == DATE and a.data.get("kind_") == b.data.get("kind_"):
@@ -318,13 +319,21 @@ def _range(rg: Atom, day: date | None, hint: str | None, now: datetime, tz: Zone
 
 
 def _with_day_of(previous: list[Atom], g: list[Atom], text: str) -> list[Atom]:
-    """A time offered as an alternative keeps the day before it: "thursday at 2 or 3pm"."""
+    """An alternative that names no day keeps the day offered before it.
+
+    "thursday at 2 or 3pm" is 3pm on Thursday; "friday or the day after" is
+    Saturday (a shift of the earlier day, which alone would name nothing).
+    """
     if not previous or not _OR.match(text[previous[-1].end : g[0].start]):
         return g
+    days = [a for a in previous if a.kind in _DATEISH]
+    if not days:
+        return g
+    if len(g) == 1 and g[0].kind == SHIFT and not g[0].data["post"] and g[0].data["unit"] != "weekday":
+        return days + g
     if any(a.kind not in _TIMEISH and a.kind != POD_K for a in g):
         return g
-    days = [a for a in previous if a.kind in _DATEISH]
-    return days + g if days and all(_fits(days, a) for a in g) else g
+    return days + g if all(_fits(days, a) for a in g) else g
 
 
 def find(text: str, now: datetime, month_first: bool, region: str = "") -> list[Found]:
@@ -337,9 +346,10 @@ def find(text: str, now: datetime, month_first: bool, region: str = "") -> list[
     vouch_for_alternatives(atoms, text)
     previous: list[Atom] = []
     for g in group(atoms, text):
-        if not _accept(g, text):
+        whole = _with_day_of(previous, g, text)
+        if not _accept(whole, text):
             continue
-        r = resolve_group(_with_day_of(previous, g, text), now, month_first, region)
+        r = resolve_group(whole, now, month_first, region)
         previous = g
         if r is None:
             continue

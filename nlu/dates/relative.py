@@ -23,6 +23,14 @@ Decisions (a scheduler reads them):
   its end Thursday to Sunday; a year's beginning or end is January or December.
   A range that has already begun starts today; one already over means the next
   period ("the beginning of the month" on the 20th is next month's).
+  Why ranges and not one day: a patient who says "end of the month" accepts any
+  of its last days, and a scheduler offers the free slots in that range; reading
+  it as the last day alone (or the Monday of the last week) would offer one day
+  and miss the others. The entity's start is the range's first day, its end the
+  month's end, so a consumer wanting "the latest day" takes the end.
+- Alternatives ("sun or mon", "tomorrow or the day after") are separate
+  entities in the order written; the first offered is the one to try first
+  (nlu.dates.grammar.vouch_for_alternatives).
 """
 
 from __future__ import annotations

@@ -55,6 +55,11 @@ def test_united_states(text: str, start: str | None) -> None:
         ("early may bank holiday", "Europe/London", "en-GB", "2026-05-04T00:00:00+01:00"),
         ("summer bank holiday", "Europe/London", "en-GB", "2026-08-31T00:00:00+01:00"),
         ("the day after boxing day", "Europe/London", "en-GB", "2026-12-27T00:00:00+00:00"),
+        # abbreviations and a dropped "the", written the way patients text them
+        ("good fri", "Europe/London", "en-GB", "2026-04-03T00:00:00+01:00"),
+        ("may bank hol", "Europe/London", "en-GB", "2026-05-04T00:00:00+01:00"),
+        ("day after easter sunday", "Europe/London", "en-GB", "2026-04-06T00:00:00+01:00"),
+        ("day before good fri", "Australia/Sydney", "en-AU", "2026-04-02T00:00:00+11:00"),
         ("thanksgiving", "Europe/London", "en-GB", None),
         # Ireland
         ("paddy's day", "Europe/Dublin", "en-IE", "2026-03-17T00:00:00+00:00"),
@@ -66,6 +71,10 @@ def test_united_states(text: str, start: str | None) -> None:
         ("anzac day", "Australia/Sydney", "en-AU", "2026-04-25T00:00:00+10:00"),
         ("king's birthday", "Australia/Sydney", "en-AU", "2026-06-08T00:00:00+10:00"),
         ("australia day", "Australia/Sydney", "en-AU", "2027-01-26T00:00:00+11:00"),
+        # Labour Day differs by state; a country-only locale takes NSW's, ACT's and SA's
+        # (first Monday of October), the day after Sydney's clocks go forward.
+        ("labour day", "Australia/Sydney", "en-AU", "2026-10-05T00:00:00+11:00"),
+        ("the day before labour day", "Australia/Sydney", "en-AU", "2026-10-04T00:00:00+10:00"),
         # New Zealand: the same name, another rule.
         ("king's birthday", "Pacific/Auckland", "en-NZ", "2026-06-01T00:00:00+12:00"),
         ("labour day", "Pacific/Auckland", "en-NZ", "2026-10-26T00:00:00+13:00"),

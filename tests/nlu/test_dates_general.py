@@ -1,0 +1,109 @@
+"""General constructions: number words, abbreviations anywhere, alternatives, hour homophones.
+
+Like test_dates_relative, each phrase is checked from a Friday in New York two
+days before its clocks go forward (Sunday 8 March 2026) and from a Friday in
+London two days before its own change (Sunday 29 March 2026).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from nlu.dates.durations import Duration, parse_duration
+from nlu.datetime_resolution import expand, resolve_datetimes
+
+NY, LONDON = "America/New_York", "Europe/London"
+NY_FRIDAY = datetime(2026, 3, 6, 10, 0)
+LONDON_FRIDAY = datetime(2026, 3, 27, 10, 0)
+
+
+def _starts(text: str, now: datetime, tz: str) -> list[tuple[str, str]]:
+    locale = "en-GB" if tz == LONDON else "en-US"
+    return [(e.text, e.value["start"]) for e in resolve_datetimes(text, now, tz, locale)]
+
+
+def _both(text: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    return _starts(text, NY_FRIDAY, NY), _starts(text, LONDON_FRIDAY, LONDON)
+
+
+# (phrase, expected span, New York start, London start)
+SINGLE = [
+    # number words in durations; 72 real hours cross the change, so the wall clock reads an hour later
+    ("see you in seventy two hours", "in seventy two hours", "2026-03-09T11:00:00-04:00", "2026-03-30T11:00:00+01:00"),
+    ("forty-eight hrs from now", "forty-eight hrs from now", "2026-03-08T11:00:00-04:00", "2026-03-29T11:00:00+01:00"),
+    ("ninety mins from now", "ninety mins from now", "2026-03-06T11:30:00-05:00", "2026-03-27T11:30:00+00:00"),
+    ("in eighty-five days", "in eighty-five days", "2026-05-30T00:00:00-04:00", "2026-06-20T00:00:00+01:00"),
+    # abbreviations are written out once, for every rule
+    ("nxt wk is better", "nxt wk", "2026-03-09T00:00:00-04:00", "2026-03-30T00:00:00+01:00"),
+    ("3 days after nxt fri", "3 days after nxt fri", "2026-03-16T00:00:00-04:00", "2026-04-06T00:00:00+01:00"),
+    ("the following wk please", "following wk", "2026-03-09T00:00:00-04:00", "2026-03-30T00:00:00+01:00"),
+    ("a wk from thurs", "a wk from thurs", "2026-03-19T00:00:00-04:00", "2026-04-09T00:00:00+01:00"),
+    # "day after"/"day before" a date, "the" dropped
+    ("day before sunday", "day before sunday", "2026-03-07T00:00:00-05:00", "2026-03-28T00:00:00+00:00"),
+    ("day after sunday works", "day after sunday", "2026-03-09T00:00:00-04:00", "2026-03-30T00:00:00+01:00"),
+    # a day and a part of day, then when in it
+    ("sunday evening after work", "sunday evening after work", "2026-03-08T17:00:00-04:00", "2026-03-29T17:00:00+01:00"),
+    ("tmrw morning after 9 if poss", "tmrw morning after 9", "2026-03-07T09:00:00-05:00", "2026-03-28T09:00:00+00:00"),
+    # hours written as a word that sounds the same
+    ("could i come sunday at for thirty", "sunday at for thirty", "2026-03-08T16:30:00-04:00", "2026-03-29T16:30:00+01:00"),
+    ("half past too on sunday", "half past too on sunday", "2026-03-08T14:30:00-04:00", "2026-03-29T14:30:00+01:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "ny", "london"), SINGLE)
+def test_general_constructions_in_two_zones_across_the_change(text: str, span: str, ny: str, london: str) -> None:
+    assert _both(text) == ([(span, ny)], [(span, london)])
+
+
+def test_alternatives_are_separate_entities_the_first_offered_first() -> None:
+    # "sun" and "mon" alone might be the weather or a name; offered as alternatives they are days
+    assert _both("sun or mon") == (
+        [("sun", "2026-03-08T00:00:00-05:00"), ("mon", "2026-03-09T00:00:00-04:00")],
+        [("sun", "2026-03-29T00:00:00+00:00"), ("mon", "2026-03-30T00:00:00+01:00")],
+    )
+    # a time offered as the alternative keeps the day; it lies after the change, the first before it
+    assert _both("saturday at 4 or sunday 9am")[0] == [
+        ("saturday at 4", "2026-03-07T16:00:00-05:00"), ("sunday 9am", "2026-03-08T09:00:00-04:00")]
+    assert _both("sunday at 2 or 3pm")[1] == [
+        ("sunday at 2", "2026-03-29T14:00:00+01:00"), ("3pm", "2026-03-29T15:00:00+01:00")]
+    # "the day after" alone names nothing; as an alternative it follows the day before it
+    assert _both("saturday or the day after") == (
+        [("saturday", "2026-03-07T00:00:00-05:00"), ("day after", "2026-03-08T00:00:00-05:00")],
+        [("saturday", "2026-03-28T00:00:00+00:00"), ("day after", "2026-03-29T00:00:00+00:00")],
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I may or may not come",
+        "I need the morning-after pill",
+        "what was the morning after like",
+        "I looked at for ages",
+        "we were kept waiting at for twenty minutes",
+        "the day after",
+        "is the sun or the rain worse for my skin",
+    ],
+)
+def test_words_that_only_look_like_these_constructions(text: str) -> None:
+    assert _starts(text, NY_FRIDAY, NY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit"),
+    [("seventy two hours", 72 * 60, "minute"), ("ninety mins", 90, "minute"), ("eighty days", 80, "day"),
+     ("sixty-one weeks", 61, "week")],
+)
+def test_tens_up_to_ninety_in_durations(text: str, amount: float, unit: str) -> None:
+    assert parse_duration(text) == Duration(amount, unit)
+
+
+def test_expansion_maps_back_to_what_was_written() -> None:
+    full, start, end = expand("nxt wk, at for")
+    assert full == "next week, at four"
+    # every character of "next" came from "nxt", every one of "four" from "for"
+    assert {(start[i], end[i]) for i in range(4)} == {(0, 3)}
+    assert {(start[i], end[i]) for i in range(len(full) - 4, len(full))} == {(11, 14)}
+    assert (start[full.index(",")], end[full.index(",")]) == (6, 7)
