@@ -192,11 +192,16 @@ def holidays_of(country: str) -> tuple[str, ...]:
     return own + tuple(k for k in COMMON if k not in own)
 
 
-_BANK_HOLIDAY = r"(?:next\s+)?bank\s+holiday(?:\s+monday)?"
+def _short_weekdays(rx: str) -> str:
+    """``rx`` with every weekday also matched short: "easter mon", "good fri", "whit mon"."""
+    return re.sub(r"\b(mon|tue|wed|thu|fri|sat|sun)([a-z]*day)\b", r"\1(?:\2)?", rx)
+
+
+_BANK_HOLIDAY = _short_weekdays(r"(?:next\s+)?bank\s+holiday(?:\s+monday)?")
 #: Any holiday name of any country, for the grammar to find; which date it is
 #: depends on the practice's country (``next_holiday``).
-NAMES = "|".join([f"(?:{rx})" for rx, _ in HOLIDAYS.values()] + [_BANK_HOLIDAY])
-_FULL = {key: re.compile(rf"(?:{rx})") for key, (rx, _) in HOLIDAYS.items()}
+NAMES = "|".join([f"(?:{_short_weekdays(rx)})" for rx, _ in HOLIDAYS.values()] + [_BANK_HOLIDAY])
+_FULL = {key: re.compile(rf"(?:{_short_weekdays(rx)})") for key, (rx, _) in HOLIDAYS.items()}
 
 
 def holiday_key(name: str, country: str) -> str | None:
@@ -213,8 +218,10 @@ def next_holiday(name: str, country: str, today: date, year: int | None = None) 
     if key is None:
         return None
     if key == "bank_holiday":
+        # "bank holiday monday" is the next one on a Monday (Easter Monday, not Good Friday)
+        monday_only = re.search(r"\bmon(?:day)?$", name) is not None
         dates = [HOLIDAYS[k][1](y) for k in COUNTRIES[country] for y in (today.year, today.year + 1)]
-        return min(d for d in dates if d >= today)
+        return min(d for d in dates if d >= today and (d.weekday() == MON or not monday_only))
     rule = HOLIDAYS[key][1]
     if year:
         return rule(year)

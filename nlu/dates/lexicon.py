@@ -67,6 +67,8 @@ ABBREVIATIONS: dict[str, str] = {
     "fri": "friday", "tue": "tuesday", "tues": "tuesday", "thu": "thursday", "thur": "thursday",
     "thurs": "thursday", "weds": "wednesday", "mth": "month", "mnth": "month", "mths": "months",
     "mnths": "months", "hr": "hour", "hrs": "hours", "yr": "year", "yrs": "years",
+    "aftn": "afternoon", "aftrn": "afternoon", "aftnoon": "afternoon", "afternn": "afternoon",
+    "mrng": "morning", "mornng": "morning", "evng": "evening"
 }
 
 #: Words patients write for an hour that sounds the same ("half past too",

@@ -60,6 +60,11 @@ def test_united_states(text: str, start: str | None) -> None:
         ("may bank hol", "Europe/London", "en-GB", "2026-05-04T00:00:00+01:00"),
         ("day after easter sunday", "Europe/London", "en-GB", "2026-04-06T00:00:00+01:00"),
         ("day before good fri", "Australia/Sydney", "en-AU", "2026-04-02T00:00:00+11:00"),
+        # weekdays in holiday names are as often short; "bank holiday monday" skips Good Friday
+        ("easter mon", "Europe/London", "en-GB", "2026-04-06T00:00:00+01:00"),
+        ("bank hol mon", "Europe/London", "en-GB", "2026-04-06T00:00:00+01:00"),
+        ("easter sat", "Australia/Sydney", "en-AU", "2026-04-04T00:00:00+11:00"),
+        ("easter mon", "America/New_York", "en-US", None),  # not a US holiday, and not Easter Sunday
         ("thanksgiving", "Europe/London", "en-GB", None),
         # Ireland
         ("paddy's day", "Europe/Dublin", "en-IE", "2026-03-17T00:00:00+00:00"),
