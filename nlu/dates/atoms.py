@@ -88,6 +88,17 @@ def _nth_weekday(m: re.Match[str]) -> Atom | None:
                  month=month_value(m["mon"]), year=int(m["y"]) if m["y"] else None)
 
 
+@pattern(rf"\b(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th)\s+(?P<wd>{WD})\s+(?:(?:of|in)\s+(?:the\s+)?(?:(?P<rel>this|next|following|coming|current)\s+)?|(?P<rel2>this|next)\s+)(?:month|mth|mnth)\b")
+def _nth_weekday_of_month(m: re.Match[str]) -> Atom | None:
+    """ "the first monday of next month", "last friday of the month" (this month's, or next once past)."""
+    nth = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1, "final": -1}.get(
+        m["nth"], day_value(m["nth"]) or 0
+    )
+    rel = m["rel"] or m["rel2"]
+    return _atom(m, DATE, kind_="nth_wd_rel", n=nth, wd=weekday_value(m["wd"]),
+                 month_offset=1 if rel in ("next", "following", "coming") else 0, explicit=rel is not None)
+
+
 @pattern(rf"\b(?:the\s+)?(?:(?P<nth>{DAYNUM})\s+)?(?P<last>last\s+)?day\s+(?:of|in)\s+(?P<mon>{MON})(?![a-z])(?:,?\s+(?P<y>{_YEAR}))?")
 def _nth_day(m: re.Match[str]) -> Atom | None:
     if not m["nth"] and not m["last"]:
@@ -340,6 +351,13 @@ def _time_prep_bare(m: re.Match[str]) -> Atom | None:
     if kw == "by" and tv.hour > 12:
         return None  # "late by 15" is minutes
     return Atom(TIME, m.start("t"), m.end(), {"tv": tv})
+
+
+@pattern(rf"\b(?:at|@|around|about|approx(?:imately)?)\s+(?P<t>{HNUM}[\s-]+{MINW}(?:\s*{AMPM})?)\b{_NOT_UNIT}")
+def _time_digit_words(m: re.Match[str]) -> Atom | None:
+    """ "at 10 fifteen", "at 4-thirty pm": a digit hour and minutes in words, as said aloud."""
+    tv = parse_time(m["t"])
+    return Atom(TIME, m.start("t"), m.end(), {"tv": tv}) if tv else None
 
 
 @pattern(rf"\b(?:at|@|around|about|approx(?:imately)?)\s+(?P<t>{HNUM}\s+[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d|[1-9][0-5]\d)\b{_NOT_UNIT}")

@@ -318,22 +318,34 @@ def _range(rg: Atom, day: date | None, hint: str | None, now: datetime, tz: Zone
     return _value(start, end, lo.grain if lo else "hour")
 
 
-def _with_day_of(previous: list[Atom], g: list[Atom], text: str) -> list[Atom]:
-    """An alternative that names no day keeps the day offered before it.
-
-    "thursday at 2 or 3pm" is 3pm on Thursday; "friday or the day after" is
-    Saturday (a shift of the earlier day, which alone would name nothing).
-    """
-    if not previous or not _OR.match(text[previous[-1].end : g[0].start]):
-        return g
-    days = [a for a in previous if a.kind in _DATEISH]
-    if not days:
-        return g
+def _days_to_share(other: list[Atom], g: list[Atom]) -> list[Atom]:
+    """The date atoms of ``other`` that an alternative ``g`` naming no day takes on."""
+    days = [a for a in other if a.kind in _DATEISH]
     if len(g) == 1 and g[0].kind == SHIFT and not g[0].data["post"] and g[0].data["unit"] != "weekday":
-        return days + g
+        return days  # "friday or the day after"
     if any(a.kind not in _TIMEISH and a.kind != POD_K for a in g):
-        return g
-    return days + g if all(_fits(days, a) for a in g) else g
+        return []
+    if not any(a.kind in _TIMEISH or a.kind == POD_K for a in other):
+        return []  # "3pm or tomorrow": a time or another whole day, not a time tomorrow
+    return days if days and all(_fits(days, a) for a in g) else []
+
+
+def _with_day_of(previous: list[Atom], g: list[Atom], following: list[Atom], text: str) -> list[Atom]:
+    """An alternative that names no day shares the day offered beside it.
+
+    "thursday at 2 or 3pm" is 3pm on Thursday, "10 or 11am tomorrow" is 10am
+    tomorrow; "friday or the day after" is Saturday (a shift of the earlier
+    day, which alone would name nothing).
+    """
+    if previous and _OR.match(text[previous[-1].end : g[0].start]):
+        days = _days_to_share(previous, g)
+        if days:
+            return days + g
+    if following and _OR.match(text[g[-1].end : following[0].start]) and g[0].kind != SHIFT:
+        days = _days_to_share(following, g)
+        if days:
+            return g + days
+    return g
 
 
 def find(text: str, now: datetime, month_first: bool, region: str = "") -> list[Found]:
@@ -345,8 +357,9 @@ def find(text: str, now: datetime, month_first: bool, region: str = "") -> list[
     atoms = select(list(find_atoms(text)))
     vouch_for_alternatives(atoms, text)
     previous: list[Atom] = []
-    for g in group(atoms, text):
-        whole = _with_day_of(previous, g, text)
+    groups = group(atoms, text)
+    for i, g in enumerate(groups):
+        whole = _with_day_of(previous, g, groups[i + 1] if i + 1 < len(groups) else [], text)
         if not _accept(whole, text):
             continue
         r = resolve_group(whole, now, month_first, region)

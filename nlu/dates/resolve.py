@@ -122,6 +122,16 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
             if d is not None and (y or d >= today):
                 return d, d + one, bool(y)
         return None
+    if k == "nth_wd_rel":
+        # "this month"/"next month" are that month even when the day is past; a bare
+        # "the month" moves on to next month's once this month's is over
+        offsets = [spec["month_offset"]] if spec["explicit"] else [0, 1]
+        for off in offsets:
+            first = add_months(today, off)
+            d = _nth_weekday(first.year, first.month, spec["wd"], spec["n"])
+            if d is not None and (spec["explicit"] or d >= today):
+                return d, d + one, False
+        return None
     if k == "nth_day":
         y, m, n = spec.get("year"), spec["month"], spec["n"]
         for yy in ([y] if y else [today.year, today.year + 1]):

@@ -48,6 +48,13 @@ SINGLE = [
     # a day and a part of day, then when in it
     ("sunday evening after work", "sunday evening after work", "2026-03-08T17:00:00-04:00", "2026-03-29T17:00:00+01:00"),
     ("tmrw morning after 9 if poss", "tmrw morning after 9", "2026-03-07T09:00:00-05:00", "2026-03-28T09:00:00+00:00"),
+    # a digit hour with its minutes in words, as said aloud
+    ("sunday at 4 thirty", "sunday at 4 thirty", "2026-03-08T16:30:00-04:00", "2026-03-29T16:30:00+01:00"),
+    ("at 9 oh five on sunday", "9 oh five on sunday", "2026-03-08T09:05:00-04:00", "2026-03-29T09:05:00+01:00"),
+    # the nth weekday of this or next month, not a weekday and a month apart
+    ("the first monday of next month", "the first monday of next month",
+     "2026-04-06T00:00:00-04:00", "2026-04-06T00:00:00+01:00"),
+    ("last sunday of the month", "last sunday of the month", "2026-03-29T00:00:00-04:00", "2026-03-29T00:00:00+00:00"),
     # hours written as a word that sounds the same
     ("could i come sunday at for thirty", "sunday at for thirty", "2026-03-08T16:30:00-04:00", "2026-03-29T16:30:00+01:00"),
     ("half past too on sunday", "half past too on sunday", "2026-03-08T14:30:00-04:00", "2026-03-29T14:30:00+01:00"),
@@ -70,6 +77,13 @@ def test_alternatives_are_separate_entities_the_first_offered_first() -> None:
         ("saturday at 4", "2026-03-07T16:00:00-05:00"), ("sunday 9am", "2026-03-08T09:00:00-04:00")]
     assert _both("sunday at 2 or 3pm")[1] == [
         ("sunday at 2", "2026-03-29T14:00:00+01:00"), ("3pm", "2026-03-29T15:00:00+01:00")]
+    # ... and so does a bare time offered before a time with a day
+    assert _both("9 or 10am on sunday") == (
+        [("9", "2026-03-08T09:00:00-04:00"), ("10am on sunday", "2026-03-08T10:00:00-04:00")],
+        [("9", "2026-03-29T09:00:00+01:00"), ("10am on sunday", "2026-03-29T10:00:00+01:00")],
+    )
+    # but a time against a whole other day is not that day's time
+    assert _both("4pm or tmrw")[0] == [("4pm", "2026-03-06T16:00:00-05:00"), ("tmrw", "2026-03-07T00:00:00-05:00")]
     # "the day after" alone names nothing; as an alternative it follows the day before it
     assert _both("saturday or the day after") == (
         [("saturday", "2026-03-07T00:00:00-05:00"), ("day after", "2026-03-08T00:00:00-05:00")],
