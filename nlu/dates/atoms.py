@@ -366,10 +366,17 @@ def _time_spaced(m: re.Match[str]) -> Atom | None:
     return Atom(TIME, m.start("t"), m.end(), {"tv": tv}) if tv else None
 
 
+#: Text shorthand: "4" and "2" before an article or pronoun are "for" and "to"
+#: ("mon 4 a checkup", "come 2 the clinic"), never a bare time.
+_SHORTHAND = re.compile(r"\s+(?:a|an|the|my|your|his|her|our|their|me|us|him|them|it)\b")
+
+
 @pattern(rf"(?<![\d$£€.,:/#+-])\b(?P<t>{HNUM}|{HOURW})(?P<ish>\s*ish)?\b(?![\d/.:,-]\d|\s*(?:%|\$|x\b))")
 def _time_bare(m: re.Match[str]) -> Atom | None:
     tv = parse_time(m["t"])
     if tv is None or (m["t"].isdigit() and int(m["t"]) == 0):
+        return None
+    if m["t"] in ("2", "4") and not m["ish"] and _SHORTHAND.match(m.string, m.end()):
         return None
     return _atom(m, TIME, weak=not m["ish"], bare=True, tv=tv)
 

@@ -66,6 +66,14 @@ def test_general_constructions_in_two_zones_across_the_change(text: str, span: s
     assert _both(text) == ([(span, ny)], [(span, london)])
 
 
+def test_text_shorthand_4_and_2_are_words_not_times() -> None:
+    assert _both("tues 4 a blood test") == ([("tues", "2026-03-10T00:00:00-04:00")],
+                                            [("tues", "2026-03-31T00:00:00+01:00")])
+    assert _starts("can i come sunday 2 the clinic", NY_FRIDAY, NY) == [("sunday", "2026-03-08T00:00:00-05:00")]
+    # with nothing after it, or am/pm, it is still the time
+    assert _starts("sunday 4", NY_FRIDAY, NY) == [("sunday 4", "2026-03-08T16:00:00-04:00")]
+
+
 def test_alternatives_are_separate_entities_the_first_offered_first() -> None:
     # "sun" and "mon" alone might be the weather or a name; offered as alternatives they are days
     assert _both("sun or mon") == (
