@@ -68,7 +68,7 @@ ABBREVIATIONS: dict[str, str] = {
     "thurs": "thursday", "weds": "wednesday", "mth": "month", "mnth": "month", "mths": "months",
     "mnths": "months", "hr": "hour", "hrs": "hours", "yr": "year", "yrs": "years",
     "aftn": "afternoon", "aftrn": "afternoon", "aftnoon": "afternoon", "afternn": "afternoon",
-    "mrng": "morning", "mornng": "morning", "evng": "evening"
+    "mrng": "morning", "mornng": "morning", "evng": "evening", "nite": "night", "b4": "before",
 }
 
 #: Words patients write for an hour that sounds the same ("half past too",
