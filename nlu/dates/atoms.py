@@ -314,7 +314,7 @@ def _time_words(m: re.Match[str]) -> Atom | None:
     return _atom(m, TIME, tv=tv) if tv else None
 
 
-@pattern(rf"\b(?:(?:a\s+)?quarter|half|{MINW}|\d{{1,2}})(?:\s+minutes?|\s+mins?)?\s+(?P<rel>past|after|to|til|till|before|from)\s+(?:{HNUM}(?:[:.][0-5]\d|h)?(?:\s?{AMPM}|[ap]\b)?|(?:{HOURW})(?:\s?{AMPM})?|noon|midday|midnight)(?![\d:])")
+@pattern(rf"\b(?:(?:a\s+)?quarter|half|{MINW}|\d{{1,2}})(?:\s+minutes?|\s+mins?)?\s+(?P<rel>past|after|to|til|till|before|from)\s+(?:{HNUM}(?:[:.][0-5]\d|h)?(?:\s?{AMPM}|[ap]\b)?|(?:{HOURW})(?:\s?{AMPM})?|noon|midday|midnight)(?![\d:]){_NOT_UNIT}")
 def _time_rel(m: re.Match[str]) -> Atom | None:
     q = m[0].split()[0]
     if m["rel"] == "from" and "min" not in m[0]:
@@ -381,7 +381,7 @@ def _time_bare(m: re.Match[str]) -> Atom | None:
     return _atom(m, TIME, weak=not m["ish"], bare=True, tv=tv)
 
 
-@pattern(rf"\b(?:(?P<kw>from|between)\s+)?(?P<t1>{TCORE})\s*(?P<sep>-|–|—|to|till|til|until|thru|through|and)\s*(?P<t2>{TCORE})(?:\s+(?:in\s+the\s+)?(?P<pod>am|pm|morning|afternoon|evening))?{_NOT_UNIT}")
+@pattern(rf"\b(?:(?P<kw>from|between)\s+)?(?P<t1>{TCORE})\s*(?P<sep>-|–|—|to|till|til|until|thru|through|and)\s*(?P<t2>{TCORE})(?!\d)(?:\s+(?:in\s+the\s+)?(?P<pod>am|pm|morning|afternoon|evening))?{_NOT_UNIT}")
 def _range(m: re.Match[str]) -> Atom | None:
     sep, kw = m["sep"], m["kw"]
     if sep == "and" and kw != "between":

@@ -35,6 +35,10 @@ SINGLE = [
     ("forty-eight hrs from now", "forty-eight hrs from now", "2026-03-08T11:00:00-04:00", "2026-03-29T11:00:00+01:00"),
     ("ninety mins from now", "ninety mins from now", "2026-03-06T11:30:00-05:00", "2026-03-27T11:30:00+00:00"),
     ("in eighty-five days", "in eighty-five days", "2026-05-30T00:00:00-04:00", "2026-06-20T00:00:00+01:00"),
+    # of two amounts offered, the first (the earlier) counts
+    ("in 2 or 3 days", "in 2 or 3 days", "2026-03-08T00:00:00-05:00", "2026-03-29T00:00:00+00:00"),
+    ("in ten to fifteen mins", "in ten to fifteen mins", "2026-03-06T10:10:00-05:00", "2026-03-27T10:10:00+00:00"),
+    ("in 3-4 wks", "in 3-4 wks", "2026-03-23T00:00:00-04:00", "2026-04-13T00:00:00+01:00"),
     # abbreviations are written out once, for every rule
     ("nxt wk is better", "nxt wk", "2026-03-09T00:00:00-04:00", "2026-03-30T00:00:00+01:00"),
     ("3 days after nxt fri", "3 days after nxt fri", "2026-03-16T00:00:00-04:00", "2026-04-06T00:00:00+01:00"),
@@ -111,6 +115,8 @@ def test_alternatives_are_separate_entities_the_first_offered_first() -> None:
         "we were kept waiting at for twenty minutes",
         "the day after",
         "is the sun or the rain worse for my skin",
+        "the injection takes 10 to 15 minutes",
+        "the wait is 2 to 3 hrs",
     ],
 )
 def test_words_that_only_look_like_these_constructions(text: str) -> None:
