@@ -212,6 +212,16 @@ def _after_event(m: re.Match[str]) -> Atom | None:
     return _atom(m, RANGE, lo=TimeVal(hour, 0, None, "hour", True), hi=None, pod=None, open="after")
 
 
+#: Events a time can be "before", and the hour each starts.
+_EVENT_STARTS = {"lunch": 12, "lunchtime": 12, "work": 9}
+
+
+@pattern(rf"\b(?:any\s*time\s+|anytime\s+|sometime\s+)?before\s+(?P<w>{'|'.join(_EVENT_STARTS)})\b")
+def _before_event(m: re.Match[str]) -> Atom | None:
+    hour = _EVENT_STARTS[m["w"]]
+    return _atom(m, RANGE, lo=None, hi=TimeVal(hour, 0, None, "hour", True), pod=None, open="before")
+
+
 @pattern(r"\bfirst\s+thing(?:\s+in\s+the\s+morning)?\b")
 def _first_thing(m: re.Match[str]) -> Atom | None:
     return _atom(m, POD_K, pod="morning", today=False, early=True)
@@ -331,11 +341,13 @@ def _time_half(m: re.Match[str]) -> Atom | None:
     return _atom(m, TIME, tv=tv) if tv else None
 
 
-@pattern(r"\b(?:(?:at|around|about)\s+)?(?:12\s*)?(?:noon|midday|mid[\s-]day|midnight|lunchtime|lunch\s+time)\b")
+@pattern(r"\b(?:(?:at|around|about|over)\s+)?(?:12\s*)?(?:noon|midday|mid[\s-]day|midnight|lunchtime|lunch(?:\s+time)?)\b(?!\s+(?:break|box|money))")
 def _noon(m: re.Match[str]) -> Atom | None:
     word = m[0]
     if "lunch" in word:
-        return _atom(m, TIME, tv=TimeVal(12, 0, None, "hour", True))
+        # plain "lunch" is as often the meal ("I had lunch"): only beside a day or alone
+        weak = word.endswith("lunch") and not word.startswith(("at", "around", "about", "over"))
+        return _atom(m, TIME, weak=weak, tv=TimeVal(12, 0, None, "hour", True))
     tv = parse_time(re.sub(r"^(?:at|around|about)\s+", "", word))
     return _atom(m, TIME, tv=tv) if tv else None
 

@@ -61,6 +61,9 @@ SINGLE = [
     ("the first monday of next month", "the first monday of next month",
      "2026-04-06T00:00:00-04:00", "2026-04-06T00:00:00+01:00"),
     ("last sunday of the month", "last sunday of the month", "2026-03-29T00:00:00-04:00", "2026-03-29T00:00:00+00:00"),
+    # the meal as a time of day, beside a day
+    ("sunday lunch", "sunday lunch", "2026-03-08T12:00:00-04:00", "2026-03-29T12:00:00+01:00"),
+    ("before work on sunday", "before work on sunday", "2026-03-08T08:00:00-04:00", "2026-03-29T08:00:00+01:00"),
     # hours written as a word that sounds the same
     ("could i come sunday at for thirty", "sunday at for thirty", "2026-03-08T16:30:00-04:00", "2026-03-29T16:30:00+01:00"),
     ("half past too on sunday", "half past too on sunday", "2026-03-08T14:30:00-04:00", "2026-03-29T14:30:00+01:00"),
@@ -115,6 +118,7 @@ def test_alternatives_are_separate_entities_the_first_offered_first() -> None:
         "we were kept waiting at for twenty minutes",
         "the day after",
         "is the sun or the rain worse for my skin",
+        "I had lunch with my sister",
         "the injection takes 10 to 15 minutes",
         "the wait is 2 to 3 hrs",
     ],
