@@ -191,10 +191,11 @@ def _edge_of(m: re.Match[str]) -> Atom | None:
 
 
 @pattern(
-    rf"\b(?P<edge>early|mid|late)[\s-]*(?:(?:{_REL}\s+)(?P<unit>week|wk|month|mnth|mth)\b"
+    rf"\b(?P<edge>early|mid|late)[\s-]*(?:(?:{_REL}\s+)(?P<unit>week|wk|month|mnth|mth)\b|(?P<wk>week)\b"
     rf"|(?P<mon>{MON})(?![a-z'])(?:,?\s+(?P<y>{_YEAR}))?)"
 )
 def _edge_word(m: re.Match[str]) -> Atom | None:
+    """ "mid next month", "early april", "midweek" (this week's middle, or next week's once past)."""
     if m["mon"] and m["edge"] != "mid" and m["mon"].rstrip(".") in ("may", "mar"):
         return None  # "late may" is too often "may be late"
     return _edge(m)
@@ -219,7 +220,8 @@ def _edge(m: re.Match[str], edge: str | None = None) -> Atom | None:
     if m["mon"]:
         period = {"unit": "month", "month": month_value(m["mon"]), "year": int(m["y"]) if m["y"] else None}
     else:
-        unit = {"wk": "week", "mnth": "month", "mth": "month", "yr": "year"}.get(m["unit"], m["unit"])
+        named = m["unit"] or m.groupdict().get("wk")
+        unit = {"wk": "week", "mnth": "month", "mth": "month", "yr": "year"}.get(named, named)
         period = {"unit": unit, "offset": offset}
     return Atom(DATE, m.start(), m.end(), {"kind_": "edge", "edge": edge or _EDGE_WORDS[m["edge"]], "period": period})
 

@@ -61,6 +61,8 @@ SINGLE = [
     ("the first monday of next month", "the first monday of next month",
      "2026-04-06T00:00:00-04:00", "2026-04-06T00:00:00+01:00"),
     ("last sunday of the month", "last sunday of the month", "2026-03-29T00:00:00-04:00", "2026-03-29T00:00:00+00:00"),
+    # "midweek" is this week's middle, Tuesday to Thursday, or next week's once it is over
+    ("midweek if poss", "midweek", "2026-03-10T00:00:00-04:00", "2026-03-31T00:00:00+01:00"),
     # the meal as a time of day, beside a day
     ("sunday lunch", "sunday lunch", "2026-03-08T12:00:00-04:00", "2026-03-29T12:00:00+01:00"),
     ("before work on sunday", "before work on sunday", "2026-03-08T08:00:00-04:00", "2026-03-29T08:00:00+01:00"),
