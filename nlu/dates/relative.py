@@ -143,6 +143,30 @@ def _week_tomorrow(m: re.Match[str]) -> Atom | None:
     return Atom(DATE, m.start(), m.end(), {"kind_": "rel", "days": base + 7 * weeks})
 
 
+_PERIOD_BEFORE_OR = re.compile(
+    r"\b(?P<which>this|next|the\s+next|following|the\s+following|coming|the\s+coming)\s+"
+    r"(?P<u>week|month|weekend)\s*,?\s*(?:or|/)\s+$"
+)
+
+
+@pattern(
+    rf"\b(?:or|/)\s+(?P<alt>next(?:\s+one)?|the\s+one\s+after|the\s+(?:week|month|weekend)\s+after|the\s+following(?:\s+one)?)\b"
+    rf"(?!\s*(?:{WD}|{MON}|week|month|weekend|year|time|day)\b)"
+)
+def _next_one(m: re.Match[str]) -> Atom | None:
+    """The elided alternative: "this week or next", "next month or the one after", "this weekend or next"."""
+    before = _PERIOD_BEFORE_OR.search(m.string, max(0, m.start() - 40), m.start("alt"))
+    if before is None:
+        return None
+    first = 0 if before["which"] == "this" else 1
+    span = (m.start("alt"), m.end())
+    if before["u"] == "week":
+        return Atom(WEEK, *span, {"offset_weeks": first + 1})
+    if before["u"] == "month":
+        return Atom(MONTH, *span, {"kind_": "offset", "offset": first + 1})
+    return Atom(DATE, *span, {"kind_": "weekend", "later": first, "last": False, "plus_weeks": 1})
+
+
 # ---------------------------------------------------------------- the past
 
 

@@ -158,6 +158,8 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
             sat += timedelta(weeks=spec["later"])
         elif spec.get("later", 0) > 1:
             sat += timedelta(weeks=spec["later"] - 1)
+        if spec.get("plus_weeks"):  # "this weekend or next": the whole weekend after that one
+            sat = monday(sat) + timedelta(days=5 + 7 * spec["plus_weeks"])
         return sat, monday(sat) + timedelta(days=7), False
     return None
 

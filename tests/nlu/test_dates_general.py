@@ -103,6 +103,15 @@ def test_alternatives_are_separate_entities_the_first_offered_first() -> None:
     )
     # but a time against a whole other day is not that day's time
     assert _both("4pm or tmrw")[0] == [("4pm", "2026-03-06T16:00:00-05:00"), ("tmrw", "2026-03-07T00:00:00-05:00")]
+    # the second alternative may leave its period unsaid: the one after the first
+    assert _both("this weekend or next") == (
+        [("this weekend", "2026-03-07T00:00:00-05:00"), ("next", "2026-03-14T00:00:00-04:00")],
+        [("this weekend", "2026-03-28T00:00:00+00:00"), ("next", "2026-04-04T00:00:00+01:00")],
+    )
+    assert _both("nxt wk or the one after")[1] == [
+        ("nxt wk", "2026-03-30T00:00:00+01:00"), ("one after", "2026-04-06T00:00:00+01:00")]
+    assert _starts("this month or next", NY_FRIDAY, NY)[1] == ("next", "2026-04-01T00:00:00-04:00")
+    assert _starts("this week or next tuesday", NY_FRIDAY, NY)[1] == ("next tuesday", "2026-03-10T00:00:00-04:00")
     # "the day after" alone names nothing; as an alternative it follows the day before it
     assert _both("saturday or the day after") == (
         [("saturday", "2026-03-07T00:00:00-05:00"), ("day after", "2026-03-08T00:00:00-05:00")],
