@@ -218,8 +218,10 @@ _EVENT_STARTS = {"lunch": 12, "lunchtime": 12, "work": 9}
 
 @pattern(rf"\b(?:any\s*time\s+|anytime\s+|sometime\s+)?before\s+(?P<w>{'|'.join(_EVENT_STARTS)})\b")
 def _before_event(m: re.Match[str]) -> Atom | None:
+    """ "before lunch friday": weak alone, since "my sugar is low before lunch" is no request."""
     hour = _EVENT_STARTS[m["w"]]
-    return _atom(m, RANGE, lo=None, hi=TimeVal(hour, 0, None, "hour", True), pod=None, open="before")
+    weak = not m[0].startswith(("any", "some"))
+    return _atom(m, RANGE, weak=weak, lo=None, hi=TimeVal(hour, 0, None, "hour", True), pod=None, open="before")
 
 
 @pattern(r"\bfirst\s+thing(?:\s+in\s+the\s+morning)?\b")

@@ -28,9 +28,14 @@ Decisions (a scheduler reads them):
   it as the last day alone (or the Monday of the last week) would offer one day
   and miss the others. The entity's start is the range's first day, its end the
   month's end, so a consumer wanting "the latest day" takes the end.
-- Alternatives ("sun or mon", "tomorrow or the day after") are separate
-  entities in the order written; the first offered is the one to try first
-  (nlu.dates.grammar.vouch_for_alternatives).
+- Alternatives ("sun or mon", "tomorrow or the day after", "this week or
+  next") are separate entities in the order written; the first offered is the
+  one to try first (nlu.dates.grammar.vouch_for_alternatives). One that leaves
+  out what the other says shares it: "thursday at 2 or 3pm" is 3pm Thursday,
+  "this week or next" next week. Two amounts in a duration ("in 2 or 3 days")
+  count the first (nlu.dates.durations).
+- "day after X" and "day before X" need no "the"; "week after"/"month after"
+  do ("next week after all" is no shift).
 """
 
 from __future__ import annotations
@@ -106,8 +111,8 @@ def _shift(m: re.Match[str], d: Duration | None, sign: int, post: bool) -> Atom 
 @pattern(rf"\b(?:(?:(?P<the>the)\s+)?(?P<u>day|week|month)|(?P<d>{DUR}))\s+(?P<dir>from|after|following|on\s+from|on|before|prior\s+to)\b")
 def _shift_before_date(m: re.Match[str]) -> Atom | None:
     """ "3 days after <date>", "the day before <date>", "day after <date>" ("the" is often dropped)."""
-    if m["u"] and not m["the"] and m["dir"] == "on":
-        return None  # "day on friday" is no shift
+    if m["u"] and not m["the"] and (m["u"] != "day" or m["dir"] == "on"):
+        return None  # "next week after all", "day on friday": no shift without "the" but "day after/before"
     d = Duration(1, m["u"]) if m["u"] else parse_duration(m["d"])
     sign = -1 if m["dir"] in ("before", "prior to") else 1
     return _shift(m, d, sign, post=False)

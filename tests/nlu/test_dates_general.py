@@ -130,12 +130,19 @@ def test_alternatives_are_separate_entities_the_first_offered_first() -> None:
         "the day after",
         "is the sun or the rain worse for my skin",
         "I had lunch with my sister",
+        "my blood pressure is higher before work",
         "the injection takes 10 to 15 minutes",
         "the wait is 2 to 3 hrs",
     ],
 )
 def test_words_that_only_look_like_these_constructions(text: str) -> None:
     assert _starts(text, NY_FRIDAY, NY) == []
+
+
+def test_a_named_week_is_not_taken_for_a_shift() -> None:
+    # "week after" without "the" is no shift; only "day after/before" drops it
+    assert _starts("I can't come next week after all, sorry", NY_FRIDAY, NY) == [
+        ("next week", "2026-03-09T00:00:00-04:00")]
 
 
 @pytest.mark.parametrize(
