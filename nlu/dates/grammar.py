@@ -75,13 +75,43 @@ def vouch_for_alternatives(atoms: list[Atom], text: str) -> None:
     the first one offered is the first entity (the one a booking starts from).
     """
     for a, b in pairwise(atoms):
-        if a.kind != b.kind or not _OR.match(text[a.end : b.start]):
+        if not _OR.match(text[a.end : b.start]):
+            continue
+        _share_month(a, b, text)
+        if a.kind != b.kind:
             continue
         if a.kind == DATE and a.data.get("kind_") == b.data.get("kind_"):
             a.weak = b.weak = False
         elif a.kind in (TIME, MONTH) and not (a.weak and b.weak):
             a.weak = b.weak = False
             a.data["bare"] = b.data["bare"] = False
+
+
+def _month_of(a: Atom) -> dict[str, Any] | None:
+    if a.kind == DATE and a.data.get("kind_") == "abs" and not a.data.get("until"):
+        return a.data
+    return None
+
+
+def _day_alone(a: Atom, text: str) -> int | None:
+    """The day of month of an atom that names only a day ("the 4th", or a bare "4" beside a date)."""
+    if a.kind == DATE and a.data.get("kind_") == "dom" and a.data.get("month_offset") is None:
+        return int(a.data["day"])
+    if a.kind == TIME and a.data.get("bare") and text[a.start : a.end].isdigit():
+        return int(text[a.start : a.end])
+    return None
+
+
+def _share_month(a: Atom, b: Atom, text: str) -> None:
+    """ "april 3rd or 4th", "the 20th or 21st of may", "may 3 or 4": both days are in that month."""
+    for named, other in ((a, b), (b, a)):
+        spec = _month_of(named)
+        day = _day_alone(other, text)
+        if spec is not None and day is not None and 1 <= day <= 31:
+            other.kind, other.weak = DATE, False
+            other.data = {"kind_": "abs", "month": spec["month"], "day": day, "year": spec.get("year")}
+            named.weak = False
+            return
 
 
 def _fits(group: list[Atom], a: Atom) -> bool:

@@ -103,6 +103,11 @@ def test_alternatives_are_separate_entities_the_first_offered_first() -> None:
     )
     # but a time against a whole other day is not that day's time
     assert _both("4pm or tmrw")[0] == [("4pm", "2026-03-06T16:00:00-05:00"), ("tmrw", "2026-03-07T00:00:00-05:00")]
+    # days of one month offered together share it, whichever of them names it
+    assert _starts("the 20th or 21st of may", NY_FRIDAY, NY) == [
+        ("the 20th", "2026-05-20T00:00:00-04:00"), ("21st of may", "2026-05-21T00:00:00-04:00")]
+    assert _starts("june 9 or 10 at 11", LONDON_FRIDAY, LONDON) == [
+        ("june 9", "2026-06-09T00:00:00+01:00"), ("10 at 11", "2026-06-10T11:00:00+01:00")]
     # the second alternative may leave its period unsaid: the one after the first
     assert _both("this weekend or next") == (
         [("this weekend", "2026-03-07T00:00:00-05:00"), ("next", "2026-03-14T00:00:00-04:00")],
