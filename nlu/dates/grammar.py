@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from nlu.dates import relative  # noqa: F401  (registers the duration, past, edge and holiday atoms)
+from nlu.dates.alternatives import vouch_for_alternatives, with_day_of
 from nlu.dates.atoms import (
     DATE,
     INSTANT,
@@ -61,57 +61,6 @@ def select(atoms: list[Atom]) -> list[Atom]:
             chosen.append(a)
             taken.append((a.start, a.end))
     return sorted(chosen, key=lambda a: a.start)
-
-
-_OR = re.compile(r"^\s*,?\s*(?:or(?:\s+(?:maybe|perhaps|else|even))?|/)\s*$")
-
-
-def vouch_for_alternatives(atoms: list[Atom], text: str) -> None:
-    """Atoms offered as alternatives ("sun or mon", "3 or 4pm") vouch for each other.
-
-    "sun" alone may be the weather and "3" alone a count, so both are weak; two
-    dates of the same kind joined by "or" are dates, and a bare time offered
-    beside a clear one is a time. Each alternative stays its own expression, so
-    the first one offered is the first entity (the one a booking starts from).
-    """
-    for a, b in pairwise(atoms):
-        if not _OR.match(text[a.end : b.start]):
-            continue
-        _share_month(a, b, text)
-        if a.kind != b.kind:
-            continue
-        if a.kind == DATE and a.data.get("kind_") == b.data.get("kind_"):
-            a.weak = b.weak = False
-        elif a.kind in (TIME, MONTH) and not (a.weak and b.weak):
-            a.weak = b.weak = False
-            a.data["bare"] = b.data["bare"] = False
-
-
-def _month_of(a: Atom) -> dict[str, Any] | None:
-    if a.kind == DATE and a.data.get("kind_") == "abs" and not a.data.get("until"):
-        return a.data
-    return None
-
-
-def _day_alone(a: Atom, text: str) -> int | None:
-    """The day of month of an atom that names only a day ("the 4th", or a bare "4" beside a date)."""
-    if a.kind == DATE and a.data.get("kind_") == "dom" and a.data.get("month_offset") is None:
-        return int(a.data["day"])
-    if a.kind == TIME and a.data.get("bare") and text[a.start : a.end].isdigit():
-        return int(text[a.start : a.end])
-    return None
-
-
-def _share_month(a: Atom, b: Atom, text: str) -> None:
-    """ "april 3rd or 4th", "the 20th or 21st of may", "may 3 or 4": both days are in that month."""
-    for named, other in ((a, b), (b, a)):
-        spec = _month_of(named)
-        day = _day_alone(other, text)
-        if spec is not None and day is not None and 1 <= day <= 31:
-            other.kind, other.weak = DATE, False
-            other.data = {"kind_": "abs", "month": spec["month"], "day": day, "year": spec.get("year")}
-            named.weak = False
-            return
 
 
 def _fits(group: list[Atom], a: Atom) -> bool:
@@ -348,36 +297,6 @@ def _range(rg: Atom, day: date | None, hint: str | None, now: datetime, tz: Zone
     return _value(start, end, lo.grain if lo else "hour")
 
 
-def _days_to_share(other: list[Atom], g: list[Atom]) -> list[Atom]:
-    """The date atoms of ``other`` that an alternative ``g`` naming no day takes on."""
-    days = [a for a in other if a.kind in _DATEISH]
-    if len(g) == 1 and g[0].kind == SHIFT and not g[0].data["post"] and g[0].data["unit"] != "weekday":
-        return days  # "friday or the day after"
-    if any(a.kind not in _TIMEISH and a.kind != POD_K for a in g):
-        return []
-    if not any(a.kind in _TIMEISH or a.kind == POD_K for a in other):
-        return []  # "3pm or tomorrow": a time or another whole day, not a time tomorrow
-    return days if days and all(_fits(days, a) for a in g) else []
-
-
-def _with_day_of(previous: list[Atom], g: list[Atom], following: list[Atom], text: str) -> list[Atom]:
-    """An alternative that names no day shares the day offered beside it.
-
-    "thursday at 2 or 3pm" is 3pm on Thursday, "10 or 11am tomorrow" is 10am
-    tomorrow; "friday or the day after" is Saturday (a shift of the earlier
-    day, which alone would name nothing).
-    """
-    if previous and _OR.match(text[previous[-1].end : g[0].start]):
-        days = _days_to_share(previous, g)
-        if days:
-            return days + g
-    if following and _OR.match(text[g[-1].end : following[0].start]) and g[0].kind != SHIFT:
-        days = _days_to_share(following, g)
-        if days:
-            return g + days
-    return g
-
-
 def find(text: str, now: datetime, month_first: bool, region: str = "") -> list[Found]:
     """Resolve every datetime expression in lower-cased ``text`` relative to aware ``now``.
 
@@ -389,7 +308,7 @@ def find(text: str, now: datetime, month_first: bool, region: str = "") -> list[
     previous: list[Atom] = []
     groups = group(atoms, text)
     for i, g in enumerate(groups):
-        whole = _with_day_of(previous, g, groups[i + 1] if i + 1 < len(groups) else [], text)
+        whole = with_day_of(previous, g, groups[i + 1] if i + 1 < len(groups) else [], text, _fits)
         if not _accept(whole, text):
             continue
         r = resolve_group(whole, now, month_first, region)

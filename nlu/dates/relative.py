@@ -30,7 +30,7 @@ Decisions (a scheduler reads them):
   month's end, so a consumer wanting "the latest day" takes the end.
 - Alternatives ("sun or mon", "tomorrow or the day after", "this week or
   next") are separate entities in the order written; the first offered is the
-  one to try first (nlu.dates.grammar.vouch_for_alternatives). One that leaves
+  one to try first (nlu.dates.alternatives). One that leaves
   out what the other says shares it: "thursday at 2 or 3pm" is 3pm Thursday,
   "this week or next" next week. Two amounts in a duration ("in 2 or 3 days")
   count the first (nlu.dates.durations).
@@ -249,7 +249,7 @@ def _edge(m: re.Match[str], edge: str | None = None) -> Atom | None:
     if m["mon"]:
         period = {"unit": "month", "month": month_value(m["mon"]), "year": int(m["y"]) if m["y"] else None}
     else:
-        named = m["unit"] or m.groupdict().get("wk")
+        named: str = m["unit"] or m.groupdict().get("wk") or "week"
         unit = {"wk": "week", "mnth": "month", "mth": "month", "yr": "year"}.get(named, named)
         period = {"unit": unit, "offset": offset}
     return Atom(DATE, m.start(), m.end(), {"kind_": "edge", "edge": edge or _EDGE_WORDS[m["edge"]], "period": period})
