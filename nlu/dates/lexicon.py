@@ -69,6 +69,7 @@ ABBREVIATIONS: dict[str, str] = {
     "mnths": "months", "hr": "hour", "hrs": "hours", "yr": "year", "yrs": "years",
     "aftn": "afternoon", "aftrn": "afternoon", "aftnoon": "afternoon", "afternn": "afternoon",
     "mrng": "morning", "mornng": "morning", "evng": "evening", "nite": "night", "b4": "before",
+    "cpl": "couple",
 }
 
 #: Words patients write for an hour that sounds the same ("half past too",

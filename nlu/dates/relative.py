@@ -14,7 +14,9 @@ Decisions (a scheduler reads them):
 - "<duration> ago" is the past, always at minute grain for minutes and hours,
   otherwise the day it reaches ("2 weeks ago" is today - 14 days, grain day).
 - "<duration> from/after/before <date>" and "<date> plus <duration>" shift
-  that date and give a day ("a week from tomorrow", "two weeks from friday").
+  that date and give a day ("a week from tomorrow", "two weeks from friday");
+  "from today" names a date too ("a week from today" is a day), while "from
+  now" is "in <duration>".
 - Edges of a period are day ranges: a month's beginning is its first 7 days,
   early/mid/late its thirds (1-10, 11-20, 21-end), its end its last 7 days;
   the first, second, third and fourth weeks of a month are days 1-7, 8-14,
@@ -82,11 +84,17 @@ def _in_duration(m: re.Match[str]) -> Atom | None:
     return _forward(m, d)
 
 
-@pattern(rf"\b(?P<d>{DUR})\s+(?:from\s+(?:right\s+)?(?:now|today)|hence|(?P<later>later)|'?s?\s*time)\b")
+@pattern(rf"\b(?P<d>{DUR})\s+(?:from\s+(?:right\s+)?(?:now|(?P<today>today))|hence|(?P<later>later)|'?s?\s*time)\b")
 def _duration_from_now(m: re.Match[str]) -> Atom | None:
     d = parse_duration(m["d"])
     if d is None or (m["later"] and d.unit not in ("minute", "day")):
         return None  # "a week later" is usually a week after something else (the appointment)
+    if m["today"] and d.whole and d.unit in ("week", "month"):
+        # today is a date: "a week from today" is that weekday, as "a week from friday" is
+        n = int(d.amount)
+        if d.unit == "week":
+            return Atom(DATE, m.start(), m.end(), {"kind_": "rel", "days": 7 * n}) if n <= 104 else None
+        return Atom(DATE, m.start(), m.end(), {"kind_": "rel_months", "months": n}) if n <= 48 else None
     return _forward(m, d)
 
 

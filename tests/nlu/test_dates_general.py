@@ -48,6 +48,9 @@ SINGLE = [
     ("tues mrng", "tues mrng", "2026-03-10T08:00:00-04:00", "2026-03-31T08:00:00+01:00"),
     ("sunday nite at 7", "sunday nite at 7", "2026-03-08T19:00:00-04:00", "2026-03-29T19:00:00+01:00"),
     ("sunday b4 10", "sunday b4 10", "2026-03-08T08:00:00-04:00", "2026-03-29T08:00:00+01:00"),
+    ("in a cpl of days", "in a cpl of days", "2026-03-08T00:00:00-05:00", "2026-03-29T00:00:00+00:00"),
+    # "from today" names a date, so whole weeks land on today's weekday ("from now" is "in")
+    ("a week from today at 3", "a week from today at 3", "2026-03-13T15:00:00-04:00", "2026-04-03T15:00:00+01:00"),
     # "day after"/"day before" a date, "the" dropped
     ("day before sunday", "day before sunday", "2026-03-07T00:00:00-05:00", "2026-03-28T00:00:00+00:00"),
     ("day after sunday works", "day after sunday", "2026-03-09T00:00:00-04:00", "2026-03-30T00:00:00+01:00"),
