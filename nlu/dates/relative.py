@@ -266,6 +266,12 @@ def _edge(m: re.Match[str], edge: str | None = None) -> Atom | None:
 # ---------------------------------------------------------------- holidays
 
 
+@pattern(rf"\b(?:the\s+)?(?P<name>{NAMES})(?![a-z])\s+(?:long\s+)?(?:weekend|wknd|wkend|w/e)\b")
+def _holiday_weekend(m: re.Match[str]) -> Atom | None:
+    """ "memorial day weekend", "easter weekend": the holiday and the weekend nearest it (nlu.dates.resolve)."""
+    return Atom(DATE, m.start(), m.end(), {"kind_": "holiday_weekend", "name": m["name"]})
+
+
 @pattern(rf"\b(?:the\s+)?(?P<name>{NAMES})(?![a-z])(?:\s+(?P<y>{_YEAR})\b)?")
 def _holiday(m: re.Match[str]) -> Atom | None:
     return Atom(DATE, m.start(), m.end(), {"kind_": "holiday", "name": m["name"], "year": int(m["y"]) if m["y"] else None})

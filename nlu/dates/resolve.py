@@ -146,6 +146,17 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
     if k == "holiday":
         d = next_holiday(spec["name"], region, today, spec.get("year"))
         return (d, d + one, bool(spec.get("year"))) if d else None
+    if k == "holiday_weekend":
+        d = next_holiday(spec["name"], region, today)
+        if d is None:
+            return None
+        # from the holiday or its weekend's Saturday, whichever is first, to the end of both:
+        # Thanksgiving Thursday to Sunday, Memorial Day Saturday to Monday, Easter Saturday-Sunday
+        sat = d + timedelta(days=5 - d.weekday()) if d.weekday() in (3, 4, 5) else monday(d) - timedelta(days=2)
+        if d.weekday() == 6:
+            sat = d - timedelta(days=1)
+        start, end = min(sat, d), max(sat + timedelta(days=2), d + one)
+        return max(start, today), end, False
     if k == "weekend":
         wd = today.weekday()
         if spec.get("last"):

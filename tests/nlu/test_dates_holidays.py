@@ -106,6 +106,22 @@ def test_holidays_compose_with_times_shifts_and_years() -> None:
     assert _start("easter 2027", "Europe/London", "en-GB") == "2027-03-28T00:00:00+00:00"
 
 
+def test_a_holidays_weekend_runs_from_the_holiday_or_its_saturday() -> None:
+    def days(text: str, tz: str, locale: str) -> tuple[str, str]:
+        ents = resolve_datetimes(text, NOW, tz, locale)
+        assert len(ents) == 1, ents
+        return ents[0].value["start"], ents[0].value["end"]
+
+    # a Monday holiday: Saturday to Monday; a Thursday one: Thursday to Sunday
+    assert days("memorial day wknd", "America/New_York", "en-US") == (
+        "2026-05-23T00:00:00-04:00", "2026-05-26T00:00:00-04:00")
+    assert days("thanksgiving weekend", "America/New_York", "en-US") == (
+        "2026-11-26T00:00:00-05:00", "2026-11-30T00:00:00-05:00")
+    # Sydney's clocks go back during Easter weekend 2026
+    assert days("easter long weekend", "Australia/Sydney", "en-AU") == (
+        "2026-04-04T00:00:00+11:00", "2026-04-06T00:00:00+10:00")
+
+
 def test_a_holiday_today_is_today() -> None:
     ents = resolve_datetimes("good friday", datetime(2026, 4, 3, 8, 0), "Europe/London", "en-GB")
     assert ents[0].value["start"] == "2026-04-03T00:00:00+01:00"
