@@ -88,8 +88,7 @@ def with_day_of(previous: list[Atom], g: list[Atom], following: list[Atom], text
 
     "thursday at 2 or 3pm" is 3pm on Thursday, "10 or 11am tomorrow" is 10am
     tomorrow; "friday or the day after" is Saturday (a shift of the earlier
-    day, which alone would name nothing). ``fits`` is the grammar's test of
-    whether an atom may join a group.
+    day, which alone would name nothing). ``fits`` is the grammar's test of whether an atom may join a group.
     """
     if previous and _OR.match(text[previous[-1].end : g[0].start]):
         days = _days_to_share(previous, g, fits)
@@ -100,3 +99,34 @@ def with_day_of(previous: list[Atom], g: list[Atom], following: list[Atom], text
         if days:
             return g + days
     return g
+
+
+#: Only hedges between a day and a time that narrows it: "monday, sometime in the
+#: afternoon", "tomorrow evening, preferably after 6", "friday, but only in the morning".
+_REFINE = re.compile(
+    r"^[\s,;:-]*(?:(?:but|and|only|preferably|pref|ideally|maybe|perhaps|probably|say|sometime|some\s+time"
+    r"|any\s*time|anytime|if\s+possible|if\s+poss|if\s+you\s+can|ideally|best|better|even|just|around"
+    r"|about|at|in|on|the|from|like|though|please|pls|then|i\s+guess|i\s+think)\b[\s,;:-]*)+$"
+)
+
+
+def refined(previous: list[Atom], g: list[Atom], text: str, fits: Fits) -> list[Atom] | None:
+    """``previous`` and ``g`` as one expression when ``g`` only narrows the day before it, else None.
+
+    "monday, sometime in the afternoon" is Monday afternoon, "tomorrow evening,
+    preferably after 6" tomorrow at 18:00: one entity, as if the hedges were not there.
+    """
+    if not _REFINE.match(text[previous[-1].end : g[0].start]):
+        return None
+    if not any(a.kind == DATE for a in previous) or any(a.kind not in _TIMEISH and a.kind != POD_K for a in g):
+        return None
+    if any(a.kind == POD_K and (a.data.get("today") or "day_offset" in a.data) for a in g):
+        return None  # "tonight", "last night" name their own day
+    if all(a.weak for a in g):
+        return None  # "monday and 3 kids": a bare number after hedges is no time
+    merged = list(previous)
+    for a in g:
+        if not fits(merged, a):
+            return None
+        merged.append(a)
+    return merged

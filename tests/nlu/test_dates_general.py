@@ -69,6 +69,11 @@ SINGLE = [
     # the meal as a time of day, beside a day
     ("sunday lunch", "sunday lunch", "2026-03-08T12:00:00-04:00", "2026-03-29T12:00:00+01:00"),
     ("before work on sunday", "before work on sunday", "2026-03-08T08:00:00-04:00", "2026-03-29T08:00:00+01:00"),
+    # a time that only narrows the day before it, hedges between, is one expression with it
+    ("sunday, sometime in the afternoon", "sunday, sometime in the afternoon",
+     "2026-03-08T12:00:00-04:00", "2026-03-29T12:00:00+01:00"),
+    ("sunday evening, preferably after 6", "sunday evening, preferably after 6",
+     "2026-03-08T18:00:00-04:00", "2026-03-29T18:00:00+01:00"),
     # hours written as a word that sounds the same
     ("could i come sunday at for thirty", "sunday at for thirty", "2026-03-08T16:30:00-04:00", "2026-03-29T16:30:00+01:00"),
     ("half past too on sunday", "half past too on sunday", "2026-03-08T14:30:00-04:00", "2026-03-29T14:30:00+01:00"),
@@ -145,6 +150,14 @@ def test_alternatives_are_separate_entities_the_first_offered_first() -> None:
 )
 def test_words_that_only_look_like_these_constructions(text: str) -> None:
     assert _starts(text, NY_FRIDAY, NY) == []
+
+
+def test_a_time_after_other_words_or_naming_its_own_day_stays_apart() -> None:
+    assert _starts("sunday is fine, my son has football in the morning", NY_FRIDAY, NY) == [
+        ("sunday", "2026-03-08T00:00:00-05:00"), ("morning", "2026-03-06T08:00:00-05:00")]
+    assert _starts("sunday, or tonight if you have space", NY_FRIDAY, NY)[1] == (
+        "tonight", "2026-03-06T17:00:00-05:00")
+    assert _starts("sunday and 3 of us need seeing", NY_FRIDAY, NY) == [("sunday", "2026-03-08T00:00:00-05:00")]
 
 
 def test_a_named_week_is_not_taken_for_a_shift() -> None:
