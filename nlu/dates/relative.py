@@ -36,6 +36,9 @@ Decisions (a scheduler reads them):
   out what the other says shares it: "thursday at 2 or 3pm" is 3pm Thursday,
   "this week or next" next week. Two amounts in a duration ("in 2 or 3 days")
   count the first (nlu.dates.durations).
+- A time that only narrows the day before it, with nothing but hedges between
+  ("monday, sometime in the afternoon", "tomorrow evening, preferably after
+  6"), is one expression with it (nlu.dates.alternatives.refined).
 - "day after X" and "day before X" need no "the"; "week after"/"month after"
   do ("next week after all" is no shift).
 """
