@@ -22,7 +22,11 @@ from zoneinfo import ZoneInfo
 from nlu.dates.grammar import Found, find
 from nlu.dates.holidays import country_of
 from nlu.dates.lexicon import (
+    ABBREVIATIONS,
+    AMPM,
     FUZZY_WORDS,
+    HOUR_HOMOPHONES,
+    MINW,
     MISSPELLINGS,
     MONTH_FORMS,
     PARTS_OF_DAY,
@@ -109,6 +113,48 @@ def normalise(text: str) -> str:
     return "".join(chars)
 
 
+_ABBREVIATION = re.compile(r"\b(?:" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\b")
+#: A homophone of an hour right after "at"/"past" and right before what only
+#: follows a clock time: minutes in words, am/pm, o'clock, a day or part of
+#: day, or the end of the message ("at for thirty", "half past too this afternoon").
+_HOMOPHONE_HOUR = re.compile(
+    rf"\b(?:at|@|past|after)\s+(?P<w>{'|'.join(HOUR_HOMOPHONES)})\b"
+    rf"(?=[\s-]+(?:{MINW})\b(?!\s*(?:min|hour|hr|day|week|month|year|people|of\b))"
+    rf"|\s*(?:{AMPM}|o'?\s?clock|oclock|(?:this|on|next)\s|tonight|tomorrow|today|in\s+the\s)"
+    r"|\s*[.!?]*\s*$)"
+)
+
+
+def expand(norm: str) -> tuple[str, list[int], list[int]]:
+    """``norm`` with ABBREVIATIONS and hour homophones written out, and where each character came from.
+
+    Returns (expanded text, start, end): character ``i`` of the expanded text
+    comes from ``norm[start[i]:end[i]]``, so a span found in the expanded text
+    maps back to the words the patient wrote. Two precompiled patterns find
+    every replacement, so the cost does not grow with the tables.
+    """
+    edits = [(m.start(), m.end(), ABBREVIATIONS[m.group()]) for m in _ABBREVIATION.finditer(norm)]
+    edits += [(m.start("w"), m.end("w"), HOUR_HOMOPHONES[m["w"]]) for m in _HOMOPHONE_HOUR.finditer(norm)]
+    out: list[str] = []
+    start: list[int] = []
+    end: list[int] = []
+    pos = 0
+    for s, e, full in sorted(edits):
+        if s < pos:
+            continue
+        out.append(norm[pos:s])
+        start.extend(range(pos, s))
+        end.extend(range(pos + 1, s + 1))
+        out.append(full)
+        start.extend([s] * len(full))
+        end.extend([e] * len(full))
+        pos = e
+    out.append(norm[pos:])
+    start.extend(range(pos, len(norm)))
+    end.extend(range(pos + 1, len(norm) + 1))
+    return "".join(out), start, end
+
+
 def _extend(text: str, start: int, end: int) -> tuple[int, int]:
     while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
         end += 1
@@ -139,11 +185,12 @@ def find_all(text: str, now: datetime, tz: str, locale: str = "en-US",
     norm = _mask(normalise(text), exclude)
     if not _DATEISH.search(norm):
         return []
+    full, origin_start, origin_end = expand(norm)
     out = []
-    for f in find(norm, local, month_first(locale), country_of(locale)):
-        if _PLEASANTRY.search(norm[max(0, f.start - 40) : f.start]):
+    for f in find(full, local, month_first(locale), country_of(locale)):
+        if _PLEASANTRY.search(full[max(0, f.start - 40) : f.start]):
             continue
-        s, e = _extend(text, f.start, f.end)
+        s, e = _extend(text, origin_start[f.start], origin_end[f.end - 1])
         out.append(Found(s, e, f.value, f.year_given, f.past))
     return out
 

@@ -88,6 +88,17 @@ def _nth_weekday(m: re.Match[str]) -> Atom | None:
                  month=month_value(m["mon"]), year=int(m["y"]) if m["y"] else None)
 
 
+@pattern(rf"\b(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th)\s+(?P<wd>{WD})\s+(?:(?:of|in)\s+(?:the\s+)?(?:(?P<rel>this|next|following|coming|current)\s+)?|(?P<rel2>this|next)\s+)(?:month|mth|mnth)\b")
+def _nth_weekday_of_month(m: re.Match[str]) -> Atom | None:
+    """ "the first monday of next month", "last friday of the month" (this month's, or next once past)."""
+    nth = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1, "final": -1}.get(
+        m["nth"], day_value(m["nth"]) or 0
+    )
+    rel = m["rel"] or m["rel2"]
+    return _atom(m, DATE, kind_="nth_wd_rel", n=nth, wd=weekday_value(m["wd"]),
+                 month_offset=1 if rel in ("next", "following", "coming") else 0, explicit=rel is not None)
+
+
 @pattern(rf"\b(?:the\s+)?(?:(?P<nth>{DAYNUM})\s+)?(?P<last>last\s+)?day\s+(?:of|in)\s+(?P<mon>{MON})(?![a-z])(?:,?\s+(?P<y>{_YEAR}))?")
 def _nth_day(m: re.Match[str]) -> Atom | None:
     if not m["nth"] and not m["last"]:
@@ -192,10 +203,27 @@ def _week_on_weekday(m: re.Match[str]) -> Atom | None:
     return _atom(m, DATE, kind_="wd", wd=weekday_value(m["wd"]), mode="plus_week")
 
 
-@pattern(r"\b(?:any\s*time\s+|anytime\s+|sometime\s+)?after\s+(?P<w>lunch|work|school|lunchtime|dinner)\b")
+#: Events of a day a time can be "after", and the hour each ends.
+_EVENT_ENDS = {"lunch": 13, "lunchtime": 13, "work": 17, "school": 15, "dinner": 19}
+_EVENTS = "|".join(_EVENT_ENDS)
+
+
+@pattern(rf"\b(?:any\s*time\s+|anytime\s+|sometime\s+)?after\s+(?P<w>{_EVENTS})\b")
 def _after_event(m: re.Match[str]) -> Atom | None:
-    hour = {"lunch": 13, "lunchtime": 13, "work": 17, "school": 15, "dinner": 19}[m["w"]]
+    hour = _EVENT_ENDS[m["w"]]
     return _atom(m, RANGE, lo=TimeVal(hour, 0, None, "hour", True), hi=None, pod=None, open="after")
+
+
+#: Events a time can be "before", and the hour each starts.
+_EVENT_STARTS = {"lunch": 12, "lunchtime": 12, "work": 9}
+
+
+@pattern(rf"\b(?:any\s*time\s+|anytime\s+|sometime\s+)?before\s+(?P<w>{'|'.join(_EVENT_STARTS)})\b")
+def _before_event(m: re.Match[str]) -> Atom | None:
+    """ "before lunch friday": weak alone, since "my sugar is low before lunch" is no request."""
+    hour = _EVENT_STARTS[m["w"]]
+    weak = not m[0].startswith(("any", "some"))
+    return _atom(m, RANGE, weak=weak, lo=None, hi=TimeVal(hour, 0, None, "hour", True), pod=None, open="before")
 
 
 @pattern(r"\bfirst\s+thing(?:\s+in\s+the\s+morning)?\b")
@@ -300,7 +328,7 @@ def _time_words(m: re.Match[str]) -> Atom | None:
     return _atom(m, TIME, tv=tv) if tv else None
 
 
-@pattern(rf"\b(?:(?:a\s+)?quarter|half|{MINW}|\d{{1,2}})(?:\s+minutes?|\s+mins?)?\s+(?P<rel>past|after|to|til|till|before|from)\s+(?:{HNUM}(?:[:.][0-5]\d|h)?(?:\s?{AMPM}|[ap]\b)?|(?:{HOURW})(?:\s?{AMPM})?|noon|midday|midnight)(?![\d:])")
+@pattern(rf"\b(?:(?:a\s+)?quarter|half|{MINW}|\d{{1,2}})(?:\s+minutes?|\s+mins?)?\s+(?P<rel>past|after|to|til|till|before|from)\s+(?:{HNUM}(?:[:.][0-5]\d|h)?(?:\s?{AMPM}|[ap]\b)?|(?:{HOURW})(?:\s?{AMPM})?|noon|midday|midnight)(?![\d:]){_NOT_UNIT}")
 def _time_rel(m: re.Match[str]) -> Atom | None:
     q = m[0].split()[0]
     if m["rel"] == "from" and "min" not in m[0]:
@@ -317,11 +345,13 @@ def _time_half(m: re.Match[str]) -> Atom | None:
     return _atom(m, TIME, tv=tv) if tv else None
 
 
-@pattern(r"\b(?:(?:at|around|about)\s+)?(?:12\s*)?(?:noon|midday|mid[\s-]day|midnight|lunchtime|lunch\s+time)\b")
+@pattern(r"\b(?:(?:at|around|about|over)\s+)?(?:12\s*)?(?:noon|midday|mid[\s-]day|midnight|lunchtime|lunch(?:\s+time)?)\b(?!\s+(?:break|box|money))")
 def _noon(m: re.Match[str]) -> Atom | None:
     word = m[0]
     if "lunch" in word:
-        return _atom(m, TIME, tv=TimeVal(12, 0, None, "hour", True))
+        # plain "lunch" is as often the meal ("I had lunch"): only beside a day or alone
+        weak = word.endswith("lunch") and not word.startswith(("at", "around", "about", "over"))
+        return _atom(m, TIME, weak=weak, tv=TimeVal(12, 0, None, "hour", True))
     tv = parse_time(re.sub(r"^(?:at|around|about)\s+", "", word))
     return _atom(m, TIME, tv=tv) if tv else None
 
@@ -339,10 +369,22 @@ def _time_prep_bare(m: re.Match[str]) -> Atom | None:
     return Atom(TIME, m.start("t"), m.end(), {"tv": tv})
 
 
+@pattern(rf"\b(?:at|@|around|about|approx(?:imately)?)\s+(?P<t>{HNUM}[\s-]+{MINW}(?:\s*{AMPM})?)\b{_NOT_UNIT}")
+def _time_digit_words(m: re.Match[str]) -> Atom | None:
+    """ "at 10 fifteen", "at 4-thirty pm": a digit hour and minutes in words, as said aloud."""
+    tv = parse_time(m["t"])
+    return Atom(TIME, m.start("t"), m.end(), {"tv": tv}) if tv else None
+
+
 @pattern(rf"\b(?:at|@|around|about|approx(?:imately)?)\s+(?P<t>{HNUM}\s+[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d|[1-9][0-5]\d)\b{_NOT_UNIT}")
 def _time_spaced(m: re.Match[str]) -> Atom | None:
     tv = parse_time(m["t"])
     return Atom(TIME, m.start("t"), m.end(), {"tv": tv}) if tv else None
+
+
+#: Text shorthand: "4" and "2" before an article or pronoun are "for" and "to"
+#: ("mon 4 a checkup", "come 2 the clinic"), never a bare time.
+_SHORTHAND = re.compile(r"\s+(?:a|an|the|my|your|his|her|our|their|me|us|him|them|it)\b")
 
 
 @pattern(rf"(?<![\d$£€.,:/#+-])\b(?P<t>{HNUM}|{HOURW})(?P<ish>\s*ish)?\b(?![\d/.:,-]\d|\s*(?:%|\$|x\b))")
@@ -350,10 +392,12 @@ def _time_bare(m: re.Match[str]) -> Atom | None:
     tv = parse_time(m["t"])
     if tv is None or (m["t"].isdigit() and int(m["t"]) == 0):
         return None
+    if m["t"] in ("2", "4") and not m["ish"] and _SHORTHAND.match(m.string, m.end()):
+        return None
     return _atom(m, TIME, weak=not m["ish"], bare=True, tv=tv)
 
 
-@pattern(rf"\b(?:(?P<kw>from|between)\s+)?(?P<t1>{TCORE})\s*(?P<sep>-|–|—|to|till|til|until|thru|through|and)\s*(?P<t2>{TCORE})(?:\s+(?:in\s+the\s+)?(?P<pod>am|pm|morning|afternoon|evening))?{_NOT_UNIT}")
+@pattern(rf"\b(?:(?P<kw>from|between)\s+)?(?P<t1>{TCORE})\s*(?P<sep>-|–|—|to|till|til|until|thru|through|and)\s*(?P<t2>{TCORE})(?!\d)(?:\s+(?:in\s+the\s+)?(?P<pod>am|pm|morning|afternoon|evening))?{_NOT_UNIT}")
 def _range(m: re.Match[str]) -> Atom | None:
     sep, kw = m["sep"], m["kw"]
     if sep == "and" and kw != "between":
@@ -408,7 +452,7 @@ def _date_range_dm(m: re.Match[str]) -> Atom | None:
 # ---------------------------------------------------------------- parts of day, instants
 
 
-@pattern(rf"(?<!good\s)(?<!good)\b(?:(?P<pre>in\s+the|during\s+the|this|the|early|late|mid)[\s-]+)?(?:early\s+|late\s+)?(?P<pod>{POD})(?:ish)?\b(?!\s*(?:sickness|after|person|shift|routine|meds?|medication|pills?|dose|tablets?|walk))")
+@pattern(rf"(?<!good\s)(?<!good)\b(?:(?P<pre>in\s+the|during\s+the|this|the|early|late|mid)[\s-]+)?(?:early\s+|late\s+)?(?P<pod>{POD})(?:ish)?\b(?!\s*(?:sickness|-after\b|after\b(?!\s+(?:\d|(?:{HOURW}|{_EVENTS})\b|noon|midday))|person|shift|routine|meds?|medication|pills?|dose|tablets?|walk))")
 def _pod(m: re.Match[str]) -> Atom | None:
     word = m["pod"]
     pre = (m["pre"] or "").strip()

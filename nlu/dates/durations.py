@@ -7,7 +7,9 @@ expressions are built from: "in <dur>", "<dur> ago", "<dur> from <date>",
 
 Decisions where usage is loose: "a few" and "several" are 3, "a couple" is 2; hours and
 seconds are counted in minutes, fortnights in weeks; units of different sizes
-add up in the smaller one ("a week and 2 days" is 9 days).
+add up in the smaller one ("a week and 2 days" is 9 days). Of two amounts
+offered ("in 2 or 3 days", "3-4 weeks", "10 to 15 minutes") the first counts:
+it is the earlier, where a scheduler starts looking, as with "X or Y" dates.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ for _forms, _base, _mult in [
 _ORDER = ["minute", "day", "week", "month", "year"]
 _DAYS_IN = {"day": 1, "week": 7, "month": 30, "year": 365}
 
-_TENS = "twenty|thirty|forty|fifty|sixty"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _WORDNUM = "|".join(sorted((w for w in NUMBER_WORDS if w not in ("a", "an")), key=len, reverse=True))
 _QTY = (
     r"(?:\d+(?:\.\d+)?(?:\s+and\s+a\s+half)?|\d/\d"
@@ -51,12 +53,14 @@ _UNIT = (
 )
 #: Units written as one letter count only straight after digits ("2h", "15m").
 _UNIT_AFTER_DIGIT = r"(?:[smhdw]\b|')"
-_ONE = rf"(?:{_QTY}\s*(?:more\s+)?{_UNIT}|\d+(?:\.\d+)?\s?{_UNIT_AFTER_DIGIT}|\d/\d\s?{_UNIT_AFTER_DIGIT})"
+#: "2 or 3 days", "3-4 weeks", "10 to 15 minutes": the first amount counts (module docstring).
+_OR_QTY = rf"(?:\s*(?:or|to|-|–)\s*{_QTY})?"
+_ONE = rf"(?:{_QTY}{_OR_QTY}\s*(?:more\s+)?{_UNIT}|\d+(?:\.\d+)?\s?{_UNIT_AFTER_DIGIT}|\d/\d\s?{_UNIT_AFTER_DIGIT})"
 #: One duration, possibly compound: "an hour and a half", "2 hrs 30 mins", "a week and 2 days".
 DUR = rf"(?:{_ONE}(?:\s+and\s+a\s+half\b|(?:\s*,?\s*(?:and\s+)?{_ONE})?))"
 
 _PART = re.compile(
-    rf"(?:\b(?P<q>{_QTY})\s*(?:more\s+)?(?P<u>{_UNIT})|(?P<qd>\d+(?:\.\d+)?|\d/\d)\s?(?P<ul>{_UNIT_AFTER_DIGIT}))"
+    rf"(?:\b(?P<q>{_QTY}){_OR_QTY}\s*(?:more\s+)?(?P<u>{_UNIT})|(?P<qd>\d+(?:\.\d+)?|\d/\d)\s?(?P<ul>{_UNIT_AFTER_DIGIT}))"
     r"(?P<half>\s+and\s+a\s+half\b)?"
 )
 
@@ -103,7 +107,7 @@ def quantity(text: str) -> float | None:
     else:
         total = 0
         for w in re.split(r"[\s-]", q):
-            n = NUMBER_WORDS.get(w, {"sixty": 60}.get(w))
+            n = NUMBER_WORDS.get(w)
             if n is None:
                 return None
             total += n

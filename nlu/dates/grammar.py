@@ -9,6 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from nlu.dates import relative  # noqa: F401  (registers the duration, past, edge and holiday atoms)
+from nlu.dates.alternatives import refined, vouch_for_alternatives, with_day_of
 from nlu.dates.atoms import (
     DATE,
     INSTANT,
@@ -302,10 +303,25 @@ def find(text: str, now: datetime, month_first: bool, region: str = "") -> list[
     ``region`` is the practice's country ("US", "GB", ...), which decides its holidays.
     """
     out: list[Found] = []
-    for g in group(select(list(find_atoms(text))), text):
-        if not _accept(g, text):
+    atoms = select(list(find_atoms(text)))
+    vouch_for_alternatives(atoms, text)
+    previous: list[Atom] = []
+    previous_found = False
+    groups = group(atoms, text)
+    for i, g in enumerate(groups):
+        merged = refined(previous, g, text, _fits) if previous_found else None
+        if merged is not None:
+            r = resolve_group(merged, now, month_first, region)
+            if r is not None:  # one expression: it replaces the day found just before
+                s, e = _span(text, merged[0].start, merged[-1].end)
+                out[-1] = Found(s, e, r[0], r[1], r[2])
+                previous = merged
+                continue
+        whole = with_day_of(previous, g, groups[i + 1] if i + 1 < len(groups) else [], text, _fits)
+        if not _accept(whole, text):
             continue
-        r = resolve_group(g, now, month_first, region)
+        r = resolve_group(whole, now, month_first, region)
+        previous, previous_found = g, r is not None
         if r is None:
             continue
         s, e = _span(text, g[0].start, g[-1].end)

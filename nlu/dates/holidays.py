@@ -11,8 +11,15 @@ Britain) stays unresolved rather than guessing another country's date.
 
 Lunar-calendar holidays (Chinese New Year, Hari Raya, Deepavali, Vesak, NZ's
 Matariki) cannot be computed by rule with the standard library and are not
-listed; state-level holidays (Australian Labour Day, German regional days) are
-left out because the region code does not name the state. New Zealand's
+listed. A locale names a country, never a state, so a holiday whose date
+differs by state takes the date most of the country keeps: Australia's Labour
+Day is New South Wales', the ACT's and South Australia's (first Monday of
+October; about 40% of Australians, against Victoria's March and Queensland's
+May dates), as its King's Birthday is already every state's but WA's and
+Queensland's. Accepting every state's date would offer a patient the wrong
+Monday as often as the right one; a practice elsewhere names the date itself.
+German regional days are left out (no state keeps them for most of the
+country). New Zealand's
 2 January is "the day after New Year's Day", which the grammar composes.
 """
 
@@ -83,7 +90,7 @@ MON, THU = 0, 3
 #: key -> (regex of its names on lower-cased text, rule year -> date). Names are tried
 #: in this order, so a longer name ("new year's eve") comes before its prefix.
 HOLIDAYS: dict[str, tuple[str, Rule]] = {
-    "early_may_bank_holiday": (r"early\s+may\s+bank\s+holiday|may\s+day\s+bank\s+holiday", nth(5, MON, 1)),
+    "early_may_bank_holiday": (r"(?:early\s+)?may\s+(?:day\s+)?bank\s+holiday", nth(5, MON, 1)),
     "spring_bank_holiday": (r"spring\s+bank\s+holiday|whitsun\s+bank\s+holiday|late\s+may\s+bank\s+holiday",
                             nth(5, MON, -1)),
     "summer_bank_holiday_gb": (r"(?:summer|august)\s+bank\s+holiday", nth(8, MON, -1)),
@@ -134,6 +141,7 @@ HOLIDAYS: dict[str, tuple[str, Rule]] = {
     "australia_day": (r"australia\s+day", fixed(1, 26)),
     "anzac_day": (r"anzac\s+day", fixed(4, 25)),
     "kings_birthday_au": (r"(?:king|queen)'?s\s+birthday(?:\s+holiday)?", nth(6, MON, 2)),
+    "labour_day_au": (r"labou?r\s+day", nth(10, MON, 1)),
     "waitangi_day": (r"waitangi\s+day", fixed(2, 6)),
     "kings_birthday_nz": (r"(?:king|queen)'?s\s+birthday(?:\s+holiday)?", nth(6, MON, 1)),
     "labour_day_nz": (r"labou?r\s+day", nth(10, MON, 4)),
@@ -159,7 +167,7 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "IE": ("new_years_day", "st_brigids_day", "st_patricks_day", "easter_monday", "may_bank_holiday_ie",
            "june_bank_holiday_ie", "august_bank_holiday_ie", "october_bank_holiday_ie", "christmas", "boxing_day"),
     "AU": ("new_years_day", "australia_day", "good_friday", "easter_saturday", "easter_monday", "anzac_day",
-           "kings_birthday_au", "christmas", "boxing_day"),
+           "kings_birthday_au", "labour_day_au", "christmas", "boxing_day"),
     "NZ": ("new_years_day", "waitangi_day", "good_friday", "easter_monday", "anzac_day", "kings_birthday_nz",
            "labour_day_nz", "christmas", "boxing_day"),
     "SG": ("new_years_day", "good_friday", "labour_day_may", "national_day_sg", "christmas"),
@@ -184,11 +192,16 @@ def holidays_of(country: str) -> tuple[str, ...]:
     return own + tuple(k for k in COMMON if k not in own)
 
 
-_BANK_HOLIDAY = r"(?:next\s+)?bank\s+holiday(?:\s+monday)?"
+def _short_weekdays(rx: str) -> str:
+    """``rx`` with every weekday also matched short: "easter mon", "good fri", "whit mon"."""
+    return re.sub(r"\b(mon|tue|wed|thu|fri|sat|sun)([a-z]*day)\b", r"\1(?:\2)?", rx)
+
+
+_BANK_HOLIDAY = _short_weekdays(r"(?:next\s+)?bank\s+holiday(?:\s+monday)?")
 #: Any holiday name of any country, for the grammar to find; which date it is
 #: depends on the practice's country (``next_holiday``).
-NAMES = "|".join([f"(?:{rx})" for rx, _ in HOLIDAYS.values()] + [_BANK_HOLIDAY])
-_FULL = {key: re.compile(rf"(?:{rx})") for key, (rx, _) in HOLIDAYS.items()}
+NAMES = "|".join([f"(?:{_short_weekdays(rx)})" for rx, _ in HOLIDAYS.values()] + [_BANK_HOLIDAY])
+_FULL = {key: re.compile(rf"(?:{_short_weekdays(rx)})") for key, (rx, _) in HOLIDAYS.items()}
 
 
 def holiday_key(name: str, country: str) -> str | None:
@@ -205,8 +218,10 @@ def next_holiday(name: str, country: str, today: date, year: int | None = None) 
     if key is None:
         return None
     if key == "bank_holiday":
+        # "bank holiday monday" is the next one on a Monday (Easter Monday, not Good Friday)
+        monday_only = re.search(r"\bmon(?:day)?$", name) is not None
         dates = [HOLIDAYS[k][1](y) for k in COUNTRIES[country] for y in (today.year, today.year + 1)]
-        return min(d for d in dates if d >= today)
+        return min(d for d in dates if d >= today and (d.weekday() == MON or not monday_only))
     rule = HOLIDAYS[key][1]
     if year:
         return rule(year)

@@ -57,6 +57,26 @@ MISSPELLINGS: dict[str, str] = {
     "yesteday": "yday", "yestday": "yday",
 }
 
+#: Abbreviations written out in full before the grammar runs, so every rule
+#: (named weeks, holidays, durations, shifts) sees the full word: "nxt wk",
+#: "good fri", "bank hol", "in 2 hrs". Only forms that are no ordinary English
+#: word are listed; "sun", "sat", "mon", "wed", "mar" and "may" stay as written
+#: (see AMBIGUOUS_WORDS) and the rules that know them decide.
+ABBREVIATIONS: dict[str, str] = {
+    "nxt": "next", "nex": "next", "wk": "week", "wks": "weeks", "hol": "holiday", "hols": "holidays",
+    "fri": "friday", "tue": "tuesday", "tues": "tuesday", "thu": "thursday", "thur": "thursday",
+    "thurs": "thursday", "weds": "wednesday", "mth": "month", "mnth": "month", "mths": "months",
+    "mnths": "months", "hr": "hour", "hrs": "hours", "yr": "year", "yrs": "years",
+    "aftn": "afternoon", "aftrn": "afternoon", "aftnoon": "afternoon", "afternn": "afternoon",
+    "mrng": "morning", "mornng": "morning", "evng": "evening", "nite": "night", "b4": "before",
+    "cpl": "couple",
+}
+
+#: Words patients write for an hour that sounds the same ("half past too",
+#: "at for thirty"); read as the hour only where a clock time is plainly meant
+#: (see nlu.datetime_resolution.expand).
+HOUR_HOMOPHONES: dict[str, str] = {"too": "two", "for": "four", "fore": "four", "won": "one"}
+
 #: Date words matched with a small edit distance (typos such as "tommorow",
 #: "yesturday", "afternon"); the value is what the misspelling becomes, chosen
 #: no longer than any typo the distance allows, so the text keeps its length.
@@ -76,6 +96,7 @@ NUMBER_WORDS.update(
         "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
         "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
         "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+        "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
         "a": 1, "an": 1, "couple": 2, "pair": 2,
     }
 )

@@ -14,7 +14,9 @@ Decisions (a scheduler reads them):
 - "<duration> ago" is the past, always at minute grain for minutes and hours,
   otherwise the day it reaches ("2 weeks ago" is today - 14 days, grain day).
 - "<duration> from/after/before <date>" and "<date> plus <duration>" shift
-  that date and give a day ("a week from tomorrow", "two weeks from friday").
+  that date and give a day ("a week from tomorrow", "two weeks from friday");
+  "from today" names a date too ("a week from today" is a day), while "from
+  now" is "in <duration>".
 - Edges of a period are day ranges: a month's beginning is its first 7 days,
   early/mid/late its thirds (1-10, 11-20, 21-end), its end its last 7 days;
   the first, second, third and fourth weeks of a month are days 1-7, 8-14,
@@ -23,6 +25,22 @@ Decisions (a scheduler reads them):
   its end Thursday to Sunday; a year's beginning or end is January or December.
   A range that has already begun starts today; one already over means the next
   period ("the beginning of the month" on the 20th is next month's).
+  Why ranges and not one day: a patient who says "end of the month" accepts any
+  of its last days, and a scheduler offers the free slots in that range; reading
+  it as the last day alone (or the Monday of the last week) would offer one day
+  and miss the others. The entity's start is the range's first day, its end the
+  month's end, so a consumer wanting "the latest day" takes the end.
+- Alternatives ("sun or mon", "tomorrow or the day after", "this week or
+  next") are separate entities in the order written; the first offered is the
+  one to try first (nlu.dates.alternatives). One that leaves
+  out what the other says shares it: "thursday at 2 or 3pm" is 3pm Thursday,
+  "this week or next" next week. Two amounts in a duration ("in 2 or 3 days")
+  count the first (nlu.dates.durations).
+- A time that only narrows the day before it, with nothing but hedges between
+  ("monday, sometime in the afternoon", "tomorrow evening, preferably after
+  6"), is one expression with it (nlu.dates.alternatives.refined).
+- "day after X" and "day before X" need no "the"; "week after"/"month after"
+  do ("next week after all" is no shift).
 """
 
 from __future__ import annotations
@@ -69,11 +87,17 @@ def _in_duration(m: re.Match[str]) -> Atom | None:
     return _forward(m, d)
 
 
-@pattern(rf"\b(?P<d>{DUR})\s+(?:from\s+(?:right\s+)?(?:now|today)|hence|(?P<later>later)|'?s?\s*time)\b")
+@pattern(rf"\b(?P<d>{DUR})\s+(?:from\s+(?:right\s+)?(?:now|(?P<today>today))|hence|(?P<later>later)|'?s?\s*time)\b")
 def _duration_from_now(m: re.Match[str]) -> Atom | None:
     d = parse_duration(m["d"])
     if d is None or (m["later"] and d.unit not in ("minute", "day")):
         return None  # "a week later" is usually a week after something else (the appointment)
+    if m["today"] and d.whole and d.unit in ("week", "month"):
+        # today is a date: "a week from today" is that weekday, as "a week from friday" is
+        n = int(d.amount)
+        if d.unit == "week":
+            return Atom(DATE, m.start(), m.end(), {"kind_": "rel", "days": 7 * n}) if n <= 104 else None
+        return Atom(DATE, m.start(), m.end(), {"kind_": "rel_months", "months": n}) if n <= 48 else None
     return _forward(m, d)
 
 
@@ -95,9 +119,12 @@ def _shift(m: re.Match[str], d: Duration | None, sign: int, post: bool) -> Atom 
                 weak=True)
 
 
-@pattern(rf"\b(?:(?P<the>the)\s+(?P<u>day|week|month)|(?P<d>{DUR}))\s+(?P<dir>from|after|following|on\s+from|on|before|prior\s+to)\b")
+@pattern(rf"\b(?:(?:(?P<the>the)\s+)?(?P<u>day|week|month)|(?P<d>{DUR}))\s+(?P<dir>from|after|following|on\s+from|on|before|prior\s+to)\b")
 def _shift_before_date(m: re.Match[str]) -> Atom | None:
-    d = Duration(1, m["u"]) if m["the"] else parse_duration(m["d"])
+    """ "3 days after <date>", "the day before <date>", "day after <date>" ("the" is often dropped)."""
+    if m["u"] and not m["the"] and (m["u"] != "day" or m["dir"] == "on"):
+        return None  # "next week after all", "day on friday": no shift without "the" but "day after/before"
+    d = Duration(1, m["u"]) if m["u"] else parse_duration(m["d"])
     sign = -1 if m["dir"] in ("before", "prior to") else 1
     return _shift(m, d, sign, post=False)
 
@@ -130,6 +157,30 @@ def _week_tomorrow(m: re.Match[str]) -> Atom | None:
         return None  # "weeks tomorrow" without a number
     base = 0 if re.match(TODAY, m["base"] or m["base2"]) else 1
     return Atom(DATE, m.start(), m.end(), {"kind_": "rel", "days": base + 7 * weeks})
+
+
+_PERIOD_BEFORE_OR = re.compile(
+    r"\b(?P<which>this|next|the\s+next|following|the\s+following|coming|the\s+coming)\s+"
+    r"(?P<u>week|month|weekend)\s*,?\s*(?:or|/)\s+$"
+)
+
+
+@pattern(
+    rf"\b(?:or|/)\s+(?P<alt>next(?:\s+one)?|the\s+one\s+after|the\s+(?:week|month|weekend)\s+after|the\s+following(?:\s+one)?)\b"
+    rf"(?!\s*(?:{WD}|{MON}|week|month|weekend|year|time|day)\b)"
+)
+def _next_one(m: re.Match[str]) -> Atom | None:
+    """The elided alternative: "this week or next", "next month or the one after", "this weekend or next"."""
+    before = _PERIOD_BEFORE_OR.search(m.string, max(0, m.start() - 40), m.start("alt"))
+    if before is None:
+        return None
+    first = 0 if before["which"] == "this" else 1
+    span = (m.start("alt"), m.end())
+    if before["u"] == "week":
+        return Atom(WEEK, *span, {"offset_weeks": first + 1})
+    if before["u"] == "month":
+        return Atom(MONTH, *span, {"kind_": "offset", "offset": first + 1})
+    return Atom(DATE, *span, {"kind_": "weekend", "later": first, "last": False, "plus_weeks": 1})
 
 
 # ---------------------------------------------------------------- the past
@@ -180,10 +231,11 @@ def _edge_of(m: re.Match[str]) -> Atom | None:
 
 
 @pattern(
-    rf"\b(?P<edge>early|mid|late)[\s-]*(?:(?:{_REL}\s+)(?P<unit>week|wk|month|mnth|mth)\b"
+    rf"\b(?P<edge>early|mid|late)[\s-]*(?:(?:{_REL}\s+)(?P<unit>week|wk|month|mnth|mth)\b|(?P<wk>week)\b"
     rf"|(?P<mon>{MON})(?![a-z'])(?:,?\s+(?P<y>{_YEAR}))?)"
 )
 def _edge_word(m: re.Match[str]) -> Atom | None:
+    """ "mid next month", "early april", "midweek" (this week's middle, or next week's once past)."""
     if m["mon"] and m["edge"] != "mid" and m["mon"].rstrip(".") in ("may", "mar"):
         return None  # "late may" is too often "may be late"
     return _edge(m)
@@ -208,12 +260,19 @@ def _edge(m: re.Match[str], edge: str | None = None) -> Atom | None:
     if m["mon"]:
         period = {"unit": "month", "month": month_value(m["mon"]), "year": int(m["y"]) if m["y"] else None}
     else:
-        unit = {"wk": "week", "mnth": "month", "mth": "month", "yr": "year"}.get(m["unit"], m["unit"])
+        named: str = m["unit"] or m.groupdict().get("wk") or "week"
+        unit = {"wk": "week", "mnth": "month", "mth": "month", "yr": "year"}.get(named, named)
         period = {"unit": unit, "offset": offset}
     return Atom(DATE, m.start(), m.end(), {"kind_": "edge", "edge": edge or _EDGE_WORDS[m["edge"]], "period": period})
 
 
 # ---------------------------------------------------------------- holidays
+
+
+@pattern(rf"\b(?:the\s+)?(?P<name>{NAMES})(?![a-z])\s+(?:long\s+)?(?:weekend|wknd|wkend|w/e)\b")
+def _holiday_weekend(m: re.Match[str]) -> Atom | None:
+    """ "memorial day weekend", "easter weekend": the holiday and the weekend nearest it (nlu.dates.resolve)."""
+    return Atom(DATE, m.start(), m.end(), {"kind_": "holiday_weekend", "name": m["name"]})
 
 
 @pattern(rf"\b(?:the\s+)?(?P<name>{NAMES})(?![a-z])(?:\s+(?P<y>{_YEAR})\b)?")

@@ -122,6 +122,16 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
             if d is not None and (y or d >= today):
                 return d, d + one, bool(y)
         return None
+    if k == "nth_wd_rel":
+        # "this month"/"next month" are that month even when the day is past; a bare
+        # "the month" moves on to next month's once this month's is over
+        offsets = [spec["month_offset"]] if spec["explicit"] else [0, 1]
+        for off in offsets:
+            first = add_months(today, off)
+            d = _nth_weekday(first.year, first.month, spec["wd"], spec["n"])
+            if d is not None and (spec["explicit"] or d >= today):
+                return d, d + one, False
+        return None
     if k == "nth_day":
         y, m, n = spec.get("year"), spec["month"], spec["n"]
         for yy in ([y] if y else [today.year, today.year + 1]):
@@ -136,6 +146,17 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
     if k == "holiday":
         d = next_holiday(spec["name"], region, today, spec.get("year"))
         return (d, d + one, bool(spec.get("year"))) if d else None
+    if k == "holiday_weekend":
+        d = next_holiday(spec["name"], region, today)
+        if d is None:
+            return None
+        # from the holiday or its weekend's Saturday, whichever is first, to the end of both:
+        # Thanksgiving Thursday to Sunday, Memorial Day Saturday to Monday, Easter Saturday-Sunday
+        sat = d + timedelta(days=5 - d.weekday()) if d.weekday() in (3, 4, 5) else monday(d) - timedelta(days=2)
+        if d.weekday() == 6:
+            sat = d - timedelta(days=1)
+        start, end = min(sat, d), max(sat + timedelta(days=2), d + one)
+        return max(start, today), end, False
     if k == "weekend":
         wd = today.weekday()
         if spec.get("last"):
@@ -148,6 +169,8 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
             sat += timedelta(weeks=spec["later"])
         elif spec.get("later", 0) > 1:
             sat += timedelta(weeks=spec["later"] - 1)
+        if spec.get("plus_weeks"):  # "this weekend or next": the whole weekend after that one
+            sat = monday(sat) + timedelta(days=5 + 7 * spec["plus_weeks"])
         return sat, monday(sat) + timedelta(days=7), False
     return None
 

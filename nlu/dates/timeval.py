@@ -87,7 +87,7 @@ _DIG = re.compile(
     rf"^(?P<h>\d{{1,2}})(?:(?P<sep>[:.h])\s?(?P<m>\d{{2}}))?\s*(?P<hh>h)?\s*(?P<ap>{AMPM}|[ap])?$"
 )
 _MIL = re.compile(rf"^(?P<hm>\d{{3,4}})\s*(?:h|hrs|hours)?\s*(?P<ap>{AMPM})?$")
-_WORDS = re.compile(rf"^(?P<h>{HOURW})(?:[\s-]+(?P<m>{MINW}))?\s*(?P<ap>{AMPM})?$")
+_WORDS = re.compile(rf"^(?P<h>{HOURW}|\d{{1,2}}(?=[\s-]+(?:{MINW})))(?:[\s-]+(?P<m>{MINW}))?\s*(?P<ap>{AMPM})?$")
 _SPACED = re.compile(r"^(?P<h>\d{1,2})\s+(?P<m>[0-5]\d)$")
 
 
@@ -142,7 +142,7 @@ def parse_time(text: str) -> TimeVal | None:
     if m:
         wh = _hour(m.group("h"))
         wm = _word_minutes(m.group("m")) if m.group("m") else 0
-        if wh is None or wm is None or wm > 59:
+        if wh is None or wh > 23 or wm is None or wm > 59:
             return None
         return TimeVal(wh, wm, _ampm(m.group("ap")), "minute" if m.group("m") else "hour")
     m = _SPACED.match(s)

@@ -55,6 +55,16 @@ def test_united_states(text: str, start: str | None) -> None:
         ("early may bank holiday", "Europe/London", "en-GB", "2026-05-04T00:00:00+01:00"),
         ("summer bank holiday", "Europe/London", "en-GB", "2026-08-31T00:00:00+01:00"),
         ("the day after boxing day", "Europe/London", "en-GB", "2026-12-27T00:00:00+00:00"),
+        # abbreviations and a dropped "the", written the way patients text them
+        ("good fri", "Europe/London", "en-GB", "2026-04-03T00:00:00+01:00"),
+        ("may bank hol", "Europe/London", "en-GB", "2026-05-04T00:00:00+01:00"),
+        ("day after easter sunday", "Europe/London", "en-GB", "2026-04-06T00:00:00+01:00"),
+        ("day before good fri", "Australia/Sydney", "en-AU", "2026-04-02T00:00:00+11:00"),
+        # weekdays in holiday names are as often short; "bank holiday monday" skips Good Friday
+        ("easter mon", "Europe/London", "en-GB", "2026-04-06T00:00:00+01:00"),
+        ("bank hol mon", "Europe/London", "en-GB", "2026-04-06T00:00:00+01:00"),
+        ("easter sat", "Australia/Sydney", "en-AU", "2026-04-04T00:00:00+11:00"),
+        ("easter mon", "America/New_York", "en-US", None),  # not a US holiday, and not Easter Sunday
         ("thanksgiving", "Europe/London", "en-GB", None),
         # Ireland
         ("paddy's day", "Europe/Dublin", "en-IE", "2026-03-17T00:00:00+00:00"),
@@ -66,6 +76,10 @@ def test_united_states(text: str, start: str | None) -> None:
         ("anzac day", "Australia/Sydney", "en-AU", "2026-04-25T00:00:00+10:00"),
         ("king's birthday", "Australia/Sydney", "en-AU", "2026-06-08T00:00:00+10:00"),
         ("australia day", "Australia/Sydney", "en-AU", "2027-01-26T00:00:00+11:00"),
+        # Labour Day differs by state; a country-only locale takes NSW's, ACT's and SA's
+        # (first Monday of October), the day after Sydney's clocks go forward.
+        ("labour day", "Australia/Sydney", "en-AU", "2026-10-05T00:00:00+11:00"),
+        ("the day before labour day", "Australia/Sydney", "en-AU", "2026-10-04T00:00:00+10:00"),
         # New Zealand: the same name, another rule.
         ("king's birthday", "Pacific/Auckland", "en-NZ", "2026-06-01T00:00:00+12:00"),
         ("labour day", "Pacific/Auckland", "en-NZ", "2026-10-26T00:00:00+13:00"),
@@ -90,6 +104,22 @@ def test_holidays_compose_with_times_shifts_and_years() -> None:
     assert _start("2 days before christmas", "America/New_York", "en-US") == "2026-12-23T00:00:00-05:00"
     # Easter 2027 is the day British clocks go forward, at 01:00: its midnight is still GMT.
     assert _start("easter 2027", "Europe/London", "en-GB") == "2027-03-28T00:00:00+00:00"
+
+
+def test_a_holidays_weekend_runs_from_the_holiday_or_its_saturday() -> None:
+    def days(text: str, tz: str, locale: str) -> tuple[str, str]:
+        ents = resolve_datetimes(text, NOW, tz, locale)
+        assert len(ents) == 1, ents
+        return ents[0].value["start"], ents[0].value["end"]
+
+    # a Monday holiday: Saturday to Monday; a Thursday one: Thursday to Sunday
+    assert days("memorial day wknd", "America/New_York", "en-US") == (
+        "2026-05-23T00:00:00-04:00", "2026-05-26T00:00:00-04:00")
+    assert days("thanksgiving weekend", "America/New_York", "en-US") == (
+        "2026-11-26T00:00:00-05:00", "2026-11-30T00:00:00-05:00")
+    # Sydney's clocks go back during Easter weekend 2026
+    assert days("easter long weekend", "Australia/Sydney", "en-AU") == (
+        "2026-04-04T00:00:00+11:00", "2026-04-06T00:00:00+10:00")
 
 
 def test_a_holiday_today_is_today() -> None:
