@@ -100,6 +100,8 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
             d = monday(today) + timedelta(days=7 + wd)
         elif mode == "plus_week":
             d = today + timedelta(days=ahead + 7)
+        elif mode == "plus_fortnight":
+            d = today + timedelta(days=ahead + 14)
         elif mode == "last":
             d = today - timedelta(days=(today.weekday() - wd) % 7 or 7)
         else:
