@@ -236,8 +236,9 @@ def _after_event(m: re.Match[str]) -> Atom | None:
 
 
 #: Events a time can be "before", and the hour each starts.
-_EVENT_STARTS = {"lunch": 12, "lunchtime": 12, "work": 9, "breakfast": 8, "brekky": 8, "school run": 8,
-                 "the school run": 8}
+#: A clinic opens about 8, so "before breakfast" or "before the school run" is its first hour.
+_EVENT_STARTS = {"lunch": 12, "lunchtime": 12, "work": 9, "breakfast": 9, "brekky": 9, "school run": 9,
+                 "the school run": 9}
 _BEFORE_EVENTS = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_EVENT_STARTS, key=len, reverse=True))
 
 
