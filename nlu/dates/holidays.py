@@ -35,7 +35,10 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
+#: A holiday's date in a year; None where only a table knows it and the year is not in it.
 Rule = Callable[[int], "date | None"]
+#: A date computed for any year.
+Computed = Callable[[int], date]
 
 
 def easter(year: int) -> date:
@@ -53,11 +56,11 @@ def easter(year: int) -> date:
     return date(year, month, day)
 
 
-def fixed(month: int, day: int) -> Rule:
+def fixed(month: int, day: int) -> Computed:
     return lambda y: date(y, month, day)
 
 
-def nth(month: int, weekday: int, n: int) -> Rule:
+def nth(month: int, weekday: int, n: int) -> Computed:
     """The ``n``-th ``weekday`` (Monday 0) of ``month``; ``n`` = -1 is the last."""
 
     def rule(y: int) -> date:
@@ -70,11 +73,11 @@ def nth(month: int, weekday: int, n: int) -> Rule:
     return rule
 
 
-def from_easter(days: int) -> Rule:
+def from_easter(days: int) -> Computed:
     return lambda y: easter(y) + timedelta(days=days)
 
 
-def monday_before(month: int, day: int) -> Rule:
+def monday_before(month: int, day: int) -> Computed:
     """The last Monday strictly before ``month``/``day`` (Canada's Victoria Day: before 25 May)."""
 
     def rule(y: int) -> date:
@@ -264,16 +267,27 @@ def holiday_key(name: str, country: str) -> str | None:
     return next((k for k in holidays_of(country) if _FULL[k].fullmatch(name)), None)
 
 
-def next_holiday(name: str, country: str, today: date, year: int | None = None) -> date | None:
-    """The date of the holiday called ``name`` in ``country``, on or after ``today`` or in ``year``."""
+def next_holiday(name: str, country: str, today: date, year: int | None = None,
+                 month: int | None = None, last: bool = False) -> date | None:
+    """The date of the holiday called ``name`` in ``country``, on or after ``today`` or in ``year``.
+
+    ``month`` narrows "the bank holiday" to the next month of that name that has one ("the bank
+    holiday in may" is May's first, or its ``last`` when so asked).
+    """
     key = holiday_key(name, country)
     if key is None:
         return None
     if key == "bank_holiday":
         # "bank holiday monday" is the next one on a Monday (Easter Monday, not Good Friday)
         monday_only = re.search(r"\bmon(?:day)?$", name) is not None
-        dates = [HOLIDAYS[k][1](y) for k in COUNTRIES[country] for y in (today.year, today.year + 1)]
-        return min(d for d in dates if d is not None and d >= today and (d.weekday() == MON or not monday_only))
+        dates = sorted(d for k in COUNTRIES[country] for y in (today.year, today.year + 1)
+                       if (d := HOLIDAYS[k][1](y)) is not None and d >= today
+                       and (d.weekday() == MON or not monday_only))
+        if month is not None:
+            dates = [d for d in dates if d.month == month]
+            if last and dates:
+                dates = [d for d in dates if (d.year, d.month) == (dates[0].year, dates[0].month)][-1:]
+        return dates[0] if dates else None
     rule = HOLIDAYS[key][1]
     if year:
         return rule(year)

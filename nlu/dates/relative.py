@@ -287,6 +287,13 @@ def _holiday_weekend(m: re.Match[str]) -> Atom | None:
     return Atom(DATE, m.start(), m.end(), {"kind_": "holiday_weekend", "name": m["name"]})
 
 
+@pattern(rf"\b(?:the\s+)?(?:(?P<nth>first|last)\s+)?(?P<name>bank\s+holiday)\s+(?:weekend\s+|monday\s+)?(?:in|of)\s+(?P<mon>{MON})(?![a-z])")
+def _bank_holiday_in(m: re.Match[str]) -> Atom | None:
+    """ "the bank holiday in may": the next bank holiday in that month (its first, or its last if said)."""
+    return Atom(DATE, m.start(), m.end(), {"kind_": "holiday", "name": m["name"], "year": None,
+                                           "month": month_value(m["mon"]), "last": m["nth"] == "last"})
+
+
 @pattern(rf"\b(?:the\s+)?(?P<name>{NAMES})(?![a-z])\s+(?:week|wk)\b(?!\s*end)")
 def _holiday_week(m: re.Match[str]) -> Atom | None:
     """ "thanksgiving week", "christmas week": the Monday-to-Sunday week the holiday falls in."""

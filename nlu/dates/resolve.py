@@ -146,7 +146,7 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
     if k == "edge":
         return edge_of_period(spec["edge"], spec["period"], today)
     if k == "holiday":
-        d = next_holiday(spec["name"], region, today, spec.get("year"))
+        d = next_holiday(spec["name"], region, today, spec.get("year"), spec.get("month"), spec.get("last", False))
         return (d, d + one, bool(spec.get("year"))) if d else None
     if k == "holiday_weekend":
         d = next_holiday(spec["name"], region, today)

@@ -127,3 +127,19 @@ def test_observances_and_lunar_holidays(text: str, tz: str, locale: str, day: st
 def test_a_tabled_holiday_beyond_its_table_is_not_guessed() -> None:
     assert next_holiday("matariki", "NZ", datetime(2030, 8, 1).date()) is None
     assert next_holiday("matariki", "NZ", datetime(2029, 8, 1).date()) == datetime(2030, 6, 21).date()
+
+
+@pytest.mark.parametrize(
+    "text,tz,locale,day",
+    [
+        ("is the surgery open the bank holiday in may", LONDON, "en-GB", "2026-05-04"),  # May's first
+        ("the last bank holiday in may", LONDON, "en-GB", "2026-05-25"),
+        ("the bank holiday in march", LONDON, "en-GB", "2027-03-26"),  # none in March 2026: Good Friday 2027
+        ("the bank holiday in june", "Europe/Dublin", "en-IE", "2026-06-01"),
+        ("the bank holiday in may", NY, "en-US", None),  # no bank holidays there
+    ],
+)
+def test_the_bank_holiday_in_a_month(text: str, tz: str, locale: str, day: str | None) -> None:
+    now = NY_FRIDAY if tz == NY else LONDON_FRIDAY
+    found = [e for e in resolve_datetimes(text, now, tz, locale) if "bank" in e.text]
+    assert (found[0].value["start"][:10] if found else None) == day
