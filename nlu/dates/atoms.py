@@ -178,13 +178,26 @@ def _ord_day(m: re.Match[str]) -> Atom | None:
 
 @pattern(rf"\b(?P<on>on\s+)?the\s+(?P<d>(?:[12]\d|3[01]|0?[1-9])|{ORDW})\b(?!\s*(?:one|option|choice|slot|time|of\b|day|week|month|appointment|visit|floor|available|{AMPM}|:|\.\d|%|min|hour|hr|people|kids|children|doctor|dr|person|nurse|clinic|[a-z]*s\b|last|and\s+(?:final|last)))")
 def _the_day(m: re.Match[str]) -> Atom | None:
+    """ "on the 14", "the 20": a day of the month. Without "on" it is weak ("the 9" may be an
+    offered 9 o'clock slot), unless it ends the clause and cannot be an hour ("I come the 20?")."""
     d = day_value(m["d"])
     if d is None or not 1 <= d <= 31:
         return None
-    return _atom(m, DATE, weak=not m["on"], kind_="dom", day=d, month_offset=None)
+    clause_end = _CLAUSE_END.match(m.string, m.end()) is not None
+    weak = not m["on"] and not (d > 12 and clause_end)
+    return _atom(m, DATE, weak=weak, kind_="dom", day=d, month_offset=None)
 
 
-@pattern(rf"\b(?:(?P<mod>next|this|coming|the\s+coming|upcoming|this\s+coming|following|the\s+following)\s+)?(?P<wd>{WD})(?![a-z'])(?:\s+(?:of\s+)?(?P<wk>next|this|the\s+following|following)\s+(?:week|wk)\b|\s+(?P<after>after\s+next)\b|\s+(?P<plus>week)\b(?!\s*end))?")
+_CLAUSE_END = re.compile(r"\s*(?:[?!.,;]|$|(?:ok|okay|please|pls|then|or)\b)")
+
+
+@pattern(r"\b(?:on\s+)?the\s+day\s+(?P<d>[12]\d|3[01]|0?[1-9])\b(?!\s*(?:of\b|[:.]\d|%|am\b|pm\b))")
+def _the_day_n(m: re.Match[str]) -> Atom | None:
+    """ "the day 9" (a day number as some languages say it: "le jour 9", "el día 9")."""
+    return _atom(m, DATE, kind_="dom", day=int(m["d"]), month_offset=None)
+
+
+@pattern(rf"\b(?:(?P<mod>next|this|coming|the\s+coming|upcoming|this\s+coming|following|the\s+following)\s+)?(?P<wd>{WD})(?![a-z'])(?:\s+(?:of\s+)?(?P<wk>next|this|the\s+following|following)\s+(?:week|wk)\b|\s+(?P<after>after\s+next)\b|\s+(?P<plus>week)\b(?!\s*end)|\s+(?P<fortnight>fortnight)\b)?")
 def _weekday(m: re.Match[str]) -> Atom | None:
     wd = weekday_value(m["wd"])
     mode = "coming"
@@ -192,38 +205,55 @@ def _weekday(m: re.Match[str]) -> Atom | None:
         mode = "this_week" if m["wk"] == "this" else "next_week"
     elif m["mod"] == "next":  # "next tuesday" said on a Monday is next week's, not tomorrow
         mode = "next_week"
+    elif m["fortnight"]:  # British "monday fortnight": the coming monday, two weeks on
+        mode = "plus_fortnight"
     elif m["after"] or m["plus"] or (m["mod"] and "following" in m["mod"]):
         mode = "plus_week"
     weak = m["wd"].rstrip(".") in AMBIGUOUS_WORDS and not (m["mod"] or m["wk"])
     return _atom(m, DATE, weak=weak, kind_="wd", wd=wd, mode=mode)
 
 
-@pattern(rf"\b(?:a|one)\s+week\s+(?:on|from)\s+(?:this\s+)?(?P<wd>{WD})(?![a-z'])")
+@pattern(rf"\b(?:a|one)\s+(?P<u>week|fortnight)\s+(?:on|from)\s+(?:this\s+)?(?P<wd>{WD})(?![a-z'])")
 def _week_on_weekday(m: re.Match[str]) -> Atom | None:
-    return _atom(m, DATE, kind_="wd", wd=weekday_value(m["wd"]), mode="plus_week")
+    mode = "plus_fortnight" if m["u"] == "fortnight" else "plus_week"
+    return _atom(m, DATE, kind_="wd", wd=weekday_value(m["wd"]), mode=mode)
 
 
 #: Events of a day a time can be "after", and the hour each ends.
-_EVENT_ENDS = {"lunch": 13, "lunchtime": 13, "work": 17, "school": 15, "dinner": 19}
-_EVENTS = "|".join(_EVENT_ENDS)
+#: Meals and routines as patients name them ("after brekky", "after the school run"): a
+#: morning's breakfast and school drop-off are over by 9, the way a clinic's day begins.
+_EVENT_ENDS = {"lunch": 13, "lunchtime": 13, "work": 17, "school": 15, "dinner": 19, "tea": 19,
+               "breakfast": 9, "brekky": 9, "brekkie": 9, "brekkers": 9,
+               "school run": 9, "school drop off": 9, "school drop-off": 9, "drop off": 9, "drop-off": 9,
+               "the school run": 9, "the school drop off": 9, "the school drop-off": 9, "the drop off": 9}
+_EVENTS = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_EVENT_ENDS, key=len, reverse=True))
 
 
-@pattern(rf"\b(?:any\s*time\s+|anytime\s+|sometime\s+)?after\s+(?P<w>{_EVENTS})\b")
+@pattern(rf"\b(?:any\s*time\s+|anytime\s+|sometime\s+)?after\s+(?:my\s+|his\s+|her\s+|our\s+)?(?P<w>{_EVENTS})\b")
 def _after_event(m: re.Match[str]) -> Atom | None:
-    hour = _EVENT_ENDS[m["w"]]
+    hour = _EVENT_ENDS[re.sub(r"\s+", " ", m["w"])]
     return _atom(m, RANGE, lo=TimeVal(hour, 0, None, "hour", True), hi=None, pod=None, open="after")
 
 
 #: Events a time can be "before", and the hour each starts.
-_EVENT_STARTS = {"lunch": 12, "lunchtime": 12, "work": 9}
+#: A clinic opens about 8, so "before breakfast" or "before the school run" is its first hour.
+_EVENT_STARTS = {"lunch": 12, "lunchtime": 12, "work": 9, "breakfast": 9, "brekky": 9, "school run": 9,
+                 "the school run": 9}
+_BEFORE_EVENTS = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_EVENT_STARTS, key=len, reverse=True))
 
 
-@pattern(rf"\b(?:any\s*time\s+|anytime\s+|sometime\s+)?before\s+(?P<w>{'|'.join(_EVENT_STARTS)})\b")
+@pattern(rf"\b(?:any\s*time\s+|anytime\s+|sometime\s+)?before\s+(?P<w>{_BEFORE_EVENTS})\b")
 def _before_event(m: re.Match[str]) -> Atom | None:
     """ "before lunch friday": weak alone, since "my sugar is low before lunch" is no request."""
-    hour = _EVENT_STARTS[m["w"]]
+    hour = _EVENT_STARTS[re.sub(r"\s+", " ", m["w"])]
     weak = not m[0].startswith(("any", "some"))
     return _atom(m, RANGE, weak=weak, lo=None, hi=TimeVal(hour, 0, None, "hour", True), pod=None, open="before")
+
+
+@pattern(rf"\bearly(?:\s+on)?(?=\s+(?:{TOMORROW}|(?:next\s+|this\s+|on\s+)?{WD}(?![a-z'])))")
+def _early_day(m: re.Match[str]) -> Atom | None:
+    """ "early tomorrow", "early on friday": that day's morning, from its start."""
+    return _atom(m, POD_K, pod="morning", today=False, early=True)
 
 
 @pattern(r"\bfirst\s+thing(?:\s+in\s+the\s+morning)?\b")
@@ -345,14 +375,14 @@ def _time_half(m: re.Match[str]) -> Atom | None:
     return _atom(m, TIME, tv=tv) if tv else None
 
 
-@pattern(r"\b(?:(?:at|around|about|over)\s+)?(?:12\s*)?(?:noon|midday|mid[\s-]day|midnight|lunchtime|lunch(?:\s+time)?)\b(?!\s+(?:break|box|money))")
+@pattern(r"\b(?:(?:at|around|about|over)\s+)?(?:12\s*)?(?:noon|midday|mid[\s-]day|midnight|lunchtime|lunch(?:\s+time)?)(?:[\s-]?ish)?\b(?!\s+(?:break|box|money))")
 def _noon(m: re.Match[str]) -> Atom | None:
     word = m[0]
     if "lunch" in word:
         # plain "lunch" is as often the meal ("I had lunch"): only beside a day or alone
         weak = word.endswith("lunch") and not word.startswith(("at", "around", "about", "over"))
         return _atom(m, TIME, weak=weak, tv=TimeVal(12, 0, None, "hour", True))
-    tv = parse_time(re.sub(r"^(?:at|around|about)\s+", "", word))
+    tv = parse_time(re.sub(r"[\s-]?ish$", "", re.sub(r"^(?:at|around|about)\s+", "", word)))
     return _atom(m, TIME, tv=tv) if tv else None
 
 
@@ -452,16 +482,29 @@ def _date_range_dm(m: re.Match[str]) -> Atom | None:
 # ---------------------------------------------------------------- parts of day, instants
 
 
-@pattern(rf"(?<!good\s)(?<!good)\b(?:(?P<pre>in\s+the|during\s+the|this|the|early|late|mid)[\s-]+)?(?:early\s+|late\s+)?(?P<pod>{POD})(?:ish)?\b(?!\s*(?:sickness|-after\b|after\b(?!\s+(?:\d|(?:{HOURW}|{_EVENTS})\b|noon|midday))|person|shift|routine|meds?|medication|pills?|dose|tablets?|walk))")
+_POD_AFTER = re.compile(rf"\s*after\b(?!\s+(?:\d|(?:{HOURW}|{_EVENTS})\b|noon|midday))")
+
+
+@pattern(rf"(?<!good\s)(?<!good)\b(?:(?P<pre>in\s+the|during\s+the|this|the|early|late|mid)[\s-]+)?(?:early\s+|late\s+)?(?P<pod>{POD})(?:ish)?\b(?!\s*(?:sickness|-after\b|person|shift|routine|meds?|medication|pills?|dose|tablets?|walk))")
 def _pod(m: re.Match[str]) -> Atom | None:
+    """A part of day; one followed by "after" only when a time or event follows ("morning after 9"),
+    since "the morning after" is the next day, unless it is today's ("this evening after the creche")."""
     word = m["pod"]
     pre = (m["pre"] or "").strip()
+    if _POD_AFTER.match(m.string, m.end()) and pre != "this" and word not in TONIGHT:
+        return None
     weak = word in ("am", "pm", "night", "eve", "aft", "morn")
     bare = word in ("night", "am", "pm") and not pre
     if word in ("am", "pm") and pre:
         weak = pre not in ("in the",)
     today = pre == "this" or word in TONIGHT
     return _atom(m, POD_K, weak=weak, pod=word, today=today, early=("early" in m[0]), bare=bare)
+
+
+@pattern(rf"\b(?:this|the\s+same|same)\s+time(?=\s+(?:on\s+)?(?:{TOMORROW}|next|a\s+week|in\s+a\s+week|{WD}(?![a-z'])))")
+def _clock_now(m: re.Match[str]) -> Atom | None:
+    """ "this time tomorrow", "same time next week": now's clock time on that day (nlu.dates.grammar.find)."""
+    return _atom(m, TIME, clock_now=True, tv=None)
 
 
 @pattern(r"\b(?:right\s+now|just\s+now|at\s+the\s+moment|atm|now)\b")

@@ -194,14 +194,18 @@ def resolve_group(g: list[Atom], now: datetime, month_first: bool,
         day, day_end, year_given = r
     if SHIFT in by:
         return _resolve_shifted(g, by, day, hint, now, tz, year_given)
-    if WEEKOF in by and day is not None:
-        s = monday(day)
-        return _value(_at(s, 0, tz), _at(s + timedelta(days=7), 0, tz), "week"), year_given, False
     if INSTANT in by:
         secs = by[INSTANT].data["seconds"]
         inst = (now.astimezone(ZoneInfo("UTC")) + timedelta(seconds=secs)).astimezone(tz)
         inst = inst.replace(second=0, microsecond=0)
         return _value(inst, _plus(inst, "minute"), "minute"), False, False
+    if WEEKOF in by and day is not None or d_atom is not None and d_atom.data.get("whole_week") and day:
+        s = monday(day)
+        return _value(_at(s, 0, tz), _at(s + timedelta(days=7), 0, tz), "week"), year_given, False
+    if day is None and WEEK in by and TIME in by and by[TIME].data.get("clock_now"):
+        # "this time next week": the same weekday, not the week's first day
+        w = by[WEEK].data
+        day = today + timedelta(days=w.get("offset_days", 0) + 7 * w.get("offset_weeks", 0))
     week_days: tuple[date, date] | None = None
     if day is None and WEEK in by and (pod is not None or TIME in by or RANGE in by):
         # "mornings next week", "next week at 3": from the week's first day still ahead
@@ -304,6 +308,9 @@ def find(text: str, now: datetime, month_first: bool, region: str = "") -> list[
     """
     out: list[Found] = []
     atoms = select(list(find_atoms(text)))
+    for a in atoms:
+        if a.data.get("clock_now"):  # "this time tomorrow": the time of day is now's
+            a.data["tv"] = TimeVal(now.hour, now.minute, None, "minute", True)
     vouch_for_alternatives(atoms, text)
     previous: list[Atom] = []
     previous_found = False

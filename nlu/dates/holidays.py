@@ -9,9 +9,14 @@ Valentine's Day, Halloween), which patients name whether or not the practice
 closes. A name that is not a holiday where the practice is ("Thanksgiving" in
 Britain) stays unresolved rather than guessing another country's date.
 
-Lunar-calendar holidays (Chinese New Year, Hari Raya, Deepavali, Vesak, NZ's
-Matariki) cannot be computed by rule with the standard library and are not
-listed. A locale names a country, never a state, so a holiday whose date
+Lunar-calendar and astronomical holidays (Chinese New Year, Hari Raya Puasa
+and Haji, Deepavali, Vesak, NZ's Matariki) cannot be computed by rule with the
+standard library; they come from small tables of dates for 2025-2030 (``table``,
+sources named beside each), and a year outside the table leaves the name
+unresolved rather than guessing. Observances that patients name but that are
+no public holiday (Mother's and Father's Day, St Patrick's Day outside Ireland,
+Bonfire Night, Melbourne Cup day) are in OBSERVANCES, per country where their
+date differs, so "the bank holiday" never lands on one. A locale names a country, never a state, so a holiday whose date
 differs by state takes the date most of the country keeps: Australia's Labour
 Day is New South Wales', the ACT's and South Australia's (first Monday of
 October; about 40% of Australians, against Victoria's March and Queensland's
@@ -30,7 +35,10 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-Rule = Callable[[int], date]
+#: A holiday's date in a year; None where only a table knows it and the year is not in it.
+Rule = Callable[[int], "date | None"]
+#: A date computed for any year.
+Computed = Callable[[int], date]
 
 
 def easter(year: int) -> date:
@@ -48,11 +56,11 @@ def easter(year: int) -> date:
     return date(year, month, day)
 
 
-def fixed(month: int, day: int) -> Rule:
+def fixed(month: int, day: int) -> Computed:
     return lambda y: date(y, month, day)
 
 
-def nth(month: int, weekday: int, n: int) -> Rule:
+def nth(month: int, weekday: int, n: int) -> Computed:
     """The ``n``-th ``weekday`` (Monday 0) of ``month``; ``n`` = -1 is the last."""
 
     def rule(y: int) -> date:
@@ -65,11 +73,11 @@ def nth(month: int, weekday: int, n: int) -> Rule:
     return rule
 
 
-def from_easter(days: int) -> Rule:
+def from_easter(days: int) -> Computed:
     return lambda y: easter(y) + timedelta(days=days)
 
 
-def monday_before(month: int, day: int) -> Rule:
+def monday_before(month: int, day: int) -> Computed:
     """The last Monday strictly before ``month``/``day`` (Canada's Victoria Day: before 25 May)."""
 
     def rule(y: int) -> date:
@@ -85,7 +93,28 @@ def st_brigid(y: int) -> date:
     return first if first.weekday() == 4 else nth(2, 0, 1)(y)
 
 
-MON, THU = 0, 3
+def table(*dates: tuple[int, int, int]) -> Rule:
+    """A holiday known only from a table of dates, one a year; None for a year not in it."""
+    by_year = {y: date(y, m, d) for y, m, d in dates}
+    return by_year.get
+
+
+MON, TUE, THU, SUN = 0, 1, 3, 6
+
+# Matariki: the dates fixed in the Matariki Public Holiday Act 2022, Schedule 1 (NZ).
+_MATARIKI = table((2025, 6, 20), (2026, 7, 10), (2027, 6, 25), (2028, 7, 14), (2029, 7, 6), (2030, 6, 21))
+# Singapore: 2025 and 2026 as gazetted by the Ministry of Manpower ("Public holidays for 2025/2026");
+# 2027-2030 are the calendars' projections (Hong Kong Observatory's Gregorian-lunar tables for the
+# Chinese New Year, the Umm al-Qura calendar for the Hari Rayas, published Deepavali/Vesak almanacs);
+# MOM gazettes each year about a year ahead, and its dates replace these when they differ.
+_CNY = table((2025, 1, 29), (2026, 2, 17), (2027, 2, 6), (2028, 1, 26), (2029, 2, 13), (2030, 2, 3))
+_HARI_RAYA_PUASA = table((2025, 3, 31), (2026, 3, 21), (2027, 3, 10), (2028, 2, 27), (2029, 2, 15),
+                         (2030, 2, 5))
+_HARI_RAYA_HAJI = table((2025, 6, 7), (2026, 5, 27), (2027, 5, 17), (2028, 5, 6), (2029, 4, 25),
+                        (2030, 4, 14))
+_DEEPAVALI = table((2025, 10, 20), (2026, 11, 8), (2027, 10, 28), (2028, 10, 17), (2029, 11, 5),
+                   (2030, 10, 25))
+_VESAK = table((2025, 5, 12), (2026, 5, 31), (2027, 5, 20), (2028, 5, 9), (2029, 5, 27), (2030, 5, 16))
 
 #: key -> (regex of its names on lower-cased text, rule year -> date). Names are tried
 #: in this order, so a longer name ("new year's eve") comes before its prefix.
@@ -149,6 +178,19 @@ HOLIDAYS: dict[str, tuple[str, Rule]] = {
     "labour_day_may": (r"labou?r\s+day|tag\s+der\s+arbeit|may\s+day", fixed(5, 1)),
     "national_day_sg": (r"national\s+day", fixed(8, 9)),
     "german_unity_day": (r"(?:german\s+)?unity\s+day|tag\s+der\s+deutschen\s+einheit", fixed(10, 3)),
+    "chinese_new_year": (r"chinese\s+new\s+year(?:'?s)?(?:\s+day)?|lunar\s+new\s+year|cny", _CNY),
+    "hari_raya_haji": (r"hari\s+raya\s+haji|eid\s+al[\s-]adha", _HARI_RAYA_HAJI),
+    "hari_raya_puasa": (r"hari\s+raya(?:\s+puasa|\s+aidilfitri)?|eid(?:\s+al[\s-]fitr)?", _HARI_RAYA_PUASA),
+    "deepavali": (r"deepavali|diwali", _DEEPAVALI),
+    "vesak": (r"vesak(?:\s+day)?|wesak(?:\s+day)?", _VESAK),
+    "matariki": (r"matariki(?:\s+day)?", _MATARIKI),
+    # Observances (OBSERVANCES): named by patients, kept by no practice as a closing day
+    "mothering_sunday": (r"mothering\s+sunday|mother'?s'?\s+day|mums?'?\s+day", from_easter(-21)),
+    "mothers_day": (r"mother'?s'?\s+day|moms?'?\s+day|mums?'?\s+day", nth(5, SUN, 2)),
+    "fathers_day_sep": (r"father'?s'?\s+day|dad'?s'?\s+day", nth(9, SUN, 1)),
+    "fathers_day": (r"father'?s'?\s+day|dad'?s'?\s+day", nth(6, SUN, 3)),
+    "bonfire_night": (r"bonfire\s+night|guy\s+fawkes(?:'?\s+night|\s+day)?", fixed(11, 5)),
+    "melbourne_cup": (r"melbourne\s+cup(?:\s+day)?|cup\s+day", nth(11, TUE, 1)),
 }
 
 #: Observances every country knows by name.
@@ -169,10 +211,23 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "AU": ("new_years_day", "australia_day", "good_friday", "easter_saturday", "easter_monday", "anzac_day",
            "kings_birthday_au", "labour_day_au", "christmas", "boxing_day"),
     "NZ": ("new_years_day", "waitangi_day", "good_friday", "easter_monday", "anzac_day", "kings_birthday_nz",
-           "labour_day_nz", "christmas", "boxing_day"),
-    "SG": ("new_years_day", "good_friday", "labour_day_may", "national_day_sg", "christmas"),
+           "matariki", "labour_day_nz", "christmas", "boxing_day"),
+    "SG": ("new_years_day", "chinese_new_year", "hari_raya_puasa", "good_friday", "labour_day_may", "vesak",
+           "hari_raya_haji", "national_day_sg", "deepavali", "christmas"),
     "DE": ("new_years_day", "good_friday", "easter_monday", "labour_day_may", "ascension", "whit_monday",
            "german_unity_day", "christmas", "boxing_day"),
+}
+#: ISO country -> observances named there that are no public holiday (Mother's Day is the
+#: UK's and Ireland's Mothering Sunday, Father's Day is September's in Australia and New Zealand).
+OBSERVANCES: dict[str, tuple[str, ...]] = {
+    "US": ("st_patricks_day", "mothers_day", "fathers_day"),
+    "CA": ("st_patricks_day", "mothers_day", "fathers_day"),
+    "GB": ("mothering_sunday", "fathers_day", "bonfire_night", "st_patricks_day"),
+    "IE": ("mothering_sunday", "fathers_day"),
+    "AU": ("mothers_day", "fathers_day_sep", "melbourne_cup", "st_patricks_day"),
+    "NZ": ("mothers_day", "fathers_day_sep", "st_patricks_day"),
+    "SG": ("mothers_day", "fathers_day"),
+    "DE": ("mothers_day",),
 }
 #: Countries where "the bank holiday" names the next public holiday.
 BANK_HOLIDAY_COUNTRIES = frozenset({"GB", "IE"})
@@ -188,7 +243,7 @@ def country_of(locale: str) -> str:
 
 def holidays_of(country: str) -> tuple[str, ...]:
     """The holiday keys known in ``country``: its public holidays first, then the common observances."""
-    own = COUNTRIES.get(country, ())
+    own = COUNTRIES.get(country, ()) + OBSERVANCES.get(country, ())
     return own + tuple(k for k in COMMON if k not in own)
 
 
@@ -212,18 +267,29 @@ def holiday_key(name: str, country: str) -> str | None:
     return next((k for k in holidays_of(country) if _FULL[k].fullmatch(name)), None)
 
 
-def next_holiday(name: str, country: str, today: date, year: int | None = None) -> date | None:
-    """The date of the holiday called ``name`` in ``country``, on or after ``today`` or in ``year``."""
+def next_holiday(name: str, country: str, today: date, year: int | None = None,
+                 month: int | None = None, last: bool = False) -> date | None:
+    """The date of the holiday called ``name`` in ``country``, on or after ``today`` or in ``year``.
+
+    ``month`` narrows "the bank holiday" to the next month of that name that has one ("the bank
+    holiday in may" is May's first, or its ``last`` when so asked).
+    """
     key = holiday_key(name, country)
     if key is None:
         return None
     if key == "bank_holiday":
         # "bank holiday monday" is the next one on a Monday (Easter Monday, not Good Friday)
         monday_only = re.search(r"\bmon(?:day)?$", name) is not None
-        dates = [HOLIDAYS[k][1](y) for k in COUNTRIES[country] for y in (today.year, today.year + 1)]
-        return min(d for d in dates if d >= today and (d.weekday() == MON or not monday_only))
+        dates = sorted(d for k in COUNTRIES[country] for y in (today.year, today.year + 1)
+                       if (d := HOLIDAYS[k][1](y)) is not None and d >= today
+                       and (d.weekday() == MON or not monday_only))
+        if month is not None:
+            dates = [d for d in dates if d.month == month]
+            if last and dates:
+                dates = [d for d in dates if (d.year, d.month) == (dates[0].year, dates[0].month)][-1:]
+        return dates[0] if dates else None
     rule = HOLIDAYS[key][1]
     if year:
         return rule(year)
     d = rule(today.year)
-    return d if d >= today else rule(today.year + 1)
+    return d if d is not None and d >= today else rule(today.year + 1)

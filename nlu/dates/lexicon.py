@@ -75,7 +75,8 @@ ABBREVIATIONS: dict[str, str] = {
 #: Words patients write for an hour that sounds the same ("half past too",
 #: "at for thirty"); read as the hour only where a clock time is plainly meant
 #: (see nlu.datetime_resolution.expand).
-HOUR_HOMOPHONES: dict[str, str] = {"too": "two", "for": "four", "fore": "four", "won": "one"}
+HOUR_HOMOPHONES: dict[str, str] = {"too": "two", "for": "four", "fore": "four", "won": "one", "ate": "eight",
+                                   "tree": "three"}
 
 #: Date words matched with a small edit distance (typos such as "tommorow",
 #: "yesturday", "afternon"); the value is what the misspelling becomes, chosen

@@ -39,6 +39,10 @@ Decisions (a scheduler reads them):
 - A time that only narrows the day before it, with nothing but hedges between
   ("monday, sometime in the afternoon", "tomorrow evening, preferably after
   6"), is one expression with it (nlu.dates.alternatives.refined).
+- "<holiday> week" is the week (Monday to Sunday) the holiday falls in; "<weekday>
+  fortnight" the coming weekday two weeks on, as "<weekday> week" is one week on;
+  "after <duration>" alone is "in <duration>".
+- "this time tomorrow" / "same time next week" is the clock time of now on that day.
 - "day after X" and "day before X" need no "the"; "week after"/"month after"
   do ("next week after all" is no shift).
 """
@@ -85,6 +89,14 @@ def _in_duration(m: re.Match[str]) -> Atom | None:
     if d is None or (m["pre"] == "within" and d.unit != "minute"):
         return None  # "within a week" is a deadline, not a time
     return _forward(m, d)
+
+
+@pattern(rf"\bafter\s+{_HEDGE}(?P<d>{DUR})(?![a-z])(?!\s+(?:of|from|after|before|since|ago|on|following|later|in|at)\b)")
+def _after_duration(m: re.Match[str]) -> Atom | None:
+    """ "after 10 days" as a patient asks for a date: the same as "in 10 days" ("after 3 days of
+    fever" tells a story, and "after 2 days from friday" shifts a date, so neither is read)."""
+    d = parse_duration(m["d"])
+    return _forward(m, d) if d else None
 
 
 @pattern(rf"\b(?P<d>{DUR})\s+(?:from\s+(?:right\s+)?(?:now|(?P<today>today))|hence|(?P<later>later)|'?s?\s*time)\b")
@@ -273,6 +285,19 @@ def _edge(m: re.Match[str], edge: str | None = None) -> Atom | None:
 def _holiday_weekend(m: re.Match[str]) -> Atom | None:
     """ "memorial day weekend", "easter weekend": the holiday and the weekend nearest it (nlu.dates.resolve)."""
     return Atom(DATE, m.start(), m.end(), {"kind_": "holiday_weekend", "name": m["name"]})
+
+
+@pattern(rf"\b(?:the\s+)?(?:(?P<nth>first|last)\s+)?(?P<name>bank\s+holiday)\s+(?:weekend\s+|monday\s+)?(?:in|of)\s+(?P<mon>{MON})(?![a-z])")
+def _bank_holiday_in(m: re.Match[str]) -> Atom | None:
+    """ "the bank holiday in may": the next bank holiday in that month (its first, or its last if said)."""
+    return Atom(DATE, m.start(), m.end(), {"kind_": "holiday", "name": m["name"], "year": None,
+                                           "month": month_value(m["mon"]), "last": m["nth"] == "last"})
+
+
+@pattern(rf"\b(?:the\s+)?(?P<name>{NAMES})(?![a-z])\s+(?:week|wk)\b(?!\s*end)")
+def _holiday_week(m: re.Match[str]) -> Atom | None:
+    """ "thanksgiving week", "christmas week": the Monday-to-Sunday week the holiday falls in."""
+    return Atom(DATE, m.start(), m.end(), {"kind_": "holiday", "name": m["name"], "year": None, "whole_week": True})
 
 
 @pattern(rf"\b(?:the\s+)?(?P<name>{NAMES})(?![a-z])(?:\s+(?P<y>{_YEAR})\b)?")

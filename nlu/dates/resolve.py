@@ -100,6 +100,8 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
             d = monday(today) + timedelta(days=7 + wd)
         elif mode == "plus_week":
             d = today + timedelta(days=ahead + 7)
+        elif mode == "plus_fortnight":
+            d = today + timedelta(days=ahead + 14)
         elif mode == "last":
             d = today - timedelta(days=(today.weekday() - wd) % 7 or 7)
         else:
@@ -144,7 +146,7 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
     if k == "edge":
         return edge_of_period(spec["edge"], spec["period"], today)
     if k == "holiday":
-        d = next_holiday(spec["name"], region, today, spec.get("year"))
+        d = next_holiday(spec["name"], region, today, spec.get("year"), spec.get("month"), spec.get("last", False))
         return (d, d + one, bool(spec.get("year"))) if d else None
     if k == "holiday_weekend":
         d = next_holiday(spec["name"], region, today)
