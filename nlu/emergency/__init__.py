@@ -1,0 +1,98 @@
+"""Emergency safety net: the rule layer, run on every message before the model.
+
+Three rule layers, each raising recall, each pure and fast (about a dozen
+precompiled searches per message):
+
+1. a red-flag lexicon by the categories of a nurse triage protocol
+   (``lexicon.CATEGORY_IDS``), read on text brought to canonical spelling
+   (``normalise``), with negation and history / admin talk scoped to the clause
+   (``context``);
+2. (in ``nlu.pipeline``) the classifier's emergency score at a low threshold when
+   ``Screen.mention`` says a red-flag symptom is present;
+3. a red-flag *mention* together with an urgency or severity cue anywhere in the
+   message ("she's bleeding, please hurry", "my sugar is low and I'm scared").
+
+Decisions where the issue is silent: a baby under three months with a fever is
+an emergency, an older child's fever is not (the practice books it); waters
+breaking or labour starting counts (the guidance sends the patient to the
+maternity unit); mentions of the past ("after my stroke last year"), paperwork
+("update my emergency contact") and questions about risks ("is the flu shot
+safe in pregnancy") do not count unless something is happening right now.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nlu.emergency.context import has_urgency, is_history_or_admin, is_negated
+from nlu.emergency.lexicon import CATEGORY_IDS, MENTION_RX, RED_FLAG_RX
+from nlu.emergency.normalise import normalise
+
+__all__ = ["CATEGORY_IDS", "EmergencyMatch", "Screen", "detect_emergency", "is_emergency", "screen"]
+
+#: Categories where a negation word inside the pattern is itself the danger ("don't want to live"),
+#: so only an explicit denial right before it counts ("not suicidal").
+_SELF_NEGATING = {"self_harm"}
+
+
+@dataclass(frozen=True)
+class EmergencyMatch:
+    """The category that fired and the span of the original text that fired it."""
+
+    category: str
+    start: int
+    end: int
+    #: ``red_flag`` (the lexicon alone), ``urgent_mention`` (a red-flag symptom with an urgency cue)
+    #: or ``mention`` (a red-flag symptom alone: not an emergency by itself).
+    kind: str = "red_flag"
+
+
+@dataclass(frozen=True)
+class Screen:
+    """What the rule layer saw in one message."""
+
+    emergency: EmergencyMatch | None
+    mention: EmergencyMatch | None
+
+
+def _accepted(norm: str, start: int, end: int, category: str) -> bool:
+    if category in _SELF_NEGATING:
+        before = norm[max(0, start - 12) : start]
+        if before.rstrip().endswith(("not", "no", "never", "denies")):
+            return False
+    elif is_negated(norm, start, end):
+        return False
+    return not is_history_or_admin(norm, start, end)
+
+
+def _first(norm: str, table: dict, kind: str, starts: list[int], ends: list[int]) -> EmergencyMatch | None:
+    for category, rx in table.items():
+        pos = 0
+        while (m := rx.search(norm, pos)) is not None:
+            if m.end() > m.start() and _accepted(norm, m.start(), m.end(), category):
+                return EmergencyMatch(category, starts[m.start()], ends[m.end() - 1], kind)
+            pos = m.start() + 1
+    return None
+
+
+def screen(text: str) -> Screen:
+    """The rule layer's view of ``text``: an emergency, and/or a red-flag mention."""
+    norm, starts, ends = normalise(text)
+    hit = _first(norm, RED_FLAG_RX, "red_flag", starts, ends)
+    if hit:
+        return Screen(hit, hit)
+    mention = _first(norm, MENTION_RX, "mention", starts, ends)
+    if mention and has_urgency(norm):
+        urgent = EmergencyMatch(mention.category, mention.start, mention.end, "urgent_mention")
+        return Screen(urgent, mention)
+    return Screen(None, mention)
+
+
+def detect_emergency(text: str) -> EmergencyMatch | None:
+    """The emergency the rule layer finds in ``text`` (not negated, not history), or None."""
+    return screen(text).emergency
+
+
+def is_emergency(text: str) -> bool:
+    """Whether the rule layer calls ``text`` an urgent medical danger."""
+    return detect_emergency(text) is not None

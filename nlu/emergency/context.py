@@ -1,0 +1,111 @@
+"""What surrounds a red-flag mention: negation, history or admin talk, and urgency.
+
+All three look at the *clause* around a match (the stretch between sentence ends
+and clause breaks such as "but" or "though"), so "no chest pain but I can't
+breathe" still fires on the second half, and "after my stroke last year" does not
+cancel "now my face is drooping" in the next sentence.
+
+Decisions (a triage nurse would take them the same way):
+
+- Negation is a cue word close before the symptom (at most three words, same
+  clause: "no chest pain", "not bleeding anymore", "denies any chest pain") or a
+  resolution close after it ("the bleeding has stopped", "the rash went away").
+- History and admin talk (time in the past, follow-ups, reviews, stitches,
+  prescriptions, forms, contacts, leaflets, questions about risks or signs) turns
+  a mention into an ordinary message *unless* the same clause carries a present
+  urgency cue: "after my stroke last year my face is drooping again right now"
+  still fires.
+- Urgency cues are words of time, speed, severity and alarm: "right now",
+  "suddenly", "won't stop", "getting worse", "please hurry", "worst ever",
+  "can't breathe / move / stand", "!!".
+"""
+
+from __future__ import annotations
+
+import re
+
+_CLAUSE_BREAK = re.compile(r"[.!?;\n]|,\s*(?:but|though|however|and\s+now|now)\b|\b(?:but|though|although|however|except|yet)\b")
+
+_NEG_BEFORE = re.compile(
+    r"\b(?:no|not|without|never|denies|deny|denied|nor|none|free\s+of|negative\s+for|don't\s+have|doesn't\s+have|"
+    r"didn't\s+have|haven't\s+had|hasn't\s+had|isn't|aren't|wasn't|weren't|no\s+longer|not\s+any|no\s+more|"
+    r"ruled\s+out|rule\s+out)\b(?:\s+\S+){0,3}\s*$"
+)
+_NEG_AFTER = re.compile(
+    r"^\s*(?:\S+\s+){0,4}?(?:has\s+|have\s+|had\s+|is\s+|it's\s+|is\s+all\s+)?(?:stopped|gone|went\s+away|"
+    r"cleared\s+up|cleared|settled(?:\s+down)?|resolved|under\s+control|went\s+down|calmed\s+down|"
+    r"better\s+now|fine\s+now|ok\s+now|okay\s+now|passed)\b"
+)
+
+#: Past time, follow-up and paperwork: the mention is about history or admin, not now.
+_HISTORY_ADMIN = re.compile(
+    r"\b(?:last\s+(?:year|month|week|summer|winter|spring|autumn|fall|time)|(?:a\s+few|few|\d+|two|three|four|five|six|"
+    r"some|many|several)\s+(?:years?|months?|weeks?)\s+ago|years?\s+ago|months?\s+ago|a\s+while\s+(?:ago|back)|"
+    r"in\s+(?:19|20)\d\d|back\s+in|history\s+of|recovering\s+from|recovered\s+from|since\s+(?:my|his|her|their)|"
+    r"after\s+(?:my|his|her|their)|follow[\s-]?up|followup|check[\s-]?up|review|stitches|sutures|scar|"
+    r"dressing|results?|referral|refer|prescription|repeat|refill|renew|re-?order|expired|"
+    r"rehab|physio|clinic|appointment\s+(?:for|about|to\s+discuss)|discuss|form|forms|questionnaire|insurance|"
+    r"bill|invoice|charged|certificate|sick\s+note|fit\s+note|letter|leaflet|brochure|information|info|advice\s+(?:on|about)|"
+    r"research|survey|class|course|training|first\s+aid|awareness|prevention|screening|vaccine|vaccination|jab|"
+    r"shot|booster|immuni[sz]ation|risk\s+of|risks?\s+(?:of|for)|signs\s+of|symptoms\s+of|what\s+are\s+the\s+signs|"
+    r"in\s+case\s+of|what\s+to\s+do\s+if|what\s+happens\s+if|how\s+do\s+(?:i|you)\s+know\s+if|is\s+it\s+safe|"
+    r"safe\s+(?:in|during|while)|contact|next\s+of\s+kin|emergency\s+contact|family\s+history|runs\s+in\s+the\s+family|"
+    r"nursing\s+home|care\s+plan|assessment|assessed|tested\s+for|test\s+for|blood\s+test|scan|x-?ray|"
+    r"infection|cold|flu|hay\s+fever|teething|nappy\s+rash|diaper\s+rash|in\s+my\s+dream|tv|movie|film|show|book|"
+    r"game|novel|homework|essay)\b"
+)
+
+_URGENT = re.compile(
+    r"(?:!{2,}|\b(?:right\s+now|now|just\s+now|at\s+the\s+moment|sudden(?:ly)?|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|"
+    r"won't\s+stop|will\s+not\s+stop|not\s+stopping|can't\s+stop|doesn't\s+stop|keeps?\s+(?:getting\s+worse|coming)|"
+    r"getting\s+worse|worse\s+and\s+worse|worse\s+by\s+the\s+minute|fast|rapidly|quickly|help|hurry|please\s+hurry|"
+    r"asap|urgent(?:ly)?|emergency|quick|so\s+bad|really\s+bad|very\s+bad|super\s+bad|terrible|horrible|awful|"
+    r"worst|unbearable|agony|agonising|agonizing|excruciating|severe(?:ly)?|extreme(?:ly)?|massive|scared|"
+    r"terrified|frightened|panicking|freaking\s+out|what\s+(?:do|should)\s+(?:i|we)\s+do|what\s+to\s+do|"
+    r"can't\s+(?:breathe|move|stand|walk|talk|speak|see|feel|wake|swallow|think|get\s+up|focus)|"
+    r"won't\s+wake|not\s+waking|dying|ambulance|hospital|a&e|er\b|911|999|112|tonight)\b)"
+)
+
+
+def clause_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The parts of the match's clause before ``start`` and after ``end``."""
+    before = text[:start]
+    cut = 0
+    for m in _CLAUSE_BREAK.finditer(before):
+        cut = m.end()
+    after = text[end:]
+    stop = _CLAUSE_BREAK.search(after)
+    return before[cut:], after[: stop.start()] if stop else after
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding ``text[start:end]``."""
+    left = max(text.rfind(c, 0, start) for c in ".!?\n")
+    rights = [i for i in (text.find(c, end) for c in ".?\n") if i >= 0]
+    return text[left + 1 : min(rights) if rights else len(text)]
+
+
+def is_negated(text: str, start: int, end: int) -> bool:
+    """Whether the mention at ``start:end`` is denied or over ("no chest pain", "bleeding has stopped")."""
+    before, after = clause_around(text, start, end)
+    return bool(_NEG_BEFORE.search(before) or _NEG_AFTER.search(after))
+
+
+#: Cues strong enough to say "this is happening now" inside a sentence about history or admin.
+_PRESENT = re.compile(
+    r"(?:!{2,}|\b(?:right\s+now|just\s+now|at\s+the\s+moment|sudden(?:ly)?|all\s+of\s+a\s+sudden|won't\s+stop|"
+    r"will\s+not\s+stop|not\s+stopping|getting\s+worse|worse\s+and\s+worse|please\s+hurry|hurry|ambulance|911|999|"
+    r"what\s+(?:do|should)\s+(?:i|we)\s+do|can't\s+(?:breathe|move|stand|wake)|won't\s+wake|again\s+(?:now|today|tonight)|"
+    r"since\s+(?:this\s+morning|an\s+hour|\d+\s+minutes)|(?:an?|one|two|\d+)\s+(?:hours?|minutes?)\s+ago)\b)"
+)
+
+
+def is_history_or_admin(text: str, start: int, end: int) -> bool:
+    """Whether the sentence talks about the past or paperwork, with no present urgency."""
+    sentence = sentence_around(text, start, end)
+    return bool(_HISTORY_ADMIN.search(sentence)) and not _PRESENT.search(sentence)
+
+
+def has_urgency(text: str) -> bool:
+    """Whether ``text`` carries a cue of time, speed, severity or alarm."""
+    return bool(_URGENT.search(text))
