@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nlu.emergency.context import has_urgency, is_history_or_admin, is_negated
+from nlu.emergency.context import has_urgency, is_figurative, is_history_or_admin, is_negated
 from nlu.emergency.lexicon import CATEGORY_IDS, MENTION_RX, RED_FLAG_RX
 from nlu.emergency.normalise import normalise
 
@@ -78,6 +78,8 @@ def _first(norm: str, table: dict, kind: str, starts: list[int], ends: list[int]
 def screen(text: str) -> Screen:
     """The rule layer's view of ``text``: an emergency, and/or a red-flag mention."""
     norm, starts, ends = normalise(text)
+    if is_figurative(norm):
+        return Screen(None, None)
     hit = _first(norm, RED_FLAG_RX, "red_flag", starts, ends)
     if hit:
         return Screen(hit, hit)

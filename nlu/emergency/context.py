@@ -29,12 +29,13 @@ _CLAUSE_BREAK = re.compile(r"[.!?;\n]|,\s*(?:but|though|however|and\s+now|now)\b
 _NEG_BEFORE = re.compile(
     r"\b(?:no|not|without|never|denies|deny|denied|nor|none|free\s+of|negative\s+for|don't\s+have|doesn't\s+have|"
     r"didn't\s+have|haven't\s+had|hasn't\s+had|isn't|aren't|wasn't|weren't|no\s+longer|not\s+any|no\s+more|"
-    r"ruled\s+out|rule\s+out)\b(?:\s+\S+){0,3}\s*$"
+    r"ruled\s+out|rule\s+out)\b(?!\s+(?:touching|helping|working|easing|shifting|doing|stopping|going\s+away))"
+    r"(?:\s+\S+){0,3}\s*$"
 )
 _NEG_AFTER = re.compile(
-    r"^\s*(?:\S+\s+){0,4}?(?:has\s+|have\s+|had\s+|is\s+|it's\s+|is\s+all\s+)?(?:stopped|gone|went\s+away|"
-    r"cleared\s+up|cleared|settled(?:\s+down)?|resolved|under\s+control|went\s+down|calmed\s+down|"
-    r"better\s+now|fine\s+now|ok\s+now|okay\s+now|passed)\b"
+    r"^\s*(?:(?!and\b|now\b)\S+\s+){0,2}?(?:has\s+|have\s+|had\s+|is\s+|it's\s+|is\s+all\s+)?(?:stopped|gone\s+away|"
+    r"went\s+away|gone\s+now|cleared\s+up|settled(?:\s+down)?|resolved|under\s+control|calmed\s+down|eased\s+off|"
+    r"better\s+now|fine\s+now|ok\s+now|okay\s+now|passed\s+now)\b"
 )
 
 #: Past time, follow-up and paperwork: the mention is about history or admin, not now.
@@ -51,20 +52,38 @@ _HISTORY_ADMIN = re.compile(
     r"in\s+case\s+of|what\s+to\s+do\s+if|what\s+happens\s+if|how\s+do\s+(?:i|you)\s+know\s+if|is\s+it\s+safe|"
     r"safe\s+(?:in|during|while)|contact|next\s+of\s+kin|emergency\s+contact|family\s+history|runs\s+in\s+the\s+family|"
     r"nursing\s+home|care\s+plan|assessment|assessed|tested\s+for|test\s+for|blood\s+test|scan|x-?ray|"
-    r"infection|cold|flu|hay\s+fever|teething|nappy\s+rash|diaper\s+rash|in\s+my\s+dream|tv|movie|film|show|book|"
+    r"hay\s+fever|dentist|dental|filling|anaesthetic|anesthetic|numbing|risk|cholesterol|"
+    r"in\s+(?:his|her|my|their)\s+(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|\d0s)|teething|nappy\s+rash|diaper\s+rash|in\s+my\s+dream|tv|movie|film|show|book|"
     r"game|novel|homework|essay)\b"
 )
 
 _URGENT = re.compile(
-    r"(?:!{2,}|\b(?:right\s+now|now|just\s+now|at\s+the\s+moment|sudden(?:ly)?|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|"
+    r"(?:!{2,}|\b(?:right\s+now|now(?!\s+and\s+(?:then|again))(?<!for\s\bnow)(?<!by\s\bnow)(?<!until\s\bnow)|just\s+now|at\s+the\s+moment|sudden(?:ly)?|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|"
     r"won't\s+stop|will\s+not\s+stop|not\s+stopping|can't\s+stop|doesn't\s+stop|keeps?\s+(?:getting\s+worse|coming)|"
-    r"getting\s+worse|worse\s+and\s+worse|worse\s+by\s+the\s+minute|fast|rapidly|quickly|help|hurry|please\s+hurry|"
+    r"getting\s+worse|worse\s+and\s+worse|worse\s+by\s+the\s+minute|fast|rapidly|quickly|help(?=\s*(?:!|$|please|us|him|her|now))|"
+    r"(?:please|someone|somebody|send|need)\s+help|help\s+me(?!\s+(?:book|with|to|find|get|change|cancel|understand|fill))|hurry|please\s+hurry|"
     r"asap|urgent(?:ly)?|emergency|quick|so\s+bad|really\s+bad|very\s+bad|super\s+bad|terrible|horrible|awful|"
     r"worst|unbearable|agony|agonising|agonizing|excruciating|severe(?:ly)?|extreme(?:ly)?|massive|scared|"
     r"terrified|frightened|panicking|freaking\s+out|what\s+(?:do|should)\s+(?:i|we)\s+do|what\s+to\s+do|"
     r"can't\s+(?:breathe|move|stand|walk|talk|speak|see|feel|wake|swallow|think|get\s+up|focus)|"
     r"won't\s+wake|not\s+waking|dying|ambulance|hospital|a&e|er\b|911|999|112|tonight)\b)"
 )
+
+
+#: Jokes and figures of speech ("this queue is killing me, can't breathe lol").
+_FIGURATIVE = re.compile(
+    r"(?:\b(?:lol|lmao|haha\w*|rofl|jk|joking|kidding)\b|\U0001F602|\U0001F923)"
+    r"(?=.*\b(?:queue|wait\w*|hold|slots?|booking|website|app|bot|traffic|bus|meeting|work|boss|homework|exam|form)\b)"
+    r"|\b(?:queue|wait\w*|hold|slots?|booking|website|app|bot|traffic|meeting|boss|homework|exam|form)\b"
+    r"(?=.*\b(?:lol|lmao|haha\w*|rofl|jk|joking|kidding)\b)"
+)
+_CLAUSE_SPLIT = re.compile(r"[,;.!?\n]")
+_DENIED_CLAUSE = re.compile(r"^\s*(?:no|not|never|none|nothing|stopped|it\s+stopped|it's\s+stopped)\b|\b(?:has\s+stopped|went\s+away|gone\s+away)\b")
+
+
+def is_figurative(text: str) -> bool:
+    """Whether the message is a joke or figure of speech about waiting, work or the app."""
+    return bool(_FIGURATIVE.search(text))
 
 
 def clause_around(text: str, start: int, end: int) -> tuple[str, str]:
@@ -96,7 +115,7 @@ _PRESENT = re.compile(
     r"(?:!{2,}|\b(?:right\s+now|just\s+now|at\s+the\s+moment|sudden(?:ly)?|all\s+of\s+a\s+sudden|won't\s+stop|"
     r"will\s+not\s+stop|not\s+stopping|getting\s+worse|worse\s+and\s+worse|please\s+hurry|hurry|ambulance|911|999|"
     r"what\s+(?:do|should)\s+(?:i|we)\s+do|can't\s+(?:breathe|move|stand|wake)|won't\s+wake|again\s+(?:now|today|tonight)|"
-    r"since\s+(?:this\s+morning|an\s+hour|\d+\s+minutes)|(?:an?|one|two|\d+)\s+(?:hours?|minutes?)\s+ago)\b)"
+    r"since\s+(?:this\s+(?:morning|afternoon|evening)|an\s+hour|half\s+an\s+hour|\d+\s+minutes|last\s+night|lunch)|(?:an?|one|two|\d+)\s+(?:hours?|minutes?)\s+ago)\b)"
 )
 
 
@@ -107,5 +126,11 @@ def is_history_or_admin(text: str, start: int, end: int) -> bool:
 
 
 def has_urgency(text: str) -> bool:
-    """Whether ``text`` carries a cue of time, speed, severity or alarm."""
-    return bool(_URGENT.search(text))
+    """Whether ``text`` carries a cue of time, speed, severity or alarm outside a denied clause.
+
+    "No bleeding now, it stopped" has "now" only inside what is denied, so it is not urgent.
+    """
+    kept = " , ".join(c for c in _CLAUSE_SPLIT.split(text) if not _DENIED_CLAUSE.search(c))
+    if "!!" in text:
+        kept += " !!"
+    return bool(_URGENT.search(kept))

@@ -36,7 +36,8 @@ _PERSON = (r"(?:i|i'm|me|my|he|he's|she|she's|they|they're|him|her|baby|son|daug
            r"newborn|boy|girl|little\s+one|husband|wife|partner|mum|mom|mother|dad|father|grandma|grandpa|"
            r"granny|grandad|nan|brother|sister|friend|flatmate|roommate|neighbour|neighbor|colleague|patient)")
 _CHILD = (r"(?:baby|baby's|son|son's|daughter|daughter's|child|child's|kid|kid's|toddler|infant|newborn|boy|girl|"
-          r"little\s+one|grandson|granddaughter|bub)")
+          r"little\s+one|grandson|granddaughter|bub|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*-?\s*"
+          r"(?:years?|yr|month)\s*-?\s*olds?)")
 _YOUNG_BABY = (r"(?:newborn|new\s+born|new\s+baby|neonate|(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
                r"eleven|twelve)\s*-?\s*(?:days?|weeks?)\s*-?\s*old|(?:\d{1,2}|one|two|three|four|five|six|seven|eight|"
                r"nine|ten|eleven|twelve)\s*-?\s*(?:days?|weeks?)\s+(?:old\s+)?(?:baby|son|daughter|boy|girl)|"
@@ -45,8 +46,9 @@ _YOUNG_BABY = (r"(?:newborn|new\s+born|new\s+baby|neonate|(?:\d{1,2}|one|two|thr
 _FEVER = (r"(?:fever|feverish|temperature|high\s+temp|burning\s+up|hot\s+to\s+(?:the\s+)?touch|very\s+hot|"
           r"3[89](?:[.,]\d)?\s*(?:c|°c|degrees)?|10[0-4](?:[.,]\d)?\s*(?:f|°f|degrees)?)")
 _SUBSTANCE = (r"(?:bleach|detergent|cleaning\s+(?:stuff|product|liquid|spray|fluid)|cleaner|battery|batteries|poison|"
-              r"antifreeze|anti-freeze|chemicals?|tide\s+pod|laundry\s+(?:pod|capsule|tablet|liquid|detergent)|"
-              r"dishwasher\s+(?:tablet|pod|liquid)|washing\s+(?:up\s+)?(?:liquid|powder|tablet|pod)|drain\s+cleaner|"
+              r"antifreeze|anti-freeze|chemicals?|tide\s+pods?|laundry\s+(?:pods?|capsules?|tablets?|liquid|detergent)|"
+              r"(?:liquid\s+)?(?:laundry|washing|detergent)\s+(?:pods?|capsules?|tabs?)|toilet\s+\w+|for\s+clean\w*|"
+              r"dishwasher\s+(?:tablets?|pods?|liquid)|washing\s+(?:up\s+)?(?:liquid|powder|tablets?|pods?)|drain\s+cleaner|"
               r"weed\s*killer|rat\s+poison|slug\s+pellets|pesticide|insecticide|fertili[sz]er|white\s+spirit|"
               r"paint\s+thinner|turps|turpentine|petrol|gasoline|kerosene|lamp\s+oil|lighter\s+fluid|oven\s+cleaner|"
               r"toilet\s+cleaner|disinfectant|dettol|domestos|lysol|nail\s+polish\s+remover|acetone|ammonia|lye|"
@@ -55,7 +57,7 @@ _SUBSTANCE = (r"(?:bleach|detergent|cleaning\s+(?:stuff|product|liquid|spray|flu
               r"perfume|mouthwash|alcohol\s+gel|descaler|limescale\s+remover|bleach\s+tablet|soap)")
 _MEDS = (r"(?:pills?|tablets?|meds|medication|medicine|medicines|paracetamol|acetaminophen|tylenol|panadol|"
          r"sleeping\s+(?:pills|tablets)|insulin|ibuprofen|advil|aspirin|oxy\w*|opioids?|codeine|morphine|tramadol|"
-         r"fentanyl|xanax|valium|diazepam|antidepressants?|sertraline|citalopram|lithium|heart\s+pills|"
+         r"fentanyl|methadone|heroin|cocaine|ketamine|drugs|benzos|pregabalin|gabapentin|amitriptyline|xanax|valium|diazepam|antidepressants?|sertraline|citalopram|lithium|heart\s+pills|"
          r"blood\s+pressure\s+pills|calpol|nurofen|vitamins|gummies|edibles|painkillers?)")
 _SUGAR = r"(?:blood\s+sugar|sugar|sugars|glucose|blood\s+glucose|bg|bs|bm|levels?|reading|readings)"
 _ALTERED = (r"(?:confus\w*|disorient\w*|not\s+making\s+(?:any\s+)?sense|making\s+no\s+sense|talking\s+nonsense|"
@@ -70,7 +72,10 @@ RED_FLAGS: dict[str, list[str]] = {
         rf"{g(30)}\b(?:pain|pains|hurts?|hurting|crush\w*|tight|tightness|pressure|heavy|heaviness|squeez\w*|ache|"
         rf"aching|burning|agony|stabbing|sharp|constrict\w*|vice|clamp\w*)\b",
         rf"\b(?:pain|pains|crushing|tightness|pressure|heaviness|squeezing|ache|weight|elephant|band)\b{g(20)}"
-        rf"\b(?:in|on|across|over|around)\s+{_POSS}\s+chest\b",
+        rf"\b(?:in|on|across|over|around)\s+(?:{_POSS}\s+)?chest\b",
+        rf"\b(?:crush\w*|squeez\w*|tightness|heaviness|heavy|pressure|elephant|band|vice|weight)\b{g(40)}\bchest\b",
+        r"\b(?:clutch\w*|grabb\w*|holding|gripping)\s+(?:at\s+)?(?:his|her|my|their)\s+chest\b",
+        rf"\b(?:gtn|nitro\w*|angina\s+spray)\b{g(60)}\b(?:not|isn't|hasn't|didn't|doesn't|no)\b{g(30)}",
         r"\bheart\s+attack\b", r"\bcardiac\s+arrest\b", r"\bangina\s+attack\b",
         rf"\b(?:pain|numb\w*|tingl\w*|ache|aching)\b{g(30)}\b(?:left\s+arm|down\s+{_POSS}\s+(?:left\s+)?arm|"
         rf"into\s+{_POSS}\s+jaw|(?:up\s+)?(?:to|into)\s+(?:the|my|his|her)\s+(?:jaw|neck))\b",
@@ -83,10 +88,12 @@ RED_FLAGS: dict[str, list[str]] = {
         rf"twisted|one[\s-]sided|fallen|falling|slipp\w*|dropp\w*|pulled\s+to\s+one\s+side|gone\s+funny|went\s+funny|"
         rf"looks?\s+funny|numb)\b",
         rf"\b(?:droop\w*|sagging|crooked|lopsided|wonky|twisted|fallen)\b{g(20)}\b(?:face|mouth|smile|lip|eye)\b",
-        r"\bslurr\w*\b",
+        r"\bslurr\w*\b", r"\b(?:talking|speaking|saying)\s+(?:gibberish|nonsense|rubbish|funny|strange\s+words)\b",
+        rf"\b{_CANT}\s+(?:say|form|get\s+out)\s+(?:the\s+|his\s+|her\s+|my\s+)?words\b",
+        rf"\b(?:walk\w*|leaning|veering|falling|drifting)\b{g(20)}\b(?:to\s+one\s+side|sideways|to\s+the\s+(?:left|right))\b",
         rf"\b(?:speech|speaking|talking|voice)\b{g(25)}\b(?:slurred|garbled|weird|strange|gone|funny|jumbled|"
-        rf"nonsense|wrong|mixed\s+up|not\s+right|muddled|off|drunk)\b",
-        rf"\bwords?\b{g(25)}\b(?:coming\s+out\s+(?:wrong|funny|weird|strange|all\s+wrong|jumbled|mixed|muddled)|"
+        rf"nonsense|wrong|mixed\s+up|not\s+right|muddled|off|drunk|thick|slow|heavy)\b",
+        rf"\bwords?\b{g(25)}\b(?:(?:come|comes|coming)\s+(?:out\s+)?(?:wrong|funny|weird|strange|all\s+wrong|jumbled|mixed|muddled)|"
         rf"jumbled|mixed\s+up|garbled|won't\s+come\s+out|don't\s+make\s+sense|not\s+making\s+sense|all\s+wrong|"
         rf"muddled|in\s+the\s+wrong\s+order|come\s+out\s+wrong)",
         rf"\b{_CANT}\s+(?:get|find)\s+{_POSS}?\s*words\b",
@@ -100,6 +107,10 @@ RED_FLAGS: dict[str, list[str]] = {
         rf"\bone\s+(?:arm|leg|hand)\b{g(25)}\b(?:weak|numb|dead|limp|heavy|useless|floppy|won't\s+work|not\s+working|"
         rf"gave\s+way|gone)\b",
         rf"\b(?:arm|leg|hand)\b{g(25)}\b(?:suddenly|all\s+of\s+a\s+sudden)\b{g(15)}\b(?:weak|numb|dead|limp|heavy|useless|floppy)\b",
+        rf"\b(?:left|right)\s+(?:arm|leg|hand)\b{g(25)}\b(?:gone|went|feels?|is|has)\b{g(10)}\b(?:weak|numb|dead|limp|heavy|useless|floppy)\b"
+        rf"{g(60)}\b(?:speech|talk\w*|face|words|vision|since|this\s+morning|an?\s+hour|minutes)",
+        rf"\b(?:confus\w*|numb\w*|weak\w*|dizzy|can't\s+see|blind|gave\s+way|not\s+working|gibberish)\b{g(60)}"
+        rf"\b(?:sudden(?:ly)?|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|(?:was|were)\s+fine\s+(?:at|this|an|until|\d))\b",
         rf"\bsudden(?:ly)?\b{g(30)}\b(?:numb\w*|weak\w*|confus\w*|can't\s+see|blind|worst\s+headache|lost\s+(?:the\s+)?"
         rf"(?:sight|vision)|vision|can't\s+(?:speak|talk)|dizzy\s+and|off\s+balance|can't\s+walk)",
         rf"\b(?:lost|losing|loss\s+of|lose)\s+(?:the\s+|my\s+|his\s+|her\s+|all\s+)?(?:sight|vision)\b",
@@ -128,13 +139,15 @@ RED_FLAGS: dict[str, list[str]] = {
         r"\basthma\s+attack\b",
         rf"\b(?:inhaler|puffer|ventolin|salbutamol|nebuli[sz]er)\b{g(30)}\b(?:not|isn't|doesn't|didn't|no|isnt|"
         rf"not\s+really)\s+(?:working|work|helping|help|doing\s+anything)\b",
+        rf"\b(?:inhaler|puffer|ventolin|salbutamol|nebuli[sz]er)\b{g(60)}\b(?:doing\s+nothing|no\s+(?:help|use|difference)|useless|"
+        rf"every\s+(?:few|ten|\d+|five|couple)|isn't\s+touching|not\s+touching)",
         r"\b(?:no\s+air|suffocat\w*|can't\s+get\s+air|throat\s+closing|airway)\b",
         r"\b(?:ribs|chest|tummy|stomach)\s+(?:is\s+|are\s+)?(?:sucking|pulling)\s+in\b",
         r"\bwheez\w*\b[^.!?\n]{0,30}\b(?:badly|bad|loud|can't|struggl\w*|blue|gasping|really\s+bad|so\s+bad)\b",
         r"\bbreath\w*\s+(?:is\s+|are\s+)?(?:really\s+|very\s+)?(?:rattly|noisy|raspy|grunting|shallow\s+and\s+fast)\b",
     ],
     "bleeding": [
-        rf"\bbleed\w*\b{g(30)}\b(?:heavily|heavy|a\s+lot|lots|badly|everywhere|won't\s+stop|will\s+not\s+stop|not\s+stopping|"
+        rf"\b(?:nose)?bleed\w*\b{g(30)}\b(?:heavily|heavy|a\s+lot|lots|badly|everywhere|won't\s+stop|will\s+not\s+stop|not\s+stopping|"
         rf"nonstop|non-stop|won't\s+clot|through|really\s+bad|so\s+much|profusely|like\s+crazy|can't\s+stop|doesn't\s+stop|"
         rf"pouring|gushing|spurting|squirting|pumping|so\s+bad|very\s+bad|out)\b",
         r"\b(?:heavy|heavily|severe|severely|uncontrolled|uncontrollable|massive|serious|major|profuse|profusely|lots\s+of|"
@@ -145,7 +158,10 @@ RED_FLAGS: dict[str, list[str]] = {
         rf"\bblood\b{g(20)}\b(?:everywhere|gushing|pouring|spurting|squirting|pumping|won't\s+stop|all\s+over|not\s+stopping|"
         rf"coming\s+out|through\s+the)\b",
         rf"\b(?:gushing|pouring|spurting|squirting|pumping)\b{g(15)}\bblood\b",
-        r"\b(?:coughing|vomiting|vomited|throwing|threw|spitting|spat|puking|bringing)\s+(?:up\s+)?(?:blood|clots)\b",
+        rf"\b(?:cough\w*|vomit\w*|throw\w*|threw|spit\w*|spat|puk\w*|bring\w*|brought)\s+(?:up\s+)?{g(30)}\b(?:blood|clots)\b"
+        r"(?!\s+(?:test|pressure|sugar))",
+        rf"\b(?:nose)?bleed\w*\b{g(60)}\b(?:(?:blood\s+)?thinners?|warfarin|apixaban|rivaroxaban|anticoagul\w*|"
+        rf"(?:\d+|twenty|thirty|forty|fifty)\s+(?:minutes|mins)|an\s+hour|hours)\b",
         r"\bblood\s+in\s+(?:his|her|my|the)\s+(?:vomit|sick)\b", r"\bbleeding\s+out\b",
         rf"\bsoak\w*\s+(?:through|thru)\b", rf"\bsoak\w*\b{g(20)}\b(?:pads?|towels?|bandages?|tea\s+towels?)\b",
         rf"\b(?:deep|huge|big|large|gaping|long|bad|nasty|serious)\s+(?:cut|wound|gash|laceration|stab\s+wound)\b",
@@ -158,14 +174,15 @@ RED_FLAGS: dict[str, list[str]] = {
     "poisoning_overdose": [
         r"\b(?:over\s?dos\w*|od'd|od'ed|o\.d\.)\b", r"\bod\s+(?:on|with)\b",
         rf"\b(?:took|taken|take|taking|swallowed|ate|eaten|had|downed|necked|drank|drunk|popped)\b{g(25)}\b(?:too\s+many|"
-        rf"too\s+much|whole\s+(?:bottle|pack|box|packet|strip|sheet|tub|lot)|all\s+(?:my|of\s+my|the|his|her|of\s+the|their)|"
+        rf"too\s+much|whole\s+(?:bottle|pack|box|packet|strip|sheet|tub|lot)|all\s+(?:of\s+)?(?:my|the|his|her|their|your)|at\s+once|"
         rf"bottle\s+of|handful\s+of|handfuls|bunch\s+of|lot\s+of|lots\s+of|box\s+of|packet\s+of|loads\s+of|double|"
         rf"twice|extra|\d{{2,}}|twenty|thirty|fifty|a\s+load)\b{g(25)}\b{_MEDS}",
-        rf"\b(?:swallowed|drank|drunk|drinking|ate|eaten|eating|got\s+into|licked|chewed|bit\s+into|sucked\s+on|"
+        rf"\b(?:empty|emptied|finished)\s+(?:\w+\s+)?(?:packets?|bottles?|box|boxes|blister\w*|strips?|packs?|tubs?)\s+of\b{g(30)}\b{_MEDS}",
+        rf"\b(?:swallowed|swallow|drank|drink|drinks|drunk|drinking|ate|eaten|eating|got\s+into|licked|chewed|bit\s+into|sucked\s+on|"
         rf"has\s+had|had\s+some|inhaled|sniffed|sprayed|splashed|put\s+(?:a|some)?\s*\w*\s*in\s+(?:his|her|their)\s+mouth|"
         rf"mouthful\s+of|sip\s+of|drink\s+of|gulp\s+of|swig\s+of)\b{g(35)}\b{_SUBSTANCE}\b",
         rf"\b{_CHILD}\b{g(40)}\b(?:swallowed|ate|eaten|got\s+into|chewed|drank|drunk|found)\b{g(35)}\b{_MEDS}\b",
-        rf"\b(?:swallowed|ate|eaten|got\s+into|chewed)\s+(?:some\s+of\s+)?(?:my|his|her|mum's|mom's|dad's|grandma's|"
+        rf"\b(?:swallowed|ate|eaten|got\s+into|chewed|taken|took|drank)\s+(?:some\s+of\s+|one\s+of\s+|a\s+few\s+of\s+)?(?:my|his|her|mum's|mom's|dad's|grandma's|"
         rf"granny's|nan's|grandpa's|grandad's|the)\s+{_MEDS}\b",
         r"\b(?:poison(?:ed|ing)?|poisonous)\b(?<!food\s\bpoisoning)(?!\s+ivy)",
         r"\bpoison\s+(?:control|centre|center|line)\b", r"\bcarbon\s+monoxide\b", r"\b(?:gas|fumes)\s+leak\b",
@@ -188,15 +205,18 @@ RED_FLAGS: dict[str, list[str]] = {
         r"\b(?:severe|bad|serious|major|massive|huge|big)\s+allergic\s+reaction\b",
         rf"\b(?:swell\w*|swollen|allerg\w*|hives|reaction)\b{g(40)}\b{_CANT}\s+(?:breath\w*|swallow\w*)\b",
         rf"\b{_CANT}\s+swallow\w*\b{g(40)}\b(?:swell\w*|allerg\w*|throat|breath\w*|reaction|hives)",
-        rf"\b(?:allerg\w*|reaction|hives|nuts?|peanuts?|bee|wasp|sting|stung|shellfish)\b{g(50)}\b(?:lips?|tongue|face|throat)\b"
+        rf"\b(?:wheez\w*|breath\w*|throat|cough\w*)\b{g(50)}\b(?:lips?|tongue|face|eyes)\b{g(20)}\b(?:swell\w*|swollen|puff\w*)",
+        rf"\b(?:allerg\w*|reaction|hives|nuts?|peanuts?|bee|wasp|sting|stung|shellfish)\b{g(90)}\b(?:lips?|tongue|face|throat)\b"
         rf"{g(25)}\b(?:swell\w*|swollen|puff\w*|tingl\w*)",
     ],
     "collapse_seizure": [
         r"\b(?:unconscious|unresponsive|not\s+responding|won't\s+wake|can't\s+wake|isn't\s+waking|not\s+waking\s+up|"
         r"can't\s+rouse|won't\s+respond|doesn't\s+respond|isn't\s+responding|not\s+conscious|lost\s+consciousness|"
-        r"knocked\s+(?:out|unconscious)|no\s+response)\b",
+        r"knocked\s+(?:out|unconscious)|no\s+response|(?:barely|hardly)\s+respon\w*|(?:hasn't|hasn't\s+yet|not|won't|didn't)\s+"
+        r"come\s+(?:round|around|to)|(?:don't|doesn't|didn't|not|won't|isn't)\s+respond\w*|not\s+wak\w*|doesn't\s+wake|didn't\s+wake)\b",
+        r"\b(?:one\s+)?(?:fit|seizure)s?\s+after\s+(?:another|the\s+other|fit|seizure)\b",
         r"\b(?:passed|blacked|keeled)\s+(?:out|over)\b", r"\bcollaps\w*\b", r"\bfaint(?:ed|ing)\b",
-        r"\b(?:seizure|seizures|seizing|convuls\w*|fitting)\b(?!\s+(?:appointment|room|service|medication|meds|review|clinic))",
+        r"\b(?:seizure|seizures|seizing|convuls\w*|fitting)\b(?!\s+(?:appointment|room|service|medication|meds|review|clinic|free|diary|action\s+plan))(?![\s-]free)",
         r"\b(?:having|had|has|in)\s+a\s+fit\b", r"\bfits\b(?=[^.!?\n]{0,30}\b(?:won't|not|keep|one\s+after|again|stop))",
         r"\b(?:shaking|jerking|twitching)\b[^.!?\n]{0,40}\b(?:not\s+respond\w*|won't\s+respond|eyes\s+rolled|can't\s+stop|"
         r"won't\s+stop|all\s+over|whole\s+body|foaming)\b",
@@ -210,7 +230,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"\b(?:911|999|112)\b", r"\bambulance\b(?!\s+(?:bill|invoice|charge|fee|service\s+complaint))",
         r"\bemergency\b(?!\s+(?:contact|number|details|appointment|dentist|info|information|numbers|contacts|kit|"
         r"plan|card|form|drill|procedure|procedures|services?\s+number))(?<!emergency\s\bcontact)",
-        r"\b(?:fell|fallen|fall)\b[^.!?\n]{0,40}\b(?:can't|won't|isn't|unable\s+to)\s+(?:get\s+up|move|stand|respond)\b",
+        r"\b(?:fell|fallen|fall)\b[^.!?\n]{0,40}\b(?:can't|won't|isn't|unable\s+to|not|don't|doesn't)\s+(?:get\s+up|move|stand|respond\w*|"
+        r"answer\w*|wak\w*|talk\w*)\b",
         r"\b(?:fell|fallen)\b[^.!?\n]{0,40}\b(?:not\s+moving|isn't\s+moving|unresponsive)\b",
     ],
     "self_harm": [
@@ -226,7 +247,17 @@ RED_FLAGS: dict[str, list[str]] = {
         r"exist\w*|wake\s+up)|disappear\s+forever)\b",
         r"\b(?:wish|hope)\s+(?:i|i'd)\s+(?:was|were|could\s+be|would|could)\s+(?:dead|die|not\s+wake|gone\s+forever|"
         r"just\s+die|disappear|never\s+wake)",
-        r"\b(?:don't|do\s+not)\s+want\s+to\s+(?:live|be\s+alive|be\s+here|wake\s+up|exist|go\s+on|carry\s+on)\b",
+        r"\b(?:don't|do\s+not|doesn't|does\s+not|didn't)\s+want\s+to\s+(?:live|be\s+alive|be\s+here|wake\s+up|exist|go\s+on|carry\s+on)\b",
+        r"\b(?:don't|doesn't)\s+think\s+(?:i'll|ill|i\s+will|he'll|she'll|he\s+will|she\s+will)\s+(?:be\s+(?:around|here|alive)|"
+        r"make\s+it)\b",
+        r"\b(?:got|have|has|had|getting)\s+(?:the|my|his|her|all\s+the|all\s+my)\s+(?:pills|tablets|rope|knife|gun|razor|blades?)\s+ready\b",
+        rf"\b(?:letters?|notes?|texts?|messages?|cards?)\b{g(40)}\bgoodbye\b",
+        rf"\b(?:texted|messaged|sent|left|wrote)\b{g(50)}\b(?:sorry|loves?\s+(?:us|me|you|them)|goodbye)\b{g(80)}"
+        rf"\b(?:not\s+answering|won't\s+answer|isn't\s+answering|can't\s+(?:reach|get\s+hold|find|contact)|phone\s+(?:is\s+)?off)\b",
+        rf"\b(?:hose\s*pipe|hose)\b{g(40)}\b(?:car|exhaust)\b", rf"\b(?:car|exhaust)\b{g(40)}\b(?:hose\s*pipe|hose)\b",
+        rf"\b(?:locked|shut)\s+(?:himself|herself|themselves|myself)\s+in\b{g(80)}\b(?:gun|shotgun|knife|pills|rope|"
+        rf"won't\s+come\s+out|want\w*\s+to\s+die|be\s+here)",
+        r"\b(?:gun|shotgun|rifle|knife)\b[^.!?\n]{0,40}\b(?:to\s+(?:his|her|my)\s+head|in\s+(?:his|her|my)\s+mouth)\b",
         r"\bbetter\s+off\s+(?:dead|without\s+me|if\s+i\s+(?:was|were)n't\s+(?:here|around|alive)|if\s+i\s+(?:was|were)\s+"
         r"(?:gone|dead))\b",
         r"\b(?:no|nothing\s+left\s+to|no\s+reason\s+to|not\s+worth)\s+(?:point\s+(?:in\s+)?)?liv(?:e|ing)\b",
@@ -240,7 +271,9 @@ RED_FLAGS: dict[str, list[str]] = {
         r"\b(?:go\s+to\s+)?sleep\s+and\s+(?:never|not)\s+wake\s+up\b", r"\bnever\s+wake\s+up\b",
         r"\b(?:life|living)\s+(?:is|isn't)\s+(?:not\s+)?worth\s+(?:it|living)\b", r"\bnot\s+worth\s+living\b",
         r"\bbetter\s+off\s+gone\b", r"\bburden\s+(?:to|on)\s+(?:everyone|everybody|my\s+family|my\s+kids)\b",
-        r"\b(?:jump|jumping)\s+(?:off|in\s+front)\b",
+        r"\b(?:jump|jumping|throw\s+myself|throw\s+himself|throw\s+herself)\s+(?:off|from|in\s+front|under)\b",
+        rf"\b(?:standing|sitting|climbed|climbing)\s+(?:on|onto|at\s+the\s+edge\s+of)\s+(?:the\s+|a\s+)?(?:ledge|edge|roof|bridge|railing|"
+        rf"balcony\s+(?:railing|edge|ledge))\b",
         r"\b(?:going|gonna)\s+to\s+kill\s+(?:himself|herself|themselves)\b",
         r"\bno\s+longer\s+want\s+to\s+(?:live|be\s+here|be\s+alive)\b", r"\bdisappear\s+forever\b",
         r"\bend\s+the\s+pain\s+(?:for\s+good|forever|permanently)\b",
@@ -287,7 +320,7 @@ RED_FLAGS: dict[str, list[str]] = {
         rf"ten|twenty|thirty)\s*-?\s*(?:weeks?|wks?)\s*(?:pregnant|along|gone)?\b",
         rf"\b(?:\d{{1,2}}|twenty|thirty)\s*-?\s*(?:weeks?|wks?)\s+(?:pregnant|along)\b{g(60)}\b(?:bleed\w*|blood|pain|fluid|"
         rf"leak\w*|contraction\w*|not\s+moving|headache|vision|swollen|fell|waters?)",
-        rf"\bcontraction\w*\b{g(40)}\b(?:(?:\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|few|couple\s+of)\s*-?\s*"
+        rf"\b(?:contraction\w*|tightening\w*|labou?r\s+pains|cramps)\b{g(60)}\b(?:(?:\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|few|couple\s+of)\s*-?\s*"
         rf"(?:minutes?|min)|every\s+(?:few\s+)?(?:minutes?|min)|close\s+together|closer\s+together|coming\s+fast|"
         rf"one\s+after\s+(?:another|the\s+other)|very\s+strong|really\s+strong|so\s+strong|non-?stop|won't\s+stop|"
         rf"getting\s+(?:closer|stronger|worse)|regular|started|apart)",
@@ -299,6 +332,8 @@ RED_FLAGS: dict[str, list[str]] = {
         rf"\b(?:baby|bump)\b{g(20)}\b(?:isn't|not|hasn't|has\s+not|stopped|has\s+stopped)\s+(?:been\s+)?(?:moving|kicking)\b"
         rf"(?![^.!?\n]{{0,20}}\b(?:arm|leg|hand))",
         r"\b(?:reduced|less|fewer|no)\s+(?:fetal|foetal|baby)?\s*(?:movements?|kicks?)\b",
+        rf"\b(?:baby|baby's|fetal|foetal)\s+(?:movements?|kicks?|kicking|moving)\b{g(25)}\b(?:reduced|less|slow\w*|fewer|stopped|"
+        rf"hardly|barely|not\s+as\s+much|gone\s+quiet|quiet|weak\w*)",
         r"\b(?:haven't|have\s+not|can't|not)\s+(?:felt|feel|feeling)\s+(?:the\s+|my\s+)?baby\s+(?:move|kick)\w*\b",
         rf"\b(?:bleed\w*|blood|clots?|haemorrhag\w*|hemorrhag\w*)\b{g(40)}\b(?:after|since)\s+(?:giving\s+birth|birth|"
         rf"delivery|having\s+(?:the|my|her)\s+baby|the\s+baby\s+(?:was\s+)?born|c-?section|caesarean)\b",
@@ -396,7 +431,8 @@ MENTIONS: dict[str, list[str]] = {
     "anaphylaxis": [r"\ballerg\w*\b", r"\b(?:swell\w*|swollen|hives)\b", r"\bepi\s?pen\b"],
     "collapse_seizure": [r"\b(?:fit|fits|seiz\w*|faint\w*|dizzy|collaps\w*|passed\s+out|fell|fallen|shaking|jerking)\b"],
     "self_harm": [r"\b(?:hopeless|can't\s+cope|give\s+up|hurt\s+myself|overwhelmed|want\s+to\s+disappear)\b"],
-    "pregnancy": [r"\b(?:pregnant|pregnancy|contraction\w*|waters?|labou?r|spotting|bump|miscarr\w*)\b"],
+    "pregnancy": [r"\b(?:contraction\w*|waters?|labou?r|spotting|miscarr\w*)\b",
+                  r"\b(?:pregnant|pregnancy)\b[^.!?\n]{0,60}\b(?:pain|bleed\w*|blood|headache|vision|cramp\w*|fluid|leak\w*)"],
     "infant_child": [rf"\b(?:baby|newborn|infant)\b[^.!?\n]{{0,40}}\b(?:{_FEVER}|not\s+feeding|won't\s+feed|vomit\w*|rash|"
                      rf"crying|sleepy|breath\w*)"],
     "diabetic": [rf"\b(?:{_SUGAR}\s+(?:is\s+|was\s+|really\s+|very\s+|so\s+)*(?:low|high)|hypo\w*|hyper\b|insulin|diabetic)\b"],

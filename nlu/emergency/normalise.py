@@ -25,6 +25,7 @@ from functools import lru_cache
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019\u2018][A-Za-z]+)*|\s+|[^\sA-Za-z0-9]")
 _RUN3 = re.compile(r"(.)\1{2,}")
+_GLUED_UNIT = re.compile(r"(\d+(?:\.\d+)?)(wks?|weeks?|mins?|minutes?|hrs?|hours?|yo|yrs?|years?|mths?|months?|days?|mmol)")
 
 #: Misspellings, text-speak and apostrophe-less contractions -> canonical form.
 SPELLING: dict[str, str] = {
@@ -148,6 +149,9 @@ _VOCAB = frozenset(VOCABULARY)
 def canonical_word(word: str) -> str:
     """The canonical spelling of one lower-case word (itself when nothing applies)."""
     w = _RUN3.sub(r"\1\1", word)
+    glued = _GLUED_UNIT.fullmatch(w)
+    if glued:
+        return f"{glued.group(1)} {canonical_word(glued.group(2))}"
     if w in SPELLING:
         return SPELLING[w]
     if len(w) < _MIN_FUZZY_LEN or w in _VOCAB or w in PROTECTED:
