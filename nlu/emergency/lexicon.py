@@ -38,11 +38,12 @@ _PERSON = (r"(?:i|i'm|me|my|he|he's|she|she's|they|they're|him|her|baby|son|daug
 _CHILD = (r"(?:baby|baby's|son|son's|daughter|daughter's|child|child's|kid|kid's|toddler|infant|newborn|boy|girl|"
           r"little\s+one|grandson|granddaughter|bub|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*-?\s*"
           r"(?:years?|yr|month)\s*-?\s*olds?)")
-_YOUNG_BABY = (r"(?:newborn|new\s+born|new\s+baby|neonate|(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
-               r"eleven|twelve)\s*-?\s*(?:days?|weeks?)\s*-?\s*old|(?:\d{1,2}|one|two|three|four|five|six|seven|eight|"
-               r"nine|ten|eleven|twelve)\s*-?\s*(?:days?|weeks?)\s+(?:old\s+)?(?:baby|son|daughter|boy|girl)|"
-               r"(?:1|2|one|two|a)\s*-?\s*months?\s*-?\s*old|month\s*-?\s*old|under\s+(?:3|three)\s+months|"
-               r"(?:is|she's|he's)\s+(?:only\s+|just\s+)?(?:\d|one|two|three|four|five|six|seven|eight)\s+weeks)")
+_BABY_AGE = (r"(?:(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*-?\s*(?:days?|weeks?)|"
+             r"(?:1|2|one|two|a|couple\s+of)\s*-?\s*months?)")
+#: A baby under three months: "newborn", "6 week old", "baby 4 weeks", "she's only 2 months".
+_YOUNG_BABY = (rf"(?:newborn|new\s+born|new\s+baby|neonate|under\s+(?:3|three)\s+months|month\s*-?\s*old|{_BABY_AGE}\s*-?\s*old|"
+               rf"(?:baby|son|daughter|boy|girl|infant|he's|she's|he\s+is|she\s+is|aged|only|just)\s+(?:is\s+)?(?:only\s+|just\s+|about\s+)?"
+               rf"{_BABY_AGE})")
 _FEVER = (r"(?:fever|feverish|temperature|high\s+temp|burning\s+up|hot\s+to\s+(?:the\s+)?touch|very\s+hot|"
           r"3[89](?:[.,]\d)?\s*(?:c|°c|degrees)?|10[0-4](?:[.,]\d)?\s*(?:f|°f|degrees)?)")
 _SUBSTANCE = (r"(?:bleach|detergent|cleaning\s+(?:stuff|product|liquid|spray|fluid)|cleaner|battery|batteries|poison|"
@@ -71,9 +72,9 @@ RED_FLAGS: dict[str, list[str]] = {
         rf"\bchest\b(?!\s+(?:infection|x-?ray|physio|clinic|cold|cough|congestion|hair|size|measurement))"
         rf"{g(30)}\b(?:pain|pains|hurts?|hurting|crush\w*|tight|tightness|pressure|heavy|heaviness|squeez\w*|ache|"
         rf"aching|burning|agony|stabbing|sharp|constrict\w*|vice|clamp\w*)\b",
-        rf"\b(?:pain|pains|crushing|tightness|pressure|heaviness|squeezing|ache|weight|elephant|band)\b{g(20)}"
+        rf"\b(?:pain|pains|crushing|tightness|(?<!blood\s)pressure|heaviness|squeezing|ache|weight|elephant|band)\b{g(20)}"
         rf"\b(?:in|on|across|over|around)\s+(?:{_POSS}\s+)?chest\b",
-        rf"\b(?:crush\w*|squeez\w*|tightness|heaviness|heavy|pressure|elephant|band|vice|weight)\b{g(40)}\bchest\b",
+        rf"\b(?:crush\w*|squeez\w*|tightness|heaviness|heavy|(?<!blood\s)pressure|elephant|band|vice|weight)\b{g(40)}\bchest\b",
         r"\b(?:clutch\w*|grabb\w*|holding|gripping)\s+(?:at\s+)?(?:his|her|my|their)\s+chest\b",
         rf"\b(?:gtn|nitro\w*|angina\s+spray)\b{g(60)}\b(?:not|isn't|hasn't|didn't|doesn't|no)\b{g(30)}",
         r"\bheart\s+attack\b", r"\bcardiac\s+arrest\b", r"\bangina\s+attack\b",
@@ -320,6 +321,7 @@ RED_FLAGS: dict[str, list[str]] = {
         rf"ten|twenty|thirty)\s*-?\s*(?:weeks?|wks?)\s*(?:pregnant|along|gone)?\b",
         rf"\b(?:\d{{1,2}}|twenty|thirty)\s*-?\s*(?:weeks?|wks?)\s+(?:pregnant|along)\b{g(60)}\b(?:bleed\w*|blood|pain|fluid|"
         rf"leak\w*|contraction\w*|not\s+moving|headache|vision|swollen|fell|waters?)",
+        rf"\b(?:coming|come)\s+every\s+(?:few|couple\s+of|\w+(?:\s+(?:or|to)\s+\w+)?|\d+(?:\s*-\s*\d+)?)\s+(?:minutes?|min)\b",
         rf"\b(?:contraction\w*|tightening\w*|labou?r\s+pains|cramps)\b{g(60)}\b(?:(?:\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|few|couple\s+of)\s*-?\s*"
         rf"(?:minutes?|min)|every\s+(?:few\s+)?(?:minutes?|min)|close\s+together|closer\s+together|coming\s+fast|"
         rf"one\s+after\s+(?:another|the\s+other)|very\s+strong|really\s+strong|so\s+strong|non-?stop|won't\s+stop|"
@@ -349,7 +351,12 @@ RED_FLAGS: dict[str, list[str]] = {
         rf"won't\s+breath\w*|seiz\w*|fitting|convuls\w*|high[\s-]pitched\s+(?:cry|crying|scream)|bulging|sunken\s+soft\s+spot|"
         rf"won't\s+(?:feed|drink)\s+(?:at\s+all|and)|not\s+(?:fed|feeding|drinking)\s+(?:for|since|at\s+all)|"
         rf"no\s+wet\s+(?:nappies|nappy|diapers?)|hasn't\s+(?:had\s+a\s+wet|wee'?d|peed))",
-        r"\b(?:bulging|sunken|swollen)\s+(?:soft\s+spot|fontanel\w*)\b", r"\bfontanel\w*\s+(?:is\s+)?(?:bulging|sunken)\b",
+        r"\b(?:bulging|sunken|swollen)\s+(?:soft\s+spot|fontanel\w*)\b",
+        rf"\b(?:fontanel\w*|soft\s+spot)\b{g(25)}\b(?:bulging|sunken|swollen|raised|tense|sinking)\b",
+        r"\b(?:no|hasn't\s+had\s+a|not\s+had\s+a|haven't\s+had\s+a|hasn't\s+had\s+any|not\s+had\s+any|without\s+a)\s+wet\s+"
+        r"(?:nappy|nappies|diaper|diapers)\b",
+        rf"\b(?:eyes?\s+(?:look\s+|are\s+|is\s+)?sunken|sunken\s+eyes)\b{g(60)}\b(?:sleepy|drowsy|floppy|not\s+(?:himself|herself)|"
+        rf"lethargic|no\s+wee|not\s+drinking)",
         r"\b(?:drown\w*|near[\s-]drowning|pulled\s+(?:him|her|them)\s+out\s+of\s+the\s+(?:pool|water|bath))\b",
         rf"\b(?:baby|toddler|infant|newborn)\b{g(30)}\b(?:fell|dropped|rolled\s+off|fallen)\b{g(40)}\b(?:head|bed|table|stairs|"
         rf"changing|sofa|couch)\b",
@@ -382,6 +389,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"\b(?:sepsis|septic|septicaemia|septicemia|meningitis|meningococcal)\b",
         rf"\brash\b{g(50)}\b(?:doesn't|does\s+not|won't|didn't|isn't|not|don't)\s+(?:fade|go\s+white|blanch|go\s+away\s+(?:when|under|with)|disappear\s+(?:when|under|with))\b",
         r"\b(?:glass\s+test|tumbler\s+test|non[\s-]?blanching)\b",
+        rf"\b(?:spots|rash|marks|blotches|dots|bruis\w*)\b{g(50)}\b(?:doesn't|does\s+not|won't|didn't|isn't|not|don't)\s+"
+        rf"(?:fade|go\s+white|blanch|go\s+away\s+(?:when|under|with)|disappear\s+(?:when|under|with))\b",
         rf"\b(?:purple|dark\s+red|purplish)\s+(?:spots|rash|blotches|marks|dots)\b{g(60)}\b(?:fever|temperature|hot|unwell|sleepy|"
         rf"spreading|everywhere|won't\s+fade)",
         rf"\b(?:stiff\s+neck|neck\s+(?:is\s+)?(?:stiff|rigid)|can't\s+(?:bend|move)\s+(?:his|her|my)\s+neck|"

@@ -31,7 +31,8 @@ _GLUED_UNIT = re.compile(r"(\d+(?:\.\d+)?)(wks?|weeks?|mins?|minutes?|hrs?|hours
 SPELLING: dict[str, str] = {
     # contractions typed without the apostrophe
     "cant": "can't", "cannot": "can't", "cnt": "can't", "carnt": "can't", "kant": "can't",
-    "couldnt": "couldn't", "wont": "won't", "wouldnt": "wouldn't", "dont": "don't", "doesnt": "doesn't",
+    "couldnt": "couldn't", "dosent": "doesn't", "dosnt": "doesn't", "doesent": "doesn't", "dose'nt": "doesn't",
+    "dont't": "don't", "wasent": "wasn't", "isent": "isn't", "hasent": "hasn't", "wount": "won't", "wo'nt": "won't", "wont": "won't", "wouldnt": "wouldn't", "dont": "don't", "doesnt": "doesn't",
     "didnt": "didn't", "isnt": "isn't", "wasnt": "wasn't", "arent": "aren't", "werent": "weren't",
     "havent": "haven't", "hasnt": "hasn't", "hadnt": "hadn't", "shouldnt": "shouldn't",
     "im": "i'm", "ive": "i've", "hes": "he's", "shes": "she's",
