@@ -53,6 +53,8 @@ class Screen:
 
     emergency: EmergencyMatch | None
     mention: EmergencyMatch | None
+    #: A strong urgency cue ("right now", "please hurry", "!!") outside denied clauses.
+    urgent: bool = False
 
 
 def _accepted(norm: str, start: int, end: int, category: str) -> bool:
@@ -80,14 +82,14 @@ def screen(text: str) -> Screen:
     norm, starts, ends = normalise(text)
     if is_figurative(norm):
         return Screen(None, None)
+    urgent = has_urgency(norm, strong=True)
     hit = _first(norm, RED_FLAG_RX, "red_flag", starts, ends)
     if hit:
-        return Screen(hit, hit)
+        return Screen(hit, hit, urgent)
     mention = _first(norm, MENTION_RX, "mention", starts, ends)
-    if mention and has_urgency(norm):
-        urgent = EmergencyMatch(mention.category, mention.start, mention.end, "urgent_mention")
-        return Screen(urgent, mention)
-    return Screen(None, mention)
+    if mention and (urgent or has_urgency(norm)):
+        return Screen(EmergencyMatch(mention.category, mention.start, mention.end, "urgent_mention"), mention, urgent)
+    return Screen(None, mention, urgent)
 
 
 def detect_emergency(text: str) -> EmergencyMatch | None:

@@ -52,7 +52,7 @@ _HISTORY_ADMIN = re.compile(
     r"in\s+case\s+of|what\s+to\s+do\s+if|what\s+happens\s+if|how\s+do\s+(?:i|you)\s+know\s+if|is\s+it\s+safe|"
     r"safe\s+(?:in|during|while)|contact|next\s+of\s+kin|emergency\s+contact|family\s+history|runs\s+in\s+the\s+family|"
     r"nursing\s+home|care\s+plan|assessment|assessed|tested\s+for|test\s+for|blood\s+test|scan|x-?ray|"
-    r"(?:small|slight|slightly|mild|mildly|little|minor|tiny|bit\s+of)\s+(?:\w+\s+)?(?:pain|ache|tight\w*|sore\w*)|"
+    r"no\s+rush|not\s+urgent|nothing\s+urgent|nothing\s+sudden|when\s+(?:you|there's|there\s+is)\s+(?:have\s+)?(?:time|a\s+slot)|"
     r"only\s+when\s+(?:i\s+)?(?:cough|sneeze|press|move|breathe\s+in|lie|bend|laugh)|"
     r"(?:when|after|during)\s+(?:i\s+)?(?:run|exercis\w*|climb\w*|jog\w*|walk\w*\s+up|go(?:ing)?\s+up|the\s+stairs|gym)|"
     r"hay\s+fever|dentist|dental|filling|anaesthetic|anesthetic|numbing|risk|cholesterol|"
@@ -122,18 +122,43 @@ _PRESENT = re.compile(
 )
 
 
+#: Mild or reassuring words in the same clause: "a slight temperature but he's playing normally".
+_MILD = re.compile(
+    r"\b(?:(?:small|slight|slightly|mild|mildly|little|minor|tiny|bit\s+of)\s+(?:\w+\s+)?(?:pain|ache|tight\w*|sore\w*|"
+    r"temperature|fever|temp|swelling|swollen|bleed\w*|rash|cough|cut|graze|reaction|numb\w*|spots)|"
+    r"(?<!not\s)(?<!n't\s)(?:playing|eating|drinking|feeding|sleeping|breathing)\s+(?:normally|well|fine|ok|okay|as\s+normal|good)|"
+    r"(?:feeling|feels|seems|she's|he's|i'm|otherwise)\s+(?:completely\s+|totally\s+|perfectly\s+)?(?:fine|well|ok|okay|happy)|"
+    r"(?:swelling|temperature|fever|temp|rash|it's|it\s+is)\s+(?:is\s+)?going\s+down\b(?!\s+(?:my|his|her|the|into|to|both))|"
+    r"healing\s+(?:well|nicely|fine)|is\s+(?:it|that|this)\s+normal)\b"
+)
+
+
 def is_history_or_admin(text: str, start: int, end: int) -> bool:
-    """Whether the sentence talks about the past or paperwork, with no present urgency."""
+    """Whether the sentence talks about the past or paperwork, or the clause is mild, with no present urgency."""
     sentence = sentence_around(text, start, end)
-    return bool(_HISTORY_ADMIN.search(sentence)) and not _PRESENT.search(sentence)
+    if _PRESENT.search(sentence):
+        return False
+    before, after = clause_around(text, start, end)
+    return bool(_HISTORY_ADMIN.search(sentence) or _MILD.search(before + text[start:end] + after))
 
 
-def has_urgency(text: str) -> bool:
+#: A call for help, on top of ``_PRESENT``: what makes a message urgent with no symptom named.
+_CALL_FOR_HELP = re.compile(
+    r"\b(?:(?:please|someone|somebody|send)\s+help|help\s*(?:!|please|us\b|him\b|her\b)|asap|urgent(?:ly)?|quick(?:ly)?|"
+    r"come\s+(?:now|quick|fast))"
+)
+
+
+def has_urgency(text: str, *, strong: bool = False) -> bool:
     """Whether ``text`` carries a cue of time, speed, severity or alarm outside a denied clause.
 
     "No bleeding now, it stopped" has "now" only inside what is denied, so it is not urgent.
+    ``strong`` asks for a cue that says "happening now, act now" on its own ("right now",
+    "please hurry", "!!"), not a word of severity or a bare "now".
     """
     kept = " , ".join(c for c in _CLAUSE_SPLIT.split(text) if not _DENIED_CLAUSE.search(c))
     if "!!" in text:
         kept += " !!"
+    if strong:
+        return bool(_PRESENT.search(kept) or _CALL_FOR_HELP.search(kept))
     return bool(_URGENT.search(kept))
