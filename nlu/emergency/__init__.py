@@ -87,7 +87,7 @@ def screen(text: str) -> Screen:
     if hit:
         return Screen(hit, hit, urgent)
     mention = _first(norm, MENTION_RX, "mention", starts, ends)
-    if mention and (urgent or has_urgency(norm)):
+    if mention and has_urgency(norm):
         return Screen(EmergencyMatch(mention.category, mention.start, mention.end, "urgent_mention"), mention, urgent)
     return Screen(None, mention, urgent)
 

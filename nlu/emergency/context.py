@@ -142,7 +142,12 @@ def is_history_or_admin(text: str, start: int, end: int) -> bool:
     return bool(_HISTORY_ADMIN.search(sentence) or _MILD.search(before + text[start:end] + after))
 
 
-#: A call for help, on top of ``_PRESENT``: what makes a message urgent with no symptom named.
+_STRONG = re.compile(
+    r"(?:!{2,}|\b(?:right\s+now|just\s+now|sudden(?:ly)?|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|won't\s+stop|"
+    r"will\s+not\s+stop|not\s+stopping|getting\s+worse|worse\s+and\s+worse|please\s+hurry|hurry|ambulance|911|999|"
+    r"what\s+(?:do|should)\s+(?:i|we)\s+do|can't\s+(?:breathe|move|stand|wake)|won't\s+wake|terrified|panicking)\b)"
+)
+#: A call for help, on top of ``_STRONG``: what makes a message urgent with no symptom named.
 _CALL_FOR_HELP = re.compile(
     r"\b(?:(?:please|someone|somebody|send)\s+help|help\s*(?:!|please|us\b|him\b|her\b)|asap|urgent(?:ly)?|quick(?:ly)?|"
     r"come\s+(?:now|quick|fast))"
@@ -160,5 +165,5 @@ def has_urgency(text: str, *, strong: bool = False) -> bool:
     if "!!" in text:
         kept += " !!"
     if strong:
-        return bool(_PRESENT.search(kept) or _CALL_FOR_HELP.search(kept))
+        return bool(_STRONG.search(kept) or _CALL_FOR_HELP.search(kept))
     return bool(_URGENT.search(kept))

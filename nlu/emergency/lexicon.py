@@ -444,7 +444,7 @@ MENTIONS: dict[str, list[str]] = {
     "infant_child": [rf"\b(?:baby|newborn|infant)\b[^.!?\n]{{0,40}}\b(?:{_FEVER}|not\s+feeding|won't\s+feed|vomit\w*|rash|"
                      rf"crying|sleepy|breath\w*)"],
     "diabetic": [rf"\b(?:{_SUGAR}\s+(?:is\s+|was\s+|really\s+|very\s+|so\s+)*(?:low|high)|hypo\w*|hyper\b|insulin|diabetic)\b"],
-    "sepsis_meningitis_other": [r"\b(?:rash|stiff\s+neck|burn\w*|scald\w*|head|fever|temperature|vomit\w*)\b",
+    "sepsis_meningitis_other": [r"\b(?:rash|stiff\s+neck|burn\w*|scald\w*|mottled)\b",
                                 r"\b(?:stomach|abdominal)\s+pain\b"],
 }
 
