@@ -52,7 +52,8 @@ _HISTORY_ADMIN = re.compile(
     r"in\s+case\s+of|what\s+to\s+do\s+if|what\s+happens\s+if|how\s+do\s+(?:i|you)\s+know\s+if|is\s+it\s+safe|"
     r"safe\s+(?:in|during|while)|contact|next\s+of\s+kin|emergency\s+contact|family\s+history|runs\s+in\s+the\s+family|"
     r"nursing\s+home|care\s+plan|assessment|assessed|tested\s+for|test\s+for|blood\s+test|scan|x-?ray|"
-    r"no\s+rush|not\s+urgent|nothing\s+urgent|nothing\s+sudden|when\s+(?:you|there's|there\s+is)\s+(?:have\s+)?(?:time|a\s+slot)|"
+    r"if\s+(?:someone|somebody|a\s+person|anyone|my\s+\w+\s+ever|i\s+ever|they\s+ever|you)|just\s+curious|hypothetically|"
+    r"in\s+general|for\s+future\s+reference|what\s+would\s+happen|no\s+rush|not\s+urgent|nothing\s+urgent|nothing\s+sudden|when\s+(?:you|there's|there\s+is)\s+(?:have\s+)?(?:time|a\s+slot)|"
     r"only\s+when\s+(?:i\s+)?(?:cough|sneeze|press|move|breathe\s+in|lie|bend|laugh)|"
     r"(?:when|after|during)\s+(?:i\s+)?(?:run|exercis\w*|climb\w*|jog\w*|walk\w*\s+up|go(?:ing)?\s+up|the\s+stairs|gym)|"
     r"hay\s+fever|dentist|dental|filling|anaesthetic|anesthetic|numbing|risk|cholesterol|"
@@ -117,7 +118,7 @@ def is_negated(text: str, start: int, end: int) -> bool:
 _PRESENT = re.compile(
     r"(?:!{2,}|\b(?:right\s+now|just\s+now|at\s+the\s+moment|sudden(?:ly)?|all\s+of\s+a\s+sudden|won't\s+stop|"
     r"will\s+not\s+stop|not\s+stopping|getting\s+worse|worse\s+and\s+worse|please\s+hurry|hurry|ambulance|911|999|"
-    r"what\s+(?:do|should)\s+(?:i|we)\s+do|can't\s+(?:breathe|move|stand|wake)|won't\s+wake|again\s+(?:now|today|tonight)|"
+    r"what\s+(?:do|should)\s+(?:i|we)\s+do(?!\s+if)|can't\s+(?:breathe|move|stand|wake)|won't\s+wake|again\s+(?:now|today|tonight)|"
     r"since\s+(?:this\s+(?:morning|afternoon|evening)|an\s+hour|half\s+an\s+hour|\d+\s+minutes|last\s+night|lunch)|(?:an?|one|two|\d+)\s+(?:hours?|minutes?)\s+ago)\b)"
 )
 

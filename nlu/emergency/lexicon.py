@@ -67,13 +67,17 @@ _ALTERED = (r"(?:confus\w*|disorient\w*|not\s+making\s+(?:any\s+)?sense|making\s
             r"acting\s+(?:drunk|weird|strange|odd|funny)|aggressive|dizzy|fainting|fitting|seiz\w*|collaps\w*|"
             r"doesn't\s+know\s+where|not\s+himself|not\s+herself|out\s+of\s+it|zoned\s+out|vacant|can't\s+think)")
 
+#: Breathlessness on exertion ("walking up hills", "when I run") is for a booking, not an ambulance.
+_EXERTION = (r"[^.!?\n]{0,40}\b(?:when|after|during|if|on|while|walking|climbing|running|jogging|exercising|cycling|"
+             r"going\s+up|up\s+(?:the\s+)?(?:stairs|hills?))\b")
+
 RED_FLAGS: dict[str, list[str]] = {
     "chest_pain": [
         rf"\bchest\b(?!\s+(?:infection|x-?ray|physio|clinic|cold|cough|congestion|hair|size|measurement))"
         rf"{g(30)}\b(?:pain|pains|hurts?|hurting|crush\w*|tight|tightness|pressure|heavy|heaviness|squeez\w*|ache|"
         rf"aching|burning|agony|stabbing|sharp|constrict\w*|vice|clamp\w*)\b",
         rf"\b(?:pain|pains|crushing|tightness|(?<!blood\s)pressure|heaviness|squeezing|ache|weight|elephant|band)\b{g(20)}"
-        rf"\b(?:in|on|across|over|around)\s+(?:{_POSS}\s+)?chest\b",
+        rf"\b(?:in|on|across|over|around|of)\s+(?:{_POSS}\s+)?chest\b",
         rf"\b(?:crush\w*|squeez\w*|tightness|heaviness|heavy|(?<!blood\s)pressure|elephant|band|vice|weight)\b{g(40)}\bchest\b",
         r"\b(?:clutch\w*|grabb\w*|holding|gripping)\s+(?:at\s+)?(?:his|her|my|their)\s+chest\b",
         rf"\b(?:gtn|nitro\w*|angina\s+spray)\b{g(60)}\b(?:not|isn't|hasn't|didn't|doesn't|no)\b{g(30)}",
@@ -126,7 +130,7 @@ RED_FLAGS: dict[str, list[str]] = {
         rf"worst\s+(?:ever|of\s+(?:my|his|her)\s+life))",
     ],
     "breathing": [
-        rf"\b{_CANT}\s+(?:breath\w*|catch\s+{_POSS}\s+breath\w*|get\s+(?:any\s+)?(?:air|a\s+breath\w*|{_POSS}\s+breath\w*))\b",
+        rf"\b{_CANT}\s+(?:breath\w*|catch\s+{_POSS}\s+breath\w*|get\s+(?:any\s+|enough\s+)?(?:air|a\s+breath\w*|{_POSS}\s+breath\w*))\b",
         r"\b(?:trouble|difficulty|difficult|struggling|struggle|problems?|hard|fighting|laboured|labored|working\s+hard)"
         r"\s+(?:with\s+|to\s+)?breath\w*\b(?!\s+(?:through|thru)\s+(?:my|his|her|the)\s+nose)",
         r"\b(?:not|isn't|stopped|stop|no\s+longer|hasn't\s+been|wasn't|isnt|aren't)\s+breath\w*\b",
@@ -134,9 +138,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"\bsomething\s+stuck\s+in\s+(?:his|her|my|the)\s+(?:throat|windpipe)\b",
         r"\b(?:turning|turned|going|gone|went|is|are|look|looks)\s+(?:blue|grey|gray)\b",
         rf"\b(?:lips|face|skin|fingers|fingertips|tongue)\b{g(15)}\b(?:blue|grey|gray|purple)\b",
-        r"\bshort(?:ness)?\s+of\s+breath\w*\b(?![^.!?\n]{0,40}\b(?:when|after|during|if|on)\s+(?:i\s+|he\s+|she\s+)?"
-        r"(?:run|exercis|climb|jog|walk|go\s+up|going\s+up|the\s+stairs|stairs|exertion|gym|sport))",
-        r"\bbreathless\b(?![^.!?\n]{0,40}\b(?:when|after|during|if|on)\b)",
+        rf"\bshort(?:ness)?\s+of\s+breath\w*\b(?!{_EXERTION})",
+        rf"\bbreathless\b(?!{_EXERTION})",
         r"\basthma\s+attack\b",
         rf"\b(?:inhaler|puffer|ventolin|salbutamol|nebuli[sz]er)\b{g(30)}\b(?:not|isn't|doesn't|didn't|no|isnt|"
         rf"not\s+really)\s+(?:working|work|helping|help|doing\s+anything)\b",
@@ -156,6 +159,7 @@ RED_FLAGS: dict[str, list[str]] = {
         rf"\b(?:won't|will\s+not|can't\s+get\s+(?:it|him|her)\s+to|doesn't|not|hasn't|isn't|haven't|can't|cannot)\s+"
         rf"(?:stop|stopped|stopping)\s+(?:the\s+)?(?:bleed\w*|blood)\b",
         r"\b(?:lots|lot|pool|so\s+much|loads|puddle|cup|bucket|tons?|litres?|liters?|alot|plenty|heaps)\s+of\s+blood\b",
+        r"\b(?:so\s+much|too\s+much|loads|tons)\s+(?:of\s+)?blood\b",
         rf"\bblood\b{g(20)}\b(?:everywhere|gushing|pouring|spurting|squirting|pumping|won't\s+stop|all\s+over|not\s+stopping|"
         rf"coming\s+out|through\s+the)\b",
         rf"\b(?:gushing|pouring|spurting|squirting|pumping)\b{g(15)}\bblood\b",
@@ -183,6 +187,7 @@ RED_FLAGS: dict[str, list[str]] = {
         rf"has\s+had|had\s+some|inhaled|sniffed|sprayed|splashed|put\s+(?:a|some)?\s*\w*\s*in\s+(?:his|her|their)\s+mouth|"
         rf"mouthful\s+of|sip\s+of|drink\s+of|gulp\s+of|swig\s+of)\b{g(35)}\b{_SUBSTANCE}\b",
         rf"\b{_CHILD}\b{g(40)}\b(?:swallowed|ate|eaten|got\s+into|chewed|drank|drunk|found)\b{g(35)}\b{_MEDS}\b",
+        rf"\b{_SUBSTANCE}\b{g(40)}\b(?:swallowed|swallow|ate|eaten|drank|drunk|in\s+(?:his|her|their)\s+mouth)\b",
         rf"\b(?:swallowed|ate|eaten|got\s+into|chewed|taken|took|drank)\s+(?:some\s+of\s+|one\s+of\s+|a\s+few\s+of\s+)?(?:my|his|her|mum's|mom's|dad's|grandma's|"
         rf"granny's|nan's|grandpa's|grandad's|the)\s+{_MEDS}\b",
         r"\b(?:poison(?:ed|ing)?|poisonous)\b(?<!food\s\bpoisoning)(?!\s+ivy)",
@@ -198,7 +203,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"(?:epi\s?-?pen|adrenaline\s+pen|auto-?injector|jext)\b",
         r"\bepi\s?-?pen\b[^.!?\n]{0,30}\b(?:didn't|hasn't|not|isn't)\s+(?:work|help)",
         rf"\bthroat\b{g(25)}\b(?:clos\w*|swell\w*|swollen|tight\w*|clos(?:ing)?\s+up|narrow\w*|blocked)\b",
-        rf"\b(?:tongue|lips?|face|mouth|eyes?)\b{g(20)}\b(?:swell\w*|swollen|puff\w*|blow\w*\s+up|ballooning)\b"
+        rf"\b(?:tongue|lips?|face|mouth|eyes?)\b{g(20)}\b(?:swell\w*|swollen|puff\w*|blow\w*\s+up|balloon\w*|huge|massive|"
+        rf"twice\s+the\s+size)\b"
         rf"{g(50)}\b(?:breath\w*|throat|swallow\w*|wheez\w*|dizzy|faint)",
         r"\b(?:tongue|throat)\b[^.!?\n]{0,20}\b(?:swell\w*|swollen|puff\w*|huge|big)\b",
         rf"\ballergic\s+reaction\b{g(50)}\b(?:breath\w*|throat|swell\w*|swollen|tongue|lips|face|bad|severe|"
@@ -302,6 +308,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"\b(?:going\s+to|gonna|want\s+to|wanna|will|about\s+to|thinking\s+(?:of|about))\s+(?:take|swallow|taking|swallowing)\s+"
         r"(?:all|the\s+whole|a\s+whole|every)\b[^.!?\n]{0,20}\b(?:pills|tablets|meds|medication|bottle|pack|box)\b",
         r"\b(?:bought|got|have|found)\s+(?:a|the)\s+(?:rope|noose)\b", r"\bnoose\b",
+        r"\b(?:want\s+to|going\s+to|gonna|about\s+to|will|i'll)\s+(?:take|swallow|down)\s+(?:them|it|the\s+lot)\s+all\b",
+        r"\b(?:pills|tablets|meds|blades?|razors?|knife)\s+(?:are\s+)?(?:next\s+to|in\s+front\s+of|beside|ready\s+beside)\s+me\b",
         r"\b(?:this\s+is\s+)?(?:my\s+)?(?:last|final)\s+(?:message|text|goodbye)\b",
         r"\bgoodbye\s+(?:everyone|forever|world|cruel)\b",
         r"\bwon't\s+(?:be\s+(?:here|around|alive)|make\s+it\s+through\s+the\s+night|wake\s+up)\s+(?:tomorrow|in\s+the\s+morning|by)\b",
@@ -313,7 +321,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"\b(?:broke|broken)\s+(?:my|her)\s+waters?\b",
         rf"\b(?:pregnant|pregnancy|weeks\s+along|expecting|antenatal|preggy)\b{g(60)}\b(?:bleed\w*|blood|clots|severe\s+pain|"
         rf"bad\s+pain|really\s+bad\s+pain|terrible\s+pain|pain\s+is\s+(?:bad|severe|terrible)|agony|cramp\w*\s+(?:badly|really\s+bad|so\s+bad)|"
-        rf"fluid|leaking|gush|fell|fall|fallen|seeing\s+(?:spots|stars|flashing)|blurr\w*\s+vision|vision\s+(?:blurr\w*|gone)|"
+        rf"fluid|leaking|gush|fell|fall|fallen|seeing\s+(?:spots|stars|flashing)|blurr\w*\s+vision|vision\s+(?:is\s+|has\s+gone\s+|went\s+)?(?:blurr\w*|gone|funny|spotty|fuzzy)|"
         rf"flashing\s+lights|face\s+(?:is\s+)?swollen|fits?|seiz\w*|faint\w*|severe\s+headache|bad\s+headache|"
         rf"headache\s+(?:won't|and\s+(?:blurr|vision|seeing))|baby\s+(?:isn't|not|hasn't|stopped|has\s+stopped)\s+(?:been\s+)?"
         rf"(?:moving|kicking)|can't\s+feel\s+(?:the\s+)?baby|itch\w*\s+(?:all\s+over|palms|hands\s+and\s+feet))",
@@ -453,6 +461,11 @@ def _compile(table: dict[str, list[str]]) -> dict[str, re.Pattern[str]]:
     return {cat: re.compile("|".join(f"(?:{p})" for p in pats)) for cat, pats in table.items()}
 
 
-RED_FLAG_RX = _compile(RED_FLAGS)
-MENTION_RX = _compile(MENTIONS)
-assert tuple(RED_FLAG_RX) == CATEGORY_IDS == tuple(MENTION_RX)
+#: The order categories are tried in: the most specific context first, so a pregnant
+#: woman's headache is a pregnancy emergency and a floppy baby an infant one.
+SCREEN_ORDER: tuple[str, ...] = ("pregnancy", "infant_child") + tuple(
+    c for c in CATEGORY_IDS if c not in ("pregnancy", "infant_child")
+)
+assert set(RED_FLAGS) == set(CATEGORY_IDS) == set(MENTIONS)
+RED_FLAG_RX = _compile({c: RED_FLAGS[c] for c in SCREEN_ORDER})
+MENTION_RX = _compile({c: MENTIONS[c] for c in SCREEN_ORDER})

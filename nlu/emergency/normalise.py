@@ -40,7 +40,7 @@ SPELLING: dict[str, str] = {
     "youre": "you're", "weve": "we've", "theyve": "they've",
     # text-speak
     "u": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please", "plez": "please",
-    "pleas": "please", "pleae": "please", "pleaase": "please", "pleasee": "please", "halp": "help",
+    "pleas": "please", "pleae": "please", "pleaase": "please", "pleasee": "please", "pleease": "please", "pleaae": "please", "plse": "please", "plss": "please", "halp": "help",
     "hlp": "help", "heelp": "help", "2day": "today", "2nite": "tonight", "tonite": "tonight",
     "b4": "before", "bc": "because", "cuz": "because", "coz": "because", "bcoz": "because",
     "abt": "about", "wat": "what", "wht": "what", "idk": "i don't know", "rn": "right now",

@@ -1,10 +1,12 @@
-"""The emergency detector: near-perfect recall, no firing on ordinary symptoms."""
+"""The emergency rule screen: every triage category, lay words and typos, negation and history."""
 
 from __future__ import annotations
 
 import pytest
 
-from nlu.emergency import detect_emergency, is_emergency
+from nlu.emergency import CATEGORY_IDS, Screen, detect_emergency, is_emergency, screen
+from nlu.emergency.normalise import normalise
+from nlu.pipeline import MODEL_EMERGENCY_MIN, MODEL_EMERGENCY_WITH_RED_FLAG_MIN, is_emergency_parse
 
 POSITIVES = [
     ("my chest is crushing and my arm is numb", "chest_pain"),
@@ -47,6 +49,82 @@ POSITIVES = [
     ("my baby is floppy and won't wake up", None),
 ]
 
+#: One set per triage category, in lay words, typos and non-native phrasings.
+BY_CATEGORY = [
+    ("feels like a tight band round my chest and I'm all sweaty", 'chest_pain'),
+    ('my husband says his chest feels heavy and his left arm is tingling', 'chest_pain'),
+    ('chest pian spreading to my back, feel sick and clammy', 'chest_pain'),
+    ('there is big pressure in my chest since 20 minutes, I am scared', 'chest_pain'),
+    ("mum is holding her chest and can't talk properly, she's grey", 'chest_pain'),
+    ('ive got a stabbing pain in the centre of my chest and its hard to breathe', 'chest_pain'),
+    ('my mums mouth has gone droopy on one side and she cant lift her arm', 'stroke'),
+    ('his smile is lopsided all of a sudden', 'stroke'),
+    ('i suddenly cant see out of my left eye, like a curtain came down', 'stroke'),
+    ('my wife is talking but the words are all jumbled up', 'stroke'),
+    ("dad's left side went numb out of nowhere and he is dizzy", 'stroke'),
+    ('my grandad cannot lift his right arm since 10 minutes and his speech is strange', 'stroke'),
+    ('my son is struggling for breath and his lips look a bit blue', 'breathing'),
+    ("i cant get enough air in, it's getting worse", 'breathing'),
+    ('she is breathing really fast and her ribs are sucking in', 'breathing'),
+    ('my asthma is really bad, used my inhaler 10 times and no difference', 'breathing'),
+    ('grandad is gasping for air', 'breathing'),
+    ('my throat feels like its closing and i can barely breath', 'breathing'),
+    ("I sliced my hand with a knife and it won't stop bleeding", 'bleeding'),
+    ('theres so much blood coming from his head wound', 'bleeding'),
+    ('my leg is pouring with blood after I fell on glass', 'bleeding'),
+    ("she's been throwing up blood", 'bleeding'),
+    ('the cut is really deep and gaping, you can see inside', 'bleeding'),
+    ('bleeding through three towels already', 'bleeding'),
+    ('my 2 year old drank some dishwasher liquid', 'poisoning_overdose'),
+    ("toddler ate a few of grandma's heart pills", 'poisoning_overdose'),
+    ('I took 30 paracetamol an hour ago', 'poisoning_overdose'),
+    ('my flatmate took a load of pills with vodka and is out of it', 'poisoning_overdose'),
+    ('my boy put a button battery in his mouth and i think he swallowed it', 'poisoning_overdose'),
+    ('my daughter got into the cupboard and drank white spirit', 'poisoning_overdose'),
+    ('after eating prawns my tongue is swelling up', 'anaphylaxis'),
+    ('stung by a wasp and now my face is puffing up and my throat feels tight', 'anaphylaxis'),
+    ("her lips are huge after the peanut butter and she's wheezy", 'anaphylaxis'),
+    ('having an allergic reaction, my throat is getting tight', 'anaphylaxis'),
+    ("I think I'm in anaphylactic shock", 'anaphylaxis'),
+    ('my son ate a cashew and now he has hives everywhere and is coughing and cant swallow', 'anaphylaxis'),
+    ('my husband just collapsed in the kitchen', 'collapse_seizure'),
+    ("she fainted and now she won't wake up", 'collapse_seizure'),
+    ("my son is having a fit and it's been going for 6 minutes", 'collapse_seizure'),
+    ('grandma fell and is not responding to me', 'collapse_seizure'),
+    ("he's shaking all over and his eyes rolled back", 'collapse_seizure'),
+    ('my friend passed out and is not waking', 'collapse_seizure'),
+    ('i dont want to be alive any more', 'self_harm'),
+    ("I've been planning how to kill myself", 'self_harm'),
+    ("I can't keep myself safe tonight", 'self_harm'),
+    ('i have a bottle of pills next to me and i want to take them all', 'self_harm'),
+    ('everyone would be better without me here', 'self_harm'),
+    ("I'm scared I'll hurt myself tonight", 'self_harm'),
+    ("I'm 32 weeks pregnant and bleeding", 'pregnancy'),
+    ('my waters just went and the fluid is green', 'pregnancy'),
+    ('contractions are 3 minutes apart and really strong', 'pregnancy'),
+    ("I'm 36 weeks and haven't felt the baby move all day", 'pregnancy'),
+    ('im pregnant and have a terrible headache and my vision is blurry', 'pregnancy'),
+    ('my wife is in labour and the baby is coming fast', 'pregnancy'),
+    ('my 6 week old has a temperature of 38.5', 'infant_child'),
+    ("newborn feels very hot and won't feed", 'infant_child'),
+    ('my baby is really floppy and not responding to me', 'infant_child'),
+    ('my toddler went blue and limp', 'infant_child'),
+    ('baby has a bulging soft spot and is very sleepy', 'infant_child'),
+    ('my 5 week old baby has a fever', 'infant_child'),
+    ('my blood sugar is 2.1 and i feel confused', 'diabetic'),
+    ("my son is diabetic and he's very drowsy and not making sense", 'diabetic'),
+    ('having a hypo and it wont come up, feel really shaky and confused', 'diabetic'),
+    ('my sugar reading says HI and i keep vomiting', 'diabetic'),
+    ("dad's sugar is really low and he's acting drunk", 'diabetic'),
+    ("my glucose is 35 and I'm sweating and shaking", 'diabetic'),
+    ('he has a high fever and a stiff neck and the light hurts his eyes', 'sepsis_meningitis_other'),
+    ("her skin is mottled and she's got a fever and is really confused", 'sepsis_meningitis_other'),
+    ("purple rash on my daughter that doesn't fade under a glass", 'sepsis_meningitis_other'),
+    ('I think my dad has sepsis', 'sepsis_meningitis_other'),
+    ('my son got burned by boiling water all over his chest', 'sepsis_meningitis_other'),
+    ("I think I'm dying", 'sepsis_meningitis_other'),
+]
+
 NEGATIVES = [
     "rash for a week, can I book",
     "please end my appointment early",  # "end my ..." names what ends: not self-harm
@@ -74,6 +152,43 @@ NEGATIVES = [
     "mild allergies, can I get antihistamines",
     "what time do you close",
     "I'm tired all the time, can I get bloods done",
+
+    "I'd like to book my annual asthma review",
+    'can I get a repeat of my epipen prescription',
+    'my baby has a cold and a runny nose, can we come in tomorrow',
+    "can I cancel, my baby has a fever so we're staying home",
+    'my 4 year old has a temperature, can someone see him this week',
+    'is the flu shot safe in pregnancy',
+    "I'm pregnant and need to book my 20 week scan",
+    'please update my emergency contact to my husband',
+    'follow up after my heart attack in 2021',
+    'I had a seizure 3 years ago, I need a letter for the DVLA',
+    'need a follow up for my chest infection',
+    'cut my finger last week, can the nurse check the stitches',
+    "my dad's been more forgetful lately, can we get him assessed",
+    'can I book a diabetic review and foot check',
+    'I want to talk about my blood sugar readings',
+    'no chest pain, just a bit of a cough',
+    'not bleeding anymore but the bruise is big',
+    'the bleeding has stopped, can someone look at it tomorrow',
+    'my friend had a stroke last year, what are the signs to look out for',
+    'I need to end my appointment early',
+    'I want to finish my forms',
+    'can I take ibuprofen while breastfeeding',
+    'my nose bleeds sometimes in winter',
+    'I get breathless walking up hills, is that my weight',
+    'my heart races when I drink coffee',
+    'is there a first aid course at the practice',
+    'what should I do if someone has a seizure, just curious',
+    "my son has a rash on his arm, it's itchy",
+    'my knee is killing me after football',
+    "I'm dying for a coffee, what time do you open",
+    'this form is killing me lol',
+    'I fainted once last year after giving blood',
+    'my wife had a miscarriage last year and we want to talk about trying again',
+    'my newborn needs her 8 week jabs',
+    "book my baby's 6 week check please",
+    "I accidentally took my morning pill twice, is that ok? it's just vitamin D",
 ]
 
 
@@ -93,3 +208,109 @@ def test_does_not_fire_on_ordinary_messages(text: str) -> None:
 def test_match_points_at_the_text() -> None:
     m = detect_emergency("hello, my chest hurts badly")
     assert m is not None and "chest" in "hello, my chest hurts badly"[m.start : m.end]
+
+
+@pytest.mark.parametrize(("text", "category"), BY_CATEGORY)
+def test_each_triage_category_fires_in_its_own_words(text: str, category: str) -> None:
+    match = detect_emergency(text)
+    assert match is not None, text
+    assert match.category == category, (text, match)
+
+
+def test_every_category_has_cases() -> None:
+    assert {c for _, c in BY_CATEGORY} == set(CATEGORY_IDS)
+
+
+@pytest.mark.parametrize(
+    ("emergency", "denied"),
+    [
+        ("my chest hurts so much", "no chest pain at all"),
+        ("he's bleeding heavily", "he's not bleeding heavily anymore"),
+        ("I can't breathe", "I have no trouble breathing"),
+        ("she collapsed in the hallway", "she never collapsed, she just sat down"),
+        ("my throat is closing up", "no throat swelling, it's just sore"),
+    ],
+)
+def test_negation_is_scoped_to_the_symptom(emergency: str, denied: str) -> None:
+    assert is_emergency(emergency)
+    assert not is_emergency(denied), detect_emergency(denied)
+
+
+def test_negation_does_not_reach_across_a_clause() -> None:
+    assert is_emergency("no chest pain but I can't breathe")
+    assert is_emergency("not dizzy, but my face has gone droopy on one side")
+
+
+def test_treatment_not_working_is_not_a_denial() -> None:
+    assert is_emergency("her spray isn't touching the chest pain, it's getting worse")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "after my stroke last year I need a physio referral",
+        "I had chest pains two years ago and want my cholesterol checked",
+        "history of seizures, need my repeat prescription",
+        "update my emergency contact please",
+        "my husband had sepsis in 2020, can he have the flu jab",
+    ],
+)
+def test_history_and_admin_do_not_fire(text: str) -> None:
+    assert not is_emergency(text), detect_emergency(text)
+
+
+def test_history_gives_way_to_something_happening_now() -> None:
+    assert is_emergency("I had a stroke last year and right now my face is drooping again")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my arm is bleeding, please hurry", "his rash is spreading really fast", "contractions!! help"],
+)
+def test_red_flag_symptom_with_an_urgency_cue_fires(text: str) -> None:
+    m = detect_emergency(text)
+    assert m is not None, text
+
+
+def test_red_flag_symptom_alone_is_only_a_mention() -> None:
+    seen = screen("the cut on my arm looks a bit red")
+    assert seen.emergency is None
+    assert seen.mention is not None and seen.mention.category == "bleeding"
+
+
+@pytest.mark.parametrize(
+    ("typed", "canonical"),
+    [("I cant breath", "i can't breathe"), ("he is unconsious", "he is unconscious"),
+     ("contractoins every 3mins", "contractions every 3 minutes"), ("pleeease", "please")],
+)
+def test_spelling_is_normalised_before_matching(typed: str, canonical: str) -> None:
+    assert normalise(typed)[0] == canonical
+
+
+def test_a_normalised_match_points_at_what_was_typed() -> None:
+    text = "my son is unconsious!!"
+    m = detect_emergency(text)
+    assert m is not None and text[m.start : m.end] == "unconsious"
+
+
+def test_ordinary_words_near_a_medical_one_are_not_corrected() -> None:
+    assert normalise("breeding season")[0] == "breeding season"
+    assert not is_emergency("I painted the fence and my back aches")
+
+
+def _ranking(score: float, top: str = "emergency") -> list[tuple[str, float]]:
+    rest = 1.0 - score
+    return [(top, score), ("inform", rest)] if top == "emergency" else [(top, rest), ("emergency", score)]
+
+
+def test_classifier_needs_a_red_flag_or_an_urgent_message() -> None:
+    mention = screen("my lips are swollen").mention
+    assert mention is not None
+    with_symptom = Screen(None, mention, urgent=False)
+    assert is_emergency_parse(with_symptom, _ranking(MODEL_EMERGENCY_WITH_RED_FLAG_MIN, top="inform"))
+    assert not is_emergency_parse(with_symptom, _ranking(MODEL_EMERGENCY_WITH_RED_FLAG_MIN - 0.05, top="inform"))
+    bare = Screen(None, None, urgent=False)
+    assert not is_emergency_parse(bare, _ranking(0.99))
+    urgent = Screen(None, None, urgent=True)
+    assert is_emergency_parse(urgent, _ranking(MODEL_EMERGENCY_MIN))
+    assert not is_emergency_parse(urgent, _ranking(MODEL_EMERGENCY_MIN - 0.05))
