@@ -87,8 +87,8 @@ def score(items: Iterable[Item], predict: Callable[[str], bool]) -> dict[str, An
 
 def category_table(report: dict[str, Any]) -> str:
     """Per-category recall and false alarms as text lines (no message texts)."""
-    lines = [f"recall {report['recall']:.3f} ({report['tp']}/{report['tp'] + report['fn']}), "
-             f"precision {report['precision']:.3f} ({report['fp']} false alarms)"]
+    lines = [(f"recall {report['recall']:.3f} ({report['tp']}/{report['tp'] + report['fn']}), "
+             f"precision {report['precision']:.3f} ({report['fp']} false alarms)")]
     for cat, c in report["categories"].items():
         lines.append(f"  {cat:26s} recall {c['recall']:.3f} ({c['caught']}/{c['emergencies']}), "
                      f"false alarms {c['false_alarms']}/{c['non_emergencies']}")

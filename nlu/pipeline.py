@@ -77,7 +77,7 @@ class NLU:
         self._ner = models.ner.get_pipe("ner")
 
     @classmethod
-    def load(cls, model_dir: Path | None = None, *, data_dir: Path = M.DATA_DIR, warm: bool = True) -> "NLU":
+    def load(cls, model_dir: Path | None = None, *, data_dir: Path = M.DATA_DIR, warm: bool = True) -> NLU:
         """Load the cached model for the current training data (training it if missing or stale).
 
         ``model_dir`` is the cache root (default ``$PATIENT_ASSISTANT_MODEL_DIR`` or

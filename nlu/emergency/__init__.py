@@ -24,7 +24,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nlu.emergency.context import has_urgency, is_figurative, is_history_or_admin, is_negated
+from nlu.emergency.context import (
+    has_urgency,
+    is_figurative,
+    is_history_or_admin,
+    is_negated,
+)
 from nlu.emergency.lexicon import CATEGORY_IDS, MENTION_RX, RED_FLAG_RX
 from nlu.emergency.normalise import normalise
 

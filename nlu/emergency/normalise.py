@@ -97,7 +97,7 @@ SPELLING: dict[str, str] = {
     "quik": "quick", "quikly": "quickly", "hury": "hurry", "urgant": "urgent", "urgnt": "urgent",
     "sudenly": "suddenly", "suddently": "suddenly", "suddnly": "suddenly", "sudden": "sudden",
     "worst": "worst", "wurst": "worst", "terible": "terrible", "horible": "horrible",
-    "realy": "really", "scard": "scared", "scaried": "scared", "panicing": "panicking",
+    "scard": "scared", "scaried": "scared", "panicing": "panicking",
     "lable": "label", "cleanr": "cleaner",
 }
 

@@ -6,7 +6,11 @@ import pytest
 
 from nlu.emergency import CATEGORY_IDS, Screen, detect_emergency, is_emergency, screen
 from nlu.emergency.normalise import normalise
-from nlu.pipeline import MODEL_EMERGENCY_MIN, MODEL_EMERGENCY_WITH_RED_FLAG_MIN, is_emergency_parse
+from nlu.pipeline import (
+    MODEL_EMERGENCY_MIN,
+    MODEL_EMERGENCY_WITH_RED_FLAG_MIN,
+    is_emergency_parse,
+)
 
 POSITIVES = [
     ("my chest is crushing and my arm is numb", "chest_pain"),

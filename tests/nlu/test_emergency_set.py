@@ -12,7 +12,13 @@ from __future__ import annotations
 import pytest
 
 from nlu import NLU
-from nlu.emergency_eval import category_table, emergency_sets, load_set, parse_predictor, score
+from nlu.emergency_eval import (
+    category_table,
+    emergency_sets,
+    load_set,
+    parse_predictor,
+    score,
+)
 
 #: Targets of issue 8: an emergency missed is far worse than a false alarm.
 MIN_RECALL = 0.99
