@@ -42,7 +42,7 @@ _NEG_AFTER = re.compile(
 _HISTORY_ADMIN = re.compile(
     r"\b(?:last\s+(?:year|month|week|summer|winter|spring|autumn|fall|time)|(?:a\s+few|few|\d+|two|three|four|five|six|"
     r"some|many|several)\s+(?:years?|months?|weeks?)\s+ago|years?\s+ago|months?\s+ago|a\s+while\s+(?:ago|back)|"
-    r"in\s+(?:19|20)\d\d|back\s+in|history\s+of|recovering\s+from|recovered\s+from|since\s+(?:my|his|her|their)|"
+    r"in\s+(?:19|20)\d\d|back\s+in|in\s+the\s+past|previous\w*|prior|used\s+to|history\s+of|recovering\s+from|recovered\s+from|since\s+(?:my|his|her|their)|"
     r"after\s+(?:my|his|her|their)|follow[\s-]?up|followup|check[\s-]?up|review|stitches|sutures|scar|"
     r"dressing|results?|referral|refer|prescription|repeat|refill|renew|re-?order|expired|"
     r"rehab|physio|clinic|appointment\s+(?:for|about|to\s+discuss)|discuss|form|forms|questionnaire|insurance|"
@@ -130,7 +130,10 @@ _MILD = re.compile(
     r"(?<!not\s)(?<!n't\s)(?:playing|eating|drinking|feeding|sleeping|breathing)\s+(?:normally|well|fine|ok|okay|as\s+normal|good)|"
     r"(?:feeling|feels|seems|she's|he's|i'm|otherwise)\s+(?:completely\s+|totally\s+|perfectly\s+)?(?:fine|well|ok|okay|happy)|"
     r"(?:swelling|temperature|fever|temp|rash|it's|it\s+is)\s+(?:is\s+)?going\s+down\b(?!\s+(?:my|his|her|the|into|to|both))|"
-    r"healing\s+(?:well|nicely|fine)|is\s+(?:it|that|this)\s+normal)\b"
+    r"healing\s+(?:well|nicely|fine)|is\s+(?:it|that|this)\s+normal|"
+    r"when\s+it's\s+(?:hot|cold|dry|warm)|sometimes|every\s+(?:now\s+and\s+then|so\s+often|winter|summer)|usually|tends\s+to|"
+    r"from\s+(?:the|my|his|her)\s+(?:shingles|cough\w*|cold|gym|workout|fall|injury|surgery|operation|op|scratching)|"
+    r"pulled\s+a\s+muscle|muscular)\b"
 )
 
 

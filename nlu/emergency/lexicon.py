@@ -44,6 +44,10 @@ _BABY_AGE = (r"(?:(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|el
 _YOUNG_BABY = (rf"(?:newborn|new\s+born|new\s+baby|neonate|under\s+(?:3|three)\s+months|month\s*-?\s*old|{_BABY_AGE}\s*-?\s*old|"
                rf"(?:baby|son|daughter|boy|girl|infant|he's|she's|he\s+is|she\s+is|aged|only|just)\s+(?:is\s+)?(?:only\s+|just\s+|about\s+)?"
                rf"{_BABY_AGE})")
+#: Weeks of pregnancy: "34 weeks pregnant", "I'm 29 weeks", "wife is 30wks"; not "2 weeks ago", "6 weeks old".
+_GESTATION = (r"(?:(?:[4-9]|[1-3]\d|4[0-2])\s*-?\s*(?:weeks?|wks?)\s+(?:pregnant|along|gone|gestation|with\s+(?:my|our|her|twins))|"
+              r"(?:i'm|i\s+am|she's|she\s+is|wife\s+is|girlfriend\s+is|partner\s+is|^)\s*(?:[4-9]|[1-3]\d|4[0-2])\s*-?\s*"
+              r"(?:weeks?|wks?)\b(?!\s+(?:ago|old|later|since|of|off|now\s+since)))")
 _FEVER = (r"(?:fever|feverish|temperature|high\s+temp|burning\s+up|hot\s+to\s+(?:the\s+)?touch|very\s+hot|"
           r"3[89](?:[.,]\d)?\s*(?:c|°c|degrees)?|10[0-4](?:[.,]\d)?\s*(?:f|°f|degrees)?)")
 _SUBSTANCE = (r"(?:bleach|detergent|cleaning\s+(?:stuff|product|liquid|spray|fluid)|cleaner|battery|batteries|poison|"
@@ -62,7 +66,7 @@ _MEDS = (r"(?:pills?|tablets?|meds|medication|medicine|medicines|paracetamol|ace
          r"blood\s+pressure\s+pills|calpol|nurofen|vitamins|gummies|edibles|painkillers?)")
 _SUGAR = r"(?:blood\s+sugar|sugar|sugars|glucose|blood\s+glucose|bg|bs|bm|levels?|reading|readings)"
 _ALTERED = (r"(?:confus\w*|disorient\w*|not\s+making\s+(?:any\s+)?sense|making\s+no\s+sense|talking\s+nonsense|"
-            r"drowsy|very\s+sleepy|can't\s+wake|won't\s+wake|hard\s+to\s+wake|not\s+waking|unresponsive|"
+            r"drowsy|very\s+sleepy|can't\s+wake|won't\s+wake|hard\s+to\s+wake|not\s+waking|unresponsive|pass(?:ing)?\s+out|faint\w*|"
             r"not\s+responding|passed\s+out|unconscious|shaking|shaky|sweating|sweaty|clammy|slurr\w*|"
             r"acting\s+(?:drunk|weird|strange|odd|funny)|aggressive|dizzy|fainting|fitting|seiz\w*|collaps\w*|"
             r"doesn't\s+know\s+where|not\s+himself|not\s+herself|out\s+of\s+it|zoned\s+out|vacant|can't\s+think)")
@@ -80,6 +84,11 @@ RED_FLAGS: dict[str, list[str]] = {
         rf"\b(?:in|on|across|over|around|of)\s+(?:{_POSS}\s+)?chest\b"),
         rf"\b(?:crush\w*|squeez\w*|tightness|heaviness|heavy|(?<!blood\s)pressure|elephant|band|vice|weight)\b{g(40)}\bchest\b",
         r"\b(?:clutch\w*|grabb\w*|holding|gripping)\s+(?:at\s+)?(?:his|her|my|their)\s+chest\b",
+        r"\btight\s+chest\b",
+        (rf"\bchest\b(?!\s+(?:infection|x-?ray|physio|clinic|cold|cough|congestion|hair))(?:{g(50)})\b(?:faint\w*|sweat\w*|clammy|"
+         rf"grey|gray|pale|pass\w*\s+out|dizzy|vomit\w*|being\s+sick|short\s+of\s+breath\w*|can't\s+breath\w*)"),
+        (rf"\b(?:pain|pains|hurts?|hurting|ache|aching|pressure)\b{g(15)}\bheart\b(?!\s*burn)|\bheart\s+(?:area|region)\b{g(20)}"
+         rf"\b(?:pain|hurts?|very\s+bad|bad)\b|\bheart\s+(?:is\s+)?(?:hurting|pain|hurts)\b"),
         rf"\b(?:gtn|nitro\w*|angina\s+spray)\b{g(60)}\b(?:not|isn't|hasn't|didn't|doesn't|no)\b{g(30)}",
         r"\bheart\s+attack\b", r"\bcardiac\s+arrest\b", r"\bangina\s+attack\b",
         (rf"\b(?:pain|numb\w*|tingl\w*|ache|aching)\b{g(30)}\b(?:left\s+arm|down\s+{_POSS}\s+(?:left\s+)?arm|"
@@ -100,11 +109,14 @@ RED_FLAGS: dict[str, list[str]] = {
         rf"nonsense|wrong|mixed\s+up|not\s+right|muddled|off|drunk|thick|slow|heavy)\b"),
         (rf"\bwords?\b{g(25)}\b(?:(?:come|comes|coming)\s+(?:out\s+)?(?:wrong|funny|weird|strange|all\s+wrong|jumbled|mixed|muddled)|"
         rf"jumbled|mixed\s+up|garbled|won't\s+come\s+out|don't\s+make\s+sense|not\s+making\s+sense|all\s+wrong|"
-        rf"muddled|in\s+the\s+wrong\s+order|come\s+out\s+wrong)"),
+        rf"muddled|in\s+the\s+wrong\s+order|come\s+out\s+wrong|(?:are|sound|sounds|is)\s+(?:weird|strange|funny|odd|wrong))"),
         rf"\b{_CANT}\s+(?:get|find)\s+{_POSS}?\s*words\b",
         rf"\b{_CANT}\s+(?:speak|talk)\s+(?:properly|clearly|normally|straight|at\s+all|any\s*more|sense)\b",
-        (rf"\b{_CANT}\s+(?:move|feel|lift|use|raise|grip\s+with|hold\s+anything\s+with)\s+{_POSS}?\s*(?:left\s+|right\s+)?"
-        rf"(?:arm|leg|hand|side|face|foot)\b"),
+        (rf"\b{_CANT}\s+(?:move|feel|lift|use|raise|grip\s+with|hold\s+anything\s+with)\s+{_POSS}?\s*(?:left\s+|right\s+|both\s+)?"
+        rf"(?:arms?|legs?|hands?|side|face|foot)\b"),
+        rf"\b(?:arm|arms|one)\b{g(30)}\b(?:drift\w*|keeps?\s+(?:dropping|falling)|falls?\s+(?:back\s+)?down|flops?\s+down)\b",
+        (rf"\b(?:(?:left|right|one)\s+side\s+of\s+(?:his|her|my|the|their)\s+face|face)\b{g(20)}\b(?:not\s+moving|won't\s+move|"
+         rf"frozen|paralys\w*|paralyz\w*|stopped\s+moving)\b"),
         (rf"\b(?:numb|numbness|weak|weakness|paralys\w*|paralyz\w*|dead|heavy|floppy|no\s+feeling|droop\w*|tingl\w*)\b"
         rf"{g(25)}\b(?:one\s+side|left\s+side|right\s+side|whole\s+side|half\s+of\s+(?:my|his|her)\s+(?:body|face))\b"),
         (rf"\b(?:one|left|right|whole)\s+side\b{g(25)}\b(?:numb|weak|paralys\w*|paralyz\w*|dead|heavy|droop\w*|"
@@ -130,7 +142,7 @@ RED_FLAGS: dict[str, list[str]] = {
         rf"worst\s+(?:ever|of\s+(?:my|his|her)\s+life))"),
     ],
     "breathing": [
-        rf"\b{_CANT}\s+(?:breath\w*|catch\s+{_POSS}\s+breath\w*|get\s+(?:any\s+|enough\s+)?(?:air|a\s+breath\w*|{_POSS}\s+breath\w*))\b",
+        rf"\b{_CANT}\s+(?:breath\w*|(?:take|draw|get)\s+(?:a\s+|any\s+|in\s+a\s+)?(?:proper\s+|deep\s+|full\s+)?breath\w*|catch\s+{_POSS}\s+breath\w*|get\s+(?:any\s+|enough\s+)?(?:air|a\s+breath\w*|{_POSS}\s+breath\w*))\b",
         (r"\b(?:trouble|difficulty|difficult|struggling|struggle|problems?|hard|fighting|laboured|labored|working\s+hard)"
         r"\s+(?:with\s+|to\s+)?breath\w*\b(?!\s+(?:through|thru)\s+(?:my|his|her|the)\s+nose)"),
         r"\b(?:not|isn't|stopped|stop|no\s+longer|hasn't\s+been|wasn't|isnt|aren't)\s+breath\w*\b",
@@ -168,6 +180,8 @@ RED_FLAGS: dict[str, list[str]] = {
         (rf"\b(?:nose)?bleed\w*\b{g(60)}\b(?:(?:blood\s+)?thinners?|warfarin|apixaban|rivaroxaban|anticoagul\w*|"
         rf"(?:\d+|twenty|thirty|forty|fifty)\s+(?:minutes|mins)|an\s+hour|hours)\b"),
         r"\bblood\s+in\s+(?:his|her|my|the)\s+(?:vomit|sick)\b", r"\bbleeding\s+out\b",
+        (rf"\bblood\s+(?:in|from)\s+(?:his|her|my|the|their)\s+(?:poo|poop|stool|stools|bum|back\s+passage|urine|wee|pee)\b{g(40)}"
+         rf"\b(?:lots|a\s+lot|loads|so\s+much|dizzy|faint\w*|pale|weak|clots|pouring|won't\s+stop)"),
         r"\bsoak\w*\s+(?:through|thru)\b", rf"\bsoak\w*\b{g(20)}\b(?:pads?|towels?|bandages?|tea\s+towels?)\b",
         r"\b(?:deep|huge|big|large|gaping|long|bad|nasty|serious)\s+(?:cut|wound|gash|laceration|stab\s+wound)\b",
         rf"\b(?:cut|wound|gash)\b{g(20)}\b(?:is\s+|it's\s+|really\s+|very\s+|so\s+)*(?:deep|gaping|wide\s+open)\b",
@@ -206,7 +220,10 @@ RED_FLAGS: dict[str, list[str]] = {
         (rf"\b(?:tongue|lips?|face|mouth|eyes?)\b{g(20)}\b(?:swell\w*|swollen|puff\w*|blow\w*\s+up|balloon\w*|huge|massive|"
         rf"twice\s+the\s+size)\b"
         rf"{g(50)}\b(?:breath\w*|throat|swallow\w*|wheez\w*|dizzy|faint)"),
-        r"\b(?:tongue|throat)\b[^.!?\n]{0,20}\b(?:swell\w*|swollen|puff\w*|huge|big)\b",
+        r"\b(?:tongue|throat)\b[^.!?\n]{0,20}\b(?:swell\w*|swollen|puff\w*|huge|big)\b", r"\bswollen\s+shut\b",
+        (rf"\b(?:lips?|tongue|face|eyes|mouth)\b{g(25)}\b(?:swell\w*|swollen|puff\w*|tingl\w*)\b{g(60)}\b(?:after|from|since)\b{g(25)}"
+         rf"\b(?:nuts?|peanuts?|cashews?|prawns?|shellfish|sesame|eggs?|milk|bee|wasp|sting|stung|antibiotics?|penicillin|"
+         rf"amoxicillin|new\s+(?:medicine|tablets?|meds)|eating|ate|food)\b"),
         (rf"\ballergic\s+reaction\b{g(50)}\b(?:breath\w*|throat|swell\w*|swollen|tongue|lips|face|bad|severe|"
         rf"hives\s+everywhere|swallow\w*|wheez\w*|dizzy|faint|getting\s+worse)"),
         r"\b(?:severe|bad|serious|major|massive|huge|big)\s+allergic\s+reaction\b",
@@ -222,7 +239,9 @@ RED_FLAGS: dict[str, list[str]] = {
         r"knocked\s+(?:out|unconscious)|no\s+response|(?:barely|hardly)\s+respon\w*|(?:hasn't|hasn't\s+yet|not|won't|didn't)\s+"
         r"come\s+(?:round|around|to)|(?:don't|doesn't|didn't|not|won't|isn't)\s+respond\w*|not\s+wak\w*|doesn't\s+wake|didn't\s+wake)\b"),
         r"\b(?:one\s+)?(?:fit|seizure)s?\s+after\s+(?:another|the\s+other|fit|seizure)\b",
-        r"\b(?:passed|blacked|keeled)\s+(?:out|over)\b", r"\bcollaps\w*\b", r"\bfaint(?:ed|ing)\b",
+        r"\b(?:passed|blacked|keeled)\s+(?:out|over)\b",
+        r"\b(?:dropped|fell|slumped|collapsed|went\s+down)\s+(?:down\s+)?(?:to|on|onto)\s+the\s+(?:floor|ground)\b(?!\s+(?:and\s+)?(?:broke|smashed))",
+        r"\b(?:isn't|is\s+not|not|won't)\s+answering\s+(?:me|us)\b", r"\bcollaps\w*\b", r"\bfaint(?:ed|ing)\b",
         r"\b(?:seizure|seizures|seizing|convuls\w*|fitting)\b(?!\s+(?:appointment|room|service|medication|meds|review|clinic|free|diary|action\s+plan))(?![\s-]free)",
         r"\b(?:having|had|has|in)\s+a\s+fit\b", r"\bfits\b(?=[^.!?\n]{0,30}\b(?:won't|not|keep|one\s+after|again|stop))",
         (r"\b(?:shaking|jerking|twitching)\b[^.!?\n]{0,40}\b(?:not\s+respond\w*|won't\s+respond|eyes\s+rolled|can't\s+stop|"
@@ -250,6 +269,8 @@ RED_FLAGS: dict[str, list[str]] = {
         (r"\b(?:just\s+)?(?:want|wanna|going|gonna|ready|plan\w*|thinking\s+(?:of|about))\s+(?:to\s+)?end\s+it\b"
         r"(?!\s+(?:with|early|now\s+with))"),
         r"\bend\s+it\s+all\b", r"\btake\s+my\s+(?:own\s+)?life\b",
+        r"\b(?:i|i'll|i\s+will|i'm\s+going\s+to|i\s+am\s+going\s+to)\s+end\s+it\b(?!\s+with)",
+        r"\b(?:end|ending|finish)\s+(?:it|things|everything|my\s+life)\s+(?:tonight|today|this\s+week|soon)\b",
         (r"\b(?:want|wanna|going|gonna|wish|wishing|ready|plan\w*)\s+(?:to\s+)?(?:die|be\s+dead|not\s+(?:be\s+)?(?:here|alive|"
         r"exist\w*|wake\s+up)|disappear\s+forever)\b"),
         (r"\b(?:wish|hope)\s+(?:i|i'd)\s+(?:was|were|could\s+be|would|could)\s+(?:dead|die|not\s+wake|gone\s+forever|"
@@ -335,11 +356,14 @@ RED_FLAGS: dict[str, list[str]] = {
         rf"one\s+after\s+(?:another|the\s+other)|very\s+strong|really\s+strong|so\s+strong|non-?stop|won't\s+stop|"
         rf"getting\s+(?:closer|stronger|worse)|regular|started|apart)"),
         (r"\b(?:in|into|going\s+into|gone\s+into|went\s+into|started|starting|early|premature|preterm)\s+labou?r\b"
-        r"(?!\s+(?:ward\s+tour|class|classes|plan|induction\s+date))"),
+        r"(?!\s+(?:ward|suite|unit|tour|class|classes|plan|induction))"),
         r"\blabou?r\s+(?:has\s+)?(?:started|starting|pains)\b",
         r"\b(?:baby(?:'s)?|babys)\s+(?:is\s+)?(?:coming|on\s+(?:the|its)\s+way\s+now|crowning)\b(?!\s+(?:for|to)\s+(?:a|the|his|her|their))",
         r"\b(?:(?:urge|need|needs|have|has|got)\s+to\s+push(?!\s+(?:back|forward|it|the|my|our|out|on|through|for))|crowning|can\s+see\s+(?:the\s+)?(?:baby's\s+)?head|cord\s+is\s+(?:out|hanging))\b",
-        (rf"\b(?:baby|bump)\b{g(20)}\b(?:isn't|not|hasn't|has\s+not|stopped|has\s+stopped)\s+(?:been\s+)?(?:moving|kicking)\b"
+        (rf"\b{_GESTATION}{g(60)}\b(?:bleed\w*|blood|fluid|leak\w*|waters?|contraction\w*|tightening\w*|not\s+moving|hasn't\s+moved|"
+         rf"stopped\s+moving|pain|headache|vision|swollen|fell|fall)"),
+        rf"\b(?:bleed\w*|blood|fluid|leak\w*|severe\s+pain|bad\s+pain)\b{g(40)}\b{_GESTATION}",
+        (rf"\b(?:baby|bump)\b{g(20)}\b(?:isn't|not|hasn't|has\s+not|stopped|has\s+stopped)\s+(?:been\s+)?(?:moving|kicking|moved|kicked)\b"
         rf"(?![^.!?\n]{{0,20}}\b(?:arm|leg|hand))"),
         r"\b(?:reduced|less|fewer|no)\s+(?:fetal|foetal|baby)?\s*(?:movements?|kicks?)\b",
         (rf"\b(?:baby|baby's|fetal|foetal)\s+(?:movements?|kicks?|kicking|moving)\b{g(25)}\b(?:reduced|less|slow\w*|fewer|stopped|"
@@ -425,6 +449,7 @@ RED_FLAGS: dict[str, list[str]] = {
         (rf"\b(?:abdominal|stomach|belly)\s+pain\b{g(30)}\b(?:can't\s+(?:stand|move|walk|straighten)|doubled\s+over|rigid|"
         rf"hard\s+as\s+a\s+board|vomiting\s+blood|passing\s+out|agony|unbearable|worst)"),
         rf"\b(?:testicle|testicular|ball|balls)\b{g(30)}\b(?:sudden|severe|agony|really\s+bad|swollen\s+and|twisted)",
+        rf"\b(?:sudden|severe|agoni[sz]ing|excruciating|unbearable|really\s+bad)\b{g(20)}\b(?:testicles?|testicular|balls?|scrotum)\b",
         rf"\b(?:black|tarry|blood(?:y)?)\s+(?:tarry\s+)?(?:poo|stool|stools|poop)\b{g(40)}\b(?:dizzy|faint\w*|a\s+lot|lots|weak)",
         r"\b(?:numb|no\s+feeling)\b[^.!?\n]{0,30}\b(?:between\s+(?:my|his|her)\s+legs|groin|saddle|bum|buttocks)\b",
         r"\b(?:can't|cannot|unable\s+to)\s+(?:feel|move)\s+(?:my|his|her|both)\s+(?:legs|feet)\b",
