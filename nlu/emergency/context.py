@@ -38,27 +38,42 @@ _NEG_AFTER = re.compile(
     r"better\s+now|fine\s+now|ok\s+now|okay\s+now|passed\s+now)\b"
 )
 
-#: Past time, follow-up and paperwork: the mention is about history or admin, not now.
-_HISTORY_ADMIN = re.compile(
+#: Past time near the symptom: "a stroke last year", "seizures as a child", "after my heart attack".
+_PAST = re.compile(
     r"\b(?:last\s+(?:year|month|week|summer|winter|spring|autumn|fall|time)|(?:a\s+few|few|\d+|two|three|four|five|six|"
-    r"some|many|several)\s+(?:years?|months?|weeks?)\s+ago|years?\s+ago|months?\s+ago|a\s+while\s+(?:ago|back)|"
-    r"in\s+(?:19|20)\d\d|back\s+in|in\s+the\s+past|previous\w*|prior|used\s+to|history\s+of|recovering\s+from|recovered\s+from|since\s+(?:my|his|her|their)|"
-    r"after\s+(?:my|his|her|their)|follow[\s-]?up|followup|check[\s-]?up|review|stitches|sutures|scar|"
-    r"dressing|results?|referral|refer|prescription|repeat|refill|renew|re-?order|expired|"
-    r"rehab|physio|clinic|appointment\s+(?:for|about|to\s+discuss)|discuss|form|forms|questionnaire|insurance|"
-    r"bill|invoice|charged|certificate|sick\s+note|fit\s+note|letter|leaflet|brochure|information|info|advice\s+(?:on|about)|"
-    r"research|survey|class|course|training|first\s+aid|awareness|prevention|screening|vaccine|vaccination|jab|"
-    r"shot|booster|immuni[sz]ation|risk\s+of|risks?\s+(?:of|for)|signs\s+of|symptoms\s+of|what\s+are\s+the\s+signs|"
-    r"in\s+case\s+of|what\s+to\s+do\s+if|what\s+happens\s+if|how\s+do\s+(?:i|you)\s+know\s+if|is\s+it\s+safe|"
-    r"safe\s+(?:in|during|while)|contact|next\s+of\s+kin|emergency\s+contact|family\s+history|runs\s+in\s+the\s+family|"
-    r"nursing\s+home|care\s+plan|assessment|assessed|tested\s+for|test\s+for|blood\s+test|scan|x-?ray|"
+    r"some|many|several)\s+(?:years?|months?|weeks?)\s+(?:ago|back)|years?\s+ago|months?\s+ago|a\s+while\s+(?:ago|back)|"
+    r"in\s+(?:19|20)\d\d|back\s+in|in\s+the\s+past|previous\w*|prior|used\s+to|history\s+of|recovering\s+from|"
+    r"recovered\s+from|(?:since|after)\s+(?:my\s+|his\s+|her\s+|their\s+|a\s+|the\s+)?(?:stroke|mini\s+stroke|tia|heart\s+attack|"
+    r"cardiac\s+arrest|seizure|fit|overdose|collapse|anaphylaxis|reaction|sepsis|bleed)|"
+    r"in\s+(?:his|her|my|their)\s+(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|\d0s)|"
+    r"(?:when|while)\s+(?:i|he|she|they)\s+(?:was|were)\s+(?:a\s+)?(?:child|kid|teenager|teen|younger|baby|tiny|little|small|pregnant)|"
+    r"as\s+a\s+(?:child|kid|teenager|teen|baby))\b"
+)
+_PAST_REACH = 60
+
+#: Paperwork, information and hypotheticals: the red-flag word is a topic, not a symptom.
+_ADMIN = re.compile(
+    r"\b(?:emergency\s+contact|contact|next\s+of\s+kin|form|forms|questionnaire|insurance|bill|invoice|charged|certificate|"
+    r"sick\s+note|fit\s+note|leaflet|brochure|information\s+(?:on|about)|info\s+(?:on|about)|advice\s+(?:on|about)|research|"
+    r"survey|class|classes|course|training|first\s+aid|awareness|prevention|screening|vaccine|vaccination|jab|shot|booster|"
+    r"immuni[sz]ation|risk|risks|signs\s+of|symptoms\s+of|what\s+are\s+the\s+signs|in\s+case\s+of|what\s+to\s+do\s+if|"
+    r"what\s+happens\s+if|how\s+do\s+(?:i|you)\s+know\s+if|is\s+it\s+safe|safe\s+(?:in|during|while|to)|family\s+history|"
+    r"runs\s+in\s+the\s+family|tested\s+for|test\s+for|how\s+(?:to|do\s+(?:i|you|we))\s+use|show\s+me\s+how|"
     r"if\s+(?:someone|somebody|a\s+person|anyone|my\s+\w+\s+ever|i\s+ever|they\s+ever|you)|just\s+curious|hypothetically|"
-    r"in\s+general|for\s+future\s+reference|what\s+would\s+happen|no\s+rush|not\s+urgent|nothing\s+urgent|nothing\s+sudden|when\s+(?:you|there's|there\s+is)\s+(?:have\s+)?(?:time|a\s+slot)|"
+    r"in\s+general|for\s+future\s+reference|what\s+would\s+happen|no\s+rush|not\s+urgent|nothing\s+urgent|nothing\s+sudden|"
+    r"when\s+(?:you|there's|there\s+is)\s+(?:have\s+)?(?:time|a\s+slot)|"
     r"only\s+when\s+(?:i\s+)?(?:cough|sneeze|press|move|breathe\s+in|lie|bend|laugh)|"
     r"(?:when|after|during)\s+(?:i\s+)?(?:run|exercis\w*|climb\w*|jog\w*|walk\w*\s+up|go(?:ing)?\s+up|the\s+stairs|gym)|"
-    r"hay\s+fever|dentist|dental|filling|anaesthetic|anesthetic|numbing|risk|cholesterol|"
-    r"in\s+(?:his|her|my|their)\s+(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|\d0s)|teething|nappy\s+rash|diaper\s+rash|in\s+my\s+dream|tv|movie|film|show|book|"
-    r"game|novel|homework|essay)\b"
+    r"hay\s+fever|dentist|dental|filling|anaesthetic|anesthetic|numbing|cholesterol|teething|nappy\s+rash|diaper\s+rash|"
+    r"in\s+my\s+dream|movie|film|novel|homework|essay)\b"
+)
+
+#: Routine care words: they make a message ordinary only when nothing in it is urgent
+#: ("need a follow-up for my heart", but not "my chest is crushing, can I get an appointment").
+_ROUTINE = re.compile(
+    r"\b(?:follow[\s-]?up|followup|check[\s-]?up|review|scar|dressing|results?|referral|refer|prescription|repeat|refill|"
+    r"renew|re-?order|expired|rehab|physio|clinic|appointment\s+(?:for|about|to\s+discuss)|discuss|letter|nursing\s+home|"
+    r"care\s+plan|assessment|assessed|blood\s+test|scan|x-?ray)\b"
 )
 
 _URGENT = re.compile(
@@ -70,7 +85,7 @@ _URGENT = re.compile(
     r"worst|unbearable|agony|agonising|agonizing|excruciating|severe(?:ly)?|extreme(?:ly)?|massive|scared|"
     r"terrified|frightened|panicking|freaking\s+out|what\s+(?:do|should)\s+(?:i|we)\s+do|what\s+to\s+do|"
     r"can't\s+(?:breathe|move|stand|walk|talk|speak|see|feel|wake|swallow|think|get\s+up|focus)|"
-    r"won't\s+wake|not\s+waking|dying|ambulance|hospital|a&e|er\b|911|999|112|tonight)\b)"
+    r"won't\s+wake|not\s+waking|dying|ambulance|911|999|112|tonight)\b)"
 )
 
 
@@ -138,12 +153,21 @@ _MILD = re.compile(
 
 
 def is_history_or_admin(text: str, start: int, end: int) -> bool:
-    """Whether the sentence talks about the past or paperwork, or the clause is mild, with no present urgency."""
+    """Whether the symptom is history, a topic of paperwork, routine care or mild, with nothing happening now.
+
+    Past time counts near the symptom only ("a stroke last year"), so "she had an
+    operation last week" does not hide "burning hot and confused" earlier on.
+    """
     sentence = sentence_around(text, start, end)
     if _PRESENT.search(sentence):
         return False
+    near = text[max(0, start - _PAST_REACH) : end + _PAST_REACH]
+    if _PAST.search(near) and _PAST.search(sentence):
+        return True
+    if _ADMIN.search(sentence) or (_ROUTINE.search(sentence) and not has_urgency(text)):
+        return True
     before, after = clause_around(text, start, end)
-    return bool(_HISTORY_ADMIN.search(sentence) or _MILD.search(before + text[start:end] + after))
+    return bool(_MILD.search(before + text[start:end] + after))
 
 
 _STRONG = re.compile(

@@ -97,7 +97,8 @@ RED_FLAGS: dict[str, list[str]] = {
         rf"\b(?:faint\w*|dizzy|pass\s+out|passing\s+out|chest|breath\w*|black\s+out|collaps\w*)"),
     ],
     "stroke": [
-        r"\b(?:stroke|mini[\s-]?stroke|tia)\b",
+        (r"\b(?:stroke|mini[\s-]?stroke|tia)\b(?!\s+(?:clinic|nurse|team|unit|ward|rehab|review|prevention|awareness|risk|"
+         r"support|group|survivors?|association|service|specialist|consultant))"),
         (rf"\b(?:face|mouth|smile|lip)\b{g(25)}\b(?:droop\w*|sagging|sagged|lopsided|crooked|uneven|wonky|"
         rf"twisted|one[\s-]sided|fallen|falling|slipp\w*|dropp\w*|pulled\s+to\s+one\s+side|gone\s+funny|went\s+funny|"
         rf"looks?\s+funny|numb)\b"),
@@ -241,7 +242,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"\b(?:one\s+)?(?:fit|seizure)s?\s+after\s+(?:another|the\s+other|fit|seizure)\b",
         r"\b(?:passed|blacked|keeled)\s+(?:out|over)\b",
         r"\b(?:dropped|fell|slumped|collapsed|went\s+down)\s+(?:down\s+)?(?:to|on|onto)\s+the\s+(?:floor|ground)\b(?!\s+(?:and\s+)?(?:broke|smashed))",
-        r"\b(?:isn't|is\s+not|not|won't)\s+answering\s+(?:me|us)\b", r"\bcollaps\w*\b", r"\bfaint(?:ed|ing)\b",
+        r"\b(?:isn't|is\s+not|not|won't)\s+answering\s+(?:me|us)\b", r"\bcollaps\w*\b(?!\s+(?:onto|on|into|in)\s+(?:the\s+|my\s+|a\s+)?(?:sofa|couch|bed|chair|heap\s+after))", r"\bfaint(?:ed|ing)\b",
         r"\b(?:seizure|seizures|seizing|convuls\w*|fitting)\b(?!\s+(?:appointment|room|service|medication|meds|review|clinic|free|diary|action\s+plan))(?![\s-]free)",
         r"\b(?:having|had|has|in)\s+a\s+fit\b", r"\bfits\b(?=[^.!?\n]{0,30}\b(?:won't|not|keep|one\s+after|again|stop))",
         (r"\b(?:shaking|jerking|twitching)\b[^.!?\n]{0,40}\b(?:not\s+respond\w*|won't\s+respond|eyes\s+rolled|can't\s+stop|"
@@ -454,8 +455,18 @@ RED_FLAGS: dict[str, list[str]] = {
         r"\b(?:numb|no\s+feeling)\b[^.!?\n]{0,30}\b(?:between\s+(?:my|his|her)\s+legs|groin|saddle|bum|buttocks)\b",
         r"\b(?:can't|cannot|unable\s+to)\s+(?:feel|move)\s+(?:my|his|her|both)\s+(?:legs|feet)\b",
         rf"\b(?:chemical|bleach|acid)\b{g(30)}\b(?:in\s+(?:my|his|her)\s+eyes?|eye)\b",
-        (r"\b(?:hit|struck|knocked)\b[^.!?\n]{0,30}\bhead\b[^.!?\n]{0,60}\b(?:vomit\w*|being\s+sick|drowsy|confus\w*|seiz\w*|"
-        r"pupils|blood\s+from\s+(?:ear|nose)|clear\s+fluid)"),
+        (r"\b(?:hit|struck|knocked|bang\w*|bump\w*|fell|fall|fallen|landed|smashed)\b[^.!?\n]{0,40}\bhead\b[^.!?\n]{0,80}"
+        r"\b(?:vomit\w*|being\s+sick|been\s+sick|drowsy|sleepy|confus\w*|seiz\w*|fit|pupils|blood\s+from\s+(?:ear|nose)|"
+        r"clear\s+fluid|not\s+making\s+sense|can't\s+remember|unconscious|knocked\s+out)"),
+        (r"\b(?:sudden|severe|excruciating|unbearable|worst|agoni[sz]ing|terrible|really\s+bad)\s+(?:\w+\s+)?pain\s+in\s+"
+        r"(?:my|his|her|the|their)\s+(?:stomach|abdomen|belly|tummy)\b"),
+        r"\b(?:stomach|abdomen|belly|tummy)\b[^.!?\n]{0,20}\b(?:hard|stiff)\s+(?:like|as)\s+(?:a\s+)?(?:board|rock|wood)\b",
+        r"\b(?:badly|severely|really\s+badly|seriously)\s+burn\w*|\bburn\w*\s+(?:really\s+|very\s+)?badly\b",
+        (r"\b(?:burning\s+hot|burning\s+up|fever\w*|high\s+temp\w*|temperature|shivering|shaking|rigors)\b[^.!?\n]{0,80}"
+        r"\b(?:breathing\s+(?:fast|quickly|rapidly|really\s+fast)|fast\s+breathing|confus\w*|mottled|not\s+making\s+sense)\b"
+        r"(?=[^.!?\n]*\b(?:confus\w*|breathing|operation|surgery|wound|infection|shiver\w*|drowsy))"),
+        r"\b(?:strange|weird|funny|odd|wrong|awkward|unnatural)\s+angle\b",
+        rf"\b(?:leg|arm|foot|hand|toes|fingers)\b{g(40)}\b(?:cold\s+and\s+(?:white|blue|pale|numb)|(?:white|blue|pale)\s+and\s+cold)\b",
     ],
 }
 
