@@ -148,7 +148,8 @@ _MILD = re.compile(
     r"healing\s+(?:well|nicely|fine)|is\s+(?:it|that|this)\s+normal|"
     r"when\s+it's\s+(?:hot|cold|dry|warm)|sometimes|every\s+(?:now\s+and\s+then|so\s+often|winter|summer)|usually|tends\s+to|"
     r"from\s+(?:the|my|his|her)\s+(?:shingles|cough\w*|cold|gym|workout|fall|injury|surgery|operation|op|scratching)|"
-    r"pulled\s+a\s+muscle|muscular)\b"
+    r"pulled\s+a\s+muscle|muscular|(?:bleeding|bleeds|bled)\s+(?:a\s+(?:bit|little)|slightly)|from\s+scratching|"
+    r"grazed?|scraped|bruised)\b"
 )
 
 
