@@ -42,7 +42,7 @@ _BABY_AGE = (r"(?:(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|el
              r"(?:1|2|one|two|a|couple\s+of)\s*-?\s*months?)")
 #: A baby under three months: "newborn", "6 week old", "baby 4 weeks", "she's only 2 months".
 _YOUNG_BABY = (rf"(?:newborn|new\s+born|new\s+baby|neonate|under\s+(?:3|three)\s+months|month\s*-?\s*old|{_BABY_AGE}\s*-?\s*old|"
-               rf"(?:baby|son|daughter|boy|girl|infant|he's|she's|he\s+is|she\s+is|aged|only|just)\s+(?:is\s+)?(?:only\s+|just\s+|about\s+)?"
+               rf"(?:baby|son|daughter|boy|girl|infant|he's|she's|he\s+is|she\s+is|aged|only|just)\s+(?:is\s+|have\s+|has\s+)?(?:only\s+|just\s+|about\s+)?"
                rf"{_BABY_AGE})")
 #: Weeks of pregnancy: "34 weeks pregnant", "I'm 29 weeks", "wife is 30wks"; not "2 weeks ago", "6 weeks old".
 _GESTATION = (r"(?:(?:[4-9]|[1-3]\d|4[0-2])\s*-?\s*(?:weeks?|wks?)\s+(?:pregnant|along|gone|gestation|with\s+(?:my|our|her|twins))|"
@@ -101,7 +101,8 @@ RED_FLAGS: dict[str, list[str]] = {
          r"support|group|survivors?|association|service|specialist|consultant))"),
         (rf"\b(?:face|mouth|smile|lip)\b{g(25)}\b(?:droop\w*|sagging|sagged|lopsided|crooked|uneven|wonky|"
         rf"twisted|one[\s-]sided|fallen|falling|slipp\w*|dropp\w*|pulled\s+to\s+one\s+side|gone\s+funny|went\s+funny|"
-        rf"looks?\s+funny|numb)\b"),
+        rf"looks?\s+(?:funny|strange|weird|odd|different|wrong)|numb|(?:going|gone|went|pulled|drawn|dropping)\s+(?:to\s+)?"
+        rf"(?:one|the)\s+side|sideways)\b"),
         rf"\b(?:droop\w*|sagging|crooked|lopsided|wonky|twisted|fallen)\b{g(20)}\b(?:face|mouth|smile|lip|eye)\b",
         r"\bslurr\w*\b", r"\b(?:talking|speaking|saying)\s+(?:gibberish|nonsense|rubbish|funny|strange\s+words)\b",
         rf"\b{_CANT}\s+(?:say|form|get\s+out)\s+(?:the\s+|his\s+|her\s+|my\s+)?words\b",
@@ -112,7 +113,8 @@ RED_FLAGS: dict[str, list[str]] = {
         rf"jumbled|mixed\s+up|garbled|won't\s+come\s+out|don't\s+make\s+sense|not\s+making\s+sense|all\s+wrong|"
         rf"muddled|in\s+the\s+wrong\s+order|come\s+out\s+wrong|(?:are|sound|sounds|is)\s+(?:weird|strange|funny|odd|wrong))"),
         rf"\b{_CANT}\s+(?:get|find)\s+{_POSS}?\s*words\b",
-        rf"\b{_CANT}\s+(?:speak|talk)\s+(?:properly|clearly|normally|straight|at\s+all|any\s*more|sense)\b",
+        (rf"\b{_CANT}\s+(?:to\s+)?(?:speak|talk)\s+(?:properly|clearly|normally|straight|at\s+all|any\s*more|sense|good|well|"
+         rf"right(?!\s+now))\b"),
         (rf"\b{_CANT}\s+(?:move|feel|lift|use|raise|grip\s+with|hold\s+anything\s+with)\s+{_POSS}?\s*(?:left\s+|right\s+|both\s+)?"
         rf"(?:arms?|legs?|hands?|side|face|foot)\b"),
         rf"\b(?:arm|arms|one)\b{g(30)}\b(?:drift\w*|keeps?\s+(?:dropping|falling)|falls?\s+(?:back\s+)?down|flops?\s+down)\b",
@@ -242,7 +244,9 @@ RED_FLAGS: dict[str, list[str]] = {
         r"\b(?:one\s+)?(?:fit|seizure)s?\s+after\s+(?:another|the\s+other|fit|seizure)\b",
         r"\b(?:passed|blacked|keeled)\s+(?:out|over)\b",
         r"\b(?:dropped|fell|slumped|collapsed|went\s+down)\s+(?:down\s+)?(?:to|on|onto)\s+the\s+(?:floor|ground)\b(?!\s+(?:and\s+)?(?:broke|smashed))",
-        r"\b(?:isn't|is\s+not|not|won't)\s+answering\s+(?:me|us)\b", r"\bcollaps\w*\b(?!\s+(?:onto|on|into|in)\s+(?:the\s+|my\s+|a\s+)?(?:sofa|couch|bed|chair|heap\s+after))", r"\bfaint(?:ed|ing)\b",
+        r"\b(?:isn't|is\s+not|not|won't)\s+answering\s+(?:me|us)\b",
+        (rf"\b(?:on|lying\s+on|found\s+(?:him|her|them)\s+on)\s+the\s+(?:floor|ground)\b{g(50)}\b(?:won't|can't|isn't|not|doesn't)\s+"
+         rf"(?:talk\w*|speak\w*|respond\w*|answer\w*|mov\w*|get\s+up|wak\w*)"), r"\bcollaps\w*\b(?!\s+(?:onto|on|into|in)\s+(?:the\s+|my\s+|a\s+)?(?:sofa|couch|bed|chair|heap\s+after))", r"\bfaint(?:ed|ing)\b",
         r"\b(?:seizure|seizures|seizing|convuls\w*|fitting)\b(?!\s+(?:appointment|room|service|medication|meds|review|clinic|free|diary|action\s+plan))(?![\s-]free)",
         r"\b(?:having|had|has|in)\s+a\s+fit\b", r"\bfits\b(?=[^.!?\n]{0,30}\b(?:won't|not|keep|one\s+after|again|stop))",
         (r"\b(?:shaking|jerking|twitching)\b[^.!?\n]{0,40}\b(?:not\s+respond\w*|won't\s+respond|eyes\s+rolled|can't\s+stop|"
@@ -287,8 +291,10 @@ RED_FLAGS: dict[str, list[str]] = {
         (rf"\b(?:locked|shut)\s+(?:himself|herself|themselves|myself)\s+in\b{g(80)}\b(?:gun|shotgun|knife|pills|rope|"
         rf"won't\s+come\s+out|want\w*\s+to\s+die|be\s+here)"),
         r"\b(?:gun|shotgun|rifle|knife)\b[^.!?\n]{0,40}\b(?:to\s+(?:his|her|my)\s+head|in\s+(?:his|her|my)\s+mouth)\b",
-        (r"\bbetter\s+off\s+(?:dead|without\s+me|if\s+i\s+(?:was|were)n't\s+(?:here|around|alive)|if\s+i\s+(?:was|were)\s+"
-        r"(?:gone|dead))\b"),
+        (r"\bbetter\s+off\s+(?:dead|without\s+me|if\s+i\s+(?:just\s+)?(?:wasn't|weren't|was\s+not|were\s+not|didn't\s+exist|"
+         r"was\s+gone|were\s+gone|was\s+dead|died)|if\s+i\s+(?:was|were)\s+(?:gone|dead))\b"),
+        r"\b(?:don't|can't|cannot|do\s+not)\s+see\s+(?:a|any)\s+way\s+out\b|\bno\s+way\s+out\b",
+        r"\b(?:do|doing|done|did)\s+something\s+to\s+(?:myself|himself|herself|themselves)\b",
         r"\b(?:no|nothing\s+left\s+to|no\s+reason\s+to|not\s+worth)\s+(?:point\s+(?:in\s+)?)?liv(?:e|ing)\b",
         r"\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:go(?:ing)?\s+on|liv\w*|be(?:ing)?\s+(?:here|alive)|carry(?:ing)?\s+on)\b",
         (r"\bcan't\s+(?:go\s+on|keep\s+going|carry\s+on|take\s+(?:it|this)\s+any\s*more|do\s+this\s+any\s*more|cope\s+any\s*more)\b"
@@ -426,9 +432,9 @@ RED_FLAGS: dict[str, list[str]] = {
         rf"(?:fade|go\s+white|blanch|go\s+away\s+(?:when|under|with)|disappear\s+(?:when|under|with))\b"),
         (rf"\b(?:purple|dark\s+red|purplish)\s+(?:spots|rash|blotches|marks|dots)\b{g(60)}\b(?:fever|temperature|hot|unwell|sleepy|"
         rf"spreading|everywhere|won't\s+fade)"),
-        (rf"\b(?:stiff\s+neck|neck\s+(?:is\s+)?(?:stiff|rigid)|can't\s+(?:bend|move)\s+(?:his|her|my)\s+neck|"
+        (rf"\b(?:stiff\s+neck|neck\s+(?:is\s+)?(?:very\s+|really\s+|so\s+|too\s+)?(?:stiff|rigid)|can't\s+(?:bend|move)\s+(?:his|her|my)\s+neck|"
         rf"chin\s+to\s+(?:his|her|my)\s+chest)\b{g(60)}\b(?:{_FEVER}|headache|light|rash|vomit\w*|sleepy|drowsy|confus\w*)"),
-        (rf"\b(?:{_FEVER}|headache)\b{g(60)}\b(?:stiff\s+neck|neck\s+(?:is\s+)?(?:stiff|rigid)|(?:hurts|can't\s+stand)\s+(?:the\s+)?light|"
+        (rf"\b(?:{_FEVER}|headache)\b{g(60)}\b(?:stiff\s+neck|neck\s+(?:is\s+)?(?:very\s+|really\s+|so\s+|too\s+)?(?:stiff|rigid)|(?:hurts|can't\s+stand)\s+(?:the\s+)?light|"
         rf"light\s+hurts)"),
         r"\b(?:skin\s+(?:is\s+|looks\s+)?(?:mottled|blotchy\s+and|blue|grey|gray|ashen)|mottled|blotchy\s+(?:blue|purple))\b",
         (rf"\b{_FEVER}\b{g(60)}\b(?:confus\w*|not\s+making\s+sense|very\s+drowsy|hard\s+to\s+wake|can't\s+wake|won't\s+wake|"
