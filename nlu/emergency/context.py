@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import re
 
-_CLAUSE_BREAK = re.compile(r"[.!?;\n]|,\s*(?:but|though|however|and\s+now|now)\b|\b(?:but|though|although|however|except|yet)\b")
+_CLAUSE_BREAK = re.compile(
+    r"[.!?;,\n]|\b(?:but|though|although|however|except|yet|also|and\s+now|and\s+also|and\s+then|plus|whereas)\b"
+)
 
 _NEG_BEFORE = re.compile(
     r"\b(?:no|not|without|never|denies|deny|denied|nor|none|free\s+of|negative\s+for|don't\s+have|doesn't\s+have|"
@@ -49,7 +51,6 @@ _PAST = re.compile(
     r"(?:when|while)\s+(?:i|he|she|they)\s+(?:was|were)\s+(?:a\s+)?(?:child|kid|teenager|teen|younger|baby|tiny|little|small|pregnant)|"
     r"as\s+a\s+(?:child|kid|teenager|teen|baby))\b"
 )
-_PAST_REACH = 60
 
 #: Paperwork, information and hypotheticals: the red-flag word is a topic, not a symptom.
 _ADMIN = re.compile(
@@ -149,7 +150,8 @@ _MILD = re.compile(
     r"when\s+it's\s+(?:hot|cold|dry|warm)|sometimes|every\s+(?:now\s+and\s+then|so\s+often|winter|summer)|usually|tends\s+to|"
     r"from\s+(?:the|my|his|her)\s+(?:shingles|cough\w*|cold|gym|workout|fall|injury|surgery|operation|op|scratching)|"
     r"pulled\s+a\s+muscle|muscular|(?:bleeding|bleeds|bled)\s+(?:a\s+(?:bit|little)|slightly)|from\s+scratching|"
-    r"grazed?|scraped|bruised)\b"
+    r"grazed?|scraped|bruised|in\s+the\s+cold(?:\s+weather)?|when\s+it's\s+cold|in\s+(?:the\s+)?winter|snor\w*|"
+    r"sleep\s+(?:apnoea|apnea|study|clinic)|for\s+a\s+(?:second|few\s+seconds|moment)\s+(?:at\s+night|in\s+(?:my|his|her)\s+sleep))\b"
 )
 
 
@@ -162,13 +164,10 @@ def is_history_or_admin(text: str, start: int, end: int) -> bool:
     sentence = sentence_around(text, start, end)
     if _PRESENT.search(sentence):
         return False
-    near = text[max(0, start - _PAST_REACH) : end + _PAST_REACH]
-    if _PAST.search(near) and _PAST.search(sentence):
-        return True
-    if _ADMIN.search(sentence) or (_ROUTINE.search(sentence) and not has_urgency(text)):
-        return True
     before, after = clause_around(text, start, end)
-    return bool(_MILD.search(before + text[start:end] + after))
+    clause = before + text[start:end] + after
+    return bool(_PAST.search(clause) or _ADMIN.search(clause) or _MILD.search(clause)
+                or (_ROUTINE.search(clause) and not has_urgency(text)))
 
 
 _STRONG = re.compile(

@@ -194,7 +194,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"\b(?:blood|bleeding)\b[^.!?\n]{0,30}\b(?:won't|wont|not|isn't)\s+(?:stop|stopping|clot|clotting)\b",
     ],
     "poisoning_overdose": [
-        r"\b(?:over\s?dos\w*|od'd|od'ed|o\.d\.)\b", r"\bod\s+(?:on|with)\b",
+        (r"\b(?:over\s?dos\w*|od'd|od'ed|o\.d\.)\b(?!\s+(?:on|of)\s+(?:chocolate|sweets|cake|coffee|caffeine|sugar|food|netflix|"
+         r"tv|christmas|carbs|pizza|sun|sunshine|vitamin\s+d|exercise|work))"), r"\bod\s+(?:on|with)\b",
         (rf"\b(?:took|taken|take|taking|swallowed|ate|eaten|had|downed|necked|drank|drunk|popped)\b{g(25)}\b(?:too\s+many|"
         rf"too\s+much|whole\s+(?:bottle|pack|box|packet|strip|sheet|tub|lot)|all\s+(?:of\s+)?(?:my|the|his|her|their|your)|at\s+once|"
         rf"bottle\s+of|handful\s+of|handfuls|bunch\s+of|lot\s+of|lots\s+of|box\s+of|packet\s+of|loads\s+of|double|"
@@ -247,7 +248,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"\b(?:isn't|is\s+not|not|won't)\s+answering\s+(?:me|us)\b",
         (rf"\b(?:on|lying\s+on|found\s+(?:him|her|them)\s+on)\s+the\s+(?:floor|ground)\b{g(50)}\b(?:won't|can't|isn't|not|doesn't)\s+"
          rf"(?:talk\w*|speak\w*|respond\w*|answer\w*|mov\w*|get\s+up|wak\w*)"), r"\bcollaps\w*\b(?!\s+(?:onto|on|into|in)\s+(?:the\s+|my\s+|a\s+)?(?:sofa|couch|bed|chair|heap\s+after))", r"\bfaint(?:ed|ing)\b",
-        r"\b(?:seizure|seizures|seizing|convuls\w*|fitting)\b(?!\s+(?:appointment|room|service|medication|meds|review|clinic|free|diary|action\s+plan))(?![\s-]free)",
+        r"\b(?:seizure|seizures|seizing|convuls\w*|fitting)\b(?!\s+(?:appointment|room|service|medication|meds|review|clinic|free|diary|plan|care\s+plan|action\s+plan|chart|log|record|"
+        r"alarm|alert|mat|monitor|nurse|team))(?![\s-]free)",
         r"\b(?:having|had|has|in)\s+a\s+fit\b", r"\bfits\b(?=[^.!?\n]{0,30}\b(?:won't|not|keep|one\s+after|again|stop))",
         (r"\b(?:shaking|jerking|twitching)\b[^.!?\n]{0,40}\b(?:not\s+respond\w*|won't\s+respond|eyes\s+rolled|can't\s+stop|"
         r"won't\s+stop|all\s+over|whole\s+body|foaming)\b"),
@@ -268,7 +270,7 @@ RED_FLAGS: dict[str, list[str]] = {
     "self_harm": [
         (r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|burn|burning|hang|hanging|shoot|shooting|off|drown|"
         r"poison|stab|starve|strangle|suffocate)\s+(?:myself|meself|himself|herself|themselves|themself)\b"),
-        r"\bkms\b", r"\bself[\s-]?harm\w*\b", r"\bsuicid\w*\b", r"\bunalive\b",
+        r"\bkms\b", r"\bself[\s-]?harm\w*\b(?![\s-]free)", r"\bsuicid\w*\b", r"\bunalive\b",
         (r"\b(?:end|ending|take|taking|finish|finishing)\s+(?:my\s+(?:own\s+)?life|it\s+all|things|everything)\b"
         r"(?!\s+(?:with\s+(?:him|her|them)|early|on\s+a))"),
         (r"\b(?:just\s+)?(?:want|wanna|going|gonna|ready|plan\w*|thinking\s+(?:of|about))\s+(?:to\s+)?end\s+it\b"
@@ -387,7 +389,7 @@ RED_FLAGS: dict[str, list[str]] = {
         rf"\b{_FEVER}\b{g(60)}\b{_YOUNG_BABY}",
         (rf"\b{_CHILD}\b{g(35)}\b(?:floppy|limp|lifeless|unresponsive|not\s+moving|won't\s+wake|not\s+waking|hard\s+to\s+wake|"
         rf"can't\s+wake|difficult\s+to\s+wake|blue|grey|gray|mottled|not\s+breath\w*|isn't\s+breath\w*|stopped\s+breath\w*|"
-        rf"won't\s+breath\w*|seiz\w*|fitting|convuls\w*|high[\s-]pitched\s+(?:cry|crying|scream)|bulging|sunken\s+soft\s+spot|"
+        rf"won't\s+breath\w*|seiz\w*\b(?!\s+(?:plan|care\s+plan|medication|meds|review|clinic|diary|chart|nurse|free))|fitting|convuls\w*|high[\s-]pitched\s+(?:cry|crying|scream)|bulging|sunken\s+soft\s+spot|"
         rf"won't\s+(?:feed|drink)\s+(?:at\s+all|and)|not\s+(?:fed|feeding|drinking)\s+(?:for|since|at\s+all)|"
         rf"no\s+wet\s+(?:nappies|nappy|diapers?)|hasn't\s+(?:had\s+a\s+wet|wee'?d|peed))"),
         r"\b(?:bulging|sunken|swollen)\s+(?:soft\s+spot|fontanel\w*)\b",

@@ -239,6 +239,20 @@ MORE_EMERGENCIES = [
     "I feel like I'm going to do something to myself",
     "I'm not going to be here tomorrow, I've made my decision",
     "there's no point anymore, I've said goodbye to my kids",
+    "hi can I book an appointment for my dad, he's got a crushing pain in his chest",
+    'could I get a follow up appointment today, my face has gone droopy on the left',
+    "I'd like to book in, my son swallowed some bleach about 10 minutes ago",
+    "can I get a repeat prescription, also I've been coughing up blood this morning",
+    "appointment for my baby please, she's 3 weeks old and has a temperature of 38",
+    "do you have anything this afternoon, I'm 33 weeks and I've had some bleeding",
+    "can I see the nurse about my diabetes, my sugar is 2.4 and I'm really shaky and confused",
+    "is there a slot today, my wife's lips and tongue have swollen up after a new tablet and she sounds wheezy",
+    "I need my review booked but also I've been having thoughts of ending my life",
+    "can someone check my results, and also my husband just had a fit and isn't waking up properly",
+    "So I was at my sister's yesterday and we had a lovely lunch and then today I woke up and honestly the whole left side of my body feels numb and my speech is weird and I don't know what to do",
+    "Sorry to bother you, I know you're busy, I had a heart attack 5 years ago and now I have the same crushing chest pain again",
+    "last year I had sepsis and now I've got the same symptoms, fever, shaking, confused",
+    "I've got my annual review next week but I think I might be having a stroke, my arm is weak and my face is numb",
 ]
 
 NEGATIVES = [
