@@ -248,8 +248,8 @@ RED_FLAGS: dict[str, list[str]] = {
         r"\b(?:isn't|is\s+not|not|won't)\s+answering\s+(?:me|us)\b",
         (rf"\b(?:on|lying\s+on|found\s+(?:him|her|them)\s+on)\s+the\s+(?:floor|ground)\b{g(50)}\b(?:won't|can't|isn't|not|doesn't)\s+"
          rf"(?:talk\w*|speak\w*|respond\w*|answer\w*|mov\w*|get\s+up|wak\w*)"), r"\bcollaps\w*\b(?!\s+(?:onto|on|into|in)\s+(?:the\s+|my\s+|a\s+)?(?:sofa|couch|bed|chair|heap\s+after))", r"\bfaint(?:ed|ing)\b",
-        r"\b(?:seizure|seizures|seizing|convuls\w*|fitting)\b(?!\s+(?:appointment|room|service|medication|meds|review|clinic|free|diary|plan|care\s+plan|action\s+plan|chart|log|record|"
-        r"alarm|alert|mat|monitor|nurse|team))(?![\s-]free)",
+        (r"\b(?:seizure|seizures|seizing|convuls\w*|fitting)\b(?!\s+(?:appointment|room|service|medication|meds|review|clinic|free|diary|plan|care\s+plan|action\s+plan|chart|log|record|"
+        r"alarm|alert|mat|monitor|nurse|team))(?![\s-]free)"),
         r"\b(?:having|had|has|in)\s+a\s+fit\b", r"\bfits\b(?=[^.!?\n]{0,30}\b(?:won't|not|keep|one\s+after|again|stop))",
         (r"\b(?:shaking|jerking|twitching)\b[^.!?\n]{0,40}\b(?:not\s+respond\w*|won't\s+respond|eyes\s+rolled|can't\s+stop|"
         r"won't\s+stop|all\s+over|whole\s+body|foaming)\b"),
