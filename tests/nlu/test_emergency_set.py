@@ -13,6 +13,9 @@ import pytest
 
 from nlu import NLU
 from nlu.emergency_eval import (
+    SET_NOW,
+    SET_TZ,
+    Item,
     category_table,
     emergency_sets,
     load_set,
@@ -43,3 +46,36 @@ def test_emergency_set_meets_its_targets(name: str, nlu_model: NLU) -> None:
     assert report["recall"] >= MIN_RECALL, summary
     assert report["precision"] >= MIN_PRECISION, summary
     assert not weak, summary
+
+
+@pytest.mark.parametrize(
+    ("text", "emergency"),
+    [
+        ("hi can I book an appointment for my dad, he's got a crushing pain in his chest", True),
+        ("my 5 week old has a temperature of 38.3", True),
+        ("I don't trust myself to stay safe tonight", True),
+        ("can I cancel, my baby has a fever so we're staying home", False),
+        ("please update my emergency contact to my sister", False),
+        ("need a follow-up for my chest infection", False),
+        ("is the flu shot safe in pregnancy", False),
+    ],
+)
+def test_the_parse_calls_emergencies_and_nothing_else(nlu_model: NLU, text: str, emergency: bool) -> None:
+    parse = nlu_model.parse(text, now=SET_NOW, tz=SET_TZ)
+    assert (parse.intent == "emergency") is emergency, parse.ranking[:3]
+
+
+def test_scorer_reports_recall_precision_and_categories() -> None:
+    items = [
+        Item("msg-a", True, "stroke", "lay"), Item("msg-b", True, "stroke", "sms"), Item("msg-c", False, "stroke", "lay"),
+        Item("msg-d", True, "diabetic", "typo"), Item("msg-e", False, "diabetic", "lay"),
+    ]
+    fired = {"msg-a", "msg-c", "msg-d"}
+    report = score(items, lambda text: text in fired)
+    assert (report["tp"], report["fp"], report["fn"]) == (2, 1, 1)
+    assert report["recall"] == round(2 / 3, 4) and report["precision"] == round(2 / 3, 4)
+    assert report["categories"]["stroke"] == {"emergencies": 2, "caught": 1, "non_emergencies": 1, "false_alarms": 1,
+                                              "recall": 0.5}
+    assert report["categories"]["diabetic"]["recall"] == 1.0
+    assert [m["text"] for m in report["misses"]] == ["msg-b", "msg-c"]
+    assert "msg-b" not in category_table(report)
