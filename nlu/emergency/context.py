@@ -80,7 +80,7 @@ _ROUTINE = re.compile(
 _URGENT = re.compile(
     r"(?:!{2,}|\b(?:right\s+now|now(?!\s+and\s+(?:then|again))(?<!for\s\bnow)(?<!by\s\bnow)(?<!until\s\bnow)|just\s+now|at\s+the\s+moment|sudden(?:ly)?|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|"
     r"won't\s+stop|will\s+not\s+stop|not\s+stopping|can't\s+stop|doesn't\s+stop|keeps?\s+(?:getting\s+worse|coming)|"
-    r"getting\s+worse|worse\s+and\s+worse|worse\s+by\s+the\s+minute|fast|rapidly|quickly|help(?=\s*(?:!|please|us\b|him|her|now))|"
+    r"getting\s+worse|worse\s+and\s+worse|worse\s+by\s+the\s+minute|(?<!too\s)fast|rapidly|quickly|help(?=\s*(?:!|please|us\b|him|her|now))|"
     r"(?:please|someone|somebody|send)\s+help|need\s+help(?!\s+(?:with|booking|to|finding|filling))|help\s+me(?!\s+(?:book|with|to|find|get|change|cancel|understand|fill))|hurry|please\s+hurry|"
     r"asap|urgent(?:ly)?|emergency|quick|so\s+bad|really\s+bad|very\s+bad|super\s+bad|terrible|horrible|awful|"
     r"worst|unbearable|agony|agonising|agonizing|excruciating|severe(?:ly)?|extreme(?:ly)?|massive|scared|"
@@ -98,7 +98,10 @@ _FIGURATIVE = re.compile(
     r"(?=.*\b(?:lol|lmao|haha\w*|rofl|jk|joking|kidding)\b)"
 )
 _CLAUSE_SPLIT = re.compile(r"[,;.!?\n]")
-_DENIED_CLAUSE = re.compile(r"^\s*(?:no|not|never|none|nothing|stopped|it\s+stopped|it's\s+stopped)\b|\b(?:has\s+stopped|went\s+away|gone\s+away)\b")
+_DENIED_CLAUSE = re.compile(
+    r"^\s*(?:no|not|never|none|nothing|stopped|it\s+stopped|it's\s+stopped)\b|\b(?:has\s+stopped|went\s+away|gone\s+away)\b|"
+    r"\b(?:fine|ok|okay|better|settled|sorted|stopped)\s+now\b"
+)
 
 
 def is_figurative(text: str) -> bool:
@@ -142,7 +145,7 @@ _PRESENT = re.compile(
 #: Mild or reassuring words in the same clause: "a slight temperature but he's playing normally".
 _MILD = re.compile(
     r"\b(?:(?:small|slight|slightly|mild|mildly|little|minor|tiny|bit\s+of)\s+(?:\w+\s+)?(?:pain|ache|tight\w*|sore\w*|"
-    r"temperature|fever|temp|swelling|swollen|bleed\w*|rash|cough|cut|graze|reaction|numb\w*|spots)|"
+    r"temperature|fever|temp|swelling|swollen|bleed\w*|rash|cough|cut|graze|reaction|numb\w*)|"
     r"(?<!not\s)(?<!n't\s)(?:playing|eating|drinking|feeding|sleeping|breathing)\s+(?:normally|well|fine|ok|okay|as\s+normal|good)|"
     r"(?:feeling|feels|seems|she's|he's|i'm|otherwise)\s+(?:completely\s+|totally\s+|perfectly\s+)?(?:fine|well|ok|okay|happy)|"
     r"(?:swelling|temperature|fever|temp|rash|it's|it\s+is)\s+(?:is\s+)?going\s+down\b(?!\s+(?:my|his|her|the|into|to|both))|"
@@ -150,7 +153,8 @@ _MILD = re.compile(
     r"when\s+it's\s+(?:hot|cold|dry|warm)|sometimes|every\s+(?:now\s+and\s+then|so\s+often|winter|summer)|usually|tends\s+to|"
     r"from\s+(?:the|my|his|her)\s+(?:shingles|cough\w*|cold|gym|workout|fall|injury|surgery|operation|op|scratching)|"
     r"pulled\s+a\s+muscle|muscular|(?:bleeding|bleeds|bled)\s+(?:a\s+(?:bit|little)|slightly)|from\s+scratching|"
-    r"grazed?|scraped|bruised|in\s+the\s+cold(?:\s+weather)?|when\s+it's\s+cold|in\s+(?:the\s+)?winter|snor\w*|"
+    r"grazed?|scraped|bruised|when\s+(?:i'm|i\s+am|i\s+get|i\s+feel)\s+(?:anxious|stressed|nervous|panicky|worried)|goes\s+away|"
+    r"comes\s+and\s+goes|on\s+and\s+off|(?:been|is|was|seems?)\s+(?:totally\s+|completely\s+|perfectly\s+)?(?:normal|fine|ok|okay)\s+since|in\s+the\s+cold(?:\s+weather)?|when\s+it's\s+cold|in\s+(?:the\s+)?winter|snor\w*|"
     r"sleep\s+(?:apnoea|apnea|study|clinic)|for\s+a\s+(?:second|few\s+seconds|moment)\s+(?:at\s+night|in\s+(?:my|his|her)\s+sleep))\b"
 )
 

@@ -104,7 +104,7 @@ RED_FLAGS: dict[str, list[str]] = {
         rf"looks?\s+(?:funny|strange|weird|odd|different|wrong)|numb|(?:going|gone|went|pulled|drawn|dropping)\s+(?:to\s+)?"
         rf"(?:one|the)\s+side|sideways)\b"),
         rf"\b(?:droop\w*|sagging|crooked|lopsided|wonky|twisted|fallen)\b{g(20)}\b(?:face|mouth|smile|lip|eye)\b",
-        r"\bslurr\w*\b", r"\b(?:talking|speaking|saying)\s+(?:gibberish|nonsense|rubbish|funny|strange\s+words)\b",
+        r"\bslurr\w*\b", r"\bmix\w*\s+up\s+(?:her|his|my|their)?\s*words\b", r"\b(?:talking|speaking|saying)\s+(?:gibberish|nonsense|rubbish|funny|strange\s+words)\b",
         rf"\b{_CANT}\s+(?:say|form|get\s+out)\s+(?:the\s+|his\s+|her\s+|my\s+)?words\b",
         rf"\b(?:walk\w*|leaning|veering|falling|drifting)\b{g(20)}\b(?:to\s+one\s+side|sideways|to\s+the\s+(?:left|right))\b",
         (rf"\b(?:speech|speaking|talking|voice)\b{g(25)}\b(?:slurred|garbled|weird|strange|gone|funny|jumbled|"
@@ -240,7 +240,7 @@ RED_FLAGS: dict[str, list[str]] = {
     "collapse_seizure": [
         (r"\b(?:unconscious|unresponsive|not\s+responding|won't\s+wake|can't\s+wake|isn't\s+waking|not\s+waking\s+up|"
         r"can't\s+rouse|won't\s+respond|doesn't\s+respond|isn't\s+responding|not\s+conscious|lost\s+consciousness|"
-        r"knocked\s+(?:out|unconscious)|no\s+response|(?:barely|hardly)\s+respon\w*|(?:hasn't|hasn't\s+yet|not|won't|didn't)\s+"
+        r"knocked\s+(?:out|unconscious)|no\s+response|(?:barely|hardly)\s+respon\w*|can't\s+get\s+(?:him|her|them)\s+to\s+(?:wake|respond|come\s+round)|(?:hasn't|hasn't\s+yet|not|won't|didn't)\s+"
         r"come\s+(?:round|around|to)|(?:don't|doesn't|didn't|not|won't|isn't)\s+respond\w*|not\s+wak\w*|doesn't\s+wake|didn't\s+wake)\b"),
         r"\b(?:one\s+)?(?:fit|seizure)s?\s+after\s+(?:another|the\s+other|fit|seizure)\b",
         r"\b(?:passed|blacked|keeled)\s+(?:out|over)\b",
@@ -269,7 +269,11 @@ RED_FLAGS: dict[str, list[str]] = {
     ],
     "self_harm": [
         (r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|burn|burning|hang|hanging|shoot|shooting|off|drown|"
-        r"poison|stab|starve|strangle|suffocate)\s+(?:myself|meself|himself|herself|themselves|themself)\b"),
+        r"poison|stab|starve|strangle|suffocate)\s+(?:myself|meself|himself|herself|themselves|themself)\b"
+        # an accident is not self-harm: "cut myself shaving", "burnt myself on the oven"
+        r"(?!\s+(?:shaving|cooking|gardening|on\s+(?:a|the|some)|by\s+accident|accidentally|while|in\s+the\s+kitchen))"),
+        r"\b(?:stood|standing|been\s+standing|went\s+to\s+(?:the\s+)?(?:bridge|cliff|edge|tracks))\b[^.!?\n]{0,30}\b(?:bridge|ledge|edge|cliff|tracks|roof)\b",
+        r"\b(?:scared|afraid|frightened|worried)\s+(?:that\s+)?(?:i'll|i\s+will|i\s+might|i\s+may)\s+(?:go\s+back|do\s+it|try\s+again|act\s+on\s+it)\b",
         r"\bkms\b", r"\bself[\s-]?harm\w*\b(?![\s-]free)", r"\bsuicid\w*\b", r"\bunalive\b",
         (r"\b(?:end|ending|take|taking|finish|finishing)\s+(?:my\s+(?:own\s+)?life|it\s+all|things|everything)\b"
         r"(?!\s+(?:with\s+(?:him|her|them)|early|on\s+a))"),
@@ -399,8 +403,6 @@ RED_FLAGS: dict[str, list[str]] = {
         (rf"\b(?:eyes?\s+(?:look\s+|are\s+|is\s+)?sunken|sunken\s+eyes)\b{g(60)}\b(?:sleepy|drowsy|floppy|not\s+(?:himself|herself)|"
         rf"lethargic|no\s+wee|not\s+drinking)"),
         r"\b(?:drown\w*|near[\s-]drowning|pulled\s+(?:him|her|them)\s+out\s+of\s+the\s+(?:pool|water|bath))\b",
-        (rf"\b(?:baby|toddler|infant|newborn)\b{g(30)}\b(?:fell|dropped|rolled\s+off|fallen)\b{g(40)}\b(?:head|bed|table|stairs|"
-        rf"changing|sofa|couch)\b"),
         r"\b(?:shook|shaken)\s+(?:the\s+|my\s+)?baby\b",
         (rf"\b{_YOUNG_BABY}\b{g(50)}\b(?:not\s+feeding|won't\s+feed|refusing\s+(?:feeds|to\s+feed|the\s+bottle|the\s+breast)|"
         rf"very\s+sleepy|lethargic|vomiting\s+(?:green|everything|every\s+feed)|green\s+vomit|breathing\s+(?:fast|funny|weird)|"
@@ -433,7 +435,8 @@ RED_FLAGS: dict[str, list[str]] = {
         (rf"\b(?:spots|rash|marks|blotches|dots|bruis\w*)\b{g(50)}\b(?:doesn't|does\s+not|won't|didn't|isn't|not|don't)\s+"
         rf"(?:fade|go\s+white|blanch|go\s+away\s+(?:when|under|with)|disappear\s+(?:when|under|with))\b"),
         (rf"\b(?:purple|dark\s+red|purplish)\s+(?:spots|rash|blotches|marks|dots)\b{g(60)}\b(?:fever|temperature|hot|unwell|sleepy|"
-        rf"spreading|everywhere|won't\s+fade)"),
+        rf"spreading|everywhere|won't\s+fade|drowsy|floppy|lethargic|confus\w*|vomit\w*)"),
+        rf"\b(?:{_FEVER}|temp)\b{g(100)}\b(?:purple|dark\s+red|purplish)\s+(?:spots|rash|blotches|marks|dots)\b",
         (rf"\b(?:stiff\s+neck|neck\s+(?:is\s+)?(?:very\s+|really\s+|so\s+|too\s+)?(?:stiff|rigid)|can't\s+(?:bend|move)\s+(?:his|her|my)\s+neck|"
         rf"chin\s+to\s+(?:his|her|my)\s+chest)\b{g(60)}\b(?:{_FEVER}|headache|light|rash|vomit\w*|sleepy|drowsy|confus\w*)"),
         (rf"\b(?:{_FEVER}|headache)\b{g(60)}\b(?:stiff\s+neck|neck\s+(?:is\s+)?(?:very\s+|really\s+|so\s+|too\s+)?(?:stiff|rigid)|(?:hurts|can't\s+stand)\s+(?:the\s+)?light|"
@@ -494,7 +497,8 @@ MENTIONS: dict[str, list[str]] = {
     "self_harm": [r"\b(?:hopeless|can't\s+cope|give\s+up|hurt\s+myself|overwhelmed|want\s+to\s+disappear)\b"],
     "pregnancy": [r"\b(?:contraction\w*|waters?|labou?r|spotting|miscarr\w*)\b",
                   r"\b(?:pregnant|pregnancy)\b[^.!?\n]{0,60}\b(?:pain|bleed\w*|blood|headache|vision|cramp\w*|fluid|leak\w*)"],
-    "infant_child": [(rf"\b(?:baby|newborn|infant)\b[^.!?\n]{{0,40}}\b(?:{_FEVER}|not\s+feeding|won't\s+feed|vomit\w*|rash|"
+    "infant_child": [rf"\b(?:baby|toddler|infant|newborn)\b{g(30)}\b(?:fell|dropped|rolled\s+off|fallen)\b",
+                     (rf"\b(?:baby|newborn|infant)\b[^.!?\n]{{0,40}}\b(?:{_FEVER}|not\s+feeding|won't\s+feed|vomit\w*|rash|"
                      rf"crying|sleepy|breath\w*)")],
     "diabetic": [rf"\b(?:{_SUGAR}\s+(?:is\s+|was\s+|really\s+|very\s+|so\s+)*(?:low|high)|hypo\w*|hyper\b|insulin|diabetic)\b"],
     "sepsis_meningitis_other": [r"\b(?:rash|stiff\s+neck|burn\w*|scald\w*|mottled)\b",
