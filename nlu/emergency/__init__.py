@@ -29,6 +29,7 @@ from nlu.emergency.context import (
     is_figurative,
     is_history_or_admin,
     is_negated,
+    is_reassured,
 )
 from nlu.emergency.lexicon import CATEGORY_IDS, MENTION_RX, RED_FLAG_RX
 from nlu.emergency.normalise import normalise
@@ -94,6 +95,8 @@ def screen(text: str) -> Screen:
     mention = _first(norm, MENTION_RX, "mention", starts, ends)
     if mention and has_urgency(norm):
         return Screen(EmergencyMatch(mention.category, mention.start, mention.end, "urgent_mention"), mention, urgent)
+    if mention and is_reassured(norm):
+        mention = None
     return Screen(None, mention, urgent)
 
 

@@ -104,6 +104,22 @@ _DENIED_CLAUSE = re.compile(
 )
 
 
+#: A message that reassures or asks for advice ("he was fine after some juice, should he change his
+#: dose?", "is calpol ok?"): a red-flag *mention* in it is not enough for the classifier to call an emergency.
+_REASSURED = re.compile(
+    r"\b(?:(?:is|was|has\s+been|been|seems?|looks?|feels?|felt)\s+(?:totally\s+|completely\s+|perfectly\s+|absolutely\s+)?"
+    r"(?:fine|ok|okay|normal|well|better)|(?:fine|ok|okay|better|normal)\s+(?:now|since)|"
+    r"is\s+(?:that|this|it)\s+(?:normal|ok|okay|safe|serious|worth|my)|is\s+\w+\s+(?:ok|okay|safe)|"
+    r"should\s+(?:i|he|she|we|they)\s+(?:change|adjust|stop|keep|take|give|worry|be\s+worried|use)|just\s+wondering|"
+    r"wondering\s+(?:if|whether)|any\s+(?:tips|advice|cream))\b"
+)
+
+
+def is_reassured(text: str) -> bool:
+    """Whether the message reassures or asks for advice about a symptom rather than raising an alarm."""
+    return bool(_REASSURED.search(text))
+
+
 def is_figurative(text: str) -> bool:
     """Whether the message is a joke or figure of speech about waiting, work or the app."""
     return bool(_FIGURATIVE.search(text))

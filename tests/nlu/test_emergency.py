@@ -550,3 +550,9 @@ def test_classifier_needs_a_red_flag_or_an_urgent_message() -> None:
 @pytest.mark.parametrize("text", MORE_EMERGENCIES)
 def test_fires_on_emergencies_in_hurried_words(text: str) -> None:
     assert is_emergency(text), text
+
+
+def test_a_reassured_question_keeps_no_mention_for_the_classifier() -> None:
+    assert screen("my toddler has a temperature, he's 3, is nurofen ok to give").mention is None
+    assert screen("her lips are swollen").mention is not None
+    assert screen("her lips were swollen this morning but she seems fine now").mention is None

@@ -58,6 +58,7 @@ def test_emergency_set_meets_its_targets(name: str, nlu_model: NLU) -> None:
         ("please update my emergency contact to my sister", False),
         ("need a follow-up for my chest infection", False),
         ("is the flu shot safe in pregnancy", False),
+        ("my dad felt shaky with a low sugar this morning, he had a biscuit and was fine, should he cut his insulin", False),
     ],
 )
 def test_the_parse_calls_emergencies_and_nothing_else(nlu_model: NLU, text: str, emergency: bool) -> None:
