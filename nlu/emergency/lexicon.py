@@ -153,6 +153,7 @@ RED_FLAGS: dict[str, list[str]] = {
         r"\bsomething\s+stuck\s+in\s+(?:his|her|my|the)\s+(?:throat|windpipe)\b",
         r"\b(?:turning|turned|going|gone|went|is|are|look|looks)\s+(?:blue|grey|gray)\b",
         rf"\b(?:lips|face|skin|fingers|fingertips|tongue)\b{g(15)}\b(?:blue|grey|gray|purple)\b",
+        r"\b(?:blue|grey|gray|purple)\s+(?:around|round)\s+(?:the|his|her|my)\s+(?:lips|mouth)\b",
         rf"\bshort(?:ness)?\s+of\s+breath\w*\b(?!{_EXERTION})",
         rf"\bbreathless\b(?!{_EXERTION})",
         r"\basthma\s+attack\b",
@@ -233,7 +234,9 @@ RED_FLAGS: dict[str, list[str]] = {
         r"\b(?:severe|bad|serious|major|massive|huge|big)\s+allergic\s+reaction\b",
         rf"\b(?:swell\w*|swollen|allerg\w*|hives|reaction)\b{g(40)}\b{_CANT}\s+(?:breath\w*|swallow\w*)\b",
         rf"\b{_CANT}\s+swallow\w*\b{g(40)}\b(?:swell\w*|allerg\w*|throat|breath\w*|reaction|hives)",
-        rf"\b(?:wheez\w*|breath\w*|throat|cough\w*)\b{g(50)}\b(?:lips?|tongue|face|eyes)\b{g(20)}\b(?:swell\w*|swollen|puff\w*)",
+        (rf"\b(?:wheez\w*|breath\w*|throat|cough\w*|faint\w*|dizzy|pass\s+out|passing\s+out)\b{g(50)}\b(?:lips?|tongue|face|eyes)\b"
+         rf"{g(20)}\b(?:swell\w*|swollen|puff\w*)"),
+        rf"\bhives\b{g(60)}\b(?:faint\w*|pass\s+out|passing\s+out|dizzy|breath\w*|throat|swell\w*|swollen|wheez\w*|collaps\w*)",
         (rf"\b(?:allerg\w*|reaction|hives|nuts?|peanuts?|bee|wasp|sting|stung|shellfish)\b{g(90)}\b(?:lips?|tongue|face|throat)\b"
         rf"{g(25)}\b(?:swell\w*|swollen|puff\w*|tingl\w*)"),
     ],
@@ -391,7 +394,7 @@ RED_FLAGS: dict[str, list[str]] = {
     "infant_child": [
         rf"\b{_YOUNG_BABY}\b{g(60)}\b{_FEVER}",
         rf"\b{_FEVER}\b{g(60)}\b{_YOUNG_BABY}",
-        (rf"\b{_CHILD}\b{g(35)}\b(?:floppy|limp|lifeless|unresponsive|not\s+moving|won't\s+wake|not\s+waking|hard\s+to\s+wake|"
+        (rf"\b{_CHILD}\b{g(60)}\b(?:floppy|limp|lifeless|unresponsive|not\s+moving|won't\s+wake|not\s+waking|hard\s+to\s+wake|"
         rf"can't\s+wake|difficult\s+to\s+wake|blue|grey|gray|mottled|not\s+breath\w*|isn't\s+breath\w*|stopped\s+breath\w*|"
         rf"won't\s+breath\w*|seiz\w*\b(?!\s+(?:plan|care\s+plan|medication|meds|review|clinic|diary|chart|nurse|free))|fitting|convuls\w*|high[\s-]pitched\s+(?:cry|crying|scream)|bulging|sunken\s+soft\s+spot|"
         rf"won't\s+(?:feed|drink)\s+(?:at\s+all|and)|not\s+(?:fed|feeding|drinking)\s+(?:for|since|at\s+all)|"
@@ -413,9 +416,11 @@ RED_FLAGS: dict[str, list[str]] = {
         (rf"\b{_SUGAR}\b{g(25)}\b(?:very\s+|really\s+|super\s+|dangerously\s+|too\s+|so\s+|extremely\s+|crazy\s+)?(?:low|high|hi|lo)\b"
         rf"{g(60)}\b{_ALTERED}"),
         rf"\b{_ALTERED}\b{g(60)}\b{_SUGAR}\b{g(25)}\b(?:very\s+|really\s+|super\s+|dangerously\s+|too\s+|so\s+)?(?:low|high|hi|lo)\b",
-        (rf"\b{_SUGAR}\s+(?:is\s+|was\s+|at\s+|of\s+|reading\s+|reads\s+|says\s+|showing\s+|just\s+|only\s+|down\s+to\s+|dropped\s+to\s+)*"
+        (rf"\b{_SUGAR}\s+(?:is\s+|was\s+|are\s+|were\s+|at\s+|of\s+|reading\s+|reads\s+|says\s+|showing\s+|just\s+|only\s+|down\s+to\s+|"
+         rf"dropped\s+to\s+)*"
         rf"(?:[0-2](?:[.,]\d)?|[1-4]\d)\b(?!\s*(?:hours?|minutes?|mins|years?|days?|weeks?|am|pm|o'?clock|:))"),
-        (rf"\b{_SUGAR}\s+(?:is\s+|was\s+|at\s+|of\s+|reading\s+|reads\s+|says\s+|showing\s+)*(?:[4-9]\d\d|[3-9]\d(?:[.,]\d)?\s*mmol|"
+        rf"\b{_SUGAR}\b{g(20)}\b(?:won't|isn't|not|doesn't|can't\s+get\s+(?:it|them)\s+to)\s+(?:go|come|going|coming|rise|rising)\s+up\b",
+        (rf"\b{_SUGAR}\s+(?:is\s+|was\s+|are\s+|were\s+|at\s+|of\s+|reading\s+|reads\s+|says\s+|showing\s+)*(?:[4-9]\d\d|[3-9]\d(?:[.,]\d)?\s*mmol|"
         rf"hi\b|high\b[^.!?\n]{{0,20}}\b(?:vomit\w*|ketones|confus\w*|drowsy|can't|breath\w*))"),
         (rf"\bhypo\w*\b{g(40)}\b(?:{_ALTERED}|won't\s+(?:eat|drink|swallow)|can't\s+(?:eat|drink|swallow|treat)|severe|bad\s+one|"
         rf"not\s+coming\s+up|won't\s+come\s+up|isn't\s+coming\s+up|glucagon)"),
@@ -443,7 +448,7 @@ RED_FLAGS: dict[str, list[str]] = {
         rf"light\s+hurts)"),
         r"\b(?:skin\s+(?:is\s+|looks\s+)?(?:mottled|blotchy\s+and|blue|grey|gray|ashen)|mottled|blotchy\s+(?:blue|purple))\b",
         (rf"\b{_FEVER}\b{g(60)}\b(?:confus\w*|not\s+making\s+sense|very\s+drowsy|hard\s+to\s+wake|can't\s+wake|won't\s+wake|"
-        rf"shaking\s+uncontrollably|uncontrollable\s+shaking|shivering\s+(?:uncontrollably|violently)|rigors|hasn't\s+(?:peed|wee'?d|passed\s+urine)|"
+        rf"shaking\s+uncontrollably|uncontrollable\s+shaking|shivering\s+(?:uncontrollably|violently)|rigors|floppy|limp|lethargic|hasn't\s+(?:peed|wee'?d|passed\s+urine)|"
         rf"no\s+(?:pee|urine|wee)|feel\s+like\s+i'm\s+dying|cold\s+(?:hands|feet)\s+and|slurr\w*|not\s+himself|not\s+herself)"),
         rf"\b(?:{_FEVER})\s+(?:of\s+|is\s+|at\s+|reading\s+|was\s+)?(?:4[0-3](?:[.,]\d)?\s*(?:c|°c|degrees)?|10[4-9](?:[.,]\d)?)\b",
         r"\b(?:feel|feels|feeling|think|thinks)\s+(?:like\s+)?(?:i'm|i\s+am|he's|she's|they're|i'll|we're)\s+(?:dying|going\s+to\s+die|gonna\s+die)\b",
@@ -453,6 +458,8 @@ RED_FLAGS: dict[str, list[str]] = {
         (rf"\b(?:scald\w*|boiling\s+water|hot\s+oil|hot\s+water)\b{g(40)}\b(?:baby|toddler|child|son|daughter|face|chest|"
         rf"all\s+over|blister\w*|skin)"),
         r"\b(?:electric\s+shock|electrocut\w*|hypothermi\w*|heat\s*stroke|frostbite)\b",
+        r"\b(?:crushed|mangled|trapped)\b[^.!?\n]{0,30}\b(?:machine|machinery|under\s+(?:a|the)\s+(?:car|tractor|wall))\b",
+        rf"\b(?:gave|given|give|took|taken)\b{g(40)}\b\d+(?:[.,]\d+)?\s*(?:ml|mg|tablets?|spoons?)\b{g(20)}\binstead\s+of\b",
         r"\b(?:bone|bones)\s+(?:is\s+|are\s+)?(?:sticking|poking|coming)\s+(?:out|through)\b",
         r"\b(?:arm|leg|ankle|wrist|finger)\s+(?:is\s+)?(?:bent|pointing|facing)\s+(?:the\s+)?wrong\s+way\b",
         r"\b(?:head\s+injury|head\s+wound|fractured\s+skull|skull\s+fracture)\b",

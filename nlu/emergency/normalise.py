@@ -98,7 +98,8 @@ SPELLING: dict[str, str] = {
     "sudenly": "suddenly", "suddently": "suddenly", "suddnly": "suddenly", "sudden": "sudden",
     "worst": "worst", "wurst": "worst", "terible": "terrible", "horible": "horrible",
     "scard": "scared", "scaried": "scared", "panicing": "panicking",
-    "lable": "label", "cleanr": "cleaner",
+    "lable": "label", "accidentaly": "accidentally", "accidently": "accidentally", "reacshun": "reaction",
+    "reaktion": "reaction", "alergy's": "allergies", "cleanr": "cleaner",
 }
 
 #: Medical and urgency words the fuzzy matcher may correct towards.
