@@ -49,7 +49,7 @@ _PAST = re.compile(
     r"cardiac\s+arrest|seizure|fit|overdose|collapse|anaphylaxis|reaction|sepsis|bleed)|"
     r"in\s+(?:his|her|my|their)\s+(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|\d0s)|"
     r"(?:when|while)\s+(?:i|he|she|they)\s+(?:was|were)\s+(?:a\s+)?(?:child|kid|teenager|teen|younger|baby|tiny|little|small|pregnant)|"
-    r"as\s+a\s+(?:child|kid|teenager|teen|baby))\b"
+    r"as\s+an?\s+(?:child|kid|teenager|teen|baby|toddler|infant|newborn|student|adult))\b"
 )
 
 #: Paperwork, information and hypotheticals: the red-flag word is a topic, not a symptom.
@@ -107,7 +107,7 @@ _DENIED_CLAUSE = re.compile(
 #: A message that reassures or asks for advice ("he was fine after some juice, should he change his
 #: dose?", "is calpol ok?"): a red-flag *mention* in it is not enough for the classifier to call an emergency.
 _REASSURED = re.compile(
-    r"\b(?:(?:is|was|has\s+been|been|seems?|looks?|feels?|felt)\s+(?:totally\s+|completely\s+|perfectly\s+|absolutely\s+)?"
+    r"\b(?:(?:is|was|are|were|has\s+been|been|seems?|looks?|feels?|felt)\s+(?:totally\s+|completely\s+|perfectly\s+|absolutely\s+)?"
     r"(?:fine|ok|okay|normal|well|better)|(?:fine|ok|okay|better|normal)\s+(?:now|since)|"
     r"is\s+(?:that|this|it)\s+(?:normal|ok|okay|safe|serious|worth|my)|is\s+\w+\s+(?:ok|okay|safe)|"
     r"should\s+(?:i|he|she|we|they)\s+(?:change|adjust|stop|keep|take|give|worry|be\s+worried|use)|just\s+wondering|"
@@ -167,7 +167,10 @@ _MILD = re.compile(
     r"(?:swelling|temperature|fever|temp|rash|it's|it\s+is)\s+(?:is\s+)?going\s+down\b(?!\s+(?:my|his|her|the|into|to|both))|"
     r"healing\s+(?:well|nicely|fine)|is\s+(?:it|that|this)\s+normal|"
     r"when\s+it's\s+(?:hot|cold|dry|warm)|sometimes|every\s+(?:now\s+and\s+then|so\s+often|winter|summer)|usually|tends\s+to|"
-    r"from\s+(?:the|my|his|her)\s+(?:shingles|cough\w*|cold|gym|workout|fall|injury|surgery|operation|op|scratching)|"
+    r"from\s+(?:the\s+|my\s+|his\s+|her\s+)?(?:shingles|cough\w*|cold|gym|workout|fall|injury|surgery|operation|op|scratching|"
+    r"crying|sleeping|sitting|lying|hay\s+fever|sunburn|lifting)|slept\s+(?:funny|awkwardly|wrong)|at\s+the\s+gym|overdid\s+it|"
+    r"(?:has|is|it's|have|had)\s+(?:all\s+)?healed|with\s+(?:this|a|my|the)\s+(?:cold|cough|flu|virus)|"
+    r"a\s+(?:bit|little)\s+(?:wheezy|tight|sore|achy|short\s+of\s+breath\w*|breathless|dizzy|numb|swollen|puffy)|"
     r"pulled\s+a\s+muscle|muscular|(?:bleeding|bleeds|bled)\s+(?:a\s+(?:bit|little)|slightly)|from\s+scratching|"
     r"grazed?|scraped|bruised|when\s+(?:i'm|i\s+am|i\s+get|i\s+feel)\s+(?:anxious|stressed|nervous|panicky|worried)|goes\s+away|"
     r"comes\s+and\s+goes|on\s+and\s+off|(?:been|is|was|seems?)\s+(?:totally\s+|completely\s+|perfectly\s+)?(?:normal|fine|ok|okay)\s+since|in\s+the\s+cold(?:\s+weather)?|when\s+it's\s+cold|in\s+(?:the\s+)?winter|snor\w*|"

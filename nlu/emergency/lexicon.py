@@ -41,7 +41,7 @@ _CHILD = (r"(?:baby|baby's|son|son's|daughter|daughter's|child|child's|kid|kid's
 _BABY_AGE = (r"(?:(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*-?\s*(?:days?|weeks?)|"
              r"(?:1|2|one|two|a|couple\s+of)\s*-?\s*months?)")
 #: A baby under three months: "newborn", "6 week old", "baby 4 weeks", "she's only 2 months".
-_YOUNG_BABY = (rf"(?:newborn|new\s+born|new\s+baby|neonate|under\s+(?:3|three)\s+months|month\s*-?\s*old|{_BABY_AGE}\s*-?\s*old|"
+_YOUNG_BABY = (rf"(?:newborn|new\s+born|new\s+baby|neonate|under\s+(?:3|three)\s+months|{_BABY_AGE}\s*-?\s*old|"
                rf"(?:baby|son|daughter|boy|girl|infant|he's|she's|he\s+is|she\s+is|aged|only|just)\s+(?:is\s+|have\s+|has\s+)?(?:only\s+|just\s+|about\s+)?"
                rf"{_BABY_AGE})")
 #: Weeks of pregnancy: "34 weeks pregnant", "I'm 29 weeks", "wife is 30wks"; not "2 weeks ago", "6 weeks old".
@@ -77,7 +77,7 @@ _EXERTION = (r"[^.!?\n]{0,40}\b(?:when|after|during|if|on|while|walking|climbing
 
 RED_FLAGS: dict[str, list[str]] = {
     "chest_pain": [
-        (rf"\bchest\b(?!\s+(?:infection|x-?ray|physio|clinic|cold|cough|congestion|hair|size|measurement))"
+        (rf"\bchest\b(?!\s+(?:infection|x-?ray|physio|clinic|cold|cough|congestion|hair|size|measurement|muscles?|wall|workout|day))"
         rf"{g(30)}\b(?:pain|pains|hurts?|hurting|crush\w*|tight|tightness|pressure|heavy|heaviness|squeez\w*|ache|"
         rf"aching|burning|agony|stabbing|sharp|constrict\w*|vice|clamp\w*)\b"),
         (rf"\b(?:pain|pains|crushing|tightness|(?<!blood\s)pressure|heaviness|squeezing|ache|weight|elephant|band)\b{g(20)}"
@@ -97,7 +97,7 @@ RED_FLAGS: dict[str, list[str]] = {
         rf"\b(?:faint\w*|dizzy|pass\s+out|passing\s+out|chest|breath\w*|black\s+out|collaps\w*)"),
     ],
     "stroke": [
-        (r"\b(?:stroke|mini[\s-]?stroke|tia)\b(?!\s+(?:clinic|nurse|team|unit|ward|rehab|review|prevention|awareness|risk|"
+        (r"(?<!back\s)(?<!breast\s)\b(?:stroke|mini[\s-]?stroke|tia)\b(?!\s+of\s+(?:luck|genius|midnight|the\s+pen|brilliance))(?!\s+(?:clinic|nurse|team|unit|ward|rehab|review|prevention|awareness|risk|"
          r"support|group|survivors?|association|service|specialist|consultant))"),
         (rf"\b(?:face|mouth|smile|lip)\b{g(25)}\b(?:droop\w*|sagging|sagged|lopsided|crooked|uneven|wonky|"
         rf"twisted|one[\s-]sided|fallen|falling|slipp\w*|dropp\w*|pulled\s+to\s+one\s+side|gone\s+funny|went\s+funny|"
@@ -507,7 +507,7 @@ MENTIONS: dict[str, list[str]] = {
     "infant_child": [rf"\b(?:baby|toddler|infant|newborn)\b{g(30)}\b(?:fell|dropped|rolled\s+off|fallen)\b",
                      (rf"\b(?:baby|newborn|infant)\b[^.!?\n]{{0,40}}\b(?:{_FEVER}|not\s+feeding|won't\s+feed|vomit\w*|rash|"
                      rf"crying|sleepy|breath\w*)")],
-    "diabetic": [rf"\b(?:{_SUGAR}\s+(?:is\s+|was\s+|really\s+|very\s+|so\s+)*(?:low|high)|hypo\w*|hyper\b|insulin|diabetic)\b"],
+    "diabetic": [rf"\b(?:{_SUGAR}\s+(?:is\s+|was\s+|really\s+|very\s+|so\s+)*(?:low|high)|hypo\w*|hyper\b)\b"],
     "sepsis_meningitis_other": [r"\b(?:rash|stiff\s+neck|burn\w*|scald\w*|mottled)\b",
                                 r"\b(?:stomach|abdominal)\s+pain\b"],
 }
