@@ -24,14 +24,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nlu.emergency.context import (
-    has_urgency,
-    is_figurative,
-    is_history_or_admin,
-    is_negated,
-    is_reassured,
-)
+from nlu.emergency.cues import has_urgency
+from nlu.emergency.history import is_figurative, is_history_or_admin, is_reassured
 from nlu.emergency.lexicon import CATEGORY_IDS, MENTION_RX, RED_FLAG_RX
+from nlu.emergency.negation import is_negated
 from nlu.emergency.normalise import normalise
 
 __all__ = ["CATEGORY_IDS", "EmergencyMatch", "Screen", "detect_emergency", "is_emergency", "screen"]
