@@ -1,23 +1,25 @@
-"""Emergency safety net: the rule layer, run on every message before the model.
+"""Emergency safety net: the rule screen, run on every message before the model.
 
-Three rule layers, each raising recall, each pure and fast (about a dozen
-precompiled searches per message):
+Three layers, each raising recall; the two here are pure and fast (a couple of
+dozen precompiled searches per message, no model):
 
 1. a red-flag lexicon by the categories of a nurse triage protocol
-   (``lexicon.CATEGORY_IDS``), read on text brought to canonical spelling
-   (``normalise``), with negation and history / admin talk scoped to the clause
-   (``context``);
-2. (in ``nlu.pipeline``) the classifier's emergency score at a low threshold when
-   ``Screen.mention`` says a red-flag symptom is present;
-3. a red-flag *mention* together with an urgency or severity cue anywhere in the
+   (``lexicon``, one module per category), read on text brought to canonical
+   spelling (``normalise``, ``spelling``), with negation (``negation``) and
+   history, paperwork and mildness (``history``) scoped to the symptom's clause;
+2. (in ``nlu.pipeline``) the classifier's emergency score, counted at a lower
+   threshold when ``Screen.mention`` says a red-flag symptom is present;
+3. a red-flag *mention* together with an urgency or severity cue (``cues``) in the
    message ("she's bleeding, please hurry", "my sugar is low and I'm scared").
 
 Decisions where the issue is silent: a baby under three months with a fever is
-an emergency, an older child's fever is not (the practice books it); waters
+an emergency, an older child's fever is not (the practice books it: "can I
+cancel, my baby has a fever so we're staying home" stays a cancellation); waters
 breaking or labour starting counts (the guidance sends the patient to the
-maternity unit); mentions of the past ("after my stroke last year"), paperwork
-("update my emergency contact") and questions about risks ("is the flu shot
-safe in pregnancy") do not count unless something is happening right now.
+maternity unit); the past ("after my stroke last year"), paperwork ("update my
+emergency contact"), questions about risks ("is the flu shot safe in
+pregnancy") and jokes ("this queue is killing me, can't breathe lol") do not
+count unless something is happening right now.
 """
 
 from __future__ import annotations

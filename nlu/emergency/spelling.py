@@ -42,7 +42,7 @@ SPELLING: dict[str, str] = {
     "stroak": "stroke", "strok": "stroke",
     "unconcious": "unconscious", "unconsious": "unconscious", "unconscius": "unconscious",
     "concious": "conscious", "consious": "conscious",
-    "pregnent": "pregnant", "pregant": "pregnant", "pragnant": "pregnant", "prego": "pregnant",
+    "pregnent": "pregnant", "pregnet": "pregnant", "pregant": "pregnant", "pragnant": "pregnant", "prego": "pregnant",
     "preggo": "pregnant", "preggers": "pregnant", "pregnat": "pregnant", "pergnant": "pregnant",
     "contractons": "contractions", "contration": "contraction", "contrations": "contractions",
     "contracions": "contractions", "contactions": "contractions",
