@@ -30,7 +30,7 @@ SPELLING: dict[str, str] = {
     "hrs": "hours", "hr": "hour", "wks": "weeks", "wk": "week", "yo": "year old", "yr": "year",
     "yrs": "years", "mth": "month", "mths": "months", "mos": "months",
     # body and symptom words
-    "breath": "breathe", "breth": "breathe", "brethe": "breathe", "breeth": "breathe", "breathe": "breathe",
+    "breath": "breathe", "breth": "breathe", "breeve": "breathe", "breev": "breathe", "breave": "breathe", "brethe": "breathe", "breeth": "breathe", "breathe": "breathe",
     "brething": "breathing", "breating": "breathing", "breathin": "breathing", "breaving": "breathing",
     "brath": "breathe", "bretahe": "breathe", "breahte": "breathe", "breate": "breathe",
     "chst": "chest", "chset": "chest", "cheast": "chest", "chesst": "chest", "chestt": "chest",

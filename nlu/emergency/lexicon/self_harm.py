@@ -22,7 +22,7 @@ RED_FLAGS: list[str] = [
     r"\bend\s+it\s+all\b", r"\btake\s+my\s+(?:own\s+)?life\b",
     r"\b(?:i|i'll|i\s+will|i'm\s+going\s+to|i\s+am\s+going\s+to)\s+end\s+it\b(?!\s+with)",
     r"\b(?:end|ending|finish)\s+(?:it|things|everything|my\s+life)\s+(?:tonight|today|this\s+week|soon)\b",
-    (r"\b(?:want|wanna|going|gonna|wish|wishing|ready|plan\w*)\s+(?:to\s+)?(?:die|be\s+dead|not\s+(?:be\s+)?(?:here|alive|"
+    (r"\b(?:want|wanna|going|gonna|wish|wishing|ready|plan\w*)\s+(?:to\s+|2\s+)?(?:die|be\s+dead|not\s+(?:be\s+)?(?:here|alive|"
     r"exist\w*|wake\s+up)|disappear\s+forever)\b"),
     (r"\b(?:wish|hope)\s+(?:i|i'd)\s+(?:was|were|could\s+be|would|could)\s+(?:dead|die|not\s+wake|gone\s+forever|"
     r"just\s+die|disappear|never\s+wake)"),
