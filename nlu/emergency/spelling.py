@@ -97,7 +97,7 @@ VOCABULARY: tuple[str, ...] = (
 
 #: Ordinary words one edit away from a vocabulary word: never "corrected".
 PROTECTED: frozenset[str] = frozenset({
-    "breeding", "painted", "cooking", "cooked", "fainter", "tablet", "pregnancies", "contracting",
+    "breeding", "painted", "spelling", "shaving", "sitting", "soaking", "gaping", "laters", "cooking", "cooked", "fainter", "tablet", "pregnancies", "contracting",
     "contracted", "contract", "contracts", "confuses", "confuse", "stomachs", "labours", "labor",
     "labourer", "insulting", "breather", "breathes", "breathed", "seizes", "seized", "swallow",
     "swallows", "swelling", "suddenness", "throats", "thread", "threat", "threats", "headaches",
