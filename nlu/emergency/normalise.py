@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from nlu.emergency.lexicon import lexicon_words
 from nlu.emergency.spelling import PROTECTED, SPELLING, VOCABULARY
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019\u2018][A-Za-z]+)*|\s+|[^\sA-Za-z0-9]")
@@ -47,6 +48,20 @@ def _build_index() -> dict[str, set[str]]:
 
 _INDEX = _build_index()
 _VOCAB = frozenset(VOCABULARY)
+#: Whole words the lexicon's patterns are written with ("making", "myself", "drowsy").
+_LEXICON_WORDS = lexicon_words()
+_DOUBLE = re.compile(r"([a-z])\1")
+
+
+def _undoubled(word: str) -> str | None:
+    """A lexicon word this one becomes with one doubled letter typed once ("makinng" -> "making")."""
+    if len(word) < 5:
+        return None
+    for m in _DOUBLE.finditer(word):
+        single = word[: m.start()] + word[m.start() + 1 :]
+        if single in _LEXICON_WORDS:
+            return single
+    return None
 
 
 @lru_cache(maxsize=4096)
@@ -58,7 +73,12 @@ def canonical_word(word: str) -> str:
         return f"{glued.group(1)} {canonical_word(glued.group(2))}"
     if w in SPELLING:
         return SPELLING[w]
-    if len(w) < _MIN_FUZZY_LEN or w in _VOCAB or w in PROTECTED:
+    if w in _LEXICON_WORDS or w in PROTECTED:
+        return w
+    single = _undoubled(w)
+    if single:
+        return single
+    if len(w) < _MIN_FUZZY_LEN or w in _VOCAB:
         return w
     found: set[str] = set()
     for key in {w} | _deletes(w):

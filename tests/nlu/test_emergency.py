@@ -619,7 +619,8 @@ def test_red_flag_symptom_alone_is_only_a_mention() -> None:
 @pytest.mark.parametrize(
     ("typed", "canonical"),
     [("I cant breath", "i can't breathe"), ("he is unconsious", "he is unconscious"),
-     ("contractoins every 3mins", "contractions every 3 minutes"), ("pleeease", "please")],
+     ("contractoins every 3mins", "contractions every 3 minutes"), ("pleeease", "please"),
+     ("she is drowwsy and not makinng sense", "she is drowsy and not making sense")],
 )
 def test_spelling_is_normalised_before_matching(typed: str, canonical: str) -> None:
     assert normalise(typed)[0] == canonical

@@ -58,3 +58,12 @@ def _compile(table: dict[str, list[str]]) -> dict[str, re.Pattern[str]]:
 
 RED_FLAG_RX = _compile(RED_FLAGS)
 MENTION_RX = _compile(MENTIONS)
+
+
+_WHOLE_WORD = re.compile(r"(?<![\\a-z])[a-z]{5,}(?![a-z]|\\w|\?|\[|\{|s\?)")
+
+
+def lexicon_words() -> frozenset[str]:
+    """The whole words (five letters or more) the patterns are written with, for the spelling normaliser."""
+    sources = [p for table in (RED_FLAGS, MENTIONS) for pats in table.values() for p in pats]
+    return frozenset(w for src in sources for w in _WHOLE_WORD.findall(src))
