@@ -16,7 +16,7 @@ RED_FLAGS: list[str] = [
     (rf"\b(?:tongue|lips?|face|mouth|eyes?)\b{g(20)}\b(?:swell\w*|swollen|puff\w*|blow\w*\s+up|balloon\w*|huge|massive|"
     rf"twice\s+the\s+size)\b"
     rf"{g(50)}\b(?:breath\w*|throat|swallow\w*|wheez\w*|dizzy|faint)"),
-    r"\b(?:tongue|throat)\b[^.!?\n]{0,20}\b(?:swell\w*|swollen|puff\w*|huge|big)\b", r"\bswollen\s+shut\b",
+    r"\b(?:tongue|throat)\b[^.!?\n]{0,20}\b(?:swell\w*|swollen|puff\w*|huge|big|bigger|growing|thick)\b", r"\bswollen\s+shut\b",
     (rf"\b(?:lips?|tongue|face|eyes|mouth)\b{g(25)}\b(?:swell\w*|swollen|puff\w*|tingl\w*)\b{g(60)}\b(?:after|from|since)\b{g(25)}"
      rf"\b(?:nuts?|peanuts?|cashews?|prawns?|shellfish|sesame|eggs?|milk|bee|wasp|sting|stung|antibiotics?|penicillin|"
      rf"amoxicillin|new\s+(?:medicine|tablets?|meds)|eating|ate|food)\b"),

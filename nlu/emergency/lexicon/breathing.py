@@ -15,7 +15,9 @@ RED_FLAGS: list[str] = [
     r"\b(?:barely|hardly)\s+breath\w*\b", r"\bgasping\b", r"\bchok(?:ing|ed|es)\b(?!\s+up)",
     r"\bsomething\s+stuck\s+in\s+(?:his|her|my|the)\s+(?:throat|windpipe)\b",
     r"\b(?:turning|turned|going|gone|went|is|are|look|looks)\s+(?:blue|grey|gray)\b",
-    rf"\b(?:lips|face|skin|fingers|fingertips|tongue)\b{g(15)}\b(?:blue|grey|gray|purple)\b",
+    rf"\b(?:lips|face|skin|fingers|fingertips|tongue)\b{g(15)}\b(?:blue|bluish|blueish|grey|gray|greyish|purple|purplish)\b",
+    (rf"\bbreathing\b{g(20)}\b(?:much|a\s+lot|far|way|really|so\s+much)\s+worse\b|\bbreathing\b{g(20)}\bworse\s+than\s+"
+     rf"(?:usual|normal|ever)\b|\bbreathing\b{g(10)}\bgetting\s+(?:worse|harder)\b"),
     r"\b(?:blue|grey|gray|purple)\s+(?:around|round)\s+(?:the|his|her|my)\s+(?:lips|mouth)\b",
     rf"\bshort(?:ness)?\s+of\s+breath\w*\b(?!{EXERTION})",
     rf"\bbreathless\b(?!{EXERTION})",
