@@ -33,7 +33,7 @@ SPELLING: dict[str, str] = {
     "breath": "breathe", "breth": "breathe", "breeve": "breathe", "breev": "breathe", "breave": "breathe", "brethe": "breathe", "breeth": "breathe", "breathe": "breathe",
     "brething": "breathing", "breating": "breathing", "breathin": "breathing", "breaving": "breathing",
     "brath": "breathe", "bretahe": "breathe", "breahte": "breathe", "breate": "breathe",
-    "chst": "chest", "chset": "chest", "cheast": "chest", "chesst": "chest", "chestt": "chest",
+    "chst": "chest", "breastbone": "chest", "sternum": "chest", "chset": "chest", "cheast": "chest", "chesst": "chest", "chestt": "chest",
     "pian": "pain", "pein": "pain", "payn": "pain", "pains": "pains",
     "bleding": "bleeding", "bleedin": "bleeding", "bleading": "bleeding", "bledding": "bleeding",
     "bleeing": "bleeding", "bleedng": "bleeding", "blod": "blood", "bloood": "blood", "blud": "blood",

@@ -17,7 +17,13 @@ RED_FLAGS: list[str] = [
     rf"twice\s+the\s+size)\b"
     rf"{g(50)}\b(?:breath\w*|throat|swallow\w*|wheez\w*|dizzy|faint)"),
     r"\b(?:tongue|throat)\b[^.!?\n]{0,20}\b(?:swell\w*|swollen|puff\w*|huge|big|bigger|growing|thick)\b", r"\bswollen\s+shut\b",
-    (rf"\b(?:lips?|tongue|face|eyes|mouth)\b{g(25)}\b(?:swell\w*|swollen|puff\w*|tingl\w*)\b{g(60)}\b(?:after|from|since)\b{g(25)}"
+    (rf"\b(?:ate|eaten|had|eating|touched|bit\s+into)\s+(?:a\s+|some\s+|an?\s+\w+\s+with\s+)?(?:peanuts?|nuts?|cashews?|sesame|"
+     rf"shellfish|prawns?|crab|lobster|eggs?|fish)\b{g(60)}\b(?:wheez\w*|can't\s+breath\w*|throat|swell\w*|swollen|hives|faint\w*|"
+     rf"collaps\w*|blotch\w*)"),
+    (rf"\ballerg\w*\b{g(60)}\b(?:stung|sting|ate|eaten|bitten|exposed|had\s+some)\b{g(60)}\b(?:faint\w*|dizzy|breath\w*|throat|"
+     rf"swell\w*|swollen|wheez\w*|hives|collaps\w*|pass\s+out)"),
+    r"\b(?:where\s+is|where's|need|get|grab|find)\s+(?:my|his|her|the|their)\s+epi\s?-?pen\b",
+    (rf"\b(?:lips?|tongue|face|eyes|mouth)\b{g(25)}\b(?:swell\w*|swollen|puff\w*|tingl\w*|blown\s+up|blew\s+up|balloon\w*)\b{g(60)}\b(?:after|from|since)\b{g(25)}"
      rf"\b(?:nuts?|peanuts?|cashews?|prawns?|shellfish|sesame|eggs?|milk|bee|wasp|sting|stung|antibiotics?|penicillin|"
      rf"amoxicillin|new\s+(?:medicine|tablets?|meds)|eating|ate|food)\b"),
     (rf"\ballergic\s+reaction\b{g(50)}\b(?:breath\w*|throat|swell\w*|swollen|tongue|lips|face|bad|severe|"

@@ -24,6 +24,7 @@ RED_FLAGS: list[str] = [
     r"(?!\s+(?:test|pressure|sugar))"),
     (rf"\b(?:nose)?bleed\w*\b{g(60)}\b(?:(?:blood\s+)?thinners?|warfarin|apixaban|rivaroxaban|anticoagul\w*|"
     rf"(?:\d+|twenty|thirty|forty|fifty)\s+(?:minutes|mins)|an\s+hour|hours)\b"),
+    rf"\b(?:cut|wound|gash|bleed\w*|slashed|sliced)\b{g(40)}\b(?:spurting|pumping|squirting|gushing|pouring)\b",
     r"\bblood\s+in\s+(?:his|her|my|the)\s+(?:vomit|sick)\b", r"\bbleeding\s+out\b",
     (rf"\bblood\s+(?:in|from)\s+(?:his|her|my|the|their)\s+(?:poo|poop|stool|stools|bum|back\s+passage|urine|wee|pee)\b{g(40)}"
      rf"\b(?:lots|a\s+lot|loads|so\s+much|dizzy|faint\w*|pale|weak|clots|pouring|won't\s+stop)"),

@@ -21,7 +21,12 @@ RED_FLAGS: list[str] = [
     r"\b(?:blue|grey|gray|purple)\s+(?:around|round)\s+(?:the|his|her|my)\s+(?:lips|mouth)\b",
     rf"\bshort(?:ness)?\s+of\s+breath\w*\b(?!{EXERTION})",
     rf"\bbreathless\b(?!{EXERTION})",
-    r"\basthma\s+attack\b",
+    r"\basthma\s+attack\b", r"\bstridor\b",
+    r"\bbreathing\s+(?:is\s+)?(?:really\s+|very\s+|so\s+)?(?:laboured|labored|rapid|shallow|noisy\s+and|rattly)\b",
+    r"\b(?:pulling|sucking|drawing|caving)\s+in\s+(?:under|between|below|at)\s+(?:his|her|their|the|my)\s+ribs\b",
+    (rf"\b(?:high[\s-]pitched|whistling|squeaky|crowing|harsh)\s+(?:noise|sound|whistle|breathing)\b{g(40)}\bbreath\w*|"
+     rf"\bbreath\w*\b{g(30)}\b(?:high[\s-]pitched|whistling|squeaky|crowing)\s+(?:noise|sound)\b"),
+    rf"\bdrool\w*\b{g(40)}\b(?:can't\s+swallow|breath\w*|high[\s-]pitched)|\b(?:can't\s+swallow|breath\w*)\b{g(40)}\bdrool\w*",
     (rf"\b(?:inhaler|puffer|ventolin|salbutamol|nebuli[sz]er)\b{g(30)}\b(?:not|isn't|doesn't|didn't|no|isnt|"
     rf"not\s+really)\s+(?:working|work|helping|help|doing\s+anything)\b"),
     (rf"\b(?:inhaler|puffer|ventolin|salbutamol|nebuli[sz]er)\b{g(60)}\b(?:doing\s+nothing|no\s+(?:help|use|difference)|useless|"

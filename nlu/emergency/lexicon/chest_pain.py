@@ -22,6 +22,8 @@ RED_FLAGS: list[str] = [
      rf"\b(?:pain|hurts?|very\s+bad|bad)\b|\bheart\s+(?:is\s+)?(?:hurting|pain|hurts)\b"),
     rf"\b(?:gtn|nitro\w*|angina\s+spray)\b{g(60)}\b(?:not|isn't|hasn't|didn't|doesn't|no)\b{g(30)}",
     r"\bheart\s+attack\b", r"\bcardiac\s+arrest\b", r"\bangina\s+attack\b",
+    rf"\b(?:indigestion|heartburn)\b{g(60)}\b(?:grey|gray|sweat\w*|clammy|pale|left\s+arm|jaw|faint\w*|won't\s+(?:go|shift|ease))",
+    rf"\bchest\b{g(60)}\b(?:left\s+)?arm\b{g(15)}\b(?:feels?\s+|is\s+|has\s+gone\s+|gone\s+|went\s+)(?:dead|numb|heavy|weird|funny)",
     (rf"\b(?:pain|numb\w*|tingl\w*|ache|aching)\b{g(30)}\b(?:left\s+arm|down\s+{POSS}\s+(?:left\s+)?arm|"
     rf"into\s+{POSS}\s+jaw|(?:up\s+)?(?:to|into)\s+(?:the|my|his|her)\s+(?:jaw|neck))\b"),
     (rf"\bheart\b{g(15)}\b(?:racing|pounding|hammering|beating\s+(?:so\s+)?fast|going\s+crazy|skipping)\b{g(50)}"
