@@ -24,7 +24,7 @@ SPELLING: dict[str, str] = {
     "hlp": "help", "heelp": "help", "2day": "today", "2nite": "tonight", "tonite": "tonight",
     "b4": "before", "bc": "because", "cuz": "because", "coz": "because", "bcoz": "because",
     "abt": "about", "wat": "what", "wht": "what", "idk": "i don't know", "rn": "right now",
-    "asap": "asap", "sooo": "so", "soo": "so", "v": "very", "rly": "really", "realy": "really",
+    "asap": "asap", "sooo": "so", "soo": "so", "v": "very", "rly": "really", "wana": "wanna", "wannna": "wanna", "realy": "really",
     "bby": "baby", "babby": "baby", "babys": "baby's", "lil": "little", "bub": "baby", "bubba": "baby",
     "mins": "minutes", "min": "minutes", "mints": "minutes", "minuts": "minutes", "minits": "minutes",
     "hrs": "hours", "hr": "hour", "wks": "weeks", "wk": "week", "yo": "year old", "yr": "year",

@@ -17,6 +17,8 @@ RED_FLAGS: list[str] = [
     rf"twice\s+the\s+size)\b"
     rf"{g(50)}\b(?:breath\w*|throat|swallow\w*|wheez\w*|dizzy|faint)"),
     r"\b(?:tongue|throat)\b[^.!?\n]{0,20}\b(?:swell\w*|swollen|puff\w*|huge|big|bigger|growing|thick)\b", r"\bswollen\s+shut\b",
+    (rf"\b(?:swell\w*|swollen|hives)\b{g(60)}\bbreath\w*\s+(?:is\s+|are\s+)?(?:very\s+|really\s+|so\s+)?(?:bad|badly|hard|"
+     rf"difficult|heavy|funny|fast|strange|noisy|wheezy)\b"),
     (rf"\b(?:ate|eaten|had|eating|touched|bit\s+into)\s+(?:a\s+|some\s+|an?\s+\w+\s+with\s+)?(?:peanuts?|nuts?|cashews?|sesame|"
      rf"shellfish|prawns?|crab|lobster|eggs?|fish)\b{g(60)}\b(?:wheez\w*|can't\s+breath\w*|throat|swell\w*|swollen|hives|faint\w*|"
      rf"collaps\w*|blotch\w*)"),

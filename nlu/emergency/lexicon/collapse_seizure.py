@@ -16,7 +16,10 @@ RED_FLAGS: list[str] = [
     r"\b(?:passed|blacked|keeled)\s+(?:out|over)\b", r"\b(?:passing|blacking)\s+out\b",
     r"\b(?:dropped|fell|slumped|collapsed|went\s+down)\s+(?:down\s+)?(?:to|on|onto)\s+the\s+(?:floor|ground)\b(?!\s+(?:and\s+)?(?:broke|smashed))",
     r"\b(?:isn't|is\s+not|not|won't)\s+answering\s+(?:me|us)\b",
-    (rf"\b(?:on|lying\s+on|found\s+(?:him|her|them)\s+on)\s+the\s+(?:floor|ground)\b{g(50)}\b(?:won't|can't|isn't|not|doesn't)\s+"
+    r"\b(?:not|won't|can't|doesn't|don't|didn't|isn't)\s+open(?:ing)?\s+(?:his|her|their|the)?\s*eyes\b",
+    (rf"\b(?:on|lying\s+on|found\s+(?:him|her|them)\s+on)\s+the\s+(?:\w+\s+)?(?:floor|ground)\b{g(50)}\b(?:not\s+making\s+sense|"
+     rf"unconscious|confus\w*|very\s+cold|cold\s+and)|\b(?:on|lying\s+on|found\s+(?:him|her|them)\s+on)\s+the\s+(?:\w+\s+)?"
+     rf"(?:floor|ground)\b{g(50)}\b(?:won't|can't|isn't|not|doesn't)\s+"
      rf"(?:talk\w*|speak\w*|respond\w*|answer\w*|mov\w*|get\s+up|wak\w*)"), r"\bcollaps\w*\b(?!\s+(?:onto|on|into|in)\s+(?:the\s+|my\s+|a\s+)?(?:sofa|couch|bed|chair|heap\s+after))", r"\bfaint(?:ed|ing)\b",
     (r"\b(?:seizure|seizures|seizing|convuls\w*|fitting)\b(?!\s+(?:appointment|room|service|medication|meds|review|clinic|free|diary|plan|care\s+plan|action\s+plan|chart|log|record|"
     r"alarm|alert|mat|monitor|nurse|team))(?![\s-]free)"),

@@ -28,9 +28,9 @@ YOUNG_BABY = (rf"(?:newborn|new\s+born|new\s+baby|neonate|under\s+(?:3|three)\s+
 GESTATION = (r"(?:(?:[4-9]|[1-3]\d|4[0-2])\s*-?\s*(?:weeks?|wks?)\s+(?:pregnant|along|gone|gestation|with\s+(?:my|our|her|twins))|"
               r"(?:i'm|i\s+am|she's|she\s+is|wife\s+is|girlfriend\s+is|partner\s+is|^)\s*(?:[4-9]|[1-3]\d|4[0-2])\s*-?\s*"
               r"(?:weeks?|wks?)\b(?!\s+(?:ago|old|later|since|of|off|now\s+since)))")
-FEVER = (r"(?:fever|feverish|temperature|high\s+temp|burning\s+up|hot\s+to\s+(?:the\s+)?touch|very\s+hot|"
+FEVER = (r"(?:fever|feverish|temperature|high\s+temp|burning\s+up|hot\s+to\s+(?:the\s+)?touch|very\s+hot|(?:very|really|so)\s+warm|"
           r"3[89](?:[.,]\d)?\s*(?:c|°c|degrees)?|10[0-4](?:[.,]\d)?\s*(?:f|°f|degrees)?)")
-SUBSTANCE = (r"(?:bleach|detergent|cleaning\s+(?:stuff|product|liquid|spray|fluid)|cleaner|battery|batteries|poison|"
+SUBSTANCE = (r"(?:bleach|detergent|cleaning\s+(?:stuff|products?|liquid|spray|fluid|powder|tablets?)|cleaner|battery|batteries|poison|"
               r"antifreeze|anti-freeze|chemicals?|tide\s+pods?|laundry\s+(?:pods?|capsules?|tablets?|liquid|detergent)|"
               r"(?:liquid\s+)?(?:laundry|washing|detergent)\s+(?:pods?|capsules?|tabs?)|toilet\s+\w+|for\s+clean\w*|"
               r"dishwasher\s+(?:tablets?|pods?|liquid)|washing\s+(?:up\s+)?(?:liquid|powder|tablets?|pods?)|drain\s+cleaner|"

@@ -15,7 +15,7 @@ RED_FLAGS: list[str] = [
     rf"bottle\s+of|handful\s+of|handfuls|bunch\s+of|lot\s+of|lots\s+of|box\s+of|packet\s+of|loads\s+of|double|"
     rf"twice|extra|\d{{2,}}|twenty|thirty|fifty|a\s+load)\b{g(25)}\b{MEDS}"),
     rf"\b(?:empty|emptied|finished|open|opened)\s+(?:\w+\s+)?(?:packets?|bottles?|box|boxes|blister\w*|strips?|packs?|tubs?)\s+of\b{g(30)}\b{MEDS}",
-    (rf"\b(?:swallowed|swallow|drank|drink|drinks|drunk|drinking|ate|eaten|eating|got\s+into|licked|chewed|bit\s+into|sucked\s+on|sucking(?:\s+on)?|mouthing|biting|chewing(?:\s+on)?|"
+    (rf"\b(?:swallowed|swallow|drank|drink|drinks|drunk|drinking|ate|eat|eats|eaten|eating|got\s+into|licked|chewed|bit\s+into|sucked\s+on|sucking(?:\s+on)?|mouthing|biting|chewing(?:\s+on)?|"
     rf"has\s+had|had\s+some|inhaled|sniffed|sprayed|splashed|put\s+(?:a|some)?\s*\w*\s*in\s+(?:his|her|their)\s+mouth|"
     rf"mouthful\s+of|sip\s+of|drink\s+of|gulp\s+of|swig\s+of)\b{g(35)}\b{SUBSTANCE}\b"),
     rf"\b{CHILD}\b{g(40)}\b(?:swallowed|ate|eaten|got\s+into|chewed|drank|drunk|found)\b{g(35)}\b{MEDS}\b",

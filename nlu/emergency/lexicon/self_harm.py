@@ -9,7 +9,7 @@ from nlu.emergency.lexicon.fragments import g
 #: Enough on their own.
 RED_FLAGS: list[str] = [
     (r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|burn|burning|hang|hanging|shoot|shooting|off|drown|"
-    r"poison|stab|starve|strangle|suffocate)\s+(?:myself|meself|himself|herself|themselves|themself)\b"
+    r"poison|stab|starve|strangle|suffocate)\s+(?:myself|my\s+self|meself|himself|herself|themselves|themself)\b"
     # an accident is not self-harm: "cut myself shaving", "burnt myself on the oven"
     r"(?!\s+(?:shaving|cooking|gardening|on\s+(?:a|the|some)|by\s+accident|accidentally|while|in\s+the\s+kitchen))"),
     r"\b(?:stood|standing|been\s+standing|went\s+to\s+(?:the\s+)?(?:bridge|cliff|edge|tracks))\b[^.!?\n]{0,30}\b(?:bridge|ledge|edge|cliff|tracks|roof)\b",
