@@ -15,7 +15,7 @@ RED_FLAGS: list[str] = [
     r"\b(?:stood|standing|been\s+standing|went\s+to\s+(?:the\s+)?(?:bridge|cliff|edge|tracks))\b[^.!?\n]{0,30}\b(?:bridge|ledge|edge|cliff|tracks|roof)\b",
     r"\b(?:scared|afraid|frightened|worried)\s+(?:that\s+)?(?:i'll|i\s+will|i\s+might|i\s+may)\s+(?:go\s+back|do\s+it|try\s+again|act\s+on\s+it)\b",
     r"\bkms\b", r"\bself[\s-]?harm\w*\b(?![\s-]free)", r"\bsuicid\w*\b", r"\bunalive\b",
-    (r"\b(?:end|ending|take|taking|finish|finishing)\s+(?:my\s+(?:own\s+)?life|it\s+all|things|everything)\b"
+    (r"\b(?:end|ending|take|taking|finish|finishing)\s+(?:(?:my|his|her|their)\s+(?:own\s+)?life|it\s+all|things|everything)\b"
     r"(?!\s+(?:with\s+(?:him|her|them)|early|on\s+a))"),
     (r"\b(?:just\s+)?(?:want|wanna|going|gonna|ready|plan\w*|thinking\s+(?:of|about))\s+(?:to\s+)?end\s+it\b"
     r"(?!\s+(?:with|early|now\s+with))"),
@@ -50,6 +50,7 @@ RED_FLAGS: list[str] = [
     r"\b(?:said|saying|say)\s+(?:my\s+)?goodbye\w*\s+to\s+(?:everyone|everybody|my\s+family|my\s+kids)\b",
     r"\b(?:wrote|written|writing|left)\s+(?:a|my)\s+(?:suicide\s+|goodbye\s+)?note\b(?![^.!?\n]{0,20}\b(?:for\s+work|sick|doctor|school))",
     r"\b(?:saved|saving|stockpil\w*|hoard\w*|collect\w*)\s+(?:up\s+)?(?:my\s+|all\s+my\s+)?(?:pills|tablets|meds|medication)\b",
+    r"\b(?:stash|stockpile|hoard|supply)\s+of\s+(?:pills|tablets|meds|medication|painkillers)\b",
     r"\b(?:go\s+to\s+)?sleep\s+and\s+(?:never|not)\s+wake\s+up\b", r"\bnever\s+wake\s+up\b",
     r"\b(?:life|living)\s+(?:is|isn't)\s+(?:not\s+)?worth\s+(?:it|living)\b", r"\bnot\s+worth\s+living\b",
     r"\bbetter\s+off\s+gone\b", r"\bburden\s+(?:to|on)\s+(?:everyone|everybody|my\s+family|my\s+kids)\b",
@@ -84,6 +85,16 @@ RED_FLAGS: list[str] = [
     r"(?:all|the\s+whole|a\s+whole|every)\b[^.!?\n]{0,20}\b(?:pills|tablets|meds|medication|bottle|pack|box)\b"),
     r"\b(?:bought|got|have|found)\s+(?:a|the)\s+(?:rope|noose)\b", r"\bnoose\b",
     r"\b(?:want\s+to|going\s+to|gonna|about\s+to|will|i'll)\s+(?:take|swallow|down)\s+(?:them|it|the\s+lot)\s+all\b",
+    (r"\b(?:want\s+to|going\s+to|gonna|about\s+to|will|i'll)\s+(?:take|swallow|down)\s+(?:the\s+whole\s+lot|all\s+of\s+them|"
+     r"every\s+(?:single\s+)?(?:one|pill|tablet))\b"),
+    (r"\b(?:driving|drive|crash\w*|walking|walk|stepping|step|throwing\s+myself|throw\s+myself)\s+(?:my\s+car\s+)?(?:into|in\s+front\s+of|"
+     r"off|under)\s+(?:a|the)\s+(?:wall|tree|train|bus|lorry|truck|car|traffic|bridge|cliff|river)\b"),
+    r"\b(?:looking\s+up|searching|search\w*\s+for|googl\w*|researching|reading\s+about)\s+(?:ways|how)\s+to\s+(?:die|kill|end|overdose|hang)\b",
+    r"\bways\s+to\s+(?:die|kill\s+myself|end\s+(?:it|my\s+life))\b",
+    (r"\b(?:can't|cannot|won't|don't\s+know\s+if\s+i\s+can)\s+(?:promise|guarantee|say)\s+(?:that\s+)?(?:i'll|i\s+will|to)\s+"
+     r"(?:be|stay|keep)\s+(?:myself\s+)?safe\b"),
+    r"\b(?:thinking|thought|thoughts)\s+(?:of|about)\s+(?:jumping|hanging|overdosing|cutting\s+(?:myself|deep)|drowning\s+myself)\b",
+    r"\bthis\s+is\s+(?:goodbye|the\s+end\s+for\s+me|my\s+last\s+(?:message|night))\b",
     r"\b(?:pills|tablets|meds|blades?|razors?|knife)\s+(?:are\s+)?(?:next\s+to|in\s+front\s+of|beside|ready\s+beside)\s+me\b",
     r"\b(?:this\s+is\s+)?(?:my\s+)?(?:last|final)\s+(?:message|text|goodbye)\b",
     r"\bgoodbye\s+(?:everyone|forever|world|cruel)\b",
