@@ -93,8 +93,9 @@ RED_FLAGS: list[str] = [
     r"\bways\s+to\s+(?:die|kill\s+myself|end\s+(?:it|my\s+life))\b",
     (r"\b(?:can't|cannot|won't|don't\s+know\s+if\s+i\s+can)\s+(?:promise|guarantee|say)\s+(?:that\s+)?(?:i'll|i\s+will|to)\s+"
      r"(?:be|stay|keep)\s+(?:myself\s+)?safe\b"),
-    r"\b(?:thinking|thought|thoughts)\s+(?:of|about)\s+(?:jumping|hanging|overdosing|cutting\s+(?:myself|deep)|drowning\s+myself)\b",
-    r"\bthis\s+is\s+(?:goodbye|the\s+end\s+for\s+me|my\s+last\s+(?:message|night))\b",
+    (r"\b(?:thinking|thought|thoughts)\s+(?:of|about)\s+(?:jumping(?!\s+(?:in|into|on|onto|at|ship|the\s+queue|to))|hanging(?!\s+(?:out|up|around|on))|"
+    r"overdosing|cutting\s+(?:myself|deep)|drowning\s+myself)\b"),
+    r"\bthis\s+is\s+(?:goodbye|the\s+end\s+for\s+me|my\s+last\s+(?:message|night))\b(?![^.!?\n]{0,20}\b(?:from\s+(?:me|us)\s+until|until|till|for\s+now|from\s+the\s+practice))",
     r"\b(?:pills|tablets|meds|blades?|razors?|knife)\s+(?:are\s+)?(?:next\s+to|in\s+front\s+of|beside|ready\s+beside)\s+me\b",
     r"\b(?:this\s+is\s+)?(?:my\s+)?(?:last|final)\s+(?:message|text|goodbye)\b",
     r"\bgoodbye\s+(?:everyone|forever|world|cruel)\b",
