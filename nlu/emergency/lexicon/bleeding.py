@@ -30,7 +30,8 @@ RED_FLAGS: list[str] = [
      rf"\b(?:lots|a\s+lot|loads|so\s+much|dizzy|faint\w*|pale|weak|clots|pouring|won't\s+stop)"),
     r"\bsoak\w*\s+(?:through|thru)\b", rf"\bsoak\w*\b{g(20)}\b(?:pads?|towels?|bandages?|tea\s+towels?)\b",
     r"\b(?:deep|huge|big|large|gaping|long|bad|nasty|serious)\s+(?:cut|wound|gash|laceration|stab\s+wound)\b",
-    rf"\b(?:cut|wound|gash)\b{g(20)}\b(?:is\s+|it's\s+|really\s+|very\s+|so\s+)*(?:deep|gaping|wide\s+open)\b",
+    rf"\b(?:cut|wound|gash)\b{g(45)}\b(?:is\s+|it's\s+|really\s+|very\s+|so\s+)*(?:deep|gaping|wide\s+open)\b",
+    r"\b(?:cut|sliced|split|ripped|torn)\s+(?:my|his|her|their)\s+\w+\s+(?:wide\s+)?open\b",
     r"\b(?:can|could)\s+see\s+(?:the\s+)?(?:bone|fat|muscle|tendon|inside)\b",
     (r"\b(?:stabbed|been\s+shot|gunshot|shot\s+(?:in|at)|severed|sliced\s+(?:off|open|through)|cut\s+(?:off|through)\s+"
     r"(?:my|his|her)\s+(?:finger|toe|thumb|hand)|amputat\w*)\b"),

@@ -22,6 +22,8 @@ RED_FLAGS: list[str] = [
     rf"\bshort(?:ness)?\s+of\s+breath\w*\b(?!{EXERTION})",
     rf"\bbreathless\b(?!{EXERTION})",
     r"\basthma\s+attack\b", r"\bstridor\b",
+    (r"\b(?:oxygen|o2|sats|saturations?|spo2|oxygen\s+levels?)\b[^.!?\n]{0,20}?\b(?:[5-8]\d|9[0-1])\s*%?"
+     r"(?!\s*(?:years?|yrs?|minutes?|mins?|hours?|days?|weeks?|%\s+of))"),
     r"\bbreathing\s+(?:is\s+)?(?:really\s+|very\s+|so\s+)?(?:laboured|labored|rapid|shallow|noisy\s+and|rattly)\b",
     r"\b(?:pulling|sucking|drawing|caving)\s+in\s+(?:under|between|below|at)\s+(?:his|her|their|the|my)\s+ribs\b",
     (rf"\b(?:high[\s-]pitched|whistling|squeaky|crowing|harsh)\s+(?:noise|sound|whistle|breathing)\b{g(40)}\bbreath\w*|"

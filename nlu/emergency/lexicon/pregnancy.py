@@ -47,5 +47,5 @@ RED_FLAGS: list[str] = [
 ]
 
 #: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
-MENTIONS: list[str] = [r"\b(?:contraction\w*|waters?|labou?r|spotting|miscarr\w*)\b",
+MENTIONS: list[str] = [r"\b(?:contraction\w*|waters|water\s+(?:broke|broken|went|gone)|labou?r|spotting|miscarr\w*)\b",
     r"\b(?:pregnant|pregnancy)\b[^.!?\n]{0,60}\b(?:pain|bleed\w*|blood|headache|vision|cramp\w*|fluid|leak\w*)"]

@@ -30,7 +30,8 @@ RED_FLAGS: list[str] = [
     r"\b(?:severe|serious|bad|major|big|huge|large|deep)\s+burns?\b",
     (rf"\bburn\w*\b{g(40)}\b(?:face|whole\s+(?:arm|leg|hand|chest|back)|skin\s+(?:peeling|coming\s+off|is\s+white|black)|"
     rf"blister\w*\s+(?:all\s+over|everywhere|huge|big)|bigger\s+than|chemical|boiling|electric|charred|white\s+and\s+leathery)"),
-    (rf"\b(?:scald\w*|boiling\s+water|hot\s+oil|hot\s+water)\b{g(40)}\b(?:baby|toddler|child|son|daughter|face|chest|"
+    (rf"\b(?:scald\w*|boiling\s+water|hot\s+oil|hot\s+water)\b{g(40)}\b(?:baby|toddler|child|son|daughter|face|chest|himself|"
+     rf"herself|themselves|legs?|arms?|body|"
     rf"all\s+over|blister\w*|skin)"),
     r"\b(?:electric\s+shock|electrocut\w*|hypothermi\w*|heat\s*stroke|frostbite)\b",
     r"\b(?:crushed|mangled|trapped)\b[^.!?\n]{0,30}\b(?:machine|machinery|under\s+(?:a|the)\s+(?:car|tractor|wall))\b",
@@ -42,7 +43,8 @@ RED_FLAGS: list[str] = [
     r"tummy|belly)\s+pain\b"),
     (rf"\b(?:abdominal|stomach|belly)\s+pain\b{g(30)}\b(?:can't\s+(?:stand|move|walk|straighten)|doubled\s+over|rigid|"
     rf"hard\s+as\s+a\s+board|vomiting\s+blood|passing\s+out|agony|unbearable|worst)"),
-    rf"\b(?:testicle|testicular|ball|balls)\b{g(30)}\b(?:sudden|severe|agony|really\s+bad|swollen\s+and|twisted)",
+    (rf"\b(?:testicle|testicles|testicular|ball|balls)\b{g(30)}\b(?:sudden|severe|agony|really\s+bad|swollen\s+and|twisted|"
+     rf"(?:really|very|so|extremely)\s+(?:painful|sore))"),
     rf"\b(?:sudden|severe|agoni[sz]ing|excruciating|unbearable|really\s+bad)\b{g(20)}\b(?:testicles?|testicular|balls?|scrotum)\b",
     rf"\b(?:black|tarry|blood(?:y)?)\s+(?:tarry\s+)?(?:poo|stool|stools|poop)\b{g(40)}\b(?:dizzy|faint\w*|a\s+lot|lots|weak)",
     r"\b(?:numb|no\s+feeling)\b[^.!?\n]{0,30}\b(?:between\s+(?:my|his|her)\s+legs|groin|saddle|bum|buttocks)\b",
