@@ -853,3 +853,25 @@ def test_a_reassured_question_keeps_no_mention_for_the_classifier() -> None:
     assert screen("my toddler has a temperature, he's 3, is nurofen ok to give").mention is None
     assert screen("her lips are swollen").mention is not None
     assert screen("her lips were swollen this morning but she seems fine now").mention is None
+
+
+#: A red flag stays one however politely it is wrapped: hedges, questions, other business first.
+HEDGED = [
+    "Hello, I hope you're well. I wanted to ask about my prescription renewal which is due next week, and also, I'm not sure if it's related, but since about an hour ago I've had a squeezing feeling in my chest that goes into my neck and I'm sweating a lot.",
+    "not sure if this is serious but my 2 year old swallowed something from the bathroom cabinet, I think it was mouthwash, and now she's very sleepy",
+    "sorry if this is silly but my husband's face looks a bit odd, one side is lower than the other, and he's slurring a little",
+    "no fever, no cough, but I suddenly can't move my right leg and my words are muddled",
+    "I don't have chest pain but I can't breathe at all and my lips are going blue",
+    "it's not an emergency but my daughter has taken 20 paracetamol",
+    "I don't want to make a fuss but I've been bleeding since my c-section and it's getting heavier",
+    'Just wondering, is it normal for a newborn to have a temperature of 38.2?',
+    'quick question, my baby is 5 weeks and is floppy, is that ok?',
+    "not urgent but my wife is pregnant and hasn't felt the baby move since yesterday morning",
+    'my mum had a stroke last year and now the same thing is happening, her arm is weak and her speech is slurred',
+    "last month I had pneumonia, and now I've got a high fever again, I'm confused and my breathing is fast",
+]
+
+
+@pytest.mark.parametrize("text", HEDGED)
+def test_hedging_does_not_hide_a_red_flag(text: str) -> None:
+    assert is_emergency(text), text

@@ -38,8 +38,8 @@ RED_FLAGS: list[str] = [
     r"\b(?:reduced|less|fewer|no)\s+(?:fetal|foetal|baby)?\s*(?:movements?|kicks?)\b",
     (rf"\b(?:baby|baby's|fetal|foetal)\s+(?:movements?|kicks?|kicking|moving)\b{g(25)}\b(?:reduced|less|slow\w*|fewer|stopped|"
     rf"hardly|barely|not\s+as\s+much|gone\s+quiet|quiet|weak\w*)"),
-    r"\b(?:haven't|have\s+not|can't|not)\s+(?:felt|feel|feeling)\s+(?:the\s+|my\s+)?baby\s+(?:move|kick)\w*\b",
-    (rf"\b(?:bleed\w*|blood|clots?|haemorrhag\w*|hemorrhag\w*)\b{g(40)}\b(?:after|since)\s+(?:giving\s+birth|birth|"
+    r"\b(?:haven't|have\s+not|hasn't|has\s+not|didn't|can't|not)\s+(?:felt|feel|feeling)\s+(?:the\s+|my\s+|her\s+)?baby\s+(?:move|kick)\w*\b",
+    (rf"\b(?:bleed\w*|blood|clots?|haemorrhag\w*|hemorrhag\w*)\b{g(40)}\b(?:after|since)\s+(?:my\s+|her\s+|the\s+)?(?:giving\s+birth|birth|"
     rf"delivery|having\s+(?:the|my|her)\s+baby|the\s+baby\s+(?:was\s+)?born|c-?section|caesarean)\b"),
     r"\b(?:postpartum|post-partum|postnatal)\s+(?:bleed\w*|haemorrhag\w*|hemorrhag\w*)\b", r"\bectopic\b",
     rf"\b(?:miscarr\w*)\b{g(40)}\b(?:heavy|pain|bleed\w*|soak\w*|clots|faint\w*|dizzy|agony|severe)",
