@@ -27,8 +27,9 @@ MODEL_EMERGENCY_MIN = 0.6
 #: With a red-flag symptom in the message (``Screen.mention``: "bleeding", "swollen",
 #: "contractions", not negated, not history) a weaker emergency score is enough:
 #: the symptom says it may be one, the score says the message reads like one.
-#: Non-emergencies with a mention score up to 0.39 ("my son has a rash on his arm,
-#: it's itchy"); 0.45 keeps them out.
+#: Non-emergencies that keep a mention (mild, reassured and advice-seeking ones are
+#: set aside by the screen) score up to 0.39 ("my son has a rash on his arm, it's
+#: itchy"); 0.45 keeps them out.
 MODEL_EMERGENCY_WITH_RED_FLAG_MIN = 0.45
 _TRAIN_LOCK = threading.Lock()
 

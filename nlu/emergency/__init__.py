@@ -24,6 +24,7 @@ count unless something is happening right now.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from nlu.emergency.cues import has_urgency
@@ -71,7 +72,9 @@ def _accepted(norm: str, start: int, end: int, category: str) -> bool:
     return not is_history_or_admin(norm, start, end)
 
 
-def _first(norm: str, table: dict, kind: str, starts: list[int], ends: list[int]) -> EmergencyMatch | None:
+def _first(norm: str, table: dict[str, re.Pattern[str]], kind: str, starts: list[int], ends: list[int]
+           ) -> EmergencyMatch | None:
+    """The first accepted match, trying categories in screen order and each category left to right."""
     for category, rx in table.items():
         pos = 0
         while (m := rx.search(norm, pos)) is not None:
