@@ -106,6 +106,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--rules-only", action="store_true", help="score the rule layer alone (no model)")
     ap.add_argument("--show-misses", action="store_true", help="print missed texts (never for a blind set)")
     args = ap.parse_args(argv)
+    predict: Callable[[str], bool]
     if args.rules_only:
         from nlu.emergency import is_emergency
 
