@@ -32,7 +32,7 @@ _PAST = re.compile(
 _ADMIN = re.compile(
     r"\b(?:emergency\s+contact|contact|next\s+of\s+kin|form|forms|questionnaire|insurance|bill|invoice|charged|certificate|"
     r"sick\s+note|fit\s+note|leaflet|brochure|information\s+(?:on|about)|info\s+(?:on|about)|advice\s+(?:on|about)|research|"
-    r"survey|class|classes|course|training|first\s+aid|awareness|prevention|screening|vaccine|vaccination|jab|shot|booster|"
+    r"survey|class|classes|course|training|first\s+aid|awareness|prevention|screening|vaccine|vaccination|jabs?|(?:flu|covid|booster|tetanus|b12|allergy|hpv|mmr|pneumonia|shingles|travel)\s+shots?|booster|"
     r"immuni[sz]ation|risk|risks|signs\s+of|symptoms\s+of|what\s+are\s+the\s+signs|in\s+case\s+of|what\s+to\s+do\s+if|"
     r"what\s+happens\s+if|how\s+do\s+(?:i|you)\s+know\s+if|is\s+it\s+safe|safe\s+(?:in|during|while|to)|family\s+history|"
     r"runs\s+in\s+the\s+family|tested\s+for|test\s+for|how\s+(?:to|do\s+(?:i|you|we))\s+use|show\s+me\s+how|"

@@ -33,7 +33,7 @@ RED_FLAGS: list[str] = [
     rf"\b(?:cut|wound|gash)\b{g(45)}\b(?:is\s+|it's\s+|really\s+|very\s+|so\s+)*(?:deep|gaping|wide\s+open)\b",
     r"\b(?:cut|sliced|split|ripped|torn)\s+(?:my|his|her|their)\s+\w+\s+(?:wide\s+)?open\b",
     r"\b(?:can|could)\s+see\s+(?:the\s+)?(?:bone|fat|muscle|tendon|inside)\b",
-    (r"\b(?:stabbed|been\s+shot|gunshot|shot\s+(?:in|at)|severed|sliced\s+(?:off|open|through)|cut\s+(?:off|through)\s+"
+    (r"\b(?:stabbed|been\s+shot|(?:finger|toe|thumb|ear|hand|foot)\s+(?:is\s+)?(?:hanging|almost|nearly|half)\s+(?:off|severed)|gunshot|shot\s+(?:in|at)|severed|sliced\s+(?:off|open|through)|cut\s+(?:off|through)\s+"
     r"(?:my|his|her)\s+(?:finger|toe|thumb|hand)|amputat\w*)\b"),
     r"\b(?:blood|bleeding)\b[^.!?\n]{0,30}\b(?:won't|wont|not|isn't)\s+(?:stop|stopping|clot|clotting)\b",
 ]

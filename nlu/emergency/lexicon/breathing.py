@@ -12,7 +12,7 @@ RED_FLAGS: list[str] = [
     (r"\b(?:trouble|difficulty|difficult|struggling|struggle|problems?|hard|fighting|laboured|labored|working\s+hard)"
     r"\s+(?:with\s+|to\s+)?breath\w*\b(?!\s+(?:through|thru)\s+(?:my|his|her|the)\s+nose)"),
     r"\b(?:not|isn't|stopped|stop|no\s+longer|hasn't\s+been|wasn't|isnt|aren't)\s+breath\w*\b",
-    r"\b(?:barely|hardly)\s+breath\w*\b", r"\bgasping\b", r"\bchok(?:ing|ed|es)\b(?!\s+up)",
+    r"\b(?:barely|hardly)\s+breath\w*\b", r"\bgasping\b", r"\b(?:in|tiny|short|little|only)\s+gasps\b", rf"\blips\b{g(15)}\b(?:white|pale|grey)\b", r"\bchok(?:ing|ed|es)\b(?!\s+up)",
     r"\bsomething\s+stuck\s+in\s+(?:his|her|my|the)\s+(?:throat|windpipe)\b",
     r"\b(?:turning|turned|going|gone|went|is|are|look|looks)\s+(?:blue|grey|gray)\b",
     rf"\b(?:lips|face|skin|fingers|fingertips|tongue)\b{g(15)}\b(?:blue|bluish|blueish|grey|gray|greyish|purple|purplish)\b",

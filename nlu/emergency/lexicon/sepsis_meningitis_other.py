@@ -25,6 +25,7 @@ RED_FLAGS: list[str] = [
     (rf"\b{FEVER}\b{g(60)}\b(?:confus\w*|not\s+making\s+sense|very\s+drowsy|hard\s+to\s+wake|can't\s+wake|won't\s+wake|"
     rf"shaking\s+uncontrollably|uncontrollable\s+shaking|shivering\s+(?:uncontrollably|violently)|rigors|floppy|limp|lethargic|hasn't\s+(?:peed|wee'?d|passed\s+urine)|"
     rf"no\s+(?:pee|urine|wee)|feel\s+like\s+i'm\s+dying|cold\s+(?:hands|feet)\s+and|slurr\w*|not\s+himself|not\s+herself)"),
+    rf"\b(?:confus\w*|not\s+making\s+sense|very\s+drowsy|delirious)\b{g(60)}\b{FEVER}",
     rf"\b(?:{FEVER})\s+(?:of\s+|is\s+|at\s+|reading\s+|was\s+)?(?:4[0-3](?:[.,]\d)?\s*(?:c|°c|degrees)?|10[4-9](?:[.,]\d)?)\b",
     r"\b(?:feel|feels|feeling|think|thinks)\s+(?:like\s+)?(?:i'm|i\s+am|he's|she's|they're|i'll|we're)\s+(?:dying|going\s+to\s+die|gonna\s+die)\b",
     r"\b(?:severe|serious|bad|major|big|huge|large|deep)\s+burns?\b",
