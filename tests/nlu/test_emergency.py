@@ -907,3 +907,28 @@ HEDGED = [
 @pytest.mark.parametrize("text", HEDGED)
 def test_hedging_does_not_hide_a_red_flag(text: str) -> None:
     assert is_emergency(text), text
+
+
+#: Words that make ordinary talk ordinary ("class", "dressing", "nursing home", "previously", "jabs") must not
+#: hide an emergency said alongside them.
+NOT_HIDDEN_BY_CONTEXT = [
+    "my son collapsed in class and isn't breathing properly",
+    'my husband collapsed during his training session at the gym',
+    "if you can help, my baby isn't breathing",
+    'the dressing is soaked through with blood',
+    "my mum in the nursing home has collapsed and isn't responding",
+    "he's bleeding heavily from the surgery wound",
+    "my little girl has a rash that won't fade under a glass",
+    'a previously healthy man has collapsed in the car park',
+    'my dad in his seventies has collapsed',
+    "he's been shot",
+    "I can't breathe with this flu",
+    "of course I'm scared, my chest is crushing",
+    "she had her jabs this morning and now she's floppy and not responding",
+    'my daughter got bleach on her hands and then rubbed it in her eyes',
+]
+
+
+@pytest.mark.parametrize("text", NOT_HIDDEN_BY_CONTEXT)
+def test_ordinary_context_words_do_not_hide_an_emergency(text: str) -> None:
+    assert is_emergency(text), text

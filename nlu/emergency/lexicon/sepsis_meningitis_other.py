@@ -9,7 +9,8 @@ from nlu.emergency.lexicon.fragments import FEVER, g
 
 #: Enough on their own.
 RED_FLAGS: list[str] = [
-    r"\b(?:sepsis|septic|septicaemia|septicemia|meningitis|meningococcal)\b",
+    (r"\b(?:sepsis|septic|septicaemia|septicemia|meningitis|meningococcal)\b"
+     r"(?!\s+(?:[abcwy]\s+|acwy\s+)?(?:vaccines?|vaccinations?|jabs?|shots?|immuni[sz]ations?|boosters?|tank))"),
     rf"\brash\b{g(50)}\b(?:doesn't|does\s+not|won't|didn't|isn't|not|don't)\s+(?:fade|go\s+white|blanch|go\s+away\s+(?:when|under|with)|disappear\s+(?:when|under|with))\b",
     r"\b(?:glass\s+test|tumbler\s+test|non[\s-]?blanching)\b",
     (rf"\b(?:spots|rash|marks|blotches|dots|bruis\w*)\b{g(50)}\b(?:doesn't|does\s+not|won't|didn't|isn't|not|don't)\s+"
@@ -50,7 +51,8 @@ RED_FLAGS: list[str] = [
     rf"\b(?:black|tarry|blood(?:y)?)\s+(?:tarry\s+)?(?:poo|stool|stools|poop)\b{g(40)}\b(?:dizzy|faint\w*|a\s+lot|lots|weak)",
     r"\b(?:numb|no\s+feeling)\b[^.!?\n]{0,30}\b(?:between\s+(?:my|his|her)\s+legs|groin|saddle|bum|buttocks)\b",
     r"\b(?:can't|cannot|unable\s+to)\s+(?:feel|move)\s+(?:my|his|her|both)\s+(?:legs|feet)\b",
-    rf"\b(?:chemical|bleach|acid)\b{g(30)}\b(?:in\s+(?:my|his|her)\s+eyes?|eye)\b",
+    rf"\b(?:chemicals?|bleach|acid|cleaner|oven\s+cleaner|lime|cement|ammonia)\b{g(60)}\b(?:in|into)\s+(?:my|his|her|their|the)\s+eyes?\b",
+    rf"\b(?:chemicals?|bleach|acid)\b{g(30)}\beyes?\b",
     (r"\b(?:hit|struck|knocked|bang\w*|bump\w*|fell|fall|fallen|landed|smashed)\b[^.!?\n]{0,40}\bhead\b[^.!?\n]{0,80}"
     r"\b(?:vomit\w*|being\s+sick|been\s+sick|drowsy|sleepy|confus\w*|seiz\w*|fit|pupils|blood\s+from\s+(?:ear|nose)|"
     r"clear\s+fluid|not\s+making\s+sense|can't\s+remember|unconscious|knocked\s+out)"),
