@@ -926,6 +926,9 @@ NOT_HIDDEN_BY_CONTEXT = [
     "of course I'm scared, my chest is crushing",
     "she had her jabs this morning and now she's floppy and not responding",
     'my daughter got bleach on her hands and then rubbed it in her eyes',
+    'she is not herself and her face is drooping',
+    'he is not feeling great and his chest is crushing',
+    'not sure what is going on but he is not breathing',
 ]
 
 
