@@ -21,7 +21,7 @@ RED_FLAGS: list[str] = [
     r"\b(?:blue|grey|gray|purple)\s+(?:around|round)\s+(?:the|his|her|my)\s+(?:lips|mouth)\b",
     rf"\bshort(?:ness)?\s+of\s+breath\w*\b(?!{EXERTION})",
     rf"\bbreathless\b(?!{EXERTION})",
-    r"\basthma\s+attack\b", r"\bstridor\b",
+    r"\basthma\s+attack\b", r"\bstridor\b", r"\bpink\s+(?:froth\w*|foam\w*)|\bfrothy\s+pink\b",
     (r"\b(?:oxygen|o2|sats|saturations?|spo2|oxygen\s+levels?)\b[^.!?\n]{0,20}?\b(?:[5-8]\d|9[0-1])\s*%?"
      r"(?!\s*(?:years?|yrs?|minutes?|mins?|hours?|days?|weeks?|%\s+of))"),
     r"\bbreathing\s+(?:is\s+)?(?:really\s+|very\s+|so\s+)?(?:laboured|labored|rapid|shallow|noisy\s+and|rattly)\b",

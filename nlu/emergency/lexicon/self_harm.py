@@ -59,7 +59,7 @@ RED_FLAGS: list[str] = [
     r"balcony\s+(?:railing|edge|ledge))\b"),
     r"\b(?:going|gonna)\s+to\s+kill\s+(?:himself|herself|themselves)\b",
     r"\bno\s+longer\s+want\s+to\s+(?:live|be\s+here|be\s+alive)\b", r"\bdisappear\s+forever\b",
-    r"\bend\s+the\s+pain\s+(?:for\s+good|forever|permanently)\b",
+    r"\bend\s+(?:the|my|this|all\s+the)\s+pain\s+(?:for\s+good|forever|permanently|once\s+and\s+for\s+all)\b",
     r"\b(?:want|wish|need)\s+(?:it\s+all|everything|this|my\s+life)\s+to\s+(?:end|stop|be\s+over)\b",
     r"\b(?:going\s+to|gonna|want\s+to|wanna|will|i'll|ready\s+to|plan\s+to|about\s+to)\s+end\s+it\b",
     r"\b(?:can't|cannot|don't)\s+see\s+(?:the|any)\s+point\s+(?:in|of)\s+(?:living|life|going\s+on|being\s+here|anything)\b",

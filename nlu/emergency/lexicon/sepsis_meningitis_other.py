@@ -41,6 +41,7 @@ RED_FLAGS: list[str] = [
     r"\b(?:bone|bones)\s+(?:is\s+|are\s+)?(?:sticking|poking|coming)\s+(?:out|through)\b",
     r"\b(?:arm|leg|ankle|wrist|finger)\s+(?:is\s+)?(?:bent|pointing|facing)\s+(?:the\s+)?wrong\s+way\b",
     r"\b(?:head\s+injury|head\s+wound|fractured\s+skull|skull\s+fracture)\b",
+    r"\b(?:bleed\w*|blood|clear\s+fluid|fluid)\s+(?:from|out\s+of|coming\s+out\s+of|coming\s+from)\s+(?:his|her|my|their|the)\s+ears?\b",
     (r"\b(?:sudden|severe|excruciating|unbearable|worst|agonising|agonizing|terrible|really\s+bad)\s+(?:abdominal|stomach|"
     r"tummy|belly)\s+pain\b"),
     (rf"\b(?:abdominal|stomach|belly)\s+pain\b{g(30)}\b(?:can't\s+(?:stand|move|walk|straighten)|doubled\s+over|rigid|"

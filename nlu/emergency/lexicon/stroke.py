@@ -15,7 +15,7 @@ RED_FLAGS: list[str] = [
     rf"looks?\s+(?:funny|strange|weird|odd|different|wrong)|numb|(?:going|gone|went|pulled|drawn|dropping)\s+(?:to\s+)?"
     rf"(?:one|the)\s+side|sideways)\b"),
     rf"\b(?:droop\w*|sagging|crooked|lopsided|wonky|twisted|fallen)\b{g(20)}\b(?:face|mouth|smile|lip|eye)\b",
-    r"\bslurr\w*\b",
+    r"\bslurr\w*\b", r"\b(?:saying|using|getting|says|uses)\s+(?:the\s+|all\s+the\s+)?wrong\s+words\b",
     (rf"\b(?:can't|doesn't|couldn't|does\s+not|cannot)\s+understand\s+(?:what|me|anything|a\s+word|us)\b{g(60)}\b(?:arm|leg|face|"
      rf"hand|limp|weak\w*|droop\w*|numb\w*)"), rf"\b{CANT}\s+smile\s+(?:properly|normally|straight|on\s+one\s+side)\b",
     (rf"\b(?:one|left|right)\s+side\s+of\s+(?:his|her|my|the|their)\s+(?:face|mouth)\b{g(20)}\b(?:won't\s+move|not\s+moving|"
