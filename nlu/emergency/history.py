@@ -79,7 +79,8 @@ _REASSURED = re.compile(
     r"(?:fine|ok|okay|normal|well|better)|(?:fine|ok|okay|better|normal)\s+(?:now|since)|"
     r"is\s+(?:that|this|it)\s+(?:normal|ok|okay|safe|serious|worth|my)|is\s+\w+\s+(?:ok|okay|safe)|"
     r"should\s+(?:i|he|she|we|they)\s+(?:change|adjust|stop|keep|take|give|worry|be\s+worried|use)|just\s+wondering|"
-    r"wondering\s+(?:if|whether)|any\s+(?:tips|advice|cream))\b"
+    r"wondering\s+(?:if|whether)|any\s+(?:tips|advice|cream)|running\s+around|laughing|smiling|playing\s+(?:happily|normally|fine)|"
+    r"back\s+to\s+(?:normal|himself|herself)|acting\s+normal\w*)\b"
 )
 
 #: Jokes and figures of speech ("this queue is killing me, can't breathe lol").
