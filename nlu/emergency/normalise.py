@@ -27,7 +27,7 @@ from nlu.emergency.lexicon import lexicon_words
 from nlu.emergency.spelling import PROTECTED, SPELLING, VOCABULARY
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019\u2018][A-Za-z]+)*|\s+|[^\sA-Za-z0-9]")
-_RUN3 = re.compile(r"(.)\1{2,}")
+_RUN3 = re.compile(r"([^\W\d_])\1{2,}")
 _GLUED_UNIT = re.compile(r"(\d+(?:\.\d+)?)(wks?|weeks?|mins?|minutes?|hrs?|hours?|yo|yrs?|years?|mths?|months?|days?|mmol)")
 
 _MAX_DELETES = 1

@@ -990,3 +990,9 @@ NOT_HIDDEN_BY_CONTEXT = [
 @pytest.mark.parametrize("text", NOT_HIDDEN_BY_CONTEXT)
 def test_ordinary_context_words_do_not_hide_an_emergency(text: str) -> None:
     assert is_emergency(text), text
+
+
+@pytest.mark.parametrize("text", ["999", "call 999 now", "should I ring 911"])
+def test_emergency_numbers_fire_and_digits_are_not_squashed(text: str) -> None:
+    assert is_emergency(text), text
+    assert normalise("sugar 1.111")[0] == "sugar 1.111"
