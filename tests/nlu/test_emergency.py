@@ -592,6 +592,8 @@ NEGATIVES = [
     "I had a heart attack in 2019 and need my annual review",
     "my ears are blocked",
     "why was I charged $80?",
+    "I live at 112 High Street, please update my address",
+    "the ETag on my record says W/999, is that a problem",
     "I cut my finger on paper",
     "mild allergies, can I get antihistamines",
     "what time do you close",
