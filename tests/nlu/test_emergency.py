@@ -567,6 +567,22 @@ MORE_EMERGENCIES = [
     'my son burned his hand badly on the oven, big blisters all over',
     "my husband has severe pain in his belly and it's rock hard",
     'hit by a motorbike, leg bent the wrong way',
+    "my calf has been swollen for days and now I'm suddenly short of breath and coughing blood",
+    "my grandad has suddenly become very confused and doesn't recognise us",
+    'my baby has been vomiting all day, no wet nappy since this morning and is floppy',
+    'my eye is suddenly really painful and red and my vision is blurry',
+    "my son's skin is cold, pale and blotchy and he's very drowsy",
+    "I haven't peed in 24 hours and I feel awful, dizzy and confused",
+    "I have the worst headache ever and I'm vomiting and my neck is stiff",
+    "my mum is very cold and shivering after being found outside and isn't making sense",
+    "he's been in the sun all day and now he's confused and not sweating",
+    "my back pain is suddenly unbearable and I can't feel my legs",
+    "my daughter has been sick so many times she can't keep water down and she's really lethargic",
+    "I've been stung in the mouth by a wasp and my throat is swelling",
+    "my dad's left leg is cold and white and really painful",
+    "my son swallowed a coin and now he's drooling and can't swallow",
+    'my baby has a high fever and a bulging soft spot',
+    "my husband has chest pain and he's just coughed up blood",
 ]
 
 NEGATIVES = [

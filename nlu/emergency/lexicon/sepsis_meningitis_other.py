@@ -36,6 +36,12 @@ RED_FLAGS: list[str] = [
      rf"herself|themselves|legs?|arms?|body|"
     rf"all\s+over|blister\w*|skin)"),
     r"\b(?:electric\s+shock|electrocut\w*|hypothermi\w*|heat\s*stroke|frostbite)\b",
+    rf"\bskin\b{g(30)}\b(?:blotchy|mottled|ashen|grey|gray|blue)\b",
+    rf"\b(?:very\s+cold|freezing\s+cold|shivering|frozen)\b{g(60)}\b(?:not\s+making\s+sense|confus\w*|drowsy|slurr\w*|unresponsive)",
+    (rf"\b(?:in\s+the\s+sun|heat(?:wave)?|sunstroke|too\s+hot|overheat\w*)\b{g(60)}\b(?:confus\w*|not\s+sweating|stopped\s+sweating|"
+     rf"collaps\w*|fitting|not\s+making\s+sense|unconscious)"),
+    (rf"\b(?:can't|cannot|won't|unable\s+to|not)\s+(?:keep|keeping)\s+(?:anything|water|fluids?|drinks?|milk|feeds?)\s+down\b{g(60)}"
+     rf"\b(?:lethargic|drowsy|floppy|sleepy|no\s+wee|not\s+wee\w*|sunken|confus\w*|not\s+peed|hasn't\s+peed)"),
     r"\b(?:crushed|mangled|trapped)\b[^.!?\n]{0,30}\b(?:machine|machinery|under\s+(?:a|the)\s+(?:car|tractor|wall))\b",
     rf"\b(?:gave|given|give|took|taken)\b{g(40)}\b\d+(?:[.,]\d+)?\s*(?:ml|mg|tablets?|spoons?)\b{g(20)}\binstead\s+of\b",
     r"\b(?:bone|bones)\s+(?:is\s+|are\s+)?(?:sticking|poking|coming)\s+(?:out|through)\b",
