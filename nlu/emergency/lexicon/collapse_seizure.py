@@ -17,7 +17,7 @@ RED_FLAGS: list[str] = [
     r"\b(?:dropped|fell|slumped|collapsed|went\s+down)\s+(?:down\s+)?(?:to|on|onto)\s+the\s+(?:floor|ground)\b(?!\s+(?:and\s+)?(?:broke|smashed))",
     r"\b(?:isn't|is\s+not|not|won't)\s+answering\s+(?:me|us)\b",
     r"\b(?:not|won't|can't|doesn't|don't|didn't|isn't)\s+open(?:ing)?\s+(?:his|her|their|the)?\s*eyes\b",
-    (rf"\b(?:on|lying\s+on|found\s+(?:him|her|them)\s+on)\s+the\s+(?:\w+\s+)?(?:floor|ground)\b{g(50)}\b(?:not\s+making\s+sense|"
+    (rf"\b(?:on|lying\s+on|found\s+(?:him|her|them)\s+on)\s+the\s+(?:\w+\s+)?(?:floor|ground)\b{g(50)}\b(?:(?:not|isn't|wasn't)\s+making\s+sense|"
      rf"unconscious|confus\w*|very\s+cold|cold\s+and)|\b(?:on|lying\s+on|found\s+(?:him|her|them)\s+on)\s+the\s+(?:\w+\s+)?"
      rf"(?:floor|ground)\b{g(50)}\b(?:won't|can't|isn't|not|doesn't)\s+"
      rf"(?:talk\w*|speak\w*|respond\w*|answer\w*|mov\w*|get\s+up|wak\w*)"), r"\bcollaps\w*\b(?!\s+(?:onto|on|into|in)\s+(?:the\s+|my\s+|a\s+)?(?:sofa|couch|bed|chair|heap\s+after))", r"\bfaint(?:ed|ing)\b",
@@ -29,7 +29,7 @@ RED_FLAGS: list[str] = [
     r"\beyes\s+(?:rolled|rolling)\s+back\b", r"\bfoaming\s+at\s+the\s+mouth\b",
     r"\b(?:no\s+pulse|cpr|defib\w*)\b", r"\b(?:heart|pulse)\s+(?:has\s+)?(?:stopped|isn't\s+beating|not\s+beating)\b",
     (rf"\bhit\s+(?:his|her|my|their|the\s+back\s+of\s+(?:his|her|my))\s+head\b{g(60)}\b(?:unconscious|vomit\w*|"
-    rf"being\s+sick|confus\w*|out|bleed\w*|not\s+making\s+sense|drowsy|sleepy|dizzy|seiz\w*|can't\s+remember)"),
+    rf"being\s+sick|confus\w*|out|bleed\w*|(?:not|isn't|wasn't)\s+making\s+sense|drowsy|sleepy|dizzy|seiz\w*|can't\s+remember)"),
     (r"\b(?:car\s+(?:crash|accident)|hit\s+by\s+a\s+(?:car|bus|truck|van|bike)|fell\s+(?:from|off)\s+(?:a|the)\s+"
     r"(?:ladder|roof|height|balcony|window|building|horse|scaffold))\b"),
     r"\bcall(?:ing|ed)?\s+(?:an?\s+|the\s+)?(?:ambulance|911|999|000|112|paramedics)\b",

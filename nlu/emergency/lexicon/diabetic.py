@@ -22,7 +22,7 @@ RED_FLAGS: list[str] = [
     rf"not\s+coming\s+up|won't\s+come\s+up|isn't\s+coming\s+up|glucagon)"),
     rf"\b{ALTERED}\b{g(40)}\bhypo\b",
     (rf"\b(?:diabetic|diabetes|type\s+(?:1|one|2|two))\b{g(50)}\b(?:confus\w*|unconscious|unresponsive|not\s+responding|"
-    rf"drowsy|not\s+making\s+sense|collaps\w*|fitting|seiz\w*|passed\s+out|won't\s+wake|can't\s+wake|acting\s+drunk|aggressive|sweaty|clammy|"
+    rf"drowsy|(?:not|isn't|wasn't)\s+making\s+sense|collaps\w*|fitting|seiz\w*|passed\s+out|won't\s+wake|can't\s+wake|acting\s+drunk|aggressive|sweaty|clammy|"
     rf"slurr\w*|vomiting\s+and|fruity\s+breath|ketones)"),
     r"\b(?:dka|ketoacidosis|diabetic\s+coma|hyperglyc\w*\s+crisis)\b",
     rf"\bketones\b{g(30)}\b(?:high|\d|positive|large|vomit\w*|dark\s+purple)",

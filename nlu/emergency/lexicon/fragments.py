@@ -45,7 +45,7 @@ MEDS = (r"(?:pills?|tablets?|meds|medication|medicine|medicines|paracetamol|acet
          r"fentanyl|methadone|heroin|cocaine|ketamine|drugs|benzos|pregabalin|gabapentin|amitriptyline|xanax|valium|diazepam|antidepressants?|sertraline|citalopram|lithium|heart\s+pills|"
          r"blood\s+pressure\s+pills|calpol|nurofen|vitamins|gummies|edibles|painkillers?)")
 SUGAR = r"(?:blood\s+sugar|sugar|sugars|glucose|blood\s+glucose|bg|bs|bm|levels?|reading|readings)"
-ALTERED = (r"(?:confus\w*|disorient\w*|not\s+making\s+(?:any\s+)?sense|making\s+no\s+sense|talking\s+nonsense|"
+ALTERED = (r"(?:confus\w*|disorient\w*|(?:not|isn't|wasn't)\s+making\s+(?:any\s+)?sense|making\s+no\s+sense|talking\s+nonsense|"
             r"drowsy|very\s+sleepy|can't\s+wake|won't\s+wake|hard\s+to\s+wake|not\s+waking|unresponsive|pass(?:ing)?\s+out|faint\w*|"
             r"not\s+responding|passed\s+out|unconscious|shaking|shaky|sweating|sweaty|clammy|slurr\w*|"
             r"acting\s+(?:drunk|weird|strange|odd|funny)|aggressive|dizzy|fainting|fitting|seiz\w*|collaps\w*|"

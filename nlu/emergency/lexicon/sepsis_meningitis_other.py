@@ -23,10 +23,10 @@ RED_FLAGS: list[str] = [
     (rf"\b(?:{FEVER}|headache)\b{g(60)}\b(?:stiff\s+neck|neck\s+(?:is\s+)?(?:very\s+|really\s+|so\s+|too\s+)?(?:stiff|rigid)|(?:hurts|can't\s+stand)\s+(?:the\s+)?light|"
     rf"light\s+hurts)"),
     r"\b(?:skin\s+(?:is\s+|looks\s+)?(?:mottled|blotchy\s+and|blue|grey|gray|ashen)|mottled|blotchy\s+(?:blue|purple))\b",
-    (rf"\b{FEVER}\b{g(60)}\b(?:confus\w*|not\s+making\s+sense|very\s+drowsy|hard\s+to\s+wake|can't\s+wake|won't\s+wake|"
+    (rf"\b{FEVER}\b{g(60)}\b(?:confus\w*|(?:not|isn't|wasn't)\s+making\s+sense|very\s+drowsy|hard\s+to\s+wake|can't\s+wake|won't\s+wake|"
     rf"shaking\s+uncontrollably|uncontrollable\s+shaking|shivering\s+(?:uncontrollably|violently)|rigors|floppy|limp|lethargic|hasn't\s+(?:peed|wee'?d|passed\s+urine)|"
     rf"no\s+(?:pee|urine|wee)|feel\s+like\s+i'm\s+dying|cold\s+(?:hands|feet)\s+and|slurr\w*|not\s+himself|not\s+herself)"),
-    rf"\b(?:confus\w*|not\s+making\s+sense|very\s+drowsy|delirious)\b{g(60)}\b{FEVER}",
+    rf"\b(?:confus\w*|(?:not|isn't|wasn't)\s+making\s+sense|very\s+drowsy|delirious)\b{g(60)}\b{FEVER}",
     rf"\b(?:{FEVER})\s+(?:of\s+|is\s+|at\s+|reading\s+|was\s+)?(?:4[0-3](?:[.,]\d)?\s*(?:c|°c|degrees)?|10[4-9](?:[.,]\d)?)\b",
     r"\b(?:feel|feels|feeling|think|thinks)\s+(?:like\s+)?(?:i'm|i\s+am|he's|she's|they're|i'll|we're)\s+(?:dying|going\s+to\s+die|gonna\s+die)\b",
     r"\b(?:severe|serious|bad|major|big|huge|large|deep)\s+burns?\b",
@@ -37,9 +37,9 @@ RED_FLAGS: list[str] = [
     rf"all\s+over|blister\w*|skin)"),
     r"\b(?:electric\s+shock|electrocut\w*|hypothermi\w*|heat\s*stroke|frostbite)\b",
     rf"\bskin\b{g(30)}\b(?:blotchy|mottled|ashen|grey|gray|blue)\b",
-    rf"\b(?:very\s+cold|freezing\s+cold|shivering|frozen)\b{g(60)}\b(?:not\s+making\s+sense|confus\w*|drowsy|slurr\w*|unresponsive)",
+    rf"\b(?:very\s+cold|freezing\s+cold|shivering|frozen)\b{g(60)}\b(?:(?:not|isn't|wasn't)\s+making\s+sense|confus\w*|drowsy|slurr\w*|unresponsive)",
     (rf"\b(?:in\s+the\s+sun|heat(?:wave)?|sunstroke|too\s+hot|overheat\w*)\b{g(60)}\b(?:confus\w*|not\s+sweating|stopped\s+sweating|"
-     rf"collaps\w*|fitting|not\s+making\s+sense|unconscious)"),
+     rf"collaps\w*|fitting|(?:not|isn't|wasn't)\s+making\s+sense|unconscious)"),
     (rf"\b(?:can't|cannot|won't|unable\s+to|not)\s+(?:keep|keeping)\s+(?:anything|water|fluids?|drinks?|milk|feeds?)\s+down\b{g(60)}"
      rf"\b(?:lethargic|drowsy|floppy|sleepy|no\s+wee|not\s+wee\w*|sunken|confus\w*|not\s+peed|hasn't\s+peed)"),
     r"\b(?:crushed|mangled|trapped)\b[^.!?\n]{0,30}\b(?:machine|machinery|under\s+(?:a|the)\s+(?:car|tractor|wall))\b",
@@ -62,13 +62,13 @@ RED_FLAGS: list[str] = [
     rf"\b(?:chemicals?|bleach|acid)\b{g(30)}\beyes?\b",
     (r"\b(?:hit|struck|knocked|bang\w*|bump\w*|fell|fall|fallen|landed|smashed)\b[^.!?\n]{0,40}\bhead\b[^.!?\n]{0,80}"
     r"\b(?:vomit\w*|being\s+sick|been\s+sick|drowsy|sleepy|confus\w*|seiz\w*|fit|pupils|blood\s+from\s+(?:ear|nose)|"
-    r"clear\s+fluid|not\s+making\s+sense|can't\s+remember|unconscious|knocked\s+out)"),
+    r"clear\s+fluid|(?:not|isn't|wasn't)\s+making\s+sense|can't\s+remember|unconscious|knocked\s+out)"),
     (r"\b(?:sudden|severe|excruciating|unbearable|worst|agoni[sz]ing|terrible|really\s+bad)\s+(?:\w+\s+)?pain\s+in\s+"
     r"(?:my|his|her|the|their)\s+(?:stomach|abdomen|belly|tummy)\b"),
     r"\b(?:stomach|abdomen|belly|tummy)\b[^.!?\n]{0,20}\b(?:hard|stiff)\s+(?:like|as)\s+(?:a\s+)?(?:board|rock|wood)\b",
     r"\b(?:badly|severely|really\s+badly|seriously)\s+burn\w*|\bburn\w*\s+(?:really\s+|very\s+)?badly\b",
     (r"\b(?:burning\s+hot|burning\s+up|fever\w*|high\s+temp\w*|temperature|shivering|shaking|rigors)\b[^.!?\n]{0,80}"
-    r"\b(?:breathing\s+(?:fast|quickly|rapidly|really\s+fast)|fast\s+breathing|confus\w*|mottled|not\s+making\s+sense)\b"
+    r"\b(?:breathing\s+(?:fast|quickly|rapidly|really\s+fast)|fast\s+breathing|confus\w*|mottled|(?:not|isn't|wasn't)\s+making\s+sense)\b"
     r"(?=[^.!?\n]*\b(?:confus\w*|breathing|operation|surgery|wound|infection|shiver\w*|drowsy))"),
     r"\b(?:strange|weird|funny|odd|wrong|awkward|unnatural)\s+angle\b",
     rf"\b(?:leg|arm|foot|hand|toes|fingers)\b{g(40)}\b(?:cold\s+and\s+(?:white|blue|pale|numb)|(?:white|blue|pale)\s+and\s+cold)\b",

@@ -25,7 +25,7 @@ RED_FLAGS: list[str] = [
     (rf"\b(?:speech|speaking|talking|voice)\b{g(25)}\b(?:slurred|garbled|weird|strange|gone|funny|jumbled|"
     rf"nonsense|wrong|mixed\s+up|not\s+right|muddled|off|drunk|thick|slow|heavy)\b"),
     (rf"\bwords?\b{g(25)}\b(?:(?:come|comes|coming)\s+(?:out\s+)?(?:wrong|funny|weird|strange|all\s+wrong|jumbled|mixed|muddled)|"
-    rf"jumbled|mixed\s+up|garbled|won't\s+come\s+out|don't\s+make\s+sense|not\s+making\s+sense|all\s+wrong|"
+    rf"jumbled|mixed\s+up|garbled|won't\s+come\s+out|don't\s+make\s+sense|(?:not|isn't|wasn't)\s+making\s+sense|all\s+wrong|"
     rf"muddled|in\s+the\s+wrong\s+order|come\s+out\s+wrong|(?:are|sound|sounds|is)\s+(?:weird|strange|funny|odd|wrong))"),
     rf"\b{CANT}\s+(?:get|find)\s+{POSS}?\s*words\b",
     (rf"\b{CANT}\s+(?:to\s+)?(?:speak|talk)\s+(?:properly|clearly|normally|straight|at\s+all|any\s*more|sense|good|well|"
