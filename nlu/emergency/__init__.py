@@ -1,0 +1,111 @@
+"""Emergency safety net: the rule screen, run on every message before the model.
+
+Three layers, each raising recall; the two here are pure and fast (a couple of
+dozen precompiled searches per message, no model):
+
+1. a red-flag lexicon by the categories of a nurse triage protocol
+   (``lexicon``, one module per category), read on text brought to canonical
+   spelling (``normalise``, ``spelling``), with negation (``negation``) and
+   history, paperwork and mildness (``history``) scoped to the symptom's clause;
+2. (in ``nlu.pipeline``) the classifier's emergency score, counted at a lower
+   threshold when ``Screen.mention`` says a red-flag symptom is present;
+3. a red-flag *mention* together with an urgency or severity cue (``cues``) in the
+   message ("she's bleeding, please hurry", "my sugar is low and I'm scared").
+
+Decisions where the issue is silent: a baby under three months with a fever is
+an emergency, an older child's fever is not (the practice books it: "can I
+cancel, my baby has a fever so we're staying home" stays a cancellation); waters
+breaking or labour starting counts (the guidance sends the patient to the
+maternity unit); the past ("after my stroke last year"), paperwork ("update my
+emergency contact"), questions about risks ("is the flu shot safe in
+pregnancy") and jokes ("this queue is killing me, can't breathe lol") do not
+count unless something is happening right now.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nlu.emergency.cues import has_urgency
+from nlu.emergency.history import is_figurative, is_history_or_admin, is_reassured
+from nlu.emergency.lexicon import CATEGORY_IDS, MENTION_RX, RED_FLAG_RX
+from nlu.emergency.negation import is_negated
+from nlu.emergency.normalise import normalise
+
+__all__ = ["CATEGORY_IDS", "EmergencyMatch", "Screen", "detect_emergency", "is_emergency", "screen"]
+
+#: Categories where a negation word inside the pattern is itself the danger ("don't want to live"),
+#: so only an explicit denial right before it counts ("not suicidal").
+_SELF_NEGATING = {"self_harm"}
+
+
+@dataclass(frozen=True)
+class EmergencyMatch:
+    """The category that fired and the span of the original text that fired it."""
+
+    category: str
+    start: int
+    end: int
+    #: ``red_flag`` (the lexicon alone), ``urgent_mention`` (a red-flag symptom with an urgency cue)
+    #: or ``mention`` (a red-flag symptom alone: not an emergency by itself).
+    kind: str = "red_flag"
+
+
+@dataclass(frozen=True)
+class Screen:
+    """What the rule layer saw in one message."""
+
+    emergency: EmergencyMatch | None
+    mention: EmergencyMatch | None
+    #: A strong urgency cue ("right now", "please hurry", "!!") outside denied clauses.
+    urgent: bool = False
+
+
+def _accepted(norm: str, start: int, end: int, category: str) -> bool:
+    if category in _SELF_NEGATING:
+        before = norm[max(0, start - 12) : start]
+        if before.rstrip().endswith(("not", "no", "never", "denies")):
+            return False
+    elif is_negated(norm, start, end):
+        return False
+    return not is_history_or_admin(norm, start, end)
+
+
+def _first(norm: str, table: dict[str, re.Pattern[str]], kind: str, starts: list[int], ends: list[int]
+           ) -> EmergencyMatch | None:
+    """The first accepted match, trying categories in screen order and each category left to right."""
+    for category, rx in table.items():
+        pos = 0
+        while (m := rx.search(norm, pos)) is not None:
+            if m.end() > m.start() and _accepted(norm, m.start(), m.end(), category):
+                return EmergencyMatch(category, starts[m.start()], ends[m.end() - 1], kind)
+            pos = m.start() + 1
+    return None
+
+
+def screen(text: str) -> Screen:
+    """The rule layer's view of ``text``: an emergency, and/or a red-flag mention."""
+    norm, starts, ends = normalise(text)
+    if is_figurative(norm):
+        return Screen(None, None)
+    urgent = has_urgency(norm, strong=True)
+    hit = _first(norm, RED_FLAG_RX, "red_flag", starts, ends)
+    if hit:
+        return Screen(hit, hit, urgent)
+    mention = _first(norm, MENTION_RX, "mention", starts, ends)
+    if mention and has_urgency(norm):
+        return Screen(EmergencyMatch(mention.category, mention.start, mention.end, "urgent_mention"), mention, urgent)
+    if mention and is_reassured(norm):
+        mention = None
+    return Screen(None, mention, urgent)
+
+
+def detect_emergency(text: str) -> EmergencyMatch | None:
+    """The emergency the rule layer finds in ``text`` (not negated, not history), or None."""
+    return screen(text).emergency
+
+
+def is_emergency(text: str) -> bool:
+    """Whether the rule layer calls ``text`` an urgent medical danger."""
+    return detect_emergency(text) is not None

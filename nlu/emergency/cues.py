@@ -1,0 +1,62 @@
+"""Urgency and severity cues: words of time, speed, severity and alarm.
+
+"right now", "suddenly", "won't stop", "getting worse", "please hurry", "worst
+ever", "can't breathe / move / stand", "!!". A red-flag *mention* with one of these
+in the message is an emergency; a strong cue lets the classifier call one.
+"""
+
+from __future__ import annotations
+
+import re
+
+_URGENT = re.compile(
+    r"(?:!{2,}|\b(?:right\s+now|now(?!\s+and\s+(?:then|again))(?<!for\s\bnow)(?<!by\s\bnow)(?<!until\s\bnow)|just\s+now|at\s+the\s+moment|sudden(?:ly)?|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|"
+    r"won't\s+stop|will\s+not\s+stop|not\s+stopping|can't\s+stop|doesn't\s+stop|keeps?\s+(?:getting\s+worse|coming)|"
+    r"getting\s+worse|worse\s+and\s+worse|worse\s+by\s+the\s+minute|(?<!too\s)fast|rapidly|quickly|help(?=\s*(?:!|please|us\b|him|her|now))|"
+    r"(?:please|someone|somebody|send)\s+help|need\s+help(?!\s+(?:with|booking|to|finding|filling))|help\s+me(?!\s+(?:book|with|to|find|get|change|cancel|understand|fill))|hurry|please\s+hurry|"
+    r"asap|urgent(?:ly)?|emergency|quick|so\s+bad|really\s+bad|very\s+bad|super\s+bad|terrible|horrible|awful|"
+    r"worst|unbearable|agony|agonising|agonizing|excruciating|severe(?:ly)?|extreme(?:ly)?|massive|scared|"
+    r"terrified|frightened|panicking|freaking\s+out|what\s+(?:do|should)\s+(?:i|we)\s+do|what\s+to\s+do|"
+    r"can't\s+(?:breathe|move|stand|walk|talk|speak|see|feel|wake|swallow|think|get\s+up|focus)|"
+    r"won't\s+wake|not\s+waking|dying|ambulance|911|999|112|tonight)\b)"
+)
+
+_CLAUSE_SPLIT = re.compile(r"[,;.!?\n]")
+_DENIED_CLAUSE = re.compile(
+    r"^\s*(?:no|not|never|none|nothing|stopped|it\s+stopped|it's\s+stopped)\b|\b(?:has\s+stopped|went\s+away|gone\s+away)\b|"
+    r"\b(?:fine|ok|okay|better|settled|sorted|stopped)\s+now\b"
+)
+
+#: Cues strong enough to say "this is happening now" inside a sentence about history or admin.
+PRESENT = re.compile(
+    r"(?:!{2,}|\b(?:right\s+now|just\s+now|at\s+the\s+moment|sudden(?:ly)?|all\s+of\s+a\s+sudden|won't\s+stop|"
+    r"will\s+not\s+stop|not\s+stopping|getting\s+worse|worse\s+and\s+worse|please\s+hurry|hurry|ambulance|911|999|"
+    r"what\s+(?:do|should)\s+(?:i|we)\s+do(?!\s+if)|can't\s+(?:breathe|move|stand|wake)|won't\s+wake|again\s+(?:now|today|tonight)|"
+    r"since\s+(?:this\s+(?:morning|afternoon|evening)|an\s+hour|half\s+an\s+hour|\d+\s+minutes|last\s+night|lunch)|(?:an?|one|two|\d+)\s+(?:hours?|minutes?)\s+ago)\b)"
+)
+
+_STRONG = re.compile(
+    r"(?:!{2,}|\b(?:right\s+now|just\s+now|sudden(?:ly)?|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|won't\s+stop|"
+    r"will\s+not\s+stop|not\s+stopping|getting\s+worse|worse\s+and\s+worse|please\s+hurry|hurry|ambulance|911|999|"
+    r"what\s+(?:do|should)\s+(?:i|we)\s+do|can't\s+(?:breathe|move|stand|wake)|won't\s+wake|terrified|panicking)\b)"
+)
+#: A call for help, on top of ``_STRONG``: what makes a message urgent with no symptom named.
+_CALL_FOR_HELP = re.compile(
+    r"\b(?:(?:please|someone|somebody|send)\s+help|help\s*(?:!|please|us\b|him\b|her\b)|asap|urgent(?:ly)?|quick(?:ly)?|"
+    r"come\s+(?:now|quick|fast))"
+)
+
+
+def has_urgency(text: str, *, strong: bool = False) -> bool:
+    """Whether ``text`` carries a cue of time, speed, severity or alarm outside a denied clause.
+
+    "No bleeding now, it stopped" has "now" only inside what is denied, so it is not urgent.
+    ``strong`` asks for a cue that says "happening now, act now" on its own ("right now",
+    "please hurry", "!!"), not a word of severity or a bare "now".
+    """
+    kept = " , ".join(c for c in _CLAUSE_SPLIT.split(text) if not _DENIED_CLAUSE.search(c))
+    if "!!" in text:
+        kept += " !!"
+    if strong:
+        return bool(_STRONG.search(kept) or _CALL_FOR_HELP.search(kept))
+    return bool(_URGENT.search(kept))

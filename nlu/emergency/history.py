@@ -1,0 +1,117 @@
+"""History, paperwork, routine care, mildness, reassurance and jokes: when a red-flag word is not a present danger.
+
+Decisions (a triage nurse would take them the same way): history and admin talk
+(time in the past, paperwork, questions about risks or signs, hypotheticals)
+and mild or reassuring words in the symptom's own clause turn a mention into an
+ordinary message *unless* the sentence carries a present urgency cue: "after my
+stroke last year my face is drooping again right now" still fires. Routine care
+words (follow-up, review, prescription) count only when nothing in the message
+is urgent, so an emergency inside a booking request still fires.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlu.emergency.cues import PRESENT, has_urgency
+from nlu.emergency.negation import clause_around, sentence_around
+
+#: Past time near the symptom: "a stroke last year", "seizures as a child", "after my heart attack".
+_PAST = re.compile(
+    r"\b(?:last\s+(?:year|month|week|summer|winter|spring|autumn|fall|time)|(?:a\s+few|few|\d+|two|three|four|five|six|"
+    r"some|many|several)\s+(?:years?|months?|weeks?)\s+(?:ago|back)|years?\s+ago|months?\s+ago|a\s+while\s+(?:ago|back)|"
+    r"in\s+(?:19|20)\d\d|back\s+in|in\s+the\s+past|used\s+to|history\s+of|recovering\s+from|"
+    r"recovered\s+from|(?:since|after)\s+(?:my\s+|his\s+|her\s+|their\s+|a\s+|the\s+)?(?:stroke|mini\s+stroke|tia|heart\s+attack|"
+    r"cardiac\s+arrest|seizure|fit|overdose|collapse|anaphylaxis|reaction|sepsis|bleed)|"
+    r"(?:had|has\s+had|have\s+had)\s+an?\s+(?:stroke|heart\s+attack|seizure|tia)\s+in\s+(?:his|her|my|their)\s+"
+    r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|\d0s)|"
+    r"(?:when|while)\s+(?:i|he|she|they)\s+(?:was|were)\s+(?:a\s+)?(?:child|kid|teenager|teen|younger|baby|tiny|little|small|pregnant)|"
+    r"as\s+an?\s+(?:child|kid|teenager|teen|baby|toddler|infant|newborn|student|adult))\b"
+)
+
+#: Paperwork, information and hypotheticals: the red-flag word is a topic, not a symptom.
+_ADMIN = re.compile(
+    r"\b(?:emergency\s+contact|contact\s+(?:details|number|info)|next\s+of\s+kin|form|forms|questionnaire|insurance|bill|invoice|charged|certificate|"
+    r"sick\s+note|fit\s+note|leaflet|brochure|information\s+(?:on|about)|info\s+(?:on|about)|advice\s+(?:on|about)|research|"
+    r"survey|(?:antenatal|first\s+aid|parenting)\s+(?:class|classes|course|training)|first\s+aid|awareness|prevention|screening|"
+    r"(?:flu|covid|booster|tetanus|b12|allergy|hpv|mmr|pneumonia|shingles|travel)\s+(?:shots?|jabs?|vaccines?)|"
+    r"immuni[sz]ation|risk|risks|signs\s+of|symptoms\s+of|what\s+are\s+the\s+signs|in\s+case\s+of|what\s+to\s+do\s+if|"
+    r"what\s+happens\s+if|how\s+do\s+(?:i|you)\s+know\s+if|is\s+it\s+safe|safe\s+(?:in|during|while|to)|family\s+history|"
+    r"runs\s+in\s+the\s+family|tested\s+for|test\s+for|how\s+(?:to|do\s+(?:i|you|we))\s+use|show\s+me\s+how|"
+    r"if\s+(?:someone|somebody|a\s+person|anyone|my\s+\w+\s+ever|i\s+ever|they\s+ever|you\s+ever)|just\s+curious|hypothetically|"
+    r"in\s+general|for\s+future\s+reference|what\s+would\s+happen|nothing\s+sudden|"
+    r"when\s+(?:you|there's|there\s+is)\s+(?:have\s+)?(?:time|a\s+slot)|"
+    r"only\s+when\s+(?:i\s+)?(?:cough|sneeze|press|move|breathe\s+in|lie|bend|laugh)|"
+    r"hay\s+fever|dentist|dental|filling|anaesthetic|anesthetic|numbing|cholesterol|teething|nappy\s+rash|diaper\s+rash|"
+    r"in\s+my\s+dream|movie|film|novel|homework|essay)\b"
+)
+
+#: Routine care words: they make a message ordinary only when nothing in it is urgent
+#: ("need a follow-up for my heart", but not "my chest is crushing, can I get an appointment").
+_ROUTINE = re.compile(
+    r"\b(?:follow[\s-]?up|followup|check[\s-]?up|review|scar|results?|referral|refer|prescription|repeat|refill|"
+    r"renew|re-?order|expired|rehab|physio|discuss|letter|assessment|assessed|blood\s+test|x-?ray)\b"
+)
+
+#: Mild or reassuring words in the same clause: "a slight temperature but he's playing normally".
+_MILD = re.compile(
+    r"\b(?:(?:small|slight|slightly|mild|mildly|a\s+little|minor|tiny|bit\s+of)\s+(?:\w+\s+)?(?:pain|ache|tight\w*|sore\w*|"
+    r"temperature|fever|temp|swelling|swollen|bleed\w*|rash|cough|cut|graze|reaction|numb\w*)|"
+    r"(?<!not\s)(?<!n't\s)(?:playing|eating|drinking|feeding|sleeping|breathing)\s+(?:normally|well|fine|ok|okay|as\s+normal|good)|"
+    r"(?:feeling|feels|seems|she's|he's|i'm|otherwise)\s+(?:completely\s+|totally\s+|perfectly\s+)?(?:fine|well|ok|okay|happy)|"
+    r"(?:swelling|temperature|fever|temp|rash|it's|it\s+is)\s+(?:is\s+)?going\s+down\b(?!\s+(?:my|his|her|the|into|to|both))|"
+    r"healing\s+(?:well|nicely|fine)|"
+    r"when\s+it's\s+(?:hot|cold|dry|warm)|sometimes|every\s+(?:now\s+and\s+then|so\s+often|winter|summer)|usually|tends\s+to|"
+    r"from\s+(?:the\s+|my\s+|his\s+|her\s+)?(?:shingles|cough\w*|cold|gym|workout|scratching|"
+    r"crying|sleeping|sitting|lying|hay\s+fever|sunburn|lifting)|slept\s+(?:funny|awkwardly|wrong)|overdid\s+it|"
+    r"(?:has|is|it's|have|had)\s+(?:all\s+)?healed|"
+    r"a\s+(?:bit|little)\s+(?:wheezy|tight|sore|achy|short\s+of\s+breath\w*|breathless|dizzy|numb|swollen|puffy)|"
+    r"pulled\s+a\s+muscle|muscular|(?:bleeding|bleeds|bled)\s+(?:a\s+(?:bit|little)|slightly)|from\s+scratching|"
+    r"grazed?|scraped|when\s+(?:i'm|i\s+am|i\s+get|i\s+feel)\s+(?:anxious|stressed|nervous|panicky|worried)|goes\s+away|"
+    r"comes\s+and\s+goes|on\s+and\s+off|(?:been|is|was|seems?)\s+(?:totally\s+|completely\s+|perfectly\s+)?(?:normal|fine|ok|okay)\s+since|in\s+the\s+cold(?:\s+weather)?|when\s+it's\s+cold|in\s+(?:the\s+)?winter|snor\w*|"
+    r"sleep\s+(?:apnoea|apnea|study|clinic)|for\s+a\s+(?:second|few\s+seconds|moment)\s+(?:at\s+night|in\s+(?:my|his|her)\s+sleep))\b"
+)
+
+#: A message that reassures or asks for advice ("he was fine after some juice, should he change his
+#: dose?", "is calpol ok?"): a red-flag *mention* in it is not enough for the classifier to call an emergency.
+_REASSURED = re.compile(
+    r"\b(?:(?:is|was|are|were|has\s+been|been|seems?|looks?|feels?|felt)\s+(?:totally\s+|completely\s+|perfectly\s+|absolutely\s+)?"
+    r"(?:fine|ok|okay|normal|well|better)|(?:fine|ok|okay|better|normal)\s+(?:now|since)|"
+    r"is\s+(?:that|this|it)\s+(?:normal|ok|okay|safe|serious|worth|my)|is\s+\w+\s+(?:ok|okay|safe)|"
+    r"should\s+(?:i|he|she|we|they)\s+(?:change|adjust|stop|keep|take|give|worry|be\s+worried|use)|just\s+wondering|"
+    r"wondering\s+(?:if|whether)|any\s+(?:tips|advice|cream)|running\s+around|laughing|smiling|playing\s+(?:happily|normally|fine)|"
+    r"back\s+to\s+(?:normal|himself|herself)|acting\s+normal\w*)\b"
+)
+
+#: Jokes and figures of speech ("this queue is killing me, can't breathe lol").
+_FIGURATIVE = re.compile(
+    r"(?:\b(?:lol|lmao|haha\w*|rofl|jk|joking|kidding)\b|\U0001F602|\U0001F923)"
+    r"(?=.*\b(?:queue|wait\w*|hold|slots?|booking|website|app|bot|traffic|bus|meeting|work|boss|homework|exam|form)\b)"
+    r"|\b(?:queue|wait\w*|hold|slots?|booking|website|app|bot|traffic|meeting|boss|homework|exam|form)\b"
+    r"(?=.*\b(?:lol|lmao|haha\w*|rofl|jk|joking|kidding)\b)"
+)
+
+
+def is_reassured(text: str) -> bool:
+    """Whether the message reassures or asks for advice about a symptom rather than raising an alarm."""
+    return bool(_REASSURED.search(text))
+
+
+def is_figurative(text: str) -> bool:
+    """Whether the message is a joke or figure of speech about waiting, work or the app."""
+    return bool(_FIGURATIVE.search(text))
+
+
+def is_history_or_admin(text: str, start: int, end: int) -> bool:
+    """Whether the symptom is history, a topic of paperwork, routine care or mild, with nothing happening now.
+
+    Past time counts near the symptom only ("a stroke last year"), so "she had an
+    operation last week" does not hide "burning hot and confused" earlier on.
+    """
+    sentence = sentence_around(text, start, end)
+    if PRESENT.search(sentence):
+        return False
+    before, after = clause_around(text, start, end)
+    clause = before + text[start:end] + after
+    return bool(_PAST.search(clause) or _ADMIN.search(clause) or _MILD.search(clause)
+                or (_ROUTINE.search(clause) and not has_urgency(text)))

@@ -1,0 +1,44 @@
+"""Severe allergic reactions: swelling of the throat, tongue or lips, with breathing or swallowing
+trouble, hives with faintness, an adrenaline pen used.
+"""
+
+from __future__ import annotations
+
+from nlu.emergency.lexicon.fragments import CANT, g
+
+#: Enough on their own.
+RED_FLAGS: list[str] = [
+    r"\bana?ph[iy]la\w*\b", r"\banaphalax\w*\b",
+    (r"\b(?:used|use|gave|give|jabbed|injected|using|given|had\s+to\s+use|should\s+i\s+use)\s+(?:my|his|her|the|an|their)?\s*"
+    r"(?:epi\s?-?pen|adrenaline\s+pen|auto-?injector|jext)\b"),
+    r"\bepi\s?-?pen\b[^.!?\n]{0,30}\b(?:didn't|hasn't|not|isn't)\s+(?:work|help)",
+    rf"\bthroat\b{g(25)}\b(?:clos\w*|swell\w*|swollen|tight\w*|clos(?:ing)?\s+up|narrow\w*|blocked)\b",
+    (rf"\b(?:tongue|lips?|face|mouth|eyes?)\b{g(20)}\b(?:swell\w*|swollen|puff\w*|blow\w*\s+up|balloon\w*|huge|massive|"
+    rf"twice\s+the\s+size)\b"
+    rf"{g(50)}\b(?:breath\w*|throat|swallow\w*|wheez\w*|dizzy|faint)"),
+    r"\b(?:tongue|throat)\b[^.!?\n]{0,20}\b(?:swell\w*|swollen|puff\w*|huge|big|bigger|growing|thick)\b", r"\bswollen\s+shut\b",
+    (rf"\b(?:swell\w*|swollen|hives)\b{g(60)}\bbreath\w*\s+(?:is\s+|are\s+)?(?:very\s+|really\s+|so\s+)?(?:bad|badly|hard|"
+     rf"difficult|heavy|funny|fast|strange|noisy|wheezy)\b"),
+    (rf"\b(?:ate|eaten|had|eating|touched|bit\s+into)\s+(?:a\s+|some\s+|an?\s+\w+\s+with\s+)?(?:peanuts?|nuts?|cashews?|sesame|"
+     rf"shellfish|prawns?|crab|lobster|eggs?|fish)\b{g(60)}\b(?:wheez\w*|can't\s+breath\w*|throat|swell\w*|swollen|hives|faint\w*|"
+     rf"collaps\w*|blotch\w*)"),
+    (rf"\ballerg\w*\b{g(60)}\b(?:stung|sting|ate|eaten|bitten|exposed|had\s+some)\b{g(60)}\b(?:faint\w*|dizzy|breath\w*|throat|"
+     rf"swell\w*|swollen|wheez\w*|hives|collaps\w*|pass\s+out)"),
+    r"\b(?:where\s+is|where's|need|get|grab|find)\s+(?:my|his|her|the|their)\s+epi\s?-?pen\b",
+    (rf"\b(?:lips?|tongue|face|eyes|mouth)\b{g(25)}\b(?:swell\w*|swollen|puff\w*|tingl\w*|blown\s+up|blew\s+up|balloon\w*)\b{g(60)}\b(?:after|from|since)\b{g(25)}"
+     rf"\b(?:nuts?|peanuts?|cashews?|prawns?|shellfish|sesame|eggs?|milk|bee|wasp|sting|stung|antibiotics?|penicillin|"
+     rf"amoxicillin|new\s+(?:medicine|tablets?|meds)|eating|ate|food)\b"),
+    (rf"\ballergic\s+reaction\b{g(50)}\b(?:breath\w*|throat|swell\w*|swollen|tongue|lips|face|bad|severe|"
+    rf"hives\s+everywhere|swallow\w*|wheez\w*|dizzy|faint|getting\s+worse)"),
+    r"\b(?:severe|bad|serious|major|massive|huge|big)\s+allergic\s+reaction\b",
+    rf"\b(?:swell\w*|swollen|allerg\w*|hives|reaction)\b{g(40)}\b{CANT}\s+(?:breath\w*|swallow\w*)\b",
+    rf"\b{CANT}\s+swallow\w*\b{g(40)}\b(?:swell\w*|allerg\w*|throat|breath\w*|reaction|hives)",
+    (rf"\b(?:wheez\w*|breath\w*|throat|cough\w*|faint\w*|dizzy|pass\s+out|passing\s+out)\b{g(50)}\b(?:lips?|tongue|face|eyes)\b"
+     rf"{g(20)}\b(?:swell\w*|swollen|puff\w*)"),
+    rf"\bhives\b{g(60)}\b(?:faint\w*|pass\s+out|passing\s+out|dizzy|breath\w*|throat|swell\w*|swollen|wheez\w*|collaps\w*)",
+    (rf"\b(?:allerg\w*|reaction|hives|nuts?|peanuts?|bee|wasp|sting|stung|shellfish)\b{g(90)}\b(?:lips?|tongue|face|throat)\b"
+    rf"{g(25)}\b(?:swell\w*|swollen|puff\w*|tingl\w*)"),
+]
+
+#: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
+MENTIONS: list[str] = [r"\ballergic\s+reaction\b", r"\b(?:swell\w*|swollen|hives)\b", r"\bepi\s?-?pen\b"]

@@ -1,0 +1,42 @@
+"""Heavy bleeding and deep wounds: bleeding that won't stop, blood everywhere, coughing or vomiting
+blood, cuts you can see inside.
+"""
+
+from __future__ import annotations
+
+from nlu.emergency.lexicon.fragments import g
+
+#: Enough on their own.
+RED_FLAGS: list[str] = [
+    (rf"\b(?:nose)?bleed\w*\b{g(30)}\b(?:heavily|heavy|a\s+lot|lots|badly|everywhere|won't\s+stop|will\s+not\s+stop|not\s+stopping|"
+    rf"nonstop|non-stop|won't\s+clot|through|really\s+bad|so\s+much|profusely|like\s+crazy|can't\s+stop|doesn't\s+stop|"
+    rf"pouring|gushing|spurting|squirting|pumping|so\s+bad|very\s+bad|out|getting\s+heavier|heavier\s+and\s+heavier)\b"),
+    (r"\b(?:heavy|heavily|severe|severely|uncontrolled|uncontrollable|massive|serious|major|profuse|profusely|lots\s+of|"
+    r"bad|badly|really\s+bad)\s+bleed\w*\b"),
+    (r"\b(?:won't|will\s+not|can't\s+get\s+(?:it|him|her)\s+to|doesn't|not|hasn't|isn't|haven't|can't|cannot)\s+"
+    r"(?:stop|stopped|stopping)\s+(?:the\s+)?(?:bleed\w*|blood)\b"),
+    r"\b(?:lots|lot|pool|so\s+much|loads|puddle|cup|bucket|tons?|litres?|liters?|alot|plenty|heaps)\s+of\s+blood\b",
+    r"\b(?:so\s+much|too\s+much|loads|tons)\s+(?:of\s+)?blood\b",
+    (rf"\bblood\b{g(20)}\b(?:everywhere|gushing|pouring|spurting|squirting|pumping|won't\s+stop|all\s+over|not\s+stopping|"
+    rf"coming\s+out|through\s+the)\b"),
+    rf"\b(?:gushing|pouring|spurting|squirting|pumping)\b{g(15)}\bblood\b",
+    (rf"\b(?:cough\w*|vomit\w*|throw\w*|threw|spit\w*|spat|puk\w*|bring\w*|brought)\s+(?:up\s+)?{g(30)}\b(?:blood|clots)\b"
+    r"(?!\s+(?:test|pressure|sugar))"),
+    (rf"\b(?:nose)?bleed\w*\b{g(60)}\b(?:(?:blood\s+)?thinners?|warfarin|apixaban|rivaroxaban|anticoagul\w*|"
+    rf"(?:\d+|twenty|thirty|forty|fifty)\s+(?:minutes|mins)|an\s+hour|hours)\b"),
+    rf"\b(?:cut|wound|gash|bleed\w*|slashed|sliced)\b{g(40)}\b(?:spurting|pumping|squirting|gushing|pouring)\b",
+    r"\bblood\s+in\s+(?:his|her|my|the)\s+(?:vomit|sick)\b", r"\bbleeding\s+out\b",
+    (rf"\bblood\s+(?:in|from)\s+(?:his|her|my|the|their)\s+(?:poo|poop|stool|stools|bum|back\s+passage|urine|wee|pee)\b{g(40)}"
+     rf"\b(?:lots|a\s+lot|loads|so\s+much|dizzy|faint\w*|pale|weak|clots|pouring|won't\s+stop)"),
+    r"\bsoak\w*\s+(?:through|thru)\b", rf"\bsoak\w*\b{g(20)}\b(?:pads?|towels?|bandages?|tea\s+towels?)\b",
+    r"\b(?:deep|huge|big|large|gaping|long|bad|nasty|serious)\s+(?:cut|wound|gash|laceration|stab\s+wound)\b",
+    rf"\b(?:cut|wound|gash)\b{g(45)}\b(?:is\s+|it's\s+|really\s+|very\s+|so\s+)*(?:deep|gaping|wide\s+open)\b",
+    r"\b(?:cut|sliced|split|ripped|torn)\s+(?:my|his|her|their)\s+\w+\s+(?:wide\s+)?open\b",
+    r"\b(?:can|could)\s+see\s+(?:the\s+)?(?:bone|fat|muscle|tendon|inside)\b",
+    (r"\b(?:stabbed|been\s+shot|(?:finger|toe|thumb|ear|hand|foot)\s+(?:is\s+)?(?:hanging|almost|nearly|half)\s+(?:off|severed)|gunshot|shot\s+(?:in|at)|severed|sliced\s+(?:off|open|through)|cut\s+(?:off|through)\s+"
+    r"(?:my|his|her)\s+(?:finger|toe|thumb|hand)|amputat\w*)\b"),
+    r"\b(?:blood|bleeding)\b[^.!?\n]{0,30}\b(?:won't|wont|not|isn't)\s+(?:stop|stopping|clot|clotting)\b",
+]
+
+#: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
+MENTIONS: list[str] = [r"\b(?:nose)?bleed\w*\b(?!\s+money)", r"\b(?:cut|wound|gash)\b"]

@@ -1,0 +1,43 @@
+"""Breathing difficulty: can't breathe or catch a breath, blue lips, choking, an asthma attack the
+inhaler doesn't touch; not breathlessness on exertion.
+"""
+
+from __future__ import annotations
+
+from nlu.emergency.lexicon.fragments import CANT, EXERTION, POSS, g
+
+#: Enough on their own.
+RED_FLAGS: list[str] = [
+    rf"\b{CANT}\s+(?:breath\w*|(?:take|draw|get)\s+(?:a\s+|any\s+|in\s+a\s+)?(?:proper\s+|deep\s+|full\s+)?breath\w*|catch\s+{POSS}\s+breath\w*|get\s+(?:any\s+|enough\s+)?(?:air|a\s+breath\w*|{POSS}\s+breath\w*))\b",
+    (r"\b(?:trouble|difficulty|difficult|struggling|struggle|problems?|hard|fighting|laboured|labored|working\s+hard)"
+    r"\s+(?:with\s+|to\s+)?breath\w*\b(?!\s+(?:through|thru)\s+(?:my|his|her|the)\s+nose)"),
+    r"\b(?:not|isn't|stopped|stop|no\s+longer|hasn't\s+been|wasn't|isnt|aren't)\s+breath\w*\b",
+    r"\b(?:barely|hardly)\s+breath\w*\b", r"\bgasping\b", r"\b(?:in|tiny|short|little|only)\s+gasps\b", rf"\blips\b{g(15)}\b(?:white|pale|grey)\b", r"\bchok(?:ing|ed|es)\b(?!\s+up)",
+    r"\bsomething\s+stuck\s+in\s+(?:his|her|my|the)\s+(?:throat|windpipe)\b",
+    r"\b(?:turning|turned|going|gone|went|is|are|look|looks)\s+(?:blue|grey|gray)\b",
+    rf"\b(?:lips|face|skin|fingers|fingertips|tongue)\b{g(15)}\b(?:blue|bluish|blueish|grey|gray|greyish|purple|purplish)\b",
+    (rf"\bbreathing\b{g(20)}\b(?:much|a\s+lot|far|way|really|so\s+much)\s+worse\b|\bbreathing\b{g(20)}\bworse\s+than\s+"
+     rf"(?:usual|normal|ever)\b|\bbreathing\b{g(10)}\bgetting\s+(?:worse|harder)\b"),
+    r"\b(?:blue|grey|gray|purple)\s+(?:around|round)\s+(?:the|his|her|my)\s+(?:lips|mouth)\b",
+    rf"\bshort(?:ness)?\s+of\s+breath\w*\b(?!{EXERTION})",
+    rf"\bbreathless\b(?!{EXERTION})",
+    r"\basthma\s+attack\b", r"\bstridor\b", r"\bpink\s+(?:froth\w*|foam\w*)|\bfrothy\s+pink\b",
+    (r"\b(?:oxygen|o2|sats|saturations?|spo2|oxygen\s+levels?)\b[^.!?\n]{0,20}?\b(?:[5-8]\d|9[0-1])\s*%?"
+     r"(?!\s*(?:years?|yrs?|minutes?|mins?|hours?|days?|weeks?|%\s+of))"),
+    r"\bbreathing\s+(?:is\s+)?(?:really\s+|very\s+|so\s+)?(?:laboured|labored|rapid|shallow|noisy\s+and|rattly)\b",
+    r"\b(?:pulling|sucking|drawing|caving)\s+in\s+(?:under|between|below|at)\s+(?:his|her|their|the|my)\s+ribs\b",
+    (rf"\b(?:high[\s-]pitched|whistling|squeaky|crowing|harsh)\s+(?:noise|sound|whistle|breathing)\b{g(40)}\bbreath\w*|"
+     rf"\bbreath\w*\b{g(30)}\b(?:high[\s-]pitched|whistling|squeaky|crowing)\s+(?:noise|sound)\b"),
+    rf"\bdrool\w*\b{g(40)}\b(?:can't\s+swallow|breath\w*|high[\s-]pitched)|\b(?:can't\s+swallow|breath\w*)\b{g(40)}\bdrool\w*",
+    (rf"\b(?:inhaler|puffer|ventolin|salbutamol|nebuli[sz]er)\b{g(30)}\b(?:not|isn't|doesn't|didn't|no|isnt|"
+    rf"not\s+really)\s+(?:working|work|helping|help|doing\s+anything)\b"),
+    (rf"\b(?:inhaler|puffer|ventolin|salbutamol|nebuli[sz]er)\b{g(60)}\b(?:doing\s+nothing|no\s+(?:help|use|difference)|useless|"
+    rf"every\s+(?:few|ten|\d+|five|couple)|isn't\s+touching|not\s+touching)"),
+    r"\b(?:no\s+air|suffocat\w*|can't\s+get\s+air|throat\s+closing|airway)\b",
+    r"\b(?:ribs|chest|tummy|stomach)\s+(?:is\s+|are\s+)?(?:sucking|pulling)\s+in\b",
+    r"\bwheez\w*\b[^.!?\n]{0,30}\b(?:badly|bad|loud|can't|struggl\w*|blue|gasping|really\s+bad|so\s+bad)\b",
+    r"\bbreath\w*\s+(?:is\s+|are\s+)?(?:really\s+|very\s+)?(?:rattly|noisy|raspy|grunting|shallow\s+and\s+fast)\b",
+]
+
+#: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
+MENTIONS: list[str] = [r"\bbreath\w*\b(?!\s+away)", r"\bwheez\w*\b", r"\bchok\w*\b"]

@@ -1,0 +1,34 @@
+"""Diabetic emergencies: very low or very high blood sugar with confusion, drowsiness or vomiting, a
+hypo that won't come up, ketones.
+"""
+
+from __future__ import annotations
+
+from nlu.emergency.lexicon.fragments import ALTERED, SUGAR, g
+
+#: Enough on their own.
+RED_FLAGS: list[str] = [
+    (rf"\b{SUGAR}\b{g(25)}\b(?:very\s+|really\s+|super\s+|dangerously\s+|too\s+|so\s+|extremely\s+|crazy\s+)?(?:low|high|hi|lo)\b"
+    rf"{g(60)}\b{ALTERED}"),
+    rf"\b{ALTERED}\b{g(60)}\b{SUGAR}\b{g(25)}\b(?:very\s+|really\s+|super\s+|dangerously\s+|too\s+|so\s+)?(?:low|high|hi|lo)\b",
+    (rf"\b{SUGAR}\s+(?:is\s+|was\s+|are\s+|were\s+|at\s+|of\s+|reading\s+|reads\s+|says\s+|showing\s+|just\s+|only\s+|down\s+to\s+|"
+     rf"dropped\s+to\s+)*"
+    rf"(?:[0-2](?:[.,]\d)?|[1-4]\d)\b(?!\s*(?:hours?|minutes?|mins|years?|days?|weeks?|am|pm|o'?clock|:))"),
+    rf"\b{SUGAR}\b{g(20)}\b(?:won't|isn't|not|doesn't|can't\s+get\s+(?:it|them)\s+to)\s+(?:go|come|going|coming|rise|rising|fall|falling)\s+(?:up|down)\b",
+    rf"\b(?:{SUGAR}|meter|monitor|libre|sensor|dexcom|glucometer)\b{g(40)}\b(?:says|reads|reading|showing|shows|just\s+says)\s+(?:hi|lo)\b",
+    (rf"\b{SUGAR}\s+(?:is\s+|was\s+|are\s+|were\s+|at\s+|of\s+|reading\s+|reads\s+|says\s+|showing\s+)*(?:[4-9]\d\d|[3-9]\d(?:[.,]\d)?\s*mmol|"
+    rf"hi\b|high\b[^.!?\n]{{0,20}}\b(?:vomit\w*|ketones|confus\w*|drowsy|can't|breath\w*))"),
+    (rf"\bhypo\w*\b{g(40)}\b(?:{ALTERED}|won't\s+(?:eat|drink|swallow)|can't\s+(?:eat|drink|swallow|treat)|severe|bad\s+one|"
+    rf"not\s+coming\s+up|won't\s+come\s+up|isn't\s+coming\s+up|glucagon)"),
+    rf"\b{ALTERED}\b{g(40)}\bhypo\b",
+    (rf"\b(?:diabetic|diabetes|type\s+(?:1|one|2|two))\b{g(50)}\b(?:confus\w*|unconscious|unresponsive|not\s+responding|"
+    rf"drowsy|(?:not|isn't|wasn't)\s+making\s+sense|collaps\w*|fitting|seiz\w*|passed\s+out|won't\s+wake|can't\s+wake|acting\s+drunk|aggressive|sweaty|clammy|"
+    rf"slurr\w*|vomiting\s+and|fruity\s+breath|ketones)"),
+    r"\b(?:dka|ketoacidosis|diabetic\s+coma|hyperglyc\w*\s+crisis)\b",
+    rf"\bketones\b{g(30)}\b(?:high|\d|positive|large|vomit\w*|dark\s+purple)",
+    r"\bglucagon\b(?=[^.!?\n]{0,30}\b(?:gave|used|give|need|injected|should))",
+    rf"\b(?:took|taken|injected|gave|given|done)\b{g(20)}\b(?:double|twice|too\s+much|wrong|extra|two\s+doses\s+of)\b{g(15)}\binsulin\b",
+]
+
+#: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
+MENTIONS: list[str] = [rf"\b(?:{SUGAR}\s+(?:is\s+|was\s+|really\s+|very\s+|so\s+)*(?:low|high)|hypo\w*|hyper\b)\b"]

@@ -1,0 +1,36 @@
+"""Overdoses and poisoning: too many tablets, a child who swallowed a household chemical, a button
+battery or someone's medicine, dosing mistakes.
+"""
+
+from __future__ import annotations
+
+from nlu.emergency.lexicon.fragments import CHILD, MEDS, SUBSTANCE, g
+
+#: Enough on their own.
+RED_FLAGS: list[str] = [
+    (r"\b(?:over\s?dos\w*|od'd|od'ed|o\.d\.)\b(?!\s+(?:on|of)\s+(?:chocolate|sweets|cake|coffee|caffeine|sugar|food|netflix|"
+     r"tv|christmas|carbs|pizza|sun|sunshine|vitamin\s+d|exercise|work))"), r"\bod\s+(?:on|with)\b",
+    (rf"\b(?:took|taken|take|taking|swallowed|ate|eaten|had|downed|necked|drank|drunk|popped)\b{g(25)}\b(?:too\s+many|"
+    rf"too\s+much|whole\s+(?:bottle|pack|box|packet|strip|sheet|tub|lot)|all\s+(?:of\s+)?(?:my|the|his|her|their|your)|at\s+once|"
+    rf"bottle\s+of|handful\s+of|handfuls|bunch\s+of|lot\s+of|lots\s+of|box\s+of|packet\s+of|loads\s+of|double|"
+    rf"twice|extra|\d{{2,}}|twenty|thirty|fifty|a\s+load)\b{g(25)}\b{MEDS}"),
+    rf"\b(?:empty|emptied|finished|open|opened)\s+(?:\w+\s+)?(?:packets?|bottles?|box|boxes|blister\w*|strips?|packs?|tubs?)\s+of\b{g(30)}\b{MEDS}",
+    (rf"\b(?:swallowed|swallow|drank|drink|drinks|drunk|drinking|ate|eat|eats|eaten|eating|got\s+into|licked|chewed|bit\s+into|sucked\s+on|sucking(?:\s+on)?|mouthing|biting|chewing(?:\s+on)?|"
+    rf"has\s+had|had\s+some|inhaled|sniffed|sprayed|splashed|put\s+(?:a|some)?\s*\w*\s*in\s+(?:his|her|their)\s+mouth|"
+    rf"mouthful\s+of|sip\s+of|drink\s+of|gulp\s+of|swig\s+of)\b{g(70)}\b{SUBSTANCE}\b"),
+    rf"\b{CHILD}\b{g(40)}\b(?:swallowed|ate|eaten|got\s+into|chewed|drank|drunk|found)\b{g(35)}\b{MEDS}\b",
+    rf"\b{SUBSTANCE}\b{g(40)}\b(?:swallowed|swallow|ate|eaten|drank|drunk|in\s+(?:his|her|their)\s+mouth)\b",
+    (rf"\b(?:swallowed|ate|eaten|got\s+into|chewed|taken|took|drank)\s+(?:some\s+of\s+|one\s+of\s+|a\s+few\s+of\s+)?(?:my|his|her|mum's|mom's|dad's|grandma's|"
+    rf"granny's|nan's|grandpa's|grandad's|the)\s+{MEDS}\b"),
+    r"\b(?:poison(?:ed|ing)?|poisonous)\b(?<!food\s\bpoisoning)(?!\s+ivy)",
+    r"\bpoison\s+(?:control|centre|center|line)\b",
+    (rf"\b(?:swallowed|ate|eaten|drank|drunk|got\s+into)\s+(?:something|some\s+stuff|some\s+liquid|an?\s+\w+)\b{g(90)}\b(?:very\s+sleepy|"
+     rf"drowsy|unresponsive|not\s+breath\w*|can't\s+breath\w*|fitting|floppy|foaming|burn\w*\s+(?:mouth|throat))"), r"\bcarbon\s+monoxide\b", r"\b(?:gas|fumes)\s+leak\b",
+    (rf"\b(?:gave|given|give|took|taken)\b{g(25)}\b(?:double|twice|two|2|wrong|too\s+much|adult|extra)\s+"
+    rf"(?:the\s+)?(?:dose|doses|dosage|amount|medicine|medication|calpol|insulin|tablets?)\b"),
+    rf"\b(?:mixed|mixing|took|taken)\b{g(30)}\b(?:alcohol|drink|drinks|vodka|wine|beer)\b{g(30)}\b{MEDS}",
+    rf"\b{MEDS}\b{g(30)}\b(?:with|and)\s+(?:a\s+lot\s+of\s+|loads\s+of\s+)?(?:alcohol|vodka|wine|whisky|beer)\b",
+]
+
+#: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
+MENTIONS: list[str] = [rf"\b(?:swallowed|ingested|drank|ate|got\s+into)\b{g(30)}\b(?:{SUBSTANCE}|{MEDS})\b"]

@@ -1,0 +1,51 @@
+"""Labour and pregnancy emergencies: waters breaking, contractions close together, bleeding or severe
+pain in pregnancy, reduced baby movements, pre-eclampsia signs.
+"""
+
+from __future__ import annotations
+
+from nlu.emergency.lexicon.fragments import GESTATION, g
+
+#: Enough on their own.
+RED_FLAGS: list[str] = [
+    r"\b(?:waters?|water's)\s+(?:have\s+|has\s+|just\s+|already\s+)?(?:broke|broken|gone|burst|went|breaking|came)\b",
+    r"\b(?:broke|broken)\s+(?:my|her)\s+waters?\b",
+    (rf"\b(?:pregnant|pregnancy|weeks\s+along|expecting|antenatal|preggy)\b{g(60)}\b(?:bleed\w*|blood|clots|severe\s+pain|"
+    rf"bad\s+pain|really\s+bad\s+pain|terrible\s+pain|pain\s+is\s+(?:bad|severe|terrible)|agony|cramp\w*\s+(?:badly|really\s+bad|so\s+bad)|"
+    rf"fluid|leaking|gush|fell|fall|fallen|seeing\s+(?:spots|stars|flashing)|blurr\w*\s+vision|vision\s+(?:is\s+|has\s+gone\s+|went\s+)?(?:blurr\w*|gone|funny|spotty|fuzzy)|"
+    rf"flashing\s+lights|face\s+(?:is\s+)?swollen|fits?|seiz\w*|faint\w*|severe\s+headache|bad\s+headache|"
+    rf"headache\s+(?:won't|and\s+(?:blurr|vision|seeing))|baby\s+(?:isn't|not|hasn't|stopped|has\s+stopped)\s+(?:been\s+)?"
+    rf"(?:moving|kicking)|can't\s+feel\s+(?:the\s+)?baby|itch\w*\s+(?:all\s+over|palms|hands\s+and\s+feet))"),
+    (rf"\b(?:bleed\w*|blood|severe\s+pain|cramping)\b{g(40)}\b(?:\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|"
+    rf"ten|twenty|thirty)\s*-?\s*(?:weeks?|wks?)\s*(?:pregnant|along|gone)?\b"),
+    (rf"\b(?:\d{{1,2}}|twenty|thirty)\s*-?\s*(?:weeks?|wks?)\s+(?:pregnant|along)\b{g(60)}\b(?:bleed\w*|blood|pain|fluid|"
+    rf"leak\w*|contraction\w*|not\s+moving|headache|vision|swollen|fell|waters?)"),
+    r"\b(?:coming|come)\s+every\s+(?:few|couple\s+of|\w+(?:\s+(?:or|to)\s+\w+)?|\d+(?:\s*-\s*\d+)?)\s+(?:minutes?|min)\b",
+    (rf"\b(?:contraction\w*|tightening\w*|labou?r\s+pains|cramps)\b{g(60)}\b(?:(?:\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|few|couple\s+of)\s*-?\s*"
+    rf"(?:minutes?|min)|every\s+(?:few\s+)?(?:minutes?|min)|close\s+together|closer\s+together|coming\s+fast|"
+    rf"one\s+after\s+(?:another|the\s+other)|very\s+strong|really\s+strong|so\s+strong|non-?stop|won't\s+stop|"
+    rf"getting\s+(?:closer|stronger|worse)|regular|started|apart)"),
+    (r"\b(?:in|into|going\s+into|gone\s+into|went\s+into|started|starting|early|premature|preterm)\s+labou?r\b"
+    r"(?!\s+(?:ward|suite|unit|tour|class|classes|plan|induction))"),
+    r"\blabou?r\s+(?:has\s+)?(?:started|starting|pains)\b",
+    r"\b(?:baby(?:'s)?|babys)\s+(?:is\s+)?(?:coming|on\s+(?:the|its)\s+way\s+now|crowning)\b(?!\s+(?:for|to)\s+(?:a|the|his|her|their))",
+    r"\b(?:(?:urge|need|needs|have|has|got)\s+to\s+push(?!\s+(?:back|forward|it|the|my|our|out|on|through|for))|crowning|can\s+see\s+(?:the\s+)?(?:baby's\s+)?head|(?:the\s+)?baby's\s+head\s+is\s+(?:out|showing|coming|visible)|cord\s+is\s+(?:out|hanging))\b",
+    (rf"\b{GESTATION}{g(60)}\b(?:bleed\w*|blood|fluid|leak\w*|waters?|contraction\w*|tightening\w*|not\s+moving|hasn't\s+moved|"
+     rf"stopped\s+moving|pain|headache|vision|swollen|fell|fall)"),
+    rf"\b(?:bleed\w*|blood|fluid|leak\w*|severe\s+pain|bad\s+pain)\b{g(40)}\b{GESTATION}",
+    (rf"\b(?:baby|bump)\b{g(20)}\b(?:isn't|not|hasn't|has\s+not|stopped|has\s+stopped)\s+(?:been\s+)?(?:moving|kicking|moved|kicked)\b"
+    rf"(?![^.!?\n]{{0,20}}\b(?:arm|leg|hand))"),
+    r"\b(?:reduced|less|fewer|no)\s+(?:fetal|foetal|baby)?\s*(?:movements?|kicks?)\b",
+    (rf"\b(?:baby|baby's|fetal|foetal)\s+(?:movements?|kicks?|kicking|moving)\b{g(25)}\b(?:reduced|less|slow\w*|fewer|stopped|"
+    rf"hardly|barely|not\s+as\s+much|gone\s+quiet|quiet|weak\w*)"),
+    r"\b(?:haven't|have\s+not|hasn't|has\s+not|didn't|can't|not)\s+(?:felt|feel|feeling)\s+(?:the\s+|my\s+|her\s+)?baby\s+(?:move|kick)\w*\b",
+    (rf"\b(?:bleed\w*|blood|clots?|haemorrhag\w*|hemorrhag\w*)\b{g(40)}\b(?:after|since)\s+(?:my\s+|her\s+|the\s+)?(?:giving\s+birth|birth|"
+    rf"delivery|having\s+(?:the|my|her)\s+baby|the\s+baby\s+(?:was\s+)?born|c-?section|caesarean)\b"),
+    r"\b(?:postpartum|post-partum|postnatal)\s+(?:bleed\w*|haemorrhag\w*|hemorrhag\w*)\b", r"\bectopic\b",
+    rf"\b(?:miscarr\w*)\b{g(40)}\b(?:heavy|pain|bleed\w*|soak\w*|clots|faint\w*|dizzy|agony|severe)",
+    r"\bpre-?eclampsia\b", r"\beclampsia\b", r"\bcord\s+prolapse\b", r"\bplacent\w*\s+(?:abruption|came\s+away)\b",
+]
+
+#: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
+MENTIONS: list[str] = [r"\b(?:contraction\w*|waters|water\s+(?:broke|broken|went|gone)|labou?r|spotting|miscarr\w*)\b",
+    r"\b(?:pregnant|pregnancy)\b[^.!?\n]{0,60}\b(?:pain|bleed\w*|blood|headache|vision|cramp\w*|fluid|leak\w*)"]

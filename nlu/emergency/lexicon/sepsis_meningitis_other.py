@@ -1,0 +1,79 @@
+"""Sepsis, meningitis and other red flags: a rash that doesn't fade under a glass, fever with confusion
+or a stiff neck, serious burns, head injuries, fractures, sudden severe abdominal or testicular
+pain.
+"""
+
+from __future__ import annotations
+
+from nlu.emergency.lexicon.fragments import FEVER, g
+
+#: Enough on their own.
+RED_FLAGS: list[str] = [
+    (r"\b(?:sepsis|septic|septicaemia|septicemia|meningitis|meningococcal)\b"
+     r"(?!\s+(?:[abcwy]\s+|acwy\s+)?(?:vaccines?|vaccinations?|jabs?|shots?|immuni[sz]ations?|boosters?|tank))"),
+    rf"\brash\b{g(50)}\b(?:doesn't|does\s+not|won't|didn't|isn't|not|don't)\s+(?:fade|go\s+white|blanch|go\s+away\s+(?:when|under|with)|disappear\s+(?:when|under|with))\b",
+    r"\b(?:glass\s+test|tumbler\s+test|non[\s-]?blanching)\b",
+    (rf"\b(?:spots|rash|marks|blotches|dots|bruis\w*)\b{g(50)}\b(?:doesn't|does\s+not|won't|didn't|isn't|not|don't)\s+"
+    rf"(?:fade|go\s+white|blanch|go\s+away\s+(?:when|under|with)|disappear\s+(?:when|under|with))\b"),
+    (rf"\b(?:purple|dark\s+red|purplish)\s+(?:spots|rash|blotches|marks|dots)\b{g(60)}\b(?:fever|temperature|hot|unwell|sleepy|"
+    rf"spreading|everywhere|won't\s+fade|drowsy|floppy|lethargic|confus\w*|vomit\w*)"),
+    rf"\b(?:{FEVER}|temp)\b{g(100)}\b(?:purple|dark\s+red|purplish)\s+(?:spots|rash|blotches|marks|dots)\b",
+    (rf"\b(?:stiff\s+neck|neck\s+(?:is\s+)?(?:very\s+|really\s+|so\s+|too\s+)?(?:stiff|rigid)|can't\s+(?:bend|move)\s+(?:his|her|my)\s+neck|"
+    rf"chin\s+to\s+(?:his|her|my)\s+chest)\b{g(60)}\b(?:{FEVER}|headache|light|rash|vomit\w*|sleepy|drowsy|confus\w*)"),
+    (rf"\b(?:{FEVER}|headache)\b{g(60)}\b(?:stiff\s+neck|neck\s+(?:is\s+)?(?:very\s+|really\s+|so\s+|too\s+)?(?:stiff|rigid)|(?:hurts|can't\s+stand)\s+(?:the\s+)?light|"
+    rf"light\s+hurts)"),
+    r"\b(?:skin\s+(?:is\s+|looks\s+)?(?:mottled|blotchy\s+and|blue|grey|gray|ashen)|mottled|blotchy\s+(?:blue|purple))\b",
+    (rf"\b{FEVER}\b{g(60)}\b(?:confus\w*|(?:not|isn't|wasn't)\s+making\s+sense|very\s+drowsy|hard\s+to\s+wake|can't\s+wake|won't\s+wake|"
+    rf"shaking\s+uncontrollably|uncontrollable\s+shaking|shivering\s+(?:uncontrollably|violently)|rigors|floppy|limp|lethargic|hasn't\s+(?:peed|wee'?d|passed\s+urine)|"
+    rf"no\s+(?:pee|urine|wee)|feel\s+like\s+i'm\s+dying|cold\s+(?:hands|feet)\s+and|slurr\w*|not\s+himself|not\s+herself)"),
+    rf"\b(?:confus\w*|(?:not|isn't|wasn't)\s+making\s+sense|very\s+drowsy|delirious)\b{g(60)}\b{FEVER}",
+    rf"\b(?:{FEVER})\s+(?:of\s+|is\s+|at\s+|reading\s+|was\s+)?(?:4[0-3](?:[.,]\d)?\s*(?:c|°c|degrees)?|10[4-9](?:[.,]\d)?)\b",
+    r"\b(?:feel|feels|feeling|think|thinks)\s+(?:like\s+)?(?:i'm|i\s+am|he's|she's|they're|i'll|we're)\s+(?:dying|going\s+to\s+die|gonna\s+die)\b",
+    r"\b(?:severe|serious|bad|major|big|huge|large|deep)\s+burns?\b",
+    (rf"\bburn\w*\b{g(40)}\b(?:face|whole\s+(?:arm|leg|hand|chest|back)|skin\s+(?:peeling|coming\s+off|is\s+white|black)|"
+    rf"blister\w*\s+(?:all\s+over|everywhere|huge|big)|bigger\s+than|chemical|boiling|electric|charred|white\s+and\s+leathery)"),
+    (rf"\b(?:scald\w*|boiling\s+water|hot\s+oil|hot\s+water)\b{g(40)}\b(?:baby|toddler|child|son|daughter|face|chest|himself|"
+     rf"herself|themselves|legs?|arms?|body|"
+    rf"all\s+over|blister\w*|skin)"),
+    r"\b(?:electric\s+shock|electrocut\w*|hypothermi\w*|heat\s*stroke|frostbite)\b",
+    rf"\bskin\b{g(30)}\b(?:blotchy|mottled|ashen|grey|gray|blue)\b",
+    rf"\b(?:very\s+cold|freezing\s+cold|shivering|frozen)\b{g(60)}\b(?:(?:not|isn't|wasn't)\s+making\s+sense|confus\w*|drowsy|slurr\w*|unresponsive)",
+    (rf"\b(?:in\s+the\s+sun|heat(?:wave)?|sunstroke|too\s+hot|overheat\w*)\b{g(60)}\b(?:confus\w*|not\s+sweating|stopped\s+sweating|"
+     rf"collaps\w*|fitting|(?:not|isn't|wasn't)\s+making\s+sense|unconscious)"),
+    (rf"\b(?:can't|cannot|won't|unable\s+to|not)\s+(?:keep|keeping)\s+(?:anything|water|fluids?|drinks?|milk|feeds?)\s+down\b{g(60)}"
+     rf"\b(?:lethargic|drowsy|floppy|sleepy|no\s+wee|not\s+wee\w*|sunken|confus\w*|not\s+peed|hasn't\s+peed)"),
+    r"\b(?:crushed|mangled|trapped)\b[^.!?\n]{0,30}\b(?:machine|machinery|under\s+(?:a|the)\s+(?:car|tractor|wall))\b",
+    rf"\b(?:gave|given|give|took|taken)\b{g(40)}\b\d+(?:[.,]\d+)?\s*(?:ml|mg|tablets?|spoons?)\b{g(20)}\binstead\s+of\b",
+    r"\b(?:bone|bones)\s+(?:is\s+|are\s+)?(?:sticking|poking|coming)\s+(?:out|through)\b",
+    r"\b(?:arm|leg|ankle|wrist|finger)\s+(?:is\s+)?(?:bent|pointing|facing)\s+(?:the\s+)?wrong\s+way\b",
+    r"\b(?:head\s+injury|head\s+wound|fractured\s+skull|skull\s+fracture)\b",
+    r"\b(?:bleed\w*|blood|clear\s+fluid|fluid)\s+(?:from|out\s+of|coming\s+out\s+of|coming\s+from)\s+(?:his|her|my|their|the)\s+ears?\b",
+    (r"\b(?:sudden|severe|excruciating|unbearable|worst|agonising|agonizing|terrible|really\s+bad)\s+(?:abdominal|stomach|"
+    r"tummy|belly)\s+pain\b"),
+    (rf"\b(?:abdominal|stomach|belly)\s+pain\b{g(30)}\b(?:can't\s+(?:stand|move|walk|straighten)|doubled\s+over|rigid|"
+    rf"hard\s+as\s+a\s+board|vomiting\s+blood|passing\s+out|agony|unbearable|worst)"),
+    (rf"\b(?:testicle|testicles|testicular|ball|balls)\b{g(30)}\b(?:sudden|severe|agony|really\s+bad|swollen\s+and|twisted|"
+     rf"(?:really|very|so|extremely)\s+(?:painful|sore))"),
+    rf"\b(?:sudden|severe|agoni[sz]ing|excruciating|unbearable|really\s+bad)\b{g(20)}\b(?:testicles?|testicular|balls?|scrotum)\b",
+    rf"\b(?:black|tarry|blood(?:y)?)\s+(?:tarry\s+)?(?:poo|stool|stools|poop)\b{g(40)}\b(?:dizzy|faint\w*|a\s+lot|lots|weak)",
+    r"\b(?:numb|no\s+feeling)\b[^.!?\n]{0,30}\b(?:between\s+(?:my|his|her)\s+legs|groin|saddle|bum|buttocks)\b",
+    r"\b(?:can't|cannot|unable\s+to)\s+(?:feel|move)\s+(?:my|his|her|both)\s+(?:legs|feet)\b",
+    rf"\b(?:chemicals?|bleach|acid|cleaner|oven\s+cleaner|lime|cement|ammonia)\b{g(60)}\b(?:in|into)\s+(?:my|his|her|their|the)\s+eyes?\b",
+    rf"\b(?:chemicals?|bleach|acid)\b{g(30)}\beyes?\b",
+    (r"\b(?:hit|struck|knocked|bang\w*|bump\w*|fell|fall|fallen|landed|smashed)\b[^.!?\n]{0,40}\bhead\b[^.!?\n]{0,80}"
+    r"\b(?:vomit\w*|being\s+sick|been\s+sick|drowsy|sleepy|confus\w*|seiz\w*|fit|pupils|blood\s+from\s+(?:ear|nose)|"
+    r"clear\s+fluid|(?:not|isn't|wasn't)\s+making\s+sense|can't\s+remember|unconscious|knocked\s+out)"),
+    (r"\b(?:sudden|severe|excruciating|unbearable|worst|agoni[sz]ing|terrible|really\s+bad)\s+(?:\w+\s+)?pain\s+in\s+"
+    r"(?:my|his|her|the|their)\s+(?:stomach|abdomen|belly|tummy)\b"),
+    r"\b(?:stomach|abdomen|belly|tummy)\b[^.!?\n]{0,20}\b(?:hard|stiff)\s+(?:like|as)\s+(?:a\s+)?(?:board|rock|wood)\b",
+    r"\b(?:badly|severely|really\s+badly|seriously)\s+burn\w*|\bburn\w*\s+(?:really\s+|very\s+)?badly\b",
+    (r"\b(?:burning\s+hot|burning\s+up|fever\w*|high\s+temp\w*|temperature|shivering|shaking|rigors)\b[^.!?\n]{0,80}"
+    r"\b(?:breathing\s+(?:fast|quickly|rapidly|really\s+fast)|fast\s+breathing|confus\w*|mottled|(?:not|isn't|wasn't)\s+making\s+sense)\b"
+    r"(?=[^.!?\n]*\b(?:confus\w*|breathing|operation|surgery|wound|infection|shiver\w*|drowsy))"),
+    r"\b(?:strange|weird|funny|odd|wrong|awkward|unnatural)\s+angle\b",
+    rf"\b(?:leg|arm|foot|hand|toes|fingers)\b{g(40)}\b(?:cold\s+and\s+(?:white|blue|pale|numb)|(?:white|blue|pale)\s+and\s+cold)\b",
+]
+
+#: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
+MENTIONS: list[str] = [r"\b(?:rash|stiff\s+neck|burn\w*|scald\w*|mottled)\b",
+    r"\b(?:stomach|abdominal)\s+pain\b"]

@@ -1,0 +1,56 @@
+"""Negation and clauses: where a mention of a symptom is denied or over.
+
+The screen reads each match inside its *clause*: the stretch between sentence ends,
+commas and breaks such as "but", "also" or "and now". So "no chest pain, but I
+can't breathe" still fires on its second half.
+
+Negation is a cue word close before the symptom (at most three words, same
+clause: "no chest pain", "not bleeding anymore", "denies any chest pain"), not a
+treatment that isn't working ("the spray isn't touching the pain"), or a
+resolution close after it ("the bleeding has stopped", "the rash went away").
+"""
+
+from __future__ import annotations
+
+import re
+
+_CLAUSE_BREAK = re.compile(
+    r"[.!?;,\n]|\b(?:but|though|although|however|except|yet|also|and\s+now|and\s+also|and\s+then|plus|whereas)\b"
+)
+
+_NEG_BEFORE = re.compile(
+    r"\b(?:no|not|without|never|denies|deny|denied|nor|none|free\s+of|negative\s+for|don't\s+have|doesn't\s+have|"
+    r"didn't\s+have|haven't\s+had|hasn't\s+had|isn't|aren't|wasn't|weren't|no\s+longer|not\s+any|no\s+more|"
+    r"ruled\s+out|rule\s+out)\b(?!\s+(?:touching|helping|working|easing|shifting|doing|stopping|going\s+away|well|right|good|ok|okay|"
+    r"himself|herself|themselves|myself|sure|normal|idea|answering|responding|waking|making|able|feeling|coping|eating|drinking))"
+    r"(?:\s+\S+){0,3}\s*$"
+)
+_NEG_AFTER = re.compile(
+    r"^\s*(?:(?!and\b|now\b)\S+\s+){0,2}?(?:has\s+|have\s+|had\s+|is\s+|it's\s+|is\s+all\s+)?(?:stopped|gone\s+away|"
+    r"went\s+away|gone\s+now|cleared\s+up|settled(?:\s+down)?|resolved|under\s+control|calmed\s+down|eased\s+off|"
+    r"better\s+now|fine\s+now|ok\s+now|okay\s+now|passed\s+now)\b"
+)
+
+
+def clause_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The parts of the match's clause before ``start`` and after ``end``."""
+    before = text[:start]
+    cut = 0
+    for m in _CLAUSE_BREAK.finditer(before):
+        cut = m.end()
+    after = text[end:]
+    stop = _CLAUSE_BREAK.search(after)
+    return before[cut:], after[: stop.start()] if stop else after
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding ``text[start:end]``."""
+    left = max(text.rfind(c, 0, start) for c in ".!?\n")
+    rights = [i for i in (text.find(c, end) for c in ".?\n") if i >= 0]
+    return text[left + 1 : min(rights) if rights else len(text)]
+
+
+def is_negated(text: str, start: int, end: int) -> bool:
+    """Whether the mention at ``start:end`` is denied or over ("no chest pain", "bleeding has stopped")."""
+    before, after = clause_around(text, start, end)
+    return bool(_NEG_BEFORE.search(before) or _NEG_AFTER.search(after))

@@ -1,0 +1,113 @@
+"""Text normalisation for the emergency screen: spelling as patients type it, mapped back to the text.
+
+Patients in distress type fast: "cant breath", "siezure", "bleding", "pleeease",
+"my bby". The lexicon is written once, in canonical spelling, and every message is
+first brought to that spelling word by word:
+
+- lower case, typographic apostrophes made plain, runs of three or more equal
+  letters cut to two ("sooo" -> "soo"), whitespace collapsed;
+- a table of common misspellings, text-speak and contractions typed without the
+  apostrophe ("cant" -> "can't", "u" -> "you", "pregnet" -> "pregnant");
+- for long words (seven letters or more) not in the table, a one-edit fuzzy match
+  against the lexicon's medical vocabulary (insertion, deletion, substitution or
+  swapped neighbours, SymSpell-style through single deletions), so "unconsious",
+  "contractoins" and "ambulence" are read right. Ordinary words one edit from a
+  medical one ("breeding", "painted", "cooking") are protected.
+
+Every normalised character remembers the span of the original text it came
+from, so a match can point back at what the patient wrote.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from nlu.emergency.lexicon import lexicon_words
+from nlu.emergency.spelling import PROTECTED, SPELLING, VOCABULARY
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019\u2018][A-Za-z]+)*|\s+|[^\sA-Za-z0-9]")
+_RUN3 = re.compile(r"([^\W\d_])\1{2,}")
+_GLUED_UNIT = re.compile(r"(\d+(?:\.\d+)?)(wks?|weeks?|mins?|minutes?|hrs?|hours?|yo|yrs?|years?|mths?|months?|days?|mmol)")
+
+_MAX_DELETES = 1
+_MIN_FUZZY_LEN = 7
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _build_index() -> dict[str, set[str]]:
+    index: dict[str, set[str]] = {}
+    for w in VOCABULARY:
+        for key in {w} | _deletes(w):
+            index.setdefault(key, set()).add(w)
+    return index
+
+
+_INDEX = _build_index()
+_VOCAB = frozenset(VOCABULARY)
+#: Whole words the lexicon's patterns are written with ("making", "myself", "drowsy").
+_LEXICON_WORDS = lexicon_words()
+_DOUBLE = re.compile(r"([a-z])\1")
+
+
+def _undoubled(word: str) -> str | None:
+    """A lexicon word this one becomes with one doubled letter typed once ("makinng" -> "making")."""
+    if len(word) < 5:
+        return None
+    for m in _DOUBLE.finditer(word):
+        single = word[: m.start()] + word[m.start() + 1 :]
+        if single in _LEXICON_WORDS:
+            return single
+    return None
+
+
+@lru_cache(maxsize=4096)
+def canonical_word(word: str) -> str:
+    """The canonical spelling of one lower-case word (itself when nothing applies)."""
+    w = _RUN3.sub(r"\1\1", word)
+    glued = _GLUED_UNIT.fullmatch(w)
+    if glued:
+        return f"{glued.group(1)} {canonical_word(glued.group(2))}"
+    if w in SPELLING:
+        return SPELLING[w]
+    if w in _LEXICON_WORDS or w in PROTECTED:
+        return w
+    single = _undoubled(w)
+    if single:
+        return single
+    if len(w) < _MIN_FUZZY_LEN or w in _VOCAB:
+        return w
+    found: set[str] = set()
+    for key in {w} | _deletes(w):
+        found |= _INDEX.get(key, set())
+    found = {f for f in found if abs(len(f) - len(w)) <= _MAX_DELETES}
+    return found.pop() if len(found) == 1 else w
+
+
+def normalise(text: str) -> tuple[str, list[int], list[int]]:
+    """``text`` in canonical spelling, with each character's original start and end offsets."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        if tok[0].isspace():
+            new = " "
+        elif tok[0].isalnum():
+            low = tok.lower().replace("\u2019", "'").replace("\u2018", "'")
+            new = canonical_word(low)
+        else:
+            new = tok.lower() if tok.lower() else tok
+            if len(new) != len(tok):
+                new = tok
+        out.append(new)
+        if len(new) == m.end() - m.start() and not tok[0].isspace():
+            starts.extend(range(m.start(), m.end()))
+            ends.extend(range(m.start() + 1, m.end() + 1))
+        else:
+            starts.extend([m.start()] * len(new))
+            ends.extend([m.end()] * len(new))
+    return "".join(out), starts, ends

@@ -1,0 +1,82 @@
+"""The emergency sets through the full parse: what the product does with each message.
+
+``data/nlu/blind/emergency-dev.jsonl`` (development) and ``emergency-test.jsonl``
+(blind) hold real-world-style emergencies by triage category and hard
+non-emergencies. A set that is not in the checkout is skipped. On failure the
+message shows recall per category with counts; message texts are shown for the
+dev set only, so the blind set's lines never reach a log.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu import NLU
+from nlu.emergency_eval import (
+    SET_NOW,
+    SET_TZ,
+    Item,
+    category_table,
+    emergency_sets,
+    load_set,
+    parse_predictor,
+    score,
+)
+
+#: Targets of issue 8: an emergency missed is far worse than a false alarm.
+MIN_RECALL = 0.99
+MIN_PRECISION = 0.90
+MIN_CATEGORY_RECALL = 0.95
+
+SETS = emergency_sets()
+
+
+@pytest.mark.parametrize("name", ["dev", "test"])
+def test_emergency_set_meets_its_targets(name: str, nlu_model: NLU) -> None:
+    if name not in SETS:
+        pytest.skip(f"emergency-{name}.jsonl is not in this checkout")
+    items = load_set(SETS[name])
+    assert any(it.emergency for it in items) and any(not it.emergency for it in items)
+    report = score(items, parse_predictor(nlu_model))
+    summary = category_table(report)
+    if name == "dev":
+        summary += "\n" + "\n".join(f"{m['kind']}: [{m['category']}] {m['text']}" for m in report["misses"])
+    weak = {cat: c["recall"] for cat, c in report["categories"].items()
+            if c["emergencies"] and c["recall"] < MIN_CATEGORY_RECALL}
+    assert report["recall"] >= MIN_RECALL, summary
+    assert report["precision"] >= MIN_PRECISION, summary
+    assert not weak, summary
+
+
+@pytest.mark.parametrize(
+    ("text", "emergency"),
+    [
+        ("hi can I book an appointment for my dad, he's got a crushing pain in his chest", True),
+        ("my 5 week old has a temperature of 38.3", True),
+        ("I don't trust myself to stay safe tonight", True),
+        ("can I cancel, my baby has a fever so we're staying home", False),
+        ("please update my emergency contact to my sister", False),
+        ("need a follow-up for my chest infection", False),
+        ("is the flu shot safe in pregnancy", False),
+        ("my dad felt shaky with a low sugar this morning, he had a biscuit and was fine, should he cut his insulin", False),
+    ],
+)
+def test_the_parse_calls_emergencies_and_nothing_else(nlu_model: NLU, text: str, emergency: bool) -> None:
+    parse = nlu_model.parse(text, now=SET_NOW, tz=SET_TZ)
+    assert (parse.intent == "emergency") is emergency, parse.ranking[:3]
+
+
+def test_scorer_reports_recall_precision_and_categories() -> None:
+    items = [
+        Item("msg-a", True, "stroke", "lay"), Item("msg-b", True, "stroke", "sms"), Item("msg-c", False, "stroke", "lay"),
+        Item("msg-d", True, "diabetic", "typo"), Item("msg-e", False, "diabetic", "lay"),
+    ]
+    fired = {"msg-a", "msg-c", "msg-d"}
+    report = score(items, lambda text: text in fired)
+    assert (report["tp"], report["fp"], report["fn"]) == (2, 1, 1)
+    assert report["recall"] == round(2 / 3, 4) and report["precision"] == round(2 / 3, 4)
+    assert report["categories"]["stroke"] == {"emergencies": 2, "caught": 1, "non_emergencies": 1, "false_alarms": 1,
+                                              "recall": 0.5}
+    assert report["categories"]["diabetic"]["recall"] == 1.0
+    assert [m["text"] for m in report["misses"]] == ["msg-b", "msg-c"]
+    assert "msg-b" not in category_table(report)
