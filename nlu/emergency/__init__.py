@@ -38,6 +38,11 @@ __all__ = ["CATEGORY_IDS", "EmergencyMatch", "Screen", "detect_emergency", "is_e
 #: Categories where a negation word inside the pattern is itself the danger ("don't want to live"),
 #: so only an explicit denial right before it counts ("not suicidal").
 _SELF_NEGATING = {"self_harm"}
+#: An explicit denial right before a self-harm phrase: "not", "no thoughts of", "not thinking of".
+_DENIED_INTENT = re.compile(
+    r"\b(?:not|no|never|denies|deny|wouldn't|without)\s+(?:(?:thinking|thoughts?|plans?|intention|intend\w*|planning|"
+    r"want\w*|about|of|to|on|any|ever|at\s+all)\s+){0,3}$"
+)
 
 
 @dataclass(frozen=True)
@@ -64,8 +69,7 @@ class Screen:
 
 def _accepted(norm: str, start: int, end: int, category: str) -> bool:
     if category in _SELF_NEGATING:
-        before = norm[max(0, start - 12) : start]
-        if before.rstrip().endswith(("not", "no", "never", "denies")):
+        if _DENIED_INTENT.search(norm[max(0, start - 40) : start]):
             return False
     elif is_negated(norm, start, end):
         return False

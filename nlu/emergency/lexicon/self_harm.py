@@ -11,7 +11,8 @@ RED_FLAGS: list[str] = [
     (r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|burn|burning|hang|hanging|shoot|shooting|off|drown|"
     r"poison|stab|starve|strangle|suffocate)\s+(?:myself|my\s+self|meself|himself|herself|themselves|themself)\b"
     # an accident is not self-harm: "cut myself shaving", "burnt myself on the oven"
-    r"(?!\s+(?:shaving|cooking|gardening|on\s+(?:a|the|some)|by\s+accident|accidentally|while|in\s+the\s+kitchen))"),
+    r"(?!\s+(?:shaving|cooking|gardening|on\s+(?:a|the|some)|by\s+accident|accidentally|while|in\s+the\s+kitchen|at\s+(?:the\s+)?"
+    r"(?:gym|work|football|training)|playing|lifting|pulling|doing|running|falling|when\s+i\s+fell|moving|carrying|at\s+the\s+weekend))"),
     r"\b(?:stood|standing|been\s+standing|went\s+to\s+(?:the\s+)?(?:bridge|cliff|edge|tracks))\b[^.!?\n]{0,30}\b(?:bridge|ledge|edge|cliff|tracks|roof)\b",
     r"\b(?:scared|afraid|frightened|worried)\s+(?:that\s+)?(?:i'll|i\s+will|i\s+might|i\s+may)\s+(?:go\s+back|do\s+it|try\s+again|act\s+on\s+it)\b",
     r"\bkms\b", r"\bself[\s-]?harm\w*\b(?![\s-]free)", r"\bsuicid\w*\b", r"\bunalive\b",
@@ -102,7 +103,69 @@ RED_FLAGS: list[str] = [
     r"\bwon't\s+(?:be\s+(?:here|around|alive)|make\s+it\s+through\s+the\s+night|wake\s+up)\s+(?:tomorrow|in\s+the\s+morning|by)\b",
     r"\b(?:voices|voice)\b[^.!?\n]{0,30}\b(?:telling|tell|tells)\s+me\s+to\s+(?:hurt|kill|harm|die|end)\b",
     r"\b(?:going\s+to|gonna|want\s+to|might|will)\s+(?:hurt|harm|kill)\s+(?:someone|somebody|my\s+(?:kids|baby|wife|husband))\b",
+    # Round two: the kinds of indirect intent a triage nurse hears, each in lay, slang and
+    # non-native phrasing. A date or means ("tonight", "the pills", "the train times") turns
+    # a thought into a plan.
+    r"\b(?:wanting|wants|wanted|wishing|longing)\s+(?:to\s+)?(?:die|be\s+dead|end\s+(?:it|things|my\s+life))\b",
+    r"\b(?:tonight|today|this|it)\s*(?:is|'s|feels\s+like|seems\s+like)\s+(?:the|my)\s+(?:night|day|time)\b",
+    r"\b(?:decided|made\s+(?:up\s+)?my\s+mind(?:\s+up)?|made\s+the\s+decision|my\s+mind\s+is\s+made\s+up)\b"
+    rf"{g(60)}\b(?:tonight|die|end\s+it|do\s+it|go\s+through\s+with|not\s+(?:be\s+)?(?:here|around)|night)\b",
+    rf"\b(?:made\s+(?:up\s+)?my\s+mind(?:\s+up)?|decided)\b(?!\s+(?:on|about|to\s+(?:book|cancel|change|move|go\s+private)))"
+    rf"{g(0)}(?=[^.!?\n]{{0,60}}\b(?:not\s+(?:going\s+to|gonna)\s+make\s+it|won't\s+make\s+it)\b)",
+    r"\b(?:not\s+(?:going\s+to|gonna)|won't)\s+make\s+it\s+(?:through|past|to)\s+(?:the\s+night|tonight|tomorrow|the\s+weekend|morning)\b",
+    (r"\b(?:can't|cannot|won't|couldn't|don't\s+think\s+i\s+can)\s+(?:promise|guarantee|say)\s+(?:that\s+)?(?:i'll|i\s+will|ill|to)\s+"
+     r"(?:still\s+)?(?:be\s+)?(?:alive|here|around|ok|okay|safe)\b"),
+    (r"\b(?:have|got|holding|hold|counted|lined\s+up|laid\s+out|prepared?|preparing|bought|sorted)\s+(?:out\s+)?(?:the|my|all\s+(?:the|my)|all|some)?\s*"
+     r"(?:pills|tablets|meds|medication|rope|blades?|razors?)\s+(?:in\s+my\s+hand|ready|out|lined\s+up|counted|next\s+to\s+me|here)\b"),
+    r"\b(?:prepare|prepared|preparing|ready|readied)\s+(?:the|my|all\s+the|all\s+my)\s+(?:pills|tablets|meds|rope|knife|blades?)\b",
+    rf"\b(?:got|have|had|get)\s+(?:it|everything)\s+(?:all\s+)?(?:ready|sorted|planned|prepared)\b{g(40)}\b(?:tonight|myself|end|die|pills|goodbye)\b",
+    rf"\b(?:hurt|harm|kill|cut)\s+myself\b{g(30)}\b(?:tonight|today|soon|later|when|again)\b",
+    rf"\b(?:will|i'll|going\s+to|gonna)\s+(?:do\s+it|hurt\s+myself|go\s+through\s+with\s+it)\s+(?:tonight|today|tomorrow|soon|when|after|once|this)\b",
+    r"\b(?:take|taking|swallow|swallowing|down)\s+(?:the\s+lot|them\s+all|all\s+of\s+them|the\s+whole\s+(?:lot|box|bottle|pack|packet))\b",
+    r"\b(?:said|saying|say|sent|sending|texted|posted|posting|rang|called)\s+(?:me\s+)?(?:my\s+)?(?:bye|goodbyes?|good\s+bye|farewell)\b",
+    r"\b(?:goodbye|farewell)\s+(?:message|note|letter|text|post|video|call)\b",
+    r"\b(?:giving|gave|give|given)\s+(?:away\s+)?(?:all\s+)?(?:my|his|her|their)\s+(?:things|stuff|belongings|possessions|pets?|cat|dog)\s+away\b",
+    r"\b(?:giving|gave|give|given)\s+away\s+(?:all\s+)?(?:my|his|her|their)\s+(?:things|stuff|belongings|possessions|pets?|cat|dog|savings)\b",
+    r"\b(?:put|putting|got|getting|sorted|sorting)\s+(?:all\s+)?(?:my|his|her|their)\s+affairs\s+in\s+order\b",
+    (r"\b(?:written|wrote|writing|write|left|leaving)\s+(?:a\s+|the\s+|my\s+)?(?:notes?|letters?)\s+(?:for|to)\s+"
+     r"(?:my|his|her|the)\s+(?:family|kids|children|husband|wife|partner|mum|mom|dad|parents|boyfriend|girlfriend)\b"),
+    r"\bwrit\w*\s+(?:a\s+|the\s+)?(?:goodbye\s+)?letters?\b(?=[^.!?\n]{0,40}\b(?:pills|tablets|stop|end|die|goodbye|sorry)\b)",
+    rf"\b(?:planning|planned|plan|worked\s+out|working\s+out)\s+(?:it|this|my\s+(?:death|exit|suicide)|how\s+(?:to|i'?ll)\s+do\s+it)\b{g(80)}\b(?:train|bridge|pills|rope|tonight|week|before\s+i\s+go|go\s+through)\b",
+    r"\bbefore\s+i\s+go\b(?=[^.!?\n]{0,40}$)",
+    r"\b(?:until|till|untill|til)\s+(?:it's|it\s+is|its|everything\s+is|i'm|i\s+am)\s+(?:over|gone|dead|done|finished)\b",
+    r"\b(?:the\s+)?pain\s+will\s+(?:all\s+)?be\s+over\b(?!\s+(?:in|after|once|when|soon\s+after))",
+    rf"\b(?:use|using|used)\s+(?:them|it|the\s+knife|a\s+knife|the\s+knives|a\s+blade)\s+on\s+(?:myself|himself|herself)\b",
+    (r"\b(?:finish|finished|stop|end|close|over)\s+(?:all|everything|my\s+life|my\s+live|with\s+my\s+life|with\s+life|"
+     r"(?:my|the)\s+(?:life|existence))\b(?!\s+(?:insurance|the\s+forms))"),
+    r"\b(?:life|living|everything)\s+is\s+(?:too|so)\s+(?:heavy|hard|much)\b[^.!?\n]{0,40}\b(?:stop|end|pills|die|finish|go)\b",
+    rf"\b(?:at|on|near|by|in\s+front\s+of)\s+(?:the\s+)?(?:river|bridge|cliff|cliffs|tracks|railway|train\s+line|motorway\s+bridge|edge|top\s+of\s+the|car\s+park\s+roof|roof)\b{g(60)}\b(?:go\s+in|jump|water|end|die|nobody|goodbye|can't\s+(?:do|go\s+on)|anymore)\b",
+    r"\b(?:nobody|no\s+one|noone)\s+(?:need|needs|wants|want|cares\s+about)\s+me\b",
+    r"\b(?:train|bus)\s+times\b[^.!?\n]{0,60}\b(?:before\s+i\s+go|goodbye|end|someone\s+should\s+know)\b",
+    r"\b(?:planning|planned)\s+(?:it|this)\s+for\s+(?:a|weeks?|days?|months?|\d+)\b",
+    r"\bcan't\s+hold\s+on\s+(?:any\s*more|much\s+longer|longer)\b",
+    r"\bgetting\s+harder\s+(?:and\s+harder\s+)?not\s+to\b",
+    r"\b(?:tried|attempted|has\s+tried|has\s+attempted)\s+(?:it\s+)?before\b(?=[^\n]{0,80}\b(?:goodbye|not\s+(?:picking|answering)|can't\s+(?:reach|find))\b)",
+    rf"\b(?:goodbye|bye)\b{g(80)}\b(?:not\s+(?:picking\s+up|answering)|won't\s+(?:pick\s+up|answer)|phone\s+(?:is\s+)?off|tried\s+before)\b",
+    r"\bnot\s+safe\s+(?:with|around|by)\s+(?:myself|himself|herself|themselves)\b",
+    r"\b(?:i'm|i\s+am)\s+(?:a\s+)?danger\s+to\s+myself\b",
+    r"\b(?:voices?|someone\s+in\s+my\s+head)\b[^.!?\n]{0,40}\b(?:tell\w*|want\w*|say\w*|order\w*|keep\s+saying)\b[^.!?\n]{0,20}\b(?:to\s+)?(?:hurt|kill|harm|cut|die|jump|end|do\s+it|stab)\b",
+    r"\b(?:kys|unaliv\w*|un-alive\w*|sewerslide|self[\s-]?delete|ctb|catch\s+the\s+bus)\b(?<!catch\sthe\sbus)",
+    r"\bself[\s-]?delet\w*\b",
+    r"\b(?:want|wanna|going|gonna)\s+(?:to\s+)?(?:unalive|delete)\s+myself\b",
+    r"\b(?:end|ending)\s+(?:it|things|myself|me)\s+(?:now|tonight|today|this\s+time)\b",
+    r"\b(?:wants?|want|going|gonna)\s+(?:to\s+)?end\s+(?:things|it\s+all|everything)\b",
+    r"\b(?:i|we)\s+(?:think|fear|worry)\s+(?:he|she|they)\s+(?:is|are|'s|'re|might|will|may)\s+(?:going\s+to\s+)?(?:hurt|harm|kill)\s+(?:himself|herself|themselves)\b",
+    r"\b(?:he|she|they)\s+(?:says?|said|keeps?\s+saying|told\s+(?:me|us))\s+(?:that\s+)?(?:he|she|they)\s+(?:wants?|want|is\s+going|are\s+going|will|'s\s+going)\s+(?:to\s+)?(?:die|end|kill|hurt|not\s+be\s+here)\b",
+    r"(?<=myself\s)yet\s*,?\s*but\s+(?:i\s+will|i'll|i\s+might|i'm\s+going\s+to|i\s+am\s+going\s+to|gonna)\b",
+    r"\bsorry\s+for\s+everything\b(?=[^\n]{0,60}\b(?:goodbye|bye|love\s+you|tonight|pills)\b)",
+    r"\b(?:i'm|im|i\s+am)\s+done\b(?=[^\n]{0,60}\b(?:bye|goodbye|the\s+lot|pills|tablets|tonight|end|die|forever)\b)",
 ]
 
 #: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
-MENTIONS: list[str] = [r"\b(?:hopeless|can't\s+cope|give\s+up|hurt\s+myself|overwhelmed|want\s+to\s+disappear)\b"]
+MENTIONS: list[str] = [
+    r"\b(?:hopeless|can't\s+cope|give\s+up|hurt\s+myself|overwhelmed|want\s+to\s+disappear)\b",
+    # A self-harm topic word said in the first person ("I'm going to take them", "I'll just die"):
+    # with an urgency or time cue ("tonight", "now") in the message it is an emergency.
+    (r"\b(?:i|i'm|i'll|i've|i\s+am|me|myself)\b[^.!?\n]{0,40}\b(?:suicid\w*|overdos\w*|die|end\s+(?:it|things|me)|"
+     r"not\s+(?:be\s+)?(?:here|around|alive)|not\s+(?:feel\s+|feeling\s+)?safe)\b(?!\s+(?:of\s+(?:boredom|laughter|embarrassment)|for\s+a|down))"),
+]
