@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from nlu.emergency.cues import has_urgency
 from nlu.emergency.history import is_figurative, is_history_or_admin, is_reassured
-from nlu.emergency.lexicon import CATEGORY_IDS, MENTION_RX, RED_FLAG_RX
+from nlu.emergency.lexicon import CATEGORY_IDS, MENTION_PARTS, MENTION_RX, RED_FLAG_PARTS, RED_FLAG_RX
 from nlu.emergency.negation import is_negated
 from nlu.emergency.normalise import normalise
 
@@ -76,14 +76,20 @@ def _accepted(norm: str, start: int, end: int, category: str) -> bool:
     return not is_history_or_admin(norm, start, end)
 
 
-def _first(norm: str, table: dict[str, re.Pattern[str]], kind: str, starts: list[int], ends: list[int]
-           ) -> EmergencyMatch | None:
-    """The first accepted match, trying categories in screen order and each category left to right."""
+def _first(norm: str, table: dict[str, re.Pattern[str]], parts: dict[str, tuple[re.Pattern[str], ...]], kind: str,
+           starts: list[int], ends: list[int]) -> EmergencyMatch | None:
+    """The first accepted match, trying categories in screen order and each category left to right.
+
+    The alternation gives one match per position; when it is set aside, every pattern
+    of the category is tried at that position before moving on (rarely needed, so cheap).
+    """
     for category, rx in table.items():
         pos = 0
         while (m := rx.search(norm, pos)) is not None:
-            if m.end() > m.start() and _accepted(norm, m.start(), m.end(), category):
-                return EmergencyMatch(category, starts[m.start()], ends[m.end() - 1], kind)
+            candidates = [m] + [mm for p in parts[category] if (mm := p.match(norm, m.start())) and mm.end() != m.end()]
+            for c in candidates:
+                if c.end() > c.start() and _accepted(norm, c.start(), c.end(), category):
+                    return EmergencyMatch(category, starts[c.start()], ends[c.end() - 1], kind)
             pos = m.start() + 1
     return None
 
@@ -94,10 +100,10 @@ def screen(text: str) -> Screen:
     if is_figurative(norm):
         return Screen(None, None)
     urgent = has_urgency(norm, strong=True)
-    hit = _first(norm, RED_FLAG_RX, "red_flag", starts, ends)
+    hit = _first(norm, RED_FLAG_RX, RED_FLAG_PARTS, "red_flag", starts, ends)
     if hit:
         return Screen(hit, hit, urgent)
-    mention = _first(norm, MENTION_RX, "mention", starts, ends)
+    mention = _first(norm, MENTION_RX, MENTION_PARTS, "mention", starts, ends)
     if mention and has_urgency(norm):
         return Screen(EmergencyMatch(mention.category, mention.start, mention.end, "urgent_mention"), mention, urgent)
     if mention and is_reassured(norm):

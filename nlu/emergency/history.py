@@ -42,14 +42,14 @@ _ADMIN = re.compile(
     r"in\s+general|for\s+future\s+reference|what\s+would\s+happen|nothing\s+sudden|"
     r"when\s+(?:you|there's|there\s+is)\s+(?:have\s+)?(?:time|a\s+slot)|"
     r"only\s+when\s+(?:i\s+)?(?:cough|sneeze|press|move|breathe\s+in|lie|bend|laugh)|"
-    r"hay\s+fever|dentist|dental|filling|anaesthetic|anesthetic|numbing|cholesterol|teething|nappy\s+rash|diaper\s+rash|"
+    r"hay\s+fever|dentist|dental|(?<!keeps\s)(?<!keep\s)filling(?!\s+(?:with|up))|anaesthetic|anesthetic|numbing|cholesterol|teething|nappy\s+rash|diaper\s+rash|"
     r"in\s+my\s+dream|movie|film|novel|homework|essay)\b"
 )
 
 #: Routine care words: they make a message ordinary only when nothing in it is urgent
 #: ("need a follow-up for my heart", but not "my chest is crushing, can I get an appointment").
 _ROUTINE = re.compile(
-    r"\b(?:follow[\s-]?up|followup|check[\s-]?up|review|scar|results?|referral|refer|prescription|repeat|refill|"
+    r"\b(?:follow[\s-]?up|followup|check[\s-]?up|review|scar|results?|referral|refer|prescription|repeat|(?<!liquid\s)refill(?!\s+(?:bottle|cartridge|pods?))|"
     r"renew|re-?order|expired|rehab|physio|discuss|letter|assessment|assessed|blood\s+test|x-?ray)\b"
 )
 
@@ -68,7 +68,7 @@ _MILD = re.compile(
     r"a\s+(?:bit|little)\s+(?:wheezy|tight|sore|achy|short\s+of\s+breath\w*|breathless|dizzy|numb|swollen|puffy)|"
     r"pulled\s+a\s+muscle|muscular|(?:bleeding|bleeds|bled)\s+(?:a\s+(?:bit|little)|slightly)|from\s+scratching|"
     r"grazed?|scraped|when\s+(?:i'm|i\s+am|i\s+get|i\s+feel)\s+(?:anxious|stressed|nervous|panicky|worried)|goes\s+away|"
-    r"comes\s+and\s+goes|on\s+and\s+off|(?:been|is|was|seems?)\s+(?:totally\s+|completely\s+|perfectly\s+)?(?:normal|fine|ok|okay)\s+since|in\s+the\s+cold(?:\s+weather)?|when\s+it's\s+cold|in\s+(?:the\s+)?winter|snor\w*|"
+    r"comes\s+and\s+goes|on\s+and\s+off|(?:been|is|was|seems?)\s+(?:totally\s+|completely\s+|perfectly\s+)?(?:normal|fine|ok|okay)\s+since|in\s+the\s+cold(?:\s+weather)?|when\s+it's\s+cold|in\s+(?:the\s+)?winter|snor\w*(?!\s+(?:strange\w*|weird\w*|funny|odd\w*|and\s+(?:won't|can't|not)))|"
     r"sleep\s+(?:apnoea|apnea|study|clinic)|for\s+a\s+(?:second|few\s+seconds|moment)\s+(?:at\s+night|in\s+(?:my|his|her)\s+sleep))\b"
 )
 
