@@ -71,7 +71,8 @@ def _accepted(norm: str, start: int, end: int, category: str) -> bool:
     if category in _SELF_NEGATING:
         if _DENIED_INTENT.search(norm[max(0, start - 40) : start]):
             return False
-    elif is_negated(norm, start, end):
+        return not is_history_or_admin(norm, start, end, routine=False)
+    if is_negated(norm, start, end):
         return False
     return not is_history_or_admin(norm, start, end)
 

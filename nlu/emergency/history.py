@@ -102,11 +102,12 @@ def is_figurative(text: str) -> bool:
     return bool(_FIGURATIVE.search(text))
 
 
-def is_history_or_admin(text: str, start: int, end: int) -> bool:
+def is_history_or_admin(text: str, start: int, end: int, *, routine: bool = True) -> bool:
     """Whether the symptom is history, a topic of paperwork, routine care or mild, with nothing happening now.
 
     Past time counts near the symptom only ("a stroke last year"), so "she had an
     operation last week" does not hide "burning hot and confused" earlier on.
+    ``routine=False`` leaves routine-care words out: a farewell letter is not a referral letter.
     """
     sentence = sentence_around(text, start, end)
     if PRESENT.search(sentence):
@@ -114,4 +115,4 @@ def is_history_or_admin(text: str, start: int, end: int) -> bool:
     before, after = clause_around(text, start, end)
     clause = before + text[start:end] + after
     return bool(_PAST.search(clause) or _ADMIN.search(clause) or _MILD.search(clause)
-                or (_ROUTINE.search(clause) and not has_urgency(text)))
+                or (routine and _ROUTINE.search(clause) and not has_urgency(text)))

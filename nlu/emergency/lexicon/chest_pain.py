@@ -38,7 +38,7 @@ MENTIONS: list[str] = [r"\bchest\b(?!\s+(?:infection|x-?ray|physio|clinic|cold|c
 #: Round two: typed in a hurry, angina that its spray does not settle, pain scored out of ten.
 RED_FLAGS += [
     r"\b(?:cheat|chets|chesr|cest|chect)\s+(?:pain|pains|tight\w*|pressure)\b",
-    rf"\b(?:gtn|angina|nitro\w*)\b{g(50)}\b(?:spray|tablets?|puffs?|pills?)\b{g(40)}\b(?:not|hasn't|didn't|isn't|no|haven't)\s+(?:work\w*|help\w*|eas\w*|touch\w*)\b",
+    rf"\b(?:gtn|angina|nitro\w*)\b{g(50)}\b(?:spray|tablets?|puffs?|pills?)\b{g(40)}\b(?:(?:not|hasn't|didn't|isn't|no|haven't)\s+(?:work\w*|help\w*|eas\w*|touch\w*)|(?:done|did|doing)\s+nothing|no\s+(?:effect|difference)|still\s+(?:the\s+)?pain)\b",
     rf"\b(?:gtn|angina)\b{g(80)}\b(?:(?:\d+|ten|fifteen|twenty|thirty)\s+minutes|sweaty|sweating|clammy|grey|not\s+going\s+away|worse|different)\b",
     (rf"\bchest\b{g(40)}\b(?:going|goes|gone|spread\w*|radiat\w*|moving|moved|shoot\w*|travel\w*)\s+(?:up\s+|down\s+)?(?:in)?to\s+"
      rf"(?:my|his|her|the)\s+(?:left\s+|right\s+)?(?:arm|jaw|neck|shoulder)\b"),

@@ -157,6 +157,11 @@ RED_FLAGS: list[str] = [
     r"\b(?:i|we)\s+(?:think|fear|worry)\s+(?:he|she|they)\s+(?:is|are|'s|'re|might|will|may)\s+(?:going\s+to\s+)?(?:hurt|harm|kill)\s+(?:himself|herself|themselves)\b",
     r"\b(?:he|she|they)\s+(?:says?|said|keeps?\s+saying|told\s+(?:me|us))\s+(?:that\s+)?(?:he|she|they)\s+(?:wants?|want|is\s+going|are\s+going|will|'s\s+going)\s+(?:to\s+)?(?:die|end|kill|hurt|not\s+be\s+here)\b",
     r"(?<=myself\s)yet\s*,?\s*but\s+(?:i\s+will|i'll|i\s+might|i'm\s+going\s+to|i\s+am\s+going\s+to|gonna)\b",
+    (r"\b(?:chosen|picked|set|decided\s+on|settled\s+on)\s+(?:the\s+)?(?:tonight|today|the\s+date|a\s+date|the\s+day|the\s+night|when)\b"
+     r"(?=[^\n]{0,60}\b(?:sorry|goodbye|bye|ready|everything|pills|forgive|love\s+you)\b)"),
+    r"\b(?:sorry|goodbye|bye|tonight|forgive\s+me)\b[^\n]{0,60}\b(?:have|got|'ve\s+got)\s+(?:everything|it\s+all)\s+(?:ready|prepared|planned)\b",
+    r"\b(?:have|got|'ve\s+got)\s+(?:everything|it\s+all)\s+(?:ready|prepared|planned)\b(?=[^\n]{0,60}\b(?:sorry|goodbye|bye|tonight|forgive\s+me)\b)",
+    r"\b(?:pills|tablets|meds|medication|painkillers)\s+(?:are\s+)?(?:all\s+)?(?:counted\s+out|lined\s+up|laid\s+out|in\s+a\s+pile|next\s+to\s+me|in\s+my\s+hand)\b",
     r"\bsorry\s+for\s+everything\b(?=[^\n]{0,60}\b(?:goodbye|bye|love\s+you|tonight|pills)\b)",
     r"\b(?:i'm|im|i\s+am)\s+done\b(?=[^\n]{0,60}\b(?:bye|goodbye|the\s+lot|pills|tablets|tonight|end|die|forever)\b)",
 ]
