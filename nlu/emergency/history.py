@@ -72,6 +72,15 @@ _MILD = re.compile(
     r"sleep\s+(?:apnoea|apnea|study|clinic)|for\s+a\s+(?:second|few\s+seconds|moment)\s+(?:at\s+night|in\s+(?:my|his|her)\s+sleep))\b"
 )
 
+#: Figures of speech built on a red-flag word, read in the symptom's clause: "my face dropped when I
+#: saw the bill", "knocked out by this cold", "that coffee is pure poison", "breathless with excitement".
+_IDIOM = re.compile(
+    r"\b(?:(?:face|jaw|heart|stomach)\s+(?:dropped|fell|sank|sunk|skipped\s+a\s+beat)\s+when|knocked\s+(?:me\s+)?out\s+by\s+(?:this|a|the|my)\s+"
+    r"(?:cold|flu|bug|virus|heat|week|job)|pure\s+poison|(?:is|was|it's)\s+poisoning\s+(?:me|us)|(?:breathless|out\s+of\s+breath|"
+    r"can't\s+breathe)\s+(?:with|from)\s+(?:excitement|laughter|laughing|joy)|took\s+my\s+breath\s+away|"
+    r"bleeding\s+(?:me\s+)?(?:money|dry)|(?:bored|laughed|scared)\s+to\s+death|dying\s+(?:to|for)\s+(?:a|an|the|see|know|go|try|get|hear|meet))\b"
+)
+
 #: A message that reassures or asks for advice ("he was fine after some juice, should he change his
 #: dose?", "is calpol ok?"): a red-flag *mention* in it is not enough for the classifier to call an emergency.
 _REASSURED = re.compile(
@@ -114,5 +123,5 @@ def is_history_or_admin(text: str, start: int, end: int, *, routine: bool = True
         return False
     before, after = clause_around(text, start, end)
     clause = before + text[start:end] + after
-    return bool(_PAST.search(clause) or _ADMIN.search(clause) or _MILD.search(clause)
+    return bool(_PAST.search(clause) or _ADMIN.search(clause) or _MILD.search(clause) or _IDIOM.search(clause)
                 or (routine and _ROUTINE.search(clause) and not has_urgency(text)))

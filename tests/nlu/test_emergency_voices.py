@@ -89,6 +89,10 @@ ORDINARY = [
     "my son snores a lot at night, should he see someone",
     "the dentist said the filling will feel odd for a day",
     "my sugar was 6.2 this morning, is that good",
+    "my jaw dropped when I saw how long the wait is",
+    "been knocked out by this flu bug all week, can I move my slot",
+    "the gossip in that office is pure poison, anyway can I book",
+    "I was out of breath with laughter at the baby's face, can we book her jabs",
 ]
 
 
