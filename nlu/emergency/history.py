@@ -26,7 +26,10 @@ _PAST = re.compile(
     r"(?:had|has\s+had|have\s+had)\s+an?\s+(?:stroke|heart\s+attack|seizure|tia)\s+in\s+(?:his|her|my|their)\s+"
     r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|\d0s)|"
     r"(?:when|while)\s+(?:i|he|she|they)\s+(?:was|were)\s+(?:a\s+)?(?:child|kid|teenager|teen|younger|baby|tiny|little|small|pregnant)|"
-    r"as\s+an?\s+(?:child|kid|teenager|teen|baby|toddler|infant|newborn|student|adult))\b"
+    r"as\s+an?\s+(?:child|kid|teenager|teen|baby|toddler|infant|newborn|student|adult)|"
+    # second-language and lay ways of saying "long ago": "before have stroke", "when I am child", "old injury"
+    r"before\s+(?:have|has|had)|when\s+(?:i|he|she)\s+(?:am|is|was)\s+(?:a\s+)?(?:child|kid|small|young|baby)|in\s+(?:my|his|her)\s+childhood|"
+    r"since\s+(?:i|he|she|they)\s+(?:break|broke|fractured|injured|hurt)\b|old\s+(?:injury|injuries|fracture|break)|(?:a\s+)?long\s+time(?!\s+now))\b"
 )
 
 #: Paperwork, information and hypotheticals: the red-flag word is a topic, not a symptom.

@@ -169,8 +169,11 @@ RED_FLAGS: list[str] = [
 #: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
 MENTIONS: list[str] = [
     r"\b(?:hopeless|can't\s+cope|give\s+up|hurt\s+myself|overwhelmed|want\s+to\s+disappear)\b",
-    # A self-harm topic word said in the first person ("I'm going to take them", "I'll just die"):
-    # with an urgency or time cue ("tonight", "now") in the message it is an emergency.
-    (r"\b(?:i|i'm|i'll|i've|i\s+am|me|myself)\b[^.!?\n]{0,40}\b(?:suicid\w*|overdos\w*|die|end\s+(?:it|things|me)|"
-     r"not\s+(?:be\s+)?(?:here|around|alive)|not\s+(?:feel\s+|feeling\s+)?safe)\b(?!\s+(?:of\s+(?:boredom|laughter|embarrassment)|for\s+a|down))"),
+    # A self-harm topic word said in the first person with intent or future time ("I'm going to
+    # overdose", "I might just die"): with an urgency or time cue ("tonight", "now") in the message
+    # it is an emergency. Grief ("since my mother died") has no intent word, so it is not a mention.
+    (r"\b(?:i|i'm|i'll|i've|i'd|i\s+am)\b[^.!?\n]{0,25}\b(?:want|wanna|going\s+to|gonna|will|'ll|about\s+to|ready\s+to|"
+     r"plan\w*\s+to|thinking\s+(?:of|about)|should|might|could|just)\b[^.!?\n]{0,15}\b(?:suicid\w*|overdos\w*|die|dying|end\s+(?:it|things|me)|"
+     r"kill\s+myself|not\s+(?:be\s+)?(?:here|around|alive))\b(?!\s+(?:of\s+(?:boredom|laughter|embarrassment)|for\s+a|down|laughing))"),
+    r"\b(?:i'm|i\s+am)\s+not\s+(?:feeling\s+)?safe\b",
 ]
