@@ -29,7 +29,13 @@ from dataclasses import dataclass
 
 from nlu.emergency.cues import has_urgency
 from nlu.emergency.history import is_figurative, is_history_or_admin, is_reassured
-from nlu.emergency.lexicon import CATEGORY_IDS, MENTION_PARTS, MENTION_RX, RED_FLAG_PARTS, RED_FLAG_RX
+from nlu.emergency.lexicon import (
+    CATEGORY_IDS,
+    MENTION_PARTS,
+    MENTION_RX,
+    RED_FLAG_PARTS,
+    RED_FLAG_RX,
+)
 from nlu.emergency.negation import is_negated
 from nlu.emergency.normalise import normalise
 

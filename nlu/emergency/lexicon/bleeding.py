@@ -46,7 +46,7 @@ MENTIONS: list[str] = [r"\b(?:nose)?bleed\w*\b(?!\s+money)", r"\b(?:cut|wound|ga
 RED_FLAGS += [
     rf"\b(?:sick|vomit\w*|throw\w*\s+up|threw\s+up|puk\w*)\b{g(60)}\b(?:dark\s+red|bright\s+red|red\s+with\s+clots|clots|coffee\s+grounds?)\b",
     rf"\b(?:poo|poos|poop|stool|stools|bowel\s+movements?|number\s+twos?)\b{g(25)}\b(?:black|tarry|like\s+tar|maroon)\b",
-    rf"\b(?:black|tarry)\s+(?:and\s+sticky\s+|sticky\s+)?(?:poo|poop|stools?)\b",
+    r"\b(?:black|tarry)\s+(?:and\s+sticky\s+|sticky\s+)?(?:poo|poop|stools?)\b",
     r"\bbleed\w*\s+and\s+bleed\w*\b",
     r"\b(?:filling|filled|fills|full)\s+(?:up\s+)?(?:with|of)\s+blood\b",
     r"\b(?:pure|solid|fresh|bright\s+red)\s+blood\b(?!\s+(?:test|donor|bank))",

@@ -42,6 +42,6 @@ RED_FLAGS += [
     rf"\b(?:gtn|angina)\b{g(80)}\b(?:(?:\d+|ten|fifteen|twenty|thirty)\s+minutes|sweaty|sweating|clammy|grey|not\s+going\s+away|worse|different)\b",
     (rf"\bchest\b{g(40)}\b(?:going|goes|gone|spread\w*|radiat\w*|moving|moved|shoot\w*|travel\w*)\s+(?:up\s+|down\s+)?(?:in)?to\s+"
      rf"(?:my|his|her|the)\s+(?:left\s+|right\s+)?(?:arm|jaw|neck|shoulder)\b"),
-    rf"\b(?:pressing|crushing|squeezing|heavy|tight|gripping)\s+(?:pain|feeling|pressure|ache)\s+(?:behind|in|across|on|over|in\s+the\s+middle\s+of)\s+(?:my|his|her|the)\s+chest\b",
+    r"\b(?:pressing|crushing|squeezing|heavy|tight|gripping)\s+(?:pain|feeling|pressure|ache)\s+(?:behind|in|across|on|over|in\s+the\s+middle\s+of)\s+(?:my|his|her|the)\s+chest\b",
     rf"\bchest\b{g(30)}\b(?:pain|pains|hurts?|pressure)\b{g(10)}\b(?:10|9|8)\s*/\s*10\b",
 ]

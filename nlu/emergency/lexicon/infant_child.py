@@ -37,7 +37,7 @@ MENTIONS: list[str] = [rf"\b(?:baby|toddler|infant|newborn)\b{g(30)}\b(?:fell|dr
 #: Round two: green vomit with drawn-up legs, a newborn who is cold and floppy.
 RED_FLAGS += [
     rf"\b(?:vomit\w*|sick|throw\w*\s+up|throwing\s+up|puk\w*)\b{g(30)}\b(?:green|bile|dark\s+green)\b",
-    rf"\bgreen\s+(?:vomit|sick|bile)\b",
+    r"\bgreen\s+(?:vomit|sick|bile)\b",
     rf"\b(?:scream\w*|crying|inconsolable)\b{g(40)}\b(?:pulling|pulls|drawing|draws)\s+(?:his|her|their)\s+legs\s+up\b",
     r"\b(?:cold|limp|pale|grey|blue)\s+and\s+floppy\b|\bfloppy\s+and\s+(?:cold|limp|pale|grey|blue)\b",
     rf"\b(?:temperature|temp)\b{g(20)}\b(?:really\s+|very\s+|too\s+)?low\b|\b(?:temperature|temp)\b{g(20)}\b3[45](?:[.,]\d)?\b",

@@ -38,13 +38,13 @@ MENTIONS: list[str] = [rf"\b(?:swallowed|ingested|drank|ate|got\s+into)\b{g(30)}
 #: Round two: a whole pack (typed "hole"), a dose many times too big, a child with a household
 #: product or e-liquid in the mouth, someone blue or snoring oddly after taking or injecting something.
 RED_FLAGS += [
-    rf"\b(?:taken|took|swallowed|had|eaten|ate|drunk|drank|downed|necked)\s+(?:a\s+|the\s+|his\s+|her\s+|my\s+)?(?:whole|hole|full|entire)\s+(?:packet|pack|box|bottle|strip|tub|jar|blister|sheet)\b",
+    r"\b(?:taken|took|swallowed|had|eaten|ate|drunk|drank|downed|necked)\s+(?:a\s+|the\s+|his\s+|her\s+|my\s+)?(?:whole|hole|full|entire)\s+(?:packet|pack|box|bottle|strip|tub|jar|blister|sheet)\b",
     r"\b(?:\d+|two|three|four|five|ten|twice|double|triple)\s*(?:x\s*|times\s+)(?:the\s+|his\s+|her\s+|my\s+)?(?:dose|amount|dosage)\b",
     rf"\b(?:gave|given|give|took|taken|had)\b{g(40)}\b(?:too\s+much|(?:double|triple|wrong|extra)\s+(?:dose|amount)|an\s+overdose)\b(?!\s+(?:of\s+)?(?:sun|caffeine|coffee|cake|chocolate|work))",
     (rf"\b(?:swallow\w*|ate|eaten|drank|drunk|chewed|chewing|sucked|sucking|licked|put\s+(?:in|into)\s+(?:his\s+|her\s+|the\s+)?mouth)\b{g(60)}"
      rf"\b(?:washing\s+machine|dishwasher|e-?cig\w*|vape\w*|refill|liquid\s+nicotine|{SUBSTANCE})\b"),
     rf"\b(?:{CHILD}|baby)\b{g(60)}\b(?:washing\s+machine|dishwasher)\s+(?:tablets?|pods?|capsules?|liquid)\b",
-    rf"\b(?:tablets?|pods?|capsules?)\s+(?:of|for)\s+(?:the\s+)?(?:washing\s+machine|dishwasher)\b",
+    r"\b(?:tablets?|pods?|capsules?)\s+(?:of|for)\s+(?:the\s+)?(?:washing\s+machine|dishwasher)\b",
     (rf"\b(?:inject\w*|shot\s+up|smoked|snorted|took|taken|had)\s+(?:some\s*thing|something|stuff|drugs|heroin|spice|pills)\b{g(60)}"
      rf"\b(?:blue|grey|snor\w*|won't\s+wake|can't\s+wake|unresponsive|not\s+breathing|floppy|gurgl\w*|pinpoint)\b"),
     rf"\b{SUBSTANCE}\b{g(60)}\b(?:(?:around|round|on|in)\s+(?:his|her|their|my)\s+mouth|drool\w*|lips?\s+(?:look\s+|are\s+|is\s+)?(?:sore|burn\w*|red|blister\w*))",

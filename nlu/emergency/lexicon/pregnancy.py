@@ -57,7 +57,7 @@ RED_FLAGS += [
     (r"\bbaby\b[^.!?\n]{0,25}\b(?:not|isn't|hasn't|didn't|no|stopped|hardly|barely)\s+(?:kick\w*|mov\w*)\b"
      r"(?![^.!?\n]{0,20}\b(?:yet|position|head\s+down))"),
     r"\b(?:no|less|reduced|fewer|not\s+feeling\s+(?:any\s+)?|can't\s+feel\s+(?:any\s+|the\s+)?)(?:baby\s+)?(?:kicks?|movements?)\b(?![^.!?\n]{0,20}\b(?:chart|app|count))",
-    rf"\b(?:water|waters)\s+(?:come|came|coming|is\s+coming|are\s+coming)\s+(?:out|down)\b",
+    r"\b(?:water|waters)\s+(?:come|came|coming|is\s+coming|are\s+coming)\s+(?:out|down)\b",
     rf"\b(?:pregnan\w*|weeks?|months?)\b{g(40)}\b(?:water|waters)\s+(?:break|broke|broken|burst|gone|went|leak\w*|com\w*)\b",
     rf"\bpregnant\s+(?:\d|one|two|three|four|five|six|seven|eight|nine)\s*months?\b{g(80)}\b(?:bleed\w*|blood|strong\s+pain|severe\s+pain|hard\s+(?:belly|stomach))\b",
 ]

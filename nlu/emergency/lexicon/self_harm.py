@@ -107,11 +107,11 @@ RED_FLAGS: list[str] = [
     # non-native phrasing. A date or means ("tonight", "the pills", "the train times") turns
     # a thought into a plan.
     r"\b(?:wanting|wants|wanted|wishing|longing)\s+(?:to\s+)?(?:die|be\s+dead|end\s+(?:it|things|my\s+life))\b",
-    r"\b(?:tonight|today|this|it)\s*(?:is|'s|feels\s+like|seems\s+like)\s+(?:the|my)\s+(?:night|day|time)\b",
-    r"\b(?:decided|made\s+(?:up\s+)?my\s+mind(?:\s+up)?|made\s+the\s+decision|my\s+mind\s+is\s+made\s+up)\b"
-    rf"{g(60)}\b(?:tonight|die|end\s+it|do\s+it|go\s+through\s+with|not\s+(?:be\s+)?(?:here|around)|night)\b",
-    rf"\b(?:made\s+(?:up\s+)?my\s+mind(?:\s+up)?|decided)\b(?!\s+(?:on|about|to\s+(?:book|cancel|change|move|go\s+private)))"
-    rf"{g(0)}(?=[^.!?\n]{{0,60}}\b(?:not\s+(?:going\s+to|gonna)\s+make\s+it|won't\s+make\s+it)\b)",
+    r"\b(?:tonight|today)\s*(?:is|'s|feels\s+like|seems\s+like)\s+the\s+(?:night|day)\b(?!\s+(?:of|off|for|before|after|i\s+(?:usually|normally)))",
+    (r"\b(?:decided|made\s+(?:up\s+)?my\s+mind(?:\s+up)?|made\s+the\s+decision|my\s+mind\s+is\s+made\s+up)\b"
+     rf"{g(60)}\b(?:tonight|die|end\s+it|do\s+it|go\s+through\s+with|not\s+(?:be\s+)?(?:here|around)|night)\b"),
+    (r"\b(?:made\s+(?:up\s+)?my\s+mind(?:\s+up)?|decided)\b(?!\s+(?:on|about|to\s+(?:book|cancel|change|move|go\s+private)))"
+     r"(?=[^.!?\n]{0,60}\b(?:not\s+(?:going\s+to|gonna)\s+make\s+it|won't\s+make\s+it)\b)"),
     r"\b(?:not\s+(?:going\s+to|gonna)|won't)\s+make\s+it\s+(?:through|past|to)\s+(?:the\s+night|tonight|tomorrow|the\s+weekend|morning)\b",
     (r"\b(?:can't|cannot|won't|couldn't|don't\s+think\s+i\s+can)\s+(?:promise|guarantee|say)\s+(?:that\s+)?(?:i'll|i\s+will|ill|to)\s+"
      r"(?:still\s+)?(?:be\s+)?(?:alive|here|around|ok|okay|safe)\b"),
@@ -120,7 +120,7 @@ RED_FLAGS: list[str] = [
     r"\b(?:prepare|prepared|preparing|ready|readied)\s+(?:the|my|all\s+the|all\s+my)\s+(?:pills|tablets|meds|rope|knife|blades?)\b",
     rf"\b(?:got|have|had|get)\s+(?:it|everything)\s+(?:all\s+)?(?:ready|sorted|planned|prepared)\b{g(40)}\b(?:tonight|myself|end|die|pills|goodbye)\b",
     rf"\b(?:hurt|harm|kill|cut)\s+myself\b{g(30)}\b(?:tonight|today|soon|later|when|again)\b",
-    rf"\b(?:will|i'll|going\s+to|gonna)\s+(?:do\s+it|hurt\s+myself|go\s+through\s+with\s+it)\s+(?:tonight|today|tomorrow|soon|when|after|once|this)\b",
+    r"\b(?:will|i'll|going\s+to|gonna)\s+(?:do\s+it|hurt\s+myself|go\s+through\s+with\s+it)\s+(?:tonight|today|tomorrow|soon|when|after|once|this)\b",
     r"\b(?:take|taking|swallow|swallowing|down)\s+(?:the\s+lot|them\s+all|all\s+of\s+them|the\s+whole\s+(?:lot|box|bottle|pack|packet))\b",
     r"\b(?:said|saying|say|sent|sending|texted|posted|posting|rang|called)\s+(?:me\s+)?(?:my\s+)?(?:bye|goodbyes?|good\s+bye|farewell)\b",
     r"\b(?:goodbye|farewell)\s+(?:message|note|letter|text|post|video|call)\b",
@@ -134,9 +134,9 @@ RED_FLAGS: list[str] = [
     r"\bbefore\s+i\s+go\b(?=[^.!?\n]{0,40}$)",
     r"\b(?:until|till|untill|til)\s+(?:it's|it\s+is|its|everything\s+is|i'm|i\s+am)\s+(?:over|gone|dead|done|finished)\b",
     r"\b(?:the\s+)?pain\s+will\s+(?:all\s+)?be\s+over\b(?!\s+(?:in|after|once|when|soon\s+after))",
-    rf"\b(?:use|using|used)\s+(?:them|it|the\s+knife|a\s+knife|the\s+knives|a\s+blade)\s+on\s+(?:myself|himself|herself)\b",
-    (r"\b(?:finish|finished|stop|end|close|over)\s+(?:all|everything|my\s+life|my\s+live|with\s+my\s+life|with\s+life|"
-     r"(?:my|the)\s+(?:life|existence))\b(?!\s+(?:insurance|the\s+forms))"),
+    r"\b(?:use|using|used)\s+(?:them|it|the\s+knife|a\s+knife|the\s+knives|a\s+blade)\s+on\s+(?:myself|himself|herself)\b",
+    (r"\b(?:finish|finished|stop|end|close|over)\s+(?:(?:all|everything)(?=\s*(?:$|[,.!?;]|and\b|now\b|tonight\b|i\b|for\s+good\b))|"
+     r"my\s+life|my\s+live|with\s+my\s+life|with\s+life|(?:my|the)\s+(?:life|existence))\b(?!\s+(?:insurance|the\s+forms))"),
     r"\b(?:life|living|everything)\s+is\s+(?:too|so)\s+(?:heavy|hard|much)\b[^.!?\n]{0,40}\b(?:stop|end|pills|die|finish|go)\b",
     rf"\b(?:at|on|near|by|in\s+front\s+of)\s+(?:the\s+)?(?:river|bridge|cliff|cliffs|tracks|railway|train\s+line|motorway\s+bridge|edge|top\s+of\s+the|car\s+park\s+roof|roof)\b{g(60)}\b(?:go\s+in|jump|water|end|die|nobody|goodbye|can't\s+(?:do|go\s+on)|anymore)\b",
     r"\b(?:nobody|no\s+one|noone)\s+(?:need|needs|wants|want|cares\s+about)\s+me\b",
