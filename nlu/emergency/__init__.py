@@ -8,7 +8,8 @@ dozen precompiled searches per message, no model):
    spelling (``normalise``, ``spelling``), with negation (``negation``) and
    history, paperwork and mildness (``history``) scoped to the symptom's clause;
 2. (in ``nlu.pipeline``) the classifier's emergency score, counted at a lower
-   threshold when ``Screen.mention`` says a red-flag symptom is present;
+   threshold when ``Screen.mention`` says a red-flag symptom is present, and on
+   its own only when it is near certain and the message is not a reassured one;
 3. a red-flag *mention* together with an urgency or severity cue (``cues``) in the
    message ("she's bleeding, please hurry", "my sugar is low and I'm scared").
 
@@ -71,6 +72,9 @@ class Screen:
     mention: EmergencyMatch | None
     #: A strong urgency cue ("right now", "please hurry", "!!") outside denied clauses.
     urgent: bool = False
+    #: The message reassures, asks advice or jokes ("he's fine now, is that normal?", "lol"): the
+    #: classifier's score alone is not enough to call it an emergency.
+    reassured: bool = False
 
 
 def _accepted(norm: str, start: int, end: int, category: str) -> bool:
@@ -105,7 +109,7 @@ def screen(text: str) -> Screen:
     """The rule layer's view of ``text``: an emergency, and/or a red-flag mention."""
     norm, starts, ends = normalise(text)
     if is_figurative(norm):
-        return Screen(None, None)
+        return Screen(None, None, reassured=True)
     urgent = has_urgency(norm, strong=True)
     hit = _first(norm, RED_FLAG_RX, RED_FLAG_PARTS, "red_flag", starts, ends)
     if hit:
@@ -113,9 +117,10 @@ def screen(text: str) -> Screen:
     mention = _first(norm, MENTION_RX, MENTION_PARTS, "mention", starts, ends)
     if mention and has_urgency(norm):
         return Screen(EmergencyMatch(mention.category, mention.start, mention.end, "urgent_mention"), mention, urgent)
-    if mention and is_reassured(norm):
+    reassured = is_reassured(norm)
+    if mention and reassured:
         mention = None
-    return Screen(None, mention, urgent)
+    return Screen(None, mention, urgent, reassured)
 
 
 def detect_emergency(text: str) -> EmergencyMatch | None:
