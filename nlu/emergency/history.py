@@ -92,7 +92,13 @@ _REASSURED = re.compile(
     r"is\s+(?:that|this|it)\s+(?:normal|ok|okay|safe|serious|worth|my)|is\s+\w+\s+(?:ok|okay|safe)|"
     r"should\s+(?:i|he|she|we|they)\s+(?:change|adjust|stop|keep|take|give|worry|be\s+worried|use)|just\s+wondering|"
     r"wondering\s+(?:if|whether)|any\s+(?:tips|advice|cream)|running\s+around|laughing|smiling|playing\s+(?:happily|normally|fine)|"
-    r"back\s+to\s+(?:normal|himself|herself)|acting\s+normal\w*)\b"
+    r"back\s+to\s+(?:normal|himself|herself)|acting\s+normal\w*|"
+    # "everything's normal", "all good", "fine in himself", "runs around like normal", "no symptoms",
+    # and an explicit denial of self-harm thoughts ("I'm not thinking of hurting myself")
+    r"everything(?:'s|\s+is|\s+has\s+been)\s+(?:been\s+)?(?:normal|fine|ok|okay|good|great|straightforward)|all\s+good|"
+    r"fine\s+in\s+(?:him|her|my|them)sel(?:f|ves)|like\s+normal|(?:i|he|she|we)\s+feel\s+(?:fine|well|ok|okay)|no\s+symptoms|"
+    r"not\s+(?:thinking\s+(?:of|about)|planning\s+(?:to|on))\s+(?:hurt|harm|kill|end)\w*\s+(?:myself|it)|not\s+suicidal|"
+    r"no\s+thoughts\s+of\s+(?:hurt|harm|kill|suicide|self)\w*)\b"
 )
 
 #: Jokes and figures of speech ("this queue is killing me, can't breathe lol").
