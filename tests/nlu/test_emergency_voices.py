@@ -38,6 +38,8 @@ SELF_HARM = [
     "not hurt myself yet but I will when everyone is asleep",
     "i'm a danger to myself",
     "I'm going to do it tonight",
+    "i have written my farewell letters",
+    "i want to finish myself",
 ]
 
 BY_CATEGORY = [
@@ -89,6 +91,12 @@ ORDINARY = [
     "my son snores a lot at night, should he see someone",
     "the dentist said the filling will feel odd for a day",
     "my sugar was 6.2 this morning, is that good",
+    "my tablets are ready for collection at the pharmacy",
+    "I'd love to say goodbye to the nurse before she retires",
+    "I've decided to book with someone else",
+    "please stop all reminders",
+    "I'm giving away my old walking frame, does anyone need it",
+    "I'm dying to know my results",
     "my jaw dropped when I saw how long the wait is",
     "been knocked out by this flu bug all week, can I move my slot",
     "the gossip in that office is pure poison, anyway can I book",

@@ -30,7 +30,7 @@ RED_FLAGS: list[str] = [
     r"\b(?:don't|do\s+not|doesn't|does\s+not|didn't)\s+want\s+to\s+(?:live|be\s+alive|be\s+here|wake\s+up|exist|go\s+on|carry\s+on)\b",
     (r"\b(?:don't|doesn't)\s+think\s+(?:i'll|ill|i\s+will|he'll|she'll|he\s+will|she\s+will)\s+(?:be\s+(?:around|here|alive)|"
     r"make\s+it)\b"),
-    r"\b(?:got|have|has|had|getting)\s+(?:the|my|his|her|all\s+the|all\s+my)\s+(?:pills|tablets|rope|knife|gun|razor|blades?)\s+ready\b",
+    r"\b(?:got|have|has|had|getting)\s+(?:the|my|his|her|all\s+the|all\s+my)\s+(?:pills|tablets|rope|knife|gun|razor|blades?)\s+ready\b(?!\s+(?:to|for)\s+(?:collect|collection|pick\s*up|pickup|the\s+pharmacy))",
     rf"\b(?:letters?|notes?|texts?|messages?|cards?)\b{g(40)}\bgoodbye\b",
     (rf"\b(?:texted|messaged|sent|left|wrote)\b{g(50)}\b(?:sorry|loves?\s+(?:us|me|you|them)|goodbye)\b{g(80)}"
     rf"\b(?:not\s+answering|won't\s+answer|isn't\s+answering|can't\s+(?:reach|get\s+hold|find|contact)|phone\s+(?:is\s+)?off)\b"),
@@ -116,13 +116,17 @@ RED_FLAGS: list[str] = [
     (r"\b(?:can't|cannot|won't|couldn't|don't\s+think\s+i\s+can)\s+(?:promise|guarantee|say)\s+(?:that\s+)?(?:i'll|i\s+will|ill|to)\s+"
      r"(?:still\s+)?(?:be\s+)?(?:alive|here|around|ok|okay|safe)\b"),
     (r"\b(?:have|got|holding|hold|counted|lined\s+up|laid\s+out|prepared?|preparing|bought|sorted)\s+(?:out\s+)?(?:the|my|all\s+(?:the|my)|all|some)?\s*"
-     r"(?:pills|tablets|meds|medication|rope|blades?|razors?)\s+(?:in\s+my\s+hand|ready|out|lined\s+up|counted|next\s+to\s+me|here)\b"),
-    r"\b(?:prepare|prepared|preparing|ready|readied)\s+(?:the|my|all\s+the|all\s+my)\s+(?:pills|tablets|meds|rope|knife|blades?)\b",
+     r"(?:pills|tablets|meds|medication|rope|blades?|razors?)\s+(?:in\s+my\s+hand|ready|out|lined\s+up|counted|next\s+to\s+me|here)\b(?!\s+(?:to|for)\s+(?:collect|collection|pick\s*up|pickup|the\s+pharmacy))"),
+    r"\b(?:prepare|prepared|preparing|ready|readied)\s+(?:the|my|all\s+the|all\s+my)\s+(?:pills|tablets|meds|rope|knife|blades?)\b(?!\s+(?:to|for)\s+(?:collect|collection|pick\s*up|pickup|the\s+pharmacy))",
     rf"\b(?:got|have|had|get)\s+(?:it|everything)\s+(?:all\s+)?(?:ready|sorted|planned|prepared)\b{g(40)}\b(?:tonight|myself|end|die|pills|goodbye)\b",
     rf"\b(?:hurt|harm|kill|cut)\s+myself\b{g(30)}\b(?:tonight|today|soon|later|when|again)\b",
     r"\b(?:will|i'll|going\s+to|gonna)\s+(?:do\s+it|hurt\s+myself|go\s+through\s+with\s+it)\s+(?:tonight|today|tomorrow|soon|when|after|once|this)\b",
     r"\b(?:take|taking|swallow|swallowing|down)\s+(?:the\s+lot|them\s+all|all\s+of\s+them|the\s+whole\s+(?:lot|box|bottle|pack|packet))\b",
-    r"\b(?:said|saying|say|sent|sending|texted|posted|posting|rang|called)\s+(?:me\s+)?(?:my\s+)?(?:bye|goodbyes?|good\s+bye|farewell)\b",
+    # A farewell said, sent or posted; not the wish to say goodbye to a doctor who is leaving.
+    (r"\b(?:said|saying|sent|sending|texted|posted|posting|rang\s+(?:me\s+)?(?:to\s+say|saying)|called\s+(?:me\s+)?(?:to\s+say|saying))\s+"
+     r"(?:me\s+)?(?:my\s+)?(?:bye|goodbyes?|good\s+bye|farewell)\b(?!\s+(?:to\s+)?(?:dr\b|doctor|the\s+(?:doctor|nurse|practice|team|staff|receptionist)|nurse))"),
+    r"\b(?:wrote|written|writing|left|leaving)\s+(?:a\s+|my\s+|the\s+|some\s+)?(?:suicide|goodbye|farewell|last)\s+(?:notes?|letters?|messages?|texts?)\b",
+    r"\b(?:finish|finishing|end|ending)\s+myself\b(?!\s+off\s+(?:the|my)\s+(?:forms?|paperwork))",
     r"\b(?:goodbye|farewell)\s+(?:message|note|letter|text|post|video|call)\b",
     r"\b(?:giving|gave|give|given)\s+(?:away\s+)?(?:all\s+)?(?:my|his|her|their)\s+(?:things|stuff|belongings|possessions|pets?|cat|dog)\s+away\b",
     r"\b(?:giving|gave|give|given)\s+away\s+(?:all\s+)?(?:my|his|her|their)\s+(?:things|stuff|belongings|possessions|pets?|cat|dog|savings)\b",
