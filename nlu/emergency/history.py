@@ -18,7 +18,7 @@ from nlu.emergency.negation import clause_around, sentence_around
 
 #: Past time near the symptom: "a stroke last year", "seizures as a child", "after my heart attack".
 _PAST = re.compile(
-    r"\b(?:last\s+(?:year|month|week|summer|winter|spring|autumn|fall|time)|(?:a\s+few|few|\d+|two|three|four|five|six|"
+    r"\b(?:last\s+(?:year|month|week|summer|winter|spring|autumn|fall|time(?!\s+(?:you|anyone|anybody|i'll|i\s+will|ever)))|(?:a\s+few|few|\d+|two|three|four|five|six|"
     r"some|many|several)\s+(?:years?|months?|weeks?)\s+(?:ago|back)|years?\s+ago|months?\s+ago|a\s+while\s+(?:ago|back)|"
     r"in\s+(?:19|20)\d\d|back\s+in|in\s+the\s+past|used\s+to|history\s+of|recovering\s+from|"
     r"recovered\s+from|(?:since|after)\s+(?:my\s+|his\s+|her\s+|their\s+|a\s+|the\s+)?(?:stroke|mini\s+stroke|tia|heart\s+attack|"
@@ -35,7 +35,7 @@ _PAST = re.compile(
 #: Paperwork, information and hypotheticals: the red-flag word is a topic, not a symptom.
 _ADMIN = re.compile(
     r"\b(?:emergency\s+contact|contact\s+(?:details|number|info)|next\s+of\s+kin|form|forms|questionnaire|insurance|bill|invoice|charged|certificate|"
-    r"sick\s+note|fit\s+note|leaflet|brochure|information\s+(?:on|about)|info\s+(?:on|about)|advice\s+(?:on|about)|research|"
+    r"sick\s+note|fit\s+note|training\s+(?:course|for\s+(?:my\s+|the\s+)?(?:job|work|staff))|workshop|antidote|leaflet|brochure|information\s+(?:on|about)|info\s+(?:on|about)|advice\s+(?:on|about)|research|"
     r"survey|(?:antenatal|first\s+aid|parenting)\s+(?:class|classes|course|training)|first\s+aid|awareness|prevention|screening|"
     r"(?:flu|covid|booster|tetanus|b12|allergy|hpv|mmr|pneumonia|shingles|travel)\s+(?:shots?|jabs?|vaccines?)|"
     r"immuni[sz]ation|risk|risks|signs\s+of|symptoms\s+of|what\s+are\s+the\s+signs|in\s+case\s+of|what\s+to\s+do\s+if|"

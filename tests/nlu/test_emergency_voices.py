@@ -40,6 +40,13 @@ SELF_HARM = [
     "I'm going to do it tonight",
     "i have written my farewell letters",
     "i want to finish myself",
+    "I've got a plan and I have the means",
+    "you won't hear from me again after tonight",
+    "standing on the platform, I'm going to jump",
+    "i just want to be gone",
+    "not wanting to be alive anymore",
+    "going to swallow all my pills in one go",
+    "I don't see any reason to keep living",
 ]
 
 BY_CATEGORY = [
@@ -74,6 +81,7 @@ BY_CATEGORY = [
     ("scalded with boiling water and now huge blisters on her arm", "sepsis_meningitis_other"),
     ("my dad is having chemotherapy and he's got a fever of 38.6", "sepsis_meningitis_other"),
     ("i cannot pass urine at all and my tummy is swollen", "sepsis_meningitis_other"),
+    ("grandad is shivering and confused, doesn't know where he is", "sepsis_meningitis_other"),
 ]
 
 ORDINARY = [
@@ -97,6 +105,10 @@ ORDINARY = [
     "please stop all reminders",
     "I'm giving away my old walking frame, does anyone need it",
     "I'm dying to know my results",
+    "can I jump the queue, I only need a signature",
+    "I'm doing a naloxone training course for work, do you stock kits",
+    "I want to be gone by five if possible, can I have an early slot",
+    "last time I saw the doctor she said to come back",
     "my jaw dropped when I saw how long the wait is",
     "been knocked out by this flu bug all week, can I move my slot",
     "the gossip in that office is pure poison, anyway can I book",

@@ -166,6 +166,22 @@ RED_FLAGS: list[str] = [
     r"\b(?:sorry|goodbye|bye|tonight|forgive\s+me)\b[^\n]{0,60}\b(?:have|got|'ve\s+got)\s+(?:everything|it\s+all)\s+(?:ready|prepared|planned)\b",
     r"\b(?:have|got|'ve\s+got)\s+(?:everything|it\s+all)\s+(?:ready|prepared|planned)\b(?=[^\n]{0,60}\b(?:sorry|goodbye|bye|tonight|forgive\s+me)\b)",
     r"\b(?:pills|tablets|meds|medication|painkillers)\s+(?:are\s+)?(?:all\s+)?(?:counted\s+out|lined\s+up|laid\s+out|in\s+a\s+pile|next\s+to\s+me|in\s+my\s+hand)\b",
+    r"\b(?:have|got|'ve\s+got|made)\s+(?:a\s+|the\s+)?plan\b[^.!?\n]{0,30}\b(?:the\s+)?means\b",
+    r"\bthe\s+means\s+to\s+(?:do\s+it|end\s+it|kill\s+myself|die)\b",
+    (r"\b(?:no|any|zero)\s+(?:reason|point)\s+(?:for\s+me\s+)?(?:to|in)\s+(?:keep\s+|keeping\s+)?(?:stay(?:ing)?\s+alive|"
+     r"liv\w*|be(?:ing)?\s+(?:here|alive|around)|wak(?:e|ing)\s+up|exist\w*)\b"),
+    r"\blast\s+time\s+(?:you'll|you\s+will|anyone\s+will|anybody\s+will)\s+(?:ever\s+)?(?:hear\s+from|see)\s+me\b",
+    r"\b(?:won't|will\s+not|will\s+never)\s+(?:ever\s+)?(?:hear\s+from|see)\s+me\s+again\b",
+    (r"\b(?:at|on|near|by)\s+(?:the\s+)?(?:train\s+station|station|platform|top\s+of\s+(?:the|a)\s+\w+|multi-?storey|car\s+park|"
+     r"cliff\s+edge)\b[^.!?\n]{0,60}\b(?:jump|go\s+in|end\s+it|die|goodbye|step\s+off|in\s+front)\b"),
+    (r"\b(?:want|wanna|going|gonna|about|ready|plan\w*|thinking\s+(?:of|about))\s+(?:to\s+)?jump(?:ing)?\b(?!\s+(?:the\s+(?:queue|gun|line)|in\b|into\s+(?:a|the)\s+(?:pool|shower|car)|"
+     r"on\b|ahead|up|over|ship|at\b|back|straight|to\s+(?:conclusions|another|a\s+different)))"),
+    r"\b(?:want|wanna|wish)\s+(?:to\s+|i\s+was\s+|i\s+were\s+)?(?:be\s+)?gone\b(?!\s+(?:by|before|for|from|out|home|on|to|at|already|now))",
+    r"\bwish\s+(?:i|i'd)\s+(?:could\s+)?(?:just\s+)?(?:disappear|vanish|not\s+exist|stop\s+existing|cease\s+to\s+exist)\b",
+    r"\bdisappear\b[^.!?\n]{0,30}\bnever\s+(?:come\s+back|return|be\s+found)\b",
+    r"\bnot\s+(?:wanting|want|wanted)\s+to\s+(?:live|be\s+alive|be\s+here|exist|go\s+on|wake\s+up|carry\s+on)\b",
+    (r"\b(?:take|taking|swallow|swallowing|down|downing)\s+(?:all\s+)?(?:my|the|his|her|these|those)\s+(?:tablets|pills|meds|medication|painkillers)\s+"
+     r"(?:all\s+)?(?:at\s+once|in\s+one\s+go|together|in\s+one)\b"),
     r"\bsorry\s+for\s+everything\b(?=[^\n]{0,60}\b(?:goodbye|bye|love\s+you|tonight|pills)\b)",
     r"\b(?:i'm|im|i\s+am)\s+done\b(?=[^\n]{0,60}\b(?:bye|goodbye|the\s+lot|pills|tablets|tonight|end|die|forever)\b)",
 ]

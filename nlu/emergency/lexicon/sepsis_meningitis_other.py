@@ -84,6 +84,9 @@ RED_FLAGS += [
     rf"\b(?:spots|rash|marks|dots)\b{g(50)}\b(?:stay|stays|don't\s+(?:go|fade)|doesn't\s+(?:go|fade)|won't\s+(?:go|fade)|not\s+(?:go|fad)\w*)\b{g(30)}\b(?:press\w*|glass)\b",
     rf"\b(?:burn\w*|burnt|scald\w*|boiling|steam|hot\s+(?:oil|water|fat|tea|coffee)|chip\s+pan)\b{g(60)}\b(?<!no\s)(?<!any\s)(?<!small\s)(?<!tiny\s)(?<!little\s)(?<!one\s)(?:blister\w*|skin\s+(?:peel\w*|coming\s+off|white|black|charred))\b",
     r"\b(?:big|large|huge|massive|lots\s+of)\s+blisters\b",
+    # Confusion with a fever or shivers: the sepsis sign carers most often describe.
+    rf"\b(?:confus\w*|not\s+making\s+sense|delirious|doesn't\s+know\s+where)\b{g(30)}\b(?:hot|burning\s+up|shiver\w*|shaking|rigors|feverish|fever)\b",
+    rf"\b(?:fever\w*|shiver\w*|rigors|burning\s+up)\b{g(30)}\b(?:confus\w*|not\s+making\s+sense|delirious|doesn't\s+know\s+where)\b",
     rf"\b(?:glass|tumbler)\b{g(50)}\b(?:don't|doesn't|didn't|not|won't|still|stay|stays)\s*(?:go|fade|disappear|vanish|there|away)?\b",
     rf"\b(?:don't|doesn't|didn't|won't|not)\s+(?:go|fade|disappear|vanish)\w*\b{g(40)}\b(?:glass|tumbler|press\w*)\b",
     rf"\b(?:spots|rash|marks|dots)\b{g(30)}\b(?:look\w*\s+like|like)\s+(?:bruises|bruising|pin\s*pricks|blood\s+spots)\b",
