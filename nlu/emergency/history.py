@@ -35,7 +35,7 @@ _PAST = re.compile(
 #: Paperwork, information and hypotheticals: the red-flag word is a topic, not a symptom.
 _ADMIN = re.compile(
     r"\b(?:emergency\s+contact|contact\s+(?:details|number|info)|next\s+of\s+kin|form|forms|questionnaire|insurance|bill|invoice|charged|certificate|"
-    r"sick\s+note|fit\s+note|training\s+(?:course|for\s+(?:my\s+|the\s+)?(?:job|work|staff))|workshop|antidote|leaflet|brochure|information\s+(?:on|about)|info\s+(?:on|about)|advice\s+(?:on|about)|research|"
+    r"sick\s+note|fit\s+note|care\s+plan|in\s+(?:an|case\s+of\s+an?)\s+emergency|training\s+(?:course|for\s+(?:my\s+|the\s+)?(?:job|work|staff))|workshop|antidote|leaflet|brochure|information\s+(?:on|about)|info\s+(?:on|about)|advice\s+(?:on|about)|research|"
     r"survey|(?:antenatal|first\s+aid|parenting)\s+(?:class|classes|course|training)|first\s+aid|awareness|prevention|screening|"
     r"(?:flu|covid|booster|tetanus|b12|allergy|hpv|mmr|pneumonia|shingles|travel)\s+(?:shots?|jabs?|vaccines?)|"
     r"immuni[sz]ation|risk|risks|signs\s+of|symptoms\s+of|what\s+are\s+the\s+signs|in\s+case\s+of|what\s+to\s+do\s+if|"

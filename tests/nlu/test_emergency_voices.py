@@ -109,6 +109,7 @@ ORDINARY = [
     "I'm doing a naloxone training course for work, do you stock kits",
     "I want to be gone by five if possible, can I have an early slot",
     "last time I saw the doctor she said to come back",
+    "what do we do in an emergency, it's for my mum's care plan",
     "my jaw dropped when I saw how long the wait is",
     "been knocked out by this flu bug all week, can I move my slot",
     "the gossip in that office is pure poison, anyway can I book",

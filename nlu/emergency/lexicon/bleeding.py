@@ -10,7 +10,7 @@ from nlu.emergency.lexicon.fragments import g
 RED_FLAGS: list[str] = [
     (rf"\b(?:nose)?bleed\w*\b{g(30)}\b(?:heavily|heavy|a\s+lot|lots|badly|everywhere|won't\s+stop|will\s+not\s+stop|not\s+stopping|"
     rf"nonstop|non-stop|won't\s+clot|through|really\s+bad|so\s+much|profusely|like\s+crazy|can't\s+stop|doesn't\s+stop|"
-    rf"pouring|gushing|spurting|squirting|pumping|so\s+bad|very\s+bad|out|getting\s+heavier|heavier\s+and\s+heavier)\b"),
+    rf"pouring|gushing|spurting|squirting|pumping|so\s+bad|very\s+bad|bad(?!\s+(?:breath|taste|smell))|out|getting\s+heavier|heavier\s+and\s+heavier)\b"),
     (r"\b(?:heavy|heavily|severe|severely|uncontrolled|uncontrollable|massive|serious|major|profuse|profusely|lots\s+of|"
     r"bad|badly|really\s+bad)\s+bleed\w*\b"),
     (r"\b(?:won't|will\s+not|can't\s+get\s+(?:it|him|her)\s+to|doesn't|not|hasn't|isn't|haven't|can't|cannot)\s+"
