@@ -47,6 +47,7 @@ SELF_HARM = [
     "not wanting to be alive anymore",
     "going to swallow all my pills in one go",
     "I don't see any reason to keep living",
+    "I no want to live anymore, I have a rope",
 ]
 
 BY_CATEGORY = [
@@ -65,6 +66,7 @@ BY_CATEGORY = [
     ("i gave him 5 times the dose of ibuprofen by mistake", "poisoning_overdose"),
     ("my toddler bit into a dishwasher pod", "poisoning_overdose"),
     ("he took something at the club and now he's grey and gurgling", "poisoning_overdose"),
+    ("my little girl eat the pills of her grandfather, she is very drowsy", "poisoning_overdose"),
     ("within minutes of the wasp sting he was covered in hives and wheezing", "anaphylaxis"),
     ("her lips ballooned after the new antibiotic", "anaphylaxis"),
     ("ate a satay by mistake and now keeps clearing his throat, says it feels tight", "anaphylaxis"),

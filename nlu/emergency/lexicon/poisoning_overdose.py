@@ -48,5 +48,10 @@ RED_FLAGS += [
     (rf"\b(?:inject\w*|shot\s+up|smoked|snorted|took|taken|had)\s+(?:some\s*thing|something|stuff|drugs|heroin|spice|pills)\b{g(60)}"
      rf"\b(?:blue|grey|snor\w*|won't\s+wake|can't\s+wake|unresponsive|not\s+breathing|floppy|gurgl\w*|pinpoint)\b"),
     rf"\b{SUBSTANCE}\b{g(60)}\b(?:(?:around|round|on|in)\s+(?:his|her|their|my)\s+mouth|drool\w*|lips?\s+(?:look\s+|are\s+|is\s+)?(?:sore|burn\w*|red|blister\w*))",
+    # A child (or someone cared for) who ate tablets: someone else's, a quantity, or now unwell.
+    (rf"\b(?:he|she|{CHILD}|baby)\b{g(15)}\b(?:eat|eats|ate|eaten|swallow\w*|took|taken|drank|drink|chew\w*)\b{g(25)}\b(?:tablets?|pills?|medicines?|meds)\b"
+     rf"{g(30)}\b(?:many|lots|a\s+lot|several|handful|all|whole|of\s+(?:the\s+|his\s+|her\s+|my\s+)?(?:grand\w*|granny|nan|nana|mother|father|mum|mom|dad|sister|brother)|"
+     rf"sleepy|drowsy|won't\s+wake|can't\s+wake|vomit\w*|floppy|confus\w*|unresponsive|strange)\b"),
+    r"\b(?:eat|ate|eaten|swallow\w*|took|taken)\s+(?:the\s+|some\s+|many\s+)?(?:tablets?|pills?|medicines?|meds)\s+(?:of|from|belonging\s+to)\s+(?:the\s+|his\s+|her\s+|my\s+)?(?:grand\w*|granny|nan|nana|mother|father|mum|mom|dad|sister|brother)\b",
     r"\b(?:blue|grey)\b[^.!?\n]{0,30}\bsnor\w*\s+(?:strange\w*|weird\w*|funny|loud\w*|odd\w*)\b",
 ]

@@ -182,6 +182,8 @@ RED_FLAGS: list[str] = [
     r"\bnot\s+(?:wanting|want|wanted)\s+to\s+(?:live|be\s+alive|be\s+here|exist|go\s+on|wake\s+up|carry\s+on)\b",
     (r"\b(?:take|taking|swallow|swallowing|down|downing)\s+(?:all\s+)?(?:my|the|his|her|these|those)\s+(?:tablets|pills|meds|medication|painkillers)\s+"
      r"(?:all\s+)?(?:at\s+once|in\s+one\s+go|together|in\s+one)\b"),
+    r"\b(?:no|not)\s+(?:want|wanting|wanna)\s+(?:to\s+)?(?:live|be\s+alive|be\s+here|wake\s+up|exist|go\s+on|carry\s+on)\b",
+    r"\b(?:have|got|bought|has|found|'ve\s+got)\s+(?:a\s+|the\s+|some\s+)?(?:rope|noose)\b(?!\s+(?:for\s+(?:climbing|the\s+(?:boat|garden|tent))|swing))",
     r"\bsorry\s+for\s+everything\b(?=[^\n]{0,60}\b(?:goodbye|bye|love\s+you|tonight|pills)\b)",
     r"\b(?:i'm|im|i\s+am)\s+done\b(?=[^\n]{0,60}\b(?:bye|goodbye|the\s+lot|pills|tablets|tonight|end|die|forever)\b)",
 ]
