@@ -40,5 +40,6 @@ RED_FLAGS += [
     r"\bgreen\s+(?:vomit|sick|bile)\b",
     rf"\b(?:scream\w*|crying|inconsolable)\b{g(40)}\b(?:pulling|pulls|drawing|draws)\s+(?:his|her|their)\s+legs\s+up\b",
     r"\b(?:cold|limp|pale|grey|blue)\s+and\s+floppy\b|\bfloppy\s+and\s+(?:cold|limp|pale|grey|blue)\b",
-    rf"\b(?:temperature|temp)\b{g(20)}\b(?:really\s+|very\s+|too\s+)?low\b|\b(?:temperature|temp)\b{g(20)}\b3[45](?:[.,]\d)?\b",
+    rf"\b(?:baby|newborn|{YOUNG_BABY})\b{g(40)}\b(?:temperature|temp)\b{g(20)}\b(?:really\s+|very\s+|too\s+)?low\b",
+    rf"\b(?:temperature|temp)\b{g(20)}\b3[45](?:[.,]\d)?\b",
 ]

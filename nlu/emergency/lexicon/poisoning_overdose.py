@@ -40,7 +40,8 @@ MENTIONS: list[str] = [rf"\b(?:swallowed|ingested|drank|ate|got\s+into)\b{g(30)}
 RED_FLAGS += [
     r"\b(?:taken|took|swallowed|had|eaten|ate|drunk|drank|downed|necked)\s+(?:a\s+|the\s+|his\s+|her\s+|my\s+)?(?:whole|hole|full|entire)\s+(?:packet|pack|box|bottle|strip|tub|jar|blister|sheet)\b",
     r"\b(?:\d+|two|three|four|five|ten|twice|double|triple)\s*(?:x\s*|times\s+)(?:the\s+|his\s+|her\s+|my\s+)?(?:dose|amount|dosage)\b",
-    rf"\b(?:gave|given|give|took|taken|had)\b{g(40)}\b(?:too\s+much|(?:double|triple|wrong|extra)\s+(?:dose|amount)|an\s+overdose)\b(?!\s+(?:of\s+)?(?:sun|caffeine|coffee|cake|chocolate|work))",
+    (rf"\b(?:gave|given|give|took|taken|had)\b{g(40)}\b(?:too\s+much\s+(?:of\s+)?(?:the\s+|his\s+|her\s+|my\s+|their\s+)?{MEDS}|"
+     rf"(?:double|triple|wrong|extra)\s+(?:dose|amount)|an\s+overdose)\b"),
     (rf"\b(?:swallow\w*|ate|eaten|drank|drunk|chewed|chewing|sucked|sucking|licked|put\s+(?:in|into)\s+(?:his\s+|her\s+|the\s+)?mouth)\b{g(60)}"
      rf"\b(?:washing\s+machine|dishwasher|e-?cig\w*|vape\w*|refill|liquid\s+nicotine|{SUBSTANCE})\b"),
     rf"\b(?:{CHILD}|baby)\b{g(60)}\b(?:washing\s+machine|dishwasher)\s+(?:tablets?|pods?|capsules?|liquid)\b",

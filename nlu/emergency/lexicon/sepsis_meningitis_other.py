@@ -91,7 +91,7 @@ RED_FLAGS += [
     rf"\b(?:don't|doesn't|didn't|won't|not)\s+(?:go|fade|disappear|vanish)\w*\b{g(40)}\b(?:glass|tumbler|press\w*)\b",
     rf"\b(?:spots|rash|marks|dots)\b{g(30)}\b(?:look\w*\s+like|like)\s+(?:bruises|bruising|pin\s*pricks|blood\s+spots)\b",
     r"\b(?:pan|pot|kettle)\s+of\s+(?:boiling|hot)\b",
-    (rf"\b(?:testicles?|ball|balls|eggs?|scrotum|testis|nuts)\b{g(40)}\b(?<!not\s)(?<!no\s)(?:sudden\w*|severe|very\s+strong|strong|swollen|vomit\w*|agony)\b"
+    (rf"\b(?:testicles?|scrotum|testis|(?:pain|hurt\w*|kicked)\s+in\s+(?:the|my|his)\s+(?:balls?|eggs?|nuts))\b{g(40)}\b(?<!not\s)(?<!no\s)(?:sudden\w*|severe|very\s+strong|strong|swollen|vomit\w*|agony)\b"
      rf"|\b(?:sudden\w*|severe|very\s+strong|strong)\b{g(20)}\bpain\s+in\s+(?:the|his|my)\s+(?:testicles?|balls?|eggs?|scrotum)\b"),
     rf"\b(?:chemo\w*|chemotherapy|neutropen\w*|immunosuppress\w*|transplant|on\s+steroids)\b{g(80)}\b(?:{FEVER}|shiver\w*|rigors|shaking)\b",
     rf"\b(?:freezing|frozen|ice\s+cold|very\s+cold|so\s+cold|hypotherm\w*)\b{g(60)}\b(?:slow|confus\w*|barely|drowsy|can't\s+(?:talk|speak|move)|not\s+making\s+sense|blue)\b",
