@@ -10,7 +10,7 @@ from nlu.emergency.lexicon.fragments import CHILD, FEVER, YOUNG_BABY, g
 RED_FLAGS: list[str] = [
     rf"\b{YOUNG_BABY}\b{g(60)}\b{FEVER}",
     rf"\b{FEVER}\b{g(60)}\b{YOUNG_BABY}",
-    (rf"\b{CHILD}\b{g(60)}\b(?:floppy|limp|lifeless|unresponsive|not\s+moving|won't\s+wake|not\s+waking|hard\s+to\s+wake|"
+    (rf"\b{CHILD}\b{g(60)}\b(?:floppy|limp|lifeless|unresponsive|not\s+moving(?!\s+(?:(?:his|her|their)\s+)?(?:bowels?|position|house|school|much\s+(?:his|her)\s+bowels))|won't\s+wake|not\s+waking|hard\s+to\s+wake|"
     rf"can't\s+wake|difficult\s+to\s+wake|blue|grey|gray|mottled|not\s+breath\w*|isn't\s+breath\w*|stopped\s+breath\w*|"
     rf"won't\s+breath\w*|seiz\w*\b(?!\s+(?:plan|care\s+plan|medication|meds|review|clinic|diary|chart|nurse|free))|fitting|convuls\w*|high[\s-]pitched\s+(?:cry|crying|scream)|bulging|sunken\s+soft\s+spot|"
     rf"won't\s+(?:feed|drink)\s+(?:at\s+all|and)|not\s+(?:fed|feeding|drinking)\s+(?:for|since|at\s+all)|"

@@ -124,20 +124,24 @@ RED_FLAGS: list[str] = [
     r"\b(?:take|taking|swallow|swallowing|down)\s+(?:the\s+lot|them\s+all|all\s+of\s+them|the\s+whole\s+(?:lot|box|bottle|pack|packet))\b",
     # A farewell said, sent or posted; not the wish to say goodbye to a doctor who is leaving.
     (r"\b(?:said|saying|sent|sending|texted|posted|posting|rang\s+(?:me\s+)?(?:to\s+say|saying)|called\s+(?:me\s+)?(?:to\s+say|saying))\s+"
-     r"(?:me\s+)?(?:my\s+)?(?:bye|goodbyes?|good\s+bye|farewell)\b(?!\s+(?:to\s+)?(?:dr\b|doctor|the\s+(?:doctor|nurse|practice|team|staff|receptionist)|nurse))"),
+     r"(?:me\s+)?(?:my\s+)?(?:bye|goodbyes?|good\s+bye|farewell)\b(?!\s+(?:to\s+)?(?:dr\b|doctor|the\s+(?:doctor|nurse|practice|team|staff|receptionist)|nurse|cards?|party|do\b|gift|present))"
+     r"(?![^.!?\n]{0,30}\b(?:retir\w*|leaving\s+do|colleagues?|moving\s+away|emigrat\w*))"),
     r"\b(?:wrote|written|writing|left|leaving)\s+(?:a\s+|my\s+|the\s+|some\s+)?(?:suicide|goodbye|farewell|last)\s+(?:notes?|letters?|messages?|texts?)\b",
     r"\b(?:finish|finishing|end|ending)\s+myself\b(?!\s+off\s+(?:the|my)\s+(?:forms?|paperwork))",
     r"\b(?:goodbye|farewell)\s+(?:message|note|letter|text|post|video|call)\b",
     r"\b(?:giving|gave|give|given)\s+(?:away\s+)?(?:all\s+)?(?:my|his|her|their)\s+(?:things|stuff|belongings|possessions|pets?|cat|dog)\s+away\b",
     r"\b(?:giving|gave|give|given)\s+away\s+(?:all\s+)?(?:my|his|her|their)\s+(?:things|stuff|belongings|possessions|pets?|cat|dog|savings)\b",
     r"\b(?:put|putting|got|getting|sorted|sorting)\s+(?:all\s+)?(?:my|his|her|their)\s+affairs\s+in\s+order\b",
+    # Letters to the family count with a word of farewell or means in the message, not for an anniversary.
     (r"\b(?:written|wrote|writing|write|left|leaving)\s+(?:a\s+|the\s+|my\s+)?(?:notes?|letters?)\s+(?:for|to)\s+"
-     r"(?:my|his|her|the)\s+(?:family|kids|children|husband|wife|partner|mum|mom|dad|parents|boyfriend|girlfriend)\b"),
+     r"(?:my|his|her|the)\s+(?:family|kids|children|husband|wife|partner|mum|mom|dad|parents|boyfriend|girlfriend)\b"
+     r"(?![^.!?\n]{0,30}\b(?:anniversary|birthday|christmas|valentine|wedding|thank\w*|holiday|card))"
+     r"(?=[^\n]{0,80}\b(?:goodbye|bye|sorry|forgive|pills|tablets|tonight|end|die|gone|explain|affairs|ready|last|over|go|anymore)\b)"),
     r"\bwrit\w*\s+(?:a\s+|the\s+)?(?:goodbye\s+)?letters?\b(?=[^.!?\n]{0,40}\b(?:pills|tablets|stop|end|die|goodbye|sorry)\b)",
     rf"\b(?:planning|planned|plan|worked\s+out|working\s+out)\s+(?:it|this|my\s+(?:death|exit|suicide)|how\s+(?:to|i'?ll)\s+do\s+it)\b{g(80)}\b(?:train|bridge|pills|rope|tonight|week|before\s+i\s+go|go\s+through)\b",
     r"\bbefore\s+i\s+go\b(?=[^.!?\n]{0,40}$)",
     r"\b(?:until|till|untill|til)\s+(?:it's|it\s+is|its|everything\s+is|i'm|i\s+am)\s+(?:over|gone|dead|done|finished)\b",
-    r"\b(?:the\s+)?pain\s+will\s+(?:all\s+)?be\s+over\b(?!\s+(?:in|after|once|when|soon\s+after))",
+    r"(?<!when\s)(?<!when\sthe\s)(?<!until\s)(?<!until\sthe\s)(?<!till\sthe\s)\b(?:the\s+)?pain\s+will\s+(?:all\s+)?be\s+over\b(?!\s+(?:in|after|once|when|soon\s+after))",
     r"\b(?:use|using|used)\s+(?:them|it|the\s+knife|a\s+knife|the\s+knives|a\s+blade)\s+on\s+(?:myself|himself|herself)\b",
     (r"\b(?:finish|finished|stop|end|close|over)\s+(?:(?:all|everything)(?=\s*(?:$|[,.!?;]|and\b|now\b|tonight\b|i\b|for\s+good\b))|"
      r"my\s+life|my\s+live|with\s+my\s+life|with\s+life|(?:my|the)\s+(?:life|existence))\b(?!\s+(?:insurance|the\s+forms))"),
@@ -177,7 +181,7 @@ RED_FLAGS: list[str] = [
     (r"\b(?:want|wanna|going|gonna|about|ready|plan\w*|thinking\s+(?:of|about))\s+(?:to\s+)?jump(?:ing)?\b(?!\s+(?:the\s+(?:queue|gun|line)|in\b|into\s+(?:a|the)\s+(?:pool|shower|car)|"
      r"on\b|ahead|up|over|ship|at\b|back|straight|to\s+(?:conclusions|another|a\s+different)))"),
     r"\b(?:want|wanna|wish)\s+(?:to\s+|i\s+was\s+|i\s+were\s+)?(?:be\s+)?gone\b(?!\s+(?:by|before|for|from|out|home|on|to|at|already|now))",
-    r"\bwish\s+(?:i|i'd)\s+(?:could\s+)?(?:just\s+)?(?:disappear|vanish|not\s+exist|stop\s+existing|cease\s+to\s+exist)\b",
+    r"\bwish\s+(?:i|i'd)\s+(?:could\s+)?(?:just\s+)?(?:disappear|vanish|not\s+exist|stop\s+existing|cease\s+to\s+exist)\b(?!\s+(?:on|for|to|into|off|abroad|somewhere)\b)",
     r"\bdisappear\b[^.!?\n]{0,30}\bnever\s+(?:come\s+back|return|be\s+found)\b",
     r"\bnot\s+(?:wanting|want|wanted)\s+to\s+(?:live|be\s+alive|be\s+here|exist|go\s+on|wake\s+up|carry\s+on)\b",
     (r"\b(?:take|taking|swallow|swallowing|down|downing)\s+(?:all\s+)?(?:my|the|his|her|these|those)\s+(?:tablets|pills|meds|medication|painkillers)\s+"
