@@ -107,6 +107,7 @@ ORDINARY = [
     "I'd love to say goodbye to the nurse before she retires",
     "I've decided to book with someone else",
     "please stop all reminders",
+    "STOP ALL",
     "I'm giving away my old walking frame, does anyone need it",
     "I'm dying to know my results",
     "can I jump the queue, I only need a signature",

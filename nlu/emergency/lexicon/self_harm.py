@@ -143,8 +143,10 @@ RED_FLAGS: list[str] = [
     r"\b(?:until|till|untill|til)\s+(?:it's|it\s+is|its|everything\s+is|i'm|i\s+am)\s+(?:over|gone|dead|done|finished)\b",
     r"(?<!when\s)(?<!when\sthe\s)(?<!until\s)(?<!until\sthe\s)(?<!till\sthe\s)\b(?:the\s+)?pain\s+will\s+(?:all\s+)?be\s+over\b(?!\s+(?:in|after|once|when|soon\s+after))",
     r"\b(?:use|using|used)\s+(?:them|it|the\s+knife|a\s+knife|the\s+knives|a\s+blade)\s+on\s+(?:myself|himself|herself)\b",
-    (r"\b(?:finish|finished|stop|end|close|over)\s+(?:(?:all|everything)(?=\s*(?:$|[,.!?;]|and\b|now\b|tonight\b|i\b|for\s+good\b))|"
-     r"my\s+life|my\s+live|with\s+my\s+life|with\s+life|(?:my|the)\s+(?:life|existence))\b(?!\s+(?:insurance|the\s+forms))"),
+    (r"\b(?:want|wanna|going|gonna|will|ready|need|decided|wish)\s+(?:to\s+)?(?:finish|stop|end|close)\s+(?:all|everything)"
+     r"(?=\s*(?:$|[,.!?;]|and\b|now\b|tonight\b|i\b|for\s+good\b))"),
+    (r"\b(?:finish|finished|stop|end|close|over)\s+(?:my\s+life|my\s+live|with\s+my\s+life|with\s+life|(?:my|the)\s+(?:life|existence))\b"
+     r"(?!\s+(?:insurance|the\s+forms))"),
     r"\b(?:life|living|everything)\s+is\s+(?:too|so)\s+(?:heavy|hard|much)\b[^.!?\n]{0,40}\b(?:stop|end|pills|die|finish|go)\b",
     rf"\b(?:at|on|near|by|in\s+front\s+of)\s+(?:the\s+)?(?:river|bridge|cliff|cliffs|tracks|railway|train\s+line|motorway\s+bridge|edge|top\s+of\s+the|car\s+park\s+roof|roof)\b{g(60)}\b(?:go\s+in|jump|water|end|die|nobody|goodbye|can't\s+(?:do|go\s+on)|anymore)\b",
     r"\b(?:nobody|no\s+one|noone)\s+(?:need|needs|wants|want|cares\s+about)\s+me\b",
