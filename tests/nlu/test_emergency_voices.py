@@ -48,6 +48,12 @@ SELF_HARM = [
     "going to swallow all my pills in one go",
     "I don't see any reason to keep living",
     "I no want to live anymore, I have a rope",
+    "after tonight nobody will have to worry about me, sorry",
+    "can't stop thinking about jumping",
+    "I've taken them, I don't want help, just wanted someone to know",
+    "goodbye to all of you, thank you for everything",
+    "I won't live past this weekend, I've decided",
+    "standing on the balcony, I'm going to let go",
 ]
 
 BY_CATEGORY = [
@@ -108,6 +114,9 @@ ORDINARY = [
     "I've decided to book with someone else",
     "please stop all reminders",
     "STOP ALL",
+    "goodbye to everyone at the practice, we're moving away",
+    "I need out of my contract with the gym",
+    "you won't need to see me at the clinic again, I'm registered elsewhere",
     "I'm giving away my old walking frame, does anyone need it",
     "I'm dying to know my results",
     "can I jump the queue, I only need a signature",

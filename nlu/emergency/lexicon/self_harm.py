@@ -190,6 +190,16 @@ RED_FLAGS: list[str] = [
      r"(?:all\s+)?(?:at\s+once|in\s+one\s+go|together|in\s+one)\b"),
     r"\b(?:no|not)\s+(?:want|wanting|wanna)\s+(?:to\s+)?(?:live|be\s+alive|be\s+here|wake\s+up|exist|go\s+on|carry\s+on)\b",
     r"\b(?:have|got|bought|has|found|'ve\s+got)\s+(?:a\s+|the\s+|some\s+)?(?:rope|noose)\b(?!\s+(?:for\s+(?:climbing|the\s+(?:boat|garden|tent))|swing))",
+    r"\b(?:won't|will\s+not|will\s+never|never|(?:nobody|no\s+one|noone|you)\s+(?:will|'ll))\s+(?:have\s+to|need\s+to)\s+(?:worry\s+about|deal\s+with|put\s+up\s+with)\s+me\b(?!\s+(?:at|in|for|about|during|with|on)\b)(?!\s+(?:at|in)\s+(?:the\s+)?(?:clinic|surgery|practice))",
+    r"\bsorry\s+for\s+being\s+(?:such\s+)?a\s+burden\b",
+    (r"\b(?:keep|kept|can't\s+stop|been)\s+thinking\s+(?:about|of)\s+(?:the\s+)?(?:bridge|tracks|cliff|river|rope|noose|pills\s+in|"
+     r"overdos\w*|jumping|dying|death|ending\s+(?:it|things|my\s+life)|not\s+being\s+here)\b"),
+    r"\b(?:pills|tablets|meds|overdose|taken\s+(?:some|them|it))\b[^\n]{0,60}\bdon't\s+want\s+(?:any\s+)?(?:help|to\s+be\s+saved|an?\s+ambulance|you\s+to\s+call)\b",
+    r"\b(?:booked|got|found)\s+a\s+(?:hotel\s+)?room\b[^\n]{0,30}\bto\s+do\s+it\b",
+    r"\bgoodbye\s+(?:to\s+)?(?:everybody|everyone|all\s+of\s+you|you\s+all|my\s+friends|my\s+family)\b(?![^.!?\n]{0,40}\b(?:practice|team|surgery|clinic|moving|retir\w*|colleagues?))",
+    r"\b(?:will\s+not|won't|not\s+going\s+to|don't\s+want\s+to)\s+(?:live|be\s+alive|survive)\s+(?:after|past|beyond|through|until|till|another|much\s+longer)\b",
+    r"\b(?:life|living|existence|everything)\b[^\n]{0,40}\bi\s+(?:want|need)\s+(?:out|to\s+get\s+out)\b(?!\s+of\s+(?:the|my|this)\s+(?:contract|appointment|booking|plan|job|house))",
+    r"\b(?:edge|ledge|bridge|roof|cliff|railing|balcony)\b[^\n]{0,40}\b(?:let\s+go|step\s+off|jump|fall\s+off|throw\s+myself)\b",
     r"\bsorry\s+for\s+everything\b(?=[^\n]{0,60}\b(?:goodbye|bye|love\s+you|tonight|pills)\b)",
     r"\b(?:i'm|im|i\s+am)\s+done\b(?=[^\n]{0,60}\b(?:bye|goodbye|the\s+lot|pills|tablets|tonight|end|die|forever)\b)",
 ]
@@ -204,4 +214,6 @@ MENTIONS: list[str] = [
      r"plan\w*\s+to|thinking\s+(?:of|about)|should|might|could|just)\b[^.!?\n]{0,15}\b(?:suicid\w*|overdos\w*|die|dying|end\s+(?:it|things|me)|"
      r"kill\s+myself|not\s+(?:be\s+)?(?:here|around|alive))\b(?!\s+(?:of\s+(?:boredom|laughter|embarrassment)|for\s+a|down|laughing))"),
     r"\b(?:i'm|i\s+am)\s+not\s+(?:feeling\s+)?safe\b",
+    r"\b(?:i'm|i\s+am|being|feel\s+like|i'm\s+just)\s+(?:such\s+)?a\s+burden\b",
+    r"\b(?:life|living|everything)\s+(?:is|feels)\s+(?:so\s+)?(?:pointless|meaningless|hopeless|not\s+worth\s+it)\b",
 ]
