@@ -2,9 +2,10 @@
 
 A set is JSON lines, one message each: ``text``, ``emergency`` (bool), ``category``
 (the triage category of an emergency, or the category a hard non-emergency
-imitates) and ``voice``. Sets live in ``data/nlu/blind/emergency-*.jsonl``: the
-dev set may be read while tuning; the test set is blind, so by default only
-aggregate figures are printed (``--show-misses`` prints texts, for dev only).
+imitates) and ``voice``. Sets live in ``data/nlu/blind*/emergency-*.jsonl``: a
+``-dev`` set may be read while tuning; the others are blind until measured, so by
+default only aggregate figures are printed (``--show-misses`` prints texts, for
+dev sets only).
 
     python -m nlu.emergency_eval data/nlu/blind/emergency-dev.jsonl [--rules-only] [--show-misses]
 """
@@ -39,8 +40,17 @@ class Item:
 
 
 def emergency_sets(root: Path = REPO_ROOT) -> dict[str, Path]:
-    """The emergency sets present, by name ("dev", "test")."""
-    return {p.stem.removeprefix("emergency-"): p for p in sorted((root / SETS_DIR).glob("emergency-*.jsonl"))}
+    """Every emergency set present under ``data/nlu/blind*/``, by name ("blind/emergency-dev", "blind4/emergency-test").
+
+    New blind sets arrive in new ``blind<N>/`` folders; each is scored as soon as it is checked in.
+    """
+    base = root / SETS_DIR.parent
+    return {f"{p.parent.name}/{p.stem}": p for p in sorted(base.glob(f"{SETS_DIR.name}*/emergency-*.jsonl"))}
+
+
+def is_dev_set(name: str) -> bool:
+    """Whether a set may be read while tuning (its name says ``-dev``): only then are missed texts shown."""
+    return "-dev" in name
 
 
 def load_set(path: Path) -> list[Item]:

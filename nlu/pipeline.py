@@ -22,16 +22,30 @@ FALLBACK_THRESHOLD = 0.35
 #: held-out split. On hard non-emergencies with no red-flag symptom at all ("I think
 #: I've been overcharged", "lost my mojo lately", a nursery asking for a letter
 #: about allergies) the classifier puts "emergency" on top with 0.74 to 0.999, so
-#: its score alone is never enough: it needs a red-flag symptom (below) or an
-#: urgency cue ("please hurry", "right now", "!!") and then this much.
+#: its score alone counts only when near certain (``MODEL_EMERGENCY_ALONE_MIN``);
+#: otherwise it needs a red-flag symptom (below) or an urgency cue ("please hurry",
+#: "right now", "!!") and then this much. Re-measured in round two: the previous
+#: screen's blind misses with only an urgency cue scored 0.32, 0.99, 1.0, 1.0; the
+#: one hard non-emergency in that position 0.07, so 0.6 stays.
 MODEL_EMERGENCY_MIN = 0.6
 #: With a red-flag symptom in the message (``Screen.mention``: "bleeding", "swollen",
 #: "contractions", not negated, not history) a weaker emergency score is enough:
 #: the symptom says it may be one, the score says the message reads like one.
 #: Non-emergencies that keep a mention (mild, reassured and advice-seeking ones are
 #: set aside by the screen) score up to 0.39 ("my son has a rash on his arm, it's
-#: itchy"); 0.45 keeps them out.
+#: itchy"); 0.45 keeps them out. Re-measured in round two with the new training
+#: voices: 19 of the previous screen's 22 blind misses that kept a mention score
+#: 0.45 or more, against 5 of 38 hard non-emergencies with a mention; 0.2 would
+#: add one catch for eight false alarms, so 0.45 stays.
 MODEL_EMERGENCY_WITH_RED_FLAG_MIN = 0.45
+#: With no red-flag symptom and no urgency cue, the classifier alone calls an emergency only when
+#: it is near certain and the message does not reassure or ask advice (``Screen.reassured``).
+#: Measured on the emergencies the previous round's rule screen missed in the two emergency sets
+#: (never trained on) that had neither a symptom word nor an urgency cue, against the 470 hard
+#: non-emergencies in the same position: 0.99 catches 22 of 36 for 7 false alarms (0.995: 20
+#: for 2; 0.98: 23 for 15). A false alarm costs a line of guidance and a staff look; a miss can
+#: cost a life, so the lower of the near-certain thresholds.
+MODEL_EMERGENCY_ALONE_MIN = 0.99
 _TRAIN_LOCK = threading.Lock()
 
 
@@ -60,14 +74,18 @@ def is_emergency_parse(seen: Screen, ranking: list[tuple[str, float]]) -> bool:
     The rule screen decides alone when it finds a red flag (or a red-flag symptom
     with an urgency cue); otherwise the classifier's emergency score counts at
     ``MODEL_EMERGENCY_WITH_RED_FLAG_MIN`` when a red-flag symptom is mentioned, and
-    at ``MODEL_EMERGENCY_MIN`` when emergency is its top intent and the message is urgent.
+    at ``MODEL_EMERGENCY_MIN`` when emergency is its top intent and the message is urgent,
+    and at ``MODEL_EMERGENCY_ALONE_MIN`` on its own when the message is not a reassured one.
     """
     if seen.emergency:
         return True
     score = dict(ranking).get("emergency", 0.0)
     if seen.mention and score >= MODEL_EMERGENCY_WITH_RED_FLAG_MIN:
         return True
-    return seen.urgent and ranking[0][0] == "emergency" and score >= MODEL_EMERGENCY_MIN
+    top = ranking[0][0] == "emergency"
+    if seen.urgent and top and score >= MODEL_EMERGENCY_MIN:
+        return True
+    return top and not seen.reassured and score >= MODEL_EMERGENCY_ALONE_MIN
 
 
 class NLU:

@@ -8,7 +8,8 @@ dozen precompiled searches per message, no model):
    spelling (``normalise``, ``spelling``), with negation (``negation``) and
    history, paperwork and mildness (``history``) scoped to the symptom's clause;
 2. (in ``nlu.pipeline``) the classifier's emergency score, counted at a lower
-   threshold when ``Screen.mention`` says a red-flag symptom is present;
+   threshold when ``Screen.mention`` says a red-flag symptom is present, and on
+   its own only when it is near certain and the message is not a reassured one;
 3. a red-flag *mention* together with an urgency or severity cue (``cues``) in the
    message ("she's bleeding, please hurry", "my sugar is low and I'm scared").
 
@@ -29,7 +30,13 @@ from dataclasses import dataclass
 
 from nlu.emergency.cues import has_urgency
 from nlu.emergency.history import is_figurative, is_history_or_admin, is_reassured
-from nlu.emergency.lexicon import CATEGORY_IDS, MENTION_RX, RED_FLAG_RX
+from nlu.emergency.lexicon import (
+    CATEGORY_IDS,
+    MENTION_PARTS,
+    MENTION_RX,
+    RED_FLAG_PARTS,
+    RED_FLAG_RX,
+)
 from nlu.emergency.negation import is_negated
 from nlu.emergency.normalise import normalise
 
@@ -38,6 +45,11 @@ __all__ = ["CATEGORY_IDS", "EmergencyMatch", "Screen", "detect_emergency", "is_e
 #: Categories where a negation word inside the pattern is itself the danger ("don't want to live"),
 #: so only an explicit denial right before it counts ("not suicidal").
 _SELF_NEGATING = {"self_harm"}
+#: An explicit denial right before a self-harm phrase: "not", "no thoughts of", "not thinking of".
+_DENIED_INTENT = re.compile(
+    r"\b(?:not|no|never|denies|deny|wouldn't|without)\s+(?:(?:thinking|thoughts?|plans?|intention|intend\w*|planning|"
+    r"want\w*|about|of|to|on|any|ever|at\s+all)\s+){0,3}$"
+)
 
 
 @dataclass(frozen=True)
@@ -60,26 +72,35 @@ class Screen:
     mention: EmergencyMatch | None
     #: A strong urgency cue ("right now", "please hurry", "!!") outside denied clauses.
     urgent: bool = False
+    #: The message reassures, asks advice or jokes ("he's fine now, is that normal?", "lol"): the
+    #: classifier's score alone is not enough to call it an emergency.
+    reassured: bool = False
 
 
 def _accepted(norm: str, start: int, end: int, category: str) -> bool:
     if category in _SELF_NEGATING:
-        before = norm[max(0, start - 12) : start]
-        if before.rstrip().endswith(("not", "no", "never", "denies")):
+        if _DENIED_INTENT.search(norm[max(0, start - 40) : start]):
             return False
-    elif is_negated(norm, start, end):
+        return not is_history_or_admin(norm, start, end, routine=False)
+    if is_negated(norm, start, end):
         return False
     return not is_history_or_admin(norm, start, end)
 
 
-def _first(norm: str, table: dict[str, re.Pattern[str]], kind: str, starts: list[int], ends: list[int]
-           ) -> EmergencyMatch | None:
-    """The first accepted match, trying categories in screen order and each category left to right."""
+def _first(norm: str, table: dict[str, re.Pattern[str]], parts: dict[str, tuple[re.Pattern[str], ...]], kind: str,
+           starts: list[int], ends: list[int]) -> EmergencyMatch | None:
+    """The first accepted match, trying categories in screen order and each category left to right.
+
+    The alternation gives one match per position; when it is set aside, every pattern
+    of the category is tried at that position before moving on (rarely needed, so cheap).
+    """
     for category, rx in table.items():
         pos = 0
         while (m := rx.search(norm, pos)) is not None:
-            if m.end() > m.start() and _accepted(norm, m.start(), m.end(), category):
-                return EmergencyMatch(category, starts[m.start()], ends[m.end() - 1], kind)
+            candidates = [m] + [mm for p in parts[category] if (mm := p.match(norm, m.start())) and mm.end() != m.end()]
+            for c in candidates:
+                if c.end() > c.start() and _accepted(norm, c.start(), c.end(), category):
+                    return EmergencyMatch(category, starts[c.start()], ends[c.end() - 1], kind)
             pos = m.start() + 1
     return None
 
@@ -88,17 +109,18 @@ def screen(text: str) -> Screen:
     """The rule layer's view of ``text``: an emergency, and/or a red-flag mention."""
     norm, starts, ends = normalise(text)
     if is_figurative(norm):
-        return Screen(None, None)
+        return Screen(None, None, reassured=True)
     urgent = has_urgency(norm, strong=True)
-    hit = _first(norm, RED_FLAG_RX, "red_flag", starts, ends)
+    hit = _first(norm, RED_FLAG_RX, RED_FLAG_PARTS, "red_flag", starts, ends)
     if hit:
         return Screen(hit, hit, urgent)
-    mention = _first(norm, MENTION_RX, "mention", starts, ends)
+    mention = _first(norm, MENTION_RX, MENTION_PARTS, "mention", starts, ends)
     if mention and has_urgency(norm):
         return Screen(EmergencyMatch(mention.category, mention.start, mention.end, "urgent_mention"), mention, urgent)
-    if mention and is_reassured(norm):
+    reassured = is_reassured(norm)
+    if mention and reassured:
         mention = None
-    return Screen(None, mention, urgent)
+    return Screen(None, mention, urgent, reassured)
 
 
 def detect_emergency(text: str) -> EmergencyMatch | None:

@@ -31,14 +31,14 @@ _DENIED_CLAUSE = re.compile(
 PRESENT = re.compile(
     r"(?:!{2,}|\b(?:right\s+now|just\s+now|at\s+the\s+moment|sudden(?:ly)?|all\s+of\s+a\s+sudden|won't\s+stop|"
     r"will\s+not\s+stop|not\s+stopping|getting\s+worse|worse\s+and\s+worse|please\s+hurry|hurry|ambulance|911|999|"
-    r"what\s+(?:do|should)\s+(?:i|we)\s+do(?!\s+if)|can't\s+(?:breathe|move|stand|wake)|won't\s+wake|again\s+(?:now|today|tonight)|"
-    r"since\s+(?:this\s+(?:morning|afternoon|evening)|an\s+hour|half\s+an\s+hour|\d+\s+minutes|last\s+night|lunch)|(?:an?|one|two|\d+)\s+(?:hours?|minutes?)\s+ago)\b)"
+    r"what\s+(?:do|should)\s+(?:i|we)\s+do(?!\s+(?:if|in\s+(?:an?\s+)?(?:emergency|case)))|can't\s+(?:breathe|move|stand|wake)|won't\s+wake|again\s+(?:now|today|tonight)|"
+    r"(?:he's|she's|i've|i'm|he\s+has|she\s+has|they've|it's)\s+now\b|since\s+(?:this\s+(?:morning|afternoon|evening)|an\s+hour|half\s+an\s+hour|\d+\s+minutes|last\s+night|lunch)|(?:an?|one|two|\d+)\s+(?:hours?|minutes?)\s+ago)\b)"
 )
 
 _STRONG = re.compile(
     r"(?:!{2,}|\b(?:right\s+now|just\s+now|sudden(?:ly)?|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|won't\s+stop|"
     r"will\s+not\s+stop|not\s+stopping|getting\s+worse|worse\s+and\s+worse|please\s+hurry|hurry|ambulance|911|999|"
-    r"what\s+(?:do|should)\s+(?:i|we)\s+do|can't\s+(?:breathe|move|stand|wake)|won't\s+wake|terrified|panicking)\b)"
+    r"what\s+(?:do|should)\s+(?:i|we)\s+do(?!\s+(?:if|in\s+(?:an?\s+)?(?:emergency|case)))|can't\s+(?:breathe|move|stand|wake)|won't\s+wake|terrified|panicking)\b)"
 )
 #: A call for help, on top of ``_STRONG``: what makes a message urgent with no symptom named.
 _CALL_FOR_HELP = re.compile(

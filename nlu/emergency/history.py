@@ -18,7 +18,7 @@ from nlu.emergency.negation import clause_around, sentence_around
 
 #: Past time near the symptom: "a stroke last year", "seizures as a child", "after my heart attack".
 _PAST = re.compile(
-    r"\b(?:last\s+(?:year|month|week|summer|winter|spring|autumn|fall|time)|(?:a\s+few|few|\d+|two|three|four|five|six|"
+    r"\b(?:last\s+(?:year|month|week|summer|winter|spring|autumn|fall|time(?!\s+(?:you|anyone|anybody|i'll|i\s+will|ever)))|(?:a\s+few|few|\d+|two|three|four|five|six|"
     r"some|many|several)\s+(?:years?|months?|weeks?)\s+(?:ago|back)|years?\s+ago|months?\s+ago|a\s+while\s+(?:ago|back)|"
     r"in\s+(?:19|20)\d\d|back\s+in|in\s+the\s+past|used\s+to|history\s+of|recovering\s+from|"
     r"recovered\s+from|(?:since|after)\s+(?:my\s+|his\s+|her\s+|their\s+|a\s+|the\s+)?(?:stroke|mini\s+stroke|tia|heart\s+attack|"
@@ -26,13 +26,16 @@ _PAST = re.compile(
     r"(?:had|has\s+had|have\s+had)\s+an?\s+(?:stroke|heart\s+attack|seizure|tia)\s+in\s+(?:his|her|my|their)\s+"
     r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|\d0s)|"
     r"(?:when|while)\s+(?:i|he|she|they)\s+(?:was|were)\s+(?:a\s+)?(?:child|kid|teenager|teen|younger|baby|tiny|little|small|pregnant)|"
-    r"as\s+an?\s+(?:child|kid|teenager|teen|baby|toddler|infant|newborn|student|adult))\b"
+    r"as\s+an?\s+(?:child|kid|teenager|teen|baby|toddler|infant|newborn|student|adult)|"
+    # second-language and lay ways of saying "long ago": "before have stroke", "when I am child", "old injury"
+    r"before\s+(?:have|has|had)|when\s+(?:i|he|she)\s+(?:am|is|was)\s+(?:a\s+)?(?:child|kid|small|young|baby)|in\s+(?:my|his|her)\s+childhood|"
+    r"since\s+(?:i|he|she|they)\s+(?:break|broke|fractured|injured|hurt)\b|old\s+(?:injury|injuries|fracture|break)|(?:a\s+)?long\s+time(?!\s+now))\b"
 )
 
 #: Paperwork, information and hypotheticals: the red-flag word is a topic, not a symptom.
 _ADMIN = re.compile(
     r"\b(?:emergency\s+contact|contact\s+(?:details|number|info)|next\s+of\s+kin|form|forms|questionnaire|insurance|bill|invoice|charged|certificate|"
-    r"sick\s+note|fit\s+note|leaflet|brochure|information\s+(?:on|about)|info\s+(?:on|about)|advice\s+(?:on|about)|research|"
+    r"sick\s+note|fit\s+note|care\s+plan|in\s+(?:an|case\s+of\s+an?)\s+emergency|training\s+(?:course|for\s+(?:my\s+|the\s+)?(?:job|work|staff))|workshop|antidote|leaflet|brochure|information\s+(?:on|about)|info\s+(?:on|about)|advice\s+(?:on|about)|research|"
     r"survey|(?:antenatal|first\s+aid|parenting)\s+(?:class|classes|course|training)|first\s+aid|awareness|prevention|screening|"
     r"(?:flu|covid|booster|tetanus|b12|allergy|hpv|mmr|pneumonia|shingles|travel)\s+(?:shots?|jabs?|vaccines?)|"
     r"immuni[sz]ation|risk|risks|signs\s+of|symptoms\s+of|what\s+are\s+the\s+signs|in\s+case\s+of|what\s+to\s+do\s+if|"
@@ -42,14 +45,14 @@ _ADMIN = re.compile(
     r"in\s+general|for\s+future\s+reference|what\s+would\s+happen|nothing\s+sudden|"
     r"when\s+(?:you|there's|there\s+is)\s+(?:have\s+)?(?:time|a\s+slot)|"
     r"only\s+when\s+(?:i\s+)?(?:cough|sneeze|press|move|breathe\s+in|lie|bend|laugh)|"
-    r"hay\s+fever|dentist|dental|filling|anaesthetic|anesthetic|numbing|cholesterol|teething|nappy\s+rash|diaper\s+rash|"
+    r"hay\s+fever|dentist|dental|(?<!keeps\s)(?<!keep\s)filling(?!\s+(?:with|up))|anaesthetic|anesthetic|numbing|cholesterol|teething|nappy\s+rash|diaper\s+rash|"
     r"in\s+my\s+dream|movie|film|novel|homework|essay)\b"
 )
 
 #: Routine care words: they make a message ordinary only when nothing in it is urgent
 #: ("need a follow-up for my heart", but not "my chest is crushing, can I get an appointment").
 _ROUTINE = re.compile(
-    r"\b(?:follow[\s-]?up|followup|check[\s-]?up|review|scar|results?|referral|refer|prescription|repeat|refill|"
+    r"\b(?:follow[\s-]?up|followup|check[\s-]?up|review|scar|results?|referral|refer|prescription|repeat|(?<!liquid\s)refill(?!\s+(?:bottle|cartridge|pods?))|"
     r"renew|re-?order|expired|rehab|physio|discuss|letter|assessment|assessed|blood\s+test|x-?ray)\b"
 )
 
@@ -68,8 +71,17 @@ _MILD = re.compile(
     r"a\s+(?:bit|little)\s+(?:wheezy|tight|sore|achy|short\s+of\s+breath\w*|breathless|dizzy|numb|swollen|puffy)|"
     r"pulled\s+a\s+muscle|muscular|(?:bleeding|bleeds|bled)\s+(?:a\s+(?:bit|little)|slightly)|from\s+scratching|"
     r"grazed?|scraped|when\s+(?:i'm|i\s+am|i\s+get|i\s+feel)\s+(?:anxious|stressed|nervous|panicky|worried)|goes\s+away|"
-    r"comes\s+and\s+goes|on\s+and\s+off|(?:been|is|was|seems?)\s+(?:totally\s+|completely\s+|perfectly\s+)?(?:normal|fine|ok|okay)\s+since|in\s+the\s+cold(?:\s+weather)?|when\s+it's\s+cold|in\s+(?:the\s+)?winter|snor\w*|"
+    r"comes\s+and\s+goes|on\s+and\s+off|(?:been|is|was|seems?)\s+(?:totally\s+|completely\s+|perfectly\s+)?(?:normal|fine|ok|okay)\s+since|in\s+the\s+cold(?:\s+weather)?|when\s+it's\s+cold|in\s+(?:the\s+)?winter|snor\w*(?!\s+(?:strange\w*|weird\w*|funny|odd\w*|and\s+(?:won't|can't|not)))|"
     r"sleep\s+(?:apnoea|apnea|study|clinic)|for\s+a\s+(?:second|few\s+seconds|moment)\s+(?:at\s+night|in\s+(?:my|his|her)\s+sleep))\b"
+)
+
+#: Figures of speech built on a red-flag word, read in the symptom's clause: "my face dropped when I
+#: saw the bill", "knocked out by this cold", "that coffee is pure poison", "breathless with excitement".
+_IDIOM = re.compile(
+    r"\b(?:(?:face|jaw|heart|stomach)\s+(?:dropped|fell|sank|sunk|skipped\s+a\s+beat)\s+when|knocked\s+(?:me\s+)?out\s+by\s+(?:this|a|the|my)\s+"
+    r"(?:cold|flu|bug|virus|heat|week|job)|pure\s+poison|(?:is|was|it's)\s+poisoning\s+(?:me|us)|(?:breathless|out\s+of\s+breath|"
+    r"can't\s+breathe)\s+(?:with|from)\s+(?:excitement|laughter|laughing|joy)|took\s+my\s+breath\s+away|"
+    r"bleeding\s+(?:me\s+)?(?:money|dry)|(?:bored|laughed|scared)\s+to\s+death|dying\s+(?:to|for)\s+(?:a|an|the|see|know|go|try|get|hear|meet))\b"
 )
 
 #: A message that reassures or asks for advice ("he was fine after some juice, should he change his
@@ -80,7 +92,13 @@ _REASSURED = re.compile(
     r"is\s+(?:that|this|it)\s+(?:normal|ok|okay|safe|serious|worth|my)|is\s+\w+\s+(?:ok|okay|safe)|"
     r"should\s+(?:i|he|she|we|they)\s+(?:change|adjust|stop|keep|take|give|worry|be\s+worried|use)|just\s+wondering|"
     r"wondering\s+(?:if|whether)|any\s+(?:tips|advice|cream)|running\s+around|laughing|smiling|playing\s+(?:happily|normally|fine)|"
-    r"back\s+to\s+(?:normal|himself|herself)|acting\s+normal\w*)\b"
+    r"back\s+to\s+(?:normal|himself|herself)|acting\s+normal\w*|"
+    # "everything's normal", "all good", "fine in himself", "runs around like normal", "no symptoms",
+    # and an explicit denial of self-harm thoughts ("I'm not thinking of hurting myself")
+    r"everything(?:'s|\s+is|\s+has\s+been)\s+(?:been\s+)?(?:normal|fine|ok|okay|good|great|straightforward)|all\s+good|"
+    r"fine\s+in\s+(?:him|her|my|them)sel(?:f|ves)|like\s+normal|(?:i|he|she|we)\s+feel\s+(?:fine|well|ok|okay)|no\s+symptoms|"
+    r"not\s+(?:thinking\s+(?:of|about)|planning\s+(?:to|on))\s+(?:hurt|harm|kill|end)\w*\s+(?:myself|it)|not\s+suicidal|"
+    r"no\s+thoughts\s+of\s+(?:hurt|harm|kill|suicide|self)\w*)\b"
 )
 
 #: Jokes and figures of speech ("this queue is killing me, can't breathe lol").
@@ -102,16 +120,17 @@ def is_figurative(text: str) -> bool:
     return bool(_FIGURATIVE.search(text))
 
 
-def is_history_or_admin(text: str, start: int, end: int) -> bool:
+def is_history_or_admin(text: str, start: int, end: int, *, routine: bool = True) -> bool:
     """Whether the symptom is history, a topic of paperwork, routine care or mild, with nothing happening now.
 
     Past time counts near the symptom only ("a stroke last year"), so "she had an
     operation last week" does not hide "burning hot and confused" earlier on.
+    ``routine=False`` leaves routine-care words out: a farewell letter is not a referral letter.
     """
     sentence = sentence_around(text, start, end)
     if PRESENT.search(sentence):
         return False
     before, after = clause_around(text, start, end)
     clause = before + text[start:end] + after
-    return bool(_PAST.search(clause) or _ADMIN.search(clause) or _MILD.search(clause)
-                or (_ROUTINE.search(clause) and not has_urgency(text)))
+    return bool(_PAST.search(clause) or _ADMIN.search(clause) or _MILD.search(clause) or _IDIOM.search(clause)
+                or (routine and _ROUTINE.search(clause) and not has_urgency(text)))

@@ -27,7 +27,7 @@ _NEG_BEFORE = re.compile(
 )
 _NEG_AFTER = re.compile(
     r"^\s*(?:(?!and\b|now\b)\S+\s+){0,2}?(?:has\s+|have\s+|had\s+|is\s+|it's\s+|is\s+all\s+)?(?:stopped|gone\s+away|"
-    r"went\s+away|gone\s+now|cleared\s+up|settled(?:\s+down)?|resolved|under\s+control|calmed\s+down|eased\s+off|"
+    r"went\s+away|gone\s+now|(?:long\s+)?gone\b(?!\s+(?:into|to|down|up|through|numb|blue|grey|pale|white|limp|floppy|stiff|quiet|cold))|cleared\s+up|settled(?:\s+down)?|resolved|under\s+control|calmed\s+down|eased\s+off|"
     r"better\s+now|fine\s+now|ok\s+now|okay\s+now|passed\s+now)\b"
 )
 

@@ -79,7 +79,10 @@ SPELLING: dict[str, str] = {
     "worst": "worst", "wurst": "worst", "terible": "terrible", "horible": "horrible",
     "scard": "scared", "scaried": "scared", "panicing": "panicking",
     "lable": "label", "accidentaly": "accidentally", "accidently": "accidentally", "reacshun": "reaction",
-    "reaktion": "reaction", "alergy's": "allergies", "cleanr": "cleaner",
+    "reaktion": "reaction", "somthing": "something", "somethin": "something", "strangly": "strangely",
+    "wurse": "worse", "gapeing": "gaping", "tounge": "tongue", "tung": "tongue", "chets": "chest",
+    "antidepresants": "antidepressants", "antidepressents": "antidepressants", "tmrw": "tomorrow",
+    "tmr": "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow", "untill": "until", "alergy's": "allergies", "cleanr": "cleaner",
 }
 
 #: Medical and urgency words the fuzzy matcher may correct towards.
@@ -97,7 +100,7 @@ VOCABULARY: tuple[str, ...] = (
 
 #: Ordinary words one edit away from a vocabulary word: never "corrected".
 PROTECTED: frozenset[str] = frozenset({
-    "breeding", "painted", "spelling", "shaving", "sitting", "soaking", "gaping", "laters", "cooking", "cooked", "fainter", "tablet", "pregnancies", "contracting",
+    "breeding", "drooling", "drools", "painted", "spelling", "shaving", "sitting", "soaking", "gaping", "laters", "cooking", "cooked", "fainter", "tablet", "pregnancies", "contracting",
     "contracted", "contract", "contracts", "confuses", "confuse", "stomachs", "labours", "labor",
     "labourer", "insulting", "breather", "breathes", "breathed", "seizes", "seized", "swallow",
     "swallows", "swelling", "suddenness", "throats", "thread", "threat", "threats", "headaches",

@@ -7,6 +7,7 @@ import pytest
 from nlu.emergency import CATEGORY_IDS, Screen, detect_emergency, is_emergency, screen
 from nlu.emergency.normalise import normalise
 from nlu.pipeline import (
+    MODEL_EMERGENCY_ALONE_MIN,
     MODEL_EMERGENCY_MIN,
     MODEL_EMERGENCY_WITH_RED_FLAG_MIN,
     is_emergency_parse,
@@ -943,7 +944,9 @@ def test_classifier_needs_a_red_flag_or_an_urgent_message() -> None:
     assert is_emergency_parse(with_symptom, _ranking(MODEL_EMERGENCY_WITH_RED_FLAG_MIN, top="inform"))
     assert not is_emergency_parse(with_symptom, _ranking(MODEL_EMERGENCY_WITH_RED_FLAG_MIN - 0.05, top="inform"))
     bare = Screen(None, None, urgent=False)
-    assert not is_emergency_parse(bare, _ranking(0.99))
+    assert not is_emergency_parse(bare, _ranking(MODEL_EMERGENCY_ALONE_MIN - 0.01))
+    assert is_emergency_parse(bare, _ranking(MODEL_EMERGENCY_ALONE_MIN))
+    assert not is_emergency_parse(Screen(None, None, reassured=True), _ranking(1.0))
     urgent = Screen(None, None, urgent=True)
     assert is_emergency_parse(urgent, _ranking(MODEL_EMERGENCY_MIN))
     assert not is_emergency_parse(urgent, _ranking(MODEL_EMERGENCY_MIN - 0.05))

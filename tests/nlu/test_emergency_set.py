@@ -1,10 +1,9 @@
 """The emergency sets through the full parse: what the product does with each message.
 
-``data/nlu/blind/emergency-dev.jsonl`` (development) and ``emergency-test.jsonl``
-(blind) hold real-world-style emergencies by triage category and hard
-non-emergencies. A set that is not in the checkout is skipped. On failure the
-message shows recall per category with counts; message texts are shown for the
-dev set only, so the blind set's lines never reach a log.
+Every ``data/nlu/blind*/emergency-*.jsonl`` present is scored: real-world-style
+emergencies by triage category and hard non-emergencies. On failure the message
+shows recall per category with counts; message texts are shown only for sets
+named ``*-dev*``, so a blind set's lines never reach a log.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from nlu.emergency_eval import (
     Item,
     category_table,
     emergency_sets,
+    is_dev_set,
     load_set,
     parse_predictor,
     score,
@@ -31,21 +31,24 @@ MIN_CATEGORY_RECALL = 0.95
 SETS = emergency_sets()
 
 
-@pytest.mark.parametrize("name", ["dev", "test"])
+def test_the_known_sets_are_found() -> None:
+    assert {"blind/emergency-dev", "blind/emergency-test"} <= set(SETS)
+    assert is_dev_set("blind/emergency-dev") and not is_dev_set("blind4/emergency-test")
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
 def test_emergency_set_meets_its_targets(name: str, nlu_model: NLU) -> None:
-    if name not in SETS:
-        pytest.skip(f"emergency-{name}.jsonl is not in this checkout")
     items = load_set(SETS[name])
     assert any(it.emergency for it in items) and any(not it.emergency for it in items)
     report = score(items, parse_predictor(nlu_model))
-    summary = category_table(report)
-    if name == "dev":
+    summary = f"{name}: " + category_table(report)
+    if is_dev_set(name):
         summary += "\n" + "\n".join(f"{m['kind']}: [{m['category']}] {m['text']}" for m in report["misses"])
-    weak = {cat: c["recall"] for cat, c in report["categories"].items()
+    weak = {cat: f"{c['caught']}/{c['emergencies']}" for cat, c in report["categories"].items()
             if c["emergencies"] and c["recall"] < MIN_CATEGORY_RECALL}
     assert report["recall"] >= MIN_RECALL, summary
     assert report["precision"] >= MIN_PRECISION, summary
-    assert not weak, summary
+    assert not weak, f"categories under {MIN_CATEGORY_RECALL}: {weak}\n{summary}"
 
 
 @pytest.mark.parametrize(
@@ -54,8 +57,14 @@ def test_emergency_set_meets_its_targets(name: str, nlu_model: NLU) -> None:
         ("hi can I book an appointment for my dad, he's got a crushing pain in his chest", True),
         ("my 5 week old has a temperature of 38.3", True),
         ("I don't trust myself to stay safe tonight", True),
+        ("honestly not safe with myself at the moment", True),
+        ("we've chosen tonight, I'm sorry, I have everything ready", True),
+        ("my brother keeps saying he wants to die and he's been giving his stuff away", True),
+        ("I wish to finish my life, I am very tired of everything", True),
         ("can I cancel, my baby has a fever so we're staying home", False),
         ("please update my emergency contact to my sister", False),
+        ("I'd like to end my appointment early", False),
+        ("I need to finish my forms", False),
         ("need a follow-up for my chest infection", False),
         ("is the flu shot safe in pregnancy", False),
         ("my dad felt shaky with a low sugar this morning, he had a biscuit and was fine, should he cut his insulin", False),

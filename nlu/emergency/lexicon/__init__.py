@@ -58,6 +58,15 @@ def _compile(table: dict[str, list[str]]) -> dict[str, re.Pattern[str]]:
 
 RED_FLAG_RX = _compile(RED_FLAGS)
 MENTION_RX = _compile(MENTIONS)
+#: Each category's patterns one by one: when the alternation's leftmost match is set aside (negated,
+#: history), a shorter pattern starting at the same place may still be a present danger
+#: ("bleeding and bleeding" inside a longer match that ran into a reassuring clause).
+RED_FLAG_PARTS: dict[str, tuple[re.Pattern[str], ...]] = {
+    cat: tuple(re.compile(p) for p in RED_FLAGS[cat]) for cat in SCREEN_ORDER
+}
+MENTION_PARTS: dict[str, tuple[re.Pattern[str], ...]] = {
+    cat: tuple(re.compile(p) for p in MENTIONS[cat]) for cat in SCREEN_ORDER
+}
 
 
 _WHOLE_WORD = re.compile(r"(?<![\\a-z])[a-z]{5,}(?![a-z]|\\w|\?|\[|\{|s\?)")

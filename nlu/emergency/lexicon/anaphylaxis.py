@@ -42,3 +42,17 @@ RED_FLAGS: list[str] = [
 
 #: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
 MENTIONS: list[str] = [r"\ballergic\s+reaction\b", r"\b(?:swell\w*|swollen|hives)\b", r"\bepi\s?-?pen\b"]
+
+#: Round two: a face or tongue that balloons, a reaction "within minutes", and the quiet signs
+#: after a known trigger (throat feels funny, keeps clearing it, light-headed, falls down).
+RED_FLAGS += [
+    (r"\b(?:face|lips?|tongue|eyes?|throat|mouth|head)\b[^.!?\n]{0,25}\b(?:ballooned|ballooning|blown\s+up|blew\s+up|puffed\s+up|"
+     r"huge|massive|double\s+(?:the\s+)?size|swelling\s+up|swelled\s+up|swollen\s+up)\b"),
+    (rf"\bwithin\s+(?:minutes|seconds|an\s+hour|half\s+an\s+hour|\d+\s+minutes)\b{g(80)}\b(?:swell\w*|swollen|ballooned|blotch\w*|hives|"
+     rf"itch\w*|throat|can't\s+breathe|barely\s+(?:talk|speak|breathe)|wheez\w*|dizzy|faint\w*)\b"),
+    (rf"\b(?:nut|nuts|peanuts?|allerg\w*|sting|stung|bite|bitten|latex|penicillin|shellfish|prawns?|sesame)\b{g(120)}\b(?:throat\s+(?:feels?\s+)?"
+     rf"(?:funny|tight|weird|strange|thick|closing)|clearing\s+(?:her|his|my|their)\s+throat|light\s*-?\s*headed|dizzy|faint\w*|"
+     rf"fall\s+down|fell\s+down|collaps\w*|wheez\w*|blotch\w*\s+(?:spreading|all\s+over)|hives\s+all\s+over)\b"),
+    rf"\b(?:face|lips?|tongue|mouth)\b{g(25)}\b(?:swell\w*|swollen)\b{g(60)}\b(?:tablets?|pills?|medicine|painkiller|antibiotic\w*|new\s+(?:drug|medication))\b",
+    rf"\b(?:tablets?|pills?|medicine|painkiller|antibiotic\w*)\b{g(60)}\b(?:face|lips?|tongue|mouth)\b{g(25)}\b(?:swell\w*|swollen|ballooned)\b",
+]

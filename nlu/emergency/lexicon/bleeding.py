@@ -10,7 +10,7 @@ from nlu.emergency.lexicon.fragments import g
 RED_FLAGS: list[str] = [
     (rf"\b(?:nose)?bleed\w*\b{g(30)}\b(?:heavily|heavy|a\s+lot|lots|badly|everywhere|won't\s+stop|will\s+not\s+stop|not\s+stopping|"
     rf"nonstop|non-stop|won't\s+clot|through|really\s+bad|so\s+much|profusely|like\s+crazy|can't\s+stop|doesn't\s+stop|"
-    rf"pouring|gushing|spurting|squirting|pumping|so\s+bad|very\s+bad|out|getting\s+heavier|heavier\s+and\s+heavier)\b"),
+    rf"pouring|gushing|spurting|squirting|pumping|so\s+bad|very\s+bad|bad(?!\s+(?:breath|taste|smell))|out|getting\s+heavier|heavier\s+and\s+heavier)\b"),
     (r"\b(?:heavy|heavily|severe|severely|uncontrolled|uncontrollable|massive|serious|major|profuse|profusely|lots\s+of|"
     r"bad|badly|really\s+bad)\s+bleed\w*\b"),
     (r"\b(?:won't|will\s+not|can't\s+get\s+(?:it|him|her)\s+to|doesn't|not|hasn't|isn't|haven't|can't|cannot)\s+"
@@ -40,3 +40,19 @@ RED_FLAGS: list[str] = [
 
 #: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
 MENTIONS: list[str] = [r"\b(?:nose)?bleed\w*\b(?!\s+money)", r"\b(?:cut|wound|gash)\b"]
+
+#: Round two: hidden bleeding (black or bloody stool, dark vomit with clots), bleeding that goes on
+#: and on, blood filling the mouth, and slang.
+RED_FLAGS += [
+    rf"\b(?:sick|vomit\w*|throw\w*\s+up|threw\s+up|puk\w*)\b{g(60)}\b(?:dark\s+red|bright\s+red|red\s+with\s+clots|clots|coffee\s+grounds?)\b",
+    rf"\b(?:poo|poos|poop|stool|stools|bowel\s+movements?|number\s+twos?)\b{g(25)}\b(?:black|tarry|like\s+tar|maroon)\b",
+    r"\b(?:black|tarry)\s+(?:and\s+sticky\s+|sticky\s+)?(?:poo|poop|stools?)\b",
+    r"\bbleed\w*\s+and\s+bleed\w*\b",
+    r"\b(?:filling|filled|fills|full)\s+(?:up\s+)?(?:with|of)\s+blood\b",
+    r"\b(?:pure|solid|fresh|bright\s+red)\s+blood\b(?!\s+(?:test|donor|bank))",
+    r"\b(?:toilet|bowl|pan)\b[^.!?\n]{0,20}\b(?:full|filled|all)\s+(?:of\s+)?(?:red|blood)\b",
+    (rf"\b(?:blood|bleed\w*)\s+(?:coming\s+)?(?:from|out\s+of|in)\s+(?:my\s+|his\s+|her\s+|the\s+)?(?:bottom|bum|back\s+passage|rectum|anus|behind)\b"
+     rf"{g(50)}\b(?:lots|a\s+lot|very\s+much|so\s+much|loads|all\s+(?:morning|day|night|afternoon)|faint\w*|weak|dizzy|full|clots|pale)\b"),
+    r"\b(?:pissing|pumping|pouring|gushing|squirting)\s+(?:with\s+|out\s+)?blood\b",
+    r"\bgaping\b",
+]

@@ -41,3 +41,12 @@ RED_FLAGS: list[str] = [
 
 #: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
 MENTIONS: list[str] = [r"\bbreath\w*\b(?!\s+away)", r"\bwheez\w*\b", r"\bchok\w*\b"]
+
+#: Round two: a low oxygen reading, too breathless to speak, lips going blue or numb.
+RED_FLAGS += [
+    r"\b(?:oxygen|o2|sats?|saturations?|spo2|oximeter|finger\s+(?:monitor|thing|clip))\b[^.!?\n]{0,40}\b(?:[5-8]\d|9[0-1])\b\s*%?",
+    r"\b(?:stop|pause|gasp)\s+(?:after|between)\s+(?:every|each)\s+(?:word|few\s+words)\b",
+    r"\b(?:can't|cannot|couldn't)\s+(?:finish|complete|get\s+out|say)\s+(?:a\s+)?(?:full\s+|whole\s+)?sentences?\b",
+    rf"\b(?:breathless|out\s+of\s+breath|short\s+of\s+breath)\b{g(60)}\b(?:lips?|mouth|fingers?)\b{g(15)}\b(?:numb|blue|grey|purple|tingl\w*)\b",
+    rf"\b(?:breathing|breath\w*)\b{g(10)}\b(?:getting\s+)?worse\s+and\s+worse\b",
+]

@@ -34,3 +34,14 @@ RED_FLAGS: list[str] = [
 #: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
 MENTIONS: list[str] = [r"\bchest\b(?!\s+(?:infection|x-?ray|physio|clinic|cold|cough|congestion|hair))",
     r"\bpalpitation\w*\b", r"\bheart\s+(?:racing|pounding|fluttering|beating\s+fast)\b"]
+
+#: Round two: typed in a hurry, angina that its spray does not settle, pain scored out of ten.
+RED_FLAGS += [
+    r"\b(?:cheat|chets|chesr|cest|chect)\s+(?:pain|pains|tight\w*|pressure)\b",
+    rf"\b(?:gtn|angina|nitro\w*)\b{g(50)}\b(?:spray|tablets?|puffs?|pills?)\b{g(40)}\b(?:(?:not|hasn't|didn't|isn't|no|haven't)\s+(?:work\w*|help\w*|eas\w*|touch\w*)|(?:done|did|doing)\s+nothing|no\s+(?:effect|difference)|still\s+(?:the\s+)?pain)\b",
+    rf"\b(?:gtn|angina)\b{g(80)}\b(?:(?:\d+|ten|fifteen|twenty|thirty)\s+minutes|sweaty|sweating|clammy|grey|not\s+going\s+away|worse|different)\b",
+    (rf"\bchest\b{g(40)}\b(?:going|goes|gone|spread\w*|radiat\w*|moving|moved|shoot\w*|travel\w*)\s+(?:up\s+|down\s+)?(?:in)?to\s+"
+     rf"(?:my|his|her|the)\s+(?:left\s+|right\s+)?(?:arm|jaw|neck|shoulder)\b"),
+    r"\b(?:pressing|crushing|squeezing|heavy|tight|gripping)\s+(?:pain|feeling|pressure|ache)\s+(?:behind|in|across|on|over|in\s+the\s+middle\s+of)\s+(?:my|his|her|the)\s+chest\b",
+    rf"\bchest\b{g(30)}\b(?:pain|pains|hurts?|pressure)\b{g(10)}\b(?:10|9|8)\s*/\s*10\b",
+]

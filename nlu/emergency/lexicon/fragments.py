@@ -8,8 +8,8 @@ from __future__ import annotations
 
 
 def g(n: int) -> str:
-    """Up to ``n`` characters within one sentence."""
-    return rf"[^.!?\n]{{0,{n}}}"
+    """Up to ``n`` characters within one sentence (a decimal point, as in "sugar 2.2", does not end it)."""
+    return rf"(?:[^.!?\n]|(?<=\d)\.(?=\d)){{0,{n}}}"
 
 
 CANT = (r"(?:can't|can\s+not|couldn't|could\s+not|unable\s+to|struggling\s+to|struggles\s+to|hard\s+to|"

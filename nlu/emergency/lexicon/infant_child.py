@@ -10,7 +10,7 @@ from nlu.emergency.lexicon.fragments import CHILD, FEVER, YOUNG_BABY, g
 RED_FLAGS: list[str] = [
     rf"\b{YOUNG_BABY}\b{g(60)}\b{FEVER}",
     rf"\b{FEVER}\b{g(60)}\b{YOUNG_BABY}",
-    (rf"\b{CHILD}\b{g(60)}\b(?:floppy|limp|lifeless|unresponsive|not\s+moving|won't\s+wake|not\s+waking|hard\s+to\s+wake|"
+    (rf"\b{CHILD}\b{g(60)}\b(?:floppy|limp|lifeless|unresponsive|not\s+moving(?!\s+(?:(?:his|her|their)\s+)?(?:bowels?|position|house|school|much\s+(?:his|her)\s+bowels))|won't\s+wake|not\s+waking|hard\s+to\s+wake|"
     rf"can't\s+wake|difficult\s+to\s+wake|blue|grey|gray|mottled|not\s+breath\w*|isn't\s+breath\w*|stopped\s+breath\w*|"
     rf"won't\s+breath\w*|seiz\w*\b(?!\s+(?:plan|care\s+plan|medication|meds|review|clinic|diary|chart|nurse|free))|fitting|convuls\w*|high[\s-]pitched\s+(?:cry|crying|scream)|bulging|sunken\s+soft\s+spot|"
     rf"won't\s+(?:feed|drink)\s+(?:at\s+all|and)|not\s+(?:fed|feeding|drinking)\s+(?:for|since|at\s+all)|"
@@ -33,3 +33,13 @@ RED_FLAGS: list[str] = [
 MENTIONS: list[str] = [rf"\b(?:baby|toddler|infant|newborn)\b{g(30)}\b(?:fell|dropped|rolled\s+off|fallen)\b",
     (rf"\b(?:baby|newborn|infant)\b[^.!?\n]{{0,40}}\b(?:{FEVER}|not\s+feeding|won't\s+feed|vomit\w*|rash|"
     rf"crying|sleepy|breath\w*)")]
+
+#: Round two: green vomit with drawn-up legs, a newborn who is cold and floppy.
+RED_FLAGS += [
+    rf"\b(?:vomit\w*|sick|throw\w*\s+up|throwing\s+up|puk\w*)\b{g(30)}\b(?:green|bile|dark\s+green)\b",
+    r"\bgreen\s+(?:vomit|sick|bile)\b",
+    rf"\b(?:scream\w*|crying|inconsolable)\b{g(40)}\b(?:pulling|pulls|drawing|draws)\s+(?:his|her|their)\s+legs\s+up\b",
+    r"\b(?:cold|limp|pale|grey|blue)\s+and\s+floppy\b|\bfloppy\s+and\s+(?:cold|limp|pale|grey|blue)\b",
+    rf"\b(?:baby|newborn|{YOUNG_BABY})\b{g(40)}\b(?:temperature|temp)\b{g(20)}\b(?:really\s+|very\s+|too\s+)?low\b",
+    rf"\b(?:temperature|temp)\b{g(20)}\b3[45](?:[.,]\d)?\b",
+]

@@ -18,10 +18,17 @@ RED_FLAGS: list[str] = [
     (rf"\b(?:swallowed|swallow|drank|drink|drinks|drunk|drinking|ate|eat|eats|eaten|eating|got\s+into|licked|chewed|bit\s+into|sucked\s+on|sucking(?:\s+on)?|mouthing|biting|chewing(?:\s+on)?|"
     rf"has\s+had|had\s+some|inhaled|sniffed|sprayed|splashed|put\s+(?:a|some)?\s*\w*\s*in\s+(?:his|her|their)\s+mouth|"
     rf"mouthful\s+of|sip\s+of|drink\s+of|gulp\s+of|swig\s+of)\b{g(70)}\b{SUBSTANCE}\b"),
-    rf"\b{CHILD}\b{g(40)}\b(?:swallowed|ate|eaten|got\s+into|chewed|drank|drunk|found)\b{g(35)}\b{MEDS}\b",
+    rf"\b{CHILD}\b{g(40)}\b(?:swallowed|ate|eaten|got\s+into|chewed|drank|drunk|found|took|taken)\b{g(35)}\b{MEDS}\b",
     rf"\b{SUBSTANCE}\b{g(40)}\b(?:swallowed|swallow|ate|eaten|drank|drunk|in\s+(?:his|her|their)\s+mouth)\b",
-    (rf"\b(?:swallowed|ate|eaten|got\s+into|chewed|taken|took|drank)\s+(?:some\s+of\s+|one\s+of\s+|a\s+few\s+of\s+)?(?:my|his|her|mum's|mom's|dad's|grandma's|"
+    (rf"\b(?:swallowed|ate|eaten|got\s+into|chewed|drank)\s+(?:some\s+of\s+|one\s+of\s+|a\s+few\s+of\s+)?(?:my|his|her|mum's|mom's|dad's|grandma's|"
     rf"granny's|nan's|grandpa's|grandad's|the)\s+{MEDS}\b"),
+    # A dose taken twice or more by mistake.
+    (rf"\b(?![^\n]{{0,80}}\bvitamin)(?:took|taken|given|gave|had)\b{g(35)}\b(?:twice|two\s+times|three\s+times|double|again|two\s+lots|extra)\b{g(30)}"
+     rf"\b(?:by\s+mistake|accident\w*|forgot|forgetting|wrong|mixed\s+up)\b"),
+    rf"\b(?![^\n]{{0,80}}\bvitamin)(?:by\s+mistake|accidentally)\b{g(20)}\b(?:took|taken|gave|given)\b{g(35)}\b(?:twice|double|again|two\s+lots|extra|all)\b",
+    # "took" one's own tablets is the daily routine ("I took my pills this morning"); someone else's is not.
+    (rf"\b(?:taken|took)\s+(?:some\s+of\s+|one\s+of\s+|a\s+few\s+of\s+)?(?:mum's|mom's|dad's|grandma's|granny's|nan's|grandpa's|grandad's|"
+     rf"my\s+(?:mum's|mom's|dad's|wife's|husband's|partner's|sister's|brother's|friend's|gran\w*'s))\s+{MEDS}\b"),
     r"\b(?:poison(?:ed|ing)?|poisonous)\b(?<!food\s\bpoisoning)(?!\s+ivy)",
     r"\bpoison\s+(?:control|centre|center|line)\b",
     (rf"\b(?:swallowed|ate|eaten|drank|drunk|got\s+into)\s+(?:something|some\s+stuff|some\s+liquid|an?\s+\w+)\b{g(90)}\b(?:very\s+sleepy|"
@@ -34,3 +41,25 @@ RED_FLAGS: list[str] = [
 
 #: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
 MENTIONS: list[str] = [rf"\b(?:swallowed|ingested|drank|ate|got\s+into)\b{g(30)}\b(?:{SUBSTANCE}|{MEDS})\b"]
+
+#: Round two: a whole pack (typed "hole"), a dose many times too big, a child with a household
+#: product or e-liquid in the mouth, someone blue or snoring oddly after taking or injecting something.
+RED_FLAGS += [
+    r"\b(?:taken|took|swallowed|had|eaten|ate|drunk|drank|downed|necked)\s+(?:a\s+|the\s+|his\s+|her\s+|my\s+)?(?:whole|hole|full|entire)\s+(?:packet|pack|box|bottle|strip|tub|jar|blister|sheet)\b",
+    r"\b(?:\d+|two|three|four|five|ten|twice|double|triple)\s*(?:x\s*|times\s+)(?:the\s+|his\s+|her\s+|my\s+)?(?:dose|amount|dosage)\b",
+    (rf"\b(?:gave|given|give|took|taken|had)\b{g(40)}\b(?:too\s+much\s+(?:of\s+)?(?:the\s+|his\s+|her\s+|my\s+|their\s+)?{MEDS}|"
+     rf"(?:double|triple|wrong|extra)\s+(?:dose|amount)|an\s+overdose)\b"),
+    (rf"\b(?:swallow\w*|ate|eaten|drank|drunk|chewed|chewing|sucked|sucking|licked|put\s+(?:in|into)\s+(?:his\s+|her\s+|the\s+)?mouth)\b{g(60)}"
+     rf"\b(?:washing\s+machine|dishwasher|e-?cig\w*|vape\w*|refill|liquid\s+nicotine|{SUBSTANCE})\b"),
+    rf"\b(?:{CHILD}|baby)\b{g(60)}\b(?:washing\s+machine|dishwasher)\s+(?:tablets?|pods?|capsules?|liquid)\b",
+    r"\b(?:tablets?|pods?|capsules?)\s+(?:of|for)\s+(?:the\s+)?(?:washing\s+machine|dishwasher)\b",
+    (rf"\b(?:inject\w*|shot\s+up|smoked|snorted|took|taken|had)\s+(?:some\s*thing|something|stuff|drugs|heroin|spice|pills)\b{g(60)}"
+     rf"\b(?:blue|grey|snor\w*|won't\s+wake|can't\s+wake|unresponsive|not\s+breathing|floppy|gurgl\w*|pinpoint)\b"),
+    rf"\b{SUBSTANCE}\b{g(60)}\b(?:(?:around|round|on|in)\s+(?:his|her|their|my)\s+mouth|drool\w*|lips?\s+(?:look\s+|are\s+|is\s+)?(?:sore|burn\w*|red|blister\w*))",
+    # A child (or someone cared for) who ate tablets: someone else's, a quantity, or now unwell.
+    (rf"\b(?:{CHILD}|baby)\b{g(15)}\b(?:eat|eats|ate|eaten|swallow\w*|took|taken|drank|drink|chew\w*)\b{g(25)}\b(?:tablets?|pills?|medicines?|meds)\b"
+     rf"{g(30)}\b(?:many|lots|a\s+lot|several|handful|all|whole|of\s+(?:the\s+|his\s+|her\s+|my\s+)?(?:grand\w*|granny|nan|nana|mother|father|mum|mom|dad|sister|brother)|"
+     rf"sleepy|drowsy|won't\s+wake|can't\s+wake|vomit\w*|floppy|confus\w*|unresponsive|strange)\b"),
+    r"\b(?:eat|ate|eaten|swallow\w*|took|taken)\s+(?:the\s+|some\s+|many\s+)?(?:tablets?|pills?|medicines?|meds)\s+(?:of|from|belonging\s+to)\s+(?:the\s+|his\s+|her\s+|my\s+)?(?:grand\w*|granny|nan|nana|mother|father|mum|mom|dad|sister|brother)\b",
+    r"\b(?:blue|grey)\b[^.!?\n]{0,30}\bsnor\w*\s+(?:strange\w*|weird\w*|funny|loud\w*|odd\w*)\b",
+]

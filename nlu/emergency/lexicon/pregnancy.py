@@ -34,7 +34,7 @@ RED_FLAGS: list[str] = [
      rf"stopped\s+moving|pain|headache|vision|swollen|fell|fall)"),
     rf"\b(?:bleed\w*|blood|fluid|leak\w*|severe\s+pain|bad\s+pain)\b{g(40)}\b{GESTATION}",
     (rf"\b(?:baby|bump)\b{g(20)}\b(?:isn't|not|hasn't|has\s+not|stopped|has\s+stopped)\s+(?:been\s+)?(?:moving|kicking|moved|kicked)\b"
-    rf"(?![^.!?\n]{{0,20}}\b(?:arm|leg|hand))"),
+    rf"(?![^.!?\n]{{0,20}}\b(?:arm|leg|hand|bowels?|position|head\s+down|breech|yet))"),
     r"\b(?:reduced|less|fewer|no)\s+(?:fetal|foetal|baby)?\s*(?:movements?|kicks?)\b",
     (rf"\b(?:baby|baby's|fetal|foetal)\s+(?:movements?|kicks?|kicking|moving)\b{g(25)}\b(?:reduced|less|slow\w*|fewer|stopped|"
     rf"hardly|barely|not\s+as\s+much|gone\s+quiet|quiet|weak\w*)"),
@@ -49,3 +49,15 @@ RED_FLAGS: list[str] = [
 #: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
 MENTIONS: list[str] = [r"\b(?:contraction\w*|waters|water\s+(?:broke|broken|went|gone)|labou?r|spotting|miscarr\w*)\b",
     r"\b(?:pregnant|pregnancy)\b[^.!?\n]{0,60}\b(?:pain|bleed\w*|blood|headache|vision|cramp\w*|fluid|leak\w*)"]
+
+#: Round two: pains minutes apart before term, a baby that has stopped kicking, waters coming out,
+#: as second-language speakers say them.
+RED_FLAGS += [
+    rf"\b(?:pains?|contractions?|waves|cramps?|tightenings?|surges?)\b{g(60)}\b(?:a\s+couple\s+of|a\s+few|few|\d+|two|three|four|five)\s+(?:minutes?|mins?)\s+apart\b",
+    (r"\bbaby\b[^.!?\n]{0,25}\b(?:not|isn't|hasn't|didn't|no|stopped|hardly|barely)\s+(?:kick\w*|mov\w*)\b"
+     r"(?![^.!?\n]{0,20}\b(?:yet|position|head\s+down|breech|bowels?|arm|leg|hand))"),
+    r"\b(?:no|less|reduced|fewer|not\s+feeling\s+(?:any\s+)?|can't\s+feel\s+(?:any\s+|the\s+)?)(?:baby\s+)?(?:kicks?|movements?)\b(?![^.!?\n]{0,20}\b(?:chart|app|count))",
+    r"\b(?:water|waters)\s+(?:come|came|coming|is\s+coming|are\s+coming)\s+(?:out|down)\b",
+    rf"\b(?:pregnan\w*|weeks?|months?)\b{g(40)}\b(?:water|waters)\s+(?:break|broke|broken|burst|gone|went|leak\w*|com\w*)\b",
+    rf"\bpregnant\s+(?:\d|one|two|three|four|five|six|seven|eight|nine)\s*months?\b{g(80)}\b(?:bleed\w*|blood|strong\s+pain|severe\s+pain|hard\s+(?:belly|stomach))\b",
+]

@@ -11,7 +11,8 @@ RED_FLAGS: list[str] = [
     (r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|burn|burning|hang|hanging|shoot|shooting|off|drown|"
     r"poison|stab|starve|strangle|suffocate)\s+(?:myself|my\s+self|meself|himself|herself|themselves|themself)\b"
     # an accident is not self-harm: "cut myself shaving", "burnt myself on the oven"
-    r"(?!\s+(?:shaving|cooking|gardening|on\s+(?:a|the|some)|by\s+accident|accidentally|while|in\s+the\s+kitchen))"),
+    r"(?!\s+(?:shaving|cooking|gardening|on\s+(?:a|the|some)|by\s+accident|accidentally|while|in\s+the\s+kitchen|at\s+(?:the\s+)?"
+    r"(?:gym|work|football|training)|playing|lifting|pulling|doing|running|falling|when\s+i\s+fell|moving|carrying|at\s+the\s+weekend))"),
     r"\b(?:stood|standing|been\s+standing|went\s+to\s+(?:the\s+)?(?:bridge|cliff|edge|tracks))\b[^.!?\n]{0,30}\b(?:bridge|ledge|edge|cliff|tracks|roof)\b",
     r"\b(?:scared|afraid|frightened|worried)\s+(?:that\s+)?(?:i'll|i\s+will|i\s+might|i\s+may)\s+(?:go\s+back|do\s+it|try\s+again|act\s+on\s+it)\b",
     r"\bkms\b", r"\bself[\s-]?harm\w*\b(?![\s-]free)", r"\bsuicid\w*\b", r"\bunalive\b",
@@ -29,7 +30,7 @@ RED_FLAGS: list[str] = [
     r"\b(?:don't|do\s+not|doesn't|does\s+not|didn't)\s+want\s+to\s+(?:live|be\s+alive|be\s+here|wake\s+up|exist|go\s+on|carry\s+on)\b",
     (r"\b(?:don't|doesn't)\s+think\s+(?:i'll|ill|i\s+will|he'll|she'll|he\s+will|she\s+will)\s+(?:be\s+(?:around|here|alive)|"
     r"make\s+it)\b"),
-    r"\b(?:got|have|has|had|getting)\s+(?:the|my|his|her|all\s+the|all\s+my)\s+(?:pills|tablets|rope|knife|gun|razor|blades?)\s+ready\b",
+    r"\b(?:got|have|has|had|getting)\s+(?:the|my|his|her|all\s+the|all\s+my)\s+(?:pills|tablets|rope|knife|gun|razor|blades?)\s+ready\b(?!\s+(?:to|for)\s+(?:collect|collection|pick\s*up|pickup|the\s+pharmacy))",
     rf"\b(?:letters?|notes?|texts?|messages?|cards?)\b{g(40)}\bgoodbye\b",
     (rf"\b(?:texted|messaged|sent|left|wrote)\b{g(50)}\b(?:sorry|loves?\s+(?:us|me|you|them)|goodbye)\b{g(80)}"
     rf"\b(?:not\s+answering|won't\s+answer|isn't\s+answering|can't\s+(?:reach|get\s+hold|find|contact)|phone\s+(?:is\s+)?off)\b"),
@@ -102,7 +103,117 @@ RED_FLAGS: list[str] = [
     r"\bwon't\s+(?:be\s+(?:here|around|alive)|make\s+it\s+through\s+the\s+night|wake\s+up)\s+(?:tomorrow|in\s+the\s+morning|by)\b",
     r"\b(?:voices|voice)\b[^.!?\n]{0,30}\b(?:telling|tell|tells)\s+me\s+to\s+(?:hurt|kill|harm|die|end)\b",
     r"\b(?:going\s+to|gonna|want\s+to|might|will)\s+(?:hurt|harm|kill)\s+(?:someone|somebody|my\s+(?:kids|baby|wife|husband))\b",
+    # Round two: the kinds of indirect intent a triage nurse hears, each in lay, slang and
+    # non-native phrasing. A date or means ("tonight", "the pills", "the train times") turns
+    # a thought into a plan.
+    r"\b(?:wanting|wants|wanted|wishing|longing)\s+(?:to\s+)?(?:die|be\s+dead|end\s+(?:it|things|my\s+life))\b",
+    r"\b(?:tonight|today)\s*(?:is|'s|feels\s+like|seems\s+like)\s+the\s+(?:night|day)\b(?!\s+(?:of|off|for|before|after|i\s+(?:usually|normally)))",
+    (r"\b(?:decided|made\s+(?:up\s+)?my\s+mind(?:\s+up)?|made\s+the\s+decision|my\s+mind\s+is\s+made\s+up)\b"
+     rf"{g(60)}\b(?:tonight|die|end\s+it|do\s+it|go\s+through\s+with|not\s+(?:be\s+)?(?:here|around)|night)\b"),
+    (r"\b(?:made\s+(?:up\s+)?my\s+mind(?:\s+up)?|decided)\b(?!\s+(?:on|about|to\s+(?:book|cancel|change|move|go\s+private)))"
+     r"(?=[^.!?\n]{0,60}\b(?:not\s+(?:going\s+to|gonna)\s+make\s+it|won't\s+make\s+it)\b)"),
+    r"\b(?:not\s+(?:going\s+to|gonna)|won't)\s+make\s+it\s+(?:through|past|to)\s+(?:the\s+night|tonight|tomorrow|the\s+weekend|morning)\b",
+    (r"\b(?:can't|cannot|won't|couldn't|don't\s+think\s+i\s+can)\s+(?:promise|guarantee|say)\s+(?:that\s+)?(?:i'll|i\s+will|ill|to)\s+"
+     r"(?:still\s+)?(?:be\s+)?(?:alive|here|around|ok|okay|safe)\b"),
+    (r"\b(?:have|got|holding|hold|counted|lined\s+up|laid\s+out|prepared?|preparing|bought|sorted)\s+(?:out\s+)?(?:the|my|all\s+(?:the|my)|all|some)?\s*"
+     r"(?:pills|tablets|meds|medication|rope|blades?|razors?)\s+(?:in\s+my\s+hand|ready|out|lined\s+up|counted|next\s+to\s+me|here)\b(?!\s+(?:to|for)\s+(?:collect|collection|pick\s*up|pickup|the\s+pharmacy))"),
+    r"\b(?:prepare|prepared|preparing|ready|readied)\s+(?:the|my|all\s+the|all\s+my)\s+(?:pills|tablets|meds|rope|knife|blades?)\b(?!\s+(?:to|for)\s+(?:collect|collection|pick\s*up|pickup|the\s+pharmacy))",
+    rf"\b(?:got|have|had|get)\s+(?:it|everything)\s+(?:all\s+)?(?:ready|sorted|planned|prepared)\b{g(40)}\b(?:tonight|myself|end|die|pills|goodbye)\b",
+    rf"\b(?:hurt|harm|kill|cut)\s+myself\b{g(30)}\b(?:tonight|today|soon|later|when|again)\b",
+    r"\b(?:will|i'll|going\s+to|gonna)\s+(?:do\s+it|hurt\s+myself|go\s+through\s+with\s+it)\s+(?:tonight|today|tomorrow|soon|when|after|once|this)\b",
+    r"\b(?:take|taking|swallow|swallowing|down)\s+(?:the\s+lot|them\s+all|all\s+of\s+them|the\s+whole\s+(?:lot|box|bottle|pack|packet))\b",
+    # A farewell said, sent or posted; not the wish to say goodbye to a doctor who is leaving.
+    (r"\b(?:said|saying|sent|sending|texted|posted|posting|rang\s+(?:me\s+)?(?:to\s+say|saying)|called\s+(?:me\s+)?(?:to\s+say|saying))\s+"
+     r"(?:me\s+)?(?:my\s+)?(?:bye|goodbyes?|good\s+bye|farewell)\b(?!\s+(?:to\s+)?(?:dr\b|doctor|the\s+(?:doctor|nurse|practice|team|staff|receptionist)|nurse|cards?|party|do\b|gift|present))"
+     r"(?![^.!?\n]{0,30}\b(?:retir\w*|leaving\s+do|colleagues?|moving\s+away|emigrat\w*))"),
+    r"\b(?:wrote|written|writing|left|leaving)\s+(?:a\s+|my\s+|the\s+|some\s+)?(?:suicide|goodbye|farewell|last)\s+(?:notes?|letters?|messages?|texts?)\b",
+    r"\b(?:finish|finishing|end|ending)\s+myself\b(?!\s+off\s+(?:the|my)\s+(?:forms?|paperwork))",
+    r"\b(?:goodbye|farewell)\s+(?:message|note|letter|text|post|video|call)\b",
+    r"\b(?:giving|gave|give|given)\s+(?:away\s+)?(?:all\s+)?(?:my|his|her|their)\s+(?:things|stuff|belongings|possessions|pets?|cat|dog)\s+away\b",
+    r"\b(?:giving|gave|give|given)\s+away\s+(?:all\s+)?(?:my|his|her|their)\s+(?:things|stuff|belongings|possessions|pets?|cat|dog|savings)\b",
+    r"\b(?:put|putting|got|getting|sorted|sorting)\s+(?:all\s+)?(?:my|his|her|their)\s+affairs\s+in\s+order\b",
+    # Letters to the family count with a word of farewell or means in the message, not for an anniversary.
+    (r"\b(?:written|wrote|writing|write|left|leaving)\s+(?:a\s+|the\s+|my\s+)?(?:notes?|letters?)\s+(?:for|to)\s+"
+     r"(?:my|his|her|the)\s+(?:family|kids|children|husband|wife|partner|mum|mom|dad|parents|boyfriend|girlfriend)\b"
+     r"(?![^.!?\n]{0,30}\b(?:anniversary|birthday|christmas|valentine|wedding|thank\w*|holiday|card))"
+     r"(?=[^\n]{0,80}\b(?:goodbye|bye|sorry|forgive|pills|tablets|tonight|end|die|gone|explain|affairs|ready|last|over|go|anymore)\b)"),
+    r"\bwrit\w*\s+(?:a\s+|the\s+)?(?:goodbye\s+)?letters?\b(?=[^.!?\n]{0,40}\b(?:pills|tablets|stop|end|die|goodbye|sorry)\b)",
+    rf"\b(?:planning|planned|plan|worked\s+out|working\s+out)\s+(?:it|this|my\s+(?:death|exit|suicide)|how\s+(?:to|i'?ll)\s+do\s+it)\b{g(80)}\b(?:train|bridge|pills|rope|tonight|week|before\s+i\s+go|go\s+through)\b",
+    r"\bbefore\s+i\s+go\b(?=[^.!?\n]{0,40}$)",
+    r"\b(?:until|till|untill|til)\s+(?:it's|it\s+is|its|everything\s+is|i'm|i\s+am)\s+(?:over|gone|dead|done|finished)\b",
+    r"(?<!when\s)(?<!when\sthe\s)(?<!until\s)(?<!until\sthe\s)(?<!till\sthe\s)\b(?:the\s+)?pain\s+will\s+(?:all\s+)?be\s+over\b(?!\s+(?:in|after|once|when|soon\s+after))",
+    r"\b(?:use|using|used)\s+(?:them|it|the\s+knife|a\s+knife|the\s+knives|a\s+blade)\s+on\s+(?:myself|himself|herself)\b",
+    (r"\b(?:want|wanna|going|gonna|will|ready|need|decided|wish)\s+(?:to\s+)?(?:finish|stop|end|close)\s+(?:all|everything)"
+     r"(?=\s*(?:$|[,.!?;]|and\b|now\b|tonight\b|i\b|for\s+good\b))"),
+    (r"\b(?:finish|finished|stop|end|close|over)\s+(?:my\s+life|my\s+live|with\s+my\s+life|with\s+life|(?:my|the)\s+(?:life|existence))\b"
+     r"(?!\s+(?:insurance|the\s+forms))"),
+    r"\b(?:life|living|everything)\s+is\s+(?:too|so)\s+(?:heavy|hard|much)\b[^.!?\n]{0,40}\b(?:stop|end|pills|die|finish|go)\b",
+    rf"\b(?:at|on|near|by|in\s+front\s+of)\s+(?:the\s+)?(?:river|bridge|cliff|cliffs|tracks|railway|train\s+line|motorway\s+bridge|edge|top\s+of\s+the|car\s+park\s+roof|roof)\b{g(60)}\b(?:go\s+in|jump|water|end|die|nobody|goodbye|can't\s+(?:do|go\s+on)|anymore)\b",
+    r"\b(?:nobody|no\s+one|noone)\s+(?:need|needs|wants|want|cares\s+about)\s+me\b",
+    r"\b(?:train|bus)\s+times\b[^.!?\n]{0,60}\b(?:before\s+i\s+go|goodbye|end|someone\s+should\s+know)\b",
+    r"\b(?:planning|planned)\s+(?:it|this)\s+for\s+(?:a|weeks?|days?|months?|\d+)\b",
+    r"\bcan't\s+hold\s+on\s+(?:any\s*more|much\s+longer|longer)\b",
+    r"\bgetting\s+harder\s+(?:and\s+harder\s+)?not\s+to\b",
+    r"\b(?:tried|attempted|has\s+tried|has\s+attempted)\s+(?:it\s+)?before\b(?=[^\n]{0,80}\b(?:goodbye|not\s+(?:picking|answering)|can't\s+(?:reach|find))\b)",
+    rf"\b(?:goodbye|bye)\b{g(80)}\b(?:not\s+(?:picking\s+up|answering)|won't\s+(?:pick\s+up|answer)|phone\s+(?:is\s+)?off|tried\s+before)\b",
+    r"\bnot\s+safe\s+(?:with|around|by)\s+(?:myself|himself|herself|themselves)\b",
+    r"\b(?:i'm|i\s+am)\s+(?:a\s+)?danger\s+to\s+myself\b",
+    r"\b(?:voices?|someone\s+in\s+my\s+head)\b[^.!?\n]{0,40}\b(?:tell\w*|want\w*|say\w*|order\w*|keep\s+saying)\b[^.!?\n]{0,20}\b(?:to\s+)?(?:hurt|kill|harm|cut|die|jump|end|do\s+it|stab)\b",
+    r"\b(?:kys|unaliv\w*|un-alive\w*|sewerslide|self[\s-]?delete|ctb|catch\s+the\s+bus)\b(?<!catch\sthe\sbus)",
+    r"\bself[\s-]?delet\w*\b",
+    r"\b(?:want|wanna|going|gonna)\s+(?:to\s+)?(?:unalive|delete)\s+myself\b",
+    r"\b(?:end|ending)\s+(?:it|things|myself|me)\s+(?:now|tonight|today|this\s+time)\b",
+    r"\b(?:wants?|want|going|gonna)\s+(?:to\s+)?end\s+(?:things|it\s+all|everything)\b",
+    r"\b(?:i|we)\s+(?:think|fear|worry)\s+(?:he|she|they)\s+(?:is|are|'s|'re|might|will|may)\s+(?:going\s+to\s+)?(?:hurt|harm|kill)\s+(?:himself|herself|themselves)\b",
+    r"\b(?:he|she|they)\s+(?:says?|said|keeps?\s+saying|told\s+(?:me|us))\s+(?:that\s+)?(?:he|she|they)\s+(?:wants?|want|is\s+going|are\s+going|will|'s\s+going)\s+(?:to\s+)?(?:die|end|kill|hurt|not\s+be\s+here)\b",
+    r"(?<=myself\s)yet\s*,?\s*but\s+(?:i\s+will|i'll|i\s+might|i'm\s+going\s+to|i\s+am\s+going\s+to|gonna)\b",
+    (r"\b(?:chosen|picked|set|decided\s+on|settled\s+on)\s+(?:the\s+)?(?:tonight|today|the\s+date|a\s+date|the\s+day|the\s+night|when)\b"
+     r"(?=[^\n]{0,60}\b(?:sorry|goodbye|bye|ready|everything|pills|forgive|love\s+you)\b)"),
+    r"\b(?:sorry|goodbye|bye|tonight|forgive\s+me)\b[^\n]{0,60}\b(?:have|got|'ve\s+got)\s+(?:everything|it\s+all)\s+(?:ready|prepared|planned)\b",
+    r"\b(?:have|got|'ve\s+got)\s+(?:everything|it\s+all)\s+(?:ready|prepared|planned)\b(?=[^\n]{0,60}\b(?:sorry|goodbye|bye|tonight|forgive\s+me)\b)",
+    r"\b(?:pills|tablets|meds|medication|painkillers)\s+(?:are\s+)?(?:all\s+)?(?:counted\s+out|lined\s+up|laid\s+out|in\s+a\s+pile|next\s+to\s+me|in\s+my\s+hand)\b",
+    r"\b(?:have|got|'ve\s+got|made)\s+(?:a\s+|the\s+)?plan\b[^.!?\n]{0,30}\b(?:the\s+)?means\b",
+    r"\bthe\s+means\s+to\s+(?:do\s+it|end\s+it|kill\s+myself|die)\b",
+    (r"\b(?:no|any|zero)\s+(?:reason|point)\s+(?:for\s+me\s+)?(?:to|in)\s+(?:keep\s+|keeping\s+)?(?:stay(?:ing)?\s+alive|"
+     r"liv\w*|be(?:ing)?\s+(?:here|alive|around)|wak(?:e|ing)\s+up|exist\w*)\b"),
+    r"\blast\s+time\s+(?:you'll|you\s+will|anyone\s+will|anybody\s+will)\s+(?:ever\s+)?(?:hear\s+from|see)\s+me\b",
+    r"\b(?:won't|will\s+not|will\s+never)\s+(?:ever\s+)?(?:hear\s+from|see)\s+me\s+again\b",
+    (r"\b(?:at|on|near|by)\s+(?:the\s+)?(?:train\s+station|station|platform|top\s+of\s+(?:the|a)\s+\w+|multi-?storey|car\s+park|"
+     r"cliff\s+edge)\b[^.!?\n]{0,60}\b(?:jump|go\s+in|end\s+it|die|goodbye|step\s+off|in\s+front)\b"),
+    (r"\b(?:want|wanna|going|gonna|about|ready|plan\w*|thinking\s+(?:of|about))\s+(?:to\s+)?jump(?:ing)?\b(?!\s+(?:the\s+(?:queue|gun|line)|in\b|into\s+(?:a|the)\s+(?:pool|shower|car)|"
+     r"on\b|ahead|up|over|ship|at\b|back|straight|to\s+(?:conclusions|another|a\s+different)))"),
+    r"\b(?:want|wanna|wish)\s+(?:to\s+|i\s+was\s+|i\s+were\s+)?(?:be\s+)?gone\b(?!\s+(?:by|before|for|from|out|home|on|to|at|already|now))",
+    r"\bwish\s+(?:i|i'd)\s+(?:could\s+)?(?:just\s+)?(?:disappear|vanish|not\s+exist|stop\s+existing|cease\s+to\s+exist)\b(?!\s+(?:on|for|to|into|off|abroad|somewhere)\b)",
+    r"\bdisappear\b[^.!?\n]{0,30}\bnever\s+(?:come\s+back|return|be\s+found)\b",
+    r"\bnot\s+(?:wanting|want|wanted)\s+to\s+(?:live|be\s+alive|be\s+here|exist|go\s+on|wake\s+up|carry\s+on)\b",
+    (r"\b(?:take|taking|swallow|swallowing|down|downing)\s+(?:all\s+)?(?:my|the|his|her|these|those)\s+(?:tablets|pills|meds|medication|painkillers)\s+"
+     r"(?:all\s+)?(?:at\s+once|in\s+one\s+go|together|in\s+one)\b"),
+    r"\b(?:no|not)\s+(?:want|wanting|wanna)\s+(?:to\s+)?(?:live|be\s+alive|be\s+here|wake\s+up|exist|go\s+on|carry\s+on)\b",
+    r"\b(?:have|got|bought|has|found|'ve\s+got)\s+(?:a\s+|the\s+|some\s+)?(?:rope|noose)\b(?!\s+(?:for\s+(?:climbing|the\s+(?:boat|garden|tent))|swing))",
+    r"\b(?:won't|will\s+not|will\s+never|never|(?:nobody|no\s+one|noone|you)\s+(?:will|'ll))\s+(?:have\s+to|need\s+to)\s+(?:worry\s+about|deal\s+with|put\s+up\s+with)\s+me\b(?!\s+(?:at|in|for|about|during|with|on)\b)(?!\s+(?:at|in)\s+(?:the\s+)?(?:clinic|surgery|practice))",
+    r"\bsorry\s+for\s+being\s+(?:such\s+)?a\s+burden\b",
+    (r"\b(?:keep|kept|can't\s+stop|been)\s+thinking\s+(?:about|of)\s+(?:the\s+)?(?:bridge|tracks|cliff|river|rope|noose|pills\s+in|"
+     r"overdos\w*|jumping|dying|death|ending\s+(?:it|things|my\s+life)|not\s+being\s+here)\b"),
+    r"\b(?:pills|tablets|meds|overdose|taken\s+(?:some|them|it))\b[^\n]{0,60}\bdon't\s+want\s+(?:any\s+)?(?:help|to\s+be\s+saved|an?\s+ambulance|you\s+to\s+call)\b",
+    r"\b(?:booked|got|found)\s+a\s+(?:hotel\s+)?room\b[^\n]{0,30}\bto\s+do\s+it\b",
+    r"\bgoodbye\s+(?:to\s+)?(?:everybody|everyone|all\s+of\s+you|you\s+all|my\s+friends|my\s+family)\b(?![^.!?\n]{0,40}\b(?:practice|team|surgery|clinic|moving|retir\w*|colleagues?))",
+    r"\b(?:will\s+not|won't|not\s+going\s+to|don't\s+want\s+to)\s+(?:live|be\s+alive|survive)\s+(?:after|past|beyond|through|until|till|another|much\s+longer)\b",
+    r"\b(?:life|living|existence|everything)\b[^\n]{0,40}\bi\s+(?:want|need)\s+(?:out|to\s+get\s+out)\b(?!\s+of\s+(?:the|my|this)\s+(?:contract|appointment|booking|plan|job|house))",
+    r"\b(?:edge|ledge|bridge|roof|cliff|railing|balcony)\b[^\n]{0,40}\b(?:let\s+go|step\s+off|jump|fall\s+off|throw\s+myself)\b",
+    r"\bsorry\s+for\s+everything\b(?=[^\n]{0,60}\b(?:goodbye|bye|love\s+you|tonight|pills)\b)",
+    r"\b(?:i'm|im|i\s+am)\s+done\b(?=[^\n]{0,60}\b(?:bye|goodbye|the\s+lot|pills|tablets|tonight|end|die|forever)\b)",
 ]
 
 #: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
-MENTIONS: list[str] = [r"\b(?:hopeless|can't\s+cope|give\s+up|hurt\s+myself|overwhelmed|want\s+to\s+disappear)\b"]
+MENTIONS: list[str] = [
+    r"\b(?:hopeless|can't\s+cope|give\s+up|hurt\s+myself|overwhelmed|want\s+to\s+disappear)\b",
+    # A self-harm topic word said in the first person with intent or future time ("I'm going to
+    # overdose", "I might just die"): with an urgency or time cue ("tonight", "now") in the message
+    # it is an emergency. Grief ("since my mother died") has no intent word, so it is not a mention.
+    (r"\b(?:i|i'm|i'll|i've|i'd|i\s+am)\b[^.!?\n]{0,25}\b(?:want|wanna|going\s+to|gonna|will|'ll|about\s+to|ready\s+to|"
+     r"plan\w*\s+to|thinking\s+(?:of|about)|should|might|could|just)\b[^.!?\n]{0,15}\b(?:suicid\w*|overdos\w*|die|dying|end\s+(?:it|things|me)|"
+     r"kill\s+myself|not\s+(?:be\s+)?(?:here|around|alive))\b(?!\s+(?:of\s+(?:boredom|laughter|embarrassment)|for\s+a|down|laughing))"),
+    r"\b(?:i'm|i\s+am)\s+not\s+(?:feeling\s+)?safe\b",
+    r"\b(?:i'm|i\s+am|being|feel\s+like|i'm\s+just)\s+(?:such\s+)?a\s+burden\b",
+    r"\b(?:life|living|everything)\s+(?:is|feels)\s+(?:so\s+)?(?:pointless|meaningless|hopeless|not\s+worth\s+it)\b",
+]

@@ -77,3 +77,23 @@ RED_FLAGS: list[str] = [
 #: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
 MENTIONS: list[str] = [r"\b(?:rash|stiff\s+neck|burn\w*|scald\w*|mottled)\b",
     r"\b(?:stomach|abdominal)\s+pain\b"]
+
+#: Round two: non-blanching spots, burns that blister, sudden testicular pain, fever after chemo,
+#: hypothermia in the elderly, and not being able to pass urine.
+RED_FLAGS += [
+    rf"\b(?:spots|rash|marks|dots)\b{g(50)}\b(?:stay|stays|don't\s+(?:go|fade)|doesn't\s+(?:go|fade)|won't\s+(?:go|fade)|not\s+(?:go|fad)\w*)\b{g(30)}\b(?:press\w*|glass)\b",
+    rf"\b(?:burn\w*|burnt|scald\w*|boiling|steam|hot\s+(?:oil|water|fat|tea|coffee)|chip\s+pan)\b{g(60)}\b(?<!no\s)(?<!any\s)(?<!small\s)(?<!tiny\s)(?<!little\s)(?<!one\s)(?:blister\w*|skin\s+(?:peel\w*|coming\s+off|white|black|charred))\b",
+    r"\b(?:big|large|huge|massive|lots\s+of)\s+blisters\b",
+    # Confusion with a fever or shivers: the sepsis sign carers most often describe.
+    rf"\b(?:confus\w*|not\s+making\s+sense|delirious|doesn't\s+know\s+where)\b{g(30)}\b(?:hot|burning\s+up|shiver\w*|shaking|rigors|feverish|fever)\b",
+    rf"\b(?:fever\w*|shiver\w*|rigors|burning\s+up)\b{g(30)}\b(?:confus\w*|not\s+making\s+sense|delirious|doesn't\s+know\s+where)\b",
+    rf"\b(?:glass|tumbler)\b{g(50)}\b(?:don't|doesn't|didn't|not|won't|still|stay|stays)\s*(?:go|fade|disappear|vanish|there|away)?\b",
+    rf"\b(?:don't|doesn't|didn't|won't|not)\s+(?:go|fade|disappear|vanish)\w*\b{g(40)}\b(?:glass|tumbler|press\w*)\b",
+    rf"\b(?:spots|rash|marks|dots)\b{g(30)}\b(?:look\w*\s+like|like)\s+(?:bruises|bruising|pin\s*pricks|blood\s+spots)\b",
+    r"\b(?:pan|pot|kettle)\s+of\s+(?:boiling|hot)\b",
+    (rf"\b(?:testicles?|scrotum|testis|(?:pain|hurt\w*|kicked)\s+in\s+(?:the|my|his)\s+(?:balls?|eggs?|nuts))\b{g(40)}\b(?<!not\s)(?<!no\s)(?:sudden\w*|severe|very\s+strong|strong|swollen|vomit\w*|agony)\b"
+     rf"|\b(?:sudden\w*|severe|very\s+strong|strong)\b{g(20)}\bpain\s+in\s+(?:the|his|my)\s+(?:testicles?|balls?|eggs?|scrotum)\b"),
+    rf"\b(?:chemo\w*|chemotherapy|neutropen\w*|immunosuppress\w*|transplant|on\s+steroids)\b{g(80)}\b(?:{FEVER}|shiver\w*|rigors|shaking)\b",
+    rf"\b(?:freezing|frozen|ice\s+cold|very\s+cold|so\s+cold|hypotherm\w*)\b{g(60)}\b(?:slow|confus\w*|barely|drowsy|can't\s+(?:talk|speak|move)|not\s+making\s+sense|blue)\b",
+    r"\b(?:can't|cannot|unable\s+to|not\s+able\s+to)\s+(?:pass|do)\s+(?:any\s+)?(?:urine|wee|pee|water)\b",
+]

@@ -64,3 +64,16 @@ RED_FLAGS: list[str] = [
 MENTIONS: list[str] = [r"\b(?:numb|numbness|slurr\w*|droop\w*|crooked|lopsided)\b", r"\bface\b[^.!?\n]{0,20}\b(?:weird|funny|strange)\b",
     rf"\b{CANT}\s+(?:speak|talk|see|walk\s+straight|find\s+words)\b", r"\b(?:vision|eyesight|sight)\b",
     r"\bheadache\b", r"\bweak\w*\b"]
+
+#: Round two: the FAST signs as second-language speakers and worried relatives put them.
+RED_FLAGS += [
+    (rf"\b(?:face|mouth|smile|lips?|eye|eyelid|cheek)\b{g(25)}\b(?:go|goes|gone|went|going|fall\w*|fell|drop\w*|slid\w*|pull\w*|hang\w*|"
+     rf"twist\w*|down)\b{g(15)}\b(?:(?:to\s+)?one\s+side|(?:on\s+)?(?:the\s+)?(?:left|right)(?:\s+side)?)\b"),
+    r"\b(?:speak|speaks|speaking|talk|talks|talking|sounds?|sounding)\s+(?:like\s+)?(?:he's\s+|she's\s+|he\s+is\s+|she\s+is\s+)?(?:a\s+)?drunk\b",
+    r"\b(?:speak|speaks|speaking|talk|talks|talking)\s+(?:very\s+|so\s+)?(?:slow|slowly)\s+and\s+(?:strange|weird|funny|wrong)\b",
+    (rf"\b(?:left|right|one)\s+(?:side|leg|arm|hand)\b{g(40)}\b(?:not\s+strong|no\s+(?:strength|power|force)|weak|heavy|"
+     rf"dragging|drags|won't\s+move|can't\s+move|not\s+moving|no\s+feeling|dead)\b"),
+    rf"\b(?:sudden\w*|all\s+at\s+once)\b{g(30)}\b(?:couldn't|can't|cannot|not\s+able\s+to)\s+(?:read|hold|lift|grip|find\s+(?:the\s+|his\s+|her\s+)?words|understand)\b",
+    r"\b(?:letters|words)\s+(?:were|are|look\w*|went)\s+(?:all\s+)?(?:jumbled|scrambled|mixed\s+up|wrong)\b",
+    r"\b(?:say|says|saying|talk|talking|speak\w*)\s+nonsense\b",
+]
