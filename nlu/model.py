@@ -6,6 +6,7 @@ directory named by the hash of the training data and this recipe's version.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import random
 import shutil
@@ -48,9 +49,46 @@ def default_model_root() -> Path:
     return Path(env) if env else REPO_ROOT / ".models"
 
 
+#: Modules that cannot change what the models are trained on: reporting, scoring and
+#: the safety layers applied after classification. Every other ``nlu/**/*.py`` (rule
+#: extractors, the date grammar, features, this recipe) is part of the model's key.
+NOT_TRAINING_CODE = frozenset({
+    "__init__.py", "__main__.py", "cli.py", "evaluation.py", "metrics.py", "overlap.py",
+    "keywords.py", "emergency.py", "contract.py",
+})
+NLU_DIR = REPO_ROOT / "nlu"
+
+
+def training_code_files(nlu_dir: Path = NLU_DIR) -> list[Path]:
+    """Sources whose change changes the training features: the rule extractors that mask values,
+    the date grammar, the feature step, the gazetteer and the recipe.
+
+    Listed by exclusion (:data:`NOT_TRAINING_CODE`, top level only) so that a new
+    module imported by an extractor is covered without anyone remembering to add it.
+    """
+    out = []
+    for p in sorted(nlu_dir.rglob("*.py")):
+        top_level = p.parent == nlu_dir
+        if not (top_level and (p.name in NOT_TRAINING_CODE or p.name.startswith("emergency"))):
+            out.append(p)
+    return out
+
+
+def code_hash(nlu_dir: Path = NLU_DIR) -> str:
+    """SHA-256 over the relative paths and contents of :func:`training_code_files`."""
+    h = hashlib.sha256()
+    for p in training_code_files(nlu_dir):
+        h.update(str(p.relative_to(nlu_dir)).encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
 def model_path(root: Path | None = None, data_dir: Path = DATA_DIR) -> Path:
-    """Where the model for the current training data is cached."""
-    digest = data_hash(training_files(data_dir), RECIPE_VERSION)
+    """Where the model for the current training data, recipe and feature code is cached.
+
+    A changed grammar or feature step gives a new directory, so a model trained on
+    the old features is never served with the new ones.
+    """
+    digest = data_hash(training_files(data_dir), f"{RECIPE_VERSION}\0{code_hash()}")
     return (root or default_model_root()) / f"nlu-{digest[:16]}"
 
 

@@ -71,3 +71,21 @@ def test_training_is_deterministic(tmp_path: Path, nlu_model: NLU) -> None:
     na = M.train_ner(examples, epochs=2)
     nb = M.train_ner(examples, epochs=2)
     assert na.get_pipe("ner").model.to_bytes() == nb.get_pipe("ner").model.to_bytes()
+
+
+def test_model_key_follows_the_feature_code(tmp_path: Path) -> None:
+    """A changed grammar or feature step names a new model; a changed report writer does not."""
+    import shutil
+
+    copy = tmp_path / "nlu"
+    shutil.copytree(M.NLU_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    before = M.code_hash(copy)
+    assert before == M.code_hash(M.NLU_DIR)
+    (copy / "cli.py").write_text((copy / "cli.py").read_text() + "\n# reworded help\n")
+    assert M.code_hash(copy) == before
+    grammar = next((copy / "dates").glob("*.py"))
+    grammar.write_text(grammar.read_text() + "\n# a new rule\n")
+    after_grammar = M.code_hash(copy)
+    assert after_grammar != before
+    (copy / "features.py").write_text((copy / "features.py").read_text() + "\n# a new feature\n")
+    assert M.code_hash(copy) not in {before, after_grammar}
