@@ -96,8 +96,8 @@ def model_path(root: Path | None = None, data_dir: Path = DATA_DIR) -> Path:
 class Models:
     """The two trained pipelines."""
 
-    intent: "Language"
-    ner: "Language"
+    intent: Language
+    ner: Language
     labels: tuple[str, ...]
 
 
@@ -150,7 +150,7 @@ def _batches(items: list[Any], size: int) -> list[list[Any]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def train_intent(examples: Sequence[Example], texts: Sequence[str], epochs: int = 30) -> "Language":
+def train_intent(examples: Sequence[Example], texts: Sequence[str], epochs: int = 30) -> Language:
     """A blank-English text classifier over ``texts`` (already masked) labelled by ``examples``."""
     import spacy
     from spacy.training import Example as SpacyExample
@@ -168,7 +168,7 @@ def train_intent(examples: Sequence[Example], texts: Sequence[str], epochs: int 
     return _fit(nlp, data, epochs, drop=0.2)
 
 
-def train_ner(examples: Sequence[Example], epochs: int = 15) -> "Language":
+def train_ner(examples: Sequence[Example], epochs: int = 15) -> Language:
     """A blank-English entity recogniser for practitioner, service, location and person_name."""
     import spacy
     from spacy.training import Example as SpacyExample
@@ -188,7 +188,7 @@ def train_ner(examples: Sequence[Example], epochs: int = 15) -> "Language":
     return _fit(nlp, data, epochs, drop=0.25)
 
 
-def _fit(nlp: "Language", data: list[Any], epochs: int, drop: float) -> "Language":
+def _fit(nlp: Language, data: list[Any], epochs: int, drop: float) -> Language:
     """Train in seeded shuffled mini-batches: the same data always gives the same model."""
     optimizer = nlp.initialize(lambda: data)
     rng = random.Random(SEED)
