@@ -11,19 +11,21 @@ import os
 import random
 import shutil
 import tempfile
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from nlu.features import Lexicon
 from nlu.training_data import Example, data_hash, load_dir
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 #: Bump when the recipe below changes, so cached models are retrained.
-RECIPE_VERSION = "nlu-recipe-4"
+RECIPE_VERSION = "nlu-recipe-5"
 SEED = 1337
 NER_LABELS = ("practitioner", "service", "location", "person_name")
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -54,7 +56,7 @@ def default_model_root() -> Path:
 #: extractors, the date grammar, features, this recipe) is part of the model's key.
 NOT_TRAINING_CODE = frozenset({
     "__init__.py", "__main__.py", "cli.py", "evaluation.py", "metrics.py", "overlap.py",
-    "keywords.py", "emergency.py", "contract.py",
+    "keywords.py", "emergency.py", "contract.py", "gazetteer.py",
 })
 NLU_DIR = REPO_ROOT / "nlu"
 
@@ -99,6 +101,7 @@ class Models:
     intent: Language
     ner: Language
     labels: tuple[str, ...]
+    lexicon: Lexicon = field(default_factory=lambda: Lexicon(Counter()))
 
 
 def _textcat_config() -> dict[str, Any]:
@@ -204,7 +207,7 @@ def train(examples: Sequence[Example], texts: Sequence[str]) -> Models:
     """Both pipelines, trained deterministically."""
     intent = train_intent(examples, texts)
     ner = train_ner(examples)
-    return Models(intent, ner, tuple(sorted({e.intent for e in examples})))
+    return Models(intent, ner, tuple(sorted({e.intent for e in examples})), Lexicon.from_texts(texts))
 
 
 def save(models: Models, path: Path) -> None:
@@ -214,6 +217,7 @@ def save(models: Models, path: Path) -> None:
     try:
         models.intent.to_disk(tmp / "intent")
         models.ner.to_disk(tmp / "ner")
+        models.lexicon.save(tmp / "lexicon.txt")
         (tmp / "labels.txt").write_text("\n".join(models.labels) + "\n", encoding="utf-8")
         old = path.with_name(f"{path.name}.old-{os.getpid()}")
         if path.exists():
@@ -234,7 +238,7 @@ def load(path: Path) -> Models:
     import spacy
 
     labels = tuple((path / "labels.txt").read_text(encoding="utf-8").split())
-    return Models(spacy.load(path / "intent"), spacy.load(path / "ner"), labels)
+    return Models(spacy.load(path / "intent"), spacy.load(path / "ner"), labels, Lexicon.load(path / "lexicon.txt"))
 
 
 def is_cached(path: Path) -> bool:

@@ -10,6 +10,7 @@ from nlu import model as M
 from nlu.emergency import detect_emergency
 from nlu.extract import rule_entities
 from nlu.features import classifier_text
+from nlu.gazetteer import gazetteer_entities
 from nlu.keywords import keyword_intent
 from nlu.names import rule_names
 from nlu.types import Entity, Parse
@@ -68,15 +69,19 @@ class NLU:
 
     def classify(self, text: str, entities: list[Entity] | tuple[Entity, ...] = ()) -> list[tuple[str, float]]:
         """Intent ranking of ``text`` by the classifier, best first."""
-        doc = self._textcat(self._models.intent.make_doc(classifier_text(text, entities)))
+        doc = self._textcat(self._models.intent.make_doc(classifier_text(text, entities, self._models.lexicon)))
         return sorted(((k, float(v)) for k, v in doc.cats.items()), key=lambda kv: -kv[1])
 
     def model_entities(self, text: str, taken: list[Entity]) -> list[Entity]:
         """practitioner / service / location / person_name spans not overlapping ``taken``."""
         doc = self._ner(self._models.ner.make_doc(text))
         found = [Entity(e.label_, e.start_char, e.end_char, e.text) for e in doc.ents]
+        # The practice's own service and site names win over the recogniser's guess,
+        # except inside a clinician it found ("the physio" is a practitioner, "physio" a service).
+        clinicians = [f for f in found if f.entity == "practitioner"]
+        known = [g for g in gazetteer_entities(text) if not any(c.start <= g.start and g.end <= c.end for c in clinicians)]
         out: list[Entity] = []
-        for e in rule_names(text) + found:
+        for e in rule_names(text) + known + found:
             if all(e.end <= t.start or e.start >= t.end for t in taken + out):
                 out.append(e)
         return out
