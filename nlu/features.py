@@ -106,6 +106,7 @@ class Lexicon:
     """
 
     MIN_COUNT = 2
+    CACHE_SIZE = 5000
 
     def __init__(self, counts: Counter[str]) -> None:
         self.counts = counts
@@ -126,6 +127,8 @@ class Lexicon:
         if word in self.counts or len(word) < 3 or not _ALPHA.fullmatch(word):
             return word
         if word not in self._cache:
+            if len(self._cache) >= self.CACHE_SIZE:
+                self._cache.clear()  # bounded: patients' words are not kept beyond recent messages
             limit = 2 if len(word) >= 7 else 1
             found = {c for key in _deletes(word) | {word} for c in self._index.get(key, ())}
             scored = sorted((_distance(word, c), -self.counts[c], c) for c in found)

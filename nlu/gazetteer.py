@@ -90,31 +90,56 @@ def _phrases_of(bundle: dict) -> list[_Phrase]:
     return sorted((_Phrase(w, k) for w, k in out.items()), key=lambda p: -len(p.words))
 
 
+@dataclass(frozen=True)
+class _Table:
+    """Phrases by their first word, longest first, and the first words a typo may stand for."""
+
+    by_first: dict[str, tuple[_Phrase, ...]]
+    #: first words of 5+ letters by each one-letter deletion of them (and themselves): a
+    #: typed word one slip from a first word shares one of these keys with it.
+    fuzzy_index: dict[str, tuple[str, ...]]
+
+
 @lru_cache(maxsize=4)
-def _load(path: str) -> tuple[_Phrase, ...]:
+def _load(path: str) -> _Table:
     p = Path(path)
-    if not p.exists():
-        return ()
-    return tuple(_phrases_of(json.loads(p.read_text(encoding="utf-8"))))
+    found = _phrases_of(json.loads(p.read_text(encoding="utf-8"))) if p.exists() else []
+    by_first: dict[str, list[_Phrase]] = {}
+    for ph in found:
+        by_first.setdefault(ph.words[0], []).append(ph)
+    index: dict[str, set[str]] = {}
+    for first in (k for k in by_first if len(k) >= 5):
+        for key in _deletes(first) | {first}:
+            index.setdefault(key, set()).add(first)
+    return _Table({k: tuple(v) for k, v in by_first.items()}, {k: tuple(sorted(v)) for k, v in index.items()})
 
 
-def phrases() -> tuple[_Phrase, ...]:
-    """The practice's service and site phrases, longest first."""
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def table() -> _Table:
+    """The practice's service and site phrases (``$PATIENT_ASSISTANT_GAZETTEER`` or the demo practice)."""
     return _load(os.environ.get("PATIENT_ASSISTANT_GAZETTEER") or str(DEFAULT_BUNDLE))
 
 
 def gazetteer_entities(text: str) -> list[Entity]:
     """``service`` and ``location`` spans naming one of the practice's services or sites, longest match first."""
-    table = phrases()
-    if not table:
+    tab = table()
+    if not tab.by_first:
         return []
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text.lower())]
     out: list[Entity] = []
     i = 0
     while i < len(tokens):
-        for ph in table:
+        word = tokens[i][2]
+        candidates = tab.by_first.get(word, ())
+        if not candidates and len(word) >= 4:
+            near = {f for key in _deletes(word) | {word} for f in tab.fuzzy_index.get(key, ())}
+            candidates = tuple(ph for first in sorted(near) if _same_word(word, first) for ph in tab.by_first[first])
+        for ph in candidates:
             n = len(ph.words)
-            if i + n <= len(tokens) and all(_same_word(tokens[i + k][2], ph.words[k]) for k in range(n)):
+            if i + n <= len(tokens) and all(_same_word(tokens[i + k][2], ph.words[k]) for k in range(1, n)):
                 s, e = tokens[i][0], tokens[i + n - 1][1]
                 out.append(Entity(ph.entity, s, e, text[s:e]))
                 i += n
