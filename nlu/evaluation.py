@@ -261,7 +261,10 @@ def evaluate_all(nlu: NLU, bench: Path | None = None, data_dir: Path = DATA_DIR)
         report["development"]["duckling"] = evaluate_duckling(nlu, bench / "duckling-en-time.jsonl")
     if (blind / "emergency-dev.jsonl").exists():
         report["development"]["emergency_dev"] = evaluate_emergency(nlu, blind / "emergency-dev.jsonl", keep_misses=True)
-    sets = heldout_files(data_dir) + [blind / n for n in ("messages.yml", "dates.jsonl", "emergency-test.jsonl",
+    own = sorted(bench.glob("*.yml"))
+    for path in own:
+        report["development"][path.stem] = evaluate_examples(nlu, load_file(path))
+    sets = heldout_files(data_dir) + own + [blind / n for n in ("messages.yml", "dates.jsonl", "emergency-test.jsonl",
                                                           "emergency-dev.jsonl") if (blind / n).exists()]
     sources = [(str(p.relative_to(REPO_ROOT)), p.read_text(encoding="utf-8")) for p in sorted((REPO_ROOT / "nlu").rglob("*.py"))]
     found = contamination([e.text for e in load_training_examples(data_dir)], sources, sorted(bench.glob("*.jsonl")), sets)
@@ -340,6 +343,9 @@ def to_markdown(report: dict[str, Any]) -> str:
         lines += ["### duckling-en-time.jsonl (Duckling corpus, BSD)", "",
                   (f"- start correct: {_pct(d['start_accuracy'])} of {d['n']}; start and grain: {_pct(d['start_and_grain_accuracy'])}; "
                   f"exact span: {_pct(d['exact_span_accuracy'])}"), ""]
+    for name, rep in dev.items():
+        if name not in {"sgd", "duckling", "emergency_dev"}:
+            lines += [f"### {name}.yml (our own development set)", ""] + _examples_summary(rep) + [""]
     if "emergency_dev" in dev:
         lines += ["### emergency-dev.jsonl", ""] + _emergency_summary(dev["emergency_dev"]) + [""]
     if "contamination" in report:
