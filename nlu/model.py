@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 #: Bump when the recipe below changes, so cached models are retrained.
-RECIPE_VERSION = "nlu-recipe-5"
+RECIPE_VERSION = "nlu-recipe-6"
 SEED = 1337
 NER_LABELS = ("practitioner", "service", "location", "person_name")
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -183,12 +183,28 @@ def train_ner(examples: Sequence[Example], epochs: int = 15) -> Language:
         ner.add_label(lab)  # type: ignore[attr-defined]
     data = []
     for ex in examples:
-        doc = nlp.make_doc(ex.text)
-        ents = [(s.start, s.end, s.entity) for s in ex.spans if s.entity in NER_LABELS]
-        if ents and any(doc.char_span(s, e, alignment_mode="strict") is None for s, e, _ in ents):
-            ents = [(s, e, lab) for s, e, lab in ents if doc.char_span(s, e, alignment_mode="strict") is not None]
-        data.append(SpacyExample.from_dict(doc, {"entities": ents}))
+        for text in ner_variants(ex):
+            doc = nlp.make_doc(text)
+            ents = [(s.start, s.end, s.entity) for s in ex.spans if s.entity in NER_LABELS]
+            if ents and any(doc.char_span(s, e, alignment_mode="strict") is None for s, e, _ in ents):
+                ents = [(s, e, lab) for s, e, lab in ents if doc.char_span(s, e, alignment_mode="strict") is not None]
+            data.append(SpacyExample.from_dict(doc, {"entities": ents}))
     return _fit(nlp, data, epochs, drop=0.25)
+
+
+def ner_variants(ex: Example) -> list[str]:
+    """The texts the recogniser learns ``ex``'s spans from: as written, and all lower case when
+    that differs and an entity is in it.
+
+    Patients type names and places in lower case ("maria lopez", "elm ave"); a
+    recogniser that saw only capitalised names leans on the capital. Lower-casing
+    keeps every character offset (checked), so the spans stay where they were.
+    """
+    texts = [ex.text]
+    low = ex.text.lower()
+    if low != ex.text and len(low) == len(ex.text) and any(s.entity in NER_LABELS for s in ex.spans):
+        texts.append(low)
+    return texts
 
 
 def _fit(nlp: Language, data: list[Any], epochs: int, drop: float) -> Language:
