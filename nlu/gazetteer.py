@@ -1,4 +1,4 @@
-"""The practice's own services and sites, found by name, alias or a typing slip of one.
+"""The practice's own services, sites and clinician roles, found by name, alias or a typing slip of one.
 
 The trained recogniser learns what a service or a site mention looks like;
 the practice's own words for them ("physio", "bloods", "Elm Ave", "northside")
@@ -78,11 +78,18 @@ def _phrases_of(bundle: dict) -> list[_Phrase]:
         elif r.get("resourceType") == "Location":
             names = [r.get("name", "")] + list(r.get("alias", []))
             kind = "location"
+        elif r.get("resourceType") == "Practitioner":
+            # Only the role words ("the physio", "the nurse"): they outrank the service
+            # word inside them. Names ("Dr Patel") are found by rule, first names are too
+            # often the patient's own.
+            names = [x.get("valueString", "") for x in r.get("extension", []) if x.get("url", "").endswith(_SYNONYM_URL)]
+            names = [n for n in names if n.lower().startswith("the ")]
+            kind = "practitioner"
         else:
             continue
         for name in names:
             low = name.lower().strip()
-            if not low or low in _AMBIGUOUS or low.startswith("the "):
+            if not low or low in _AMBIGUOUS or (low.startswith("the ") and kind != "practitioner"):
                 continue
             words = tuple(_WORD.findall(low))
             if words:
@@ -124,7 +131,7 @@ def table() -> _Table:
 
 
 def gazetteer_entities(text: str) -> list[Entity]:
-    """``service`` and ``location`` spans naming one of the practice's services or sites, longest match first."""
+    """``service``, ``location`` and role-word ``practitioner`` spans of the practice's own names, longest match first."""
     tab = table()
     if not tab.by_first:
         return []
