@@ -9,7 +9,7 @@ from pathlib import Path
 from nlu import model as M
 from nlu.emergency import detect_emergency
 from nlu.extract import rule_entities
-from nlu.features import classifier_text
+from nlu.features import annotated_entities, classifier_text
 from nlu.gazetteer import gazetteer_entities
 from nlu.keywords import keyword_intent
 from nlu.names import rule_names
@@ -35,7 +35,7 @@ def ensure_model(model_dir: Path | None = None, data_dir: Path = M.DATA_DIR, *, 
         if force or not M.is_cached(path):
             examples = M.load_training_examples(data_dir)
             texts = [
-                classifier_text(ex.text, rule_entities(ex.text, M.TRAIN_NOW, M.TRAIN_TZ))
+                classifier_text(ex.text, rule_entities(ex.text, M.TRAIN_NOW, M.TRAIN_TZ) + annotated_entities(ex.spans))
                 for ex in examples
             ]
             M.save(M.train(examples, texts), path)
@@ -92,7 +92,7 @@ class NLU:
             return Parse(text or "", "out_of_scope", 1.0, (("out_of_scope", 1.0),), ())
         rules = rule_entities(text, now, tz, locale, lang)
         entities = tuple(sorted(rules + self.model_entities(text, rules), key=lambda e: (e.start, e.end)))
-        ranking = self.classify(text, rules)
+        ranking = self.classify(text, entities)
         forced = keyword_intent(text) or ("emergency" if detect_emergency(text) else None)
         if forced:
             ranking = [(forced, 1.0)] + [(k, 0.0) for k, _ in ranking if k != forced]
