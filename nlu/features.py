@@ -21,10 +21,12 @@ from nlu.types import Entity
 MASKS = {
     "datetime": "xdate", "phone_number": "xphone", "email": "xemail",
     "birth_date": "xdob", "choice": "xchoice",
-    # The recogniser's and the gazetteer's finds too: "book physio at elm ave for maria
-    # lopez" reads "book xservice at xsite for xperson", so an unseen name or place
-    # cannot pull a request towards a bare answer, and "xservice" alone is one.
-    "service": "xservice", "location": "xsite", "person_name": "xperson", "practitioner": "xclinician",
+    # People's names and sites too, as the recogniser and the gazetteer find them: "book
+    # physio at elm ave for maria lopez" reads "book physio at xsite for xperson", so an
+    # unseen name or place cannot pull a request towards a bare answer. Services and
+    # clinicians stay visible: "the dentist" and "blood test" say what the patient wants
+    # (masked, "i want to visit xclinician" read as an answer).
+    "location": "xsite", "person_name": "xperson",
 }
 
 _SHORTHAND = {
@@ -157,8 +159,8 @@ class Lexicon:
 
 
 def annotated_entities(spans: Iterable[Any]) -> list[Entity]:
-    """A training example's annotated spans of the kinds the recogniser finds, as entities to mask."""
+    """A training example's annotated names and sites, as entities to mask like the recogniser's finds."""
     return [Entity(s.entity, s.start, s.end, s.text) for s in spans if s.entity in _MODEL_KINDS]
 
 
-_MODEL_KINDS = frozenset({"service", "location", "person_name", "practitioner"})
+_MODEL_KINDS = frozenset({"location", "person_name"})

@@ -57,6 +57,15 @@ def test_datetime_start_accuracy(report: dict[str, Any]) -> None:
         ("next wed after 4?", "inform"),
         ("hi", "greet"),
         ("thanks!", "thank"),
+        # The pairs most confused on unseen messages, in typed-on-a-phone voices.
+        ("i ned to chnage my apointment to wensday pls", "reschedule_appointment"),
+        ("can I move my friday appointment to tuesday afternoon", "reschedule_appointment"),
+        ("book me a check up yesterday at 10", "book_appointment"),
+        ("did my blood test come back", "check_results"),
+        ("can someone call me back please", "request_human"),
+        ("cancel my appt tmrw", "cancel_appointment"),
+        ("thx 🙏", "thank"),
+        ("what's the weather", "out_of_scope"),
     ],
 )
 def test_parse_examples(nlu_model: NLU, text: str, intent: str) -> None:
@@ -154,3 +163,11 @@ def test_development_sets_ship_with_the_project(monkeypatch: pytest.MonkeyPatch,
     assert (benchmarks_dir() / "sgd-services.jsonl").exists()
     monkeypatch.setenv("PATIENT_ASSISTANT_BENCHMARKS", str(tmp_path))
     assert benchmarks_dir() == tmp_path
+
+
+def test_a_request_naming_service_site_and_person_is_not_a_bare_answer(nlu_model: NLU) -> None:
+    p = nlu_model.parse("my wife Ana needs a flu shot at northside", now=NOW, tz=TZ)
+    assert p.intent == "book_appointment"
+    assert {(e.entity, e.text) for e in p.entities} >= {("service", "flu shot"), ("location", "northside")}
+    answer = nlu_model.parse("northside", now=NOW, tz=TZ)
+    assert answer.intent == "inform" and [(e.entity, e.text) for e in answer.entities] == [("location", "northside")]

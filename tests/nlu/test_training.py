@@ -89,3 +89,43 @@ def test_model_key_follows_the_feature_code(tmp_path: Path) -> None:
     assert after_grammar != before
     (copy / "features.py").write_text((copy / "features.py").read_text() + "\n# a new feature\n")
     assert M.code_hash(copy) not in {before, after_grammar}
+
+
+def test_lexicon_mends_typing_slips_towards_frequent_known_words() -> None:
+    from nlu.features import Lexicon, classifier_text
+
+    lex = Lexicon.from_texts(["i want to cancel my appointment", "cancel it", "yes please", "yes", "reschedule it"] * 2)
+    assert classifier_text("i wnat to cancle my appointmnet", (), lex) == "i want to cancel my appointment"
+    assert lex.correct("yess") == "yes" and lex.correct("reshcedule") == "reschedule"
+    # Too short or too far from anything known: left as typed.
+    assert lex.correct("ok") == "ok" and lex.correct("zebra") == "zebra"
+
+
+def test_lexicon_round_trips_with_the_model(tmp_path: Path) -> None:
+    from nlu.features import Lexicon
+
+    lex = Lexicon.from_texts(["cancel my appointment", "cancel it"])
+    lex.save(tmp_path / "lexicon.txt")
+    again = Lexicon.load(tmp_path / "lexicon.txt")
+    assert again.counts == lex.counts and again.correct("cancle") == "cancel"
+    assert Lexicon.load(tmp_path / "missing.txt").correct("cancle") == "cancle"
+
+
+def test_gazetteer_finds_the_practices_services_and_sites_even_misspelt() -> None:
+    from nlu.gazetteer import gazetteer_entities
+
+    found = [(e.entity, e.text) for e in gazetteer_entities("can i get physo at the nothside clinic, or Elm Ave")]
+    assert found == [("service", "physo"), ("location", "nothside"), ("location", "Elm Ave")]
+    assert [(e.entity, e.text) for e in gazetteer_entities("book the physio")] == [("practitioner", "the physio")]
+    # Symptoms and everyday words are not visits.
+    assert gazetteer_entities("I have the flu and there is blood in my pee") == []
+
+
+def test_recogniser_also_learns_lower_case_copies_with_the_same_offsets() -> None:
+    from nlu.training_data import Example
+
+    text, spans = parse_annotated("book [Maria Lopez](person_name) at [Elm Ave](location)")
+    variants = M.ner_variants(Example(text, "book_appointment", spans))
+    assert variants == [text, text.lower()]
+    assert all(v[s.start : s.end].lower() == s.text.lower() for v in variants for s in spans)
+    assert M.ner_variants(Example("hello", "greet")) == ["hello"]
