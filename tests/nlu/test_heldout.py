@@ -29,7 +29,7 @@ def report(nlu_model: NLU) -> dict[str, Any]:
 
 
 def test_intent_accuracy(report: dict[str, Any]) -> None:
-    assert report["intent"]["accuracy"] >= 0.95, report["intent_misses"]
+    assert report["intent"]["accuracy"] >= 0.96, report["intent_misses"]
 
 
 def test_emergency_detector(report: dict[str, Any]) -> None:
@@ -38,7 +38,7 @@ def test_emergency_detector(report: dict[str, Any]) -> None:
 
 
 def test_entity_f1(report: dict[str, Any]) -> None:
-    assert report["entities"]["micro"]["f1"] >= 0.85, report["entities"]["per_entity"]
+    assert report["entities"]["micro"]["f1"] >= 0.90, report["entities"]["per_entity"]
 
 
 def test_datetime_start_accuracy(report: dict[str, Any]) -> None:
@@ -90,12 +90,11 @@ def test_fallback_helper() -> None:
     assert is_fallback(low) and not is_fallback(high)
 
 
-def test_loads_fast_once_trained(nlu_model: NLU) -> None:
-    import time
-
-    t = time.perf_counter()
-    NLU.load()
-    assert time.perf_counter() - t < 2.0
+def test_loading_again_reuses_the_trained_model(nlu_model: NLU) -> None:
+    stamp = (nlu_model.path / "labels.txt").stat().st_mtime_ns
+    again = NLU.load(warm=False)
+    assert again.path == nlu_model.path
+    assert (again.path / "labels.txt").stat().st_mtime_ns == stamp  # not retrained
 
 
 # The report's scorers, on small fixtures in the blind sets' formats (the real blind
