@@ -47,7 +47,7 @@ def normalise(text: str, *, fold_digits: bool = True) -> str:
             out.append(f" {c} ")
         elif cat[0] in "PSZ" or c == "_":
             out.append(" ")
-        # combining marks (accents), skin tones (Sk above), variation selectors and controls vanish
+        # else: combining marks (accents), variation selectors and controls vanish; skin tones (Sk) became spaces
     plain = "".join(out)
     if fold_digits:
         plain = _DIGITS.sub("0", plain)
