@@ -1,6 +1,6 @@
 """Natural-language understanding: text -> Parse(intent, confidence, entities).
 
-Imports no other project package. See ../shared/nlu-contract.md for the labels.
+Imports no other project package. The labels are in nlu/contract.py; conventions in data/nlu/README.md.
 Nothing is loaded at import time: ``NLU.load()`` loads (or trains) the model.
 """
 
