@@ -1,7 +1,8 @@
 """The trained spaCy part: an intent text classifier and an entity recogniser, from blank English.
 
 Training is deterministic (fixed seeds, fixed order) and cached on disk under a
-directory named by the hash of the training data and this recipe's version.
+directory named by the hash of the training data, this recipe's version and the code
+that makes training features (:func:`code_hash`).
 """
 
 from __future__ import annotations
@@ -51,8 +52,8 @@ def default_model_root() -> Path:
     return Path(env) if env else REPO_ROOT / ".models"
 
 
-#: Modules that cannot change what the models are trained on: reporting, scoring and
-#: the safety layers applied after classification. Every other ``nlu/**/*.py`` (rule
+#: Modules that cannot change what the models are trained on: reporting, scoring, the
+#: safety layers applied after classification and the gazetteer (used at parse time only). Every other ``nlu/**/*.py`` (rule
 #: extractors, the date grammar, features, this recipe) is part of the model's key.
 NOT_TRAINING_CODE = frozenset({
     "__init__.py", "__main__.py", "cli.py", "evaluation.py", "metrics.py", "overlap.py",
@@ -63,7 +64,7 @@ NLU_DIR = REPO_ROOT / "nlu"
 
 def training_code_files(nlu_dir: Path = NLU_DIR) -> list[Path]:
     """Sources whose change changes the training features: the rule extractors that mask values,
-    the date grammar, the feature step, the gazetteer and the recipe.
+    the date grammar, the feature step, the training-data reader and the recipe.
 
     Listed by exclusion (:data:`NOT_TRAINING_CODE`, top level only) so that a new
     module imported by an extractor is covered without anyone remembering to add it.
