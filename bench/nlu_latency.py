@@ -28,8 +28,8 @@ MESSAGES = [
     "why was I charged $80?",
     "my new number is 555-0134, email maria@example.com",
     "thanks, that's all",
-    "ok so basically I've had this pain in my shoulder for about a month and it's not getting better, "
-    "can I come in sometime next week, ideally in the afternoon after 3?",
+    ("ok so basically I've had this pain in my shoulder for about a month and it's not getting better, "
+    "can I come in sometime next week, ideally in the afternoon after 3?"),
     "dob 4/12/1985",
     "the 10:30 one",
     "are my blood test results back",
@@ -38,12 +38,19 @@ MESSAGES = [
     "can we move my appt to the 14th at half 3",
     "I want to speak to a real person",
     "what's the weather",
+    "i ned to chnage my apointment to wensday pls",
+    "thx 🙏",
+    "hola",
+    "my mum cant make her physio at northside on friday, can we move it",
+    "are my bloods back yet",
 ]
+#: The issue's target: 99 of 100 parses within this many milliseconds.
+TARGET_P99_MS = 3.0
 
 
 def _percentile(xs: list[float], q: float) -> float:
     xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(q * (len(xs) - 1))))]
+    return xs[min(len(xs) - 1, round(q * (len(xs) - 1)))]
 
 
 def _measure(fn, rounds: int) -> list[float]:  # type: ignore[no-untyped-def]
@@ -94,8 +101,8 @@ def main(argv: list[str]) -> int:
         "spacy_tokenizer": b,
         "ratio_p50": round(p["p50_ms"] / b["p50_ms"], 1),
         "ratio_p99": round(p["p99_ms"] / b["p99_ms"], 1),
-        "target_p99_ms": 5.0,
-        "meets_target": p["p99_ms"] < 5.0,
+        "target_p99_ms": TARGET_P99_MS,
+        "meets_target": p["p99_ms"] <= TARGET_P99_MS,
     }
     if args.json:
         print(json.dumps(result))
@@ -105,7 +112,7 @@ def main(argv: list[str]) -> int:
     for name, s in (("NLU.parse", p), ("spaCy tokenizer", b)):
         print(f"{name:18}{s['p50_ms']:>10.3f}{s['p99_ms']:>10.3f}{s['msgs_per_s']:>12.0f}")
     print(f"ratio NLU/tokenizer: p50 x{result['ratio_p50']}, p99 x{result['ratio_p99']}")
-    print(f"p99 target < 5 ms: {'met' if result['meets_target'] else 'NOT met'}")
+    print(f"p99 target <= {TARGET_P99_MS:g} ms: {'met' if result['meets_target'] else 'NOT met'}")
     return 0
 
 

@@ -1,6 +1,7 @@
 """Natural-language understanding: text -> Parse(intent, confidence, entities).
 
-Imports no other project package. See docs/nlu-contract.md for the labels.
+Imports no other project package. The labels are in nlu/contract.py (described in docs/nlu-contract.md);
+span conventions in data/nlu/README.md.
 Nothing is loaded at import time: ``NLU.load()`` loads (or trains) the model.
 """
 

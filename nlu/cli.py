@@ -33,9 +33,10 @@ def _build() -> argparse.ArgumentParser:
     tr = sub.add_parser("train", help="rebuild the model for the current training data")
     tr.add_argument("--model-dir", type=Path)
     tr.add_argument("--if-missing", action="store_true", help="only train when no cached model matches the data")
-    ev = sub.add_parser("evaluate", help="held-out split and public benchmarks -> reports")
+    ev = sub.add_parser("evaluate", help="held-out split, blind sets and development sets -> reports")
     ev.add_argument("--out", type=Path, default=Path("reports"), help="report directory (default reports/)")
-    ev.add_argument("--benchmarks", type=Path, help="benchmark directory (default ../shared/benchmarks)")
+    ev.add_argument("--benchmarks", type=Path,
+                    help="development sets directory (default $PATIENT_ASSISTANT_BENCHMARKS or data/nlu/benchmarks)")
     ev.add_argument("--model-dir", type=Path)
     return p
 

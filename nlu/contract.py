@@ -1,4 +1,4 @@
-"""The fixed labels of the NLU contract (docs/nlu-contract.md)."""
+"""The fixed labels of the NLU contract (docs/nlu-contract.md): intents, entities and datetime grains."""
 
 INTENTS = (
     "greet", "goodbye", "thank", "affirm", "deny", "book_appointment", "reschedule_appointment",

@@ -1,33 +1,59 @@
-"""Evaluate the NLU on the held-out split and the public benchmarks; write JSON and markdown reports."""
+"""Evaluate the NLU and write ``reports/nlu-eval.{json,md}``, with three kinds of set kept apart.
+
+1. **Held-out split** (``data/nlu/heldout/``): written with the training data,
+   never trained on, deduplicated against it (``nlu/overlap.py``). Its authors
+   knew the training data, so it flatters the model a little.
+2. **Blind sets** (``data/nlu/blind/``): written by people who did not see the
+   training data or the rules, and read by nobody working on the NLU. These are
+   the figures to quote. The report gives their numbers only, never their
+   texts or misses, so that reading the report does not unblind them.
+3. **Development sets** (``data/nlu/benchmarks/`` and the emergency dev set):
+   public or shared sets that people working on the NLU look at, misses and
+   all. Useful to find weaknesses; not a blind figure.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from nlu.emergency import detect_emergency
 from nlu.metrics import entity_report, intent_report, prf, role_accuracy
-from nlu.model import DATA_DIR, REPO_ROOT, heldout_files
+from nlu.model import DATA_DIR, REPO_ROOT, heldout_files, load_training_examples
+from nlu.overlap import contamination
 from nlu.pipeline import NLU
-from nlu.training_data import Example, load_dir
+from nlu.training_data import Example, load_dir, load_file
 
-#: The held-out split's datetime values are written relative to this moment (a Monday).
+#: The held-out split's and the blind messages' datetime values are written relative to this moment (a Monday).
 HELDOUT_NOW = datetime(2026, 3, 2, 9, 0)
 HELDOUT_TZ = "America/New_York"
 HELDOUT_LOCALE = "en-US"
+#: SGD's dialogues are set around March 2019 in California.
+SGD_NOW = datetime(2019, 3, 1, 9, 0)
+SGD_TZ = "America/Los_Angeles"
 
 
 def benchmarks_dir() -> Path:
-    """``$PATIENT_ASSISTANT_BENCHMARKS`` or ``../shared/benchmarks`` beside the repository."""
+    """``$PATIENT_ASSISTANT_BENCHMARKS`` or the project's ``data/nlu/benchmarks``."""
     env = os.environ.get("PATIENT_ASSISTANT_BENCHMARKS")
-    return Path(env) if env else REPO_ROOT.parent / "shared" / "benchmarks"
+    return Path(env) if env else DATA_DIR / "benchmarks"
+
+
+def blind_dir(data_dir: Path = DATA_DIR) -> Path:
+    """Where the blind sets live (``data/nlu/blind``); each file is optional."""
+    return data_dir / "blind"
 
 
 def _triples(entities: Any) -> set[tuple[str, int, int]]:
     return {(e.entity, e.start, e.end) for e in entities}
+
+
+def _jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def evaluate_examples(nlu: NLU, examples: list[Example], now: datetime = HELDOUT_NOW,
@@ -74,12 +100,107 @@ def evaluate_examples(nlu: NLU, examples: list[Example], now: datetime = HELDOUT
     }
 
 
+def _span_bounds(text: str, span: Any) -> tuple[int, int]:
+    """Character bounds of a dates-set ``span``: a [start, end] pair, a {"start", "end"} object, or its text."""
+    if isinstance(span, (list, tuple)) and len(span) == 2:
+        return int(span[0]), int(span[1])
+    if isinstance(span, dict):
+        return int(span["start"]), int(span["end"])
+    if isinstance(span, str) and span:
+        at = text.find(span)
+        if at < 0:
+            at = text.lower().find(span.lower())
+        if at >= 0:
+            return at, at + len(span)
+    return 0, len(text)
+
+
+def _rate(ok: int, n: int) -> float | None:
+    return round(ok / n, 4) if n else None
+
+
+def evaluate_dates(nlu: NLU, path: Path, *, keep_misses: bool = False) -> dict[str, Any]:
+    """Datetime resolution on a JSON-lines dates set, overall, per time zone and per voice.
+
+    Each line: ``text``, ``span``, ``now`` (local, ISO), ``tz``, ``locale``,
+    ``start`` ("YYYY-MM-DDTHH:MM" local), optional ``alt`` (other accepted
+    starts), ``grain``, ``voice``. A line is right when a datetime entity
+    overlapping the span has a local start (its first 16 characters) equal to
+    ``start`` or one of ``alt``.
+    """
+    n = ok = grain_ok = 0
+    by: dict[str, dict[str, list[int]]] = {"tz": defaultdict(lambda: [0, 0]), "voice": defaultdict(lambda: [0, 0])}
+    misses = []
+    for d in _jsonl(path):
+        text = d["text"]
+        p = nlu.parse(text, now=datetime.fromisoformat(d["now"]), tz=d["tz"], locale=d.get("locale", "en-US"))
+        s, e = _span_bounds(text, d.get("span"))
+        wanted = {str(d["start"])[:16], *(str(a)[:16] for a in d.get("alt") or [])}
+        got = [x for x in p.all("datetime") if x.value and x.start < e and s < x.end]
+        hit = [x for x in got if x.value["start"][:16] in wanted]
+        n += 1
+        ok += bool(hit)
+        grain_ok += any(x.value.get("grain") == d.get("grain") for x in hit)
+        for key in ("tz", "voice"):
+            cell = by[key][str(d.get(key, "?"))]
+            cell[0] += bool(hit)
+            cell[1] += 1
+        if keep_misses and not hit:
+            misses.append({"text": text, "expected": sorted(wanted), "got": [x.value["start"][:16] for x in got]})
+    out: dict[str, Any] = {
+        "n": n, "start_accuracy": _rate(ok, n), "start_and_grain_accuracy": _rate(grain_ok, n),
+        "per_tz": {k: {"n": v[1], "start_accuracy": _rate(v[0], v[1])} for k, v in sorted(by["tz"].items())},
+        "per_voice": {k: {"n": v[1], "start_accuracy": _rate(v[0], v[1])} for k, v in sorted(by["voice"].items())},
+    }
+    if keep_misses:
+        out["misses"] = misses
+    return out
+
+
+def evaluate_emergency(nlu: NLU, path: Path, *, keep_misses: bool = False) -> dict[str, Any]:
+    """Emergency recall and precision of the full parse (intent == emergency), overall and per category.
+
+    Each line: ``text``, ``emergency`` (bool), ``category``, ``voice``. Per
+    category: recall for emergency categories, false alarms for the others.
+    """
+    tp = fp = fn = 0
+    per: dict[str, dict[str, int]] = defaultdict(lambda: {"n": 0, "emergencies": 0, "caught": 0, "false_alarms": 0})
+    per_voice: dict[str, dict[str, int]] = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0})
+    misses = []
+    now = HELDOUT_NOW
+    for d in _jsonl(path):
+        fired = nlu.parse(d["text"], now=now, tz=HELDOUT_TZ).intent == "emergency"
+        gold = bool(d["emergency"])
+        c = per[str(d.get("category", "?"))]
+        v = per_voice[str(d.get("voice", "?"))]
+        c["n"] += 1
+        c["emergencies"] += gold
+        c["caught"] += gold and fired
+        c["false_alarms"] += fired and not gold
+        tp += gold and fired
+        fp += fired and not gold
+        fn += gold and not fired
+        v["tp"] += gold and fired
+        v["fp"] += fired and not gold
+        v["fn"] += gold and not fired
+        if keep_misses and gold != fired:
+            misses.append({"text": d["text"], "category": d.get("category"), "expected": gold, "flagged": fired})
+    out: dict[str, Any] = {
+        "n": sum(c["n"] for c in per.values()),
+        "overall": prf(tp, fp, fn),
+        "per_category": {k: {**c, "recall": _rate(c["caught"], c["emergencies"])} for k, c in sorted(per.items())},
+        "per_voice": {k: prf(v["tp"], v["fp"], v["fn"]) for k, v in sorted(per_voice.items())},
+    }
+    if keep_misses:
+        out["misses"] = misses
+    return out
+
+
 def evaluate_duckling(nlu: NLU, path: Path) -> dict[str, Any]:
-    """Datetime start (and grain, span) accuracy on the duckling-derived benchmark."""
+    """Datetime start (and grain, span) accuracy on the duckling-derived development set."""
     n = ok = grain = span = 0
     misses = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        d = json.loads(line)
+    for d in _jsonl(path):
         n += 1
         p = nlu.parse(d["text"], now=datetime.fromisoformat(d["now"]), tz=d["tz"], locale="en-US")
         ents = p.all("datetime")
@@ -90,17 +211,15 @@ def evaluate_duckling(nlu: NLU, path: Path) -> dict[str, Any]:
         span += any(e.text == d["span"] for e in hit)
         if not hit:
             misses.append({"text": d["text"], "expected": exp, "got": [e.value for e in ents]})
-    return {"n": n, "start_accuracy": round(ok / n, 4), "start_and_grain_accuracy": round(grain / n, 4),
-            "exact_span_accuracy": round(span / n, 4), "misses": misses}
+    return {"n": n, "start_accuracy": _rate(ok, n), "start_and_grain_accuracy": _rate(grain, n),
+            "exact_span_accuracy": _rate(span, n), "misses": misses}
 
 
 def evaluate_sgd(nlu: NLU, path: Path) -> dict[str, Any]:
-    """Intent accuracy and datetime/practitioner span scores on the SGD-derived benchmark."""
+    """Intent accuracy and datetime/practitioner span scores on the SGD-derived development set."""
     gold_i, pred_i, gold_e, pred_e, misses = [], [], [], [], []
-    now = datetime(2019, 3, 1, 9, 0)
-    for line in path.read_text(encoding="utf-8").splitlines():
-        d = json.loads(line)
-        p = nlu.parse(d["text"], now=now, tz="America/Los_Angeles", locale="en-US")
+    for d in _jsonl(path):
+        p = nlu.parse(d["text"], now=SGD_NOW, tz=SGD_TZ, locale="en-US")
         gold_i.append(d["intent"])
         pred_i.append(p.intent)
         if p.intent != d["intent"]:
@@ -116,14 +235,44 @@ def evaluate_sgd(nlu: NLU, path: Path) -> dict[str, Any]:
     }
 
 
+def _blind(report: dict[str, Any]) -> dict[str, Any]:
+    """``report`` without texts: intent misses become counts (the confusion matrix keeps them)."""
+    out = {k: v for k, v in report.items() if k not in {"intent_misses"}}
+    out["datetime"] = {k: v for k, v in report["datetime"].items() if k != "misses"}
+    out["intent_misses"] = len(report["intent_misses"])
+    return out
+
+
 def evaluate_all(nlu: NLU, bench: Path | None = None, data_dir: Path = DATA_DIR) -> dict[str, Any]:
-    """Held-out split plus whichever public benchmarks are present."""
+    """Held-out split, blind sets and development sets (whichever files exist), plus contamination counts."""
     bench = bench or benchmarks_dir()
-    report: dict[str, Any] = {"model": nlu.path.name, "heldout": evaluate_examples(nlu, load_dir(heldout_files(data_dir)))}
-    if (bench / "duckling-en-time.jsonl").exists():
-        report["duckling"] = evaluate_duckling(nlu, bench / "duckling-en-time.jsonl")
+    blind = blind_dir(data_dir)
+    report: dict[str, Any] = {
+        "model": nlu.path.name,
+        "heldout": evaluate_examples(nlu, load_dir(heldout_files(data_dir))),
+        "blind": {},
+        "development": {},
+    }
+    if (blind / "messages.yml").exists():
+        report["blind"]["messages"] = _blind(evaluate_examples(nlu, load_file(blind / "messages.yml")))
+    if (blind / "dates.jsonl").exists():
+        report["blind"]["dates"] = evaluate_dates(nlu, blind / "dates.jsonl")
+    if (blind / "emergency-test.jsonl").exists():
+        report["blind"]["emergency"] = evaluate_emergency(nlu, blind / "emergency-test.jsonl")
     if (bench / "sgd-services.jsonl").exists():
-        report["sgd"] = evaluate_sgd(nlu, bench / "sgd-services.jsonl")
+        report["development"]["sgd"] = evaluate_sgd(nlu, bench / "sgd-services.jsonl")
+    if (bench / "duckling-en-time.jsonl").exists():
+        report["development"]["duckling"] = evaluate_duckling(nlu, bench / "duckling-en-time.jsonl")
+    if (blind / "emergency-dev.jsonl").exists():
+        report["development"]["emergency_dev"] = evaluate_emergency(nlu, blind / "emergency-dev.jsonl", keep_misses=True)
+    own = sorted(bench.glob("*.yml"))
+    for path in own:
+        report["development"][path.stem] = evaluate_examples(nlu, load_file(path))
+    sets = heldout_files(data_dir) + own + [blind / n for n in ("messages.yml", "dates.jsonl", "emergency-test.jsonl",
+                                                          "emergency-dev.jsonl") if (blind / n).exists()]
+    sources = [(str(p.relative_to(REPO_ROOT)), p.read_text(encoding="utf-8")) for p in sorted((REPO_ROOT / "nlu").rglob("*.py"))]
+    found = contamination([e.text for e in load_training_examples(data_dir)], sources, sorted(bench.glob("*.jsonl")), sets)
+    report["contamination"] = {"counts": found["counts"], "findings": len(found["findings"])}
     return report
 
 
@@ -131,27 +280,86 @@ def _pct(x: float | None) -> str:
     return "n/a" if x is None else f"{100 * x:.1f}%"
 
 
-def to_markdown(report: dict[str, Any]) -> str:
-    """A readable summary of ``report``."""
-    h = report["heldout"]
-    lines = [f"# NLU evaluation ({report['model']})", "", "## Held-out split", "",
-             f"- examples: {h['n']}", f"- intent accuracy: {_pct(h['intent']['accuracy'])} (macro F1 {h['intent']['macro_f1']:.3f})",
-             f"- entity F1 (exact span): {h['entities']['micro']['f1']:.3f} (P {h['entities']['micro']['precision']:.3f}, R {h['entities']['micro']['recall']:.3f})",
+def _examples_summary(h: dict[str, Any]) -> list[str]:
+    lines = [f"- examples: {h['n']}",
+             f"- intent accuracy: {_pct(h['intent']['accuracy'])} (macro F1 {h['intent']['macro_f1']:.3f})",
+             (f"- entity F1 (exact span): {h['entities']['micro']['f1']:.3f} (P {h['entities']['micro']['precision']:.3f}, "
+             f"R {h['entities']['micro']['recall']:.3f})"),
              f"- datetime start correct: {_pct(h['datetime']['start_accuracy'])} of {h['datetime']['n']}",
-             f"- emergency detector: recall {_pct(h['emergency_detector']['recall'])}, precision {_pct(h['emergency_detector']['precision'])}", ""]
-    lines += _intent_table(h["intent"]) + [""] + _entity_table(h["entities"]) + [""] + _confusion(h["intent"]["confusion"])
-    if "duckling" in report:
-        d = report["duckling"]
-        lines += ["", "## Benchmark: duckling-en-time", "",
-                  f"- start correct: {_pct(d['start_accuracy'])} of {d['n']}; start and grain: {_pct(d['start_and_grain_accuracy'])}; exact span: {_pct(d['exact_span_accuracy'])}"]
-    if "sgd" in report:
-        s = report["sgd"]
-        lines += ["", "## Benchmark: sgd-services", "",
+             (f"- emergency rule detector alone: recall {_pct(h['emergency_detector']['recall'])}, "
+             f"precision {_pct(h['emergency_detector']['precision'])}"), ""]
+    return lines + _intent_table(h["intent"]) + [""] + _entity_table(h["entities"]) + [""] + _confusion(h["intent"]["confusion"])
+
+
+def _dates_summary(d: dict[str, Any]) -> list[str]:
+    rows = [f"- start correct: {_pct(d['start_accuracy'])} of {d['n']} (start and grain {_pct(d['start_and_grain_accuracy'])})", "",
+            "| time zone | n | start correct |", "|---|---:|---:|"]
+    rows += [f"| {k} | {v['n']} | {_pct(v['start_accuracy'])} |" for k, v in d["per_tz"].items()]
+    rows += ["", "| voice | n | start correct |", "|---|---:|---:|"]
+    rows += [f"| {k} | {v['n']} | {_pct(v['start_accuracy'])} |" for k, v in d["per_voice"].items()]
+    return rows
+
+
+def _emergency_summary(d: dict[str, Any]) -> list[str]:
+    o = d["overall"]
+    rows = [(f"- messages: {d['n']}; full parse says emergency: recall {_pct(o['recall'])}, precision {_pct(o['precision'])} "
+            f"(missed {o['fn']}, false alarms {o['fp']})"), "",
+            "| category | messages | emergencies | caught | recall | false alarms |", "|---|---:|---:|---:|---:|---:|"]
+    rows += [f"| {k} | {c['n']} | {c['emergencies']} | {c['caught']} | {_pct(c['recall'])} | {c['false_alarms']} |"
+             for k, c in d["per_category"].items()]
+    return rows
+
+
+def to_markdown(report: dict[str, Any]) -> str:
+    """A readable summary of ``report``: held-out, blind and development sets in separate sections."""
+    lines = [f"# NLU evaluation ({report['model']})", "",
+             "Three kinds of set, kept apart: the **held-out split** (written with the training data, never trained on,",
+             "deduplicated against it), the **blind sets** (written by people who saw neither the training data nor the",
+             "rules; the figures to quote), and the **development sets** (looked at while improving the NLU, so not blind).",
+             "", "## 1. Held-out split (deduplicated against training)", ""]
+    lines += _examples_summary(report["heldout"])
+    lines += ["", "## 2. Blind sets", "",
+              "Numbers only: their texts and misses are left out of this report so that reading it does not unblind them.", ""]
+    blind = report.get("blind", {})
+    if not blind:
+        lines += ["No blind set found under `data/nlu/blind/`.", ""]
+    if "messages" in blind:
+        lines += ["### messages.yml: intents and entities", ""] + _examples_summary(blind["messages"]) + [""]
+    if "dates" in blind:
+        lines += ["### dates.jsonl: datetime resolution", ""] + _dates_summary(blind["dates"]) + [""]
+    if "emergency" in blind:
+        lines += ["### emergency-test.jsonl: emergencies", ""] + _emergency_summary(blind["emergency"]) + [""]
+    dev = report.get("development", {})
+    lines += ["## 3. Development sets (not blind)", "",
+              "These were looked at, misses and all, while the NLU was being improved (SGD was once even used to choose",
+              "training phrasing), so a score on them says how the NLU does on data its authors know, not on new data.",
+              "They are never trained on and no rule is written for their lines (`tests/nlu/test_contamination.py`).", ""]
+    if "sgd" in dev:
+        s = dev["sgd"]
+        lines += ["### sgd-services.jsonl (Schema-Guided Dialogue, CC BY-SA 4.0)", "",
                   f"- intent accuracy: {_pct(s['intent']['accuracy'])} of {s['n']} (macro F1 {s['intent']['macro_f1']:.3f})",
-                  f"- datetime spans: P {s['datetime']['micro']['precision']:.3f} R {s['datetime']['micro']['recall']:.3f} F1 {s['datetime']['micro']['f1']:.3f} (overlap F1 {s['datetime']['overlap_micro']['f1']:.3f})",
+                  (f"- datetime spans: P {s['datetime']['micro']['precision']:.3f} R {s['datetime']['micro']['recall']:.3f} "
+                  f"F1 {s['datetime']['micro']['f1']:.3f} (overlap F1 {s['datetime']['overlap_micro']['f1']:.3f})"),
                   f"- datetime + practitioner spans: F1 {s['entities']['micro']['f1']:.3f}", ""]
-        lines += _intent_table(s["intent"]) + [""] + _entity_table(s["entities"]) + [""] + _confusion(s["intent"]["confusion"])
-    return "\n".join(lines) + "\n"
+        lines += _intent_table(s["intent"]) + [""] + _entity_table(s["entities"]) + [""] + _confusion(s["intent"]["confusion"]) + [""]
+    if "duckling" in dev:
+        d = dev["duckling"]
+        lines += ["### duckling-en-time.jsonl (Duckling corpus, BSD)", "",
+                  (f"- start correct: {_pct(d['start_accuracy'])} of {d['n']}; start and grain: {_pct(d['start_and_grain_accuracy'])}; "
+                  f"exact span: {_pct(d['exact_span_accuracy'])}"), ""]
+    for name, rep in dev.items():
+        if name not in {"sgd", "duckling", "emergency_dev"}:
+            lines += [f"### {name}.yml (our own development set)", ""] + _examples_summary(rep) + [""]
+    if "emergency_dev" in dev:
+        lines += ["### emergency-dev.jsonl", ""] + _emergency_summary(dev["emergency_dev"]) + [""]
+    if "contamination" in report:
+        c = report["contamination"]
+        lines += ["## Contamination check", "",
+                  f"Findings: {c['findings']} (benchmark or evaluation texts found in training data or rules after normalisation).", "",
+                  "| set | texts | equal to a training message | inside a training message | inside a rule |", "|---|---:|---:|---:|---:|"]
+        for name, k in c["counts"].items():
+            lines.append(f"| {name} | {k['texts']} | {k['equal_to_training']} | {k.get('inside_training', '—')} | {k.get('inside_rules', '—')} |")
+    return "\n".join(lines).rstrip() + "\n"
 
 
 def _intent_table(rep: dict[str, Any]) -> list[str]:

@@ -2,18 +2,31 @@
 
 Masking rule-found values ("tmrw at 3" -> "xdate") lets the classifier learn
 "a bare date is inform" from a few examples instead of from every date there is.
+Shorthand is expanded ("pls" -> "please"), and a word the classifier never saw
+in training is replaced by the known word one typing slip away ("absolutly" ->
+"absolutely", "cancle" -> "cancel", "yess" -> "yes"): patients type on phones,
+and a bag-of-words model knows nothing of a word it has not seen.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
 
 from nlu.types import Entity
 
 MASKS = {
     "datetime": "xdate", "phone_number": "xphone", "email": "xemail",
     "birth_date": "xdob", "choice": "xchoice",
+    # People's names and sites too, as the recogniser and the gazetteer find them: "book
+    # physio at elm ave for maria lopez" reads "book physio at xsite for xperson", so an
+    # unseen name or place cannot pull a request towards a bare answer. Services and
+    # clinicians stay visible: "the dentist" and "blood test" say what the patient wants
+    # (masked, "i want to visit xclinician" read as an answer).
+    "location": "xsite", "person_name": "xperson",
 }
 
 _SHORTHAND = {
@@ -28,6 +41,17 @@ _SHORTHAND = {
     "dr": "doctor", "dr.": "doctor", "doc": "doctor", "info": "info", "yr": "your", "nite": "night",
     "k": "ok", "kk": "ok", "okie": "ok", "okey": "ok", "ya": "yes", "yea": "yes", "yeah": "yes",
     "yep": "yes", "yup": "yes", "nah": "no", "nope": "no", "pmt": "payment", "bal": "balance",
+    "gud": "good", "gd": "good", "l8r": "later", "l8": "late", "cu": "see you", "cya": "see you", "c u": "see you",
+    "thnk": "thank", "thnks": "thanks", "thks": "thanks", "tq": "thank you", "tx": "thanks", "thankyou": "thank you",
+    "thanku": "thank you", "tyvm": "thanks", "pl": "please", "plz.": "please", "rly": "really", "sry": "sorry",
+    "srry": "sorry", "tmr": "tomorrow", "ppl": "people", "sth": "something", "smth": "something", "someone's": "someone",
+    "wat": "what", "wht": "what", "wen": "when", "whn": "when", "hw": "how", "cn": "can", "cld": "could", "wld": "would",
+    "shd": "should", "dnt": "don't", "cnt": "can't", "wont": "won't", "didnt": "didn't", "doesnt": "doesn't",
+    "isnt": "isn't", "thats": "that's", "whats": "what's", "wheres": "where's", "hows": "how's", "theres": "there's",
+    "okey-dokey": "ok", "okk": "ok", "okok": "ok", "oki": "ok", "okie-dokie": "ok", "mk": "ok", "yas": "yes", "ye": "yes",
+    "yh": "yes", "ys": "yes", "nop": "no", "naw": "no", "nooo": "no", "plss": "please", "pleasee": "please",
+    "dr's": "doctor's", "drs": "doctors", "docs": "doctors", "rx": "prescription", "meds": "medication",
+    "recept": "reception", "reschedual": "reschedule", "reshedule": "reschedule", "cancell": "cancel",
 }
 _REPEAT = re.compile(r"([a-z])\1{2,}")
 _TOKEN = re.compile(r"[a-z0-9'/.]+|[^\sa-z0-9]")
@@ -46,11 +70,97 @@ def mask(text: str, entities: Iterable[Entity]) -> str:
     return "".join(out)
 
 
-def classifier_text(text: str, entities: Iterable[Entity] = ()) -> str:
-    """Masked, lower-cased, shorthand-expanded text for the intent classifier."""
+def classifier_text(text: str, entities: Iterable[Entity] = (), lexicon: Lexicon | None = None) -> str:
+    """Masked, lower-cased, shorthand-expanded text for the intent classifier, typos mended by ``lexicon``."""
     low = _REPEAT.sub(r"\1\1", mask(text, entities).lower().replace("\u2019", "'"))
     words = []
     for tok in _TOKEN.findall(low):
         core = tok.rstrip(".")
-        words.append(_SHORTHAND.get(tok, _SHORTHAND.get(core, tok)))
+        word = _SHORTHAND.get(tok, _SHORTHAND.get(core, tok))
+        words.append(lexicon.correct(word) if lexicon is not None else word)
     return " ".join(words)
+
+
+_ALPHA = re.compile(r"[a-z']+")
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _distance(a: str, b: str) -> int:
+    """Damerau-Levenshtein distance (adjacent transpositions count one), for short words."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+class Lexicon:
+    """The words of the training texts, and a mender for words outside them.
+
+    An unknown word of 3+ letters becomes the most frequent known word one edit
+    away (two edits from 7 letters on), found through a delete index as in
+    SymSpell so that a lookup costs a few dictionary probes. Only words seen at
+    least twice in training are targets, so one odd training word cannot pull
+    patients' typos towards it. Mask words (xdate ...) and words with digits are left alone.
+    """
+
+    MIN_COUNT = 2
+    CACHE_SIZE = 5000
+
+    def __init__(self, counts: Counter[str]) -> None:
+        self.counts = counts
+        self._index: dict[str, set[str]] = {}
+        for w, c in counts.items():
+            if c >= self.MIN_COUNT and len(w) >= 2:
+                for key in _deletes(w) | {w}:
+                    self._index.setdefault(key, set()).add(w)
+        self._cache: dict[str, str] = {}
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str]) -> Lexicon:
+        """The lexicon of classifier texts (already masked and expanded)."""
+        return cls(Counter(w for t in texts for w in t.split() if _ALPHA.fullmatch(w)))
+
+    def correct(self, word: str) -> str:
+        """``word`` if known or not a plain word, else its closest frequent known word, else ``word``."""
+        if word in self.counts or len(word) < 3 or not _ALPHA.fullmatch(word):
+            return word
+        if word not in self._cache:
+            if len(self._cache) >= self.CACHE_SIZE:
+                self._cache.clear()  # bounded: patients' words are not kept beyond recent messages
+            limit = 2 if len(word) >= 7 else 1
+            found = {c for key in _deletes(word) | {word} for c in self._index.get(key, ())}
+            scored = sorted((_distance(word, c), -self.counts[c], c) for c in found)
+            self._cache[word] = scored[0][2] if scored and scored[0][0] <= limit else word
+        return self._cache[word]
+
+    def save(self, path: Path) -> None:
+        """One ``word count`` line per word, most frequent first."""
+        path.write_text("".join(f"{w} {c}\n" for w, c in self.counts.most_common()), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> Lexicon:
+        """A lexicon written by :meth:`save`; empty (mends nothing) when the file is missing."""
+        counts: Counter[str] = Counter()
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                w, _, c = line.rpartition(" ")
+                if w:
+                    counts[w] = int(c)
+        return cls(counts)
+
+
+def annotated_entities(spans: Iterable[Any]) -> list[Entity]:
+    """A training example's annotated names and sites, as entities to mask like the recogniser's finds."""
+    return [Entity(s.entity, s.start, s.end, s.text) for s in spans if s.entity in _MODEL_KINDS]
+
+
+_MODEL_KINDS = frozenset({"location", "person_name"})

@@ -1,28 +1,32 @@
 """The trained spaCy part: an intent text classifier and an entity recogniser, from blank English.
 
 Training is deterministic (fixed seeds, fixed order) and cached on disk under a
-directory named by the hash of the training data and this recipe's version.
+directory named by the hash of the training data, this recipe's version and the code
+that makes training features (:func:`code_hash`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import random
 import shutil
 import tempfile
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from nlu.features import Lexicon
 from nlu.training_data import Example, data_hash, load_dir
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 #: Bump when the recipe below changes, so cached models are retrained.
-RECIPE_VERSION = "nlu-recipe-4"
+RECIPE_VERSION = "nlu-recipe-6"
 SEED = 1337
 NER_LABELS = ("practitioner", "service", "location", "person_name")
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -48,9 +52,46 @@ def default_model_root() -> Path:
     return Path(env) if env else REPO_ROOT / ".models"
 
 
+#: Modules that cannot change what the models are trained on: reporting, scoring, the
+#: safety layers applied after classification and the gazetteer (used at parse time only). Every other ``nlu/**/*.py`` (rule
+#: extractors, the date grammar, features, this recipe) is part of the model's key.
+NOT_TRAINING_CODE = frozenset({
+    "__init__.py", "__main__.py", "cli.py", "evaluation.py", "metrics.py", "overlap.py",
+    "keywords.py", "emergency.py", "contract.py", "gazetteer.py",
+})
+NLU_DIR = REPO_ROOT / "nlu"
+
+
+def training_code_files(nlu_dir: Path = NLU_DIR) -> list[Path]:
+    """Sources whose change changes the training features: the rule extractors that mask values,
+    the date grammar, the feature step, the training-data reader and the recipe.
+
+    Listed by exclusion (:data:`NOT_TRAINING_CODE`, top level only) so that a new
+    module imported by an extractor is covered without anyone remembering to add it.
+    """
+    out = []
+    for p in sorted(nlu_dir.rglob("*.py")):
+        top_level = p.parent == nlu_dir
+        if not (top_level and (p.name in NOT_TRAINING_CODE or p.name.startswith("emergency"))):
+            out.append(p)
+    return out
+
+
+def code_hash(nlu_dir: Path = NLU_DIR) -> str:
+    """SHA-256 over the relative paths and contents of :func:`training_code_files`."""
+    h = hashlib.sha256()
+    for p in training_code_files(nlu_dir):
+        h.update(str(p.relative_to(nlu_dir)).encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
 def model_path(root: Path | None = None, data_dir: Path = DATA_DIR) -> Path:
-    """Where the model for the current training data is cached."""
-    digest = data_hash(training_files(data_dir), RECIPE_VERSION)
+    """Where the model for the current training data, recipe and feature code is cached.
+
+    A changed grammar or feature step gives a new directory, so a model trained on
+    the old features is never served with the new ones.
+    """
+    digest = data_hash(training_files(data_dir), f"{RECIPE_VERSION}\0{code_hash()}")
     return (root or default_model_root()) / f"nlu-{digest[:16]}"
 
 
@@ -58,9 +99,10 @@ def model_path(root: Path | None = None, data_dir: Path = DATA_DIR) -> Path:
 class Models:
     """The two trained pipelines."""
 
-    intent: "Language"
-    ner: "Language"
+    intent: Language
+    ner: Language
     labels: tuple[str, ...]
+    lexicon: Lexicon = field(default_factory=lambda: Lexicon(Counter()))
 
 
 def _textcat_config() -> dict[str, Any]:
@@ -112,7 +154,7 @@ def _batches(items: list[Any], size: int) -> list[list[Any]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def train_intent(examples: Sequence[Example], texts: Sequence[str], epochs: int = 30) -> "Language":
+def train_intent(examples: Sequence[Example], texts: Sequence[str], epochs: int = 30) -> Language:
     """A blank-English text classifier over ``texts`` (already masked) labelled by ``examples``."""
     import spacy
     from spacy.training import Example as SpacyExample
@@ -130,7 +172,7 @@ def train_intent(examples: Sequence[Example], texts: Sequence[str], epochs: int 
     return _fit(nlp, data, epochs, drop=0.2)
 
 
-def train_ner(examples: Sequence[Example], epochs: int = 15) -> "Language":
+def train_ner(examples: Sequence[Example], epochs: int = 15) -> Language:
     """A blank-English entity recogniser for practitioner, service, location and person_name."""
     import spacy
     from spacy.training import Example as SpacyExample
@@ -142,15 +184,31 @@ def train_ner(examples: Sequence[Example], epochs: int = 15) -> "Language":
         ner.add_label(lab)  # type: ignore[attr-defined]
     data = []
     for ex in examples:
-        doc = nlp.make_doc(ex.text)
-        ents = [(s.start, s.end, s.entity) for s in ex.spans if s.entity in NER_LABELS]
-        if ents and any(doc.char_span(s, e, alignment_mode="strict") is None for s, e, _ in ents):
-            ents = [(s, e, lab) for s, e, lab in ents if doc.char_span(s, e, alignment_mode="strict") is not None]
-        data.append(SpacyExample.from_dict(doc, {"entities": ents}))
+        for text in ner_variants(ex):
+            doc = nlp.make_doc(text)
+            ents = [(s.start, s.end, s.entity) for s in ex.spans if s.entity in NER_LABELS]
+            if ents and any(doc.char_span(s, e, alignment_mode="strict") is None for s, e, _ in ents):
+                ents = [(s, e, lab) for s, e, lab in ents if doc.char_span(s, e, alignment_mode="strict") is not None]
+            data.append(SpacyExample.from_dict(doc, {"entities": ents}))
     return _fit(nlp, data, epochs, drop=0.25)
 
 
-def _fit(nlp: "Language", data: list[Any], epochs: int, drop: float) -> "Language":
+def ner_variants(ex: Example) -> list[str]:
+    """The texts the recogniser learns ``ex``'s spans from: as written, and all lower case when
+    that differs and an entity is in it.
+
+    Patients type names and places in lower case ("maria lopez", "elm ave"); a
+    recogniser that saw only capitalised names leans on the capital. Lower-casing
+    keeps every character offset (checked), so the spans stay where they were.
+    """
+    texts = [ex.text]
+    low = ex.text.lower()
+    if low != ex.text and len(low) == len(ex.text) and any(s.entity in NER_LABELS for s in ex.spans):
+        texts.append(low)
+    return texts
+
+
+def _fit(nlp: Language, data: list[Any], epochs: int, drop: float) -> Language:
     """Train in seeded shuffled mini-batches: the same data always gives the same model."""
     optimizer = nlp.initialize(lambda: data)
     rng = random.Random(SEED)
@@ -166,7 +224,7 @@ def train(examples: Sequence[Example], texts: Sequence[str]) -> Models:
     """Both pipelines, trained deterministically."""
     intent = train_intent(examples, texts)
     ner = train_ner(examples)
-    return Models(intent, ner, tuple(sorted({e.intent for e in examples})))
+    return Models(intent, ner, tuple(sorted({e.intent for e in examples})), Lexicon.from_texts(texts))
 
 
 def save(models: Models, path: Path) -> None:
@@ -176,6 +234,7 @@ def save(models: Models, path: Path) -> None:
     try:
         models.intent.to_disk(tmp / "intent")
         models.ner.to_disk(tmp / "ner")
+        models.lexicon.save(tmp / "lexicon.txt")
         (tmp / "labels.txt").write_text("\n".join(models.labels) + "\n", encoding="utf-8")
         old = path.with_name(f"{path.name}.old-{os.getpid()}")
         if path.exists():
@@ -196,7 +255,7 @@ def load(path: Path) -> Models:
     import spacy
 
     labels = tuple((path / "labels.txt").read_text(encoding="utf-8").split())
-    return Models(spacy.load(path / "intent"), spacy.load(path / "ner"), labels)
+    return Models(spacy.load(path / "intent"), spacy.load(path / "ner"), labels, Lexicon.load(path / "lexicon.txt"))
 
 
 def is_cached(path: Path) -> bool:

@@ -9,7 +9,8 @@ from pathlib import Path
 from nlu import model as M
 from nlu.emergency import Screen, screen
 from nlu.extract import rule_entities
-from nlu.features import classifier_text
+from nlu.features import annotated_entities, classifier_text
+from nlu.gazetteer import gazetteer_entities
 from nlu.keywords import keyword_intent
 from nlu.names import rule_names
 from nlu.roles import assign_roles
@@ -61,7 +62,7 @@ def ensure_model(model_dir: Path | None = None, data_dir: Path = M.DATA_DIR, *, 
         if force or not M.is_cached(path):
             examples = M.load_training_examples(data_dir)
             texts = [
-                classifier_text(ex.text, rule_entities(ex.text, M.TRAIN_NOW, M.TRAIN_TZ))
+                classifier_text(ex.text, rule_entities(ex.text, M.TRAIN_NOW, M.TRAIN_TZ) + annotated_entities(ex.spans))
                 for ex in examples
             ]
             M.save(M.train(examples, texts), path)
@@ -115,15 +116,19 @@ class NLU:
 
     def classify(self, text: str, entities: list[Entity] | tuple[Entity, ...] = ()) -> list[tuple[str, float]]:
         """Intent ranking of ``text`` by the classifier, best first."""
-        doc = self._textcat(self._models.intent.make_doc(classifier_text(text, entities)))
+        doc = self._textcat(self._models.intent.make_doc(classifier_text(text, entities, self._models.lexicon)))
         return sorted(((k, float(v)) for k, v in doc.cats.items()), key=lambda kv: -kv[1])
 
     def model_entities(self, text: str, taken: list[Entity]) -> list[Entity]:
         """practitioner / service / location / person_name spans not overlapping ``taken``."""
         doc = self._ner(self._models.ner.make_doc(text))
         found = [Entity(e.label_, e.start_char, e.end_char, e.text) for e in doc.ents]
+        # The practice's own service and site names win over the recogniser's guess,
+        # except inside a clinician it found ("the physio" is a practitioner, "physio" a service).
+        clinicians = [f for f in found if f.entity == "practitioner"]
+        known = [g for g in gazetteer_entities(text) if not any(c.start <= g.start and g.end <= c.end for c in clinicians)]
         out: list[Entity] = []
-        for e in rule_names(text) + found:
+        for e in rule_names(text) + known + found:
             if all(e.end <= t.start or e.start >= t.end for t in taken + out):
                 out.append(e)
         return out
@@ -134,7 +139,7 @@ class NLU:
             return Parse(text or "", "out_of_scope", 1.0, (("out_of_scope", 1.0),), ())
         rules = rule_entities(text, now, tz, locale, lang)
         entities = tuple(sorted(rules + self.model_entities(text, rules), key=lambda e: (e.start, e.end)))
-        ranking = self.classify(text, rules)
+        ranking = self.classify(text, entities)
         forced = keyword_intent(text) or ("emergency" if is_emergency_parse(screen(text), ranking) else None)
         if forced:
             ranking = [(forced, 1.0)] + [(k, 0.0) for k, _ in ranking if k != forced]
