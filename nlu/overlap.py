@@ -123,6 +123,7 @@ LEARNED_BENCHMARKS = frozenset({"sgd-services.jsonl"})
 #: a benchmark line is one of them. Keep this short; every entry says why.
 RULE_IDIOMS = {
     "at the moment": "a common way of saying 'now', as 'right now' and 'atm' in the same rule",
+    "in a week": "an ordinary duration, in the lookahead of 'same time in a week' beside 'next week' and 'tomorrow'",
 }
 #: A benchmark text is looked for inside training messages and rules from this many words on.
 MIN_WORDS_INSIDE = 3
