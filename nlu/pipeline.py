@@ -83,7 +83,7 @@ def is_emergency_parse(seen: Screen, ranking: list[tuple[str, float]]) -> bool:
     if seen.mention and score >= MODEL_EMERGENCY_WITH_RED_FLAG_MIN:
         return True
     top = ranking[0][0] == "emergency"
-    if seen.urgent and top and score >= MODEL_EMERGENCY_MIN:
+    if seen.urgent and top and not seen.reassured and score >= MODEL_EMERGENCY_MIN:
         return True
     return top and not seen.reassured and score >= MODEL_EMERGENCY_ALONE_MIN
 

@@ -37,7 +37,8 @@ from nlu.emergency.lexicon import (
     RED_FLAG_PARTS,
     RED_FLAG_RX,
 )
-from nlu.emergency.negation import is_negated
+from nlu.emergency.cues import PRESENT
+from nlu.emergency.negation import RESOLVED, is_denied_tail, is_negated, sentence_around
 from nlu.emergency.normalise import normalise
 
 __all__ = ["CATEGORY_IDS", "EmergencyMatch", "Screen", "detect_emergency", "is_emergency", "screen"]
@@ -82,9 +83,22 @@ def _accepted(norm: str, start: int, end: int, category: str) -> bool:
         if _DENIED_INTENT.search(norm[max(0, start - 40) : start]):
             return False
         return not is_history_or_admin(norm, start, end, routine=False)
-    if is_negated(norm, start, end):
+    if is_negated(norm, start, end) or is_denied_tail(norm[start:end]):
+        return False
+    if category in _RESOLVES and _is_resolved(norm, start, end):
         return False
     return not is_history_or_admin(norm, start, end)
+
+
+#: Categories where a symptom that has fully passed is no longer an emergency. Not poisoning (a
+#: child who swallowed tablets and "seems fine" is still in danger), not anaphylaxis (reactions come
+#: back), not a baby, a stroke sign or self-harm.
+_RESOLVES = {"chest_pain", "breathing", "bleeding", "collapse_seizure", "sepsis_meningitis_other"}
+
+
+def _is_resolved(norm: str, start: int, end: int) -> bool:
+    sentence = sentence_around(norm, start, end)
+    return bool(RESOLVED.search(sentence)) and not PRESENT.search(sentence)
 
 
 def _first(norm: str, table: dict[str, re.Pattern[str]], parts: dict[str, tuple[re.Pattern[str], ...]], kind: str,

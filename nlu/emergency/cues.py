@@ -17,8 +17,8 @@ _URGENT = re.compile(
     r"asap|urgent(?:ly)?|emergency|quick|so\s+bad|really\s+bad|very\s+bad|super\s+bad|terrible|horrible|awful|"
     r"worst|unbearable|agony|agonising|agonizing|excruciating|severe(?:ly)?|extreme(?:ly)?|massive|scared|"
     r"terrified|frightened|panicking|freaking\s+out|what\s+(?:do|should)\s+(?:i|we)\s+do|what\s+to\s+do|"
-    r"can't\s+(?:breathe|move|stand|walk|talk|speak|see|feel|wake|swallow|think|get\s+up|focus)|"
-    r"won't\s+wake|not\s+waking|dying|ambulance|911|999|112|tonight)\b)"
+    r"can't\s+(?:breathe(?!\s+(?:through|thru)\s+(?:my|his|her|the|it)\b)|move|stand|walk|talk|speak|see|feel|wake|swallow|think|get\s+up|focus)|"
+    r"won't\s+wake|not\s+waking|dying|ambulance|911|999|112|tonight)\b|(?<!have\s)(?<!get\s)(?<!some\s)(?<!any\s)(?<!for\s)(?<!with\s)(?<!the\s)\bhelp\s*$)"
 )
 
 _CLAUSE_SPLIT = re.compile(r"[,;.!?\n]")
@@ -29,16 +29,16 @@ _DENIED_CLAUSE = re.compile(
 
 #: Cues strong enough to say "this is happening now" inside a sentence about history or admin.
 PRESENT = re.compile(
-    r"(?:!{2,}|\b(?:right\s+now|just\s+now|at\s+the\s+moment|sudden(?:ly)?|all\s+of\s+a\s+sudden|won't\s+stop|"
+    r"(?:!{2,}|\b(?<!nothing\s)(?<!not\s)(?<!isn't\s)(?<!wasn't\s)(?<!never\s)(?:right\s+now|just\s+now|at\s+the\s+moment|sudden(?:ly)?|all\s+of\s+a\s+sudden|won't\s+stop|"
     r"will\s+not\s+stop|not\s+stopping|getting\s+worse|worse\s+and\s+worse|please\s+hurry|hurry|ambulance|911|999|"
-    r"what\s+(?:do|should)\s+(?:i|we)\s+do(?!\s+(?:if|in\s+(?:an?\s+)?(?:emergency|case)))|can't\s+(?:breathe|move|stand|wake)|won't\s+wake|again\s+(?:now|today|tonight)|"
+    r"what\s+(?:do|should)\s+(?:i|we)\s+do(?!\s+(?:if|in\s+(?:an?\s+)?(?:emergency|case)))|can't\s+(?:breathe(?!\s+(?:through|thru)\s+(?:my|his|her|the|it)\b)|move|stand|wake)|won't\s+wake|(?<!playing\s)(?<!eating\s)(?<!feeding\s)(?<!drinking\s)(?<!sleeping\s)(?<!himself\s)(?<!herself\s)(?<!normal\s)(?<!fine\s)(?<!well\s)again\s+(?:now|today|tonight)|"
     r"(?:he's|she's|i've|i'm|he\s+has|she\s+has|they've|it's)\s+now\b|since\s+(?:this\s+(?:morning|afternoon|evening)|an\s+hour|half\s+an\s+hour|\d+\s+minutes|last\s+night|lunch)|(?:an?|one|two|\d+)\s+(?:hours?|minutes?)\s+ago)\b)"
 )
 
 _STRONG = re.compile(
     r"(?:!{2,}|\b(?:right\s+now|just\s+now|sudden(?:ly)?|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|won't\s+stop|"
     r"will\s+not\s+stop|not\s+stopping|getting\s+worse|worse\s+and\s+worse|please\s+hurry|hurry|ambulance|911|999|"
-    r"what\s+(?:do|should)\s+(?:i|we)\s+do(?!\s+(?:if|in\s+(?:an?\s+)?(?:emergency|case)))|can't\s+(?:breathe|move|stand|wake)|won't\s+wake|terrified|panicking)\b)"
+    r"what\s+(?:do|should)\s+(?:i|we)\s+do(?!\s+(?:if|in\s+(?:an?\s+)?(?:emergency|case)))|can't\s+(?:breathe(?!\s+(?:through|thru)\s+(?:my|his|her|the|it)\b)|move|stand|wake)|won't\s+wake|terrified|panicking)\b)"
 )
 #: A call for help, on top of ``_STRONG``: what makes a message urgent with no symptom named.
 _CALL_FOR_HELP = re.compile(

@@ -29,7 +29,14 @@ _PAST = re.compile(
     r"as\s+an?\s+(?:child|kid|teenager|teen|baby|toddler|infant|newborn|student|adult)|"
     # second-language and lay ways of saying "long ago": "before have stroke", "when I am child", "old injury"
     r"before\s+(?:have|has|had)|when\s+(?:i|he|she)\s+(?:am|is|was)\s+(?:a\s+)?(?:child|kid|small|young|baby)|in\s+(?:my|his|her)\s+childhood|"
-    r"since\s+(?:i|he|she|they)\s+(?:break|broke|fractured|injured|hurt)\b|old\s+(?:injury|injuries|fracture|break)|(?:a\s+)?long\s+time(?!\s+now))\b"
+    r"since\s+(?:i|he|she|they)\s+(?:break|broke|fractured|injured|hurt)\b|old\s+(?:injury|injuries|fracture|break)|(?:a\s+)?long\s+time(?!\s+now)|"
+    # "before two weeks" / "before week" is a second-language "two weeks ago"
+    r"before\s+(?:a\s+|one\s+|two\s+|three\s+|four\s+|few\s+|some\s+|\d+\s+)?(?:days?|weeks?|months?|years?)|"
+    r"in\s+(?:my|her|our|a)\s+(?:last|previous|first|other|earlier)\s+(?:pregnancy|labour|labor|birth|delivery)|"
+    r"at\s+birth|when\s+(?:he|she|they|i)\s+(?:was|were)\s+born|(?:passed\s+away|died)\s+(?:from|of|after)|"
+    r"in\s+recovery\s+from|(?:years?|months?)\s+(?:clean|free)\s+(?:from|of)|"
+    # lifelong or chronic, nothing new: "always has", "most days", a known dementia
+    r"always\s+(?:has|have|had|does|did|been)|most\s+days|for\s+(?:months|years)|been\s+like\s+(?:that|this)\s+for)\b"
 )
 
 #: Paperwork, information and hypotheticals: the red-flag word is a topic, not a symptom.
@@ -46,13 +53,19 @@ _ADMIN = re.compile(
     r"when\s+(?:you|there's|there\s+is)\s+(?:have\s+)?(?:time|a\s+slot)|"
     r"only\s+when\s+(?:i\s+)?(?:cough|sneeze|press|move|breathe\s+in|lie|bend|laugh)|"
     r"hay\s+fever|dentist|dental|(?<!keeps\s)(?<!keep\s)filling(?!\s+(?:with|up))|anaesthetic|anesthetic|numbing|cholesterol|teething|nappy\s+rash|diaper\s+rash|"
-    r"in\s+my\s+dream|movie|film|novel|homework|essay)\b"
+    r"in\s+my\s+dream|movie|film|novel|homework|essay|"
+    # a fitting of a device or a plan for a condition is paperwork, not a fit
+    r"(?:monitor|coil|iud|implant|pessary|hearing\s+aid|brace|cap|glasses|lens(?:es)?|cast|splint|pump|sensor|stoma|denture|ring)\s+fitting|"
+    r"fitting\s+(?:for|of)\s+(?:a|an|my|the)\s+(?:coil|iud|implant|monitor|pessary|hearing\s+aid|brace)|"
+    r"(?:anaphylaxis|asthma|seizure|epilepsy|allergy|action|diabetes|birth|crisis|safety)\s+plan|refresh\w*|courses?|first\s+aider|(?:rash|meningitis)\s+glass\s+test|"
+    r"(?:listen|listened|check|checked|look|looked)\s+(?:to\s+|at\s+|over\s+)?(?:my|his|her|their|the)\s+chest|"
+    r"for\s+the\s+future|so\s+i\s+know\s+(?:for|what)|within\s+the\s+(?:dose|limit)|as\s+prescribed)\b"
 )
 
 #: Routine care words: they make a message ordinary only when nothing in it is urgent
 #: ("need a follow-up for my heart", but not "my chest is crushing, can I get an appointment").
 _ROUTINE = re.compile(
-    r"\b(?:follow[\s-]?up|followup|check[\s-]?up|review|scar|results?|referral|refer|prescription|repeat|(?<!liquid\s)refill(?!\s+(?:bottle|cartridge|pods?))|"
+    r"\b(?:follow[\s-]?up|followup|check[\s-]?up|checks|for\s+the\s+records?|review|scar|results?|referral|refer|prescription|repeat|(?<!liquid\s)refill(?!\s+(?:bottle|cartridge|pods?))|"
     r"renew|re-?order|expired|rehab|physio|discuss|letter|assessment|assessed|blood\s+test|x-?ray)\b"
 )
 
@@ -60,15 +73,22 @@ _ROUTINE = re.compile(
 _MILD = re.compile(
     r"\b(?:(?:small|slight|slightly|mild|mildly|a\s+little|minor|tiny|bit\s+of)\s+(?:\w+\s+)?(?:pain|ache|tight\w*|sore\w*|"
     r"temperature|fever|temp|swelling|swollen|bleed\w*|rash|cough|cut|graze|reaction|numb\w*)|"
-    r"(?<!not\s)(?<!n't\s)(?:playing|eating|drinking|feeding|sleeping|breathing)\s+(?:normally|well|fine|ok|okay|as\s+normal|good)|"
+    r"(?<!not\s)(?<!n't\s)(?:playing|eating|drinking|feeding|sleeping|breathing)\s+(?:and\s+\w+ing\s+)?(?:normally|normal|well|fine|ok|okay|as\s+normal|good)|"
     r"(?:feeling|feels|seems|she's|he's|i'm|otherwise)\s+(?:completely\s+|totally\s+|perfectly\s+)?(?:fine|well|ok|okay|happy)|"
     r"(?:swelling|temperature|fever|temp|rash|it's|it\s+is)\s+(?:is\s+)?going\s+down\b(?!\s+(?:my|his|her|the|into|to|both))|"
-    r"healing\s+(?:well|nicely|fine)|"
+    r"healing\s+(?:well|nicely|fine|ok|okay)|(?:is|it's|now\s+is|now)\s+healing|"
+    r"(?:swelling|temperature|fever|temp|rash|it)\s+(?:has|have|had|'s)\s+(?:all\s+)?(?:gone|come)\s+down\b(?!\s+(?:my|his|her|the|into|to|both))|"
+    r"(?:little|small|tiny|minor)\s+(?:\w+\s+)?(?:burn|cut|graze|scald|bump)|(?:nose|nostrils?)\s+(?:is\s+|are\s+)?(?:so\s+|really\s+)?(?:blocked|stuffy|bunged)|"
+    r"when\s+(?:i|he|she|we)\s+(?:run|runs|ran|walk|walks|climb|climbs|exercise|go\s+up|goes\s+up|jog)\b|"
+    r"(?:a\s+)?(?:little|bit|slightly|touch)\s+(?:high|raised|up|elevated|low)|for\s+(?:my|his|her)\s+(?:arthritis|back|knees?|joints?|migraines?|periods?|chronic\s+\w+)|"
+    r"(?:chok\w*|cough\w*|wheez\w*|splutter\w*|gag\w*)\s+a\s+(?:bit|little)\b|"
+    r"when\s+(?:i'm|i\s+am|he's|she's|he\s+is|she\s+is|i\s+get|he\s+gets|she\s+gets)\s+(?:really\s+|very\s+|so\s+|over)?(?:tired|exhausted|sleepy)|"
+    r"(?:lick|licked|taste|tasted|drop|dab|bit)\s+(?:of\s+)?(?:a\s+bit\s+of\s+)?(?:soap|toothpaste|shampoo|bubble\s+bath|sun\s*cream|suncream|lotion|moisturi[sz]er|crayon|play\s*-?doh|chalk|lip\s*balm)|"
     r"when\s+it's\s+(?:hot|cold|dry|warm)|sometimes|every\s+(?:now\s+and\s+then|so\s+often|winter|summer)|usually|tends\s+to|"
     r"from\s+(?:the\s+|my\s+|his\s+|her\s+)?(?:shingles|cough\w*|cold|gym|workout|scratching|"
     r"crying|sleeping|sitting|lying|hay\s+fever|sunburn|lifting)|slept\s+(?:funny|awkwardly|wrong)|overdid\s+it|"
     r"(?:has|is|it's|have|had)\s+(?:all\s+)?healed|"
-    r"a\s+(?:bit|little)\s+(?:wheezy|tight|sore|achy|short\s+of\s+breath\w*|breathless|dizzy|numb|swollen|puffy)|"
+    r"a\s+(?:bit|little)\s+(?:wheezy|tight|sore|achy|short\s+of\s+breath\w*|breathless|dizzy|numb|swollen|puffy|confused|muddled|slurr\w*|blotchy|mottled|pale)|"
     r"pulled\s+a\s+muscle|muscular|(?:bleeding|bleeds|bled)\s+(?:a\s+(?:bit|little)|slightly)|from\s+scratching|"
     r"grazed?|scraped|when\s+(?:i'm|i\s+am|i\s+get|i\s+feel)\s+(?:anxious|stressed|nervous|panicky|worried)|goes\s+away|"
     r"comes\s+and\s+goes|on\s+and\s+off|(?:been|is|was|seems?)\s+(?:totally\s+|completely\s+|perfectly\s+)?(?:normal|fine|ok|okay)\s+since|in\s+the\s+cold(?:\s+weather)?|when\s+it's\s+cold|in\s+(?:the\s+)?winter|snor\w*(?!\s+(?:strange\w*|weird\w*|funny|odd\w*|and\s+(?:won't|can't|not)))|"
@@ -81,7 +101,14 @@ _IDIOM = re.compile(
     r"\b(?:(?:face|jaw|heart|stomach)\s+(?:dropped|fell|sank|sunk|skipped\s+a\s+beat)\s+when|knocked\s+(?:me\s+)?out\s+by\s+(?:this|a|the|my)\s+"
     r"(?:cold|flu|bug|virus|heat|week|job)|pure\s+poison|(?:is|was|it's)\s+poisoning\s+(?:me|us)|(?:breathless|out\s+of\s+breath|"
     r"can't\s+breathe)\s+(?:with|from)\s+(?:excitement|laughter|laughing|joy)|took\s+my\s+breath\s+away|"
-    r"bleeding\s+(?:me\s+)?(?:money|dry)|(?:bored|laughed|scared)\s+to\s+death|dying\s+(?:to|for)\s+(?:a|an|the|see|know|go|try|get|hear|meet))\b"
+    r"bleeding\s+(?:me\s+)?(?:money|dry)|(?:bored|laughed|scared)\s+to\s+death|dying\s+(?:to|for)\s+(?:a|an|the|see|know|go|try|get|hear|meet)|"
+    # a red-flag word said of traffic, money, markets or moods: "this traffic is suffocating", "nearly had a stroke when"
+    r"(?:traffic|heat|office|atmosphere|place|job|house|flat|relationship|meeting|crowd|this|it)\s+(?:is|was|'s)\s+(?:so\s+|really\s+)?suffocating|"
+    r"breathing\s+down\s+(?:my|his|her|our|their)\s+neck|(?:price|prices|cost|bill|rent|fee|fees)\s+(?:is|are|was)\s+(?:pure\s+)?poison|poison\s+for\s+(?:my|the|our)|"
+    r"(?:so|too)\s+\w+\s+(?:that\s+)?i\s+could\s+(?:collaps\w*|die|faint\w*|scream|cry|drop)|"
+    r"(?:market|markets|company|business|deal|plans?|economy|shares?|stocks?|tent|shelf|roof|chair|bridge\s+deal)\s+(?:has\s+|had\s+)?collapsed|"
+    r"nearly\s+(?:had|have)\s+an?\s+(?:stroke|heart\s+attack|seizure|fit|coronary)\s+(?:when|at|over|after)|"
+    r"floppy[\s-]+haired|floppy\s+(?:hat|ears|hair|fringe|disk|disc))\b"
 )
 
 #: A message that reassures or asks for advice ("he was fine after some juice, should he change his
@@ -98,14 +125,25 @@ _REASSURED = re.compile(
     r"everything(?:'s|\s+is|\s+has\s+been)\s+(?:been\s+)?(?:normal|fine|ok|okay|good|great|straightforward)|all\s+good|"
     r"fine\s+in\s+(?:him|her|my|them)sel(?:f|ves)|like\s+normal|(?:i|he|she|we)\s+feel\s+(?:fine|well|ok|okay)|no\s+symptoms|"
     r"not\s+(?:thinking\s+(?:of|about)|planning\s+(?:to|on))\s+(?:hurt|harm|kill|end)\w*\s+(?:myself|it)|not\s+suicidal|"
-    r"no\s+thoughts\s+of\s+(?:hurt|harm|kill|suicide|self)\w*)\b"
+    r"no\s+thoughts\s+of\s+(?:hurt|harm|kill|suicide|self)\w*|"
+    # safe, no need, just a check, and a list of red flags the patient does not have
+    r"(?:i'm|i\s+am|i\s+feel|keeping\s+(?:myself\s+)?)\s+safe|no\s+need\s+to\s+(?:see|worry|come|rush)|"
+    r"just\s+(?:want|wanted|need|needed|like)\s+(?:a|someone|the|to)\s+(?:\w+\s+)?(?:check|look|see)|"
+    r"no\s+(?:swelling|fever|temperature|vomiting|drowsiness|headaches?|trouble\s+breathing|breathing\s+problems?|lip\s+or\s+throat)\b|"
+    r"(?:eating|drinking|feeding|playing|sleeping)\s+(?:and\s+\w+ing\s+)?(?:normally|normal|well|fine|ok|okay|again)|and\s+(?:fine|well|healthy|thriving)\b|"
+    r"going\s+(?:well|fine|great)|haven't\s+(?:taken|used|had)\s+any|(?:asked|asking)\s+(?:me\s+)?for\s+a\s+(?:list|letter|form|copy)|"
+    r"(?:want|need|get|have|chase|chasing)\s+(?:the\s+|my\s+)?results?|stopped\s+bleeding|closing\s+up|(?:he|she|they)\s+wakes?\b(?!\s+(?:gasping|choking|blue|confused|screaming))|"
+    r"(?:been\s+like\s+(?:that|this)|for)\s+(?:months|years)|could\s+i\s+try|"
+    r"(?:want|like|trying|try|help)\s+(?:me\s+)?to\s+(?:stop|quit|give\s+up|cut\s+down)\s+(?:smoking|drinking|vaping|alcohol|cigarettes)|"
+    r"(?:not|isn't|wasn't)\s+(?:flooding|worse|getting\s+worse)|same\s+as\s+always|nothing\s+(?:sudden|serious|new))\b"
 )
 
 #: Jokes and figures of speech ("this queue is killing me, can't breathe lol").
 _FIGURATIVE = re.compile(
     r"(?:\b(?:lol|lmao|haha\w*|rofl|jk|joking|kidding)\b|\U0001F602|\U0001F923)"
-    r"(?=.*\b(?:queue|wait\w*|hold|slots?|booking|website|app|bot|traffic|bus|meeting|work|boss|homework|exam|form)\b)"
-    r"|\b(?:queue|wait\w*|hold|slots?|booking|website|app|bot|traffic|meeting|boss|homework|exam|form)\b"
+    r"(?=.*\b(?:queue|wait\w*|hold|slots?|book\w*|rebook\w*|appointment|appt|website|app|bot|traffic|bus|meeting|work|boss|homework|exam|form|"
+    r"clinic|sick\s+note|jab|smear|review|air\s+con\w*|anyway)\b)"
+    r"|\b(?:queue|wait\w*|hold|slots?|booking|website|app|bot|traffic|meeting|boss|homework|exam|form|parking\s+fine|bill)\b"
     r"(?=.*\b(?:lol|lmao|haha\w*|rofl|jk|joking|kidding)\b)"
 )
 

@@ -61,3 +61,11 @@ RED_FLAGS += [
     rf"\b(?:pregnan\w*|weeks?|months?)\b{g(40)}\b(?:water|waters)\s+(?:break|broke|broken|burst|gone|went|leak\w*|com\w*)\b",
     rf"\bpregnant\s+(?:\d|one|two|three|four|five|six|seven|eight|nine)\s*months?\b{g(80)}\b(?:bleed\w*|blood|strong\s+pain|severe\s+pain|hard\s+(?:belly|stomach))\b",
 ]
+
+#: Round three: shorthand for how far along ("28wk", "preg 30 weeks") with bleeding, and a baby not
+#: felt since a time of day.
+RED_FLAGS += [
+    r"\b(?:pregnant|pregnancy)\b[^.!?\n]{0,20}\b\d{1,2}\s*(?:weeks?|wks?|w)\b[^.!?\n]{0,20}\b(?:bleed\w*|blood)\b",
+    (r"\b(?:haven't|have\s+not|not|hasn't|didn't|no)\s+(?:felt|feel|feeling)\s+(?:a|any|the\s+baby|baby|him|her|them)\s*"
+     r"(?:kick\w*|mov\w*)?\b[^.!?\n]{0,20}\b(?:since|all\s+day|today|for\s+(?:hours|a\s+while|\d+\s+hours))\b"),
+]

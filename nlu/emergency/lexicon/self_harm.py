@@ -69,7 +69,7 @@ RED_FLAGS: list[str] = [
     (r"\b(?:everyone|everybody|they|my\s+family|my\s+kids)\s+(?:would|will|'d)\s+be\s+(?:happier|better)\b"
     r"[^.!?\n]{0,25}\b(?:without|gone|not\s+(?:here|around))"),
     r"\b(?:everyone|everybody)\s+would\s+be\s+happier\b",
-    r"\b(?:so\s+)?(?:done|finished|tired|sick)\s+(?:with|of)\s+(?:life|living|being\s+alive|it\s+all|existing)\b",
+    r"\b(?:so\s+)?(?:done|finished|tired|sick)\s+(?:with|of)\s+(?:life|living|being\s+alive|it\s+all|existing)\b(?!\s+in\s+(?:this|the|a)\s+(?:country|city|town|place|job|house|area))",
     r"\b(?:nobody|no\s+one|noone)\s+(?:would|will)\s+(?:miss|care|notice)\b",
     r"\bwant\s+to\s+(?:sleep|go\s+to\s+sleep)\s+forever\b",
     # Indirect statements of intent or lost control, as nurses are taught to hear them.
@@ -206,7 +206,7 @@ RED_FLAGS: list[str] = [
 
 #: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
 MENTIONS: list[str] = [
-    r"\b(?:hopeless|can't\s+cope|give\s+up|hurt\s+myself|overwhelmed|want\s+to\s+disappear)\b",
+    r"\b(?:hopeless|can't\s+cope|give\s+up(?!\s+(?:on\s+(?:the\s+|my\s+)?(?:diet|smoking|drinking|sugar|gym|running|booze|alcohol|dairy|meat|caffeine|coffee|weight|exercise)|smoking|drinking|sugar|alcohol|caffeine|my\s+(?:place|slot|appointment)))|hurt\s+myself|overwhelmed|want\s+to\s+disappear)\b",
     # A self-harm topic word said in the first person with intent or future time ("I'm going to
     # overdose", "I might just die"): with an urgency or time cue ("tonight", "now") in the message
     # it is an emergency. Grief ("since my mother died") has no intent word, so it is not a mention.
@@ -216,4 +216,22 @@ MENTIONS: list[str] = [
     r"\b(?:i'm|i\s+am)\s+not\s+(?:feeling\s+)?safe\b",
     r"\b(?:i'm|i\s+am|being|feel\s+like|i'm\s+just)\s+(?:such\s+)?a\s+burden\b",
     r"\b(?:life|living|everything)\s+(?:is|feels)\s+(?:so\s+)?(?:pointless|meaningless|hopeless|not\s+worth\s+it)\b",
+]
+
+#: Round three: second-language and indirect intent — a place one will "not come back" from, life
+#: "finished for me", not surviving the night, counting how many tablets it would take, giving in
+#: to an urge one does not want, and taking many tablets "now".
+RED_FLAGS += [
+    r"\b(?:don't|do\s+not|doesn't|no)\s+want\s+(?:to\s+)?(?:live|wake\s+up|be\s+alive|exist|see\s+tomorrow)\b",
+    (r"\b(?:go|going|walk|walking|drive|driving|went)\s+(?:to\s+)?(?:the\s+|a\s+)?(?:river|bridge|sea|cliffs?|lake|tracks|railway|"
+     r"station|woods|forest|roof|motorway)\b[^.!?\n]{0,40}\b(?:not|never|won't|will\s+not|no)\s+(?:come|coming|go|going)\s+(?:back|home)\b"),
+    r"\b(?:my\s+)?life\s+is\s+(?:finish\w*|over|done|ended)\s+(?:for\s+me|now)\b",
+    (r"\b(?:don't|do\s+not|doesn't)\s+think\s+(?:i'll|ill|i\s+will|i\s+can|i'm\s+going\s+to|he'll|she'll)\s+(?:survive|last|get\s+through)\s+"
+     r"(?:the\s+night|tonight|till|until|this\s+(?:night|week|weekend)|another\s+(?:day|night))\b"),
+    (r"\bhow\s+many\s+(?:of\s+(?:my|these|the|his|her|them)\s+)?(?:pills|tablets|meds|paracetamol\w*|painkillers|sleeping\s+pills)?\s*"
+     r"(?:it\s+)?(?:would|will|it'd|it\s+would|does\s+it|do\s+you\s+need\s+to|to)\s+(?:take|kill|die|overdose|be\s+fatal|be\s+enough)\b"),
+    r"\b(?:don't|do\s+not)\s+want\s+to\s+do\s+it\s+but\s+(?:i\s+)?(?:think\s+)?(?:i\s+will|i'll|ill|i'm\s+going\s+to|i\s+might|i\s+have\s+to)\b",
+    (r"\b(?:take|taking|took|swallow\w*)\s+(?:so\s+)?(?:many|lots\s+of|loads\s+of|a\s+lot\s+of|too\s+many|all\s+(?:my|the|of\s+my))\s+"
+     r"(?:pills|tablets|meds)\s+(?:now|right\s+now|tonight|just\s+now)\b"),
+    r"\b(?:i\s+)?(?:know|worked\s+out|found\s+out|counted)\s+(?:the\s+number|how\s+many)\b(?=[^\n]{0,60}\b(?:pills|tablets|take|enough)\b)",
 ]
