@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nlu.emergency.cues import has_urgency
+from nlu.emergency.cues import PRESENT, has_urgency
 from nlu.emergency.history import is_figurative, is_history_or_admin, is_reassured
 from nlu.emergency.lexicon import (
     CATEGORY_IDS,
@@ -37,7 +37,6 @@ from nlu.emergency.lexicon import (
     RED_FLAG_PARTS,
     RED_FLAG_RX,
 )
-from nlu.emergency.cues import PRESENT
 from nlu.emergency.negation import RESOLVED, is_denied_tail, is_negated, sentence_around
 from nlu.emergency.normalise import normalise
 

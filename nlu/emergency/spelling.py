@@ -84,7 +84,7 @@ SPELLING: dict[str, str] = {
     "antidepresants": "antidepressants", "antidepressents": "antidepressants", "tmrw": "tomorrow",
     "tmr": "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow", "untill": "until", "alergy's": "allergies", "cleanr": "cleaner",
     "tite": "tight", "tyte": "tight", "movments": "movements", "movemnts": "movements", "moovements": "movements",
-    "preg": "pregnant", "preggo": "pregnant", "windscreenwash": "windscreen wash", "screenwash": "screen wash",
+    "preg": "pregnant", "windscreenwash": "windscreen wash", "screenwash": "screen wash",
 }
 
 #: Medical and urgency words the fuzzy matcher may correct towards.
