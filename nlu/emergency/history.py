@@ -34,9 +34,13 @@ _PAST = re.compile(
     r"before\s+(?:a\s+|one\s+|two\s+|three\s+|four\s+|few\s+|some\s+|\d+\s+)?(?:days?|weeks?|months?|years?)|"
     r"in\s+(?:my|her|our|a)\s+(?:last|previous|first|other|earlier)\s+(?:pregnancy|labour|labor|birth|delivery)|"
     r"at\s+birth|when\s+(?:he|she|they|i)\s+(?:was|were)\s+born|(?:passed\s+away|died)\s+(?:from|of|after)|"
-    r"in\s+recovery\s+from|(?:years?|months?)\s+(?:clean|free)\s+(?:from|of)|"
-    # lifelong or chronic, nothing new: "always has", "most days", a known dementia
-    r"always\s+(?:has|have|had|does|did|been)|most\s+days|for\s+(?:months|years)|been\s+like\s+(?:that|this)\s+for)\b"
+    r"in\s+recovery\s+from|(?:years?|months?)\s+(?:clean|free)\s+(?:from|of))\b"
+)
+
+#: Lifelong or chronic, nothing new: "always has", "most days", "been like that for months". Not for
+#: self-harm, where months of feeling this way make tonight's plan more worrying, not less.
+_CHRONIC = re.compile(
+    r"\b(?:always\s+(?:has|have|had|does|did|been)|most\s+days|for\s+(?:months|years)|been\s+like\s+(?:that|this)\s+for)\b"
 )
 
 #: Paperwork, information and hypotheticals: the red-flag word is a topic, not a symptom.
@@ -163,7 +167,7 @@ def is_history_or_admin(text: str, start: int, end: int, *, routine: bool = True
 
     Past time counts near the symptom only ("a stroke last year"), so "she had an
     operation last week" does not hide "burning hot and confused" earlier on.
-    ``routine=False`` leaves routine-care words out: a farewell letter is not a referral letter.
+    ``routine=False`` leaves routine-care and chronic words out: a farewell letter is not a referral letter.
     """
     sentence = sentence_around(text, start, end)
     if PRESENT.search(sentence):
@@ -171,4 +175,4 @@ def is_history_or_admin(text: str, start: int, end: int, *, routine: bool = True
     before, after = clause_around(text, start, end)
     clause = before + text[start:end] + after
     return bool(_PAST.search(clause) or _ADMIN.search(clause) or _MILD.search(clause) or _IDIOM.search(clause)
-                or (routine and _ROUTINE.search(clause) and not has_urgency(text)))
+                or (routine and (_CHRONIC.search(clause) or (_ROUTINE.search(clause) and not has_urgency(text)))))
