@@ -37,7 +37,13 @@ from nlu.emergency.lexicon import (
     RED_FLAG_PARTS,
     RED_FLAG_RX,
 )
-from nlu.emergency.negation import RESOLVED, is_denied_tail, is_negated, sentence_around
+from nlu.emergency.negation import (
+    AVERTED,
+    RESOLVED,
+    is_denied_tail,
+    is_negated,
+    sentence_around,
+)
 from nlu.emergency.normalise import normalise
 
 __all__ = ["CATEGORY_IDS", "EmergencyMatch", "Screen", "detect_emergency", "is_emergency", "screen"]
@@ -85,6 +91,8 @@ def _accepted(norm: str, start: int, end: int, category: str) -> bool:
     if is_negated(norm, start, end) or is_denied_tail(norm[start:end]):
         return False
     if category in _RESOLVES and _is_resolved(norm, start, end):
+        return False
+    if category == "poisoning_overdose" and AVERTED.search(sentence_around(norm, start, end)):
         return False
     return not is_history_or_admin(norm, start, end)
 

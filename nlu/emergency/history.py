@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from nlu.emergency.cues import PRESENT, has_urgency
-from nlu.emergency.negation import clause_around, sentence_around
+from nlu.emergency.negation import AVERTED, clause_around, sentence_around
 
 #: Past time near the symptom: "a stroke last year", "seizures as a child", "after my heart attack".
 _PAST = re.compile(
@@ -132,7 +132,7 @@ _REASSURED = re.compile(
     r"no\s+thoughts\s+of\s+(?:hurt|harm|kill|suicide|self)\w*|"
     # safe, no need, just a check, and a list of red flags the patient does not have
     r"(?:i'm|i\s+am|i\s+feel|keeping\s+(?:myself\s+)?)\s+safe|no\s+need\s+to\s+(?:see|worry|come|rush)|"
-    r"just\s+(?:want|wanted|need|needed|like)\s+(?:a|someone|the|to)\s+(?:\w+\s+)?(?:check|look|see)|"
+    r"just\s+(?:want|wanted|need|needed|like)\s+(?:a|someone|the|to)\s+(?:\w+\s+){0,2}(?:to\s+)?(?:check|look|see)|"
     r"no\s+(?:swelling|fever|temperature|vomiting|drowsiness|headaches?|trouble\s+breathing|breathing\s+problems?|lip\s+or\s+throat)\b|"
     r"(?:eating|drinking|feeding|playing|sleeping)\s+(?:and\s+\w+ing\s+)?(?:normally|normal|well|fine|ok|okay|again)|and\s+(?:fine|well|healthy|thriving)\b|"
     r"going\s+(?:well|fine|great)|haven't\s+(?:taken|used|had)\s+any|(?:asked|asking)\s+(?:me\s+)?for\s+a\s+(?:list|letter|form|copy)|"
@@ -153,8 +153,11 @@ _FIGURATIVE = re.compile(
 
 
 def is_reassured(text: str) -> bool:
-    """Whether the message reassures or asks for advice about a symptom rather than raising an alarm."""
-    return bool(_REASSURED.search(text))
+    """Whether the message reassures or asks for advice about a symptom rather than raising an alarm.
+
+    A swallowing stopped in time ("took them off her before she had any") reassures too.
+    """
+    return bool(_REASSURED.search(text) or AVERTED.search(text))
 
 
 def is_figurative(text: str) -> bool:

@@ -78,3 +78,11 @@ def is_denied_tail(span: str) -> bool:
     """Whether a match ends on a denied list item or an averted danger (see ``_NEG_TAIL``)."""
     return bool(_NEG_TAIL.search(span))
 
+
+#: A swallowing that was stopped in time: "took them off her before she swallowed any", "he didn't drink
+#: any". "Any more" is not averted: some went down.
+AVERTED = re.compile(
+    r"\bbefore\s+(?:he|she|they|it|i|we)\s+(?:could\s+|had\s+)?(?:swallow|drink|drank|eat|ate|take|took|put|get|got)\w*\s+(?:any|anything|it|them)\b(?!\s+more)"
+    r"|\b(?:didn't|did\s+not|hasn't|has\s+not|never)\s+(?:swallow|drink|eat|take|taken|swallowed|drunk|eaten)\w*\s+(?:any|anything)\b(?!\s+more)"
+)
+

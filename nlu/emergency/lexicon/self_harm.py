@@ -223,7 +223,7 @@ MENTIONS: list[str] = [
 #: to an urge one does not want, and taking many tablets "now".
 RED_FLAGS += [
     r"\b(?:don't|do\s+not|doesn't|no)\s+want\s+(?:to\s+)?(?:live|wake\s+up|be\s+alive|exist|see\s+tomorrow)\b",
-    (r"\b(?:go|going|walk|walking|drive|driving|went)\s+(?:to\s+)?(?:the\s+|a\s+)?(?:river|bridge|sea|cliffs?|lake|tracks|railway|"
+    (r"\b(?:go|going|walk|walking|drive|driving|went|swim|swimming)\s+(?:to\s+|into\s+|in\s+|off\s+|out\s+to\s+|down\s+to\s+)?(?:the\s+|a\s+)?(?:river|bridge|sea|cliffs?|lake|tracks|railway|"
      r"station|woods|forest|roof|motorway)\b[^.!?\n]{0,40}\b(?:not|never|won't|will\s+not|no)\s+(?:come|coming|go|going)\s+(?:back|home)\b"),
     r"\b(?:my\s+)?life\s+is\s+(?:finish\w*|over|done|ended)\s+(?:for\s+me|now)\b",
     (r"\b(?:don't|do\s+not|doesn't)\s+think\s+(?:i'll|ill|i\s+will|i\s+can|i'm\s+going\s+to|he'll|she'll)\s+(?:survive|last|get\s+through)\s+"

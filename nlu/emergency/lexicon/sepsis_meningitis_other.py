@@ -75,7 +75,7 @@ RED_FLAGS: list[str] = [
 ]
 
 #: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
-MENTIONS: list[str] = [r"\b(?:rash|stiff\s+neck|burn\w*|scald\w*|mottled)\b",
+MENTIONS: list[str] = [r"\b(?:rash|stiff\s+neck|burn\w*(?!\s+(?:when|as|while|after)\s+(?:i|he|she|they|you)\s+(?:pee|wee|urinate|go\s+to\s+the\s+(?:toilet|loo)|eat|swallow))|scald\w*|mottled)\b",
     r"\b(?:stomach|abdominal)\s+pain\b"]
 
 #: Round two: non-blanching spots, burns that blister, sudden testicular pain, fever after chemo,
