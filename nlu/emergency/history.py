@@ -63,6 +63,8 @@ _ADMIN = re.compile(
     r"fitting\s+(?:for|of)\s+(?:a|an|my|the)\s+(?:coil|iud|implant|monitor|pessary|hearing\s+aid|brace)|"
     r"(?:anaphylaxis|asthma|seizure|epilepsy|allergy|action|diabetes|birth|crisis|safety)\s+plan|refresh\w*|courses?|first\s+aider|(?:rash|meningitis)\s+glass\s+test|"
     r"(?:listen|listened|check|checked|look|looked)\s+(?:to\s+|at\s+|over\s+)?(?:my|his|her|their|the)\s+chest|"
+    # someone else's self-harm, asked about for support
+    r"(?:friend|friend's|colleague|classmate|pupil|student|neighbour)\s+(?:who\s+)?(?:self[\s-]?harm\w*|has\s+been\s+self[\s-]?harm\w*)|"
     r"for\s+the\s+future|so\s+i\s+know\s+(?:for|what)|within\s+the\s+(?:dose|limit)|as\s+prescribed)\b"
 )
 

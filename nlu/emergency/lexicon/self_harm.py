@@ -235,3 +235,26 @@ RED_FLAGS += [
      r"(?:pills|tablets|meds)\s+(?:now|right\s+now|tonight|just\s+now)\b"),
     r"\b(?:i\s+)?(?:know|worked\s+out|found\s+out|counted)\s+(?:the\s+number|how\s+many)\b(?=[^\n]{0,60}\b(?:pills|tablets|take|enough)\b)",
 ]
+
+#: Round three, more voices of the same kinds: waiting for a train that does not stop, an engine
+#: running in a closed garage, no longer being a burden "after tonight", not seeing oneself wake up,
+#: being "ready to go" and done fighting, thanks and everything ready, and a wish for it to be over
+#: with the means at hand.
+RED_FLAGS += [
+    (r"\b(?:platform|tracks|railway|level\s+crossing|train\s+line)\b[^.!?\n]{0,40}\b(?:fast|express|freight|non-?stop\w*)\s+(?:train|one)\b"
+     r"|\btrains?\s+that\s+(?:doesn't|don't|won't|do\s+not|does\s+not)\s+stop\b"),
+    (r"\b(?:car|engine)\b[^.!?\n]{0,30}\b(?:running|on)\b[^.!?\n]{0,30}\b(?:garage|door\s+(?:closed|shut)|windows?\s+(?:closed|shut|up))\b"
+     r"|\bgarage\b[^.!?\n]{0,40}\bengine\s+(?:is\s+)?(?:running|on)\b"),
+    (r"\b(?:won't|will\s+not|not\s+going\s+to|never)\s+be\s+(?:a\s+)?(?:problem|burden|bother|trouble|nuisance|worry)\s+(?:for|to)\s+"
+     r"(?:anyone|anybody|you|them|everyone|everybody|my\s+\w+)\s+(?:after|from|any\s*more|much\s+longer|again)\b"),
+    r"\b(?:stop|stopping)\s+being\s+(?:a\s+burden|one)\b(?=[^\n]{0,40}\b(?:tonight|today|soon|forever|for\s+good)\b)|\b(?:tonight|today)\b[^\n]{0,40}\bstop\s+being\s+(?:a\s+burden|one)\b",
+    (r"\b(?:don't|do\s+not|can't|cannot)\s+see\s+myself\s+(?:waking\s+up|being\s+(?:here|alive|around)|making\s+it|getting\s+through|"
+     r"living\s+(?:much\s+)?(?:longer|past))\b"),
+    (r"\b(?:i'm|i\s+am|im)\s+ready\s+to\s+(?:go|die|leave\s+(?:this\s+world|everyone))\b(?!\s+(?:back|home|to|in|out|for|on|ahead|through|there|now\s+to))"
+     r"(?=[^\n]{0,60}\b(?:fight\w*|goodbye|sorry|tonight|tired|enough|any\s*more|no\s+more|forgive)\b)"),
+    r"\b(?:don't|do\s+not|can't|cannot)\s+(?:want\s+to\s+)?(?:fight|keep\s+fighting|try|keep\s+trying|struggle)\s+any\s*more\b(?!\s+(?:with|about|over|for))(?=[^\n]{0,60}\b(?:ready|goodbye|sorry|tonight|go\b|die|end|over))",
+    (r"\b(?:everything|it\s+all)\s+(?:is\s+|'s\s+)?(?:ready|sorted|arranged|in\s+order|prepared)\b[^\n]{0,60}\bthank\w*\s+(?:you\s+)?for\s+"
+     r"(?:trying|everything|all\s+(?:you|your))\b"),
+    (r"\b(?:want|wish|need)\s+(?:it|this|everything|it\s+all)\s+to\s+(?:be\s+over|end|stop)\b(?=[^\n]{0,60}\b(?:knife|rope|blades?|razor|gun|pills|"
+     r"tablets|bridge|tonight|goodbye)\b)"),
+]
