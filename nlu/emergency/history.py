@@ -34,7 +34,7 @@ _PAST = re.compile(
     r"before\s+(?:a\s+|one\s+|two\s+|three\s+|four\s+|few\s+|some\s+|\d+\s+)?(?:days?|weeks?|months?|years?)|"
     r"in\s+(?:my|her|our|a)\s+(?:last|previous|first|other|earlier)\s+(?:pregnancy|labour|labor|birth|delivery)|"
     r"at\s+birth|when\s+(?:he|she|they|i)\s+(?:was|were)\s+born|(?:passed\s+away|died)\s+(?:from|of|after)|"
-    r"in\s+recovery\s+from|(?:years?|months?)\s+(?:clean|free)\s+(?:from|of))\b"
+    r"in\s+recovery\s+from|(?:years?|months?)\s+(?:clean|free)\s+(?:from|of)|caring\s+for\s+(?:him|her|them)|(?:his|her|their)\s+carer)\b"
 )
 
 #: Lifelong or chronic, nothing new: "always has", "most days", "been like that for months". Not for
@@ -65,7 +65,19 @@ _ADMIN = re.compile(
     r"(?:listen|listened|check|checked|look|looked)\s+(?:to\s+|at\s+|over\s+)?(?:my|his|her|their|the)\s+chest|"
     # someone else's self-harm, asked about for support
     r"(?:friend|friend's|colleague|classmate|pupil|student|neighbour)\s+(?:who\s+)?(?:self[\s-]?harm\w*|has\s+been\s+self[\s-]?harm\w*)|"
-    r"for\s+the\s+future|so\s+i\s+know\s+(?:for|what)|within\s+the\s+(?:dose|limit)|as\s+prescribed)\b"
+    r"for\s+the\s+future|so\s+i\s+know\s+(?:for|what)|within\s+the\s+(?:dose|limit)|as\s+prescribed|"
+    # questions about services, numbers and the difference between things
+    r"do\s+you\s+(?:have|keep|stock|run|offer)|support\s+(?:group|groups|services?|line)|difference\s+between|reading\s+about|"
+    r"billed|billing|what\s+number|(?:it|they|form|questionnaire)\s+asks?\s+about|questions?\s+about|nearest\s+(?:emergency\s+department|a&e|hospital|er)|fridge\s+list)\b"
+)
+
+#: Already in hospital or maternity care, said in the same sentence: the practice has nothing to
+#: send ("cancel please, my wife is in labour and we're at the maternity unit already"). Not for
+#: self-harm, where a patient on a ward can still be in danger.
+_IN_CARE = re.compile(
+    r"\b(?:(?:we're|we\s+are|i'm|i\s+am|he's|she's|he\s+is|she\s+is|they're|they\s+are)\s+(?:already\s+)?(?:at|in)\s+(?:the\s+)?"
+    r"(?:maternity\s+(?:unit|ward)|labour\s+ward|delivery\s+suite|hospital|a&e|emergency\s+department|icu|intensive\s+care)\s+(?:already|now)\b|"
+    r"(?:already|been)\s+admitted|(?:he's|she's|i'm|they're)\s+(?:being\s+)?(?:looked\s+after|treated)\s+(?:in|at)\s+(?:the\s+)?hospital)"
 )
 
 #: Routine care words: they make a message ordinary only when nothing in it is urgent
@@ -97,7 +109,7 @@ _MILD = re.compile(
     r"a\s+(?:bit|little)\s+(?:wheezy|tight|sore|achy|short\s+of\s+breath\w*|breathless|dizzy|numb|swollen|puffy|confused|muddled|slurr\w*|blotchy|mottled|pale)|"
     r"pulled\s+a\s+muscle|muscular|(?:bleeding|bleeds|bled)\s+(?:a\s+(?:bit|little)|slightly)|from\s+scratching|"
     r"grazed?|scraped|when\s+(?:i'm|i\s+am|i\s+get|i\s+feel)\s+(?:anxious|stressed|nervous|panicky|worried)|goes\s+away|"
-    r"comes\s+and\s+goes|on\s+and\s+off|(?:been|is|was|seems?)\s+(?:totally\s+|completely\s+|perfectly\s+)?(?:normal|fine|ok|okay)\s+since|in\s+the\s+cold(?:\s+weather)?|when\s+it's\s+cold|in\s+(?:the\s+)?winter|snor\w*(?!\s+(?:strange\w*|weird\w*|funny|odd\w*|and\s+(?:won't|can't|not)))|"
+    r"comes\s+and\s+goes|on\s+and\s+off|(?<!every\s)now\s+and\s+(?:then|again)|stops?\s+(?:quickly|by\s+itself|on\s+(?:its|their)\s+own)|all\s+over\s+the\s+place|(?:been|is|was|seems?)\s+(?:totally\s+|completely\s+|perfectly\s+)?(?:normal|fine|ok|okay)\s+since|in\s+the\s+cold(?:\s+weather)?|when\s+it's\s+cold|in\s+(?:the\s+)?winter|snor\w*(?!\s+(?:strange\w*|weird\w*|funny|odd\w*|and\s+(?:won't|can't|not)))|"
     r"sleep\s+(?:apnoea|apnea|study|clinic)|for\s+a\s+(?:second|few\s+seconds|moment)\s+(?:at\s+night|in\s+(?:my|his|her)\s+sleep))\b"
 )
 
@@ -113,7 +125,7 @@ _IDIOM = re.compile(
     r"breathing\s+down\s+(?:my|his|her|our|their)\s+neck|(?:price|prices|cost|bill|rent|fee|fees)\s+(?:is|are|was)\s+(?:pure\s+)?poison|poison\s+for\s+(?:my|the|our)|"
     r"(?:so|too)\s+\w+\s+(?:that\s+)?i\s+could\s+(?:collaps\w*|die|faint\w*|scream|cry|drop)|"
     r"(?:market|markets|company|business|deal|plans?|economy|shares?|stocks?|tent|shelf|roof|chair|bridge\s+deal)\s+(?:has\s+|had\s+)?collapsed|"
-    r"nearly\s+(?:had|have)\s+an?\s+(?:stroke|heart\s+attack|seizure|fit|coronary)\s+(?:when|at|over|after)|"
+    r"drowning\s+in\s+(?:paperwork|work|debt|emails?|bills|admin|homework|laundry)|(?:nearly|almost)\s+(?:had|have)\s+an?\s+(?:stroke|heart\s+attack|seizure|fit|coronary)\s*(?:when|at|over|after|$|[,.!])|"
     r"floppy[\s-]+haired|floppy\s+(?:hat|ears|hair|fringe|disk|disc))\b"
 )
 
@@ -167,6 +179,12 @@ def is_figurative(text: str) -> bool:
     return bool(_FIGURATIVE.search(text))
 
 
+def _present_outside(sentence: str, span: str) -> bool:
+    """Whether the sentence has a present-time cue other than the match itself ("ring for an ambulance")."""
+    at = sentence.find(span)
+    return any(m.end() <= at or m.start() >= at + len(span) or at < 0 for m in PRESENT.finditer(sentence))
+
+
 def is_history_or_admin(text: str, start: int, end: int, *, routine: bool = True) -> bool:
     """Whether the symptom is history, a topic of paperwork, routine care or mild, with nothing happening now.
 
@@ -175,7 +193,9 @@ def is_history_or_admin(text: str, start: int, end: int, *, routine: bool = True
     ``routine=False`` leaves routine-care and chronic words out: a farewell letter is not a referral letter.
     """
     sentence = sentence_around(text, start, end)
-    if PRESENT.search(sentence):
+    if routine and _IN_CARE.search(sentence):
+        return True
+    if _present_outside(sentence, text[start:end]):
         return False
     before, after = clause_around(text, start, end)
     clause = before + text[start:end] + after
