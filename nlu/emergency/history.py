@@ -180,9 +180,14 @@ def is_figurative(text: str) -> bool:
 
 
 def _present_outside(sentence: str, span: str) -> bool:
-    """Whether the sentence has a present-time cue other than the match itself ("ring for an ambulance")."""
+    """Whether the sentence has a present-time cue other than a one-word match itself ("ring for an ambulance").
+
+    A longer match keeps the cues inside it: "that same pressure is back right now".
+    """
     at = sentence.find(span)
-    return any(m.end() <= at or m.start() >= at + len(span) or at < 0 for m in PRESENT.finditer(sentence))
+    if at < 0 or " " in span.strip():
+        return bool(PRESENT.search(sentence))
+    return any(m.end() <= at or m.start() >= at + len(span) for m in PRESENT.finditer(sentence))
 
 
 def is_history_or_admin(text: str, start: int, end: int, *, routine: bool = True) -> bool:

@@ -82,7 +82,7 @@ def is_denied_tail(span: str) -> bool:
 #: A swallowing that was stopped in time: "took them off her before she swallowed any", "he didn't drink
 #: any". "Any more" is not averted: some went down.
 AVERTED = re.compile(
-    r"\bbefore\s+(?:he|she|they|it|i|we)\s+(?:could\s+|had\s+)?(?:swallow|drink|drank|eat|ate|take|took|put|get|got)\w*\s+(?:any|anything|it|them)\b(?!\s+more)"
+    r"\bbefore\s+(?:he|she|they|it|i|we)\s+(?:could\s+|had\s+)?(?:swallow|drink|drank|eat|ate|take|took)\w*\s+(?:any|anything|it|them)\b(?!\s+more)"
     r"|\b(?:didn't|did\s+not|hasn't|has\s+not|never)\s+(?:swallow|drink|eat|take|taken|swallowed|drunk|eaten)\w*\s+(?:any|anything)\b(?!\s+more)"
 )
 

@@ -48,5 +48,5 @@ RED_FLAGS += [
 RED_FLAGS += [
     r"\b(?:body|arms?|legs?|he|she|him|her|child|son|daughter|baby)\b[^.!?\n]{0,20}\b(?:soft|limp|floppy|loose)\s+like\s+(?:a\s+)?(?:rag|doll|jelly|noodle)\b",
     (r"\b(?:child|son|daughter|baby|boy|girl|toddler|kid)\b[^\n]{0,80}\b(?:no\s+answer|not\s+answer\w*|doesn't\s+answer|won't\s+answer|"
-     r"no\s+respon\w*|not\s+respon\w*)\s+(?:to\s+)?(?:me|us|when|at\s+all)\b"),
+     r"no\s+respon\w*|not\s+respon\w*)\s+(?:to\s+|from\s+)?(?:me|us|when|at\s+all|him|her|them)\b"),
 ]

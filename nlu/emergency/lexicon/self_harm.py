@@ -253,7 +253,7 @@ RED_FLAGS += [
     (r"\b(?:i'm|i\s+am|im)\s+ready\s+to\s+(?:go|die|leave\s+(?:this\s+world|everyone))\b(?!\s+(?:back|home|to|in|out|for|on|ahead|through|there|now\s+to))"
      r"(?=[^\n]{0,60}\b(?:fight\w*|goodbye|sorry|tonight|tired|enough|any\s*more|no\s+more|forgive)\b)"),
     r"\b(?:don't|do\s+not|can't|cannot)\s+(?:want\s+to\s+)?(?:fight|keep\s+fighting|try|keep\s+trying|struggle)\s+any\s*more\b(?!\s+(?:with|about|over|for))(?=[^\n]{0,60}\b(?:ready|goodbye|sorry|tonight|go\b|die|end|over))",
-    (r"\b(?:everything|it\s+all)\s+(?:is\s+|'s\s+)?(?:ready|sorted|arranged|in\s+order|prepared)\b[^\n]{0,60}\bthank\w*\s+(?:you\s+)?for\s+"
+    (r"\b(?:everything|it\s+all)(?:\s+is|'s)?\s+(?:ready|sorted|arranged|in\s+order|prepared)\b[^\n]{0,60}\bthank\w*\s+(?:you\s+)?for\s+"
      r"(?:trying|everything|all\s+(?:you|your))\b"),
     (r"\b(?:want|wish|need)\s+(?:it|this|everything|it\s+all)\s+to\s+(?:be\s+over|end|stop)\b(?=[^\n]{0,60}\b(?:knife|rope|blades?|razor|gun|pills|"
      r"tablets|bridge|tonight|goodbye)\b)"),
