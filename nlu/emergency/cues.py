@@ -13,7 +13,7 @@ _URGENT = re.compile(
     r"(?:!{2,}|\b(?:right\s+now|now(?!\s+and\s+(?:then|again))(?<!for\s\bnow)(?<!by\s\bnow)(?<!until\s\bnow)|just\s+now|at\s+the\s+moment|sudden(?:ly)?|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|"
     r"won't\s+stop|will\s+not\s+stop|not\s+stopping|can't\s+stop|doesn't\s+stop|keeps?\s+(?:getting\s+worse|coming)|"
     r"getting\s+worse|worse\s+and\s+worse|worse\s+by\s+the\s+minute|(?<!too\s)fast|rapidly|(?<!too\s)(?<!so\s)(?<!stop\s)(?<!stops\s)(?<!stopped\s)quickly|help(?=\s*(?:!|please|us\b|him|her|now))|"
-    r"(?:please|someone|somebody|send)\s+help|need\s+help(?!\s+(?:with|booking|to|finding|filling))|help\s+me(?!\s+(?:book|with|to|find|get|change|cancel|understand|fill))|hurry|please\s+hurry|"
+    r"(?:please|someone|somebody|send)\s+help(?!\s+(?:me\s+|us\s+)?(?:with|to|fill|book|find|understand|change|cancel|get|sort|complete))|need\s+help(?!\s+(?:with|booking|to|finding|filling))|help\s+me(?!\s+(?:book|with|to|find|get|change|cancel|understand|fill))|hurry|please\s+hurry|"
     r"asap|urgent(?:ly)?|emergency|(?<!too\s)(?<!a\s)quick|so\s+bad|really\s+bad|very\s+bad|super\s+bad|terrible|horrible|awful|"
     r"worst|unbearable|agony|agonising|agonizing|excruciating|severe(?:ly)?|extreme(?:ly)?|massive|scared|"
     r"terrified|frightened|panicking|freaking\s+out|what\s+(?:do|should)\s+(?:i|we)\s+do|what\s+to\s+do|"
@@ -42,7 +42,7 @@ _STRONG = re.compile(
 )
 #: A call for help, on top of ``_STRONG``: what makes a message urgent with no symptom named.
 _CALL_FOR_HELP = re.compile(
-    r"\b(?:(?:please|someone|somebody|send)\s+help|help\s*(?:!|please|us\b|him\b|her\b)|asap|urgent(?:ly)?|(?<!too\s)(?<!a\s)quick(?:ly)?|"
+    r"\b(?:(?:please|someone|somebody|send)\s+help(?!\s+(?:me\s+|us\s+)?(?:with|to|fill|book|find|understand|change|cancel|get|sort|complete))|help\s*(?:!|please|us\b|him\b|her\b)|asap|urgent(?:ly)?|(?<!too\s)(?<!a\s)quick(?:ly)?|"
     r"come\s+(?:now|quick|fast))"
 )
 

@@ -18,7 +18,7 @@ from nlu.emergency.negation import AVERTED, clause_around, sentence_around
 
 #: Past time near the symptom: "a stroke last year", "seizures as a child", "after my heart attack".
 _PAST = re.compile(
-    r"\b(?:last\s+(?:year|month|week|summer|winter|spring|autumn|fall|time(?!\s+(?:you|anyone|anybody|i'll|i\s+will|ever)))|(?:a\s+few|few|\d+|two|three|four|five|six|"
+    r"\b(?:last\s+(?:year|month|week|summer|winter|spring|autumn|fall|time(?<!for\sthe\slast\stime)(?<!very\slast\stime)(?!\s+(?:you|anyone|anybody|i'll|i\s+will|ever)))|(?:a\s+few|few|\d+|two|three|four|five|six|"
     r"some|many|several)\s+(?:years?|months?|weeks?)\s+(?:ago|back)|years?\s+ago|months?\s+ago|a\s+while\s+(?:ago|back)|"
     r"in\s+(?:19|20)\d\d|back\s+in|in\s+the\s+past|used\s+to|history\s+of|recovering\s+from|"
     r"recovered\s+from|(?:since|after)\s+(?:my\s+|his\s+|her\s+|their\s+|a\s+|the\s+)?(?:stroke|mini\s+stroke|tia|heart\s+attack|"
@@ -32,7 +32,7 @@ _PAST = re.compile(
     r"since\s+(?:i|he|she|they)\s+(?:break|broke|fractured|injured|hurt)\b|old\s+(?:injury|injuries|fracture|break)|(?:a\s+)?long\s+time(?!\s+now)|"
     # "before two weeks" / "before week" is a second-language "two weeks ago"
     r"before\s+(?:a\s+|one\s+|two\s+|three\s+|four\s+|few\s+|some\s+|\d+\s+)?(?:days?|weeks?|months?|years?)|"
-    r"in\s+(?:my|her|our|a)\s+(?:last|previous|first|other|earlier)\s+(?:pregnancy|labour|labor|birth|delivery)|"
+    r"in\s+(?:my|her|our|a)\s+(?:last|previous|first|other|earlier)\s+(?:pregnancy|labour|labor|birth|delivery)|with\s+(?:my|her)\s+(?:first|eldest|previous|last)(?:\s+(?:one|child|baby|pregnancy))?\s*(?:[,.]|$)|"
     r"at\s+birth|when\s+(?:he|she|they|i)\s+(?:was|were)\s+born|(?:passed\s+away|died)\s+(?:from|of|after)|"
     r"in\s+recovery\s+from|(?:years?|months?)\s+(?:clean|free)\s+(?:from|of)|caring\s+for\s+(?:him|her|them)|(?:his|her|their)\s+carer)\b"
 )
@@ -63,6 +63,8 @@ _ADMIN = re.compile(
     r"fitting\s+(?:for|of)\s+(?:a|an|my|the)\s+(?:coil|iud|implant|monitor|pessary|hearing\s+aid|brace)|"
     r"(?:anaphylaxis|asthma|seizure|epilepsy|allergy|action|diabetes|birth|crisis|safety)\s+plan|refresh\w*|courses?|first\s+aider|(?:rash|meningitis)\s+glass\s+test|"
     r"(?:listen|listened|check|checked|look|looked)\s+(?:to\s+|at\s+|over\s+)?(?:my|his|her|their|the)\s+chest|"
+    # a service about self-harm or a crisis: "his self-harm referral", "the crisis team's letter"
+    r"(?:self[\s-]?harm|suicide|crisis|mental\s+health)\s+(?:referral|team|assessment|appointment|review|nurse|service|worker|counsell\w*|therapy|letter|training)|"
     # someone else's self-harm, asked about for support
     r"(?:friend|friend's|colleague|classmate|pupil|student|neighbour)\s+(?:who\s+)?(?:self[\s-]?harm\w*|has\s+been\s+self[\s-]?harm\w*)|"
     r"for\s+the\s+future|so\s+i\s+know\s+(?:for|what)|within\s+the\s+(?:dose|limit)|as\s+prescribed|"
@@ -125,6 +127,8 @@ _IDIOM = re.compile(
     r"breathing\s+down\s+(?:my|his|her|our|their)\s+neck|(?:price|prices|cost|bill|rent|fee|fees)\s+(?:is|are|was)\s+(?:pure\s+)?poison|poison\s+for\s+(?:my|the|our)|"
     r"(?:so|too)\s+\w+\s+(?:that\s+)?i\s+could\s+(?:collaps\w*|die|faint\w*|scream|cry|drop)|"
     r"(?:market|markets|company|business|deal|plans?|economy|shares?|stocks?|tent|shelf|roof|chair|bridge\s+deal)\s+(?:has\s+|had\s+)?collapsed|"
+    r"(?:collaps\w*|died|dying|dead)\s+(?:with|of|from)\s+(?:laughter|laughing|giggles|embarrassment|boredom|shame)|"
+    r"explode\s+with\s+(?:all\s+)?(?:these|the|this|those)\s+(?:forms?|paperwork|admin|emails?|questions|work|noise|calls)|"
     r"drowning\s+in\s+(?:paperwork|work|debt|emails?|bills|admin|homework|laundry)|(?:nearly|almost)\s+(?:had|have)\s+an?\s+(?:stroke|heart\s+attack|seizure|fit|coronary)\s*(?:when|at|over|after|$|[,.!])|"
     r"floppy[\s-]+haired|floppy\s+(?:hat|ears|hair|fringe|disk|disc))\b"
 )

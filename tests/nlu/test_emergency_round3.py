@@ -37,6 +37,11 @@ MISSED_KINDS = [
     ("I'm ready to go, I can't keep fighting any more, sorry", "self_harm"),
     ("everything's in order now, thank you for everything you tried", "self_harm"),
     ("I want this to be over, the rope is in the shed", "self_harm"),
+    ("I'm stepping out for the very last time, look after the dog", "self_harm"),
+    ("today I end everything, no more fight in me", "self_harm"),
+    ("I've counted out all the tablets and there are enough", "self_harm"),
+    ("I don't trust what I might do tonight", "self_harm"),
+    ("my brother phoned to say thank you for everything and now nobody can reach him", "self_harm"),
     # poisoning
     ("she swallowed some antifreeze from the garage", "poisoning_overdose"),
     ("my 3yo got into the washing pods", "poisoning_overdose"),
@@ -71,6 +76,10 @@ FALSE_ALARM_KINDS = [
     "please send me information on the glass test for a meningitis rash",
     "I want a CPR refresher, do you run first aid courses",
     "do you have a bereavement support group",
+    "can someone call me back about my daughter's self-harm referral, no rush",
+    "I collapsed with laughter at your newsletter, lovely work",
+    "my brain will explode with all these forms, can someone help me fill them in",
+    "for the record, I bled a lot with my first, all went fine in the end",
     # second-language history, a previous pregnancy, at birth, recovery
     "Before three weeks I had chest pain, hospital say all fine, I want check up",
     "Before month my son faint at school, doctor say fine, want follow up",

@@ -32,8 +32,8 @@ RED_FLAGS: list[str] = [
     r"make\s+it)\b"),
     r"\b(?:got|have|has|had|getting)\s+(?:the|my|his|her|all\s+the|all\s+my)\s+(?:pills|tablets|rope|knife|gun|razor|blades?)\s+ready\b(?!\s+(?:to|for)\s+(?:collect|collection|pick\s*up|pickup|the\s+pharmacy))",
     rf"\b(?:letters?|notes?|texts?|messages?|cards?)\b{g(40)}\bgoodbye\b",
-    (rf"\b(?:texted|messaged|sent|left|wrote)\b{g(50)}\b(?:sorry|loves?\s+(?:us|me|you|them)|goodbye)\b{g(80)}"
-    rf"\b(?:not\s+answering|won't\s+answer|isn't\s+answering|can't\s+(?:reach|get\s+hold|find|contact)|phone\s+(?:is\s+)?off)\b"),
+    (rf"\b(?:texted|messaged|sent|left|wrote|rang|rung|called|phoned)\b{g(50)}\b(?:sorry|loves?\s+(?:us|me|you|them)|goodbye|thank\w*\s+(?:you\s+|u\s+)?for\s+everything)\b{g(80)}"
+    rf"\b(?:not\s+answering|won't\s+answer|isn't\s+answering|(?:nobody|no\s+one|noone)\s+can\s+(?:reach|get\s+hold|find)|can't\s+(?:reach|get\s+hold|find|contact)|phone\s+(?:is\s+)?off)\b"),
     rf"\b(?:hose\s*pipe|hose)\b{g(40)}\b(?:car|exhaust)\b", rf"\b(?:car|exhaust)\b{g(40)}\b(?:hose\s*pipe|hose)\b",
     (rf"\b(?:locked|shut)\s+(?:himself|herself|themselves|myself)\s+in\b{g(80)}\b(?:gun|shotgun|knife|pills|rope|"
     rf"won't\s+come\s+out|want\w*\s+to\s+die|be\s+here)"),
@@ -246,7 +246,7 @@ RED_FLAGS += [
     (r"\b(?:car|engine)\b[^.!?\n]{0,30}\b(?:running|on)\b[^.!?\n]{0,30}\b(?:garage|door\s+(?:closed|shut)|windows?\s+(?:closed|shut|up))\b"
      r"|\bgarage\b[^.!?\n]{0,40}\bengine\s+(?:is\s+)?(?:running|on)\b"),
     (r"\b(?:won't|will\s+not|not\s+going\s+to|never)\s+be\s+(?:a\s+)?(?:problem|burden|bother|trouble|nuisance|worry)\s+(?:for|to)\s+"
-     r"(?:anyone|anybody|you|them|everyone|everybody|my\s+\w+)\s+(?:after|from|any\s*more|much\s+longer|again)\b"),
+     r"(?:anyone|anybody|you|them|us|him|her|everyone|everybody|my\s+\w+)\s+(?:after|from|any\s*more|much\s+longer|again)\b"),
     r"\b(?:stop|stopping)\s+being\s+(?:a\s+burden|one)\b(?=[^\n]{0,40}\b(?:tonight|today|soon|forever|for\s+good)\b)|\b(?:tonight|today)\b[^\n]{0,40}\bstop\s+being\s+(?:a\s+burden|one)\b",
     (r"\b(?:don't|do\s+not|can't|cannot)\s+see\s+myself\s+(?:waking\s+up|being\s+(?:here|alive|around)|making\s+it|getting\s+through|"
      r"living\s+(?:much\s+)?(?:longer|past))\b"),
@@ -257,4 +257,16 @@ RED_FLAGS += [
      r"(?:trying|everything|all\s+(?:you|your))\b"),
     (r"\b(?:want|wish|need)\s+(?:it|this|everything|it\s+all)\s+to\s+(?:be\s+over|end|stop)\b(?=[^\n]{0,60}\b(?:knife|rope|blades?|razor|gun|pills|"
      r"tablets|bridge|tonight|goodbye)\b)"),
+]
+
+#: Round three, farewells and a counted means said plainly or in a second language: "heading out for the
+#: last time", "tonight I finish all", "tonight is the last", "counted the pills, it's enough", not
+#: trusting what one will do.
+RED_FLAGS += [
+    r"\b(?:heading|going|walking|stepping)\s+out\s+for\s+the\s+(?:very\s+)?last\s+time\b",
+    r"\b(?:tonight|today)\s+(?:i\s+|i'll\s+|i\s+will\s+)?(?:finish|end|stop)\s+(?:all|everything|it\s+all)\b",
+    r"\b(?:tonight|today)\s+(?:is|will\s+be)\s+(?:the\s+|my\s+)?last\b(?!\s+(?:day|night|chance|time|slot|appointment)\s+(?:to|for|of|before|i\s+can))",
+    r"\bno\s+more\s+want\s+(?:to\s+)?(?:live|be\s+here|be\s+alive)\b",
+    r"\b(?:counted|count|counting)\s+(?:out\s+)?(?:my|the|all\s+my|all\s+the)\s+(?:pills|tablets|meds)\b[^\n]{0,40}\b(?:enough|ready|tonight)\b",
+    r"\b(?:don't|do\s+not|can't|cannot)\s+trust\s+what\s+(?:i'll|i\s+will|i\s+might|i\s+may|i\s+could|i'd)\s+do\b",
 ]
