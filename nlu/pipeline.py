@@ -80,7 +80,7 @@ def is_emergency_parse(seen: Screen, ranking: list[tuple[str, float]]) -> bool:
     The rule screen decides alone when it finds a red flag (or a red-flag symptom
     with an urgency cue); otherwise the classifier's emergency score counts at
     ``MODEL_EMERGENCY_WITH_RED_FLAG_MIN`` when a red-flag symptom is mentioned, and
-    at ``MODEL_EMERGENCY_MIN`` when emergency is its top intent and the message is urgent,
+    at ``MODEL_EMERGENCY_MIN`` when emergency is its top intent and the message is urgent and not reassured,
     and at ``MODEL_EMERGENCY_ALONE_MIN`` on its own when the message is not a reassured one.
     """
     if seen.emergency:

@@ -20,7 +20,12 @@ breaking or labour starting counts (the guidance sends the patient to the
 maternity unit); the past ("after my stroke last year"), paperwork ("update my
 emergency contact"), questions about risks ("is the flu shot safe in
 pregnancy") and jokes ("this queue is killing me, can't breathe lol") do not
-count unless something is happening right now.
+count unless something is happening right now. Round three adds: a patient already
+in hospital or maternity care is not sent there again; a swallowing stopped in time ("took them
+off her before she had any") is not a poisoning, but "she seems fine" after one still is; a chest,
+breathing, bleeding, collapse or infection symptom that passed and has "been fine since" is not
+an emergency unless a recent time cue ("an hour ago") says it may come back, while a baby's, a
+stroke sign's, an allergic reaction's or self-harm's never counts as passed.
 """
 
 from __future__ import annotations
