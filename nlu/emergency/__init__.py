@@ -108,9 +108,13 @@ def _accepted(norm: str, start: int, end: int, category: str) -> bool:
 _RESOLVES = {"chest_pain", "breathing", "bleeding", "collapse_seizure", "sepsis_meningitis_other"}
 
 
+#: A baby's passing symptom (a pause in breathing, going blue) still needs urgent care.
+_BABY = re.compile(r"\b(?:baby|babies|newborn|infant|\d+\s*(?:weeks?|days?|months?)\s+old)\b")
+
+
 def _is_resolved(norm: str, start: int, end: int) -> bool:
     sentence = sentence_around(norm, start, end)
-    return bool(RESOLVED.search(sentence)) and not PRESENT.search(sentence)
+    return bool(RESOLVED.search(sentence)) and not PRESENT.search(sentence) and not _BABY.search(sentence)
 
 
 def _first(norm: str, table: dict[str, re.Pattern[str]], parts: dict[str, tuple[re.Pattern[str], ...]], kind: str,

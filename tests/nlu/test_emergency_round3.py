@@ -153,3 +153,9 @@ def test_a_reassured_question_does_not_let_an_urgency_word_alone_call_an_emergen
     assert not is_emergency_parse(seen, [("emergency", 0.9), ("book_appointment", 0.1)])
     unreassured = screen("my toddler won't stop crying and has gone a strange colour")
     assert is_emergency_parse(unreassured, [("emergency", 0.9), ("book_appointment", 0.1)])
+
+
+def test_a_passed_symptom_is_ordinary_for_an_adult_but_never_for_a_baby() -> None:
+    assert detect_emergency("his breathing stopped for a few seconds in his sleep but he's been fine since") is None
+    assert detect_emergency("my newborn stopped breathing for a few seconds but has been fine since") is not None
+    assert detect_emergency("sudden tight chest an hour ago, went straight away, been fine since") is not None
