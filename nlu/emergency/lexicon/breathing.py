@@ -50,3 +50,6 @@ RED_FLAGS += [
     rf"\b(?:breathless|out\s+of\s+breath|short\s+of\s+breath)\b{g(60)}\b(?:lips?|mouth|fingers?)\b{g(15)}\b(?:numb|blue|grey|purple|tingl\w*)\b",
     rf"\b(?:breathing|breath\w*)\b{g(10)}\b(?:getting\s+)?worse\s+and\s+worse\b",
 ]
+
+#: Round three: breathing like a fish out of water, mouth open and gasping.
+RED_FLAGS += [r"\b(?:breath\w*|gasp\w*|mouth)\b[^.!?\n]{0,20}\blike\s+(?:a\s+)?fish\b"]

@@ -76,3 +76,14 @@ RED_FLAGS += [
     (r"\b(?:toddler|baby|kid|child|son|daughter|\d\s*(?:yo|year\s+old|y/o)|little\s+one)\b[^\n]{0,60}\b(?:pills|tablets|meds|medicine)\b"
      r"[^.!?\n]{0,25}\b(?:all\s+)?(?:gone|missing|empty)\b"),
 ]
+
+#: Round three: a caustic named first and the child "got into it", burn marks round the mouth, and a
+#: household all ill at once with a boiler or heater (carbon monoxide).
+RED_FLAGS += [
+    (r"\b(?:drain\s+(?:unblocker|cleaner)|caustic(?:\s+soda)?|oven\s+cleaner|bleach|dishwasher\s+(?:tablets?|pods?)|washing\s+(?:pods?|capsules?)|"
+     r"limescale\s+remover|toilet\s+cleaner|weed\s*killer|antifreeze)\b[^\n]{0,60}\b(?:got\s+into|drank|drunk|swallowed|ate|licked|sucked|had\s+some)\b"),
+    r"\b(?:white|burn|red\s+burn)\s+marks?\s+(?:round|around|on|in|inside)\s+(?:his|her|their|my)\s+(?:mouth|lips)\b",
+    (r"\b(?:whole\s+family|all\s+of\s+us|everyone\s+(?:in\s+the\s+(?:house|flat))?|we\s+all|both\s+of\s+us|all\s+the\s+kids)\b[^\n]{0,60}"
+     r"\b(?:headache|dizzy|sick|vomit\w*|drowsy|faint)\w*\b(?=[^\n]{0,80}\b(?:boiler|heater|gas\s+fire|stove|generator|carbon\s+monoxide|co\s+alarm|fumes)\b)"),
+    r"\b(?:carbon\s+monoxide|co\s+alarm)\b[^\n]{0,60}\b(?:headache|dizzy|sick|vomit\w*|drowsy|faint|confus\w*|collaps\w*)",
+]

@@ -33,7 +33,7 @@ RED_FLAGS: list[str] = [
     (rf"\b{GESTATION}{g(60)}\b(?:bleed\w*|blood|fluid|leak\w*|waters?|contraction\w*|tightening\w*|not\s+moving|hasn't\s+moved|"
      rf"stopped\s+moving|pain|headache|vision|swollen|fell|fall)"),
     rf"\b(?:bleed\w*|blood|fluid|leak\w*|severe\s+pain|bad\s+pain)\b{g(40)}\b{GESTATION}",
-    (rf"\b(?:baby|bump)\b{g(20)}\b(?:isn't|not|hasn't|has\s+not|stopped|has\s+stopped)\s+(?:been\s+)?(?:moving|kicking|moved|kicked)\b"
+    (rf"\b(?:baby|bump)\b{g(20)}\b(?:isn't|not|hasn't|has\s+not|stopped|has\s+stopped)\s+(?:been\s+)?(?:really\s+|much\s+|properly\s+|as\s+much\s+)?(?:moving|kicking|moved|kicked)\b"
     rf"(?![^.!?\n]{{0,20}}\b(?:arm|leg|hand|bowels?|position|head\s+down|breech|yet))"),
     r"\b(?:reduced|less|fewer|no)\s+(?:fetal|foetal|baby)?\s*(?:movements?|kicks?)\b",
     (rf"\b(?:baby|baby's|fetal|foetal)\s+(?:movements?|kicks?|kicking|moving)\b{g(25)}\b(?:reduced|less|slow\w*|fewer|stopped|"

@@ -116,7 +116,7 @@ RED_FLAGS: list[str] = [
     (r"\b(?:can't|cannot|won't|couldn't|don't\s+think\s+i\s+can)\s+(?:promise|guarantee|say)\s+(?:that\s+)?(?:i'll|i\s+will|ill|to)\s+"
      r"(?:still\s+)?(?:be\s+)?(?:alive|here|around|ok|okay|safe)\b"),
     (r"\b(?:have|got|holding|hold|counted|lined\s+up|laid\s+out|prepared?|preparing|bought|sorted)\s+(?:out\s+)?(?:the|my|all\s+(?:the|my)|all|some)?\s*"
-     r"(?:pills|tablets|meds|medication|rope|blades?|razors?)\s+(?:in\s+my\s+hand|ready|out|lined\s+up|counted|next\s+to\s+me|here)\b(?!\s+(?:to|for)\s+(?:collect|collection|pick\s*up|pickup|the\s+pharmacy))"),
+     r"(?:pills|tablets|meds|medication|rope|blades?|razors?|knife)\s+(?:in\s+my\s+hand|ready|out|lined\s+up|counted|next\s+to\s+me|here)\b(?!\s+(?:to|for)\s+(?:collect|collection|pick\s*up|pickup|the\s+pharmacy))"),
     r"\b(?:prepare|prepared|preparing|ready|readied)\s+(?:the|my|all\s+the|all\s+my)\s+(?:pills|tablets|meds|rope|knife|blades?)\b(?!\s+(?:to|for)\s+(?:collect|collection|pick\s*up|pickup|the\s+pharmacy))",
     rf"\b(?:got|have|had|get)\s+(?:it|everything)\s+(?:all\s+)?(?:ready|sorted|planned|prepared)\b{g(40)}\b(?:tonight|myself|end|die|pills|goodbye)\b",
     rf"\b(?:hurt|harm|kill|cut)\s+myself\b{g(30)}\b(?:tonight|today|soon|later|when|again)\b",
@@ -269,4 +269,15 @@ RED_FLAGS += [
     r"\bno\s+more\s+want\s+(?:to\s+)?(?:live|be\s+here|be\s+alive)\b",
     r"\b(?:counted|count|counting)\s+(?:out\s+)?(?:my|the|all\s+my|all\s+the)\s+(?:pills|tablets|meds)\b[^\n]{0,40}\b(?:enough|ready|tonight)\b",
     r"\b(?:don't|do\s+not|can't|cannot)\s+trust\s+what\s+(?:i'll|i\s+will|i\s+might|i\s+may|i\s+could|i'd)\s+do\b",
+]
+
+#: Round three, means and places: a ligature, cut wrists, the top of a car park one means to go back
+#: to, and "not a burden much longer" without saying to whom.
+RED_FLAGS += [
+    r"\bligature\b(?!\s+(?:point\s+)?(?:audit|risk\s+assessment|training|policy|free))",
+    r"\b(?:cut|slit|slashed|sliced|opened)\s+(?:my|his|her|their)\s+(?:wrists?|throat)\b",
+    (r"\b(?:multi[\s-]?stor\w*|car\s+park\s+roof|top\s+(?:floor\s+)?of\s+(?:the\s+|a\s+)?(?:car\s+park|building|tower|multi[\s-]?stor\w*))\b"
+     r"[^\n]{0,140}\b(?:going|go|gonna|heading)\s+back\b"),
+    r"\b(?:not\s+(?:going\s+to|gonna)|won't|will\s+not)\s+be\s+a\s+(?:burden|problem|bother)\s+(?:(?:for\s+)?(?:much\s+)?(?:longer|long)|any\s*more)\b",
+    r"\b(?:sorting|sorted|planning|planned|arranging|arranged)\s+(?:out\s+)?(?:my|his|her|their)\s+(?:own\s+)?funeral\b(?=[^\n]{0,80}\b(?:pills|tablets|goodbye|missing|tonight|burden|gone))",
 ]

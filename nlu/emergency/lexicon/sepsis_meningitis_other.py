@@ -97,3 +97,13 @@ RED_FLAGS += [
     rf"\b(?:freezing|frozen|ice\s+cold|very\s+cold|so\s+cold|hypotherm\w*)\b{g(60)}\b(?:slow|confus\w*|barely|drowsy|can't\s+(?:talk|speak|move)|not\s+making\s+sense|blue)\b",
     r"\b(?:can't|cannot|unable\s+to|not\s+able\s+to)\s+(?:pass|do)\s+(?:any\s+)?(?:urine|wee|pee|water)\b",
 ]
+
+#: Round three: a surgical wound hot and red with a fever or rigors, an electrical burn, and
+#: tummy pain that moved to the lower right and is now severe with a fever or vomiting.
+RED_FLAGS += [
+    (r"\b(?:wound|incision|stitches|operation\s+site|surgery\s+site|scar)\b[^\n]{0,50}\b(?:hot|red|pus|oozing|swollen|smell\w*)\b[^\n]{0,90}"
+     r"\b(?:fever\w*|shaking|shivering|rigors|temperature|going\s+to\s+die|confus\w*)\b"),
+    r"\belectric\w*\s+(?:burn|shock)\b|\b(?:shock|burn)\s+(?:from|off)\s+(?:the\s+|a\s+)?(?:fuse\s*box|mains|socket|power\s+line|cable|wire)\b",
+    (r"\b(?:moved|moving|gone|shifted|spread|travelled)\s+(?:down\s+)?(?:to|into)\s+(?:the\s+|my\s+)?(?:right|lower\s+right|bottom\s+right|right\s+side)\b"
+     r"[^\n]{0,80}\b(?:severe|fever|sick|vomit\w*|can't\s+(?:stand|walk|move))"),
+]
