@@ -51,6 +51,9 @@ MISSED_KINDS = [
     ("the bleach was left out and my 2 year old had some", "poisoning_overdose"),
     ("she has white marks around her lips after playing under the sink", "poisoning_overdose"),
     ("all of us have a headache and feel sick since the new gas fire went in", "poisoning_overdose"),
+    ("my partner is clammy and grey and his left arm and jaw are aching", "chest_pain"),
+    ("my flatmate downed a whole packet of sleeping tablets", "poisoning_overdose"),
+    ("his hands and feet are ice cold and he has a blotchy purple rash", "sepsis_meningitis_other"),
     # seizure, breathing, other
     ("he's shaking with foam out of his mouth", "collapse_seizure"),
     ("her fit has lasted more than 5 minutes now", "collapse_seizure"),

@@ -54,3 +54,9 @@ RED_FLAGS += [
     (r"\b(?:heart\s+attack|angina|stent|bypass|mi)\b[^\n]{0,60}\b(?:same|that|similar)\s+(?:pain|feeling|pressure|tightness)\b"
      r"[^.!?\n]{0,15}\b(?:now|again|today|tonight|right\s+now|back)\b"),
 ]
+
+#: Round three: a heart attack without the word chest — sweaty or grey with an aching jaw or arm.
+RED_FLAGS += [
+    r"\b(?:sweat\w*|grey|gray|clammy|pale)\b[^\n]{0,40}\b(?:jaw|left\s+arm|arm|neck)\b[^\n]{0,20}\b(?:ache|aches|aching|pain|hurts?|hurting)\b",
+    r"\b(?:jaw|left\s+arm)\b[^\n]{0,25}\b(?:ache|aches|aching|pain|hurts?|hurting)\b[^\n]{0,40}\b(?:sweat\w*|grey|gray|clammy)\b",
+]

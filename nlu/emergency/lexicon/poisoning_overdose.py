@@ -87,3 +87,8 @@ RED_FLAGS += [
      r"\b(?:headache|dizzy|sick|vomit\w*|drowsy|faint)\w*\b(?=[^\n]{0,80}\b(?:boiler|heater|gas\s+fire|stove|generator|carbon\s+monoxide|co\s+alarm|fumes)\b)"),
     r"\b(?:carbon\s+monoxide|co\s+alarm)\b[^\n]{0,60}\b(?:headache|dizzy|sick|vomit\w*|drowsy|faint|confus\w*|collaps\w*)",
 ]
+
+#: Round three: a whole pack swallowed, said of anyone.
+RED_FLAGS += [
+    r"\b(?:swallowed|took|taken|downed|had)\s+(?:a|the|his|her|my|their|a\s+whole|the\s+whole|an\s+entire)\s+(?:whole\s+)?(?:pack|packet|box|bottle|strip|blister\s+pack|tub)\s+of\b",
+]

@@ -107,3 +107,9 @@ RED_FLAGS += [
     (r"\b(?:moved|moving|gone|shifted|spread|travelled)\s+(?:down\s+)?(?:to|into)\s+(?:the\s+|my\s+)?(?:right|lower\s+right|bottom\s+right|right\s+side)\b"
      r"[^\n]{0,80}\b(?:severe|fever|sick|vomit\w*|can't\s+(?:stand|walk|move))"),
 ]
+
+#: Round three: a purple or blotchy rash with cold hands and feet, the early sepsis picture in a child.
+RED_FLAGS += [
+    (r"\b(?:purple|blotchy|mottled|dark\s+red)\s+(?:\w+\s+)?(?:rash|spots|blotches|skin)\b[^\n]{0,60}\bcold\s+(?:hands\s+and\s+feet|hands|feet)\b"
+     r"|\bcold\s+(?:hands\s+and\s+feet|hands|feet)\b[^\n]{0,60}\b(?:purple|blotchy|mottled)\s+(?:\w+\s+)?(?:rash|spots|blotches|skin)\b"),
+]
