@@ -32,7 +32,7 @@ RED_FLAGS: list[str] = [
     r"make\s+it)\b"),
     r"\b(?:got|have|has|had|getting)\s+(?:the|my|his|her|all\s+the|all\s+my)\s+(?:pills|tablets|rope|knife|gun|razor|blades?)\s+ready\b(?!\s+(?:to|for)\s+(?:collect|collection|pick\s*up|pickup|the\s+pharmacy))",
     rf"\b(?:letters?|notes?|texts?|messages?|cards?)\b{g(40)}\bgoodbye\b",
-    (rf"\b(?:texted|messaged|sent|left|wrote|rang|rung|called|phoned)\b{g(50)}\b(?:sorry|loves?\s+(?:us|me|you|them)|goodbye|thank\w*\s+(?:you\s+|u\s+)?for\s+everything)\b{g(80)}"
+    (rf"\b(?:texted|messaged|sent|left|wrote|rang|rung|called|phoned|posted|put\s+up|shared|tweeted)\b{g(50)}\b(?:sorry|loves?\s+(?:us|me|you|them)|goodbye|thank\w*\s+(?:you\s+|u\s+)?for\s+everything)\b{g(80)}"
     rf"\b(?:not\s+answering|won't\s+answer|isn't\s+answering|(?:nobody|no\s+one|noone)\s+can\s+(?:reach|get\s+hold|find)|can't\s+(?:reach|get\s+hold|find|contact)|phone\s+(?:is\s+)?off)\b"),
     rf"\b(?:hose\s*pipe|hose)\b{g(40)}\b(?:car|exhaust)\b", rf"\b(?:car|exhaust)\b{g(40)}\b(?:hose\s*pipe|hose)\b",
     (rf"\b(?:locked|shut)\s+(?:himself|herself|themselves|myself)\s+in\b{g(80)}\b(?:gun|shotgun|knife|pills|rope|"
@@ -281,3 +281,24 @@ RED_FLAGS += [
     r"\b(?:not\s+(?:going\s+to|gonna)|won't|will\s+not)\s+be\s+a\s+(?:burden|problem|bother)\s+(?:(?:for\s+)?(?:much\s+)?(?:longer|long)|any\s*more)\b",
     r"\b(?:sorting|sorted|planning|planned|arranging|arranged)\s+(?:out\s+)?(?:my|his|her|their)\s+(?:own\s+)?funeral\b(?=[^\n]{0,80}\b(?:pills|tablets|goodbye|missing|tonight|burden|gone))",
 ]
+
+#: Round three, more voices: everything in the medicine cabinet, "I should just end it", planning how,
+#: a photo of pills with "sorry", in the bath with a blade, crashing on purpose, "they'd all be better
+#: off", the only way out, the last anyone will hear, gone by morning.
+RED_FLAGS += [
+    (r"\b(?:swallow|take|down|taking|swallowing)\s+(?:everything|all\s+the\s+(?:pills|tablets|meds)|whatever)\s+(?:is\s+)?(?:in|from)\s+(?:the\s+|my\s+)?"
+     r"(?:medicine\s+(?:cabinet|cupboard|box|drawer)|cupboard|bathroom\s+cabinet|first\s+aid\s+box)\b"),
+    r"\bshould\s+(?:just\s+)?(?:end\s+it(?!\s+with)|die|kill\s+myself|not\s+be\s+(?:here|alive))\b",
+    r"\bplann\w*\s+how\s+(?:i'd|i\s+would|i'll|i\s+will|to|i'm\s+going\s+to)\s+(?:do\s+it|end\s+it|die|kill)\b",
+    r"\b(?:photo|picture|pic|video|snap)\s+of\s+(?:\w+\s+)?(?:pills|tablets|blades?|rope|knife|razor)\b[^\n]{0,40}\b(?:sorry|goodbye|bye|love|forgive)\b",
+    r"\bin\s+the\s+(?:bath|bathtub|tub)\s+with\s+(?:a|the|my)\s+(?:razor|blade|knife)\b",
+    r"\b(?:crash\w*|driv\w*|jump\w*|overdos\w*|step\w*\s+(?:out|in\s+front))\b[^.!?\n]{0,30}\bon\s+purpose\b",
+    (r"\b(?:they|everyone|everybody|my\s+family|my\s+kids|the\s+kids)(?:'d|\s+would|\s+will)\s+(?:all\s+)?be\s+better\s+off\b"
+     r"(?!\s+(?:with\s+(?:a|an|another|the|someone|this)|at|in|going|seeing|booking|if\s+you|financially|money)\b)"),
+    r"\bonly\s+way\s+out\s+(?:is|would\s+be)\s+(?:to\s+)?(?:die|death|dying|end\s+it|kill)",
+    r"\b(?:the\s+)?last\s+(?:you'll|you\s+will|anyone\s+will|anybody\s+will|you'd)\s+(?:ever\s+)?(?:hear|see)\s+(?:from|of)\s+me\b",
+    r"\b(?:i'll|i\s+will|i'm\s+going\s+to|ill)\s+be\s+(?:gone|dead)\s+(?:by|before)\s+(?:the\s+)?(?:morning|tomorrow|tonight|the\s+weekend|sunrise)\b(?![^\n]{0,60}\b(?:holiday|trip|flight|away|abroad|travel\w*|cancel\w*|visit\w*|work|shift))",
+    (r"\bno\s+point\s+(?:any\s*more|in\s+anything)\b(?=[^\n]{0,60}\b(?:going|goodbye|written|tonight|pills|tablets|bye|sorry|done)\b)"
+     r"(?![^.!?\n]{0,30}\b(?:book|appointment|ring|calling|waiting|asking))"),
+]
+
