@@ -65,6 +65,8 @@ _ADMIN = re.compile(
     r"(?:listen|listened|check|checked|look|looked)\s+(?:to\s+|at\s+|over\s+)?(?:my|his|her|their|the)\s+chest|"
     # a service about self-harm or a crisis: "his self-harm referral", "the crisis team's letter"
     r"(?:self[\s-]?harm|suicide|crisis|mental\s+health)\s+(?:referral|team|assessment|appointment|review|nurse|service|worker|counsell\w*|therapy|letter|training)|"
+    # a pet that ate or drank something is for the vet
+    r"(?:my|the|our)\s+(?:dog|dogs|cat|cats|puppy|kitten|pet|rabbit|hamster|parrot)\s+(?:ate|has\s+eaten|had|swallowed|drank|licked|got\s+into)|"
     # someone else's self-harm, asked about for support
     r"(?:friend|friend's|colleague|classmate|pupil|student|neighbour)\s+(?:who\s+)?(?:self[\s-]?harm\w*|has\s+been\s+self[\s-]?harm\w*)|"
     r"for\s+the\s+future|so\s+i\s+know\s+(?:for|what)|within\s+the\s+(?:dose|limit)|as\s+prescribed|"
@@ -85,7 +87,7 @@ _IN_CARE = re.compile(
 #: Routine care words: they make a message ordinary only when nothing in it is urgent
 #: ("need a follow-up for my heart", but not "my chest is crushing, can I get an appointment").
 _ROUTINE = re.compile(
-    r"\b(?:follow[\s-]?up|followup|check[\s-]?up|checks|for\s+the\s+records?|review|scar|results?|referral|refer|prescription|repeat|(?<!liquid\s)refill(?!\s+(?:bottle|cartridge|pods?))|"
+    r"\b(?:follow[\s-]?up|followup|check[\s-]?up|checks|for\s+the\s+records?|as\s+planned|review|scar|results?|referral|refer|prescription|repeat|(?<!liquid\s)refill(?!\s+(?:bottle|cartridge|pods?))|"
     r"renew|re-?order|expired|rehab|physio|discuss|letter|assessment|assessed|blood\s+test|x-?ray)\b"
 )
 
@@ -144,6 +146,7 @@ _REASSURED = re.compile(
     r"back\s+to\s+(?:normal|himself|herself)|acting\s+normal\w*|"
     # "everything's normal", "all good", "fine in himself", "runs around like normal", "no symptoms",
     # and an explicit denial of self-harm thoughts ("I'm not thinking of hurting myself")
+    r"(?:he's|she's|i'm|they're|we're|he\s+is|she\s+is)\s+(?:totally\s+|completely\s+|perfectly\s+|absolutely\s+)?(?:fine|ok|okay|alright|all\s+right)\b(?!\s+(?:but|except|one\s+minute|then))|"
     r"everything(?:'s|\s+is|\s+has\s+been)\s+(?:been\s+)?(?:normal|fine|ok|okay|good|great|straightforward)|all\s+good|"
     r"fine\s+in\s+(?:him|her|my|them)sel(?:f|ves)|like\s+normal|(?:i|he|she|we)\s+feel\s+(?:fine|well|ok|okay)|no\s+symptoms|"
     r"not\s+(?:thinking\s+(?:of|about)|planning\s+(?:to|on))\s+(?:hurt|harm|kill|end)\w*\s+(?:myself|it)|not\s+suicidal|"

@@ -105,6 +105,8 @@ FALSE_ALARM_KINDS = [
     "please send me information on the glass test for a meningitis rash",
     "I want a CPR refresher, do you run first aid courses",
     "do you have a bereavement support group",
+    "our puppy ate a whole tube of toothpaste, is there a vet you recommend",
+    "my son tripped over on purpose to make his sister laugh, he's fine",
     "I'll be gone by tomorrow on holiday so please cancel Friday",
     "the practice should just end it with that locum agency, rant over, can I book with Dr Shah",
     "can someone call me back about my daughter's self-harm referral, no rush",
