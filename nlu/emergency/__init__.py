@@ -20,7 +20,12 @@ breaking or labour starting counts (the guidance sends the patient to the
 maternity unit); the past ("after my stroke last year"), paperwork ("update my
 emergency contact"), questions about risks ("is the flu shot safe in
 pregnancy") and jokes ("this queue is killing me, can't breathe lol") do not
-count unless something is happening right now.
+count unless something is happening right now. Round three adds: a patient already
+in hospital or maternity care is not sent there again; a swallowing stopped in time ("took them
+off her before she had any") is not a poisoning, but "she seems fine" after one still is; a chest,
+breathing, bleeding, collapse or infection symptom that passed and has "been fine since" is not
+an emergency unless a recent time cue ("an hour ago") says it may come back, while a baby's, a
+stroke sign's, an allergic reaction's or self-harm's never counts as passed.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nlu.emergency.cues import has_urgency
+from nlu.emergency.cues import PRESENT, has_urgency
 from nlu.emergency.history import is_figurative, is_history_or_admin, is_reassured
 from nlu.emergency.lexicon import (
     CATEGORY_IDS,
@@ -37,7 +42,13 @@ from nlu.emergency.lexicon import (
     RED_FLAG_PARTS,
     RED_FLAG_RX,
 )
-from nlu.emergency.negation import is_negated
+from nlu.emergency.negation import (
+    AVERTED,
+    RESOLVED,
+    is_denied_tail,
+    is_negated,
+    sentence_around,
+)
 from nlu.emergency.normalise import normalise
 
 __all__ = ["CATEGORY_IDS", "EmergencyMatch", "Screen", "detect_emergency", "is_emergency", "screen"]
@@ -82,9 +93,28 @@ def _accepted(norm: str, start: int, end: int, category: str) -> bool:
         if _DENIED_INTENT.search(norm[max(0, start - 40) : start]):
             return False
         return not is_history_or_admin(norm, start, end, routine=False)
-    if is_negated(norm, start, end):
+    if is_negated(norm, start, end) or is_denied_tail(norm[start:end]):
+        return False
+    if category in _RESOLVES and _is_resolved(norm, start, end):
+        return False
+    if category == "poisoning_overdose" and AVERTED.search(sentence_around(norm, start, end)):
         return False
     return not is_history_or_admin(norm, start, end)
+
+
+#: Categories where a symptom that has fully passed is no longer an emergency. Not poisoning (a
+#: child who swallowed tablets and "seems fine" is still in danger), not anaphylaxis (reactions come
+#: back), not a baby, a stroke sign or self-harm.
+_RESOLVES = {"chest_pain", "breathing", "bleeding", "collapse_seizure", "sepsis_meningitis_other"}
+
+
+#: A baby's passing symptom (a pause in breathing, going blue) still needs urgent care.
+_BABY = re.compile(r"\b(?:baby|babies|newborn|infant|\d+\s*(?:weeks?|days?|months?)\s+old)\b")
+
+
+def _is_resolved(norm: str, start: int, end: int) -> bool:
+    sentence = sentence_around(norm, start, end)
+    return bool(RESOLVED.search(sentence)) and not PRESENT.search(sentence) and not _BABY.search(sentence)
 
 
 def _first(norm: str, table: dict[str, re.Pattern[str]], parts: dict[str, tuple[re.Pattern[str], ...]], kind: str,

@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 
 from nlu.emergency.cues import PRESENT, has_urgency
-from nlu.emergency.negation import clause_around, sentence_around
+from nlu.emergency.negation import AVERTED, clause_around, sentence_around
 
 #: Past time near the symptom: "a stroke last year", "seizures as a child", "after my heart attack".
 _PAST = re.compile(
-    r"\b(?:last\s+(?:year|month|week|summer|winter|spring|autumn|fall|time(?!\s+(?:you|anyone|anybody|i'll|i\s+will|ever)))|(?:a\s+few|few|\d+|two|three|four|five|six|"
+    r"\b(?:last\s+(?:year|month|week|summer|winter|spring|autumn|fall|time(?<!for\sthe\slast\stime)(?<!very\slast\stime)(?!\s+(?:you|anyone|anybody|i'll|i\s+will|ever)))|(?:a\s+few|few|\d+|two|three|four|five|six|"
     r"some|many|several)\s+(?:years?|months?|weeks?)\s+(?:ago|back)|years?\s+ago|months?\s+ago|a\s+while\s+(?:ago|back)|"
     r"in\s+(?:19|20)\d\d|back\s+in|in\s+the\s+past|used\s+to|history\s+of|recovering\s+from|"
     r"recovered\s+from|(?:since|after)\s+(?:my\s+|his\s+|her\s+|their\s+|a\s+|the\s+)?(?:stroke|mini\s+stroke|tia|heart\s+attack|"
@@ -29,7 +29,18 @@ _PAST = re.compile(
     r"as\s+an?\s+(?:child|kid|teenager|teen|baby|toddler|infant|newborn|student|adult)|"
     # second-language and lay ways of saying "long ago": "before have stroke", "when I am child", "old injury"
     r"before\s+(?:have|has|had)|when\s+(?:i|he|she)\s+(?:am|is|was)\s+(?:a\s+)?(?:child|kid|small|young|baby)|in\s+(?:my|his|her)\s+childhood|"
-    r"since\s+(?:i|he|she|they)\s+(?:break|broke|fractured|injured|hurt)\b|old\s+(?:injury|injuries|fracture|break)|(?:a\s+)?long\s+time(?!\s+now))\b"
+    r"since\s+(?:i|he|she|they)\s+(?:break|broke|fractured|injured|hurt)\b|old\s+(?:injury|injuries|fracture|break)|(?:a\s+)?long\s+time(?!\s+now)|"
+    # "before two weeks" / "before week" is a second-language "two weeks ago"
+    r"before\s+(?:a\s+|one\s+|two\s+|three\s+|four\s+|few\s+|some\s+|\d+\s+)?(?:days?|weeks?|months?|years?)|"
+    r"in\s+(?:my|her|our|a)\s+(?:last|previous|first|other|earlier)\s+(?:pregnancy|labour|labor|birth|delivery)|with\s+(?:my|her)\s+(?:first|eldest|previous|last)(?:\s+(?:one|child|baby|pregnancy))?\s*(?:[,.]|$)|"
+    r"at\s+birth|when\s+(?:he|she|they|i)\s+(?:was|were)\s+born|(?:passed\s+away|died)\s+(?:from|of|after)|"
+    r"in\s+recovery\s+from|(?:years?|months?)\s+(?:clean|free)\s+(?:from|of)|caring\s+for\s+(?:him|her|them)|(?:his|her|their)\s+carer)\b"
+)
+
+#: Lifelong or chronic, nothing new: "always has", "most days", "been like that for months". Not for
+#: self-harm, where months of feeling this way make tonight's plan more worrying, not less.
+_CHRONIC = re.compile(
+    r"\b(?:always\s+(?:has|have|had|does|did|been)|most\s+days|for\s+(?:months|years)|been\s+like\s+(?:that|this)\s+for)\b"
 )
 
 #: Paperwork, information and hypotheticals: the red-flag word is a topic, not a symptom.
@@ -46,13 +57,37 @@ _ADMIN = re.compile(
     r"when\s+(?:you|there's|there\s+is)\s+(?:have\s+)?(?:time|a\s+slot)|"
     r"only\s+when\s+(?:i\s+)?(?:cough|sneeze|press|move|breathe\s+in|lie|bend|laugh)|"
     r"hay\s+fever|dentist|dental|(?<!keeps\s)(?<!keep\s)filling(?!\s+(?:with|up))|anaesthetic|anesthetic|numbing|cholesterol|teething|nappy\s+rash|diaper\s+rash|"
-    r"in\s+my\s+dream|movie|film|novel|homework|essay)\b"
+    r"in\s+my\s+dream|movie|film|novel|homework|essay|"
+    # a fitting of a device or a plan for a condition is paperwork, not a fit
+    r"(?:monitor|coil|iud|implant|pessary|hearing\s+aid|brace|cap|glasses|lens(?:es)?|cast|splint|pump|sensor|stoma|denture|ring)\s+fitting|"
+    r"fitting\s+(?:for|of)\s+(?:a|an|my|the)\s+(?:coil|iud|implant|monitor|pessary|hearing\s+aid|brace)|"
+    r"(?:anaphylaxis|asthma|seizure|epilepsy|allergy|action|diabetes|birth|crisis|safety)\s+plan|refresh\w*|courses?|first\s+aider|(?:rash|meningitis)\s+glass\s+test|"
+    r"(?:listen|listened|check|checked|look|looked)\s+(?:to\s+|at\s+|over\s+)?(?:my|his|her|their|the)\s+chest|"
+    # a service about self-harm or a crisis: "his self-harm referral", "the crisis team's letter"
+    r"(?:self[\s-]?harm|suicide|crisis|mental\s+health)\s+(?:referral|team|assessment|appointment|review|nurse|service|worker|counsell\w*|therapy|letter|training)|"
+    # a pet that ate or drank something is for the vet
+    r"(?:my|the|our)\s+(?:dog|dogs|cat|cats|puppy|kitten|pet|rabbit|hamster|parrot)\s+(?:ate|has\s+eaten|had|swallowed|drank|licked|got\s+into)|"
+    # someone else's self-harm, asked about for support
+    r"(?:friend|friend's|colleague|classmate|pupil|student|neighbour)\s+(?:who\s+)?(?:self[\s-]?harm\w*|has\s+been\s+self[\s-]?harm\w*)|"
+    r"for\s+the\s+future|so\s+i\s+know\s+(?:for|what)|within\s+the\s+(?:dose|limit)|as\s+prescribed|"
+    # questions about services, numbers and the difference between things
+    r"do\s+you\s+(?:have|keep|stock|run|offer)|support\s+(?:group|groups|services?|line)|difference\s+between|reading\s+about|"
+    r"billed|billing|what\s+number|(?:it|they|form|questionnaire)\s+asks?\s+about|questions?\s+about|nearest\s+(?:emergency\s+department|a&e|hospital|er)|fridge\s+list)\b"
+)
+
+#: Already in hospital or maternity care, said in the same sentence: the practice has nothing to
+#: send ("cancel please, my wife is in labour and we're at the maternity unit already"). Not for
+#: self-harm, where a patient on a ward can still be in danger.
+_IN_CARE = re.compile(
+    r"\b(?:(?:we're|we\s+are|i'm|i\s+am|he's|she's|he\s+is|she\s+is|they're|they\s+are)\s+(?:already\s+)?(?:at|in)\s+(?:the\s+)?"
+    r"(?:maternity\s+(?:unit|ward)|labour\s+ward|delivery\s+suite|hospital|a&e|emergency\s+department|icu|intensive\s+care)\s+(?:already|now)\b|"
+    r"(?:already|been)\s+admitted|(?:he's|she's|i'm|they're)\s+(?:being\s+)?(?:looked\s+after|treated)\s+(?:in|at)\s+(?:the\s+)?hospital)"
 )
 
 #: Routine care words: they make a message ordinary only when nothing in it is urgent
 #: ("need a follow-up for my heart", but not "my chest is crushing, can I get an appointment").
 _ROUTINE = re.compile(
-    r"\b(?:follow[\s-]?up|followup|check[\s-]?up|review|scar|results?|referral|refer|prescription|repeat|(?<!liquid\s)refill(?!\s+(?:bottle|cartridge|pods?))|"
+    r"\b(?:follow[\s-]?up|followup|check[\s-]?up|checks|for\s+the\s+records?|as\s+planned|review|scar|results?|referral|refer|prescription|repeat|(?<!liquid\s)refill(?!\s+(?:bottle|cartridge|pods?))|"
     r"renew|re-?order|expired|rehab|physio|discuss|letter|assessment|assessed|blood\s+test|x-?ray)\b"
 )
 
@@ -60,18 +95,25 @@ _ROUTINE = re.compile(
 _MILD = re.compile(
     r"\b(?:(?:small|slight|slightly|mild|mildly|a\s+little|minor|tiny|bit\s+of)\s+(?:\w+\s+)?(?:pain|ache|tight\w*|sore\w*|"
     r"temperature|fever|temp|swelling|swollen|bleed\w*|rash|cough|cut|graze|reaction|numb\w*)|"
-    r"(?<!not\s)(?<!n't\s)(?:playing|eating|drinking|feeding|sleeping|breathing)\s+(?:normally|well|fine|ok|okay|as\s+normal|good)|"
+    r"(?<!not\s)(?<!n't\s)(?:playing|eating|drinking|feeding|sleeping|breathing)\s+(?:and\s+\w+ing\s+)?(?:normally|normal|well|fine|ok|okay|as\s+normal|good)|"
     r"(?:feeling|feels|seems|she's|he's|i'm|otherwise)\s+(?:completely\s+|totally\s+|perfectly\s+)?(?:fine|well|ok|okay|happy)|"
     r"(?:swelling|temperature|fever|temp|rash|it's|it\s+is)\s+(?:is\s+)?going\s+down\b(?!\s+(?:my|his|her|the|into|to|both))|"
-    r"healing\s+(?:well|nicely|fine)|"
+    r"healing\s+(?:well|nicely|fine|ok|okay)|(?:is|it's|now\s+is|now)\s+healing|"
+    r"(?:swelling|temperature|fever|temp|rash|it)\s+(?:has|have|had|'s)\s+(?:all\s+)?(?:gone|come)\s+down\b(?!\s+(?:my|his|her|the|into|to|both))|"
+    r"(?:little|small|tiny|minor)\s+(?:\w+\s+)?(?:burn|cut|graze|scald|bump)|(?:nose|nostrils?)\s+(?:is\s+|are\s+)?(?:so\s+|really\s+)?(?:blocked|stuffy|bunged)|"
+    r"when\s+(?:i|he|she|we)\s+(?:run|runs|ran|walk|walks|climb|climbs|exercise|go\s+up|goes\s+up|jog)\b|"
+    r"(?:a\s+)?(?:little|bit|slightly|touch)\s+(?:high|raised|up|elevated|low)|for\s+(?:my|his|her)\s+(?:arthritis|back|knees?|joints?|migraines?|periods?|chronic\s+\w+)|"
+    r"(?:chok\w*|cough\w*|wheez\w*|splutter\w*|gag\w*)\s+a\s+(?:bit|little)\b|"
+    r"when\s+(?:i'm|i\s+am|he's|she's|he\s+is|she\s+is|i\s+get|he\s+gets|she\s+gets)\s+(?:really\s+|very\s+|so\s+|over)?(?:tired|exhausted|sleepy)|"
+    r"(?:lick|licked|taste|tasted|drop|dab|bit)\s+(?:of\s+)?(?:a\s+bit\s+of\s+)?(?:soap|toothpaste|shampoo|bubble\s+bath|sun\s*cream|suncream|lotion|moisturi[sz]er|crayon|play\s*-?doh|chalk|lip\s*balm)|"
     r"when\s+it's\s+(?:hot|cold|dry|warm)|sometimes|every\s+(?:now\s+and\s+then|so\s+often|winter|summer)|usually|tends\s+to|"
     r"from\s+(?:the\s+|my\s+|his\s+|her\s+)?(?:shingles|cough\w*|cold|gym|workout|scratching|"
     r"crying|sleeping|sitting|lying|hay\s+fever|sunburn|lifting)|slept\s+(?:funny|awkwardly|wrong)|overdid\s+it|"
     r"(?:has|is|it's|have|had)\s+(?:all\s+)?healed|"
-    r"a\s+(?:bit|little)\s+(?:wheezy|tight|sore|achy|short\s+of\s+breath\w*|breathless|dizzy|numb|swollen|puffy)|"
+    r"a\s+(?:bit|little)\s+(?:wheezy|tight|sore|achy|short\s+of\s+breath\w*|breathless|dizzy|numb|swollen|puffy|confused|muddled|slurr\w*|blotchy|mottled|pale)|"
     r"pulled\s+a\s+muscle|muscular|(?:bleeding|bleeds|bled)\s+(?:a\s+(?:bit|little)|slightly)|from\s+scratching|"
     r"grazed?|scraped|when\s+(?:i'm|i\s+am|i\s+get|i\s+feel)\s+(?:anxious|stressed|nervous|panicky|worried)|goes\s+away|"
-    r"comes\s+and\s+goes|on\s+and\s+off|(?:been|is|was|seems?)\s+(?:totally\s+|completely\s+|perfectly\s+)?(?:normal|fine|ok|okay)\s+since|in\s+the\s+cold(?:\s+weather)?|when\s+it's\s+cold|in\s+(?:the\s+)?winter|snor\w*(?!\s+(?:strange\w*|weird\w*|funny|odd\w*|and\s+(?:won't|can't|not)))|"
+    r"comes\s+and\s+goes|on\s+and\s+off|(?<!every\s)now\s+and\s+(?:then|again)|stops?\s+(?:quickly|by\s+itself|on\s+(?:its|their)\s+own)|all\s+over\s+the\s+place|(?:been|is|was|seems?)\s+(?:totally\s+|completely\s+|perfectly\s+)?(?:normal|fine|ok|okay)\s+since|in\s+the\s+cold(?:\s+weather)?|when\s+it's\s+cold|in\s+(?:the\s+)?winter|snor\w*(?!\s+(?:strange\w*|weird\w*|funny|odd\w*|and\s+(?:won't|can't|not)))|"
     r"sleep\s+(?:apnoea|apnea|study|clinic)|for\s+a\s+(?:second|few\s+seconds|moment)\s+(?:at\s+night|in\s+(?:my|his|her)\s+sleep))\b"
 )
 
@@ -81,7 +123,16 @@ _IDIOM = re.compile(
     r"\b(?:(?:face|jaw|heart|stomach)\s+(?:dropped|fell|sank|sunk|skipped\s+a\s+beat)\s+when|knocked\s+(?:me\s+)?out\s+by\s+(?:this|a|the|my)\s+"
     r"(?:cold|flu|bug|virus|heat|week|job)|pure\s+poison|(?:is|was|it's)\s+poisoning\s+(?:me|us)|(?:breathless|out\s+of\s+breath|"
     r"can't\s+breathe)\s+(?:with|from)\s+(?:excitement|laughter|laughing|joy)|took\s+my\s+breath\s+away|"
-    r"bleeding\s+(?:me\s+)?(?:money|dry)|(?:bored|laughed|scared)\s+to\s+death|dying\s+(?:to|for)\s+(?:a|an|the|see|know|go|try|get|hear|meet))\b"
+    r"bleeding\s+(?:me\s+)?(?:money|dry)|(?:bored|laughed|scared)\s+to\s+death|dying\s+(?:to|for)\s+(?:a|an|the|see|know|go|try|get|hear|meet)|"
+    # a red-flag word said of traffic, money, markets or moods: "this traffic is suffocating", "nearly had a stroke when"
+    r"(?:traffic|heat|office|atmosphere|place|job|house|flat|relationship|meeting|crowd|this|it)\s+(?:is|was|'s)\s+(?:so\s+|really\s+)?suffocating|"
+    r"breathing\s+down\s+(?:my|his|her|our|their)\s+neck|(?:price|prices|cost|bill|rent|fee|fees)\s+(?:is|are|was)\s+(?:pure\s+)?poison|poison\s+for\s+(?:my|the|our)|"
+    r"(?:so|too)\s+\w+\s+(?:that\s+)?i\s+could\s+(?:collaps\w*|die|faint\w*|scream|cry|drop)|"
+    r"(?:market|markets|company|business|deal|plans?|economy|shares?|stocks?|tent|shelf|roof|chair|bridge\s+deal)\s+(?:has\s+|had\s+)?collapsed|"
+    r"(?:collaps\w*|died|dying|dead)\s+(?:with|of|from)\s+(?:laughter|laughing|giggles|embarrassment|boredom|shame)|"
+    r"explode\s+with\s+(?:all\s+)?(?:these|the|this|those)\s+(?:forms?|paperwork|admin|emails?|questions|work|noise|calls)|"
+    r"drowning\s+in\s+(?:paperwork|work|debt|emails?|bills|admin|homework|laundry)|(?:nearly|almost)\s+(?:had|have)\s+an?\s+(?:stroke|heart\s+attack|seizure|fit|coronary)\s*(?:when|at|over|after|$|[,.!])|"
+    r"floppy[\s-]+haired|floppy\s+(?:hat|ears|hair|fringe|disk|disc))\b"
 )
 
 #: A message that reassures or asks for advice ("he was fine after some juice, should he change his
@@ -95,24 +146,39 @@ _REASSURED = re.compile(
     r"back\s+to\s+(?:normal|himself|herself)|acting\s+normal\w*|"
     # "everything's normal", "all good", "fine in himself", "runs around like normal", "no symptoms",
     # and an explicit denial of self-harm thoughts ("I'm not thinking of hurting myself")
+    r"(?:he's|she's|i'm|they're|we're|he\s+is|she\s+is)\s+(?:totally\s+|completely\s+|perfectly\s+|absolutely\s+)?(?:fine|ok|okay|alright|all\s+right)\b(?!\s+(?:but|except|one\s+minute|then))|"
     r"everything(?:'s|\s+is|\s+has\s+been)\s+(?:been\s+)?(?:normal|fine|ok|okay|good|great|straightforward)|all\s+good|"
     r"fine\s+in\s+(?:him|her|my|them)sel(?:f|ves)|like\s+normal|(?:i|he|she|we)\s+feel\s+(?:fine|well|ok|okay)|no\s+symptoms|"
     r"not\s+(?:thinking\s+(?:of|about)|planning\s+(?:to|on))\s+(?:hurt|harm|kill|end)\w*\s+(?:myself|it)|not\s+suicidal|"
-    r"no\s+thoughts\s+of\s+(?:hurt|harm|kill|suicide|self)\w*)\b"
+    r"no\s+thoughts\s+of\s+(?:hurt|harm|kill|suicide|self)\w*|"
+    # safe, no need, just a check, and a list of red flags the patient does not have
+    r"(?:i'm|i\s+am|i\s+feel|keeping\s+(?:myself\s+)?)\s+safe|no\s+need\s+to\s+(?:see|worry|come|rush)|"
+    r"just\s+(?:want|wanted|need|needed|like)\s+(?:a|someone|the|to)\s+(?:\w+\s+){0,2}(?:to\s+)?(?:check|look|see)|"
+    r"no\s+(?:swelling|fever|temperature|vomiting|drowsiness|headaches?|trouble\s+breathing|breathing\s+problems?|lip\s+or\s+throat)\b|"
+    r"(?:eating|drinking|feeding|playing|sleeping)\s+(?:and\s+\w+ing\s+)?(?:normally|normal|well|fine|ok|okay|again)|and\s+(?:fine|well|healthy|thriving)\b|"
+    r"going\s+(?:well|fine|great)|haven't\s+(?:taken|used|had)\s+any|(?:asked|asking)\s+(?:me\s+)?for\s+a\s+(?:list|letter|form|copy)|"
+    r"(?:want|need|get|have|chase|chasing)\s+(?:the\s+|my\s+)?results?|stopped\s+bleeding|closing\s+up|(?:he|she|they)\s+wakes?\b(?!\s+(?:gasping|choking|blue|confused|screaming))|"
+    r"(?:been\s+like\s+(?:that|this)|for)\s+(?:months|years)|could\s+i\s+try|"
+    r"(?:want|like|trying|try|help)\s+(?:me\s+)?to\s+(?:stop|quit|give\s+up|cut\s+down)\s+(?:smoking|drinking|vaping|alcohol|cigarettes)|"
+    r"(?:not|isn't|wasn't)\s+(?:flooding|worse|getting\s+worse)|same\s+as\s+always|nothing\s+(?:sudden|serious|new))\b"
 )
 
 #: Jokes and figures of speech ("this queue is killing me, can't breathe lol").
 _FIGURATIVE = re.compile(
     r"(?:\b(?:lol|lmao|haha\w*|rofl|jk|joking|kidding)\b|\U0001F602|\U0001F923)"
-    r"(?=.*\b(?:queue|wait\w*|hold|slots?|booking|website|app|bot|traffic|bus|meeting|work|boss|homework|exam|form)\b)"
-    r"|\b(?:queue|wait\w*|hold|slots?|booking|website|app|bot|traffic|meeting|boss|homework|exam|form)\b"
+    r"(?=.*\b(?:queue|wait\w*|hold|slots?|book\w*|rebook\w*|appointment|appt|website|app|bot|traffic|bus|meeting|work|boss|homework|exam|form|"
+    r"clinic|sick\s+note|jab|smear|review|air\s+con\w*|anyway)\b)"
+    r"|\b(?:queue|wait\w*|hold|slots?|booking|website|app|bot|traffic|meeting|boss|homework|exam|form|parking\s+fine|bill)\b"
     r"(?=.*\b(?:lol|lmao|haha\w*|rofl|jk|joking|kidding)\b)"
 )
 
 
 def is_reassured(text: str) -> bool:
-    """Whether the message reassures or asks for advice about a symptom rather than raising an alarm."""
-    return bool(_REASSURED.search(text))
+    """Whether the message reassures or asks for advice about a symptom rather than raising an alarm.
+
+    A swallowing stopped in time ("took them off her before she had any") reassures too.
+    """
+    return bool(_REASSURED.search(text) or AVERTED.search(text))
 
 
 def is_figurative(text: str) -> bool:
@@ -120,17 +186,30 @@ def is_figurative(text: str) -> bool:
     return bool(_FIGURATIVE.search(text))
 
 
+def _present_outside(sentence: str, span: str) -> bool:
+    """Whether the sentence has a present-time cue other than a one-word match itself ("ring for an ambulance").
+
+    A longer match keeps the cues inside it: "that same pressure is back right now".
+    """
+    at = sentence.find(span)
+    if at < 0 or " " in span.strip():
+        return bool(PRESENT.search(sentence))
+    return any(m.end() <= at or m.start() >= at + len(span) for m in PRESENT.finditer(sentence))
+
+
 def is_history_or_admin(text: str, start: int, end: int, *, routine: bool = True) -> bool:
     """Whether the symptom is history, a topic of paperwork, routine care or mild, with nothing happening now.
 
     Past time counts near the symptom only ("a stroke last year"), so "she had an
     operation last week" does not hide "burning hot and confused" earlier on.
-    ``routine=False`` leaves routine-care words out: a farewell letter is not a referral letter.
+    ``routine=False`` leaves routine-care and chronic words out: a farewell letter is not a referral letter.
     """
     sentence = sentence_around(text, start, end)
-    if PRESENT.search(sentence):
+    if routine and _IN_CARE.search(sentence):
+        return True
+    if _present_outside(sentence, text[start:end]):
         return False
     before, after = clause_around(text, start, end)
     clause = before + text[start:end] + after
     return bool(_PAST.search(clause) or _ADMIN.search(clause) or _MILD.search(clause) or _IDIOM.search(clause)
-                or (routine and _ROUTINE.search(clause) and not has_urgency(text)))
+                or (routine and (_CHRONIC.search(clause) or (_ROUTINE.search(clause) and not has_urgency(text)))))

@@ -28,7 +28,9 @@ _NEG_BEFORE = re.compile(
 _NEG_AFTER = re.compile(
     r"^\s*(?:(?!and\b|now\b)\S+\s+){0,2}?(?:has\s+|have\s+|had\s+|is\s+|it's\s+|is\s+all\s+)?(?:stopped|gone\s+away|"
     r"went\s+away|gone\s+now|(?:long\s+)?gone\b(?!\s+(?:into|to|down|up|through|numb|blue|grey|pale|white|limp|floppy|stiff|quiet|cold))|cleared\s+up|settled(?:\s+down)?|resolved|under\s+control|calmed\s+down|eased\s+off|"
-    r"better\s+now|fine\s+now|ok\s+now|okay\s+now|passed\s+now)\b"
+    r"better\s+now|fine\s+now|ok\s+now|okay\s+now|passed\s+now|"
+    # not yet: "my waters haven't broken yet"
+    r"(?:haven't|hasn't|have\s+not|has\s+not)\s+(?:broken|gone|started|come|gone\s+off)(?:\s+yet)?)\b"
 )
 
 
@@ -54,3 +56,33 @@ def is_negated(text: str, start: int, end: int) -> bool:
     """Whether the mention at ``start:end`` is denied or over ("no chest pain", "bleeding has stopped")."""
     before, after = clause_around(text, start, end)
     return bool(_NEG_BEFORE.search(before) or _NEG_AFTER.search(after))
+
+
+#: A long match that ends on a denied item of a list ("hives that come and go, no lip or throat swelling",
+#: "banged his head, he's had no vomiting") or on a danger that was averted ("got it off him before he drank
+#: any"): the red flag it stands for is the denied part. Bare "no wet nappy", "no answer" are red flags of
+#: their own, so a denial at the very start of the match does not count.
+_NEG_TAIL = re.compile(
+    r".\b(?:no|without|nor|never)\s+(?!(?:wet|response|answer|pulse|movements?|kicks?|urine|pee|wees?|power|strength|feeling|sensation|grip|control|sense|sight|vision|voice|energy|kick\w*|mov\w*|feel\w*|breath\w*|pulse|signs?|colou?r|sound|noise|cry\w*|tone|difference|change|effect|relief|help|improvement|better|use|good)\b)(?:\w+\s+(?:or\s+)?){0,3}\w+$"
+    r"|\bbefore\s+(?:he|she|they|i|we|it)\s+(?:could\s+|had\s+)?\w+(?:\s+any(?:thing)?)?$"
+)
+
+#: A symptom over and done with, said anywhere in the sentence: "it went straight away and I've been fine since".
+RESOLVED = re.compile(
+    r"\b(?:went|gone|passed|settled)\s+(?:straight|right|completely)\s+(?:away|off)|(?:been|felt|was)\s+(?:totally\s+|completely\s+)?"
+    r"(?:fine|ok|okay|well|normal)\s+(?:ever\s+)?since|coughed\s+it\s+(?:up|out)|hospital\s+(?:say|said|says)\s+(?:all\s+)?(?:good|fine|ok)"
+)
+
+
+def is_denied_tail(span: str) -> bool:
+    """Whether a match ends on a denied list item or an averted danger (see ``_NEG_TAIL``)."""
+    return bool(_NEG_TAIL.search(span))
+
+
+#: A swallowing that was stopped in time: "took them off her before she swallowed any", "he didn't drink
+#: any". "Any more" is not averted: some went down.
+AVERTED = re.compile(
+    r"\bbefore\s+(?:he|she|they|it|i|we)\s+(?:could\s+|had\s+)?(?:swallow|drink|drank|eat|ate|take|took)\w*\s+(?:any|anything|it|them)\b(?!\s+more)"
+    r"|\b(?:didn't|did\s+not|hasn't|has\s+not|never)\s+(?:swallow|drink|eat|take|taken|swallowed|drunk|eaten)\w*\s+(?:any|anything)\b(?!\s+more)"
+)
+

@@ -83,6 +83,8 @@ SPELLING: dict[str, str] = {
     "wurse": "worse", "gapeing": "gaping", "tounge": "tongue", "tung": "tongue", "chets": "chest",
     "antidepresants": "antidepressants", "antidepressents": "antidepressants", "tmrw": "tomorrow",
     "tmr": "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow", "untill": "until", "alergy's": "allergies", "cleanr": "cleaner",
+    "tite": "tight", "tyte": "tight", "movments": "movements", "movemnts": "movements", "moovements": "movements",
+    "preg": "pregnant", "windscreenwash": "windscreen wash", "screenwash": "screen wash",
 }
 
 #: Medical and urgency words the fuzzy matcher may correct towards.

@@ -56,3 +56,9 @@ RED_FLAGS += [
     rf"\b(?:face|lips?|tongue|mouth)\b{g(25)}\b(?:swell\w*|swollen)\b{g(60)}\b(?:tablets?|pills?|medicine|painkiller|antibiotic\w*|new\s+(?:drug|medication))\b",
     rf"\b(?:tablets?|pills?|medicine|painkiller|antibiotic\w*)\b{g(60)}\b(?:face|lips?|tongue|mouth)\b{g(25)}\b(?:swell\w*|swollen|ballooned)\b",
 ]
+
+#: Round three: a throat tight or itchy after a food with the voice going or changing.
+RED_FLAGS += [
+    (r"\b(?:throat|tongue|mouth|lips?)\b[^.!?\n]{0,40}\b(?:after|since)\s+(?:eating|having|taking|a|the|some)\b[^\n]{0,60}"
+     r"\b(?:voice\s+(?:is\s+)?(?:going|gone|changing|changed|hoarse|croaky|weird)|can't\s+(?:talk|speak|swallow))\b"),
+]

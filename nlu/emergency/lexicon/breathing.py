@@ -8,7 +8,7 @@ from nlu.emergency.lexicon.fragments import CANT, EXERTION, POSS, g
 
 #: Enough on their own.
 RED_FLAGS: list[str] = [
-    rf"\b{CANT}\s+(?:breath\w*|(?:take|draw|get)\s+(?:a\s+|any\s+|in\s+a\s+)?(?:proper\s+|deep\s+|full\s+)?breath\w*|catch\s+{POSS}\s+breath\w*|get\s+(?:any\s+|enough\s+)?(?:air|a\s+breath\w*|{POSS}\s+breath\w*))\b",
+    rf"\b{CANT}\s+(?:breath\w*|(?:take|draw|get)\s+(?:a\s+|any\s+|in\s+a\s+)?(?:proper\s+|deep\s+|full\s+)?breath\w*|catch\s+{POSS}\s+breath\w*|get\s+(?:any\s+|enough\s+)?(?:air|a\s+breath\w*|{POSS}\s+breath\w*))\b(?!\s+(?:through|thru)\s+(?:my|his|her|the|it|one|a)\b)",
     (r"\b(?:trouble|difficulty|difficult|struggling|struggle|problems?|hard|fighting|laboured|labored|working\s+hard)"
     r"\s+(?:with\s+|to\s+)?breath\w*\b(?!\s+(?:through|thru)\s+(?:my|his|her|the)\s+nose)"),
     r"\b(?:not|isn't|stopped|stop|no\s+longer|hasn't\s+been|wasn't|isnt|aren't)\s+breath\w*\b",
@@ -50,3 +50,6 @@ RED_FLAGS += [
     rf"\b(?:breathless|out\s+of\s+breath|short\s+of\s+breath)\b{g(60)}\b(?:lips?|mouth|fingers?)\b{g(15)}\b(?:numb|blue|grey|purple|tingl\w*)\b",
     rf"\b(?:breathing|breath\w*)\b{g(10)}\b(?:getting\s+)?worse\s+and\s+worse\b",
 ]
+
+#: Round three: breathing like a fish out of water, mouth open and gasping.
+RED_FLAGS += [r"\b(?:breath\w*|gasp\w*|mouth)\b[^.!?\n]{0,20}\blike\s+(?:a\s+)?fish\b"]

@@ -45,3 +45,18 @@ RED_FLAGS += [
     r"\b(?:pressing|crushing|squeezing|heavy|tight|gripping)\s+(?:pain|feeling|pressure|ache)\s+(?:behind|in|across|on|over|in\s+the\s+middle\s+of)\s+(?:my|his|her|the)\s+chest\b",
     rf"\bchest\b{g(30)}\b(?:pain|pains|hurts?|pressure)\b{g(10)}\b(?:10|9|8)\s*/\s*10\b",
 ]
+
+#: Round three: a heart patient whose spray (GTN) is not touching the pain, and "the same pain" as a
+#: past heart attack coming back now.
+RED_FLAGS += [
+    (r"\b(?:spray|gtn|nitro\w*|angina\s+(?:spray|tablets?))\b[^.!?\n]{0,20}\b(?:isn't|is\s+not|not|hasn't|didn't|doesn't|won't)\s+"
+     r"(?:helping|working|touching|doing\s+anything|help|work|shift\w*|eas\w*)\b"),
+    (r"\b(?:heart\s+attack|angina|stent|bypass|mi)\b[^\n]{0,60}\b(?:same|that|similar)\s+(?:pain|feeling|pressure|tightness)\b"
+     r"[^.!?\n]{0,15}\b(?:now|again|today|tonight|right\s+now|back)\b"),
+]
+
+#: Round three: a heart attack without the word chest — sweaty or grey with an aching jaw or arm.
+RED_FLAGS += [
+    r"\b(?:sweat\w*|grey|gray|clammy|pale)\b[^\n]{0,40}\b(?:jaw|left\s+arm|arm|neck)\b[^\n]{0,20}\b(?:ache|aches|aching|pain|hurts?|hurting)\b",
+    r"\b(?:jaw|left\s+arm)\b[^\n]{0,25}\b(?:ache|aches|aching|pain|hurts?|hurting)\b[^\n]{0,40}\b(?:sweat\w*|grey|gray|clammy)\b",
+]

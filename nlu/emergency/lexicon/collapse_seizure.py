@@ -44,3 +44,12 @@ RED_FLAGS: list[str] = [
 #: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
 MENTIONS: list[str] = [r"\b(?:fit|fits|seiz\w*|faint\w*|dizzy|passed\s+out|fell|fallen|shaking|jerking)\b",
     r"\bcollaps\w*\b(?!\s+(?:onto|on|into|in)\s+(?:the\s+|my\s+|a\s+)?(?:sofa|couch|bed|chair|heap))"]
+
+#: Round three: foam from the mouth in a second language, a seizure past five minutes, rescue
+#: medicine that has not worked.
+RED_FLAGS += [
+    r"\bfoam\w*\s+(?:from|at|in|out\s+of)\s+(?:the\s+|his\s+|her\s+)?mouth\b",
+    r"\b(?:seizure|fit|convulsion)s?\b[^.!?\n]{0,30}\b(?:over|more\s+than|longer\s+than|past)\s+(?:five|5|ten|10|fifteen|15)\s+min\w*",
+    (r"\b(?:rescue\s+(?:med\w*|drugs?|remedy)|buccal|midazolam|diazepam|epistatus)\b[^.!?\n]{0,30}\b(?:hasn't|has\s+not|didn't|did\s+not|not|isn't|is\s+not|won't)\s+"
+     r"(?:work\w*|help\w*|stopp\w*|stop)\b"),
+]

@@ -13,7 +13,7 @@ RED_FLAGS: list[str] = [
     rf"\b{ALTERED}\b{g(60)}\b{SUGAR}\b{g(25)}\b(?:very\s+|really\s+|super\s+|dangerously\s+|too\s+|so\s+)?(?:low|high|hi|lo)\b",
     (rf"\b{SUGAR}\s+(?:is\s+|was\s+|are\s+|were\s+|at\s+|of\s+|reading\s+|reads\s+|says\s+|showing\s+|just\s+|only\s+|down\s+to\s+|"
      rf"dropped\s+to\s+)*"
-    rf"(?:[0-2](?:[.,]\d)?|[1-4]\d)\b(?!\s*(?:hours?|minutes?|mins|years?|days?|weeks?|am|pm|o'?clock|:))"),
+    rf"(?:[0-2](?:[.,]\d)?|[2-4]\d)\b(?!\s*(?:hours?|minutes?|mins|years?|days?|weeks?|am|pm|o'?clock|:))"),
     rf"\b{SUGAR}\b{g(20)}\b(?:won't|isn't|not|doesn't|can't\s+get\s+(?:it|them)\s+to)\s+(?:go|come|going|coming|rise|rising|fall|falling)\s+(?:up|down)\b",
     rf"\b(?:{SUGAR}|meter|monitor|libre|sensor|dexcom|glucometer)\b{g(40)}\b(?:says|reads|reading|showing|shows|just\s+says)\s+(?:hi|lo)\b",
     (rf"\b{SUGAR}\s+(?:is\s+|was\s+|are\s+|were\s+|at\s+|of\s+|reading\s+|reads\s+|says\s+|showing\s+)*(?:[4-9]\d\d|[3-9]\d(?:[.,]\d)?\s*mmol|"
@@ -25,7 +25,7 @@ RED_FLAGS: list[str] = [
     rf"drowsy|(?:not|isn't|wasn't)\s+making\s+sense|collaps\w*|fitting|seiz\w*|passed\s+out|won't\s+wake|can't\s+wake|acting\s+drunk|aggressive|sweaty|clammy|"
     rf"slurr\w*|vomiting\s+and|fruity\s+breath|ketones)"),
     r"\b(?:dka|ketoacidosis|diabetic\s+coma|hyperglyc\w*\s+crisis)\b",
-    rf"\bketones\b{g(30)}\b(?:high|\d|positive|large|vomit\w*|dark\s+purple)",
+    rf"\bketones\b{g(30)}\b(?:high|positive|large|vomit\w*|dark\s+purple)",
     r"\bglucagon\b(?=[^.!?\n]{0,30}\b(?:gave|used|give|need|injected|should))",
     rf"\b(?:took|taken|injected|gave|given|done)\b{g(20)}\b(?:double|twice|too\s+much|wrong|extra|two\s+doses\s+of)\b{g(15)}\binsulin\b",
 ]
@@ -38,7 +38,7 @@ MENTIONS: list[str] = [rf"\b(?:{SUGAR}\s+(?:is\s+|was\s+|really\s+|very\s+|so\s+
 RED_FLAGS += [
     (r"\b(?:sugar|sugars|glucose|bg|bm|hypo|reading|machine|meter|monitor|levels?|libre|dexcom|sensor)\b[^.!?\n]{0,30}"
      r"(?<![\d.,])(?:[0-2](?:[.,]\d)?|3[.,][0-4])(?![\d.,])(?!\s*(?:hours?|hrs?|days?|weeks?|times|units|rounds|tabs|mg\s+of|am|pm|o'clock))"),
-    r"\b(?:have|got|high|positive|with|showing)\s+(?:high\s+|large\s+|lots\s+of\s+)?ketones\b|\bketones\s+(?:are\s+|is\s+|of\s+)?(?:high|[1-9](?:[.,]\d)?\b|positive|\+)",
+    r"\b(?:have|got|high|positive|with|showing)\s+(?:high\s+|large\s+|lots\s+of\s+)?ketones\b|\bketones\s+(?:are\s+|is\s+|were\s+|was\s+|of\s+)?(?:high|[1-9](?:[.,]\d)?\b|positive|\+)",
     rf"\bbreath\w*\b{g(30)}\b(?:smell\w*|smel)\b{g(30)}\b(?:sweet|fruit\w*|nail\s+(?:varnish|polish)|pear\s*drops|acetone|pear)\b",
     rf"\b(?:diabet\w*|type\s+(?:1|one)|insulin)\b{g(80)}\b(?:vomit\w*|can't\s+keep\s+(?:any\s+|even\s+)?(?:anything|fluids|water|food|drinks?|liquids?|sips?)\s+down)\b",
     rf"\b(?:vomit\w*|can't\s+keep\s+(?:any\s+|even\s+)?(?:anything|fluids|water|food|drinks?|liquids?)\s+down)\b{g(80)}\b(?:diabet\w*|ketones|sugar\s+(?:is\s+)?(?:over|above|high))\b",

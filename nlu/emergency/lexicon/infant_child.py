@@ -14,11 +14,11 @@ RED_FLAGS: list[str] = [
     rf"can't\s+wake|difficult\s+to\s+wake|blue|grey|gray|mottled|not\s+breath\w*|isn't\s+breath\w*|stopped\s+breath\w*|"
     rf"won't\s+breath\w*|seiz\w*\b(?!\s+(?:plan|care\s+plan|medication|meds|review|clinic|diary|chart|nurse|free))|fitting|convuls\w*|high[\s-]pitched\s+(?:cry|crying|scream)|bulging|sunken\s+soft\s+spot|"
     rf"won't\s+(?:feed|drink)\s+(?:at\s+all|and)|not\s+(?:fed|feeding|drinking)\s+(?:for|since|at\s+all)|"
-    rf"no\s+wet\s+(?:nappies|nappy|diapers?)|hasn't\s+(?:had\s+a\s+wet|wee'?d|peed))"),
+    rf"no\s+wet\s+(?:nappies|nappy|diapers?)(?!\s+(?:issues?|problems?|worries|concerns?))|hasn't\s+(?:had\s+a\s+wet|wee'?d|peed))"),
     r"\b(?:bulging|sunken|swollen)\s+(?:soft\s+spot|fontanel\w*)\b",
     rf"\b(?:fontanel\w*|soft\s+spot)\b{g(25)}\b(?:bulging|sunken|swollen|raised|tense|sinking)\b",
     (r"\b(?:no|hasn't\s+had\s+a|not\s+had\s+a|haven't\s+had\s+a|hasn't\s+had\s+any|not\s+had\s+any|without\s+a)\s+wet\s+"
-    r"(?:nappy|nappies|diaper|diapers)\b"),
+    r"(?:nappy|nappies|diaper|diapers)\b(?!\s+(?:issues?|problems?|worries|concerns?))"),
     (rf"\b(?:eyes?\s+(?:look\s+|are\s+|is\s+)?sunken|sunken\s+eyes)\b{g(60)}\b(?:sleepy|drowsy|floppy|not\s+(?:himself|herself)|"
     rf"lethargic|no\s+wee|not\s+drinking)"),
     r"\b(?:drown\w*|near[\s-]drowning|pulled\s+(?:him|her|them)\s+out\s+of\s+the\s+(?:pool|water|bath))\b",
@@ -42,4 +42,11 @@ RED_FLAGS += [
     r"\b(?:cold|limp|pale|grey|blue)\s+and\s+floppy\b|\bfloppy\s+and\s+(?:cold|limp|pale|grey|blue)\b",
     rf"\b(?:baby|newborn|{YOUNG_BABY})\b{g(40)}\b(?:temperature|temp)\b{g(20)}\b(?:really\s+|very\s+|too\s+)?low\b",
     rf"\b(?:temperature|temp)\b{g(20)}\b3[45](?:[.,]\d)?\b",
+]
+
+#: Round three: second-language and lay words for a limp, unresponsive child ("soft like rag", "no answer to me").
+RED_FLAGS += [
+    r"\b(?:body|arms?|legs?|he|she|him|her|child|son|daughter|baby)\b[^.!?\n]{0,20}\b(?:soft|limp|floppy|loose)\s+like\s+(?:a\s+)?(?:rag|doll|jelly|noodle)\b",
+    (r"\b(?:child|son|daughter|baby|boy|girl|toddler|kid)\b[^\n]{0,80}\b(?:no\s+answer|not\s+answer\w*|doesn't\s+answer|won't\s+answer|"
+     r"no\s+respon\w*|not\s+respon\w*)\s+(?:to\s+|from\s+)?(?:me|us|when|at\s+all|him|her|them)\b"),
 ]

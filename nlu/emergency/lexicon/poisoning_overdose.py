@@ -63,3 +63,32 @@ RED_FLAGS += [
     r"\b(?:eat|ate|eaten|swallow\w*|took|taken)\s+(?:the\s+|some\s+|many\s+)?(?:tablets?|pills?|medicines?|meds)\s+(?:of|from|belonging\s+to)\s+(?:the\s+|his\s+|her\s+|my\s+)?(?:grand\w*|granny|nan|nana|mother|father|mum|mom|dad|sister|brother)\b",
     r"\b(?:blue|grey)\b[^.!?\n]{0,30}\bsnor\w*\s+(?:strange\w*|weird\w*|funny|loud\w*|odd\w*)\b",
 ]
+
+#: Round three: car and garden chemicals by their everyday names, and medicines found gone with a
+#: small child nearby ("the dog's tablets are all gone and the toddler was in there").
+RED_FLAGS += [
+    (r"\b(?:drank|drunk|swallowed|ate|eaten|had\s+a\s+(?:sip|mouthful|gulp)\s+of|sucked|licked|got\s+into)\b[^.!?\n]{0,25}"
+     r"\b(?:windscreen\s+wash|screen\s+wash|de-?icer|antifreeze|anti-freeze|brake\s+fluid|petrol|diesel|paraffin|lamp\s+oil|white\s+spirit|"
+     r"turps|turpentine|weed\s*killer|slug\s+pellets|rat\s+poison|oven\s+cleaner|drain\s+cleaner|button\s+batter\w*|magnets?|"
+     r"e-?liquid|vape\s+(?:liquid|juice)|washing\s+(?:pods?|capsules?|tablets?)|dishwasher\s+(?:tablets?|pods?))\b"),
+    (r"\b(?:pills|tablets|meds|medicine|medication|capsules|blister\s+pack|packet|bottle)\b[^.!?\n]{0,25}\b(?:all\s+)?(?:gone|missing|empty|open(?:ed)?)\b"
+     r"[^\n]{0,60}\b(?:toddler|baby|kid|child|son|daughter|\d\s*(?:yo|year\s+old|y/o)|little\s+one|grandson|granddaughter)\b"),
+    (r"\b(?:toddler|baby|kid|child|son|daughter|\d\s*(?:yo|year\s+old|y/o)|little\s+one)\b[^\n]{0,60}\b(?:pills|tablets|meds|medicine)\b"
+     r"[^.!?\n]{0,25}\b(?:all\s+)?(?:gone|missing|empty)\b"),
+]
+
+#: Round three: a caustic named first and the child "got into it", burn marks round the mouth, and a
+#: household all ill at once with a boiler or heater (carbon monoxide).
+RED_FLAGS += [
+    (r"\b(?:drain\s+(?:unblocker|cleaner)|caustic(?:\s+soda)?|oven\s+cleaner|bleach|dishwasher\s+(?:tablets?|pods?)|washing\s+(?:pods?|capsules?)|"
+     r"limescale\s+remover|toilet\s+cleaner|weed\s*killer|antifreeze)\b[^\n]{0,60}\b(?:got\s+into|drank|drunk|swallowed|ate|licked|sucked|had\s+some)\b"),
+    r"\b(?:white|burn|red\s+burn)\s+marks?\s+(?:round|around|on|in|inside)\s+(?:his|her|their|my)\s+(?:mouth|lips)\b",
+    (r"\b(?:whole\s+family|all\s+of\s+us|everyone\s+(?:in\s+the\s+(?:house|flat))?|we\s+all|both\s+of\s+us|all\s+the\s+kids)\b[^\n]{0,60}"
+     r"\b(?:headache|dizzy|sick|vomit\w*|drowsy|faint)\w*\b(?=[^\n]{0,80}\b(?:boiler|heater|gas\s+fire|stove|generator|carbon\s+monoxide|co\s+alarm|fumes)\b)"),
+    r"\b(?:carbon\s+monoxide|co\s+alarm)\b[^\n]{0,60}\b(?:headache|dizzy|sick|vomit\w*|drowsy|faint|confus\w*|collaps\w*)",
+]
+
+#: Round three: a whole pack swallowed, said of anyone.
+RED_FLAGS += [
+    r"\b(?:swallowed|took|taken|downed|had)\s+(?:a|the|his|her|my|their|a\s+whole|the\s+whole|an\s+entire)\s+(?:whole\s+)?(?:pack|packet|box|bottle|strip|blister\s+pack|tub)\s+of\b",
+]

@@ -33,7 +33,7 @@ RED_FLAGS: list[str] = [
     (rf"\b{GESTATION}{g(60)}\b(?:bleed\w*|blood|fluid|leak\w*|waters?|contraction\w*|tightening\w*|not\s+moving|hasn't\s+moved|"
      rf"stopped\s+moving|pain|headache|vision|swollen|fell|fall)"),
     rf"\b(?:bleed\w*|blood|fluid|leak\w*|severe\s+pain|bad\s+pain)\b{g(40)}\b{GESTATION}",
-    (rf"\b(?:baby|bump)\b{g(20)}\b(?:isn't|not|hasn't|has\s+not|stopped|has\s+stopped)\s+(?:been\s+)?(?:moving|kicking|moved|kicked)\b"
+    (rf"\b(?:baby|bump)\b{g(20)}\b(?:isn't|not|hasn't|has\s+not|stopped|has\s+stopped)\s+(?:been\s+)?(?:really\s+|much\s+|properly\s+|as\s+much\s+)?(?:moving|kicking|moved|kicked)\b"
     rf"(?![^.!?\n]{{0,20}}\b(?:arm|leg|hand|bowels?|position|head\s+down|breech|yet))"),
     r"\b(?:reduced|less|fewer|no)\s+(?:fetal|foetal|baby)?\s*(?:movements?|kicks?)\b",
     (rf"\b(?:baby|baby's|fetal|foetal)\s+(?:movements?|kicks?|kicking|moving)\b{g(25)}\b(?:reduced|less|slow\w*|fewer|stopped|"
@@ -60,4 +60,12 @@ RED_FLAGS += [
     r"\b(?:water|waters)\s+(?:come|came|coming|is\s+coming|are\s+coming)\s+(?:out|down)\b",
     rf"\b(?:pregnan\w*|weeks?|months?)\b{g(40)}\b(?:water|waters)\s+(?:break|broke|broken|burst|gone|went|leak\w*|com\w*)\b",
     rf"\bpregnant\s+(?:\d|one|two|three|four|five|six|seven|eight|nine)\s*months?\b{g(80)}\b(?:bleed\w*|blood|strong\s+pain|severe\s+pain|hard\s+(?:belly|stomach))\b",
+]
+
+#: Round three: shorthand for how far along ("28wk", "preg 30 weeks") with bleeding, and a baby not
+#: felt since a time of day.
+RED_FLAGS += [
+    r"\b(?:pregnant|pregnancy)\b[^.!?\n]{0,20}\b\d{1,2}\s*(?:weeks?|wks?|w)\b[^.!?\n]{0,20}\b(?:bleed\w*|blood)\b",
+    (r"\b(?:haven't|have\s+not|not|hasn't|didn't|no)\s+(?:felt|feel|feeling)\s+(?:a|any|the\s+baby|baby|him|her|them)\s*"
+     r"(?:kick\w*|mov\w*)?\b[^.!?\n]{0,20}\b(?:since|all\s+day|today|for\s+(?:hours|a\s+while|\d+\s+hours))\b"),
 ]

@@ -32,8 +32,8 @@ RED_FLAGS: list[str] = [
     r"make\s+it)\b"),
     r"\b(?:got|have|has|had|getting)\s+(?:the|my|his|her|all\s+the|all\s+my)\s+(?:pills|tablets|rope|knife|gun|razor|blades?)\s+ready\b(?!\s+(?:to|for)\s+(?:collect|collection|pick\s*up|pickup|the\s+pharmacy))",
     rf"\b(?:letters?|notes?|texts?|messages?|cards?)\b{g(40)}\bgoodbye\b",
-    (rf"\b(?:texted|messaged|sent|left|wrote)\b{g(50)}\b(?:sorry|loves?\s+(?:us|me|you|them)|goodbye)\b{g(80)}"
-    rf"\b(?:not\s+answering|won't\s+answer|isn't\s+answering|can't\s+(?:reach|get\s+hold|find|contact)|phone\s+(?:is\s+)?off)\b"),
+    (rf"\b(?:texted|messaged|sent|left|wrote|rang|rung|called|phoned|posted|put\s+up|shared|tweeted)\b{g(50)}\b(?:sorry|loves?\s+(?:us|me|you|them)|goodbye|thank\w*\s+(?:you\s+|u\s+)?for\s+everything)\b{g(80)}"
+    rf"\b(?:not\s+answering|won't\s+answer|isn't\s+answering|(?:nobody|no\s+one|noone)\s+can\s+(?:reach|get\s+hold|find)|can't\s+(?:reach|get\s+hold|find|contact)|phone\s+(?:is\s+)?off)\b"),
     rf"\b(?:hose\s*pipe|hose)\b{g(40)}\b(?:car|exhaust)\b", rf"\b(?:car|exhaust)\b{g(40)}\b(?:hose\s*pipe|hose)\b",
     (rf"\b(?:locked|shut)\s+(?:himself|herself|themselves|myself)\s+in\b{g(80)}\b(?:gun|shotgun|knife|pills|rope|"
     rf"won't\s+come\s+out|want\w*\s+to\s+die|be\s+here)"),
@@ -69,7 +69,7 @@ RED_FLAGS: list[str] = [
     (r"\b(?:everyone|everybody|they|my\s+family|my\s+kids)\s+(?:would|will|'d)\s+be\s+(?:happier|better)\b"
     r"[^.!?\n]{0,25}\b(?:without|gone|not\s+(?:here|around))"),
     r"\b(?:everyone|everybody)\s+would\s+be\s+happier\b",
-    r"\b(?:so\s+)?(?:done|finished|tired|sick)\s+(?:with|of)\s+(?:life|living|being\s+alive|it\s+all|existing)\b",
+    r"\b(?:so\s+)?(?:done|finished|tired|sick)\s+(?:with|of)\s+(?:life|living|being\s+alive|it\s+all|existing)\b(?!\s+in\s+(?:this|the|a)\s+(?:country|city|town|place|job|house|area))",
     r"\b(?:nobody|no\s+one|noone)\s+(?:would|will)\s+(?:miss|care|notice)\b",
     r"\bwant\s+to\s+(?:sleep|go\s+to\s+sleep)\s+forever\b",
     # Indirect statements of intent or lost control, as nurses are taught to hear them.
@@ -116,7 +116,7 @@ RED_FLAGS: list[str] = [
     (r"\b(?:can't|cannot|won't|couldn't|don't\s+think\s+i\s+can)\s+(?:promise|guarantee|say)\s+(?:that\s+)?(?:i'll|i\s+will|ill|to)\s+"
      r"(?:still\s+)?(?:be\s+)?(?:alive|here|around|ok|okay|safe)\b"),
     (r"\b(?:have|got|holding|hold|counted|lined\s+up|laid\s+out|prepared?|preparing|bought|sorted)\s+(?:out\s+)?(?:the|my|all\s+(?:the|my)|all|some)?\s*"
-     r"(?:pills|tablets|meds|medication|rope|blades?|razors?)\s+(?:in\s+my\s+hand|ready|out|lined\s+up|counted|next\s+to\s+me|here)\b(?!\s+(?:to|for)\s+(?:collect|collection|pick\s*up|pickup|the\s+pharmacy))"),
+     r"(?:pills|tablets|meds|medication|rope|blades?|razors?|knife)\s+(?:in\s+my\s+hand|ready|out|lined\s+up|counted|next\s+to\s+me|here)\b(?!\s+(?:to|for)\s+(?:collect|collection|pick\s*up|pickup|the\s+pharmacy))"),
     r"\b(?:prepare|prepared|preparing|ready|readied)\s+(?:the|my|all\s+the|all\s+my)\s+(?:pills|tablets|meds|rope|knife|blades?)\b(?!\s+(?:to|for)\s+(?:collect|collection|pick\s*up|pickup|the\s+pharmacy))",
     rf"\b(?:got|have|had|get)\s+(?:it|everything)\s+(?:all\s+)?(?:ready|sorted|planned|prepared)\b{g(40)}\b(?:tonight|myself|end|die|pills|goodbye)\b",
     rf"\b(?:hurt|harm|kill|cut)\s+myself\b{g(30)}\b(?:tonight|today|soon|later|when|again)\b",
@@ -206,7 +206,7 @@ RED_FLAGS: list[str] = [
 
 #: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
 MENTIONS: list[str] = [
-    r"\b(?:hopeless|can't\s+cope|give\s+up|hurt\s+myself|overwhelmed|want\s+to\s+disappear)\b",
+    r"\b(?:hopeless|can't\s+cope|give\s+up(?!\s+(?:on\s+(?:the\s+|my\s+)?(?:diet|smoking|drinking|sugar|gym|running|booze|alcohol|dairy|meat|caffeine|coffee|weight|exercise)|smoking|drinking|sugar|alcohol|caffeine|my\s+(?:place|slot|appointment)))|hurt\s+myself|overwhelmed|want\s+to\s+disappear)\b",
     # A self-harm topic word said in the first person with intent or future time ("I'm going to
     # overdose", "I might just die"): with an urgency or time cue ("tonight", "now") in the message
     # it is an emergency. Grief ("since my mother died") has no intent word, so it is not a mention.
@@ -217,3 +217,88 @@ MENTIONS: list[str] = [
     r"\b(?:i'm|i\s+am|being|feel\s+like|i'm\s+just)\s+(?:such\s+)?a\s+burden\b",
     r"\b(?:life|living|everything)\s+(?:is|feels)\s+(?:so\s+)?(?:pointless|meaningless|hopeless|not\s+worth\s+it)\b",
 ]
+
+#: Round three: second-language and indirect intent — a place one will "not come back" from, life
+#: "finished for me", not surviving the night, counting how many tablets it would take, giving in
+#: to an urge one does not want, and taking many tablets "now".
+RED_FLAGS += [
+    r"\b(?:don't|do\s+not|doesn't|no)\s+want\s+(?:to\s+)?(?:live|wake\s+up|be\s+alive|exist|see\s+tomorrow)\b",
+    (r"\b(?:go|going|walk|walking|drive|driving|went|swim|swimming)\s+(?:to\s+|into\s+|in\s+|off\s+|out\s+to\s+|down\s+to\s+)?(?:the\s+|a\s+)?(?:river|bridge|sea|cliffs?|lake|tracks|railway|"
+     r"station|woods|forest|roof|motorway)\b[^.!?\n]{0,40}\b(?:not|never|won't|will\s+not|no)\s+(?:come|coming|go|going)\s+(?:back|home)\b"),
+    r"\b(?:my\s+)?life\s+is\s+(?:finish\w*|over|done|ended)\s+(?:for\s+me|now)\b",
+    (r"\b(?:don't|do\s+not|doesn't)\s+think\s+(?:i'll|ill|i\s+will|i\s+can|i'm\s+going\s+to|he'll|she'll)\s+(?:survive|last|get\s+through)\s+"
+     r"(?:the\s+night|tonight|till|until|this\s+(?:night|week|weekend)|another\s+(?:day|night))\b"),
+    (r"\bhow\s+many\s+(?:of\s+(?:my|these|the|his|her|them)\s+)?(?:pills|tablets|meds|paracetamol\w*|painkillers|sleeping\s+pills)?\s*"
+     r"(?:it\s+)?(?:would|will|it'd|it\s+would|does\s+it|do\s+you\s+need\s+to|to)\s+(?:take|kill|die|overdose|be\s+fatal|be\s+enough)\b"),
+    r"\b(?:don't|do\s+not)\s+want\s+to\s+do\s+it\s+but\s+(?:i\s+)?(?:think\s+)?(?:i\s+will|i'll|ill|i'm\s+going\s+to|i\s+might|i\s+have\s+to)\b",
+    (r"\b(?:take|taking|took|swallow\w*)\s+(?:so\s+)?(?:many|lots\s+of|loads\s+of|a\s+lot\s+of|too\s+many|all\s+(?:my|the|of\s+my))\s+"
+     r"(?:pills|tablets|meds)\s+(?:now|right\s+now|tonight|just\s+now)\b"),
+    r"\b(?:i\s+)?(?:know|worked\s+out|found\s+out|counted)\s+(?:the\s+number|how\s+many)\b(?=[^\n]{0,60}\b(?:pills|tablets|take|enough)\b)",
+]
+
+#: Round three, more voices of the same kinds: waiting for a train that does not stop, an engine
+#: running in a closed garage, no longer being a burden "after tonight", not seeing oneself wake up,
+#: being "ready to go" and done fighting, thanks and everything ready, and a wish for it to be over
+#: with the means at hand.
+RED_FLAGS += [
+    (r"\b(?:platform|tracks|railway|level\s+crossing|train\s+line)\b[^.!?\n]{0,40}\b(?:fast|express|freight|non-?stop\w*)\s+(?:train|one)\b"
+     r"|\btrains?\s+that\s+(?:doesn't|don't|won't|do\s+not|does\s+not)\s+stop\b"),
+    (r"\b(?:car|engine)\b[^.!?\n]{0,30}\b(?:running|on)\b[^.!?\n]{0,30}\b(?:garage|door\s+(?:closed|shut)|windows?\s+(?:closed|shut|up))\b"
+     r"|\bgarage\b[^.!?\n]{0,40}\bengine\s+(?:is\s+)?(?:running|on)\b"),
+    (r"\b(?:won't|will\s+not|not\s+going\s+to|never)\s+be\s+(?:a\s+)?(?:problem|burden|bother|trouble|nuisance|worry)\s+(?:for|to)\s+"
+     r"(?:anyone|anybody|you|them|us|him|her|everyone|everybody|my\s+\w+)\s+(?:after|from|any\s*more|much\s+longer|again)\b"),
+    r"\b(?:stop|stopping)\s+being\s+(?:a\s+burden|one)\b(?=[^\n]{0,40}\b(?:tonight|today|soon|forever|for\s+good)\b)|\b(?:tonight|today)\b[^\n]{0,40}\bstop\s+being\s+(?:a\s+burden|one)\b",
+    (r"\b(?:don't|do\s+not|can't|cannot)\s+see\s+myself\s+(?:waking\s+up|being\s+(?:here|alive|around)|making\s+it|getting\s+through|"
+     r"living\s+(?:much\s+)?(?:longer|past))\b"),
+    (r"\b(?:i'm|i\s+am|im)\s+ready\s+to\s+(?:go|die|leave\s+(?:this\s+world|everyone))\b(?!\s+(?:back|home|to|in|out|for|on|ahead|through|there|now\s+to))"
+     r"(?=[^\n]{0,60}\b(?:fight\w*|goodbye|sorry|tonight|tired|enough|any\s*more|no\s+more|forgive)\b)"),
+    r"\b(?:don't|do\s+not|can't|cannot)\s+(?:want\s+to\s+)?(?:fight|keep\s+fighting|try|keep\s+trying|struggle)\s+any\s*more\b(?!\s+(?:with|about|over|for))(?=[^\n]{0,60}\b(?:ready|goodbye|sorry|tonight|go\b|die|end|over))",
+    (r"\b(?:everything|it\s+all)(?:\s+is|'s)?\s+(?:ready|sorted|arranged|in\s+order|prepared)\b[^\n]{0,60}\bthank\w*\s+(?:you\s+)?for\s+"
+     r"(?:trying|everything|all\s+(?:you|your))\b"),
+    (r"\b(?:want|wish|need)\s+(?:it|this|everything|it\s+all)\s+to\s+(?:be\s+over|end|stop)\b(?=[^\n]{0,60}\b(?:knife|rope|blades?|razor|gun|pills|"
+     r"tablets|bridge|tonight|goodbye)\b)"),
+]
+
+#: Round three, farewells and a counted means said plainly or in a second language: "heading out for the
+#: last time", "tonight I finish all", "tonight is the last", "counted the pills, it's enough", not
+#: trusting what one will do.
+RED_FLAGS += [
+    r"\b(?:heading|going|walking|stepping)\s+out\s+for\s+the\s+(?:very\s+)?last\s+time\b",
+    r"\b(?:tonight|today)\s+(?:i\s+|i'll\s+|i\s+will\s+)?(?:finish|end|stop)\s+(?:all|everything|it\s+all)\b",
+    r"\b(?:tonight|today)\s+(?:is|will\s+be)\s+(?:the\s+|my\s+)?last\b(?!\s+(?:day|night|chance|time|slot|appointment)\s+(?:to|for|of|before|i\s+can))",
+    r"\bno\s+more\s+want\s+(?:to\s+)?(?:live|be\s+here|be\s+alive)\b",
+    r"\b(?:counted|count|counting)\s+(?:out\s+)?(?:my|the|all\s+my|all\s+the)\s+(?:pills|tablets|meds)\b[^\n]{0,40}\b(?:enough|ready|tonight)\b",
+    r"\b(?:don't|do\s+not|can't|cannot)\s+trust\s+what\s+(?:i'll|i\s+will|i\s+might|i\s+may|i\s+could|i'd)\s+do\b",
+]
+
+#: Round three, means and places: a ligature, cut wrists, the top of a car park one means to go back
+#: to, and "not a burden much longer" without saying to whom.
+RED_FLAGS += [
+    r"\bligature\b(?!\s+(?:point\s+)?(?:audit|risk\s+assessment|training|policy|free))",
+    r"\b(?:cut|slit|slashed|sliced|opened)\s+(?:my|his|her|their)\s+(?:wrists?|throat)\b",
+    (r"\b(?:multi[\s-]?stor\w*|car\s+park\s+roof|top\s+(?:floor\s+)?of\s+(?:the\s+|a\s+)?(?:car\s+park|building|tower|multi[\s-]?stor\w*))\b"
+     r"[^\n]{0,140}\b(?:going|go|gonna|heading)\s+back\b"),
+    r"\b(?:not\s+(?:going\s+to|gonna)|won't|will\s+not)\s+be\s+a\s+(?:burden|problem|bother)\s+(?:(?:for\s+)?(?:much\s+)?(?:longer|long)|any\s*more)\b",
+    r"\b(?:sorting|sorted|planning|planned|arranging|arranged)\s+(?:out\s+)?(?:my|his|her|their)\s+(?:own\s+)?funeral\b(?=[^\n]{0,80}\b(?:pills|tablets|goodbye|missing|tonight|burden|gone))",
+]
+
+#: Round three, more voices: everything in the medicine cabinet, "I should just end it", planning how,
+#: a photo of pills with "sorry", in the bath with a blade, crashing on purpose, "they'd all be better
+#: off", the only way out, the last anyone will hear, gone by morning.
+RED_FLAGS += [
+    (r"\b(?:swallow|take|down|taking|swallowing)\s+(?:everything|all\s+the\s+(?:pills|tablets|meds)|whatever)\s+(?:is\s+)?(?:in|from)\s+(?:the\s+|my\s+)?"
+     r"(?:medicine\s+(?:cabinet|cupboard|box|drawer)|cupboard|bathroom\s+cabinet|first\s+aid\s+box)\b"),
+    r"\bshould\s+(?:just\s+)?(?:end\s+it(?!\s+with)|die|kill\s+myself|not\s+be\s+(?:here|alive))\b",
+    r"\bplann\w*\s+how\s+(?:i'd|i\s+would|i'll|i\s+will|to|i'm\s+going\s+to)\s+(?:do\s+it|end\s+it|die|kill)\b",
+    r"\b(?:photo|picture|pic|video|snap)\s+of\s+(?:\w+\s+)?(?:pills|tablets|blades?|rope|knife|razor)\b[^\n]{0,40}\b(?:sorry|goodbye|bye|love|forgive)\b",
+    r"\bin\s+the\s+(?:bath|bathtub|tub)\s+with\s+(?:a|the|my)\s+(?:razor|blade|knife)\b",
+    r"\b(?:crash\w*|driv\w*|jump\w*|overdos\w*|step\w*\s+(?:out|in\s+front))\b[^.!?\n]{0,30}\bon\s+purpose\b",
+    (r"\b(?:they|everyone|everybody|my\s+family|my\s+kids|the\s+kids)(?:'d|\s+would|\s+will)\s+(?:all\s+)?be\s+better\s+off\b"
+     r"(?!\s+(?:with\s+(?:a|an|another|the|someone|this)|at|in|going|seeing|booking|if\s+you|financially|money)\b)"),
+    r"\bonly\s+way\s+out\s+(?:is|would\s+be)\s+(?:to\s+)?(?:die|death|dying|end\s+it|kill)",
+    r"\b(?:the\s+)?last\s+(?:you'll|you\s+will|anyone\s+will|anybody\s+will|you'd)\s+(?:ever\s+)?(?:hear|see)\s+(?:from|of)\s+me\b",
+    r"\b(?:i'll|i\s+will|i'm\s+going\s+to|ill)\s+be\s+(?:gone|dead)\s+(?:by|before)\s+(?:the\s+)?(?:morning|tomorrow|tonight|the\s+weekend|sunrise)\b(?![^\n]{0,60}\b(?:holiday|trip|flight|away|abroad|travel\w*|cancel\w*|visit\w*|work|shift))",
+    (r"\bno\s+point\s+(?:any\s*more|in\s+anything)\b(?=[^\n]{0,60}\b(?:going|goodbye|written|tonight|pills|tablets|bye|sorry|done)\b)"
+     r"(?![^.!?\n]{0,30}\b(?:book|appointment|ring|calling|waiting|asking))"),
+]
+

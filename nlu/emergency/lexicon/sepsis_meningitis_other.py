@@ -75,7 +75,7 @@ RED_FLAGS: list[str] = [
 ]
 
 #: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
-MENTIONS: list[str] = [r"\b(?:rash|stiff\s+neck|burn\w*|scald\w*|mottled)\b",
+MENTIONS: list[str] = [r"\b(?:rash|stiff\s+neck|burn\w*(?!\s+(?:when|as|while|after)\s+(?:i|he|she|they|you)\s+(?:pee|wee|urinate|go\s+to\s+the\s+(?:toilet|loo)|eat|swallow))|scald\w*|mottled)\b",
     r"\b(?:stomach|abdominal)\s+pain\b"]
 
 #: Round two: non-blanching spots, burns that blister, sudden testicular pain, fever after chemo,
@@ -96,4 +96,20 @@ RED_FLAGS += [
     rf"\b(?:chemo\w*|chemotherapy|neutropen\w*|immunosuppress\w*|transplant|on\s+steroids)\b{g(80)}\b(?:{FEVER}|shiver\w*|rigors|shaking)\b",
     rf"\b(?:freezing|frozen|ice\s+cold|very\s+cold|so\s+cold|hypotherm\w*)\b{g(60)}\b(?:slow|confus\w*|barely|drowsy|can't\s+(?:talk|speak|move)|not\s+making\s+sense|blue)\b",
     r"\b(?:can't|cannot|unable\s+to|not\s+able\s+to)\s+(?:pass|do)\s+(?:any\s+)?(?:urine|wee|pee|water)\b",
+]
+
+#: Round three: a surgical wound hot and red with a fever or rigors, an electrical burn, and
+#: tummy pain that moved to the lower right and is now severe with a fever or vomiting.
+RED_FLAGS += [
+    (r"\b(?:wound|incision|stitches|operation\s+site|surgery\s+site|scar)\b[^\n]{0,50}\b(?:hot|red|pus|oozing|swollen|smell\w*)\b[^\n]{0,90}"
+     r"\b(?:fever\w*|shaking|shivering|rigors|temperature|going\s+to\s+die|confus\w*)\b"),
+    r"\belectric\w*\s+(?:burn|shock)\b|\b(?:shock|burn)\s+(?:from|off)\s+(?:the\s+|a\s+)?(?:fuse\s*box|mains|socket|power\s+line|cable|wire)\b",
+    (r"\b(?:moved|moving|gone|shifted|spread|travelled)\s+(?:down\s+)?(?:to|into)\s+(?:the\s+|my\s+)?(?:right|lower\s+right|bottom\s+right|right\s+side)\b"
+     r"[^\n]{0,80}\b(?:severe|fever|sick|vomit\w*|can't\s+(?:stand|walk|move))"),
+]
+
+#: Round three: a purple or blotchy rash with cold hands and feet, the early sepsis picture in a child.
+RED_FLAGS += [
+    (r"\b(?:purple|blotchy|mottled|dark\s+red)\s+(?:\w+\s+)?(?:rash|spots|blotches|skin)\b[^\n]{0,60}\bcold\s+(?:hands\s+and\s+feet|hands|feet)\b"
+     r"|\bcold\s+(?:hands\s+and\s+feet|hands|feet)\b[^\n]{0,60}\b(?:purple|blotchy|mottled)\s+(?:\w+\s+)?(?:rash|spots|blotches|skin)\b"),
 ]

@@ -77,3 +77,8 @@ RED_FLAGS += [
     r"\b(?:letters|words)\s+(?:were|are|look\w*|went)\s+(?:all\s+)?(?:jumbled|scrambled|mixed\s+up|wrong)\b",
     r"\b(?:say|says|saying|talk|talking|speak\w*)\s+nonsense\b",
 ]
+
+#: Round three: a limb named first with the side after it ("his arm and leg on the left have no power").
+RED_FLAGS += [
+    r"\b(?:arm|leg|hand)s?\b[^.!?\n]{0,40}\b(?:no|lost\s+(?:all\s+)?(?:the\s+|its\s+|his\s+|her\s+)?)\s*(?:power|strength|grip)\b",
+]
