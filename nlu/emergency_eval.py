@@ -2,12 +2,12 @@
 
 A set is JSON lines, one message each: ``text``, ``emergency`` (bool), ``category``
 (the triage category of an emergency, or the category a hard non-emergency
-imitates) and ``voice``. Sets live in ``data/nlu/blind*/emergency-*.jsonl``: a
-``-dev`` set may be read while tuning; the others are blind until measured, so by
+imitates) and ``voice``. Sets live in ``data/nlu/dev/emergency-*.jsonl`` (may be
+read while tuning) and ``data/nlu/blind/emergency-*.jsonl`` (never read), so by
 default only aggregate figures are printed (``--show-misses`` prints texts, for
-dev sets only).
+development sets only).
 
-    python -m nlu.emergency_eval data/nlu/blind/emergency-dev.jsonl [--rules-only] [--show-misses]
+    python -m nlu.emergency_eval data/nlu/dev/emergency-1-dev.jsonl [--rules-only] [--show-misses]
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from typing import Any
 
 from nlu.model import REPO_ROOT
 
-#: Where the emergency sets are kept, relative to the repository root.
-SETS_DIR = Path("data/nlu/blind")
+#: Where the emergency sets are kept, relative to the repository root: blind ones and development ones.
+BLIND_DIR, DEV_DIR = Path("data/nlu/blind"), Path("data/nlu/dev")
 #: The parse is done relative to this moment, like the held-out split.
 SET_NOW = datetime(2026, 3, 2, 9, 0)
 SET_TZ = "America/New_York"
@@ -40,17 +40,18 @@ class Item:
 
 
 def emergency_sets(root: Path = REPO_ROOT) -> dict[str, Path]:
-    """Every emergency set present under ``data/nlu/blind*/``, by name ("blind/emergency-dev", "blind4/emergency-test").
+    """Every emergency set, by name ("blind/emergency-3", "dev/emergency-1-dev").
 
-    New blind sets arrive in new ``blind<N>/`` folders; each is scored as soon as it is checked in.
+    ``data/nlu/blind/`` holds the sets nobody has read; once a set's misses are read
+    it moves to ``data/nlu/dev/``.
     """
-    base = root / SETS_DIR.parent
-    return {f"{p.parent.name}/{p.stem}": p for p in sorted(base.glob(f"{SETS_DIR.name}*/emergency-*.jsonl"))}
+    return {f"{d.name}/{p.stem}": p for d in (root / BLIND_DIR, root / DEV_DIR)
+            for p in sorted(d.glob("emergency-*.jsonl"))}
 
 
 def is_dev_set(name: str) -> bool:
-    """Whether a set may be read while tuning (its name says ``-dev``): only then are missed texts shown."""
-    return "-dev" in name
+    """Whether a set may be read while tuning (it is in ``dev/``): only then are missed texts shown."""
+    return name.startswith(f"{DEV_DIR.name}/")
 
 
 def load_set(path: Path) -> list[Item]:
@@ -116,6 +117,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--rules-only", action="store_true", help="score the rule layer alone (no model)")
     ap.add_argument("--show-misses", action="store_true", help="print missed texts (never for a blind set)")
     args = ap.parse_args(argv)
+    if args.show_misses and BLIND_DIR.name in args.path.resolve().parent.parts[-1:]:
+        ap.error("a blind set's texts are never shown: move it to data/nlu/dev/ first (and write a new blind set)")
     predict: Callable[[str], bool]
     if args.rules_only:
         from nlu.emergency import is_emergency

@@ -6,10 +6,13 @@
 2. **Blind sets** (``data/nlu/blind/``): written by people who did not see the
    training data or the rules, and read by nobody working on the NLU. These are
    the figures to quote. The report gives their numbers only, never their
-   texts or misses, so that reading the report does not unblind them.
-3. **Development sets** (``data/nlu/benchmarks/`` and the emergency dev set):
-   public or shared sets that people working on the NLU look at, misses and
-   all. Useful to find weaknesses; not a blind figure.
+   texts or misses, so that reading the report does not unblind them. A blind
+   message equal to a training message once normalised (a "yes" is a "yes" in
+   any voice) is left out of the score and counted.
+3. **Development sets** (``data/nlu/dev/`` and ``data/nlu/benchmarks/``): sets
+   that people working on the NLU have looked at, misses and all — the public
+   benchmarks, our own yardsticks, and blind sets once their misses were read.
+   Useful to find weaknesses; not a blind figure.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from typing import Any
 from nlu.emergency import detect_emergency
 from nlu.metrics import entity_report, intent_report, prf, role_accuracy
 from nlu.model import DATA_DIR, REPO_ROOT, heldout_files, load_training_examples
-from nlu.overlap import contamination
+from nlu.overlap import comparison_key, contamination
 from nlu.pipeline import NLU
 from nlu.training_data import Example, load_dir, load_file
 
@@ -44,8 +47,20 @@ def benchmarks_dir() -> Path:
 
 
 def blind_dir(data_dir: Path = DATA_DIR) -> Path:
-    """Where the blind sets live (``data/nlu/blind``); each file is optional."""
+    """Where the blind sets live (``data/nlu/blind``): ``messages-*.yml``, ``dates-*.jsonl``, ``emergency-*.jsonl``."""
     return data_dir / "blind"
+
+
+def dev_dir(data_dir: Path = DATA_DIR) -> Path:
+    """Where our own development sets live (``data/nlu/dev``), named as the blind ones."""
+    return data_dir / "dev"
+
+
+def evaluation_files(data_dir: Path = DATA_DIR) -> list[Path]:
+    """Every held-out, blind and development set file whose messages must not be trained on."""
+    found = [p for d in (blind_dir(data_dir), dev_dir(data_dir)) for pattern in ("*.yml", "*.jsonl")
+             for p in sorted(d.glob(pattern))]
+    return heldout_files(data_dir) + found
 
 
 def _triples(entities: Any) -> set[tuple[str, int, int]]:
@@ -243,35 +258,43 @@ def _blind(report: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _not_in_training(examples: list[Example], data_dir: Path) -> tuple[list[Example], int]:
+    """``examples`` less those equal to a training message once normalised, and how many were left out."""
+    keys = {comparison_key(e.text) for e in load_training_examples(data_dir)}
+    kept = [e for e in examples if comparison_key(e.text) not in keys]
+    return kept, len(examples) - len(kept)
+
+
+def _sets(folder: Path, nlu: NLU, data_dir: Path, *, blind: bool) -> dict[str, Any]:
+    """Every message, date and emergency set in ``folder``, by file name."""
+    out: dict[str, Any] = {}
+    for path in sorted(folder.glob("*.yml")):
+        examples, left_out = _not_in_training(load_file(path), data_dir) if blind else (load_file(path), 0)
+        scored = evaluate_examples(nlu, examples)
+        out[path.name] = {**(_blind(scored) if blind else scored), "equal_to_training_left_out": left_out}
+    for path in sorted(folder.glob("dates-*.jsonl")):
+        out[path.name] = evaluate_dates(nlu, path, keep_misses=not blind)
+    for path in sorted(folder.glob("emergency-*.jsonl")):
+        out[path.name] = evaluate_emergency(nlu, path, keep_misses=not blind)
+    return out
+
+
 def evaluate_all(nlu: NLU, bench: Path | None = None, data_dir: Path = DATA_DIR) -> dict[str, Any]:
     """Held-out split, blind sets and development sets (whichever files exist), plus contamination counts."""
     bench = bench or benchmarks_dir()
-    blind = blind_dir(data_dir)
     report: dict[str, Any] = {
         "model": nlu.path.name,
         "heldout": evaluate_examples(nlu, load_dir(heldout_files(data_dir))),
-        "blind": {},
-        "development": {},
+        "blind": _sets(blind_dir(data_dir), nlu, data_dir, blind=True),
+        "development": _sets(dev_dir(data_dir), nlu, data_dir, blind=False),
     }
-    if (blind / "messages.yml").exists():
-        report["blind"]["messages"] = _blind(evaluate_examples(nlu, load_file(blind / "messages.yml")))
-    if (blind / "dates.jsonl").exists():
-        report["blind"]["dates"] = evaluate_dates(nlu, blind / "dates.jsonl")
-    if (blind / "emergency-test.jsonl").exists():
-        report["blind"]["emergency"] = evaluate_emergency(nlu, blind / "emergency-test.jsonl")
     if (bench / "sgd-services.jsonl").exists():
         report["development"]["sgd"] = evaluate_sgd(nlu, bench / "sgd-services.jsonl")
     if (bench / "duckling-en-time.jsonl").exists():
         report["development"]["duckling"] = evaluate_duckling(nlu, bench / "duckling-en-time.jsonl")
-    if (blind / "emergency-dev.jsonl").exists():
-        report["development"]["emergency_dev"] = evaluate_emergency(nlu, blind / "emergency-dev.jsonl", keep_misses=True)
-    own = sorted(bench.glob("*.yml"))
-    for path in own:
-        report["development"][path.stem] = evaluate_examples(nlu, load_file(path))
-    sets = heldout_files(data_dir) + own + [blind / n for n in ("messages.yml", "dates.jsonl", "emergency-test.jsonl",
-                                                          "emergency-dev.jsonl") if (blind / n).exists()]
     sources = [(str(p.relative_to(REPO_ROOT)), p.read_text(encoding="utf-8")) for p in sorted((REPO_ROOT / "nlu").rglob("*.py"))]
-    found = contamination([e.text for e in load_training_examples(data_dir)], sources, sorted(bench.glob("*.jsonl")), sets)
+    found = contamination([e.text for e in load_training_examples(data_dir)], sources, sorted(bench.glob("*.jsonl")),
+                          evaluation_files(data_dir))
     report["contamination"] = {"counts": found["counts"], "findings": len(found["findings"])}
     return report
 
@@ -323,17 +346,13 @@ def to_markdown(report: dict[str, Any]) -> str:
     blind = report.get("blind", {})
     if not blind:
         lines += ["No blind set found under `data/nlu/blind/`.", ""]
-    if "messages" in blind:
-        lines += ["### messages.yml: intents and entities", ""] + _examples_summary(blind["messages"]) + [""]
-    if "dates" in blind:
-        lines += ["### dates.jsonl: datetime resolution", ""] + _dates_summary(blind["dates"]) + [""]
-    if "emergency" in blind:
-        lines += ["### emergency-test.jsonl: emergencies", ""] + _emergency_summary(blind["emergency"]) + [""]
+    lines += _set_sections(blind, blind=True)
     dev = report.get("development", {})
     lines += ["## 3. Development sets (not blind)", "",
               "These were looked at, misses and all, while the NLU was being improved (SGD was once even used to choose",
-              "training phrasing), so a score on them says how the NLU does on data its authors know, not on new data.",
-              "They are never trained on and no rule is written for their lines (`tests/nlu/test_contamination.py`).", ""]
+              "training phrasing; `data/nlu/dev/` holds our own yardsticks and the blind sets whose misses were read),",
+              "so a score on them says how the NLU does on data its authors know, not on new data. They are never",
+              "trained on and no rule is written for their lines (`tests/nlu/test_contamination.py`).", ""]
     if "sgd" in dev:
         s = dev["sgd"]
         lines += ["### sgd-services.jsonl (Schema-Guided Dialogue, CC BY-SA 4.0)", "",
@@ -347,11 +366,7 @@ def to_markdown(report: dict[str, Any]) -> str:
         lines += ["### duckling-en-time.jsonl (Duckling corpus, BSD)", "",
                   (f"- start correct: {_pct(d['start_accuracy'])} of {d['n']}; start and grain: {_pct(d['start_and_grain_accuracy'])}; "
                   f"exact span: {_pct(d['exact_span_accuracy'])}"), ""]
-    for name, rep in dev.items():
-        if name not in {"sgd", "duckling", "emergency_dev"}:
-            lines += [f"### {name}.yml (our own development set)", ""] + _examples_summary(rep) + [""]
-    if "emergency_dev" in dev:
-        lines += ["### emergency-dev.jsonl", ""] + _emergency_summary(dev["emergency_dev"]) + [""]
+    lines += _set_sections({k: v for k, v in dev.items() if k not in {"sgd", "duckling"}}, blind=False)
     if "contamination" in report:
         c = report["contamination"]
         lines += ["## Contamination check", "",
@@ -360,6 +375,24 @@ def to_markdown(report: dict[str, Any]) -> str:
         for name, k in c["counts"].items():
             lines.append(f"| {name} | {k['texts']} | {k['equal_to_training']} | {k.get('inside_training', '—')} | {k.get('inside_rules', '—')} |")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _set_sections(sets: dict[str, Any], *, blind: bool) -> list[str]:
+    """A section per message, date or emergency set file."""
+    lines: list[str] = []
+    for name, rep in sets.items():
+        if name.endswith(".yml"):
+            left = rep.get("equal_to_training_left_out", 0)
+            note = [f"- left out: {left} messages equal to a training message once normalised", ""] if left else []
+            lines += [f"### {name}: intents and entities", ""] + note + _examples_summary(rep) + [""]
+            roles = rep.get("datetime_roles")
+            if roles:
+                lines += [f"- datetime roles: {json.dumps(roles)}", ""]
+        elif name.startswith("dates"):
+            lines += [f"### {name}: datetime resolution", ""] + _dates_summary(rep) + [""]
+        elif name.startswith("emergency"):
+            lines += [f"### {name}: emergencies through the full parse", ""] + _emergency_summary(rep) + [""]
+    return lines
 
 
 def _intent_table(rep: dict[str, Any]) -> list[str]:

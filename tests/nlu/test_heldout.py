@@ -140,20 +140,21 @@ def test_report_keeps_blind_sets_apart_and_never_shows_their_text(nlu_model: NLU
     (data / "blind").mkdir(parents=True)
     (data / "train").symlink_to(M.DATA_DIR / "train")
     (data / "heldout").symlink_to(M.DATA_DIR / "heldout")
-    (data / "blind" / "messages.yml").write_text(
+    (data / "blind" / "messages-1.yml").write_text(
         'version: "3.1"\nnlu:\n- intent: cancel_appointment\n  examples: |\n'
         '    - zanzibar quokka please cancel my [thursday]{"entity": "datetime", "value": "2026-03-05T00:00", "role": "existing"} one\n'
-        "- intent: greet\n  examples: |\n    - hello quokka\n", encoding="utf-8")
+        "- intent: greet\n  examples: |\n    - hello quokka\n    - Hi!\n", encoding="utf-8")
     bench = tmp_path / "bench"
     bench.mkdir()
     _jsonl(bench / "sgd-services.jsonl", [{"text": "I'd like to book a dentist", "intent": "book_appointment", "entities": []}])
     report = evaluate_all(nlu_model, bench, data_dir=data)
     md = to_markdown(report)
     assert md.index("## 1. Held-out") < md.index("## 2. Blind sets") < md.index("## 3. Development sets")
-    assert report["blind"]["messages"]["n"] == 2
+    assert report["blind"]["messages-1.yml"]["n"] == 2  # "Hi!" is a training message: left out, and counted
+    assert report["blind"]["messages-1.yml"]["equal_to_training_left_out"] == 1
     assert report["development"]["sgd"]["n"] == 1 and "duckling" not in report["development"]
     assert "quokka" not in md and "quokka" not in json.dumps(report)
-    assert report["contamination"]["counts"]["messages.yml"] == {"texts": 2, "equal_to_training": 0}
+    assert report["contamination"]["counts"]["messages-1.yml"] == {"texts": 3, "equal_to_training": 1}
 
 
 def test_development_sets_ship_with_the_project(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
