@@ -32,6 +32,7 @@ from nlu.dates.lexicon import (
     PARTS_OF_DAY,
     WEEKDAY_FORMS,
 )
+from nlu.spelling import edit_distance
 from nlu.types import Entity
 
 #: Locales whose numeric dates are month-first ("3/6" is March 6).
@@ -64,24 +65,6 @@ def to_local(now: datetime, tz: str) -> datetime:
     return now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
 
 
-def _distance(a: str, b: str, limit: int) -> int:
-    """Damerau-Levenshtein distance, stopping early once above ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[-1]
-
-
 @lru_cache(maxsize=4096)
 def _fuzzy(word: str) -> str | None:
     """What a misspelt date word becomes ("thrusday" -> "thu", "untill" -> "until"), or None."""
@@ -91,7 +74,7 @@ def _fuzzy(word: str) -> str | None:
         return None
     limit = 1 if len(word) <= 7 else 2
     for target, canon in _FUZZY_TARGETS:
-        if target[0] == word[0] and len(canon) <= len(word) and _distance(word, target, limit) <= limit:
+        if target[0] == word[0] and len(canon) <= len(word) and edit_distance(word, target, limit) <= limit:
             return canon
     return None
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from nlu.spelling import edit_distance
 from nlu.types import Entity
 
 MASKS = {
@@ -88,20 +89,6 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-def _distance(a: str, b: str) -> int:
-    """Damerau-Levenshtein distance (adjacent transpositions count one), for short words."""
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        prev2, prev = prev, cur
-    return prev[-1]
-
-
 class Lexicon:
     """The words of the training texts, and a mender for words outside them.
 
@@ -138,7 +125,7 @@ class Lexicon:
                 self._cache.clear()  # bounded: patients' words are not kept beyond recent messages
             limit = 2 if len(word) >= 7 else 1
             found = {c for key in _deletes(word) | {word} for c in self._index.get(key, ())}
-            scored = sorted((_distance(word, c), -self.counts[c], c) for c in found)
+            scored = sorted((edit_distance(word, c), -self.counts[c], c) for c in found)
             self._cache[word] = scored[0][2] if scored and scored[0][0] <= limit else word
         return self._cache[word]
 
