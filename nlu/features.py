@@ -11,6 +11,7 @@ and a bag-of-words model knows nothing of a word it has not seen.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -54,6 +55,77 @@ _SHORTHAND = {
     "dr's": "doctor's", "drs": "doctors", "docs": "doctors", "rx": "prescription", "meds": "medication",
     "recept": "reception", "reschedual": "reschedule", "reshedule": "reschedule", "cancell": "cancel",
 }
+# Chat shorthand for leaving ("gtg", "ttyl"): a closing the classifier would otherwise read as noise.
+_SHORTHAND.update({"gtg": "got to go", "g2g": "got to go", "ttyl": "talk to you later", "bbl": "be back later",
+                   "tc": "take care", "nvm": "never mind", "gm": "good morning", "gn": "good night"})
+
+# Whole-message social turns in the languages patients of a US/UK practice most often write in besides
+# English, as "meaning: phrase, phrase ...". A one-word "gracias" or "do widzenia" is a word the
+# classifier never saw, so it fell below the fallback threshold or read as an answer; the meaning
+# is unambiguous, so the message is read as its English equivalent. Only a whole message is
+# translated (after case, accents, punctuation, emoji and politeness particles are set aside):
+# "la" is "no" in Arabic alone, but an article inside "cancelar la cita". Words that mean
+# different things in different languages ("ne", "hai", "ciao", "shalom", "aloha") are left out.
+_SOCIAL_TABLE = """
+hello: hola, buenos dias, buen dia, buenas tardes, buenas noches, buenas, bonjour, bonsoir, salut, hallo, guten tag,
+  guten morgen, guten abend, moin, servus, gruss gott, buongiorno, buonasera, salve, ola, bom dia, boa tarde, boa noite,
+  oi, dzien dobry, witam, dobry wieczor, kumusta, kamusta, magandang umaga, magandang hapon, magandang gabi,
+  salaam, salam, assalamu alaikum, asalamu alaikum, assalam o alaikum, assalamualaikum, salam alaikum, as salamu alaykum,
+  marhaba, ahlan, namaste, namaskar, sat sri akal, xin chao, chao ban, ni hao, nin hao, privet, zdravstvuyte,
+  merhaba, selam, annyeong haseyo, annyeonghaseyo, konnichiwa, ohayo, jambo, habari, hej, hei, hoi, goedemorgen,
+  goedendag, bonjou, sawubona, dobar dan, buna ziua, kalimera, ciao a tutti, 你好, 您好, привет, здравствуйте, 안녕하세요, こんにちは
+goodbye: adios, hasta luego, hasta manana, hasta pronto, chao, au revoir, a bientot, a plus, bonne journee, tschuss,
+  auf wiedersehen, bis bald, bis dann, arrivederci, a presto, tchau, ate logo, ate mais, do widzenia, do zobaczenia,
+  paalam, ingat, khuda hafiz, allah hafiz, ma a salama, ma salama, maa salama, ma as salama, maasalama, alvida,
+  phir milenge, tam biet, zaijian, do svidaniya, poka, gule gule, hosca kal, sayonara, kwaheri, hej da, tot ziens,
+  doei, adeus, orevwa, la revedere, antio, 再见, до свидания, пока, さようなら
+thank you: gracias, muchas gracias, mil gracias, merci, merci beaucoup, danke, danke schon, dankeschon, vielen dank,
+  grazie, grazie mille, obrigado, obrigada, muito obrigado, muito obrigada, dziekuje, dzieki, dziekuje bardzo,
+  salamat, maraming salamat, shukran, shukran jazeelan, shukriya, shukriyaa, bahut shukriya, dhanyavaad, dhanyavad,
+  dhanyawad, cam on, xie xie, xiexie, spasibo, bolshoe spasibo, tesekkurler, tesekkur ederim, sagol,
+  gamsahamnida, kamsahamnida, arigato, arigatou, domo arigato, asante, asante sana, tack, takk, dank je, bedankt,
+  mesi, jazakallah, jazak allah, jazakallah khair, efcharisto, multumesc, hvala, god bless, god bless you,
+  bless you, god bless you all, may god bless you, stay blessed, 谢谢, 多谢, спасибо, 감사합니다, ありがとう
+yes: si, claro, claro que si, vale, oui, ouais, ja, jawohl, genau, sim, tak, oo, opo, oho, haan, haan ji, ha ji,
+  naam, aiwa, aywa, vang, da, evet, ndiyo, ndio, d accord, bueno, esta bien, va bene, certo, certo que sim, sige,
+  tak tak, да, 是, 好
+no: non, nein, nao, nie, nie dziekuje, hindi, nahi, nahin, la, laa, khong, nyet, hayir, aniyo, iie, hapana, nej,
+  nee, no gracias, non merci, nein danke, нет, 不
+help: ayuda, aide, hilfe, ajuda, aiuto, pomoc, madad
+"""
+# Politeness particles that carry no meaning of their own ("salamat po", "haan ji").
+_PARTICLES = frozenset({"po", "ji", "bhai", "sahib"})
+_NOT_LETTERS = re.compile(r"[^\w\s]|[\d_]")
+
+
+def _social_key(text: str) -> str:
+    """Lower case, no accents, no punctuation or emoji, single spaces, no politeness particles."""
+    plain = unicodedata.normalize("NFKD", text.lower().replace("\u2019", "'"))
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).replace("ł", "l").replace("ß", "ss")
+    words = _NOT_LETTERS.sub(" ", plain).split()
+    kept = [w for w in words if w not in _PARTICLES]
+    return " ".join(kept or words)
+
+
+def _social_phrases(table: str) -> dict[str, str]:
+    """``phrase key -> meaning`` from :data:`_SOCIAL_TABLE` (an entry starts at a line's first column)."""
+    out: dict[str, str] = {}
+    for entry in re.split(r"\n(?=\S)", table.strip()):
+        meaning, _, phrases = entry.partition(":")
+        for phrase in phrases.split(","):
+            if phrase.strip():
+                out[_social_key(phrase)] = meaning.strip()
+    return out
+
+
+_SOCIAL = _social_phrases(_SOCIAL_TABLE)
+
+
+def social_meaning(text: str) -> str | None:
+    """The English social turn a whole message in another language is ("dziękuję!" -> "thank you"), or None."""
+    return _SOCIAL.get(_social_key(text)) if len(text) <= 40 else None
+
+
 _REPEAT = re.compile(r"([a-z])\1{2,}")
 _TOKEN = re.compile(r"[a-z0-9'/.]+|[^\sa-z0-9]")
 
@@ -73,7 +145,8 @@ def mask(text: str, entities: Iterable[Entity]) -> str:
 
 def classifier_text(text: str, entities: Iterable[Entity] = (), lexicon: Lexicon | None = None) -> str:
     """Masked, lower-cased, shorthand-expanded text for the intent classifier, typos mended by ``lexicon``."""
-    low = _REPEAT.sub(r"\1\1", mask(text, entities).lower().replace("\u2019", "'"))
+    meaning = social_meaning(text)
+    low = meaning or _REPEAT.sub(r"\1\1", mask(text, entities).lower().replace("\u2019", "'"))
     words = []
     for tok in _TOKEN.findall(low):
         core = tok.rstrip(".")
