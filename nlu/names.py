@@ -10,7 +10,8 @@ import re
 
 from nlu.types import Entity
 
-_NAME = r"[A-Z][a-zA-Z'\-]+"
+# Accented letters too: "Lucía", "Zoë", "Éamon" are names patients type.
+_NAME = r"[A-ZÀ-ÖØ-Þ][a-zA-Zà-öø-ÿÀ-ÖØ-Þ'\-]+"
 # Capitalised names after any title; a lower-case name only after "dr" ("dr patel").
 _TITLED = re.compile(
     rf"\b(?:(?:[Dd]r|DR)\.?\s+(?:{_NAME}|[a-z][a-z'\-]{{2,}})|(?:[Dd]octor|[Dd]octora|[Pp]rof\.?|[Nn]urse)\s+{_NAME})"
@@ -24,8 +25,16 @@ _NOT_NAMES = frozenset(
 _RELATION = (
     r"son|daughter|husband|wife|partner|mum|mom|mother|dad|father|boy|girl|baby|child|kid|toddler|grandson"
     r"|granddaughter|nan|nana|grandma|grandpa|brother|sister|boyfriend|girlfriend|niece|nephew|stepson|stepdaughter"
+    r"|newborn|twins?|grandmother|grandfather|granny|aunt|auntie|uncle|cousin|baby\s+(?:boy|girl)"
 )
 _FAMILY = re.compile(rf"\b[Mm]y\s+(?:little\s+|youngest\s+|eldest\s+|oldest\s+)?(?:{_RELATION})\s+(?:{_NAME})(?:\s+{_NAME})?")
+# A patient introducing themself: "my name is Wei Zhang", "my name Aisha Rahman", "this is Tom Nguyen".
+# Decision: the whole capitalised name (first and last) is the span, the introduction is not; a lone
+# lower-case word is not taken ("i'm late"), and "I'm"/"it's" need two capitalised words ("I'm Tom
+# Nguyen"), because "I'm Sorry" and "it's Friday" are not names while "my name is Tom" is.
+_INTRO_NAMED = re.compile(rf"\b(?:[Mm]y\s+(?:full\s+)?name(?:\s+is|'s)?|MY\s+NAME\s+IS)[:,]?\s+(?P<n>{_NAME}(?:\s+{_NAME}){{0,2}})")
+_INTRO_TWO = re.compile(rf"(?:^|[.,!]\s*|\b[Hh]i\s+|\b[Hh]ello\s+)(?:[Ii]'?m|[Ii]\s+am|[Tt]his\s+is|[Ii]t'?s)\s+"
+                        rf"(?P<n>{_NAME}\s+{_NAME}(?:\s+{_NAME})?)")
 _POSSESSIVE = re.compile(
     rf"(?<!Dr\s)(?<!Dr\.\s)(?<!dr\s)(?<!Doctor\s)(?<!Nurse\s)\b(?P<n>[A-Z][a-zA-Z\-]+)'s\s+(?:appointment|appt|results|jabs|vaccinations|shots|checkup|check-up|forms|booking|visit|mum|mom|dad|father|mother)\b"
 )
@@ -33,6 +42,10 @@ _NOT_FIRST = frozenset(
     "Today Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday It That What Who This Where Doctor Dr"
     " Nurse Everyone Somebody Someone Nobody Mum Mom Dad My Your Her His There Here Friday's Let".split()
 )
+
+
+# Capitalised words that follow a name in a message but are not part of it ("my name is Tom I need ...").
+_NOT_SURNAMES = frozenset("i i'm im need want would born dob and please pls thanks thank here calling".split())
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -61,6 +74,13 @@ def rule_names(text: str) -> list[Entity]:
         if words[-1] in _NOT_FIRST or words[-1].lower() in _NOT_NAMES:
             continue
         out.append(Entity("person_name", m.start(), m.end(), m.group()))
+    for m in [*_INTRO_NAMED.finditer(text), *_INTRO_TWO.finditer(text)]:
+        words = m["n"].split()
+        while words and (words[-1] in _NOT_FIRST or words[-1].lower() in _NOT_NAMES or words[-1].lower() in _NOT_SURNAMES):
+            words.pop()
+        if words and words[0] not in _NOT_FIRST and all(m.start("n") >= o.end or m.end("n") <= o.start for o in out):
+            span = " ".join(words)
+            out.append(Entity("person_name", m.start("n"), m.start("n") + len(span), span))
     for m in _POSSESSIVE.finditer(text):
         if m["n"] not in _NOT_FIRST and all(m.start() >= o.end or m.end("n") <= o.start for o in out):
             out.append(Entity("person_name", m.start("n"), m.end("n"), m["n"]))
