@@ -57,7 +57,7 @@ _SHORTHAND = {
 }
 # Chat shorthand for leaving ("gtg", "ttyl"): a closing the classifier would otherwise read as noise.
 _SHORTHAND.update({"gtg": "got to go", "g2g": "got to go", "ttyl": "talk to you later", "bbl": "be back later",
-                   "tc": "take care", "nvm": "never mind", "gm": "good morning", "gn": "good night"})
+                   "tc": "take care", "nvm": "never mind", "bitte": "please", "porfa": "please", "gm": "good morning", "gn": "good night"})
 
 # Whole-message social turns in the languages patients of a US/UK practice most often write in besides
 # English, as "meaning: phrase, phrase ...". A one-word "gracias" or "do widzenia" is a word the
@@ -94,7 +94,8 @@ no: non, nein, nao, nie, nie dziekuje, hindi, nahi, nahin, la, laa, khong, nyet,
 help: ayuda, aide, hilfe, ajuda, aiuto, pomoc, madad
 """
 # Politeness particles that carry no meaning of their own ("salamat po", "haan ji").
-_PARTICLES = frozenset({"po", "ji", "bhai", "sahib"})
+_PARTICLES = frozenset({"po", "ji", "bhai", "sahib", "bitte", "please", "pls", "por favor", "porfa", "per favore",
+                        "s'il vous plait", "s il vous plait", "prosze", "lutfen"})
 _NOT_LETTERS = re.compile(r"[^\w\s]|[\d_]")
 
 
@@ -103,7 +104,11 @@ def _social_key(text: str) -> str:
     plain = unicodedata.normalize("NFKD", text.lower().replace("\u2019", "'"))
     plain = "".join(c for c in plain if not unicodedata.combining(c)).replace("ł", "l").replace("ß", "ss")
     words = _NOT_LETTERS.sub(" ", plain).split()
-    kept = [w for w in words if w not in _PARTICLES]
+    joined = " ".join(words)
+    for particle in _PARTICLES:
+        if " " in particle and joined != particle:
+            joined = f" {joined} ".replace(f" {particle} ", " ").strip()
+    kept = [w for w in joined.split() if w not in _PARTICLES]
     return " ".join(kept or words)
 
 
