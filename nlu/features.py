@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from nlu.roles import EXISTING, assign_roles
 from nlu.spelling import edit_distance
 from nlu.types import Entity
 
@@ -30,6 +31,11 @@ MASKS = {
     # (masked, "i want to visit xclinician" read as an answer).
     "location": "xsite", "person_name": "xperson",
 }
+
+# A datetime the role rules read as a visit already booked ("my thursday appointment", "can't make
+# tomorrow") is masked apart from a wanted one: "can't make xbooked, can she come xdate instead" is a
+# move, "can she come xdate" a booking; with one mask word the classifier could not tell them apart.
+_BOOKED_MASK = "xbooked"
 
 _SHORTHAND = {
     "u": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please", "plse": "please",
@@ -57,7 +63,14 @@ _SHORTHAND = {
 }
 # Chat shorthand for leaving ("gtg", "ttyl"): a closing the classifier would otherwise read as noise.
 _SHORTHAND.update({"gtg": "got to go", "g2g": "got to go", "ttyl": "talk to you later", "bbl": "be back later",
-                   "tc": "take care", "nvm": "never mind", "bitte": "please", "porfa": "please", "gm": "good morning", "gn": "good night"})
+                   "tc": "take care", "nvm": "never mind", "bitte": "please", "porfa": "please",
+                   "cnx": "cancel", "cxl": "cancel", "cncl": "cancel", "canx": "cancel", "addy": "address",
+                   "addr": "address", "resch": "reschedule", "bday": "birthday", "b'day": "birthday",
+                   # Thanks words of other languages inside an English message ("cancel wed pls, shukran"):
+                   # none is an English word, so reading them as "thanks" cannot mislead.
+                   "gracias": "thanks", "merci": "thanks", "danke": "thanks", "shukran": "thanks",
+                   "shukriya": "thanks", "salamat": "thanks", "obrigado": "thanks", "obrigada": "thanks",
+                   "grazie": "thanks", "dziekuje": "thanks", "dziękuję": "thanks", "spasibo": "thanks", "gm": "good morning", "gn": "good night"})
 
 # Whole-message social turns in the languages patients of a US/UK practice most often write in besides
 # English, as "meaning: phrase, phrase ...". A one-word "gracias" or "do widzenia" is a word the
@@ -67,7 +80,7 @@ _SHORTHAND.update({"gtg": "got to go", "g2g": "got to go", "ttyl": "talk to you 
 # "la" is "no" in Arabic alone, but an article inside "cancelar la cita". Words that mean
 # different things in different languages ("ne", "hai", "ciao", "shalom", "aloha") are left out.
 _SOCIAL_TABLE = """
-hello: hola, buenos dias, buen dia, buenas tardes, buenas noches, buenas, bonjour, bonsoir, salut, hallo, guten tag,
+hello: morning, good morning all, afternoon, evening, hola, buenos dias, buen dia, buenas tardes, buenas noches, buenas, bonjour, bonsoir, salut, hallo, guten tag,
   guten morgen, guten abend, moin, servus, gruss gott, buongiorno, buonasera, salve, ola, bom dia, boa tarde, boa noite,
   oi, dzien dobry, witam, dobry wieczor, kumusta, kamusta, magandang umaga, magandang hapon, magandang gabi,
   salaam, salam, assalamu alaikum, asalamu alaikum, assalam o alaikum, assalamualaikum, salam alaikum, as salamu alaykum,
@@ -90,8 +103,8 @@ yes: si, claro, claro que si, vale, oui, ouais, ja, jawohl, genau, sim, tak, oo,
   naam, aiwa, aywa, vang, da, evet, ndiyo, ndio, d accord, bueno, esta bien, va bene, certo, certo que sim, sige,
   tak tak, да, 是, 好
 no: non, nein, nao, nie, nie dziekuje, hindi, nahi, nahin, la, laa, khong, nyet, hayir, aniyo, iie, hapana, nej,
-  nee, no gracias, non merci, nein danke, нет, 不
-help: ayuda, aide, hilfe, ajuda, aiuto, pomoc, madad
+  nee, none, none of them, none of those, no gracias, non merci, nein danke, нет, 不
+help: commands, keywords, help me, ayuda, aide, hilfe, ajuda, aiuto, pomoc, madad
 """
 # Politeness particles that carry no meaning of their own ("salamat po", "haan ji").
 _PARTICLES = frozenset({"po", "ji", "bhai", "sahib", "bitte", "please", "pls", "por favor", "porfa", "per favore",
@@ -142,7 +155,7 @@ def mask(text: str, entities: Iterable[Entity]) -> str:
         if e.start < pos:
             continue
         out.append(text[pos : e.start])
-        out.append(f" {MASKS[e.entity]} ")
+        out.append(f" {_BOOKED_MASK if e.role == EXISTING else MASKS[e.entity]} ")
         pos = e.end
     out.append(text[pos:])
     return "".join(out)
@@ -151,6 +164,7 @@ def mask(text: str, entities: Iterable[Entity]) -> str:
 def classifier_text(text: str, entities: Iterable[Entity] = (), lexicon: Lexicon | None = None) -> str:
     """Masked, lower-cased, shorthand-expanded text for the intent classifier, typos mended by ``lexicon``."""
     meaning = social_meaning(text)
+    entities = assign_roles(text, "", list(entities))
     low = meaning or _REPEAT.sub(r"\1\1", mask(text, entities).lower().replace("\u2019", "'"))
     words = []
     for tok in _TOKEN.findall(low):
