@@ -139,9 +139,22 @@ def _social_phrases(table: str) -> dict[str, str]:
 _SOCIAL = _social_phrases(_SOCIAL_TABLE)
 
 
+# A message of nothing but emoji of one meaning: "👍👍", "✔️", "🙏🏽". Skin tones and the emoji
+# presentation selector are set aside; a mixed "👍🙏" is left to the classifier.
+_EMOJI_MEANING = {**dict.fromkeys("👍👌✅✔☑🆗💯", "yes"), **dict.fromkeys("👎❌✖🚫", "no"),
+                  **dict.fromkeys("🙏💐🤗", "thank you"), **dict.fromkeys("👋", "hello")}
+_EMOJI_MODIFIERS = re.compile("[\ufe0f\u200d\U0001F3FB-\U0001F3FF\s]")
+
+
 def social_meaning(text: str) -> str | None:
-    """The English social turn a whole message in another language is ("dziękuję!" -> "thank you"), or None."""
-    return _SOCIAL.get(_social_key(text)) if len(text) <= 40 else None
+    """The English social turn a whole message in another language or in emoji is ("dziękuję!" -> "thank you"), or None."""
+    if len(text) > 40:
+        return None
+    marks = set(_EMOJI_MODIFIERS.sub("", text))
+    meanings = {_EMOJI_MEANING.get(c) for c in marks}
+    if marks and len(meanings) == 1 and None not in meanings:
+        return meanings.pop()
+    return _SOCIAL.get(_social_key(text))
 
 
 _REPEAT = re.compile(r"([a-z])\1{2,}")
