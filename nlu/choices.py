@@ -1,7 +1,13 @@
 """Choice extraction: which of the offered options the patient picked.
 
-"2", "#2", "option 3", "the second one", "2nd", "the 10:30 one", "the 3pm one".
-Value is {"index": n} (1-based) or {"time": "HH:MM"}.
+"2", "#2", "option 3", "the second one", "2nd", "the 10:30 one", "the 3pm one", "the 1:45",
+"the top one", "the earlier one", "número 2".
+Value is {"index": n} (1-based, -1 for the last) or {"time": "HH:MM"}.
+
+Decision: options are offered as a list in time order, so a position word picks by place:
+"the top/earlier/earliest/sooner one" is the first, "the bottom/later/latest one" the last.
+"Number" in the languages patients most often mix in ("numero", "número", "nummer", "numer")
+counts like "number".
 """
 
 from __future__ import annotations
@@ -29,14 +35,19 @@ _TIME_RX = r"\d{1,2}(?::\d{2}|\.\d{2})?\s?(?:[ap]\.?m\.?)?|noon"
 
 _PATTERNS = [
     # option 3 / number 2 / #2 / choice 1 / slot 2
-    re.compile(rf"(?P<span>(?:\b(?:option|opt|number|no\.?|choice|slot|num)\s*#?\s*|#\s*)(?P<num>{_NUM_RX})\b)"),
+    re.compile(rf"(?P<span>(?:\b(?:option|opt|number|no\.?|choice|slot|num|numero|número|nummer|numer)\s*#?\s*|#\s*)(?P<num>{_NUM_RX})\b)"),
     # the second one / 2nd option / the first
     re.compile(rf"(?P<span>\b(?:the\s+)?(?P<ord>{_ORD_RX})(?:\s+(?:one|option|choice|slot))?\b)(?!\s+(?:of|day|week|month|visit|time|thing|appointment))"),
     # the 10:30 one / the 3pm slot
     re.compile(rf"(?P<span>\b(?:the\s+)?(?P<time>{_TIME_RX})\s+(?:one|option)\b)"),
     # the last one
     re.compile(r"(?P<span>\b(?:the\s+)?(?P<last>last)\s+(?:one|option)\b)"),
+    # the top one / the earlier one / the later one
+    re.compile(r"(?P<span>\bthe\s+(?:(?P<top>top|earlier|earliest|sooner|soonest)|"
+               r"(?P<last>bottom|later|latest))\s+(?:one|option|slot|time)\b)"),
 ]
+# A whole message that is only "the <time>": "the 1:45", "the 3pm please".
+_THE_TIME_ALONE = re.compile(rf"^{_FILLER}(?P<span>the\s+(?P<time>{_TIME_RX})){_FILLER}$")
 _BARE = re.compile(rf"^{_FILLER}(?P<span>(?P<num>\d{{1,2}})|(?P<word>{'|'.join(_WORDNUM)}))[.)]?{_FILLER}$")
 _ORD_ALONE = re.compile(
     rf"^{_FILLER}(?:(?:the\s+)?(?P<ord>{_WORD_ORD_RX})|(?:the\s+)?(?P<ord2>{_ORD_RX})\s+(?:one|option|choice))(?:\s+(?:one|option|choice|slot|time|appointment))?{_FILLER}$"
@@ -60,6 +71,9 @@ def extract_choices(text: str, max_index: int = 20) -> list[Entity]:
         if 1 <= n <= max_index:
             return [Entity("choice", m.start("span"), m.end("span"), text[m.start("span") : m.end("span")], {"index": n})]
         return []
+    m = _THE_TIME_ALONE.match(low)
+    if m and (":" in m["time"] or re.search(r"[ap]\.?m|noon", m["time"])) and (val := _time_value(m["time"])):
+        return [Entity("choice", m.start("span"), m.end("span"), text[m.start("span") : m.end("span")], {"time": val})]
     out: list[Entity] = []
     for i, rx in enumerate(_PATTERNS):
         for m in rx.finditer(low):
@@ -67,6 +81,9 @@ def extract_choices(text: str, max_index: int = 20) -> list[Entity]:
             if any(not (e <= o.start or s >= o.end) for o in out):
                 continue
             if i == 1 and not (re.search(r"\b(?:one|option|choice|slot)$", m["span"]) or _ORD_ALONE.match(low)):
+                continue
+            if m.groupdict().get("top"):
+                out.append(Entity("choice", s, e, text[s:e], {"index": 1}))
                 continue
             if m.groupdict().get("last"):
                 out.append(Entity("choice", s, e, text[s:e], {"index": -1}))

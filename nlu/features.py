@@ -143,7 +143,7 @@ _SOCIAL = _social_phrases(_SOCIAL_TABLE)
 # presentation selector are set aside; a mixed "👍🙏" is left to the classifier.
 _EMOJI_MEANING = {**dict.fromkeys("👍👌✅✔☑🆗💯", "yes"), **dict.fromkeys("👎❌✖🚫", "no"),
                   **dict.fromkeys("🙏💐🤗", "thank you"), **dict.fromkeys("👋", "hello")}
-_EMOJI_MODIFIERS = re.compile("[\ufe0f\u200d\U0001F3FB-\U0001F3FF\s]")
+_EMOJI_MODIFIERS = re.compile(r"[\ufe0f\u200d\U0001F3FB-\U0001F3FF\s]")
 
 
 def social_meaning(text: str) -> str | None:

@@ -42,3 +42,22 @@ def test_choices(text: str, span: str, value: dict[str, Any]) -> None:
 )
 def test_not_choices(text: str) -> None:
     assert extract_choices(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the top one please", {"index": 1}),
+        ("I'll go with the earliest one", {"index": 1}),
+        ("the bottom option", {"index": -1}),
+        ("the later one is better for me", {"index": -1}),
+        ("número 3", {"index": 3}),
+        ("the 4:15", {"time": "16:15"}),
+    ],
+)
+def test_position_words_and_other_languages_numbers_pick_an_option(text: str, value: dict) -> None:
+    assert [e.value for e in extract_choices(text)] == [value]
+
+
+def test_a_later_time_asked_for_is_not_a_pick() -> None:
+    assert extract_choices("could I have a later time") == []
