@@ -12,9 +12,21 @@ from nlu.types import Entity
 
 # Accented letters too: "Lucía", "Zoë", "Éamon" are names patients type.
 _NAME = r"[A-ZÀ-ÖØ-Þ][a-zA-Zà-öø-ÿÀ-ÖØ-Þ'\-]+"
-# Capitalised names after any title; a lower-case name only after "dr" ("dr patel").
+# Words that follow "doctor" or "nurse" without being a name ("see the doctor again", "nurse practitioner").
+_NOT_AFTER_TITLE = (
+    r"(?:now|soon|again|with|me|my|you|us|here|there|urgently|practitioner|this|next|first|because|later|right|"
+    r"quickly|immediately|but|so|not|as|than|office|surgery|clinic|line|note|notes|letter|call|nurse|doctor|team|"
+    r"tomorrow|today|tonight|about|for|and|or|at|on|in|to|the|a|an|is|was|can|could|will|would|said|says|told|"
+    r"asap|please|pls|appointment|appt|visit|who|that|if|when|after|before|any|only|just|yet|too|also|then|"
+    r"practice|station|aide|assistant|gave|has|had|have|did|does|do|thinks|wants|asked|checked|looked|saw|sees|"
+    r"prescribed|recommended|referred|mentioned|from|of|by|it|him|her|them|we|he|she|they|i|are|were|be|been)"
+)
+# Capitalised names after any title; a lower-case name only after "dr", "doctor" or "nurse" ("dr patel",
+# "doctor chen", "nurse sofia") and never a common word ("the doctor again").
 _TITLED = re.compile(
-    rf"\b(?:(?:[Dd]r|DR)\.?\s+(?:{_NAME}|[a-z][a-z'\-]{{2,}})|(?:[Dd]octor|[Dd]octora|[Pp]rof\.?|[Nn]urse)\s+{_NAME})"
+    rf"\b(?:(?:[Dd]r|DR)\.?\s+(?:{_NAME}|(?!{_NOT_AFTER_TITLE}\b)[a-z][a-z'\-]{{2,}})"
+    rf"|(?:[Dd]octor|[Nn]urse)\s+(?:{_NAME}|(?!{_NOT_AFTER_TITLE}\b)(?![a-z'\-]+(?:ing|ly|ed|s)\b)[a-z][a-z'\-]{{2,}})"
+    rf"|(?:[Dd]octora|[Pp]rof\.?)\s+{_NAME})"
     rf"(?:,?\s+(?:[A-Z]\.?\s+)*{_NAME})*(?:\s+[A-Z]\.(?!\w))?"
 )
 _NOT_NAMES = frozenset(
