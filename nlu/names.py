@@ -19,7 +19,8 @@ _NOT_AFTER_TITLE = (
     r"tomorrow|today|tonight|about|for|and|or|at|on|in|to|the|a|an|is|was|can|could|will|would|said|says|told|"
     r"asap|please|pls|appointment|appt|visit|who|that|if|when|after|before|any|only|just|yet|too|also|then|"
     r"practice|station|aide|assistant|gave|has|had|have|did|does|do|thinks|wants|asked|checked|looked|saw|sees|"
-    r"prescribed|recommended|referred|mentioned|from|of|by|it|him|her|them|we|he|she|they|i|are|were|be|been)"
+    r"prescribed|recommended|referred|mentioned|from|of|by|it|him|her|them|we|he|she|they|i|are|were|be|been|"
+    r"seen|given|taken|written|sent|got|gone|done|put|made|found|rang|told|kept|left|back|out|up|off|over|still)"
 )
 # Capitalised names after any title; a lower-case name only after "dr", "doctor" or "nurse" ("dr patel",
 # "doctor chen", "nurse sofia") and never a common word ("the doctor again").
