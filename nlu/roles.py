@@ -76,13 +76,11 @@ _HAVE_APPT = re.compile(
     r"(?<!can )(?<!could )(?<!may )(?<!would )(?<!will )(?<!to )\b(?:i|we|he|she|they|you)"
     r"(?:\s+(?:already\s+)?(?:have|has|had|ve)|'ve|ve)\s+(?:already\s+)?(?:got\s+)?(?:an?|one|my|the)\s+(?:[\w'-]+\s+){0,2}?" + _APPT
     + r"(?:\s+" + _NOT_DESTINATION + r"[\w.'-]+){0,3}?(?:\s+(?:on|for|at))?\s+(?:the\s+)?$")
-# "I'm booked in for thursday", "she's scheduled on the 5th", "currently booked for friday", "i book already for friday".
+# "I'm booked in for thursday", "she's scheduled on the 5th", "currently booked for friday".
 _BOOKED_FOR = re.compile(
     r"\b(?:i'?m|i\s+am|i\s+was|we'?re|we\s+are|we\s+were|(?:he|she)'?s|(?:he|she|it)\s+(?:is|was)|currently|"
     r"originally|already)\s+(?:already\s+|currently\s+)?(?:booked|scheduled|down|set)\s+(?:in\s+)?"
-    r"(?:for|on|at)\s+(?:the\s+)?$"
-    # Learner's English: "i book already for friday", "we booked already on the 5th".
-    r"|\b(?:i|we|he|she|they)\s+(?:book|booked|have\s+booked|make\s+booking)\s+already\s+(?:for|on|at)\s+(?:the\s+)?$")
+    r"(?:for|on|at)\s+(?:the\s+)?$")
 # "can you move it? it's on thursday": what "it" is, in a reschedule.
 _IT_IS_ON = re.compile(r"\b(?:it'?s|it\s+is|it\s+was|which\s+is|that'?s|that\s+is)\s+(?:currently\s+|now\s+)?"
                        r"(?:on|for|at)\s+(?:the\s+)?$")

@@ -74,8 +74,3 @@ def test_names_patients_give(text: str, name: str) -> None:
 @pytest.mark.parametrize("text", ["I'm Sorry, wrong number", "i'm late", "It's Friday I think", "This is Dr Patel"])
 def test_no_name_where_there_is_none(text: str) -> None:
     assert [e for e in rule_names(text) if e.entity == "person_name"] == []
-
-
-def test_a_learners_already_booked_names_the_booked_visit(nlu_model: NLU) -> None:
-    p = nlu_model.parse("we book already for thursday but now we are away", now=NOW, tz=TZ)
-    assert [(e.text, e.role) for e in p.all("datetime")] == [("thursday", "existing")]
