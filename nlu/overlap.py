@@ -66,7 +66,7 @@ def contains_phrase(haystack: str, needle: str) -> bool:
 
 
 def comparison_key(text: str) -> str:
-    """:func:`normalise`, except that a text with no letters keeps its digits.
+    """:func:`normalise`, except that a text with no letters keeps its digits, and one with letters drops its emoji.
 
     "2/15" and "10:30" carry no wording, only numbers; with digits folded every
     bare date or time would equal every other one, so such texts are compared
@@ -74,7 +74,8 @@ def comparison_key(text: str) -> str:
     """
     key = normalise(text)
     if any(c.isalpha() for c in key):
-        return key
+        # Beside words, an emoji adds no wording: "bye bye 👋" is "bye bye".
+        return " ".join(w for w in key.split() if not (len(w) == 1 and unicodedata.category(w) == "So"))
     return normalise(text, fold_digits=False)
 
 
