@@ -7,19 +7,17 @@ FHIR sandbox, SQLite), as issue 8 found them: Maria finishes her intake answerin
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from adapters.fhir import FhirAdapters
 from adapters.fhir.mapping import ref_id
+from tests.support.chat import in_order, run_chat
 from tests.support.fhir import SeededServer
 
 pytestmark = [pytest.mark.fhir, pytest.mark.slow]
 
-CLI = str(Path(sys.executable).with_name("patient-assistant"))
 MARIA, AISHA = "+16175550134", "+16175550150"
 INTAKE = "https://riverside.example/fhir/Questionnaire/new-patient-intake"
 
@@ -31,19 +29,7 @@ def env(fhir_sandbox: SeededServer, tmp_path: Path) -> dict[str, str]:
 
 
 def chat(env: dict[str, str], *lines: str, phone: str = MARIA, now: str = "2026-03-02T09:00:00") -> str:
-    """Everything the assistant answered, in order."""
-    result = subprocess.run([CLI, "chat", "--phone", phone, "--now", now], input="\n".join(lines) + "\n",
-                            capture_output=True, text=True, env=env, timeout=180, check=False)
-    assert result.returncode == 0, result.stderr[-2000:]
-    return result.stdout
-
-
-def in_order(text: str, *markers: str) -> None:
-    at = 0
-    for marker in markers:
-        found = text.find(marker, at)
-        assert found >= 0, f"{marker!r} not found after position {at} in:\n{text}"
-        at = found + len(marker)
+    return run_chat(env, phone, lines, now=now)
 
 
 async def maria_responses(fhir: FhirAdapters) -> list[dict]:  # type: ignore[type-arg]

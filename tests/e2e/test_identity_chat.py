@@ -10,8 +10,6 @@ fresh (Tom's earlier responses set aside, James's telehealth consent withdrawn f
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import uuid
 from pathlib import Path
 
@@ -23,11 +21,11 @@ from adapters.fhir.patient_codes import FOLLOW_UP_LOCKOUT, REVIEW_DUPLICATE
 from adapters.sql import SqlStorage
 from bot.ports import AuditRecord
 from domain.consent import TELEHEALTH
+from tests.support.chat import in_order, run_chat
 from tests.support.fhir import SeededServer
 
 pytestmark = [pytest.mark.fhir, pytest.mark.slow]
 
-CLI = str(Path(sys.executable).with_name("patient-assistant"))
 MARIA, AISHA, JAMES = "+16175550134", "+16175550150", "+16175550177"
 TOM_CHAT = "+16175550230"  # the console's --phone stands in for Tom's Telegram chat id
 
@@ -40,22 +38,7 @@ def env(fhir_sandbox: SeededServer, tmp_path: Path) -> dict[str, str]:
 
 def chat(env: dict[str, str], phone: str, *lines: str, channel: str = "sms",
          now: str = "2026-03-02T09:00:00") -> str:
-    """Everything the assistant answered, in order."""
-    result = subprocess.run(
-        [CLI, "chat", "--phone", phone, "--channel", channel, "--now", now],
-        input="\n".join(lines) + "\n", capture_output=True, text=True, env=env, timeout=180, check=False,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    return result.stdout
-
-
-def in_order(text: str, *markers: str) -> None:
-    """Each marker appears in `text` after the one before it."""
-    at = 0
-    for marker in markers:
-        found = text.find(marker, at)
-        assert found >= 0, f"{marker!r} not found after position {at} in:\n{text}"
-        at = found + len(marker)
+    return run_chat(env, phone, lines, channel=channel, now=now)
 
 
 async def patient_id(fhir: FhirAdapters, phone: str | None, name: str) -> str:

@@ -12,8 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import subprocess
-import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -23,13 +21,13 @@ from adapters.fhir import FhirAdapters, connect
 from adapters.fhir.codes import DEMO_ORGANIZATION
 from domain.model import Appointment
 from patient_assistant.sandbox import Sandbox
+from tests.support.chat import in_order, run_chat
 from tests.support.fhir import TEST_NOW, ZONE
 
 pytestmark = [pytest.mark.fhir, pytest.mark.slow]
 
 MARIA_PHONE = "+16175550134"
 MARIA_BIRTH_DATE = "04/12/1985"
-CLI = str(Path(sys.executable).with_name("patient-assistant"))
 
 
 @pytest.fixture(scope="module")
@@ -52,21 +50,7 @@ async def fhir(own_fhir: str) -> AsyncIterator[FhirAdapters]:
 
 
 def chat(env: dict[str, str], *lines: str) -> str:
-    """Everything the assistant answered to ``lines``, in one session."""
-    result = subprocess.run(
-        [CLI, "chat", "--phone", MARIA_PHONE, "--now", "2026-03-02T09:00:00"],
-        input="\n".join(lines) + "\n", capture_output=True, text=True, env=env, timeout=180, check=False,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    return result.stdout
-
-
-def in_order(text: str, *markers: str) -> None:
-    at = 0
-    for marker in markers:
-        found = text.find(marker, at)
-        assert found >= 0, f"{marker!r} not found after position {at} in:\n{text}"
-        at = found + len(marker)
+    return run_chat(env, MARIA_PHONE, lines)
 
 
 def offered(out: str) -> list[str]:
