@@ -8,12 +8,12 @@ from pathlib import Path
 
 from nlu import model as M
 from nlu.emergency import Screen, screen
-from nlu.extract import rule_entities
+from nlu.extract import rule_entities, split_move_ranges
 from nlu.features import annotated_entities, classifier_text
 from nlu.gazetteer import gazetteer_entities
 from nlu.keywords import keyword_intent
 from nlu.names import rule_names
-from nlu.roles import assign_roles
+from nlu.roles import assign_roles, moves_an_appointment
 from nlu.types import Entity, Parse
 
 #: Below this intent confidence the dialogue asks the patient to rephrase.
@@ -152,5 +152,7 @@ class NLU:
         elif ranking[0][0] == "emergency":
             ranking = ranking[1:] + ranking[:1]
         intent, conf = ranking[0]
+        if moves_an_appointment(text, intent):
+            entities = split_move_ranges(text, entities, now, tz, locale)  # "March 5 to March 10": old, new
         entities = assign_roles(text, intent, entities)  # needs the intent: a cancel's dates are booked ones
         return Parse(text, intent, conf, tuple((k, round(v, 4)) for k, v in ranking[:10]), entities)

@@ -68,9 +68,35 @@ _POSSESSIVE = re.compile(r"'s$")
 # "thursday's fine" is "thursday is fine": a wanted time, not a possessive.
 _IS_FINE = re.compile(r"^\s*(?:good|fine|better|best|ok|okay|great|perfect|free|open|works?|not|no|"
                       r"better|easier|preferred|ideal|alright|all right)\b")
+# "can't make *thursday*, ...", "*tmr* cannot make it", "*Thursday 10:30* I cannot": said of a booked time.
+_CANT_AFTER = re.compile(r"^(?:'s)?\s*,?(?:\s+(?:i|we|he|she|they|it|really|just))*\s+(?:can'?t|cannot|can\s+not|"
+                         r"won'?t\s+be\s+able|not\s+able|unable|couldn'?t|no\s+longer|won'?t\s+work|doesn'?t\s+work|"
+                         r"don'?t\s+work|isn'?t\s+(?:good|possible|going\s+to\s+work))\b")
+# "*tomorrow morning* needs to be later", "the *8am* is too early", "can the physio on *Tuesday* be moved".
+_NEEDS_MOVING = re.compile(r"^(?:'s)?(?:\s+(?!to\b|for\b)[\w'-]+){0,4}?\s+(?:(?:needs?|has|have)\s+(?:to\s+be\s+)?"
+                           r"(?:moved|moving|changed|changing|later|earlier|rescheduled|shifted|pushed|switched|swapped)|"
+                           r"(?:is|'s|are)\s+(?:now\s+|just\s+)?(?:too|way\s+too)\s+(?:early|late|soon)|"
+                           r"(?:be|get|gets|been)\s+(?:moved|changed|shifted|pushed|swapped|switched|rescheduled|"
+                           r"put\s+back|brought\s+forward))\b")
+# "a new time for *the 12th*", "a different day than *friday*".
+_NEW_TIME_FOR = re.compile(r"\b(?:new|different|another|other|later|earlier)\s+(?:time|date|day|slot|appointment|appt)s?"
+                           r"\s+(?:for|than|instead\s+of)\s+(?:my\s+|the\s+|our\s+)?$")
+# "the *10:15* with Sofia", "my *3pm* with Dr Patel": a visit named by its time and clinician.
+_WITH_CLINICIAN = re.compile(r"^(?:'s)?\s+(?:appt\s+|appointment\s+|one\s+)?with\s+")
+_DETERMINER = re.compile(r"\b(?:my|the|our|his|her)\s+$")
+# "is it Thursday or *Friday* I'm booked for", "what day am I in".
+_BOOKED_AFTER = re.compile(r"^(?:'s)?\s*,?\s+(?:that\s+)?(?:i'?m|i\s+am|am\s+i|we'?re|are\s+we|is\s+(?:he|she)|"
+                           r"(?:he|she)'?s)\s+(?:booked|scheduled|down|in)\b")
+# "move my appointment *tomorrow* to next Monday": in a move, the time just before "to <time>" is the old one.
+_JUST_TO = re.compile(r"^(?:'s)?\s*(?:back\s+|forward\s+|over\s+)?(?:to|till|until|into|->|\u2192)\s+(?:the\s+|a\s+)?$")
+# "how about *monday*", "maybe *friday* instead", "could we do *tuesday*": a time put forward.
+_PUT_FORWARD = re.compile(r"\b(?:how|what)\s+about\s+(?:the\s+)?$|\b(?:maybe|perhaps|possibly)\s+(?:the\s+|on\s+)?$|"
+                          r"\b(?:can|could)\s+(?:i|we|you)\s+(?:do|come|have|try|go\s+for)\s+(?:the\s+|on\s+)?$")
 _INSTEAD_OF = re.compile(r"\b(?:instead\s+of|in\s+place\s+of)\s+(?:my\s+|the\s+|our\s+)?$")
-_CANT_MAKE = re.compile(r"\b(?:can'?t|cannot|can\s+not|won'?t|wont|unable\s+to|not\s+able\s+to|couldn'?t)\s+"
-                        r"(?:make|do|come|attend|go|get\s+there)(?:\s+it)?(?:\s+(?:on|at|for))?\s+(?:the\s+)?$")
+_CANT_MAKE = re.compile(r"\b(?:can'?t|cannot|can\s+not|won'?t|wont|unable\s+to|not\s+able\s+to|couldn'?t|"
+                        r"won'?t\s+be\s+able\s+to|(?:won'?t|wont|will\s+not|not)\s+be)\s+"
+                        r"(?:make|do|come|attend|go|get\s+there|attending|coming|there|in|able\s+to\s+(?:make|come|attend))"
+                        r"(?:\s+it)?(?:\s+(?:on|at|for))?\s+(?:the\s+)?$")
 # "I have an appointment on thursday", "we've got an appt at 3" (not "can I have an appointment...").
 _HAVE_APPT = re.compile(
     r"(?<!can )(?<!could )(?<!may )(?<!would )(?<!will )(?<!to )\b(?:i|we|he|she|they|you)"
@@ -129,9 +155,14 @@ def _core(low: str, e: Entity) -> tuple[str, str, str]:
 
 def _is_existing(low: str, e: Entity, dts: list[Entity], intent: str) -> bool:
     left, span, right = _core(low, e)
-    if _INSTEAD_AFTER.match(right):
+    if _INSTEAD_AFTER.match(right) or _PUT_FORWARD.search(left):
         return False
-    if any(p.search(left) for p in (_INSTEAD_OF, _CANT_MAKE, _HAVE_APPT, _BOOKED_FOR, _POSSESSED)):
+    if any(p.search(left) for p in (_INSTEAD_OF, _CANT_MAKE, _HAVE_APPT, _BOOKED_FOR, _POSSESSED, _NEW_TIME_FOR)):
+        return True
+    if _BOOKED_AFTER.match(right) or _NEEDS_MOVING.match(right):
+        return True
+    if not _books(low, intent) and (_CANT_AFTER.match(right) and _about_an_appointment(low, intent)
+                                    or _DETERMINER.search(left) and _WITH_CLINICIAN.match(right)):
         return True
     if not _books(low, intent) and _names_the_appointment(left, span, right):
         return True
@@ -147,10 +178,21 @@ def _about_a_booked_visit(low: str, intent: str) -> bool:
     return bool(_CANCEL_VERB.search(low)) and not _MOVE_VERB_ANYWHERE.search(low) and not _BOOK_VERB.search(low)
 
 
+def moves_an_appointment(text: str, intent: str) -> bool:
+    """A reschedule, however it was classified ("change my 3pm to 4")."""
+    return intent == "reschedule_appointment" or bool(_MOVE_VERB_ANYWHERE.search(text.lower()))
+
+
+def _about_an_appointment(low: str, intent: str) -> bool:
+    """A message about a visit the patient has: a move, a cancel, a check or an appointment word."""
+    return (moves_an_appointment(low, intent) or _about_a_booked_visit(low, intent)
+            or bool(re.search(r"\b" + _APPT + r"\b", low)))
+
+
 def _books(low: str, intent: str) -> bool:
     """A request for a new appointment ("book my check-up for friday"), however it was classified."""
-    if intent == "book_appointment":
-        return True
+    if intent == "book_appointment":  # unless it plainly moves one: "could we shift our appt for the 5th"
+        return bool(_BOOK_VERB.search(low)) or not _MOVE_VERB_ANYWHERE.search(low)
     return bool(_BOOK_VERB.search(low)) and not _MOVE_VERB_ANYWHERE.search(low) and intent not in _NAMES_A_BOOKED_VISIT
 
 
@@ -172,5 +214,7 @@ def _names_the_old_one(low: str, left: str, right: str, e: Entity, dts: list[Ent
     if not later:
         return False
     between = right[: later[0].start - e.end]
+    if moving and _JUST_TO.match(between) and not _DESTINATION.search(left):
+        return True
     starts_move = _MOVE_VERB.search(left) or (moving and _FROM.search(left))
     return bool(starts_move and _TO_NEXT.match(between))

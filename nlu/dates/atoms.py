@@ -424,6 +424,8 @@ def _time_bare(m: re.Match[str]) -> Atom | None:
         return None
     if m["t"] in ("2", "4") and not m["ish"] and _SHORTHAND.match(m.string, m.end()):
         return None
+    if m["t"].lower() == "one" and not m["ish"]:
+        return None  # "the thursday one", "have I got one this week": a pronoun; 1pm is "at one", "one o'clock"
     return _atom(m, TIME, weak=not m["ish"], bare=True, tv=tv)
 
 

@@ -59,6 +59,23 @@ def roles(nlu: NLU, text: str) -> list[tuple[str, str | None]]:
         ("book my checkup for friday", [("friday", None)]),
         ("cancel my thursday and book me in friday", [("thursday", "existing"), ("friday", None)]),
         ("thursday's fine", [("thursday's", None)]),
+        # A possessive belongs to the span; "one" after a day is a pronoun, not 1pm.
+        ("cancel tomorrow's please", [("tomorrow's", "existing")]),
+        ("cancel the thursday one", [("thursday", "existing")]),
+        # Said of the booked time after it: it can't be made, needs moving, is too early.
+        ("the wednesday clinic visit has to be moved, maybe friday?", [("wednesday", "existing"), ("friday", None)]),
+        ("the 9am is too early for me, anything after lunch", [("9am", "existing"), ("after lunch", None)]),
+        ("sorry my appointment friday 2pm I cant anymore, how about monday",
+         [("friday 2pm", "existing"), ("monday", None)]),
+        ("which day am I down for, thursday or friday", [("thursday", "existing"), ("friday", "existing")]),
+        ("sorry but I won't be attending tomorrow", [("tomorrow", "existing")]),
+        ("need a different day for the 20th, I'm away", [("the 20th", "existing")]),
+        ("my 2:30 with Dr Chen, could it be later", [("2:30", "existing")]),
+        # In a move, "<time> to <time>" is the old one then the new one, even written as a range.
+        ("can you move my visit tomorrow to thursday", [("tomorrow", "existing"), ("thursday", None)]),
+        ("could you change the booking from April 3 to April 8", [("april 3", "existing"), ("april 8", None)]),
+        ("swap my 10am to 11 please", [("10am", "existing"), ("11", None)]),
+        ("book me in from 3 to 4 tomorrow", [("from 3 to 4 tomorrow", None)]),
     ],
 )
 def test_roles_of_datetimes(nlu_model: NLU, text: str, expected: list[tuple[str, str | None]]) -> None:
