@@ -97,4 +97,31 @@ def rule_names(text: str) -> list[Entity]:
     for m in _POSSESSIVE.finditer(text):
         if m["n"] not in _NOT_FIRST and all(m.start() >= o.end or m.end("n") <= o.start for o in out):
             out.append(Entity("person_name", m.start("n"), m.end("n"), m["n"]))
-    return sorted(out, key=lambda e: e.start)
+    return sorted((t for e in out if (t := tidy_span(text, e))), key=lambda e: e.start)
+
+
+#: Words a message opens with that a recogniser sometimes takes into the name after them
+#: ("*Did Maria Lopez*'s results come back").
+_OPENERS = frozenset(
+    "did does do can could would will is are was has have had please pls plz hi hello hey dear when where why how"
+    " what which who book cancel move tell ask".split()
+)
+_POSSESSIVE_END = re.compile(r"['\u2019]s$")
+
+
+def tidy_span(text: str, e: Entity) -> Entity | None:
+    """``e`` without an opening word or a possessive "'s" ("my son Omar's" -> "my son Omar"); None if nothing is left.
+
+    The span conventions keep the possessive out of a name, as they keep "the" out of a service.
+    """
+    start, end = e.start, e.end
+    if m := _POSSESSIVE_END.search(text, start, end):
+        end = m.start()
+    words = text[start:end].split(" ")
+    while len(words) > 1 and words[0].lower() in _OPENERS and e.entity in ("person_name", "practitioner"):
+        start += len(words.pop(0)) + 1
+    if end <= start:
+        return None
+    if (start, end) == (e.start, e.end):
+        return e
+    return Entity(e.entity, start, end, text[start:end], e.value)

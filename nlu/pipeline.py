@@ -12,7 +12,7 @@ from nlu.extract import rule_entities, split_move_ranges
 from nlu.features import annotated_entities, classifier_text
 from nlu.gazetteer import gazetteer_entities
 from nlu.keywords import keyword_intent
-from nlu.names import rule_names
+from nlu.names import rule_names, tidy_span
 from nlu.roles import assign_roles, moves_an_appointment
 from nlu.types import Entity, Parse
 
@@ -128,7 +128,7 @@ class NLU:
     def model_entities(self, text: str, taken: list[Entity]) -> list[Entity]:
         """practitioner / service / location / person_name spans not overlapping ``taken``."""
         doc = self._ner(self._models.ner.make_doc(text))
-        found = [Entity(e.label_, e.start_char, e.end_char, e.text) for e in doc.ents]
+        found = [t for e in doc.ents if (t := tidy_span(text, Entity(e.label_, e.start_char, e.end_char, e.text)))]
         # The practice's own service and site names win over the recogniser's guess,
         # except inside a clinician it found ("the physio" is a practitioner, "physio" a service).
         clinicians = [f for f in found if f.entity == "practitioner"]
