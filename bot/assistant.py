@@ -32,6 +32,7 @@ from dialogs.engine import DomainAnswered, Reply, UserSaid, advance
 from dialogs.schema import Flow
 from dialogs.state import State
 from domain import commands as c
+from domain.alerts import ReportEmergency
 from domain.errors import DomainError, RecordSystemUnavailable
 from domain.ports import Clock, CommandHandler, PatientDirectory
 from nlu.types import Parse
@@ -44,6 +45,8 @@ RETRY_BACKOFF = (dt.timedelta(seconds=30), dt.timedelta(minutes=2), dt.timedelta
 MAX_ATTEMPTS = 5
 IN_BAND_CHANNELS = ("web", "console")
 PHONE_CHANNELS = ("sms", "whatsapp", "console", "web")
+#: Namespace of the request ids of emergency Tasks (one per inbound message).
+_EMERGENCY = uuid.UUID("5d0f2c9e-7a41-4b3e-9c86-2e1f4a7b9d53")
 
 
 class Parser(Protocol):
@@ -170,7 +173,11 @@ class Assistant:
         try:
             ctx = await self._context(conversation, now)
             parse = self._parse(message, ctx)
-            state, replies, notes, outcomes = await self._converse(state, parse, ctx)
+            if parse.intent == "emergency":
+                # The safety net comes before anything a flow would do; the flow is left as it was.
+                replies, notes, outcomes = await self._emergency(state, ctx, message)
+            else:
+                state, replies, notes, outcomes = await self._converse(state, parse, ctx)
         except RecordSystemUnavailable:
             return await self._keep_for_retry(conversation, message, now, self._down_reply(state, now)), False
         except _Down as down:
@@ -206,10 +213,6 @@ class Assistant:
         replies: list[Reply] = []
         notes: list[dict[str, Any]] = []
         outcomes: list[c.Outcome] = []
-        if parse.intent == "emergency":
-            # The safety net comes before anything a flow would do; the flow is left as it was.
-            notes.append({"kind": "emergency", "alert_staff": True})
-            return state, [Reply(_text(self.texts, "emergency", state))], notes, outcomes
         event: UserSaid | DomainAnswered = UserSaid(parse)
         for _ in range(8):
             turn = advance(state, event, ctx)
@@ -225,6 +228,35 @@ class Assistant:
             outcomes.append(outcome)
             state, event = turn.state, DomainAnswered(outcome)
         raise RuntimeError("a turn issued more than 8 commands")
+
+    async def _emergency(
+        self, state: State, ctx: TurnContext, message: InboundRecord
+    ) -> tuple[list[Reply], list[dict[str, Any]], list[c.Outcome]]:
+        """Emergency guidance, and an urgent staff Task (references only, see domain/alerts.py).
+
+        The Task's request id comes from the inbound message, so processing it again makes no
+        second Task. When the record system is down the guidance still goes out at once (as
+        this message's one "down" reply) and the message is kept, so the Task is made when the
+        system is back, without the guidance a second time. Any other failure to make the Task
+        must not hold the guidance back: it is sent, logged as an error and noted.
+        """
+        guidance = [Reply(_text(self.texts, "emergency", state))]
+        report = ReportEmergency(str(uuid.uuid5(_EMERGENCY, message.id)), ctx.conversation_id, ctx.channel,
+                                 patient_id=state.patient_id, related_person_id=state.proxy_id)
+        note: dict[str, Any] = {"kind": "emergency", "alert_staff": True}
+        try:
+            outcome = await self.scheduling.handle(report)
+        except RecordSystemUnavailable:
+            raise _Down(guidance) from None
+        except Exception as e:  # noqa: BLE001 - the patient's guidance comes first
+            log.error("conversation=%s message=%s emergency Task not made (%s)",
+                      ctx.conversation_id, message.id, type(e).__name__)
+            self.metrics["patient_assistant_escalation_failed_total"] += 1
+            return guidance, [note | {"task": None}], []
+        if isinstance(outcome, c.RecordSystemDown):
+            raise _Down(guidance)
+        told = bool(message.metadata.get("down_notified"))  # the guidance went out while it was down
+        return ([] if told else guidance), [note], [outcome]
 
     async def _context(self, conversation: ConversationRecord, now: dt.datetime) -> TurnContext:
         catalogue = await self.catalogue.get()
