@@ -15,11 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from bot import household
+from bot import household, metrics
 from bot.catalogue import CatalogueCache
 from bot.locks import ConversationLocks
 from bot.messages import Inbound, Outbound
@@ -80,8 +79,6 @@ class Assistant:
         self.catalogue, self.patients = catalogue, patients
         self.flows, self.texts, self.clock, self.locks = flows, texts, clock, locks
         self.verification_days = verification_days  # how long a verified channel address stays verified
-        # Counters for /metrics (this process only): ids and outcomes, never content.
-        self.metrics: Counter[str] = Counter()
 
     async def receive(self, message: Inbound) -> str | None:
         """Record a message; its conversation id, or None if this provider id was seen before.
@@ -198,13 +195,12 @@ class Assistant:
             for reply in outbound:
                 await tx.enqueue_outbound(self._outbox(conversation, reply, now))
             await tx.mark_inbound(message.id, "processed")
-        self.metrics["patient_assistant_messages_processed_total"] += 1
-        self.metrics["patient_assistant_replies_total"] += len(outbound)
+        metrics.MESSAGES_PROCESSED.inc()
+        metrics.REPLIES.inc(len(outbound))
         for outcome in outcomes:
-            self.metrics[f"patient_assistant_{type(outcome).__name__.lower()}_total"] += 1
+            metrics.OUTCOMES.labels(type(outcome).__name__.lower()).inc()
         for note in notes:
-            if note["kind"] in ("emergency", "locked", "handoff_requested"):
-                self.metrics[f"patient_assistant_{note['kind']}_total"] += 1
+            metrics.count_note(note["kind"])
         return outbound, True
 
     async def _converse(
@@ -251,7 +247,7 @@ class Assistant:
         except Exception as e:  # noqa: BLE001 - the patient's guidance comes first
             log.error("conversation=%s message=%s emergency Task not made (%s)",
                       ctx.conversation_id, message.id, type(e).__name__)
-            self.metrics["patient_assistant_escalation_failed_total"] += 1
+            metrics.ESCALATION_FAILED.inc()
             return guidance, [note | {"task": None}], []
         if isinstance(outcome, c.RecordSystemDown):
             raise _Down(guidance)
@@ -296,7 +292,7 @@ class Assistant:
             await tx.append_event(conversation.id, "record_system_down", {"message_id": message.id}, now)
             for reply in outbound:
                 await tx.enqueue_outbound(self._outbox(conversation, reply, now))
-        self.metrics["patient_assistant_record_system_down_total"] += 1
+        metrics.RECORD_SYSTEM_DOWN.inc()
         log.warning("conversation=%s message=%s kept for retry: record system down", conversation.id, message.id)
         return outbound
 
