@@ -33,6 +33,7 @@ from dialogs.state import State
 from domain import commands as c
 from domain.alerts import ReportEmergency
 from domain.errors import DomainError, RecordSystemUnavailable
+from domain.phones import PHONE_CHANNELS
 from domain.ports import Clock, CommandHandler, PatientDirectory
 from nlu.types import Parse
 
@@ -43,7 +44,6 @@ RETRY_BACKOFF = (dt.timedelta(seconds=30), dt.timedelta(minutes=2), dt.timedelta
 #: so one poison message cannot hold its conversation's later messages forever.
 MAX_ATTEMPTS = 5
 IN_BAND_CHANNELS = ("web", "console")
-PHONE_CHANNELS = ("sms", "whatsapp", "console", "web")
 #: Namespace of the request ids of emergency Tasks (one per inbound message).
 _EMERGENCY = uuid.UUID("5d0f2c9e-7a41-4b3e-9c86-2e1f4a7b9d53")
 

@@ -82,7 +82,7 @@ async def build(
     if locks is None and redis is not None:
         locks = RedisLocks(redis, settings.redis_key_prefix)
     fhir = connect(fhir_base_url, default_timezone=settings.practice_timezone,
-                   public_base_url=settings.public_base_url)
+                   public_base_url=settings.public_base_url, locale=settings.practice_locale)
     parser = nlu or load_nlu()
     scheduling = Scheduling(fhir.schedule, fhir.practice, storage.slot_holds(), clock)
     catalogue = CatalogueCache(fhir.practice, clock)
