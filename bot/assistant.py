@@ -21,6 +21,7 @@ from typing import Any, Protocol
 from bot import household, metrics
 from bot.catalogue import CatalogueCache
 from bot.locks import ConversationLocks
+from bot.logs import bind
 from bot.messages import Inbound, Outbound
 from bot.optout import optout_address
 from bot.ports import AuditRecord, ConversationRecord, InboundRecord, OutboxRecord, Storage
@@ -129,7 +130,7 @@ class Assistant:
                     break  # later messages wait behind it: order matters more than speed
                 try:
                     replies, done = await self._process_one(conversation_id, message)
-                except Exception as e:  # noqa: BLE001 - kept for a retry, not dropped; logged by kind only
+                except Exception as e:  # noqa: BLE001 - kept for a retry, not dropped; logged without PHI
                     await self._failed(conversation_id, message, e)
                     handled.kept_for_retry = True
                     break
@@ -245,8 +246,7 @@ class Assistant:
         except RecordSystemUnavailable:
             raise _Down(guidance) from None
         except Exception as e:  # noqa: BLE001 - the patient's guidance comes first
-            log.error("conversation=%s message=%s emergency Task not made (%s)",
-                      ctx.conversation_id, message.id, type(e).__name__)
+            bind(log, conversation=ctx.conversation_id, message=message.id).failure("emergency Task not made", e)
             metrics.ESCALATION_FAILED.inc()
             return guidance, [note | {"task": None}], []
         if isinstance(outcome, c.RecordSystemDown):
@@ -337,8 +337,8 @@ class Assistant:
         """An unexpected failure: try the message again later, in its place; give up after
         MAX_ATTEMPTS so the conversation's later messages are not held forever."""
         now = self.clock.now()
-        log.error("conversation=%s message=%s failed (%s), attempt %d",
-                  conversation_id, message.id, type(error).__name__, message.attempts + 1)
+        bind(log, conversation=conversation_id, message=message.id).failure(
+            f"processing failed, attempt {message.attempts + 1}", error)
         backoff = RETRY_BACKOFF[min(message.attempts, len(RETRY_BACKOFF) - 1)]
         async with self.storage.transaction() as tx:
             if message.attempts + 1 >= MAX_ATTEMPTS:

@@ -90,6 +90,7 @@ class FakeTasks:
     lockouts: dict[str, ReportLockout] = field(default_factory=dict)
     emergencies: dict[str, ReportEmergency] = field(default_factory=dict)
     down: bool = False  # the record system is unreachable
+    fail_with: Exception | None = None  # an unexpected failure of the record system
 
     async def review_duplicate(self, person: NewPatient, matches: list[Match], request_id: str) -> str:
         self.tasks.setdefault(request_id, (person, matches))
@@ -102,6 +103,8 @@ class FakeTasks:
     async def emergency(self, report: ReportEmergency) -> str:
         if self.down:
             raise RecordSystemUnavailable("fake server is down")
+        if self.fail_with is not None:
+            raise self.fail_with
         self.emergencies.setdefault(report.request_id, report)
         return f"task-{report.request_id[:8]}"
 
