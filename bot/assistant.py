@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from bot import household, metrics
-from bot.catalogue import CatalogueCache
+from bot.catalogue import PracticeCatalogue
 from bot.locks import ConversationLocks
 from bot.logs import bind
 from bot.messages import Inbound, Outbound
@@ -67,7 +67,7 @@ class Assistant:
         storage: Storage,
         nlu: Parser,
         scheduling: CommandHandler,
-        catalogue: CatalogueCache,
+        catalogue: PracticeCatalogue,
         patients: PatientDirectory,
         flows: dict[str, Flow],
         texts: Texts,

@@ -11,7 +11,7 @@ import pytest
 
 from adapters.sql import SqlStorage
 from bot.assistant import Assistant
-from bot.catalogue import CatalogueCache
+from bot.catalogue import PracticeCatalogue
 from bot.locks import LocalLocks
 from bot.messages import Inbound
 from dialogs.context import Texts
@@ -66,7 +66,7 @@ async def rig(request: pytest.FixtureRequest, database_url: DatabaseFactory, nlu
     assistant = Assistant(
         practice_id="riverside", storage=storage, nlu=nlu,
         scheduling=Scheduling(schedule, directory, storage.slot_holds(), clock),
-        catalogue=CatalogueCache(directory, clock), patients=fakes.FakePatients(),
+        catalogue=PracticeCatalogue(directory), patients=fakes.FakePatients(),
         flows=load_flows(DATA / "flows"), texts=Texts.load(DATA / "texts"), clock=clock, locks=LocalLocks(),
     )
     yield Rig(assistant, storage, schedule, clock)
@@ -128,7 +128,7 @@ async def desk_rig(request: pytest.FixtureRequest, database_url: DatabaseFactory
         Intake(FakeIntakeStore()), Consents(FakeConsentStore(), directory, clock), Results(FakeResults()))
     assistant = Assistant(
         practice_id="riverside", storage=storage, nlu=nlu, scheduling=desk,
-        catalogue=CatalogueCache(directory, clock), patients=everyone,
+        catalogue=PracticeCatalogue(directory), patients=everyone,
         flows=load_flows(DATA / "flows"), texts=Texts.load(DATA / "texts"), clock=clock, locks=LocalLocks(),
     )
     yield DeskRig(assistant, storage, schedule, clock, tasks=tasks)
