@@ -10,8 +10,7 @@ import datetime as dt
 import re
 
 from dialogs.context import TurnContext
-from dialogs.render import MONTHS
-from domain.dates import read_birth_date
+from domain.dates import MONTH_NAMES, read_birth_date
 from domain.phones import PHONE_CHANNELS, region_of, to_e164
 from nlu.types import Parse
 
@@ -124,5 +123,5 @@ def _language(text: str, parse: Parse, ctx: TurnContext) -> Reading:
 def birth_date_text(iso: str, locale: str) -> str:
     """'April 12, 1985' (US) or '12 April 1985'."""
     day = dt.date.fromisoformat(iso)
-    month = MONTHS[day.month - 1]
+    month = MONTH_NAMES[day.month - 1]
     return f"{month} {day.day}, {day.year}" if locale.endswith("US") else f"{day.day} {month} {day.year}"
