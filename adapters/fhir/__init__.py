@@ -29,7 +29,7 @@ class FhirAdapters:
     practice: FhirPracticeDirectory
     patients: FhirPatients  # the patient directory, by phone and by linked chat
     schedule: FhirScheduleStore
-    # Identity, intake, consent and results (issue 5); `patients` is also the registry.
+    # Identity, intake, consent and results; `patients` is also the registry.
     registry: FhirPatients = field(repr=False)
     tasks: FhirStaffTasks = field(repr=False)
     coverage: FhirCoverage = field(repr=False)
