@@ -2,8 +2,9 @@
 
 Logs carry ids, kinds and outcomes, never what a patient wrote. An exception's message may
 hold exactly that (a parser quoting its input, a server echoing a resource), so a failure is
-logged with its type, the types of its causes and its frames (file, line, function), never with `str(error)`, the repr of arguments or local variables; `log.exception`
-and `exc_info=True` would print the message and are not used.
+logged with its type, the types of its causes and its frames (file, line, function), never
+with `str(error)`, the repr of arguments or local variables; `log.exception` and
+`exc_info=True` would print the message and are not used.
 
 Context is bound with the standard library's `LoggerAdapter` (no structlog: one formatter
 and nothing new to configure): `bind(log, conversation=cid, message=mid)` gives a logger

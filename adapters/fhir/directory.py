@@ -41,7 +41,8 @@ class FhirPracticeDirectory:
         return Practice(
             id=org["id"], name=org.get("name", ""),
             timezone=next((z for z in zones if z), self._default_timezone),
-            phone=to_e164(phone, region_of(self._locale)) or phone, locale=self._locale, hours=opening_hours(data.locations),
+            phone=to_e164(phone, region_of(self._locale)) or phone, locale=self._locale,
+            hours=opening_hours(data.locations),
         )
 
     async def services(self) -> list[Service]:

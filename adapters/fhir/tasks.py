@@ -1,6 +1,7 @@
 """StaffTasks and CoverageStore on FHIR: Tasks for staff (review a likely duplicate, follow
-up a conversation locked after failed identity checks, contact the sender of an emergency), and the patient's insurance as a
-Coverage. Each Task is a conditional create on its request id, so a retry makes one."""
+up a conversation locked after failed identity checks, contact the sender of an emergency),
+and the patient's insurance as a Coverage. Each Task is a conditional create on its request
+id, so a retry makes one."""
 
 from __future__ import annotations
 

@@ -116,7 +116,8 @@ class DeskRig(Rig):
 
 
 @pytest.fixture(params=BACKENDS)
-async def desk_rig(request: pytest.FixtureRequest, database_url: DatabaseFactory, nlu) -> AsyncIterator[DeskRig]:  # type: ignore[no-untyped-def]
+async def desk_rig(  # type: ignore[no-untyped-def]
+        request: pytest.FixtureRequest, database_url: DatabaseFactory, nlu) -> AsyncIterator[DeskRig]:
     """The pipeline over the front desk, whose staff tasks are a fake that can be switched off."""
     storage = SqlStorage(await database_url(request.param))
     clock = FixedClock(NOW, ticking=False)
