@@ -11,7 +11,8 @@ COPY adapters adapters
 COPY api api
 COPY patient_assistant patient_assistant
 COPY data data
-RUN pip install --no-cache-dir . && patient-assistant nlu train
+RUN pip install --no-cache-dir . && patient-assistant nlu train \
+    && mkdir -p /var/lib/patient-assistant/metrics && chown nobody /var/lib/patient-assistant/metrics
 USER nobody
 EXPOSE 8000
 CMD ["patient-assistant", "serve", "--host", "0.0.0.0", "--port", "8000"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
@@ -35,7 +34,6 @@ def create_app(
 
     app = FastAPI(title="patient-assistant", version="0.1.0", lifespan=lifespan)
     app.state.settings = settings
-    app.state.counters = Counter()
     app.include_router(health.router)
     app.include_router(nlu_routes.router)
     app.include_router(documents.router)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
-from fastapi.responses import JSONResponse, PlainTextResponse
+from fastapi import APIRouter, Response
+from fastapi.responses import JSONResponse
+from prometheus_client import CONTENT_TYPE_LATEST
 
 from api.deps import RuntimeDep
+from bot.metrics import exposition
 from domain.errors import DomainError
 
 router = APIRouter(tags=["health"])
@@ -36,11 +38,8 @@ async def readyz(runtime: RuntimeDep) -> Response:
     return JSONResponse({"ready": ready, "checks": checks}, status_code=200 if ready else 503)
 
 
-@router.get("/metrics", response_class=PlainTextResponse)
-async def metrics(request: Request, runtime: RuntimeDep) -> str:
-    """Prometheus text format: this process's counters (no PHI, no labels with patient data)."""
-    counters: dict[str, int] = {**request.app.state.counters, **runtime.assistant.metrics}
-    lines = []
-    for name, value in sorted(counters.items()):
-        lines += [f"# TYPE {name} counter", f"{name} {value}"]
-    return "\n".join(lines) + "\n"
+@router.get("/metrics")
+async def metrics() -> Response:
+    """Prometheus text format: the counters of bot/metrics.py (no PHI, no labels with patient
+    data), of the API and the Celery workers of this host when PROMETHEUS_MULTIPROC_DIR is set."""
+    return Response(exposition(), media_type=CONTENT_TYPE_LATEST)

@@ -15,13 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from bot import household
-from bot.catalogue import CatalogueCache
+from bot import household, metrics
+from bot.catalogue import PracticeCatalogue
 from bot.locks import ConversationLocks
+from bot.logs import bind
 from bot.messages import Inbound, Outbound
 from bot.optout import optout_address
 from bot.ports import AuditRecord, ConversationRecord, InboundRecord, OutboxRecord, Storage
@@ -32,7 +32,9 @@ from dialogs.engine import DomainAnswered, Reply, UserSaid, advance
 from dialogs.schema import Flow
 from dialogs.state import State
 from domain import commands as c
+from domain.alerts import ReportEmergency
 from domain.errors import DomainError, RecordSystemUnavailable
+from domain.phones import PHONE_CHANNELS
 from domain.ports import Clock, CommandHandler, PatientDirectory
 from nlu.types import Parse
 
@@ -43,7 +45,8 @@ RETRY_BACKOFF = (dt.timedelta(seconds=30), dt.timedelta(minutes=2), dt.timedelta
 #: so one poison message cannot hold its conversation's later messages forever.
 MAX_ATTEMPTS = 5
 IN_BAND_CHANNELS = ("web", "console")
-PHONE_CHANNELS = ("sms", "whatsapp", "console", "web")
+#: Namespace of the request ids of emergency Tasks (one per inbound message).
+_EMERGENCY = uuid.UUID("5d0f2c9e-7a41-4b3e-9c86-2e1f4a7b9d53")
 
 
 class Parser(Protocol):
@@ -64,7 +67,7 @@ class Assistant:
         storage: Storage,
         nlu: Parser,
         scheduling: CommandHandler,
-        catalogue: CatalogueCache,
+        catalogue: PracticeCatalogue,
         patients: PatientDirectory,
         flows: dict[str, Flow],
         texts: Texts,
@@ -77,8 +80,6 @@ class Assistant:
         self.catalogue, self.patients = catalogue, patients
         self.flows, self.texts, self.clock, self.locks = flows, texts, clock, locks
         self.verification_days = verification_days  # how long a verified channel address stays verified
-        # Counters for /metrics (this process only): ids and outcomes, never content.
-        self.metrics: Counter[str] = Counter()
 
     async def receive(self, message: Inbound) -> str | None:
         """Record a message; its conversation id, or None if this provider id was seen before.
@@ -129,7 +130,7 @@ class Assistant:
                     break  # later messages wait behind it: order matters more than speed
                 try:
                     replies, done = await self._process_one(conversation_id, message)
-                except Exception as e:  # noqa: BLE001 - kept for a retry, not dropped; logged by kind only
+                except Exception as e:  # noqa: BLE001 - kept for a retry, not dropped; logged without PHI
                     await self._failed(conversation_id, message, e)
                     handled.kept_for_retry = True
                     break
@@ -170,7 +171,11 @@ class Assistant:
         try:
             ctx = await self._context(conversation, now)
             parse = self._parse(message, ctx)
-            state, replies, notes, outcomes = await self._converse(state, parse, ctx)
+            if parse.intent == "emergency":
+                # The safety net comes before anything a flow would do; the flow is left as it was.
+                replies, notes, outcomes = await self._emergency(state, ctx, message)
+            else:
+                state, replies, notes, outcomes = await self._converse(state, parse, ctx)
         except RecordSystemUnavailable:
             return await self._keep_for_retry(conversation, message, now, self._down_reply(state, now)), False
         except _Down as down:
@@ -191,13 +196,12 @@ class Assistant:
             for reply in outbound:
                 await tx.enqueue_outbound(self._outbox(conversation, reply, now))
             await tx.mark_inbound(message.id, "processed")
-        self.metrics["patient_assistant_messages_processed_total"] += 1
-        self.metrics["patient_assistant_replies_total"] += len(outbound)
+        metrics.MESSAGES_PROCESSED.inc()
+        metrics.REPLIES.inc(len(outbound))
         for outcome in outcomes:
-            self.metrics[f"patient_assistant_{type(outcome).__name__.lower()}_total"] += 1
+            metrics.OUTCOMES.labels(type(outcome).__name__.lower()).inc()
         for note in notes:
-            if note["kind"] in ("emergency", "locked", "handoff_requested"):
-                self.metrics[f"patient_assistant_{note['kind']}_total"] += 1
+            metrics.count_note(note["kind"])
         return outbound, True
 
     async def _converse(
@@ -206,10 +210,6 @@ class Assistant:
         replies: list[Reply] = []
         notes: list[dict[str, Any]] = []
         outcomes: list[c.Outcome] = []
-        if parse.intent == "emergency":
-            # The safety net comes before anything a flow would do; the flow is left as it was.
-            notes.append({"kind": "emergency", "alert_staff": True})
-            return state, [Reply(_text(self.texts, "emergency", state))], notes, outcomes
         event: UserSaid | DomainAnswered = UserSaid(parse)
         for _ in range(8):
             turn = advance(state, event, ctx)
@@ -225,6 +225,34 @@ class Assistant:
             outcomes.append(outcome)
             state, event = turn.state, DomainAnswered(outcome)
         raise RuntimeError("a turn issued more than 8 commands")
+
+    async def _emergency(
+        self, state: State, ctx: TurnContext, message: InboundRecord
+    ) -> tuple[list[Reply], list[dict[str, Any]], list[c.Outcome]]:
+        """Emergency guidance, and an urgent staff Task (references only, see domain/alerts.py).
+
+        The Task's request id comes from the inbound message, so processing it again makes no
+        second Task. When the record system is down the guidance still goes out at once (as
+        this message's one "down" reply) and the message is kept, so the Task is made when the
+        system is back, without the guidance a second time. Any other failure to make the Task
+        must not hold the guidance back: it is sent, logged as an error and noted.
+        """
+        guidance = [Reply(_text(self.texts, "emergency", state))]
+        report = ReportEmergency(str(uuid.uuid5(_EMERGENCY, message.id)), ctx.conversation_id, ctx.channel,
+                                 patient_id=state.patient_id, related_person_id=state.proxy_id)
+        note: dict[str, Any] = {"kind": "emergency", "alert_staff": True}
+        try:
+            outcome = await self.scheduling.handle(report)
+        except RecordSystemUnavailable:
+            raise _Down(guidance) from None
+        except Exception as e:  # noqa: BLE001 - the patient's guidance comes first
+            bind(log, conversation=ctx.conversation_id, message=message.id).failure("emergency Task not made", e)
+            metrics.ESCALATION_FAILED.inc()
+            return guidance, [note | {"task": None}], []
+        if isinstance(outcome, c.RecordSystemDown):
+            raise _Down(guidance)
+        told = bool(message.metadata.get("down_notified"))  # the guidance went out while it was down
+        return ([] if told else guidance), [note], [outcome]
 
     async def _context(self, conversation: ConversationRecord, now: dt.datetime) -> TurnContext:
         catalogue = await self.catalogue.get()
@@ -264,7 +292,7 @@ class Assistant:
             await tx.append_event(conversation.id, "record_system_down", {"message_id": message.id}, now)
             for reply in outbound:
                 await tx.enqueue_outbound(self._outbox(conversation, reply, now))
-        self.metrics["patient_assistant_record_system_down_total"] += 1
+        metrics.RECORD_SYSTEM_DOWN.inc()
         log.warning("conversation=%s message=%s kept for retry: record system down", conversation.id, message.id)
         return outbound
 
@@ -309,8 +337,8 @@ class Assistant:
         """An unexpected failure: try the message again later, in its place; give up after
         MAX_ATTEMPTS so the conversation's later messages are not held forever."""
         now = self.clock.now()
-        log.error("conversation=%s message=%s failed (%s), attempt %d",
-                  conversation_id, message.id, type(error).__name__, message.attempts + 1)
+        bind(log, conversation=conversation_id, message=message.id).failure(
+            f"processing failed, attempt {message.attempts + 1}", error)
         backoff = RETRY_BACKOFF[min(message.attempts, len(RETRY_BACKOFF) - 1)]
         async with self.storage.transaction() as tx:
             if message.attempts + 1 >= MAX_ATTEMPTS:

@@ -1,34 +1,26 @@
-"""The practice's catalogue (services, people, sites, hours), read from the record system
-and kept for a few minutes so a conversation does not cost four FHIR searches per message."""
+"""The practice's catalogue (services, people, sites, hours) as the dialogue reads it.
+
+It keeps no copy of its own: the record system's adapter caches the practice's reference
+data already (adapters/fhir/reference.py, for `reference_ttl` seconds), and a second cache
+on top of it only made a staff edit wait for both to lapse. Assembling the catalogue from
+that cache costs no request to the record system.
+"""
 
 from __future__ import annotations
 
-import asyncio
-import datetime as dt
-
 from dialogs.context import Catalogue
-from domain.ports import Clock, PracticeDirectory
-
-TTL = dt.timedelta(minutes=5)
+from domain.ports import PracticeDirectory
 
 
-class CatalogueCache:
-    def __init__(self, directory: PracticeDirectory, clock: Clock) -> None:
-        self.directory, self.clock = directory, clock
-        self._value: Catalogue | None = None
-        self._read_at: dt.datetime | None = None
-        self._lock = asyncio.Lock()
+class PracticeCatalogue:
+    def __init__(self, directory: PracticeDirectory) -> None:
+        self.directory = directory
 
     async def get(self) -> Catalogue:
-        async with self._lock:
-            now = self.clock.now()
-            if self._value is None or self._read_at is None or now - self._read_at > TTL or now < self._read_at:
-                d = self.directory
-                self._value = Catalogue(
-                    practice=await d.practice(),
-                    services=tuple(await d.services()),
-                    practitioners=tuple(await d.practitioners()),
-                    locations=tuple(await d.locations()),
-                )
-                self._read_at = now
-            return self._value
+        d = self.directory
+        return Catalogue(
+            practice=await d.practice(),
+            services=tuple(await d.services()),
+            practitioners=tuple(await d.practitioners()),
+            locations=tuple(await d.locations()),
+        )

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from bot.assistant import Assistant
+from bot.logs import bind
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ class LocalDispatcher:
         try:
             await self.assistant.process(conversation_id)
         except Exception as e:  # noqa: BLE001 - the message stays pending; process_due retries it
-            log.error("conversation=%s processing failed (%s); left for retry", conversation_id, type(e).__name__)
+            bind(log, conversation=conversation_id).failure("processing failed; left for retry", e)
         finally:
             self.replies_ready()
 

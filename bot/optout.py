@@ -7,7 +7,7 @@ chat has no number, so its chat id is its own address.
 
 from __future__ import annotations
 
-PHONE_CHANNELS = frozenset({"sms", "whatsapp", "console", "web"})
+from domain.phones import PHONE_CHANNELS
 
 
 def optout_address(channel: str, address: str) -> str:

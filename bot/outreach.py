@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import uuid
 
-from bot.catalogue import CatalogueCache
+from bot.catalogue import PracticeCatalogue
 from bot.locks import ConversationLocks
 from bot.messages import Outbound
 from bot.optout import optout_address
@@ -32,7 +32,7 @@ NOTIFICATION = "notification"
 
 class Outreach:
     def __init__(self, *, practice_id: str, storage: Storage, intake: IntakeOutreach, texts: Texts,
-                 catalogue: CatalogueCache, locks: ConversationLocks, clock: Clock) -> None:
+                 catalogue: PracticeCatalogue, locks: ConversationLocks, clock: Clock) -> None:
         self.practice_id, self.storage, self.intake = practice_id, storage, intake
         self.texts, self.catalogue, self.locks, self.clock = texts, catalogue, locks, clock
 

@@ -44,4 +44,7 @@ def outcome_entries(outcome: c.Outcome) -> list[Entry]:
         case pc.LockoutReported(task_id=task_id, patient_id=pid):
             return [("staff.alerted", f"Task/{task_id}", {"reason": "verification_lockout"}
                      | ({"patient": pid} if pid else {}))]
+        case pc.EmergencyReported(task_id=task_id, patient_id=pid):
+            return [("staff.alerted", f"Task/{task_id}", {"reason": "emergency"}
+                     | ({"patient": pid} if pid else {}))]
     return []

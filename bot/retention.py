@@ -8,6 +8,7 @@ import datetime as dt
 import logging
 from collections.abc import Iterable, Sequence
 
+from bot.logs import bind
 from bot.ports import AuditRecord, PurgeReport, Storage
 from domain.ports import Clock
 
@@ -45,5 +46,5 @@ async def purge_periodically(
             reports = await purge_expired(storage, practice_ids, default_days, clock.now())
             log.info("retention purge: %d bodies", sum(r.inbound + r.outbound for r in reports.values()))
         except Exception as e:  # noqa: BLE001 - the next round tries again
-            log.error("retention purge failed (%s)", type(e).__name__)
+            bind(log, job="retention-purge").failure("retention purge failed", e)
         await asyncio.sleep(every_seconds)

@@ -10,13 +10,12 @@ import datetime as dt
 import re
 
 from dialogs.context import TurnContext
-from dialogs.render import MONTHS
-from domain.dates import read_birth_date
+from domain.dates import MONTH_NAMES, read_birth_date
+from domain.phones import PHONE_CHANNELS, region_of, to_e164
 from nlu.types import Parse
 
 Reading = tuple[str | None, str | None]
 SKIP = {"skip", "no", "none", "n/a", "na", "no thanks", "rather not", "id rather not", "pass", "not now"}
-PHONE_CHANNELS = ("sms", "whatsapp", "console")
 _NAME_LEAD = re.compile(
     r"^(?:(?:hi|hello|hey)\W+)?(?:my name is|my name's|name is|name:|i am|i'm|im|it's|its|this is|call me)\s+", re.IGNORECASE)
 _NAME = re.compile(r"[^\W\d_]+(?:['\-. ][^\W\d_]+)*\.?")
@@ -88,16 +87,10 @@ def _phone(text: str, parse: Parse, ctx: TurnContext) -> Reading:
     entity = parse.first("phone_number")
     if entity and isinstance(entity.value, str) and entity.value.startswith("+"):
         return entity.value, None
-    digits = re.sub(r"[^\d+]", "", text)
-    if len(re.findall(r"[a-z]", text.lower())) > 3 or digits.count("+") > 1:
+    if len(re.findall(r"[a-z]", text.lower())) > 3:
         return None, "phone"
-    if digits.startswith("+") and 8 <= len(digits) - 1 <= 15:
-        return digits, None
-    if len(digits) == 10 and digits[0] not in "01":
-        return f"+1{digits}", None
-    if len(digits) == 11 and digits.startswith("1"):
-        return f"+{digits}", None
-    return None, "phone"
+    number = to_e164(text, region_of(ctx.catalogue.practice.locale))
+    return (number, None) if number else (None, "phone")
 
 
 def _email(text: str, parse: Parse, ctx: TurnContext) -> Reading:
@@ -130,5 +123,5 @@ def _language(text: str, parse: Parse, ctx: TurnContext) -> Reading:
 def birth_date_text(iso: str, locale: str) -> str:
     """'April 12, 1985' (US) or '12 April 1985'."""
     day = dt.date.fromisoformat(iso)
-    month = MONTHS[day.month - 1]
+    month = MONTH_NAMES[day.month - 1]
     return f"{month} {day.day}, {day.year}" if locale.endswith("US") else f"{day.day} {month} {day.year}"

@@ -11,11 +11,10 @@ from dialogs.codec import appointment_from_json, opening_from_json
 from dialogs.context import Catalogue, TurnContext
 from dialogs.schema import Text
 from dialogs.state import State
+from domain.dates import MONTH_NAMES
 from domain.model import Appointment, Opening
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 
 
 def clock_time(moment: dt.datetime) -> str:
@@ -25,7 +24,7 @@ def clock_time(moment: dt.datetime) -> str:
 
 def day_text(day: dt.date, locale: str, year: bool = True) -> str:
     """'Friday, March 6, 2026' in the US; 'Friday 6 March 2026' elsewhere."""
-    weekday, month = DAY_NAMES[day.weekday()], MONTHS[day.month - 1]
+    weekday, month = DAY_NAMES[day.weekday()], MONTH_NAMES[day.month - 1]
     if locale.endswith("US"):
         return f"{weekday}, {month} {day.day}" + (f", {day.year}" if year else "")
     return f"{weekday} {day.day} {month}" + (f" {day.year}" if year else "")
@@ -38,7 +37,7 @@ def moment_text(moment: dt.datetime, catalogue: Catalogue) -> str:
 
 def short_moment(moment: dt.datetime, catalogue: Catalogue) -> str:
     local = moment.astimezone(ZoneInfo(catalogue.practice.timezone))
-    return f"{DAY_NAMES[local.weekday()][:3]} {local.day} {MONTHS[local.month - 1][:3]}, {clock_time(local)}"
+    return f"{DAY_NAMES[local.weekday()][:3]} {local.day} {MONTH_NAMES[local.month - 1][:3]}, {clock_time(local)}"
 
 
 def opening_label(opening: Opening, catalogue: Catalogue) -> str:
@@ -86,7 +85,7 @@ def when_text(when: dict[str, Any] | None, catalogue: Catalogue) -> str:
     if grain == "week":
         return f"in the week of {day_text(start.date(), locale, year=False)}"
     if grain == "month":
-        return f"in {MONTHS[start.month - 1]}"
+        return f"in {MONTH_NAMES[start.month - 1]}"
     day = f"on {day_text(start.date(), locale, year=False)}"
     if grain == "part_of_day":
         part = "morning" if start.hour < 12 else "afternoon" if start.hour < 17 else "evening"

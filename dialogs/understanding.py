@@ -1,4 +1,5 @@
-"""Reading a Parse for what the current step needs: a time window, a pick, a yes/no, a birth date."""
+"""Reading a Parse for what the current step needs: a time window, a pick, a yes/no. (Birth
+dates are read by domain/dates.py, through dialogs/fields.py.)"""
 
 from __future__ import annotations
 
@@ -111,45 +112,3 @@ def window(when: dict[str, Any]) -> tuple[dt.datetime, dt.datetime, dt.datetime 
         return day_start, day_start + dt.timedelta(days=1), start
     end = dt.datetime.fromisoformat(when["end"]) if when.get("end") else start + dt.timedelta(days=1)
     return start, end, None
-
-
-def birth_date_of(parse: Parse, locale: str) -> dt.date | None:
-    entity = parse.first("birth_date")
-    if entity and entity.value:
-        try:
-            return dt.date.fromisoformat(str(entity.value)[:10])
-        except ValueError:
-            return None
-    return parse_birth_date(parse.text, locale)
-
-
-_MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
-
-
-def parse_birth_date(text: str, locale: str) -> dt.date | None:
-    """A date of birth in the usual written forms; None when there is none or it is impossible."""
-    t = text.lower().strip()
-    try:
-        if m := re.search(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b", t):
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
-        if m := re.search(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})\b", t):
-            a, b, year = int(m[1]), int(m[2]), _year(m[3])
-            month, day = (a, b) if locale.endswith("US") else (b, a)
-            return dt.date(year, month, day)
-        if m := re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3})[a-z]*,?\s+(\d{4})\b", t):
-            if m[2] in _MONTHS:
-                return dt.date(int(m[3]), _MONTHS[m[2]], int(m[1]))
-        if m := re.search(r"\b([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", t):
-            if m[1] in _MONTHS:
-                return dt.date(int(m[3]), _MONTHS[m[1]], int(m[2]))
-    except ValueError:  # 31/02/1990 and the like
-        return None
-    return None
-
-
-def _year(text: str) -> int:
-    year = int(text)
-    if year < 100:  # two-digit years: born in the last century unless that is in the future
-        year += 2000 if year <= dt.date.today().year % 100 else 1900
-    return year

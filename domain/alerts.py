@@ -1,10 +1,16 @@
-"""Alerting staff when a conversation is locked after repeated failed identity checks.
+"""Alerting staff: a conversation locked after repeated failed identity checks, and a
+message read as an emergency.
 
 Three wrong birth dates may be a forgetful patient or someone trying a stolen phone: either
 way a person at the practice should look. The alert is a staff Task that carries references
 only (the patient or RelatedPerson the speaker claimed to be, the conversation), never what
 was typed. `request_id` is derived from the conversation and its lockout count, so the same
 message processed again (after an outage) makes no second Task.
+
+An emergency gets its guidance at once and an urgent Task (priority `stat`) so a person at
+the practice contacts the patient. That Task too carries references only: not the message,
+nor which red flag it raised (both are health information). Its `request_id` is derived
+from the inbound message, so a message processed again makes no second Task.
 """
 
 from __future__ import annotations
@@ -27,6 +33,24 @@ class ReportLockout:
 
 @dataclass(frozen=True)
 class LockoutReported:
+    task_id: str
+    conversation_id: str
+    patient_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ReportEmergency:
+    """Ask staff to contact, now, the sender of a message read as an emergency."""
+
+    request_id: str
+    conversation_id: str
+    channel: str
+    patient_id: str | None = None  # the patient the conversation has identified, if any
+    related_person_id: str | None = None  # the RelatedPerson speaking for them, if any
+
+
+@dataclass(frozen=True)
+class EmergencyReported:
     task_id: str
     conversation_id: str
     patient_id: str | None = None

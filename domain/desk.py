@@ -38,6 +38,8 @@ class FrontDesk:
                 return await self.identity.update(command)
             case pc.ReportLockout():
                 return await self.identity.report_lockout(command)
+            case pc.ReportEmergency():
+                return await self.identity.report_emergency(command)
             case pc.CheckResults():
                 return await self.results.check(command)
             case pc.StartIntake():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from domain import patient_commands as pc
-from domain.alerts import LockoutReported, ReportLockout
+from domain.alerts import EmergencyReported, LockoutReported, ReportEmergency, ReportLockout
 from domain.patients import NewPatient, identify, likely_duplicates
 from domain.ports import CoverageStore, PatientDirectory, PatientRegistry, StaffTasks
 
@@ -46,6 +46,11 @@ class Identity:
         """Staff follow up a conversation locked after failed identity checks."""
         task_id = await self.tasks.lockout(command)
         return LockoutReported(task_id, command.conversation_id, command.patient_id)
+
+    async def report_emergency(self, command: ReportEmergency) -> EmergencyReported:
+        """Staff contact the sender of a message read as an emergency (an urgent Task)."""
+        task_id = await self.tasks.emergency(command)
+        return EmergencyReported(task_id, command.conversation_id, command.patient_id)
 
     async def update(self, command: pc.UpdateDetails) -> pc.DetailsUpdated:
         change = command.change

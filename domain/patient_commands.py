@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from domain.alerts import LockoutReported, ReportLockout
+from domain.alerts import EmergencyReported, LockoutReported, ReportEmergency, ReportLockout
 from domain.consent import ConsentDecision, ConsentDocument
 from domain.intake import Form, IntakeResponse
 from domain.model import Patient
@@ -112,7 +112,7 @@ class WithdrawConsent:
 
 PatientCommand = (
     LinkChat | RegisterPatient | UpdateDetails | CheckResults | StartIntake | SaveIntake
-    | ReviewConsents | DecideConsent | WithdrawConsent | ReportLockout
+    | ReviewConsents | DecideConsent | WithdrawConsent | ReportLockout | ReportEmergency
 )
 
 
@@ -201,5 +201,5 @@ class ConsentRequired:
 PatientOutcome = (
     ChatLinked | NotIdentified | PatientRegistered | ReferredToStaff | DetailsUpdated | ResultsChecked
     | IntakeLoaded | NoIntakeForm | IntakeSaved | ConsentsReviewed | ConsentRecorded | ConsentWithdrawn
-    | ConsentRequired | LockoutReported
+    | ConsentRequired | LockoutReported | EmergencyReported
 )

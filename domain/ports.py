@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Protocol
 
-from domain.alerts import ReportLockout
+from domain.alerts import ReportEmergency, ReportLockout
 from domain.commands import Command, Outcome
 from domain.consent import ConsentDecision, ConsentDocument
 from domain.intake import Form, IntakeResponse
@@ -149,6 +149,11 @@ class StaffTasks(Protocol):
     async def lockout(self, report: ReportLockout) -> str:
         """Ask staff to follow up a locked conversation; the task id. References only, no PHI.
         Conditional on `report.request_id`, so a retry makes no second task."""
+        ...
+
+    async def emergency(self, report: ReportEmergency) -> str:
+        """Ask staff to contact the sender of an emergency now; the task id. References only,
+        no PHI. Conditional on `report.request_id`, so a retry makes no second task."""
         ...
 
 

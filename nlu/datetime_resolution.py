@@ -4,10 +4,10 @@ Only what says the past is resolved into the past ("yesterday at 10", "last
 friday", "2 days ago", "last night", "this morning" said in the evening): the
 dialogue tells the patient that time has passed rather than silently moving it.
 
-A rule grammar (nlu.dates) does the work for English; dateparser, always with
-``languages`` set, covers other languages and English dates the grammar leaves
-unresolved. A cheap regex pre-check keeps dateparser off messages with nothing
-date-like in them.
+A rule grammar (nlu.dates) does all the work for English; dateparser, always with
+``languages`` set, covers other languages only. Measured on the 667 English expressions of
+the dates development sets, dateparser finds none of the grammar's misses and reads two of
+them wrong, so it is not asked about English (and not loaded for it).
 """
 
 from __future__ import annotations
@@ -207,8 +207,9 @@ def _dp_settings(local: datetime, tz: str) -> dict[str, Any]:
     }
 
 
-def warm_dateparser(lang: str = "en") -> None:
-    """Load dateparser's language data once, so the first message is not slow."""
+def warm_dateparser(lang: str) -> None:
+    """Load dateparser's language data for `lang` once, so its first message is not slow
+    (for a practice whose patients write in a language the grammar does not cover)."""
     from dateparser.search import search_dates
 
     search_dates("tomorrow at 3pm", languages=[lang])

@@ -114,9 +114,6 @@ class NLU:
         path = ensure_model(model_dir, data_dir)
         nlu = cls(M.load(path), path)
         if warm:
-            from nlu.datetime_resolution import warm_dateparser
-
-            warm_dateparser("en")
             nlu.parse("can I come in tomorrow at 3pm?", now=M.TRAIN_NOW, tz=M.TRAIN_TZ)
         return nlu
 

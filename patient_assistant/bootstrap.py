@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from adapters.fhir import FhirAdapters, connect
 from adapters.sql import SqlStorage, migrate
 from bot.assistant import Assistant, Parser
-from bot.catalogue import CatalogueCache
+from bot.catalogue import PracticeCatalogue
 from bot.locks import ConversationLocks, LocalLocks
 from bot.outreach import Outreach
 from dialogs.context import Texts
@@ -82,10 +82,10 @@ async def build(
     if locks is None and redis is not None:
         locks = RedisLocks(redis, settings.redis_key_prefix)
     fhir = connect(fhir_base_url, default_timezone=settings.practice_timezone,
-                   public_base_url=settings.public_base_url)
+                   public_base_url=settings.public_base_url, locale=settings.practice_locale)
     parser = nlu or load_nlu()
     scheduling = Scheduling(fhir.schedule, fhir.practice, storage.slot_holds(), clock)
-    catalogue = CatalogueCache(fhir.practice, clock)
+    catalogue = PracticeCatalogue(fhir.practice)
     texts = Texts.load(DATA / "texts")
     locks = locks or LocalLocks()
     assistant = Assistant(

@@ -14,27 +14,24 @@ import uuid
 from collections.abc import AsyncIterator
 from typing import TextIO
 
-import phonenumbers
-
 from bot.messages import Inbound
+from domain.phones import region_of, to_e164
 from patient_assistant.bootstrap import Runtime, build, make_clock
 from patient_assistant.sandbox_access import fhir_server
 from patient_assistant.settings import Settings
 
 
-def normalise_phone(raw: str) -> str:
-    try:
-        number = phonenumbers.parse(raw, "US")
-    except phonenumbers.NumberParseException as e:
-        raise SystemExit(f"--phone {raw!r} is not a phone number; use E.164 like +16175550134") from e
-    if not phonenumbers.is_possible_number(number):
+def normalise_phone(raw: str, locale: str) -> str:
+    """`--phone` in E.164; a number without a country code is one of the practice's country."""
+    number = to_e164(raw, region_of(locale))
+    if number is None:
         raise SystemExit(f"--phone {raw!r} is not a possible phone number; use E.164 like +16175550134")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return number
 
 
 async def run_chat(settings: Settings, phone: str, channel: str, now: dt.datetime | None,
                    stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
-    address = normalise_phone(phone)
+    address = normalise_phone(phone, settings.practice_locale)
     async with fhir_server(settings, now) as base_url:
         runtime = await build(settings, fhir_base_url=base_url, clock=make_clock(now))
         try:

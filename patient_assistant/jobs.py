@@ -56,8 +56,8 @@ class InProcessJobs:
             await asyncio.sleep(self.interval)
             try:
                 await self.run_due()
-            except Exception:  # a failed round must not stop the next; it is logged without PHI
-                log.exception("in-process jobs: a round failed")
+            except Exception as e:  # noqa: BLE001 - a failed round must not stop the next
+                bind(log, job="in-process-jobs").failure("a round failed", e)
 
 
 def run_due_once(settings: Settings, now: dt.datetime | None) -> DueWork:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PLACEHOLDER = "change-me"
@@ -71,6 +71,17 @@ class Settings(BaseSettings):
 
     verification_days: int = 30
     sandbox_dir: str = "var/sandbox"
+
+    @field_validator("twilio_whatsapp_from")
+    @classmethod
+    def _bare_whatsapp_number(cls, value: str | None) -> str | None:
+        """Twilio's console shows a WhatsApp sender as `whatsapp:+1...` and the README asks for
+        that form, while the sender adds the prefix itself: keep the bare number, whichever
+        form was set, so messages never go from `whatsapp:whatsapp:+1...`."""
+        if value is None:
+            return None
+        value = value.strip()
+        return value[len("whatsapp:"):].strip() if value.lower().startswith("whatsapp:") else value
 
     @model_validator(mode="after")
     def _no_placeholders_outside_development(self) -> Settings:

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 
 from adapters.fhir.questionnaire import to_form
 from dialogs.context import Catalogue, TurnContext
-from domain.alerts import ReportLockout
+from domain.alerts import ReportEmergency, ReportLockout
 from domain.consent import ConsentDecision, ConsentDocument
 from domain.consent_service import Consents
+from domain.errors import RecordSystemUnavailable
 from domain.desk import FrontDesk
 from domain.identity import Identity
 from domain.intake import Form, IntakeResponse
@@ -87,6 +88,9 @@ class FakeRegistry:
 class FakeTasks:
     tasks: dict[str, tuple[NewPatient, list[Match]]] = field(default_factory=dict)
     lockouts: dict[str, ReportLockout] = field(default_factory=dict)
+    emergencies: dict[str, ReportEmergency] = field(default_factory=dict)
+    down: bool = False  # the record system is unreachable
+    fail_with: Exception | None = None  # an unexpected failure of the record system
 
     async def review_duplicate(self, person: NewPatient, matches: list[Match], request_id: str) -> str:
         self.tasks.setdefault(request_id, (person, matches))
@@ -94,6 +98,14 @@ class FakeTasks:
 
     async def lockout(self, report: ReportLockout) -> str:
         self.lockouts.setdefault(report.request_id, report)
+        return f"task-{report.request_id[:8]}"
+
+    async def emergency(self, report: ReportEmergency) -> str:
+        if self.down:
+            raise RecordSystemUnavailable("fake server is down")
+        if self.fail_with is not None:
+            raise self.fail_with
+        self.emergencies.setdefault(report.request_id, report)
         return f"task-{report.request_id[:8]}"
 
 

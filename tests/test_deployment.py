@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,3 +33,41 @@ def test_compose_runs_the_production_shape() -> None:
         "beat": ["patient-assistant", "beat"],
         "migrate": ["patient-assistant", "migrate"],
     }
+
+
+def test_the_test_command_starts_postgresql_and_redis_when_installed_but_stopped(tmp_path: Path) -> None:
+    # PostgreSQL and Redis on this machine are shared and stay up: the script runs as a copy
+    # whose service tools answer as stopped services would until started, and whose set-up
+    # and pytest only say they ran.
+    if not Path("/etc/postgresql").is_dir():
+        pytest.skip("no Debian PostgreSQL cluster here")
+    bin_dir, project = tmp_path / "bin", tmp_path / "project"
+    (project / "scripts").mkdir(parents=True)
+    (project / ".venv" / "bin").mkdir(parents=True)
+    bin_dir.mkdir()
+    calls = tmp_path / "calls"
+
+    def stub(path: Path, body: str) -> None:
+        path.write_text(f"#!/usr/bin/env bash\n{body}\n")
+        path.chmod(0o755)
+
+    # Each service answers once its start command has run, as the real ones do.
+    for start, probe in (("pg_ctlcluster", "pg_isready"), ("redis-server", "redis-cli")):
+        stub(bin_dir / start, f'echo "{start} $*" >> {calls}; touch {tmp_path / start}.up')
+        stub(bin_dir / probe, f'[ -e {tmp_path / start}.up ]')
+    for script in ("setup", "setup-browser"):
+        stub(project / "scripts" / script, f'echo "{script}" >> {calls}')
+    stub(project / ".venv" / "bin" / "python", f'echo "python $*" >> {calls}')
+    shutil.copy(ROOT / "scripts" / "test", project / "scripts" / "test")
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}"}
+    result = subprocess.run([str(project / "scripts" / "test"), "-q"], capture_output=True, text=True, env=env,
+                            timeout=300, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    ran = calls.read_text().splitlines()
+    assert ran[0].startswith("pg_ctlcluster --skip-systemctl-redirect") and ran[0].endswith("main start")
+    assert ran[1].startswith("redis-server --daemonize yes --bind 127.0.0.1")
+    assert ran[2:] == ["setup", "setup-browser", "python -m pytest -q"]
+
+
+def test_ci_runs_the_readmes_test_command() -> None:
+    assert "exec scripts/test -q" in (ROOT / ".ci" / "run").read_text()

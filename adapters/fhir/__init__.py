@@ -18,6 +18,7 @@ from adapters.fhir.patients import FhirPatients
 from adapters.fhir.reference import ReferenceCache
 from adapters.fhir.schedule import FhirScheduleStore
 from adapters.fhir.tasks import FhirCoverage, FhirStaffTasks
+from domain.phones import region_of
 
 
 @dataclass
@@ -28,7 +29,7 @@ class FhirAdapters:
     practice: FhirPracticeDirectory
     patients: FhirPatients  # the patient directory, by phone and by linked chat
     schedule: FhirScheduleStore
-    # Identity, intake, consent and results (issue 5); `patients` is also the registry.
+    # Identity, intake, consent and results; `patients` is also the registry.
     registry: FhirPatients = field(repr=False)
     tasks: FhirStaffTasks = field(repr=False)
     coverage: FhirCoverage = field(repr=False)
@@ -50,6 +51,7 @@ def connect(
     reference_ttl: float = 300.0,
     public_base_url: str = "http://127.0.0.1:8000",
     intake_url: str | None = None,
+    locale: str = "en-US",
 ) -> FhirAdapters:
     """Build the adapters for the FHIR server at `base_url` (nothing is contacted yet).
 
@@ -58,13 +60,15 @@ def connect(
     default_timezone: used when neither the Organization nor a Location carries one.
     public_base_url: where patients read consent documents in full (`/documents/{id}`).
     intake_url: the intake Questionnaire's canonical url (None: the active one named "intake").
+    locale: the practice's (PRACTICE_LOCALE): how dates are read and written, and the country
+    of phone numbers the server holds without a country code.
     """
-    conn = FhirConnection(base_url, timeout=timeout, authorization=authorization)
+    conn = FhirConnection(base_url, timeout=timeout, authorization=authorization, phone_region=region_of(locale))
     reference = ReferenceCache(conn, organization, ttl=reference_ttl)
     patients = FhirPatients(conn, reference)
     return FhirAdapters(
         connection=conn,
-        practice=FhirPracticeDirectory(reference, default_timezone=default_timezone),
+        practice=FhirPracticeDirectory(reference, default_timezone=default_timezone, locale=locale),
         patients=patients,
         schedule=FhirScheduleStore(conn, reference),
         registry=patients,

@@ -11,6 +11,7 @@ from fhirpy import AsyncFHIRClient
 from adapters.fhir.errors import translated
 from adapters.fhir.http import FhirHttp, Json
 from domain.errors import NotFound
+from domain.phones import DEFAULT_REGION
 
 SearchParams = Mapping[str, str | Sequence[str]]
 
@@ -26,8 +27,11 @@ class FhirConnection:
     Creating it opens nothing; the first request connects.
     """
 
-    def __init__(self, base_url: str, timeout: float = 10.0, authorization: str | None = None):
+    def __init__(self, base_url: str, timeout: float = 10.0, authorization: str | None = None,
+                 phone_region: str = DEFAULT_REGION):
         self.base_url = base_url.rstrip("/")
+        #: The country of numbers the server holds without a country code (the practice's).
+        self.phone_region = phone_region
         headers = {"Authorization": authorization} if authorization else {}
         self.http = FhirHttp(self.base_url, timeout=timeout, headers=headers)
         self._fhirpy = AsyncFHIRClient(

@@ -16,6 +16,7 @@ from adapters.fhir.phones import spellings, to_e164
 from adapters.fhir.reference import ReferenceCache
 from adapters.fhir.related import related_by_phone
 from domain.model import Location, Patient, Practice, Practitioner, Service
+from domain.phones import region_of
 from domain.related import RelatedPerson
 
 
@@ -40,7 +41,8 @@ class FhirPracticeDirectory:
         return Practice(
             id=org["id"], name=org.get("name", ""),
             timezone=next((z for z in zones if z), self._default_timezone),
-            phone=to_e164(phone) or phone, locale=self._locale, hours=opening_hours(data.locations),
+            phone=to_e164(phone, region_of(self._locale)) or phone, locale=self._locale,
+            hours=opening_hours(data.locations),
         )
 
     async def services(self) -> list[Service]:
@@ -66,16 +68,16 @@ class FhirPatientDirectory:
 
     async def find_by_phone(self, e164: str) -> list[Patient]:
         """Every active Patient with this number in telecom (several when a family shares a phone)."""
-        wanted = to_e164(e164)
+        wanted = to_e164(e164, self._conn.phone_region)
         if wanted is None:
             return []
         found = await self._conn.search_one_type("Patient", {"telecom": ",".join(spellings(wanted))})
         # Compare in E.164 ourselves: the server matched strings, and may have ignored the filter.
-        patients = [to_patient(p) for p in found if p.get("active", True) is not False]
+        patients = [to_patient(p, self._conn.phone_region) for p in found if p.get("active", True) is not False]
         return sorted((p for p in patients if wanted in p.phones), key=lambda p: (p.name, p.id))
 
     async def get(self, patient_id: str) -> Patient:
-        return to_patient(await self._conn.read("Patient", patient_id))
+        return to_patient(await self._conn.read("Patient", patient_id), self._conn.phone_region)
 
     async def related_by_phone(self, e164: str) -> list[RelatedPerson]:
         """RelatedPersons (a parent, a carer) with this number: the patients they may act for."""

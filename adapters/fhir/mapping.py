@@ -15,6 +15,7 @@ from adapters.fhir.codes import (
 )
 from adapters.fhir.http import Json, version_of
 from adapters.fhir.phones import to_e164
+from domain.phones import DEFAULT_REGION
 from domain.model import Location, OpeningHours, Patient, Practitioner, Service
 
 Code = tuple[str, str]  # (system, code)
@@ -132,9 +133,9 @@ def service_description(hs: Json) -> str:
     return " ".join(str(t) for t in texts if t)
 
 
-def to_patient(p: Json) -> Patient:
+def to_patient(p: Json, region: str = DEFAULT_REGION) -> Patient:
     text, _ = human_name(p)
-    phones = [to_e164(t["value"]) for t in p.get("telecom") or []
+    phones = [to_e164(t["value"], region) for t in p.get("telecom") or []
               if t.get("system") in ("phone", "sms") and t.get("value")]
     comms = p.get("communication") or []
     chosen = next((c for c in comms if c.get("preferred")), comms[0] if comms else {})

@@ -21,6 +21,7 @@ TASK_SYSTEM = f"{PROJECT}/task"
 TASK_CODES = f"{PROJECT}/CodeSystem/task"
 REVIEW_DUPLICATE = "review-possible-duplicate"
 FOLLOW_UP_LOCKOUT = "follow-up-locked-conversation"
+FOLLOW_UP_EMERGENCY = "follow-up-emergency"
 #: Consent.category: which consent document (code = the document's type code).
 CONSENT_DOCUMENT = f"{PROJECT}/CodeSystem/consent-document"
 EXT_CONSENT_CHANNEL = f"{PROJECT_SD}/consent-channel"

@@ -13,6 +13,7 @@ from adapters.fhir.patient_codes import BCP47, REGISTRATION_SYSTEM
 from adapters.fhir.phones import to_e164
 from domain.patient_commands import DetailChange
 from domain.patients import NewPatient, PatientRecord
+from domain.phones import DEFAULT_REGION
 
 
 def new_patient_json(person: NewPatient, request_id: str, organization_id: str) -> Json:
@@ -65,13 +66,13 @@ def _language(communication: Json) -> str | None:
     return str(code) if code else None
 
 
-def to_record(p: Json) -> PatientRecord:
+def to_record(p: Json, region: str = DEFAULT_REGION) -> PatientRecord:
     names: list[dict[str, Any]] = p.get("name") or [{}]
     current = next((n for n in names if n.get("use") in (None, "official", "usual")), names[0])
     former = tuple(n.get("family", "") for n in names if n is not current and n.get("family"))
     born = p.get("birthDate")
     telecom = p.get("telecom") or []
-    phones = {to_e164(t["value"]) for t in telecom if t.get("system") in ("phone", "sms") and t.get("value")}
+    phones = {to_e164(t["value"], region) for t in telecom if t.get("system") in ("phone", "sms") and t.get("value")}
     return PatientRecord(
         id=p["id"], given=" ".join(current.get("given") or []), family=current.get("family", ""),
         birth_date=dt.date.fromisoformat(born) if born and len(born) == 10 else None,

@@ -35,7 +35,7 @@ class FhirPatients(FhirPatientDirectory):
         found = await self._conn.search_one_type("Patient", {"telecom": wanted})
         mine = [p for p in found if p.get("active", True) is not False
                 and any(t.get("system") == "other" and t.get("value") == wanted for t in p.get("telecom") or [])]
-        return sorted((to_patient(p) for p in mine), key=lambda p: (p.name, p.id))
+        return sorted((to_patient(p, self._conn.phone_region) for p in mine), key=lambda p: (p.name, p.id))
 
     async def candidates(self, person: NewPatient) -> list[PatientRecord]:
         searches: list[dict[str, str]] = [{"birthdate": person.birth_date.isoformat()}]
@@ -49,13 +49,13 @@ class FhirPatients(FhirPatientDirectory):
             for p in await self._conn.search_one_type("Patient", params):
                 if p.get("active", True) is not False:
                     found[p["id"]] = p
-        return [to_record(p) for p in found.values()]
+        return [to_record(p, self._conn.phone_region) for p in found.values()]
 
     async def registered(self, request_id: str) -> Patient | None:
         found = await self._conn.search_one_type("Patient", {"identifier": f"{REGISTRATION_SYSTEM}|{request_id}"})
         mine = [p for p in found if any(i.get("system") == REGISTRATION_SYSTEM and i.get("value") == request_id
                                         for i in p.get("identifier") or [])]
-        return to_patient(mine[0]) if mine else None
+        return to_patient(mine[0], self._conn.phone_region) if mine else None
 
     async def create(self, person: NewPatient, request_id: str) -> Patient:
         organization = (await self._reference.get()).organization["id"]
@@ -63,7 +63,8 @@ class FhirPatients(FhirPatientDirectory):
         async with translated("create Patient"):
             created = await self._conn.http.create(
                 resource, if_none_exist=f"identifier={REGISTRATION_SYSTEM}|{request_id}")
-        return to_patient(created if created.get("id") else await self._by_request(request_id))
+        return to_patient(created if created.get("id") else await self._by_request(request_id),
+                          self._conn.phone_region)
 
     async def _by_request(self, request_id: str) -> Json:
         patient = await self.registered(request_id)

@@ -1,23 +1,12 @@
-"""Phone numbers as the record system may hold them, compared as E.164."""
+"""Phone numbers as the record system may hold them, compared as E.164 (read by domain/phones.py)."""
 
 from __future__ import annotations
 
 import phonenumbers
 
-#: Numbers written without a country code are read as numbers of this region.
-DEFAULT_REGION = "US"
+from domain.phones import DEFAULT_REGION, to_e164
 
-
-def to_e164(number: str, region: str = DEFAULT_REGION) -> str | None:
-    """"(617) 555-0134", "+1 617 555 0134", "tel:+16175550134" -> "+16175550134"; None if not a number."""
-    text = number.strip().removeprefix("tel:")
-    try:
-        parsed = phonenumbers.parse(text, region)
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_possible_number(parsed):
-        return None
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+__all__ = ["spellings", "to_e164"]
 
 
 def spellings(e164: str, region: str = DEFAULT_REGION) -> list[str]:

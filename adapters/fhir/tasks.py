@@ -1,6 +1,7 @@
 """StaffTasks and CoverageStore on FHIR: Tasks for staff (review a likely duplicate, follow
-up a conversation locked after failed identity checks), and the patient's insurance as a
-Coverage. Each Task is a conditional create on its request id, so a retry makes one."""
+up a conversation locked after failed identity checks, contact the sender of an emergency),
+and the patient's insurance as a Coverage. Each Task is a conditional create on its request
+id, so a retry makes one."""
 
 from __future__ import annotations
 
@@ -10,14 +11,21 @@ from adapters.fhir.connection import FhirConnection
 from adapters.fhir.errors import FhirHttpError, translated
 from adapters.fhir.http import Json, version_of
 from adapters.fhir.mapping import ref_id
-from adapters.fhir.patient_codes import FOLLOW_UP_LOCKOUT, REVIEW_DUPLICATE, TASK_CODES, TASK_SYSTEM
+from adapters.fhir.patient_codes import (
+    FOLLOW_UP_EMERGENCY,
+    FOLLOW_UP_LOCKOUT,
+    REVIEW_DUPLICATE,
+    TASK_CODES,
+    TASK_SYSTEM,
+)
 from adapters.fhir.reference import ReferenceCache
 from adapters.fhir.slots import fhir_time
-from domain.alerts import ReportLockout
+from domain.alerts import ReportEmergency, ReportLockout
 from domain.patients import Match, NewPatient
 
 REVIEW_TEXT = "Review a possible duplicate patient registration"
 LOCKOUT_TEXT = "Follow up a conversation locked after failed identity checks"
+EMERGENCY_TEXT = "Contact a patient whose message was read as an emergency"
 
 
 def duplicate_task(person: NewPatient, matches: list[Match], request_id: str, organization_id: str,
@@ -77,6 +85,33 @@ def lockout_task(report: ReportLockout, organization_id: str, now: dt.datetime) 
     return task
 
 
+def emergency_task(report: ReportEmergency, organization_id: str, now: dt.datetime) -> Json:
+    """A Task for staff to contact the sender of an emergency now (priority `stat`, the
+    highest R4 has): references and codes only, never the message or the red flag it raised."""
+    inputs: list[Json] = [
+        {"type": {"text": "conversation"}, "valueString": report.conversation_id},
+        {"type": {"text": "channel"}, "valueCode": report.channel},
+    ]
+    if report.related_person_id:
+        inputs.append({"type": {"text": "speaking for the patient"},
+                       "valueReference": {"reference": f"RelatedPerson/{report.related_person_id}"}})
+    task: Json = {
+        "resourceType": "Task",
+        "identifier": [{"system": TASK_SYSTEM, "value": report.request_id}],
+        "status": "requested", "intent": "order", "priority": "stat",
+        "code": {"coding": [{"system": TASK_CODES, "code": FOLLOW_UP_EMERGENCY, "display": EMERGENCY_TEXT}],
+                 "text": EMERGENCY_TEXT},
+        "description": "A message in this conversation was read as a possible emergency; the sender was told "
+                       "to call emergency services. Contact them now and read the conversation.",
+        "authoredOn": fhir_time(now),
+        "owner": {"reference": f"Organization/{organization_id}"},
+        "input": inputs,
+    }
+    if report.patient_id:
+        task["for"] = task["focus"] = {"reference": f"Patient/{report.patient_id}"}
+    return task
+
+
 class FhirStaffTasks:
     def __init__(self, conn: FhirConnection, reference: ReferenceCache):
         self._conn, self._reference = conn, reference
@@ -89,6 +124,10 @@ class FhirStaffTasks:
     async def lockout(self, report: ReportLockout) -> str:
         organization = (await self._reference.get()).organization["id"]
         return await self._create(lockout_task(report, organization, dt.datetime.now(dt.UTC)), report.request_id)
+
+    async def emergency(self, report: ReportEmergency) -> str:
+        organization = (await self._reference.get()).organization["id"]
+        return await self._create(emergency_task(report, organization, dt.datetime.now(dt.UTC)), report.request_id)
 
     async def _create(self, task: Json, request_id: str) -> str:
         """Create the Task unless one with this request id exists; its id either way."""

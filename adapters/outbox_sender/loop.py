@@ -8,6 +8,7 @@ import contextlib
 import logging
 
 from adapters.outbox_sender.sender import OutboxSender
+from bot.logs import bind
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ class SenderLoop:
                     until = (done.wake_at - self.sender.clock.now()).total_seconds()
                     timeout = min(self.poll, max(until, 0.01))
             except Exception as e:  # noqa: BLE001 - one failed round must not stop sending
-                log.error("outbox sender round failed (%s)", type(e).__name__)
+                bind(log, job="outbox-sender").failure("outbox sender round failed", e)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout)
             self._wake.clear()

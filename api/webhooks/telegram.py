@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from adapters.telegram.updates import inbound_of_update
 from api.deps import RuntimeDep
+from bot import metrics
 
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["webhooks"])
@@ -30,7 +31,7 @@ async def telegram(request: Request, runtime: RuntimeDep) -> Response:
     expected = runtime.settings.telegram_webhook_secret or ""
     given = request.headers.get(SECRET_HEADER, "")
     if not expected or not secrets.compare_digest(given.encode(), expected.encode()):
-        request.app.state.counters["webhook_rejected_total"] += 1
+        metrics.WEBHOOK_REJECTED.inc()
         log.warning("telegram webhook refused: bad or missing secret token")
         raise HTTPException(status_code=403, detail="invalid secret token")
     try:

@@ -16,6 +16,7 @@ from starlette.datastructures import FormData
 
 from adapters.twilio.webhook import delivery_of, inbound_of, is_signed, public_url
 from api.deps import RuntimeDep
+from bot import metrics
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/webhooks/twilio", tags=["webhooks"])
@@ -28,7 +29,7 @@ async def _signed_form(request: Request, runtime: RuntimeDep) -> FormData:
     url = public_url(settings.public_base_url, request.url.path, request.url.query)
     if not is_signed(settings.twilio_auth_token or "", url, form, request.headers.get("X-Twilio-Signature"),
                      request.headers.get("X-Twilio-Webhooks-Signature-Settings")):
-        request.app.state.counters["webhook_rejected_total"] += 1
+        metrics.WEBHOOK_REJECTED.inc()
         log.warning("twilio webhook %s refused: bad or missing signature", request.url.path)
         raise HTTPException(status_code=403, detail="invalid signature")
     return form
@@ -44,11 +45,10 @@ async def _receive(channel: str, form: SignedForm, runtime: RuntimeDep, request:
     except KeyError as e:
         raise HTTPException(status_code=400, detail=f"missing field {e.args[0]}") from e
     conversation_id = await runtime.assistant.receive(message)
-    counters = request.app.state.counters
     if conversation_id is None:
-        counters["webhook_duplicates_total"] += 1
+        metrics.WEBHOOK_DUPLICATES.inc()
     else:
-        counters["webhook_messages_total"] += 1
+        metrics.WEBHOOK_MESSAGES.inc()
         assert runtime.channels is not None
         await runtime.channels.dispatcher.conversation_received(conversation_id)
     log.info("twilio %s message=%s recorded=%s", channel, message.provider_message_id, conversation_id is not None)

@@ -5,22 +5,37 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pytest
 
 from adapters.sql import SqlStorage
 from bot.assistant import Assistant
-from bot.catalogue import CatalogueCache
+from bot.catalogue import PracticeCatalogue
 from bot.locks import LocalLocks
 from bot.messages import Inbound
 from dialogs.context import Texts
 from dialogs.schema import load_flows
 from domain.clock import FixedClock
+from domain.consent_service import Consents
+from domain.desk import FrontDesk
+from domain.identity import Identity
+from domain.intake_service import Intake
+from domain.results import Results
 from domain.scheduling import Scheduling
 from patient_assistant.bootstrap import DATA
 from tests import fakes
 from tests.dialogs.driver import NOW
+from tests.patient_fakes import (
+    EVERYONE,
+    FakeConsentStore,
+    FakeCoverage,
+    FakeDirectoryWithTelehealth,
+    FakeIntakeStore,
+    FakeRegistry,
+    FakeResults,
+    FakeTasks,
+)
 from tests.support.storage import BACKENDS, DatabaseFactory
 
 MARIA = fakes.MARIA.phones[0]
@@ -51,7 +66,7 @@ async def rig(request: pytest.FixtureRequest, database_url: DatabaseFactory, nlu
     assistant = Assistant(
         practice_id="riverside", storage=storage, nlu=nlu,
         scheduling=Scheduling(schedule, directory, storage.slot_holds(), clock),
-        catalogue=CatalogueCache(directory, clock), patients=fakes.FakePatients(),
+        catalogue=PracticeCatalogue(directory), patients=fakes.FakePatients(),
         flows=load_flows(DATA / "flows"), texts=Texts.load(DATA / "texts"), clock=clock, locks=LocalLocks(),
     )
     yield Rig(assistant, storage, schedule, clock)
@@ -95,13 +110,57 @@ async def test_record_system_down_tells_once_keeps_the_message_and_answers_later
     assert any("Here are the first times" in Outbound_text(m.payload) for m in outbox)
 
 
-async def test_an_emergency_gets_guidance_first_and_is_escalated(rig: Rig) -> None:
-    await rig.send("can i book a checkup")
-    reply = await rig.send("my chest is crushing and my arm is numb")
+@dataclass
+class DeskRig(Rig):
+    tasks: FakeTasks = field(default_factory=FakeTasks)
+
+
+@pytest.fixture(params=BACKENDS)
+async def desk_rig(  # type: ignore[no-untyped-def]
+        request: pytest.FixtureRequest, database_url: DatabaseFactory, nlu) -> AsyncIterator[DeskRig]:
+    """The pipeline over the front desk, whose staff tasks are a fake that can be switched off."""
+    storage = SqlStorage(await database_url(request.param))
+    clock = FixedClock(NOW, ticking=False)
+    schedule, directory, tasks = fakes.FakeSchedule(NOW.date()), FakeDirectoryWithTelehealth(), FakeTasks()
+    everyone = fakes.FakePatients(EVERYONE)
+    desk = FrontDesk(
+        Scheduling(schedule, directory, storage.slot_holds(), clock),
+        Identity(FakeRegistry(everyone), everyone, tasks, FakeCoverage()),
+        Intake(FakeIntakeStore()), Consents(FakeConsentStore(), directory, clock), Results(FakeResults()))
+    assistant = Assistant(
+        practice_id="riverside", storage=storage, nlu=nlu, scheduling=desk,
+        catalogue=PracticeCatalogue(directory), patients=everyone,
+        flows=load_flows(DATA / "flows"), texts=Texts.load(DATA / "texts"), clock=clock, locks=LocalLocks(),
+    )
+    yield DeskRig(assistant, storage, schedule, clock, tasks=tasks)
+    await storage.close()
+
+
+async def test_an_emergency_gets_guidance_first_and_an_urgent_staff_task(desk_rig: DeskRig) -> None:
+    await desk_rig.send("can i book a checkup")
+    reply = await desk_rig.send("my chest is crushing and my arm is numb")
     assert "911" in reply[0]
-    async with rig.storage.transaction() as tx:
+    [task] = desk_rig.tasks.emergencies.values()
+    async with desk_rig.storage.transaction() as tx:
         trail = await tx.audit_trail("riverside")
-    assert [a.action for a in trail] == ["escalation.emergency"]
+    assert sorted(a.action for a in trail) == ["escalation.emergency", "staff.alerted"]
+    [alerted] = [a for a in trail if a.action == "staff.alerted"]
+    assert alerted.detail["reason"] == "emergency" and alerted.detail["conversation_id"] == task.conversation_id
+
+
+async def test_an_emergency_while_the_record_system_is_down_is_escalated_once_it_is_back(
+        desk_rig: DeskRig) -> None:
+    desk_rig.tasks.down = True
+    told = await desk_rig.send("my chest is crushing and my arm is numb")
+    assert "911" in told[0]  # the guidance does not wait for the record system
+    assert desk_rig.tasks.emergencies == {}
+    desk_rig.tasks.down = False
+    desk_rig.clock.advance(dt.timedelta(minutes=1))
+    assert await desk_rig.assistant.process_due() == 0  # the guidance is not sent a second time
+    assert len(desk_rig.tasks.emergencies) == 1
+    async with desk_rig.storage.transaction() as tx:
+        trail = await tx.audit_trail("riverside")
+    assert sorted(a.action for a in trail) == ["escalation.emergency", "staff.alerted"]
 
 
 async def test_an_unknown_number_is_told_how_to_reach_the_practice(rig: Rig) -> None:

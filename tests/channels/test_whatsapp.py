@@ -38,6 +38,19 @@ async def test_a_whatsapp_message_is_answered_free_form_with_numbered_choices(ri
     assert choice.fields["Body"] == "Which suits you?\n1. Fri 9:00\n2. Fri 9:30"
 
 
+@pytest.mark.parametrize("configured", ["whatsapp:" + WHATSAPP_FROM, WHATSAPP_FROM], ids=["prefixed", "bare"])
+async def test_the_whatsapp_sender_may_be_configured_with_or_without_its_prefix(
+    make_rig: MakeRig, configured: str
+) -> None:
+    # The README (and Twilio's console) write the sender as whatsapp:+1...; Twilio refuses a
+    # message from whatsapp:whatsapp:+1...
+    async with make_rig(twilio_whatsapp_from=configured) as rig:
+        await rig.post_twilio(rig.twilio_fields("hi", channel="whatsapp"), path="/webhooks/twilio/whatsapp")
+        await rig.settle()
+        [greeting] = rig.twilio.sent("Messages")
+        assert (greeting.fields["To"], greeting.fields["From"]) == ("whatsapp:" + MARIA, "whatsapp:" + WHATSAPP_FROM)
+
+
 async def test_outside_the_24_hour_window_the_approved_template_is_sent(rig: Rig) -> None:
     await notify(rig, Outbound("Your appointment is tomorrow at 9:00."))  # she never wrote on WhatsApp
     await rig.settle()

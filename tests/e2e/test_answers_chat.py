@@ -1,5 +1,5 @@
 """Answers taken the way people give them, through `patient-assistant chat` (real NLU, the
-FHIR sandbox, SQLite), as issue 8 found them: Maria finishes her intake answering
+FHIR sandbox, SQLite), as patients give them: Maria finishes her intake answering
 "penicillin" and "husband"; a form that gives up is taken up again with "yes, carry on";
 "I need to see a doctor about my back pain next week" offers the services for it, numbered.
 """

@@ -66,7 +66,7 @@ async def test_book_then_reschedule_then_cancel(chat_env: dict[str, str], fhir: 
     assert booked.end - booked.start == dt.timedelta(minutes=30)
     assert not any([(await fhir.schedule.get_slot(s)).free for s in booked.slot_ids])
 
-    # "on friday" names the appointment to move (issue 8): no "which one?", straight to "when to?".
+    # "on friday" names the appointment to move: no "which one?", straight to "when to?".
     moved = chat(chat_env, "I need to reschedule my appointment on friday", "04/12/1985",
                  "monday afternoon", "1", "yes")
     assert "is now on Monday, March 9" in moved, moved

@@ -1,4 +1,4 @@
-"""Issue 5's acceptance conversations through `patient-assistant chat`: real NLU, the FHIR
+"""Identity, records and forms conversations through `patient-assistant chat`: real NLU, the FHIR
 sandbox, SQLite. Identity before disclosure (a lockout alerts staff), which patient on a
 shared phone (a mother acting for her son), registration without duplicates, intake over
 several sessions on Telegram, telehealth consent.

@@ -1,4 +1,4 @@
-"""Issue 8's conversations through `patient-assistant chat`: the real NLU reads which date names
+"""Understanding conversations through `patient-assistant chat`: the real NLU reads which date names
 the booked appointment (role "existing") and which is the new time, and a time already past
 is said back rather than replaced; the FHIR server is checked afterwards.
 

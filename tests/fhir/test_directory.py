@@ -6,10 +6,13 @@ import datetime as dt
 
 import pytest
 
-from adapters.fhir import FhirAdapters
+from adapters.fhir import FhirAdapters, connect
 from adapters.fhir.phones import spellings, to_e164
+from bot.catalogue import PracticeCatalogue
 from domain.errors import NotFound
 from domain.model import OpeningHours
+from adapters.fhir.codes import DEMO_ORGANIZATION
+from tests.support.fhir import SeededServer
 
 pytestmark = pytest.mark.fhir
 
@@ -74,3 +77,23 @@ async def test_related_person_links_aisha_to_omar(fhir_adapters: FhirAdapters) -
     related = await fhir_adapters.connection.search_one_type("RelatedPerson", {"patient": f"Patient/{omar.id}"})
     assert [(r["name"][0]["text"], r["relationship"][0]["coding"][0]["code"]) for r in related] == [
         ("Aisha Rahman", "MTH")]
+
+
+async def test_a_staff_edit_reaches_the_catalogue_when_the_reference_data_is_read_again(
+        fhir_sandbox: SeededServer) -> None:
+    # One cache: the catalogue the dialogue reads keeps no copy of its own on top of the
+    # adapter's reference data (here read afresh every time: reference_ttl=0).
+    fhir = connect(fhir_sandbox.base_url, organization=DEMO_ORGANIZATION, reference_ttl=0)
+    catalogue = PracticeCatalogue(fhir.practice)
+    try:
+        assert (await catalogue.get()).practice.name == "Riverside Family Clinic"
+        [org] = await fhir.connection.search_one_type("Organization", {"identifier": DEMO_ORGANIZATION})
+        await fhir.connection.http.update(org | {"name": "Riverside Family Practice"})
+        try:
+            assert (await catalogue.get()).practice.name == "Riverside Family Practice"
+        finally:
+            renamed = await fhir.connection.read("Organization", org["id"])
+            await fhir.connection.http.update(renamed | {"name": "Riverside Family Clinic"})
+        assert (await catalogue.get()).practice.name == "Riverside Family Clinic"
+    finally:
+        await fhir.aclose()

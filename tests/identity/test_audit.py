@@ -14,7 +14,7 @@ from sqlalchemy.exc import DBAPIError
 from adapters.sql import SqlStorage
 from adapters.sql.models import AuditRow
 from bot.assistant import Assistant
-from bot.catalogue import CatalogueCache
+from bot.catalogue import PracticeCatalogue
 from bot.locks import LocalLocks
 from bot.messages import Inbound
 from dialogs.context import Texts
@@ -70,7 +70,7 @@ async def rig(database_url: DatabaseFactory, nlu) -> AsyncIterator[Rig]:  # type
         Intake(FakeIntakeStore()), Consents(FakeConsentStore(), directory, clock), Results(FakeResults()))
     assistant = Assistant(
         practice_id="riverside", storage=storage, nlu=nlu, scheduling=desk,
-        catalogue=CatalogueCache(directory, clock), patients=everyone, flows=load_flows(DATA / "flows"),
+        catalogue=PracticeCatalogue(directory), patients=everyone, flows=load_flows(DATA / "flows"),
         texts=Texts.load(DATA / "texts"), clock=clock, locks=LocalLocks())
     yield Rig(assistant, storage, clock)
     await storage.close()

@@ -1,0 +1,77 @@
+"""The counters behind `/metrics`, on prometheus-client: kinds and outcomes, never content
+(no label carries a number, a name or anything a patient wrote).
+
+Messages are processed by the API process (in-process jobs) or by Celery worker processes,
+and `/metrics` is served by the API, so the workers' counts must reach it. Decision:
+prometheus-client's **multiprocess mode**, not a push from the worker:
+
+- with `PROMETHEUS_MULTIPROC_DIR` set (to a directory shared by the API and the workers of a
+  host, empty when the deployment starts) every process writes its counters to files there,
+  and `/metrics` adds up the files of every process, those of exited worker children included,
+  so a counter never goes back when a worker is restarted;
+- a push needs a Pushgateway to run and to be kept, which then reports a worker's last push
+  as if it were still true after the worker is gone, and a prefork worker's children would
+  each have to push under a grouping key of their own.
+
+Each process's files are named by host name and process id, not by process id alone: the API
+and the worker containers of docker-compose.yml share the directory, and in containers both
+main processes have pid 1. Files of processes that have ended stay and keep counting (a
+counter that went back would look like a reset); empty the directory when re-creating the
+deployment if that is not wanted.
+
+Without `PROMETHEUS_MULTIPROC_DIR` (the demo, in-process jobs) `/metrics` shows the API
+process's own counters. prometheus-client reads the variable when it is first imported, so it
+is set in the environment of each process (not in `.env`).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+
+from prometheus_client import CollectorRegistry, Counter, generate_latest, values
+from prometheus_client.multiprocess import MultiProcessCollector
+
+
+def _process_identifier() -> str:
+    # prometheus-client splits file names on "_"; a host name has none, but make sure.
+    return f"{socket.gethostname().replace('_', '-')}-{os.getpid()}"
+
+
+if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    values.ValueClass = values.MultiProcessValue(_process_identifier)
+
+MESSAGES_PROCESSED = Counter("patient_assistant_messages_processed_total", "Inbound messages processed")
+REPLIES = Counter("patient_assistant_replies_total", "Replies written to the outbox")
+OUTCOMES = Counter("patient_assistant_outcomes_total", "Outcomes of domain commands, by kind", ["outcome"])
+EMERGENCIES = Counter("patient_assistant_emergency_total", "Messages read as an emergency")
+LOCKOUTS = Counter("patient_assistant_locked_total", "Conversations locked after failed identity checks")
+HANDOFFS = Counter("patient_assistant_handoff_requested_total", "Patients who asked for a person")
+ESCALATION_FAILED = Counter("patient_assistant_escalation_failed_total",
+                            "Emergency staff Tasks that could not be made for a reason other than an outage")
+RECORD_SYSTEM_DOWN = Counter("patient_assistant_record_system_down_total",
+                             "Messages kept for a retry because the record system was down")
+WEBHOOK_MESSAGES = Counter("webhook_messages_total", "Webhook messages recorded")
+WEBHOOK_DUPLICATES = Counter("webhook_duplicates_total", "Webhook deliveries of a message already recorded")
+WEBHOOK_REJECTED = Counter("webhook_rejected_total", "Webhook requests refused (bad or missing signature)")
+
+_NOTE_COUNTERS = {"emergency": EMERGENCIES, "locked": LOCKOUTS, "handoff_requested": HANDOFFS}
+
+
+def count_note(kind: str) -> None:
+    """Count a safety note of a turn (others are not counted)."""
+    counter = _NOTE_COUNTERS.get(kind)
+    if counter is not None:
+        counter.inc()
+
+
+def exposition() -> bytes:
+    """The Prometheus text format of every process of this host (see above), or of this one."""
+    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if not directory:
+        from prometheus_client import REGISTRY
+
+        return generate_latest(REGISTRY)
+    registry = CollectorRegistry()
+    MultiProcessCollector(registry, path=directory)
+    return generate_latest(registry)
