@@ -28,10 +28,14 @@ class PatternTable:
         self.alternations = dict(alternations)
         self.parts = {cat: tuple(ps) for cat, ps in parts.items()}
         self._owners = [(cat, i) for cat, ps in self.parts.items() for i in range(len(ps))]
-        self._index = LiteralIndex([p for ps in self.parts.values() for p in ps])
+        # Built on first use (a few tenths of a second: every pattern is parsed), so that importing
+        # the package stays cheap; ``NLU.load`` warms it with its first parse.
+        self._index: LiteralIndex | None = None
 
     def live(self, text: str) -> dict[str, list[int]]:
         """For each category that may match ``text``, in table order, the indices of its patterns that may."""
+        if self._index is None:
+            self._index = LiteralIndex([p for ps in self.parts.values() for p in ps])
         out: dict[str, list[int]] = {}
         for flat in self._index.live(text):
             cat, i = self._owners[flat]
