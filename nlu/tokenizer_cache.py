@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-#: How many of the most frequent training words are seeded (about 0.1 s at load for both pipelines).
+#: How many of the most frequent training words are seeded (about 0.2 s at load for both pipelines).
 SEED_WORDS = 1500
 
 
