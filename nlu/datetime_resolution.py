@@ -86,7 +86,11 @@ def normalise(text: str) -> str:
     plus an edit distance of 1, or 2 for long words, to weekday, month and
     other date words), never to one phrasing.
     """
-    low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    low = text.lower()
+    # Character by character only when needed: a letter whose lower case is longer ("İ") keeps
+    # its case, and a capital sigma's lower case depends on where it stands.
+    if len(low) != len(text) or "\u03a3" in text:
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     low = low.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
     chars = list(low)
     for m in _WORD.finditer(low):

@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from nlu import model as M
+from nlu import token_vectors, tokenizer_cache
 from nlu.emergency import Screen, screen
 from nlu.extract import rule_entities, split_move_ranges
 from nlu.features import annotated_entities, classifier_text
@@ -103,6 +104,9 @@ class NLU:
         self.path = path
         self._textcat = models.intent.get_pipe("textcat")
         self._ner = models.ner.get_pipe("ner")
+        #: Whether the recogniser computes its token vectors by the short pass (``nlu.token_vectors``).
+        self.short_token_vectors = token_vectors.install(models.ner)
+        tokenizer_cache.seed(models.ner, models.intent, models.lexicon.counts)
 
     @classmethod
     def load(cls, model_dir: Path | None = None, *, data_dir: Path = M.DATA_DIR, warm: bool = True) -> NLU:

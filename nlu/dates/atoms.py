@@ -32,6 +32,7 @@ from nlu.dates.lexicon import (
     weekday_value,
 )
 from nlu.dates.timeval import TimeVal, parse_time
+from nlu.literals import LiteralIndex
 
 DATE, WEEK, MONTH, TIME, RANGE, POD_K, INSTANT, WEEKOF, SHIFT = (
     "date", "week", "month", "time", "range", "pod", "instant", "weekof", "shift",
@@ -515,9 +516,22 @@ def _now(m: re.Match[str]) -> Atom | None:
     return _atom(m, INSTANT, weak=weak, bare=m[0] in ("now", "just now"), seconds=0)
 
 
+#: Which patterns may match a text (``nlu.literals``), built on first use and again whenever more
+#: patterns have been registered since (other modules of the grammar add theirs when imported).
+_INDEX: LiteralIndex | None = None
+
+
 def find_atoms(text: str) -> Iterator[Atom]:
-    """All candidate atoms of every pattern (overlapping); callers pick the best."""
-    for order, (rx, handler) in enumerate(_PATTERNS):
+    """All candidate atoms of every pattern (overlapping); callers pick the best.
+
+    A pattern none of whose literal words is in ``text`` cannot match, so it is not run.
+    """
+    global _INDEX
+    index = _INDEX
+    if index is None or index.size != len(_PATTERNS):
+        index = _INDEX = LiteralIndex([rx for rx, _ in _PATTERNS])
+    for order in index.live(text):
+        rx, handler = _PATTERNS[order]
         for m in rx.finditer(text):
             a = handler(m)
             if a is not None and a.end > a.start:

@@ -30,6 +30,7 @@ stroke sign's, an allergic reaction's or self-harm's never counts as passed.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -49,6 +50,7 @@ from nlu.emergency.negation import (
     is_negated,
     sentence_around,
 )
+from nlu.emergency.matching import PatternTable
 from nlu.emergency.normalise import normalise
 
 __all__ = ["CATEGORY_IDS", "EmergencyMatch", "Screen", "detect_emergency", "is_emergency", "screen"]
@@ -117,18 +119,23 @@ def _is_resolved(norm: str, start: int, end: int) -> bool:
     return bool(RESOLVED.search(sentence)) and not PRESENT.search(sentence) and not _BABY.search(sentence)
 
 
-def _first(norm: str, table: dict[str, re.Pattern[str]], parts: dict[str, tuple[re.Pattern[str], ...]], kind: str,
-           starts: list[int], ends: list[int]) -> EmergencyMatch | None:
+#: The lexicon's tables, searched only through the patterns whose words are in the message.
+_RED_FLAGS = PatternTable(RED_FLAG_RX, RED_FLAG_PARTS)
+_MENTIONS = PatternTable(MENTION_RX, MENTION_PARTS)
+
+
+def _first(norm: str, table: PatternTable, kind: str, starts: list[int], ends: list[int]) -> EmergencyMatch | None:
     """The first accepted match, trying categories in screen order and each category left to right.
 
     The alternation gives one match per position; when it is set aside, every pattern
     of the category is tried at that position before moving on (rarely needed, so cheap).
+    Patterns that cannot match anywhere in ``norm`` are never run (``matching``).
     """
-    for category, rx in table.items():
+    for category, live in table.live(norm).items():
+        search = table.search(category, live, norm)
         pos = 0
-        while (m := rx.search(norm, pos)) is not None:
-            candidates = [m] + [mm for p in parts[category] if (mm := p.match(norm, m.start())) and mm.end() != m.end()]
-            for c in candidates:
+        while (m := search.search(pos)) is not None:
+            for c in itertools.chain((m,), search.others_at(m)):
                 if c.end() > c.start() and _accepted(norm, c.start(), c.end(), category):
                     return EmergencyMatch(category, starts[c.start()], ends[c.end() - 1], kind)
             pos = m.start() + 1
@@ -141,10 +148,10 @@ def screen(text: str) -> Screen:
     if is_figurative(norm):
         return Screen(None, None, reassured=True)
     urgent = has_urgency(norm, strong=True)
-    hit = _first(norm, RED_FLAG_RX, RED_FLAG_PARTS, "red_flag", starts, ends)
+    hit = _first(norm, _RED_FLAGS, "red_flag", starts, ends)
     if hit:
         return Screen(hit, hit, urgent)
-    mention = _first(norm, MENTION_RX, MENTION_PARTS, "mention", starts, ends)
+    mention = _first(norm, _MENTIONS, "mention", starts, ends)
     if mention and has_urgency(norm):
         return Screen(EmergencyMatch(mention.category, mention.start, mention.end, "urgent_mention"), mention, urgent)
     reassured = is_reassured(norm)

@@ -1,0 +1,155 @@
+"""The entity recogniser's token vectors for one message, without thinc's per-layer dispatch.
+
+spaCy's recogniser (``spacy.HashEmbedCNN.v2`` under ``spacy.TransitionBasedParser.v2``) runs its
+token-vector network as some forty nested thinc layers: chains, list and ragged wrappers,
+residuals, dropout. For one short message the arithmetic is a few small matrix products, and
+walking the layers, fetching parameters and building backprop closures cost about a third of the
+pass: some 0.25 ms of every parse. ``install`` gives the network a forward pass for a single message that
+makes the same calls to the same kernels (thinc's ``gemm``, ``maxout``, ``seq2col``, ``hash``,
+``gather_add``; numpy's mean and variance) in the same order, so the vectors are equal to the
+last bit and the entities found cannot change.
+
+Decisions: only inference on one message takes the short way; training, batches and empty
+messages go through thinc as before. The pass is installed only on a network of exactly the
+expected layout, and only after it has given vectors equal to thinc's on probe texts; otherwise
+the recogniser is left as it was (slower, never different).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy
+
+#: The leaves of the token-vector network the short pass is written for, in order (depth 3).
+_EMBED = ["extract_features", "list2ragged"] + ["ints-getitem", "hashembed"] * 4
+_FIRST = ["maxout", "layernorm", "dropout", "ragged2list"]
+_BLOCK = ["expand_window", "maxout", "layernorm", "dropout"]
+_OUTPUT = ["list2array", "linear"]
+#: Texts whose vectors must come out equal both ways before the short pass is used: cases,
+#: digits, punctuation, accents, emoji, one token and many.
+PROBES = (
+    "Zq",
+    "Probe: Xylo-7 walks 3.5 km at 10:45pm, ünïcode ✓ 🙂!!",
+    "a longer probe sentence with lower case words , odd   spacing and a tail of numbers 1 22 333 4444",
+)
+
+
+def _leaves(model: Any) -> list[Any]:
+    if not model.layers:
+        return [model]
+    return [leaf for layer in model.layers for leaf in _leaves(layer)]
+
+
+def _maxout(layer: Any) -> Callable[[Any], Any]:
+    ops = layer.ops
+    n_out, n_pieces, n_in = layer.get_dim("nO"), layer.get_dim("nP"), layer.get_dim("nI")
+    weights = ops.reshape2f(layer.get_param("W"), n_out * n_pieces, n_in)
+    bias = ops.reshape1f(layer.get_param("b"), n_out * n_pieces)
+
+    def forward(x: Any) -> Any:
+        y = ops.gemm(x, weights, trans2=True)
+        y += bias
+        best, _which = ops.maxout(ops.reshape3f(y, y.shape[0], n_out, n_pieces))
+        return best
+
+    return forward
+
+
+def _layernorm(layer: Any) -> Callable[[Any], Any]:
+    gain, bias = layer.get_param("G"), layer.get_param("b")
+
+    def forward(x: Any) -> Any:
+        mu = x.mean(axis=1, keepdims=True)
+        var = x.var(axis=1, keepdims=True) + 1e-08
+        y = (x - mu) * var ** (-1.0 / 2.0) * gain
+        y += bias
+        return y
+
+    return forward
+
+
+def _plan(tok2vec: Any) -> Callable[[Any], Any] | None:
+    """The short forward pass for ``tok2vec``, or None when its layout is not the expected one."""
+    leaves = _leaves(tok2vec)
+    names = [leaf.name for leaf in leaves]
+    depth = (len(names) - len(_EMBED) - len(_FIRST) - len(_OUTPUT)) // len(_BLOCK)
+    if depth < 1 or names != _EMBED + _FIRST + _BLOCK * depth + _OUTPUT:
+        return None
+    if any(leaf.name == "dropout" and leaf.attrs.get("dropout_rate") is None for leaf in leaves):
+        return None
+    ops = tok2vec.ops
+    columns = leaves[0].attrs["columns"]
+    embeds = []
+    for getitem, embed in zip(leaves[2:10:2], leaves[3:10:2]):
+        _rows, column = getitem.attrs["index"]
+        vectors = embed.get_param("E")
+        embeds.append((column, vectors, vectors.shape[0], embed.attrs["seed"]))
+    first = (_maxout(leaves[10]), _layernorm(leaves[11]))
+    at = len(_EMBED) + len(_FIRST)
+    blocks = [
+        (leaves[i].attrs["window_size"], _maxout(leaves[i + 1]), _layernorm(leaves[i + 2]))
+        for i in range(at, at + depth * len(_BLOCK), len(_BLOCK))
+    ]
+    # The convolution blocks run on the message with ``pad`` zero rows before and after it (as
+    # thinc's ``with_array(..., pad=window * depth)`` flattens it); the padding rows go through
+    # the blocks too and reach the first and last tokens' windows, so they are kept.
+    pads = [node.attrs["pad"] for node in tok2vec.walk() if node.name.startswith("with_array(residual(")]
+    if len(pads) != 1:
+        return None
+    pad = int(pads[0])
+    linear = leaves[-1]
+    out_w, out_b = linear.get_param("W"), linear.get_param("b")
+
+    def forward(doc: Any) -> Any:
+        ids = doc.to_array(columns)
+        if ids.ndim == 1:
+            ids = ids.reshape((ids.shape[0], 1))
+        ids = ops.asarray2i(ids, dtype="uint64")
+        x = ops.xp.hstack([
+            ops.gather_add(vectors, ops.hash(ops.as_contig(ids[:, column], dtype="uint64"), seed) % n_rows)
+            for column, vectors, n_rows, seed in embeds
+        ])
+        x = first[1](first[0](x))
+        n = x.shape[0]
+        if pad >= 1:
+            zeros = ops.xp.zeros((pad, x.shape[1]), dtype=x.dtype)
+            x = ops.xp.concatenate([zeros, x, zeros])
+        for window, maxout, norm in blocks:
+            x = x + norm(maxout(ops.seq2col(x, window)))
+        x = ops.xp.concatenate([x[pad : pad + n]])
+        y = ops.gemm(x, out_w, trans2=True)
+        y += out_b
+        return y
+
+    return forward
+
+
+def _no_backprop(_d_output: Any) -> Any:
+    raise RuntimeError("the short forward pass is for inference only")
+
+
+def install(nlp: Any, pipe: str = "ner") -> bool:
+    """Give ``nlp``'s recogniser the short forward pass; whether it was installed.
+
+    Checked first on :data:`PROBES` against thinc's own forward pass, array for array.
+    """
+    tok2vec = nlp.get_pipe(pipe).model.get_ref("tok2vec")
+    plan = _plan(tok2vec)
+    if plan is None:
+        return False
+    thinc_forward = tok2vec._func
+    for text in PROBES:
+        doc = nlp.make_doc(text)
+        expected, _ = thinc_forward(tok2vec, [doc], is_train=False)
+        if not numpy.array_equal(expected, plan(doc)) or expected.dtype != plan(doc).dtype:
+            return False
+
+    def forward(model: Any, docs: Any, is_train: bool) -> Any:
+        if is_train or len(docs) != 1 or not len(docs[0]):
+            return thinc_forward(model, docs, is_train=is_train)
+        return plan(docs[0]), _no_backprop
+
+    tok2vec._func = forward
+    return True

@@ -1,0 +1,89 @@
+"""The parse's short cuts answer exactly as the plain ways they replace.
+
+The literal index skips only patterns that cannot match, the recogniser's short forward pass gives
+thinc's vectors to the last bit, and the seeded tokenizer cache gives spaCy's own tokens.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy
+import pytest
+import spacy
+from thinc.layers.chain import forward as thinc_chain_forward
+
+from nlu import NLU
+from nlu import model as M
+from nlu.dates import atoms
+from nlu.emergency.lexicon import MENTION_PARTS, RED_FLAG_PARTS
+from nlu.emergency.normalise import normalise
+from nlu.literals import LiteralIndex, required_literals
+
+MESSAGES = [
+    "my chest is crushing and my arm is numb",
+    "I've had this pain in my shoulder for about a month, can I come in next week after 3?",
+    "i don't want to be here anymore, i've got the pills ready",
+    "she's 34 weeks pregnant and the baby hasn't moved since this morning",
+    "can't make friday's appt, it's my son's bday - could we do the 14th at half 3",
+    "hi",
+    "STOP",
+    "Dr. Nguyen on Tuesday 10:30am pls, or the physio at Elm Ave",
+]
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    """A quarter of the training messages, and the messages above."""
+    return [e.text for e in M.load_training_examples()[::4]] + MESSAGES
+
+
+def test_required_literals_are_what_every_match_needs() -> None:
+    assert required_literals(re.compile(r"\b(?:crush|squeez)\w*\s+chest")) == frozenset({"chest"})
+    assert required_literals(re.compile(r"\b(?:crush|squeez)\w*")) == frozenset({"crush", "squeez"})
+    assert required_literals(re.compile(r"(?:very\s+)?bad")) == frozenset({"bad"})
+    assert required_literals(re.compile(r"(?:a|b|)c?")) is None  # an empty branch needs nothing
+    assert required_literals(re.compile(r"chest", re.IGNORECASE)) is None  # any case: not literal
+
+
+@pytest.mark.parametrize("table", [RED_FLAG_PARTS, MENTION_PARTS], ids=["red_flags", "mentions"])
+def test_no_lexicon_pattern_that_matches_is_skipped(table: dict, texts: list[str]) -> None:
+    parts = [p for ps in table.values() for p in ps]
+    index = LiteralIndex(parts)
+    for text in (normalise(t)[0] for t in texts):
+        live = set(index.live(text))
+        assert [p.pattern for i, p in enumerate(parts) if i not in live and p.search(text)] == [], text
+
+
+def test_date_atoms_are_those_of_every_pattern_run(texts: list[str]) -> None:
+    def every_pattern(text: str) -> list[dict]:
+        out = []
+        for order, (rx, handler) in enumerate(atoms._PATTERNS):
+            for m in rx.finditer(text):
+                a = handler(m)
+                if a is not None and a.end > a.start:
+                    a.order = order
+                    out.append(vars(a))
+        return out
+
+    for text in (t.lower() for t in texts):
+        assert [vars(a) for a in atoms.find_atoms(text)] == every_pattern(text), text
+
+
+def test_recogniser_vectors_equal_thincs_to_the_last_bit(nlu_model: NLU) -> None:
+    assert nlu_model.short_token_vectors
+    ner = nlu_model._models.ner
+    tok2vec = ner.get_pipe("ner").model.get_ref("tok2vec")
+    for text in MESSAGES:
+        doc = ner.make_doc(text)
+        short, _ = tok2vec([doc], is_train=False)
+        plain, _ = thinc_chain_forward(tok2vec, [doc], is_train=False)
+        assert numpy.array_equal(short, plain), text
+
+
+def test_seeded_tokenizers_give_spacys_tokens_after_a_contraction(nlu_model: NLU) -> None:
+    fresh = spacy.blank("en").tokenizer
+    for text in MESSAGES:
+        expected = [(t.text, t.norm_, t.whitespace_) for t in fresh(text)]
+        for nlp in (nlu_model._models.ner, nlu_model._models.intent):
+            assert [(t.text, t.norm_, t.whitespace_) for t in nlp.make_doc(text)] == expected, text
