@@ -57,8 +57,10 @@ def default_model_root() -> Path:
 #: extractors, the date grammar, features, this recipe) is part of the model's key.
 NOT_TRAINING_CODE = frozenset({
     "__init__.py", "__main__.py", "cli.py", "evaluation.py", "metrics.py", "overlap.py",
-    "keywords.py", "emergency.py", "contract.py", "gazetteer.py",
+    "keywords.py", "emergency.py", "contract.py", "gazetteer.py", "roles.py",
 })
+#: Packages that only read a parse, never the training: the emergency screen's lexicons.
+NOT_TRAINING_PACKAGES = frozenset({"emergency"})
 NLU_DIR = REPO_ROOT / "nlu"
 
 
@@ -72,6 +74,8 @@ def training_code_files(nlu_dir: Path = NLU_DIR) -> list[Path]:
     out = []
     for p in sorted(nlu_dir.rglob("*.py")):
         top_level = p.parent == nlu_dir
+        if p.relative_to(nlu_dir).parts[0] in NOT_TRAINING_PACKAGES:
+            continue
         if not (top_level and (p.name in NOT_TRAINING_CODE or p.name.startswith("emergency"))):
             out.append(p)
     return out
