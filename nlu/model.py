@@ -57,7 +57,7 @@ def default_model_root() -> Path:
 #: extractors, the date grammar, features, this recipe) is part of the model's key.
 NOT_TRAINING_CODE = frozenset({
     "__init__.py", "__main__.py", "cli.py", "evaluation.py", "metrics.py", "overlap.py",
-    "keywords.py", "emergency.py", "contract.py", "gazetteer.py", "roles.py",
+    "keywords.py", "emergency.py", "contract.py", "gazetteer.py",
 })
 #: Packages that only read a parse, never the training: the emergency screen's lexicons.
 NOT_TRAINING_PACKAGES = frozenset({"emergency"})
