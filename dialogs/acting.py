@@ -9,16 +9,13 @@ so a RelatedPerson link that ends stops the acting at once.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
+from dialogs.turn import Turn
 from domain.model import Patient
 from domain.related import Speaker, guardians, proven, speaker_for
 
-if TYPE_CHECKING:
-    from dialogs.engine import _Turn
 
-
-def select(turn: _Turn, patient: Patient) -> bool:
+def select(turn: Turn, patient: Patient) -> bool:
     """Make `patient` the conversation's patient; False (and the flow ended) when nobody on
     this address may act for them."""
     s, ctx = turn.s, turn.ctx
@@ -42,7 +39,7 @@ def select(turn: _Turn, patient: Patient) -> bool:
     return True
 
 
-def proves(turn: _Turn, patient: Patient, born: dt.date) -> bool:
+def proves(turn: Turn, patient: Patient, born: dt.date) -> bool:
     """Does this birth date prove who is speaking? The patient's own, or, when acting for
     them, the RelatedPerson's (which also settles which RelatedPerson it is)."""
     s = turn.s

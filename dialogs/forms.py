@@ -1,8 +1,5 @@
-"""The `field`, `menu` and `questionnaire` steps, as the engine's hooks call them.
+"""The `field` and `menu` steps (FIELD, MENU: their handlers in the engine's table).
 
-    run(turn, step)          the engine reached the step: ask it, or move on (True = go on)
-    take(turn, step, parse)  the patient answered it
-    takes(step, parse, ...)  does this message answer it (so it must not start another flow)?
     prefill(flow, parse, ...) what the message that started the flow already answers
 
 Field values live in slots["form"][key] ("" = skipped). A menu picked by the first message
@@ -11,35 +8,46 @@ Field values live in slots["form"][key] ("" = skipped). A menu picked by the fir
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from dialogs import fields, questions
+from dialogs import fields
 from dialogs.context import TurnContext
 from dialogs.matching import normalise
-from dialogs.schema import Field, Flow, Menu, MenuOption, Questions, Step
+from dialogs.schema import Field, Flow, Menu, MenuOption
 from dialogs.state import State
+from dialogs.turn import StepHandler, Turn
 from dialogs.understanding import choice_index
 from nlu.types import Parse
 
-if TYPE_CHECKING:
-    from dialogs.engine import _Turn
-
-STEPS = (Field, Menu, Questions)
 FORM, PICKS = "form", "_menu_picks"
 
 
-def run(turn: _Turn, step: Step) -> bool:
-    if isinstance(step, Questions):
-        return questions.run(turn, step)
+def _run_field(turn: Turn, step: Field) -> bool:
+    form = turn.s.slots.get(FORM, {})
+    if step.key in form or (step.only_if and not form.get(step.only_if)):
+        turn.move_past(step)
+        return True
+    turn.ask(step.ask)
+    return False
+
+
+def _take_field(turn: Turn, step: Field, parse: Parse) -> None:
+    if step.optional and fields.is_skip(parse.text):
+        value: str | None = ""
+    else:
+        value, problem = fields.read(step.kind, parse, turn.ctx)
+        if value is None:
+            turn.reask(f"problem_{problem or 'required'}", lambda: _run_field(turn, step))
+            return
+    turn.s.slots.setdefault(FORM, {})[step.key] = value
+    turn.move_past(step)
+    turn.run()
+
+
+def _answers_field(turn: Turn, step: Field, parse: Parse) -> bool:
+    return (step.optional and fields.is_skip(parse.text)) or fields.read(step.kind, parse, turn.ctx)[0] is not None
+
+
+def _run_menu(turn: Turn, step: Menu) -> bool:
     s = turn.s
-    if isinstance(step, Field):
-        form = s.slots.get(FORM, {})
-        if step.key in form or (step.only_if and not form.get(step.only_if)):
-            turn.move_past(step)
-            return True
-        turn.ask(step.ask)
-        return False
-    assert isinstance(step, Menu)
     picks = s.slots.get(PICKS, {})
     if step.id in picks:
         return _apply(turn, step, picks.pop(step.id), None)
@@ -47,34 +55,21 @@ def run(turn: _Turn, step: Step) -> bool:
     return False
 
 
-def take(turn: _Turn, step: Step, parse: Parse) -> None:
-    if isinstance(step, Questions):
-        return questions.take(turn, step, parse)
-    if isinstance(step, Field):
-        if step.optional and fields.is_skip(parse.text):
-            value: str | None = ""
-        else:
-            value, problem = fields.read(step.kind, parse, turn.ctx)
-            if value is None:
-                return reask(turn, step, problem or "required")
-        turn.s.slots.setdefault(FORM, {})[step.key] = value
-        turn.move_past(step)
-        return turn.run()
-    assert isinstance(step, Menu)
+def _take_menu(turn: Turn, step: Menu, parse: Parse) -> None:
     index = option_index(step, parse)
     if index is None:
-        return reask(turn, step, "menu_again")
+        turn.reask("problem_menu_again", lambda: _run_menu(turn, step))
+        return
     if _apply(turn, step, index, parse):
         turn.run()
 
 
-def takes(step: Step, parse: Parse, state: State, ctx: TurnContext) -> bool:
-    if isinstance(step, Questions):
-        return questions.takes(parse, state, ctx)
-    if isinstance(step, Field):
-        return (step.optional and fields.is_skip(parse.text)) or fields.read(step.kind, parse, ctx)[0] is not None
-    assert isinstance(step, Menu)
+def _answers_menu(turn: Turn, step: Menu, parse: Parse) -> bool:
     return option_index(step, parse) is not None
+
+
+FIELD = StepHandler(_run_field, _take_field, _answers_field)
+MENU = StepHandler(_run_menu, _take_menu, _answers_menu)
 
 
 def prefill(flow: Flow, parse: Parse, state: State, ctx: TurnContext) -> None:
@@ -107,7 +102,7 @@ def option_index(step: Menu, parse: Parse, numbers: bool = True) -> int | None:
     return hits[0] if len(hits) == 1 else None
 
 
-def _apply(turn: _Turn, step: Menu, index: int, parse: Parse | None) -> bool:
+def _apply(turn: Turn, step: Menu, index: int, parse: Parse | None) -> bool:
     """Carry out the picked option; True when the engine should run on from the new step."""
     option: MenuOption = step.options[index]
     s = turn.s
@@ -126,18 +121,3 @@ def _apply(turn: _Turn, step: Menu, index: int, parse: Parse | None) -> bool:
         return True
     turn.move_past(step)
     return True
-
-
-def reask(turn: _Turn, step: Step, problem: str, texts: str = "", fallback: str = "rephrase") -> None:
-    """Say what was wrong and ask the same thing again, up to the retry limit.
-
-    `texts` prefixes the text keys ("intake_" for the questionnaire's own wording).
-    """
-    s, ctx = turn.s, turn.ctx
-    s.retries += 1
-    if s.retries > ctx.max_retries:
-        turn.say_key(f"{texts}too_many_tries")
-        return turn.finish("gave_up")
-    key = f"{texts}problem_{problem}"
-    turn.say_key(key if key in ctx.texts.entries else fallback)
-    run(turn, step)

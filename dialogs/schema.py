@@ -13,16 +13,14 @@ A flow is a list of steps run in order. Each step is exactly one of:
   questionnaire: intake   ask the next question of the loaded questionnaire (one per message)
 
 Texts are localised maps ({en: "...", es: "..."}) with {placeholders}; English is required.
-Every mistake raises FlowError naming the flow, the step and the fix.
+Every mistake raises FlowError naming the flow, the step and the fix (dialogs/validation.py
+turns YAML and JSON into these, and loads the flow files).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
-
-import yaml
 
 from dialogs.patient_actions_spec import PATIENT_ACTIONS
 
@@ -192,18 +190,3 @@ def _option_json(option: MenuOption) -> dict[str, Any]:
         out["words"] = list(option.words)
     out.update({k: v for k, v in (("next", option.next), ("flow", option.flow), ("set", option.set)) if v})
     return out
-
-
-def load_flow(path: Path) -> Flow:
-    from dialogs.validation import flow_from_json
-
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as e:
-        raise FlowError(path.stem, None, f"not valid YAML ({e})", "correct the YAML syntax") from e
-    return flow_from_json(raw, source=path.stem)
-
-
-def load_flows(directory: Path) -> dict[str, Flow]:
-    flows = [load_flow(p) for p in sorted(directory.glob("*.yaml"))]
-    return {f.id: f for f in flows}

@@ -4,18 +4,32 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 STATE_VERSION = 1
+
+
+class Awaiting(StrEnum):
+    """What the conversation waits for before it can go on.
+
+    A str enum, so the stored state keeps readable values ("birth_date").
+    """
+
+    INPUT = "input"  # a patient message answering the current step
+    OUTCOME = "outcome"  # the domain's answer to the current step's command
+    PATIENT_NAME = "patient_name"  # which of the patients on a shared phone
+    BIRTH_DATE = "birth_date"  # the date of birth that verifies the speaker
+    LINK_NAME = "link_name"  # a chat without a phone number: the person's full name
+    LINK_BIRTH_DATE = "link_birth_date"  # ... and their date of birth
+    LINKING = "link"  # the domain's answer to LinkChat
 
 
 @dataclass
 class State:
     """What the assistant remembers of one conversation between messages.
 
-    awaiting: "input" (a patient message for the current step), "outcome" (the domain's
-    answer to the command just issued), "patient_name" or "birth_date" (identity questions
-    asked before the flow can go on), or None (no flow running).
+    awaiting: what the conversation waits for (`Awaiting`), or None (nothing asked).
     slots: what the flow has gathered, as JSON (ids, the `when` window, offered openings,
     the patient's appointments, the selection).
     proxy_id: the RelatedPerson speaking for `patient_id` (a parent for a child), or None
@@ -27,7 +41,7 @@ class State:
 
     flow: str | None = None
     step: str | None = None
-    awaiting: str | None = None
+    awaiting: Awaiting | None = None
     slots: dict[str, Any] = field(default_factory=dict)
     retries: int = 0
     patient_id: str | None = None
@@ -46,7 +60,7 @@ class State:
             "v": STATE_VERSION,
             "flow": self.flow,
             "step": self.step,
-            "awaiting": self.awaiting,
+            "awaiting": str(self.awaiting) if self.awaiting else None,
             "slots": copy.deepcopy(self.slots),
             "retries": self.retries,
             "patient_id": self.patient_id,
@@ -71,7 +85,7 @@ class State:
         return cls(
             flow=raw.get("flow"),
             step=raw.get("step"),
-            awaiting=raw.get("awaiting"),
+            awaiting=Awaiting(raw["awaiting"]) if raw.get("awaiting") else None,
             slots=copy.deepcopy(raw.get("slots") or {}),
             retries=int(raw.get("retries", 0)),
             patient_id=raw.get("patient_id"),
