@@ -58,7 +58,7 @@ def _take_collect(turn: Turn, step: Collect, parse: Parse) -> None:
         past.answer(parse, turn.s)  # "yes" to "would tomorrow at 10:00 AM suit?"
     if step.slot in slot_filling.filled(turn.s):
         turn.move_past(step)
-    elif is_deny(parse) and not turn.s.slots.get("_problem"):
+    elif is_deny(parse) and turn.s.scratch.problem is None:
         turn.say_key("start_over")
         return turn.finish("abandoned")
     else:
@@ -115,7 +115,7 @@ def _take_choose(turn: Turn, step: Choose, parse: Parse) -> None:
             turn.goto(step.on_none, clear=True)
         else:
             # A problem with what was said ("that time has passed") says more than "pick a number".
-            turn.reask(None if turn.s.slots.get("_problem") else "invalid_choice", lambda: _list_again(turn, step))
+            turn.reask(None if turn.s.scratch.problem else "invalid_choice", lambda: _list_again(turn, step))
             return
     turn.run()
 

@@ -196,12 +196,12 @@ class EngineTurn:
         raise RuntimeError(f"flow {self.s.flow} did not stop within {MAX_STEPS_PER_TURN} steps")
 
     def ask(self, text: Text, choices: tuple[str, ...] = ()) -> None:
-        problem = self.s.slots.pop("_problem", None)
+        problem, self.s.scratch.problem = self.s.scratch.problem, None
         if problem:  # a time gone by is said with the question for the time (dialogs/past.py)
             problem = past.for_question(problem, self.step if self.s.flow else None, self.s)
         if problem:
-            self.say_key(problem["key"], problem.get("values"))
-        if not (problem and problem.get("replaces_ask")):
+            self.say_key(problem.key, problem.values)
+        if not (problem and problem.replaces_ask):
             self.say_text(text, choices)
         self.s.awaiting = Awaiting.INPUT
 

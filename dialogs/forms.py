@@ -3,7 +3,7 @@
     prefill(flow, parse, ...) what the message that started the flow already answers
 
 Field values live in slots["form"][key] ("" = skipped). A menu picked by the first message
-("I need to update my email") is kept in slots["_menu_picks"] until the menu is reached.
+("I need to update my email") is kept in State.scratch.menu_picks until the menu is reached.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dialogs.turn import StepHandler, Turn
 from dialogs.understanding import choice_index
 from nlu.types import Parse
 
-FORM, PICKS = "form", "_menu_picks"
+FORM = "form"
 
 
 def _run_field(turn: Turn, step: Field) -> bool:
@@ -48,7 +48,7 @@ def _answers_field(turn: Turn, step: Field, parse: Parse) -> bool:
 
 def _run_menu(turn: Turn, step: Menu) -> bool:
     s = turn.s
-    picks = s.slots.get(PICKS, {})
+    picks = s.scratch.menu_picks
     if step.id in picks:
         return _apply(turn, step, picks.pop(step.id), None)
     turn.ask(step.text, tuple(o.label.get(s.language) or o.label["en"] for o in step.options))
@@ -76,7 +76,7 @@ def prefill(flow: Flow, parse: Parse, state: State, ctx: TurnContext) -> None:
     """Take what the first message already says: a menu pick by its words, an e-mail, a phone."""
     first = flow.steps[0]
     if isinstance(first, Menu) and (index := option_index(first, parse, numbers=False)) is not None:
-        state.slots.setdefault(PICKS, {})[first.id] = index
+        state.scratch.menu_picks[first.id] = index
     for step in flow.steps:
         if isinstance(step, Field):
             _fill_from_entities(step, parse, state, ctx)

@@ -37,13 +37,14 @@ def on_message(turn: Turn, parse: Parse) -> None:
         if name is None:
             turn.reask(f"problem_{problem}", lambda: turn.say_key("link_ask_name"))
             return
-        s.slots["_link_name"], s.awaiting, s.retries = name, Awaiting.LINK_BIRTH_DATE, 0
+        s.scratch.link_name, s.awaiting, s.retries = name, Awaiting.LINK_BIRTH_DATE, 0
         return turn.say_key("link_ask_birth_date")
     born, problem = fields.read("birth_date", parse, ctx)
     if born is None:
         turn.reask(f"problem_{problem}", lambda: turn.say_key("link_ask_birth_date"))
         return
-    given, family = split_name(s.slots.pop("_link_name", ""))
+    given, family = split_name(s.scratch.link_name or "")
+    s.scratch.link_name = None
     if is_minor(dt.date.fromisoformat(born), ctx.now.date()):
         # A child's name and birth date prove nothing about who holds the chat: their
         # care goes through a parent or guardian (the RelatedPerson on the record).
