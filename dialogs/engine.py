@@ -20,9 +20,8 @@ from typing import Any
 
 from dialogs import basic_steps, forms, gate, identity, invitation, past, questions
 from dialogs import slots as slot_filling
-from dialogs.actions import route
+from dialogs.actions import route, text_values
 from dialogs.context import TurnContext
-from dialogs.patient_render import patient_values
 from dialogs.render import say, values
 from dialogs.schema import Action, Choose, Collect, Confirm, Field, Flow, Menu, Questions, Say, Step, Text
 from dialogs.state import State
@@ -256,7 +255,8 @@ class EngineTurn:
     def say_text(self, text: Text, choices: tuple[str, ...] = (), extra: dict[str, str] | None = None) -> None:
         if "{appointment_" in text.get("en", ""):
             self.notes.append({"kind": "disclosed", "what": "appointment", "patient_id": self.s.patient_id})
-        vals = values(self.s, self.ctx, {**patient_values(self.s, self.ctx), **(extra or {})})
+        more = {**forms.form_values(self.s, self.ctx), **text_values(self.s, self.ctx), **(extra or {})}
+        vals = values(self.s, self.ctx, more)
         # Acting for someone, texts that have a `<lang>@proxy` wording use it ("Omar's appointment").
         rendered = say(text, self.s.language, vals, variant="proxy" if self.s.proxy_id else None)
         self.replies.append(Reply(rendered, choices))

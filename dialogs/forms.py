@@ -2,7 +2,9 @@
 
     prefill(flow, parse, ...) what the message that started the flow already answers
 
-Field values live in slots["form"][key] ("" = skipped). A menu picked by the first message
+Field values live in slots["form"][key] ("" = skipped), and are said back as {form_<key>}
+(`form_values`): a birth date as the patient reads it, a language by its name, "not given"
+for one skipped; {form_first_name} is the first name of the `full_name` field. A menu picked by the first message
 ("I need to update my email") is kept in State.scratch.menu_picks until the menu is reached.
 """
 
@@ -10,14 +12,18 @@ from __future__ import annotations
 
 from dialogs import fields
 from dialogs.context import TurnContext
+from dialogs.fields import birth_date_text
 from dialogs.matching import normalise
 from dialogs.schema import Field, Flow, Menu, MenuOption
 from dialogs.state import State
 from dialogs.turn import StepHandler, Turn
 from dialogs.understanding import choice_index
+from domain.patients import split_name
 from nlu.types import Parse
 
 FORM = "form"
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "ar": "Arabic", "de": "German", "fr": "French",
+                  "pt": "Portuguese", "vi": "Vietnamese", "zh": "Chinese"}
 
 
 def _run_field(turn: Turn, step: Field) -> bool:
@@ -121,3 +127,32 @@ def _apply(turn: Turn, step: Menu, index: int, parse: Parse | None) -> bool:
         return True
     turn.move_past(step)
     return True
+
+
+def form_values(state: State, ctx: TurnContext) -> dict[str, str]:
+    form: dict[str, str] = state.slots.get(FORM, {})
+    flow = ctx.flows.get(state.flow or "")
+    kinds = {s.key: s.kind for s in flow.steps if isinstance(s, Field)} if flow else {}
+    out = {}
+    for key, value in form.items():
+        kind = kinds.get(key, "text")
+        if not value:
+            said = "not given"
+        elif kind == "birth_date":
+            said = birth_date_text(value, ctx.catalogue.practice.locale)
+        elif kind == "language":
+            said = LANGUAGE_NAMES.get(value, value)
+        else:
+            said = value
+        out[f"form_{key}"] = said
+    out["form_first_name"] = split_name(form["full_name"])[0] if form.get("full_name") else ""
+    out["form_insurance"] = shown(out, "insurer") if form.get("insurer") else "not given"
+    return out
+
+
+def shown(values: dict[str, str], key: str) -> str:
+    """A field as said back; the insurer with its member ID, when there is one."""
+    said = values.get(f"form_{key}", "")
+    if key == "insurer" and values.get("form_member_id") not in (None, "", "not given"):
+        said += f" (member ID {values['form_member_id']})"
+    return said

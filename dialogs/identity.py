@@ -12,13 +12,18 @@ import datetime as dt
 
 from dialogs import fields, lockout
 from dialogs.context import TurnContext
-from dialogs.patient_actions import LINKABLE_CHANNELS
+from dialogs.feature import Feature
 from dialogs.turn import Awaiting, MessageHandler, OutcomeHandler, Turn
 from domain import commands as c
 from domain import patient_commands as pc
+from domain.alerts import LockoutReported
 from domain.patients import split_name
 from domain.related import is_minor
 from nlu.types import Parse
+
+
+#: Chats that carry no phone number: linked to a patient by name and date of birth.
+LINKABLE_CHANNELS = ("telegram",)
 
 
 def can_link(ctx: TurnContext) -> bool:
@@ -84,3 +89,12 @@ def on_outcome(turn: Turn, outcome: c.Outcome) -> None:
 
 ON_MESSAGE: dict[Awaiting, MessageHandler] = {Awaiting.LINK_NAME: on_message, Awaiting.LINK_BIRTH_DATE: on_message}
 ON_OUTCOME: dict[Awaiting, OutcomeHandler] = {Awaiting.LINKING: on_outcome}
+
+#: Identity and verification: linking a chat, and the staff alert of a lockout, in the audit
+#: trail (who proved it, and each failure, are the engine's notes: bot/recording.py).
+FEATURE = Feature(audit={
+    pc.ChatLinked: lambda o: [("identity.chat_linked", f"Patient/{o.patient.id}", {})],
+    pc.NotIdentified: lambda o: [("identity.not_identified", "Patient/unknown", {})],
+    LockoutReported: lambda o: [("staff.alerted", f"Task/{o.task_id}", {"reason": "verification_lockout"}
+                                 | ({"patient": o.patient_id} if o.patient_id else {}))],
+})

@@ -17,12 +17,11 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from dialogs.actions import is_past
 from dialogs.context import TurnContext
 from dialogs.render import clock_time, day_text
 from dialogs.schema import Collect, Step
 from dialogs.state import Problem, State
-from dialogs.understanding import is_affirm, is_deny, when_of
+from dialogs.understanding import is_affirm, is_deny, is_past, when_of
 from nlu.types import Parse
 
 OFFER, DECLINED, PLAIN = "past_time_offer", "past_time_declined", "past_time"

@@ -13,7 +13,7 @@ import re
 
 from dialogs import answers, fields
 from dialogs.context import TurnContext
-from dialogs.patient_codec import form_from_json, response_from_json, response_to_json
+from dialogs.codec import form_from_json, response_from_json, response_to_json
 from dialogs.schema import Questions, Text
 from dialogs.state import State
 from dialogs.turn import StepHandler, Turn

@@ -1,4 +1,9 @@
-"""Filling {placeholders} of localised texts, and saying times the way patients read them."""
+"""Filling {placeholders} of localised texts, and saying times the way patients read them.
+
+The placeholders of booking, moving and listing appointments are here (`values`); those of
+other features' wording are in their modules (dialogs/features/, gathered by dialogs/actions.py),
+and those of form fields in dialogs/forms.py.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from dialogs.context import Catalogue, TurnContext
 from dialogs.schema import Text
 from dialogs.state import State
 from domain.model import Appointment, Opening
+from domain.patients import split_name
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -109,6 +115,7 @@ def values(state: State, ctx: TurnContext, extra: dict[str, str] | None = None) 
     asked_practitioner = cat.practitioner(slots.get("practitioner_id"))
     location = cat.location(opening.location_id if opening else slots.get("location_id"))
     appointments = [appointment_from_json(a) for a in slots.get("appointments", [])]
+    patient = next((p for p in ctx.patients if p.id == state.patient_id), None)
     out = {
         "practice_name": cat.practice.name,
         "practice_phone": cat.practice.phone,
@@ -128,6 +135,8 @@ def values(state: State, ctx: TurnContext, extra: dict[str, str] | None = None) 
         "appointment_list": "\n".join(f"- {appointment_label(a, cat)}" for a in appointments),
         "choice_count": str(len(slots.get("offers", [])) or len(appointments) or 1),
         "horizon_weeks": str(ctx.horizon_days // 7),
+        # Who the conversation is about, for texts said to someone acting for them ("Omar's").
+        "patient_first_name": split_name(patient.name)[0] if patient else "",
     }
     out.update(extra or {})
     return out

@@ -5,7 +5,8 @@ A flow is a list of steps run in order. Each step is exactly one of:
   collect: <slot>     ask for a value until the patient gives a valid one
   choose: <list>      offer a numbered list (openings, appointments) and take a pick
   confirm: <text>     read something back and branch on yes / no
-  action: <name>      ask the domain to do something and branch on its outcome
+  action: <name>      ask the domain to do something and branch on its outcome (the actions
+                      and their outcomes: dialogs/actions.py)
   say: <text>         tell the patient something, then go on (or end the flow)
   field: <name>       ask for one typed value (kind: person_name, birth_date, phone, email,
                       address, text, language) until it is valid; `optional` allows SKIP
@@ -22,20 +23,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from dialogs.patient_actions_spec import PATIENT_ACTIONS
-
 Text = dict[str, str]
 
 COLLECTABLE = ("service", "when", "practitioner", "location")
 CHOOSABLE = ("opening", "appointment")
-ACTIONS = {
-    "find_openings": ("found", "nearest", "closed", "none", "consent", "down"),
-    "book_opening": ("booked", "taken", "none", "consent", "down"),
-    "reschedule_appointment": ("rescheduled", "taken", "none", "consent", "down"),
-    "cancel_appointment": ("cancelled", "down"),
-    "list_upcoming": ("found", "not_that_day", "none", "down"),  # not_that_day: none on the day named
-    **PATIENT_ACTIONS,
-}
 REQUIREMENTS = ("patient", "verified")
 FIELD_KINDS = ("person_name", "birth_date", "phone", "email", "address", "text", "language")
 QUESTIONNAIRES = ("intake",)

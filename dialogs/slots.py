@@ -17,13 +17,12 @@ import datetime as dt
 from typing import Any
 
 from dialogs import booked, past
-from dialogs.actions import is_past
 from dialogs.context import TurnContext
 from dialogs.matching import best_match, close_word, find_in_text, suggest_services
 from dialogs.render import in_sentence
 from dialogs.schema import Action, Collect, Flow, Step, Text
 from dialogs.state import Offer, Problem, State
-from dialogs.understanding import choice_index, is_affirm, is_deny, when_of
+from dialogs.understanding import choice_index, is_affirm, is_deny, is_past, when_of
 from domain.model import Location, Patient, Practitioner, Service
 from nlu.types import Parse
 

@@ -153,3 +153,9 @@ def _year(text: str) -> int:
     if year < 100:  # two-digit years: born in the last century unless that is in the future
         year += 2000 if year <= dt.date.today().year % 100 else 1900
     return year
+
+
+def is_past(when: dict[str, Any], now: dt.datetime) -> bool:
+    """A time of day already gone ("today at 8" at nine), or a whole day/week/month gone."""
+    start, end, preferred = window(when)
+    return preferred < now if preferred else end <= now

@@ -10,8 +10,8 @@ from typing import Any
 import jsonschema
 import yaml
 
+from dialogs.actions import ACTIONS
 from dialogs.schema import (
-    ACTIONS,
     Action,
     Choose,
     Collect,
@@ -66,11 +66,11 @@ def _step(flow: str, raw: dict[str, Any]) -> Step:
         action = raw["action"]
         if action not in ACTIONS:
             raise FlowError(flow, sid, f"unknown action '{action}'", f"use one of {sorted(ACTIONS)}")
-        unknown = set(raw["outcomes"]) - set(ACTIONS[action])
+        unknown = set(raw["outcomes"]) - set(ACTIONS[action].outcomes)
         if unknown:
             raise FlowError(
                 flow, sid, f"action '{action}' has no outcome {sorted(unknown)}",
-                f"route only its outcomes {list(ACTIONS[action])}",
+                f"route only its outcomes {list(ACTIONS[action].outcomes)}",
             )
         return Action(sid, nxt, end, action=action, outcomes=dict(raw["outcomes"]))
     if "field" in raw:
