@@ -33,7 +33,7 @@ from dialogs.schema import Flow
 from dialogs.state import State
 from domain import commands as c
 from domain.errors import DomainError, RecordSystemUnavailable
-from domain.ports import Clock, CommandHandler, PatientDirectory
+from domain.ports import Clock, PatientDirectory
 from nlu.types import Parse
 
 log = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ class Assistant:
         practice_id: str,
         storage: Storage,
         nlu: Parser,
-        scheduling: CommandHandler,
+        scheduling: c.CommandHandler,
         catalogue: CatalogueCache,
         patients: PatientDirectory,
         flows: dict[str, Flow],

@@ -15,8 +15,8 @@ from dialogs.context import TurnContext
 from dialogs.feature import Feature
 from dialogs.turn import Awaiting, MessageHandler, OutcomeHandler, Turn
 from domain import commands as c
-from domain import patient_commands as pc
 from domain.alerts import LockoutReported
+from domain.identity import ChatLinked, LinkChat, NotIdentified
 from domain.patients import split_name
 from domain.related import is_minor
 from nlu.types import Parse
@@ -57,14 +57,14 @@ def on_message(turn: Turn, parse: Parse) -> None:
         turn.notes.append({"kind": "proxy_refused", "channel": ctx.channel})
         turn.say_key("link_minor")
         return turn.finish("no_guardian")
-    turn.commands.append(pc.LinkChat(ctx.conversation_id, ctx.channel, ctx.address, given, family,
+    turn.commands.append(LinkChat(ctx.conversation_id, ctx.channel, ctx.address, given, family,
                                      dt.date.fromisoformat(born)))
     s.awaiting = Awaiting.LINKING
 
 
 def on_outcome(turn: Turn, outcome: c.Outcome) -> None:
     s, ctx = turn.s, turn.ctx
-    if isinstance(outcome, pc.ChatLinked):
+    if isinstance(outcome, ChatLinked):
         pid = outcome.patient.id
         s.patient_id = s.verified_patient_id = pid
         s.proxy_id = s.verified_proxy_id = None  # linked by their own name and birth date
@@ -93,8 +93,8 @@ ON_OUTCOME: dict[Awaiting, OutcomeHandler] = {Awaiting.LINKING: on_outcome}
 #: Identity and verification: linking a chat, and the staff alert of a lockout, in the audit
 #: trail (who proved it, and each failure, are the engine's notes: bot/recording.py).
 FEATURE = Feature(audit={
-    pc.ChatLinked: lambda o: [("identity.chat_linked", f"Patient/{o.patient.id}", {})],
-    pc.NotIdentified: lambda o: [("identity.not_identified", "Patient/unknown", {})],
+    ChatLinked: lambda o: [("identity.chat_linked", f"Patient/{o.patient.id}", {})],
+    NotIdentified: lambda o: [("identity.not_identified", "Patient/unknown", {})],
     LockoutReported: lambda o: [("staff.alerted", f"Task/{o.task_id}", {"reason": "verification_lockout"}
                                  | ({"patient": o.patient_id} if o.patient_id else {}))],
 })

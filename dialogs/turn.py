@@ -27,6 +27,8 @@ from dialogs.state import Awaiting, State
 from domain import commands as c
 from nlu.types import Parse
 
+__all__ = ["Awaiting", "MessageHandler", "OutcomeHandler", "Reply", "StepHandler", "Turn"]
+
 
 @dataclass(frozen=True)
 class Reply:

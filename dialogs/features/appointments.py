@@ -11,14 +11,14 @@ from dialogs.codec import appointment_to_json
 from dialogs.context import TurnContext
 from dialogs.feature import ActionSpec, Feature
 from dialogs.state import State
-from domain import commands as c
+from domain.appointments import ListUpcoming, UpcomingListed
 
 
-def _list(state: State, ctx: TurnContext) -> c.Command:
-    return c.ListUpcoming(state.patient_id or "")
+def _list(state: State, ctx: TurnContext) -> ListUpcoming:
+    return ListUpcoming(state.patient_id or "")
 
 
-def _listed(outcome: c.UpcomingListed, state: State) -> str:
+def _listed(outcome: UpcomingListed, state: State) -> str:
     state.slots["appointments"] = [appointment_to_json(a) for a in outcome.appointments]
     return booked.narrow(state) if outcome.appointments else "none"
 
@@ -26,5 +26,5 @@ def _listed(outcome: c.UpcomingListed, state: State) -> str:
 FEATURE = Feature(
     # not_that_day: none on the day the patient named
     actions=(ActionSpec("list_upcoming", ("found", "not_that_day", "none", "down"), _list),),
-    routes={c.UpcomingListed: _listed},
+    routes={UpcomingListed: _listed},
 )

@@ -11,7 +11,7 @@ from dialogs.context import TurnContext
 from dialogs.feature import ActionSpec, Entry, Feature, MissingSlot
 from dialogs.state import State
 from dialogs.understanding import window
-from domain import commands as c
+from domain.booking import BookOpening, Booked, FindOpenings, OpeningsFound, SlotTaken
 from domain.model import Appointment, Opening
 
 
@@ -32,24 +32,24 @@ def offer(state: State, openings: tuple[Opening, ...]) -> None:
     state.slots.pop("opening", None)
 
 
-def _find_openings(state: State, ctx: TurnContext) -> c.Command:
+def _find_openings(state: State, ctx: TurnContext) -> FindOpenings:
     slots, appointment, service = state.slots, chosen_appointment(state), service_id(state)
     if not service or not slots.get("when"):
         raise MissingSlot(f"find_openings needs a service and a time (flow {state.flow})")
     start, end, preferred = window(slots["when"])
     # Moving an appointment keeps its clinician unless the patient asks for another.
     practitioner_id = slots.get("practitioner_id") or (appointment.practitioner_id if appointment else None)
-    return c.FindOpenings(ctx.conversation_id, service, start, end, practitioner_id=practitioner_id,
+    return FindOpenings(ctx.conversation_id, service, start, end, practitioner_id=practitioner_id,
                           location_id=slots.get("location_id"), preferred_start=preferred,
                           patient_id=state.patient_id)
 
 
-def _book_opening(state: State, ctx: TurnContext) -> c.Command:
-    return c.BookOpening(ctx.conversation_id, state.patient_id or "", service_id(state) or "",
+def _book_opening(state: State, ctx: TurnContext) -> BookOpening:
+    return BookOpening(ctx.conversation_id, state.patient_id or "", service_id(state) or "",
                          opening_from_json(state.slots["opening"]))
 
 
-def _found(outcome: c.OpeningsFound, state: State) -> str:
+def _found(outcome: OpeningsFound, state: State) -> str:
     offer(state, outcome.openings)
     closed = outcome.closed_day
     state.slots["closed_day"] = closed.isoformat() if closed else None
@@ -60,17 +60,17 @@ def _found(outcome: c.OpeningsFound, state: State) -> str:
     return "closed" if closed else "nearest"
 
 
-def _taken(outcome: c.SlotTaken, state: State) -> str:
+def _taken(outcome: SlotTaken, state: State) -> str:
     offer(state, outcome.alternatives)
     return "taken" if outcome.alternatives else "none"
 
 
-def _booked(outcome: c.Booked, state: State) -> str:
+def _booked(outcome: Booked, state: State) -> str:
     state.slots["booked"] = appointment_to_json(outcome.appointment)
     return "booked"
 
 
-def _audit_booked(outcome: c.Booked) -> list[Entry]:
+def _audit_booked(outcome: Booked) -> list[Entry]:
     a = outcome.appointment
     return [("appointment.booked", f"Appointment/{a.id}", {"slots": list(a.slot_ids)})]
 
@@ -80,6 +80,6 @@ FEATURE = Feature(
         ActionSpec("find_openings", ("found", "nearest", "closed", "none", "consent", "down"), _find_openings),
         ActionSpec("book_opening", ("booked", "taken", "none", "consent", "down"), _book_opening),
     ),
-    routes={c.OpeningsFound: _found, c.SlotTaken: _taken, c.Booked: _booked},
-    audit={c.Booked: _audit_booked},
+    routes={OpeningsFound: _found, SlotTaken: _taken, Booked: _booked},
+    audit={Booked: _audit_booked},
 )

@@ -6,22 +6,22 @@ from dialogs.context import TurnContext
 from dialogs.feature import ActionSpec, Entry, Feature, MissingSlot
 from dialogs.features.booking import chosen_appointment
 from dialogs.state import State
-from domain import commands as c
+from domain.cancelling import CancelAppointment, Cancelled
 
 
-def _cancel(state: State, ctx: TurnContext) -> c.Command:
+def _cancel(state: State, ctx: TurnContext) -> CancelAppointment:
     appointment = chosen_appointment(state)
     if appointment is None:
         raise MissingSlot(f"cancel_appointment needs the appointment picked (flow {state.flow})")
-    return c.CancelAppointment(ctx.conversation_id, state.patient_id or "", appointment.id)
+    return CancelAppointment(ctx.conversation_id, state.patient_id or "", appointment.id)
 
 
-def _audit(outcome: c.Cancelled) -> list[Entry]:
+def _audit(outcome: Cancelled) -> list[Entry]:
     return [("appointment.cancelled", f"Appointment/{outcome.appointment.id}", {})]
 
 
 FEATURE = Feature(
     actions=(ActionSpec("cancel_appointment", ("cancelled", "down"), _cancel),),
-    routes={c.Cancelled: lambda outcome, state: "cancelled"},
-    audit={c.Cancelled: _audit},
+    routes={Cancelled: lambda outcome, state: "cancelled"},
+    audit={Cancelled: _audit},
 )

@@ -17,25 +17,33 @@ from dialogs.context import TurnContext
 from dialogs.feature import ActionSpec, Entry, Feature
 from dialogs.render import day_text
 from dialogs.state import State
-from domain import patient_commands as pc
+from domain.consent_service import (
+    ConsentRecorded,
+    ConsentRequired,
+    ConsentsReviewed,
+    ConsentWithdrawn,
+    DecideConsent,
+    ReviewConsents,
+    WithdrawConsent,
+)
 
 
-def _review(state: State, ctx: TurnContext) -> pc.ReviewConsents:
-    return pc.ReviewConsents(state.patient_id or "")
+def _review(state: State, ctx: TurnContext) -> ReviewConsents:
+    return ReviewConsents(state.patient_id or "")
 
 
 def _decide(agree: bool):  # type: ignore[no-untyped-def]
-    def command(state: State, ctx: TurnContext) -> pc.DecideConsent:
-        return pc.DecideConsent(state.patient_id or "", document_from_json(state.slots["consent"]), agree,
+    def command(state: State, ctx: TurnContext) -> DecideConsent:
+        return DecideConsent(state.patient_id or "", document_from_json(state.slots["consent"]), agree,
                                 ctx.channel, given_by=state.proxy_id)
     return command
 
 
-def _withdraw(state: State, ctx: TurnContext) -> pc.WithdrawConsent:
-    return pc.WithdrawConsent(state.patient_id or "", state.slots.get("consent_code", ""), ctx.channel)
+def _withdraw(state: State, ctx: TurnContext) -> WithdrawConsent:
+    return WithdrawConsent(state.patient_id or "", state.slots.get("consent_code", ""), ctx.channel)
 
 
-def _reviewed(outcome: pc.ConsentsReviewed, state: State) -> str:
+def _reviewed(outcome: ConsentsReviewed, state: State) -> str:
     titles = {d.code: d.title for d in outcome.documents}
     state.slots["consents"] = [{"title": titles.get(d.code, d.code), "version": d.document_version,
                                 "agreed": d.agreed, "at": d.at.isoformat()} for d in outcome.standing]
@@ -45,12 +53,12 @@ def _reviewed(outcome: pc.ConsentsReviewed, state: State) -> str:
     return "none"
 
 
-def _recorded(outcome: pc.ConsentRecorded, state: State) -> str:
+def _recorded(outcome: ConsentRecorded, state: State) -> str:
     state.slots["consent_agreed"] = outcome.decision.agreed
     return "recorded"
 
 
-def _required(outcome: pc.ConsentRequired, state: State) -> str:
+def _required(outcome: ConsentRequired, state: State) -> str:
     state.slots["consent"] = document_to_json(outcome.document)
     return "consent"
 
@@ -78,16 +86,16 @@ FEATURE = Feature(
         ActionSpec("withdraw_consent", ("withdrawn", "none", "down"), _withdraw),
     ),
     routes={
-        pc.ConsentsReviewed: _reviewed,
-        pc.ConsentRecorded: _recorded,
-        pc.ConsentWithdrawn: lambda outcome, state: "withdrawn" if outcome.decision else "none",
-        pc.ConsentRequired: _required,
+        ConsentsReviewed: _reviewed,
+        ConsentRecorded: _recorded,
+        ConsentWithdrawn: lambda outcome, state: "withdrawn" if outcome.decision else "none",
+        ConsentRequired: _required,
     },
     audit={
-        pc.ConsentRecorded: lambda o: _decision("consent.agreed" if o.decision.agreed else "consent.refused",
+        ConsentRecorded: lambda o: _decision("consent.agreed" if o.decision.agreed else "consent.refused",
                                                 o.decision),
-        pc.ConsentWithdrawn: lambda o: _decision("consent.withdrawn", o.decision) if o.decision else [],
-        pc.ConsentRequired: lambda o: [("consent.required", f"Patient/{o.patient_id}",
+        ConsentWithdrawn: lambda o: _decision("consent.withdrawn", o.decision) if o.decision else [],
+        ConsentRequired: lambda o: [("consent.required", f"Patient/{o.patient_id}",
                                         {"document": o.document.code, "version": o.document.version})],
     },
     values=_values,

@@ -9,24 +9,24 @@ from dialogs.context import TurnContext
 from dialogs.feature import ActionSpec, Entry, Feature
 from dialogs.forms import form_values, shown
 from dialogs.state import State
-from domain import patient_commands as pc
+from domain.details import DetailChange, DetailsUpdated, UpdateDetails
 
 DETAILS = ("phone", "email", "address", "language", "insurer", "member_id")
 DETAIL_NAMES = {"phone": "phone number", "email": "e-mail address", "address": "address",
                 "language": "preferred language", "insurer": "insurance", "member_id": "insurance member ID"}
 
 
-def _update(state: State, ctx: TurnContext) -> pc.UpdateDetails:
+def _update(state: State, ctx: TurnContext) -> UpdateDetails:
     form = state.slots.get("form", {})
-    return pc.UpdateDetails(state.patient_id or "", pc.DetailChange(**{k: (form.get(k) or None) for k in DETAILS}))
+    return UpdateDetails(state.patient_id or "", DetailChange(**{k: (form.get(k) or None) for k in DETAILS}))
 
 
-def _updated(outcome: pc.DetailsUpdated, state: State) -> str:
+def _updated(outcome: DetailsUpdated, state: State) -> str:
     state.slots["updated"] = list(outcome.fields)
     return "updated"
 
 
-def _audit(outcome: pc.DetailsUpdated) -> list[Entry]:
+def _audit(outcome: DetailsUpdated) -> list[Entry]:
     return [("patient.details_updated", f"Patient/{outcome.patient_id}", {"fields": list(outcome.fields)})]
 
 
@@ -38,7 +38,7 @@ def _values(state: State, ctx: TurnContext) -> dict[str, str]:
 
 FEATURE = Feature(
     actions=(ActionSpec("update_details", ("updated", "down"), _update),),
-    routes={pc.DetailsUpdated: _updated},
-    audit={pc.DetailsUpdated: _audit},
+    routes={DetailsUpdated: _updated},
+    audit={DetailsUpdated: _audit},
     values=_values,
 )

@@ -11,20 +11,20 @@ from dialogs.codec import form_from_json, form_to_json, response_from_json, resp
 from dialogs.context import TurnContext
 from dialogs.feature import ActionSpec, Entry, Feature
 from dialogs.state import State
-from domain import patient_commands as pc
+from domain.intake_service import IntakeLoaded, IntakeSaved, NoIntakeForm, SaveIntake, StartIntake
 
 
-def _load(state: State, ctx: TurnContext) -> pc.StartIntake:
-    return pc.StartIntake(state.patient_id or "")
+def _load(state: State, ctx: TurnContext) -> StartIntake:
+    return StartIntake(state.patient_id or "")
 
 
-def _save(state: State, ctx: TurnContext) -> pc.SaveIntake:
+def _save(state: State, ctx: TurnContext) -> SaveIntake:
     intake = state.slots["intake"]
-    return pc.SaveIntake(state.patient_id or "", form_from_json(intake["form"]),
+    return SaveIntake(state.patient_id or "", form_from_json(intake["form"]),
                          response_from_json(intake["response"]))
 
 
-def _loaded(outcome: pc.IntakeLoaded, state: State) -> str:
+def _loaded(outcome: IntakeLoaded, state: State) -> str:
     response = outcome.response
     state.slots["intake"] = {"form": form_to_json(outcome.form), "response": response_to_json(response)}
     if response.status == "completed":
@@ -32,12 +32,12 @@ def _loaded(outcome: pc.IntakeLoaded, state: State) -> str:
     return "resumed" if response.answers or response.skipped else "ready"
 
 
-def _saved(outcome: pc.IntakeSaved, state: State) -> str:
+def _saved(outcome: IntakeSaved, state: State) -> str:
     state.slots["intake"]["response"] = response_to_json(outcome.response)
     return "completed" if outcome.response.status == "completed" else "saved"
 
 
-def _audit(outcome: pc.IntakeSaved) -> list[Entry]:
+def _audit(outcome: IntakeSaved) -> list[Entry]:
     r = outcome.response
     action = "form.submitted" if r.status == "completed" else "form.saved"
     return [(action, f"QuestionnaireResponse/{r.id}", {"patient": outcome.patient_id, "answered": len(r.answers)})]
@@ -53,7 +53,7 @@ FEATURE = Feature(
         ActionSpec("load_intake", ("ready", "resumed", "completed", "none", "down"), _load),
         ActionSpec("save_intake", ("saved", "completed", "down"), _save),
     ),
-    routes={pc.IntakeLoaded: _loaded, pc.NoIntakeForm: lambda outcome, state: "none", pc.IntakeSaved: _saved},
-    audit={pc.IntakeSaved: _audit},
+    routes={IntakeLoaded: _loaded, NoIntakeForm: lambda outcome, state: "none", IntakeSaved: _saved},
+    audit={IntakeSaved: _audit},
     values=_values,
 )

@@ -15,8 +15,8 @@ from dialogs.context import TurnContext
 from dialogs.feature import ActionSpec, Entry, Feature
 from dialogs.identity import LINKABLE_CHANNELS
 from dialogs.state import State
-from domain import patient_commands as pc
 from domain.patients import NewPatient, split_name
+from domain.registration import PatientRegistered, ReferredToStaff, RegisterPatient
 
 _REGISTRATION = uuid.UUID("6f1c8a52-4b8e-4c57-9d43-2b0f4e7a9c11")
 
@@ -30,27 +30,27 @@ def new_patient(form: dict[str, Any]) -> NewPatient:
     )
 
 
-def _register(state: State, ctx: TurnContext) -> pc.RegisterPatient:
+def _register(state: State, ctx: TurnContext) -> RegisterPatient:
     person = new_patient(state.slots.get("form", {}))
     # The same message retried gives the same id, so the conditional create makes one record.
     key = "|".join((ctx.conversation_id, person.name.lower(), person.birth_date.isoformat(),
                     person.phone or "", person.email or ""))
     chat = ctx.address if ctx.channel in LINKABLE_CHANNELS else None
-    return pc.RegisterPatient(ctx.conversation_id, person, str(uuid.uuid5(_REGISTRATION, key)),
+    return RegisterPatient(ctx.conversation_id, person, str(uuid.uuid5(_REGISTRATION, key)),
                               ctx.channel, chat_address=chat)
 
 
-def _registered(outcome: pc.PatientRegistered, state: State) -> str:
+def _registered(outcome: PatientRegistered, state: State) -> str:
     state.patient_id = outcome.patient.id
     return "registered"
 
 
 FEATURE = Feature(
     actions=(ActionSpec("register_patient", ("registered", "duplicate", "down"), _register),),
-    routes={pc.PatientRegistered: _registered, pc.ReferredToStaff: lambda outcome, state: "duplicate"},
+    routes={PatientRegistered: _registered, ReferredToStaff: lambda outcome, state: "duplicate"},
     audit={
-        pc.PatientRegistered: lambda o: [("patient.registered", f"Patient/{o.patient.id}", {})],
-        pc.ReferredToStaff: lambda o: [("patient.duplicate_referred", f"Task/{o.task_id}",
+        PatientRegistered: lambda o: [("patient.registered", f"Patient/{o.patient.id}", {})],
+        ReferredToStaff: lambda o: [("patient.duplicate_referred", f"Task/{o.task_id}",
                                         {"candidates": list(o.candidate_ids)})],
     },
 )

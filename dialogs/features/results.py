@@ -8,26 +8,26 @@ from __future__ import annotations
 from dialogs.context import TurnContext
 from dialogs.feature import ActionSpec, Entry, Feature
 from dialogs.state import State
-from domain import patient_commands as pc
+from domain.results import CheckResults, ResultsChecked
 
 
-def _check(state: State, ctx: TurnContext) -> pc.CheckResults:
-    return pc.CheckResults(state.patient_id or "")
+def _check(state: State, ctx: TurnContext) -> CheckResults:
+    return CheckResults(state.patient_id or "")
 
 
-def _checked(outcome: pc.ResultsChecked, state: State) -> str:
+def _checked(outcome: ResultsChecked, state: State) -> str:
     state.slots["results"] = {"ready": outcome.ready, "pending": outcome.pending}
     return "ready" if outcome.ready else "pending" if outcome.pending else "none"
 
 
-def _audit(outcome: pc.ResultsChecked) -> list[Entry]:
+def _audit(outcome: ResultsChecked) -> list[Entry]:
     return [("record.disclosed", f"Patient/{outcome.patient_id}",
              {"what": "results_status", "ready": outcome.ready, "pending": outcome.pending})]
 
 
 FEATURE = Feature(
     actions=(ActionSpec("check_results", ("ready", "pending", "none", "down"), _check),),
-    routes={pc.ResultsChecked: _checked},
-    audit={pc.ResultsChecked: _audit},
+    routes={ResultsChecked: _checked},
+    audit={ResultsChecked: _audit},
     values=lambda state, ctx: {"results_ready": str((state.slots.get("results") or {}).get("ready", 0))},
 )
