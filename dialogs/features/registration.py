@@ -12,7 +12,7 @@ import uuid
 from typing import Any
 
 from dialogs.context import TurnContext
-from dialogs.feature import ActionSpec, Entry, Feature
+from dialogs.feature import ActionSpec, Feature
 from dialogs.identity import LINKABLE_CHANNELS
 from dialogs.state import State
 from domain.patients import NewPatient, split_name
