@@ -39,6 +39,15 @@ def select(turn: Turn, patient: Patient) -> bool:
     return True
 
 
+def verified(turn: Turn) -> None:
+    """The speaker proved who they are: the pair (patient, who speaks for them) holds as
+    verified for the practice's verification period, and the failures and retries start over."""
+    s, ctx = turn.s, turn.ctx
+    s.verified_patient_id, s.verified_proxy_id = s.patient_id, s.proxy_id
+    s.verified_until = (ctx.now + dt.timedelta(days=ctx.verification_days)).isoformat()
+    s.verify_failures, s.awaiting, s.retries = 0, None, 0
+
+
 def proves(turn: Turn, patient: Patient, born: dt.date) -> bool:
     """Does this birth date prove who is speaking? The patient's own, or, when acting for
     them, the RelatedPerson's (which also settles which RelatedPerson it is)."""

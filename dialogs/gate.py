@@ -85,9 +85,7 @@ def verify(turn: Turn, parse: Parse) -> None:
         turn.reask(VERIFY_PROBLEMS.get(problem or "", "verify_bad_date"))
         return
     if patient and acting.proves(turn, patient, dt.date.fromisoformat(value)):
-        s.verified_patient_id, s.verify_failures, s.awaiting, s.retries = patient.id, 0, None, 0
-        s.verified_proxy_id = s.proxy_id
-        s.verified_until = (ctx.now + dt.timedelta(days=ctx.verification_days)).isoformat()
+        acting.verified(turn)
         turn.notes.append({"kind": "verified", "patient_id": patient.id}
                           | ({"related_person_id": s.proxy_id} if s.proxy_id else {}))
         turn.say_key("verify_ok")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dialogs import fields, lockout
+from dialogs import acting, fields, lockout
 from dialogs.context import TurnContext
 from dialogs.feature import Feature
 from dialogs.turn import Awaiting, MessageHandler, OutcomeHandler, Turn
@@ -66,10 +66,8 @@ def on_outcome(turn: Turn, outcome: c.Outcome) -> None:
     s, ctx = turn.s, turn.ctx
     if isinstance(outcome, ChatLinked):
         pid = outcome.patient.id
-        s.patient_id = s.verified_patient_id = pid
-        s.proxy_id = s.verified_proxy_id = None  # linked by their own name and birth date
-        s.verified_until = (ctx.now + dt.timedelta(days=ctx.verification_days)).isoformat()
-        s.verify_failures, s.awaiting, s.retries = 0, None, 0
+        s.patient_id, s.proxy_id = pid, None  # linked by their own name and birth date
+        acting.verified(turn)
         turn.notes.append({"kind": "linked", "patient_id": pid, "channel": ctx.channel})
         turn.notes.append({"kind": "verified", "patient_id": pid})
         turn.say_key("link_ok")
