@@ -1,8 +1,9 @@
 """Filling {placeholders} of localised texts, and saying times the way patients read them.
 
-The placeholders of booking, moving and listing appointments are here (`values`); those of
-other features' wording are in their modules (dialogs/features/, gathered by dialogs/actions.py),
-and those of form fields in dialogs/forms.py.
+The placeholders any flow may use (the practice, the service, clinician and place, the time
+wanted, the opening or appointment picked) are here (`values`); those of one feature's wording
+are in its module (dialogs/features/, gathered by dialogs/actions.py), and those of form fields
+in dialogs/forms.py.
 """
 
 from __future__ import annotations
@@ -129,10 +130,6 @@ def values(state: State, ctx: TurnContext, extra: dict[str, str] | None = None) 
         "opening_time": moment_text(opening.start, cat) if opening else "",
         "appointment_time": moment_text(appointment.start, cat) if appointment else "",
         "when_text": when_text(slots.get("when"), cat),
-        "existing_when_text": when_text(slots.get("existing_when"), cat),  # the booked one named
-        "closed_day": day_text(dt.date.fromisoformat(slots["closed_day"]), cat.practice.locale, year=False)
-        if slots.get("closed_day") else "that day",
-        "appointment_list": "\n".join(f"- {appointment_label(a, cat)}" for a in appointments),
         "choice_count": str(len(slots.get("offers", [])) or len(appointments) or 1),
         "horizon_weeks": str(ctx.horizon_days // 7),
         # Who the conversation is about, for texts said to someone acting for them ("Omar's").

@@ -2,13 +2,18 @@
 
 Flow: data/flows/book_appointment.yaml. Offered openings are held for the conversation
 (slots["offers"]); a time someone else took first brings other times instead.
+
+    {closed_day}  the day asked for, when the practice is closed on it
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 from dialogs.codec import appointment_from_json, appointment_to_json, opening_from_json, opening_to_json
 from dialogs.context import TurnContext
 from dialogs.feature import ActionSpec, Entry, Feature, MissingSlot
+from dialogs.render import day_text
 from dialogs.state import State
 from dialogs.understanding import window
 from domain.booking import BookOpening, Booked, FindOpenings, OpeningsFound, SlotTaken
@@ -75,6 +80,12 @@ def _audit_booked(outcome: Booked) -> list[Entry]:
     return [("appointment.booked", f"Appointment/{a.id}", {"slots": list(a.slot_ids)})]
 
 
+def _values(state: State, ctx: TurnContext) -> dict[str, str]:
+    closed = state.slots.get("closed_day")
+    locale = ctx.catalogue.practice.locale
+    return {"closed_day": day_text(dt.date.fromisoformat(closed), locale, year=False) if closed else "that day"}
+
+
 FEATURE = Feature(
     actions=(
         ActionSpec("find_openings", ("found", "nearest", "closed", "none", "consent", "down"), _find_openings),
@@ -82,4 +93,5 @@ FEATURE = Feature(
     ),
     routes={OpeningsFound: _found, SlotTaken: _taken, Booked: _booked},
     audit={Booked: _audit_booked},
+    values=_values,
 )
