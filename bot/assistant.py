@@ -35,7 +35,7 @@ from domain import commands as c
 from domain.alerts import ReportEmergency
 from domain.errors import DomainError, RecordSystemUnavailable
 from domain.phones import PHONE_CHANNELS
-from domain.ports import Clock, CommandHandler, PatientDirectory
+from domain.ports import Clock, PatientDirectory
 from nlu.types import Parse
 
 log = logging.getLogger(__name__)
@@ -66,7 +66,7 @@ class Assistant:
         practice_id: str,
         storage: Storage,
         nlu: Parser,
-        scheduling: CommandHandler,
+        scheduling: c.CommandHandler,
         catalogue: PracticeCatalogue,
         patients: PatientDirectory,
         flows: dict[str, Flow],

@@ -6,8 +6,8 @@ import datetime as dt
 from typing import Any
 
 from bot.messages import Outbound
-from bot.patient_audit import outcome_entries
 from bot.ports import AuditRecord, ConversationRecord
+from dialogs.actions import audit_entries
 from dialogs.engine import Reply
 from dialogs.state import State
 from domain import commands as c
@@ -49,18 +49,8 @@ def audit_records(
         # A parent acting for a child: the parent is who did it, the child whom it was for.
         actor = f"related-person:{state.proxy_id}"
         base["acting_for"] = f"Patient/{state.patient_id}"
-    records: list[tuple[str, str, dict[str, Any]]] = []
-    for outcome in outcomes:
-        match outcome:
-            case c.Booked(appointment=a):
-                records.append(("appointment.booked", f"Appointment/{a.id}", {"slots": list(a.slot_ids)}))
-            case c.Rescheduled(new=new, old=old):
-                records.append(("appointment.rescheduled", f"Appointment/{new.id}", {"replaces": old.id}))
-                records.append(("appointment.cancelled", f"Appointment/{old.id}", {"reason": "rescheduled"}))
-            case c.Cancelled(appointment=a):
-                records.append(("appointment.cancelled", f"Appointment/{a.id}", {}))
-            case _:
-                records += outcome_entries(outcome)
+    # Each feature names the audit entries of its outcomes (dialogs/features/).
+    records: list[tuple[str, str, dict[str, Any]]] = [e for outcome in outcomes for e in audit_entries(outcome)]
     for note in notes:
         action = AUDITED_NOTES.get(note["kind"])
         if action:

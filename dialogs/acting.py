@@ -9,16 +9,13 @@ so a RelatedPerson link that ends stops the acting at once.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
+from dialogs.turn import Turn
 from domain.model import Patient
 from domain.related import Speaker, guardians, proven, speaker_for
 
-if TYPE_CHECKING:
-    from dialogs.engine import _Turn
 
-
-def select(turn: _Turn, patient: Patient) -> bool:
+def select(turn: Turn, patient: Patient) -> bool:
     """Make `patient` the conversation's patient; False (and the flow ended) when nobody on
     this address may act for them."""
     s, ctx = turn.s, turn.ctx
@@ -42,7 +39,16 @@ def select(turn: _Turn, patient: Patient) -> bool:
     return True
 
 
-def proves(turn: _Turn, patient: Patient, born: dt.date) -> bool:
+def verified(turn: Turn) -> None:
+    """The speaker proved who they are: the pair (patient, who speaks for them) holds as
+    verified for the practice's verification period, and the failures and retries start over."""
+    s, ctx = turn.s, turn.ctx
+    s.verified_patient_id, s.verified_proxy_id = s.patient_id, s.proxy_id
+    s.verified_until = (ctx.now + dt.timedelta(days=ctx.verification_days)).isoformat()
+    s.verify_failures, s.awaiting, s.retries = 0, None, 0
+
+
+def proves(turn: Turn, patient: Patient, born: dt.date) -> bool:
     """Does this birth date prove who is speaking? The patient's own, or, when acting for
     them, the RelatedPerson's (which also settles which RelatedPerson it is)."""
     s = turn.s

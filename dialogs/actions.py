@@ -1,99 +1,91 @@
-"""The flows' actions: which domain command each one issues, and how its outcome routes."""
+"""Every action a flow can name, gathered from the feature modules that own them.
+
+Each feature module (dialogs/features/) gives its actions, how its outcomes route, their
+audit entries and the placeholders of its wording (dialogs/feature.py). Adding an action
+is one feature module (or one ActionSpec in an existing one) and, for a new module, one
+entry in FEATURES; the flow validation, the engine and the audit trail find it here.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from dialogs import booked
-from dialogs.codec import appointment_from_json, appointment_to_json, opening_from_json, opening_to_json
+from dialogs import identity
 from dialogs.context import TurnContext
-from dialogs.patient_actions import patient_command, patient_route
-from dialogs.patient_actions_spec import PATIENT_ACTIONS
+from dialogs.feature import ActionSpec, Entry, Feature, MissingSlot
+from dialogs.features import (
+    appointments,
+    booking,
+    cancelling,
+    consent,
+    details,
+    intake,
+    registration,
+    rescheduling,
+    results,
+)
 from dialogs.state import State
-from dialogs.understanding import window
 from domain import commands as c
 
+__all__ = ["ACTIONS", "FEATURES", "MissingSlot", "audit_entries", "command_for", "route", "text_values"]
 
-class MissingSlot(Exception):
-    """A flow reached an action before collecting what it needs (a flow design mistake)."""
+FEATURES: tuple[Feature, ...] = (
+    booking.FEATURE,
+    rescheduling.FEATURE,
+    cancelling.FEATURE,
+    appointments.FEATURE,
+    identity.FEATURE,
+    registration.FEATURE,
+    details.FEATURE,
+    results.FEATURE,
+    intake.FEATURE,
+    consent.FEATURE,
+)
+
+
+def _gather(part: str) -> dict[Any, Any]:
+    gathered: dict[Any, Any] = {}
+    for feature in FEATURES:
+        entries = getattr(feature, part)
+        entries = {a.name: a for a in entries} if part == "actions" else entries
+        if overlap := gathered.keys() & entries.keys():
+            raise RuntimeError(f"two features claim {sorted(map(str, overlap))} ({part})")
+        gathered.update(entries)
+    return gathered
+
+
+ACTIONS: dict[str, ActionSpec] = _gather("actions")
+_ROUTES = _gather("routes")
+_AUDIT = _gather("audit")
 
 
 def command_for(action: str, state: State, ctx: TurnContext) -> c.Command:
-    if action in PATIENT_ACTIONS:
-        return patient_command(action, state, ctx)
-    slots, conv = state.slots, ctx.conversation_id
-    patient_id = state.patient_id or ""
-    appointment = appointment_from_json(slots["appointment"]) if slots.get("appointment") else None
-    if action == "find_openings":
-        service_id = slots.get("service_id") or (appointment.service_id if appointment else None)
-        if not service_id or not slots.get("when"):
-            raise MissingSlot(f"find_openings needs a service and a time (flow {state.flow})")
-        start, end, preferred = window(slots["when"])
-        # Moving an appointment keeps its clinician unless the patient asks for another.
-        practitioner_id = slots.get("practitioner_id") or (appointment.practitioner_id if appointment else None)
-        return c.FindOpenings(
-            conv, service_id, start, end,
-            practitioner_id=practitioner_id,
-            location_id=slots.get("location_id"),
-            preferred_start=preferred,
-            patient_id=state.patient_id,
-        )
-    if action == "list_upcoming":
-        return c.ListUpcoming(patient_id)
-    if action in ("book_opening", "reschedule_appointment"):
-        opening = opening_from_json(slots["opening"])
-        service_id = slots.get("service_id") or (appointment.service_id if appointment else "")
-        if action == "book_opening":
-            return c.BookOpening(conv, patient_id, service_id, opening)
-        assert appointment is not None
-        return c.RescheduleAppointment(conv, patient_id, appointment.id, service_id, opening)
-    if action == "cancel_appointment":
-        assert appointment is not None
-        return c.CancelAppointment(conv, patient_id, appointment.id)
-    raise MissingSlot(f"unknown action {action}")
+    spec = ACTIONS.get(action)
+    if spec is None:
+        raise MissingSlot(f"unknown action {action}")
+    return spec.command(state, ctx)
 
 
 def route(outcome: c.Outcome, state: State) -> str:
     """Store what the outcome brought into the state and name the outcome for the flow."""
-    slots = state.slots
-    match outcome:
-        case c.OpeningsFound(openings=found, exact=exact, closed_day=closed):
-            _offer(state, found)
-            slots["closed_day"] = closed.isoformat() if closed else None
-            if not found:
-                return "none"
-            if exact:
-                return "found"
-            return "closed" if closed else "nearest"
-        case c.SlotTaken(alternatives=alternatives):
-            _offer(state, alternatives)
-            return "taken" if alternatives else "none"
-        case c.Booked(appointment=appointment):
-            slots["booked"] = appointment_to_json(appointment)
-            return "booked"
-        case c.Rescheduled(new=new):
-            slots["booked"] = appointment_to_json(new)
-            return "rescheduled"
-        case c.Cancelled():
-            return "cancelled"
-        case c.UpcomingListed(appointments=found):
-            slots["appointments"] = [appointment_to_json(a) for a in found]
-            return booked.narrow(state) if found else "none"
-        case c.RecordSystemDown():
-            return "down"
-    key = patient_route(outcome, state)
-    if key is not None:
-        return key
-    raise TypeError(f"unexpected outcome {type(outcome).__name__}")
+    if isinstance(outcome, c.RecordSystemDown):
+        return "down"
+    keep = _ROUTES.get(type(outcome))
+    if keep is None:
+        raise TypeError(f"unexpected outcome {type(outcome).__name__}")
+    return keep(outcome, state)
 
 
-def _offer(state: State, openings: tuple[object, ...]) -> None:
-    state.slots["offers"] = [opening_to_json(o) for o in openings]  # type: ignore[arg-type]
-    state.slots.pop("opening", None)
+def audit_entries(outcome: c.Outcome) -> list[Entry]:
+    """The audit entries of a domain outcome (none for one that changes or discloses nothing)."""
+    entries = _AUDIT.get(type(outcome))
+    return entries(outcome) if entries else []
 
 
-def is_past(when: dict[str, Any], now: dt.datetime) -> bool:
-    """A time of day already gone ("today at 8" at nine), or a whole day/week/month gone."""
-    start, end, preferred = window(when)
-    return preferred < now if preferred else end <= now
+def text_values(state: State, ctx: TurnContext) -> dict[str, str]:
+    """The placeholders the features' wording uses."""
+    out: dict[str, str] = {}
+    for feature in FEATURES:
+        if feature.values:
+            out.update(feature.values(state, ctx))
+    return out

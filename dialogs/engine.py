@@ -1,32 +1,37 @@
 """The dialogue engine: a pure function of conversation state, an event and the flows.
 
-    advance(state, UserSaid(parse) | DomainAnswered(outcome), context) -> Turn
+    advance(state, UserSaid(parse) | DomainAnswered(outcome), context) -> TurnResult
 
-A Turn carries the new state, the domain commands to run and the replies to send.
+A TurnResult carries the new state, the domain commands to run and the replies to send.
 The runtime (bot/) runs each command and feeds its outcome back with DomainAnswered,
 until a turn asks for nothing more. Nothing here does I/O or reads a clock.
+
+The engine knows no step by its behaviour: it looks up the step's handler (STEP_HANDLERS)
+and, for a question asked outside any step, the handler of what it awaits
+(MESSAGE_HANDLERS, OUTCOME_HANDLERS). The contract they share is dialogs/turn.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from dialogs import booked, forms, gate, identity, invitation, past
+from dialogs import basic_steps, forms, gate, identity, invitation, past, questions
 from dialogs import slots as slot_filling
-from dialogs.actions import command_for, route
-from dialogs.codec import appointment_from_json, opening_from_json
+from dialogs.actions import route, text_values
 from dialogs.context import TurnContext
-from dialogs.patient_render import patient_values
-from dialogs.render import appointment_label, opening_label, say, values
-from dialogs.schema import Action, Choose, Collect, Confirm, Flow, Say, Step, Text
+from dialogs.render import say, values
+from dialogs.schema import Action, Choose, Collect, Confirm, Field, Flow, Menu, Questions, Say, Step, Text
 from dialogs.state import State
-from dialogs.understanding import any_when_of, choice_index, choice_time, is_affirm, is_deny, when_of
+from dialogs.turn import Awaiting, MessageHandler, OutcomeHandler, Reply, StepHandler
+from dialogs.understanding import when_of
 from domain import commands as c
 from nlu.pipeline import is_fallback
 from nlu.types import Parse
+
+__all__ = ["DomainAnswered", "Reply", "TurnResult", "UserSaid", "advance"]
 
 SMALL_TALK = {
     "greet": "greeting",
@@ -43,8 +48,22 @@ SMALL_TALK = {
     "opt_out": "opt_out",
     "opt_in": "opt_in",
 }
-SEARCH_INPUTS = {"service_id", "practitioner_id", "location_id", "when"}
-# What a date of birth that cannot be one is told ("31/02/1990", a date in the future).
+#: Every step type of the flow schema, and the module that drives it.
+STEP_HANDLERS: dict[type[Step], StepHandler] = {
+    Collect: basic_steps.COLLECT,
+    Choose: basic_steps.CHOOSE,
+    Confirm: basic_steps.CONFIRM,
+    Action: basic_steps.ACTION,
+    Say: basic_steps.SAY,
+    Field: forms.FIELD,
+    Menu: forms.MENU,
+    Questions: questions.QUESTIONS,
+}
+#: Questions asked outside any step, and what takes their answer.
+MESSAGE_HANDLERS: dict[Awaiting, MessageHandler] = {**gate.ON_MESSAGE, **identity.ON_MESSAGE}
+OUTCOME_HANDLERS: dict[Awaiting, OutcomeHandler] = {**identity.ON_OUTCOME}
+#: Flows are validated; the bound only guards against a loop in data.
+MAX_STEPS_PER_TURN = 64
 
 
 @dataclass(frozen=True)
@@ -61,15 +80,7 @@ Event = UserSaid | DomainAnswered
 
 
 @dataclass(frozen=True)
-class Reply:
-    """One message to the patient; `choices` are rendered by each channel (numbered on SMS)."""
-
-    text: str
-    choices: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Turn:
+class TurnResult:
     state: State
     commands: tuple[c.Command, ...] = ()
     replies: tuple[Reply, ...] = ()
@@ -77,19 +88,17 @@ class Turn:
     notes: tuple[dict[str, Any], ...] = field(default_factory=tuple)
 
 
-def advance(state: State, event: Event, ctx: TurnContext) -> Turn:
-    turn = _Turn(state.copy(), ctx)
+def advance(state: State, event: Event, ctx: TurnContext) -> TurnResult:
+    turn = EngineTurn(state.copy(), ctx)
     if isinstance(event, UserSaid):
         turn.on_message(event.parse)
     else:
         turn.on_outcome(event.outcome)
-    return Turn(turn.s, tuple(turn.commands), tuple(turn.replies), tuple(turn.notes))
+    return TurnResult(turn.s, tuple(turn.commands), tuple(turn.replies), tuple(turn.notes))
 
 
-class _Turn:
-    """One turn in the making. The step modules (gate, forms, questions, identity, acting,
-    lockout, invitation) drive it through its public methods: run, ask, goto, move_past,
-    start_flow, requirements_met, retry, finish, say_key and say_text."""
+class EngineTurn:
+    """The engine's `dialogs.turn.Turn`: the step modules drive it through that contract."""
 
     def __init__(self, state: State, ctx: TurnContext) -> None:
         self.s, self.ctx = state, ctx
@@ -104,26 +113,23 @@ class _Turn:
         if s.locked_until and dt.datetime.fromisoformat(s.locked_until) > self.ctx.now:
             self.say_key("locked")
             return
-        if s.awaiting == "patient_name":
-            return gate.pick_patient(self, parse)
-        if s.awaiting == "birth_date":
-            return gate.verify(self, parse)
-        if s.awaiting in identity.AWAITING:
-            return identity.on_message(self, parse)
+        if s.awaiting in MESSAGE_HANDLERS:
+            return MESSAGE_HANDLERS[Awaiting(s.awaiting)](self, parse)
         if invitation.pending(self) and invitation.answer(self, parse):
             return
         target = self.triggered_flow(parse)
         if target and (s.flow != target.id) and not (s.flow and self._answers_step(parse)):
             return self.start_flow(target, parse)
-        if s.flow and s.awaiting == "input":
-            return self._input(parse)
+        if s.flow and s.awaiting == Awaiting.INPUT:
+            step = self.step
+            return self._handler(step).take(self, step, parse)
         self._no_flow(parse)
 
     def on_outcome(self, outcome: c.Outcome) -> None:
         s = self.s
-        if s.awaiting == identity.LINKING:
-            return identity.on_outcome(self, outcome)
-        if s.awaiting != "outcome" or not s.flow:
+        if s.awaiting in OUTCOME_HANDLERS:
+            return OUTCOME_HANDLERS[Awaiting(s.awaiting)](self, outcome)
+        if s.awaiting != Awaiting.OUTCOME or not s.flow:
             return  # an answer to a command this conversation no longer waits for
         step = self.flow.step(s.step or "")
         assert isinstance(step, Action)
@@ -146,6 +152,10 @@ class _Turn:
     def step(self) -> Step:
         return self.flow.step(self.s.step or "")
 
+    @staticmethod
+    def _handler(step: Step) -> StepHandler:
+        return STEP_HANDLERS[type(step)]
+
     def triggered_flow(self, parse: Parse) -> Flow | None:
         if is_fallback(parse):  # an intent this unsure does not start or switch a flow
             return None
@@ -153,20 +163,12 @@ class _Turn:
 
     def _answers_step(self, parse: Parse) -> bool:
         """Does the message answer what the current step asked (so it must not switch flows)?"""
-        if self.s.awaiting != "input":
+        if self.s.awaiting != Awaiting.INPUT:
             return False
-        step = self.step
-        if self._search_step() and parse.intent == "reschedule_appointment" and when_of(parse):
+        if basic_steps.search_step(self) and parse.intent == "reschedule_appointment" and when_of(parse):
             return True  # "can we move it to monday" while still choosing a time: a new time, not a new flow
-        if isinstance(step, Confirm):
-            return is_affirm(parse) or is_deny(parse)
-        if isinstance(step, Choose):
-            return choice_index(parse) is not None or choice_time(parse) is not None
-        if isinstance(step, Collect):
-            return bool(slot_filling.extract(parse, self.s, self.ctx, step.slot))
-        if isinstance(step, forms.STEPS):
-            return forms.takes(step, parse, self.s, self.ctx)
-        return False
+        step = self.step
+        return self._handler(step).answers(self, step, parse)
 
     def start_flow(self, flow: Flow, parse: Parse) -> None:
         s = self.s
@@ -179,157 +181,40 @@ class _Turn:
             self.run()
 
     def requirements_met(self) -> bool:
-        """Who the conversation is about is known (and verified, where the flow needs it)."""
         return gate.requirements_met(self)
-
-    # --- the current step takes the patient's message --------------------------------
-
-    def _input(self, parse: Parse) -> None:
-        step = self.step
-        if isinstance(step, forms.STEPS):
-            return forms.take(self, step, parse)
-        if isinstance(step, Choose) and self._pick(step, parse):
-            self.move_past(step)
-            return self.run()
-        changed = slot_filling.fill(parse, self.s, self.ctx, self.flow)
-        if isinstance(step, Collect):
-            if step.slot == "when":
-                past.answer(parse, self.s)  # "yes" to "would tomorrow at 10:00 AM suit?"
-            if step.slot in _filled(self.s):
-                self.move_past(step)
-            elif is_deny(parse) and not self.s.slots.get("_problem"):
-                self.say_key("start_over")
-                return self.finish("abandoned")
-            else:
-                return self._reask(step)
-        elif changed & SEARCH_INPUTS and self._search_step():
-            self.goto(self._search_step() or "")
-        elif isinstance(step, Choose):
-            if is_deny(parse) and step.on_none:
-                self.goto(step.on_none, clear=True)
-            else:  # a problem with what was said ("that time has passed") says more than "pick a number"
-                return self._reask(step, None if self.s.slots.get("_problem") else "invalid_choice")
-        elif isinstance(step, Confirm):
-            if is_affirm(parse):
-                self.goto(step.on_yes)
-            elif is_deny(parse):
-                self.goto(step.on_no, clear=True)
-            else:
-                return self._reask(step, "confirm_again")
-        self.run()
-
-    def _pick(self, step: Choose, parse: Parse) -> bool:
-        key = "offers" if step.list == "opening" else "appointments"
-        items = self.s.slots.get(key, [])
-        index, at = choice_index(parse), choice_time(parse)
-        chosen = None
-        if index == -1 and items:  # "the last one"
-            chosen = items[-1]
-        elif index is not None and 1 <= index <= len(items):
-            chosen = items[index - 1]
-        elif step.list == "appointment" and any_when_of(parse):
-            chosen = booked.pick_by_day(parse, items)  # "the one on thursday"
-        elif at is not None or (when := any_when_of(parse)) and when.get("grain") in ("minute", "hour"):
-            # "the 10:30 one", or just "10:30": the offer starting then, if exactly one does.
-            zone = ZoneInfo(self.ctx.catalogue.practice.timezone)
-            wanted = at or dt.datetime.fromisoformat(when["start"]).astimezone(zone).strftime("%H:%M")
-            matching = [i for i in items
-                        if dt.datetime.fromisoformat(i["start"]).astimezone(zone).strftime("%H:%M") == wanted]
-            chosen = matching[0] if len(matching) == 1 else None
-        if chosen is None:
-            return False
-        self.s.slots[step.list] = chosen
-        self.notes.append({"kind": "picked", "list": step.list})
-        return True
-
-    def _search_step(self) -> str | None:
-        return next((st.id for st in self.flow.steps
-                     if isinstance(st, Action) and st.action == "find_openings"), None)
 
     # --- running steps until the patient or the domain must answer ---------------------
 
     def run(self) -> None:
-        for _ in range(64):  # flows are validated; the bound only guards against a loop in data
+        for _ in range(MAX_STEPS_PER_TURN):
             if not self.s.flow:
                 return
             step = self.step
-            if isinstance(step, Collect):
-                if step.slot in _filled(self.s):
-                    self.move_past(step)
-                    continue
-                return self.ask(*slot_filling.question(step, self.s, self.ctx))
-            if isinstance(step, Choose):
-                if self._choose(step):
-                    self.move_past(step)
-                    continue
+            if not self._handler(step).run(self, step):
                 return
-            if isinstance(step, Confirm):
-                return self.ask(step.text)
-            if isinstance(step, Action):
-                self.commands.append(command_for(step.action, self.s, self.ctx))
-                self.s.awaiting = "outcome"
-                return
-            if isinstance(step, forms.STEPS):
-                if forms.run(self, step):
-                    continue
-                return
-            if isinstance(step, Say):
-                self.say_text(step.text)
-                nxt = self.flow.after(step)
-                if nxt is None:
-                    return self.finish("completed")
-                self.s.step = nxt.id
-        raise RuntimeError(f"flow {self.s.flow} did not stop within 64 steps")
-
-    def _choose(self, step: Choose) -> bool:
-        """Present the list, or return True when the pick is already made (or needs no asking)."""
-        slots = self.s.slots
-        if slots.get(step.list):
-            return True
-        items = slots.get("offers" if step.list == "opening" else "appointments", [])
-        if step.list == "appointment":
-            if len(items) == 1:  # the only one, or the only one on the day named (dialogs/booked.py)
-                slots["appointment"] = items[0]
-                return True
-            labels = [appointment_label(appointment_from_json(a), self.ctx.catalogue) for a in items]
-            self.notes.append({"kind": "disclosed", "what": "appointments", "count": len(items)})
-        else:
-            labels = [opening_label(opening_from_json(o), self.ctx.catalogue) for o in items]
-        self.ask(step.ask, tuple(labels))
-        return False
+        raise RuntimeError(f"flow {self.s.flow} did not stop within {MAX_STEPS_PER_TURN} steps")
 
     def ask(self, text: Text, choices: tuple[str, ...] = ()) -> None:
-        problem = self.s.slots.pop("_problem", None)
+        problem, self.s.scratch.problem = self.s.scratch.problem, None
         if problem:  # a time gone by is said with the question for the time (dialogs/past.py)
             problem = past.for_question(problem, self.step if self.s.flow else None, self.s)
         if problem:
-            self.say_key(problem["key"], problem.get("values"))
-        if not (problem and problem.get("replaces_ask")):
+            self.say_key(problem.key, problem.values)
+        if not (problem and problem.replaces_ask):
             self.say_text(text, choices)
-        self.s.awaiting = "input"
+        self.s.awaiting = Awaiting.INPUT
 
-    def _reask(self, step: Step, key: str | None = None) -> None:
+    def reask(self, problem: str | None, ask_again: Callable[[], object] = lambda: None, *,
+              gave_up: str = "too_many_tries", fallback: str = "rephrase") -> bool:
         self.s.retries += 1
         if self.s.retries > self.ctx.max_retries:
-            self.say_key("too_many_tries")
-            return self.finish("gave_up")
-        if key:
-            self.say_key(key)
-        if isinstance(step, Collect):
-            self.ask(*slot_filling.question(step, self.s, self.ctx))  # a fixed set: with its numbered list
-        elif isinstance(step, Choose):
-            self.s.slots.pop(step.list, None)
-            self._choose(step)
-        elif isinstance(step, Confirm):
-            self.s.awaiting = "input"
-
-    def retry(self, key: str) -> None:
-        self.s.retries += 1
-        if self.s.retries > self.ctx.max_retries:
-            self.say_key("too_many_tries")
-            self.s.awaiting = None
-            return self.finish("gave_up")
-        self.say_key(key)
+            self.say_key(gave_up)
+            self.finish("gave_up")
+            return False
+        if problem:
+            self.say_key(problem if problem in self.ctx.texts.entries else fallback)
+        ask_again()
+        return True
 
     def move_past(self, step: Step) -> None:
         self.s.retries = 0
@@ -370,11 +255,8 @@ class _Turn:
     def say_text(self, text: Text, choices: tuple[str, ...] = (), extra: dict[str, str] | None = None) -> None:
         if "{appointment_" in text.get("en", ""):
             self.notes.append({"kind": "disclosed", "what": "appointment", "patient_id": self.s.patient_id})
-        vals = values(self.s, self.ctx, {**patient_values(self.s, self.ctx), **(extra or {})})
+        more = {**forms.form_values(self.s, self.ctx), **text_values(self.s, self.ctx), **(extra or {})}
+        vals = values(self.s, self.ctx, more)
         # Acting for someone, texts that have a `<lang>@proxy` wording use it ("Omar's appointment").
         rendered = say(text, self.s.language, vals, variant="proxy" if self.s.proxy_id else None)
         self.replies.append(Reply(rendered, choices))
-
-
-def _filled(state: State) -> set[str]:
-    return slot_filling.filled(state)

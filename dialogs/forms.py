@@ -1,87 +1,88 @@
-"""The `field`, `menu` and `questionnaire` steps, as the engine's hooks call them.
+"""The `field` and `menu` steps (FIELD, MENU: their handlers in the engine's table).
 
-    run(turn, step)          the engine reached the step: ask it, or move on (True = go on)
-    take(turn, step, parse)  the patient answered it
-    takes(step, parse, ...)  does this message answer it (so it must not start another flow)?
     prefill(flow, parse, ...) what the message that started the flow already answers
 
-Field values live in slots["form"][key] ("" = skipped). A menu picked by the first message
-("I need to update my email") is kept in slots["_menu_picks"] until the menu is reached.
+Field values live in slots["form"][key] ("" = skipped), and are said back as {form_<key>}
+(`form_values`): a birth date as the patient reads it, a language by its name, "not given"
+for one skipped; {form_first_name} is the first name of the `full_name` field. A menu picked by the first message
+("I need to update my email") is kept in State.scratch.menu_picks until the menu is reached.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from dialogs import fields, questions
+from dialogs import fields
 from dialogs.context import TurnContext
+from dialogs.fields import birth_date_text
 from dialogs.matching import normalise
-from dialogs.schema import Field, Flow, Menu, MenuOption, Questions, Step
+from dialogs.schema import Field, Flow, Menu, MenuOption
 from dialogs.state import State
+from dialogs.turn import StepHandler, Turn
 from dialogs.understanding import choice_index
+from domain.patients import split_name
 from nlu.types import Parse
 
-if TYPE_CHECKING:
-    from dialogs.engine import _Turn
-
-STEPS = (Field, Menu, Questions)
-FORM, PICKS = "form", "_menu_picks"
+FORM = "form"
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "ar": "Arabic", "de": "German", "fr": "French",
+                  "pt": "Portuguese", "vi": "Vietnamese", "zh": "Chinese"}
 
 
-def run(turn: _Turn, step: Step) -> bool:
-    if isinstance(step, Questions):
-        return questions.run(turn, step)
+def _run_field(turn: Turn, step: Field) -> bool:
+    form = turn.s.slots.get(FORM, {})
+    if step.key in form or (step.only_if and not form.get(step.only_if)):
+        turn.move_past(step)
+        return True
+    turn.ask(step.ask)
+    return False
+
+
+def _take_field(turn: Turn, step: Field, parse: Parse) -> None:
+    if step.optional and fields.is_skip(parse.text):
+        value: str | None = ""
+    else:
+        value, problem = fields.read(step.kind, parse, turn.ctx)
+        if value is None:
+            turn.reask(f"problem_{problem or 'required'}", lambda: _run_field(turn, step))
+            return
+    turn.s.slots.setdefault(FORM, {})[step.key] = value
+    turn.move_past(step)
+    turn.run()
+
+
+def _answers_field(turn: Turn, step: Field, parse: Parse) -> bool:
+    return (step.optional and fields.is_skip(parse.text)) or fields.read(step.kind, parse, turn.ctx)[0] is not None
+
+
+def _run_menu(turn: Turn, step: Menu) -> bool:
     s = turn.s
-    if isinstance(step, Field):
-        form = s.slots.get(FORM, {})
-        if step.key in form or (step.only_if and not form.get(step.only_if)):
-            turn.move_past(step)
-            return True
-        turn.ask(step.ask)
-        return False
-    assert isinstance(step, Menu)
-    picks = s.slots.get(PICKS, {})
+    picks = s.scratch.menu_picks
     if step.id in picks:
         return _apply(turn, step, picks.pop(step.id), None)
     turn.ask(step.text, tuple(o.label.get(s.language) or o.label["en"] for o in step.options))
     return False
 
 
-def take(turn: _Turn, step: Step, parse: Parse) -> None:
-    if isinstance(step, Questions):
-        return questions.take(turn, step, parse)
-    if isinstance(step, Field):
-        if step.optional and fields.is_skip(parse.text):
-            value: str | None = ""
-        else:
-            value, problem = fields.read(step.kind, parse, turn.ctx)
-            if value is None:
-                return reask(turn, step, problem or "required")
-        turn.s.slots.setdefault(FORM, {})[step.key] = value
-        turn.move_past(step)
-        return turn.run()
-    assert isinstance(step, Menu)
+def _take_menu(turn: Turn, step: Menu, parse: Parse) -> None:
     index = option_index(step, parse)
     if index is None:
-        return reask(turn, step, "menu_again")
+        turn.reask("problem_menu_again", lambda: _run_menu(turn, step))
+        return
     if _apply(turn, step, index, parse):
         turn.run()
 
 
-def takes(step: Step, parse: Parse, state: State, ctx: TurnContext) -> bool:
-    if isinstance(step, Questions):
-        return questions.takes(parse, state, ctx)
-    if isinstance(step, Field):
-        return (step.optional and fields.is_skip(parse.text)) or fields.read(step.kind, parse, ctx)[0] is not None
-    assert isinstance(step, Menu)
+def _answers_menu(turn: Turn, step: Menu, parse: Parse) -> bool:
     return option_index(step, parse) is not None
+
+
+FIELD = StepHandler(_run_field, _take_field, _answers_field)
+MENU = StepHandler(_run_menu, _take_menu, _answers_menu)
 
 
 def prefill(flow: Flow, parse: Parse, state: State, ctx: TurnContext) -> None:
     """Take what the first message already says: a menu pick by its words, an e-mail, a phone."""
     first = flow.steps[0]
     if isinstance(first, Menu) and (index := option_index(first, parse, numbers=False)) is not None:
-        state.slots.setdefault(PICKS, {})[first.id] = index
+        state.scratch.menu_picks[first.id] = index
     for step in flow.steps:
         if isinstance(step, Field):
             _fill_from_entities(step, parse, state, ctx)
@@ -107,7 +108,7 @@ def option_index(step: Menu, parse: Parse, numbers: bool = True) -> int | None:
     return hits[0] if len(hits) == 1 else None
 
 
-def _apply(turn: _Turn, step: Menu, index: int, parse: Parse | None) -> bool:
+def _apply(turn: Turn, step: Menu, index: int, parse: Parse | None) -> bool:
     """Carry out the picked option; True when the engine should run on from the new step."""
     option: MenuOption = step.options[index]
     s = turn.s
@@ -128,16 +129,30 @@ def _apply(turn: _Turn, step: Menu, index: int, parse: Parse | None) -> bool:
     return True
 
 
-def reask(turn: _Turn, step: Step, problem: str, texts: str = "", fallback: str = "rephrase") -> None:
-    """Say what was wrong and ask the same thing again, up to the retry limit.
+def form_values(state: State, ctx: TurnContext) -> dict[str, str]:
+    form: dict[str, str] = state.slots.get(FORM, {})
+    flow = ctx.flows.get(state.flow or "")
+    kinds = {s.key: s.kind for s in flow.steps if isinstance(s, Field)} if flow else {}
+    out = {}
+    for key, value in form.items():
+        kind = kinds.get(key, "text")
+        if not value:
+            said = "not given"
+        elif kind == "birth_date":
+            said = birth_date_text(value, ctx.catalogue.practice.locale)
+        elif kind == "language":
+            said = LANGUAGE_NAMES.get(value, value)
+        else:
+            said = value
+        out[f"form_{key}"] = said
+    out["form_first_name"] = split_name(form["full_name"])[0] if form.get("full_name") else ""
+    out["form_insurance"] = shown(out, "insurer") if form.get("insurer") else "not given"
+    return out
 
-    `texts` prefixes the text keys ("intake_" for the questionnaire's own wording).
-    """
-    s, ctx = turn.s, turn.ctx
-    s.retries += 1
-    if s.retries > ctx.max_retries:
-        turn.say_key(f"{texts}too_many_tries")
-        return turn.finish("gave_up")
-    key = f"{texts}problem_{problem}"
-    turn.say_key(key if key in ctx.texts.entries else fallback)
-    run(turn, step)
+
+def shown(values: dict[str, str], key: str) -> str:
+    """A field as said back; the insurer with its member ID, when there is one."""
+    said = values.get(f"form_{key}", "")
+    if key == "insurer" and values.get("form_member_id") not in (None, "", "not given"):
+        said += f" (member ID {values['form_member_id']})"
+    return said

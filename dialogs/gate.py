@@ -2,38 +2,35 @@
 
 A flow that `requires: [patient]` needs to know which patient (a shared phone asks); one that
 `requires: [verified]` also needs the date of birth (of the patient, or of the parent acting
-for a child), because what it says comes from the record. Three wrong answers lock the
+for a child), because what it says comes from the record. Repeated wrong answers lock the
 conversation (dialogs/lockout.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from dialogs import acting, identity, lockout
 from dialogs import slots as slot_filling
 from dialogs.fields import read as read_field
+from dialogs.turn import Awaiting, MessageHandler, Turn
 from nlu.types import Parse
-
-if TYPE_CHECKING:
-    from dialogs.engine import _Turn
 
 VERIFY_PROBLEMS = {"birth_date_future": "verify_future_date", "date_impossible": "verify_impossible_date"}
 
 
-def requirements_met(turn: _Turn) -> bool:
+def requirements_met(turn: Turn) -> bool:
     requires = turn.flow.requires
     if ("patient" in requires or "verified" in requires) and not ensure_patient(turn):
         return False
     if "verified" in requires and not verified(turn):
-        turn.s.awaiting = "birth_date"
+        turn.s.awaiting = Awaiting.BIRTH_DATE
         turn.say_key("verify_ask")
         return False
     return True
 
 
-def ensure_patient(turn: _Turn) -> bool:
+def ensure_patient(turn: Turn) -> bool:
     s, patients = turn.s, turn.ctx.patients
     if not patients:
         if s.patient_id and verified(turn):
@@ -49,12 +46,12 @@ def ensure_patient(turn: _Turn) -> bool:
         return acting.select(turn, current)  # who may speak for them is the record's say, every turn
     if len(patients) == 1:
         return acting.select(turn, patients[0])
-    s.awaiting = "patient_name"
+    s.awaiting = Awaiting.PATIENT_NAME
     turn.say_text(turn.ctx.texts["which_patient"], slot_filling.patient_choices(turn.ctx))
     return False
 
 
-def verified(turn: _Turn) -> bool:
+def verified(turn: Turn) -> bool:
     s = turn.s
     return bool(
         s.verified_patient_id == s.patient_id
@@ -64,13 +61,12 @@ def verified(turn: _Turn) -> bool:
     )
 
 
-def pick_patient(turn: _Turn, parse: Parse) -> None:
+def pick_patient(turn: Turn, parse: Parse) -> None:
     chosen = slot_filling.picked_patients(parse, turn.ctx)  # a number from the list, or a first name
-    if len(chosen) != 1:
-        if turn.s.retries + 1 > turn.ctx.max_retries:
-            return turn.retry("which_patient_again")  # gives up
-        turn.s.retries += 1  # asked again, with the numbered names again
-        return turn.say_text(turn.ctx.texts["which_patient_again"], slot_filling.patient_choices(turn.ctx))
+    if len(chosen) != 1:  # asked again, with the numbered names again
+        turn.reask(None, lambda: turn.say_text(turn.ctx.texts["which_patient_again"],
+                                               slot_filling.patient_choices(turn.ctx)))
+        return
     turn.s.awaiting, turn.s.retries = None, 0
     turn.notes.append({"kind": "patient_selected", "patient_id": chosen[0].id})
     if not acting.select(turn, chosen[0]):
@@ -81,25 +77,27 @@ def pick_patient(turn: _Turn, parse: Parse) -> None:
         turn.say_key("help")
 
 
-def verify(turn: _Turn, parse: Parse) -> None:
+def verify(turn: Turn, parse: Parse) -> None:
     s, ctx = turn.s, turn.ctx
     patient = next((p for p in ctx.patients if p.id == s.patient_id), None)
     value, problem = read_field("birth_date", parse, ctx)
     if value is None:
-        return turn.retry(VERIFY_PROBLEMS.get(problem or "", "verify_bad_date"))
+        turn.reask(VERIFY_PROBLEMS.get(problem or "", "verify_bad_date"))
+        return
     if patient and acting.proves(turn, patient, dt.date.fromisoformat(value)):
-        s.verified_patient_id, s.verify_failures, s.awaiting, s.retries = patient.id, 0, None, 0
-        s.verified_proxy_id = s.proxy_id
-        s.verified_until = (ctx.now + dt.timedelta(days=ctx.verification_days)).isoformat()
+        acting.verified(turn)
         turn.notes.append({"kind": "verified", "patient_id": patient.id}
                           | ({"related_person_id": s.proxy_id} if s.proxy_id else {}))
         turn.say_key("verify_ok")
         if s.flow:
             turn.run()
         return
-    s.verify_failures += 1
+    must_lock = lockout.failed(turn)
     turn.notes.append({"kind": "verification_failed", "patient_id": s.patient_id,
                        "failures": s.verify_failures})
-    if s.verify_failures >= 3:
+    if must_lock:
         return lockout.lock(turn, {"patient_id": s.patient_id})
     turn.say_key("verify_ask_again")
+
+
+ON_MESSAGE: dict[Awaiting, MessageHandler] = {Awaiting.PATIENT_NAME: pick_patient, Awaiting.BIRTH_DATE: verify}

@@ -17,14 +17,11 @@ for that flow is never taken for an answer to the invitation.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
+from dialogs.turn import Turn
 from dialogs.understanding import is_deny
 from nlu.pipeline import is_fallback
 from nlu.types import Parse
-
-if TYPE_CHECKING:
-    from dialogs.engine import _Turn
 
 #: An invitation not answered within this many days is stale: a reply then means something else.
 STANDS_DAYS = 7
@@ -32,7 +29,7 @@ STANDS_DAYS = 7
 TAKES_UP = {"affirm", "greet", "inform", "out_of_scope", "start_intake"}
 
 
-def pending(turn: _Turn) -> bool:
+def pending(turn: Turn) -> bool:
     """Has the patient received an invitation they have not answered yet?"""
     s, now = turn.s, turn.ctx.now
     if not s.invitation or s.flow or s.awaiting:
@@ -44,7 +41,7 @@ def pending(turn: _Turn) -> bool:
     return sent <= now
 
 
-def answer(turn: _Turn, parse: Parse) -> bool:
+def answer(turn: Turn, parse: Parse) -> bool:
     """Take the message as the answer to the invitation; False if it is about something else."""
     s = turn.s
     invited, s.invitation = s.invitation or {}, None

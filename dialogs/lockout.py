@@ -1,4 +1,4 @@
-"""Locking a conversation after three failed identity checks, and alerting staff.
+"""Locking a conversation after repeated failed identity checks, and alerting staff.
 
 The lock is the conversation's (it holds for `lock_minutes`); the alert is a domain
 command (ReportLockout -> a staff Task). Its request id comes from the conversation and
@@ -10,17 +10,25 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from dialogs.turn import Turn
 from domain.alerts import ReportLockout
 
-if TYPE_CHECKING:
-    from dialogs.engine import _Turn
+#: Failed identity checks in a row (a wrong date of birth, a name and date matching no one)
+#: that lock the conversation.
+MAX_FAILURES = 3
 
 _LOCKOUT = uuid.UUID("0b7d6a3e-5f0c-4e21-9a57-3c1e8d2f6b40")
 
 
-def lock(turn: _Turn, note: dict[str, Any]) -> None:
+def failed(turn: Turn) -> bool:
+    """Count one failed identity check; True when it is the one that must lock."""
+    turn.s.verify_failures += 1
+    return turn.s.verify_failures >= MAX_FAILURES
+
+
+def lock(turn: Turn, note: dict[str, Any]) -> None:
     s, ctx = turn.s, turn.ctx
     until = ctx.now + dt.timedelta(minutes=ctx.lock_minutes)
     s.locked_until, s.verify_failures, s.awaiting = until.isoformat(), 0, None

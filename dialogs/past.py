@@ -17,15 +17,13 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from dialogs.actions import is_past
 from dialogs.context import TurnContext
 from dialogs.render import clock_time, day_text
 from dialogs.schema import Collect, Step
-from dialogs.state import State
-from dialogs.understanding import is_affirm, is_deny, when_of
+from dialogs.state import Problem, State
+from dialogs.understanding import is_affirm, is_deny, is_past, when_of
 from nlu.types import Parse
 
-SUGGESTED = "suggested_when"
 OFFER, DECLINED, PLAIN = "past_time_offer", "past_time_declined", "past_time"
 _SHIFT = {"minute": 1, "hour": 1, "part_of_day": 1, "day": 1, "week": 7}
 
@@ -34,14 +32,14 @@ def refuse(when: dict[str, Any], state: State, ctx: TurnContext) -> None:
     """Leave the problem to say (and the later time to offer) for a wanted time gone by."""
     suggestion = next_ahead(when, ctx.now, ZoneInfo(ctx.catalogue.practice.timezone))
     if suggestion is None:
-        state.slots["_problem"] = {"key": PLAIN}
+        state.scratch.problem = Problem(PLAIN)
         return
-    state.slots[SUGGESTED] = suggestion
+    state.scratch.suggested_when = suggestion
     asked = spoken(when, ctx, state.language)
-    state.slots["_problem"] = {
-        "key": OFFER, "replaces_ask": True,
-        "values": {"asked": asked[:1].upper() + asked[1:], "suggested": spoken(suggestion, ctx, state.language)},
-    }
+    state.scratch.problem = Problem(
+        OFFER, replaces_ask=True,
+        values={"asked": asked[:1].upper() + asked[1:], "suggested": spoken(suggestion, ctx, state.language)},
+    )
 
 
 def next_ahead(when: dict[str, Any], now: dt.datetime, zone: ZoneInfo) -> dict[str, Any] | None:
@@ -97,20 +95,20 @@ def _text(ctx: TurnContext, key: str, language: str) -> str:
     return text.get(language) or text["en"]
 
 
-def for_question(problem: dict[str, Any], step: Step | None, state: State) -> dict[str, Any] | None:
+def for_question(problem: Problem, step: Step | None, state: State) -> Problem | None:
     """The problem to say before ``step``'s question, or None to say nothing now.
 
     An offer of a later time goes with the question for the time: before another question
     of the same kind ("what kind of visit?") it waits; before anything else (a list of
     times to pick from) it is said plainly, without an offer that could not be answered there.
     """
-    if not problem.get("replaces_ask") or (isinstance(step, Collect) and step.slot == "when"):
+    if not problem.replaces_ask or (isinstance(step, Collect) and step.slot == "when"):
         return problem
     if isinstance(step, Collect):
-        state.slots["_problem"] = problem
+        state.scratch.problem = problem
         return None
-    state.slots.pop(SUGGESTED, None)
-    return {"key": PLAIN}
+    state.scratch.suggested_when = None
+    return Problem(PLAIN)
 
 
 def answer(parse: Parse, state: State) -> None:
@@ -120,12 +118,12 @@ def answer(parse: Parse, state: State) -> None:
     """
     if when_of(parse):  # a time of its own: taken as said, or refused afresh with a new offer
         if state.slots.get("when"):
-            state.slots.pop(SUGGESTED, None)
+            state.scratch.suggested_when = None
         return
-    suggestion = state.slots.pop(SUGGESTED, None)
+    suggestion, state.scratch.suggested_when = state.scratch.suggested_when, None
     if suggestion is None:
         return
     if is_affirm(parse):
         state.slots["when"] = suggestion
     elif is_deny(parse):
-        state.slots["_problem"] = {"key": DECLINED, "replaces_ask": True}
+        state.scratch.problem = Problem(DECLINED, replaces_ask=True)

@@ -10,18 +10,15 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import TYPE_CHECKING
 
 from dialogs import answers, fields
 from dialogs.context import TurnContext
-from dialogs.patient_codec import form_from_json, response_from_json, response_to_json
+from dialogs.codec import form_from_json, response_from_json, response_to_json
 from dialogs.schema import Questions, Text
 from dialogs.state import State
+from dialogs.turn import StepHandler, Turn
 from domain.intake import Form, IntakeResponse, Question, find, groups_of, next_question, position
 from nlu.types import Parse
-
-if TYPE_CHECKING:
-    from dialogs.engine import _Turn
 
 PAUSE = {"later", "pause", "stop for now", "not now", "another time", "finish later", "do it later",
          "ill finish later", "ill do it later", "continue later", "carry on later", "can we stop"}
@@ -48,7 +45,7 @@ def is_pause(text: str) -> bool:
     return re.sub(r"[^\w\s]", "", text.lower()).strip() in PAUSE
 
 
-def run(turn: _Turn, step: Questions) -> bool:
+def run(turn: Turn, step: Questions) -> bool:
     form, response = _load(turn.s)
     question = next_question(form, response)
     if question is None:
@@ -72,7 +69,7 @@ def _question_text(ctx: TurnContext, language: str, form: Form, response: Intake
     return {"en": text.replace("{", "{{").replace("}", "}}")}  # form text is data, not a template
 
 
-def take(turn: _Turn, step: Questions, parse: Parse) -> None:
+def take(turn: Turn, step: Questions, parse: Parse) -> None:
     s, ctx = turn.s, turn.ctx
     if is_pause(parse.text):
         turn.say_key("intake_paused")
@@ -105,11 +102,12 @@ def take(turn: _Turn, step: Questions, parse: Parse) -> None:
     turn.run()
 
 
-def _asks_for_the_form(turn: _Turn, parse: Parse) -> bool:
+def _asks_for_the_form(turn: Turn, parse: Parse) -> bool:
     return parse.intent in turn.flow.triggers and parse.confidence >= RESUME_CONFIDENCE
 
 
-def takes(parse: Parse, state: State, ctx: TurnContext) -> bool:
+def answers_it(turn: Turn, step: Questions, parse: Parse) -> bool:
+    state, ctx = turn.s, turn.ctx
     if is_pause(parse.text) or fields.is_explicit_skip(parse.text):
         return True
     form, response = _load(state)
@@ -132,16 +130,17 @@ def _read(form: Form, question: Question, parse: Parse, ctx: TurnContext) -> ans
     return answers.read(form, question, parse.text, ctx.catalogue.practice.locale, ctx.now.date(), meant)
 
 
-def _reask(turn: _Turn, step: Questions, problem: str) -> None:
+def _reask(turn: Turn, step: Questions, problem: str) -> None:
     """Ask again; after too many misses the form stops, and offers the way back.
 
     Giving up leaves an invitation to the same form (dialogs/invitation.py), so the very next
     "yes", "carry on", "continue" or "FORMS" resumes at the unanswered question from the
     saved in-progress response, and "no" is taken politely.
     """
-    from dialogs import forms  # forms dispatches to this module; imported late to avoid a cycle
-
     flow = turn.s.flow
-    forms.reask(turn, step, problem, texts="intake_", fallback="intake_problem_empty")
-    if turn.s.flow is None and flow:
+    if not turn.reask(f"intake_problem_{problem}", lambda: run(turn, step),
+                      gave_up="intake_too_many_tries", fallback="intake_problem_empty") and flow:
         turn.s.invitation = {"flow": flow, "at": turn.ctx.now.isoformat(), "after": "gave_up"}
+
+
+QUESTIONS = StepHandler(run, take, answers_it)

@@ -1,4 +1,10 @@
-"""Filling {placeholders} of localised texts, and saying times the way patients read them."""
+"""Filling {placeholders} of localised texts, and saying times the way patients read them.
+
+The placeholders any flow may use (the practice, the service, clinician and place, the time
+wanted, the opening or appointment picked) are here (`values`); those of one feature's wording
+are in its module (dialogs/features/, gathered by dialogs/actions.py), and those of form fields
+in dialogs/forms.py.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +19,7 @@ from dialogs.schema import Text
 from dialogs.state import State
 from domain.dates import MONTH_NAMES
 from domain.model import Appointment, Opening
+from domain.patients import split_name
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -108,6 +115,7 @@ def values(state: State, ctx: TurnContext, extra: dict[str, str] | None = None) 
     asked_practitioner = cat.practitioner(slots.get("practitioner_id"))
     location = cat.location(opening.location_id if opening else slots.get("location_id"))
     appointments = [appointment_from_json(a) for a in slots.get("appointments", [])]
+    patient = next((p for p in ctx.patients if p.id == state.patient_id), None)
     out = {
         "practice_name": cat.practice.name,
         "practice_phone": cat.practice.phone,
@@ -121,12 +129,10 @@ def values(state: State, ctx: TurnContext, extra: dict[str, str] | None = None) 
         "opening_time": moment_text(opening.start, cat) if opening else "",
         "appointment_time": moment_text(appointment.start, cat) if appointment else "",
         "when_text": when_text(slots.get("when"), cat),
-        "existing_when_text": when_text(slots.get("existing_when"), cat),  # the booked one named
-        "closed_day": day_text(dt.date.fromisoformat(slots["closed_day"]), cat.practice.locale, year=False)
-        if slots.get("closed_day") else "that day",
-        "appointment_list": "\n".join(f"- {appointment_label(a, cat)}" for a in appointments),
         "choice_count": str(len(slots.get("offers", [])) or len(appointments) or 1),
         "horizon_weeks": str(ctx.horizon_days // 7),
+        # Who the conversation is about, for texts said to someone acting for them ("Omar's").
+        "patient_first_name": split_name(patient.name)[0] if patient else "",
     }
     out.update(extra or {})
     return out

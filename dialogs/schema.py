@@ -5,7 +5,8 @@ A flow is a list of steps run in order. Each step is exactly one of:
   collect: <slot>     ask for a value until the patient gives a valid one
   choose: <list>      offer a numbered list (openings, appointments) and take a pick
   confirm: <text>     read something back and branch on yes / no
-  action: <name>      ask the domain to do something and branch on its outcome
+  action: <name>      ask the domain to do something and branch on its outcome (the actions
+                      and their outcomes: dialogs/actions.py)
   say: <text>         tell the patient something, then go on (or end the flow)
   field: <name>       ask for one typed value (kind: person_name, birth_date, phone, email,
                       address, text, language) until it is valid; `optional` allows SKIP
@@ -13,31 +14,19 @@ A flow is a list of steps run in order. Each step is exactly one of:
   questionnaire: intake   ask the next question of the loaded questionnaire (one per message)
 
 Texts are localised maps ({en: "...", es: "..."}) with {placeholders}; English is required.
-Every mistake raises FlowError naming the flow, the step and the fix.
+Every mistake raises FlowError naming the flow, the step and the fix (dialogs/validation.py
+turns YAML and JSON into these, and loads the flow files).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
-
-import yaml
-
-from dialogs.patient_actions_spec import PATIENT_ACTIONS
 
 Text = dict[str, str]
 
 COLLECTABLE = ("service", "when", "practitioner", "location")
 CHOOSABLE = ("opening", "appointment")
-ACTIONS = {
-    "find_openings": ("found", "nearest", "closed", "none", "consent", "down"),
-    "book_opening": ("booked", "taken", "none", "consent", "down"),
-    "reschedule_appointment": ("rescheduled", "taken", "none", "consent", "down"),
-    "cancel_appointment": ("cancelled", "down"),
-    "list_upcoming": ("found", "not_that_day", "none", "down"),  # not_that_day: none on the day named
-    **PATIENT_ACTIONS,
-}
 REQUIREMENTS = ("patient", "verified")
 FIELD_KINDS = ("person_name", "birth_date", "phone", "email", "address", "text", "language")
 QUESTIONNAIRES = ("intake",)
@@ -192,18 +181,3 @@ def _option_json(option: MenuOption) -> dict[str, Any]:
         out["words"] = list(option.words)
     out.update({k: v for k, v in (("next", option.next), ("flow", option.flow), ("set", option.set)) if v})
     return out
-
-
-def load_flow(path: Path) -> Flow:
-    from dialogs.validation import flow_from_json
-
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as e:
-        raise FlowError(path.stem, None, f"not valid YAML ({e})", "correct the YAML syntax") from e
-    return flow_from_json(raw, source=path.stem)
-
-
-def load_flows(directory: Path) -> dict[str, Flow]:
-    flows = [load_flow(p) for p in sorted(directory.glob("*.yaml"))]
-    return {f.id: f for f in flows}

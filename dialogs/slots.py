@@ -1,11 +1,11 @@
 """Filling a flow's slots from what the patient said: service, practitioner, location, when.
 
 A value that cannot be used (a service the practice does not offer, a time already past)
-is not stored; it leaves a `_problem` that the next question is prefixed with. A time that
+is not stored; it leaves a `Problem` (State.scratch) that the next question is prefixed with. A time that
 names a booked appointment (the NLU's role "existing") is kept apart: see dialogs/booked.py.
 
 Service, practitioner and location are each one of a fixed set: they are always asked with
-the set as numbered choices (`question`), and what was offered is kept in slots["_offer"]
+the set as numbered choices (`question`), and what was offered is kept in State.scratch.offer
 so the reply can be a number, "yes" (when one was offered), a name, or what the visit is
 for. A need that fits some services' descriptions ("back pain") offers just those; one
 that fits none is asked again with the whole list (never the bare question again).
@@ -17,20 +17,18 @@ import datetime as dt
 from typing import Any
 
 from dialogs import booked, past
-from dialogs.actions import is_past
 from dialogs.context import TurnContext
 from dialogs.matching import best_match, close_word, find_in_text, suggest_services
 from dialogs.render import in_sentence
 from dialogs.schema import Action, Collect, Flow, Step, Text
-from dialogs.state import State
-from dialogs.understanding import choice_index, is_affirm, is_deny, when_of
+from dialogs.state import Offer, Problem, State
+from dialogs.understanding import choice_index, is_affirm, is_deny, is_past, when_of
 from domain.model import Location, Patient, Practitioner, Service
 from nlu.types import Parse
 
 SLOT_KEYS = {"service": "service_id", "practitioner": "practitioner_id",
              "location": "location_id", "when": "when"}
 FIXED_SETS = ("service", "practitioner", "location")
-OFFER = "_offer"  # {"slot", "ids": offered in order, "narrowed": offered for a need, not the whole set}
 
 
 def filled(state: State) -> set[str]:
@@ -63,9 +61,9 @@ def fill(parse: Parse, state: State, ctx: TurnContext, flow: Flow) -> set[str]:
         if slot in wanted:
             _fill_one(parse, state, ctx, slot, whole_text=slot != "when", suggest=True)
     changed = {k for k in SLOT_KEYS.values() if state.slots.get(k) != before[k]}
-    offer = state.slots.get(OFFER)
-    if offer and SLOT_KEYS[offer["slot"]] in changed:
-        state.slots.pop(OFFER)  # answered by name: the list is done with
+    offer = state.scratch.offer
+    if offer and SLOT_KEYS[offer.slot] in changed:
+        state.scratch.offer = None  # answered by name: the list is done with
     return changed
 
 
@@ -77,41 +75,41 @@ def _names_a_service(parse: Parse, ctx: TurnContext) -> bool:
 
 def _offered_pick(parse: Parse, state: State, ctx: TurnContext, flow: Flow) -> set[str] | None:
     """The slot a reply to the numbered list fills: by number, or "yes" when one was offered."""
-    offer = state.slots.get(OFFER)
+    offer = state.scratch.offer
     step = next((st for st in flow.steps if st.id == state.step), None)
-    if not offer or not isinstance(step, Collect) or step.slot != offer["slot"]:
+    if not offer or not isinstance(step, Collect) or step.slot != offer.slot:
         return None
-    if offer.get("narrowed") and is_deny(parse) and not _names_a_service(parse, ctx):
-        state.slots.pop(OFFER)  # "no" to what was suggested: the whole list, not the end of the booking
-        state.slots["_problem"] = {"key": "suggest_declined"}
+    if offer.narrowed and is_deny(parse) and not _names_a_service(parse, ctx):
+        state.scratch.offer = None  # "no" to what was suggested: the whole list, not the end of the booking
+        state.scratch.problem = Problem("suggest_declined")
         return set()
-    ids, index = offer["ids"], choice_index(parse)
+    ids, index = offer.ids, choice_index(parse)
     if index == -1 and ids:  # "the last one"
         index = len(ids)
     if index is None and len(ids) == 1 and is_affirm(parse):
         index = 1
     if index is None or not 1 <= index <= len(ids):
         return None
-    state.slots.pop(OFFER)
-    state.slots[SLOT_KEYS[offer["slot"]]] = ids[index - 1]
-    return {SLOT_KEYS[offer["slot"]]}
+    state.scratch.offer = None
+    state.slots[SLOT_KEYS[offer.slot]] = ids[index - 1]
+    return {SLOT_KEYS[offer.slot]}
 
 
 def question(step: Step, state: State, ctx: TurnContext) -> tuple[Text, tuple[str, ...]]:
     """What to ask for a `collect` step: a fixed set comes with its numbered choices.
 
-    The choices are remembered (slots["_offer"]) so that "2" means what the patient saw.
+    The choices are remembered (State.scratch.offer) so that "2" means what the patient saw.
     """
     assert isinstance(step, Collect)
     if step.slot not in FIXED_SETS:
         return step.ask, ()
-    offer = state.slots.get(OFFER)
-    if offer and offer["slot"] == step.slot:
-        ids, narrowed = list(offer["ids"]), bool(offer.get("narrowed"))
+    offer = state.scratch.offer
+    if offer and offer.slot == step.slot:
+        ids, narrowed = list(offer.ids), offer.narrowed
     else:
         ids, narrowed = [item.id for item in _choosable(step.slot, state, ctx)], False
     items = [item for i in ids if (item := _item(step.slot, i, ctx))]
-    state.slots[OFFER] = {"slot": step.slot, "ids": [item.id for item in items], "narrowed": narrowed}
+    state.scratch.offer = Offer(step.slot, [item.id for item in items], narrowed)
     return step.ask, tuple(item.name for item in items)
 
 
@@ -136,11 +134,11 @@ def _suggest(parse: Parse, state: State, ctx: TurnContext) -> bool:
     suggested = suggest_services(parse.text, ctx.catalogue.services)
     if not suggested:
         return False
-    state.slots[OFFER] = {"slot": "service", "ids": [s.id for s in suggested], "narrowed": True}
-    # Said before the question (the engine's `_problem`), which also keeps a "no, it's my knee"
+    state.scratch.offer = Offer("service", [s.id for s in suggested], narrowed=True)
+    # Said before the question (the scratch's `problem`), which also keeps a "no, it's my knee"
     # from being taken as "stop".
-    state.slots["_problem"] = {"key": "suggest_one", "values": {"suggested": in_sentence(suggested[0].name)}} \
-        if len(suggested) == 1 else {"key": "suggest_several"}
+    state.scratch.problem = Problem("suggest_one", {"suggested": in_sentence(suggested[0].name)}) \
+        if len(suggested) == 1 else Problem("suggest_several")
     return True
 
 
@@ -154,7 +152,7 @@ def _fill_one(parse: Parse, state: State, ctx: TurnContext, slot: str, whole_tex
         if is_past(when, ctx.now):
             past.refuse(when, state, ctx)
         elif dt.datetime.fromisoformat(when["start"]) > ctx.now + dt.timedelta(days=ctx.horizon_days):
-            slots["_problem"] = {"key": "too_far"}
+            state.scratch.problem = Problem("too_far")
         else:
             slots["when"] = when
         return
@@ -167,26 +165,25 @@ def _fill_one(parse: Parse, state: State, ctx: TurnContext, slot: str, whole_tex
         if slot == "service" and suggest and not slots.get("service_id") and _suggest(parse, state, ctx):
             return  # "my back hurts": the services that help with it are offered
         if spans and slot == "service":
-            slots["_problem"] = {"key": "unknown_service", "values": {"asked": spans[0].text}}
+            state.scratch.problem = Problem("unknown_service", {"asked": spans[0].text})
         return
     if slot == "practitioner":
         service = cat.service(slots.get("service_id"))
         if service and service.practitioner_ids and found.id not in service.practitioner_ids:
-            slots["_problem"] = _mismatch(found.name, service.name, service.practitioner_ids, ctx)
+            state.scratch.problem = _mismatch(found.name, service.name, service.practitioner_ids, ctx)
             return
     if slot == "service":
         asked = cat.practitioner(slots.get("practitioner_id"))
         if asked and found.practitioner_ids and asked.id not in found.practitioner_ids:  # type: ignore[union-attr]
-            slots["_problem"] = _mismatch(asked.name, found.name, found.practitioner_ids, ctx)  # type: ignore[union-attr]
+            state.scratch.problem = _mismatch(asked.name, found.name, found.practitioner_ids, ctx)  # type: ignore[union-attr]
             slots.pop("practitioner_id", None)
     slots[SLOT_KEYS[slot]] = found.id
 
 
-def _mismatch(who: str, service: str, providers: tuple[str, ...], ctx: TurnContext) -> dict[str, Any]:
+def _mismatch(who: str, service: str, providers: tuple[str, ...], ctx: TurnContext) -> Problem:
     names = [p.name for pid in providers if (p := ctx.catalogue.practitioner(pid))]
-    return {"key": "practitioner_mismatch",
-            "values": {"asked_practitioner": who, "service": service,
-                       "service_providers": " or ".join(names) or "our team"}}
+    return Problem("practitioner_mismatch", {"asked_practitioner": who, "service": service,
+                                             "service_providers": " or ".join(names) or "our team"})
 
 
 # --- which patient, on a phone several patients share ------------------------------------------

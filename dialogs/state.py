@@ -1,23 +1,89 @@
-"""Conversation state: versioned JSON, never pickle. The engine reads and returns it."""
+"""Conversation state: versioned JSON, never pickle. The engine reads and returns it.
+
+The state is plain dataclasses, turned into JSON and back by one pydantic TypeAdapter
+(`STATE_JSON`). What the flows gather stays in `slots` (flow data: ids, the `when`
+window, offers, the selection, the form); what the engine keeps for itself between two
+messages is typed, in `Scratch`, and ends with the flow as the slots do.
+
+Versions: v1 kept the scratch in `slots` under magic keys ("_problem", "_offer",
+"_menu_picks", "_link_name", "suggested_when"); `from_json` moves them over (`_from_v1`),
+so a conversation stored before v2 carries on where it was.
+"""
 
 from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from typing import Any
+from enum import StrEnum
+from typing import Annotated, Any
 
-STATE_VERSION = 1
+from pydantic import PlainSerializer, TypeAdapter
+
+STATE_VERSION = 2
+
+
+class Awaiting(StrEnum):
+    """What the conversation waits for before it can go on.
+
+    A str enum, so the stored state keeps readable values ("birth_date").
+    """
+
+    INPUT = "input"  # a patient message answering the current step
+    OUTCOME = "outcome"  # the domain's answer to the current step's command
+    PATIENT_NAME = "patient_name"  # which of the patients on a shared phone
+    BIRTH_DATE = "birth_date"  # the date of birth that verifies the speaker
+    LINK_NAME = "link_name"  # a chat without a phone number: the person's full name
+    LINK_BIRTH_DATE = "link_birth_date"  # ... and their date of birth
+    LINKING = "link"  # the domain's answer to LinkChat
+
+
+#: Stored as its plain value; a value set as a plain string ("birth_date") is stored the same.
+StoredAwaiting = Annotated[Awaiting | None, PlainSerializer(lambda v: None if v is None else str(v),
+                                                            return_type=str | None)]
+
+
+@dataclass
+class Problem:
+    """What was wrong with the last message, said before the next question.
+
+    key: the text to say; values: its placeholders. replaces_ask: the text is itself the
+    question ("would tomorrow at 10:00 AM suit?"), so the step's own question is not asked.
+    """
+
+    key: str
+    values: dict[str, str] = field(default_factory=dict)
+    replaces_ask: bool = False
+
+
+@dataclass
+class Offer:
+    """The choices of a fixed set (service, practitioner, location) last shown, in order,
+    so "2" means what the patient saw. narrowed: offered for a need, not the whole set."""
+
+    slot: str
+    ids: list[str] = field(default_factory=list)
+    narrowed: bool = False
+
+
+@dataclass
+class Scratch:
+    """What the engine keeps between two messages of a flow, besides what the flow gathered."""
+
+    problem: Problem | None = None  # dialogs/slots.py, dialogs/past.py
+    offer: Offer | None = None  # dialogs/slots.py
+    suggested_when: dict[str, Any] | None = None  # a later time offered for one gone by (dialogs/past.py)
+    menu_picks: dict[str, int] = field(default_factory=dict)  # menu id -> option picked early (dialogs/forms.py)
+    link_name: str | None = None  # the name given to link a chat, until the birth date (dialogs/identity.py)
 
 
 @dataclass
 class State:
     """What the assistant remembers of one conversation between messages.
 
-    awaiting: "input" (a patient message for the current step), "outcome" (the domain's
-    answer to the command just issued), "patient_name" or "birth_date" (identity questions
-    asked before the flow can go on), or None (no flow running).
+    awaiting: what the conversation waits for (`Awaiting`), or None (nothing asked).
     slots: what the flow has gathered, as JSON (ids, the `when` window, offered openings,
-    the patient's appointments, the selection).
+    the patient's appointments, the selection); menus of admin-edited flows set more.
+    scratch: the engine's own notes while a flow runs (typed; see `Scratch`).
     proxy_id: the RelatedPerson speaking for `patient_id` (a parent for a child), or None
     when the patient speaks for themselves; verification holds for that pair only.
     lockouts: how many times the conversation was locked (keys the staff alert of each).
@@ -27,8 +93,9 @@ class State:
 
     flow: str | None = None
     step: str | None = None
-    awaiting: str | None = None
+    awaiting: StoredAwaiting = None
     slots: dict[str, Any] = field(default_factory=dict)
+    scratch: Scratch = field(default_factory=Scratch)
     retries: int = 0
     patient_id: str | None = None
     verified_patient_id: str | None = None
@@ -42,50 +109,19 @@ class State:
     invitation: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "v": STATE_VERSION,
-            "flow": self.flow,
-            "step": self.step,
-            "awaiting": self.awaiting,
-            "slots": copy.deepcopy(self.slots),
-            "retries": self.retries,
-            "patient_id": self.patient_id,
-            "verified_patient_id": self.verified_patient_id,
-            "verified_until": self.verified_until,
-            "verify_failures": self.verify_failures,
-            "locked_until": self.locked_until,
-            "language": self.language,
-            "proxy_id": self.proxy_id,
-            "verified_proxy_id": self.verified_proxy_id,
-            "lockouts": self.lockouts,
-            "invitation": copy.deepcopy(self.invitation),
-        }
+        return {"v": STATE_VERSION, **STATE_JSON.dump_python(self, mode="json")}
 
     @classmethod
     def from_json(cls, raw: dict[str, Any] | None) -> State:
         if not raw:
             return cls()
-        version = raw.get("v", STATE_VERSION)
+        raw = copy.deepcopy(raw)  # the stored JSON is never shared with the state made from it
+        version = raw.pop("v", 1)
         if version > STATE_VERSION:
             raise ValueError(f"conversation state v{version} is newer than this code (v{STATE_VERSION})")
-        return cls(
-            flow=raw.get("flow"),
-            step=raw.get("step"),
-            awaiting=raw.get("awaiting"),
-            slots=copy.deepcopy(raw.get("slots") or {}),
-            retries=int(raw.get("retries", 0)),
-            patient_id=raw.get("patient_id"),
-            verified_patient_id=raw.get("verified_patient_id"),
-            verified_until=raw.get("verified_until"),
-            verify_failures=int(raw.get("verify_failures", 0)),
-            locked_until=raw.get("locked_until"),
-            language=raw.get("language", "en"),
-            # Added after v1 went out: older states simply lack them.
-            proxy_id=raw.get("proxy_id"),
-            verified_proxy_id=raw.get("verified_proxy_id"),
-            lockouts=int(raw.get("lockouts", 0)),
-            invitation=copy.deepcopy(raw.get("invitation")),
-        )
+        if version < 2:
+            raw = _from_v1(raw)
+        return STATE_JSON.validate_python(raw)
 
     def copy(self) -> State:
         return State.from_json(self.to_json())
@@ -93,4 +129,21 @@ class State:
     def end_flow(self) -> None:
         self.flow = self.step = self.awaiting = None
         self.slots = {}
+        self.scratch = Scratch()
         self.retries = 0
+
+
+#: The one serialiser of the state, both ways.
+STATE_JSON = TypeAdapter(State)
+
+#: v1 slots that were the engine's scratch, and where v2 keeps them.
+_V1_SCRATCH = {"_problem": "problem", "_offer": "offer", "suggested_when": "suggested_when",
+               "_menu_picks": "menu_picks", "_link_name": "link_name"}
+
+
+def _from_v1(raw: dict[str, Any]) -> dict[str, Any]:
+    """A v1 state in the v2 shape: the scratch out of the slots, and the fields v1 went out
+    without (proxy_id, lockouts, invitation ...) left to their defaults."""
+    slots = dict(raw.get("slots") or {})
+    scratch = {new: slots.pop(old) for old, new in _V1_SCRATCH.items() if slots.get(old) is not None}
+    return {**{k: v for k, v in raw.items() if v is not None}, "slots": slots, "scratch": scratch}

@@ -112,3 +112,9 @@ def window(when: dict[str, Any]) -> tuple[dt.datetime, dt.datetime, dt.datetime 
         return day_start, day_start + dt.timedelta(days=1), start
     end = dt.datetime.fromisoformat(when["end"]) if when.get("end") else start + dt.timedelta(days=1)
     return start, end, None
+
+
+def is_past(when: dict[str, Any], now: dt.datetime) -> bool:
+    """A time of day already gone ("today at 8" at nine), or a whole day/week/month gone."""
+    start, end, preferred = window(when)
+    return preferred < now if preferred else end <= now

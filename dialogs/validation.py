@@ -1,4 +1,4 @@
-"""Turning flow JSON (from YAML or the admin API) into Flow objects, refusing every mistake."""
+"""Turning flow JSON (from YAML files or the admin API) into Flow objects, refusing every mistake."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import yaml
 
+from dialogs.actions import ACTIONS
 from dialogs.schema import (
-    ACTIONS,
     Action,
     Choose,
     Collect,
@@ -65,11 +66,11 @@ def _step(flow: str, raw: dict[str, Any]) -> Step:
         action = raw["action"]
         if action not in ACTIONS:
             raise FlowError(flow, sid, f"unknown action '{action}'", f"use one of {sorted(ACTIONS)}")
-        unknown = set(raw["outcomes"]) - set(ACTIONS[action])
+        unknown = set(raw["outcomes"]) - set(ACTIONS[action].outcomes)
         if unknown:
             raise FlowError(
                 flow, sid, f"action '{action}' has no outcome {sorted(unknown)}",
-                f"route only its outcomes {list(ACTIONS[action])}",
+                f"route only its outcomes {list(ACTIONS[action].outcomes)}",
             )
         return Action(sid, nxt, end, action=action, outcomes=dict(raw["outcomes"]))
     if "field" in raw:
@@ -133,3 +134,16 @@ def _hint(error: jsonschema.ValidationError) -> str:
     if error.validator == "enum":
         return f"use one of {error.validator_value}"
     return "see dialogs/flow.schema.json"
+
+
+def load_flow(path: Path) -> Flow:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        raise FlowError(path.stem, None, f"not valid YAML ({e})", "correct the YAML syntax") from e
+    return flow_from_json(raw, source=path.stem)
+
+
+def load_flows(directory: Path) -> dict[str, Flow]:
+    flows = [load_flow(p) for p in sorted(directory.glob("*.yaml"))]
+    return {f.id: f for f in flows}

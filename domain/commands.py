@@ -1,113 +1,78 @@
-"""Commands the dialogue asks the domain to carry out (imperative), and their outcomes (past tense)."""
+"""Every command the dialogue asks the domain to carry out (imperative), and every outcome
+(past tense): the unions, and the port that carries them out.
+
+Each command is defined beside the capability it belongs to:
+
+    booking        domain/booking.py        FindOpenings, BookOpening
+    rescheduling   domain/rescheduling.py   RescheduleAppointment
+    cancelling     domain/cancelling.py     CancelAppointment
+    appointments   domain/appointments.py   ListUpcoming
+    identity       domain/identity.py       LinkChat; ReportLockout, ReportEmergency in domain/alerts.py
+    registration   domain/registration.py   RegisterPatient
+    details        domain/details.py        UpdateDetails
+    results        domain/results.py        CheckResults
+    intake         domain/intake_service.py StartIntake, SaveIntake
+    consent        domain/consent_service.py ReviewConsents, DecideConsent, WithdrawConsent
+
+and named here too (`c.BookOpening`), so a reader of a flow's commands needs one import.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Protocol
 
-from domain.model import Appointment, Opening
-from domain.patient_commands import PatientCommand, PatientOutcome
-
-
-@dataclass(frozen=True)
-class FindOpenings:
-    """Find up to `count` openings for a service in a window, and hold them for the conversation."""
-
-    conversation_id: str
-    service_id: str
-    window_start: dt.datetime
-    window_end: dt.datetime
-    practitioner_id: str | None = None
-    location_id: str | None = None
-    count: int = 3
-    # Prefer openings at or after this instant ("friday at 10" wants 10:00 first).
-    preferred_start: dt.datetime | None = None
-    # Who the openings are for: consent gates (telehealth) are checked before times are offered.
-    patient_id: str | None = None
-
-
-@dataclass(frozen=True)
-class BookOpening:
-    conversation_id: str
-    patient_id: str
-    service_id: str
-    opening: Opening
-
-
-@dataclass(frozen=True)
-class RescheduleAppointment:
-    """Move an appointment: the new time is secured before the old one is released."""
-
-    conversation_id: str
-    patient_id: str
-    appointment_id: str
-    service_id: str
-    opening: Opening
-
-
-@dataclass(frozen=True)
-class CancelAppointment:
-    conversation_id: str
-    patient_id: str
-    appointment_id: str
-
-
-@dataclass(frozen=True)
-class ListUpcoming:
-    patient_id: str
-
-
-Command = (
-    FindOpenings | BookOpening | RescheduleAppointment | CancelAppointment | ListUpcoming | PatientCommand
+from domain.alerts import EmergencyReported, LockoutReported, ReportEmergency, ReportLockout
+from domain.appointments import ListUpcoming, UpcomingListed
+from domain.booking import BookOpening, Booked, FindOpenings, OpeningsFound, SlotTaken
+from domain.cancelling import CancelAppointment, Cancelled
+from domain.consent_service import (
+    ConsentRecorded,
+    ConsentRequired,
+    ConsentsReviewed,
+    ConsentWithdrawn,
+    DecideConsent,
+    ReviewConsents,
+    WithdrawConsent,
 )
+from domain.details import DetailChange, DetailsUpdated, UpdateDetails
+from domain.identity import ChatLinked, LinkChat, NotIdentified
+from domain.intake_service import IntakeLoaded, IntakeSaved, NoIntakeForm, SaveIntake, StartIntake
+from domain.registration import PatientRegistered, ReferredToStaff, RegisterPatient
+from domain.rescheduling import RescheduleAppointment, Rescheduled
+from domain.results import CheckResults, ResultsChecked
 
-
-@dataclass(frozen=True)
-class OpeningsFound:
-    """`exact` is False when nothing matched the window and these are the nearest later times.
-
-    `closed_day` is set when the window fell on a day the practice is closed.
-    """
-
-    openings: tuple[Opening, ...]
-    exact: bool = True
-    closed_day: dt.date | None = None
-
-
-@dataclass(frozen=True)
-class Booked:
-    appointment: Appointment
-
-
-@dataclass(frozen=True)
-class SlotTaken:
-    """Someone else got the time first; here are other times, already held for this patient."""
-
-    alternatives: tuple[Opening, ...]
-
-
-@dataclass(frozen=True)
-class Rescheduled:
-    new: Appointment
-    old: Appointment
-
-
-@dataclass(frozen=True)
-class Cancelled:
-    appointment: Appointment
-
-
-@dataclass(frozen=True)
-class UpcomingListed:
-    appointments: tuple[Appointment, ...] = field(default_factory=tuple)
+__all__ = [
+    "BookOpening", "Booked", "CancelAppointment", "Cancelled", "ChatLinked", "CheckResults", "Command",
+    "CommandHandler", "ConsentRecorded", "ConsentRequired", "ConsentWithdrawn", "ConsentsReviewed",
+    "DecideConsent", "DetailChange", "DetailsUpdated", "FindOpenings", "IntakeLoaded", "IntakeSaved",
+    "EmergencyReported", "LinkChat", "ListUpcoming", "LockoutReported", "NoIntakeForm", "NotIdentified", "OpeningsFound",
+    "Outcome", "PatientRegistered", "RecordSystemDown", "ReferredToStaff", "RegisterPatient",
+    "ReportEmergency", "ReportLockout", "RescheduleAppointment", "Rescheduled", "ResultsChecked", "ReviewConsents",
+    "SaveIntake", "SlotTaken", "StartIntake", "UpcomingListed", "UpdateDetails", "WithdrawConsent",
+]
 
 
 @dataclass(frozen=True)
 class RecordSystemDown:
-    """The FHIR server could not be reached; nothing was changed."""
+    """The FHIR server could not be reached; nothing was changed. Any command may end so."""
 
+
+Command = (
+    FindOpenings | BookOpening | RescheduleAppointment | CancelAppointment | ListUpcoming
+    | LinkChat | ReportLockout | ReportEmergency | RegisterPatient | UpdateDetails | CheckResults | StartIntake | SaveIntake
+    | ReviewConsents | DecideConsent | WithdrawConsent
+)
 
 Outcome = (
     OpeningsFound | Booked | SlotTaken | Rescheduled | Cancelled | UpcomingListed | RecordSystemDown
-    | PatientOutcome
+    | ChatLinked | NotIdentified | LockoutReported | EmergencyReported | PatientRegistered | ReferredToStaff | DetailsUpdated
+    | ResultsChecked | IntakeLoaded | NoIntakeForm | IntakeSaved
+    | ConsentsReviewed | ConsentRecorded | ConsentWithdrawn | ConsentRequired
 )
+
+
+class CommandHandler(Protocol):
+    """Carries out the dialogue's commands (Scheduling; FrontDesk for every use case)."""
+
+    async def handle(self, command: Command) -> Outcome: ...

@@ -7,7 +7,6 @@ can book around them. The record system being down is an outcome, as in Scheduli
 from __future__ import annotations
 
 from domain import commands as c
-from domain import patient_commands as pc
 from domain.consent_service import Consents
 from domain.errors import RecordSystemUnavailable
 from domain.identity import Identity
@@ -30,27 +29,27 @@ class FrontDesk:
 
     async def _route(self, command: c.Command) -> c.Outcome:
         match command:
-            case pc.LinkChat():
+            case c.LinkChat():
                 return await self.identity.link(command)
-            case pc.RegisterPatient():
+            case c.RegisterPatient():
                 return await self.identity.register(command)
-            case pc.UpdateDetails():
+            case c.UpdateDetails():
                 return await self.identity.update(command)
-            case pc.ReportLockout():
+            case c.ReportLockout():
                 return await self.identity.report_lockout(command)
-            case pc.ReportEmergency():
+            case c.ReportEmergency():
                 return await self.identity.report_emergency(command)
-            case pc.CheckResults():
+            case c.CheckResults():
                 return await self.results.check(command)
-            case pc.StartIntake():
+            case c.StartIntake():
                 return await self.intake.start(command)
-            case pc.SaveIntake():
+            case c.SaveIntake():
                 return await self.intake.save(command)
-            case pc.ReviewConsents():
+            case c.ReviewConsents():
                 return await self.consents.review(command)
-            case pc.DecideConsent():
+            case c.DecideConsent():
                 return await self.consents.decide(command)
-            case pc.WithdrawConsent():
+            case c.WithdrawConsent():
                 return await self.consents.withdraw(command)
         gate = await self.consents.gate(command)
         return gate if gate is not None else await self.scheduling.handle(command)

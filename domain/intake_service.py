@@ -3,10 +3,44 @@
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 
-from domain import patient_commands as pc
 from domain.intake import Form, IntakeResponse, answered, next_question, shown
 from domain.ports import IntakeStore
+
+
+@dataclass(frozen=True)
+class StartIntake:
+    """Load the intake form and the patient's saved answers (None = the practice's intake form)."""
+
+    patient_id: str
+    questionnaire_url: str | None = None
+
+
+@dataclass(frozen=True)
+class SaveIntake:
+    """Store the answers so far (in-progress) or the finished form (completed)."""
+
+    patient_id: str
+    form: Form
+    response: IntakeResponse
+
+
+@dataclass(frozen=True)
+class IntakeLoaded:
+    form: Form
+    response: IntakeResponse
+
+
+@dataclass(frozen=True)
+class NoIntakeForm:
+    """The practice has no intake questionnaire."""
+
+
+@dataclass(frozen=True)
+class IntakeSaved:
+    patient_id: str
+    response: IntakeResponse
 
 
 def missing_required(form: Form, response: IntakeResponse) -> list[str]:
@@ -22,16 +56,16 @@ class Intake:
     def __init__(self, store: IntakeStore) -> None:
         self.store = store
 
-    async def start(self, command: pc.StartIntake) -> pc.IntakeLoaded | pc.NoIntakeForm:
+    async def start(self, command: StartIntake) -> IntakeLoaded | NoIntakeForm:
         form = await self.store.form(command.questionnaire_url)
         if form is None:
-            return pc.NoIntakeForm()
+            return NoIntakeForm()
         saved = await self.store.latest(command.patient_id, form)
-        return pc.IntakeLoaded(form, saved or IntakeResponse())
+        return IntakeLoaded(form, saved or IntakeResponse())
 
-    async def save(self, command: pc.SaveIntake) -> pc.IntakeSaved:
+    async def save(self, command: SaveIntake) -> IntakeSaved:
         """Store what is answered; the response is completed only when nothing is left to ask."""
         form, response = command.form, command.response
         status = "completed" if is_complete(form, response) else "in-progress"
         kept = dataclasses.replace(response, answers=answered(form, response), status=status)
-        return pc.IntakeSaved(command.patient_id, await self.store.save(command.patient_id, form, kept))
+        return IntakeSaved(command.patient_id, await self.store.save(command.patient_id, form, kept))

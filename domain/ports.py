@@ -6,8 +6,8 @@ import datetime as dt
 from typing import Protocol
 
 from domain.alerts import ReportEmergency, ReportLockout
-from domain.commands import Command, Outcome
 from domain.consent import ConsentDecision, ConsentDocument
+from domain.details import DetailChange
 from domain.intake import Form, IntakeResponse
 from domain.model import (
     Appointment,
@@ -20,15 +20,8 @@ from domain.model import (
     Slot,
     SlotCriteria,
 )
-from domain.patient_commands import DetailChange
 from domain.patients import Match, NewPatient, PatientRecord
 from domain.related import RelatedPerson
-
-
-class CommandHandler(Protocol):
-    """Carries out the dialogue's commands (Scheduling; FrontDesk for every use case)."""
-
-    async def handle(self, command: Command) -> Outcome: ...
 
 
 class Clock(Protocol):

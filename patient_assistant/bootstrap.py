@@ -15,7 +15,7 @@ from bot.catalogue import PracticeCatalogue
 from bot.locks import ConversationLocks, LocalLocks
 from bot.outreach import Outreach
 from dialogs.context import Texts
-from dialogs.schema import load_flows
+from dialogs.validation import load_flows
 from domain.clock import FixedClock, SystemClock
 from domain.outreach import IntakeOutreach
 from domain.ports import Clock

@@ -16,11 +16,11 @@ from domain.consent import ConsentDecision, ConsentDocument
 from domain.consent_service import Consents
 from domain.errors import RecordSystemUnavailable
 from domain.desk import FrontDesk
+from domain.details import DetailChange
 from domain.identity import Identity
 from domain.intake import Form, IntakeResponse
 from domain.intake_service import Intake
 from domain.model import Patient, Service
-from domain.patient_commands import DetailChange
 from domain.patients import Match, NewPatient, PatientRecord, split_name
 from domain.results import Results
 from patient_assistant.bootstrap import DATA

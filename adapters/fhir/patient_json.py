@@ -11,7 +11,7 @@ from typing import Any
 from adapters.fhir.http import Json
 from adapters.fhir.patient_codes import BCP47, REGISTRATION_SYSTEM
 from adapters.fhir.phones import to_e164
-from domain.patient_commands import DetailChange
+from domain.details import DetailChange
 from domain.patients import NewPatient, PatientRecord
 from domain.phones import DEFAULT_REGION
 

@@ -17,9 +17,9 @@ from adapters.fhir.patient_codes import REGISTRATION_SYSTEM, chat_telecom
 from adapters.fhir.patient_json import apply_change, new_patient_json, to_record
 from adapters.fhir.phones import spellings
 from adapters.fhir.reference import ReferenceCache
+from domain.details import DetailChange
 from domain.errors import Conflict
 from domain.model import Patient
-from domain.patient_commands import DetailChange
 from domain.patients import NewPatient, PatientRecord, normalise
 
 

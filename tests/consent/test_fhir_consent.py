@@ -8,10 +8,9 @@ import pytest
 
 from adapters.fhir import FhirAdapters
 from domain import commands as c
-from domain import patient_commands as pc
 from domain.clock import FixedClock
 from domain.consent import TELEHEALTH, latest
-from domain.consent_service import Consents
+from domain.consent_service import ConsentRequired, Consents, DecideConsent
 from tests.support.fhir import TEST_NOW, new_patient
 
 pytestmark = pytest.mark.fhir
@@ -50,8 +49,8 @@ async def test_telehealth_booking_is_gated_on_the_real_record(fhir_adapters: Fhi
     telehealth = next(s for s in await fhir_adapters.practice.services() if s.telehealth)
     find = c.FindOpenings("conv", telehealth.id, TEST_NOW, TEST_NOW + dt.timedelta(days=1), patient_id=patient_id)
     gate = await consents.gate(find)
-    assert isinstance(gate, pc.ConsentRequired) and gate.document.code == TELEHEALTH
-    await consents.decide(pc.DecideConsent(patient_id, gate.document, True, "sms"))
+    assert isinstance(gate, ConsentRequired) and gate.document.code == TELEHEALTH
+    await consents.decide(DecideConsent(patient_id, gate.document, True, "sms"))
     assert await consents.gate(find) is None
 
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from dialogs.context import Catalogue, Texts, TurnContext
 from dialogs.engine import DomainAnswered, Reply, UserSaid, advance
-from dialogs.schema import load_flows
 from dialogs.state import State
+from dialogs.validation import load_flows
 from domain.alerts import LockoutReported, ReportLockout
 from domain.clock import FixedClock
 from domain.scheduling import Scheduling

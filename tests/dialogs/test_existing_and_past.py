@@ -196,7 +196,7 @@ async def test_a_past_time_while_picking_from_offered_times_is_refused_plainly()
     reply = await chat.send(message("what about yesterday at 3", "inform", ("yesterday at 3", window(at, 1, "hour"), None)))
     assert "That time has already passed" in Conversation.text(reply) and reply[-1].choices
     assert "Please reply with a number" not in Conversation.text(reply)
-    assert "suggested_when" not in chat.state.slots and "_problem" not in chat.state.slots
+    assert chat.state.scratch.suggested_when is None and chat.state.scratch.problem is None
 
 
 def test_a_time_of_day_alone_is_on_the_day_of_the_appointment_being_moved() -> None:

@@ -136,4 +136,4 @@ def test_a_practitioner_is_asked_among_those_who_give_the_chosen_service_and_a_n
     text, choices = question(flow.steps[0], state, context)
     assert text["en"] == "Who would you like to see?" and choices == ("Dr. Amara Patel", "Dr. Liam Chen")
     assert fill(nlu.parse("2", now=NOW, tz=fakes.PRACTICE.timezone), state, context, flow) == {"practitioner_id"}
-    assert state.slots["practitioner_id"] == fakes.CHEN and "_offer" not in state.slots
+    assert state.slots["practitioner_id"] == fakes.CHEN and state.scratch.offer is None

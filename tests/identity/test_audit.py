@@ -18,7 +18,7 @@ from bot.catalogue import PracticeCatalogue
 from bot.locks import LocalLocks
 from bot.messages import Inbound
 from dialogs.context import Texts
-from dialogs.schema import load_flows
+from dialogs.validation import load_flows
 from domain.clock import FixedClock
 from domain.consent_service import Consents
 from domain.desk import FrontDesk

@@ -13,7 +13,7 @@ from adapters.fhir import FhirAdapters
 from adapters.fhir.patient_codes import FOLLOW_UP_LOCKOUT, TASK_SYSTEM
 from bot import household
 from domain.alerts import ReportLockout
-from domain.patient_commands import DetailChange
+from domain.details import DetailChange
 from domain.patients import NewPatient, likely_duplicates
 from tests.support.fhir import new_patient
 

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from dialogs.schema import FlowError, Menu, load_flows
-from dialogs.validation import flow_from_json
+from dialogs.schema import FlowError, Menu
+from dialogs.validation import flow_from_json, load_flows
 from patient_assistant.bootstrap import DATA
 
 FLOWS = load_flows(DATA / "flows")

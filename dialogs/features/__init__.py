@@ -1,0 +1,1 @@
+"""One module per capability the dialogue offers; dialogs/actions.py lists them."""
