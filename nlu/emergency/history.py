@@ -34,13 +34,18 @@ _PAST = re.compile(
     r"before\s+(?:a\s+|one\s+|two\s+|three\s+|four\s+|few\s+|some\s+|\d+\s+)?(?:days?|weeks?|months?|years?)|"
     r"in\s+(?:my|her|our|a)\s+(?:last|previous|first|other|earlier)\s+(?:pregnancy|labour|labor|birth|delivery)|with\s+(?:my|her)\s+(?:first|eldest|previous|last)(?:\s+(?:one|child|baby|pregnancy))?\s*(?:[,.]|$)|"
     r"at\s+birth|when\s+(?:he|she|they|i)\s+(?:was|were)\s+born|(?:passed\s+away|died)\s+(?:from|of|after)|"
+    r"in\s+(?:january|february|march|april|june|july|august|september|october|november|december)\b|"
+    r"with\s+(?:my|her|our)\s+(?:first|eldest|previous|last|other|older)\s+(?:one|child|baby|pregnancy|son|daughter|boy|girl)|"
+    r"old\s+(?:self[\s-]?harm|scars?|cuts|wounds?)|scars?\s+from|(?:it's|its|it\s+has|it\s+is)\s+been\s+(?:\d+|a\s+few|few|many|several|two|three|four|five|six|ten)\s+years|"
+    r"(?:had|has\s+had|died\s+of)\s+an?\s+(?:heart\s+attack|stroke|seizure|cardiac\s+arrest)\s+at\s+(?:the\s+age\s+of\s+)?\d+|"
     r"in\s+recovery\s+from|(?:years?|months?)\s+(?:clean|free)\s+(?:from|of)|caring\s+for\s+(?:him|her|them)|(?:his|her|their)\s+carer)\b"
 )
 
 #: Lifelong or chronic, nothing new: "always has", "most days", "been like that for months". Not for
 #: self-harm, where months of feeling this way make tonight's plan more worrying, not less.
 _CHRONIC = re.compile(
-    r"\b(?:always\s+(?:has|have|had|does|did|been)|most\s+days|for\s+(?:months|years)|been\s+like\s+(?:that|this)\s+for)\b"
+    r"\b(?:always\s+(?:has|have|had|does|did|been)|most\s+days|for\s+(?:months|years)|been\s+like\s+(?:that|this)\s+for|"
+    r"(?<!not\s)(?<!unlike\s)(?<!nothing\s)(?:like|as)\s+(?:his|her|my|their)\s+usual\s+(?:ones|seizures|fits|episodes|attacks)|(?:his|her|my|their)\s+usual\s+(?:ones|seizures|fits|pattern))\b"
 )
 
 #: Paperwork, information and hypotheticals: the red-flag word is a topic, not a symptom.
@@ -69,6 +74,14 @@ _ADMIN = re.compile(
     r"(?:my|the|our)\s+(?:dog|dogs|cat|cats|puppy|kitten|pet|rabbit|hamster|parrot)\s+(?:ate|has\s+eaten|had|swallowed|drank|licked|got\s+into)|"
     # someone else's self-harm, asked about for support
     r"(?:friend|friend's|colleague|classmate|pupil|student|neighbour)\s+(?:who\s+)?(?:self[\s-]?harm\w*|has\s+been\s+self[\s-]?harm\w*)|"
+    # round four: prevention, a relative's illness as the reason to worry, a photo, "is it ok to take",
+    # a vaccine against something, leaving the practice, a health check, dreams of an old event
+    r"prevent\w*|(?:because|as|since|cos|coz)\s+(?:my\s+)?(?:father|dad|mother|mum|mom|brother|sister|grand\w+|uncle|aunt\w*|parents?|cousin)\s+(?:had|has\s+had|died|passed)|"
+    r"in\s+(?:my|the|this|his|her|a)\s+(?:passport\s+)?(?:photo|photos|picture|selfie|pic|photograph)|"
+    r"is\s+it\s+(?:ok|okay|alright|all\s+right|fine|safe)\s+to\s+(?:take|give|mix|have|use|combine|drink)|"
+    r"(?:vaccin\w*|jabs?|shots?|immuni[sz]ations?|boosters?)\s+(?:for|against)|"
+    r"(?:i'm|i\s+am|we're|we\s+are)\s+(?:retiring|emigrating|relocating|moving\s+(?:abroad|away|overseas|house))|moving\s+(?:abroad|overseas)|emigrat\w*|"
+    r"health\s+(?:check|mot|screen\w*)|nightmares?|bad\s+dreams?|flashbacks?|"
     r"for\s+the\s+future|so\s+i\s+know\s+(?:for|what)|within\s+the\s+(?:dose|limit)|as\s+prescribed|"
     # questions about services, numbers and the difference between things
     r"do\s+you\s+(?:have|keep|stock|run|offer)|support\s+(?:group|groups|services?|line)|difference\s+between|reading\s+about|"
@@ -113,7 +126,11 @@ _MILD = re.compile(
     r"a\s+(?:bit|little)\s+(?:wheezy|tight|sore|achy|short\s+of\s+breath\w*|breathless|dizzy|numb|swollen|puffy|confused|muddled|slurr\w*|blotchy|mottled|pale)|"
     r"pulled\s+a\s+muscle|muscular|(?:bleeding|bleeds|bled)\s+(?:a\s+(?:bit|little)|slightly)|from\s+scratching|"
     r"grazed?|scraped|when\s+(?:i'm|i\s+am|i\s+get|i\s+feel)\s+(?:anxious|stressed|nervous|panicky|worried)|goes\s+away|"
-    r"comes\s+and\s+goes|on\s+and\s+off|(?<!every\s)now\s+and\s+(?:then|again)|stops?\s+(?:quickly|by\s+itself|on\s+(?:its|their)\s+own)|all\s+over\s+the\s+place|(?:been|is|was|seems?)\s+(?:totally\s+|completely\s+|perfectly\s+)?(?:normal|fine|ok|okay)\s+since|in\s+the\s+cold(?:\s+weather)?|when\s+it's\s+cold|in\s+(?:the\s+)?winter|snor\w*(?!\s+(?:strange\w*|weird\w*|funny|odd\w*|and\s+(?:won't|can't|not)))|"
+    r"comes\s+and\s+goes|on\s+and\s+off|(?<!every\s)now\s+and\s+(?:then|again)|stops?\s+(?:quickly|by\s+itself|on\s+(?:its|their)\s+own)|(?:sugars?|levels?|readings?|numbers|periods?|moods?|sleep|bp|pressure|it's|they're|they\s+are)\s+(?:are\s+|is\s+|have\s+been\s+|been\s+)?all\s+over\s+the\s+place|(?:been|is|was|seems?)\s+(?:totally\s+|completely\s+|perfectly\s+)?(?:normal|fine|ok|okay)\s+since|in\s+the\s+cold(?:\s+weather)?|when\s+it's\s+cold|in\s+(?:the\s+)?winter|(?<!like\s)(?<!like\sa\s)(?<!strange\s)(?<!weird\s)snor\w*(?!\s+(?:strange\w*|weird\w*|funny|odd\w*|and\s+(?:won't|can't|not)))|"
+    # round four: improving, a known trigger (brushing teeth, standing up, pollen), every evening
+    r"(?:slowly\s+|gradually\s+|already\s+)?(?:getting|got)\s+better|(?:is|it's|slowly|gradually)\s+improving|(?:bleed|bleeds)\s+(?:a\s+(?:bit|little)|slightly)|"
+    r"when\s+(?:i|he|she|we|they)\s+(?:brush|brushes|floss|flosses)|when\s+(?:i|he|she|we|they)\s+(?:stand|stood|get|got|stands|gets)\s+up|"
+    r"only\s+when\s+(?:the\s+)?(?:pollen|grass|weather|pollen\s+count|cats?|dogs?|dust|i|he|she|we)\b|every\s+(?:day|evening|morning|night|afternoon)\s+(?:from|after|when)|"
     r"sleep\s+(?:apnoea|apnea|study|clinic)|for\s+a\s+(?:second|few\s+seconds|moment)\s+(?:at\s+night|in\s+(?:my|his|her)\s+sleep))\b"
 )
 
@@ -132,6 +149,10 @@ _IDIOM = re.compile(
     r"(?:collaps\w*|died|dying|dead)\s+(?:with|of|from)\s+(?:laughter|laughing|giggles|embarrassment|boredom|shame)|"
     r"explode\s+with\s+(?:all\s+)?(?:these|the|this|those)\s+(?:forms?|paperwork|admin|emails?|questions|work|noise|calls)|"
     r"drowning\s+in\s+(?:paperwork|work|debt|emails?|bills|admin|homework|laundry)|(?:nearly|almost)\s+(?:had|have)\s+an?\s+(?:stroke|heart\s+attack|seizure|fit|coronary)\s*(?:when|at|over|after|$|[,.!])|"
+    r"(?:giving|give|gives|gave|given)\s+me\s+an?\s+(?:heart\s+attack|stroke|seizure|coronary|aneurysm|hernia)|"
+    r"(?:nearly|almost)\s+(?:passed\s+out|fainted|collapsed|died|keeled\s+over)\s+when\s+(?:i|we|he|she)\s+(?:saw|heard|read|got|opened|looked)|"
+    r"(?:is|are|was|it's)\s+poisoning\s+(?:my|our)\s+(?:life|lives|days?|week|mood|brain|mind)|poisoned\s+by\s+(?:this|the)\s+(?:heat\w*|weather|sun|paperwork|job|work|traffic|noise)|"
+    r"(?:die|died|dying)\s+(?:of|from)\s+(?:boredom|laughter|embarrassment|shame|thirst|hunger)|"
     r"floppy[\s-]+haired|floppy\s+(?:hat|ears|hair|fringe|disk|disc))\b"
 )
 
@@ -152,7 +173,8 @@ _REASSURED = re.compile(
     r"not\s+(?:thinking\s+(?:of|about)|planning\s+(?:to|on))\s+(?:hurt|harm|kill|end)\w*\s+(?:myself|it)|not\s+suicidal|"
     r"no\s+thoughts\s+of\s+(?:hurt|harm|kill|suicide|self)\w*|"
     # safe, no need, just a check, and a list of red flags the patient does not have
-    r"(?:i'm|i\s+am|i\s+feel|keeping\s+(?:myself\s+)?)\s+safe|no\s+need\s+to\s+(?:see|worry|come|rush)|"
+    r"(?:i'm|i\s+am|i\s+feel|keeping\s+(?:myself\s+)?|he's|she's|they're|he\s+is|she\s+is)\s+safe\b(?!\s+to)|(?:not|never)\s+in\s+(?:any\s+)?danger|"
+    r"(?:i'm|i\s+am|he's|she's|he\s+is|she\s+is)\s+(?:grieving|sad|low)\s+but\s+safe|no\s+need\s+to\s+(?:see|worry|come|rush)|"
     r"just\s+(?:want|wanted|need|needed|like)\s+(?:a|someone|the|to)\s+(?:\w+\s+){0,2}(?:to\s+)?(?:check|look|see)|"
     r"no\s+(?:swelling|fever|temperature|vomiting|drowsiness|headaches?|trouble\s+breathing|breathing\s+problems?|lip\s+or\s+throat)\b|"
     r"(?:eating|drinking|feeding|playing|sleeping)\s+(?:and\s+\w+ing\s+)?(?:normally|normal|well|fine|ok|okay|again)|and\s+(?:fine|well|healthy|thriving)\b|"
@@ -176,9 +198,10 @@ _FIGURATIVE = re.compile(
 def is_reassured(text: str) -> bool:
     """Whether the message reassures or asks for advice about a symptom rather than raising an alarm.
 
-    A swallowing stopped in time ("took them off her before she had any") reassures too.
+    A swallowing stopped in time ("took them off her before she had any") reassures too, and so does a
+    figure of speech on a red-flag word ("dying for a cuppa"): the classifier alone does not call those.
     """
-    return bool(_REASSURED.search(text) or AVERTED.search(text))
+    return bool(_REASSURED.search(text) or AVERTED.search(text) or _IDIOM.search(text))
 
 
 def is_figurative(text: str) -> bool:

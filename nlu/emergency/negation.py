@@ -20,7 +20,7 @@ _CLAUSE_BREAK = re.compile(
 
 _NEG_BEFORE = re.compile(
     r"\b(?:no|not|without|never|denies|deny|denied|nor|none|free\s+of|negative\s+for|don't\s+have|doesn't\s+have|"
-    r"didn't\s+have|haven't\s+had|hasn't\s+had|isn't|aren't|wasn't|weren't|no\s+longer|not\s+any|no\s+more|"
+    r"didn't\s+have|haven't\s+had|hasn't\s+had|(?:don't|do\s+not|doesn't|does\s+not)\s+want\s+to|isn't|aren't|wasn't|weren't|no\s+longer|not\s+any|no\s+more|"
     r"ruled\s+out|rule\s+out)\b(?!\s+(?:touching|helping|working|easing|shifting|doing|stopping|going\s+away|well|right|good|ok|okay|"
     r"himself|herself|themselves|myself|sure|normal|idea|answering|responding|waking|making|able|feeling|coping|eating|drinking))"
     r"(?:\s+\S+){0,3}\s*$"
@@ -70,7 +70,7 @@ _NEG_TAIL = re.compile(
 #: A symptom over and done with, said anywhere in the sentence: "it went straight away and I've been fine since".
 RESOLVED = re.compile(
     r"\b(?:went|gone|passed|settled)\s+(?:straight|right|completely)\s+(?:away|off)|(?:been|felt|was)\s+(?:totally\s+|completely\s+)?"
-    r"(?:fine|ok|okay|well|normal)\s+(?:ever\s+)?since|coughed\s+it\s+(?:up|out)|hospital\s+(?:say|said|says)\s+(?:all\s+)?(?:good|fine|ok)"
+    r"(?:fine|ok|okay|well|normal)\s+(?:ever\s+)?since|(?:back\s+to|is\s+back\s+to|was\s+back\s+to)\s+(?:himself|herself|themselves|normal|his\s+normal|her\s+normal)|coughed\s+it\s+(?:up|out)|hospital\s+(?:say|said|says)\s+(?:all\s+)?(?:good|fine|ok)"
 )
 
 
@@ -84,5 +84,8 @@ def is_denied_tail(span: str) -> bool:
 AVERTED = re.compile(
     r"\bbefore\s+(?:he|she|they|it|i|we)\s+(?:could\s+|had\s+)?(?:swallow|drink|drank|eat|ate|take|took)\w*\s+(?:any|anything|it|them)\b(?!\s+more)"
     r"|\b(?:didn't|did\s+not|hasn't|has\s+not|never)\s+(?:swallow|drink|eat|take|taken|swallowed|drunk|eaten)\w*\s+(?:any|anything)\b(?!\s+more)"
+    # round four: taken out of the mouth at once, or still sealed in its packet
+    r"|\b(?:took|take|taken|got|get|pulled|fished|hooked)\s+(?:it|them|one|the\s+\w+)\s+(?:back\s+)?out\s+(?:of\s+(?:his|her|their)\s+mouth\s+)?(?:straight\s+away|straightaway|right\s+away|immediately|at\s+once|instantly)\b"
+    r"|\bstill\s+(?:in|inside|sealed\s+in)\s+(?:the|its|their|his|her)\s+(?:packet|packaging|wrapper|wrapping|blister|box|case)\b"
 )
 

@@ -85,6 +85,32 @@ SPELLING: dict[str, str] = {
     "tmr": "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow", "untill": "until", "alergy's": "allergies", "cleanr": "cleaner",
     "tite": "tight", "tyte": "tight", "movments": "movements", "movemnts": "movements", "moovements": "movements",
     "preg": "pregnant", "windscreenwash": "windscreen wash", "screenwash": "screen wash",
+    # round four: words run together or split as dyslexic typists and voice-to-text write them
+    "abit": "a bit", "alot": "a lot", "stoped": "stopped", "stopt": "stopped", "stopd": "stopped",
+    "brefe": "breathe", "breef": "breathe", "brefing": "breathing", "breving": "breathing", "breeving": "breathing",
+    "brethin": "breathing", "chesst": "chest", "chess": "chest", "hart": "heart", "harte": "heart",
+    "blead": "bleed", "bleads": "bleeds", "blooding": "bleeding",
+    "unconshus": "unconscious", "unconshous": "unconscious", "unconsius": "unconscious", "concsious": "conscious",
+    "sezhure": "seizure", "seazure": "seizure", "seasure": "seizure", "sieze": "seize", "seazing": "seizing",
+    "fitt": "fit", "fitin": "fitting", "colapst": "collapsed", "collapst": "collapsed", "colapsd": "collapsed",
+    "feinted": "fainted", "fanted": "fainted", "fainded": "fainted",
+    "alergick": "allergic", "anafalactic": "anaphylactic", "anafilactic": "anaphylactic", "anaflaxis": "anaphylaxis",
+    "eppipen": "epipen", "epi-pen": "epipen",
+    "sucidle": "suicidal", "suacide": "suicide", "suisidal": "suicidal", "suiside": "suicide",
+    "ovadose": "overdose", "overdos": "overdose",
+    "diabetik": "diabetic", "diabeetus": "diabetes", "hypoe": "hypo", "hippo": "hypo",
+    "strok": "stroke", "stroak": "stroke",
+    "pregnunt": "pregnant", "pragnent": "pregnant", "pregnint": "pregnant",
+    "contrakshuns": "contractions", "contracsions": "contractions",
+    "swolen": "swollen", "swolled": "swollen", "swoled": "swollen",
+    "dizy": "dizzy", "dizzie": "dizzy", "numm": "numb", "nunb": "numb",
+    "ambo": "ambulance", "ambos": "ambulance", "amby": "ambulance", "ambulanc": "ambulance", "ambalance": "ambulance",
+    # Scots and Irish contractions: "cannae breathe", "he's no wakin", "she wisnae right"
+    "cannae": "can't", "canna": "can't", "cannie": "can't", "cany": "can't", "dinnae": "don't", "dinna": "don't",
+    "disnae": "doesn't", "disna": "doesn't", "isnae": "isn't", "wisnae": "wasn't", "willnae": "won't",
+    "wullnae": "won't", "winnae": "won't", "couldnae": "couldn't", "didnae": "didn't", "hasnae": "hasn't", "havnae": "haven't",
+    "heid": "head", "boak": "vomit", "boakin": "vomiting", "boaking": "vomiting", "spewing": "vomiting",
+    "chundering": "vomiting", "greetin": "crying",
 }
 
 #: Medical and urgency words the fuzzy matcher may correct towards.

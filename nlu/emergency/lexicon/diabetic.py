@@ -37,13 +37,13 @@ MENTIONS: list[str] = [rf"\b(?:{SUGAR}\s+(?:is\s+|was\s+|really\s+|very\s+|so\s+
 #: breath, and a diabetic who cannot keep fluids down.
 RED_FLAGS += [
     (r"\b(?:sugar|sugars|glucose|bg|bm|hypo|reading|machine|meter|monitor|levels?|libre|dexcom|sensor)\b[^.!?\n]{0,30}"
-     r"(?<![\d.,])(?:[0-2](?:[.,]\d)?|3[.,][0-4])(?![\d.,])(?!\s*(?:hours?|hrs?|days?|weeks?|times|units|rounds|tabs|mg\s+of|am|pm|o'clock))"),
+     r"(?<![\d.,])(?:[0-2](?:[.,]\d)?|3[.,][0-4])(?!\d|[.,]\d)(?!\s*(?:hours?|hrs?|days?|weeks?|times|units|rounds|tabs|mg\s+of|am|pm|o'clock))"),
     r"\b(?:have|got|high|positive|with|showing)\s+(?:high\s+|large\s+|lots\s+of\s+)?ketones\b|\bketones\s+(?:are\s+|is\s+|were\s+|was\s+|of\s+)?(?:high|[1-9](?:[.,]\d)?\b|positive|\+)",
     rf"\bbreath\w*\b{g(30)}\b(?:smell\w*|smel)\b{g(30)}\b(?:sweet|fruit\w*|nail\s+(?:varnish|polish)|pear\s*drops|acetone|pear)\b",
     rf"\b(?:diabet\w*|type\s+(?:1|one)|insulin)\b{g(80)}\b(?:vomit\w*|can't\s+keep\s+(?:any\s+|even\s+)?(?:anything|fluids|water|food|drinks?|liquids?|sips?)\s+down)\b",
     rf"\b(?:vomit\w*|can't\s+keep\s+(?:any\s+|even\s+)?(?:anything|fluids|water|food|drinks?|liquids?)\s+down)\b{g(80)}\b(?:diabet\w*|ketones|sugar\s+(?:is\s+)?(?:over|above|high))\b",
     rf"\b(?:insulin|diabet\w*|hypo)\b{g(60)}\b(?:very\s+confused|confused|muddled|woozy|spaced\s+out|out\s+of\s+it|not\s+with\s+it|thinks?\s+(?:i\s+am|i'm)|doesn't\s+know\s+(?:me|who)|drowsy|won't\s+wake|fitting)\b",
     # A low reading after insulin or a hypo, however it is introduced ("did my insulin, now 2.4").
-    rf"\b(?:insulin|hypo\w*|diabet\w*)\b{g(60)}(?<![\d.,])(?:[0-2][.,]\d|3[.,][0-4])(?![\d.,])",
+    rf"\b(?:insulin|hypo\w*|diabet\w*)\b{g(60)}(?<![\d.,])(?:[0-2][.,]\d|3[.,][0-4])(?!\d|[.,]\d)",
     r"\bsugar\w*\s+(?:is\s+|are\s+|of\s+)?(?:over|above|more\s+than)\s+(?:2\d|3\d)\b(?=[^\n]{0,60}\b(?:vomit\w*|ketones|drowsy|breath\w*|confus\w*))",
 ]

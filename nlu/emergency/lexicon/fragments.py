@@ -16,7 +16,7 @@ CANT = (r"(?:can't|can\s+not|couldn't|could\s+not|unable\s+to|struggling\s+to|st
          r"not\s+able\s+to|no\s+able\s+to|cannot|barely|hardly)")
 POSS = r"(?:my|his|her|their|the|your|our|one)"
 CHILD = (r"(?:baby|baby's|son|son's|daughter|daughter's|child|child's|kid|kid's|toddler|infant|newborn|boy|girl|"
-          r"little\s+one|grandson|granddaughter|bub|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*-?\s*"
+          r"little\s+one|grandson|granddaughter|bub|wean|weans|bairn|bairns|wee\s+(?:one|boy|girl|fella|man|lassie|laddie)|littlie|nipper|kiddo|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*-?\s*"
           r"(?:years?|yr|month)\s*-?\s*olds?)")
 BABY_AGE = (r"(?:(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*-?\s*(?:days?|weeks?)|"
              r"(?:1|2|one|two|a|couple\s+of)\s*-?\s*months?)")
