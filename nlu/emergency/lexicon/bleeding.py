@@ -39,7 +39,7 @@ RED_FLAGS: list[str] = [
 ]
 
 #: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
-MENTIONS: list[str] = [r"\b(?:nose)?bleed\w*\b(?!\s+money)", r"\b(?:cut|wound|gash)\b"]
+MENTIONS: list[str] = [r"\b(?:nose)?bleed\w*\b(?!\s+money)", r"\b(?:cut|wound|gash)\b(?!\s+(?:down|back|out|off|up|it\s+out|my\s+hair|his\s+hair|her\s+hair|the\s+grass|the\s+cord|costs))"]
 
 #: Round two: hidden bleeding (black or bloody stool, dark vomit with clots), bleeding that goes on
 #: and on, blood filling the mouth, and slang.
@@ -55,4 +55,17 @@ RED_FLAGS += [
      rf"{g(50)}\b(?:lots|a\s+lot|very\s+much|so\s+much|loads|all\s+(?:morning|day|night|afternoon)|faint\w*|weak|dizzy|full|clots|pale)\b"),
     r"\b(?:pissing|pumping|pouring|gushing|squirting)\s+(?:with\s+|out\s+)?blood\b",
     r"\bgaping\b",
+]
+
+#: Round four: blood coming out strongly or fast in a second language, bleeding through pressure held
+#: on it, a deep hole or split in the skin, a haemorrhage, a tourniquet.
+RED_FLAGS += [
+    (r"\bblood\b[^.!?\n]{0,15}\b(?:come|comes|coming|came|run\w*|ran|flow\w*|go\w*|went|pour\w*|drip\w*|spray\w*)\s+(?:out\s+)?(?:very\s+|so\s+|really\s+)?"
+     r"(?:strong\w*|fast|quick\w*|a\s+lot|much|heavy|heavily|non-?stop|everywhere|like\s+a\s+tap|and\s+(?:doesn't|won't|not)\s+stop)\b"),
+    (r"\b(?:press\w*|pressure|holding|held|hold|towel|cloth|bandage|tea\s+towel)\b[^.!?\n]{0,40}\b(?:still|keeps?|won't\s+stop|not\s+stop\w*)\s+"
+     r"(?:bleed\w*|com\w*|pour\w*|soak\w*|gush\w*|runn?\w*|drip\w*|going\s+through)\b"),
+    r"\b(?:deep|big|huge|large|gaping|open)\s+(?:hole|split|slice|opening|tear)\s+(?:in|on)\b",
+    r"\bhas\s+(?:a\s+)?(?:deep|big|huge|large|gaping)\s+hole\b",
+    r"(?<!subconjunctival\s)\b(?:haemorrhag\w*|hemorrhag\w*)\b(?!\s+(?:in|on)\s+(?:my|his|her|the)\s+eye)",
+    r"\btourniquet\b", r"\blike\s+a\s+stuck\s+pig\b",
 ]

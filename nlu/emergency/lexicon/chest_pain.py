@@ -60,3 +60,12 @@ RED_FLAGS += [
     r"\b(?:sweat\w*|grey|gray|clammy|pale)\b[^\n]{0,40}\b(?:jaw|left\s+arm|arm|neck)\b[^\n]{0,20}\b(?:ache|aches|aching|pain|hurts?|hurting)\b",
     r"\b(?:jaw|left\s+arm)\b[^\n]{0,25}\b(?:ache|aches|aching|pain|hurts?|hurting)\b[^\n]{0,40}\b(?:sweat\w*|grey|gray|clammy)\b",
 ]
+
+#: Round four: a pressing in the chest (or "the breast", as German speakers say it) with a numb arm or
+#: hand, and Irish "the chest is at me".
+RED_FLAGS += [
+    r"\b(?:strong|heavy|bad|hard|tight|big)\s+(?:pressing|pressure|pain|press|squeeze)\s+(?:in|on|at)\s+(?:the|my|his|her)\s+(?:chest|breast|heart)\b",
+    r"\b(?:pain|pressure|pressing|tightness|stitch\w*)\s+(?:in|on)\s+the\s+breast\b",
+    rf"\bchest\b{g(60)}\b(?:left\s+)?(?:arm|hand|fingers|shoulder)\b{g(15)}\b(?:is\s+|are\s+|feels?\s+|has\s+gone\s+|gone\s+|went\s+)(?:dead|numb|heavy|weird|funny|tingl\w*)",
+    r"\bchest\s+(?:is\s+)?at\s+(?:me|him|her)\b",
+]

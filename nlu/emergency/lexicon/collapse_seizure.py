@@ -53,3 +53,23 @@ RED_FLAGS += [
     (r"\b(?:rescue\s+(?:med\w*|drugs?|remedy)|buccal|midazolam|diazepam|epistatus)\b[^.!?\n]{0,30}\b(?:hasn't|has\s+not|didn't|did\s+not|not|isn't|is\s+not|won't)\s+"
      r"(?:work\w*|help\w*|stopp\w*|stop)\b"),
 ]
+
+#: Round four: not answering in a second language, lying on a floor unresponsive, breathing like a
+#: snore after a collapse, shaking the whole body, a first fit, very hard to wake, out cold, "took a
+#: turn" and "took a weakness" as Irish and Scots carers say it, and the emergency numbers of other countries.
+RED_FLAGS += [
+    r"\b(?:isn't|is\s+not|not|won't|doesn't|don't|no)\s+answer(?:ing)?\s+(?:me|us|when|at\s+all)\b",
+    (r"\b(?:lying|lay|laying|found\s+(?:him|her|them))\s+on\s+(?:the\s+)?(?:\w+\s+)?(?:floor|ground)\b[^\n]{0,60}\b(?:not|isn't|won't|can't|doesn't|no)\s+"
+     r"(?:answer\w*|respon\w*|wak\w*|mov\w*|talk\w*|speak\w*|breath\w*|get\s+up)"),
+    (r"\bbreath\w*\b[^.!?\n]{0,25}\b(?:like\s+(?:a\s+)?snor\w*|snor\w*\s+(?:strange\w*|weird\w*|funny|loud\w*|noise)|gurgl\w*|rattl\w*|"
+     r"(?:strange|weird|funny|odd)\s+like\s+(?:a\s+)?snor\w*)\b"),
+    r"\b(?:shak\w*|jerk\w*|twitch\w*|trembl\w*|convuls\w*)\b[^.!?\n]{0,20}\b(?:all\s+(?:of\s+)?(?:his\s+|her\s+|the\s+)?body|whole\s+body|all\s+over)\b",
+    r"\b(?:fell|fall|falls|fallen|dropped|collapsed|went\s+down)\s+(?:down\s+)?(?:and|then)\s+(?:started\s+|start\s+)?(?:shak|jerk|twitch|fit)\w*",
+    r"\b(?:fit|seizure|convulsion)s?\b[^\n]{0,60}\b(?:just|has\s+just|'s\s+just)\s+had\s+(?:one|another)\b",
+    r"\b(?:first|first\s+ever)\s+(?:fit|seizure|convulsion)\b",
+    r"\b(?:very\s+|really\s+|so\s+)?(?:hard|difficult|impossible)\s+to\s+(?:rouse|wake|wake\s+up)\b(?!\s+(?:in\s+the\s+mornings?|for\s+school|for\s+work|up\s+for))",
+    r"\bout\s+cold\b", r"\bspark\s+out\b",
+    r"\b(?:took|taken|take|had|having|has)\s+(?:a\s+)?(?:bad\s+|funny\s+|wee\s+|little\s+|queer\s+|strange\s+|sudden\s+)?(?:turn|weakness)\b(?!\s+(?:at|on|in|with|for\s+the\s+better|driving|to|of))",
+    r"\bcall(?:ing|ed)?\s+(?:an?\s+|the\s+)?(?:000|111|995|998|997|triple\s+(?:zero|0))\b",
+    r"\b(?:ring|rang|dial|dialled|dialed|phone|phoned)\w*\s+(?:000|995|998|997|triple\s+(?:zero|0))\b",
+]

@@ -47,3 +47,11 @@ RED_FLAGS += [
     rf"\b(?:insulin|hypo\w*|diabet\w*)\b{g(60)}(?<![\d.,])(?:[0-2][.,]\d|3[.,][0-4])(?!\d|[.,]\d)",
     r"\bsugar\w*\s+(?:is\s+|are\s+|of\s+)?(?:over|above|more\s+than)\s+(?:2\d|3\d)\b(?=[^\n]{0,60}\b(?:vomit\w*|ketones|drowsy|breath\w*|confus\w*))",
 ]
+
+#: Round four: a hypo treated with sugar that has not come up, and a meter that cannot read the level.
+_TREATED = r"(?:sweets|juice|sugar|jelly\s+babies|jelly\s+beans|dextrose|glucose\s+(?:tablets|tabs|gel)|lucozade|coke|cola|biscuits?|honey|glucogel|hypostop)"
+RED_FLAGS += [
+    (rf"\b(?:ate|eat|eaten|had|have|gave|given|drank|drink|taken|took)\s+(?:\w+\s+){{0,3}}{_TREATED}\b{g(60)}\b(?:still|not|isn't|hasn't|won't)\s+(?:not\s+)?"
+     r"(?:better|improving|coming\s+up|going\s+up|rising|gone\s+up|come\s+up|low|shaky|confused|with\s+it)\b"),
+    r"\b(?:sugar|sugars|glucose|bg|bm|meter|monitor|libre|dexcom|reading|levels?)\b[^.!?\n]{0,30}\b(?:too\s+(?:high|low)\s+to\s+(?:read|register|measure)|off\s+the\s+(?:chart|charts|scale))\b",
+]

@@ -50,3 +50,14 @@ RED_FLAGS += [
     (r"\b(?:child|son|daughter|baby|boy|girl|toddler|kid)\b[^\n]{0,80}\b(?:no\s+answer|not\s+answer\w*|doesn't\s+answer|won't\s+answer|"
      r"no\s+respon\w*|not\s+respon\w*)\s+(?:to\s+|from\s+)?(?:me|us|when|at\s+all|him|her|them)\b"),
 ]
+
+#: Round four: a weak, moaning or high-pitched cry with a fever, grunting with each breath, and a
+#: child who will not stay awake.
+_ODD_CRY = r"(?:moaning|moany|whimpering|weak|feeble|high[\s-]pitched|shrill|squeal\w*|strange|unusual|different)\s+(?:cry|crying|cries|scream\w*|whimper|moan|noise)"
+RED_FLAGS += [
+    rf"\b(?:{CHILD}|baby)\b[^\n]{{0,80}}\b{_ODD_CRY}\b[^\n]{{0,80}}\b{FEVER}",
+    rf"\b{FEVER}\b[^\n]{{0,80}}\b{_ODD_CRY}\b",
+    r"\bgrunt\w*\s+(?:with|on|after|at\s+the\s+end\s+of)\s+(?:each|every)\s+breath\b",
+    rf"\b{CHILD}\b{g(60)}\b(?:won't|can't|cannot|isn't|not)\s+stay(?:ing)?\s+awake\b",
+    rf"\b{CHILD}\b{g(60)}\bkeeps?\s+(?:falling|drifting|nodding)\s+(?:back\s+)?(?:asleep|off)\b(?={g(60)}\b(?:{FEVER}|vomit\w*|head|fell|banged|rash))",
+]

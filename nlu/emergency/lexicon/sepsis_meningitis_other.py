@@ -113,3 +113,16 @@ RED_FLAGS += [
     (r"\b(?:purple|blotchy|mottled|dark\s+red)\s+(?:\w+\s+)?(?:rash|spots|blotches|skin)\b[^\n]{0,60}\bcold\s+(?:hands\s+and\s+feet|hands|feet)\b"
      r"|\bcold\s+(?:hands\s+and\s+feet|hands|feet)\b[^\n]{0,60}\b(?:purple|blotchy|mottled)\s+(?:\w+\s+)?(?:rash|spots|blotches|skin)\b"),
 ]
+
+#: Round four: smoke or fumes breathed in, a live wire touched, a bowel that has stopped (vomiting with
+#: no wind passed), and fever soon after chemotherapy.
+RED_FLAGS += [
+    r"\b(?:breathed\s+in|inhaled|inhaling|breathing\s+in|swallowed)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|loads\s+of\s+|some\s+|the\s+|too\s+much\s+)?(?:smoke|fumes|toxic\s+gas)\b",
+    r"\bcough\w*\s+(?:up\s+)?(?:black|soot\w*|sooty)\b",
+    r"\b(?:house|flat|kitchen|building)\s+fire\b[^\n]{0,80}\b(?:cough\w*|breath\w*|smoke|burn\w*|drowsy|confus\w*)\b",
+    r"\btouch\w*\s+(?:an?\s+|the\s+)?(?:electric|live|bare|exposed|mains)\s+(?:wire|cable|socket|fence)\b",
+    r"\b(?:got|had|get|gets|took|taken)\s+(?:an?\s+|a\s+big\s+|a\s+bad\s+)?(?:electric\s+)?shock\b[^\n]{0,60}\b(?:confus\w*|burn\w*|unconscious|collaps\w*|heart|chest)\b",
+    (r"\b(?:vomit\w*|being\s+sick|throwing\s+up|swollen|bloated|distended)\b[^\n]{0,100}\b(?:haven't|hasn't|have\s+not|has\s+not|not|can't|no|unable\s+to)\s+"
+     r"(?:passed|pass|been\s+able\s+to\s+pass|farted|been\s+to\s+the\s+toilet)\s+(?:any\s+)?(?:wind|gas|stool|a\s+stool|poo|a\s+poo|anything)?\b"),
+    r"\b(?:chemo\w*|chemotherapy)\b[^\n]{0,40}\b(?:and|now)\b[^\n]{0,20}\b(?:temperature|temp|fever)\b[^.!?\n]{0,20}\b3[89](?:[.,]\d)?\b",
+]

@@ -82,3 +82,11 @@ RED_FLAGS += [
 RED_FLAGS += [
     r"\b(?:arm|leg|hand)s?\b[^.!?\n]{0,40}\b(?:no|lost\s+(?:all\s+)?(?:the\s+|its\s+|his\s+|her\s+)?)\s*(?:power|strength|grip)\b",
 ]
+
+#: Round four: Scots and German English for a face gone to one side ("mouth's gone squint", "a hanging
+#: mouth"), and double vision that came on suddenly.
+RED_FLAGS += [
+    rf"\b(?:face|mouth|smile|lip|eye)\b{g(20)}\b(?:squint|skew-?whiff|skewiff|squinty|off\s+to\s+one\s+side|hanging\s+down)\b",
+    r"\b(?:hanging|hangs|drooping|sagging)\s+(?:mouth|face|eyelid|lip|corner\s+of\s+(?:the|his|her|my)\s+mouth)\b",
+    rf"\bsudden\w*\b{g(20)}\bdouble\s+vision\b|\bdouble\s+vision\b{g(20)}\bsudden\w*\b",
+]
