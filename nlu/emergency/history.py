@@ -134,6 +134,15 @@ _MILD = re.compile(
     r"sleep\s+(?:apnoea|apnea|study|clinic)|for\s+a\s+(?:second|few\s+seconds|moment)\s+(?:at\s+night|in\s+(?:my|his|her)\s+sleep))\b"
 )
 
+#: Signs that make a minimised symptom dangerous whatever words soften it: "just a bit of chest
+#: tightness, going into my jaw, bit sweaty" is a heart attack told politely. With one of these in the
+#: sentence, mild words ("a bit", "slight", "I'm fine") do not set a red flag aside.
+_DANGER_COMPANION = re.compile(
+    r"\b(?:(?:down|into|to|up)\s+(?:my|his|her|the)\s+(?:left\s+)?(?:arm|jaw|neck)|sweat\w*|clammy|grey|gray|ashen|"
+    r"lips?\s+(?:\w+\s+){0,4}blue|blue\s+lips|can't\s+(?:breathe|catch\s+(?:my|his|her)\s+breath)|pass(?:ed|ing)?\s+out|faint\w*|"
+    r"(?:worst|thunderclap)\s+headache|won't\s+wake|not\s+waking|purple\s+(?:spots|rash)|don't\s+fade|doesn't\s+fade)\b"
+)
+
 #: Figures of speech built on a red-flag word, read in the symptom's clause: "my face dropped when I
 #: saw the bill", "knocked out by this cold", "that coffee is pure poison", "breathless with excitement".
 _IDIOM = re.compile(
@@ -150,6 +159,7 @@ _IDIOM = re.compile(
     r"explode\s+with\s+(?:all\s+)?(?:these|the|this|those)\s+(?:forms?|paperwork|admin|emails?|questions|work|noise|calls)|"
     r"drowning\s+in\s+(?:paperwork|work|debt|emails?|bills|admin|homework|laundry)|(?:nearly|almost)\s+(?:had|have)\s+an?\s+(?:stroke|heart\s+attack|seizure|fit|coronary)\s*(?:when|at|over|after|$|[,.!])|"
     r"(?:giving|give|gives|gave|given)\s+me\s+an?\s+(?:heart\s+attack|stroke|seizure|coronary|aneurysm|hernia)|"
+    r"(?:nearly|almost)\s+(?:passed\s+out|fainted|collapsed|died|keeled\s+over)\s+(?:with|from|of)\s+(?:relief|shock|surprise|excitement|joy|laughter|laughing|embarrassment|happiness)|"
     r"(?:nearly|almost)\s+(?:passed\s+out|fainted|collapsed|died|keeled\s+over)\s+when\s+(?:i|we|he|she)\s+(?:saw|heard|read|got|opened|looked)|"
     r"(?:is|are|was|it's)\s+poisoning\s+(?:my|our)\s+(?:life|lives|days?|week|mood|brain|mind)|poisoned\s+by\s+(?:this|the)\s+(?:heat\w*|weather|sun|paperwork|job|work|traffic|noise)|"
     r"(?:die|died|dying)\s+(?:of|from)\s+(?:boredom|laughter|embarrassment|shame|thirst|hunger)|"
@@ -234,5 +244,6 @@ def is_history_or_admin(text: str, start: int, end: int, *, routine: bool = True
         return False
     before, after = clause_around(text, start, end)
     clause = before + text[start:end] + after
-    return bool(_PAST.search(clause) or _ADMIN.search(clause) or _MILD.search(clause) or _IDIOM.search(clause)
+    mild = bool(_MILD.search(clause)) and not _DANGER_COMPANION.search(sentence)
+    return bool(_PAST.search(clause) or _ADMIN.search(clause) or mild or _IDIOM.search(clause)
                 or (routine and (_CHRONIC.search(clause) or (_ROUTINE.search(clause) and not has_urgency(text)))))

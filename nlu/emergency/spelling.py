@@ -110,7 +110,8 @@ SPELLING: dict[str, str] = {
     "disnae": "doesn't", "disna": "doesn't", "isnae": "isn't", "wisnae": "wasn't", "willnae": "won't",
     "wullnae": "won't", "winnae": "won't", "couldnae": "couldn't", "didnae": "didn't", "hasnae": "hasn't", "havnae": "haven't",
     "heid": "head", "boak": "vomit", "boakin": "vomiting", "boaking": "vomiting", "spewing": "vomiting",
-    "chundering": "vomiting", "greetin": "crying",
+    "chundering": "vomiting", "greetin": "crying", "dauter": "daughter", "dorter": "daughter", "doughter": "daughter",
+    "sum": "some", "tummy's": "stomach's", "belly's": "stomach's",
 }
 
 #: Medical and urgency words the fuzzy matcher may correct towards.

@@ -14,7 +14,7 @@ RED_FLAGS: list[str] = [
     r"\b(?:not|isn't|stopped|stop|no\s+longer|hasn't\s+been|wasn't|isnt|aren't)\s+breath\w*\b",
     r"\b(?:barely|hardly)\s+breath\w*\b", r"\bgasping\b", r"\b(?:in|tiny|short|little|only)\s+gasps\b", rf"\blips\b{g(15)}\b(?:white|pale|grey)\b", r"\bchok(?:ing|ed|es)\b(?!\s+up)",
     r"\bsomething\s+stuck\s+in\s+(?:his|her|my|the)\s+(?:throat|windpipe)\b",
-    r"\b(?:turning|turned|going|gone|went|is|are|look|looks)\s+(?:blue|grey|gray)\b",
+    r"\b(?:turning|turned|going|gone|went|is|are|look|looks)\s+(?:a\s+)?(?:bit\s+|little\s+|slightly\s+|really\s+|very\s+|all\s+)?(?:blue|grey|gray)\b",
     rf"\b(?:lips|face|skin|fingers|fingertips|tongue)\b{g(15)}\b(?:blue|bluish|blueish|grey|gray|greyish|purple|purplish)\b",
     (rf"\bbreathing\b{g(20)}\b(?:much|a\s+lot|far|way|really|so\s+much)\s+worse\b|\bbreathing\b{g(20)}\bworse\s+than\s+"
      rf"(?:usual|normal|ever)\b|\bbreathing\b{g(10)}\bgetting\s+(?:worse|harder)\b"),
@@ -67,7 +67,7 @@ RED_FLAGS += [
     (rf"\b(?:tight|tightness|wheez\w*|asthma\w*|breathless|out\s+of\s+breath|short\s+of\s+breath|puff\w*|{_RELIEVER})\b{g(50)}"
      rf"\b{CANT}\s+(?:speak|talk|get\s+(?:my|his|her|the)\s+words\s+out|say\s+more\s+than|finish\s+(?:a|my|his|her))\b"),
     rf"\b{CANT}\s+(?:speak|talk)\b{g(30)}\b(?:breath\w*|wheez\w*|tight\w*|asthma\w*|puff\w*)\b",
-    (rf"\b(?:breath\w*|puffing|panting|gasping|out\s+of\s+breath)\b{g(50)}\b(?:even\s+)?(?:lying\s+(?:down|in\s+bed|still|flat)|sitting\s+(?:still|down)|"
+    (rf"\b(?:breath\w*|puffing|puffed(?:\s+out)?|panting|gasping|winded|out\s+of\s+breath)\b{g(50)}\b(?:even\s+)?(?:lying\s+(?:down|in\s+bed|still|flat)|sitting\s+(?:still|down)|"
      rf"at\s+rest|resting|doing\s+nothing)\b(?!{g(20)}\b(?:sometimes|usually|for\s+(?:months|years)))"),
     rf"\b(?:breath\w*|panting|puffing)\s+(?:like|as\s+if|as\s+though)\s+(?:he's|she's|i've|i'd|he'd|she'd|he\s+has|she\s+has|i\s+have|they've)?\s*(?:just\s+)?(?:run|ran|been\s+running|done)\s+(?:a\s+)?(?:marathon|race|mile|miles|sprint)\b",
     rf"\bpeak\s+flow\b{g(30)}\b(?:very\s+low|really\s+low|so\s+low|way\s+down|under\s+half|below\s+half|less\s+than\s+half|half\s+(?:of\s+)?(?:my|his|her|the)\s+(?:usual|normal|best)|[1-9]0)\b",

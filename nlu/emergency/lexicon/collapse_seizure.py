@@ -69,7 +69,11 @@ RED_FLAGS += [
     r"\b(?:first|first\s+ever)\s+(?:fit|seizure|convulsion)\b",
     r"\b(?:very\s+|really\s+|so\s+)?(?:hard|difficult|impossible)\s+to\s+(?:rouse|wake|wake\s+up)\b(?!\s+(?:in\s+the\s+mornings?|for\s+school|for\s+work|up\s+for))",
     r"\bout\s+cold\b", r"\bspark\s+out\b",
-    r"\b(?:took|taken|take|had|having|has)\s+(?:a\s+)?(?:bad\s+|funny\s+|wee\s+|little\s+|queer\s+|strange\s+|sudden\s+)?(?:turn|weakness)\b(?!\s+(?:at|on|in|with|for\s+the\s+better|driving|to|of))",
+    r"\b(?:took|taken|take|had|having|has)\s+(?:a\s+)?(?:bad\s+|funny\s+|wee\s+|little\s+|queer\s+|strange\s+|sudden\s+)?(?:turn|weakness)\b(?!\s+(?:at\s+(?:the\s+)?(?:wheel|driving|it|this|that)|on\s+(?:the|it|this)|in\s+(?:the|my|his|her)\s+(?:legs?|arms?|knees?|hands?)|with\s+the|for\s+the\s+better|driving|to\s+the|of\s+(?:the|phrase)))",
+    r"\b(?:not|isn't|wasn't)\s+(?:very\s+)?responsive\b",
+    r"\bfoam\w*\s+(?:on|round|around)\s+(?:the\s+|his\s+|her\s+)?(?:mouth|lips)\b",
+    (r"\bfell\s+(?:out\s+of|from|off)\s+(?:a|the|an|his|her|their|our)\s+(?:upstairs\s+|first[\s-]floor\s+|second[\s-]floor\s+|bedroom\s+)?"
+     r"(?:window|balcony|roof|ladder|loft|cliff|scaffold\w*|building|bridge)\b"),
     r"\bcall(?:ing|ed)?\s+(?:an?\s+|the\s+)?(?:000|111|995|998|997|triple\s+(?:zero|0))\b",
     r"\b(?:ring|rang|dial|dialled|dialed|phone|phoned)\w*\s+(?:000|995|998|997|triple\s+(?:zero|0))\b",
 ]

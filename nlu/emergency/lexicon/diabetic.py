@@ -55,3 +55,9 @@ RED_FLAGS += [
      r"(?:better|improving|coming\s+up|going\s+up|rising|gone\s+up|come\s+up|low|shaky|confused|with\s+it)\b"),
     r"\b(?:sugar|sugars|glucose|bg|bm|meter|monitor|libre|dexcom|reading|levels?)\b[^.!?\n]{0,30}\b(?:too\s+(?:high|low)\s+to\s+(?:read|register|measure)|off\s+the\s+(?:chart|charts|scale))\b",
 ]
+
+#: Round four: a level "through the roof" or "sky high" with drowsiness or vomiting.
+RED_FLAGS += [
+    (rf"\b{SUGAR}\b{g(20)}\b(?:through\s+the\s+roof|sky[\s-]high|off\s+the\s+(?:chart|charts|scale)|really\s+high|very\s+high|super\s+high|crazy\s+high)\b"
+     rf"{g(60)}\b(?:{ALTERED}|vomit\w*|being\s+sick|throwing\s+up|breath\w*\s+(?:fast|heavy|deep))"),
+]

@@ -126,3 +126,8 @@ RED_FLAGS += [
      r"(?:passed|pass|been\s+able\s+to\s+pass|farted|been\s+to\s+the\s+toilet)\s+(?:any\s+)?(?:wind|gas|stool|a\s+stool|poo|a\s+poo|anything)?\b"),
     r"\b(?:chemo\w*|chemotherapy)\b[^\n]{0,40}\b(?:and|now)\b[^\n]{0,20}\b(?:temperature|temp|fever)\b[^.!?\n]{0,20}\b3[89](?:[.,]\d)?\b",
 ]
+
+#: Round four: a belly gone rock hard or rigid.
+RED_FLAGS += [
+    r"\b(?:stomach|stomach's|abdomen|belly|tummy)\b[^.!?\n]{0,20}\b(?:rock\s+hard|hard\s+as\s+(?:a\s+)?(?:rock|board|stone)|rigid|board[\s-]like|solid\s+as)\b",
+]

@@ -86,7 +86,7 @@ RED_FLAGS += [
 #: Round four: Scots and German English for a face gone to one side ("mouth's gone squint", "a hanging
 #: mouth"), and double vision that came on suddenly.
 RED_FLAGS += [
-    rf"\b(?:face|mouth|smile|lip|eye)\b{g(20)}\b(?:squint|skew-?whiff|skewiff|squinty|off\s+to\s+one\s+side|hanging\s+down)\b",
+    rf"\b(?:face|mouth|smile|lip|eye)\b{g(20)}\b(?:squint|skew-?whiff|skewiff|squinty|off\s+to\s+one\s+side|hanging\s+down|pulled\s+down|dragged\s+down)\b",
     r"\b(?:hanging|hangs|drooping|sagging)\s+(?:mouth|face|eyelid|lip|corner\s+of\s+(?:the|his|her|my)\s+mouth)\b",
     rf"\bsudden\w*\b{g(20)}\bdouble\s+vision\b|\bdouble\s+vision\b{g(20)}\bsudden\w*\b",
 ]
