@@ -23,7 +23,7 @@ RED_FLAGS: list[str] = [
     (rf"\b(?:cough\w*|vomit\w*|throw\w*|threw|spit\w*|spat|puk\w*|bring\w*|brought)\s+(?:up\s+)?{g(30)}\b(?:blood|clots)\b"
     r"(?!\s+(?:test|pressure|sugar))"),
     (rf"\b(?:nose)?bleed\w*\b{g(60)}\b(?:(?:blood\s+)?thinners?|warfarin|apixaban|rivaroxaban|anticoagul\w*|"
-    rf"(?:\d+|twenty|thirty|forty|fifty)\s+(?:minutes|mins)|an\s+hour|hours)\b"),
+    rf"(?<!after\s)(?<!within\s)(?<!in\s)(?<!about\s)(?:\d+|twenty|thirty|forty|fifty)\s+(?:minutes|mins)|(?<!after\s)(?<!within\s)(?<!in\s)an\s+hour|hours)\b"),
     rf"\b(?:cut|wound|gash|bleed\w*|slashed|sliced)\b{g(40)}\b(?:spurting|pumping|squirting|gushing|pouring)\b",
     r"\bblood\s+in\s+(?:his|her|my|the)\s+(?:vomit|sick)\b", r"\bbleeding\s+out\b",
     (rf"\bblood\s+(?:in|from)\s+(?:his|her|my|the|their)\s+(?:poo|poop|stool|stools|bum|back\s+passage|urine|wee|pee)\b{g(40)}"

@@ -10,8 +10,8 @@ from nlu.emergency.lexicon.fragments import CHILD, MEDS, SUBSTANCE, g
 RED_FLAGS: list[str] = [
     (r"\b(?:over\s?dos\w*|od'd|od'ed|o\.d\.)\b(?!\s+(?:on|of)\s+(?:chocolate|sweets|cake|coffee|caffeine|sugar|food|netflix|"
      r"tv|christmas|carbs|pizza|sun|sunshine|vitamin\s+d|exercise|work))"), r"\bod\s+(?:on|with)\b",
-    (rf"\b(?:took|taken|swallowed|ate|eaten|had|downed|necked|drank|drunk|popped)\b{g(25)}\b(?:too\s+many|"
-    rf"too\s+much|whole\s+(?:bottle|pack|box|packet|strip|sheet|tub|lot)|all\s+(?:of\s+)?(?:my|the|his|her|their|your)|at\s+once|"
+    (rf"\b(?:took|taken|swallowed|ate|eaten|had|downed|necked|drank|drunk|popped)\b{g(25)}\b(?:too?\s+many|"
+    rf"too?\s+much|whole\s+(?:bottle|pack|box|packet|strip|sheet|tub|lot)|all\s+(?:of\s+)?(?:my|the|his|her|their|your)|at\s+once|"
     rf"bottle\s+of|handful\s+of|handfuls|bunch\s+of|lot\s+of|lots\s+of|box\s+of|packet\s+of|loads\s+of|double|"
     rf"twice|extra|\d{{2,}}|twenty|thirty|fifty|a\s+load)\b{g(25)}\b{MEDS}"),
     rf"\b(?:empty|emptied|finished|open|opened)\s+(?:\w+\s+)?(?:packets?|bottles?|box|boxes|blister\w*|strips?|packs?|tubs?)\s+of\b{g(30)}\b{MEDS}",
@@ -33,7 +33,7 @@ RED_FLAGS: list[str] = [
     r"\bpoison\s+(?:control|centre|center|line)\b",
     (rf"\b(?:swallowed|ate|eaten|drank|drunk|got\s+into)\s+(?:something|some\s+stuff|some\s+liquid|an?\s+\w+)\b{g(90)}\b(?:very\s+sleepy|"
      rf"drowsy|unresponsive|not\s+breath\w*|can't\s+breath\w*|fitting|floppy|foaming|burn\w*\s+(?:mouth|throat))"), r"\bcarbon\s+monoxide\b", r"\b(?:gas|fumes)\s+leak\b",
-    (rf"\b(?:gave|given|give|took|taken)\b{g(25)}\b(?:double|twice|two|2|wrong|too\s+much|adult|extra)\s+"
+    (rf"\b(?:gave|given|give|took|taken)\b{g(25)}\b(?:double|twice|two|2|wrong|too?\s+much|adult|extra)\s+"
     rf"(?:the\s+)?(?:dose|doses|dosage|amount|medicine|medication|calpol|insulin|tablets?)\b"),
     rf"\b(?:mixed|mixing|took|taken)\b{g(30)}\b(?:alcohol|drink|drinks|vodka|wine|beer)\b{g(30)}\b{MEDS}",
     rf"\b{MEDS}\b{g(30)}\b(?:with|and)\s+(?:a\s+lot\s+of\s+|loads\s+of\s+)?(?:alcohol|vodka|wine|whisky|beer)\b",
@@ -41,7 +41,7 @@ RED_FLAGS: list[str] = [
 
 # "I take a lot of tablets" is a daily routine; taking too many, or a whole pack, is not.
 RED_FLAGS += [
-    (rf"\b(?:take|taking)\b{g(25)}\b(?:too\s+many|too\s+much|whole\s+(?:bottle|pack|box|packet|strip|sheet|tub|lot)|all\s+(?:of\s+)?(?:my|the|his|her|their)|"
+    (rf"\b(?:take|taking)\b{g(25)}\b(?:too?\s+many|too?\s+much|whole\s+(?:bottle|pack|box|packet|strip|sheet|tub|lot)|all\s+(?:of\s+)?(?:my|the|his|her|their)|"
      rf"at\s+once|bottle\s+of|handful\s+of|handfuls|\d{{2,}}|twenty|thirty|fifty)\b{g(25)}\b{MEDS}"),
 ]
 
@@ -53,7 +53,7 @@ MENTIONS: list[str] = [rf"\b(?:swallowed|ingested|drank|ate|got\s+into)\b{g(30)}
 RED_FLAGS += [
     r"\b(?:taken|took|swallowed|had|eaten|ate|drunk|drank|downed|necked)\s+(?:a\s+|the\s+|his\s+|her\s+|my\s+)?(?:whole|hole|full|entire)\s+(?:packet|pack|box|bottle|strip|tub|jar|blister|sheet)\b",
     r"\b(?:\d+|two|three|four|five|ten|twice|double|triple)\s*(?:x\s*|times\s+)(?:the\s+|his\s+|her\s+|my\s+)?(?:dose|amount|dosage)\b",
-    (rf"\b(?:gave|given|give|took|taken|had)\b{g(40)}\b(?:too\s+much\s+(?:of\s+)?(?:the\s+|his\s+|her\s+|my\s+|their\s+)?{MEDS}|"
+    (rf"\b(?:gave|given|give|took|taken|had)\b{g(40)}\b(?:too?\s+much\s+(?:of\s+)?(?:the\s+|his\s+|her\s+|my\s+|their\s+)?{MEDS}|"
      rf"(?:double|triple|wrong|extra)\s+(?:dose|amount)|an\s+overdose)\b"),
     (rf"\b(?:swallow\w*|ate|eaten|drank|drunk|chewed|chewing|sucked|sucking|licked|put\s+(?:in|into)\s+(?:his\s+|her\s+|the\s+)?mouth)\b{g(60)}"
      rf"\b(?:washing\s+machine|dishwasher|e-?cig\w*|vape\w*|refill|liquid\s+nicotine|{SUBSTANCE})\b"),
