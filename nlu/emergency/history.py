@@ -34,6 +34,7 @@ _PAST = re.compile(
     r"before\s+(?:a\s+|one\s+|two\s+|three\s+|four\s+|few\s+|some\s+|\d+\s+)?(?:days?|weeks?|months?|years?)|"
     r"in\s+(?:my|her|our|a)\s+(?:last|previous|first|other|earlier)\s+(?:pregnancy|labour|labor|birth|delivery)|with\s+(?:my|her)\s+(?:first|eldest|previous|last)(?:\s+(?:one|child|baby|pregnancy))?\s*(?:[,.]|$)|"
     r"at\s+birth|when\s+(?:he|she|they|i)\s+(?:was|were)\s+born|(?:passed\s+away|died)\s+(?:from|of|after)|"
+    r"when\s+(?:i|he|she|they)\s+(?:was|were)\s+(?:only\s+|just\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+toddler|a\s+teen\w*|little|young|small)\b(?!\s+(?:weeks?|days?|months?)\s+pregnant)|"
     r"in\s+(?:january|february|march|april|june|july|august|september|october|november|december)\b|"
     r"with\s+(?:my|her|our)\s+(?:first|eldest|previous|last|other|older)\s+(?:one|child|baby|pregnancy|son|daughter|boy|girl)|"
     r"old\s+(?:self[\s-]?harm|scars?|cuts|wounds?)|scars?\s+from|(?:it's|its|it\s+has|it\s+is)\s+been\s+(?:\d+|a\s+few|few|many|several|two|three|four|five|six|ten)\s+years|"
@@ -45,6 +46,7 @@ _PAST = re.compile(
 #: self-harm, where months of feeling this way make tonight's plan more worrying, not less.
 _CHRONIC = re.compile(
     r"\b(?:always\s+(?:has|have|had|does|did|been)|most\s+days|for\s+(?:months|years)|been\s+like\s+(?:that|this)\s+for|"
+    r"in\s+the\s+mornings|every\s+morning|most\s+mornings|"
     r"(?<!not\s)(?<!unlike\s)(?<!nothing\s)(?:like|as)\s+(?:his|her|my|their)\s+usual\s+(?:ones|seizures|fits|episodes|attacks)|(?:his|her|my|their)\s+usual\s+(?:ones|seizures|fits|pattern))\b"
 )
 
@@ -126,7 +128,7 @@ _MILD = re.compile(
     r"a\s+(?:bit|little)\s+(?:wheezy|tight|sore|achy|short\s+of\s+breath\w*|breathless|dizzy|numb|swollen|puffy|confused|muddled|slurr\w*|blotchy|mottled|pale)|"
     r"pulled\s+a\s+muscle|muscular|(?:bleeding|bleeds|bled)\s+(?:a\s+(?:bit|little)|slightly)|from\s+scratching|"
     r"grazed?|scraped|when\s+(?:i'm|i\s+am|i\s+get|i\s+feel)\s+(?:anxious|stressed|nervous|panicky|worried)|goes\s+away|"
-    r"comes\s+and\s+goes|on\s+and\s+off|(?<!every\s)now\s+and\s+(?:then|again)|stops?\s+(?:quickly|by\s+itself|on\s+(?:its|their)\s+own)|(?:sugars?|levels?|readings?|numbers|periods?|moods?|sleep|bp|pressure|it's|they're|they\s+are)\s+(?:are\s+|is\s+|have\s+been\s+|been\s+)?all\s+over\s+the\s+place|(?:been|is|was|seems?)\s+(?:totally\s+|completely\s+|perfectly\s+)?(?:normal|fine|ok|okay)\s+since|in\s+the\s+cold(?:\s+weather)?|when\s+it's\s+cold|in\s+(?:the\s+)?winter|(?<!like\s)(?<!like\sa\s)(?<!strange\s)(?<!weird\s)snor\w*(?!\s+(?:strange\w*|weird\w*|funny|odd\w*|and\s+(?:won't|can't|not)))|"
+    r"comes\s+and\s+goes|on\s+and\s+off|(?<!every\s)now\s+and\s+(?:then|again)|stops?\s+(?:quickly|by\s+itself|on\s+(?:its|their)\s+own)|(?:sugars?|levels?|readings?|numbers|periods?|moods?|sleep|bp|pressure|it's|they're|they\s+are)\s+(?:are\s+|is\s+|was\s+|were\s+|have\s+been\s+|has\s+been\s+|been\s+)?all\s+over\s+the\s+place|(?:been|is|was|seems?)\s+(?:totally\s+|completely\s+|perfectly\s+)?(?:normal|fine|ok|okay)\s+since|in\s+the\s+cold(?:\s+weather)?|when\s+it's\s+cold|in\s+(?:the\s+)?winter|(?<!like\s)(?<!like\sa\s)(?<!strange\s)(?<!weird\s)snor\w*(?!\s+(?:strange\w*|weird\w*|funny|odd\w*|and\s+(?:won't|can't|not)))|"
     # round four: improving, a known trigger (brushing teeth, standing up, pollen), every evening
     r"(?:slowly\s+|gradually\s+|already\s+)?(?:getting|got)\s+better|(?:is|it's|slowly|gradually)\s+improving|(?:bleed|bleeds)\s+(?:a\s+(?:bit|little)|slightly)|"
     r"when\s+(?:i|he|she|we|they)\s+(?:brush|brushes|floss|flosses)|when\s+(?:i|he|she|we|they)\s+(?:stand|stood|get|got|stands|gets)\s+up|"

@@ -17,7 +17,7 @@ RED_FLAGS: list[str] = [
     r"(?:stop|stopped|stopping)\s+(?:the\s+)?(?:bleed\w*|blood)\b"),
     r"\b(?:lots|lot|pool|so\s+much|loads|puddle|cup|bucket|tons?|litres?|liters?|alot|plenty|heaps)\s+of\s+blood\b",
     r"\b(?:so\s+much|too\s+much|loads|tons)\s+(?:of\s+)?blood\b",
-    (rf"\bblood\b{g(20)}\b(?:everywhere|gushing|pouring|spurting|squirting|pumping|won't\s+stop|all\s+over|not\s+stopping|"
+    (rf"\bblood\b(?!\s+(?:sugar|sugars|glucose|pressure|test|tests|levels?|results?|count))(?:{g(20)})\b(?:everywhere|gushing|pouring|spurting|squirting|pumping|won't\s+stop|all\s+over(?!\s+the\s+place)|not\s+stopping|"
     rf"coming\s+out|through\s+the)\b"),
     rf"\b(?:gushing|pouring|spurting|squirting|pumping)\b{g(15)}\bblood\b",
     (rf"\b(?:cough\w*|vomit\w*|throw\w*|threw|spit\w*|spat|puk\w*|bring\w*|brought)\s+(?:up\s+)?{g(30)}\b(?:blood|clots)\b"

@@ -33,7 +33,7 @@ RED_FLAGS: list[str] = [
     (r"\b(?:car\s+(?:crash|accident)|hit\s+by\s+a\s+(?:car|bus|truck|van|bike)|fell\s+(?:from|off)\s+(?:a|the)\s+"
     r"(?:ladder|roof|height|balcony|window|building|horse|scaffold))\b"),
     r"\bcall(?:ing|ed)?\s+(?:an?\s+|the\s+)?(?:ambulance|911|999|000|112|paramedics)\b",
-    r"(?<![£$€#\d.,/-])\b(?:911|999)\b(?![\d.,/-])", r"\b(?:call|ring|dial|phone)\w*\s+112\b", r"\bambulance\b(?!\s+(?:bill|invoice|charge|fee|service\s+complaint))",
+    r"(?<![£$€#\d.,/-])\b(?:911|999)\b(?![\d.,/-])", r"\b(?:call|ring|dial|phone)\w*\s+112\b", r"\bambulance\b(?!\s+(?:bill|invoice|charge|fee|service\s+complaint|station|depot|bay|parking|cover|membership|subscription|insurance|driver\s+(?:job|training)))",
     (r"\bemergency\b(?!\s+(?:contact|number|details|appointment|dentist|info|information|numbers|contacts|kit|"
     r"plan|card|form|drill|procedure|procedures|services?\s+number))(?<!emergency\s\bcontact)"),
     (r"\b(?:fell|fallen|fall)\b[^.!?\n]{0,40}\b(?:can't|won't|isn't|unable\s+to|not|don't|doesn't)\s+(?:get\s+up|move|stand|respond\w*|"
@@ -42,7 +42,7 @@ RED_FLAGS: list[str] = [
 ]
 
 #: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
-MENTIONS: list[str] = [r"\b(?:fit|fits|seiz\w*|faint\w*|dizzy|passed\s+out|fell|fallen|shaking|jerking)\b",
+MENTIONS: list[str] = [r"\b(?:fit|fits|seiz\w*|faint\w*|dizzy|passed\s+out|fell|fallen|shaking|jerking)\b(?![\s-]+free)",
     r"\bcollaps\w*\b(?!\s+(?:onto|on|into|in)\s+(?:the\s+|my\s+|a\s+)?(?:sofa|couch|bed|chair|heap))"]
 
 #: Round three: foam from the mouth in a second language, a seizure past five minutes, rescue
@@ -68,7 +68,7 @@ RED_FLAGS += [
     r"\b(?:fit|seizure|convulsion)s?\b[^\n]{0,60}\b(?:just|has\s+just|'s\s+just)\s+had\s+(?:one|another)\b",
     r"\b(?:first|first\s+ever)\s+(?:fit|seizure|convulsion)\b",
     r"\b(?:very\s+|really\s+|so\s+)?(?:hard|difficult|impossible)\s+to\s+(?:rouse|wake|wake\s+up)\b(?!\s+(?:in\s+the\s+mornings?|for\s+school|for\s+work|up\s+for))",
-    r"\bout\s+cold\b", r"\bspark\s+out\b",
+    r"(?<!i\swas\s)(?<!i'm\s)(?<!i\sam\s)(?<!i\swent\s)\b(?:out\s+cold|spark\s+out)\b(?!\s+for\s+(?:\w+\s+)?(?:hours|the\s+night))",
     r"\b(?:took|taken|take|had|having|has)\s+(?:a\s+)?(?:bad\s+|funny\s+|wee\s+|little\s+|queer\s+|strange\s+|sudden\s+)?(?:turn|weakness)\b(?!\s+(?:at\s+(?:the\s+)?(?:wheel|driving|it|this|that)|on\s+(?:the|it|this)|in\s+(?:the|my|his|her)\s+(?:legs?|arms?|knees?|hands?)|with\s+the|for\s+the\s+better|driving|to\s+the|of\s+(?:the|phrase)))",
     r"\b(?:not|isn't|wasn't)\s+(?:very\s+)?responsive\b",
     r"\bfoam\w*\s+(?:on|round|around)\s+(?:the\s+|his\s+|her\s+)?(?:mouth|lips)\b",

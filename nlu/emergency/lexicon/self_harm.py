@@ -50,7 +50,7 @@ RED_FLAGS: list[str] = [
     r"\bnot\s+(?:be|going\s+to\s+be|gonna\s+be)\s+(?:around|here)\s+(?:much\s+longer|for\s+long|any\s*more|tomorrow)\b",
     r"\b(?:said|saying|say)\s+(?:my\s+)?goodbye\w*\s+to\s+(?:everyone|everybody|my\s+family|my\s+kids)\b",
     r"\b(?:wrote|written|writing|left)\s+(?:a|my)\s+(?:suicide\s+|goodbye\s+)?note\b(?![^.!?\n]{0,20}\b(?:for\s+work|sick|doctor|school))",
-    r"\b(?:saved|saving|stockpil\w*|hoard\w*|collect\w*)\s+(?:up\s+)?(?:my\s+|all\s+my\s+)?(?:pills|tablets|meds|medication)\b",
+    r"\b(?:saved|saving|stockpil\w*|hoard\w*|collect\w*)\s+(?:up\s+)?(?:my\s+|all\s+my\s+)?(?:pills|tablets|meds|medication)\b(?![^.!?\n]{0,30}\b(?:from\s+(?:the\s+)?(?:pharmacy|chemist|surgery|boots)|prescription|repeat|deliver\w*))",
     r"\b(?:stash|stockpile|hoard|supply)\s+of\s+(?:pills|tablets|meds|medication|painkillers)\b",
     r"\b(?:go\s+to\s+)?sleep\s+and\s+(?:never|not)\s+wake\s+up\b", r"\bnever\s+wake\s+up\b",
     r"\b(?:life|living)\s+(?:is|isn't)\s+(?:not\s+)?worth\s+(?:it|living)\b", r"\bnot\s+worth\s+living\b",
@@ -308,7 +308,7 @@ RED_FLAGS += [
 #: thanks for everything with a leaving that has no return.
 RED_FLAGS += [
     r"\b(?:cutting|cut|cuts|burning|hurting|harming|scratching)\b[^.!?\n]{0,60}\b(?:deeper|worse|more|longer|bigger)\s+than\s+(?:usual|normal|before|ever|last\s+time)\b",
-    r"\b(?:saved|saving|stockpil\w*|hoard\w*|collect\w*|gathered|gathering|kept|keeping)\s+(?:up\s+)?(?:many|lots\s+of|a\s+lot\s+of|loads\s+of|enough|so\s+many|all\s+(?:the|my))\s+(?:pills|tablets|meds|medication|painkillers)\b",
+    r"\b(?:saved|saving|stockpil\w*|hoard\w*|collect\w*|gathered|gathering|kept|keeping)\s+(?:up\s+)?(?:many|lots\s+of|a\s+lot\s+of|loads\s+of|enough|so\s+many|all\s+(?:the|my))\s+(?:pills|tablets|meds|medication|painkillers)\b(?![^.!?\n]{0,30}\b(?:from\s+(?:the\s+)?(?:pharmacy|chemist|surgery)|prescription|repeat|deliver\w*))",
     r"\b(?:today|tonight|now)\s+(?:i\s+)?(?:will\s+|i'll\s+|going\s+to\s+|gonna\s+)?(?:take|swallow|drink)\s+(?:them\s+)?all\b(?!\s+(?:my|the|of\s+my)\s+(?:usual|normal|morning|regular|evening))",
     r"\b(?:life|living|my\s+life)\s+(?:has\s+|have\s+|is\s+)?(?:no|without)\s+(?:meaning|point|purpose|sense)\b(?=[^\n]{0,80}\b(?:pills|tablets|meds|rope|knife|blades?|tonight|today|take\s+all|bridge|goodbye)\b)",
     r"\b(?:pills|tablets|meds|rope|knife|blades?)\b[^\n]{0,80}\b(?:life|living)\s+(?:has\s+|is\s+)?(?:no|without)\s+(?:meaning|point|purpose)\b",
