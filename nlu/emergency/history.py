@@ -76,7 +76,7 @@ _ADMIN = re.compile(
     r"(?:my|the|our)\s+(?:dog|dogs|cat|cats|puppy|kitten|pet|rabbit|hamster|parrot)\s+(?:ate|has\s+eaten|had|swallowed|drank|licked|got\s+into)|"
     # someone else's self-harm, asked about for support
     r"(?:friend|friend's|colleague|classmate|pupil|student|neighbour)\s+(?:who\s+)?(?:self[\s-]?harm\w*|has\s+been\s+self[\s-]?harm\w*)|"
-    # round four: prevention, a relative's illness as the reason to worry, a photo, "is it ok to take",
+    # round four: prevention, a relative's illness as the reason to worry, a photo, whether a medicine may be taken,
     # a vaccine against something, leaving the practice, a health check, dreams of an old event
     r"prevent\w*|(?:because|as|since|cos|coz)\s+(?:my\s+)?(?:father|dad|mother|mum|mom|brother|sister|grand\w+|uncle|aunt\w*|parents?|cousin)\s+(?:had|has\s+had|died|passed)|"
     r"in\s+(?:my|the|this|his|her|a)\s+(?:passport\s+)?(?:photo|photos|picture|selfie|pic|photograph)|"
@@ -132,12 +132,12 @@ _MILD = re.compile(
     # round four: improving, a known trigger (brushing teeth, standing up, pollen), every evening
     r"(?:slowly\s+|gradually\s+|already\s+)?(?:getting|got)\s+better|(?:is|it's|slowly|gradually)\s+improving|(?:bleed|bleeds)\s+(?:a\s+(?:bit|little)|slightly)|"
     r"when\s+(?:i|he|she|we|they)\s+(?:brush|brushes|floss|flosses)|when\s+(?:i|he|she|we|they)\s+(?:stand|stood|get|got|stands|gets)\s+up|"
-    r"only\s+when\s+(?:the\s+)?(?:pollen|grass|weather|pollen\s+count|cats?|dogs?|dust|i|he|she|we)\b|every\s+(?:day|evening|morning|night|afternoon)\s+(?:from|after|when)|"
+    r"only\s+(?:when|if|with|around)\s+(?:there's\s+)?(?:\w+\s+)?(?:pollen|grass|dust|cats?|dogs?|weather|cold\s+air|exercis\w*)\b|every\s+(?:day|evening|morning|night|afternoon)\s+(?:from|after|when)|"
     r"sleep\s+(?:apnoea|apnea|study|clinic)|for\s+a\s+(?:second|few\s+seconds|moment)\s+(?:at\s+night|in\s+(?:my|his|her)\s+sleep))\b"
 )
 
-#: Signs that make a minimised symptom dangerous whatever words soften it: "just a bit of chest
-#: tightness, going into my jaw, bit sweaty" is a heart attack told politely. With one of these in the
+#: Signs that make a minimised symptom dangerous whatever words soften it: a slight tightness that
+#: runs into the jaw with a sweat on is a heart attack told politely. With one of these in the
 #: sentence, mild words ("a bit", "slight", "I'm fine") do not set a red flag aside.
 _DANGER_COMPANION = re.compile(
     r"\b(?:(?:down|into|to|up)\s+(?:my|his|her|the)\s+(?:left\s+)?(?:arm|jaw|neck)|sweat\w*|clammy|grey|gray|ashen|"
@@ -211,7 +211,7 @@ def is_reassured(text: str) -> bool:
     """Whether the message reassures or asks for advice about a symptom rather than raising an alarm.
 
     A swallowing stopped in time ("took them off her before she had any") reassures too, and so does a
-    figure of speech on a red-flag word ("dying for a cuppa"): the classifier alone does not call those.
+    figure of speech on a red-flag word ("bored to death"): the classifier alone does not call those.
     """
     return bool(_REASSURED.search(text) or AVERTED.search(text) or _IDIOM.search(text))
 

@@ -56,7 +56,7 @@ RED_FLAGS += [r"\b(?:breath\w*|gasp\w*|mouth)\b[^.!?\n]{0,20}\blike\s+(?:a\s+)?f
 
 #: Round four: a reliever by any name that does nothing, too tight or breathless to talk, breathless
 #: at rest or lying in bed, a peak flow far down, slow shallow breathing in someone hard to rouse, and
-#: a colour gone wrong ("gone a funny colour", "ashen", "dusky").
+#: a colour gone wrong (an odd or dusky colour, ashen).
 _RELIEVER = (r"(?:inhaler|inhalers|puffer|puffers|pump|reliever|blue\s+(?:one|inhaler|pump|puffer)|spacer|ventolin|salbutamol|"
              r"nebuli[sz]er|neb|nebs)")
 RED_FLAGS += [

@@ -55,7 +55,7 @@ RED_FLAGS += [
 ]
 
 #: Round four: not answering in a second language, lying on a floor unresponsive, breathing like a
-#: snore after a collapse, shaking the whole body, a first fit, very hard to wake, out cold, "took a
+#: snore after a collapse, shaking the whole body, a first fit, hard to rouse, out cold, "took a
 #: turn" and "took a weakness" as Irish and Scots carers say it, and the emergency numbers of other countries.
 RED_FLAGS += [
     r"\b(?:isn't|is\s+not|not|won't|doesn't|don't|no)\s+answer(?:ing)?\s+(?:me|us|when|at\s+all)\b",
@@ -65,7 +65,7 @@ RED_FLAGS += [
      r"(?:strange|weird|funny|odd)\s+like\s+(?:a\s+)?snor\w*)\b"),
     r"\b(?:shak\w*|jerk\w*|twitch\w*|trembl\w*|convuls\w*)\b[^.!?\n]{0,20}\b(?:all\s+(?:of\s+)?(?:his\s+|her\s+|the\s+)?body|whole\s+body|all\s+over)\b",
     r"\b(?:fell|fall|falls|fallen|dropped|collapsed|went\s+down)\s+(?:down\s+)?(?:and|then)\s+(?:started\s+|start\s+)?(?:shak|jerk|twitch|fit)\w*",
-    r"\b(?:fit|seizure|convulsion)s?\b[^\n]{0,60}\b(?:just|has\s+just|'s\s+just)\s+had\s+(?:one|another)\b",
+    r"\b(?:fit|seizure|convulsion)s?\b[^\n]{0,60}\b(?:just|now)\s+(?:had|having|has)\s+(?:one|another)\b",
     r"\b(?:first|first\s+ever)\s+(?:fit|seizure|convulsion)\b",
     r"\b(?:very\s+|really\s+|so\s+)?(?:hard|difficult|impossible)\s+to\s+(?:rouse|wake|wake\s+up)\b(?!\s+(?:in\s+the\s+mornings?|for\s+school|for\s+work|up\s+for))",
     r"(?<!i\swas\s)(?<!i'm\s)(?<!i\sam\s)(?<!i\swent\s)\b(?:out\s+cold|spark\s+out)\b(?!\s+for\s+(?:\w+\s+)?(?:hours|the\s+night))",

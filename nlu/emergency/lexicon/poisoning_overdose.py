@@ -39,7 +39,7 @@ RED_FLAGS: list[str] = [
     rf"\b{MEDS}\b{g(30)}\b(?:with|and)\s+(?:a\s+lot\s+of\s+|loads\s+of\s+)?(?:alcohol|vodka|wine|whisky|beer)\b",
 ]
 
-# "I take a lot of tablets" is a daily routine; taking too many, or a whole pack, is not.
+# Taking one's daily medicines, however many, is routine; taking too many, or a whole pack, is not.
 RED_FLAGS += [
     (rf"\b(?:take|taking)\b{g(25)}\b(?:too?\s+many|too?\s+much|whole\s+(?:bottle|pack|box|packet|strip|sheet|tub|lot)|all\s+(?:of\s+)?(?:my|the|his|her|their)|"
      rf"at\s+once|bottle\s+of|handful\s+of|handfuls|\d{{2,}}|twenty|thirty|fifty)\b{g(25)}\b{MEDS}"),

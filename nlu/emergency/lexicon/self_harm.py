@@ -305,7 +305,7 @@ RED_FLAGS += [
 
 #: Round four: self-harm going deeper than usual, tablets gathered "many" and a day set to take them,
 #: life with no meaning beside the means, a message that says the silence will mean it is done, and
-#: thanks for everything with a leaving that has no return.
+#: gratitude with a leaving that has no return.
 RED_FLAGS += [
     r"\b(?:cutting|cut|cuts|burning|hurting|harming|scratching)\b[^.!?\n]{0,60}\b(?:deeper|worse|more|longer|bigger)\s+than\s+(?:usual|normal|before|ever|last\s+time)\b",
     r"\b(?:saved|saving|stockpil\w*|hoard\w*|collect\w*|gathered|gathering|kept|keeping)\s+(?:up\s+)?(?:many|lots\s+of|a\s+lot\s+of|loads\s+of|enough|so\s+many|all\s+(?:the|my))\s+(?:pills|tablets|meds|medication|painkillers)\b(?![^.!?\n]{0,30}\b(?:from\s+(?:the\s+)?(?:pharmacy|chemist|surgery)|prescription|repeat|deliver\w*))",
