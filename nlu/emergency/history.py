@@ -142,7 +142,7 @@ _MILD = re.compile(
 _DANGER_COMPANION = re.compile(
     r"\b(?:(?:down|into|to|up)\s+(?:my|his|her|the)\s+(?:left\s+)?(?:arm|jaw|neck)|sweat\w*|clammy|grey|gray|ashen|"
     r"lips?\s+(?:\w+\s+){0,4}blue|blue\s+lips|can't\s+(?:breathe|catch\s+(?:my|his|her)\s+breath)|pass(?:ed|ing)?\s+out|faint\w*|"
-    r"(?:worst|thunderclap)\s+headache|won't\s+wake|not\s+waking|purple\s+(?:spots|rash)|don't\s+fade|doesn't\s+fade)\b"
+    r"(?:worst|thunderclap)\s+headache|won't\s+wake|collaps\w*|won't\s+respond|not\s+respond\w*|unresponsive|can't\s+wake|not\s+waking|purple\s+(?:spots|rash)|don't\s+fade|doesn't\s+fade)\b"
 )
 
 #: Figures of speech built on a red-flag word, read in the symptom's clause: "my face dropped when I

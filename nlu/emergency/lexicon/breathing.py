@@ -76,5 +76,9 @@ RED_FLAGS += [
     r"\bbreath\w*\s+(?:is\s+|are\s+)?(?:very\s+|really\s+|so\s+)?(?:slow\s+and\s+shallow|shallow\s+and\s+slow|very\s+slow|barely\s+there|only\s+(?:a\s+)?few)\b",
     r"\b(?:gone|going|turned|turning|went|looks?|looking)\s+(?:a\s+)?(?:really\s+|very\s+)?(?:funny|weird|strange|horrible|bad|awful|odd|dusky|ashen|grey|gray|blue|purple)\s+colou?r\b",
     r"\b(?:gone|going|turned|turning|went|is|looks?)\s+(?:really\s+|very\s+|all\s+)?(?:ashen|dusky)\b",
-    r"\b(?:get|gets|getting|got|become|becomes|have|has)\s+no\s+(?:air|breath)\b",
+    r"\b(?:get|gets|getting|got|become|becomes|have|has)\s+no\s+(?:air|breath\w*)\b",
+    (rf"\b{_RELIEVER}\b(?![^.!?\n]{{0,40}}\b(?:link|video|app|website|online|technique|prescription|order\w*|delivery|repeat|counter|cap|lid))"
+     rf"{g(30)}\b(?:(?:done|doing|did|does)\s+(?:nothing|bugger\s+all|sod\s+all|nowt|zilch|f\w*\s+all)|useless|no\s+(?:use|good|help|difference))\b"),
+    r"\btoo\s+(?:wheezy|breathless|tight|puffed(?:\s+out)?|out\s+of\s+breath\w*|short\s+of\s+breath\w*)\s+to\s+(?:talk|speak|walk|eat|drink|lie\s+down)\b",
+    r"\b(?:he's|she's|they're|you're|i'm)\s+(?:very|really|so|all|gone|going|a\s+bit|looking)\s+(?:grey|gray|blue|ashen|dusky)\b(?!\s*-?\s*haired|\s+hair)",
 ]

@@ -69,7 +69,7 @@ RED_FLAGS += [
     r"\b(?:first|first\s+ever)\s+(?:fit|seizure|convulsion)\b",
     r"\b(?:very\s+|really\s+|so\s+)?(?:hard|difficult|impossible)\s+to\s+(?:rouse|wake|wake\s+up)\b(?!\s+(?:in\s+the\s+mornings?|for\s+school|for\s+work|up\s+for))",
     r"(?<!i\swas\s)(?<!i'm\s)(?<!i\sam\s)(?<!i\swent\s)\b(?:out\s+cold|spark\s+out)\b(?!\s+for\s+(?:\w+\s+)?(?:hours|the\s+night))",
-    r"\b(?:took|taken|take|had|having|has)\s+(?:a\s+)?(?:bad\s+|funny\s+|wee\s+|little\s+|queer\s+|strange\s+|sudden\s+)?(?:turn|weakness)\b(?!\s+(?:at\s+(?:the\s+)?(?:wheel|driving|it|this|that)|on\s+(?:the|it|this)|in\s+(?:the|my|his|her)\s+(?:legs?|arms?|knees?|hands?)|with\s+the|for\s+the\s+better|driving|to\s+the|of\s+(?:the|phrase)))",
+    r"\b(?:took|taken|take|taking|had|having|has)\s+(?:a\s+)?(?:bad\s+|funny\s+|wee\s+|little\s+|queer\s+|strange\s+|sudden\s+)?(?:turn|weakness)\b(?!\s+(?:at\s+(?:the\s+)?(?:wheel|driving|it|this|that)|on\s+(?:the|it|this)|in\s+(?:the|my|his|her)\s+(?:legs?|arms?|knees?|hands?)|with\s+the|for\s+the\s+better|driving|to\s+the|of\s+(?:the|phrase)))",
     r"\b(?:not|isn't|wasn't)\s+(?:very\s+)?responsive\b",
     r"\bfoam\w*\s+(?:on|round|around)\s+(?:the\s+|his\s+|her\s+)?(?:mouth|lips)\b",
     (r"\bfell\s+(?:out\s+of|from|off)\s+(?:a|the|an|his|her|their|our)\s+(?:upstairs\s+|first[\s-]floor\s+|second[\s-]floor\s+|bedroom\s+)?"

@@ -57,7 +57,7 @@ _ODD_CRY = r"(?:moaning|moany|whimpering|weak|feeble|high[\s-]pitched|shrill|squ
 RED_FLAGS += [
     rf"\b(?:{CHILD}|baby)\b[^\n]{{0,80}}\b{_ODD_CRY}\b[^\n]{{0,80}}\b{FEVER}",
     rf"\b{FEVER}\b[^\n]{{0,80}}\b{_ODD_CRY}\b",
-    r"\bgrunt\w*\s+(?:with|on|after|at\s+the\s+end\s+of)\s+(?:each|every)\s+breath\b",
+    r"\bgrunt\w*\s+(?:with|on|after|at\s+the\s+end\s+of)\s+(?:each|every)\s+breath\w*",
     rf"\b{CHILD}\b{g(60)}\b(?:won't|can't|cannot|isn't|not)\s+stay(?:ing)?\s+awake\b",
     rf"\b{CHILD}\b{g(60)}\bkeeps?\s+(?:falling|drifting|nodding)\s+(?:back\s+)?(?:asleep|off)\b(?={g(60)}\b(?:{FEVER}|vomit\w*|head|fell|banged|rash))",
 ]

@@ -1,0 +1,153 @@
+"""Round four of the safety net: the kinds of miss and false alarm the third set showed, and the
+voices a new set is written in (Irish, Scots, Australian and New Zealand, Singaporean, Gulf-expat,
+German English, dyslexic spelling, voice-to-text, minimisers, capitals, danger after admin talk).
+
+Misses: a reliever by another name doing nothing, too breathless to talk or breathless at rest,
+bleeding through pressure, fumes with a household unwell, insulin doubled, a first fit, a snore-like
+breath on the floor, self-harm deeper than usual, a farewell with no return, the cord seen outside,
+a moaning cry with a fever, a hypo that sugar does not lift, smoke breathed in, a live wire, a bowel
+that has stopped. False alarms: figures of speech, prevention and family history, a photo, an
+improving palsy, a trigger (brushing, standing up, pollen), a swallow taken straight back out,
+retiring and moving away, vaccines against a disease, months in the past, a relative's old illness.
+
+Every case is written here in its own words (none is a line of an evaluation set).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu import NLU
+from nlu.emergency import detect_emergency, screen
+from nlu.emergency.normalise import normalise
+from tests.nlu.conftest import NOW, TZ
+
+MISSED_KINDS = [
+    # breathing: relievers by other names, too breathless to talk, at rest, colour, peak flow
+    "the blue pump has done nothing and he's too wheezy to talk",
+    "used her puffer six times, it isn't touching it",
+    "I'm so tight in the chest I can hardly speak",
+    "my partner is puffed out just sitting still on the sofa",
+    "gran's breathing like she's run a marathon and she's only lying in bed",
+    "his peak flow is under half his best and the nebuliser hasn't helped",
+    "my dad has gone a strange colour and his breathing is slow and shallow",
+    "probably nothing but my lips have gone a bit blue",
+    # bleeding: second-language and through pressure
+    "the blood is coming out very fast from his arm and will not stop",
+    "we are pressing a towel on it and it keeps soaking through",
+    "she has a big hole in her leg from the fence",
+    # poisoning: fumes, doubled doses, venom, brand names
+    "the heater smells of gas and all of us are dizzy and being sick",
+    "i gave myself my insulin twice by mistake tonight",
+    "he doubled up on his insulin this evening and now he's sweaty",
+    "my husband was bitten by a snake in the garden in Queensland",
+    "our helper drank some Harpic, her mouth is burning",
+    "my son has taken something at a party and keeps fitting",
+    # collapse and seizures: second language, Irish and Scots, voice-to-text
+    "my mother is on the kitchen floor and does not answer when I call her",
+    "he collapsed and his breathing sounds like loud snoring and he won't respond",
+    "she fell down and then started jerking all over her body",
+    "our son had his first ever seizure this morning",
+    "my da's after taking a bad turn in the chapel, he's very grey",
+    "the wean's been knocked out cold at the swings",
+    "he is not responsive and there is foam round his lips",
+    # self-harm
+    "the cuts are much worse than before and I don't care if I die",
+    "I have been saving up lots of tablets and today I will take them all",
+    "if you don't hear from me tomorrow it's because I've gone, sorry",
+    "thank you for all you did for me, tell my sister I love her, I won't be coming back",
+    # pregnancy, infant, diabetic, other
+    "I'm 37 weeks and I can feel the cord between my legs",
+    "my 9 week old has a temperature and a weak whimpering cry",
+    "the baby is grunting with every breath",
+    "I've had three jelly babies and a glass of juice and my sugar still isn't coming up",
+    "her meter says it's too high to read and she's very drowsy",
+    "we had a kitchen fire and my father breathed in lots of smoke",
+    "my husband touched a live cable in the loft and he's confused",
+    "been vomiting all night, tummy is swollen and I can't pass any wind",
+    "I'm on chemo and now my temperature is 38.4",
+    "his belly is rock hard and he's screaming in pain",
+    # regional and country words
+    "me chest is at me and I'm sweating buckets",
+    "my little girl cannae breathe and her lips are going blue",
+    "the bub's gone floppy and won't wake, should I call triple zero",
+    "my husband has strong pressure on the breast since one hour, his left hand is numb",
+    "my mum's mouth has gone squint and her words are all wrong",
+    "my father cannot breathe already, face also blue, should call 995",
+    # minimised, admin first, capitals, dyslexic spelling, g dropped
+    "sorry to bother you, just a bit of tightness in my chest going into my jaw, bit sweaty",
+    "can I change my appointment to Friday please, also my wife's face has dropped on one side",
+    "MY SON IS NOT BREATHING HE IS BLUE",
+    "my dauter swalowed sum of my pils",
+    "chest's crushin and I'm sweatin and goin grey",
+    "my husbend is unconshus on the floor",
+]
+
+FALSE_ALARM_KINDS = [
+    "this heatwave is poisoning my life, any chance of a morning slot",
+    "my kids are giving me a heart attack with their screaming, can I book a smear",
+    "I almost passed out when I saw the parking charge, anyway can I book a blood test",
+    "I'm going to die of thirst in your waiting room, how long now",
+    "my grandmother had a stroke at 70, how can I lower my own risk",
+    "worried about strokes because my uncle had one, what can I do to prevent them",
+    "my eyelid is drooping in my passport picture, can the doctor sign the form",
+    "my face palsy from last month is slowly getting better, do I need a review",
+    "my gums bleed a little when I floss, could I see the nurse",
+    "I went dizzy when I stood up too fast, I'm fine now",
+    "the baby put a coin in her mouth and I took it out straight away",
+    "the tablet he chewed was still in its blister pack, just checking",
+    "I'm retiring to Spain so this is goodbye, please send my notes on",
+    "where can I get the jab against meningitis before my trip",
+    "dad was admitted with chest pain in October, he needs his cholesterol review",
+    "my waters broke early with my first child, can we talk about this birth",
+    "my friend died by suicide last year and I'm struggling, I'm safe but would like counselling",
+    "I have bad dreams since the accident, I'm not in any danger",
+    "I've got old self-harm scars that itch, it's been 8 years",
+    "my husband had a seizure last night like his usual ones and he's back to himself",
+    "my son is really hard to wake up in the mornings, is it his age",
+    "can I take my hay fever tablets with my antidepressant, I don't want to overdose",
+    "our nearest ambulance station is closing, will that affect the practice",
+    "my blood sugar was all over the place this week, can I see the diabetes nurse",
+    "my husband is a bit crook with a cold, any appointments this week",
+]
+
+
+@pytest.mark.parametrize("text", MISSED_KINDS)
+def test_missed_kinds_fire_on_the_rules_alone(text: str) -> None:
+    assert detect_emergency(text) is not None, screen(text)
+
+
+@pytest.mark.parametrize("text", FALSE_ALARM_KINDS)
+def test_false_alarm_kinds_stay_ordinary_on_the_rules(text: str) -> None:
+    assert detect_emergency(text) is None, screen(text)
+
+
+@pytest.mark.parametrize("text", FALSE_ALARM_KINDS)
+def test_false_alarm_kinds_stay_ordinary_in_the_full_parse(nlu_model: NLU, text: str) -> None:
+    assert nlu_model.parse(text, now=NOW, tz=TZ).intent != "emergency"
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("sweatin", "sweating"), ("goin", "going"), ("bleedin", "bleeding"), ("cannae", "can't"),
+        ("abit", "a bit"), ("ambo", "ambulance"), ("cousin", "cousin"), ("raisin", "raisin"), ("margin", "margin"),
+    ],
+)
+def test_dropped_g_and_regional_words_are_read_as_meant(typed: str, read: str) -> None:
+    assert normalise(typed)[0] == read
+
+
+def test_a_minimised_symptom_keeps_its_red_flag_only_with_a_companion_sign() -> None:
+    assert detect_emergency("just a slight chest ache after the gym, otherwise fine") is None
+    assert detect_emergency("just a slight chest ache, it's going down my left arm and I'm clammy") is not None
+
+
+def test_a_figure_of_speech_does_not_let_the_classifier_call_it_alone() -> None:
+    assert screen("dying to see the new film, can I move my appointment").reassured
+    assert not screen("my dad is dying, he can't breathe").reassured
+
+
+def test_other_countries_emergency_numbers_are_urgent_but_prices_are_not() -> None:
+    assert detect_emergency("he's dizzy and bleeding from the head, ringing 000 now") is not None
+    assert detect_emergency("the invoice says 995 dollars, is that right") is None
