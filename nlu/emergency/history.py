@@ -80,7 +80,8 @@ _ADMIN = re.compile(
     # a vaccine against something, leaving the practice, a health check, dreams of an old event
     r"prevent\w*|(?:because|as|since|cos|coz)\s+(?:my\s+)?(?:father|dad|mother|mum|mom|brother|sister|grand\w+|uncle|aunt\w*|parents?|cousin)\s+(?:had|has\s+had|died|passed)|"
     r"in\s+(?:my|the|this|his|her|a)\s+(?:passport\s+)?(?:photo|photos|picture|selfie|pic|photograph)|"
-    r"is\s+it\s+(?:ok|okay|alright|all\s+right|fine|safe)\s+to\s+(?:take|give|mix|have|use|combine|drink)|"
+    r"(?:is\s+it|are\s+they|would\s+it\s+be)\s+(?:ok|okay|alright|all\s+right|fine|safe)\s+(?:for\s+(?:\w+\s+){1,3})?to\s+(?:take|give|mix|have|use|combine|drink|eat|try)|"
+    r"(?:can|could|should)\s+(?:i|he|she|we|they|my\s+\w+)\s+(?:safely\s+)?(?:eat|drink|take|give\s+\w+)\b[^.!?\n]{0,40}\?|"
     r"(?:vaccin\w*|jabs?|shots?|immuni[sz]ations?|boosters?)\s+(?:for|against)|"
     r"(?:i'm|i\s+am|we're|we\s+are)\s+(?:retiring|emigrating|relocating|moving\s+(?:abroad|away|overseas|house))|moving\s+(?:abroad|overseas)|emigrat\w*|"
     r"health\s+(?:check|mot|screen\w*)|nightmares?|bad\s+dreams?|flashbacks?|"

@@ -75,3 +75,9 @@ RED_FLAGS += [
     (rf"\b(?:{_ALLERGEN}|allerg\w*)\b[^\n]{{0,150}}\b(?:eyes?|face|lips?|tongue)\b[^.!?\n]{{0,20}}\b(?:puff\w*|swell\w*|swollen|blow\w*\s+up)\b"
      rf"[^\n]{{0,60}}\b(?:cough\w*|vomit\w*|sick|wheez\w*|breath\w*|hives|floppy|pale|drowsy)\b"),
 ]
+
+#: Round four, more voices: a sting or bite followed by trouble swallowing or breathing.
+RED_FLAGS += [
+    (rf"\b(?:stung|sting|stings|bitten|bite)\b[^\n]{{0,60}}\b(?:{CANT}\s+(?:swallow\w*|breath\w*)|throat\s+(?:\w+\s+)?(?:tight\w*|swell\w*|swollen|clos\w*)|"
+     rf"wheez\w*|(?:lips?|tongue)\s+(?:\w+\s+)?(?:swell\w*|swollen))"),
+]

@@ -69,3 +69,8 @@ RED_FLAGS += [
     r"(?<!subconjunctival\s)\b(?:haemorrhag\w*|hemorrhag\w*)\b(?!\s+(?:in|on)\s+(?:my|his|her|the)\s+eye)",
     r"\btourniquet\b", r"\blike\s+a\s+stuck\s+pig\b",
 ]
+
+#: Round four, more voices: something white or yellow showing inside a cut.
+RED_FLAGS += [
+    r"\b(?:see|seen|saw|showing|poking\s+out)\s+(?:some\s*thing|something|bits?|stuff)\s+(?:white|yellow|shiny)\b|\b(?:white|yellow)\s+(?:bits?|stuff)\s+(?:inside|showing|poking)\b",
+]

@@ -77,3 +77,10 @@ RED_FLAGS += [
     r"\bcall(?:ing|ed)?\s+(?:an?\s+|the\s+)?(?:000|111|995|998|997|triple\s+(?:zero|0))\b",
     r"\b(?:ring|rang|dial|dialled|dialed|phone|phoned)\w*\s+(?:000|995|998|997|triple\s+(?:zero|0))\b",
 ]
+
+#: Round four, more voices: dropping like a stone, fits one on another without coming round.
+RED_FLAGS += [
+    r"\b(?:went|gone|dropped|fell|collapsed|keeled)\s+(?:down\s+|over\s+)?like\s+(?:a\s+)?(?:sack|stone|tree|ton\s+of\s+bricks|rag\s+doll|log)\b",
+    r"\b(?:two|three|four|five|several|multiple|\d+)\s+(?:fits|seizures|convulsions)\s+(?:in|within)\s+(?:an?\s+|the\s+last\s+|one\s+|\d+\s+)?(?:hour|hours|row|morning|afternoon|evening|night)\b",
+    r"\bwithout\s+(?:coming|waking)\s+(?:round|around|to|up)\s+(?:in\s+between|between)\b",
+]

@@ -61,3 +61,9 @@ RED_FLAGS += [
     rf"\b{CHILD}\b{g(60)}\b(?:won't|can't|cannot|isn't|not)\s+stay(?:ing)?\s+awake\b",
     rf"\b{CHILD}\b{g(60)}\bkeeps?\s+(?:falling|drifting|nodding)\s+(?:back\s+)?(?:asleep|off)\b(?={g(60)}\b(?:{FEVER}|vomit\w*|head|fell|banged|rash))",
 ]
+
+#: Round four, more voices: a yellow baby too sleepy to feed.
+RED_FLAGS += [
+    rf"\b(?:baby|newborn|{YOUNG_BABY})\b{g(50)}\btoo\s+(?:sleepy|tired|weak|drowsy)\s+to\s+(?:feed|eat|drink|suck|wake)\b",
+    rf"\b(?:baby|newborn|{YOUNG_BABY})\b{g(50)}\byellow\b{g(30)}\b(?:sleepy|drowsy|floppy|not\s+feeding|won't\s+feed|too\s+sleepy)\b",
+]

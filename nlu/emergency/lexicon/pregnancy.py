@@ -78,3 +78,9 @@ RED_FLAGS += [
     r"\b(?:see|seen|saw|feel|felt|can\s+see|can\s+feel)\s+(?:something\s+like\s+)?(?:the\s+|a\s+)?(?:umbilical\s+)?cord\b(?!\s+blood)",
     rf"\b(?:pregnan\w*|weeks|expecting)\b{g(60)}\bsomething\s+(?:is\s+)?(?:coming|hanging|sticking|poking)\s+out\b",
 ]
+
+#: Round four, more voices: clots or soaked pads in the days after a birth.
+RED_FLAGS += [
+    (r"\b(?:had\s+(?:a|my|the|her|our)\s+(?:baby|son|daughter|twins)|gave\s+birth|given\s+birth|delivered|c-?section|caesarean)\b[^\n]{0,60}"
+     r"\b(?:(?:big|large|huge|massive|golf[\s-]ball|plum)\s*(?:-?sized\s+)?clots|soak\w*|bleeding\s+(?:heavily|a\s+lot|loads)|pad\s+(?:every|an\s+hour))"),
+]

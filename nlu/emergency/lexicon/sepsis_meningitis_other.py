@@ -131,3 +131,16 @@ RED_FLAGS += [
 RED_FLAGS += [
     r"\b(?:stomach|stomach's|abdomen|belly|tummy)\b[^.!?\n]{0,20}\b(?:rock\s+hard|hard\s+as\s+(?:a\s+)?(?:rock|board|stone)|rigid|board[\s-]like|solid\s+as)\b",
 ]
+
+#: Round four, more voices: no urine all day with shivers or a racing heart (sepsis), a testicle
+#: getting worse with vomiting, and someone very cold who is mumbling or sleepy.
+RED_FLAGS += [
+    (r"\b(?:haven't|hasn't|have\s+not|has\s+not|not|no)\s+(?:had\s+an?\s+|done\s+an?\s+|passed\s+(?:any\s+)?)?(?:wee|pee|urine|water|weed|peed|wee'?d)\w*\s+"
+     r"(?:all\s+day|since\s+(?:this\s+morning|last\s+night|yesterday)|for\s+(?:\d+|twelve|eighteen|twenty\w*)\s+hours|in\s+(?:\d+|twelve|eighteen)\s+hours)\b"
+     r"(?=[^\n]{0,120}\b(?:shiver\w*|rigors|fever\w*|temperature|racing|pounding|confus\w*|infection|uti|cold\s+hands|mottled|clammy)\b)"),
+    (r"\b(?:shiver\w*|rigors|fever\w*|temperature|racing|pounding|confus\w*|infection|uti|mottled|clammy)\b[^\n]{0,120}"
+     r"\b(?:haven't|hasn't|have\s+not|has\s+not|not|no)\s+(?:had\s+an?\s+|done\s+an?\s+|passed\s+(?:any\s+)?)?(?:wee|pee|urine|water|weed|peed)\w*\s+"
+     r"(?:all\s+day|since\s+(?:this\s+morning|last\s+night|yesterday)|for\s+(?:\d+|twelve|eighteen|twenty\w*)\s+hours)\b"),
+    r"\b(?:testic\w*|scrot\w*|balls?)\b[^\n]{0,80}\b(?:getting\s+worse|worse\s+and\s+worse|vomit\w*|being\s+sick|throwing\s+up)\b",
+    r"\b(?:very\s+cold|freezing|frozen|ice\s+cold|so\s+cold|out\s+in\s+the\s+(?:snow|cold))\b[^.!?\n]{0,60}\b(?:mumbl\w*|stumbl\w*|very\s+sleepy|sleepy|not\s+shivering|stopped\s+shivering)\b",
+]

@@ -90,3 +90,10 @@ RED_FLAGS += [
     r"\b(?:hanging|hangs|drooping|sagging)\s+(?:mouth|face|eyelid|lip|corner\s+of\s+(?:the|his|her|my)\s+mouth)\b",
     rf"\bsudden\w*\b{g(20)}\bdouble\s+vision\b|\bdouble\s+vision\b{g(20)}\bsudden\w*\b",
 ]
+
+#: Round four, more voices: names for things coming out wrong, and one hand or leg gone clumsy.
+RED_FLAGS += [
+    r"\b(?:wrong|mixed[\s-]+up|muddled)\s+(?:names|words)\s+(?:for|of)\s+(?:things|stuff|everything|people)\b",
+    (r"\b(?:right|left|one)\s+(?:hand|arm|leg|foot)\b[^.!?\n]{0,20}\b(?:clumsy|useless|won't\s+do\s+what|not\s+doing\s+what|keeps?\s+dropping|"
+     r"dragging|flopp\w*)\b"),
+]
