@@ -46,7 +46,7 @@ _PAST = re.compile(
 #: self-harm, where months of feeling this way make tonight's plan more worrying, not less.
 _CHRONIC = re.compile(
     r"\b(?:always\s+(?:has|have|had|does|did|been)|most\s+days|for\s+(?:months|years)|been\s+like\s+(?:that|this)\s+for|"
-    r"in\s+the\s+mornings|every\s+morning|most\s+mornings|"
+    r"in\s+the\s+mornings|every\s+morning|most\s+mornings|(?:i|he|she|they)\s+(?:stammer|stutter)\w*|(?:a|my|his|her)\s+(?:stammer|stutter)|"
     r"(?<!not\s)(?<!unlike\s)(?<!nothing\s)(?:like|as)\s+(?:his|her|my|their)\s+usual\s+(?:ones|seizures|fits|episodes|attacks)|(?:his|her|my|their)\s+usual\s+(?:ones|seizures|fits|pattern))\b"
 )
 
@@ -195,7 +195,13 @@ _REASSURED = re.compile(
     r"(?:want|need|get|have|chase|chasing)\s+(?:the\s+|my\s+)?results?|stopped\s+bleeding|closing\s+up|(?:he|she|they)\s+wakes?\b(?!\s+(?:gasping|choking|blue|confused|screaming))|"
     r"(?:been\s+like\s+(?:that|this)|for)\s+(?:months|years)|could\s+i\s+try|"
     r"(?:want|like|trying|try|help)\s+(?:me\s+)?to\s+(?:stop|quit|give\s+up|cut\s+down)\s+(?:smoking|drinking|vaping|alcohol|cigarettes)|"
-    r"(?:not|isn't|wasn't)\s+(?:flooding|worse|getting\s+worse)|same\s+as\s+always|nothing\s+(?:sudden|serious|new))\b"
+    r"(?:not|isn't|wasn't)\s+(?:flooding|worse|getting\s+worse)|same\s+as\s+always|nothing\s+(?:sudden|serious|new)|"
+    # round four: a question about a number, a symptom settling, a baby moving plenty, support for someone
+    r"is\s+(?:that|this|it)\s+(?:bad|dangerous|high|low|too\s+(?:high|low)|a\s+problem|concerning|worrying)|"
+    r"(?:it's|is|it\s+is|swelling's|swelling\s+is)\s+going\s+down|(?:getting|got)\s+better|improving|"
+    r"(?:moving|kicking|wriggling)\s+(?:loads|lots|a\s+lot|plenty|well|normally|all\s+the\s+time)|kicks?\s+(?:me\s+)?(?:all\s+(?:night|day|the\s+time)|loads|lots)|"
+    r"is\s+there\s+(?:any\s+)?(?:\w+\s+)?(?:support|group|groups|counsell\w*|service|leaflet)\s+(?:i|we|they|for|that|you)|"
+    r"when\s+(?:should|will|do|can)\s+(?:i|we|she|he)\s+(?:expect|get|have|book))\b"
 )
 
 #: Jokes and figures of speech ("this queue is killing me, can't breathe lol").

@@ -40,7 +40,7 @@ RED_FLAGS: list[str] = [
 ]
 
 #: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
-MENTIONS: list[str] = [r"\bbreath\w*\b(?!\s+away)", r"\bwheez\w*\b", r"\bchok\w*\b"]
+MENTIONS: list[str] = [r"\bbreath\w*\b(?!\s+away)(?!\s+(?:through|thru|out\s+of|with)\s+(?:my|his|her|the|one|your)\s+(?:nose|nostril))", r"\bwheez\w*\b", r"\bchok\w*\b"]
 
 #: Round two: a low oxygen reading, too breathless to speak, lips going blue or numb.
 RED_FLAGS += [
