@@ -35,6 +35,7 @@ _PAST = re.compile(
     r"in\s+(?:my|her|our|a)\s+(?:last|previous|first|other|earlier)\s+(?:pregnancy|labour|labor|birth|delivery)|with\s+(?:my|her)\s+(?:first|eldest|previous|last)(?:\s+(?:one|child|baby|pregnancy))?\s*(?:[,.]|$)|"
     r"at\s+birth|when\s+(?:he|she|they|i)\s+(?:was|were)\s+born|(?:passed\s+away|died)\s+(?:from|of|after)|"
     r"when\s+(?:i|he|she|they)\s+(?:was|were)\s+(?:only\s+|just\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+toddler|a\s+teen\w*|little|young|small)\b(?!\s+(?:weeks?|days?|months?)\s+pregnant)|"
+    r"in\s+the\s+(?:spring|summer|autumn|fall)\b|"
     r"in\s+(?:january|february|march|april|june|july|august|september|october|november|december)\b|"
     r"with\s+(?:my|her|our)\s+(?:first|eldest|previous|last|other|older)\s+(?:one|child|baby|pregnancy|son|daughter|boy|girl)|"
     r"old\s+(?:self[\s-]?harm|scars?|cuts|wounds?)|scars?\s+from|(?:it's|its|it\s+has|it\s+is)\s+been\s+(?:\d+|a\s+few|few|many|several|two|three|four|five|six|ten)\s+years|"
@@ -84,11 +85,11 @@ _ADMIN = re.compile(
     r"(?:can|could|should)\s+(?:i|he|she|we|they|my\s+\w+)\s+(?:safely\s+)?(?:eat|drink|take|give\s+\w+)\b[^.!?\n]{0,40}\?|"
     r"(?:vaccin\w*|jabs?|shots?|immuni[sz]ations?|boosters?)\s+(?:for|against)|"
     r"(?:i'm|i\s+am|we're|we\s+are)\s+(?:retiring|emigrating|relocating|moving\s+(?:abroad|away|overseas|house))|moving\s+(?:abroad|overseas)|emigrat\w*|"
-    r"health\s+(?:check|mot|screen\w*)|nightmares?|bad\s+dreams?|flashbacks?|"
+    r"health\s+(?:check|mot|screen\w*)|(?:lost|losing)\s+(?:\w+\s+){1,3}to\s+suicide|(?:died|passed|passed\s+away)\s+(?:by|from|through)\s+suicide|nightmares?|bad\s+dreams?|flashbacks?|"
     r"for\s+the\s+future|so\s+i\s+know\s+(?:for|what)|within\s+the\s+(?:dose|limit)|as\s+prescribed|"
     # questions about services, numbers and the difference between things
     r"do\s+you\s+(?:have|keep|stock|run|offer)|support\s+(?:group|groups|services?|line)|difference\s+between|reading\s+about|"
-    r"billed|billing|what\s+number|(?:it|they|form|questionnaire)\s+asks?\s+about|questions?\s+about|nearest\s+(?:emergency\s+department|a&e|hospital|er)|fridge\s+list)\b"
+    r"billed|billing|what\s+number|which\s+number|what's\s+the\s+number|(?:it|they|form|questionnaire)\s+asks?\s+about|questions?\s+about|nearest\s+(?:emergency\s+department|a&e|hospital|er)|fridge\s+list)\b"
 )
 
 #: Already in hospital or maternity care, said in the same sentence: the practice has nothing to
@@ -163,6 +164,7 @@ _IDIOM = re.compile(
     r"drowning\s+in\s+(?:paperwork|work|debt|emails?|bills|admin|homework|laundry)|(?:nearly|almost)\s+(?:had|have)\s+an?\s+(?:stroke|heart\s+attack|seizure|fit|coronary)\s*(?:when|at|over|after|$|[,.!])|"
     r"(?:giving|give|gives|gave|given)\s+me\s+an?\s+(?:heart\s+attack|stroke|seizure|coronary|aneurysm|hernia)|"
     r"(?:nearly|almost)\s+(?:passed\s+out|fainted|collapsed|died|keeled\s+over)\s+(?:with|from|of)\s+(?:relief|shock|surprise|excitement|joy|laughter|laughing|embarrassment|happiness)|"
+    r"(?:i|we)\s+(?:nearly|almost)\s+(?:passed\s+out|fainted|collapsed|died|keeled\s+over)\s+(?:at|over|with|from|after\s+(?:seeing|hearing|reading))\s+(?:the|that|this|those|my|our|a|an)\b|"
     r"(?:nearly|almost)\s+(?:passed\s+out|fainted|collapsed|died|keeled\s+over)\s+when\s+(?:i|we|he|she)\s+(?:saw|heard|read|got|opened|looked)|"
     r"(?:is|are|was|it's)\s+poisoning\s+(?:my|our)\s+(?:life|lives|days?|week|mood|brain|mind)|poisoned\s+by\s+(?:this|the)\s+(?:heat\w*|weather|sun|paperwork|job|work|traffic|noise)|"
     r"(?:die|died|dying)\s+(?:of|from)\s+(?:boredom|laughter|embarrassment|shame|thirst|hunger)|"
@@ -199,7 +201,7 @@ _REASSURED = re.compile(
     # round four: a question about a number, a symptom settling, a baby moving plenty, support for someone
     r"is\s+(?:that|this|it)\s+(?:bad|dangerous|high|low|too\s+(?:high|low)|a\s+problem|concerning|worrying)|"
     r"(?:it's|is|it\s+is|swelling's|swelling\s+is)\s+going\s+down|(?:getting|got)\s+better|improving|"
-    r"(?:moving|kicking|wriggling)\s+(?:loads|lots|a\s+lot|plenty|well|normally|all\s+the\s+time)|kicks?\s+(?:me\s+)?(?:all\s+(?:night|day|the\s+time)|loads|lots)|"
+    r"(?:moving|kicking|wriggling)\s+(?:loads|lots|a\s+lot|plenty|well|normally|all\s+the\s+time)|kick\w*\s+(?:me\s+)?(?:constantly|non-?stop|all\s+the\s+time|loads|lots|all\s+(?:day|night))|"
     r"is\s+there\s+(?:any\s+)?(?:\w+\s+)?(?:support|group|groups|counsell\w*|service|leaflet)\s+(?:i|we|they|for|that|you)|"
     r"when\s+(?:should|will|do|can)\s+(?:i|we|she|he)\s+(?:expect|get|have|book))\b"
 )

@@ -20,7 +20,7 @@ _CLAUSE_BREAK = re.compile(
 
 _NEG_BEFORE = re.compile(
     r"\b(?:no|not|without|never|denies|deny|denied|nor|none|free\s+of|negative\s+for|don't\s+have|doesn't\s+have|"
-    r"didn't\s+have|haven't\s+had|hasn't\s+had|(?:don't|do\s+not|doesn't|does\s+not)\s+want\s+to|isn't|aren't|wasn't|weren't|no\s+longer|not\s+any|no\s+more|"
+    r"didn't\s+have|haven't\s+had|hasn't\s+had|(?:don't|do\s+not|doesn't|does\s+not)\s+want\s+to|(?:i'd|i\s+would|would|i)\s+hate\s+to|(?:to\s+)?avoid(?:ing)?|so\s+(?:as\s+)?not\s+to|isn't|aren't|wasn't|weren't|no\s+longer|not\s+any|no\s+more|"
     r"ruled\s+out|rule\s+out)\b(?!\s+(?:touching|helping|working|easing|shifting|doing|stopping|going\s+away|well|right|good|ok|okay|"
     r"himself|herself|themselves|myself|sure|normal|idea|answering|responding|waking|making|able|feeling|coping|eating|drinking))"
     r"(?:\s+\S+){0,3}\s*$"
@@ -63,7 +63,7 @@ def is_negated(text: str, start: int, end: int) -> bool:
 #: any"): the red flag it stands for is the denied part. Bare "no wet nappy", "no answer" are red flags of
 #: their own, so a denial at the very start of the match does not count.
 _NEG_TAIL = re.compile(
-    r".\b(?:no|without|nor|never)\s+(?!(?:wet|response|answer|pulse|movements?|kicks?|urine|pee|wees?|power|strength|feeling|sensation|grip|control|sense|sight|vision|voice|energy|kick\w*|mov\w*|feel\w*|breath\w*|pulse|signs?|colou?r|sound|noise|cry\w*|tone|difference|change|effect|relief|help|improvement|better|use|good)\b)(?:\w+\s+(?:or\s+)?){0,3}\w+$"
+    r".\b(?:no|without|nor|never)\s+(?!(?:wet|wind|gas|poo|poos|stools?|bowel\s+movements?|response|answer|pulse|movements?|kicks?|urine|pee|wees?|power|strength|feeling|sensation|grip|control|sense|sight|vision|voice|energy|kick\w*|mov\w*|feel\w*|breath\w*|pulse|signs?|colou?r|sound|noise|cry\w*|tone|difference|change|effect|relief|help|improvement|better|use|good)\b)(?:\w+\s+(?:or\s+)?){0,3}\w+$"
     r"|\bbefore\s+(?:he|she|they|i|we|it)\s+(?:could\s+|had\s+)?\w+(?:\s+any(?:thing)?)?$"
 )
 

@@ -26,12 +26,12 @@ MISSED_KINDS = [
     # breathing: relievers by other names, too breathless to talk, at rest, colour, peak flow
     "the blue pump has done nothing and he's too wheezy to talk",
     "used her puffer six times, it isn't touching it",
-    "I'm so tight in the chest I can hardly speak",
+    "my chest's that tight I can hardly speak",
     "my partner is puffed out just sitting still on the sofa",
-    "gran's breathing like she's run a marathon and she's only lying in bed",
+    "gran's panting as if she's done a race and she's only lying in bed",
     "his peak flow is under half his best and the nebuliser hasn't helped",
-    "my dad has gone a strange colour and his breathing is slow and shallow",
-    "probably nothing but my lips have gone a bit blue",
+    "my dad has turned a strange colour and his breathing is slow and shallow",
+    "probably nothing but his lips are a touch blue",
     # bleeding: second-language and through pressure
     "the blood is coming out very fast from his arm and will not stop",
     "we are pressing a towel on it and it keeps soaking through",
@@ -39,12 +39,12 @@ MISSED_KINDS = [
     # poisoning: fumes, doubled doses, venom, brand names
     "the heater smells of gas and all of us are dizzy and being sick",
     "i gave myself my insulin twice by mistake tonight",
-    "he doubled up on his insulin this evening and now he's sweaty",
+    "he doubled up on his insulin at tea time and now he's sweaty",
     "my husband was bitten by a snake in the garden in Queensland",
     "our helper drank some Harpic, her mouth is burning",
     "my son has taken something at a party and keeps fitting",
     # collapse and seizures: second language, Irish and Scots, voice-to-text
-    "my mother is on the kitchen floor and does not answer when I call her",
+    "my mother is down on the kitchen tiles and gives no answer to my calling",
     "he collapsed and his breathing sounds like loud snoring and he won't respond",
     "she fell down and then started jerking all over her body",
     "our son had his first ever seizure this morning",
@@ -55,28 +55,28 @@ MISSED_KINDS = [
     "the cuts are much worse than before and I don't care if I die",
     "I have been saving up lots of tablets and today I will take them all",
     "if you don't hear from me tomorrow it's because I've gone, sorry",
-    "thank you for all you did for me, tell my sister I love her, I won't be coming back",
+    "thank you for all you did for me, tell my sister I love her, I will never come back",
     # pregnancy, infant, diabetic, other
-    "I'm 37 weeks and I can feel the cord between my legs",
-    "my 9 week old has a temperature and a weak whimpering cry",
-    "the baby is grunting with every breath",
+    "37 weeks along, there's cord between my legs",
+    "our nine week baby is hot with a temperature and gives a weak whimpering cry",
+    "the baby grunts on every breath out",
     "I've had three jelly babies and a glass of juice and my sugar still isn't coming up",
     "her meter says it's too high to read and she's very drowsy",
     "we had a kitchen fire and my father breathed in lots of smoke",
     "my husband touched a live cable in the loft and he's confused",
-    "been vomiting all night, tummy is swollen and I can't pass any wind",
+    "been vomiting all night, tummy is swollen and no wind has passed",
     "I'm on chemo and now my temperature is 38.4",
     "his belly is rock hard and he's screaming in pain",
     # regional and country words
-    "me chest is at me and I'm sweating buckets",
-    "my little girl cannae breathe and her lips are going blue",
-    "the bub's gone floppy and won't wake, should I call triple zero",
-    "my husband has strong pressure on the breast since one hour, his left hand is numb",
+    "me chest is at me and I'm pouring sweat",
+    "my wee lassie cannae breathe, her lips look blue",
+    "the bub's gone floppy, we can't wake her, should I call triple zero",
+    "my husband has strong pressure on the breast since one hour, his left fingers are numb",
     "my mum's mouth has gone squint and her words are all wrong",
     "my father cannot breathe already, face also blue, should call 995",
     # minimised, admin first, capitals, dyslexic spelling, g dropped
     "sorry to bother you, just a bit of tightness in my chest going into my jaw, bit sweaty",
-    "can I change my appointment to Friday please, also my wife's face has dropped on one side",
+    "could Friday work instead for my appointment, also my wife's face has dropped on one side",
     "MY SON IS NOT BREATHING HE IS BLUE",
     "my dauter swalowed sum of my pils",
     "chest's crushin and I'm sweatin and goin grey",
@@ -85,29 +85,29 @@ MISSED_KINDS = [
 
 FALSE_ALARM_KINDS = [
     "this heatwave is poisoning my life, any chance of a morning slot",
-    "my kids are giving me a heart attack with their screaming, can I book a smear",
-    "I almost passed out when I saw the parking charge, anyway can I book a blood test",
-    "I'm going to die of thirst in your waiting room, how long now",
+    "the kids' screaming will give me a heart attack, is there a smear slot",
+    "I almost passed out at the parking charge, anyway is there a blood test slot",
+    "gonna die of thirst in your waiting room, how long now",
     "my grandmother had a stroke at 70, how can I lower my own risk",
-    "worried about strokes because my uncle had one, what can I do to prevent them",
-    "my eyelid is drooping in my passport picture, can the doctor sign the form",
-    "my face palsy from last month is slowly getting better, do I need a review",
-    "my gums bleed a little when I floss, could I see the nurse",
+    "worried about strokes because my uncle had one, which habits lower the chance",
+    "my eyelid is drooping in my passport picture, will a doctor countersign it",
+    "the palsy in my face from last month is slowly getting better, shall I come back",
+    "gums bleed slightly whenever I floss, could I see the hygienist",
     "I went dizzy when I stood up too fast, I'm fine now",
-    "the baby put a coin in her mouth and I took it out straight away",
+    "the baby put a coin in her mouth and I fished it out at once",
     "the tablet he chewed was still in its blister pack, just checking",
-    "I'm retiring to Spain so this is goodbye, please send my notes on",
+    "I'm retiring to Spain, goodbye and thanks, please send my notes on",
     "where can I get the jab against meningitis before my trip",
     "dad was admitted with chest pain in October, he needs his cholesterol review",
     "my waters broke early with my first child, can we talk about this birth",
-    "my friend died by suicide last year and I'm struggling, I'm safe but would like counselling",
+    "we lost my cousin to suicide in the spring, I'm struggling, I'm safe but would like counselling",
     "I have bad dreams since the accident, I'm not in any danger",
     "I've got old self-harm scars that itch, it's been 8 years",
-    "my husband had a seizure last night like his usual ones and he's back to himself",
-    "my son is really hard to wake up in the mornings, is it his age",
-    "can I take my hay fever tablets with my antidepressant, I don't want to overdose",
+    "my husband had one of his seizures overnight like his usual ones, now he's back to normal",
+    "my teen is hard to wake up in the mornings, is it his age",
+    "are antihistamines fine alongside sertraline, I'd hate to overdose by mistake",
     "our nearest ambulance station is closing, will that affect the practice",
-    "my blood sugar was all over the place this week, can I see the diabetes nurse",
+    "my readings were all over the place lately, can I see the diabetes nurse",
     "my husband is a bit crook with a cold, any appointments this week",
 ]
 
@@ -140,7 +140,7 @@ def test_dropped_g_and_regional_words_are_read_as_meant(typed: str, read: str) -
 
 def test_a_minimised_symptom_keeps_its_red_flag_only_with_a_companion_sign() -> None:
     assert detect_emergency("just a slight chest ache after the gym, otherwise fine") is None
-    assert detect_emergency("just a slight chest ache, it's going down my left arm and I'm clammy") is not None
+    assert detect_emergency("just a slight chest ache, it runs to the left arm and I'm clammy") is not None
 
 
 def test_a_figure_of_speech_does_not_let_the_classifier_call_it_alone() -> None:

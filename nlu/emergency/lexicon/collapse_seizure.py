@@ -60,8 +60,9 @@ RED_FLAGS += [
 #: turn" and "took a weakness" as Irish and Scots carers say it, and the emergency numbers of other countries.
 RED_FLAGS += [
     r"\b(?:isn't|is\s+not|not|won't|doesn't|don't|no)\s+answer(?:ing)?\s+(?:me|us|when|at\s+all)\b",
-    (r"\b(?:lying|lay|laying|found\s+(?:him|her|them))\s+on\s+(?:the\s+)?(?:\w+\s+)?(?:floor|ground)\b[^\n]{0,60}\b(?:not|isn't|won't|can't|doesn't|no)\s+"
-     r"(?:answer\w*|respon\w*|wak\w*|mov\w*|talk\w*|speak\w*|breath\w*|get\s+up)"),
+    (r"\b(?:lying|lay|laying|down|slumped|sprawled|found\s+(?:him|her|them))\s+on\s+(?:the\s+)?(?:\w+\s+)?(?:floor|ground|tiles|carpet|pavement|lino|grass|road|path|rug)\b[^\n]{0,60}"
+     r"\b(?:(?:not|isn't|won't|can't|doesn't|no)\s+(?:answer\w*|respon\w*|wak\w*|mov\w*|talk\w*|speak\w*|breath\w*|get\s+up)|no\s+(?:answer|reply|response))"),
+    r"\b(?:gives?|giving|gave|getting|got)\s+no\s+(?:answer|reply|response)\b|\bno\s+(?:answer|reply|response)\s+(?:to|from)\s+(?:me|us|my|our|his|her|him)\b",
     (r"\bbreath\w*\b[^.!?\n]{0,25}\b(?:like\s+(?:a\s+)?snor\w*|snor\w*\s+(?:strange\w*|weird\w*|funny|loud\w*|noise)|gurgl\w*|rattl\w*|"
      r"(?:strange|weird|funny|odd)\s+like\s+(?:a\s+)?snor\w*)\b"),
     r"\b(?:shak\w*|jerk\w*|twitch\w*|trembl\w*|convuls\w*)\b[^.!?\n]{0,20}\b(?:all\s+(?:of\s+)?(?:his\s+|her\s+|the\s+)?body|whole\s+body|all\s+over)\b",

@@ -124,6 +124,8 @@ RED_FLAGS += [
     r"\b(?:got|had|get|gets|took|taken)\s+(?:an?\s+|a\s+big\s+|a\s+bad\s+)?(?:electric\s+)?shock\b[^\n]{0,60}\b(?:confus\w*|burn\w*|unconscious|collaps\w*|heart|chest)\b",
     (r"\b(?:vomit\w*|being\s+sick|throwing\s+up|swollen|bloated|distended)\b[^\n]{0,100}\b(?:haven't|hasn't|have\s+not|has\s+not|not|can't|no|unable\s+to)\s+"
      r"(?:passed|pass|been\s+able\s+to\s+pass|farted|been\s+to\s+the\s+toilet)\s+(?:any\s+)?(?:wind|gas|stool|a\s+stool|poo|a\s+poo|anything)?\b"),
+    (r"\b(?:vomit\w*|being\s+sick|throwing\s+up|swollen|bloated|distended)\b[^\n]{0,100}\bno\s+(?:wind|gas|poo|stool|stools|bowel\s+movement)\s+(?:has\s+|have\s+)?"
+     r"(?:passed|come|been|since|for)\b"),
     r"\b(?:chemo\w*|chemotherapy)\b[^\n]{0,40}\b(?:and|now)\b[^\n]{0,20}\b(?:temperature|temp|fever)\b[^.!?\n]{0,20}\b3[89](?:[.,]\d)?\b",
 ]
 
