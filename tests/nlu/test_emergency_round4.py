@@ -81,6 +81,20 @@ MISSED_KINDS = [
     "my dauter swalowed sum of my pils",
     "chest's crushin and I'm sweatin and goin grey",
     "my husbend is unconshus on the floor",
+    # more kinds found by writing new voices: clumsy hand, white in a cut, clots after a birth, a sting
+    # then swallowing trouble, dropping like a stone, fits back to back, a sleepy yellow newborn,
+    # no wee with shivers, cold and mumbling, a blow to the belly, a child found under water
+    "his left leg is dragging and he keeps calling the kettle the phone",
+    "sliced my thumb on the mandoline and there's something white showing",
+    "I delivered my son last week and I'm passing clots the size of plums",
+    "a wasp stung the inside of her mouth and now she's struggling to swallow",
+    "grandad dropped like a stone in the queue at the shop",
+    "she's had two seizures within the hour and hasn't come round between them",
+    "the newborn is a yellow colour and too drowsy to suck",
+    "shivering, heart pounding and I've not passed urine since this morning",
+    "my granny was found in the garden freezing cold and mumbling",
+    "he came off his bike onto the handlebars and his belly has gone hard and he's grey",
+    "my toddler slipped under the water in the bath and now he's floppy",
 ]
 
 FALSE_ALARM_KINDS = [

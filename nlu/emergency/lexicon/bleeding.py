@@ -73,4 +73,6 @@ RED_FLAGS += [
 #: Round four, more voices: something white or yellow showing inside a cut.
 RED_FLAGS += [
     r"\b(?:see|seen|saw|showing|poking\s+out)\s+(?:some\s*thing|something|bits?|stuff)\s+(?:white|yellow|shiny)\b|\b(?:white|yellow)\s+(?:bits?|stuff)\s+(?:inside|showing|poking)\b",
+    (r"\b(?:cut|sliced|slice|wound|gash|knife|blade|glass|mandoline|chisel)\b[^\n]{0,80}\b(?:some\s*thing|something|bits?|stuff)\s+(?:white|yellow|shiny)\b"
+     r"(?=[^.!?\n]{0,25}\b(?:showing|inside|poking|sticking|visible|in\s+(?:it|there|the\s+(?:cut|wound|gash)))\b)"),
 ]

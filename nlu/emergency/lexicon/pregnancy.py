@@ -82,5 +82,5 @@ RED_FLAGS += [
 #: Round four, more voices: clots or soaked pads in the days after a birth.
 RED_FLAGS += [
     (r"\b(?:had\s+(?:a|my|the|her|our)\s+(?:baby|son|daughter|twins)|gave\s+birth|given\s+birth|delivered|c-?section|caesarean)\b[^\n]{0,60}"
-     r"\b(?:(?:big|large|huge|massive|golf[\s-]ball|plum)\s*(?:-?sized\s+)?clots|soak\w*|bleeding\s+(?:heavily|a\s+lot|loads)|pad\s+(?:every|an\s+hour))"),
+     r"\b(?:(?:big|large|huge|massive|golf[\s-]ball|plum)\s*(?:-?sized\s+)?clots|clots?\s+(?:the\s+size\s+of|as\s+big\s+as|bigger\s+than|like)|soak\w*|bleeding\s+(?:heavily|a\s+lot|loads)|pad\s+(?:every|an\s+hour))"),
 ]

@@ -146,3 +146,12 @@ RED_FLAGS += [
     r"\b(?:testic\w*|scrot\w*|balls?)\b[^\n]{0,80}\b(?:getting\s+worse|worse\s+and\s+worse|vomit\w*|being\s+sick|throwing\s+up)\b",
     r"\b(?:very\s+cold|freezing|frozen|ice\s+cold|so\s+cold|out\s+in\s+the\s+(?:snow|cold))\b[^.!?\n]{0,60}\b(?:mumbl\w*|stumbl\w*|very\s+sleepy|sleepy|not\s+shivering|stopped\s+shivering)\b",
 ]
+
+#: Round four, more voices: a blow to the belly followed by a hard belly, pallor or vomiting, and a
+#: child found under water.
+RED_FLAGS += [
+    (r"\b(?:kicked|hit|punched|struck|crushed|run\s+over|landed|fell\s+(?:on|onto)|handlebars?)\b[^.!?\n]{0,40}\b(?:stomach|abdomen|belly|tummy|ribs|side)\b"
+     r"[^\n]{0,60}\b(?:(?:is|feels|gone|going|has\s+gone)\s+(?:very\s+|really\s+|all\s+)?(?:hard|rigid|swollen|tight)|pale|grey|vomit\w*|being\s+sick|faint\w*|blood|dizzy)\b"),
+    (r"\b(?:was|been|went|got|found|slipped|fell)\s+(?:face\s+down\s+)?(?:under\s+(?:the\s+)?water|underwater)\b"
+     r"|\bface\s+down\s+in\s+(?:the\s+)?(?:bath|pool|water|pond|river|sea|paddling\s+pool)\b"),
+]
