@@ -83,6 +83,6 @@ RED_FLAGS += [
 #: Round four, more voices: dropping like a stone, fits one on another without coming round.
 RED_FLAGS += [
     r"\b(?:went|gone|dropped|fell|collapsed|keeled)\s+(?:down\s+|over\s+)?like\s+(?:a\s+)?(?:sack|stone|tree|ton\s+of\s+bricks|rag\s+doll|log)\b",
-    r"\b(?:two|three|four|five|several|multiple|\d+)\s+(?:fits|seizures|convulsions)\s+(?:in|within)\s+(?:an?\s+|the\s+last\s+|one\s+|\d+\s+)?(?:hour|hours|row|morning|afternoon|evening|night)\b",
-    r"\bwithout\s+(?:coming|waking)\s+(?:round|around|to|up)\s+(?:in\s+between|between)\b",
+    r"\b(?:two|three|four|five|several|multiple|\d+)\s+(?:fits|seizures|convulsions)\s+(?:in|within|inside|under)\s+(?:an?\s+|the\s+last\s+|one\s+|\d+\s+)?(?:hour|hours|row|morning|afternoon|evening|night)\b",
+    r"\b(?:without|never|not|hasn't|hadn't|didn't)\s+(?:coming|waking|came|woke|come|woken)\s+(?:round|around|to|up)\s+(?:in\s+between|between)\b",
 ]
