@@ -33,7 +33,7 @@ RED_FLAGS: list[str] = [
     (r"\b(?:car\s+(?:crash|accident)|hit\s+by\s+a\s+(?:car|bus|truck|van|bike)|fell\s+(?:from|off)\s+(?:a|the)\s+"
     r"(?:ladder|roof|height|balcony|window|building|horse|scaffold))\b"),
     r"\bcall(?:ing|ed)?\s+(?:an?\s+|the\s+)?(?:ambulance|911|999|000|112|paramedics)\b",
-    r"(?<![£$€#\d.,/-])\b(?:911|999)\b(?![\d.,/-])", r"\b(?:call|ring|dial|phone)\w*\s+112\b", r"\bambulance\b(?!\s+(?:bill|invoice|charge|fee|service\s+complaint|station|depot|bay|parking|cover|membership|subscription|insurance|driver\s+(?:job|training)))",
+    r"(?<![£$€#\d.,/-])\b(?:911|999)\b(?![\d.,/-])", r"\b(?:call|ring|dial|phone)\w*\s+112\b", r"\bambulance\b(?!\s+(?:bill|invoice|charge|fee|service\s+complaint|station|depot|bay|parking|cover|membership|subscription|insurance|transport|car\s+(?:to|for)|booking|driver\s+(?:job|training)))",
     (r"\bemergency\b(?!\s+(?:contact|number|details|appointment|dentist|info|information|numbers|contacts|kit|"
     r"plan|card|form|drill|procedure|procedures|services?\s+number))(?<!emergency\s\bcontact)"),
     (r"\b(?:fell|fallen|fall)\b[^.!?\n]{0,40}\b(?:can't|won't|isn't|unable\s+to|not|don't|doesn't)\s+(?:get\s+up|move|stand|respond\w*|"
