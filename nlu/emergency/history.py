@@ -203,7 +203,9 @@ _REASSURED = re.compile(
     r"(?:it's|is|it\s+is|swelling's|swelling\s+is)\s+going\s+down|(?:getting|got)\s+better|improving|"
     r"(?:moving|kicking|wriggling)\s+(?:loads|lots|a\s+lot|plenty|well|normally|all\s+the\s+time)|kick\w*\s+(?:me\s+)?(?:constantly|non-?stop|all\s+the\s+time|loads|lots|all\s+(?:day|night))|"
     r"is\s+there\s+(?:any\s+)?(?:\w+\s+)?(?:support|group|groups|counsell\w*|service|leaflet)\s+(?:i|we|they|for|that|you)|"
-    r"when\s+(?:should|will|do|can)\s+(?:i|we|she|he)\s+(?:expect|get|have|book))\b"
+    r"when\s+(?:should|will|do|can)\s+(?:i|we|she|he)\s+(?:expect|get|have|book)|is\s+(?:that|this|it)\s+(?:fine|alright|all\s+right)|"
+    r"(?:then|and\s+then)\s+(?:normal|fine|ok|okay|back\s+to\s+normal)|(?:a\s+)?long\s+time\s+like\s+(?:this|that)|(?:for\s+ages|for\s+years)\s+like\s+(?:this|that)|"
+    r"keep(?:s|ing)?\s+(?:fluids|food|water|drinks|it|everything|things)\s+down|(?:wakes?|woke|waking)\s+(?:up\s+)?fine|(?:i|he|she|they)\s+(?:stammer|stutter)\w*)\b"
 )
 
 #: Jokes and figures of speech ("this queue is killing me, can't breathe lol").
