@@ -95,6 +95,9 @@ MISSED_KINDS = [
     "my granny was found in the garden freezing cold and mumbling",
     "he came off his bike onto the handlebars and his belly has gone hard and he's grey",
     "my toddler slipped under the water in the bath and now he's floppy",
+    # dictated numbers
+    "my seven week old is thirty nine point one on the thermometer",
+    "sugar reading says one point eight and he won't wake properly",
 ]
 
 FALSE_ALARM_KINDS = [
@@ -123,6 +126,7 @@ FALSE_ALARM_KINDS = [
     "our nearest ambulance station is closing, will that affect the practice",
     "my readings were all over the place lately, can I see the diabetes nurse",
     "my husband is a bit crook with a cold, any appointments this week",
+    "my six week old has been unsettled for forty minutes after her bottle",
 ]
 
 

@@ -61,3 +61,8 @@ RED_FLAGS += [
     (rf"\b{SUGAR}\b{g(20)}\b(?:through\s+the\s+roof|sky[\s-]high|off\s+the\s+(?:chart|charts|scale)|really\s+high|very\s+high|super\s+high|crazy\s+high)\b"
      rf"{g(60)}\b(?:{ALTERED}|vomit\w*|being\s+sick|throwing\s+up|breath\w*\s+(?:fast|heavy|deep))"),
 ]
+
+#: Round four: a low reading dictated in words ("sugar is two point one").
+RED_FLAGS += [
+    rf"\b{SUGAR}\b{g(25)}\b(?:zero|one|two)\s+point\s+(?:zero|one|two|three|four|five|six|seven|eight|nine|\d)\b",
+]

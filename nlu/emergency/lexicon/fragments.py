@@ -29,7 +29,10 @@ GESTATION = (r"(?:(?:[4-9]|[1-3]\d|4[0-2])\s*-?\s*(?:weeks?|wks?)\s+(?:pregnant|
               r"(?:i'm|i\s+am|she's|she\s+is|wife\s+is|girlfriend\s+is|partner\s+is|^)\s*(?:[4-9]|[1-3]\d|4[0-2])\s*-?\s*"
               r"(?:weeks?|wks?)\b(?!\s+(?:ago|old|later|since|of|off|now\s+since)))")
 FEVER = (r"(?:fever|feverish|temperature|high\s+temp|burning\s+up|hot\s+to\s+(?:the\s+)?touch|very\s+hot|(?:very|really|so)\s+warm|"
-          r"3[89](?:[.,]\d)?\s*(?:c|°c|degrees)?|10[0-4](?:[.,]\d)?\s*(?:f|°f|degrees)?)")
+          r"3[89](?:[.,]\d)?\s*(?:c|°c|degrees)?|10[0-4](?:[.,]\d)?\s*(?:f|°f|degrees)?|"
+          # dictated: "thirty nine point two", "forty degrees", "a hundred and three"
+          r"(?:thirty[\s-](?:eight|nine)|forty(?:[\s-](?:one|two))?)(?:\s+point\s+\w+)?(?!\s+(?:\w+\s+)?(?:minutes?|mins?|seconds?|hours?|years?|weeks?|days?|times|pounds|quid|euros?|dollars?|pence|tablets|mg|ml))|"
+          r"(?:a\s+)?hundred\s+and\s+(?:one|two|three|four)\s+(?:degrees|f|fahrenheit))")
 SUBSTANCE = (r"(?:bleach|detergent|cleaning\s+(?:stuff|products?|liquid|spray|fluid|powder|tablets?)|cleaner|battery|batteries|poison|"
               r"antifreeze|anti-freeze|chemicals?|tide\s+pods?|laundry\s+(?:pods?|capsules?|tablets?|liquid|detergent)|"
               r"(?:liquid\s+)?(?:laundry|washing|detergent)\s+(?:pods?|capsules?|tabs?)|toilet\s+\w+|for\s+clean\w*|"
