@@ -97,7 +97,7 @@ MISSED_KINDS = [
     "my toddler slipped under the water in the bath and now he's floppy",
     # dictated numbers
     "my seven week old is thirty nine point one on the thermometer",
-    "sugar reading says one point eight and he won't wake properly",
+    "sugar reading says one point eight and he's barely rousable",
 ]
 
 FALSE_ALARM_KINDS = [
