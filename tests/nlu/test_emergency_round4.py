@@ -95,6 +95,9 @@ MISSED_KINDS = [
     "my granny was found in the garden freezing cold and mumbling",
     "he came off his bike onto the handlebars and his belly has gone hard and he's grey",
     "my toddler slipped under the water in the bath and now he's floppy",
+    # published red flags: a tearing pain to the back, a hot swollen calf with breathlessness
+    "ripping pain through my chest into my back, came on all at once",
+    "her calf went red and tender after the long drive and she's suddenly breathless",
     # dictated numbers
     "my seven week old is thirty nine point one on the thermometer",
     "sugar reading says one point eight and he's barely rousable",
@@ -127,6 +130,7 @@ FALSE_ALARM_KINDS = [
     "my readings were all over the place lately, can I see the diabetes nurse",
     "my husband is a bit crook with a cold, any appointments this week",
     "my six week old has been unsettled for forty minutes after her bottle",
+    "my calf is swollen after twisting my ankle and I puff a bit climbing stairs",
 ]
 
 

@@ -69,3 +69,11 @@ RED_FLAGS += [
     rf"\bchest\b{g(60)}\b(?:left\s+)?(?:arm|hand|fingers|shoulder)\b{g(15)}\b(?:is\s+|are\s+|feels?\s+|has\s+gone\s+|gone\s+|went\s+)(?:dead|numb|heavy|weird|funny|tingl\w*)",
     r"\bchest\s+(?:is\s+)?at\s+(?:me|him|her)\b",
 ]
+
+#: Round four, from published triage lists: a tearing or ripping pain through to the back (aortic
+#: dissection), and a swollen calf with breathlessness or chest pain (a clot on the lung).
+RED_FLAGS += [
+    rf"\b(?:tearing|ripping|torn|ripped)\s+(?:\w+\s+)?(?:pain|feeling)\b{g(50)}\b(?:back|shoulder\s+blades?|chest|tummy|stomach)\b",
+    rf"\b(?:calf|leg|thigh)\b{g(30)}\b(?:swollen|swelling|hot|red|tender|painful)\b{g(80)}\b(?:breathless|short\s+of\s+breath\w*|can't\s+(?:catch|get)\s+(?:my|his|her|a)\s+breath\w*|chest\s+(?:pain|hurts?)|cough\w*\s+(?:up\s+)?blood|pain\s+when\s+(?:i|he|she)\s+breathe)\b(?![^.!?\n]{{0,30}}\b(?:on|up|climbing|walking|running|when|after|during|if)\b)",
+    rf"\b(?:breathless|short\s+of\s+breath\w*|chest\s+pain|cough\w*\s+(?:up\s+)?blood)\b{g(80)}\b(?:calf|leg)\b{g(30)}\b(?:swollen|swelling|hot|red|tender)\b",
+]
