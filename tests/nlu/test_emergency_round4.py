@@ -131,6 +131,7 @@ FALSE_ALARM_KINDS = [
     "my husband is a bit crook with a cold, any appointments this week",
     "my six week old has been unsettled for forty minutes after her bottle",
     "my calf is swollen after twisting my ankle and I puff a bit climbing stairs",
+    "phoned 111 yesterday about my earache, they told me to see my GP",
 ]
 
 

@@ -76,7 +76,10 @@ RED_FLAGS += [
     r"\bfoam\w*\s+(?:on|round|around)\s+(?:the\s+|his\s+|her\s+)?(?:mouth|lips)\b",
     (r"\bfell\s+(?:out\s+of|from|off)\s+(?:a|the|an|his|her|their|our)\s+(?:upstairs\s+|first[\s-]floor\s+|second[\s-]floor\s+|bedroom\s+)?"
      r"(?:window|balcony|roof|ladder|loft|cliff|scaffold\w*|building|bridge)\b"),
-    r"\bcall(?:ing|ed)?\s+(?:an?\s+|the\s+)?(?:000|111|995|998|997|triple\s+(?:zero|0))\b",
+    r"\bcall(?:ing|ed)?\s+(?:an?\s+|the\s+)?(?:000|995|998|997|triple\s+(?:zero|0))\b",
+    # 111 is New Zealand's emergency number but the UK's advice line ("rang 111, they said book in"):
+    # only a call being made now counts.
+    r"\b(?:calling|ringing|phoning|dialling|dialing)\s+111\s+(?:now|right\s+now)\b",
     r"\b(?:ring|rang|dial|dialled|dialed|phone|phoned)\w*\s+(?:000|995|998|997|triple\s+(?:zero|0))\b",
 ]
 
