@@ -32,6 +32,7 @@ PRESENT = re.compile(
     r"(?:!{2,}|\b(?<!nothing\s)(?<!not\s)(?<!isn't\s)(?<!wasn't\s)(?<!never\s)(?:right\s+now|just\s+now|at\s+the\s+moment|sudden(?:ly)?|all\s+of\s+a\s+sudden|won't\s+stop|"
     r"will\s+not\s+stop|not\s+stopping|getting\s+worse|worse\s+and\s+worse|please\s+hurry|hurry|ambulance|911|999|"
     r"what\s+(?:do|should)\s+(?:i|we)\s+do(?!\s+(?:if|in\s+(?:an?\s+)?(?:emergency|case)))|can't\s+(?:breathe(?!\s+(?:through|thru)\s+(?:my|his|her|the|it)\b)|move|stand|wake)|won't\s+wake|(?<!playing\s)(?<!eating\s)(?<!feeding\s)(?<!drinking\s)(?<!sleeping\s)(?<!himself\s)(?<!herself\s)(?<!normal\s)(?<!fine\s)(?<!well\s)again\s+(?:now|today|tonight)|"
+    r"(?:he's|she's|i've|they've|he\s+has|she\s+has)\s+just\s+(?:had|collapsed|fainted|passed\s+out|started|gone)\b|(?:hasn't|has\s+not|haven't|have\s+not)\s+stopped\b|"
     r"(?:i'm|i\s+am|she's|she\s+is|he's|he\s+is)\s+(?:still\s+)?(?:passing\s+(?:\w+\s+)?clots|soaking\s+(?:through|a\s+pad|pads)|losing\s+(?:a\s+lot\s+of\s+)?blood)\b|"
     r"(?:he's|she's|i've|i'm|he\s+has|she\s+has|they've|it's)\s+now\b(?!\s+(?:pregnant|expecting|\d+|older|retired|registered|on\s+(?:a|the|my|his|her)|taking|home|back|fine|better|ok|okay|well|settled|recovered))|(?:feel|feels|feeling)\s+like\s+(?:i'm|i\s+am|he's|she's)\s+(?:going\s+to|gonna)\s+die|since\s+(?:this\s+(?:morning|afternoon|evening)|an\s+hour|half\s+an\s+hour|\d+\s+minutes|last\s+night|lunch)|(?:an?|one|two|\d+)\s+(?:hours?|minutes?)\s+ago)\b)"
 )

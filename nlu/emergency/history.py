@@ -79,7 +79,8 @@ _ADMIN = re.compile(
     r"(?:friend|friend's|colleague|classmate|pupil|student|neighbour)\s+(?:who\s+)?(?:self[\s-]?harm\w*|has\s+been\s+self[\s-]?harm\w*)|"
     # round four: prevention, a relative's illness as the reason to worry, a photo, whether a medicine may be taken,
     # a vaccine against something, leaving the practice, a health check, dreams of an old event
-    r"prevent\w*|(?:because|as|since|cos|coz)\s+(?:my\s+)?(?:father|dad|mother|mum|mom|brother|sister|grand\w+|uncle|aunt\w*|parents?|cousin)\s+(?:had|has\s+had|died|passed)|"
+    r"prevent\w*|(?:worried|worry|worrying|concerned|anxious|scared|afraid|fear\w*)\s+(?:about|of)\s+(?:having\s+|getting\s+)?(?:an?\s+|another\s+)?"
+    r"(?:strokes?|heart\s+attacks?|seizures?|fits|sepsis|meningitis|overdos\w*|anaphylaxis|diabetes|blood\s+clots?)\b(?!\s+(?:right\s+)?now)|(?:because|as|since|cos|coz)\s+(?:my\s+)?(?:father|dad|mother|mum|mom|brother|sister|grand\w+|uncle|aunt\w*|parents?|cousin)\s+(?:had|has\s+had|died|passed)|"
     r"in\s+(?:my|the|this|his|her|a)\s+(?:passport\s+)?(?:photo|photos|picture|selfie|pic|photograph)|"
     r"(?:is\s+it|are\s+they|would\s+it\s+be)\s+(?:ok|okay|alright|all\s+right|fine|safe)\s+(?:for\s+(?:\w+\s+){1,3})?to\s+(?:take|give|mix|have|use|combine|drink|eat|try)|"
     r"(?:can|could|should)\s+(?:i|he|she|we|they|my\s+\w+)\s+(?:safely\s+)?(?:eat|drink|take|give\s+\w+)\b[^.!?\n]{0,40}\?|"

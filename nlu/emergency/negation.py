@@ -16,6 +16,11 @@ import re
 
 _CLAUSE_BREAK = re.compile(
     r"[.!?;,\n]|\b(?:but|though|although|however|except|yet|also|and\s+now|and\s+also|and\s+then|plus|whereas)\b"
+    # round four: run-on dictated messages ("I had my jab last week and today he collapsed"): a new time,
+    # a reason, or someone who has "just" done something starts a new clause; so do spoken "full stop"
+    # and "comma"
+    r"|\b(?:and|but)\s+(?:today|tonight|this\s+(?:morning|afternoon|evening)|just\s+now|right\s+now|suddenly|all\s+of\s+a\s+sudden)\b"
+    r"|\b(?:because|cos|coz)\b|\band\s+(?:he's|she's|i've|he\s+has|she\s+has|they've|i\s+have)\s+just\b|\b(?:full\s+stop|comma)\b"
 )
 
 _NEG_BEFORE = re.compile(
