@@ -96,8 +96,12 @@ MISSED_KINDS = [
     "he came off his bike onto the handlebars and his belly has gone hard and he's grey",
     "my toddler slipped under the water in the bath and now he's floppy",
     # published red flags: a tearing pain to the back, a hot swollen calf with breathlessness
-    "ripping pain through my chest into my back, came on all at once",
+    "ripping pain through my chest into my back, it hit out of the blue",
     "her calf went red and tender after the long drive and she's suddenly breathless",
+    # dictated run-ons: an old event or admin first, the danger after a new time or a reason
+    "we had the smear done last month and this morning my wife passed out in the shower and won't wake",
+    "he had a heart attack a decade back, texting because that same crushing pain has started",
+    "she had fits when she was little and she's just had another one that hasn't stopped",
     # dictated numbers
     "my seven week old is thirty nine point one on the thermometer",
     "sugar reading says one point eight and he's barely rousable",
@@ -132,6 +136,7 @@ FALSE_ALARM_KINDS = [
     "my six week old has been unsettled for forty minutes after her bottle",
     "my calf is swollen after twisting my ankle and I puff a bit climbing stairs",
     "phoned 111 yesterday about my earache, they told me to see my GP",
+    "I'm anxious about having a heart attack like my dad, can I get my cholesterol checked",
 ]
 
 

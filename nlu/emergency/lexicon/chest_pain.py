@@ -51,8 +51,8 @@ RED_FLAGS += [
 RED_FLAGS += [
     (r"\b(?:spray|gtn|nitro\w*|angina\s+(?:spray|tablets?))\b[^.!?\n]{0,20}\b(?:isn't|is\s+not|not|hasn't|didn't|doesn't|won't)\s+"
      r"(?:helping|working|touching|doing\s+anything|help|work|shift\w*|eas\w*)\b"),
-    (r"\b(?:heart\s+attack|angina|stent|bypass|mi)\b[^\n]{0,60}\b(?:same|that|similar)\s+(?:pain|feeling|pressure|tightness)\b"
-     r"[^.!?\n]{0,15}\b(?:now|again|today|tonight|right\s+now|back)\b"),
+    (r"\b(?:heart\s+attack|angina|stent|bypass|mi)\b[^\n]{0,60}\b(?:same|that|similar)\s+(?:\w+\s+)?(?:pain|feeling|pressure|tightness)\b"
+     r"[^.!?\n]{0,15}\b(?:now|again|today|tonight|right\s+now|back|started|starting|returned)\b"),
 ]
 
 #: Round three: a heart attack without the word chest — sweaty or grey with an aching jaw or arm.
