@@ -68,7 +68,7 @@ def is_negated(text: str, start: int, end: int) -> bool:
 #: any"): the red flag it stands for is the denied part. Bare "no wet nappy", "no answer" are red flags of
 #: their own, so a denial at the very start of the match does not count.
 _NEG_TAIL = re.compile(
-    r".\b(?:no|without|nor|never)\s+(?!(?:wet|wind|gas|poo|poos|stools?|bowel\s+movements?|response|answer|pulse|movements?|kicks?|urine|pee|wees?|power|strength|feeling|sensation|grip|control|sense|sight|vision|voice|energy|kick\w*|mov\w*|feel\w*|breath\w*|pulse|signs?|colou?r|sound|noise|cry\w*|tone|difference|change|effect|relief|help|improvement|better|use|good)\b)(?:\w+\s+(?:or\s+)?){0,3}\w+$"
+    r".\b(?:no|without|nor|never)\s+(?!(?:wet|wind|gas|poo|poos|stools?|bowel\s+movements?|before|(?:had|felt|experienced|seen|known)\s+(?:\w+\s+){0,3}like|response|answer|pulse|movements?|kicks?|urine|pee|wees?|power|strength|feeling|sensation|grip|control|sense|sight|vision|voice|energy|kick\w*|mov\w*|feel\w*|breath\w*|pulse|signs?|colou?r|sound|noise|cry\w*|tone|difference|change|effect|relief|help|improvement|better|use|good)\b)(?:\w+\s+(?:or\s+)?){0,3}\w+$"
     r"|\bbefore\s+(?:he|she|they|i|we|it)\s+(?:could\s+|had\s+)?\w+(?:\s+any(?:thing)?)?$"
 )
 

@@ -111,6 +111,9 @@ SPELLING: dict[str, str] = {
     "wullnae": "won't", "winnae": "won't", "couldnae": "couldn't", "didnae": "didn't", "hasnae": "hasn't", "havnae": "haven't",
     "heid": "head", "boak": "vomit", "boakin": "vomiting", "boaking": "vomiting", "spewing": "vomiting",
     "chundering": "vomiting", "greetin": "crying", "dauter": "daughter", "dorter": "daughter", "doughter": "daughter",
+    "drupping": "drooping", "drooping": "drooping", "droopin": "drooping", "drupin": "drooping", "droppy": "droopy",
+    "speek": "speak", "speeking": "speaking", "spek": "speak", "propaly": "properly", "propperly": "properly",
+    "properley": "properly", "proply": "properly", "propely": "properly", "propply": "properly",
     "sum": "some", "tummy's": "stomach's", "belly's": "stomach's",
 }
 

@@ -102,6 +102,11 @@ MISSED_KINDS = [
     "we had the smear done last month and this morning my wife passed out in the shower and won't wake",
     "he had a heart attack a decade back, texting because that same crushing pain has started",
     "she had fits when she was little and she's just had another one that hasn't stopped",
+    # third person intent, German and Gulf English, phonetic spelling
+    "my flatmate keeps talking about killing himself and he's sitting with a knife",
+    "my husband has suddenly no power in the right leg and talks very strange",
+    "she has a headache she never had like this before, came in one second, and she is vomiting",
+    "my mums mouth is drupping and she cant speek propaly",
     # dictated numbers
     "my seven week old is thirty nine point one on the thermometer",
     "sugar reading says one point eight and he's barely rousable",

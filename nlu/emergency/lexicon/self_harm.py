@@ -320,3 +320,10 @@ RED_FLAGS += [
      r"[^\n]{0,80}\b(?:i\s+(?:go|leave)\s+now|(?:don't|won't|will\s+not|not|never)\s+(?:be\s+)?(?:come|coming)\s+back|goodbye\s+forever|won't\s+(?:be\s+)?(?:here|around)\s+(?:any\s*more|tomorrow)|i'm\s+going\s+now)\b"),
     r"\b(?:don't|do\s+not)\s+care\s+(?:if|whether)\s+(?:i|i'll)\s+(?:die|live|wake\s+up|bleed\s+out|make\s+it)\b",
 ]
+
+#: Round four, more voices: someone else talking about ending it, with the means out.
+RED_FLAGS += [
+    (r"\b(?:talking|talks|talked|going\s+on|keeps?\s+(?:on\s+)?(?:talking|saying\s+things))\s+about\s+(?:ending\s+(?:it|things|his\s+life|her\s+life|their\s+life)|"
+     r"killing\s+(?:himself|herself|themselves|myself)|suicide|taking\s+(?:his|her|their|my)\s+(?:own\s+)?life|not\s+being\s+(?:here|around))\b"),
+    r"\b(?:got|has|had|taken|getting)\s+(?:his|her|their|my|all\s+(?:his|her|their|my))\s+(?:pills|tablets|meds|knife|knives|blades?|rope)\s+out\b(?=[^\n]{0,80}\b(?:end|die|kill|ending|suicid\w*|goodbye|sorry)\w*)|\b(?:end|ending|die|kill\w*|suicid\w*)\b[^\n]{0,60}\b(?:got|has|had|taken)\s+(?:his|her|their|my)\s+(?:pills|tablets|meds|knife|blades?|rope)\s+out\b",
+]

@@ -97,3 +97,11 @@ RED_FLAGS += [
     (r"\b(?:right|left|one)\s+(?:hand|arm|leg|foot)\b[^.!?\n]{0,20}\b(?:clumsy|useless|won't\s+do\s+what|not\s+doing\s+what|keeps?\s+dropping|"
      r"dragging|flopp\w*)\b"),
 ]
+
+#: Round four, more voices: feeling gone from an arm all at once, speaking strangely, a headache unlike any before.
+RED_FLAGS += [
+    rf"\bsudden(?:ly)?\b{g(30)}\b(?:no\s+(?:feeling|power|strength)|can't\s+feel)\b",
+    r"\b(?:speaks|speaking|talks|talking|speak|talk|sounds)\s+(?:very\s+|so\s+|all\s+)?(?:strange|strangely|weird|weirdly|odd|oddly|funny|wrong|muddled)\b",
+    rf"\bheadache\b{g(30)}\b(?:like\s+never\s+before|(?:never|not)\s+(?:had|felt)\s+(?:one\s+|anything\s+|a\s+\w+\s+)?like\s+(?:this|it|that))\b",
+    rf"\b(?:never|not)\s+(?:had|felt)\s+(?:a\s+)?(?:headache|pain\s+in\s+(?:my|his|her)\s+head)\s+like\s+(?:this|it|that)\b",
+]
