@@ -134,6 +134,7 @@ _MILD = re.compile(
     r"comes\s+and\s+goes|on\s+and\s+off|(?<!every\s)now\s+and\s+(?:then|again)|stops?\s+(?:quickly|by\s+itself|on\s+(?:its|their)\s+own)|(?:sugars?|levels?|readings?|numbers|periods?|moods?|sleep|bp|pressure|it's|they're|they\s+are)\s+(?:\w+\s+){0,2}?all\s+over\s+the\s+place|(?:been|is|was|seems?)\s+(?:totally\s+|completely\s+|perfectly\s+)?(?:normal|fine|ok|okay)\s+since|in\s+the\s+cold(?:\s+weather)?|when\s+it's\s+cold|in\s+(?:the\s+)?winter|(?<!like\s)(?<!like\sa\s)(?<!strange\s)(?<!weird\s)snor\w*(?!\s+(?:strange\w*|weird\w*|funny|odd\w*|and\s+(?:won't|can't|not)))|"
     # round four: improving, a known trigger (brushing teeth, standing up, pollen), every evening
     r"(?:slowly\s+|gradually\s+|already\s+)?(?:getting|got)\s+better|(?:is|it's|slowly|gradually)\s+improving|(?:bleed|bleeds)\s+(?:a\s+(?:bit|little)|slightly)|"
+    r"(?:temperature|temp)\s+(?:of|is|was|at|reading|reads)\s+(?:3[0-7](?:[.,]\d)?|9[0-9](?:[.,]\d)?)(?!\d)|"
     r"when\s+(?:i|he|she|we|they)\s+(?:brush|brushes|floss|flosses)|when\s+(?:i|he|she|they)\s+(?:cough|coughs|sneeze|sneezes|laugh|laughs|twist|twists|press\s+on\s+it)\b(?![^.!?\n]{0,20}\bblood)|when\s+(?:i|he|she|we|they)\s+(?:stand|stood|get|got|stands|gets)\s+up|"
     r"only\s+(?:when|if|with|around)\s+(?:there's\s+)?(?:\w+\s+)?(?:pollen|grass|dust|cats?|dogs?|weather|cold\s+air|exercis\w*)\b|every\s+(?:day|evening|morning|night|afternoon)\s+(?:from|after|when)|"
     r"sleep\s+(?:apnoea|apnea|study|clinic)|for\s+a\s+(?:second|few\s+seconds|moment)\s+(?:at\s+night|in\s+(?:my|his|her)\s+sleep))\b"
@@ -145,7 +146,7 @@ _MILD = re.compile(
 _DANGER_COMPANION = re.compile(
     r"\b(?:(?:down|into|to|up)\s+(?:my|his|her|the)\s+(?:left\s+)?(?:arm|jaw|neck)|sweat\w*|clammy|grey|gray|ashen|"
     r"lips?\s+(?:\w+\s+){0,4}blue|blue\s+lips|can't\s+(?:breathe|catch\s+(?:my|his|her)\s+breath)|pass(?:ed|ing)?\s+out|faint\w*|"
-    r"(?:worst|thunderclap)\s+headache|won't\s+wake|collaps\w*|won't\s+respond|not\s+respond\w*|unresponsive|can't\s+wake|not\s+waking|purple\s+(?:spots|rash)|don't\s+fade|doesn't\s+fade)\b"
+    r"(?:worst|thunderclap)\s+headache|won't\s+wake|collaps\w*|floppy|mottled|limp|lethargic|won't\s+respond|not\s+respond\w*|unresponsive|can't\s+wake|not\s+waking|purple\s+(?:spots|rash)|don't\s+fade|doesn't\s+fade)\b"
 )
 
 #: Figures of speech built on a red-flag word, read in the symptom's clause: "my face dropped when I

@@ -107,6 +107,12 @@ MISSED_KINDS = [
     "my husband has suddenly no power in the right leg and talks very strange",
     "she has a headache she never had like this before, came in one second, and she is vomiting",
     "my mums mouth is drupping and she cant speek propaly",
+    # pregnancy and children, more voices
+    "36 weeks along, zig-zags across my vision and both hands swelled up today",
+    "her waters went and now there's a little arm coming out",
+    "the baby arrived an hour ago at home and the placenta still hasn't been delivered",
+    "he's been drowsy all afternoon after the sickness bug and his eyes have gone sunken",
+    "my toddler's nostrils are flaring with each breath in",
     # dictated numbers
     "my seven week old is thirty nine point one on the thermometer",
     "sugar reading says one point eight and he's barely rousable",
@@ -142,6 +148,7 @@ FALSE_ALARM_KINDS = [
     "my calf is swollen after twisting my ankle and I puff a bit climbing stairs",
     "phoned 111 yesterday about my earache, they told me to see my GP",
     "I'm anxious about having a heart attack like my dad, can I get my cholesterol checked",
+    "my 10 week old had her jabs this morning, temp is 37.6, she's settled and feeding",
 ]
 
 

@@ -67,3 +67,11 @@ RED_FLAGS += [
     rf"\b(?:baby|newborn|{YOUNG_BABY})\b{g(50)}\btoo\s+(?:sleepy|tired|weak|drowsy)\s+to\s+(?:feed|eat|drink|suck|wake)\b",
     rf"\b(?:baby|newborn|{YOUNG_BABY})\b{g(50)}\byellow\b{g(30)}\b(?:sleepy|drowsy|floppy|not\s+feeding|won't\s+feed|too\s+sleepy)\b",
 ]
+
+#: Round four, more voices: sleepy then sunken eyes (dehydration told in the other order), nostrils
+#: flaring or grunting with the breathing.
+RED_FLAGS += [
+    rf"\b(?:sleepy|drowsy|floppy|lethargic|not\s+(?:himself|herself))\b{g(60)}\b(?:eyes?\s+(?:look\s+|are\s+|is\s+|have\s+gone\s+)?sunken|sunken\s+eyes)",
+    r"\b(?:nostrils?\s+(?:are\s+|is\s+)?flar\w*|flar\w*\s+(?:his|her|their|its)\s+nostrils|nasal\s+flaring)\b",
+    rf"\bbreath\w*\b{g(40)}\bgrunt\w*|\bgrunt\w*\b{g(40)}\bbreath\w*",
+]

@@ -84,3 +84,13 @@ RED_FLAGS += [
     (r"\b(?:had\s+(?:a|my|the|her|our)\s+(?:baby|son|daughter|twins)|gave\s+birth|given\s+birth|delivered|c-?section|caesarean)\b[^\n]{0,60}"
      r"\b(?:(?:big|large|huge|massive|golf[\s-]ball|plum)\s*(?:-?sized\s+)?clots|clots?\s+(?:the\s+size\s+of|as\s+big\s+as|bigger\s+than|like)|soak\w*|bleeding\s+(?:heavily|a\s+lot|loads)|pad\s+(?:every|an\s+hour))"),
 ]
+
+#: Round four, more voices: flashing lights or sudden puffiness late in pregnancy (pre-eclampsia), a
+#: baby's foot or arm coming first, and a placenta that has not come after a birth.
+RED_FLAGS += [
+    rf"\b(?:{GESTATION}|pregnan\w*)\b{g(60)}\b(?:flashing|flashes|seeing\s+(?:spots|stars|lights|sparkles)|sparkl\w*|zig-?zags?|puff\w*\s+(?:right\s+)?up|swell\w*\s+up|blurr\w*)",
+    r"\b(?:baby's|the\s+baby's|a|her|his)\s+(?:foot|feet|leg|legs|arm|hand|bottom|bum)\s+(?:is\s+|are\s+)?(?:coming|hanging|sticking|poking|came)\s+out\b",
+    r"\bplacenta\b[^.!?\n]{0,30}\b(?:hasn't|has\s+not|not|still\s+not|isn't|won't|didn't)\s+(?:yet\s+)?(?:come|came|delivered|out|coming|been\s+delivered)\b",
+    (r"\b(?:gave\s+birth|given\s+birth|delivered|had\s+(?:the|her|my)\s+baby)\b[^\n]{0,100}\b(?:bleeding\s+(?:heavily|a\s+lot|loads|so\s+much)|"
+     r"so\s+much\s+blood|soak\w*|(?:big|large|huge)\s+clots)\b"),
+]
