@@ -113,6 +113,7 @@ MISSED_KINDS = [
     "the baby arrived an hour ago at home and the placenta still hasn't been delivered",
     "he's been drowsy all afternoon after the sickness bug and his eyes have gone sunken",
     "my toddler's nostrils are flaring with each breath in",
+    "my grandson pushed a tiny round battery into his ear",
     # dictated numbers
     "my seven week old is thirty nine point one on the thermometer",
     "sugar reading says one point eight and he's barely rousable",

@@ -118,3 +118,11 @@ RED_FLAGS += [
      r"funnel[\s-]?web|box\s+jellyfish|irukandji|stonefish|blue[\s-]ringed\s+octopus|scorpion)\b"),
     r"\b(?:snake\s*bite|snakebite|funnel[\s-]?web\s+bite|redback\s+bite)\b",
 ]
+
+#: Round four, more voices: a button or coin battery up a nose, in an ear or in a mouth, or missing
+#: near a small child.
+RED_FLAGS += [
+    (r"\b(?:button|coin|watch|lithium|round|little|small|tiny)\s+batter(?:y|ies)\b[^\n]{0,50}\b(?:up\s+(?:his|her|their|the)\s+nose|in\s+(?:his|her|their)\s+(?:nose|ear|mouth)|"
+     r"swallow\w*|ate|eaten|missing|gone|chew\w*|sucking|mouth)\b"),
+    r"\b(?:put|pushed|stuck|shoved|got)\s+(?:a|an|the|one\s+of\s+the)\s+(?:button|coin|watch|lithium|round|little|small|tiny)\s+batter(?:y|ies)\b",
+]
