@@ -122,7 +122,7 @@ RED_FLAGS += [
 #: Round four, more voices: a button or coin battery up a nose, in an ear or in a mouth, or missing
 #: near a small child.
 RED_FLAGS += [
-    (r"\b(?:button|coin|watch|lithium|round|little|small|tiny)\s+batter(?:y|ies)\b[^\n]{0,50}\b(?:up\s+(?:his|her|their|the)\s+nose|in\s+(?:his|her|their)\s+(?:nose|ear|mouth)|"
+    (r"\b(?:(?:button|coin|watch|lithium|round|little|small|tiny|flat)\s+){1,3}batter(?:y|ies)\b[^\n]{0,50}\b(?:up\s+(?:his|her|their|the)\s+nose|in(?:to)?\s+(?:his|her|their)\s+(?:nose|ear|mouth)|"
      r"swallow\w*|ate|eaten|missing|gone|chew\w*|sucking|mouth)\b"),
-    r"\b(?:put|pushed|stuck|shoved|got)\s+(?:a|an|the|one\s+of\s+the)\s+(?:button|coin|watch|lithium|round|little|small|tiny)\s+batter(?:y|ies)\b",
+    r"\b(?:put|pushed|stuck|shoved|got)\s+(?:a|an|the|one\s+of\s+the)\s+(?:(?:button|coin|watch|lithium|round|little|small|tiny|flat)\s+){1,3}batter(?:y|ies)\b",
 ]
