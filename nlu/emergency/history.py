@@ -135,6 +135,8 @@ _MILD = re.compile(
     # round four: improving, a known trigger (brushing teeth, standing up, pollen), every evening
     r"(?:slowly\s+|gradually\s+|already\s+)?(?:getting|got)\s+better|(?:is|it's|slowly|gradually)\s+improving|(?:bleed|bleeds)\s+(?:a\s+(?:bit|little)|slightly)|"
     r"(?:temperature|temp)\s+(?:of|is|was|at|reading|reads)\s+(?:3[0-7](?:[.,]\d)?|9[0-9](?:[.,]\d)?)(?!\d)|"
+    r"(?:after|from|since)\s+(?:twisting|spraining|rolling|turning|going\s+over\s+on|knocking|banging|bumping)\s+(?:my|his|her|their)\s+(?:ankle|knee|wrist|foot|leg|arm)|"
+    r"(?:puff\w*|pant\w*|wheez\w*)\s+a\s+(?:bit|little)\b|"
     r"when\s+(?:i|he|she|we|they)\s+(?:brush|brushes|floss|flosses)|when\s+(?:i|he|she|they)\s+(?:cough|coughs|sneeze|sneezes|laugh|laughs|twist|twists|press\s+on\s+it)\b(?![^.!?\n]{0,20}\bblood)|when\s+(?:i|he|she|we|they)\s+(?:stand|stood|get|got|stands|gets)\s+up|"
     r"only\s+(?:when|if|with|around)\s+(?:there's\s+)?(?:\w+\s+)?(?:pollen|grass|dust|cats?|dogs?|weather|cold\s+air|exercis\w*)\b|every\s+(?:day|evening|morning|night|afternoon)\s+(?:from|after|when)|"
     r"sleep\s+(?:apnoea|apnea|study|clinic)|for\s+a\s+(?:second|few\s+seconds|moment)\s+(?:at\s+night|in\s+(?:my|his|her)\s+sleep))\b"
