@@ -114,6 +114,10 @@ MISSED_KINDS = [
     "he's been drowsy all afternoon after the sickness bug and his eyes have gone sunken",
     "my toddler's nostrils are flaring with each breath in",
     "my grandson pushed a tiny round battery into his ear",
+    # minimised or after admin talk, told in the other order
+    "do you have my blood results yet? my son is slurring and acting weird, he's type 1",
+    "I'm probably fussing but our newborn (3 weeks) feels boiling hot and is too drowsy to feed",
+    "sorry to trouble you, dad has thrown up with blood in it this morning",
     # dictated numbers
     "my seven week old is thirty nine point one on the thermometer",
     "sugar reading says one point eight and he's barely rousable",
@@ -150,6 +154,8 @@ FALSE_ALARM_KINDS = [
     "phoned 111 yesterday about my earache, they told me to see my GP",
     "I'm anxious about having a heart attack like my dad, can I get my cholesterol checked",
     "my 10 week old had her jabs this morning, temp is 37.6, she's settled and feeding",
+    "our baby, 4 weeks, seemed warm, yet the thermometer reads 36.9 and she's feeding well",
+    "sprained my wrist yesterday, it's swollen, plus I puff a bit on stairs",
 ]
 
 

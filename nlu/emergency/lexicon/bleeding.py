@@ -76,3 +76,8 @@ RED_FLAGS += [
     (r"\b(?:cut|sliced|slice|wound|gash|knife|blade|glass|mandoline|chisel)\b[^\n]{0,80}\b(?:some\s*thing|something|bits?|stuff)\s+(?:white|yellow|shiny)\b"
      r"(?=[^.!?\n]{0,25}\b(?:showing|inside|poking|sticking|visible|in\s+(?:it|there|the\s+(?:cut|wound|gash)))\b)"),
 ]
+
+#: Round four, more voices: sick "with blood in it".
+RED_FLAGS += [
+    rf"\b(?:sick|vomit\w*|throw\w*\s+up|threw\s+up|puk\w*)\b{g(20)}\b(?:with\s+)?blood\s+in\s+(?:it|them)\b|\b(?:bloody|blood-?stained|blood\s+stained)\s+(?:vomit|sick)\b",
+]

@@ -66,3 +66,9 @@ RED_FLAGS += [
 RED_FLAGS += [
     rf"\b{SUGAR}\b{g(25)}\b(?:zero|one|two)\s+point\s+(?:zero|one|two|three|four|five|six|seven|eight|nine|\d)\b",
 ]
+
+#: Round four, more voices: the altered behaviour told first and the diabetes after it.
+RED_FLAGS += [
+    (rf"\b(?:acting\s+(?:drunk|weird|strange|odd|funny)|(?:not|isn't|wasn't)\s+making\s+(?:any\s+)?sense|slurr\w*|unresponsive|won't\s+wake|can't\s+wake|"
+     rf"very\s+confused|really\s+confused|aggressive)\b{g(80)}\b(?:diabetic|diabetes|type\s+(?:1|one)|insulin|hypo\w*)\b"),
+]
