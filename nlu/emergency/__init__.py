@@ -26,6 +26,16 @@ off her before she had any") is not a poisoning, but "she seems fine" after one 
 breathing, bleeding, collapse or infection symptom that passed and has "been fine since" is not
 an emergency unless a recent time cue ("an hour ago") says it may come back, while a baby's, a
 stroke sign's, an allergic reaction's or self-harm's never counts as passed.
+
+Round four, for voices the earlier sets lacked (Irish, Scots, Australian and New Zealand,
+Singaporean, Gulf-expat, German English, dyslexic spelling, voice-to-text, minimisers): words with
+the g dropped ("sweatin") and Scots contractions ("cannae") are read as meant; a minimised symptom
+("just a bit of tightness") keeps its red flag when a companion sign is in the sentence (spreading to
+the arm or jaw, sweating, grey, blue lips, fainting, unresponsive); the emergency numbers 000, 995, 998 and
+997 said with "call" or "ring" (111 only when a call is being made now: it is also the UK's advice
+line) and "taking him to A&E" count as urgency; a venomous
+bite or sting, smoke or fumes breathed in and a live wire touched are emergencies; someone else's
+old illness, a prevention question, a photo, leaving the practice and a bereavement by suicide are not.
 """
 
 from __future__ import annotations

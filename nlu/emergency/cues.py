@@ -12,19 +12,19 @@ import re
 _URGENT = re.compile(
     r"(?:!{2,}|\b(?:right\s+now|now(?!\s+and\s+(?:then|again))(?<!for\s\bnow)(?<!by\s\bnow)(?<!until\s\bnow)|just\s+now|at\s+the\s+moment|sudden(?:ly)?|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|"
     r"won't\s+stop|will\s+not\s+stop|not\s+stopping|can't\s+stop|doesn't\s+stop|keeps?\s+(?:getting\s+worse|coming)|"
-    r"getting\s+worse|worse\s+and\s+worse|worse\s+by\s+the\s+minute|(?<!too\s)fast|rapidly|(?<!too\s)(?<!so\s)(?<!stop\s)(?<!stops\s)(?<!stopped\s)quickly|help(?=\s*(?:!|please|us\b|him|her|now))|"
+    r"getting\s+worse|worse\s+and\s+worse|worse\s+by\s+the\s+minute|(?<!too\s)fast|rapidly|(?<!too\s)(?<!so\s)(?<!stop\s)(?<!stops\s)(?<!stopped\s)(?<!up\s)quickly|help(?=\s*(?:!|please|us\b|him|her|now))|"
     r"(?:please|someone|somebody|send)\s+help(?!\s+(?:me\s+|us\s+)?(?:with|to|fill|book|find|understand|change|cancel|get|sort|complete))|need\s+help(?!\s+(?:with|booking|to|finding|filling))|help\s+me(?!\s+(?:book|with|to|find|get|change|cancel|understand|fill))|hurry|please\s+hurry|"
-    r"asap|urgent(?:ly)?|emergency|(?<!too\s)(?<!a\s)quick|so\s+bad|really\s+bad|very\s+bad|super\s+bad|terrible|horrible|awful|"
+    r"asap|urgent(?:ly)?|emergency|(?<!too\s)(?<!a\s)(?<!up\s)quick|so\s+bad|really\s+bad|very\s+bad|super\s+bad|terrible|horrible|awful|"
     r"worst|unbearable|agony|agonising|agonizing|excruciating|severe(?:ly)?|extreme(?:ly)?|massive|scared|"
     r"terrified|frightened|panicking|freaking\s+out|what\s+(?:do|should)\s+(?:i|we)\s+do|what\s+to\s+do|"
     r"can't\s+(?:breathe(?!\s+(?:through|thru)\s+(?:my|his|her|the|it)\b)|move|stand|walk|talk|speak|see|feel|wake|swallow|think|get\s+up|focus)|"
-    r"won't\s+wake|not\s+waking|dying|ambulance|911|999|112|tonight)\b|(?<!have\s)(?<!get\s)(?<!some\s)(?<!any\s)(?<!for\s)(?<!with\s)(?<!the\s)\bhelp\s*$)"
+    r"won't\s+wake|not\s+waking|dying(?!\s+(?:for|to)\s+(?:a|an|the|some|see|know|go|try|get|hear|meet|have))|ambulance|911|999|112|tonight|(?:call\w*|ring\w*|rang|dial\w*|phon\w*)\s+(?:000|995|998|997|triple\s+(?:zero|0))|(?:calling|ringing|phoning|dialling)\s+111\s+now|(?:take|taking|took|rush\w*|driv\w*|drove|bring\w*|brought|going|go|heading|head|get\w*)\s+(?:him|her|them|me|us|my\s+\w+)?\s*(?:straight\s+)?(?:to|into)\s+(?:a&e|a\s+and\s+e|the\s+er|er|casualty|resus|the\s+emergency\s+(?:room|department)))\b|(?<!have\s)(?<!get\s)(?<!some\s)(?<!any\s)(?<!for\s)(?<!with\s)(?<!the\s)\bhelp\s*$)"
 )
 
 _CLAUSE_SPLIT = re.compile(r"[,;.!?\n]")
 _DENIED_CLAUSE = re.compile(
     r"^\s*(?:no|not|never|none|nothing|stopped|it\s+stopped|it's\s+stopped)\b|\b(?:has\s+stopped|went\s+away|gone\s+away)\b|"
-    r"\b(?:fine|ok|okay|better|settled|sorted|stopped)\s+now\b"
+    r"\b(?:fine|ok|okay|better|settled|sorted|stopped|gone|cleared|passed|over)\s+now\b|\b(?:it's|it\s+has|it\s+is|has)\s+(?:all\s+)?(?:gone|cleared|passed)\b"
 )
 
 #: Cues strong enough to say "this is happening now" inside a sentence about history or admin.
@@ -32,12 +32,16 @@ PRESENT = re.compile(
     r"(?:!{2,}|\b(?<!nothing\s)(?<!not\s)(?<!isn't\s)(?<!wasn't\s)(?<!never\s)(?:right\s+now|just\s+now|at\s+the\s+moment|sudden(?:ly)?|all\s+of\s+a\s+sudden|won't\s+stop|"
     r"will\s+not\s+stop|not\s+stopping|getting\s+worse|worse\s+and\s+worse|please\s+hurry|hurry|ambulance|911|999|"
     r"what\s+(?:do|should)\s+(?:i|we)\s+do(?!\s+(?:if|in\s+(?:an?\s+)?(?:emergency|case)))|can't\s+(?:breathe(?!\s+(?:through|thru)\s+(?:my|his|her|the|it)\b)|move|stand|wake)|won't\s+wake|(?<!playing\s)(?<!eating\s)(?<!feeding\s)(?<!drinking\s)(?<!sleeping\s)(?<!himself\s)(?<!herself\s)(?<!normal\s)(?<!fine\s)(?<!well\s)again\s+(?:now|today|tonight)|"
-    r"(?:he's|she's|i've|i'm|he\s+has|she\s+has|they've|it's)\s+now\b|(?:feel|feels|feeling)\s+like\s+(?:i'm|i\s+am|he's|she's)\s+(?:going\s+to|gonna)\s+die|since\s+(?:this\s+(?:morning|afternoon|evening)|an\s+hour|half\s+an\s+hour|\d+\s+minutes|last\s+night|lunch)|(?:an?|one|two|\d+)\s+(?:hours?|minutes?)\s+ago)\b)"
+    r"(?:same|that|the)\s+(?:\w+\s+)?(?:pain|pressure|tightness|feeling|heaviness)\s+(?:has|is|'s)\s+(?:just\s+)?(?:started|starting|back|come\s+back|returned)\b|"
+    r"(?:he's|she's|i've|they've|he\s+has|she\s+has)\s+just\s+(?:had|collapsed|fainted|passed\s+out|started|gone)\b|(?:hasn't|has\s+not|haven't|have\s+not)\s+stopped\b|"
+    r"(?:i'm|i\s+am|she's|she\s+is|he's|he\s+is)\s+(?:still\s+)?(?:passing\s+(?:\w+\s+)?clots|soaking\s+(?:through|a\s+pad|pads)|losing\s+(?:a\s+lot\s+of\s+)?blood)\b|"
+    r"(?:he's|she's|i've|i'm|he\s+has|she\s+has|they've|it's)\s+now\b(?!\s+(?:pregnant|expecting|\d+|older|retired|registered|on\s+(?:a|the|my|his|her)|taking|home|back|fine|better|ok|okay|well|settled|recovered))|(?:feel|feels|feeling)\s+like\s+(?:i'm|i\s+am|he's|she's)\s+(?:going\s+to|gonna)\s+die|since\s+(?:this\s+(?:morning|afternoon|evening)|an\s+hour|half\s+an\s+hour|\d+\s+minutes|last\s+night|lunch)|(?:an?|one|two|\d+)\s+(?:hours?|minutes?)\s+ago)\b)"
 )
 
 _STRONG = re.compile(
     r"(?:!{2,}|\b(?:right\s+now|just\s+now|sudden(?:ly)?|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|won't\s+stop|"
     r"will\s+not\s+stop|not\s+stopping|getting\s+worse|worse\s+and\s+worse|please\s+hurry|hurry|ambulance|911|999|"
+    r"(?:call\w*|ring\w*|dial\w*)\s+(?:000|995|998|997|triple\s+(?:zero|0))|"
     r"what\s+(?:do|should)\s+(?:i|we)\s+do(?!\s+(?:if|in\s+(?:an?\s+)?(?:emergency|case)))|can't\s+(?:breathe(?!\s+(?:through|thru)\s+(?:my|his|her|the|it)\b)|move|stand|wake)|won't\s+wake|terrified|panicking)\b)"
 )
 #: A call for help, on top of ``_STRONG``: what makes a message urgent with no symptom named.

@@ -16,11 +16,16 @@ import re
 
 _CLAUSE_BREAK = re.compile(
     r"[.!?;,\n]|\b(?:but|though|although|however|except|yet|also|and\s+now|and\s+also|and\s+then|plus|whereas)\b"
+    # round four: run-on dictated messages ("I had my jab last week and today he collapsed"): a new time,
+    # a reason, or someone who has "just" done something starts a new clause; so do spoken "full stop"
+    # and "comma"
+    r"|\b(?:and|but)\s+(?:today|tonight|this\s+(?:morning|afternoon|evening)|just\s+now|right\s+now|suddenly|all\s+of\s+a\s+sudden)\b"
+    r"|\b(?:because|cos|coz)\b|\band\s+(?:he's|she's|i've|he\s+has|she\s+has|they've|i\s+have)\s+just\b|\b(?:full\s+stop|comma)\b"
 )
 
 _NEG_BEFORE = re.compile(
     r"\b(?:no|not|without|never|denies|deny|denied|nor|none|free\s+of|negative\s+for|don't\s+have|doesn't\s+have|"
-    r"didn't\s+have|haven't\s+had|hasn't\s+had|isn't|aren't|wasn't|weren't|no\s+longer|not\s+any|no\s+more|"
+    r"didn't\s+have|haven't\s+had|hasn't\s+had|(?:don't|do\s+not|doesn't|does\s+not)\s+want\s+to|(?:i'd|i\s+would|would|i)\s+hate\s+to|(?:to\s+)?avoid(?:ing)?|so\s+(?:as\s+)?not\s+to|isn't|aren't|wasn't|weren't|no\s+longer|not\s+any|no\s+more|"
     r"ruled\s+out|rule\s+out)\b(?!\s+(?:touching|helping|working|easing|shifting|doing|stopping|going\s+away|well|right|good|ok|okay|"
     r"himself|herself|themselves|myself|sure|normal|idea|answering|responding|waking|making|able|feeling|coping|eating|drinking))"
     r"(?:\s+\S+){0,3}\s*$"
@@ -63,14 +68,14 @@ def is_negated(text: str, start: int, end: int) -> bool:
 #: any"): the red flag it stands for is the denied part. Bare "no wet nappy", "no answer" are red flags of
 #: their own, so a denial at the very start of the match does not count.
 _NEG_TAIL = re.compile(
-    r".\b(?:no|without|nor|never)\s+(?!(?:wet|response|answer|pulse|movements?|kicks?|urine|pee|wees?|power|strength|feeling|sensation|grip|control|sense|sight|vision|voice|energy|kick\w*|mov\w*|feel\w*|breath\w*|pulse|signs?|colou?r|sound|noise|cry\w*|tone|difference|change|effect|relief|help|improvement|better|use|good)\b)(?:\w+\s+(?:or\s+)?){0,3}\w+$"
+    r".\b(?:no|without|nor|never)\s+(?!(?:wet|wind|gas|poo|poos|stools?|bowel\s+movements?|before|(?:had|felt|experienced|seen|known)\s+(?:\w+\s+){0,3}like|response|answer|pulse|movements?|kicks?|urine|pee|wees?|power|strength|feeling|sensation|grip|control|sense|sight|vision|voice|energy|kick\w*|mov\w*|feel\w*|breath\w*|pulse|signs?|colou?r|sound|noise|cry\w*|tone|difference|change|effect|relief|help|improvement|better|use|good)\b)(?:\w+\s+(?:or\s+)?){0,3}\w+$"
     r"|\bbefore\s+(?:he|she|they|i|we|it)\s+(?:could\s+|had\s+)?\w+(?:\s+any(?:thing)?)?$"
 )
 
 #: A symptom over and done with, said anywhere in the sentence: "it went straight away and I've been fine since".
 RESOLVED = re.compile(
     r"\b(?:went|gone|passed|settled)\s+(?:straight|right|completely)\s+(?:away|off)|(?:been|felt|was)\s+(?:totally\s+|completely\s+)?"
-    r"(?:fine|ok|okay|well|normal)\s+(?:ever\s+)?since|coughed\s+it\s+(?:up|out)|hospital\s+(?:say|said|says)\s+(?:all\s+)?(?:good|fine|ok)"
+    r"(?:fine|ok|okay|well|normal)\s+(?:ever\s+)?since|(?:back\s+to|is\s+back\s+to|was\s+back\s+to)\s+(?:himself|herself|themselves|normal|his\s+normal|her\s+normal)|coughed\s+it\s+(?:up|out)|hospital\s+(?:say|said|says)\s+(?:all\s+)?(?:good|fine|ok)"
 )
 
 
@@ -84,5 +89,8 @@ def is_denied_tail(span: str) -> bool:
 AVERTED = re.compile(
     r"\bbefore\s+(?:he|she|they|it|i|we)\s+(?:could\s+|had\s+)?(?:swallow|drink|drank|eat|ate|take|took)\w*\s+(?:any|anything|it|them)\b(?!\s+more)"
     r"|\b(?:didn't|did\s+not|hasn't|has\s+not|never)\s+(?:swallow|drink|eat|take|taken|swallowed|drunk|eaten)\w*\s+(?:any|anything)\b(?!\s+more)"
+    # round four: taken out of the mouth at once, or still sealed in its packet
+    r"|\b(?:took|take|taken|got|get|pulled|fished|hooked)\s+(?:it|them|one|the\s+\w+)\s+(?:back\s+)?out\s+(?:of\s+(?:his|her|their)\s+mouth\s+)?(?:straight\s+away|straightaway|right\s+away|immediately|at\s+once|instantly)\b"
+    r"|\bstill\s+(?:in|inside|sealed\s+in)\s+(?:the|its|their|his|her)\s+(?:packet|packaging|wrapper|wrapping|blister|box|case)\b"
 )
 

@@ -64,6 +64,27 @@ def _undoubled(word: str) -> str | None:
     return None
 
 
+#: Everyday "-ing" words typed with the g dropped ("goin", "sweatin", "breathin") that the lexicon's
+#: patterns read, beside the lexicon's own words.
+_ING_WORDS = frozenset({
+    "going", "coming", "getting", "doing", "having", "making", "taking", "saying", "talking", "breathing",
+    "sweating", "shaking", "bleeding", "choking", "fitting", "crushing", "burning", "hurting", "killing",
+    "vomiting", "throwing", "puking", "spewing", "passing", "blacking", "fainting", "collapsing", "swelling",
+    "wheezing", "gasping", "struggling", "slurring", "drooping", "dropping", "pouring", "gushing", "pumping",
+    "waking", "moving", "kicking", "feeding", "drinking", "eating", "responding", "answering", "turning",
+    "spreading", "pressing", "squeezing", "stabbing", "aching", "pounding", "racing", "thinking", "cutting",
+    "planning", "nothing", "something", "anything", "everything", "shaving", "leaking", "seizing", "stopping",
+})
+
+
+def _dropped_g(word: str) -> str | None:
+    """The "-ing" word this one is with the final g dropped ("sweatin" -> "sweating"), if it is one we read."""
+    if len(word) < 4 or not word.endswith("in"):
+        return None
+    full = word + "g"
+    return full if full in _ING_WORDS or full in _LEXICON_WORDS else None
+
+
 @lru_cache(maxsize=4096)
 def canonical_word(word: str) -> str:
     """The canonical spelling of one lower-case word (itself when nothing applies)."""
@@ -78,6 +99,9 @@ def canonical_word(word: str) -> str:
     single = _undoubled(w)
     if single:
         return single
+    dropped = _dropped_g(w)
+    if dropped:
+        return dropped
     if len(w) < _MIN_FUZZY_LEN or w in _VOCAB:
         return w
     found: set[str] = set()

@@ -62,3 +62,22 @@ RED_FLAGS += [
     (r"\b(?:throat|tongue|mouth|lips?)\b[^.!?\n]{0,40}\b(?:after|since)\s+(?:eating|having|taking|a|the|some)\b[^\n]{0,60}"
      r"\b(?:voice\s+(?:is\s+)?(?:going|gone|changing|changed|hoarse|croaky|weird)|can't\s+(?:talk|speak|swallow))\b"),
 ]
+
+#: Round four: the adrenaline pen called just "his pen", given in a message about an allergy, and
+#: swelling round the eyes with vomiting or coughing after a known food allergen.
+_ALLERGEN = r"(?:nuts?|peanuts?|cashews?|almonds?|pistachios?|walnuts?|hazelnuts?|sesame|shellfish|prawns?|shrimp|crab|lobster|fish|eggs?|milk|dairy|kiwi|wheat|soy|lupin|mustard)"
+_PEN_GIVEN = (r"(?:used|gave|given|give|jabbed|injected|use|using|had\s+to\s+use|administered)\s+(?:him|her|them|me)?\s*(?:his|her|my|their|the)\s+"
+              r"(?:adrenaline\s+|epinephrine\s+)?(?:pen|pens|epi|jext|emerade|auvi-?q)\b")
+_ALLERGY_WORD = rf"(?:allerg\w*|anaphyla\w*|{_ALLERGEN}|stung|sting|bee|wasp|hives|swell\w*|swollen|puff\w*)"
+RED_FLAGS += [
+    rf"\b{_ALLERGY_WORD}\b[^\n]{{0,200}}\b{_PEN_GIVEN}",
+    rf"\b{_PEN_GIVEN}[^\n]{{0,150}}\b{_ALLERGY_WORD}\b",
+    (rf"\b(?:{_ALLERGEN}|allerg\w*)\b[^\n]{{0,150}}\b(?:eyes?|face|lips?|tongue)\b[^.!?\n]{{0,20}}\b(?:puff\w*|swell\w*|swollen|blow\w*\s+up)\b"
+     rf"[^\n]{{0,60}}\b(?:cough\w*|vomit\w*|sick|wheez\w*|breath\w*|hives|floppy|pale|drowsy)\b"),
+]
+
+#: Round four, more voices: a sting or bite followed by trouble swallowing or breathing.
+RED_FLAGS += [
+    (rf"\b(?:stung|sting|stings|bitten|bite)\b[^\n]{{0,60}}\b(?:{CANT}\s+(?:swallow\w*|breath\w*)|throat\s+(?:\w+\s+)?(?:tight\w*|swell\w*|swollen|clos\w*)|"
+     rf"wheez\w*|(?:lips?|tongue)\s+(?:\w+\s+)?(?:swell\w*|swollen))"),
+]

@@ -17,13 +17,13 @@ RED_FLAGS: list[str] = [
     r"(?:stop|stopped|stopping)\s+(?:the\s+)?(?:bleed\w*|blood)\b"),
     r"\b(?:lots|lot|pool|so\s+much|loads|puddle|cup|bucket|tons?|litres?|liters?|alot|plenty|heaps)\s+of\s+blood\b",
     r"\b(?:so\s+much|too\s+much|loads|tons)\s+(?:of\s+)?blood\b",
-    (rf"\bblood\b{g(20)}\b(?:everywhere|gushing|pouring|spurting|squirting|pumping|won't\s+stop|all\s+over|not\s+stopping|"
+    (rf"\bblood\b(?!\s+(?:sugar|sugars|glucose|pressure|test|tests|levels?|results?|count))(?:{g(20)})\b(?:everywhere|gushing|pouring|spurting|squirting|pumping|won't\s+stop|all\s+over(?!\s+the\s+place)|not\s+stopping|"
     rf"coming\s+out|through\s+the)\b"),
     rf"\b(?:gushing|pouring|spurting|squirting|pumping)\b{g(15)}\bblood\b",
     (rf"\b(?:cough\w*|vomit\w*|throw\w*|threw|spit\w*|spat|puk\w*|bring\w*|brought)\s+(?:up\s+)?{g(30)}\b(?:blood|clots)\b"
     r"(?!\s+(?:test|pressure|sugar))"),
     (rf"\b(?:nose)?bleed\w*\b{g(60)}\b(?:(?:blood\s+)?thinners?|warfarin|apixaban|rivaroxaban|anticoagul\w*|"
-    rf"(?:\d+|twenty|thirty|forty|fifty)\s+(?:minutes|mins)|an\s+hour|hours)\b"),
+    rf"(?<!after\s)(?<!within\s)(?<!in\s)(?<!about\s)(?:\d+|twenty|thirty|forty|fifty)\s+(?:minutes|mins)|(?<!after\s)(?<!within\s)(?<!in\s)an\s+hour|hours)\b"),
     rf"\b(?:cut|wound|gash|bleed\w*|slashed|sliced)\b{g(40)}\b(?:spurting|pumping|squirting|gushing|pouring)\b",
     r"\bblood\s+in\s+(?:his|her|my|the)\s+(?:vomit|sick)\b", r"\bbleeding\s+out\b",
     (rf"\bblood\s+(?:in|from)\s+(?:his|her|my|the|their)\s+(?:poo|poop|stool|stools|bum|back\s+passage|urine|wee|pee)\b{g(40)}"
@@ -39,7 +39,7 @@ RED_FLAGS: list[str] = [
 ]
 
 #: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
-MENTIONS: list[str] = [r"\b(?:nose)?bleed\w*\b(?!\s+money)", r"\b(?:cut|wound|gash)\b"]
+MENTIONS: list[str] = [r"\b(?:nose)?bleed\w*\b(?!\s+money)", r"\b(?:cut|wound|gash)\b(?!\s+(?:down|back|out|off|up|it\s+out|my\s+hair|his\s+hair|her\s+hair|the\s+grass|the\s+cord|costs))"]
 
 #: Round two: hidden bleeding (black or bloody stool, dark vomit with clots), bleeding that goes on
 #: and on, blood filling the mouth, and slang.
@@ -55,4 +55,29 @@ RED_FLAGS += [
      rf"{g(50)}\b(?:lots|a\s+lot|very\s+much|so\s+much|loads|all\s+(?:morning|day|night|afternoon)|faint\w*|weak|dizzy|full|clots|pale)\b"),
     r"\b(?:pissing|pumping|pouring|gushing|squirting)\s+(?:with\s+|out\s+)?blood\b",
     r"\bgaping\b",
+]
+
+#: Round four: blood coming out strongly or fast in a second language, bleeding through pressure held
+#: on it, a deep hole or split in the skin, a haemorrhage, a tourniquet.
+RED_FLAGS += [
+    (r"\bblood\b[^.!?\n]{0,15}\b(?:come|comes|coming|came|run\w*|ran|flow\w*|go\w*|went|pour\w*|drip\w*|spray\w*)\s+(?:out\s+)?(?:very\s+|so\s+|really\s+)?"
+     r"(?:strong\w*|fast|quick\w*|a\s+lot|much|heavy|heavily|non-?stop|everywhere|like\s+a\s+tap|and\s+(?:doesn't|won't|not)\s+stop)\b"),
+    (r"\b(?:press\w*|pressure|holding|held|hold|towel|cloth|bandage|tea\s+towel)\b[^.!?\n]{0,40}\b(?:still|keeps?|won't\s+stop|not\s+stop\w*)\s+"
+     r"(?:bleed\w*|com\w*|pour\w*|soak\w*|gush\w*|runn?\w*|drip\w*|going\s+through)\b"),
+    r"\b(?:deep|big|huge|large|gaping|open)\s+(?:hole|split|slice|opening|tear)\s+(?:in|on)\b",
+    r"\bhas\s+(?:a\s+)?(?:deep|big|huge|large|gaping)\s+hole\b",
+    r"(?<!subconjunctival\s)\b(?:haemorrhag\w*|hemorrhag\w*)\b(?!\s+(?:in|on)\s+(?:my|his|her|the)\s+eye)",
+    r"\btourniquet\b", r"\blike\s+a\s+stuck\s+pig\b",
+]
+
+#: Round four, more voices: something white or yellow showing inside a cut.
+RED_FLAGS += [
+    r"\b(?:see|seen|saw|showing|poking\s+out)\s+(?:some\s*thing|something|bits?|stuff)\s+(?:white|yellow|shiny)\b|\b(?:white|yellow)\s+(?:bits?|stuff)\s+(?:inside|showing|poking)\b",
+    (r"\b(?:cut|sliced|slice|wound|gash|knife|blade|glass|mandoline|chisel)\b[^\n]{0,80}\b(?:some\s*thing|something|bits?|stuff)\s+(?:white|yellow|shiny)\b"
+     r"(?=[^.!?\n]{0,25}\b(?:showing|inside|poking|sticking|visible|in\s+(?:it|there|the\s+(?:cut|wound|gash)))\b)"),
+]
+
+#: Round four, more voices: sick "with blood in it".
+RED_FLAGS += [
+    rf"\b(?:sick|vomit\w*|throw\w*\s+up|threw\s+up|puk\w*)\b{g(20)}\b(?:with\s+)?blood\s+in\s+(?:it|them)\b|\b(?:bloody|blood-?stained|blood\s+stained)\s+(?:vomit|sick)\b",
 ]

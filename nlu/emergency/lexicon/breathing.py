@@ -14,7 +14,7 @@ RED_FLAGS: list[str] = [
     r"\b(?:not|isn't|stopped|stop|no\s+longer|hasn't\s+been|wasn't|isnt|aren't)\s+breath\w*\b",
     r"\b(?:barely|hardly)\s+breath\w*\b", r"\bgasping\b", r"\b(?:in|tiny|short|little|only)\s+gasps\b", rf"\blips\b{g(15)}\b(?:white|pale|grey)\b", r"\bchok(?:ing|ed|es)\b(?!\s+up)",
     r"\bsomething\s+stuck\s+in\s+(?:his|her|my|the)\s+(?:throat|windpipe)\b",
-    r"\b(?:turning|turned|going|gone|went|is|are|look|looks)\s+(?:blue|grey|gray)\b",
+    r"\b(?:turning|turned|going|gone|went|is|are|look|looks)\s+(?:a\s+)?(?:bit\s+|little\s+|slightly\s+|really\s+|very\s+|all\s+)?(?:blue|grey|gray)\b",
     rf"\b(?:lips|face|skin|fingers|fingertips|tongue)\b{g(15)}\b(?:blue|bluish|blueish|grey|gray|greyish|purple|purplish)\b",
     (rf"\bbreathing\b{g(20)}\b(?:much|a\s+lot|far|way|really|so\s+much)\s+worse\b|\bbreathing\b{g(20)}\bworse\s+than\s+"
      rf"(?:usual|normal|ever)\b|\bbreathing\b{g(10)}\bgetting\s+(?:worse|harder)\b"),
@@ -40,7 +40,7 @@ RED_FLAGS: list[str] = [
 ]
 
 #: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
-MENTIONS: list[str] = [r"\bbreath\w*\b(?!\s+away)", r"\bwheez\w*\b", r"\bchok\w*\b"]
+MENTIONS: list[str] = [r"\bbreath\w*\b(?!\s+away)(?!\s+(?:through|thru|out\s+of|with)\s+(?:my|his|her|the|one|your)\s+(?:nose|nostril))", r"\bwheez\w*\b", r"\bchok\w*\b"]
 
 #: Round two: a low oxygen reading, too breathless to speak, lips going blue or numb.
 RED_FLAGS += [
@@ -53,3 +53,32 @@ RED_FLAGS += [
 
 #: Round three: breathing like a fish out of water, mouth open and gasping.
 RED_FLAGS += [r"\b(?:breath\w*|gasp\w*|mouth)\b[^.!?\n]{0,20}\blike\s+(?:a\s+)?fish\b"]
+
+#: Round four: a reliever by any name that does nothing, too tight or breathless to talk, breathless
+#: at rest or lying in bed, a peak flow far down, slow shallow breathing in someone hard to rouse, and
+#: a colour gone wrong (an odd or dusky colour, ashen).
+_RELIEVER = (r"(?:inhaler|inhalers|puffer|puffers|pump|reliever|blue\s+(?:one|inhaler|pump|puffer)|spacer|ventolin|salbutamol|"
+             r"nebuli[sz]er|neb|nebs)")
+RED_FLAGS += [
+    (rf"\b{_RELIEVER}\b(?![^.!?\n]{{0,40}}\b(?:link|video|app|website|online|technique|prescription|order\w*|delivery|repeat|counter|cap|lid))"
+     rf"{g(30)}\b(?:isn't|is\s+not|not|hasn't|has\s+not|didn't|doesn't|does\s+not|no|nae|never)\s+"
+     rf"(?:really\s+|even\s+)?(?:doing\s+(?:anything|a\s+thing|much|nothing)|done\s+(?:anything|a\s+thing)|touch\w*|shift\w*|"
+     rf"eas\w*|help\w*|work\w*|mak\w*\s+(?:any\s+|a\s+)?difference)\b"),
+    (rf"\b(?:tight|tightness|wheez\w*|asthma\w*|breathless|out\s+of\s+breath|short\s+of\s+breath|puff\w*|{_RELIEVER})\b{g(50)}"
+     rf"\b{CANT}\s+(?:speak|talk|get\s+(?:my|his|her|the)\s+words\s+out|say\s+more\s+than|finish\s+(?:a|my|his|her))\b"),
+    rf"\b{CANT}\s+(?:speak|talk)\b{g(30)}\b(?:breath\w*|wheez\w*|tight\w*|asthma\w*|puff\w*)\b",
+    (rf"\b(?:breath\w*|puffing|puffed(?:\s+out)?|panting|gasping|winded|out\s+of\s+breath)\b{g(50)}\b(?:even\s+)?(?:lying\s+(?:down|in\s+bed|still|flat)|sitting\s+(?:still|down)|"
+     rf"at\s+rest|resting|doing\s+nothing)\b(?!{g(20)}\b(?:sometimes|usually|for\s+(?:months|years)))"),
+    rf"\b(?:breath\w*|panting|puffing)\s+(?:like|as\s+if|as\s+though)\s+(?:he's|she's|i've|i'd|he'd|she'd|he\s+has|she\s+has|i\s+have|they've)?\s*(?:just\s+)?(?:run|ran|been\s+running|done)\s+(?:a\s+)?(?:marathon|race|mile|miles|sprint)\b",
+    rf"\bpeak\s+flow\b{g(30)}\b(?:very\s+low|really\s+low|so\s+low|way\s+down|under\s+half|below\s+half|less\s+than\s+half|half\s+(?:of\s+)?(?:my|his|her|the)\s+(?:usual|normal|best)|[1-9]0)\b",
+    rf"\b{CANT}\s+(?:walk|get|go|make\s+it)\s+(?:\w+\s+){{0,4}}without\s+(?:stop\w*|rest\w*|a\s+rest|sitting)\b(?={g(60)}\b(?:breath\w*|asthma\w*|wheez\w*|tight|chest|inhaler|peak\s+flow))",
+    rf"\b(?:breath\w*|asthma\w*|wheez\w*|peak\s+flow)\b{g(60)}\b{CANT}\s+(?:walk|get|go|make\s+it)\s+(?:\w+\s+){{0,4}}without\s+(?:stop\w*|rest\w*|a\s+rest|sitting)\b",
+    r"\bbreath\w*\s+(?:is\s+|are\s+)?(?:very\s+|really\s+|so\s+)?(?:slow\s+and\s+shallow|shallow\s+and\s+slow|very\s+slow|barely\s+there|only\s+(?:a\s+)?few)\b",
+    r"\b(?:gone|going|turned|turning|went|looks?|looking)\s+(?:a\s+)?(?:really\s+|very\s+)?(?:funny|weird|strange|horrible|bad|awful|odd|dusky|ashen|grey|gray|blue|purple)\s+colou?r\b",
+    r"\b(?:gone|going|turned|turning|went|is|looks?)\s+(?:really\s+|very\s+|all\s+)?(?:ashen|dusky)\b",
+    r"\b(?:get|gets|getting|got|become|becomes|have|has)\s+no\s+(?:air|breath\w*)\b",
+    (rf"\b{_RELIEVER}\b(?![^.!?\n]{{0,40}}\b(?:link|video|app|website|online|technique|prescription|order\w*|delivery|repeat|counter|cap|lid))"
+     rf"{g(30)}\b(?:(?:done|doing|did|does)\s+(?:nothing|bugger\s+all|sod\s+all|nowt|zilch|f\w*\s+all)|useless|no\s+(?:use|good|help|difference))\b"),
+    r"\btoo\s+(?:wheezy|breathless|tight|puffed(?:\s+out)?|out\s+of\s+breath\w*|short\s+of\s+breath\w*)\s+to\s+(?:talk|speak|walk|eat|drink|lie\s+down)\b",
+    r"\b(?:he's|she's|they're|you're|i'm)\s+(?:very|really|so|all|gone|going|a\s+bit|looking)\s+(?:grey|gray|blue|ashen|dusky)\b(?!\s*-?\s*haired|\s+hair)",
+]

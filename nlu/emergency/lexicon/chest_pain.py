@@ -51,12 +51,29 @@ RED_FLAGS += [
 RED_FLAGS += [
     (r"\b(?:spray|gtn|nitro\w*|angina\s+(?:spray|tablets?))\b[^.!?\n]{0,20}\b(?:isn't|is\s+not|not|hasn't|didn't|doesn't|won't)\s+"
      r"(?:helping|working|touching|doing\s+anything|help|work|shift\w*|eas\w*)\b"),
-    (r"\b(?:heart\s+attack|angina|stent|bypass|mi)\b[^\n]{0,60}\b(?:same|that|similar)\s+(?:pain|feeling|pressure|tightness)\b"
-     r"[^.!?\n]{0,15}\b(?:now|again|today|tonight|right\s+now|back)\b"),
+    (r"\b(?:heart\s+attack|angina|stent|bypass|mi)\b[^\n]{0,60}\b(?:same|that|similar)\s+(?:\w+\s+)?(?:pain|feeling|pressure|tightness)\b"
+     r"[^.!?\n]{0,15}\b(?:now|again|today|tonight|right\s+now|back|started|starting|returned)\b"),
 ]
 
 #: Round three: a heart attack without the word chest — sweaty or grey with an aching jaw or arm.
 RED_FLAGS += [
     r"\b(?:sweat\w*|grey|gray|clammy|pale)\b[^\n]{0,40}\b(?:jaw|left\s+arm|arm|neck)\b[^\n]{0,20}\b(?:ache|aches|aching|pain|hurts?|hurting)\b",
     r"\b(?:jaw|left\s+arm)\b[^\n]{0,25}\b(?:ache|aches|aching|pain|hurts?|hurting)\b[^\n]{0,40}\b(?:sweat\w*|grey|gray|clammy)\b",
+]
+
+#: Round four: a pressing in the chest (or "the breast", as German speakers say it) with a numb arm or
+#: hand, and Irish "the chest is at me".
+RED_FLAGS += [
+    r"\b(?:strong|heavy|bad|hard|tight|big)\s+(?:pressing|pressure|pain|press|squeeze)\s+(?:in|on|at)\s+(?:the|my|his|her)\s+(?:chest|breast|heart)\b",
+    r"\b(?:pain|pressure|pressing|tightness|stitch\w*)\s+(?:in|on)\s+the\s+breast\b",
+    rf"\bchest\b{g(60)}\b(?:left\s+)?(?:arm|hand|fingers|shoulder)\b{g(15)}\b(?:is\s+|are\s+|feels?\s+|has\s+gone\s+|gone\s+|went\s+)(?:dead|numb|heavy|weird|funny|tingl\w*)",
+    r"\bchest\s+(?:is\s+)?at\s+(?:me|him|her)\b",
+]
+
+#: Round four, from published triage lists: a tearing or ripping pain through to the back (aortic
+#: dissection), and a swollen calf with breathlessness or chest pain (a clot on the lung).
+RED_FLAGS += [
+    rf"\b(?:tearing|ripping|torn|ripped)\s+(?:\w+\s+)?(?:pain|feeling)\b{g(50)}\b(?:back|shoulder\s+blades?|chest|tummy|stomach)\b",
+    rf"\b(?:calf|leg|thigh)\b{g(30)}\b(?:swollen|swelling|hot|red|tender|painful)\b{g(80)}\b(?:breathless|short\s+of\s+breath\w*|can't\s+(?:catch|get)\s+(?:my|his|her|a)\s+breath\w*|chest\s+(?:pain|hurts?)|cough\w*\s+(?:up\s+)?blood|pain\s+when\s+(?:i|he|she)\s+breathe)\b(?![^.!?\n]{{0,30}}\b(?:on|up|climbing|walking|running|when|after|during|if)\b)",
+    rf"\b(?:breathless|short\s+of\s+breath\w*|chest\s+pain|cough\w*\s+(?:up\s+)?blood)\b{g(80)}\b(?:calf|leg)\b{g(30)}\b(?:swollen|swelling|hot|red|tender)\b",
 ]

@@ -33,7 +33,7 @@ RED_FLAGS: list[str] = [
     (r"\b(?:car\s+(?:crash|accident)|hit\s+by\s+a\s+(?:car|bus|truck|van|bike)|fell\s+(?:from|off)\s+(?:a|the)\s+"
     r"(?:ladder|roof|height|balcony|window|building|horse|scaffold))\b"),
     r"\bcall(?:ing|ed)?\s+(?:an?\s+|the\s+)?(?:ambulance|911|999|000|112|paramedics)\b",
-    r"(?<![£$€#\d.,/-])\b(?:911|999)\b(?![\d.,/-])", r"\b(?:call|ring|dial|phone)\w*\s+112\b", r"\bambulance\b(?!\s+(?:bill|invoice|charge|fee|service\s+complaint))",
+    r"(?<![£$€#\d.,/-])\b(?:911|999)\b(?![\d.,/-])", r"\b(?:call|ring|dial|phone)\w*\s+112\b", r"\bambulance\b(?!\s+(?:bill|invoice|charge|fee|service\s+complaint|station|depot|bay|parking|cover|membership|subscription|insurance|transport|car\s+(?:to|for)|booking|driver\s+(?:job|training)))",
     (r"\bemergency\b(?!\s+(?:contact|number|details|appointment|dentist|info|information|numbers|contacts|kit|"
     r"plan|card|form|drill|procedure|procedures|services?\s+number))(?<!emergency\s\bcontact)"),
     (r"\b(?:fell|fallen|fall)\b[^.!?\n]{0,40}\b(?:can't|won't|isn't|unable\s+to|not|don't|doesn't)\s+(?:get\s+up|move|stand|respond\w*|"
@@ -42,7 +42,8 @@ RED_FLAGS: list[str] = [
 ]
 
 #: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
-MENTIONS: list[str] = [r"\b(?:fit|fits|seiz\w*|faint\w*|dizzy|passed\s+out|fell|fallen|shaking|jerking)\b",
+MENTIONS: list[str] = [r"\b(?:fit|fits|seiz\w*|faint\w*|dizzy|passed\s+out|fell|fallen|shaking|jerking)\b(?![\s-]+free)"
+    r"(?<!keep\sfit)(?<!get\sfit)(?!\s+(?:to|for)\s+(?:return|work|school|nursery|fly|flying|travel|drive|driving|play|sport|duty)|\s+note|\s+and\s+(?:well|healthy))",
     r"\bcollaps\w*\b(?!\s+(?:onto|on|into|in)\s+(?:the\s+|my\s+|a\s+)?(?:sofa|couch|bed|chair|heap))"]
 
 #: Round three: foam from the mouth in a second language, a seizure past five minutes, rescue
@@ -52,4 +53,39 @@ RED_FLAGS += [
     r"\b(?:seizure|fit|convulsion)s?\b[^.!?\n]{0,30}\b(?:over|more\s+than|longer\s+than|past)\s+(?:five|5|ten|10|fifteen|15)\s+min\w*",
     (r"\b(?:rescue\s+(?:med\w*|drugs?|remedy)|buccal|midazolam|diazepam|epistatus)\b[^.!?\n]{0,30}\b(?:hasn't|has\s+not|didn't|did\s+not|not|isn't|is\s+not|won't)\s+"
      r"(?:work\w*|help\w*|stopp\w*|stop)\b"),
+]
+
+#: Round four: not answering in a second language, lying on a floor unresponsive, breathing like a
+#: snore after a collapse, shaking the whole body, a first fit, hard to rouse, out cold, "took a
+#: turn" and "took a weakness" as Irish and Scots carers say it, and the emergency numbers of other countries.
+RED_FLAGS += [
+    r"\b(?:isn't|is\s+not|not|won't|doesn't|don't|no)\s+answer(?:ing)?\s+(?:me|us|when|at\s+all)\b",
+    (r"\b(?:lying|lay|laying|down|slumped|sprawled|found\s+(?:him|her|them))\s+on\s+(?:the\s+)?(?:\w+\s+)?(?:floor|ground|tiles|carpet|pavement|lino|grass|road|path|rug)\b[^\n]{0,60}"
+     r"\b(?:(?:not|isn't|won't|can't|doesn't|no)\s+(?:answer\w*|respon\w*|wak\w*|mov\w*|talk\w*|speak\w*|breath\w*|get\s+up)|no\s+(?:answer|reply|response))"),
+    r"\b(?:gives?|giving|gave|getting|got)\s+no\s+(?:answer|reply|response)\b|\bno\s+(?:answer|reply|response)\s+(?:to|from)\s+(?:me|us|my|our|his|her|him)\b",
+    (r"\bbreath\w*\b[^.!?\n]{0,25}\b(?:like\s+(?:a\s+)?snor\w*|snor\w*\s+(?:strange\w*|weird\w*|funny|loud\w*|noise)|gurgl\w*|rattl\w*|"
+     r"(?:strange|weird|funny|odd)\s+like\s+(?:a\s+)?snor\w*)\b"),
+    r"\b(?:shak\w*|jerk\w*|twitch\w*|trembl\w*|convuls\w*)\b[^.!?\n]{0,20}\b(?:all\s+(?:of\s+)?(?:his\s+|her\s+|the\s+)?body|whole\s+body|all\s+over)\b",
+    r"\b(?:fell|fall|falls|fallen|dropped|collapsed|went\s+down)\s+(?:down\s+)?(?:and|then)\s+(?:started\s+|start\s+)?(?:shak|jerk|twitch|fit)\w*",
+    r"\b(?:fit|seizure|convulsion)s?\b[^\n]{0,60}\b(?:just|now)\s+(?:had|having|has)\s+(?:one|another)\b",
+    r"\b(?:first|first\s+ever)\s+(?:fit|seizure|convulsion)\b",
+    r"\b(?:very\s+|really\s+|so\s+)?(?:hard|difficult|impossible)\s+to\s+(?:rouse|wake|wake\s+up)\b(?!\s+(?:in\s+the\s+mornings?|for\s+school|for\s+work|up\s+for))",
+    r"(?<!i\swas\s)(?<!i'm\s)(?<!i\sam\s)(?<!i\swent\s)\b(?:out\s+cold|spark\s+out)\b(?!\s+for\s+(?:\w+\s+)?(?:hours|the\s+night))",
+    r"\b(?:took|taken|take|taking|had|having|has)\s+(?:a\s+)?(?:bad\s+|funny\s+|wee\s+|little\s+|queer\s+|strange\s+|sudden\s+)?(?:turn|weakness)\b(?!\s+(?:at\s+(?:the\s+)?(?:wheel|driving|it|this|that)|on\s+(?:the|it|this)|in\s+(?:the|my|his|her)\s+(?:legs?|arms?|knees?|hands?)|with\s+the|for\s+the\s+better|driving|to\s+the|of\s+(?:the|phrase)))",
+    r"\b(?:not|isn't|wasn't)\s+(?:very\s+)?responsive\b",
+    r"\bfoam\w*\s+(?:on|round|around)\s+(?:the\s+|his\s+|her\s+)?(?:mouth|lips)\b",
+    (r"\bfell\s+(?:out\s+of|from|off)\s+(?:a|the|an|his|her|their|our)\s+(?:upstairs\s+|first[\s-]floor\s+|second[\s-]floor\s+|bedroom\s+)?"
+     r"(?:window|balcony|roof|ladder|loft|cliff|scaffold\w*|building|bridge)\b"),
+    r"\bcall(?:ing|ed)?\s+(?:an?\s+|the\s+)?(?:000|995|998|997|triple\s+(?:zero|0))\b",
+    # 111 is New Zealand's emergency number but the UK's advice line ("rang 111, they said book in"):
+    # only a call being made now counts.
+    r"\b(?:calling|ringing|phoning|dialling|dialing)\s+111\s+(?:now|right\s+now)\b",
+    r"\b(?:ring|rang|dial|dialled|dialed|phone|phoned)\w*\s+(?:000|995|998|997|triple\s+(?:zero|0))\b",
+]
+
+#: Round four, more voices: dropping like a stone, fits one on another without coming round.
+RED_FLAGS += [
+    r"\b(?:went|gone|dropped|fell|collapsed|keeled)\s+(?:down\s+|over\s+)?like\s+(?:a\s+)?(?:sack|stone|tree|ton\s+of\s+bricks|rag\s+doll|log)\b",
+    r"\b(?:two|three|four|five|several|multiple|\d+)\s+(?:fits|seizures|convulsions)\s+(?:in|within|inside|under)\s+(?:an?\s+|the\s+last\s+|one\s+|\d+\s+)?(?:hour|hours|row|morning|afternoon|evening|night)\b",
+    r"\b(?:without|never|not|hasn't|hadn't|didn't)\s+(?:coming|waking|came|woke|come|woken)\s+(?:round|around|to|up)\s+(?:in\s+between|between)\b",
 ]

@@ -37,13 +37,38 @@ MENTIONS: list[str] = [rf"\b(?:{SUGAR}\s+(?:is\s+|was\s+|really\s+|very\s+|so\s+
 #: breath, and a diabetic who cannot keep fluids down.
 RED_FLAGS += [
     (r"\b(?:sugar|sugars|glucose|bg|bm|hypo|reading|machine|meter|monitor|levels?|libre|dexcom|sensor)\b[^.!?\n]{0,30}"
-     r"(?<![\d.,])(?:[0-2](?:[.,]\d)?|3[.,][0-4])(?![\d.,])(?!\s*(?:hours?|hrs?|days?|weeks?|times|units|rounds|tabs|mg\s+of|am|pm|o'clock))"),
+     r"(?<![\d.,])(?:[0-2](?:[.,]\d)?|3[.,][0-4])(?!\d|[.,]\d)(?!\s*(?:hours?|hrs?|days?|weeks?|times|units|rounds|tabs|mg\s+of|am|pm|o'clock))"),
     r"\b(?:have|got|high|positive|with|showing)\s+(?:high\s+|large\s+|lots\s+of\s+)?ketones\b|\bketones\s+(?:are\s+|is\s+|were\s+|was\s+|of\s+)?(?:high|[1-9](?:[.,]\d)?\b|positive|\+)",
     rf"\bbreath\w*\b{g(30)}\b(?:smell\w*|smel)\b{g(30)}\b(?:sweet|fruit\w*|nail\s+(?:varnish|polish)|pear\s*drops|acetone|pear)\b",
     rf"\b(?:diabet\w*|type\s+(?:1|one)|insulin)\b{g(80)}\b(?:vomit\w*|can't\s+keep\s+(?:any\s+|even\s+)?(?:anything|fluids|water|food|drinks?|liquids?|sips?)\s+down)\b",
     rf"\b(?:vomit\w*|can't\s+keep\s+(?:any\s+|even\s+)?(?:anything|fluids|water|food|drinks?|liquids?)\s+down)\b{g(80)}\b(?:diabet\w*|ketones|sugar\s+(?:is\s+)?(?:over|above|high))\b",
     rf"\b(?:insulin|diabet\w*|hypo)\b{g(60)}\b(?:very\s+confused|confused|muddled|woozy|spaced\s+out|out\s+of\s+it|not\s+with\s+it|thinks?\s+(?:i\s+am|i'm)|doesn't\s+know\s+(?:me|who)|drowsy|won't\s+wake|fitting)\b",
     # A low reading after insulin or a hypo, however it is introduced ("did my insulin, now 2.4").
-    rf"\b(?:insulin|hypo\w*|diabet\w*)\b{g(60)}(?<![\d.,])(?:[0-2][.,]\d|3[.,][0-4])(?![\d.,])",
+    rf"\b(?:insulin|hypo\w*|diabet\w*)\b{g(60)}(?<![\d.,])(?:[0-2][.,]\d|3[.,][0-4])(?!\d|[.,]\d)",
     r"\bsugar\w*\s+(?:is\s+|are\s+|of\s+)?(?:over|above|more\s+than)\s+(?:2\d|3\d)\b(?=[^\n]{0,60}\b(?:vomit\w*|ketones|drowsy|breath\w*|confus\w*))",
+]
+
+#: Round four: a hypo treated with sugar that has not come up, and a meter that cannot read the level.
+_TREATED = r"(?:sweets|juice|sugar|jelly\s+babies|jelly\s+beans|dextrose|glucose\s+(?:tablets|tabs|gel)|lucozade|coke|cola|biscuits?|honey|glucogel|hypostop)"
+RED_FLAGS += [
+    (rf"\b(?:ate|eat|eaten|had|have|gave|given|drank|drink|taken|took)\s+(?:\w+\s+){{0,3}}{_TREATED}\b{g(60)}\b(?:still|not|isn't|hasn't|won't)\s+(?:not\s+)?"
+     r"(?:better|improving|coming\s+up|going\s+up|rising|gone\s+up|come\s+up|low|shaky|confused|with\s+it)\b"),
+    r"\b(?:sugar|sugars|glucose|bg|bm|meter|monitor|libre|dexcom|reading|levels?)\b[^.!?\n]{0,30}\b(?:too\s+(?:high|low)\s+to\s+(?:read|register|measure)|off\s+the\s+(?:chart|charts|scale))\b",
+]
+
+#: Round four: a level "through the roof" or "sky high" with drowsiness or vomiting.
+RED_FLAGS += [
+    (rf"\b{SUGAR}\b{g(20)}\b(?:through\s+the\s+roof|sky[\s-]high|off\s+the\s+(?:chart|charts|scale)|really\s+high|very\s+high|super\s+high|crazy\s+high)\b"
+     rf"{g(60)}\b(?:{ALTERED}|vomit\w*|being\s+sick|throwing\s+up|breath\w*\s+(?:fast|heavy|deep))"),
+]
+
+#: Round four: a low reading dictated in words ("sugar is two point one").
+RED_FLAGS += [
+    rf"\b{SUGAR}\b{g(25)}\b(?:zero|one|two)\s+point\s+(?:zero|one|two|three|four|five|six|seven|eight|nine|\d)\b",
+]
+
+#: Round four, more voices: the altered behaviour told first and the diabetes after it.
+RED_FLAGS += [
+    (rf"\b(?:acting\s+(?:drunk|weird|strange|odd|funny)|(?:not|isn't|wasn't)\s+making\s+(?:any\s+)?sense|slurr\w*|unresponsive|won't\s+wake|can't\s+wake|"
+     rf"very\s+confused|really\s+confused|aggressive)\b{g(80)}\b(?:diabetic|diabetes|type\s+(?:1|one)|insulin|hypo\w*)\b"),
 ]

@@ -16,20 +16,23 @@ CANT = (r"(?:can't|can\s+not|couldn't|could\s+not|unable\s+to|struggling\s+to|st
          r"not\s+able\s+to|no\s+able\s+to|cannot|barely|hardly)")
 POSS = r"(?:my|his|her|their|the|your|our|one)"
 CHILD = (r"(?:baby|baby's|son|son's|daughter|daughter's|child|child's|kid|kid's|toddler|infant|newborn|boy|girl|"
-          r"little\s+one|grandson|granddaughter|bub|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*-?\s*"
+          r"little\s+one|grandson|granddaughter|bub|wean|weans|bairn|bairns|wee\s+(?:one|boy|girl|fella|man|lassie|laddie)|littlie|nipper|kiddo|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*-?\s*"
           r"(?:years?|yr|month)\s*-?\s*olds?)")
 BABY_AGE = (r"(?:(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*-?\s*(?:days?|weeks?)|"
              r"(?:1|2|one|two|a|couple\s+of)\s*-?\s*months?)")
 #: A baby under three months: "newborn", "6 week old", "baby 4 weeks", "she's only 2 months".
 YOUNG_BABY = (rf"(?:newborn|new\s+born|new\s+baby|neonate|under\s+(?:3|three)\s+months|{BABY_AGE}\s*-?\s*old|"
-               rf"(?:baby|son|daughter|boy|girl|infant|he's|she's|he\s+is|she\s+is|aged|only|just)\s+(?:is\s+|have\s+|has\s+)?(?:only\s+|just\s+|about\s+)?"
+               rf"(?:baby|son|daughter|boy|girl|infant|he's|she's|he\s+is|she\s+is|aged|only|just)\s+\(?\s*(?:is\s+|have\s+|has\s+)?(?:only\s+|just\s+|about\s+)?"
                rf"{BABY_AGE})")
 #: Weeks of pregnancy: "34 weeks pregnant", "I'm 29 weeks", "wife is 30wks"; not "2 weeks ago", "6 weeks old".
 GESTATION = (r"(?:(?:[4-9]|[1-3]\d|4[0-2])\s*-?\s*(?:weeks?|wks?)\s+(?:pregnant|along|gone|gestation|with\s+(?:my|our|her|twins))|"
               r"(?:i'm|i\s+am|she's|she\s+is|wife\s+is|girlfriend\s+is|partner\s+is|^)\s*(?:[4-9]|[1-3]\d|4[0-2])\s*-?\s*"
               r"(?:weeks?|wks?)\b(?!\s+(?:ago|old|later|since|of|off|now\s+since)))")
-FEVER = (r"(?:fever|feverish|temperature|high\s+temp|burning\s+up|hot\s+to\s+(?:the\s+)?touch|very\s+hot|(?:very|really|so)\s+warm|"
-          r"3[89](?:[.,]\d)?\s*(?:c|°c|degrees)?|10[0-4](?:[.,]\d)?\s*(?:f|°f|degrees)?)")
+FEVER = (r"(?:fever|feverish|temperature|high\s+temp|burning\s+up|hot\s+to\s+(?:the\s+)?touch|very\s+hot|(?:feels?|felt|feeling)\s+(?:really\s+|so\s+|very\s+)?hot(?![^\n]*\b3[0-7](?:[.,]\d)?\b)|(?:burning|boiling)\s+hot|(?:very|really|so)\s+warm|"
+          r"3[89](?:[.,]\d)?\s*(?:c|°c|degrees)?|10[0-4](?:[.,]\d)?\s*(?:f|°f|degrees)?|"
+          # dictated: "thirty nine point two", "forty degrees", "a hundred and three"
+          r"(?:thirty[\s-](?:eight|nine)|forty(?:[\s-](?:one|two))?)(?:\s+point\s+\w+)?(?!\s+(?:\w+\s+)?(?:minutes?|mins?|seconds?|hours?|years?|weeks?|days?|times|pounds|quid|euros?|dollars?|pence|tablets|mg|ml))|"
+          r"(?:a\s+)?hundred\s+and\s+(?:one|two|three|four)\s+(?:degrees|f|fahrenheit))")
 SUBSTANCE = (r"(?:bleach|detergent|cleaning\s+(?:stuff|products?|liquid|spray|fluid|powder|tablets?)|cleaner|battery|batteries|poison|"
               r"antifreeze|anti-freeze|chemicals?|tide\s+pods?|laundry\s+(?:pods?|capsules?|tablets?|liquid|detergent)|"
               r"(?:liquid\s+)?(?:laundry|washing|detergent)\s+(?:pods?|capsules?|tabs?)|toilet\s+\w+|for\s+clean\w*|"

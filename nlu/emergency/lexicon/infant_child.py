@@ -50,3 +50,28 @@ RED_FLAGS += [
     (r"\b(?:child|son|daughter|baby|boy|girl|toddler|kid)\b[^\n]{0,80}\b(?:no\s+answer|not\s+answer\w*|doesn't\s+answer|won't\s+answer|"
      r"no\s+respon\w*|not\s+respon\w*)\s+(?:to\s+|from\s+)?(?:me|us|when|at\s+all|him|her|them)\b"),
 ]
+
+#: Round four: a weak, moaning or high-pitched cry with a fever, grunting with each breath, and a
+#: child who will not stay awake.
+_ODD_CRY = r"(?:moaning|moany|whimpering|weak|feeble|high[\s-]pitched|shrill|squeal\w*|strange|unusual|different)\s+(?:cry|crying|cries|scream\w*|whimper|moan|noise)"
+RED_FLAGS += [
+    rf"\b(?:{CHILD}|baby)\b[^\n]{{0,80}}\b{_ODD_CRY}\b[^\n]{{0,80}}\b{FEVER}",
+    rf"\b{FEVER}\b[^\n]{{0,80}}\b{_ODD_CRY}\b",
+    r"\bgrunt\w*\s+(?:with|on|after|at\s+the\s+end\s+of)\s+(?:each|every)\s+breath\w*",
+    rf"\b{CHILD}\b{g(60)}\b(?:won't|can't|cannot|isn't|not)\s+stay(?:ing)?\s+awake\b",
+    rf"\b{CHILD}\b{g(60)}\bkeeps?\s+(?:falling|drifting|nodding)\s+(?:back\s+)?(?:asleep|off)\b(?={g(60)}\b(?:{FEVER}|vomit\w*|head|fell|banged|rash))",
+]
+
+#: Round four, more voices: a yellow baby too sleepy to feed.
+RED_FLAGS += [
+    rf"\b(?:baby|newborn|{YOUNG_BABY})\b{g(50)}\btoo\s+(?:sleepy|tired|weak|drowsy)\s+to\s+(?:feed|eat|drink|suck|wake)\b",
+    rf"\b(?:baby|newborn|{YOUNG_BABY})\b{g(50)}\byellow\b{g(30)}\b(?:sleepy|drowsy|floppy|not\s+feeding|won't\s+feed|too\s+sleepy)\b",
+]
+
+#: Round four, more voices: sleepy then sunken eyes (dehydration told in the other order), nostrils
+#: flaring or grunting with the breathing.
+RED_FLAGS += [
+    rf"\b(?:sleepy|drowsy|floppy|lethargic|not\s+(?:himself|herself))\b{g(60)}\b(?:eyes?\s+(?:look\s+|are\s+|is\s+|have\s+gone\s+)?sunken|sunken\s+eyes)",
+    r"\b(?:nostrils?\s+(?:are\s+|is\s+)?flar\w*|flar\w*\s+(?:his|her|their|its)\s+nostrils|nasal\s+flaring)\b",
+    rf"\bbreath\w*\b{g(40)}\bgrunt\w*|\bgrunt\w*\b{g(40)}\bbreath\w*",
+]

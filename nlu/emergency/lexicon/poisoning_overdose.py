@@ -10,8 +10,8 @@ from nlu.emergency.lexicon.fragments import CHILD, MEDS, SUBSTANCE, g
 RED_FLAGS: list[str] = [
     (r"\b(?:over\s?dos\w*|od'd|od'ed|o\.d\.)\b(?!\s+(?:on|of)\s+(?:chocolate|sweets|cake|coffee|caffeine|sugar|food|netflix|"
      r"tv|christmas|carbs|pizza|sun|sunshine|vitamin\s+d|exercise|work))"), r"\bod\s+(?:on|with)\b",
-    (rf"\b(?:took|taken|take|taking|swallowed|ate|eaten|had|downed|necked|drank|drunk|popped)\b{g(25)}\b(?:too\s+many|"
-    rf"too\s+much|whole\s+(?:bottle|pack|box|packet|strip|sheet|tub|lot)|all\s+(?:of\s+)?(?:my|the|his|her|their|your)|at\s+once|"
+    (rf"\b(?:took|taken|swallowed|ate|eaten|had|downed|necked|drank|drunk|popped)\b{g(25)}\b(?:too?\s+many|"
+    rf"too?\s+much|whole\s+(?:bottle|pack|box|packet|strip|sheet|tub|lot)|all\s+(?:of\s+)?(?:my|the|his|her|their|your)|at\s+once|"
     rf"bottle\s+of|handful\s+of|handfuls|bunch\s+of|lot\s+of|lots\s+of|box\s+of|packet\s+of|loads\s+of|double|"
     rf"twice|extra|\d{{2,}}|twenty|thirty|fifty|a\s+load)\b{g(25)}\b{MEDS}"),
     rf"\b(?:empty|emptied|finished|open|opened)\s+(?:\w+\s+)?(?:packets?|bottles?|box|boxes|blister\w*|strips?|packs?|tubs?)\s+of\b{g(30)}\b{MEDS}",
@@ -23,9 +23,9 @@ RED_FLAGS: list[str] = [
     (rf"\b(?:swallowed|ate|eaten|got\s+into|chewed|drank)\s+(?:some\s+of\s+|one\s+of\s+|a\s+few\s+of\s+)?(?:my|his|her|mum's|mom's|dad's|grandma's|"
     rf"granny's|nan's|grandpa's|grandad's|the)\s+{MEDS}\b"),
     # A dose taken twice or more by mistake.
-    (rf"\b(?![^\n]{{0,80}}\bvitamin)(?:took|taken|given|gave|had)\b{g(35)}\b(?:twice|two\s+times|three\s+times|double|again|two\s+lots|extra)\b{g(30)}"
+    (rf"\b(?![^\n]*\bvitamin)(?:took|taken|given|gave|had)\b{g(35)}\b(?:twice|two\s+times|three\s+times|double|again|two\s+lots|extra)\b{g(30)}"
      rf"\b(?:by\s+mistake|accident\w*|forgot|forgetting|wrong|mixed\s+up)\b"),
-    rf"\b(?![^\n]{{0,80}}\bvitamin)(?:by\s+mistake|accidentally)\b{g(20)}\b(?:took|taken|gave|given)\b{g(35)}\b(?:twice|double|again|two\s+lots|extra|all)\b",
+    rf"\b(?![^\n]*\bvitamin)(?:by\s+mistake|accidentally)\b{g(20)}\b(?:took|taken|gave|given)\b{g(35)}\b(?:twice|double|again|two\s+lots|extra|all)\b",
     # "took" one's own tablets is the daily routine ("I took my pills this morning"); someone else's is not.
     (rf"\b(?:taken|took)\s+(?:some\s+of\s+|one\s+of\s+|a\s+few\s+of\s+)?(?:mum's|mom's|dad's|grandma's|granny's|nan's|grandpa's|grandad's|"
      rf"my\s+(?:mum's|mom's|dad's|wife's|husband's|partner's|sister's|brother's|friend's|gran\w*'s))\s+{MEDS}\b"),
@@ -33,10 +33,16 @@ RED_FLAGS: list[str] = [
     r"\bpoison\s+(?:control|centre|center|line)\b",
     (rf"\b(?:swallowed|ate|eaten|drank|drunk|got\s+into)\s+(?:something|some\s+stuff|some\s+liquid|an?\s+\w+)\b{g(90)}\b(?:very\s+sleepy|"
      rf"drowsy|unresponsive|not\s+breath\w*|can't\s+breath\w*|fitting|floppy|foaming|burn\w*\s+(?:mouth|throat))"), r"\bcarbon\s+monoxide\b", r"\b(?:gas|fumes)\s+leak\b",
-    (rf"\b(?:gave|given|give|took|taken)\b{g(25)}\b(?:double|twice|two|2|wrong|too\s+much|adult|extra)\s+"
+    (rf"\b(?:gave|given|give|took|taken)\b{g(25)}\b(?:double|twice|two|2|wrong|too?\s+much|adult|extra)\s+"
     rf"(?:the\s+)?(?:dose|doses|dosage|amount|medicine|medication|calpol|insulin|tablets?)\b"),
     rf"\b(?:mixed|mixing|took|taken)\b{g(30)}\b(?:alcohol|drink|drinks|vodka|wine|beer)\b{g(30)}\b{MEDS}",
     rf"\b{MEDS}\b{g(30)}\b(?:with|and)\s+(?:a\s+lot\s+of\s+|loads\s+of\s+)?(?:alcohol|vodka|wine|whisky|beer)\b",
+]
+
+# Taking one's daily medicines, however many, is routine; taking too many, or a whole pack, is not.
+RED_FLAGS += [
+    (rf"\b(?:take|taking)\b{g(25)}\b(?:too?\s+many|too?\s+much|whole\s+(?:bottle|pack|box|packet|strip|sheet|tub|lot)|all\s+(?:of\s+)?(?:my|the|his|her|their)|"
+     rf"at\s+once|bottle\s+of|handful\s+of|handfuls|\d{{2,}}|twenty|thirty|fifty)\b{g(25)}\b{MEDS}"),
 ]
 
 #: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
@@ -47,7 +53,7 @@ MENTIONS: list[str] = [rf"\b(?:swallowed|ingested|drank|ate|got\s+into)\b{g(30)}
 RED_FLAGS += [
     r"\b(?:taken|took|swallowed|had|eaten|ate|drunk|drank|downed|necked)\s+(?:a\s+|the\s+|his\s+|her\s+|my\s+)?(?:whole|hole|full|entire)\s+(?:packet|pack|box|bottle|strip|tub|jar|blister|sheet)\b",
     r"\b(?:\d+|two|three|four|five|ten|twice|double|triple)\s*(?:x\s*|times\s+)(?:the\s+|his\s+|her\s+|my\s+)?(?:dose|amount|dosage)\b",
-    (rf"\b(?:gave|given|give|took|taken|had)\b{g(40)}\b(?:too\s+much\s+(?:of\s+)?(?:the\s+|his\s+|her\s+|my\s+|their\s+)?{MEDS}|"
+    (rf"\b(?:gave|given|give|took|taken|had)\b{g(40)}\b(?:too?\s+much\s+(?:of\s+)?(?:the\s+|his\s+|her\s+|my\s+|their\s+)?{MEDS}|"
      rf"(?:double|triple|wrong|extra)\s+(?:dose|amount)|an\s+overdose)\b"),
     (rf"\b(?:swallow\w*|ate|eaten|drank|drunk|chewed|chewing|sucked|sucking|licked|put\s+(?:in|into)\s+(?:his\s+|her\s+|the\s+)?mouth)\b{g(60)}"
      rf"\b(?:washing\s+machine|dishwasher|e-?cig\w*|vape\w*|refill|liquid\s+nicotine|{SUBSTANCE})\b"),
@@ -91,4 +97,32 @@ RED_FLAGS += [
 #: Round three: a whole pack swallowed, said of anyone.
 RED_FLAGS += [
     r"\b(?:swallowed|took|taken|downed|had)\s+(?:a|the|his|her|my|their|a\s+whole|the\s+whole|an\s+entire)\s+(?:whole\s+)?(?:pack|packet|box|bottle|strip|blister\s+pack|tub)\s+of\b",
+]
+
+#: Round four: gas or fumes with a household unwell, insulin or tablets doubled, taken "something" and
+#: now hard to wake, brand-name bleach, and bites and stings that carry venom.
+_FUMES = r"(?:smell\w*\s+(?:of\s+)?gas|gas\s+(?:smell\w*|leak\w*)|smells?\s+like\s+gas|fumes|(?:bbq|barbecue|charcoal|generator|heater)\s+(?:indoors|inside|in\s+the\s+(?:tent|house|room|caravan|garage)))"
+_UNWELL = r"(?:headaches?|dizzy|sick|vomit\w*|drowsy|sleepy|faint\w*|confus\w*|collaps\w*|nause\w*|unwell|woozy|can't\s+wake|hard\s+to\s+wake)"
+RED_FLAGS += [
+    rf"\b{_FUMES}\b{g(100)}\b{_UNWELL}\b",
+    rf"\b{_UNWELL}\b{g(100)}\b{_FUMES}\b",
+    (r"\b(?:injected|took|taken|done|did|gave|given|had|jabbed)\s+(?:my\s+|his\s+|her\s+|their\s+|the\s+)?(?:\w+\s+)?insulin\b[^.!?\n]{0,40}"
+     r"\b(?:twice|two\s+times|double|two\s+doses|two\s+lots|second\s+(?:time|dose)|by\s+mistake|instead\s+of)\b"),
+    r"\bdoubl\w*\s+(?:up\s+)?(?:on\s+)?(?:my|his|her|their|the)\s+(?:insulin|dose|tablets|pills|meds|medication)\b",
+    rf"\b(?![^\n]*\bvitamin)(?:took|taken|given|gave|had)\b{g(35)}\b(?:twice|two\s+times|three\s+times|double|two\s+lots)\b{g(60)}\b(?:by\s+mistake|accident\w*|forgot|wrong)\b",
+    (r"\b(?:taken|took|had|swallowed|smoked|snorted|injected)\s+(?:some\s*thing|something|stuff|drugs|pills)\b[^\n]{0,80}"
+     r"\b(?:hard\s+to\s+wake|not\s+making\s+(?:any\s+)?sense|making\s+no\s+sense|fitting|seiz\w*|being\s+sick|vomit\w*|confus\w*)\b"),
+    (r"\b(?:drank|drunk|swallowed|had\s+(?:a\s+)?(?:sip|mouthful|gulp)\s+of)\s+(?:some\s+)?(?:clorox|harpic|jik|zoflora|domestos|dettol|"
+     r"flash|ajax|kerosene|thinner|vim|parazone|milton)\b"),
+    (r"\b(?:bitten|bit|bite|bites|stung)\s+(?:by\s+)?(?:a\s+|an\s+)?(?:snake|brown\s+snake|tiger\s+snake|adder|viper|redback|red-back|"
+     r"funnel[\s-]?web|box\s+jellyfish|irukandji|stonefish|blue[\s-]ringed\s+octopus|scorpion)\b"),
+    r"\b(?:snake\s*bite|snakebite|funnel[\s-]?web\s+bite|redback\s+bite)\b",
+]
+
+#: Round four, more voices: a button or coin battery up a nose, in an ear or in a mouth, or missing
+#: near a small child.
+RED_FLAGS += [
+    (r"\b(?:(?:button|coin|watch|lithium|round|little|small|tiny|flat)\s+){1,3}batter(?:y|ies)\b[^\n]{0,50}\b(?:up\s+(?:his|her|their|the)\s+nose|in(?:to)?\s+(?:his|her|their)\s+(?:nose|ear|mouth)|"
+     r"swallow\w*|ate|eaten|missing|gone|chew\w*|sucking|mouth)\b"),
+    r"\b(?:put|pushed|stuck|shoved|got)\s+(?:a|an|the|one\s+of\s+the)\s+(?:(?:button|coin|watch|lithium|round|little|small|tiny|flat)\s+){1,3}batter(?:y|ies)\b",
 ]

@@ -50,7 +50,7 @@ RED_FLAGS: list[str] = [
     r"\bnot\s+(?:be|going\s+to\s+be|gonna\s+be)\s+(?:around|here)\s+(?:much\s+longer|for\s+long|any\s*more|tomorrow)\b",
     r"\b(?:said|saying|say)\s+(?:my\s+)?goodbye\w*\s+to\s+(?:everyone|everybody|my\s+family|my\s+kids)\b",
     r"\b(?:wrote|written|writing|left)\s+(?:a|my)\s+(?:suicide\s+|goodbye\s+)?note\b(?![^.!?\n]{0,20}\b(?:for\s+work|sick|doctor|school))",
-    r"\b(?:saved|saving|stockpil\w*|hoard\w*|collect\w*)\s+(?:up\s+)?(?:my\s+|all\s+my\s+)?(?:pills|tablets|meds|medication)\b",
+    r"\b(?:saved|saving|stockpil\w*|hoard\w*|collect\w*)\s+(?:up\s+)?(?:my\s+|all\s+my\s+)?(?:pills|tablets|meds|medication)\b(?![^.!?\n]{0,30}\b(?:from\s+(?:the\s+)?(?:pharmacy|chemist|surgery|boots)|prescription|repeat|deliver\w*))",
     r"\b(?:stash|stockpile|hoard|supply)\s+of\s+(?:pills|tablets|meds|medication|painkillers)\b",
     r"\b(?:go\s+to\s+)?sleep\s+and\s+(?:never|not)\s+wake\s+up\b", r"\bnever\s+wake\s+up\b",
     r"\b(?:life|living)\s+(?:is|isn't)\s+(?:not\s+)?worth\s+(?:it|living)\b", r"\bnot\s+worth\s+living\b",
@@ -302,3 +302,28 @@ RED_FLAGS += [
      r"(?![^.!?\n]{0,30}\b(?:book|appointment|ring|calling|waiting|asking))"),
 ]
 
+
+#: Round four: self-harm going deeper than usual, tablets gathered "many" and a day set to take them,
+#: life with no meaning beside the means, a message that says the silence will mean it is done, and
+#: gratitude with a leaving that has no return.
+RED_FLAGS += [
+    r"\b(?:cutting|cut|cuts|burning|hurting|harming|scratching)\b[^.!?\n]{0,60}\b(?:deeper|worse|more|longer|bigger)\s+than\s+(?:usual|normal|before|ever|last\s+time)\b",
+    r"\b(?:saved|saving|stockpil\w*|hoard\w*|collect\w*|gathered|gathering|kept|keeping)\s+(?:up\s+)?(?:many|lots\s+of|a\s+lot\s+of|loads\s+of|enough|so\s+many|all\s+(?:the|my))\s+(?:pills|tablets|meds|medication|painkillers)\b(?![^.!?\n]{0,30}\b(?:from\s+(?:the\s+)?(?:pharmacy|chemist|surgery)|prescription|repeat|deliver\w*))",
+    r"\b(?:today|tonight|now)\s+(?:i\s+)?(?:will\s+|i'll\s+|going\s+to\s+|gonna\s+)?(?:take|swallow|drink)\s+(?:them\s+)?all\b(?!\s+(?:my|the|of\s+my)\s+(?:usual|normal|morning|regular|evening))",
+    r"\b(?:life|living|my\s+life)\s+(?:has\s+|have\s+|is\s+)?(?:no|without)\s+(?:meaning|point|purpose|sense)\b(?=[^\n]{0,80}\b(?:pills|tablets|meds|rope|knife|blades?|tonight|today|take\s+all|bridge|goodbye)\b)",
+    r"\b(?:pills|tablets|meds|rope|knife|blades?)\b[^\n]{0,80}\b(?:life|living)\s+(?:has\s+|is\s+)?(?:no|without)\s+(?:meaning|point|purpose)\b",
+    (r"\bif\s+(?:i|you)\s+(?:don't|do\s+not|dont|doesn't|never|didn't)\s+(?:reply|answer|respond|hear\s+(?:from|back\s+from)\s+me|text\s+back)\b[^\n]{0,40}"
+     r"\b(?:done\s+it|gone|dead|too\s+late|sorry|goodbye|bye|it's\s+over|i\s+did\s+it)\b"),
+    r"\b(?:i've|i\s+have|i\s+already)\s+(?:gone\s+and\s+)?done\s+it\b(?=[^\n]{0,40}\b(?:sorry|goodbye|bye|forgive|love\s+you)\b)",
+    (r"^(?![^\n]*\b(?:retir\w*|moving|abroad|emigrat\w*|relocat\w*|new\s+(?:job|practice|surgery|gp)|registering|leaving\s+the\s+(?:area|practice|country)))"
+     r"[^\n]*\b(?:thank\w*\s+(?:you\s+|u\s+)?for\s+(?:everything|all\s+you\s+(?:did|have\s+done))|tell\s+(?:them|my\s+\w+|everyone)\s+(?:i'm\s+sorry|i\s+love|thank))\b"
+     r"[^\n]{0,80}\b(?:i\s+(?:go|leave)\s+now|(?:don't|won't|will\s+not|not|never)\s+(?:be\s+)?(?:come|coming)\s+back|goodbye\s+forever|won't\s+(?:be\s+)?(?:here|around)\s+(?:any\s*more|tomorrow)|i'm\s+going\s+now)\b"),
+    r"\b(?:don't|do\s+not)\s+care\s+(?:if|whether)\s+(?:i|i'll)\s+(?:die|live|wake\s+up|bleed\s+out|make\s+it)\b",
+]
+
+#: Round four, more voices: someone else talking about ending it, with the means out.
+RED_FLAGS += [
+    (r"\b(?:talking|talks|talked|going\s+on|keeps?\s+(?:on\s+)?(?:talking|saying\s+things))\s+about\s+(?:ending\s+(?:it|things|his\s+life|her\s+life|their\s+life)|"
+     r"killing\s+(?:himself|herself|themselves|myself)|suicide|taking\s+(?:his|her|their|my)\s+(?:own\s+)?life|not\s+being\s+(?:here|around))\b"),
+    r"\b(?:got|has|had|taken|getting)\s+(?:his|her|their|my|all\s+(?:his|her|their|my))\s+(?:pills|tablets|meds|knife|knives|blades?|rope)\s+out\b(?=[^\n]{0,80}\b(?:end|die|kill|ending|suicid\w*|goodbye|sorry)\w*)|\b(?:end|ending|die|kill\w*|suicid\w*)\b[^\n]{0,60}\b(?:got|has|had|taken)\s+(?:his|her|their|my)\s+(?:pills|tablets|meds|knife|blades?|rope)\s+out\b",
+]

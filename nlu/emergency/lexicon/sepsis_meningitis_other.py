@@ -113,3 +113,45 @@ RED_FLAGS += [
     (r"\b(?:purple|blotchy|mottled|dark\s+red)\s+(?:\w+\s+)?(?:rash|spots|blotches|skin)\b[^\n]{0,60}\bcold\s+(?:hands\s+and\s+feet|hands|feet)\b"
      r"|\bcold\s+(?:hands\s+and\s+feet|hands|feet)\b[^\n]{0,60}\b(?:purple|blotchy|mottled)\s+(?:\w+\s+)?(?:rash|spots|blotches|skin)\b"),
 ]
+
+#: Round four: smoke or fumes breathed in, a live wire touched, a bowel that has stopped (vomiting with
+#: no wind passed), and fever soon after chemotherapy.
+RED_FLAGS += [
+    r"\b(?:breathed\s+in|inhaled|inhaling|breathing\s+in|swallowed)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|loads\s+of\s+|some\s+|the\s+|too\s+much\s+)?(?:smoke|fumes|toxic\s+gas)\b",
+    r"\bcough\w*\s+(?:up\s+)?(?:black|soot\w*|sooty)\b",
+    r"\b(?:house|flat|kitchen|building)\s+fire\b[^\n]{0,80}\b(?:cough\w*|breath\w*|smoke|burn\w*|drowsy|confus\w*)\b",
+    r"\btouch\w*\s+(?:an?\s+|the\s+)?(?:electric|live|bare|exposed|mains)\s+(?:wire|cable|socket|fence)\b",
+    r"\b(?:got|had|get|gets|took|taken)\s+(?:an?\s+|a\s+big\s+|a\s+bad\s+)?(?:electric\s+)?shock\b[^\n]{0,60}\b(?:confus\w*|burn\w*|unconscious|collaps\w*|heart|chest)\b",
+    (r"\b(?:vomit\w*|being\s+sick|throwing\s+up|swollen|bloated|distended)\b[^\n]{0,100}\b(?:haven't|hasn't|have\s+not|has\s+not|not|can't|no|unable\s+to)\s+"
+     r"(?:passed|pass|been\s+able\s+to\s+pass|farted|been\s+to\s+the\s+toilet)\s+(?:any\s+)?(?:wind|gas|stool|a\s+stool|poo|a\s+poo|anything)?\b"),
+    (r"\b(?:vomit\w*|being\s+sick|throwing\s+up|swollen|bloated|distended)\b[^\n]{0,100}\bno\s+(?:wind|gas|poo|stool|stools|bowel\s+movement)\s+(?:has\s+|have\s+)?"
+     r"(?:passed|come|been|since|for)\b"),
+    r"\b(?:chemo\w*|chemotherapy)\b[^\n]{0,40}\b(?:and|now)\b[^\n]{0,20}\b(?:temperature|temp|fever)\b[^.!?\n]{0,20}\b3[89](?:[.,]\d)?\b",
+]
+
+#: Round four: a belly gone rock hard or rigid.
+RED_FLAGS += [
+    r"\b(?:stomach|stomach's|abdomen|belly|tummy)\b[^.!?\n]{0,20}\b(?:rock\s+hard|hard\s+as\s+(?:a\s+)?(?:rock|board|stone)|rigid|board[\s-]like|solid\s+as)\b",
+]
+
+#: Round four, more voices: no urine all day with shivers or a racing heart (sepsis), a testicle
+#: getting worse with vomiting, and someone very cold who is mumbling or sleepy.
+RED_FLAGS += [
+    (r"\b(?:haven't|hasn't|have\s+not|has\s+not|not|no)\s+(?:had\s+an?\s+|done\s+an?\s+|passed\s+(?:any\s+)?)?(?:wee|pee|urine|water|weed|peed|wee'?d)\w*\s+"
+     r"(?:all\s+day|since\s+(?:this\s+morning|last\s+night|yesterday)|for\s+(?:\d+|twelve|eighteen|twenty\w*)\s+hours|in\s+(?:\d+|twelve|eighteen)\s+hours)\b"
+     r"(?=[^\n]{0,120}\b(?:shiver\w*|rigors|fever\w*|temperature|racing|pounding|confus\w*|infection|uti|cold\s+hands|mottled|clammy)\b)"),
+    (r"\b(?:shiver\w*|rigors|fever\w*|temperature|racing|pounding|confus\w*|infection|uti|mottled|clammy)\b[^\n]{0,120}"
+     r"\b(?:haven't|hasn't|have\s+not|has\s+not|not|no)\s+(?:had\s+an?\s+|done\s+an?\s+|passed\s+(?:any\s+)?)?(?:wee|pee|urine|water|weed|peed)\w*\s+"
+     r"(?:all\s+day|since\s+(?:this\s+morning|last\s+night|yesterday)|for\s+(?:\d+|twelve|eighteen|twenty\w*)\s+hours)\b"),
+    r"\b(?:testic\w*|scrot\w*|balls?)\b[^\n]{0,80}\b(?:getting\s+worse|worse\s+and\s+worse|vomit\w*|being\s+sick|throwing\s+up)\b",
+    r"\b(?:very\s+cold|freezing|frozen|ice\s+cold|so\s+cold|out\s+in\s+the\s+(?:snow|cold))\b[^.!?\n]{0,60}\b(?:mumbl\w*|stumbl\w*|very\s+sleepy|sleepy|not\s+shivering|stopped\s+shivering)\b",
+]
+
+#: Round four, more voices: a blow to the belly followed by a hard belly, pallor or vomiting, and a
+#: child found under water.
+RED_FLAGS += [
+    (r"\b(?:kicked|hit|punched|struck|crushed|run\s+over|landed|fell\s+(?:on|onto)|handlebars?)\b[^.!?\n]{0,40}\b(?:stomach|abdomen|belly|tummy|ribs|side)\b"
+     r"[^\n]{0,60}\b(?:(?:is|feels|gone|going|has\s+gone)\s+(?:very\s+|really\s+|all\s+)?(?:hard|rigid|swollen|tight)|pale|grey|vomit\w*|being\s+sick|faint\w*|blood|dizzy)\b"),
+    (r"\b(?:was|been|went|got|found|slipped|fell)\s+(?:face\s+down\s+)?(?:under\s+(?:the\s+)?water|underwater)\b"
+     r"|\bface\s+down\s+in\s+(?:the\s+)?(?:bath|pool|water|pond|river|sea|paddling\s+pool)\b"),
+]

@@ -82,3 +82,26 @@ RED_FLAGS += [
 RED_FLAGS += [
     r"\b(?:arm|leg|hand)s?\b[^.!?\n]{0,40}\b(?:no|lost\s+(?:all\s+)?(?:the\s+|its\s+|his\s+|her\s+)?)\s*(?:power|strength|grip)\b",
 ]
+
+#: Round four: Scots and German English for a face gone to one side ("mouth's gone squint", "a hanging
+#: mouth"), and double vision that came on suddenly.
+RED_FLAGS += [
+    rf"\b(?:face|mouth|smile|lip|eye)\b{g(20)}\b(?:squint|skew-?whiff|skewiff|squinty|off\s+to\s+one\s+side|hanging\s+down|pulled\s+down|dragged\s+down)\b",
+    r"\b(?:hanging|hangs|drooping|sagging)\s+(?:mouth|face|eyelid|lip|corner\s+of\s+(?:the|his|her|my)\s+mouth)\b",
+    rf"\bsudden\w*\b{g(20)}\bdouble\s+vision\b|\bdouble\s+vision\b{g(20)}\bsudden\w*\b",
+]
+
+#: Round four, more voices: names for things coming out wrong, and one hand or leg gone clumsy.
+RED_FLAGS += [
+    r"\b(?:wrong|mixed[\s-]+up|muddled)\s+(?:names|words)\s+(?:for|of)\s+(?:things|stuff|everything|people)\b",
+    (r"\b(?:right|left|one)\s+(?:hand|arm|leg|foot)\b[^.!?\n]{0,20}\b(?:clumsy|useless|won't\s+do\s+what|not\s+doing\s+what|keeps?\s+dropping|"
+     r"dragging|flopp\w*)\b"),
+]
+
+#: Round four, more voices: feeling gone from an arm all at once, speaking strangely, a headache unlike any before.
+RED_FLAGS += [
+    rf"\bsudden(?:ly)?\b{g(30)}\b(?:no\s+(?:feeling|power|strength)|can't\s+feel)\b",
+    r"\b(?:speaks|speaking|talks|talking|speak|talk|sounds)\s+(?:very\s+|so\s+|all\s+)?(?:strange|strangely|weird|weirdly|odd|oddly|funny|wrong|muddled)\b",
+    rf"\bheadache\b{g(30)}\b(?:like\s+never\s+before|(?:never|not)\s+(?:had|felt)\s+(?:one\s+|anything\s+|a\s+\w+\s+)?like\s+(?:this|it|that))\b",
+    rf"\b(?:never|not)\s+(?:had|felt)\s+(?:a\s+)?(?:headache|pain\s+in\s+(?:my|his|her)\s+head)\s+like\s+(?:this|it|that)\b",
+]
