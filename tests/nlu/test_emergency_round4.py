@@ -198,3 +198,8 @@ def test_a_figure_of_speech_does_not_let_the_classifier_call_it_alone() -> None:
 def test_other_countries_emergency_numbers_are_urgent_but_prices_are_not() -> None:
     assert detect_emergency("he's dizzy and bleeding from the head, ringing 000 now") is not None
     assert detect_emergency("the invoice says 995 dollars, is that right") is None
+
+
+@pytest.mark.parametrize("text", ["i need to push monday's to the week after", "can we push thursday back an hour"])
+def test_pushing_an_appointment_is_not_labour(text: str) -> None:
+    assert screen(text).emergency is None

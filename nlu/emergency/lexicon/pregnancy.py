@@ -29,7 +29,7 @@ RED_FLAGS: list[str] = [
     r"(?!\s+(?:ward|suite|unit|tour|class|classes|plan|induction))"),
     r"\blabou?r\s+(?:has\s+)?(?:started|starting|pains)\b",
     r"\b(?:baby(?:'s)?|babys)\s+(?:is\s+)?(?:coming|on\s+(?:the|its)\s+way\s+now|crowning)\b(?!\s+(?:for|to)\s+(?:a|the|his|her|their))",
-    r"\b(?:(?:urge|need|needs|have|has|got)\s+to\s+push(?!\s+(?:back|forward|it|the|my|our|out|on|through|for))|crowning|can\s+see\s+(?:the\s+)?(?:baby's\s+)?head|(?:the\s+)?baby's\s+head\s+is\s+(?:out|showing|coming|visible)|cord\s+is\s+(?:out|hanging))\b",
+    r"\b(?:(?:urge|need|needs|have|has|got)\s+to\s+push(?!\s+(?:back|forward|it|the|my|our|out|on|through|for|this|that|them|him|her|me|us|a|an|appt|appointment|booking|visit|slot|time|date|session|today|tonight|tomorrow|tmrw?|\w*day|\w+'s)\b)|crowning|can\s+see\s+(?:the\s+)?(?:baby's\s+)?head|(?:the\s+)?baby's\s+head\s+is\s+(?:out|showing|coming|visible)|cord\s+is\s+(?:out|hanging))\b",
     (rf"\b{GESTATION}{g(60)}\b(?:bleed\w*|blood|(?<!keeping\s)(?<!keep\s)(?<!drinking\s)(?<!drink\s)fluids?(?!\s+down)|leak\w*|waters?|contraction\w*|tightening\w*|not\s+moving|hasn't\s+moved|"
      rf"stopped\s+moving|pain|headache|vision|swollen|fell|fall)"),
     rf"\b(?:bleed\w*|blood|(?<!keeping\s)(?<!keep\s)(?<!drinking\s)(?<!drink\s)fluids?(?!\s+down)|leak\w*|severe\s+pain|bad\s+pain)\b{g(40)}\b{GESTATION}",
