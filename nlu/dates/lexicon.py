@@ -48,9 +48,8 @@ for _i, _forms in enumerate(
 #: Common misspellings of other date words, corrected wherever they occur
 #: (the correction is never longer than the typo, so text keeps its length).
 MISSPELLINGS: dict[str, str] = {
-    "untill": "until", "unitl": "until", "untl": "until", "intil": "until", "utill": "until",
-    "tll": "till", "befor": "before", "beofre": "before", "bfore": "before",
-    "aftr": "after", "afer": "after", "atfer": "after",
+    "untill": "until", "unitl": "until", "intil": "until", "utill": "until",
+    "beofre": "before", "bfore": "before", "atfer": "after",
     "minuets": "minutes", "mintues": "minutes", "minutues": "minutes",
     "hourse": "hours", "horus": "hours", "weeeks": "weeks", "weks": "wks",
     "monthes": "months", "mnths": "mos", "mths": "mos",
@@ -70,6 +69,11 @@ ABBREVIATIONS: dict[str, str] = {
     "aftn": "afternoon", "aftrn": "afternoon", "aftnoon": "afternoon", "afternn": "afternoon",
     "mrng": "morning", "mornng": "morning", "evng": "evening", "nite": "night", "b4": "before",
     "cpl": "couple",
+    # typos shorter than their word: written out here, where spans map back, not in MISSPELLINGS
+    "aftr": "after", "afer": "after", "befor": "before", "untl": "until", "tll": "till",
+    "skl": "school", "skool": "school", "tmrw's": "tomorrow's",
+    # text and office shorthand for a time of day ("cob friday", "eod tmrw")
+    "cob": "close of business", "eod": "end of day", "ytd": "yesterday", "ystd": "yesterday",
 }
 
 #: Words patients write for an hour that sounds the same ("half past too",

@@ -55,7 +55,7 @@ import re
 from nlu.dates.atoms import DATE, INSTANT, MONTH, POD_K, SHIFT, WEEK, Atom, pattern
 from nlu.dates.durations import DUR, Duration, parse_duration
 from nlu.dates.holidays import NAMES
-from nlu.dates.lexicon import MON, TODAY, TOMORROW, WD, month_value, weekday_value
+from nlu.dates.lexicon import HOURW, MON, TODAY, TOMORROW, WD, month_value, weekday_value
 
 _HEDGE = r"(?:(?:about|around|another|roughly|approx(?:imately)?|just|only|like|maybe)\s+)?"
 _YEAR = r"(?:19|20)\d\d"
@@ -136,6 +136,8 @@ def _shift_before_date(m: re.Match[str]) -> Atom | None:
     """ "3 days after <date>", "the day before <date>", "day after <date>" ("the" is often dropped)."""
     if m["u"] and not m["the"] and (m["u"] != "day" or m["dir"] == "on"):
         return None  # "next week after all", "day on friday": no shift without "the" but "day after/before"
+    if m["dir"] == "on" and re.match(r"\s+the\b", m.string[m.end():]):
+        return None  # British "a week on friday" shifts; "2 months on the 9th" is an age, then a date
     d = Duration(1, m["u"]) if m["u"] else parse_duration(m["d"])
     sign = -1 if m["dir"] in ("before", "prior to") else 1
     return _shift(m, d, sign, post=False)
@@ -211,6 +213,20 @@ def _yesterday(m: re.Match[str]) -> Atom | None:
 @pattern(rf"\b(?:last|this\s+past)\s+(?P<wd>{WD})(?![a-z'])")
 def _last_weekday(m: re.Match[str]) -> Atom | None:
     return Atom(DATE, m.start(), m.end(), {"kind_": "wd", "wd": weekday_value(m["wd"]), "mode": "last"})
+
+
+@pattern(rf"\b(?:this\s+|the\s+)?(?P<wd>{WD})(?:\s+(?:that'?s|that\s+(?:has|was)|which\s+(?:has|was))?\s*(?:just\s+)?(?:gone|passed|past)"
+         rf"|\s+last)\b(?!\s+(?:week|wk|month|year|night|time|one|thing|appointment|minute)\b|\s+\d|\s+(?:{HOURW})\b)")
+def _weekday_gone(m: re.Match[str]) -> Atom | None:
+    """Irish and British "wednesday gone", "monday just gone", "friday last": the one before today."""
+    return Atom(DATE, m.start(), m.end(), {"kind_": "wd", "wd": weekday_value(m["wd"]), "mode": "last"})
+
+
+@pattern(rf"\b(?P<wd>{WD})(?![a-z'])\s+(?:of\s+)?(?:last|the\s+previous|previous)\s+(?:week|wk)\b"
+         rf"|\b(?:last|previous)\s+(?:week|wk)\s*,?\s+(?:on\s+)?(?P<wd2>{WD})(?![a-z'])")
+def _weekday_last_week(m: re.Match[str]) -> Atom | None:
+    """ "friday last week", "last week on tuesday": that weekday of the week before this one."""
+    return Atom(DATE, m.start(), m.end(), {"kind_": "wd", "wd": weekday_value(m["wd"] or m["wd2"]), "mode": "last_week"})
 
 
 @pattern(r"(?<!the\s)\b(?:last|previous)\s+(?P<u>week|wk|month|mnth|mth)\b(?!\s*end|end|ly)")

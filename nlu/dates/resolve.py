@@ -102,6 +102,8 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
             d = today + timedelta(days=ahead + 7)
         elif mode == "plus_fortnight":
             d = today + timedelta(days=ahead + 14)
+        elif mode == "last_week":
+            d = monday(today) - timedelta(days=7 - wd)
         elif mode == "last":
             d = today - timedelta(days=(today.weekday() - wd) % 7 or 7)
         else:
