@@ -96,7 +96,9 @@ def normalise(text: str) -> str:
     return "".join(chars)
 
 
-_ABBREVIATION = re.compile(r"\b(?:" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\b")
+_ABBREVIATION = re.compile(
+    r"\b(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\b"
+)
 #: A homophone of an hour right after "at"/"past" and right before what only
 #: follows a clock time: minutes in words, am/pm, o'clock, a day or part of
 #: day, or the end of the message ("at for thirty", "half past too this afternoon").
@@ -105,6 +107,13 @@ _HOMOPHONE_HOUR = re.compile(
     rf"(?=[\s-]+(?:{MINW})\b(?!\s*(?:min|hour|hr|day|week|month|year|people|of\b))"
     rf"|\s*(?:{AMPM}|o'?\s?clock|oclock|(?:this|on|next)\s|tonight|tomorrow|today|in\s+the\s)"
     r"|\s*[.!?]*\s*$)"
+)
+
+#: "tuesday at for", "tmrw at too": right after a day and "at", the homophone is the hour
+#: whatever follows, unless an article or pronoun shows "for"/"too" meant themselves.
+_HOMOPHONE_AFTER_DAY = re.compile(
+    rf"\b(?:{'|'.join(sorted(WEEKDAY_FORMS, key=len, reverse=True))}|today|tomorrow|tmrw|tmr|tomoz)\s+(?:at|@)\s+"
+    rf"(?P<w>{'|'.join(HOUR_HOMOPHONES)})\b(?!\s+(?:a|an|the|my|your|his|her|our|their|me|you|him|us|them|it|this|that)\b)"
 )
 
 
@@ -116,8 +125,10 @@ def expand(norm: str) -> tuple[str, list[int], list[int]]:
     maps back to the words the patient wrote. Two precompiled patterns find
     every replacement, so the cost does not grow with the tables.
     """
-    edits = [(m.start(), m.end(), ABBREVIATIONS[m.group()]) for m in _ABBREVIATION.finditer(norm)]
-    edits += [(m.start("w"), m.end("w"), HOUR_HOMOPHONES[m["w"]]) for m in _HOMOPHONE_HOUR.finditer(norm)]
+    edits = [(m.start(), m.end(), ABBREVIATIONS[re.sub(r"\s+", " ", m.group())]) for m in _ABBREVIATION.finditer(norm)]
+    edits += [(m.start("w"), m.end("w"), HOUR_HOMOPHONES[m["w"]])
+              for rx in (_HOMOPHONE_HOUR, _HOMOPHONE_AFTER_DAY) for m in rx.finditer(norm)]
+    edits = sorted(set(edits))
     out: list[str] = []
     start: list[int] = []
     end: list[int] = []

@@ -73,6 +73,11 @@ ABBREVIATIONS: dict[str, str] = {
     "aftr": "after", "afer": "after", "befor": "before", "untl": "until", "tll": "till",
     "skl": "school", "skool": "school", "tmrw's": "tomorrow's",
     # text and office shorthand for a time of day ("cob friday", "eod tmrw")
+    # weekdays as voice dictation hears them ("chews day", "fry day"); two words, so no real word
+    "chews day": "tuesday", "choose day": "tuesday", "tues day": "tuesday", "fry day": "friday",
+    "fri day": "friday", "wednes day": "wednesday", "wens day": "wednesday", "wins day": "wednesday",
+    "thurs day": "thursday", "thirst day": "thursday", "thors day": "thursday", "satur day": "saturday",
+    "sat her day": "saturday", "mon day": "monday", "mun day": "monday",
     "cob": "close of business", "eod": "end of day", "ytd": "yesterday", "ystd": "yesterday",
 }
 
