@@ -28,7 +28,10 @@ from nlu.dates.resolve import monday, resolve_date, resolve_month, shift_months
 from nlu.dates.timeval import TimeVal, to_24
 
 _CONNECTOR = re.compile(
-    r"^[\s,]*(?:(?:at|on|on\s+the|the|for|for\s+the|around|at\s+around|about|in\s+the|in|of|@|-|from|by)\s*[\s,]*)?$"
+    r"^[\s,]*(?:(?:at|on|on\s+the|the|for|for\s+the|around|at\s+around|about|in\s+the|in|of|@|-|from|by"
+    # hedges said between a day and its hour ("thurs, like 4", "monday say 10"), and the
+    # non-native "morning time 10"
+    r"|(?:at\s+)?like|(?:at\s+)?say|maybe|time|time\s+at)\s*[\s,]*)?$"
 )
 _FILLER = frozenset(
     ["please", "pls", "plz", "ok", "okay", "k", "thanks", "thx", "ty", "how", "about", "what", "is", "fine", "good", "works", "work", "for", "me", "at", "on", "the", "around", "yes", "yeah", "yep", "ya", "sure", "or", "then", "say", "that", "perfect", "great", "would", "be", "lets", "let's", "do", "it", "maybe", "hmm", "um", "uh", "any", "time", "anytime", "best", "better", "ideal", "and", "i'd", "like", "want", "prefer", "can", "could", "we", "i"]
@@ -88,7 +91,8 @@ def _fits(group: list[Atom], a: Atom) -> bool:
     if a.kind == POD_K:
         return POD_K not in kinds and RANGE not in kinds
     if a.kind == INSTANT:
-        return INSTANT not in kinds and not any(k in _TIMEISH for k in kinds)
+        # "yesterday arvo, now ...": now is its own moment, never a time on a named day
+        return not kinds or all(k == SHIFT for k in kinds)
     return False
 
 
@@ -108,12 +112,34 @@ def _alone(text: str, start: int, end: int) -> bool:
     return all(w in _FILLER for w in rest)
 
 
+#: Words around a bare hour in a clause that offers it as a time: "would 9 be ok",
+#: "8 is the only time I can do", "10 suits me". (A number alone is a pick from the offered
+#: list, which nlu.choices takes first.)
+_HOUR_CLAUSE = _FILLER | frozenset(
+    ["is", "only", "a", "suit", "suits", "ok?", "alright", "all", "right", "does", "good", "fine", "free",
+     "earliest", "latest", "am", "i'm", "im", "available", "there", "if", "possible", "poss", "o'clock",
+     "can", "do", "come", "in", "get", "you", "anything", "have", "got", "slot", "appointment"]
+)
+_CLAUSE_SPLIT = re.compile(r"[,;.!?\n]|\b(?:but|because|cos|coz|as)\b")
+
+
+def _hour_offered(text: str, start: int, end: int) -> bool:
+    """A bare hour whose clause is only filler and says it is a time ("would 9 be ok")."""
+    left = _CLAUSE_SPLIT.split(text[:start])[-1]
+    right = _CLAUSE_SPLIT.split(text[end:])[0]
+    words = re.findall(r"[a-z']+|\d+", (left + " " + right).lower())
+    cue = {"time", "suit", "suits", "ok", "okay", "be", "works", "work", "fine", "good", "alright", "do"}
+    return bool(words) and all(w in _HOUR_CLAUSE for w in words) and any(w in cue for w in words)
+
+
 def _accept(g: list[Atom], text: str) -> bool:
     if len(g) == 1 and g[0].kind == INSTANT and text.strip(" .!?\n") == text[g[0].start : g[0].end]:
         return True
     if any(not a.weak for a in g):
         return True
     if len(g) >= 2 and not all(a.data.get("bare") for a in g):
+        return True
+    if len(g) == 1 and g[0].kind == TIME and g[0].data.get("bare") and _hour_offered(text, g[0].start, g[0].end):
         return True
     return _alone(text, g[0].start, g[-1].end) and not all(a.data.get("bare") for a in g)
 
