@@ -375,6 +375,32 @@ def _time_half(m: re.Match[str]) -> Atom | None:
     return _atom(m, TIME, tv=tv) if tv else None
 
 
+@pattern(rf"(?<![\d/.:$£€-])\b(?P<h>{HNUM}|{HOURW})\s+and\s+(?:a\s+)?(?P<q>half|quarter)\b{_NOT_UNIT}(?!\s*(?:an?\b|of\b|dozen|more))")
+def _time_and_half(m: re.Match[str]) -> Atom | None:
+    """Non-native "ten and half", "3 and a quarter": the hour and 30 or 15 minutes
+    (a duration, "2 and a half hours", is no time: _NOT_UNIT)."""
+    tv = parse_time(m["h"])
+    if tv is None or not 1 <= tv.hour <= 12:
+        return None
+    return _atom(m, TIME, tv=TimeVal(tv.hour, 30 if m["q"] == "half" else 15, None, "minute"))
+
+
+@pattern(r"\b(?:(?:at|by|around|before|after)\s+)?(?:the\s+)?(?:close|end)\s+of\s+(?:business|play|(?:the\s+)?(?:working\s+|work\s+|business\s+)day)\b"
+         r"|\b(?:(?:at|by|around)\s+)?(?:the\s+)?end\s+of\s+(?P<plain>the\s+)?day\b")
+def _close_of_business(m: re.Match[str]) -> Atom | None:
+    """ "close of business friday", "COB", "end of play", "EOD tmrw": 17:00, when offices close.
+    A plain "end of the day" is weak: "at the end of the day" is as often the idiom."""
+    return _atom(m, TIME, weak=bool(m["plain"]), tv=TimeVal(17, 0, None, "hour", True))
+
+
+#: Meals named as a time of day: dinner, tea and supper are the evening meal in most of the
+#: English-speaking world, and the evening is when they are (an Irish farmer's midday
+#: "dinner" is the exception the reading accepts).
+@pattern(r"\b(?:(?:at|around|about|by|over)\s+)?(?:dinner|tea|supper)[\s-]?time\b")
+def _meal_time(m: re.Match[str]) -> Atom | None:
+    return _atom(m, POD_K, pod="evening", today=False, early=False)
+
+
 @pattern(r"\b(?:(?:at|around|about|over)\s+)?(?:12\s*)?(?:noon|midday|mid[\s-]day|midnight|lunchtime|lunch(?:\s+time)?)(?:[\s-]?ish)?\b(?!\s+(?:break|box|money))")
 def _noon(m: re.Match[str]) -> Atom | None:
     word = m[0]

@@ -91,6 +91,18 @@ def _in_duration(m: re.Match[str]) -> Atom | None:
     return _forward(m, d)
 
 
+@pattern(rf"\b(?:(?:with)?in|during|over)\s+the\s+(?:next|coming)\s+(?P<d>{DUR}|hour|minute|day|week|fortnight|month)\b")
+def _within_next(m: re.Match[str]) -> Atom | None:
+    """ "in the next hour", "within the next 30 mins", "over the next few days": a range that
+    starts now (today for days and longer), the earliest a scheduler may offer."""
+    d = parse_duration(m["d"]) or parse_duration("1 " + m["d"])
+    if d is None:
+        return None
+    if d.unit == "minute":
+        return Atom(INSTANT, m.start(), m.end(), {"seconds": 0})
+    return Atom(DATE, m.start(), m.end(), {"kind_": "rel", "days": 0})
+
+
 @pattern(rf"\bafter\s+{_HEDGE}(?P<d>{DUR})(?![a-z])(?!\s+(?:of|from|after|before|since|ago|on|following|later|in|at)\b)")
 def _after_duration(m: re.Match[str]) -> Atom | None:
     """ "after 10 days" as a patient asks for a date: the same as "in 10 days" ("after 3 days of
