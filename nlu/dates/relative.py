@@ -315,6 +315,31 @@ def _holiday_weekend(m: re.Match[str]) -> Atom | None:
     return Atom(DATE, m.start(), m.end(), {"kind_": "holiday_weekend", "name": m["name"]})
 
 
+@pattern(r"\b(?:the\s+)?(?P<stem>[a-z']+(?:\s+[a-z']+)?)\s+(?:long\s+)?(?:weekend|wknd|wkend|w/e)\b")
+def _holiday_stem_weekend(m: re.Match[str]) -> Atom | None:
+    """ "labour weekend", "anzac long weekend": a holiday named without its "day", then weekend."""
+    words = m["stem"].split()
+    for k in range(len(words)):
+        stem = " ".join(words[k:])
+        if stem not in ("this", "next", "the", "last", "long", "a") and re.fullmatch(NAMES, stem + " day"):
+            return Atom(DATE, m.start() + m[0].index(stem, m.start("stem") - m.start()), m.end(),
+                        {"kind_": "holiday_weekend", "name": stem + " day"})
+    return None
+
+
+@pattern(r"\b(?:the\s+)?(?P<name>(?:next\s+)?long\s+(?:weekend|wknd|wkend|w/e))\b")
+def _long_weekend(m: re.Match[str]) -> Atom | None:
+    """ "the long weekend": the weekend of the next Monday or Friday public holiday."""
+    return Atom(DATE, m.start(), m.end(), {"kind_": "holiday_weekend", "name": re.sub(r"w(?:kn?d|/e)$|wkend$", "weekend", m["name"])})
+
+
+@pattern(rf"\b(?:the\s+)?(?P<name>{NAMES})(?![a-z])\s+(?:(?:public\s+|bank\s+)?holiday|day\s+off|off)\s+(?:on\s+(?:the\s+)?)?(?P<wd>{WD})(?![a-z'])")
+def _holiday_observed(m: re.Match[str]) -> Atom | None:
+    """ "the national day holiday monday": the day off kept for a holiday, its first such weekday."""
+    return Atom(DATE, m.start(), m.end(), {"kind_": "holiday", "name": m["name"], "year": None,
+                                           "observed_wd": weekday_value(m["wd"])})
+
+
 @pattern(rf"\b(?:the\s+)?(?:(?P<nth>first|last)\s+)?(?P<name>bank\s+holiday)\s+(?:weekend\s+|monday\s+)?(?:in|of)\s+(?P<mon>{MON})(?![a-z])")
 def _bank_holiday_in(m: re.Match[str]) -> Atom | None:
     """ "the bank holiday in may": the next bank holiday in that month (its first, or its last if said)."""

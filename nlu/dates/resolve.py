@@ -6,7 +6,7 @@ import calendar
 from datetime import date, timedelta
 from typing import Any
 
-from nlu.dates.holidays import next_holiday
+from nlu.dates.holidays import FRIDAY_WEEKEND, next_holiday
 
 
 def monday(d: date) -> date:
@@ -149,6 +149,8 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
         return edge_of_period(spec["edge"], spec["period"], today)
     if k == "holiday":
         d = next_holiday(spec["name"], region, today, spec.get("year"), spec.get("month"), spec.get("last", False))
+        if d is not None and spec.get("observed_wd") is not None:
+            d += timedelta(days=(spec["observed_wd"] - d.weekday()) % 7)
         return (d, d + one, bool(spec.get("year"))) if d else None
     if k == "holiday_weekend":
         d = next_holiday(spec["name"], region, today)
@@ -162,6 +164,10 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
         start, end = min(sat, d), max(sat + timedelta(days=2), d + one)
         return max(start, today), end, False
     if k == "weekend":
+        if region in FRIDAY_WEEKEND:
+            # a Friday-Saturday weekend is the Saturday-Sunday one a day earlier
+            r = resolve_date(spec, today + one, month_first, "")
+            return (r[0] - one, r[1] - one, r[2]) if r else None
         wd = today.weekday()
         if spec.get("last"):
             sat = today - timedelta(days=wd + 2)
