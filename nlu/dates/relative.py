@@ -18,11 +18,14 @@ Decisions (a scheduler reads them):
   "from today" names a date too ("a week from today" is a day), while "from
   now" is "in <duration>".
 - Edges of a period are day ranges: a month's beginning is its first 7 days,
-  early/mid/late its thirds (1-10, 11-20, 21-end), its end its last 7 days;
+  early its first third (1-10), its middle the week from the 15th (the day people
+  mean by "mid-November"), late its last third (21-end), its end its last 7 days;
   the first, second, third and fourth weeks of a month are days 1-7, 8-14,
   15-21 and 22-28, its last week its last 7 days (the same as its end);
   a week's beginning is Monday to Wednesday, its middle Tuesday to Thursday,
-  its end Thursday to Sunday; a year's beginning or end is January or December.
+  late in it Thursday to Sunday, its end Friday to Sunday (the working week's
+  last day, and what people mean by "end of next week"); a year's beginning or
+  end is January or December.
   A range that has already begun starts today; one already over means the next
   period ("the beginning of the month" on the 20th is next month's).
   Why ranges and not one day: a patient who says "end of the month" accepts any

@@ -220,8 +220,8 @@ def _period(period: dict[str, Any], today: date, later: int = 0) -> tuple[date, 
 
 #: part of a period -> (first, exclusive end) as day offsets from its start (negative: from its end).
 _EDGES: dict[str, dict[str, tuple[int, int | None]]] = {
-    "week": {"begin": (0, 3), "early": (0, 3), "mid": (1, 4), "late": (3, 7), "end": (3, 7)},
-    "month": {"begin": (0, 7), "early": (0, 10), "mid": (10, 20), "late": (20, None), "end": (-7, None),
+    "week": {"begin": (0, 3), "early": (0, 3), "mid": (1, 4), "late": (3, 7), "end": (4, 7)},
+    "month": {"begin": (0, 7), "early": (0, 10), "mid": (14, 21), "late": (20, None), "end": (-7, None),
               "week1": (0, 7), "week2": (7, 14), "week3": (14, 21), "week4": (21, 28)},
 }
 
