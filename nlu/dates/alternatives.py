@@ -110,6 +110,9 @@ _REFINE = re.compile(
 )
 
 
+_HOUR_HEDGE = re.compile(r"\b(?:like|say|around|about|at|maybe|ish)\s*$")
+
+
 def refined(previous: list[Atom], g: list[Atom], text: str, fits: Fits) -> list[Atom] | None:
     """``previous`` and ``g`` as one expression when ``g`` only narrows the day before it, else None.
 
@@ -122,9 +125,12 @@ def refined(previous: list[Atom], g: list[Atom], text: str, fits: Fits) -> list[
         return None
     if any(a.kind == POD_K and (a.data.get("today") or "day_offset" in a.data) for a in g):
         return None  # "tonight", "last night" name their own day
-    if all(a.weak for a in g):
-        return None  # "monday and 3 kids": a bare number after hedges is no time
+    if all(a.weak for a in g) and not _HOUR_HEDGE.search(text[previous[-1].end : g[0].start]):
+        return None  # "monday and 3 kids": a bare number after hedges is no time, unless "like 4", "say 10"
     merged = list(previous)
+    if any(a.kind == TIME for a in g):
+        # "after school thurs, like 4": the hour said names the time the open range only bounded
+        merged = [a for a in merged if not (a.kind == RANGE and a.data.get("open") == "after")]
     for a in g:
         if not fits(merged, a):
             return None

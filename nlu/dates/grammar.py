@@ -34,7 +34,7 @@ _CONNECTOR = re.compile(
     r"|(?:at\s+)?like|(?:at\s+)?say|maybe|time|time\s+at)\s*[\s,]*)?$"
 )
 _FILLER = frozenset(
-    ["please", "pls", "plz", "ok", "okay", "k", "thanks", "thx", "ty", "how", "about", "what", "is", "fine", "good", "works", "work", "for", "me", "at", "on", "the", "around", "yes", "yeah", "yep", "ya", "sure", "or", "then", "say", "that", "perfect", "great", "would", "be", "lets", "let's", "do", "it", "maybe", "hmm", "um", "uh", "any", "time", "anytime", "best", "better", "ideal", "and", "i'd", "like", "want", "prefer", "can", "could", "we", "i"]
+    ["please", "pls", "plz", "ok", "okay", "k", "thanks", "thx", "ty", "how", "about", "what", "is", "fine", "good", "works", "work", "for", "me", "at", "on", "the", "around", "yes", "yeah", "yep", "ya", "sure", "or", "then", "say", "that", "perfect", "great", "would", "be", "lets", "let's", "do", "it", "maybe", "hmm", "um", "uh", "any", "time", "anytime", "best", "better", "ideal", "and", "i'd", "like", "want", "prefer", "can", "could", "we", "i", "come", "coming"]
 )
 _LEAD = re.compile(r"^(?:(?:on|at|@|for|around|about|approx(?:imately)?|approximately|by|during|of|say)\s+)+")
 _LEAD_IN_THE = re.compile(r"^(?:in|during)\s+the\s+(?=[a-z]+\b)")
