@@ -110,12 +110,14 @@ def _nth_day(m: re.Match[str]) -> Atom | None:
                  month=month_value(m["mon"]), year=int(m["y"]) if m["y"] else None)
 
 
-@pattern(rf"\b(?:the\s+)?(?P<d>{DAYNUM})(?:\s+day)?\s+of\s+(?:the\s+)?(?P<rel>this|next|current|following|coming)\s+(?:month|mnth|mth)\b")
+@pattern(rf"\b(?:the\s+)?(?P<d>{DAYNUM})(?:\s+day)?\s+of\s+(?:the\s+)?(?:(?P<rel>this|next|current|following|coming)\s+)?(?:month|mnth|mth)\b")
 def _dom_rel(m: re.Match[str]) -> Atom | None:
+    """ "the 3rd of next month"; "the 1st of the month" is the next 1st (this month's or next)."""
     d = day_value(m["d"])
     if d is None or not 1 <= d <= 31:
         return None
-    return _atom(m, DATE, kind_="dom", day=d, month_offset=0 if m["rel"] in ("this", "current") else 1)
+    off = None if m["rel"] is None else 0 if m["rel"] in ("this", "current") else 1
+    return _atom(m, DATE, kind_="dom", day=d, month_offset=off)
 
 
 @pattern(rf"\b(?P<mon>{MON})\s*(?:the\s+)?(?P<d>{DAYNUM})\b(?!\s*(?:{AMPM}|:|h\d|o'?clock|%|ish|[ap]\b|-\d|hours?|hrs?|mins?|minutes?|days?|weeks?))(?:(?:,\s*|\s+)(?P<y>{_YEAR}|'\d\d)\b)?")
@@ -211,6 +213,25 @@ def _weekday(m: re.Match[str]) -> Atom | None:
         mode = "plus_week"
     weak = m["wd"].rstrip(".") in AMBIGUOUS_WORDS and not (m["mod"] or m["wk"])
     return _atom(m, DATE, weak=weak, kind_="wd", wd=wd, mode=mode)
+
+
+@pattern(rf"\b(?:(?P<kw>from|between)\s+)?(?P<a>{WD})(?![a-z'])\s*(?P<sep>-|–|to|till|til|until|thru|through|and)\s*(?P<b>{WD})(?![a-z'])"
+         r"(?:\s+(?:of\s+)?(?P<wk>next|this|the\s+following|following)\s+(?:week|wk)\b)?")
+def _weekday_range(m: re.Match[str]) -> Atom | None:
+    """ "mon-wed", "tuesday to thursday", "between tues and thurs": from the first day to the last."""
+    if m["sep"] == "and" and m["kw"] != "between":
+        return None  # "monday and wednesday" are two days, offered each (nlu.dates.alternatives)
+    a, b = weekday_value(m["a"]), weekday_value(m["b"])
+    if a is None or b is None or a == b:
+        return None
+    mode = "coming" if not m["wk"] else "this_week" if m["wk"] == "this" else "next_week"
+    return _atom(m, DATE, kind_="wd", wd=a, mode=mode, until_wd=b)
+
+
+@pattern(rf"\b(?:any\s*(?:day|time)|anytime|whenever|any\s+weekday)\s+(?:but|except(?:\s+for)?|other\s+than|apart\s+from|besides|bar|not)\s+(?:on\s+)?(?P<wd>{WD})(?![a-z'])")
+def _except_weekday(m: re.Match[str]) -> Atom | None:
+    """ "any day but friday": the first day from today that is not that weekday (never that day)."""
+    return _atom(m, DATE, kind_="wd", wd=weekday_value(m["wd"]), mode="except")
 
 
 @pattern(rf"\b(?:a|one)\s+(?P<u>week|fortnight)\s+(?:on|from)\s+(?:this\s+)?(?P<wd>{WD})(?![a-z'])")

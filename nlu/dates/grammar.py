@@ -211,8 +211,13 @@ def resolve_group(g: list[Atom], now: datetime, month_first: bool,
     if d_atom is not None and WEEK in by and d_atom.data.get("kind_") == "wd":
         week = by.pop(WEEK).data
         start = monday(today + timedelta(days=week.get("offset_days", 0))) + timedelta(weeks=week.get("offset_weeks", 0))
-        day = start + timedelta(days=d_atom.data["wd"])
+        if d_atom.data.get("mode") == "except":  # "any day but monday next week"
+            day = max(start + timedelta(days=1 if d_atom.data["wd"] == 0 else 0), today)
+        else:
+            day = start + timedelta(days=d_atom.data["wd"])
         day_end = day + timedelta(days=1)
+        if d_atom.data.get("until_wd") is not None:
+            day_end = day + timedelta(days=(d_atom.data["until_wd"] - d_atom.data["wd"]) % 7 + 1)
     elif d_atom is not None:
         r = resolve_date(d_atom.data, today, month_first, region)
         if r is None:

@@ -102,12 +102,16 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
             d = today + timedelta(days=ahead + 7)
         elif mode == "plus_fortnight":
             d = today + timedelta(days=ahead + 14)
+        elif mode == "except":
+            d = today + timedelta(days=1 if today.weekday() == wd else 0)
         elif mode == "last_week":
             d = monday(today) - timedelta(days=7 - wd)
         elif mode == "last":
             d = today - timedelta(days=(today.weekday() - wd) % 7 or 7)
         else:
             d = today + timedelta(days=ahead + 7 * (spec.get("nth", 1) - 1))
+        if spec.get("until_wd") is not None:  # "mon-wed": through the last day named
+            return d, d + timedelta(days=(spec["until_wd"] - d.weekday()) % 7 + 1), False
         return d, d + one, False
     if k == "rel":
         d = today + timedelta(days=spec["days"])
