@@ -320,9 +320,11 @@ def _named_week(m: re.Match[str]) -> Atom | None:
     return _atom(m, WEEK, offset_weeks=0 if this else 1)
 
 
-@pattern(r"\b(?:the\s+)?week\s+of\b")
+@pattern(r"\b(?:the\s+)?(?:week|wk)\s+(?:of|commencing|beginning|starting)(?:\s+on)?\b|\bw/c\b|\bw\.c\.?(?=\s)|\bwc(?=\s+\d)|\bw/b\b")
 def _week_of(m: re.Match[str]) -> Atom | None:
-    return _atom(m, WEEKOF)
+    """ "the week of the 9th" is that date's Monday-to-Sunday week; "week commencing" (w/c, wc, w/b)
+    the seven days from the date named, which is that Monday when it is one."""
+    return _atom(m, WEEKOF, from_day=not re.search(r"\bof\b", m[0]))
 
 
 @pattern(r"\b(?P<which>this|current|the\s+current|next|the\s+next|following|the\s+following|coming)\s+(?:month|mnth|mth)\b")

@@ -231,7 +231,7 @@ def resolve_group(g: list[Atom], now: datetime, month_first: bool,
         inst = inst.replace(second=0, microsecond=0)
         return _value(inst, _plus(inst, "minute"), "minute"), False, False
     if WEEKOF in by and day is not None or d_atom is not None and d_atom.data.get("whole_week") and day:
-        s = monday(day)
+        s = day if WEEKOF in by and by[WEEKOF].data.get("from_day") else monday(day)
         return _value(_at(s, 0, tz), _at(s + timedelta(days=7), 0, tz), "week"), year_given, False
     if day is None and WEEK in by and TIME in by and by[TIME].data.get("clock_now"):
         # "this time next week": the same weekday, not the week's first day

@@ -58,7 +58,7 @@ import re
 from nlu.dates.atoms import DATE, INSTANT, MONTH, POD_K, SHIFT, WEEK, Atom, pattern
 from nlu.dates.durations import DUR, Duration, parse_duration
 from nlu.dates.holidays import NAMES
-from nlu.dates.lexicon import HOURW, MON, TODAY, TOMORROW, WD, month_value, weekday_value
+from nlu.dates.lexicon import HOURW, MON, TODAY, TOMORROW, WD, month_value, number_value, weekday_value
 
 _HEDGE = r"(?:(?:about|around|another|roughly|approx(?:imately)?|just|only|like|maybe)\s+)?"
 _YEAR = r"(?:19|20)\d\d"
@@ -175,16 +175,21 @@ def _shift_after_date(m: re.Match[str]) -> Atom | None:
     return _shift(m, parse_duration(m["d"]), 1, post=True)
 
 
-@pattern(rf"\b(?:(?P<n>a|one|two|2|a\s+couple\s+of)\s+)?(?P<u>weeks?|wks?|fortnight)\s+(?P<base>{TOMORROW}|{TODAY})\b"
+@pattern(rf"\b(?:(?P<n>a|one|two|three|four|five|six|[1-9]|a\s+couple\s+of)\s+)?(?P<u>weeks?|wks?|fortnight|months?)\s+(?P<base>{TOMORROW}|{TODAY})\b"
          rf"|\b(?P<base2>{TOMORROW}|{TODAY})\s+(?P<u2>week|wk|fortnight)\b")
 def _week_tomorrow(m: re.Match[str]) -> Atom | None:
-    """British "a week tomorrow", "tomorrow week", "a fortnight today": that day so many weeks on."""
-    weeks = 2 if (m["u"] or m["u2"]) == "fortnight" else 1
-    if m["n"] and m["n"] not in ("a", "one"):
-        weeks *= 2
-    elif m["u"] and m["u"].startswith(("weeks", "wks")):
+    """British "a week tomorrow", "tomorrow week", "a fortnight today", "3 weeks today", "a month
+    tomorrow": that day so many weeks (or months) on."""
+    unit = m["u"] or m["u2"]
+    n = 1 if not m["n"] or m["n"] in ("a", "one") else 2 if "couple" in m["n"] else number_value(m["n"])
+    if n is None or (not m["n"] and m["u"] and m["u"].endswith("s")):
         return None  # "weeks tomorrow" without a number
     base = 0 if re.match(TODAY, m["base"] or m["base2"]) else 1
+    if unit.startswith("month"):
+        if not m["n"]:
+            return None
+        return Atom(DATE, m.start(), m.end(), {"kind_": "rel_months", "months": int(n), "plus_days": base})
+    weeks = int(n) * (2 if unit == "fortnight" else 1)
     return Atom(DATE, m.start(), m.end(), {"kind_": "rel", "days": base + 7 * weeks})
 
 

@@ -117,7 +117,7 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
         d = today + timedelta(days=spec["days"])
         return d, d + one, False
     if k == "rel_months":
-        d = shift_months(today, spec["months"])
+        d = shift_months(today + timedelta(days=spec.get("plus_days", 0)), spec["months"])
         return d, d + one, False
     if k == "rel_years":
         y = today.year + spec["years"]
