@@ -244,6 +244,7 @@ def _week_on_weekday(m: re.Match[str]) -> Atom | None:
 #: Meals and routines as patients name them ("after brekky", "after the school run"): a
 #: morning's breakfast and school drop-off are over by 9, the way a clinic's day begins.
 _EVENT_ENDS = {"lunch": 13, "lunchtime": 13, "work": 17, "school": 15, "dinner": 19, "tea": 19,
+               "knock off": 17, "knock-off": 17, "knockoff": 17, "uni": 17, "college": 16, "class": 17,
                "breakfast": 9, "brekky": 9, "brekkie": 9, "brekkers": 9,
                "school run": 9, "school drop off": 9, "school drop-off": 9, "drop off": 9, "drop-off": 9,
                "the school run": 9, "the school drop off": 9, "the school drop-off": 9, "the drop off": 9}
@@ -258,7 +259,7 @@ def _after_event(m: re.Match[str]) -> Atom | None:
 
 #: Events a time can be "before", and the hour each starts.
 #: A clinic opens about 8, so "before breakfast" or "before the school run" is its first hour.
-_EVENT_STARTS = {"lunch": 12, "lunchtime": 12, "work": 9, "breakfast": 9, "brekky": 9, "school run": 9,
+_EVENT_STARTS = {"lunch": 12, "lunchtime": 12, "work": 9, "breakfast": 9, "brekky": 9, "school run": 9, "school": 9,
                  "the school run": 9}
 _BEFORE_EVENTS = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_EVENT_STARTS, key=len, reverse=True))
 
@@ -534,7 +535,7 @@ def _date_range_dm(m: re.Match[str]) -> Atom | None:
 _POD_AFTER = re.compile(rf"\s*after\b(?!\s+(?:\d|(?:{HOURW}|{_EVENTS})\b|noon|midday))")
 
 
-@pattern(rf"(?<!good\s)(?<!good)\b(?:(?P<pre>in\s+the|during\s+the|this|the|early|late|mid)[\s-]+)?(?:early\s+|late\s+)?(?P<pod>{POD})(?:ish)?\b(?!\s*(?:sickness|-after\b|person|shift|routine|meds?|medication|pills?|dose|tablets?|walk))")
+@pattern(rf"(?<!good\s)(?<!good)\b(?:(?P<pre>in\s+the|during\s+the|this|the|early|late|mid)[\s-]*)?(?:early\s+|late\s+|mid[\s-]*)?(?P<pod>{POD})(?:ish)?\b(?!\s*(?:sickness|-after\b|person|shift|routine|meds?|medication|pills?|dose|tablets?|walk))")
 def _pod(m: re.Match[str]) -> Atom | None:
     """A part of day; one followed by "after" only when a time or event follows ("morning after 9"),
     since "the morning after" is the next day, unless it is today's ("this evening after the creche")."""
@@ -546,8 +547,11 @@ def _pod(m: re.Match[str]) -> Atom | None:
     bare = word in ("night", "am", "pm") and not pre
     if word in ("am", "pm") and pre:
         weak = pre not in ("in the",)
-    today = pre == "this" or word in TONIGHT
-    return _atom(m, POD_K, weak=weak, pod=word, today=today, early=("early" in m[0]), bare=bare)
+    today = pre == "this" or word in TONIGHT or word in ("sarvo", "s'arvo")
+    if word == "avo":
+        weak = pre != "this"  # "avo" alone is as often the avocado
+    sub = next((w for w in ("early", "mid", "late") if re.match(rf"(?:in\s+the\s+|the\s+|this\s+)?{w}(?!dd?ay)", m[0])), None)
+    return _atom(m, POD_K, weak=weak, pod=word, today=today, early=("early" in m[0]), bare=bare, sub=sub)
 
 
 @pattern(rf"\b(?:this|the\s+same|same)\s+time(?=\s+(?:on\s+)?(?:{TOMORROW}|next|a\s+week|in\s+a\s+week|{WD}(?![a-z'])))")

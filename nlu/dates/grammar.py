@@ -154,6 +154,23 @@ def _span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: (part of day, its qualifier) -> (start hour, end hour) where the qualifier narrows it:
+#: "mid-morning" is about 10, "late morning" 11, "mid-afternoon" 2 and "late afternoon" 3 to 5,
+#: "late evening" after 7. "Early" keeps the part's own start (a clinic opens at 8).
+_NARROWED = {
+    ("morning", "mid"): (10, 11), ("morning", "late"): (11, 12),
+    ("afternoon", "mid"): (14, 16), ("afternoon", "late"): (15, 17), ("afternoon", "early"): (12, 14),
+    ("evening", "late"): (19, 21), ("evening", "early"): (17, 19),
+}
+
+
+def pod_hours(data: dict[str, Any]) -> tuple[int, int]:
+    """(start hour, end hour) of a part-of-day atom, narrowed by "early", "mid" or "late"."""
+    s_h, e_h, hint = PARTS_OF_DAY[data["pod"]]
+    base = {"am": "morning", "pm": "evening" if s_h >= 17 else "afternoon"}[hint]
+    return _NARROWED.get((base, data.get("sub") or ""), (s_h, e_h))
+
+
 def _iso(dt: datetime) -> str:
     return dt.isoformat(timespec="seconds")
 
@@ -261,7 +278,7 @@ def resolve_group(g: list[Atom], now: datetime, month_first: bool,
     if rg is not None:
         return _range(rg, day, hint, now, tz), year_given, False
     if pod is not None:
-        s_h, e_h, _ = PARTS_OF_DAY[pod.data["pod"]]
+        s_h, e_h = pod_hours(pod.data)
         if day is None:
             day = today if now < _at(today, e_h * 60, tz) else today + timedelta(days=1)
         if week_days is not None:
@@ -303,7 +320,7 @@ def _resolve_shifted(g: list[Atom], by: dict[str, Atom], day: date | None, hint:
         return _value(start, _plus(start, tv.grain), tv.grain), year_given, False
     pod = by.get(POD_K)
     if pod is not None:
-        s_h, e_h, _ = PARTS_OF_DAY[pod.data["pod"]]
+        s_h, e_h = pod_hours(pod.data)
         return _value(_at(d, s_h * 60, tz), _at(d, e_h * 60, tz), "part_of_day"), year_given, False
     return _value(_at(d, 0, tz), _at(d + timedelta(days=1), 0, tz), "day"), year_given, False
 

@@ -78,6 +78,7 @@ ABBREVIATIONS: dict[str, str] = {
     "fri day": "friday", "wednes day": "wednesday", "wens day": "wednesday", "wins day": "wednesday",
     "thurs day": "thursday", "thirst day": "thursday", "thors day": "thursday", "satur day": "saturday",
     "sat her day": "saturday", "mon day": "monday", "mun day": "monday",
+    "fortnite": "fortnight", "fortnit": "fortnight",
     "nye": "new year's eve", "nyd": "new year's day", "chrissy": "christmas", "chrissie": "christmas",
     "crimbo": "christmas",
     "cob": "close of business", "eod": "end of day", "ytd": "yesterday", "ystd": "yesterday",
@@ -131,6 +132,7 @@ PARTS_OF_DAY: dict[str, tuple[int, int, str]] = {
     "am": (8, 12, "am"),
     "afternoon": (12, 17, "pm"), "afternoons": (12, 17, "pm"), "arvo": (12, 17, "pm"), "aft": (12, 17, "pm"),
     "pm": (12, 17, "pm"),
+    "avo": (12, 17, "pm"), "sarvo": (12, 17, "pm"), "s'arvo": (12, 17, "pm"),
     "evening": (17, 21, "pm"), "evenings": (17, 21, "pm"), "evenin": (17, 21, "pm"), "eve": (17, 21, "pm"), "evening's": (17, 21, "pm"),
     "tonight": (17, 21, "pm"), "tonite": (17, 21, "pm"),
     "2nite": (17, 21, "pm"), "2night": (17, 21, "pm"), "night": (17, 21, "pm"),
@@ -155,7 +157,9 @@ NUM = rf"(?:\d+(?:\.\d+)?|{_alt(NUMBER_WORDS)})"
 POD = _alt(PARTS_OF_DAY)
 TOMORROW = (
     r"(?:tomorrows?|tmrw|tmrow|tmr|tmro|tmoro|tomoro|tomorow|tommorow|tommorrow|tomorrrow"
-    r"|tomorro|2moro|2morro|2morrow|2mrw|2mro|tomoz|tmw|tomm?orrow)"
+    r"|tomorro|2moro|2morro|2morrow|2mrw|2mro|tomoz|tmw|tomm?orrow"
+    # Scots "the morra" ("the marra", "the morn" is too often the morning)
+    r"|the\s+mor+ow|the\s+mor+a|the\s+mar+a)"
 )
 TODAY = r"(?:today|tdy|2day|todays)"
 
