@@ -242,6 +242,29 @@ def _weekday_gone(m: re.Match[str]) -> Atom | None:
     return Atom(DATE, m.start(), m.end(), {"kind_": "wd", "wd": weekday_value(m["wd"]), "mode": "last"})
 
 
+@pattern(rf"\b(?:ever\s+)?since\s+(?:(?:on|this)\s+)?(?P<wd>{WD})(?![a-z'])(?!\s+(?:next|week|wk|fortnight)\b)")
+def _since_weekday(m: re.Match[str]) -> Atom | None:
+    """ "since tuesday": the most recent tuesday (today's, said on a tuesday), never the coming one."""
+    return Atom(DATE, m.start(), m.end(), {"kind_": "wd", "wd": weekday_value(m["wd"]), "mode": "since"})
+
+
+@pattern(r"\b(?:ever\s+)?since\s+(?:the|last)\s+(?:weekend|wknd|wkend|w/e)\b")
+def _since_weekend(m: re.Match[str]) -> Atom | None:
+    return Atom(DATE, m.start(), m.end(), {"kind_": "weekend", "later": 0, "last": True})
+
+
+@pattern(r"\b(?:the\s+)?(?P<pod>night|evening)\s+before\s+last\b")
+def _night_before_last(m: re.Match[str]) -> Atom | None:
+    """ "the night before last": the evening two days ago."""
+    return Atom(POD_K, m.start(), m.end(), {"pod": m["pod"], "today": False, "day_offset": -2})
+
+
+@pattern(r"\b(?:on\s+)?(?:the\s+)?(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\s+(?:(?:that'?s\s+)?just\s+gone|gone|just\s+passed)\b")
+def _day_gone(m: re.Match[str]) -> Atom | None:
+    """ "the 20th just gone": the most recent such day of the month, this month's or last."""
+    return Atom(DATE, m.start(), m.end(), {"kind_": "dom_past", "day": int(re.sub(r"\D", "", m["d"]))})
+
+
 @pattern(rf"\b(?P<wd>{WD})(?![a-z'])\s+(?:of\s+)?(?:last|the\s+previous|previous)\s+(?:week|wk)\b"
          rf"|\b(?:last|previous)\s+(?:week|wk)\s*,?\s+(?:on\s+)?(?P<wd2>{WD})(?![a-z'])")
 def _weekday_last_week(m: re.Match[str]) -> Atom | None:

@@ -102,6 +102,8 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
             d = today + timedelta(days=ahead + 7)
         elif mode == "plus_fortnight":
             d = today + timedelta(days=ahead + 14)
+        elif mode == "since":
+            d = today - timedelta(days=(today.weekday() - wd) % 7)
         elif mode == "except":
             d = today + timedelta(days=1 if today.weekday() == wd else 0)
         elif mode == "last_week":
@@ -113,6 +115,13 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
         if spec.get("until_wd") is not None:  # "mon-wed": through the last day named
             return d, d + timedelta(days=(spec["until_wd"] - d.weekday()) % 7 + 1), False
         return d, d + one, False
+    if k == "dom_past":
+        for i in range(0, 13):
+            first = add_months(today, -i)
+            d = _safe(first.year, first.month, spec["day"])
+            if d is not None and d <= today:
+                return d, d + one, False
+        return None
     if k == "rel":
         d = today + timedelta(days=spec["days"])
         return d, d + one, False
