@@ -38,7 +38,9 @@ _FILLER = frozenset(
 )
 _LEAD = re.compile(r"^(?:(?:on|at|@|for|around|about|approx(?:imately)?|approximately|by|during|of|say)\s+)+")
 _LEAD_IN_THE = re.compile(r"^(?:in|during)\s+the\s+(?=[a-z]+\b)")
-_LEAD_THE = re.compile(r"^the\s+(?!\d+(?:st|nd|rd|th)?\b(?!\s+of\b)|(?:first|second|third|fourth|fifth)\b(?!\s+of\b))")
+_LEAD_THE = re.compile(
+    r"^the\s+(?!\d+(?:st|nd|rd|th)?\b(?!\s+of\b)|(?:first|second|third|fourth|fifth)\b(?!\s+of\b)|mor+ow|mor+a|mar+a)"
+)
 
 _DATEISH = (DATE, WEEK, MONTH, WEEKOF)
 _TIMEISH = (TIME, RANGE)

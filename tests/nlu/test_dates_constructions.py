@@ -1,0 +1,161 @@
+"""Constructions patients in many countries write: days gone by, dictated weekdays, hedged hours,
+office and meal times, weekday ranges, week-commencing, narrowed parts of the day.
+
+Each phrase is read from two Fridays two days before a clock change: New York on 30 October 2026
+(clocks go back on Sunday 1 November) and London on 23 October 2026 (back on Sunday 25 October);
+the southern and European ones from Auckland on 25 September 2026 (forward on Sunday 27 September)
+and Berlin on 27 March 2026 (forward on Sunday 29 March). A case gives the day counted from that
+Friday and the local wall-clock time; the expected start is that wall clock with the offset the
+zone has on that day, so every case past the Sunday checks the offset moved with the clocks.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from nlu.datetime_resolution import resolve_datetimes
+
+#: zone -> (tz, locale, the Friday before its clock change)
+FRIDAYS = {
+    "NY": ("America/New_York", "en-US", date(2026, 10, 30)),
+    "LON": ("Europe/London", "en-GB", date(2026, 10, 23)),
+    "AKL": ("Pacific/Auckland", "en-NZ", date(2026, 9, 25)),
+    "BER": ("Europe/Berlin", "en-DE", date(2026, 3, 27)),
+}
+
+
+def _expected(zone: str, days: int, clock: str) -> str:
+    tz, _, friday = FRIDAYS[zone]
+    h, m = map(int, clock.split(":"))
+    return datetime.combine(friday + timedelta(days=days), time(h, m), tzinfo=ZoneInfo(tz)).isoformat()
+
+
+def _found(text: str, zone: str, at: str = "10:00") -> list[tuple[str, str]]:
+    tz, locale, friday = FRIDAYS[zone]
+    now = datetime.combine(friday, time.fromisoformat(at))
+    return [(e.text, e.value["start"]) for e in resolve_datetimes(text, now, tz, locale)]
+
+
+def _check(text: str, span: str, days: int, clock: str, zones: tuple[str, str]) -> None:
+    for zone in zones:
+        got = _found(text, zone)
+        assert got and got[0] == (span, _expected(zone, days, clock)), (text, zone, got)
+
+
+# (phrase, expected span, days after the Friday, local start)
+NORTH = [
+    # a weekday "gone", "just gone" or "last" is the one before today, never the coming one
+    ("the rash started thursday gone", "thursday gone", -1, "00:00"),
+    ("I was in monday just gone", "monday just gone", -4, "00:00"),
+    ("saw the nurse tuesday last", "tuesday last", -3, "00:00"),
+    ("it was friday last week", "friday last week", -7, "00:00"),
+    ("since wednesday", "since wednesday", -2, "00:00"),
+    ("sore since the weekend", "since the weekend", -6, "00:00"),
+    ("the night before last i couldnt breathe well", "night before last", -2, "17:00"),
+    # weekdays as dictation hears them, and an hour homophone right after a day and "at"
+    ("book me choose day please", "choose day", 4, "00:00"),
+    ("thirst day at ate thirty", "thirst day at ate thirty", 6, "08:30"),
+    ("monday at too would suit", "monday at too", 3, "14:00"),
+    # a hedge between a day and its hour
+    ("wed, say 11", "wed, say 11", 5, "11:00"),
+    ("maybe monday like 2", "monday like 2", 3, "14:00"),
+    ("after work on tuesday, say 6", "tuesday, say 6", 4, "18:00"),
+    # an hour said the non-native way
+    ("sunday nine and a half", "sunday nine and a half", 2, "09:30"),
+    ("tuesday at 4 and a quarter", "tuesday at 4 and a quarter", 4, "16:15"),
+    # office and meal times
+    ("close of play monday", "close of play monday", 3, "17:00"),
+    ("eod tues", "eod tues", 4, "17:00"),
+    ("teatime sunday", "teatime sunday", 2, "17:00"),
+    # weekday ranges start on their first day; "any day but" never lands on the day excluded
+    ("tues-thurs", "tues-thurs", 4, "00:00"),
+    ("between weds and fri next week", "between weds and fri next week", 5, "00:00"),
+    ("any day except friday", "any day except friday", 1, "00:00"),
+    # week commencing a date starts on it; "N weeks today", "a month tomorrow"
+    ("w/c monday", "w/c monday", 3, "00:00"),
+    ("two weeks today", "two weeks today", 14, "00:00"),
+    # parts of the day narrowed
+    ("mid-morning sunday", "mid-morning sunday", 2, "10:00"),
+    ("late afternoon monday", "late afternoon monday", 3, "15:00"),
+    ("the morra at 9", "the morra at 9", 1, "09:00"),
+    ("after knock-off monday", "after knock-off monday", 3, "17:00"),
+    ("before school monday", "before school monday", 3, "08:00"),
+    ("mon fortnite", "mon fortnite", 17, "00:00"),
+    # the end of a week is its Friday
+    ("end of next week", "end of next week", 7, "00:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "days", "clock"), NORTH)
+def test_constructions_before_the_clocks_change(text: str, span: str, days: int, clock: str) -> None:
+    _check(text, span, days, clock, ("NY", "LON"))
+    _check(text, span, days, clock, ("AKL", "BER"))
+
+
+def test_a_day_past_the_change_carries_the_new_offset() -> None:
+    assert _found("tues-thurs", "NY") == [("tues-thurs", "2026-11-03T00:00:00-05:00")]
+    assert _found("tues-thurs", "LON") == [("tues-thurs", "2026-10-27T00:00:00+00:00")]
+    assert _found("tues-thurs", "AKL") == [("tues-thurs", "2026-09-29T00:00:00+13:00")]
+    assert _found("tues-thurs", "BER") == [("tues-thurs", "2026-03-31T00:00:00+02:00")]
+
+
+# (phrase, zone, expected span and start): dates that depend on the calendar, not the weekday
+CALENDAR = [
+    # the day of the month alone, or "of the month": the next one
+    ("the 2nd of the month", "NY", ("2nd of the month", "2026-11-02T00:00:00-05:00")),
+    ("the 2nd of the month", "LON", ("2nd of the month", "2026-11-02T00:00:00+00:00")),
+    # a day of the month "just gone" is the last one
+    ("it flared up the 20th just gone", "NY", ("the 20th just gone", "2026-10-20T00:00:00-04:00")),
+    ("it flared up the 20th just gone", "LON", ("the 20th just gone", "2026-10-20T00:00:00+01:00")),
+    # a numeric date, then a time after an hour: not minutes past
+    ("11/2 after 3", "NY", ("11/2 after 3", "2026-11-02T15:00:00-05:00")),
+    ("2/11 after 3", "LON", ("2/11 after 3", "2026-11-02T15:00:00+00:00")),
+    # an age in months "on" a date is no shift of it
+    ("he is 3 months on the 9th, jabs then?", "NY", ("the 9th", "2026-11-09T00:00:00-05:00")),
+    ("he is 3 months on the 9th, jabs then?", "LON", ("the 9th", "2026-11-09T00:00:00+00:00")),
+    # the middle of a month is the week from the 15th
+    ("mid-november", "NY", ("mid-november", "2026-11-15T00:00:00-05:00")),
+    ("middle of november", "LON", ("middle of november", "2026-11-15T00:00:00+00:00")),
+    # a week commencing a date starts on it
+    ("wk commencing 4 nov", "LON", ("wk commencing 4 nov", "2026-11-04T00:00:00+00:00")),
+    ("w/c 11/9", "NY", ("w/c 11/9", "2026-11-09T00:00:00-05:00")),
+    # a month today / tomorrow
+    ("a month tomorrow", "LON", ("a month tomorrow", "2026-11-24T00:00:00+00:00")),
+    ("a month today", "NY", ("a month today", "2026-11-30T00:00:00-05:00")),
+]
+
+
+@pytest.mark.parametrize(("text", "zone", "expected"), CALENDAR)
+def test_calendar_constructions(text: str, zone: str, expected: tuple[str, str]) -> None:
+    assert _found(text, zone)[:1] == [expected]
+
+
+@pytest.mark.parametrize("zone", ["NY", "LON", "AKL", "BER"])
+def test_a_bare_hour_offered_as_a_time(zone: str) -> None:
+    day = _expected(zone, 0, "11:00")
+    assert _found("would 11 suit", zone, at="09:00") == [("11", day)]
+    assert _found("11 is the only time i have free", zone, at="09:00") == [("11", day)]
+    # a count is no time
+    assert _found("would 2 of us be ok", zone, at="09:00") == []
+    assert _found("i have 3 kids", zone, at="09:00") == []
+
+
+@pytest.mark.parametrize("zone", ["NY", "LON", "AKL", "BER"])
+def test_now_is_not_a_time_on_the_day_before_it(zone: str) -> None:
+    got = _found("my knee went yesterday evening, now its swollen", zone)
+    assert got == [("yesterday evening", _expected(zone, -1, "17:00"))]
+
+
+@pytest.mark.parametrize("zone", ["NY", "LON", "AKL", "BER"])
+def test_within_the_next_hour_starts_now(zone: str) -> None:
+    assert _found("anything within the next hour?", zone) == [("within the next hour", _expected(zone, 0, "10:00"))]
+    assert _found("over the next few days", zone) == [("over the next few days", _expected(zone, 0, "00:00"))]
+
+
+@pytest.mark.parametrize("zone", ["NY", "LON", "AKL", "BER"])
+def test_a_typo_shorter_than_its_word_keeps_the_span(zone: str) -> None:
+    # "aftr" is written out as "after" before the grammar runs; the span is still the patient's words
+    assert _found("cn i come aftr 4 on mon", zone) == [("aftr 4 on mon", _expected(zone, 3, "16:00"))]
