@@ -346,7 +346,7 @@ def _holiday_weekend(m: re.Match[str]) -> Atom | None:
     return Atom(DATE, m.start(), m.end(), {"kind_": "holiday_weekend", "name": m["name"]})
 
 
-@pattern(r"\b(?:the\s+)?(?P<stem>[a-z']+(?:\s+[a-z']+)?)\s+(?:long\s+)?(?:weekend|wknd|wkend|w/e)\b")
+@pattern(r"\b(?:the\s+)?(?P<stem>(?!long\b)[a-z']+(?:\s+(?!long\b)[a-z']+)?)\s+(?:long\s+)?(?:weekend|wknd|wkend|w/e)\b")
 def _holiday_stem_weekend(m: re.Match[str]) -> Atom | None:
     """ "labour weekend", "anzac long weekend": a holiday named without its "day", then weekend."""
     words = m["stem"].split()
