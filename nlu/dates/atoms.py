@@ -278,7 +278,7 @@ def _early_day(m: re.Match[str]) -> Atom | None:
     return _atom(m, POD_K, pod="morning", today=False, early=True)
 
 
-@pattern(r"\bfirst\s+thing(?:\s+in\s+the\s+morning)?\b")
+@pattern(r"\b(?:first|1st)\s+thing(?:\s+in\s+the\s+morning)?\b")
 def _first_thing(m: re.Match[str]) -> Atom | None:
     return _atom(m, POD_K, pod="morning", today=False, early=True)
 
@@ -382,7 +382,7 @@ def _time_words(m: re.Match[str]) -> Atom | None:
     return _atom(m, TIME, tv=tv) if tv else None
 
 
-@pattern(rf"(?<![\d/.:-])\b(?:(?:a\s+)?quarter|half|{MINW}|\d{{1,2}})(?:\s+minutes?|\s+mins?)?\s+(?P<rel>past|after|to|til|till|before|from)\s+(?:{HNUM}(?:[:.][0-5]\d|h)?(?:\s?{AMPM}|[ap]\b)?|(?:{HOURW})(?:\s?{AMPM})?|noon|midday|midnight)(?![\d:]){_NOT_UNIT}")
+@pattern(rf"(?<![\d/.:-])\b(?:(?:a\s+)?quarter|half|{MINW}|five|ten|twenty[\s-]five|\d{{1,2}})(?:\s+minutes?|\s+mins?)?\s+(?P<rel>past|after|to|til|till|before|from)\s+(?:{HNUM}(?:[:.][0-5]\d|h)?(?:\s?{AMPM}|[ap]\b)?|(?:{HOURW})(?:\s?{AMPM})?|noon|midday|midnight)(?![\d:]){_NOT_UNIT}")
 def _time_rel(m: re.Match[str]) -> Atom | None:
     q = m[0].split()[0]
     if m["rel"] == "from" and "min" not in m[0]:

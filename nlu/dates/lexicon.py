@@ -78,7 +78,8 @@ ABBREVIATIONS: dict[str, str] = {
     "fri day": "friday", "wednes day": "wednesday", "wens day": "wednesday", "wins day": "wednesday",
     "thurs day": "thursday", "thirst day": "thursday", "thors day": "thursday", "satur day": "saturday",
     "sat her day": "saturday", "mon day": "monday", "mun day": "monday",
-    "fortnite": "fortnight", "fortnit": "fortnight",
+    "fortnite": "fortnight", "fortnit": "fortnight", "qtr": "quarter",
+    "2day": "today",  # never "2 day", which no one writes for two days
     "nye": "new year's eve", "nyd": "new year's day", "chrissy": "christmas", "chrissie": "christmas",
     "crimbo": "christmas",
     "cob": "close of business", "eod": "end of day", "ytd": "yesterday", "ystd": "yesterday",

@@ -79,7 +79,7 @@ _CLEAN = re.compile(r"\b(?:around|about|approx(?:imately)?|at|@|sharp|exactly)\b
 _OCLOCK = re.compile(r"\s*(?:o'?\s?clock|oclock|o\s+clock)\b")
 _NOON = re.compile(r"^(?:12\s*)?(?P<w>noon|midday|mid[\s-]day|midnight)$")
 _REL = re.compile(
-    rf"^(?P<q>(?:a\s+)?quarter|half|{MINW}|\d{{1,2}})(?:\s+minutes?|\s+mins?)?\s+"
+    rf"^(?P<q>(?:a\s+)?quarter|half|{MINW}|five|ten|twenty[\s-]five|\d{{1,2}})(?:\s+minutes?|\s+mins?)?\s+"
     r"(?P<rel>past|after|to|til|till|before|from)\s+(?P<base>.+)$"
 )
 _HALF = re.compile(rf"^half\s+(?P<h>\d{{1,2}}|{HOURW})$")
