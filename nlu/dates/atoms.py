@@ -130,7 +130,7 @@ def _mon_day(m: re.Match[str]) -> Atom | None:
     return _atom(m, DATE, weak=weak, kind_="abs", month=month_value(m["mon"]), day=d, year=y)
 
 
-@pattern(rf"\b(?:the\s+)?(?P<d>{DAYNUM})\s*(?:of\s+|-|\s)?\s*(?P<mon>{MON})(?![a-z])(?:,?\s*-?(?P<y>{_YEAR}|'?\d\d)\b(?!\s*(?:{AMPM}|:|\.\d|o'?clock|h\b|[ap]\b)))?")
+@pattern(rf"\b(?:the\s+)?(?P<d>{DAYNUM})(?:\.(?=\s))?\s*(?:of\s+|-|\s)?\s*(?P<mon>{MON})(?![a-z])(?:,?\s*-?(?P<y>{_YEAR}|'?\d\d)\b(?!\s*(?:{AMPM}|:|\.\d|o'?clock|h\b|[ap]\b)))?")
 def _day_mon(m: re.Match[str]) -> Atom | None:
     d = day_value(m["d"])
     if d is None or not 1 <= d <= 31:
@@ -370,10 +370,22 @@ def _time_military(m: re.Match[str]) -> Atom | None:
     return _atom(m, TIME, weak=True, tv=tv) if tv else None
 
 
-@pattern(rf"\b(?:{HNUM}|{HOURW})\s*(?:o'?\s?clock|oclock|o\s+clock)\b")
+@pattern(rf"\b(?:{HNUM}|{HOURW})\s*(?:o'?\s?clock|oclock|o\s+clock)\b|\b{HNUM}(?:[:.][0-5]\d)?\s*uhr\b")
 def _time_oclock(m: re.Match[str]) -> Atom | None:
+    """ "3 o'clock"; German "14 Uhr" (a 24-hour clock: "9 Uhr" is 9 in the morning)."""
     tv = parse_time(m[0])
+    if tv is not None and "uhr" in m[0]:
+        tv = TimeVal(tv.hour, tv.minute, None, tv.grain, True)
     return _atom(m, TIME, tv=tv) if tv else None
+
+
+@pattern(r"(?<![\d/.:$£€#-])\b(?P<d>[12]\d|3[01]|0?[1-9])\.(?P<m>1[0-2]|0?[1-9])\.(?![\d.])"
+         r"|(?<=\bon\s)(?P<d2>[12]\d|3[01]|0?[1-9])\.(?P<m2>1[0-2]|0?[1-9])\b(?![\d.:]|\s*(?:am|pm|a\.m|p\.m|[ap]\b|h\b|uhr|o'?clock))")
+def _dotted_date(m: re.Match[str]) -> Atom | None:
+    """The German and European "3.11." (day, month, closing dot), or "on 3.11": 3 November.
+    Without the dot or "on", "3.11" stays a time."""
+    d, mo = int(m["d"] or m["d2"]), int(m["m"] or m["m2"])
+    return _atom(m, DATE, kind_="abs", month=mo, day=d, year=None)
 
 
 @pattern(rf"\b(?:{HOURW})(?:[\s-]+{MINW})?\s*{AMPM}|\b(?:{HOURW})[\s-]+{MINW}\b")

@@ -198,6 +198,8 @@ def _shifted(day: date | None, tv_minutes: int | None, shift: dict[str, Any]) ->
         if amount > 0:
             return day + timedelta(days=(shift["wd"] - day.weekday()) % 7 or 7), tv_minutes
         return day - timedelta(days=(day.weekday() - shift["wd"]) % 7 or 7), tv_minutes
+    if unit == "after":
+        return (day + timedelta(days=1), tv_minutes) if day is not None else None
     if unit == "minute":
         if day is None or tv_minutes is None:
             return None  # "2 hours after friday" names no time
@@ -243,6 +245,10 @@ def resolve_group(g: list[Atom], now: datetime, month_first: bool,
             return None
         day, day_end, year_given = r
     if SHIFT in by:
+        if by[SHIFT].data["unit"] == "after":
+            if day_end is None:
+                return None
+            day = day_end - timedelta(days=1)  # the shift of one day lands on the first day after it
         return _resolve_shifted(g, by, day, hint, now, tz, year_given)
     if INSTANT in by:
         secs = by[INSTANT].data["seconds"]

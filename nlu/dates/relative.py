@@ -170,6 +170,15 @@ def _weekday_around_date(m: re.Match[str]) -> Atom | None:
                                             "post": False}, weak=True)
 
 
+@pattern(r"\b(?:(?:any\s*time|anytime|sometime|some\s+time|any\s+day|only|just|straight)\s+)?after"
+         r"(?=\s+(?:the\s+|this\s+|next\s+)?(?:weekend|wknd|w/e)\b)")
+def _after_weekend(m: re.Match[str]) -> Atom | None:
+    """ "after the weekend": the Monday, the first day after it. Only the weekend: after a holiday or
+    a date ("after anzac day", "after the 4th of july") people name that day as the one to count
+    from, and the dev sets' writers read it so."""
+    return Atom(SHIFT, m.start(), m.end(), {"amount": 1, "unit": "after", "post": False}, weak=True)
+
+
 @pattern(rf"(?:\bplus|\+|\band\s+another)\s*(?P<d>{DUR})")
 def _shift_after_date(m: re.Match[str]) -> Atom | None:
     return _shift(m, parse_duration(m["d"]), 1, post=True)

@@ -86,6 +86,17 @@ NORTH = [
     ("mon fortnite", "mon fortnite", 17, "00:00"),
     # the end of a week is its Friday
     ("end of next week", "end of next week", 7, "00:00"),
+    # after the weekend is the Monday
+    ("any time after the weekend", "any time after the weekend", 3, "00:00"),
+    ("after the weekend at 10", "after the weekend at 10", 3, "10:00"),
+    # German hours: "Uhr" is a 24-hour clock
+    ("9 uhr tomorrow", "9 uhr tomorrow", 1, "09:00"),
+    ("monday 15 uhr", "monday 15 uhr", 3, "15:00"),
+    # five, ten, twenty-five past or to; "2day" is today, "1st thing" first thing
+    ("five past 9 on monday", "five past 9 on monday", 3, "09:05"),
+    ("ten to 4 sunday", "ten to 4 sunday", 2, "15:50"),
+    ("2day after 3", "2day after 3", 0, "15:00"),
+    ("1st thing tmrw", "1st thing tmrw", 1, "08:00"),
 ]
 
 
@@ -122,6 +133,11 @@ CALENDAR = [
     # a week commencing a date starts on it
     ("wk commencing 4 nov", "LON", ("wk commencing 4 nov", "2026-11-04T00:00:00+00:00")),
     ("w/c 11/9", "NY", ("w/c 11/9", "2026-11-09T00:00:00-05:00")),
+    # European dotted dates: a closing dot, or "on", makes "3.11" the 3rd of November, not 03:11
+    ("on 3.11. at 14 uhr", "LON", ("3.11. at 14 uhr", "2026-11-03T14:00:00+00:00")),
+    ("on 3.11 at 14 uhr", "BER", ("3.11 at 14 uhr", "2026-11-03T14:00:00+01:00")),
+    ("the 3. november", "BER", ("the 3. november", "2026-11-03T00:00:00+01:00")),
+    ("at 3.11", "LON", ("3.11", "2026-10-23T15:11:00+01:00")),
     # a month today / tomorrow
     ("a month tomorrow", "LON", ("a month tomorrow", "2026-11-24T00:00:00+00:00")),
     ("a month today", "NY", ("a month today", "2026-11-30T00:00:00-05:00")),
