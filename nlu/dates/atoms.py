@@ -245,6 +245,7 @@ def _week_on_weekday(m: re.Match[str]) -> Atom | None:
 #: morning's breakfast and school drop-off are over by 9, the way a clinic's day begins.
 _EVENT_ENDS = {"lunch": 13, "lunchtime": 13, "work": 17, "school": 15, "dinner": 19, "tea": 19,
                "knock off": 17, "knock-off": 17, "knockoff": 17, "uni": 17, "college": 16, "class": 17,
+               "supper": 19,
                "breakfast": 9, "brekky": 9, "brekkie": 9, "brekkers": 9,
                "school run": 9, "school drop off": 9, "school drop-off": 9, "drop off": 9, "drop-off": 9,
                "the school run": 9, "the school drop off": 9, "the school drop-off": 9, "the drop off": 9}
@@ -278,7 +279,8 @@ def _early_day(m: re.Match[str]) -> Atom | None:
     return _atom(m, POD_K, pod="morning", today=False, early=True)
 
 
-@pattern(r"\b(?:first|1st)\s+thing(?:\s+in\s+the\s+morning)?\b")
+@pattern(r"\b(?:(?:first|1st)\s+thing(?:\s+in\s+the\s+morning)?|(?:the\s+)?crack\s+of\s+dawn|first\s+light"
+         r"|early\s+doors|bright\s+and\s+early)\b")
 def _first_thing(m: re.Match[str]) -> Atom | None:
     return _atom(m, POD_K, pod="morning", today=False, early=True)
 
@@ -437,14 +439,15 @@ def _meal_time(m: re.Match[str]) -> Atom | None:
     return _atom(m, POD_K, pod="evening", today=False, early=False)
 
 
-@pattern(r"\b(?:(?:at|around|about|over)\s+)?(?:12\s*)?(?:noon|midday|mid[\s-]day|midnight|lunchtime|lunch(?:\s+time)?)(?:[\s-]?ish)?\b(?!\s+(?:break|box|money))")
+@pattern(r"\b(?:(?:at|around|about|over|(?:on|in|during)\s+(?:my|his|her|the)|on|during)\s+)?(?:12\s*)?(?:noon|midday|mid[\s-]day|midnight|lunchtime|lunch(?:\s+time|\s+hour|\s+break)?)(?:[\s-]?ish)?\b(?!\s+(?:break|box|money|hour))")
 def _noon(m: re.Match[str]) -> Atom | None:
     word = m[0]
     if "lunch" in word:
         # plain "lunch" is as often the meal ("I had lunch"): only beside a day or alone
-        weak = word.endswith("lunch") and not word.startswith(("at", "around", "about", "over"))
+        weak = word.endswith("lunch") and not word.startswith(("at", "around", "about", "over", "on my", "in my"))
         return _atom(m, TIME, weak=weak, tv=TimeVal(12, 0, None, "hour", True))
-    tv = parse_time(re.sub(r"[\s-]?ish$", "", re.sub(r"^(?:at|around|about)\s+", "", word)))
+    core = re.sub(r"^(?:at|around|about|over|on|in|during)\s+(?:(?:my|his|her|the)\s+)?", "", word)
+    tv = parse_time(re.sub(r"[\s-]?ish$", "", core))
     return _atom(m, TIME, tv=tv) if tv else None
 
 
@@ -489,6 +492,10 @@ def _time_bare(m: re.Match[str]) -> Atom | None:
     return _atom(m, TIME, weak=not m["ish"], bare=True, tv=tv)
 
 
+#: A day just before "1-3": then the pair is hours, not a date.
+_DAY_BEFORE = re.compile(rf"(?:\b{WD}|\b{TOMORROW}|\b{TODAY}|\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\s*,?\s*(?:at|from|@)?\s*$")
+
+
 @pattern(rf"\b(?:(?P<kw>from|between)\s+)?(?P<t1>{TCORE})\s*(?P<sep>-|–|—|to|till|til|until|thru|through|and)\s*(?P<t2>{TCORE})(?!\d)(?:\s+(?:in\s+the\s+)?(?P<pod>am|pm|morning|afternoon|evening))?{_NOT_UNIT}")
 def _range(m: re.Match[str]) -> Atom | None:
     sep, kw = m["sep"], m["kw"]
@@ -498,8 +505,8 @@ def _range(m: re.Match[str]) -> Atom | None:
     if t1 is None or t2 is None:
         return None
     explicit = any(re.search(r"[:h]|[ap]\.?\s?m?\b|noon|midnight", m[g]) for g in ("t1", "t2")) or m["pod"]
-    if not kw and not explicit and sep in ("-", "–", "—"):
-        return None
+    if not kw and not explicit and sep in ("-", "–", "—") and not _DAY_BEFORE.search(m.string, 0, m.start()):
+        return None  # "10-12" alone may be a date; "wed 1-3" is an afternoon
     if not kw and not explicit and m["t1"].isdigit() and m["t2"].isdigit() and int(m["t2"]) > 23:
         return None
     return _atom(m, RANGE, lo=t1, hi=t2, pod=m["pod"])
@@ -514,6 +521,14 @@ def _range_but(m: re.Match[str]) -> Atom | None:
 @pattern(rf"\b(?:after|from|later\s+than|any\s*time\s+after|(?:not|no)\s+(?:before|earlier\s+than)|starting(?:\s+(?:at|from))?)\s+(?:about\s+|around\s+)?(?P<t>{TCORE})(?:\s*ish)?\b{_NOT_UNIT}")
 def _after(m: re.Match[str]) -> Atom | None:
     tv = parse_time(m["t"])
+    return _atom(m, RANGE, lo=tv, hi=None, pod=None, open="after") if tv else None
+
+
+@pattern(rf"\b(?P<t>{TCORE})\s*(?:onwards?|or\s+(?:later|after)|and\s+(?:later|after)|at\s+the\s+earliest)(?![a-z\d])"
+         rf"|\b(?:earliest|not\s+before|from)\s+(?P<t2>{TCORE})\s*(?:onwards?|at\s+the\s+earliest)?\b{_NOT_UNIT}")
+def _onwards(m: re.Match[str]) -> Atom | None:
+    """ "2 onwards", "10 at the earliest", "earliest 10", "4pm or later": a range from that time."""
+    tv = parse_time(m["t"] or m["t2"])
     return _atom(m, RANGE, lo=tv, hi=None, pod=None, open="after") if tv else None
 
 

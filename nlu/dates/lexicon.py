@@ -78,7 +78,7 @@ ABBREVIATIONS: dict[str, str] = {
     "fri day": "friday", "wednes day": "wednesday", "wens day": "wednesday", "wins day": "wednesday",
     "thurs day": "thursday", "thirst day": "thursday", "thors day": "thursday", "satur day": "saturday",
     "sat her day": "saturday", "mon day": "monday", "mun day": "monday",
-    "fortnite": "fortnight", "fortnit": "fortnight", "qtr": "quarter",
+    "l8r": "later", "fortnite": "fortnight", "fortnit": "fortnight", "qtr": "quarter",
     "2day": "today",  # never "2 day", which no one writes for two days
     "nye": "new year's eve", "nyd": "new year's day", "chrissy": "christmas", "chrissie": "christmas",
     "crimbo": "christmas",
@@ -125,7 +125,7 @@ for _i, _w in enumerate(_ORD[:9], start=1):
 ORDINAL_WORDS.update({"thirtieth": 30, "thirty first": 31, "thirty-first": 31})
 
 #: Forms of "tonight": an evening that is always today's.
-TONIGHT = frozenset({"tonight", "tonite", "2nite", "2night"})
+TONIGHT = frozenset({"tonight", "tonite", "2nite", "2night", "tnite", "tonigt"})
 
 #: part of day -> (start hour, end hour, am/pm hint)
 PARTS_OF_DAY: dict[str, tuple[int, int, str]] = {
@@ -135,7 +135,7 @@ PARTS_OF_DAY: dict[str, tuple[int, int, str]] = {
     "pm": (12, 17, "pm"),
     "avo": (12, 17, "pm"), "sarvo": (12, 17, "pm"), "s'arvo": (12, 17, "pm"),
     "evening": (17, 21, "pm"), "evenings": (17, 21, "pm"), "evenin": (17, 21, "pm"), "eve": (17, 21, "pm"), "evening's": (17, 21, "pm"),
-    "tonight": (17, 21, "pm"), "tonite": (17, 21, "pm"),
+    "tonight": (17, 21, "pm"), "tonite": (17, 21, "pm"), "tnite": (17, 21, "pm"), "tonigt": (17, 21, "pm"),
     "2nite": (17, 21, "pm"), "2night": (17, 21, "pm"), "night": (17, 21, "pm"),
 }
 
@@ -158,7 +158,7 @@ NUM = rf"(?:\d+(?:\.\d+)?|{_alt(NUMBER_WORDS)})"
 POD = _alt(PARTS_OF_DAY)
 TOMORROW = (
     r"(?:tomorrows?|tmrw|tmrow|tmr|tmro|tmoro|tomoro|tomorow|tommorow|tommorrow|tomorrrow"
-    r"|tomorro|2moro|2morro|2morrow|2mrw|2mro|tomoz|tmw|tomm?orrow"
+    r"|tomorro|2moro|2morro|2morrow|2mrw|2mro|tomoz|tmoz|2moz|tmw|tomm?orrow"
     # Scots "the morra" ("the marra", "the morn" is too often the morning)
     r"|the\s+mor+ow|the\s+mor+a|the\s+mar+a)"
 )

@@ -97,6 +97,17 @@ NORTH = [
     ("ten to 4 sunday", "ten to 4 sunday", 2, "15:50"),
     ("2day after 3", "2day after 3", 0, "15:00"),
     ("1st thing tmrw", "1st thing tmrw", 1, "08:00"),
+    # the crack of dawn and its kin are first thing; a lunch hour or break is noon
+    ("crack of dawn monday", "crack of dawn monday", 3, "08:00"),
+    ("early doors sunday", "early doors sunday", 2, "08:00"),
+    ("in my lunch hour on monday", "in my lunch hour on monday", 3, "12:00"),
+    # a time "onwards", "at the earliest", "or later" is a range from it
+    ("tuesday 2 onwards", "tuesday 2 onwards", 4, "14:00"),
+    ("10 at the earliest on sunday", "10 at the earliest on sunday", 2, "10:00"),
+    ("monday, 4pm or later", "monday, 4pm or later", 3, "16:00"),
+    # two bare hours with a dash right after a day are hours, not a numeric date
+    ("wed 1-3", "wed 1-3", 5, "13:00"),
+    ("tmoz 10-12", "tmoz 10-12", 1, "10:00"),
 ]
 
 
