@@ -273,6 +273,36 @@ def _before_event(m: re.Match[str]) -> Atom | None:
     return _atom(m, RANGE, weak=weak, lo=None, hi=TimeVal(hour, 0, None, "hour", True), pod=None, open="before")
 
 
+_NOT_CLOCK_HOURS = re.compile(r"(?:\b(?:in|for|within|every|each|about|around|like|over|last|next|than|least|only|just|after|under|up\s+to|takes?|took|some|few)\s+|\d\s*(?:-|to|or)\s*)$")
+
+
+@pattern(rf"\b(?P<h>{HNUM})\s*(?:hours?|hrs?|h)\b(?!\s*(?:ago|later|from|after|before|long|each|every|a\s+day|per|straight|of\s+(?!(?:the\s+)?(?:morning|afternoon|evening|night))))")
+def _clock_hours(m: re.Match[str]) -> Atom | None:
+    """Non-native "at 15 hours", "9 hour morning", "10 hours of morning", "15 hrs tomorrow": a
+    clock time, where it follows "at" or a day, or a part of the day follows; a duration
+    ("for 3 hours", "every 4 hrs") is never one."""
+    before = m.string[: m.start()]
+    after = m.string[m.end():]
+    if _NOT_CLOCK_HOURS.search(before):
+        return None
+    at = re.search(r"(?:\bat|@)\s*$", before) is not None
+    day = _DAY_BEFORE.search(before) is not None
+    pod = re.match(r"\s*(?:of\s+(?:the\s+)?|in\s+the\s+)?(?:morning|afternoon|evening|night|am\b|pm\b)", after) is not None
+    day_after = re.match(rf"\s*(?:{TOMORROW}|{TODAY}|{WD}(?![a-z']))", after) is not None
+    if not (at or day or pod or day_after):
+        return None
+    h = int(m["h"])
+    return _atom(m, TIME, tv=TimeVal(h, 0, None, "hour", h >= 13))
+
+
+@pattern(r"\b(?:early(?:\s+on)?|(?:the\s+)?first\s+hour(?:\s+of\s+the\s+(?:day|morning))?)\b")
+def _early_after_day(m: re.Match[str]) -> Atom | None:
+    """ "tomorrow early", "friday first hour": that day's morning, from its start, when it follows a day."""
+    if not _DAY_BEFORE.search(m.string, 0, m.start()) and not m[0].endswith(("day", "morning")):
+        return None
+    return _atom(m, POD_K, pod="morning", today=False, early=True)
+
+
 @pattern(rf"\bearly(?:\s+on)?(?=\s+(?:{TOMORROW}|(?:next\s+|this\s+|on\s+)?{WD}(?![a-z'])))")
 def _early_day(m: re.Match[str]) -> Atom | None:
     """ "early tomorrow", "early on friday": that day's morning, from its start."""

@@ -154,6 +154,8 @@ def _shift_before_date(m: re.Match[str]) -> Atom | None:
     if m["dir"] == "on" and re.match(r"\s+the\b", m.string[m.end():]):
         return None  # British "a week on friday" shifts; "2 months on the 9th" is an age, then a date
     d = Duration(1, m["u"]) if m["u"] else parse_duration(m["d"])
+    if d is not None and d.unit == "minute" and m["dir"] in ("on", "on from"):
+        return None  # "waited 3 hours on monday" tells how long, on that day
     sign = -1 if m["dir"] in ("before", "prior to") else 1
     return _shift(m, d, sign, post=False)
 

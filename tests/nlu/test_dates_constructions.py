@@ -108,6 +108,13 @@ NORTH = [
     # two bare hours with a dash right after a day are hours, not a numeric date
     ("wed 1-3", "wed 1-3", 5, "13:00"),
     ("tmoz 10-12", "tmoz 10-12", 1, "10:00"),
+    # non-native clock hours: "N hours" after "at" or a day, or before a part of the day
+    ("monday at 15 hours", "monday at 15 hours", 3, "15:00"),
+    ("sunday, 10 hour of the morning", "sunday, 10 hour of the morning", 2, "10:00"),
+    ("tomorrow early please", "tomorrow early", 1, "08:00"),
+    ("tuesday first hour", "tuesday first hour", 4, "08:00"),
+    # ... but a duration on a day is that day, never a clock time
+    ("i waited 3 hours on monday", "monday", 3, "00:00"),
 ]
 
 
