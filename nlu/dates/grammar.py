@@ -127,6 +127,8 @@ _CLAUSE_SPLIT = re.compile(r"[,;.!?\n]|\b(?:but|because|cos|coz|as)\b")
 
 def _hour_offered(text: str, start: int, end: int) -> bool:
     """A bare hour whose clause is only filler and says it is a time ("would 9 be ok")."""
+    if not text[start:end].isdigit() or re.search(r"\bin\s*$", text[:start]):
+        return False  # "that one is fine" picks an option; "be there in 5" is minutes
     left = _CLAUSE_SPLIT.split(text[:start])[-1]
     right = _CLAUSE_SPLIT.split(text[end:])[0]
     words = re.findall(r"[a-z']+|\d+", (left + " " + right).lower())

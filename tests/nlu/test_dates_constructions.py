@@ -193,3 +193,17 @@ def test_within_the_next_hour_starts_now(zone: str) -> None:
 def test_a_typo_shorter_than_its_word_keeps_the_span(zone: str) -> None:
     # "aftr" is written out as "after" before the grammar runs; the span is still the patient's words
     assert _found("cn i come aftr 4 on mon", zone) == [("aftr 4 on mon", _expected(zone, 3, "16:00"))]
+
+
+@pytest.mark.parametrize("zone", ["NY", "LON", "AKL", "BER"])
+def test_a_move_from_one_day_to_another_is_two_days_not_a_range(zone: str) -> None:
+    got = _found("can you move me from monday to wednesday", zone)
+    assert got == [("monday", _expected(zone, 3, "00:00")), ("wednesday", _expected(zone, 5, "00:00"))]
+    got = _found("change tuesday to thursday please", zone)
+    assert [g[0] for g in got] == ["tuesday", "thursday"]
+
+
+@pytest.mark.parametrize("zone", ["NY", "LON"])
+def test_a_number_that_is_no_hour_stays_unread(zone: str) -> None:
+    assert _found("that one is fine", zone, at="09:00") == []
+    assert _found("running late, be there in 10", zone, at="09:00") == []
