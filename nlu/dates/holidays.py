@@ -376,6 +376,11 @@ def next_holiday(name: str, country: str, today: date, year: int | None = None,
     key = holiday_key(name, country)
     if key is None:
         return None
+    if key == "ramadan" and not year:
+        # the month of fasting is a period: said during it, it is already here
+        began = HOLIDAYS[key][1](today.year)
+        if began is not None and began <= today < began + timedelta(days=29):
+            return today
     if key in ANY_OF and not year:
         found = [d for k in ANY_OF[key] if (d := _next_of(k, today)) is not None]
         return min(found) if found else None

@@ -375,6 +375,12 @@ def _long_weekend(m: re.Match[str]) -> Atom | None:
     return Atom(DATE, m.start(), m.end(), {"kind_": "holiday_weekend", "name": re.sub(r"w(?:kn?d|/e)$|wkend$", "weekend", m["name"])})
 
 
+@pattern(r"\b(?:after|(?:the\s+)?end\s+of)\s+(?:the\s+)?(?:ramadan|ramzan|ramadhan|ramazan|fasting\s+month|puasa)\b")
+def _after_ramadan(m: re.Match[str]) -> Atom | None:
+    """ "after ramadan", "end of ramadan": the first day after the fast, Eid al-Fitr (Hari Raya Puasa)."""
+    return Atom(DATE, m.start(), m.end(), {"kind_": "holiday", "name": "eid al fitr", "year": None})
+
+
 @pattern(rf"\b(?:the\s+)?(?P<name>{NAMES})(?![a-z])\s+(?:(?:public\s+|bank\s+)?holiday|day\s+off|off)\s+(?:on\s+(?:the\s+)?)?(?P<wd>{WD})(?![a-z'])")
 def _holiday_observed(m: re.Match[str]) -> Atom | None:
     """ "the national day holiday monday": the day off kept for a holiday, its first such weekday."""

@@ -154,11 +154,16 @@ def test_country_of_locale() -> None:
         ("national day", "Asia/Riyadh", "en-SA", "2026-09-23T00:00:00+03:00"),
         ("national day", "Asia/Qatar", "en-QA", "2026-12-18T00:00:00+03:00"),
         ("founding day", "Asia/Riyadh", "en-SA", "2027-02-22T00:00:00+03:00"),
+        # after the fast is Eid al-Fitr (Hari Raya Puasa in Singapore); Ramadan said during it is today
+        ("after ramadan", "Asia/Dubai", "en-AE", "2026-03-20T00:00:00+04:00"),
+        ("after ramadan", "Asia/Singapore", "en-SG", "2026-03-21T00:00:00+08:00"),
+        ("during ramadan", "Asia/Riyadh", "en-SA", "2026-03-02T00:00:00+03:00"),
         # Patients elsewhere name the Eids too, across their clock changes
         ("eid", "Europe/London", "en-GB", "2026-03-20T00:00:00+00:00"),
         ("eid al adha", "Europe/London", "en-GB", "2026-05-27T00:00:00+01:00"),
         ("eid", "Australia/Sydney", "en-AU", "2026-03-20T00:00:00+11:00"),
         ("bakri eid", "Australia/Sydney", "en-AU", "2026-05-27T00:00:00+10:00"),
+        ("end of ramadan", "Europe/London", "en-GB", "2026-03-20T00:00:00+00:00"),
         # Germany's days kept by the larger states, and carnival
         ("corpus christi", "Europe/Berlin", "en-DE", "2026-06-04T00:00:00+02:00"),
         ("fronleichnam", "Europe/Berlin", "de-DE", "2026-06-04T00:00:00+02:00"),
