@@ -188,10 +188,12 @@ HOLIDAYS: dict[str, tuple[str, Rule]] = {
     "veterans_day": (r"veterans?'?\s*(?:'s\s+)?day|armistice\s+day", fixed(11, 11)),
     "thanksgiving_us": (r"thanksgiving(?:\s+day)?", nth(11, THU, 4)),
     # Canada
-    "family_day_ca": (r"family\s+day", nth(2, MON, 3)),
+    "family_day_ca": (r"family\s+day|louis\s+riel\s+day|islander\s+day", nth(2, MON, 3)),
     "victoria_day": (r"victoria\s+day|may\s+two-?four", monday_before(5, 25)),
     "canada_day": (r"canada\s+day", fixed(7, 1)),
-    "civic_holiday": (r"civic\s+holiday|august\s+long\s+weekend", nth(8, MON, 1)),
+    "civic_holiday": (r"civic\s+holiday|august\s+long\s+weekend|b\.?c\.?\s+day|british\s+columbia\s+day|terry\s+fox\s+day"
+                      r"|simcoe\s+day|natal\s+day|new\s+brunswick\s+day|saskatchewan\s+day", nth(8, MON, 1)),
+    "st_jean_baptiste": (r"(?:st\.?|saint)[\s-]jean(?:[\s-]baptiste)?(?:\s+day)?|f(?:ê|e)te\s+nationale", fixed(6, 24)),
     "truth_reconciliation": (r"(?:national\s+day\s+for\s+)?truth\s+and\s+reconciliation(?:\s+day)?|orange\s+shirt\s+day",
                              fixed(9, 30)),
     "thanksgiving_ca": (r"thanksgiving(?:\s+day)?", nth(10, MON, 2)),
@@ -246,6 +248,8 @@ HOLIDAYS: dict[str, tuple[str, Rule]] = {
     # Oman's National Day has been kept on 20 November since the royal decree of 2024
     "national_day_om": (r"(?:oman\s+)?national\s+day", fixed(11, 20)),
     # more observances patients name as a date
+    "cinco_de_mayo": (r"cinco\s+de\s+mayo", fixed(5, 5)),
+    "tax_day_us": (r"tax\s+day", fixed(4, 15)),
     "black_friday": (r"black\s+friday", lambda y: nth(11, THU, 4)(y) + timedelta(days=1)),
     "election_day_us": (r"election\s+day", tuesday_after_first_monday(11)),
     "st_andrews_day": (r"(?:st\.?|saint)\s+andrew'?s(?:\s+day)?", fixed(11, 30)),
@@ -306,9 +310,10 @@ ANY_OF = {"eid": ("eid_al_fitr", "eid_al_adha")}
 #: ISO country -> observances named there that are no public holiday (Mother's Day is the
 #: UK's and Ireland's Mothering Sunday, Father's Day is September's in Australia and New Zealand).
 OBSERVANCES: dict[str, tuple[str, ...]] = {
-    "US": ("st_patricks_day", "mothers_day", "fathers_day", "election_day_us", "ramadan",
+    "US": ("st_patricks_day", "mothers_day", "fathers_day", "election_day_us", "cinco_de_mayo", "tax_day_us", "ramadan",
            "eid_al_fitr", "eid_al_adha", "eid"),
-    "CA": ("st_patricks_day", "mothers_day", "fathers_day", "ramadan", "eid_al_fitr", "eid_al_adha", "eid"),
+    "CA": ("st_patricks_day", "mothers_day", "fathers_day", "st_jean_baptiste", "ramadan", "eid_al_fitr",
+           "eid_al_adha", "eid"),
     "GB": ("mothering_sunday", "fathers_day", "bonfire_night", "st_patricks_day", "st_andrews_day", "burns_night",
            "st_davids_day", "st_georges_day", "remembrance_sunday", "ramadan", "eid_al_fitr", "eid_al_adha", "eid"),
     "IE": ("mothering_sunday", "fathers_day", "epiphany"),

@@ -183,7 +183,12 @@ def test_country_of_locale() -> None:
         # New Zealand's anniversary days: the Monday nearest the date
         ("auckland anniversary", "Pacific/Auckland", "en-NZ", "2027-02-01T00:00:00+13:00"),
         ("wellington anniversary day", "Pacific/Auckland", "en-NZ", "2027-01-25T00:00:00+13:00"),
+        # Canada's provinces name the August civic holiday their own way
+        ("bc day", "America/Vancouver", "en-CA", "2026-08-03T00:00:00-07:00"),
+        ("louis riel day", "America/Winnipeg", "en-CA", "2027-02-15T00:00:00-06:00"),
+        ("st jean baptiste", "America/Toronto", "en-CA", "2026-06-24T00:00:00-04:00"),
         # More observances named as dates
+        ("cinco de mayo", "America/New_York", "en-US", "2026-05-05T00:00:00-04:00"),
         ("black friday", "America/New_York", "en-US", "2026-11-27T00:00:00-05:00"),
         ("black friday", "Europe/London", "en-GB", "2026-11-27T00:00:00+00:00"),
         ("election day", "America/New_York", "en-US", "2026-11-03T00:00:00-05:00"),
