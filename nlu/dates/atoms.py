@@ -54,11 +54,21 @@ Handler = Callable[[re.Match[str]], "Atom | None"]
 _PATTERNS: list[tuple[re.Pattern[str], Handler]] = []
 
 
-def pattern(regex: str) -> Callable[[Handler], Handler]:
-    """Register ``regex`` with the handler that turns a match into an atom (or rejects it)."""
+#: handler -> a cheap pattern that must occur in the text before its own (costly) one is tried.
+_GATES: dict[Handler, re.Pattern[str]] = {}
+
+
+def pattern(regex: str, gate: re.Pattern[str] | None = None) -> Callable[[Handler], Handler]:
+    """Register ``regex`` with the handler that turns a match into an atom (or rejects it).
+
+    ``gate``, when given, is searched once per text and shared by the patterns that name it
+    (every holiday pattern waits for a holiday name): without it, the pattern is not tried.
+    """
 
     def deco(fn: Handler) -> Handler:
         _PATTERNS.append((re.compile(regex, re.VERBOSE), fn))
+        if gate is not None:
+            _GATES[fn] = gate
         return fn
 
     return deco
@@ -66,6 +76,14 @@ def pattern(regex: str) -> Callable[[Handler], Handler]:
 
 def _atom(m: re.Match[str], kind: str, group: str | int = 0, weak: bool = False, **data: Any) -> Atom:
     return Atom(kind, m.start(group), m.end(group), data, weak)
+
+
+def word_gate(rx: str) -> re.Pattern[str]:
+    """A cheap word test a pattern's text must pass first (``pattern``'s ``gate``)."""
+    return re.compile(rx)
+
+
+HAS_WEEKDAY = word_gate(rf"\b{WD}(?![a-z])")
 
 
 HNUM = r"(?:[01]?\d|2[0-3])"
@@ -219,7 +237,7 @@ _MOVE = re.compile(r"\b(?:move|moving|moved|change|changing|switch|swap|shift|re
 
 
 @pattern(rf"\b(?:(?P<kw>from|between)\s+)?(?P<a>{WD})(?![a-z'])\s*(?P<sep>-|–|to|till|til|until|thru|through|and)\s*(?P<b>{WD})(?![a-z'])"
-         r"(?:\s+(?:of\s+)?(?P<wk>next|this|the\s+following|following)\s+(?:week|wk)\b)?")
+         r"(?:\s+(?:of\s+)?(?P<wk>next|this|the\s+following|following)\s+(?:week|wk)\b)?", gate=HAS_WEEKDAY)
 def _weekday_range(m: re.Match[str]) -> Atom | None:
     """ "mon-wed", "tuesday to thursday", "between tues and thurs": from the first day to the last."""
     if m["sep"] == "and" and m["kw"] != "between":
@@ -233,7 +251,7 @@ def _weekday_range(m: re.Match[str]) -> Atom | None:
     return _atom(m, DATE, kind_="wd", wd=a, mode=mode, until_wd=b)
 
 
-@pattern(rf"\b(?:any\s*(?:day|time)|anytime|whenever|any\s+weekday)\s+(?:but|except(?:\s+for)?|other\s+than|apart\s+from|besides|bar|not)\s+(?:on\s+)?(?P<wd>{WD})(?![a-z'])")
+@pattern(rf"\b(?:any\s*(?:day|time)|anytime|whenever|any\s+weekday)\s+(?:but|except(?:\s+for)?|other\s+than|apart\s+from|besides|bar|not)\s+(?:on\s+)?(?P<wd>{WD})(?![a-z'])", gate=HAS_WEEKDAY)
 def _except_weekday(m: re.Match[str]) -> Atom | None:
     """ "any day but friday": the first day from today that is not that weekday (never that day)."""
     return _atom(m, DATE, kind_="wd", wd=weekday_value(m["wd"]), mode="except")
@@ -281,7 +299,7 @@ def _before_event(m: re.Match[str]) -> Atom | None:
 _NOT_CLOCK_HOURS = re.compile(r"(?:\b(?:in|for|within|every|each|about|around|like|over|last|next|than|least|only|just|after|under|up\s+to|takes?|took|some|few)\s+|\d\s*(?:-|to|or)\s*)$")
 
 
-@pattern(rf"\b(?P<h>{HNUM})\s*(?:hours?|hrs?|h)\b(?!\s*(?:ago|later|from|after|before|long|each|every|a\s+day|per|straight|of\s+(?!(?:the\s+)?(?:morning|afternoon|evening|night))))")
+@pattern(rf"\b(?P<h>{HNUM})\s*(?:hours?|hrs?|h)\b(?!\s*(?:ago|later|from|after|before|long|each|every|a\s+day|per|straight|of\s+(?!(?:the\s+)?(?:morning|afternoon|evening|night))))", gate=word_gate(r"\d\s*h"))
 def _clock_hours(m: re.Match[str]) -> Atom | None:
     """Non-native "at 15 hours", "9 hour morning", "10 hours of morning", "15 hrs tomorrow": a
     clock time, where it follows "at" or a day, or a part of the day follows; a duration
@@ -300,7 +318,7 @@ def _clock_hours(m: re.Match[str]) -> Atom | None:
     return _atom(m, TIME, tv=TimeVal(h, 0, None, "hour", h >= 13))
 
 
-@pattern(r"\b(?:early(?:\s+on)?|(?:the\s+)?first\s+hour(?:\s+of\s+the\s+(?:day|morning))?)\b")
+@pattern(r"\b(?:early(?:\s+on)?|(?:the\s+)?first\s+hour(?:\s+of\s+the\s+(?:day|morning))?)\b", gate=word_gate(r"\b(?:early|first)\b"))
 def _early_after_day(m: re.Match[str]) -> Atom | None:
     """ "tomorrow early", "friday first hour": that day's morning, from its start, when it follows a day."""
     if not _DAY_BEFORE.search(m.string, 0, m.start()) and not m[0].endswith(("day", "morning")):
@@ -417,7 +435,7 @@ def _time_oclock(m: re.Match[str]) -> Atom | None:
 
 
 @pattern(r"(?<![\d/.:$£€#-])\b(?P<d>[12]\d|3[01]|0?[1-9])\.(?P<m>1[0-2]|0?[1-9])\.(?![\d.])"
-         r"|(?<=\bon\s)(?P<d2>[12]\d|3[01]|0?[1-9])\.(?P<m2>1[0-2]|0?[1-9])\b(?![\d.:]|\s*(?:am|pm|a\.m|p\.m|[ap]\b|h\b|uhr|o'?clock))")
+         r"|(?<=\bon\s)(?P<d2>[12]\d|3[01]|0?[1-9])\.(?P<m2>1[0-2]|0?[1-9])\b(?![\d.:]|\s*(?:am|pm|a\.m|p\.m|[ap]\b|h\b|uhr|o'?clock))", gate=word_gate(r"\d\.\d"))
 def _dotted_date(m: re.Match[str]) -> Atom | None:
     """The German and European "3.11." (day, month, closing dot), or "on 3.11": 3 November.
     Without the dot or "on", "3.11" stays a time."""
@@ -448,7 +466,7 @@ def _time_half(m: re.Match[str]) -> Atom | None:
     return _atom(m, TIME, tv=tv) if tv else None
 
 
-@pattern(rf"(?<![\d/.:$£€-])\b(?P<h>{HNUM}|{HOURW})\s+and\s+(?:a\s+)?(?P<q>half|quarter)\b{_NOT_UNIT}(?!\s*(?:an?\b|of\b|dozen|more))")
+@pattern(rf"(?<![\d/.:$£€-])\b(?P<h>{HNUM}|{HOURW})\s+and\s+(?:a\s+)?(?P<q>half|quarter)\b{_NOT_UNIT}(?!\s*(?:an?\b|of\b|dozen|more))", gate=word_gate(r"\band\s+(?:a\s+)?(?:half|quarter)\b"))
 def _time_and_half(m: re.Match[str]) -> Atom | None:
     """Non-native "ten and half", "3 and a quarter": the hour and 30 or 15 minutes
     (a duration, "2 and a half hours", is no time: _NOT_UNIT)."""
@@ -459,7 +477,7 @@ def _time_and_half(m: re.Match[str]) -> Atom | None:
 
 
 @pattern(r"\b(?:(?:at|by|around|before|after)\s+)?(?:the\s+)?(?:close|end)\s+of\s+(?:business|play|(?:the\s+)?(?:working\s+|work\s+|business\s+)day)\b"
-         r"|\b(?:(?:at|by|around)\s+)?(?:the\s+)?end\s+of\s+(?P<plain>the\s+)?day\b")
+         r"|\b(?:(?:at|by|around)\s+)?(?:the\s+)?end\s+of\s+(?P<plain>the\s+)?day\b", gate=word_gate(r"\b(?:close|end)\s+of\b"))
 def _close_of_business(m: re.Match[str]) -> Atom | None:
     """ "close of business friday", "COB", "end of play", "EOD tmrw": 17:00, when offices close.
     A plain "end of the day" is weak: "at the end of the day" is as often the idiom."""
@@ -469,7 +487,7 @@ def _close_of_business(m: re.Match[str]) -> Atom | None:
 #: Meals named as a time of day: dinner, tea and supper are the evening meal in most of the
 #: English-speaking world, and the evening is when they are (an Irish farmer's midday
 #: "dinner" is the exception the reading accepts).
-@pattern(r"\b(?:(?:at|around|about|by|over)\s+)?(?:dinner|tea|supper)[\s-]?time\b")
+@pattern(r"\b(?:(?:at|around|about|by|over)\s+)?(?:dinner|tea|supper)[\s-]?time\b", gate=word_gate(r"dinner|tea|supper"))
 def _meal_time(m: re.Match[str]) -> Atom | None:
     return _atom(m, POD_K, pod="evening", today=False, early=False)
 
@@ -560,7 +578,7 @@ def _after(m: re.Match[str]) -> Atom | None:
 
 
 @pattern(rf"\b(?P<t>{TCORE})\s*(?:onwards?|or\s+(?:later|after)|and\s+(?:later|after)|at\s+the\s+earliest)(?![a-z\d])"
-         rf"|\b(?:earliest|not\s+before|from)\s+(?P<t2>{TCORE})\s*(?:onwards?|at\s+the\s+earliest)?\b{_NOT_UNIT}")
+         rf"|\b(?:earliest|not\s+before|from)\s+(?P<t2>{TCORE})\s*(?:onwards?|at\s+the\s+earliest)?\b{_NOT_UNIT}", gate=word_gate(r"onward|later|after|earliest|before|from"))
 def _onwards(m: re.Match[str]) -> Atom | None:
     """ "2 onwards", "10 at the earliest", "earliest 10", "4pm or later": a range from that time."""
     tv = parse_time(m["t"] or m["t2"])
@@ -630,7 +648,14 @@ def _now(m: re.Match[str]) -> Atom | None:
 
 def find_atoms(text: str) -> Iterator[Atom]:
     """All candidate atoms of every pattern (overlapping); callers pick the best."""
+    opened: dict[int, bool] = {}  # by id: hashing a compiled pattern hashes its whole program
     for order, (rx, handler) in enumerate(_PATTERNS):
+        gate = _GATES.get(handler)
+        if gate is not None:
+            if id(gate) not in opened:
+                opened[id(gate)] = gate.search(text) is not None
+            if not opened[id(gate)]:
+                continue
         for m in rx.finditer(text):
             a = handler(m)
             if a is not None and a.end > a.start:
