@@ -217,7 +217,8 @@ def _the_day_n(m: re.Match[str]) -> Atom | None:
     return _atom(m, DATE, kind_="dom", day=int(m["d"]), month_offset=None)
 
 
-@pattern(rf"\b(?:(?P<mod>next|this|coming|the\s+coming|upcoming|this\s+coming|following|the\s+following)\s+)?(?P<wd>{WD})(?![a-z'])(?:\s+(?:of\s+)?(?P<wk>next|this|the\s+following|following)\s+(?:week|wk)\b|\s+(?P<after>after\s+next)\b|\s+(?P<plus>week)\b(?!\s*end)|\s+(?P<fortnight>fortnight)\b)?")
+@pattern(rf"\b(?:(?P<mod>next|this|coming|the\s+coming|upcoming|this\s+coming|following|the\s+following)\s+)?(?P<wd>{WD})(?![a-z'])(?:\s+(?:of\s+)?(?P<wk>next|this|the\s+following|following)\s+(?:week|wk)\b|\s+(?P<after>after\s+next)\b|\s+(?P<plus>week)\b(?!\s*end)|\s+(?P<fortnight>fortnight)\b"
+         r"|\s+(?P<next>next|coming)\b(?!\s+(?:week|wk|month|year|time|one|day|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b))?")
 def _weekday(m: re.Match[str]) -> Atom | None:
     wd = weekday_value(m["wd"])
     mode = "coming"
@@ -229,7 +230,8 @@ def _weekday(m: re.Match[str]) -> Atom | None:
         mode = "plus_fortnight"
     elif m["after"] or m["plus"] or (m["mod"] and "following" in m["mod"]):
         mode = "plus_week"
-    weak = m["wd"].rstrip(".") in AMBIGUOUS_WORDS and not (m["mod"] or m["wk"])
+    # Irish and formal British "friday next", "monday coming": the coming one
+    weak = m["wd"].rstrip(".") in AMBIGUOUS_WORDS and not (m["mod"] or m["wk"] or m["next"])
     return _atom(m, DATE, weak=weak, kind_="wd", wd=wd, mode=mode)
 
 
@@ -257,9 +259,9 @@ def _except_weekday(m: re.Match[str]) -> Atom | None:
     return _atom(m, DATE, kind_="wd", wd=weekday_value(m["wd"]), mode="except")
 
 
-@pattern(rf"\b(?:a|one)\s+(?P<u>week|fortnight)\s+(?:on|from)\s+(?:this\s+)?(?P<wd>{WD})(?![a-z'])")
+@pattern(rf"\b(?:(?:a|one)\s+(?P<u>week|fortnight)(?:\s+(?:on|from))?|(?P<u2>week|fortnight)\s+on)\s+(?:this\s+)?(?P<wd>{WD})(?![a-z'])")
 def _week_on_weekday(m: re.Match[str]) -> Atom | None:
-    mode = "plus_fortnight" if m["u"] == "fortnight" else "plus_week"
+    mode = "plus_fortnight" if (m["u"] or m["u2"]) == "fortnight" else "plus_week"
     return _atom(m, DATE, kind_="wd", wd=weekday_value(m["wd"]), mode=mode)
 
 
@@ -370,10 +372,22 @@ def _weekend(m: re.Match[str]) -> Atom | None:
 # ---------------------------------------------------------------- weeks and months
 
 
-@pattern(r"\b(?:(?:earlier|later|sometime|some\s+time|anytime|any\s+time|around)\s+(?:in\s+)?)?(?P<which>this|current|the\s+current|next|the\s+next|following|the\s+following|upcoming|the\s+upcoming|coming|the\s+coming)\s+(?:week|wk)\b(?!\s*end|end|ly)")
+@pattern(r"\b(?:(?P<edge>earlier|later|late|early)\s+(?:on\s+)?(?:in\s+)?(?P<the>the\s+week\b)?|(?:sometime|some\s+time|anytime|any\s+time|around)\s+(?:in\s+)?)?"
+         r"(?(the)|(?P<which>this|current|the\s+current|next|the\s+next|following|the\s+following|upcoming|the\s+upcoming|coming|the\s+coming)\s+(?:week|wk)\b(?!\s*end|end|ly))")
 def _named_week(m: re.Match[str]) -> Atom | None:
-    this = m["which"] in ("this", "current", "the current")
+    """ "next week", "sometime this week"; "later this week", "early next week", "later in the week"
+    are the end or the beginning of that week (nlu.dates.relative's edges: Thursday on, Monday to Wednesday)."""
+    this = m["which"] in ("this", "current", "the current") or m["the"] is not None
+    if m["edge"]:
+        edge = "begin" if m["edge"].startswith("early") else "late"
+        return _atom(m, DATE, kind_="edge", edge=edge, period={"unit": "week", "offset": 0 if this else 1})
     return _atom(m, WEEK, offset_weeks=0 if this else 1)
+
+
+@pattern(r"\b(?:this|same|the\s+same)\s+day\s+(?:next\s+)?(?:week|wk)\b")
+def _this_day_week(m: re.Match[str]) -> Atom | None:
+    """ "this day week", "same day next week": today's weekday a week on."""
+    return _atom(m, DATE, kind_="rel", days=7)
 
 
 @pattern(r"\b(?:the\s+)?(?:week|wk)\s+(?:of|commencing|beginning|starting)(?:\s+on)?\b|\bw/c\b|\bw\.c\.?(?=\s)|\bwc(?=\s+\d)|\bw/b\b")

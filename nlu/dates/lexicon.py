@@ -82,6 +82,7 @@ ABBREVIATIONS: dict[str, str] = {
     "2day": "today",  # never "2 day", which no one writes for two days
     "nye": "new year's eve", "nyd": "new year's day", "chrissy": "christmas", "chrissie": "christmas",
     "crimbo": "christmas",
+    "eow": "end of week", "eom": "end of month",
     "cob": "close of business", "eod": "end of day", "ytd": "yesterday", "ystd": "yesterday",
 }
 

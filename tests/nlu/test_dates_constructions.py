@@ -113,6 +113,16 @@ NORTH = [
     ("sunday, 10 hour of the morning", "sunday, 10 hour of the morning", 2, "10:00"),
     ("tomorrow early please", "tomorrow early", 1, "08:00"),
     ("tuesday first hour", "tuesday first hour", 4, "08:00"),
+    # Irish and formal British "friday next", "monday coming": the coming one, and it takes its time
+    ("on monday next at 10", "monday next at 10", 3, "10:00"),
+    ("tuesday coming", "tuesday coming", 4, "00:00"),
+    # "a week monday", "this day week": a week on
+    ("a week sunday", "a week sunday", 9, "00:00"),
+    ("this day week", "this day week", 7, "00:00"),
+    # later or early in a week is its end or beginning; said on a Friday, later this week is today
+    ("later in the week", "later in the week", 0, "00:00"),
+    ("later next week", "later next week", 6, "00:00"),
+    ("eow", "eow", 0, "00:00"),
     # ... but a duration on a day is that day, never a clock time
     ("i waited 3 hours on monday", "monday", 3, "00:00"),
 ]
