@@ -270,7 +270,7 @@ def _week_on_weekday(m: re.Match[str]) -> Atom | None:
 #: morning's breakfast and school drop-off are over by 9, the way a clinic's day begins.
 _EVENT_ENDS = {"lunch": 13, "lunchtime": 13, "work": 17, "school": 15, "dinner": 19, "tea": 19,
                "knock off": 17, "knock-off": 17, "knockoff": 17, "uni": 17, "college": 16, "class": 17,
-               "supper": 19,
+               "supper": 19, "office": 17, "office hours": 17, "office hrs": 17,
                "breakfast": 9, "brekky": 9, "brekkie": 9, "brekkers": 9,
                "school run": 9, "school drop off": 9, "school drop-off": 9, "drop off": 9, "drop-off": 9,
                "the school run": 9, "the school drop off": 9, "the school drop-off": 9, "the drop off": 9}
@@ -286,6 +286,7 @@ def _after_event(m: re.Match[str]) -> Atom | None:
 #: Events a time can be "before", and the hour each starts.
 #: A clinic opens about 8, so "before breakfast" or "before the school run" is its first hour.
 _EVENT_STARTS = {"lunch": 12, "lunchtime": 12, "work": 9, "breakfast": 9, "brekky": 9, "school run": 9, "school": 9,
+                 "office": 9,
                  "the school run": 9}
 _BEFORE_EVENTS = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_EVENT_STARTS, key=len, reverse=True))
 
@@ -382,6 +383,14 @@ def _named_week(m: re.Match[str]) -> Atom | None:
         edge = "begin" if m["edge"].startswith("early") else "late"
         return _atom(m, DATE, kind_="edge", edge=edge, period={"unit": "week", "offset": 0 if this else 1})
     return _atom(m, WEEK, offset_weeks=0 if this else 1)
+
+
+@pattern(rf"\bnext\s+next\s+(?:(?P<wk>week|wk)\b|(?P<wd>{WD})(?![a-z']))")
+def _next_next(m: re.Match[str]) -> Atom | None:
+    """Singapore's "next next week", "next next monday": the week after next, and its day."""
+    if m["wk"]:
+        return _atom(m, WEEK, offset_weeks=2)
+    return _atom(m, DATE, kind_="wd", wd=weekday_value(m["wd"]), mode="next_next_week")
 
 
 @pattern(r"\b(?:this|same|the\s+same)\s+day\s+(?:next\s+)?(?:week|wk)\b")

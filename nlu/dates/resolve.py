@@ -98,6 +98,8 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
             d = monday(today) + timedelta(days=wd)
         elif mode == "next_week":
             d = monday(today) + timedelta(days=7 + wd)
+        elif mode == "next_next_week":
+            d = monday(today) + timedelta(days=14 + wd)
         elif mode == "plus_week":
             d = today + timedelta(days=ahead + 7)
         elif mode == "plus_fortnight":
