@@ -125,7 +125,7 @@ NORTH = [
     ("eow", "eow", 0, "00:00"),
     # Singapore's "next next": the week after next; "after office" is after work
     ("next next week", "next next week", 10, "00:00"),
-    ("next next tues", "next next tues", 18, "00:00"),
+    ("next next tues", "next next tues", 11, "00:00"),
     ("after office on monday", "after office on monday", 3, "17:00"),
     # ... but a duration on a day is that day, never a clock time
     ("i waited 3 hours on monday", "monday", 3, "00:00"),
