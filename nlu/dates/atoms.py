@@ -385,6 +385,12 @@ def _named_week(m: re.Match[str]) -> Atom | None:
     return _atom(m, WEEK, offset_weeks=0 if this else 1)
 
 
+@pattern(r"\b(?:the\s+)?(?:very\s+)?last\s+day\s+(?:of|in)\s+(?:the\s+)?(?:(?P<rel>this|next|current|following|coming)\s+)?(?:month|mnth|mth)\b")
+def _last_day_of_month(m: re.Match[str]) -> Atom | None:
+    """ "the last day of the month" (this month's), "last day of next month"."""
+    return _atom(m, DATE, kind_="last_dom", month_offset=1 if m["rel"] in ("next", "following", "coming") else 0)
+
+
 @pattern(rf"\bnext\s+next\s+(?:(?P<wk>week|wk)\b|(?P<wd>{WD})(?![a-z']))")
 def _next_next(m: re.Match[str]) -> Atom | None:
     """Singapore's "next next week", "next next monday": the week after next, and its day."""
@@ -651,6 +657,8 @@ def _pod(m: re.Match[str]) -> Atom | None:
     if word in ("am", "pm") and pre:
         weak = pre not in ("in the",)
     today = pre == "this" or word in TONIGHT or word in ("sarvo", "s'arvo")
+    if word == "night" and re.search(r"\d\s*(?:at|in\s+the)\s*$", m.string[: m.start("pod")]):
+        bare = False  # "7 at night": the hour's part of the day, a time with it
     if word == "avo":
         weak = pre != "this"  # "avo" alone is as often the avocado
     sub = next((w for w in ("early", "mid", "late") if re.match(rf"(?:in\s+the\s+|the\s+|this\s+)?{w}(?!dd?ay)", m[0])), None)

@@ -117,6 +117,10 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
         if spec.get("until_wd") is not None:  # "mon-wed": through the last day named
             return d, d + timedelta(days=(spec["until_wd"] - d.weekday()) % 7 + 1), False
         return d, d + one, False
+    if k == "last_dom":
+        first = add_months(today, spec["month_offset"])
+        d = date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
+        return d, d + one, False
     if k == "dom_past":
         for i in range(0, 13):
             first = add_months(today, -i)

@@ -127,6 +127,9 @@ NORTH = [
     ("next next week", "next next week", 10, "00:00"),
     ("next next tues", "next next tues", 11, "00:00"),
     ("after office on monday", "after office on monday", 3, "17:00"),
+    # an hour "at night" is the evening's; nights count as days
+    ("sunday 8 at night", "sunday 8 at night", 2, "20:00"),
+    ("2 nights ago", "2 nights ago", -2, "00:00"),
     # ... but a duration on a day is that day, never a clock time
     ("i waited 3 hours on monday", "monday", 3, "00:00"),
 ]
@@ -170,6 +173,9 @@ CALENDAR = [
     ("on 3.11 at 14 uhr", "BER", ("3.11 at 14 uhr", "2026-11-03T14:00:00+01:00")),
     ("the 3. november", "BER", ("the 3. november", "2026-11-03T00:00:00+01:00")),
     ("at 3.11", "LON", ("3.11", "2026-10-23T15:11:00+01:00")),
+    # the last day of this month or the next
+    ("the last day of the month", "NY", ("last day of the month", "2026-10-31T00:00:00-04:00")),
+    ("last day of next month", "LON", ("last day of next month", "2026-11-30T00:00:00+00:00")),
     # a month today / tomorrow
     ("a month tomorrow", "LON", ("a month tomorrow", "2026-11-24T00:00:00+00:00")),
     ("a month today", "NY", ("a month today", "2026-11-30T00:00:00-05:00")),
