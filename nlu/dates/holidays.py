@@ -23,9 +23,17 @@ October; about 40% of Australians, against Victoria's March and Queensland's
 May dates), as its King's Birthday is already every state's but WA's and
 Queensland's. Accepting every state's date would offer a patient the wrong
 Monday as often as the right one; a practice elsewhere names the date itself.
-German regional days are left out (no state keeps them for most of the
-country). New Zealand's
+Germany's regional days (Corpus Christi, All Saints', Reformation Day,
+Epiphany) are observances there: a patient who names one means its date, though
+"the holiday" never lands on one. New Zealand's
 2 January is "the day after New Year's Day", which the grammar composes.
+
+The Gulf states (AE, SA, QA, KW, BH, OM) keep the two Eids, Arafat Day, the Hijri
+new year and the Prophet's birthday, from the Umm al-Qura calendar's table, and
+their national days; "eid" alone is whichever Eid comes next, and "the weekend" is
+Friday and Saturday except in the UAE (resolve.py). The Christian year around
+Easter (Shrove Tuesday, Ash Wednesday, Palm Sunday, Maundy Thursday, Whitsun) is
+known everywhere by name, as Easter is.
 """
 
 from __future__ import annotations
