@@ -39,9 +39,25 @@ def vouch_for_alternatives(atoms: list[Atom], text: str) -> None:
             continue
         if a.kind == DATE and a.data.get("kind_") == b.data.get("kind_"):
             a.weak = b.weak = False
+            _share_week(a, b, text)
         elif a.kind in (TIME, MONTH) and not (a.weak and b.weak):
             a.weak = b.weak = False
             a.data["bare"] = b.data["bare"] = False
+
+
+#: A weekday atom's own text names its week ("next thursday", "friday next week").
+_NAMES_WEEK = re.compile(r"\b(?:next|this|following|coming|week|wk)\b")
+
+
+def _share_week(a: Atom, b: Atom, text: str) -> None:
+    """ "thurs or fri next week", "next tues or wed": a week named by one of two weekdays is both's."""
+    if a.data.get("kind_") != "wd":
+        return
+    for named, other, other_atom in ((b, a, a), (a, b, b)):
+        if (named.data.get("mode") in ("next_week", "this_week") and other.data.get("mode") == "coming"
+                and not _NAMES_WEEK.search(text[other_atom.start : other_atom.end])):
+            other.data["mode"] = named.data["mode"]
+            return
 
 
 def _month_of(a: Atom) -> dict[str, Any] | None:

@@ -629,8 +629,11 @@ def _date_range_md(m: re.Match[str]) -> Atom | None:
                  until=(month_value(m["mon2"] or m["mon"]), d2))
 
 
-@pattern(rf"\b(?:from\s+)?(?:the\s+)?(?P<d1>{DAYNUM})\s*(?:-|–|to|thru|through|till|until)\s*(?:the\s+)?(?P<d2>{DAYNUM})\s*(?:of\s+)?(?P<mon>{MON})(?![a-z])")
+@pattern(rf"\b(?:(?P<kw>from|between)\s+)?(?:the\s+)?(?P<d1>{DAYNUM})\s*(?P<sep>-|–|to|thru|through|till|until|and)\s*(?:the\s+)?(?P<d2>{DAYNUM})\s*(?:of\s+)?(?P<mon>{MON})(?![a-z])")
 def _date_range_dm(m: re.Match[str]) -> Atom | None:
+    """ "10-15 nov", "from the 3rd to the 7th of may", "between 10 and 15 nov": from the first day."""
+    if m["sep"] == "and" and m["kw"] != "between":
+        return None
     d1, d2 = day_value(m["d1"]), day_value(m["d2"])
     if not d1 or not d2 or d1 > 31 or d2 > 31:
         return None

@@ -227,3 +227,25 @@ def test_a_move_from_one_day_to_another_is_two_days_not_a_range(zone: str) -> No
 def test_a_number_that_is_no_hour_stays_unread(zone: str) -> None:
     assert _found("that one is fine", zone, at="09:00") == []
     assert _found("running late, be there in 10", zone, at="09:00") == []
+
+
+@pytest.mark.parametrize(
+    ("tz", "locale", "wednesday"),
+    [("America/New_York", "en-US", date(2026, 10, 28)), ("Europe/London", "en-GB", date(2026, 10, 21))],
+)
+def test_a_week_named_by_one_of_two_weekdays_is_both(tz: str, locale: str, wednesday: date) -> None:
+    # from a Wednesday before the clocks go back: next week's Monday is past the change
+    now = datetime.combine(wednesday, time(10, 0))
+    got = [e.value["start"][:10] for e in resolve_datetimes("thurs or fri next week", now, tz, locale)]
+    assert got == [str(wednesday + timedelta(days=8)), str(wednesday + timedelta(days=9))]
+    got = [e.value["start"][:10] for e in resolve_datetimes("next tues or wed", now, tz, locale)]
+    assert got == [str(wednesday + timedelta(days=6)), str(wednesday + timedelta(days=7))]
+    # two days alone stay the coming ones
+    got = [e.value["start"][:10] for e in resolve_datetimes("thursday or friday", now, tz, locale)]
+    assert got == [str(wednesday + timedelta(days=1)), str(wednesday + timedelta(days=2))]
+
+
+@pytest.mark.parametrize("zone", ["NY", "LON"])
+def test_between_two_days_of_a_month(zone: str) -> None:
+    offset = "-05:00" if zone == "NY" else "+00:00"
+    assert _found("between 10 and 15 nov", zone) == [("between 10 and 15 nov", f"2026-11-10T00:00:00{offset}")]
