@@ -235,7 +235,7 @@ def _weekday(m: re.Match[str]) -> Atom | None:
     return _atom(m, DATE, weak=weak, kind_="wd", wd=wd, mode=mode)
 
 
-_MOVE = re.compile(r"\b(?:move|moving|moved|change|changing|switch|swap|shift|resched\w*|push|bring|postpone|put\s+off|instead|cancel\w*)\b")
+_MOVE = re.compile(r"\b(?:move|moving|moved|change|changing|switch|swap|shift|resched\w*|re-?book\w*|bump\w*|push|bring|postpone|put\s+off|instead|cancel\w*|appointment|appt|booking)\b")
 
 
 @pattern(rf"\b(?:(?P<kw>from|between)\s+)?(?P<a>{WD})(?![a-z'])\s*(?P<sep>-|–|to|till|til|until|thru|through|and)\s*(?P<b>{WD})(?![a-z'])"
@@ -244,7 +244,7 @@ def _weekday_range(m: re.Match[str]) -> Atom | None:
     """ "mon-wed", "tuesday to thursday", "between tues and thurs": from the first day to the last."""
     if m["sep"] == "and" and m["kw"] != "between":
         return None  # "monday and wednesday" are two days, offered each (nlu.dates.alternatives)
-    if m["sep"] == "to" and (m["kw"] == "from" or _MOVE.search(m.string)):
+    if m["sep"] == "to" and (m["kw"] == "from" or _MOVE.search(m.string) or m["a"].endswith("'s")):
         return None  # "move it from monday to wednesday": the booked day, then the new one
     a, b = weekday_value(m["a"]), weekday_value(m["b"])
     if a is None or b is None or a == b:

@@ -249,3 +249,9 @@ def test_a_week_named_by_one_of_two_weekdays_is_both(tz: str, locale: str, wedne
 def test_between_two_days_of_a_month(zone: str) -> None:
     offset = "-05:00" if zone == "NY" else "+00:00"
     assert _found("between 10 and 15 nov", zone) == [("between 10 and 15 nov", f"2026-11-10T00:00:00{offset}")]
+
+
+@pytest.mark.parametrize("zone", ["NY", "LON"])
+def test_bumping_one_day_to_another_is_two_days(zone: str) -> None:
+    got = _found("can I bump thursday's to friday arvo", zone)
+    assert got == [("thursday's", _expected(zone, 6, "00:00")), ("friday arvo", _expected(zone, 7, "12:00"))]
