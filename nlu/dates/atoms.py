@@ -399,6 +399,12 @@ def _next_next(m: re.Match[str]) -> Atom | None:
     return _atom(m, DATE, kind_="wd", wd=weekday_value(m["wd"]), mode="next_next_week")
 
 
+@pattern(r"\b(?:kw|cw|calendar\s+week|(?:the\s+)?week\s+(?:no\.?|number|\#))\s*(?P<n>[1-9]|[1-4]\d|5[0-3])\b(?![:.]\d|\s*(?:days?|weeks?|pregnant))")
+def _iso_week(m: re.Match[str]) -> Atom | None:
+    """German "KW 45", "calendar week 45": the ISO week's Monday, this year's or, once over, next year's."""
+    return _atom(m, DATE, kind_="iso_week", week=int(m["n"]), whole_week=True)
+
+
 @pattern(r"\b(?:this|same|the\s+same)\s+day\s+(?:next\s+)?(?:week|wk)\b")
 def _this_day_week(m: re.Match[str]) -> Atom | None:
     """ "this day week", "same day next week": today's weekday a week on."""

@@ -117,6 +117,15 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
         if spec.get("until_wd") is not None:  # "mon-wed": through the last day named
             return d, d + timedelta(days=(spec["until_wd"] - d.weekday()) % 7 + 1), False
         return d, d + one, False
+    if k == "iso_week":
+        for y in (today.year, today.year + 1):
+            try:
+                d = date.fromisocalendar(y, spec["week"], 1)
+            except ValueError:
+                continue
+            if d + timedelta(days=7) > today:
+                return d, d + timedelta(days=7), False
+        return None
     if k == "last_dom":
         first = add_months(today, spec["month_offset"])
         d = date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])

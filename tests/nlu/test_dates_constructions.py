@@ -173,6 +173,9 @@ CALENDAR = [
     ("on 3.11 at 14 uhr", "BER", ("3.11 at 14 uhr", "2026-11-03T14:00:00+01:00")),
     ("the 3. november", "BER", ("the 3. november", "2026-11-03T00:00:00+01:00")),
     ("at 3.11", "LON", ("3.11", "2026-10-23T15:11:00+01:00")),
+    # a German calendar week number is that ISO week, from its Monday
+    ("KW 45 if possible", "BER", ("KW 45", "2026-11-02T00:00:00+01:00")),
+    ("calendar week 45", "LON", ("calendar week 45", "2026-11-02T00:00:00+00:00")),
     # the last day of this month or the next
     ("the last day of the month", "NY", ("last day of the month", "2026-10-31T00:00:00-04:00")),
     ("last day of next month", "LON", ("last day of next month", "2026-11-30T00:00:00+00:00")),
