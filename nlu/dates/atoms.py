@@ -230,6 +230,8 @@ def _weekday(m: re.Match[str]) -> Atom | None:
         mode = "plus_fortnight"
     elif m["after"] or m["plus"] or (m["mod"] and "following" in m["mod"]):
         mode = "plus_week"
+    elif m["mod"] == "this":  # "this thursday" said on a Thursday is today, as a bare "thursday" is not
+        mode = "this_or_today"
     # Irish and formal British "friday next", "monday coming": the coming one
     weak = m["wd"].rstrip(".") in AMBIGUOUS_WORDS and not (m["mod"] or m["wk"] or m["next"])
     return _atom(m, DATE, weak=weak, kind_="wd", wd=wd, mode=mode)

@@ -104,6 +104,8 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
             d = today + timedelta(days=ahead + 7)
         elif mode == "plus_fortnight":
             d = today + timedelta(days=ahead + 14)
+        elif mode == "this_or_today":
+            d = today + timedelta(days=(wd - today.weekday()) % 7)
         elif mode == "since":
             d = today - timedelta(days=(today.weekday() - wd) % 7)
         elif mode == "except":

@@ -130,6 +130,9 @@ NORTH = [
     # an hour "at night" is the evening's; nights count as days
     ("sunday 8 at night", "sunday 8 at night", 2, "20:00"),
     ("2 nights ago", "2 nights ago", -2, "00:00"),
+    # "this friday" said on a Friday is today (a bare "friday" is next week's)
+    ("this friday at 3", "this friday at 3", 0, "15:00"),
+    ("friday at 3", "friday at 3", 7, "15:00"),
     # ... but a duration on a day is that day, never a clock time
     ("i waited 3 hours on monday", "monday", 3, "00:00"),
 ]
