@@ -84,9 +84,9 @@ def _fits(group: list[Atom], a: Atom) -> bool:
         ):
             return True  # "next week tuesday", "tuesday, the week after next"
         if a.kind == DATE and len(dates) == 1 and dates[0].kind == DATE and (
-            dates[0].data.get("kind_") == "wd" or a.data.get("kind_") == "wd"
+            (dates[0].data.get("kind_") == "wd") != (a.data.get("kind_") == "wd")
         ):
-            return True  # "Monday, Feb 18": the explicit date wins
+            return True  # "Monday, Feb 18": the explicit date wins (two weekdays are two days)
         return not dates and INSTANT not in kinds
     if a.kind in _TIMEISH:
         return not any(k in _TIMEISH for k in kinds)

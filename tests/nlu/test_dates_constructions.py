@@ -261,3 +261,10 @@ def test_between_two_days_of_a_month(zone: str) -> None:
 def test_bumping_one_day_to_another_is_two_days(zone: str) -> None:
     got = _found("can I bump thursday's to friday arvo", zone)
     assert got == [("thursday's", _expected(zone, 6, "00:00")), ("friday arvo", _expected(zone, 7, "12:00"))]
+
+
+@pytest.mark.parametrize("zone", ["NY", "LON", "AKL", "BER"])
+def test_two_weekdays_side_by_side_are_two_days(zone: str) -> None:
+    # a day ruled out is still read (the dialogue decides); a hedge between two days never joins them
+    got = _found("not monday, maybe tuesday", zone)
+    assert got == [("monday", _expected(zone, 3, "00:00")), ("tuesday", _expected(zone, 4, "00:00"))]
