@@ -456,10 +456,11 @@ def _time_dot(m: re.Match[str]) -> Atom | None:
     return _atom(m, TIME, weak=True, tv=tv) if tv else None
 
 
-@pattern(r"(?<![\d$£€.,+#-])\b(?:[01]\d[0-5]\d|2[0-3][0-5]\d|[1-9][0-5]\d)\b(?![\d/.:-]|\s*(?:%|dollars|bucks|mg|ml))")
+@pattern(r"(?<![\d$£€.,+#-])\b(?:[01]\d[0-5]\d|2[0-3][0-5]\d|[1-9][0-5]\d)(?P<hrs>\s*(?:hrs|hours|h)\b)?(?(hrs)|\b)(?![\d/.:-]|\s*(?:%|dollars|bucks|mg|ml))")
 def _time_military(m: re.Match[str]) -> Atom | None:
+    """ "1430", weak alone (a count, a price); "1400hrs" or "0800h" says it is a clock."""
     tv = parse_time(m[0])
-    return _atom(m, TIME, weak=True, tv=tv) if tv else None
+    return _atom(m, TIME, weak=not m["hrs"], tv=tv) if tv else None
 
 
 @pattern(rf"\b(?:{HNUM}|{HOURW})\s*(?:o'?\s?clock|oclock|o\s+clock)\b|\b{HNUM}(?:[:.][0-5]\d)?\s*uhr\b")
@@ -594,7 +595,7 @@ def _range(m: re.Match[str]) -> Atom | None:
     t1, t2 = parse_time(m["t1"]), parse_time(m["t2"])
     if t1 is None or t2 is None:
         return None
-    explicit = any(re.search(r"[:h]|[ap]\.?\s?m?\b|noon|midnight", m[g]) for g in ("t1", "t2")) or m["pod"]
+    explicit = any(re.search(r"[:h]|\.[0-5]\d|[ap]\.?\s?m?\b|noon|midnight", m[g]) for g in ("t1", "t2")) or m["pod"]
     if not kw and not explicit and sep in ("-", "–", "—") and not _DAY_BEFORE.search(m.string, 0, m.start()):
         return None  # "10-12" alone may be a date; "wed 1-3" is an afternoon
     if not kw and not explicit and m["t1"].isdigit() and m["t2"].isdigit() and int(m["t2"]) > 23:

@@ -133,6 +133,9 @@ NORTH = [
     # "this friday" said on a Friday is today (a bare "friday" is next week's)
     ("this friday at 3", "this friday at 3", 0, "15:00"),
     ("friday at 3", "friday at 3", 7, "15:00"),
+    # a 24-hour time with "hrs" is a clock, not a count; a dotted minute makes a dash pair times
+    ("1400hrs monday", "1400hrs monday", 3, "14:00"),
+    ("sunday around 8-8.30", "sunday around 8-8.30", 2, "08:00"),
     # ... but a duration on a day is that day, never a clock time
     ("i waited 3 hours on monday", "monday", 3, "00:00"),
 ]
