@@ -48,6 +48,13 @@ Decisions (a scheduler reads them):
 - "this time tomorrow" / "same time next week" is the clock time of now on that day.
 - "day after X" and "day before X" need no "the"; "week after"/"month after"
   do ("next week after all" is no shift).
+- The past said the Irish and British way is the past: "wednesday gone", "monday
+  just gone", "friday last", "friday last week", "the 20th just gone"; "since
+  tuesday" is the most recent Tuesday (today's, said on a Tuesday).
+- "After the weekend" is its Monday; "after <holiday>" or "after <date>" stays that
+  day, the one the patient counts from (as "before christmas" is Christmas).
+- "In the next hour", "within the next 30 mins" start now; "over the next few
+  days" today. "After ramadan" is Eid al-Fitr.
 """
 
 from __future__ import annotations
