@@ -77,6 +77,10 @@ def _fits(group: list[Atom], a: Atom) -> bool:
         return False
     if a.kind in _DATEISH:
         dates = [g for g in group if g.kind in _DATEISH]
+        if len(dates) == 1 and {a.kind, dates[0].kind} == {DATE, MONTH} and _day_alone(
+            a if a.kind == DATE else dates[0]
+        ):
+            return True  # "next month on the 3rd", "the 5th in december": that day of that month
         if a.kind == DATE and any(g.kind == WEEKOF for g in dates) and len(dates) == 1:
             return True
         if len(dates) == 1 and {a.kind, dates[0].kind} == {DATE, WEEK} and (
@@ -96,6 +100,11 @@ def _fits(group: list[Atom], a: Atom) -> bool:
         # "yesterday arvo, now ...": now is its own moment, never a time on a named day
         return not kinds or all(k == SHIFT for k in kinds)
     return False
+
+
+def _day_alone(a: Atom) -> bool:
+    """A day of the month that names no month ("the 3rd")."""
+    return a.data.get("kind_") == "dom" and a.data.get("month_offset") is None
 
 
 def group(atoms: list[Atom], text: str) -> list[list[Atom]]:
@@ -241,6 +250,15 @@ def resolve_group(g: list[Atom], now: datetime, month_first: bool,
         day_end = day + timedelta(days=1)
         if d_atom.data.get("until_wd") is not None:
             day_end = day + timedelta(days=(d_atom.data["until_wd"] - d_atom.data["wd"]) % 7 + 1)
+    elif d_atom is not None and MONTH in by and _day_alone(d_atom):
+        r_month = resolve_month(by.pop(MONTH).data, today)
+        if r_month is None:
+            return None
+        try:
+            day = r_month[0].replace(day=d_atom.data["day"])
+        except ValueError:
+            return None
+        day_end = day + timedelta(days=1)
     elif d_atom is not None:
         r = resolve_date(d_atom.data, today, month_first, region)
         if r is None:

@@ -179,6 +179,9 @@ CALENDAR = [
     ("on 3.11 at 14 uhr", "BER", ("3.11 at 14 uhr", "2026-11-03T14:00:00+01:00")),
     ("the 3. november", "BER", ("the 3. november", "2026-11-03T00:00:00+01:00")),
     ("at 3.11", "LON", ("3.11", "2026-10-23T15:11:00+01:00")),
+    # a day of the month and a month said apart are one date
+    ("next month on the 3rd", "NY", ("next month on the 3rd", "2026-11-03T00:00:00-05:00")),
+    ("the 5th in december", "LON", ("the 5th in december", "2026-12-05T00:00:00+00:00")),
     # a German calendar week number is that ISO week, from its Monday
     ("KW 45 if possible", "BER", ("KW 45", "2026-11-02T00:00:00+01:00")),
     ("calendar week 45", "LON", ("calendar week 45", "2026-11-02T00:00:00+00:00")),
