@@ -116,6 +116,10 @@ _HOMOPHONE_AFTER_DAY = re.compile(
     rf"(?P<w>{'|'.join(HOUR_HOMOPHONES)})\b(?!\s+(?:a|an|the|my|your|his|her|our|their|me|you|him|us|them|it|this|that)\b)"
 )
 
+_DAYS = "|".join(sorted(WEEKDAY_FORMS, key=len, reverse=True))
+#: Dictated "monday two tuesday": between two days, "two" or "too" is "to".
+_TO_BETWEEN_DAYS = re.compile(rf"\b(?:{_DAYS})\s+(?P<w>two|too)\s+(?=(?:{_DAYS})\b)")
+
 
 def expand(norm: str) -> tuple[str, list[int], list[int]]:
     """``norm`` with ABBREVIATIONS and hour homophones written out, and where each character came from.
@@ -128,6 +132,7 @@ def expand(norm: str) -> tuple[str, list[int], list[int]]:
     edits = [(m.start(), m.end(), ABBREVIATIONS[re.sub(r"\s+", " ", m.group())]) for m in _ABBREVIATION.finditer(norm)]
     edits += [(m.start("w"), m.end("w"), HOUR_HOMOPHONES[m["w"]])
               for rx in (_HOMOPHONE_HOUR, _HOMOPHONE_AFTER_DAY) for m in rx.finditer(norm)]
+    edits += [(m.start("w"), m.end("w"), "to") for m in _TO_BETWEEN_DAYS.finditer(norm)]
     edits = sorted(set(edits))
     out: list[str] = []
     start: list[int] = []

@@ -274,3 +274,10 @@ def test_two_weekdays_side_by_side_are_two_days(zone: str) -> None:
     # a day ruled out is still read (the dialogue decides); a hedge between two days never joins them
     got = _found("not monday, maybe tuesday", zone)
     assert got == [("monday", _expected(zone, 3, "00:00")), ("tuesday", _expected(zone, 4, "00:00"))]
+
+
+@pytest.mark.parametrize("zone", ["NY", "LON", "AKL", "BER"])
+def test_a_dictated_two_between_days_is_to(zone: str) -> None:
+    got = _found("please move me from monday two wednesday", zone)
+    assert got == [("monday", _expected(zone, 3, "00:00")), ("wednesday", _expected(zone, 5, "00:00"))]
+    assert _found("monday two pm", zone) == [("monday two pm", _expected(zone, 3, "14:00"))]
