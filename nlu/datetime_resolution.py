@@ -50,7 +50,7 @@ _KNOWN = frozenset(WEEKDAY_FORMS) | frozenset(MONTH_FORMS) | frozenset(PARTS_OF_
 #: Real words one typo away from a date word, which must stay as they are.
 _NOT_FUZZY = frozenset({
     "sundae", "mondo", "fridge", "fridays", "mundane", "sunday's", "august", "moaning", "mourning",
-    "evenings", "mornings", "evenly", "weekends",
+    "evenings", "mornings", "evenly", "weekends", "money", "monkey", "mommy", "mummy", "sundry",
 })
 
 
@@ -118,6 +118,8 @@ _HOMOPHONE_AFTER_DAY = re.compile(
 
 _DAYS = "|".join(sorted(WEEKDAY_FORMS, key=len, reverse=True))
 #: Dictated "monday two tuesday": between two days, "two" or "too" is "to".
+#: "next weak", "this weak": the week, misheard or mistyped.
+_WEAK_WEEK = re.compile(r"\b(?:next|this|last|following|coming)\s+(?P<w>weak)\b")
 _TO_BETWEEN_DAYS = re.compile(rf"\b(?:{_DAYS})\s+(?P<w>two|too)\s+(?=(?:{_DAYS})\b)")
 
 
@@ -133,6 +135,7 @@ def expand(norm: str) -> tuple[str, list[int], list[int]]:
     edits += [(m.start("w"), m.end("w"), HOUR_HOMOPHONES[m["w"]])
               for rx in (_HOMOPHONE_HOUR, _HOMOPHONE_AFTER_DAY) for m in rx.finditer(norm)]
     edits += [(m.start("w"), m.end("w"), "to") for m in _TO_BETWEEN_DAYS.finditer(norm)]
+    edits += [(m.start("w"), m.end("w"), "week") for m in _WEAK_WEEK.finditer(norm)]
     edits = sorted(set(edits))
     out: list[str] = []
     start: list[int] = []

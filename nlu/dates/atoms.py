@@ -217,6 +217,13 @@ def _the_day_n(m: re.Match[str]) -> Atom | None:
     return _atom(m, DATE, kind_="dom", day=int(m["d"]), month_offset=None)
 
 
+#: Words around a short weekday ("sat", "sun", "mon") that make it the day, not the verb or the star.
+_DAY_CONTEXT_BEFORE = re.compile(r"\b(?:for|to|on|till|until|til|by|from|booking|appt|appointment)\s+$")
+_DAY_CONTEXT_AFTER = re.compile(
+    r"\s*(?:[?!]|$|\s+(?:again|instead|pls|please|ok|okay|works?|suits?|isn'?t|doesn'?t|dont|won'?t)\b)"
+)
+
+
 @pattern(rf"\b(?:(?P<mod>next|this|coming|the\s+coming|upcoming|this\s+coming|following|the\s+following)\s+)?(?P<wd>{WD})(?![a-z'])(?:\s+(?:of\s+)?(?P<wk>next|this|the\s+following|following)\s+(?:week|wk)\b|\s+(?P<after>after\s+next)\b|\s+(?P<plus>week)\b(?!\s*end)|\s+(?P<fortnight>fortnight)\b"
          r"|\s+(?P<next>next|coming)\b(?!\s+(?:week|wk|month|year|time|one|day|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b))?")
 def _weekday(m: re.Match[str]) -> Atom | None:
@@ -234,6 +241,12 @@ def _weekday(m: re.Match[str]) -> Atom | None:
         mode = "this_or_today"
     # Irish and formal British "friday next", "monday coming": the coming one
     weak = m["wd"].rstrip(".") in AMBIGUOUS_WORDS and not (m["mod"] or m["wk"] or m["next"])
+    word = m["wd"].rstrip(".")
+    if weak and word in ("sat", "sun", "mon") and (
+        _DAY_CONTEXT_BEFORE.search(m.string, 0, m.start())
+        or (word != "sun" and _DAY_CONTEXT_AFTER.match(m.string, m.end()))  # "too much sun?" is the weather
+    ):
+        weak = False  # "drop my booking for sat", "shift to sat?", "sat doesnt work": the day
     return _atom(m, DATE, weak=weak, kind_="wd", wd=wd, mode=mode)
 
 
@@ -580,7 +593,15 @@ def _time_bare(m: re.Match[str]) -> Atom | None:
         return None
     if m["t"] in ("2", "4") and not m["ish"] and _SHORTHAND.match(m.string, m.end()):
         return None
+    if m["t"] == "one" and not m["ish"]:
+        return None  # "the friday one", "tmr one can?", "have I got one this week": the appointment
     return _atom(m, TIME, weak=not m["ish"], bare=True, tv=tv)
+
+
+@pattern(r"\b(?:be\s+(?:there|here|with\s+you)|get\s+there|arrive|there|here)\s+in\s+(?P<n>[1-5]?\d)\b(?!\s*(?:[:.]\d|hours?|hrs?|days?|weeks?|wks?|months?|am\b|pm\b))")
+def _there_in(m: re.Match[str]) -> Atom | None:
+    """ "be there in 15": minutes from now, as a late patient means them."""
+    return _atom(m, INSTANT, seconds=60 * int(m["n"]))
 
 
 #: A day just before "1-3": then the pair is hours, not a date.
@@ -598,6 +619,8 @@ def _range(m: re.Match[str]) -> Atom | None:
     explicit = any(re.search(r"[:h]|\.[0-5]\d|[ap]\.?\s?m?\b|noon|midnight", m[g]) for g in ("t1", "t2")) or m["pod"]
     if not kw and not explicit and sep in ("-", "–", "—") and not _DAY_BEFORE.search(m.string, 0, m.start()):
         return None  # "10-12" alone may be a date; "wed 1-3" is an afternoon
+    if sep == "to" and kw != "from" and _MOVE.search(m.string):
+        return None  # "change my 3pm to 4": the booked time, then the new one
     if not kw and not explicit and m["t1"].isdigit() and m["t2"].isdigit() and int(m["t2"]) > 23:
         return None
     return _atom(m, RANGE, lo=t1, hi=t2, pod=m["pod"])
@@ -634,6 +657,8 @@ def _date_range_md(m: re.Match[str]) -> Atom | None:
     d1, d2 = day_value(m["d1"]), day_value(m["d2"])
     if not d1 or not d2:
         return None
+    if re.search(r"\bto\b", m[0]) and _MOVE.search(m.string):
+        return None  # "change march 5 to march 10": two dates, the booked one first
     return _atom(m, DATE, kind_="abs", month=month_value(m["mon"]), day=d1, year=None,
                  until=(month_value(m["mon2"] or m["mon"]), d2))
 

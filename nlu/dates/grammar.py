@@ -129,7 +129,10 @@ def _alone(text: str, start: int, end: int) -> bool:
 _HOUR_CLAUSE = _FILLER | frozenset(
     ["is", "only", "a", "suit", "suits", "ok?", "alright", "all", "right", "does", "good", "fine", "free",
      "earliest", "latest", "am", "i'm", "im", "available", "there", "if", "possible", "poss", "o'clock",
-     "can", "do", "come", "in", "get", "you", "anything", "have", "got", "slot", "appointment"]
+     "can", "do", "come", "in", "get", "you", "anything", "have", "got", "slot", "appointment",
+     # a time put against another: "cant do 4 can we do 5", "4:30 instead of 3", "no i said 4"
+     "cant", "can't", "cannot", "instead", "of", "than", "rather", "no", "said", "will", "change", "my", "to",
+     "pm", "am", "just", "try", "make"]
 )
 _CLAUSE_SPLIT = re.compile(r"[,;.!?\n]|\b(?:but|because|cos|coz|as)\b")
 
@@ -141,8 +144,10 @@ def _hour_offered(text: str, start: int, end: int) -> bool:
     left = _CLAUSE_SPLIT.split(text[:start])[-1]
     right = _CLAUSE_SPLIT.split(text[end:])[0]
     words = re.findall(r"[a-z']+|\d+", (left + " " + right).lower())
-    cue = {"time", "suit", "suits", "ok", "okay", "be", "works", "work", "fine", "good", "alright", "do"}
-    return bool(words) and all(w in _HOUR_CLAUSE for w in words) and any(w in cue for w in words)
+    cue = {"time", "suit", "suits", "ok", "okay", "be", "works", "work", "fine", "good", "alright", "do",
+           "instead", "said", "than", "change"}
+    return (bool(words) and all(w in _HOUR_CLAUSE or w.isdigit() for w in words)
+            and any(w in cue for w in words))
 
 
 def _accept(g: list[Atom], text: str) -> bool:
@@ -308,7 +313,9 @@ def resolve_group(g: list[Atom], now: datetime, month_first: bool,
     if pod is not None:
         s_h, e_h = pod_hours(pod.data)
         if day is None:
-            day = today if now < _at(today, e_h * 60, tz) else today + timedelta(days=1)
+            # "first thing" said after the first hour is tomorrow's, as any part of the day once over
+            over = _at(today, (s_h + 1) * 60 if pod.data.get("early") else e_h * 60, tz)
+            day = today if now < over else today + timedelta(days=1)
         if week_days is not None:
             if day == today and now >= _at(today, e_h * 60, tz):
                 day += timedelta(days=1)

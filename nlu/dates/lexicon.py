@@ -159,7 +159,7 @@ NUM = rf"(?:\d+(?:\.\d+)?|{_alt(NUMBER_WORDS)})"
 POD = _alt(PARTS_OF_DAY)
 TOMORROW = (
     r"(?:tomorrows?|tmrw|tmrow|tmr|tmro|tmoro|tomoro|tomorow|tommorow|tommorrow|tomorrrow"
-    r"|tomorro|2moro|2morro|2morrow|2mrw|2mro|tomoz|tmoz|2moz|tmw|tomm?orrow"
+    r"|tomorro|2moro|2morro|2morrow|2mrw|2mro|tomoz|tmoz|2moz|tmw|tomm?orrow|tmrws|tmrw's"
     # Scots "the morra" ("the marra", "the morn" is too often the morning)
     r"|the\s+mor+ow|the\s+mor+a|the\s+mar+a)"
 )

@@ -142,6 +142,13 @@ def _duration_from_now(m: re.Match[str]) -> Atom | None:
     return _forward(m, d)
 
 
+@pattern(rf"\b(?P<d>{DUR})\s+away\b", gate=word_gate(r"\baway\b"))
+def _duration_away(m: re.Match[str]) -> Atom | None:
+    """ "20 mins away", "an hour away": arriving then (minutes and hours only; "a week away" is a story)."""
+    d = parse_duration(m["d"])
+    return _forward(m, d) if d is not None and d.unit == "minute" else None
+
+
 @pattern(r"\b(?:(?:(?:a|one)\s+)?fortnight|(?:the\s+)?week\s+after\s+next)\b")
 def _fortnight(m: re.Match[str]) -> Atom | None:
     return Atom(WEEK, m.start(), m.end(), {"offset_days": 14})

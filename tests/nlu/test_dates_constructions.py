@@ -238,7 +238,32 @@ def test_a_move_from_one_day_to_another_is_two_days_not_a_range(zone: str) -> No
 @pytest.mark.parametrize("zone", ["NY", "LON"])
 def test_a_number_that_is_no_hour_stays_unread(zone: str) -> None:
     assert _found("that one is fine", zone, at="09:00") == []
-    assert _found("running late, be there in 10", zone, at="09:00") == []
+    assert _found("cancel the friday one", zone) == [("friday", _expected(zone, 7, "00:00"))]
+    assert _found("can you lend me money", zone) == []
+
+
+@pytest.mark.parametrize("zone", ["NY", "LON"])
+def test_minutes_away_are_from_now(zone: str) -> None:
+    assert _found("running late, be there in 10", zone, at="09:00") == [("be there in 10", _expected(zone, 0, "09:10"))]
+    assert _found("20 mins away sorry", zone, at="09:00") == [("20 mins away", _expected(zone, 0, "09:20"))]
+
+
+@pytest.mark.parametrize("zone", ["NY", "LON"])
+def test_a_short_weekday_where_a_day_is_meant(zone: str) -> None:
+    assert _found("drop my booking for sat", zone) == [("sat", _expected(zone, 1, "00:00"))]
+    assert _found("sat doesnt work anymore", zone) == [("sat", _expected(zone, 1, "00:00"))]
+    assert _found("i sat in the waiting room", zone) == []
+    assert _found("too much sun?", zone) == []
+
+
+@pytest.mark.parametrize("zone", ["NY", "LON"])
+def test_a_time_put_against_another(zone: str) -> None:
+    # "instead of", "cant do ... can we do": both are times; a change "to" is two times, never a range
+    assert _found("can we do 4:30 instead of 3", zone) == [("4:30", _expected(zone, 0, "16:30")), ("3", _expected(zone, 0, "15:00"))]
+    assert _found("change my 3pm to 4?", zone) == [("3pm", _expected(zone, 0, "15:00")), ("4", _expected(zone, 0, "16:00"))]
+    assert _found("can i come next weak", zone) == [("next weak", _expected(zone, 3, "00:00"))]
+    # first thing said after the first hour is tomorrow's
+    assert _found("first thing please", zone) == [("first thing", _expected(zone, 1, "08:00"))]
 
 
 @pytest.mark.parametrize(
