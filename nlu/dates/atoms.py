@@ -157,7 +157,8 @@ def _day_mon(m: re.Match[str]) -> Atom | None:
     if m["y"]:
         ys = m["y"].replace("'", "")
         y = int(ys) if len(ys) == 4 else 2000 + int(ys)
-    weak = m["mon"].rstrip(".") in AMBIGUOUS_WORDS and m["d"].isdigit() and y is None and " of " not in m[0]
+    weak = (m["mon"].rstrip(".") in AMBIGUOUS_WORDS and m["d"].isdigit() and y is None and " of " not in m[0]
+            and not re.search(r"\b(?:on|from|until|till|by|before|after)\s+$", m.string[: m.start()]))
     return _atom(m, DATE, weak=weak, kind_="abs", month=month_value(m["mon"]), day=d, year=y)
 
 
@@ -211,7 +212,7 @@ def _the_day(m: re.Match[str]) -> Atom | None:
 _CLAUSE_END = re.compile(r"\s*(?:[?!.,;]|$|(?:ok|okay|please|pls|then|or)\b)")
 
 
-@pattern(r"\b(?:on\s+)?the\s+day\s+(?P<d>[12]\d|3[01]|0?[1-9])\b(?!\s*(?:of\b|[:.]\d|%|am\b|pm\b))")
+@pattern(r"\b(?:(?:on\s+)?the|(?:of|on|for)(?:\s+the)?)\s+day\s+(?P<d>[12]\d|3[01]|0?[1-9])\b(?!\s*(?:of\b|[:.]\d|%|am\b|pm\b))")
 def _the_day_n(m: re.Match[str]) -> Atom | None:
     """ "the day 9" (a day number as some languages say it: "le jour 9", "el día 9")."""
     return _atom(m, DATE, kind_="dom", day=int(m["d"]), month_offset=None)
@@ -555,7 +556,7 @@ def _noon(m: re.Match[str]) -> Atom | None:
     return _atom(m, TIME, tv=tv) if tv else None
 
 
-@pattern(rf"\b(?:at|@|around|about|approx(?:imately)?|by|say|till|until|til|from|after)\s+(?:about\s+|around\s+|like\s+)?(?P<t>{HNUM}|{HOURW})(?:\s*ish)?\b{_NOT_UNIT}(?!\s*(?:[/.-]\d|{AMPM}|[ap]\b|o'?clock|h\b))")
+@pattern(rf"\b(?:at|@|around|about|approx(?:imately)?|by|say|like|till|until|til|from|after)\s+(?:about\s+|around\s+|like\s+)?(?P<t>{HNUM}|{HOURW})(?:\s*ish)?\b{_NOT_UNIT}(?!\s*(?:[/.-]\d|{AMPM}|[ap]\b|o'?clock|h\b))")
 def _time_prep_bare(m: re.Match[str]) -> Atom | None:
     tv = parse_time(m["t"])
     if tv is None:
@@ -563,6 +564,8 @@ def _time_prep_bare(m: re.Match[str]) -> Atom | None:
     kw = m[0].split()[0]
     if kw in ("from", "after", "till", "until", "til"):
         return None  # ranges handle these
+    if kw == "like" and re.search(r"(?:\b(?:would|i|we|you|they|he|she)|'d)\s+$", m.string[: m.start()]):
+        return None  # "i'd like 2" is a number of things; "more early? like 11" an hour
     if kw == "by" and tv.hour > 12:
         return None  # "late by 15" is minutes
     return Atom(TIME, m.start("t"), m.end(), {"tv": tv})

@@ -306,3 +306,14 @@ def test_a_dictated_two_between_days_is_to(zone: str) -> None:
     got = _found("please move me from monday two wednesday", zone)
     assert got == [("monday", _expected(zone, 3, "00:00")), ("wednesday", _expected(zone, 5, "00:00"))]
     assert _found("monday two pm", zone) == [("monday two pm", _expected(zone, 3, "14:00"))]
+
+
+@pytest.mark.parametrize("zone", ["NY", "LON"])
+def test_hedged_hours_days_and_months(zone: str) -> None:
+    # "like 11" offers an hour; "i'd like 2" wants two of something
+    assert _found("can i come earlier? like 11", zone, at="09:00") == [("11", _expected(zone, 0, "11:00"))]
+    assert _found("i'd like 2 appointments", zone) == []
+    # "of day 5" as a non-native speaker writes the 5th; "on 5 march" is the date, not a verb
+    offset = "-05:00" if zone == "NY" else "+00:00"
+    assert _found("my consult of day 5", zone) == [("day 5", _expected(zone, 6 if zone == "NY" else 13, "00:00"))]
+    assert _found("please cancel my visit on 5 march", zone) == [("5 march", f"2027-03-05T00:00:00{offset}")]
