@@ -589,7 +589,7 @@ def _time_spaced(m: re.Match[str]) -> Atom | None:
 _SHORTHAND = re.compile(r"\s+(?:a|an|the|my|your|his|her|our|their|me|us|him|them|it)\b")
 
 
-@pattern(rf"(?<![\d$£€.,:/#+-])\b(?P<t>{HNUM}|{HOURW})(?P<ish>\s*ish)?\b(?![\d/.:,-]\d|\s*(?:%|\$|x\b))")
+@pattern(rf"(?<![\d$£€.,:/#+-])\b(?P<t>{HNUM}|{HOURW})(?P<ish>[\s-]*ish)?\b(?![\d/.:,-]\d|\s*(?:%|\$|x\b))")
 def _time_bare(m: re.Match[str]) -> Atom | None:
     tv = parse_time(m["t"])
     if tv is None or (m["t"].isdigit() and int(m["t"]) == 0):

@@ -136,6 +136,7 @@ NORTH = [
     # a 24-hour time with "hrs" is a clock, not a count; a dotted minute makes a dash pair times
     ("1400hrs monday", "1400hrs monday", 3, "14:00"),
     ("sunday around 8-8.30", "sunday around 8-8.30", 2, "08:00"),
+    ("one-ish monday", "one-ish monday", 3, "13:00"),
     # ... but a duration on a day is that day, never a clock time
     ("i waited 3 hours on monday", "monday", 3, "00:00"),
 ]
