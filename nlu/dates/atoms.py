@@ -601,10 +601,10 @@ def _time_bare(m: re.Match[str]) -> Atom | None:
     return _atom(m, TIME, weak=not m["ish"], bare=True, tv=tv)
 
 
-@pattern(r"\b(?:be\s+(?:there|here|with\s+you)|get\s+there|arrive|there|here)\s+in\s+(?P<n>[1-5]?\d)\b(?!\s*(?:[:.]\d|hours?|hrs?|days?|weeks?|wks?|months?|am\b|pm\b))")
+@pattern(r"\b(?:be\s+(?:there|here|with\s+you)|get\s+there|arrive|there|here)\s+(?P<span>in\s+(?P<n>[1-5]?\d))\b(?!\s*(?:[:.]\d|min|hours?|hrs?|h\b|days?|weeks?|wks?|months?|am\b|pm\b))")
 def _there_in(m: re.Match[str]) -> Atom | None:
     """ "be there in 15": minutes from now, as a late patient means them."""
-    return _atom(m, INSTANT, seconds=60 * int(m["n"]))
+    return _atom(m, INSTANT, "span", seconds=60 * int(m["n"]))
 
 
 #: A day just before "1-3": then the pair is hours, not a date.

@@ -245,7 +245,8 @@ def test_a_number_that_is_no_hour_stays_unread(zone: str) -> None:
 
 @pytest.mark.parametrize("zone", ["NY", "LON"])
 def test_minutes_away_are_from_now(zone: str) -> None:
-    assert _found("running late, be there in 10", zone, at="09:00") == [("be there in 10", _expected(zone, 0, "09:10"))]
+    assert _found("running late, be there in 10", zone, at="09:00") == [("in 10", _expected(zone, 0, "09:10"))]
+    assert _found("be there in 10 minutes", zone, at="09:00") == [("in 10 minutes", _expected(zone, 0, "09:10"))]
     assert _found("20 mins away sorry", zone, at="09:00") == [("20 mins away", _expected(zone, 0, "09:20"))]
 
 
