@@ -596,8 +596,6 @@ def _time_bare(m: re.Match[str]) -> Atom | None:
         return None
     if m["t"] in ("2", "4") and not m["ish"] and _SHORTHAND.match(m.string, m.end()):
         return None
-    if m["t"] == "one" and not m["ish"]:
-        return None  # "the friday one", "tmr one can?", "have I got one this week": the appointment
     return _atom(m, TIME, weak=not m["ish"], bare=True, tv=tv)
 
 
