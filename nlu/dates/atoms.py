@@ -337,7 +337,7 @@ def _clock_hours(m: re.Match[str]) -> Atom | None:
     return _atom(m, TIME, tv=TimeVal(h, 0, None, "hour", h >= 13))
 
 
-@pattern(r"\b(?:early(?:\s+on)?|(?:the\s+)?first\s+hour(?:\s+of\s+the\s+(?:day|morning))?)\b", gate=word_gate(r"\b(?:early|first)\b"))
+@pattern(r"\b(?:(?:the\s+)?first\s+hour(?:\s+of\s+the\s+(?:day|morning))?|early(?:\s+on)?)\b", gate=word_gate(r"\b(?:early|first)\b"))
 def _early_after_day(m: re.Match[str]) -> Atom | None:
     """ "tomorrow early", "friday first hour": that day's morning, from its start, when it follows a day."""
     if not _DAY_BEFORE.search(m.string, 0, m.start()) and not m[0].endswith(("day", "morning")):
