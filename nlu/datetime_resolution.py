@@ -50,7 +50,7 @@ _KNOWN = frozenset(WEEKDAY_FORMS) | frozenset(MONTH_FORMS) | frozenset(PARTS_OF_
 #: Real words one typo away from a date word, which must stay as they are.
 _NOT_FUZZY = frozenset({
     "sundae", "mondo", "fridge", "fridays", "mundane", "sunday's", "august", "moaning", "mourning",
-    "evenings", "mornings", "evenly", "weekends",
+    "evenings", "mornings", "evenly", "weekends", "money", "monkey", "mommy", "mummy", "sundry",
 })
 
 
@@ -100,7 +100,9 @@ def normalise(text: str) -> str:
     return "".join(chars)
 
 
-_ABBREVIATION = re.compile(r"\b(?:" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\b")
+_ABBREVIATION = re.compile(
+    r"\b(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\b"
+)
 #: A homophone of an hour right after "at"/"past" and right before what only
 #: follows a clock time: minutes in words, am/pm, o'clock, a day or part of
 #: day, or the end of the message ("at for thirty", "half past too this afternoon").
@@ -111,6 +113,19 @@ _HOMOPHONE_HOUR = re.compile(
     r"|\s*[.!?]*\s*$)"
 )
 
+#: "tuesday at for", "tmrw at too": right after a day and "at", the homophone is the hour
+#: whatever follows, unless an article or pronoun shows "for"/"too" meant themselves.
+_HOMOPHONE_AFTER_DAY = re.compile(
+    rf"\b(?:{'|'.join(sorted(WEEKDAY_FORMS, key=len, reverse=True))}|today|tomorrow|tmrw|tmr|tomoz)\s+(?:at|@)\s+"
+    rf"(?P<w>{'|'.join(HOUR_HOMOPHONES)})\b(?!\s+(?:a|an|the|my|your|his|her|our|their|me|you|him|us|them|it|this|that)\b)"
+)
+
+_DAYS = "|".join(sorted(WEEKDAY_FORMS, key=len, reverse=True))
+#: Dictated "monday two tuesday": between two days, "two" or "too" is "to".
+#: "next weak", "this weak": the week, misheard or mistyped.
+_WEAK_WEEK = re.compile(r"\b(?:next|this|last|following|coming)\s+(?P<w>weak)\b")
+_TO_BETWEEN_DAYS = re.compile(rf"\b(?:{_DAYS})\s+(?P<w>two|too)\s+(?=(?:{_DAYS})\b)")
+
 
 def expand(norm: str) -> tuple[str, list[int], list[int]]:
     """``norm`` with ABBREVIATIONS and hour homophones written out, and where each character came from.
@@ -120,8 +135,12 @@ def expand(norm: str) -> tuple[str, list[int], list[int]]:
     maps back to the words the patient wrote. Two precompiled patterns find
     every replacement, so the cost does not grow with the tables.
     """
-    edits = [(m.start(), m.end(), ABBREVIATIONS[m.group()]) for m in _ABBREVIATION.finditer(norm)]
-    edits += [(m.start("w"), m.end("w"), HOUR_HOMOPHONES[m["w"]]) for m in _HOMOPHONE_HOUR.finditer(norm)]
+    edits = [(m.start(), m.end(), ABBREVIATIONS[re.sub(r"\s+", " ", m.group())]) for m in _ABBREVIATION.finditer(norm)]
+    edits += [(m.start("w"), m.end("w"), HOUR_HOMOPHONES[m["w"]])
+              for rx in (_HOMOPHONE_HOUR, _HOMOPHONE_AFTER_DAY) for m in rx.finditer(norm)]
+    edits += [(m.start("w"), m.end("w"), "to") for m in _TO_BETWEEN_DAYS.finditer(norm)]
+    edits += [(m.start("w"), m.end("w"), "week") for m in _WEAK_WEEK.finditer(norm)]
+    edits = sorted(set(edits))
     out: list[str] = []
     start: list[int] = []
     end: list[int] = []

@@ -39,9 +39,25 @@ def vouch_for_alternatives(atoms: list[Atom], text: str) -> None:
             continue
         if a.kind == DATE and a.data.get("kind_") == b.data.get("kind_"):
             a.weak = b.weak = False
+            _share_week(a, b, text)
         elif a.kind in (TIME, MONTH) and not (a.weak and b.weak):
             a.weak = b.weak = False
             a.data["bare"] = b.data["bare"] = False
+
+
+#: A weekday atom's own text names its week ("next thursday", "friday next week").
+_NAMES_WEEK = re.compile(r"\b(?:next|this|following|coming|week|wk)\b")
+
+
+def _share_week(a: Atom, b: Atom, text: str) -> None:
+    """ "thurs or fri next week", "next tues or wed": a week named by one of two weekdays is both's."""
+    if a.data.get("kind_") != "wd":
+        return
+    for named, other, other_atom in ((b, a, a), (a, b, b)):
+        if (named.data.get("mode") in ("next_week", "this_week") and other.data.get("mode") == "coming"
+                and not _NAMES_WEEK.search(text[other_atom.start : other_atom.end])):
+            other.data["mode"] = named.data["mode"]
+            return
 
 
 def _month_of(a: Atom) -> dict[str, Any] | None:
@@ -110,6 +126,9 @@ _REFINE = re.compile(
 )
 
 
+_HOUR_HEDGE = re.compile(r"\b(?:like|say|around|about|at|maybe|ish)\s*$")
+
+
 def refined(previous: list[Atom], g: list[Atom], text: str, fits: Fits) -> list[Atom] | None:
     """``previous`` and ``g`` as one expression when ``g`` only narrows the day before it, else None.
 
@@ -122,9 +141,12 @@ def refined(previous: list[Atom], g: list[Atom], text: str, fits: Fits) -> list[
         return None
     if any(a.kind == POD_K and (a.data.get("today") or "day_offset" in a.data) for a in g):
         return None  # "tonight", "last night" name their own day
-    if all(a.weak for a in g):
-        return None  # "monday and 3 kids": a bare number after hedges is no time
+    if all(a.weak for a in g) and not _HOUR_HEDGE.search(text[previous[-1].end : g[0].start]):
+        return None  # "monday and 3 kids": a bare number after hedges is no time, unless "like 4", "say 10"
     merged = list(previous)
+    if any(a.kind == TIME for a in g):
+        # "after school thurs, like 4": the hour said names the time the open range only bounded
+        merged = [a for a in merged if not (a.kind == RANGE and a.data.get("open") == "after")]
     for a in g:
         if not fits(merged, a):
             return None

@@ -25,7 +25,7 @@ for _forms, _base, _mult in [
     ("seconds second secs sec s", "minute", 1 / 60),
     ("minutes minute mins min m '", "minute", 1),
     ("hours hour hrs hr h", "minute", 60),
-    ("days day d", "day", 1),
+    ("days day d nights night", "day", 1),
     ("weeks week wks wk w", "week", 1),
     ("fortnights fortnight", "week", 2),
     ("months month mos mo mths mth", "month", 1),
@@ -48,7 +48,7 @@ _QTY = (
     r"|three[\s-]quarters?\s+of\s+an?|an?)"
 )
 _UNIT = (
-    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|fortnights?"
+    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|fortnights?"
     r"|months?|mos?|mths?|years?|yrs?)\b"
 )
 #: Units written as one letter count only straight after digits ("2h", "15m").

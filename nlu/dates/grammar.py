@@ -28,14 +28,19 @@ from nlu.dates.resolve import monday, resolve_date, resolve_month, shift_months
 from nlu.dates.timeval import TimeVal, to_24
 
 _CONNECTOR = re.compile(
-    r"^[\s,]*(?:(?:at|on|on\s+the|the|for|for\s+the|around|at\s+around|about|in\s+the|in|of|@|-|from|by)\s*[\s,]*)?$"
+    r"^[\s,]*(?:(?:at|on|on\s+the|the|for|for\s+the|around|at\s+around|about|in\s+the|in|of|@|-|from|by"
+    # hedges said between a day and its hour ("thurs, like 4", "monday say 10"), and the
+    # non-native "morning time 10"
+    r"|(?:at\s+)?like|(?:at\s+)?say|maybe|time|time\s+at)\s*[\s,]*)?$"
 )
 _FILLER = frozenset(
-    ["please", "pls", "plz", "ok", "okay", "k", "thanks", "thx", "ty", "how", "about", "what", "is", "fine", "good", "works", "work", "for", "me", "at", "on", "the", "around", "yes", "yeah", "yep", "ya", "sure", "or", "then", "say", "that", "perfect", "great", "would", "be", "lets", "let's", "do", "it", "maybe", "hmm", "um", "uh", "any", "time", "anytime", "best", "better", "ideal", "and", "i'd", "like", "want", "prefer", "can", "could", "we", "i"]
+    ["please", "pls", "plz", "ok", "okay", "k", "thanks", "thx", "ty", "how", "about", "what", "is", "fine", "good", "works", "work", "for", "me", "at", "on", "the", "around", "yes", "yeah", "yep", "ya", "sure", "or", "then", "say", "that", "perfect", "great", "would", "be", "lets", "let's", "do", "it", "maybe", "hmm", "um", "uh", "any", "time", "anytime", "best", "better", "ideal", "and", "i'd", "like", "want", "prefer", "can", "could", "we", "i", "come", "coming"]
 )
 _LEAD = re.compile(r"^(?:(?:on|at|@|for|around|about|approx(?:imately)?|approximately|by|during|of|say)\s+)+")
 _LEAD_IN_THE = re.compile(r"^(?:in|during)\s+the\s+(?=[a-z]+\b)")
-_LEAD_THE = re.compile(r"^the\s+(?!\d+(?:st|nd|rd|th)?\b(?!\s+of\b)|(?:first|second|third|fourth|fifth)\b(?!\s+of\b))")
+_LEAD_THE = re.compile(
+    r"^the\s+(?!\d+(?:st|nd|rd|th)?\b(?!\s+of\b)|(?:first|second|third|fourth|fifth)\b(?!\s+of\b)|mor+ow|mor+a|mar+a)"
+)
 
 _DATEISH = (DATE, WEEK, MONTH, WEEKOF)
 _TIMEISH = (TIME, RANGE)
@@ -72,6 +77,10 @@ def _fits(group: list[Atom], a: Atom) -> bool:
         return False
     if a.kind in _DATEISH:
         dates = [g for g in group if g.kind in _DATEISH]
+        if len(dates) == 1 and {a.kind, dates[0].kind} == {DATE, MONTH} and _day_alone(
+            a if a.kind == DATE else dates[0]
+        ):
+            return True  # "next month on the 3rd", "the 5th in december": that day of that month
         if a.kind == DATE and any(g.kind == WEEKOF for g in dates) and len(dates) == 1:
             return True
         if len(dates) == 1 and {a.kind, dates[0].kind} == {DATE, WEEK} and (
@@ -79,17 +88,23 @@ def _fits(group: list[Atom], a: Atom) -> bool:
         ):
             return True  # "next week tuesday", "tuesday, the week after next"
         if a.kind == DATE and len(dates) == 1 and dates[0].kind == DATE and (
-            dates[0].data.get("kind_") == "wd" or a.data.get("kind_") == "wd"
+            (dates[0].data.get("kind_") == "wd") != (a.data.get("kind_") == "wd")
         ):
-            return True  # "Monday, Feb 18": the explicit date wins
+            return True  # "Monday, Feb 18": the explicit date wins (two weekdays are two days)
         return not dates and INSTANT not in kinds
     if a.kind in _TIMEISH:
         return not any(k in _TIMEISH for k in kinds)
     if a.kind == POD_K:
         return POD_K not in kinds and RANGE not in kinds
     if a.kind == INSTANT:
-        return INSTANT not in kinds and not any(k in _TIMEISH for k in kinds)
+        # "yesterday arvo, now ...": now is its own moment, never a time on a named day
+        return not kinds or all(k == SHIFT for k in kinds)
     return False
+
+
+def _day_alone(a: Atom) -> bool:
+    """A day of the month that names no month ("the 3rd")."""
+    return a.data.get("kind_") == "dom" and a.data.get("month_offset") is None
 
 
 def group(atoms: list[Atom], text: str) -> list[list[Atom]]:
@@ -108,12 +123,41 @@ def _alone(text: str, start: int, end: int) -> bool:
     return all(w in _FILLER for w in rest)
 
 
+#: Words around a bare hour in a clause that offers it as a time: "would 9 be ok",
+#: "8 is the only time I can do", "10 suits me". (A number alone is a pick from the offered
+#: list, which nlu.choices takes first.)
+_HOUR_CLAUSE = _FILLER | frozenset(
+    ["is", "only", "a", "suit", "suits", "ok?", "alright", "all", "right", "does", "good", "fine", "free",
+     "earliest", "latest", "am", "i'm", "im", "available", "there", "if", "possible", "poss", "o'clock",
+     "can", "do", "come", "in", "get", "you", "anything", "have", "got", "slot", "appointment",
+     # a time put against another: "cant do 4 can we do 5", "4:30 instead of 3", "no i said 4"
+     "cant", "can't", "cannot", "instead", "of", "than", "rather", "no", "said", "will", "change", "my", "to",
+     "pm", "am", "just", "try", "make"]
+)
+_CLAUSE_SPLIT = re.compile(r"[,;.!?\n]|\b(?:but|because|cos|coz|as)\b")
+
+
+def _hour_offered(text: str, start: int, end: int) -> bool:
+    """A bare hour whose clause is only filler and says it is a time ("would 9 be ok")."""
+    if not text[start:end].isdigit() or re.search(r"\bin\s*$", text[:start]):
+        return False  # "that one is fine" picks an option; "be there in 5" is minutes
+    left = _CLAUSE_SPLIT.split(text[:start])[-1]
+    right = _CLAUSE_SPLIT.split(text[end:])[0]
+    words = re.findall(r"[a-z']+|\d+", (left + " " + right).lower())
+    cue = {"time", "suit", "suits", "ok", "okay", "be", "works", "work", "fine", "good", "alright", "do",
+           "instead", "said", "than", "change"}
+    return (bool(words) and all(w in _HOUR_CLAUSE or w.isdigit() for w in words)
+            and any(w in cue for w in words))
+
+
 def _accept(g: list[Atom], text: str) -> bool:
     if len(g) == 1 and g[0].kind == INSTANT and text.strip(" .!?\n") == text[g[0].start : g[0].end]:
         return True
     if any(not a.weak for a in g):
         return True
     if len(g) >= 2 and not all(a.data.get("bare") for a in g):
+        return True
+    if len(g) == 1 and g[0].kind == TIME and g[0].data.get("bare") and _hour_offered(text, g[0].start, g[0].end):
         return True
     return _alone(text, g[0].start, g[-1].end) and not all(a.data.get("bare") for a in g)
 
@@ -126,6 +170,23 @@ def _span(text: str, start: int, end: int) -> tuple[int, int]:
             start += m.end()
             seg = text[start:end]
     return start, end
+
+
+#: (part of day, its qualifier) -> (start hour, end hour) where the qualifier narrows it:
+#: "mid-morning" is about 10, "late morning" 11, "mid-afternoon" 2 and "late afternoon" 3 to 5,
+#: "late evening" after 7. "Early" keeps the part's own start (a clinic opens at 8).
+_NARROWED = {
+    ("morning", "mid"): (10, 11), ("morning", "late"): (11, 12),
+    ("afternoon", "mid"): (14, 16), ("afternoon", "late"): (15, 17), ("afternoon", "early"): (12, 14),
+    ("evening", "late"): (19, 21), ("evening", "early"): (17, 19),
+}
+
+
+def pod_hours(data: dict[str, Any]) -> tuple[int, int]:
+    """(start hour, end hour) of a part-of-day atom, narrowed by "early", "mid" or "late"."""
+    s_h, e_h, hint = PARTS_OF_DAY[data["pod"]]
+    base = {"am": "morning", "pm": "evening" if s_h >= 17 else "afternoon"}[hint]
+    return _NARROWED.get((base, data.get("sub") or ""), (s_h, e_h))
 
 
 def _iso(dt: datetime) -> str:
@@ -153,6 +214,8 @@ def _shifted(day: date | None, tv_minutes: int | None, shift: dict[str, Any]) ->
         if amount > 0:
             return day + timedelta(days=(shift["wd"] - day.weekday()) % 7 or 7), tv_minutes
         return day - timedelta(days=(day.weekday() - shift["wd"]) % 7 or 7), tv_minutes
+    if unit == "after":
+        return (day + timedelta(days=1), tv_minutes) if day is not None else None
     if unit == "minute":
         if day is None or tv_minutes is None:
             return None  # "2 hours after friday" names no time
@@ -185,7 +248,21 @@ def resolve_group(g: list[Atom], now: datetime, month_first: bool,
     if d_atom is not None and WEEK in by and d_atom.data.get("kind_") == "wd":
         week = by.pop(WEEK).data
         start = monday(today + timedelta(days=week.get("offset_days", 0))) + timedelta(weeks=week.get("offset_weeks", 0))
-        day = start + timedelta(days=d_atom.data["wd"])
+        if d_atom.data.get("mode") == "except":  # "any day but monday next week"
+            day = max(start + timedelta(days=1 if d_atom.data["wd"] == 0 else 0), today)
+        else:
+            day = start + timedelta(days=d_atom.data["wd"])
+        day_end = day + timedelta(days=1)
+        if d_atom.data.get("until_wd") is not None:
+            day_end = day + timedelta(days=(d_atom.data["until_wd"] - d_atom.data["wd"]) % 7 + 1)
+    elif d_atom is not None and MONTH in by and _day_alone(d_atom):
+        r_month = resolve_month(by.pop(MONTH).data, today)
+        if r_month is None:
+            return None
+        try:
+            day = r_month[0].replace(day=d_atom.data["day"])
+        except ValueError:
+            return None
         day_end = day + timedelta(days=1)
     elif d_atom is not None:
         r = resolve_date(d_atom.data, today, month_first, region)
@@ -193,6 +270,10 @@ def resolve_group(g: list[Atom], now: datetime, month_first: bool,
             return None
         day, day_end, year_given = r
     if SHIFT in by:
+        if by[SHIFT].data["unit"] == "after":
+            if day_end is None:
+                return None
+            day = day_end - timedelta(days=1)  # the shift of one day lands on the first day after it
         return _resolve_shifted(g, by, day, hint, now, tz, year_given)
     if INSTANT in by:
         secs = by[INSTANT].data["seconds"]
@@ -200,7 +281,7 @@ def resolve_group(g: list[Atom], now: datetime, month_first: bool,
         inst = inst.replace(second=0, microsecond=0)
         return _value(inst, _plus(inst, "minute"), "minute"), False, False
     if WEEKOF in by and day is not None or d_atom is not None and d_atom.data.get("whole_week") and day:
-        s = monday(day)
+        s = day if WEEKOF in by and by[WEEKOF].data.get("from_day") else monday(day)
         return _value(_at(s, 0, tz), _at(s + timedelta(days=7), 0, tz), "week"), year_given, False
     if day is None and WEEK in by and TIME in by and by[TIME].data.get("clock_now"):
         # "this time next week": the same weekday, not the week's first day
@@ -230,9 +311,11 @@ def resolve_group(g: list[Atom], now: datetime, month_first: bool,
     if rg is not None:
         return _range(rg, day, hint, now, tz), year_given, False
     if pod is not None:
-        s_h, e_h, _ = PARTS_OF_DAY[pod.data["pod"]]
+        s_h, e_h = pod_hours(pod.data)
         if day is None:
-            day = today if now < _at(today, e_h * 60, tz) else today + timedelta(days=1)
+            # "first thing" said after the first hour is tomorrow's, as any part of the day once over
+            over = _at(today, (s_h + 1) * 60 if pod.data.get("early") else e_h * 60, tz)
+            day = today if now < over else today + timedelta(days=1)
         if week_days is not None:
             if day == today and now >= _at(today, e_h * 60, tz):
                 day += timedelta(days=1)
@@ -272,7 +355,7 @@ def _resolve_shifted(g: list[Atom], by: dict[str, Atom], day: date | None, hint:
         return _value(start, _plus(start, tv.grain), tv.grain), year_given, False
     pod = by.get(POD_K)
     if pod is not None:
-        s_h, e_h, _ = PARTS_OF_DAY[pod.data["pod"]]
+        s_h, e_h = pod_hours(pod.data)
         return _value(_at(d, s_h * 60, tz), _at(d, e_h * 60, tz), "part_of_day"), year_given, False
     return _value(_at(d, 0, tz), _at(d + timedelta(days=1), 0, tz), "day"), year_given, False
 

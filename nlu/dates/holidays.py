@@ -23,9 +23,17 @@ October; about 40% of Australians, against Victoria's March and Queensland's
 May dates), as its King's Birthday is already every state's but WA's and
 Queensland's. Accepting every state's date would offer a patient the wrong
 Monday as often as the right one; a practice elsewhere names the date itself.
-German regional days are left out (no state keeps them for most of the
-country). New Zealand's
+Germany's regional days (Corpus Christi, All Saints', Reformation Day,
+Epiphany) are observances there: a patient who names one means its date, though
+"the holiday" never lands on one. New Zealand's
 2 January is "the day after New Year's Day", which the grammar composes.
+
+The Gulf states (AE, SA, QA, KW, BH, OM) keep the two Eids, Arafat Day, the Hijri
+new year and the Prophet's birthday, from the Umm al-Qura calendar's table, and
+their national days; "eid" alone is whichever Eid comes next, and "the weekend" is
+Friday and Saturday except in the UAE (resolve.py). The Christian year around
+Easter (Shrove Tuesday, Ash Wednesday, Palm Sunday, Maundy Thursday, Whitsun) is
+known everywhere by name, as Easter is.
 """
 
 from __future__ import annotations
@@ -116,6 +124,34 @@ _DEEPAVALI = table((2025, 10, 20), (2026, 11, 8), (2027, 10, 28), (2028, 10, 17)
                    (2030, 10, 25))
 _VESAK = table((2025, 5, 12), (2026, 5, 31), (2027, 5, 20), (2028, 5, 9), (2029, 5, 27), (2030, 5, 16))
 
+# The Gulf: the Umm al-Qura calendar's dates (Saudi Arabia's civil calendar, which the UAE, Qatar,
+# Kuwait, Bahrain and Oman follow within a day; each announces the Eids on the moon's sighting, so a
+# date here may move by one day, and the dialogue reads the date back either way). 2025 and 2026
+# are the announced dates, 2027-2030 the calendar's.
+_EID_AL_FITR_GULF = table((2025, 3, 30), (2026, 3, 20), (2027, 3, 9), (2028, 2, 26), (2029, 2, 14), (2030, 2, 4))
+_ARAFAT_DAY = table((2025, 6, 5), (2026, 5, 26), (2027, 5, 15), (2028, 5, 4), (2029, 4, 23), (2030, 4, 12))
+_EID_AL_ADHA_GULF = table((2025, 6, 6), (2026, 5, 27), (2027, 5, 16), (2028, 5, 5), (2029, 4, 24), (2030, 4, 13))
+_HIJRI_NEW_YEAR = table((2025, 6, 26), (2026, 6, 16), (2027, 6, 6), (2028, 5, 25), (2029, 5, 14), (2030, 5, 4))
+_MAWLID = table((2025, 9, 4), (2026, 8, 25), (2027, 8, 14), (2028, 8, 3), (2029, 7, 24), (2030, 7, 13))
+_RAMADAN = table((2025, 3, 1), (2026, 2, 18), (2027, 2, 8), (2028, 1, 28), (2029, 1, 16), (2030, 1, 6))
+
+
+def nearest_monday(month: int, day: int) -> Computed:
+    """The Monday nearest ``month``/``day`` (New Zealand's provincial anniversary days)."""
+
+    def rule(y: int) -> date:
+        d = date(y, month, day)
+        back = d.weekday()  # days since the Monday before
+        return d - timedelta(days=back) if back <= 3 else d + timedelta(days=7 - back)
+
+    return rule
+
+
+def tuesday_after_first_monday(month: int) -> Computed:
+    """The US Election Day rule: the Tuesday after the first Monday of ``month``."""
+    return lambda y: nth(month, MON, 1)(y) + timedelta(days=1)
+
+
 #: key -> (regex of its names on lower-cased text, rule year -> date). Names are tried
 #: in this order, so a longer name ("new year's eve") comes before its prefix.
 HOLIDAYS: dict[str, tuple[str, Rule]] = {
@@ -137,6 +173,15 @@ HOLIDAYS: dict[str, tuple[str, Rule]] = {
     "easter_monday": (r"easter\s+monday|ostermontag", from_easter(1)),
     "good_friday": (r"good\s+friday|karfreitag", from_easter(-2)),
     "easter": (r"easter(?:\s+sunday|\s+day)?|ostersonntag", from_easter(0)),
+    # the Christian year around Easter, named everywhere whether or not a holiday
+    "shrove_tuesday": (r"shrove\s+tuesday|pancake\s+(?:day|tuesday)|mardi\s+gras|fastnacht(?:sdienstag)?", from_easter(-47)),
+    "ash_wednesday": (r"ash\s+wednesday|aschermittwoch", from_easter(-46)),
+    "rose_monday": (r"rosenmontag|rose\s+monday|carnival\s+monday", from_easter(-48)),
+    "palm_sunday": (r"palm\s+sunday|palmsonntag", from_easter(-7)),
+    "maundy_thursday": (r"maundy\s+thursday|holy\s+thursday|gr(?:ü|ue|u)ndonnerstag", from_easter(-3)),
+    "whit_sunday": (r"whit\s*sunday|pentecost(?:\s+sunday)?(?!\s+mon)|pfingst(?:sonntag|en)|whitsun(?:day)?(?!\s+(?:mon|bank))",
+                    from_easter(49)),
+    "corpus_christi": (r"corpus\s+christi|fronleichnam", from_easter(60)),
     "ascension": (r"ascension(?:\s+day|\s+thursday)?|christi\s+himmelfahrt", from_easter(39)),
     "whit_monday": (r"whit\s*monday|pentecost\s+monday|pfingstmontag", from_easter(50)),
     # United States
@@ -151,10 +196,12 @@ HOLIDAYS: dict[str, tuple[str, Rule]] = {
     "veterans_day": (r"veterans?'?\s*(?:'s\s+)?day|armistice\s+day", fixed(11, 11)),
     "thanksgiving_us": (r"thanksgiving(?:\s+day)?", nth(11, THU, 4)),
     # Canada
-    "family_day_ca": (r"family\s+day", nth(2, MON, 3)),
+    "family_day_ca": (r"family\s+day|louis\s+riel\s+day|islander\s+day", nth(2, MON, 3)),
     "victoria_day": (r"victoria\s+day|may\s+two-?four", monday_before(5, 25)),
     "canada_day": (r"canada\s+day", fixed(7, 1)),
-    "civic_holiday": (r"civic\s+holiday|august\s+long\s+weekend", nth(8, MON, 1)),
+    "civic_holiday": (r"civic\s+holiday|august\s+long\s+weekend|b\.?c\.?\s+day|british\s+columbia\s+day|terry\s+fox\s+day"
+                      r"|simcoe\s+day|natal\s+day|new\s+brunswick\s+day|saskatchewan\s+day", nth(8, MON, 1)),
+    "st_jean_baptiste": (r"(?:st\.?|saint)[\s-]jean(?:[\s-]baptiste)?(?:\s+day)?|f(?:ê|e)te\s+nationale", fixed(6, 24)),
     "truth_reconciliation": (r"(?:national\s+day\s+for\s+)?truth\s+and\s+reconciliation(?:\s+day)?|orange\s+shirt\s+day",
                              fixed(9, 30)),
     "thanksgiving_ca": (r"thanksgiving(?:\s+day)?", nth(10, MON, 2)),
@@ -184,6 +231,42 @@ HOLIDAYS: dict[str, tuple[str, Rule]] = {
     "deepavali": (r"deepavali|diwali", _DEEPAVALI),
     "vesak": (r"vesak(?:\s+day)?|wesak(?:\s+day)?", _VESAK),
     "matariki": (r"matariki(?:\s+day)?", _MATARIKI),
+    # Germany's days kept by some states (OBSERVANCES: named, their date is clear)
+    "epiphany": (r"epiphany|heilige(?:n)?\s+drei\s+k(?:ö|oe|o)nige|dreik(?:ö|oe|o)nigstag|three\s+kings'?(?:\s+day)?"
+                 r"|little\s+christmas|women'?s\s+christmas|nollaig\s+na\s+mban", fixed(1, 6)),
+    "reformation_day": (r"reformation\s+day|reformationstag", fixed(10, 31)),
+    "all_saints": (r"all\s+saints'?(?:\s+day)?|allerheiligen", fixed(11, 1)),
+    # The Gulf (AE, SA, QA, KW, BH, OM); their Eids before Singapore's names of the same days
+    "arafat_day": (r"(?:the\s+)?(?:day\s+of\s+)?arafat(?:ah?)?(?:\s+day)?", _ARAFAT_DAY),
+    "eid_al_adha": (r"eid\s*(?:al|ul|el|-ul-|-al-)?[\s-]*ad[h]?a|big\s+eid|bakri?\s*eid|bakrid|eid\s+al[\s-]kabir",
+                    _EID_AL_ADHA_GULF),
+    "eid_al_fitr": (r"eid\s*(?:al|ul|el|-ul-|-al-)?[\s-]*fitr|small\s+eid|eid\s+al[\s-]saghir", _EID_AL_FITR_GULF),
+    "eid": (r"eid(?:\s+holidays?)?", _EID_AL_FITR_GULF),  # the next of the two (ANY_OF)
+    "ramadan": (r"ramadan|ramzan|ramadhan|the\s+start\s+of\s+ramadan", _RAMADAN),
+    "hijri_new_year": (r"(?:islamic|hijri|muslim|arabic)\s+new\s+year(?:'?s)?(?:\s+day)?|al[\s-]hijra|muharram", _HIJRI_NEW_YEAR),
+    "mawlid": (r"(?:the\s+)?prophet'?s\s+birthday|mawlid(?:\s+al[\s-]nabi)?|milad(?:\s+un[\s-]nabi)?", _MAWLID),
+    "national_day_ae": (r"(?:uae\s+)?national\s+day|eid\s+al[\s-]etihad|union\s+day", fixed(12, 2)),
+    "commemoration_day_ae": (r"commemoration\s+day|martyrs'?\s+day", fixed(12, 1)),
+    "national_day_sa": (r"(?:saudi\s+)?national\s+day", fixed(9, 23)),
+    "founding_day_sa": (r"founding\s+day", fixed(2, 22)),
+    "national_day_qa": (r"(?:qatar\s+)?national\s+day", fixed(12, 18)),
+    "national_day_kw": (r"(?:kuwait\s+)?national\s+day", fixed(2, 25)),
+    "liberation_day_kw": (r"liberation\s+day", fixed(2, 26)),
+    "national_day_bh": (r"(?:bahrain\s+)?national\s+day", fixed(12, 16)),
+    # Oman's National Day has been kept on 20 November since the royal decree of 2024
+    "national_day_om": (r"(?:oman\s+)?national\s+day", fixed(11, 20)),
+    # more observances patients name as a date
+    "cinco_de_mayo": (r"cinco\s+de\s+mayo", fixed(5, 5)),
+    "tax_day_us": (r"tax\s+day", fixed(4, 15)),
+    "black_friday": (r"black\s+friday", lambda y: nth(11, THU, 4)(y) + timedelta(days=1)),
+    "election_day_us": (r"election\s+day", tuesday_after_first_monday(11)),
+    "st_andrews_day": (r"(?:st\.?|saint)\s+andrew'?s(?:\s+day)?", fixed(11, 30)),
+    "burns_night": (r"burns'?\s+night", fixed(1, 25)),
+    "st_davids_day": (r"(?:st\.?|saint)\s+david'?s(?:\s+day)?", fixed(3, 1)),
+    "st_georges_day": (r"(?:st\.?|saint)\s+george'?s(?:\s+day)?", fixed(4, 23)),
+    "remembrance_sunday": (r"remembrance\s+sunday", nth(11, SUN, 2)),
+    "auckland_anniversary": (r"auckland\s+anniversary(?:\s+day)?", nearest_monday(1, 29)),
+    "wellington_anniversary": (r"wellington\s+anniversary(?:\s+day)?", nearest_monday(1, 22)),
     # Observances (OBSERVANCES): named by patients, kept by no practice as a closing day
     "mothering_sunday": (r"mothering\s+sunday|mother'?s'?\s+day|mums?'?\s+day", from_easter(-21)),
     "mothers_day": (r"mother'?s'?\s+day|moms?'?\s+day|mums?'?\s+day", nth(5, SUN, 2)),
@@ -195,7 +278,8 @@ HOLIDAYS: dict[str, tuple[str, Rule]] = {
 
 #: Observances every country knows by name.
 COMMON = ("new_years_day", "new_years_eve", "christmas_eve", "christmas", "valentines", "halloween",
-          "good_friday", "easter")
+          "good_friday", "easter", "shrove_tuesday", "ash_wednesday",
+          "palm_sunday", "maundy_thursday", "whit_sunday", "black_friday")
 
 #: ISO country -> its public holidays, in the order their names are tried.
 COUNTRIES: dict[str, tuple[str, ...]] = {
@@ -217,17 +301,36 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "DE": ("new_years_day", "good_friday", "easter_monday", "labour_day_may", "ascension", "whit_monday",
            "german_unity_day", "christmas", "boxing_day"),
 }
+#: The Eids, Arafat Day, the Hijri new year and the Prophet's birthday, which every Gulf state keeps.
+_GULF = ("new_years_day", "eid_al_fitr", "arafat_day", "eid_al_adha", "eid", "hijri_new_year", "mawlid", "ramadan")
+COUNTRIES.update({
+    "AE": _GULF + ("commemoration_day_ae", "national_day_ae"),
+    "SA": _GULF + ("founding_day_sa", "national_day_sa"),
+    "QA": _GULF + ("national_day_qa",),
+    "KW": _GULF + ("national_day_kw", "liberation_day_kw"),
+    "BH": _GULF + ("national_day_bh",),
+    "OM": _GULF + ("national_day_om",),
+})
+#: Countries whose weekend is Friday and Saturday (the UAE's has been Saturday and Sunday since 2022).
+FRIDAY_WEEKEND = frozenset({"SA", "QA", "KW", "BH", "OM"})
+#: A name that means whichever of several holidays comes next ("eid": al-Fitr or al-Adha).
+ANY_OF = {"eid": ("eid_al_fitr", "eid_al_adha")}
 #: ISO country -> observances named there that are no public holiday (Mother's Day is the
 #: UK's and Ireland's Mothering Sunday, Father's Day is September's in Australia and New Zealand).
 OBSERVANCES: dict[str, tuple[str, ...]] = {
-    "US": ("st_patricks_day", "mothers_day", "fathers_day"),
-    "CA": ("st_patricks_day", "mothers_day", "fathers_day"),
-    "GB": ("mothering_sunday", "fathers_day", "bonfire_night", "st_patricks_day"),
-    "IE": ("mothering_sunday", "fathers_day"),
-    "AU": ("mothers_day", "fathers_day_sep", "melbourne_cup", "st_patricks_day"),
-    "NZ": ("mothers_day", "fathers_day_sep", "st_patricks_day"),
-    "SG": ("mothers_day", "fathers_day"),
-    "DE": ("mothers_day",),
+    "US": ("st_patricks_day", "mothers_day", "fathers_day", "election_day_us", "cinco_de_mayo", "tax_day_us", "ramadan",
+           "eid_al_fitr", "eid_al_adha", "eid"),
+    "CA": ("st_patricks_day", "mothers_day", "fathers_day", "st_jean_baptiste", "ramadan", "eid_al_fitr",
+           "eid_al_adha", "eid"),
+    "GB": ("mothering_sunday", "fathers_day", "bonfire_night", "st_patricks_day", "st_andrews_day", "burns_night",
+           "st_davids_day", "st_georges_day", "remembrance_sunday", "ramadan", "eid_al_fitr", "eid_al_adha", "eid"),
+    "IE": ("mothering_sunday", "fathers_day", "epiphany"),
+    "AU": ("mothers_day", "fathers_day_sep", "melbourne_cup", "st_patricks_day", "ramadan", "eid_al_fitr",
+           "eid_al_adha", "eid"),
+    "NZ": ("mothers_day", "fathers_day_sep", "st_patricks_day", "auckland_anniversary", "wellington_anniversary"),
+    "SG": ("mothers_day", "fathers_day", "ramadan"),
+    "DE": ("mothers_day", "epiphany", "rose_monday", "corpus_christi", "reformation_day", "all_saints",
+           "maundy_thursday"),
 }
 #: Countries where "the bank holiday" names the next public holiday.
 BANK_HOLIDAY_COUNTRIES = frozenset({"GB", "IE"})
@@ -253,9 +356,16 @@ def _short_weekdays(rx: str) -> str:
 
 
 _BANK_HOLIDAY = _short_weekdays(r"(?:next\s+)?bank\s+holiday(?:\s+monday)?")
+#: "the long weekend", "the next long weekend": the weekend of the next public holiday on a Monday
+#: or Friday (nlu.dates.relative reads it as a holiday weekend).
+LONG_WEEKEND = r"(?:next\s+)?long\s+weekend"
 #: Any holiday name of any country, for the grammar to find; which date it is
 #: depends on the practice's country (``next_holiday``).
-NAMES = "|".join([f"(?:{_short_weekdays(rx)})" for rx, _ in HOLIDAYS.values()] + [_BANK_HOLIDAY])
+#: Tried first, so "eid al adha" is not read as Singapore's bare "eid" followed by words.
+_FIRST = ("arafat_day", "eid_al_adha", "eid_al_fitr")
+NAMES = "|".join([f"(?:{_short_weekdays(HOLIDAYS[k][0])})" for k in _FIRST]
+                 + [f"(?:{_short_weekdays(rx)})" for k, (rx, _) in HOLIDAYS.items() if k not in _FIRST]
+                 + [_BANK_HOLIDAY])
 _FULL = {key: re.compile(rf"(?:{_short_weekdays(rx)})") for key, (rx, _) in HOLIDAYS.items()}
 
 
@@ -264,6 +374,8 @@ def holiday_key(name: str, country: str) -> str | None:
     name = re.sub(r"\s+", " ", name.strip())
     if re.fullmatch(_BANK_HOLIDAY, name):
         return "bank_holiday" if country in BANK_HOLIDAY_COUNTRIES else None
+    if re.fullmatch(LONG_WEEKEND, name):
+        return "long_weekend" if country in COUNTRIES else None
     return next((k for k in holidays_of(country) if _FULL[k].fullmatch(name)), None)
 
 
@@ -277,6 +389,19 @@ def next_holiday(name: str, country: str, today: date, year: int | None = None,
     key = holiday_key(name, country)
     if key is None:
         return None
+    if key == "ramadan" and not year:
+        # the month of fasting is a period: said during it, it is already here
+        began = HOLIDAYS[key][1](today.year)
+        if began is not None and began <= today < began + timedelta(days=29):
+            return today
+    if key in ANY_OF and not year:
+        found = [d for k in ANY_OF[key] if (d := _next_of(k, today)) is not None]
+        return min(found) if found else None
+    if key == "long_weekend":
+        # the next public holiday that makes a weekend longer: on a Monday or a Friday
+        dates = sorted(d for k in COUNTRIES.get(country, ()) for y in (today.year, today.year + 1)
+                       if (d := HOLIDAYS[k][1](y)) is not None and d >= today and d.weekday() in (MON, 4))
+        return dates[0] if dates else None
     if key == "bank_holiday":
         # "bank holiday monday" is the next one on a Monday (Easter Monday, not Good Friday)
         monday_only = re.search(r"\bmon(?:day)?$", name) is not None
@@ -288,8 +413,12 @@ def next_holiday(name: str, country: str, today: date, year: int | None = None,
             if last and dates:
                 dates = [d for d in dates if (d.year, d.month) == (dates[0].year, dates[0].month)][-1:]
         return dates[0] if dates else None
-    rule = HOLIDAYS[key][1]
     if year:
-        return rule(year)
+        return HOLIDAYS[key][1](year)
+    return _next_of(key, today)
+
+
+def _next_of(key: str, today: date) -> date | None:
+    rule = HOLIDAYS[key][1]
     d = rule(today.year)
     return d if d is not None and d >= today else rule(today.year + 1)

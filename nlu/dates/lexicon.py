@@ -48,9 +48,8 @@ for _i, _forms in enumerate(
 #: Common misspellings of other date words, corrected wherever they occur
 #: (the correction is never longer than the typo, so text keeps its length).
 MISSPELLINGS: dict[str, str] = {
-    "untill": "until", "unitl": "until", "untl": "until", "intil": "until", "utill": "until",
-    "tll": "till", "befor": "before", "beofre": "before", "bfore": "before",
-    "aftr": "after", "afer": "after", "atfer": "after",
+    "untill": "until", "unitl": "until", "intil": "until", "utill": "until",
+    "beofre": "before", "bfore": "before", "atfer": "after",
     "minuets": "minutes", "mintues": "minutes", "minutues": "minutes",
     "hourse": "hours", "horus": "hours", "weeeks": "weeks", "weks": "wks",
     "monthes": "months", "mnths": "mos", "mths": "mos",
@@ -70,6 +69,21 @@ ABBREVIATIONS: dict[str, str] = {
     "aftn": "afternoon", "aftrn": "afternoon", "aftnoon": "afternoon", "afternn": "afternoon",
     "mrng": "morning", "mornng": "morning", "evng": "evening", "nite": "night", "b4": "before",
     "cpl": "couple",
+    # typos shorter than their word: written out here, where spans map back, not in MISSPELLINGS
+    "aftr": "after", "afer": "after", "befor": "before", "untl": "until", "tll": "till",
+    "skl": "school", "skool": "school", "tmrw's": "tomorrow's",
+    # text and office shorthand for a time of day ("cob friday", "eod tmrw")
+    # weekdays as voice dictation hears them ("chews day", "fry day"); two words, so no real word
+    "chews day": "tuesday", "choose day": "tuesday", "tues day": "tuesday", "fry day": "friday",
+    "fri day": "friday", "wednes day": "wednesday", "wens day": "wednesday", "wins day": "wednesday",
+    "thurs day": "thursday", "thirst day": "thursday", "thors day": "thursday", "satur day": "saturday",
+    "sat her day": "saturday", "mon day": "monday", "mun day": "monday",
+    "l8r": "later", "fortnite": "fortnight", "fortnit": "fortnight", "qtr": "quarter",
+    "2day": "today",  # never "2 day", which no one writes for two days
+    "nye": "new year's eve", "nyd": "new year's day", "chrissy": "christmas", "chrissie": "christmas",
+    "crimbo": "christmas",
+    "eow": "end of week", "eom": "end of month",
+    "cob": "close of business", "eod": "end of day", "ytd": "yesterday", "ystd": "yesterday",
 }
 
 #: Words patients write for an hour that sounds the same ("half past too",
@@ -112,7 +126,7 @@ for _i, _w in enumerate(_ORD[:9], start=1):
 ORDINAL_WORDS.update({"thirtieth": 30, "thirty first": 31, "thirty-first": 31})
 
 #: Forms of "tonight": an evening that is always today's.
-TONIGHT = frozenset({"tonight", "tonite", "2nite", "2night"})
+TONIGHT = frozenset({"tonight", "tonite", "2nite", "2night", "tnite", "tonigt"})
 
 #: part of day -> (start hour, end hour, am/pm hint)
 PARTS_OF_DAY: dict[str, tuple[int, int, str]] = {
@@ -120,8 +134,9 @@ PARTS_OF_DAY: dict[str, tuple[int, int, str]] = {
     "am": (8, 12, "am"),
     "afternoon": (12, 17, "pm"), "afternoons": (12, 17, "pm"), "arvo": (12, 17, "pm"), "aft": (12, 17, "pm"),
     "pm": (12, 17, "pm"),
+    "avo": (12, 17, "pm"), "sarvo": (12, 17, "pm"), "s'arvo": (12, 17, "pm"),
     "evening": (17, 21, "pm"), "evenings": (17, 21, "pm"), "evenin": (17, 21, "pm"), "eve": (17, 21, "pm"), "evening's": (17, 21, "pm"),
-    "tonight": (17, 21, "pm"), "tonite": (17, 21, "pm"),
+    "tonight": (17, 21, "pm"), "tonite": (17, 21, "pm"), "tnite": (17, 21, "pm"), "tonigt": (17, 21, "pm"),
     "2nite": (17, 21, "pm"), "2night": (17, 21, "pm"), "night": (17, 21, "pm"),
 }
 
@@ -144,7 +159,9 @@ NUM = rf"(?:\d+(?:\.\d+)?|{_alt(NUMBER_WORDS)})"
 POD = _alt(PARTS_OF_DAY)
 TOMORROW = (
     r"(?:tomorrows?|tmrw|tmrow|tmr|tmro|tmoro|tomoro|tomorow|tommorow|tommorrow|tomorrrow"
-    r"|tomorro|2moro|2morro|2morrow|2mrw|2mro|tomoz|tmw|tomm?orrow)"
+    r"|tomorro|2moro|2morro|2morrow|2mrw|2mro|tomoz|tmoz|2moz|tmw|tomm?orrow|tmrws|tmrw's"
+    # Scots "the morra" ("the marra", "the morn" is too often the morning)
+    r"|the\s+mor+ow|the\s+mor+a|the\s+mar+a)"
 )
 TODAY = r"(?:today|tdy|2day|todays)"
 

@@ -18,11 +18,14 @@ Decisions (a scheduler reads them):
   "from today" names a date too ("a week from today" is a day), while "from
   now" is "in <duration>".
 - Edges of a period are day ranges: a month's beginning is its first 7 days,
-  early/mid/late its thirds (1-10, 11-20, 21-end), its end its last 7 days;
+  early its first third (1-10), its middle the week from the 15th (the day people
+  mean by "mid-November"), late its last third (21-end), its end its last 7 days;
   the first, second, third and fourth weeks of a month are days 1-7, 8-14,
   15-21 and 22-28, its last week its last 7 days (the same as its end);
   a week's beginning is Monday to Wednesday, its middle Tuesday to Thursday,
-  its end Thursday to Sunday; a year's beginning or end is January or December.
+  late in it Thursday to Sunday, its end Friday to Sunday (the working week's
+  last day, and what people mean by "end of next week"); a year's beginning or
+  end is January or December.
   A range that has already begun starts today; one already over means the next
   period ("the beginning of the month" on the 20th is next month's).
   Why ranges and not one day: a patient who says "end of the month" accepts any
@@ -45,6 +48,13 @@ Decisions (a scheduler reads them):
 - "this time tomorrow" / "same time next week" is the clock time of now on that day.
 - "day after X" and "day before X" need no "the"; "week after"/"month after"
   do ("next week after all" is no shift).
+- The past said the Irish and British way is the past: "wednesday gone", "monday
+  just gone", "friday last", "friday last week", "the 20th just gone"; "since
+  tuesday" is the most recent Tuesday (today's, said on a Tuesday).
+- "After the weekend" is its Monday; "after <holiday>" or "after <date>" stays that
+  day, the one the patient counts from (as "before christmas" is Christmas).
+- "In the next hour", "within the next 30 mins" start now; "over the next few
+  days" today. "After ramadan" is Eid al-Fitr.
 """
 
 from __future__ import annotations
@@ -52,10 +62,17 @@ from __future__ import annotations
 import math
 import re
 
-from nlu.dates.atoms import DATE, INSTANT, MONTH, POD_K, SHIFT, WEEK, Atom, pattern
+from nlu.dates.atoms import DATE, HAS_WEEKDAY, INSTANT, MONTH, POD_K, SHIFT, WEEK, Atom, pattern, word_gate
 from nlu.dates.durations import DUR, Duration, parse_duration
 from nlu.dates.holidays import NAMES
-from nlu.dates.lexicon import MON, TODAY, TOMORROW, WD, month_value, weekday_value
+
+#: Every holiday pattern waits for a holiday name somewhere in the text (atoms.pattern's gate).
+_HAS_HOLIDAY = re.compile(rf"\b(?:{NAMES})(?![a-z])")
+_A_NAME = re.compile(rf"(?:{NAMES})")
+from nlu.dates.lexicon import HOURW, MON, TODAY, TOMORROW, WD, month_value, number_value, weekday_value
+
+_HAS_WEEKEND = word_gate(r"weekend|wknd|wkend|w/e")
+
 
 _HEDGE = r"(?:(?:about|around|another|roughly|approx(?:imately)?|just|only|like|maybe)\s+)?"
 _YEAR = r"(?:19|20)\d\d"
@@ -91,6 +108,18 @@ def _in_duration(m: re.Match[str]) -> Atom | None:
     return _forward(m, d)
 
 
+@pattern(rf"\b(?:(?:with)?in|during|over)\s+the\s+(?:next|coming)\s+(?P<d>{DUR}|hour|minute|day|week|fortnight|month)\b", gate=word_gate(r"\b(?:next|coming)\b"))
+def _within_next(m: re.Match[str]) -> Atom | None:
+    """ "in the next hour", "within the next 30 mins", "over the next few days": a range that
+    starts now (today for days and longer), the earliest a scheduler may offer."""
+    d = parse_duration(m["d"]) or parse_duration("1 " + m["d"])
+    if d is None:
+        return None
+    if d.unit == "minute":
+        return Atom(INSTANT, m.start(), m.end(), {"seconds": 0})
+    return Atom(DATE, m.start(), m.end(), {"kind_": "rel", "days": 0})
+
+
 @pattern(rf"\bafter\s+{_HEDGE}(?P<d>{DUR})(?![a-z])(?!\s+(?:of|from|after|before|since|ago|on|following|later|in|at)\b)")
 def _after_duration(m: re.Match[str]) -> Atom | None:
     """ "after 10 days" as a patient asks for a date: the same as "in 10 days" ("after 3 days of
@@ -99,7 +128,7 @@ def _after_duration(m: re.Match[str]) -> Atom | None:
     return _forward(m, d) if d else None
 
 
-@pattern(rf"\b(?P<d>{DUR})\s+(?:from\s+(?:right\s+)?(?:now|(?P<today>today))|hence|(?P<later>later)|'?s?\s*time)\b")
+@pattern(rf"\b(?P<d>{DUR})\s+(?:from\s+(?:right\s+)?(?:now|(?P<today>today))|hence|(?P<later>later)|'?s?\s*time)\b", gate=word_gate(r"\b(?:from|hence|later|time)\b"))
 def _duration_from_now(m: re.Match[str]) -> Atom | None:
     d = parse_duration(m["d"])
     if d is None or (m["later"] and d.unit not in ("minute", "day")):
@@ -113,12 +142,19 @@ def _duration_from_now(m: re.Match[str]) -> Atom | None:
     return _forward(m, d)
 
 
+@pattern(rf"\b(?P<d>{DUR})\s+away\b", gate=word_gate(r"\baway\b"))
+def _duration_away(m: re.Match[str]) -> Atom | None:
+    """ "20 mins away", "an hour away": arriving then (minutes and hours only; "a week away" is a story)."""
+    d = parse_duration(m["d"])
+    return _forward(m, d) if d is not None and d.unit == "minute" else None
+
+
 @pattern(r"\b(?:(?:(?:a|one)\s+)?fortnight|(?:the\s+)?week\s+after\s+next)\b")
 def _fortnight(m: re.Match[str]) -> Atom | None:
     return Atom(WEEK, m.start(), m.end(), {"offset_days": 14})
 
 
-@pattern(rf"\b(?P<d>{DUR})\s+(?:ago|back)\b")
+@pattern(rf"\b(?P<d>{DUR})\s+(?:ago|back)\b", gate=word_gate(r"\b(?:ago|back)\b"))
 def _duration_ago(m: re.Match[str]) -> Atom | None:
     d = parse_duration(m["d"])
     return _forward(m, d, -1) if d else None
@@ -136,7 +172,11 @@ def _shift_before_date(m: re.Match[str]) -> Atom | None:
     """ "3 days after <date>", "the day before <date>", "day after <date>" ("the" is often dropped)."""
     if m["u"] and not m["the"] and (m["u"] != "day" or m["dir"] == "on"):
         return None  # "next week after all", "day on friday": no shift without "the" but "day after/before"
+    if m["dir"] == "on" and re.match(r"\s+the\b", m.string[m.end():]):
+        return None  # British "a week on friday" shifts; "2 months on the 9th" is an age, then a date
     d = Duration(1, m["u"]) if m["u"] else parse_duration(m["d"])
+    if d is not None and d.unit == "minute" and m["dir"] in ("on", "on from"):
+        return None  # "waited 3 hours on monday" tells how long, on that day
     sign = -1 if m["dir"] in ("before", "prior to") else 1
     return _shift(m, d, sign, post=False)
 
@@ -153,21 +193,35 @@ def _weekday_around_date(m: re.Match[str]) -> Atom | None:
                                             "post": False}, weak=True)
 
 
+@pattern(r"\b(?:(?:any\s*time|anytime|sometime|some\s+time|any\s+day|only|just|straight)\s+)?after"
+         r"(?=\s+(?:the\s+|this\s+|next\s+)?(?:weekend|wknd|w/e)\b)", gate=_HAS_WEEKEND)
+def _after_weekend(m: re.Match[str]) -> Atom | None:
+    """ "after the weekend": the Monday, the first day after it. Only the weekend: after a holiday or
+    a date ("after anzac day", "after the 4th of july") people name that day as the one to count
+    from, and the dev sets' writers read it so."""
+    return Atom(SHIFT, m.start(), m.end(), {"amount": 1, "unit": "after", "post": False}, weak=True)
+
+
 @pattern(rf"(?:\bplus|\+|\band\s+another)\s*(?P<d>{DUR})")
 def _shift_after_date(m: re.Match[str]) -> Atom | None:
     return _shift(m, parse_duration(m["d"]), 1, post=True)
 
 
-@pattern(rf"\b(?:(?P<n>a|one|two|2|a\s+couple\s+of)\s+)?(?P<u>weeks?|wks?|fortnight)\s+(?P<base>{TOMORROW}|{TODAY})\b"
+@pattern(rf"\b(?:(?P<n>a|one|two|three|four|five|six|[1-9]|a\s+couple\s+of)\s+)?(?P<u>weeks?|wks?|fortnight|months?)\s+(?P<base>{TOMORROW}|{TODAY})\b"
          rf"|\b(?P<base2>{TOMORROW}|{TODAY})\s+(?P<u2>week|wk|fortnight)\b")
 def _week_tomorrow(m: re.Match[str]) -> Atom | None:
-    """British "a week tomorrow", "tomorrow week", "a fortnight today": that day so many weeks on."""
-    weeks = 2 if (m["u"] or m["u2"]) == "fortnight" else 1
-    if m["n"] and m["n"] not in ("a", "one"):
-        weeks *= 2
-    elif m["u"] and m["u"].startswith(("weeks", "wks")):
+    """British "a week tomorrow", "tomorrow week", "a fortnight today", "3 weeks today", "a month
+    tomorrow": that day so many weeks (or months) on."""
+    unit = m["u"] or m["u2"]
+    n = 1 if not m["n"] or m["n"] in ("a", "one") else 2 if "couple" in m["n"] else number_value(m["n"])
+    if n is None or (not m["n"] and m["u"] and m["u"].endswith("s")):
         return None  # "weeks tomorrow" without a number
     base = 0 if re.match(TODAY, m["base"] or m["base2"]) else 1
+    if unit.startswith("month"):
+        if not m["n"]:
+            return None
+        return Atom(DATE, m.start(), m.end(), {"kind_": "rel_months", "months": int(n), "plus_days": base})
+    weeks = int(n) * (2 if unit == "fortnight" else 1)
     return Atom(DATE, m.start(), m.end(), {"kind_": "rel", "days": base + 7 * weeks})
 
 
@@ -211,6 +265,43 @@ def _yesterday(m: re.Match[str]) -> Atom | None:
 @pattern(rf"\b(?:last|this\s+past)\s+(?P<wd>{WD})(?![a-z'])")
 def _last_weekday(m: re.Match[str]) -> Atom | None:
     return Atom(DATE, m.start(), m.end(), {"kind_": "wd", "wd": weekday_value(m["wd"]), "mode": "last"})
+
+
+@pattern(rf"\b(?:this\s+|the\s+)?(?P<wd>{WD})(?:\s+(?:that'?s|that\s+(?:has|was)|which\s+(?:has|was))?\s*(?:just\s+)?(?:gone|passed|past)"
+         rf"|\s+last)\b(?!\s+(?:week|wk|month|year|night|time|one|thing|appointment|minute)\b|\s+\d|\s+(?:{HOURW})\b)", gate=HAS_WEEKDAY)
+def _weekday_gone(m: re.Match[str]) -> Atom | None:
+    """Irish and British "wednesday gone", "monday just gone", "friday last": the one before today."""
+    return Atom(DATE, m.start(), m.end(), {"kind_": "wd", "wd": weekday_value(m["wd"]), "mode": "last"})
+
+
+@pattern(rf"\b(?:ever\s+)?since\s+(?:(?:on|this)\s+)?(?P<wd>{WD})(?![a-z'])(?!\s+(?:next|week|wk|fortnight)\b)", gate=HAS_WEEKDAY)
+def _since_weekday(m: re.Match[str]) -> Atom | None:
+    """ "since tuesday": the most recent tuesday (today's, said on a tuesday), never the coming one."""
+    return Atom(DATE, m.start(), m.end(), {"kind_": "wd", "wd": weekday_value(m["wd"]), "mode": "since"})
+
+
+@pattern(r"\b(?:ever\s+)?since\s+(?:the|last)\s+(?:weekend|wknd|wkend|w/e)\b", gate=_HAS_WEEKEND)
+def _since_weekend(m: re.Match[str]) -> Atom | None:
+    return Atom(DATE, m.start(), m.end(), {"kind_": "weekend", "later": 0, "last": True})
+
+
+@pattern(r"\b(?:the\s+)?(?P<pod>night|evening)\s+before\s+last\b", gate=word_gate(r"\bbefore\s+last\b"))
+def _night_before_last(m: re.Match[str]) -> Atom | None:
+    """ "the night before last": the evening two days ago."""
+    return Atom(POD_K, m.start(), m.end(), {"pod": m["pod"], "today": False, "day_offset": -2})
+
+
+@pattern(r"\b(?:on\s+)?(?:the\s+)?(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\s+(?:(?:that'?s\s+)?just\s+gone|gone|just\s+passed)\b", gate=word_gate(r"\b(?:gone|passed)\b"))
+def _day_gone(m: re.Match[str]) -> Atom | None:
+    """ "the 20th just gone": the most recent such day of the month, this month's or last."""
+    return Atom(DATE, m.start(), m.end(), {"kind_": "dom_past", "day": int(re.sub(r"\D", "", m["d"]))})
+
+
+@pattern(rf"\b(?P<wd>{WD})(?![a-z'])\s+(?:of\s+)?(?:last|the\s+previous|previous)\s+(?:week|wk)\b"
+         rf"|\b(?:last|previous)\s+(?:week|wk)\s*,?\s+(?:on\s+)?(?P<wd2>{WD})(?![a-z'])", gate=HAS_WEEKDAY)
+def _weekday_last_week(m: re.Match[str]) -> Atom | None:
+    """ "friday last week", "last week on tuesday": that weekday of the week before this one."""
+    return Atom(DATE, m.start(), m.end(), {"kind_": "wd", "wd": weekday_value(m["wd"] or m["wd2"]), "mode": "last_week"})
 
 
 @pattern(r"(?<!the\s)\b(?:last|previous)\s+(?P<u>week|wk|month|mnth|mth)\b(?!\s*end|end|ly)")
@@ -281,25 +372,56 @@ def _edge(m: re.Match[str], edge: str | None = None) -> Atom | None:
 # ---------------------------------------------------------------- holidays
 
 
-@pattern(rf"\b(?:the\s+)?(?P<name>{NAMES})(?![a-z])\s+(?:long\s+)?(?:weekend|wknd|wkend|w/e)\b")
+@pattern(rf"\b(?:the\s+)?(?P<name>{NAMES})(?![a-z])\s+(?:long\s+)?(?:weekend|wknd|wkend|w/e)\b", gate=_HAS_HOLIDAY)
 def _holiday_weekend(m: re.Match[str]) -> Atom | None:
     """ "memorial day weekend", "easter weekend": the holiday and the weekend nearest it (nlu.dates.resolve)."""
     return Atom(DATE, m.start(), m.end(), {"kind_": "holiday_weekend", "name": m["name"]})
 
 
-@pattern(rf"\b(?:the\s+)?(?:(?P<nth>first|last)\s+)?(?P<name>bank\s+holiday)\s+(?:weekend\s+|monday\s+)?(?:in|of)\s+(?P<mon>{MON})(?![a-z])")
+@pattern(r"\b(?:the\s+)?(?P<stem>(?!long\b)[a-z']+(?:\s+(?!long\b)[a-z']+)?)\s+(?:long\s+)?(?:weekend|wknd|wkend|w/e)\b", gate=_HAS_WEEKEND)
+def _holiday_stem_weekend(m: re.Match[str]) -> Atom | None:
+    """ "labour weekend", "anzac long weekend": a holiday named without its "day", then weekend."""
+    words = m["stem"].split()
+    for k in range(len(words)):
+        stem = " ".join(words[k:])
+        if stem not in ("this", "next", "the", "last", "long", "a") and _A_NAME.fullmatch(stem + " day"):
+            return Atom(DATE, m.start() + m[0].index(stem, m.start("stem") - m.start()), m.end(),
+                        {"kind_": "holiday_weekend", "name": stem + " day"})
+    return None
+
+
+@pattern(r"\b(?:the\s+)?(?P<name>(?:next\s+)?long\s+(?:weekend|wknd|wkend|w/e))\b", gate=_HAS_WEEKEND)
+def _long_weekend(m: re.Match[str]) -> Atom | None:
+    """ "the long weekend": the weekend of the next Monday or Friday public holiday."""
+    return Atom(DATE, m.start(), m.end(), {"kind_": "holiday_weekend", "name": re.sub(r"w(?:kn?d|/e)$|wkend$", "weekend", m["name"])})
+
+
+@pattern(r"\b(?:after|(?:the\s+)?end\s+of)\s+(?:the\s+)?(?:ramadan|ramzan|ramadhan|ramazan|fasting\s+month|puasa)\b", gate=word_gate(r"ram[a-z]*n|fasting|puasa"))
+def _after_ramadan(m: re.Match[str]) -> Atom | None:
+    """ "after ramadan", "end of ramadan": the first day after the fast, Eid al-Fitr (Hari Raya Puasa)."""
+    return Atom(DATE, m.start(), m.end(), {"kind_": "holiday", "name": "eid al fitr", "year": None})
+
+
+@pattern(rf"\b(?:the\s+)?(?P<name>{NAMES})(?![a-z])\s+(?:(?:public\s+|bank\s+)?holiday|day\s+off|off)\s+(?:on\s+(?:the\s+)?)?(?P<wd>{WD})(?![a-z'])", gate=_HAS_HOLIDAY)
+def _holiday_observed(m: re.Match[str]) -> Atom | None:
+    """ "the national day holiday monday": the day off kept for a holiday, its first such weekday."""
+    return Atom(DATE, m.start(), m.end(), {"kind_": "holiday", "name": m["name"], "year": None,
+                                           "observed_wd": weekday_value(m["wd"])})
+
+
+@pattern(rf"\b(?:the\s+)?(?:(?P<nth>first|last)\s+)?(?P<name>bank\s+holiday)\s+(?:weekend\s+|monday\s+)?(?:in|of)\s+(?P<mon>{MON})(?![a-z])", gate=_HAS_HOLIDAY)
 def _bank_holiday_in(m: re.Match[str]) -> Atom | None:
     """ "the bank holiday in may": the next bank holiday in that month (its first, or its last if said)."""
     return Atom(DATE, m.start(), m.end(), {"kind_": "holiday", "name": m["name"], "year": None,
                                            "month": month_value(m["mon"]), "last": m["nth"] == "last"})
 
 
-@pattern(rf"\b(?:the\s+)?(?P<name>{NAMES})(?![a-z])\s+(?:week|wk)\b(?!\s*end)")
+@pattern(rf"\b(?:the\s+)?(?P<name>{NAMES})(?![a-z])\s+(?:week|wk)\b(?!\s*end)", gate=_HAS_HOLIDAY)
 def _holiday_week(m: re.Match[str]) -> Atom | None:
     """ "thanksgiving week", "christmas week": the Monday-to-Sunday week the holiday falls in."""
     return Atom(DATE, m.start(), m.end(), {"kind_": "holiday", "name": m["name"], "year": None, "whole_week": True})
 
 
-@pattern(rf"\b(?:the\s+)?(?P<name>{NAMES})(?![a-z])(?:\s+(?P<y>{_YEAR})\b)?")
+@pattern(rf"\b(?:the\s+)?(?P<name>{NAMES})(?![a-z])(?:\s+(?P<y>{_YEAR})\b)?", gate=_HAS_HOLIDAY)
 def _holiday(m: re.Match[str]) -> Atom | None:
     return Atom(DATE, m.start(), m.end(), {"kind_": "holiday", "name": m["name"], "year": int(m["y"]) if m["y"] else None})

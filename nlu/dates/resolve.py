@@ -6,7 +6,7 @@ import calendar
 from datetime import date, timedelta
 from typing import Any
 
-from nlu.dates.holidays import next_holiday
+from nlu.dates.holidays import FRIDAY_WEEKEND, next_holiday
 
 
 def monday(d: date) -> date:
@@ -98,20 +98,52 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
             d = monday(today) + timedelta(days=wd)
         elif mode == "next_week":
             d = monday(today) + timedelta(days=7 + wd)
+        elif mode == "next_next_week":
+            d = monday(today) + timedelta(days=14 + wd)
         elif mode == "plus_week":
             d = today + timedelta(days=ahead + 7)
         elif mode == "plus_fortnight":
             d = today + timedelta(days=ahead + 14)
+        elif mode == "this_or_today":
+            d = today + timedelta(days=(wd - today.weekday()) % 7)
+        elif mode == "since":
+            d = today - timedelta(days=(today.weekday() - wd) % 7)
+        elif mode == "except":
+            d = today + timedelta(days=1 if today.weekday() == wd else 0)
+        elif mode == "last_week":
+            d = monday(today) - timedelta(days=7 - wd)
         elif mode == "last":
             d = today - timedelta(days=(today.weekday() - wd) % 7 or 7)
         else:
             d = today + timedelta(days=ahead + 7 * (spec.get("nth", 1) - 1))
+        if spec.get("until_wd") is not None:  # "mon-wed": through the last day named
+            return d, d + timedelta(days=(spec["until_wd"] - d.weekday()) % 7 + 1), False
         return d, d + one, False
+    if k == "iso_week":
+        for y in (today.year, today.year + 1):
+            try:
+                d = date.fromisocalendar(y, spec["week"], 1)
+            except ValueError:
+                continue
+            if d + timedelta(days=7) > today:
+                return d, d + timedelta(days=7), False
+        return None
+    if k == "last_dom":
+        first = add_months(today, spec["month_offset"])
+        d = date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
+        return d, d + one, False
+    if k == "dom_past":
+        for i in range(0, 13):
+            first = add_months(today, -i)
+            d = _safe(first.year, first.month, spec["day"])
+            if d is not None and d <= today:
+                return d, d + one, False
+        return None
     if k == "rel":
         d = today + timedelta(days=spec["days"])
         return d, d + one, False
     if k == "rel_months":
-        d = shift_months(today, spec["months"])
+        d = shift_months(today + timedelta(days=spec.get("plus_days", 0)), spec["months"])
         return d, d + one, False
     if k == "rel_years":
         y = today.year + spec["years"]
@@ -147,6 +179,8 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
         return edge_of_period(spec["edge"], spec["period"], today)
     if k == "holiday":
         d = next_holiday(spec["name"], region, today, spec.get("year"), spec.get("month"), spec.get("last", False))
+        if d is not None and spec.get("observed_wd") is not None:
+            d += timedelta(days=(spec["observed_wd"] - d.weekday()) % 7)
         return (d, d + one, bool(spec.get("year"))) if d else None
     if k == "holiday_weekend":
         d = next_holiday(spec["name"], region, today)
@@ -160,6 +194,10 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
         start, end = min(sat, d), max(sat + timedelta(days=2), d + one)
         return max(start, today), end, False
     if k == "weekend":
+        if region in FRIDAY_WEEKEND:
+            # a Friday-Saturday weekend is the Saturday-Sunday one a day earlier
+            r = resolve_date(spec, today + one, month_first, "")
+            return (r[0] - one, r[1] - one, r[2]) if r else None
         wd = today.weekday()
         if spec.get("last"):
             sat = today - timedelta(days=wd + 2)
@@ -212,8 +250,8 @@ def _period(period: dict[str, Any], today: date, later: int = 0) -> tuple[date, 
 
 #: part of a period -> (first, exclusive end) as day offsets from its start (negative: from its end).
 _EDGES: dict[str, dict[str, tuple[int, int | None]]] = {
-    "week": {"begin": (0, 3), "early": (0, 3), "mid": (1, 4), "late": (3, 7), "end": (3, 7)},
-    "month": {"begin": (0, 7), "early": (0, 10), "mid": (10, 20), "late": (20, None), "end": (-7, None),
+    "week": {"begin": (0, 3), "early": (0, 3), "mid": (1, 4), "late": (3, 7), "end": (4, 7)},
+    "month": {"begin": (0, 7), "early": (0, 10), "mid": (14, 21), "late": (20, None), "end": (-7, None),
               "week1": (0, 7), "week2": (7, 14), "week3": (14, 21), "week4": (21, 28)},
 }
 

@@ -138,3 +138,93 @@ def test_easter(year: int, day: date) -> None:
 
 def test_country_of_locale() -> None:
     assert [country_of(x) for x in ("en-US", "en_GB", "en-uk", "de-DE", "en")] == ["US", "GB", "GB", "DE", ""]
+
+
+@pytest.mark.parametrize(
+    ("text", "tz", "locale", "start"),
+    [
+        # The Gulf: the Eids by the Umm al-Qura calendar; "eid" alone is whichever comes next.
+        ("eid", "Asia/Dubai", "en-AE", "2026-03-20T00:00:00+04:00"),
+        ("eid al adha", "Asia/Dubai", "en-AE", "2026-05-27T00:00:00+04:00"),
+        ("eid-ul-fitr", "Asia/Riyadh", "en-SA", "2026-03-20T00:00:00+03:00"),
+        ("arafat day", "Asia/Dubai", "en-AE", "2026-05-26T00:00:00+04:00"),
+        ("hijri new year", "Asia/Dubai", "en-AE", "2026-06-16T00:00:00+04:00"),
+        ("the prophet's birthday", "Asia/Riyadh", "en-SA", "2026-08-25T00:00:00+03:00"),
+        ("national day", "Asia/Dubai", "en-AE", "2026-12-02T00:00:00+04:00"),
+        ("national day", "Asia/Riyadh", "en-SA", "2026-09-23T00:00:00+03:00"),
+        ("national day", "Asia/Qatar", "en-QA", "2026-12-18T00:00:00+03:00"),
+        ("founding day", "Asia/Riyadh", "en-SA", "2027-02-22T00:00:00+03:00"),
+        # after the fast is Eid al-Fitr (Hari Raya Puasa in Singapore); Ramadan said during it is today
+        ("after ramadan", "Asia/Dubai", "en-AE", "2026-03-20T00:00:00+04:00"),
+        ("after ramadan", "Asia/Singapore", "en-SG", "2026-03-21T00:00:00+08:00"),
+        ("during ramadan", "Asia/Riyadh", "en-SA", "2026-03-02T00:00:00+03:00"),
+        # Patients elsewhere name the Eids too, across their clock changes
+        ("eid", "Europe/London", "en-GB", "2026-03-20T00:00:00+00:00"),
+        ("eid al adha", "Europe/London", "en-GB", "2026-05-27T00:00:00+01:00"),
+        ("eid", "Australia/Sydney", "en-AU", "2026-03-20T00:00:00+11:00"),
+        ("bakri eid", "Australia/Sydney", "en-AU", "2026-05-27T00:00:00+10:00"),
+        ("end of ramadan", "Europe/London", "en-GB", "2026-03-20T00:00:00+00:00"),
+        # Germany's days kept by the larger states, and carnival
+        ("corpus christi", "Europe/Berlin", "en-DE", "2026-06-04T00:00:00+02:00"),
+        ("fronleichnam", "Europe/Berlin", "de-DE", "2026-06-04T00:00:00+02:00"),
+        ("reformation day", "Europe/Berlin", "en-DE", "2026-10-31T00:00:00+01:00"),
+        ("all saints day", "Europe/Berlin", "en-DE", "2026-11-01T00:00:00+01:00"),
+        ("pentecost monday", "Europe/Berlin", "en-DE", "2026-05-25T00:00:00+02:00"),
+        ("rosenmontag", "Europe/Berlin", "en-DE", "2027-02-08T00:00:00+01:00"),
+        # The Christian year around Easter, named everywhere; Palm Sunday 2026 is the day
+        # British clocks go forward (its midnight is still GMT) and three weeks after New York's
+        ("palm sunday", "Europe/London", "en-GB", "2026-03-29T00:00:00+00:00"),
+        ("palm sunday", "America/New_York", "en-US", "2026-03-29T00:00:00-04:00"),
+        ("maundy thursday", "Europe/London", "en-GB", "2026-04-02T00:00:00+01:00"),
+        ("holy thursday", "America/New_York", "en-US", "2026-04-02T00:00:00-04:00"),
+        ("whitsun", "Europe/London", "en-GB", "2026-05-24T00:00:00+01:00"),
+        ("pancake day", "Europe/London", "en-GB", "2027-02-09T00:00:00+00:00"),
+        ("ash wednesday", "America/New_York", "en-US", "2027-02-10T00:00:00-05:00"),
+        # New Zealand's anniversary days: the Monday nearest the date
+        ("auckland anniversary", "Pacific/Auckland", "en-NZ", "2027-02-01T00:00:00+13:00"),
+        ("wellington anniversary day", "Pacific/Auckland", "en-NZ", "2027-01-25T00:00:00+13:00"),
+        # Canada's provinces name the August civic holiday their own way
+        ("bc day", "America/Vancouver", "en-CA", "2026-08-03T00:00:00-07:00"),
+        ("louis riel day", "America/Winnipeg", "en-CA", "2027-02-15T00:00:00-06:00"),
+        ("st jean baptiste", "America/Toronto", "en-CA", "2026-06-24T00:00:00-04:00"),
+        # More observances named as dates
+        ("cinco de mayo", "America/New_York", "en-US", "2026-05-05T00:00:00-04:00"),
+        ("black friday", "America/New_York", "en-US", "2026-11-27T00:00:00-05:00"),
+        ("black friday", "Europe/London", "en-GB", "2026-11-27T00:00:00+00:00"),
+        ("election day", "America/New_York", "en-US", "2026-11-03T00:00:00-05:00"),
+        ("remembrance sunday", "Europe/London", "en-GB", "2026-11-08T00:00:00+00:00"),
+        ("burns night", "Europe/London", "en-GB", "2027-01-25T00:00:00+00:00"),
+        # Christmas as texted
+        ("chrissy", "Australia/Sydney", "en-AU", "2026-12-25T00:00:00+11:00"),
+        ("crimbo", "Europe/London", "en-GB", "2026-12-25T00:00:00+00:00"),
+        ("NYE", "America/New_York", "en-US", "2026-12-31T00:00:00-05:00"),
+    ],
+)
+def test_more_holidays_and_observances(text: str, tz: str, locale: str, start: str | None) -> None:
+    assert _start(text, tz, locale) == start
+
+
+def test_the_weekend_in_the_gulf() -> None:
+    # Saudi Arabia's weekend is Friday and Saturday; the UAE's Saturday and Sunday since 2022
+    assert _start("this weekend", "Asia/Riyadh", "en-SA") == "2026-03-06T00:00:00+03:00"
+    assert _start("next weekend", "Asia/Riyadh", "en-SA") == "2026-03-13T00:00:00+03:00"
+    assert _start("this weekend", "Asia/Dubai", "en-AE") == "2026-03-07T00:00:00+04:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "tz", "locale", "start"),
+    [
+        # a holiday named without its "day", then weekend: its weekend's Saturday
+        ("labour weekend", "Pacific/Auckland", "en-NZ", "2026-10-24T00:00:00+13:00"),
+        ("labour long weekend", "Australia/Sydney", "en-AU", "2026-10-03T00:00:00+10:00"),
+        # "the long weekend": the next public holiday on a Monday or Friday, from its weekend's start
+        ("the long weekend", "Australia/Sydney", "en-AU", "2026-04-03T00:00:00+11:00"),
+        ("the long weekend", "Europe/London", "en-GB", "2026-04-03T00:00:00+01:00"),
+        # the day off kept for a holiday at the weekend, named by its weekday
+        ("the national day holiday monday", "Asia/Singapore", "en-SG", "2026-08-10T00:00:00+08:00"),
+        ("the boxing day holiday monday", "Europe/London", "en-GB", "2026-12-28T00:00:00+00:00"),
+    ],
+)
+def test_holiday_weekends_and_days_off(text: str, tz: str, locale: str, start: str) -> None:
+    ents = resolve_datetimes(text, NOW, tz, locale)
+    assert ents and ents[0].value["start"] == start, ents
