@@ -31,13 +31,15 @@ MIN_RECALL = 0.99
 MIN_PRECISION = 0.90
 MIN_CATEGORY_RECALL = 0.95
 #: What the blind sets must keep: their first measurement, less a margin for a message or two.
-BLIND_FLOOR = {"recall": 0.965, "precision": 0.88, "category_recall": 0.88}
+#: blind/emergency-4, first measured: recall 0.986, precision 0.942, lowest category 0.967.
+BLIND_FLOOR = {"recall": 0.975, "precision": 0.92, "category_recall": 0.93}
 
 SETS = emergency_sets()
 
 
 def test_the_known_sets_are_found() -> None:
-    assert {"dev/emergency-1-dev", "dev/emergency-1", "dev/emergency-2", "dev/emergency-3"} <= set(SETS)
+    assert {"dev/emergency-1-dev", "dev/emergency-1", "dev/emergency-2", "dev/emergency-3",
+            "blind/emergency-4"} <= set(SETS)
     assert is_dev_set("dev/emergency-3") and not is_dev_set("blind/emergency-4")
 
 
