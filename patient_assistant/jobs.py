@@ -13,6 +13,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 
+from bot.logs import bind
 from patient_assistant.bootstrap import Runtime, build, make_clock
 from patient_assistant.sandbox_access import fhir_server
 from patient_assistant.settings import Settings
