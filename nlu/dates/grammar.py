@@ -132,7 +132,9 @@ _HOUR_CLAUSE = _FILLER | frozenset(
      "can", "do", "come", "in", "get", "you", "anything", "have", "got", "slot", "appointment",
      # a time put against another: "cant do 4 can we do 5", "4:30 instead of 3", "no i said 4"
      "cant", "can't", "cannot", "instead", "of", "than", "rather", "no", "said", "will", "change", "my", "to",
-     "pm", "am", "just", "try", "make"]
+     "pm", "am", "just", "try", "make",
+     # ... or moved to it: "swap my 10am to 11 please", "move it from 9 to 10"
+     "swap", "move", "shift", "switch", "push", "bring", "please", "pls", "from", "it", "we", "could"]
 )
 _CLAUSE_SPLIT = re.compile(r"[,;.!?\n]|\b(?:but|because|cos|coz|as)\b")
 
@@ -145,7 +147,7 @@ def _hour_offered(text: str, start: int, end: int) -> bool:
     right = _CLAUSE_SPLIT.split(text[end:])[0]
     words = re.findall(r"[a-z']+|\d+", (left + " " + right).lower())
     cue = {"time", "suit", "suits", "ok", "okay", "be", "works", "work", "fine", "good", "alright", "do",
-           "instead", "said", "than", "change"}
+           "instead", "said", "than", "change", "swap", "move", "shift", "switch", "push"}
     return (bool(words) and all(w in _HOUR_CLAUSE or w.isdigit() for w in words)
             and any(w in cue for w in words))
 
