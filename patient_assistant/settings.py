@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PLACEHOLDER = "change-me"
+#: A `<...>` the README's example `.env` asks a practice to fill in.
+UNFILLED = re.compile(r"<[^<>]+>")
 #: WhatsApp lists carry at most ten items.
 MAX_LIST_ITEMS = 10
 
@@ -15,7 +18,10 @@ MAX_LIST_ITEMS = 10
 class Settings(BaseSettings):
     """Every setting of a deployment. Names match DESIGN.md's list of environment variables."""
 
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    #: hide_input_in_errors: a refused setting is reported by name, never with the values
+    #: (pydantic would print every setting read, secrets included, into the start-up log).
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore",
+                                      hide_input_in_errors=True)
 
     environment: Literal["development", "test", "production"] = "development"
     database_url: str = "sqlite+aiosqlite:///var/patient-assistant.db"
@@ -82,6 +88,17 @@ class Settings(BaseSettings):
             return None
         value = value.strip()
         return value[len("whatsapp:"):].strip() if value.lower().startswith("whatsapp:") else value
+
+    @model_validator(mode="after")
+    def _no_unfilled_example_values(self) -> Settings:
+        """A value copied from the README's example `.env` without filling in its `<...>` is
+        refused in every environment: as a secret it would be one everybody can read, and
+        elsewhere it only fails later, further from the cause. The message names the setting,
+        never its value (it may be half a secret)."""
+        for name, value in self:
+            if isinstance(value, str) and UNFILLED.search(value):
+                raise ValueError(f"{name.upper()} still holds a <...> from the README's example; fill it in")
+        return self
 
     @model_validator(mode="after")
     def _no_placeholders_outside_development(self) -> Settings:
