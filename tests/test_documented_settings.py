@@ -364,7 +364,7 @@ def test_the_example_env_file_reads_as_the_environment_does(clean_environment: p
     from_file = Settings()
     for name, value in filled_in(EXAMPLES, made).items():
         clean_environment.setenv(name, value)
-    assert from_file == Settings(_env_file=None)
+    assert from_file == Settings(_env_file=None)  # type: ignore[call-arg]
     assert from_file.twilio_whatsapp_from == "+16175550101" and from_file.environment == "production"
 
 
@@ -378,6 +378,24 @@ def test_an_example_value_left_unfilled_is_refused_naming_the_setting_not_its_va
         Settings()
     assert name in str(refused.value)
     assert EXAMPLES[name] not in str(refused.value)
+
+
+@pytest.mark.parametrize(("name", "value"), [
+    ("ENVIRONMENT", "prod"),  # not one of the three the README lists
+    ("TWILIO_SMS_SENDER_KIND", "toll-free"),
+    ("PRACTICE_TIMEZONE", "America/New_Yrok"),  # not an IANA name
+    ("PRACTICE_TIMEZONE", "EST5EDT/../../etc"),
+    ("TELEGRAM_WEBHOOK_SECRET", "kS3+9vQ/xw=="),  # base64: Telegram's setWebhook would refuse it
+    ("TWILIO_WHATSAPP_LIST_TEMPLATE_ITEMS", "11"),  # a WhatsApp list holds at most ten
+    ("RATE_WHATSAPP_PER_SECOND", "eighty"),
+])
+def test_a_value_outside_what_the_readme_allows_is_refused_at_start_up_by_name(
+    name: str, value: str, example_settings: tuple[Settings, dict[str, str]], clean_environment: pytest.MonkeyPatch
+) -> None:
+    clean_environment.setenv(name, value)
+    with pytest.raises(ValidationError) as refused:
+        Settings()
+    assert name.lower() in str(refused.value).lower()
 
 
 @pytest.mark.parametrize("environment", ["test", "production"])
