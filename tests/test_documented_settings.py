@@ -26,7 +26,8 @@ from sqlalchemy.engine import make_url
 
 from adapters.crypto import Keyring
 from domain.phones import region_of, to_e164
-from patient_assistant.channels import sms_rate
+from adapters.twilio.sender import TwilioSender
+from patient_assistant.channels import channel_senders, sms_rate
 from patient_assistant.settings import MAX_LIST_ITEMS, PLACEHOLDER, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -378,6 +379,26 @@ def test_an_example_value_left_unfilled_is_refused_naming_the_setting_not_its_va
         Settings()
     assert name in str(refused.value)
     assert EXAMPLES[name] not in str(refused.value)
+
+
+@pytest.mark.parametrize("whatsapp_from", ["whatsapp:+16175550101", "+16175550101"])
+def test_the_readmes_twilio_settings_make_the_senders_it_describes(
+    whatsapp_from: str, example_settings: tuple[Settings, dict[str, str]], clean_environment: pytest.MonkeyPatch
+) -> None:
+    """Both forms of TWILIO_WHATSAPP_FROM the README allows send from the same WhatsApp sender;
+    SMS goes from TWILIO_SMS_FROM at its sender kind's rate; the status callback is under
+    PUBLIC_BASE_URL where the README says to point Twilio."""
+    clean_environment.setenv("TWILIO_WHATSAPP_FROM", whatsapp_from)
+    settings = Settings()
+    sms, whatsapp = channel_senders(settings, None)
+    assert isinstance(sms, TwilioSender) and isinstance(whatsapp, TwilioSender)
+    assert (sms.channel, sms.from_number, sms.per_second) == ("sms", "+16175550100", 3)
+    assert (whatsapp.channel, whatsapp.from_number, whatsapp.per_second) == ("whatsapp", "+16175550101", 80)
+    assert whatsapp.template_sid == settings.twilio_whatsapp_template_sid
+    assert whatsapp.list_template is not None
+    assert (whatsapp.list_template.content_sid, whatsapp.list_template.items) == (
+        settings.twilio_whatsapp_list_template_sid, 3)
+    assert sms.status_callback == "https://assistant.example-clinic.org/webhooks/twilio/status"
 
 
 @pytest.mark.parametrize(("name", "value"), [
