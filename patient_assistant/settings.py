@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PLACEHOLDER = "change-me"
+#: A `<...>` the README's example `.env` asks a practice to fill in.
+UNFILLED = re.compile(r"<[^<>]+>")
+#: What Telegram's setWebhook takes as secret_token; the same secret must be given to both.
+TELEGRAM_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 #: WhatsApp lists carry at most ten items.
 MAX_LIST_ITEMS = 10
 
@@ -15,7 +21,10 @@ MAX_LIST_ITEMS = 10
 class Settings(BaseSettings):
     """Every setting of a deployment. Names match DESIGN.md's list of environment variables."""
 
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    #: hide_input_in_errors: a refused setting is reported by name, never with the values
+    #: (pydantic would print every setting read, secrets included, into the start-up log).
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore",
+                                      hide_input_in_errors=True)
 
     environment: Literal["development", "test", "production"] = "development"
     database_url: str = "sqlite+aiosqlite:///var/patient-assistant.db"
@@ -82,6 +91,36 @@ class Settings(BaseSettings):
             return None
         value = value.strip()
         return value[len("whatsapp:"):].strip() if value.lower().startswith("whatsapp:") else value
+
+    @field_validator("practice_timezone")
+    @classmethod
+    def _known_time_zone(cls, value: str) -> str:
+        """Refused at start-up, not at the first date a patient writes: every message would fail."""
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as e:
+            raise ValueError("PRACTICE_TIMEZONE is not a known IANA time zone (e.g. America/New_York)") from e
+        return value
+
+    @field_validator("telegram_webhook_secret")
+    @classmethod
+    def _secret_telegram_accepts(cls, value: str | None) -> str | None:
+        """Telegram refuses a secret_token outside A-Z, a-z, 0-9, _ and - (base64's + / = among
+        them), and the practice must give setWebhook the secret set here: refuse it here, by name."""
+        if value is not None and not TELEGRAM_SECRET.fullmatch(value):
+            raise ValueError("TELEGRAM_WEBHOOK_SECRET may hold only A-Z, a-z, 0-9, _ and - (1-256 characters)")
+        return value
+
+    @model_validator(mode="after")
+    def _no_unfilled_example_values(self) -> Settings:
+        """A value copied from the README's example `.env` without filling in its `<...>` is
+        refused in every environment: as a secret it would be one everybody can read, and
+        elsewhere it only fails later, further from the cause. The message names the setting,
+        never its value (it may be half a secret)."""
+        for name, value in self:
+            if isinstance(value, str) and UNFILLED.search(value):
+                raise ValueError(f"{name.upper()} still holds a <...> from the README's example; fill it in")
+        return self
 
     @model_validator(mode="after")
     def _no_placeholders_outside_development(self) -> Settings:
