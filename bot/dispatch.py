@@ -28,19 +28,23 @@ class Dispatcher(Protocol):
 
 
 class LocalDispatcher:
-    def __init__(self, assistant: Assistant, replies_ready: Callable[[], None] = lambda: None) -> None:
+    def __init__(
+        self, assistant: Assistant, replies_ready: Callable[[], None] = lambda: None
+    ) -> None:
         self.assistant, self.replies_ready = assistant, replies_ready
         self._tasks: set[asyncio.Task[None]] = set()
 
     async def conversation_received(self, conversation_id: str) -> None:
-        task = asyncio.create_task(self._process(conversation_id), name=f"process-{conversation_id}")
+        task = asyncio.create_task(
+            self._process(conversation_id), name=f"process-{conversation_id}"
+        )
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
     async def _process(self, conversation_id: str) -> None:
         try:
             await self.assistant.process(conversation_id)
-        except Exception as e:  # noqa: BLE001 - the message stays pending; process_due retries it
+        except Exception as e:
             bind(log, conversation=conversation_id).failure("processing failed; left for retry", e)
         finally:
             self.replies_ready()

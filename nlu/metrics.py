@@ -12,7 +12,14 @@ def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
+    return {
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(f, 4),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+    }
 
 
 def intent_report(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
@@ -32,7 +39,9 @@ def intent_report(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
     return {
         "n": len(gold),
         "accuracy": round(sum(g == p for g, p in zip(gold, pred)) / len(gold), 4) if gold else 0.0,
-        "macro_f1": round(sum(per[lab]["f1"] for lab in in_gold) / len(in_gold), 4) if in_gold else 0.0,
+        "macro_f1": round(sum(per[lab]["f1"] for lab in in_gold) / len(in_gold), 4)
+        if in_gold
+        else 0.0,
         "per_intent": per,
         "confusion": confusion,
     }
@@ -41,8 +50,11 @@ def intent_report(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
 Triple = tuple[str, int, int]
 
 
-def entity_report(gold: Iterable[Iterable[Triple]], pred: Iterable[Iterable[Triple]],
-                  labels: Iterable[str] | None = None) -> dict[str, Any]:
+def entity_report(
+    gold: Iterable[Iterable[Triple]],
+    pred: Iterable[Iterable[Triple]],
+    labels: Iterable[str] | None = None,
+) -> dict[str, Any]:
     """Exact-span entity P/R/F1, micro over all labels and per label; also an overlap-lenient micro score."""
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
@@ -76,7 +88,9 @@ def _overlap(a: Triple, b: Triple) -> bool:
 Roled = tuple[int, int, str | None]
 
 
-def role_accuracy(gold: Iterable[Iterable[Roled]], pred: Iterable[Iterable[Roled]]) -> dict[str, Any]:
+def role_accuracy(
+    gold: Iterable[Iterable[Roled]], pred: Iterable[Iterable[Roled]]
+) -> dict[str, Any]:
     """Of the gold datetimes with a role, how many a predicted datetime overlaps with the same role.
 
     Each item is (start, end, role) of one message's datetimes. Also counts predicted roles
@@ -92,4 +106,9 @@ def role_accuracy(gold: Iterable[Iterable[Roled]], pred: Iterable[Iterable[Roled
                 ok += role in roles
             else:
                 false_roles += any(roles)
-    return {"n": n, "accuracy": round(ok / n, 4) if n else None, "correct": ok, "false_roles": false_roles}
+    return {
+        "n": n,
+        "accuracy": round(ok / n, 4) if n else None,
+        "correct": ok,
+        "false_roles": false_roles,
+    }

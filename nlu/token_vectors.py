@@ -95,7 +95,9 @@ def _plan(tok2vec: Any) -> Callable[[Any], Any] | None:
     # The convolution blocks run on the message with ``pad`` zero rows before and after it (as
     # thinc's ``with_array(..., pad=window * depth)`` flattens it); the padding rows go through
     # the blocks too and reach the first and last tokens' windows, so they are kept.
-    pads = [node.attrs["pad"] for node in tok2vec.walk() if node.name.startswith("with_array(residual(")]
+    pads = [
+        node.attrs["pad"] for node in tok2vec.walk() if node.name.startswith("with_array(residual(")
+    ]
     if len(pads) != 1:
         return None
     pad = int(pads[0])
@@ -107,10 +109,14 @@ def _plan(tok2vec: Any) -> Callable[[Any], Any] | None:
         if ids.ndim == 1:
             ids = ids.reshape((ids.shape[0], 1))
         ids = ops.asarray2i(ids, dtype="uint64")
-        x = ops.xp.hstack([
-            ops.gather_add(vectors, ops.hash(ops.as_contig(ids[:, column], dtype="uint64"), seed) % n_rows)
-            for column, vectors, n_rows, seed in embeds
-        ])
+        x = ops.xp.hstack(
+            [
+                ops.gather_add(
+                    vectors, ops.hash(ops.as_contig(ids[:, column], dtype="uint64"), seed) % n_rows
+                )
+                for column, vectors, n_rows, seed in embeds
+            ]
+        )
         x = first[1](first[0](x))
         n = x.shape[0]
         if pad >= 1:

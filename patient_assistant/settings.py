@@ -81,19 +81,23 @@ class Settings(BaseSettings):
         if value is None:
             return None
         value = value.strip()
-        return value[len("whatsapp:"):].strip() if value.lower().startswith("whatsapp:") else value
+        return value[len("whatsapp:") :].strip() if value.lower().startswith("whatsapp:") else value
 
     @model_validator(mode="after")
     def _no_placeholders_outside_development(self) -> Settings:
         if self.environment != "development":
             for name in ("secret_key", "twilio_auth_token", "telegram_webhook_secret"):
                 value = getattr(self, name)
-                if value is not None and (value == PLACEHOLDER or (name == "secret_key" and len(value) < 16)):
+                if value is not None and (
+                    value == PLACEHOLDER or (name == "secret_key" and len(value) < 16)
+                ):
                     raise ValueError(
                         f"{name.upper()} is a placeholder or too short; set a real secret "
                         f"(ENVIRONMENT={self.environment} refuses placeholders)"
                     )
         if self.environment == "production":
             if self.database_url.startswith("sqlite"):
-                raise ValueError("DATABASE_URL points at SQLite; production needs PostgreSQL (postgresql+asyncpg://...)")
+                raise ValueError(
+                    "DATABASE_URL points at SQLite; production needs PostgreSQL (postgresql+asyncpg://...)"
+                )
         return self

@@ -18,7 +18,9 @@ def test_docker_compose_is_valid_compose_spec() -> None:
     checker = Path(sys.executable).with_name("check-jsonschema")
     result = subprocess.run(
         [str(checker), "--builtin-schema", "vendor.compose-spec", str(ROOT / "docker-compose.yml")],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -26,7 +28,9 @@ def test_docker_compose_is_valid_compose_spec() -> None:
 def test_compose_runs_the_production_shape() -> None:
     services = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
     assert {"postgres", "redis", "fhir", "api", "worker", "beat"} <= set(services)
-    commands = {name: services[name]["command"][:2] for name in ("api", "worker", "beat", "migrate")}
+    commands = {
+        name: services[name]["command"][:2] for name in ("api", "worker", "beat", "migrate")
+    }
     assert commands == {
         "api": ["patient-assistant", "serve"],
         "worker": ["patient-assistant", "worker"],
@@ -35,7 +39,9 @@ def test_compose_runs_the_production_shape() -> None:
     }
 
 
-def test_the_test_command_starts_postgresql_and_redis_when_installed_but_stopped(tmp_path: Path) -> None:
+def test_the_test_command_starts_postgresql_and_redis_when_installed_but_stopped(
+    tmp_path: Path,
+) -> None:
     # PostgreSQL and Redis on this machine are shared and stay up: the script runs as a copy
     # whose service tools answer as stopped services would until started, and whose set-up
     # and pytest only say they ran.
@@ -54,17 +60,25 @@ def test_the_test_command_starts_postgresql_and_redis_when_installed_but_stopped
     # Each service answers once its start command has run, as the real ones do.
     for start, probe in (("pg_ctlcluster", "pg_isready"), ("redis-server", "redis-cli")):
         stub(bin_dir / start, f'echo "{start} $*" >> {calls}; touch {tmp_path / start}.up')
-        stub(bin_dir / probe, f'[ -e {tmp_path / start}.up ]')
+        stub(bin_dir / probe, f"[ -e {tmp_path / start}.up ]")
     for script in ("setup", "setup-browser"):
         stub(project / "scripts" / script, f'echo "{script}" >> {calls}')
     stub(project / ".venv" / "bin" / "python", f'echo "python $*" >> {calls}')
     shutil.copy(ROOT / "scripts" / "test", project / "scripts" / "test")
     env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}"}
-    result = subprocess.run([str(project / "scripts" / "test"), "-q"], capture_output=True, text=True, env=env,
-                            timeout=300, check=False)
+    result = subprocess.run(
+        [str(project / "scripts" / "test"), "-q"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     ran = calls.read_text().splitlines()
-    assert ran[0].startswith("pg_ctlcluster --skip-systemctl-redirect") and ran[0].endswith("main start")
+    assert ran[0].startswith("pg_ctlcluster --skip-systemctl-redirect") and ran[0].endswith(
+        "main start"
+    )
     assert ran[1].startswith("redis-server --daemonize yes --bind 127.0.0.1")
     assert ran[2:] == ["setup", "setup-browser", "python -m pytest -q"]
 

@@ -136,9 +136,15 @@ class OutboxRow(Base):
         Index(None, "status", "next_attempt_at"),
         UniqueConstraint("practice_id", "channel", "address", "seq"),
         # Only unfinished rows: the "is an earlier one still unsent?" probe of every claim.
-        Index("ix_outbox_unfinished", "practice_id", "channel", "address", "seq",
-              postgresql_where=text("status IN ('pending', 'sending')"),
-              sqlite_where=text("status IN ('pending', 'sending')")),
+        Index(
+            "ix_outbox_unfinished",
+            "practice_id",
+            "channel",
+            "address",
+            "seq",
+            postgresql_where=text("status IN ('pending', 'sending')"),
+            sqlite_where=text("status IN ('pending', 'sending')"),
+        ),
     )
     id: Mapped[str] = mapped_column(Id, primary_key=True)
     practice_id: Mapped[str] = mapped_column(PracticeId, index=True)

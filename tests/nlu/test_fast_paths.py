@@ -52,7 +52,9 @@ def test_no_lexicon_pattern_that_matches_is_skipped(table: dict, texts: list[str
     index = LiteralIndex(parts)
     for text in (normalise(t)[0] for t in texts):
         live = set(index.live(text))
-        assert [p.pattern for i, p in enumerate(parts) if i not in live and p.search(text)] == [], text
+        assert [p.pattern for i, p in enumerate(parts) if i not in live and p.search(text)] == [], (
+            text
+        )
 
 
 def test_date_atoms_are_those_of_every_pattern_run(texts: list[str]) -> None:

@@ -32,13 +32,31 @@ from nlu.emergency.lexicon import (
 )
 
 CATEGORY_IDS: tuple[str, ...] = (
-    "chest_pain", "stroke", "breathing", "bleeding", "poisoning_overdose", "anaphylaxis",
-    "collapse_seizure", "self_harm", "pregnancy", "infant_child", "diabetic", "sepsis_meningitis_other",
+    "chest_pain",
+    "stroke",
+    "breathing",
+    "bleeding",
+    "poisoning_overdose",
+    "anaphylaxis",
+    "collapse_seizure",
+    "self_harm",
+    "pregnancy",
+    "infant_child",
+    "diabetic",
+    "sepsis_meningitis_other",
 )
 _MODULES: dict[str, ModuleType] = {
-    "chest_pain": chest_pain, "stroke": stroke, "breathing": breathing, "bleeding": bleeding,
-    "poisoning_overdose": poisoning_overdose, "anaphylaxis": anaphylaxis, "collapse_seizure": collapse_seizure,
-    "self_harm": self_harm, "pregnancy": pregnancy, "infant_child": infant_child, "diabetic": diabetic,
+    "chest_pain": chest_pain,
+    "stroke": stroke,
+    "breathing": breathing,
+    "bleeding": bleeding,
+    "poisoning_overdose": poisoning_overdose,
+    "anaphylaxis": anaphylaxis,
+    "collapse_seizure": collapse_seizure,
+    "self_harm": self_harm,
+    "pregnancy": pregnancy,
+    "infant_child": infant_child,
+    "diabetic": diabetic,
     "sepsis_meningitis_other": sepsis_meningitis_other,
 }
 assert tuple(_MODULES) == CATEGORY_IDS

@@ -111,6 +111,8 @@ class InboundContract:
         assert stored is not None
         assert (stored.status, stored.attempts) == ("pending", 2)
         assert stored.metadata == {
-            "media_count": 1, "down_notified": True, "retry_at": (NOW + minutes(5)).isoformat()
+            "media_count": 1,
+            "down_notified": True,
+            "retry_at": (NOW + minutes(5)).isoformat(),
         }
         assert dt.datetime.fromisoformat(stored.metadata["retry_at"]) == NOW + minutes(5)
