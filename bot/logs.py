@@ -20,7 +20,7 @@ from collections.abc import Mapping, MutableMapping
 from typing import Any
 
 
-class Bound(logging.LoggerAdapter):  # type: ignore[type-arg]
+class Bound(logging.LoggerAdapter):
     """A logger with context: ids only (conversation, message, task), never content."""
 
     def process(

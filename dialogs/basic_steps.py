@@ -155,7 +155,11 @@ def _pick(turn: Turn, step: Choose, parse: Parse) -> bool:
     ):
         # "the 10:30 one", or just "10:30": the offer starting then, if exactly one does.
         zone = ZoneInfo(turn.ctx.catalogue.practice.timezone)
-        wanted = at or dt.datetime.fromisoformat(when["start"]).astimezone(zone).strftime("%H:%M")
+        if at is not None:
+            wanted = at
+        else:
+            assert when is not None  # the condition above: no time said, so a timed `when`
+            wanted = dt.datetime.fromisoformat(when["start"]).astimezone(zone).strftime("%H:%M")
         matching = [
             i
             for i in items

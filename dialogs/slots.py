@@ -14,17 +14,18 @@ that fits none is asked again with the whole list (never the bare question again
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from dialogs import booked, past
 from dialogs.context import TurnContext
-from dialogs.matching import best_match, close_word, find_in_text, suggest_services
+from dialogs.matching import T, best_match, close_word, find_in_text, suggest_services
 from dialogs.render import in_sentence
 from dialogs.schema import Action, Collect, Flow, Step, Text
 from dialogs.state import Offer, Problem, State
 from dialogs.understanding import choice_index, is_affirm, is_deny, is_past, when_of
 from domain.model import Location, Patient, Practitioner, Service
-from nlu.types import Parse
+from nlu.types import Entity, Parse
 
 SLOT_KEYS = {
     "service": "service_id",
@@ -175,13 +176,17 @@ def _fill_one(
         else:
             slots["when"] = when
         return
-    items = {"service": cat.services, "practitioner": cat.practitioners, "location": cat.locations}[
-        slot
-    ]
     spans = parse.all(slot)
-    found = next((m for e in spans if (m := best_match(e.text, items))), None)  # type: ignore[type-var]
-    if found is None and whole_text:
-        found = find_in_text(parse.text, items)  # type: ignore[type-var]
+    # One branch per catalogue list, so each match keeps its own type (a Service's providers).
+    found: Service | Practitioner | Location | None
+    if slot == "service":
+        found = _named(parse, spans, cat.services, whole_text)
+    elif slot == "practitioner":
+        found = _named(parse, spans, cat.practitioners, whole_text)
+    elif slot == "location":
+        found = _named(parse, spans, cat.locations, whole_text)
+    else:
+        raise KeyError(slot)
     if found is None:
         if (
             slot == "service"
@@ -193,19 +198,27 @@ def _fill_one(
         if spans and slot == "service":
             state.scratch.problem = Problem("unknown_service", {"asked": spans[0].text})
         return
-    if slot == "practitioner":
+    if isinstance(found, Practitioner):
         service = cat.service(slots.get("service_id"))
         if service and service.practitioner_ids and found.id not in service.practitioner_ids:
             state.scratch.problem = _mismatch(
                 found.name, service.name, service.practitioner_ids, ctx
             )
             return
-    if slot == "service":
+    if isinstance(found, Service):
         asked = cat.practitioner(slots.get("practitioner_id"))
-        if asked and found.practitioner_ids and asked.id not in found.practitioner_ids:  # type: ignore[union-attr]
-            state.scratch.problem = _mismatch(asked.name, found.name, found.practitioner_ids, ctx)  # type: ignore[union-attr]
+        if asked and found.practitioner_ids and asked.id not in found.practitioner_ids:
+            state.scratch.problem = _mismatch(asked.name, found.name, found.practitioner_ids, ctx)
             slots.pop("practitioner_id", None)
     slots[SLOT_KEYS[slot]] = found.id
+
+
+def _named(parse: Parse, spans: list[Entity], items: Sequence[T], whole_text: bool) -> T | None:
+    """The item a tagged span names, else (when allowed) one named anywhere in the message."""
+    found = next((m for e in spans if (m := best_match(e.text, items))), None)
+    if found is None and whole_text:
+        found = find_in_text(parse.text, items)
+    return found
 
 
 def _mismatch(who: str, service: str, providers: tuple[str, ...], ctx: TurnContext) -> Problem:

@@ -55,14 +55,14 @@ def extract_phones(text: str, locale: str = "en-US") -> list[Entity]:
             ):
                 e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
                 out.append(Entity("phone_number", m.start, m.end, m.raw_string, e164))
-    for m in re.finditer(
+    for fiction in re.finditer(
         r"(?<![\d+])(?:\+?1[\s.-]?)?(?:\(?\d{3}\)?[\s.-]?)?555[\s.-]?01\d\d(?!\d)", text
     ):
-        if any(not (m.end() <= o.start or m.start() >= o.end) for o in out):
+        if any(not (fiction.end() <= o.start or fiction.start() >= o.end) for o in out):
             continue
-        digits = re.sub(r"\D", "", m.group())
+        digits = re.sub(r"\D", "", fiction.group())
         e164 = "+1" + digits[-10:] if len(digits) >= 10 else "+1" + digits
-        out.append(Entity("phone_number", m.start(), m.end(), m.group(), e164))
+        out.append(Entity("phone_number", fiction.start(), fiction.end(), fiction.group(), e164))
     return sorted(out, key=lambda e: e.start)
 
 
