@@ -94,7 +94,7 @@ def main(argv: list[str]) -> int:
     if len(before) != len(now):
         print(f"different message lists: {len(before)} before, {len(now)} now")
         return 1
-    differ = [(b, a) for b, a in zip(before, now) if b != a]
+    differ = [(b, a) for b, a in zip(before, now, strict=True) if b != a]
     for b, a in differ[:20]:
         print(json.dumps({"before": b, "after": a}, ensure_ascii=False))
     print(f"{len(now)} parses compared (model {nlu.path.name}): {len(differ)} differ")

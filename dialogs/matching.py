@@ -33,7 +33,7 @@ def _names(item: Service | Practitioner | Location) -> list[str]:
     if isinstance(item, Practitioner):
         # "Dr. Amara Patel" is also "Patel", "Amara", "Dr Patel".
         bare = _TITLES.sub(" ", normalise(item.name)).split()
-        names += bare + [" ".join(bare)]
+        names += [*bare, " ".join(bare)]
     return [normalise(n) for n in names if n]
 
 
@@ -49,9 +49,11 @@ def best_match(text: str, items: Sequence[T], cutoff: float = 0.82) -> T | None:
     scored: list[tuple[float, int]] = []
     for index, item in enumerate(items):
         for name in _names(item):
-            for probe in {wanted, stripped}:
-                if probe:
-                    scored.append((difflib.SequenceMatcher(None, probe, name).ratio(), index))
+            scored.extend(
+                (difflib.SequenceMatcher(None, probe, name).ratio(), index)
+                for probe in {wanted, stripped}
+                if probe
+            )
     if scored:
         score, index = max(scored)
         if score >= cutoff:
@@ -67,9 +69,9 @@ def find_in_text(text: str, items: Iterable[T]) -> T | None:
     words = f" {normalise(text)} "
     candidates: list[tuple[int, T]] = []
     for item in items:
-        for name in _names(item):
-            if len(name) >= 3 and f" {name} " in words:
-                candidates.append((len(name), item))
+        candidates.extend(
+            (len(name), item) for name in _names(item) if len(name) >= 3 and f" {name} " in words
+        )
     if not candidates:
         return None
     return max(candidates, key=lambda c: c[0])[1]

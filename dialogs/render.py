@@ -73,11 +73,10 @@ def appointment_label(appointment: Appointment, catalogue: Catalogue) -> str:
 
 
 def hours_text(catalogue: Catalogue) -> str:
-    parts = []
-    for h in sorted(catalogue.practice.hours, key=lambda h: h.weekday):
-        parts.append(
-            f"{DAY_NAMES[h.weekday][:3]} {clock_time_short(h.opens)}-{clock_time_short(h.closes)}"
-        )
+    parts = [
+        f"{DAY_NAMES[h.weekday][:3]} {clock_time_short(h.opens)}-{clock_time_short(h.closes)}"
+        for h in sorted(catalogue.practice.hours, key=lambda h: h.weekday)
+    ]
     return ", ".join(parts) if parts else "see our website"
 
 

@@ -144,5 +144,5 @@ def window(when: dict[str, Any]) -> tuple[dt.datetime, dt.datetime, dt.datetime 
 
 def is_past(when: dict[str, Any], now: dt.datetime) -> bool:
     """A time of day already gone ("today at 8" at nine), or a whole day/week/month gone."""
-    start, end, preferred = window(when)
+    _start, end, preferred = window(when)
     return preferred < now if preferred else end <= now

@@ -321,7 +321,7 @@ def evaluate_sgd(nlu: NLU, path: Path) -> dict[str, Any]:
 
 def _blind(report: dict[str, Any]) -> dict[str, Any]:
     """``report`` without texts: intent misses become counts (the confusion matrix keeps them)."""
-    out = {k: v for k, v in report.items() if k not in {"intent_misses"}}
+    out = {k: v for k, v in report.items() if k != "intent_misses"}
     out["datetime"] = {k: v for k, v in report["datetime"].items() if k != "misses"}
     out["intent_misses"] = len(report["intent_misses"])
     return out
@@ -489,14 +489,14 @@ def to_markdown(report: dict[str, Any]) -> str:
             f"- datetime + practitioner spans: F1 {s['entities']['micro']['f1']:.3f}",
             "",
         ]
-        lines += (
-            _intent_table(s["intent"])
-            + [""]
-            + _entity_table(s["entities"])
-            + [""]
-            + _confusion(s["intent"]["confusion"])
-            + [""]
-        )
+        lines += [
+            *_intent_table(s["intent"]),
+            "",
+            *_entity_table(s["entities"]),
+            "",
+            *_confusion(s["intent"]["confusion"]),
+            "",
+        ]
     if "duckling" in dev:
         d = dev["duckling"]
         lines += [
@@ -539,20 +539,19 @@ def _set_sections(sets: dict[str, Any], *, blind: bool) -> list[str]:
                 if left
                 else []
             )
-            lines += (
-                [f"### {name}: intents and entities", ""] + note + _examples_summary(rep) + [""]
-            )
+            lines += [f"### {name}: intents and entities", "", *note, *_examples_summary(rep), ""]
             roles = rep.get("datetime_roles")
             if roles:
                 lines += [f"- datetime roles: {json.dumps(roles)}", ""]
         elif name.startswith("dates"):
-            lines += [f"### {name}: datetime resolution", ""] + _dates_summary(rep) + [""]
+            lines += [f"### {name}: datetime resolution", "", *_dates_summary(rep), ""]
         elif name.startswith("emergency"):
-            lines += (
-                [f"### {name}: emergencies through the full parse", ""]
-                + _emergency_summary(rep)
-                + [""]
-            )
+            lines += [
+                f"### {name}: emergencies through the full parse",
+                "",
+                *_emergency_summary(rep),
+                "",
+            ]
     return lines
 
 

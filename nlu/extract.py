@@ -34,9 +34,7 @@ def rule_entities(
     phone number is not a time, "the 10:30 one" is a choice, a birth date is
     not an appointment date.
     """
-    taken: list[Entity] = []
-    for e in extract_emails(text):
-        taken.append(e)
+    taken: list[Entity] = list(extract_emails(text))
     for e in extract_phones(text, locale):
         if _free(e, taken):
             taken.append(e)

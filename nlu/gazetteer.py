@@ -99,7 +99,7 @@ def _phrases_of(bundle: dict) -> list[_Phrase]:
             ]
             kind = "service"
         elif r.get("resourceType") == "Location":
-            names = [r.get("name", "")] + list(r.get("alias", []))
+            names = [r.get("name", ""), *r.get("alias", [])]
             kind = "location"
         elif r.get("resourceType") == "Practitioner":
             # Only the role words ("the physio", "the nurse"): they outrank the service

@@ -27,18 +27,20 @@ def intent_report(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
     labels = sorted(set(gold) | set(pred))
     per: dict[str, dict[str, float]] = {}
     for lab in labels:
-        tp = sum(g == lab and p == lab for g, p in zip(gold, pred))
-        fp = sum(g != lab and p == lab for g, p in zip(gold, pred))
-        fn = sum(g == lab and p != lab for g, p in zip(gold, pred))
+        tp = sum(g == lab and p == lab for g, p in zip(gold, pred, strict=True))
+        fp = sum(g != lab and p == lab for g, p in zip(gold, pred, strict=True))
+        fn = sum(g == lab and p != lab for g, p in zip(gold, pred, strict=True))
         per[lab] = prf(tp, fp, fn)
     confusion: dict[str, dict[str, int]] = {}
-    for g, p in zip(gold, pred):
+    for g, p in zip(gold, pred, strict=True):
         confusion.setdefault(g, {}).setdefault(p, 0)
         confusion[g][p] += 1
     in_gold = [lab for lab in labels if lab in set(gold)]
     return {
         "n": len(gold),
-        "accuracy": round(sum(g == p for g, p in zip(gold, pred)) / len(gold), 4) if gold else 0.0,
+        "accuracy": round(sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold), 4)
+        if gold
+        else 0.0,
         "macro_f1": round(sum(per[lab]["f1"] for lab in in_gold) / len(in_gold), 4)
         if in_gold
         else 0.0,
@@ -61,7 +63,7 @@ def entity_report(
     fn: Counter[str] = Counter()
     ltp = lfp = lfn = 0
     wanted = set(labels) if labels is not None else None
-    for g_items, p_items in zip(gold, pred):
+    for g_items, p_items in zip(gold, pred, strict=True):
         g = {t for t in g_items if wanted is None or t[0] in wanted}
         p = {t for t in p_items if wanted is None or t[0] in wanted}
         for t in g & p:
@@ -97,7 +99,7 @@ def role_accuracy(
     on gold datetimes that have none ("false_roles"): a wanted time taken for a booked one.
     """
     n = ok = false_roles = 0
-    for g_items, p_items in zip(gold, pred):
+    for g_items, p_items in zip(gold, pred, strict=True):
         p_list = list(p_items)
         for start, end, role in g_items:
             roles = {r for s, e, r in p_list if s < end and start < e}

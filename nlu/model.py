@@ -156,11 +156,11 @@ def _ner_config() -> dict[str, Any]:
 
 
 def _seed() -> None:
-    import numpy
+    import numpy as np
     from spacy.util import fix_random_seed
 
     random.seed(SEED)
-    numpy.random.seed(SEED)
+    np.random.seed(SEED)
     fix_random_seed(SEED)
 
 
@@ -183,7 +183,7 @@ def train_intent(examples: Sequence[Example], texts: Sequence[str], epochs: int 
         SpacyExample.from_dict(
             nlp.make_doc(t), {"cats": {lab: float(lab == ex.intent) for lab in labels}}
         )
-        for ex, t in zip(examples, texts)
+        for ex, t in zip(examples, texts, strict=True)
     ]
     return _fit(nlp, data, epochs, drop=0.2)
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import numpy
+import numpy as np
 
 #: The leaves of the token-vector network the short pass is written for, in order (depth 3).
 _EMBED = ["extract_features", "list2ragged"] + ["ints-getitem", "hashembed"] * 4
@@ -82,7 +82,7 @@ def _plan(tok2vec: Any) -> Callable[[Any], Any] | None:
     ops = tok2vec.ops
     columns = leaves[0].attrs["columns"]
     embeds = []
-    for getitem, embed in zip(leaves[2:10:2], leaves[3:10:2]):
+    for getitem, embed in zip(leaves[2:10:2], leaves[3:10:2], strict=True):
         _rows, column = getitem.attrs["index"]
         vectors = embed.get_param("E")
         embeds.append((column, vectors, vectors.shape[0], embed.attrs["seed"]))
@@ -149,7 +149,7 @@ def install(nlp: Any, pipe: str = "ner") -> bool:
     for text in PROBES:
         doc = nlp.make_doc(text)
         expected, _ = thinc_forward(tok2vec, [doc], is_train=False)
-        if not numpy.array_equal(expected, plan(doc)) or expected.dtype != plan(doc).dtype:
+        if not np.array_equal(expected, plan(doc)) or expected.dtype != plan(doc).dtype:
             return False
 
     def forward(model: Any, docs: Any, is_train: bool) -> Any:

@@ -95,9 +95,8 @@ class Settings(BaseSettings):
                         f"{name.upper()} is a placeholder or too short; set a real secret "
                         f"(ENVIRONMENT={self.environment} refuses placeholders)"
                     )
-        if self.environment == "production":
-            if self.database_url.startswith("sqlite"):
-                raise ValueError(
-                    "DATABASE_URL points at SQLite; production needs PostgreSQL (postgresql+asyncpg://...)"
-                )
+        if self.environment == "production" and self.database_url.startswith("sqlite"):
+            raise ValueError(
+                "DATABASE_URL points at SQLite; production needs PostgreSQL (postgresql+asyncpg://...)"
+            )
         return self

@@ -34,8 +34,10 @@ PRACTICE = Practice(
     name="Riverside Family Clinic",
     timezone="America/New_York",
     phone="+1 617 555 0100",
-    hours=tuple(OpeningHours(d, dt.time(8), dt.time(18)) for d in range(5))
-    + (OpeningHours(5, dt.time(9), dt.time(13)),),
+    hours=(
+        *(OpeningHours(d, dt.time(8), dt.time(18)) for d in range(5)),
+        OpeningHours(5, dt.time(9), dt.time(13)),
+    ),
 )
 SERVICES = (
     Service("svc-checkup", "check-up", 30, (PATEL, CHEN), ("checkup", "physical")),
@@ -141,7 +143,10 @@ class FakeSchedule:
     async def book(self, patient_id: str, opening: Opening, service: Service) -> Appointment:
         self._check()
         current = [self.slots[s.id] for s in opening.slots]
-        if any(not s.free or s.version != o.version for s, o in zip(current, opening.slots)):
+        if any(
+            not s.free or s.version != o.version
+            for s, o in zip(current, opening.slots, strict=True)
+        ):
             raise SlotUnavailable(opening.start.isoformat())
         for s in current:
             self.slots[s.id] = _replace(s, free=False)

@@ -43,7 +43,8 @@ PracticeId = String(64)
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map = {dict[str, Any]: JsonDoc, dt.datetime: UtcDateTime}
+    # SQLAlchemy reads this plain class attribute; its documented form has no ClassVar.
+    type_annotation_map = {dict[str, Any]: JsonDoc, dt.datetime: UtcDateTime}  # noqa: RUF012
 
 
 def _conversation_fk(ondelete: str) -> ForeignKey:

@@ -9,6 +9,7 @@ recorded: a crash re-fetches it, and deduplication makes that harmless.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 
 from aiogram.exceptions import (
@@ -90,7 +91,5 @@ class TelegramPoller:
 
 
 async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
-    try:
+    with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(stop.wait(), seconds)
-    except TimeoutError:
-        pass

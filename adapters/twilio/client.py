@@ -30,7 +30,7 @@ class HeaderAuthHttpClient(AsyncTwilioHttpClient):
         data: Any = None,
         headers: dict[str, str] | None = None,
         auth: tuple[str, str] | None = None,
-        timeout: float | None = None,
+        timeout: float | None = None,  # noqa: ASYNC109 - AsyncTwilioHttpClient.request's signature
         allow_redirects: bool = False,
     ) -> Response:
         headers = dict(headers or {})

@@ -630,8 +630,8 @@ def _month_name(m: re.Match[str]) -> Atom | None:
         and not m["y"]
         and m["prep"] not in ("in", "during", "early", "late", "mid", "next")
     )
-    start = m.start("mon") if m["prep"] not in ("next",) else m.start()
-    a = Atom(
+    start = m.start("mon") if m["prep"] != "next" else m.start()
+    return Atom(
         MONTH,
         start,
         m.end(),
@@ -643,7 +643,6 @@ def _month_name(m: re.Match[str]) -> Atom | None:
         },
         weak,
     )
-    return a
 
 
 # ---------------------------------------------------------------- times and ranges
@@ -969,7 +968,7 @@ def _pod(m: re.Match[str]) -> Atom | None:
     weak = word in ("am", "pm", "night", "eve", "aft", "morn")
     bare = word in ("night", "am", "pm") and not pre
     if word in ("am", "pm") and pre:
-        weak = pre not in ("in the",)
+        weak = pre != "in the"
     today = pre == "this" or word in TONIGHT or word in ("sarvo", "s'arvo")
     if word == "night" and re.search(r"\d\s*(?:at|in\s+the)\s*$", m.string[: m.start("pod")]):
         bare = False  # "7 at night": the hour's part of the day, a time with it

@@ -245,8 +245,10 @@ HOLIDAYS: dict[str, tuple[str, Rule]] = {
     "victoria_day": (r"victoria\s+day|may\s+two-?four", monday_before(5, 25)),
     "canada_day": (r"canada\s+day", fixed(7, 1)),
     "civic_holiday": (
-        r"civic\s+holiday|august\s+long\s+weekend|b\.?c\.?\s+day|british\s+columbia\s+day|terry\s+fox\s+day"
-        r"|simcoe\s+day|natal\s+day|new\s+brunswick\s+day|saskatchewan\s+day",
+        (
+            r"civic\s+holiday|august\s+long\s+weekend|b\.?c\.?\s+day|british\s+columbia\s+day|terry\s+fox\s+day"
+            r"|simcoe\s+day|natal\s+day|new\s+brunswick\s+day|saskatchewan\s+day"
+        ),
         nth(8, MON, 1),
     ),
     "st_jean_baptiste": (
@@ -294,8 +296,10 @@ HOLIDAYS: dict[str, tuple[str, Rule]] = {
     "matariki": (r"matariki(?:\s+day)?", _MATARIKI),
     # Germany's days kept by some states (OBSERVANCES: named, their date is clear)
     "epiphany": (
-        r"epiphany|heilige(?:n)?\s+drei\s+k(?:ö|oe|o)nige|dreik(?:ö|oe|o)nigstag|three\s+kings'?(?:\s+day)?"
-        r"|little\s+christmas|women'?s\s+christmas|nollaig\s+na\s+mban",
+        (
+            r"epiphany|heilige(?:n)?\s+drei\s+k(?:ö|oe|o)nige|dreik(?:ö|oe|o)nigstag|three\s+kings'?(?:\s+day)?"
+            r"|little\s+christmas|women'?s\s+christmas|nollaig\s+na\s+mban"
+        ),
         fixed(1, 6),
     ),
     "reformation_day": (r"reformation\s+day|reformationstag", fixed(10, 31)),
@@ -482,12 +486,12 @@ _GULF = (
 )
 COUNTRIES.update(
     {
-        "AE": _GULF + ("commemoration_day_ae", "national_day_ae"),
-        "SA": _GULF + ("founding_day_sa", "national_day_sa"),
-        "QA": _GULF + ("national_day_qa",),
-        "KW": _GULF + ("national_day_kw", "liberation_day_kw"),
-        "BH": _GULF + ("national_day_bh",),
-        "OM": _GULF + ("national_day_om",),
+        "AE": (*_GULF, "commemoration_day_ae", "national_day_ae"),
+        "SA": (*_GULF, "founding_day_sa", "national_day_sa"),
+        "QA": (*_GULF, "national_day_qa"),
+        "KW": (*_GULF, "national_day_kw", "liberation_day_kw"),
+        "BH": (*_GULF, "national_day_bh"),
+        "OM": (*_GULF, "national_day_om"),
     }
 )
 #: Countries whose weekend is Friday and Saturday (the UAE's has been Saturday and Sunday since 2022).

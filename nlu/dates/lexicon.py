@@ -231,8 +231,7 @@ _ORD = [
     "nineteenth",
     "twentieth",
 ]
-for _i, _w in enumerate(_ORD, start=1):
-    ORDINAL_WORDS[_w] = _i
+ORDINAL_WORDS.update({w: i for i, w in enumerate(_ORD, start=1)})
 for _i, _w in enumerate(_ORD[:9], start=1):
     ORDINAL_WORDS[f"twenty {_w}"] = 20 + _i
     ORDINAL_WORDS[f"twenty-{_w}"] = 20 + _i

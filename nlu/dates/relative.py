@@ -76,10 +76,6 @@ from nlu.dates.atoms import (
 )
 from nlu.dates.durations import DUR, Duration, parse_duration
 from nlu.dates.holidays import NAMES
-
-#: Every holiday pattern waits for a holiday name somewhere in the text (atoms.pattern's gate).
-_HAS_HOLIDAY = re.compile(rf"\b(?:{NAMES})(?![a-z])")
-_A_NAME = re.compile(rf"(?:{NAMES})")
 from nlu.dates.lexicon import (
     HOURW,
     MON,
@@ -90,6 +86,10 @@ from nlu.dates.lexicon import (
     number_value,
     weekday_value,
 )
+
+#: Every holiday pattern waits for a holiday name somewhere in the text (atoms.pattern's gate).
+_HAS_HOLIDAY = re.compile(rf"\b(?:{NAMES})(?![a-z])")
+_A_NAME = re.compile(rf"(?:{NAMES})")
 
 _HAS_WEEKEND = word_gate(r"weekend|wknd|wkend|w/e")
 

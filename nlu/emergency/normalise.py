@@ -185,7 +185,7 @@ def normalise(text: str) -> tuple[str, list[int], list[int]]:
             low = tok.lower().replace("\u2019", "'").replace("\u2018", "'")
             new = canonical_word(low)
         else:
-            new = tok.lower() if tok.lower() else tok
+            new = tok.lower() or tok
             if len(new) != len(tok):
                 new = tok
         out.append(new)

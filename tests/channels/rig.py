@@ -36,24 +36,24 @@ TEMPLATE_SID = "HX" + "1" * 32
 def settings_for(
     database_url: str, twilio: StandIn, telegram: StandIn, **overrides: Any
 ) -> Settings:
-    values: dict[str, Any] = dict(
-        environment="test",
-        database_url=database_url,
-        redis_url=None,
-        public_base_url=PUBLIC,
-        secret_key="test-secret-key-0123456789",
-        practice_id="riverside",
-        twilio_account_sid=TWILIO_SID,
-        twilio_auth_token=TWILIO_TOKEN,
-        twilio_sms_from=SMS_FROM,
-        twilio_whatsapp_from=WHATSAPP_FROM,
-        twilio_api_base_url=twilio.base_url,
-        twilio_whatsapp_template_sid=TEMPLATE_SID,
-        telegram_bot_token=TELEGRAM_TOKEN,
-        telegram_webhook_secret=TELEGRAM_SECRET,
-        telegram_api_base_url=telegram.base_url,
-        rate_long_code_per_second=50.0,  # fast tests; the rate-limit tests set their own
-    )
+    values: dict[str, Any] = {
+        "environment": "test",
+        "database_url": database_url,
+        "redis_url": None,
+        "public_base_url": PUBLIC,
+        "secret_key": "test-secret-key-0123456789",
+        "practice_id": "riverside",
+        "twilio_account_sid": TWILIO_SID,
+        "twilio_auth_token": TWILIO_TOKEN,
+        "twilio_sms_from": SMS_FROM,
+        "twilio_whatsapp_from": WHATSAPP_FROM,
+        "twilio_api_base_url": twilio.base_url,
+        "twilio_whatsapp_template_sid": TEMPLATE_SID,
+        "telegram_bot_token": TELEGRAM_TOKEN,
+        "telegram_webhook_secret": TELEGRAM_SECRET,
+        "telegram_api_base_url": telegram.base_url,
+        "rate_long_code_per_second": 50.0,  # fast tests; the rate-limit tests set their own
+    }
     return Settings(_env_file=None, **(values | overrides))  # type: ignore[call-arg]
 
 

@@ -4,7 +4,6 @@ after the practice's retention period while metadata and audit stay. Both backen
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator
 
 import pytest
 from sqlalchemy import insert, text
@@ -25,8 +24,8 @@ def ring(*keys: str) -> Keyring:
 
 
 @pytest.fixture(params=BACKENDS)
-async def url(request: pytest.FixtureRequest, database_url: DatabaseFactory) -> AsyncIterator[str]:
-    yield await database_url(request.param)
+async def url(request: pytest.FixtureRequest, database_url: DatabaseFactory) -> str:
+    return await database_url(request.param)
 
 
 async def raw(storage: SqlStorage, sql: str) -> list[tuple]:  # type: ignore[type-arg]

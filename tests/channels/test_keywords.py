@@ -41,7 +41,7 @@ async def test_after_stop_nothing_is_sent_reminders_included_until_start(rig: Ri
     await remind(rig)
     await remind(rig, channel="whatsapp")  # the opt-out is the number's, on every phone channel
     await rig.settle()
-    greeting, confirmation = rig.texts_to(MARIA)
+    _greeting, confirmation = rig.texts_to(MARIA)
     assert "unsubscribed" in confirmation and "START" in confirmation
     await rig.sms("START")
     await rig.settle()

@@ -57,7 +57,7 @@ async def test_two_senders_deliver_a_conversations_replies_in_order_each_once(
         OutboxSender(
             s, channel_senders(settings, None), RedisRateLimiter(r, redis_prefix), SystemClock()
         )
-        for s, r in zip(storages, redis)
+        for s, r in zip(storages, redis, strict=True)
     ]
     try:
         sent = await asyncio.wait_for(

@@ -57,7 +57,7 @@ async def test_the_poller_runs_until_stopped(rig: Rig) -> None:
             break
     stop.set()
     await asyncio.wait_for(task, 5)
-    assert [r.path for r in rig.telegram.requests][0] == "deleteWebhook"
+    assert next(r.path for r in rig.telegram.requests) == "deleteWebhook"
     assert len(rig.telegram.sent("sendMessage")) == 1
 
 

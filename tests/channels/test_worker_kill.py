@@ -92,7 +92,7 @@ async def test_a_worker_killed_mid_send_loses_nothing_and_repeats_only_the_messa
     delivered = sorted(r.fields["Body"] for r in twilio_api.sent("Messages"))
     assert delivered == [f"Notice {i}" for i in range(5)]  # none lost, each delivered once
     attempts = sorted(r.fields["Body"] for r in twilio_api.requests)
-    assert attempts == sorted(delivered + [in_flight])  # only the one in flight was tried twice
+    assert attempts == sorted([*delivered, in_flight])  # only the one in flight was tried twice
 
 
 async def until(condition: object, seconds: float) -> None:

@@ -121,7 +121,7 @@ def demo_services() -> list[Service]:
 
 
 @pytest.mark.parametrize(
-    "need, service",
+    ("need", "service"),
     [
         ("my shoulder is stiff", "physiotherapy-session"),
         ("pulled a muscle at the gym", "physiotherapy-session"),

@@ -49,7 +49,7 @@ async def test_twenty_patients_race_for_one_time(
     outcomes = await asyncio.gather(
         *(
             scheduling.handle(c.BookOpening(conv, patient, checkup.id, wanted))
-            for conv, patient in zip(conversations, patients)
+            for conv, patient in zip(conversations, patients, strict=True)
         )
     )
 

@@ -10,7 +10,6 @@ import datetime as dt
 import os
 import subprocess
 import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -57,8 +56,8 @@ async def maria_upcoming(fhir: FhirAdapters) -> list[Appointment]:
 
 
 @pytest.fixture
-async def fhir(fhir_adapters: FhirAdapters) -> AsyncIterator[FhirAdapters]:
-    yield fhir_adapters
+async def fhir(fhir_adapters: FhirAdapters) -> FhirAdapters:
+    return fhir_adapters
 
 
 async def test_book_then_reschedule_then_cancel(
@@ -107,16 +106,16 @@ def test_bad_input_gets_a_clear_answer_and_changes_nothing(chat_env: dict[str, s
     an option never offered and gibberish each get a clear reply, and the chat goes on."""
     result = subprocess.run(
         [CLI, "chat", "--phone", "+16175550177", "--now", "2026-03-02T09:00:00"],
-        input="\n".join(
-            [
+        input="".join(
+            f"{line}\n"
+            for line in [
                 "asdfgh qwerty zxcv",
                 "can i book a massage",
                 "a check-up then",
                 "sunday",
                 "7",
             ]
-        )
-        + "\n",
+        ),
         capture_output=True,
         text=True,
         env=chat_env,

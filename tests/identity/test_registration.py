@@ -10,8 +10,10 @@ NEW = "+16175550911"
 
 async def register(chat: PatientConversation, name: str, born: str, *extra: str) -> str:
     replies = [await chat.send(said("I'm a new patient", "register_patient"))]
-    for text in (name, born, "this number", "sam@example.com", "skip", "skip", *extra):
-        replies.append(await chat.send(said(text)))
+    replies += [
+        await chat.send(said(text))
+        for text in (name, born, "this number", "sam@example.com", "skip", "skip", *extra)
+    ]
     return "\n".join(PatientConversation.text(r) for r in replies)
 
 

@@ -62,7 +62,7 @@ async def test_penicillin_to_the_allergies_question_is_yes_and_the_allergy_and_t
 
 
 @pytest.mark.parametrize(
-    "text, allergies",
+    ("text", "allergies"),
     [
         ("yes, penicillin and latex", ["penicillin and latex"]),
         ("I'm allergic to peanuts; shellfish", ["peanuts", "shellfish"]),
@@ -110,7 +110,7 @@ async def test_the_emergency_contacts_relationship_is_taken_by_lay_word_partial_
 
 
 @pytest.mark.parametrize(
-    "text, relationship",
+    ("text", "relationship"),
     [
         ("my mum", "Parent"),
         ("dad", "Parent"),

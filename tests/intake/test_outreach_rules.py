@@ -45,8 +45,11 @@ def test_quiet_hours(now: dt.datetime, expected: dt.datetime) -> None:
     )  # whatever zone it is given in
 
 
+MONDAY_9AM = at(2, 9)
+
+
 class Rig:
-    def __init__(self, now: dt.datetime = at(2, 9), patients: tuple = (fakes.MARIA,)) -> None:  # type: ignore[type-arg]
+    def __init__(self, now: dt.datetime = MONDAY_9AM, patients: tuple = (fakes.MARIA,)) -> None:  # type: ignore[type-arg]
         self.clock = FixedClock(now, ticking=False)
         self.schedule = fakes.FakeSchedule(now.date())
         self.consents, self.intake = FakeConsentStore(), FakeIntakeStore()

@@ -198,7 +198,7 @@ async def test_the_patients_reply_starts_the_intake_after_verification(runtime: 
 
 @pytest.mark.parametrize("storage_backend", ["sqlite"], indirect=False)
 async def test_the_in_process_runner_and_celery_beat_run_the_invitations(runtime: Runtime) -> None:
-    patient, phone, _ = await new_patient_with_visit(runtime.fhir)
+    _patient, phone, _ = await new_patient_with_visit(runtime.fhir)
     done = await InProcessJobs(runtime).run_due()
     assert done.invited >= 1 and len(await outbox_to(runtime, phone, TEST_NOW)) == 1
     # Celery beat asks a worker for the same round every minute. A second Celery app in this

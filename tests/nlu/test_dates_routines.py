@@ -147,7 +147,7 @@ SINGLE = [
 ]
 
 
-@pytest.mark.parametrize("text,span,ny,london", SINGLE)
+@pytest.mark.parametrize(("text", "span", "ny", "london"), SINGLE)
 def test_routine_phrases(text: str, span: str, ny: str, london: str) -> None:
     assert _starts(text, NY_FRIDAY, NY) == [(span, ny)]
     assert _starts(text, LONDON_FRIDAY, LONDON) == [(span, london)]
@@ -186,7 +186,7 @@ def _day(text: str, now: datetime, tz: str, locale: str) -> str | None:
 
 
 @pytest.mark.parametrize(
-    "text,tz,locale,day",
+    ("text", "tz", "locale", "day"),
     [
         # observances, by country where their date differs
         ("st paddy's day", NY, "en-US", "2026-03-17"),
@@ -225,7 +225,7 @@ def test_a_tabled_holiday_beyond_its_table_is_not_guessed() -> None:
 
 
 @pytest.mark.parametrize(
-    "text,tz,locale,day",
+    ("text", "tz", "locale", "day"),
     [
         (
             "is the surgery open the bank holiday in may",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-import numpy
+import numpy as np
 import pytest
 import spacy
 from thinc.layers.chain import forward as thinc_chain_forward
@@ -80,7 +80,7 @@ def test_recogniser_vectors_equal_thincs_to_the_last_bit(nlu_model: NLU) -> None
         doc = ner.make_doc(text)
         short, _ = tok2vec([doc], is_train=False)
         plain, _ = thinc_chain_forward(tok2vec, [doc], is_train=False)
-        assert numpy.array_equal(short, plain), text
+        assert np.array_equal(short, plain), text
 
 
 def test_seeded_tokenizers_give_spacys_tokens_after_a_contraction(nlu_model: NLU) -> None:

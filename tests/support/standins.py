@@ -146,7 +146,7 @@ def telegram_error(status: int, retry_after: int | None = None) -> dict[str, Any
 def _telegram_app(standin: StandIn) -> Starlette:
     async def method(request: Request) -> Response:
         name = request.path_params["method"]
-        fields = {k: v for k, v in (await request.form()).items()}
+        fields = dict((await request.form()).items())
         if "reply_markup" in fields:
             fields["reply_markup"] = json.loads(str(fields["reply_markup"]))
         if request.path_params["token"] != TELEGRAM_TOKEN:

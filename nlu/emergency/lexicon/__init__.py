@@ -63,8 +63,10 @@ assert tuple(_MODULES) == CATEGORY_IDS
 
 #: The order categories are tried in: the most specific context first, so a pregnant
 #: woman's headache is a pregnancy emergency and a floppy baby an infant one.
-SCREEN_ORDER: tuple[str, ...] = ("pregnancy", "infant_child") + tuple(
-    c for c in CATEGORY_IDS if c not in ("pregnancy", "infant_child")
+SCREEN_ORDER: tuple[str, ...] = (
+    "pregnancy",
+    "infant_child",
+    *(c for c in CATEGORY_IDS if c not in ("pregnancy", "infant_child")),
 )
 RED_FLAGS: dict[str, list[str]] = {c: _MODULES[c].RED_FLAGS for c in CATEGORY_IDS}
 MENTIONS: dict[str, list[str]] = {c: _MODULES[c].MENTIONS for c in CATEGORY_IDS}

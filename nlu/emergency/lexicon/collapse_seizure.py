@@ -67,8 +67,10 @@ RED_FLAGS: list[str] = [
 
 #: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
 MENTIONS: list[str] = [
-    r"\b(?:fit|fits|seiz\w*|faint\w*|dizzy|passed\s+out|fell|fallen|shaking|jerking)\b(?![\s-]+free)"
-    r"(?<!keep\sfit)(?<!get\sfit)(?!\s+(?:to|for)\s+(?:return|work|school|nursery|fly|flying|travel|drive|driving|play|sport|duty)|\s+note|\s+and\s+(?:well|healthy))",
+    (
+        r"\b(?:fit|fits|seiz\w*|faint\w*|dizzy|passed\s+out|fell|fallen|shaking|jerking)\b(?![\s-]+free)"
+        r"(?<!keep\sfit)(?<!get\sfit)(?!\s+(?:to|for)\s+(?:return|work|school|nursery|fly|flying|travel|drive|driving|play|sport|duty)|\s+note|\s+and\s+(?:well|healthy))"
+    ),
     r"\bcollaps\w*\b(?!\s+(?:onto|on|into|in)\s+(?:the\s+|my\s+|a\s+)?(?:sofa|couch|bed|chair|heap))",
 ]
 
