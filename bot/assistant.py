@@ -144,7 +144,7 @@ class Assistant:
                     break  # later messages wait behind it: order matters more than speed
                 try:
                     replies, done = await self._process_one(conversation_id, message)
-                except Exception as e:
+                except Exception as e:  # noqa: BLE001 - kept for a retry, not dropped; logged without PHI
                     await self._failed(conversation_id, message, e)
                     handled.kept_for_retry = True
                     break
@@ -286,7 +286,7 @@ class Assistant:
             outcome = await self.scheduling.handle(report)
         except RecordSystemUnavailable:
             raise _Down(guidance) from None
-        except Exception as e:
+        except Exception as e:  # noqa: BLE001 - the patient's guidance comes first
             bind(log, conversation=ctx.conversation_id, message=message.id).failure(
                 "emergency Task not made", e
             )

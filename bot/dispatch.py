@@ -44,7 +44,7 @@ class LocalDispatcher:
     async def _process(self, conversation_id: str) -> None:
         try:
             await self.assistant.process(conversation_id)
-        except Exception as e:
+        except Exception as e:  # noqa: BLE001 - the message stays pending; process_due retries it
             bind(log, conversation=conversation_id).failure("processing failed; left for retry", e)
         finally:
             self.replies_ready()

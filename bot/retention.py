@@ -61,6 +61,6 @@ async def purge_periodically(
             log.info(
                 "retention purge: %d bodies", sum(r.inbound + r.outbound for r in reports.values())
             )
-        except Exception as e:
+        except Exception as e:  # noqa: BLE001 - the next round tries again
             bind(log, job="retention-purge").failure("retention purge failed", e)
         await asyncio.sleep(every_seconds)

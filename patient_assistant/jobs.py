@@ -57,7 +57,7 @@ class InProcessJobs:
             await asyncio.sleep(self.interval)
             try:
                 await self.run_due()
-            except Exception as e:
+            except Exception as e:  # noqa: BLE001 - a failed round must not stop the next
                 bind(log, job="in-process-jobs").failure("a round failed", e)
 
 

@@ -41,7 +41,7 @@ class SenderLoop:
                 if done.wake_at is not None:
                     until = (done.wake_at - self.sender.clock.now()).total_seconds()
                     timeout = min(self.poll, max(until, 0.01))
-            except Exception as e:
+            except Exception as e:  # noqa: BLE001 - one failed round must not stop sending
                 bind(log, job="outbox-sender").failure("outbox sender round failed", e)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout)
