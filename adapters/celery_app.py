@@ -31,7 +31,9 @@ INVITE_EVERY_SECONDS = 60.0
 def make_celery(settings: Any) -> Celery:
     """The Celery app for these settings. `settings` is patient_assistant.settings.Settings."""
     if not settings.redis_url:
-        raise RuntimeError("REDIS_URL is not set: without Redis the API runs jobs in process (serve, demo)")
+        raise RuntimeError(
+            "REDIS_URL is not set: without Redis the API runs jobs in process (serve, demo)"
+        )
     app = Celery("patient_assistant", broker=settings.redis_url)
     app.conf.update(
         task_acks_late=True,  # a worker killed mid-task leaves the task for another worker
@@ -39,8 +41,10 @@ def make_celery(settings: Any) -> Celery:
         worker_prefetch_multiplier=1,
         broker_connection_retry_on_startup=True,
         task_default_queue=settings.celery_queue,
-        broker_transport_options={"global_keyprefix": f"{settings.redis_key_prefix}celery:",
-                                  "visibility_timeout": 300},
+        broker_transport_options={
+            "global_keyprefix": f"{settings.redis_key_prefix}celery:",
+            "visibility_timeout": 300,
+        },
         worker_hijack_root_logger=False,
         beat_schedule={
             "process-due": {"task": PROCESS_DUE, "schedule": settings.beat_process_due_seconds},
@@ -114,7 +118,9 @@ def make_celery(settings: Any) -> Celery:
             from bot.retention import purge_expired as purge
 
             rt = await runtime()
-            reports = await purge(rt.storage, [settings.practice_id], settings.message_retention_days, rt.clock.now())
+            reports = await purge(
+                rt.storage, [settings.practice_id], settings.message_retention_days, rt.clock.now()
+            )
             return sum(r.inbound + r.outbound for r in reports.values())
 
         return int(run(go))

@@ -54,7 +54,9 @@ class Keyring:
 
     def __init__(self, keys: Sequence[bytes]) -> None:
         if not keys:
-            raise KeyringError("no message encryption key; set MESSAGE_ENCRYPTION_KEYS or SECRET_KEY")
+            raise KeyringError(
+                "no message encryption key; set MESSAGE_ENCRYPTION_KEYS or SECRET_KEY"
+            )
         for key in keys:
             if len(key) != 32:
                 raise KeyringError(f"a message encryption key has {len(key)} bytes; each needs 32")
@@ -67,11 +69,19 @@ class Keyring:
         from SECRET_KEY so the embedded default encrypts too."""
         if encryption_keys:
             try:
-                keys = [base64.urlsafe_b64decode(k.strip()) for k in encryption_keys.split(",") if k.strip()]
+                keys = [
+                    base64.urlsafe_b64decode(k.strip())
+                    for k in encryption_keys.split(",")
+                    if k.strip()
+                ]
             except ValueError as e:
-                raise KeyringError("MESSAGE_ENCRYPTION_KEYS must be URL-safe base64 keys, comma-separated") from e
+                raise KeyringError(
+                    "MESSAGE_ENCRYPTION_KEYS must be URL-safe base64 keys, comma-separated"
+                ) from e
             return cls(keys)
-        derived = HKDF(algorithm=SHA256(), length=32, salt=None, info=b"patient-assistant message bodies")
+        derived = HKDF(
+            algorithm=SHA256(), length=32, salt=None, info=b"patient-assistant message bodies"
+        )
         return cls([derived.derive(secret_key.encode())])
 
     @property
@@ -94,4 +104,6 @@ class Keyring:
         try:
             return cipher.decrypt(raw[:NONCE_BYTES], raw[NONCE_BYTES:], row_id.encode()).decode()
         except InvalidTag as e:
-            raise KeyringError(f"row {row_id}: ciphertext does not verify (tampered or moved)") from e
+            raise KeyringError(
+                f"row {row_id}: ciphertext does not verify (tampered or moved)"
+            ) from e

@@ -16,7 +16,11 @@ RuntimeFactory = Callable[[], Awaitable[Runtime]]
 
 
 def create_app(
-    settings: Settings, runtime_factory: RuntimeFactory, *, web_chat: bool = True, telegram_polling: bool = False
+    settings: Settings,
+    runtime_factory: RuntimeFactory,
+    *,
+    web_chat: bool = True,
+    telegram_polling: bool = False,
 ) -> FastAPI:
     """The API. `runtime_factory` builds the wired assistant when the app starts.
 

@@ -19,5 +19,7 @@ async def consent_document(document_id: str, runtime: RuntimeDep) -> str:
     if found is None:
         raise HTTPException(status_code=404, detail="no such consent document")
     title, text = (html.escape(part) for part in found)
-    return (f"<!doctype html><html lang=en><meta charset=utf-8><title>{title}</title>"
-            f"<main><h1>{title}</h1><p>{text}</p></main></html>")
+    return (
+        f"<!doctype html><html lang=en><meta charset=utf-8><title>{title}</title>"
+        f"<main><h1>{title}</h1><p>{text}</p></main></html>"
+    )

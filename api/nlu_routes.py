@@ -35,5 +35,7 @@ async def parse(body: ParseRequest, runtime: RuntimeDep) -> dict[str, object]:
         now = now if now.tzinfo else now.replace(tzinfo=zone)
     else:
         now = runtime.clock.now().astimezone(zone)
-    result = runtime.nlu.parse(body.text, now=now, tz=tz, lang=body.lang, locale=runtime.settings.practice_locale)
+    result = runtime.nlu.parse(
+        body.text, now=now, tz=tz, lang=body.lang, locale=runtime.settings.practice_locale
+    )
     return result.to_json()

@@ -46,8 +46,15 @@ async def personas() -> list[dict[str, Any]]:
 @router.post("/chat/api/messages")
 async def send(message: ChatMessage, runtime: RuntimeDep) -> dict[str, Any]:
     inbound = Inbound(
-        practice_id=runtime.settings.practice_id, channel="web", address=message.phone, text=message.text,
-        provider_message_id=f"web-{uuid.uuid4().hex}", received_at=runtime.clock.now(),
+        practice_id=runtime.settings.practice_id,
+        channel="web",
+        address=message.phone,
+        text=message.text,
+        provider_message_id=f"web-{uuid.uuid4().hex}",
+        received_at=runtime.clock.now(),
     )
     handled = await runtime.assistant.handle(inbound)
-    return {"replies": [r.to_json() for r in handled.replies], "kept_for_retry": handled.kept_for_retry}
+    return {
+        "replies": [r.to_json() for r in handled.replies],
+        "kept_for_retry": handled.kept_for_retry,
+    }

@@ -34,8 +34,10 @@ MESSAGES = [
     "why was I charged $80?",
     "my new number is 555-0134, email maria@example.com",
     "thanks, that's all",
-    ("ok so basically I've had this pain in my shoulder for about a month and it's not getting better, "
-    "can I come in sometime next week, ideally in the afternoon after 3?"),
+    (
+        "ok so basically I've had this pain in my shoulder for about a month and it's not getting better, "
+        "can I come in sometime next week, ideally in the afternoon after 3?"
+    ),
     "dob 4/12/1985",
     "the 10:30 one",
     "are my blood test results back",
@@ -81,14 +83,19 @@ def _summary(times: list[float]) -> dict[str, float]:
 
 
 def _ratios(parse: dict[str, float], base: dict[str, float]) -> dict[str, float]:
-    return {"ratio_p50": round(parse["p50_ms"] / base["p50_ms"], 1), "ratio_p99": round(parse["p99_ms"] / base["p99_ms"], 1)}
+    return {
+        "ratio_p50": round(parse["p50_ms"] / base["p50_ms"], 1),
+        "ratio_p99": round(parse["p99_ms"] / base["p99_ms"], 1),
+    }
 
 
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--rounds", type=int, default=100)
     ap.add_argument("--json", action="store_true", help="print JSON only")
-    ap.add_argument("--model", type=Path, help="a model directory to load as it is (no retraining check)")
+    ap.add_argument(
+        "--model", type=Path, help="a model directory to load as it is (no retraining check)"
+    )
     args = ap.parse_args(argv)
 
     import spacy
@@ -128,14 +135,20 @@ def main(argv: list[str]) -> int:
     if args.json:
         print(json.dumps(result))
         return 0
-    print(f"messages: {result['messages']}  (model load {result['load_s']} s; "
-          f"load average {result['load_average']} on {result['cores']} cores)")
+    print(
+        f"messages: {result['messages']}  (model load {result['load_s']} s; "
+        f"load average {result['load_average']} on {result['cores']} cores)"
+    )
     print(f"{'':16}{'p50 ms':>10}{'p99 ms':>10}{'msgs/s':>10}{'cpu p50':>10}{'cpu p99':>10}")
     for name, wall, cpu in (("NLU.parse", p, pc), ("spaCy tokenizer", b, bc)):
-        print(f"{name:16}{wall['p50_ms']:>10.3f}{wall['p99_ms']:>10.3f}{wall['msgs_per_s']:>10.0f}"
-              f"{cpu['p50_ms']:>10.3f}{cpu['p99_ms']:>10.3f}")
-    print(f"ratio NLU/tokenizer: p50 x{result['ratio_p50']}, p99 x{result['ratio_p99']} "
-          f"(cpu: p50 x{result['cpu']['ratio_p50']}, p99 x{result['cpu']['ratio_p99']})")
+        print(
+            f"{name:16}{wall['p50_ms']:>10.3f}{wall['p99_ms']:>10.3f}{wall['msgs_per_s']:>10.0f}"
+            f"{cpu['p50_ms']:>10.3f}{cpu['p99_ms']:>10.3f}"
+        )
+    print(
+        f"ratio NLU/tokenizer: p50 x{result['ratio_p50']}, p99 x{result['ratio_p99']} "
+        f"(cpu: p50 x{result['cpu']['ratio_p50']}, p99 x{result['cpu']['ratio_p99']})"
+    )
     print(f"p99 target <= {TARGET_P99_MS:g} ms: {'met' if result['meets_target'] else 'NOT met'}")
     return 0
 

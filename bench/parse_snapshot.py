@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from nlu.evaluation import HELDOUT_NOW, HELDOUT_TZ, SGD_NOW, SGD_TZ, benchmarks_dir, dev_dir  # noqa: E402
-from nlu.model import DATA_DIR, heldout_files  # noqa: E402
-from nlu.training_data import load_file  # noqa: E402
+from nlu.evaluation import HELDOUT_NOW, HELDOUT_TZ, SGD_NOW, SGD_TZ, benchmarks_dir, dev_dir
+from nlu.model import DATA_DIR, heldout_files
+from nlu.training_data import load_file
 
 
 def _jsonl(path: Path) -> Iterator[dict]:
@@ -38,7 +38,13 @@ def messages() -> Iterator[tuple[str, str, datetime, str, str]]:
             yield path.name, ex.text, HELDOUT_NOW, HELDOUT_TZ, "en-US"
     for path in sorted(dev_dir(DATA_DIR).glob("dates-*.jsonl")):
         for d in _jsonl(path):
-            yield path.name, d["text"], datetime.fromisoformat(d["now"]), d["tz"], d.get("locale", "en-US")
+            yield (
+                path.name,
+                d["text"],
+                datetime.fromisoformat(d["now"]),
+                d["tz"],
+                d.get("locale", "en-US"),
+            )
     for path in sorted(dev_dir(DATA_DIR).glob("emergency-*.jsonl")):
         for d in _jsonl(path):
             yield path.name, d["text"], HELDOUT_NOW, HELDOUT_TZ, "en-US"
@@ -48,7 +54,13 @@ def messages() -> Iterator[tuple[str, str, datetime, str, str]]:
             yield "sgd-services.jsonl", d["text"], SGD_NOW, SGD_TZ, "en-US"
     if (bench / "duckling-en-time.jsonl").exists():
         for d in _jsonl(bench / "duckling-en-time.jsonl"):
-            yield "duckling-en-time.jsonl", d["text"], datetime.fromisoformat(d["now"]), d["tz"], "en-US"
+            yield (
+                "duckling-en-time.jsonl",
+                d["text"],
+                datetime.fromisoformat(d["now"]),
+                d["tz"],
+                "en-US",
+            )
 
 
 def snapshot(nlu: object) -> list[dict]:
@@ -73,14 +85,16 @@ def main(argv: list[str]) -> int:
     nlu = NLU(M.load(args.model), args.model) if args.model else NLU.load()
     now = snapshot(nlu)
     if args.out:
-        args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in now), encoding="utf-8")
+        args.out.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in now), encoding="utf-8"
+        )
         print(f"{len(now)} parses written to {args.out} (model {nlu.path.name})")
         return 0
     before = [json.loads(line) for line in args.compare.read_text(encoding="utf-8").splitlines()]
     if len(before) != len(now):
         print(f"different message lists: {len(before)} before, {len(now)} now")
         return 1
-    differ = [(b, a) for b, a in zip(before, now) if b != a]
+    differ = [(b, a) for b, a in zip(before, now, strict=True) if b != a]
     for b, a in differ[:20]:
         print(json.dumps({"before": b, "after": a}, ensure_ascii=False))
     print(f"{len(now)} parses compared (model {nlu.path.name}): {len(differ)} differ")

@@ -50,7 +50,9 @@ _EMERGENCY = uuid.UUID("5d0f2c9e-7a41-4b3e-9c86-2e1f4a7b9d53")
 
 
 class Parser(Protocol):
-    def parse(self, text: str, *, now: dt.datetime, tz: str, lang: str = "en", locale: str = "en-US") -> Parse: ...
+    def parse(
+        self, text: str, *, now: dt.datetime, tz: str, lang: str = "en", locale: str = "en-US"
+    ) -> Parse: ...
 
 
 @dataclass
@@ -79,7 +81,9 @@ class Assistant:
         self.storage, self.nlu, self.scheduling = storage, nlu, scheduling
         self.catalogue, self.patients = catalogue, patients
         self.flows, self.texts, self.clock, self.locks = flows, texts, clock, locks
-        self.verification_days = verification_days  # how long a verified channel address stays verified
+        self.verification_days = (
+            verification_days  # how long a verified channel address stays verified
+        )
 
     async def receive(self, message: Inbound) -> str | None:
         """Record a message; its conversation id, or None if this provider id was seen before.
@@ -96,10 +100,15 @@ class Assistant:
             )
             await tx.lock_conversation(conversation.id)
             latest = await tx.last_inbound_at(message.practice_id, message.channel, message.address)
-            metadata: dict[str, Any] = {"media_count": message.media_count} if message.media_count else {}
+            metadata: dict[str, Any] = (
+                {"media_count": message.media_count} if message.media_count else {}
+            )
             if keyword in ("opt_out", "opt_in"):
                 was_out = await tx.is_opted_out(message.practice_id, optout_key)
-                metadata |= {"keyword": keyword, "keyword_changed": was_out != (keyword == "opt_out")}
+                metadata |= {
+                    "keyword": keyword,
+                    "keyword_changed": was_out != (keyword == "opt_out"),
+                }
             record = InboundRecord(
                 id=uuid.uuid4().hex,
                 practice_id=message.practice_id,
@@ -113,8 +122,13 @@ class Assistant:
             )
             new = await tx.record_inbound(record)
             if new and keyword in ("opt_out", "opt_in"):
-                await tx.set_opt_out(message.practice_id, optout_key, message.channel,
-                                     keyword == "opt_out", record.received_at)
+                await tx.set_opt_out(
+                    message.practice_id,
+                    optout_key,
+                    message.channel,
+                    keyword == "opt_out",
+                    record.received_at,
+                )
         return conversation.id if new else None
 
     async def process(self, conversation_id: str) -> Handled:
@@ -157,15 +171,20 @@ class Assistant:
             return Handled([])
         return await self.process(conversation_id)
 
-    async def _process_one(self, conversation_id: str, message: InboundRecord) -> tuple[list[Outbound], bool]:
+    async def _process_one(
+        self, conversation_id: str, message: InboundRecord
+    ) -> tuple[list[Outbound], bool]:
         now = self.clock.now()
         async with self.storage.transaction() as tx:
             conversation = await tx.get_conversation(conversation_id)
             assert conversation is not None
-            opted_out = await tx.is_opted_out(conversation.practice_id,
-                                              optout_address(conversation.channel, conversation.address))
+            opted_out = await tx.is_opted_out(
+                conversation.practice_id, optout_address(conversation.channel, conversation.address)
+            )
         state = State.from_json(conversation.state)
-        early = preflight(message, opted_out, self.texts, state.language, await self._practice_vals())
+        early = preflight(
+            message, opted_out, self.texts, state.language, await self._practice_vals()
+        )
         if early is not None:
             return await self._stop_early(conversation, message, early, now), True
         try:
@@ -177,21 +196,38 @@ class Assistant:
             else:
                 state, replies, notes, outcomes = await self._converse(state, parse, ctx)
         except RecordSystemUnavailable:
-            return await self._keep_for_retry(conversation, message, now, self._down_reply(state, now)), False
+            return await self._keep_for_retry(
+                conversation, message, now, self._down_reply(state, now)
+            ), False
         except _Down as down:
             return await self._keep_for_retry(conversation, message, now, down.replies), False
-        log.info("conversation=%s message=%s intent=%s confidence=%.2f",
-                 conversation_id, message.id, parse.intent, parse.confidence)
+        log.info(
+            "conversation=%s message=%s intent=%s confidence=%.2f",
+            conversation_id,
+            message.id,
+            parse.intent,
+            parse.confidence,
+        )
         outbound = merge(replies)
         async with self.storage.transaction() as tx:
             conversation.state = state.to_json()
             await tx.save_conversation(conversation, now)
-            await tx.append_event(conversation.id, "message_processed",
-                                  {"message_id": message.id, "seq": message.seq, "intent": parse.intent,
-                                   "confidence": round(parse.confidence, 3)}, now)
+            await tx.append_event(
+                conversation.id,
+                "message_processed",
+                {
+                    "message_id": message.id,
+                    "seq": message.seq,
+                    "intent": parse.intent,
+                    "confidence": round(parse.confidence, 3),
+                },
+                now,
+            )
             for note in notes:
                 await tx.append_event(conversation.id, note["kind"], note, now)
-            for record in audit_records(self.practice_id, conversation, state, notes, outcomes, now):
+            for record in audit_records(
+                self.practice_id, conversation, state, notes, outcomes, now
+            ):
                 await tx.audit(record)
             for reply in outbound:
                 await tx.enqueue_outbound(self._outbox(conversation, reply, now))
@@ -238,34 +274,52 @@ class Assistant:
         must not hold the guidance back: it is sent, logged as an error and noted.
         """
         guidance = [Reply(_text(self.texts, "emergency", state))]
-        report = ReportEmergency(str(uuid.uuid5(_EMERGENCY, message.id)), ctx.conversation_id, ctx.channel,
-                                 patient_id=state.patient_id, related_person_id=state.proxy_id)
+        report = ReportEmergency(
+            str(uuid.uuid5(_EMERGENCY, message.id)),
+            ctx.conversation_id,
+            ctx.channel,
+            patient_id=state.patient_id,
+            related_person_id=state.proxy_id,
+        )
         note: dict[str, Any] = {"kind": "emergency", "alert_staff": True}
         try:
             outcome = await self.scheduling.handle(report)
         except RecordSystemUnavailable:
             raise _Down(guidance) from None
         except Exception as e:  # noqa: BLE001 - the patient's guidance comes first
-            bind(log, conversation=ctx.conversation_id, message=message.id).failure("emergency Task not made", e)
+            bind(log, conversation=ctx.conversation_id, message=message.id).failure(
+                "emergency Task not made", e
+            )
             metrics.ESCALATION_FAILED.inc()
             return guidance, [note | {"task": None}], []
         if isinstance(outcome, c.RecordSystemDown):
             raise _Down(guidance)
-        told = bool(message.metadata.get("down_notified"))  # the guidance went out while it was down
+        told = bool(
+            message.metadata.get("down_notified")
+        )  # the guidance went out while it was down
         return ([] if told else guidance), [note], [outcome]
 
     async def _context(self, conversation: ConversationRecord, now: dt.datetime) -> TurnContext:
         catalogue = await self.catalogue.get()
-        if conversation.channel in PHONE_CHANNELS:  # its own patients, and those of RelatedPersons on it
+        if (
+            conversation.channel in PHONE_CHANNELS
+        ):  # its own patients, and those of RelatedPersons on it
             found = await household.on_phone(self.patients, conversation.address)
         else:  # a chat with no phone number: the patients it was linked to after verification
             found = household.Household(
-                tuple(await self.patients.find_by_chat(conversation.channel, conversation.address)))
+                tuple(await self.patients.find_by_chat(conversation.channel, conversation.address))
+            )
         return TurnContext(
-            catalogue=catalogue, flows=self.flows, texts=self.texts, now=now,
-            patients=found.patients, related=found.related, via_related=found.via_related,
+            catalogue=catalogue,
+            flows=self.flows,
+            texts=self.texts,
+            now=now,
+            patients=found.patients,
+            related=found.related,
+            via_related=found.via_related,
             conversation_id=conversation.id,
-            channel=conversation.channel, address=conversation.address,
+            channel=conversation.channel,
+            address=conversation.address,
             verification_days=self.verification_days,
         )
 
@@ -275,34 +329,58 @@ class Assistant:
         if not text:
             # Media-only or empty: nothing to understand; the engine asks to rephrase.
             return Parse(text="", intent="out_of_scope", confidence=0.0)
-        return self.nlu.parse(text, now=ctx.now, tz=practice.timezone, lang="en", locale=practice.locale)
+        return self.nlu.parse(
+            text, now=ctx.now, tz=practice.timezone, lang="en", locale=practice.locale
+        )
 
     def _down_reply(self, state: State, now: dt.datetime) -> list[Reply]:
         return [Reply(_text(self.texts, "record_system_down", state))]
 
     async def _keep_for_retry(
-        self, conversation: ConversationRecord, message: InboundRecord, now: dt.datetime, replies: list[Reply]
+        self,
+        conversation: ConversationRecord,
+        message: InboundRecord,
+        now: dt.datetime,
+        replies: list[Reply],
     ) -> list[Outbound]:
         backoff = RETRY_BACKOFF[min(message.attempts, len(RETRY_BACKOFF) - 1)]
         notify = not message.metadata.get("down_notified")
         outbound = merge(replies) if notify else []
         async with self.storage.transaction() as tx:
-            await tx.retry_inbound(message.id, now + backoff,
-                                   {"retry_at": (now + backoff).isoformat(), "down_notified": True})
-            await tx.append_event(conversation.id, "record_system_down", {"message_id": message.id}, now)
+            await tx.retry_inbound(
+                message.id,
+                now + backoff,
+                {"retry_at": (now + backoff).isoformat(), "down_notified": True},
+            )
+            await tx.append_event(
+                conversation.id, "record_system_down", {"message_id": message.id}, now
+            )
             for reply in outbound:
                 await tx.enqueue_outbound(self._outbox(conversation, reply, now))
         metrics.RECORD_SYSTEM_DOWN.inc()
-        log.warning("conversation=%s message=%s kept for retry: record system down", conversation.id, message.id)
+        log.warning(
+            "conversation=%s message=%s kept for retry: record system down",
+            conversation.id,
+            message.id,
+        )
         return outbound
 
     def _outbox(
-        self, conversation: ConversationRecord, reply: Outbound, now: dt.datetime, purpose: str = "reply"
+        self,
+        conversation: ConversationRecord,
+        reply: Outbound,
+        now: dt.datetime,
+        purpose: str = "reply",
     ) -> OutboxRecord:
         return OutboxRecord(
-            id=uuid.uuid4().hex, practice_id=conversation.practice_id, conversation_id=conversation.id,
-            channel=conversation.channel, address=conversation.address, payload=reply.to_json(),
-            created_at=now, purpose=purpose,
+            id=uuid.uuid4().hex,
+            practice_id=conversation.practice_id,
+            conversation_id=conversation.id,
+            channel=conversation.channel,
+            address=conversation.address,
+            payload=reply.to_json(),
+            created_at=now,
+            purpose=purpose,
             # The web chat and the console get their replies in the same request: already sent.
             status="sent" if conversation.channel in IN_BAND_CHANNELS else "pending",
         )
@@ -312,25 +390,41 @@ class Assistant:
         try:
             practice = (await self.catalogue.get()).practice
         except DomainError:
-            return {"practice_name": _text(self.texts, "this_practice", State()), "practice_phone": ""}
+            return {
+                "practice_name": _text(self.texts, "this_practice", State()),
+                "practice_phone": "",
+            }
         return {"practice_name": practice.name, "practice_phone": practice.phone}
 
     async def _stop_early(
-        self, conversation: ConversationRecord, message: InboundRecord, early: Preflight, now: dt.datetime
+        self,
+        conversation: ConversationRecord,
+        message: InboundRecord,
+        early: Preflight,
+        now: dt.datetime,
     ) -> list[Outbound]:
         """A message answered before the conversation (keywords, opted out, unreadable)."""
         async with self.storage.transaction() as tx:
-            await tx.append_event(conversation.id, early.event, {"message_id": message.id, "seq": message.seq}, now)
+            await tx.append_event(
+                conversation.id, early.event, {"message_id": message.id, "seq": message.seq}, now
+            )
             if early.event in ("opted_out", "opted_in"):
-                await tx.audit(AuditRecord(
-                    practice_id=conversation.practice_id, actor=f"{conversation.channel}:address",
-                    action=f"messaging.{early.event}", subject=f"Conversation/{conversation.id}", at=now,
-                    detail={"channel": conversation.channel, "message_id": message.id},
-                ))
+                await tx.audit(
+                    AuditRecord(
+                        practice_id=conversation.practice_id,
+                        actor=f"{conversation.channel}:address",
+                        action=f"messaging.{early.event}",
+                        subject=f"Conversation/{conversation.id}",
+                        at=now,
+                        detail={"channel": conversation.channel, "message_id": message.id},
+                    )
+                )
             for reply in early.replies:
                 await tx.enqueue_outbound(self._outbox(conversation, reply, now, early.purpose))
             await tx.mark_inbound(message.id, "processed")
-        log.info("conversation=%s message=%s preflight=%s", conversation.id, message.id, early.event)
+        log.info(
+            "conversation=%s message=%s preflight=%s", conversation.id, message.id, early.event
+        )
         return list(early.replies)
 
     async def _failed(self, conversation_id: str, message: InboundRecord, error: Exception) -> None:
@@ -338,15 +432,22 @@ class Assistant:
         MAX_ATTEMPTS so the conversation's later messages are not held forever."""
         now = self.clock.now()
         bind(log, conversation=conversation_id, message=message.id).failure(
-            f"processing failed, attempt {message.attempts + 1}", error)
+            f"processing failed, attempt {message.attempts + 1}", error
+        )
         backoff = RETRY_BACKOFF[min(message.attempts, len(RETRY_BACKOFF) - 1)]
         async with self.storage.transaction() as tx:
             if message.attempts + 1 >= MAX_ATTEMPTS:
                 await tx.mark_inbound(message.id, "failed")
-                await tx.append_event(conversation_id, "message_failed",
-                                      {"message_id": message.id, "error": type(error).__name__}, now)
+                await tx.append_event(
+                    conversation_id,
+                    "message_failed",
+                    {"message_id": message.id, "error": type(error).__name__},
+                    now,
+                )
             else:
-                await tx.retry_inbound(message.id, now + backoff, {"retry_at": (now + backoff).isoformat()})
+                await tx.retry_inbound(
+                    message.id, now + backoff, {"retry_at": (now + backoff).isoformat()}
+                )
 
 
 class _Down(Exception):

@@ -28,12 +28,16 @@ class Dispatcher(Protocol):
 
 
 class LocalDispatcher:
-    def __init__(self, assistant: Assistant, replies_ready: Callable[[], None] = lambda: None) -> None:
+    def __init__(
+        self, assistant: Assistant, replies_ready: Callable[[], None] = lambda: None
+    ) -> None:
         self.assistant, self.replies_ready = assistant, replies_ready
         self._tasks: set[asyncio.Task[None]] = set()
 
     async def conversation_received(self, conversation_id: str) -> None:
-        task = asyncio.create_task(self._process(conversation_id), name=f"process-{conversation_id}")
+        task = asyncio.create_task(
+            self._process(conversation_id), name=f"process-{conversation_id}"
+        )
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 

@@ -20,10 +20,12 @@ from collections.abc import Mapping, MutableMapping
 from typing import Any
 
 
-class Bound(logging.LoggerAdapter):  # type: ignore[type-arg]
+class Bound(logging.LoggerAdapter):
     """A logger with context: ids only (conversation, message, task), never content."""
 
-    def process(self, msg: Any, kwargs: MutableMapping[str, Any]) -> tuple[Any, MutableMapping[str, Any]]:
+    def process(
+        self, msg: Any, kwargs: MutableMapping[str, Any]
+    ) -> tuple[Any, MutableMapping[str, Any]]:
         context: Mapping[str, object] = self.extra or {}
         # One attribute: "message" and others are LogRecord's own and cannot be set by `extra`.
         kwargs["extra"] = {**kwargs.get("extra", {}), "context": dict(context)}
@@ -54,9 +56,15 @@ def safe_traceback(error: BaseException) -> str:
         seen.add(id(current))
         chain.append((current, link))
         if current.__cause__ is not None:
-            current, link = current.__cause__, "The above exception was the direct cause of the following:"
+            current, link = (
+                current.__cause__,
+                "The above exception was the direct cause of the following:",
+            )
         elif current.__context__ is not None and not current.__suppress_context__:
-            current, link = current.__context__, "During handling of the above exception, another occurred:"
+            current, link = (
+                current.__context__,
+                "During handling of the above exception, another occurred:",
+            )
         else:
             current = None
     for exc, link in reversed(chain):

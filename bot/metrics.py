@@ -41,19 +41,33 @@ def _process_identifier() -> str:
 if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
     values.ValueClass = values.MultiProcessValue(_process_identifier)
 
-MESSAGES_PROCESSED = Counter("patient_assistant_messages_processed_total", "Inbound messages processed")
+MESSAGES_PROCESSED = Counter(
+    "patient_assistant_messages_processed_total", "Inbound messages processed"
+)
 REPLIES = Counter("patient_assistant_replies_total", "Replies written to the outbox")
-OUTCOMES = Counter("patient_assistant_outcomes_total", "Outcomes of domain commands, by kind", ["outcome"])
+OUTCOMES = Counter(
+    "patient_assistant_outcomes_total", "Outcomes of domain commands, by kind", ["outcome"]
+)
 EMERGENCIES = Counter("patient_assistant_emergency_total", "Messages read as an emergency")
-LOCKOUTS = Counter("patient_assistant_locked_total", "Conversations locked after failed identity checks")
+LOCKOUTS = Counter(
+    "patient_assistant_locked_total", "Conversations locked after failed identity checks"
+)
 HANDOFFS = Counter("patient_assistant_handoff_requested_total", "Patients who asked for a person")
-ESCALATION_FAILED = Counter("patient_assistant_escalation_failed_total",
-                            "Emergency staff Tasks that could not be made for a reason other than an outage")
-RECORD_SYSTEM_DOWN = Counter("patient_assistant_record_system_down_total",
-                             "Messages kept for a retry because the record system was down")
+ESCALATION_FAILED = Counter(
+    "patient_assistant_escalation_failed_total",
+    "Emergency staff Tasks that could not be made for a reason other than an outage",
+)
+RECORD_SYSTEM_DOWN = Counter(
+    "patient_assistant_record_system_down_total",
+    "Messages kept for a retry because the record system was down",
+)
 WEBHOOK_MESSAGES = Counter("webhook_messages_total", "Webhook messages recorded")
-WEBHOOK_DUPLICATES = Counter("webhook_duplicates_total", "Webhook deliveries of a message already recorded")
-WEBHOOK_REJECTED = Counter("webhook_rejected_total", "Webhook requests refused (bad or missing signature)")
+WEBHOOK_DUPLICATES = Counter(
+    "webhook_duplicates_total", "Webhook deliveries of a message already recorded"
+)
+WEBHOOK_REJECTED = Counter(
+    "webhook_rejected_total", "Webhook requests refused (bad or missing signature)"
+)
 
 _NOTE_COUNTERS = {"emergency": EMERGENCIES, "locked": LOCKOUTS, "handoff_requested": HANDOFFS}
 

@@ -21,7 +21,13 @@ from bot.ports import AuditRecord, OutboxRecord, Storage, Transaction
 from dialogs.context import Texts
 from dialogs.render import say
 from dialogs.state import State
-from domain.outreach import IntakeInvitation, IntakeOutreach, InviteToIntake, NotInvited, invitation_key
+from domain.outreach import (
+    IntakeInvitation,
+    IntakeOutreach,
+    InviteToIntake,
+    NotInvited,
+    invitation_key,
+)
 from domain.ports import Clock
 
 log = logging.getLogger(__name__)
@@ -31,8 +37,17 @@ NOTIFICATION = "notification"
 
 
 class Outreach:
-    def __init__(self, *, practice_id: str, storage: Storage, intake: IntakeOutreach, texts: Texts,
-                 catalogue: PracticeCatalogue, locks: ConversationLocks, clock: Clock) -> None:
+    def __init__(
+        self,
+        *,
+        practice_id: str,
+        storage: Storage,
+        intake: IntakeOutreach,
+        texts: Texts,
+        catalogue: PracticeCatalogue,
+        locks: ConversationLocks,
+        clock: Clock,
+    ) -> None:
         self.practice_id, self.storage, self.intake = practice_id, storage, intake
         self.texts, self.catalogue, self.locks, self.clock = texts, catalogue, locks, clock
 
@@ -62,36 +77,71 @@ class Outreach:
     async def _queue(self, invitation: IntakeInvitation) -> str:
         now = self.clock.now()
         practice = (await self.catalogue.get()).practice
-        text = say(self.texts["intake_invitation"], invitation.language,
-                   {"practice_name": practice.name, "practice_phone": practice.phone})
+        text = say(
+            self.texts["intake_invitation"],
+            invitation.language,
+            {"practice_name": practice.name, "practice_phone": practice.phone},
+        )
         async with self.storage.transaction() as tx:
             conversation = await tx.get_or_create_conversation(
-                self.practice_id, invitation.channel, invitation.address, now)
+                self.practice_id, invitation.channel, invitation.address, now
+            )
         async with self.locks.lock(conversation.id), self.storage.transaction() as tx:
             await tx.lock_conversation(conversation.id)
             current = await tx.get_conversation(conversation.id)
             assert current is not None
             if await self._already(tx, invitation.patient_id, invitation.key):
                 return "already"
-            if await tx.is_opted_out(self.practice_id, optout_address(invitation.channel, invitation.address)):
+            if await tx.is_opted_out(
+                self.practice_id, optout_address(invitation.channel, invitation.address)
+            ):
                 return "opted_out"
             state = State.from_json(current.state)
-            state.invitation = {"flow": "intake", "at": invitation.send_at.isoformat(),
-                                "patient_id": invitation.patient_id}
+            state.invitation = {
+                "flow": "intake",
+                "at": invitation.send_at.isoformat(),
+                "patient_id": invitation.patient_id,
+            }
             current.state = state.to_json()
             await tx.save_conversation(current, now)
-            detail = {"key": invitation.key, "conversation_id": current.id, "channel": invitation.channel,
-                      "send_at": invitation.send_at.isoformat(), "appointment": invitation.appointment_id}
-            await tx.append_event(current.id, "intake_invited", {**detail, "patient_id": invitation.patient_id}, now)
-            await tx.audit(AuditRecord(practice_id=self.practice_id, actor="system", action=INVITED,
-                                       subject=f"Patient/{invitation.patient_id}", at=now, detail=detail))
-            await tx.enqueue_outbound(OutboxRecord(
-                id=uuid.uuid4().hex, practice_id=self.practice_id, conversation_id=current.id,
-                channel=invitation.channel, address=invitation.address, payload=Outbound(text=text).to_json(),
-                created_at=now, purpose=NOTIFICATION,
-                # Quiet hours: the sender takes it up only from this time on.
-                next_attempt_at=invitation.send_at if invitation.send_at > now else None,
-            ))
-        log.info("outreach patient=%s invited to intake, conversation=%s, held=%s", invitation.patient_id,
-                 current.id, invitation.send_at > now)
+            detail = {
+                "key": invitation.key,
+                "conversation_id": current.id,
+                "channel": invitation.channel,
+                "send_at": invitation.send_at.isoformat(),
+                "appointment": invitation.appointment_id,
+            }
+            await tx.append_event(
+                current.id, "intake_invited", {**detail, "patient_id": invitation.patient_id}, now
+            )
+            await tx.audit(
+                AuditRecord(
+                    practice_id=self.practice_id,
+                    actor="system",
+                    action=INVITED,
+                    subject=f"Patient/{invitation.patient_id}",
+                    at=now,
+                    detail=detail,
+                )
+            )
+            await tx.enqueue_outbound(
+                OutboxRecord(
+                    id=uuid.uuid4().hex,
+                    practice_id=self.practice_id,
+                    conversation_id=current.id,
+                    channel=invitation.channel,
+                    address=invitation.address,
+                    payload=Outbound(text=text).to_json(),
+                    created_at=now,
+                    purpose=NOTIFICATION,
+                    # Quiet hours: the sender takes it up only from this time on.
+                    next_attempt_at=invitation.send_at if invitation.send_at > now else None,
+                )
+            )
+        log.info(
+            "outreach patient=%s invited to intake, conversation=%s, held=%s",
+            invitation.patient_id,
+            current.id,
+            invitation.send_at > now,
+        )
         return "invited"

@@ -115,7 +115,9 @@ class Transaction(Protocol):
 
     async def mark_inbound(self, message_id: str, status: str) -> None: ...
 
-    async def retry_inbound(self, message_id: str, retry_at: dt.datetime, metadata: dict[str, Any]) -> None:
+    async def retry_inbound(
+        self, message_id: str, retry_at: dt.datetime, metadata: dict[str, Any]
+    ) -> None:
         """Keep a message pending for another attempt at `retry_at` (attempts + 1, metadata merged)."""
         ...
 
@@ -152,7 +154,10 @@ class Transaction(Protocol):
         ...
 
     async def claim_due_outbound(
-        self, now: dt.datetime, limit: int, channels: Sequence[str] | None = None,
+        self,
+        now: dt.datetime,
+        limit: int,
+        channels: Sequence[str] | None = None,
         lease: dt.timedelta = ...,
     ) -> list[OutboxRecord]:
         """Mark due messages `sending` (leased a few minutes, or `lease`) and return them;
@@ -186,7 +191,9 @@ class Transaction(Protocol):
 
     async def delivery(self, channel: str, provider_message_id: str) -> DeliveryRecord | None: ...
 
-    async def last_inbound_at(self, practice_id: str, channel: str, address: str) -> dt.datetime | None:
+    async def last_inbound_at(
+        self, practice_id: str, channel: str, address: str
+    ) -> dt.datetime | None:
         """When the address last wrote to the practice on the channel (WhatsApp's 24-hour window)."""
         ...
 
@@ -194,12 +201,16 @@ class Transaction(Protocol):
         """The practice's own settings (e.g. `message_retention_days`); {} if none are stored."""
         ...
 
-    async def purge_bodies(self, practice_id: str, before: dt.datetime, now: dt.datetime) -> PurgeReport:
+    async def purge_bodies(
+        self, practice_id: str, before: dt.datetime, now: dt.datetime
+    ) -> PurgeReport:
         """Remove message bodies older than `before` that are done with (processed, sent or
         failed), keeping every other column."""
         ...
 
-    async def audit_trail(self, practice_id: str, subject: str | None = None) -> list[AuditRecord]: ...
+    async def audit_trail(
+        self, practice_id: str, subject: str | None = None
+    ) -> list[AuditRecord]: ...
 
 
 class Storage(Protocol):

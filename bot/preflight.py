@@ -65,4 +65,3 @@ def preflight(
     if len(text) > MAX_MESSAGE_CHARS:
         return Preflight("too_long", reply("too_long"))
     return None
-

@@ -43,22 +43,38 @@ def audit_records(
     outcomes: list[c.Outcome],
     now: dt.datetime,
 ) -> list[AuditRecord]:
-    actor = f"patient:{state.patient_id}" if state.patient_id else f"{conversation.channel}:unidentified"
+    actor = (
+        f"patient:{state.patient_id}"
+        if state.patient_id
+        else f"{conversation.channel}:unidentified"
+    )
     base: dict[str, Any] = {"conversation_id": conversation.id, "channel": conversation.channel}
     if state.proxy_id and state.patient_id:
         # A parent acting for a child: the parent is who did it, the child whom it was for.
         actor = f"related-person:{state.proxy_id}"
         base["acting_for"] = f"Patient/{state.patient_id}"
     # Each feature names the audit entries of its outcomes (dialogs/features/).
-    records: list[tuple[str, str, dict[str, Any]]] = [e for outcome in outcomes for e in audit_entries(outcome)]
+    records: list[tuple[str, str, dict[str, Any]]] = [
+        e for outcome in outcomes for e in audit_entries(outcome)
+    ]
     for note in notes:
         action = AUDITED_NOTES.get(note["kind"])
         if action:
-            subject = f"Patient/{note['patient_id']}" if note.get("patient_id") else f"Conversation/{conversation.id}"
+            subject = (
+                f"Patient/{note['patient_id']}"
+                if note.get("patient_id")
+                else f"Conversation/{conversation.id}"
+            )
             detail = {k: v for k, v in note.items() if k not in ("kind", "patient_id")}
             records.append((action, subject, detail))
     return [
-        AuditRecord(practice_id=practice_id, actor=actor, action=action, subject=subject,
-                    at=now, detail={**base, **detail})
+        AuditRecord(
+            practice_id=practice_id,
+            actor=actor,
+            action=action,
+            subject=subject,
+            at=now,
+            detail={**base, **detail},
+        )
         for action, subject, detail in records
     ]

@@ -28,23 +28,39 @@ async def purge_expired(
             before = now - dt.timedelta(days=days)
             report = await tx.purge_bodies(practice_id, before, now)
             if report.inbound or report.outbound:
-                await tx.audit(AuditRecord(
-                    practice_id=practice_id, actor="system", action="messages.purged", subject=f"Practice/{practice_id}",
-                    at=now, detail={"inbound": report.inbound, "outbound": report.outbound,
-                                    "before": before.isoformat(), "retention_days": days},
-                ))
+                await tx.audit(
+                    AuditRecord(
+                        practice_id=practice_id,
+                        actor="system",
+                        action="messages.purged",
+                        subject=f"Practice/{practice_id}",
+                        at=now,
+                        detail={
+                            "inbound": report.inbound,
+                            "outbound": report.outbound,
+                            "before": before.isoformat(),
+                            "retention_days": days,
+                        },
+                    )
+                )
         reports[practice_id] = report
     return reports
 
 
 async def purge_periodically(
-    storage: Storage, practice_ids: Sequence[str], default_days: int, clock: Clock, every_seconds: float = 3600.0
+    storage: Storage,
+    practice_ids: Sequence[str],
+    default_days: int,
+    clock: Clock,
+    every_seconds: float = 3600.0,
 ) -> None:
     """The embedded default's purge schedule (Celery beat runs `purge_expired` otherwise)."""
     while True:
         try:
             reports = await purge_expired(storage, practice_ids, default_days, clock.now())
-            log.info("retention purge: %d bodies", sum(r.inbound + r.outbound for r in reports.values()))
+            log.info(
+                "retention purge: %d bodies", sum(r.inbound + r.outbound for r in reports.values())
+            )
         except Exception as e:  # noqa: BLE001 - the next round tries again
             bind(log, job="retention-purge").failure("retention purge failed", e)
         await asyncio.sleep(every_seconds)

@@ -35,7 +35,9 @@ def select(turn: Turn, patient: Patient) -> bool:
     if s.proxy_id not in {r.id for r in linked}:
         # The presumed speaker until the birth date says which of them it is (see proves()).
         s.proxy_id = linked[0].id
-        turn.notes.append({"kind": "acting_for", "patient_id": patient.id, "related_person_id": s.proxy_id})
+        turn.notes.append(
+            {"kind": "acting_for", "patient_id": patient.id, "related_person_id": s.proxy_id}
+        )
     return True
 
 

@@ -27,7 +27,15 @@ from dialogs.features import (
 from dialogs.state import State
 from domain import commands as c
 
-__all__ = ["ACTIONS", "FEATURES", "MissingSlot", "audit_entries", "command_for", "route", "text_values"]
+__all__ = [
+    "ACTIONS",
+    "FEATURES",
+    "MissingSlot",
+    "audit_entries",
+    "command_for",
+    "route",
+    "text_values",
+]
 
 FEATURES: tuple[Feature, ...] = (
     booking.FEATURE,

@@ -25,24 +25,82 @@ from domain.intake import Form, Option, Question, Value, enabled, walk
 from domain.intake_answers import YES, AnswerReading, read_answer
 
 #: No, as people write it to "do you have any ...?" (besides the reader's own no, none, nope).
-NEGATIVE = {"nkda", "nka", "nkfa", "nil", "nil known", "none known", "nothing", "never", "no known allergies",
-            "not that i know of", "not that i know", "none that i know of", "none that i know", "zero"}
+NEGATIVE = {
+    "nkda",
+    "nka",
+    "nkfa",
+    "nil",
+    "nil known",
+    "none known",
+    "nothing",
+    "never",
+    "no known allergies",
+    "not that i know of",
+    "not that i know",
+    "none that i know of",
+    "none that i know",
+    "zero",
+}
 #: Not an answer either way: asked again with "Please reply YES or NO".
-HEDGES = {"maybe", "not sure", "unsure", "dunno", "idk", "i dont know", "dont know", "perhaps", "possibly",
-          "probably", "cant remember", "i cant remember", "no idea", "hmm", "what", "why", "pardon"}
+HEDGES = {
+    "maybe",
+    "not sure",
+    "unsure",
+    "dunno",
+    "idk",
+    "i dont know",
+    "dont know",
+    "perhaps",
+    "possibly",
+    "probably",
+    "cant remember",
+    "i cant remember",
+    "no idea",
+    "hmm",
+    "what",
+    "why",
+    "pardon",
+}
 #: What can follow a yes without being the follow-up's answer ("yes please", "yes a few").
-NOT_CONTENT = YES | HEDGES | {"please", "thanks", "i am", "a few", "some", "several", "lots", "a lot", "loads",
-                              "one", "two", "a couple", "yes", "definitely", "of course", "actually"}
-_NEGATIVE_LEAD = re.compile(r"^\s*(?:no|nope|nah|not|never|none|nothing|i don'?t|dont|don'?t|i do not|"
-                            r"i haven'?t|i have not|haven'?t|i'?m not|im not|i am not)\b", re.IGNORECASE)
-_QUESTION_LEAD = re.compile(r"^\s*(?:what|why|how|who|where|which|pardon|sorry|huh)\b|"
-                            r"^\s*(?:can|could|do|does|is|are|should|would)\s+(?:you|i|we|it|this|that)\b",
-                            re.IGNORECASE)
+NOT_CONTENT = (
+    YES
+    | HEDGES
+    | {
+        "please",
+        "thanks",
+        "i am",
+        "a few",
+        "some",
+        "several",
+        "lots",
+        "a lot",
+        "loads",
+        "one",
+        "two",
+        "a couple",
+        "yes",
+        "definitely",
+        "of course",
+        "actually",
+    }
+)
+_NEGATIVE_LEAD = re.compile(
+    r"^\s*(?:no|nope|nah|not|never|none|nothing|i don'?t|dont|don'?t|i do not|"
+    r"i haven'?t|i have not|haven'?t|i'?m not|im not|i am not)\b",
+    re.IGNORECASE,
+)
+_QUESTION_LEAD = re.compile(
+    r"^\s*(?:what|why|how|who|where|which|pardon|sorry|huh)\b|"
+    r"^\s*(?:can|could|do|does|is|are|should|would)\s+(?:you|i|we|it|this|that)\b",
+    re.IGNORECASE,
+)
 _YES_LEAD = re.compile(r"^\s*(?:yes|yeah|yep|yup|ya|y|i do|i have)\b[\s,.:;!-]*", re.IGNORECASE)
 #: How people lead into the thing itself: "I'm allergic to ...", "I take ...".
 _CONTENT_LEAD = re.compile(
     r"^\s*(?:(?:i am|i'm|im|am)\s+)?(?:allergic to|allergy to|an allergy to|i have|i've got|ive got|i take|"
-    r"i use|i get)\s+", re.IGNORECASE)
+    r"i use|i get)\s+",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -53,15 +111,20 @@ class Taken:
     problem: str | None = None
 
 
-def read(form: Form, question: Question, text: str, locale: str, today: dt.date,
-         meant: str = "answer") -> Taken:
+def read(
+    form: Form, question: Question, text: str, locale: str, today: dt.date, meant: str = "answer"
+) -> Taken:
     """`meant`: what the NLU is sure the message is besides an answer: "deny", "other" (help, a
     request for a person...) or "answer" (nothing it is sure of)."""
     reading = read_answer(question, text, locale, today)
     if question.type == "boolean":
         return _boolean(form, question, text, reading, locale, today, meant)
-    if question.type == "choice" and not re.fullmatch(r"[\d\s,;&+.]*(?:and[\d\s,;&+.]*)*", text.strip()):
-        chosen = _choice(question, text)  # words: longest phrase wins ("my other half" is no "Other")
+    if question.type == "choice" and not re.fullmatch(
+        r"[\d\s,;&+.]*(?:and[\d\s,;&+.]*)*", text.strip()
+    ):
+        chosen = _choice(
+            question, text
+        )  # words: longest phrase wins ("my other half" is no "Other")
         return chosen if chosen.answers or reading.values is None else _taken(question, reading)
     return _taken(question, reading)
 
@@ -78,17 +141,22 @@ def _plain(text: str) -> str:
 
 # --- choices --------------------------------------------------------------------------------
 
+
 def option_phrases(options: tuple[Option, ...]) -> dict[str, int]:
     """Every phrase that names an option -> its index (a phrase naming two options is dropped)."""
     by_phrase: dict[str, set[int]] = {}
     keyed = [RELATIONSHIP_KEYS.get(w) for o in options for w in normalise(o.display).split()]
-    relationships = len({k for k in keyed if k}) >= 2  # the question is about how people are related
+    relationships = (
+        len({k for k in keyed if k}) >= 2
+    )  # the question is about how people are related
     for index, option in enumerate(options):
         phrases = [option.display, *option.synonyms, *re.split(r"\s+or\s+|\s*/\s*", option.display)]
         if option.code and not option.code.isupper():
             phrases.append(option.code.replace("-", " "))
         if relationships:
-            for key in {RELATIONSHIP_KEYS.get(w) for w in normalise(option.display).split()} - {None}:
+            for key in {RELATIONSHIP_KEYS.get(w) for w in normalise(option.display).split()} - {
+                None
+            }:
                 phrases += [key, *RELATIONSHIPS[key or ""]]
         for phrase in phrases:
             if normalise(phrase):
@@ -112,13 +180,17 @@ def _choice(question: Question, text: str) -> Taken:
 
 # --- yes/no that opens a follow-up ------------------------------------------------------------
 
+
 def follow_up(form: Form, question: Question) -> Question | None:
     """The question a yes to `question` opens (shown after yes, not after no), if any."""
     for candidate, _ in walk(form.items):
         conditions = [c for c in candidate.enable_when if c.question == question.link_id]
-        if conditions and candidate.type in ("string", "text", "choice") \
-                and enabled(candidate, {question.link_id: [True]}) \
-                and not enabled(candidate, {question.link_id: [False]}):
+        if (
+            conditions
+            and candidate.type in ("string", "text", "choice")
+            and enabled(candidate, {question.link_id: [True]})
+            and not enabled(candidate, {question.link_id: [False]})
+        ):
             return candidate
     return None
 
@@ -127,8 +199,15 @@ def _hedged(plain: str) -> bool:
     return any(re.search(rf"\b{hedge}\b", plain) for hedge in HEDGES)
 
 
-def _boolean(form: Form, question: Question, text: str, reading: AnswerReading,
-             locale: str, today: dt.date, meant: str) -> Taken:
+def _boolean(
+    form: Form,
+    question: Question,
+    text: str,
+    reading: AnswerReading,
+    locale: str,
+    today: dt.date,
+    meant: str,
+) -> Taken:
     plain = _plain(text)
     if plain in NEGATIVE:
         return Taken({question.link_id: [False]})
@@ -139,7 +218,12 @@ def _boolean(form: Form, question: Question, text: str, reading: AnswerReading,
     if reading.values is None and (meant == "deny" or _NEGATIVE_LEAD.match(text)):
         return Taken({question.link_id: [False]})  # "I don't think so"
     after = follow_up(form, question)
-    if after is None or meant == "other" or text.strip().endswith("?") or _QUESTION_LEAD.match(text):
+    if (
+        after is None
+        or meant == "other"
+        or text.strip().endswith("?")
+        or _QUESTION_LEAD.match(text)
+    ):
         return _taken(question, reading)
     content = _CONTENT_LEAD.sub("", _YES_LEAD.sub("", text, count=1), count=1).strip()
     if not content or _plain(content) in NOT_CONTENT or len(_plain(content)) < 3:

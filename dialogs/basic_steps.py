@@ -25,8 +25,14 @@ SEARCH_INPUTS = {"service_id", "practitioner_id", "location_id", "when"}
 
 def search_step(turn: Turn) -> str | None:
     """The flow's search for openings, which a new service or time goes back to."""
-    return next((st.id for st in turn.flow.steps
-                 if isinstance(st, Action) and st.action == "find_openings"), None)
+    return next(
+        (
+            st.id
+            for st in turn.flow.steps
+            if isinstance(st, Action) and st.action == "find_openings"
+        ),
+        None,
+    )
 
 
 def _fill(turn: Turn, parse: Parse) -> set[str]:
@@ -43,6 +49,7 @@ def _new_search(turn: Turn, changed: set[str]) -> bool:
 
 
 # --- collect ---------------------------------------------------------------------------------
+
 
 def _run_collect(turn: Turn, step: Collect) -> bool:
     if step.slot in slot_filling.filled(turn.s):
@@ -64,7 +71,7 @@ def _take_collect(turn: Turn, step: Collect, parse: Parse) -> None:
     else:
         # A fixed set is asked again with its numbered list.
         turn.reask(None, lambda: turn.ask(*slot_filling.question(step, turn.s, turn.ctx)))
-        return
+        return None
     turn.run()
 
 
@@ -76,6 +83,7 @@ COLLECT = StepHandler(_run_collect, _take_collect, _answers_collect)
 
 
 # --- choose ----------------------------------------------------------------------------------
+
 
 def _items(turn: Turn, step: Choose) -> list[dict]:
     return turn.s.slots.get("offers" if step.list == "opening" else "appointments", [])
@@ -115,8 +123,11 @@ def _take_choose(turn: Turn, step: Choose, parse: Parse) -> None:
             turn.goto(step.on_none, clear=True)
         else:
             # A problem with what was said ("that time has passed") says more than "pick a number".
-            turn.reask(None if turn.s.scratch.problem else "invalid_choice", lambda: _list_again(turn, step))
-            return
+            turn.reask(
+                None if turn.s.scratch.problem else "invalid_choice",
+                lambda: _list_again(turn, step),
+            )
+            return None
     turn.run()
 
 
@@ -139,12 +150,21 @@ def _pick(turn: Turn, step: Choose, parse: Parse) -> bool:
         chosen = items[index - 1]
     elif step.list == "appointment" and any_when_of(parse):
         chosen = booked.pick_by_day(parse, items)  # "the one on thursday"
-    elif at is not None or (when := any_when_of(parse)) and when.get("grain") in ("minute", "hour"):
+    elif at is not None or (
+        (when := any_when_of(parse)) and when.get("grain") in ("minute", "hour")
+    ):
         # "the 10:30 one", or just "10:30": the offer starting then, if exactly one does.
         zone = ZoneInfo(turn.ctx.catalogue.practice.timezone)
-        wanted = at or dt.datetime.fromisoformat(when["start"]).astimezone(zone).strftime("%H:%M")
-        matching = [i for i in items
-                    if dt.datetime.fromisoformat(i["start"]).astimezone(zone).strftime("%H:%M") == wanted]
+        if at is not None:
+            wanted = at
+        else:
+            assert when is not None  # the condition above: no time said, so a timed `when`
+            wanted = dt.datetime.fromisoformat(when["start"]).astimezone(zone).strftime("%H:%M")
+        matching = [
+            i
+            for i in items
+            if dt.datetime.fromisoformat(i["start"]).astimezone(zone).strftime("%H:%M") == wanted
+        ]
         chosen = matching[0] if len(matching) == 1 else None
     if chosen is None:
         return False
@@ -157,6 +177,7 @@ CHOOSE = StepHandler(_run_choose, _take_choose, _answers_choose)
 
 
 # --- confirm ---------------------------------------------------------------------------------
+
 
 def _run_confirm(turn: Turn, step: Confirm) -> bool:
     turn.ask(step.text)
@@ -183,6 +204,7 @@ CONFIRM = StepHandler(_run_confirm, _take_confirm, _answers_confirm)
 
 
 # --- action and say: nothing for the patient to answer ---------------------------------------
+
 
 def _run_action(turn: Turn, step: Action) -> bool:
     turn.commands.append(command_for(step.action, turn.s, turn.ctx))

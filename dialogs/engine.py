@@ -23,7 +23,19 @@ from dialogs import slots as slot_filling
 from dialogs.actions import route, text_values
 from dialogs.context import TurnContext
 from dialogs.render import say, values
-from dialogs.schema import Action, Choose, Collect, Confirm, Field, Flow, Menu, Questions, Say, Step, Text
+from dialogs.schema import (
+    Action,
+    Choose,
+    Collect,
+    Confirm,
+    Field,
+    Flow,
+    Menu,
+    Questions,
+    Say,
+    Step,
+    Text,
+)
 from dialogs.state import State
 from dialogs.turn import Awaiting, MessageHandler, OutcomeHandler, Reply, StepHandler
 from dialogs.understanding import when_of
@@ -112,11 +124,11 @@ class EngineTurn:
         s = self.s
         if s.locked_until and dt.datetime.fromisoformat(s.locked_until) > self.ctx.now:
             self.say_key("locked")
-            return
+            return None
         if s.awaiting in MESSAGE_HANDLERS:
             return MESSAGE_HANDLERS[Awaiting(s.awaiting)](self, parse)
         if invitation.pending(self) and invitation.answer(self, parse):
-            return
+            return None
         target = self.triggered_flow(parse)
         if target and (s.flow != target.id) and not (s.flow and self._answers_step(parse)):
             return self.start_flow(target, parse)
@@ -130,7 +142,7 @@ class EngineTurn:
         if s.awaiting in OUTCOME_HANDLERS:
             return OUTCOME_HANDLERS[Awaiting(s.awaiting)](self, outcome)
         if s.awaiting != Awaiting.OUTCOME or not s.flow:
-            return  # an answer to a command this conversation no longer waits for
+            return None  # an answer to a command this conversation no longer waits for
         step = self.flow.step(s.step or "")
         assert isinstance(step, Action)
         key = route(outcome, s)
@@ -165,7 +177,11 @@ class EngineTurn:
         """Does the message answer what the current step asked (so it must not switch flows)?"""
         if self.s.awaiting != Awaiting.INPUT:
             return False
-        if basic_steps.search_step(self) and parse.intent == "reschedule_appointment" and when_of(parse):
+        if (
+            basic_steps.search_step(self)
+            and parse.intent == "reschedule_appointment"
+            and when_of(parse)
+        ):
             return True  # "can we move it to monday" while still choosing a time: a new time, not a new flow
         step = self.step
         return self._handler(step).answers(self, step, parse)
@@ -204,8 +220,14 @@ class EngineTurn:
             self.say_text(text, choices)
         self.s.awaiting = Awaiting.INPUT
 
-    def reask(self, problem: str | None, ask_again: Callable[[], object] = lambda: None, *,
-              gave_up: str = "too_many_tries", fallback: str = "rephrase") -> bool:
+    def reask(
+        self,
+        problem: str | None,
+        ask_again: Callable[[], object] = lambda: None,
+        *,
+        gave_up: str = "too_many_tries",
+        fallback: str = "rephrase",
+    ) -> bool:
         self.s.retries += 1
         if self.s.retries > self.ctx.max_retries:
             self.say_key(gave_up)
@@ -229,7 +251,9 @@ class EngineTurn:
             # "no, another day": what was collected is what is being replaced.
             slot_filling.clear(self.s, target.slot)
         self.s.step, self.s.awaiting, self.s.retries = step_id, None, 0
-        if isinstance(target, Collect) or (isinstance(target, Action) and target.action == "find_openings"):
+        if isinstance(target, Collect) or (
+            isinstance(target, Action) and target.action == "find_openings"
+        ):
             self.s.slots.pop("opening", None)  # a new search: the earlier pick no longer stands
 
     def finish(self, how: str) -> None:
@@ -244,7 +268,9 @@ class EngineTurn:
             return self.say_key(SMALL_TALK[parse.intent])
         book = self.ctx.flows.get("book_appointment")
         if book and slot_filling.extract(parse, self.s, self.ctx, "service"):
-            return self.start_flow(book, parse)  # "checkup friday?" with no verb still means booking
+            return self.start_flow(
+                book, parse
+            )  # "checkup friday?" with no verb still means booking
         self.say_key("rephrase")
 
     # --- saying things ------------------------------------------------------------
@@ -252,10 +278,18 @@ class EngineTurn:
     def say_key(self, key: str, extra: dict[str, str] | None = None) -> None:
         self.say_text(self.ctx.texts[key], extra=extra)
 
-    def say_text(self, text: Text, choices: tuple[str, ...] = (), extra: dict[str, str] | None = None) -> None:
+    def say_text(
+        self, text: Text, choices: tuple[str, ...] = (), extra: dict[str, str] | None = None
+    ) -> None:
         if "{appointment_" in text.get("en", ""):
-            self.notes.append({"kind": "disclosed", "what": "appointment", "patient_id": self.s.patient_id})
-        more = {**forms.form_values(self.s, self.ctx), **text_values(self.s, self.ctx), **(extra or {})}
+            self.notes.append(
+                {"kind": "disclosed", "what": "appointment", "patient_id": self.s.patient_id}
+            )
+        more = {
+            **forms.form_values(self.s, self.ctx),
+            **text_values(self.s, self.ctx),
+            **(extra or {}),
+        }
         vals = values(self.s, self.ctx, more)
         # Acting for someone, texts that have a `<lang>@proxy` wording use it ("Omar's appointment").
         rendered = say(text, self.s.language, vals, variant="proxy" if self.s.proxy_id else None)

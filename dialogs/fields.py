@@ -15,21 +15,60 @@ from domain.phones import PHONE_CHANNELS, region_of, to_e164
 from nlu.types import Parse
 
 Reading = tuple[str | None, str | None]
-SKIP = {"skip", "no", "none", "n/a", "na", "no thanks", "rather not", "id rather not", "pass", "not now"}
+SKIP = {
+    "skip",
+    "no",
+    "none",
+    "n/a",
+    "na",
+    "no thanks",
+    "rather not",
+    "id rather not",
+    "pass",
+    "not now",
+}
 _NAME_LEAD = re.compile(
-    r"^(?:(?:hi|hello|hey)\W+)?(?:my name is|my name's|name is|name:|i am|i'm|im|it's|its|this is|call me)\s+", re.IGNORECASE)
+    r"^(?:(?:hi|hello|hey)\W+)?(?:my name is|my name's|name is|name:|i am|i'm|im|it's|its|this is|call me)\s+",
+    re.IGNORECASE,
+)
 _NAME = re.compile(r"[^\W\d_]+(?:['\-. ][^\W\d_]+)*\.?")
 _EMAIL = re.compile(r"^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$")
 LANGUAGES = {
-    "english": "en", "en": "en", "spanish": "es", "espanol": "es", "español": "es", "es": "es",
-    "arabic": "ar", "ar": "ar", "german": "de", "deutsch": "de", "de": "de", "french": "fr",
-    "francais": "fr", "français": "fr", "fr": "fr", "portuguese": "pt", "pt": "pt",
-    "vietnamese": "vi", "vi": "vi", "chinese": "zh", "mandarin": "zh", "zh": "zh",
+    "english": "en",
+    "en": "en",
+    "spanish": "es",
+    "espanol": "es",
+    "español": "es",
+    "es": "es",
+    "arabic": "ar",
+    "ar": "ar",
+    "german": "de",
+    "deutsch": "de",
+    "de": "de",
+    "french": "fr",
+    "francais": "fr",
+    "français": "fr",
+    "fr": "fr",
+    "portuguese": "pt",
+    "pt": "pt",
+    "vietnamese": "vi",
+    "vi": "vi",
+    "chinese": "zh",
+    "mandarin": "zh",
+    "zh": "zh",
 }
 
 
-EXPLICIT_SKIP = {"skip", "skip it", "skip this", "skip this one", "pass", "rather not say", "prefer not to say",
-                 "id rather not say"}
+EXPLICIT_SKIP = {
+    "skip",
+    "skip it",
+    "skip this",
+    "skip this one",
+    "pass",
+    "rather not say",
+    "prefer not to say",
+    "id rather not say",
+}
 
 
 def is_skip(text: str) -> bool:
@@ -50,8 +89,15 @@ def read(kind: str, parse: Parse, ctx: TurnContext) -> Reading:
     text = parse.text.strip()
     if not text:
         return None, "required"
-    readers = {"person_name": _name, "birth_date": _birth_date, "phone": _phone, "email": _email,
-               "address": _address, "text": _text, "language": _language}
+    readers = {
+        "person_name": _name,
+        "birth_date": _birth_date,
+        "phone": _phone,
+        "email": _email,
+        "address": _address,
+        "text": _text,
+        "language": _language,
+    }
     return readers[kind](text, parse, ctx)
 
 
@@ -78,11 +124,14 @@ def _birth_date(text: str, parse: Parse, ctx: TurnContext) -> Reading:
     if reading.value:
         return reading.value, None
     return None, {"future": "birth_date_future", "too_old": "birth_date_too_old"}.get(
-        reading.problem or "", f"date_{reading.problem}")
+        reading.problem or "", f"date_{reading.problem}"
+    )
 
 
 def _phone(text: str, parse: Parse, ctx: TurnContext) -> Reading:
-    if ctx.channel in PHONE_CHANNELS and re.search(r"\b(this|same|that) (one|number)\b|^same$", text.lower()):
+    if ctx.channel in PHONE_CHANNELS and re.search(
+        r"\b(this|same|that) (one|number)\b|^same$", text.lower()
+    ):
         return ctx.address, None
     entity = parse.first("phone_number")
     if entity and isinstance(entity.value, str) and entity.value.startswith("+"):
@@ -105,7 +154,12 @@ def _email(text: str, parse: Parse, ctx: TurnContext) -> Reading:
 
 
 def _address(text: str, parse: Parse, ctx: TurnContext) -> Reading:
-    if len(text) < 6 or len(text) > 200 or not re.search(r"\d", text) or not re.search(r"[^\W\d_]{2}", text):
+    if (
+        len(text) < 6
+        or len(text) > 200
+        or not re.search(r"\d", text)
+        or not re.search(r"[^\W\d_]{2}", text)
+    ):
         return None, "address"
     return text, None
 
@@ -124,4 +178,8 @@ def birth_date_text(iso: str, locale: str) -> str:
     """'April 12, 1985' (US) or '12 April 1985'."""
     day = dt.date.fromisoformat(iso)
     month = MONTH_NAMES[day.month - 1]
-    return f"{month} {day.day}, {day.year}" if locale.endswith("US") else f"{day.day} {month} {day.year}"
+    return (
+        f"{month} {day.day}, {day.year}"
+        if locale.endswith("US")
+        else f"{day.day} {month} {day.year}"
+    )

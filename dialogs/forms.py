@@ -22,8 +22,16 @@ from domain.patients import split_name
 from nlu.types import Parse
 
 FORM = "form"
-LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "ar": "Arabic", "de": "German", "fr": "French",
-                  "pt": "Portuguese", "vi": "Vietnamese", "zh": "Chinese"}
+LANGUAGE_NAMES = {
+    "en": "English",
+    "es": "Spanish",
+    "ar": "Arabic",
+    "de": "German",
+    "fr": "French",
+    "pt": "Portuguese",
+    "vi": "Vietnamese",
+    "zh": "Chinese",
+}
 
 
 def _run_field(turn: Turn, step: Field) -> bool:
@@ -49,7 +57,9 @@ def _take_field(turn: Turn, step: Field, parse: Parse) -> None:
 
 
 def _answers_field(turn: Turn, step: Field, parse: Parse) -> bool:
-    return (step.optional and fields.is_skip(parse.text)) or fields.read(step.kind, parse, turn.ctx)[0] is not None
+    return (step.optional and fields.is_skip(parse.text)) or fields.read(
+        step.kind, parse, turn.ctx
+    )[0] is not None
 
 
 def _run_menu(turn: Turn, step: Menu) -> bool:
@@ -103,8 +113,11 @@ def option_index(step: Menu, parse: Parse, numbers: bool = True) -> int | None:
     if index is not None:
         return index - 1 if 1 <= index <= len(step.options) else None
     text = f" {normalise(parse.text)} "
-    hits = [i for i, o in enumerate(step.options)
-            if any(f" {normalise(w)} " in text for w in (*o.words, o.label["en"]) if normalise(w))]
+    hits = [
+        i
+        for i, o in enumerate(step.options)
+        if any(f" {normalise(w)} " in text for w in (*o.words, o.label["en"]) if normalise(w))
+    ]
     return hits[0] if len(hits) == 1 else None
 
 

@@ -16,7 +16,10 @@ from dialogs.fields import read as read_field
 from dialogs.turn import Awaiting, MessageHandler, Turn
 from nlu.types import Parse
 
-VERIFY_PROBLEMS = {"birth_date_future": "verify_future_date", "date_impossible": "verify_impossible_date"}
+VERIFY_PROBLEMS = {
+    "birth_date_future": "verify_future_date",
+    "date_impossible": "verify_impossible_date",
+}
 
 
 def requirements_met(turn: Turn) -> bool:
@@ -43,7 +46,9 @@ def ensure_patient(turn: Turn) -> bool:
         return False
     current = next((p for p in patients if p.id == s.patient_id), None)
     if current is not None:
-        return acting.select(turn, current)  # who may speak for them is the record's say, every turn
+        return acting.select(
+            turn, current
+        )  # who may speak for them is the record's say, every turn
     if len(patients) == 1:
         return acting.select(turn, patients[0])
     s.awaiting = Awaiting.PATIENT_NAME
@@ -62,10 +67,16 @@ def verified(turn: Turn) -> bool:
 
 
 def pick_patient(turn: Turn, parse: Parse) -> None:
-    chosen = slot_filling.picked_patients(parse, turn.ctx)  # a number from the list, or a first name
+    chosen = slot_filling.picked_patients(
+        parse, turn.ctx
+    )  # a number from the list, or a first name
     if len(chosen) != 1:  # asked again, with the numbered names again
-        turn.reask(None, lambda: turn.say_text(turn.ctx.texts["which_patient_again"],
-                                               slot_filling.patient_choices(turn.ctx)))
+        turn.reask(
+            None,
+            lambda: turn.say_text(
+                turn.ctx.texts["which_patient_again"], slot_filling.patient_choices(turn.ctx)
+            ),
+        )
         return
     turn.s.awaiting, turn.s.retries = None, 0
     turn.notes.append({"kind": "patient_selected", "patient_id": chosen[0].id})
@@ -83,21 +94,27 @@ def verify(turn: Turn, parse: Parse) -> None:
     value, problem = read_field("birth_date", parse, ctx)
     if value is None:
         turn.reask(VERIFY_PROBLEMS.get(problem or "", "verify_bad_date"))
-        return
+        return None
     if patient and acting.proves(turn, patient, dt.date.fromisoformat(value)):
         acting.verified(turn)
-        turn.notes.append({"kind": "verified", "patient_id": patient.id}
-                          | ({"related_person_id": s.proxy_id} if s.proxy_id else {}))
+        turn.notes.append(
+            {"kind": "verified", "patient_id": patient.id}
+            | ({"related_person_id": s.proxy_id} if s.proxy_id else {})
+        )
         turn.say_key("verify_ok")
         if s.flow:
             turn.run()
-        return
+        return None
     must_lock = lockout.failed(turn)
-    turn.notes.append({"kind": "verification_failed", "patient_id": s.patient_id,
-                       "failures": s.verify_failures})
+    turn.notes.append(
+        {"kind": "verification_failed", "patient_id": s.patient_id, "failures": s.verify_failures}
+    )
     if must_lock:
         return lockout.lock(turn, {"patient_id": s.patient_id})
     turn.say_key("verify_ask_again")
 
 
-ON_MESSAGE: dict[Awaiting, MessageHandler] = {Awaiting.PATIENT_NAME: pick_patient, Awaiting.BIRTH_DATE: verify}
+ON_MESSAGE: dict[Awaiting, MessageHandler] = {
+    Awaiting.PATIENT_NAME: pick_patient,
+    Awaiting.BIRTH_DATE: verify,
+}

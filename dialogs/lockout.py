@@ -37,5 +37,13 @@ def lock(turn: Turn, note: dict[str, Any]) -> None:
     turn.say_key("locked")
     turn.finish("locked")
     request = uuid.uuid5(_LOCKOUT, f"{ctx.conversation_id}|{s.lockouts}")
-    turn.commands.append(ReportLockout(str(request), ctx.conversation_id, ctx.channel, until,
-                                       patient_id=s.patient_id, related_person_id=s.proxy_id))
+    turn.commands.append(
+        ReportLockout(
+            str(request),
+            ctx.conversation_id,
+            ctx.channel,
+            until,
+            patient_id=s.patient_id,
+            related_person_id=s.proxy_id,
+        )
+    )

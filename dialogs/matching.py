@@ -33,7 +33,7 @@ def _names(item: Service | Practitioner | Location) -> list[str]:
     if isinstance(item, Practitioner):
         # "Dr. Amara Patel" is also "Patel", "Amara", "Dr Patel".
         bare = _TITLES.sub(" ", normalise(item.name)).split()
-        names += bare + [" ".join(bare)]
+        names += [*bare, " ".join(bare)]
     return [normalise(n) for n in names if n]
 
 
@@ -49,9 +49,11 @@ def best_match(text: str, items: Sequence[T], cutoff: float = 0.82) -> T | None:
     scored: list[tuple[float, int]] = []
     for index, item in enumerate(items):
         for name in _names(item):
-            for probe in {wanted, stripped}:
-                if probe:
-                    scored.append((difflib.SequenceMatcher(None, probe, name).ratio(), index))
+            scored.extend(
+                (difflib.SequenceMatcher(None, probe, name).ratio(), index)
+                for probe in {wanted, stripped}
+                if probe
+            )
     if scored:
         score, index = max(scored)
         if score >= cutoff:
@@ -67,9 +69,9 @@ def find_in_text(text: str, items: Iterable[T]) -> T | None:
     words = f" {normalise(text)} "
     candidates: list[tuple[int, T]] = []
     for item in items:
-        for name in _names(item):
-            if len(name) >= 3 and f" {name} " in words:
-                candidates.append((len(name), item))
+        candidates.extend(
+            (len(name), item) for name in _names(item) if len(name) >= 3 and f" {name} " in words
+        )
     if not candidates:
         return None
     return max(candidates, key=lambda c: c[0])[1]
@@ -83,6 +85,7 @@ def find_in_text(text: str, items: Iterable[T]) -> T | None:
 # and be at most 1 edit away (insert, delete, replace, or swap two neighbours: "husbnd",
 # "parnet") when the shorter word has 4-6 letters, at most 2 edits when it has 7 or more
 # ("physiotherpy"). "partner" and "parent" are 2 edits apart at 6 letters: never confused.
+
 
 def edits(a: str, b: str) -> int:
     """Optimal-string-alignment distance: insertions, deletions, substitutions, adjacent swaps."""
@@ -123,7 +126,7 @@ def _phrase_at(words: list[str], at: int, phrase: list[str]) -> int | None:
     if at + len(phrase) > len(words):
         return None
     total = 0
-    for typed, wanted in zip(words[at:at + len(phrase)], phrase, strict=True):
+    for typed, wanted in zip(words[at : at + len(phrase)], phrase, strict=True):
         if typed == wanted or stem(typed) == wanted:
             continue
         if not close_word(typed, wanted):
@@ -160,6 +163,7 @@ def find_phrases(text: str, phrases: dict[str, int]) -> set[int]:
 
 # --- what a visit is for ---------------------------------------------------------------------
 
+
 def _content_words(text: str) -> set[str]:
     return {stem(w) for w in normalise(text).split() if w not in NOT_DESCRIPTIVE and len(w) > 2}
 
@@ -180,7 +184,9 @@ def suggest_services(text: str, services: Sequence[Service]) -> list[Service]:
     half the best is left out ("sore knee": physiotherapy, not a check-up for a sore throat).
     Ties keep the practice's order. Empty when nothing fits, or everything does.
     """
-    vocabularies = [_content_words(" ".join((s.description, s.name, *s.synonyms))) for s in services]
+    vocabularies = [
+        _content_words(" ".join((s.description, s.name, *s.synonyms))) for s in services
+    ]
     said = _content_words(text)
     scores: list[float] = []
     for vocabulary in vocabularies:
@@ -191,7 +197,10 @@ def suggest_services(text: str, services: Sequence[Service]) -> list[Service]:
                 score += 1 / spread
         scores.append(score)
     best = max(scores, default=0.0)
-    ranked = sorted((i for i, score in enumerate(scores) if score > 0 and score >= best / 2), key=lambda i: -scores[i])
+    ranked = sorted(
+        (i for i, score in enumerate(scores) if score > 0 and score >= best / 2),
+        key=lambda i: -scores[i],
+    )
     if len(ranked) == len(services):
         return []
     return [services[i] for i in ranked]

@@ -37,8 +37,12 @@ def refuse(when: dict[str, Any], state: State, ctx: TurnContext) -> None:
     state.scratch.suggested_when = suggestion
     asked = spoken(when, ctx, state.language)
     state.scratch.problem = Problem(
-        OFFER, replaces_ask=True,
-        values={"asked": asked[:1].upper() + asked[1:], "suggested": spoken(suggestion, ctx, state.language)},
+        OFFER,
+        replaces_ask=True,
+        values={
+            "asked": asked[:1].upper() + asked[1:],
+            "suggested": spoken(suggestion, ctx, state.language),
+        },
     )
 
 
@@ -62,7 +66,9 @@ def next_ahead(when: dict[str, Any], now: dt.datetime, zone: ZoneInfo) -> dict[s
 
 def _add_days(iso: str, days: int, zone: ZoneInfo) -> str:
     """Wall-clock arithmetic in the practice's zone: 10:00 stays 10:00 across a clock change."""
-    local = dt.datetime.fromisoformat(iso).astimezone(zone).replace(tzinfo=None) + dt.timedelta(days=days)
+    local = dt.datetime.fromisoformat(iso).astimezone(zone).replace(tzinfo=None) + dt.timedelta(
+        days=days
+    )
     return local.replace(tzinfo=zone).isoformat()
 
 
@@ -76,9 +82,13 @@ def spoken(when: dict[str, Any], ctx: TurnContext, language: str) -> str:
         return _text(ctx, "moment_at", language).format(day=day, time=clock_time(start))
     if grain == "part_of_day":
         part = "morning" if start.hour < 12 else "afternoon" if start.hour < 17 else "evening"
-        return _text(ctx, "moment_part_of_day", language).format(day=day, part=_text(ctx, f"part_{part}", language))
+        return _text(ctx, "moment_part_of_day", language).format(
+            day=day, part=_text(ctx, f"part_{part}", language)
+        )
     if grain == "week":
-        return _text(ctx, "moment_week_of", language).format(day=day_text(start.date(), ctx.catalogue.practice.locale, year=False))
+        return _text(ctx, "moment_week_of", language).format(
+            day=day_text(start.date(), ctx.catalogue.practice.locale, year=False)
+        )
     return day
 
 

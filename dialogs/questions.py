@@ -12,16 +12,28 @@ import dataclasses
 import re
 
 from dialogs import answers, fields
-from dialogs.context import TurnContext
 from dialogs.codec import form_from_json, response_from_json, response_to_json
+from dialogs.context import TurnContext
 from dialogs.schema import Questions, Text
 from dialogs.state import State
 from dialogs.turn import StepHandler, Turn
 from domain.intake import Form, IntakeResponse, Question, find, groups_of, next_question, position
 from nlu.types import Parse
 
-PAUSE = {"later", "pause", "stop for now", "not now", "another time", "finish later", "do it later",
-         "ill finish later", "ill do it later", "continue later", "carry on later", "can we stop"}
+PAUSE = {
+    "later",
+    "pause",
+    "stop for now",
+    "not now",
+    "another time",
+    "finish later",
+    "do it later",
+    "ill finish later",
+    "ill do it later",
+    "continue later",
+    "carry on later",
+    "can we stop",
+}
 #: Free-text answers give way to a clear request for something else ("book a check-up").
 SWITCH_CONFIDENCE = 0.9
 #: A yes/no question takes a content answer ("penicillin") unless the NLU is this sure it is
@@ -57,12 +69,17 @@ def run(turn: Turn, step: Questions) -> bool:
     return False
 
 
-def _question_text(ctx: TurnContext, language: str, form: Form, response: IntakeResponse, q: Question) -> Text:
+def _question_text(
+    ctx: TurnContext, language: str, form: Form, response: IntakeResponse, q: Question
+) -> Text:
     n, of = position(form, response, q)
     groups = groups_of(form, q.link_id)
     asked = (f"{groups[-1].text}: " if groups else "") + q.text
-    keys = {"boolean": "intake_hint_boolean", "date": "intake_hint_date",
-            "choice": "intake_hint_choices" if q.repeats else "intake_hint_choice"}
+    keys = {
+        "boolean": "intake_hint_boolean",
+        "date": "intake_hint_date",
+        "choice": "intake_hint_choices" if q.repeats else "intake_hint_choice",
+    }
     hints = [k for k in (keys.get(q.type), None if q.required else "intake_hint_skip") if k]
     line = " ".join(ctx.texts[k].get(language) or ctx.texts[k]["en"] for k in hints)
     text = f"({n}/{of}) {asked}" + (f"\n{line}" if line else "")
@@ -83,11 +100,12 @@ def take(turn: Turn, step: Questions, parse: Parse) -> None:
     if _asks_for_the_form(turn, parse) and (taken.problem or question.type in ("string", "text")):
         turn.say_key("intake_continue")  # "can I do my forms" again: not an answer, a wish to go on
         run(turn, step)
-        return
+        return None
     if fields.is_explicit_skip(parse.text) and question.required:
         return _reask(turn, step, "required")
-    if fields.is_explicit_skip(parse.text) or (taken.problem and fields.is_skip(parse.text)
-                                               and not question.required):
+    if fields.is_explicit_skip(parse.text) or (
+        taken.problem and fields.is_skip(parse.text) and not question.required
+    ):
         response = dataclasses.replace(response, skipped=(*response.skipped, question.link_id))
     elif not taken.problem:
         response = dataclasses.replace(response, answers={**response.answers, **taken.answers})
@@ -117,7 +135,9 @@ def answers_it(turn: Turn, step: Questions, parse: Parse) -> bool:
     taken = _read(form, question, parse, ctx)
     if taken.problem:
         return fields.is_skip(parse.text) and not question.required
-    if question.type in ("string", "text") or len(taken.answers) > 1:  # free text, or yes + free text
+    if (
+        question.type in ("string", "text") or len(taken.answers) > 1
+    ):  # free text, or yes + free text
         triggers = {t for f in ctx.flows.values() for t in f.triggers}
         return not (parse.intent in triggers and parse.confidence >= SWITCH_CONFIDENCE)
     return True
@@ -126,8 +146,12 @@ def answers_it(turn: Turn, step: Questions, parse: Parse) -> bool:
 def _read(form: Form, question: Question, parse: Parse, ctx: TurnContext) -> answers.Taken:
     meant = "answer"
     if parse.confidence >= SURE_OTHERWISE and parse.intent not in ("inform", "affirm"):
-        meant = "deny" if parse.intent == "deny" else "other"  # "help" is no allergy; "I don't think so" is no
-    return answers.read(form, question, parse.text, ctx.catalogue.practice.locale, ctx.now.date(), meant)
+        meant = (
+            "deny" if parse.intent == "deny" else "other"
+        )  # "help" is no allergy; "I don't think so" is no
+    return answers.read(
+        form, question, parse.text, ctx.catalogue.practice.locale, ctx.now.date(), meant
+    )
 
 
 def _reask(turn: Turn, step: Questions, problem: str) -> None:
@@ -138,8 +162,15 @@ def _reask(turn: Turn, step: Questions, problem: str) -> None:
     saved in-progress response, and "no" is taken politely.
     """
     flow = turn.s.flow
-    if not turn.reask(f"intake_problem_{problem}", lambda: run(turn, step),
-                      gave_up="intake_too_many_tries", fallback="intake_problem_empty") and flow:
+    if (
+        not turn.reask(
+            f"intake_problem_{problem}",
+            lambda: run(turn, step),
+            gave_up="intake_too_many_tries",
+            fallback="intake_problem_empty",
+        )
+        and flow
+    ):
         turn.s.invitation = {"flow": flow, "at": turn.ctx.now.isoformat(), "after": "gave_up"}
 
 

@@ -62,7 +62,9 @@ def appointment_label(appointment: Appointment, catalogue: Catalogue) -> str:
     service = catalogue.service(appointment.service_id)
     who = catalogue.practitioner(appointment.practitioner_id)
     where = catalogue.location(appointment.location_id)
-    label = f"{moment_text(appointment.start, catalogue)}: {service.name if service else 'appointment'}"
+    label = (
+        f"{moment_text(appointment.start, catalogue)}: {service.name if service else 'appointment'}"
+    )
     if who:
         label += f" with {who.name}"
     if where:
@@ -71,9 +73,10 @@ def appointment_label(appointment: Appointment, catalogue: Catalogue) -> str:
 
 
 def hours_text(catalogue: Catalogue) -> str:
-    parts = []
-    for h in sorted(catalogue.practice.hours, key=lambda h: h.weekday):
-        parts.append(f"{DAY_NAMES[h.weekday][:3]} {clock_time_short(h.opens)}-{clock_time_short(h.closes)}")
+    parts = [
+        f"{DAY_NAMES[h.weekday][:3]} {clock_time_short(h.opens)}-{clock_time_short(h.closes)}"
+        for h in sorted(catalogue.practice.hours, key=lambda h: h.weekday)
+    ]
     return ", ".join(parts) if parts else "see our website"
 
 
@@ -105,7 +108,9 @@ def values(state: State, ctx: TurnContext, extra: dict[str, str] | None = None) 
     cat, slots = ctx.catalogue, state.slots
     appointment = appointment_from_json(slots["appointment"]) if slots.get("appointment") else None
     opening = opening_from_json(slots["opening"]) if slots.get("opening") else None
-    service = cat.service(slots.get("service_id") or (appointment.service_id if appointment else None))
+    service = cat.service(
+        slots.get("service_id") or (appointment.service_id if appointment else None)
+    )
     practitioner_id = (
         (opening.practitioner_id if opening else None)
         or slots.get("practitioner_id")
@@ -120,7 +125,9 @@ def values(state: State, ctx: TurnContext, extra: dict[str, str] | None = None) 
         "practice_name": cat.practice.name,
         "practice_phone": cat.practice.phone,
         "hours_text": hours_text(cat),
-        "locations_text": "; ".join(f"{loc.name}, {loc.address}" if loc.address else loc.name for loc in cat.locations),
+        "locations_text": "; ".join(
+            f"{loc.name}, {loc.address}" if loc.address else loc.name for loc in cat.locations
+        ),
         "service_list": ", ".join(in_sentence(s.name) for s in cat.services),
         "service": in_sentence(service.name) if service else "appointment",
         "practitioner": practitioner.name if practitioner else "our team",
@@ -151,6 +158,8 @@ class _Lenient(dict[str, str]):
 def say(text: Text, language: str, vals: dict[str, str], variant: str | None = None) -> str:
     """The text in the patient's language (else English), in its `<lang>@<variant>` wording
     when it has one: `en@proxy` is said to a parent acting for their child."""
-    keys = [f"{language}@{variant}", language, f"en@{variant}", "en"] if variant else [language, "en"]
+    keys = (
+        [f"{language}@{variant}", language, f"en@{variant}", "en"] if variant else [language, "en"]
+    )
     template = next(text[k] for k in keys if text.get(k))
     return string.Formatter().vformat(template, (), _Lenient(vals))

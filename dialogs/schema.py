@@ -163,7 +163,9 @@ def _step_json(step: Step) -> dict[str, Any]:
             out.update(say=step.text)
         case Field():
             out.update(field=step.key, kind=step.kind, ask=step.ask)
-            out.update({k: v for k, v in (("optional", step.optional), ("only_if", step.only_if)) if v})
+            out.update(
+                {k: v for k, v in (("optional", step.optional), ("only_if", step.only_if)) if v}
+            )
         case Menu():
             out.update(menu=step.text, options=[_option_json(o) for o in step.options])
         case Questions():
@@ -179,5 +181,7 @@ def _option_json(option: MenuOption) -> dict[str, Any]:
     out: dict[str, Any] = {"label": option.label}
     if option.words:
         out["words"] = list(option.words)
-    out.update({k: v for k, v in (("next", option.next), ("flow", option.flow), ("set", option.set)) if v})
+    out.update(
+        {k: v for k, v in (("next", option.next), ("flow", option.flow), ("set", option.set)) if v}
+    )
     return out

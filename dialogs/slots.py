@@ -14,20 +14,25 @@ that fits none is asked again with the whole list (never the bare question again
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from dialogs import booked, past
 from dialogs.context import TurnContext
-from dialogs.matching import best_match, close_word, find_in_text, suggest_services
+from dialogs.matching import T, best_match, close_word, find_in_text, suggest_services
 from dialogs.render import in_sentence
 from dialogs.schema import Action, Collect, Flow, Step, Text
 from dialogs.state import Offer, Problem, State
 from dialogs.understanding import choice_index, is_affirm, is_deny, is_past, when_of
 from domain.model import Location, Patient, Practitioner, Service
-from nlu.types import Parse
+from nlu.types import Entity, Parse
 
-SLOT_KEYS = {"service": "service_id", "practitioner": "practitioner_id",
-             "location": "location_id", "when": "when"}
+SLOT_KEYS = {
+    "service": "service_id",
+    "practitioner": "practitioner_id",
+    "location": "location_id",
+    "when": "when",
+}
 FIXED_SETS = ("service", "practitioner", "location")
 
 
@@ -68,7 +73,7 @@ def fill(parse: Parse, state: State, ctx: TurnContext, flow: Flow) -> set[str]:
 
 
 def _names_a_service(parse: Parse, ctx: TurnContext) -> bool:
-    """"no, it's my knee" / "no, a flu shot": a deny that still says which visit."""
+    """ "no, it's my knee" / "no, a flu shot": a deny that still says which visit."""
     services = ctx.catalogue.services
     return bool(find_in_text(parse.text, services) or suggest_services(parse.text, services))
 
@@ -80,7 +85,9 @@ def _offered_pick(parse: Parse, state: State, ctx: TurnContext, flow: Flow) -> s
     if not offer or not isinstance(step, Collect) or step.slot != offer.slot:
         return None
     if offer.narrowed and is_deny(parse) and not _names_a_service(parse, ctx):
-        state.scratch.offer = None  # "no" to what was suggested: the whole list, not the end of the booking
+        state.scratch.offer = (
+            None  # "no" to what was suggested: the whole list, not the end of the booking
+        )
         state.scratch.problem = Problem("suggest_declined")
         return set()
     ids, index = offer.ids, choice_index(parse)
@@ -113,20 +120,27 @@ def question(step: Step, state: State, ctx: TurnContext) -> tuple[Text, tuple[st
     return step.ask, tuple(item.name for item in items)
 
 
-def _choosable(slot: str, state: State, ctx: TurnContext) -> list[Service | Practitioner | Location]:
+def _choosable(
+    slot: str, state: State, ctx: TurnContext
+) -> list[Service | Practitioner | Location]:
     """The whole set for a slot: the practitioners who provide the chosen service, if one is."""
     cat = ctx.catalogue
     if slot == "practitioner":
         service = cat.service(state.slots.get("service_id"))
-        people = [p for p in cat.practitioners if not service or not service.practitioner_ids
-                  or p.id in service.practitioner_ids]
+        people = [
+            p
+            for p in cat.practitioners
+            if not service or not service.practitioner_ids or p.id in service.practitioner_ids
+        ]
         return list(people)
     return list(cat.services if slot == "service" else cat.locations)
 
 
 def _item(slot: str, ident: str, ctx: TurnContext) -> Service | Practitioner | Location | None:
     cat = ctx.catalogue
-    return {"service": cat.service, "practitioner": cat.practitioner, "location": cat.location}[slot](ident)
+    return {"service": cat.service, "practitioner": cat.practitioner, "location": cat.location}[
+        slot
+    ](ident)
 
 
 def _suggest(parse: Parse, state: State, ctx: TurnContext) -> bool:
@@ -137,13 +151,17 @@ def _suggest(parse: Parse, state: State, ctx: TurnContext) -> bool:
     state.scratch.offer = Offer("service", [s.id for s in suggested], narrowed=True)
     # Said before the question (the scratch's `problem`), which also keeps a "no, it's my knee"
     # from being taken as "stop".
-    state.scratch.problem = Problem("suggest_one", {"suggested": in_sentence(suggested[0].name)}) \
-        if len(suggested) == 1 else Problem("suggest_several")
+    state.scratch.problem = (
+        Problem("suggest_one", {"suggested": in_sentence(suggested[0].name)})
+        if len(suggested) == 1
+        else Problem("suggest_several")
+    )
     return True
 
 
-def _fill_one(parse: Parse, state: State, ctx: TurnContext, slot: str, whole_text: bool,
-              suggest: bool = False) -> None:
+def _fill_one(
+    parse: Parse, state: State, ctx: TurnContext, slot: str, whole_text: bool, suggest: bool = False
+) -> None:
     cat, slots = ctx.catalogue, state.slots
     if slot == "when":
         when = when_of(parse)
@@ -151,45 +169,75 @@ def _fill_one(parse: Parse, state: State, ctx: TurnContext, slot: str, whole_tex
             return
         if is_past(when, ctx.now):
             past.refuse(when, state, ctx)
-        elif dt.datetime.fromisoformat(when["start"]) > ctx.now + dt.timedelta(days=ctx.horizon_days):
+        elif dt.datetime.fromisoformat(when["start"]) > ctx.now + dt.timedelta(
+            days=ctx.horizon_days
+        ):
             state.scratch.problem = Problem("too_far")
         else:
             slots["when"] = when
         return
-    items = {"service": cat.services, "practitioner": cat.practitioners, "location": cat.locations}[slot]
     spans = parse.all(slot)
-    found = next((m for e in spans if (m := best_match(e.text, items))), None)  # type: ignore[type-var]
-    if found is None and whole_text:
-        found = find_in_text(parse.text, items)  # type: ignore[type-var]
+    # One branch per catalogue list, so each match keeps its own type (a Service's providers).
+    found: Service | Practitioner | Location | None
+    if slot == "service":
+        found = _named(parse, spans, cat.services, whole_text)
+    elif slot == "practitioner":
+        found = _named(parse, spans, cat.practitioners, whole_text)
+    elif slot == "location":
+        found = _named(parse, spans, cat.locations, whole_text)
+    else:
+        raise KeyError(slot)
     if found is None:
-        if slot == "service" and suggest and not slots.get("service_id") and _suggest(parse, state, ctx):
+        if (
+            slot == "service"
+            and suggest
+            and not slots.get("service_id")
+            and _suggest(parse, state, ctx)
+        ):
             return  # "my back hurts": the services that help with it are offered
         if spans and slot == "service":
             state.scratch.problem = Problem("unknown_service", {"asked": spans[0].text})
         return
-    if slot == "practitioner":
+    if isinstance(found, Practitioner):
         service = cat.service(slots.get("service_id"))
         if service and service.practitioner_ids and found.id not in service.practitioner_ids:
-            state.scratch.problem = _mismatch(found.name, service.name, service.practitioner_ids, ctx)
+            state.scratch.problem = _mismatch(
+                found.name, service.name, service.practitioner_ids, ctx
+            )
             return
-    if slot == "service":
+    if isinstance(found, Service):
         asked = cat.practitioner(slots.get("practitioner_id"))
-        if asked and found.practitioner_ids and asked.id not in found.practitioner_ids:  # type: ignore[union-attr]
-            state.scratch.problem = _mismatch(asked.name, found.name, found.practitioner_ids, ctx)  # type: ignore[union-attr]
+        if asked and found.practitioner_ids and asked.id not in found.practitioner_ids:
+            state.scratch.problem = _mismatch(asked.name, found.name, found.practitioner_ids, ctx)
             slots.pop("practitioner_id", None)
     slots[SLOT_KEYS[slot]] = found.id
 
 
+def _named(parse: Parse, spans: list[Entity], items: Sequence[T], whole_text: bool) -> T | None:
+    """The item a tagged span names, else (when allowed) one named anywhere in the message."""
+    found = next((m for e in spans if (m := best_match(e.text, items))), None)
+    if found is None and whole_text:
+        found = find_in_text(parse.text, items)
+    return found
+
+
 def _mismatch(who: str, service: str, providers: tuple[str, ...], ctx: TurnContext) -> Problem:
     names = [p.name for pid in providers if (p := ctx.catalogue.practitioner(pid))]
-    return Problem("practitioner_mismatch", {"asked_practitioner": who, "service": service,
-                                             "service_providers": " or ".join(names) or "our team"})
+    return Problem(
+        "practitioner_mismatch",
+        {
+            "asked_practitioner": who,
+            "service": service,
+            "service_providers": " or ".join(names) or "our team",
+        },
+    )
 
 
 # --- which patient, on a phone several patients share ------------------------------------------
 #
 # Asked with the patients' first names as numbered choices. Only first names, which the
 # household sharing the phone already knows; nothing else about them before verification.
+
 
 def patient_choices(ctx: TurnContext) -> tuple[str, ...]:
     return tuple(p.name.split()[0] for p in ctx.patients)

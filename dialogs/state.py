@@ -38,8 +38,10 @@ class Awaiting(StrEnum):
 
 
 #: Stored as its plain value; a value set as a plain string ("birth_date") is stored the same.
-StoredAwaiting = Annotated[Awaiting | None, PlainSerializer(lambda v: None if v is None else str(v),
-                                                            return_type=str | None)]
+StoredAwaiting = Annotated[
+    Awaiting | None,
+    PlainSerializer(lambda v: None if v is None else str(v), return_type=str | None),
+]
 
 
 @dataclass
@@ -71,9 +73,15 @@ class Scratch:
 
     problem: Problem | None = None  # dialogs/slots.py, dialogs/past.py
     offer: Offer | None = None  # dialogs/slots.py
-    suggested_when: dict[str, Any] | None = None  # a later time offered for one gone by (dialogs/past.py)
-    menu_picks: dict[str, int] = field(default_factory=dict)  # menu id -> option picked early (dialogs/forms.py)
-    link_name: str | None = None  # the name given to link a chat, until the birth date (dialogs/identity.py)
+    suggested_when: dict[str, Any] | None = (
+        None  # a later time offered for one gone by (dialogs/past.py)
+    )
+    menu_picks: dict[str, int] = field(
+        default_factory=dict
+    )  # menu id -> option picked early (dialogs/forms.py)
+    link_name: str | None = (
+        None  # the name given to link a chat, until the birth date (dialogs/identity.py)
+    )
 
 
 @dataclass
@@ -118,7 +126,9 @@ class State:
         raw = copy.deepcopy(raw)  # the stored JSON is never shared with the state made from it
         version = raw.pop("v", 1)
         if version > STATE_VERSION:
-            raise ValueError(f"conversation state v{version} is newer than this code (v{STATE_VERSION})")
+            raise ValueError(
+                f"conversation state v{version} is newer than this code (v{STATE_VERSION})"
+            )
         if version < 2:
             raw = _from_v1(raw)
         return STATE_JSON.validate_python(raw)
@@ -137,13 +147,20 @@ class State:
 STATE_JSON = TypeAdapter(State)
 
 #: v1 slots that were the engine's scratch, and where v2 keeps them.
-_V1_SCRATCH = {"_problem": "problem", "_offer": "offer", "suggested_when": "suggested_when",
-               "_menu_picks": "menu_picks", "_link_name": "link_name"}
+_V1_SCRATCH = {
+    "_problem": "problem",
+    "_offer": "offer",
+    "suggested_when": "suggested_when",
+    "_menu_picks": "menu_picks",
+    "_link_name": "link_name",
+}
 
 
 def _from_v1(raw: dict[str, Any]) -> dict[str, Any]:
     """A v1 state in the v2 shape: the scratch out of the slots, and the fields v1 went out
     without (proxy_id, lockouts, invitation ...) left to their defaults."""
     slots = dict(raw.get("slots") or {})
-    scratch = {new: slots.pop(old) for old, new in _V1_SCRATCH.items() if slots.get(old) is not None}
+    scratch = {
+        new: slots.pop(old) for old, new in _V1_SCRATCH.items() if slots.get(old) is not None
+    }
     return {**{k: v for k, v in raw.items() if v is not None}, "slots": slots, "scratch": scratch}

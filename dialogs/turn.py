@@ -67,8 +67,14 @@ class Turn(Protocol):
     def ask(self, text: Text, choices: tuple[str, ...] = ()) -> None:
         """Ask the patient (after any problem left to say) and wait for their answer."""
 
-    def reask(self, problem: str | None, ask_again: Callable[[], object] = lambda: None, *,
-              gave_up: str = "too_many_tries", fallback: str = "rephrase") -> bool:
+    def reask(
+        self,
+        problem: str | None,
+        ask_again: Callable[[], object] = lambda: None,
+        *,
+        gave_up: str = "too_many_tries",
+        fallback: str = "rephrase",
+    ) -> bool:
         """Say what was wrong (`problem`, a text key; `fallback` when there is no such text) and
         call `ask_again`, up to the retry limit; past it say `gave_up`, end the flow, return False."""
 
@@ -80,7 +86,9 @@ class Turn(Protocol):
 
     def say_key(self, key: str, extra: dict[str, str] | None = None) -> None: ...
 
-    def say_text(self, text: Text, choices: tuple[str, ...] = (), extra: dict[str, str] | None = None) -> None: ...
+    def say_text(
+        self, text: Text, choices: tuple[str, ...] = (), extra: dict[str, str] | None = None
+    ) -> None: ...
 
 
 @dataclass(frozen=True)

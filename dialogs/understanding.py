@@ -9,11 +9,31 @@ from typing import Any
 
 from nlu.types import Parse
 
-AFFIRM = {"yes", "y", "yep", "yeah", "yea", "ya", "yup", "ok", "okay", "k", "sure", "confirm",
-          "correct", "please do", "go ahead", "book it", "sounds good", "perfect", "great", "👍"}
+AFFIRM = {
+    "yes",
+    "y",
+    "yep",
+    "yeah",
+    "yea",
+    "ya",
+    "yup",
+    "ok",
+    "okay",
+    "k",
+    "sure",
+    "confirm",
+    "correct",
+    "please do",
+    "go ahead",
+    "book it",
+    "sounds good",
+    "perfect",
+    "great",
+    "👍",
+}
 DENY = {"no", "n", "nope", "nah", "no thanks", "none", "none of these", "neither", "not really"}
 
-_BARE_NUMBER = re.compile(r"^\s*(?:option|number|no\.?|#)?\s*(\d{1,2})\s*[.)!]?\s*$", re.I)
+_BARE_NUMBER = re.compile(r"^\s*(?:option|number|no\.?|#)?\s*(\d{1,2})\s*[.)!]?\s*$", re.IGNORECASE)
 
 
 def _plain(text: str) -> str:
@@ -58,17 +78,23 @@ def when_of(parse: Parse) -> dict[str, Any] | None:
     """
     wanted = [e for e in parse.all("datetime") if e.role != EXISTING]
     existing = existing_of(parse)
-    if (existing and existing.get("grain") == "day" and wanted
-            and all(isinstance(e.value, dict) and e.value.get("grain") in _TIME_GRAINS for e in wanted)
-            and not any(_DATED.search(e.text.lower().replace("midday", "")) for e in wanted)):
+    if (
+        existing
+        and existing.get("grain") == "day"
+        and wanted
+        and all(isinstance(e.value, dict) and e.value.get("grain") in _TIME_GRAINS for e in wanted)
+        and not any(_DATED.search(e.text.lower().replace("midday", "")) for e in wanted)
+    ):
         # "move my thursday appointment to 3pm": a time of day alone is on the appointment's day.
         return _merged([existing] + [e.value for e in wanted])
     return _merged([e.value for e in wanted])
 
 
 # Words that give a datetime span its own date ("tomorrow at 3", "the 5th", "next week").
-_DATED = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|tmrw|tmr|tomoz|yesterday|next|"
-                    r"this|week|month|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|[a-z]d[a-z]?y\b|\d(?:st|nd|rd|th)\b|/")
+_DATED = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|tmrw|tmr|tomoz|yesterday|next|"
+    r"this|week|month|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|[a-z]d[a-z]?y\b|\d(?:st|nd|rd|th)\b|/"
+)
 _TIME_GRAINS = ("minute", "hour", "part_of_day")
 
 
@@ -110,11 +136,13 @@ def window(when: dict[str, Any]) -> tuple[dt.datetime, dt.datetime, dt.datetime 
     if grain in ("minute", "hour"):
         day_start = start.replace(hour=0, minute=0, second=0, microsecond=0)
         return day_start, day_start + dt.timedelta(days=1), start
-    end = dt.datetime.fromisoformat(when["end"]) if when.get("end") else start + dt.timedelta(days=1)
+    end = (
+        dt.datetime.fromisoformat(when["end"]) if when.get("end") else start + dt.timedelta(days=1)
+    )
     return start, end, None
 
 
 def is_past(when: dict[str, Any], now: dt.datetime) -> bool:
     """A time of day already gone ("today at 8" at nine), or a whole day/week/month gone."""
-    start, end, preferred = window(when)
+    _start, end, preferred = window(when)
     return preferred < now if preferred else end <= now

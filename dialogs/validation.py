@@ -65,20 +65,40 @@ def _step(flow: str, raw: dict[str, Any]) -> Step:
     if "action" in raw:
         action = raw["action"]
         if action not in ACTIONS:
-            raise FlowError(flow, sid, f"unknown action '{action}'", f"use one of {sorted(ACTIONS)}")
+            raise FlowError(
+                flow, sid, f"unknown action '{action}'", f"use one of {sorted(ACTIONS)}"
+            )
         unknown = set(raw["outcomes"]) - set(ACTIONS[action].outcomes)
         if unknown:
             raise FlowError(
-                flow, sid, f"action '{action}' has no outcome {sorted(unknown)}",
+                flow,
+                sid,
+                f"action '{action}' has no outcome {sorted(unknown)}",
                 f"route only its outcomes {list(ACTIONS[action].outcomes)}",
             )
         return Action(sid, nxt, end, action=action, outcomes=dict(raw["outcomes"]))
     if "field" in raw:
-        return Field(sid, nxt, end, key=raw["field"], kind=raw["kind"], ask=raw["ask"],
-                     optional=bool(raw.get("optional", False)), only_if=raw.get("only_if"))
+        return Field(
+            sid,
+            nxt,
+            end,
+            key=raw["field"],
+            kind=raw["kind"],
+            ask=raw["ask"],
+            optional=bool(raw.get("optional", False)),
+            only_if=raw.get("only_if"),
+        )
     if "menu" in raw:
-        options = tuple(MenuOption(label=o["label"], words=tuple(o.get("words", ())), next=o.get("next"),
-                                   flow=o.get("flow"), set=dict(o.get("set", {}))) for o in raw["options"])
+        options = tuple(
+            MenuOption(
+                label=o["label"],
+                words=tuple(o.get("words", ())),
+                next=o.get("next"),
+                flow=o.get("flow"),
+                set=dict(o.get("set", {})),
+            )
+            for o in raw["options"]
+        )
         return Menu(sid, nxt, end, text=raw["menu"], options=options)
     if "questionnaire" in raw:
         return Questions(sid, nxt, end, form=raw["questionnaire"])
@@ -99,14 +119,23 @@ def _check_links(flow: Flow) -> None:
             targets.append(step.on_none)
         if isinstance(step, Menu):
             targets += [o.next for o in step.options]
-        if isinstance(step, Field) and step.only_if and not any(
-                isinstance(s, Field) and s.key == step.only_if for s in flow.steps):
-            raise FlowError(flow.id, step.id, f"only_if names a field '{step.only_if}' no step collects",
-                            "name the field of an earlier field step")
+        if (
+            isinstance(step, Field)
+            and step.only_if
+            and not any(isinstance(s, Field) and s.key == step.only_if for s in flow.steps)
+        ):
+            raise FlowError(
+                flow.id,
+                step.id,
+                f"only_if names a field '{step.only_if}' no step collects",
+                "name the field of an earlier field step",
+            )
         for target in targets:
             if target and target not in ids:
                 raise FlowError(
-                    flow.id, step.id, f"it points to a step '{target}' that does not exist",
+                    flow.id,
+                    step.id,
+                    f"it points to a step '{target}' that does not exist",
                     f"point it to one of {ids}",
                 )
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 class SystemClock:
     def now(self) -> dt.datetime:
-        return dt.datetime.now(dt.timezone.utc)
+        return dt.datetime.now(dt.UTC)
 
 
 class FixedClock:
@@ -22,11 +22,11 @@ class FixedClock:
             raise ValueError("FixedClock needs a timezone-aware start")
         self._start = start
         self._offset = dt.timedelta()
-        self._anchor = dt.datetime.now(dt.timezone.utc)
+        self._anchor = dt.datetime.now(dt.UTC)
         self._ticking = ticking
 
     def now(self) -> dt.datetime:
-        elapsed = dt.datetime.now(dt.timezone.utc) - self._anchor if self._ticking else dt.timedelta()
+        elapsed = dt.datetime.now(dt.UTC) - self._anchor if self._ticking else dt.timedelta()
         return self._start + self._offset + elapsed
 
     def advance(self, delta: dt.timedelta) -> None:

@@ -24,7 +24,7 @@ from typing import Protocol
 
 from domain.alerts import EmergencyReported, LockoutReported, ReportEmergency, ReportLockout
 from domain.appointments import ListUpcoming, UpcomingListed
-from domain.booking import BookOpening, Booked, FindOpenings, OpeningsFound, SlotTaken
+from domain.booking import Booked, BookOpening, FindOpenings, OpeningsFound, SlotTaken
 from domain.cancelling import CancelAppointment, Cancelled
 from domain.consent_service import (
     ConsentRecorded,
@@ -43,13 +43,48 @@ from domain.rescheduling import RescheduleAppointment, Rescheduled
 from domain.results import CheckResults, ResultsChecked
 
 __all__ = [
-    "BookOpening", "Booked", "CancelAppointment", "Cancelled", "ChatLinked", "CheckResults", "Command",
-    "CommandHandler", "ConsentRecorded", "ConsentRequired", "ConsentWithdrawn", "ConsentsReviewed",
-    "DecideConsent", "DetailChange", "DetailsUpdated", "FindOpenings", "IntakeLoaded", "IntakeSaved",
-    "EmergencyReported", "LinkChat", "ListUpcoming", "LockoutReported", "NoIntakeForm", "NotIdentified", "OpeningsFound",
-    "Outcome", "PatientRegistered", "RecordSystemDown", "ReferredToStaff", "RegisterPatient",
-    "ReportEmergency", "ReportLockout", "RescheduleAppointment", "Rescheduled", "ResultsChecked", "ReviewConsents",
-    "SaveIntake", "SlotTaken", "StartIntake", "UpcomingListed", "UpdateDetails", "WithdrawConsent",
+    "BookOpening",
+    "Booked",
+    "CancelAppointment",
+    "Cancelled",
+    "ChatLinked",
+    "CheckResults",
+    "Command",
+    "CommandHandler",
+    "ConsentRecorded",
+    "ConsentRequired",
+    "ConsentWithdrawn",
+    "ConsentsReviewed",
+    "DecideConsent",
+    "DetailChange",
+    "DetailsUpdated",
+    "EmergencyReported",
+    "FindOpenings",
+    "IntakeLoaded",
+    "IntakeSaved",
+    "LinkChat",
+    "ListUpcoming",
+    "LockoutReported",
+    "NoIntakeForm",
+    "NotIdentified",
+    "OpeningsFound",
+    "Outcome",
+    "PatientRegistered",
+    "RecordSystemDown",
+    "ReferredToStaff",
+    "RegisterPatient",
+    "ReportEmergency",
+    "ReportLockout",
+    "RescheduleAppointment",
+    "Rescheduled",
+    "ResultsChecked",
+    "ReviewConsents",
+    "SaveIntake",
+    "SlotTaken",
+    "StartIntake",
+    "UpcomingListed",
+    "UpdateDetails",
+    "WithdrawConsent",
 ]
 
 
@@ -59,16 +94,47 @@ class RecordSystemDown:
 
 
 Command = (
-    FindOpenings | BookOpening | RescheduleAppointment | CancelAppointment | ListUpcoming
-    | LinkChat | ReportLockout | ReportEmergency | RegisterPatient | UpdateDetails | CheckResults | StartIntake | SaveIntake
-    | ReviewConsents | DecideConsent | WithdrawConsent
+    FindOpenings
+    | BookOpening
+    | RescheduleAppointment
+    | CancelAppointment
+    | ListUpcoming
+    | LinkChat
+    | ReportLockout
+    | ReportEmergency
+    | RegisterPatient
+    | UpdateDetails
+    | CheckResults
+    | StartIntake
+    | SaveIntake
+    | ReviewConsents
+    | DecideConsent
+    | WithdrawConsent
 )
 
 Outcome = (
-    OpeningsFound | Booked | SlotTaken | Rescheduled | Cancelled | UpcomingListed | RecordSystemDown
-    | ChatLinked | NotIdentified | LockoutReported | EmergencyReported | PatientRegistered | ReferredToStaff | DetailsUpdated
-    | ResultsChecked | IntakeLoaded | NoIntakeForm | IntakeSaved
-    | ConsentsReviewed | ConsentRecorded | ConsentWithdrawn | ConsentRequired
+    OpeningsFound
+    | Booked
+    | SlotTaken
+    | Rescheduled
+    | Cancelled
+    | UpcomingListed
+    | RecordSystemDown
+    | ChatLinked
+    | NotIdentified
+    | LockoutReported
+    | EmergencyReported
+    | PatientRegistered
+    | ReferredToStaff
+    | DetailsUpdated
+    | ResultsChecked
+    | IntakeLoaded
+    | NoIntakeForm
+    | IntakeSaved
+    | ConsentsReviewed
+    | ConsentRecorded
+    | ConsentWithdrawn
+    | ConsentRequired
 )
 
 

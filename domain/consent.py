@@ -68,14 +68,20 @@ def standing(decisions: Iterable[ConsentDecision], code: str) -> ConsentDecision
     return max(live, key=lambda d: d.at) if live else None
 
 
-def has_consent(documents: Iterable[ConsentDocument], decisions: Iterable[ConsentDecision], code: str) -> bool:
+def has_consent(
+    documents: Iterable[ConsentDocument], decisions: Iterable[ConsentDecision], code: str
+) -> bool:
     """Has the patient agreed to the latest version of the document (and not withdrawn it)?"""
     document = latest(list(documents), code)
     decision = standing(list(decisions), code)
-    return bool(document and decision and decision.agreed and decision.document_version == document.version)
+    return bool(
+        document and decision and decision.agreed and decision.document_version == document.version
+    )
 
 
-def pending(documents: Iterable[ConsentDocument], decisions: Iterable[ConsentDecision]) -> list[ConsentDocument]:
+def pending(
+    documents: Iterable[ConsentDocument], decisions: Iterable[ConsentDecision]
+) -> list[ConsentDocument]:
     """Latest versions the patient has not decided on yet (agreed to or refused), by code."""
     docs, made = list(documents), list(decisions)
     out = []

@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from domain.booking import BookOpening, FindOpenings
-from domain.consent import ConsentDecision, ConsentDocument, has_consent, latest, pending, required_for, standing
+from domain.consent import (
+    ConsentDecision,
+    ConsentDocument,
+    has_consent,
+    latest,
+    pending,
+    required_for,
+    standing,
+)
 from domain.ports import Clock, ConsentStore, PracticeDirectory
 from domain.rescheduling import RescheduleAppointment
 
@@ -67,19 +75,32 @@ class Consents:
     async def review(self, command: ReviewConsents) -> ConsentsReviewed:
         documents = await self.store.documents()
         decisions = await self.store.decisions(command.patient_id)
-        live = tuple(d for code in sorted({d.code for d in decisions}) if (d := standing(decisions, code)))
-        newest = tuple(doc for code in sorted({d.code for d in documents}) if (doc := latest(documents, code)))
+        live = tuple(
+            d for code in sorted({d.code for d in decisions}) if (d := standing(decisions, code))
+        )
+        newest = tuple(
+            doc for code in sorted({d.code for d in documents}) if (doc := latest(documents, code))
+        )
         return ConsentsReviewed(tuple(pending(documents, decisions)), live, newest)
 
     async def decide(self, command: DecideConsent) -> ConsentRecorded:
-        decision = await self.store.record(command.patient_id, command.document, command.agree,
-                                           command.channel, self.clock.now(), given_by=command.given_by)
+        decision = await self.store.record(
+            command.patient_id,
+            command.document,
+            command.agree,
+            command.channel,
+            self.clock.now(),
+            given_by=command.given_by,
+        )
         return ConsentRecorded(decision)
 
     async def withdraw(self, command: WithdrawConsent) -> ConsentWithdrawn:
         """Withdraw every live decision on the document (normally one)."""
-        live = [d for d in await self.store.decisions(command.patient_id)
-                if d.code == command.code and not d.withdrawn]
+        live = [
+            d
+            for d in await self.store.decisions(command.patient_id)
+            if d.code == command.code and not d.withdrawn
+        ]
         withdrawn = [await self.store.withdraw(d, self.clock.now()) for d in live]
         agreed = [d for d in withdrawn if d.agreed]
         return ConsentWithdrawn(max(agreed, key=lambda d: d.at) if agreed else None)

@@ -13,8 +13,20 @@ from dataclasses import dataclass
 
 #: The month names, in English, for reading and for writing dates back. (nlu/ keeps its own
 #: list of month words with their misspellings: it imports no other package of the project.)
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December")
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 #: A month's first three letters -> its number ("apr" -> 4); readers match a name by them.
 MONTHS = {name[:3].lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
 _MONTH = rf"({'|'.join(MONTHS)})[a-z]*\.?"
@@ -40,8 +52,9 @@ class DateReading:
         return dt.date.fromisoformat(self.value) if self.value and len(self.value) == 10 else None
 
 
-def read_date(text: str, locale: str, today: dt.date, *, partial: bool = False,
-              allow_future: bool = False) -> DateReading:
+def read_date(
+    text: str, locale: str, today: dt.date, *, partial: bool = False, allow_future: bool = False
+) -> DateReading:
     """The date in `text`. With `partial`, "March 2024" and "2024" count (FHIR allows them)."""
     t = text.lower().strip()
     found = _full_date(t, locale)
@@ -51,7 +64,7 @@ def read_date(text: str, locale: str, today: dt.date, *, partial: bool = False,
         found = _partial_date(t)
     if found is None:
         return DateReading(None, "unreadable")
-    if not allow_future and found > today.isoformat()[:len(found)]:
+    if not allow_future and found > today.isoformat()[: len(found)]:
         return DateReading(None, "future")
     return DateReading(found)
 

@@ -16,8 +16,14 @@ from domain.scheduling import Scheduling
 
 
 class FrontDesk:
-    def __init__(self, scheduling: Scheduling, identity: Identity, intake: Intake, consents: Consents,
-                 results: Results) -> None:
+    def __init__(
+        self,
+        scheduling: Scheduling,
+        identity: Identity,
+        intake: Intake,
+        consents: Consents,
+        results: Results,
+    ) -> None:
         self.scheduling, self.identity, self.intake = scheduling, identity, intake
         self.consents, self.results = consents, results
 

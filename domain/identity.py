@@ -38,15 +38,26 @@ class NotIdentified:
 
 
 class Identity:
-    def __init__(self, registry: PatientRegistry, directory: PatientDirectory, tasks: StaffTasks,
-                 coverage: CoverageStore) -> None:
-        self.registry, self.directory, self.tasks, self.coverage = registry, directory, tasks, coverage
+    def __init__(
+        self,
+        registry: PatientRegistry,
+        directory: PatientDirectory,
+        tasks: StaffTasks,
+        coverage: CoverageStore,
+    ) -> None:
+        self.registry, self.directory, self.tasks, self.coverage = (
+            registry,
+            directory,
+            tasks,
+            coverage,
+        )
 
     async def link(self, command: LinkChat) -> ChatLinked | NotIdentified:
         """Link the chat only to the one patient with exactly this name and birth date."""
         probe = NewPatient(command.given, command.family, command.birth_date)
-        record = identify(command.given, command.family, command.birth_date,
-                          await self.registry.candidates(probe))
+        record = identify(
+            command.given, command.family, command.birth_date, await self.registry.candidates(probe)
+        )
         if record is None:
             return NotIdentified()
         await self.registry.link_chat(record.id, command.channel, command.address)

@@ -79,8 +79,9 @@ class IntakeResponse:
     version: str | None = None
 
 
-def walk(items: Sequence[Question],
-         groups: tuple[Question, ...] = ()) -> Iterator[tuple[Question, tuple[Question, ...]]]:
+def walk(
+    items: Sequence[Question], groups: tuple[Question, ...] = ()
+) -> Iterator[tuple[Question, tuple[Question, ...]]]:
     """Every question (not group, not display) in order, with the groups it sits in."""
     for item in items:
         if item.type == "group":
@@ -91,7 +92,10 @@ def walk(items: Sequence[Question],
 
 def _same(given: Value, wanted: Value) -> bool:
     if isinstance(wanted, dict) and isinstance(given, dict):
-        return given.get("code") == wanted.get("code") and given.get("system", "") in ("", wanted.get("system", ""))
+        return given.get("code") == wanted.get("code") and given.get("system", "") in (
+            "",
+            wanted.get("system", ""),
+        )
     return given == wanted
 
 
@@ -105,7 +109,12 @@ def _holds(condition: Condition, answers: Answers) -> bool:
     if op == "!=":
         return bool(given) and not any(_same(g, wanted) for g in given)
     comparable = [g for g in given if type(g) is type(wanted) and not isinstance(g, (dict, bool))]
-    checks = {">": lambda a, b: a > b, "<": lambda a, b: a < b, ">=": lambda a, b: a >= b, "<=": lambda a, b: a <= b}
+    checks = {
+        ">": lambda a, b: a > b,
+        "<": lambda a, b: a < b,
+        ">=": lambda a, b: a >= b,
+        "<=": lambda a, b: a <= b,
+    }
     return op in checks and any(checks[op](g, wanted) for g in comparable)
 
 
@@ -118,14 +127,23 @@ def enabled(item: Question, answers: Answers) -> bool:
 
 def shown(form: Form, answers: Answers) -> list[Question]:
     """The questions the patient is asked, given the answers so far (enableWhen applied)."""
-    return [q for q, groups in walk(form.items)
-            if enabled(q, answers) and all(enabled(g, answers) for g in groups)]
+    return [
+        q
+        for q, groups in walk(form.items)
+        if enabled(q, answers) and all(enabled(g, answers) for g in groups)
+    ]
 
 
 def next_question(form: Form, response: IntakeResponse) -> Question | None:
     """The first shown question neither answered nor skipped; None when the form is done."""
-    return next((q for q in shown(form, response.answers)
-                 if q.link_id not in response.answers and q.link_id not in response.skipped), None)
+    return next(
+        (
+            q
+            for q in shown(form, response.answers)
+            if q.link_id not in response.answers and q.link_id not in response.skipped
+        ),
+        None,
+    )
 
 
 def position(form: Form, response: IntakeResponse, question: Question) -> tuple[int, int]:

@@ -15,7 +15,19 @@ from domain.intake import Option, Question, Value
 from domain.patients import normalise
 
 YES = {"yes", "y", "yeah", "yep", "yup", "sure", "correct", "true", "i do", "i have", "ya", "ok"}
-NO = {"no", "n", "nope", "nah", "none", "false", "i dont", "i don't", "not really", "no i dont", "no i don't"}
+NO = {
+    "no",
+    "n",
+    "nope",
+    "nah",
+    "none",
+    "false",
+    "i dont",
+    "i don't",
+    "not really",
+    "no i dont",
+    "no i don't",
+}
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 _NUMBERS = re.compile(r"\s*\d+(?:\s*(?:,|;|&|\+|and|\s)\s*\d+)*\s*\.?\s*")
 _SPLIT = re.compile(r"\s*(?:;|\n|,)\s*")
@@ -40,8 +52,12 @@ def read_answer(question: Question, text: str, locale: str, today: dt.date) -> A
     if not t:
         return _bad("empty")
     reader = {
-        "boolean": _boolean, "string": _string, "text": _text, "choice": _choice,
-        "integer": _integer, "decimal": _decimal,
+        "boolean": _boolean,
+        "string": _string,
+        "text": _text,
+        "choice": _choice,
+        "integer": _integer,
+        "decimal": _decimal,
     }.get(question.type)
     if question.type == "date":
         reading = read_date(t, locale, today, partial=True)
@@ -81,8 +97,12 @@ def _choice(question: Question, t: str) -> AnswerReading:
         picked = [options[n - 1] for n in dict.fromkeys(numbers)]
     else:
         words = f" {normalise(t)} "
-        picked = [o for o in options if f" {normalise(o.display)} " in words
-                  or (o.code and f" {normalise(o.code)} " in words)]
+        picked = [
+            o
+            for o in options
+            if f" {normalise(o.display)} " in words
+            or (o.code and f" {normalise(o.code)} " in words)
+        ]
         if not picked and normalise(t) in {"none", "no", "nothing", "neither"}:
             picked = [o for o in options if normalise(o.display).startswith("none")]
     if not picked:

@@ -45,7 +45,11 @@ class IntakeSaved:
 
 def missing_required(form: Form, response: IntakeResponse) -> list[str]:
     """Required questions still shown that have no answer (skipping one does not count)."""
-    return [q.link_id for q in shown(form, response.answers) if q.required and not response.answers.get(q.link_id)]
+    return [
+        q.link_id
+        for q in shown(form, response.answers)
+        if q.required and not response.answers.get(q.link_id)
+    ]
 
 
 def is_complete(form: Form, response: IntakeResponse) -> bool:
@@ -68,4 +72,6 @@ class Intake:
         form, response = command.form, command.response
         status = "completed" if is_complete(form, response) else "in-progress"
         kept = dataclasses.replace(response, answers=answered(form, response), status=status)
-        return IntakeSaved(command.patient_id, await self.store.save(command.patient_id, form, kept))
+        return IntakeSaved(
+            command.patient_id, await self.store.save(command.patient_id, form, kept)
+        )

@@ -16,7 +16,14 @@ from dataclasses import dataclass
 
 from domain.consent import may_message
 from domain.model import Patient
-from domain.ports import BookedAppointments, Clock, ConsentStore, IntakeStore, PatientDirectory, PracticeDirectory
+from domain.ports import (
+    BookedAppointments,
+    Clock,
+    ConsentStore,
+    IntakeStore,
+    PatientDirectory,
+    PracticeDirectory,
+)
 from domain.quiet_hours import next_allowed
 
 #: Services whose booking calls for the intake form (HealthcareService names, any case).
@@ -71,9 +78,16 @@ def contact_of(patient: Patient) -> tuple[str, str] | None:
 
 
 class IntakeOutreach:
-    def __init__(self, bookings: BookedAppointments, directory: PracticeDirectory, patients: PatientDirectory,
-                 intake: IntakeStore, consents: ConsentStore, clock: Clock,
-                 services: tuple[str, ...] = INTAKE_SERVICES) -> None:
+    def __init__(
+        self,
+        bookings: BookedAppointments,
+        directory: PracticeDirectory,
+        patients: PatientDirectory,
+        intake: IntakeStore,
+        consents: ConsentStore,
+        clock: Clock,
+        services: tuple[str, ...] = INTAKE_SERVICES,
+    ) -> None:
         self.bookings, self.directory, self.patients = bookings, directory, patients
         self.intake, self.consents, self.clock = intake, consents, clock
         self.services = {s.lower() for s in services}
@@ -103,6 +117,11 @@ class IntakeOutreach:
             return NotInvited(pid, "no_contact")
         practice = await self.directory.practice()
         now = self.clock.now()
-        return IntakeInvitation(pid, *contact, send_at=next_allowed(now, practice.timezone),
-                                key=invitation_key(command, now.date()), language=patient.language,
-                                appointment_id=command.appointment_id)
+        return IntakeInvitation(
+            pid,
+            *contact,
+            send_at=next_allowed(now, practice.timezone),
+            key=invitation_key(command, now.date()),
+            language=patient.language,
+            appointment_id=command.appointment_id,
+        )

@@ -23,10 +23,25 @@ from dataclasses import dataclass
 LIKELY = 0.7
 WEIGHTS = {"birth_date": 0.45, "name": 0.35, "phone": 0.10, "email": 0.10}
 NICKNAMES = {
-    "tom": "thomas", "tommy": "thomas", "bill": "william", "will": "william", "liz": "elizabeth",
-    "beth": "elizabeth", "bob": "robert", "rob": "robert", "jim": "james", "jimmy": "james",
-    "mike": "michael", "kate": "katherine", "katie": "katherine", "sam": "samuel", "dan": "daniel",
-    "alex": "alexander", "chris": "christopher", "jen": "jennifer", "jenny": "jennifer",
+    "tom": "thomas",
+    "tommy": "thomas",
+    "bill": "william",
+    "will": "william",
+    "liz": "elizabeth",
+    "beth": "elizabeth",
+    "bob": "robert",
+    "rob": "robert",
+    "jim": "james",
+    "jimmy": "james",
+    "mike": "michael",
+    "kate": "katherine",
+    "katie": "katherine",
+    "sam": "samuel",
+    "dan": "daniel",
+    "alex": "alexander",
+    "chris": "christopher",
+    "jen": "jennifer",
+    "jenny": "jennifer",
 }
 
 
@@ -121,20 +136,31 @@ def birth_date_similarity(a: dt.date, b: dt.date | None) -> float:
         return 1.0
     if (a.year, a.month, a.day) == (b.year, b.day, b.month):
         return 0.7  # day and month swapped
-    pairs = [(f"{x:04d}", f"{y:04d}") for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day)) if x != y]
+    pairs = [
+        (f"{x:04d}", f"{y:04d}")
+        for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day))
+        if x != y
+    ]
     if len(pairs) != 1:
         return 0.0
     x, y = pairs[0]
-    typo = x[::-1] == y or sum(p != q for p, q in zip(x, y, strict=True)) == 1 or sorted(x) == sorted(y)
+    typo = (
+        x[::-1] == y
+        or sum(p != q for p, q in zip(x, y, strict=True)) == 1
+        or sorted(x) == sorted(y)
+    )
     return 0.7 if typo else 0.4  # one part wrong: a slip of the finger, or a real difference
 
 
 def score(person: NewPatient, record: PatientRecord) -> Match:
     parts = {
         "birth_date": birth_date_similarity(person.birth_date, record.birth_date),
-        "name": 0.4 * given_similarity(person.given, record.given) + 0.6 * family_similarity(person.family, record),
+        "name": 0.4 * given_similarity(person.given, record.given)
+        + 0.6 * family_similarity(person.family, record),
         "phone": 1.0 if person.phone and person.phone in record.phones else 0.0,
-        "email": 1.0 if person.email and person.email.lower() in {e.lower() for e in record.emails} else 0.0,
+        "email": 1.0
+        if person.email and person.email.lower() in {e.lower() for e in record.emails}
+        else 0.0,
     }
     total = sum(WEIGHTS[k] * v for k, v in parts.items())
     return Match(record.id, round(total, 3), tuple(k for k, v in parts.items() if v > 0))
@@ -146,10 +172,16 @@ def likely_duplicates(person: NewPatient, records: list[PatientRecord]) -> list[
     return sorted((m for m in matches if m.score >= LIKELY), key=lambda m: -m.score)
 
 
-def identify(given: str, family: str, birth_date: dt.date, records: list[PatientRecord]) -> PatientRecord | None:
+def identify(
+    given: str, family: str, birth_date: dt.date, records: list[PatientRecord]
+) -> PatientRecord | None:
     """The one record with this birth date and name (a former surname counts); None when
     none or several match, because a guess here would open someone else's record."""
-    found = {r.id: r for r in records
-             if r.birth_date == birth_date and given_similarity(given, r.given) == 1.0
-             and family_similarity(family, r) == 1.0}
+    found = {
+        r.id: r
+        for r in records
+        if r.birth_date == birth_date
+        and given_similarity(given, r.given) == 1.0
+        and family_similarity(family, r) == 1.0
+    }
     return next(iter(found.values())) if len(found) == 1 else None

@@ -26,7 +26,7 @@ def region_of(locale: str) -> str:
 
 
 def to_e164(number: str, region: str = DEFAULT_REGION) -> str | None:
-    """"(617) 555-0134", "+1 617 555 0134", "tel:+16175550134" -> "+16175550134"; a number with
+    """ "(617) 555-0134", "+1 617 555 0134", "tel:+16175550134" -> "+16175550134"; a number with
     no country code is read as one of `region`; None if it cannot be a phone number."""
     text = number.strip().removeprefix("tel:")
     try:
@@ -34,6 +34,9 @@ def to_e164(number: str, region: str = DEFAULT_REGION) -> str | None:
     except phonenumbers.NumberParseException:
         return None
     # A number only dialable inside its area ("555 0134") is not one we can text.
-    if phonenumbers.is_possible_number_with_reason(parsed) != phonenumbers.ValidationResult.IS_POSSIBLE:
+    if (
+        phonenumbers.is_possible_number_with_reason(parsed)
+        != phonenumbers.ValidationResult.IS_POSSIBLE
+    ):
         return None
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)

@@ -89,7 +89,9 @@ class ScheduleStore(Protocol):
 
 
 class BookedAppointments(Protocol):
-    async def booked(self, service_ids: list[str], start: dt.datetime, end: dt.datetime) -> list[Appointment]:
+    async def booked(
+        self, service_ids: list[str], start: dt.datetime, end: dt.datetime
+    ) -> list[Appointment]:
         """Booked appointments of these services starting in [start, end), earliest first."""
         ...
 
@@ -134,7 +136,9 @@ class PatientRegistry(Protocol):
 
 
 class StaffTasks(Protocol):
-    async def review_duplicate(self, person: NewPatient, matches: list[Match], request_id: str) -> str:
+    async def review_duplicate(
+        self, person: NewPatient, matches: list[Match], request_id: str
+    ) -> str:
         """Ask staff to review a registration that looks like existing patients; the task id.
         Conditional on `request_id`, so a retry makes no second task."""
         ...
@@ -177,8 +181,15 @@ class ConsentStore(Protocol):
 
     async def decisions(self, patient_id: str) -> list[ConsentDecision]: ...
 
-    async def record(self, patient_id: str, document: ConsentDocument, agree: bool, channel: str,
-                     at: dt.datetime, given_by: str | None = None) -> ConsentDecision:
+    async def record(
+        self,
+        patient_id: str,
+        document: ConsentDocument,
+        agree: bool,
+        channel: str,
+        at: dt.datetime,
+        given_by: str | None = None,
+    ) -> ConsentDecision:
         """Record the decision; `given_by` is the RelatedPerson who made it for the patient."""
         ...
 

@@ -57,7 +57,9 @@ def guardians(patient_id: str, related: Iterable[RelatedPerson]) -> list[Related
     return [r for r in related if r.patient_id == patient_id]
 
 
-def speaker_for(patient: Patient, related: Iterable[RelatedPerson], direct: bool, day: dt.date) -> Speaker:
+def speaker_for(
+    patient: Patient, related: Iterable[RelatedPerson], direct: bool, day: dt.date
+) -> Speaker:
     """Who speaks for `patient` (see the module docstring). `direct`: the conversation's
     address is the patient's own, not only a RelatedPerson's."""
     minor = is_minor(patient.birth_date, day)
@@ -68,7 +70,9 @@ def speaker_for(patient: Patient, related: Iterable[RelatedPerson], direct: bool
     return Speaker.SELF
 
 
-def proven(patient_id: str, related: Iterable[RelatedPerson], born: dt.date) -> RelatedPerson | None:
+def proven(
+    patient_id: str, related: Iterable[RelatedPerson], born: dt.date
+) -> RelatedPerson | None:
     """The one RelatedPerson of the patient on this phone with this birth date, else None."""
     found = [r for r in guardians(patient_id, related) if r.birth_date == born]
     return found[0] if len(found) == 1 else None

@@ -31,5 +31,8 @@ class Results:
 
     async def check(self, command: CheckResults) -> ResultsChecked:
         statuses = await self.store.statuses(command.patient_id)
-        return ResultsChecked(command.patient_id, sum(s in READY for s in statuses),
-                              sum(s in PENDING for s in statuses))
+        return ResultsChecked(
+            command.patient_id,
+            sum(s in READY for s in statuses),
+            sum(s in PENDING for s in statuses),
+        )

@@ -60,7 +60,9 @@ class Scheduling:
         closed = await self._closed_day(command.window_start, command.window_end)
         later_start = max(command.window_end, now)
         # The nearest times are the soonest ones, not a spread over two weeks.
-        nearest = await self._search(command, service, later_start, later_start + LOOK_AHEAD, spaced=False)
+        nearest = await self._search(
+            command, service, later_start, later_start + LOOK_AHEAD, spaced=False
+        )
         return c.OpeningsFound(tuple(nearest), exact=False, closed_day=closed)
 
     async def book(self, command: c.BookOpening) -> c.Booked | c.SlotTaken:
@@ -68,14 +70,18 @@ class Scheduling:
         try:
             appointment = await self.store.book(command.patient_id, command.opening, service)
         except SlotUnavailable:
-            return c.SlotTaken(await self._alternatives(command.conversation_id, command.opening, service))
+            return c.SlotTaken(
+                await self._alternatives(command.conversation_id, command.opening, service)
+            )
         await self.holds.release(command.conversation_id)
         return c.Booked(appointment)
 
     async def reschedule(self, command: c.RescheduleAppointment) -> c.Rescheduled | c.SlotTaken:
         old = await self._own_appointment(command.patient_id, command.appointment_id)
         booked = await self.book(
-            c.BookOpening(command.conversation_id, command.patient_id, command.service_id, command.opening)
+            c.BookOpening(
+                command.conversation_id, command.patient_id, command.service_id, command.opening
+            )
         )
         if isinstance(booked, c.SlotTaken):
             return booked
@@ -88,7 +94,11 @@ class Scheduling:
         return c.Cancelled(await self.store.cancel(appointment))
 
     async def _search(
-        self, command: c.FindOpenings, service: Service, start: dt.datetime, end: dt.datetime,
+        self,
+        command: c.FindOpenings,
+        service: Service,
+        start: dt.datetime,
+        end: dt.datetime,
         spaced: bool = True,
     ) -> list[Opening]:
         if end <= start:
@@ -158,7 +168,10 @@ class Scheduling:
         """The day asked for, if the window is within one day and the practice is closed then."""
         practice = await self.directory.practice()
         zone = ZoneInfo(practice.timezone)
-        local_start, local_end = start.astimezone(zone), (end - dt.timedelta(seconds=1)).astimezone(zone)
+        local_start, local_end = (
+            start.astimezone(zone),
+            (end - dt.timedelta(seconds=1)).astimezone(zone),
+        )
         if local_start.date() != local_end.date():
             return None
         day = local_start.date()

@@ -14,8 +14,21 @@ from nlu.pipeline import FALLBACK_THRESHOLD, NLU, ensure_model, is_fallback
 from nlu.types import Entity, Parse
 
 __all__ = [
-    "NLU", "Parse", "Entity", "FALLBACK_THRESHOLD", "is_fallback", "ensure_model",
-    "resolve_datetimes", "warm_dateparser", "extract_choices", "extract_phones", "extract_emails",
-    "extract_birth_dates", "detect_emergency", "is_emergency", "EmergencyMatch",
-    "carrier_keyword", "keyword_intent",
+    "FALLBACK_THRESHOLD",
+    "NLU",
+    "EmergencyMatch",
+    "Entity",
+    "Parse",
+    "carrier_keyword",
+    "detect_emergency",
+    "ensure_model",
+    "extract_birth_dates",
+    "extract_choices",
+    "extract_emails",
+    "extract_phones",
+    "is_emergency",
+    "is_fallback",
+    "keyword_intent",
+    "resolve_datetimes",
+    "warm_dateparser",
 ]

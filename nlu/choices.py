@@ -18,11 +18,39 @@ from nlu.dates.timeval import parse_time, to_24
 from nlu.types import Entity
 
 _ORD = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-    "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
-    "ninth": 9, "9th": 9, "tenth": 10, "10th": 10,
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "fifth": 5,
+    "5th": 5,
+    "sixth": 6,
+    "6th": 6,
+    "seventh": 7,
+    "7th": 7,
+    "eighth": 8,
+    "8th": 8,
+    "ninth": 9,
+    "9th": 9,
+    "tenth": 10,
+    "10th": 10,
 }
-_WORDNUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_WORDNUM = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 _ORD_RX = "|".join(_ORD)
 _WORD_ORD_RX = "|".join(k for k in _ORD if not k[0].isdigit())
 _NUM_RX = r"\d{1,2}|" + "|".join(_WORDNUM)
@@ -35,20 +63,28 @@ _TIME_RX = r"\d{1,2}(?::\d{2}|\.\d{2})?\s?(?:[ap]\.?m\.?)?|noon"
 
 _PATTERNS = [
     # option 3 / number 2 / #2 / choice 1 / slot 2
-    re.compile(rf"(?P<span>(?:\b(?:option|opt|number|no\.?|choice|slot|num|numero|número|nummer|numer)\s*#?\s*|#\s*)(?P<num>{_NUM_RX})\b)"),
+    re.compile(
+        rf"(?P<span>(?:\b(?:option|opt|number|no\.?|choice|slot|num|numero|número|nummer|numer)\s*#?\s*|#\s*)(?P<num>{_NUM_RX})\b)"
+    ),
     # the second one / 2nd option / the first
-    re.compile(rf"(?P<span>\b(?:the\s+)?(?P<ord>{_ORD_RX})(?:\s+(?:one|option|choice|slot))?\b)(?!\s+(?:of|day|week|month|visit|time|thing|appointment))"),
+    re.compile(
+        rf"(?P<span>\b(?:the\s+)?(?P<ord>{_ORD_RX})(?:\s+(?:one|option|choice|slot))?\b)(?!\s+(?:of|day|week|month|visit|time|thing|appointment))"
+    ),
     # the 10:30 one / the 3pm slot
     re.compile(rf"(?P<span>\b(?:the\s+)?(?P<time>{_TIME_RX})\s+(?:one|option)\b)"),
     # the last one
     re.compile(r"(?P<span>\b(?:the\s+)?(?P<last>last)\s+(?:one|option)\b)"),
     # the top one / the earlier one / the later one
-    re.compile(r"(?P<span>\bthe\s+(?:(?P<top>top|earlier|earliest|sooner|soonest)|"
-               r"(?P<last>bottom|later|latest))\s+(?:one|option|slot|time)\b)"),
+    re.compile(
+        r"(?P<span>\bthe\s+(?:(?P<top>top|earlier|earliest|sooner|soonest)|"
+        r"(?P<last>bottom|later|latest))\s+(?:one|option|slot|time)\b)"
+    ),
 ]
 # A whole message that is only "the <time>": "the 1:45", "the 3pm please".
 _THE_TIME_ALONE = re.compile(rf"^{_FILLER}(?P<span>the\s+(?P<time>{_TIME_RX})){_FILLER}$")
-_BARE = re.compile(rf"^{_FILLER}(?P<span>(?P<num>\d{{1,2}})|(?P<word>{'|'.join(_WORDNUM)}))[.)]?{_FILLER}$")
+_BARE = re.compile(
+    rf"^{_FILLER}(?P<span>(?P<num>\d{{1,2}})|(?P<word>{'|'.join(_WORDNUM)}))[.)]?{_FILLER}$"
+)
 _ORD_ALONE = re.compile(
     rf"^{_FILLER}(?:(?:the\s+)?(?P<ord>{_WORD_ORD_RX})|(?:the\s+)?(?P<ord2>{_ORD_RX})\s+(?:one|option|choice))(?:\s+(?:one|option|choice|slot|time|appointment))?{_FILLER}$"
 )
@@ -69,18 +105,40 @@ def extract_choices(text: str, max_index: int = 20) -> list[Entity]:
     if m:
         n = int(m["num"]) if m["num"] else _WORDNUM[m["word"]]
         if 1 <= n <= max_index:
-            return [Entity("choice", m.start("span"), m.end("span"), text[m.start("span") : m.end("span")], {"index": n})]
+            return [
+                Entity(
+                    "choice",
+                    m.start("span"),
+                    m.end("span"),
+                    text[m.start("span") : m.end("span")],
+                    {"index": n},
+                )
+            ]
         return []
     m = _THE_TIME_ALONE.match(low)
-    if m and (":" in m["time"] or re.search(r"[ap]\.?m|noon", m["time"])) and (val := _time_value(m["time"])):
-        return [Entity("choice", m.start("span"), m.end("span"), text[m.start("span") : m.end("span")], {"time": val})]
+    if (
+        m
+        and (":" in m["time"] or re.search(r"[ap]\.?m|noon", m["time"]))
+        and (val := _time_value(m["time"]))
+    ):
+        return [
+            Entity(
+                "choice",
+                m.start("span"),
+                m.end("span"),
+                text[m.start("span") : m.end("span")],
+                {"time": val},
+            )
+        ]
     out: list[Entity] = []
     for i, rx in enumerate(_PATTERNS):
         for m in rx.finditer(low):
             s, e = m.span("span")
             if any(not (e <= o.start or s >= o.end) for o in out):
                 continue
-            if i == 1 and not (re.search(r"\b(?:one|option|choice|slot)$", m["span"]) or _ORD_ALONE.match(low)):
+            if i == 1 and not (
+                re.search(r"\b(?:one|option|choice|slot)$", m["span"]) or _ORD_ALONE.match(low)
+            ):
                 continue
             if m.groupdict().get("top"):
                 out.append(Entity("choice", s, e, text[s:e], {"index": 1}))
@@ -94,8 +152,10 @@ def extract_choices(text: str, max_index: int = 20) -> list[Entity]:
                     continue
                 out.append(Entity("choice", s, e, text[s:e], {"time": val}))
                 continue
-            n = _ORD[m["ord"]] if m.groupdict().get("ord") else (
-                int(m["num"]) if m["num"].isdigit() else _WORDNUM[m["num"]]
+            n = (
+                _ORD[m["ord"]]
+                if m.groupdict().get("ord")
+                else (int(m["num"]) if m["num"].isdigit() else _WORDNUM[m["num"]])
             )
             if 1 <= n <= max_index:
                 out.append(Entity("choice", s, e, text[s:e], {"index": n}))

@@ -26,17 +26,30 @@ def _build() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="cmd", required=True, parser_class=_Parser)
     ps = sub.add_parser("parse", help="JSON lines out for messages in, one per line")
     ps.add_argument("--now", help="reference time, ISO-8601 (default: the real clock)")
-    ps.add_argument("--tz", default="America/New_York", help="IANA time zone (default America/New_York)")
+    ps.add_argument(
+        "--tz", default="America/New_York", help="IANA time zone (default America/New_York)"
+    )
     ps.add_argument("--lang", default="en", help="message language (default en)")
-    ps.add_argument("--locale", default="en-US", help="practice locale for numeric dates (default en-US)")
+    ps.add_argument(
+        "--locale", default="en-US", help="practice locale for numeric dates (default en-US)"
+    )
     ps.add_argument("--model-dir", type=Path, help="model cache root (default .models/)")
     tr = sub.add_parser("train", help="rebuild the model for the current training data")
     tr.add_argument("--model-dir", type=Path)
-    tr.add_argument("--if-missing", action="store_true", help="only train when no cached model matches the data")
-    ev = sub.add_parser("evaluate", help="held-out split, blind sets and development sets -> reports")
-    ev.add_argument("--out", type=Path, default=Path("reports"), help="report directory (default reports/)")
-    ev.add_argument("--benchmarks", type=Path,
-                    help="development sets directory (default $PATIENT_ASSISTANT_BENCHMARKS or data/nlu/benchmarks)")
+    tr.add_argument(
+        "--if-missing", action="store_true", help="only train when no cached model matches the data"
+    )
+    ev = sub.add_parser(
+        "evaluate", help="held-out split, blind sets and development sets -> reports"
+    )
+    ev.add_argument(
+        "--out", type=Path, default=Path("reports"), help="report directory (default reports/)"
+    )
+    ev.add_argument(
+        "--benchmarks",
+        type=Path,
+        help="development sets directory (default $PATIENT_ASSISTANT_BENCHMARKS or data/nlu/benchmarks)",
+    )
     ev.add_argument("--model-dir", type=Path)
     return p
 

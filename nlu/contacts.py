@@ -9,8 +9,13 @@ from nlu.dates.grammar import Found
 from nlu.datetime_resolution import find_all
 from nlu.types import Entity
 
-_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-_DOB_CUE = re.compile(r"\b(?:dob|d\.o\.b\.?|born|birth\s*day|birthdate|date\s+of\s+birth|b-?day|bday)\b", re.I)
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+)
+_DOB_CUE = re.compile(
+    r"\b(?:dob|d\.o\.b\.?|born|birth\s*day|birthdate|date\s+of\s+birth|b-?day|bday)\b",
+    re.IGNORECASE,
+)
 _DIGIT = re.compile(r"\d")
 
 
@@ -24,7 +29,10 @@ def extract_emails(text: str) -> list[Entity]:
     """E-mail addresses; value is the address lower-cased."""
     if "@" not in text:
         return []
-    return [Entity("email", m.start(), m.end(), m.group(), m.group().lower()) for m in _EMAIL.finditer(text)]
+    return [
+        Entity("email", m.start(), m.end(), m.group(), m.group().lower())
+        for m in _EMAIL.finditer(text)
+    ]
 
 
 def extract_phones(text: str, locale: str = "en-US") -> list[Entity]:
@@ -42,20 +50,29 @@ def extract_phones(text: str, locale: str = "en-US") -> list[Entity]:
         if alt == region:
             continue
         for m in phonenumbers.PhoneNumberMatcher(text, alt, leniency=phonenumbers.Leniency.VALID):
-            if len(re.sub(r"\D", "", m.raw_string)) >= 9 and all(m.end <= o.start or m.start >= o.end for o in out):
+            if len(re.sub(r"\D", "", m.raw_string)) >= 9 and all(
+                m.end <= o.start or m.start >= o.end for o in out
+            ):
                 e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
                 out.append(Entity("phone_number", m.start, m.end, m.raw_string, e164))
-    for m in re.finditer(r"(?<![\d+])(?:\+?1[\s.-]?)?(?:\(?\d{3}\)?[\s.-]?)?555[\s.-]?01\d\d(?!\d)", text):
-        if any(not (m.end() <= o.start or m.start() >= o.end) for o in out):
+    for fiction in re.finditer(
+        r"(?<![\d+])(?:\+?1[\s.-]?)?(?:\(?\d{3}\)?[\s.-]?)?555[\s.-]?01\d\d(?!\d)", text
+    ):
+        if any(not (fiction.end() <= o.start or fiction.start() >= o.end) for o in out):
             continue
-        digits = re.sub(r"\D", "", m.group())
+        digits = re.sub(r"\D", "", fiction.group())
         e164 = "+1" + digits[-10:] if len(digits) >= 10 else "+1" + digits
-        out.append(Entity("phone_number", m.start(), m.end(), m.group(), e164))
+        out.append(Entity("phone_number", fiction.start(), fiction.end(), fiction.group(), e164))
     return sorted(out, key=lambda e: e.start)
 
 
-def extract_birth_dates(text: str, now: datetime, tz: str, locale: str = "en-US",
-                        exclude: list[tuple[int, int]] | None = None) -> list[Entity]:
+def extract_birth_dates(
+    text: str,
+    now: datetime,
+    tz: str,
+    locale: str = "en-US",
+    exclude: list[tuple[int, int]] | None = None,
+) -> list[Entity]:
     """Dates of birth: a full date with a year in the past, or any dated span after a DOB cue."""
     return birth_dates_from(text, find_all(text, now, tz, locale, exclude or ()))
 

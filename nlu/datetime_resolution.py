@@ -44,19 +44,48 @@ _WORD = re.compile(r"[a-z]{3,}")
 #: (correct word, what a misspelling of it becomes): weekdays and months become
 #: their three-letter abbreviation, other date words their short form.
 _FUZZY_TARGETS = [
-    (w, w[:3]) for w in list(WEEKDAY_FORMS) + list(MONTH_FORMS) if len(w) >= 6 and not w.endswith(("s", "'s"))
+    (w, w[:3])
+    for w in list(WEEKDAY_FORMS) + list(MONTH_FORMS)
+    if len(w) >= 6 and not w.endswith(("s", "'s"))
 ] + list(FUZZY_WORDS.items())
-_KNOWN = frozenset(WEEKDAY_FORMS) | frozenset(MONTH_FORMS) | frozenset(PARTS_OF_DAY) | frozenset(FUZZY_WORDS)
+_KNOWN = (
+    frozenset(WEEKDAY_FORMS)
+    | frozenset(MONTH_FORMS)
+    | frozenset(PARTS_OF_DAY)
+    | frozenset(FUZZY_WORDS)
+)
 #: Real words one typo away from a date word, which must stay as they are.
-_NOT_FUZZY = frozenset({
-    "sundae", "mondo", "fridge", "fridays", "mundane", "sunday's", "august", "moaning", "mourning",
-    "evenings", "mornings", "evenly", "weekends", "money", "monkey", "mommy", "mummy", "sundry",
-})
+_NOT_FUZZY = frozenset(
+    {
+        "sundae",
+        "mondo",
+        "fridge",
+        "fridays",
+        "mundane",
+        "sunday's",
+        "august",
+        "moaning",
+        "mourning",
+        "evenings",
+        "mornings",
+        "evenly",
+        "weekends",
+        "money",
+        "monkey",
+        "mommy",
+        "mummy",
+        "sundry",
+    }
+)
 
 
 def month_first(locale: str) -> bool:
     """Whether numeric dates are month-first in ``locale`` (US) rather than day-first."""
-    return locale in MONTH_FIRST_LOCALES or locale.upper().endswith("-US") or locale.upper().endswith("_US")
+    return (
+        locale in MONTH_FIRST_LOCALES
+        or locale.upper().endswith("-US")
+        or locale.upper().endswith("_US")
+    )
 
 
 def to_local(now: datetime, tz: str) -> datetime:
@@ -74,7 +103,11 @@ def _fuzzy(word: str) -> str | None:
         return None
     limit = 1 if len(word) <= 7 else 2
     for target, canon in _FUZZY_TARGETS:
-        if target[0] == word[0] and len(canon) <= len(word) and edit_distance(word, target, limit) <= limit:
+        if (
+            target[0] == word[0]
+            and len(canon) <= len(word)
+            and edit_distance(word, target, limit) <= limit
+        ):
             return canon
     return None
 
@@ -91,7 +124,12 @@ def normalise(text: str) -> str:
     # its case, and a capital sigma's lower case depends on where it stands.
     if len(low) != len(text) or "\u03a3" in text:
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    low = low.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
+    low = (
+        low.replace("\u2019", "'")
+        .replace("\u2018", "'")
+        .replace("\u2013", "-")
+        .replace("\u2014", "-")
+    )
     chars = list(low)
     for m in _WORD.finditer(low):
         canon = _fuzzy(m.group())
@@ -101,7 +139,11 @@ def normalise(text: str) -> str:
 
 
 _ABBREVIATION = re.compile(
-    r"\b(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\b"
+    r"\b(?:"
+    + "|".join(
+        re.escape(a).replace(r"\ ", r"\s+") for a in sorted(ABBREVIATIONS, key=len, reverse=True)
+    )
+    + r")\b"
 )
 #: A homophone of an hour right after "at"/"past" and right before what only
 #: follows a clock time: minutes in words, am/pm, o'clock, a day or part of
@@ -135,9 +177,15 @@ def expand(norm: str) -> tuple[str, list[int], list[int]]:
     maps back to the words the patient wrote. Two precompiled patterns find
     every replacement, so the cost does not grow with the tables.
     """
-    edits = [(m.start(), m.end(), ABBREVIATIONS[re.sub(r"\s+", " ", m.group())]) for m in _ABBREVIATION.finditer(norm)]
-    edits += [(m.start("w"), m.end("w"), HOUR_HOMOPHONES[m["w"]])
-              for rx in (_HOMOPHONE_HOUR, _HOMOPHONE_AFTER_DAY) for m in rx.finditer(norm)]
+    edits = [
+        (m.start(), m.end(), ABBREVIATIONS[re.sub(r"\s+", " ", m.group())])
+        for m in _ABBREVIATION.finditer(norm)
+    ]
+    edits += [
+        (m.start("w"), m.end("w"), HOUR_HOMOPHONES[m["w"]])
+        for rx in (_HOMOPHONE_HOUR, _HOMOPHONE_AFTER_DAY)
+        for m in rx.finditer(norm)
+    ]
     edits += [(m.start("w"), m.end("w"), "to") for m in _TO_BETWEEN_DAYS.finditer(norm)]
     edits += [(m.start("w"), m.end("w"), "week") for m in _WEAK_WEEK.finditer(norm)]
     edits = sorted(set(edits))
@@ -174,7 +222,9 @@ def _extend(text: str, start: int, end: int) -> tuple[int, int]:
 _ABBREV_DOT = re.compile(
     r"(?:\b[ap]\.?\s?m|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec))\.$"
 )
-_PLEASANTRY = re.compile(r"(?:\b(?:have|enjoy)\s+(?:a|an|the|your)\s+(?:very\s+|really\s+)?(?:nice|good|great|lovely|wonderful|fab|fantastic|relaxing)\s+|\b(?:good|nice|great|lovely)\s+)$")
+_PLEASANTRY = re.compile(
+    r"(?:\b(?:have|enjoy)\s+(?:a|an|the|your)\s+(?:very\s+|really\s+)?(?:nice|good|great|lovely|wonderful|fab|fantastic|relaxing)\s+|\b(?:good|nice|great|lovely)\s+)$"
+)
 
 
 def _mask(text: str, exclude: Sequence[tuple[int, int]]) -> str:
@@ -184,8 +234,13 @@ def _mask(text: str, exclude: Sequence[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def find_all(text: str, now: datetime, tz: str, locale: str = "en-US",
-             exclude: Sequence[tuple[int, int]] = ()) -> list[Found]:
+def find_all(
+    text: str,
+    now: datetime,
+    tz: str,
+    locale: str = "en-US",
+    exclude: Sequence[tuple[int, int]] = (),
+) -> list[Found]:
     """Every datetime expression, including full dates in the past (birth dates)."""
     local = to_local(now, tz)
     norm = _mask(normalise(text), exclude)
@@ -201,8 +256,15 @@ def find_all(text: str, now: datetime, tz: str, locale: str = "en-US",
     return out
 
 
-def resolve_datetimes(text: str, now: datetime, tz: str, locale: str = "en-US", *,
-                      lang: str = "en", exclude: Sequence[tuple[int, int]] = ()) -> list[Entity]:
+def resolve_datetimes(
+    text: str,
+    now: datetime,
+    tz: str,
+    locale: str = "en-US",
+    *,
+    lang: str = "en",
+    exclude: Sequence[tuple[int, int]] = (),
+) -> list[Entity]:
     """Datetime entities of ``text``, each with value {"start", "end", "grain"} (end exclusive).
 
     ``now`` is the reference time (naive means wall-clock in ``tz``); ``locale``
@@ -238,8 +300,9 @@ def warm_dateparser(lang: str) -> None:
     search_dates("tomorrow at 3pm", languages=[lang])
 
 
-def dateparser_entities(text: str, now: datetime, tz: str, lang: str,
-                        exclude: Sequence[tuple[int, int]] = ()) -> list[Entity]:
+def dateparser_entities(
+    text: str, now: datetime, tz: str, lang: str, exclude: Sequence[tuple[int, int]] = ()
+) -> list[Entity]:
     """Datetime entities found by dateparser (for languages the grammar does not cover)."""
     from dateparser.search import search_dates
 
@@ -258,8 +321,23 @@ def dateparser_entities(text: str, now: datetime, tz: str, lang: str,
         dt = dt.astimezone(ZoneInfo(tz))
         midnight = dt.hour == 0 and dt.minute == 0
         grain = "day" if midnight else "minute"
-        start = dt.replace(hour=0, minute=0, second=0, microsecond=0) if midnight else dt.replace(second=0, microsecond=0)
+        start = (
+            dt.replace(hour=0, minute=0, second=0, microsecond=0)
+            if midnight
+            else dt.replace(second=0, microsecond=0)
+        )
         end = start + (timedelta(days=1) if midnight else timedelta(minutes=1))
-        out.append(Entity("datetime", i, pos, span_text,
-                          {"start": start.isoformat(timespec="seconds"), "end": end.isoformat(timespec="seconds"), "grain": grain}))
+        out.append(
+            Entity(
+                "datetime",
+                i,
+                pos,
+                span_text,
+                {
+                    "start": start.isoformat(timespec="seconds"),
+                    "end": end.isoformat(timespec="seconds"),
+                    "grain": grain,
+                },
+            )
+        )
     return out

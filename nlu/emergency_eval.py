@@ -45,8 +45,11 @@ def emergency_sets(root: Path = REPO_ROOT) -> dict[str, Path]:
     ``data/nlu/blind/`` holds the sets nobody has read; once a set's misses are read
     it moves to ``data/nlu/dev/``.
     """
-    return {f"{d.name}/{p.stem}": p for d in (root / BLIND_DIR, root / DEV_DIR)
-            for p in sorted(d.glob("emergency-*.jsonl"))}
+    return {
+        f"{d.name}/{p.stem}": p
+        for d in (root / BLIND_DIR, root / DEV_DIR)
+        for p in sorted(d.glob("emergency-*.jsonl"))
+    }
 
 
 def is_dev_set(name: str) -> bool:
@@ -60,7 +63,14 @@ def load_set(path: Path) -> list[Item]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             d = json.loads(line)
-            items.append(Item(d["text"], bool(d["emergency"]), d.get("category") or "none", d.get("voice") or ""))
+            items.append(
+                Item(
+                    d["text"],
+                    bool(d["emergency"]),
+                    d.get("category") or "none",
+                    d.get("voice") or "",
+                )
+            )
     return items
 
 
@@ -75,7 +85,9 @@ def score(items: Iterable[Item], predict: Callable[[str], bool]) -> dict[str, An
     misses: list[dict[str, str]] = []
     for it in items:
         fired = predict(it.text)
-        c = per.setdefault(it.category, {"emergencies": 0, "caught": 0, "non_emergencies": 0, "false_alarms": 0})
+        c = per.setdefault(
+            it.category, {"emergencies": 0, "caught": 0, "non_emergencies": 0, "false_alarms": 0}
+        )
         if it.emergency:
             c["emergencies"] += 1
             c["caught"] += fired
@@ -86,23 +98,43 @@ def score(items: Iterable[Item], predict: Callable[[str], bool]) -> dict[str, An
             c["false_alarms"] += fired
             fp += fired
         if fired != it.emergency:
-            misses.append({"kind": "missed" if it.emergency else "false_alarm", "category": it.category,
-                           "voice": it.voice, "text": it.text})
+            misses.append(
+                {
+                    "kind": "missed" if it.emergency else "false_alarm",
+                    "category": it.category,
+                    "voice": it.voice,
+                    "text": it.text,
+                }
+            )
     categories = {
-        cat: {**c, "recall": _ratio(c["caught"], c["emergencies"])} for cat, c in sorted(per.items())
+        cat: {**c, "recall": _ratio(c["caught"], c["emergencies"])}
+        for cat, c in sorted(per.items())
     }
-    return {"n": tp + fp + fn + sum(c["non_emergencies"] - c["false_alarms"] for c in per.values()),
-            "tp": tp, "fp": fp, "fn": fn, "recall": _ratio(tp, tp + fn), "precision": _ratio(tp, tp + fp),
-            "categories": categories, "misses": misses}
+    return {
+        "n": tp + fp + fn + sum(c["non_emergencies"] - c["false_alarms"] for c in per.values()),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "recall": _ratio(tp, tp + fn),
+        "precision": _ratio(tp, tp + fp),
+        "categories": categories,
+        "misses": misses,
+    }
 
 
 def category_table(report: dict[str, Any]) -> str:
     """Per-category recall and false alarms as text lines (no message texts)."""
-    lines = [(f"recall {report['recall']:.3f} ({report['tp']}/{report['tp'] + report['fn']}), "
-             f"precision {report['precision']:.3f} ({report['fp']} false alarms)")]
+    lines = [
+        (
+            f"recall {report['recall']:.3f} ({report['tp']}/{report['tp'] + report['fn']}), "
+            f"precision {report['precision']:.3f} ({report['fp']} false alarms)"
+        )
+    ]
     for cat, c in report["categories"].items():
-        lines.append(f"  {cat:26s} recall {c['recall']:.3f} ({c['caught']}/{c['emergencies']}), "
-                     f"false alarms {c['false_alarms']}/{c['non_emergencies']}")
+        lines.append(
+            f"  {cat:26s} recall {c['recall']:.3f} ({c['caught']}/{c['emergencies']}), "
+            f"false alarms {c['false_alarms']}/{c['non_emergencies']}"
+        )
     return "\n".join(lines)
 
 
@@ -114,11 +146,17 @@ def parse_predictor(nlu: Any) -> Callable[[str], bool]:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("path", type=Path)
-    ap.add_argument("--rules-only", action="store_true", help="score the rule layer alone (no model)")
-    ap.add_argument("--show-misses", action="store_true", help="print missed texts (never for a blind set)")
+    ap.add_argument(
+        "--rules-only", action="store_true", help="score the rule layer alone (no model)"
+    )
+    ap.add_argument(
+        "--show-misses", action="store_true", help="print missed texts (never for a blind set)"
+    )
     args = ap.parse_args(argv)
     if args.show_misses and BLIND_DIR.name in args.path.resolve().parent.parts[-1:]:
-        ap.error("a blind set's texts are never shown: move it to data/nlu/dev/ first (and write a new blind set)")
+        ap.error(
+            "a blind set's texts are never shown: move it to data/nlu/dev/ first (and write a new blind set)"
+        )
     predict: Callable[[str], bool]
     if args.rules_only:
         from nlu.emergency import is_emergency

@@ -11,7 +11,6 @@ from nlu.contacts import birth_dates_from, extract_emails, extract_phones
 from nlu.datetime_resolution import find_all, resolve_datetimes
 from nlu.types import Entity
 
-
 #: A possessive after a date belongs to it: "cancel *tomorrow's*", "move *Monday's* one".
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 
@@ -26,16 +25,16 @@ def _free(e: Entity, taken: list[Entity]) -> bool:
     return all(e.end <= t.start or e.start >= t.end for t in taken)
 
 
-def rule_entities(text: str, now: datetime, tz: str, locale: str = "en-US", lang: str = "en") -> list[Entity]:
+def rule_entities(
+    text: str, now: datetime, tz: str, locale: str = "en-US", lang: str = "en"
+) -> list[Entity]:
     """E-mails, phone numbers, choices, dates of birth and datetimes, sorted by position.
 
     Earlier kinds win overlaps: an e-mail's digits are not a phone number, a
     phone number is not a time, "the 10:30 one" is a choice, a birth date is
     not an appointment date.
     """
-    taken: list[Entity] = []
-    for e in extract_emails(text):
-        taken.append(e)
+    taken: list[Entity] = list(extract_emails(text))
     for e in extract_phones(text, locale):
         if _free(e, taken):
             taken.append(e)
@@ -44,7 +43,11 @@ def rule_entities(text: str, now: datetime, tz: str, locale: str = "en-US", lang
             taken.append(e)
     spans = [(t.start, t.end) for t in taken]
     if lang.split("-")[0].lower() != "en":
-        taken.extend(e for e in resolve_datetimes(text, now, tz, locale, lang=lang, exclude=spans) if _free(e, taken))
+        taken.extend(
+            e
+            for e in resolve_datetimes(text, now, tz, locale, lang=lang, exclude=spans)
+            if _free(e, taken)
+        )
         return sorted(taken, key=lambda e: e.start)
     found = find_all(text, now, tz, locale, spans)
     taken.extend(e for e in birth_dates_from(text, found) if _free(e, taken))
@@ -58,11 +61,14 @@ def rule_entities(text: str, now: datetime, tz: str, locale: str = "en-US", lang
 
 #: "March 5 to March 10", "3pm to 4": one range to the grammar, but in a message that moves an
 #: appointment the old time and the new one (the roles then tell them apart).
-_MOVE_RANGE = re.compile(r"^(?:from\s+)?(?P<a>.+?)\s+(?:to|till|until|->|\u2192)\s+(?P<b>.+)$", re.IGNORECASE)
+_MOVE_RANGE = re.compile(
+    r"^(?:from\s+)?(?P<a>.+?)\s+(?:to|till|until|->|\u2192)\s+(?P<b>.+)$", re.IGNORECASE
+)
 
 
-def split_move_ranges(text: str, entities: Sequence[Entity], now: datetime, tz: str,
-                      locale: str = "en-US") -> tuple[Entity, ...]:
+def split_move_ranges(
+    text: str, entities: Sequence[Entity], now: datetime, tz: str, locale: str = "en-US"
+) -> tuple[Entity, ...]:
     """``entities`` with each "<time> to <time>" range cut in two, for a message that moves a visit.
 
     Each half is resolved on its own; a bare hour after "to" ("my 3pm to 4") is read as "at 4".
@@ -76,7 +82,9 @@ def split_move_ranges(text: str, entities: Sequence[Entity], now: datetime, tz: 
     return tuple(out)
 
 
-def _halves(text: str, e: Entity, m: re.Match[str], now: datetime, tz: str, locale: str) -> list[Entity] | None:
+def _halves(
+    text: str, e: Entity, m: re.Match[str], now: datetime, tz: str, locale: str
+) -> list[Entity] | None:
     found = []
     for group in ("a", "b"):
         start = e.start + m.start(group)

@@ -22,14 +22,18 @@ from nlu.spelling import edit_distance
 from nlu.types import Entity
 
 MASKS = {
-    "datetime": "xdate", "phone_number": "xphone", "email": "xemail",
-    "birth_date": "xdob", "choice": "xchoice",
+    "datetime": "xdate",
+    "phone_number": "xphone",
+    "email": "xemail",
+    "birth_date": "xdob",
+    "choice": "xchoice",
     # People's names and sites too, as the recogniser and the gazetteer find them: "book
     # physio at elm ave for maria lopez" reads "book physio at xsite for xperson", so an
     # unseen name or place cannot pull a request towards a bare answer. Services and
     # clinicians stay visible: "the dentist" and "blood test" say what the patient wants
     # (masked, "i want to visit xclinician" read as an answer).
-    "location": "xsite", "person_name": "xperson",
+    "location": "xsite",
+    "person_name": "xperson",
 }
 
 # A datetime the role rules read as a visit already booked ("my thursday appointment", "can't make
@@ -38,39 +42,174 @@ MASKS = {
 _BOOKED_MASK = "xbooked"
 
 _SHORTHAND = {
-    "u": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please", "plse": "please",
-    "thx": "thanks", "thnx": "thanks", "thanx": "thanks", "ty": "thanks", "tysm": "thanks",
-    "appt": "appointment", "appts": "appointments", "apt": "appointment", "appointmnt": "appointment",
-    "appoinment": "appointment", "apointment": "appointment", "appointmet": "appointment",
-    "wanna": "want to", "gonna": "going to", "gotta": "got to", "cant": "can't", "dont": "don't",
-    "im": "i'm", "ive": "i've", "id": "i'd", "ill": "i'll", "w": "with", "w/": "with", "b4": "before",
-    "2": "2", "cuz": "because", "coz": "because", "bc": "because", "abt": "about", "msg": "message",
-    "msgs": "messages", "txt": "text", "txts": "texts", "txting": "texting", "resched": "reschedule",
-    "dr": "doctor", "dr.": "doctor", "doc": "doctor", "info": "info", "yr": "your", "nite": "night",
-    "k": "ok", "kk": "ok", "okie": "ok", "okey": "ok", "ya": "yes", "yea": "yes", "yeah": "yes",
-    "yep": "yes", "yup": "yes", "nah": "no", "nope": "no", "pmt": "payment", "bal": "balance",
-    "gud": "good", "gd": "good", "l8r": "later", "l8": "late", "cu": "see you", "cya": "see you", "c u": "see you",
-    "thnk": "thank", "thnks": "thanks", "thks": "thanks", "tq": "thank you", "tx": "thanks", "thankyou": "thank you",
-    "thanku": "thank you", "tyvm": "thanks", "pl": "please", "plz.": "please", "rly": "really", "sry": "sorry",
-    "srry": "sorry", "tmr": "tomorrow", "ppl": "people", "sth": "something", "smth": "something", "someone's": "someone",
-    "wat": "what", "wht": "what", "wen": "when", "whn": "when", "hw": "how", "cn": "can", "cld": "could", "wld": "would",
-    "shd": "should", "dnt": "don't", "cnt": "can't", "wont": "won't", "didnt": "didn't", "doesnt": "doesn't",
-    "isnt": "isn't", "thats": "that's", "whats": "what's", "wheres": "where's", "hows": "how's", "theres": "there's",
-    "okey-dokey": "ok", "okk": "ok", "okok": "ok", "oki": "ok", "okie-dokie": "ok", "mk": "ok", "yas": "yes", "ye": "yes",
-    "yh": "yes", "ys": "yes", "nop": "no", "naw": "no", "nooo": "no", "plss": "please", "pleasee": "please",
-    "dr's": "doctor's", "drs": "doctors", "docs": "doctors", "rx": "prescription", "meds": "medication",
-    "recept": "reception", "reschedual": "reschedule", "reshedule": "reschedule", "cancell": "cancel",
+    "u": "you",
+    "ur": "your",
+    "r": "are",
+    "pls": "please",
+    "plz": "please",
+    "plse": "please",
+    "thx": "thanks",
+    "thnx": "thanks",
+    "thanx": "thanks",
+    "ty": "thanks",
+    "tysm": "thanks",
+    "appt": "appointment",
+    "appts": "appointments",
+    "apt": "appointment",
+    "appointmnt": "appointment",
+    "appoinment": "appointment",
+    "apointment": "appointment",
+    "appointmet": "appointment",
+    "wanna": "want to",
+    "gonna": "going to",
+    "gotta": "got to",
+    "cant": "can't",
+    "dont": "don't",
+    "im": "i'm",
+    "ive": "i've",
+    "id": "i'd",
+    "ill": "i'll",
+    "w": "with",
+    "w/": "with",
+    "b4": "before",
+    "2": "2",
+    "cuz": "because",
+    "coz": "because",
+    "bc": "because",
+    "abt": "about",
+    "msg": "message",
+    "msgs": "messages",
+    "txt": "text",
+    "txts": "texts",
+    "txting": "texting",
+    "resched": "reschedule",
+    "dr": "doctor",
+    "dr.": "doctor",
+    "doc": "doctor",
+    "info": "info",
+    "yr": "your",
+    "nite": "night",
+    "k": "ok",
+    "kk": "ok",
+    "okie": "ok",
+    "okey": "ok",
+    "ya": "yes",
+    "yea": "yes",
+    "yeah": "yes",
+    "yep": "yes",
+    "yup": "yes",
+    "nah": "no",
+    "nope": "no",
+    "pmt": "payment",
+    "bal": "balance",
+    "gud": "good",
+    "gd": "good",
+    "l8r": "later",
+    "l8": "late",
+    "cu": "see you",
+    "cya": "see you",
+    "c u": "see you",
+    "thnk": "thank",
+    "thnks": "thanks",
+    "thks": "thanks",
+    "tq": "thank you",
+    "tx": "thanks",
+    "thankyou": "thank you",
+    "thanku": "thank you",
+    "tyvm": "thanks",
+    "pl": "please",
+    "plz.": "please",
+    "rly": "really",
+    "sry": "sorry",
+    "srry": "sorry",
+    "tmr": "tomorrow",
+    "ppl": "people",
+    "sth": "something",
+    "smth": "something",
+    "someone's": "someone",
+    "wat": "what",
+    "wht": "what",
+    "wen": "when",
+    "whn": "when",
+    "hw": "how",
+    "cn": "can",
+    "cld": "could",
+    "wld": "would",
+    "shd": "should",
+    "dnt": "don't",
+    "cnt": "can't",
+    "wont": "won't",
+    "didnt": "didn't",
+    "doesnt": "doesn't",
+    "isnt": "isn't",
+    "thats": "that's",
+    "whats": "what's",
+    "wheres": "where's",
+    "hows": "how's",
+    "theres": "there's",
+    "okey-dokey": "ok",
+    "okk": "ok",
+    "okok": "ok",
+    "oki": "ok",
+    "okie-dokie": "ok",
+    "mk": "ok",
+    "yas": "yes",
+    "ye": "yes",
+    "yh": "yes",
+    "ys": "yes",
+    "nop": "no",
+    "naw": "no",
+    "nooo": "no",
+    "plss": "please",
+    "pleasee": "please",
+    "dr's": "doctor's",
+    "drs": "doctors",
+    "docs": "doctors",
+    "rx": "prescription",
+    "meds": "medication",
+    "recept": "reception",
+    "reschedual": "reschedule",
+    "reshedule": "reschedule",
+    "cancell": "cancel",
 }
 # Chat shorthand for leaving ("gtg", "ttyl"): a closing the classifier would otherwise read as noise.
-_SHORTHAND.update({"gtg": "got to go", "g2g": "got to go", "ttyl": "talk to you later", "bbl": "be back later",
-                   "tc": "take care", "nvm": "never mind", "bitte": "please", "porfa": "please",
-                   "cnx": "cancel", "cxl": "cancel", "cncl": "cancel", "canx": "cancel", "addy": "address",
-                   "addr": "address", "resch": "reschedule", "bday": "birthday", "b'day": "birthday",
-                   # Thanks words of other languages inside an English message ("cancel wed pls, shukran"):
-                   # none is an English word, so reading them as "thanks" cannot mislead.
-                   "gracias": "thanks", "merci": "thanks", "danke": "thanks", "shukran": "thanks",
-                   "shukriya": "thanks", "salamat": "thanks", "obrigado": "thanks", "obrigada": "thanks",
-                   "grazie": "thanks", "dziekuje": "thanks", "dziękuję": "thanks", "spasibo": "thanks", "gm": "good morning", "gn": "good night"})
+_SHORTHAND.update(
+    {
+        "gtg": "got to go",
+        "g2g": "got to go",
+        "ttyl": "talk to you later",
+        "bbl": "be back later",
+        "tc": "take care",
+        "nvm": "never mind",
+        "bitte": "please",
+        "porfa": "please",
+        "cnx": "cancel",
+        "cxl": "cancel",
+        "cncl": "cancel",
+        "canx": "cancel",
+        "addy": "address",
+        "addr": "address",
+        "resch": "reschedule",
+        "bday": "birthday",
+        "b'day": "birthday",
+        # Thanks words of other languages inside an English message ("cancel wed pls, shukran"):
+        # none is an English word, so reading them as "thanks" cannot mislead.
+        "gracias": "thanks",
+        "merci": "thanks",
+        "danke": "thanks",
+        "shukran": "thanks",
+        "shukriya": "thanks",
+        "salamat": "thanks",
+        "obrigado": "thanks",
+        "obrigada": "thanks",
+        "grazie": "thanks",
+        "dziekuje": "thanks",
+        "dziękuję": "thanks",
+        "spasibo": "thanks",
+        "gm": "good morning",
+        "gn": "good night",
+    }
+)
 
 # Whole-message social turns in the languages patients of a US/UK practice most often write in besides
 # English, as "meaning: phrase, phrase ...". A one-word "gracias" or "do widzenia" is a word the
@@ -107,15 +246,35 @@ no: non, nein, nao, nie, nie dziekuje, hindi, nahi, nahin, la, laa, khong, nyet,
 help: commands, keywords, help me, ayuda, aide, hilfe, ajuda, aiuto, pomoc, madad
 """
 # Politeness particles that carry no meaning of their own ("salamat po", "haan ji").
-_PARTICLES = frozenset({"po", "ji", "bhai", "sahib", "bitte", "please", "pls", "por favor", "porfa", "per favore",
-                        "s'il vous plait", "s il vous plait", "prosze", "lutfen"})
+_PARTICLES = frozenset(
+    {
+        "po",
+        "ji",
+        "bhai",
+        "sahib",
+        "bitte",
+        "please",
+        "pls",
+        "por favor",
+        "porfa",
+        "per favore",
+        "s'il vous plait",
+        "s il vous plait",
+        "prosze",
+        "lutfen",
+    }
+)
 _NOT_LETTERS = re.compile(r"[^\w\s]|[\d_]")
 
 
 def _social_key(text: str) -> str:
     """Lower case, no accents, no punctuation or emoji, single spaces, no politeness particles."""
     plain = unicodedata.normalize("NFKD", text.lower().replace("\u2019", "'"))
-    plain = "".join(c for c in plain if not unicodedata.combining(c)).replace("ł", "l").replace("ß", "ss")
+    plain = (
+        "".join(c for c in plain if not unicodedata.combining(c))
+        .replace("ł", "l")
+        .replace("ß", "ss")
+    )
     words = _NOT_LETTERS.sub(" ", plain).split()
     joined = " ".join(words)
     for particle in _PARTICLES:
@@ -141,8 +300,12 @@ _SOCIAL = _social_phrases(_SOCIAL_TABLE)
 
 # A message of nothing but emoji of one meaning: "👍👍", "✔️", "🙏🏽". Skin tones and the emoji
 # presentation selector are set aside; a mixed "👍🙏" is left to the classifier.
-_EMOJI_MEANING = {**dict.fromkeys("👍👌✅✔☑🆗💯", "yes"), **dict.fromkeys("👎❌✖🚫", "no"),
-                  **dict.fromkeys("🙏💐🤗", "thank you"), **dict.fromkeys("👋", "hello")}
+_EMOJI_MEANING = {
+    **dict.fromkeys("👍👌✅✔☑🆗💯", "yes"),
+    **dict.fromkeys("👎❌✖🚫", "no"),
+    **dict.fromkeys("🙏💐🤗", "thank you"),
+    **dict.fromkeys("👋", "hello"),
+}
 _EMOJI_MODIFIERS = re.compile(r"[\ufe0f\u200d\U0001F3FB-\U0001F3FF\s]")
 
 
@@ -174,7 +337,9 @@ def mask(text: str, entities: Iterable[Entity]) -> str:
     return "".join(out)
 
 
-def classifier_text(text: str, entities: Iterable[Entity] = (), lexicon: Lexicon | None = None) -> str:
+def classifier_text(
+    text: str, entities: Iterable[Entity] = (), lexicon: Lexicon | None = None
+) -> str:
     """Masked, lower-cased, shorthand-expanded text for the intent classifier, typos mended by ``lexicon``."""
     meaning = social_meaning(text)
     entities = assign_roles(text, "", list(entities))
@@ -236,7 +401,9 @@ class Lexicon:
 
     def save(self, path: Path) -> None:
         """One ``word count`` line per word, most frequent first."""
-        path.write_text("".join(f"{w} {c}\n" for w, c in self.counts.most_common()), encoding="utf-8")
+        path.write_text(
+            "".join(f"{w} {c}\n" for w, c in self.counts.most_common()), encoding="utf-8"
+        )
 
     @classmethod
     def load(cls, path: Path) -> Lexicon:

@@ -29,10 +29,24 @@ from nlu.types import Entity
 
 DEFAULT_BUNDLE = Path(__file__).resolve().parents[1] / "data" / "fhir" / "practice.json"
 _SYNONYM_URL = "StructureDefinition/synonym"
-_AMBIGUOUS = frozenset({
-    "blood", "flu", "jab", "vaccine", "vaccination", "physical", "new patient", "first visit", "first appointment",
-    "new patient appointment", "register as a new patient", "initial consultation", "video call", "physiotherapist",
-})
+_AMBIGUOUS = frozenset(
+    {
+        "blood",
+        "flu",
+        "jab",
+        "vaccine",
+        "vaccination",
+        "physical",
+        "new patient",
+        "first visit",
+        "first appointment",
+        "new patient appointment",
+        "register as a new patient",
+        "initial consultation",
+        "video call",
+        "physiotherapist",
+    }
+)
 _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 
 
@@ -50,7 +64,12 @@ def _distance_at_most_one(a: str, b: str) -> bool:
         return False
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
@@ -73,16 +92,24 @@ def _phrases_of(bundle: dict) -> list[_Phrase]:
     for entry in bundle.get("entry", []):
         r = entry.get("resource", {})
         if r.get("resourceType") == "HealthcareService":
-            names = [r.get("name", "")] + [x.get("valueString", "") for x in r.get("extension", []) if x.get("url", "").endswith(_SYNONYM_URL)]
+            names = [r.get("name", "")] + [
+                x.get("valueString", "")
+                for x in r.get("extension", [])
+                if x.get("url", "").endswith(_SYNONYM_URL)
+            ]
             kind = "service"
         elif r.get("resourceType") == "Location":
-            names = [r.get("name", "")] + list(r.get("alias", []))
+            names = [r.get("name", ""), *r.get("alias", [])]
             kind = "location"
         elif r.get("resourceType") == "Practitioner":
             # Only the role words ("the physio", "the nurse"): they outrank the service
             # word inside them. Names ("Dr Patel") are found by rule, first names are too
             # often the patient's own.
-            names = [x.get("valueString", "") for x in r.get("extension", []) if x.get("url", "").endswith(_SYNONYM_URL)]
+            names = [
+                x.get("valueString", "")
+                for x in r.get("extension", [])
+                if x.get("url", "").endswith(_SYNONYM_URL)
+            ]
             names = [n for n in names if n.lower().startswith("the ")]
             kind = "practitioner"
         else:
@@ -118,7 +145,9 @@ def _load(path: str) -> _Table:
     for first in (k for k in by_first if len(k) >= 5):
         for key in _deletes(first) | {first}:
             index.setdefault(key, set()).add(first)
-    return _Table({k: tuple(v) for k, v in by_first.items()}, {k: tuple(sorted(v)) for k, v in index.items()})
+    return _Table(
+        {k: tuple(v) for k, v in by_first.items()}, {k: tuple(sorted(v)) for k, v in index.items()}
+    )
 
 
 def _deletes(word: str) -> set[str]:
@@ -143,10 +172,17 @@ def gazetteer_entities(text: str) -> list[Entity]:
         candidates = tab.by_first.get(word, ())
         if not candidates and len(word) >= 4:
             near = {f for key in _deletes(word) | {word} for f in tab.fuzzy_index.get(key, ())}
-            candidates = tuple(ph for first in sorted(near) if _same_word(word, first) for ph in tab.by_first[first])
+            candidates = tuple(
+                ph
+                for first in sorted(near)
+                if _same_word(word, first)
+                for ph in tab.by_first[first]
+            )
         for ph in candidates:
             n = len(ph.words)
-            if i + n <= len(tokens) and all(_same_word(tokens[i + k][2], ph.words[k]) for k in range(1, n)):
+            if i + n <= len(tokens) and all(
+                _same_word(tokens[i + k][2], ph.words[k]) for k in range(1, n)
+            ):
                 s, e = tokens[i][0], tokens[i + n - 1][1]
                 out.append(Entity(ph.entity, s, e, text[s:e]))
                 i += n

@@ -13,7 +13,11 @@ OPT_OUT = frozenset({"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", 
 OPT_IN = frozenset({"START", "UNSTOP"})
 HELP = frozenset({"HELP", "INFO"})
 
-_INTENT = {**{k: "opt_out" for k in OPT_OUT}, **{k: "opt_in" for k in OPT_IN}, **{k: "help" for k in HELP}}
+_INTENT = {
+    **dict.fromkeys(OPT_OUT, "opt_out"),
+    **dict.fromkeys(OPT_IN, "opt_in"),
+    **dict.fromkeys(HELP, "help"),
+}
 _NON_ALNUM = re.compile(r"[^0-9A-Za-z]+")
 
 

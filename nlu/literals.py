@@ -103,8 +103,10 @@ class LiteralIndex:
                     users.setdefault(lit, set()).add(i)
         # The trie reports only the longest literal starting at each position; the shorter ones
         # starting there are its prefixes, so each literal reaches the users of all its prefixes.
-        self._reach = {w: frozenset().union(*(users[w[:k]] for k in range(1, len(w) + 1) if w[:k] in users))
-                       for w in users}
+        self._reach = {
+            w: frozenset().union(*(users[w[:k]] for k in range(1, len(w) + 1) if w[:k] in users))
+            for w in users
+        }
         self._finder = re.compile(f"(?=({_trie_pattern(sorted(users))}))") if users else None
 
     def live(self, text: str) -> list[int]:

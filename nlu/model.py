@@ -55,10 +55,20 @@ def default_model_root() -> Path:
 #: Modules that cannot change what the models are trained on: reporting, scoring, the
 #: safety layers applied after classification and the gazetteer (used at parse time only). Every other ``nlu/**/*.py`` (rule
 #: extractors, the date grammar, features, this recipe) is part of the model's key.
-NOT_TRAINING_CODE = frozenset({
-    "__init__.py", "__main__.py", "cli.py", "evaluation.py", "metrics.py", "overlap.py",
-    "keywords.py", "emergency.py", "contract.py", "gazetteer.py",
-})
+NOT_TRAINING_CODE = frozenset(
+    {
+        "__init__.py",
+        "__main__.py",
+        "cli.py",
+        "evaluation.py",
+        "metrics.py",
+        "overlap.py",
+        "keywords.py",
+        "emergency.py",
+        "contract.py",
+        "gazetteer.py",
+    }
+)
 #: Packages that only read a parse, never the training: the emergency screen's lexicons.
 NOT_TRAINING_PACKAGES = frozenset({"emergency"})
 NLU_DIR = REPO_ROOT / "nlu"
@@ -146,11 +156,11 @@ def _ner_config() -> dict[str, Any]:
 
 
 def _seed() -> None:
-    import numpy
+    import numpy as np
     from spacy.util import fix_random_seed
 
     random.seed(SEED)
-    numpy.random.seed(SEED)
+    np.random.seed(SEED)
     fix_random_seed(SEED)
 
 
@@ -170,8 +180,10 @@ def train_intent(examples: Sequence[Example], texts: Sequence[str], epochs: int 
     for lab in labels:
         tc.add_label(lab)  # type: ignore[attr-defined]
     data = [
-        SpacyExample.from_dict(nlp.make_doc(t), {"cats": {lab: float(lab == ex.intent) for lab in labels}})
-        for ex, t in zip(examples, texts)
+        SpacyExample.from_dict(
+            nlp.make_doc(t), {"cats": {lab: float(lab == ex.intent) for lab in labels}}
+        )
+        for ex, t in zip(examples, texts, strict=True)
     ]
     return _fit(nlp, data, epochs, drop=0.2)
 
@@ -191,8 +203,14 @@ def train_ner(examples: Sequence[Example], epochs: int = 15) -> Language:
         for text in ner_variants(ex):
             doc = nlp.make_doc(text)
             ents = [(s.start, s.end, s.entity) for s in ex.spans if s.entity in NER_LABELS]
-            if ents and any(doc.char_span(s, e, alignment_mode="strict") is None for s, e, _ in ents):
-                ents = [(s, e, lab) for s, e, lab in ents if doc.char_span(s, e, alignment_mode="strict") is not None]
+            if ents and any(
+                doc.char_span(s, e, alignment_mode="strict") is None for s, e, _ in ents
+            ):
+                ents = [
+                    (s, e, lab)
+                    for s, e, lab in ents
+                    if doc.char_span(s, e, alignment_mode="strict") is not None
+                ]
             data.append(SpacyExample.from_dict(doc, {"entities": ents}))
     return _fit(nlp, data, epochs, drop=0.25)
 
@@ -207,7 +225,11 @@ def ner_variants(ex: Example) -> list[str]:
     """
     texts = [ex.text]
     low = ex.text.lower()
-    if low != ex.text and len(low) == len(ex.text) and any(s.entity in NER_LABELS for s in ex.spans):
+    if (
+        low != ex.text
+        and len(low) == len(ex.text)
+        and any(s.entity in NER_LABELS for s in ex.spans)
+    ):
         texts.append(low)
     return texts
 
@@ -228,7 +250,9 @@ def train(examples: Sequence[Example], texts: Sequence[str]) -> Models:
     """Both pipelines, trained deterministically."""
     intent = train_intent(examples, texts)
     ner = train_ner(examples)
-    return Models(intent, ner, tuple(sorted({e.intent for e in examples})), Lexicon.from_texts(texts))
+    return Models(
+        intent, ner, tuple(sorted({e.intent for e in examples})), Lexicon.from_texts(texts)
+    )
 
 
 def save(models: Models, path: Path) -> None:
@@ -242,7 +266,9 @@ def save(models: Models, path: Path) -> None:
         (tmp / "labels.txt").write_text("\n".join(models.labels) + "\n", encoding="utf-8")
         old = path.with_name(f"{path.name}.old-{os.getpid()}")
         if path.exists():
-            os.replace(path, old)  # a retrain swaps the new model in; readers never see a half-written one
+            os.replace(
+                path, old
+            )  # a retrain swaps the new model in; readers never see a half-written one
         try:
             os.replace(tmp, path)
         except OSError:
@@ -259,7 +285,12 @@ def load(path: Path) -> Models:
     import spacy
 
     labels = tuple((path / "labels.txt").read_text(encoding="utf-8").split())
-    return Models(spacy.load(path / "intent"), spacy.load(path / "ner"), labels, Lexicon.load(path / "lexicon.txt"))
+    return Models(
+        spacy.load(path / "intent"),
+        spacy.load(path / "ner"),
+        labels,
+        Lexicon.load(path / "lexicon.txt"),
+    )
 
 
 def is_cached(path: Path) -> bool:

@@ -31,34 +31,142 @@ _TITLED = re.compile(
     rf"(?:,?\s+(?:[A-Z]\.?\s+)*{_NAME})*(?:\s+[A-Z]\.(?!\w))?"
 )
 _NOT_NAMES = frozenset(
-    "appointment appt office visit today tomorrow on at in for and or the a an about is was if to when who"
-    " can could will would said says did does do has have had appointments please pls asap said thinks"
-    " told wants is's re visit's monday tuesday wednesday thursday friday saturday sunday".split()
+    [
+        "appointment",
+        "appt",
+        "office",
+        "visit",
+        "today",
+        "tomorrow",
+        "on",
+        "at",
+        "in",
+        "for",
+        "and",
+        "or",
+        "the",
+        "a",
+        "an",
+        "about",
+        "is",
+        "was",
+        "if",
+        "to",
+        "when",
+        "who",
+        "can",
+        "could",
+        "will",
+        "would",
+        "said",
+        "says",
+        "did",
+        "does",
+        "do",
+        "has",
+        "have",
+        "had",
+        "appointments",
+        "please",
+        "pls",
+        "asap",
+        "said",
+        "thinks",
+        "told",
+        "wants",
+        "is's",
+        "re",
+        "visit's",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
 )
 _RELATION = (
     r"son|daughter|husband|wife|partner|mum|mom|mother|dad|father|boy|girl|baby|child|kid|toddler|grandson"
     r"|granddaughter|nan|nana|grandma|grandpa|brother|sister|boyfriend|girlfriend|niece|nephew|stepson|stepdaughter"
     r"|newborn|twins?|grandmother|grandfather|granny|aunt|auntie|uncle|cousin|baby\s+(?:boy|girl)"
 )
-_FAMILY = re.compile(rf"\b[Mm]y\s+(?:little\s+|youngest\s+|eldest\s+|oldest\s+)?(?:{_RELATION})\s+(?:{_NAME})(?:\s+{_NAME})?")
+_FAMILY = re.compile(
+    rf"\b[Mm]y\s+(?:little\s+|youngest\s+|eldest\s+|oldest\s+)?(?:{_RELATION})\s+(?:{_NAME})(?:\s+{_NAME})?"
+)
 # A patient introducing themself: "my name is Wei Zhang", "my name Aisha Rahman", "this is Tom Nguyen".
 # Decision: the whole capitalised name (first and last) is the span, the introduction is not; a lone
 # lower-case word is not taken ("i'm late"), and "I'm"/"it's" need two capitalised words ("I'm Tom
 # Nguyen"), because "I'm Sorry" and "it's Friday" are not names while "my name is Tom" is.
-_INTRO_NAMED = re.compile(rf"\b(?:[Mm]y\s+(?:full\s+)?name(?:\s+is|'s)?|MY\s+NAME\s+IS)[:,]?\s+(?P<n>{_NAME}(?:\s+{_NAME}){{0,2}})")
-_INTRO_TWO = re.compile(rf"(?:^|[.,!]\s*|\b[Hh]i\s+|\b[Hh]ello\s+)(?:[Ii]'?m|[Ii]\s+am|[Tt]his\s+is|[Ii]t'?s)\s+"
-                        rf"(?P<n>{_NAME}\s+{_NAME}(?:\s+{_NAME})?)")
+_INTRO_NAMED = re.compile(
+    rf"\b(?:[Mm]y\s+(?:full\s+)?name(?:\s+is|'s)?|MY\s+NAME\s+IS)[:,]?\s+(?P<n>{_NAME}(?:\s+{_NAME}){{0,2}})"
+)
+_INTRO_TWO = re.compile(
+    rf"(?:^|[.,!]\s*|\b[Hh]i\s+|\b[Hh]ello\s+)(?:[Ii]'?m|[Ii]\s+am|[Tt]his\s+is|[Ii]t'?s)\s+"
+    rf"(?P<n>{_NAME}\s+{_NAME}(?:\s+{_NAME})?)"
+)
 _POSSESSIVE = re.compile(
-    rf"(?<!Dr\s)(?<!Dr\.\s)(?<!dr\s)(?<!Doctor\s)(?<!Nurse\s)\b(?P<n>[A-Z][a-zA-Z\-]+)'s\s+(?:appointment|appt|results|jabs|vaccinations|shots|checkup|check-up|forms|booking|visit|mum|mom|dad|father|mother)\b"
+    r"(?<!Dr\s)(?<!Dr\.\s)(?<!dr\s)(?<!Doctor\s)(?<!Nurse\s)\b(?P<n>[A-Z][a-zA-Z\-]+)'s\s+(?:appointment|appt|results|jabs|vaccinations|shots|checkup|check-up|forms|booking|visit|mum|mom|dad|father|mother)\b"
 )
 _NOT_FIRST = frozenset(
-    "Today Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday It That What Who This Where Doctor Dr"
-    " Nurse Everyone Somebody Someone Nobody Mum Mom Dad My Your Her His There Here Friday's Let".split()
+    [
+        "Today",
+        "Tomorrow",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "It",
+        "That",
+        "What",
+        "Who",
+        "This",
+        "Where",
+        "Doctor",
+        "Dr",
+        "Nurse",
+        "Everyone",
+        "Somebody",
+        "Someone",
+        "Nobody",
+        "Mum",
+        "Mom",
+        "Dad",
+        "My",
+        "Your",
+        "Her",
+        "His",
+        "There",
+        "Here",
+        "Friday's",
+        "Let",
+    ]
 )
 
 
 # Capitalised words that follow a name in a message but are not part of it ("my name is Tom I need ...").
-_NOT_SURNAMES = frozenset("i i'm im need want would born dob and please pls thanks thank here calling".split())
+_NOT_SURNAMES = frozenset(
+    [
+        "i",
+        "i'm",
+        "im",
+        "need",
+        "want",
+        "would",
+        "born",
+        "dob",
+        "and",
+        "please",
+        "pls",
+        "thanks",
+        "thank",
+        "here",
+        "calling",
+    ]
+)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -68,8 +176,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     if len(words) < 2 or words[1].lower().strip(",.") in _NOT_NAMES:
         return None
     span = " ".join(words).rstrip(",")
-    if span.endswith("'s"):
-        span = span[:-2]
+    span = span.removesuffix("'s")
     if text[start : start + len(span)] != span:
         return None
     return start, start + len(span)
@@ -89,13 +196,23 @@ def rule_names(text: str) -> list[Entity]:
         out.append(Entity("person_name", m.start(), m.end(), m.group()))
     for m in [*_INTRO_NAMED.finditer(text), *_INTRO_TWO.finditer(text)]:
         words = m["n"].split()
-        while words and (words[-1] in _NOT_FIRST or words[-1].lower() in _NOT_NAMES or words[-1].lower() in _NOT_SURNAMES):
+        while words and (
+            words[-1] in _NOT_FIRST
+            or words[-1].lower() in _NOT_NAMES
+            or words[-1].lower() in _NOT_SURNAMES
+        ):
             words.pop()
-        if words and words[0] not in _NOT_FIRST and all(m.start("n") >= o.end or m.end("n") <= o.start for o in out):
+        if (
+            words
+            and words[0] not in _NOT_FIRST
+            and all(m.start("n") >= o.end or m.end("n") <= o.start for o in out)
+        ):
             span = " ".join(words)
             out.append(Entity("person_name", m.start("n"), m.start("n") + len(span), span))
     for m in _POSSESSIVE.finditer(text):
-        if m["n"] not in _NOT_FIRST and all(m.start() >= o.end or m.end("n") <= o.start for o in out):
+        if m["n"] not in _NOT_FIRST and all(
+            m.start() >= o.end or m.end("n") <= o.start for o in out
+        ):
             out.append(Entity("person_name", m.start("n"), m.end("n"), m["n"]))
     return sorted((t for e in out if (t := tidy_span(text, e))), key=lambda e: e.start)
 
@@ -103,8 +220,40 @@ def rule_names(text: str) -> list[Entity]:
 #: Words a message opens with that a recogniser sometimes takes into the name after them
 #: ("*Did Maria Lopez*'s results come back").
 _OPENERS = frozenset(
-    "did does do can could would will is are was has have had please pls plz hi hello hey dear when where why how"
-    " what which who book cancel move tell ask".split()
+    [
+        "did",
+        "does",
+        "do",
+        "can",
+        "could",
+        "would",
+        "will",
+        "is",
+        "are",
+        "was",
+        "has",
+        "have",
+        "had",
+        "please",
+        "pls",
+        "plz",
+        "hi",
+        "hello",
+        "hey",
+        "dear",
+        "when",
+        "where",
+        "why",
+        "how",
+        "what",
+        "which",
+        "who",
+        "book",
+        "cancel",
+        "move",
+        "tell",
+        "ask",
+    ]
 )
 _POSSESSIVE_END = re.compile(r"['\u2019]s$")
 
@@ -118,7 +267,11 @@ def tidy_span(text: str, e: Entity) -> Entity | None:
     if m := _POSSESSIVE_END.search(text, start, end):
         end = m.start()
     words = text[start:end].split(" ")
-    while len(words) > 1 and words[0].lower() in _OPENERS and e.entity in ("person_name", "practitioner"):
+    while (
+        len(words) > 1
+        and words[0].lower() in _OPENERS
+        and e.entity in ("person_name", "practitioner")
+    ):
         start += len(words.pop(0)) + 1
     if end <= start:
         return None

@@ -75,7 +75,9 @@ def comparison_key(text: str) -> str:
     key = normalise(text)
     if any(c.isalpha() for c in key):
         # Beside words, an emoji adds no wording: "bye bye 👋" is "bye bye".
-        return " ".join(w for w in key.split() if not (len(w) == 1 and unicodedata.category(w) == "So"))
+        return " ".join(
+            w for w in key.split() if not (len(w) == 1 and unicodedata.category(w) == "So")
+        )
     return normalise(text, fold_digits=False)
 
 
@@ -103,11 +105,19 @@ def rule_texts(sources: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
         docstrings = set()
         for node in ast.walk(tree):
             body = getattr(node, "body", None)
-            if (isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and body
-                    and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)):
+            if (
+                isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                and body
+                and isinstance(body[0], ast.Expr)
+                and isinstance(body[0].value, ast.Constant)
+            ):
                 docstrings.add(id(body[0].value))
         for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and id(node) not in docstrings
+            ):
                 key = normalise(_REGEX_ESCAPE.sub(" ", node.value))
                 if key:
                     out.append((name, key))
@@ -134,7 +144,11 @@ def jsonl_texts(path: Path) -> list[str]:
     """The ``text`` field of each line of a JSON-lines file."""
     import json
 
-    return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line)["text"]
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
 
 
 def eval_texts(path: Path) -> list[str]:
@@ -146,8 +160,12 @@ def eval_texts(path: Path) -> list[str]:
     return [e.text for e in load_file(path)]
 
 
-def contamination(train_texts: Sequence[str], rule_sources: Iterable[tuple[str, str]],
-                  benchmarks: Iterable[Path], evaluation_sets: Iterable[Path]) -> dict[str, Any]:
+def contamination(
+    train_texts: Sequence[str],
+    rule_sources: Iterable[tuple[str, str]],
+    benchmarks: Iterable[Path],
+    evaluation_sets: Iterable[Path],
+) -> dict[str, Any]:
     """Which benchmark and evaluation texts leaked into training data or rules, with counts.
 
     - a benchmark text whose :func:`comparison_key` equals a training message's;
@@ -167,27 +185,42 @@ def contamination(train_texts: Sequence[str], rule_sources: Iterable[tuple[str, 
     counts: dict[str, dict[str, int]] = {}
     for path in benchmarks:
         texts = jsonl_texts(path)
-        c = counts.setdefault(path.name, {"texts": len(texts), "equal_to_training": 0, "inside_training": 0, "inside_rules": 0})
+        c = counts.setdefault(
+            path.name,
+            {"texts": len(texts), "equal_to_training": 0, "inside_training": 0, "inside_rules": 0},
+        )
         for text in texts:
             key, norm = comparison_key(text), normalise(text)
             equal = key in train_keys
             if equal:
                 c["equal_to_training"] += 1
-                findings.append({"set": path.name, "text": text, "where": "equals a training message"})
+                findings.append(
+                    {"set": path.name, "text": text, "where": "equals a training message"}
+                )
             if word_count(norm) < MIN_WORDS_INSIDE:
                 continue
-            if not equal and path.name in LEARNED_BENCHMARKS and any(contains_phrase(t, norm) for t in train_norm):
+            if (
+                not equal
+                and path.name in LEARNED_BENCHMARKS
+                and any(contains_phrase(t, norm) for t in train_norm)
+            ):
                 c["inside_training"] += 1
-                findings.append({"set": path.name, "text": text, "where": "inside a training message"})
+                findings.append(
+                    {"set": path.name, "text": text, "where": "inside a training message"}
+                )
             hits = sorted({f for f, r in rules if contains_phrase(r, norm)})
             if hits and norm not in RULE_IDIOMS:
                 c["inside_rules"] += 1
-                findings.append({"set": path.name, "text": text, "where": "inside a rule in " + ", ".join(hits)})
+                findings.append(
+                    {"set": path.name, "text": text, "where": "inside a rule in " + ", ".join(hits)}
+                )
     for path in evaluation_sets:
         texts = eval_texts(path)
         c = counts.setdefault(path.name, {"texts": len(texts), "equal_to_training": 0})
         for i, text in enumerate(texts, 1):
             if comparison_key(text) in train_keys:
                 c["equal_to_training"] += 1
-                findings.append({"set": path.name, "text": f"message {i}", "where": "equals a training message"})
+                findings.append(
+                    {"set": path.name, "text": f"message {i}", "where": "equals a training message"}
+                )
     return {"counts": counts, "findings": findings}

@@ -46,18 +46,28 @@ EXISTING = "existing"
 _NAMES_A_BOOKED_VISIT = frozenset({"cancel_appointment", "check_appointment", "confirm_attendance"})
 
 # Appointment words, with the usual misspellings ("apointment", "appoinment", "appt").
-_APPT = (r"(?:appointments?|appts?|apts?|ap+o\w*nt?m\w*|visits?|bookings?|sessions?|slots?|"
-         r"consult(?:ation)?s?|check[- ]?ups?|checkups?|one)")
+_APPT = (
+    r"(?:appointments?|appts?|apts?|ap+o\w*nt?m\w*|visits?|bookings?|sessions?|slots?|"
+    r"consult(?:ation)?s?|check[- ]?ups?|checkups?|one)"
+)
 _NOT_OWNERS = r"(?!(?:it|that|what|there|here|let|who|he|she|where|when)'s\b)"
 _OWNER = _NOT_OWNERS + r"(?:my|our|his|her|their|your|the|this|that|[a-z]+'s)"
 _NOT_DESTINATION = r"(?!to\b|till?\b|until\b|into\b|instead\b)"
 
 
 def _appt_then_preposition(owner: str) -> re.Pattern[str]:
-    """"<owner> [words] appointment [words] (on|for|at|of|is) [the] " ending just before the span."""
+    """ "<owner> [words] appointment [words] (on|for|at|of|is) [the] " ending just before the span."""
     return re.compile(
-        r"(?<!to )(?<!into )\b" + owner + r"\s+(?:" + _NOT_DESTINATION + r"[\w'-]+\s+){0,3}?" + _APPT
-        + r"(?:'s)?(?:\s+" + _NOT_DESTINATION + r"[\w.'-]+){0,4}?\s+(?:on|for|at|of|from|is|was)\s+(?:the\s+)?$")
+        r"(?<!to )(?<!into )\b"
+        + owner
+        + r"\s+(?:"
+        + _NOT_DESTINATION
+        + r"[\w'-]+\s+){0,3}?"
+        + _APPT
+        + r"(?:'s)?(?:\s+"
+        + _NOT_DESTINATION
+        + r"[\w.'-]+){0,4}?\s+(?:on|for|at|of|from|is|was)\s+(?:the\s+)?$"
+    )
 
 
 _LEFT_OF_APPT = _appt_then_preposition(_OWNER)
@@ -66,61 +76,92 @@ _OWNER_BEFORE = re.compile(r"(?<!to )(?<!into )\b" + _OWNER + r"\s+(?:[\w'-]+\s+
 _APPT_AFTER = re.compile(r"^\s*(?:'s\s+|s'\s+)?" + _APPT + r"\b")
 _POSSESSIVE = re.compile(r"'s$")
 # "thursday's fine" is "thursday is fine": a wanted time, not a possessive.
-_IS_FINE = re.compile(r"^\s*(?:good|fine|better|best|ok|okay|great|perfect|free|open|works?|not|no|"
-                      r"better|easier|preferred|ideal|alright|all right)\b")
+_IS_FINE = re.compile(
+    r"^\s*(?:good|fine|better|best|ok|okay|great|perfect|free|open|works?|not|no|"
+    r"better|easier|preferred|ideal|alright|all right)\b"
+)
 # "can't make *thursday*, ...", "*tmr* cannot make it", "*Thursday 10:30* I cannot": said of a booked time.
-_CANT_AFTER = re.compile(r"^(?:'s)?\s*,?(?:\s+(?:i|we|he|she|they|it|really|just))*\s+(?:can'?t|cannot|can\s+not|"
-                         r"won'?t\s+be\s+able|not\s+able|unable|couldn'?t|no\s+longer|won'?t\s+work|doesn'?t\s+work|"
-                         r"don'?t\s+work|isn'?t\s+(?:good|possible|going\s+to\s+work))\b")
+_CANT_AFTER = re.compile(
+    r"^(?:'s)?\s*,?(?:\s+(?:i|we|he|she|they|it|really|just))*\s+(?:can'?t|cannot|can\s+not|"
+    r"won'?t\s+be\s+able|not\s+able|unable|couldn'?t|no\s+longer|won'?t\s+work|doesn'?t\s+work|"
+    r"don'?t\s+work|isn'?t\s+(?:good|possible|going\s+to\s+work))\b"
+)
 # "*tomorrow morning* needs to be later", "the *8am* is too early", "can the physio on *Tuesday* be moved".
-_NEEDS_MOVING = re.compile(r"^(?:'s)?(?:\s+(?!to\b|for\b)[\w'-]+){0,4}?\s+(?:(?:needs?|has|have)\s+(?:to\s+be\s+)?"
-                           r"(?:moved|moving|changed|changing|later|earlier|rescheduled|shifted|pushed|switched|swapped)|"
-                           r"(?:is|'s|are)\s+(?:now\s+|just\s+)?(?:too|way\s+too)\s+(?:early|late|soon)|"
-                           r"(?:be|get|gets|been)\s+(?:moved|changed|shifted|pushed|swapped|switched|rescheduled|"
-                           r"put\s+back|brought\s+forward))\b")
+_NEEDS_MOVING = re.compile(
+    r"^(?:'s)?(?:\s+(?!to\b|for\b)[\w'-]+){0,4}?\s+(?:(?:needs?|has|have)\s+(?:to\s+be\s+)?"
+    r"(?:moved|moving|changed|changing|later|earlier|rescheduled|shifted|pushed|switched|swapped)|"
+    r"(?:is|'s|are)\s+(?:now\s+|just\s+)?(?:too|way\s+too)\s+(?:early|late|soon)|"
+    r"(?:be|get|gets|been)\s+(?:moved|changed|shifted|pushed|swapped|switched|rescheduled|"
+    r"put\s+back|brought\s+forward))\b"
+)
 # "a new time for *the 12th*", "a different day than *friday*".
-_NEW_TIME_FOR = re.compile(r"\b(?:new|different|another|other|later|earlier)\s+(?:time|date|day|slot|appointment|appt)s?"
-                           r"\s+(?:for|than|instead\s+of)\s+(?:my\s+|the\s+|our\s+)?$")
+_NEW_TIME_FOR = re.compile(
+    r"\b(?:new|different|another|other|later|earlier)\s+(?:time|date|day|slot|appointment|appt)s?"
+    r"\s+(?:for|than|instead\s+of)\s+(?:my\s+|the\s+|our\s+)?$"
+)
 # "the *10:15* with Sofia", "my *3pm* with Dr Patel": a visit named by its time and clinician.
 _WITH_CLINICIAN = re.compile(r"^(?:'s)?\s+(?:appt\s+|appointment\s+|one\s+)?with\s+")
 _DETERMINER = re.compile(r"\b(?:my|the|our|his|her)\s+$")
 # "is it Thursday or *Friday* I'm booked for", "what day am I in".
-_BOOKED_AFTER = re.compile(r"^(?:'s)?\s*,?\s+(?:that\s+)?(?:i'?m|i\s+am|am\s+i|we'?re|are\s+we|is\s+(?:he|she)|"
-                           r"(?:he|she)'?s)\s+(?:booked|scheduled|down|in)\b")
+_BOOKED_AFTER = re.compile(
+    r"^(?:'s)?\s*,?\s+(?:that\s+)?(?:i'?m|i\s+am|am\s+i|we'?re|are\s+we|is\s+(?:he|she)|"
+    r"(?:he|she)'?s)\s+(?:booked|scheduled|down|in)\b"
+)
 # "move my appointment *tomorrow* to next Monday": in a move, the time just before "to <time>" is the old one.
-_JUST_TO = re.compile(r"^(?:'s)?\s*(?:back\s+|forward\s+|over\s+)?(?:to|till|until|into|->|\u2192)\s+(?:the\s+|a\s+)?$")
+_JUST_TO = re.compile(
+    r"^(?:'s)?\s*(?:back\s+|forward\s+|over\s+)?(?:to|till|until|into|->|\u2192)\s+(?:the\s+|a\s+)?$"
+)
 # "how about *monday*", "maybe *friday* instead", "could we do *tuesday*": a time put forward.
-_PUT_FORWARD = re.compile(r"\b(?:how|what)\s+about\s+(?:the\s+)?$|\b(?:maybe|perhaps|possibly)\s+(?:the\s+|on\s+)?$|"
-                          r"\b(?:can|could)\s+(?:i|we|you)\s+(?:do|come|have|try|go\s+for)\s+(?:the\s+|on\s+)?$")
+_PUT_FORWARD = re.compile(
+    r"\b(?:how|what)\s+about\s+(?:the\s+)?$|\b(?:maybe|perhaps|possibly)\s+(?:the\s+|on\s+)?$|"
+    r"\b(?:can|could)\s+(?:i|we|you)\s+(?:do|come|have|try|go\s+for)\s+(?:the\s+|on\s+)?$"
+)
 _INSTEAD_OF = re.compile(r"\b(?:instead\s+of|in\s+place\s+of)\s+(?:my\s+|the\s+|our\s+)?$")
-_CANT_MAKE = re.compile(r"\b(?:can'?t|cannot|can\s+not|won'?t|wont|unable\s+to|not\s+able\s+to|couldn'?t|"
-                        r"won'?t\s+be\s+able\s+to|(?:won'?t|wont|will\s+not|not)\s+be)\s+"
-                        r"(?:make|do|come|attend|go|get\s+there|attending|coming|there|in|able\s+to\s+(?:make|come|attend))"
-                        r"(?:\s+it)?(?:\s+(?:on|at|for))?\s+(?:the\s+)?$")
+_CANT_MAKE = re.compile(
+    r"\b(?:can'?t|cannot|can\s+not|won'?t|wont|unable\s+to|not\s+able\s+to|couldn'?t|"
+    r"won'?t\s+be\s+able\s+to|(?:won'?t|wont|will\s+not|not)\s+be)\s+"
+    r"(?:make|do|come|attend|go|get\s+there|attending|coming|there|in|able\s+to\s+(?:make|come|attend))"
+    r"(?:\s+it)?(?:\s+(?:on|at|for))?\s+(?:the\s+)?$"
+)
 # "I have an appointment on thursday", "we've got an appt at 3" (not "can I have an appointment...").
 _HAVE_APPT = re.compile(
     r"(?<!can )(?<!could )(?<!may )(?<!would )(?<!will )(?<!to )\b(?:i|we|he|she|they|you)"
-    r"(?:\s+(?:already\s+)?(?:have|has|had|ve)|'ve|ve)\s+(?:already\s+)?(?:got\s+)?(?:an?|one|my|the)\s+(?:[\w'-]+\s+){0,2}?" + _APPT
-    + r"(?:\s+" + _NOT_DESTINATION + r"[\w.'-]+){0,3}?(?:\s+(?:on|for|at))?\s+(?:the\s+)?$")
+    r"(?:\s+(?:already\s+)?(?:have|has|had|ve)|'ve|ve)\s+(?:already\s+)?(?:got\s+)?(?:an?|one|my|the)\s+(?:[\w'-]+\s+){0,2}?"
+    + _APPT
+    + r"(?:\s+"
+    + _NOT_DESTINATION
+    + r"[\w.'-]+){0,3}?(?:\s+(?:on|for|at))?\s+(?:the\s+)?$"
+)
 # "I'm booked in for thursday", "she's scheduled on the 5th", "currently booked for friday".
 _BOOKED_FOR = re.compile(
     r"\b(?:i'?m|i\s+am|i\s+was|we'?re|we\s+are|we\s+were|(?:he|she)'?s|(?:he|she|it)\s+(?:is|was)|currently|"
     r"originally|already)\s+(?:already\s+|currently\s+)?(?:booked|scheduled|down|set)\s+(?:in\s+)?"
-    r"(?:for|on|at)\s+(?:the\s+)?$")
+    r"(?:for|on|at)\s+(?:the\s+)?$"
+)
 # "can you move it? it's on thursday": what "it" is, in a reschedule.
-_IT_IS_ON = re.compile(r"\b(?:it'?s|it\s+is|it\s+was|which\s+is|that'?s|that\s+is)\s+(?:currently\s+|now\s+)?"
-                       r"(?:on|for|at)\s+(?:the\s+)?$")
+_IT_IS_ON = re.compile(
+    r"\b(?:it'?s|it\s+is|it\s+was|which\s+is|that'?s|that\s+is)\s+(?:currently\s+|now\s+)?"
+    r"(?:on|for|at)\s+(?:the\s+)?$"
+)
 _FROM = re.compile(r"\bfrom\s+(?:my\s+|the\s+|our\s+)?$")
 _RATHER_THAN = re.compile(r"\brather\s+than\s+(?:my\s+|the\s+)?$")
-_MOVE_VERB = re.compile(r"\b(?:move|moving|change|changing|switch|switching|shift|swap|reschedule|resched|"
-                        r"push|bring|put)\s+(?:my\s+|the\s+|our\s+)?$")
+_MOVE_VERB = re.compile(
+    r"\b(?:move|moving|change|changing|switch|switching|shift|swap|reschedule|resched|"
+    r"push|bring|put)\s+(?:my\s+|the\s+|our\s+)?$"
+)
 # What joins an old time to the new one: "thursday |to| friday", "friday appt |back to| monday".
-_TO_NEXT = re.compile(r"^(?:'s)?(?:\s+[\w'-]+){0,3}?\s+(?:back\s+|forward\s+|over\s+)?(?:to|till|until|into|for)\s+"
-                      r"(?:the\s+|a\s+)?$")
-_MOVE_VERB_ANYWHERE = re.compile(r"\b(?:move|change|switch|shift|swap|reschedul\w*|resched|rebook|push\s+back)\b")
+_TO_NEXT = re.compile(
+    r"^(?:'s)?(?:\s+[\w'-]+){0,3}?\s+(?:back\s+|forward\s+|over\s+)?(?:to|till|until|into|for)\s+"
+    r"(?:the\s+|a\s+)?$"
+)
+_MOVE_VERB_ANYWHERE = re.compile(
+    r"\b(?:move|change|switch|shift|swap|reschedul\w*|resched|rebook|push\s+back)\b"
+)
 _CANCEL_VERB = re.compile(r"\b(?:cancel\w*|call\s+off)\b")
 # "my 3pm", "Tom's 10:30": a time owned is a booked one ("running late for my 3pm").
-_POSSESSED = re.compile(r"\b(?:my|our|his|her|their|(?!(?:it|that|what|there|here|let)'s)[a-z]+'s)\s+$")
+_POSSESSED = re.compile(
+    r"\b(?:my|our|his|her|their|(?!(?:it|that|what|there|here|let)'s)[a-z]+'s)\s+$"
+)
 # "for tomorrow instead": whatever came before, the time after it is the one wanted.
 _INSTEAD_AFTER = re.compile(r"^\s*,?\s*instead\b")
 _BOOK_VERB = re.compile(r"\b(?:book|schedule|sched)\b")
@@ -157,12 +198,17 @@ def _is_existing(low: str, e: Entity, dts: list[Entity], intent: str) -> bool:
     left, span, right = _core(low, e)
     if _INSTEAD_AFTER.match(right) or _PUT_FORWARD.search(left):
         return False
-    if any(p.search(left) for p in (_INSTEAD_OF, _CANT_MAKE, _HAVE_APPT, _BOOKED_FOR, _POSSESSED, _NEW_TIME_FOR)):
+    if any(
+        p.search(left)
+        for p in (_INSTEAD_OF, _CANT_MAKE, _HAVE_APPT, _BOOKED_FOR, _POSSESSED, _NEW_TIME_FOR)
+    ):
         return True
     if _BOOKED_AFTER.match(right) or _NEEDS_MOVING.match(right):
         return True
-    if not _books(low, intent) and (_CANT_AFTER.match(right) and _about_an_appointment(low, intent)
-                                    or _DETERMINER.search(left) and _WITH_CLINICIAN.match(right)):
+    if not _books(low, intent) and (
+        (_CANT_AFTER.match(right) and _about_an_appointment(low, intent))
+        or (_DETERMINER.search(left) and _WITH_CLINICIAN.match(right))
+    ):
         return True
     if not _books(low, intent) and _names_the_appointment(left, span, right):
         return True
@@ -175,7 +221,11 @@ def _about_a_booked_visit(low: str, intent: str) -> bool:
     """A cancel, check or attendance message, or a cancel the classifier missed ("cancel the 10am")."""
     if intent in _NAMES_A_BOOKED_VISIT:
         return True
-    return bool(_CANCEL_VERB.search(low)) and not _MOVE_VERB_ANYWHERE.search(low) and not _BOOK_VERB.search(low)
+    return (
+        bool(_CANCEL_VERB.search(low))
+        and not _MOVE_VERB_ANYWHERE.search(low)
+        and not _BOOK_VERB.search(low)
+    )
 
 
 def moves_an_appointment(text: str, intent: str) -> bool:
@@ -185,15 +235,24 @@ def moves_an_appointment(text: str, intent: str) -> bool:
 
 def _about_an_appointment(low: str, intent: str) -> bool:
     """A message about a visit the patient has: a move, a cancel, a check or an appointment word."""
-    return (moves_an_appointment(low, intent) or _about_a_booked_visit(low, intent)
-            or bool(re.search(r"\b" + _APPT + r"\b", low)))
+    return (
+        moves_an_appointment(low, intent)
+        or _about_a_booked_visit(low, intent)
+        or bool(re.search(r"\b" + _APPT + r"\b", low))
+    )
 
 
 def _books(low: str, intent: str) -> bool:
     """A request for a new appointment ("book my check-up for friday"), however it was classified."""
-    if intent == "book_appointment":  # unless it plainly moves one: "could we shift our appt for the 5th"
+    if (
+        intent == "book_appointment"
+    ):  # unless it plainly moves one: "could we shift our appt for the 5th"
         return bool(_BOOK_VERB.search(low)) or not _MOVE_VERB_ANYWHERE.search(low)
-    return bool(_BOOK_VERB.search(low)) and not _MOVE_VERB_ANYWHERE.search(low) and intent not in _NAMES_A_BOOKED_VISIT
+    return (
+        bool(_BOOK_VERB.search(low))
+        and not _MOVE_VERB_ANYWHERE.search(low)
+        and intent not in _NAMES_A_BOOKED_VISIT
+    )
 
 
 def _names_the_appointment(left: str, span: str, right: str) -> bool:
@@ -205,7 +264,9 @@ def _names_the_appointment(left: str, span: str, right: str) -> bool:
     return bool(_LEFT_OF_APPT.search(left))
 
 
-def _names_the_old_one(low: str, left: str, right: str, e: Entity, dts: list[Entity], intent: str) -> bool:
+def _names_the_old_one(
+    low: str, left: str, right: str, e: Entity, dts: list[Entity], intent: str
+) -> bool:
     """ "move <dt> to <dt>"; in a reschedule also "from <dt> to <dt>" and "rather than <dt>"."""
     moving = intent == "reschedule_appointment" or _MOVE_VERB_ANYWHERE.search(low)
     if moving and (_RATHER_THAN.search(left) or _IT_IS_ON.search(left)):

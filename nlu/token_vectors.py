@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import numpy
+import numpy as np
 
 #: The leaves of the token-vector network the short pass is written for, in order (depth 3).
 _EMBED = ["extract_features", "list2ragged"] + ["ints-getitem", "hashembed"] * 4
@@ -82,7 +82,7 @@ def _plan(tok2vec: Any) -> Callable[[Any], Any] | None:
     ops = tok2vec.ops
     columns = leaves[0].attrs["columns"]
     embeds = []
-    for getitem, embed in zip(leaves[2:10:2], leaves[3:10:2]):
+    for getitem, embed in zip(leaves[2:10:2], leaves[3:10:2], strict=True):
         _rows, column = getitem.attrs["index"]
         vectors = embed.get_param("E")
         embeds.append((column, vectors, vectors.shape[0], embed.attrs["seed"]))
@@ -95,7 +95,9 @@ def _plan(tok2vec: Any) -> Callable[[Any], Any] | None:
     # The convolution blocks run on the message with ``pad`` zero rows before and after it (as
     # thinc's ``with_array(..., pad=window * depth)`` flattens it); the padding rows go through
     # the blocks too and reach the first and last tokens' windows, so they are kept.
-    pads = [node.attrs["pad"] for node in tok2vec.walk() if node.name.startswith("with_array(residual(")]
+    pads = [
+        node.attrs["pad"] for node in tok2vec.walk() if node.name.startswith("with_array(residual(")
+    ]
     if len(pads) != 1:
         return None
     pad = int(pads[0])
@@ -107,10 +109,14 @@ def _plan(tok2vec: Any) -> Callable[[Any], Any] | None:
         if ids.ndim == 1:
             ids = ids.reshape((ids.shape[0], 1))
         ids = ops.asarray2i(ids, dtype="uint64")
-        x = ops.xp.hstack([
-            ops.gather_add(vectors, ops.hash(ops.as_contig(ids[:, column], dtype="uint64"), seed) % n_rows)
-            for column, vectors, n_rows, seed in embeds
-        ])
+        x = ops.xp.hstack(
+            [
+                ops.gather_add(
+                    vectors, ops.hash(ops.as_contig(ids[:, column], dtype="uint64"), seed) % n_rows
+                )
+                for column, vectors, n_rows, seed in embeds
+            ]
+        )
         x = first[1](first[0](x))
         n = x.shape[0]
         if pad >= 1:
@@ -143,7 +149,7 @@ def install(nlp: Any, pipe: str = "ner") -> bool:
     for text in PROBES:
         doc = nlp.make_doc(text)
         expected, _ = thinc_forward(tok2vec, [doc], is_train=False)
-        if not numpy.array_equal(expected, plan(doc)) or expected.dtype != plan(doc).dtype:
+        if not np.array_equal(expected, plan(doc)) or expected.dtype != plan(doc).dtype:
             return False
 
     def forward(model: Any, docs: Any, is_train: bool) -> Any:

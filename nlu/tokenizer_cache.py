@@ -27,7 +27,11 @@ def seed(recogniser: Any, classifier: Any, counts: Any, n: int = SEED_WORDS) -> 
     """
     done = 0
     for word, _count in counts.most_common(n):
-        for tokenizer, text in ((classifier.tokenizer, word), (recogniser.tokenizer, word), (recogniser.tokenizer, word.capitalize())):
+        for tokenizer, text in (
+            (classifier.tokenizer, word),
+            (recogniser.tokenizer, word),
+            (recogniser.tokenizer, word.capitalize()),
+        ):
             tokenizer(text)
             done += 1
     return done

@@ -56,7 +56,9 @@ def parse_annotated(line: str) -> tuple[str, tuple[Span, ...]]:
                 meta = json.loads("{" + m["json"] + "}")
                 ent, value, role = meta["entity"], meta.get("value"), meta.get("role")
             except (ValueError, KeyError) as e:
-                raise TrainingDataError(f"bad entity annotation {m.group()!r}: use [text](entity)") from e
+                raise TrainingDataError(
+                    f"bad entity annotation {m.group()!r}: use [text](entity)"
+                ) from e
         out.append(m["text"])
         spans.append(Span(ent, start, start + len(m["text"]), m["text"], value, role))
         pos = m.end()
@@ -76,13 +78,17 @@ def load_file(path: Path) -> list[Example]:
             continue
         examples = item.get("examples", "")
         if not isinstance(examples, str):
-            raise TrainingDataError(f"{path}: intent {item['intent']!r}: 'examples' must be a '|' block of '- ' lines")
+            raise TrainingDataError(
+                f"{path}: intent {item['intent']!r}: 'examples' must be a '|' block of '- ' lines"
+            )
         for raw in examples.splitlines():
             raw = raw.strip()
             if not raw:
                 continue
             if not raw.startswith("- "):
-                raise TrainingDataError(f"{path}: intent {item['intent']!r}: line {raw!r} must start with '- '")
+                raise TrainingDataError(
+                    f"{path}: intent {item['intent']!r}: line {raw!r} must start with '- '"
+                )
             text, spans = parse_annotated(raw[2:].strip())
             out.append(Example(text, item["intent"], spans))
     return out

@@ -59,7 +59,11 @@ def load_nlu() -> Parser:
     from nlu.pipeline import NLU  # the model loads (or trains) here, never at import time
 
     if not nlu_model.is_cached(nlu_model.model_path()):
-        print("training the NLU model from data/nlu (first run only, about a minute)...", file=sys.stderr, flush=True)
+        print(
+            "training the NLU model from data/nlu (first run only, about a minute)...",
+            file=sys.stderr,
+            flush=True,
+        )
     return NLU.load()
 
 
@@ -81,8 +85,12 @@ async def build(
     redis = open_redis(settings)
     if locks is None and redis is not None:
         locks = RedisLocks(redis, settings.redis_key_prefix)
-    fhir = connect(fhir_base_url, default_timezone=settings.practice_timezone,
-                   public_base_url=settings.public_base_url, locale=settings.practice_locale)
+    fhir = connect(
+        fhir_base_url,
+        default_timezone=settings.practice_timezone,
+        public_base_url=settings.public_base_url,
+        locale=settings.practice_locale,
+    )
     parser = nlu or load_nlu()
     scheduling = Scheduling(fhir.schedule, fhir.practice, storage.slot_holds(), clock)
     catalogue = PracticeCatalogue(fhir.practice)
@@ -103,9 +111,15 @@ async def build(
     )
     channels = build_channels(settings, storage, assistant, clock, redis)
     outreach = Outreach(
-        practice_id=settings.practice_id, storage=storage, texts=texts, catalogue=catalogue, locks=locks,
-        clock=clock, intake=IntakeOutreach(fhir.schedule, fhir.practice, fhir.patients, fhir.intake,
-                                           fhir.consents, clock),
+        practice_id=settings.practice_id,
+        storage=storage,
+        texts=texts,
+        catalogue=catalogue,
+        locks=locks,
+        clock=clock,
+        intake=IntakeOutreach(
+            fhir.schedule, fhir.practice, fhir.patients, fhir.intake, fhir.consents, clock
+        ),
     )
     return Runtime(settings, clock, storage, fhir, parser, assistant, channels, outreach)
 
@@ -113,6 +127,6 @@ async def build(
 def _ensure_sqlite_dir(database_url: str) -> None:
     prefix = "sqlite+aiosqlite:///"
     if database_url.startswith(prefix):
-        path = database_url[len(prefix):]
+        path = database_url[len(prefix) :]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)

@@ -42,7 +42,9 @@ def check_channels(settings: Settings, *, telegram_polling: bool = False) -> Non
     if (s.twilio_sms_from or s.twilio_whatsapp_from or s.twilio_account_sid) and not (
         s.twilio_account_sid and s.twilio_auth_token
     ):
-        raise ChannelConfigError("Twilio needs TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (it signs webhooks with it)")
+        raise ChannelConfigError(
+            "Twilio needs TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (it signs webhooks with it)"
+        )
     if s.telegram_bot_token and not s.telegram_webhook_secret and not telegram_polling:
         raise ChannelConfigError(
             "TELEGRAM_BOT_TOKEN is set without TELEGRAM_WEBHOOK_SECRET; set it (and give it to setWebhook) "
@@ -92,32 +94,60 @@ class Channels:
 def channel_senders(settings: Settings, telegram: TelegramBot | None) -> list[ChannelSender]:
     s, senders = settings, list[ChannelSender]()
     callback = s.public_base_url.rstrip("/") + STATUS_PATH
-    if s.twilio_account_sid and s.twilio_auth_token and (s.twilio_sms_from or s.twilio_whatsapp_from):
+    if (
+        s.twilio_account_sid
+        and s.twilio_auth_token
+        and (s.twilio_sms_from or s.twilio_whatsapp_from)
+    ):
         rest = TwilioRest(s.twilio_account_sid, s.twilio_auth_token, s.twilio_api_base_url)
         if s.twilio_sms_from:
             senders.append(TwilioSender(rest, s.twilio_sms_from, sms_rate(s), callback))
         if s.twilio_whatsapp_from:
-            listed = ListTemplate(s.twilio_whatsapp_list_template_sid, s.twilio_whatsapp_list_template_items) \
-                if s.twilio_whatsapp_list_template_sid else None
-            senders.append(TwilioSender(rest, s.twilio_whatsapp_from, s.rate_whatsapp_per_second, callback,
-                                        whatsapp=True, template_sid=s.twilio_whatsapp_template_sid,
-                                        list_template=listed))
+            listed = (
+                ListTemplate(
+                    s.twilio_whatsapp_list_template_sid, s.twilio_whatsapp_list_template_items
+                )
+                if s.twilio_whatsapp_list_template_sid
+                else None
+            )
+            senders.append(
+                TwilioSender(
+                    rest,
+                    s.twilio_whatsapp_from,
+                    s.rate_whatsapp_per_second,
+                    callback,
+                    whatsapp=True,
+                    template_sid=s.twilio_whatsapp_template_sid,
+                    list_template=listed,
+                )
+            )
     if telegram is not None:
-        senders.append(TelegramSender(telegram, s.rate_telegram_per_second, s.rate_telegram_chat_per_second))
+        senders.append(
+            TelegramSender(telegram, s.rate_telegram_per_second, s.rate_telegram_chat_per_second)
+        )
     return senders
 
 
 def build_channels(
     settings: Settings, storage: Storage, assistant: Assistant, clock: Clock, redis: Redis | None
 ) -> Channels:
-    telegram = TelegramBot(settings.telegram_bot_token, settings.telegram_api_base_url) \
-        if settings.telegram_bot_token else None
+    telegram = (
+        TelegramBot(settings.telegram_bot_token, settings.telegram_api_base_url)
+        if settings.telegram_bot_token
+        else None
+    )
     senders = channel_senders(settings, telegram)
-    limiter: RateLimiter = RedisRateLimiter(redis, settings.redis_key_prefix) if redis else LocalRateLimiter()
-    sender = OutboxSender(storage, senders, limiter, clock, Policy(lease_seconds=settings.outbox_lease_seconds))
+    limiter: RateLimiter = (
+        RedisRateLimiter(redis, settings.redis_key_prefix) if redis else LocalRateLimiter()
+    )
+    sender = OutboxSender(
+        storage, senders, limiter, clock, Policy(lease_seconds=settings.outbox_lease_seconds)
+    )
     if redis is not None:
         from adapters.celery_app import CeleryDispatcher, make_celery
 
-        return Channels(sender, CeleryDispatcher(make_celery(settings)), None, telegram, redis, senders)
+        return Channels(
+            sender, CeleryDispatcher(make_celery(settings)), None, telegram, redis, senders
+        )
     loop = SenderLoop(sender)
     return Channels(sender, LocalDispatcher(assistant, loop.wake), loop, telegram, None, senders)

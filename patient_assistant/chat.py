@@ -25,12 +25,20 @@ def normalise_phone(raw: str, locale: str) -> str:
     """`--phone` in E.164; a number without a country code is one of the practice's country."""
     number = to_e164(raw, region_of(locale))
     if number is None:
-        raise SystemExit(f"--phone {raw!r} is not a possible phone number; use E.164 like +16175550134")
+        raise SystemExit(
+            f"--phone {raw!r} is not a possible phone number; use E.164 like +16175550134"
+        )
     return number
 
 
-async def run_chat(settings: Settings, phone: str, channel: str, now: dt.datetime | None,
-                   stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+async def run_chat(
+    settings: Settings,
+    phone: str,
+    channel: str,
+    now: dt.datetime | None,
+    stdin: TextIO = sys.stdin,
+    stdout: TextIO = sys.stdout,
+) -> int:
     address = normalise_phone(phone, settings.practice_locale)
     async with fhir_server(settings, now) as base_url:
         runtime = await build(settings, fhir_base_url=base_url, clock=make_clock(now))
@@ -41,15 +49,21 @@ async def run_chat(settings: Settings, phone: str, channel: str, now: dt.datetim
     return 0
 
 
-async def _converse(runtime: Runtime, channel: str, address: str, stdin: TextIO, stdout: TextIO) -> None:
+async def _converse(
+    runtime: Runtime, channel: str, address: str, stdin: TextIO, stdout: TextIO
+) -> None:
     interactive = stdin.isatty()
     async for line in _lines(stdin, interactive, stdout):
         text = line.rstrip("\r\n")
         if not text.strip():
             continue
         message = Inbound(
-            practice_id=runtime.settings.practice_id, channel=channel, address=address, text=text,
-            provider_message_id=f"console-{uuid.uuid4().hex}", received_at=runtime.clock.now(),
+            practice_id=runtime.settings.practice_id,
+            channel=channel,
+            address=address,
+            text=text,
+            provider_message_id=f"console-{uuid.uuid4().hex}",
+            received_at=runtime.clock.now(),
         )
         handled = await runtime.assistant.handle(message)
         for reply in handled.replies:

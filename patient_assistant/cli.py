@@ -13,13 +13,19 @@ from patient_assistant.timeparse import parse_now
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="patient-assistant", description="A practice's patients text it; FHIR is the record.")
+    p = argparse.ArgumentParser(
+        prog="patient-assistant", description="A practice's patients text it; FHIR is the record."
+    )
     sub = p.add_subparsers(dest="command", required=True)
 
-    demo = sub.add_parser("demo", help="the embedded demo: sandbox FHIR, SQLite, in-process jobs, web chat")
+    demo = sub.add_parser(
+        "demo", help="the embedded demo: sandbox FHIR, SQLite, in-process jobs, web chat"
+    )
     demo.add_argument("--host", default="127.0.0.1")
     demo.add_argument("--port", type=int, default=8000)
-    demo.add_argument("--now", help="ISO-8601; without offset, wall-clock in the practice's time zone")
+    demo.add_argument(
+        "--now", help="ISO-8601; without offset, wall-clock in the practice's time zone"
+    )
 
     sandbox = sub.add_parser("sandbox", help="only the seeded FHIR sandbox, in the foreground")
     sandbox.add_argument("--port", type=int)
@@ -36,19 +42,29 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="the API with every configured channel")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--telegram-polling", action="store_true",
-                       help="receive Telegram by long polling (development without a public URL)")
+    serve.add_argument(
+        "--telegram-polling",
+        action="store_true",
+        help="receive Telegram by long polling (development without a public URL)",
+    )
 
     sub.add_parser("migrate", help="bring the database schema up to date")
-    sub.add_parser("rotate-keys", help="re-encrypt message bodies with the first MESSAGE_ENCRYPTION_KEYS key")
-    purge = sub.add_parser("purge", help="remove message bodies past the retention period (metadata stays)")
+    sub.add_parser(
+        "rotate-keys", help="re-encrypt message bodies with the first MESSAGE_ENCRYPTION_KEYS key"
+    )
+    purge = sub.add_parser(
+        "purge", help="remove message bodies past the retention period (metadata stays)"
+    )
     purge.add_argument("--now", help="ISO-8601; the clock the retention period is judged by")
     worker = sub.add_parser("worker", help="a Celery worker (needs REDIS_URL and FHIR_BASE_URL)")
     worker.add_argument("--concurrency", type=int, default=2)
     worker.add_argument("--name", help="the worker's node name (several workers on one host)")
     beat = sub.add_parser("beat", help="Celery beat: schedules due work (needs REDIS_URL)")
-    beat.add_argument("--schedule", default="var/celerybeat-schedule",
-                      help="the file where beat keeps when each task last ran")
+    beat.add_argument(
+        "--schedule",
+        default="var/celerybeat-schedule",
+        help="the file where beat keeps when each task last ran",
+    )
     jobs = sub.add_parser("jobs", help="run scheduled work once")
     jobs.add_argument("action", choices=("run-due",))
     jobs.add_argument("--now", help="ISO-8601; the clock the due work is judged by")
@@ -57,7 +73,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s"
+    )
     if argv[:1] == ["nlu"]:
         from nlu.cli import main as nlu_main
 
@@ -76,7 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "sandbox":
         from patient_assistant.sandbox import run_foreground
 
-        return run_foreground(port=args.port, reset=args.reset, now=now, data_dir=settings.sandbox_dir)
+        return run_foreground(
+            port=args.port, reset=args.reset, now=now, data_dir=settings.sandbox_dir
+        )
     if args.command == "demo":
         from patient_assistant.demo import main as demo_main
 
@@ -84,7 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         from patient_assistant.serve import main as serve_main
 
-        return serve_main(settings, host=args.host, port=args.port, telegram_polling=args.telegram_polling)
+        return serve_main(
+            settings, host=args.host, port=args.port, telegram_polling=args.telegram_polling
+        )
     if args.command == "migrate":
         from adapters.sql import migrate
 
@@ -107,7 +129,9 @@ def main(argv: list[str] | None = None) -> int:
         app = make_celery(settings)
         extra = ["--loglevel=INFO"]
         if args.command == "worker":
-            extra += [f"--concurrency={args.concurrency}"] + ([f"--hostname={args.name}"] if args.name else [])
+            extra += [f"--concurrency={args.concurrency}"] + (
+                [f"--hostname={args.name}"] if args.name else []
+            )
         else:
             Path(args.schedule).parent.mkdir(parents=True, exist_ok=True)
             extra.append(f"--schedule={args.schedule}")

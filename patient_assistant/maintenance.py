@@ -33,8 +33,12 @@ def purge(settings: Settings, now: dt.datetime | None = None) -> int:
         await migrate(settings.database_url)
         storage = SqlStorage(settings.database_url, keyring=keyring_of(settings))
         try:
-            reports = await purge_expired(storage, [settings.practice_id], settings.message_retention_days,
-                                          now or dt.datetime.now(dt.UTC))
+            reports = await purge_expired(
+                storage,
+                [settings.practice_id],
+                settings.message_retention_days,
+                now or dt.datetime.now(dt.UTC),
+            )
             return sum(r.inbound + r.outbound for r in reports.values())
         finally:
             await storage.close()

@@ -64,9 +64,15 @@ class Sandbox:
     reset: wipe the data directory's database first.
     """
 
-    def __init__(self, data_dir: Path | str = DEFAULT_DATA_DIR, port: int | None = None,
-                 now: dt.datetime | None = None, seed: bool = True, reset: bool = False,
-                 startup_timeout: float = 30.0):
+    def __init__(
+        self,
+        data_dir: Path | str = DEFAULT_DATA_DIR,
+        port: int | None = None,
+        now: dt.datetime | None = None,
+        seed: bool = True,
+        reset: bool = False,
+        startup_timeout: float = 30.0,
+    ):
         self.data_dir = Path(data_dir).resolve()
         self.port = port or free_port()
         self.now = practice_now(now)
@@ -86,15 +92,23 @@ class Sandbox:
         await self.start()
         return self
 
-    async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                        tb: TracebackType | None) -> None:
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         await self.stop()
 
     def _write_settings(self) -> Path:
         settings = {
-            "base_url": self.base_url, "host": HOST, "port": self.port, "data_dir": str(self.data_dir),
+            "base_url": self.base_url,
+            "host": HOST,
+            "port": self.port,
+            "data_dir": str(self.data_dir),
             # The simulator would process Appointments by itself after 2 s; the traffic log would keep PHI.
-            "simulator": {"enabled": False}, "log_inbound": False,
+            "simulator": {"enabled": False},
+            "log_inbound": False,
         }
         path = self.data_dir / "settings.yaml"
         path.write_text(json.dumps(settings, indent=2), encoding="utf-8")  # JSON is valid YAML
@@ -107,9 +121,20 @@ class Sandbox:
             reset(self.data_dir)
         settings = self._write_settings()
         self._process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "sekmet.cli", "serve", "-c", str(settings), "--host", HOST, "--port", str(self.port),
+            sys.executable,
+            "-m",
+            "sekmet.cli",
+            "serve",
+            "-c",
+            str(settings),
+            "--host",
+            HOST,
+            "--port",
+            str(self.port),
             cwd=self.data_dir,  # sekmet writes relative paths (keys/) under its working directory
-            stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
             start_new_session=True,  # Ctrl-C reaches us, and we stop the server in order
         )
         self._reader = asyncio.create_task(self._drain(self._process.stdout))
@@ -139,8 +164,10 @@ class Sandbox:
                     if (await client.get(f"{self.base_url}/metadata")).status_code == 200:
                         return
                 if asyncio.get_running_loop().time() > deadline:
-                    raise SandboxError(f"sekmet did not answer on {self.base_url} within "
-                                       f"{self.startup_timeout:.0f} s:\n" + "\n".join(self._output))
+                    raise SandboxError(
+                        f"sekmet did not answer on {self.base_url} within "
+                        f"{self.startup_timeout:.0f} s:\n" + "\n".join(self._output)
+                    )
                 await asyncio.sleep(0.1)
 
     async def stop(self) -> None:
@@ -170,8 +197,9 @@ async def _serve(sandbox: Sandbox) -> None:
         await stop.wait()
 
 
-def run_foreground(port: int | None, reset: bool, now: dt.datetime | None,
-                   data_dir: Path | str = DEFAULT_DATA_DIR) -> int:
+def run_foreground(
+    port: int | None, reset: bool, now: dt.datetime | None, data_dir: Path | str = DEFAULT_DATA_DIR
+) -> int:
     """Run the seeded sandbox until Ctrl-C; prints its base URL first. Returns the exit code."""
     sandbox = Sandbox(data_dir, port=port, now=practice_now(now), reset=reset)
     try:

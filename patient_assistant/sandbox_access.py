@@ -11,7 +11,9 @@ from patient_assistant.settings import Settings
 
 
 @asynccontextmanager
-async def fhir_server(settings: Settings, now: dt.datetime | None, port: int | None = None) -> AsyncIterator[str]:
+async def fhir_server(
+    settings: Settings, now: dt.datetime | None, port: int | None = None
+) -> AsyncIterator[str]:
     """Yield a FHIR base URL; start (and afterwards stop) the seeded sandbox if none is configured."""
     if settings.fhir_base_url:
         yield settings.fhir_base_url

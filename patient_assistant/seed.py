@@ -49,8 +49,10 @@ class SeedReport:
 
     def summary(self) -> str:
         made = sum(self.created.values())
-        return (f"{made} resources created, {sum(self.existing.values())} already there, "
-                f"{self.slots} slots in the window, in {self.seconds:.1f} s")
+        return (
+            f"{made} resources created, {sum(self.existing.values())} already there, "
+            f"{self.slots} slots in the window, in {self.seconds:.1f} s"
+        )
 
 
 def maria_visit_start(now: dt.datetime, zone: ZoneInfo) -> dt.datetime:
@@ -74,22 +76,31 @@ async def seed(base_url: str, now: dt.datetime, data_dir: Path = DATA_DIR) -> Se
             bundles = {name: load_bundle(data_dir / name, now) for name in BUNDLES}
             for name in BUNDLES:
                 await seeder.post(bundles[name]["entry"])
-            schedule_ids = {k.rsplit("|", 1)[1]: v.split("/", 1)[1] for k, v in seeder.ids.items()
-                            if k.startswith("Schedule?")}
+            schedule_ids = {
+                k.rsplit("|", 1)[1]: v.split("/", 1)[1]
+                for k, v in seeder.ids.items()
+                if k.startswith("Schedule?")
+            }
             visit = maria_visit_start(now, zone)
-            keep_free = frozenset(slot_key(PATEL_SCHEDULE, visit + dt.timedelta(minutes=m)) for m in (0, 15))
+            keep_free = frozenset(
+                slot_key(PATEL_SCHEDULE, visit + dt.timedelta(minutes=m)) for m in (0, 15)
+            )
             slots = slot_entries(bundles["practice.json"], schedule_ids, now, zone, keep_free)
             await seeder.post(slots)
     finally:
         await conn.aclose()
-    report = SeedReport(created=dict(seeder.created), existing=dict(seeder.existing), slots=len(slots))
+    report = SeedReport(
+        created=dict(seeder.created), existing=dict(seeder.existing), slots=len(slots)
+    )
     report.maria_appointment_id = await _book_maria(base_url, seeder, now, sorted(keep_free))
     report.seconds = time.perf_counter() - began
     log.info("seeded the demo practice: %s", report.summary())
     return report
 
 
-async def _book_maria(base_url: str, seeder: BundleSeeder, now: dt.datetime, slot_keys: Iterable[str]) -> str | None:
+async def _book_maria(
+    base_url: str, seeder: BundleSeeder, now: dt.datetime, slot_keys: Iterable[str]
+) -> str | None:
     """Book Maria's check-up through the adapter itself, unless she already has an upcoming visit."""
     fhir = connect(base_url, organization=DEMO_ORGANIZATION)
     try:
@@ -99,15 +110,25 @@ async def _book_maria(base_url: str, seeder: BundleSeeder, now: dt.datetime, slo
             return booked[0].id
         keys = list(slot_keys)
         found = await fhir.connection.search_one_type(
-            "Slot", {"identifier": ",".join(f"{SLOT_SYSTEM}|{k}" for k in keys)})
+            "Slot", {"identifier": ",".join(f"{SLOT_SYSTEM}|{k}" for k in keys)}
+        )
         by_key = {i["value"]: s["id"] for s in found for i in s.get("identifier") or []}
         if not all(k in by_key for k in keys):
             log.warning("seed: Maria's check-up slots are not in the window; no appointment made")
             return None
         slots: list[Slot] = [await fhir.schedule.get_slot(by_key[k]) for k in keys]
-        service = next(s for s in await fhir.practice.services() if s.id == seeder.id_of("HealthcareService", CHECK_UP))
-        opening = Opening(slots[0].start, slots[0].start + dt.timedelta(minutes=service.minutes),
-                          slots[0].practitioner_id, slots[0].location_id, tuple(slots))
+        service = next(
+            s
+            for s in await fhir.practice.services()
+            if s.id == seeder.id_of("HealthcareService", CHECK_UP)
+        )
+        opening = Opening(
+            slots[0].start,
+            slots[0].start + dt.timedelta(minutes=service.minutes),
+            slots[0].practitioner_id,
+            slots[0].location_id,
+            tuple(slots),
+        )
         return (await fhir.schedule.book(maria, opening, service)).id
     except SlotUnavailable:
         log.warning("seed: Maria's check-up slots are taken; no appointment made")

@@ -39,7 +39,9 @@ def _fill(node: Any, now: dt.datetime) -> Any:
     if isinstance(node, list):
         return [_fill(v, now) for v in node]
     if isinstance(node, str) and (m := _NOW.match(node)):
-        shift = dt.timedelta(**{_UNITS[m.group(2)]: int(m.group(1))}) if m.group(1) else dt.timedelta()
+        shift = (
+            dt.timedelta(**{_UNITS[m.group(2)]: int(m.group(1))}) if m.group(1) else dt.timedelta()
+        )
         return (now + shift).isoformat(timespec="seconds")
     return node
 
@@ -108,10 +110,17 @@ class BundleSeeder:
     async def _ensure_client_side(self, entry: Json) -> str:
         resource = entry["resource"]
         rtype = resource["resourceType"]
-        system, _, value = entry["request"]["ifNoneExist"].removeprefix("identifier=").partition("|")
+        system, _, value = (
+            entry["request"]["ifNoneExist"].removeprefix("identifier=").partition("|")
+        )
         # Unadvertised parameters may be ignored by the server, so every candidate is checked here.
-        for candidate in await self.conn.search_one_type(rtype, {"identifier": f"{system}|{value}"}):
-            if any(i.get("system") == system and i.get("value") == value for i in candidate.get("identifier") or []):
+        for candidate in await self.conn.search_one_type(
+            rtype, {"identifier": f"{system}|{value}"}
+        ):
+            if any(
+                i.get("system") == system and i.get("value") == value
+                for i in candidate.get("identifier") or []
+            ):
                 literal = f"{rtype}/{candidate['id']}"
                 self._remember(entry, literal, created=False)
                 return literal

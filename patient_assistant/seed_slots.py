@@ -35,18 +35,26 @@ def is_busy(key: str) -> bool:
 
 
 def _value(resource: Json, system: str) -> str:
-    return str(next(i["value"] for i in resource.get("identifier") or [] if i.get("system") == system))
+    return str(
+        next(i["value"] for i in resource.get("identifier") or [] if i.get("system") == system)
+    )
 
 
 def _hours(role: Json) -> Iterator[tuple[str, dt.time, dt.time]]:
     for t in role.get("availableTime") or []:
         for day in t.get("daysOfWeek") or []:
-            yield day, dt.time.fromisoformat(t["availableStartTime"]), dt.time.fromisoformat(t["availableEndTime"])
+            yield (
+                day,
+                dt.time.fromisoformat(t["availableStartTime"]),
+                dt.time.fromisoformat(t["availableEndTime"]),
+            )
 
 
 def _exists(local: dt.datetime) -> bool:
     # 02:30 on the night clocks spring forward is no real instant; it would alias 03:30.
-    return local.astimezone(dt.UTC).astimezone(local.tzinfo).replace(tzinfo=None) == local.replace(tzinfo=None)
+    return local.astimezone(dt.UTC).astimezone(local.tzinfo).replace(tzinfo=None) == local.replace(
+        tzinfo=None
+    )
 
 
 def working_starts(role: Json, day: dt.date, zone: ZoneInfo) -> Iterator[dt.datetime]:
@@ -63,12 +71,18 @@ def working_starts(role: Json, day: dt.date, zone: ZoneInfo) -> Iterator[dt.date
 
 
 def slot_entries(
-    practice: Json, schedule_ids: dict[str, str], now: dt.datetime, zone: ZoneInfo,
-    keep_free: frozenset[str] = frozenset(), days: int = DAYS,
+    practice: Json,
+    schedule_ids: dict[str, str],
+    now: dt.datetime,
+    zone: ZoneInfo,
+    keep_free: frozenset[str] = frozenset(),
+    days: int = DAYS,
 ) -> list[Json]:
     """Conditional-create entries for every slot; `schedule_ids` maps schedule identifier value -> id."""
     resources = [e["resource"] for e in practice["entry"]]
-    roles = {_value(r, ROLE_SYSTEM): r for r in resources if r["resourceType"] == "PractitionerRole"}
+    roles = {
+        _value(r, ROLE_SYSTEM): r for r in resources if r["resourceType"] == "PractitionerRole"
+    }
     today = now.astimezone(zone).date()
     entries = []
     for schedule in (r for r in resources if r["resourceType"] == "Schedule"):
@@ -79,17 +93,24 @@ def slot_entries(
                     continue
                 ident = slot_key(key, start)
                 end = start + dt.timedelta(minutes=SLOT_MINUTES)
-                entries.append({
-                    "resource": {
-                        "resourceType": "Slot",
-                        "identifier": [{"system": SLOT_SYSTEM, "value": ident}],
-                        "schedule": {"reference": f"Schedule/{schedule_ids[key]}"},
-                        "status": "busy" if is_busy(ident) and ident not in keep_free else "free",
-                        "start": start.isoformat(timespec="seconds"),
-                        "end": end.isoformat(timespec="seconds"),
-                        "serviceType": schedule.get("serviceType") or [],
-                    },
-                    "request": {"method": "POST", "url": "Slot",
-                                "ifNoneExist": f"identifier={SLOT_SYSTEM}|{ident}"},
-                })
+                entries.append(
+                    {
+                        "resource": {
+                            "resourceType": "Slot",
+                            "identifier": [{"system": SLOT_SYSTEM, "value": ident}],
+                            "schedule": {"reference": f"Schedule/{schedule_ids[key]}"},
+                            "status": "busy"
+                            if is_busy(ident) and ident not in keep_free
+                            else "free",
+                            "start": start.isoformat(timespec="seconds"),
+                            "end": end.isoformat(timespec="seconds"),
+                            "serviceType": schedule.get("serviceType") or [],
+                        },
+                        "request": {
+                            "method": "POST",
+                            "url": "Slot",
+                            "ifNoneExist": f"identifier={SLOT_SYSTEM}|{ident}",
+                        },
+                    }
+                )
     return entries

@@ -17,7 +17,12 @@ from patient_assistant.settings import Settings
 
 
 async def serve(
-    settings: Settings, host: str, port: int, now: dt.datetime | None, demo: bool, telegram_polling: bool = False
+    settings: Settings,
+    host: str,
+    port: int,
+    now: dt.datetime | None,
+    demo: bool,
+    telegram_polling: bool = False,
 ) -> None:
     async with fhir_server(settings, now) as base_url:
         jobs: list[InProcessJobs] = []
@@ -33,15 +38,31 @@ async def serve(
             channels = runtime.channels
             if channels is not None and channels.loop is not None:
                 channels.loop.start()  # the in-process outbox sender
-                background.append(asyncio.create_task(purge_periodically(
-                    runtime.storage, [settings.practice_id], settings.message_retention_days, runtime.clock),
-                    name="retention-purge"))
+                background.append(
+                    asyncio.create_task(
+                        purge_periodically(
+                            runtime.storage,
+                            [settings.practice_id],
+                            settings.message_retention_days,
+                            runtime.clock,
+                        ),
+                        name="retention-purge",
+                    )
+                )
             if telegram_polling:
-                background.append(asyncio.create_task(_poll_telegram(runtime, stop_polling), name="telegram-polling"))
+                background.append(
+                    asyncio.create_task(
+                        _poll_telegram(runtime, stop_polling), name="telegram-polling"
+                    )
+                )
             return runtime
 
-        app = create_app(settings, runtime_factory, web_chat=demo or settings.environment != "production",
-                         telegram_polling=telegram_polling)
+        app = create_app(
+            settings,
+            runtime_factory,
+            web_chat=demo or settings.environment != "production",
+            telegram_polling=telegram_polling,
+        )
         config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False)
         server = uvicorn.Server(config)
         if demo:
@@ -67,13 +88,24 @@ async def _poll_telegram(runtime: Runtime, stop: asyncio.Event) -> None:
     channels = runtime.channels
     if channels is None or channels.telegram is None:
         raise RuntimeError("--telegram-polling needs TELEGRAM_BOT_TOKEN")
-    poller = TelegramPoller(channels.telegram, runtime.assistant, channels.dispatcher,
-                            runtime.settings.practice_id, runtime.clock)
+    poller = TelegramPoller(
+        channels.telegram,
+        runtime.assistant,
+        channels.dispatcher,
+        runtime.settings.practice_id,
+        runtime.clock,
+    )
     await poller.run(stop)
 
 
-def main(settings: Settings, host: str, port: int, now: dt.datetime | None = None, demo: bool = False,
-         telegram_polling: bool = False) -> int:
+def main(
+    settings: Settings,
+    host: str,
+    port: int,
+    now: dt.datetime | None = None,
+    demo: bool = False,
+    telegram_polling: bool = False,
+) -> int:
     try:
         asyncio.run(serve(settings, host, port, now, demo, telegram_polling))
     except KeyboardInterrupt:

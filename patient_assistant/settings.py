@@ -23,8 +23,9 @@ class Settings(BaseSettings):
 
     #: hide_input_in_errors: a refused setting is reported by name, never with the values
     #: (pydantic would print every setting read, secrets included, into the start-up log).
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore",
-                                      hide_input_in_errors=True)
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", hide_input_in_errors=True
+    )
 
     environment: Literal["development", "test", "production"] = "development"
     database_url: str = "sqlite+aiosqlite:///var/patient-assistant.db"
@@ -90,7 +91,7 @@ class Settings(BaseSettings):
         if value is None:
             return None
         value = value.strip()
-        return value[len("whatsapp:"):].strip() if value.lower().startswith("whatsapp:") else value
+        return value[len("whatsapp:") :].strip() if value.lower().startswith("whatsapp:") else value
 
     @field_validator("practice_timezone")
     @classmethod
@@ -99,7 +100,9 @@ class Settings(BaseSettings):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as e:
-            raise ValueError("PRACTICE_TIMEZONE is not a known IANA time zone (e.g. America/New_York)") from e
+            raise ValueError(
+                "PRACTICE_TIMEZONE is not a known IANA time zone (e.g. America/New_York)"
+            ) from e
         return value
 
     @field_validator("telegram_webhook_secret")
@@ -108,7 +111,9 @@ class Settings(BaseSettings):
         """Telegram refuses a secret_token outside A-Z, a-z, 0-9, _ and - (base64's + / = among
         them), and the practice must give setWebhook the secret set here: refuse it here, by name."""
         if value is not None and not TELEGRAM_SECRET.fullmatch(value):
-            raise ValueError("TELEGRAM_WEBHOOK_SECRET may hold only A-Z, a-z, 0-9, _ and - (1-256 characters)")
+            raise ValueError(
+                "TELEGRAM_WEBHOOK_SECRET may hold only A-Z, a-z, 0-9, _ and - (1-256 characters)"
+            )
         return value
 
     @model_validator(mode="after")
@@ -119,7 +124,9 @@ class Settings(BaseSettings):
         never its value (it may be half a secret)."""
         for name, value in self:
             if isinstance(value, str) and UNFILLED.search(value):
-                raise ValueError(f"{name.upper()} still holds a <...> from the README's example; fill it in")
+                raise ValueError(
+                    f"{name.upper()} still holds a <...> from the README's example; fill it in"
+                )
         return self
 
     @model_validator(mode="after")
@@ -127,12 +134,15 @@ class Settings(BaseSettings):
         if self.environment != "development":
             for name in ("secret_key", "twilio_auth_token", "telegram_webhook_secret"):
                 value = getattr(self, name)
-                if value is not None and (value == PLACEHOLDER or (name == "secret_key" and len(value) < 16)):
+                if value is not None and (
+                    value == PLACEHOLDER or (name == "secret_key" and len(value) < 16)
+                ):
                     raise ValueError(
                         f"{name.upper()} is a placeholder or too short; set a real secret "
                         f"(ENVIRONMENT={self.environment} refuses placeholders)"
                     )
-        if self.environment == "production":
-            if self.database_url.startswith("sqlite"):
-                raise ValueError("DATABASE_URL points at SQLite; production needs PostgreSQL (postgresql+asyncpg://...)")
+        if self.environment == "production" and self.database_url.startswith("sqlite"):
+            raise ValueError(
+                "DATABASE_URL points at SQLite; production needs PostgreSQL (postgresql+asyncpg://...)"
+            )
         return self

@@ -13,5 +13,7 @@ def parse_now(value: str | None, timezone: str) -> dt.datetime | None:
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError as e:
-        raise argparse.ArgumentTypeError(f"--now must be ISO-8601 like 2026-03-02T09:00:00, not {value!r}") from e
+        raise argparse.ArgumentTypeError(
+            f"--now must be ISO-8601 like 2026-03-02T09:00:00, not {value!r}"
+        ) from e
     return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(timezone))

@@ -11,18 +11,33 @@ import itertools
 from zoneinfo import ZoneInfo
 
 from domain.errors import NotFound, RecordSystemUnavailable, SlotUnavailable
-from domain.related import RelatedPerson
 from domain.model import (
-    Appointment, Location, OpeningHours, Opening, Patient, Practice, Practitioner, Service, Slot, SlotCriteria,
+    Appointment,
+    Location,
+    Opening,
+    OpeningHours,
+    Patient,
+    Practice,
+    Practitioner,
+    Service,
+    Slot,
+    SlotCriteria,
 )
+from domain.related import RelatedPerson
 
 ZONE = ZoneInfo("America/New_York")
 PATEL, CHEN, ROSSI, BERG = "pr-patel", "pr-chen", "pr-rossi", "pr-berg"
 DOWNTOWN, NORTHSIDE = "loc-downtown", "loc-northside"
 
 PRACTICE = Practice(
-    id="riverside", name="Riverside Family Clinic", timezone="America/New_York", phone="+1 617 555 0100",
-    hours=tuple(OpeningHours(d, dt.time(8), dt.time(18)) for d in range(5)) + (OpeningHours(5, dt.time(9), dt.time(13)),),
+    id="riverside",
+    name="Riverside Family Clinic",
+    timezone="America/New_York",
+    phone="+1 617 555 0100",
+    hours=(
+        *(OpeningHours(d, dt.time(8), dt.time(18)) for d in range(5)),
+        OpeningHours(5, dt.time(9), dt.time(13)),
+    ),
 )
 SERVICES = (
     Service("svc-checkup", "check-up", 30, (PATEL, CHEN), ("checkup", "physical")),
@@ -30,15 +45,22 @@ SERVICES = (
     Service("svc-physio", "physiotherapy session", 45, (BERG,), ("physio",)),
 )
 PRACTITIONERS = (
-    Practitioner(PATEL, "Dr. Amara Patel"), Practitioner(CHEN, "Dr. Liam Chen"),
-    Practitioner(ROSSI, "Sofia Rossi", synonyms=("the nurse",)), Practitioner(BERG, "Jonas Berg", synonyms=("the physio",)),
+    Practitioner(PATEL, "Dr. Amara Patel"),
+    Practitioner(CHEN, "Dr. Liam Chen"),
+    Practitioner(ROSSI, "Sofia Rossi", synonyms=("the nurse",)),
+    Practitioner(BERG, "Jonas Berg", synonyms=("the physio",)),
 )
-LOCATIONS = (Location(DOWNTOWN, "Downtown", "12 Main St"), Location(NORTHSIDE, "Northside", "88 Elm Ave"))
+LOCATIONS = (
+    Location(DOWNTOWN, "Downtown", "12 Main St"),
+    Location(NORTHSIDE, "Northside", "88 Elm Ave"),
+)
 MARIA = Patient("pat-maria", "Maria Lopez", dt.date(1985, 4, 12), ("+16175550134",))
 AISHA = Patient("pat-aisha", "Aisha Rahman", dt.date(1990, 7, 21), ("+16175550150",))
 OMAR = Patient("pat-omar", "Omar Rahman", dt.date(2019, 2, 14), ("+16175550150",))
 #: Aisha as Omar's mother on the record (a RelatedPerson), on the family phone.
-AISHA_FOR_OMAR = RelatedPerson("rp-aisha", OMAR.id, "Aisha Rahman", dt.date(1990, 7, 21), "mother", ("+16175550150",))
+AISHA_FOR_OMAR = RelatedPerson(
+    "rp-aisha", OMAR.id, "Aisha Rahman", dt.date(1990, 7, 21), "mother", ("+16175550150",)
+)
 
 
 class FakeDirectory:
@@ -56,8 +78,11 @@ class FakeDirectory:
 
 
 class FakePatients:
-    def __init__(self, patients: tuple[Patient, ...] = (MARIA, AISHA, OMAR),
-                 related: tuple[RelatedPerson, ...] = (AISHA_FOR_OMAR,)) -> None:
+    def __init__(
+        self,
+        patients: tuple[Patient, ...] = (MARIA, AISHA, OMAR),
+        related: tuple[RelatedPerson, ...] = (AISHA_FOR_OMAR,),
+    ) -> None:
         self.patients, self.related = patients, related
 
     async def find_by_phone(self, e164: str) -> list[Patient]:
@@ -86,9 +111,13 @@ class FakeSchedule:
                 continue
             for who, where in ((PATEL, DOWNTOWN), (ROSSI, DOWNTOWN)):
                 for quarter in range(12):
-                    begin = dt.datetime.combine(day, dt.time(9), ZONE) + dt.timedelta(minutes=15 * quarter)
+                    begin = dt.datetime.combine(day, dt.time(9), ZONE) + dt.timedelta(
+                        minutes=15 * quarter
+                    )
                     sid = f"slot-{who}-{begin:%Y%m%d%H%M}"
-                    self.slots[sid] = Slot(sid, begin, begin + dt.timedelta(minutes=15), who, where, version="1")
+                    self.slots[sid] = Slot(
+                        sid, begin, begin + dt.timedelta(minutes=15), who, where, version="1"
+                    )
 
     def _check(self) -> None:
         if self.down:
@@ -97,10 +126,14 @@ class FakeSchedule:
     async def free_slots(self, criteria: SlotCriteria) -> list[Slot]:
         self._check()
         return sorted(
-            (s for s in self.slots.values()
-             if s.free and s.practitioner_id in criteria.practitioner_ids
-             and criteria.window_start <= s.start < criteria.window_end
-             and (criteria.location_id in (None, s.location_id))),
+            (
+                s
+                for s in self.slots.values()
+                if s.free
+                and s.practitioner_id in criteria.practitioner_ids
+                and criteria.window_start <= s.start < criteria.window_end
+                and (criteria.location_id in (None, s.location_id))
+            ),
             key=lambda s: s.start,
         )
 
@@ -110,13 +143,24 @@ class FakeSchedule:
     async def book(self, patient_id: str, opening: Opening, service: Service) -> Appointment:
         self._check()
         current = [self.slots[s.id] for s in opening.slots]
-        if any(not s.free or s.version != o.version for s, o in zip(current, opening.slots)):
+        if any(
+            not s.free or s.version != o.version
+            for s, o in zip(current, opening.slots, strict=True)
+        ):
             raise SlotUnavailable(opening.start.isoformat())
         for s in current:
             self.slots[s.id] = _replace(s, free=False)
         aid = f"appt-{next(self._ids)}"
-        self.appointments[aid] = Appointment(aid, patient_id, opening.slot_ids, opening.start, opening.end,
-                                             opening.practitioner_id, opening.location_id, service.id)
+        self.appointments[aid] = Appointment(
+            aid,
+            patient_id,
+            opening.slot_ids,
+            opening.start,
+            opening.end,
+            opening.practitioner_id,
+            opening.location_id,
+            service.id,
+        )
         return self.appointments[aid]
 
     async def cancel(self, appointment: Appointment) -> Appointment:
@@ -133,24 +177,38 @@ class FakeSchedule:
             raise NotFound(appointment_id)
         return self.appointments[appointment_id]
 
-    async def booked(self, service_ids: list[str], start: dt.datetime, end: dt.datetime) -> list[Appointment]:
+    async def booked(
+        self, service_ids: list[str], start: dt.datetime, end: dt.datetime
+    ) -> list[Appointment]:
         self._check()
-        return sorted((a for a in self.appointments.values()
-                       if a.status == "booked" and a.service_id in service_ids and start <= a.start < end),
-                      key=lambda a: a.start)
+        return sorted(
+            (
+                a
+                for a in self.appointments.values()
+                if a.status == "booked" and a.service_id in service_ids and start <= a.start < end
+            ),
+            key=lambda a: a.start,
+        )
 
     async def upcoming(self, patient_id: str, after: dt.datetime) -> list[Appointment]:
         self._check()
-        return sorted((a for a in self.appointments.values()
-                       if a.patient_id == patient_id and a.status == "booked" and a.start > after),
-                      key=lambda a: a.start)
+        return sorted(
+            (
+                a
+                for a in self.appointments.values()
+                if a.patient_id == patient_id and a.status == "booked" and a.start > after
+            ),
+            key=lambda a: a.start,
+        )
 
 
 class FakeHolds:
     def __init__(self) -> None:
         self.holds: dict[str, tuple[str, dt.datetime]] = {}
 
-    async def hold(self, conversation_id: str, slot_ids: list[str], until: dt.datetime, now: dt.datetime) -> list[str]:
+    async def hold(
+        self, conversation_id: str, slot_ids: list[str], until: dt.datetime, now: dt.datetime
+    ) -> list[str]:
         got = []
         for sid in slot_ids:
             owner = self.holds.get(sid)
@@ -160,7 +218,11 @@ class FakeHolds:
         return got
 
     async def held_by_others(self, conversation_id: str, now: dt.datetime) -> set[str]:
-        return {sid for sid, (owner, until) in self.holds.items() if owner != conversation_id and until > now}
+        return {
+            sid
+            for sid, (owner, until) in self.holds.items()
+            if owner != conversation_id and until > now
+        }
 
     async def release(self, conversation_id: str) -> None:
         self.holds = {k: v for k, v in self.holds.items() if v[0] != conversation_id}

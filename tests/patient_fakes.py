@@ -14,9 +14,9 @@ from dialogs.context import Catalogue, TurnContext
 from domain.alerts import ReportEmergency, ReportLockout
 from domain.consent import ConsentDecision, ConsentDocument
 from domain.consent_service import Consents
-from domain.errors import RecordSystemUnavailable
 from domain.desk import FrontDesk
 from domain.details import DetailChange
+from domain.errors import RecordSystemUnavailable
 from domain.identity import Identity
 from domain.intake import Form, IntakeResponse
 from domain.intake_service import Intake
@@ -31,11 +31,34 @@ JAMES = Patient("pat-james", "James O'Brien", dt.date(1952, 11, 3), ("+161755501
 TOM = Patient("pat-tom", "Tom Nguyen", dt.date(1978, 9, 30), ())
 LOPEZ_GARCIA = Patient("pat-mlg", "Maria Lopez-Garcia", dt.date(1985, 4, 12), ("+16175550199",))
 EVERYONE = (fakes.MARIA, fakes.AISHA, fakes.OMAR, JAMES, TOM, LOPEZ_GARCIA)
-TELEHEALTH = Service("svc-telehealth", "telehealth consult", 20, (fakes.PATEL,), ("video visit",), telehealth=True)
+TELEHEALTH = Service(
+    "svc-telehealth", "telehealth consult", 20, (fakes.PATEL,), ("video visit",), telehealth=True
+)
 DOCUMENTS = [
-    ConsentDocument("doc-privacy-3", "privacy-notice", "3", "Privacy notice", "How we use your data.", "https://x/p"),
-    ConsentDocument("doc-sms-1", "sms-messaging-consent", "1", "SMS messaging consent", "We may text you.", "https://x/s"),
-    ConsentDocument("doc-tele-1", "telehealth-consent", "1", "Telehealth consent", "Care by video.", "https://x/t"),
+    ConsentDocument(
+        "doc-privacy-3",
+        "privacy-notice",
+        "3",
+        "Privacy notice",
+        "How we use your data.",
+        "https://x/p",
+    ),
+    ConsentDocument(
+        "doc-sms-1",
+        "sms-messaging-consent",
+        "1",
+        "SMS messaging consent",
+        "We may text you.",
+        "https://x/s",
+    ),
+    ConsentDocument(
+        "doc-tele-1",
+        "telehealth-consent",
+        "1",
+        "Telehealth consent",
+        "Care by video.",
+        "https://x/t",
+    ),
 ]
 
 
@@ -46,7 +69,9 @@ def record_of(p: Patient) -> PatientRecord:
 
 def intake_form() -> Form:
     bundle = json.loads((DATA / "fhir" / "documents.json").read_text())
-    [q] = [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Questionnaire"]
+    [q] = [
+        e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Questionnaire"
+    ]
     return to_form({**q, "id": "q-intake"})
 
 
@@ -71,14 +96,19 @@ class FakeRegistry:
     async def create(self, person: NewPatient, request_id: str) -> Patient:
         if request_id not in self.created:
             phones = (person.phone,) if person.phone else ()
-            self.created[request_id] = Patient(f"pat-new-{next(self._ids)}", person.name, person.birth_date, phones)
+            self.created[request_id] = Patient(
+                f"pat-new-{next(self._ids)}", person.name, person.birth_date, phones
+            )
             self.patients.patients = (*self.patients.patients, self.created[request_id])
         return self.created[request_id]
 
     async def link_chat(self, patient_id: str, channel: str, address: str) -> None:
         self.patients.patients = tuple(
-            dataclasses.replace(p, phones=(*p.phones, f"{channel}:{address}")) if p.id == patient_id else p
-            for p in self.patients.patients)
+            dataclasses.replace(p, phones=(*p.phones, f"{channel}:{address}"))
+            if p.id == patient_id
+            else p
+            for p in self.patients.patients
+        )
 
     async def update(self, patient_id: str, change: DetailChange) -> None:
         self.updates.append((patient_id, change))
@@ -92,7 +122,9 @@ class FakeTasks:
     down: bool = False  # the record system is unreachable
     fail_with: Exception | None = None  # an unexpected failure of the record system
 
-    async def review_duplicate(self, person: NewPatient, matches: list[Match], request_id: str) -> str:
+    async def review_duplicate(
+        self, person: NewPatient, matches: list[Match], request_id: str
+    ) -> str:
         self.tasks.setdefault(request_id, (person, matches))
         return f"task-{request_id[:8]}"
 
@@ -132,7 +164,9 @@ class FakeIntakeStore:
 
     async def save(self, patient_id: str, form: Form, response: IntakeResponse) -> IntakeResponse:
         self.writes += 1
-        stored = dataclasses.replace(response, id=response.id or f"qr-{patient_id}", version=str(self.writes))
+        stored = dataclasses.replace(
+            response, id=response.id or f"qr-{patient_id}", version=str(self.writes)
+        )
         self.saved[patient_id] = stored
         return stored
 
@@ -149,10 +183,24 @@ class FakeConsentStore:
     async def decisions(self, patient_id: str) -> list[ConsentDecision]:
         return [d for d in self.decided if d.patient_id == patient_id]
 
-    async def record(self, patient_id: str, document: ConsentDocument, agree: bool, channel: str,
-                     at: dt.datetime, given_by: str | None = None) -> ConsentDecision:
-        decision = ConsentDecision(f"consent-{len(self.decided) + 1}", patient_id, document.code,
-                                   document.version, agree, at, channel)
+    async def record(
+        self,
+        patient_id: str,
+        document: ConsentDocument,
+        agree: bool,
+        channel: str,
+        at: dt.datetime,
+        given_by: str | None = None,
+    ) -> ConsentDecision:
+        decision = ConsentDecision(
+            f"consent-{len(self.decided) + 1}",
+            patient_id,
+            document.code,
+            document.version,
+            agree,
+            at,
+            channel,
+        )
         self.decided.append(decision)
         if given_by:
             self.given_by[decision.id] = given_by
@@ -193,17 +241,36 @@ class PatientConversation(Conversation):
         self.scheduling = FrontDesk(  # type: ignore[assignment]
             self.scheduling,
             Identity(self.registry, self.everyone, self.tasks, self.coverage),
-            Intake(self.intake), Consents(self.consents, directory, self.clock), Results(self.results))
+            Intake(self.intake),
+            Consents(self.consents, directory, self.clock),
+            Results(self.results),
+        )
 
     def context(self) -> TurnContext:
         base = super().context()
         if self.channel == "telegram":
-            patients = tuple(p for p in self.everyone.patients if f"telegram:{self.address}" in p.phones)
+            patients = tuple(
+                p for p in self.everyone.patients if f"telegram:{self.address}" in p.phones
+            )
         else:
-            patients = tuple(p for p in self.everyone.patients if self.address in p.phones) if self.address \
+            patients = (
+                tuple(p for p in self.everyone.patients if self.address in p.phones)
+                if self.address
                 else base.patients
-        catalogue = Catalogue(fakes.PRACTICE, (*fakes.SERVICES, TELEHEALTH), fakes.PRACTITIONERS, fakes.LOCATIONS)
-        related = tuple(r for r in self.everyone.related if self.address in r.phones) \
-            if self.channel != "telegram" else ()
-        return dataclasses.replace(base, catalogue=catalogue, patients=patients, related=related,
-                                   channel=self.channel, address=self.address)
+            )
+        catalogue = Catalogue(
+            fakes.PRACTICE, (*fakes.SERVICES, TELEHEALTH), fakes.PRACTITIONERS, fakes.LOCATIONS
+        )
+        related = (
+            tuple(r for r in self.everyone.related if self.address in r.phones)
+            if self.channel != "telegram"
+            else ()
+        )
+        return dataclasses.replace(
+            base,
+            catalogue=catalogue,
+            patients=patients,
+            related=related,
+            channel=self.channel,
+            address=self.address,
+        )

@@ -1,4 +1,5 @@
-"""The deployment files stay valid: docker-compose.yml against the Compose specification (offline)."""
+"""The deployment files stay valid: docker-compose.yml against the Compose specification (offline);
+the test command lints, then tests."""
 
 from __future__ import annotations
 
@@ -18,7 +19,9 @@ def test_docker_compose_is_valid_compose_spec() -> None:
     checker = Path(sys.executable).with_name("check-jsonschema")
     result = subprocess.run(
         [str(checker), "--builtin-schema", "vendor.compose-spec", str(ROOT / "docker-compose.yml")],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -26,7 +29,9 @@ def test_docker_compose_is_valid_compose_spec() -> None:
 def test_compose_runs_the_production_shape() -> None:
     services = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
     assert {"postgres", "redis", "fhir", "api", "worker", "beat"} <= set(services)
-    commands = {name: services[name]["command"][:2] for name in ("api", "worker", "beat", "migrate")}
+    commands = {
+        name: services[name]["command"][:2] for name in ("api", "worker", "beat", "migrate")
+    }
     assert commands == {
         "api": ["patient-assistant", "serve"],
         "worker": ["patient-assistant", "worker"],
@@ -35,12 +40,12 @@ def test_compose_runs_the_production_shape() -> None:
     }
 
 
-def test_the_test_command_starts_postgresql_and_redis_when_installed_but_stopped(tmp_path: Path) -> None:
-    # PostgreSQL and Redis on this machine are shared and stay up: the script runs as a copy
-    # whose service tools answer as stopped services would until started, and whose set-up
-    # and pytest only say they ran.
-    if not Path("/etc/postgresql").is_dir():
-        pytest.skip("no Debian PostgreSQL cluster here")
+def _run_test_command(tmp_path: Path, failing_tool: str = "") -> tuple[int, list[str], str]:
+    """scripts/test run as a copy whose service tools answer as stopped services would until
+    started, and whose set-up, linters and pytest only say they ran (``failing_tool`` fails).
+
+    PostgreSQL and Redis on this machine are shared and stay up, hence the stand-ins.
+    """
     bin_dir, project = tmp_path / "bin", tmp_path / "project"
     (project / "scripts").mkdir(parents=True)
     (project / ".venv" / "bin").mkdir(parents=True)
@@ -54,19 +59,59 @@ def test_the_test_command_starts_postgresql_and_redis_when_installed_but_stopped
     # Each service answers once its start command has run, as the real ones do.
     for start, probe in (("pg_ctlcluster", "pg_isready"), ("redis-server", "redis-cli")):
         stub(bin_dir / start, f'echo "{start} $*" >> {calls}; touch {tmp_path / start}.up')
-        stub(bin_dir / probe, f'[ -e {tmp_path / start}.up ]')
+        stub(bin_dir / probe, f"[ -e {tmp_path / start}.up ]")
     for script in ("setup", "setup-browser"):
         stub(project / "scripts" / script, f'echo "{script}" >> {calls}')
-    stub(project / ".venv" / "bin" / "python", f'echo "python $*" >> {calls}')
+    for tool in ("python", "ruff", "mypy"):
+        exit_code = 1 if tool == failing_tool else 0
+        said = f"{tool}${{*:+ $*}}"  # "mypy", or "ruff check ." with its arguments
+        stub(project / ".venv" / "bin" / tool, f'echo "{said}" >> {calls}; exit {exit_code}')
     shutil.copy(ROOT / "scripts" / "test", project / "scripts" / "test")
     env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}"}
-    result = subprocess.run([str(project / "scripts" / "test"), "-q"], capture_output=True, text=True, env=env,
-                            timeout=300, check=False)
-    assert result.returncode == 0, result.stdout + result.stderr
-    ran = calls.read_text().splitlines()
-    assert ran[0].startswith("pg_ctlcluster --skip-systemctl-redirect") and ran[0].endswith("main start")
+    result = subprocess.run(
+        [str(project / "scripts" / "test"), "-q"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    return result.returncode, calls.read_text().splitlines(), result.stdout + result.stderr
+
+
+def test_the_test_command_starts_postgresql_and_redis_when_installed_but_stopped(
+    tmp_path: Path,
+) -> None:
+    if not Path("/etc/postgresql").is_dir():
+        pytest.skip("no Debian PostgreSQL cluster here")
+    returncode, ran, output = _run_test_command(tmp_path)
+    assert returncode == 0, output
+    assert ran[0].startswith("pg_ctlcluster --skip-systemctl-redirect") and ran[0].endswith(
+        "main start"
+    )
     assert ran[1].startswith("redis-server --daemonize yes --bind 127.0.0.1")
-    assert ran[2:] == ["setup", "setup-browser", "python -m pytest -q"]
+    assert ran[2:] == [
+        "setup",
+        "setup-browser",
+        "ruff check .",
+        "ruff format --check .",
+        "mypy",
+        "python -m pytest -q",
+    ]
+
+
+@pytest.mark.parametrize("failing_tool", ["ruff", "mypy"])
+def test_the_test_command_stops_before_pytest_when_lint_fails(
+    tmp_path: Path, failing_tool: str
+) -> None:
+    if not Path("/etc/postgresql").is_dir():
+        pytest.skip("no Debian PostgreSQL cluster here")
+    returncode, ran, output = _run_test_command(tmp_path, failing_tool)
+    assert returncode != 0
+    assert "lint failed" in output
+    # Every check still runs, so one run reports all of them; pytest does not.
+    assert ran[-3:] == ["ruff check .", "ruff format --check .", "mypy"]
+    assert not any(line.startswith("python") for line in ran)
 
 
 def test_ci_runs_the_readmes_test_command() -> None:

@@ -14,7 +14,7 @@ import re
 import secrets
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -25,8 +25,8 @@ from pydantic import ValidationError
 from sqlalchemy.engine import make_url
 
 from adapters.crypto import Keyring
-from domain.phones import region_of, to_e164
 from adapters.twilio.sender import TwilioSender
+from domain.phones import region_of, to_e164
 from patient_assistant.channels import channel_senders, sms_rate
 from patient_assistant.settings import MAX_LIST_ITEMS, PLACEHOLDER, Settings
 
@@ -56,9 +56,13 @@ INTERNAL = {
 #: How a practice fills each `<...>` of the example `.env`, in the form the README asks for.
 FILLED_IN: dict[str, Callable[[], str]] = {
     "<database password>": lambda: secrets.token_hex(16),
-    "<random, 16 characters or more: openssl rand -base64 32>": lambda: base64.b64encode(os.urandom(32)).decode(),
+    "<random, 16 characters or more: openssl rand -base64 32>": lambda: base64.b64encode(
+        os.urandom(32)
+    ).decode(),
     "<the account's auth token>": lambda: secrets.token_hex(16),
-    "<the token BotFather gives>": lambda: f"{secrets.randbelow(10**9)}:AA{secrets.token_urlsafe(24)}",
+    "<the token BotFather gives>": lambda: (
+        f"{secrets.randbelow(10**9)}:AA{secrets.token_urlsafe(24)}"
+    ),
     "<random, letters, digits, _ and -: openssl rand -hex 32>": lambda: secrets.token_hex(32),
     "<newest key>": lambda: base64.urlsafe_b64encode(os.urandom(32)).decode(),
     "<older key>": lambda: base64.urlsafe_b64encode(os.urandom(32)).decode(),
@@ -67,7 +71,10 @@ UNFILLED = re.compile(r"<[^<>]+>")
 
 #: A Twilio number in E.164, as its console shows it.
 E164 = re.compile(r"^\+[1-9][0-9]{7,14}$")
-PROVIDER_APIS = {"Twilio's API": "https://api.twilio.com", "Telegram's API": "https://api.telegram.org"}
+PROVIDER_APIS = {
+    "Twilio's API": "https://api.twilio.com",
+    "Telegram's API": "https://api.telegram.org",
+}
 
 
 def env_name(field: str) -> str:
@@ -90,7 +97,7 @@ def configuration_table() -> list[tuple[list[str], str, str]]:
 
 
 def example_block() -> str:
-    block = re.search(r"A `\.env` for a practice.*?```sh\n(.*?)```", README, re.S)
+    block = re.search(r"A `\.env` for a practice.*?```sh\n(.*?)```", README, re.DOTALL)
     assert block, "the README's example .env is gone"
     return block.group(1)
 
@@ -128,12 +135,12 @@ def filled_in(examples: dict[str, str], made: dict[str, str]) -> dict[str, str]:
 
 
 @pytest.fixture
-def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[pytest.MonkeyPatch]:
+def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> pytest.MonkeyPatch:
     """No setting of the machine running the tests, nor a stray `.env`, leaks into these."""
     for name in FIELDS:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)
-    yield monkeypatch
+    return monkeypatch
 
 
 @pytest.fixture
@@ -146,18 +153,31 @@ def example_settings(clean_environment: pytest.MonkeyPatch) -> tuple[Settings, d
 
 
 def test_every_documented_setting_is_one_the_code_reads() -> None:
-    mentioned = set(SETTING_NAME.findall(README)) | set(SETTING_NAME.findall(DOCS)) | TABLE_NAMES | set(EXAMPLES)
+    mentioned = (
+        set(SETTING_NAME.findall(README))
+        | set(SETTING_NAME.findall(DOCS))
+        | TABLE_NAMES
+        | set(EXAMPLES)
+    )
     documented = mentioned - set(NOT_SETTINGS)
     promised_but_unread = documented - FIELDS - set(READ_ELSEWHERE)
-    assert not promised_but_unread, f"the README promises settings that nothing reads: {sorted(promised_but_unread)}"
-    assert set(READ_ELSEWHERE) <= documented, "READ_ELSEWHERE names a setting the README no longer documents"
+    assert not promised_but_unread, (
+        f"the README promises settings that nothing reads: {sorted(promised_but_unread)}"
+    )
+    assert set(READ_ELSEWHERE) <= documented, (
+        "READ_ELSEWHERE names a setting the README no longer documents"
+    )
 
 
 def test_every_setting_a_practice_needs_is_documented_with_an_example() -> None:
     needed = FIELDS - {env_name(name) for name in INTERNAL}
-    assert not needed - TABLE_NAMES, f"not in the Configuration table: {sorted(needed - TABLE_NAMES)}"
+    assert not needed - TABLE_NAMES, (
+        f"not in the Configuration table: {sorted(needed - TABLE_NAMES)}"
+    )
     documented = TABLE_NAMES | set(READ_ELSEWHERE)
-    assert not documented - set(EXAMPLES), f"no example value in the README: {sorted(documented - set(EXAMPLES))}"
+    assert not documented - set(EXAMPLES), (
+        f"no example value in the README: {sorted(documented - set(EXAMPLES))}"
+    )
     assert set(INTERNAL) <= set(Settings.model_fields)
 
 
@@ -254,8 +274,12 @@ def production(settings: Settings, name: str, raw: str) -> None:
 
 def database_url(settings: Settings, name: str, raw: str) -> None:
     parsed = make_url(settings.database_url)
-    assert parsed.drivername == "postgresql+asyncpg" and parsed.host and parsed.database == "assistant"
-    assert parsed.password == os.environ["POSTGRES_PASSWORD"], "the README's DATABASE_URL and POSTGRES_PASSWORD agree"
+    assert (
+        parsed.drivername == "postgresql+asyncpg" and parsed.host and parsed.database == "assistant"
+    )
+    assert parsed.password == os.environ["POSTGRES_PASSWORD"], (
+        "the README's DATABASE_URL and POSTGRES_PASSWORD agree"
+    )
 
 
 def time_zone(settings: Settings, name: str, raw: str) -> None:
@@ -274,7 +298,9 @@ def sender_kind(settings: Settings, name: str, raw: str) -> None:
 
 
 def list_items(settings: Settings, name: str, raw: str) -> None:
-    assert settings.twilio_whatsapp_list_template_items == int(raw) and 1 <= int(raw) <= MAX_LIST_ITEMS
+    assert (
+        settings.twilio_whatsapp_list_template_items == int(raw) and 1 <= int(raw) <= MAX_LIST_ITEMS
+    )
 
 
 def whole_number(settings: Settings, name: str, raw: str) -> None:
@@ -287,7 +313,9 @@ def encryption_keys(settings: Settings, name: str, raw: str) -> None:
     before the rotation, with the older key, still opens."""
     newest, older = raw.split(",")
     keyring = Keyring.from_settings(settings.message_encryption_keys, settings.secret_key)
-    before_rotation = Keyring.from_settings(older, settings.secret_key).seal("see you at 10", "row-1")
+    before_rotation = Keyring.from_settings(older, settings.secret_key).seal(
+        "see you at 10", "row-1"
+    )
     assert keyring.open(before_rotation, "row-1") == "see you at 10"
     assert keyring.seal("ok", "row-2").key_id == Keyring.from_settings(newest, "").primary_id
 
@@ -299,7 +327,9 @@ def multiproc_dir(settings: Settings, name: str, raw: str) -> None:
 def compose_password(settings: Settings, name: str, raw: str) -> None:
     compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
     assert "${POSTGRES_PASSWORD" in compose["x-assistant"]["environment"]["DATABASE_URL"]
-    assert "${POSTGRES_PASSWORD" in compose["services"]["postgres"]["environment"]["POSTGRES_PASSWORD"]
+    assert (
+        "${POSTGRES_PASSWORD" in compose["services"]["postgres"]["environment"]["POSTGRES_PASSWORD"]
+    )
 
 
 #: What each documented setting means, as the README says it, checked on the value read.
@@ -357,8 +387,9 @@ def test_the_readme_example_is_accepted_and_means_what_the_readme_says(
     MEANINGS[name](settings, name, values[name])
 
 
-def test_the_example_env_file_reads_as_the_environment_does(clean_environment: pytest.MonkeyPatch,
-                                                            tmp_path: Path) -> None:
+def test_the_example_env_file_reads_as_the_environment_does(
+    clean_environment: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     """The block saved as a practice saves it, comments and all, gives the same settings."""
     made: dict[str, str] = {}
     (tmp_path / ".env").write_text(fill_in(example_block(), made))
@@ -366,11 +397,15 @@ def test_the_example_env_file_reads_as_the_environment_does(clean_environment: p
     for name, value in filled_in(EXAMPLES, made).items():
         clean_environment.setenv(name, value)
     assert from_file == Settings(_env_file=None)  # type: ignore[call-arg]
-    assert from_file.twilio_whatsapp_from == "+16175550101" and from_file.environment == "production"
+    assert (
+        from_file.twilio_whatsapp_from == "+16175550101" and from_file.environment == "production"
+    )
 
 
-@pytest.mark.parametrize("name", sorted(name for name, value in EXAMPLES.items() if UNFILLED.search(value)
-                                        and name in FIELDS))
+@pytest.mark.parametrize(
+    "name",
+    sorted(name for name, value in EXAMPLES.items() if UNFILLED.search(value) and name in FIELDS),
+)
 def test_an_example_value_left_unfilled_is_refused_naming_the_setting_not_its_value(
     name: str, clean_environment: pytest.MonkeyPatch
 ) -> None:
@@ -383,7 +418,9 @@ def test_an_example_value_left_unfilled_is_refused_naming_the_setting_not_its_va
 
 @pytest.mark.parametrize("whatsapp_from", ["whatsapp:+16175550101", "+16175550101"])
 def test_the_readmes_twilio_settings_make_the_senders_it_describes(
-    whatsapp_from: str, example_settings: tuple[Settings, dict[str, str]], clean_environment: pytest.MonkeyPatch
+    whatsapp_from: str,
+    example_settings: tuple[Settings, dict[str, str]],
+    clean_environment: pytest.MonkeyPatch,
 ) -> None:
     """Both forms of TWILIO_WHATSAPP_FROM the README allows send from the same WhatsApp sender;
     SMS goes from TWILIO_SMS_FROM at its sender kind's rate; the status callback is under
@@ -393,25 +430,40 @@ def test_the_readmes_twilio_settings_make_the_senders_it_describes(
     sms, whatsapp = channel_senders(settings, None)
     assert isinstance(sms, TwilioSender) and isinstance(whatsapp, TwilioSender)
     assert (sms.channel, sms.from_number, sms.per_second) == ("sms", "+16175550100", 3)
-    assert (whatsapp.channel, whatsapp.from_number, whatsapp.per_second) == ("whatsapp", "+16175550101", 80)
+    assert (whatsapp.channel, whatsapp.from_number, whatsapp.per_second) == (
+        "whatsapp",
+        "+16175550101",
+        80,
+    )
     assert whatsapp.template_sid == settings.twilio_whatsapp_template_sid
     assert whatsapp.list_template is not None
     assert (whatsapp.list_template.content_sid, whatsapp.list_template.items) == (
-        settings.twilio_whatsapp_list_template_sid, 3)
+        settings.twilio_whatsapp_list_template_sid,
+        3,
+    )
     assert sms.status_callback == "https://assistant.example-clinic.org/webhooks/twilio/status"
 
 
-@pytest.mark.parametrize(("name", "value"), [
-    ("ENVIRONMENT", "prod"),  # not one of the three the README lists
-    ("TWILIO_SMS_SENDER_KIND", "toll-free"),
-    ("PRACTICE_TIMEZONE", "America/New_Yrok"),  # not an IANA name
-    ("PRACTICE_TIMEZONE", "EST5EDT/../../etc"),
-    ("TELEGRAM_WEBHOOK_SECRET", "kS3+9vQ/xw=="),  # base64: Telegram's setWebhook would refuse it
-    ("TWILIO_WHATSAPP_LIST_TEMPLATE_ITEMS", "11"),  # a WhatsApp list holds at most ten
-    ("RATE_WHATSAPP_PER_SECOND", "eighty"),
-])
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("ENVIRONMENT", "prod"),  # not one of the three the README lists
+        ("TWILIO_SMS_SENDER_KIND", "toll-free"),
+        ("PRACTICE_TIMEZONE", "America/New_Yrok"),  # not an IANA name
+        ("PRACTICE_TIMEZONE", "EST5EDT/../../etc"),
+        (
+            "TELEGRAM_WEBHOOK_SECRET",
+            "kS3+9vQ/xw==",
+        ),  # base64: Telegram's setWebhook would refuse it
+        ("TWILIO_WHATSAPP_LIST_TEMPLATE_ITEMS", "11"),  # a WhatsApp list holds at most ten
+        ("RATE_WHATSAPP_PER_SECOND", "eighty"),
+    ],
+)
 def test_a_value_outside_what_the_readme_allows_is_refused_at_start_up_by_name(
-    name: str, value: str, example_settings: tuple[Settings, dict[str, str]], clean_environment: pytest.MonkeyPatch
+    name: str,
+    value: str,
+    example_settings: tuple[Settings, dict[str, str]],
+    clean_environment: pytest.MonkeyPatch,
 ) -> None:
     clean_environment.setenv(name, value)
     with pytest.raises(ValidationError) as refused:
@@ -420,15 +472,20 @@ def test_a_value_outside_what_the_readme_allows_is_refused_at_start_up_by_name(
 
 
 @pytest.mark.parametrize("environment", ["test", "production"])
-def test_the_environments_refuse_what_the_readme_says(environment: str, clean_environment: pytest.MonkeyPatch,
-                                                      example_settings: tuple[Settings, dict[str, str]]) -> None:
+def test_the_environments_refuse_what_the_readme_says(
+    environment: str,
+    clean_environment: pytest.MonkeyPatch,
+    example_settings: tuple[Settings, dict[str, str]],
+) -> None:
     """`test` and `production` refuse placeholder secrets; production also SQLite; a refusal
     names the setting and never prints a secret."""
     _, values = example_settings
     clean_environment.setenv("ENVIRONMENT", environment)
-    for name, value, refusal in (("SECRET_KEY", PLACEHOLDER, "SECRET_KEY is a placeholder"),
-                                 ("SECRET_KEY", "too-short-15chr", "SECRET_KEY is a placeholder"),
-                                 ("TWILIO_AUTH_TOKEN", PLACEHOLDER, "TWILIO_AUTH_TOKEN is a placeholder")):
+    for name, value, refusal in (
+        ("SECRET_KEY", PLACEHOLDER, "SECRET_KEY is a placeholder"),
+        ("SECRET_KEY", "too-short-15chr", "SECRET_KEY is a placeholder"),
+        ("TWILIO_AUTH_TOKEN", PLACEHOLDER, "TWILIO_AUTH_TOKEN is a placeholder"),
+    ):
         clean_environment.setenv(name, value)
         with pytest.raises(ValidationError, match=refusal) as refused:
             Settings()
@@ -447,12 +504,22 @@ def test_the_documented_metrics_directory_collects_every_process_counts(tmp_path
     land in files there, and /metrics' exposition reads them back from the directory."""
     directory = tmp_path / "metrics"
     directory.mkdir()
-    count = ("from bot import metrics; metrics.MESSAGES_PROCESSED.inc(); "
-             "print(metrics.exposition().decode())")
+    count = (
+        "from bot import metrics; metrics.MESSAGES_PROCESSED.inc(); "
+        "print(metrics.exposition().decode())"
+    )
     env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(directory)}
     for _ in range(2):  # two processes, as the API and a worker
-        subprocess.run([sys.executable, "-c", count], cwd=ROOT, env=env, check=True, capture_output=True)
-    exposition = subprocess.run([sys.executable, "-c", "from bot import metrics; print(metrics.exposition().decode())"],
-                                cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout
+        subprocess.run(
+            [sys.executable, "-c", count], cwd=ROOT, env=env, check=True, capture_output=True
+        )
+    exposition = subprocess.run(
+        [sys.executable, "-c", "from bot import metrics; print(metrics.exposition().decode())"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     assert any(directory.iterdir())
     assert "patient_assistant_messages_processed_total 2.0" in exposition

@@ -20,9 +20,12 @@ KNOWN_PRIVATE_IMPORTS: dict[tuple[str, str, str], str] = {
 }
 #: Circles outside dialogs/ and domain/ not yet taken apart, with why they stand.
 KNOWN_CYCLES: dict[tuple[str, ...], str] = {
-    ("adapters.celery_app", "patient_assistant.bootstrap", "patient_assistant.channels"):
-        "a Celery worker builds the runtime inside its task, and the runtime starts Celery only when "
-        "configured; both imports are deferred to run time. Untangling it belongs to the composition root.",
+    (
+        "adapters.celery_app",
+        "patient_assistant.bootstrap",
+        "patient_assistant.channels",
+    ): "a Celery worker builds the runtime inside its task, and the runtime starts Celery only when "
+    "configured; both imports are deferred to run time. Untangling it belongs to the composition root.",
 }
 
 
@@ -58,8 +61,10 @@ def _imports(name: str, path: Path) -> list[tuple[str, str | None]]:
 
 
 def _graph() -> dict[str, set[str]]:
-    return {name: {target for target, _ in _imports(name, path) if target in MODULES and target != name}
-            for name, path in MODULES.items()}
+    return {
+        name: {target for target, _ in _imports(name, path) if target in MODULES and target != name}
+        for name, path in MODULES.items()
+    }
 
 
 def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:

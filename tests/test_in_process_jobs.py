@@ -27,7 +27,9 @@ class FailsOnce(InProcessJobs):
         return DueWork(replies=0, invited=0)
 
 
-async def test_a_failed_round_is_logged_and_the_loop_goes_on(caplog: pytest.LogCaptureFixture) -> None:
+async def test_a_failed_round_is_logged_and_the_loop_goes_on(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     jobs: Any = FailsOnce()
     with caplog.at_level(logging.WARNING):
         jobs.start()

@@ -63,7 +63,9 @@ def connect(
     locale: the practice's (PRACTICE_LOCALE): how dates are read and written, and the country
     of phone numbers the server holds without a country code.
     """
-    conn = FhirConnection(base_url, timeout=timeout, authorization=authorization, phone_region=region_of(locale))
+    conn = FhirConnection(
+        base_url, timeout=timeout, authorization=authorization, phone_region=region_of(locale)
+    )
     reference = ReferenceCache(conn, organization, ttl=reference_ttl)
     patients = FhirPatients(conn, reference)
     return FhirAdapters(
@@ -75,7 +77,9 @@ def connect(
         tasks=FhirStaffTasks(conn, reference),
         coverage=FhirCoverage(conn),
         intake=FhirIntakeStore(conn, intake_url),
-        consents=FhirConsentStore(conn, reference, f"{public_base_url.rstrip('/')}/documents/{{id}}"),
+        consents=FhirConsentStore(
+            conn, reference, f"{public_base_url.rstrip('/')}/documents/{{id}}"
+        ),
         results=FhirResultsStore(conn),
     )
 

@@ -27,8 +27,13 @@ class FhirConnection:
     Creating it opens nothing; the first request connects.
     """
 
-    def __init__(self, base_url: str, timeout: float = 10.0, authorization: str | None = None,
-                 phone_region: str = DEFAULT_REGION):
+    def __init__(
+        self,
+        base_url: str,
+        timeout: float = 10.0,
+        authorization: str | None = None,
+        phone_region: str = DEFAULT_REGION,
+    ):
         self.base_url = base_url.rstrip("/")
         #: The country of numbers the server holds without a country code (the practice's).
         self.phone_region = phone_region
@@ -57,15 +62,24 @@ class FhirConnection:
         Servers may ignore parameters they do not support, so callers re-check what
         matters on the results rather than trusting the server's filtering.
         """
-        query: dict[str, Any] = {k: (v if isinstance(v, str) else list(v)) for k, v in params.items()}
+        query: dict[str, Any] = {
+            k: (v if isinstance(v, str) else list(v)) for k, v in params.items()
+        }
         query.setdefault("_count", str(PAGE_SIZE))
         found: list[Json] = []
         async with translated(f"search {resource_type}"):
             bundle: Any = await self._fhirpy.execute(resource_type, method="get", params=query)
             for _ in range(MAX_PAGES):
-                found += [_plain(e["resource"]) for e in bundle.get("entry") or [] if "resource" in e]
+                found += [
+                    _plain(e["resource"]) for e in bundle.get("entry") or [] if "resource" in e
+                ]
                 next_url = next(
-                    (link["url"] for link in bundle.get("link") or [] if link.get("relation") == "next"), None
+                    (
+                        link["url"]
+                        for link in bundle.get("link") or []
+                        if link.get("relation") == "next"
+                    ),
+                    None,
                 )
                 if not next_url:
                     break
@@ -81,7 +95,11 @@ class FhirConnection:
 
     async def search_one_type(self, resource_type: str, params: SearchParams) -> list[Json]:
         """Like `search`, keeping only resources of `resource_type` (no _include extras, no outcomes)."""
-        return [r for r in await self.search(resource_type, params) if r.get("resourceType") == resource_type]
+        return [
+            r
+            for r in await self.search(resource_type, params)
+            if r.get("resourceType") == resource_type
+        ]
 
 
 def _plain(data: Any) -> Json:

@@ -43,7 +43,9 @@ def to_document(doc: Json, link: str) -> ConsentDocument | None:
     text = _decoded(attachment.get("data") or "")
     summary = text if len(text) <= SUMMARY_CHARS else text[:SUMMARY_CHARS].rsplit(" ", 1)[0] + "..."
     return ConsentDocument(
-        id=doc["id"], code=coding["code"], version=str(versions[0]),
+        id=doc["id"],
+        code=coding["code"],
+        version=str(versions[0]),
         title=(doc.get("type") or {}).get("text") or coding.get("display") or coding["code"],
         summary=summary or doc.get("description", ""),
         url=attachment.get("url") or link.format(id=doc["id"]),
@@ -57,42 +59,76 @@ def _decoded(data: str) -> str:
         return ""
 
 
-def consent_json(patient_id: str, document: ConsentDocument, agree: bool, channel: str, at: dt.datetime,
-                 organization_id: str, given_by: str | None = None) -> Json:
+def consent_json(
+    patient_id: str,
+    document: ConsentDocument,
+    agree: bool,
+    channel: str,
+    at: dt.datetime,
+    organization_id: str,
+    given_by: str | None = None,
+) -> Json:
     """`given_by`: the RelatedPerson who decided for the patient (a parent for a child)."""
     when = fhir_time(at)
     performer = {"performer": [{"reference": f"RelatedPerson/{given_by}"}]} if given_by else {}
-    return {**performer,
+    return {
+        **performer,
         "resourceType": "Consent",
         "status": "active" if agree else "rejected",
-        "scope": {"coding": [{"system": CONSENT_SCOPE,
-                              "code": "treatment" if document.code == TELEHEALTH else "patient-privacy"}]},
-        "category": [{"coding": [LOINC_PATIENT_CONSENT]},
-                     {"coding": [{"system": CONSENT_DOCUMENT, "code": document.code, "display": document.title}]}],
+        "scope": {
+            "coding": [
+                {
+                    "system": CONSENT_SCOPE,
+                    "code": "treatment" if document.code == TELEHEALTH else "patient-privacy",
+                }
+            ]
+        },
+        "category": [
+            {"coding": [LOINC_PATIENT_CONSENT]},
+            {
+                "coding": [
+                    {"system": CONSENT_DOCUMENT, "code": document.code, "display": document.title}
+                ]
+            },
+        ],
         "patient": {"reference": f"Patient/{patient_id}"},
         "dateTime": when,
         "organization": [{"reference": f"Organization/{organization_id}"}],
         "sourceReference": {"reference": f"DocumentReference/{document.id}"},
         "policyRule": {"coding": [{"system": ACT_CODE, "code": "OPTIN" if agree else "OPTOUT"}]},
         "provision": {"type": "permit" if agree else "deny", "period": {"start": when}},
-        "extension": [{"url": EXT_DOCUMENT_VERSION, "valueString": document.version},
-                      {"url": EXT_CONSENT_CHANNEL, "valueCode": channel or "unknown"}],
+        "extension": [
+            {"url": EXT_DOCUMENT_VERSION, "valueString": document.version},
+            {"url": EXT_CONSENT_CHANNEL, "valueCode": channel or "unknown"},
+        ],
     }
 
 
 def to_decision(c: Json) -> ConsentDecision | None:
-    code = next((x.get("code") for cat in c.get("category") or [] for x in cat.get("coding") or []
-                 if x.get("system") == CONSENT_DOCUMENT), None)
+    code = next(
+        (
+            x.get("code")
+            for cat in c.get("category") or []
+            for x in cat.get("coding") or []
+            if x.get("system") == CONSENT_DOCUMENT
+        ),
+        None,
+    )
     patient_id = ref_id(c.get("patient"), "Patient")
     versions = extension_values(c, EXT_DOCUMENT_VERSION)
     if not code or not patient_id or c.get("status") not in ("active", "rejected", "inactive"):
         return None
     channels = extension_values(c, EXT_CONSENT_CHANNEL)
     return ConsentDecision(
-        id=c["id"], patient_id=patient_id, code=code, document_version=str(versions[0]) if versions else "",
-        agreed=(c.get("provision") or {}).get("type", "permit") == "permit" and c.get("status") != "rejected",
+        id=c["id"],
+        patient_id=patient_id,
+        code=code,
+        document_version=str(versions[0]) if versions else "",
+        agreed=(c.get("provision") or {}).get("type", "permit") == "permit"
+        and c.get("status") != "rejected",
         at=instant(c.get("dateTime") or "1970-01-01T00:00:00+00:00"),
-        channel=str(channels[0]) if channels else "", withdrawn=c.get("status") == "inactive",
+        channel=str(channels[0]) if channels else "",
+        withdrawn=c.get("status") == "inactive",
         version=version_of(c),
     )
 
@@ -105,8 +141,16 @@ class FhirConsentStore:
 
     async def documents(self) -> list[ConsentDocument]:
         found = await self._conn.search_one_type("DocumentReference", {"status": "current"})
-        mine = [d for d in found if d.get("status") == "current" and any(
-            c.get("code") == DOCUMENT_CATEGORY_CODE for cat in d.get("category") or [] for c in cat.get("coding") or [])]
+        mine = [
+            d
+            for d in found
+            if d.get("status") == "current"
+            and any(
+                c.get("code") == DOCUMENT_CATEGORY_CODE
+                for cat in d.get("category") or []
+                for c in cat.get("coding") or []
+            )
+        ]
         return [doc for d in mine if (doc := to_document(d, self._link))]
 
     async def full_text(self, document_id: str) -> tuple[str, str] | None:
@@ -116,8 +160,11 @@ class FhirConsentStore:
         except NotFound:
             return None
         found = to_document(doc, self._link)
-        if found is None or not any(c.get("code") == DOCUMENT_CATEGORY_CODE
-                                    for cat in doc.get("category") or [] for c in cat.get("coding") or []):
+        if found is None or not any(
+            c.get("code") == DOCUMENT_CATEGORY_CODE
+            for cat in doc.get("category") or []
+            for c in cat.get("coding") or []
+        ):
             return None
         content: Json = next(iter(doc.get("content") or []), {})
         attachment: Json = content.get("attachment") or {}
@@ -127,11 +174,20 @@ class FhirConsentStore:
         found = await self._conn.search_one_type("Consent", {"patient": f"Patient/{patient_id}"})
         return [d for c in found if (d := to_decision(c)) and d.patient_id == patient_id]
 
-    async def record(self, patient_id: str, document: ConsentDocument, agree: bool, channel: str,
-                     at: dt.datetime, given_by: str | None = None) -> ConsentDecision:
+    async def record(
+        self,
+        patient_id: str,
+        document: ConsentDocument,
+        agree: bool,
+        channel: str,
+        at: dt.datetime,
+        given_by: str | None = None,
+    ) -> ConsentDecision:
         organization = (await self._reference.get()).organization["id"]
         async with translated("create Consent"):
-            resource = consent_json(patient_id, document, agree, channel, at, organization, given_by)
+            resource = consent_json(
+                patient_id, document, agree, channel, at, organization, given_by
+            )
             created = await self._conn.http.create(resource)
         decision = to_decision(created)
         assert decision is not None, "the server returned a Consent the adapter cannot read back"
@@ -147,7 +203,9 @@ class FhirConsentStore:
                 updated = await self._conn.http.update(current, if_match=version_of(current))
             except FhirHttpError as e:
                 if e.status in (409, 412):
-                    raise Conflict(f"Consent/{decision.id} changed while it was being withdrawn") from e
+                    raise Conflict(
+                        f"Consent/{decision.id} changed while it was being withdrawn"
+                    ) from e
                 raise
         withdrawn = to_decision(updated)
         assert withdrawn is not None
@@ -159,5 +217,11 @@ class FhirResultsStore:
         self._conn = conn
 
     async def statuses(self, patient_id: str) -> list[str]:
-        found = await self._conn.search_one_type("DiagnosticReport", {"subject": f"Patient/{patient_id}"})
-        return [str(r.get("status", "")) for r in found if ref_id(r.get("subject"), "Patient") == patient_id]
+        found = await self._conn.search_one_type(
+            "DiagnosticReport", {"subject": f"Patient/{patient_id}"}
+        )
+        return [
+            str(r.get("status", ""))
+            for r in found
+            if ref_id(r.get("subject"), "Patient") == patient_id
+        ]

@@ -27,7 +27,9 @@ class FhirPracticeDirectory:
     else `default_timezone`; the hours are the union of the Locations' hoursOfOperation.
     """
 
-    def __init__(self, reference: ReferenceCache, default_timezone: str = "UTC", locale: str = "en-US"):
+    def __init__(
+        self, reference: ReferenceCache, default_timezone: str = "UTC", locale: str = "en-US"
+    ):
         self._reference = reference
         self._default_timezone = default_timezone
         self._locale = locale
@@ -36,12 +38,20 @@ class FhirPracticeDirectory:
         data = await self._reference.get()
         org = data.organization
         zones = [timezone_of(org), *(timezone_of(loc) for loc in data.locations)]
-        phone = next((t["value"] for t in org.get("telecom") or []
-                      if t.get("system") == "phone" and t.get("value")), "")
+        phone = next(
+            (
+                t["value"]
+                for t in org.get("telecom") or []
+                if t.get("system") == "phone" and t.get("value")
+            ),
+            "",
+        )
         return Practice(
-            id=org["id"], name=org.get("name", ""),
+            id=org["id"],
+            name=org.get("name", ""),
             timezone=next((z for z in zones if z), self._default_timezone),
-            phone=to_e164(phone, region_of(self._locale)) or phone, locale=self._locale,
+            phone=to_e164(phone, region_of(self._locale)) or phone,
+            locale=self._locale,
             hours=opening_hours(data.locations),
         )
 
@@ -52,7 +62,10 @@ class FhirPracticeDirectory:
     async def practitioners(self) -> list[Practitioner]:
         data = await self._reference.get()
         return [
-            to_practitioner(p, [r for r in data.roles if ref_id(r.get("practitioner"), "Practitioner") == p["id"]])
+            to_practitioner(
+                p,
+                [r for r in data.roles if ref_id(r.get("practitioner"), "Practitioner") == p["id"]],
+            )
             for p in data.practitioners
         ]
 
@@ -71,9 +84,15 @@ class FhirPatientDirectory:
         wanted = to_e164(e164, self._conn.phone_region)
         if wanted is None:
             return []
-        found = await self._conn.search_one_type("Patient", {"telecom": ",".join(spellings(wanted))})
+        found = await self._conn.search_one_type(
+            "Patient", {"telecom": ",".join(spellings(wanted))}
+        )
         # Compare in E.164 ourselves: the server matched strings, and may have ignored the filter.
-        patients = [to_patient(p, self._conn.phone_region) for p in found if p.get("active", True) is not False]
+        patients = [
+            to_patient(p, self._conn.phone_region)
+            for p in found
+            if p.get("active", True) is not False
+        ]
         return sorted((p for p in patients if wanted in p.phones), key=lambda p: (p.name, p.id))
 
     async def get(self, patient_id: str) -> Patient:

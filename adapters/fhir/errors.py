@@ -20,7 +20,15 @@ from fhirpy.base.exceptions import BaseFHIRError, OperationOutcome, ResourceNotF
 from domain.errors import DomainError, NotFound, RecordSystemUnavailable
 
 # OperationOutcome issue codes that mean "the server could not do it now", not "you asked wrongly".
-_TRANSIENT_CODES = {"exception", "timeout", "transient", "throttled", "lock-error", "no-store", "incomplete"}
+_TRANSIENT_CODES = {
+    "exception",
+    "timeout",
+    "transient",
+    "throttled",
+    "lock-error",
+    "no-store",
+    "incomplete",
+}
 
 
 class FhirRequestRejected(DomainError):
@@ -54,7 +62,9 @@ def for_status(status: int, what: str, diagnostics: str) -> DomainError:
         return NotFound(f"{what}: not found on the FHIR server ({diagnostics})")
     if status >= 500 or status in (408, 429):
         return RecordSystemUnavailable(f"{what}: FHIR server answered {status} ({diagnostics})")
-    return FhirRequestRejected(f"{what}: FHIR server refused the request with {status} ({diagnostics})")
+    return FhirRequestRejected(
+        f"{what}: FHIR server refused the request with {status} ({diagnostics})"
+    )
 
 
 def _from_outcome(e: OperationOutcome, what: str) -> DomainError:
@@ -66,7 +76,9 @@ def _from_outcome(e: OperationOutcome, what: str) -> DomainError:
         i.get("severity") == "fatal" or i.get("code") in _TRANSIENT_CODES for i in issues
     ):
         return RecordSystemUnavailable(f"{what}: FHIR server failed ({diagnostics_of(resource)})")
-    return FhirRequestRejected(f"{what}: FHIR server refused the request ({diagnostics_of(resource)})")
+    return FhirRequestRejected(
+        f"{what}: FHIR server refused the request ({diagnostics_of(resource)})"
+    )
 
 
 @asynccontextmanager
@@ -85,4 +97,6 @@ async def translated(what: str) -> AsyncIterator[None]:
     except BaseFHIRError as e:  # authorization and the like: the deployment is misconfigured
         raise FhirRequestRejected(f"{what}: {type(e).__name__}") from e
     except (TimeoutError, httpx.TransportError, aiohttp.ClientError, OSError) as e:
-        raise RecordSystemUnavailable(f"{what}: FHIR server unreachable ({type(e).__name__})") from e
+        raise RecordSystemUnavailable(
+            f"{what}: FHIR server unreachable ({type(e).__name__})"
+        ) from e

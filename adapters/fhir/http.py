@@ -79,7 +79,9 @@ class FhirHttp:
         headers = {"Prefer": "return=representation"}
         if if_match:
             headers["If-Match"] = etag(if_match)
-        return await self._send("PUT", f"{resource['resourceType']}/{resource['id']}", resource, **headers)
+        return await self._send(
+            "PUT", f"{resource['resourceType']}/{resource['id']}", resource, **headers
+        )
 
     async def bundle(self, kind: str, entries: list[Json]) -> list[Json]:
         """POST a transaction or batch Bundle; returns its response entries in request order.

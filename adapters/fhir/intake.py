@@ -29,24 +29,39 @@ class FhirIntakeStore:
 
     async def form(self, url: str | None) -> Form | None:
         wanted = url or self._intake_url
-        found = [q for q in await self._conn.search_one_type("Questionnaire", {"status": "active"})
-                 if q.get("status") == "active"]
+        found = [
+            q
+            for q in await self._conn.search_one_type("Questionnaire", {"status": "active"})
+            if q.get("status") == "active"
+        ]
         if wanted:
             found = [q for q in found if q.get("url") == wanted]
         else:
-            found = [q for q in found if "Patient" in (q.get("subjectType") or ["Patient"])
-                     and "intake" in f"{q.get('name', '')} {q.get('title', '')}".lower()]
+            found = [
+                q
+                for q in found
+                if "Patient" in (q.get("subjectType") or ["Patient"])
+                and "intake" in f"{q.get('name', '')} {q.get('title', '')}".lower()
+            ]
         return to_form(max(found, key=_version_key)) if found else None
 
     async def latest(self, patient_id: str, form: Form) -> IntakeResponse | None:
         found = await self._conn.search_one_type(
-            "QuestionnaireResponse", {"subject": f"Patient/{patient_id}", "questionnaire": form.url})
-        mine = [r for r in found if ref_id(r.get("subject"), "Patient") == patient_id
-                and str(r.get("questionnaire", "")).split("|")[0] == form.url
-                and r.get("status") in ("in-progress", "completed")]
+            "QuestionnaireResponse", {"subject": f"Patient/{patient_id}", "questionnaire": form.url}
+        )
+        mine = [
+            r
+            for r in found
+            if ref_id(r.get("subject"), "Patient") == patient_id
+            and str(r.get("questionnaire", "")).split("|")[0] == form.url
+            and r.get("status") in ("in-progress", "completed")
+        ]
         if not mine:
             return None
-        newest = max(mine, key=lambda r: (r.get("authored", ""), (r.get("meta") or {}).get("lastUpdated", "")))
+        newest = max(
+            mine,
+            key=lambda r: (r.get("authored", ""), (r.get("meta") or {}).get("lastUpdated", "")),
+        )
         return to_response(newest)
 
     async def save(self, patient_id: str, form: Form, response: IntakeResponse) -> IntakeResponse:

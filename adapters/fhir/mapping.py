@@ -15,8 +15,8 @@ from adapters.fhir.codes import (
 )
 from adapters.fhir.http import Json, version_of
 from adapters.fhir.phones import to_e164
-from domain.phones import DEFAULT_REGION
 from domain.model import Location, OpeningHours, Patient, Practitioner, Service
+from domain.phones import DEFAULT_REGION
 
 Code = tuple[str, str]  # (system, code)
 #: Channels whose chats are linked to a Patient as telecom {system: other, value: "<channel>:<id>"}.
@@ -56,7 +56,9 @@ def instant(value: str) -> dt.datetime:
 
 def codes(concepts: Iterable[Json]) -> set[Code]:
     """(system, code) of every coding of some CodeableConcepts."""
-    return {(c.get("system", ""), c.get("code", "")) for cc in concepts for c in cc.get("coding") or []}
+    return {
+        (c.get("system", ""), c.get("code", "")) for cc in concepts for c in cc.get("coding") or []
+    }
 
 
 def timezone_of(resource: Json) -> str | None:
@@ -71,7 +73,10 @@ def opening_hours(locations: Iterable[Json]) -> tuple[OpeningHours, ...]:
         for h in loc.get("hoursOfOperation") or []:
             if h.get("allDay") or not (h.get("openingTime") and h.get("closingTime")):
                 continue
-            opens, closes = dt.time.fromisoformat(h["openingTime"]), dt.time.fromisoformat(h["closingTime"])
+            opens, closes = (
+                dt.time.fromisoformat(h["openingTime"]),
+                dt.time.fromisoformat(h["closingTime"]),
+            )
             for day in h.get("daysOfWeek") or []:
                 wd = DAYS.index(day)
                 old = span.get(wd, (opens, closes))
@@ -96,13 +101,19 @@ def human_name(resource: Json) -> tuple[str, list[str]]:
 def to_location(loc: Json) -> Location:
     address = loc.get("address") or {}
     street = address.get("text") or ", ".join(address.get("line") or [])
-    return Location(id=loc["id"], name=loc.get("name", ""), address=street,
-                    synonyms=tuple(loc.get("alias") or []))
+    return Location(
+        id=loc["id"],
+        name=loc.get("name", ""),
+        address=street,
+        synonyms=tuple(loc.get("alias") or []),
+    )
 
 
 def to_practitioner(prac: Json, roles: Iterable[Json]) -> Practitioner:
     text, derived = human_name(prac)
-    role = next((c.get("text", "") for r in roles for c in r.get("code") or [] if c.get("text")), "")
+    role = next(
+        (c.get("text", "") for r in roles for c in r.get("code") or [] if c.get("text")), ""
+    )
     words = [str(v) for v in extension_values(prac, EXT_SYNONYM)] + derived
     return Practitioner(id=prac["id"], name=text, role=role, synonyms=tuple(dict.fromkeys(words)))
 
@@ -118,9 +129,12 @@ def service_minutes(hs: Json) -> int:
 def to_service(hs: Json, practitioner_ids: Iterable[str]) -> Service:
     telehealth = TELEHEALTH_CODE in {c for _, c in codes(hs.get("characteristic") or [])}
     return Service(
-        id=hs["id"], name=hs.get("name", ""), minutes=service_minutes(hs),
+        id=hs["id"],
+        name=hs.get("name", ""),
+        minutes=service_minutes(hs),
         practitioner_ids=tuple(sorted(set(practitioner_ids))),
-        synonyms=tuple(str(v) for v in extension_values(hs, EXT_SYNONYM)), telehealth=telehealth,
+        synonyms=tuple(str(v) for v in extension_values(hs, EXT_SYNONYM)),
+        telehealth=telehealth,
         description=service_description(hs),
     )
 
@@ -135,18 +149,28 @@ def service_description(hs: Json) -> str:
 
 def to_patient(p: Json, region: str = DEFAULT_REGION) -> Patient:
     text, _ = human_name(p)
-    phones = [to_e164(t["value"], region) for t in p.get("telecom") or []
-              if t.get("system") in ("phone", "sms") and t.get("value")]
+    phones = [
+        to_e164(t["value"], region)
+        for t in p.get("telecom") or []
+        if t.get("system") in ("phone", "sms") and t.get("value")
+    ]
     comms = p.get("communication") or []
     chosen = next((c for c in comms if c.get("preferred")), comms[0] if comms else {})
     coded = [c["code"] for c in (chosen.get("language") or {}).get("coding") or [] if c.get("code")]
     language = str(coded[0]).split("-")[0] if coded else "en"
     born = p.get("birthDate")
-    chats = [t["value"] for t in p.get("telecom") or []
-             if t.get("system") == "other" and str(t.get("value", "")).split(":")[0] in CHAT_CHANNELS]
+    chats = [
+        t["value"]
+        for t in p.get("telecom") or []
+        if t.get("system") == "other" and str(t.get("value", "")).split(":")[0] in CHAT_CHANNELS
+    ]
     return Patient(
-        id=p["id"], name=text, birth_date=dt.date.fromisoformat(born) if born and len(born) == 10 else None,
-        phones=tuple(dict.fromkeys(x for x in phones if x)), language=language, chats=tuple(chats),
+        id=p["id"],
+        name=text,
+        birth_date=dt.date.fromisoformat(born) if born and len(born) == 10 else None,
+        phones=tuple(dict.fromkeys(x for x in phones if x)),
+        language=language,
+        chats=tuple(chats),
     )
 
 

@@ -25,7 +25,11 @@ FOLLOW_UP_EMERGENCY = "follow-up-emergency"
 #: Consent.category: which consent document (code = the document's type code).
 CONSENT_DOCUMENT = f"{PROJECT}/CodeSystem/consent-document"
 EXT_CONSENT_CHANNEL = f"{PROJECT_SD}/consent-channel"
-LOINC_PATIENT_CONSENT = {"system": "http://loinc.org", "code": "59284-0", "display": "Patient Consent"}
+LOINC_PATIENT_CONSENT = {
+    "system": "http://loinc.org",
+    "code": "59284-0",
+    "display": "Patient Consent",
+}
 CONSENT_SCOPE = "http://terminology.hl7.org/CodeSystem/consentscope"
 ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
 #: DocumentReference.category code of the practice's consent documents.

@@ -33,9 +33,18 @@ class FhirPatients(FhirPatientDirectory):
     async def find_by_chat(self, channel: str, address: str) -> list[Patient]:
         wanted = chat_telecom(channel, address)
         found = await self._conn.search_one_type("Patient", {"telecom": wanted})
-        mine = [p for p in found if p.get("active", True) is not False
-                and any(t.get("system") == "other" and t.get("value") == wanted for t in p.get("telecom") or [])]
-        return sorted((to_patient(p, self._conn.phone_region) for p in mine), key=lambda p: (p.name, p.id))
+        mine = [
+            p
+            for p in found
+            if p.get("active", True) is not False
+            and any(
+                t.get("system") == "other" and t.get("value") == wanted
+                for t in p.get("telecom") or []
+            )
+        ]
+        return sorted(
+            (to_patient(p, self._conn.phone_region) for p in mine), key=lambda p: (p.name, p.id)
+        )
 
     async def candidates(self, person: NewPatient) -> list[PatientRecord]:
         searches: list[dict[str, str]] = [{"birthdate": person.birth_date.isoformat()}]
@@ -52,9 +61,17 @@ class FhirPatients(FhirPatientDirectory):
         return [to_record(p, self._conn.phone_region) for p in found.values()]
 
     async def registered(self, request_id: str) -> Patient | None:
-        found = await self._conn.search_one_type("Patient", {"identifier": f"{REGISTRATION_SYSTEM}|{request_id}"})
-        mine = [p for p in found if any(i.get("system") == REGISTRATION_SYSTEM and i.get("value") == request_id
-                                        for i in p.get("identifier") or [])]
+        found = await self._conn.search_one_type(
+            "Patient", {"identifier": f"{REGISTRATION_SYSTEM}|{request_id}"}
+        )
+        mine = [
+            p
+            for p in found
+            if any(
+                i.get("system") == REGISTRATION_SYSTEM and i.get("value") == request_id
+                for i in p.get("identifier") or []
+            )
+        ]
         return to_patient(mine[0], self._conn.phone_region) if mine else None
 
     async def create(self, person: NewPatient, request_id: str) -> Patient:
@@ -62,13 +79,18 @@ class FhirPatients(FhirPatientDirectory):
         resource = new_patient_json(person, request_id, organization)
         async with translated("create Patient"):
             created = await self._conn.http.create(
-                resource, if_none_exist=f"identifier={REGISTRATION_SYSTEM}|{request_id}")
-        return to_patient(created if created.get("id") else await self._by_request(request_id),
-                          self._conn.phone_region)
+                resource, if_none_exist=f"identifier={REGISTRATION_SYSTEM}|{request_id}"
+            )
+        return to_patient(
+            created if created.get("id") else await self._by_request(request_id),
+            self._conn.phone_region,
+        )
 
     async def _by_request(self, request_id: str) -> Json:
         patient = await self.registered(request_id)
-        assert patient is not None, "the server reported the conditional create but has no such Patient"
+        assert patient is not None, (
+            "the server reported the conditional create but has no such Patient"
+        )
         return await self._conn.read("Patient", patient.id)
 
     async def link_chat(self, patient_id: str, channel: str, address: str) -> None:
@@ -96,4 +118,3 @@ class FhirPatients(FhirPatientDirectory):
                     if e.status not in (409, 412):
                         raise
         raise Conflict(f"Patient/{patient_id} kept changing while it was being updated")
-

@@ -24,7 +24,9 @@ def _words(*elements: Json) -> tuple[str, ...]:
 def _option(raw: Json) -> Option:
     if "valueCoding" in raw:
         c = raw["valueCoding"]
-        return Option(c.get("display") or c.get("code", ""), c.get("code"), c.get("system"), _words(raw, c))
+        return Option(
+            c.get("display") or c.get("code", ""), c.get("code"), c.get("system"), _words(raw, c)
+        )
     value = next((v for k, v in raw.items() if k.startswith("value")), "")
     return Option(str(value), synonyms=_words(raw))
 
@@ -42,9 +44,17 @@ def contained_value_sets(q: Json) -> ValueSets:
         options = []
         for include in (res.get("compose") or {}).get("include") or []:
             for concept in include.get("concept") or []:
-                words = tuple(str(d["value"]) for d in concept.get("designation") or [] if d.get("value"))
-                options.append(Option(concept.get("display") or concept.get("code", ""), concept.get("code"),
-                                      include.get("system"), words))
+                words = tuple(
+                    str(d["value"]) for d in concept.get("designation") or [] if d.get("value")
+                )
+                options.append(
+                    Option(
+                        concept.get("display") or concept.get("code", ""),
+                        concept.get("code"),
+                        include.get("system"),
+                        words,
+                    )
+                )
         out[f"#{res['id']}"] = options
     return out
 
@@ -68,19 +78,29 @@ def to_question(item: Json, value_sets: ValueSets | None = None) -> Question:
     if not options and item.get("answerValueSet"):
         options = list((value_sets or {}).get(str(item["answerValueSet"]), []))
     return Question(
-        link_id=item["linkId"], text=item.get("text", ""), type=kind,
-        required=bool(item.get("required")), repeats=bool(item.get("repeats")),
+        link_id=item["linkId"],
+        text=item.get("text", ""),
+        type=kind,
+        required=bool(item.get("required")),
+        repeats=bool(item.get("repeats")),
         options=tuple(options),
-        enable_when=tuple(Condition(c["question"], c.get("operator", "exists"), _answer_value(c, "answer"))
-                          for c in item.get("enableWhen") or []),
+        enable_when=tuple(
+            Condition(c["question"], c.get("operator", "exists"), _answer_value(c, "answer"))
+            for c in item.get("enableWhen") or []
+        ),
         enable_behavior=item.get("enableBehavior", "all"),
         items=tuple(to_question(i, value_sets) for i in item.get("item") or []),
     )
 
 
 def to_form(q: Json) -> Form:
-    return Form(q["id"], q.get("url", ""), str(q.get("version", "")), q.get("title") or q.get("name", ""),
-                tuple(to_question(i, contained_value_sets(q)) for i in q.get("item") or []))
+    return Form(
+        q["id"],
+        q.get("url", ""),
+        str(q.get("version", "")),
+        q.get("title") or q.get("name", ""),
+        tuple(to_question(i, contained_value_sets(q)) for i in q.get("item") or []),
+    )
 
 
 def _fhir_answer(question: Question, value: Value) -> Json:
@@ -103,8 +123,13 @@ def _items(questions: tuple[Question, ...], response: IntakeResponse) -> list[Js
             if children:
                 out.append({"linkId": q.link_id, "text": q.text, "item": children})
         elif q.link_id in response.answers:
-            out.append({"linkId": q.link_id, "text": q.text,
-                        "answer": [_fhir_answer(q, v) for v in response.answers[q.link_id]]})
+            out.append(
+                {
+                    "linkId": q.link_id,
+                    "text": q.text,
+                    "answer": [_fhir_answer(q, v) for v in response.answers[q.link_id]],
+                }
+            )
         elif q.link_id in response.skipped:
             out.append({"linkId": q.link_id, "text": q.text})  # seen and left out: not asked again
     return out
@@ -139,4 +164,6 @@ def to_response(qr: Json) -> IntakeResponse:
     answers: dict[str, list[Any]] = {}
     skipped: list[str] = []
     _collect(qr.get("item") or [], answers, skipped)
-    return IntakeResponse(answers, tuple(skipped), qr.get("status", "in-progress"), qr.get("id"), version_of(qr))
+    return IntakeResponse(
+        answers, tuple(skipped), qr.get("status", "in-progress"), qr.get("id"), version_of(qr)
+    )

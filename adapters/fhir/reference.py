@@ -31,8 +31,13 @@ class ReferenceData:
         return {code: hs["id"] for hs in self.services for code in codes(hs.get("type") or [])}
 
     def practitioners_of_service(self, service_id: str) -> list[str]:
-        return [pid for r in self.roles if service_id in refs(r.get("healthcareService") or [], "HealthcareService")
-                for pid in [ref_id(r.get("practitioner"), "Practitioner")] if pid]
+        return [
+            pid
+            for r in self.roles
+            if service_id in refs(r.get("healthcareService") or [], "HealthcareService")
+            for pid in [ref_id(r.get("practitioner"), "Practitioner")]
+            if pid
+        ]
 
     def service(self, service_id: str) -> Json | None:
         return next((s for s in self.services if s["id"] == service_id), None)
@@ -71,8 +76,14 @@ class ReferenceCache:
         orgs = await self._conn.search_one_type("Organization", params)
         if self._organization:
             system, _, value = self._organization.partition("|")
-            orgs = [o for o in orgs if any(i.get("system") == system and i.get("value") == value
-                                           for i in o.get("identifier") or [])]
+            orgs = [
+                o
+                for o in orgs
+                if any(
+                    i.get("system") == system and i.get("value") == value
+                    for i in o.get("identifier") or []
+                )
+            ]
         if len(orgs) != 1:
             raise FhirRequestRejected(
                 f"expected one Organization {self._organization or '(any)'} on {self._conn.base_url}, "
@@ -84,15 +95,30 @@ class ReferenceCache:
         org = await self._find_organization()
         org_ref = f"Organization/{org['id']}"
         # The filters are repeated client-side: a server may silently ignore a search parameter.
-        locations = [x for x in await self._conn.search_one_type("Location", {"organization": org_ref})
-                     if ref_id(x.get("managingOrganization"), "Organization") == org["id"] and _active(x)]
-        roles = [x for x in await self._conn.search_one_type("PractitionerRole", {"organization": org_ref})
-                 if ref_id(x.get("organization"), "Organization") == org["id"] and _active(x)]
-        services = [x for x in await self._conn.search_one_type("HealthcareService", {"organization": org_ref})
-                    if ref_id(x.get("providedBy"), "Organization") == org["id"] and _active(x)]
-        wanted = {pid for r in roles for pid in [ref_id(r.get("practitioner"), "Practitioner")] if pid}
+        locations = [
+            x
+            for x in await self._conn.search_one_type("Location", {"organization": org_ref})
+            if ref_id(x.get("managingOrganization"), "Organization") == org["id"] and _active(x)
+        ]
+        roles = [
+            x
+            for x in await self._conn.search_one_type("PractitionerRole", {"organization": org_ref})
+            if ref_id(x.get("organization"), "Organization") == org["id"] and _active(x)
+        ]
+        services = [
+            x
+            for x in await self._conn.search_one_type(
+                "HealthcareService", {"organization": org_ref}
+            )
+            if ref_id(x.get("providedBy"), "Organization") == org["id"] and _active(x)
+        ]
+        wanted = {
+            pid for r in roles for pid in [ref_id(r.get("practitioner"), "Practitioner")] if pid
+        }
         practitioners = []
         if wanted:
-            found = await self._conn.search_one_type("Practitioner", {"_id": ",".join(sorted(wanted))})
+            found = await self._conn.search_one_type(
+                "Practitioner", {"_id": ",".join(sorted(wanted))}
+            )
             practitioners = [p for p in found if p["id"] in wanted and _active(p)]
         return ReferenceData(org, locations, roles, practitioners, services)

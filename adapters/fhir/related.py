@@ -18,15 +18,26 @@ def to_related_person(r: Json, region: str = DEFAULT_REGION) -> RelatedPerson | 
     if not patient_id:
         return None
     name, _ = human_name(r)
-    phones = [to_e164(t["value"], region) for t in r.get("telecom") or []
-              if t.get("system") in ("phone", "sms") and t.get("value")]
-    relationship = next((cc.get("text") or next((c.get("display") for c in cc.get("coding") or []), "")
-                         for cc in r.get("relationship") or []), "")
+    phones = [
+        to_e164(t["value"], region)
+        for t in r.get("telecom") or []
+        if t.get("system") in ("phone", "sms") and t.get("value")
+    ]
+    relationship = next(
+        (
+            cc.get("text") or next((c.get("display") for c in cc.get("coding") or []), "")
+            for cc in r.get("relationship") or []
+        ),
+        "",
+    )
     born = r.get("birthDate")
     return RelatedPerson(
-        id=r["id"], patient_id=patient_id, name=name,
+        id=r["id"],
+        patient_id=patient_id,
+        name=name,
         birth_date=dt.date.fromisoformat(born) if born and len(born) == 10 else None,
-        relationship=relationship or "", phones=tuple(dict.fromkeys(p for p in phones if p)),
+        relationship=relationship or "",
+        phones=tuple(dict.fromkeys(p for p in phones if p)),
     )
 
 
@@ -36,5 +47,7 @@ async def related_by_phone(conn: FhirConnection, e164: str) -> list[RelatedPerso
     if wanted is None:
         return []
     found = await conn.search_one_type("RelatedPerson", {"telecom": ",".join(spellings(wanted))})
-    people = [to_related_person(r, conn.phone_region) for r in found if r.get("active", True) is not False]
+    people = [
+        to_related_person(r, conn.phone_region) for r in found if r.get("active", True) is not False
+    ]
     return sorted((p for p in people if p and wanted in p.phones), key=lambda p: (p.name, p.id))

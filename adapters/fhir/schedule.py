@@ -46,7 +46,9 @@ class FhirScheduleStore:
 
     async def _schedule(self, schedule_id: str) -> ScheduleInfo | None:
         if schedule_id not in self._schedules:
-            self._schedules[schedule_id] = schedule_info(await self._conn.read("Schedule", schedule_id))
+            self._schedules[schedule_id] = schedule_info(
+                await self._conn.read("Schedule", schedule_id)
+            )
         return self._schedules[schedule_id]
 
     async def _slots_by_id(self, slot_ids: Iterable[str]) -> dict[str, Json]:
@@ -58,24 +60,40 @@ class FhirScheduleStore:
         wanted = {f"Practitioner/{p}" for p in criteria.practitioner_ids}
         if not wanted:
             return []
-        schedules = await self._conn.search_one_type("Schedule", {"actor": ",".join(sorted(wanted))})
+        schedules = await self._conn.search_one_type(
+            "Schedule", {"actor": ",".join(sorted(wanted))}
+        )
         infos = {}
         for s in schedules:
             info = schedule_info(s)
             self._schedules[s["id"]] = info
-            if info and info.practitioner_id in criteria.practitioner_ids and s.get("active", True) is not False \
-                    and criteria.location_id in (None, info.location_id):
+            if (
+                info
+                and info.practitioner_id in criteria.practitioner_ids
+                and s.get("active", True) is not False
+                and criteria.location_id in (None, info.location_id)
+            ):
                 infos[s["id"]] = info
         if not infos:
             return []
-        found = await self._conn.search_one_type("Slot", {
-            "schedule": ",".join(f"Schedule/{i}" for i in sorted(infos)), "status": "free",
-            "start": [f"ge{fhir_time(criteria.window_start)}", f"lt{fhir_time(criteria.window_end)}"],
-            "_sort": "start",
-        })
+        found = await self._conn.search_one_type(
+            "Slot",
+            {
+                "schedule": ",".join(f"Schedule/{i}" for i in sorted(infos)),
+                "status": "free",
+                "start": [
+                    f"ge{fhir_time(criteria.window_start)}",
+                    f"lt{fhir_time(criteria.window_end)}",
+                ],
+                "_sort": "start",
+            },
+        )
         codes = await self._codes()
-        slots = [to_slot(s, infos[sid], codes) for s in found
-                 if (sid := schedule_of(s)) in infos and s.get("status") == "free"]
+        slots = [
+            to_slot(s, infos[sid], codes)
+            for s in found
+            if (sid := schedule_of(s)) in infos and s.get("status") == "free"
+        ]
         slots = [s for s in slots if criteria.window_start <= s.start < criteria.window_end]
         return sorted(slots, key=lambda s: (s.start, s.practitioner_id, s.location_id))
 
@@ -95,13 +113,21 @@ class FhirScheduleStore:
             expected = offered.version or (version_of(slot) if slot else None)
             # Short cut for the common lost race; the If-Match below is what guarantees it.
             if slot is None or slot.get("status") != "free" or version_of(slot) != expected:
-                raise SlotUnavailable(f"Slot/{offered.id} was taken or changed since it was offered")
+                raise SlotUnavailable(
+                    f"Slot/{offered.id} was taken or changed since it was offered"
+                )
             entries.append(_put(with_status(slot, "busy"), expected))
         hs = (await self._reference.get()).service(service.id) or {}
-        appointment = new_appointment(patient_id, opening, service, hs.get("type") or [],
-                                      dt.datetime.now(dt.UTC))
-        entries.append({"fullUrl": f"urn:uuid:{uuid.uuid4()}", "resource": appointment,
-                        "request": {"method": "POST", "url": "Appointment"}})
+        appointment = new_appointment(
+            patient_id, opening, service, hs.get("type") or [], dt.datetime.now(dt.UTC)
+        )
+        entries.append(
+            {
+                "fullUrl": f"urn:uuid:{uuid.uuid4()}",
+                "resource": appointment,
+                "request": {"method": "POST", "url": "Appointment"},
+            }
+        )
         answers = await self._transaction(entries, "book", SlotUnavailable)
         created = await self._resource_of(answers[-1], "Appointment")
         return to_appointment(created, await self._codes())
@@ -113,44 +139,79 @@ class FhirScheduleStore:
             return to_appointment(current, codes)
         slots = await self._slots_by_id(to_appointment(current, codes).slot_ids)
         entries = [_put(with_status(current, "cancelled"), version_of(current))]
-        entries += [_put(with_status(s, "free"), version_of(s)) for s in slots.values() if s.get("status") == "busy"]
+        entries += [
+            _put(with_status(s, "free"), version_of(s))
+            for s in slots.values()
+            if s.get("status") == "busy"
+        ]
         answers = await self._transaction(entries, "cancel", Conflict)
         return to_appointment(await self._resource_of(answers[0], "Appointment"), codes)
 
     async def get_appointment(self, appointment_id: str) -> Appointment:
-        return to_appointment(await self._conn.read("Appointment", appointment_id), await self._codes())
+        return to_appointment(
+            await self._conn.read("Appointment", appointment_id), await self._codes()
+        )
 
     async def upcoming(self, patient_id: str, after: dt.datetime) -> list[Appointment]:
-        found = await self._conn.search_one_type("Appointment", {
-            "patient": f"Patient/{patient_id}", "status": "booked", "date": f"gt{fhir_time(after)}"})
+        found = await self._conn.search_one_type(
+            "Appointment",
+            {
+                "patient": f"Patient/{patient_id}",
+                "status": "booked",
+                "date": f"gt{fhir_time(after)}",
+            },
+        )
         codes = await self._codes()
         mine = [to_appointment(a, codes) for a in found if a.get("status") == "booked"]
-        return sorted((a for a in mine if a.patient_id == patient_id and a.start > after), key=lambda a: a.start)
+        return sorted(
+            (a for a in mine if a.patient_id == patient_id and a.start > after),
+            key=lambda a: a.start,
+        )
 
-    async def booked(self, service_ids: list[str], start: dt.datetime, end: dt.datetime) -> list[Appointment]:
+    async def booked(
+        self, service_ids: list[str], start: dt.datetime, end: dt.datetime
+    ) -> list[Appointment]:
         """Booked appointments of these services starting in [start, end) (any patient)."""
         codes = await self._codes()
-        tokens = sorted(f"{system}|{code}" for (system, code), sid in codes.items() if sid in service_ids)
+        tokens = sorted(
+            f"{system}|{code}" for (system, code), sid in codes.items() if sid in service_ids
+        )
         params: dict[str, str | list[str]] = {
-            "status": "booked", "date": [f"ge{fhir_time(start)}", f"lt{fhir_time(end)}"], "_sort": "date"}
+            "status": "booked",
+            "date": [f"ge{fhir_time(start)}", f"lt{fhir_time(end)}"],
+            "_sort": "date",
+        }
         if tokens:
             params["service-type"] = ",".join(tokens)
-        found = [to_appointment(a, codes) for a in await self._conn.search_one_type("Appointment", params)
-                 if a.get("status") == "booked"]
+        found = [
+            to_appointment(a, codes)
+            for a in await self._conn.search_one_type("Appointment", params)
+            if a.get("status") == "booked"
+        ]
         # Re-checked here: a server may ignore a search parameter it does not support.
-        return sorted((a for a in found if a.service_id in service_ids and start <= a.start < end),
-                      key=lambda a: a.start)
+        return sorted(
+            (a for a in found if a.service_id in service_ids and start <= a.start < end),
+            key=lambda a: a.start,
+        )
 
-    async def _transaction(self, entries: list[Json], what: str, on_conflict: type[DomainError]) -> list[Json]:
+    async def _transaction(
+        self, entries: list[Json], what: str, on_conflict: type[DomainError]
+    ) -> list[Json]:
         async with translated(what):
             try:
                 answers = await self._conn.http.bundle("transaction", entries)
             except FhirHttpError as e:
-                if e.status in VERSION_CONFLICT:  # an If-Match lost: the server rolled everything back
-                    raise on_conflict(f"{what}: a record changed meanwhile ({e.diagnostics})") from e
+                if (
+                    e.status in VERSION_CONFLICT
+                ):  # an If-Match lost: the server rolled everything back
+                    raise on_conflict(
+                        f"{what}: a record changed meanwhile ({e.diagnostics})"
+                    ) from e
                 raise
         if len(answers) != len(entries) or any(entry_status(a) >= 400 for a in answers):
-            raise on_conflict(f"{what}: the FHIR server did not apply every entry of the transaction")
+            raise on_conflict(
+                f"{what}: the FHIR server did not apply every entry of the transaction"
+            )
         return answers
 
     async def _resource_of(self, answer: Json, resource_type: str) -> Json:

@@ -44,10 +44,14 @@ def _service_ids(concepts: list[Json], by_code: dict[Code, str]) -> tuple[str, .
 
 def to_slot(slot: Json, info: ScheduleInfo, by_code: dict[Code, str]) -> Slot:
     return Slot(
-        id=slot["id"], start=instant(slot["start"]), end=instant(slot["end"]),
-        practitioner_id=info.practitioner_id, location_id=info.location_id,
+        id=slot["id"],
+        start=instant(slot["start"]),
+        end=instant(slot["end"]),
+        practitioner_id=info.practitioner_id,
+        location_id=info.location_id,
         service_ids=_service_ids(slot.get("serviceType") or [], by_code),
-        version=version_of(slot), free=slot.get("status") == "free",
+        version=version_of(slot),
+        free=slot.get("status") == "free",
     )
 
 
@@ -55,17 +59,21 @@ def to_appointment(appt: Json, by_code: dict[Code, str]) -> Appointment:
     actors = [p.get("actor") for p in appt.get("participant") or []]
     service_ids = _service_ids(appt.get("serviceType") or [], by_code)
     return Appointment(
-        id=appt["id"], patient_id=next(iter(refs(actors, "Patient")), ""),
+        id=appt["id"],
+        patient_id=next(iter(refs(actors, "Patient")), ""),
         slot_ids=tuple(refs(appt.get("slot") or [], "Slot")),
-        start=instant(appt["start"]), end=instant(appt["end"]),
+        start=instant(appt["start"]),
+        end=instant(appt["end"]),
         practitioner_id=next(iter(refs(actors, "Practitioner")), ""),
         location_id=next(iter(refs(actors, "Location")), ""),
-        service_id=service_ids[0] if service_ids else "", status=appt.get("status", ""),
+        service_id=service_ids[0] if service_ids else "",
+        status=appt.get("status", ""),
     )
 
 
-def new_appointment(patient_id: str, opening: Opening, service: Service, service_type: list[Json],
-                    now: dt.datetime) -> Json:
+def new_appointment(
+    patient_id: str, opening: Opening, service: Service, service_type: list[Json], now: dt.datetime
+) -> Json:
     """A booked Appointment for the opening; it lasts the service's minutes from the opening's start."""
     end = opening.start + dt.timedelta(minutes=service.minutes)
 
@@ -78,13 +86,16 @@ def new_appointment(patient_id: str, opening: Opening, service: Service, service
         "identifier": [{"system": BOOKING_SYSTEM, "value": str(uuid.uuid4())}],
         "status": "booked",
         "serviceType": service_type or [{"text": service.name}],
-        "start": fhir_time(opening.start), "end": fhir_time(end),
+        "start": fhir_time(opening.start),
+        "end": fhir_time(end),
         "minutesDuration": service.minutes,
         "slot": [{"reference": f"Slot/{sid}"} for sid in opening.slot_ids],
         "created": fhir_time(now),
-        "participant": [participant(f"Patient/{patient_id}"),
-                        participant(f"Practitioner/{opening.practitioner_id}"),
-                        participant(f"Location/{opening.location_id}")],
+        "participant": [
+            participant(f"Patient/{patient_id}"),
+            participant(f"Practitioner/{opening.practitioner_id}"),
+            participant(f"Location/{opening.location_id}"),
+        ],
     }
 
 

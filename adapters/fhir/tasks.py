@@ -28,32 +28,60 @@ LOCKOUT_TEXT = "Follow up a conversation locked after failed identity checks"
 EMERGENCY_TEXT = "Contact a patient whose message was read as an emergency"
 
 
-def duplicate_task(person: NewPatient, matches: list[Match], request_id: str, organization_id: str,
-                   now: dt.datetime) -> Json:
+def duplicate_task(
+    person: NewPatient,
+    matches: list[Match],
+    request_id: str,
+    organization_id: str,
+    now: dt.datetime,
+) -> Json:
     """A Task for staff: what the person gave (Task.input) and the records it resembles."""
-    given = [("name", "valueString", person.name), ("birth date", "valueDate", person.birth_date.isoformat()),
-             ("phone", "valueString", person.phone), ("e-mail", "valueString", person.email),
-             ("address", "valueString", person.address), ("insurer", "valueString", person.insurer),
-             ("member id", "valueString", person.member_id)]
-    inputs: list[Json] = [{"type": {"text": label}, kind: value} for label, kind, value in given if value]
-    inputs += [{"type": {"text": "possible match"}, "valueReference": {"reference": f"Patient/{m.patient_id}"}}
-               for m in matches]
+    given = [
+        ("name", "valueString", person.name),
+        ("birth date", "valueDate", person.birth_date.isoformat()),
+        ("phone", "valueString", person.phone),
+        ("e-mail", "valueString", person.email),
+        ("address", "valueString", person.address),
+        ("insurer", "valueString", person.insurer),
+        ("member id", "valueString", person.member_id),
+    ]
+    inputs: list[Json] = [
+        {"type": {"text": label}, kind: value} for label, kind, value in given if value
+    ]
+    inputs += [
+        {
+            "type": {"text": "possible match"},
+            "valueReference": {"reference": f"Patient/{m.patient_id}"},
+        }
+        for m in matches
+    ]
     best = matches[0]
     return {
         "resourceType": "Task",
         "identifier": [{"system": TASK_SYSTEM, "value": request_id}],
-        "status": "requested", "intent": "order", "priority": "routine",
-        "code": {"coding": [{"system": TASK_CODES, "code": REVIEW_DUPLICATE, "display": REVIEW_TEXT}],
-                 "text": REVIEW_TEXT},
+        "status": "requested",
+        "intent": "order",
+        "priority": "routine",
+        "code": {
+            "coding": [{"system": TASK_CODES, "code": REVIEW_DUPLICATE, "display": REVIEW_TEXT}],
+            "text": REVIEW_TEXT,
+        },
         "description": "A new patient registering by message looks like an existing patient. Check whether "
-                       "it is the same person; if so update that record, otherwise register them.",
+        "it is the same person; if so update that record, otherwise register them.",
         "focus": {"reference": f"Patient/{best.patient_id}"},
         "for": {"reference": f"Patient/{best.patient_id}"},
         "authoredOn": fhir_time(now),
         "owner": {"reference": f"Organization/{organization_id}"},
         "input": inputs,
-        "note": [{"text": "Match scores: " + "; ".join(
-            f"Patient/{m.patient_id} {m.score:.2f} ({', '.join(m.reasons)})" for m in matches)}],
+        "note": [
+            {
+                "text": "Match scores: "
+                + "; ".join(
+                    f"Patient/{m.patient_id} {m.score:.2f} ({', '.join(m.reasons)})"
+                    for m in matches
+                )
+            }
+        ],
     }
 
 
@@ -66,16 +94,24 @@ def lockout_task(report: ReportLockout, organization_id: str, now: dt.datetime) 
         {"type": {"text": "locked until"}, "valueDateTime": fhir_time(report.locked_until)},
     ]
     if report.related_person_id:
-        inputs.append({"type": {"text": "claimed to be"},
-                       "valueReference": {"reference": f"RelatedPerson/{report.related_person_id}"}})
+        inputs.append(
+            {
+                "type": {"text": "claimed to be"},
+                "valueReference": {"reference": f"RelatedPerson/{report.related_person_id}"},
+            }
+        )
     task: Json = {
         "resourceType": "Task",
         "identifier": [{"system": TASK_SYSTEM, "value": report.request_id}],
-        "status": "requested", "intent": "order", "priority": "urgent",
-        "code": {"coding": [{"system": TASK_CODES, "code": FOLLOW_UP_LOCKOUT, "display": LOCKOUT_TEXT}],
-                 "text": LOCKOUT_TEXT},
+        "status": "requested",
+        "intent": "order",
+        "priority": "urgent",
+        "code": {
+            "coding": [{"system": TASK_CODES, "code": FOLLOW_UP_LOCKOUT, "display": LOCKOUT_TEXT}],
+            "text": LOCKOUT_TEXT,
+        },
         "description": "A conversation was locked after three failed identity checks. Contact the patient "
-                       "on the details in their record (not the conversation's) to check it was them.",
+        "on the details in their record (not the conversation's) to check it was them.",
         "authoredOn": fhir_time(now),
         "owner": {"reference": f"Organization/{organization_id}"},
         "input": inputs,
@@ -93,16 +129,26 @@ def emergency_task(report: ReportEmergency, organization_id: str, now: dt.dateti
         {"type": {"text": "channel"}, "valueCode": report.channel},
     ]
     if report.related_person_id:
-        inputs.append({"type": {"text": "speaking for the patient"},
-                       "valueReference": {"reference": f"RelatedPerson/{report.related_person_id}"}})
+        inputs.append(
+            {
+                "type": {"text": "speaking for the patient"},
+                "valueReference": {"reference": f"RelatedPerson/{report.related_person_id}"},
+            }
+        )
     task: Json = {
         "resourceType": "Task",
         "identifier": [{"system": TASK_SYSTEM, "value": report.request_id}],
-        "status": "requested", "intent": "order", "priority": "stat",
-        "code": {"coding": [{"system": TASK_CODES, "code": FOLLOW_UP_EMERGENCY, "display": EMERGENCY_TEXT}],
-                 "text": EMERGENCY_TEXT},
+        "status": "requested",
+        "intent": "order",
+        "priority": "stat",
+        "code": {
+            "coding": [
+                {"system": TASK_CODES, "code": FOLLOW_UP_EMERGENCY, "display": EMERGENCY_TEXT}
+            ],
+            "text": EMERGENCY_TEXT,
+        },
         "description": "A message in this conversation was read as a possible emergency; the sender was told "
-                       "to call emergency services. Contact them now and read the conversation.",
+        "to call emergency services. Contact them now and read the conversation.",
         "authoredOn": fhir_time(now),
         "owner": {"reference": f"Organization/{organization_id}"},
         "input": inputs,
@@ -116,27 +162,45 @@ class FhirStaffTasks:
     def __init__(self, conn: FhirConnection, reference: ReferenceCache):
         self._conn, self._reference = conn, reference
 
-    async def review_duplicate(self, person: NewPatient, matches: list[Match], request_id: str) -> str:
+    async def review_duplicate(
+        self, person: NewPatient, matches: list[Match], request_id: str
+    ) -> str:
         organization = (await self._reference.get()).organization["id"]
-        return await self._create(duplicate_task(person, matches, request_id, organization, dt.datetime.now(dt.UTC)),
-                                  request_id)
+        return await self._create(
+            duplicate_task(person, matches, request_id, organization, dt.datetime.now(dt.UTC)),
+            request_id,
+        )
 
     async def lockout(self, report: ReportLockout) -> str:
         organization = (await self._reference.get()).organization["id"]
-        return await self._create(lockout_task(report, organization, dt.datetime.now(dt.UTC)), report.request_id)
+        return await self._create(
+            lockout_task(report, organization, dt.datetime.now(dt.UTC)), report.request_id
+        )
 
     async def emergency(self, report: ReportEmergency) -> str:
         organization = (await self._reference.get()).organization["id"]
-        return await self._create(emergency_task(report, organization, dt.datetime.now(dt.UTC)), report.request_id)
+        return await self._create(
+            emergency_task(report, organization, dt.datetime.now(dt.UTC)), report.request_id
+        )
 
     async def _create(self, task: Json, request_id: str) -> str:
         """Create the Task unless one with this request id exists; its id either way."""
         async with translated("create Task"):
-            created = await self._conn.http.create(task, if_none_exist=f"identifier={TASK_SYSTEM}|{request_id}")
+            created = await self._conn.http.create(
+                task, if_none_exist=f"identifier={TASK_SYSTEM}|{request_id}"
+            )
         if created.get("id"):
             return str(created["id"])
-        found = await self._conn.search_one_type("Task", {"identifier": f"{TASK_SYSTEM}|{request_id}"})
-        return str(next(t["id"] for t in found if any(i.get("value") == request_id for i in t.get("identifier") or [])))
+        found = await self._conn.search_one_type(
+            "Task", {"identifier": f"{TASK_SYSTEM}|{request_id}"}
+        )
+        return str(
+            next(
+                t["id"]
+                for t in found
+                if any(i.get("value") == request_id for i in t.get("identifier") or [])
+            )
+        )
 
 
 class FhirCoverage:
@@ -146,16 +210,26 @@ class FhirCoverage:
     async def set_insurance(self, patient_id: str, insurer: str, member_id: str | None) -> str:
         """Create the active Coverage, then cancel the patient's earlier active ones."""
         today = dt.date.today().isoformat()
-        coverage: Json = {"resourceType": "Coverage", "status": "active",
-                          "beneficiary": {"reference": f"Patient/{patient_id}"},
-                          "payor": [{"display": insurer}], "period": {"start": today}}
+        coverage: Json = {
+            "resourceType": "Coverage",
+            "status": "active",
+            "beneficiary": {"reference": f"Patient/{patient_id}"},
+            "payor": [{"display": insurer}],
+            "period": {"start": today},
+        }
         if member_id:
             coverage["subscriberId"] = member_id
         async with translated("create Coverage"):
             created = await self._conn.http.create(coverage)
-        earlier = [c for c in await self._conn.search_one_type("Coverage", {"beneficiary": f"Patient/{patient_id}"})
-                   if ref_id(c.get("beneficiary"), "Patient") == patient_id and c.get("status") == "active"
-                   and c["id"] != created.get("id")]
+        earlier = [
+            c
+            for c in await self._conn.search_one_type(
+                "Coverage", {"beneficiary": f"Patient/{patient_id}"}
+            )
+            if ref_id(c.get("beneficiary"), "Patient") == patient_id
+            and c.get("status") == "active"
+            and c["id"] != created.get("id")
+        ]
         for old in earlier:
             old["status"] = "cancelled"
             old.setdefault("period", {})["end"] = today

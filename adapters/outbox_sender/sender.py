@@ -58,8 +58,14 @@ class Round:
 
 
 class OutboxSender:
-    def __init__(self, storage: Storage, senders: Sequence[ChannelSender], limiter: RateLimiter, clock: Clock,
-                 policy: Policy | None = None) -> None:
+    def __init__(
+        self,
+        storage: Storage,
+        senders: Sequence[ChannelSender],
+        limiter: RateLimiter,
+        clock: Clock,
+        policy: Policy | None = None,
+    ) -> None:
         self.storage, self.limiter, self.clock = storage, limiter, clock
         self.senders = {s.channel: s for s in senders}
         self.policy = policy or Policy()
@@ -69,8 +75,12 @@ class OutboxSender:
         if not self.senders:  # no channel configured (the demo): nothing of the outbox is ours
             return Round()
         async with self.storage.transaction() as tx:
-            claimed = await tx.claim_due_outbound(self.clock.now(), self.policy.batch, list(self.senders),
-                                                  dt.timedelta(seconds=self.policy.lease_seconds))
+            claimed = await tx.claim_due_outbound(
+                self.clock.now(),
+                self.policy.batch,
+                list(self.senders),
+                dt.timedelta(seconds=self.policy.lease_seconds),
+            )
         done = Round(claimed=len(claimed))
         for message in claimed:
             retry_at = await self._deliver(message)
@@ -100,25 +110,33 @@ class OutboxSender:
         async with self.storage.transaction() as tx:
             key = optout_address(message.channel, message.address)
             if message.purpose != COMPLIANCE and await tx.is_opted_out(message.practice_id, key):
-                await tx.update_outbound(dataclasses.replace(message, status="suppressed", error="opted out"))
+                await tx.update_outbound(
+                    dataclasses.replace(message, status="suppressed", error="opted out")
+                )
                 log.info("outbox=%s suppressed: opted out", message.id)
                 return FINISHED
             if sender.window is not None and not template:
-                last = await tx.last_inbound_at(message.practice_id, message.channel, message.address)
+                last = await tx.last_inbound_at(
+                    message.practice_id, message.channel, message.address
+                )
                 template = last is None or now - last > sender.window
         result = await self._send(sender, message, template)
         if isinstance(result, NeedsTemplate) and not template:
             result = await self._send(sender, message, True)
         return await self._record(sender, message, result)
 
-    async def _send(self, sender: ChannelSender, message: OutboxRecord, template: bool) -> SendResult | float:
+    async def _send(
+        self, sender: ChannelSender, message: OutboxRecord, template: bool
+    ) -> SendResult | float:
         booked, wait = await self.limiter.reserve(sender.limits(message), self.policy.max_wait)
         if not booked:
             return wait
         await asyncio.sleep(wait)
         return await sender.send(message, template=template)
 
-    async def _record(self, sender: ChannelSender, message: OutboxRecord, result: SendResult | float) -> dt.datetime | None:
+    async def _record(
+        self, sender: ChannelSender, message: OutboxRecord, result: SendResult | float
+    ) -> dt.datetime | None:
         now = self.clock.now()
         retry_at: dt.datetime | None = FINISHED
         attempts = message.attempts + 1
@@ -126,32 +144,67 @@ class OutboxSender:
             retry_at = now + dt.timedelta(seconds=result)
             # The reason marks it as put off by a sender, so the later messages of its stream
             # wait for it (a message merely scheduled for later does not hold them).
-            update = dataclasses.replace(message, status="pending", next_attempt_at=retry_at,
-                                         error=message.error or WAITING_FOR_SLOT)
+            update = dataclasses.replace(
+                message,
+                status="pending",
+                next_attempt_at=retry_at,
+                error=message.error or WAITING_FOR_SLOT,
+            )
         elif isinstance(result, Sent):
             retry_at = None
-            update = dataclasses.replace(message, status="sent", attempts=attempts, next_attempt_at=None,
-                                         provider_message_id=result.provider_message_id, error=None)
+            update = dataclasses.replace(
+                message,
+                status="sent",
+                attempts=attempts,
+                next_attempt_at=None,
+                provider_message_id=result.provider_message_id,
+                error=None,
+            )
         elif isinstance(result, RetryLater) and attempts < self.policy.max_attempts:
             delay = result.after if result.after is not None else self.policy.backoff(attempts)
             if result.after is not None:
                 for limit in sender.limits(message):
                     await self.limiter.hold_off(limit, result.after)
             retry_at = now + dt.timedelta(seconds=delay)
-            update = dataclasses.replace(message, status="pending", attempts=attempts,
-                                         next_attempt_at=retry_at, error=result.reason)
+            update = dataclasses.replace(
+                message,
+                status="pending",
+                attempts=attempts,
+                next_attempt_at=retry_at,
+                error=result.reason,
+            )
         elif isinstance(result, NeedsTemplate):
             retry_at = now + dt.timedelta(seconds=self.policy.backoff(attempts))
-            update = dataclasses.replace(message, status="pending", attempts=attempts, next_attempt_at=retry_at,
-                                         error=f"{NEEDS_TEMPLATE}: {result.reason}")
+            update = dataclasses.replace(
+                message,
+                status="pending",
+                attempts=attempts,
+                next_attempt_at=retry_at,
+                error=f"{NEEDS_TEMPLATE}: {result.reason}",
+            )
         else:
-            update = dataclasses.replace(message, status="failed", attempts=attempts, next_attempt_at=None,
-                                         error=result.reason)
+            update = dataclasses.replace(
+                message,
+                status="failed",
+                attempts=attempts,
+                next_attempt_at=None,
+                error=result.reason,
+            )
         async with self.storage.transaction() as tx:
             await tx.update_outbound(update)
             if isinstance(result, Refused) and result.opted_out:
-                await tx.set_opt_out(message.practice_id, optout_address(message.channel, message.address),
-                                     message.channel, True, now)
-        log.info("outbox=%s channel=%s status=%s attempts=%d", message.id, message.channel, update.status,
-                 update.attempts)
+                await tx.set_opt_out(
+                    message.practice_id,
+                    optout_address(message.channel, message.address),
+                    message.channel,
+                    True,
+                    now,
+                )
+        log.info(
+            "outbox=%s channel=%s status=%s attempts=%d",
+            message.id,
+            message.channel,
+            update.status,
+            update.attempts,
+        )
         return retry_at

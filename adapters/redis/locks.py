@@ -26,15 +26,18 @@ class LockTimeout(Exception):
 
 
 class RedisLocks:
-    def __init__(self, redis: Redis, prefix: str, *, lease_seconds: float = 30.0, wait_seconds: float = 120.0) -> None:
+    def __init__(
+        self, redis: Redis, prefix: str, *, lease_seconds: float = 30.0, wait_seconds: float = 120.0
+    ) -> None:
         self.redis, self.prefix = redis, prefix
         self.lease, self.wait = lease_seconds, wait_seconds
 
     @asynccontextmanager
     async def lock(self, conversation_id: str) -> AsyncIterator[None]:
         name = f"{self.prefix}lock:conversation:{conversation_id}"
-        lock = self.redis.lock(name, timeout=self.lease, blocking_timeout=self.wait, sleep=0.02,
-                               thread_local=False)
+        lock = self.redis.lock(
+            name, timeout=self.lease, blocking_timeout=self.wait, sleep=0.02, thread_local=False
+        )
         if not await lock.acquire():
             raise LockTimeout(f"conversation {conversation_id} stayed locked for {self.wait:.0f}s")
         keeper = asyncio.create_task(self._renew(lock), name=f"renew-{name}")

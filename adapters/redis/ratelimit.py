@@ -55,7 +55,9 @@ class RedisRateLimiter:
         if not limits:
             return True, 0.0
         keys = [f"{self.prefix}rate:{limit.key}" for limit in limits]
-        booked, wait = await self._reserve(keys=keys, args=[max_wait, *(1.0 / lim.per_second for lim in limits)])
+        booked, wait = await self._reserve(
+            keys=keys, args=[max_wait, *(1.0 / lim.per_second for lim in limits)]
+        )
         return bool(int(booked)), float(wait)
 
     async def hold_off(self, limit: RateLimit, seconds: float) -> None:

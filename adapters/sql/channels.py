@@ -12,7 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.sql.dialect import upsert
 from adapters.sql.models import (
-    ConversationRow, DeliveryRow, InboundMessageRow, OptOutRow, OutboxRow, PracticeRow, table_of,
+    ConversationRow,
+    DeliveryRow,
+    InboundMessageRow,
+    OptOutRow,
+    OutboxRow,
+    PracticeRow,
+    table_of,
 )
 from bot.ports import DeliveryRecord, PurgeReport
 
@@ -39,13 +45,20 @@ class ChannelOps:
     ) -> bool:
         """Upsert the address's entry; True if its opted-out state changed (or it is new and out)."""
         before = await self.is_opted_out(practice_id, address)
-        values = {"practice_id": practice_id, "address": address, "channel": channel,
-                  "opted_out": opted_out, "updated_at": now}
+        values = {
+            "practice_id": practice_id,
+            "address": address,
+            "channel": channel,
+            "opted_out": opted_out,
+            "updated_at": now,
+        }
         stmt = upsert(self._conn, _opt_outs).values(values)
-        await self._conn.execute(stmt.on_conflict_do_update(
-            index_elements=["practice_id", "address"],
-            set_={"channel": channel, "opted_out": opted_out, "updated_at": now},
-        ))
+        await self._conn.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["practice_id", "address"],
+                set_={"channel": channel, "opted_out": opted_out, "updated_at": now},
+            )
+        )
         return before != opted_out
 
     async def is_opted_out(self, practice_id: str, address: str) -> bool:
@@ -66,11 +79,15 @@ class ChannelOps:
 
     async def delivery(self, channel: str, provider_message_id: str) -> DeliveryRecord | None:
         d = _deliveries.c
-        stmt = select(_deliveries).where(d.channel == channel, d.provider_message_id == provider_message_id)
+        stmt = select(_deliveries).where(
+            d.channel == channel, d.provider_message_id == provider_message_id
+        )
         row = (await self._conn.execute(stmt)).first()
         return None if row is None else DeliveryRecord(**row._mapping)
 
-    async def last_inbound_at(self, practice_id: str, channel: str, address: str) -> dt.datetime | None:
+    async def last_inbound_at(
+        self, practice_id: str, channel: str, address: str
+    ) -> dt.datetime | None:
         i = _inbound.c
         stmt = select(func.max(i.received_at)).where(
             i.practice_id == practice_id, i.channel == channel, i.address == address
@@ -84,20 +101,30 @@ class ChannelOps:
         stmt = select(_practices.c.settings).where(_practices.c.id == practice_id)
         return dict((await self._conn.execute(stmt)).scalar_one_or_none() or {})
 
-    async def purge_bodies(self, practice_id: str, before: dt.datetime, now: dt.datetime) -> PurgeReport:
+    async def purge_bodies(
+        self, practice_id: str, before: dt.datetime, now: dt.datetime
+    ) -> PurgeReport:
         """Bodies of finished messages older than `before` are removed; pending ones are kept
         because they are still to be processed or sent."""
         i, o = _inbound.c, _outbox.c
         inbound = await self._conn.execute(
             update(_inbound)
-            .where(i.practice_id == practice_id, i.received_at < before, i.status != "pending",
-                   i.purged_at.is_(None))
+            .where(
+                i.practice_id == practice_id,
+                i.received_at < before,
+                i.status != "pending",
+                i.purged_at.is_(None),
+            )
             .values(body=None, body_key=None, purged_at=now)
         )
         outbound = await self._conn.execute(
             update(_outbox)
-            .where(o.practice_id == practice_id, o.created_at < before, o.status.not_in(("pending", "sending")),
-                   o.purged_at.is_(None))
+            .where(
+                o.practice_id == practice_id,
+                o.created_at < before,
+                o.status.not_in(("pending", "sending")),
+                o.purged_at.is_(None),
+            )
             .values(payload={}, payload_key=None, purged_at=now)
         )
         return PurgeReport(inbound=inbound.rowcount, outbound=outbound.rowcount)

@@ -50,7 +50,9 @@ class ConversationOps:
             raise RuntimeError(f"conversation of practice {practice_id} on {channel} vanished")
         return found
 
-    async def _find(self, practice_id: str, channel: str, address: str) -> ConversationRecord | None:
+    async def _find(
+        self, practice_id: str, channel: str, address: str
+    ) -> ConversationRecord | None:
         c = _conversations.c
         stmt = select(_conversations).where(
             c.practice_id == practice_id, c.channel == channel, c.address == address
@@ -89,7 +91,9 @@ class ConversationOps:
         if practice_id is None:
             raise LookupError(f"conversation {conversation_id} not found; create it before logging")
         e = _events.c
-        next_seq = select(func.coalesce(func.max(e.seq), 0) + 1).where(e.conversation_id == conversation_id)
+        next_seq = select(func.coalesce(func.max(e.seq), 0) + 1).where(
+            e.conversation_id == conversation_id
+        )
         await self._conn.execute(
             insert(_events).values(
                 practice_id=practice_id,

@@ -15,5 +15,6 @@ def upsert(conn: AsyncConnection, table: Table) -> Upsert:
         return postgresql.insert(table)
     if conn.dialect.name == "sqlite":
         return sqlite.insert(table)
-    raise NotImplementedError(f"SQL storage supports PostgreSQL and SQLite, not {conn.dialect.name}")
-
+    raise NotImplementedError(
+        f"SQL storage supports PostgreSQL and SQLite, not {conn.dialect.name}"
+    )

@@ -37,6 +37,7 @@ def async_url(database_url: str) -> str:
         )
     return url.set(drivername=driver).render_as_string(hide_password=False)
 
+
 def create_engine(database_url: str, **options: Any) -> AsyncEngine:
     """An engine for `database_url`; connects lazily, so this does no I/O."""
     engine = create_async_engine(async_url(database_url), **options)

@@ -39,15 +39,21 @@ class SqlSlotHolds:
         async with self._engine.begin() as conn:
             practice_id = await self._practice_id(conn, conversation_id)
             rows = [
-                {"practice_id": practice_id, "slot_id": slot_id,
-                 "conversation_id": conversation_id, "expires_at": until}
+                {
+                    "practice_id": practice_id,
+                    "slot_id": slot_id,
+                    "conversation_id": conversation_id,
+                    "expires_at": until,
+                }
                 for slot_id in wanted
             ]
             insert = upsert(conn, _holds).values(rows)
             stmt = insert.on_conflict_do_update(
                 index_elements=["practice_id", "slot_id"],
-                set_={"conversation_id": insert.excluded.conversation_id,
-                      "expires_at": insert.excluded.expires_at},
+                set_={
+                    "conversation_id": insert.excluded.conversation_id,
+                    "expires_at": insert.excluded.expires_at,
+                },
                 where=or_(_holds.c.conversation_id == conversation_id, _holds.c.expires_at <= now),
             ).returning(_holds.c.slot_id)
             held = set((await conn.execute(stmt)).scalars())

@@ -34,8 +34,12 @@ class InboundOps:
         values = self._sealing.inbound_values(message)
         if message.conversation_id is not None:
             c, i = _conversations.c, _inbound.c
-            await self._conn.execute(select(c.id).where(c.id == message.conversation_id).with_for_update())
-            last = select(func.coalesce(func.max(i.seq), 0) + 1).where(i.conversation_id == message.conversation_id)
+            await self._conn.execute(
+                select(c.id).where(c.id == message.conversation_id).with_for_update()
+            )
+            last = select(func.coalesce(func.max(i.seq), 0) + 1).where(
+                i.conversation_id == message.conversation_id
+            )
             values["seq"] = last.scalar_subquery()
         stmt = (
             upsert(self._conn, _inbound)
@@ -49,7 +53,9 @@ class InboundOps:
         return row is not None
 
     async def get_inbound(self, message_id: str) -> InboundRecord | None:
-        row = (await self._conn.execute(select(_inbound).where(_inbound.c.id == message_id))).first()
+        row = (
+            await self._conn.execute(select(_inbound).where(_inbound.c.id == message_id))
+        ).first()
         return None if row is None else self._sealing.inbound_record(row)
 
     async def mark_inbound(self, message_id: str, status: str) -> None:
@@ -61,7 +67,9 @@ class InboundOps:
             .returning(_inbound.c.id)
         )
         if (await self._conn.execute(stmt)).first() is None:
-            raise LookupError(f"inbound message {message_id} not found; record it before marking it")
+            raise LookupError(
+                f"inbound message {message_id} not found; record it before marking it"
+            )
 
     async def retry_inbound(
         self, message_id: str, retry_at: dt.datetime, metadata: dict[str, Any]
@@ -74,7 +82,9 @@ class InboundOps:
         stored = select(i["metadata"]).where(i.id == message_id).with_for_update()
         current = (await self._conn.execute(stored)).scalar_one_or_none()
         if current is None:
-            raise LookupError(f"inbound message {message_id} not found; record it before retrying it")
+            raise LookupError(
+                f"inbound message {message_id} not found; record it before retrying it"
+            )
         merged = {**current, "retry_at": retry_at.isoformat(), **metadata}
         await self._conn.execute(
             update(_inbound)

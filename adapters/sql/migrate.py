@@ -50,7 +50,9 @@ async def _run(database_url: str, action: _Action) -> None:
     try:
         async with engine.begin() as connection:
             if connection.dialect.name == "postgresql":
-                await connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
+                await connection.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY}
+                )
             await connection.run_sync(_with_connection, action)
     finally:
         await engine.dispose()

@@ -43,7 +43,8 @@ PracticeId = String(64)
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map = {dict[str, Any]: JsonDoc, dt.datetime: UtcDateTime}
+    # SQLAlchemy reads this plain class attribute; its documented form has no ClassVar.
+    type_annotation_map = {dict[str, Any]: JsonDoc, dt.datetime: UtcDateTime}  # noqa: RUF012
 
 
 def _conversation_fk(ondelete: str) -> ForeignKey:
@@ -136,9 +137,15 @@ class OutboxRow(Base):
         Index(None, "status", "next_attempt_at"),
         UniqueConstraint("practice_id", "channel", "address", "seq"),
         # Only unfinished rows: the "is an earlier one still unsent?" probe of every claim.
-        Index("ix_outbox_unfinished", "practice_id", "channel", "address", "seq",
-              postgresql_where=text("status IN ('pending', 'sending')"),
-              sqlite_where=text("status IN ('pending', 'sending')")),
+        Index(
+            "ix_outbox_unfinished",
+            "practice_id",
+            "channel",
+            "address",
+            "seq",
+            postgresql_where=text("status IN ('pending', 'sending')"),
+            sqlite_where=text("status IN ('pending', 'sending')"),
+        ),
     )
     id: Mapped[str] = mapped_column(Id, primary_key=True)
     practice_id: Mapped[str] = mapped_column(PracticeId, index=True)

@@ -19,7 +19,17 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, insert, literal_column, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    exists,
+    insert,
+    literal_column,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.sql.dialect import upsert
@@ -52,24 +62,40 @@ def _holds_back(e: Any, now: dt.datetime) -> ColumnElement[bool]:
     off by a sender (attempts or an error). Not: scheduled for later and not yet touched."""
     return or_(
         e.status == "sending",
-        and_(e.status == "pending",
-             or_(e.next_attempt_at.is_(None), e.next_attempt_at <= now, e.attempts > 0, e.error.is_not(None))),
+        and_(
+            e.status == "pending",
+            or_(
+                e.next_attempt_at.is_(None),
+                e.next_attempt_at <= now,
+                e.attempts > 0,
+                e.error.is_not(None),
+            ),
+        ),
     )
 
 
 def _next_of_its_stream(now: dt.datetime) -> ColumnElement[bool]:
     """No earlier message of the same stream holds this one back, and no later one is in flight."""
     o, e = _outbox.c, _other.c
-    same_stream = and_(e.practice_id == o.practice_id, e.channel == o.channel, e.address == o.address,
-                       e.status.in_(_UNFINISHED_LITERALS))
+    same_stream = and_(
+        e.practice_id == o.practice_id,
+        e.channel == o.channel,
+        e.address == o.address,
+        e.status.in_(_UNFINISHED_LITERALS),
+    )
     return and_(
         ~exists().where(same_stream, e.seq < o.seq, _holds_back(e, now)),
         ~exists().where(same_stream, e.seq > o.seq, e.status == "sending", e.next_attempt_at > now),
     )
 
 
-def _oldest_due(now: dt.datetime, limit: int, *columns: Any, channels: Sequence[str] | None = None,
-                in_order: bool = False) -> Select[Any]:
+def _oldest_due(
+    now: dt.datetime,
+    limit: int,
+    *columns: Any,
+    channels: Sequence[str] | None = None,
+    in_order: bool = False,
+) -> Select[Any]:
     # SKIP LOCKED: rows another sender holds are passed over, never waited for or shared,
     # so claimers never wait on each other (no deadlocks). A stream's next message is taken
     # only once the statement's snapshot shows the earlier ones finished, and a row another
@@ -103,7 +129,11 @@ class OutboxOps:
     async def _next_seq(self, message: OutboxRecord) -> int:
         # The upsert locks the stream's row until commit: a concurrent enqueuer to the same
         # address waits here, so a higher seq is never committed before a lower one.
-        key = {"practice_id": message.practice_id, "channel": message.channel, "address": message.address}
+        key = {
+            "practice_id": message.practice_id,
+            "channel": message.channel,
+            "address": message.address,
+        }
         stmt = upsert(self._conn, _streams).values(key | {"last_seq": 1})
         stmt = stmt.on_conflict_do_update(
             index_elements=list(key), set_={"last_seq": _streams.c.last_seq + 1}
@@ -120,7 +150,10 @@ class OutboxOps:
         return [self._sealing.outbox_record(row) for row in rows]
 
     async def claim_due_outbound(
-        self, now: dt.datetime, limit: int, channels: Sequence[str] | None = None,
+        self,
+        now: dt.datetime,
+        limit: int,
+        channels: Sequence[str] | None = None,
         lease: dt.timedelta = CLAIM_LEASE,
     ) -> list[OutboxRecord]:
         """Mark up to `limit` due messages `sending` (leased for CLAIM_LEASE) and return them.
@@ -132,7 +165,11 @@ class OutboxOps:
         """
         stmt = (
             update(_outbox)
-            .where(_outbox.c.id.in_(_oldest_due(now, limit, _outbox.c.id, channels=channels, in_order=True)))
+            .where(
+                _outbox.c.id.in_(
+                    _oldest_due(now, limit, _outbox.c.id, channels=channels, in_order=True)
+                )
+            )
             .values(status="sending", next_attempt_at=now + lease)
             .returning(*_outbox.c)
         )

@@ -21,6 +21,8 @@ def to_record(kind: type[R], row: Row[Any]) -> R:
     return kind(**row._mapping)
 
 
-def to_values(record: AuditRecord | ConversationRecord | InboundRecord | OutboxRecord) -> dict[str, Any]:
+def to_values(
+    record: AuditRecord | ConversationRecord | InboundRecord | OutboxRecord,
+) -> dict[str, Any]:
     """Column values of a record, for INSERT."""
     return {f.name: getattr(record, f.name) for f in fields(record)}

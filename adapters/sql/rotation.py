@@ -23,7 +23,10 @@ _outbox = table_of(OutboxRow)
 async def rotate_keys(engine: AsyncEngine, keyring: Keyring, batch: int = 500) -> int:
     """Re-seal every body not under the primary key; returns how many rows changed."""
     changed = 0
-    for table, column, key_column in ((_inbound, "body", "body_key"), (_outbox, "payload", "payload_key")):
+    for table, column, key_column in (
+        (_inbound, "body", "body_key"),
+        (_outbox, "payload", "payload_key"),
+    ):
         while True:
             done = await _rotate_batch(engine, keyring, table, column, key_column, batch)
             changed += done
@@ -38,19 +41,29 @@ def _stale(table: Any, column: str, key_column: str, primary: str) -> Any:
     return or_(and_(key.is_not(None), key != primary), unsealed)
 
 
-async def _rotate_batch(engine: AsyncEngine, keyring: Keyring, table: Any, column: str, key_column: str,
-                        batch: int) -> int:
-    stmt = select(table.c.id, table.c[column], table.c[key_column]).where(
-        _stale(table, column, key_column, keyring.primary_id)).limit(batch)
+async def _rotate_batch(
+    engine: AsyncEngine, keyring: Keyring, table: Any, column: str, key_column: str, batch: int
+) -> int:
+    stmt = (
+        select(table.c.id, table.c[column], table.c[key_column])
+        .where(_stale(table, column, key_column, keyring.primary_id))
+        .limit(batch)
+    )
     changed = 0
     async with engine.begin() as conn:
-        for row_id, value, key_id in (await conn.execute(stmt.with_for_update(skip_locked=True))).all():
+        for row_id, value, key_id in (
+            await conn.execute(stmt.with_for_update(skip_locked=True))
+        ).all():
             plain = _open(keyring, row_id, value, key_id, column == "payload")
             sealed = keyring.seal(plain, row_id)
             new_value: Any = {"sealed": sealed.token} if column == "payload" else sealed.token
-            guard = table.c[key_column].is_(None) if key_id is None else table.c[key_column] == key_id
+            guard = (
+                table.c[key_column].is_(None) if key_id is None else table.c[key_column] == key_id
+            )
             result = await conn.execute(
-                update(table).where(table.c.id == row_id, guard).values({column: new_value, key_column: sealed.key_id})
+                update(table)
+                .where(table.c.id == row_id, guard)
+                .values({column: new_value, key_column: sealed.key_id})
             )
             changed += result.rowcount
     return changed

@@ -63,9 +63,13 @@ class Sealing:
 
     def _keyring(self) -> Keyring:
         if self.keyring is None:
-            raise RuntimeError("encrypted message bodies need a keyring: build SqlStorage(url, keyring=...)")
+            raise RuntimeError(
+                "encrypted message bodies need a keyring: build SqlStorage(url, keyring=...)"
+            )
         return self.keyring
 
 
-def _fields_only(values: dict[str, Any], storage_only: tuple[str, ...] = _STORAGE_ONLY) -> dict[str, Any]:
+def _fields_only(
+    values: dict[str, Any], storage_only: tuple[str, ...] = _STORAGE_ONLY
+) -> dict[str, Any]:
     return {k: v for k, v in values.items() if k not in storage_only}

@@ -22,7 +22,9 @@ class SqlStorage:
     `keyring`, message bodies are encrypted at rest (the composition root always gives one).
     """
 
-    def __init__(self, database_url: str, *, keyring: Keyring | None = None, **engine_options: Any) -> None:
+    def __init__(
+        self, database_url: str, *, keyring: Keyring | None = None, **engine_options: Any
+    ) -> None:
         self._engine = create_engine(database_url, **engine_options)
         self._holds = SqlSlotHolds(self._engine)
         self._sealing = Sealing(keyring)

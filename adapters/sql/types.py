@@ -37,7 +37,9 @@ class UtcDateTime(TypeDecorator[dt.datetime]):
         # SQLite's DATETIME keeps wall-clock digits only: store them in UTC.
         return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
 
-    def process_result_value(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+    def process_result_value(
+        self, value: dt.datetime | None, dialect: Dialect
+    ) -> dt.datetime | None:
         if value is None:
             return None
         if value.tzinfo is None:

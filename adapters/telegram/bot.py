@@ -23,7 +23,9 @@ class TelegramBot:
 
     def bot(self) -> Bot:
         if self._bot is None:
-            session = AiohttpSession(api=TelegramAPIServer.from_base(self._base_url), timeout=TIMEOUT_SECONDS)
+            session = AiohttpSession(
+                api=TelegramAPIServer.from_base(self._base_url), timeout=TIMEOUT_SECONDS
+            )
             self._bot = Bot(self._token, session=session)
         return self._bot
 

@@ -9,9 +9,15 @@ recorded: a crash re-fetches it, and deduplication makes that harmless.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 
-from aiogram.exceptions import TelegramAPIError, TelegramNetworkError, TelegramRetryAfter, TelegramServerError
+from aiogram.exceptions import (
+    TelegramAPIError,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
 
 from adapters.telegram.bot import TelegramBot
 from adapters.telegram.updates import inbound_of
@@ -23,8 +29,16 @@ log = logging.getLogger(__name__)
 
 
 class TelegramPoller:
-    def __init__(self, telegram: TelegramBot, assistant: Assistant, dispatcher: Dispatcher, practice_id: str,
-                 clock: Clock, *, poll_timeout: int = 25) -> None:
+    def __init__(
+        self,
+        telegram: TelegramBot,
+        assistant: Assistant,
+        dispatcher: Dispatcher,
+        practice_id: str,
+        clock: Clock,
+        *,
+        poll_timeout: int = 25,
+    ) -> None:
         self.telegram, self.assistant, self.dispatcher = telegram, assistant, dispatcher
         self.practice_id, self.clock, self.poll_timeout = practice_id, clock, poll_timeout
         self.offset: int | None = None
@@ -32,7 +46,9 @@ class TelegramPoller:
     async def run(self, stop: asyncio.Event) -> None:
         """Poll until `stop` is set."""
         bot = self.telegram.bot()
-        await bot.delete_webhook(drop_pending_updates=False)  # Telegram refuses getUpdates while a webhook is set
+        await bot.delete_webhook(
+            drop_pending_updates=False
+        )  # Telegram refuses getUpdates while a webhook is set
         failures = 0
         while not stop.is_set():
             try:
@@ -43,12 +59,14 @@ class TelegramPoller:
             except (TelegramNetworkError, TelegramServerError) as e:
                 failures += 1
                 log.warning("telegram polling failed (%s); retrying", type(e).__name__)
-                await _sleep_or_stop(stop, min(2.0 ** failures, 60.0))
+                await _sleep_or_stop(stop, min(2.0**failures, 60.0))
 
     async def poll_once(self) -> int:
         """One getUpdates round; returns how many new messages were recorded."""
         updates = await self.telegram.bot().get_updates(
-            offset=self.offset, timeout=self.poll_timeout, allowed_updates=["message", "callback_query"],
+            offset=self.offset,
+            timeout=self.poll_timeout,
+            allowed_updates=["message", "callback_query"],
             request_timeout=self.poll_timeout + 10,
         )
         recorded = 0
@@ -73,7 +91,5 @@ class TelegramPoller:
 
 
 async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
-    try:
+    with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(stop.wait(), seconds)
-    except TimeoutError:
-        pass

@@ -11,12 +11,24 @@ import datetime as dt
 from collections.abc import Sequence
 
 from aiogram.exceptions import (
-    TelegramAPIError, TelegramForbiddenError, TelegramNetworkError, TelegramRetryAfter, TelegramServerError,
+    TelegramAPIError,
+    TelegramForbiddenError,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
 )
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from adapters.telegram.bot import TelegramBot
-from bot.channels import RateLimit, Refused, RetryLater, SendResult, Sent, choice_buttons, text_and_links
+from bot.channels import (
+    RateLimit,
+    Refused,
+    RetryLater,
+    SendResult,
+    Sent,
+    choice_buttons,
+    text_and_links,
+)
 from bot.messages import Outbound
 from bot.ports import OutboxRecord
 
@@ -25,7 +37,9 @@ class TelegramSender:
     channel = "telegram"
     window: dt.timedelta | None = None
 
-    def __init__(self, telegram: TelegramBot, per_second: float, per_chat_per_second: float) -> None:
+    def __init__(
+        self, telegram: TelegramBot, per_second: float, per_chat_per_second: float
+    ) -> None:
         self.telegram, self.per_second, self.per_chat = telegram, per_second, per_chat_per_second
 
     def limits(self, message: OutboxRecord) -> Sequence[RateLimit]:
@@ -39,8 +53,10 @@ class TelegramSender:
         outbound = Outbound.from_json(message.payload)
         keyboard = None
         if outbound.choices:
-            rows = [[InlineKeyboardButton(text=label, callback_data=data)]
-                    for label, data in choice_buttons(outbound.choices)]
+            rows = [
+                [InlineKeyboardButton(text=label, callback_data=data)]
+                for label, data in choice_buttons(outbound.choices)
+            ]
             keyboard = InlineKeyboardMarkup(inline_keyboard=rows)
         try:
             sent = await self.telegram.bot().send_message(

@@ -14,8 +14,18 @@ from aiogram.types import Update
 
 from bot.messages import Inbound
 
-_MEDIA = ("photo", "document", "voice", "audio", "video", "video_note", "sticker", "animation", "contact",
-          "location")
+_MEDIA = (
+    "photo",
+    "document",
+    "voice",
+    "audio",
+    "video",
+    "video_note",
+    "sticker",
+    "animation",
+    "contact",
+    "location",
+)
 
 
 def inbound_of_update(raw: dict[str, Any], practice_id: str, now: dt.datetime) -> Inbound | None:
@@ -39,6 +49,11 @@ def inbound_of(update: Update, practice_id: str, now: dt.datetime) -> Inbound | 
     else:
         return None
     return Inbound(
-        practice_id=practice_id, channel="telegram", address=str(address), text=text,
-        provider_message_id=str(update.update_id), received_at=now, media_count=media,
+        practice_id=practice_id,
+        channel="telegram",
+        address=str(address),
+        text=text,
+        provider_message_id=str(update.update_id),
+        received_at=now,
+        media_count=media,
     )

@@ -22,13 +22,23 @@ class HeaderAuthHttpClient(AsyncTwilioHttpClient):
     """twilio's aiohttp transport, sending credentials as a header: aiohttp deprecates the
     `auth=` argument the library passes."""
 
-    async def request(self, method: str, url: str, params: Any = None, data: Any = None,
-                      headers: dict[str, str] | None = None, auth: tuple[str, str] | None = None,
-                      timeout: float | None = None, allow_redirects: bool = False) -> Response:
+    async def request(
+        self,
+        method: str,
+        url: str,
+        params: Any = None,
+        data: Any = None,
+        headers: dict[str, str] | None = None,
+        auth: tuple[str, str] | None = None,
+        timeout: float | None = None,  # noqa: ASYNC109 - AsyncTwilioHttpClient.request's signature
+        allow_redirects: bool = False,
+    ) -> Response:
         headers = dict(headers or {})
         if auth is not None:
             headers["Authorization"] = aiohttp.encode_basic_auth(auth[0], auth[1])
-        return await super().request(method, url, params, data, headers, None, timeout, allow_redirects)
+        return await super().request(
+            method, url, params, data, headers, None, timeout, allow_redirects
+        )
 
 
 class TwilioRest:

@@ -7,7 +7,6 @@ the 24-hour window (send the approved template instead); HTTP 429 and 5xx are te
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import json
 from collections.abc import Sequence
@@ -17,7 +16,15 @@ from twilio.base.exceptions import TwilioRestException, TwilioServiceException
 
 from adapters.twilio.client import TwilioRest
 from adapters.twilio.whatsapp_list import ListTemplate
-from bot.channels import NeedsTemplate, RateLimit, Refused, RetryLater, SendResult, Sent, numbered_text
+from bot.channels import (
+    NeedsTemplate,
+    RateLimit,
+    Refused,
+    RetryLater,
+    SendResult,
+    Sent,
+    numbered_text,
+)
 from bot.messages import Outbound
 from bot.ports import OutboxRecord
 
@@ -40,8 +47,15 @@ class TwilioSender:
     """SMS from one number (`whatsapp=False`) or WhatsApp from one sender."""
 
     def __init__(
-        self, rest: TwilioRest, from_number: str, per_second: float, status_callback: str | None,
-        *, whatsapp: bool = False, template_sid: str | None = None, list_template: ListTemplate | None = None,
+        self,
+        rest: TwilioRest,
+        from_number: str,
+        per_second: float,
+        status_callback: str | None,
+        *,
+        whatsapp: bool = False,
+        template_sid: str | None = None,
+        list_template: ListTemplate | None = None,
     ) -> None:
         self.rest, self.from_number, self.per_second = rest, from_number, per_second
         self.status_callback, self.template_sid = status_callback, template_sid
@@ -54,21 +68,33 @@ class TwilioSender:
 
     async def send(self, message: OutboxRecord, *, template: bool) -> SendResult:
         prefix = "whatsapp:" if self.whatsapp else ""
-        fields: dict[str, object] = {"to": prefix + message.address, "from_": prefix + self.from_number}
+        fields: dict[str, object] = {
+            "to": prefix + message.address,
+            "from_": prefix + self.from_number,
+        }
         if self.status_callback:
             fields["status_callback"] = self.status_callback
         if template:
             chosen = message.payload.get("template") or {}
             sid = chosen.get("content_sid") or self.template_sid
             if not sid:
-                return Refused("outside the WhatsApp window and no TWILIO_WHATSAPP_TEMPLATE_SID is set")
-            return await self._create(fields | {"content_sid": sid,
-                                                "content_variables": json.dumps(chosen.get("variables", {}))})
+                return Refused(
+                    "outside the WhatsApp window and no TWILIO_WHATSAPP_TEMPLATE_SID is set"
+                )
+            return await self._create(
+                fields
+                | {"content_sid": sid, "content_variables": json.dumps(chosen.get("variables", {}))}
+            )
         outbound = Outbound.from_json(message.payload)
         variables = self.list_template.variables(outbound) if self.list_template else None
         if self.list_template is not None and variables is not None:
-            listed = await self._create(fields | {"content_sid": self.list_template.content_sid,
-                                                  "content_variables": json.dumps(variables)})
+            listed = await self._create(
+                fields
+                | {
+                    "content_sid": self.list_template.content_sid,
+                    "content_variables": json.dumps(variables),
+                }
+            )
             # A list Twilio or WhatsApp will not take (e.g. 63021, 21656) still reaches the
             # patient, as numbered text; a window, opt-out or temporary error is the caller's.
             if not (isinstance(listed, Refused) and not listed.opted_out):
@@ -80,7 +106,7 @@ class TwilioSender:
             created = await self.rest.client().messages.create_async(**fields)
         except (TwilioRestException, TwilioServiceException) as e:
             return classify(e)
-        except (aiohttp.ClientError, asyncio.TimeoutError) as e:
+        except (TimeoutError, aiohttp.ClientError) as e:
             return RetryLater(f"network: {type(e).__name__}")
         return Sent(str(created.sid))
 

@@ -21,8 +21,16 @@ from bot.ports import DeliveryRecord
 #: Delivery statuses by how far along they are; a callback only ever moves a message forward.
 #: Failure ends a message like delivery does; `read` (WhatsApp) comes after delivery.
 STATUS_RANK = {
-    "accepted": 1, "scheduled": 1, "queued": 1, "sending": 2, "sent": 3,
-    "delivered": 4, "undelivered": 4, "failed": 4, "canceled": 4, "read": 5,
+    "accepted": 1,
+    "scheduled": 1,
+    "queued": 1,
+    "sending": 2,
+    "sent": 3,
+    "delivered": 4,
+    "undelivered": 4,
+    "failed": 4,
+    "canceled": 4,
+    "read": 5,
 }
 
 
@@ -47,7 +55,9 @@ def address_of(value: str) -> str:
     return value.split(":", 1)[1] if value.startswith("whatsapp:") else value
 
 
-def inbound_of(fields: Mapping[str, str], channel: str, practice_id: str, now: dt.datetime) -> Inbound:
+def inbound_of(
+    fields: Mapping[str, str], channel: str, practice_id: str, now: dt.datetime
+) -> Inbound:
     """The message of an incoming-message webhook. Raises KeyError without MessageSid/From."""
     return Inbound(
         practice_id=practice_id,
@@ -67,8 +77,12 @@ def delivery_of(fields: Mapping[str, str], channel: str, now: dt.datetime) -> De
     if status not in STATUS_RANK or not fields.get("MessageSid"):
         return None
     return DeliveryRecord(
-        channel=channel, provider_message_id=fields["MessageSid"], status=status,
-        rank=STATUS_RANK[status], updated_at=now, error_code=fields.get("ErrorCode") or None,
+        channel=channel,
+        provider_message_id=fields["MessageSid"],
+        status=status,
+        rank=STATUS_RANK[status],
+        updated_at=now,
+        error_code=fields.get("ErrorCode") or None,
     )
 
 

@@ -32,12 +32,18 @@ class ListTemplate:
 
     def variables(self, message: Outbound) -> dict[str, str] | None:
         """ContentVariables for `message`, or None when the list cannot carry it."""
-        if len(message.choices) != self.items or any(len(c) > MAX_ITEM_CHARS for c in message.choices):
+        if len(message.choices) != self.items or any(
+            len(c) > MAX_ITEM_CHARS for c in message.choices
+        ):
             return None
-        body = "\n".join([message.text, *(f"{link.label}: {link.url}" for link in message.links)]).strip()
+        body = "\n".join(
+            [message.text, *(f"{link.label}: {link.url}" for link in message.links)]
+        ).strip()
         if not body or len(body) > MAX_BODY_CHARS:
             return None
-        return {"1": body} | {str(k + 1): choice for k, choice in enumerate(message.choices, start=1)}
+        return {"1": body} | {
+            str(k + 1): choice for k, choice in enumerate(message.choices, start=1)
+        }
 
 
 def picked_choice(fields: Mapping[str, str]) -> str | None:

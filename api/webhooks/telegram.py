@@ -45,8 +45,12 @@ async def telegram(request: Request, runtime: RuntimeDep) -> Response:
     if conversation_id is not None:
         assert runtime.channels is not None
         await runtime.channels.dispatcher.conversation_received(conversation_id)
-    log.info("telegram update=%s recorded=%s", message.provider_message_id, conversation_id is not None)
+    log.info(
+        "telegram update=%s recorded=%s", message.provider_message_id, conversation_id is not None
+    )
     callback = raw.get("callback_query")
     if isinstance(callback, dict) and callback.get("id"):
-        return JSONResponse({"method": "answerCallbackQuery", "callback_query_id": str(callback["id"])})
+        return JSONResponse(
+            {"method": "answerCallbackQuery", "callback_query_id": str(callback["id"])}
+        )
     return Response(status_code=204)

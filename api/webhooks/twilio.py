@@ -27,8 +27,13 @@ async def _signed_form(request: Request, runtime: RuntimeDep) -> FormData:
     settings = runtime.settings
     form = await request.form()
     url = public_url(settings.public_base_url, request.url.path, request.url.query)
-    if not is_signed(settings.twilio_auth_token or "", url, form, request.headers.get("X-Twilio-Signature"),
-                     request.headers.get("X-Twilio-Webhooks-Signature-Settings")):
+    if not is_signed(
+        settings.twilio_auth_token or "",
+        url,
+        form,
+        request.headers.get("X-Twilio-Signature"),
+        request.headers.get("X-Twilio-Webhooks-Signature-Settings"),
+    ):
         metrics.WEBHOOK_REJECTED.inc()
         log.warning("twilio webhook %s refused: bad or missing signature", request.url.path)
         raise HTTPException(status_code=403, detail="invalid signature")
@@ -38,7 +43,9 @@ async def _signed_form(request: Request, runtime: RuntimeDep) -> FormData:
 SignedForm = Annotated[FormData, Depends(_signed_form)]
 
 
-async def _receive(channel: str, form: SignedForm, runtime: RuntimeDep, request: Request) -> Response:
+async def _receive(
+    channel: str, form: SignedForm, runtime: RuntimeDep, request: Request
+) -> Response:
     fields = {k: v for k, v in form.items() if isinstance(v, str)}
     try:
         message = inbound_of(fields, channel, runtime.settings.practice_id, runtime.clock.now())
@@ -51,7 +58,12 @@ async def _receive(channel: str, form: SignedForm, runtime: RuntimeDep, request:
         metrics.WEBHOOK_MESSAGES.inc()
         assert runtime.channels is not None
         await runtime.channels.dispatcher.conversation_received(conversation_id)
-    log.info("twilio %s message=%s recorded=%s", channel, message.provider_message_id, conversation_id is not None)
+    log.info(
+        "twilio %s message=%s recorded=%s",
+        channel,
+        message.provider_message_id,
+        conversation_id is not None,
+    )
     return Response(EMPTY_TWIML, media_type="text/xml")
 
 
@@ -76,5 +88,10 @@ async def status(form: SignedForm, runtime: RuntimeDep) -> Response:
     if delivery is not None:
         async with runtime.storage.transaction() as tx:
             moved = await tx.record_delivery(delivery)
-        log.info("twilio status message=%s status=%s kept=%s", delivery.provider_message_id, delivery.status, moved)
+        log.info(
+            "twilio status message=%s status=%s kept=%s",
+            delivery.provider_message_id,
+            delivery.status,
+            moved,
+        )
     return Response(status_code=204)

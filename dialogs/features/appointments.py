@@ -30,8 +30,10 @@ def _listed(outcome: UpcomingListed, state: State) -> str:
 def _values(state: State, ctx: TurnContext) -> dict[str, str]:
     cat = ctx.catalogue
     listed = [appointment_from_json(a) for a in state.slots.get("appointments", [])]
-    return {"appointment_list": "\n".join(f"- {appointment_label(a, cat)}" for a in listed),
-            "existing_when_text": when_text(state.slots.get("existing_when"), cat)}
+    return {
+        "appointment_list": "\n".join(f"- {appointment_label(a, cat)}" for a in listed),
+        "existing_when_text": when_text(state.slots.get("existing_when"), cat),
+    }
 
 
 FEATURE = Feature(

@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dialogs.codec import appointment_from_json, appointment_to_json, opening_from_json, opening_to_json
+from dialogs.codec import (
+    appointment_from_json,
+    appointment_to_json,
+    opening_from_json,
+    opening_to_json,
+)
 from dialogs.context import TurnContext
 from dialogs.feature import ActionSpec, Entry, Feature, MissingSlot
 from dialogs.render import day_text
 from dialogs.state import State
 from dialogs.understanding import window
-from domain.booking import BookOpening, Booked, FindOpenings, OpeningsFound, SlotTaken
+from domain.booking import Booked, BookOpening, FindOpenings, OpeningsFound, SlotTaken
 from domain.model import Appointment, Opening
 
 
@@ -43,15 +48,28 @@ def _find_openings(state: State, ctx: TurnContext) -> FindOpenings:
         raise MissingSlot(f"find_openings needs a service and a time (flow {state.flow})")
     start, end, preferred = window(slots["when"])
     # Moving an appointment keeps its clinician unless the patient asks for another.
-    practitioner_id = slots.get("practitioner_id") or (appointment.practitioner_id if appointment else None)
-    return FindOpenings(ctx.conversation_id, service, start, end, practitioner_id=practitioner_id,
-                          location_id=slots.get("location_id"), preferred_start=preferred,
-                          patient_id=state.patient_id)
+    practitioner_id = slots.get("practitioner_id") or (
+        appointment.practitioner_id if appointment else None
+    )
+    return FindOpenings(
+        ctx.conversation_id,
+        service,
+        start,
+        end,
+        practitioner_id=practitioner_id,
+        location_id=slots.get("location_id"),
+        preferred_start=preferred,
+        patient_id=state.patient_id,
+    )
 
 
 def _book_opening(state: State, ctx: TurnContext) -> BookOpening:
-    return BookOpening(ctx.conversation_id, state.patient_id or "", service_id(state) or "",
-                         opening_from_json(state.slots["opening"]))
+    return BookOpening(
+        ctx.conversation_id,
+        state.patient_id or "",
+        service_id(state) or "",
+        opening_from_json(state.slots["opening"]),
+    )
 
 
 def _found(outcome: OpeningsFound, state: State) -> str:
@@ -83,12 +101,20 @@ def _audit_booked(outcome: Booked) -> list[Entry]:
 def _values(state: State, ctx: TurnContext) -> dict[str, str]:
     closed = state.slots.get("closed_day")
     locale = ctx.catalogue.practice.locale
-    return {"closed_day": day_text(dt.date.fromisoformat(closed), locale, year=False) if closed else "that day"}
+    return {
+        "closed_day": day_text(dt.date.fromisoformat(closed), locale, year=False)
+        if closed
+        else "that day"
+    }
 
 
 FEATURE = Feature(
     actions=(
-        ActionSpec("find_openings", ("found", "nearest", "closed", "none", "consent", "down"), _find_openings),
+        ActionSpec(
+            "find_openings",
+            ("found", "nearest", "closed", "none", "consent", "down"),
+            _find_openings,
+        ),
         ActionSpec("book_opening", ("booked", "taken", "none", "consent", "down"), _book_opening),
     ),
     routes={OpeningsFound: _found, SlotTaken: _taken, Booked: _booked},

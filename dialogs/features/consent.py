@@ -34,8 +34,14 @@ def _review(state: State, ctx: TurnContext) -> ReviewConsents:
 
 def _decide(agree: bool):  # type: ignore[no-untyped-def]
     def command(state: State, ctx: TurnContext) -> DecideConsent:
-        return DecideConsent(state.patient_id or "", document_from_json(state.slots["consent"]), agree,
-                                ctx.channel, given_by=state.proxy_id)
+        return DecideConsent(
+            state.patient_id or "",
+            document_from_json(state.slots["consent"]),
+            agree,
+            ctx.channel,
+            given_by=state.proxy_id,
+        )
+
     return command
 
 
@@ -45,8 +51,15 @@ def _withdraw(state: State, ctx: TurnContext) -> WithdrawConsent:
 
 def _reviewed(outcome: ConsentsReviewed, state: State) -> str:
     titles = {d.code: d.title for d in outcome.documents}
-    state.slots["consents"] = [{"title": titles.get(d.code, d.code), "version": d.document_version,
-                                "agreed": d.agreed, "at": d.at.isoformat()} for d in outcome.standing]
+    state.slots["consents"] = [
+        {
+            "title": titles.get(d.code, d.code),
+            "version": d.document_version,
+            "agreed": d.agreed,
+            "at": d.at.isoformat(),
+        }
+        for d in outcome.standing
+    ]
     if outcome.pending:
         state.slots["consent"] = document_to_json(outcome.pending[0])
         return "pending"
@@ -64,17 +77,27 @@ def _required(outcome: ConsentRequired, state: State) -> str:
 
 
 def _decision(action: str, d: Any) -> list[Entry]:
-    return [(action, f"Consent/{d.id}", {"patient": d.patient_id, "document": d.code, "version": d.document_version})]
+    return [
+        (
+            action,
+            f"Consent/{d.id}",
+            {"patient": d.patient_id, "document": d.code, "version": d.document_version},
+        )
+    ]
 
 
 def _values(state: State, ctx: TurnContext) -> dict[str, str]:
     consent: dict[str, Any] = state.slots.get("consent") or {}
     out = {f"consent_{k}": str(consent.get(k, "")) for k in ("title", "version", "summary", "url")}
     locale = ctx.catalogue.practice.locale
-    out["consent_list"] = "\n".join(
-        f"- {c['title']} (version {c['version']}): {'agreed' if c['agreed'] else 'declined'} on "
-        f"{day_text(dt.datetime.fromisoformat(c['at']).date(), locale, year=True)}"
-        for c in state.slots.get("consents", [])) or "- none yet"
+    out["consent_list"] = (
+        "\n".join(
+            f"- {c['title']} (version {c['version']}): {'agreed' if c['agreed'] else 'declined'} on "
+            f"{day_text(dt.datetime.fromisoformat(c['at']).date(), locale, year=True)}"
+            for c in state.slots.get("consents", [])
+        )
+        or "- none yet"
+    )
     return out
 
 
@@ -92,11 +115,19 @@ FEATURE = Feature(
         ConsentRequired: _required,
     },
     audit={
-        ConsentRecorded: lambda o: _decision("consent.agreed" if o.decision.agreed else "consent.refused",
-                                                o.decision),
-        ConsentWithdrawn: lambda o: _decision("consent.withdrawn", o.decision) if o.decision else [],
-        ConsentRequired: lambda o: [("consent.required", f"Patient/{o.patient_id}",
-                                        {"document": o.document.code, "version": o.document.version})],
+        ConsentRecorded: lambda o: _decision(
+            "consent.agreed" if o.decision.agreed else "consent.refused", o.decision
+        ),
+        ConsentWithdrawn: lambda o: (
+            _decision("consent.withdrawn", o.decision) if o.decision else []
+        ),
+        ConsentRequired: lambda o: [
+            (
+                "consent.required",
+                f"Patient/{o.patient_id}",
+                {"document": o.document.code, "version": o.document.version},
+            )
+        ],
     },
     values=_values,
 )

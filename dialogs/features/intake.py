@@ -20,13 +20,19 @@ def _load(state: State, ctx: TurnContext) -> StartIntake:
 
 def _save(state: State, ctx: TurnContext) -> SaveIntake:
     intake = state.slots["intake"]
-    return SaveIntake(state.patient_id or "", form_from_json(intake["form"]),
-                         response_from_json(intake["response"]))
+    return SaveIntake(
+        state.patient_id or "",
+        form_from_json(intake["form"]),
+        response_from_json(intake["response"]),
+    )
 
 
 def _loaded(outcome: IntakeLoaded, state: State) -> str:
     response = outcome.response
-    state.slots["intake"] = {"form": form_to_json(outcome.form), "response": response_to_json(response)}
+    state.slots["intake"] = {
+        "form": form_to_json(outcome.form),
+        "response": response_to_json(response),
+    }
     if response.status == "completed":
         return "completed"
     return "resumed" if response.answers or response.skipped else "ready"
@@ -40,7 +46,13 @@ def _saved(outcome: IntakeSaved, state: State) -> str:
 def _audit(outcome: IntakeSaved) -> list[Entry]:
     r = outcome.response
     action = "form.submitted" if r.status == "completed" else "form.saved"
-    return [(action, f"QuestionnaireResponse/{r.id}", {"patient": outcome.patient_id, "answered": len(r.answers)})]
+    return [
+        (
+            action,
+            f"QuestionnaireResponse/{r.id}",
+            {"patient": outcome.patient_id, "answered": len(r.answers)},
+        )
+    ]
 
 
 def _values(state: State, ctx: TurnContext) -> dict[str, str]:
@@ -53,7 +65,11 @@ FEATURE = Feature(
         ActionSpec("load_intake", ("ready", "resumed", "completed", "none", "down"), _load),
         ActionSpec("save_intake", ("saved", "completed", "down"), _save),
     ),
-    routes={IntakeLoaded: _loaded, NoIntakeForm: lambda outcome, state: "none", IntakeSaved: _saved},
+    routes={
+        IntakeLoaded: _loaded,
+        NoIntakeForm: lambda outcome, state: "none",
+        IntakeSaved: _saved,
+    },
     audit={IntakeSaved: _audit},
     values=_values,
 )

@@ -24,20 +24,37 @@ _REGISTRATION = uuid.UUID("6f1c8a52-4b8e-4c57-9d43-2b0f4e7a9c11")
 def new_patient(form: dict[str, Any]) -> NewPatient:
     given, family = split_name(form["full_name"])
     return NewPatient(
-        given=given, family=family, birth_date=dt.date.fromisoformat(form["birth_date"]),
-        phone=form.get("phone") or None, email=form.get("email") or None, address=form.get("address") or None,
-        insurer=form.get("insurer") or None, member_id=form.get("member_id") or None,
+        given=given,
+        family=family,
+        birth_date=dt.date.fromisoformat(form["birth_date"]),
+        phone=form.get("phone") or None,
+        email=form.get("email") or None,
+        address=form.get("address") or None,
+        insurer=form.get("insurer") or None,
+        member_id=form.get("member_id") or None,
     )
 
 
 def _register(state: State, ctx: TurnContext) -> RegisterPatient:
     person = new_patient(state.slots.get("form", {}))
     # The same message retried gives the same id, so the conditional create makes one record.
-    key = "|".join((ctx.conversation_id, person.name.lower(), person.birth_date.isoformat(),
-                    person.phone or "", person.email or ""))
+    key = "|".join(
+        (
+            ctx.conversation_id,
+            person.name.lower(),
+            person.birth_date.isoformat(),
+            person.phone or "",
+            person.email or "",
+        )
+    )
     chat = ctx.address if ctx.channel in LINKABLE_CHANNELS else None
-    return RegisterPatient(ctx.conversation_id, person, str(uuid.uuid5(_REGISTRATION, key)),
-                              ctx.channel, chat_address=chat)
+    return RegisterPatient(
+        ctx.conversation_id,
+        person,
+        str(uuid.uuid5(_REGISTRATION, key)),
+        ctx.channel,
+        chat_address=chat,
+    )
 
 
 def _registered(outcome: PatientRegistered, state: State) -> str:
@@ -50,7 +67,12 @@ FEATURE = Feature(
     routes={PatientRegistered: _registered, ReferredToStaff: lambda outcome, state: "duplicate"},
     audit={
         PatientRegistered: lambda o: [("patient.registered", f"Patient/{o.patient.id}", {})],
-        ReferredToStaff: lambda o: [("patient.duplicate_referred", f"Task/{o.task_id}",
-                                        {"candidates": list(o.candidate_ids)})],
+        ReferredToStaff: lambda o: [
+            (
+                "patient.duplicate_referred",
+                f"Task/{o.task_id}",
+                {"candidates": list(o.candidate_ids)},
+            )
+        ],
     },
 )

@@ -16,9 +16,16 @@ from domain.rescheduling import RescheduleAppointment, Rescheduled
 def _reschedule(state: State, ctx: TurnContext) -> RescheduleAppointment:
     appointment = chosen_appointment(state)
     if appointment is None:
-        raise MissingSlot(f"reschedule_appointment needs the appointment picked (flow {state.flow})")
-    return RescheduleAppointment(ctx.conversation_id, state.patient_id or "", appointment.id,
-                                   service_id(state) or "", opening_from_json(state.slots["opening"]))
+        raise MissingSlot(
+            f"reschedule_appointment needs the appointment picked (flow {state.flow})"
+        )
+    return RescheduleAppointment(
+        ctx.conversation_id,
+        state.patient_id or "",
+        appointment.id,
+        service_id(state) or "",
+        opening_from_json(state.slots["opening"]),
+    )
 
 
 def _rescheduled(outcome: Rescheduled, state: State) -> str:
@@ -28,12 +35,20 @@ def _rescheduled(outcome: Rescheduled, state: State) -> str:
 
 def _audit(outcome: Rescheduled) -> list[Entry]:
     new, old = outcome.new, outcome.old
-    return [("appointment.rescheduled", f"Appointment/{new.id}", {"replaces": old.id}),
-            ("appointment.cancelled", f"Appointment/{old.id}", {"reason": "rescheduled"})]
+    return [
+        ("appointment.rescheduled", f"Appointment/{new.id}", {"replaces": old.id}),
+        ("appointment.cancelled", f"Appointment/{old.id}", {"reason": "rescheduled"}),
+    ]
 
 
 FEATURE = Feature(
-    actions=(ActionSpec("reschedule_appointment", ("rescheduled", "taken", "none", "consent", "down"), _reschedule),),
+    actions=(
+        ActionSpec(
+            "reschedule_appointment",
+            ("rescheduled", "taken", "none", "consent", "down"),
+            _reschedule,
+        ),
+    ),
     routes={Rescheduled: _rescheduled},
     audit={Rescheduled: _audit},
 )

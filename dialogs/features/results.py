@@ -1,6 +1,6 @@
 """Whether the patient's results are ready: how many, never what. Flow: data/flows/check_results.yaml.
 
-    {results_ready}  how many results are final
+{results_ready}  how many results are final
 """
 
 from __future__ import annotations
@@ -21,13 +21,20 @@ def _checked(outcome: ResultsChecked, state: State) -> str:
 
 
 def _audit(outcome: ResultsChecked) -> list[Entry]:
-    return [("record.disclosed", f"Patient/{outcome.patient_id}",
-             {"what": "results_status", "ready": outcome.ready, "pending": outcome.pending})]
+    return [
+        (
+            "record.disclosed",
+            f"Patient/{outcome.patient_id}",
+            {"what": "results_status", "ready": outcome.ready, "pending": outcome.pending},
+        )
+    ]
 
 
 FEATURE = Feature(
     actions=(ActionSpec("check_results", ("ready", "pending", "none", "down"), _check),),
     routes={ResultsChecked: _checked},
     audit={ResultsChecked: _audit},
-    values=lambda state, ctx: {"results_ready": str((state.slots.get("results") or {}).get("ready", 0))},
+    values=lambda state, ctx: {
+        "results_ready": str((state.slots.get("results") or {}).get("ready", 0))
+    },
 )

@@ -54,8 +54,11 @@ def _share_week(a: Atom, b: Atom, text: str) -> None:
     if a.data.get("kind_") != "wd":
         return
     for named, other, other_atom in ((b, a, a), (a, b, b)):
-        if (named.data.get("mode") in ("next_week", "this_week") and other.data.get("mode") == "coming"
-                and not _NAMES_WEEK.search(text[other_atom.start : other_atom.end])):
+        if (
+            named.data.get("mode") in ("next_week", "this_week")
+            and other.data.get("mode") == "coming"
+            and not _NAMES_WEEK.search(text[other_atom.start : other_atom.end])
+        ):
             other.data["mode"] = named.data["mode"]
             return
 
@@ -82,7 +85,12 @@ def _share_month(a: Atom, b: Atom, text: str) -> None:
         day = _day_alone(other, text)
         if spec is not None and day is not None and 1 <= day <= 31:
             other.kind, other.weak = DATE, False
-            other.data = {"kind_": "abs", "month": spec["month"], "day": day, "year": spec.get("year")}
+            other.data = {
+                "kind_": "abs",
+                "month": spec["month"],
+                "day": day,
+                "year": spec.get("year"),
+            }
             named.weak = False
             return
 
@@ -90,7 +98,12 @@ def _share_month(a: Atom, b: Atom, text: str) -> None:
 def _days_to_share(other: list[Atom], g: list[Atom], fits: Fits) -> list[Atom]:
     """The date atoms of ``other`` that an alternative ``g`` naming no day takes on."""
     days = [a for a in other if a.kind in _DATEISH]
-    if len(g) == 1 and g[0].kind == SHIFT and not g[0].data["post"] and g[0].data["unit"] != "weekday":
+    if (
+        len(g) == 1
+        and g[0].kind == SHIFT
+        and not g[0].data["post"]
+        and g[0].data["unit"] != "weekday"
+    ):
         return days  # "friday or the day after"
     if any(a.kind not in _TIMEISH and a.kind != POD_K for a in g):
         return []
@@ -99,7 +112,9 @@ def _days_to_share(other: list[Atom], g: list[Atom], fits: Fits) -> list[Atom]:
     return days if days and all(fits(days, a) for a in g) else []
 
 
-def with_day_of(previous: list[Atom], g: list[Atom], following: list[Atom], text: str, fits: Fits) -> list[Atom]:
+def with_day_of(
+    previous: list[Atom], g: list[Atom], following: list[Atom], text: str, fits: Fits
+) -> list[Atom]:
     """An alternative that names no day shares the day offered beside it.
 
     "thursday at 2 or 3pm" is 3pm on Thursday, "10 or 11am tomorrow" is 10am
@@ -137,7 +152,9 @@ def refined(previous: list[Atom], g: list[Atom], text: str, fits: Fits) -> list[
     """
     if not _REFINE.match(text[previous[-1].end : g[0].start]):
         return None
-    if not any(a.kind == DATE for a in previous) or any(a.kind not in _TIMEISH and a.kind != POD_K for a in g):
+    if not any(a.kind == DATE for a in previous) or any(
+        a.kind not in _TIMEISH and a.kind != POD_K for a in g
+    ):
         return None
     if any(a.kind == POD_K and (a.data.get("today") or "day_offset" in a.data) for a in g):
         return None  # "tonight", "last night" name their own day

@@ -38,7 +38,9 @@ _ORDER = ["minute", "day", "week", "month", "year"]
 _DAYS_IN = {"day": 1, "week": 7, "month": 30, "year": 365}
 
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_WORDNUM = "|".join(sorted((w for w in NUMBER_WORDS if w not in ("a", "an")), key=len, reverse=True))
+_WORDNUM = "|".join(
+    sorted((w for w in NUMBER_WORDS if w not in ("a", "an")), key=len, reverse=True)
+)
 _QTY = (
     r"(?:\d+(?:\.\d+)?(?:\s+and\s+a\s+half)?|\d/\d"
     rf"|(?:{_TENS})(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?(?:\s+and\s+a\s+half)?"

@@ -34,9 +34,73 @@ _CONNECTOR = re.compile(
     r"|(?:at\s+)?like|(?:at\s+)?say|maybe|time|time\s+at)\s*[\s,]*)?$"
 )
 _FILLER = frozenset(
-    ["please", "pls", "plz", "ok", "okay", "k", "thanks", "thx", "ty", "how", "about", "what", "is", "fine", "good", "works", "work", "for", "me", "at", "on", "the", "around", "yes", "yeah", "yep", "ya", "sure", "or", "then", "say", "that", "perfect", "great", "would", "be", "lets", "let's", "do", "it", "maybe", "hmm", "um", "uh", "any", "time", "anytime", "best", "better", "ideal", "and", "i'd", "like", "want", "prefer", "can", "could", "we", "i", "come", "coming"]
+    [
+        "please",
+        "pls",
+        "plz",
+        "ok",
+        "okay",
+        "k",
+        "thanks",
+        "thx",
+        "ty",
+        "how",
+        "about",
+        "what",
+        "is",
+        "fine",
+        "good",
+        "works",
+        "work",
+        "for",
+        "me",
+        "at",
+        "on",
+        "the",
+        "around",
+        "yes",
+        "yeah",
+        "yep",
+        "ya",
+        "sure",
+        "or",
+        "then",
+        "say",
+        "that",
+        "perfect",
+        "great",
+        "would",
+        "be",
+        "lets",
+        "let's",
+        "do",
+        "it",
+        "maybe",
+        "hmm",
+        "um",
+        "uh",
+        "any",
+        "time",
+        "anytime",
+        "best",
+        "better",
+        "ideal",
+        "and",
+        "i'd",
+        "like",
+        "want",
+        "prefer",
+        "can",
+        "could",
+        "we",
+        "i",
+        "come",
+        "coming",
+    ]
 )
-_LEAD = re.compile(r"^(?:(?:on|at|@|for|around|about|approx(?:imately)?|approximately|by|during|of|say)\s+)+")
+_LEAD = re.compile(
+    r"^(?:(?:on|at|@|for|around|about|approx(?:imately)?|approximately|by|during|of|say)\s+)+"
+)
 _LEAD_IN_THE = re.compile(r"^(?:in|during)\s+the\s+(?=[a-z]+\b)")
 _LEAD_THE = re.compile(
     r"^the\s+(?!\d+(?:st|nd|rd|th)?\b(?!\s+of\b)|(?:first|second|third|fourth|fifth)\b(?!\s+of\b)|mor+ow|mor+a|mar+a)"
@@ -72,23 +136,35 @@ def _fits(group: list[Atom], a: Atom) -> bool:
     kinds = [g.kind for g in group]
     if a.kind == SHIFT:
         # "a week from <date>" opens a group; "<date> plus 2 weeks" closes one
-        return a.data["post"] and SHIFT not in kinds and INSTANT not in kinds and (DATE in kinds or TIME in kinds)
+        return (
+            a.data["post"]
+            and SHIFT not in kinds
+            and INSTANT not in kinds
+            and (DATE in kinds or TIME in kinds)
+        )
     if SHIFT in kinds and a.kind not in (DATE, TIME, POD_K):
         return False
     if a.kind in _DATEISH:
         dates = [g for g in group if g.kind in _DATEISH]
-        if len(dates) == 1 and {a.kind, dates[0].kind} == {DATE, MONTH} and _day_alone(
-            a if a.kind == DATE else dates[0]
+        if (
+            len(dates) == 1
+            and {a.kind, dates[0].kind} == {DATE, MONTH}
+            and _day_alone(a if a.kind == DATE else dates[0])
         ):
             return True  # "next month on the 3rd", "the 5th in december": that day of that month
         if a.kind == DATE and any(g.kind == WEEKOF for g in dates) and len(dates) == 1:
             return True
-        if len(dates) == 1 and {a.kind, dates[0].kind} == {DATE, WEEK} and (
-            (a.data if a.kind == DATE else dates[0].data).get("kind_") == "wd"
+        if (
+            len(dates) == 1
+            and {a.kind, dates[0].kind} == {DATE, WEEK}
+            and ((a.data if a.kind == DATE else dates[0].data).get("kind_") == "wd")
         ):
             return True  # "next week tuesday", "tuesday, the week after next"
-        if a.kind == DATE and len(dates) == 1 and dates[0].kind == DATE and (
-            (dates[0].data.get("kind_") == "wd") != (a.data.get("kind_") == "wd")
+        if (
+            a.kind == DATE
+            and len(dates) == 1
+            and dates[0].kind == DATE
+            and ((dates[0].data.get("kind_") == "wd") != (a.data.get("kind_") == "wd"))
         ):
             return True  # "Monday, Feb 18": the explicit date wins (two weekdays are two days)
         return not dates and INSTANT not in kinds
@@ -127,14 +203,15 @@ def _alone(text: str, start: int, end: int) -> bool:
 #: "8 is the only time I can do", "10 suits me". (A number alone is a pick from the offered
 #: list, which nlu.choices takes first.)
 _HOUR_CLAUSE = _FILLER | frozenset(
-    ["is", "only", "a", "suit", "suits", "ok?", "alright", "all", "right", "does", "good", "fine", "free",
-     "earliest", "latest", "am", "i'm", "im", "available", "there", "if", "possible", "poss", "o'clock",
-     "can", "do", "come", "in", "get", "you", "anything", "have", "got", "slot", "appointment",
-     # a time put against another: "cant do 4 can we do 5", "4:30 instead of 3", "no i said 4"
-     "cant", "can't", "cannot", "instead", "of", "than", "rather", "no", "said", "will", "change", "my", "to",
-     "pm", "am", "just", "try", "make",
-     # ... or moved to it: "swap my 10am to 11 please", "move it from 9 to 10"
-     "swap", "move", "shift", "switch", "push", "bring", "please", "pls", "from", "it", "we", "could"]
+    (  # noqa: SIM905 - a word list reads best as one string
+        "is only a suit suits ok? alright all right does good fine free earliest latest am i'm im"
+        " available there if possible poss o'clock can do come in get you anything have got slot"
+        " appointment"
+        # a time put against another: "cant do 4 can we do 5", "4:30 instead of 3", "no i said 4"
+        " cant can't cannot instead of than rather no said will change my to pm just try make"
+        # ... or moved to it: "swap my 10am to 11 please", "move it from 9 to 10"
+        " swap move shift switch push bring please pls from it we could"
+    ).split()
 )
 _CLAUSE_SPLIT = re.compile(r"[,;.!?\n]|\b(?:but|because|cos|coz|as)\b")
 
@@ -146,10 +223,34 @@ def _hour_offered(text: str, start: int, end: int) -> bool:
     left = _CLAUSE_SPLIT.split(text[:start])[-1]
     right = _CLAUSE_SPLIT.split(text[end:])[0]
     words = re.findall(r"[a-z']+|\d+", (left + " " + right).lower())
-    cue = {"time", "suit", "suits", "ok", "okay", "be", "works", "work", "fine", "good", "alright", "do",
-           "instead", "said", "than", "change", "swap", "move", "shift", "switch", "push"}
-    return (bool(words) and all(w in _HOUR_CLAUSE or w.isdigit() for w in words)
-            and any(w in cue for w in words))
+    cue = {
+        "time",
+        "suit",
+        "suits",
+        "ok",
+        "okay",
+        "be",
+        "works",
+        "work",
+        "fine",
+        "good",
+        "alright",
+        "do",
+        "instead",
+        "said",
+        "than",
+        "change",
+        "swap",
+        "move",
+        "shift",
+        "switch",
+        "push",
+    }
+    return (
+        bool(words)
+        and all(w in _HOUR_CLAUSE or w.isdigit() for w in words)
+        and any(w in cue for w in words)
+    )
 
 
 def _accept(g: list[Atom], text: str) -> bool:
@@ -159,7 +260,12 @@ def _accept(g: list[Atom], text: str) -> bool:
         return True
     if len(g) >= 2 and not all(a.data.get("bare") for a in g):
         return True
-    if len(g) == 1 and g[0].kind == TIME and g[0].data.get("bare") and _hour_offered(text, g[0].start, g[0].end):
+    if (
+        len(g) == 1
+        and g[0].kind == TIME
+        and g[0].data.get("bare")
+        and _hour_offered(text, g[0].start, g[0].end)
+    ):
         return True
     return _alone(text, g[0].start, g[-1].end) and not all(a.data.get("bare") for a in g)
 
@@ -178,9 +284,13 @@ def _span(text: str, start: int, end: int) -> tuple[int, int]:
 #: "mid-morning" is about 10, "late morning" 11, "mid-afternoon" 2 and "late afternoon" 3 to 5,
 #: "late evening" after 7. "Early" keeps the part's own start (a clinic opens at 8).
 _NARROWED = {
-    ("morning", "mid"): (10, 11), ("morning", "late"): (11, 12),
-    ("afternoon", "mid"): (14, 16), ("afternoon", "late"): (15, 17), ("afternoon", "early"): (12, 14),
-    ("evening", "late"): (19, 21), ("evening", "early"): (17, 19),
+    ("morning", "mid"): (10, 11),
+    ("morning", "late"): (11, 12),
+    ("afternoon", "mid"): (14, 16),
+    ("afternoon", "late"): (15, 17),
+    ("afternoon", "early"): (12, 14),
+    ("evening", "late"): (19, 21),
+    ("evening", "early"): (17, 19),
 }
 
 
@@ -209,7 +319,9 @@ def _plus(dt: datetime, grain: str) -> datetime:
     return dt + (timedelta(minutes=1) if grain == "minute" else timedelta(hours=1))
 
 
-def _shifted(day: date | None, tv_minutes: int | None, shift: dict[str, Any]) -> tuple[date, int | None] | None:
+def _shifted(
+    day: date | None, tv_minutes: int | None, shift: dict[str, Any]
+) -> tuple[date, int | None] | None:
     """``day`` (and the time ``tv_minutes`` on it) moved by a SHIFT atom's amount."""
     amount, unit = shift["amount"], shift["unit"]
     if unit == "weekday" and day is not None:
@@ -233,8 +345,9 @@ def _shifted(day: date | None, tv_minutes: int | None, shift: dict[str, Any]) ->
     return shift_months(day, months), tv_minutes
 
 
-def resolve_group(g: list[Atom], now: datetime, month_first: bool,
-                  region: str = "") -> tuple[dict[str, str], bool, bool] | None:
+def resolve_group(
+    g: list[Atom], now: datetime, month_first: bool, region: str = ""
+) -> tuple[dict[str, str], bool, bool] | None:
     """(value, year given, lies in the past) of a group of atoms, or None."""
     tz = now.tzinfo
     assert isinstance(tz, ZoneInfo)
@@ -249,7 +362,9 @@ def resolve_group(g: list[Atom], now: datetime, month_first: bool,
     year_given = False
     if d_atom is not None and WEEK in by and d_atom.data.get("kind_") == "wd":
         week = by.pop(WEEK).data
-        start = monday(today + timedelta(days=week.get("offset_days", 0))) + timedelta(weeks=week.get("offset_weeks", 0))
+        start = monday(today + timedelta(days=week.get("offset_days", 0))) + timedelta(
+            weeks=week.get("offset_weeks", 0)
+        )
         if d_atom.data.get("mode") == "except":  # "any day but monday next week"
             day = max(start + timedelta(days=1 if d_atom.data["wd"] == 0 else 0), today)
         else:
@@ -275,14 +390,18 @@ def resolve_group(g: list[Atom], now: datetime, month_first: bool,
         if by[SHIFT].data["unit"] == "after":
             if day_end is None:
                 return None
-            day = day_end - timedelta(days=1)  # the shift of one day lands on the first day after it
+            day = day_end - timedelta(
+                days=1
+            )  # the shift of one day lands on the first day after it
         return _resolve_shifted(g, by, day, hint, now, tz, year_given)
     if INSTANT in by:
         secs = by[INSTANT].data["seconds"]
         inst = (now.astimezone(ZoneInfo("UTC")) + timedelta(seconds=secs)).astimezone(tz)
         inst = inst.replace(second=0, microsecond=0)
         return _value(inst, _plus(inst, "minute"), "minute"), False, False
-    if WEEKOF in by and day is not None or d_atom is not None and d_atom.data.get("whole_week") and day:
+    if (WEEKOF in by and day is not None) or (
+        d_atom is not None and d_atom.data.get("whole_week") and day
+    ):
         s = day if WEEKOF in by and by[WEEKOF].data.get("from_day") else monday(day)
         return _value(_at(s, 0, tz), _at(s + timedelta(days=7), 0, tz), "week"), year_given, False
     if day is None and WEEK in by and TIME in by and by[TIME].data.get("clock_now"):
@@ -293,7 +412,9 @@ def resolve_group(g: list[Atom], now: datetime, month_first: bool,
     if day is None and WEEK in by and (pod is not None or TIME in by or RANGE in by):
         # "mornings next week", "next week at 3": from the week's first day still ahead
         w = by[WEEK].data
-        first = monday(today + timedelta(days=w.get("offset_days", 0))) + timedelta(weeks=w.get("offset_weeks", 0))
+        first = monday(today + timedelta(days=w.get("offset_days", 0))) + timedelta(
+            weeks=w.get("offset_weeks", 0)
+        )
         day = max(first, today)
         week_days = (day, first + timedelta(days=6))
     if day is None and pod is not None and (pod.data["today"] or "day_offset" in pod.data):
@@ -321,14 +442,24 @@ def resolve_group(g: list[Atom], now: datetime, month_first: bool,
         if week_days is not None:
             if day == today and now >= _at(today, e_h * 60, tz):
                 day += timedelta(days=1)
-            return _value(_at(day, s_h * 60, tz), _at(week_days[1], e_h * 60, tz), "part_of_day"), False, False
-        return _value(_at(day, s_h * 60, tz), _at(day, e_h * 60, tz), "part_of_day"), year_given, False
+            return (
+                _value(_at(day, s_h * 60, tz), _at(week_days[1], e_h * 60, tz), "part_of_day"),
+                False,
+                False,
+            )
+        return (
+            _value(_at(day, s_h * 60, tz), _at(day, e_h * 60, tz), "part_of_day"),
+            year_given,
+            False,
+        )
     if day is not None and day_end is not None:
         past = year_given and day_end <= today
         return _value(_at(day, 0, tz), _at(day_end, 0, tz), "day"), year_given, past
     if WEEK in by:
         w = by[WEEK].data
-        s = monday(today + timedelta(days=w.get("offset_days", 0))) + timedelta(weeks=w.get("offset_weeks", 0))
+        s = monday(today + timedelta(days=w.get("offset_days", 0))) + timedelta(
+            weeks=w.get("offset_weeks", 0)
+        )
         return _value(_at(s, 0, tz), _at(s + timedelta(days=7), 0, tz), "week"), False, False
     if MONTH in by:
         r2 = resolve_month(by[MONTH].data, today)
@@ -339,8 +470,15 @@ def resolve_group(g: list[Atom], now: datetime, month_first: bool,
     return None
 
 
-def _resolve_shifted(g: list[Atom], by: dict[str, Atom], day: date | None, hint: str | None,
-                     now: datetime, tz: ZoneInfo, year_given: bool) -> tuple[dict[str, str], bool, bool] | None:
+def _resolve_shifted(
+    g: list[Atom],
+    by: dict[str, Atom],
+    day: date | None,
+    hint: str | None,
+    now: datetime,
+    tz: ZoneInfo,
+    year_given: bool,
+) -> tuple[dict[str, str], bool, bool] | None:
     """A date (or time) moved by a duration: "a week from tomorrow", "friday plus 2 weeks"."""
     tv_atom = by.get(TIME)
     tv: TimeVal | None = tv_atom.data["tv"] if tv_atom else None
@@ -362,7 +500,9 @@ def _resolve_shifted(g: list[Atom], by: dict[str, Atom], day: date | None, hint:
     return _value(_at(d, 0, tz), _at(d + timedelta(days=1), 0, tz), "day"), year_given, False
 
 
-def _range(rg: Atom, day: date | None, hint: str | None, now: datetime, tz: ZoneInfo) -> dict[str, str]:
+def _range(
+    rg: Atom, day: date | None, hint: str | None, now: datetime, tz: ZoneInfo
+) -> dict[str, str]:
     lo: TimeVal | None = rg.data["lo"]
     hi: TimeVal | None = rg.data["hi"]
     pod = rg.data.get("pod")

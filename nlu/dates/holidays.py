@@ -110,30 +110,49 @@ def table(*dates: tuple[int, int, int]) -> Rule:
 MON, TUE, THU, SUN = 0, 1, 3, 6
 
 # Matariki: the dates fixed in the Matariki Public Holiday Act 2022, Schedule 1 (NZ).
-_MATARIKI = table((2025, 6, 20), (2026, 7, 10), (2027, 6, 25), (2028, 7, 14), (2029, 7, 6), (2030, 6, 21))
+_MATARIKI = table(
+    (2025, 6, 20), (2026, 7, 10), (2027, 6, 25), (2028, 7, 14), (2029, 7, 6), (2030, 6, 21)
+)
 # Singapore: 2025 and 2026 as gazetted by the Ministry of Manpower ("Public holidays for 2025/2026");
 # 2027-2030 are the calendars' projections (Hong Kong Observatory's Gregorian-lunar tables for the
 # Chinese New Year, the Umm al-Qura calendar for the Hari Rayas, published Deepavali/Vesak almanacs);
 # MOM gazettes each year about a year ahead, and its dates replace these when they differ.
 _CNY = table((2025, 1, 29), (2026, 2, 17), (2027, 2, 6), (2028, 1, 26), (2029, 2, 13), (2030, 2, 3))
-_HARI_RAYA_PUASA = table((2025, 3, 31), (2026, 3, 21), (2027, 3, 10), (2028, 2, 27), (2029, 2, 15),
-                         (2030, 2, 5))
-_HARI_RAYA_HAJI = table((2025, 6, 7), (2026, 5, 27), (2027, 5, 17), (2028, 5, 6), (2029, 4, 25),
-                        (2030, 4, 14))
-_DEEPAVALI = table((2025, 10, 20), (2026, 11, 8), (2027, 10, 28), (2028, 10, 17), (2029, 11, 5),
-                   (2030, 10, 25))
-_VESAK = table((2025, 5, 12), (2026, 5, 31), (2027, 5, 20), (2028, 5, 9), (2029, 5, 27), (2030, 5, 16))
+_HARI_RAYA_PUASA = table(
+    (2025, 3, 31), (2026, 3, 21), (2027, 3, 10), (2028, 2, 27), (2029, 2, 15), (2030, 2, 5)
+)
+_HARI_RAYA_HAJI = table(
+    (2025, 6, 7), (2026, 5, 27), (2027, 5, 17), (2028, 5, 6), (2029, 4, 25), (2030, 4, 14)
+)
+_DEEPAVALI = table(
+    (2025, 10, 20), (2026, 11, 8), (2027, 10, 28), (2028, 10, 17), (2029, 11, 5), (2030, 10, 25)
+)
+_VESAK = table(
+    (2025, 5, 12), (2026, 5, 31), (2027, 5, 20), (2028, 5, 9), (2029, 5, 27), (2030, 5, 16)
+)
 
 # The Gulf: the Umm al-Qura calendar's dates (Saudi Arabia's civil calendar, which the UAE, Qatar,
 # Kuwait, Bahrain and Oman follow within a day; each announces the Eids on the moon's sighting, so a
 # date here may move by one day, and the dialogue reads the date back either way). 2025 and 2026
 # are the announced dates, 2027-2030 the calendar's.
-_EID_AL_FITR_GULF = table((2025, 3, 30), (2026, 3, 20), (2027, 3, 9), (2028, 2, 26), (2029, 2, 14), (2030, 2, 4))
-_ARAFAT_DAY = table((2025, 6, 5), (2026, 5, 26), (2027, 5, 15), (2028, 5, 4), (2029, 4, 23), (2030, 4, 12))
-_EID_AL_ADHA_GULF = table((2025, 6, 6), (2026, 5, 27), (2027, 5, 16), (2028, 5, 5), (2029, 4, 24), (2030, 4, 13))
-_HIJRI_NEW_YEAR = table((2025, 6, 26), (2026, 6, 16), (2027, 6, 6), (2028, 5, 25), (2029, 5, 14), (2030, 5, 4))
-_MAWLID = table((2025, 9, 4), (2026, 8, 25), (2027, 8, 14), (2028, 8, 3), (2029, 7, 24), (2030, 7, 13))
-_RAMADAN = table((2025, 3, 1), (2026, 2, 18), (2027, 2, 8), (2028, 1, 28), (2029, 1, 16), (2030, 1, 6))
+_EID_AL_FITR_GULF = table(
+    (2025, 3, 30), (2026, 3, 20), (2027, 3, 9), (2028, 2, 26), (2029, 2, 14), (2030, 2, 4)
+)
+_ARAFAT_DAY = table(
+    (2025, 6, 5), (2026, 5, 26), (2027, 5, 15), (2028, 5, 4), (2029, 4, 23), (2030, 4, 12)
+)
+_EID_AL_ADHA_GULF = table(
+    (2025, 6, 6), (2026, 5, 27), (2027, 5, 16), (2028, 5, 5), (2029, 4, 24), (2030, 4, 13)
+)
+_HIJRI_NEW_YEAR = table(
+    (2025, 6, 26), (2026, 6, 16), (2027, 6, 6), (2028, 5, 25), (2029, 5, 14), (2030, 5, 4)
+)
+_MAWLID = table(
+    (2025, 9, 4), (2026, 8, 25), (2027, 8, 14), (2028, 8, 3), (2029, 7, 24), (2030, 7, 13)
+)
+_RAMADAN = table(
+    (2025, 3, 1), (2026, 2, 18), (2027, 2, 8), (2028, 1, 28), (2029, 1, 16), (2030, 1, 6)
+)
 
 
 def nearest_monday(month: int, day: int) -> Computed:
@@ -156,17 +175,33 @@ def tuesday_after_first_monday(month: int) -> Computed:
 #: in this order, so a longer name ("new year's eve") comes before its prefix.
 HOLIDAYS: dict[str, tuple[str, Rule]] = {
     "early_may_bank_holiday": (r"(?:early\s+)?may\s+(?:day\s+)?bank\s+holiday", nth(5, MON, 1)),
-    "spring_bank_holiday": (r"spring\s+bank\s+holiday|whitsun\s+bank\s+holiday|late\s+may\s+bank\s+holiday",
-                            nth(5, MON, -1)),
+    "spring_bank_holiday": (
+        r"spring\s+bank\s+holiday|whitsun\s+bank\s+holiday|late\s+may\s+bank\s+holiday",
+        nth(5, MON, -1),
+    ),
     "summer_bank_holiday_gb": (r"(?:summer|august)\s+bank\s+holiday", nth(8, MON, -1)),
     "june_bank_holiday_ie": (r"june\s+bank\s+holiday", nth(6, MON, 1)),
-    "october_bank_holiday_ie": (r"october\s+bank\s+holiday|halloween\s+bank\s+holiday", nth(10, MON, -1)),
+    "october_bank_holiday_ie": (
+        r"october\s+bank\s+holiday|halloween\s+bank\s+holiday",
+        nth(10, MON, -1),
+    ),
     "new_years_eve": (r"new\s+year'?s?\s+eve|silvester", fixed(12, 31)),
-    "new_years_day": (r"new\s+year'?s?(?:\s+day)?|new\s+years?\s+day|ny\s+day|neujahr", fixed(1, 1)),
+    "new_years_day": (
+        r"new\s+year'?s?(?:\s+day)?|new\s+years?\s+day|ny\s+day|neujahr",
+        fixed(1, 1),
+    ),
     "christmas_eve": (r"christmas\s+eve|xmas\s+eve|heiligabend", fixed(12, 24)),
-    "christmas": (r"christmas(?:\s+day)?|xmas(?:\s+day)?|(?:erster\s+)?weihnachtstag", fixed(12, 25)),
-    "boxing_day": ((r"boxing\s+day|(?:saint|st\.?)\s+stephen'?s(?:\s+day)?|second\s+day\s+of\s+christmas"
-                   r"|zweiter\s+weihnachtstag"), fixed(12, 26)),
+    "christmas": (
+        r"christmas(?:\s+day)?|xmas(?:\s+day)?|(?:erster\s+)?weihnachtstag",
+        fixed(12, 25),
+    ),
+    "boxing_day": (
+        (
+            r"boxing\s+day|(?:saint|st\.?)\s+stephen'?s(?:\s+day)?|second\s+day\s+of\s+christmas"
+            r"|zweiter\s+weihnachtstag"
+        ),
+        fixed(12, 26),
+    ),
     "valentines": (r"valentine'?s?(?:\s+day)?", fixed(2, 14)),
     "halloween": (r"hallowe'?en", fixed(10, 31)),
     "easter_saturday": (r"easter\s+saturday|holy\s+saturday", from_easter(-1)),
@@ -174,19 +209,29 @@ HOLIDAYS: dict[str, tuple[str, Rule]] = {
     "good_friday": (r"good\s+friday|karfreitag", from_easter(-2)),
     "easter": (r"easter(?:\s+sunday|\s+day)?|ostersonntag", from_easter(0)),
     # the Christian year around Easter, named everywhere whether or not a holiday
-    "shrove_tuesday": (r"shrove\s+tuesday|pancake\s+(?:day|tuesday)|mardi\s+gras|fastnacht(?:sdienstag)?", from_easter(-47)),
+    "shrove_tuesday": (
+        r"shrove\s+tuesday|pancake\s+(?:day|tuesday)|mardi\s+gras|fastnacht(?:sdienstag)?",
+        from_easter(-47),
+    ),
     "ash_wednesday": (r"ash\s+wednesday|aschermittwoch", from_easter(-46)),
     "rose_monday": (r"rosenmontag|rose\s+monday|carnival\s+monday", from_easter(-48)),
     "palm_sunday": (r"palm\s+sunday|palmsonntag", from_easter(-7)),
-    "maundy_thursday": (r"maundy\s+thursday|holy\s+thursday|gr(?:ü|ue|u)ndonnerstag", from_easter(-3)),
-    "whit_sunday": (r"whit\s*sunday|pentecost(?:\s+sunday)?(?!\s+mon)|pfingst(?:sonntag|en)|whitsun(?:day)?(?!\s+(?:mon|bank))",
-                    from_easter(49)),
+    "maundy_thursday": (
+        r"maundy\s+thursday|holy\s+thursday|gr(?:ü|ue|u)ndonnerstag",
+        from_easter(-3),
+    ),
+    "whit_sunday": (
+        r"whit\s*sunday|pentecost(?:\s+sunday)?(?!\s+mon)|pfingst(?:sonntag|en)|whitsun(?:day)?(?!\s+(?:mon|bank))",
+        from_easter(49),
+    ),
     "corpus_christi": (r"corpus\s+christi|fronleichnam", from_easter(60)),
     "ascension": (r"ascension(?:\s+day|\s+thursday)?|christi\s+himmelfahrt", from_easter(39)),
     "whit_monday": (r"whit\s*monday|pentecost\s+monday|pfingstmontag", from_easter(50)),
     # United States
-    "mlk_day": (r"(?:dr\.?\s+)?martin\s+luther\s+king(?:\s+jr\.?)?(?:'?s)?(?:\s+day)?|mlk(?:\s+jr\.?)?\s+day|mlk",
-                nth(1, MON, 3)),
+    "mlk_day": (
+        r"(?:dr\.?\s+)?martin\s+luther\s+king(?:\s+jr\.?)?(?:'?s)?(?:\s+day)?|mlk(?:\s+jr\.?)?\s+day|mlk",
+        nth(1, MON, 3),
+    ),
     "presidents_day": (r"presidents?'?\s*(?:'s\s+)?day|washington'?s\s+birthday", nth(2, MON, 3)),
     "memorial_day": (r"memorial\s+day", nth(5, MON, -1)),
     "juneteenth": (r"juneteenth", fixed(6, 19)),
@@ -199,18 +244,30 @@ HOLIDAYS: dict[str, tuple[str, Rule]] = {
     "family_day_ca": (r"family\s+day|louis\s+riel\s+day|islander\s+day", nth(2, MON, 3)),
     "victoria_day": (r"victoria\s+day|may\s+two-?four", monday_before(5, 25)),
     "canada_day": (r"canada\s+day", fixed(7, 1)),
-    "civic_holiday": (r"civic\s+holiday|august\s+long\s+weekend|b\.?c\.?\s+day|british\s+columbia\s+day|terry\s+fox\s+day"
-                      r"|simcoe\s+day|natal\s+day|new\s+brunswick\s+day|saskatchewan\s+day", nth(8, MON, 1)),
-    "st_jean_baptiste": (r"(?:st\.?|saint)[\s-]jean(?:[\s-]baptiste)?(?:\s+day)?|f(?:ê|e)te\s+nationale", fixed(6, 24)),
-    "truth_reconciliation": (r"(?:national\s+day\s+for\s+)?truth\s+and\s+reconciliation(?:\s+day)?|orange\s+shirt\s+day",
-                             fixed(9, 30)),
+    "civic_holiday": (
+        (
+            r"civic\s+holiday|august\s+long\s+weekend|b\.?c\.?\s+day|british\s+columbia\s+day|terry\s+fox\s+day"
+            r"|simcoe\s+day|natal\s+day|new\s+brunswick\s+day|saskatchewan\s+day"
+        ),
+        nth(8, MON, 1),
+    ),
+    "st_jean_baptiste": (
+        r"(?:st\.?|saint)[\s-]jean(?:[\s-]baptiste)?(?:\s+day)?|f(?:ê|e)te\s+nationale",
+        fixed(6, 24),
+    ),
+    "truth_reconciliation": (
+        r"(?:national\s+day\s+for\s+)?truth\s+and\s+reconciliation(?:\s+day)?|orange\s+shirt\s+day",
+        fixed(9, 30),
+    ),
     "thanksgiving_ca": (r"thanksgiving(?:\s+day)?", nth(10, MON, 2)),
     "remembrance_day": (r"remembrance\s+day", fixed(11, 11)),
     # United Kingdom
     # Ireland
     "st_brigids_day": (r"(?:st\.?|saint)\s+brigid'?s(?:\s+day)?|imbolc", st_brigid),
-    "st_patricks_day": (r"(?:st\.?|saint)\s+patrick'?s(?:\s+day)?|(?:st\.?\s+)?paddy'?s\s+day|patrick'?s\s+day",
-                        fixed(3, 17)),
+    "st_patricks_day": (
+        r"(?:st\.?|saint)\s+patrick'?s(?:\s+day)?|(?:st\.?\s+)?paddy'?s\s+day|patrick'?s\s+day",
+        fixed(3, 17),
+    ),
     "may_bank_holiday_ie": (r"may\s+(?:bank\s+)?holiday|may\s+day", nth(5, MON, 1)),
     "august_bank_holiday_ie": (r"(?:summer|august)\s+bank\s+holiday", nth(8, MON, 1)),
     # Australia and New Zealand
@@ -224,27 +281,49 @@ HOLIDAYS: dict[str, tuple[str, Rule]] = {
     # Singapore and Germany
     "labour_day_may": (r"labou?r\s+day|tag\s+der\s+arbeit|may\s+day", fixed(5, 1)),
     "national_day_sg": (r"national\s+day", fixed(8, 9)),
-    "german_unity_day": (r"(?:german\s+)?unity\s+day|tag\s+der\s+deutschen\s+einheit", fixed(10, 3)),
+    "german_unity_day": (
+        r"(?:german\s+)?unity\s+day|tag\s+der\s+deutschen\s+einheit",
+        fixed(10, 3),
+    ),
     "chinese_new_year": (r"chinese\s+new\s+year(?:'?s)?(?:\s+day)?|lunar\s+new\s+year|cny", _CNY),
     "hari_raya_haji": (r"hari\s+raya\s+haji|eid\s+al[\s-]adha", _HARI_RAYA_HAJI),
-    "hari_raya_puasa": (r"hari\s+raya(?:\s+puasa|\s+aidilfitri)?|eid(?:\s+al[\s-]fitr)?", _HARI_RAYA_PUASA),
+    "hari_raya_puasa": (
+        r"hari\s+raya(?:\s+puasa|\s+aidilfitri)?|eid(?:\s+al[\s-]fitr)?",
+        _HARI_RAYA_PUASA,
+    ),
     "deepavali": (r"deepavali|diwali", _DEEPAVALI),
     "vesak": (r"vesak(?:\s+day)?|wesak(?:\s+day)?", _VESAK),
     "matariki": (r"matariki(?:\s+day)?", _MATARIKI),
     # Germany's days kept by some states (OBSERVANCES: named, their date is clear)
-    "epiphany": (r"epiphany|heilige(?:n)?\s+drei\s+k(?:ö|oe|o)nige|dreik(?:ö|oe|o)nigstag|three\s+kings'?(?:\s+day)?"
-                 r"|little\s+christmas|women'?s\s+christmas|nollaig\s+na\s+mban", fixed(1, 6)),
+    "epiphany": (
+        (
+            r"epiphany|heilige(?:n)?\s+drei\s+k(?:ö|oe|o)nige|dreik(?:ö|oe|o)nigstag|three\s+kings'?(?:\s+day)?"
+            r"|little\s+christmas|women'?s\s+christmas|nollaig\s+na\s+mban"
+        ),
+        fixed(1, 6),
+    ),
     "reformation_day": (r"reformation\s+day|reformationstag", fixed(10, 31)),
     "all_saints": (r"all\s+saints'?(?:\s+day)?|allerheiligen", fixed(11, 1)),
     # The Gulf (AE, SA, QA, KW, BH, OM); their Eids before Singapore's names of the same days
     "arafat_day": (r"(?:the\s+)?(?:day\s+of\s+)?arafat(?:ah?)?(?:\s+day)?", _ARAFAT_DAY),
-    "eid_al_adha": (r"eid\s*(?:al|ul|el|-ul-|-al-)?[\s-]*ad[h]?a|big\s+eid|bakri?\s*eid|bakrid|eid\s+al[\s-]kabir",
-                    _EID_AL_ADHA_GULF),
-    "eid_al_fitr": (r"eid\s*(?:al|ul|el|-ul-|-al-)?[\s-]*fitr|small\s+eid|eid\s+al[\s-]saghir", _EID_AL_FITR_GULF),
+    "eid_al_adha": (
+        r"eid\s*(?:al|ul|el|-ul-|-al-)?[\s-]*ad[h]?a|big\s+eid|bakri?\s*eid|bakrid|eid\s+al[\s-]kabir",
+        _EID_AL_ADHA_GULF,
+    ),
+    "eid_al_fitr": (
+        r"eid\s*(?:al|ul|el|-ul-|-al-)?[\s-]*fitr|small\s+eid|eid\s+al[\s-]saghir",
+        _EID_AL_FITR_GULF,
+    ),
     "eid": (r"eid(?:\s+holidays?)?", _EID_AL_FITR_GULF),  # the next of the two (ANY_OF)
     "ramadan": (r"ramadan|ramzan|ramadhan|the\s+start\s+of\s+ramadan", _RAMADAN),
-    "hijri_new_year": (r"(?:islamic|hijri|muslim|arabic)\s+new\s+year(?:'?s)?(?:\s+day)?|al[\s-]hijra|muharram", _HIJRI_NEW_YEAR),
-    "mawlid": (r"(?:the\s+)?prophet'?s\s+birthday|mawlid(?:\s+al[\s-]nabi)?|milad(?:\s+un[\s-]nabi)?", _MAWLID),
+    "hijri_new_year": (
+        r"(?:islamic|hijri|muslim|arabic)\s+new\s+year(?:'?s)?(?:\s+day)?|al[\s-]hijra|muharram",
+        _HIJRI_NEW_YEAR,
+    ),
+    "mawlid": (
+        r"(?:the\s+)?prophet'?s\s+birthday|mawlid(?:\s+al[\s-]nabi)?|milad(?:\s+un[\s-]nabi)?",
+        _MAWLID,
+    ),
     "national_day_ae": (r"(?:uae\s+)?national\s+day|eid\s+al[\s-]etihad|union\s+day", fixed(12, 2)),
     "commemoration_day_ae": (r"commemoration\s+day|martyrs'?\s+day", fixed(12, 1)),
     "national_day_sa": (r"(?:saudi\s+)?national\s+day", fixed(9, 23)),
@@ -277,40 +356,144 @@ HOLIDAYS: dict[str, tuple[str, Rule]] = {
 }
 
 #: Observances every country knows by name.
-COMMON = ("new_years_day", "new_years_eve", "christmas_eve", "christmas", "valentines", "halloween",
-          "good_friday", "easter", "shrove_tuesday", "ash_wednesday",
-          "palm_sunday", "maundy_thursday", "whit_sunday", "black_friday")
+COMMON = (
+    "new_years_day",
+    "new_years_eve",
+    "christmas_eve",
+    "christmas",
+    "valentines",
+    "halloween",
+    "good_friday",
+    "easter",
+    "shrove_tuesday",
+    "ash_wednesday",
+    "palm_sunday",
+    "maundy_thursday",
+    "whit_sunday",
+    "black_friday",
+)
 
 #: ISO country -> its public holidays, in the order their names are tried.
 COUNTRIES: dict[str, tuple[str, ...]] = {
-    "US": ("new_years_day", "mlk_day", "presidents_day", "memorial_day", "juneteenth", "independence_day_us",
-           "labor_day_us", "columbus_day", "veterans_day", "thanksgiving_us", "christmas"),
-    "CA": ("new_years_day", "family_day_ca", "good_friday", "easter_monday", "victoria_day", "canada_day",
-           "civic_holiday", "labor_day_us", "truth_reconciliation", "thanksgiving_ca", "remembrance_day",
-           "christmas", "boxing_day"),
-    "GB": ("new_years_day", "good_friday", "easter_monday", "early_may_bank_holiday", "spring_bank_holiday",
-           "summer_bank_holiday_gb", "christmas", "boxing_day"),
-    "IE": ("new_years_day", "st_brigids_day", "st_patricks_day", "easter_monday", "may_bank_holiday_ie",
-           "june_bank_holiday_ie", "august_bank_holiday_ie", "october_bank_holiday_ie", "christmas", "boxing_day"),
-    "AU": ("new_years_day", "australia_day", "good_friday", "easter_saturday", "easter_monday", "anzac_day",
-           "kings_birthday_au", "labour_day_au", "christmas", "boxing_day"),
-    "NZ": ("new_years_day", "waitangi_day", "good_friday", "easter_monday", "anzac_day", "kings_birthday_nz",
-           "matariki", "labour_day_nz", "christmas", "boxing_day"),
-    "SG": ("new_years_day", "chinese_new_year", "hari_raya_puasa", "good_friday", "labour_day_may", "vesak",
-           "hari_raya_haji", "national_day_sg", "deepavali", "christmas"),
-    "DE": ("new_years_day", "good_friday", "easter_monday", "labour_day_may", "ascension", "whit_monday",
-           "german_unity_day", "christmas", "boxing_day"),
+    "US": (
+        "new_years_day",
+        "mlk_day",
+        "presidents_day",
+        "memorial_day",
+        "juneteenth",
+        "independence_day_us",
+        "labor_day_us",
+        "columbus_day",
+        "veterans_day",
+        "thanksgiving_us",
+        "christmas",
+    ),
+    "CA": (
+        "new_years_day",
+        "family_day_ca",
+        "good_friday",
+        "easter_monday",
+        "victoria_day",
+        "canada_day",
+        "civic_holiday",
+        "labor_day_us",
+        "truth_reconciliation",
+        "thanksgiving_ca",
+        "remembrance_day",
+        "christmas",
+        "boxing_day",
+    ),
+    "GB": (
+        "new_years_day",
+        "good_friday",
+        "easter_monday",
+        "early_may_bank_holiday",
+        "spring_bank_holiday",
+        "summer_bank_holiday_gb",
+        "christmas",
+        "boxing_day",
+    ),
+    "IE": (
+        "new_years_day",
+        "st_brigids_day",
+        "st_patricks_day",
+        "easter_monday",
+        "may_bank_holiday_ie",
+        "june_bank_holiday_ie",
+        "august_bank_holiday_ie",
+        "october_bank_holiday_ie",
+        "christmas",
+        "boxing_day",
+    ),
+    "AU": (
+        "new_years_day",
+        "australia_day",
+        "good_friday",
+        "easter_saturday",
+        "easter_monday",
+        "anzac_day",
+        "kings_birthday_au",
+        "labour_day_au",
+        "christmas",
+        "boxing_day",
+    ),
+    "NZ": (
+        "new_years_day",
+        "waitangi_day",
+        "good_friday",
+        "easter_monday",
+        "anzac_day",
+        "kings_birthday_nz",
+        "matariki",
+        "labour_day_nz",
+        "christmas",
+        "boxing_day",
+    ),
+    "SG": (
+        "new_years_day",
+        "chinese_new_year",
+        "hari_raya_puasa",
+        "good_friday",
+        "labour_day_may",
+        "vesak",
+        "hari_raya_haji",
+        "national_day_sg",
+        "deepavali",
+        "christmas",
+    ),
+    "DE": (
+        "new_years_day",
+        "good_friday",
+        "easter_monday",
+        "labour_day_may",
+        "ascension",
+        "whit_monday",
+        "german_unity_day",
+        "christmas",
+        "boxing_day",
+    ),
 }
 #: The Eids, Arafat Day, the Hijri new year and the Prophet's birthday, which every Gulf state keeps.
-_GULF = ("new_years_day", "eid_al_fitr", "arafat_day", "eid_al_adha", "eid", "hijri_new_year", "mawlid", "ramadan")
-COUNTRIES.update({
-    "AE": _GULF + ("commemoration_day_ae", "national_day_ae"),
-    "SA": _GULF + ("founding_day_sa", "national_day_sa"),
-    "QA": _GULF + ("national_day_qa",),
-    "KW": _GULF + ("national_day_kw", "liberation_day_kw"),
-    "BH": _GULF + ("national_day_bh",),
-    "OM": _GULF + ("national_day_om",),
-})
+_GULF = (
+    "new_years_day",
+    "eid_al_fitr",
+    "arafat_day",
+    "eid_al_adha",
+    "eid",
+    "hijri_new_year",
+    "mawlid",
+    "ramadan",
+)
+COUNTRIES.update(
+    {
+        "AE": (*_GULF, "commemoration_day_ae", "national_day_ae"),
+        "SA": (*_GULF, "founding_day_sa", "national_day_sa"),
+        "QA": (*_GULF, "national_day_qa"),
+        "KW": (*_GULF, "national_day_kw", "liberation_day_kw"),
+        "BH": (*_GULF, "national_day_bh"),
+        "OM": (*_GULF, "national_day_om"),
+    }
+)
 #: Countries whose weekend is Friday and Saturday (the UAE's has been Saturday and Sunday since 2022).
 FRIDAY_WEEKEND = frozenset({"SA", "QA", "KW", "BH", "OM"})
 #: A name that means whichever of several holidays comes next ("eid": al-Fitr or al-Adha).
@@ -318,19 +501,71 @@ ANY_OF = {"eid": ("eid_al_fitr", "eid_al_adha")}
 #: ISO country -> observances named there that are no public holiday (Mother's Day is the
 #: UK's and Ireland's Mothering Sunday, Father's Day is September's in Australia and New Zealand).
 OBSERVANCES: dict[str, tuple[str, ...]] = {
-    "US": ("st_patricks_day", "mothers_day", "fathers_day", "election_day_us", "cinco_de_mayo", "tax_day_us", "ramadan",
-           "eid_al_fitr", "eid_al_adha", "eid"),
-    "CA": ("st_patricks_day", "mothers_day", "fathers_day", "st_jean_baptiste", "ramadan", "eid_al_fitr",
-           "eid_al_adha", "eid"),
-    "GB": ("mothering_sunday", "fathers_day", "bonfire_night", "st_patricks_day", "st_andrews_day", "burns_night",
-           "st_davids_day", "st_georges_day", "remembrance_sunday", "ramadan", "eid_al_fitr", "eid_al_adha", "eid"),
+    "US": (
+        "st_patricks_day",
+        "mothers_day",
+        "fathers_day",
+        "election_day_us",
+        "cinco_de_mayo",
+        "tax_day_us",
+        "ramadan",
+        "eid_al_fitr",
+        "eid_al_adha",
+        "eid",
+    ),
+    "CA": (
+        "st_patricks_day",
+        "mothers_day",
+        "fathers_day",
+        "st_jean_baptiste",
+        "ramadan",
+        "eid_al_fitr",
+        "eid_al_adha",
+        "eid",
+    ),
+    "GB": (
+        "mothering_sunday",
+        "fathers_day",
+        "bonfire_night",
+        "st_patricks_day",
+        "st_andrews_day",
+        "burns_night",
+        "st_davids_day",
+        "st_georges_day",
+        "remembrance_sunday",
+        "ramadan",
+        "eid_al_fitr",
+        "eid_al_adha",
+        "eid",
+    ),
     "IE": ("mothering_sunday", "fathers_day", "epiphany"),
-    "AU": ("mothers_day", "fathers_day_sep", "melbourne_cup", "st_patricks_day", "ramadan", "eid_al_fitr",
-           "eid_al_adha", "eid"),
-    "NZ": ("mothers_day", "fathers_day_sep", "st_patricks_day", "auckland_anniversary", "wellington_anniversary"),
+    "AU": (
+        "mothers_day",
+        "fathers_day_sep",
+        "melbourne_cup",
+        "st_patricks_day",
+        "ramadan",
+        "eid_al_fitr",
+        "eid_al_adha",
+        "eid",
+    ),
+    "NZ": (
+        "mothers_day",
+        "fathers_day_sep",
+        "st_patricks_day",
+        "auckland_anniversary",
+        "wellington_anniversary",
+    ),
     "SG": ("mothers_day", "fathers_day", "ramadan"),
-    "DE": ("mothers_day", "epiphany", "rose_monday", "corpus_christi", "reformation_day", "all_saints",
-           "maundy_thursday"),
+    "DE": (
+        "mothers_day",
+        "epiphany",
+        "rose_monday",
+        "corpus_christi",
+        "reformation_day",
+        "all_saints",
+        "maundy_thursday",
+    ),
 }
 #: Countries where "the bank holiday" names the next public holiday.
 BANK_HOLIDAY_COUNTRIES = frozenset({"GB", "IE"})
@@ -363,9 +598,11 @@ LONG_WEEKEND = r"(?:next\s+)?long\s+weekend"
 #: depends on the practice's country (``next_holiday``).
 #: Tried first, so "eid al adha" is not read as Singapore's bare "eid" followed by words.
 _FIRST = ("arafat_day", "eid_al_adha", "eid_al_fitr")
-NAMES = "|".join([f"(?:{_short_weekdays(HOLIDAYS[k][0])})" for k in _FIRST]
-                 + [f"(?:{_short_weekdays(rx)})" for k, (rx, _) in HOLIDAYS.items() if k not in _FIRST]
-                 + [_BANK_HOLIDAY])
+NAMES = "|".join(
+    [f"(?:{_short_weekdays(HOLIDAYS[k][0])})" for k in _FIRST]
+    + [f"(?:{_short_weekdays(rx)})" for k, (rx, _) in HOLIDAYS.items() if k not in _FIRST]
+    + [_BANK_HOLIDAY]
+)
 _FULL = {key: re.compile(rf"(?:{_short_weekdays(rx)})") for key, (rx, _) in HOLIDAYS.items()}
 
 
@@ -379,8 +616,14 @@ def holiday_key(name: str, country: str) -> str | None:
     return next((k for k in holidays_of(country) if _FULL[k].fullmatch(name)), None)
 
 
-def next_holiday(name: str, country: str, today: date, year: int | None = None,
-                 month: int | None = None, last: bool = False) -> date | None:
+def next_holiday(
+    name: str,
+    country: str,
+    today: date,
+    year: int | None = None,
+    month: int | None = None,
+    last: bool = False,
+) -> date | None:
     """The date of the holiday called ``name`` in ``country``, on or after ``today`` or in ``year``.
 
     ``month`` narrows "the bank holiday" to the next month of that name that has one ("the bank
@@ -399,19 +642,30 @@ def next_holiday(name: str, country: str, today: date, year: int | None = None,
         return min(found) if found else None
     if key == "long_weekend":
         # the next public holiday that makes a weekend longer: on a Monday or a Friday
-        dates = sorted(d for k in COUNTRIES.get(country, ()) for y in (today.year, today.year + 1)
-                       if (d := HOLIDAYS[k][1](y)) is not None and d >= today and d.weekday() in (MON, 4))
+        dates = sorted(
+            d
+            for k in COUNTRIES.get(country, ())
+            for y in (today.year, today.year + 1)
+            if (d := HOLIDAYS[k][1](y)) is not None and d >= today and d.weekday() in (MON, 4)
+        )
         return dates[0] if dates else None
     if key == "bank_holiday":
         # "bank holiday monday" is the next one on a Monday (Easter Monday, not Good Friday)
         monday_only = re.search(r"\bmon(?:day)?$", name) is not None
-        dates = sorted(d for k in COUNTRIES[country] for y in (today.year, today.year + 1)
-                       if (d := HOLIDAYS[k][1](y)) is not None and d >= today
-                       and (d.weekday() == MON or not monday_only))
+        dates = sorted(
+            d
+            for k in COUNTRIES[country]
+            for y in (today.year, today.year + 1)
+            if (d := HOLIDAYS[k][1](y)) is not None
+            and d >= today
+            and (d.weekday() == MON or not monday_only)
+        )
         if month is not None:
             dates = [d for d in dates if d.month == month]
             if last and dates:
-                dates = [d for d in dates if (d.year, d.month) == (dates[0].year, dates[0].month)][-1:]
+                dates = [d for d in dates if (d.year, d.month) == (dates[0].year, dates[0].month)][
+                    -1:
+                ]
         return dates[0] if dates else None
     if year:
         return HOLIDAYS[key][1](year)

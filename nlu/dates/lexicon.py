@@ -48,12 +48,25 @@ for _i, _forms in enumerate(
 #: Common misspellings of other date words, corrected wherever they occur
 #: (the correction is never longer than the typo, so text keeps its length).
 MISSPELLINGS: dict[str, str] = {
-    "untill": "until", "unitl": "until", "intil": "until", "utill": "until",
-    "beofre": "before", "bfore": "before", "atfer": "after",
-    "minuets": "minutes", "mintues": "minutes", "minutues": "minutes",
-    "hourse": "hours", "horus": "hours", "weeeks": "weeks", "weks": "wks",
-    "monthes": "months", "mnths": "mos", "mths": "mos",
-    "yesteday": "yday", "yestday": "yday",
+    "untill": "until",
+    "unitl": "until",
+    "intil": "until",
+    "utill": "until",
+    "beofre": "before",
+    "bfore": "before",
+    "atfer": "after",
+    "minuets": "minutes",
+    "mintues": "minutes",
+    "minutues": "minutes",
+    "hourse": "hours",
+    "horus": "hours",
+    "weeeks": "weeks",
+    "weks": "wks",
+    "monthes": "months",
+    "mnths": "mos",
+    "mths": "mos",
+    "yesteday": "yday",
+    "yestday": "yday",
 }
 
 #: Abbreviations written out in full before the grammar runs, so every rule
@@ -62,42 +75,104 @@ MISSPELLINGS: dict[str, str] = {
 #: word are listed; "sun", "sat", "mon", "wed", "mar" and "may" stay as written
 #: (see AMBIGUOUS_WORDS) and the rules that know them decide.
 ABBREVIATIONS: dict[str, str] = {
-    "nxt": "next", "nex": "next", "wk": "week", "wks": "weeks", "hol": "holiday", "hols": "holidays",
-    "fri": "friday", "tue": "tuesday", "tues": "tuesday", "thu": "thursday", "thur": "thursday",
-    "thurs": "thursday", "weds": "wednesday", "mth": "month", "mnth": "month", "mths": "months",
-    "mnths": "months", "hr": "hour", "hrs": "hours", "yr": "year", "yrs": "years",
-    "aftn": "afternoon", "aftrn": "afternoon", "aftnoon": "afternoon", "afternn": "afternoon",
-    "mrng": "morning", "mornng": "morning", "evng": "evening", "nite": "night", "b4": "before",
+    "nxt": "next",
+    "nex": "next",
+    "wk": "week",
+    "wks": "weeks",
+    "hol": "holiday",
+    "hols": "holidays",
+    "fri": "friday",
+    "tue": "tuesday",
+    "tues": "tuesday",
+    "thu": "thursday",
+    "thur": "thursday",
+    "thurs": "thursday",
+    "weds": "wednesday",
+    "mth": "month",
+    "mnth": "month",
+    "mths": "months",
+    "mnths": "months",
+    "hr": "hour",
+    "hrs": "hours",
+    "yr": "year",
+    "yrs": "years",
+    "aftn": "afternoon",
+    "aftrn": "afternoon",
+    "aftnoon": "afternoon",
+    "afternn": "afternoon",
+    "mrng": "morning",
+    "mornng": "morning",
+    "evng": "evening",
+    "nite": "night",
+    "b4": "before",
     "cpl": "couple",
     # typos shorter than their word: written out here, where spans map back, not in MISSPELLINGS
-    "aftr": "after", "afer": "after", "befor": "before", "untl": "until", "tll": "till",
-    "skl": "school", "skool": "school", "tmrw's": "tomorrow's",
+    "aftr": "after",
+    "afer": "after",
+    "befor": "before",
+    "untl": "until",
+    "tll": "till",
+    "skl": "school",
+    "skool": "school",
+    "tmrw's": "tomorrow's",
     # text and office shorthand for a time of day ("cob friday", "eod tmrw")
     # weekdays as voice dictation hears them ("chews day", "fry day"); two words, so no real word
-    "chews day": "tuesday", "choose day": "tuesday", "tues day": "tuesday", "fry day": "friday",
-    "fri day": "friday", "wednes day": "wednesday", "wens day": "wednesday", "wins day": "wednesday",
-    "thurs day": "thursday", "thirst day": "thursday", "thors day": "thursday", "satur day": "saturday",
-    "sat her day": "saturday", "mon day": "monday", "mun day": "monday",
-    "l8r": "later", "fortnite": "fortnight", "fortnit": "fortnight", "qtr": "quarter",
+    "chews day": "tuesday",
+    "choose day": "tuesday",
+    "tues day": "tuesday",
+    "fry day": "friday",
+    "fri day": "friday",
+    "wednes day": "wednesday",
+    "wens day": "wednesday",
+    "wins day": "wednesday",
+    "thurs day": "thursday",
+    "thirst day": "thursday",
+    "thors day": "thursday",
+    "satur day": "saturday",
+    "sat her day": "saturday",
+    "mon day": "monday",
+    "mun day": "monday",
+    "l8r": "later",
+    "fortnite": "fortnight",
+    "fortnit": "fortnight",
+    "qtr": "quarter",
     "2day": "today",  # never "2 day", which no one writes for two days
-    "nye": "new year's eve", "nyd": "new year's day", "chrissy": "christmas", "chrissie": "christmas",
+    "nye": "new year's eve",
+    "nyd": "new year's day",
+    "chrissy": "christmas",
+    "chrissie": "christmas",
     "crimbo": "christmas",
-    "eow": "end of week", "eom": "end of month",
-    "cob": "close of business", "eod": "end of day", "ytd": "yesterday", "ystd": "yesterday",
+    "eow": "end of week",
+    "eom": "end of month",
+    "cob": "close of business",
+    "eod": "end of day",
+    "ytd": "yesterday",
+    "ystd": "yesterday",
 }
 
 #: Words patients write for an hour that sounds the same ("half past too",
 #: "at for thirty"); read as the hour only where a clock time is plainly meant
 #: (see nlu.datetime_resolution.expand).
-HOUR_HOMOPHONES: dict[str, str] = {"too": "two", "for": "four", "fore": "four", "won": "one", "ate": "eight",
-                                   "tree": "three"}
+HOUR_HOMOPHONES: dict[str, str] = {
+    "too": "two",
+    "for": "four",
+    "fore": "four",
+    "won": "one",
+    "ate": "eight",
+    "tree": "three",
+}
 
 #: Date words matched with a small edit distance (typos such as "tommorow",
 #: "yesturday", "afternon"); the value is what the misspelling becomes, chosen
 #: no longer than any typo the distance allows, so the text keeps its length.
 FUZZY_WORDS: dict[str, str] = {
-    "tomorrow": "tmr", "yesterday": "yday", "morning": "mornin", "afternoon": "arvo",
-    "evening": "evenin", "tonight": "tonite", "weekend": "wknd",
+    "tomorrow": "tmr",
+    "yesterday": "yday",
+    "morning": "mornin",
+    "afternoon": "arvo",
+    "evening": "evenin",
+    "tonight": "tonite",
+    "weekend": "wknd",
 }
 
 #: Month and weekday forms that are also ordinary words or too short to trust
@@ -108,18 +183,55 @@ _UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
 NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_UNITS, start=1)}
 NUMBER_WORDS.update(
     {
-        "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-        "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-        "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-        "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-        "a": 1, "an": 1, "couple": 2, "pair": 2,
+        "ten": 10,
+        "eleven": 11,
+        "twelve": 12,
+        "thirteen": 13,
+        "fourteen": 14,
+        "fifteen": 15,
+        "sixteen": 16,
+        "seventeen": 17,
+        "eighteen": 18,
+        "nineteen": 19,
+        "twenty": 20,
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "a": 1,
+        "an": 1,
+        "couple": 2,
+        "pair": 2,
     }
 )
 
 ORDINAL_WORDS: dict[str, int] = {}
-_ORD = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
-for _i, _w in enumerate(_ORD, start=1):
-    ORDINAL_WORDS[_w] = _i
+_ORD = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
+ORDINAL_WORDS.update({w: i for i, w in enumerate(_ORD, start=1)})
 for _i, _w in enumerate(_ORD[:9], start=1):
     ORDINAL_WORDS[f"twenty {_w}"] = 20 + _i
     ORDINAL_WORDS[f"twenty-{_w}"] = 20 + _i
@@ -130,14 +242,31 @@ TONIGHT = frozenset({"tonight", "tonite", "2nite", "2night", "tnite", "tonigt"})
 
 #: part of day -> (start hour, end hour, am/pm hint)
 PARTS_OF_DAY: dict[str, tuple[int, int, str]] = {
-    "morning": (8, 12, "am"), "mornings": (8, 12, "am"), "mornin": (8, 12, "am"), "morn": (8, 12, "am"),
+    "morning": (8, 12, "am"),
+    "mornings": (8, 12, "am"),
+    "mornin": (8, 12, "am"),
+    "morn": (8, 12, "am"),
     "am": (8, 12, "am"),
-    "afternoon": (12, 17, "pm"), "afternoons": (12, 17, "pm"), "arvo": (12, 17, "pm"), "aft": (12, 17, "pm"),
+    "afternoon": (12, 17, "pm"),
+    "afternoons": (12, 17, "pm"),
+    "arvo": (12, 17, "pm"),
+    "aft": (12, 17, "pm"),
     "pm": (12, 17, "pm"),
-    "avo": (12, 17, "pm"), "sarvo": (12, 17, "pm"), "s'arvo": (12, 17, "pm"),
-    "evening": (17, 21, "pm"), "evenings": (17, 21, "pm"), "evenin": (17, 21, "pm"), "eve": (17, 21, "pm"), "evening's": (17, 21, "pm"),
-    "tonight": (17, 21, "pm"), "tonite": (17, 21, "pm"), "tnite": (17, 21, "pm"), "tonigt": (17, 21, "pm"),
-    "2nite": (17, 21, "pm"), "2night": (17, 21, "pm"), "night": (17, 21, "pm"),
+    "avo": (12, 17, "pm"),
+    "sarvo": (12, 17, "pm"),
+    "s'arvo": (12, 17, "pm"),
+    "evening": (17, 21, "pm"),
+    "evenings": (17, 21, "pm"),
+    "evenin": (17, 21, "pm"),
+    "eve": (17, 21, "pm"),
+    "evening's": (17, 21, "pm"),
+    "tonight": (17, 21, "pm"),
+    "tonite": (17, 21, "pm"),
+    "tnite": (17, 21, "pm"),
+    "tonigt": (17, 21, "pm"),
+    "2nite": (17, 21, "pm"),
+    "2night": (17, 21, "pm"),
+    "night": (17, 21, "pm"),
 }
 
 

@@ -62,14 +62,34 @@ from __future__ import annotations
 import math
 import re
 
-from nlu.dates.atoms import DATE, HAS_WEEKDAY, INSTANT, MONTH, POD_K, SHIFT, WEEK, Atom, pattern, word_gate
+from nlu.dates.atoms import (
+    DATE,
+    HAS_WEEKDAY,
+    INSTANT,
+    MONTH,
+    POD_K,
+    SHIFT,
+    WEEK,
+    Atom,
+    pattern,
+    word_gate,
+)
 from nlu.dates.durations import DUR, Duration, parse_duration
 from nlu.dates.holidays import NAMES
+from nlu.dates.lexicon import (
+    HOURW,
+    MON,
+    TODAY,
+    TOMORROW,
+    WD,
+    month_value,
+    number_value,
+    weekday_value,
+)
 
 #: Every holiday pattern waits for a holiday name somewhere in the text (atoms.pattern's gate).
 _HAS_HOLIDAY = re.compile(rf"\b(?:{NAMES})(?![a-z])")
 _A_NAME = re.compile(rf"(?:{NAMES})")
-from nlu.dates.lexicon import HOURW, MON, TODAY, TOMORROW, WD, month_value, number_value, weekday_value
 
 _HAS_WEEKEND = word_gate(r"weekend|wknd|wkend|w/e")
 
@@ -108,7 +128,10 @@ def _in_duration(m: re.Match[str]) -> Atom | None:
     return _forward(m, d)
 
 
-@pattern(rf"\b(?:(?:with)?in|during|over)\s+the\s+(?:next|coming)\s+(?P<d>{DUR}|hour|minute|day|week|fortnight|month)\b", gate=word_gate(r"\b(?:next|coming)\b"))
+@pattern(
+    rf"\b(?:(?:with)?in|during|over)\s+the\s+(?:next|coming)\s+(?P<d>{DUR}|hour|minute|day|week|fortnight|month)\b",
+    gate=word_gate(r"\b(?:next|coming)\b"),
+)
 def _within_next(m: re.Match[str]) -> Atom | None:
     """ "in the next hour", "within the next 30 mins", "over the next few days": a range that
     starts now (today for days and longer), the earliest a scheduler may offer."""
@@ -120,7 +143,9 @@ def _within_next(m: re.Match[str]) -> Atom | None:
     return Atom(DATE, m.start(), m.end(), {"kind_": "rel", "days": 0})
 
 
-@pattern(rf"\bafter\s+{_HEDGE}(?P<d>{DUR})(?![a-z])(?!\s+(?:of|from|after|before|since|ago|on|following|later|in|at)\b)")
+@pattern(
+    rf"\bafter\s+{_HEDGE}(?P<d>{DUR})(?![a-z])(?!\s+(?:of|from|after|before|since|ago|on|following|later|in|at)\b)"
+)
 def _after_duration(m: re.Match[str]) -> Atom | None:
     """ "after 10 days" as a patient asks for a date: the same as "in 10 days" ("after 3 days of
     fever" tells a story, and "after 2 days from friday" shifts a date, so neither is read)."""
@@ -128,7 +153,10 @@ def _after_duration(m: re.Match[str]) -> Atom | None:
     return _forward(m, d) if d else None
 
 
-@pattern(rf"\b(?P<d>{DUR})\s+(?:from\s+(?:right\s+)?(?:now|(?P<today>today))|hence|(?P<later>later)|'?s?\s*time)\b", gate=word_gate(r"\b(?:from|hence|later|time)\b"))
+@pattern(
+    rf"\b(?P<d>{DUR})\s+(?:from\s+(?:right\s+)?(?:now|(?P<today>today))|hence|(?P<later>later)|'?s?\s*time)\b",
+    gate=word_gate(r"\b(?:from|hence|later|time)\b"),
+)
 def _duration_from_now(m: re.Match[str]) -> Atom | None:
     d = parse_duration(m["d"])
     if d is None or (m["later"] and d.unit not in ("minute", "day")):
@@ -137,8 +165,16 @@ def _duration_from_now(m: re.Match[str]) -> Atom | None:
         # today is a date: "a week from today" is that weekday, as "a week from friday" is
         n = int(d.amount)
         if d.unit == "week":
-            return Atom(DATE, m.start(), m.end(), {"kind_": "rel", "days": 7 * n}) if n <= 104 else None
-        return Atom(DATE, m.start(), m.end(), {"kind_": "rel_months", "months": n}) if n <= 48 else None
+            return (
+                Atom(DATE, m.start(), m.end(), {"kind_": "rel", "days": 7 * n})
+                if n <= 104
+                else None
+            )
+        return (
+            Atom(DATE, m.start(), m.end(), {"kind_": "rel_months", "months": n})
+            if n <= 48
+            else None
+        )
     return _forward(m, d)
 
 
@@ -161,19 +197,28 @@ def _duration_ago(m: re.Match[str]) -> Atom | None:
 
 
 def _shift(m: re.Match[str], d: Duration | None, sign: int, post: bool) -> Atom | None:
-    if d is None or not d.whole and d.unit != "minute":
+    if d is None or (not d.whole and d.unit != "minute"):
         return None
-    return Atom(SHIFT, m.start(), m.end(), {"amount": sign * d.amount, "unit": d.unit, "post": post},
-                weak=True)
+    return Atom(
+        SHIFT,
+        m.start(),
+        m.end(),
+        {"amount": sign * d.amount, "unit": d.unit, "post": post},
+        weak=True,
+    )
 
 
-@pattern(rf"\b(?:(?:(?P<the>the)\s+)?(?P<u>day|week|month)|(?P<d>{DUR}))\s+(?P<dir>from|after|following|on\s+from|on|before|prior\s+to)\b")
+@pattern(
+    rf"\b(?:(?:(?P<the>the)\s+)?(?P<u>day|week|month)|(?P<d>{DUR}))\s+(?P<dir>from|after|following|on\s+from|on|before|prior\s+to)\b"
+)
 def _shift_before_date(m: re.Match[str]) -> Atom | None:
     """ "3 days after <date>", "the day before <date>", "day after <date>" ("the" is often dropped)."""
     if m["u"] and not m["the"] and (m["u"] != "day" or m["dir"] == "on"):
         return None  # "next week after all", "day on friday": no shift without "the" but "day after/before"
-    if m["dir"] == "on" and re.match(r"\s+the\b", m.string[m.end():]):
-        return None  # British "a week on friday" shifts; "2 months on the 9th" is an age, then a date
+    if m["dir"] == "on" and re.match(r"\s+the\b", m.string[m.end() :]):
+        return (
+            None  # British "a week on friday" shifts; "2 months on the 9th" is an age, then a date
+        )
     d = Duration(1, m["u"]) if m["u"] else parse_duration(m["d"])
     if d is not None and d.unit == "minute" and m["dir"] in ("on", "on from"):
         return None  # "waited 3 hours on monday" tells how long, on that day
@@ -189,12 +234,20 @@ _DATE_AHEAD = rf"(?=\s+(?:the\s+)?(?:{NAMES}|{MON}|\d{{1,2}}(?:st|nd|rd|th)|next
 def _weekday_around_date(m: re.Match[str]) -> Atom | None:
     """ "the monday after easter", "the friday before christmas": the nearest such weekday."""
     sign = -1 if m["dir"] == "before" else 1
-    return Atom(SHIFT, m.start(), m.end(), {"amount": sign, "unit": "weekday", "wd": weekday_value(m["wd"]),
-                                            "post": False}, weak=True)
+    return Atom(
+        SHIFT,
+        m.start(),
+        m.end(),
+        {"amount": sign, "unit": "weekday", "wd": weekday_value(m["wd"]), "post": False},
+        weak=True,
+    )
 
 
-@pattern(r"\b(?:(?:any\s*time|anytime|sometime|some\s+time|any\s+day|only|just|straight)\s+)?after"
-         r"(?=\s+(?:the\s+|this\s+|next\s+)?(?:weekend|wknd|w/e)\b)", gate=_HAS_WEEKEND)
+@pattern(
+    r"\b(?:(?:any\s*time|anytime|sometime|some\s+time|any\s+day|only|just|straight)\s+)?after"
+    r"(?=\s+(?:the\s+|this\s+|next\s+)?(?:weekend|wknd|w/e)\b)",
+    gate=_HAS_WEEKEND,
+)
 def _after_weekend(m: re.Match[str]) -> Atom | None:
     """ "after the weekend": the Monday, the first day after it. Only the weekend: after a holiday or
     a date ("after anzac day", "after the 4th of july") people name that day as the one to count
@@ -207,20 +260,30 @@ def _shift_after_date(m: re.Match[str]) -> Atom | None:
     return _shift(m, parse_duration(m["d"]), 1, post=True)
 
 
-@pattern(rf"\b(?:(?P<n>a|one|two|three|four|five|six|[1-9]|a\s+couple\s+of)\s+)?(?P<u>weeks?|wks?|fortnight|months?)\s+(?P<base>{TOMORROW}|{TODAY})\b"
-         rf"|\b(?P<base2>{TOMORROW}|{TODAY})\s+(?P<u2>week|wk|fortnight)\b")
+@pattern(
+    rf"\b(?:(?P<n>a|one|two|three|four|five|six|[1-9]|a\s+couple\s+of)\s+)?(?P<u>weeks?|wks?|fortnight|months?)\s+(?P<base>{TOMORROW}|{TODAY})\b"
+    rf"|\b(?P<base2>{TOMORROW}|{TODAY})\s+(?P<u2>week|wk|fortnight)\b"
+)
 def _week_tomorrow(m: re.Match[str]) -> Atom | None:
     """British "a week tomorrow", "tomorrow week", "a fortnight today", "3 weeks today", "a month
     tomorrow": that day so many weeks (or months) on."""
     unit = m["u"] or m["u2"]
-    n = 1 if not m["n"] or m["n"] in ("a", "one") else 2 if "couple" in m["n"] else number_value(m["n"])
+    n = (
+        1
+        if not m["n"] or m["n"] in ("a", "one")
+        else 2
+        if "couple" in m["n"]
+        else number_value(m["n"])
+    )
     if n is None or (not m["n"] and m["u"] and m["u"].endswith("s")):
         return None  # "weeks tomorrow" without a number
     base = 0 if re.match(TODAY, m["base"] or m["base2"]) else 1
     if unit.startswith("month"):
         if not m["n"]:
             return None
-        return Atom(DATE, m.start(), m.end(), {"kind_": "rel_months", "months": int(n), "plus_days": base})
+        return Atom(
+            DATE, m.start(), m.end(), {"kind_": "rel_months", "months": int(n), "plus_days": base}
+        )
     weeks = int(n) * (2 if unit == "fortnight" else 1)
     return Atom(DATE, m.start(), m.end(), {"kind_": "rel", "days": base + 7 * weeks})
 
@@ -264,20 +327,32 @@ def _yesterday(m: re.Match[str]) -> Atom | None:
 
 @pattern(rf"\b(?:last|this\s+past)\s+(?P<wd>{WD})(?![a-z'])")
 def _last_weekday(m: re.Match[str]) -> Atom | None:
-    return Atom(DATE, m.start(), m.end(), {"kind_": "wd", "wd": weekday_value(m["wd"]), "mode": "last"})
+    return Atom(
+        DATE, m.start(), m.end(), {"kind_": "wd", "wd": weekday_value(m["wd"]), "mode": "last"}
+    )
 
 
-@pattern(rf"\b(?:this\s+|the\s+)?(?P<wd>{WD})(?:\s+(?:that'?s|that\s+(?:has|was)|which\s+(?:has|was))?\s*(?:just\s+)?(?:gone|passed|past)"
-         rf"|\s+last)\b(?!\s+(?:week|wk|month|year|night|time|one|thing|appointment|minute)\b|\s+\d|\s+(?:{HOURW})\b)", gate=HAS_WEEKDAY)
+@pattern(
+    rf"\b(?:this\s+|the\s+)?(?P<wd>{WD})(?:\s+(?:that'?s|that\s+(?:has|was)|which\s+(?:has|was))?\s*(?:just\s+)?(?:gone|passed|past)"
+    rf"|\s+last)\b(?!\s+(?:week|wk|month|year|night|time|one|thing|appointment|minute)\b|\s+\d|\s+(?:{HOURW})\b)",
+    gate=HAS_WEEKDAY,
+)
 def _weekday_gone(m: re.Match[str]) -> Atom | None:
     """Irish and British "wednesday gone", "monday just gone", "friday last": the one before today."""
-    return Atom(DATE, m.start(), m.end(), {"kind_": "wd", "wd": weekday_value(m["wd"]), "mode": "last"})
+    return Atom(
+        DATE, m.start(), m.end(), {"kind_": "wd", "wd": weekday_value(m["wd"]), "mode": "last"}
+    )
 
 
-@pattern(rf"\b(?:ever\s+)?since\s+(?:(?:on|this)\s+)?(?P<wd>{WD})(?![a-z'])(?!\s+(?:next|week|wk|fortnight)\b)", gate=HAS_WEEKDAY)
+@pattern(
+    rf"\b(?:ever\s+)?since\s+(?:(?:on|this)\s+)?(?P<wd>{WD})(?![a-z'])(?!\s+(?:next|week|wk|fortnight)\b)",
+    gate=HAS_WEEKDAY,
+)
 def _since_weekday(m: re.Match[str]) -> Atom | None:
     """ "since tuesday": the most recent tuesday (today's, said on a tuesday), never the coming one."""
-    return Atom(DATE, m.start(), m.end(), {"kind_": "wd", "wd": weekday_value(m["wd"]), "mode": "since"})
+    return Atom(
+        DATE, m.start(), m.end(), {"kind_": "wd", "wd": weekday_value(m["wd"]), "mode": "since"}
+    )
 
 
 @pattern(r"\b(?:ever\s+)?since\s+(?:the|last)\s+(?:weekend|wknd|wkend|w/e)\b", gate=_HAS_WEEKEND)
@@ -285,23 +360,38 @@ def _since_weekend(m: re.Match[str]) -> Atom | None:
     return Atom(DATE, m.start(), m.end(), {"kind_": "weekend", "later": 0, "last": True})
 
 
-@pattern(r"\b(?:the\s+)?(?P<pod>night|evening)\s+before\s+last\b", gate=word_gate(r"\bbefore\s+last\b"))
+@pattern(
+    r"\b(?:the\s+)?(?P<pod>night|evening)\s+before\s+last\b", gate=word_gate(r"\bbefore\s+last\b")
+)
 def _night_before_last(m: re.Match[str]) -> Atom | None:
     """ "the night before last": the evening two days ago."""
     return Atom(POD_K, m.start(), m.end(), {"pod": m["pod"], "today": False, "day_offset": -2})
 
 
-@pattern(r"\b(?:on\s+)?(?:the\s+)?(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\s+(?:(?:that'?s\s+)?just\s+gone|gone|just\s+passed)\b", gate=word_gate(r"\b(?:gone|passed)\b"))
+@pattern(
+    r"\b(?:on\s+)?(?:the\s+)?(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\s+(?:(?:that'?s\s+)?just\s+gone|gone|just\s+passed)\b",
+    gate=word_gate(r"\b(?:gone|passed)\b"),
+)
 def _day_gone(m: re.Match[str]) -> Atom | None:
     """ "the 20th just gone": the most recent such day of the month, this month's or last."""
-    return Atom(DATE, m.start(), m.end(), {"kind_": "dom_past", "day": int(re.sub(r"\D", "", m["d"]))})
+    return Atom(
+        DATE, m.start(), m.end(), {"kind_": "dom_past", "day": int(re.sub(r"\D", "", m["d"]))}
+    )
 
 
-@pattern(rf"\b(?P<wd>{WD})(?![a-z'])\s+(?:of\s+)?(?:last|the\s+previous|previous)\s+(?:week|wk)\b"
-         rf"|\b(?:last|previous)\s+(?:week|wk)\s*,?\s+(?:on\s+)?(?P<wd2>{WD})(?![a-z'])", gate=HAS_WEEKDAY)
+@pattern(
+    rf"\b(?P<wd>{WD})(?![a-z'])\s+(?:of\s+)?(?:last|the\s+previous|previous)\s+(?:week|wk)\b"
+    rf"|\b(?:last|previous)\s+(?:week|wk)\s*,?\s+(?:on\s+)?(?P<wd2>{WD})(?![a-z'])",
+    gate=HAS_WEEKDAY,
+)
 def _weekday_last_week(m: re.Match[str]) -> Atom | None:
     """ "friday last week", "last week on tuesday": that weekday of the week before this one."""
-    return Atom(DATE, m.start(), m.end(), {"kind_": "wd", "wd": weekday_value(m["wd"] or m["wd2"]), "mode": "last_week"})
+    return Atom(
+        DATE,
+        m.start(),
+        m.end(),
+        {"kind_": "wd", "wd": weekday_value(m["wd"] or m["wd2"]), "mode": "last_week"},
+    )
 
 
 @pattern(r"(?<!the\s)\b(?:last|previous)\s+(?P<u>week|wk|month|mnth|mth)\b(?!\s*end|end|ly)")
@@ -319,8 +409,13 @@ def _last_night(m: re.Match[str]) -> Atom | None:
 # ---------------------------------------------------------------- edges of periods
 
 _EDGE_WORDS = {
-    "end": "end", "beginning": "begin", "start": "begin", "middle": "mid",
-    "early": "early", "mid": "mid", "late": "late",
+    "end": "end",
+    "beginning": "begin",
+    "start": "begin",
+    "middle": "mid",
+    "early": "early",
+    "mid": "mid",
+    "late": "late",
 }
 _REL = r"(?P<rel>this|next|the\s+next|coming|the\s+coming|following|the\s+following|current)"
 
@@ -344,8 +439,18 @@ def _edge_word(m: re.Match[str]) -> Atom | None:
     return _edge(m)
 
 
-_NTH_WEEK = {"first": "week1", "1st": "week1", "second": "week2", "2nd": "week2", "third": "week3", "3rd": "week3",
-             "fourth": "week4", "4th": "week4", "last": "end", "final": "end"}
+_NTH_WEEK = {
+    "first": "week1",
+    "1st": "week1",
+    "second": "week2",
+    "2nd": "week2",
+    "third": "week3",
+    "3rd": "week3",
+    "fourth": "week4",
+    "4th": "week4",
+    "last": "end",
+    "final": "end",
+}
 
 
 @pattern(
@@ -361,67 +466,133 @@ def _edge(m: re.Match[str], edge: str | None = None) -> Atom | None:
     rel = (m["rel"] or "").replace("the ", "")
     offset = 1 if rel in ("next", "coming", "following") else 0
     if m["mon"]:
-        period = {"unit": "month", "month": month_value(m["mon"]), "year": int(m["y"]) if m["y"] else None}
+        period = {
+            "unit": "month",
+            "month": month_value(m["mon"]),
+            "year": int(m["y"]) if m["y"] else None,
+        }
     else:
         named: str = m["unit"] or m.groupdict().get("wk") or "week"
         unit = {"wk": "week", "mnth": "month", "mth": "month", "yr": "year"}.get(named, named)
         period = {"unit": unit, "offset": offset}
-    return Atom(DATE, m.start(), m.end(), {"kind_": "edge", "edge": edge or _EDGE_WORDS[m["edge"]], "period": period})
+    return Atom(
+        DATE,
+        m.start(),
+        m.end(),
+        {"kind_": "edge", "edge": edge or _EDGE_WORDS[m["edge"]], "period": period},
+    )
 
 
 # ---------------------------------------------------------------- holidays
 
 
-@pattern(rf"\b(?:the\s+)?(?P<name>{NAMES})(?![a-z])\s+(?:long\s+)?(?:weekend|wknd|wkend|w/e)\b", gate=_HAS_HOLIDAY)
+@pattern(
+    rf"\b(?:the\s+)?(?P<name>{NAMES})(?![a-z])\s+(?:long\s+)?(?:weekend|wknd|wkend|w/e)\b",
+    gate=_HAS_HOLIDAY,
+)
 def _holiday_weekend(m: re.Match[str]) -> Atom | None:
     """ "memorial day weekend", "easter weekend": the holiday and the weekend nearest it (nlu.dates.resolve)."""
     return Atom(DATE, m.start(), m.end(), {"kind_": "holiday_weekend", "name": m["name"]})
 
 
-@pattern(r"\b(?:the\s+)?(?P<stem>(?!long\b)[a-z']+(?:\s+(?!long\b)[a-z']+)?)\s+(?:long\s+)?(?:weekend|wknd|wkend|w/e)\b", gate=_HAS_WEEKEND)
+@pattern(
+    r"\b(?:the\s+)?(?P<stem>(?!long\b)[a-z']+(?:\s+(?!long\b)[a-z']+)?)\s+(?:long\s+)?(?:weekend|wknd|wkend|w/e)\b",
+    gate=_HAS_WEEKEND,
+)
 def _holiday_stem_weekend(m: re.Match[str]) -> Atom | None:
     """ "labour weekend", "anzac long weekend": a holiday named without its "day", then weekend."""
     words = m["stem"].split()
     for k in range(len(words)):
         stem = " ".join(words[k:])
-        if stem not in ("this", "next", "the", "last", "long", "a") and _A_NAME.fullmatch(stem + " day"):
-            return Atom(DATE, m.start() + m[0].index(stem, m.start("stem") - m.start()), m.end(),
-                        {"kind_": "holiday_weekend", "name": stem + " day"})
+        if stem not in ("this", "next", "the", "last", "long", "a") and _A_NAME.fullmatch(
+            stem + " day"
+        ):
+            return Atom(
+                DATE,
+                m.start() + m[0].index(stem, m.start("stem") - m.start()),
+                m.end(),
+                {"kind_": "holiday_weekend", "name": stem + " day"},
+            )
     return None
 
 
-@pattern(r"\b(?:the\s+)?(?P<name>(?:next\s+)?long\s+(?:weekend|wknd|wkend|w/e))\b", gate=_HAS_WEEKEND)
+@pattern(
+    r"\b(?:the\s+)?(?P<name>(?:next\s+)?long\s+(?:weekend|wknd|wkend|w/e))\b", gate=_HAS_WEEKEND
+)
 def _long_weekend(m: re.Match[str]) -> Atom | None:
     """ "the long weekend": the weekend of the next Monday or Friday public holiday."""
-    return Atom(DATE, m.start(), m.end(), {"kind_": "holiday_weekend", "name": re.sub(r"w(?:kn?d|/e)$|wkend$", "weekend", m["name"])})
+    return Atom(
+        DATE,
+        m.start(),
+        m.end(),
+        {"kind_": "holiday_weekend", "name": re.sub(r"w(?:kn?d|/e)$|wkend$", "weekend", m["name"])},
+    )
 
 
-@pattern(r"\b(?:after|(?:the\s+)?end\s+of)\s+(?:the\s+)?(?:ramadan|ramzan|ramadhan|ramazan|fasting\s+month|puasa)\b", gate=word_gate(r"ram[a-z]*n|fasting|puasa"))
+@pattern(
+    r"\b(?:after|(?:the\s+)?end\s+of)\s+(?:the\s+)?(?:ramadan|ramzan|ramadhan|ramazan|fasting\s+month|puasa)\b",
+    gate=word_gate(r"ram[a-z]*n|fasting|puasa"),
+)
 def _after_ramadan(m: re.Match[str]) -> Atom | None:
     """ "after ramadan", "end of ramadan": the first day after the fast, Eid al-Fitr (Hari Raya Puasa)."""
     return Atom(DATE, m.start(), m.end(), {"kind_": "holiday", "name": "eid al fitr", "year": None})
 
 
-@pattern(rf"\b(?:the\s+)?(?P<name>{NAMES})(?![a-z])\s+(?:(?:public\s+|bank\s+)?holiday|day\s+off|off)\s+(?:on\s+(?:the\s+)?)?(?P<wd>{WD})(?![a-z'])", gate=_HAS_HOLIDAY)
+@pattern(
+    rf"\b(?:the\s+)?(?P<name>{NAMES})(?![a-z])\s+(?:(?:public\s+|bank\s+)?holiday|day\s+off|off)\s+(?:on\s+(?:the\s+)?)?(?P<wd>{WD})(?![a-z'])",
+    gate=_HAS_HOLIDAY,
+)
 def _holiday_observed(m: re.Match[str]) -> Atom | None:
     """ "the national day holiday monday": the day off kept for a holiday, its first such weekday."""
-    return Atom(DATE, m.start(), m.end(), {"kind_": "holiday", "name": m["name"], "year": None,
-                                           "observed_wd": weekday_value(m["wd"])})
+    return Atom(
+        DATE,
+        m.start(),
+        m.end(),
+        {
+            "kind_": "holiday",
+            "name": m["name"],
+            "year": None,
+            "observed_wd": weekday_value(m["wd"]),
+        },
+    )
 
 
-@pattern(rf"\b(?:the\s+)?(?:(?P<nth>first|last)\s+)?(?P<name>bank\s+holiday)\s+(?:weekend\s+|monday\s+)?(?:in|of)\s+(?P<mon>{MON})(?![a-z])", gate=_HAS_HOLIDAY)
+@pattern(
+    rf"\b(?:the\s+)?(?:(?P<nth>first|last)\s+)?(?P<name>bank\s+holiday)\s+(?:weekend\s+|monday\s+)?(?:in|of)\s+(?P<mon>{MON})(?![a-z])",
+    gate=_HAS_HOLIDAY,
+)
 def _bank_holiday_in(m: re.Match[str]) -> Atom | None:
     """ "the bank holiday in may": the next bank holiday in that month (its first, or its last if said)."""
-    return Atom(DATE, m.start(), m.end(), {"kind_": "holiday", "name": m["name"], "year": None,
-                                           "month": month_value(m["mon"]), "last": m["nth"] == "last"})
+    return Atom(
+        DATE,
+        m.start(),
+        m.end(),
+        {
+            "kind_": "holiday",
+            "name": m["name"],
+            "year": None,
+            "month": month_value(m["mon"]),
+            "last": m["nth"] == "last",
+        },
+    )
 
 
 @pattern(rf"\b(?:the\s+)?(?P<name>{NAMES})(?![a-z])\s+(?:week|wk)\b(?!\s*end)", gate=_HAS_HOLIDAY)
 def _holiday_week(m: re.Match[str]) -> Atom | None:
     """ "thanksgiving week", "christmas week": the Monday-to-Sunday week the holiday falls in."""
-    return Atom(DATE, m.start(), m.end(), {"kind_": "holiday", "name": m["name"], "year": None, "whole_week": True})
+    return Atom(
+        DATE,
+        m.start(),
+        m.end(),
+        {"kind_": "holiday", "name": m["name"], "year": None, "whole_week": True},
+    )
 
 
 @pattern(rf"\b(?:the\s+)?(?P<name>{NAMES})(?![a-z])(?:\s+(?P<y>{_YEAR})\b)?", gate=_HAS_HOLIDAY)
 def _holiday(m: re.Match[str]) -> Atom | None:
-    return Atom(DATE, m.start(), m.end(), {"kind_": "holiday", "name": m["name"], "year": int(m["y"]) if m["y"] else None})
+    return Atom(
+        DATE,
+        m.start(),
+        m.end(),
+        {"kind_": "holiday", "name": m["name"], "year": int(m["y"]) if m["y"] else None},
+    )

@@ -50,8 +50,9 @@ def shift_months(d: date, n: int) -> date:
     return first.replace(day=min(d.day, calendar.monthrange(first.year, first.month)[1]))
 
 
-def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
-                 region: str = "") -> tuple[date, date, bool] | None:
+def resolve_date(
+    spec: dict[str, Any], today: date, month_first: bool, region: str = ""
+) -> tuple[date, date, bool] | None:
     """(first day, exclusive last day, year given) of a date spec, or None if invalid.
 
     ``region`` (ISO country code, "US", "GB", ...) decides which holidays are known.
@@ -60,7 +61,11 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
     one = timedelta(days=1)
     if k == "abs":
         y = spec.get("year")
-        d = _safe(y, spec["month"], spec["day"]) if y else _future_md(today, spec["month"], spec["day"])
+        d = (
+            _safe(y, spec["month"], spec["day"])
+            if y
+            else _future_md(today, spec["month"], spec["day"])
+        )
         if d is None:
             return None
         end = d + one
@@ -133,7 +138,7 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
         d = date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
         return d, d + one, False
     if k == "dom_past":
-        for i in range(0, 13):
+        for i in range(13):
             first = add_months(today, -i)
             d = _safe(first.year, first.month, spec["day"])
             if d is not None and d <= today:
@@ -151,7 +156,7 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
         return d, d + one, False
     if k == "nth_wd":
         y = spec.get("year")
-        for yy in ([y] if y else [today.year, today.year + 1]):
+        for yy in [y] if y else [today.year, today.year + 1]:
             d = _nth_weekday(yy, spec["month"], spec["wd"], spec["n"])
             if d is not None and (y or d >= today):
                 return d, d + one, bool(y)
@@ -168,7 +173,7 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
         return None
     if k == "nth_day":
         y, m, n = spec.get("year"), spec["month"], spec["n"]
-        for yy in ([y] if y else [today.year, today.year + 1]):
+        for yy in [y] if y else [today.year, today.year + 1]:
             last = calendar.monthrange(yy, m)[1]
             dd = n if n > 0 else last + n + 1
             d = _safe(yy, m, dd)
@@ -178,7 +183,14 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
     if k == "edge":
         return edge_of_period(spec["edge"], spec["period"], today)
     if k == "holiday":
-        d = next_holiday(spec["name"], region, today, spec.get("year"), spec.get("month"), spec.get("last", False))
+        d = next_holiday(
+            spec["name"],
+            region,
+            today,
+            spec.get("year"),
+            spec.get("month"),
+            spec.get("last", False),
+        )
         if d is not None and spec.get("observed_wd") is not None:
             d += timedelta(days=(spec["observed_wd"] - d.weekday()) % 7)
         return (d, d + one, bool(spec.get("year"))) if d else None
@@ -188,7 +200,11 @@ def resolve_date(spec: dict[str, Any], today: date, month_first: bool,
             return None
         # from the holiday or its weekend's Saturday, whichever is first, to the end of both:
         # Thanksgiving Thursday to Sunday, Memorial Day Saturday to Monday, Easter Saturday-Sunday
-        sat = d + timedelta(days=5 - d.weekday()) if d.weekday() in (3, 4, 5) else monday(d) - timedelta(days=2)
+        sat = (
+            d + timedelta(days=5 - d.weekday())
+            if d.weekday() in (3, 4, 5)
+            else monday(d) - timedelta(days=2)
+        )
         if d.weekday() == 6:
             sat = d - timedelta(days=1)
         start, end = min(sat, d), max(sat + timedelta(days=2), d + one)
@@ -240,7 +256,9 @@ def _period(period: dict[str, Any], today: date, later: int = 0) -> tuple[date, 
         y = today.year + period.get("offset", 0) + later
         return date(y, 1, 1), date(y + 1, 1, 1), unit
     if period.get("month"):
-        month = resolve_month({"kind_": "abs", "month": period["month"], "year": period.get("year")}, today)
+        month = resolve_month(
+            {"kind_": "abs", "month": period["month"], "year": period.get("year")}, today
+        )
         assert month is not None  # a named month always resolves
         first = date(month[0].year + later, month[0].month, 1)
     else:
@@ -251,12 +269,23 @@ def _period(period: dict[str, Any], today: date, later: int = 0) -> tuple[date, 
 #: part of a period -> (first, exclusive end) as day offsets from its start (negative: from its end).
 _EDGES: dict[str, dict[str, tuple[int, int | None]]] = {
     "week": {"begin": (0, 3), "early": (0, 3), "mid": (1, 4), "late": (3, 7), "end": (4, 7)},
-    "month": {"begin": (0, 7), "early": (0, 10), "mid": (14, 21), "late": (20, None), "end": (-7, None),
-              "week1": (0, 7), "week2": (7, 14), "week3": (14, 21), "week4": (21, 28)},
+    "month": {
+        "begin": (0, 7),
+        "early": (0, 10),
+        "mid": (14, 21),
+        "late": (20, None),
+        "end": (-7, None),
+        "week1": (0, 7),
+        "week2": (7, 14),
+        "week3": (14, 21),
+        "week4": (21, 28),
+    },
 }
 
 
-def edge_of_period(edge: str, period: dict[str, Any], today: date) -> tuple[date, date, bool] | None:
+def edge_of_period(
+    edge: str, period: dict[str, Any], today: date
+) -> tuple[date, date, bool] | None:
     """The days of the beginning, middle or end of a period (see nlu.dates.relative)."""
     for later in (0, 1):
         first, end, unit = _period(period, today, later)

@@ -87,7 +87,9 @@ _DIG = re.compile(
     rf"^(?P<h>\d{{1,2}})(?:(?P<sep>[:.h])\s?(?P<m>\d{{2}}))?\s*(?P<hh>h)?\s*(?P<ap>{AMPM}|[ap])?$"
 )
 _MIL = re.compile(rf"^(?P<hm>\d{{3,4}})\s*(?:h|hrs|hours)?\s*(?P<ap>{AMPM})?$")
-_WORDS = re.compile(rf"^(?P<h>{HOURW}|\d{{1,2}}(?=[\s-]+(?:{MINW})))(?:[\s-]+(?P<m>{MINW}))?\s*(?P<ap>{AMPM})?$")
+_WORDS = re.compile(
+    rf"^(?P<h>{HOURW}|\d{{1,2}}(?=[\s-]+(?:{MINW})))(?:[\s-]+(?P<m>{MINW}))?\s*(?P<ap>{AMPM})?$"
+)
 _SPACED = re.compile(r"^(?P<h>\d{1,2})\s+(?P<m>[0-5]\d)$")
 
 
@@ -106,8 +108,12 @@ def parse_time(text: str) -> TimeVal | None:
         if base is None or base.delta:
             return None
         q = m.group("q").replace("a ", "")
-        mins = 15 if q == "quarter" else 30 if q == "half" else (
-            int(q) if q.isdigit() else _word_minutes(q)
+        mins = (
+            15
+            if q == "quarter"
+            else 30
+            if q == "half"
+            else (int(q) if q.isdigit() else _word_minutes(q))
         )
         if mins is None or not 0 < mins < 60:
             return None

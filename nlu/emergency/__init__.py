@@ -53,6 +53,7 @@ from nlu.emergency.lexicon import (
     RED_FLAG_PARTS,
     RED_FLAG_RX,
 )
+from nlu.emergency.matching import PatternTable
 from nlu.emergency.negation import (
     AVERTED,
     RESOLVED,
@@ -60,7 +61,6 @@ from nlu.emergency.negation import (
     is_negated,
     sentence_around,
 )
-from nlu.emergency.matching import PatternTable
 from nlu.emergency.normalise import normalise
 
 __all__ = ["CATEGORY_IDS", "EmergencyMatch", "Screen", "detect_emergency", "is_emergency", "screen"]
@@ -126,7 +126,11 @@ _BABY = re.compile(r"\b(?:baby|babies|newborn|infant|\d+\s*(?:weeks?|days?|month
 
 def _is_resolved(norm: str, start: int, end: int) -> bool:
     sentence = sentence_around(norm, start, end)
-    return bool(RESOLVED.search(sentence)) and not PRESENT.search(sentence) and not _BABY.search(sentence)
+    return (
+        bool(RESOLVED.search(sentence))
+        and not PRESENT.search(sentence)
+        and not _BABY.search(sentence)
+    )
 
 
 #: The lexicon's tables, searched only through the patterns whose words are in the message.
@@ -134,7 +138,9 @@ _RED_FLAGS = PatternTable(RED_FLAG_RX, RED_FLAG_PARTS)
 _MENTIONS = PatternTable(MENTION_RX, MENTION_PARTS)
 
 
-def _first(norm: str, table: PatternTable, kind: str, starts: list[int], ends: list[int]) -> EmergencyMatch | None:
+def _first(
+    norm: str, table: PatternTable, kind: str, starts: list[int], ends: list[int]
+) -> EmergencyMatch | None:
     """The first accepted match, trying categories in screen order and each category left to right.
 
     The alternation gives one match per position; when it is set aside, every pattern
@@ -163,7 +169,11 @@ def screen(text: str) -> Screen:
         return Screen(hit, hit, urgent)
     mention = _first(norm, _MENTIONS, "mention", starts, ends)
     if mention and has_urgency(norm):
-        return Screen(EmergencyMatch(mention.category, mention.start, mention.end, "urgent_mention"), mention, urgent)
+        return Screen(
+            EmergencyMatch(mention.category, mention.start, mention.end, "urgent_mention"),
+            mention,
+            urgent,
+        )
     reassured = is_reassured(norm)
     if mention and reassured:
         mention = None

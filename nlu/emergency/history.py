@@ -262,5 +262,13 @@ def is_history_or_admin(text: str, start: int, end: int, *, routine: bool = True
     before, after = clause_around(text, start, end)
     clause = before + text[start:end] + after
     mild = bool(_MILD.search(clause)) and not _DANGER_COMPANION.search(sentence)
-    return bool(_PAST.search(clause) or _ADMIN.search(clause) or mild or _IDIOM.search(clause)
-                or (routine and (_CHRONIC.search(clause) or (_ROUTINE.search(clause) and not has_urgency(text)))))
+    return bool(
+        _PAST.search(clause)
+        or _ADMIN.search(clause)
+        or mild
+        or _IDIOM.search(clause)
+        or (
+            routine
+            and (_CHRONIC.search(clause) or (_ROUTINE.search(clause) and not has_urgency(text)))
+        )
+    )

@@ -23,7 +23,11 @@ from nlu.literals import LiteralIndex
 class PatternTable:
     """A category -> patterns table, searchable as one alternation per category."""
 
-    def __init__(self, alternations: Mapping[str, re.Pattern[str]], parts: Mapping[str, Sequence[re.Pattern[str]]]) -> None:
+    def __init__(
+        self,
+        alternations: Mapping[str, re.Pattern[str]],
+        parts: Mapping[str, Sequence[re.Pattern[str]]],
+    ) -> None:
         """``alternations[c]`` is ``parts[c]`` joined by ``|`` (both as the lexicon compiles them)."""
         self.alternations = dict(alternations)
         self.parts = {cat: tuple(ps) for cat, ps in parts.items()}
@@ -59,7 +63,12 @@ class CategorySearch:
     start, so a scan along the message runs each pattern about once.
     """
 
-    def __init__(self, text: str, parts: tuple[re.Pattern[str], ...], alternation: re.Pattern[str] | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        parts: tuple[re.Pattern[str], ...],
+        alternation: re.Pattern[str] | None = None,
+    ) -> None:
         """``parts``: the live patterns in table order; ``alternation``: all of them joined, when all are live."""
         self.text = text
         self.parts = parts

@@ -93,4 +93,3 @@ AVERTED = re.compile(
     r"|\b(?:took|take|taken|got|get|pulled|fished|hooked)\s+(?:it|them|one|the\s+\w+)\s+(?:back\s+)?out\s+(?:of\s+(?:his|her|their)\s+mouth\s+)?(?:straight\s+away|straightaway|right\s+away|immediately|at\s+once|instantly)\b"
     r"|\bstill\s+(?:in|inside|sealed\s+in)\s+(?:the|its|their|his|her)\s+(?:packet|packaging|wrapper|wrapping|blister|box|case)\b"
 )
-

@@ -28,7 +28,9 @@ from nlu.emergency.spelling import PROTECTED, SPELLING, VOCABULARY
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019\u2018][A-Za-z]+)*|\s+|[^\sA-Za-z0-9]")
 _RUN3 = re.compile(r"([^\W\d_])\1{2,}")
-_GLUED_UNIT = re.compile(r"(\d+(?:\.\d+)?)(wks?|weeks?|mins?|minutes?|hrs?|hours?|yo|yrs?|years?|mths?|months?|days?|mmol)")
+_GLUED_UNIT = re.compile(
+    r"(\d+(?:\.\d+)?)(wks?|weeks?|mins?|minutes?|hrs?|hours?|yo|yrs?|years?|mths?|months?|days?|mmol)"
+)
 
 _MAX_DELETES = 1
 _MIN_FUZZY_LEN = 7
@@ -66,15 +68,74 @@ def _undoubled(word: str) -> str | None:
 
 #: Everyday "-ing" words typed with the g dropped ("goin", "sweatin", "breathin") that the lexicon's
 #: patterns read, beside the lexicon's own words.
-_ING_WORDS = frozenset({
-    "going", "coming", "getting", "doing", "having", "making", "taking", "saying", "talking", "breathing",
-    "sweating", "shaking", "bleeding", "choking", "fitting", "crushing", "burning", "hurting", "killing",
-    "vomiting", "throwing", "puking", "spewing", "passing", "blacking", "fainting", "collapsing", "swelling",
-    "wheezing", "gasping", "struggling", "slurring", "drooping", "dropping", "pouring", "gushing", "pumping",
-    "waking", "moving", "kicking", "feeding", "drinking", "eating", "responding", "answering", "turning",
-    "spreading", "pressing", "squeezing", "stabbing", "aching", "pounding", "racing", "thinking", "cutting",
-    "planning", "nothing", "something", "anything", "everything", "shaving", "leaking", "seizing", "stopping",
-})
+_ING_WORDS = frozenset(
+    {
+        "going",
+        "coming",
+        "getting",
+        "doing",
+        "having",
+        "making",
+        "taking",
+        "saying",
+        "talking",
+        "breathing",
+        "sweating",
+        "shaking",
+        "bleeding",
+        "choking",
+        "fitting",
+        "crushing",
+        "burning",
+        "hurting",
+        "killing",
+        "vomiting",
+        "throwing",
+        "puking",
+        "spewing",
+        "passing",
+        "blacking",
+        "fainting",
+        "collapsing",
+        "swelling",
+        "wheezing",
+        "gasping",
+        "struggling",
+        "slurring",
+        "drooping",
+        "dropping",
+        "pouring",
+        "gushing",
+        "pumping",
+        "waking",
+        "moving",
+        "kicking",
+        "feeding",
+        "drinking",
+        "eating",
+        "responding",
+        "answering",
+        "turning",
+        "spreading",
+        "pressing",
+        "squeezing",
+        "stabbing",
+        "aching",
+        "pounding",
+        "racing",
+        "thinking",
+        "cutting",
+        "planning",
+        "nothing",
+        "something",
+        "anything",
+        "everything",
+        "shaving",
+        "leaking",
+        "seizing",
+        "stopping",
+    }
+)
 
 
 def _dropped_g(word: str) -> str | None:
@@ -124,7 +185,7 @@ def normalise(text: str) -> tuple[str, list[int], list[int]]:
             low = tok.lower().replace("\u2019", "'").replace("\u2018", "'")
             new = canonical_word(low)
         else:
-            new = tok.lower() if tok.lower() else tok
+            new = tok.lower() or tok
             if len(new) != len(tok):
                 new = tok
         out.append(new)

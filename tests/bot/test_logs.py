@@ -35,7 +35,9 @@ def test_a_traceback_keeps_the_frames_and_types_of_the_chain_and_drops_every_mes
         assert phi not in text
 
 
-def test_bound_context_is_in_the_message_and_on_the_record(caplog: pytest.LogCaptureFixture) -> None:
+def test_bound_context_is_in_the_message_and_on_the_record(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     log = bind(logging.getLogger("test.bound"), conversation="c-1").bind(message="m-2")
     with caplog.at_level(logging.INFO, logger="test.bound"):
         log.info("processed")
@@ -45,8 +47,11 @@ def test_bound_context_is_in_the_message_and_on_the_record(caplog: pytest.LogCap
 
 
 async def test_an_unexpected_failure_in_the_pipeline_is_logged_without_phi(
-        desk_rig: DeskRig, caplog: pytest.LogCaptureFixture) -> None:  # noqa: F811
-    desk_rig.tasks.fail_with = RuntimeError("Task refused for Maria Lopez +16175550134: 'my chest is crushing'")
+    desk_rig: DeskRig, caplog: pytest.LogCaptureFixture
+) -> None:
+    desk_rig.tasks.fail_with = RuntimeError(
+        "Task refused for Maria Lopez +16175550134: 'my chest is crushing'"
+    )
     with caplog.at_level(logging.ERROR, logger="bot.assistant"):
         told = await desk_rig.send("my chest is crushing and my arm is numb")
     assert "911" in told[0]  # the guidance still goes out

@@ -51,23 +51,37 @@ class Rig:
 
     async def send(self, text: str, phone: str = MARIA, message_id: str | None = None) -> list[str]:
         self.counter += 1
-        handled = await self.assistant.handle(Inbound(
-            practice_id="riverside", channel="sms", address=phone, text=text,
-            provider_message_id=message_id or f"SM{self.counter:04d}", received_at=self.clock.now(),
-        ))
+        handled = await self.assistant.handle(
+            Inbound(
+                practice_id="riverside",
+                channel="sms",
+                address=phone,
+                text=text,
+                provider_message_id=message_id or f"SM{self.counter:04d}",
+                received_at=self.clock.now(),
+            )
+        )
         return [r.plain_text() for r in handled.replies]
 
 
 @pytest.fixture(params=BACKENDS)
-async def rig(request: pytest.FixtureRequest, database_url: DatabaseFactory, nlu) -> AsyncIterator[Rig]:  # type: ignore[no-untyped-def]
+async def rig(
+    request: pytest.FixtureRequest, database_url: DatabaseFactory, nlu
+) -> AsyncIterator[Rig]:  # type: ignore[no-untyped-def]
     storage = SqlStorage(await database_url(request.param))
     clock = FixedClock(NOW, ticking=False)
     schedule, directory = fakes.FakeSchedule(NOW.date()), fakes.FakeDirectory()
     assistant = Assistant(
-        practice_id="riverside", storage=storage, nlu=nlu,
+        practice_id="riverside",
+        storage=storage,
+        nlu=nlu,
         scheduling=Scheduling(schedule, directory, storage.slot_holds(), clock),
-        catalogue=PracticeCatalogue(directory), patients=fakes.FakePatients(),
-        flows=load_flows(DATA / "flows"), texts=Texts.load(DATA / "texts"), clock=clock, locks=LocalLocks(),
+        catalogue=PracticeCatalogue(directory),
+        patients=fakes.FakePatients(),
+        flows=load_flows(DATA / "flows"),
+        texts=Texts.load(DATA / "texts"),
+        clock=clock,
+        locks=LocalLocks(),
     )
     yield Rig(assistant, storage, schedule, clock)
     await storage.close()
@@ -82,7 +96,9 @@ async def test_a_booking_is_audited_and_its_reply_is_in_the_outbox(rig: Rig) -> 
     async with rig.storage.transaction() as tx:
         trail = await tx.audit_trail("riverside", f"Appointment/{appointment.id}")
         outbox = await tx.due_outbound(rig.clock.now() + dt.timedelta(minutes=1), 50)
-    assert [(a.action, a.actor) for a in trail] == [("appointment.booked", f"patient:{fakes.MARIA.id}")]
+    assert [(a.action, a.actor) for a in trail] == [
+        ("appointment.booked", f"patient:{fakes.MARIA.id}")
+    ]
     assert len(outbox) == 3 and all(m.address == MARIA for m in outbox)
     assert sum("You're booked" in m.payload["text"] for m in outbox) == 1
 
@@ -103,7 +119,9 @@ async def test_record_system_down_tells_once_keeps_the_message_and_answers_later
     rig.clock.advance(dt.timedelta(minutes=1))
     assert await rig.assistant.process_due() == 2
     async with rig.storage.transaction() as tx:
-        conversation = await tx.get_or_create_conversation("riverside", "sms", MARIA, rig.clock.now())
+        conversation = await tx.get_or_create_conversation(
+            "riverside", "sms", MARIA, rig.clock.now()
+        )
         events = [e["kind"] for e in await tx.events(conversation.id)]
         outbox = await tx.due_outbound(rig.clock.now() + dt.timedelta(minutes=1), 50)
     assert events.count("record_system_down") == 1 and events.count("message_processed") == 2
@@ -117,20 +135,35 @@ class DeskRig(Rig):
 
 @pytest.fixture(params=BACKENDS)
 async def desk_rig(  # type: ignore[no-untyped-def]
-        request: pytest.FixtureRequest, database_url: DatabaseFactory, nlu) -> AsyncIterator[DeskRig]:
+    request: pytest.FixtureRequest, database_url: DatabaseFactory, nlu
+) -> AsyncIterator[DeskRig]:
     """The pipeline over the front desk, whose staff tasks are a fake that can be switched off."""
     storage = SqlStorage(await database_url(request.param))
     clock = FixedClock(NOW, ticking=False)
-    schedule, directory, tasks = fakes.FakeSchedule(NOW.date()), FakeDirectoryWithTelehealth(), FakeTasks()
+    schedule, directory, tasks = (
+        fakes.FakeSchedule(NOW.date()),
+        FakeDirectoryWithTelehealth(),
+        FakeTasks(),
+    )
     everyone = fakes.FakePatients(EVERYONE)
     desk = FrontDesk(
         Scheduling(schedule, directory, storage.slot_holds(), clock),
         Identity(FakeRegistry(everyone), everyone, tasks, FakeCoverage()),
-        Intake(FakeIntakeStore()), Consents(FakeConsentStore(), directory, clock), Results(FakeResults()))
+        Intake(FakeIntakeStore()),
+        Consents(FakeConsentStore(), directory, clock),
+        Results(FakeResults()),
+    )
     assistant = Assistant(
-        practice_id="riverside", storage=storage, nlu=nlu, scheduling=desk,
-        catalogue=PracticeCatalogue(directory), patients=everyone,
-        flows=load_flows(DATA / "flows"), texts=Texts.load(DATA / "texts"), clock=clock, locks=LocalLocks(),
+        practice_id="riverside",
+        storage=storage,
+        nlu=nlu,
+        scheduling=desk,
+        catalogue=PracticeCatalogue(directory),
+        patients=everyone,
+        flows=load_flows(DATA / "flows"),
+        texts=Texts.load(DATA / "texts"),
+        clock=clock,
+        locks=LocalLocks(),
     )
     yield DeskRig(assistant, storage, schedule, clock, tasks=tasks)
     await storage.close()
@@ -145,11 +178,15 @@ async def test_an_emergency_gets_guidance_first_and_an_urgent_staff_task(desk_ri
         trail = await tx.audit_trail("riverside")
     assert sorted(a.action for a in trail) == ["escalation.emergency", "staff.alerted"]
     [alerted] = [a for a in trail if a.action == "staff.alerted"]
-    assert alerted.detail["reason"] == "emergency" and alerted.detail["conversation_id"] == task.conversation_id
+    assert (
+        alerted.detail["reason"] == "emergency"
+        and alerted.detail["conversation_id"] == task.conversation_id
+    )
 
 
 async def test_an_emergency_while_the_record_system_is_down_is_escalated_once_it_is_back(
-        desk_rig: DeskRig) -> None:
+    desk_rig: DeskRig,
+) -> None:
     desk_rig.tasks.down = True
     told = await desk_rig.send("my chest is crushing and my arm is numb")
     assert "911" in told[0]  # the guidance does not wait for the record system

@@ -18,12 +18,18 @@ MakeRig = Callable[..., AbstractAsyncContextManager[Rig]]
 
 
 @pytest.fixture
-def make_rig(database_url: DatabaseFactory, fhir_sandbox: SeededServer, nlu: Any, twilio_api: StandIn,
-             telegram_api: StandIn) -> MakeRig:
+def make_rig(
+    database_url: DatabaseFactory,
+    fhir_sandbox: SeededServer,
+    nlu: Any,
+    twilio_api: StandIn,
+    telegram_api: StandIn,
+) -> MakeRig:
     """`async with make_rig(backend="postgresql", **settings) as rig:` a rig on a fresh database."""
 
-    def make(backend: str = "postgresql", fhir_base_url: str | None = None,
-             **overrides: Any) -> AbstractAsyncContextManager[Rig]:
+    def make(
+        backend: str = "postgresql", fhir_base_url: str | None = None, **overrides: Any
+    ) -> AbstractAsyncContextManager[Rig]:
         async def start() -> AsyncIterator[Rig]:
             url = await database_url(backend)
             settings = settings_for(url, twilio_api, telegram_api, **overrides)

@@ -23,9 +23,16 @@ CLI = [sys.executable, "-m", "patient_assistant.cli"]
 def isolated_env(**values: str) -> dict[str, str]:
     """The environment of a deployment of its own: a unique Redis prefix and Celery queue."""
     run = uuid.uuid4().hex[:10]
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TWILIO_", "TELEGRAM_", "REDIS_"))}
-    env |= {"REDIS_URL": "redis://127.0.0.1:6379/0", "REDIS_KEY_PREFIX": f"pa-test-{run}:",
-            "CELERY_QUEUE": f"pa-test-{run}", "ENVIRONMENT": "test", "PYTHONUNBUFFERED": "1"}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("TWILIO_", "TELEGRAM_", "REDIS_"))
+    }
+    env |= {
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
+        "REDIS_KEY_PREFIX": f"pa-test-{run}:",
+        "CELERY_QUEUE": f"pa-test-{run}",
+        "ENVIRONMENT": "test",
+        "PYTHONUNBUFFERED": "1",
+    }
     return env | values
 
 
@@ -38,19 +45,29 @@ class Processes:
     def _start(self, name: str, args: list[str]) -> subprocess.Popen[bytes]:
         log = open(self.logs / f"{name}.log", "wb")  # noqa: SIM115 - closed in stop_all
         self._logs.append(log)
-        proc = subprocess.Popen([*CLI, *args], cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
-                                start_new_session=True)
+        proc = subprocess.Popen(
+            [*CLI, *args],
+            cwd=ROOT,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         self.started.append(proc)
         return proc
 
     def api(self, port: int, *extra: str) -> str:
         """`patient-assistant serve` on 127.0.0.1:port, once it answers /readyz."""
-        proc = self._start(f"api-{port}", ["serve", "--host", "127.0.0.1", "--port", str(port), *extra])
+        proc = self._start(
+            f"api-{port}", ["serve", "--host", "127.0.0.1", "--port", str(port), *extra]
+        )
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             if proc.poll() is not None:
-                raise RuntimeError(f"API on {port} exited: {(self.logs / f'api-{port}.log').read_text()[-2000:]}")
+                raise RuntimeError(
+                    f"API on {port} exited: {(self.logs / f'api-{port}.log').read_text()[-2000:]}"
+                )
             try:
                 if httpx.get(url + "/readyz", timeout=1).status_code == 200:
                     return url
@@ -60,7 +77,9 @@ class Processes:
         raise RuntimeError(f"API on {port} did not become ready")
 
     def worker(self, name: str) -> subprocess.Popen[bytes]:
-        return self._start(f"worker-{name}", ["worker", "--concurrency", "1", "--name", f"{name}@127.0.0.1"])
+        return self._start(
+            f"worker-{name}", ["worker", "--concurrency", "1", "--name", f"{name}@127.0.0.1"]
+        )
 
     def beat(self, schedule: Path) -> subprocess.Popen[bytes]:
         """`patient-assistant beat`, keeping its last-run times in `schedule`."""

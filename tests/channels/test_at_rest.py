@@ -4,7 +4,6 @@ after the practice's retention period while metadata and audit stay. Both backen
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator
 
 import pytest
 from sqlalchemy import insert, text
@@ -25,8 +24,8 @@ def ring(*keys: str) -> Keyring:
 
 
 @pytest.fixture(params=BACKENDS)
-async def url(request: pytest.FixtureRequest, database_url: DatabaseFactory) -> AsyncIterator[str]:
-    yield await database_url(request.param)
+async def url(request: pytest.FixtureRequest, database_url: DatabaseFactory) -> str:
+    return await database_url(request.param)
 
 
 async def raw(storage: SqlStorage, sql: str) -> list[tuple]:  # type: ignore[type-arg]
@@ -47,8 +46,12 @@ async def test_bodies_are_ciphertext_in_the_database_and_plain_through_the_port(
     storage = SqlStorage(url, keyring=ring(new_key()))
     try:
         message_id = await store(storage)
-        dump = " ".join(str(v) for row in await raw(storage, "SELECT * FROM inbound_messages") +
-                        await raw(storage, "SELECT * FROM outbox") for v in row)
+        dump = " ".join(
+            str(v)
+            for row in await raw(storage, "SELECT * FROM inbound_messages")
+            + await raw(storage, "SELECT * FROM outbox")
+            for v in row
+        )
         assert "Maria" not in dump and "1985" not in dump and "Fri 9:00" not in dump
         async with storage.transaction() as tx:
             stored = await tx.get_inbound(message_id)
@@ -72,7 +75,9 @@ async def test_keys_rotate_without_downtime(url: str) -> None:
         with pytest.raises(KeyringError, match="rotate-keys"):
             async with after.transaction() as tx:
                 await tx.get_inbound(old_id)
-        assert await rotate_keys(during.engine, ring(new, old)) == 2  # the old inbound body and reply
+        assert (
+            await rotate_keys(during.engine, ring(new, old)) == 2
+        )  # the old inbound body and reply
         assert await rotate_keys(during.engine, ring(new, old)) == 0
         async with after.transaction() as tx:
             assert (await tx.get_inbound(old_id)).body == SECRET  # type: ignore[union-attr]
@@ -101,9 +106,12 @@ async def test_a_body_moved_to_another_row_does_not_decrypt(url: str) -> None:
     try:
         first, second = await store(storage), await store(storage)
         async with storage.engine.begin() as connection:
-            await connection.execute(text(
-                "UPDATE inbound_messages SET body = (SELECT body FROM inbound_messages WHERE id = :a) WHERE id = :b"),
-                {"a": first, "b": second})
+            await connection.execute(
+                text(
+                    "UPDATE inbound_messages SET body = (SELECT body FROM inbound_messages WHERE id = :a) WHERE id = :b"
+                ),
+                {"a": first, "b": second},
+            )
         with pytest.raises(KeyringError, match="does not verify"):
             async with storage.transaction() as tx:
                 await tx.get_inbound(second)
@@ -116,15 +124,27 @@ async def test_retention_purges_old_bodies_per_practice_and_keeps_metadata(url: 
     now = NOW + dt.timedelta(days=365)
     try:
         async with storage.engine.begin() as connection:
-            await connection.execute(insert(PracticeRow).values(
-                id="p1", name="Riverside", timezone="America/New_York", locale="en-US",
-                settings={"message_retention_days": 30}))
+            await connection.execute(
+                insert(PracticeRow).values(
+                    id="p1",
+                    name="Riverside",
+                    timezone="America/New_York",
+                    locale="en-US",
+                    settings={"message_retention_days": 30},
+                )
+            )
         async with storage.transaction() as tx:
             conversation = await tx.get_or_create_conversation("p1", "sms", "+15550100", NOW)
         old = await store(storage, at=now - dt.timedelta(days=40), conversation_id=conversation.id)
-        pending = await store(storage, at=now - dt.timedelta(days=40), conversation_id=conversation.id)
-        recent = await store(storage, at=now - dt.timedelta(days=10), conversation_id=conversation.id)
-        other = await store(storage, at=now - dt.timedelta(days=40), practice_id="p2")  # default: 180 days
+        pending = await store(
+            storage, at=now - dt.timedelta(days=40), conversation_id=conversation.id
+        )
+        recent = await store(
+            storage, at=now - dt.timedelta(days=10), conversation_id=conversation.id
+        )
+        other = await store(
+            storage, at=now - dt.timedelta(days=40), practice_id="p2"
+        )  # default: 180 days
         async with storage.transaction() as tx:
             for message_id in (old, recent, other):
                 await tx.mark_inbound(message_id, "processed")
@@ -135,8 +155,14 @@ async def test_retention_purges_old_bodies_per_practice_and_keeps_metadata(url: 
         async with storage.transaction() as tx:
             purged = await tx.get_inbound(old)
             assert purged is not None and purged.body is None
-            assert (purged.status, purged.seq, purged.received_at) == ("processed", 1, now - dt.timedelta(days=40))
-            assert [(await tx.get_inbound(i)).body for i in (pending, recent, other)] == [SECRET] * 3  # type: ignore[union-attr]
+            assert (purged.status, purged.seq, purged.received_at) == (
+                "processed",
+                1,
+                now - dt.timedelta(days=40),
+            )
+            assert [(await tx.get_inbound(i)).body for i in (pending, recent, other)] == [
+                SECRET
+            ] * 3  # type: ignore[union-attr]
             assert [e["kind"] for e in await tx.events(conversation.id)] == ["message_processed"]
             [audit] = await tx.audit_trail("p1")
         assert audit.action == "messages.purged" and audit.detail["retention_days"] == 30

@@ -32,14 +32,26 @@ NOTIFIED, FORMER = "+16175550150", "+16175550151"
 
 
 async def test_beat_alone_sends_the_outbox_processes_kept_messages_and_purges(
-    database_url: DatabaseFactory, fhir_sandbox: SeededServer, twilio_api: StandIn, nlu: object, tmp_path: Path
+    database_url: DatabaseFactory,
+    fhir_sandbox: SeededServer,
+    twilio_api: StandIn,
+    nlu: object,
+    tmp_path: Path,
 ) -> None:
     url = await database_url("postgresql")
     env = isolated_env(
-        DATABASE_URL=url, FHIR_BASE_URL=fhir_sandbox.base_url, PUBLIC_BASE_URL=PUBLIC, SECRET_KEY=SECRET,
-        TWILIO_ACCOUNT_SID=TWILIO_SID, TWILIO_AUTH_TOKEN=TWILIO_TOKEN, TWILIO_SMS_FROM=SMS_FROM,
-        TWILIO_API_BASE_URL=twilio_api.base_url, TWILIO_SMS_SENDER_KIND="short_code",
-        BEAT_SEND_OUTBOX_SECONDS="1", BEAT_PROCESS_DUE_SECONDS="2", BEAT_PURGE_SECONDS="2",
+        DATABASE_URL=url,
+        FHIR_BASE_URL=fhir_sandbox.base_url,
+        PUBLIC_BASE_URL=PUBLIC,
+        SECRET_KEY=SECRET,
+        TWILIO_ACCOUNT_SID=TWILIO_SID,
+        TWILIO_AUTH_TOKEN=TWILIO_TOKEN,
+        TWILIO_SMS_FROM=SMS_FROM,
+        TWILIO_API_BASE_URL=twilio_api.base_url,
+        TWILIO_SMS_SENDER_KIND="short_code",
+        BEAT_SEND_OUTBOX_SECONDS="1",
+        BEAT_PROCESS_DUE_SECONDS="2",
+        BEAT_PURGE_SECONDS="2",
         MESSAGE_RETENTION_DAYS="1",
     )
     storage = SqlStorage(url, keyring=keyring_of(Settings(_env_file=None, secret_key=SECRET)))  # type: ignore[call-arg]
@@ -52,8 +64,12 @@ async def test_beat_alone_sends_the_outbox_processes_kept_messages_and_purges(
             async def all_done() -> bool:
                 purged = await body_of(storage, old_id) is None
                 kept = await storage_status(storage, kept_id)
-                return purged and kept == "processed" and len(texts_to(twilio_api, MARIA)) >= 1 \
+                return (
+                    purged
+                    and kept == "processed"
+                    and len(texts_to(twilio_api, MARIA)) >= 1
                     and len(texts_to(twilio_api, NOTIFIED)) >= 1
+                )
 
             await until(all_done, 120)
             await asyncio.sleep(1.5)  # room for a duplicate to show up, were there one
@@ -63,7 +79,11 @@ async def test_beat_alone_sends_the_outbox_processes_kept_messages_and_purges(
     assert texts_to(twilio_api, NOTIFIED) == ["Your form is ready to fill in."]
     [reply] = texts_to(twilio_api, MARIA)
     assert "Riverside" in reply
-    for entry, task in (("send-outbox", SEND_OUTBOX), ("process-due", PROCESS_DUE), ("purge-expired", PURGE_EXPIRED)):
+    for entry, task in (
+        ("send-outbox", SEND_OUTBOX),
+        ("process-due", PROCESS_DUE),
+        ("purge-expired", PURGE_EXPIRED),
+    ):
         assert f"Sending due task {entry} ({task})" in beat_log
         assert f"Task {task}[" in worker_log
     for words in ("Your form is ready", "an old message", "Riverside"):  # no message text in logs
@@ -74,17 +94,42 @@ async def write_work(storage: SqlStorage) -> tuple[str, str]:
     """A due notification; a message a webhook recorded but never handed to a worker; and a
     message answered three days ago, past the one-day retention."""
     now = dt.datetime.now(dt.UTC)
-    kept = InboundRecord(id=uuid.uuid4().hex, practice_id="riverside", channel="sms",
-                         provider_message_id=f"SM{uuid.uuid4().hex}", address=MARIA, body="hi", received_at=now)
-    old = InboundRecord(id=uuid.uuid4().hex, practice_id="riverside", channel="sms",
-                        provider_message_id=f"SM{uuid.uuid4().hex}", address=FORMER, body="an old message",
-                        received_at=now - dt.timedelta(days=3), status="processed")
+    kept = InboundRecord(
+        id=uuid.uuid4().hex,
+        practice_id="riverside",
+        channel="sms",
+        provider_message_id=f"SM{uuid.uuid4().hex}",
+        address=MARIA,
+        body="hi",
+        received_at=now,
+    )
+    old = InboundRecord(
+        id=uuid.uuid4().hex,
+        practice_id="riverside",
+        channel="sms",
+        provider_message_id=f"SM{uuid.uuid4().hex}",
+        address=FORMER,
+        body="an old message",
+        received_at=now - dt.timedelta(days=3),
+        status="processed",
+    )
     async with storage.transaction() as tx:
-        await tx.enqueue_outbound(OutboxRecord(
-            id=uuid.uuid4().hex, practice_id="riverside", conversation_id=None, channel="sms", address=NOTIFIED,
-            payload=Outbound("Your form is ready to fill in.").to_json(), created_at=now, purpose="notification"))
+        await tx.enqueue_outbound(
+            OutboxRecord(
+                id=uuid.uuid4().hex,
+                practice_id="riverside",
+                conversation_id=None,
+                channel="sms",
+                address=NOTIFIED,
+                payload=Outbound("Your form is ready to fill in.").to_json(),
+                created_at=now,
+                purpose="notification",
+            )
+        )
         for record in (kept, old):
-            conversation = await tx.get_or_create_conversation("riverside", "sms", record.address, record.received_at)
+            conversation = await tx.get_or_create_conversation(
+                "riverside", "sms", record.address, record.received_at
+            )
             record.conversation_id = conversation.id
             assert await tx.record_inbound(record)
     assert await body_of(storage, old.id) == "an old message"
@@ -100,8 +145,13 @@ async def body_of(storage: SqlStorage, message_id: str) -> str | None:
 
 async def storage_status(storage: SqlStorage, message_id: str) -> str:
     async with storage.engine.connect() as connection:
-        return str((await connection.execute(text("SELECT status FROM inbound_messages WHERE id = :i"),
-                                              {"i": message_id})).scalar_one())
+        return str(
+            (
+                await connection.execute(
+                    text("SELECT status FROM inbound_messages WHERE id = :i"), {"i": message_id}
+                )
+            ).scalar_one()
+        )
 
 
 def texts_to(standin: StandIn, number: str) -> list[str]:

@@ -17,9 +17,14 @@ pytestmark = pytest.mark.postgres
 async def remind(rig: Rig, address: str = MARIA, channel: str = "sms") -> str:
     """A proactive message (a reminder) put in the outbox, as the reminder jobs do."""
     message = OutboxRecord(
-        id=uuid.uuid4().hex, practice_id="riverside", conversation_id=None, channel=channel, address=address,
+        id=uuid.uuid4().hex,
+        practice_id="riverside",
+        conversation_id=None,
+        channel=channel,
+        address=address,
         payload=Outbound("Riverside Family Clinic: you have an appointment tomorrow.").to_json(),
-        created_at=rig.clock.now(), purpose="notification",
+        created_at=rig.clock.now(),
+        purpose="notification",
     )
     async with rig.runtime.storage.transaction() as tx:
         await tx.enqueue_outbound(message)
@@ -36,7 +41,7 @@ async def test_after_stop_nothing_is_sent_reminders_included_until_start(rig: Ri
     await remind(rig)
     await remind(rig, channel="whatsapp")  # the opt-out is the number's, on every phone channel
     await rig.settle()
-    greeting, confirmation = rig.texts_to(MARIA)
+    _greeting, confirmation = rig.texts_to(MARIA)
     assert "unsubscribed" in confirmation and "START" in confirmation
     await rig.sms("START")
     await rig.settle()
@@ -63,7 +68,10 @@ async def test_help_is_answered_and_keywords_work_on_telegram_too(rig: Rig) -> N
     [help_text] = rig.texts_to(MARIA)
     assert "For help call" in help_text and "STOP" in help_text
     chat = {"id": 4242, "type": "private"}
-    update = {"update_id": 9001, "message": {"message_id": 1, "date": 0, "chat": chat, "text": "stop"}}
+    update = {
+        "update_id": 9001,
+        "message": {"message_id": 1, "date": 0, "chat": chat, "text": "stop"},
+    }
     assert (await rig.telegram_update(update)).status_code == 204
     await rig.settle()
     await remind(rig, address="4242", channel="telegram")

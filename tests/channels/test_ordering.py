@@ -24,18 +24,30 @@ SECRET = "test-secret-key-0123456789"
 
 
 async def test_fifty_messages_through_two_apis_and_two_workers_are_processed_in_order(
-    database_url: DatabaseFactory, fhir_sandbox: SeededServer, twilio_api: StandIn, nlu: object, tmp_path: Path
+    database_url: DatabaseFactory,
+    fhir_sandbox: SeededServer,
+    twilio_api: StandIn,
+    nlu: object,
+    tmp_path: Path,
 ) -> None:
     url = await database_url("postgresql")
     env = isolated_env(
-        DATABASE_URL=url, FHIR_BASE_URL=fhir_sandbox.base_url, PUBLIC_BASE_URL=PUBLIC, SECRET_KEY=SECRET,
-        TWILIO_ACCOUNT_SID=TWILIO_SID, TWILIO_AUTH_TOKEN=TWILIO_TOKEN, TWILIO_SMS_FROM=SMS_FROM,
-        TWILIO_API_BASE_URL=twilio_api.base_url, TWILIO_SMS_SENDER_KIND="short_code",
+        DATABASE_URL=url,
+        FHIR_BASE_URL=fhir_sandbox.base_url,
+        PUBLIC_BASE_URL=PUBLIC,
+        SECRET_KEY=SECRET,
+        TWILIO_ACCOUNT_SID=TWILIO_SID,
+        TWILIO_AUTH_TOKEN=TWILIO_TOKEN,
+        TWILIO_SMS_FROM=SMS_FROM,
+        TWILIO_API_BASE_URL=twilio_api.base_url,
+        TWILIO_SMS_SENDER_KIND="short_code",
     )
     with processes(env, tmp_path) as running:
         running.worker("w1")
         running.worker("w2")
-        apis = await asyncio.gather(*(asyncio.to_thread(running.api, free_port()) for _ in range(2)))
+        apis = await asyncio.gather(
+            *(asyncio.to_thread(running.api, free_port()) for _ in range(2))
+        )
         async with httpx.AsyncClient(timeout=10) as client:
             # Warm both workers up (NLU, FHIR) first, so that they race for the conversation.
             warm_up = [sms(f"+1617555{i:04d}", f"SMwarm{i:026d}", "hi") for i in range(6)]
@@ -44,7 +56,9 @@ async def test_fifty_messages_through_two_apis_and_two_workers_are_processed_in_
             while len(twilio_api.sent("Messages")) < 6 and time.monotonic() < deadline:
                 await asyncio.sleep(0.2)
             messages = [sms(MARIA, f"SM{i:032d}", f"message number {i}") for i in range(50)]
-            answers = await asyncio.gather(*(post(client, apis[i % 2], f) for i, f in enumerate(messages)))
+            answers = await asyncio.gather(
+                *(post(client, apis[i % 2], f) for i, f in enumerate(messages))
+            )
         assert {a.status_code for a in answers} == {200}
         storage = SqlStorage(url, keyring=keyring_of(Settings(_env_file=None, secret_key=SECRET)))  # type: ignore[call-arg]
         try:
@@ -65,21 +79,33 @@ async def test_fifty_messages_through_two_apis_and_two_workers_are_processed_in_
 
 
 def sms(phone: str, sid: str, body: str) -> dict[str, str]:
-    return {"MessageSid": sid, "AccountSid": TWILIO_SID, "From": phone, "To": SMS_FROM, "Body": body,
-            "NumMedia": "0"}
+    return {
+        "MessageSid": sid,
+        "AccountSid": TWILIO_SID,
+        "From": phone,
+        "To": SMS_FROM,
+        "Body": body,
+        "NumMedia": "0",
+    }
 
 
 async def post(client: httpx.AsyncClient, api: str, fields: dict[str, str]) -> httpx.Response:
     signature = sign(PUBLIC + "/webhooks/twilio/sms", fields)
-    return await client.post(api + "/webhooks/twilio/sms", data=fields, headers={"X-Twilio-Signature": signature})
+    return await client.post(
+        api + "/webhooks/twilio/sms", data=fields, headers={"X-Twilio-Signature": signature}
+    )
 
 
-async def wait_for_processing(storage: SqlStorage, expected: int, seconds: float) -> tuple[list[str], dict]:
+async def wait_for_processing(
+    storage: SqlStorage, expected: int, seconds: float
+) -> tuple[list[str], dict]:
     deadline = time.monotonic() + seconds
     while True:
         async with storage.transaction() as tx:
             conversation = await tx.get_or_create_conversation("riverside", "sms", MARIA, _now())
-            events = [e for e in await tx.events(conversation.id) if e["kind"] == "message_processed"]
+            events = [
+                e for e in await tx.events(conversation.id) if e["kind"] == "message_processed"
+            ]
             processed = [e["data"]["message_id"] for e in events]
             if len(processed) >= expected or time.monotonic() > deadline:
                 inbound = {m: await tx.get_inbound(m) for m in processed}

@@ -33,22 +33,39 @@ async def test_two_senders_deliver_a_conversations_replies_in_order_each_once(
     database_url: DatabaseFactory, twilio_api: StandIn, redis_prefix: str
 ) -> None:
     settings = Settings(  # type: ignore[call-arg]
-        _env_file=None, environment="test", database_url=await database_url("postgresql"),
-        public_base_url=PUBLIC, secret_key="test-secret-key-0123456789", twilio_account_sid=TWILIO_SID,
-        twilio_auth_token=TWILIO_TOKEN, twilio_sms_from=SMS_FROM, twilio_api_base_url=twilio_api.base_url,
+        _env_file=None,
+        environment="test",
+        database_url=await database_url("postgresql"),
+        public_base_url=PUBLIC,
+        secret_key="test-secret-key-0123456789",
+        twilio_account_sid=TWILIO_SID,
+        twilio_auth_token=TWILIO_TOKEN,
+        twilio_sms_from=SMS_FROM,
+        twilio_api_base_url=twilio_api.base_url,
         twilio_sms_sender_kind="short_code",  # 100/s: the rate limit does not serialise the senders
     )
     written = await write_outbox(settings)
     twilio_api.latency = 0.02
     for status, code in ((429, 20429), (503, 20503), (429, 20429), (503, 20503)):
-        twilio_api.fail_next(status, twilio_error(code, status))  # the first sends are retried later
+        twilio_api.fail_next(
+            status, twilio_error(code, status)
+        )  # the first sends are retried later
 
     redis = [Redis.from_url("redis://127.0.0.1:6379/0") for _ in range(2)]
     storages = [SqlStorage(settings.database_url, keyring=keyring_of(settings)) for _ in range(2)]
-    senders = [OutboxSender(s, channel_senders(settings, None), RedisRateLimiter(r, redis_prefix), SystemClock())
-               for s, r in zip(storages, redis)]
+    senders = [
+        OutboxSender(
+            s, channel_senders(settings, None), RedisRateLimiter(r, redis_prefix), SystemClock()
+        )
+        for s, r in zip(storages, redis, strict=True)
+    ]
     try:
-        sent = await asyncio.wait_for(asyncio.gather(*(drain(s, twilio_api, sum(map(len, written.values()))) for s in senders)), 90)
+        sent = await asyncio.wait_for(
+            asyncio.gather(
+                *(drain(s, twilio_api, sum(map(len, written.values()))) for s in senders)
+            ),
+            90,
+        )
         await asyncio.sleep(0.5)  # room for a duplicate to show up, were there one
     finally:
         for sender in senders:
@@ -92,9 +109,16 @@ async def write_outbox(settings: Settings) -> dict[str, list[str]]:
 
 def message(to: str, body: str, now: dt.datetime, conversation_id: str | None) -> OutboxRecord:
     # One instant for all: the order that counts is the order of writing.
-    return OutboxRecord(id=uuid.uuid4().hex, practice_id="riverside", conversation_id=conversation_id,
-                        channel="sms", address=to, payload=Outbound(body).to_json(), created_at=now,
-                        purpose="reply" if conversation_id else "notification")
+    return OutboxRecord(
+        id=uuid.uuid4().hex,
+        practice_id="riverside",
+        conversation_id=conversation_id,
+        channel="sms",
+        address=to,
+        payload=Outbound(body).to_json(),
+        created_at=now,
+        purpose="reply" if conversation_id else "notification",
+    )
 
 
 async def drain(sender: OutboxSender, standin: StandIn, total: int) -> int:

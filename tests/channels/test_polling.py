@@ -21,8 +21,14 @@ CHAT = 880001
 
 def poller(rig: Rig) -> TelegramPoller:
     assert rig.channels.telegram is not None
-    return TelegramPoller(rig.channels.telegram, rig.runtime.assistant, rig.channels.dispatcher, "riverside",
-                          rig.clock, poll_timeout=1)
+    return TelegramPoller(
+        rig.channels.telegram,
+        rig.runtime.assistant,
+        rig.channels.dispatcher,
+        "riverside",
+        rig.clock,
+        poll_timeout=1,
+    )
 
 
 @pytest.mark.postgres
@@ -51,7 +57,7 @@ async def test_the_poller_runs_until_stopped(rig: Rig) -> None:
             break
     stop.set()
     await asyncio.wait_for(task, 5)
-    assert [r.path for r in rig.telegram.requests][0] == "deleteWebhook"
+    assert next(r.path for r in rig.telegram.requests) == "deleteWebhook"
     assert len(rig.telegram.sent("sendMessage")) == 1
 
 
@@ -59,9 +65,13 @@ async def test_the_poller_runs_until_stopped(rig: Rig) -> None:
 async def test_serve_with_telegram_polling_answers_without_a_webhook(
     telegram_api: StandIn, fhir_sandbox: SeededServer, nlu: object, tmp_path: Path
 ) -> None:
-    env = isolated_env(DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'pa.db'}", FHIR_BASE_URL=fhir_sandbox.base_url,
-                       SECRET_KEY="test-secret-key-0123456789", TELEGRAM_BOT_TOKEN=TELEGRAM_TOKEN,
-                       TELEGRAM_API_BASE_URL=telegram_api.base_url)
+    env = isolated_env(
+        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'pa.db'}",
+        FHIR_BASE_URL=fhir_sandbox.base_url,
+        SECRET_KEY="test-secret-key-0123456789",
+        TELEGRAM_BOT_TOKEN=TELEGRAM_TOKEN,
+        TELEGRAM_API_BASE_URL=telegram_api.base_url,
+    )
     del env["REDIS_URL"]  # the embedded default: in-process processing and sending
     with processes(env, tmp_path) as running:
         await asyncio.to_thread(running.api, free_port(), "--telegram-polling")

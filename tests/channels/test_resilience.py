@@ -50,10 +50,16 @@ class FlakyParser:
 
 @pytest.mark.postgres
 async def test_a_failure_mid_message_keeps_it_for_a_retry_and_it_is_answered_once(
-    database_url: DatabaseFactory, fhir_sandbox: SeededServer, nlu: Any, twilio_api: StandIn, telegram_api: StandIn
+    database_url: DatabaseFactory,
+    fhir_sandbox: SeededServer,
+    nlu: Any,
+    twilio_api: StandIn,
+    telegram_api: StandIn,
 ) -> None:
     settings = settings_for(await database_url("postgresql"), twilio_api, telegram_api)
-    async with running_rig(settings, fhir_sandbox.base_url, FlakyParser(nlu), twilio_api, telegram_api) as rig:
+    async with running_rig(
+        settings, fhir_sandbox.base_url, FlakyParser(nlu), twilio_api, telegram_api
+    ) as rig:
         await rig.sms("hi")
         await rig.sms("thank you")
         await rig.settle()
@@ -64,7 +70,9 @@ async def test_a_failure_mid_message_keeps_it_for_a_retry_and_it_is_answered_onc
         greeting, welcome = rig.texts_to(MARIA)
         assert "Riverside" in greeting and "welcome" in welcome
         async with rig.runtime.storage.transaction() as tx:
-            conversation = await tx.get_or_create_conversation("riverside", "sms", MARIA, rig.clock.now())
+            conversation = await tx.get_or_create_conversation(
+                "riverside", "sms", MARIA, rig.clock.now()
+            )
             kinds = [e["kind"] for e in await tx.events(conversation.id)]
         assert kinds.count("message_processed") == 2
 

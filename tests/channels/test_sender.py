@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import itertools
 import uuid
 
 import pytest
@@ -27,9 +28,15 @@ async def enqueue(rig: Rig, n: int = 1, address: str = MARIA, channel: str = "sm
     async with rig.runtime.storage.transaction() as tx:
         for i in range(n):
             message = OutboxRecord(
-                id=uuid.uuid4().hex, practice_id="riverside", conversation_id=None, channel=channel,
-                address=address, payload=Outbound(f"Notice {i}").to_json(),
-                created_at=rig.clock.now() + dt.timedelta(microseconds=i), purpose="notification")
+                id=uuid.uuid4().hex,
+                practice_id="riverside",
+                conversation_id=None,
+                channel=channel,
+                address=address,
+                payload=Outbound(f"Notice {i}").to_json(),
+                created_at=rig.clock.now() + dt.timedelta(microseconds=i),
+                purpose="notification",
+            )
             await tx.enqueue_outbound(message)
             ids.append(message.id)
     return ids
@@ -58,41 +65,61 @@ async def test_permanent_errors_are_recorded_and_not_retried(rig: Rig) -> None:
     await rig.settle()
     assert len(rig.twilio.requests) == 1
     async with rig.runtime.storage.engine.connect() as connection:
-        row = (await connection.execute(text("SELECT status, error, attempts FROM outbox WHERE id = :i"),
-                                        {"i": message_id})).one()
+        row = (
+            await connection.execute(
+                text("SELECT status, error, attempts FROM outbox WHERE id = :i"), {"i": message_id}
+            )
+        ).one()
     assert (row.status, row.attempts) == ("failed", 1) and "21211" in row.error
 
 
 @pytest.mark.redis
-async def test_a_long_code_sends_one_a_second_across_senders(make_rig: MakeRig, redis_prefix: str) -> None:
+async def test_a_long_code_sends_one_a_second_across_senders(
+    make_rig: MakeRig, redis_prefix: str
+) -> None:
     async with make_rig(rate_long_code_per_second=1.0) as rig:
         await enqueue(rig, 4)
         redis = Redis.from_url("redis://127.0.0.1:6379/0")
         try:
-            senders = [OutboxSender(rig.runtime.storage, rig.channels.senders, RedisRateLimiter(redis, redis_prefix),
-                                    rig.clock) for _ in range(2)]
+            senders = [
+                OutboxSender(
+                    rig.runtime.storage,
+                    rig.channels.senders,
+                    RedisRateLimiter(redis, redis_prefix),
+                    rig.clock,
+                )
+                for _ in range(2)
+            ]
             await asyncio.wait_for(asyncio.gather(*(drain_until(s, rig, 4) for s in senders)), 30)
         finally:
             await redis.aclose()
         times = sorted(r.at for r in rig.twilio.sent("Messages"))
         assert len(times) == 4
-        assert all(b - a >= 0.95 for a, b in zip(times, times[1:]))
+        assert all(b - a >= 0.95 for a, b in itertools.pairwise(times))
 
 
 @pytest.mark.redis
-async def test_telegram_sends_one_a_second_per_chat_but_chats_in_parallel(make_rig: MakeRig, redis_prefix: str) -> None:
+async def test_telegram_sends_one_a_second_per_chat_but_chats_in_parallel(
+    make_rig: MakeRig, redis_prefix: str
+) -> None:
     async with make_rig() as rig:
         await enqueue(rig, 3, address="5001", channel="telegram")
         await enqueue(rig, 3, address="5002", channel="telegram")
         redis = Redis.from_url("redis://127.0.0.1:6379/0")
         try:
-            sender = OutboxSender(rig.runtime.storage, rig.channels.senders, RedisRateLimiter(redis, redis_prefix),
-                                  rig.clock)
+            sender = OutboxSender(
+                rig.runtime.storage,
+                rig.channels.senders,
+                RedisRateLimiter(redis, redis_prefix),
+                rig.clock,
+            )
             await asyncio.wait_for(drain_until(sender, rig, 6, standin="telegram"), 30)
         finally:
             await redis.aclose()
-        sent = {chat: [r.at for r in rig.telegram.sent("sendMessage") if r.fields["chat_id"] == chat]
-                for chat in ("5001", "5002")}
+        sent = {
+            chat: [r.at for r in rig.telegram.sent("sendMessage") if r.fields["chat_id"] == chat]
+            for chat in ("5001", "5002")
+        }
         for times in sent.values():
             # Arrival times carry the send's own jitter (a busy machine delays one request by a tenth
             # of a second), so the limit shows over two intervals: a third message never within 1.8 s.
@@ -103,25 +130,37 @@ async def test_telegram_sends_one_a_second_per_chat_but_chats_in_parallel(make_r
 
 
 @pytest.mark.redis
-async def test_telegram_sends_at_most_30_a_second_across_chats_and_senders(make_rig: MakeRig,
-                                                                          redis_prefix: str) -> None:
+async def test_telegram_sends_at_most_30_a_second_across_chats_and_senders(
+    make_rig: MakeRig, redis_prefix: str
+) -> None:
     chats = [str(6000 + i) for i in range(45)]  # one message each: only the bot-wide limit applies
     async with make_rig() as rig:  # the default rates: 30/s per bot, 1/s per chat
         for chat in chats:
             await enqueue(rig, address=chat, channel="telegram")
         redis = Redis.from_url("redis://127.0.0.1:6379/0")
         try:
-            senders = [OutboxSender(rig.runtime.storage, rig.channels.senders, RedisRateLimiter(redis, redis_prefix),
-                                    rig.clock) for _ in range(2)]
+            senders = [
+                OutboxSender(
+                    rig.runtime.storage,
+                    rig.channels.senders,
+                    RedisRateLimiter(redis, redis_prefix),
+                    rig.clock,
+                )
+                for _ in range(2)
+            ]
             await asyncio.wait_for(
-                asyncio.gather(*(drain_until(s, rig, len(chats), standin="telegram") for s in senders)), 30)
+                asyncio.gather(
+                    *(drain_until(s, rig, len(chats), standin="telegram") for s in senders)
+                ),
+                30,
+            )
         finally:
             await redis.aclose()
         sent = rig.telegram.sent("sendMessage")
         assert sorted(r.fields["chat_id"] for r in sent) == sorted(chats)  # each chat once
         times = sorted(r.at for r in sent)
         # No 31 sends within a second (arrival times jitter by a few ms around the 1/30 s grid).
-        assert min(b - a for a, b in zip(times, times[30:])) >= 0.9
+        assert min(b - a for a, b in zip(times, times[30:], strict=False)) >= 0.9
 
 
 async def test_a_sender_killed_mid_batch_loses_nothing_and_repeats_nothing(rig: Rig) -> None:
@@ -135,7 +174,9 @@ async def test_a_sender_killed_mid_batch_loses_nothing_and_repeats_nothing(rig: 
     rig.clock.advance(dt.timedelta(minutes=6))  # the lease lapses
     await rig.settle()
     bodies = rig.texts_to(MARIA)
-    assert sorted(bodies) == sorted([f"Notice {i}" for i in range(5)] + ["Notice 0"])  # only the one in flight twice
+    assert sorted(bodies) == sorted(
+        [f"Notice {i}" for i in range(5)] + ["Notice 0"]
+    )  # only the one in flight twice
     assert len(ids) == 5
 
 

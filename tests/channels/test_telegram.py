@@ -18,16 +18,30 @@ CHAT = 777001
 
 
 def text_update(update_id: int, text: str, chat: int = CHAT) -> dict[str, Any]:
-    message = {"message_id": update_id, "date": 1772460000, "chat": {"id": chat, "type": "private"},
-               "from": {"id": chat, "is_bot": False, "first_name": "Maria"}, "text": text}
+    message = {
+        "message_id": update_id,
+        "date": 1772460000,
+        "chat": {"id": chat, "type": "private"},
+        "from": {"id": chat, "is_bot": False, "first_name": "Maria"},
+        "text": text,
+    }
     return {"update_id": update_id, "message": message}
 
 
 async def enqueue(rig: Rig, outbound: Outbound, chat: int = CHAT) -> None:
     async with rig.runtime.storage.transaction() as tx:
-        await tx.enqueue_outbound(OutboxRecord(
-            id=uuid.uuid4().hex, practice_id="riverside", conversation_id=None, channel="telegram",
-            address=str(chat), payload=outbound.to_json(), created_at=rig.clock.now(), purpose="notification"))
+        await tx.enqueue_outbound(
+            OutboxRecord(
+                id=uuid.uuid4().hex,
+                practice_id="riverside",
+                conversation_id=None,
+                channel="telegram",
+                address=str(chat),
+                payload=outbound.to_json(),
+                created_at=rig.clock.now(),
+                purpose="notification",
+            )
+        )
 
 
 async def test_an_update_with_the_right_secret_gets_a_reply(rig: Rig) -> None:
@@ -38,8 +52,10 @@ async def test_an_update_with_the_right_secret_gets_a_reply(rig: Rig) -> None:
 
 
 async def test_without_the_secret_it_is_403_and_nothing_is_recorded(rig: Rig) -> None:
-    answers = [await rig.telegram_update(text_update(2, "hi"), secret=None),
-               await rig.telegram_update(text_update(2, "hi"), secret="telegram-secret-0123456788")]
+    answers = [
+        await rig.telegram_update(text_update(2, "hi"), secret=None),
+        await rig.telegram_update(text_update(2, "hi"), secret="telegram-secret-0123456788"),
+    ]
     assert [a.status_code for a in answers] == [403, 403]
     await rig.settle()
     assert rig.telegram.requests == []
@@ -60,15 +76,33 @@ async def test_choices_become_an_inline_keyboard_and_a_press_is_the_number(rig: 
     [sent] = rig.telegram.sent("sendMessage")
     keyboard = sent.fields["reply_markup"]["inline_keyboard"]
     assert [[(b["text"], b["callback_data"]) for b in row] for row in keyboard] == [
-        [("1. Fri 9:00", "choice:1")], [("2. Fri 9:30", "choice:2")]]
+        [("1. Fri 9:00", "choice:1")],
+        [("2. Fri 9:30", "choice:2")],
+    ]
     assert "1." not in sent.fields["text"]  # the choices are buttons, not numbered text
-    press = {"update_id": 4, "callback_query": {
-        "id": "cb1", "chat_instance": "ci", "from": {"id": CHAT, "is_bot": False, "first_name": "Maria"},
-        "data": "choice:2", "message": {"message_id": 1, "date": 1772460000, "chat": {"id": CHAT, "type": "private"}}}}
+    press = {
+        "update_id": 4,
+        "callback_query": {
+            "id": "cb1",
+            "chat_instance": "ci",
+            "from": {"id": CHAT, "is_bot": False, "first_name": "Maria"},
+            "data": "choice:2",
+            "message": {
+                "message_id": 1,
+                "date": 1772460000,
+                "chat": {"id": CHAT, "type": "private"},
+            },
+        },
+    }
     answer = await rig.telegram_update(press)
-    assert answer.json() == {"method": "answerCallbackQuery", "callback_query_id": "cb1"}  # stops the spinner
+    assert answer.json() == {
+        "method": "answerCallbackQuery",
+        "callback_query_id": "cb1",
+    }  # stops the spinner
     async with rig.runtime.storage.transaction() as tx:
-        conversation = await tx.get_or_create_conversation("riverside", "telegram", str(CHAT), rig.clock.now())
+        conversation = await tx.get_or_create_conversation(
+            "riverside", "telegram", str(CHAT), rig.clock.now()
+        )
         events_before = await tx.events(conversation.id)
     await rig.settle()
     async with rig.runtime.storage.transaction() as tx:

@@ -16,7 +16,9 @@ pytestmark = pytest.mark.postgres
 
 async def test_a_signed_hi_from_maria_gets_its_reply_through_twilio(rig: Rig) -> None:
     answer = await rig.sms("hi")
-    assert answer.status_code == 200 and "<Response>" in answer.text  # empty TwiML: replies go by REST
+    assert (
+        answer.status_code == 200 and "<Response>" in answer.text
+    )  # empty TwiML: replies go by REST
     await rig.settle()
     [sent] = rig.twilio.sent("Messages")
     assert (sent.fields["To"], sent.fields["From"]) == (MARIA, SMS_FROM)
@@ -31,8 +33,12 @@ async def test_unsigned_or_wrongly_signed_messages_get_403_and_nothing_happens(r
     answers = [
         await rig.post_twilio(fields, signature=""),  # no header
         await rig.post_twilio(fields, signature="bm90IGEgc2lnbmF0dXJl"),
-        await rig.post_twilio(fields, signature=sign(PUBLIC + "/webhooks/twilio/sms", fields, "another-token")),
-        await rig.post_twilio(fields, signed_url=internal_url),  # what the app sees, not what Twilio called
+        await rig.post_twilio(
+            fields, signature=sign(PUBLIC + "/webhooks/twilio/sms", fields, "another-token")
+        ),
+        await rig.post_twilio(
+            fields, signed_url=internal_url
+        ),  # what the app sees, not what Twilio called
         await rig.post_twilio(tampered, signature=sign(PUBLIC + "/webhooks/twilio/sms", fields)),
     ]
     assert [a.status_code for a in answers] == [403] * 5
@@ -56,12 +62,23 @@ async def test_fifty_identical_deliveries_at_once_get_exactly_one_reply(rig: Rig
     ("public_base_url", "path", "signed_url"),
     [
         # Behind a proxy on a non-standard port.
-        ("https://clinic.example.org:8443", "/webhooks/twilio/sms", "https://clinic.example.org:8443/webhooks/twilio/sms"),
+        (
+            "https://clinic.example.org:8443",
+            "/webhooks/twilio/sms",
+            "https://clinic.example.org:8443/webhooks/twilio/sms",
+        ),
         # Twilio sometimes signs https URLs with the default port written out.
-        ("https://clinic.example.org", "/webhooks/twilio/sms", "https://clinic.example.org:443/webhooks/twilio/sms"),
+        (
+            "https://clinic.example.org",
+            "/webhooks/twilio/sms",
+            "https://clinic.example.org:443/webhooks/twilio/sms",
+        ),
         # The proxy strips a path prefix; the query string is part of what Twilio signed.
-        ("https://example.org/riverside", "/webhooks/twilio/sms?practice=riverside&v=2",
-         "https://example.org/riverside/webhooks/twilio/sms?practice=riverside&v=2"),
+        (
+            "https://example.org/riverside",
+            "/webhooks/twilio/sms?practice=riverside&v=2",
+            "https://example.org/riverside/webhooks/twilio/sms?practice=riverside&v=2",
+        ),
     ],
     ids=["port", "default-port", "prefix-and-query"],
 )
@@ -73,13 +90,17 @@ async def test_signatures_are_checked_against_the_public_url(
         assert (await rig.post_twilio(fields, path=path, signed_url=signed_url)).status_code == 200
         unsigned_query = signed_url.split("?")[0]
         if "?" in path:  # the query string counts: a signature without it is refused
-            refused = await rig.post_twilio(rig.twilio_fields("hi"), path=path, signed_url=unsigned_query)
+            refused = await rig.post_twilio(
+                rig.twilio_fields("hi"), path=path, signed_url=unsigned_query
+            )
             assert refused.status_code == 403
         await rig.settle()
         assert len(rig.texts_to(MARIA)) == 1
 
 
-async def test_the_webhook_is_answered_at_once_even_when_fhir_hangs(make_rig: MakeRig, hanging_url: str) -> None:
+async def test_the_webhook_is_answered_at_once_even_when_fhir_hangs(
+    make_rig: MakeRig, hanging_url: str
+) -> None:
     async with make_rig(fhir_base_url=hanging_url) as rig:
         started = time.monotonic()
         answer = await rig.sms("hi")

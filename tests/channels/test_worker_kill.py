@@ -30,25 +30,49 @@ SECRET = "test-secret-key-0123456789"
 
 
 async def test_a_worker_killed_mid_send_loses_nothing_and_repeats_only_the_message_in_flight(
-    database_url: DatabaseFactory, fhir_sandbox: SeededServer, twilio_api: StandIn, nlu: object, tmp_path: Path
+    database_url: DatabaseFactory,
+    fhir_sandbox: SeededServer,
+    twilio_api: StandIn,
+    nlu: object,
+    tmp_path: Path,
 ) -> None:
     url = await database_url("postgresql")
     env = isolated_env(
-        DATABASE_URL=url, FHIR_BASE_URL=fhir_sandbox.base_url, PUBLIC_BASE_URL=PUBLIC, SECRET_KEY=SECRET,
-        TWILIO_ACCOUNT_SID=TWILIO_SID, TWILIO_AUTH_TOKEN=TWILIO_TOKEN, TWILIO_SMS_FROM=SMS_FROM,
-        TWILIO_API_BASE_URL=twilio_api.base_url, TWILIO_SMS_SENDER_KIND="short_code", OUTBOX_LEASE_SECONDS="3",
+        DATABASE_URL=url,
+        FHIR_BASE_URL=fhir_sandbox.base_url,
+        PUBLIC_BASE_URL=PUBLIC,
+        SECRET_KEY=SECRET,
+        TWILIO_ACCOUNT_SID=TWILIO_SID,
+        TWILIO_AUTH_TOKEN=TWILIO_TOKEN,
+        TWILIO_SMS_FROM=SMS_FROM,
+        TWILIO_API_BASE_URL=twilio_api.base_url,
+        TWILIO_SMS_SENDER_KIND="short_code",
+        OUTBOX_LEASE_SECONDS="3",
     )
-    settings = Settings(_env_file=None, secret_key=SECRET, redis_url=env["REDIS_URL"],  # type: ignore[call-arg]
-                        redis_key_prefix=env["REDIS_KEY_PREFIX"], celery_queue=env["CELERY_QUEUE"])
+    settings = Settings(
+        _env_file=None,
+        secret_key=SECRET,
+        redis_url=env["REDIS_URL"],  # type: ignore[call-arg]
+        redis_key_prefix=env["REDIS_KEY_PREFIX"],
+        celery_queue=env["CELERY_QUEUE"],
+    )
     storage = SqlStorage(url, keyring=keyring_of(settings))
     celery = make_celery(settings)
     try:
         async with storage.transaction() as tx:
             for i in range(5):
-                await tx.enqueue_outbound(OutboxRecord(
-                    id=uuid.uuid4().hex, practice_id="riverside", conversation_id=None, channel="sms",
-                    address=MARIA, payload=Outbound(f"Notice {i}").to_json(), purpose="notification",
-                    created_at=dt.datetime.now(dt.UTC) + dt.timedelta(microseconds=i)))
+                await tx.enqueue_outbound(
+                    OutboxRecord(
+                        id=uuid.uuid4().hex,
+                        practice_id="riverside",
+                        conversation_id=None,
+                        channel="sms",
+                        address=MARIA,
+                        payload=Outbound(f"Notice {i}").to_json(),
+                        purpose="notification",
+                        created_at=dt.datetime.now(dt.UTC) + dt.timedelta(microseconds=i),
+                    )
+                )
         twilio_api.delay_next(60)  # the first send hangs: the worker is mid-send
         with processes(env, tmp_path) as running:
             first = running.worker("w1")
@@ -68,7 +92,7 @@ async def test_a_worker_killed_mid_send_loses_nothing_and_repeats_only_the_messa
     delivered = sorted(r.fields["Body"] for r in twilio_api.sent("Messages"))
     assert delivered == [f"Notice {i}" for i in range(5)]  # none lost, each delivered once
     attempts = sorted(r.fields["Body"] for r in twilio_api.requests)
-    assert attempts == sorted(delivered + [in_flight])  # only the one in flight was tried twice
+    assert attempts == sorted([*delivered, in_flight])  # only the one in flight was tried twice
 
 
 async def until(condition: object, seconds: float) -> None:

@@ -22,29 +22,52 @@ SECRET = "test-secret-key-0123456789"
 
 
 def samples(exposition: str) -> dict[str, float]:
-    return {s.name: s.value for family in text_string_to_metric_families(exposition) for s in family.samples
-            if not s.labels}
+    return {
+        s.name: s.value
+        for family in text_string_to_metric_families(exposition)
+        for s in family.samples
+        if not s.labels
+    }
 
 
 async def test_a_message_processed_by_a_celery_worker_shows_in_the_apis_metrics(
-    database_url: DatabaseFactory, fhir_sandbox: SeededServer, twilio_api: StandIn, nlu: object, tmp_path: Path
+    database_url: DatabaseFactory,
+    fhir_sandbox: SeededServer,
+    twilio_api: StandIn,
+    nlu: object,
+    tmp_path: Path,
 ) -> None:
     shared = tmp_path / "metrics"
     shared.mkdir()
     env = isolated_env(
-        DATABASE_URL=await database_url("postgresql"), FHIR_BASE_URL=fhir_sandbox.base_url,
-        PUBLIC_BASE_URL=PUBLIC, SECRET_KEY=SECRET, TWILIO_ACCOUNT_SID=TWILIO_SID, TWILIO_AUTH_TOKEN=TWILIO_TOKEN,
-        TWILIO_SMS_FROM=SMS_FROM, TWILIO_API_BASE_URL=twilio_api.base_url, PROMETHEUS_MULTIPROC_DIR=str(shared),
+        DATABASE_URL=await database_url("postgresql"),
+        FHIR_BASE_URL=fhir_sandbox.base_url,
+        PUBLIC_BASE_URL=PUBLIC,
+        SECRET_KEY=SECRET,
+        TWILIO_ACCOUNT_SID=TWILIO_SID,
+        TWILIO_AUTH_TOKEN=TWILIO_TOKEN,
+        TWILIO_SMS_FROM=SMS_FROM,
+        TWILIO_API_BASE_URL=twilio_api.base_url,
+        PROMETHEUS_MULTIPROC_DIR=str(shared),
     )
-    fields = {"MessageSid": "SM" + "7" * 32, "AccountSid": TWILIO_SID, "From": MARIA, "To": SMS_FROM,
-              "Body": "hi", "NumMedia": "0"}
+    fields = {
+        "MessageSid": "SM" + "7" * 32,
+        "AccountSid": TWILIO_SID,
+        "From": MARIA,
+        "To": SMS_FROM,
+        "Body": "hi",
+        "NumMedia": "0",
+    }
     with processes(env, tmp_path) as running:
         running.worker("w1")
         api = await asyncio.to_thread(running.api, free_port())
         async with httpx.AsyncClient(timeout=10) as client:
             before = samples((await client.get(api + "/metrics")).text)
-            answer = await client.post(api + "/webhooks/twilio/sms", data=fields, headers={
-                "X-Twilio-Signature": sign(PUBLIC + "/webhooks/twilio/sms", fields)})
+            answer = await client.post(
+                api + "/webhooks/twilio/sms",
+                data=fields,
+                headers={"X-Twilio-Signature": sign(PUBLIC + "/webhooks/twilio/sms", fields)},
+            )
             assert answer.status_code == 200
             deadline = time.monotonic() + 120
             while not twilio_api.sent("Messages") and time.monotonic() < deadline:

@@ -13,21 +13,34 @@ THURSDAY = window(dt.datetime(2026, 3, 5, 12, 0, tzinfo=fakes.ZONE), 5, "part_of
 
 
 def telehealth_request() -> object:
-    return said("book a telehealth consult on thursday afternoon", "book_appointment", service="telehealth consult",
-                datetime=("thursday afternoon", THURSDAY))
+    return said(
+        "book a telehealth consult on thursday afternoon",
+        "book_appointment",
+        service="telehealth consult",
+        datetime=("thursday afternoon", THURSDAY),
+    )
 
 
 async def test_telehealth_needs_consent_before_any_time_is_offered() -> None:
     chat = PatientConversation(address=JAMES.phones[0])
     asked = await chat.send(telehealth_request())
     text = PatientConversation.text(asked)
-    assert "Telehealth consent (version 1)" in text and "Care by video." in text and "https://x/t" in text
+    assert (
+        "Telehealth consent (version 1)" in text
+        and "Care by video." in text
+        and "https://x/t" in text
+    )
     assert not asked[-1].choices
     offered = await chat.send(said("yes", "affirm"))
     assert "recorded your consent" in PatientConversation.text(offered) and offered[-1].choices
     [decision] = chat.consents.decided
-    assert (decision.patient_id, decision.code, decision.document_version, decision.agreed, decision.channel) == \
-        (JAMES.id, "telehealth-consent", "1", True, "sms")
+    assert (
+        decision.patient_id,
+        decision.code,
+        decision.document_version,
+        decision.agreed,
+        decision.channel,
+    ) == (JAMES.id, "telehealth-consent", "1", True, "sms")
     await chat.send(said("1", choice=("1", {"index": 1})))
     assert "You're booked" in PatientConversation.text(await chat.send(said("yes", "affirm")))
     [appointment] = chat.schedule.appointments.values()
@@ -46,7 +59,9 @@ async def test_a_newer_version_asks_again() -> None:
     chat = PatientConversation(address=JAMES.phones[0])
     await chat.send(telehealth_request())
     await chat.send(said("yes", "affirm"))
-    v2 = ConsentDocument("doc-tele-2", "telehealth-consent", "2", "Telehealth consent", "Now with recordings.", "")
+    v2 = ConsentDocument(
+        "doc-tele-2", "telehealth-consent", "2", "Telehealth consent", "Now with recordings.", ""
+    )
     chat.consents.documents_.append(v2)
     chat.state.end_flow()
     asked = PatientConversation.text(await chat.send(telehealth_request()))
@@ -55,8 +70,14 @@ async def test_a_newer_version_asks_again() -> None:
 
 async def test_the_domain_refuses_a_booking_command_without_consent() -> None:
     chat = PatientConversation(address=JAMES.phones[0])
-    await chat.send(said("book a check-up on thursday afternoon", "book_appointment", service="check-up",
-                         datetime=("thursday afternoon", THURSDAY)))
+    await chat.send(
+        said(
+            "book a check-up on thursday afternoon",
+            "book_appointment",
+            service="check-up",
+            datetime=("thursday afternoon", THURSDAY),
+        )
+    )
     chat.state.slots["service_id"] = "svc-telehealth"  # a flow that tried to book around the gate
     await chat.send(said("1", choice=("1", {"index": 1})))
     blocked = PatientConversation.text(await chat.send(said("yes", "affirm")))
@@ -69,7 +90,9 @@ async def test_consents_are_reviewed_and_withdrawn_from_update_details() -> None
     await chat.send(said("04/12/1985"))
     privacy = PatientConversation.text(await chat.send(said("my consents")))
     assert "Privacy notice (version 3)" in privacy
-    assert "SMS messaging consent" in PatientConversation.text(await chat.send(said("yes", "affirm")))
+    assert "SMS messaging consent" in PatientConversation.text(
+        await chat.send(said("yes", "affirm"))
+    )
     assert "Telehealth consent" in PatientConversation.text(await chat.send(said("no", "deny")))
     menu = await chat.send(said("yes", "affirm"))
     summary = PatientConversation.text(menu)

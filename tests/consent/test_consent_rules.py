@@ -22,9 +22,19 @@ V2 = ConsentDocument("d2", TELEHEALTH, "2", "Telehealth consent", "")
 SMS = ConsentDocument("d3", MESSAGING, "1", "SMS messaging consent", "")
 
 
-def decision(code: str, version: str, agreed: bool, days: int = 0, withdrawn: bool = False) -> ConsentDecision:
-    return ConsentDecision(f"c-{code}-{version}-{days}", "p", code, version, agreed,
-                           T0 + dt.timedelta(days=days), "sms", withdrawn)
+def decision(
+    code: str, version: str, agreed: bool, days: int = 0, withdrawn: bool = False
+) -> ConsentDecision:
+    return ConsentDecision(
+        f"c-{code}-{version}-{days}",
+        "p",
+        code,
+        version,
+        agreed,
+        T0 + dt.timedelta(days=days),
+        "sms",
+        withdrawn,
+    )
 
 
 def test_only_agreement_to_the_latest_version_counts() -> None:

@@ -19,7 +19,10 @@ pytestmark = pytest.mark.fhir
 async def test_the_demo_documents_with_versions(fhir_adapters: FhirAdapters) -> None:
     documents = {d.code: d for d in await fhir_adapters.consents.documents()}
     assert {(d.code, d.version) for d in documents.values()} == {
-        ("privacy-notice", "3"), ("sms-messaging-consent", "1"), ("telehealth-consent", "1")}
+        ("privacy-notice", "3"),
+        ("sms-messaging-consent", "1"),
+        ("telehealth-consent", "1"),
+    }
     telehealth = documents[TELEHEALTH]
     assert telehealth.summary.startswith("You agree to receive care by video")
     assert telehealth.url.endswith(telehealth.id)
@@ -33,12 +36,19 @@ async def test_agreement_is_a_consent_and_can_be_withdrawn(fhir_adapters: FhirAd
     assert document is not None
     agreed = await fhir_adapters.consents.record(patient_id, document, True, "telegram", TEST_NOW)
     [read] = await fhir_adapters.consents.decisions(patient_id)
-    assert read == agreed and (read.agreed, read.document_version, read.channel) == (True, "1", "telegram")
+    assert read == agreed and (read.agreed, read.document_version, read.channel) == (
+        True,
+        "1",
+        "telegram",
+    )
     stored = await fhir_adapters.connection.read("Consent", agreed.id)
     assert stored["status"] == "active" and stored["provision"]["type"] == "permit"
     assert stored["sourceReference"] == {"reference": f"DocumentReference/{document.id}"}
     withdrawn = await fhir_adapters.consents.withdraw(agreed, TEST_NOW + dt.timedelta(days=1))
-    assert withdrawn.withdrawn and (await fhir_adapters.connection.read("Consent", agreed.id))["status"] == "inactive"
+    assert (
+        withdrawn.withdrawn
+        and (await fhir_adapters.connection.read("Consent", agreed.id))["status"] == "inactive"
+    )
     refused = await fhir_adapters.consents.record(patient_id, document, False, "sms", TEST_NOW)
     assert (await fhir_adapters.connection.read("Consent", refused.id))["status"] == "rejected"
 
@@ -47,7 +57,9 @@ async def test_telehealth_booking_is_gated_on_the_real_record(fhir_adapters: Fhi
     patient_id = await new_patient(fhir_adapters)
     consents = Consents(fhir_adapters.consents, fhir_adapters.practice, FixedClock(TEST_NOW))
     telehealth = next(s for s in await fhir_adapters.practice.services() if s.telehealth)
-    find = c.FindOpenings("conv", telehealth.id, TEST_NOW, TEST_NOW + dt.timedelta(days=1), patient_id=patient_id)
+    find = c.FindOpenings(
+        "conv", telehealth.id, TEST_NOW, TEST_NOW + dt.timedelta(days=1), patient_id=patient_id
+    )
     gate = await consents.gate(find)
     assert isinstance(gate, ConsentRequired) and gate.document.code == TELEHEALTH
     await consents.decide(DecideConsent(patient_id, gate.document, True, "sms"))
@@ -55,18 +67,30 @@ async def test_telehealth_booking_is_gated_on_the_real_record(fhir_adapters: Fhi
 
 
 async def test_results_status_only(fhir_adapters: FhirAdapters) -> None:
-    [maria] = [p for p in await fhir_adapters.patients.find_by_phone("+16175550134") if p.name == "Maria Lopez"]
+    [maria] = [
+        p
+        for p in await fhir_adapters.patients.find_by_phone("+16175550134")
+        if p.name == "Maria Lopez"
+    ]
     assert await fhir_adapters.results.statuses(maria.id) == ["final"]
 
 
-async def test_a_parents_decision_for_a_child_names_the_parent_as_performer(fhir_adapters: FhirAdapters) -> None:
+async def test_a_parents_decision_for_a_child_names_the_parent_as_performer(
+    fhir_adapters: FhirAdapters,
+) -> None:
     child = await new_patient(fhir_adapters)
-    parent = await fhir_adapters.connection.http.create({
-        "resourceType": "RelatedPerson", "patient": {"reference": f"Patient/{child}"},
-        "name": [{"given": ["Pat"], "family": "Parent"}]})
+    parent = await fhir_adapters.connection.http.create(
+        {
+            "resourceType": "RelatedPerson",
+            "patient": {"reference": f"Patient/{child}"},
+            "name": [{"given": ["Pat"], "family": "Parent"}],
+        }
+    )
     document = latest(await fhir_adapters.consents.documents(), TELEHEALTH)
     assert document is not None
-    agreed = await fhir_adapters.consents.record(child, document, True, "sms", TEST_NOW, given_by=parent["id"])
+    agreed = await fhir_adapters.consents.record(
+        child, document, True, "sms", TEST_NOW, given_by=parent["id"]
+    )
     stored = await fhir_adapters.connection.read("Consent", agreed.id)
     assert stored["patient"] == {"reference": f"Patient/{child}"}
     assert stored["performer"] == [{"reference": f"RelatedPerson/{parent['id']}"}]

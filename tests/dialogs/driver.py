@@ -25,12 +25,20 @@ def said(text: str, intent: str = "inform", confidence: float = 0.95, **entities
     for name, spec in entities.items():
         span, value = spec if isinstance(spec, tuple) else (spec, None)
         start = text.lower().find(str(span).lower())
-        found.append(Entity(name.rstrip("_"), max(start, 0), max(start, 0) + len(str(span)), str(span), value))
+        found.append(
+            Entity(
+                name.rstrip("_"), max(start, 0), max(start, 0) + len(str(span)), str(span), value
+            )
+        )
     return Parse(text=text, intent=intent, confidence=confidence, entities=tuple(found))
 
 
 def window(start: dt.datetime, hours: float, grain: str) -> dict[str, str]:
-    return {"start": start.isoformat(), "end": (start + dt.timedelta(hours=hours)).isoformat(), "grain": grain}
+    return {
+        "start": start.isoformat(),
+        "end": (start + dt.timedelta(hours=hours)).isoformat(),
+        "grain": grain,
+    }
 
 
 @dataclass
@@ -52,9 +60,15 @@ class Conversation:
 
     def context(self) -> TurnContext:
         catalogue = Catalogue(fakes.PRACTICE, fakes.SERVICES, fakes.PRACTITIONERS, fakes.LOCATIONS)
-        return TurnContext(catalogue=catalogue, flows=self.flows, texts=self.texts, now=self.clock.now(),
-                           patients=self.phone_patients, related=self.related,
-                           conversation_id=self.conversation_id)
+        return TurnContext(
+            catalogue=catalogue,
+            flows=self.flows,
+            texts=self.texts,
+            now=self.clock.now(),
+            patients=self.phone_patients,
+            related=self.related,
+            conversation_id=self.conversation_id,
+        )
 
     async def send(self, parse: Parse) -> list[Reply]:
         ctx, replies = self.context(), []
@@ -69,7 +83,9 @@ class Conversation:
             if isinstance(command, ReportLockout) and isinstance(self.scheduling, Scheduling):
                 # Scheduling alone has no staff tasks (PatientConversation's FrontDesk does).
                 self.alerts.append(command)
-                event = DomainAnswered(LockoutReported(f"task-{len(self.alerts)}", command.conversation_id))
+                event = DomainAnswered(
+                    LockoutReported(f"task-{len(self.alerts)}", command.conversation_id)
+                )
                 continue
             event = DomainAnswered(await self.scheduling.handle(command))
 

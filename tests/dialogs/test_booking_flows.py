@@ -11,8 +11,13 @@ FRIDAY_MORNING = window(dt.datetime(2026, 3, 6, 8, 0, tzinfo=fakes.ZONE), 4, "pa
 
 
 def book_request() -> object:
-    return said("can I book a check-up with dr patel friday morning", "book_appointment",
-                service="check-up", practitioner="dr patel", datetime=("friday morning", FRIDAY_MORNING))
+    return said(
+        "can I book a check-up with dr patel friday morning",
+        "book_appointment",
+        service="check-up",
+        practitioner="dr patel",
+        datetime=("friday morning", FRIDAY_MORNING),
+    )
 
 
 async def test_books_a_checkup_with_dr_patel_on_friday_morning() -> None:
@@ -46,14 +51,19 @@ async def test_asks_for_what_is_missing_one_question_at_a_time() -> None:
 async def test_unknown_service_is_named_and_the_offer_listed() -> None:
     chat = Conversation()
     replies = await chat.send(said("book me a massage", "book_appointment", service="massage"))
-    assert "don't offer \"massage\"" in Conversation.text(replies) and "flu shot" in replies[-1].choices
+    assert (
+        'don\'t offer "massage"' in Conversation.text(replies) and "flu shot" in replies[-1].choices
+    )
 
 
 async def test_a_day_the_practice_is_closed_offers_the_nearest_open_times() -> None:
     chat = Conversation()
     sunday = window(dt.datetime(2026, 3, 8, 0, 0, tzinfo=fakes.ZONE), 24, "day")
-    replies = await chat.send(said("checkup on sunday", "book_appointment", service="checkup",
-                                   datetime=("sunday", sunday)))
+    replies = await chat.send(
+        said(
+            "checkup on sunday", "book_appointment", service="checkup", datetime=("sunday", sunday)
+        )
+    )
     assert "closed on Sunday, March 8" in Conversation.text(replies)
     assert replies[-1].choices and all("Mon 9 Mar" in c for c in replies[-1].choices)
 
@@ -61,8 +71,16 @@ async def test_a_day_the_practice_is_closed_offers_the_nearest_open_times() -> N
 async def test_a_time_in_the_past_is_said_back_and_a_later_one_offered() -> None:
     chat = Conversation()
     earlier = window(NOW - dt.timedelta(hours=1), 1, "hour")
-    reply = Conversation.text(await chat.send(said("checkup today at 8", "book_appointment", service="checkup",
-                                                  datetime=("today at 8", earlier))))
+    reply = Conversation.text(
+        await chat.send(
+            said(
+                "checkup today at 8",
+                "book_appointment",
+                service="checkup",
+                datetime=("today at 8", earlier),
+            )
+        )
+    )
     assert "Today at 8:00 AM has passed — would tomorrow at 8:00 AM suit?" in reply
     assert chat.state.slots.get("when") is None and chat.state.awaiting == "input"
 
@@ -173,7 +191,9 @@ async def test_an_offer_can_be_picked_by_its_time() -> None:
     clock = second.split(", ")[1].split(" ")[0]  # "10:30"
     hour, minute = map(int, clock.split(":"))
     at = dt.datetime(2026, 3, 6, hour, minute, tzinfo=fakes.ZONE)
-    confirm = Conversation.text(await chat.send(said(f"the {clock} one", datetime=(clock, window(at, 1 / 60, "minute")))))
+    confirm = Conversation.text(
+        await chat.send(said(f"the {clock} one", datetime=(clock, window(at, 1 / 60, "minute"))))
+    )
     assert f"at {clock} AM" in confirm and "Shall I book it?" in confirm
 
 

@@ -18,16 +18,31 @@ from tests.dialogs.driver import Conversation, said, window
 
 def v1_state(step: str, slots: dict[str, Any]) -> dict[str, Any]:
     """A booking as v1 stored it: the engine's scratch among the slots, no proxy or lockout fields."""
-    return {"v": 1, "flow": "book_appointment", "step": step, "awaiting": "input", "slots": slots,
-            "retries": 0, "patient_id": fakes.MARIA.id, "verified_patient_id": None, "verified_until": None,
-            "verify_failures": 0, "locked_until": None, "language": "en"}
+    return {
+        "v": 1,
+        "flow": "book_appointment",
+        "step": step,
+        "awaiting": "input",
+        "slots": slots,
+        "retries": 0,
+        "patient_id": fakes.MARIA.id,
+        "verified_patient_id": None,
+        "verified_until": None,
+        "verify_failures": 0,
+        "locked_until": None,
+        "language": "en",
+    }
 
 
 async def test_a_v1_booking_waiting_on_a_numbered_list_takes_the_number_after_the_upgrade() -> None:
-    stored = v1_state("service", {"_offer": {"slot": "service", "ids": ["svc-checkup", "svc-physio"],
-                                             "narrowed": True}})
+    stored = v1_state(
+        "service",
+        {"_offer": {"slot": "service", "ids": ["svc-checkup", "svc-physio"], "narrowed": True}},
+    )
     chat = Conversation(state=State.from_json(stored))
-    assert chat.state.slots == {} and chat.state.scratch.offer == Offer("service", ["svc-checkup", "svc-physio"], True)
+    assert chat.state.slots == {} and chat.state.scratch.offer == Offer(
+        "service", ["svc-checkup", "svc-physio"], True
+    )
     reply = Conversation.text(await chat.send(said("2", choice=("2", {"index": 2}))))
     assert chat.state.slots["service_id"] == "svc-physio"
     assert "What day and time would suit you for your physiotherapy session" in reply
@@ -43,8 +58,15 @@ async def test_a_v1_offer_of_a_later_time_is_taken_by_yes_after_the_upgrade() ->
 
 
 def test_a_v1_problem_moves_out_of_the_slots_and_what_the_flow_gathered_stays() -> None:
-    stored = v1_state("service", {"service_id": "svc-flu", "form": {"email": "a@b.example"},
-                                  "_problem": {"key": "too_far"}, "_menu_picks": {"what": 1}})
+    stored = v1_state(
+        "service",
+        {
+            "service_id": "svc-flu",
+            "form": {"email": "a@b.example"},
+            "_problem": {"key": "too_far"},
+            "_menu_picks": {"what": 1},
+        },
+    )
     state = State.from_json(stored)
     assert state.slots == {"service_id": "svc-flu", "form": {"email": "a@b.example"}}
     assert state.scratch.problem == Problem("too_far") and state.scratch.menu_picks == {"what": 1}

@@ -56,7 +56,9 @@ async def test_a_lone_new_day_is_the_new_time_and_the_appointment_is_asked(nlu: 
     asked = await say(chat, nlu, "04/12/1985")
     assert "Which appointment would you like to move?" in asked
     offered = await say(chat, nlu, "the one on friday")
-    assert "Monday, March 9" in offered and chat.state.slots["appointment"]["start"].startswith("2026-03-06")
+    assert "Monday, March 9" in offered and chat.state.slots["appointment"]["start"].startswith(
+        "2026-03-06"
+    )
 
 
 async def test_cancel_names_a_day_without_an_appointment(nlu: NLU) -> None:

@@ -22,10 +22,14 @@ pytestmark = [pytest.mark.fhir, pytest.mark.postgres]
 PATIENTS = 20
 
 
-async def test_twenty_patients_race_for_one_time(fhir_adapters: FhirAdapters, database_url: DatabaseFactory) -> None:
+async def test_twenty_patients_race_for_one_time(
+    fhir_adapters: FhirAdapters, database_url: DatabaseFactory
+) -> None:
     fhir = fhir_adapters
     storage = SqlStorage(await database_url("postgresql"))
-    scheduling = Scheduling(fhir.schedule, fhir.practice, storage.slot_holds(), FixedClock(TEST_NOW))
+    scheduling = Scheduling(
+        fhir.schedule, fhir.practice, storage.slot_holds(), FixedClock(TEST_NOW)
+    )
     chen = next(p.id for p in await fhir.practice.practitioners() if p.name == "Dr. Liam Chen")
     checkup = next(s for s in await fhir.practice.services() if s.name == "Check-up")
     day = dt.date(2026, 3, 18)  # a Wednesday no other test books
@@ -34,23 +38,33 @@ async def test_twenty_patients_race_for_one_time(fhir_adapters: FhirAdapters, da
     patients = await asyncio.gather(*(new_patient(fhir) for _ in range(PATIENTS)))
     async with storage.transaction() as tx:
         conversations = [
-            (await tx.get_or_create_conversation("riverside", "sms", f"+1617555{9000 + n}", TEST_NOW)).id
+            (
+                await tx.get_or_create_conversation(
+                    "riverside", "sms", f"+1617555{9000 + n}", TEST_NOW
+                )
+            ).id
             for n in range(PATIENTS)
         ]
 
-    outcomes = await asyncio.gather(*(
-        scheduling.handle(c.BookOpening(conv, patient, checkup.id, wanted))
-        for conv, patient in zip(conversations, patients)
-    ))
+    outcomes = await asyncio.gather(
+        *(
+            scheduling.handle(c.BookOpening(conv, patient, checkup.id, wanted))
+            for conv, patient in zip(conversations, patients, strict=True)
+        )
+    )
 
     booked = [o for o in outcomes if isinstance(o, c.Booked)]
     taken = [o for o in outcomes if isinstance(o, c.SlotTaken)]
     assert len(booked) == 1 and len(taken) == PATIENTS - 1
     assert booked[0].appointment.start == wanted.start
-    assert all(o.alternatives for o in taken), "every patient who lost the race is offered other times"
+    assert all(o.alternatives for o in taken), (
+        "every patient who lost the race is offered other times"
+    )
     # A patient's own offers may share a slot (9:00 and 9:15 for 30 minutes); two patients' never do.
     per_patient = [{sid for o in t.alternatives for sid in o.slot_ids} for t in taken]
-    assert sum(map(len, per_patient)) == len(set().union(*per_patient)), "a time was held for two patients"
+    assert sum(map(len, per_patient)) == len(set().union(*per_patient)), (
+        "a time was held for two patients"
+    )
     assert not set(wanted.slot_ids) & set().union(*per_patient)
     for slot_id in wanted.slot_ids:
         assert not (await fhir.schedule.get_slot(slot_id)).free

@@ -10,7 +10,6 @@ import datetime as dt
 import os
 import subprocess
 import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -26,15 +25,26 @@ CLI = str(Path(sys.executable).with_name("patient-assistant"))
 
 
 @pytest.fixture(scope="module")
-def chat_env(fhir_sandbox: SeededServer, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def chat_env(
+    fhir_sandbox: SeededServer, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, str]:
     db = tmp_path_factory.mktemp("chat") / "assistant.db"
-    return {**os.environ, "FHIR_BASE_URL": fhir_sandbox.base_url, "DATABASE_URL": f"sqlite+aiosqlite:///{db}"}
+    return {
+        **os.environ,
+        "FHIR_BASE_URL": fhir_sandbox.base_url,
+        "DATABASE_URL": f"sqlite+aiosqlite:///{db}",
+    }
 
 
 def chat(env: dict[str, str], *lines: str) -> str:
     result = subprocess.run(
         [CLI, "chat", "--phone", MARIA_PHONE, "--now", "2026-03-02T09:00:00"],
-        input="\n".join(lines) + "\n", capture_output=True, text=True, env=env, timeout=120, check=False,
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout
@@ -46,11 +56,13 @@ async def maria_upcoming(fhir: FhirAdapters) -> list[Appointment]:
 
 
 @pytest.fixture
-async def fhir(fhir_adapters: FhirAdapters) -> AsyncIterator[FhirAdapters]:
-    yield fhir_adapters
+async def fhir(fhir_adapters: FhirAdapters) -> FhirAdapters:
+    return fhir_adapters
 
 
-async def test_book_then_reschedule_then_cancel(chat_env: dict[str, str], fhir: FhirAdapters) -> None:
+async def test_book_then_reschedule_then_cancel(
+    chat_env: dict[str, str], fhir: FhirAdapters
+) -> None:
     before = {a.id for a in await maria_upcoming(fhir)}
 
     # A restart mid-booking resumes where the patient was: the offer and the pick are two runs.
@@ -67,8 +79,14 @@ async def test_book_then_reschedule_then_cancel(chat_env: dict[str, str], fhir: 
     assert not any([(await fhir.schedule.get_slot(s)).free for s in booked.slot_ids])
 
     # "on friday" names the appointment to move: no "which one?", straight to "when to?".
-    moved = chat(chat_env, "I need to reschedule my appointment on friday", "04/12/1985",
-                 "monday afternoon", "1", "yes")
+    moved = chat(
+        chat_env,
+        "I need to reschedule my appointment on friday",
+        "04/12/1985",
+        "monday afternoon",
+        "1",
+        "yes",
+    )
     assert "is now on Monday, March 9" in moved, moved
     after_move = {a.id: a for a in await maria_upcoming(fhir)}
     assert booked.id not in after_move
@@ -88,23 +106,32 @@ def test_bad_input_gets_a_clear_answer_and_changes_nothing(chat_env: dict[str, s
     an option never offered and gibberish each get a clear reply, and the chat goes on."""
     result = subprocess.run(
         [CLI, "chat", "--phone", "+16175550177", "--now", "2026-03-02T09:00:00"],
-        input="\n".join([
-            "asdfgh qwerty zxcv",
-            "can i book a massage",
-            "a check-up then",
-            "sunday",
-            "7",
-        ]) + "\n",
-        capture_output=True, text=True, env=chat_env, timeout=120, check=False,
+        input="".join(
+            f"{line}\n"
+            for line in [
+                "asdfgh qwerty zxcv",
+                "can i book a massage",
+                "a check-up then",
+                "sunday",
+                "7",
+            ]
+        ),
+        capture_output=True,
+        text=True,
+        env=chat_env,
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     out = result.stdout
     expected_in_order = [
-        "didn't quite get that",                     # gibberish
-        "don't offer \"massage\"", "What kind of visit",  # an unknown service, asked again
-        "What day and time",                         # "a check-up then" was understood
-        "closed on Sunday, March 8", "1. Mon 9 Mar",  # a closed day: the nearest open times
-        "number from 1 to 3",                        # an option never offered
+        "didn't quite get that",  # gibberish
+        'don\'t offer "massage"',
+        "What kind of visit",  # an unknown service, asked again
+        "What day and time",  # "a check-up then" was understood
+        "closed on Sunday, March 8",
+        "1. Mon 9 Mar",  # a closed day: the nearest open times
+        "number from 1 to 3",  # an option never offered
     ]
     positions = [out.find(text) for text in expected_in_order]
     assert -1 not in positions and positions == sorted(positions), out

@@ -25,18 +25,26 @@ NOW = "2026-03-02T09:00:00"
 
 @pytest.fixture
 def env(fhir_sandbox: SeededServer, tmp_path: Path) -> dict[str, str]:
-    return {**os.environ, "FHIR_BASE_URL": fhir_sandbox.base_url,
-            "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'assistant.db'}"}
+    return {
+        **os.environ,
+        "FHIR_BASE_URL": fhir_sandbox.base_url,
+        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'assistant.db'}",
+    }
 
 
 async def emergency_tasks(fhir: FhirAdapters, conversation_id: str) -> list[dict]:  # type: ignore[type-arg]
     found = await fhir.connection.search_one_type("Task", {"status": "requested"})
-    return [t for t in found if t.get("code", {}).get("coding", [{}])[0].get("code") == FOLLOW_UP_EMERGENCY
-            and any(i.get("valueString") == conversation_id for i in t.get("input") or [])]
+    return [
+        t
+        for t in found
+        if t.get("code", {}).get("coding", [{}])[0].get("code") == FOLLOW_UP_EMERGENCY
+        and any(i.get("valueString") == conversation_id for i in t.get("input") or [])
+    ]
 
 
 async def test_an_emergency_leaves_one_urgent_task_for_staff_with_references_only(
-        env: dict[str, str], fhir_adapters: FhirAdapters) -> None:
+    env: dict[str, str], fhir_adapters: FhirAdapters
+) -> None:
     out = run_chat(env, MARIA, ["my chest is crushing and my left arm has gone numb"], now=NOW)
     assert "911" in out and "alerted our team" in out
 
@@ -44,14 +52,21 @@ async def test_an_emergency_leaves_one_urgent_task_for_staff_with_references_onl
     try:
         async with storage.transaction() as tx:
             trail = await tx.audit_trail("riverside")
-            conversation = await tx.get_or_create_conversation("riverside", "sms", MARIA, dt.datetime.now(dt.UTC))
-            [processed] = [e for e in await tx.events(conversation.id) if e["kind"] == "message_processed"]
+            conversation = await tx.get_or_create_conversation(
+                "riverside", "sms", MARIA, dt.datetime.now(dt.UTC)
+            )
+            [processed] = [
+                e for e in await tx.events(conversation.id) if e["kind"] == "message_processed"
+            ]
         [alerted] = [a for a in trail if a.action == "staff.alerted"]
         assert alerted.detail["reason"] == "emergency"
         assert "escalation.emergency" in [a.action for a in trail]
         task = await fhir_adapters.connection.read("Task", alerted.subject.removeprefix("Task/"))
         assert (task["status"], task["priority"], task["code"]["coding"][0]["code"]) == (
-            "requested", "stat", FOLLOW_UP_EMERGENCY)
+            "requested",
+            "stat",
+            FOLLOW_UP_EMERGENCY,
+        )
         written = repr(task).lower()
         for phi in ("chest", "arm", "numb", "maria", "lopez", "0134"):
             assert phi not in written  # references and codes: not the message, not who it is
@@ -62,7 +77,13 @@ async def test_an_emergency_leaves_one_urgent_task_for_staff_with_references_onl
             await tx.mark_inbound(processed["data"]["message_id"], "pending")
     finally:
         await storage.close()
-    again = subprocess.run([CLI, "jobs", "run-due", "--now", NOW], capture_output=True, text=True, env=env,
-                           timeout=180, check=False)
+    again = subprocess.run(
+        [CLI, "jobs", "run-due", "--now", NOW],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+        check=False,
+    )
     assert again.returncode == 0, again.stderr[-2000:]
     assert [t["id"] for t in await emergency_tasks(fhir_adapters, conversation.id)] == [task["id"]]

@@ -38,8 +38,11 @@ async def own_fhir(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[st
 
 @pytest.fixture
 def env(own_fhir: str, tmp_path: Path) -> dict[str, str]:
-    return {**os.environ, "FHIR_BASE_URL": own_fhir,
-            "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'assistant.db'}"}
+    return {
+        **os.environ,
+        "FHIR_BASE_URL": own_fhir,
+        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'assistant.db'}",
+    }
 
 
 @pytest.fixture
@@ -63,20 +66,36 @@ async def upcoming(fhir: FhirAdapters) -> list[Appointment]:
     return await fhir.schedule.upcoming(maria.id, TEST_NOW)
 
 
-async def test_move_my_thursday_appointment_to_next_tuesday_afternoon(env: dict[str, str], fhir: FhirAdapters) -> None:
+async def test_move_my_thursday_appointment_to_next_tuesday_afternoon(
+    env: dict[str, str], fhir: FhirAdapters
+) -> None:
     [thursday] = await upcoming(fhir)
     assert thursday.start.astimezone(ZONE).date() == dt.date(2026, 3, 5)
 
-    out = chat(env, "can I move my thursday appointment to next tuesday afternoon", MARIA_BIRTH_DATE, "1", "yes")
+    out = chat(
+        env,
+        "can I move my thursday appointment to next tuesday afternoon",
+        MARIA_BIRTH_DATE,
+        "1",
+        "yes",
+    )
 
-    in_order(out, "date of birth", "on Tuesday, March 10 in the afternoon", "1. Tue 10 Mar", "Just to check",
-             "is now on Tuesday, March 10")
+    in_order(
+        out,
+        "date of birth",
+        "on Tuesday, March 10 in the afternoon",
+        "1. Tue 10 Mar",
+        "Just to check",
+        "is now on Tuesday, March 10",
+    )
     assert "Which appointment" not in out and "Thu 5 Mar" not in out
     offers = offered(out)
     assert offers and all(o.startswith("Tue 10 Mar") and " PM with " in o for o in offers), offers
     [moved] = await upcoming(fhir)
     local = moved.start.astimezone(ZONE)
-    assert local.date() == dt.date(2026, 3, 10) and 12 <= local.hour < 17 and moved.status == "booked"
+    assert (
+        local.date() == dt.date(2026, 3, 10) and 12 <= local.hour < 17 and moved.status == "booked"
+    )
     assert moved.practitioner_id == thursday.practitioner_id
     assert (await fhir.schedule.get_appointment(thursday.id)).status == "cancelled"
     assert all([(await fhir.schedule.get_slot(s)).free for s in thursday.slot_ids])
@@ -96,13 +115,20 @@ async def test_a_misspelt_reschedule_to_wensday(env: dict[str, str], fhir: FhirA
     assert all([(await fhir.schedule.get_slot(s)).free for s in before.slot_ids])
 
 
-async def test_a_time_gone_by_is_said_and_the_next_day_booked(env: dict[str, str], fhir: FhirAdapters) -> None:
+async def test_a_time_gone_by_is_said_and_the_next_day_booked(
+    env: dict[str, str], fhir: FhirAdapters
+) -> None:
     before = {a.id for a in await upcoming(fhir)}
 
     out = chat(env, "book me a check up yesterday at 10", "tomorrow morning then", "1", "yes")
 
-    in_order(out, "Yesterday at 10:00 AM has passed", "would tomorrow at 10:00 AM suit?",
-             "1. Tue 3 Mar", "You're booked")
+    in_order(
+        out,
+        "Yesterday at 10:00 AM has passed",
+        "would tomorrow at 10:00 AM suit?",
+        "1. Tue 3 Mar",
+        "You're booked",
+    )
     [new] = [a for a in await upcoming(fhir) if a.id not in before]
     local = new.start.astimezone(ZONE)
     assert local.date() == dt.date(2026, 3, 3) and local.hour < 12 and new.status == "booked"

@@ -25,10 +25,20 @@ CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [
     pytest.mark.fhir,
     pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists() and not os.environ.get("CI"), reason="Debian chromium not installed"),
+    pytest.mark.skipif(
+        not CHROMIUM.exists() and not os.environ.get("CI"), reason="Debian chromium not installed"
+    ),
 ]
-BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+BROWSER_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def _free_port() -> int:
@@ -41,12 +51,21 @@ def _free_port() -> int:
 def api_url(fhir_sandbox: SeededServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = _free_port()
     db = tmp_path_factory.mktemp("web") / "assistant.db"
-    env = {**os.environ, "FHIR_BASE_URL": fhir_sandbox.base_url, "DATABASE_URL": f"sqlite+aiosqlite:///{db}"}
+    env = {
+        **os.environ,
+        "FHIR_BASE_URL": fhir_sandbox.base_url,
+        "DATABASE_URL": f"sqlite+aiosqlite:///{db}",
+    }
     cli = str(Path(sys.executable).with_name("patient-assistant"))
     # The clock of the seeded sandbox, so "tuesday" finds its slots.
     log = (db.parent / "demo.log").open("w")
-    process = subprocess.Popen([cli, "demo", "--port", str(port), "--now", TEST_NOW.replace(tzinfo=None).isoformat()],
-                               env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        [cli, "demo", "--port", str(port), "--now", TEST_NOW.replace(tzinfo=None).isoformat()],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 180
@@ -70,7 +89,11 @@ def api_url(fhir_sandbox: SeededServer, tmp_path_factory: pytest.TempPathFactory
 async def test_a_visitor_books_in_the_browser(api_url: str, fhir_adapters: FhirAdapters) -> None:
     from playwright.async_api import async_playwright
 
-    [maria] = [p for p in await fhir_adapters.patients.find_by_phone("+16175550134") if p.name == "Maria Lopez"]
+    [maria] = [
+        p
+        for p in await fhir_adapters.patients.find_by_phone("+16175550134")
+        if p.name == "Maria Lopez"
+    ]
     before = {a.id for a in await fhir_adapters.schedule.upcoming(maria.id, TEST_NOW)}
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
@@ -88,11 +111,18 @@ async def test_a_visitor_books_in_the_browser(api_url: str, fhir_adapters: FhirA
             await page.fill("#text", "yes")
             await page.click("#send")
             await page.get_by_text("You're booked").wait_for(timeout=30_000)
-            await page.screenshot(path=str(Path(os.environ.get("PA_SCREENSHOT_DIR", "/tmp")) / "webchat.png"))
+            await page.screenshot(
+                path=str(Path(os.environ.get("PA_SCREENSHOT_DIR", "/tmp")) / "webchat.png")
+            )
         finally:
             await browser.close()
-    [booked] = [a for a in await fhir_adapters.schedule.upcoming(maria.id, TEST_NOW) if a.id not in before]
-    assert booked.start.astimezone(ZONE).date() == dt.date(2026, 3, 3) and booked.start.astimezone(ZONE).hour < 12
+    [booked] = [
+        a for a in await fhir_adapters.schedule.upcoming(maria.id, TEST_NOW) if a.id not in before
+    ]
+    assert (
+        booked.start.astimezone(ZONE).date() == dt.date(2026, 3, 3)
+        and booked.start.astimezone(ZONE).hour < 12
+    )
     assert booked.end - booked.start == dt.timedelta(minutes=15)
     # Leave the sandbox as we found it for other tests.
     await fhir_adapters.schedule.cancel(booked)
@@ -102,7 +132,9 @@ def test_health_readiness_and_metrics(api_url: str) -> None:
     assert httpx.get(f"{api_url}/healthz").json() == {"status": "ok"}
     ready = httpx.get(f"{api_url}/readyz").json()
     assert ready["ready"] is True and ready["checks"] == {"database": "ok", "fhir": "ok"}
-    httpx.post(f"{api_url}/chat/api/messages", json={"phone": "+16175550177", "text": "hello"}, timeout=30)
+    httpx.post(
+        f"{api_url}/chat/api/messages", json={"phone": "+16175550177", "text": "hello"}, timeout=30
+    )
     metrics = httpx.get(f"{api_url}/metrics").text
     assert "patient_assistant_messages_processed_total" in metrics
     assert "+1617" not in metrics and "hello" not in metrics

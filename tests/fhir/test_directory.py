@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 
 from adapters.fhir import FhirAdapters, connect
+from adapters.fhir.codes import DEMO_ORGANIZATION
 from adapters.fhir.phones import spellings, to_e164
 from bot.catalogue import PracticeCatalogue
 from domain.errors import NotFound
 from domain.model import OpeningHours
-from adapters.fhir.codes import DEMO_ORGANIZATION
 from tests.support.fhir import SeededServer
 
 pytestmark = pytest.mark.fhir
@@ -27,7 +27,10 @@ def test_phone_numbers_compare_as_e164() -> None:
 async def test_practice(fhir_adapters: FhirAdapters) -> None:
     practice = await fhir_adapters.practice.practice()
     assert (practice.name, practice.timezone, practice.phone) == (
-        "Riverside Family Clinic", "America/New_York", "+16175550100")
+        "Riverside Family Clinic",
+        "America/New_York",
+        "+16175550100",
+    )
     weekday = [OpeningHours(d, dt.time(8), dt.time(18)) for d in range(5)]
     assert list(practice.hours) == [*weekday, OpeningHours(5, dt.time(9), dt.time(13))]
     assert not practice.is_open_on(6)
@@ -37,13 +40,25 @@ async def test_services(fhir_adapters: FhirAdapters) -> None:
     services = {s.name: s for s in await fhir_adapters.practice.services()}
     names = {p.id: p.name for p in await fhir_adapters.practice.practitioners()}
     assert {n: s.minutes for n, s in services.items()} == {
-        "Check-up": 30, "New patient visit": 45, "Child wellness visit": 30, "Flu shot": 15,
-        "Blood test": 15, "Physiotherapy session": 45, "Telehealth consult": 20}
-    assert {names[i] for i in services["Check-up"].practitioner_ids} == {"Dr. Amara Patel", "Dr. Liam Chen"}
+        "Check-up": 30,
+        "New patient visit": 45,
+        "Child wellness visit": 30,
+        "Flu shot": 15,
+        "Blood test": 15,
+        "Physiotherapy session": 45,
+        "Telehealth consult": 20,
+    }
+    assert {names[i] for i in services["Check-up"].practitioner_ids} == {
+        "Dr. Amara Patel",
+        "Dr. Liam Chen",
+    }
     assert {names[i] for i in services["Flu shot"].practitioner_ids} == {"Sofia Rossi"}
     assert {"physical", "checkup"} <= set(services["Check-up"].synonyms)
     assert {"flu jab", "vaccine"} <= set(services["Flu shot"].synonyms)
-    assert "bloods" in services["Blood test"].synonyms and "physio" in services["Physiotherapy session"].synonyms
+    assert (
+        "bloods" in services["Blood test"].synonyms
+        and "physio" in services["Physiotherapy session"].synonyms
+    )
     assert services["Telehealth consult"].telehealth and not services["Check-up"].telehealth
 
 
@@ -53,15 +68,25 @@ async def test_practitioners_and_locations(fhir_adapters: FhirAdapters) -> None:
     assert people["Dr. Liam Chen"].role == "paediatrician"
     assert {"Dr Patel", "Patel"} <= set(people["Dr. Amara Patel"].synonyms)
     places = {loc.name: loc for loc in await fhir_adapters.practice.locations()}
-    assert {n: loc.address for n, loc in places.items()} == {"Downtown": "12 Main St", "Northside": "88 Elm Ave"}
+    assert {n: loc.address for n, loc in places.items()} == {
+        "Downtown": "12 Main St",
+        "Northside": "88 Elm Ave",
+    }
     assert "Elm Ave" in places["Northside"].synonyms
 
 
 async def test_find_by_phone(fhir_adapters: FhirAdapters) -> None:
     patients = fhir_adapters.patients
     (maria,) = await patients.find_by_phone("+16175550134")
-    assert (maria.name, maria.birth_date, maria.phones) == ("Maria Lopez", dt.date(1985, 4, 12), ("+16175550134",))
-    assert [p.name for p in await patients.find_by_phone("(617) 555-0150")] == ["Aisha Rahman", "Omar Rahman"]
+    assert (maria.name, maria.birth_date, maria.phones) == (
+        "Maria Lopez",
+        dt.date(1985, 4, 12),
+        ("+16175550134",),
+    )
+    assert [p.name for p in await patients.find_by_phone("(617) 555-0150")] == [
+        "Aisha Rahman",
+        "Omar Rahman",
+    ]
     assert await patients.find_by_phone("+16175550999") == []
     assert await patients.find_by_phone("garbage") == []
     assert (await patients.get(maria.id)) == maria
@@ -73,21 +98,31 @@ async def test_unknown_patient_is_not_found(fhir_adapters: FhirAdapters) -> None
 
 
 async def test_related_person_links_aisha_to_omar(fhir_adapters: FhirAdapters) -> None:
-    (omar,) = [p for p in await fhir_adapters.patients.find_by_phone("+16175550150") if p.name == "Omar Rahman"]
-    related = await fhir_adapters.connection.search_one_type("RelatedPerson", {"patient": f"Patient/{omar.id}"})
+    (omar,) = [
+        p
+        for p in await fhir_adapters.patients.find_by_phone("+16175550150")
+        if p.name == "Omar Rahman"
+    ]
+    related = await fhir_adapters.connection.search_one_type(
+        "RelatedPerson", {"patient": f"Patient/{omar.id}"}
+    )
     assert [(r["name"][0]["text"], r["relationship"][0]["coding"][0]["code"]) for r in related] == [
-        ("Aisha Rahman", "MTH")]
+        ("Aisha Rahman", "MTH")
+    ]
 
 
 async def test_a_staff_edit_reaches_the_catalogue_when_the_reference_data_is_read_again(
-        fhir_sandbox: SeededServer) -> None:
+    fhir_sandbox: SeededServer,
+) -> None:
     # One cache: the catalogue the dialogue reads keeps no copy of its own on top of the
     # adapter's reference data (here read afresh every time: reference_ttl=0).
     fhir = connect(fhir_sandbox.base_url, organization=DEMO_ORGANIZATION, reference_ttl=0)
     catalogue = PracticeCatalogue(fhir.practice)
     try:
         assert (await catalogue.get()).practice.name == "Riverside Family Clinic"
-        [org] = await fhir.connection.search_one_type("Organization", {"identifier": DEMO_ORGANIZATION})
+        [org] = await fhir.connection.search_one_type(
+            "Organization", {"identifier": DEMO_ORGANIZATION}
+        )
         await fhir.connection.http.update(org | {"name": "Riverside Family Practice"})
         try:
             assert (await catalogue.get()).practice.name == "Riverside Family Practice"

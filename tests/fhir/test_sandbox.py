@@ -31,13 +31,26 @@ def test_free_port_is_a_port() -> None:
 
 def test_relative_dates_are_filled_in() -> None:
     records = load_bundle(DATA_DIR / "records.json", TEST_NOW)
-    report = next(e["resource"] for e in records["entry"] if e["resource"]["resourceType"] == "DiagnosticReport")
+    report = next(
+        e["resource"]
+        for e in records["entry"]
+        if e["resource"]["resourceType"] == "DiagnosticReport"
+    )
     assert report["issued"] == "2026-03-01T09:00:00-05:00"
 
 
 def test_working_hours_keep_wall_clock_across_daylight_saving() -> None:
-    role = {"availableTime": [{"daysOfWeek": ["sun"], "availableStartTime": "01:00:00",
-                               "availableEndTime": "04:00:00"}]}
-    starts = list(working_starts(role, dt.date(2026, 3, 8), ZONE))  # 02:00-03:00 does not exist that night
+    role = {
+        "availableTime": [
+            {
+                "daysOfWeek": ["sun"],
+                "availableStartTime": "01:00:00",
+                "availableEndTime": "04:00:00",
+            }
+        ]
+    }
+    starts = list(
+        working_starts(role, dt.date(2026, 3, 8), ZONE)
+    )  # 02:00-03:00 does not exist that night
     assert [s.hour for s in starts] == [1, 1, 1, 1, 3, 3, 3, 3]
     assert len({s.astimezone(dt.UTC) for s in starts}) == 8

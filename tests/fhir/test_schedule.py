@@ -30,24 +30,34 @@ async def _service(fhir: FhirAdapters, name: str) -> Service:
     return next(s for s in await fhir.practice.services() if s.name == name)
 
 
-async def _opening(fhir: FhirAdapters, who: str, day: dt.date, service: Service, hour: int = 8) -> Opening:
+async def _opening(
+    fhir: FhirAdapters, who: str, day: dt.date, service: Service, hour: int = 8
+) -> Opening:
     criteria = SlotCriteria((await _who(fhir, who),), local(day, hour), local(day, 18))
     return first_opening(await fhir.schedule.free_slots(criteria), service.minutes)
 
 
 async def _appointments_on(fhir: FhirAdapters, slot_id: str) -> list[dict[str, object]]:
     found = await fhir.connection.search_one_type("Appointment", {"slot": f"Slot/{slot_id}"})
-    return [a for a in found if any(s.get("reference", "").endswith(f"Slot/{slot_id}") for s in a.get("slot", []))]
+    return [
+        a
+        for a in found
+        if any(s.get("reference", "").endswith(f"Slot/{slot_id}") for s in a.get("slot", []))
+    ]
 
 
 async def test_free_slots_are_free_and_in_the_window(fhir_adapters: FhirAdapters) -> None:
     rossi = await _who(fhir_adapters, "Sofia Rossi")
     day = dt.date(2026, 3, 12)  # a Thursday: Rossi is at Northside
-    slots = await fhir_adapters.schedule.free_slots(SlotCriteria((rossi,), local(day, 0), local(day, 23)))
+    slots = await fhir_adapters.schedule.free_slots(
+        SlotCriteria((rossi,), local(day, 0), local(day, 23))
+    )
     assert slots and all(s.free and s.version for s in slots)
     assert all(local(day, 8) <= s.start < local(day, 14) for s in slots)
     assert [s.start for s in slots] == sorted(s.start for s in slots)
-    northside = next(loc.id for loc in await fhir_adapters.practice.locations() if loc.name == "Northside")
+    northside = next(
+        loc.id for loc in await fhir_adapters.practice.locations() if loc.name == "Northside"
+    )
     assert {s.location_id for s in slots} == {northside}
     downtown_only = SlotCriteria((rossi,), local(day, 0), local(day, 23), location_id="elsewhere")
     assert await fhir_adapters.schedule.free_slots(downtown_only) == []
@@ -98,14 +108,20 @@ async def test_someone_else_took_it_first(fhir_adapters: FhirAdapters) -> None:
         await store.book(await new_patient(fhir_adapters), opening, service)
 
 
-async def test_concurrent_bookings_of_one_opening_make_one_appointment(fhir_adapters: FhirAdapters) -> None:
+async def test_concurrent_bookings_of_one_opening_make_one_appointment(
+    fhir_adapters: FhirAdapters,
+) -> None:
     store = fhir_adapters.schedule
     service = await _service(fhir_adapters, "Physiotherapy session")
-    opening = await _opening(fhir_adapters, "Jonas Berg", dt.date(2026, 3, 14), service)  # a Saturday
+    opening = await _opening(
+        fhir_adapters, "Jonas Berg", dt.date(2026, 3, 14), service
+    )  # a Saturday
     assert len(opening.slots) == 3
     patients = [await new_patient(fhir_adapters) for _ in range(24)]
 
-    results = await asyncio.gather(*(store.book(p, opening, service) for p in patients), return_exceptions=True)
+    results = await asyncio.gather(
+        *(store.book(p, opening, service) for p in patients), return_exceptions=True
+    )
 
     won = [r for r in results if not isinstance(r, BaseException)]
     lost = [r for r in results if isinstance(r, BaseException)]
@@ -124,22 +140,39 @@ async def test_unknown_records_are_not_found(fhir_adapters: FhirAdapters) -> Non
         await fhir_adapters.schedule.get_appointment("no-such-appointment")
 
 
-async def test_the_server_rolls_back_a_transaction_whose_if_match_fails(fhir_adapters: FhirAdapters) -> None:
+async def test_the_server_rolls_back_a_transaction_whose_if_match_fails(
+    fhir_adapters: FhirAdapters,
+) -> None:
     """What `book` relies on: one stale If-Match fails the whole transaction, nothing is written."""
     flu_shot = await _service(fhir_adapters, "Flu shot")
     opening = await _opening(fhir_adapters, "Sofia Rossi", dt.date(2026, 3, 23), flu_shot)
     slot = await fhir_adapters.connection.read("Slot", opening.slot_ids[0])
     patient = await new_patient(fhir_adapters)
-    marker = {"system": "https://patient-assistant.example/fhir/test", "value": f"rollback-{patient}"}
+    marker = {
+        "system": "https://patient-assistant.example/fhir/test",
+        "value": f"rollback-{patient}",
+    }
     entries: list[dict[str, Any]] = [
-        {"resource": {**slot, "status": "busy"},
-         "request": {"method": "PUT", "url": f"Slot/{slot['id']}", "ifMatch": 'W/"999"'}},
-        {"resource": {"resourceType": "Appointment", "status": "booked", "identifier": [marker],
-                      "participant": [{"actor": {"reference": f"Patient/{patient}"}, "status": "accepted"}]},
-         "request": {"method": "POST", "url": "Appointment"}},
+        {
+            "resource": {**slot, "status": "busy"},
+            "request": {"method": "PUT", "url": f"Slot/{slot['id']}", "ifMatch": 'W/"999"'},
+        },
+        {
+            "resource": {
+                "resourceType": "Appointment",
+                "status": "booked",
+                "identifier": [marker],
+                "participant": [
+                    {"actor": {"reference": f"Patient/{patient}"}, "status": "accepted"}
+                ],
+            },
+            "request": {"method": "POST", "url": "Appointment"},
+        },
     ]
     with pytest.raises(FhirHttpError) as failed:
         await fhir_adapters.connection.http.bundle("transaction", entries)
     assert failed.value.status in (409, 412)
-    assert await fhir_adapters.connection.count("Appointment", {"patient": f"Patient/{patient}"}) == 0
+    assert (
+        await fhir_adapters.connection.count("Appointment", {"patient": f"Patient/{patient}"}) == 0
+    )
     assert (await fhir_adapters.schedule.get_slot(slot["id"])).free

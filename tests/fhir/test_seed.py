@@ -17,9 +17,22 @@ from patient_assistant.seed_bundles import load_bundle
 from patient_assistant.seed_slots import is_busy
 from tests.support.fhir import TEST_NOW, ZONE, SeededServer, local
 
-COUNTED = ("Organization", "Location", "Practitioner", "PractitionerRole", "HealthcareService", "Schedule",
-           "Slot", "Patient", "RelatedPerson", "DocumentReference", "Questionnaire", "DiagnosticReport",
-           "Invoice", "Appointment")
+COUNTED = (
+    "Organization",
+    "Location",
+    "Practitioner",
+    "PractitionerRole",
+    "HealthcareService",
+    "Schedule",
+    "Slot",
+    "Patient",
+    "RelatedPerson",
+    "DocumentReference",
+    "Questionnaire",
+    "DiagnosticReport",
+    "Invoice",
+    "Appointment",
+)
 
 
 @pytest.mark.parametrize("name", BUNDLES)
@@ -32,8 +45,12 @@ def test_seed_files_are_valid_fhir(name: str) -> None:
 
 
 def test_about_a_third_of_slots_are_busy() -> None:
-    keys = [f"amara-patel-downtown-202603{d:02d}-{h:02d}{m:02d}" for d in range(2, 30) for h in range(9, 17)
-            for m in (0, 15, 30, 45)]
+    keys = [
+        f"amara-patel-downtown-202603{d:02d}-{h:02d}{m:02d}"
+        for d in range(2, 30)
+        for h in range(9, 17)
+        for m in (0, 15, 30, 45)
+    ]
     assert 0.25 < sum(map(is_busy, keys)) / len(keys) < 0.42
 
 
@@ -54,13 +71,17 @@ async def _counts(fhir: FhirAdapters) -> dict[str, int]:
 
 
 @pytest.mark.fhir
-async def test_seeding_twice_changes_nothing(fhir_sandbox: SeededServer, fhir_adapters: FhirAdapters) -> None:
+async def test_seeding_twice_changes_nothing(
+    fhir_sandbox: SeededServer, fhir_adapters: FhirAdapters
+) -> None:
     before = await _counts(fhir_adapters)
     again = await seed(fhir_sandbox.base_url, TEST_NOW)
     assert again.created == {}
     assert again.existing["Slot"] == again.slots
     assert await _counts(fhir_adapters) == before
-    assert before["Patient"] >= 6 and before["Questionnaire"] == 1 and before["DocumentReference"] == 3
+    assert (
+        before["Patient"] >= 6 and before["Questionnaire"] == 1 and before["DocumentReference"] == 3
+    )
 
 
 @pytest.mark.fhir
@@ -73,18 +94,32 @@ async def test_seed_time_and_slot_window(fhir_sandbox: SeededServer) -> None:
 
 @pytest.mark.fhir
 async def test_patel_has_free_half_hours_on_friday_morning(fhir_adapters: FhirAdapters) -> None:
-    patel = next(p.id for p in await fhir_adapters.practice.practitioners() if p.name == "Dr. Amara Patel")
+    patel = next(
+        p.id for p in await fhir_adapters.practice.practitioners() if p.name == "Dr. Amara Patel"
+    )
     friday = dt.date(2026, 3, 6)
-    slots = await fhir_adapters.schedule.free_slots(SlotCriteria((patel,), local(friday, 9), local(friday, 12)))
+    slots = await fhir_adapters.schedule.free_slots(
+        SlotCriteria((patel,), local(friday, 9), local(friday, 12))
+    )
     starts = {s.start for s in slots}
-    half_hours = [s for s in starts if s + dt.timedelta(minutes=15) in starts and s + dt.timedelta(minutes=30)
-                  <= local(friday, 12)]
+    half_hours = [
+        s
+        for s in starts
+        if s + dt.timedelta(minutes=15) in starts
+        and s + dt.timedelta(minutes=30) <= local(friday, 12)
+    ]
     assert len(half_hours) >= 3
 
 
 @pytest.mark.fhir
-async def test_maria_has_her_check_up_in_three_days(fhir_sandbox: SeededServer, fhir_adapters: FhirAdapters) -> None:
-    maria = next(p for p in await fhir_adapters.patients.find_by_phone("+16175550134") if p.name == "Maria Lopez")
+async def test_maria_has_her_check_up_in_three_days(
+    fhir_sandbox: SeededServer, fhir_adapters: FhirAdapters
+) -> None:
+    maria = next(
+        p
+        for p in await fhir_adapters.patients.find_by_phone("+16175550134")
+        if p.name == "Maria Lopez"
+    )
     booked = await fhir_adapters.schedule.upcoming(maria.id, TEST_NOW)
     assert [a.start for a in booked] == [local(dt.date(2026, 3, 5), 10)]
     visit = booked[0]
@@ -99,7 +134,9 @@ async def test_maria_has_her_check_up_in_three_days(fhir_sandbox: SeededServer, 
 @pytest.mark.fhir
 async def test_slots_follow_daylight_saving(fhir_adapters: FhirAdapters) -> None:
     """8 March 2026 the clocks move; Monday 9 March's first slot is still 09:00 local (13:00 UTC)."""
-    patel = next(p.id for p in await fhir_adapters.practice.practitioners() if p.name == "Dr. Amara Patel")
+    patel = next(
+        p.id for p in await fhir_adapters.practice.practitioners() if p.name == "Dr. Amara Patel"
+    )
     day = dt.date(2026, 3, 9)
     criteria = SlotCriteria((patel,), local(day, 0), local(day, 23))
     slots = await fhir_adapters.schedule.free_slots(criteria)
@@ -111,12 +148,20 @@ async def test_slots_follow_daylight_saving(fhir_adapters: FhirAdapters) -> None
 @pytest.mark.fhir
 async def test_documents_and_records_are_seeded(fhir_adapters: FhirAdapters) -> None:
     conn = fhir_adapters.connection
-    docs = await conn.search_one_type("DocumentReference", {"identifier": "https://riverside.example/fhir/consent-document|"})
+    docs = await conn.search_one_type(
+        "DocumentReference", {"identifier": "https://riverside.example/fhir/consent-document|"}
+    )
     titles = sorted(d["description"] for d in docs)
     assert titles == ["Privacy notice v3", "SMS messaging consent v1", "Telehealth consent v1"]
-    (intake,) = [q for q in await conn.search_one_type("Questionnaire", {}) if q.get("title") == "New patient intake"]
+    (intake,) = [
+        q
+        for q in await conn.search_one_type("Questionnaire", {})
+        if q.get("title") == "New patient intake"
+    ]
     items = list(_items(intake["item"]))
-    assert {"string", "text", "boolean", "choice", "date", "integer", "decimal", "group"} <= {i["type"] for i in items}
+    assert {"string", "text", "boolean", "choice", "date", "integer", "decimal", "group"} <= {
+        i["type"] for i in items
+    }
     assert any(i.get("repeats") for i in items) and any(i.get("enableWhen") for i in items)
     invoices = await conn.search_one_type("Invoice", {"status": "issued"})
     assert any(i["totalGross"]["value"] == 80.0 for i in invoices)

@@ -27,11 +27,18 @@ async def test_every_port_reports_the_server_down(down: FhirAdapters) -> None:
     opening = Opening(TEST_NOW, later, "p", "l", (slot,))
     appointment = Appointment("a", "pt", ("s",), TEST_NOW, later, "p", "l", "svc")
     calls = [
-        down.practice.practice(), down.practice.services(), down.practice.practitioners(),
-        down.practice.locations(), down.patients.find_by_phone("+16175550134"), down.patients.get("pt"),
-        down.schedule.free_slots(SlotCriteria(("p",), TEST_NOW, later)), down.schedule.get_slot("s"),
-        down.schedule.book("pt", opening, Service("svc", "Check-up", 30)), down.schedule.cancel(appointment),
-        down.schedule.get_appointment("a"), down.schedule.upcoming("pt", TEST_NOW),
+        down.practice.practice(),
+        down.practice.services(),
+        down.practice.practitioners(),
+        down.practice.locations(),
+        down.patients.find_by_phone("+16175550134"),
+        down.patients.get("pt"),
+        down.schedule.free_slots(SlotCriteria(("p",), TEST_NOW, later)),
+        down.schedule.get_slot("s"),
+        down.schedule.book("pt", opening, Service("svc", "Check-up", 30)),
+        down.schedule.cancel(appointment),
+        down.schedule.get_appointment("a"),
+        down.schedule.upcoming("pt", TEST_NOW),
     ]
     for call in calls:
         with pytest.raises(RecordSystemUnavailable):

@@ -22,23 +22,52 @@ FRIDAY_MORNING = window(dt.datetime(2026, 3, 6, 8, 0, tzinfo=fakes.ZONE), 4, "pa
 
 
 def book_checkup() -> object:
-    return said("can I book a check-up friday morning", "book_appointment", service="check-up",
-                datetime=("friday morning", FRIDAY_MORNING))
+    return said(
+        "can I book a check-up friday morning",
+        "book_appointment",
+        service="check-up",
+        datetime=("friday morning", FRIDAY_MORNING),
+    )
 
 
 def text(replies: list) -> str:  # type: ignore[type-arg]
     return PatientConversation.text(replies)
 
 
-@pytest.mark.parametrize(("born", "direct", "linked", "expected"), [
-    (dt.date(2019, 2, 14), True, True, Speaker.RELATED),  # Omar: a child, his mother on the phone
-    (dt.date(2019, 2, 14), True, False, Speaker.NOBODY),  # a child with nobody on record for them
-    (dt.date(1990, 7, 21), True, False, Speaker.SELF),  # an adult on their own number
-    (dt.date(1990, 7, 21), True, True, Speaker.SELF),  # an adult with a carer: their own number is theirs
-    (dt.date(1940, 1, 1), False, True, Speaker.RELATED),  # reached only through a carer's number
-    (None, True, False, Speaker.SELF),  # no birth date on record: not taken for a child
-])
-def test_who_speaks_for_a_patient(born: dt.date | None, direct: bool, linked: bool, expected: Speaker) -> None:
+@pytest.mark.parametrize(
+    ("born", "direct", "linked", "expected"),
+    [
+        (
+            dt.date(2019, 2, 14),
+            True,
+            True,
+            Speaker.RELATED,
+        ),  # Omar: a child, his mother on the phone
+        (
+            dt.date(2019, 2, 14),
+            True,
+            False,
+            Speaker.NOBODY,
+        ),  # a child with nobody on record for them
+        (dt.date(1990, 7, 21), True, False, Speaker.SELF),  # an adult on their own number
+        (
+            dt.date(1990, 7, 21),
+            True,
+            True,
+            Speaker.SELF,
+        ),  # an adult with a carer: their own number is theirs
+        (
+            dt.date(1940, 1, 1),
+            False,
+            True,
+            Speaker.RELATED,
+        ),  # reached only through a carer's number
+        (None, True, False, Speaker.SELF),  # no birth date on record: not taken for a child
+    ],
+)
+def test_who_speaks_for_a_patient(
+    born: dt.date | None, direct: bool, linked: bool, expected: Speaker
+) -> None:
     patient = Patient("p1", "Pat Test", born, ("+16175550001",) if direct else ())
     related = [RelatedPerson("r1", "p1", "Rae Test", dt.date(1970, 1, 1))] if linked else []
     assert speaker_for(patient, related, direct, TODAY) is expected
@@ -66,11 +95,17 @@ async def test_a_parent_books_for_her_child_and_is_told_about_his_appointment() 
     assert "Omar's appointment is booked: check-up" in done
     [appointment] = chat.schedule.appointments.values()
     assert appointment.patient_id == fakes.OMAR.id  # the booking is the child's
-    assert {"kind": "acting_for", "patient_id": fakes.OMAR.id, "related_person_id": "rp-aisha"} in chat.notes
+    assert {
+        "kind": "acting_for",
+        "patient_id": fakes.OMAR.id,
+        "related_person_id": "rp-aisha",
+    } in chat.notes
 
 
 async def test_a_child_with_no_parent_on_the_phone_is_not_acted_for() -> None:
-    chat = PatientConversation(address=FAMILY_PHONE, everyone=fakes.FakePatients(EVERYONE, related=()))
+    chat = PatientConversation(
+        address=FAMILY_PHONE, everyone=fakes.FakePatients(EVERYONE, related=())
+    )
     await chat.send(book_checkup())
     refused = text(await chat.send(said("Omar", person_name="Omar")))
     assert "no parent or guardian on record" in refused.replace("don't have a", "no")
@@ -81,7 +116,9 @@ async def test_a_child_with_no_parent_on_the_phone_is_not_acted_for() -> None:
 
 async def test_a_child_reached_only_through_the_parents_number_is_acted_for_by_the_parent() -> None:
     omar = dataclasses.replace(fakes.OMAR, phones=())  # his record carries no number
-    chat = PatientConversation(address=FAMILY_PHONE, everyone=fakes.FakePatients((fakes.MARIA, omar)))
+    chat = PatientConversation(
+        address=FAMILY_PHONE, everyone=fakes.FakePatients((fakes.MARIA, omar))
+    )
     # What bot/household.py gives the engine: Omar, reached through his mother's RelatedPerson.
     base = chat.context
 
@@ -101,7 +138,10 @@ async def test_when_the_parent_link_ends_the_acting_ends() -> None:
     assert "verified to act for Omar" in text(await chat.send(said("07/21/1990")))
     chat.everyone.related = ()  # the RelatedPerson was ended on the record
     again = text(await chat.send(said(*RESULTS)))
-    assert "no parent or guardian" in again.replace("don't have a", "no") and "results" not in again.lower()
+    assert (
+        "no parent or guardian" in again.replace("don't have a", "no")
+        and "results" not in again.lower()
+    )
 
 
 async def test_a_telegram_chat_is_not_linked_to_a_child_by_the_childs_name_and_birth_date() -> None:
@@ -116,11 +156,17 @@ async def test_a_telegram_chat_is_not_linked_to_a_child_by_the_childs_name_and_b
 
 async def test_a_parent_agrees_to_telehealth_for_her_child_and_the_consent_names_her() -> None:
     chat = PatientConversation(address=FAMILY_PHONE)
-    video = said("can I book a telehealth consult friday morning", "book_appointment", service="telehealth consult",
-                 datetime=("friday morning", FRIDAY_MORNING))
+    video = said(
+        "can I book a telehealth consult friday morning",
+        "book_appointment",
+        service="telehealth consult",
+        datetime=("friday morning", FRIDAY_MORNING),
+    )
     await chat.send(video)
     asked = text(await chat.send(said("Omar", person_name="Omar")))
     assert "on Omar's behalf, to our Telehealth consent" in asked
     assert "recorded your consent" in text(await chat.send(said("yes", "affirm")))
     [decision] = chat.consents.decided
-    assert decision.patient_id == fakes.OMAR.id and chat.consents.given_by == {decision.id: "rp-aisha"}
+    assert decision.patient_id == fakes.OMAR.id and chat.consents.given_by == {
+        decision.id: "rp-aisha"
+    }

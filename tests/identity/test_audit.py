@@ -53,9 +53,16 @@ class Rig:
 
     async def send(self, text: str, phone: str = MARIA) -> str:
         self.counter += 1
-        handled = await self.assistant.handle(Inbound(
-            practice_id="riverside", channel="sms", address=phone, text=text,
-            provider_message_id=f"SM-audit-{self.counter}", received_at=self.clock.now()))
+        handled = await self.assistant.handle(
+            Inbound(
+                practice_id="riverside",
+                channel="sms",
+                address=phone,
+                text=text,
+                provider_message_id=f"SM-audit-{self.counter}",
+                received_at=self.clock.now(),
+            )
+        )
         return "\n".join(r.plain_text() for r in handled.replies)
 
 
@@ -67,11 +74,22 @@ async def rig(database_url: DatabaseFactory, nlu) -> AsyncIterator[Rig]:  # type
     desk = FrontDesk(
         Scheduling(fakes.FakeSchedule(NOW.date()), directory, storage.slot_holds(), clock),
         Identity(FakeRegistry(everyone), everyone, FakeTasks(), FakeCoverage()),
-        Intake(FakeIntakeStore()), Consents(FakeConsentStore(), directory, clock), Results(FakeResults()))
+        Intake(FakeIntakeStore()),
+        Consents(FakeConsentStore(), directory, clock),
+        Results(FakeResults()),
+    )
     assistant = Assistant(
-        practice_id="riverside", storage=storage, nlu=nlu, scheduling=desk,
-        catalogue=PracticeCatalogue(directory), patients=everyone, flows=load_flows(DATA / "flows"),
-        texts=Texts.load(DATA / "texts"), clock=clock, locks=LocalLocks())
+        practice_id="riverside",
+        storage=storage,
+        nlu=nlu,
+        scheduling=desk,
+        catalogue=PracticeCatalogue(directory),
+        patients=everyone,
+        flows=load_flows(DATA / "flows"),
+        texts=Texts.load(DATA / "texts"),
+        clock=clock,
+        locks=LocalLocks(),
+    )
     yield Rig(assistant, storage, clock)
     await storage.close()
 
@@ -85,24 +103,42 @@ async def test_identity_work_is_audited_and_the_trail_cannot_be_changed(rig: Rig
     await rig.send("can I do the intake forms now")
     await rig.send("no")
     new = "+16175550911"
-    for text in ("I'm a new patient, never been there before", "Maria Lopez-Garcia", "04/12/1985", "this number",
-                 "mlg@example.com", "skip", "skip"):
+    for text in (
+        "I'm a new patient, never been there before",
+        "Maria Lopez-Garcia",
+        "04/12/1985",
+        "this number",
+        "mlg@example.com",
+        "skip",
+        "skip",
+    ):
         await rig.send(text, new)
     assert "asked our team" in await rig.send("yes", new)
     james = "+16175550177"
-    assert "Telehealth consent" in await rig.send("can I book a telehealth consult on thursday afternoon", james)
+    assert "Telehealth consent" in await rig.send(
+        "can I book a telehealth consult on thursday afternoon", james
+    )
     assert "recorded your consent" in await rig.send("yes", james)
 
     async with rig.storage.transaction() as tx:
         trail = await tx.audit_trail("riverside")
     actions = [a.action for a in trail]
-    for expected in ("identity.verification_failed", "identity.verified", "record.disclosed",
-                     "patient.details_updated", "form.saved", "patient.duplicate_referred", "consent.required",
-                     "consent.agreed"):
+    for expected in (
+        "identity.verification_failed",
+        "identity.verified",
+        "record.disclosed",
+        "patient.details_updated",
+        "form.saved",
+        "patient.duplicate_referred",
+        "consent.required",
+        "consent.agreed",
+    ):
         assert expected in actions, actions
     assert all(a.at == NOW and a.practice_id == "riverside" for a in trail)
     written = repr([(a.subject, a.detail) for a in trail])
-    assert "1985" not in written and "maria@new-mail.com" not in written and "Lopez" not in written  # no PHI
+    assert (
+        "1985" not in written and "maria@new-mail.com" not in written and "Lopez" not in written
+    )  # no PHI
 
     for statement in (update(AuditRow).values(action="tampered"), delete(AuditRow)):
         with pytest.raises(DBAPIError, match="append-only"):
@@ -112,7 +148,9 @@ async def test_identity_work_is_audited_and_the_trail_cannot_be_changed(rig: Rig
         assert await tx.audit_trail("riverside") == trail
 
 
-async def test_a_lockout_and_a_parent_acting_for_a_child_are_audited_with_who_did_it(rig: Rig) -> None:
+async def test_a_lockout_and_a_parent_acting_for_a_child_are_audited_with_who_did_it(
+    rig: Rig,
+) -> None:
     await rig.send("are my results back?")
     for wrong in ("01/01/1980", "02/02/1981", "03/03/1982"):
         reply = await rig.send(wrong)
@@ -126,7 +164,9 @@ async def test_a_lockout_and_a_parent_acting_for_a_child_are_audited_with_who_di
     [locked] = [a for a in trail if a.action == "conversation.locked"]
     [alerted] = [a for a in trail if a.action == "staff.alerted"]
     assert locked.actor == alerted.actor == f"patient:{fakes.MARIA.id}"
-    assert alerted.subject.startswith("Task/") and alerted.detail["reason"] == "verification_lockout"
+    assert (
+        alerted.subject.startswith("Task/") and alerted.detail["reason"] == "verification_lockout"
+    )
     for_omar = [a for a in trail if a.detail.get("acting_for") == f"Patient/{fakes.OMAR.id}"]
     assert {a.action for a in for_omar} >= {"identity.acting_for", "identity.verified"}
     assert {a.actor for a in for_omar} == {f"related-person:{fakes.AISHA_FOR_OMAR.id}"}

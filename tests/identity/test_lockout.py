@@ -25,7 +25,11 @@ async def test_a_lockout_alerts_staff_with_references_only() -> None:
     chat = PatientConversation(address=fakes.MARIA.phones[0])
     assert "can't continue" in await fail_three_times(chat)
     [report] = chat.tasks.lockouts.values()
-    assert (report.patient_id, report.related_person_id, report.channel) == (fakes.MARIA.id, None, "sms")
+    assert (report.patient_id, report.related_person_id, report.channel) == (
+        fakes.MARIA.id,
+        None,
+        "sms",
+    )
     assert report.conversation_id == chat.conversation_id
     assert report.locked_until == chat.clock.now() + dt.timedelta(minutes=30)
     assert dt.datetime.fromisoformat(chat.state.locked_until or "") == report.locked_until

@@ -10,8 +10,10 @@ NEW = "+16175550911"
 
 async def register(chat: PatientConversation, name: str, born: str, *extra: str) -> str:
     replies = [await chat.send(said("I'm a new patient", "register_patient"))]
-    for text in (name, born, "this number", "sam@example.com", "skip", "skip", *extra):
-        replies.append(await chat.send(said(text)))
+    replies += [
+        await chat.send(said(text))
+        for text in (name, born, "this number", "sam@example.com", "skip", "skip", *extra)
+    ]
     return "\n".join(PatientConversation.text(r) for r in replies)
 
 
@@ -22,7 +24,10 @@ async def test_maria_lopez_garcia_is_a_likely_duplicate_and_becomes_a_staff_task
     done = PatientConversation.text(await chat.send(said("yes", "affirm")))
     assert "asked our team to check" in done
     [(person, matches)] = chat.tasks.tasks.values()
-    assert person.family == "Lopez-Garcia" and {m.patient_id for m in matches} >= {"pat-maria", "pat-mlg"}
+    assert person.family == "Lopez-Garcia" and {m.patient_id for m in matches} >= {
+        "pat-maria",
+        "pat-mlg",
+    }
     assert not chat.registry.created
 
 
@@ -45,13 +50,17 @@ async def test_bad_input_is_asked_again_with_a_reason() -> None:
     await chat.send(said("I'm a new patient", "register_patient"))
     assert "first and last name" in PatientConversation.text(await chat.send(said("Sam")))
     await chat.send(said("Sam Okafor"))
-    assert "can't be in the future" in PatientConversation.text(await chat.send(said("12 April 2030")))
+    assert "can't be in the future" in PatientConversation.text(
+        await chat.send(said("12 April 2030"))
+    )
     assert "doesn't exist" in PatientConversation.text(await chat.send(said("31/02/1990")))
     await chat.send(said("05/06/1990"))
     assert "area code" in PatientConversation.text(await chat.send(said("555-0134")))
     await chat.send(said("617 555 0911"))
     assert "missing its domain" in PatientConversation.text(await chat.send(said("sam@example")))
-    assert "name@example.com" in PatientConversation.text(await chat.send(said("sam at example dot com")))
+    assert "name@example.com" in PatientConversation.text(
+        await chat.send(said("sam at example dot com"))
+    )
     assert "home address" in PatientConversation.text(await chat.send(said("sam@example.com")))
     assert chat.state.slots["form"]["phone"] == NEW
 
@@ -60,7 +69,9 @@ async def test_a_wrong_detail_is_corrected_before_registering() -> None:
     chat = PatientConversation(address=NEW, phone_patients=())
     await register(chat, "Sam Okafor", "05/06/1990")
     menu = await chat.send(said("no", "deny"))
-    assert "What should I correct?" in PatientConversation.text(menu) and "E-mail" in menu[-1].choices
+    assert (
+        "What should I correct?" in PatientConversation.text(menu) and "E-mail" in menu[-1].choices
+    )
     assert "e-mail" in PatientConversation.text(await chat.send(said("the email")))
     check = PatientConversation.text(await chat.send(said("sam.o@example.org")))
     assert "e-mail sam.o@example.org" in check and "Is that all right?" in check
@@ -69,8 +80,15 @@ async def test_a_wrong_detail_is_corrected_before_registering() -> None:
 async def test_insurance_given_at_registration_becomes_a_coverage() -> None:
     chat = PatientConversation(address=NEW, phone_patients=())
     await chat.send(said("I'm a new patient", "register_patient"))
-    for text in ("Sam Okafor", "05/06/1990", "this number", "sam@example.com", "12 Oak St, Boston MA 02110",
-                 "Aetna", "W123"):
+    for text in (
+        "Sam Okafor",
+        "05/06/1990",
+        "this number",
+        "sam@example.com",
+        "12 Oak St, Boston MA 02110",
+        "Aetna",
+        "W123",
+    ):
         reply = PatientConversation.text(await chat.send(said(text)))
     assert "insurance Aetna (member ID W123)" in reply
     await chat.send(said("yes", "affirm"))
@@ -80,7 +98,9 @@ async def test_insurance_given_at_registration_becomes_a_coverage() -> None:
 
 async def test_details_are_updated_after_verification_and_read_back() -> None:
     chat = PatientConversation(address="+16175550134")
-    first = PatientConversation.text(await chat.send(said("I need to update my email", "update_details")))
+    first = PatientConversation.text(
+        await chat.send(said("I need to update my email", "update_details"))
+    )
     assert "date of birth" in first
     asked = PatientConversation.text(await chat.send(said("04/12/1985")))
     assert "new e-mail" in asked  # the first message already said which detail

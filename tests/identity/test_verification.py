@@ -15,7 +15,9 @@ async def test_results_are_only_mentioned_after_the_birth_date() -> None:
     chat = PatientConversation(address=fakes.MARIA.phones[0])
     first = PatientConversation.text(await chat.send(said(*RESULTS)))
     assert "date of birth" in first and "result" not in first.lower()
-    done = PatientConversation.text(await chat.send(said("04/12/1985", birth_date=("04/12/1985", "1985-04-12"))))
+    done = PatientConversation.text(
+        await chat.send(said("04/12/1985", birth_date=("04/12/1985", "1985-04-12")))
+    )
     assert "verified" in done and "results are back" in done and "call us" in done
     assert {"kind": "verified", "patient_id": fakes.MARIA.id} in chat.notes
 
@@ -49,13 +51,25 @@ async def test_a_shared_phone_is_asked_which_patient_and_a_parent_proves_who_the
     assert "shared by more than one" in asked and "first name" in asked
     dob = PatientConversation.text(await chat.send(said("Omar")))
     assert "Omar's records" in dob and "YOUR own date of birth" in dob
-    wrong = PatientConversation.text(await chat.send(said("02/14/2019")))  # Omar's: it proves nothing
+    wrong = PatientConversation.text(
+        await chat.send(said("02/14/2019"))
+    )  # Omar's: it proves nothing
     assert "doesn't match" in wrong and "not Omar's" in wrong
-    ok = PatientConversation.text(await chat.send(said("07/21/1990")))  # Aisha's, his mother on the record
+    ok = PatientConversation.text(
+        await chat.send(said("07/21/1990"))
+    )  # Aisha's, his mother on the record
     assert "verified to act for Omar" in ok and "any test results for Omar" in ok
     s = chat.state
-    assert (s.patient_id, s.proxy_id, s.verified_proxy_id) == (fakes.OMAR.id, "rp-aisha", "rp-aisha")
-    assert {"kind": "verified", "patient_id": fakes.OMAR.id, "related_person_id": "rp-aisha"} in chat.notes
+    assert (s.patient_id, s.proxy_id, s.verified_proxy_id) == (
+        fakes.OMAR.id,
+        "rp-aisha",
+        "rp-aisha",
+    )
+    assert {
+        "kind": "verified",
+        "patient_id": fakes.OMAR.id,
+        "related_person_id": "rp-aisha",
+    } in chat.notes
 
 
 async def test_a_telegram_chat_is_linked_by_name_and_birth_date() -> None:
@@ -77,5 +91,8 @@ async def test_a_telegram_chat_that_matches_nobody_is_locked_after_three_tries()
         await chat.send(said("Tom Nguyen"))
         reply = PatientConversation.text(await chat.send(said(f"01/0{attempt + 1}/1978")))
     assert "can't continue" in reply
-    assert chat.state.locked_until and dt.datetime.fromisoformat(chat.state.locked_until) > chat.clock.now()
+    assert (
+        chat.state.locked_until
+        and dt.datetime.fromisoformat(chat.state.locked_until) > chat.clock.now()
+    )
     assert not await chat.everyone.find_by_chat("telegram", "chat-43")

@@ -51,25 +51,34 @@ def chat(nlu) -> Chat:  # type: ignore[no-untyped-def]
 
 
 async def test_penicillin_to_the_allergies_question_is_yes_and_the_allergy_and_the_list_is_not_asked(
-        chat: Chat) -> None:
+    chat: Chat,
+) -> None:
     assert "Do you have any allergies" in await chat.start()
     reply = await chat.say("penicillin")
     assert "medicines" in reply and "list each allergy" not in reply and "YES or NO" not in reply
-    assert chat.answers["allergies.any"] == [True] and chat.answers["allergies.list"] == ["penicillin"]
+    assert chat.answers["allergies.any"] == [True] and chat.answers["allergies.list"] == [
+        "penicillin"
+    ]
 
 
-@pytest.mark.parametrize("text, allergies", [
-    ("yes, penicillin and latex", ["penicillin and latex"]),
-    ("I'm allergic to peanuts; shellfish", ["peanuts", "shellfish"]),
-])
-async def test_yes_with_the_allergy_in_the_same_message_answers_both(chat: Chat, text: str,
-                                                                   allergies: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("text", "allergies"),
+    [
+        ("yes, penicillin and latex", ["penicillin and latex"]),
+        ("I'm allergic to peanuts; shellfish", ["peanuts", "shellfish"]),
+    ],
+)
+async def test_yes_with_the_allergy_in_the_same_message_answers_both(
+    chat: Chat, text: str, allergies: list[str]
+) -> None:
     await chat.start()
     assert "medicines" in await chat.say(text)
     assert chat.answers["allergies.any"] == [True] and chat.answers["allergies.list"] == allergies
 
 
-@pytest.mark.parametrize("text", ["no", "none", "nkda", "NKDA", "not that I know of", "I don't think so"])
+@pytest.mark.parametrize(
+    "text", ["no", "none", "nkda", "NKDA", "not that I know of", "I don't think so"]
+)
 async def test_no_and_its_shorthands_stay_no(chat: Chat, text: str) -> None:
     await chat.start()
     assert "medicines" in await chat.say(text)
@@ -89,25 +98,39 @@ async def test_a_plain_yes_still_asks_the_list_and_a_hedge_still_asks_yes_or_no(
     assert "list each allergy" in await chat.say("yes")
 
 
-@pytest.mark.parametrize("text", ["husband", "my husband", "husbnd", "partnr", "spouse", "the wife", "my bf"])
+@pytest.mark.parametrize(
+    "text", ["husband", "my husband", "husbnd", "partnr", "spouse", "the wife", "my bf"]
+)
 async def test_the_emergency_contacts_relationship_is_taken_by_lay_word_partial_word_and_typo(
-        chat: Chat, text: str) -> None:
+    chat: Chat, text: str
+) -> None:
     assert "related to you" in await chat.answer_up_to_relationship()
     assert "phone number" in await chat.say(text)
     assert chat.answers["emergency-contact.relationship"] == ["Spouse or partner"]
 
 
-@pytest.mark.parametrize("text, relationship", [
-    ("my mum", "Parent"), ("dad", "Parent"), ("daughter", "Child"), ("my sis", "Sibling"),
-    ("brother in law", "Other"), ("2", "Parent"),
-])
-async def test_other_relationships_by_the_words_people_use(chat: Chat, text: str, relationship: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "relationship"),
+    [
+        ("my mum", "Parent"),
+        ("dad", "Parent"),
+        ("daughter", "Child"),
+        ("my sis", "Sibling"),
+        ("brother in law", "Other"),
+        ("2", "Parent"),
+    ],
+)
+async def test_other_relationships_by_the_words_people_use(
+    chat: Chat, text: str, relationship: str
+) -> None:
     await chat.answer_up_to_relationship()
     assert "phone number" in await chat.say(text)
     assert chat.answers["emergency-contact.relationship"] == [relationship]
 
 
-async def test_a_word_that_is_none_of_the_options_is_asked_again_with_the_numbers(chat: Chat) -> None:
+async def test_a_word_that_is_none_of_the_options_is_asked_again_with_the_numbers(
+    chat: Chat,
+) -> None:
     await chat.answer_up_to_relationship()
     reply = await chat.say("life")  # one letter from "wife", but not how anyone misspells it
     assert "couldn't match" in reply and "related to you" in reply
@@ -129,9 +152,14 @@ async def test_a_form_that_gives_up_offers_the_way_back_and_carry_on_resumes_it(
     for _ in range(3):
         assert "long-term conditions" in await chat.say("purple")
     gave_up = await chat.say("purple")
-    assert "reply FORMS to carry on where you left off" in gave_up and chat.conversation.state.flow is None
+    assert (
+        "reply FORMS to carry on where you left off" in gave_up
+        and chat.conversation.state.flow is None
+    )
     resumed = await chat.say("yes, carry on")
-    assert "Welcome back" in resumed and "long-term conditions" in resumed and "Sorry" not in resumed
+    assert (
+        "Welcome back" in resumed and "long-term conditions" in resumed and "Sorry" not in resumed
+    )
     assert "last see a doctor" in await chat.say("asthma")
     assert chat.answers["allergies.any"] == [False] and chat.answers["medications"] == ["none"]
 
@@ -166,13 +194,36 @@ def test_the_forms_designations_come_from_the_questionnaire() -> None:
 
 def test_a_contained_value_sets_designations_are_words_for_its_concepts() -> None:
     questionnaire = {
-        "id": "q", "url": "https://example.org/q", "item": [
-            {"linkId": "rel", "type": "choice", "text": "Relationship?", "answerValueSet": "#rel"}],
-        "contained": [{"resourceType": "ValueSet", "id": "rel", "compose": {"include": [{
-            "system": "http://terminology.hl7.org/CodeSystem/v3-RoleCode",
-            "concept": [{"code": "HUSB", "display": "husband", "designation": [{"value": "hubby"}]},
-                        {"code": "NBOR", "display": "neighbor", "designation": [{"value": "next door"}]}],
-        }]}}],
+        "id": "q",
+        "url": "https://example.org/q",
+        "item": [
+            {"linkId": "rel", "type": "choice", "text": "Relationship?", "answerValueSet": "#rel"}
+        ],
+        "contained": [
+            {
+                "resourceType": "ValueSet",
+                "id": "rel",
+                "compose": {
+                    "include": [
+                        {
+                            "system": "http://terminology.hl7.org/CodeSystem/v3-RoleCode",
+                            "concept": [
+                                {
+                                    "code": "HUSB",
+                                    "display": "husband",
+                                    "designation": [{"value": "hubby"}],
+                                },
+                                {
+                                    "code": "NBOR",
+                                    "display": "neighbor",
+                                    "designation": [{"value": "next door"}],
+                                },
+                            ],
+                        }
+                    ]
+                },
+            }
+        ],
     }
     [question] = to_form(questionnaire).items
     assert [o.code for o in question.options] == ["HUSB", "NBOR"]

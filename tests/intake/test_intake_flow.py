@@ -28,7 +28,10 @@ async def test_the_form_is_asked_one_question_at_a_time_and_saved_after_each() -
     assert "Please list each allergy" in listed  # shown because of the answer (enableWhen)
     assert "medicines" in await answer(chat, "penicillin - rash; peanuts - hives")
     saved = chat.intake.saved[MARIA]
-    assert saved.status == "in-progress" and saved.answers["allergies.list"] == ["penicillin - rash", "peanuts - hives"]
+    assert saved.status == "in-progress" and saved.answers["allergies.list"] == [
+        "penicillin - rash",
+        "peanuts - hives",
+    ]
     assert chat.intake.writes == 2
 
 
@@ -37,7 +40,10 @@ async def test_answers_of_the_wrong_type_get_a_hint_and_the_question_again() -> 
     await start(chat)
     await answer(chat, "no")  # no allergies: the list is not asked
     conditions = await chat.send(said("none"))
-    assert "long-term conditions" in PatientConversation.text(conditions) and "Asthma" in conditions[-1].choices
+    assert (
+        "long-term conditions" in PatientConversation.text(conditions)
+        and "Asthma" in conditions[-1].choices
+    )
     assert "numbers from the list" in await answer(chat, "9")
     other = await answer(chat, "1 and 5")
     assert "Which other condition?" in other
@@ -53,8 +59,14 @@ async def test_answers_of_the_wrong_type_get_a_hint_and_the_question_again() -> 
     assert "Emergency contact: Their name" in name and "SKIP" not in name
     assert "needs an answer" in await answer(chat, "skip")
     answers = chat.state.slots["intake"]["response"]["answers"]
-    assert answers["conditions"][0]["code"] == "asthma" and answers["conditions"][1]["code"] == "other"
-    assert answers["last-visit"] == ["2025-03"] and answers["height"] == [172] and answers["weight"] == [70.5]
+    assert (
+        answers["conditions"][0]["code"] == "asthma" and answers["conditions"][1]["code"] == "other"
+    )
+    assert (
+        answers["last-visit"] == ["2025-03"]
+        and answers["height"] == [172]
+        and answers["weight"] == [70.5]
+    )
 
 
 async def test_a_paused_form_resumes_where_it_stopped_and_completes() -> None:
@@ -63,7 +75,9 @@ async def test_a_paused_form_resumes_where_it_stopped_and_completes() -> None:
     await answer(chat, "no")
     assert "answers so far are saved" in await answer(chat, "later")
     assert chat.state.flow is None
-    resumed = PatientConversation.text(await chat.send(said("i want to finish my forms", "start_intake")))
+    resumed = PatientConversation.text(
+        await chat.send(said("i want to finish my forms", "start_intake"))
+    )
     assert "carry on" in resumed and "medicines" in resumed
     for text in ("none", "6", "skip", "skip", "skip", "Jane Nguyen", "2", "617-555-0999"):
         await answer(chat, text)
@@ -80,6 +94,8 @@ async def test_asking_for_the_form_again_mid_question_is_not_taken_as_an_answer(
     chat = PatientConversation(address=fakes.MARIA.phones[0])
     await start(chat)
     await answer(chat, "no")
-    again = PatientConversation.text(await chat.send(said("I want to complete my forms", "start_intake")))
+    again = PatientConversation.text(
+        await chat.send(said("I want to complete my forms", "start_intake"))
+    )
     assert "carry on" in again and "medicines" in again
     assert "medications" not in chat.state.slots["intake"]["response"]["answers"]

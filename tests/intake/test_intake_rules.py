@@ -22,7 +22,11 @@ def test_enable_when_shows_follow_up_questions_only_when_they_apply() -> None:
     form = intake_form()
     assert "allergies.list" not in ids(shown(form, {}))
     assert "allergies.list" in ids(shown(form, {"allergies.any": [True]}))
-    other = {"conditions": [{"system": "https://riverside.example/fhir/CodeSystem/intake", "code": "other"}]}
+    other = {
+        "conditions": [
+            {"system": "https://riverside.example/fhir/CodeSystem/intake", "code": "other"}
+        ]
+    }
     assert "conditions.other" in ids(shown(form, other))
 
 
@@ -34,7 +38,13 @@ def test_the_next_question_skips_what_is_answered_or_skipped() -> None:
 
 
 def test_the_form_is_complete_only_with_every_required_answer() -> None:
-    form = Form("f", "u", "1", "t", (Question("a", "A?", "string", required=True), Question("b", "B?", "integer")))
+    form = Form(
+        "f",
+        "u",
+        "1",
+        "t",
+        (Question("a", "A?", "string", required=True), Question("b", "B?", "integer")),
+    )
     assert not is_complete(form, IntakeResponse({}, skipped=("a", "b")))
     assert missing_required(form, IntakeResponse({}, skipped=("a",))) == ["a"]
     assert is_complete(form, IntakeResponse({"a": ["x"]}, skipped=("b",)))
@@ -46,21 +56,26 @@ def test_numeric_enable_when_operators() -> None:
     assert "b" in ids(shown(form, {"a": [30]})) and "b" not in ids(shown(form, {"a": [12]}))
 
 
-@pytest.mark.parametrize(("kind", "text", "values", "problem"), [
-    ("boolean", "Yes please", (True,), None),
-    ("boolean", "nope", (False,), None),
-    ("boolean", "perhaps", None, "boolean"),
-    ("integer", "172 cm", (172,), None),
-    ("integer", "1.5", None, "integer"),
-    ("integer", "tall", None, "integer"),
-    ("decimal", "70,5 kg", (70.5,), None),
-    ("decimal", "heavy", None, "decimal"),
-    ("date", "03/15/2024", ("2024-03-15",), None),
-    ("date", "31/02/2024", None, "date_impossible"),
-    ("date", "tomorrow-ish", None, "date_unreadable"),
-    ("text", "", None, "empty"),
-])
-def test_typed_answers(kind: str, text: str, values: tuple[object, ...] | None, problem: str | None) -> None:
+@pytest.mark.parametrize(
+    ("kind", "text", "values", "problem"),
+    [
+        ("boolean", "Yes please", (True,), None),
+        ("boolean", "nope", (False,), None),
+        ("boolean", "perhaps", None, "boolean"),
+        ("integer", "172 cm", (172,), None),
+        ("integer", "1.5", None, "integer"),
+        ("integer", "tall", None, "integer"),
+        ("decimal", "70,5 kg", (70.5,), None),
+        ("decimal", "heavy", None, "decimal"),
+        ("date", "03/15/2024", ("2024-03-15",), None),
+        ("date", "31/02/2024", None, "date_impossible"),
+        ("date", "tomorrow-ish", None, "date_unreadable"),
+        ("text", "", None, "empty"),
+    ],
+)
+def test_typed_answers(
+    kind: str, text: str, values: tuple[object, ...] | None, problem: str | None
+) -> None:
     reading = read_answer(Question("q", "Q?", kind), text, "en-US", TODAY)
     assert (reading.values, reading.problem) == (values, problem)
 

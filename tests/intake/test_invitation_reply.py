@@ -31,7 +31,9 @@ async def test_a_yes_starts_the_intake_after_the_birth_date() -> None:
     assert {"kind": "invitation_taken_up", "flow": "intake"} in chat.notes
 
 
-async def test_on_a_shared_phone_the_reply_is_asked_which_patient_and_a_parent_fills_in_for_her_child() -> None:
+async def test_on_a_shared_phone_the_reply_is_asked_which_patient_and_a_parent_fills_in_for_her_child() -> (
+    None
+):
     chat = invited(fakes.AISHA.phones[0])
     assert "first name" in text(await chat.send(said("ok", "affirm")))
     assert "Omar's records" in text(await chat.send(said("Omar", person_name="Omar")))
@@ -45,8 +47,14 @@ async def test_no_thanks_declines_and_asking_for_something_else_is_handled_as_us
     assert chat.state.invitation is None and chat.state.flow is None
     other = invited(fakes.MARIA.phones[0])
     friday = window(dt.datetime(2026, 3, 6, 8, 0, tzinfo=fakes.ZONE), 4, "part_of_day")
-    offered = await other.send(said("book a check-up friday morning", "book_appointment", service="check-up",
-                                    datetime=("friday morning", friday)))
+    offered = await other.send(
+        said(
+            "book a check-up friday morning",
+            "book_appointment",
+            service="check-up",
+            datetime=("friday morning", friday),
+        )
+    )
     assert other.state.flow == "book_appointment" and offered[-1].choices
 
 

@@ -38,7 +38,16 @@ def test_choices(text: str, span: str, value: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["I have 2 kids", "3 days", "the first of march", "first time here", "the 14th", "tuesday at 3", "hello"]
+    "text",
+    [
+        "I have 2 kids",
+        "3 days",
+        "the first of march",
+        "first time here",
+        "the 14th",
+        "tuesday at 3",
+        "hello",
+    ],
 )
 def test_not_choices(text: str) -> None:
     assert extract_choices(text) == []

@@ -24,6 +24,8 @@ def test_emails_are_lower_cased() -> None:
 
 def test_birth_dates_by_locale_and_cue() -> None:
     assert [e.value for e in extract_birth_dates("dob 4/12/1985", NOW, TZ)] == ["1985-04-12"]
-    assert [e.value for e in extract_birth_dates("dob 4/12/1985", NOW, "Europe/London", "en-GB")] == ["1985-12-04"]
+    assert [
+        e.value for e in extract_birth_dates("dob 4/12/1985", NOW, "Europe/London", "en-GB")
+    ] == ["1985-12-04"]
     assert [e.value for e in extract_birth_dates("born 12 April 1985", NOW, TZ)] == ["1985-04-12"]
     assert extract_birth_dates("see you on the 14th", NOW, TZ) == []

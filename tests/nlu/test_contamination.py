@@ -27,13 +27,21 @@ MAY_HOLD_SHORT_REPLIES = {p for p in EVALUATION if p.name.startswith(("messages-
 
 
 def _rule_sources() -> list[tuple[str, str]]:
-    return [(str(p.relative_to(M.REPO_ROOT)), p.read_text(encoding="utf-8")) for p in sorted(NLU_DIR.rglob("*.py"))]
+    return [
+        (str(p.relative_to(M.REPO_ROOT)), p.read_text(encoding="utf-8"))
+        for p in sorted(NLU_DIR.rglob("*.py"))
+    ]
 
 
 @pytest.fixture(scope="module")
 def report() -> dict:
     train = [e.text for e in M.load_training_examples()]
-    return contamination(train, _rule_sources(), BENCHMARKS, [p for p in EVALUATION if p not in MAY_HOLD_SHORT_REPLIES])
+    return contamination(
+        train,
+        _rule_sources(),
+        BENCHMARKS,
+        [p for p in EVALUATION if p not in MAY_HOLD_SHORT_REPLIES],
+    )
 
 
 def test_both_benchmarks_ship_with_the_project() -> None:
@@ -42,7 +50,11 @@ def test_both_benchmarks_ship_with_the_project() -> None:
 
 
 def test_no_benchmark_text_equals_a_training_message(report: dict) -> None:
-    found = [f for f in report["findings"] if f["set"] in {p.name for p in BENCHMARKS} and f["where"].startswith("equals")]
+    found = [
+        f
+        for f in report["findings"]
+        if f["set"] in {p.name for p in BENCHMARKS} and f["where"].startswith("equals")
+    ]
     assert found == []
 
 
@@ -66,10 +78,18 @@ def test_no_heldout_or_evaluation_message_equals_a_training_message(report: dict
 
 def test_every_kind_of_evaluation_set_is_checked() -> None:
     names = {p.name for p in EVALUATION}
-    assert {"heldout.yml", "messages-1.yml", "messages-2.yml", "dates-3.jsonl", "emergency-3.jsonl", "voices.yml"} <= names
+    assert {
+        "heldout.yml",
+        "messages-1.yml",
+        "messages-2.yml",
+        "dates-3.jsonl",
+        "emergency-3.jsonl",
+        "voices.yml",
+    } <= names
 
 
 # The checker itself, on small made-up sets: it must catch what it is for.
+
 
 def _write(tmp: Path, name: str, rows: list[dict]) -> Path:
     p = tmp / name
@@ -77,8 +97,14 @@ def _write(tmp: Path, name: str, rows: list[dict]) -> Path:
     return p
 
 
-def test_checker_catches_a_copied_line_whatever_its_case_punctuation_and_digits(tmp_path: Path) -> None:
-    bench = _write(tmp_path, "sgd-services.jsonl", [{"text": "Can I book for 3pm, please?"}, {"text": "Something else entirely."}])
+def test_checker_catches_a_copied_line_whatever_its_case_punctuation_and_digits(
+    tmp_path: Path,
+) -> None:
+    bench = _write(
+        tmp_path,
+        "sgd-services.jsonl",
+        [{"text": "Can I book for 3pm, please?"}, {"text": "Something else entirely."}],
+    )
     out = contamination(["can i book for 4pm please"], [], [bench], [])
     assert out["counts"]["sgd-services.jsonl"]["equal_to_training"] == 1
     assert [f["text"] for f in out["findings"]] == ["Can I book for 3pm, please?"]
@@ -91,7 +117,11 @@ def test_checker_catches_a_phrase_inside_a_longer_training_message(tmp_path: Pat
 
 
 def test_checker_catches_a_rule_written_for_a_line(tmp_path: Path) -> None:
-    bench = _write(tmp_path, "duckling-en-time.jsonl", [{"text": "the day before the ides"}, {"text": "at noon"}])
+    bench = _write(
+        tmp_path,
+        "duckling-en-time.jsonl",
+        [{"text": "the day before the ides"}, {"text": "at noon"}],
+    )
     rule = 'import re\nPAT = re.compile(r"\\b(?:the\\s+)?day\\s+before\\s+the\\s+ides\\b")\n'
     doc = '"""the day before the ides is documented here, which is no rule."""\n'
     out = contamination([], [("nlu/x.py", rule), ("nlu/y.py", doc)], [bench], [])
@@ -101,7 +131,9 @@ def test_checker_catches_a_rule_written_for_a_line(tmp_path: Path) -> None:
 def test_blind_findings_never_show_the_text(tmp_path: Path) -> None:
     blind = _write(tmp_path, "dates.jsonl", [{"text": "Next Tuesday!"}, {"text": "never trained"}])
     out = contamination(["next tuesday"], [], [], [blind])
-    assert out["findings"] == [{"set": "dates.jsonl", "text": "message 1", "where": "equals a training message"}]
+    assert out["findings"] == [
+        {"set": "dates.jsonl", "text": "message 1", "where": "equals a training message"}
+    ]
 
 
 def test_bare_numbers_compare_by_their_digits() -> None:

@@ -30,7 +30,9 @@ FRIDAYS = {
 def _expected(zone: str, days: int, clock: str) -> str:
     tz, _, friday = FRIDAYS[zone]
     h, m = map(int, clock.split(":"))
-    return datetime.combine(friday + timedelta(days=days), time(h, m), tzinfo=ZoneInfo(tz)).isoformat()
+    return datetime.combine(
+        friday + timedelta(days=days), time(h, m), tzinfo=ZoneInfo(tz)
+    ).isoformat()
 
 
 def _found(text: str, zone: str, at: str = "10:00") -> list[tuple[str, str]]:
@@ -143,7 +145,9 @@ NORTH = [
 
 
 @pytest.mark.parametrize(("text", "span", "days", "clock"), NORTH)
-def test_constructions_before_the_clocks_change(text: str, span: str, days: int, clock: str) -> None:
+def test_constructions_before_the_clocks_change(
+    text: str, span: str, days: int, clock: str
+) -> None:
     _check(text, span, days, clock, ("NY", "LON"))
     _check(text, span, days, clock, ("AKL", "BER"))
 
@@ -218,20 +222,29 @@ def test_now_is_not_a_time_on_the_day_before_it(zone: str) -> None:
 
 @pytest.mark.parametrize("zone", ["NY", "LON", "AKL", "BER"])
 def test_within_the_next_hour_starts_now(zone: str) -> None:
-    assert _found("anything within the next hour?", zone) == [("within the next hour", _expected(zone, 0, "10:00"))]
-    assert _found("over the next few days", zone) == [("over the next few days", _expected(zone, 0, "00:00"))]
+    assert _found("anything within the next hour?", zone) == [
+        ("within the next hour", _expected(zone, 0, "10:00"))
+    ]
+    assert _found("over the next few days", zone) == [
+        ("over the next few days", _expected(zone, 0, "00:00"))
+    ]
 
 
 @pytest.mark.parametrize("zone", ["NY", "LON", "AKL", "BER"])
 def test_a_typo_shorter_than_its_word_keeps_the_span(zone: str) -> None:
     # "aftr" is written out as "after" before the grammar runs; the span is still the patient's words
-    assert _found("cn i come aftr 4 on mon", zone) == [("aftr 4 on mon", _expected(zone, 3, "16:00"))]
+    assert _found("cn i come aftr 4 on mon", zone) == [
+        ("aftr 4 on mon", _expected(zone, 3, "16:00"))
+    ]
 
 
 @pytest.mark.parametrize("zone", ["NY", "LON", "AKL", "BER"])
 def test_a_move_from_one_day_to_another_is_two_days_not_a_range(zone: str) -> None:
     got = _found("can you move me from monday to wednesday", zone)
-    assert got == [("monday", _expected(zone, 3, "00:00")), ("wednesday", _expected(zone, 5, "00:00"))]
+    assert got == [
+        ("monday", _expected(zone, 3, "00:00")),
+        ("wednesday", _expected(zone, 5, "00:00")),
+    ]
     got = _found("change tuesday to thursday please", zone)
     assert [g[0] for g in got] == ["tuesday", "thursday"]
 
@@ -244,9 +257,15 @@ def test_a_number_that_is_no_hour_stays_unread(zone: str) -> None:
 
 @pytest.mark.parametrize("zone", ["NY", "LON"])
 def test_minutes_away_are_from_now(zone: str) -> None:
-    assert _found("running late, be there in 10", zone, at="09:00") == [("in 10", _expected(zone, 0, "09:10"))]
-    assert _found("be there in 10 minutes", zone, at="09:00") == [("in 10 minutes", _expected(zone, 0, "09:10"))]
-    assert _found("20 mins away sorry", zone, at="09:00") == [("20 mins away", _expected(zone, 0, "09:20"))]
+    assert _found("running late, be there in 10", zone, at="09:00") == [
+        ("in 10", _expected(zone, 0, "09:10"))
+    ]
+    assert _found("be there in 10 minutes", zone, at="09:00") == [
+        ("in 10 minutes", _expected(zone, 0, "09:10"))
+    ]
+    assert _found("20 mins away sorry", zone, at="09:00") == [
+        ("20 mins away", _expected(zone, 0, "09:20"))
+    ]
 
 
 @pytest.mark.parametrize("zone", ["NY", "LON"])
@@ -260,8 +279,14 @@ def test_a_short_weekday_where_a_day_is_meant(zone: str) -> None:
 @pytest.mark.parametrize("zone", ["NY", "LON"])
 def test_a_time_put_against_another(zone: str) -> None:
     # "instead of", "cant do ... can we do": both are times; a change "to" is two times, never a range
-    assert _found("can we do 4:30 instead of 3", zone) == [("4:30", _expected(zone, 0, "16:30")), ("3", _expected(zone, 0, "15:00"))]
-    assert _found("change my 3pm to 4?", zone) == [("3pm", _expected(zone, 0, "15:00")), ("4", _expected(zone, 0, "16:00"))]
+    assert _found("can we do 4:30 instead of 3", zone) == [
+        ("4:30", _expected(zone, 0, "16:30")),
+        ("3", _expected(zone, 0, "15:00")),
+    ]
+    assert _found("change my 3pm to 4?", zone) == [
+        ("3pm", _expected(zone, 0, "15:00")),
+        ("4", _expected(zone, 0, "16:00")),
+    ]
     assert _found("can i come next weak", zone) == [("next weak", _expected(zone, 3, "00:00"))]
     # first thing said after the first hour is tomorrow's
     assert _found("first thing please", zone) == [("first thing", _expected(zone, 1, "08:00"))]
@@ -269,12 +294,17 @@ def test_a_time_put_against_another(zone: str) -> None:
 
 @pytest.mark.parametrize(
     ("tz", "locale", "wednesday"),
-    [("America/New_York", "en-US", date(2026, 10, 28)), ("Europe/London", "en-GB", date(2026, 10, 21))],
+    [
+        ("America/New_York", "en-US", date(2026, 10, 28)),
+        ("Europe/London", "en-GB", date(2026, 10, 21)),
+    ],
 )
 def test_a_week_named_by_one_of_two_weekdays_is_both(tz: str, locale: str, wednesday: date) -> None:
     # from a Wednesday before the clocks go back: next week's Monday is past the change
     now = datetime.combine(wednesday, time(10, 0))
-    got = [e.value["start"][:10] for e in resolve_datetimes("thurs or fri next week", now, tz, locale)]
+    got = [
+        e.value["start"][:10] for e in resolve_datetimes("thurs or fri next week", now, tz, locale)
+    ]
     assert got == [str(wednesday + timedelta(days=8)), str(wednesday + timedelta(days=9))]
     got = [e.value["start"][:10] for e in resolve_datetimes("next tues or wed", now, tz, locale)]
     assert got == [str(wednesday + timedelta(days=6)), str(wednesday + timedelta(days=7))]
@@ -286,35 +316,52 @@ def test_a_week_named_by_one_of_two_weekdays_is_both(tz: str, locale: str, wedne
 @pytest.mark.parametrize("zone", ["NY", "LON"])
 def test_between_two_days_of_a_month(zone: str) -> None:
     offset = "-05:00" if zone == "NY" else "+00:00"
-    assert _found("between 10 and 15 nov", zone) == [("between 10 and 15 nov", f"2026-11-10T00:00:00{offset}")]
+    assert _found("between 10 and 15 nov", zone) == [
+        ("between 10 and 15 nov", f"2026-11-10T00:00:00{offset}")
+    ]
 
 
 @pytest.mark.parametrize("zone", ["NY", "LON"])
 def test_bumping_one_day_to_another_is_two_days(zone: str) -> None:
     got = _found("can I bump thursday's to friday arvo", zone)
-    assert got == [("thursday's", _expected(zone, 6, "00:00")), ("friday arvo", _expected(zone, 7, "12:00"))]
+    assert got == [
+        ("thursday's", _expected(zone, 6, "00:00")),
+        ("friday arvo", _expected(zone, 7, "12:00")),
+    ]
 
 
 @pytest.mark.parametrize("zone", ["NY", "LON", "AKL", "BER"])
 def test_two_weekdays_side_by_side_are_two_days(zone: str) -> None:
     # a day ruled out is still read (the dialogue decides); a hedge between two days never joins them
     got = _found("not monday, maybe tuesday", zone)
-    assert got == [("monday", _expected(zone, 3, "00:00")), ("tuesday", _expected(zone, 4, "00:00"))]
+    assert got == [
+        ("monday", _expected(zone, 3, "00:00")),
+        ("tuesday", _expected(zone, 4, "00:00")),
+    ]
 
 
 @pytest.mark.parametrize("zone", ["NY", "LON", "AKL", "BER"])
 def test_a_dictated_two_between_days_is_to(zone: str) -> None:
     got = _found("please move me from monday two wednesday", zone)
-    assert got == [("monday", _expected(zone, 3, "00:00")), ("wednesday", _expected(zone, 5, "00:00"))]
+    assert got == [
+        ("monday", _expected(zone, 3, "00:00")),
+        ("wednesday", _expected(zone, 5, "00:00")),
+    ]
     assert _found("monday two pm", zone) == [("monday two pm", _expected(zone, 3, "14:00"))]
 
 
 @pytest.mark.parametrize("zone", ["NY", "LON"])
 def test_hedged_hours_days_and_months(zone: str) -> None:
     # "like 11" offers an hour; "i'd like 2" wants two of something
-    assert _found("can i come earlier? like 11", zone, at="09:00") == [("11", _expected(zone, 0, "11:00"))]
+    assert _found("can i come earlier? like 11", zone, at="09:00") == [
+        ("11", _expected(zone, 0, "11:00"))
+    ]
     assert _found("i'd like 2 appointments", zone) == []
     # "of day 5" as a non-native speaker writes the 5th; "on 5 march" is the date, not a verb
     offset = "-05:00" if zone == "NY" else "+00:00"
-    assert _found("my consult of day 5", zone) == [("day 5", _expected(zone, 6 if zone == "NY" else 13, "00:00"))]
-    assert _found("please cancel my visit on 5 march", zone) == [("5 march", f"2027-03-05T00:00:00{offset}")]
+    assert _found("my consult of day 5", zone) == [
+        ("day 5", _expected(zone, 6 if zone == "NY" else 13, "00:00"))
+    ]
+    assert _found("please cancel my visit on 5 march", zone) == [
+        ("5 march", f"2027-03-05T00:00:00{offset}")
+    ]

@@ -64,7 +64,12 @@ def test_united_states(text: str, start: str | None) -> None:
         ("easter mon", "Europe/London", "en-GB", "2026-04-06T00:00:00+01:00"),
         ("bank hol mon", "Europe/London", "en-GB", "2026-04-06T00:00:00+01:00"),
         ("easter sat", "Australia/Sydney", "en-AU", "2026-04-04T00:00:00+11:00"),
-        ("easter mon", "America/New_York", "en-US", None),  # not a US holiday, and not Easter Sunday
+        (
+            "easter mon",
+            "America/New_York",
+            "en-US",
+            None,
+        ),  # not a US holiday, and not Easter Sunday
         ("thanksgiving", "Europe/London", "en-GB", None),
         # Ireland
         ("paddy's day", "Europe/Dublin", "en-IE", "2026-03-17T00:00:00+00:00"),
@@ -101,7 +106,10 @@ def test_other_countries(text: str, tz: str, locale: str, start: str | None) -> 
 def test_holidays_compose_with_times_shifts_and_years() -> None:
     ents = resolve_datetimes("christmas eve morning", NOW, "America/New_York", "en-US")
     assert ents[0].value["start"] == "2026-12-24T08:00:00-05:00"
-    assert _start("2 days before christmas", "America/New_York", "en-US") == "2026-12-23T00:00:00-05:00"
+    assert (
+        _start("2 days before christmas", "America/New_York", "en-US")
+        == "2026-12-23T00:00:00-05:00"
+    )
     # Easter 2027 is the day British clocks go forward, at 01:00: its midnight is still GMT.
     assert _start("easter 2027", "Europe/London", "en-GB") == "2027-03-28T00:00:00+00:00"
 
@@ -114,12 +122,18 @@ def test_a_holidays_weekend_runs_from_the_holiday_or_its_saturday() -> None:
 
     # a Monday holiday: Saturday to Monday; a Thursday one: Thursday to Sunday
     assert days("memorial day wknd", "America/New_York", "en-US") == (
-        "2026-05-23T00:00:00-04:00", "2026-05-26T00:00:00-04:00")
+        "2026-05-23T00:00:00-04:00",
+        "2026-05-26T00:00:00-04:00",
+    )
     assert days("thanksgiving weekend", "America/New_York", "en-US") == (
-        "2026-11-26T00:00:00-05:00", "2026-11-30T00:00:00-05:00")
+        "2026-11-26T00:00:00-05:00",
+        "2026-11-30T00:00:00-05:00",
+    )
     # Sydney's clocks go back during Easter weekend 2026
     assert days("easter long weekend", "Australia/Sydney", "en-AU") == (
-        "2026-04-04T00:00:00+11:00", "2026-04-06T00:00:00+10:00")
+        "2026-04-04T00:00:00+11:00",
+        "2026-04-06T00:00:00+10:00",
+    )
 
 
 def test_a_holiday_today_is_today() -> None:
@@ -129,15 +143,26 @@ def test_a_holiday_today_is_today() -> None:
 
 @pytest.mark.parametrize(
     ("year", "day"),
-    [(2000, date(2000, 4, 23)), (2019, date(2019, 4, 21)), (2024, date(2024, 3, 31)),
-     (2038, date(2038, 4, 25)), (2285, date(2285, 3, 22))],
+    [
+        (2000, date(2000, 4, 23)),
+        (2019, date(2019, 4, 21)),
+        (2024, date(2024, 3, 31)),
+        (2038, date(2038, 4, 25)),
+        (2285, date(2285, 3, 22)),
+    ],
 )
 def test_easter(year: int, day: date) -> None:
     assert easter(year) == day
 
 
 def test_country_of_locale() -> None:
-    assert [country_of(x) for x in ("en-US", "en_GB", "en-uk", "de-DE", "en")] == ["US", "GB", "GB", "DE", ""]
+    assert [country_of(x) for x in ("en-US", "en_GB", "en-uk", "de-DE", "en")] == [
+        "US",
+        "GB",
+        "GB",
+        "DE",
+        "",
+    ]
 
 
 @pytest.mark.parametrize(

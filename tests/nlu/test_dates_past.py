@@ -16,7 +16,9 @@ from nlu.datetime_resolution import resolve_datetimes
 from .conftest import NOW, TZ
 
 
-def _one(text: str, now: datetime = NOW, tz: str = TZ, locale: str = "en-US") -> tuple[str, str, str]:
+def _one(
+    text: str, now: datetime = NOW, tz: str = TZ, locale: str = "en-US"
+) -> tuple[str, str, str]:
     ents = resolve_datetimes(text, now, tz, locale)
     assert len(ents) == 1, (text, ents)
     return ents[0].text, ents[0].value["start"], ents[0].value["grain"]
@@ -58,7 +60,10 @@ def test_past_across_a_clock_change() -> None:
     assert _one("last friday", now=monday_after)[1] == "2026-03-06T00:00:00-05:00"
     assert _one("yesterday at 10", now=monday_after)[1] == "2026-03-08T10:00:00-04:00"
     london_monday = datetime(2026, 3, 30, 9, 0)  # London moved to +01:00 on Sunday 29 March
-    assert _one("2 days ago", now=london_monday, tz="Europe/London", locale="en-GB")[1] == "2026-03-28T00:00:00+00:00"
+    assert (
+        _one("2 days ago", now=london_monday, tz="Europe/London", locale="en-GB")[1]
+        == "2026-03-28T00:00:00+00:00"
+    )
 
 
 def test_everything_else_stays_in_the_future() -> None:

@@ -51,9 +51,19 @@ CASES = [
     ("beginning of next month", "2026-04-01T00:00:00-04:00", "2026-04-01T00:00:00+01:00", "day"),
     ("mid-april", "2026-04-15T00:00:00-04:00", "2026-04-15T00:00:00+01:00", "day"),
     ("the week of the 16th", "2026-03-16T00:00:00-04:00", "2026-04-13T00:00:00+01:00", "week"),
-    ("next week tues arvo", "2026-03-10T12:00:00-04:00", "2026-03-31T12:00:00+01:00", "part_of_day"),
+    (
+        "next week tues arvo",
+        "2026-03-10T12:00:00-04:00",
+        "2026-03-31T12:00:00+01:00",
+        "part_of_day",
+    ),
     ("the monday after easter", "2026-04-06T00:00:00-04:00", "2026-04-06T00:00:00+01:00", "day"),
-    ("the friday before good friday", "2026-03-27T00:00:00-04:00", "2026-03-27T00:00:00+00:00", "day"),
+    (
+        "the friday before good friday",
+        "2026-03-27T00:00:00-04:00",
+        "2026-03-27T00:00:00+00:00",
+        "day",
+    ),
     ("2 weeks on thursday", "2026-03-26T00:00:00-04:00", "2026-04-16T00:00:00+01:00", "day"),
     ("the weekend after next", "2026-03-21T00:00:00-04:00", "2026-04-11T00:00:00+01:00", "day"),
     ("in a wk", "2026-03-09T00:00:00-04:00", "2026-03-30T00:00:00+01:00", "week"),
@@ -66,7 +76,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "ny", "london", "grain"), CASES)
-def test_relative_dates_in_two_zones_across_the_clock_change(text: str, ny: str, london: str, grain: str) -> None:
+def test_relative_dates_in_two_zones_across_the_clock_change(
+    text: str, ny: str, london: str, grain: str
+) -> None:
     for now, tz, start in ((NY_FRIDAY, NY, ny), (LONDON_FRIDAY, LONDON, london)):
         span, got_start, _, got_grain = _one(text, now, tz, "en-GB" if tz == LONDON else "en-US")
         assert (got_start, got_grain) == (start, grain), (text, tz)
@@ -91,7 +103,12 @@ def test_day_grain_ends_at_the_next_local_midnight_across_the_change() -> None:
         ("in an hour and a half", datetime(2026, 3, 8, 1, 0), NY, "2026-03-08T03:30:00-04:00"),
         # 00:30 GMT + 1 h is 01:30 GMT, which London calls 02:30 BST.
         ("in 60 mins", datetime(2026, 3, 29, 0, 30), LONDON, "2026-03-29T02:30:00+01:00"),
-        ("in 2 and a half hours", datetime(2026, 3, 28, 23, 30), LONDON, "2026-03-29T03:00:00+01:00"),
+        (
+            "in 2 and a half hours",
+            datetime(2026, 3, 28, 23, 30),
+            LONDON,
+            "2026-03-29T03:00:00+01:00",
+        ),
         # London falls back on 25 October 2026: 00:30 BST + 2 h is the second 01:30, in GMT.
         ("in 2 hrs", datetime(2026, 10, 25, 0, 30), LONDON, "2026-10-25T01:30:00+00:00"),
         # Sydney falls back on 5 April 2026 at 03:00 AEDT: 23:30 + 4 h is 02:30 AEST.
@@ -99,34 +116,54 @@ def test_day_grain_ends_at_the_next_local_midnight_across_the_change() -> None:
         ("in 1 hr 45 mins", datetime(2026, 4, 5, 1, 30), SYDNEY, "2026-04-05T02:15:00+10:00"),
     ],
 )
-def test_hours_ahead_keep_the_wall_clock_across_the_change(text: str, now: datetime, tz: str, start: str) -> None:
+def test_hours_ahead_keep_the_wall_clock_across_the_change(
+    text: str, now: datetime, tz: str, start: str
+) -> None:
     _, got, _, grain = _one(text, now, tz)
     assert (got, grain) == (start, "minute")
 
 
 def test_shifting_a_day_first_date_follows_the_locale() -> None:
     assert _one("2 weeks from 4/5", NY_FRIDAY, NY, "en-US")[1] == "2026-04-19T00:00:00-04:00"
-    assert _one("2 weeks from 4/5", LONDON_FRIDAY, LONDON, "en-GB")[1] == "2026-05-18T00:00:00+01:00"
-    assert _one("3 days after 10/4", LONDON_FRIDAY, SYDNEY, "en-AU")[1] == "2026-04-13T00:00:00+10:00"
+    assert (
+        _one("2 weeks from 4/5", LONDON_FRIDAY, LONDON, "en-GB")[1] == "2026-05-18T00:00:00+01:00"
+    )
+    assert (
+        _one("3 days after 10/4", LONDON_FRIDAY, SYDNEY, "en-AU")[1] == "2026-04-13T00:00:00+10:00"
+    )
 
 
 def test_a_part_of_day_across_a_week_ends_on_its_last_day() -> None:
     _, start, end, grain = _one("afternoons next week", LONDON_FRIDAY, LONDON, "en-GB")
-    assert (start, end, grain) == ("2026-03-30T12:00:00+01:00", "2026-04-05T17:00:00+01:00", "part_of_day")
+    assert (start, end, grain) == (
+        "2026-03-30T12:00:00+01:00",
+        "2026-04-05T17:00:00+01:00",
+        "part_of_day",
+    )
     # this week's mornings start with the first one not yet over: Saturday's, seen on Friday afternoon
-    assert _one("mornings this week", datetime(2026, 3, 6, 13, 0), NY)[1] == "2026-03-07T08:00:00-05:00"
+    assert (
+        _one("mornings this week", datetime(2026, 3, 6, 13, 0), NY)[1]
+        == "2026-03-07T08:00:00-05:00"
+    )
 
 
 def test_until_a_time_is_a_range_ending_there() -> None:
     ents = resolve_datetimes("anything till 5 tmrw", NY_FRIDAY, NY, "en-US")
-    assert [(e.value["start"], e.value["end"]) for e in ents] == [("2026-03-07T08:00:00-05:00", "2026-03-07T17:00:00-05:00")]
+    assert [(e.value["start"], e.value["end"]) for e in ents] == [
+        ("2026-03-07T08:00:00-05:00", "2026-03-07T17:00:00-05:00")
+    ]
 
 
 def test_period_edges_that_have_begun_start_today_and_past_ones_move_on() -> None:
     the_29th = datetime(2026, 3, 29, 10, 0)
     assert _one("end of the month", the_29th, LONDON, "en-GB")[1:3] == (
-        "2026-03-29T00:00:00+00:00", "2026-04-01T00:00:00+01:00")  # the clocks change at 01:00
-    assert _one("the beginning of the month", the_29th, LONDON, "en-GB")[1] == "2026-04-01T00:00:00+01:00"
+        "2026-03-29T00:00:00+00:00",
+        "2026-04-01T00:00:00+01:00",
+    )  # the clocks change at 01:00
+    assert (
+        _one("the beginning of the month", the_29th, LONDON, "en-GB")[1]
+        == "2026-04-01T00:00:00+01:00"
+    )
     assert _one("end of march", datetime(2026, 4, 2, 10, 0), NY)[1] == "2027-03-25T00:00:00-04:00"
 
 

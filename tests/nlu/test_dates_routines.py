@@ -32,41 +32,122 @@ def _starts(text: str, now: datetime, tz: str) -> list[tuple[str, str]]:
 # (phrase, expected span, New York start, London start)
 SINGLE = [
     # a part of day that is today's stays one even when "after <something>" follows
-    ("could you see me this evening after the nursery", "this evening",
-     "2026-03-06T17:00:00-05:00", "2026-03-27T17:00:00+00:00"),
+    (
+        "could you see me this evening after the nursery",
+        "this evening",
+        "2026-03-06T17:00:00-05:00",
+        "2026-03-27T17:00:00+00:00",
+    ),
     # "early <day>" is that day's morning
-    ("early sunday if poss", "early sunday", "2026-03-08T08:00:00-04:00", "2026-03-29T08:00:00+01:00"),
-    ("i could do early on monday", "early on monday", "2026-03-09T08:00:00-04:00", "2026-03-30T08:00:00+01:00"),
+    (
+        "early sunday if poss",
+        "early sunday",
+        "2026-03-08T08:00:00-04:00",
+        "2026-03-29T08:00:00+01:00",
+    ),
+    (
+        "i could do early on monday",
+        "early on monday",
+        "2026-03-09T08:00:00-04:00",
+        "2026-03-30T08:00:00+01:00",
+    ),
     # meals and the morning routine end by 9
-    ("after breakfast on sunday", "after breakfast on sunday",
-     "2026-03-08T09:00:00-04:00", "2026-03-29T09:00:00+01:00"),
-    ("anytime after the school drop off on monday", "anytime after the school drop off on monday",
-     "2026-03-09T09:00:00-04:00", "2026-03-30T09:00:00+01:00"),
-    ("sunday after my brekkie", "sunday after my brekkie", "2026-03-08T09:00:00-04:00", "2026-03-29T09:00:00+01:00"),
+    (
+        "after breakfast on sunday",
+        "after breakfast on sunday",
+        "2026-03-08T09:00:00-04:00",
+        "2026-03-29T09:00:00+01:00",
+    ),
+    (
+        "anytime after the school drop off on monday",
+        "anytime after the school drop off on monday",
+        "2026-03-09T09:00:00-04:00",
+        "2026-03-30T09:00:00+01:00",
+    ),
+    (
+        "sunday after my brekkie",
+        "sunday after my brekkie",
+        "2026-03-08T09:00:00-04:00",
+        "2026-03-29T09:00:00+01:00",
+    ),
     # British "<weekday> fortnight": the coming weekday two weeks on
-    ("sunday fortnight for the dressing change", "sunday fortnight",
-     "2026-03-22T00:00:00-04:00", "2026-04-12T00:00:00+01:00"),
-    ("a fortnight on saturday", "a fortnight on saturday", "2026-03-21T00:00:00-04:00", "2026-04-11T00:00:00+01:00"),
+    (
+        "sunday fortnight for the dressing change",
+        "sunday fortnight",
+        "2026-03-22T00:00:00-04:00",
+        "2026-04-12T00:00:00+01:00",
+    ),
+    (
+        "a fortnight on saturday",
+        "a fortnight on saturday",
+        "2026-03-21T00:00:00-04:00",
+        "2026-04-11T00:00:00+01:00",
+    ),
     # "<holiday> week" is the week the holiday falls in (Easter Sunday 2026 is 5 April)
-    ("could i come in easter week", "easter week", "2026-03-30T00:00:00-04:00", "2026-03-30T00:00:00+01:00"),
+    (
+        "could i come in easter week",
+        "easter week",
+        "2026-03-30T00:00:00-04:00",
+        "2026-03-30T00:00:00+01:00",
+    ),
     # now's clock time on another day; the Sunday is after the change, so its offset differs
-    ("same time tomorrow?", "same time tomorrow", "2026-03-07T10:00:00-05:00", "2026-03-28T10:00:00+00:00"),
-    ("this time on sunday works", "this time on sunday", "2026-03-08T10:00:00-04:00", "2026-03-29T10:00:00+01:00"),
-    ("the same time next week", "same time next week", "2026-03-13T10:00:00-04:00", "2026-04-03T10:00:00+01:00"),
+    (
+        "same time tomorrow?",
+        "same time tomorrow",
+        "2026-03-07T10:00:00-05:00",
+        "2026-03-28T10:00:00+00:00",
+    ),
+    (
+        "this time on sunday works",
+        "this time on sunday",
+        "2026-03-08T10:00:00-04:00",
+        "2026-03-29T10:00:00+01:00",
+    ),
+    (
+        "the same time next week",
+        "same time next week",
+        "2026-03-13T10:00:00-04:00",
+        "2026-04-03T10:00:00+01:00",
+    ),
     # "after <duration>" asked for is "in <duration>"
-    ("i can come back after 9 days", "after 9 days", "2026-03-15T00:00:00-04:00", "2026-04-05T00:00:00+01:00"),
-    ("after two day is ok", "after two day", "2026-03-08T00:00:00-05:00", "2026-03-29T00:00:00+00:00"),
+    (
+        "i can come back after 9 days",
+        "after 9 days",
+        "2026-03-15T00:00:00-04:00",
+        "2026-04-05T00:00:00+01:00",
+    ),
+    (
+        "after two day is ok",
+        "after two day",
+        "2026-03-08T00:00:00-05:00",
+        "2026-03-29T00:00:00+00:00",
+    ),
     # a day number after "the day", or after "the" at the end of a clause when it cannot be an hour
-    ("can we move it to the day 14", "day 14", "2026-03-14T00:00:00-04:00", "2026-04-14T00:00:00+01:00"),
+    (
+        "can we move it to the day 14",
+        "day 14",
+        "2026-03-14T00:00:00-04:00",
+        "2026-04-14T00:00:00+01:00",
+    ),
     ("we come the 21?", "the 21", "2026-03-21T00:00:00-04:00", "2026-04-21T00:00:00+01:00"),
     # a hedged time before its day
-    ("midday-ish sunday", "midday-ish sunday", "2026-03-08T12:00:00-04:00", "2026-03-29T12:00:00+01:00"),
+    (
+        "midday-ish sunday",
+        "midday-ish sunday",
+        "2026-03-08T12:00:00-04:00",
+        "2026-03-29T12:00:00+01:00",
+    ),
     # an hour that sounds the same, in dictation
-    ("sunday at ate fifteen", "sunday at ate fifteen", "2026-03-08T08:15:00-04:00", "2026-03-29T08:15:00+01:00"),
+    (
+        "sunday at ate fifteen",
+        "sunday at ate fifteen",
+        "2026-03-08T08:15:00-04:00",
+        "2026-03-29T08:15:00+01:00",
+    ),
 ]
 
 
-@pytest.mark.parametrize("text,span,ny,london", SINGLE)
+@pytest.mark.parametrize(("text", "span", "ny", "london"), SINGLE)
 def test_routine_phrases(text: str, span: str, ny: str, london: str) -> None:
     assert _starts(text, NY_FRIDAY, NY) == [(span, ny)]
     assert _starts(text, LONDON_FRIDAY, LONDON) == [(span, london)]
@@ -83,13 +164,20 @@ def test_routine_phrases(text: str, span: str, ny: str, london: str) -> None:
     ],
 )
 def test_no_day_is_read_into(text: str) -> None:
-    assert [s for s, _ in _starts(text, NY_FRIDAY, NY) if "9" in s or "14" in s or "after" in s or "ate" in s] == []
+    assert [
+        s
+        for s, _ in _starts(text, NY_FRIDAY, NY)
+        if "9" in s or "14" in s or "after" in s or "ate" in s
+    ] == []
 
 
 def test_holiday_week_spans_monday_to_sunday() -> None:
     e = resolve_datetimes("christmas week", NY_FRIDAY, NY, "en-US")[0]
     assert (e.value["start"], e.value["end"], e.value["grain"]) == (
-        "2026-12-21T00:00:00-05:00", "2026-12-28T00:00:00-05:00", "week")
+        "2026-12-21T00:00:00-05:00",
+        "2026-12-28T00:00:00-05:00",
+        "week",
+    )
 
 
 def _day(text: str, now: datetime, tz: str, locale: str) -> str | None:
@@ -98,12 +186,17 @@ def _day(text: str, now: datetime, tz: str, locale: str) -> str | None:
 
 
 @pytest.mark.parametrize(
-    "text,tz,locale,day",
+    ("text", "tz", "locale", "day"),
     [
         # observances, by country where their date differs
         ("st paddy's day", NY, "en-US", "2026-03-17"),
         ("mother's day", NY, "en-US", "2026-05-10"),  # second Sunday of May
-        ("mothers day", LONDON, "en-GB", "2027-03-07"),  # Mothering Sunday; 2026's (15 March) is past
+        (
+            "mothers day",
+            LONDON,
+            "en-GB",
+            "2027-03-07",
+        ),  # Mothering Sunday; 2026's (15 March) is past
         ("dads day", NY, "en-US", "2026-06-21"),
         ("fathers day", "Australia/Sydney", "en-AU", "2026-09-06"),  # first Sunday of September
         ("guy fawkes night", LONDON, "en-GB", "2026-11-05"),
@@ -126,15 +219,27 @@ def test_observances_and_lunar_holidays(text: str, tz: str, locale: str, day: st
 
 def test_a_tabled_holiday_beyond_its_table_is_not_guessed() -> None:
     assert next_holiday("matariki", "NZ", datetime(2030, 8, 1).date()) is None
-    assert next_holiday("matariki", "NZ", datetime(2029, 8, 1).date()) == datetime(2030, 6, 21).date()
+    assert (
+        next_holiday("matariki", "NZ", datetime(2029, 8, 1).date()) == datetime(2030, 6, 21).date()
+    )
 
 
 @pytest.mark.parametrize(
-    "text,tz,locale,day",
+    ("text", "tz", "locale", "day"),
     [
-        ("is the surgery open the bank holiday in may", LONDON, "en-GB", "2026-05-04"),  # May's first
+        (
+            "is the surgery open the bank holiday in may",
+            LONDON,
+            "en-GB",
+            "2026-05-04",
+        ),  # May's first
         ("the last bank holiday in may", LONDON, "en-GB", "2026-05-25"),
-        ("the bank holiday in march", LONDON, "en-GB", "2027-03-26"),  # none in March 2026: Good Friday 2027
+        (
+            "the bank holiday in march",
+            LONDON,
+            "en-GB",
+            "2027-03-26",
+        ),  # none in March 2026: Good Friday 2027
         ("the bank holiday in june", "Europe/Dublin", "en-IE", "2026-06-01"),
         ("the bank holiday in may", NY, "en-US", None),  # no bank holidays there
     ],

@@ -13,7 +13,9 @@ from nlu.datetime_resolution import month_first, normalise, resolve_datetimes
 from .conftest import NOW, TZ
 
 
-def _one(text: str, locale: str = "en-US", now: datetime = NOW, tz: str = TZ) -> tuple[str, str, str, str]:
+def _one(
+    text: str, locale: str = "en-US", now: datetime = NOW, tz: str = TZ
+) -> tuple[str, str, str, str]:
     ents = resolve_datetimes(text, now, tz, locale)
     assert len(ents) == 1, (text, ents)
     e = ents[0]
@@ -23,7 +25,10 @@ def _one(text: str, locale: str = "en-US", now: datetime = NOW, tz: str = TZ) ->
 
 def test_friday_morning_example_from_the_brief() -> None:
     assert _one("Friday morning") == (
-        "Friday morning", "2026-03-06T08:00:00-05:00", "2026-03-06T12:00:00-05:00", "part_of_day",
+        "Friday morning",
+        "2026-03-06T08:00:00-05:00",
+        "2026-03-06T12:00:00-05:00",
+        "part_of_day",
     )
 
 
@@ -63,7 +68,12 @@ def test_friday_morning_example_from_the_brief() -> None:
         ("12:45 pm on March 13th", "12:45 pm on March 13th", "2026-03-13T12:45", "minute"),
         ("the 13th of this month", "13th of this month", "2026-03-13T00:00", "day"),
         ("evening 5", "evening 5", "2026-03-02T17:00", "hour"),
-        ("3 in the afternoon next Wednesday", "3 in the afternoon next Wednesday", "2026-03-04T15:00|2026-03-11T15:00", "hour"),
+        (
+            "3 in the afternoon next Wednesday",
+            "3 in the afternoon next Wednesday",
+            "2026-03-04T15:00|2026-03-11T15:00",
+            "hour",
+        ),
     ],
 )
 def test_expressions(text: str, span: str, start: str, grain: str) -> None:
@@ -75,8 +85,14 @@ def test_expressions(text: str, span: str, start: str, grain: str) -> None:
 
 @pytest.mark.parametrize(
     ("locale", "start"),
-    [("en-US", "2026-03-06"), ("en-GB", "2026-06-03"), ("en-AU", "2026-06-03"), ("en-IE", "2026-06-03"),
-     ("en-NZ", "2026-06-03"), ("en-SG", "2026-06-03")],
+    [
+        ("en-US", "2026-03-06"),
+        ("en-GB", "2026-06-03"),
+        ("en-AU", "2026-06-03"),
+        ("en-IE", "2026-06-03"),
+        ("en-NZ", "2026-06-03"),
+        ("en-SG", "2026-06-03"),
+    ],
 )
 def test_numeric_dates_follow_the_locale(locale: str, start: str) -> None:
     assert _one("3/6", locale)[1][:10] == start
@@ -96,7 +112,11 @@ def test_relative_dates_resolve_into_the_future() -> None:
 
 
 def test_end_is_exclusive_and_by_grain() -> None:
-    assert _one("tmrw at 3")[1:] == ("2026-03-03T15:00:00-05:00", "2026-03-03T16:00:00-05:00", "hour")
+    assert _one("tmrw at 3")[1:] == (
+        "2026-03-03T15:00:00-05:00",
+        "2026-03-03T16:00:00-05:00",
+        "hour",
+    )
     assert _one("monday")[2] == "2026-03-10T00:00:00-04:00"  # DST starts 8 March
 
 
@@ -107,11 +127,23 @@ def test_aware_now_is_converted_to_the_zone() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["hello", "I have 2 kids", "option 2", "my number is 555-0134", "I'm 3 days late on my bill",
-     "good morning", "have a nice evening", "I sat in the waiting room", "I may need help", "4/12/1985"],
+    [
+        "hello",
+        "I have 2 kids",
+        "option 2",
+        "my number is 555-0134",
+        "I'm 3 days late on my bill",
+        "good morning",
+        "have a nice evening",
+        "I sat in the waiting room",
+        "I may need help",
+        "4/12/1985",
+    ],
 )
 def test_no_datetime(text: str) -> None:
-    assert resolve_datetimes(text, NOW, TZ, "en-US", exclude=[(13, 21)] if "555" in text else ()) == []
+    assert (
+        resolve_datetimes(text, NOW, TZ, "en-US", exclude=[(13, 21)] if "555" in text else ()) == []
+    )
 
 
 def test_normalise_keeps_length() -> None:
@@ -127,11 +159,15 @@ def test_other_languages_use_dateparser() -> None:
 def test_english_is_read_by_the_grammar_alone_and_dateparser_is_not_loaded_for_it() -> None:
     # Measured on the English dates sets, dateparser rescues none of the grammar's misses;
     # loading and warming it for English only cost start-up time.
-    script = ("import sys\nfrom datetime import datetime\nfrom nlu import NLU\n"
-              "nlu = NLU.load()\n"
-              "p = nlu.parse('can I come in tomorrow at 3pm?', now=datetime(2026, 3, 2, 9), tz='America/New_York')\n"
-              "assert p.first('datetime') is not None\n"
-              "print('dateparser' in sys.modules)\n")
-    ran = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600, check=False)
+    script = (
+        "import sys\nfrom datetime import datetime\nfrom nlu import NLU\n"
+        "nlu = NLU.load()\n"
+        "p = nlu.parse('can I come in tomorrow at 3pm?', now=datetime(2026, 3, 2, 9), tz='America/New_York')\n"
+        "assert p.first('datetime') is not None\n"
+        "print('dateparser' in sys.modules)\n"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=600, check=False
+    )
     assert ran.returncode == 0, ran.stderr[-2000:]
     assert ran.stdout.strip() == "False"

@@ -29,7 +29,10 @@ MISSED_KINDS = [
     ("I looked up how many of my sleeping pills it would take", "self_harm"),
     ("no want wake up tomorrow", "self_harm"),
     ("i don't want to do it but i think i'm going to", "self_harm"),
-    ("I'm taking all my tablets now", "poisoning_overdose"),  # an overdose in progress: its guidance comes first
+    (
+        "I'm taking all my tablets now",
+        "poisoning_overdose",
+    ),  # an overdose in progress: its guidance comes first
     ("on the platform, waiting for an express train to come through", "self_harm"),
     ("sat in the car in the garage with the engine running", "self_harm"),
     ("after tonight I won't be a burden to anyone any more", "self_harm"),
@@ -44,8 +47,14 @@ MISSED_KINDS = [
     ("my brother phoned to say thank you for everything and now nobody can reach him", "self_harm"),
     ("there's a ligature round his neck in the bathroom", "self_harm"),
     ("I slit my wrists an hour ago and it's still going", "self_harm"),
-    ("I drove up to the top floor of the multi-storey today and I'm heading back there tonight", "self_harm"),
-    ("dad keeps saying he won't be a burden for much longer and his tablets have gone", "self_harm"),
+    (
+        "I drove up to the top floor of the multi-storey today and I'm heading back there tonight",
+        "self_harm",
+    ),
+    (
+        "dad keeps saying he won't be a burden for much longer and his tablets have gone",
+        "self_harm",
+    ),
     ("i've got the knife in my hand, please help", "self_harm"),
     ("I could take everything from the bathroom cabinet tonight and be done", "self_harm"),
     ("the voices say I should just die and I'm starting to agree", "self_harm"),
@@ -60,7 +69,10 @@ MISSED_KINDS = [
     # poisoning
     ("the bleach was left out and my 2 year old had some", "poisoning_overdose"),
     ("she has white marks around her lips after playing under the sink", "poisoning_overdose"),
-    ("all of us have a headache and feel sick since the new gas fire went in", "poisoning_overdose"),
+    (
+        "all of us have a headache and feel sick since the new gas fire went in",
+        "poisoning_overdose",
+    ),
     ("my partner is clammy and grey and his left arm and jaw are aching", "chest_pain"),
     ("my flatmate downed a whole packet of sleeping tablets", "poisoning_overdose"),
     ("his hands and feet are ice cold and he has a blotchy purple rash", "sepsis_meningitis_other"),
@@ -69,12 +81,21 @@ MISSED_KINDS = [
     ("her fit has lasted more than 5 minutes now", "collapse_seizure"),
     ("gave him the buccal midazolam and it hasn't worked", "collapse_seizure"),
     ("nan is breathing like a fish, mouth wide open", "breathing"),
-    ("my c-section wound is red and oozing and I'm shivering with a temperature", "sepsis_meningitis_other"),
+    (
+        "my c-section wound is red and oozing and I'm shivering with a temperature",
+        "sepsis_meningitis_other",
+    ),
     ("he got an electric shock from the socket and his arm is tingling", "sepsis_meningitis_other"),
-    ("the pain started by my belly button and has moved to the right, it's severe and I've vomited", "sepsis_meningitis_other"),
+    (
+        "the pain started by my belly button and has moved to the right, it's severe and I've vomited",
+        "sepsis_meningitis_other",
+    ),
     ("she swallowed some antifreeze from the garage", "poisoning_overdose"),
     ("my 3yo got into the washing pods", "poisoning_overdose"),
-    ("grandad's heart tablets are all missing and my toddler was playing in his room", "poisoning_overdose"),
+    (
+        "grandad's heart tablets are all missing and my toddler was playing in his room",
+        "poisoning_overdose",
+    ),
     ("my little boy has had a mouthful of white spirit", "poisoning_overdose"),
     # chest pain
     ("the gtn spray is not touching this chest pain", "chest_pain"),
@@ -171,8 +192,14 @@ def test_a_denied_looking_tail_that_is_itself_the_danger_still_fires(text: str) 
 
 
 def test_a_swallowing_stopped_in_time_is_averted_but_some_swallowed_still_fires() -> None:
-    assert detect_emergency("he got into my pills but I got them off him before he swallowed any") is None
-    assert detect_emergency("he swallowed some of my pills before I got them off him, he took 6") is not None
+    assert (
+        detect_emergency("he got into my pills but I got them off him before he swallowed any")
+        is None
+    )
+    assert (
+        detect_emergency("he swallowed some of my pills before I got them off him, he took 6")
+        is not None
+    )
 
 
 def test_self_harm_feelings_for_months_are_not_made_chronic() -> None:
@@ -189,6 +216,17 @@ def test_a_reassured_question_does_not_let_an_urgency_word_alone_call_an_emergen
 
 
 def test_a_passed_symptom_is_ordinary_for_an_adult_but_never_for_a_baby() -> None:
-    assert detect_emergency("his breathing stopped for a few seconds in his sleep but he's been fine since") is None
-    assert detect_emergency("my newborn stopped breathing for a few seconds but has been fine since") is not None
-    assert detect_emergency("sudden tight chest an hour ago, went straight away, been fine since") is not None
+    assert (
+        detect_emergency(
+            "his breathing stopped for a few seconds in his sleep but he's been fine since"
+        )
+        is None
+    )
+    assert (
+        detect_emergency("my newborn stopped breathing for a few seconds but has been fine since")
+        is not None
+    )
+    assert (
+        detect_emergency("sudden tight chest an hour ago, went straight away, been fine since")
+        is not None
+    )

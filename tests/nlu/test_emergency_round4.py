@@ -177,8 +177,15 @@ def test_false_alarm_kinds_stay_ordinary_in_the_full_parse(nlu_model: NLU, text:
 @pytest.mark.parametrize(
     ("typed", "read"),
     [
-        ("sweatin", "sweating"), ("goin", "going"), ("bleedin", "bleeding"), ("cannae", "can't"),
-        ("abit", "a bit"), ("ambo", "ambulance"), ("cousin", "cousin"), ("raisin", "raisin"), ("margin", "margin"),
+        ("sweatin", "sweating"),
+        ("goin", "going"),
+        ("bleedin", "bleeding"),
+        ("cannae", "can't"),
+        ("abit", "a bit"),
+        ("ambo", "ambulance"),
+        ("cousin", "cousin"),
+        ("raisin", "raisin"),
+        ("margin", "margin"),
     ],
 )
 def test_dropped_g_and_regional_words_are_read_as_meant(typed: str, read: str) -> None:
@@ -187,7 +194,10 @@ def test_dropped_g_and_regional_words_are_read_as_meant(typed: str, read: str) -
 
 def test_a_minimised_symptom_keeps_its_red_flag_only_with_a_companion_sign() -> None:
     assert detect_emergency("just a slight chest ache after the gym, otherwise fine") is None
-    assert detect_emergency("just a slight chest ache, it runs to the left arm and I'm clammy") is not None
+    assert (
+        detect_emergency("just a slight chest ache, it runs to the left arm and I'm clammy")
+        is not None
+    )
 
 
 def test_a_figure_of_speech_does_not_let_the_classifier_call_it_alone() -> None:
@@ -200,6 +210,8 @@ def test_other_countries_emergency_numbers_are_urgent_but_prices_are_not() -> No
     assert detect_emergency("the invoice says 995 dollars, is that right") is None
 
 
-@pytest.mark.parametrize("text", ["i need to push monday's to the week after", "can we push thursday back an hour"])
+@pytest.mark.parametrize(
+    "text", ["i need to push monday's to the week after", "can we push thursday back an hour"]
+)
 def test_pushing_an_appointment_is_not_labour(text: str) -> None:
     assert screen(text).emergency is None

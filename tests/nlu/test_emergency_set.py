@@ -38,8 +38,13 @@ SETS = emergency_sets()
 
 
 def test_the_known_sets_are_found() -> None:
-    assert {"dev/emergency-1-dev", "dev/emergency-1", "dev/emergency-2", "dev/emergency-3",
-            "blind/emergency-4"} <= set(SETS)
+    assert {
+        "dev/emergency-1-dev",
+        "dev/emergency-1",
+        "dev/emergency-2",
+        "dev/emergency-3",
+        "blind/emergency-4",
+    } <= set(SETS)
     assert is_dev_set("dev/emergency-3") and not is_dev_set("blind/emergency-4")
 
 
@@ -50,12 +55,19 @@ def test_emergency_set_meets_its_targets(name: str, nlu_model: NLU) -> None:
     report = score(items, parse_predictor(nlu_model))
     summary = f"{name}: " + category_table(report)
     if is_dev_set(name):
-        summary += "\n" + "\n".join(f"{m['kind']}: [{m['category']}] {m['text']}" for m in report["misses"])
+        summary += "\n" + "\n".join(
+            f"{m['kind']}: [{m['category']}] {m['text']}" for m in report["misses"]
+        )
         recall, precision, category_recall = MIN_RECALL, MIN_PRECISION, MIN_CATEGORY_RECALL
     else:
-        recall, precision, category_recall = (BLIND_FLOOR[k] for k in ("recall", "precision", "category_recall"))
-    weak = {cat: f"{c['caught']}/{c['emergencies']}" for cat, c in report["categories"].items()
-            if c["emergencies"] and c["recall"] < category_recall}
+        recall, precision, category_recall = (
+            BLIND_FLOOR[k] for k in ("recall", "precision", "category_recall")
+        )
+    weak = {
+        cat: f"{c['caught']}/{c['emergencies']}"
+        for cat, c in report["categories"].items()
+        if c["emergencies"] and c["recall"] < category_recall
+    }
     assert report["recall"] >= recall, summary
     assert report["precision"] >= precision, summary
     assert not weak, f"categories under {category_recall}: {weak}\n{summary}"
@@ -77,25 +89,38 @@ def test_emergency_set_meets_its_targets(name: str, nlu_model: NLU) -> None:
         ("I need to finish my forms", False),
         ("need a follow-up for my chest infection", False),
         ("is the flu shot safe in pregnancy", False),
-        ("my dad felt shaky with a low sugar this morning, he had a biscuit and was fine, should he cut his insulin", False),
+        (
+            "my dad felt shaky with a low sugar this morning, he had a biscuit and was fine, should he cut his insulin",
+            False,
+        ),
     ],
 )
-def test_the_parse_calls_emergencies_and_nothing_else(nlu_model: NLU, text: str, emergency: bool) -> None:
+def test_the_parse_calls_emergencies_and_nothing_else(
+    nlu_model: NLU, text: str, emergency: bool
+) -> None:
     parse = nlu_model.parse(text, now=SET_NOW, tz=SET_TZ)
     assert (parse.intent == "emergency") is emergency, parse.intent_ranking[:3]
 
 
 def test_scorer_reports_recall_precision_and_categories() -> None:
     items = [
-        Item("msg-a", True, "stroke", "lay"), Item("msg-b", True, "stroke", "sms"), Item("msg-c", False, "stroke", "lay"),
-        Item("msg-d", True, "diabetic", "typo"), Item("msg-e", False, "diabetic", "lay"),
+        Item("msg-a", True, "stroke", "lay"),
+        Item("msg-b", True, "stroke", "sms"),
+        Item("msg-c", False, "stroke", "lay"),
+        Item("msg-d", True, "diabetic", "typo"),
+        Item("msg-e", False, "diabetic", "lay"),
     ]
     fired = {"msg-a", "msg-c", "msg-d"}
     report = score(items, lambda text: text in fired)
     assert (report["tp"], report["fp"], report["fn"]) == (2, 1, 1)
     assert report["recall"] == round(2 / 3, 4) and report["precision"] == round(2 / 3, 4)
-    assert report["categories"]["stroke"] == {"emergencies": 2, "caught": 1, "non_emergencies": 1, "false_alarms": 1,
-                                              "recall": 0.5}
+    assert report["categories"]["stroke"] == {
+        "emergencies": 2,
+        "caught": 1,
+        "non_emergencies": 1,
+        "false_alarms": 1,
+        "recall": 0.5,
+    }
     assert report["categories"]["diabetic"]["recall"] == 1.0
     assert [m["text"] for m in report["misses"]] == ["msg-b", "msg-c"]
     assert "msg-b" not in category_table(report)

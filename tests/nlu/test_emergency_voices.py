@@ -76,7 +76,10 @@ BY_CATEGORY = [
     ("my little girl eat the pills of her grandfather, she is very drowsy", "poisoning_overdose"),
     ("within minutes of the wasp sting he was covered in hives and wheezing", "anaphylaxis"),
     ("her lips ballooned after the new antibiotic", "anaphylaxis"),
-    ("ate a satay by mistake and now keeps clearing his throat, says it feels tight", "anaphylaxis"),
+    (
+        "ate a satay by mistake and now keeps clearing his throat, says it feels tight",
+        "anaphylaxis",
+    ),
     ("contractions are three minutes apart and i'm 31 weeks", "pregnancy"),
     ("baby no kicking since yesterday, I am 35 week", "pregnancy"),
     ("my water is coming out and I am only 30 weeks", "pregnancy"),

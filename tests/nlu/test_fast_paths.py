@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-import numpy
+import numpy as np
 import pytest
 import spacy
 from thinc.layers.chain import forward as thinc_chain_forward
@@ -52,7 +52,9 @@ def test_no_lexicon_pattern_that_matches_is_skipped(table: dict, texts: list[str
     index = LiteralIndex(parts)
     for text in (normalise(t)[0] for t in texts):
         live = set(index.live(text))
-        assert [p.pattern for i, p in enumerate(parts) if i not in live and p.search(text)] == [], text
+        assert [p.pattern for i, p in enumerate(parts) if i not in live and p.search(text)] == [], (
+            text
+        )
 
 
 def test_date_atoms_are_those_of_every_pattern_run(texts: list[str]) -> None:
@@ -78,7 +80,7 @@ def test_recogniser_vectors_equal_thincs_to_the_last_bit(nlu_model: NLU) -> None
         doc = ner.make_doc(text)
         short, _ = tok2vec([doc], is_train=False)
         plain, _ = thinc_chain_forward(tok2vec, [doc], is_train=False)
-        assert numpy.array_equal(short, plain), text
+        assert np.array_equal(short, plain), text
 
 
 def test_seeded_tokenizers_give_spacys_tokens_after_a_contraction(nlu_model: NLU) -> None:

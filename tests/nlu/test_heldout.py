@@ -79,7 +79,9 @@ def test_empty_message_is_out_of_scope(nlu_model: NLU) -> None:
 
 
 def test_entities_from_every_extractor(nlu_model: NLU) -> None:
-    p = nlu_model.parse("book Dr Patel friday at 3, my number is (617) 555-0199, maria@example.com", now=NOW, tz=TZ)
+    p = nlu_model.parse(
+        "book Dr Patel friday at 3, my number is (617) 555-0199, maria@example.com", now=NOW, tz=TZ
+    )
     kinds = {e.entity for e in p.entities}
     assert {"practitioner", "datetime", "phone_number", "email"} <= kinds
 
@@ -100,20 +102,43 @@ def test_loading_again_reuses_the_trained_model(nlu_model: NLU) -> None:
 # The report's scorers, on small fixtures in the blind sets' formats (the real blind
 # files are written by others and read by nobody working on the NLU).
 
+
 def _jsonl(path: Path, rows: list[dict[str, Any]]) -> Path:
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     return path
 
 
-def test_dates_scorer_takes_overlapping_spans_and_alternatives(nlu_model: NLU, tmp_path: Path) -> None:
+def test_dates_scorer_takes_overlapping_spans_and_alternatives(
+    nlu_model: NLU, tmp_path: Path
+) -> None:
     base = {"now": "2026-03-02T09:00", "locale": "en-US", "grain": "hour"}
     rows = [
-        {**base, "text": "could I come tomorrow at 3pm", "span": "tomorrow at 3pm", "tz": "America/New_York",
-         "start": "2026-03-03T15:00", "voice": "plain"},
-        {**base, "text": "next friday pls", "span": "next friday", "tz": "Europe/London",
-         "start": "2026-03-13T00:00", "alt": ["2026-03-06T00:00"], "voice": "sms", "grain": "day"},
-        {**base, "text": "tomorrow at 3pm", "span": "tomorrow at 3pm", "tz": "Europe/London",
-         "start": "2026-03-04T15:00", "voice": "sms"},
+        {
+            **base,
+            "text": "could I come tomorrow at 3pm",
+            "span": "tomorrow at 3pm",
+            "tz": "America/New_York",
+            "start": "2026-03-03T15:00",
+            "voice": "plain",
+        },
+        {
+            **base,
+            "text": "next friday pls",
+            "span": "next friday",
+            "tz": "Europe/London",
+            "start": "2026-03-13T00:00",
+            "alt": ["2026-03-06T00:00"],
+            "voice": "sms",
+            "grain": "day",
+        },
+        {
+            **base,
+            "text": "tomorrow at 3pm",
+            "span": "tomorrow at 3pm",
+            "tz": "Europe/London",
+            "start": "2026-03-04T15:00",
+            "voice": "sms",
+        },
     ]
     rep = evaluate_dates(nlu_model, _jsonl(tmp_path / "dates.jsonl", rows))
     assert rep["n"] == 3 and rep["start_accuracy"] == round(2 / 3, 4)
@@ -123,19 +148,44 @@ def test_dates_scorer_takes_overlapping_spans_and_alternatives(nlu_model: NLU, t
     assert "misses" not in rep
 
 
-def test_emergency_scorer_counts_the_full_parse_per_category(nlu_model: NLU, tmp_path: Path) -> None:
+def test_emergency_scorer_counts_the_full_parse_per_category(
+    nlu_model: NLU, tmp_path: Path
+) -> None:
     rows = [
-        {"text": "my chest is crushing and my arm is numb", "emergency": True, "category": "chest_pain", "voice": "plain"},
-        {"text": "can I book a flu shot next week", "emergency": False, "category": "routine", "voice": "plain"},
-        {"text": "what time do you open on saturday", "emergency": False, "category": "routine", "voice": "sms"},
+        {
+            "text": "my chest is crushing and my arm is numb",
+            "emergency": True,
+            "category": "chest_pain",
+            "voice": "plain",
+        },
+        {
+            "text": "can I book a flu shot next week",
+            "emergency": False,
+            "category": "routine",
+            "voice": "plain",
+        },
+        {
+            "text": "what time do you open on saturday",
+            "emergency": False,
+            "category": "routine",
+            "voice": "sms",
+        },
     ]
     rep = evaluate_emergency(nlu_model, _jsonl(tmp_path / "em.jsonl", rows))
     assert rep["overall"]["recall"] == 1.0 and rep["overall"]["precision"] == 1.0
     assert rep["per_category"]["chest_pain"]["caught"] == 1
-    assert rep["per_category"]["routine"] == {"n": 2, "emergencies": 0, "caught": 0, "false_alarms": 0, "recall": None}
+    assert rep["per_category"]["routine"] == {
+        "n": 2,
+        "emergencies": 0,
+        "caught": 0,
+        "false_alarms": 0,
+        "recall": None,
+    }
 
 
-def test_report_keeps_blind_sets_apart_and_never_shows_their_text(nlu_model: NLU, tmp_path: Path) -> None:
+def test_report_keeps_blind_sets_apart_and_never_shows_their_text(
+    nlu_model: NLU, tmp_path: Path
+) -> None:
     data = tmp_path / "nlu"
     (data / "blind").mkdir(parents=True)
     (data / "train").symlink_to(M.DATA_DIR / "train")
@@ -143,21 +193,37 @@ def test_report_keeps_blind_sets_apart_and_never_shows_their_text(nlu_model: NLU
     (data / "blind" / "messages-1.yml").write_text(
         'version: "3.1"\nnlu:\n- intent: cancel_appointment\n  examples: |\n'
         '    - zanzibar quokka please cancel my [thursday]{"entity": "datetime", "value": "2026-03-05T00:00", "role": "existing"} one\n'
-        "- intent: greet\n  examples: |\n    - hello quokka\n    - Hi!\n", encoding="utf-8")
+        "- intent: greet\n  examples: |\n    - hello quokka\n    - Hi!\n",
+        encoding="utf-8",
+    )
     bench = tmp_path / "bench"
     bench.mkdir()
-    _jsonl(bench / "sgd-services.jsonl", [{"text": "I'd like to book a dentist", "intent": "book_appointment", "entities": []}])
+    _jsonl(
+        bench / "sgd-services.jsonl",
+        [{"text": "I'd like to book a dentist", "intent": "book_appointment", "entities": []}],
+    )
     report = evaluate_all(nlu_model, bench, data_dir=data)
     md = to_markdown(report)
-    assert md.index("## 1. Held-out") < md.index("## 2. Blind sets") < md.index("## 3. Development sets")
-    assert report["blind"]["messages-1.yml"]["n"] == 2  # "Hi!" is a training message: left out, and counted
+    assert (
+        md.index("## 1. Held-out")
+        < md.index("## 2. Blind sets")
+        < md.index("## 3. Development sets")
+    )
+    assert (
+        report["blind"]["messages-1.yml"]["n"] == 2
+    )  # "Hi!" is a training message: left out, and counted
     assert report["blind"]["messages-1.yml"]["equal_to_training_left_out"] == 1
     assert report["development"]["sgd"]["n"] == 1 and "duckling" not in report["development"]
     assert "quokka" not in md and "quokka" not in json.dumps(report)
-    assert report["contamination"]["counts"]["messages-1.yml"] == {"texts": 3, "equal_to_training": 1}
+    assert report["contamination"]["counts"]["messages-1.yml"] == {
+        "texts": 3,
+        "equal_to_training": 1,
+    }
 
 
-def test_development_sets_ship_with_the_project(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_development_sets_ship_with_the_project(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.delenv("PATIENT_ASSISTANT_BENCHMARKS", raising=False)
     assert benchmarks_dir() == M.DATA_DIR / "benchmarks"
     assert (benchmarks_dir() / "sgd-services.jsonl").exists()
@@ -168,6 +234,11 @@ def test_development_sets_ship_with_the_project(monkeypatch: pytest.MonkeyPatch,
 def test_a_request_naming_service_site_and_person_is_not_a_bare_answer(nlu_model: NLU) -> None:
     p = nlu_model.parse("my wife Ana needs a flu shot at northside", now=NOW, tz=TZ)
     assert p.intent == "book_appointment"
-    assert {(e.entity, e.text) for e in p.entities} >= {("service", "flu shot"), ("location", "northside")}
+    assert {(e.entity, e.text) for e in p.entities} >= {
+        ("service", "flu shot"),
+        ("location", "northside"),
+    }
     answer = nlu_model.parse("northside", now=NOW, tz=TZ)
-    assert answer.intent == "inform" and [(e.entity, e.text) for e in answer.entities] == [("location", "northside")]
+    assert answer.intent == "inform" and [(e.entity, e.text) for e in answer.entities] == [
+        ("location", "northside")
+    ]

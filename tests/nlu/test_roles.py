@@ -25,24 +25,45 @@ def roles(nlu: NLU, text: str) -> list[tuple[str, str | None]]:
     ("text", "expected"),
     [
         # Attached to the appointment words: the booked one.
-        ("can I move my thursday appointment to next tuesday afternoon",
-         [("thursday", "existing"), ("next tuesday afternoon", None)]),
+        (
+            "can I move my thursday appointment to next tuesday afternoon",
+            [("thursday", "existing"), ("next tuesday afternoon", None)],
+        ),
         ("hi I need to move my appointment on thursday", [("thursday", "existing")]),
         ("could we shift our appt for the 5th please", [("the 5th", "existing")]),
-        ("hi, my appointment is tomorrow, can I change it to next week",
-         [("tomorrow", "existing"), ("next week", None)]),
+        (
+            "hi, my appointment is tomorrow, can I change it to next week",
+            [("tomorrow", "existing"), ("next week", None)],
+        ),
         ("push my friday appt back to monday", [("friday", "existing"), ("monday", None)]),
-        ("my friday 3pm appointment, can we make it monday", [("friday 3pm", "existing"), ("monday", None)]),
+        (
+            "my friday 3pm appointment, can we make it monday",
+            [("friday 3pm", "existing"), ("monday", None)],
+        ),
         # "from X to Y", "move X to Y", "instead of X", "can't make X".
         ("move it from thursday to friday", [("thursday", "existing"), ("friday", None)]),
         ("change thursday to friday at 3", [("thursday", "existing"), ("friday at 3", None)]),
-        ("I can't make thursday, can we do next week instead", [("thursday", "existing"), ("next week", None)]),
-        ("book me in for tuesday instead of my thursday appointment", [("tuesday", None), ("thursday", "existing")]),
+        (
+            "I can't make thursday, can we do next week instead",
+            [("thursday", "existing"), ("next week", None)],
+        ),
+        (
+            "book me in for tuesday instead of my thursday appointment",
+            [("tuesday", None), ("thursday", "existing")],
+        ),
         # Saying the appointment is had or booked.
-        ("I have an appointment on thursday but need to change it to friday",
-         [("thursday", "existing"), ("friday", None)]),
-        ("i've got a checkup thursday can i move it to monday", [("thursday", "existing"), ("monday", None)]),
-        ("I'm booked in for thursday, can I move to next week", [("thursday", "existing"), ("next week", None)]),
+        (
+            "I have an appointment on thursday but need to change it to friday",
+            [("thursday", "existing"), ("friday", None)],
+        ),
+        (
+            "i've got a checkup thursday can i move it to monday",
+            [("thursday", "existing"), ("monday", None)],
+        ),
+        (
+            "I'm booked in for thursday, can I move to next week",
+            [("thursday", "existing"), ("next week", None)],
+        ),
         ("running late for my 3pm", [("3pm", "existing")]),
         ("running late, be there in 10 minutes", [("in 10 minutes", None)]),
         ("can we rebook my appointment for tomorrow instead", [("tomorrow", None)]),
@@ -63,22 +84,41 @@ def roles(nlu: NLU, text: str) -> list[tuple[str, str | None]]:
         ("cancel tomorrow's please", [("tomorrow's", "existing")]),
         ("cancel the thursday one", [("thursday", "existing")]),
         # Said of the booked time after it: it can't be made, needs moving, is too early.
-        ("the wednesday clinic visit has to be moved, maybe friday?", [("wednesday", "existing"), ("friday", None)]),
-        ("the 9am is too early for me, anything after lunch", [("9am", "existing"), ("after lunch", None)]),
-        ("sorry my appointment friday 2pm I cant anymore, how about monday",
-         [("friday 2pm", "existing"), ("monday", None)]),
-        ("which day am I down for, thursday or friday", [("thursday", "existing"), ("friday", "existing")]),
+        (
+            "the wednesday clinic visit has to be moved, maybe friday?",
+            [("wednesday", "existing"), ("friday", None)],
+        ),
+        (
+            "the 9am is too early for me, anything after lunch",
+            [("9am", "existing"), ("after lunch", None)],
+        ),
+        (
+            "sorry my appointment friday 2pm I cant anymore, how about monday",
+            [("friday 2pm", "existing"), ("monday", None)],
+        ),
+        (
+            "which day am I down for, thursday or friday",
+            [("thursday", "existing"), ("friday", "existing")],
+        ),
         ("sorry but I won't be attending tomorrow", [("tomorrow", "existing")]),
         ("need a different day for the 20th, I'm away", [("the 20th", "existing")]),
         ("my 2:30 with Dr Chen, could it be later", [("2:30", "existing")]),
         # In a move, "<time> to <time>" is the old one then the new one, even written as a range.
-        ("can you move my visit tomorrow to thursday", [("tomorrow", "existing"), ("thursday", None)]),
-        ("could you change the booking from April 3 to April 8", [("april 3", "existing"), ("april 8", None)]),
+        (
+            "can you move my visit tomorrow to thursday",
+            [("tomorrow", "existing"), ("thursday", None)],
+        ),
+        (
+            "could you change the booking from April 3 to April 8",
+            [("april 3", "existing"), ("april 8", None)],
+        ),
         ("swap my 10am to 11 please", [("10am", "existing"), ("11", None)]),
         ("book me in from 3 to 4 tomorrow", [("from 3 to 4 tomorrow", None)]),
     ],
 )
-def test_roles_of_datetimes(nlu_model: NLU, text: str, expected: list[tuple[str, str | None]]) -> None:
+def test_roles_of_datetimes(
+    nlu_model: NLU, text: str, expected: list[tuple[str, str | None]]
+) -> None:
     assert roles(nlu_model, text) == expected
 
 
@@ -96,9 +136,14 @@ def test_role_is_in_the_json_only_when_there_is_one(nlu_model: NLU) -> None:
 
 def test_nlu_parse_cli_prints_the_role() -> None:
     cli = str(Path(sys.executable).with_name("patient-assistant"))
-    result = subprocess.run([cli, "nlu", "parse", "--now", "2026-03-02T09:00:00", "--tz", TZ],
-                            input="cancel Thursday's appointment\n", capture_output=True, text=True,
-                            timeout=300, check=True)
+    result = subprocess.run(
+        [cli, "nlu", "parse", "--now", "2026-03-02T09:00:00", "--tz", TZ],
+        input="cancel Thursday's appointment\n",
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
     [line] = result.stdout.splitlines()
     [dt] = [e for e in json.loads(line)["entities"] if e["entity"] == "datetime"]
     assert dt["text"] == "Thursday's" and dt["role"] == "existing"
@@ -113,7 +158,9 @@ def test_roles_follow_the_intent_when_the_words_do_not_say() -> None:
 
 
 def test_training_data_reads_rasa_roles() -> None:
-    text, spans = parse_annotated('cancel [friday]{"entity": "datetime", "role": "existing"} and [monday](datetime)')
+    text, spans = parse_annotated(
+        'cancel [friday]{"entity": "datetime", "role": "existing"} and [monday](datetime)'
+    )
     assert text == "cancel friday and monday"
     assert [(s.text, s.role) for s in spans] == [("friday", "existing"), ("monday", None)]
 

@@ -30,7 +30,9 @@ from tests.nlu.conftest import NOW, TZ
         ("🙏", "thank"),
     ],
 )
-def test_a_social_turn_in_another_language_or_emoji_is_understood(nlu_model: NLU, text: str, intent: str) -> None:
+def test_a_social_turn_in_another_language_or_emoji_is_understood(
+    nlu_model: NLU, text: str, intent: str
+) -> None:
     p = nlu_model.parse(text, now=NOW, tz=TZ)
     assert (p.intent, p.confidence >= 0.35) == (intent, True)
 
@@ -71,6 +73,8 @@ def test_names_patients_give(text: str, name: str) -> None:
     assert [e.text for e in rule_names(text) if e.entity == "person_name"] == [name]
 
 
-@pytest.mark.parametrize("text", ["I'm Sorry, wrong number", "i'm late", "It's Friday I think", "This is Dr Patel"])
+@pytest.mark.parametrize(
+    "text", ["I'm Sorry, wrong number", "i'm late", "It's Friday I think", "This is Dr Patel"]
+)
 def test_no_name_where_there_is_none(text: str) -> None:
     assert [e for e in rule_names(text) if e.entity == "person_name"] == []

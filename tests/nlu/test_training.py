@@ -15,10 +15,13 @@ from nlu.training_data import load_dir, parse_annotated
 
 
 def test_annotation_parsing() -> None:
-    text, spans = parse_annotated('book [Dr Patel](practitioner) [friday]{"entity": "datetime", "value": "x"}')
+    text, spans = parse_annotated(
+        'book [Dr Patel](practitioner) [friday]{"entity": "datetime", "value": "x"}'
+    )
     assert text == "book Dr Patel friday"
     assert [(s.entity, text[s.start : s.end], s.value) for s in spans] == [
-        ("practitioner", "Dr Patel", None), ("datetime", "friday", "x"),
+        ("practitioner", "Dr Patel", None),
+        ("datetime", "friday", "x"),
     ]
 
 
@@ -94,8 +97,13 @@ def test_model_key_follows_the_feature_code(tmp_path: Path) -> None:
 def test_lexicon_mends_typing_slips_towards_frequent_known_words() -> None:
     from nlu.features import Lexicon, classifier_text
 
-    lex = Lexicon.from_texts(["i want to cancel my appointment", "cancel it", "yes please", "yes", "reschedule it"] * 2)
-    assert classifier_text("i wnat to cancle my appointmnet", (), lex) == "i want to cancel my appointment"
+    lex = Lexicon.from_texts(
+        ["i want to cancel my appointment", "cancel it", "yes please", "yes", "reschedule it"] * 2
+    )
+    assert (
+        classifier_text("i wnat to cancle my appointmnet", (), lex)
+        == "i want to cancel my appointment"
+    )
     assert lex.correct("yess") == "yes" and lex.correct("reshcedule") == "reschedule"
     # Too short or too far from anything known: left as typed.
     assert lex.correct("ok") == "ok" and lex.correct("zebra") == "zebra"
@@ -114,9 +122,14 @@ def test_lexicon_round_trips_with_the_model(tmp_path: Path) -> None:
 def test_gazetteer_finds_the_practices_services_and_sites_even_misspelt() -> None:
     from nlu.gazetteer import gazetteer_entities
 
-    found = [(e.entity, e.text) for e in gazetteer_entities("can i get physo at the nothside clinic, or Elm Ave")]
+    found = [
+        (e.entity, e.text)
+        for e in gazetteer_entities("can i get physo at the nothside clinic, or Elm Ave")
+    ]
     assert found == [("service", "physo"), ("location", "nothside"), ("location", "Elm Ave")]
-    assert [(e.entity, e.text) for e in gazetteer_entities("book the physio")] == [("practitioner", "the physio")]
+    assert [(e.entity, e.text) for e in gazetteer_entities("book the physio")] == [
+        ("practitioner", "the physio")
+    ]
     # Symptoms and everyday words are not visits.
     assert gazetteer_entities("I have the flu and there is blood in my pee") == []
 

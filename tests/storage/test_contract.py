@@ -11,7 +11,11 @@ from tests.storage.contract.outbox_order import OutboxOrderContract
 
 
 class TestStorageContract(
-    InboundContract, ConversationContract, OutboxContract, OutboxOrderContract, AuditContract,
+    InboundContract,
+    ConversationContract,
+    OutboxContract,
+    OutboxOrderContract,
+    AuditContract,
     SlotHoldContract,
 ):
     """Each test gets `storage`, a fresh migrated database of each backend."""

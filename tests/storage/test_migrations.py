@@ -77,21 +77,31 @@ async def test_outbox_rows_written_before_0003_are_numbered_in_the_order_senders
     url = await database_url(storage_backend, migrated=False)
     await migrate(url, "0002_channels")
     at = dt.datetime(2025, 1, 1, 10, tzinfo=dt.UTC)
-    rows = [("b", "+1", at), ("a", "+1", at), ("c", "+1", at - dt.timedelta(hours=1)),
-            ("d", "+2", at + dt.timedelta(hours=1))]
+    rows = [
+        ("b", "+1", at),
+        ("a", "+1", at),
+        ("c", "+1", at - dt.timedelta(hours=1)),
+        ("d", "+2", at + dt.timedelta(hours=1)),
+    ]
     engine = create_engine(url)
     try:
         async with engine.begin() as connection:
             for message_id, address, created in rows:
-                await connection.execute(text(
-                    "INSERT INTO outbox (id, practice_id, channel, address, payload, created_at, status, attempts)"
-                    " VALUES (:id, 'p1', 'sms', :address, '{}', :created, 'pending', 0)"
-                ).bindparams(bindparam("created", type_=UtcDateTime())),
-                    {"id": message_id, "address": address, "created": created})
+                await connection.execute(
+                    text(
+                        "INSERT INTO outbox (id, practice_id, channel, address, payload, created_at, status, attempts)"
+                        " VALUES (:id, 'p1', 'sms', :address, '{}', :created, 'pending', 0)"
+                    ).bindparams(bindparam("created", type_=UtcDateTime())),
+                    {"id": message_id, "address": address, "created": created},
+                )
         await migrate(url)
         async with engine.connect() as connection:
             seqs = dict((await connection.execute(text("SELECT id, seq FROM outbox"))).all())
-            streams = dict((await connection.execute(text("SELECT address, last_seq FROM outbox_streams"))).all())
+            streams = dict(
+                (
+                    await connection.execute(text("SELECT address, last_seq FROM outbox_streams"))
+                ).all()
+            )
     finally:
         await engine.dispose()
     assert seqs == {"c": 1, "a": 2, "b": 3, "d": 1}

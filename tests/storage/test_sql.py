@@ -43,7 +43,9 @@ async def test_an_orm_session_cannot_edit_an_audit_row(storage: SqlStorage) -> N
             await session.commit()
 
 
-@pytest.mark.parametrize("storage_backend", [pytest.param("postgresql", marks=pytest.mark.postgres)])
+@pytest.mark.parametrize(
+    "storage_backend", [pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
 async def test_postgresql_refuses_truncating_the_audit_log(storage: SqlStorage) -> None:
     with pytest.raises(DBAPIError, match="append-only"):
         async with storage.engine.begin() as connection:
@@ -59,7 +61,9 @@ async def test_naive_datetimes_are_refused(storage: SqlStorage) -> None:
 async def test_instants_come_back_as_aware_utc(storage: SqlStorage) -> None:
     local = dt.timezone(dt.timedelta(hours=2))
     async with storage.transaction() as tx:
-        conversation = await tx.get_or_create_conversation("p1", "sms", "+1555", NOW.astimezone(local))
+        conversation = await tx.get_or_create_conversation(
+            "p1", "sms", "+1555", NOW.astimezone(local)
+        )
     assert conversation.created_at == NOW
     assert conversation.created_at is not None and conversation.created_at.tzinfo == dt.UTC
 

@@ -82,14 +82,22 @@ def first_opening(slots: Sequence[Slot], minutes: int, after: dt.datetime | None
         if after and first.start < after:
             continue
         chain = [first]
-        for nxt in ordered[i + 1:]:
+        for nxt in ordered[i + 1 :]:
             if chain[-1].end - first.start >= dt.timedelta(minutes=minutes):
                 break
-            if (nxt.start, nxt.practitioner_id, nxt.location_id) != (chain[-1].end, first.practitioner_id,
-                                                                      first.location_id):
+            if (nxt.start, nxt.practitioner_id, nxt.location_id) != (
+                chain[-1].end,
+                first.practitioner_id,
+                first.location_id,
+            ):
                 break
             chain.append(nxt)
         if chain[-1].end - first.start >= dt.timedelta(minutes=minutes):
-            return Opening(first.start, first.start + dt.timedelta(minutes=minutes), first.practitioner_id,
-                           first.location_id, tuple(chain))
+            return Opening(
+                first.start,
+                first.start + dt.timedelta(minutes=minutes),
+                first.practitioner_id,
+                first.location_id,
+                tuple(chain),
+            )
     raise AssertionError(f"no free {minutes}-minute opening among {len(slots)} slots")

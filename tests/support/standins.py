@@ -84,9 +84,14 @@ def _twilio_app(standin: StandIn) -> Starlette:
     async def create_message(request: Request) -> Response:
         fields = dict(await request.form())
         expected = "Basic " + base64.b64encode(f"{TWILIO_SID}:{TWILIO_TOKEN}".encode()).decode()
-        if request.path_params["sid"] != TWILIO_SID or request.headers.get("authorization") != expected:
+        if (
+            request.path_params["sid"] != TWILIO_SID
+            or request.headers.get("authorization") != expected
+        ):
             standin._record(request.url.path, fields, 401)
-            return JSONResponse({"code": 20003, "message": "Authenticate", "status": 401}, status_code=401)
+            return JSONResponse(
+                {"code": 20003, "message": "Authenticate", "status": 401}, status_code=401
+            )
         with standin._lock:
             delay = standin._delays.pop(0) if standin._delays else None
         if delay is not None:  # a send in flight: whoever sent it may die before the answer
@@ -100,20 +105,35 @@ def _twilio_app(standin: StandIn) -> Starlette:
         standin._record(request.url.path, fields, 201)
         if standin.latency:
             await asyncio.sleep(standin.latency)
-        return JSONResponse(status_code=201, content={
-            "sid": "SM" + uuid.uuid4().hex, "account_sid": TWILIO_SID, "to": fields.get("To"),
-            "from": fields.get("From"), "body": fields.get("Body"), "status": "queued", "num_segments": "1",
-            "direction": "outbound-api", "api_version": "2010-04-01",
-            "date_created": "Mon, 02 Mar 2026 14:00:00 +0000",
-        })
+        return JSONResponse(
+            status_code=201,
+            content={
+                "sid": "SM" + uuid.uuid4().hex,
+                "account_sid": TWILIO_SID,
+                "to": fields.get("To"),
+                "from": fields.get("From"),
+                "body": fields.get("Body"),
+                "status": "queued",
+                "num_segments": "1",
+                "direction": "outbound-api",
+                "api_version": "2010-04-01",
+                "date_created": "Mon, 02 Mar 2026 14:00:00 +0000",
+            },
+        )
 
-    return Starlette(routes=[Route("/2010-04-01/Accounts/{sid}/Messages.json", create_message, methods=["POST"])])
+    return Starlette(
+        routes=[Route("/2010-04-01/Accounts/{sid}/Messages.json", create_message, methods=["POST"])]
+    )
 
 
 def twilio_error(code: int, status: int = 400) -> dict[str, Any]:
     """A Twilio REST error body, as the API sends it."""
-    return {"code": code, "message": f"error {code}", "more_info": f"https://www.twilio.com/docs/errors/{code}",
-            "status": status}
+    return {
+        "code": code,
+        "message": f"error {code}",
+        "more_info": f"https://www.twilio.com/docs/errors/{code}",
+        "status": status,
+    }
 
 
 def telegram_error(status: int, retry_after: int | None = None) -> dict[str, Any]:
@@ -126,7 +146,7 @@ def telegram_error(status: int, retry_after: int | None = None) -> dict[str, Any
 def _telegram_app(standin: StandIn) -> Starlette:
     async def method(request: Request) -> Response:
         name = request.path_params["method"]
-        fields = {k: v for k, v in (await request.form()).items()}
+        fields = dict((await request.form()).items())
         if "reply_markup" in fields:
             fields["reply_markup"] = json.loads(str(fields["reply_markup"]))
         if request.path_params["token"] != TELEGRAM_TOKEN:
@@ -145,7 +165,12 @@ def _telegram_app(standin: StandIn) -> Starlette:
 async def _telegram_result(standin: StandIn, name: str, fields: dict[str, Any]) -> Any:
     if name == "sendMessage":
         chat = {"id": int(fields["chat_id"]), "type": "private"}
-        return {"message_id": len(standin.requests), "date": int(time.time()), "chat": chat, "text": fields["text"]}
+        return {
+            "message_id": len(standin.requests),
+            "date": int(time.time()),
+            "chat": chat,
+            "text": fields["text"],
+        }
     if name == "getUpdates":
         offset = int(fields.get("offset", 0))
         deadline = time.monotonic() + min(float(fields.get("timeout", 0)), 2.0)
@@ -171,8 +196,11 @@ def queue_update(standin: StandIn, update: dict[str, Any]) -> None:
 def running(app: Starlette, standin: StandIn) -> Iterator[StandIn]:
     """Serve `app` on a free loopback port in a thread until the block ends."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                                           access_log=False, lifespan="off"))
+    server = uvicorn.Server(
+        uvicorn.Config(
+            app, host="127.0.0.1", port=port, log_level="warning", access_log=False, lifespan="off"
+        )
+    )
     thread = threading.Thread(target=server.run, name=f"standin-{port}", daemon=True)
     thread.start()
     deadline = time.monotonic() + 10

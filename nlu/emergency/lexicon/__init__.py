@@ -32,21 +32,41 @@ from nlu.emergency.lexicon import (
 )
 
 CATEGORY_IDS: tuple[str, ...] = (
-    "chest_pain", "stroke", "breathing", "bleeding", "poisoning_overdose", "anaphylaxis",
-    "collapse_seizure", "self_harm", "pregnancy", "infant_child", "diabetic", "sepsis_meningitis_other",
+    "chest_pain",
+    "stroke",
+    "breathing",
+    "bleeding",
+    "poisoning_overdose",
+    "anaphylaxis",
+    "collapse_seizure",
+    "self_harm",
+    "pregnancy",
+    "infant_child",
+    "diabetic",
+    "sepsis_meningitis_other",
 )
 _MODULES: dict[str, ModuleType] = {
-    "chest_pain": chest_pain, "stroke": stroke, "breathing": breathing, "bleeding": bleeding,
-    "poisoning_overdose": poisoning_overdose, "anaphylaxis": anaphylaxis, "collapse_seizure": collapse_seizure,
-    "self_harm": self_harm, "pregnancy": pregnancy, "infant_child": infant_child, "diabetic": diabetic,
+    "chest_pain": chest_pain,
+    "stroke": stroke,
+    "breathing": breathing,
+    "bleeding": bleeding,
+    "poisoning_overdose": poisoning_overdose,
+    "anaphylaxis": anaphylaxis,
+    "collapse_seizure": collapse_seizure,
+    "self_harm": self_harm,
+    "pregnancy": pregnancy,
+    "infant_child": infant_child,
+    "diabetic": diabetic,
     "sepsis_meningitis_other": sepsis_meningitis_other,
 }
 assert tuple(_MODULES) == CATEGORY_IDS
 
 #: The order categories are tried in: the most specific context first, so a pregnant
 #: woman's headache is a pregnancy emergency and a floppy baby an infant one.
-SCREEN_ORDER: tuple[str, ...] = ("pregnancy", "infant_child") + tuple(
-    c for c in CATEGORY_IDS if c not in ("pregnancy", "infant_child")
+SCREEN_ORDER: tuple[str, ...] = (
+    "pregnancy",
+    "infant_child",
+    *(c for c in CATEGORY_IDS if c not in ("pregnancy", "infant_child")),
 )
 RED_FLAGS: dict[str, list[str]] = {c: _MODULES[c].RED_FLAGS for c in CATEGORY_IDS}
 MENTIONS: dict[str, list[str]] = {c: _MODULES[c].MENTIONS for c in CATEGORY_IDS}

@@ -8,40 +8,59 @@ from nlu.emergency.lexicon.fragments import POSS, g
 
 #: Enough on their own.
 RED_FLAGS: list[str] = [
-    (rf"\bchest\b(?!\s+(?:infection|x-?ray|physio|clinic|cold|cough|congestion|hair|size|measurement|muscles?|wall|workout|day))"
-    rf"{g(30)}\b(?:pain|pains|hurts?|hurting|crush\w*|tight|tightness|pressure|heavy|heaviness|squeez\w*|ache|"
-    rf"aching|burning|agony|stabbing|sharp|constrict\w*|vice|clamp\w*|killing)\b"),
-    (rf"\b(?:pain|pains|crushing|tightness|(?<!blood\s)pressure|heaviness|squeezing|ache|weight|elephant|band)\b{g(20)}"
-    rf"\b(?:in|on|across|over|around|of)\s+(?:{POSS}\s+)?chest\b"),
+    (
+        rf"\bchest\b(?!\s+(?:infection|x-?ray|physio|clinic|cold|cough|congestion|hair|size|measurement|muscles?|wall|workout|day))"
+        rf"{g(30)}\b(?:pain|pains|hurts?|hurting|crush\w*|tight|tightness|pressure|heavy|heaviness|squeez\w*|ache|"
+        rf"aching|burning|agony|stabbing|sharp|constrict\w*|vice|clamp\w*|killing)\b"
+    ),
+    (
+        rf"\b(?:pain|pains|crushing|tightness|(?<!blood\s)pressure|heaviness|squeezing|ache|weight|elephant|band)\b{g(20)}"
+        rf"\b(?:in|on|across|over|around|of)\s+(?:{POSS}\s+)?chest\b"
+    ),
     rf"\b(?:crush\w*|squeez\w*|tightness|heaviness|heavy|(?<!blood\s)pressure|elephant|band|vice|weight)\b{g(40)}\bchest\b",
     r"\b(?:clutch\w*|grabb\w*|holding|gripping)\s+(?:at\s+)?(?:his|her|my|their)\s+chest\b",
     r"\btight\s+chest\b",
-    (rf"\bchest\b(?!\s+(?:infection|x-?ray|physio|clinic|cold|cough|congestion|hair))(?:{g(50)})\b(?:faint\w*|sweat\w*|clammy|"
-     rf"grey|gray|pale|pass\w*\s+out|dizzy|vomit\w*|being\s+sick|throwing\s+up|short\s+of\s+breath\w*|can't\s+breath\w*)"),
+    (
+        rf"\bchest\b(?!\s+(?:infection|x-?ray|physio|clinic|cold|cough|congestion|hair))(?:{g(50)})\b(?:faint\w*|sweat\w*|clammy|"
+        rf"grey|gray|pale|pass\w*\s+out|dizzy|vomit\w*|being\s+sick|throwing\s+up|short\s+of\s+breath\w*|can't\s+breath\w*)"
+    ),
     r"\b(?:standing|sitting|sat|stood|kneeling)\s+on\s+(?:my|his|her|their)\s+chest\b",
-    (rf"\b(?:pain|pains|hurts?|hurting|ache|aching|pressure)\b{g(15)}\bheart\b(?!\s*burn)|\bheart\s+(?:area|region)\b{g(20)}"
-     rf"\b(?:pain|hurts?|very\s+bad|bad)\b|\bheart\s+(?:is\s+)?(?:hurting|pain|hurts)\b"),
+    (
+        rf"\b(?:pain|pains|hurts?|hurting|ache|aching|pressure)\b{g(15)}\bheart\b(?!\s*burn)|\bheart\s+(?:area|region)\b{g(20)}"
+        rf"\b(?:pain|hurts?|very\s+bad|bad)\b|\bheart\s+(?:is\s+)?(?:hurting|pain|hurts)\b"
+    ),
     rf"\b(?:gtn|nitro\w*|angina\s+spray)\b{g(60)}\b(?:not|isn't|hasn't|didn't|doesn't|no)\b{g(30)}",
-    r"\bheart\s+attack\b", r"\bcardiac\s+arrest\b", r"\bangina\s+attack\b",
+    r"\bheart\s+attack\b",
+    r"\bcardiac\s+arrest\b",
+    r"\bangina\s+attack\b",
     rf"\b(?:indigestion|heartburn)\b{g(60)}\b(?:grey|gray|sweat\w*|clammy|pale|left\s+arm|jaw|faint\w*|won't\s+(?:go|shift|ease))",
     rf"\bchest\b{g(60)}\b(?:left\s+)?arm\b{g(15)}\b(?:feels?\s+|is\s+|has\s+gone\s+|gone\s+|went\s+)(?:dead|numb|heavy|weird|funny)",
-    (rf"\b(?:pain|numb\w*|tingl\w*|ache|aching)\b{g(30)}\b(?:left\s+arm|down\s+{POSS}\s+(?:left\s+)?arm|"
-    rf"into\s+{POSS}\s+jaw|(?:up\s+)?(?:to|into)\s+(?:the|my|his|her)\s+(?:jaw|neck))\b"),
-    (rf"\bheart\b{g(15)}\b(?:racing|pounding|hammering|beating\s+(?:so\s+)?fast|going\s+crazy|skipping)\b{g(50)}"
-    rf"\b(?:faint\w*|dizzy|pass\s+out|passing\s+out|chest|breath\w*|black\s+out|collaps\w*)"),
+    (
+        rf"\b(?:pain|numb\w*|tingl\w*|ache|aching)\b{g(30)}\b(?:left\s+arm|down\s+{POSS}\s+(?:left\s+)?arm|"
+        rf"into\s+{POSS}\s+jaw|(?:up\s+)?(?:to|into)\s+(?:the|my|his|her)\s+(?:jaw|neck))\b"
+    ),
+    (
+        rf"\bheart\b{g(15)}\b(?:racing|pounding|hammering|beating\s+(?:so\s+)?fast|going\s+crazy|skipping)\b{g(50)}"
+        rf"\b(?:faint\w*|dizzy|pass\s+out|passing\s+out|chest|breath\w*|black\s+out|collaps\w*)"
+    ),
 ]
 
 #: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
-MENTIONS: list[str] = [r"\bchest\b(?!\s+(?:infection|x-?ray|physio|clinic|cold|cough|congestion|hair))",
-    r"\bpalpitation\w*\b", r"\bheart\s+(?:racing|pounding|fluttering|beating\s+fast)\b"]
+MENTIONS: list[str] = [
+    r"\bchest\b(?!\s+(?:infection|x-?ray|physio|clinic|cold|cough|congestion|hair))",
+    r"\bpalpitation\w*\b",
+    r"\bheart\s+(?:racing|pounding|fluttering|beating\s+fast)\b",
+]
 
 #: Round two: typed in a hurry, angina that its spray does not settle, pain scored out of ten.
 RED_FLAGS += [
     r"\b(?:cheat|chets|chesr|cest|chect)\s+(?:pain|pains|tight\w*|pressure)\b",
     rf"\b(?:gtn|angina|nitro\w*)\b{g(50)}\b(?:spray|tablets?|puffs?|pills?)\b{g(40)}\b(?:(?:not|hasn't|didn't|isn't|no|haven't)\s+(?:work\w*|help\w*|eas\w*|touch\w*)|(?:done|did|doing)\s+nothing|no\s+(?:effect|difference)|still\s+(?:the\s+)?pain)\b",
     rf"\b(?:gtn|angina)\b{g(80)}\b(?:(?:\d+|ten|fifteen|twenty|thirty)\s+minutes|sweaty|sweating|clammy|grey|not\s+going\s+away|worse|different)\b",
-    (rf"\bchest\b{g(40)}\b(?:going|goes|gone|spread\w*|radiat\w*|moving|moved|shoot\w*|travel\w*)\s+(?:up\s+|down\s+)?(?:in)?to\s+"
-     rf"(?:my|his|her|the)\s+(?:left\s+|right\s+)?(?:arm|jaw|neck|shoulder)\b"),
+    (
+        rf"\bchest\b{g(40)}\b(?:going|goes|gone|spread\w*|radiat\w*|moving|moved|shoot\w*|travel\w*)\s+(?:up\s+|down\s+)?(?:in)?to\s+"
+        rf"(?:my|his|her|the)\s+(?:left\s+|right\s+)?(?:arm|jaw|neck|shoulder)\b"
+    ),
     r"\b(?:pressing|crushing|squeezing|heavy|tight|gripping)\s+(?:pain|feeling|pressure|ache)\s+(?:behind|in|across|on|over|in\s+the\s+middle\s+of)\s+(?:my|his|her|the)\s+chest\b",
     rf"\bchest\b{g(30)}\b(?:pain|pains|hurts?|pressure)\b{g(10)}\b(?:10|9|8)\s*/\s*10\b",
 ]
@@ -49,10 +68,14 @@ RED_FLAGS += [
 #: Round three: a heart patient whose spray (GTN) is not touching the pain, and "the same pain" as a
 #: past heart attack coming back now.
 RED_FLAGS += [
-    (r"\b(?:spray|gtn|nitro\w*|angina\s+(?:spray|tablets?))\b[^.!?\n]{0,20}\b(?:isn't|is\s+not|not|hasn't|didn't|doesn't|won't)\s+"
-     r"(?:helping|working|touching|doing\s+anything|help|work|shift\w*|eas\w*)\b"),
-    (r"\b(?:heart\s+attack|angina|stent|bypass|mi)\b[^\n]{0,60}\b(?:same|that|similar)\s+(?:\w+\s+)?(?:pain|feeling|pressure|tightness)\b"
-     r"[^.!?\n]{0,15}\b(?:now|again|today|tonight|right\s+now|back|started|starting|returned)\b"),
+    (
+        r"\b(?:spray|gtn|nitro\w*|angina\s+(?:spray|tablets?))\b[^.!?\n]{0,20}\b(?:isn't|is\s+not|not|hasn't|didn't|doesn't|won't)\s+"
+        r"(?:helping|working|touching|doing\s+anything|help|work|shift\w*|eas\w*)\b"
+    ),
+    (
+        r"\b(?:heart\s+attack|angina|stent|bypass|mi)\b[^\n]{0,60}\b(?:same|that|similar)\s+(?:\w+\s+)?(?:pain|feeling|pressure|tightness)\b"
+        r"[^.!?\n]{0,15}\b(?:now|again|today|tonight|right\s+now|back|started|starting|returned)\b"
+    ),
 ]
 
 #: Round three: a heart attack without the word chest — sweaty or grey with an aching jaw or arm.

@@ -8,51 +8,81 @@ from nlu.emergency.lexicon.fragments import g
 
 #: Enough on their own.
 RED_FLAGS: list[str] = [
-    (r"\b(?:unconscious|unresponsive|not\s+responding|won't\s+wake|can't\s+wake|isn't\s+waking|not\s+waking\s+up|"
-    r"can't\s+rouse|won't\s+respond|doesn't\s+respond|isn't\s+responding|not\s+conscious|lost\s+consciousness|"
-    r"knocked\s+(?:out|unconscious)|no\s+response|(?:barely|hardly)\s+respon\w*|can't\s+get\s+(?:him|her|them)\s+to\s+(?:wake|respond|come\s+round)|(?:hasn't|hasn't\s+yet|not|won't|didn't|isn't)\s+"
-    r"(?:come|coming)\s+(?:round|around|to)|(?:don't|doesn't|didn't|not|won't|isn't)\s+respond\w*|not\s+wak\w*|doesn't\s+wake|didn't\s+wake)\b"),
+    (
+        r"\b(?:unconscious|unresponsive|not\s+responding|won't\s+wake|can't\s+wake|isn't\s+waking|not\s+waking\s+up|"
+        r"can't\s+rouse|won't\s+respond|doesn't\s+respond|isn't\s+responding|not\s+conscious|lost\s+consciousness|"
+        r"knocked\s+(?:out|unconscious)|no\s+response|(?:barely|hardly)\s+respon\w*|can't\s+get\s+(?:him|her|them)\s+to\s+(?:wake|respond|come\s+round)|(?:hasn't|hasn't\s+yet|not|won't|didn't|isn't)\s+"
+        r"(?:come|coming)\s+(?:round|around|to)|(?:don't|doesn't|didn't|not|won't|isn't)\s+respond\w*|not\s+wak\w*|doesn't\s+wake|didn't\s+wake)\b"
+    ),
     r"\b(?:one\s+)?(?:fit|seizure)s?\s+after\s+(?:another|the\s+other|fit|seizure)\b",
-    r"\b(?:passed|blacked|keeled)\s+(?:out|over)\b", r"\b(?:passing|blacking)\s+out\b",
+    r"\b(?:passed|blacked|keeled)\s+(?:out|over)\b",
+    r"\b(?:passing|blacking)\s+out\b",
     r"\b(?:dropped|fell|slumped|collapsed|went\s+down)\s+(?:down\s+)?(?:to|on|onto)\s+the\s+(?:floor|ground)\b(?!\s+(?:and\s+)?(?:broke|smashed))",
     r"\b(?:isn't|is\s+not|not|won't)\s+answering\s+(?:me|us)\b",
     r"\b(?:not|won't|can't|doesn't|don't|didn't|isn't)\s+open(?:ing)?\s+(?:his|her|their|the)?\s*eyes\b",
-    (rf"\b(?:on|lying\s+on|found\s+(?:him|her|them)\s+on)\s+the\s+(?:\w+\s+)?(?:floor|ground)\b{g(50)}\b(?:(?:not|isn't|wasn't)\s+making\s+sense|"
-     rf"unconscious|confus\w*|very\s+cold|cold\s+and)|\b(?:on|lying\s+on|found\s+(?:him|her|them)\s+on)\s+the\s+(?:\w+\s+)?"
-     rf"(?:floor|ground)\b{g(50)}\b(?:won't|can't|isn't|not|doesn't)\s+"
-     rf"(?:talk\w*|speak\w*|respond\w*|answer\w*|mov\w*|get\s+up|wak\w*)"), r"\bcollaps\w*\b(?!\s+(?:onto|on|into|in)\s+(?:the\s+|my\s+|a\s+)?(?:sofa|couch|bed|chair|heap\s+after))", r"\bfaint(?:ed|ing)\b",
-    (r"\b(?:seizure|seizures|seizing|convuls\w*|fitting)\b(?!\s+(?:appointment|room|service|medication|meds|review|clinic|free|diary|plan|care\s+plan|action\s+plan|chart|log|record|"
-    r"alarm|alert|mat|monitor|nurse|team))(?![\s-]free)"),
-    r"\b(?:having|had|has|in)\s+a\s+fit\b", r"\bfits\b(?=[^.!?\n]{0,30}\b(?:won't|not|keep|one\s+after|again|stop))",
-    (r"\b(?:shaking|jerking|twitching)\b[^.!?\n]{0,40}\b(?:not\s+respond\w*|won't\s+respond|eyes\s+rolled|can't\s+stop|"
-    r"won't\s+stop|all\s+over|whole\s+body|foaming)\b"),
-    r"\beyes\s+(?:rolled|rolling)\s+back\b", r"\bfoaming\s+at\s+the\s+mouth\b",
-    r"\b(?:no\s+pulse|cpr|defib\w*)\b", r"\b(?:heart|pulse)\s+(?:has\s+)?(?:stopped|isn't\s+beating|not\s+beating)\b",
-    (rf"\bhit\s+(?:his|her|my|their|the\s+back\s+of\s+(?:his|her|my))\s+head\b{g(60)}\b(?:unconscious|vomit\w*|"
-    rf"being\s+sick|confus\w*|out|bleed\w*|(?:not|isn't|wasn't)\s+making\s+sense|drowsy|sleepy|dizzy|seiz\w*|can't\s+remember)"),
-    (r"\b(?:car\s+(?:crash|accident)|hit\s+by\s+a\s+(?:car|bus|truck|van|bike)|fell\s+(?:from|off)\s+(?:a|the)\s+"
-    r"(?:ladder|roof|height|balcony|window|building|horse|scaffold))\b"),
+    (
+        rf"\b(?:on|lying\s+on|found\s+(?:him|her|them)\s+on)\s+the\s+(?:\w+\s+)?(?:floor|ground)\b{g(50)}\b(?:(?:not|isn't|wasn't)\s+making\s+sense|"
+        rf"unconscious|confus\w*|very\s+cold|cold\s+and)|\b(?:on|lying\s+on|found\s+(?:him|her|them)\s+on)\s+the\s+(?:\w+\s+)?"
+        rf"(?:floor|ground)\b{g(50)}\b(?:won't|can't|isn't|not|doesn't)\s+"
+        rf"(?:talk\w*|speak\w*|respond\w*|answer\w*|mov\w*|get\s+up|wak\w*)"
+    ),
+    r"\bcollaps\w*\b(?!\s+(?:onto|on|into|in)\s+(?:the\s+|my\s+|a\s+)?(?:sofa|couch|bed|chair|heap\s+after))",
+    r"\bfaint(?:ed|ing)\b",
+    (
+        r"\b(?:seizure|seizures|seizing|convuls\w*|fitting)\b(?!\s+(?:appointment|room|service|medication|meds|review|clinic|free|diary|plan|care\s+plan|action\s+plan|chart|log|record|"
+        r"alarm|alert|mat|monitor|nurse|team))(?![\s-]free)"
+    ),
+    r"\b(?:having|had|has|in)\s+a\s+fit\b",
+    r"\bfits\b(?=[^.!?\n]{0,30}\b(?:won't|not|keep|one\s+after|again|stop))",
+    (
+        r"\b(?:shaking|jerking|twitching)\b[^.!?\n]{0,40}\b(?:not\s+respond\w*|won't\s+respond|eyes\s+rolled|can't\s+stop|"
+        r"won't\s+stop|all\s+over|whole\s+body|foaming)\b"
+    ),
+    r"\beyes\s+(?:rolled|rolling)\s+back\b",
+    r"\bfoaming\s+at\s+the\s+mouth\b",
+    r"\b(?:no\s+pulse|cpr|defib\w*)\b",
+    r"\b(?:heart|pulse)\s+(?:has\s+)?(?:stopped|isn't\s+beating|not\s+beating)\b",
+    (
+        rf"\bhit\s+(?:his|her|my|their|the\s+back\s+of\s+(?:his|her|my))\s+head\b{g(60)}\b(?:unconscious|vomit\w*|"
+        rf"being\s+sick|confus\w*|out|bleed\w*|(?:not|isn't|wasn't)\s+making\s+sense|drowsy|sleepy|dizzy|seiz\w*|can't\s+remember)"
+    ),
+    (
+        r"\b(?:car\s+(?:crash|accident)|hit\s+by\s+a\s+(?:car|bus|truck|van|bike)|fell\s+(?:from|off)\s+(?:a|the)\s+"
+        r"(?:ladder|roof|height|balcony|window|building|horse|scaffold))\b"
+    ),
     r"\bcall(?:ing|ed)?\s+(?:an?\s+|the\s+)?(?:ambulance|911|999|000|112|paramedics)\b",
-    r"(?<![£$€#\d.,/-])\b(?:911|999)\b(?![\d.,/-])", r"\b(?:call|ring|dial|phone)\w*\s+112\b", r"\bambulance\b(?!\s+(?:bill|invoice|charge|fee|service\s+complaint|station|depot|bay|parking|cover|membership|subscription|insurance|transport|car\s+(?:to|for)|booking|driver\s+(?:job|training)))",
-    (r"\bemergency\b(?!\s+(?:contact|number|details|appointment|dentist|info|information|numbers|contacts|kit|"
-    r"plan|card|form|drill|procedure|procedures|services?\s+number))(?<!emergency\s\bcontact)"),
-    (r"\b(?:fell|fallen|fall)\b[^.!?\n]{0,40}\b(?:can't|won't|isn't|unable\s+to|not|don't|doesn't)\s+(?:get\s+up|move|stand|respond\w*|"
-    r"answer\w*|wak\w*|talk\w*)\b"),
+    r"(?<![£$€#\d.,/-])\b(?:911|999)\b(?![\d.,/-])",
+    r"\b(?:call|ring|dial|phone)\w*\s+112\b",
+    r"\bambulance\b(?!\s+(?:bill|invoice|charge|fee|service\s+complaint|station|depot|bay|parking|cover|membership|subscription|insurance|transport|car\s+(?:to|for)|booking|driver\s+(?:job|training)))",
+    (
+        r"\bemergency\b(?!\s+(?:contact|number|details|appointment|dentist|info|information|numbers|contacts|kit|"
+        r"plan|card|form|drill|procedure|procedures|services?\s+number))(?<!emergency\s\bcontact)"
+    ),
+    (
+        r"\b(?:fell|fallen|fall)\b[^.!?\n]{0,40}\b(?:can't|won't|isn't|unable\s+to|not|don't|doesn't)\s+(?:get\s+up|move|stand|respond\w*|"
+        r"answer\w*|wak\w*|talk\w*)\b"
+    ),
     r"\b(?:fell|fallen)\b[^.!?\n]{0,40}\b(?:not\s+moving|isn't\s+moving|unresponsive)\b",
 ]
 
 #: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
-MENTIONS: list[str] = [r"\b(?:fit|fits|seiz\w*|faint\w*|dizzy|passed\s+out|fell|fallen|shaking|jerking)\b(?![\s-]+free)"
-    r"(?<!keep\sfit)(?<!get\sfit)(?!\s+(?:to|for)\s+(?:return|work|school|nursery|fly|flying|travel|drive|driving|play|sport|duty)|\s+note|\s+and\s+(?:well|healthy))",
-    r"\bcollaps\w*\b(?!\s+(?:onto|on|into|in)\s+(?:the\s+|my\s+|a\s+)?(?:sofa|couch|bed|chair|heap))"]
+MENTIONS: list[str] = [
+    (
+        r"\b(?:fit|fits|seiz\w*|faint\w*|dizzy|passed\s+out|fell|fallen|shaking|jerking)\b(?![\s-]+free)"
+        r"(?<!keep\sfit)(?<!get\sfit)(?!\s+(?:to|for)\s+(?:return|work|school|nursery|fly|flying|travel|drive|driving|play|sport|duty)|\s+note|\s+and\s+(?:well|healthy))"
+    ),
+    r"\bcollaps\w*\b(?!\s+(?:onto|on|into|in)\s+(?:the\s+|my\s+|a\s+)?(?:sofa|couch|bed|chair|heap))",
+]
 
 #: Round three: foam from the mouth in a second language, a seizure past five minutes, rescue
 #: medicine that has not worked.
 RED_FLAGS += [
     r"\bfoam\w*\s+(?:from|at|in|out\s+of)\s+(?:the\s+|his\s+|her\s+)?mouth\b",
     r"\b(?:seizure|fit|convulsion)s?\b[^.!?\n]{0,30}\b(?:over|more\s+than|longer\s+than|past)\s+(?:five|5|ten|10|fifteen|15)\s+min\w*",
-    (r"\b(?:rescue\s+(?:med\w*|drugs?|remedy)|buccal|midazolam|diazepam|epistatus)\b[^.!?\n]{0,30}\b(?:hasn't|has\s+not|didn't|did\s+not|not|isn't|is\s+not|won't)\s+"
-     r"(?:work\w*|help\w*|stopp\w*|stop)\b"),
+    (
+        r"\b(?:rescue\s+(?:med\w*|drugs?|remedy)|buccal|midazolam|diazepam|epistatus)\b[^.!?\n]{0,30}\b(?:hasn't|has\s+not|didn't|did\s+not|not|isn't|is\s+not|won't)\s+"
+        r"(?:work\w*|help\w*|stopp\w*|stop)\b"
+    ),
 ]
 
 #: Round four: not answering in a second language, lying on a floor unresponsive, breathing like a
@@ -60,11 +90,15 @@ RED_FLAGS += [
 #: turn" and "took a weakness" as Irish and Scots carers say it, and the emergency numbers of other countries.
 RED_FLAGS += [
     r"\b(?:isn't|is\s+not|not|won't|doesn't|don't|no)\s+answer(?:ing)?\s+(?:me|us|when|at\s+all)\b",
-    (r"\b(?:lying|lay|laying|down|slumped|sprawled|found\s+(?:him|her|them))\s+on\s+(?:the\s+)?(?:\w+\s+)?(?:floor|ground|tiles|carpet|pavement|lino|grass|road|path|rug)\b[^\n]{0,60}"
-     r"\b(?:(?:not|isn't|won't|can't|doesn't|no)\s+(?:answer\w*|respon\w*|wak\w*|mov\w*|talk\w*|speak\w*|breath\w*|get\s+up)|no\s+(?:answer|reply|response))"),
+    (
+        r"\b(?:lying|lay|laying|down|slumped|sprawled|found\s+(?:him|her|them))\s+on\s+(?:the\s+)?(?:\w+\s+)?(?:floor|ground|tiles|carpet|pavement|lino|grass|road|path|rug)\b[^\n]{0,60}"
+        r"\b(?:(?:not|isn't|won't|can't|doesn't|no)\s+(?:answer\w*|respon\w*|wak\w*|mov\w*|talk\w*|speak\w*|breath\w*|get\s+up)|no\s+(?:answer|reply|response))"
+    ),
     r"\b(?:gives?|giving|gave|getting|got)\s+no\s+(?:answer|reply|response)\b|\bno\s+(?:answer|reply|response)\s+(?:to|from)\s+(?:me|us|my|our|his|her|him)\b",
-    (r"\bbreath\w*\b[^.!?\n]{0,25}\b(?:like\s+(?:a\s+)?snor\w*|snor\w*\s+(?:strange\w*|weird\w*|funny|loud\w*|noise)|gurgl\w*|rattl\w*|"
-     r"(?:strange|weird|funny|odd)\s+like\s+(?:a\s+)?snor\w*)\b"),
+    (
+        r"\bbreath\w*\b[^.!?\n]{0,25}\b(?:like\s+(?:a\s+)?snor\w*|snor\w*\s+(?:strange\w*|weird\w*|funny|loud\w*|noise)|gurgl\w*|rattl\w*|"
+        r"(?:strange|weird|funny|odd)\s+like\s+(?:a\s+)?snor\w*)\b"
+    ),
     r"\b(?:shak\w*|jerk\w*|twitch\w*|trembl\w*|convuls\w*)\b[^.!?\n]{0,20}\b(?:all\s+(?:of\s+)?(?:his\s+|her\s+|the\s+)?body|whole\s+body|all\s+over)\b",
     r"\b(?:fell|fall|falls|fallen|dropped|collapsed|went\s+down)\s+(?:down\s+)?(?:and|then)\s+(?:started\s+|start\s+)?(?:shak|jerk|twitch|fit)\w*",
     r"\b(?:fit|seizure|convulsion)s?\b[^\n]{0,60}\b(?:just|now)\s+(?:had|having|has)\s+(?:one|another)\b",
@@ -74,8 +108,10 @@ RED_FLAGS += [
     r"\b(?:took|taken|take|taking|had|having|has)\s+(?:a\s+)?(?:bad\s+|funny\s+|wee\s+|little\s+|queer\s+|strange\s+|sudden\s+)?(?:turn|weakness)\b(?!\s+(?:at\s+(?:the\s+)?(?:wheel|driving|it|this|that)|on\s+(?:the|it|this)|in\s+(?:the|my|his|her)\s+(?:legs?|arms?|knees?|hands?)|with\s+the|for\s+the\s+better|driving|to\s+the|of\s+(?:the|phrase)))",
     r"\b(?:not|isn't|wasn't)\s+(?:very\s+)?responsive\b",
     r"\bfoam\w*\s+(?:on|round|around)\s+(?:the\s+|his\s+|her\s+)?(?:mouth|lips)\b",
-    (r"\bfell\s+(?:out\s+of|from|off)\s+(?:a|the|an|his|her|their|our)\s+(?:upstairs\s+|first[\s-]floor\s+|second[\s-]floor\s+|bedroom\s+)?"
-     r"(?:window|balcony|roof|ladder|loft|cliff|scaffold\w*|building|bridge)\b"),
+    (
+        r"\bfell\s+(?:out\s+of|from|off)\s+(?:a|the|an|his|her|their|our)\s+(?:upstairs\s+|first[\s-]floor\s+|second[\s-]floor\s+|bedroom\s+)?"
+        r"(?:window|balcony|roof|ladder|loft|cliff|scaffold\w*|building|bridge)\b"
+    ),
     r"\bcall(?:ing|ed)?\s+(?:an?\s+|the\s+)?(?:000|995|998|997|triple\s+(?:zero|0))\b",
     # 111 is New Zealand's emergency number but the UK's advice line ("rang 111, they said book in"):
     # only a call being made now counts.

@@ -10,29 +10,41 @@ from nlu.emergency.lexicon.fragments import CHILD, FEVER, YOUNG_BABY, g
 RED_FLAGS: list[str] = [
     rf"\b{YOUNG_BABY}\b{g(60)}\b{FEVER}",
     rf"\b{FEVER}\b{g(60)}\b{YOUNG_BABY}",
-    (rf"\b{CHILD}\b{g(60)}\b(?:floppy|limp|lifeless|unresponsive|not\s+moving(?!\s+(?:(?:his|her|their)\s+)?(?:bowels?|position|house|school|much\s+(?:his|her)\s+bowels))|won't\s+wake|not\s+waking|hard\s+to\s+wake|"
-    rf"can't\s+wake|difficult\s+to\s+wake|blue|grey|gray|mottled|not\s+breath\w*|isn't\s+breath\w*|stopped\s+breath\w*|"
-    rf"won't\s+breath\w*|seiz\w*\b(?!\s+(?:plan|care\s+plan|medication|meds|review|clinic|diary|chart|nurse|free))|fitting|convuls\w*|high[\s-]pitched\s+(?:cry|crying|scream)|bulging|sunken\s+soft\s+spot|"
-    rf"won't\s+(?:feed|drink)\s+(?:at\s+all|and)|not\s+(?:fed|feeding|drinking)\s+(?:for|since|at\s+all)|"
-    rf"no\s+wet\s+(?:nappies|nappy|diapers?)(?!\s+(?:issues?|problems?|worries|concerns?))|hasn't\s+(?:had\s+a\s+wet|wee'?d|peed))"),
+    (
+        rf"\b{CHILD}\b{g(60)}\b(?:floppy|limp|lifeless|unresponsive|not\s+moving(?!\s+(?:(?:his|her|their)\s+)?(?:bowels?|position|house|school|much\s+(?:his|her)\s+bowels))|won't\s+wake|not\s+waking|hard\s+to\s+wake|"
+        rf"can't\s+wake|difficult\s+to\s+wake|blue|grey|gray|mottled|not\s+breath\w*|isn't\s+breath\w*|stopped\s+breath\w*|"
+        rf"won't\s+breath\w*|seiz\w*\b(?!\s+(?:plan|care\s+plan|medication|meds|review|clinic|diary|chart|nurse|free))|fitting|convuls\w*|high[\s-]pitched\s+(?:cry|crying|scream)|bulging|sunken\s+soft\s+spot|"
+        rf"won't\s+(?:feed|drink)\s+(?:at\s+all|and)|not\s+(?:fed|feeding|drinking)\s+(?:for|since|at\s+all)|"
+        rf"no\s+wet\s+(?:nappies|nappy|diapers?)(?!\s+(?:issues?|problems?|worries|concerns?))|hasn't\s+(?:had\s+a\s+wet|wee'?d|peed))"
+    ),
     r"\b(?:bulging|sunken|swollen)\s+(?:soft\s+spot|fontanel\w*)\b",
     rf"\b(?:fontanel\w*|soft\s+spot)\b{g(25)}\b(?:bulging|sunken|swollen|raised|tense|sinking)\b",
-    (r"\b(?:no|hasn't\s+had\s+a|not\s+had\s+a|haven't\s+had\s+a|hasn't\s+had\s+any|not\s+had\s+any|without\s+a)\s+wet\s+"
-    r"(?:nappy|nappies|diaper|diapers)\b(?!\s+(?:issues?|problems?|worries|concerns?))"),
-    (rf"\b(?:eyes?\s+(?:look\s+|are\s+|is\s+)?sunken|sunken\s+eyes)\b{g(60)}\b(?:sleepy|drowsy|floppy|not\s+(?:himself|herself)|"
-    rf"lethargic|no\s+wee|not\s+drinking)"),
+    (
+        r"\b(?:no|hasn't\s+had\s+a|not\s+had\s+a|haven't\s+had\s+a|hasn't\s+had\s+any|not\s+had\s+any|without\s+a)\s+wet\s+"
+        r"(?:nappy|nappies|diaper|diapers)\b(?!\s+(?:issues?|problems?|worries|concerns?))"
+    ),
+    (
+        rf"\b(?:eyes?\s+(?:look\s+|are\s+|is\s+)?sunken|sunken\s+eyes)\b{g(60)}\b(?:sleepy|drowsy|floppy|not\s+(?:himself|herself)|"
+        rf"lethargic|no\s+wee|not\s+drinking)"
+    ),
     r"\b(?:drown\w*|near[\s-]drowning|pulled\s+(?:him|her|them)\s+out\s+of\s+the\s+(?:pool|water|bath))\b",
     r"\b(?:shook|shaken)\s+(?:the\s+|my\s+)?baby\b",
-    (rf"\b{YOUNG_BABY}\b{g(50)}\b(?:not\s+feeding|won't\s+feed|refusing\s+(?:feeds|to\s+feed|the\s+bottle|the\s+breast)|"
-    rf"very\s+sleepy|lethargic|vomiting\s+(?:green|everything|every\s+feed)|green\s+vomit|breathing\s+(?:fast|funny|weird)|"
-    rf"grunting|cold\s+and\s+floppy|yellow\s+and\s+(?:sleepy|not\s+feeding))"),
+    (
+        rf"\b{YOUNG_BABY}\b{g(50)}\b(?:not\s+feeding|won't\s+feed|refusing\s+(?:feeds|to\s+feed|the\s+bottle|the\s+breast)|"
+        rf"very\s+sleepy|lethargic|vomiting\s+(?:green|everything|every\s+feed)|green\s+vomit|breathing\s+(?:fast|funny|weird)|"
+        rf"grunting|cold\s+and\s+floppy|yellow\s+and\s+(?:sleepy|not\s+feeding))"
+    ),
     r"\b(?:green|bile|bright\s+green)\s+(?:vomit|sick)\b",
 ]
 
 #: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
-MENTIONS: list[str] = [rf"\b(?:baby|toddler|infant|newborn)\b{g(30)}\b(?:fell|dropped|rolled\s+off|fallen)\b",
-    (rf"\b(?:baby|newborn|infant)\b[^.!?\n]{{0,40}}\b(?:{FEVER}|not\s+feeding|won't\s+feed|vomit\w*|rash|"
-    rf"crying|sleepy|breath\w*)")]
+MENTIONS: list[str] = [
+    rf"\b(?:baby|toddler|infant|newborn)\b{g(30)}\b(?:fell|dropped|rolled\s+off|fallen)\b",
+    (
+        rf"\b(?:baby|newborn|infant)\b[^.!?\n]{{0,40}}\b(?:{FEVER}|not\s+feeding|won't\s+feed|vomit\w*|rash|"
+        rf"crying|sleepy|breath\w*)"
+    ),
+]
 
 #: Round two: green vomit with drawn-up legs, a newborn who is cold and floppy.
 RED_FLAGS += [
@@ -47,8 +59,10 @@ RED_FLAGS += [
 #: Round three: second-language and lay words for a limp, unresponsive child ("soft like rag", "no answer to me").
 RED_FLAGS += [
     r"\b(?:body|arms?|legs?|he|she|him|her|child|son|daughter|baby)\b[^.!?\n]{0,20}\b(?:soft|limp|floppy|loose)\s+like\s+(?:a\s+)?(?:rag|doll|jelly|noodle)\b",
-    (r"\b(?:child|son|daughter|baby|boy|girl|toddler|kid)\b[^\n]{0,80}\b(?:no\s+answer|not\s+answer\w*|doesn't\s+answer|won't\s+answer|"
-     r"no\s+respon\w*|not\s+respon\w*)\s+(?:to\s+|from\s+)?(?:me|us|when|at\s+all|him|her|them)\b"),
+    (
+        r"\b(?:child|son|daughter|baby|boy|girl|toddler|kid)\b[^\n]{0,80}\b(?:no\s+answer|not\s+answer\w*|doesn't\s+answer|won't\s+answer|"
+        r"no\s+respon\w*|not\s+respon\w*)\s+(?:to\s+|from\s+)?(?:me|us|when|at\s+all|him|her|them)\b"
+    ),
 ]
 
 #: Round four: a weak, moaning or high-pitched cry with a fever, grunting with each breath, and a

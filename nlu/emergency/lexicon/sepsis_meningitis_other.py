@@ -9,74 +9,108 @@ from nlu.emergency.lexicon.fragments import FEVER, g
 
 #: Enough on their own.
 RED_FLAGS: list[str] = [
-    (r"\b(?:sepsis|septic|septicaemia|septicemia|meningitis|meningococcal)\b"
-     r"(?!\s+(?:[abcwy]\s+|acwy\s+)?(?:vaccines?|vaccinations?|jabs?|shots?|immuni[sz]ations?|boosters?|tank))"),
+    (
+        r"\b(?:sepsis|septic|septicaemia|septicemia|meningitis|meningococcal)\b"
+        r"(?!\s+(?:[abcwy]\s+|acwy\s+)?(?:vaccines?|vaccinations?|jabs?|shots?|immuni[sz]ations?|boosters?|tank))"
+    ),
     rf"\brash\b{g(50)}\b(?:doesn't|does\s+not|won't|didn't|isn't|not|don't)\s+(?:fade|go\s+white|blanch|go\s+away\s+(?:when|under|with)|disappear\s+(?:when|under|with))\b",
     r"\b(?:glass\s+test|tumbler\s+test|non[\s-]?blanching)\b",
-    (rf"\b(?:spots|rash|marks|blotches|dots|bruis\w*)\b{g(50)}\b(?:doesn't|does\s+not|won't|didn't|isn't|not|don't)\s+"
-    rf"(?:fade|go\s+white|blanch|go\s+away\s+(?:when|under|with)|disappear\s+(?:when|under|with))\b"),
-    (rf"\b(?:purple|dark\s+red|purplish)\s+(?:spots|rash|blotches|marks|dots)\b{g(60)}\b(?:fever|temperature|hot|unwell|sleepy|"
-    rf"spreading|everywhere|won't\s+fade|drowsy|floppy|lethargic|confus\w*|vomit\w*)"),
+    (
+        rf"\b(?:spots|rash|marks|blotches|dots|bruis\w*)\b{g(50)}\b(?:doesn't|does\s+not|won't|didn't|isn't|not|don't)\s+"
+        rf"(?:fade|go\s+white|blanch|go\s+away\s+(?:when|under|with)|disappear\s+(?:when|under|with))\b"
+    ),
+    (
+        rf"\b(?:purple|dark\s+red|purplish)\s+(?:spots|rash|blotches|marks|dots)\b{g(60)}\b(?:fever|temperature|hot|unwell|sleepy|"
+        rf"spreading|everywhere|won't\s+fade|drowsy|floppy|lethargic|confus\w*|vomit\w*)"
+    ),
     rf"\b(?:{FEVER}|temp)\b{g(100)}\b(?:purple|dark\s+red|purplish)\s+(?:spots|rash|blotches|marks|dots)\b",
-    (rf"\b(?:stiff\s+neck|neck\s+(?:is\s+)?(?:very\s+|really\s+|so\s+|too\s+)?(?:stiff|rigid)|can't\s+(?:bend|move)\s+(?:his|her|my)\s+neck|"
-    rf"chin\s+to\s+(?:his|her|my)\s+chest)\b{g(60)}\b(?:{FEVER}|headache|light|rash|vomit\w*|sleepy|drowsy|confus\w*)"),
-    (rf"\b(?:{FEVER}|headache)\b{g(60)}\b(?:stiff\s+neck|neck\s+(?:is\s+)?(?:very\s+|really\s+|so\s+|too\s+)?(?:stiff|rigid)|(?:hurts|can't\s+stand)\s+(?:the\s+)?light|"
-    rf"light\s+hurts)"),
+    (
+        rf"\b(?:stiff\s+neck|neck\s+(?:is\s+)?(?:very\s+|really\s+|so\s+|too\s+)?(?:stiff|rigid)|can't\s+(?:bend|move)\s+(?:his|her|my)\s+neck|"
+        rf"chin\s+to\s+(?:his|her|my)\s+chest)\b{g(60)}\b(?:{FEVER}|headache|light|rash|vomit\w*|sleepy|drowsy|confus\w*)"
+    ),
+    (
+        rf"\b(?:{FEVER}|headache)\b{g(60)}\b(?:stiff\s+neck|neck\s+(?:is\s+)?(?:very\s+|really\s+|so\s+|too\s+)?(?:stiff|rigid)|(?:hurts|can't\s+stand)\s+(?:the\s+)?light|"
+        rf"light\s+hurts)"
+    ),
     r"\b(?:skin\s+(?:is\s+|looks\s+)?(?:mottled|blotchy\s+and|blue|grey|gray|ashen)|mottled|blotchy\s+(?:blue|purple))\b",
-    (rf"\b{FEVER}\b{g(60)}\b(?:confus\w*|(?:not|isn't|wasn't)\s+making\s+sense|very\s+drowsy|hard\s+to\s+wake|can't\s+wake|won't\s+wake|"
-    rf"shaking\s+uncontrollably|uncontrollable\s+shaking|shivering\s+(?:uncontrollably|violently)|rigors|floppy|limp|lethargic|hasn't\s+(?:peed|wee'?d|passed\s+urine)|"
-    rf"no\s+(?:pee|urine|wee)|feel\s+like\s+i'm\s+dying|cold\s+(?:hands|feet)\s+and|slurr\w*|not\s+himself|not\s+herself)"),
+    (
+        rf"\b{FEVER}\b{g(60)}\b(?:confus\w*|(?:not|isn't|wasn't)\s+making\s+sense|very\s+drowsy|hard\s+to\s+wake|can't\s+wake|won't\s+wake|"
+        rf"shaking\s+uncontrollably|uncontrollable\s+shaking|shivering\s+(?:uncontrollably|violently)|rigors|floppy|limp|lethargic|hasn't\s+(?:peed|wee'?d|passed\s+urine)|"
+        rf"no\s+(?:pee|urine|wee)|feel\s+like\s+i'm\s+dying|cold\s+(?:hands|feet)\s+and|slurr\w*|not\s+himself|not\s+herself)"
+    ),
     rf"\b(?:confus\w*|(?:not|isn't|wasn't)\s+making\s+sense|very\s+drowsy|delirious)\b{g(60)}\b{FEVER}",
     rf"\b(?:{FEVER})\s+(?:of\s+|is\s+|at\s+|reading\s+|was\s+)?(?:4[0-3](?:[.,]\d)?\s*(?:c|°c|degrees)?|10[4-9](?:[.,]\d)?)\b",
     r"\b(?:feel|feels|feeling|think|thinks)\s+(?:like\s+)?(?:i'm|i\s+am|he's|she's|they're|i'll|we're)\s+(?:dying|going\s+to\s+die|gonna\s+die)\b",
     r"\b(?:severe|serious|bad|major|big|huge|large|deep)\s+burns?\b",
-    (rf"\bburn\w*\b{g(40)}\b(?:face|whole\s+(?:arm|leg|hand|chest|back)|skin\s+(?:peeling|coming\s+off|is\s+white|black)|"
-    rf"blister\w*\s+(?:all\s+over|everywhere|huge|big)|bigger\s+than|chemical|boiling|electric|charred|white\s+and\s+leathery)"),
-    (rf"\b(?:scald\w*|boiling\s+water|hot\s+oil|hot\s+water)\b{g(40)}\b(?:baby|toddler|child|son|daughter|face|chest|himself|"
-     rf"herself|themselves|legs?|arms?|body|"
-    rf"all\s+over|blister\w*|skin)"),
+    (
+        rf"\bburn\w*\b{g(40)}\b(?:face|whole\s+(?:arm|leg|hand|chest|back)|skin\s+(?:peeling|coming\s+off|is\s+white|black)|"
+        rf"blister\w*\s+(?:all\s+over|everywhere|huge|big)|bigger\s+than|chemical|boiling|electric|charred|white\s+and\s+leathery)"
+    ),
+    (
+        rf"\b(?:scald\w*|boiling\s+water|hot\s+oil|hot\s+water)\b{g(40)}\b(?:baby|toddler|child|son|daughter|face|chest|himself|"
+        rf"herself|themselves|legs?|arms?|body|"
+        rf"all\s+over|blister\w*|skin)"
+    ),
     r"\b(?:electric\s+shock|electrocut\w*|hypothermi\w*|heat\s*stroke|frostbite)\b",
     rf"\bskin\b{g(30)}\b(?:blotchy|mottled|ashen|grey|gray|blue)\b",
     rf"\b(?:very\s+cold|freezing\s+cold|shivering|frozen)\b{g(60)}\b(?:(?:not|isn't|wasn't)\s+making\s+sense|confus\w*|drowsy|slurr\w*|unresponsive)",
-    (rf"\b(?:in\s+the\s+sun|heat(?:wave)?|sunstroke|too\s+hot|overheat\w*)\b{g(60)}\b(?:confus\w*|not\s+sweating|stopped\s+sweating|"
-     rf"collaps\w*|fitting|(?:not|isn't|wasn't)\s+making\s+sense|unconscious)"),
-    (rf"\b(?:can't|cannot|won't|unable\s+to|not)\s+(?:keep|keeping)\s+(?:anything|water|fluids?|drinks?|milk|feeds?)\s+down\b{g(60)}"
-     rf"\b(?:lethargic|drowsy|floppy|sleepy|no\s+wee|not\s+wee\w*|sunken|confus\w*|not\s+peed|hasn't\s+peed)"),
+    (
+        rf"\b(?:in\s+the\s+sun|heat(?:wave)?|sunstroke|too\s+hot|overheat\w*)\b{g(60)}\b(?:confus\w*|not\s+sweating|stopped\s+sweating|"
+        rf"collaps\w*|fitting|(?:not|isn't|wasn't)\s+making\s+sense|unconscious)"
+    ),
+    (
+        rf"\b(?:can't|cannot|won't|unable\s+to|not)\s+(?:keep|keeping)\s+(?:anything|water|fluids?|drinks?|milk|feeds?)\s+down\b{g(60)}"
+        rf"\b(?:lethargic|drowsy|floppy|sleepy|no\s+wee|not\s+wee\w*|sunken|confus\w*|not\s+peed|hasn't\s+peed)"
+    ),
     r"\b(?:crushed|mangled|trapped)\b[^.!?\n]{0,30}\b(?:machine|machinery|under\s+(?:a|the)\s+(?:car|tractor|wall))\b",
     rf"\b(?:gave|given|give|took|taken)\b{g(40)}\b\d+(?:[.,]\d+)?\s*(?:ml|mg|tablets?|spoons?)\b{g(20)}\binstead\s+of\b",
     r"\b(?:bone|bones)\s+(?:is\s+|are\s+)?(?:sticking|poking|coming)\s+(?:out|through)\b",
     r"\b(?:arm|leg|ankle|wrist|finger)\s+(?:is\s+)?(?:bent|pointing|facing)\s+(?:the\s+)?wrong\s+way\b",
     r"\b(?:head\s+injury|head\s+wound|fractured\s+skull|skull\s+fracture)\b",
     r"\b(?:bleed\w*|blood|clear\s+fluid|fluid)\s+(?:from|out\s+of|coming\s+out\s+of|coming\s+from)\s+(?:his|her|my|their|the)\s+ears?\b",
-    (r"\b(?:sudden|severe|excruciating|unbearable|worst|agonising|agonizing|terrible|really\s+bad)\s+(?:abdominal|stomach|"
-    r"tummy|belly)\s+pain\b"),
-    (rf"\b(?:abdominal|stomach|belly)\s+pain\b{g(30)}\b(?:can't\s+(?:stand|move|walk|straighten)|doubled\s+over|rigid|"
-    rf"hard\s+as\s+a\s+board|vomiting\s+blood|passing\s+out|agony|unbearable|worst)"),
-    (rf"\b(?:testicle|testicles|testicular|ball|balls)\b{g(30)}\b(?:sudden|severe|agony|really\s+bad|swollen\s+and|twisted|"
-     rf"(?:really|very|so|extremely)\s+(?:painful|sore))"),
+    (
+        r"\b(?:sudden|severe|excruciating|unbearable|worst|agonising|agonizing|terrible|really\s+bad)\s+(?:abdominal|stomach|"
+        r"tummy|belly)\s+pain\b"
+    ),
+    (
+        rf"\b(?:abdominal|stomach|belly)\s+pain\b{g(30)}\b(?:can't\s+(?:stand|move|walk|straighten)|doubled\s+over|rigid|"
+        rf"hard\s+as\s+a\s+board|vomiting\s+blood|passing\s+out|agony|unbearable|worst)"
+    ),
+    (
+        rf"\b(?:testicle|testicles|testicular|ball|balls)\b{g(30)}\b(?:sudden|severe|agony|really\s+bad|swollen\s+and|twisted|"
+        rf"(?:really|very|so|extremely)\s+(?:painful|sore))"
+    ),
     rf"\b(?:sudden|severe|agoni[sz]ing|excruciating|unbearable|really\s+bad)\b{g(20)}\b(?:testicles?|testicular|balls?|scrotum)\b",
     rf"\b(?:black|tarry|blood(?:y)?)\s+(?:tarry\s+)?(?:poo|stool|stools|poop)\b{g(40)}\b(?:dizzy|faint\w*|a\s+lot|lots|weak)",
     r"\b(?:numb|no\s+feeling)\b[^.!?\n]{0,30}\b(?:between\s+(?:my|his|her)\s+legs|groin|saddle|bum|buttocks)\b",
     r"\b(?:can't|cannot|unable\s+to)\s+(?:feel|move)\s+(?:my|his|her|both)\s+(?:legs|feet)\b",
     rf"\b(?:chemicals?|bleach|acid|cleaner|oven\s+cleaner|lime|cement|ammonia)\b{g(60)}\b(?:in|into)\s+(?:my|his|her|their|the)\s+eyes?\b",
     rf"\b(?:chemicals?|bleach|acid)\b{g(30)}\beyes?\b",
-    (r"\b(?:hit|struck|knocked|bang\w*|bump\w*|fell|fall|fallen|landed|smashed)\b[^.!?\n]{0,40}\bhead\b[^.!?\n]{0,80}"
-    r"\b(?:vomit\w*|being\s+sick|been\s+sick|drowsy|sleepy|confus\w*|seiz\w*|fit|pupils|blood\s+from\s+(?:ear|nose)|"
-    r"clear\s+fluid|(?:not|isn't|wasn't)\s+making\s+sense|can't\s+remember|unconscious|knocked\s+out)"),
-    (r"\b(?:sudden|severe|excruciating|unbearable|worst|agoni[sz]ing|terrible|really\s+bad)\s+(?:\w+\s+)?pain\s+in\s+"
-    r"(?:my|his|her|the|their)\s+(?:stomach|abdomen|belly|tummy)\b"),
+    (
+        r"\b(?:hit|struck|knocked|bang\w*|bump\w*|fell|fall|fallen|landed|smashed)\b[^.!?\n]{0,40}\bhead\b[^.!?\n]{0,80}"
+        r"\b(?:vomit\w*|being\s+sick|been\s+sick|drowsy|sleepy|confus\w*|seiz\w*|fit|pupils|blood\s+from\s+(?:ear|nose)|"
+        r"clear\s+fluid|(?:not|isn't|wasn't)\s+making\s+sense|can't\s+remember|unconscious|knocked\s+out)"
+    ),
+    (
+        r"\b(?:sudden|severe|excruciating|unbearable|worst|agoni[sz]ing|terrible|really\s+bad)\s+(?:\w+\s+)?pain\s+in\s+"
+        r"(?:my|his|her|the|their)\s+(?:stomach|abdomen|belly|tummy)\b"
+    ),
     r"\b(?:stomach|abdomen|belly|tummy)\b[^.!?\n]{0,20}\b(?:hard|stiff)\s+(?:like|as)\s+(?:a\s+)?(?:board|rock|wood)\b",
     r"\b(?:badly|severely|really\s+badly|seriously)\s+burn\w*|\bburn\w*\s+(?:really\s+|very\s+)?badly\b",
-    (r"\b(?:burning\s+hot|burning\s+up|fever\w*|high\s+temp\w*|temperature|shivering|shaking|rigors)\b[^.!?\n]{0,80}"
-    r"\b(?:breathing\s+(?:fast|quickly|rapidly|really\s+fast)|fast\s+breathing|confus\w*|mottled|(?:not|isn't|wasn't)\s+making\s+sense)\b"
-    r"(?=[^.!?\n]*\b(?:confus\w*|breathing|operation|surgery|wound|infection|shiver\w*|drowsy))"),
+    (
+        r"\b(?:burning\s+hot|burning\s+up|fever\w*|high\s+temp\w*|temperature|shivering|shaking|rigors)\b[^.!?\n]{0,80}"
+        r"\b(?:breathing\s+(?:fast|quickly|rapidly|really\s+fast)|fast\s+breathing|confus\w*|mottled|(?:not|isn't|wasn't)\s+making\s+sense)\b"
+        r"(?=[^.!?\n]*\b(?:confus\w*|breathing|operation|surgery|wound|infection|shiver\w*|drowsy))"
+    ),
     r"\b(?:strange|weird|funny|odd|wrong|awkward|unnatural)\s+angle\b",
     rf"\b(?:leg|arm|foot|hand|toes|fingers)\b{g(40)}\b(?:cold\s+and\s+(?:white|blue|pale|numb)|(?:white|blue|pale)\s+and\s+cold)\b",
 ]
 
 #: Red-flag symptoms that count with an urgency cue or the classifier's agreement.
-MENTIONS: list[str] = [r"\b(?:rash|stiff\s+neck|burn\w*(?!\s+(?:when|as|while|after)\s+(?:i|he|she|they|you)\s+(?:pee|wee|urinate|go\s+to\s+the\s+(?:toilet|loo)|eat|swallow))|scald\w*|mottled)\b",
-    r"\b(?:stomach|abdominal)\s+pain\b"]
+MENTIONS: list[str] = [
+    r"\b(?:rash|stiff\s+neck|burn\w*(?!\s+(?:when|as|while|after)\s+(?:i|he|she|they|you)\s+(?:pee|wee|urinate|go\s+to\s+the\s+(?:toilet|loo)|eat|swallow))|scald\w*|mottled)\b",
+    r"\b(?:stomach|abdominal)\s+pain\b",
+]
 
 #: Round two: non-blanching spots, burns that blister, sudden testicular pain, fever after chemo,
 #: hypothermia in the elderly, and not being able to pass urine.
@@ -91,8 +125,10 @@ RED_FLAGS += [
     rf"\b(?:don't|doesn't|didn't|won't|not)\s+(?:go|fade|disappear|vanish)\w*\b{g(40)}\b(?:glass|tumbler|press\w*)\b",
     rf"\b(?:spots|rash|marks|dots)\b{g(30)}\b(?:look\w*\s+like|like)\s+(?:bruises|bruising|pin\s*pricks|blood\s+spots)\b",
     r"\b(?:pan|pot|kettle)\s+of\s+(?:boiling|hot)\b",
-    (rf"\b(?:testicles?|scrotum|testis|(?:pain|hurt\w*|kicked)\s+in\s+(?:the|my|his)\s+(?:balls?|eggs?|nuts))\b{g(40)}\b(?<!not\s)(?<!no\s)(?:sudden\w*|severe|very\s+strong|strong|swollen|vomit\w*|agony)\b"
-     rf"|\b(?:sudden\w*|severe|very\s+strong|strong)\b{g(20)}\bpain\s+in\s+(?:the|his|my)\s+(?:testicles?|balls?|eggs?|scrotum)\b"),
+    (
+        rf"\b(?:testicles?|scrotum|testis|(?:pain|hurt\w*|kicked)\s+in\s+(?:the|my|his)\s+(?:balls?|eggs?|nuts))\b{g(40)}\b(?<!not\s)(?<!no\s)(?:sudden\w*|severe|very\s+strong|strong|swollen|vomit\w*|agony)\b"
+        rf"|\b(?:sudden\w*|severe|very\s+strong|strong)\b{g(20)}\bpain\s+in\s+(?:the|his|my)\s+(?:testicles?|balls?|eggs?|scrotum)\b"
+    ),
     rf"\b(?:chemo\w*|chemotherapy|neutropen\w*|immunosuppress\w*|transplant|on\s+steroids)\b{g(80)}\b(?:{FEVER}|shiver\w*|rigors|shaking)\b",
     rf"\b(?:freezing|frozen|ice\s+cold|very\s+cold|so\s+cold|hypotherm\w*)\b{g(60)}\b(?:slow|confus\w*|barely|drowsy|can't\s+(?:talk|speak|move)|not\s+making\s+sense|blue)\b",
     r"\b(?:can't|cannot|unable\s+to|not\s+able\s+to)\s+(?:pass|do)\s+(?:any\s+)?(?:urine|wee|pee|water)\b",
@@ -101,17 +137,23 @@ RED_FLAGS += [
 #: Round three: a surgical wound hot and red with a fever or rigors, an electrical burn, and
 #: tummy pain that moved to the lower right and is now severe with a fever or vomiting.
 RED_FLAGS += [
-    (r"\b(?:wound|incision|stitches|operation\s+site|surgery\s+site|scar)\b[^\n]{0,50}\b(?:hot|red|pus|oozing|swollen|smell\w*)\b[^\n]{0,90}"
-     r"\b(?:fever\w*|shaking|shivering|rigors|temperature|going\s+to\s+die|confus\w*)\b"),
+    (
+        r"\b(?:wound|incision|stitches|operation\s+site|surgery\s+site|scar)\b[^\n]{0,50}\b(?:hot|red|pus|oozing|swollen|smell\w*)\b[^\n]{0,90}"
+        r"\b(?:fever\w*|shaking|shivering|rigors|temperature|going\s+to\s+die|confus\w*)\b"
+    ),
     r"\belectric\w*\s+(?:burn|shock)\b|\b(?:shock|burn)\s+(?:from|off)\s+(?:the\s+|a\s+)?(?:fuse\s*box|mains|socket|power\s+line|cable|wire)\b",
-    (r"\b(?:moved|moving|gone|shifted|spread|travelled)\s+(?:down\s+)?(?:to|into)\s+(?:the\s+|my\s+)?(?:right|lower\s+right|bottom\s+right|right\s+side)\b"
-     r"[^\n]{0,80}\b(?:severe|fever|sick|vomit\w*|can't\s+(?:stand|walk|move))"),
+    (
+        r"\b(?:moved|moving|gone|shifted|spread|travelled)\s+(?:down\s+)?(?:to|into)\s+(?:the\s+|my\s+)?(?:right|lower\s+right|bottom\s+right|right\s+side)\b"
+        r"[^\n]{0,80}\b(?:severe|fever|sick|vomit\w*|can't\s+(?:stand|walk|move))"
+    ),
 ]
 
 #: Round three: a purple or blotchy rash with cold hands and feet, the early sepsis picture in a child.
 RED_FLAGS += [
-    (r"\b(?:purple|blotchy|mottled|dark\s+red)\s+(?:\w+\s+)?(?:rash|spots|blotches|skin)\b[^\n]{0,60}\bcold\s+(?:hands\s+and\s+feet|hands|feet)\b"
-     r"|\bcold\s+(?:hands\s+and\s+feet|hands|feet)\b[^\n]{0,60}\b(?:purple|blotchy|mottled)\s+(?:\w+\s+)?(?:rash|spots|blotches|skin)\b"),
+    (
+        r"\b(?:purple|blotchy|mottled|dark\s+red)\s+(?:\w+\s+)?(?:rash|spots|blotches|skin)\b[^\n]{0,60}\bcold\s+(?:hands\s+and\s+feet|hands|feet)\b"
+        r"|\bcold\s+(?:hands\s+and\s+feet|hands|feet)\b[^\n]{0,60}\b(?:purple|blotchy|mottled)\s+(?:\w+\s+)?(?:rash|spots|blotches|skin)\b"
+    ),
 ]
 
 #: Round four: smoke or fumes breathed in, a live wire touched, a bowel that has stopped (vomiting with
@@ -122,10 +164,14 @@ RED_FLAGS += [
     r"\b(?:house|flat|kitchen|building)\s+fire\b[^\n]{0,80}\b(?:cough\w*|breath\w*|smoke|burn\w*|drowsy|confus\w*)\b",
     r"\btouch\w*\s+(?:an?\s+|the\s+)?(?:electric|live|bare|exposed|mains)\s+(?:wire|cable|socket|fence)\b",
     r"\b(?:got|had|get|gets|took|taken)\s+(?:an?\s+|a\s+big\s+|a\s+bad\s+)?(?:electric\s+)?shock\b[^\n]{0,60}\b(?:confus\w*|burn\w*|unconscious|collaps\w*|heart|chest)\b",
-    (r"\b(?:vomit\w*|being\s+sick|throwing\s+up|swollen|bloated|distended)\b[^\n]{0,100}\b(?:haven't|hasn't|have\s+not|has\s+not|not|can't|no|unable\s+to)\s+"
-     r"(?:passed|pass|been\s+able\s+to\s+pass|farted|been\s+to\s+the\s+toilet)\s+(?:any\s+)?(?:wind|gas|stool|a\s+stool|poo|a\s+poo|anything)?\b"),
-    (r"\b(?:vomit\w*|being\s+sick|throwing\s+up|swollen|bloated|distended)\b[^\n]{0,100}\bno\s+(?:wind|gas|poo|stool|stools|bowel\s+movement)\s+(?:has\s+|have\s+)?"
-     r"(?:passed|come|been|since|for)\b"),
+    (
+        r"\b(?:vomit\w*|being\s+sick|throwing\s+up|swollen|bloated|distended)\b[^\n]{0,100}\b(?:haven't|hasn't|have\s+not|has\s+not|not|can't|no|unable\s+to)\s+"
+        r"(?:passed|pass|been\s+able\s+to\s+pass|farted|been\s+to\s+the\s+toilet)\s+(?:any\s+)?(?:wind|gas|stool|a\s+stool|poo|a\s+poo|anything)?\b"
+    ),
+    (
+        r"\b(?:vomit\w*|being\s+sick|throwing\s+up|swollen|bloated|distended)\b[^\n]{0,100}\bno\s+(?:wind|gas|poo|stool|stools|bowel\s+movement)\s+(?:has\s+|have\s+)?"
+        r"(?:passed|come|been|since|for)\b"
+    ),
     r"\b(?:chemo\w*|chemotherapy)\b[^\n]{0,40}\b(?:and|now)\b[^\n]{0,20}\b(?:temperature|temp|fever)\b[^.!?\n]{0,20}\b3[89](?:[.,]\d)?\b",
 ]
 
@@ -137,12 +183,16 @@ RED_FLAGS += [
 #: Round four, more voices: no urine all day with shivers or a racing heart (sepsis), a testicle
 #: getting worse with vomiting, and someone very cold who is mumbling or sleepy.
 RED_FLAGS += [
-    (r"\b(?:haven't|hasn't|have\s+not|has\s+not|not|no)\s+(?:had\s+an?\s+|done\s+an?\s+|passed\s+(?:any\s+)?)?(?:wee|pee|urine|water|weed|peed|wee'?d)\w*\s+"
-     r"(?:all\s+day|since\s+(?:this\s+morning|last\s+night|yesterday)|for\s+(?:\d+|twelve|eighteen|twenty\w*)\s+hours|in\s+(?:\d+|twelve|eighteen)\s+hours)\b"
-     r"(?=[^\n]{0,120}\b(?:shiver\w*|rigors|fever\w*|temperature|racing|pounding|confus\w*|infection|uti|cold\s+hands|mottled|clammy)\b)"),
-    (r"\b(?:shiver\w*|rigors|fever\w*|temperature|racing|pounding|confus\w*|infection|uti|mottled|clammy)\b[^\n]{0,120}"
-     r"\b(?:haven't|hasn't|have\s+not|has\s+not|not|no)\s+(?:had\s+an?\s+|done\s+an?\s+|passed\s+(?:any\s+)?)?(?:wee|pee|urine|water|weed|peed)\w*\s+"
-     r"(?:all\s+day|since\s+(?:this\s+morning|last\s+night|yesterday)|for\s+(?:\d+|twelve|eighteen|twenty\w*)\s+hours)\b"),
+    (
+        r"\b(?:haven't|hasn't|have\s+not|has\s+not|not|no)\s+(?:had\s+an?\s+|done\s+an?\s+|passed\s+(?:any\s+)?)?(?:wee|pee|urine|water|weed|peed|wee'?d)\w*\s+"
+        r"(?:all\s+day|since\s+(?:this\s+morning|last\s+night|yesterday)|for\s+(?:\d+|twelve|eighteen|twenty\w*)\s+hours|in\s+(?:\d+|twelve|eighteen)\s+hours)\b"
+        r"(?=[^\n]{0,120}\b(?:shiver\w*|rigors|fever\w*|temperature|racing|pounding|confus\w*|infection|uti|cold\s+hands|mottled|clammy)\b)"
+    ),
+    (
+        r"\b(?:shiver\w*|rigors|fever\w*|temperature|racing|pounding|confus\w*|infection|uti|mottled|clammy)\b[^\n]{0,120}"
+        r"\b(?:haven't|hasn't|have\s+not|has\s+not|not|no)\s+(?:had\s+an?\s+|done\s+an?\s+|passed\s+(?:any\s+)?)?(?:wee|pee|urine|water|weed|peed)\w*\s+"
+        r"(?:all\s+day|since\s+(?:this\s+morning|last\s+night|yesterday)|for\s+(?:\d+|twelve|eighteen|twenty\w*)\s+hours)\b"
+    ),
     r"\b(?:testic\w*|scrot\w*|balls?)\b[^\n]{0,80}\b(?:getting\s+worse|worse\s+and\s+worse|vomit\w*|being\s+sick|throwing\s+up)\b",
     r"\b(?:very\s+cold|freezing|frozen|ice\s+cold|so\s+cold|out\s+in\s+the\s+(?:snow|cold))\b[^.!?\n]{0,60}\b(?:mumbl\w*|stumbl\w*|very\s+sleepy|sleepy|not\s+shivering|stopped\s+shivering)\b",
 ]
@@ -150,8 +200,12 @@ RED_FLAGS += [
 #: Round four, more voices: a blow to the belly followed by a hard belly, pallor or vomiting, and a
 #: child found under water.
 RED_FLAGS += [
-    (r"\b(?:kicked|hit|punched|struck|crushed|run\s+over|landed|fell\s+(?:on|onto)|handlebars?)\b[^.!?\n]{0,40}\b(?:stomach|abdomen|belly|tummy|ribs|side)\b"
-     r"[^\n]{0,60}\b(?:(?:is|feels|gone|going|has\s+gone)\s+(?:very\s+|really\s+|all\s+)?(?:hard|rigid|swollen|tight)|pale|grey|vomit\w*|being\s+sick|faint\w*|blood|dizzy)\b"),
-    (r"\b(?:was|been|went|got|found|slipped|fell)\s+(?:face\s+down\s+)?(?:under\s+(?:the\s+)?water|underwater)\b"
-     r"|\bface\s+down\s+in\s+(?:the\s+)?(?:bath|pool|water|pond|river|sea|paddling\s+pool)\b"),
+    (
+        r"\b(?:kicked|hit|punched|struck|crushed|run\s+over|landed|fell\s+(?:on|onto)|handlebars?)\b[^.!?\n]{0,40}\b(?:stomach|abdomen|belly|tummy|ribs|side)\b"
+        r"[^\n]{0,60}\b(?:(?:is|feels|gone|going|has\s+gone)\s+(?:very\s+|really\s+|all\s+)?(?:hard|rigid|swollen|tight)|pale|grey|vomit\w*|being\s+sick|faint\w*|blood|dizzy)\b"
+    ),
+    (
+        r"\b(?:was|been|went|got|found|slipped|fell)\s+(?:face\s+down\s+)?(?:under\s+(?:the\s+)?water|underwater)\b"
+        r"|\bface\s+down\s+in\s+(?:the\s+)?(?:bath|pool|water|pond|river|sea|paddling\s+pool)\b"
+    ),
 ]

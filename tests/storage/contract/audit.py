@@ -9,7 +9,9 @@ from tests.storage.builders import NOW, audit_record, minutes
 class AuditContract:
     async def test_trail_in_append_order_per_practice_and_subject(self, storage: Storage) -> None:
         booked = audit_record("Appointment/7", at=NOW)
-        disclosed = audit_record("DiagnosticReport/3", action="result.disclosed", at=NOW + minutes(1))
+        disclosed = audit_record(
+            "DiagnosticReport/3", action="result.disclosed", at=NOW + minutes(1)
+        )
         cancelled = audit_record("Appointment/7", action="appointment.cancelled", actor="staff:9")
         elsewhere = audit_record("Appointment/7", practice_id="p2")
         async with storage.transaction() as tx:

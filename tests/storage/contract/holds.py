@@ -65,8 +65,10 @@ class SlotHoldContract:
         slots = ["S1", "S2", "S3", "S4"]
         holds = storage.slot_holds()
         won = await asyncio.gather(
-            *(holds.hold(c, slots[i % 2 :] + slots[: i % 2], NOW + minutes(10), NOW)
-              for i, c in enumerate(contenders))
+            *(
+                holds.hold(c, slots[i % 2 :] + slots[: i % 2], NOW + minutes(10), NOW)
+                for i, c in enumerate(contenders)
+            )
         )
         taken = [slot for slots_won in won for slot in slots_won]
         assert sorted(taken) == slots

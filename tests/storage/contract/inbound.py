@@ -47,7 +47,8 @@ class InboundContract:
 
     async def test_rollback_on_error_stores_nothing(self, storage: Storage) -> None:
         message = inbound()
-        with pytest.raises(RuntimeError):
+        # The failure must be raised inside the transaction: that is the rollback under test.
+        with pytest.raises(RuntimeError):  # noqa: PT012
             async with storage.transaction() as tx:
                 await tx.record_inbound(message)
                 raise RuntimeError("turn failed")
@@ -111,6 +112,8 @@ class InboundContract:
         assert stored is not None
         assert (stored.status, stored.attempts) == ("pending", 2)
         assert stored.metadata == {
-            "media_count": 1, "down_notified": True, "retry_at": (NOW + minutes(5)).isoformat()
+            "media_count": 1,
+            "down_notified": True,
+            "retry_at": (NOW + minutes(5)).isoformat(),
         }
         assert dt.datetime.fromisoformat(stored.metadata["retry_at"]) == NOW + minutes(5)

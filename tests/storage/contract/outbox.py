@@ -35,7 +35,9 @@ class OutboxContract:
         failed = dataclasses.replace(
             message, status="pending", attempts=1, next_attempt_at=NOW + minutes(1), error="timeout"
         )
-        delivered = dataclasses.replace(message, status="sent", attempts=2, provider_message_id="SM9")
+        delivered = dataclasses.replace(
+            message, status="sent", attempts=2, provider_message_id="SM9"
+        )
         async with storage.transaction() as tx:
             await tx.update_outbound(failed)
             assert await tx.due_outbound(NOW, 10) == []
@@ -63,7 +65,9 @@ class OutboxContract:
 
     async def test_concurrent_claimers_never_share_a_message(self, storage: Storage) -> None:
         # Thirty addresses: a stream gives one message at a time (see OutboxOrderContract).
-        messages = [outbound(created_at=NOW + minutes(i), address=f"+1555010{i:04d}") for i in range(30)]
+        messages = [
+            outbound(created_at=NOW + minutes(i), address=f"+1555010{i:04d}") for i in range(30)
+        ]
         await enqueue(storage, *messages)
 
         async def claim() -> list[str]:
@@ -76,7 +80,9 @@ class OutboxContract:
         order = {m.id: i for i, m in enumerate(messages)}
         assert all(batch == sorted(batch, key=order.__getitem__) for batch in batches)
 
-    async def test_senders_in_open_transactions_skip_each_others_rows(self, storage: Storage) -> None:
+    async def test_senders_in_open_transactions_skip_each_others_rows(
+        self, storage: Storage
+    ) -> None:
         messages = [outbound(created_at=NOW + minutes(i)) for i in range(12)]
         await enqueue(storage, *messages)
 
@@ -85,8 +91,12 @@ class OutboxContract:
                 due = await tx.due_outbound(NOW + minutes(30), 5)
                 await asyncio.sleep(0.05)  # "sending" while holding the rows
                 for message in due:
-                    await tx.update_outbound(dataclasses.replace(message, status="sent", attempts=1))
+                    await tx.update_outbound(
+                        dataclasses.replace(message, status="sent", attempts=1)
+                    )
                 return [m.id for m in due]
 
-        taken = [i for batch in await asyncio.gather(*(send_batch() for _ in range(4))) for i in batch]
+        taken = [
+            i for batch in await asyncio.gather(*(send_batch() for _ in range(4))) for i in batch
+        ]
         assert sorted(taken) == sorted(m.id for m in messages)

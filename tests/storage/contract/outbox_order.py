@@ -26,7 +26,9 @@ async def finish(storage: Storage, message: OutboxRecord, status: str = "sent") 
 
 
 class OutboxOrderContract:
-    async def test_a_stream_gives_its_messages_one_at_a_time_in_the_order_written(self, storage: Storage) -> None:
+    async def test_a_stream_gives_its_messages_one_at_a_time_in_the_order_written(
+        self, storage: Storage
+    ) -> None:
         # The same instant for all: the order is the order of writing, not of clock or id.
         stream = [outbound(created_at=NOW) for _ in range(4)]
         await enqueue(storage, *stream)
@@ -48,26 +50,41 @@ class OutboxOrderContract:
         claimed = {m.id for m in await claim(storage)}
         assert claimed == {first.id, elsewhere.id, telegram.id, other_practice.id}
 
-    async def test_a_message_waiting_for_its_retry_holds_back_the_later_ones(self, storage: Storage) -> None:
+    async def test_a_message_waiting_for_its_retry_holds_back_the_later_ones(
+        self, storage: Storage
+    ) -> None:
         first, second = outbound(), outbound()
         await enqueue(storage, first, second)
         (head,) = await claim(storage)
         async with storage.transaction() as tx:  # a 429: try again in five minutes
-            await tx.update_outbound(dataclasses.replace(head, status="pending", attempts=1,
-                                                         next_attempt_at=NOW + minutes(5)))
+            await tx.update_outbound(
+                dataclasses.replace(
+                    head, status="pending", attempts=1, next_attempt_at=NOW + minutes(5)
+                )
+            )
         assert await claim(storage) == []
         assert [m.id for m in await claim(storage, NOW + minutes(5))] == [first.id]
 
-    async def test_a_message_put_off_for_a_send_slot_holds_back_the_later_ones(self, storage: Storage) -> None:
+    async def test_a_message_put_off_for_a_send_slot_holds_back_the_later_ones(
+        self, storage: Storage
+    ) -> None:
         first, second = outbound(), outbound()
         await enqueue(storage, first, second)
         (head,) = await claim(storage)
         async with storage.transaction() as tx:  # no rate-limit slot soon: no attempt spent
-            await tx.update_outbound(dataclasses.replace(head, status="pending", next_attempt_at=NOW + minutes(5),
-                                                         error="waiting for a send slot"))
+            await tx.update_outbound(
+                dataclasses.replace(
+                    head,
+                    status="pending",
+                    next_attempt_at=NOW + minutes(5),
+                    error="waiting for a send slot",
+                )
+            )
         assert await claim(storage) == []
 
-    async def test_what_is_written_while_a_message_is_scheduled_for_later_goes_first(self, storage: Storage) -> None:
+    async def test_what_is_written_while_a_message_is_scheduled_for_later_goes_first(
+        self, storage: Storage
+    ) -> None:
         morning = outbound(next_attempt_at=NOW + minutes(600))  # quiet hours: not before then
         answer = outbound()
         await enqueue(storage, morning, answer)
@@ -77,7 +94,9 @@ class OutboxOrderContract:
         assert await claim(storage, NOW + minutes(599)) == []
         assert [m.id for m in await claim(storage, NOW + minutes(600))] == [morning.id]
 
-    async def test_a_scheduled_message_falling_due_waits_for_the_one_in_flight(self, storage: Storage) -> None:
+    async def test_a_scheduled_message_falling_due_waits_for_the_one_in_flight(
+        self, storage: Storage
+    ) -> None:
         soon, answer = outbound(next_attempt_at=NOW + minutes(2)), outbound()
         await enqueue(storage, soon, answer)
         (in_flight,) = await claim(storage)
@@ -86,7 +105,9 @@ class OutboxOrderContract:
         await finish(storage, in_flight)
         assert [m.id for m in await claim(storage, NOW + minutes(3))] == [soon.id]
 
-    async def test_a_permanently_failed_or_suppressed_message_holds_nothing_back(self, storage: Storage) -> None:
+    async def test_a_permanently_failed_or_suppressed_message_holds_nothing_back(
+        self, storage: Storage
+    ) -> None:
         stream = [outbound() for _ in range(3)]
         await enqueue(storage, *stream)
         (head,) = await claim(storage)
@@ -95,14 +116,18 @@ class OutboxOrderContract:
         await finish(storage, middle, "suppressed")
         assert [m.id for m in await claim(storage)] == [stream[2].id]
 
-    async def test_a_dead_senders_message_comes_back_first_when_its_lease_lapses(self, storage: Storage) -> None:
+    async def test_a_dead_senders_message_comes_back_first_when_its_lease_lapses(
+        self, storage: Storage
+    ) -> None:
         first, second = outbound(), outbound()
         await enqueue(storage, first, second)
         await claim(storage)  # its sender dies
         assert await claim(storage, NOW + minutes(4)) == []
         assert [m.id for m in await claim(storage, NOW + minutes(60))] == [first.id]
 
-    async def test_concurrent_claimers_take_a_stream_one_message_at_a_time(self, storage: Storage) -> None:
+    async def test_concurrent_claimers_take_a_stream_one_message_at_a_time(
+        self, storage: Storage
+    ) -> None:
         stream = [outbound(created_at=NOW + minutes(i) / 1000) for i in range(10)]
         others = [outbound(address=f"+1555020{i:04d}") for i in range(10)]
         await enqueue(storage, *stream, *others)
@@ -111,4 +136,3 @@ class OutboxOrderContract:
         assert len(taken) == len(set(taken))
         assert [i for i in taken if i in {m.id for m in stream}] == [stream[0].id]
         assert {m.id for m in others} <= set(taken)
-
