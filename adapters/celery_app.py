@@ -1,6 +1,8 @@
-"""Celery: the worker and beat of deployments with Redis.
+"""Celery: the app of deployments with Redis, and the dispatcher that hands conversations to it.
 
-Beat asks for `process_due`, `send_outbox` and `purge_expired` on the BEAT_* intervals of
+This module configures Celery and names its tasks; the tasks themselves need the whole runtime
+and are registered by the composition root's side (`patient_assistant/worker.py`), so that no
+adapter imports it. Beat asks for `process_due`, `send_outbox` and `purge_expired` on the BEAT_* intervals of
 the settings, and `invite_to_intake` every minute (patients with an upcoming new patient
 visit are invited by message to fill in the intake form, bot/outreach.py); a worker runs
 each with a runtime built once per worker process (the NLU model and connections are not
@@ -29,7 +31,9 @@ INVITE_EVERY_SECONDS = 60.0
 
 
 def make_celery(settings: Any) -> Celery:
-    """The Celery app for these settings. `settings` is patient_assistant.settings.Settings."""
+    """The Celery app for these settings, without its tasks (enough to send them by name).
+
+    `settings` is patient_assistant.settings.Settings."""
     if not settings.redis_url:
         raise RuntimeError(
             "REDIS_URL is not set: without Redis the API runs jobs in process (serve, demo)"
@@ -54,77 +58,6 @@ def make_celery(settings: Any) -> Celery:
             "invite-to-intake": {"task": INVITE_TO_INTAKE, "schedule": INVITE_EVERY_SECONDS},
         },
     )
-    worker_state: dict[str, Any] = {}
-
-    def run(coro_factory: Any) -> Any:
-        loop = worker_state.get("loop")
-        if loop is None:
-            loop = worker_state["loop"] = asyncio.new_event_loop()
-        return loop.run_until_complete(coro_factory())
-
-    async def runtime() -> Any:
-        if "runtime" not in worker_state:
-            from patient_assistant.bootstrap import build
-
-            if not settings.fhir_base_url:
-                raise RuntimeError("FHIR_BASE_URL must be set for Celery workers")
-            worker_state["runtime"] = await build(settings, fhir_base_url=settings.fhir_base_url)
-        return worker_state["runtime"]
-
-    @app.task(name=PROCESS_DUE)
-    def process_due() -> int:
-        async def go() -> int:
-            return int(await (await runtime()).assistant.process_due())
-
-        return int(run(go))
-
-    @app.task(name=PROCESS_CONVERSATION)
-    def process_conversation(conversation_id: str) -> int:
-        async def go() -> int:
-            return len((await (await runtime()).assistant.process(conversation_id)).replies)
-
-        produced = int(run(go))
-        if produced:
-            send_outbox.delay()
-        return produced
-
-    @app.task(name=SEND_OUTBOX)
-    def send_outbox() -> int:
-        async def go() -> tuple[int, float | None]:
-            rt = await runtime()
-            done = await rt.channels.sender.drain()
-            wait = None if done.wake_at is None else (done.wake_at - rt.clock.now()).total_seconds()
-            return done.sent, wait
-
-        sent, wait = run(go)
-        if wait is not None:
-            send_outbox.apply_async(countdown=max(wait, 0.0))
-        return int(sent)
-
-    @app.task(name=INVITE_TO_INTAKE)
-    def invite_to_intake() -> int:
-        async def go() -> int:
-            rt = await runtime()
-            return int(await rt.outreach.run_due()) if rt.outreach else 0
-
-        invited = int(run(go))
-        if invited:
-            send_outbox.delay()
-        return invited
-
-    @app.task(name=PURGE_EXPIRED)
-    def purge_expired() -> int:
-        async def go() -> int:
-            from bot.retention import purge_expired as purge
-
-            rt = await runtime()
-            reports = await purge(
-                rt.storage, [settings.practice_id], settings.message_retention_days, rt.clock.now()
-            )
-            return sum(r.inbound + r.outbound for r in reports.values())
-
-        return int(run(go))
-
     return app
 
 

@@ -124,9 +124,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{purge(settings, now)} message bodies purged")
         return 0
     if args.command in ("worker", "beat"):
-        from adapters.celery_app import make_celery
+        from patient_assistant.worker import worker_app
 
-        app = make_celery(settings)
+        app = worker_app(settings)
         extra = ["--loglevel=INFO"]
         if args.command == "worker":
             extra += [f"--concurrency={args.concurrency}"] + (

@@ -18,15 +18,8 @@ KNOWN_PRIVATE_IMPORTS: dict[tuple[str, str, str], str] = {
     "tests/nlu/test_fast_paths.py fails if a Python release changes it",
     ("nlu.literals", "re", "_constants"): "the parser's opcodes, with _parser",
 }
-#: Circles outside dialogs/ and domain/ not yet taken apart, with why they stand.
-KNOWN_CYCLES: dict[tuple[str, ...], str] = {
-    (
-        "adapters.celery_app",
-        "patient_assistant.bootstrap",
-        "patient_assistant.channels",
-    ): "a Celery worker builds the runtime inside its task, and the runtime starts Celery only when "
-    "configured; both imports are deferred to run time. Untangling it belongs to the composition root.",
-}
+#: Circles not yet taken apart, with why they stand (none today).
+KNOWN_CYCLES: dict[tuple[str, ...], str] = {}
 
 
 def _modules() -> dict[str, Path]:
@@ -127,3 +120,16 @@ def test_no_module_imports_a_private_name_of_another() -> None:
         if taken and taken.startswith("_") and not taken.startswith("__") and target != "__future__"
     }
     assert crossings - set(KNOWN_PRIVATE_IMPORTS) == set()
+
+
+def test_no_adapter_imports_the_composition_root() -> None:
+    """Adapters are wired by `patient_assistant/`; they never reach back into it."""
+    graph = _graph()
+    reaching_back = sorted(
+        (module, target)
+        for module, targets in graph.items()
+        if module.startswith("adapters.")
+        for target in targets
+        if target.startswith("patient_assistant.")
+    )
+    assert reaching_back == []

@@ -204,8 +204,8 @@ async def test_the_in_process_runner_and_celery_beat_run_the_invitations(runtime
     # Celery beat asks a worker for the same round every minute. A second Celery app in this
     # process would re-register the first one's tasks (a warning, so an error here): look in a child.
     probe = (
-        "from adapters.celery_app import make_celery; from patient_assistant.settings import Settings; "
-        "app = make_celery(Settings(_env_file=None, redis_url='redis://127.0.0.1:6379/15')); "
+        "from patient_assistant.worker import worker_app; from patient_assistant.settings import Settings; "
+        "app = worker_app(Settings(_env_file=None, redis_url='redis://127.0.0.1:6379/15')); "
         "print(app.conf.beat_schedule['invite-to-intake']['task'], '"
         + INVITE_TO_INTAKE
         + "' in app.tasks)"

@@ -1,0 +1,102 @@
+"""The Celery worker's tasks: each runs its job on a runtime built once per worker process.
+
+The app's configuration and task names are in `adapters/celery_app.py`; the tasks are
+registered here, beside the composition root they build the runtime with, so the adapter
+never imports it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from celery import Celery
+
+from adapters.celery_app import (
+    INVITE_TO_INTAKE,
+    PROCESS_CONVERSATION,
+    PROCESS_DUE,
+    PURGE_EXPIRED,
+    SEND_OUTBOX,
+    make_celery,
+)
+from bot.retention import purge_expired as purge
+from patient_assistant.bootstrap import build
+from patient_assistant.settings import Settings
+
+
+def worker_app(settings: Settings) -> Celery:
+    """The Celery app with its tasks, for `patient-assistant worker` and `beat`."""
+    app = make_celery(settings)
+    register_tasks(app, settings)
+    return app
+
+
+def register_tasks(app: Celery, settings: Settings) -> None:
+    """Process due work, a conversation, the outbox, intake invitations and the retention purge."""
+    worker_state: dict[str, Any] = {}
+
+    def run(coro_factory: Any) -> Any:
+        loop = worker_state.get("loop")
+        if loop is None:
+            loop = worker_state["loop"] = asyncio.new_event_loop()
+        return loop.run_until_complete(coro_factory())
+
+    async def runtime() -> Any:
+        if "runtime" not in worker_state:
+            if not settings.fhir_base_url:
+                raise RuntimeError("FHIR_BASE_URL must be set for Celery workers")
+            worker_state["runtime"] = await build(settings, fhir_base_url=settings.fhir_base_url)
+        return worker_state["runtime"]
+
+    @app.task(name=PROCESS_DUE)
+    def process_due() -> int:
+        async def go() -> int:
+            return int(await (await runtime()).assistant.process_due())
+
+        return int(run(go))
+
+    @app.task(name=PROCESS_CONVERSATION)
+    def process_conversation(conversation_id: str) -> int:
+        async def go() -> int:
+            return len((await (await runtime()).assistant.process(conversation_id)).replies)
+
+        produced = int(run(go))
+        if produced:
+            send_outbox.delay()
+        return produced
+
+    @app.task(name=SEND_OUTBOX)
+    def send_outbox() -> int:
+        async def go() -> tuple[int, float | None]:
+            rt = await runtime()
+            done = await rt.channels.sender.drain()
+            wait = None if done.wake_at is None else (done.wake_at - rt.clock.now()).total_seconds()
+            return done.sent, wait
+
+        sent, wait = run(go)
+        if wait is not None:
+            send_outbox.apply_async(countdown=max(wait, 0.0))
+        return int(sent)
+
+    @app.task(name=INVITE_TO_INTAKE)
+    def invite_to_intake() -> int:
+        async def go() -> int:
+            rt = await runtime()
+            return int(await rt.outreach.run_due()) if rt.outreach else 0
+
+        invited = int(run(go))
+        if invited:
+            send_outbox.delay()
+        return invited
+
+    @app.task(name=PURGE_EXPIRED)
+    def purge_expired() -> int:
+        async def go() -> int:
+            rt = await runtime()
+            reports = await purge(
+                rt.storage, [settings.practice_id], settings.message_retention_days, rt.clock.now()
+            )
+            return sum(r.inbound + r.outbound for r in reports.values())
+
+        return int(run(go))
