@@ -17,12 +17,18 @@ rules, in order:
      "our appt for the 5th", "the one at 10", "my appointment is tomorrow";
    - "instead of <dt>", "can't make <dt>", "I have an appointment on <dt>",
      "I'm booked in for <dt>";
-   - in a reschedule, "from <dt> to <dt>" and "move <dt> to <dt>" name the old one first,
-     and "it's on <dt>" says what "it" is.
+   - in a reschedule, "from <dt> to <dt>" and "move <dt> to <dt>" name the old one first
+     (so does "<dt> to <dt>" anywhere in a move: "my appointment tomorrow to monday"; a range
+     written "March 5 to March 10" is first cut in two by ``nlu.extract.split_move_ranges``),
+     and "it's on <dt>" says what "it" is;
+   - what is said of it after it: "<dt> I can't (make)", "<dt> needs to be later",
+     "the <dt> is too early", "can <dt> be moved", "<dt> I'm booked for";
+   - "a new time for <dt>", and outside a booking "the <dt> with <clinician>".
 2. In a cancel, check or attendance message every datetime names the booked visit
    ("cancel my appointment tomorrow") unless it is a destination ("to friday"); a message
    with "cancel" in it counts as a cancel whatever the classifier said.
-3. Anything else is a wanted time: a reschedule's lone "can we move my appt to friday"
+3. A time put forward ("how about <dt>", "maybe <dt>", "could we do <dt>") is wanted (checked first),
+   whatever the intent. Anything else is a wanted time too: a reschedule's lone "can we move my appt to friday"
    is the new time, and so is any time followed by "instead" ("for tomorrow instead").
    A running-late message's time is when the patient will arrive ("in 10 minutes"), so
    it names the appointment only by a cue ("late for my 3pm").
