@@ -17,10 +17,14 @@ from bot.outreach import Outreach
 from dialogs.context import Texts
 from dialogs.validation import load_flows
 from domain.clock import FixedClock, SystemClock
+from domain.consent_service import Consents
+from domain.desk import FrontDesk
+from domain.identity import Identity
+from domain.intake_service import Intake
 from domain.outreach import IntakeOutreach
 from domain.ports import Clock
+from domain.results import Results
 from domain.scheduling import Scheduling
-from patient_assistant.desk import front_desk
 from patient_assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -122,6 +126,17 @@ async def build(
         ),
     )
     return Runtime(settings, clock, storage, fhir, parser, assistant, channels, outreach)
+
+
+def front_desk(fhir: FhirAdapters, scheduling: Scheduling, clock: Clock) -> FrontDesk:
+    """Every domain service over the FHIR adapters, behind the one front desk."""
+    return FrontDesk(
+        scheduling=scheduling,
+        identity=Identity(fhir.registry, fhir.patients, fhir.tasks, fhir.coverage),
+        intake=Intake(fhir.intake),
+        consents=Consents(fhir.consents, fhir.practice, clock),
+        results=Results(fhir.results),
+    )
 
 
 def _ensure_sqlite_dir(database_url: str) -> None:

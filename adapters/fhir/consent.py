@@ -3,7 +3,7 @@
 Documents are the practice's DocumentReferences in the consent-document category, their
 version in the document-version extension. A decision is a Consent: status active
 (agreed, provision permit) or rejected (declined, provision deny); withdrawing sets it
-inactive with the end of its provision period. See patient_codes for the conventions.
+inactive with the end of its provision period. See codes.py for the conventions.
 """
 
 from __future__ import annotations
@@ -12,19 +12,19 @@ import base64
 import binascii
 import datetime as dt
 
-from adapters.fhir.codes import EXT_DOCUMENT_VERSION
-from adapters.fhir.connection import FhirConnection
-from adapters.fhir.errors import FhirHttpError, translated
-from adapters.fhir.http import Json, version_of
-from adapters.fhir.mapping import extension_values, instant, ref_id
-from adapters.fhir.patient_codes import (
+from adapters.fhir.codes import (
     ACT_CODE,
     CONSENT_DOCUMENT,
     CONSENT_SCOPE,
     DOCUMENT_CATEGORY_CODE,
     EXT_CONSENT_CHANNEL,
+    EXT_DOCUMENT_VERSION,
     LOINC_PATIENT_CONSENT,
 )
+from adapters.fhir.connection import FhirConnection
+from adapters.fhir.errors import FhirHttpError, translated
+from adapters.fhir.http import Json, version_of
+from adapters.fhir.mapping import extension_values, instant, ref_id
 from adapters.fhir.reference import ReferenceCache
 from adapters.fhir.slots import fhir_time
 from domain.consent import TELEHEALTH, ConsentDecision, ConsentDocument

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from adapters.fhir.codes import REGISTRATION_SYSTEM, chat_telecom
 from adapters.fhir.connection import FhirConnection
 from adapters.fhir.directory import FhirPatientDirectory
 from adapters.fhir.errors import FhirHttpError, translated
 from adapters.fhir.http import Json, version_of
-from adapters.fhir.mapping import to_patient
-from adapters.fhir.patient_codes import REGISTRATION_SYSTEM, chat_telecom
-from adapters.fhir.patient_json import apply_change, new_patient_json, to_record
+from adapters.fhir.mapping import apply_change, new_patient_json, to_patient, to_record
 from adapters.fhir.phones import spellings
 from adapters.fhir.reference import ReferenceCache
 from domain.details import DetailChange

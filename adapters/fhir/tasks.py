@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from adapters.fhir.connection import FhirConnection
-from adapters.fhir.errors import FhirHttpError, translated
-from adapters.fhir.http import Json, version_of
-from adapters.fhir.mapping import ref_id
-from adapters.fhir.patient_codes import (
+from adapters.fhir.codes import (
     FOLLOW_UP_EMERGENCY,
     FOLLOW_UP_LOCKOUT,
     REVIEW_DUPLICATE,
     TASK_CODES,
     TASK_SYSTEM,
 )
+from adapters.fhir.connection import FhirConnection
+from adapters.fhir.errors import FhirHttpError, translated
+from adapters.fhir.http import Json, version_of
+from adapters.fhir.mapping import ref_id
 from adapters.fhir.reference import ReferenceCache
 from adapters.fhir.slots import fhir_time
 from domain.alerts import ReportEmergency, ReportLockout
@@ -88,50 +88,62 @@ def duplicate_task(
 def lockout_task(report: ReportLockout, organization_id: str, now: dt.datetime) -> Json:
     """A Task for staff about a locked conversation: references and codes only, nothing the
     person typed (the birth dates tried are not kept anywhere)."""
-    inputs: list[Json] = [
-        {"type": {"text": "conversation"}, "valueString": report.conversation_id},
-        {"type": {"text": "channel"}, "valueCode": report.channel},
-        {"type": {"text": "locked until"}, "valueDateTime": fhir_time(report.locked_until)},
-    ]
-    if report.related_person_id:
-        inputs.append(
-            {
-                "type": {"text": "claimed to be"},
-                "valueReference": {"reference": f"RelatedPerson/{report.related_person_id}"},
-            }
-        )
-    task: Json = {
-        "resourceType": "Task",
-        "identifier": [{"system": TASK_SYSTEM, "value": report.request_id}],
-        "status": "requested",
-        "intent": "order",
-        "priority": "urgent",
-        "code": {
-            "coding": [{"system": TASK_CODES, "code": FOLLOW_UP_LOCKOUT, "display": LOCKOUT_TEXT}],
-            "text": LOCKOUT_TEXT,
-        },
-        "description": "A conversation was locked after three failed identity checks. Contact the patient "
-        "on the details in their record (not the conversation's) to check it was them.",
-        "authoredOn": fhir_time(now),
-        "owner": {"reference": f"Organization/{organization_id}"},
-        "input": inputs,
-    }
-    if report.patient_id:
-        task["for"] = task["focus"] = {"reference": f"Patient/{report.patient_id}"}
-    return task
+    return _follow_up_task(
+        report,
+        organization_id,
+        now,
+        priority="urgent",
+        code=FOLLOW_UP_LOCKOUT,
+        title=LOCKOUT_TEXT,
+        description="A conversation was locked after three failed identity checks. Contact the "
+        "patient on the details in their record (not the conversation's) to check it was them.",
+        extra_inputs=[
+            {"type": {"text": "locked until"}, "valueDateTime": fhir_time(report.locked_until)}
+        ],
+        related_person_role="claimed to be",
+    )
 
 
 def emergency_task(report: ReportEmergency, organization_id: str, now: dt.datetime) -> Json:
     """A Task for staff to contact the sender of an emergency now (priority `stat`, the
     highest R4 has): references and codes only, never the message or the red flag it raised."""
+    return _follow_up_task(
+        report,
+        organization_id,
+        now,
+        priority="stat",
+        code=FOLLOW_UP_EMERGENCY,
+        title=EMERGENCY_TEXT,
+        description="A message in this conversation was read as a possible emergency; the "
+        "sender was told to call emergency services. Contact them now and read the conversation.",
+        extra_inputs=[],
+        related_person_role="speaking for the patient",
+    )
+
+
+def _follow_up_task(
+    report: ReportLockout | ReportEmergency,
+    organization_id: str,
+    now: dt.datetime,
+    *,
+    priority: str,
+    code: str,
+    title: str,
+    description: str,
+    extra_inputs: list[Json],
+    related_person_role: str,
+) -> Json:
+    """A Task asking staff to follow up a conversation. Built from the report's references
+    and codes only (conversation, channel, Patient, RelatedPerson), so no PHI is written."""
     inputs: list[Json] = [
         {"type": {"text": "conversation"}, "valueString": report.conversation_id},
         {"type": {"text": "channel"}, "valueCode": report.channel},
+        *extra_inputs,
     ]
     if report.related_person_id:
         inputs.append(
             {
-                "type": {"text": "speaking for the patient"},
+                "type": {"text": related_person_role},
                 "valueReference": {"reference": f"RelatedPerson/{report.related_person_id}"},
             }
         )
@@ -140,15 +152,12 @@ def emergency_task(report: ReportEmergency, organization_id: str, now: dt.dateti
         "identifier": [{"system": TASK_SYSTEM, "value": report.request_id}],
         "status": "requested",
         "intent": "order",
-        "priority": "stat",
+        "priority": priority,
         "code": {
-            "coding": [
-                {"system": TASK_CODES, "code": FOLLOW_UP_EMERGENCY, "display": EMERGENCY_TEXT}
-            ],
-            "text": EMERGENCY_TEXT,
+            "coding": [{"system": TASK_CODES, "code": code, "display": title}],
+            "text": title,
         },
-        "description": "A message in this conversation was read as a possible emergency; the sender was told "
-        "to call emergency services. Contact them now and read the conversation.",
+        "description": description,
         "authoredOn": fhir_time(now),
         "owner": {"reference": f"Organization/{organization_id}"},
         "input": inputs,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from adapters.fhir import FhirAdapters
-from adapters.fhir.patient_codes import FOLLOW_UP_EMERGENCY
+from adapters.fhir.codes import FOLLOW_UP_EMERGENCY
 from adapters.sql import SqlStorage
 from tests.support.chat import CLI, run_chat
 from tests.support.fhir import SeededServer

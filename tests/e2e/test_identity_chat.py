@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from adapters.fhir import FhirAdapters
+from adapters.fhir.codes import FOLLOW_UP_LOCKOUT, REVIEW_DUPLICATE
 from adapters.fhir.mapping import ref_id
-from adapters.fhir.patient_codes import FOLLOW_UP_LOCKOUT, REVIEW_DUPLICATE
 from adapters.sql import SqlStorage
 from bot.ports import AuditRecord
 from domain.consent import TELEHEALTH

@@ -10,7 +10,7 @@ import uuid
 import pytest
 
 from adapters.fhir import FhirAdapters
-from adapters.fhir.patient_codes import FOLLOW_UP_LOCKOUT, TASK_SYSTEM
+from adapters.fhir.codes import FOLLOW_UP_LOCKOUT, TASK_SYSTEM
 from bot import household
 from domain.alerts import ReportLockout
 from domain.details import DetailChange
