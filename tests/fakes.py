@@ -1,13 +1,17 @@
 """In-memory implementations of the domain's ports, for fast unit tests of the engine and domain.
 
-They subclass nothing but keep the same methods as the real adapters (Protocols); the same
-behaviour is tested against the real FHIR sandbox and databases elsewhere.
+They subclass nothing but keep the same methods as the real adapters (Protocols); the contract
+tests in tests/ports run the same tests on them and on the real adapters (the FHIR sandbox,
+SQLite and PostgreSQL), so a fake that drifts from its adapter fails there.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
+from collections.abc import Iterable
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from domain.errors import NotFound, RecordSystemUnavailable, SlotUnavailable
@@ -24,6 +28,8 @@ from domain.model import (
     SlotCriteria,
 )
 from domain.related import RelatedPerson
+
+_Person = TypeVar("_Person", Patient, RelatedPerson)
 
 ZONE = ZoneInfo("America/New_York")
 PATEL, CHEN, ROSSI, BERG = "pr-patel", "pr-chen", "pr-rossi", "pr-berg"
@@ -86,20 +92,33 @@ class FakePatients:
         self.patients, self.related = patients, related
 
     async def find_by_phone(self, e164: str) -> list[Patient]:
-        return [p for p in self.patients if e164 in p.phones]
+        return _by_name(p for p in self.patients if e164 in p.phones)
 
     async def get(self, patient_id: str) -> Patient:
-        return next(p for p in self.patients if p.id == patient_id)
+        found = next((p for p in self.patients if p.id == patient_id), None)
+        if found is None:
+            raise NotFound(f"Patient/{patient_id}")
+        return found
 
     async def find_by_chat(self, channel: str, address: str) -> list[Patient]:
-        return [p for p in self.patients if f"{channel}:{address}" in p.phones]
+        return _by_name(p for p in self.patients if f"{channel}:{address}" in p.chats)
 
     async def related_by_phone(self, e164: str) -> list[RelatedPerson]:
-        return [r for r in self.related if e164 in r.phones]
+        return _by_name(r for r in self.related if e164 in r.phones)
+
+
+def _by_name(people: Iterable[_Person]) -> list[_Person]:
+    """In name order, as the FHIR adapter lists them."""
+    return sorted(people, key=lambda p: (p.name, p.id))
 
 
 class FakeSchedule:
-    """Weekday 15-minute slots 09:00-12:00 for Patel at Downtown over 14 days from `start`."""
+    """Weekday 15-minute slots 09:00-12:00 for Patel and Rossi at Downtown over 14 days from
+    `start`.
+
+    Like the FHIR server, every write to a slot gives it a new version, so an offer made
+    before the write is refused after it.
+    """
 
     def __init__(self, start: dt.date) -> None:
         self.slots: dict[str, Slot] = {}
@@ -114,10 +133,26 @@ class FakeSchedule:
                     begin = dt.datetime.combine(day, dt.time(9), ZONE) + dt.timedelta(
                         minutes=15 * quarter
                     )
-                    sid = f"slot-{who}-{begin:%Y%m%d%H%M}"
-                    self.slots[sid] = Slot(
-                        sid, begin, begin + dt.timedelta(minutes=15), who, where, version="1"
-                    )
+                    self.add_slot(who, where, begin, 15)
+
+    def add_slot(
+        self, practitioner_id: str, location_id: str, start: dt.datetime, minutes: int
+    ) -> Slot:
+        """A free slot (tests add practitioners of their own)."""
+        sid = f"slot-{practitioner_id}-{start:%Y%m%d%H%M}"
+        self.slots[sid] = Slot(
+            sid,
+            start,
+            start + dt.timedelta(minutes=minutes),
+            practitioner_id,
+            location_id,
+            version="1",
+        )
+        return self.slots[sid]
+
+    def _write(self, slot: Slot, free: bool) -> None:
+        version = str(int(slot.version or "0") + 1)
+        self.slots[slot.id] = dataclasses.replace(slot, free=free, version=version)
 
     def _check(self) -> None:
         if self.down:
@@ -138,18 +173,21 @@ class FakeSchedule:
         )
 
     async def get_slot(self, slot_id: str) -> Slot:
+        self._check()
+        if slot_id not in self.slots:
+            raise NotFound(f"Slot/{slot_id}")
         return self.slots[slot_id]
 
     async def book(self, patient_id: str, opening: Opening, service: Service) -> Appointment:
         self._check()
-        current = [self.slots[s.id] for s in opening.slots]
+        current = [self.slots.get(s.id) for s in opening.slots]
         if any(
-            not s.free or s.version != o.version
+            s is None or not s.free or s.version != o.version
             for s, o in zip(current, opening.slots, strict=True)
         ):
             raise SlotUnavailable(opening.start.isoformat())
-        for s in current:
-            self.slots[s.id] = _replace(s, free=False)
+        for s in opening.slots:
+            self._write(self.slots[s.id], free=False)
         aid = f"appt-{next(self._ids)}"
         self.appointments[aid] = Appointment(
             aid,
@@ -165,9 +203,12 @@ class FakeSchedule:
 
     async def cancel(self, appointment: Appointment) -> Appointment:
         self._check()
+        current = self.appointments[appointment.id]
+        if current.status == "cancelled":  # a retry: its slots may be someone else's by now
+            return current
         for sid in appointment.slot_ids:
-            self.slots[sid] = _replace(self.slots[sid], free=True)
-        cancelled = _replace(appointment, status="cancelled")
+            self._write(self.slots[sid], free=True)
+        cancelled = dataclasses.replace(current, status="cancelled")
         self.appointments[appointment.id] = cancelled
         return cancelled
 
@@ -210,7 +251,7 @@ class FakeHolds:
         self, conversation_id: str, slot_ids: list[str], until: dt.datetime, now: dt.datetime
     ) -> list[str]:
         got = []
-        for sid in slot_ids:
+        for sid in dict.fromkeys(slot_ids):
             owner = self.holds.get(sid)
             if owner is None or owner[0] == conversation_id or owner[1] <= now:
                 self.holds[sid] = (conversation_id, until)
@@ -226,9 +267,3 @@ class FakeHolds:
 
     async def release(self, conversation_id: str) -> None:
         self.holds = {k: v for k, v in self.holds.items() if v[0] != conversation_id}
-
-
-def _replace(obj, **changes):  # type: ignore[no-untyped-def]
-    import dataclasses
-
-    return dataclasses.replace(obj, **changes)

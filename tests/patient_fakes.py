@@ -1,5 +1,6 @@
-"""In-memory fakes of the identity, intake, consent and results ports (same methods as the
-FHIR adapters, which tests/fhir checks against the sandbox), and a driver with a FrontDesk."""
+"""In-memory fakes of the identity, intake, consent and results ports (same methods and
+behaviour as the FHIR adapters: tests/ports runs one contract on both), and a driver with a
+FrontDesk."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from domain.consent import ConsentDecision, ConsentDocument
 from domain.consent_service import Consents
 from domain.desk import FrontDesk
 from domain.details import DetailChange
-from domain.errors import RecordSystemUnavailable
+from domain.errors import Conflict, RecordSystemUnavailable
 from domain.identity import Identity
 from domain.intake import Form, IntakeResponse
 from domain.intake_service import Intake
@@ -103,15 +104,28 @@ class FakeRegistry:
         return self.created[request_id]
 
     async def link_chat(self, patient_id: str, channel: str, address: str) -> None:
-        self.patients.patients = tuple(
-            dataclasses.replace(p, phones=(*p.phones, f"{channel}:{address}"))
-            if p.id == patient_id
-            else p
-            for p in self.patients.patients
-        )
+        patient = await self.patients.get(patient_id)
+        chat = f"{channel}:{address}"
+        if chat not in patient.chats:
+            self._store(dataclasses.replace(patient, chats=(*patient.chats, chat)))
 
     async def update(self, patient_id: str, change: DetailChange) -> None:
+        """Like the FHIR adapter: a new phone replaces the mobile one, a new language is the
+        preferred one (e-mail and address are not on the domain's Patient)."""
+        patient = await self.patients.get(patient_id)
         self.updates.append((patient_id, change))
+        self._store(
+            dataclasses.replace(
+                patient,
+                phones=(change.phone,) if change.phone else patient.phones,
+                language=change.language or patient.language,
+            )
+        )
+
+    def _store(self, patient: Patient) -> None:
+        self.patients.patients = tuple(
+            patient if p.id == patient.id else p for p in self.patients.patients
+        )
 
 
 @dataclass
@@ -144,10 +158,13 @@ class FakeTasks:
 @dataclass
 class FakeCoverage:
     active: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    created: int = 0
 
     async def set_insurance(self, patient_id: str, insurer: str, member_id: str | None) -> str:
+        """A new Coverage each time, as on FHIR (the earlier one ends)."""
         self.active[patient_id] = (insurer, member_id)
-        return f"cov-{patient_id}"
+        self.created += 1
+        return f"cov-{self.created}"
 
 
 @dataclass
@@ -163,6 +180,9 @@ class FakeIntakeStore:
         return self.saved.get(patient_id)
 
     async def save(self, patient_id: str, form: Form, response: IntakeResponse) -> IntakeResponse:
+        stored = self.saved.get(patient_id)
+        if response.id and (stored is None or stored.version != response.version):
+            raise Conflict("the form was changed elsewhere meanwhile")
         self.writes += 1
         stored = dataclasses.replace(
             response, id=response.id or f"qr-{patient_id}", version=str(self.writes)
@@ -250,7 +270,7 @@ class PatientConversation(Conversation):
         base = super().context()
         if self.channel == "telegram":
             patients = tuple(
-                p for p in self.everyone.patients if f"telegram:{self.address}" in p.phones
+                p for p in self.everyone.patients if f"telegram:{self.address}" in p.chats
             )
         else:
             patients = (

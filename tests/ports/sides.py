@@ -1,0 +1,280 @@
+"""The two sides of every FHIR-side port contract: the in-memory fakes (tests/fakes.py,
+tests/patient_fakes.py) and the FHIR adapters on the sandbox server.
+
+Each side can arrange what a contract test needs (a throwaway patient, a practitioner with
+free slots, a lab report) in its own way, so the contract tests name no data of either side
+and run unchanged on both. The FHIR side only ever adds resources with unique names, never
+edits the seeded practice, because the session's tests share one sandbox.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from adapters.fhir import FhirAdapters, connect
+from adapters.fhir.codes import DEMO_ORGANIZATION
+from adapters.fhir.slots import fhir_time
+from domain.model import Patient, Service
+from domain.ports import (
+    BookedAppointments,
+    ConsentStore,
+    CoverageStore,
+    IntakeStore,
+    PatientDirectory,
+    PatientRegistry,
+    PracticeDirectory,
+    ResultsStore,
+    ScheduleStore,
+    StaffTasks,
+)
+from domain.related import RelatedPerson
+from patient_assistant.sandbox import free_port
+from tests import fakes, patient_fakes
+from tests.support.fhir import TEST_PATIENT_SYSTEM, SeededServer
+
+ZONE = ZoneInfo("America/New_York")
+#: The day the contract tests' own practitioners work: a Tuesday after the sandbox's clock.
+DAY = dt.date(2026, 3, 10)
+SLOT_MINUTES = 15
+
+#: Every contract test runs once per side; the FHIR side needs the sandbox.
+SIDES = [pytest.param("fake", id="fake"), pytest.param("fhir", id="fhir", marks=pytest.mark.fhir)]
+
+
+class Schedule(ScheduleStore, BookedAppointments, Protocol):
+    """Both schedule ports: the adapters and the fake implement them in one object."""
+
+
+@dataclass(frozen=True)
+class Workday:
+    """A practitioner the test added, working DAY from 09:00 at one location."""
+
+    practitioner_id: str
+    location_id: str
+
+    def at(self, slot: int) -> dt.datetime:
+        """The start of the practitioner's `slot`-th slot (0: 09:00)."""
+        return dt.datetime.combine(DAY, dt.time(9), ZONE) + dt.timedelta(
+            minutes=SLOT_MINUTES * slot
+        )
+
+
+class Side(Protocol):
+    """The FHIR-side ports of one implementation, and how to arrange data on it."""
+
+    directory: PracticeDirectory
+    patients: PatientDirectory
+    registry: PatientRegistry
+    schedule: Schedule
+    tasks: StaffTasks
+    coverage: CoverageStore
+    intake: IntakeStore
+    consents: ConsentStore
+    results: ResultsStore
+
+    async def add_patient(self, name: str, phone: str | None = None) -> Patient: ...
+
+    async def add_related(self, patient_id: str, name: str, phone: str) -> RelatedPerson: ...
+
+    async def add_workday(self, slots: int) -> Workday:
+        """A new practitioner with `slots` free back-to-back 15-minute slots on DAY."""
+        ...
+
+    async def add_report(self, patient_id: str, status: str) -> None:
+        """A lab report (DiagnosticReport) of the patient with this status."""
+        ...
+
+    async def bookable_service(self) -> Service:
+        """A service of 30 minutes that `schedule` can book and find booked."""
+        ...
+
+    async def down_schedule(self) -> Schedule:
+        """The schedule ports of this side while the record system is down."""
+        ...
+
+
+def unique(prefix: str) -> str:
+    return f"{prefix}{uuid.uuid4().hex[:10]}"
+
+
+def unique_phone() -> str:
+    """A valid US mobile number no other test uses (the exchange never starts with 0 or 1)."""
+    return f"+1617{uuid.uuid4().int % 800 + 200}{uuid.uuid4().int % 10000:04d}"
+
+
+@dataclass
+class FakeSide:
+    everyone: fakes.FakePatients = field(default_factory=lambda: fakes.FakePatients((), ()))
+    directory: fakes.FakeDirectory = field(default_factory=fakes.FakeDirectory)
+    schedule: fakes.FakeSchedule = field(default_factory=lambda: fakes.FakeSchedule(DAY))
+    tasks: patient_fakes.FakeTasks = field(default_factory=patient_fakes.FakeTasks)
+    coverage: patient_fakes.FakeCoverage = field(default_factory=patient_fakes.FakeCoverage)
+    intake: patient_fakes.FakeIntakeStore = field(default_factory=patient_fakes.FakeIntakeStore)
+    consents: patient_fakes.FakeConsentStore = field(default_factory=patient_fakes.FakeConsentStore)
+    results: patient_fakes.FakeResults = field(
+        default_factory=lambda: patient_fakes.FakeResults({})
+    )
+
+    def __post_init__(self) -> None:
+        self.patients = self.everyone
+        self.registry = patient_fakes.FakeRegistry(self.everyone)
+
+    async def add_patient(self, name: str, phone: str | None = None) -> Patient:
+        patient = Patient(unique("pat-"), name, dt.date(1980, 1, 2), (phone,) if phone else ())
+        self.everyone.patients = (*self.everyone.patients, patient)
+        return patient
+
+    async def add_related(self, patient_id: str, name: str, phone: str) -> RelatedPerson:
+        person = RelatedPerson(
+            unique("rp-"), patient_id, name, dt.date(1970, 5, 6), "mother", (phone,)
+        )
+        self.everyone.related = (*self.everyone.related, person)
+        return person
+
+    async def add_workday(self, slots: int) -> Workday:
+        day = Workday(unique("pr-"), fakes.DOWNTOWN)
+        for n in range(slots):
+            self.schedule.add_slot(day.practitioner_id, day.location_id, day.at(n), SLOT_MINUTES)
+        return day
+
+    async def add_report(self, patient_id: str, status: str) -> None:
+        self.results.statuses_.setdefault(patient_id, []).append(status)
+
+    async def bookable_service(self) -> Service:
+        return fakes.SERVICES[0]
+
+    async def down_schedule(self) -> Schedule:
+        down = fakes.FakeSchedule(DAY)
+        down.down = True
+        return down
+
+
+@dataclass
+class FhirSide:
+    fhir: FhirAdapters
+
+    def __post_init__(self) -> None:
+        self.directory = self.fhir.practice
+        self.patients = self.fhir.patients
+        self.registry = self.fhir.registry
+        self.schedule = self.fhir.schedule
+        self.tasks = self.fhir.tasks
+        self.coverage = self.fhir.coverage
+        self.intake = self.fhir.intake
+        self.consents = self.fhir.consents
+        self.results = self.fhir.results
+        self._closing: list[FhirAdapters] = []
+
+    async def add_patient(self, name: str, phone: str | None = None) -> Patient:
+        given, family = name.split(" ", 1)
+        resource = {
+            "resourceType": "Patient",
+            "meta": {"tag": [{"system": TEST_PATIENT_SYSTEM, "code": "test"}]},
+            "identifier": [{"system": TEST_PATIENT_SYSTEM, "value": str(uuid.uuid4())}],
+            "active": True,
+            "name": [{"use": "official", "family": family, "given": [given]}],
+            "birthDate": "1980-01-02",
+            "telecom": [{"system": "phone", "value": phone}] if phone else [],
+        }
+        created = await self.fhir.connection.http.create(resource)
+        return await self.patients.get(str(created["id"]))
+
+    async def add_related(self, patient_id: str, name: str, phone: str) -> RelatedPerson:
+        given, family = name.split(" ", 1)
+        await self.fhir.connection.http.create(
+            {
+                "resourceType": "RelatedPerson",
+                "active": True,
+                "patient": {"reference": f"Patient/{patient_id}"},
+                "name": [{"given": [given], "family": family}],
+                "birthDate": "1970-05-06",
+                "telecom": [{"system": "phone", "value": phone}],
+                "relationship": [{"text": "mother"}],
+            }
+        )
+        [person] = await self.patients.related_by_phone(phone)
+        return person
+
+    async def add_workday(self, slots: int) -> Workday:
+        http = self.fhir.connection.http
+        location = (await self.directory.locations())[0].id
+        practitioner = await http.create(
+            {"resourceType": "Practitioner", "name": [{"given": ["Pat"], "family": unique("Dr")}]}
+        )
+        day = Workday(str(practitioner["id"]), location)
+        schedule = await http.create(
+            {
+                "resourceType": "Schedule",
+                "active": True,
+                "actor": [
+                    {"reference": f"Practitioner/{day.practitioner_id}"},
+                    {"reference": f"Location/{location}"},
+                ],
+            }
+        )
+        for n in range(slots):
+            await http.create(
+                {
+                    "resourceType": "Slot",
+                    "schedule": {"reference": f"Schedule/{schedule['id']}"},
+                    "status": "free",
+                    "start": fhir_time(day.at(n)),
+                    "end": fhir_time(day.at(n + 1)),
+                }
+            )
+        return day
+
+    async def add_report(self, patient_id: str, status: str) -> None:
+        await self.fhir.connection.http.create(
+            {
+                "resourceType": "DiagnosticReport",
+                "status": status,
+                "code": {"text": "Blood test"},
+                "subject": {"reference": f"Patient/{patient_id}"},
+            }
+        )
+
+    async def bookable_service(self) -> Service:
+        return next(s for s in await self.directory.services() if s.name == "Check-up")
+
+    async def down_schedule(self) -> Schedule:
+        down = connect(f"http://127.0.0.1:{free_port()}/fhir", timeout=2.0)  # nobody listens
+        self._closing.append(down)
+        return down.schedule
+
+    async def aclose(self) -> None:
+        for adapters in self._closing:
+            await adapters.aclose()
+
+
+@pytest.fixture(params=SIDES)
+def side_server(request: pytest.FixtureRequest) -> str | None:
+    """The sandbox's base url for the FHIR side (started on first use), None for the fakes.
+
+    A plain fixture so that the session's sandbox is asked for only by FHIR-side tests."""
+    if request.param == "fake":
+        return None
+    sandbox: SeededServer = request.getfixturevalue("fhir_sandbox")
+    return sandbox.base_url
+
+
+@pytest.fixture
+async def side(side_server: str | None) -> AsyncIterator[Side]:
+    """The fakes, or the FHIR adapters on the session's sandbox."""
+    if side_server is None:
+        yield FakeSide()
+        return
+    adapters = connect(side_server, organization=DEMO_ORGANIZATION)
+    fhir = FhirSide(adapters)
+    try:
+        yield fhir
+    finally:
+        await fhir.aclose()
+        await adapters.aclose()

@@ -1,0 +1,56 @@
+"""StaffTasks and CoverageStore: tasks for staff made once per request, and insurance, on the
+fakes and on FHIR."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from domain.alerts import ReportEmergency, ReportLockout
+from domain.patients import Match, NewPatient
+from tests.ports.sides import Side, unique
+
+
+def lockout(patient_id: str) -> ReportLockout:
+    until = dt.datetime(2026, 3, 2, 14, 30, tzinfo=dt.UTC)
+    return ReportLockout(str(uuid.uuid4()), unique("conv-"), "sms", until, patient_id)
+
+
+def emergency(patient_id: str) -> ReportEmergency:
+    return ReportEmergency(str(uuid.uuid4()), unique("conv-"), "sms", patient_id)
+
+
+class TestStaffTasksContract:
+    async def test_a_duplicate_review_is_one_task_per_request(self, side: Side) -> None:
+        patient = await side.add_patient(unique("Ann Q"))
+        person = NewPatient("Ann", "Q", dt.date(1980, 1, 2))
+        matches = [Match(patient.id, 0.9, ("birth date", "name"))]
+        request = str(uuid.uuid4())
+        task = await side.tasks.review_duplicate(person, matches, request)
+        assert task and await side.tasks.review_duplicate(person, matches, request) == task
+        assert await side.tasks.review_duplicate(person, matches, str(uuid.uuid4())) != task
+
+    async def test_a_lockout_is_one_task_per_request(self, side: Side) -> None:
+        patient = await side.add_patient(unique("Ann Q"))
+        report = lockout(patient.id)
+        task = await side.tasks.lockout(report)
+        assert task and await side.tasks.lockout(report) == task
+        assert await side.tasks.lockout(lockout(patient.id)) != task
+
+    async def test_an_emergency_is_one_task_per_request_even_without_a_patient(
+        self, side: Side
+    ) -> None:
+        patient = await side.add_patient(unique("Ann Q"))
+        report = emergency(patient.id)
+        task = await side.tasks.emergency(report)
+        assert task and await side.tasks.emergency(report) == task
+        stranger = ReportEmergency(str(uuid.uuid4()), unique("conv-"), "sms")
+        assert await side.tasks.emergency(stranger) not in ("", task)
+
+
+class TestCoverageStoreContract:
+    async def test_each_new_insurance_is_a_new_coverage(self, side: Side) -> None:
+        patient = await side.add_patient(unique("Ann Q"))
+        first = await side.coverage.set_insurance(patient.id, "Aetna", "W1")
+        second = await side.coverage.set_insurance(patient.id, "Cigna", None)
+        assert first and second and first != second
