@@ -17,7 +17,7 @@ REDIS_KEY_PREFIX and tasks go to CELERY_QUEUE, so deployments (and tests) can sh
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import Protocol
 
 from celery import Celery
 
@@ -30,10 +30,26 @@ INVITE_TO_INTAKE = "patient_assistant.invite_to_intake"
 INVITE_EVERY_SECONDS = 60.0
 
 
-def make_celery(settings: Any) -> Celery:
-    """The Celery app for these settings, without its tasks (enough to send them by name).
+class CelerySettings(Protocol):
+    """What Celery is configured from: patient_assistant.settings.Settings, named here by its
+    fields because an adapter does not import the composition root's side."""
 
-    `settings` is patient_assistant.settings.Settings."""
+    @property
+    def redis_url(self) -> str | None: ...
+    @property
+    def redis_key_prefix(self) -> str: ...
+    @property
+    def celery_queue(self) -> str: ...
+    @property
+    def beat_process_due_seconds(self) -> float: ...
+    @property
+    def beat_send_outbox_seconds(self) -> float: ...
+    @property
+    def beat_purge_seconds(self) -> float: ...
+
+
+def make_celery(settings: CelerySettings) -> Celery:
+    """The Celery app for these settings, without its tasks (enough to send them by name)."""
     if not settings.redis_url:
         raise RuntimeError(
             "REDIS_URL is not set: without Redis the API runs jobs in process (serve, demo)"

@@ -8,7 +8,8 @@ never imports it.
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 from celery import Celery
 
@@ -21,8 +22,11 @@ from adapters.celery_app import (
     make_celery,
 )
 from bot.retention import purge_expired as purge
-from patient_assistant.bootstrap import build
+from patient_assistant.bootstrap import Runtime, build
+from patient_assistant.channels import Channels
 from patient_assistant.settings import Settings
+
+T = TypeVar("T")
 
 
 def worker_app(settings: Settings) -> Celery:
@@ -34,20 +38,26 @@ def worker_app(settings: Settings) -> Celery:
 
 def register_tasks(app: Celery, settings: Settings) -> None:
     """Process due work, a conversation, the outbox, intake invitations and the retention purge."""
-    worker_state: dict[str, Any] = {}
+    # One event loop and one runtime per worker process, made by its first task.
+    loops: list[asyncio.AbstractEventLoop] = []
+    runtimes: list[Runtime] = []
 
-    def run(coro_factory: Any) -> Any:
-        loop = worker_state.get("loop")
-        if loop is None:
-            loop = worker_state["loop"] = asyncio.new_event_loop()
-        return loop.run_until_complete(coro_factory())
+    def run(coro_factory: Callable[[], Awaitable[T]]) -> T:
+        if not loops:
+            loops.append(asyncio.new_event_loop())
+        return loops[0].run_until_complete(coro_factory())
 
-    async def runtime() -> Any:
-        if "runtime" not in worker_state:
+    async def runtime() -> Runtime:
+        if not runtimes:
             if not settings.fhir_base_url:
                 raise RuntimeError("FHIR_BASE_URL must be set for Celery workers")
-            worker_state["runtime"] = await build(settings, fhir_base_url=settings.fhir_base_url)
-        return worker_state["runtime"]
+            runtimes.append(await build(settings, fhir_base_url=settings.fhir_base_url))
+        return runtimes[0]
+
+    def channels_of(rt: Runtime) -> Channels:
+        if rt.channels is None:  # build() always makes them; a runtime without is a bug
+            raise RuntimeError("the worker's runtime has no channels to send the outbox with")
+        return rt.channels
 
     @app.task(name=PROCESS_DUE)
     def process_due() -> int:
@@ -70,7 +80,7 @@ def register_tasks(app: Celery, settings: Settings) -> None:
     def send_outbox() -> int:
         async def go() -> tuple[int, float | None]:
             rt = await runtime()
-            done = await rt.channels.sender.drain()
+            done = await channels_of(rt).sender.drain()
             wait = None if done.wake_at is None else (done.wake_at - rt.clock.now()).total_seconds()
             return done.sent, wait
 

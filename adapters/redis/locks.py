@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from redis.asyncio import Redis
+from redis.asyncio.lock import Lock
 from redis.exceptions import LockError
 
 log = logging.getLogger(__name__)
@@ -52,7 +53,7 @@ class RedisLocks:
             except LockError:
                 log.warning("conversation=%s lock lapsed before release", conversation_id)
 
-    async def _renew(self, lock: object) -> None:
+    async def _renew(self, lock: Lock) -> None:
         while True:
             await asyncio.sleep(self.lease / 3)
-            await lock.reacquire()  # type: ignore[attr-defined]
+            await lock.reacquire()

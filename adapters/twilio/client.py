@@ -10,9 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 import aiohttp
-from twilio.http.async_http_client import AsyncTwilioHttpClient
-from twilio.http.response import Response
-from twilio.rest import Client
+
+# twilio ships no type hints (no py.typed, no maintained stubs): its names are Any to mypy.
+from twilio.http.async_http_client import AsyncTwilioHttpClient  # type: ignore[import-untyped]
+from twilio.http.response import Response  # type: ignore[import-untyped]
+from twilio.rest import Client  # type: ignore[import-untyped]
 
 #: Seconds to wait for Twilio before the send counts as a temporary failure.
 TIMEOUT_SECONDS = 10.0

@@ -12,7 +12,9 @@ import json
 from collections.abc import Sequence
 
 import aiohttp
-from twilio.base.exceptions import TwilioRestException, TwilioServiceException
+
+# twilio ships no type hints (no py.typed, no maintained stubs): its names are Any to mypy.
+from twilio.base.exceptions import TwilioRestException, TwilioServiceException  # type: ignore[import-untyped]
 
 from adapters.twilio.client import TwilioRest
 from adapters.twilio.whatsapp_list import ListTemplate

@@ -12,7 +12,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from twilio.request_validator import RequestValidator, get_signature_algorithm
+# twilio ships no type hints (no py.typed, no maintained stubs): its names are Any to mypy.
+from twilio.request_validator import RequestValidator, get_signature_algorithm  # type: ignore[import-untyped]
 
 from adapters.twilio.whatsapp_list import picked_choice
 from bot.messages import Inbound
