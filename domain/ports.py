@@ -1,4 +1,5 @@
-"""The ports the domain needs. Each has a real adapter in adapters/ and a fake in tests/fakes.py."""
+"""The ports the domain needs. Each has a real adapter in adapters/ and a fake in tests/fakes.py
+or tests/patient_fakes.py; tests/ports runs one contract test class per port on both."""
 
 from __future__ import annotations
 

@@ -71,7 +71,8 @@ class Conversation:
         )
 
     async def send(self, parse: Parse) -> list[Reply]:
-        ctx, replies = self.context(), []
+        ctx = self.context()
+        replies: list[Reply] = []
         event: UserSaid | DomainAnswered = UserSaid(parse)
         while True:
             turn = advance(self.state, event, ctx)

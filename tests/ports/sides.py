@@ -111,20 +111,24 @@ def unique_phone() -> str:
 
 @dataclass
 class FakeSide:
+    """The fakes, typed as the ports: mypy checks that each fake has its port's methods."""
+
     everyone: fakes.FakePatients = field(default_factory=lambda: fakes.FakePatients((), ()))
-    directory: fakes.FakeDirectory = field(default_factory=fakes.FakeDirectory)
-    schedule: fakes.FakeSchedule = field(default_factory=lambda: fakes.FakeSchedule(DAY))
-    tasks: patient_fakes.FakeTasks = field(default_factory=patient_fakes.FakeTasks)
-    coverage: patient_fakes.FakeCoverage = field(default_factory=patient_fakes.FakeCoverage)
-    intake: patient_fakes.FakeIntakeStore = field(default_factory=patient_fakes.FakeIntakeStore)
-    consents: patient_fakes.FakeConsentStore = field(default_factory=patient_fakes.FakeConsentStore)
-    results: patient_fakes.FakeResults = field(
+    directory: PracticeDirectory = field(default_factory=fakes.FakeDirectory)
+    fake_schedule: fakes.FakeSchedule = field(default_factory=lambda: fakes.FakeSchedule(DAY))
+    tasks: StaffTasks = field(default_factory=patient_fakes.FakeTasks)
+    coverage: CoverageStore = field(default_factory=patient_fakes.FakeCoverage)
+    intake: IntakeStore = field(default_factory=patient_fakes.FakeIntakeStore)
+    consents: ConsentStore = field(default_factory=patient_fakes.FakeConsentStore)
+    fake_results: patient_fakes.FakeResults = field(
         default_factory=lambda: patient_fakes.FakeResults({})
     )
 
     def __post_init__(self) -> None:
-        self.patients = self.everyone
-        self.registry = patient_fakes.FakeRegistry(self.everyone)
+        self.schedule: Schedule = self.fake_schedule
+        self.results: ResultsStore = self.fake_results
+        self.patients: PatientDirectory = self.everyone
+        self.registry: PatientRegistry = patient_fakes.FakeRegistry(self.everyone)
 
     async def add_patient(self, name: str, phone: str | None = None) -> Patient:
         patient = Patient(unique("pat-"), name, dt.date(1980, 1, 2), (phone,) if phone else ())
@@ -141,11 +145,13 @@ class FakeSide:
     async def add_workday(self, slots: int) -> Workday:
         day = Workday(unique("pr-"), fakes.DOWNTOWN)
         for n in range(slots):
-            self.schedule.add_slot(day.practitioner_id, day.location_id, day.at(n), SLOT_MINUTES)
+            self.fake_schedule.add_slot(
+                day.practitioner_id, day.location_id, day.at(n), SLOT_MINUTES
+            )
         return day
 
     async def add_report(self, patient_id: str, status: str) -> None:
-        self.results.statuses_.setdefault(patient_id, []).append(status)
+        self.fake_results.statuses_.setdefault(patient_id, []).append(status)
 
     async def bookable_service(self) -> Service:
         return fakes.SERVICES[0]
@@ -161,15 +167,15 @@ class FhirSide:
     fhir: FhirAdapters
 
     def __post_init__(self) -> None:
-        self.directory = self.fhir.practice
-        self.patients = self.fhir.patients
-        self.registry = self.fhir.registry
-        self.schedule = self.fhir.schedule
-        self.tasks = self.fhir.tasks
-        self.coverage = self.fhir.coverage
-        self.intake = self.fhir.intake
-        self.consents = self.fhir.consents
-        self.results = self.fhir.results
+        self.directory: PracticeDirectory = self.fhir.practice
+        self.patients: PatientDirectory = self.fhir.patients
+        self.registry: PatientRegistry = self.fhir.registry
+        self.schedule: Schedule = self.fhir.schedule
+        self.tasks: StaffTasks = self.fhir.tasks
+        self.coverage: CoverageStore = self.fhir.coverage
+        self.intake: IntakeStore = self.fhir.intake
+        self.consents: ConsentStore = self.fhir.consents
+        self.results: ResultsStore = self.fhir.results
         self._closing: list[FhirAdapters] = []
 
     async def add_patient(self, name: str, phone: str | None = None) -> Patient:

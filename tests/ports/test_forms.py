@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from domain.errors import Conflict
-from domain.intake import IntakeResponse
+from domain.intake import IntakeResponse, Value
 from tests.ports.sides import Side, unique, unique_phone
 
 AT = dt.datetime(2026, 3, 2, 14, 0, tzinfo=dt.UTC)
@@ -27,7 +27,7 @@ class TestIntakeStoreContract:
         assert form is not None
         patient = await side.add_patient(unique("Ann Q"))
         assert await side.intake.latest(patient.id, form) is None
-        answers = {"allergies.any": [True], "allergies.list": ["latex"]}
+        answers: dict[str, list[Value]] = {"allergies.any": [True], "allergies.list": ["latex"]}
         saved = await side.intake.save(
             patient.id, form, IntakeResponse(answers, skipped=("medications",))
         )

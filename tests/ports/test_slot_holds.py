@@ -35,7 +35,7 @@ class HoldsSide(Protocol):
 
 @dataclass
 class FakeHoldsSide:
-    holds: fakes.FakeHolds = field(default_factory=fakes.FakeHolds)
+    holds: SlotHolds = field(default_factory=fakes.FakeHolds)
 
     async def conversation(self) -> str:
         return f"conv-{uuid.uuid4().hex}"
@@ -46,7 +46,7 @@ class SqlHoldsSide:
     storage: SqlStorage
 
     def __post_init__(self) -> None:
-        self.holds = self.storage.slot_holds()
+        self.holds: SlotHolds = self.storage.slot_holds()
 
     async def conversation(self) -> str:
         [conversation] = await conversations(self.storage, 1)
