@@ -108,6 +108,23 @@ def human_name(resource: Json) -> tuple[str, list[str]]:
     return text, [o for o in others if o and o != text]
 
 
+def phones_of(resource: Json, region: str) -> tuple[str, ...]:
+    """The E.164 numbers of a person's telecom (phone and sms), each once, in order; numbers
+    that do not parse are left out."""
+    numbers = (
+        to_e164(t["value"], region)
+        for t in resource.get("telecom") or []
+        if t.get("system") in ("phone", "sms") and t.get("value")
+    )
+    return tuple(dict.fromkeys(n for n in numbers if n))
+
+
+def birth_date_of(resource: Json) -> dt.date | None:
+    """A person's birthDate when it is a full date (FHIR allows a year or a year-month)."""
+    born = resource.get("birthDate")
+    return dt.date.fromisoformat(born) if born and len(born) == 10 else None
+
+
 def to_location(loc: Json) -> Location:
     address = loc.get("address") or {}
     street = address.get("text") or ", ".join(address.get("line") or [])
@@ -159,16 +176,10 @@ def service_description(hs: Json) -> str:
 
 def to_patient(p: Json, region: str = DEFAULT_REGION) -> Patient:
     text, _ = human_name(p)
-    phones = [
-        to_e164(t["value"], region)
-        for t in p.get("telecom") or []
-        if t.get("system") in ("phone", "sms") and t.get("value")
-    ]
     comms = p.get("communication") or []
     chosen = next((c for c in comms if c.get("preferred")), comms[0] if comms else {})
     coded = [c["code"] for c in (chosen.get("language") or {}).get("coding") or [] if c.get("code")]
     language = str(coded[0]).split("-")[0] if coded else "en"
-    born = p.get("birthDate")
     chats = [
         t["value"]
         for t in p.get("telecom") or []
@@ -177,8 +188,8 @@ def to_patient(p: Json, region: str = DEFAULT_REGION) -> Patient:
     return Patient(
         id=p["id"],
         name=text,
-        birth_date=dt.date.fromisoformat(born) if born and len(born) == 10 else None,
-        phones=tuple(dict.fromkeys(x for x in phones if x)),
+        birth_date=birth_date_of(p),
+        phones=phones_of(p, region),
         language=language,
         chats=tuple(chats),
     )
@@ -268,20 +279,14 @@ def to_record(p: Json, region: str = DEFAULT_REGION) -> PatientRecord:
     names: list[dict[str, Any]] = p.get("name") or [{}]
     current = next((n for n in names if n.get("use") in (None, "official", "usual")), names[0])
     former = tuple(n.get("family", "") for n in names if n is not current and n.get("family"))
-    born = p.get("birthDate")
     telecom = p.get("telecom") or []
-    phones = {
-        to_e164(t["value"], region)
-        for t in telecom
-        if t.get("system") in ("phone", "sms") and t.get("value")
-    }
     return PatientRecord(
         id=p["id"],
         given=" ".join(current.get("given") or []),
         family=current.get("family", ""),
-        birth_date=dt.date.fromisoformat(born) if born and len(born) == 10 else None,
+        birth_date=birth_date_of(p),
         former_families=former,
-        phones=tuple(sorted(x for x in phones if x)),
+        phones=tuple(sorted(phones_of(p, region))),
         emails=tuple(
             t["value"].lower() for t in telecom if t.get("system") == "email" and t.get("value")
         ),
@@ -291,11 +296,13 @@ def to_record(p: Json, region: str = DEFAULT_REGION) -> PatientRecord:
 __all__ = [
     "Code",
     "apply_change",
+    "birth_date_of",
     "codes",
     "extension_values",
     "instant",
     "new_patient_json",
     "opening_hours",
+    "phones_of",
     "ref_id",
     "refs",
     "timezone_of",

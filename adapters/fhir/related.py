@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from adapters.fhir.connection import FhirConnection
 from adapters.fhir.http import Json
-from adapters.fhir.mapping import human_name, ref_id
+from adapters.fhir.mapping import birth_date_of, human_name, phones_of, ref_id
 from adapters.fhir.phones import spellings, to_e164
 from domain.phones import DEFAULT_REGION
 from domain.related import RelatedPerson
@@ -18,11 +16,6 @@ def to_related_person(r: Json, region: str = DEFAULT_REGION) -> RelatedPerson | 
     if not patient_id:
         return None
     name, _ = human_name(r)
-    phones = [
-        to_e164(t["value"], region)
-        for t in r.get("telecom") or []
-        if t.get("system") in ("phone", "sms") and t.get("value")
-    ]
     relationship = next(
         (
             cc.get("text") or next((c.get("display") for c in cc.get("coding") or []), "")
@@ -30,14 +23,13 @@ def to_related_person(r: Json, region: str = DEFAULT_REGION) -> RelatedPerson | 
         ),
         "",
     )
-    born = r.get("birthDate")
     return RelatedPerson(
         id=r["id"],
         patient_id=patient_id,
         name=name,
-        birth_date=dt.date.fromisoformat(born) if born and len(born) == 10 else None,
+        birth_date=birth_date_of(r),
         relationship=relationship or "",
-        phones=tuple(dict.fromkeys(p for p in phones if p)),
+        phones=phones_of(r, region),
     )
 
 
