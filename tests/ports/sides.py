@@ -66,6 +66,14 @@ class Workday:
         )
 
 
+@dataclass(frozen=True)
+class Down:
+    """Ports whose record system cannot be reached."""
+
+    schedule: Schedule
+    tasks: StaffTasks
+
+
 class Side(Protocol):
     """The FHIR-side ports of one implementation, and how to arrange data on it."""
 
@@ -95,8 +103,9 @@ class Side(Protocol):
         """A service of 30 minutes that `schedule` can book and find booked."""
         ...
 
-    async def down_schedule(self) -> Schedule:
-        """The schedule ports of this side while the record system is down."""
+    async def down(self) -> Down:
+        """Ports of this side while the record system is down (those the domain must survive
+        it on: booking, and alerting staff to an emergency)."""
         ...
 
 
@@ -156,10 +165,10 @@ class FakeSide:
     async def bookable_service(self) -> Service:
         return fakes.SERVICES[0]
 
-    async def down_schedule(self) -> Schedule:
-        down = fakes.FakeSchedule(DAY)
-        down.down = True
-        return down
+    async def down(self) -> Down:
+        schedule = fakes.FakeSchedule(DAY)
+        schedule.down = True
+        return Down(schedule, patient_fakes.FakeTasks(down=True))
 
 
 @dataclass
@@ -250,10 +259,10 @@ class FhirSide:
     async def bookable_service(self) -> Service:
         return next(s for s in await self.directory.services() if s.name == "Check-up")
 
-    async def down_schedule(self) -> Schedule:
+    async def down(self) -> Down:
         down = connect(f"http://127.0.0.1:{free_port()}/fhir", timeout=2.0)  # nobody listens
         self._closing.append(down)
-        return down.schedule
+        return Down(down.schedule, down.tasks)
 
     async def aclose(self) -> None:
         for adapters in self._closing:

@@ -146,7 +146,7 @@ class TestScheduleStoreContract:
             await side.schedule.get_appointment(unique("no-such-appointment-"))
 
     async def test_a_record_system_that_is_down_is_reported_as_down(self, side: Side) -> None:
-        down, service = await side.down_schedule(), await side.bookable_service()
+        down, service = (await side.down()).schedule, await side.bookable_service()
         start = dt.datetime.combine(DAY, dt.time(9), dt.UTC)
         slot = Slot("s", start, start + dt.timedelta(minutes=30), "p", "l", version="1")
         visit = Appointment("a", "pt", ("s",), slot.start, slot.end, "p", "l", service.id)

@@ -6,7 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+import pytest
+
 from domain.alerts import ReportEmergency, ReportLockout
+from domain.errors import RecordSystemUnavailable
 from domain.patients import Match, NewPatient
 from tests.ports.sides import Side, unique
 
@@ -46,6 +49,13 @@ class TestStaffTasksContract:
         assert task and await side.tasks.emergency(report) == task
         stranger = ReportEmergency(str(uuid.uuid4()), unique("conv-"), "sms")
         assert await side.tasks.emergency(stranger) not in ("", task)
+
+    async def test_tasks_cannot_be_made_while_the_record_system_is_down(self, side: Side) -> None:
+        # The emergency path relies on this error: the guidance still goes out at once and the
+        # message is kept, so the Task is made when the system is back (bot/assistant.py).
+        down = (await side.down()).tasks
+        with pytest.raises(RecordSystemUnavailable):
+            await down.emergency(emergency("pat-1"))
 
 
 class TestCoverageStoreContract:
