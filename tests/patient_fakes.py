@@ -139,20 +139,25 @@ class FakeTasks:
     async def review_duplicate(
         self, person: NewPatient, matches: list[Match], request_id: str
     ) -> str:
+        self._check()
         self.tasks.setdefault(request_id, (person, matches))
         return f"task-{request_id[:8]}"
 
     async def lockout(self, report: ReportLockout) -> str:
+        self._check()
         self.lockouts.setdefault(report.request_id, report)
         return f"task-{report.request_id[:8]}"
 
     async def emergency(self, report: ReportEmergency) -> str:
-        if self.down:
-            raise RecordSystemUnavailable("fake server is down")
+        self._check()
         if self.fail_with is not None:
             raise self.fail_with
         self.emergencies.setdefault(report.request_id, report)
         return f"task-{report.request_id[:8]}"
+
+    def _check(self) -> None:
+        if self.down:
+            raise RecordSystemUnavailable("fake server is down")
 
 
 @dataclass

@@ -50,12 +50,17 @@ class TestStaffTasksContract:
         stranger = ReportEmergency(str(uuid.uuid4()), unique("conv-"), "sms")
         assert await side.tasks.emergency(stranger) not in ("", task)
 
-    async def test_tasks_cannot_be_made_while_the_record_system_is_down(self, side: Side) -> None:
+    async def test_no_task_is_made_while_the_record_system_is_down(self, side: Side) -> None:
         # The emergency path relies on this error: the guidance still goes out at once and the
         # message is kept, so the Task is made when the system is back (bot/assistant.py).
         down = (await side.down()).tasks
         with pytest.raises(RecordSystemUnavailable):
             await down.emergency(emergency("pat-1"))
+        with pytest.raises(RecordSystemUnavailable):
+            await down.lockout(lockout("pat-1"))
+        person = NewPatient("Ann", "Q", dt.date(1980, 1, 2))
+        with pytest.raises(RecordSystemUnavailable):
+            await down.review_duplicate(person, [Match("pat-1", 0.9, ())], str(uuid.uuid4()))
 
 
 class TestCoverageStoreContract:
