@@ -74,8 +74,8 @@ class OutboxSender:
         """Claim one batch of due messages and deliver them, one after another."""
         if not self.senders:  # no channel configured (the demo): nothing of the outbox is ours
             return Round()
-        async with self.storage.transaction() as tx:
-            claimed = await tx.claim_due_outbound(
+        async with self.storage.unit_of_work() as uow:
+            claimed = await uow.outbox.claim(
                 self.clock.now(),
                 self.policy.batch,
                 list(self.senders),
@@ -107,16 +107,18 @@ class OutboxSender:
         sender = self.senders[message.channel]
         now = self.clock.now()
         template = (message.error or "").startswith(NEEDS_TEMPLATE)
-        async with self.storage.transaction() as tx:
+        async with self.storage.unit_of_work() as uow:
             key = optout_address(message.channel, message.address)
-            if message.purpose != COMPLIANCE and await tx.is_opted_out(message.practice_id, key):
-                await tx.update_outbound(
+            if message.purpose != COMPLIANCE and await uow.opt_outs.is_opted_out(
+                message.practice_id, key
+            ):
+                await uow.outbox.update(
                     dataclasses.replace(message, status="suppressed", error="opted out")
                 )
                 log.info("outbox=%s suppressed: opted out", message.id)
                 return FINISHED
             if sender.window is not None and not template:
-                last = await tx.last_inbound_at(
+                last = await uow.inbox.last_received_at(
                     message.practice_id, message.channel, message.address
                 )
                 template = last is None or now - last > sender.window
@@ -190,10 +192,10 @@ class OutboxSender:
                 next_attempt_at=None,
                 error=result.reason,
             )
-        async with self.storage.transaction() as tx:
-            await tx.update_outbound(update)
+        async with self.storage.unit_of_work() as uow:
+            await uow.outbox.update(update)
             if isinstance(result, Refused) and result.opted_out:
-                await tx.set_opt_out(
+                await uow.opt_outs.set_opted_out(
                     message.practice_id,
                     optout_address(message.channel, message.address),
                     message.channel,
