@@ -62,7 +62,7 @@ def make_celery(settings: Any) -> Celery:
 
 
 class CeleryDispatcher:
-    """Hands received conversations to Celery workers (`bot.dispatch.Dispatcher`)."""
+    """Hands received conversations to Celery workers (`bot.ports.Dispatcher`)."""
 
     def __init__(self, app: Celery) -> None:
         self.app = app

@@ -20,11 +20,17 @@ from typing import Any, Protocol
 
 from bot import household, metrics
 from bot.catalogue import PracticeCatalogue
-from bot.locks import ConversationLocks
 from bot.logs import bind
 from bot.messages import Inbound, Outbound
 from bot.optout import optout_address
-from bot.ports import AuditRecord, ConversationRecord, InboundRecord, OutboxRecord, Storage
+from bot.ports import (
+    AuditRecord,
+    ConversationLocks,
+    ConversationRecord,
+    InboundRecord,
+    OutboxRecord,
+    Storage,
+)
 from bot.preflight import Preflight, keyword_of, preflight
 from bot.recording import audit_records, merge
 from dialogs.context import Texts, TurnContext

@@ -14,10 +14,9 @@ import logging
 import uuid
 
 from bot.catalogue import PracticeCatalogue
-from bot.locks import ConversationLocks
 from bot.messages import Outbound
 from bot.optout import optout_address
-from bot.ports import AuditRecord, OutboxRecord, Storage, UnitOfWork
+from bot.ports import AuditRecord, ConversationLocks, OutboxRecord, Storage, UnitOfWork
 from dialogs.context import Texts
 from dialogs.render import say
 from dialogs.state import State

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import (
+    ColumnClause,
     ColumnElement,
     Select,
     and_,
@@ -45,7 +46,9 @@ _streams = table_of(OutboxStreamRow)
 _other = _outbox.alias("other")
 # Literal values, not bind parameters: only then can PostgreSQL's planner match the
 # predicate of the partial index ix_outbox_unfinished.
-_UNFINISHED_LITERALS = [literal_column(f"'{status}'") for status in UNFINISHED]
+_UNFINISHED_LITERALS: list[ColumnClause[Any]] = [
+    literal_column(f"'{status}'") for status in UNFINISHED
+]
 
 
 def _due(now: dt.datetime) -> ColumnElement[bool]:
@@ -135,8 +138,8 @@ class SqlOutbox:
             "channel": message.channel,
             "address": message.address,
         }
-        stmt = upsert(self._conn, _streams).values(key | {"last_seq": 1})
-        stmt = stmt.on_conflict_do_update(
+        first_of_stream = upsert(self._conn, _streams).values(key | {"last_seq": 1})
+        stmt = first_of_stream.on_conflict_do_update(
             index_elements=list(key), set_={"last_seq": _streams.c.last_seq + 1}
         ).returning(_streams.c.last_seq)
         return int((await self._conn.execute(stmt)).scalar_one())

@@ -59,11 +59,11 @@ class SqlDeliveries:
     async def record(self, delivery: DeliveryRecord) -> bool:
         """One atomic upsert: concurrent callbacks can only ever move the status forward."""
         values = dataclasses.asdict(delivery)
-        stmt = upsert(self._conn, _deliveries).values(values)
-        stmt = stmt.on_conflict_do_update(
+        insert = upsert(self._conn, _deliveries).values(values)
+        stmt = insert.on_conflict_do_update(
             index_elements=["channel", "provider_message_id"],
-            set_={k: stmt.excluded[k] for k in ("status", "rank", "error_code", "updated_at")},
-            where=_deliveries.c.rank < stmt.excluded.rank,
+            set_={k: insert.excluded[k] for k in ("status", "rank", "error_code", "updated_at")},
+            where=_deliveries.c.rank < insert.excluded.rank,
         ).returning(_deliveries.c.rank)
         return (await self._conn.execute(stmt)).first() is not None
 

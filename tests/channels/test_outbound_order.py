@@ -13,10 +13,10 @@ from collections import Counter
 import pytest
 from redis.asyncio import Redis
 
-from adapters.outbox_sender.sender import OutboxSender
 from adapters.redis.ratelimit import RedisRateLimiter
 from adapters.sql import SqlStorage
 from bot.messages import Outbound
+from bot.outbox.sender import OutboxSender
 from bot.ports import OutboxRecord
 from domain.clock import SystemClock
 from patient_assistant.channels import channel_senders, keyring_of

@@ -12,9 +12,9 @@ import pytest
 from redis.asyncio import Redis
 from sqlalchemy import text
 
-from adapters.outbox_sender.sender import OutboxSender
 from adapters.redis.ratelimit import RedisRateLimiter
 from bot.messages import Outbound
+from bot.outbox.sender import OutboxSender
 from bot.ports import OutboxRecord
 from tests.channels.conftest import MakeRig
 from tests.channels.rig import MARIA, Rig

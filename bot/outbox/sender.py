@@ -21,16 +21,24 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from adapters.outbox_sender.ratelimit import RateLimiter
-from bot.channels import ChannelSender, NeedsTemplate, Refused, RetryLater, SendResult, Sent
 from bot.optout import optout_address
-from bot.ports import OutboxRecord, Storage
+from bot.ports import (
+    ChannelSender,
+    NeedsTemplate,
+    OutboxRecord,
+    RateLimiter,
+    Refused,
+    RetryLater,
+    SendResult,
+    Sent,
+    Storage,
+)
 from bot.preflight import COMPLIANCE
 from domain.ports import Clock
 
 log = logging.getLogger(__name__)
 NEEDS_TEMPLATE = "needs template"
-WAITING_FOR_SLOT = "waiting for a send slot"
+WAITING_FOR_SEND_SLOT = "waiting for a send slot"
 #: What `_deliver` returns for a message that is finished without being sent (suppressed, failed).
 FINISHED = dt.datetime.max
 
@@ -38,7 +46,7 @@ FINISHED = dt.datetime.max
 @dataclass(frozen=True)
 class Policy:
     batch: int = 10
-    max_wait: float = 2.0  # seconds a sender sleeps for a rate-limit slot before rescheduling
+    max_wait: float = 2.0  # seconds a sender sleeps for a send slot before rescheduling
     max_attempts: int = 8
     backoff_base: float = 2.0
     backoff_cap: float = 600.0
@@ -142,7 +150,7 @@ class OutboxSender:
         now = self.clock.now()
         retry_at: dt.datetime | None = FINISHED
         attempts = message.attempts + 1
-        if isinstance(result, float):  # no rate-limit slot soon: wait without spending an attempt
+        if isinstance(result, float):  # no send slot soon: wait without spending an attempt
             retry_at = now + dt.timedelta(seconds=result)
             # The reason marks it as put off by a sender, so the later messages of its stream
             # wait for it (a message merely scheduled for later does not hold them).
@@ -150,7 +158,7 @@ class OutboxSender:
                 message,
                 status="pending",
                 next_attempt_at=retry_at,
-                error=message.error or WAITING_FOR_SLOT,
+                error=message.error or WAITING_FOR_SEND_SLOT,
             )
         elif isinstance(result, Sent):
             retry_at = None
