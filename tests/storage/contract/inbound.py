@@ -117,3 +117,16 @@ class InboundContract:
             "retry_at": (NOW + minutes(5)).isoformat(),
         }
         assert dt.datetime.fromisoformat(stored.metadata["retry_at"]) == NOW + minutes(5)
+
+    async def test_last_received_is_per_practice_channel_and_address(
+        self, storage: Storage
+    ) -> None:
+        address = uid("+1")
+        async with storage.unit_of_work() as uow:
+            assert await uow.inbox.last_received_at("p1", "whatsapp", address) is None
+            for at in (NOW - minutes(90), NOW, NOW - minutes(30)):
+                await uow.inbox.record(inbound(channel="whatsapp", address=address, at=at))
+            await uow.inbox.record(inbound(channel="sms", address=address, at=NOW + minutes(5)))
+        async with storage.unit_of_work() as uow:
+            assert await uow.inbox.last_received_at("p1", "whatsapp", address) == NOW
+            assert await uow.inbox.last_received_at("p2", "whatsapp", address) is None
