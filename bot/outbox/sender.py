@@ -6,8 +6,8 @@ the approved template; per-sender rate limits; temporary failures retried with e
 backoff (or exactly when the provider says); permanent failures recorded, 21610 and a
 blocked bot adding the address to the opt-out list.
 
-A message is claimed (leased) before it is sent and marked after, each in its own
-transaction: a sender killed mid-send leaves only the message in flight to be sent again
+A message is claimed (leased) before it is sent and marked after, each in its own unit of
+work: a sender killed mid-send leaves only the message in flight to be sent again
 when its lease lapses; the others of its batch were never sent and are simply due again.
 """
 
