@@ -78,7 +78,7 @@ def make_celery(settings: CelerySettings) -> Celery:
 
 
 class CeleryDispatcher:
-    """Hands received conversations to Celery workers (`bot.dispatch.Dispatcher`)."""
+    """Hands received conversations to Celery workers (`bot.ports.Dispatcher`)."""
 
     def __init__(self, app: Celery) -> None:
         self.app = app

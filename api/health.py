@@ -24,8 +24,8 @@ async def readyz(runtime: RuntimeDep) -> Response:
     """The database and the FHIR server answer."""
     checks: dict[str, str] = {}
     try:
-        async with runtime.storage.transaction() as tx:
-            await tx.get_conversation("readiness-probe")
+        async with runtime.storage.unit_of_work() as uow:
+            await uow.conversations.get("readiness-probe")
         checks["database"] = "ok"
     except Exception as e:  # noqa: BLE001 - any failure means not ready; the kind is reported
         checks["database"] = f"error: {type(e).__name__}"

@@ -20,11 +20,17 @@ from typing import Any, Protocol
 
 from bot import household, metrics
 from bot.catalogue import PracticeCatalogue
-from bot.locks import ConversationLocks
 from bot.logs import bind
 from bot.messages import Inbound, Outbound
 from bot.optout import optout_address
-from bot.ports import AuditRecord, ConversationRecord, InboundRecord, OutboxRecord, Storage
+from bot.ports import (
+    AuditRecord,
+    ConversationLocks,
+    ConversationRecord,
+    InboundRecord,
+    OutboxRecord,
+    Storage,
+)
 from bot.preflight import Preflight, keyword_of, preflight
 from bot.recording import audit_records, merge
 from dialogs.context import Texts, TurnContext
@@ -94,17 +100,19 @@ class Assistant:
         """
         keyword = keyword_of(message.text)
         optout_key = optout_address(message.channel, message.address)
-        async with self.storage.transaction() as tx:
-            conversation = await tx.get_or_create_conversation(
+        async with self.storage.unit_of_work() as uow:
+            conversation = await uow.conversations.get_or_create(
                 message.practice_id, message.channel, message.address, message.received_at
             )
-            await tx.lock_conversation(conversation.id)
-            latest = await tx.last_inbound_at(message.practice_id, message.channel, message.address)
+            await uow.conversations.lock(conversation.id)
+            latest = await uow.inbox.last_received_at(
+                message.practice_id, message.channel, message.address
+            )
             metadata: dict[str, Any] = (
                 {"media_count": message.media_count} if message.media_count else {}
             )
             if keyword in ("opt_out", "opt_in"):
-                was_out = await tx.is_opted_out(message.practice_id, optout_key)
+                was_out = await uow.opt_outs.is_opted_out(message.practice_id, optout_key)
                 metadata |= {
                     "keyword": keyword,
                     "keyword_changed": was_out != (keyword == "opt_out"),
@@ -120,9 +128,9 @@ class Assistant:
                 conversation_id=conversation.id,
                 metadata=metadata,
             )
-            new = await tx.record_inbound(record)
+            new = await uow.inbox.record(record)
             if new and keyword in ("opt_out", "opt_in"):
-                await tx.set_opt_out(
+                await uow.opt_outs.set_opted_out(
                     message.practice_id,
                     optout_key,
                     message.channel,
@@ -135,8 +143,8 @@ class Assistant:
         """Handle every due pending message of the conversation, in arrival order."""
         handled = Handled([])
         async with self.locks.lock(conversation_id):
-            async with self.storage.transaction() as tx:
-                pending = await tx.pending_inbound(conversation_id)
+            async with self.storage.unit_of_work() as uow:
+                pending = await uow.inbox.pending(conversation_id)
             for message in pending:
                 retry_at = message.metadata.get("retry_at")
                 if retry_at and dt.datetime.fromisoformat(retry_at) > self.clock.now():
@@ -157,8 +165,8 @@ class Assistant:
     async def process_due(self, limit: int = 100) -> int:
         """Process every conversation with pending messages (retries after an outage, leftovers
         of a crash). Returns how many replies were produced."""
-        async with self.storage.transaction() as tx:
-            conversation_ids = await tx.conversations_with_pending(limit)
+        async with self.storage.unit_of_work() as uow:
+            conversation_ids = await uow.inbox.conversations_with_pending(limit)
         produced = 0
         for conversation_id in conversation_ids:
             produced += len((await self.process(conversation_id)).replies)
@@ -175,10 +183,10 @@ class Assistant:
         self, conversation_id: str, message: InboundRecord
     ) -> tuple[list[Outbound], bool]:
         now = self.clock.now()
-        async with self.storage.transaction() as tx:
-            conversation = await tx.get_conversation(conversation_id)
+        async with self.storage.unit_of_work() as uow:
+            conversation = await uow.conversations.get(conversation_id)
             assert conversation is not None
-            opted_out = await tx.is_opted_out(
+            opted_out = await uow.opt_outs.is_opted_out(
                 conversation.practice_id, optout_address(conversation.channel, conversation.address)
             )
         state = State.from_json(conversation.state)
@@ -209,10 +217,10 @@ class Assistant:
             parse.confidence,
         )
         outbound = merge(replies)
-        async with self.storage.transaction() as tx:
+        async with self.storage.unit_of_work() as uow:
             conversation.state = state.to_json()
-            await tx.save_conversation(conversation, now)
-            await tx.append_event(
+            await uow.conversations.save(conversation, now)
+            await uow.conversations.append_event(
                 conversation.id,
                 "message_processed",
                 {
@@ -224,14 +232,14 @@ class Assistant:
                 now,
             )
             for note in notes:
-                await tx.append_event(conversation.id, note["kind"], note, now)
+                await uow.conversations.append_event(conversation.id, note["kind"], note, now)
             for record in audit_records(
                 self.practice_id, conversation, state, notes, outcomes, now
             ):
-                await tx.audit(record)
+                await uow.audit.append(record)
             for reply in outbound:
-                await tx.enqueue_outbound(self._outbox(conversation, reply, now))
-            await tx.mark_inbound(message.id, "processed")
+                await uow.outbox.enqueue(self._outbox(conversation, reply, now))
+            await uow.inbox.mark(message.id, "processed")
         metrics.MESSAGES_PROCESSED.inc()
         metrics.REPLIES.inc(len(outbound))
         for outcome in outcomes:
@@ -346,17 +354,17 @@ class Assistant:
         backoff = RETRY_BACKOFF[min(message.attempts, len(RETRY_BACKOFF) - 1)]
         notify = not message.metadata.get("down_notified")
         outbound = merge(replies) if notify else []
-        async with self.storage.transaction() as tx:
-            await tx.retry_inbound(
+        async with self.storage.unit_of_work() as uow:
+            await uow.inbox.retry(
                 message.id,
                 now + backoff,
                 {"retry_at": (now + backoff).isoformat(), "down_notified": True},
             )
-            await tx.append_event(
+            await uow.conversations.append_event(
                 conversation.id, "record_system_down", {"message_id": message.id}, now
             )
             for reply in outbound:
-                await tx.enqueue_outbound(self._outbox(conversation, reply, now))
+                await uow.outbox.enqueue(self._outbox(conversation, reply, now))
         metrics.RECORD_SYSTEM_DOWN.inc()
         log.warning(
             "conversation=%s message=%s kept for retry: record system down",
@@ -404,12 +412,12 @@ class Assistant:
         now: dt.datetime,
     ) -> list[Outbound]:
         """A message answered before the conversation (keywords, opted out, unreadable)."""
-        async with self.storage.transaction() as tx:
-            await tx.append_event(
+        async with self.storage.unit_of_work() as uow:
+            await uow.conversations.append_event(
                 conversation.id, early.event, {"message_id": message.id, "seq": message.seq}, now
             )
             if early.event in ("opted_out", "opted_in"):
-                await tx.audit(
+                await uow.audit.append(
                     AuditRecord(
                         practice_id=conversation.practice_id,
                         actor=f"{conversation.channel}:address",
@@ -420,8 +428,8 @@ class Assistant:
                     )
                 )
             for reply in early.replies:
-                await tx.enqueue_outbound(self._outbox(conversation, reply, now, early.purpose))
-            await tx.mark_inbound(message.id, "processed")
+                await uow.outbox.enqueue(self._outbox(conversation, reply, now, early.purpose))
+            await uow.inbox.mark(message.id, "processed")
         log.info(
             "conversation=%s message=%s preflight=%s", conversation.id, message.id, early.event
         )
@@ -435,17 +443,17 @@ class Assistant:
             f"processing failed, attempt {message.attempts + 1}", error
         )
         backoff = RETRY_BACKOFF[min(message.attempts, len(RETRY_BACKOFF) - 1)]
-        async with self.storage.transaction() as tx:
+        async with self.storage.unit_of_work() as uow:
             if message.attempts + 1 >= MAX_ATTEMPTS:
-                await tx.mark_inbound(message.id, "failed")
-                await tx.append_event(
+                await uow.inbox.mark(message.id, "failed")
+                await uow.conversations.append_event(
                     conversation_id,
                     "message_failed",
                     {"message_id": message.id, "error": type(error).__name__},
                     now,
                 )
             else:
-                await tx.retry_inbound(
+                await uow.inbox.retry(
                     message.id, now + backoff, {"retry_at": (now + backoff).isoformat()}
                 )
 

@@ -1,76 +1,18 @@
-"""The channel port of the outbound side: how a message is rendered and what a send returns.
+"""How a reply is rendered as text on each channel (the provider adapters call these).
 
-Each provider adapter (adapters/twilio, adapters/telegram) implements `ChannelSender`; the
-outbox sender (adapters/outbox_sender) applies the rules every channel shares: opt-outs,
-rate limits, retries with backoff, permanent errors, the WhatsApp window.
+The channel port itself (`ChannelSender`, what a send returns) is in bot/ports/sending.py.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Protocol
 
 from bot.messages import Outbound
-from bot.ports import OutboxRecord
 
 #: Twilio refuses longer bodies (error 21617); Telegram's limit is 4096.
 SMS_MAX_CHARS = 1600
 TELEGRAM_MAX_CHARS = 4096
 ELLIPSIS = "…"
-
-
-@dataclass(frozen=True)
-class Sent:
-    provider_message_id: str
-
-
-@dataclass(frozen=True)
-class RetryLater:
-    """A temporary failure (429, 5xx, network). `after` is the provider's own wait, honoured
-    exactly (Telegram's retry_after); None lets the sender back off."""
-
-    reason: str
-    after: float | None = None
-
-
-@dataclass(frozen=True)
-class Refused:
-    """A permanent failure: recorded, never retried. `opted_out` adds the address to the list."""
-
-    reason: str
-    opted_out: bool = False
-
-
-@dataclass(frozen=True)
-class NeedsTemplate:
-    """WhatsApp: outside the 24-hour window only an approved template may be sent (63016)."""
-
-    reason: str
-
-
-SendResult = Sent | RetryLater | Refused | NeedsTemplate
-
-
-@dataclass(frozen=True)
-class RateLimit:
-    """At most `per_second` sends under `key` (a sender number, a bot, a chat)."""
-
-    key: str
-    per_second: float
-
-
-class ChannelSender(Protocol):
-    channel: str
-    #: How long after the patient's last message free-form text is allowed (None: always).
-    window: dt.timedelta | None
-
-    def limits(self, message: OutboxRecord) -> Sequence[RateLimit]: ...
-
-    async def send(self, message: OutboxRecord, *, template: bool) -> SendResult: ...
-
-    async def aclose(self) -> None: ...
 
 
 def numbered_text(message: Outbound, limit: int = SMS_MAX_CHARS) -> str:

@@ -3,7 +3,7 @@ somewhere. The webhook is answered first, so a slow NLU or FHIR never delays it.
 
 `LocalDispatcher` (embedded default) processes in a background task of this process and
 then wakes the in-process sender; with Redis, `adapters.celery_app.CeleryDispatcher` hands
-the conversation to a Celery worker instead.
+the conversation to a Celery worker instead. Both implement `bot.ports.Dispatcher`.
 """
 
 from __future__ import annotations
@@ -11,20 +11,11 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from typing import Protocol
 
 from bot.assistant import Assistant
 from bot.logs import bind
 
 log = logging.getLogger(__name__)
-
-
-class Dispatcher(Protocol):
-    async def conversation_received(self, conversation_id: str) -> None:
-        """Have the conversation's pending messages processed, in order, soon."""
-        ...
-
-    async def aclose(self) -> None: ...
 
 
 class LocalDispatcher:

@@ -1,19 +1,15 @@
 """Per-conversation locks: one message of a conversation is processed at a time, in order.
 
 The in-process lock serves the embedded default (one process). Deployments with several
-API and worker processes use the Redis lock of adapters/redis (issue: channels).
+API and worker processes use the Redis lock of adapters/redis. Both implement the
+`bot.ports.ConversationLocks` port.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from typing import Protocol
-
-
-class ConversationLocks(Protocol):
-    def lock(self, conversation_id: str) -> AbstractAsyncContextManager[None]: ...
+from contextlib import asynccontextmanager
 
 
 class LocalLocks:

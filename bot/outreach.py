@@ -14,10 +14,9 @@ import logging
 import uuid
 
 from bot.catalogue import PracticeCatalogue
-from bot.locks import ConversationLocks
 from bot.messages import Outbound
 from bot.optout import optout_address
-from bot.ports import AuditRecord, OutboxRecord, Storage, Transaction
+from bot.ports import AuditRecord, ConversationLocks, OutboxRecord, Storage, UnitOfWork
 from dialogs.context import Texts
 from dialogs.render import say
 from dialogs.state import State
@@ -61,8 +60,8 @@ class Outreach:
     async def invite(self, command: InviteToIntake) -> str:
         """invited | already | opted_out | the domain's reason for not inviting (no_consent, ...)."""
         key = invitation_key(command, self.clock.now().date())
-        async with self.storage.transaction() as tx:
-            if await self._already(tx, command.patient_id, key):  # before asking FHIR anything
+        async with self.storage.unit_of_work() as uow:
+            if await self._already(uow, command.patient_id, key):  # before asking FHIR anything
                 return "already"
         decision = await self.intake.invite(command)
         if isinstance(decision, NotInvited):
@@ -70,8 +69,8 @@ class Outreach:
             return decision.reason
         return await self._queue(decision)
 
-    async def _already(self, tx: Transaction, patient_id: str, key: str) -> bool:
-        trail = await tx.audit_trail(self.practice_id, f"Patient/{patient_id}")
+    async def _already(self, uow: UnitOfWork, patient_id: str, key: str) -> bool:
+        trail = await uow.audit.trail(self.practice_id, f"Patient/{patient_id}")
         return any(a.action == INVITED and a.detail.get("key") == key for a in trail)
 
     async def _queue(self, invitation: IntakeInvitation) -> str:
@@ -82,17 +81,17 @@ class Outreach:
             invitation.language,
             {"practice_name": practice.name, "practice_phone": practice.phone},
         )
-        async with self.storage.transaction() as tx:
-            conversation = await tx.get_or_create_conversation(
+        async with self.storage.unit_of_work() as uow:
+            conversation = await uow.conversations.get_or_create(
                 self.practice_id, invitation.channel, invitation.address, now
             )
-        async with self.locks.lock(conversation.id), self.storage.transaction() as tx:
-            await tx.lock_conversation(conversation.id)
-            current = await tx.get_conversation(conversation.id)
+        async with self.locks.lock(conversation.id), self.storage.unit_of_work() as uow:
+            await uow.conversations.lock(conversation.id)
+            current = await uow.conversations.get(conversation.id)
             assert current is not None
-            if await self._already(tx, invitation.patient_id, invitation.key):
+            if await self._already(uow, invitation.patient_id, invitation.key):
                 return "already"
-            if await tx.is_opted_out(
+            if await uow.opt_outs.is_opted_out(
                 self.practice_id, optout_address(invitation.channel, invitation.address)
             ):
                 return "opted_out"
@@ -103,7 +102,7 @@ class Outreach:
                 "patient_id": invitation.patient_id,
             }
             current.state = state.to_json()
-            await tx.save_conversation(current, now)
+            await uow.conversations.save(current, now)
             detail = {
                 "key": invitation.key,
                 "conversation_id": current.id,
@@ -111,10 +110,10 @@ class Outreach:
                 "send_at": invitation.send_at.isoformat(),
                 "appointment": invitation.appointment_id,
             }
-            await tx.append_event(
+            await uow.conversations.append_event(
                 current.id, "intake_invited", {**detail, "patient_id": invitation.patient_id}, now
             )
-            await tx.audit(
+            await uow.audit.append(
                 AuditRecord(
                     practice_id=self.practice_id,
                     actor="system",
@@ -124,7 +123,7 @@ class Outreach:
                     detail=detail,
                 )
             )
-            await tx.enqueue_outbound(
+            await uow.outbox.enqueue(
                 OutboxRecord(
                     id=uuid.uuid4().hex,
                     practice_id=self.practice_id,

@@ -23,12 +23,12 @@ async def purge_expired(
     `default_days`); returns what was purged per practice."""
     reports: dict[str, PurgeReport] = {}
     for practice_id in practice_ids:
-        async with storage.transaction() as tx:
-            days = int((await tx.practice_settings(practice_id)).get(SETTING, default_days))
+        async with storage.unit_of_work() as uow:
+            days = int((await uow.practices.settings(practice_id)).get(SETTING, default_days))
             before = now - dt.timedelta(days=days)
-            report = await tx.purge_bodies(practice_id, before, now)
+            report = await uow.retention.purge_bodies(practice_id, before, now)
             if report.inbound or report.outbound:
-                await tx.audit(
+                await uow.audit.append(
                     AuditRecord(
                         practice_id=practice_id,
                         actor="system",

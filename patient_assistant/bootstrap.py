@@ -12,8 +12,9 @@ from adapters.fhir import FhirAdapters, connect
 from adapters.sql import SqlStorage, migrate
 from bot.assistant import Assistant, Parser
 from bot.catalogue import PracticeCatalogue
-from bot.locks import ConversationLocks, LocalLocks
+from bot.locks import LocalLocks
 from bot.outreach import Outreach
+from bot.ports import ConversationLocks
 from dialogs.context import Texts
 from dialogs.validation import load_flows
 from domain.clock import FixedClock, SystemClock

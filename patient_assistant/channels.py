@@ -13,9 +13,6 @@ from dataclasses import dataclass, field
 from redis.asyncio import Redis
 
 from adapters.crypto import Keyring
-from adapters.outbox_sender.loop import SenderLoop
-from adapters.outbox_sender.ratelimit import LocalRateLimiter, RateLimiter
-from adapters.outbox_sender.sender import OutboxSender, Policy
 from adapters.redis.ratelimit import RedisRateLimiter
 from adapters.telegram.bot import TelegramBot
 from adapters.telegram.sender import TelegramSender
@@ -23,9 +20,11 @@ from adapters.twilio.client import TwilioRest
 from adapters.twilio.sender import TwilioSender
 from adapters.twilio.whatsapp_list import ListTemplate
 from bot.assistant import Assistant
-from bot.channels import ChannelSender
-from bot.dispatch import Dispatcher, LocalDispatcher
-from bot.ports import Storage
+from bot.dispatch import LocalDispatcher
+from bot.outbox.loop import SenderLoop
+from bot.outbox.ratelimit import LocalRateLimiter
+from bot.outbox.sender import OutboxSender, Policy
+from bot.ports import ChannelSender, Dispatcher, RateLimiter, Storage
 from domain.ports import Clock
 from patient_assistant.settings import Settings
 

@@ -1,5 +1,5 @@
 """Per-conversation locks in Redis, so one message of a conversation is processed at a time
-across every API and worker process (the `bot.locks.ConversationLocks` port).
+across every API and worker process (the `bot.ports.ConversationLocks` port).
 
 A lock is a lease: it lapses if its holder dies, so a crashed process cannot block a
 conversation. While the holder works the lease is renewed, so a slow NLU or FHIR call does

@@ -2,7 +2,7 @@
 
 Each key keeps the earliest time the next send under it may happen (a GCRA "theoretical
 arrival time", spacing sends evenly). A reservation looks at every key of a message (a
-Telegram bot *and* the chat), and either books the common slot on all of them or, when
+Telegram bot *and* the chat), and either books the common send slot on all of them or, when
 that slot is further away than the caller will wait, books nothing and says how long.
 Time comes from the Redis server, so processes on different hosts agree.
 """
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from redis.asyncio import Redis
 
-from bot.channels import RateLimit
+from bot.ports import RateLimit
 
 _RESERVE = """
 local t = redis.call('TIME')
@@ -51,7 +51,7 @@ class RedisRateLimiter:
         self._hold_off = redis.register_script(_HOLD_OFF)
 
     async def reserve(self, limits: Sequence[RateLimit], max_wait: float) -> tuple[bool, float]:
-        """(booked, seconds until the slot). Not booked when the slot is over `max_wait` away."""
+        """(booked, seconds until the send slot). Not booked when it is over `max_wait` away."""
         if not limits:
             return True, 0.0
         keys = [f"{self.prefix}rate:{limit.key}" for limit in limits]

@@ -7,6 +7,6 @@ from the Alembic migrations in `migrations/`, applied by `migrate()`.
 from adapters.sql.holds import SqlSlotHolds
 from adapters.sql.migrate import alembic_config, downgrade, migrate
 from adapters.sql.storage import SqlStorage
-from adapters.sql.transaction import SqlTransaction
+from adapters.sql.unit_of_work import SqlUnitOfWork
 
-__all__ = ["SqlSlotHolds", "SqlStorage", "SqlTransaction", "alembic_config", "downgrade", "migrate"]
+__all__ = ["SqlSlotHolds", "SqlStorage", "SqlUnitOfWork", "alembic_config", "downgrade", "migrate"]

@@ -1,4 +1,4 @@
-"""The audit log: append and read, nothing else (database triggers refuse the rest)."""
+"""`SqlAuditLog`: append and read, nothing else (database triggers refuse the rest)."""
 
 from __future__ import annotations
 
@@ -12,19 +12,20 @@ from bot.ports import AuditRecord
 _audit = table_of(AuditRow)
 
 
-class AuditOps:
-    """The audit part of `SqlTransaction`."""
+class SqlAuditLog:
+    """The audit log of one unit of work: every statement runs on its connection."""
 
-    _conn: AsyncConnection
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._conn = connection
 
-    async def audit(self, record: AuditRecord) -> None:
+    async def append(self, record: AuditRecord) -> None:
         """Append `record`, setting its `id` to the one the database assigned."""
         values = to_values(record)
         del values["id"]
         stmt = insert(_audit).values(values).returning(_audit.c.id)
         record.id = (await self._conn.execute(stmt)).scalar_one()
 
-    async def audit_trail(self, practice_id: str, subject: str | None = None) -> list[AuditRecord]:
+    async def trail(self, practice_id: str, subject: str | None = None) -> list[AuditRecord]:
         """The practice's audit records (of one subject, if given), oldest first."""
         a = _audit.c
         stmt = select(_audit).where(a.practice_id == practice_id).order_by(a.id)

@@ -1,4 +1,5 @@
-"""Conversations (optimistically versioned) and their append-only event log."""
+"""`SqlConversations`: conversations (optimistically versioned) and their append-only event
+log (the `bot.ports.Conversations` port)."""
 
 from __future__ import annotations
 
@@ -18,12 +19,13 @@ _conversations = table_of(ConversationRow)
 _events = table_of(ConversationEventRow)
 
 
-class ConversationOps:
-    """The conversation part of `SqlTransaction`."""
+class SqlConversations:
+    """The conversations of one unit of work: every statement runs on its connection."""
 
-    _conn: AsyncConnection
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._conn = connection
 
-    async def get_or_create_conversation(
+    async def get_or_create(
         self, practice_id: str, channel: str, address: str, now: dt.datetime
     ) -> ConversationRecord:
         """The conversation of this address; concurrent creators end up with one row."""
@@ -60,12 +62,12 @@ class ConversationOps:
         row = (await self._conn.execute(stmt)).first()
         return None if row is None else to_record(ConversationRecord, row)
 
-    async def get_conversation(self, conversation_id: str) -> ConversationRecord | None:
+    async def get(self, conversation_id: str) -> ConversationRecord | None:
         stmt = select(_conversations).where(_conversations.c.id == conversation_id)
         row = (await self._conn.execute(stmt)).first()
         return None if row is None else to_record(ConversationRecord, row)
 
-    async def save_conversation(self, conversation: ConversationRecord, now: dt.datetime) -> None:
+    async def save(self, conversation: ConversationRecord, now: dt.datetime) -> None:
         """Write state if the stored version is still `conversation.version`, then bump both."""
         c = _conversations.c
         stmt = (
@@ -81,6 +83,11 @@ class ConversationOps:
             )
         conversation.version += 1
         conversation.updated_at = now
+
+    async def lock(self, conversation_id: str) -> None:
+        """Hold the conversation's row until the transaction ends (SQLite: writers are serial)."""
+        c = _conversations.c
+        await self._conn.execute(select(c.id).where(c.id == conversation_id).with_for_update())
 
     async def append_event(
         self, conversation_id: str, kind: str, data: dict[str, Any], at: dt.datetime

@@ -19,7 +19,7 @@ def _practice_of(conversation_id: str) -> Select[tuple[str]]:
 
 
 class SqlSlotHolds:
-    """Holds on offered slots, scoped to the conversation's practice."""
+    """Holds on offered appointment slots, scoped to the conversation's practice."""
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine

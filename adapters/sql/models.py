@@ -195,7 +195,7 @@ class AuditRow(Base):
 
 
 class SlotHoldRow(Base):
-    """A slot offered in a conversation, held until `expires_at`.
+    """An appointment slot offered in a conversation, held until `expires_at`.
 
     Keyed by (practice_id, slot_id): two practices' FHIR servers may reuse a slot id.
     """

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import (
+    ColumnClause,
     ColumnElement,
     Select,
     and_,
@@ -45,7 +46,9 @@ _streams = table_of(OutboxStreamRow)
 _other = _outbox.alias("other")
 # Literal values, not bind parameters: only then can PostgreSQL's planner match the
 # predicate of the partial index ix_outbox_unfinished.
-_UNFINISHED_LITERALS = [literal_column(f"'{status}'") for status in UNFINISHED]
+_UNFINISHED_LITERALS: list[ColumnClause[Any]] = [
+    literal_column(f"'{status}'") for status in UNFINISHED
+]
 
 
 def _due(now: dt.datetime) -> ColumnElement[bool]:
@@ -115,13 +118,14 @@ def _oldest_due(
     )
 
 
-class OutboxOps:
-    """The outbox part of `SqlTransaction`."""
+class SqlOutbox:
+    """The outbox of one unit of work: every statement runs on its connection."""
 
-    _conn: AsyncConnection
-    _sealing: Sealing
+    def __init__(self, connection: AsyncConnection, sealing: Sealing) -> None:
+        self._conn = connection
+        self._sealing = sealing
 
-    async def enqueue_outbound(self, message: OutboxRecord) -> None:
+    async def enqueue(self, message: OutboxRecord) -> None:
         """Add the message at the end of its stream."""
         values = self._sealing.outbox_values(message) | {"seq": await self._next_seq(message)}
         await self._conn.execute(insert(_outbox).values(values))
@@ -134,22 +138,22 @@ class OutboxOps:
             "channel": message.channel,
             "address": message.address,
         }
-        stmt = upsert(self._conn, _streams).values(key | {"last_seq": 1})
-        stmt = stmt.on_conflict_do_update(
+        first_of_stream = upsert(self._conn, _streams).values(key | {"last_seq": 1})
+        stmt = first_of_stream.on_conflict_do_update(
             index_elements=list(key), set_={"last_seq": _streams.c.last_seq + 1}
         ).returning(_streams.c.last_seq)
         return int((await self._conn.execute(stmt)).scalar_one())
 
-    async def due_outbound(self, now: dt.datetime, limit: int) -> list[OutboxRecord]:
+    async def due(self, now: dt.datetime, limit: int) -> list[OutboxRecord]:
         """Due messages, oldest first, locked until this transaction ends (PostgreSQL).
 
         Every due message, whatever its place in its stream: for looking at the outbox.
-        Senders use `claim_due_outbound`, which keeps each stream in order.
+        Senders use `claim`, which keeps each stream in order.
         """
         rows = await self._conn.execute(_oldest_due(now, limit, _outbox))
         return [self._sealing.outbox_record(row) for row in rows]
 
-    async def claim_due_outbound(
+    async def claim(
         self,
         now: dt.datetime,
         limit: int,
@@ -176,7 +180,7 @@ class OutboxOps:
         claimed = [self._sealing.outbox_record(row) for row in await self._conn.execute(stmt)]
         return sorted(claimed, key=lambda m: (m.created_at, m.id))
 
-    async def update_outbound(self, message: OutboxRecord) -> None:
+    async def update(self, message: OutboxRecord) -> None:
         """Write the message's delivery fields; raises LookupError for an unknown id."""
         stmt = (
             update(_outbox)

@@ -12,7 +12,7 @@ from adapters.crypto import Keyring
 from adapters.sql.engine import create_engine
 from adapters.sql.holds import SqlSlotHolds
 from adapters.sql.sealing import Sealing
-from adapters.sql.transaction import SqlTransaction
+from adapters.sql.unit_of_work import SqlUnitOfWork
 
 
 class SqlStorage:
@@ -35,10 +35,11 @@ class SqlStorage:
         return self._engine
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[SqlTransaction]:
-        """One transaction: committed when the block exits cleanly, rolled back on error."""
+    async def unit_of_work(self) -> AsyncIterator[SqlUnitOfWork]:
+        """One transaction over every repository: committed when the block exits cleanly,
+        rolled back on error."""
         async with self._engine.begin() as connection:
-            yield SqlTransaction(connection, self._sealing)
+            yield SqlUnitOfWork(connection, self._sealing)
 
     def slot_holds(self) -> SqlSlotHolds:
         return self._holds

@@ -22,7 +22,7 @@ from aiogram.exceptions import (
 from adapters.telegram.bot import TelegramBot
 from adapters.telegram.updates import inbound_of
 from bot.assistant import Assistant
-from bot.dispatch import Dispatcher
+from bot.ports import Dispatcher
 from domain.ports import Clock
 
 log = logging.getLogger(__name__)

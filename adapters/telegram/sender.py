@@ -20,17 +20,9 @@ from aiogram.exceptions import (
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from adapters.telegram.bot import TelegramBot
-from bot.channels import (
-    RateLimit,
-    Refused,
-    RetryLater,
-    SendResult,
-    Sent,
-    choice_buttons,
-    text_and_links,
-)
+from bot.channels import choice_buttons, text_and_links
 from bot.messages import Outbound
-from bot.ports import OutboxRecord
+from bot.ports import OutboxRecord, RateLimit, Refused, RetryLater, SendResult, Sent
 
 
 class TelegramSender:

@@ -18,17 +18,9 @@ from twilio.base.exceptions import TwilioRestException, TwilioServiceException  
 
 from adapters.twilio.client import TwilioRest
 from adapters.twilio.whatsapp_list import ListTemplate
-from bot.channels import (
-    NeedsTemplate,
-    RateLimit,
-    Refused,
-    RetryLater,
-    SendResult,
-    Sent,
-    numbered_text,
-)
+from bot.channels import numbered_text
 from bot.messages import Outbound
-from bot.ports import OutboxRecord
+from bot.ports import NeedsTemplate, OutboxRecord, RateLimit, Refused, RetryLater, SendResult, Sent
 
 OPTED_OUT = 21610
 OUTSIDE_WINDOW = 63016

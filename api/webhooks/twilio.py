@@ -86,8 +86,8 @@ async def status(form: SignedForm, runtime: RuntimeDep) -> Response:
     channel = "whatsapp" if fields.get("To", "").startswith("whatsapp:") else "sms"
     delivery = delivery_of(fields, channel, runtime.clock.now())
     if delivery is not None:
-        async with runtime.storage.transaction() as tx:
-            moved = await tx.record_delivery(delivery)
+        async with runtime.storage.unit_of_work() as uow:
+            moved = await uow.deliveries.record(delivery)
         log.info(
             "twilio status message=%s status=%s kept=%s",
             delivery.provider_message_id,

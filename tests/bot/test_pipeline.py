@@ -93,9 +93,9 @@ async def test_a_booking_is_audited_and_its_reply_is_in_the_outbox(rig: Rig) -> 
     await rig.send("1")
     assert "You're booked" in (await rig.send("yes"))[0]
     [appointment] = rig.schedule.appointments.values()
-    async with rig.storage.transaction() as tx:
-        trail = await tx.audit_trail("riverside", f"Appointment/{appointment.id}")
-        outbox = await tx.due_outbound(rig.clock.now() + dt.timedelta(minutes=1), 50)
+    async with rig.storage.unit_of_work() as uow:
+        trail = await uow.audit.trail("riverside", f"Appointment/{appointment.id}")
+        outbox = await uow.outbox.due(rig.clock.now() + dt.timedelta(minutes=1), 50)
     assert [(a.action, a.actor) for a in trail] == [
         ("appointment.booked", f"patient:{fakes.MARIA.id}")
     ]
@@ -118,12 +118,12 @@ async def test_record_system_down_tells_once_keeps_the_message_and_answers_later
     rig.schedule.down = False
     rig.clock.advance(dt.timedelta(minutes=1))
     assert await rig.assistant.process_due() == 2
-    async with rig.storage.transaction() as tx:
-        conversation = await tx.get_or_create_conversation(
+    async with rig.storage.unit_of_work() as uow:
+        conversation = await uow.conversations.get_or_create(
             "riverside", "sms", MARIA, rig.clock.now()
         )
-        events = [e["kind"] for e in await tx.events(conversation.id)]
-        outbox = await tx.due_outbound(rig.clock.now() + dt.timedelta(minutes=1), 50)
+        events = [e["kind"] for e in await uow.conversations.events(conversation.id)]
+        outbox = await uow.outbox.due(rig.clock.now() + dt.timedelta(minutes=1), 50)
     assert events.count("record_system_down") == 1 and events.count("message_processed") == 2
     assert any("Here are the first times" in Outbound_text(m.payload) for m in outbox)
 
@@ -174,8 +174,8 @@ async def test_an_emergency_gets_guidance_first_and_an_urgent_staff_task(desk_ri
     reply = await desk_rig.send("my chest is crushing and my arm is numb")
     assert "911" in reply[0]
     [task] = desk_rig.tasks.emergencies.values()
-    async with desk_rig.storage.transaction() as tx:
-        trail = await tx.audit_trail("riverside")
+    async with desk_rig.storage.unit_of_work() as uow:
+        trail = await uow.audit.trail("riverside")
     assert sorted(a.action for a in trail) == ["escalation.emergency", "staff.alerted"]
     [alerted] = [a for a in trail if a.action == "staff.alerted"]
     assert (
@@ -195,8 +195,8 @@ async def test_an_emergency_while_the_record_system_is_down_is_escalated_once_it
     desk_rig.clock.advance(dt.timedelta(minutes=1))
     assert await desk_rig.assistant.process_due() == 0  # the guidance is not sent a second time
     assert len(desk_rig.tasks.emergencies) == 1
-    async with desk_rig.storage.transaction() as tx:
-        trail = await tx.audit_trail("riverside")
+    async with desk_rig.storage.unit_of_work() as uow:
+        trail = await uow.audit.trail("riverside")
     assert sorted(a.action for a in trail) == ["escalation.emergency", "staff.alerted"]
 
 

@@ -36,9 +36,9 @@ async def raw(storage: SqlStorage, sql: str) -> list[tuple]:  # type: ignore[typ
 async def store(storage: SqlStorage, **fields: object) -> str:
     message = inbound(body=SECRET, **fields)  # type: ignore[arg-type]
     reply = outbound(payload={"text": SECRET, "choices": ["Fri 9:00"], "links": []})
-    async with storage.transaction() as tx:
-        await tx.record_inbound(message)
-        await tx.enqueue_outbound(reply)
+    async with storage.unit_of_work() as uow:
+        await uow.inbox.record(message)
+        await uow.outbox.enqueue(reply)
     return message.id
 
 
@@ -53,9 +53,9 @@ async def test_bodies_are_ciphertext_in_the_database_and_plain_through_the_port(
             for v in row
         )
         assert "Maria" not in dump and "1985" not in dump and "Fri 9:00" not in dump
-        async with storage.transaction() as tx:
-            stored = await tx.get_inbound(message_id)
-            [reply] = await tx.due_outbound(NOW, 10)
+        async with storage.unit_of_work() as uow:
+            stored = await uow.inbox.get(message_id)
+            [reply] = await uow.outbox.due(NOW, 10)
         assert stored is not None and stored.body == SECRET
         assert reply.payload["text"] == SECRET and reply.payload["choices"] == ["Fri 9:00"]
     finally:
@@ -70,18 +70,18 @@ async def test_keys_rotate_without_downtime(url: str) -> None:
     try:
         old_id = await store(before)
         new_id = await store(during)
-        async with during.transaction() as tx:  # both readable while rotating
-            assert [(await tx.get_inbound(i)).body for i in (old_id, new_id)] == [SECRET, SECRET]  # type: ignore[union-attr]
+        async with during.unit_of_work() as uow:  # both readable while rotating
+            assert [(await uow.inbox.get(i)).body for i in (old_id, new_id)] == [SECRET, SECRET]  # type: ignore[union-attr]
         with pytest.raises(KeyringError, match="rotate-keys"):
-            async with after.transaction() as tx:
-                await tx.get_inbound(old_id)
+            async with after.unit_of_work() as uow:
+                await uow.inbox.get(old_id)
         assert (
             await rotate_keys(during.engine, ring(new, old)) == 2
         )  # the old inbound body and reply
         assert await rotate_keys(during.engine, ring(new, old)) == 0
-        async with after.transaction() as tx:
-            assert (await tx.get_inbound(old_id)).body == SECRET  # type: ignore[union-attr]
-            assert {m.payload["text"] for m in await tx.due_outbound(NOW, 10)} == {SECRET}
+        async with after.unit_of_work() as uow:
+            assert (await uow.inbox.get(old_id)).body == SECRET  # type: ignore[union-attr]
+            assert {m.payload["text"] for m in await uow.outbox.due(NOW, 10)} == {SECRET}
     finally:
         for storage in (before, during, after):
             await storage.close()
@@ -94,8 +94,8 @@ async def test_plaintext_from_before_encryption_is_read_and_then_sealed(url: str
         message_id = await store(legacy)
         assert await rotate_keys(sealed.engine, ring(key)) == 2
         assert "Maria" not in str(await raw(sealed, "SELECT body FROM inbound_messages"))
-        async with sealed.transaction() as tx:
-            assert (await tx.get_inbound(message_id)).body == SECRET  # type: ignore[union-attr]
+        async with sealed.unit_of_work() as uow:
+            assert (await uow.inbox.get(message_id)).body == SECRET  # type: ignore[union-attr]
     finally:
         await legacy.close()
         await sealed.close()
@@ -113,8 +113,8 @@ async def test_a_body_moved_to_another_row_does_not_decrypt(url: str) -> None:
                 {"a": first, "b": second},
             )
         with pytest.raises(KeyringError, match="does not verify"):
-            async with storage.transaction() as tx:
-                await tx.get_inbound(second)
+            async with storage.unit_of_work() as uow:
+                await uow.inbox.get(second)
     finally:
         await storage.close()
 
@@ -133,8 +133,8 @@ async def test_retention_purges_old_bodies_per_practice_and_keeps_metadata(url: 
                     settings={"message_retention_days": 30},
                 )
             )
-        async with storage.transaction() as tx:
-            conversation = await tx.get_or_create_conversation("p1", "sms", "+15550100", NOW)
+        async with storage.unit_of_work() as uow:
+            conversation = await uow.conversations.get_or_create("p1", "sms", "+15550100", NOW)
         old = await store(storage, at=now - dt.timedelta(days=40), conversation_id=conversation.id)
         pending = await store(
             storage, at=now - dt.timedelta(days=40), conversation_id=conversation.id
@@ -145,33 +145,35 @@ async def test_retention_purges_old_bodies_per_practice_and_keeps_metadata(url: 
         other = await store(
             storage, at=now - dt.timedelta(days=40), practice_id="p2"
         )  # default: 180 days
-        async with storage.transaction() as tx:
+        async with storage.unit_of_work() as uow:
             for message_id in (old, recent, other):
-                await tx.mark_inbound(message_id, "processed")
-            await tx.append_event(conversation.id, "message_processed", {"message_id": old}, now)
-            await storage_mark_sent(storage, tx)
+                await uow.inbox.mark(message_id, "processed")
+            await uow.conversations.append_event(
+                conversation.id, "message_processed", {"message_id": old}, now
+            )
+            await storage_mark_sent(storage, uow)
         reports = await purge_expired(storage, ["p1", "p2"], default_days=180, now=now)
         assert (reports["p1"].inbound, reports["p2"].inbound) == (1, 0)
-        async with storage.transaction() as tx:
-            purged = await tx.get_inbound(old)
+        async with storage.unit_of_work() as uow:
+            purged = await uow.inbox.get(old)
             assert purged is not None and purged.body is None
             assert (purged.status, purged.seq, purged.received_at) == (
                 "processed",
                 1,
                 now - dt.timedelta(days=40),
             )
-            assert [(await tx.get_inbound(i)).body for i in (pending, recent, other)] == [
-                SECRET
-            ] * 3  # type: ignore[union-attr]
-            assert [e["kind"] for e in await tx.events(conversation.id)] == ["message_processed"]
-            [audit] = await tx.audit_trail("p1")
+            assert [(await uow.inbox.get(i)).body for i in (pending, recent, other)] == [SECRET] * 3  # type: ignore[union-attr]
+            assert [e["kind"] for e in await uow.conversations.events(conversation.id)] == [
+                "message_processed"
+            ]
+            [audit] = await uow.audit.trail("p1")
         assert audit.action == "messages.purged" and audit.detail["retention_days"] == 30
     finally:
         await storage.close()
 
 
-async def storage_mark_sent(storage: SqlStorage, tx: object) -> None:
+async def storage_mark_sent(storage: SqlStorage, uow: object) -> None:
     """Replies that were sent are done with; their payloads may be purged too."""
-    for reply in await tx.due_outbound(NOW + dt.timedelta(days=400), 100):  # type: ignore[attr-defined]
+    for reply in await uow.outbox.due(NOW + dt.timedelta(days=400), 100):  # type: ignore[attr-defined]
         reply.status = "sent"
-        await tx.update_outbound(reply)  # type: ignore[attr-defined]
+        await uow.outbox.update(reply)  # type: ignore[attr-defined]

@@ -113,8 +113,8 @@ async def write_work(storage: SqlStorage) -> tuple[str, str]:
         received_at=now - dt.timedelta(days=3),
         status="processed",
     )
-    async with storage.transaction() as tx:
-        await tx.enqueue_outbound(
+    async with storage.unit_of_work() as uow:
+        await uow.outbox.enqueue(
             OutboxRecord(
                 id=uuid.uuid4().hex,
                 practice_id="riverside",
@@ -127,18 +127,18 @@ async def write_work(storage: SqlStorage) -> tuple[str, str]:
             )
         )
         for record in (kept, old):
-            conversation = await tx.get_or_create_conversation(
+            conversation = await uow.conversations.get_or_create(
                 "riverside", "sms", record.address, record.received_at
             )
             record.conversation_id = conversation.id
-            assert await tx.record_inbound(record)
+            assert await uow.inbox.record(record)
     assert await body_of(storage, old.id) == "an old message"
     return kept.id, old.id
 
 
 async def body_of(storage: SqlStorage, message_id: str) -> str | None:
-    async with storage.transaction() as tx:
-        record = await tx.get_inbound(message_id)
+    async with storage.unit_of_work() as uow:
+        record = await uow.inbox.get(message_id)
     assert record is not None
     return record.body
 

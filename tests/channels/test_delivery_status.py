@@ -26,8 +26,8 @@ def callback(sid: str, status: str, **extra: str) -> dict[str, str]:
 
 
 async def status_of(rig: Rig, sid: str) -> str | None:
-    async with rig.runtime.storage.transaction() as tx:
-        found = await tx.delivery("sms", sid)
+    async with rig.runtime.storage.unit_of_work() as uow:
+        found = await uow.deliveries.get("sms", sid)
     return None if found is None else found.status
 
 
@@ -55,8 +55,8 @@ async def test_a_late_sent_never_overwrites_delivered_or_failed(rig: Rig) -> Non
             ).status_code == 204
     assert await status_of(rig, delivered) == "delivered"
     assert await status_of(rig, failed) == "failed"
-    async with rig.runtime.storage.transaction() as tx:
-        record = await tx.delivery("sms", failed)
+    async with rig.runtime.storage.unit_of_work() as uow:
+        record = await uow.deliveries.get("sms", failed)
     assert record is not None and record.error_code == "30006"
 
 
@@ -85,8 +85,8 @@ async def test_whatsapp_read_comes_after_delivered(rig: Rig) -> None:
     for status in ("delivered", "read", "delivered", "sent"):
         fields = callback(sid, status) | {"To": "whatsapp:" + MARIA}
         await rig.post_twilio(fields, path=STATUS)
-    async with rig.runtime.storage.transaction() as tx:
-        record = await tx.delivery("whatsapp", sid)
+    async with rig.runtime.storage.unit_of_work() as uow:
+        record = await uow.deliveries.get("whatsapp", sid)
     assert record is not None and record.status == "read"
 
 

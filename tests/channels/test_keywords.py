@@ -26,8 +26,8 @@ async def remind(rig: Rig, address: str = MARIA, channel: str = "sms") -> str:
         created_at=rig.clock.now(),
         purpose="notification",
     )
-    async with rig.runtime.storage.transaction() as tx:
-        await tx.enqueue_outbound(message)
+    async with rig.runtime.storage.unit_of_work() as uow:
+        await uow.outbox.enqueue(message)
     return message.id
 
 
@@ -88,7 +88,7 @@ async def test_twilio_21610_puts_the_number_on_the_opt_out_list(rig: Rig) -> Non
     await rig.settle()
     assert rig.texts_to(MARIA) == []
     assert len(rig.twilio.requests) == 1  # the second was never tried
-    async with rig.runtime.storage.transaction() as tx:
-        assert await tx.is_opted_out("riverside", MARIA)
-        due = await tx.due_outbound(rig.clock.now(), 10)
+    async with rig.runtime.storage.unit_of_work() as uow:
+        assert await uow.opt_outs.is_opted_out("riverside", MARIA)
+        due = await uow.outbox.due(rig.clock.now(), 10)
     assert failed_id not in {m.id for m in due}

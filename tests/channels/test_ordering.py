@@ -101,14 +101,16 @@ async def wait_for_processing(
 ) -> tuple[list[str], dict]:
     deadline = time.monotonic() + seconds
     while True:
-        async with storage.transaction() as tx:
-            conversation = await tx.get_or_create_conversation("riverside", "sms", MARIA, _now())
+        async with storage.unit_of_work() as uow:
+            conversation = await uow.conversations.get_or_create("riverside", "sms", MARIA, _now())
             events = [
-                e for e in await tx.events(conversation.id) if e["kind"] == "message_processed"
+                e
+                for e in await uow.conversations.events(conversation.id)
+                if e["kind"] == "message_processed"
             ]
             processed = [e["data"]["message_id"] for e in events]
             if len(processed) >= expected or time.monotonic() > deadline:
-                inbound = {m: await tx.get_inbound(m) for m in processed}
+                inbound = {m: await uow.inbox.get(m) for m in processed}
                 return processed, inbound
         await asyncio.sleep(0.25)
 

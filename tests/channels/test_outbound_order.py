@@ -13,10 +13,10 @@ from collections import Counter
 import pytest
 from redis.asyncio import Redis
 
-from adapters.outbox_sender.sender import OutboxSender
 from adapters.redis.ratelimit import RedisRateLimiter
 from adapters.sql import SqlStorage
 from bot.messages import Outbound
+from bot.outbox.sender import OutboxSender
 from bot.ports import OutboxRecord
 from domain.clock import SystemClock
 from patient_assistant.channels import channel_senders, keyring_of
@@ -91,16 +91,16 @@ async def write_outbox(settings: Settings) -> dict[str, list[str]]:
     now = dt.datetime.now(dt.UTC)
     written: dict[str, list[str]] = {number: [] for number in [MARIA, *OTHERS]}
     try:
-        async with storage.transaction() as tx:
-            conversation = await tx.get_or_create_conversation("riverside", "sms", MARIA, now)
+        async with storage.unit_of_work() as uow:
+            conversation = await uow.conversations.get_or_create("riverside", "sms", MARIA, now)
         for i in range(30):
-            async with storage.transaction() as tx:  # one turn, one transaction
-                await tx.enqueue_outbound(message(MARIA, f"Reply {i}", now, conversation.id))
+            async with storage.unit_of_work() as uow:  # one turn, one transaction
+                await uow.outbox.enqueue(message(MARIA, f"Reply {i}", now, conversation.id))
                 written[MARIA].append(f"Reply {i}")
                 if i % 3 == 1:  # two notifications between this reply and the next
                     for number in (OTHERS[(2 * (i // 3)) % 10], OTHERS[(2 * (i // 3) + 1) % 10]):
                         body = f"Notice {len(written[number])} to {number}"
-                        await tx.enqueue_outbound(message(number, body, now, None))
+                        await uow.outbox.enqueue(message(number, body, now, None))
                         written[number].append(body)
     finally:
         await storage.close()

@@ -69,11 +69,11 @@ async def test_a_failure_mid_message_keeps_it_for_a_retry_and_it_is_answered_onc
         await rig.settle()
         greeting, welcome = rig.texts_to(MARIA)
         assert "Riverside" in greeting and "welcome" in welcome
-        async with rig.runtime.storage.transaction() as tx:
-            conversation = await tx.get_or_create_conversation(
+        async with rig.runtime.storage.unit_of_work() as uow:
+            conversation = await uow.conversations.get_or_create(
                 "riverside", "sms", MARIA, rig.clock.now()
             )
-            kinds = [e["kind"] for e in await tx.events(conversation.id)]
+            kinds = [e["kind"] for e in await uow.conversations.events(conversation.id)]
         assert kinds.count("message_processed") == 2
 
 

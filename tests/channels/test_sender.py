@@ -12,9 +12,9 @@ import pytest
 from redis.asyncio import Redis
 from sqlalchemy import text
 
-from adapters.outbox_sender.sender import OutboxSender
 from adapters.redis.ratelimit import RedisRateLimiter
 from bot.messages import Outbound
+from bot.outbox.sender import OutboxSender
 from bot.ports import OutboxRecord
 from tests.channels.conftest import MakeRig
 from tests.channels.rig import MARIA, Rig
@@ -25,7 +25,7 @@ pytestmark = pytest.mark.postgres
 
 async def enqueue(rig: Rig, n: int = 1, address: str = MARIA, channel: str = "sms") -> list[str]:
     ids = []
-    async with rig.runtime.storage.transaction() as tx:
+    async with rig.runtime.storage.unit_of_work() as uow:
         for i in range(n):
             message = OutboxRecord(
                 id=uuid.uuid4().hex,
@@ -37,7 +37,7 @@ async def enqueue(rig: Rig, n: int = 1, address: str = MARIA, channel: str = "sm
                 created_at=rig.clock.now() + dt.timedelta(microseconds=i),
                 purpose="notification",
             )
-            await tx.enqueue_outbound(message)
+            await uow.outbox.enqueue(message)
             ids.append(message.id)
     return ids
 
@@ -48,8 +48,8 @@ async def test_429_and_5xx_are_retried_with_backoff_then_sent_once(rig: Rig) -> 
     await enqueue(rig)
     await rig.settle()
     assert rig.texts_to(MARIA) == []
-    async with rig.runtime.storage.transaction() as tx:
-        assert await tx.claim_due_outbound(rig.clock.now(), 10) == []  # waiting for its backoff
+    async with rig.runtime.storage.unit_of_work() as uow:
+        assert await uow.outbox.claim(rig.clock.now(), 10) == []  # waiting for its backoff
     for _ in range(2):
         rig.clock.advance(dt.timedelta(seconds=30))
         await rig.settle()
@@ -165,8 +165,8 @@ async def test_telegram_sends_at_most_30_a_second_across_chats_and_senders(
 
 async def test_a_sender_killed_mid_batch_loses_nothing_and_repeats_nothing(rig: Rig) -> None:
     ids = await enqueue(rig, 5)
-    async with rig.runtime.storage.transaction() as tx:  # a sender claims a batch...
-        claimed = await tx.claim_due_outbound(rig.clock.now(), 5)
+    async with rig.runtime.storage.unit_of_work() as uow:  # a sender claims a batch...
+        claimed = await uow.outbox.claim(rig.clock.now(), 5)
     first = claimed[0]
     await rig.channels.senders[0].send(first, template=False)  # ...sends one, and is killed
     await rig.settle()

@@ -29,8 +29,8 @@ def text_update(update_id: int, text: str, chat: int = CHAT) -> dict[str, Any]:
 
 
 async def enqueue(rig: Rig, outbound: Outbound, chat: int = CHAT) -> None:
-    async with rig.runtime.storage.transaction() as tx:
-        await tx.enqueue_outbound(
+    async with rig.runtime.storage.unit_of_work() as uow:
+        await uow.outbox.enqueue(
             OutboxRecord(
                 id=uuid.uuid4().hex,
                 practice_id="riverside",
@@ -59,8 +59,8 @@ async def test_without_the_secret_it_is_403_and_nothing_is_recorded(rig: Rig) ->
     assert [a.status_code for a in answers] == [403, 403]
     await rig.settle()
     assert rig.telegram.requests == []
-    async with rig.runtime.storage.transaction() as tx:
-        assert await tx.last_inbound_at("riverside", "telegram", str(CHAT)) is None
+    async with rig.runtime.storage.unit_of_work() as uow:
+        assert await uow.inbox.last_received_at("riverside", "telegram", str(CHAT)) is None
 
 
 async def test_redelivered_updates_are_answered_once(rig: Rig) -> None:
@@ -99,14 +99,16 @@ async def test_choices_become_an_inline_keyboard_and_a_press_is_the_number(rig: 
         "method": "answerCallbackQuery",
         "callback_query_id": "cb1",
     }  # stops the spinner
-    async with rig.runtime.storage.transaction() as tx:
-        conversation = await tx.get_or_create_conversation(
+    async with rig.runtime.storage.unit_of_work() as uow:
+        conversation = await uow.conversations.get_or_create(
             "riverside", "telegram", str(CHAT), rig.clock.now()
         )
-        events_before = await tx.events(conversation.id)
+        events_before = await uow.conversations.events(conversation.id)
     await rig.settle()
-    async with rig.runtime.storage.transaction() as tx:
-        [processed] = [e for e in await tx.events(conversation.id) if e not in events_before]
+    async with rig.runtime.storage.unit_of_work() as uow:
+        [processed] = [
+            e for e in await uow.conversations.events(conversation.id) if e not in events_before
+        ]
     assert processed["kind"] == "message_processed"
 
 

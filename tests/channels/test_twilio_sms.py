@@ -44,8 +44,8 @@ async def test_unsigned_or_wrongly_signed_messages_get_403_and_nothing_happens(r
     assert [a.status_code for a in answers] == [403] * 5
     await rig.settle()
     assert rig.twilio.requests == []
-    async with rig.runtime.storage.transaction() as tx:
-        assert await tx.last_inbound_at("riverside", "sms", MARIA) is None
+    async with rig.runtime.storage.unit_of_work() as uow:
+        assert await uow.inbox.last_received_at("riverside", "sms", MARIA) is None
 
 
 async def test_fifty_identical_deliveries_at_once_get_exactly_one_reply(rig: Rig) -> None:
@@ -105,8 +105,8 @@ async def test_the_webhook_is_answered_at_once_even_when_fhir_hangs(
         started = time.monotonic()
         answer = await rig.sms("hi")
         assert answer.status_code == 200 and time.monotonic() - started < 1.0
-        async with rig.runtime.storage.transaction() as tx:
-            recorded = await tx.last_inbound_at("riverside", "sms", MARIA)
+        async with rig.runtime.storage.unit_of_work() as uow:
+            recorded = await uow.inbox.last_received_at("riverside", "sms", MARIA)
         assert recorded is not None  # recorded before the answer; processing waits on FHIR
         assert rig.twilio.requests == []
 

@@ -21,8 +21,8 @@ pytestmark = pytest.mark.postgres
 
 
 async def notify(rig: Rig, outbound: Outbound) -> None:
-    async with rig.runtime.storage.transaction() as tx:
-        await tx.enqueue_outbound(
+    async with rig.runtime.storage.unit_of_work() as uow:
+        await uow.outbox.enqueue(
             OutboxRecord(
                 id=uuid.uuid4().hex,
                 practice_id="riverside",
@@ -171,10 +171,14 @@ async def test_a_pick_from_a_list_or_button_is_read_as_its_number(
     fields = rig.twilio_fields(TIMES[1], channel="whatsapp", **pick)
     assert (await rig.post_twilio(fields, path="/webhooks/twilio/whatsapp")).status_code == 200
     await rig.settle()
-    async with rig.runtime.storage.transaction() as tx:
-        conversation = await tx.get_or_create_conversation(
+    async with rig.runtime.storage.unit_of_work() as uow:
+        conversation = await uow.conversations.get_or_create(
             "riverside", "whatsapp", MARIA, rig.clock.now()
         )
-        [event] = [e for e in await tx.events(conversation.id) if e["kind"] == "message_processed"]
-        message = await tx.get_inbound(event["data"]["message_id"])
+        [event] = [
+            e
+            for e in await uow.conversations.events(conversation.id)
+            if e["kind"] == "message_processed"
+        ]
+        message = await uow.inbox.get(event["data"]["message_id"])
     assert message is not None and message.body == "2"

@@ -59,9 +59,9 @@ async def test_a_worker_killed_mid_send_loses_nothing_and_repeats_only_the_messa
     storage = SqlStorage(url, keyring=keyring_of(settings))
     celery = make_celery(settings)
     try:
-        async with storage.transaction() as tx:
+        async with storage.unit_of_work() as uow:
             for i in range(5):
-                await tx.enqueue_outbound(
+                await uow.outbox.enqueue(
                     OutboxRecord(
                         id=uuid.uuid4().hex,
                         practice_id="riverside",

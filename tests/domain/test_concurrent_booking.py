@@ -36,10 +36,10 @@ async def test_twenty_patients_race_for_one_time(
     slots = await fhir.schedule.free_slots(SlotCriteria((chen,), local(day, 8), local(day, 16)))
     wanted = first_opening(slots, checkup.minutes)
     patients = await asyncio.gather(*(new_patient(fhir) for _ in range(PATIENTS)))
-    async with storage.transaction() as tx:
+    async with storage.unit_of_work() as uow:
         conversations = [
             (
-                await tx.get_or_create_conversation(
+                await uow.conversations.get_or_create(
                     "riverside", "sms", f"+1617555{9000 + n}", TEST_NOW
                 )
             ).id

@@ -50,13 +50,15 @@ async def test_an_emergency_leaves_one_urgent_task_for_staff_with_references_onl
 
     storage = SqlStorage(env["DATABASE_URL"])
     try:
-        async with storage.transaction() as tx:
-            trail = await tx.audit_trail("riverside")
-            conversation = await tx.get_or_create_conversation(
+        async with storage.unit_of_work() as uow:
+            trail = await uow.audit.trail("riverside")
+            conversation = await uow.conversations.get_or_create(
                 "riverside", "sms", MARIA, dt.datetime.now(dt.UTC)
             )
             [processed] = [
-                e for e in await tx.events(conversation.id) if e["kind"] == "message_processed"
+                e
+                for e in await uow.conversations.events(conversation.id)
+                if e["kind"] == "message_processed"
             ]
         [alerted] = [a for a in trail if a.action == "staff.alerted"]
         assert alerted.detail["reason"] == "emergency"
@@ -73,8 +75,8 @@ async def test_an_emergency_leaves_one_urgent_task_for_staff_with_references_onl
 
         # A worker that dies after the Task is made but before its transaction commits leaves
         # the message pending; processing it again must not make a second Task.
-        async with storage.transaction() as tx:
-            await tx.mark_inbound(processed["data"]["message_id"], "pending")
+        async with storage.unit_of_work() as uow:
+            await uow.inbox.mark(processed["data"]["message_id"], "pending")
     finally:
         await storage.close()
     again = subprocess.run(

@@ -330,8 +330,8 @@ async def audit_trail(env: dict[str, str]) -> list[AuditRecord]:
     """What the chat's own database audited."""
     storage = SqlStorage(env["DATABASE_URL"])
     try:
-        async with storage.transaction() as tx:
-            return await tx.audit_trail("riverside")
+        async with storage.unit_of_work() as uow:
+            return await uow.audit.trail("riverside")
     finally:
         await storage.close()
 

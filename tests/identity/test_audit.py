@@ -120,8 +120,8 @@ async def test_identity_work_is_audited_and_the_trail_cannot_be_changed(rig: Rig
     )
     assert "recorded your consent" in await rig.send("yes", james)
 
-    async with rig.storage.transaction() as tx:
-        trail = await tx.audit_trail("riverside")
+    async with rig.storage.unit_of_work() as uow:
+        trail = await uow.audit.trail("riverside")
     actions = [a.action for a in trail]
     for expected in (
         "identity.verification_failed",
@@ -144,8 +144,8 @@ async def test_identity_work_is_audited_and_the_trail_cannot_be_changed(rig: Rig
         with pytest.raises(DBAPIError, match="append-only"):
             async with rig.storage.engine.begin() as connection:
                 await connection.execute(statement)
-    async with rig.storage.transaction() as tx:
-        assert await tx.audit_trail("riverside") == trail
+    async with rig.storage.unit_of_work() as uow:
+        assert await uow.audit.trail("riverside") == trail
 
 
 async def test_a_lockout_and_a_parent_acting_for_a_child_are_audited_with_who_did_it(
@@ -159,8 +159,8 @@ async def test_a_lockout_and_a_parent_acting_for_a_child_are_audited_with_who_di
     await rig.send("when is my son's next appointment", family)
     await rig.send("Omar", family)
     assert "verified to act for Omar" in await rig.send("07/21/1990", family)
-    async with rig.storage.transaction() as tx:
-        trail = await tx.audit_trail("riverside")
+    async with rig.storage.unit_of_work() as uow:
+        trail = await uow.audit.trail("riverside")
     [locked] = [a for a in trail if a.action == "conversation.locked"]
     [alerted] = [a for a in trail if a.action == "staff.alerted"]
     assert locked.actor == alerted.actor == f"patient:{fakes.MARIA.id}"

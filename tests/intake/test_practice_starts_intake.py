@@ -103,8 +103,8 @@ async def new_patient_with_visit(
 
 async def outbox_to(rt: Runtime, phone: str, at: dt.datetime) -> list[OutboxRecord]:
     """Messages to `phone` that are due at `at` (held ones only once their time has come)."""
-    async with rt.storage.transaction() as tx:
-        return [m for m in await tx.due_outbound(at, 500) if m.address == phone]
+    async with rt.storage.unit_of_work() as uow:
+        return [m for m in await uow.outbox.due(at, 500) if m.address == phone]
 
 
 async def test_a_new_patient_visit_brings_one_notification_with_nothing_clinical(
@@ -130,10 +130,10 @@ async def test_a_new_patient_visit_brings_one_notification_with_nothing_clinical
         assert (
             phi.lower() not in text.lower()
         )  # who the practice is and that forms need attention: no more
-    async with runtime.storage.transaction() as tx:
+    async with runtime.storage.unit_of_work() as uow:
         [audit] = [
             a
-            for a in await tx.audit_trail("riverside", f"Patient/{patient}")
+            for a in await uow.audit.trail("riverside", f"Patient/{patient}")
             if a.action == "intake.invited"
         ]
     assert audit.actor == "system" and audit.detail["appointment"] == appointment
@@ -235,8 +235,8 @@ async def test_jobs_run_due_from_the_command_line_invites(
     assert replies == 0 and invited >= 1
     storage = SqlStorage(url)
     try:
-        async with storage.transaction() as tx:
-            trail = await tx.audit_trail("riverside", f"Patient/{patient}")
+        async with storage.unit_of_work() as uow:
+            trail = await uow.audit.trail("riverside", f"Patient/{patient}")
     finally:
         await storage.close()
     assert [a.action for a in trail] == ["intake.invited"]

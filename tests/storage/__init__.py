@@ -1,4 +1,4 @@
-"""Storage tests: one contract over every backend, plus SQL-specific checks."""
+"""Storage tests: one contract per port over every backend, plus SQL-specific checks."""
 
 import pytest
 

@@ -17,20 +17,20 @@ from tests.storage.builders import NOW, audit_record, inbound
 
 async def test_the_database_refuses_to_change_the_audit_log(storage: SqlStorage) -> None:
     record = audit_record()
-    async with storage.transaction() as tx:
-        await tx.audit(record)
+    async with storage.unit_of_work() as uow:
+        await uow.audit.append(record)
     for statement in (update(AuditRow).values(action="tampered"), delete(AuditRow)):
         with pytest.raises(DBAPIError, match="append-only"):
             async with storage.engine.begin() as connection:
                 await connection.execute(statement)
-    async with storage.transaction() as tx:
-        assert await tx.audit_trail(record.practice_id) == [record]
+    async with storage.unit_of_work() as uow:
+        assert await uow.audit.trail(record.practice_id) == [record]
 
 
 async def test_an_orm_session_cannot_edit_an_audit_row(storage: SqlStorage) -> None:
     record = audit_record()
-    async with storage.transaction() as tx:
-        await tx.audit(record)
+    async with storage.unit_of_work() as uow:
+        await uow.audit.append(record)
     async with AsyncSession(storage.engine) as session:
         row = await session.get(AuditRow, record.id)
         assert row is not None
@@ -54,14 +54,14 @@ async def test_postgresql_refuses_truncating_the_audit_log(storage: SqlStorage) 
 
 async def test_naive_datetimes_are_refused(storage: SqlStorage) -> None:
     with pytest.raises(StatementError, match="naive datetime"):
-        async with storage.transaction() as tx:
-            await tx.record_inbound(inbound(at=NOW.replace(tzinfo=None)))
+        async with storage.unit_of_work() as uow:
+            await uow.inbox.record(inbound(at=NOW.replace(tzinfo=None)))
 
 
 async def test_instants_come_back_as_aware_utc(storage: SqlStorage) -> None:
     local = dt.timezone(dt.timedelta(hours=2))
-    async with storage.transaction() as tx:
-        conversation = await tx.get_or_create_conversation(
+    async with storage.unit_of_work() as uow:
+        conversation = await uow.conversations.get_or_create(
             "p1", "sms", "+1555", NOW.astimezone(local)
         )
     assert conversation.created_at == NOW

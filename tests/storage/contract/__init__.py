@@ -1,1 +1,1 @@
-"""The storage contract, one mixin per part of the port; composed in test_contract.py."""
+"""The storage contracts, one mixin per port; run by test_port_contracts.py."""

@@ -14,17 +14,17 @@ class AuditContract:
         )
         cancelled = audit_record("Appointment/7", action="appointment.cancelled", actor="staff:9")
         elsewhere = audit_record("Appointment/7", practice_id="p2")
-        async with storage.transaction() as tx:
+        async with storage.unit_of_work() as uow:
             for record in (booked, disclosed, cancelled, elsewhere):
-                await tx.audit(record)
+                await uow.audit.append(record)
         assert all(r.id is not None for r in (booked, disclosed, cancelled, elsewhere))
-        async with storage.transaction() as tx:
-            assert await tx.audit_trail("p1") == [booked, disclosed, cancelled]
-            assert await tx.audit_trail("p1", "Appointment/7") == [booked, cancelled]
-            assert await tx.audit_trail("p2") == [elsewhere]
-            assert await tx.audit_trail("p3") == []
+        async with storage.unit_of_work() as uow:
+            assert await uow.audit.trail("p1") == [booked, disclosed, cancelled]
+            assert await uow.audit.trail("p1", "Appointment/7") == [booked, cancelled]
+            assert await uow.audit.trail("p2") == [elsewhere]
+            assert await uow.audit.trail("p3") == []
 
     async def test_the_port_offers_no_way_to_change_the_trail(self, storage: Storage) -> None:
-        async with storage.transaction() as tx:
-            names = {name for name in dir(tx) if "audit" in name and not name.startswith("_")}
-        assert names == {"audit", "audit_trail"}
+        async with storage.unit_of_work() as uow:
+            names = {name for name in dir(uow.audit) if not name.startswith("_")}
+        assert names == {"append", "trail"}

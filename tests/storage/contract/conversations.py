@@ -13,12 +13,12 @@ from tests.storage.builders import NOW, minutes, uid
 class ConversationContract:
     async def test_get_or_create_returns_the_same_conversation(self, storage: Storage) -> None:
         address = uid("+1")
-        async with storage.transaction() as tx:
-            created = await tx.get_or_create_conversation("p1", "sms", address, NOW)
-        async with storage.transaction() as tx:
-            again = await tx.get_or_create_conversation("p1", "sms", address, NOW + minutes(5))
-            other_channel = await tx.get_or_create_conversation("p1", "whatsapp", address, NOW)
-            other_practice = await tx.get_or_create_conversation("p2", "sms", address, NOW)
+        async with storage.unit_of_work() as uow:
+            created = await uow.conversations.get_or_create("p1", "sms", address, NOW)
+        async with storage.unit_of_work() as uow:
+            again = await uow.conversations.get_or_create("p1", "sms", address, NOW + minutes(5))
+            other_channel = await uow.conversations.get_or_create("p1", "whatsapp", address, NOW)
+            other_practice = await uow.conversations.get_or_create("p2", "sms", address, NOW)
         assert again == created
         assert (created.version, created.state, created.created_at) == (0, {}, NOW)
         assert len({created.id, other_channel.id, other_practice.id}) == 3
@@ -27,75 +27,77 @@ class ConversationContract:
         address = uid("+1")
 
         async def create() -> str:
-            async with storage.transaction() as tx:
-                return (await tx.get_or_create_conversation("p1", "sms", address, NOW)).id
+            async with storage.unit_of_work() as uow:
+                return (await uow.conversations.get_or_create("p1", "sms", address, NOW)).id
 
         assert len(set(await asyncio.gather(*(create() for _ in range(20))))) == 1
 
     async def test_save_bumps_the_version(self, storage: Storage) -> None:
-        async with storage.transaction() as tx:
-            conversation = await tx.get_or_create_conversation("p1", "sms", uid("+1"), NOW)
+        async with storage.unit_of_work() as uow:
+            conversation = await uow.conversations.get_or_create("p1", "sms", uid("+1"), NOW)
             conversation.state = {"v": 1, "step": "pick_time", "offered": ["Slot/1"]}
-            await tx.save_conversation(conversation, NOW + minutes(1))
+            await uow.conversations.save(conversation, NOW + minutes(1))
             assert conversation.version == 1
-            await tx.save_conversation(conversation, NOW + minutes(2))
-        async with storage.transaction() as tx:
-            stored = await tx.get_conversation(conversation.id)
+            await uow.conversations.save(conversation, NOW + minutes(2))
+        async with storage.unit_of_work() as uow:
+            stored = await uow.conversations.get(conversation.id)
         assert stored == conversation
         assert stored is not None and (stored.version, stored.updated_at) == (2, NOW + minutes(2))
 
     async def test_a_stale_save_is_refused(self, storage: Storage) -> None:
-        async with storage.transaction() as tx:
-            conversation = await tx.get_or_create_conversation("p1", "sms", uid("+1"), NOW)
-        async with storage.transaction() as tx:
-            mine = await tx.get_conversation(conversation.id)
-            theirs = await tx.get_conversation(conversation.id)
+        async with storage.unit_of_work() as uow:
+            conversation = await uow.conversations.get_or_create("p1", "sms", uid("+1"), NOW)
+        async with storage.unit_of_work() as uow:
+            mine = await uow.conversations.get(conversation.id)
+            theirs = await uow.conversations.get(conversation.id)
         assert mine is not None and theirs is not None
         theirs.state = {"by": "them"}
-        async with storage.transaction() as tx:
-            await tx.save_conversation(theirs, NOW)
+        async with storage.unit_of_work() as uow:
+            await uow.conversations.save(theirs, NOW)
         mine.state = {"by": "me"}
         with pytest.raises(StaleConversation):
-            async with storage.transaction() as tx:
-                await tx.save_conversation(mine, NOW)
-        async with storage.transaction() as tx:
-            stored = await tx.get_conversation(conversation.id)
+            async with storage.unit_of_work() as uow:
+                await uow.conversations.save(mine, NOW)
+        async with storage.unit_of_work() as uow:
+            stored = await uow.conversations.get(conversation.id)
         assert stored is not None and (stored.state, stored.version) == ({"by": "them"}, 1)
 
     async def test_unknown_conversation_is_none(self, storage: Storage) -> None:
-        async with storage.transaction() as tx:
-            assert await tx.get_conversation("missing") is None
+        async with storage.unit_of_work() as uow:
+            assert await uow.conversations.get("missing") is None
 
     async def test_events_keep_their_order_per_conversation(self, storage: Storage) -> None:
-        async with storage.transaction() as tx:
-            a = await tx.get_or_create_conversation("p1", "sms", uid("+1"), NOW)
-            b = await tx.get_or_create_conversation("p1", "sms", uid("+1"), NOW)
-            await tx.append_event(a.id, "intent", {"name": "book"}, NOW)
-            await tx.append_event(b.id, "intent", {"name": "cancel"}, NOW)
-            await tx.append_event(a.id, "step", {"id": "pick_time"}, NOW + minutes(1))
-        async with storage.transaction() as tx:
-            events = await tx.events(a.id)
-            assert [e["seq"] for e in await tx.events(b.id)] == [1]
+        async with storage.unit_of_work() as uow:
+            a = await uow.conversations.get_or_create("p1", "sms", uid("+1"), NOW)
+            b = await uow.conversations.get_or_create("p1", "sms", uid("+1"), NOW)
+            await uow.conversations.append_event(a.id, "intent", {"name": "book"}, NOW)
+            await uow.conversations.append_event(b.id, "intent", {"name": "cancel"}, NOW)
+            await uow.conversations.append_event(
+                a.id, "step", {"id": "pick_time"}, NOW + minutes(1)
+            )
+        async with storage.unit_of_work() as uow:
+            events = await uow.conversations.events(a.id)
+            assert [e["seq"] for e in await uow.conversations.events(b.id)] == [1]
         assert events == [
             {"seq": 1, "kind": "intent", "data": {"name": "book"}, "at": NOW},
             {"seq": 2, "kind": "step", "data": {"id": "pick_time"}, "at": NOW + minutes(1)},
         ]
 
     async def test_concurrent_appends_get_distinct_seqs(self, storage: Storage) -> None:
-        async with storage.transaction() as tx:
-            conversation = await tx.get_or_create_conversation("p1", "sms", uid("+1"), NOW)
+        async with storage.unit_of_work() as uow:
+            conversation = await uow.conversations.get_or_create("p1", "sms", uid("+1"), NOW)
 
         async def append(n: int) -> None:
-            async with storage.transaction() as tx:
-                await tx.append_event(conversation.id, "n", {"n": n}, NOW)
+            async with storage.unit_of_work() as uow:
+                await uow.conversations.append_event(conversation.id, "n", {"n": n}, NOW)
 
         await asyncio.gather(*(append(n) for n in range(10)))
-        async with storage.transaction() as tx:
-            events = await tx.events(conversation.id)
+        async with storage.unit_of_work() as uow:
+            events = await uow.conversations.events(conversation.id)
         assert [e["seq"] for e in events] == list(range(1, 11))
         assert sorted(e["data"]["n"] for e in events) == list(range(10))
 
     async def test_events_need_a_conversation(self, storage: Storage) -> None:
-        async with storage.transaction() as tx:
+        async with storage.unit_of_work() as uow:
             with pytest.raises(LookupError):
-                await tx.append_event("missing", "intent", {}, NOW)
+                await uow.conversations.append_event("missing", "intent", {}, NOW)

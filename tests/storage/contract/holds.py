@@ -11,9 +11,9 @@ from tests.storage.builders import NOW, minutes, uid
 
 
 async def conversations(storage: Storage, count: int, practice_id: str = "p1") -> list[str]:
-    async with storage.transaction() as tx:
+    async with storage.unit_of_work() as uow:
         return [
-            (await tx.get_or_create_conversation(practice_id, "sms", uid("+1"), NOW)).id
+            (await uow.conversations.get_or_create(practice_id, "sms", uid("+1"), NOW)).id
             for _ in range(count)
         ]
 

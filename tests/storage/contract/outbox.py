@@ -12,9 +12,9 @@ from tests.storage.builders import NOW, minutes, outbound
 
 
 async def enqueue(storage: Storage, *messages: OutboxRecord) -> None:
-    async with storage.transaction() as tx:
+    async with storage.unit_of_work() as uow:
         for message in messages:
-            await tx.enqueue_outbound(message)
+            await uow.outbox.enqueue(message)
 
 
 class OutboxContract:
@@ -24,9 +24,9 @@ class OutboxContract:
         retry_later = outbound(created_at=NOW, next_attempt_at=NOW + minutes(5), attempts=1)
         sent = outbound(created_at=NOW, status="sent")
         await enqueue(storage, second, first, retry_due, retry_later, sent)
-        async with storage.transaction() as tx:
-            due = await tx.due_outbound(NOW, limit=10)
-            assert [m.id for m in await tx.due_outbound(NOW, limit=2)] == [first.id, second.id]
+        async with storage.unit_of_work() as uow:
+            due = await uow.outbox.due(NOW, limit=10)
+            assert [m.id for m in await uow.outbox.due(NOW, limit=2)] == [first.id, second.id]
         assert due == [first, second, retry_due]
 
     async def test_update_writes_the_delivery_fields(self, storage: Storage) -> None:
@@ -38,29 +38,29 @@ class OutboxContract:
         delivered = dataclasses.replace(
             message, status="sent", attempts=2, provider_message_id="SM9"
         )
-        async with storage.transaction() as tx:
-            await tx.update_outbound(failed)
-            assert await tx.due_outbound(NOW, 10) == []
-            assert await tx.due_outbound(NOW + minutes(1), 10) == [failed]
-            await tx.update_outbound(delivered)
-            assert await tx.due_outbound(NOW + minutes(9), 10) == []
+        async with storage.unit_of_work() as uow:
+            await uow.outbox.update(failed)
+            assert await uow.outbox.due(NOW, 10) == []
+            assert await uow.outbox.due(NOW + minutes(1), 10) == [failed]
+            await uow.outbox.update(delivered)
+            assert await uow.outbox.due(NOW + minutes(9), 10) == []
 
     async def test_updating_an_unknown_message_fails(self, storage: Storage) -> None:
-        async with storage.transaction() as tx:
+        async with storage.unit_of_work() as uow:
             with pytest.raises(LookupError):
-                await tx.update_outbound(outbound())
+                await uow.outbox.update(outbound())
 
     async def test_claimed_messages_are_leased_to_one_sender(self, storage: Storage) -> None:
         message = outbound()
         await enqueue(storage, message)
-        async with storage.transaction() as tx:
-            (claimed,) = await tx.claim_due_outbound(NOW, 10)
+        async with storage.unit_of_work() as uow:
+            (claimed,) = await uow.outbox.claim(NOW, 10)
         assert (claimed.id, claimed.status) == (message.id, "sending")
-        async with storage.transaction() as tx:
-            assert await tx.claim_due_outbound(NOW + minutes(1), 10) == []
-            assert await tx.due_outbound(NOW + minutes(1), 10) == []
+        async with storage.unit_of_work() as uow:
+            assert await uow.outbox.claim(NOW + minutes(1), 10) == []
+            assert await uow.outbox.due(NOW + minutes(1), 10) == []
             # The sender died: once its lease lapses the message is due again.
-            (reclaimed,) = await tx.claim_due_outbound(NOW + minutes(60), 10)
+            (reclaimed,) = await uow.outbox.claim(NOW + minutes(60), 10)
         assert reclaimed.id == message.id
 
     async def test_concurrent_claimers_never_share_a_message(self, storage: Storage) -> None:
@@ -71,8 +71,8 @@ class OutboxContract:
         await enqueue(storage, *messages)
 
         async def claim() -> list[str]:
-            async with storage.transaction() as tx:
-                return [m.id for m in await tx.claim_due_outbound(NOW + minutes(30), 5)]
+            async with storage.unit_of_work() as uow:
+                return [m.id for m in await uow.outbox.claim(NOW + minutes(30), 5)]
 
         batches = await asyncio.gather(*(claim() for _ in range(8)))
         taken = [message_id for batch in batches for message_id in batch]
@@ -87,13 +87,11 @@ class OutboxContract:
         await enqueue(storage, *messages)
 
         async def send_batch() -> list[str]:
-            async with storage.transaction() as tx:
-                due = await tx.due_outbound(NOW + minutes(30), 5)
+            async with storage.unit_of_work() as uow:
+                due = await uow.outbox.due(NOW + minutes(30), 5)
                 await asyncio.sleep(0.05)  # "sending" while holding the rows
                 for message in due:
-                    await tx.update_outbound(
-                        dataclasses.replace(message, status="sent", attempts=1)
-                    )
+                    await uow.outbox.update(dataclasses.replace(message, status="sent", attempts=1))
                 return [m.id for m in due]
 
         taken = [

@@ -16,13 +16,13 @@ LATER = NOW + minutes(1)
 
 
 async def claim(storage: Storage, at: dt.datetime = LATER, limit: int = 10) -> list[OutboxRecord]:
-    async with storage.transaction() as tx:
-        return await tx.claim_due_outbound(at, limit)
+    async with storage.unit_of_work() as uow:
+        return await uow.outbox.claim(at, limit)
 
 
 async def finish(storage: Storage, message: OutboxRecord, status: str = "sent") -> None:
-    async with storage.transaction() as tx:
-        await tx.update_outbound(dataclasses.replace(message, status=status, attempts=1))
+    async with storage.unit_of_work() as uow:
+        await uow.outbox.update(dataclasses.replace(message, status=status, attempts=1))
 
 
 class OutboxOrderContract:
@@ -56,8 +56,8 @@ class OutboxOrderContract:
         first, second = outbound(), outbound()
         await enqueue(storage, first, second)
         (head,) = await claim(storage)
-        async with storage.transaction() as tx:  # a 429: try again in five minutes
-            await tx.update_outbound(
+        async with storage.unit_of_work() as uow:  # a 429: try again in five minutes
+            await uow.outbox.update(
                 dataclasses.replace(
                     head, status="pending", attempts=1, next_attempt_at=NOW + minutes(5)
                 )
@@ -71,8 +71,8 @@ class OutboxOrderContract:
         first, second = outbound(), outbound()
         await enqueue(storage, first, second)
         (head,) = await claim(storage)
-        async with storage.transaction() as tx:  # no rate-limit slot soon: no attempt spent
-            await tx.update_outbound(
+        async with storage.unit_of_work() as uow:  # no rate-limit slot soon: no attempt spent
+            await uow.outbox.update(
                 dataclasses.replace(
                     head,
                     status="pending",

@@ -1,20 +1,13 @@
-"""The in-process rate limiter of the embedded default: the same contract as the Redis one
-(adapters.redis.ratelimit), for one process."""
+"""The in-process rate limiter of the embedded default: the `bot.ports.RateLimiter` port, the
+same contract as the Redis one (adapters.redis.ratelimit), for one process."""
 
 from __future__ import annotations
 
 import asyncio
 import time
 from collections.abc import Sequence
-from typing import Protocol
 
-from bot.channels import RateLimit
-
-
-class RateLimiter(Protocol):
-    async def reserve(self, limits: Sequence[RateLimit], max_wait: float) -> tuple[bool, float]: ...
-
-    async def hold_off(self, limit: RateLimit, seconds: float) -> None: ...
+from bot.ports import RateLimit
 
 
 class LocalRateLimiter:

@@ -1,4 +1,5 @@
-"""Inbound messages: recorded once per provider message id, processed in arrival order."""
+"""`SqlInbox`: inbound messages, recorded once per provider message id, processed in arrival
+order (the `bot.ports.Inbox` port)."""
 
 from __future__ import annotations
 
@@ -17,13 +18,14 @@ _inbound = table_of(InboundMessageRow)
 _conversations = table_of(ConversationRow)
 
 
-class InboundOps:
-    """The inbound-message part of `SqlTransaction`."""
+class SqlInbox:
+    """The inbox of one unit of work: every statement runs on its connection."""
 
-    _conn: AsyncConnection
-    _sealing: Sealing
+    def __init__(self, connection: AsyncConnection, sealing: Sealing) -> None:
+        self._conn = connection
+        self._sealing = sealing
 
-    async def record_inbound(self, message: InboundRecord) -> bool:
+    async def record(self, message: InboundRecord) -> bool:
         """Store a received message; False (and nothing stored) if it is a duplicate.
 
         ON CONFLICT DO NOTHING, rather than catching the unique violation, keeps
@@ -52,13 +54,13 @@ class InboundOps:
             message.seq = row.seq
         return row is not None
 
-    async def get_inbound(self, message_id: str) -> InboundRecord | None:
+    async def get(self, message_id: str) -> InboundRecord | None:
         row = (
             await self._conn.execute(select(_inbound).where(_inbound.c.id == message_id))
         ).first()
         return None if row is None else self._sealing.inbound_record(row)
 
-    async def mark_inbound(self, message_id: str, status: str) -> None:
+    async def mark(self, message_id: str, status: str) -> None:
         """Set the message's status; raises LookupError for an unknown id."""
         stmt = (
             update(_inbound)
@@ -71,9 +73,7 @@ class InboundOps:
                 f"inbound message {message_id} not found; record it before marking it"
             )
 
-    async def retry_inbound(
-        self, message_id: str, retry_at: dt.datetime, metadata: dict[str, Any]
-    ) -> None:
+    async def retry(self, message_id: str, retry_at: dt.datetime, metadata: dict[str, Any]) -> None:
         """Keep the message pending for another attempt: attempts + 1, `metadata` merged in.
 
         `retry_at` is kept as `metadata["retry_at"]` (ISO 8601) unless `metadata` sets it.
@@ -105,7 +105,7 @@ class InboundOps:
         )
         return [row[0] for row in await self._conn.execute(stmt)]
 
-    async def pending_inbound(self, conversation_id: str) -> list[InboundRecord]:
+    async def pending(self, conversation_id: str) -> list[InboundRecord]:
         """Unprocessed messages of a conversation, in arrival order."""
         stmt = (
             select(_inbound)
@@ -113,3 +113,15 @@ class InboundOps:
             .order_by(_inbound.c.received_at, _inbound.c.seq, _inbound.c.id)
         )
         return [self._sealing.inbound_record(row) for row in await self._conn.execute(stmt)]
+
+    async def last_received_at(
+        self, practice_id: str, channel: str, address: str
+    ) -> dt.datetime | None:
+        i = _inbound.c
+        stmt = select(func.max(i.received_at)).where(
+            i.practice_id == practice_id, i.channel == channel, i.address == address
+        )
+        value = (await self._conn.execute(stmt)).scalar_one_or_none()
+        if value is not None and value.tzinfo is None:  # max() bypasses the column type on SQLite
+            value = dt.datetime.fromisoformat(str(value)).replace(tzinfo=dt.UTC)
+        return value

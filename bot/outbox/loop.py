@@ -7,8 +7,8 @@ import asyncio
 import contextlib
 import logging
 
-from adapters.outbox_sender.sender import OutboxSender
 from bot.logs import bind
+from bot.outbox.sender import OutboxSender
 
 log = logging.getLogger(__name__)
 

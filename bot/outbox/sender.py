@@ -6,8 +6,8 @@ the approved template; per-sender rate limits; temporary failures retried with e
 backoff (or exactly when the provider says); permanent failures recorded, 21610 and a
 blocked bot adding the address to the opt-out list.
 
-A message is claimed (leased) before it is sent and marked after, each in its own
-transaction: a sender killed mid-send leaves only the message in flight to be sent again
+A message is claimed (leased) before it is sent and marked after, each in its own unit of
+work: a sender killed mid-send leaves only the message in flight to be sent again
 when its lease lapses; the others of its batch were never sent and are simply due again.
 """
 
@@ -21,16 +21,24 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from adapters.outbox_sender.ratelimit import RateLimiter
-from bot.channels import ChannelSender, NeedsTemplate, Refused, RetryLater, SendResult, Sent
 from bot.optout import optout_address
-from bot.ports import OutboxRecord, Storage
+from bot.ports import (
+    ChannelSender,
+    NeedsTemplate,
+    OutboxRecord,
+    RateLimiter,
+    Refused,
+    RetryLater,
+    SendResult,
+    Sent,
+    Storage,
+)
 from bot.preflight import COMPLIANCE
 from domain.ports import Clock
 
 log = logging.getLogger(__name__)
 NEEDS_TEMPLATE = "needs template"
-WAITING_FOR_SLOT = "waiting for a send slot"
+WAITING_FOR_SEND_SLOT = "waiting for a send slot"
 #: What `_deliver` returns for a message that is finished without being sent (suppressed, failed).
 FINISHED = dt.datetime.max
 
@@ -38,7 +46,7 @@ FINISHED = dt.datetime.max
 @dataclass(frozen=True)
 class Policy:
     batch: int = 10
-    max_wait: float = 2.0  # seconds a sender sleeps for a rate-limit slot before rescheduling
+    max_wait: float = 2.0  # seconds a sender sleeps for a send slot before rescheduling
     max_attempts: int = 8
     backoff_base: float = 2.0
     backoff_cap: float = 600.0
@@ -74,8 +82,8 @@ class OutboxSender:
         """Claim one batch of due messages and deliver them, one after another."""
         if not self.senders:  # no channel configured (the demo): nothing of the outbox is ours
             return Round()
-        async with self.storage.transaction() as tx:
-            claimed = await tx.claim_due_outbound(
+        async with self.storage.unit_of_work() as uow:
+            claimed = await uow.outbox.claim(
                 self.clock.now(),
                 self.policy.batch,
                 list(self.senders),
@@ -107,16 +115,18 @@ class OutboxSender:
         sender = self.senders[message.channel]
         now = self.clock.now()
         template = (message.error or "").startswith(NEEDS_TEMPLATE)
-        async with self.storage.transaction() as tx:
+        async with self.storage.unit_of_work() as uow:
             key = optout_address(message.channel, message.address)
-            if message.purpose != COMPLIANCE and await tx.is_opted_out(message.practice_id, key):
-                await tx.update_outbound(
+            if message.purpose != COMPLIANCE and await uow.opt_outs.is_opted_out(
+                message.practice_id, key
+            ):
+                await uow.outbox.update(
                     dataclasses.replace(message, status="suppressed", error="opted out")
                 )
                 log.info("outbox=%s suppressed: opted out", message.id)
                 return FINISHED
             if sender.window is not None and not template:
-                last = await tx.last_inbound_at(
+                last = await uow.inbox.last_received_at(
                     message.practice_id, message.channel, message.address
                 )
                 template = last is None or now - last > sender.window
@@ -140,7 +150,7 @@ class OutboxSender:
         now = self.clock.now()
         retry_at: dt.datetime | None = FINISHED
         attempts = message.attempts + 1
-        if isinstance(result, float):  # no rate-limit slot soon: wait without spending an attempt
+        if isinstance(result, float):  # no send slot soon: wait without spending an attempt
             retry_at = now + dt.timedelta(seconds=result)
             # The reason marks it as put off by a sender, so the later messages of its stream
             # wait for it (a message merely scheduled for later does not hold them).
@@ -148,7 +158,7 @@ class OutboxSender:
                 message,
                 status="pending",
                 next_attempt_at=retry_at,
-                error=message.error or WAITING_FOR_SLOT,
+                error=message.error or WAITING_FOR_SEND_SLOT,
             )
         elif isinstance(result, Sent):
             retry_at = None
@@ -190,10 +200,10 @@ class OutboxSender:
                 next_attempt_at=None,
                 error=result.reason,
             )
-        async with self.storage.transaction() as tx:
-            await tx.update_outbound(update)
+        async with self.storage.unit_of_work() as uow:
+            await uow.outbox.update(update)
             if isinstance(result, Refused) and result.opted_out:
-                await tx.set_opt_out(
+                await uow.opt_outs.set_opted_out(
                     message.practice_id,
                     optout_address(message.channel, message.address),
                     message.channel,

@@ -1,0 +1,76 @@
+"""What the database keeps about a patient's address: whether it opted out, and how far each
+message sent to it got (`bot.ports.OptOuts`, `bot.ports.Deliveries`)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from adapters.sql.dialect import upsert
+from adapters.sql.models import DeliveryRow, OptOutRow, table_of
+from bot.ports import DeliveryRecord
+
+_opt_outs = table_of(OptOutRow)
+_deliveries = table_of(DeliveryRow)
+
+
+class SqlOptOuts:
+    """The opt-out list of one unit of work: every statement runs on its connection."""
+
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._conn = connection
+
+    async def set_opted_out(
+        self, practice_id: str, address: str, channel: str, opted_out: bool, now: dt.datetime
+    ) -> bool:
+        """Upsert the address's entry; True if its opted-out state changed (or it is new and out)."""
+        before = await self.is_opted_out(practice_id, address)
+        values = {
+            "practice_id": practice_id,
+            "address": address,
+            "channel": channel,
+            "opted_out": opted_out,
+            "updated_at": now,
+        }
+        stmt = upsert(self._conn, _opt_outs).values(values)
+        await self._conn.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["practice_id", "address"],
+                set_={"channel": channel, "opted_out": opted_out, "updated_at": now},
+            )
+        )
+        return before != opted_out
+
+    async def is_opted_out(self, practice_id: str, address: str) -> bool:
+        o = _opt_outs.c
+        stmt = select(o.opted_out).where(o.practice_id == practice_id, o.address == address)
+        return bool((await self._conn.execute(stmt)).scalar_one_or_none())
+
+
+class SqlDeliveries:
+    """Delivery statuses of one unit of work: every statement runs on its connection."""
+
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._conn = connection
+
+    async def record(self, delivery: DeliveryRecord) -> bool:
+        """One atomic upsert: concurrent callbacks can only ever move the status forward."""
+        values = dataclasses.asdict(delivery)
+        insert = upsert(self._conn, _deliveries).values(values)
+        stmt = insert.on_conflict_do_update(
+            index_elements=["channel", "provider_message_id"],
+            set_={k: insert.excluded[k] for k in ("status", "rank", "error_code", "updated_at")},
+            where=_deliveries.c.rank < insert.excluded.rank,
+        ).returning(_deliveries.c.rank)
+        return (await self._conn.execute(stmt)).first() is not None
+
+    async def get(self, channel: str, provider_message_id: str) -> DeliveryRecord | None:
+        d = _deliveries.c
+        stmt = select(_deliveries).where(
+            d.channel == channel, d.provider_message_id == provider_message_id
+        )
+        row = (await self._conn.execute(stmt)).first()
+        return None if row is None else DeliveryRecord(**row._mapping)

@@ -1,0 +1,40 @@
+"""`SqlUnitOfWork`: the `bot.ports.UnitOfWork` port on one database connection."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from adapters.sql.audit import SqlAuditLog
+from adapters.sql.conversations import SqlConversations
+from adapters.sql.inbox import SqlInbox
+from adapters.sql.outbox import SqlOutbox
+from adapters.sql.practices import SqlPractices, SqlRetention
+from adapters.sql.recipients import SqlDeliveries, SqlOptOuts
+from adapters.sql.sealing import Sealing
+from bot.ports import (
+    AuditLog,
+    Conversations,
+    Deliveries,
+    Inbox,
+    OptOuts,
+    Outbox,
+    Practices,
+    Retention,
+)
+
+
+class SqlUnitOfWork:
+    """Every repository runs its statements in the one transaction of `connection`;
+    `SqlStorage.unit_of_work()` commits or rolls it back."""
+
+    def __init__(self, connection: AsyncConnection, sealing: Sealing | None = None) -> None:
+        sealing = sealing or Sealing()
+        # Typed as the ports, so mypy checks each SQL repository against its port.
+        self.inbox: Inbox = SqlInbox(connection, sealing)
+        self.conversations: Conversations = SqlConversations(connection)
+        self.outbox: Outbox = SqlOutbox(connection, sealing)
+        self.audit: AuditLog = SqlAuditLog(connection)
+        self.opt_outs: OptOuts = SqlOptOuts(connection)
+        self.deliveries: Deliveries = SqlDeliveries(connection)
+        self.practices: Practices = SqlPractices(connection)
+        self.retention: Retention = SqlRetention(connection)

@@ -1,0 +1,98 @@
+"""Every port of the application, in one place: what bot/ needs from the outside world.
+
+Storage (bot/ports/storage.py), one database transaction per `Storage.unit_of_work()`:
+
+    Port          uow attribute       What it keeps                        SQL adapter
+    Inbox         uow.inbox           received messages, arrival order     adapters/sql/inbox.py
+    Conversations uow.conversations   state, versions, locks, event log    adapters/sql/conversations.py
+    Outbox        uow.outbox          replies to send, order per address   adapters/sql/outbox.py
+    AuditLog      uow.audit           who did what, append-only            adapters/sql/audit.py
+    OptOuts       uow.opt_outs        addresses that said STOP             adapters/sql/recipients.py
+    Deliveries    uow.deliveries      furthest provider status per send    adapters/sql/recipients.py
+    Practices     uow.practices       each practice's stored settings      adapters/sql/practices.py
+    Retention     uow.retention       purging old message bodies           adapters/sql/practices.py
+    UnitOfWork    (the `uow` itself)  the repositories above, one commit   adapters/sql/unit_of_work.py
+    Storage       -                   opens units of work; slot holds      adapters/sql/storage.py
+
+    `Storage.slot_holds()` gives `domain.ports.SlotHolds` (holds on *appointment* slots,
+    adapters/sql/holds.py); it is the domain's port, each call its own transaction.
+
+Processing (bot/ports/processing.py):
+
+    ConversationLocks  one message of a conversation at a time   bot.locks.LocalLocks,
+                                                                 adapters/redis/locks.py
+    Dispatcher         process a received conversation soon      bot.dispatch.LocalDispatcher,
+                                                                 adapters/celery_app.py
+
+Sending (bot/ports/sending.py):
+
+    ChannelSender  one provider's send and rate limits      adapters/twilio/sender.py,
+                                                            adapters/telegram/sender.py
+    RateLimiter    send slots under a provider's limits     bot/outbox/ratelimit.py (one process),
+                                                            adapters/redis/ratelimit.py
+
+The records these ports take and give are in bot/ports/records.py.
+"""
+
+from bot.ports.processing import ConversationLocks, Dispatcher
+from bot.ports.records import (
+    AuditRecord,
+    ConversationRecord,
+    DeliveryRecord,
+    InboundRecord,
+    OutboxRecord,
+    PurgeReport,
+    StaleConversation,
+)
+from bot.ports.sending import (
+    ChannelSender,
+    NeedsTemplate,
+    RateLimit,
+    RateLimiter,
+    Refused,
+    RetryLater,
+    SendResult,
+    Sent,
+)
+from bot.ports.storage import (
+    AuditLog,
+    Conversations,
+    Deliveries,
+    Inbox,
+    OptOuts,
+    Outbox,
+    Practices,
+    Retention,
+    Storage,
+    UnitOfWork,
+)
+
+__all__ = [
+    "AuditLog",
+    "AuditRecord",
+    "ChannelSender",
+    "ConversationLocks",
+    "ConversationRecord",
+    "Conversations",
+    "Deliveries",
+    "DeliveryRecord",
+    "Dispatcher",
+    "InboundRecord",
+    "Inbox",
+    "NeedsTemplate",
+    "OptOuts",
+    "Outbox",
+    "OutboxRecord",
+    "Practices",
+    "PurgeReport",
+    "RateLimit",
+    "RateLimiter",
+    "Refused",
+    "Retention",
+    "RetryLater",
+    "SendResult",
+    "Sent",
+    "StaleConversation",
+    "Storage",
+    "UnitOfWork",
+]

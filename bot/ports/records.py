@@ -1,0 +1,101 @@
+"""The records the storage ports take and give: plain data, no behaviour."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class ConversationRecord:
+    """One conversation: a practice, a channel and a patient's address on it.
+
+    `state` is the dialogue engine's versioned JSON state; `version` guards
+    concurrent writers (optimistic locking).
+    """
+
+    id: str
+    practice_id: str
+    channel: str  # "sms" | "whatsapp" | "telegram" | "web" | "console"
+    address: str  # E.164 phone, Telegram chat id, web session id
+    state: dict[str, Any] = field(default_factory=dict)
+    version: int = 0
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+
+
+@dataclass
+class InboundRecord:
+    """A message as received, before processing. Unique per (channel, provider_message_id)."""
+
+    id: str
+    practice_id: str
+    channel: str
+    provider_message_id: str
+    address: str
+    body: str | None
+    received_at: dt.datetime
+    conversation_id: str | None = None
+    status: str = "pending"  # pending | processed | failed
+    attempts: int = 0
+    metadata: dict[str, Any] = field(default_factory=dict)
+    seq: int | None = None  # arrival number in its conversation, set by Inbox.record
+
+
+@dataclass
+class OutboxRecord:
+    """A reply waiting to be (or having been) sent. Written in the same transaction as the turn."""
+
+    id: str
+    practice_id: str
+    conversation_id: str | None
+    channel: str
+    address: str
+    payload: dict[str, Any]  # Outbound.to_json(): text, choices, links
+    created_at: dt.datetime
+    status: str = "pending"  # pending | sending | sent | delivered | failed
+    attempts: int = 0
+    next_attempt_at: dt.datetime | None = None
+    provider_message_id: str | None = None
+    error: str | None = None
+    # reply | notification | compliance: only compliance (STOP/START/HELP answers) reaches
+    # an address on the opt-out list.
+    purpose: str = "reply"
+
+
+@dataclass(frozen=True)
+class DeliveryRecord:
+    """The furthest status a provider reported for a sent message; `rank` never goes down."""
+
+    channel: str
+    provider_message_id: str
+    status: str  # queued | sending | sent | delivered | read | undelivered | failed
+    rank: int
+    updated_at: dt.datetime
+    error_code: str | None = None
+
+
+@dataclass(frozen=True)
+class PurgeReport:
+    """What a retention purge removed: bodies only, metadata and audit stay."""
+
+    inbound: int
+    outbound: int
+
+
+@dataclass
+class AuditRecord:
+    """Append-only: who did what to which subject, when, in which practice. No PHI in `detail`."""
+
+    practice_id: str
+    actor: str  # "patient:<fhir id>", "staff:<id>", "system"
+    action: str  # "appointment.booked", "appointment.cancelled", ...
+    subject: str  # "Appointment/123"
+    at: dt.datetime
+    detail: dict[str, Any] = field(default_factory=dict)
+    id: int | None = None
+
+
+class StaleConversation(Exception):
+    """Another writer saved the conversation first; reload and retry the message."""

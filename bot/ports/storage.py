@@ -1,0 +1,193 @@
+"""The assistant's own storage, as small repositories behind one unit of work.
+
+`Storage.unit_of_work()` opens one database transaction and yields a `UnitOfWork`; each of
+its attributes is one repository (`uow.inbox`, `uow.outbox`, ...), and everything done through
+them commits together when the block exits cleanly, or not at all.
+
+Implemented by adapters/sql (`SqlStorage`, `SqlUnitOfWork`) on PostgreSQL and SQLite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from contextlib import AbstractAsyncContextManager
+from typing import Any, Protocol
+
+from bot.ports.records import (
+    AuditRecord,
+    ConversationRecord,
+    DeliveryRecord,
+    InboundRecord,
+    OutboxRecord,
+    PurgeReport,
+)
+from domain.ports import SlotHolds
+
+
+class Inbox(Protocol):
+    """Messages as received, waiting to be processed in arrival order."""
+
+    async def record(self, message: InboundRecord) -> bool:
+        """Store a received message; False (and nothing stored) if it is a duplicate
+        (same channel and provider message id)."""
+        ...
+
+    async def get(self, message_id: str) -> InboundRecord | None: ...
+
+    async def mark(self, message_id: str, status: str) -> None:
+        """Set the message's status; raises LookupError for an unknown id."""
+        ...
+
+    async def retry(self, message_id: str, retry_at: dt.datetime, metadata: dict[str, Any]) -> None:
+        """Keep a message pending for another attempt at `retry_at` (attempts + 1, metadata merged)."""
+        ...
+
+    async def pending(self, conversation_id: str) -> list[InboundRecord]:
+        """Unprocessed messages of a conversation, in arrival order."""
+        ...
+
+    async def conversations_with_pending(self, limit: int) -> list[str]:
+        """Ids of conversations that have pending inbound messages, oldest message first."""
+        ...
+
+    async def last_received_at(
+        self, practice_id: str, channel: str, address: str
+    ) -> dt.datetime | None:
+        """When the address last wrote to the practice on the channel (WhatsApp's 24-hour window)."""
+        ...
+
+
+class Conversations(Protocol):
+    """One conversation per (practice, channel, address): versioned state and an event log."""
+
+    async def get_or_create(
+        self, practice_id: str, channel: str, address: str, now: dt.datetime
+    ) -> ConversationRecord: ...
+
+    async def get(self, conversation_id: str) -> ConversationRecord | None: ...
+
+    async def save(self, conversation: ConversationRecord, now: dt.datetime) -> None:
+        """Write state, bumping version; raises StaleConversation if version moved meanwhile."""
+        ...
+
+    async def lock(self, conversation_id: str) -> None:
+        """Hold the conversation until this unit of work ends, so receivers take turns."""
+        ...
+
+    async def append_event(
+        self, conversation_id: str, kind: str, data: dict[str, Any], at: dt.datetime
+    ) -> None:
+        """Append to the conversation's event log (ids, intents, steps, outcomes; no message text)."""
+        ...
+
+    async def events(self, conversation_id: str) -> list[dict[str, Any]]: ...
+
+
+class Outbox(Protocol):
+    """Replies written with the turn that made them, taken by senders in order per address."""
+
+    async def enqueue(self, message: OutboxRecord) -> None:
+        """Add the message at the end of its stream (practice, channel, address)."""
+        ...
+
+    async def due(self, now: dt.datetime, limit: int) -> list[OutboxRecord]:
+        """Every due message, oldest first, whatever its place in its stream (for looking)."""
+        ...
+
+    async def claim(
+        self,
+        now: dt.datetime,
+        limit: int,
+        channels: Sequence[str] | None = None,
+        lease: dt.timedelta = ...,
+    ) -> list[OutboxRecord]:
+        """Mark due messages `sending` (leased a few minutes, or `lease`) and return them;
+        concurrent claimers never get the same one, and a lapsed lease makes it due again.
+        Per address (practice, channel, address) one at a time, in the order written: a
+        message waits while an earlier one is in flight or waiting for a retry (one merely
+        scheduled for later does not hold it). With `channels`, only those channels."""
+        ...
+
+    async def update(self, message: OutboxRecord) -> None:
+        """Write the message's delivery fields; raises LookupError for an unknown id."""
+        ...
+
+
+class AuditLog(Protocol):
+    """Append-only: there is no way to change or remove what was appended."""
+
+    async def append(self, record: AuditRecord) -> None:
+        """Append `record`, setting its `id`."""
+        ...
+
+    async def trail(self, practice_id: str, subject: str | None = None) -> list[AuditRecord]:
+        """The practice's records (of one subject, if given), in the order appended."""
+        ...
+
+
+class OptOuts(Protocol):
+    """Each practice's list of addresses that said STOP (see bot.optout for the key)."""
+
+    async def set_opted_out(
+        self, practice_id: str, address: str, channel: str, opted_out: bool, now: dt.datetime
+    ) -> bool:
+        """Put `address` on (or take it off) the practice's opt-out list; True if that changed it."""
+        ...
+
+    async def is_opted_out(self, practice_id: str, address: str) -> bool: ...
+
+
+class Deliveries(Protocol):
+    """The furthest delivery status each provider reported for a sent message."""
+
+    async def record(self, delivery: DeliveryRecord) -> bool:
+        """Keep `delivery` if it is further than what is stored (never moves back); True if kept."""
+        ...
+
+    async def get(self, channel: str, provider_message_id: str) -> DeliveryRecord | None: ...
+
+
+class Practices(Protocol):
+    """What the database knows of each practice."""
+
+    async def settings(self, practice_id: str) -> dict[str, Any]:
+        """The practice's own settings (e.g. `message_retention_days`); {} if none are stored."""
+        ...
+
+
+class Retention(Protocol):
+    """Removing message bodies once the practice's retention period is over."""
+
+    async def purge_bodies(
+        self, practice_id: str, before: dt.datetime, now: dt.datetime
+    ) -> PurgeReport:
+        """Remove message bodies older than `before` that are done with (processed, sent or
+        failed), keeping every other column."""
+        ...
+
+
+class UnitOfWork(Protocol):
+    """One database transaction seen through its repositories; commits when the
+    `Storage.unit_of_work()` block exits cleanly, rolls everything back otherwise."""
+
+    inbox: Inbox
+    conversations: Conversations
+    outbox: Outbox
+    audit: AuditLog
+    opt_outs: OptOuts
+    deliveries: Deliveries
+    practices: Practices
+    retention: Retention
+
+
+class Storage(Protocol):
+    def unit_of_work(self) -> AbstractAsyncContextManager[UnitOfWork]:
+        """One transaction over every repository; committed when the block exits cleanly."""
+        ...
+
+    def slot_holds(self) -> SlotHolds:
+        """Holds on appointment slots offered to a patient (each call its own transaction)."""
+        ...
+
+    async def close(self) -> None: ...

@@ -1,0 +1,440 @@
+"""An in-memory `Storage`: every storage port of bot/ports/storage.py on plain dicts.
+
+For unit tests that need storage but not a database. It keeps the ports' contract (the
+same contract tests run against it and the SQL adapter, tests/storage/test_port_contracts.py):
+units of work take turns, like SQLite's writers, and one that fails leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import dataclasses
+import datetime as dt
+import uuid
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from bot.ports import (
+    AuditLog,
+    AuditRecord,
+    ConversationRecord,
+    Conversations,
+    Deliveries,
+    DeliveryRecord,
+    InboundRecord,
+    Inbox,
+    OptOuts,
+    Outbox,
+    OutboxRecord,
+    Practices,
+    PurgeReport,
+    Retention,
+    StaleConversation,
+)
+
+#: How long a claimed message stays with its sender, as in the SQL adapter.
+CLAIM_LEASE = dt.timedelta(minutes=5)
+UNFINISHED = ("pending", "sending")
+
+R = TypeVar("R", AuditRecord, ConversationRecord, DeliveryRecord, InboundRecord, OutboxRecord)
+
+
+def stored(record: R) -> R:
+    """A copy with its instants in UTC, as a database gives them back."""
+    instants: dict[str, Any] = {
+        f.name: value.astimezone(dt.UTC)
+        for f in dataclasses.fields(record)
+        if isinstance(value := getattr(record, f.name), dt.datetime)
+    }
+    return dataclasses.replace(copy.deepcopy(record), **instants)
+
+
+@dataclass
+class Tables:
+    """Everything the storage keeps; a unit of work works on a copy and swaps it in on commit."""
+
+    inbound: dict[str, InboundRecord] = field(default_factory=dict)
+    purged_inbound: set[str] = field(default_factory=set)
+    conversations: dict[str, ConversationRecord] = field(default_factory=dict)
+    events: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    outbox: dict[str, OutboxRecord] = field(default_factory=dict)
+    outbox_seq: dict[str, int] = field(default_factory=dict)
+    purged_outbox: set[str] = field(default_factory=set)
+    stream_seq: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    audit: list[AuditRecord] = field(default_factory=list)
+    opt_outs: dict[tuple[str, str], bool] = field(default_factory=dict)
+    deliveries: dict[tuple[str, str], DeliveryRecord] = field(default_factory=dict)
+    practice_settings: dict[str, dict[str, Any]] = field(default_factory=dict)
+    slot_holds: dict[tuple[str, str], tuple[str, dt.datetime]] = field(default_factory=dict)
+
+
+class MemoryInbox:
+    def __init__(self, tables: Tables) -> None:
+        self._t = tables
+
+    async def record(self, message: InboundRecord) -> bool:
+        key = (message.channel, message.provider_message_id)
+        if any((m.channel, m.provider_message_id) == key for m in self._t.inbound.values()):
+            return False
+        if message.conversation_id is not None:
+            seqs = [
+                m.seq or 0
+                for m in self._t.inbound.values()
+                if m.conversation_id == message.conversation_id
+            ]
+            message.seq = max(seqs, default=0) + 1
+        self._t.inbound[message.id] = stored(message)
+        return True
+
+    async def get(self, message_id: str) -> InboundRecord | None:
+        found = self._t.inbound.get(message_id)
+        return None if found is None else stored(found)
+
+    async def mark(self, message_id: str, status: str) -> None:
+        self._known(message_id).status = status
+
+    async def retry(self, message_id: str, retry_at: dt.datetime, metadata: dict[str, Any]) -> None:
+        message = self._known(message_id)
+        message.metadata = {**message.metadata, "retry_at": retry_at.isoformat(), **metadata}
+        message.status, message.attempts = "pending", message.attempts + 1
+
+    async def pending(self, conversation_id: str) -> list[InboundRecord]:
+        waiting = [
+            m
+            for m in self._t.inbound.values()
+            if m.conversation_id == conversation_id and m.status == "pending"
+        ]
+        return [stored(m) for m in sorted(waiting, key=lambda m: (m.received_at, m.seq, m.id))]
+
+    async def conversations_with_pending(self, limit: int) -> list[str]:
+        oldest: dict[str, dt.datetime] = {}
+        for m in self._t.inbound.values():
+            if m.status == "pending" and m.conversation_id is not None:
+                at = oldest.get(m.conversation_id, m.received_at)
+                oldest[m.conversation_id] = min(at, m.received_at)
+        return sorted(oldest, key=oldest.__getitem__)[:limit]
+
+    async def last_received_at(
+        self, practice_id: str, channel: str, address: str
+    ) -> dt.datetime | None:
+        times = [
+            m.received_at
+            for m in self._t.inbound.values()
+            if (m.practice_id, m.channel, m.address) == (practice_id, channel, address)
+        ]
+        return max(times, default=None)
+
+    def _known(self, message_id: str) -> InboundRecord:
+        if message_id not in self._t.inbound:
+            raise LookupError(f"inbound message {message_id} not found; record it first")
+        return self._t.inbound[message_id]
+
+
+class MemoryConversations:
+    def __init__(self, tables: Tables) -> None:
+        self._t = tables
+
+    async def get_or_create(
+        self, practice_id: str, channel: str, address: str, now: dt.datetime
+    ) -> ConversationRecord:
+        for conversation in self._t.conversations.values():
+            if (conversation.practice_id, conversation.channel, conversation.address) == (
+                practice_id,
+                channel,
+                address,
+            ):
+                return stored(conversation)
+        new = ConversationRecord(
+            uuid.uuid4().hex, practice_id, channel, address, created_at=now, updated_at=now
+        )
+        self._t.conversations[new.id] = stored(new)
+        return stored(new)
+
+    async def get(self, conversation_id: str) -> ConversationRecord | None:
+        found = self._t.conversations.get(conversation_id)
+        return None if found is None else stored(found)
+
+    async def save(self, conversation: ConversationRecord, now: dt.datetime) -> None:
+        current = self._t.conversations.get(conversation.id)
+        if current is None or current.version != conversation.version:
+            raise StaleConversation(f"conversation {conversation.id} moved on; reload it")
+        conversation.version += 1
+        conversation.updated_at = now
+        self._t.conversations[conversation.id] = stored(conversation)
+
+    async def lock(self, conversation_id: str) -> None:
+        """Nothing to do: units of work already take turns."""
+
+    async def append_event(
+        self, conversation_id: str, kind: str, data: dict[str, Any], at: dt.datetime
+    ) -> None:
+        if conversation_id not in self._t.conversations:
+            raise LookupError(f"conversation {conversation_id} not found; create it first")
+        log = self._t.events.setdefault(conversation_id, [])
+        log.append(
+            {
+                "seq": len(log) + 1,
+                "kind": kind,
+                "data": copy.deepcopy(data),
+                "at": at.astimezone(dt.UTC),
+            }
+        )
+
+    async def events(self, conversation_id: str) -> list[dict[str, Any]]:
+        return copy.deepcopy(self._t.events.get(conversation_id, []))
+
+
+class MemoryOutbox:
+    """The SQL adapter's claim rules (adapters/sql/outbox.py explains them), in Python."""
+
+    def __init__(self, tables: Tables) -> None:
+        self._t = tables
+
+    async def enqueue(self, message: OutboxRecord) -> None:
+        stream = (message.practice_id, message.channel, message.address)
+        self._t.stream_seq[stream] = self._t.stream_seq.get(stream, 0) + 1
+        self._t.outbox_seq[message.id] = self._t.stream_seq[stream]
+        self._t.outbox[message.id] = stored(message)
+
+    async def due(self, now: dt.datetime, limit: int) -> list[OutboxRecord]:
+        due = [m for m in self._t.outbox.values() if self._is_due(m, now)]
+        return [stored(m) for m in self._oldest(due)[:limit]]
+
+    async def claim(
+        self,
+        now: dt.datetime,
+        limit: int,
+        channels: Sequence[str] | None = None,
+        lease: dt.timedelta = CLAIM_LEASE,
+    ) -> list[OutboxRecord]:
+        candidates = [
+            m
+            for m in self._t.outbox.values()
+            if self._is_due(m, now)
+            and (channels is None or m.channel in channels)
+            and self._next_of_its_stream(m, now)
+        ]
+        claimed = self._oldest(candidates)[:limit]
+        for message in claimed:
+            message.status, message.next_attempt_at = "sending", now + lease
+        return [stored(m) for m in claimed]
+
+    async def update(self, message: OutboxRecord) -> None:
+        if message.id not in self._t.outbox:
+            raise LookupError(f"outbox message {message.id} not found; enqueue it first")
+        kept = self._t.outbox[message.id]
+        self._t.outbox[message.id] = dataclasses.replace(
+            kept,
+            status=message.status,
+            attempts=message.attempts,
+            next_attempt_at=message.next_attempt_at,
+            provider_message_id=message.provider_message_id,
+            error=message.error,
+        )
+
+    @staticmethod
+    def _oldest(messages: list[OutboxRecord]) -> list[OutboxRecord]:
+        return sorted(messages, key=lambda m: (m.created_at, m.id))
+
+    @staticmethod
+    def _is_due(m: OutboxRecord, now: dt.datetime) -> bool:
+        waiting_over = m.next_attempt_at is None or m.next_attempt_at <= now
+        lease_lapsed = m.next_attempt_at is not None and m.next_attempt_at <= now
+        return (m.status == "pending" and waiting_over) or (m.status == "sending" and lease_lapsed)
+
+    @staticmethod
+    def _holds_back(e: OutboxRecord, now: dt.datetime) -> bool:
+        if e.status == "sending":
+            return True
+        written_to_go_now = e.next_attempt_at is None or e.next_attempt_at <= now
+        touched = e.attempts > 0 or e.error is not None
+        return e.status == "pending" and (written_to_go_now or touched)
+
+    def _next_of_its_stream(self, m: OutboxRecord, now: dt.datetime) -> bool:
+        seq = self._t.outbox_seq[m.id]
+        for e in self._t.outbox.values():
+            same_stream = (e.practice_id, e.channel, e.address) == (
+                m.practice_id,
+                m.channel,
+                m.address,
+            )
+            if not same_stream or e.status not in UNFINISHED:
+                continue
+            e_seq = self._t.outbox_seq[e.id]
+            if e_seq < seq and self._holds_back(e, now):
+                return False
+            leased = e.next_attempt_at is not None and e.next_attempt_at > now
+            if e_seq > seq and e.status == "sending" and leased:
+                return False
+        return True
+
+
+class MemoryAuditLog:
+    def __init__(self, tables: Tables) -> None:
+        self._t = tables
+
+    async def append(self, record: AuditRecord) -> None:
+        record.id = len(self._t.audit) + 1
+        self._t.audit.append(stored(record))
+
+    async def trail(self, practice_id: str, subject: str | None = None) -> list[AuditRecord]:
+        return [
+            stored(r)
+            for r in self._t.audit
+            if r.practice_id == practice_id and subject in (None, r.subject)
+        ]
+
+
+class MemoryOptOuts:
+    def __init__(self, tables: Tables) -> None:
+        self._t = tables
+
+    async def set_opted_out(
+        self, practice_id: str, address: str, channel: str, opted_out: bool, now: dt.datetime
+    ) -> bool:
+        before = await self.is_opted_out(practice_id, address)
+        self._t.opt_outs[(practice_id, address)] = opted_out
+        return before != opted_out
+
+    async def is_opted_out(self, practice_id: str, address: str) -> bool:
+        return self._t.opt_outs.get((practice_id, address), False)
+
+
+class MemoryDeliveries:
+    def __init__(self, tables: Tables) -> None:
+        self._t = tables
+
+    async def record(self, delivery: DeliveryRecord) -> bool:
+        key = (delivery.channel, delivery.provider_message_id)
+        known = self._t.deliveries.get(key)
+        if known is not None and known.rank >= delivery.rank:
+            return False
+        self._t.deliveries[key] = stored(delivery)
+        return True
+
+    async def get(self, channel: str, provider_message_id: str) -> DeliveryRecord | None:
+        return self._t.deliveries.get((channel, provider_message_id))
+
+
+class MemoryPractices:
+    def __init__(self, tables: Tables) -> None:
+        self._t = tables
+
+    async def settings(self, practice_id: str) -> dict[str, Any]:
+        return dict(self._t.practice_settings.get(practice_id, {}))
+
+
+class MemoryRetention:
+    def __init__(self, tables: Tables) -> None:
+        self._t = tables
+
+    async def purge_bodies(
+        self, practice_id: str, before: dt.datetime, now: dt.datetime
+    ) -> PurgeReport:
+        inbound = [
+            m
+            for m in self._t.inbound.values()
+            if m.practice_id == practice_id
+            and m.received_at < before
+            and m.status != "pending"
+            and m.id not in self._t.purged_inbound
+        ]
+        outbound = [
+            m
+            for m in self._t.outbox.values()
+            if m.practice_id == practice_id
+            and m.created_at < before
+            and m.status not in UNFINISHED
+            and m.id not in self._t.purged_outbox
+        ]
+        for message in inbound:
+            message.body = None
+            self._t.purged_inbound.add(message.id)
+        for reply in outbound:
+            reply.payload = {}
+            self._t.purged_outbox.add(reply.id)
+        return PurgeReport(inbound=len(inbound), outbound=len(outbound))
+
+
+class MemoryUnitOfWork:
+    def __init__(self, tables: Tables) -> None:
+        # Typed as the ports, so mypy checks each fake against its port.
+        self.inbox: Inbox = MemoryInbox(tables)
+        self.conversations: Conversations = MemoryConversations(tables)
+        self.outbox: Outbox = MemoryOutbox(tables)
+        self.audit: AuditLog = MemoryAuditLog(tables)
+        self.opt_outs: OptOuts = MemoryOptOuts(tables)
+        self.deliveries: Deliveries = MemoryDeliveries(tables)
+        self.practices: Practices = MemoryPractices(tables)
+        self.retention: Retention = MemoryRetention(tables)
+
+
+class MemorySlotHolds:
+    """`domain.ports.SlotHolds` on the same tables: holds on appointment slots."""
+
+    def __init__(self, storage: MemoryStorage) -> None:
+        self._storage = storage
+
+    async def hold(
+        self, conversation_id: str, slot_ids: list[str], until: dt.datetime, now: dt.datetime
+    ) -> list[str]:
+        async with self._storage.tables_in_turn() as tables:
+            if conversation_id not in tables.conversations:
+                raise LookupError(f"conversation {conversation_id} not found")
+            practice_id = tables.conversations[conversation_id].practice_id
+            held = []
+            for slot_id in dict.fromkeys(slot_ids):
+                holder = tables.slot_holds.get((practice_id, slot_id))
+                if holder is None or holder[0] == conversation_id or holder[1] <= now:
+                    tables.slot_holds[(practice_id, slot_id)] = (conversation_id, until)
+                    held.append(slot_id)
+            return held
+
+    async def held_by_others(self, conversation_id: str, now: dt.datetime) -> set[str]:
+        tables = self._storage.tables
+        conversation = tables.conversations.get(conversation_id)
+        return {
+            slot_id
+            for (practice_id, slot_id), (holder, until) in tables.slot_holds.items()
+            if conversation is not None
+            and practice_id == conversation.practice_id
+            and holder != conversation_id
+            and until > now
+        }
+
+    async def release(self, conversation_id: str) -> None:
+        async with self._storage.tables_in_turn() as tables:
+            holds = tables.slot_holds
+            for key in [k for k, (holder, _until) in holds.items() if holder == conversation_id]:
+                del holds[key]
+
+
+class MemoryStorage:
+    """Units of work take turns (one lock); each works on a copy of the tables, swapped in
+    when it exits cleanly, so a failed one leaves nothing behind."""
+
+    def __init__(self, practice_settings: dict[str, dict[str, Any]] | None = None) -> None:
+        self.tables = Tables(practice_settings=dict(practice_settings or {}))
+        self._turn = asyncio.Lock()
+
+    @asynccontextmanager
+    async def tables_in_turn(self) -> AsyncIterator[Tables]:
+        """A working copy of the tables, kept if the block exits cleanly (one at a time)."""
+        async with self._turn:
+            working = copy.deepcopy(self.tables)
+            yield working
+            self.tables = working
+
+    @asynccontextmanager
+    async def unit_of_work(self) -> AsyncIterator[MemoryUnitOfWork]:
+        async with self.tables_in_turn() as tables:
+            yield MemoryUnitOfWork(tables)
+
+    def slot_holds(self) -> MemorySlotHolds:
+        return MemorySlotHolds(self)
+
+    async def close(self) -> None:
+        """Nothing to release."""
