@@ -13,6 +13,7 @@ from bot.retention import purge_periodically
 from patient_assistant.bootstrap import Runtime, build, make_clock
 from patient_assistant.jobs import InProcessJobs
 from patient_assistant.sandbox_access import fhir_server
+from patient_assistant.serve_loop import fast_loop_factory
 from patient_assistant.settings import Settings
 
 
@@ -107,7 +108,8 @@ def main(
     telegram_polling: bool = False,
 ) -> int:
     try:
-        asyncio.run(serve(settings, host, port, now, demo, telegram_polling))
+        with asyncio.Runner(loop_factory=fast_loop_factory()) as runner:
+            runner.run(serve(settings, host, port, now, demo, telegram_polling))
     except KeyboardInterrupt:
         return 130
     return 0
