@@ -269,11 +269,12 @@ class Processes:
     def log_tail(self, name: str) -> str:
         return (self.logs / f"{name}.log").read_text(errors="replace")[-3000:]
 
-    async def serve(self, env: dict[str, str], name: str = "serve") -> str:
-        """`patient-assistant serve` on a free port; its base URL once /readyz says ready."""
+    async def serve(self, env: dict[str, str], name: str = "serve") -> tuple[str, int]:
+        """`patient-assistant serve` on a free port: its base URL, once /readyz says ready,
+        and its process id."""
         port = free_port()
         proc = self.start(name, [*CLI, "serve", "--port", str(port)], env)
-        return await self.ready(proc, name, f"http://127.0.0.1:{port}", "/readyz")
+        return await self.ready(proc, name, f"http://127.0.0.1:{port}", "/readyz"), proc.pid
 
     async def ready(
         self, proc: subprocess.Popen[bytes], name: str, url: str, probe: str, wait: float = 900
@@ -330,6 +331,15 @@ async def recorded_counts(dsn: str, table: str, column: str, sids: list[str]) ->
         await conn.close()
     assert row is not None
     return int(row["n"]), int(row["d"])
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) process `pid` has used so far (Linux /proc).
+
+    Per request it is the steadiest figure on a shared machine: waiting for a core, which
+    dominates the wall clock there, does not count."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def load_average() -> str:

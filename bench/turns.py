@@ -325,7 +325,7 @@ async def one_shape(
         env = h.deployment_env(
             dsn, prefix if shape == "production" else None, proxied_fhir, twilio_url
         )
-        url = await procs.serve(env, name=f"serve-{shape}")
+        url, _ = await procs.serve(env, name=f"serve-{shape}")
         if shape == "production":
             procs.worker(env, name=f"worker-{shape}", concurrency=args.worker_concurrency)
         # Warm up (the worker's runtime is built on its first task): one patient, one turn.
