@@ -253,14 +253,21 @@ def deployment_env(
 class Processes:
     """Subprocesses in sessions of their own, stopped (whole process group) at the end."""
 
-    def __init__(self, logs: Path) -> None:
-        self.logs = logs
+    def __init__(self, logs: Path, code: Path = ROOT) -> None:
+        self.logs, self.code = logs, code
         self.started: list[subprocess.Popen[bytes]] = []
 
     def start(self, name: str, args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
         log = open(self.logs / f"{name}.log", "wb")  # noqa: SIM115 - the child holds it
+        # The assistant's code is imported from the working directory (python -m), so the
+        # same bench can run another checkout's `serve` and worker (--code).
         proc = subprocess.Popen(
-            args, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            args,
+            cwd=self.code,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         log.close()
         self.started.append(proc)
@@ -308,9 +315,9 @@ class Processes:
 
 
 @contextlib.contextmanager
-def processes() -> Iterator[Processes]:
+def processes(code: Path = ROOT) -> Iterator[Processes]:
     with tempfile.TemporaryDirectory(prefix="pa-bench-logs-") as logs:
-        running = Processes(Path(logs))
+        running = Processes(Path(logs), code.resolve())
         try:
             yield running
         finally:

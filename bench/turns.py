@@ -349,7 +349,7 @@ async def run(args: argparse.Namespace) -> list[dict[str, Any]]:
     async with h.sandbox() as fhir_url:
         await add_patients(fhir_url, args.patients)
         for shape in shapes:
-            with h.processes() as procs:
+            with h.processes(args.code) as procs:
                 results.append(await one_shape(shape, args, fhir_url, procs))
             if not args.json:
                 print_shape(results[-1], args)
@@ -391,6 +391,12 @@ def main() -> int:
     parser.add_argument("--shape", choices=("production", "embedded", "both"), default="both")
     parser.add_argument(
         "--worker-concurrency", type=int, default=2, help="the Celery worker's processes"
+    )
+    parser.add_argument(
+        "--code",
+        type=Path,
+        default=h.ROOT,
+        help="the checkout whose serve (and worker) to run, e.g. an older commit's `git archive`",
     )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()

@@ -194,7 +194,7 @@ def summary(rounds: list[Round], name: str) -> dict[str, float]:
 
 async def run(args: argparse.Namespace) -> dict[str, object]:
     async with h.fresh_database() as dsn, h.redis_prefix() as prefix, h.sandbox() as fhir_url:
-        with h.processes() as procs:
+        with h.processes(args.code) as procs:
             port = h.free_port()
             baseline = procs.start(
                 "baseline",
@@ -281,6 +281,12 @@ def main() -> int:
     parser.add_argument("--messages", type=int, default=3000, help="per round and server")
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--shape", choices=("production", "embedded"), default="production")
+    parser.add_argument(
+        "--code",
+        type=Path,
+        default=h.ROOT,
+        help="the checkout whose serve (and worker) to run, e.g. an older commit's `git archive`",
+    )
     parser.add_argument("--json", action="store_true", help="the summary as JSON")
     args = parser.parse_args()
     if args.quick:
