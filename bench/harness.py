@@ -301,6 +301,13 @@ class Processes:
         args = [*CLI, "worker", f"--concurrency={concurrency}", f"--name={name}@%h"]
         self.start(name, args, env)
 
+    def report_failures(self) -> None:
+        """Print the end of each log holding an error, before the logs are removed."""
+        for log in sorted(self.logs.glob("*.log")):
+            text = log.read_text(errors="replace")
+            if "Traceback" in text or "ERROR" in text:
+                print(f"--- {log.name} (end) ---\n{text[-4000:]}", file=sys.stderr, flush=True)
+
     def stop_all(self) -> None:
         for proc in self.started:
             with contextlib.suppress(ProcessLookupError):
@@ -322,6 +329,7 @@ def processes(code: Path = ROOT) -> Iterator[Processes]:
             yield running
         finally:
             running.stop_all()
+            running.report_failures()
 
 
 async def recorded_counts(dsn: str, table: str, column: str, sids: list[str]) -> tuple[int, int]:
