@@ -1,4 +1,4 @@
-"""The event loop `serve` and the embedded default's turn thread run on."""
+"""The event loop `serve`, the embedded default's turn thread and Celery workers run on."""
 
 from __future__ import annotations
 
