@@ -46,12 +46,8 @@ class TurnThread:
         replies_ready: Callable[[], None],
         clock: Clock | None = None,
     ) -> None:
-        self.settings, self.fhir_base_url, self.nlu, self.clock = (
-            settings,
-            fhir_base_url,
-            nlu,
-            clock,
-        )
+        self.settings, self.fhir_base_url = settings, fhir_base_url
+        self.nlu, self.clock = nlu, clock  # the API's model, and its clock (demo: --now)
         self.replies_ready = replies_ready  # called on this thread: must be thread-safe
         self.runtime: Runtime | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
