@@ -108,7 +108,7 @@ class RedisTaskPublisher:
         )
 
     async def send(self, name: str, args: list[Any]) -> None:
-        await self.redis.lpush(self.key, self.envelope(name, args))  # type: ignore[misc]
+        await self.redis.lpush(self.key, self.envelope(name, args))
 
 
 class CeleryDispatcher:

@@ -54,8 +54,8 @@ async def test_a_published_conversation_reads_as_celery_s_own_message() -> None:
     try:
         await asyncio.to_thread(app.send_task, PROCESS_CONVERSATION, args=["by-celery"])
         await publisher.send(PROCESS_CONVERSATION, ["by-publisher"])
-        ours_raw = await redis.lindex(publisher.key, 0)  # type: ignore[misc]
-        theirs_raw = await redis.lindex(publisher.key, 1)  # type: ignore[misc]
+        ours_raw = await redis.lindex(publisher.key, 0)
+        theirs_raw = await redis.lindex(publisher.key, 1)
         assert ours_raw and theirs_raw
 
         messages = await asyncio.to_thread(received, app, settings.celery_queue, 2)
