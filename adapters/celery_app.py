@@ -17,9 +17,13 @@ REDIS_KEY_PREFIX and tasks go to CELERY_QUEUE, so deployments (and tests) can sh
 from __future__ import annotations
 
 import asyncio
-from typing import Protocol
+import base64
+import uuid
+from typing import Any, Protocol
 
 from celery import Celery
+from kombu.utils.json import dumps
+from redis.asyncio import Redis
 
 PROCESS_DUE = "patient_assistant.process_due"
 PROCESS_CONVERSATION = "patient_assistant.process_conversation"
@@ -62,7 +66,7 @@ def make_celery(settings: CelerySettings) -> Celery:
         broker_connection_retry_on_startup=True,
         task_default_queue=settings.celery_queue,
         broker_transport_options={
-            "global_keyprefix": f"{settings.redis_key_prefix}celery:",
+            "global_keyprefix": broker_key_prefix(settings),
             "visibility_timeout": 300,
         },
         worker_hijack_root_logger=False,
@@ -77,15 +81,65 @@ def make_celery(settings: CelerySettings) -> Celery:
     return app
 
 
-class CeleryDispatcher:
-    """Hands received conversations to Celery workers (`bot.ports.Dispatcher`)."""
+def broker_key_prefix(settings: CelerySettings) -> str:
+    """What kombu puts before each of its Redis keys (its queues are lists named after them)."""
+    return f"{settings.redis_key_prefix}celery:"
 
-    def __init__(self, app: Celery) -> None:
-        self.app = app
+
+class RedisTaskPublisher:
+    """Sends Celery tasks by name with one LPUSH on the asyncio Redis client.
+
+    Celery's own `send_task` goes through kombu's blocking Redis client, so on the event loop
+    it needs a thread per call; under a reminder batch those hops cost more than the rest of a
+    webhook. Celery builds the task message here (`amqp.as_task_v2`, protocol 2, no I/O) and
+    the envelope is the one kombu's Redis transport pushes for a queue of default priority
+    (tests/channels/test_celery_publish.py compares the two, and a worker runs what this sends).
+    """
+
+    def __init__(self, app: Celery, redis: Redis, key_prefix: str, queue: str) -> None:
+        self.app, self.redis, self.queue = app, redis, queue
+        self.key = key_prefix + queue  # the Redis list of the queue (priority 0)
+
+    def envelope(self, name: str, args: list[Any]) -> str:
+        task_id = str(uuid.uuid4())
+        message = self.app.amqp.as_task_v2(
+            task_id, name, args=tuple(args), origin="patient-assistant"
+        )
+        body = base64.b64encode(dumps(message.body).encode()).decode()
+        return str(
+            dumps(
+                {
+                    "body": body,
+                    "content-encoding": "utf-8",
+                    "content-type": "application/json",
+                    "headers": message.headers,
+                    "properties": {
+                        **message.properties,
+                        "delivery_mode": 2,  # persistent
+                        "delivery_info": {"exchange": "", "routing_key": self.queue},
+                        "priority": 0,
+                        "body_encoding": "base64",
+                        "delivery_tag": str(uuid.uuid4()),
+                    },
+                }
+            )
+        )
+
+    async def send(self, name: str, args: list[Any]) -> None:
+        await self.redis.lpush(self.key, self.envelope(name, args))
+
+
+class CeleryDispatcher:
+    """Hands received conversations to Celery workers (`bot.ports.Dispatcher`).
+
+    If the publish fails the webhook fails too (the provider retries it), and the message,
+    recorded before, stays pending: beat's `process_due` picks it up, so none is lost."""
+
+    def __init__(self, app: Celery, publisher: RedisTaskPublisher) -> None:
+        self.app, self.publisher = app, publisher
 
     async def conversation_received(self, conversation_id: str) -> None:
-        # Publishing is a blocking broker call: keep it off the event loop.
-        await asyncio.to_thread(self.app.send_task, PROCESS_CONVERSATION, args=[conversation_id])
+        await self.publisher.send(PROCESS_CONVERSATION, [conversation_id])
 
     async def aclose(self) -> None:
         await asyncio.to_thread(self.app.close)

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, HTTPException, Request
 
 from patient_assistant.bootstrap import Runtime
 
 
-def _runtime(request: Request) -> Runtime:
+async def _runtime(request: Request) -> Runtime:
+    # `async def`, though it awaits nothing: FastAPI runs a plain `def` dependency in a worker
+    # thread, and that hop on every request cost the webhooks more than all their own work.
     runtime: Runtime | None = getattr(request.app.state, "runtime", None)
     if runtime is None:
-        from fastapi import HTTPException
-
         raise HTTPException(status_code=503, detail="the assistant is still starting")
     return runtime
 

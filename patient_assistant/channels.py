@@ -143,10 +143,17 @@ def build_channels(
         storage, senders, limiter, clock, Policy(lease_seconds=settings.outbox_lease_seconds)
     )
     if redis is not None:
-        from adapters.celery_app import CeleryDispatcher, make_celery
-
-        return Channels(
-            sender, CeleryDispatcher(make_celery(settings)), None, telegram, redis, senders
+        from adapters.celery_app import (
+            CeleryDispatcher,
+            RedisTaskPublisher,
+            broker_key_prefix,
+            make_celery,
         )
+
+        celery = make_celery(settings)
+        publisher = RedisTaskPublisher(
+            celery, redis, broker_key_prefix(settings), settings.celery_queue
+        )
+        return Channels(sender, CeleryDispatcher(celery, publisher), None, telegram, redis, senders)
     loop = SenderLoop(sender)
     return Channels(sender, LocalDispatcher(assistant, loop.wake), loop, telegram, None, senders)

@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from bot.logs import bind
@@ -35,9 +36,18 @@ async def run_due(runtime: Runtime) -> DueWork:
 
 
 class InProcessJobs:
-    def __init__(self, runtime: Runtime, interval_seconds: float = 15.0) -> None:
+    """Runs a round of due work every `interval_seconds`: `run_due(runtime)` here, or `due`
+    (serve passes the turn thread's, so conversations are only ever processed there)."""
+
+    def __init__(
+        self,
+        runtime: Runtime,
+        interval_seconds: float = 15.0,
+        due: Callable[[], Awaitable[DueWork]] | None = None,
+    ) -> None:
         self.runtime = runtime
         self.interval = interval_seconds
+        self._due = due
         self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
@@ -50,7 +60,7 @@ class InProcessJobs:
                 await self._task
 
     async def run_due(self) -> DueWork:
-        return await run_due(self.runtime)
+        return await (self._due() if self._due else run_due(self.runtime))
 
     async def _loop(self) -> None:
         while True:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import sys
 
@@ -13,7 +14,9 @@ from bot.retention import purge_periodically
 from patient_assistant.bootstrap import Runtime, build, make_clock
 from patient_assistant.jobs import InProcessJobs
 from patient_assistant.sandbox_access import fhir_server
+from patient_assistant.serve_loop import fast_loop_factory
 from patient_assistant.settings import Settings
+from patient_assistant.turn_thread import ThreadDispatcher, TurnThread
 
 
 async def serve(
@@ -32,8 +35,10 @@ async def serve(
         async def runtime_factory() -> Runtime:
             runtime = await build(settings, fhir_base_url=base_url, clock=make_clock(now))
             if not settings.redis_url:
-                # Embedded default: retries and other due work run inside this process.
-                jobs.append(InProcessJobs(runtime))
+                # Embedded default: conversations, retries and other due work are processed
+                # inside this process, on a thread of their own so webhooks stay fast.
+                turns = await start_turn_thread(runtime, base_url)
+                jobs.append(InProcessJobs(runtime, due=turns.run_due))
                 jobs[0].start()
             channels = runtime.channels
             if channels is not None and channels.loop is not None:
@@ -82,6 +87,25 @@ async def serve(
                 await job.stop()
 
 
+async def start_turn_thread(runtime: Runtime, fhir_base_url: str) -> TurnThread:
+    """Move the runtime's conversation processing to a TurnThread (the embedded default)."""
+    channels = runtime.channels
+    assert channels is not None and channels.loop is not None
+    loop, sender = asyncio.get_running_loop(), channels.loop
+
+    def replies_ready() -> None:  # on the turn thread: wake the sender on this loop
+        with contextlib.suppress(RuntimeError):  # this loop has closed: nothing left to send
+            loop.call_soon_threadsafe(sender.wake)
+
+    turns = TurnThread(
+        runtime.settings, fhir_base_url, runtime.nlu, replies_ready, clock=runtime.clock
+    )
+    await turns.start()
+    await channels.dispatcher.aclose()  # the in-loop dispatcher it replaces has done nothing yet
+    channels.dispatcher = ThreadDispatcher(turns)
+    return turns
+
+
 async def _poll_telegram(runtime: Runtime, stop: asyncio.Event) -> None:
     from adapters.telegram.polling import TelegramPoller
 
@@ -107,7 +131,8 @@ def main(
     telegram_polling: bool = False,
 ) -> int:
     try:
-        asyncio.run(serve(settings, host, port, now, demo, telegram_polling))
+        with asyncio.Runner(loop_factory=fast_loop_factory()) as runner:
+            runner.run(serve(settings, host, port, now, demo, telegram_polling))
     except KeyboardInterrupt:
         return 130
     return 0

@@ -24,6 +24,7 @@ from adapters.celery_app import (
 from bot.retention import purge_expired as purge
 from patient_assistant.bootstrap import Runtime, build
 from patient_assistant.channels import Channels
+from patient_assistant.serve_loop import fast_loop_factory
 from patient_assistant.settings import Settings
 
 T = TypeVar("T")
@@ -44,7 +45,9 @@ def register_tasks(app: Celery, settings: Settings) -> None:
 
     def run(coro_factory: Callable[[], Awaitable[T]]) -> T:
         if not loops:
-            loops.append(asyncio.new_event_loop())
+            # uvloop where installed, as `serve`: a turn's many small database and FHIR
+            # round trips cost less on it.
+            loops.append((fast_loop_factory() or asyncio.new_event_loop)())
         return loops[0].run_until_complete(coro_factory())
 
     async def runtime() -> Runtime:

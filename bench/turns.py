@@ -1,0 +1,412 @@
+"""Turns end to end: a patient's SMS in, the assistant's reply out at the (stand-in) Twilio API.
+
+Run:
+    PATIENT_ASSISTANT_MODEL_DIR=/path/to/models .venv/bin/python bench/turns.py [--quick]
+        [--patients 500] [--bursts 5] [--shape production|embedded|both] [--json]
+
+Needs what bench/webhook_ack.py needs (PostgreSQL, Redis, the NLU model). It starts the FHIR
+sandbox (the demo practice) and adds `--patients` known patients to it, each with a phone of
+their own; a Twilio REST stand-in in this process receives the replies; a timing proxy (a
+subprocess) sits between the assistant and FHIR and adds up the FHIR round trips.
+
+Shapes (`--shape both` runs each in turn, on a fresh database each):
+- production: `patient-assistant serve` + one Celery worker (`--worker-concurrency` processes),
+  PostgreSQL, Redis;
+- embedded: `serve` alone without REDIS_URL (conversations processed in the API process).
+
+Two loads per shape:
+- crowd: every patient at once books a visit in three turns ("can I book a check-up on
+  tuesday?", "1", "yes"), each waiting for the reply before the next message. A turn is one
+  message in to its reply out (at the Twilio stand-in). Printed: turns/s, turn p50/p99, the
+  webhook acknowledgement p50/p99 while the turns are processed, and FHIR's requests and
+  time per turn.
+- burst: one patient sends 10 messages at once, `--bursts` times; p50/p99 from each message to
+  its reply, and the FHIR time per message (the patient's turns are processed one after the
+  other, so that time can be subtracted to give the p99 excluding FHIR round trips).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import random
+import sys
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import aiohttp
+import httpx
+import uvicorn
+from aiohttp import web
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from bench import harness as h
+
+SERVICES = ["check-up", "flu shot", "blood test", "physiotherapy session", "check-up"]
+DAYS = ["on tuesday", "next wednesday", "on thursday morning", "monday afternoon", "next week"]
+BURST = [
+    "hi",
+    "what are your opening hours?",
+    "where are you?",
+    "do you have parking?",
+    "thanks",
+    "what is your phone number?",
+    "hello again",
+    "are you open on saturday?",
+    "ok",
+    "thank you!",
+]
+REPLY_TIMEOUT = 120.0  # seconds; a reply later than this counts as missing
+
+
+# --- the Twilio REST stand-in: where the replies arrive --------------------------------------
+
+
+class Replies:
+    """Arrival times of replies, per patient phone, in order."""
+
+    def __init__(self) -> None:
+        self.queues: dict[str, asyncio.Queue[float]] = defaultdict(asyncio.Queue)
+
+    def app(self) -> Starlette:
+        async def create_message(request: Request) -> Response:
+            form = await request.form()
+            self.queues[str(form.get("To"))].put_nowait(time.perf_counter())
+            return JSONResponse(
+                status_code=201,
+                content={
+                    "sid": "SM" + uuid.uuid4().hex,
+                    "account_sid": h.ACCOUNT_SID,
+                    "to": form.get("To"),
+                    "from": form.get("From"),
+                    "status": "queued",
+                    "num_segments": "1",
+                    "direction": "outbound-api",
+                    "api_version": "2010-04-01",
+                },
+            )
+
+        return Starlette(
+            routes=[
+                Route("/2010-04-01/Accounts/{sid}/Messages.json", create_message, methods=["POST"])
+            ]
+        )
+
+    async def next(self, phone: str) -> float | None:
+        try:
+            return await asyncio.wait_for(self.queues[phone].get(), REPLY_TIMEOUT)
+        except TimeoutError:
+            return None
+
+
+@contextlib.asynccontextmanager
+async def twilio_standin(replies: Replies) -> AsyncIterator[str]:
+    port = h.free_port()
+    config = uvicorn.Config(
+        replies.app(), host="127.0.0.1", port=port, log_level="warning", access_log=False
+    )
+    server = uvicorn.Server(config)
+    task = asyncio.create_task(server.serve())
+    while not server.started:  # noqa: ASYNC110 - uvicorn offers no event for it
+        await asyncio.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        await task
+
+
+# --- the FHIR timing proxy (a subprocess) -------------------------------------------------------
+
+
+def proxy_main(port: int, upstream: str) -> None:
+    """Forward every request to `upstream` (scheme://host:port) and add up the round trips."""
+    totals = {"requests": 0, "seconds": 0.0}
+    hop = {"host", "content-length", "transfer-encoding", "content-encoding", "connection"}
+
+    async def forward(request: web.Request) -> web.StreamResponse:
+        if request.path == "/_bench/stats":
+            return web.json_response(totals)
+        session: aiohttp.ClientSession = request.app["session"]
+        body = await request.read()
+        headers = {k: v for k, v in request.headers.items() if k.lower() not in hop}
+        started = time.perf_counter()
+        async with session.request(
+            request.method, upstream + request.path_qs, data=body, headers=headers
+        ) as answer:
+            payload = await answer.read()
+        totals["seconds"] += time.perf_counter() - started
+        totals["requests"] += 1
+        out = {k: v for k, v in answer.headers.items() if k.lower() not in hop}
+        return web.Response(body=payload, status=answer.status, headers=out)
+
+    async def session_ctx(app: web.Application) -> AsyncIterator[None]:
+        connector = aiohttp.TCPConnector(limit=64)
+        app["session"] = aiohttp.ClientSession(connector=connector, auto_decompress=False)
+        yield
+        await app["session"].close()
+
+    app = web.Application(client_max_size=64 * 1024 * 1024)
+    app.cleanup_ctx.append(session_ctx)
+    app.router.add_route("*", "/{tail:.*}", forward)
+    web.run_app(app, host="127.0.0.1", port=port, print=None, access_log=None)
+
+
+@dataclass
+class FhirTime:
+    requests: int = 0
+    seconds: float = 0.0
+
+    def __sub__(self, other: FhirTime) -> FhirTime:
+        return FhirTime(self.requests - other.requests, self.seconds - other.seconds)
+
+
+async def fhir_time(proxy_url: str) -> FhirTime:
+    async with httpx.AsyncClient() as http:
+        data = (await http.get(proxy_url + "/_bench/stats")).json()
+    return FhirTime(int(data["requests"]), float(data["seconds"]))
+
+
+# --- patients -----------------------------------------------------------------------------------
+
+
+async def add_patients(fhir_url: str, count: int) -> None:
+    """`count` known patients with phones of their own (transaction Bundles of 100)."""
+    async with httpx.AsyncClient(timeout=300) as http:
+        for start in range(0, count + 1, 100):  # +1: the bursting patient
+            entries = []
+            for i in range(start, min(start + 100, count + 1)):
+                phone = h.patient_phone(i)
+                entries.append(
+                    {
+                        "resource": {
+                            "resourceType": "Patient",
+                            "active": True,
+                            "name": [{"family": f"Bench{i}", "given": ["Pat"]}],
+                            "birthDate": f"19{50 + i % 50}-0{1 + i % 9}-1{i % 10}",
+                            "telecom": [
+                                {"system": "phone", "value": phone, "use": "mobile"},
+                                {"system": "sms", "value": phone, "use": "mobile"},
+                            ],
+                        },
+                        "request": {"method": "POST", "url": "Patient"},
+                    }
+                )
+            response = await http.post(
+                fhir_url,
+                json={"resourceType": "Bundle", "type": "transaction", "entry": entries},
+                headers={"Content-Type": "application/fhir+json"},
+            )
+            response.raise_for_status()
+
+
+# --- the loads ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Turns:
+    latencies: list[float] = field(default_factory=list)  # message sent -> reply arrived
+    acks: list[float] = field(default_factory=list)  # message sent -> webhook answered
+    missing: int = 0  # no reply within REPLY_TIMEOUT
+    non_2xx: int = 0
+    seconds: float = 0.0
+    fhir: FhirTime = field(default_factory=FhirTime)
+
+    def report(self) -> dict[str, Any]:
+        n = len(self.latencies)
+        mean = sum(self.latencies) / n if n else float("nan")
+        fhir_ms = self.fhir.seconds * 1000 / n if n else float("nan")
+        return {
+            "turns": n,
+            "turns_per_second": n / self.seconds if self.seconds else 0.0,
+            "p50_ms": h.percentile(self.latencies, 50) * 1000,
+            "p99_ms": h.percentile(self.latencies, 99) * 1000,
+            "mean_ms": mean * 1000,
+            "missing_replies": self.missing,
+            "non_2xx": self.non_2xx,
+            "ack_p50_ms": h.percentile(self.acks, 50) * 1000,
+            "ack_p99_ms": h.percentile(self.acks, 99) * 1000,
+            "fhir_requests_per_turn": self.fhir.requests / n if n else float("nan"),
+            "fhir_ms_per_turn": fhir_ms,
+            # FHIR time over the time patients waited; >1 would mean FHIR calls overlapped.
+            "fhir_share_of_turn_time": fhir_ms / (mean * 1000) if n else float("nan"),
+        }
+
+
+async def send(http: httpx.AsyncClient, url: str, phone: str, body: str, turns: Turns) -> float:
+    hook = h.signed(h.sms_fields(phone, body))
+    sent = time.perf_counter()
+    status = await h.post(http, url, hook)
+    turns.acks.append(time.perf_counter() - sent)
+    if not 200 <= status < 300:
+        turns.non_2xx += 1
+    return sent
+
+
+async def crowd(url: str, replies: Replies, patients: int, proxy_url: str) -> Turns:
+    """Every patient books at once: three turns each, waiting for each reply."""
+    turns = Turns()
+    rng = random.Random(7)
+
+    async def patient(i: int, http: httpx.AsyncClient) -> None:
+        phone = h.patient_phone(i)
+        first = f"can I book a {rng.choice(SERVICES)} {rng.choice(DAYS)}?"
+        for body in (first, "1", "yes"):
+            sent = await send(http, url, phone, body, turns)
+            arrived = await replies.next(phone)
+            if arrived is None:
+                turns.missing += 1
+                return
+            turns.latencies.append(arrived - sent)
+
+    before = await fhir_time(proxy_url)
+    started = time.perf_counter()
+    async with h.client(64) as http:
+        await asyncio.gather(*(patient(i, http) for i in range(patients)))
+    turns.seconds = time.perf_counter() - started
+    turns.fhir = (await fhir_time(proxy_url)) - before
+    return turns
+
+
+async def bursts(url: str, replies: Replies, phone: str, count: int, proxy_url: str) -> Turns:
+    """One patient sends the 10 BURST messages at once, `count` times."""
+    turns = Turns()
+    before = await fhir_time(proxy_url)
+    started = time.perf_counter()
+    async with h.client(10) as http:
+        for _ in range(count):
+            sent = [await send(http, url, phone, body, turns) for body in BURST]
+            for at in sent:
+                arrived = await replies.next(phone)
+                if arrived is None:
+                    turns.missing += 1
+                    break
+                turns.latencies.append(arrived - at)
+            await asyncio.sleep(1.0)  # a pause between bursts, not counted as waiting
+    turns.seconds = time.perf_counter() - started - count * 1.0
+    turns.fhir = (await fhir_time(proxy_url)) - before
+    return turns
+
+
+# --- the run ------------------------------------------------------------------------------------
+
+
+async def one_shape(
+    shape: str, args: argparse.Namespace, fhir_url: str, procs: h.Processes
+) -> dict[str, Any]:
+    replies = Replies()
+    async with (
+        h.fresh_database() as dsn,
+        h.redis_prefix() as prefix,
+        twilio_standin(replies) as twilio_url,
+    ):
+        proxy_port = h.free_port()
+        upstream = fhir_url.split("/", 3)
+        proxy = procs.start(
+            f"fhir-proxy-{shape}",
+            [sys.executable, __file__, "--fhir-proxy", str(proxy_port), "/".join(upstream[:3])],
+            h.deployment_env(dsn, None, fhir_url),
+        )
+        proxy_root = f"http://127.0.0.1:{proxy_port}"
+        await procs.ready(proxy, f"fhir-proxy-{shape}", proxy_root, "/_bench/stats")
+        proxied_fhir = proxy_root + "/" + upstream[3]
+        env = h.deployment_env(
+            dsn, prefix if shape == "production" else None, proxied_fhir, twilio_url
+        )
+        url, _ = await procs.serve(env, name=f"serve-{shape}")
+        if shape == "production":
+            procs.worker(env, name=f"worker-{shape}", concurrency=args.worker_concurrency)
+        # Warm up (the worker's runtime is built on its first task): one patient, one turn.
+        warm = Turns()
+        async with h.client(1) as http:
+            await send(http, url, h.patient_phone(args.patients), "hi", warm)
+        if await replies.next(h.patient_phone(args.patients)) is None:
+            raise RuntimeError(f"no reply to the warm-up message ({shape})")
+        crowd_turns = await crowd(url, replies, args.patients, proxy_root)
+        burst_turns = await bursts(
+            url, replies, h.patient_phone(args.patients), args.bursts, proxy_root
+        )
+    burst = burst_turns.report()
+    burst["p99_minus_fhir_ms"] = burst["p99_ms"] - burst["fhir_ms_per_turn"]
+    return {"shape": shape, "crowd": crowd_turns.report(), "burst": burst}
+
+
+async def run(args: argparse.Namespace) -> list[dict[str, Any]]:
+    shapes = ["production", "embedded"] if args.shape == "both" else [args.shape]
+    results = []
+    async with h.sandbox() as fhir_url:
+        await add_patients(fhir_url, args.patients)
+        for shape in shapes:
+            with h.processes(args.code) as procs:
+                results.append(await one_shape(shape, args, fhir_url, procs))
+            if not args.json:
+                print_shape(results[-1], args)
+    return results
+
+
+def print_shape(result: dict[str, Any], args: argparse.Namespace) -> None:
+    c, b = result["crowd"], result["burst"]
+    print(f"\n{result['shape']}: {args.patients} patients booking (3 turns each)")
+    print(
+        f"  crowd  {c['turns_per_second']:7.1f} turns/s  p50 {c['p50_ms']:7.1f} ms  "
+        f"p99 {c['p99_ms']:7.1f} ms  ({c['turns']} turns, {c['missing_replies']} missing replies, "
+        f"{c['non_2xx']} non-2xx)"
+    )
+    print(
+        f"         webhook acks meanwhile: p50 {c['ack_p50_ms']:.1f} ms  p99 {c['ack_p99_ms']:.1f} ms"
+    )
+    print(
+        f"         FHIR: {c['fhir_requests_per_turn']:.1f} requests, {c['fhir_ms_per_turn']:.1f} ms "
+        f"per turn ({c['fhir_share_of_turn_time']:.0%} of the mean turn, {c['mean_ms']:.1f} ms)"
+    )
+    print(
+        f"  burst  one patient, {args.bursts} x 10 at once: p50 {b['p50_ms']:.1f} ms  "
+        f"p99 {b['p99_ms']:.1f} ms  (p99 less the FHIR time per message: "
+        f"{b['p99_minus_fhir_ms']:.1f} ms; FHIR {b['fhir_ms_per_turn']:.1f} ms per message; "
+        f"{b['missing_replies']} missing)"
+    )
+    print(f"  load average {h.load_average()}", flush=True)
+
+
+def main() -> int:
+    if sys.argv[1:2] == ["--fhir-proxy"]:
+        proxy_main(int(sys.argv[2]), sys.argv[3])
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="50 patients, 2 bursts")
+    parser.add_argument("--patients", type=int, default=500)
+    parser.add_argument("--bursts", type=int, default=5)
+    parser.add_argument("--shape", choices=("production", "embedded", "both"), default="both")
+    parser.add_argument(
+        "--worker-concurrency", type=int, default=2, help="the Celery worker's processes"
+    )
+    parser.add_argument(
+        "--code",
+        type=Path,
+        default=h.ROOT,
+        help="the checkout whose serve (and worker) to run, e.g. an older commit's `git archive`",
+    )
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    if args.quick:
+        args.patients, args.bursts = 50, 2
+    results = asyncio.run(run(args))
+    if args.json:
+        print(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
