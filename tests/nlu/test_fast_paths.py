@@ -117,3 +117,12 @@ def test_a_parse_with_the_short_cuts_equals_the_plain_parse(nlu_model: NLU) -> N
         != plain.parse(text, now=NOW, tz=TZ).to_json()
     ]
     assert differ == []
+
+
+def test_a_misspelt_service_is_found_again_from_the_gazetteer_cache() -> None:
+    from nlu.gazetteer import gazetteer_entities
+
+    text = "can i get physo at the nothside clinic"
+    first = [(e.entity, e.text) for e in gazetteer_entities(text)]
+    assert first == [("service", "physo"), ("location", "nothside")]
+    assert [(e.entity, e.text) for e in gazetteer_entities(text)] == first
