@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -132,6 +132,10 @@ class _Table:
     #: first words of 5+ letters by each one-letter deletion of them (and themselves): a
     #: typed word one slip from a first word shares one of these keys with it.
     fuzzy_index: dict[str, tuple[str, ...]]
+    #: The phrases each typed word may be a slip for, kept once worked out (they depend only on
+    #: the word and this table): most words of a message are not first words, and the lookup
+    #: by deletions was most of the time of a parse's gazetteer pass.
+    near: dict[str, tuple[_Phrase, ...]] = field(default_factory=dict, compare=False, repr=False)
 
 
 @lru_cache(maxsize=4)
@@ -159,6 +163,23 @@ def table() -> _Table:
     return _load(os.environ.get("PATIENT_ASSISTANT_GAZETTEER") or str(DEFAULT_BUNDLE))
 
 
+#: At most this many typed words' slips are kept (a bound on memory for a long-running worker).
+NEAR_CACHE_SIZE = 50_000
+
+
+def _slips_for(tab: _Table, word: str) -> tuple[_Phrase, ...]:
+    """The phrases whose first word ``word`` is one slip from ("physo": "physio ...")."""
+    found = tab.near.get(word)
+    if found is None:
+        near = {f for key in _deletes(word) | {word} for f in tab.fuzzy_index.get(key, ())}
+        found = tuple(
+            ph for first in sorted(near) if _same_word(word, first) for ph in tab.by_first[first]
+        )
+        if len(tab.near) < NEAR_CACHE_SIZE:
+            tab.near[word] = found
+    return found
+
+
 def gazetteer_entities(text: str) -> list[Entity]:
     """``service``, ``location`` and role-word ``practitioner`` spans of the practice's own names, longest match first."""
     tab = table()
@@ -171,13 +192,7 @@ def gazetteer_entities(text: str) -> list[Entity]:
         word = tokens[i][2]
         candidates = tab.by_first.get(word, ())
         if not candidates and len(word) >= 4:
-            near = {f for key in _deletes(word) | {word} for f in tab.fuzzy_index.get(key, ())}
-            candidates = tuple(
-                ph
-                for first in sorted(near)
-                if _same_word(word, first)
-                for ph in tab.by_first[first]
-            )
+            candidates = _slips_for(tab, word)
         for ph in candidates:
             n = len(ph.words)
             if i + n <= len(tokens) and all(

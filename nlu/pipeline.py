@@ -104,14 +104,17 @@ def is_emergency_parse(seen: Screen, ranking: list[tuple[str, float]]) -> bool:
 class NLU:
     """Text -> Parse. Build once with ``NLU.load()`` and reuse; loading is the slow part."""
 
-    def __init__(self, models: M.Models, path: Path) -> None:
+    def __init__(self, models: M.Models, path: Path, *, short_cuts: bool = True) -> None:
+        """``short_cuts=False`` parses the plain, slower way: for tests that the short cuts
+        (the recogniser's short pass, the seeded tokenizer cache) change no answer."""
         self._models = models
         self.path = path
         self._textcat = models.intent.get_pipe("textcat")
         self._ner = models.ner.get_pipe("ner")
         #: Whether the recogniser computes its token vectors by the short pass (``nlu.token_vectors``).
-        self.short_token_vectors = token_vectors.install(models.ner)
-        tokenizer_cache.seed(models.ner, models.intent, models.lexicon.counts)
+        self.short_token_vectors = short_cuts and token_vectors.install(models.ner)
+        if short_cuts:
+            tokenizer_cache.seed(models.ner, models.intent, models.lexicon.counts)
 
     @classmethod
     def load(

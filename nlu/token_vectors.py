@@ -59,11 +59,20 @@ def _maxout(layer: Any) -> Callable[[Any], Any]:
 
 def _layernorm(layer: Any) -> Callable[[Any], Any]:
     gain, bias = layer.get_param("G"), layer.get_param("b")
+    n_in = np.intp(gain.shape[-1])
 
     def forward(x: Any) -> Any:
-        mu = x.mean(axis=1, keepdims=True)
-        var = x.var(axis=1, keepdims=True) + 1e-08
-        y = (x - mu) * var ** (-1.0 / 2.0) * gain
+        # thinc writes ``x.mean(axis=1, keepdims=True)`` and ``x.var(axis=1, keepdims=True)``;
+        # these are the ufunc calls numpy's ``_mean`` and ``_var`` make for them (the same
+        # reductions, the same divisor type, so the same loops and the same bits), without the
+        # Python wrappers that cost more than the arithmetic on a short message.
+        mu = np.add.reduce(x, axis=1, keepdims=True)
+        np.true_divide(mu, n_in, out=mu, casting="unsafe", subok=False)
+        centred = np.subtract(x, mu)
+        var = np.add.reduce(np.square(centred), axis=1, keepdims=True)
+        np.true_divide(var, n_in, out=var, casting="unsafe", subok=False)
+        var += 1e-08
+        y = centred * var ** (-1.0 / 2.0) * gain
         y += bias
         return y
 
@@ -101,6 +110,11 @@ def _plan(tok2vec: Any) -> Callable[[Any], Any] | None:
     if len(pads) != 1:
         return None
     pad = int(pads[0])
+    windows = [window for window, _maxout, _norm in blocks]
+    if pad != sum(windows):
+        return None
+    #: How many rows either side of the message each block's output must be right for.
+    reaches = [sum(windows[k + 1 :]) for k in range(len(windows))]
     linear = leaves[-1]
     out_w, out_b = linear.get_param("W"), linear.get_param("b")
 
@@ -122,8 +136,13 @@ def _plan(tok2vec: Any) -> Callable[[Any], Any] | None:
         if pad >= 1:
             zeros = ops.xp.zeros((pad, x.shape[1]), dtype=x.dtype)
             x = ops.xp.concatenate([zeros, x, zeros])
-        for window, maxout, norm in blocks:
-            x = x + norm(maxout(ops.seq2col(x, window)))
+        # Each block reads ``window`` rows either side of a row, so the rows that can still reach
+        # the message's own rows narrow by the later blocks' windows: only those are computed
+        # (each row of a matrix product, a maxout and a layer norm is the same whatever rows sit
+        # beside it); the rest of the padding would be thrown away unread.
+        for reach, (window, maxout, norm) in zip(reaches, blocks, strict=True):
+            rows = slice(pad - reach, pad + n + reach)
+            x[rows] = x[rows] + norm(maxout(ops.seq2col(x, window)[rows]))
         x = ops.xp.concatenate([x[pad : pad + n]])
         y = ops.gemm(x, out_w, trans2=True)
         y += out_b

@@ -1,12 +1,14 @@
 """The parse's short cuts answer exactly as the plain ways they replace.
 
 The literal index skips only patterns that cannot match, the recogniser's short forward pass gives
-thinc's vectors to the last bit, and the seeded tokenizer cache gives spaCy's own tokens.
+thinc's vectors to the last bit, the seeded tokenizer cache gives spaCy's own tokens, and a whole
+parse with the short cuts equals the plain one on several hundred varied messages.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -19,6 +21,11 @@ from nlu.dates import atoms
 from nlu.emergency.lexicon import MENTION_PARTS, RED_FLAG_PARTS
 from nlu.emergency.normalise import normalise
 from nlu.literals import LiteralIndex, required_literals
+from nlu.training_data import load_file
+
+from .conftest import NOW, TZ
+
+REPO = Path(__file__).resolve().parents[2]
 
 MESSAGES = [
     "my chest is crushing and my arm is numb",
@@ -89,3 +96,33 @@ def test_seeded_tokenizers_give_spacys_tokens_after_a_contraction(nlu_model: NLU
         expected = [(t.text, t.norm_, t.whitespace_) for t in fresh(text)]
         for nlp in (nlu_model._models.ner, nlu_model._models.intent):
             assert [(t.text, t.norm_, t.whitespace_) for t in nlp.make_doc(text)] == expected, text
+
+
+def _varied_messages() -> list[str]:
+    """The latency bench's messages (one word to a paragraph) and a quarter of the dev sets'."""
+    bench = (REPO / "bench" / "latency_messages.txt").read_text(encoding="utf-8").splitlines()
+    dev = [e.text for p in sorted((REPO / "data/nlu/dev").glob("*.yml")) for e in load_file(p)]
+    return [line for line in bench if line.strip() and not line.startswith("#")] + dev[::4]
+
+
+def test_a_parse_with_the_short_cuts_equals_the_plain_parse(nlu_model: NLU) -> None:
+    plain = NLU(M.load(nlu_model.path), nlu_model.path, short_cuts=False)
+    assert not plain.short_token_vectors
+    messages = _varied_messages()
+    assert len(messages) > 600
+    differ = [
+        text
+        for text in messages
+        if nlu_model.parse(text, now=NOW, tz=TZ).to_json()
+        != plain.parse(text, now=NOW, tz=TZ).to_json()
+    ]
+    assert differ == []
+
+
+def test_a_misspelt_service_is_found_again_from_the_gazetteer_cache() -> None:
+    from nlu.gazetteer import gazetteer_entities
+
+    text = "can i get physo at the nothside clinic"
+    first = [(e.entity, e.text) for e in gazetteer_entities(text)]
+    assert first == [("service", "physo"), ("location", "nothside")]
+    assert [(e.entity, e.text) for e in gazetteer_entities(text)] == first
