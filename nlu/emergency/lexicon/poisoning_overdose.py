@@ -177,3 +177,22 @@ RED_FLAGS += [
     ),
     r"\b(?:put|pushed|stuck|shoved|got)\s+(?:a|an|the|one\s+of\s+the)\s+(?:(?:button|coin|watch|lithium|round|little|small|tiny|flat)\s+){1,3}batter(?:y|ies)\b",
 ]
+
+#: Round five: too much of a medicine taken (doubled, a week's worth, all of it), in any tense a
+#: second-language writer uses, with the person now drowsy, confused, "giddy" or unable to stand;
+#: and a gas from an appliance ("the AC gas", "the heater gas") with the whole household unwell,
+#: the pattern of carbon monoxide.
+_TOO_MUCH = (
+    r"(?:twice|double|two\s+times|two\s+doses|too\s+many|too\s+much|extra|whole\s+(?:week|month|box|pack|packet|strip|bottle)|"
+    r"all\s+(?:of\s+)?(?:his|her|my|their|the)\s+(?:tablets|pills|meds|medicine|medication))"
+)
+_NOW_UNWELL = (
+    r"(?:drowsy|sleepy|(?:not|no)\s+making\s+(?:any\s+)?sense|making\s+no\s+sense|giddy|dizzy|can't\s+(?:stand|walk|wake)|hard\s+to\s+wake|"
+    r"confus\w*|vomit\w*|throwing\s+up|unresponsive|collaps\w*|faint\w*|slurr\w*|woozy|out\s+of\s+it)"
+)
+_HOUSEHOLD = r"(?:all|whole|every\s*one|everybody|both|the\s+kids|all\s+of\s+us|(?:my\s+)?family)"
+RED_FLAGS += [
+    rf"\b(?:take|takes|took|taken|had|has|swallowed|drank|given|gave)\b{g(40)}\b{_TOO_MUCH}\b[^\n]{{0,100}}\b{_NOW_UNWELL}",
+    rf"\b(?:ac|a/c|aircon|air\s*con|air\s+conditioner|boiler|heater|stove|oven|generator|fire|car|engine|appliance)\s+gas\b[^\n]{{0,80}}\b{_HOUSEHOLD}\b[^\n]{{0,40}}\b{_UNWELL}",
+    rf"\bgas\b[^\n]{{0,60}}\b{_HOUSEHOLD}\s+(?:\w+\s+){{0,2}}(?:has|have|got|are|is|feel\w*)\s+(?:a\s+)?{_UNWELL}",
+]

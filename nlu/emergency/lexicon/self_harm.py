@@ -444,3 +444,18 @@ RED_FLAGS += [
     ),
     r"\b(?:got|has|had|taken|getting)\s+(?:his|her|their|my|all\s+(?:his|her|their|my))\s+(?:pills|tablets|meds|knife|knives|blades?|rope)\s+out\b(?=[^\n]{0,80}\b(?:end|die|kill|ending|suicid\w*|goodbye|sorry)\w*)|\b(?:end|ending|die|kill\w*|suicid\w*)\b[^\n]{0,60}\b(?:got|has|had|taken)\s+(?:his|her|their|my)\s+(?:pills|tablets|meds|knife|blades?|rope)\s+out\b",
 ]
+
+#: Round five: someone at a place to jump from who says it is the end in any words ("I'm at the
+#: cliff top and I'm done, just wanted someone to know"), place first or last.
+_HIGH_PLACE = (
+    r"(?:(?:at|on|near|by|standing\s+on|sitting\s+on|up\s+on)\s+(?:the\s+|a\s+)?(?:top\s+of\s+(?:the\s+|a\s+)?)?(?:cliff\s*tops?|cliffs?|bridge(?!\s+(?:club|game|night|table))|"
+    r"tracks|railway|train\s+line|level\s+crossing|ledge|edge|roof(?:\s*top)?|car\s+park\s+roof|multi-?stor(?:e)?y|motorway\s+bridge|overpass|pier|quarry))"
+)
+_IT_ENDS = (
+    r"(?:(?:i'm|im|i\s+am)\s+(?:done|finished|ready|going\s+to\s+jump|gonna\s+jump)|had\s+enough|this\s+is\s+it|(?:someone|somebody|you)\s+(?:to|should)\s+know|"
+    r"last\s+(?:message|text|time)|it's\s+time|(?:can't|cannot)\s+(?:do\s+(?:this|it)|take\s+(?:this|it)|go\s+on)|no\s+more|tell\s+(?:my|them|everyone))"
+)
+RED_FLAGS += [
+    rf"\b{_HIGH_PLACE}\b[^\n]{{0,60}}\b{_IT_ENDS}",
+    rf"\b{_IT_ENDS}[^\n]{{0,40}}\b{_HIGH_PLACE}\b",
+]
