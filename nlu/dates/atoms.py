@@ -520,8 +520,9 @@ def _n_weekdays(m: re.Match[str]) -> Atom | None:
     return _atom(m, DATE, kind_="wd", wd=weekday_value(m["wd"]), mode="coming", nth=int(n))
 
 
-@pattern(rf"\b(?:the\s+)?day\s+after\s+{TOMORROW}\b|\bovermorrow\b")
+@pattern(rf"\b(?:the\s+)?day\s+after\s+{TOMORROW}\b|\bovermorrow\b|(?<![a-z])(?:übermorgen|uebermorgen)\b")
 def _after_tomorrow(m: re.Match[str]) -> Atom | None:
+    """ "the day after tomorrow"; German "übermorgen", which German speakers keep in English."""
     return _atom(m, DATE, kind_="rel", days=2)
 
 
@@ -666,8 +667,21 @@ def _time_colon(m: re.Match[str]) -> Atom | None:
     rf"(?<![\d$£€.,])\b{HNUM}\.[0-5]\d\b(?!\s*(?:%|hours?|hrs?|days?|weeks?|kg|lbs?|mg|ml|\.\d))"
 )
 def _time_dot(m: re.Match[str]) -> Atom | None:
+    """ "11.30", the British and Irish way to write a time: weak (a price, a version, a decimal)
+    unless it falls on the hour or a quarter and no word of money or measure comes before it ("have you got 11.30")."""
     tv = parse_time(m[0])
-    return _atom(m, TIME, weak=True, tv=tv) if tv else None
+    if not tv:
+        return None
+    on_quarter = tv.minute % 15 == 0 and not _QUANTITY_BEFORE.search(m.string, 0, m.start())
+    return _atom(m, TIME, weak=not on_quarter, tv=tv)
+
+
+#: Words that make "12.30" a sum of money or a measurement.
+_QUANTITY_BEFORE = re.compile(
+    r"\b(?:costs?|costing|cost\s+me|paid|pay|paying|price|priced|fee|fees|charge[ds]?|bill|owe|owed|refund\w*|balance|total|"
+    r"quid|pounds?|euros?|dollars?|rs|sgd|aed|dhs?|eur|gbp|usd|version|ver|v|bmi|bp|inr|weight|weigh|weighs|score|level|reading|"
+    r"sugar|glucose|temp|temperature|hba1c|result)\s*(?:is\s+|was\s+|of\s+|about\s+|around\s+)?$"
+)
 
 
 @pattern(
@@ -692,13 +706,19 @@ def _time_oclock(m: re.Match[str]) -> Atom | None:
 
 @pattern(
     r"(?<![\d/.:$£€#-])\b(?P<d>[12]\d|3[01]|0?[1-9])\.(?P<m>1[0-2]|0?[1-9])\.(?![\d.])"
-    r"|(?<=\bon\s)(?P<d2>[12]\d|3[01]|0?[1-9])\.(?P<m2>1[0-2]|0?[1-9])\b(?![\d.:]|\s*(?:am|pm|a\.m|p\.m|[ap]\b|h\b|uhr|o'?clock))",
+    r"|(?<=\bon\s)(?P<d2>[12]\d|3[01]|0?[1-9])\.(?P<m2>1[0-2]|0?[1-9])\b(?![\d.:]|\s*(?:am|pm|a\.m|p\.m|[ap]\b|h\b|uhr|o'?clock))"
+    # after a weekday ("Monday 30.3", "fri, 2.10"), and with a two-digit month before the hour
+    # it is on ("1.09 after 12", "5.10 at 14:00")
+    r"|(?:(?<=day\s)|(?<=day,\s)|(?<=\bmon\s)|(?<=\btue\s)|(?<=\bwed\s)|(?<=\bthu\s)|(?<=\bfri\s)|(?<=\bsat\s)|(?<=\bsun\s))"
+    r"(?P<d3>[12]\d|3[01]|0?[1-9])\.(?P<m3>1[0-2]|0?[1-9])\b(?![\d.:]|\s*(?:am|pm|a\.m|p\.m|[ap]\b|h\b|uhr|o'?clock))"
+    r"|(?<![\d/.:$£€#-])\b(?P<d4>[12]\d|3[01]|0?[1-9])\.(?P<m4>0[1-9]|1[0-2])(?=\s+(?:at|after|from|before|around|between|@|um|ab)\s+\d)",
     gate=word_gate(r"\d\.\d"),
 )
 def _dotted_date(m: re.Match[str]) -> Atom | None:
-    """The German and European "3.11." (day, month, closing dot), or "on 3.11": 3 November.
-    Without the dot or "on", "3.11" stays a time."""
-    d, mo = int(m["d"] or m["d2"]), int(m["m"] or m["m2"])
+    """The German and European "3.11." (day, month, closing dot), "on 3.11", "Monday 30.3", and
+    "1.09 after 12" (a two-digit month, then the hour): a day and month. Otherwise "3.11" stays a time."""
+    d = int(m["d"] or m["d2"] or m["d3"] or m["d4"])
+    mo = int(m["m"] or m["m2"] or m["m3"] or m["m4"])
     return _atom(m, DATE, kind_="abs", month=mo, day=d, year=None)
 
 
@@ -974,6 +994,8 @@ def _pod(m: re.Match[str]) -> Atom | None:
         bare = False  # "7 at night": the hour's part of the day, a time with it
     if word == "avo":
         weak = pre != "this"  # "avo" alone is as often the avocado
+    if word in ("aft", "morn", "eve") and pre in ("this", "in the"):
+        weak = False  # "this aft", "this morn": the short form is plain once "this" names the day
     sub = next(
         (
             w
