@@ -348,6 +348,8 @@ SPELLING: dict[str, str] = {
     "sepsus": "sepsis",
     "deid": "dead",
     "tae": "to",
+    "yeer": "year",
+    "yeers": "years",
     # round four: words run together or split as dyslexic typists and voice-to-text write them
     "abit": "a bit",
     "alot": "a lot",

@@ -42,13 +42,22 @@ RED_FLAGS: list[str] = [
         rf"\b(?:taken|took)\s+(?:some\s+of\s+|one\s+of\s+|a\s+few\s+of\s+)?(?:mum's|mom's|dad's|grandma's|granny's|nan's|grandpa's|grandad's|"
         rf"my\s+(?:mum's|mom's|dad's|wife's|husband's|partner's|sister's|brother's|friend's|gran\w*'s))\s+{MEDS}\b"
     ),
-    r"\b(?:poison(?:ed|ing)?|poisonous)\b(?<!food\s\bpoisoning)(?!\s+ivy)",
+    # not a taste ("tastes like poison") nor the Irish "poisoned with a cold"
+    (
+        r"(?<!like\s)(?<!as\s)\b(?:poison(?:ed|ing)?|poisonous)\b(?<!food\s\bpoisoning)(?!\s+ivy)"
+        r"(?!\s+with\s+(?:this|a|the|my|his|her)\s+(?:\w+\s+)?(?:cold|flu|bug|virus|cough|chest|throat|hay\s*fever|sinus\w*))"
+    ),
     r"\bpoison\s+(?:control|centre|center|line)\b",
     (
         rf"\b(?:swallowed|ate|eaten|drank|drunk|got\s+into)\s+(?:something|some\s+stuff|some\s+liquid|an?\s+\w+)\b{g(90)}\b(?:very\s+sleepy|"
         rf"drowsy|unresponsive|not\s+breath\w*|can't\s+breath\w*|fitting|floppy|foaming|burn\w*\s+(?:mouth|throat))"
     ),
-    r"\bcarbon\s+monoxide\b",
+    # an alarm bought, a house checked or a question about the risk is prevention; an alarm going off is not
+    (
+        r"(?<!check\sfor\s)(?<!checked\sfor\s)(?<!test\sfor\s)(?<!tested\sfor\s)\bcarbon\s+monoxide\b"
+        r"(?!\s+(?:alarm|detector|monitor|sensor|tester)s?\b(?![^.!?\n]{0,25}\b(?:going\s+off|went\s+off|gone\s+off|beep\w*|sound\w*|triggered|screaming|ringing))"
+        r"|\s+(?:check|checks|checked|test|testing|safety|awareness|leaflet|advice))"
+    ),
     r"\b(?:gas|fumes)\s+leak\b",
     (
         rf"\b(?:gave|given|give|took|taken)\b{g(25)}\b(?:double|twice|two|2|wrong|too?\s+much|adult|extra)\s+"

@@ -202,7 +202,11 @@ RED_FLAGS: list[str] = [
     ),
     r"\bwrit\w*\s+(?:a\s+|the\s+)?(?:goodbye\s+)?letters?\b(?=[^.!?\n]{0,40}\b(?:pills|tablets|stop|end|die|goodbye|sorry)\b)",
     rf"\b(?:planning|planned|plan|worked\s+out|working\s+out)\s+(?:it|this|my\s+(?:death|exit|suicide)|how\s+(?:to|i'?ll)\s+do\s+it)\b{g(80)}\b(?:train|bridge|pills|rope|tonight|week|before\s+i\s+go|go\s+through)\b",
-    r"\bbefore\s+i\s+go\b(?=[^.!?\n]{0,40}$)",
+    # not when the message says where they are going: moving abroad, a trip, a holiday
+    (
+        r"^(?![^\n]*\b(?:moving|move|emigrat\w*|relocat\w*|abroad|overseas|holiday|trip|travel\w*|flight|flying|fly|visa|supply\s+of|university|uni))"
+        r"[^\n]*?\bbefore\s+i\s+go\b(?=[^.!?\n]{0,40}$)"
+    ),
     r"\b(?:until|till|untill|til)\s+(?:it's|it\s+is|its|everything\s+is|i'm|i\s+am)\s+(?:over|gone|dead|done|finished)\b",
     r"(?<!when\s)(?<!when\sthe\s)(?<!until\s)(?<!until\sthe\s)(?<!till\sthe\s)\b(?:the\s+)?pain\s+will\s+(?:all\s+)?be\s+over\b(?!\s+(?:in|after|once|when|soon\s+after))",
     r"\b(?:use|using|used)\s+(?:them|it|the\s+knife|a\s+knife|the\s+knives|a\s+blade)\s+on\s+(?:myself|himself|herself)\b",

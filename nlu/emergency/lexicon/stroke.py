@@ -172,6 +172,13 @@ RED_FLAGS += [
         r"(?!\s+(?:to\s+(?:the|you|reception)|with\s+(?:the|you|reception)|for\s+long))"
     ),
     r"\b(?:speaks?|talks?|speaking|talking)\s+not\s+(?:right|clear\w*|normal\w*|properly|good|well)\b",
+    # German "kann nicht mehr sprechen": "cannot more speak"
+    r"\b(?:can't|cannot|can\s+not)\s+(?:any\s*)?more\s+(?:speak|talk|move|walk|stand|lift|see)\b",
+    (
+        r"\b(?:right|left|one)\s+(?:hand|arm|leg|foot|side)\b[^.!?\n]{0,15}\b(?:does\s+not|doesn't|do\s+not|don't|is\s+not|isn't|not)\s+"
+        r"(?:work|working|function\w*|move|moving|obey\w*|listen\w*)\b(?!\s+(?:well|so\s+well|as\s+well))"
+        r"(?=[^\n]{0,80}\b(?:sudden\w*|speak\w*|talk\w*|face|words|mouth|\d+\s+minutes|an?\s+hour|half\s+an\s+hour|this\s+morning)\b)"
+    ),
 ]
 
 #: Round five: words coming out wrong said with "not" before the verb, which is a symptom only with
