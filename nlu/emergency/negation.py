@@ -63,12 +63,13 @@ def is_negated(text: str, start: int, end: int) -> bool:
     return bool(_NEG_BEFORE.search(before) or _NEG_AFTER.search(after))
 
 
+#: "No more moving" is the danger itself (reduced movements in second-language order), never a denial.
 #: A long match that ends on a denied item of a list ("hives that come and go, no lip or throat swelling",
 #: "banged his head, he's had no vomiting") or on a danger that was averted ("got it off him before he drank
 #: any"): the red flag it stands for is the denied part. Bare "no wet nappy", "no answer" are red flags of
 #: their own, so a denial at the very start of the match does not count.
 _NEG_TAIL = re.compile(
-    r".\b(?:no|without|nor|never)\s+(?!(?:wet|wind|gas|poo|poos|stools?|bowel\s+movements?|before|(?:had|felt|experienced|seen|known)\s+(?:\w+\s+){0,3}like|response|answer|pulse|movements?|kicks?|urine|pee|wees?|power|strength|feeling|sensation|grip|control|sense|sight|vision|voice|energy|kick\w*|mov\w*|feel\w*|breath\w*|pulse|signs?|colou?r|sound|noise|cry\w*|tone|difference|change|effect|relief|help|improvement|better|use|good)\b)(?:\w+\s+(?:or\s+)?){0,3}\w+$"
+    r".\b(?:no|without|nor|never)\s+(?!(?:(?:more|longer)\s+(?:mov\w*|kick\w*|breath\w*|respon\w*|wak\w*)|wet|wind|gas|poo|poos|stools?|bowel\s+movements?|before|(?:had|felt|experienced|seen|known)\s+(?:\w+\s+){0,3}like|response|answer|pulse|movements?|kicks?|urine|pee|wees?|power|strength|feeling|sensation|grip|control|sense|sight|vision|voice|energy|kick\w*|mov\w*|feel\w*|breath\w*|pulse|signs?|colou?r|sound|noise|cry\w*|tone|difference|change|effect|relief|help|improvement|better|use|good)\b)(?:\w+\s+(?:or\s+)?){0,3}\w+$"
     r"|\bbefore\s+(?:he|she|they|i|we|it)\s+(?:could\s+|had\s+)?\w+(?:\s+any(?:thing)?)?$"
 )
 

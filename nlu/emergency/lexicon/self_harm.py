@@ -204,7 +204,7 @@ RED_FLAGS: list[str] = [
     rf"\b(?:planning|planned|plan|worked\s+out|working\s+out)\s+(?:it|this|my\s+(?:death|exit|suicide)|how\s+(?:to|i'?ll)\s+do\s+it)\b{g(80)}\b(?:train|bridge|pills|rope|tonight|week|before\s+i\s+go|go\s+through)\b",
     # not when the message says where they are going: moving abroad, a trip, a holiday
     (
-        r"^(?![^\n]*\b(?:moving|move|emigrat\w*|relocat\w*|abroad|overseas|holiday|trip|travel\w*|flight|flying|fly|visa|supply\s+of|university|uni))"
+        r"^(?![^\n]*\b(?:moving|move|emigrat\w*|relocat\w*|abroad|overseas|holiday|trip|travel\w*|flight|flying|fly|visa|supply\s+of|university|uni|off\s+to|away\s+for|for\s+a\s+(?:year|month|while)|prescriptions?))"
         r"[^\n]*?\bbefore\s+i\s+go\b(?=[^.!?\n]{0,40}$)"
     ),
     r"\b(?:until|till|untill|til)\s+(?:it's|it\s+is|its|everything\s+is|i'm|i\s+am)\s+(?:over|gone|dead|done|finished)\b",
@@ -453,7 +453,7 @@ RED_FLAGS += [
 #: cliff top and I'm done, just wanted someone to know"), place first or last.
 _HIGH_PLACE = (
     r"(?:(?:at|on|near|by|standing\s+on|sitting\s+on|up\s+on)\s+(?:the\s+|a\s+)?(?:top\s+of\s+(?:the\s+|a\s+)?)?(?:cliff\s*tops?|cliffs?|bridge(?!\s+(?:club|game|night|table))|"
-    r"tracks|railway|train\s+line|level\s+crossing|ledge|edge|roof(?:\s*top)?|car\s+park\s+roof|multi-?stor(?:e)?y|motorway\s+bridge|overpass|pier|quarry))"
+    r"tracks|railway|train\s+line|level\s+crossing|ledge|edge|roof(?:\s*top)?|car\s+park\s+roof|multi[\s-]?stor(?:e)?y(?:\s+car\s+park)?|motorway\s+bridge|overpass|pier|quarry))"
 )
 _IT_ENDS = (
     r"(?:(?:i'm|im|i\s+am)\s+(?:done|finished|ready|going\s+to\s+jump|gonna\s+jump)|had\s+enough|this\s+is\s+it|(?:someone|somebody|you)\s+(?:to|should)\s+know|"
