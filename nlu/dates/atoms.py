@@ -520,7 +520,9 @@ def _n_weekdays(m: re.Match[str]) -> Atom | None:
     return _atom(m, DATE, kind_="wd", wd=weekday_value(m["wd"]), mode="coming", nth=int(n))
 
 
-@pattern(rf"\b(?:the\s+)?day\s+after\s+{TOMORROW}\b|\bovermorrow\b|(?<![a-z])(?:übermorgen|uebermorgen)\b")
+@pattern(
+    rf"\b(?:the\s+)?day\s+after\s+{TOMORROW}\b|\bovermorrow\b|(?<![a-z])(?:übermorgen|uebermorgen)\b"
+)
 def _after_tomorrow(m: re.Match[str]) -> Atom | None:
     """ "the day after tomorrow"; German "übermorgen", which German speakers keep in English."""
     return _atom(m, DATE, kind_="rel", days=2)

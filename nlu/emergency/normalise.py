@@ -201,7 +201,9 @@ def normalise(text: str) -> tuple[str, list[int], list[int]]:
 #: Scots and Irish "no" for "not" before a verb in -ing, after a form of "be": "he's no waking up",
 #: "she's no breathing right". "No" before a noun ("no breathing problems") is left alone by the
 #: lexicon's own patterns, which read "no" as a denial.
-_SCOTS_NO = re.compile(r"\b(?:he's|she's|they're|i'm|it's|is|are|was|were)\s+(no)\s+(?=\w+ing\b(?!\s+(?:problems?|issues?|trouble|difficult\w*)))")
+_SCOTS_NO = re.compile(
+    r"\b(?:he's|she's|they're|i'm|it's|is|are|was|were)\s+(no)\s+(?=\w+ing\b(?!\s+(?:problems?|issues?|trouble|difficult\w*)))"
+)
 
 
 def _scots_no(norm: str, starts: list[int], ends: list[int]) -> tuple[str, list[int], list[int]]:

@@ -131,9 +131,7 @@ RED_FLAGS += [
 
 #: Round five: reduced movements in second-language word order ("the baby moves since this morning
 #: not anymore", "baby kicks no more") and the week given as an ordinal ("in the 32nd week pregnant").
-_ORDINAL_WEEK = (
-    r"(?:[4-9]|[1-3]\d|4[0-2])(?:st|nd|rd|th)\s+(?:week|wk)\s+(?:of\s+(?:my\s+|her\s+|the\s+)?)?(?:pregnan\w*|gestation)"
-)
+_ORDINAL_WEEK = r"(?:[4-9]|[1-3]\d|4[0-2])(?:st|nd|rd|th)\s+(?:week|wk)\s+(?:of\s+(?:my\s+|her\s+|the\s+)?)?(?:pregnan\w*|gestation)"
 RED_FLAGS += [
     (
         r"\bbaby\b[^.!?\n]{0,15}\b(?:moves?|moving|kicks?|kicking|movements?)\b[^.!?\n]{0,40}\b(?:not|no|nothing)\s+"
