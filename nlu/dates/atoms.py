@@ -211,7 +211,7 @@ def _day_mon(m: re.Match[str]) -> Atom | None:
         and m["d"].isdigit()
         and y is None
         and " of " not in m[0]
-        and not re.search(r"\b(?:on|from|until|till|by|before|after)\s+$", m.string[: m.start()])
+        and not re.search(r"\b(?:on|from|until|till|by|before|after|am)\s+$", m.string[: m.start()])
     )
     return _atom(m, DATE, weak=weak, kind_="abs", month=month_value(m["mon"]), day=d, year=y)
 
@@ -974,6 +974,8 @@ def _date_range_dm(m: re.Match[str]) -> Atom | None:
 # ---------------------------------------------------------------- parts of day, instants
 
 
+#: What follows the German "am" (on): a day of the month or a weekday.
+_GERMAN_AM = re.compile(rf"\s+(?:\d{{1,2}}\.|\d{{1,2}}(?:st|nd|rd|th)?\s+{MON}|{WD}(?![a-z']))")
 _POD_AFTER = re.compile(rf"\s*after\b(?!\s+(?:\d|(?:{HOURW}|{_EVENTS})\b|noon|midday))")
 
 
@@ -987,6 +989,8 @@ def _pod(m: re.Match[str]) -> Atom | None:
     pre = (m["pre"] or "").strip()
     if _POD_AFTER.match(m.string, m.end()) and pre != "this" and word not in TONIGHT:
         return None
+    if word == "am" and not pre and _GERMAN_AM.match(m.string, m.end()):
+        return None  # German "am 3. Dezember", "am Montag": "on", not the morning
     weak = word in ("am", "pm", "night", "eve", "aft", "morn")
     bare = word in ("night", "am", "pm") and not pre
     if word in ("am", "pm") and pre:

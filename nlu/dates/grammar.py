@@ -31,7 +31,9 @@ _CONNECTOR = re.compile(
     r"^[\s,]*(?:(?:at|on|on\s+the|the|for|for\s+the|around|at\s+around|about|in\s+the|in|of|@|-|from|by"
     # hedges said between a day and its hour ("thurs, like 4", "monday say 10"), and the
     # non-native "morning time 10"
-    r"|(?:at\s+)?like|(?:at\s+)?say|maybe|time|time\s+at)\s*[\s,]*)?$"
+    r"|(?:at\s+)?like|(?:at\s+)?say|maybe|time|time\s+at"
+    # German "um" (at) and "am" (on), kept by German speakers writing English ("Freitag um 14 Uhr")
+    r"|um|am)\s*[\s,]*)?$"
 )
 _FILLER = frozenset(
     [

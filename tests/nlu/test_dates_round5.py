@@ -8,7 +8,8 @@ Sunday checks that the offset moved with the clocks.
 - British and Irish dotted times on the hour or a quarter ("have you got 11.30"), never after a word
   of money or measure ("it cost 12.30");
 - European dotted dates after a weekday ("Monday 30.3") or before their hour ("1.09 after 12");
-- German "übermorgen" kept in English;
+- German words kept in English: "übermorgen", "morgen früh", weekdays, "um" and "am" ("Freitag um
+  14 Uhr", "am 3. Dezember"), while "Guten Morgen" stays a greeting;
 - "book for 2 weeks later", as Singapore English says "in 2 weeks";
 - saints' days without "St" ("the day after stephen's day"), the second Weihnachtstag, NDP.
 """
@@ -62,6 +63,14 @@ CASES = [
     ("tuesday 2.45 if free", "tuesday 2.45", 4, "14:45", ("LON", "AKL")),
     ("übermorgen at 10 after Kita?", "übermorgen at 10", 2, "10:00", ("BER", "NY")),
     ("uebermorgen morning", "uebermorgen morning", 2, "08:00", ("BER", "LON")),
+    # German day, time-of-day and linking words kept in English; "Guten Morgen" stays a greeting
+    ("next Mittwoch at 10", "next Mittwoch at 10", 5, "10:00", ("BER", "NY")),
+    ("Freitag um 14 Uhr", "Freitag um 14 Uhr", 7, "14:00", ("BER", "AKL")),
+    ("14 Uhr am Dienstag", "14 Uhr am Dienstag", 4, "14:00", ("BER", "LON")),
+    ("morgen früh if possible", "morgen früh", 1, "08:00", ("BER", "NY")),
+    ("Montag nachmittag", "Montag nachmittag", 3, "12:00", ("BER", "AKL")),
+    ("heute abend", "heute abend", 0, "17:00", ("BER", "LON")),
+    ("Guten Morgen, can I come monday at 9", "monday at 9", 3, "09:00", ("BER", "NY")),
     # a duration "later" as the thing booked: its week's Monday, like "in 2 weeks"
     ("can book for 2 weeks later?", "2 weeks later", 10, "00:00", ("NY", "AKL")),
     ("can come 3 weeks later", "3 weeks later", 17, "00:00", ("LON", "BER")),
@@ -124,6 +133,13 @@ def test_money_measures_and_stories_are_not_times(text: str) -> None:
             "2026-12-26T00:00:00+01:00",
         ),
         ("after NDP", "en-SG", "Asia/Singapore", "NDP", "2027-08-09T00:00:00+08:00"),
+        (
+            "am 3. Dezember um 10",
+            "en-DE",
+            "Europe/Berlin",
+            "3. Dezember um 10",
+            "2027-12-03T10:00:00+01:00",
+        ),
     ],
 )
 def test_holidays_named_the_way_people_say_them(
