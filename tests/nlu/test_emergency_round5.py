@@ -48,6 +48,11 @@ MISSED_KINDS = [
     # poisoning
     "my mum take two times her heart tablets and now she is very drowsy",
     "the boiler gas, everyone in the house has headache and feel sick",
+    # breathing, bleeding, a head injury and self-harm as relatives and second-language speakers say them
+    "my grandad is gasping and cannot finish his sentence",
+    "her leg is bleeding from the wound so much, the towel is full",
+    "his head got banged on the goalpost and he has thrown up twice and is drowsy",
+    "my sister took all her tablets so she will not wake up",
     # Scots "no" for "not", sounds-like spelling
     "she's no breathin right and she's gone grey",
     "he's no respondin to us at all",
@@ -69,6 +74,8 @@ FALSE_ALARM_KINDS = [
     "my sister is diabetic and her vision is very blur since the new glasses, eye test please",
     "I'm at the bridge club tonight so can we do tomorrow",
     "leg cramp attacks at night, can I see the GP about them",
+    "I could sleep forever after these night shifts haha, can I book a blood test",
+    "my daughter bumped her head at nursery yesterday, no sickness and she's herself, do we need a check",
 ]
 
 

@@ -146,3 +146,13 @@ RED_FLAGS += [
 MENTIONS += [
     r"\b(?:cramp(?:ing)?\s+attack|attack\s+of\s+cramps|cramp\s+fit)s?\b",
 ]
+
+#: Round five: a head injury told in the passive or with the object first ("my head was hit by a
+#: door", "banged his head") and then vomiting, drowsiness or confusion (NICE head injury red flags).
+RED_FLAGS += [
+    (
+        r"\b(?:head\s+(?:was\s+|got\s+|has\s+been\s+)?(?:hit|banged|bumped|knocked|struck|smashed)|(?:hit|banged|bumped|knocked|smashed|bang|bump|knock)\w*\s+"
+        r"(?:on\s+|into\s+)?(?:his|her|my|their|the|your)\s+head)\b[^\n]{0,80}\b(?:vomit\w*|being\s+sick|threw\s+up|throwing\s+up|sick\s+(?:two|three|\d|again|several)|"
+        r"sleepy|drowsy|confus\w*|unconscious|knocked\s+out|fit\w*|seiz\w*|clear\s+fluid|can't\s+remember)\b"
+    ),
+]

@@ -463,3 +463,13 @@ RED_FLAGS += [
     rf"\b{_HIGH_PLACE}\b[^\n]{{0,60}}\b{_IT_ENDS}",
     rf"\b{_IT_ENDS}[^\n]{{0,40}}\b{_HIGH_PLACE}\b",
 ]
+
+#: Round five: pills taken (or about to be) "to sleep forever", "to not wake up", said of oneself or
+#: of a friend.
+RED_FLAGS += [
+    (
+        r"\b(?:taken|took|take|taking|swallowed|swallow)\s+(?:the\s+|all\s+(?:the\s+|my\s+|her\s+|his\s+)?|my\s+|her\s+|his\s+)?(?:pills|tablets|meds|medicine)\s+"
+        r"(?:to|so\s+(?:she|he|i|they)\s+(?:can|will|won't|don't|doesn't))\s+(?:sleep\s+(?:forever|for\s+ever|for\s+good)|never\s+wake|not\s+wake|die|end\s+it|be\s+gone)\b"
+    ),
+    r"\b(?:sleep|go\s+to\s+sleep)\s+(?:forever|for\s+ever)\b(?![^\n]{0,30}\b(?:lol|haha|after\s+(?:this|that)\s+(?:week|shift|exam)))",
+]
