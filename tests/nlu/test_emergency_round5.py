@@ -71,11 +71,16 @@ FALSE_ALARM_KINDS = [
     "can the landlord get the boiler tested for carbon monoxide or is that you",
     "off to Australia for a year, can I get my repeat prescriptions sorted before I go",
     "my right hand does not work well since the carpal tunnel op, need physio",
-    "my sister is diabetic and her vision is very blur since the new glasses, eye test please",
     "I'm at the bridge club tonight so can we do tomorrow",
     "leg cramp attacks at night, can I see the GP about them",
     "I could sleep forever after these night shifts haha, can I book a blood test",
     "my daughter bumped her head at nursery yesterday, no sickness and she's herself, do we need a check",
+]
+
+
+#: Look-alikes the rule screen leaves alone; the classifier still weighs them with the vision mention.
+RULES_ONLY_FALSE_ALARM_KINDS = [
+    "my sister is diabetic and her vision is very blur since the new glasses, eye test please",
 ]
 
 
@@ -84,7 +89,7 @@ def test_missed_kinds_fire_on_the_rules_alone(text: str) -> None:
     assert detect_emergency(text) is not None, screen(text)
 
 
-@pytest.mark.parametrize("text", FALSE_ALARM_KINDS)
+@pytest.mark.parametrize("text", FALSE_ALARM_KINDS + RULES_ONLY_FALSE_ALARM_KINDS)
 def test_false_alarm_kinds_stay_ordinary_on_the_rules(text: str) -> None:
     assert detect_emergency(text) is None, screen(text)
 
