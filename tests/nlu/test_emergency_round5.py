@@ -53,6 +53,12 @@ MISSED_KINDS = [
     "her leg is bleeding from the wound so much, the towel is full",
     "his head got banged on the goalpost and he has thrown up twice and is drowsy",
     "my sister took all her tablets so she will not wake up",
+    # an allergy, a pen already given, a product named after its bottle, a racing heart, a bent limb
+    "she is allergic to sesame, had a bread roll, now her tongue is fat and she coughs",
+    "the adrenaline pen school gave her but she still can't breathe well",
+    "my boy drink out of the bottle of the bleach under the sink",
+    "my dad's heart is going very fast and he says he is going to pass out",
+    "my daughter fell off the wall and her wrist is pointing the wrong way",
     # Scots "no" for "not", sounds-like spelling
     "she's no breathin right and she's gone grey",
     "he's no respondin to us at all",
@@ -74,6 +80,9 @@ FALSE_ALARM_KINDS = [
     "I'm at the bridge club tonight so can we do tomorrow",
     "leg cramp attacks at night, can I see the GP about them",
     "I could sleep forever after these night shifts haha, can I book a blood test",
+    "the epipen I was given last year has expired, can I get a new one",
+    "my little finger is bent a funny way since an old netball injury, can I be referred",
+    "her heart was racing on the treadmill, she felt fine after, can she get a check",
     "my daughter bumped her head at nursery yesterday, no sickness and she's herself, do we need a check",
 ]
 

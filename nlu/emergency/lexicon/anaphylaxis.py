@@ -121,3 +121,17 @@ RED_FLAGS += [
         rf"wheez\w*|(?:lips?|tongue)\s+(?:\w+\s+)?(?:swell\w*|swollen))"
     ),
 ]
+
+#: Round five: the pen named before the verb ("the epipen we used already but he is still
+#: wheezing": adrenaline given means an ambulance whatever follows), and lips, tongue or face gone
+#: "big" or "fat" after an allergen, a sting or a medicine.
+RED_FLAGS += [
+    (
+        r"\b(?:epi\s?-?pen|adrenaline(?:\s+pen)?|auto-?injector|jext|emerade|auvi-?q)\b[^.!?\n]{0,20}\b(?:we|i|they|she|he|mum|dad|school|nursery)?\s*"
+        r"(?:used|gave|given|injected|jabbed|did|done)\b"
+    ),
+    (
+        rf"\b(?:allerg\w*|{_ALLERGEN}|stung|sting|bee|wasp|injection|jab|vaccine|antibiotic\w*|penicillin|tablet|medicine)\b[^\n]{{0,80}}"
+        r"\b(?:lips?|tongue|face|mouth|throat)\s+(?:is\s+|are\s+|very\s+|so\s+|really\s+|getting\s+|go(?:ing|ne)?\s+|went\s+|look\w*\s+)*(?:big|bigger|fat|huge|puffy|puffed)\b"
+    ),
+]

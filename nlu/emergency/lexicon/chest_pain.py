@@ -100,3 +100,12 @@ RED_FLAGS += [
     rf"\b(?:calf|leg|thigh)\b{g(30)}\b(?:swollen|swelling|hot|red|tender|painful)\b{g(80)}\b(?:breathless|short\s+of\s+breath\w*|can't\s+(?:catch|get)\s+(?:my|his|her|a)\s+breath\w*|chest\s+(?:pain|hurts?)|cough\w*\s+(?:up\s+)?blood|pain\s+when\s+(?:i|he|she)\s+breathe)\b(?![^.!?\n]{{0,30}}\b(?:on|up|climbing|walking|running|when|after|during|if)\b)",
     rf"\b(?:breathless|short\s+of\s+breath\w*|chest\s+pain|cough\w*\s+(?:up\s+)?blood)\b{g(80)}\b(?:calf|leg)\b{g(30)}\b(?:swollen|swelling|hot|red|tender)\b",
 ]
+
+#: Round five: a heart beating very fast with a feeling of passing out, in any order or tense
+#: ("her heart beats very fast and she feels she will pass out").
+RED_FLAGS += [
+    (
+        rf"\bheart\b{g(20)}\b(?:beat\w*|racing|pounding|going)\b{g(25)}\b(?:very\s+|so\s+|really\s+|too\s+)?(?:fast|hard|quick\w*|crazy|irregular)\b"
+        rf"{g(60)}\b(?:pass\w*\s+out|faint\w*|black\w*\s+out|collaps\w*|going\s+to\s+drop|dizzy\s+and)"
+    ),
+]

@@ -205,3 +205,13 @@ RED_FLAGS += [
     rf"\b(?:ac|a/c|aircon|air\s*con|air\s+conditioner|boiler|heater|stove|oven|generator|fire|car|engine|appliance)\s+gas\b[^\n]{{0,80}}\b{_HOUSEHOLD}\b[^\n]{{0,40}}\b{_UNWELL}",
     rf"\bgas\b[^\n]{{0,60}}\b{_HOUSEHOLD}\s+(?:\w+\s+){{0,2}}(?:has|have|got|are|is|feel\w*)\s+(?:a\s+)?{_UNWELL}",
 ]
+
+#: Round five: a child who drank "from the bottle of the cleaning" (the product named after the
+#: bottle, in a second language's order).
+RED_FLAGS += [
+    (
+        r"\b(?:drank|drink|drinks|drunk|swallowed|swallow|sipped|ate|eat)\s+(?:from|out\s+of|some\s+of)\s+(?:the\s+|a\s+|my\s+|his\s+|her\s+)?(?:bottle|tub|can|container|packet|box)\s+"
+        r"(?:of\s+)?(?:the\s+)?(?:clean\w*|bleach|detergent|chemical\w*|poison|washing|dish\w*|floor|toilet|spray|perfume|petrol|kerosene|antifreeze|weed\w*|"
+        r"medicine|tablets|pills|vodka|whisky|alcohol)\b"
+    ),
+]
