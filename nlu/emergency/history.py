@@ -221,6 +221,9 @@ _FIGURATIVE = re.compile(
     r"clinic|sick\s+note|jab|smear|review|air\s+con\w*|anyway)\b)"
     r"|\b(?:queue|wait\w*|hold|slots?|booking|website|app|bot|traffic|meeting|boss|homework|exam|form|parking\s+fine|bill)\b"
     r"(?=.*\b(?:lol|lmao|haha\w*|rofl|jk|joking|kidding)\b)"
+    # laughing so hard one cannot breathe, and "is that an emergency (jk)"
+    r"|\bcan't\s+breathe\b[^\n]{0,40}\b(?:so\s+funny|hilarious|funniest|laugh\w*|lmao|tiktok|video|meme)\b"
+    r"|\b(?:is\s+(?:that|this|it)\s+an\s+emergency|emergency)\b[^\n]{0,10}\b(?:jk|just\s+kidding|joking|lol|haha)\b"
 )
 
 

@@ -76,7 +76,9 @@ _NEG_TAIL = re.compile(
 #: A symptom over and done with, said anywhere in the sentence: "it went straight away and I've been fine since".
 RESOLVED = re.compile(
     r"\b(?:went|gone|passed|settled)\s+(?:straight|right|completely)\s+(?:away|off)|(?:been|felt|was)\s+(?:totally\s+|completely\s+)?"
-    r"(?:fine|ok|okay|well|normal)\s+(?:ever\s+)?since|(?:back\s+to|is\s+back\s+to|was\s+back\s+to)\s+(?:himself|herself|themselves|normal|his\s+normal|her\s+normal)|coughed\s+it\s+(?:up|out)|hospital\s+(?:say|said|says)\s+(?:all\s+)?(?:good|fine|ok)"
+    r"(?:fine|ok|okay|well|normal)\s+(?:ever\s+)?since|(?:back\s+to|is\s+back\s+to|was\s+back\s+to)\s+(?:himself|herself|themselves|normal|his\s+normal|her\s+normal)|coughed\s+it\s+(?:up|out)|"
+    # Singapore English "stop already", "already stop": it has stopped
+    r"\bstop(?:ped)?\s+already\b|\balready\s+stop(?:ped)?\b|hospital\s+(?:say|said|says)\s+(?:all\s+)?(?:good|fine|ok)"
 )
 
 

@@ -9,7 +9,8 @@ Singapore English "blur", someone at a high place who says it is the end, a medi
 drowsiness or giddiness, an appliance's gas with the household unwell, Scots "no" for "not" ("he's
 no wakin up"), red-flag words spelt as they sound. False alarms: a usual brief seizure in a care
 plan, a year or an age told after the event, poison as a taste, the Irish "poisoned with a cold",
-a carbon monoxide alarm bought or a house checked, "before I go" when moving abroad.
+a carbon monoxide alarm bought or a house checked, "before I go" when moving abroad, an adrenaline
+pen to renew, a nosebleed that "stop already", laughing too hard to breathe.
 
 Every case is written here in its own words (none is a line of an evaluation set).
 """
@@ -83,6 +84,9 @@ FALSE_ALARM_KINDS = [
     "the epipen I was given last year has expired, can I get a new one",
     "my little finger is bent a funny way since an old netball injury, can I be referred",
     "her heart was racing on the treadmill, she felt fine after, can she get a check",
+    "need his epipen prescription renewed before the school trip",
+    "my girl had a nosebleed at school, already stop after 10 minutes pinching, how to prevent",
+    "can't breathe this meme is hilarious, anyway can I get my flu jab",
     "my daughter bumped her head at nursery yesterday, no sickness and she's herself, do we need a check",
 ]
 

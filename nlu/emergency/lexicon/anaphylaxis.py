@@ -36,7 +36,11 @@ RED_FLAGS: list[str] = [
         rf"\ballerg\w*\b{g(60)}\b(?:stung|sting|ate|eaten|bitten|exposed|had\s+some)\b{g(60)}\b(?:faint\w*|dizzy|breath\w*|throat|"
         rf"swell\w*|swollen|wheez\w*|hives|collaps\w*|pass\s+out)"
     ),
-    r"\b(?:where\s+is|where's|need|get|grab|find)\s+(?:my|his|her|the|their)\s+epi\s?-?pen\b",
+    # not a renewal: "I need my epipen renewed, it expires next month"
+    (
+        r"\b(?:where\s+is|where's|need|get|grab|find)\s+(?:my|his|her|the|their)\s+epi\s?-?pen\b"
+        r"(?![^.!?\n]{0,40}\b(?:renew\w*|repeat\w*|prescri\w*|expir\w*|refill\w*|replac\w*|new\s+one|script|out\s+of\s+date|run\w*\s+out|for\s+school|spare))"
+    ),
     (
         rf"\b(?:lips?|tongue|face|eyes|mouth)\b{g(25)}\b(?:swell\w*|swollen|puff\w*|tingl\w*|blown\s+up|blew\s+up|balloon\w*)\b{g(60)}\b(?:after|from|since)\b{g(25)}"
         rf"\b(?:nuts?|peanuts?|cashews?|prawns?|shellfish|sesame|eggs?|milk|bee|wasp|sting|stung|antibiotics?|penicillin|"
