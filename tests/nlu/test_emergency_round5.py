@@ -60,6 +60,9 @@ MISSED_KINDS = [
     "my boy drink out of the bottle of the bleach under the sink",
     "my dad's heart is going very fast and he says he is going to pass out",
     "my daughter fell off the wall and her wrist is pointing the wrong way",
+    # the chest named before the weight on it, "me chest"
+    "his chest feels like a car is parked on it and he's clammy",
+    "terrible pressure on me chest and it's going into me jaw",
     # Scots "no" for "not", sounds-like spelling
     "she's no breathin right and she's gone grey",
     "he's no respondin to us at all",

@@ -109,3 +109,13 @@ RED_FLAGS += [
         rf"{g(60)}\b(?:pass\w*\s+out|faint\w*|black\w*\s+out|collaps\w*|going\s+to\s+drop|dizzy\s+and)"
     ),
 ]
+
+#: Round five: the chest named first and the weight after it ("chest feels like an elephant's sitting
+#: on it"), and the Irish and northern "me chest" for "my chest".
+RED_FLAGS += [
+    (
+        rf"\bchest\b{g(30)}\b(?:like\s+)?(?:an?\s+|the\s+)?(?:elephant|weight|brick|bricks|ton\s+of\s+bricks|someone|somebody|rock|stone|car)"
+        r"(?:'s|\s+is|\s+was)?\s+(?:sitting|sat|standing|stood|pressing|pushing|crushing|parked|on\s+(?:it|me|top))"
+    ),
+    r"\b(?:pain|pains|crushing|tightness|pressure|heaviness|squeezing|weight)\b[^.!?\n]{0,20}\b(?:in|on|across|over)\s+me\s+chest\b",
+]
