@@ -17,6 +17,9 @@ _DOB_CUE = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+#: The fewest digits of a number a patient gives: a local number with its area code, or the
+#: seven of "555-0134". Shorter digit runs are dates, hours and counts.
+_MIN_PHONE_DIGITS = 7
 
 
 def region_of(locale: str) -> str:
@@ -45,6 +48,8 @@ def extract_phones(text: str, locale: str = "en-US") -> list[Entity]:
     region = region_of(locale)
     out: list[Entity] = []
     for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
+        if len(_DIGIT.findall(m.raw_string)) < _MIN_PHONE_DIGITS:
+            continue  # "31.03" and "14" are a date and an hour, possible German numbers only in theory
         e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
         out.append(Entity("phone_number", m.start, m.end, m.raw_string, e164))
     # Another region's number counts only with 9 digits or more, so with fewer in the whole

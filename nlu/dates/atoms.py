@@ -211,7 +211,7 @@ def _day_mon(m: re.Match[str]) -> Atom | None:
         and m["d"].isdigit()
         and y is None
         and " of " not in m[0]
-        and not re.search(r"\b(?:on|from|until|till|by|before|after)\s+$", m.string[: m.start()])
+        and not re.search(r"\b(?:on|from|until|till|by|before|after|am)\s+$", m.string[: m.start()])
     )
     return _atom(m, DATE, weak=weak, kind_="abs", month=month_value(m["mon"]), day=d, year=y)
 
@@ -520,8 +520,11 @@ def _n_weekdays(m: re.Match[str]) -> Atom | None:
     return _atom(m, DATE, kind_="wd", wd=weekday_value(m["wd"]), mode="coming", nth=int(n))
 
 
-@pattern(rf"\b(?:the\s+)?day\s+after\s+{TOMORROW}\b|\bovermorrow\b")
+@pattern(
+    rf"\b(?:the\s+)?day\s+after\s+{TOMORROW}\b|\bovermorrow\b|(?<![a-z])(?:übermorgen|uebermorgen)\b"
+)
 def _after_tomorrow(m: re.Match[str]) -> Atom | None:
+    """ "the day after tomorrow"; German "übermorgen", which German speakers keep in English."""
     return _atom(m, DATE, kind_="rel", days=2)
 
 
@@ -666,8 +669,21 @@ def _time_colon(m: re.Match[str]) -> Atom | None:
     rf"(?<![\d$£€.,])\b{HNUM}\.[0-5]\d\b(?!\s*(?:%|hours?|hrs?|days?|weeks?|kg|lbs?|mg|ml|\.\d))"
 )
 def _time_dot(m: re.Match[str]) -> Atom | None:
+    """ "11.30", the British and Irish way to write a time: weak (a price, a version, a decimal)
+    unless it falls on the hour or a quarter and no word of money or measure comes before it ("have you got 11.30")."""
     tv = parse_time(m[0])
-    return _atom(m, TIME, weak=True, tv=tv) if tv else None
+    if not tv:
+        return None
+    on_quarter = tv.minute % 15 == 0 and not _QUANTITY_BEFORE.search(m.string, 0, m.start())
+    return _atom(m, TIME, weak=not on_quarter, tv=tv)
+
+
+#: Words that make "12.30" a sum of money or a measurement.
+_QUANTITY_BEFORE = re.compile(
+    r"\b(?:costs?|costing|cost\s+me|paid|pay|paying|price|priced|fee|fees|charge[ds]?|bill|owe|owed|refund\w*|balance|total|"
+    r"quid|pounds?|euros?|dollars?|rs|sgd|aed|dhs?|eur|gbp|usd|version|ver|v|bmi|bp|inr|weight|weigh|weighs|score|level|reading|"
+    r"sugar|glucose|temp|temperature|hba1c|result)\s*(?:is\s+|was\s+|of\s+|about\s+|around\s+)?$"
+)
 
 
 @pattern(
@@ -692,13 +708,19 @@ def _time_oclock(m: re.Match[str]) -> Atom | None:
 
 @pattern(
     r"(?<![\d/.:$£€#-])\b(?P<d>[12]\d|3[01]|0?[1-9])\.(?P<m>1[0-2]|0?[1-9])\.(?![\d.])"
-    r"|(?<=\bon\s)(?P<d2>[12]\d|3[01]|0?[1-9])\.(?P<m2>1[0-2]|0?[1-9])\b(?![\d.:]|\s*(?:am|pm|a\.m|p\.m|[ap]\b|h\b|uhr|o'?clock))",
+    r"|(?<=\bon\s)(?P<d2>[12]\d|3[01]|0?[1-9])\.(?P<m2>1[0-2]|0?[1-9])\b(?![\d.:]|\s*(?:am|pm|a\.m|p\.m|[ap]\b|h\b|uhr|o'?clock))"
+    # after a weekday ("Monday 30.3", "fri, 2.10"), and with a two-digit month before the hour
+    # it is on ("1.09 after 12", "5.10 at 14:00")
+    r"|(?:(?<=day\s)|(?<=day,\s)|(?<=\bmon\s)|(?<=\btue\s)|(?<=\bwed\s)|(?<=\bthu\s)|(?<=\bfri\s)|(?<=\bsat\s)|(?<=\bsun\s))"
+    r"(?P<d3>[12]\d|3[01]|0?[1-9])\.(?P<m3>1[0-2]|0?[1-9])\b(?![\d.:]|\s*(?:am|pm|a\.m|p\.m|[ap]\b|h\b|uhr|o'?clock))"
+    r"|(?<![\d/.:$£€#-])\b(?P<d4>[12]\d|3[01]|0?[1-9])\.(?P<m4>0[1-9]|1[0-2])(?=\s+(?:at|after|from|before|around|between|@|um|ab)\s+\d)",
     gate=word_gate(r"\d\.\d"),
 )
 def _dotted_date(m: re.Match[str]) -> Atom | None:
-    """The German and European "3.11." (day, month, closing dot), or "on 3.11": 3 November.
-    Without the dot or "on", "3.11" stays a time."""
-    d, mo = int(m["d"] or m["d2"]), int(m["m"] or m["m2"])
+    """The German and European "3.11." (day, month, closing dot), "on 3.11", "Monday 30.3", and
+    "1.09 after 12" (a two-digit month, then the hour): a day and month. Otherwise "3.11" stays a time."""
+    d = int(m["d"] or m["d2"] or m["d3"] or m["d4"])
+    mo = int(m["m"] or m["m2"] or m["m3"] or m["m4"])
     return _atom(m, DATE, kind_="abs", month=mo, day=d, year=None)
 
 
@@ -952,6 +974,8 @@ def _date_range_dm(m: re.Match[str]) -> Atom | None:
 # ---------------------------------------------------------------- parts of day, instants
 
 
+#: What follows the German "am" (on): a day of the month or a weekday.
+_GERMAN_AM = re.compile(rf"\s+(?:\d{{1,2}}\.|\d{{1,2}}(?:st|nd|rd|th)?\s+{MON}|{WD}(?![a-z']))")
 _POD_AFTER = re.compile(rf"\s*after\b(?!\s+(?:\d|(?:{HOURW}|{_EVENTS})\b|noon|midday))")
 
 
@@ -965,6 +989,8 @@ def _pod(m: re.Match[str]) -> Atom | None:
     pre = (m["pre"] or "").strip()
     if _POD_AFTER.match(m.string, m.end()) and pre != "this" and word not in TONIGHT:
         return None
+    if word == "am" and not pre and _GERMAN_AM.match(m.string, m.end()):
+        return None  # German "am 3. Dezember", "am Montag": "on", not the morning
     weak = word in ("am", "pm", "night", "eve", "aft", "morn")
     bare = word in ("night", "am", "pm") and not pre
     if word in ("am", "pm") and pre:
@@ -974,6 +1000,8 @@ def _pod(m: re.Match[str]) -> Atom | None:
         bare = False  # "7 at night": the hour's part of the day, a time with it
     if word == "avo":
         weak = pre != "this"  # "avo" alone is as often the avocado
+    if word in ("aft", "morn", "eve") and pre in ("this", "in the"):
+        weak = False  # "this aft", "this morn": the short form is plain once "this" names the day
     sub = next(
         (
             w

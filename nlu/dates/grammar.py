@@ -31,7 +31,9 @@ _CONNECTOR = re.compile(
     r"^[\s,]*(?:(?:at|on|on\s+the|the|for|for\s+the|around|at\s+around|about|in\s+the|in|of|@|-|from|by"
     # hedges said between a day and its hour ("thurs, like 4", "monday say 10"), and the
     # non-native "morning time 10"
-    r"|(?:at\s+)?like|(?:at\s+)?say|maybe|time|time\s+at)\s*[\s,]*)?$"
+    r"|(?:at\s+)?like|(?:at\s+)?say|maybe|time|time\s+at"
+    # German "um" (at) and "am" (on), kept by German speakers writing English ("Freitag um 14 Uhr")
+    r"|um|am)\s*[\s,]*)?$"
 )
 _FILLER = frozenset(
     [
@@ -165,8 +167,10 @@ def _fits(group: list[Atom], a: Atom) -> bool:
             and len(dates) == 1
             and dates[0].kind == DATE
             and ((dates[0].data.get("kind_") == "wd") != (a.data.get("kind_") == "wd"))
+            and not _weekend_and_workday(dates[0], a)
         ):
-            return True  # "Monday, Feb 18": the explicit date wins (two weekdays are two days)
+            # "Monday, Feb 18": the explicit date wins (two weekdays are two days)
+            return True
         return not dates and INSTANT not in kinds
     if a.kind in _TIMEISH:
         return not any(k in _TIMEISH for k in kinds)
@@ -176,6 +180,14 @@ def _fits(group: list[Atom], a: Atom) -> bool:
         # "yesterday arvo, now ...": now is its own moment, never a time on a named day
         return not kinds or all(k == SHIFT for k in kinds)
     return False
+
+
+def _weekend_and_workday(a: Atom, b: Atom) -> bool:
+    """A weekend beside a Monday to Friday: two days ("busy all weekend, tuesday aft?"), while
+    "this weekend, saturday at 10" is that weekend's Saturday."""
+    kinds = {a.data.get("kind_"), b.data.get("kind_")}
+    wd = a if a.data.get("kind_") == "wd" else b
+    return kinds == {"weekend", "wd"} and wd.data.get("wd", 5) < 5
 
 
 def _day_alone(a: Atom) -> bool:

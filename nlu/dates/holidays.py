@@ -192,13 +192,13 @@ HOLIDAYS: dict[str, tuple[str, Rule]] = {
     ),
     "christmas_eve": (r"christmas\s+eve|xmas\s+eve|heiligabend", fixed(12, 24)),
     "christmas": (
-        r"christmas(?:\s+day)?|xmas(?:\s+day)?|(?:erster\s+)?weihnachtstag",
+        r"christmas(?:\s+day)?|xmas(?:\s+day)?|(?:erste[nr]?\s+)?weihnachts(?:feier)?tag",
         fixed(12, 25),
     ),
     "boxing_day": (
         (
-            r"boxing\s+day|(?:saint|st\.?)\s+stephen'?s(?:\s+day)?|second\s+day\s+of\s+christmas"
-            r"|zweiter\s+weihnachtstag"
+            r"boxing\s+day|(?:saint|st\.?)\s+stephen'?s(?:\s+day)?|stephen'?s\s+day|second\s+day\s+of\s+christmas"
+            r"|(?:am\s+)?zweite[nr]?\s+weihnachts(?:feier)?tag"
         ),
         fixed(12, 26),
     ),
@@ -263,7 +263,7 @@ HOLIDAYS: dict[str, tuple[str, Rule]] = {
     "remembrance_day": (r"remembrance\s+day", fixed(11, 11)),
     # United Kingdom
     # Ireland
-    "st_brigids_day": (r"(?:st\.?|saint)\s+brigid'?s(?:\s+day)?|imbolc", st_brigid),
+    "st_brigids_day": (r"(?:st\.?|saint)\s+brigid'?s(?:\s+day)?|brigid'?s\s+day|imbolc", st_brigid),
     "st_patricks_day": (
         r"(?:st\.?|saint)\s+patrick'?s(?:\s+day)?|(?:st\.?\s+)?paddy'?s\s+day|patrick'?s\s+day",
         fixed(3, 17),
@@ -280,7 +280,7 @@ HOLIDAYS: dict[str, tuple[str, Rule]] = {
     "labour_day_nz": (r"labou?r\s+day", nth(10, MON, 4)),
     # Singapore and Germany
     "labour_day_may": (r"labou?r\s+day|tag\s+der\s+arbeit|may\s+day", fixed(5, 1)),
-    "national_day_sg": (r"national\s+day", fixed(8, 9)),
+    "national_day_sg": (r"national\s+day(?:\s+parade)?|ndp", fixed(8, 9)),
     "german_unity_day": (
         r"(?:german\s+)?unity\s+day|tag\s+der\s+deutschen\s+einheit",
         fixed(10, 3),
@@ -339,10 +339,10 @@ HOLIDAYS: dict[str, tuple[str, Rule]] = {
     "tax_day_us": (r"tax\s+day", fixed(4, 15)),
     "black_friday": (r"black\s+friday", lambda y: nth(11, THU, 4)(y) + timedelta(days=1)),
     "election_day_us": (r"election\s+day", tuesday_after_first_monday(11)),
-    "st_andrews_day": (r"(?:st\.?|saint)\s+andrew'?s(?:\s+day)?", fixed(11, 30)),
+    "st_andrews_day": (r"(?:st\.?|saint)\s+andrew'?s(?:\s+day)?|andrew'?s\s+day", fixed(11, 30)),
     "burns_night": (r"burns'?\s+night", fixed(1, 25)),
-    "st_davids_day": (r"(?:st\.?|saint)\s+david'?s(?:\s+day)?", fixed(3, 1)),
-    "st_georges_day": (r"(?:st\.?|saint)\s+george'?s(?:\s+day)?", fixed(4, 23)),
+    "st_davids_day": (r"(?:st\.?|saint)\s+david'?s(?:\s+day)?|david'?s\s+day", fixed(3, 1)),
+    "st_georges_day": (r"(?:st\.?|saint)\s+george'?s(?:\s+day)?|george'?s\s+day", fixed(4, 23)),
     "remembrance_sunday": (r"remembrance\s+sunday", nth(11, SUN, 2)),
     "auckland_anniversary": (r"auckland\s+anniversary(?:\s+day)?", nearest_monday(1, 29)),
     "wellington_anniversary": (r"wellington\s+anniversary(?:\s+day)?", nearest_monday(1, 22)),

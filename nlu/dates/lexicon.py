@@ -133,6 +133,36 @@ ABBREVIATIONS: dict[str, str] = {
     "mon day": "monday",
     "mun day": "monday",
     "l8r": "later",
+    # German day, month and time-of-day words that German speakers keep in English ("next Mittwoch
+    # at 10", "Montag früh", "am 3. Dezember"); "morgen" (tomorrow) is an atom of its own, since
+    # "Guten Morgen" is a greeting
+    "montag": "monday",
+    "dienstag": "tuesday",
+    "mittwoch": "wednesday",
+    "donnerstag": "thursday",
+    "freitag": "friday",
+    "samstag": "saturday",
+    "sonnabend": "saturday",
+    "sonntag": "sunday",
+    "heute": "today",
+    "vormittag": "morning",
+    "vormittags": "morning",
+    "nachmittag": "afternoon",
+    "nachmittags": "afternoon",
+    "abend": "evening",
+    "abends": "evening",
+    "früh": "morning",
+    "frueh": "morning",
+    "nächste woche": "next week",
+    "naechste woche": "next week",
+    "januar": "january",
+    "februar": "february",
+    "märz": "march",
+    "maerz": "march",
+    "juni": "june",
+    "juli": "july",
+    "oktober": "october",
+    "dezember": "december",
     "fortnite": "fortnight",
     "fortnit": "fortnight",
     "qtr": "quarter",
@@ -290,7 +320,9 @@ TOMORROW = (
     r"(?:tomorrows?|tmrw|tmrow|tmr|tmro|tmoro|tomoro|tomorow|tommorow|tommorrow|tomorrrow"
     r"|tomorro|2moro|2morro|2morrow|2mrw|2mro|tomoz|tmoz|2moz|tmw|tomm?orrow|tmrws|tmrw's"
     # Scots "the morra" ("the marra", "the morn" is too often the morning)
-    r"|the\s+mor+ow|the\s+mor+a|the\s+mar+a)"
+    r"|the\s+mor+ow|the\s+mor+a|the\s+mar+a"
+    # German "morgen", not in the greeting "Guten Morgen"
+    r"|(?<!guten\s)(?<!gute\s)(?<!good\s)(?<!'n\s)morgen)"
 )
 TODAY = r"(?:today|tdy|2day|todays)"
 

@@ -153,14 +153,26 @@ def _after_duration(m: re.Match[str]) -> Atom | None:
     return _forward(m, d) if d else None
 
 
+#: Right before "<duration> later", a booking asked for: "book for 2 weeks later", "come 3 weeks later".
+_BOOKED_LATER = re.compile(
+    r"(?:\b(?:book|booking|come|visit|appointment|appt|slot)\s+(?:in\s+|for\s+)?|\b(?:see|meet)\s+(?:me|him|her|us|you|the\s+doctor)\s+|\bfor\s+)$"
+)
+
+
 @pattern(
     rf"\b(?P<d>{DUR})\s+(?:from\s+(?:right\s+)?(?:now|(?P<today>today))|hence|(?P<later>later)|'?s?\s*time)\b",
     gate=word_gate(r"\b(?:from|hence|later|time)\b"),
 )
 def _duration_from_now(m: re.Match[str]) -> Atom | None:
     d = parse_duration(m["d"])
-    if d is None or (m["later"] and d.unit not in ("minute", "day")):
-        return None  # "a week later" is usually a week after something else (the appointment)
+    if d is None or (
+        m["later"]
+        and d.unit not in ("minute", "day")
+        and not _BOOKED_LATER.search(m.string, 0, m.start())
+    ):
+        # "a week later" is usually a week after something else (the appointment), unless it is
+        # what is being booked: "can book for 2 weeks later?", as Singapore English says "in 2 weeks"
+        return None
     if m["today"] and d.whole and d.unit in ("week", "month"):
         # today is a date: "a week from today" is that weekday, as "a week from friday" is
         n = int(d.amount)

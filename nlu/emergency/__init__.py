@@ -36,6 +36,16 @@ the arm or jaw, sweating, grey, blue lips, fainting, unresponsive); the emergenc
 line) and "taking him to A&E" count as urgency; a venomous
 bite or sting, smoke or fumes breathed in and a live wire touched are emergencies; someone else's
 old illness, a prevention question, a photo, leaving the practice and a bereavement by suicide are not.
+
+Round five, for second-language word order and carers: the side named before the face and a face that
+"hangs", German verb-second order ("can since an hour not speak", "cannot more speak"), a seizure
+called a "cramp attack" (a leg cramp stays a mention), the whole body named before the shaking,
+reduced movements said "moves not anymore", a hypo that cannot be treated by mouth, Singapore "blur",
+someone at a high place who says it is the end, a medicine doubled with drowsiness, an appliance's
+gas with the household unwell, a head hit then vomiting; Scots "no" for "not" before a verb in -ing
+and red-flag words spelt as they sound are read as meant. Not emergencies: a usual brief seizure in a
+care plan, a year or an age told after the event ("had 2021 a stroke", "at age one"), poison as a
+taste, the Irish "poisoned with a cold", a carbon monoxide alarm bought or a house checked.
 """
 
 from __future__ import annotations

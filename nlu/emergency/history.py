@@ -20,7 +20,7 @@ from nlu.emergency.negation import AVERTED, clause_around, sentence_around
 _PAST = re.compile(
     r"\b(?:(?<!chemotherapy\s)(?<!chemo\s)(?<!surgery\s)(?<!operation\s)(?<!op\s)last\s+(?:year|month|week|summer|winter|spring|autumn|fall|time(?<!for\sthe\slast\stime)(?<!very\slast\stime)(?!\s+(?:you|anyone|anybody|i'll|i\s+will|ever)))|(?:a\s+few|few|\d+|two|three|four|five|six|"
     r"some|many|several)\s+(?:years?|months?|weeks?)\s+(?:ago|back)|years?\s+ago|months?\s+ago|a\s+while\s+(?:ago|back)|"
-    r"in\s+(?:19|20)\d\d|back\s+in|in\s+the\s+past|used\s+to|history\s+of|recovering\s+from|"
+    r"in\s+(?:19|20)\d\d|at\s+(?:the\s+)?age\s+(?:of\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)|(?:had|got|was|were)\s+(?:19|20)\d\d\s+(?:an?|my|his|her|the)\b|back\s+in|in\s+the\s+past|used\s+to|history\s+of|recovering\s+from|"
     r"recovered\s+from|(?:since|after)\s+(?:my\s+|his\s+|her\s+|their\s+|a\s+|the\s+)?(?:stroke|mini\s+stroke|tia|heart\s+attack|"
     r"cardiac\s+arrest|seizure|fit|overdose|collapse|anaphylaxis|reaction|sepsis|bleed)|"
     r"(?:had|has\s+had|have\s+had)\s+an?\s+(?:stroke|heart\s+attack|seizure|tia)\s+in\s+(?:his|her|my|their)\s+"
@@ -48,7 +48,9 @@ _PAST = re.compile(
 _CHRONIC = re.compile(
     r"\b(?:always\s+(?:has|have|had|does|did|been)|most\s+days|for\s+(?:months|years)|been\s+like\s+(?:that|this)\s+for|"
     r"in\s+the\s+mornings|every\s+morning|most\s+mornings|(?:i|he|she|they)\s+(?:stammer|stutter)\w*|(?:a|my|his|her)\s+(?:stammer|stutter)|"
-    r"(?<!not\s)(?<!unlike\s)(?<!nothing\s)(?:like|as)\s+(?:his|her|my|their)\s+usual\s+(?:ones|seizures|fits|episodes|attacks)|(?:his|her|my|their)\s+usual\s+(?:ones|seizures|fits|pattern))\b"
+    r"(?<!not\s)(?<!unlike\s)(?<!nothing\s)(?:like|as)\s+(?:his|her|my|their)\s+usual\s+(?:ones|seizures|fits|episodes|attacks)|(?:his|her|my|their)\s+usual\s+(?:ones|seizures|fits|pattern)|"
+    # a known, brief seizure type told as the usual one: "his usual brief absence seizure"
+    r"(?:his|her|my|their)\s+usual\s+(?:\w+\s+){1,3}(?:seizures?|fits?|absences?|episodes?|attacks?))\b"
 )
 
 #: Paperwork, information and hypotheticals: the red-flag word is a topic, not a symptom.
@@ -219,6 +221,9 @@ _FIGURATIVE = re.compile(
     r"clinic|sick\s+note|jab|smear|review|air\s+con\w*|anyway)\b)"
     r"|\b(?:queue|wait\w*|hold|slots?|booking|website|app|bot|traffic|meeting|boss|homework|exam|form|parking\s+fine|bill)\b"
     r"(?=.*\b(?:lol|lmao|haha\w*|rofl|jk|joking|kidding)\b)"
+    # laughing so hard one cannot breathe, and "is that an emergency (jk)"
+    r"|\bcan't\s+breathe\b[^\n]{0,40}\b(?:so\s+funny|hilarious|funniest|laugh\w*|lmao|tiktok|video|meme)\b"
+    r"|\b(?:is\s+(?:that|this|it)\s+an\s+emergency|emergency)\b[^\n]{0,10}\b(?:jk|just\s+kidding|joking|lol|haha)\b"
 )
 
 

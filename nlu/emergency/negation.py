@@ -63,19 +63,22 @@ def is_negated(text: str, start: int, end: int) -> bool:
     return bool(_NEG_BEFORE.search(before) or _NEG_AFTER.search(after))
 
 
+#: "No more moving" is the danger itself (reduced movements in second-language order), never a denial.
 #: A long match that ends on a denied item of a list ("hives that come and go, no lip or throat swelling",
 #: "banged his head, he's had no vomiting") or on a danger that was averted ("got it off him before he drank
 #: any"): the red flag it stands for is the denied part. Bare "no wet nappy", "no answer" are red flags of
 #: their own, so a denial at the very start of the match does not count.
 _NEG_TAIL = re.compile(
-    r".\b(?:no|without|nor|never)\s+(?!(?:wet|wind|gas|poo|poos|stools?|bowel\s+movements?|before|(?:had|felt|experienced|seen|known)\s+(?:\w+\s+){0,3}like|response|answer|pulse|movements?|kicks?|urine|pee|wees?|power|strength|feeling|sensation|grip|control|sense|sight|vision|voice|energy|kick\w*|mov\w*|feel\w*|breath\w*|pulse|signs?|colou?r|sound|noise|cry\w*|tone|difference|change|effect|relief|help|improvement|better|use|good)\b)(?:\w+\s+(?:or\s+)?){0,3}\w+$"
+    r".\b(?:no|without|nor|never)\s+(?!(?:(?:more|longer)\s+(?:mov\w*|kick\w*|breath\w*|respon\w*|wak\w*)|wet|wind|gas|poo|poos|stools?|bowel\s+movements?|before|(?:had|felt|experienced|seen|known)\s+(?:\w+\s+){0,3}like|response|answer|pulse|movements?|kicks?|urine|pee|wees?|power|strength|feeling|sensation|grip|control|sense|sight|vision|voice|energy|kick\w*|mov\w*|feel\w*|breath\w*|pulse|signs?|colou?r|sound|noise|cry\w*|tone|difference|change|effect|relief|help|improvement|better|use|good)\b)(?:\w+\s+(?:or\s+)?){0,3}\w+$"
     r"|\bbefore\s+(?:he|she|they|i|we|it)\s+(?:could\s+|had\s+)?\w+(?:\s+any(?:thing)?)?$"
 )
 
 #: A symptom over and done with, said anywhere in the sentence: "it went straight away and I've been fine since".
 RESOLVED = re.compile(
     r"\b(?:went|gone|passed|settled)\s+(?:straight|right|completely)\s+(?:away|off)|(?:been|felt|was)\s+(?:totally\s+|completely\s+)?"
-    r"(?:fine|ok|okay|well|normal)\s+(?:ever\s+)?since|(?:back\s+to|is\s+back\s+to|was\s+back\s+to)\s+(?:himself|herself|themselves|normal|his\s+normal|her\s+normal)|coughed\s+it\s+(?:up|out)|hospital\s+(?:say|said|says)\s+(?:all\s+)?(?:good|fine|ok)"
+    r"(?:fine|ok|okay|well|normal)\s+(?:ever\s+)?since|(?:back\s+to|is\s+back\s+to|was\s+back\s+to)\s+(?:himself|herself|themselves|normal|his\s+normal|her\s+normal)|coughed\s+it\s+(?:up|out)|"
+    # Singapore English "stop already", "already stop": it has stopped
+    r"\bstop(?:ped)?\s+already\b|\balready\s+stop(?:ped)?\b|hospital\s+(?:say|said|says)\s+(?:all\s+)?(?:good|fine|ok)"
 )
 
 

@@ -195,4 +195,22 @@ def normalise(text: str) -> tuple[str, list[int], list[int]]:
         else:
             starts.extend([m.start()] * len(new))
             ends.extend([m.end()] * len(new))
-    return "".join(out), starts, ends
+    return _scots_no("".join(out), starts, ends)
+
+
+#: Scots and Irish "no" for "not" before a verb in -ing, after a form of "be": "he's no waking up",
+#: "she's no breathing right". "No" before a noun ("no breathing problems") is left alone by the
+#: lexicon's own patterns, which read "no" as a denial.
+_SCOTS_NO = re.compile(
+    r"\b(?:he's|she's|they're|i'm|it's|is|are|was|were)\s+(no)\s+(?=\w+ing\b(?!\s+(?:problems?|issues?|trouble|difficult\w*)))"
+)
+
+
+def _scots_no(norm: str, starts: list[int], ends: list[int]) -> tuple[str, list[int], list[int]]:
+    """``norm`` with that "no" read as "not", the added letter mapped to the original "o"."""
+    for m in reversed(list(_SCOTS_NO.finditer(norm))):
+        at = m.end(1)
+        norm = norm[:at] + "t" + norm[at:]
+        starts.insert(at, starts[at - 1])
+        ends.insert(at, ends[at - 1])
+    return norm, starts, ends

@@ -36,7 +36,7 @@ BLIND_FLOOR = {"recall": 0.975, "precision": 0.92, "category_recall": 0.93}
 
 #: A development set that does not meet the targets yet, held to what it measured when it
 #: was read, so that it can only climb. Remove its entry once it meets them.
-DEV_FLOOR = {"dev/emergency-4": (0.986, 0.94, 0.96)}
+DEV_FLOOR: dict[str, tuple[float, float, float]] = {}
 
 SETS = emergency_sets()
 

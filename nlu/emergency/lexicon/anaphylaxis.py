@@ -36,7 +36,11 @@ RED_FLAGS: list[str] = [
         rf"\ballerg\w*\b{g(60)}\b(?:stung|sting|ate|eaten|bitten|exposed|had\s+some)\b{g(60)}\b(?:faint\w*|dizzy|breath\w*|throat|"
         rf"swell\w*|swollen|wheez\w*|hives|collaps\w*|pass\s+out)"
     ),
-    r"\b(?:where\s+is|where's|need|get|grab|find)\s+(?:my|his|her|the|their)\s+epi\s?-?pen\b",
+    # not a renewal: "I need my epipen renewed, it expires next month"
+    (
+        r"\b(?:where\s+is|where's|need|get|grab|find)\s+(?:my|his|her|the|their)\s+epi\s?-?pen\b"
+        r"(?![^.!?\n]{0,40}\b(?:renew\w*|repeat\w*|prescri\w*|expir\w*|refill\w*|replac\w*|new\s+one|script|out\s+of\s+date|run\w*\s+out|for\s+school|spare))"
+    ),
     (
         rf"\b(?:lips?|tongue|face|eyes|mouth)\b{g(25)}\b(?:swell\w*|swollen|puff\w*|tingl\w*|blown\s+up|blew\s+up|balloon\w*)\b{g(60)}\b(?:after|from|since)\b{g(25)}"
         rf"\b(?:nuts?|peanuts?|cashews?|prawns?|shellfish|sesame|eggs?|milk|bee|wasp|sting|stung|antibiotics?|penicillin|"
@@ -119,5 +123,19 @@ RED_FLAGS += [
     (
         rf"\b(?:stung|sting|stings|bitten|bite)\b[^\n]{{0,60}}\b(?:{CANT}\s+(?:swallow\w*|breath\w*)|throat\s+(?:\w+\s+)?(?:tight\w*|swell\w*|swollen|clos\w*)|"
         rf"wheez\w*|(?:lips?|tongue)\s+(?:\w+\s+)?(?:swell\w*|swollen))"
+    ),
+]
+
+#: Round five: the pen named before the verb ("the epipen we used already but he is still
+#: wheezing": adrenaline given means an ambulance whatever follows), and lips, tongue or face gone
+#: "big" or "fat" after an allergen, a sting or a medicine.
+RED_FLAGS += [
+    (
+        r"\b(?:epi\s?-?pen|adrenaline(?:\s+pen)?|auto-?injector|jext|emerade|auvi-?q)\b[^.!?\n]{0,20}\b(?:we|i|they|she|he|mum|dad|school|nursery)?\s*"
+        r"(?:used|gave|given|injected|jabbed|did|done)\b"
+    ),
+    (
+        rf"\b(?:allerg\w*|{_ALLERGEN}|stung|sting|bee|wasp|injection|jab|vaccine|antibiotic\w*|penicillin|tablet|medicine)\b[^\n]{{0,80}}"
+        r"\b(?:lips?|tongue|face|mouth|throat)\s+(?:is\s+|are\s+|very\s+|so\s+|really\s+|getting\s+|go(?:ing|ne)?\s+|went\s+|look\w*\s+)*(?:big|bigger|fat|huge|puffy|puffed)\b"
     ),
 ]

@@ -111,3 +111,12 @@ RED_FLAGS += [
 RED_FLAGS += [
     rf"\b(?:sick|vomit\w*|throw\w*\s+up|threw\s+up|puk\w*)\b{g(20)}\b(?:with\s+)?blood\s+in\s+(?:it|them)\b|\b(?:bloody|blood-?stained|blood\s+stained)\s+(?:vomit|sick)\b",
 ]
+
+#: Round five: bleeding told with how much in a second language's order, the place named between
+#: ("bleeding from the head very much", "blood from his arm so much").
+RED_FLAGS += [
+    (
+        rf"\b(?:bleed\w*|blood)\b{g(25)}\b(?:very\s+much|so\s+much|too\s+much|very\s+a\s+lot|like\s+(?:crazy|a\s+tap|a\s+river)|non[\s-]?stop|"
+        rf"everywhere|all\s+over\s+the\s+(?:floor|place|bathroom|kitchen))\b"
+    ),
+]

@@ -114,3 +114,9 @@ RED_FLAGS += [
     r"\btoo\s+(?:wheezy|breathless|tight|puffed(?:\s+out)?|out\s+of\s+breath\w*|short\s+of\s+breath\w*)\s+to\s+(?:talk|speak|walk|eat|drink|lie\s+down)\b",
     r"\b(?:he's|she's|they're|you're|i'm)\s+(?:very|really|so|all|gone|going|a\s+bit|looking)\s+(?:grey|gray|blue|ashen|dusky)\b(?!\s*-?\s*haired|\s+hair)",
 ]
+
+#: Round five: too breathless to finish "the" or "his" sentence, as a relative or a second-language
+#: speaker puts it.
+RED_FLAGS += [
+    rf"\b{CANT}\s+(?:finish|complete|get\s+out|say|speak\s+in)\s+(?:a\s+|the\s+|his\s+|her\s+|my\s+|their\s+)?(?:full\s+|whole\s+|one\s+)?sentences?\b",
+]

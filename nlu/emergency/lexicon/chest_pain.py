@@ -100,3 +100,22 @@ RED_FLAGS += [
     rf"\b(?:calf|leg|thigh)\b{g(30)}\b(?:swollen|swelling|hot|red|tender|painful)\b{g(80)}\b(?:breathless|short\s+of\s+breath\w*|can't\s+(?:catch|get)\s+(?:my|his|her|a)\s+breath\w*|chest\s+(?:pain|hurts?)|cough\w*\s+(?:up\s+)?blood|pain\s+when\s+(?:i|he|she)\s+breathe)\b(?![^.!?\n]{{0,30}}\b(?:on|up|climbing|walking|running|when|after|during|if)\b)",
     rf"\b(?:breathless|short\s+of\s+breath\w*|chest\s+pain|cough\w*\s+(?:up\s+)?blood)\b{g(80)}\b(?:calf|leg)\b{g(30)}\b(?:swollen|swelling|hot|red|tender)\b",
 ]
+
+#: Round five: a heart beating very fast with a feeling of passing out, in any order or tense
+#: ("her heart beats very fast and she feels she will pass out").
+RED_FLAGS += [
+    (
+        rf"\bheart\b{g(20)}\b(?:beat\w*|racing|pounding|going)\b{g(25)}\b(?:very\s+|so\s+|really\s+|too\s+)?(?:fast|hard|quick\w*|crazy|irregular)\b"
+        rf"{g(60)}\b(?:pass\w*\s+out|faint\w*|black\w*\s+out|collaps\w*|going\s+to\s+drop|dizzy\s+and)"
+    ),
+]
+
+#: Round five: the chest named first and the weight after it ("chest feels like an elephant's sitting
+#: on it"), and the Irish and northern "me chest" for "my chest".
+RED_FLAGS += [
+    (
+        rf"\bchest\b{g(30)}\b(?:like\s+)?(?:an?\s+|the\s+)?(?:elephant|weight|brick|bricks|ton\s+of\s+bricks|someone|somebody|rock|stone|car)"
+        r"(?:'s|\s+is|\s+was)?\s+(?:sitting|sat|standing|stood|pressing|pushing|crushing|parked|on\s+(?:it|me|top))"
+    ),
+    r"\b(?:pain|pains|crushing|tightness|pressure|heaviness|squeezing|weight)\b[^.!?\n]{0,20}\b(?:in|on|across|over)\s+me\s+chest\b",
+]

@@ -125,3 +125,34 @@ RED_FLAGS += [
     r"\b(?:two|three|four|five|several|multiple|\d+)\s+(?:fits|seizures|convulsions)\s+(?:in|within|inside|under)\s+(?:an?\s+|the\s+last\s+|one\s+|\d+\s+)?(?:hour|hours|row|morning|afternoon|evening|night)\b",
     r"\b(?:without|never|not|hasn't|hadn't|didn't)\s+(?:coming|waking|came|woke|come|woken)\s+(?:round|around|to|up)\s+(?:in\s+between|between)\b",
 ]
+
+#: Round five: a seizure named as a second-language speaker names it ("cramp attack", German
+#: Krampfanfall; "epileptic attack"), the whole body named before the shaking ("the whole body
+#: shakes"), and a fit that has lasted five minutes whatever it is called.
+RED_FLAGS += [
+    r"\b(?:epilep\w*|convulsion|convulsive)\s+(?:attack|fit)s?\b",
+    (
+        r"\b(?:whole|entire|all\s+(?:of\s+)?(?:his|her|the|their|my))\s+body\s+(?:is\s+|was\s+|keeps?\s+|started\s+|starts\s+|began\s+)?"
+        r"(?:shak\w*|jerk\w*|twitch\w*|convuls\w*|trembl\w*|spasm\w*|stiff\w*\s+and\s+(?:shak|jerk)\w*)\b"
+    ),
+    (
+        r"\b(?:cramp(?:ing)?\s+attack|cramp\s+fit|attack\s+of\s+cramps|shaking|jerking|fitting|convulsing|twitching)\b[^.!?\n]{0,30}"
+        r"\b(?:over|more\s+than|longer\s+than|past|for)\s+(?:five|5|ten|10|fifteen|15|twenty|20)\s+min\w*"
+    ),
+    r"\b(?:cramp(?:ing)?|spasm)\s+(?:attack|fit)s?\b[^.!?\n]{0,40}\b(?:whole\s+body|all\s+over|not\s+respon\w*|eyes\s+rolled|foam\w*|blue|lips)\b",
+]
+
+#: Round five: a "cramp attack" alone may be a leg cramp; with an urgency cue it is a fit.
+MENTIONS += [
+    r"\b(?:cramp(?:ing)?\s+attack|attack\s+of\s+cramps|cramp\s+fit)s?\b",
+]
+
+#: Round five: a head injury told in the passive or with the object first ("my head was hit by a
+#: door", "banged his head") and then vomiting, drowsiness or confusion (NICE head injury red flags).
+RED_FLAGS += [
+    (
+        r"\b(?:head\s+(?:was\s+|got\s+|has\s+been\s+)?(?:hit|banged|bumped|knocked|struck|smashed)|(?:hit|banged|bumped|knocked|smashed|bang|bump|knock)\w*\s+"
+        r"(?:on\s+|into\s+)?(?:his|her|my|their|the|your)\s+head)\b[^\n]{0,80}\b(?:vomit\w*|being\s+sick|threw\s+up|throwing\s+up|sick\s+(?:two|three|\d|again|several)|"
+        r"sleepy|drowsy|confus\w*|unconscious|knocked\s+out|fit\w*|seiz\w*|clear\s+fluid|can't\s+remember)\b"
+    ),
+]

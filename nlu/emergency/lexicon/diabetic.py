@@ -92,3 +92,19 @@ RED_FLAGS += [
         rf"very\s+confused|really\s+confused|aggressive)\b{g(80)}\b(?:diabetic|diabetes|type\s+(?:1|one)|insulin|hypo\w*)\b"
     ),
 ]
+
+#: Round five: a hypo that cannot be treated by mouth (the person cannot swallow or drink the sugar)
+#: and Singapore English "blur" (confused), told with the diabetes however short the sentence is
+#: ("my father diabetes, now very blur").
+_BLUR = (
+    r"(?<!vision\s)(?<!vision\sis\s)(?<!eyes\s)(?<!eyes\sare\s)(?<!eye\s)(?<!sight\s)(?<!sight\sis\s)"
+    r"(?:very|so|quite|damn|super|really|abit|a\s+bit)\s+blur\b(?!\w)(?!\s+(?:vision|eyes?|sight))"
+)
+RED_FLAGS += [
+    (
+        rf"\b(?:diabet\w*|insulin|hypo\w*|{SUGAR}\s+(?:is\s+|was\s+|very\s+|so\s+)*low)\b[^\n]{{0,80}}\b(?:can't|cannot|won't|unable\s+to|not\s+able\s+to|"
+        rf"couldn't)\s+(?:swallow|drink|take|eat|keep\s+down)\b[^.!?\n]{{0,25}}\b(?:sweet\w*|sugar\w*|juice|glucose|drink|gel|tablets|anything)\b"
+    ),
+    rf"\b(?:diabet\w*|insulin|hypo\w*|{SUGAR}\s+(?:is\s+|was\s+|very\s+|so\s+)*low)\b[^\n]{{0,60}}{_BLUR}",
+    rf"{_BLUR}[^\n]{{0,60}}\b(?:diabet\w*|insulin|hypo\w*)\b",
+]

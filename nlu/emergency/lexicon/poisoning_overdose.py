@@ -42,13 +42,22 @@ RED_FLAGS: list[str] = [
         rf"\b(?:taken|took)\s+(?:some\s+of\s+|one\s+of\s+|a\s+few\s+of\s+)?(?:mum's|mom's|dad's|grandma's|granny's|nan's|grandpa's|grandad's|"
         rf"my\s+(?:mum's|mom's|dad's|wife's|husband's|partner's|sister's|brother's|friend's|gran\w*'s))\s+{MEDS}\b"
     ),
-    r"\b(?:poison(?:ed|ing)?|poisonous)\b(?<!food\s\bpoisoning)(?!\s+ivy)",
+    # not a taste ("tastes like poison") nor the Irish "poisoned with a cold"
+    (
+        r"(?<!like\s)(?<!as\s)\b(?:poison(?:ed|ing)?|poisonous)\b(?<!food\s\bpoisoning)(?!\s+ivy)"
+        r"(?!\s+with\s+(?:this|a|the|my|his|her)\s+(?:\w+\s+)?(?:cold|flu|bug|virus|cough|chest|throat|hay\s*fever|sinus\w*))"
+    ),
     r"\bpoison\s+(?:control|centre|center|line)\b",
     (
         rf"\b(?:swallowed|ate|eaten|drank|drunk|got\s+into)\s+(?:something|some\s+stuff|some\s+liquid|an?\s+\w+)\b{g(90)}\b(?:very\s+sleepy|"
         rf"drowsy|unresponsive|not\s+breath\w*|can't\s+breath\w*|fitting|floppy|foaming|burn\w*\s+(?:mouth|throat))"
     ),
-    r"\bcarbon\s+monoxide\b",
+    # an alarm bought, a house checked or a question about the risk is prevention; an alarm going off is not
+    (
+        r"(?<!check\sfor\s)(?<!checked\sfor\s)(?<!test\sfor\s)(?<!tested\sfor\s)\bcarbon\s+monoxide\b"
+        r"(?!\s+(?:alarm|detector|monitor|sensor|tester)s?\b(?![^.!?\n]{0,25}\b(?:going\s+off|went\s+off|gone\s+off|beep\w*|sound\w*|triggered|screaming|ringing))"
+        r"|\s+(?:check|checks|checked|test|testing|safety|awareness|leaflet|advice))"
+    ),
     r"\b(?:gas|fumes)\s+leak\b",
     (
         rf"\b(?:gave|given|give|took|taken)\b{g(25)}\b(?:double|twice|two|2|wrong|too?\s+much|adult|extra)\s+"
@@ -176,4 +185,33 @@ RED_FLAGS += [
         r"swallow\w*|ate|eaten|missing|gone|chew\w*|sucking|mouth)\b"
     ),
     r"\b(?:put|pushed|stuck|shoved|got)\s+(?:a|an|the|one\s+of\s+the)\s+(?:(?:button|coin|watch|lithium|round|little|small|tiny|flat)\s+){1,3}batter(?:y|ies)\b",
+]
+
+#: Round five: too much of a medicine taken (doubled, a week's worth, all of it), in any tense a
+#: second-language writer uses, with the person now drowsy, confused, "giddy" or unable to stand;
+#: and a gas from an appliance ("the AC gas", "the heater gas") with the whole household unwell,
+#: the pattern of carbon monoxide.
+_TOO_MUCH = (
+    r"(?:twice|double|two\s+times|two\s+doses|too\s+many|too\s+much|extra|whole\s+(?:week|month|box|pack|packet|strip|bottle)|"
+    r"all\s+(?:of\s+)?(?:his|her|my|their|the)\s+(?:tablets|pills|meds|medicine|medication))"
+)
+_NOW_UNWELL = (
+    r"(?:drowsy|sleepy|(?:not|no)\s+making\s+(?:any\s+)?sense|making\s+no\s+sense|giddy|dizzy|can't\s+(?:stand|walk|wake)|hard\s+to\s+wake|"
+    r"confus\w*|vomit\w*|throwing\s+up|unresponsive|collaps\w*|faint\w*|slurr\w*|woozy|out\s+of\s+it)"
+)
+_HOUSEHOLD = r"(?:all|whole|every\s*one|everybody|both|the\s+kids|all\s+of\s+us|(?:my\s+)?family)"
+RED_FLAGS += [
+    rf"\b(?:take|takes|took|taken|had|has|swallowed|drank|given|gave)\b{g(40)}\b{_TOO_MUCH}\b[^\n]{{0,100}}\b{_NOW_UNWELL}",
+    rf"\b(?:ac|a/c|aircon|air\s*con|air\s+conditioner|boiler|heater|stove|oven|generator|fire|car|engine|appliance)\s+gas\b[^\n]{{0,80}}\b{_HOUSEHOLD}\b[^\n]{{0,40}}\b{_UNWELL}",
+    rf"\bgas\b[^\n]{{0,60}}\b{_HOUSEHOLD}\s+(?:\w+\s+){{0,2}}(?:has|have|got|are|is|feel\w*)\s+(?:a\s+)?{_UNWELL}",
+]
+
+#: Round five: a child who drank "from the bottle of the cleaning" (the product named after the
+#: bottle, in a second language's order).
+RED_FLAGS += [
+    (
+        r"\b(?:drank|drink|drinks|drunk|swallowed|swallow|sipped|ate|eat)\s+(?:from|out\s+of|some\s+of)\s+(?:the\s+|a\s+|my\s+|his\s+|her\s+)?(?:bottle|tub|can|container|packet|box)\s+"
+        r"(?:of\s+)?(?:the\s+)?(?:clean\w*|bleach|detergent|chemical\w*|poison|washing|dish\w*|floor|toilet|spray|perfume|petrol|kerosene|antifreeze|weed\w*|"
+        r"medicine|tablets|pills|vodka|whisky|alcohol)\b"
+    ),
 ]

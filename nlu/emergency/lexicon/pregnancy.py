@@ -128,3 +128,15 @@ RED_FLAGS += [
         r"so\s+much\s+blood|soak\w*|(?:big|large|huge)\s+clots)\b"
     ),
 ]
+
+#: Round five: reduced movements in second-language word order ("the baby moves since this morning
+#: not anymore", "baby kicks no more") and the week given as an ordinal ("in the 32nd week pregnant").
+_ORDINAL_WEEK = r"(?:[4-9]|[1-3]\d|4[0-2])(?:st|nd|rd|th)\s+(?:week|wk)\s+(?:of\s+(?:my\s+|her\s+|the\s+)?)?(?:pregnan\w*|gestation)"
+RED_FLAGS += [
+    (
+        r"\bbaby\b[^.!?\n]{0,15}\b(?:moves?|moving|kicks?|kicking|movements?)\b[^.!?\n]{0,40}\b(?:not|no|nothing)\s+"
+        r"(?:any\s*more|more|longer|at\s+all)\b"
+    ),
+    r"\bbaby\s+(?:is\s+|has\s+)?(?:no\s+more|not\s+more|not\s+any\s*more)\s+(?:mov\w*|kick\w*)\b",
+    rf"\b{_ORDINAL_WEEK}\b{g(60)}\b(?:bleed\w*|blood|leak\w*|waters?|contraction\w*|not\s+mov\w*|stopped\s+mov\w*|no\s+(?:more\s+)?mov\w*|pain|headache|vision|fell)",
+]

@@ -202,7 +202,11 @@ RED_FLAGS: list[str] = [
     ),
     r"\bwrit\w*\s+(?:a\s+|the\s+)?(?:goodbye\s+)?letters?\b(?=[^.!?\n]{0,40}\b(?:pills|tablets|stop|end|die|goodbye|sorry)\b)",
     rf"\b(?:planning|planned|plan|worked\s+out|working\s+out)\s+(?:it|this|my\s+(?:death|exit|suicide)|how\s+(?:to|i'?ll)\s+do\s+it)\b{g(80)}\b(?:train|bridge|pills|rope|tonight|week|before\s+i\s+go|go\s+through)\b",
-    r"\bbefore\s+i\s+go\b(?=[^.!?\n]{0,40}$)",
+    # not when the message says where they are going: moving abroad, a trip, a holiday
+    (
+        r"^(?![^\n]*\b(?:moving|move|emigrat\w*|relocat\w*|abroad|overseas|holiday|trip|travel\w*|flight|flying|fly|visa|supply\s+of|university|uni|off\s+to|away\s+for|for\s+a\s+(?:year|month|while)|prescriptions?))"
+        r"[^\n]*?\bbefore\s+i\s+go\b(?=[^.!?\n]{0,40}$)"
+    ),
     r"\b(?:until|till|untill|til)\s+(?:it's|it\s+is|its|everything\s+is|i'm|i\s+am)\s+(?:over|gone|dead|done|finished)\b",
     r"(?<!when\s)(?<!when\sthe\s)(?<!until\s)(?<!until\sthe\s)(?<!till\sthe\s)\b(?:the\s+)?pain\s+will\s+(?:all\s+)?be\s+over\b(?!\s+(?:in|after|once|when|soon\s+after))",
     r"\b(?:use|using|used)\s+(?:them|it|the\s+knife|a\s+knife|the\s+knives|a\s+blade)\s+on\s+(?:myself|himself|herself)\b",
@@ -443,4 +447,29 @@ RED_FLAGS += [
         r"killing\s+(?:himself|herself|themselves|myself)|suicide|taking\s+(?:his|her|their|my)\s+(?:own\s+)?life|not\s+being\s+(?:here|around))\b"
     ),
     r"\b(?:got|has|had|taken|getting)\s+(?:his|her|their|my|all\s+(?:his|her|their|my))\s+(?:pills|tablets|meds|knife|knives|blades?|rope)\s+out\b(?=[^\n]{0,80}\b(?:end|die|kill|ending|suicid\w*|goodbye|sorry)\w*)|\b(?:end|ending|die|kill\w*|suicid\w*)\b[^\n]{0,60}\b(?:got|has|had|taken)\s+(?:his|her|their|my)\s+(?:pills|tablets|meds|knife|blades?|rope)\s+out\b",
+]
+
+#: Round five: someone at a place to jump from who says it is the end in any words ("I'm at the
+#: cliff top and I'm done, just wanted someone to know"), place first or last.
+_HIGH_PLACE = (
+    r"(?:(?:at|on|near|by|standing\s+on|sitting\s+on|up\s+on)\s+(?:the\s+|a\s+)?(?:top\s+of\s+(?:the\s+|a\s+)?)?(?:cliff\s*tops?|cliffs?|bridge(?!\s+(?:club|game|night|table))|"
+    r"tracks|railway|train\s+line|level\s+crossing|ledge|edge|roof(?:\s*top)?|car\s+park\s+roof|multi[\s-]?stor(?:e)?y(?:\s+car\s+park)?|motorway\s+bridge|overpass|pier|quarry))"
+)
+_IT_ENDS = (
+    r"(?:(?:i'm|im|i\s+am)\s+(?:done|finished|ready|going\s+to\s+jump|gonna\s+jump)|had\s+enough|this\s+is\s+it|(?:someone|somebody|you)\s+(?:to|should)\s+know|"
+    r"last\s+(?:message|text|time)|it's\s+time|(?:can't|cannot)\s+(?:do\s+(?:this|it)|take\s+(?:this|it)|go\s+on)|no\s+more|tell\s+(?:my|them|everyone))"
+)
+RED_FLAGS += [
+    rf"\b{_HIGH_PLACE}\b[^\n]{{0,60}}\b{_IT_ENDS}",
+    rf"\b{_IT_ENDS}[^\n]{{0,40}}\b{_HIGH_PLACE}\b",
+]
+
+#: Round five: pills taken (or about to be) "to sleep forever", "to not wake up", said of oneself or
+#: of a friend.
+RED_FLAGS += [
+    (
+        r"\b(?:taken|took|take|taking|swallowed|swallow)\s+(?:the\s+|all\s+(?:the\s+|my\s+|her\s+|his\s+)?|my\s+|her\s+|his\s+)?(?:pills|tablets|meds|medicine)\s+"
+        r"(?:to|so\s+(?:she|he|i|they)\s+(?:can|will|won't|don't|doesn't))\s+(?:sleep\s+(?:forever|for\s+ever|for\s+good)|never\s+wake|not\s+wake|die|end\s+it|be\s+gone)\b"
+    ),
+    r"\b(?:sleep|go\s+to\s+sleep)\s+(?:forever|for\s+ever)\b(?![^\n]{0,30}\b(?:lol|haha|after\s+(?:this|that)\s+(?:week|shift|exam)))",
 ]

@@ -209,3 +209,15 @@ RED_FLAGS += [
         r"|\bface\s+down\s+in\s+(?:the\s+)?(?:bath|pool|water|pond|river|sea|paddling\s+pool)\b"
     ),
 ]
+
+#: Round five: a broken bone that shows (a limb bent the wrong way, bone through the skin), which the
+#: guidance sends to A&E now.
+RED_FLAGS += [
+    (
+        r"\b(?:arm|leg|wrist|ankle|elbow|knee|finger|shin|bone)\b[^.!?\n]{0,30}\b(?:bent|twisted|pointing|sticking|facing)\s+(?:in\s+|at\s+)?(?:a\s+|the\s+)?"
+        r"(?:strange|weird|wrong|funny|odd|unnatural)\s+(?:shape|way|direction|angle)\b"
+        # an old injury that healed crooked is for a referral
+        r"(?![^.!?\n]{0,40}\b(?:old|years?|months|since\s+(?:birth|childhood|i\s+was)|always|ages))"
+    ),
+    r"\bbone\s+(?:is\s+)?(?:sticking|poking|coming)\s+(?:out|through)\b",
+]

@@ -157,3 +157,32 @@ RED_FLAGS += [
     rf"\bheadache\b{g(30)}\b(?:like\s+never\s+before|(?:never|not)\s+(?:had|felt)\s+(?:one\s+|anything\s+|a\s+\w+\s+)?like\s+(?:this|it|that))\b",
     r"\b(?:never|not)\s+(?:had|felt)\s+(?:a\s+)?(?:headache|pain\s+in\s+(?:my|his|her)\s+head)\s+like\s+(?:this|it|that)\b",
 ]
+
+#: Round five: the FAST signs in second-language word order. The side is named before the face
+#: ("the left side of the face hangs down"), the face "hangs", and German or Dutch verb-second order
+#: puts the time between "can" and "not" ("he can since an hour not speak right").
+RED_FLAGS += [
+    (
+        rf"\b(?:one|left|right)\s+side\s+of\s+(?:his|her|my|the|their)\s+(?:face|mouth|lips?)\b{g(20)}\b(?:hang\w*|hung|sag\w*|sinks?|sank|sinking|"
+        rf"fall\w*|fell|slid\w*|slips?|slipp\w*|drag\w*|(?:is|has\s+gone|went|goes)\s+(?:down|low|lower)|down)\b"
+    ),
+    r"\b(?:face|mouth|lips?|cheek|eyelid)\s+(?:is\s+|was\s+|has\s+)?(?:hangs?|hanging|hung|sinks?|sank|sinking)\s+(?:down|low|on\s+one\s+side)\b",
+    (
+        r"\bcan\s+(?:since|for|from|suddenly|all\s+at\s+once|now|today|this)\b[^.!?\n]{0,30}\bnot\s+(?:more\s+)?(?:speak|talk|move|lift|feel|see|walk|stand)\b"
+        r"(?!\s+(?:to\s+(?:the|you|reception)|with\s+(?:the|you|reception)|for\s+long))"
+    ),
+    r"\b(?:speaks?|talks?|speaking|talking)\s+not\s+(?:right|clear\w*|normal\w*|properly|good|well)\b",
+    # German "kann nicht mehr sprechen": "cannot more speak"
+    r"\b(?:can't|cannot|can\s+not)\s+(?:any\s*)?more\s+(?:speak|talk|move|walk|stand|lift|see)\b",
+    (
+        r"\b(?:right|left|one)\s+(?:hand|arm|leg|foot|side)\b[^.!?\n]{0,15}\b(?:does\s+not|doesn't|do\s+not|don't|is\s+not|isn't|not)\s+"
+        r"(?:work|working|function\w*|move|moving|obey\w*|listen\w*)\b(?!\s+(?:well|so\s+well|as\s+well))"
+        r"(?=[^\n]{0,80}\b(?:sudden\w*|speak\w*|talk\w*|face|words|mouth|\d+\s+minutes|an?\s+hour|half\s+an\s+hour|this\s+morning)\b)"
+    ),
+]
+
+#: Round five: words coming out wrong said with "not" before the verb, which is a symptom only with
+#: an urgency cue ("not speak right since an hour").
+MENTIONS += [
+    r"\bnot\s+(?:speak|talk)\w*\s+(?:right|properly|clearly|normal\w*)\b(?!\s+now)",
+]
