@@ -69,6 +69,7 @@ BURST = [
     "ok",
     "thank you!",
 ]
+WARM_UP_PATIENTS = 6  # each sends one message before the loads, so every worker process is warm
 REPLY_TIMEOUT = 120.0  # seconds; a reply later than this counts as missing
 
 
@@ -186,9 +187,10 @@ async def fhir_time(proxy_url: str) -> FhirTime:
 async def add_patients(fhir_url: str, count: int) -> None:
     """`count` known patients with phones of their own (transaction Bundles of 100)."""
     async with httpx.AsyncClient(timeout=300) as http:
-        for start in range(0, count + 1, 100):  # +1: the bursting patient
+        total = count + 1 + WARM_UP_PATIENTS  # the bursting patient, the warm-up patients
+        for start in range(0, total, 100):
             entries = []
-            for i in range(start, min(start + 100, count + 1)):
+            for i in range(start, min(start + 100, total)):
                 phone = h.patient_phone(i)
                 entries.append(
                     {
@@ -340,12 +342,15 @@ async def one_shape(
         def cpu() -> float:
             return sum(h.group_cpu_seconds(g) for g in groups)
 
-        # Warm up (the worker's runtime is built on its first task): one patient, one turn.
+        # Warm up: each worker process builds its runtime (NLU model, connections) on its
+        # first task, so several patients beyond the crowd send one message each at once.
         warm = Turns()
-        async with h.client(1) as http:
-            await send(http, url, h.patient_phone(args.patients), "hi", warm)
-        if await replies.next(h.patient_phone(args.patients)) is None:
-            raise RuntimeError(f"no reply to the warm-up message ({shape})")
+        warm_phones = [h.patient_phone(args.patients + 1 + i) for i in range(WARM_UP_PATIENTS)]
+        async with h.client(WARM_UP_PATIENTS) as http:
+            await asyncio.gather(*(send(http, url, p, "hi", warm) for p in warm_phones))
+        for phone in warm_phones:
+            if await replies.next(phone) is None:
+                raise RuntimeError(f"no reply to a warm-up message ({shape})")
         before = cpu()
         crowd_turns = await crowd(url, replies, args.patients, proxy_root)
         crowd_turns.cpu_seconds, before = cpu() - before, cpu()
