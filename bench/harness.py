@@ -209,12 +209,12 @@ async def redis_prefix() -> AsyncIterator[str]:
 
 
 @contextlib.asynccontextmanager
-async def sandbox(now: str | None = None) -> AsyncIterator[str]:
+async def sandbox() -> AsyncIterator[str]:
     """The seeded FHIR sandbox (`patient-assistant sandbox`), its base URL while it runs."""
     from patient_assistant.sandbox import Sandbox  # the demo practice, seeded
 
     with tempfile.TemporaryDirectory(prefix="pa-bench-fhir-") as data_dir:
-        async with Sandbox(Path(data_dir), now=now) as running:
+        async with Sandbox(Path(data_dir)) as running:
             yield running.base_url
 
 
@@ -297,9 +297,10 @@ class Processes:
                 await asyncio.sleep(0.2)
         raise RuntimeError(f"{name} did not become ready:\n{self.log_tail(name)}")
 
-    def worker(self, env: dict[str, str], name: str = "worker", concurrency: int = 1) -> None:
+    def worker(self, env: dict[str, str], name: str = "worker", concurrency: int = 1) -> int:
+        """A Celery worker; its process id (and process group)."""
         args = [*CLI, "worker", f"--concurrency={concurrency}", f"--name={name}@%h"]
-        self.start(name, args, env)
+        return self.start(name, args, env).pid
 
     def report_failures(self) -> None:
         """Print the end of each log holding an error, before the logs are removed."""
@@ -355,6 +356,20 @@ def cpu_seconds(pid: int) -> float:
     dominates the wall clock there, does not count."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def group_cpu_seconds(pgid: int) -> float:
+    """CPU time used so far by the processes of process group `pgid` (a server or a Celery
+    worker with its pool children; each bench subprocess leads a session of its own)."""
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process has just ended
+            continue
+        if int(fields[2]) == pgid:
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
 
 
 def load_average() -> str:

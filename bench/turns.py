@@ -31,6 +31,7 @@ import argparse
 import asyncio
 import contextlib
 import json
+import os
 import random
 import sys
 import time
@@ -68,6 +69,7 @@ BURST = [
     "ok",
     "thank you!",
 ]
+WARM_UP_PATIENTS = 6  # each sends one message before the loads, so every worker process is warm
 REPLY_TIMEOUT = 120.0  # seconds; a reply later than this counts as missing
 
 
@@ -185,9 +187,10 @@ async def fhir_time(proxy_url: str) -> FhirTime:
 async def add_patients(fhir_url: str, count: int) -> None:
     """`count` known patients with phones of their own (transaction Bundles of 100)."""
     async with httpx.AsyncClient(timeout=300) as http:
-        for start in range(0, count + 1, 100):  # +1: the bursting patient
+        total = count + 1 + WARM_UP_PATIENTS  # the bursting patient, the warm-up patients
+        for start in range(0, total, 100):
             entries = []
-            for i in range(start, min(start + 100, count + 1)):
+            for i in range(start, min(start + 100, total)):
                 phone = h.patient_phone(i)
                 entries.append(
                     {
@@ -223,6 +226,7 @@ class Turns:
     non_2xx: int = 0
     seconds: float = 0.0
     fhir: FhirTime = field(default_factory=FhirTime)
+    cpu_seconds: float = 0.0  # serve's and the worker's processes, over the load
 
     def report(self) -> dict[str, Any]:
         n = len(self.latencies)
@@ -242,6 +246,9 @@ class Turns:
             "fhir_ms_per_turn": fhir_ms,
             # FHIR time over the time patients waited; >1 would mean FHIR calls overlapped.
             "fhir_share_of_turn_time": fhir_ms / (mean * 1000) if n else float("nan"),
+            # The assistant's own CPU per turn (serve + worker, not FHIR or the bench): what
+            # bounds turns/s on a machine of given cores, however busy it is otherwise.
+            "cpu_ms_per_turn": self.cpu_seconds * 1000 / n if n else float("nan"),
         }
 
 
@@ -325,19 +332,32 @@ async def one_shape(
         env = h.deployment_env(
             dsn, prefix if shape == "production" else None, proxied_fhir, twilio_url
         )
-        url, _ = await procs.serve(env, name=f"serve-{shape}")
+        url, serve_pid = await procs.serve(env, name=f"serve-{shape}")
+        groups = [serve_pid]
         if shape == "production":
-            procs.worker(env, name=f"worker-{shape}", concurrency=args.worker_concurrency)
-        # Warm up (the worker's runtime is built on its first task): one patient, one turn.
+            groups.append(
+                procs.worker(env, name=f"worker-{shape}", concurrency=args.worker_concurrency)
+            )
+
+        def cpu() -> float:
+            return sum(h.group_cpu_seconds(g) for g in groups)
+
+        # Warm up: each worker process builds its runtime (NLU model, connections) on its
+        # first task, so several patients beyond the crowd send one message each at once.
         warm = Turns()
-        async with h.client(1) as http:
-            await send(http, url, h.patient_phone(args.patients), "hi", warm)
-        if await replies.next(h.patient_phone(args.patients)) is None:
-            raise RuntimeError(f"no reply to the warm-up message ({shape})")
+        warm_phones = [h.patient_phone(args.patients + 1 + i) for i in range(WARM_UP_PATIENTS)]
+        async with h.client(WARM_UP_PATIENTS) as http:
+            await asyncio.gather(*(send(http, url, p, "hi", warm) for p in warm_phones))
+        for phone in warm_phones:
+            if await replies.next(phone) is None:
+                raise RuntimeError(f"no reply to a warm-up message ({shape})")
+        before = cpu()
         crowd_turns = await crowd(url, replies, args.patients, proxy_root)
+        crowd_turns.cpu_seconds, before = cpu() - before, cpu()
         burst_turns = await bursts(
             url, replies, h.patient_phone(args.patients), args.bursts, proxy_root
         )
+        burst_turns.cpu_seconds = cpu() - before
     burst = burst_turns.report()
     burst["p99_minus_fhir_ms"] = burst["p99_ms"] - burst["fhir_ms_per_turn"]
     return {"shape": shape, "crowd": crowd_turns.report(), "burst": burst}
@@ -370,6 +390,11 @@ def print_shape(result: dict[str, Any], args: argparse.Namespace) -> None:
     print(
         f"         FHIR: {c['fhir_requests_per_turn']:.1f} requests, {c['fhir_ms_per_turn']:.1f} ms "
         f"per turn ({c['fhir_share_of_turn_time']:.0%} of the mean turn, {c['mean_ms']:.1f} ms)"
+    )
+    cores = os.cpu_count() or 1
+    print(
+        f"         CPU of serve and worker: {c['cpu_ms_per_turn']:.1f} ms per turn ({cores} cores: "
+        f"at most {cores * 1000 / c['cpu_ms_per_turn']:.0f} turns/s at this cost)"
     )
     print(
         f"  burst  one patient, {args.bursts} x 10 at once: p50 {b['p50_ms']:.1f} ms  "
