@@ -128,18 +128,7 @@ _ALONE = re.compile(
 )
 # Capitalised words that open or make up a short message without being a name.
 _COMMON_CAPITALISED = frozenset(
-    """good morning afternoon evening night day thank thanks you hello hi hey yes no ok okay sure sounds
-    great fine perfect lovely happy merry new year christmas easter see soon later many kind best regards
-    dear sorry please cheers bye goodbye take care all the best well done not now never mind same here
-    of course excellent wonderful brilliant awesome cool nice right alright correct wrong stop start help
-    cancel book move change confirm call me text send pay bill results forms info emergency urgent
-    morning evening today tomorrow yesterday january february march april may june july august september
-    october november december monday tuesday wednesday thursday friday saturday sunday next last this that
-    what when where who why how can could would will is are am do does did have has my your our their
-    it its a an and or but for to in on at with from by i we he she they them us him her here there
-    one two three first second third option number downtown northside clinic dr doctor nurse mr mrs ms
-    god bless love ta much very really just also again still only ave avenue street st road rd lane
-    centre center surgery hospital practice medical health family team reception""".split()
+    ["good", "morning", "afternoon", "evening", "night", "day", "thank", "thanks", "you", "hello", "hi", "hey", "yes", "no", "ok", "okay", "sure", "sounds", "great", "fine", "perfect", "lovely", "happy", "merry", "new", "year", "christmas", "easter", "see", "soon", "later", "many", "kind", "best", "regards", "dear", "sorry", "please", "cheers", "bye", "goodbye", "take", "care", "all", "the", "best", "well", "done", "not", "now", "never", "mind", "same", "here", "of", "course", "excellent", "wonderful", "brilliant", "awesome", "cool", "nice", "right", "alright", "correct", "wrong", "stop", "start", "help", "cancel", "book", "move", "change", "confirm", "call", "me", "text", "send", "pay", "bill", "results", "forms", "info", "emergency", "urgent", "morning", "evening", "today", "tomorrow", "yesterday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "next", "last", "this", "that", "what", "when", "where", "who", "why", "how", "can", "could", "would", "will", "is", "are", "am", "do", "does", "did", "have", "has", "my", "your", "our", "their", "it", "its", "a", "an", "and", "or", "but", "for", "to", "in", "on", "at", "with", "from", "by", "i", "we", "he", "she", "they", "them", "us", "him", "her", "here", "there", "one", "two", "three", "first", "second", "third", "option", "number", "downtown", "northside", "clinic", "dr", "doctor", "nurse", "mr", "mrs", "ms", "god", "bless", "love", "ta", "much", "very", "really", "just", "also", "again", "still", "only", "ave", "avenue", "street", "st", "road", "rd", "lane", "centre", "center", "surgery", "hospital", "practice", "medical", "health", "family", "team", "reception"]
 )
 
 _POSSESSIVE = re.compile(

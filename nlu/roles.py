@@ -82,7 +82,9 @@ def _appt_then_preposition(owner: str) -> re.Pattern[str]:
 _LEFT_OF_APPT = _appt_then_preposition(_OWNER)
 # "my appt |tmr|", "ma physio |saturday|": an owned visit named right before its time, no preposition.
 _OWNED_APPT_JUST_BEFORE = re.compile(
-    r"(?<!to )(?<!into )\b(?:my|ma|our|his|her|their|[a-z]+'s)\s+(?:[\w'-]+\s+)?" + _APPT + r"\s*[,-]?\s+$"
+    r"(?<!to )(?<!into )\b(?:my|ma|our|his|her|their|[a-z]+'s)\s+(?:[\w'-]+\s+)?"
+    + _APPT
+    + r"\s*[,-]?\s+$"
 )
 # "<owner> [word] |<dt>| appointment"
 _OWNER_BEFORE = re.compile(r"(?<!to )(?<!into )\b" + _OWNER + r"\s+(?:[\w'-]+\s+)?$")
