@@ -294,6 +294,7 @@ goodbye: cheerio, cheerio then, ta ra, ta-ra, tara, hooroo, see ya later, catch 
   haere ra, slan, slan abhaile, bye lah, ok bye lah, toodle-oo, toodles
 thank you: chur, chur bro, ta, ta very much, ta muchly, cheers, cheers mate, cheers love, nice one, thanks heaps,
   thanks a million, much obliged, go raibh maith agat, kia ora for that
+yes: ye, aye, yah, yeh, ya ya, yes yes, righto, right you are
 """
 # Politeness particles that carry no meaning of their own ("salamat po", "haan ji").
 _PARTICLES = frozenset(
