@@ -290,7 +290,7 @@ help: commands, keywords, help me, ayuda, aide, hilfe, ajuda, aiuto, pomoc, mada
 _SOCIAL_TABLE += """
 hello: awright, hiya, howya, how ya going, how are ya, g'day, gday, gidday, kia ora, kia ora koutou, morena,
   wotcha, ey up, eh up
-goodbye: cheerio, cheerio then, ta ra, ta-ra, tara, hooroo, see ya later, catch ya, laters, ka kite, ka kite ano,
+goodbye: cheerio, cheerio then, ta ra, ta-ra, tara, hooroo, see ya later, catch ya, catch ya later, laters, ka kite, ka kite ano,
   haere ra, slan, slan abhaile, bye lah, ok bye lah, toodle-oo, toodles
 thank you: chur, chur bro, ta, ta very much, ta muchly, cheers, cheers mate, cheers love, nice one, thanks heaps,
   thanks a million, much obliged, go raibh maith agat, kia ora for that
@@ -372,6 +372,11 @@ def _pictures_only(text: str) -> bool:
     return any(c == "So" for c in cats) and not any(c[0] in "LN" for c in cats)
 
 
+_LEADING_OK = frozenset(
+    {"ok", "okay", "okey", "oki", "alright", "aight", "righto", "right", "well"}
+)
+
+
 def social_meaning(text: str) -> str | None:
     """The English social turn a whole message in another language or in emoji is ("dziękuję!" -> "thank you"), or None."""
     if len(text) > 40:
@@ -380,7 +385,12 @@ def social_meaning(text: str) -> str | None:
     meanings = {_EMOJI_MEANING.get(c) for c in marks}
     if marks and len(meanings) == 1 and None not in meanings:
         return meanings.pop()
-    return _SOCIAL.get(_social_key(text))
+    key = _social_key(text)
+    # "ok cheerio", "alright ta-ra": a leading "ok" adds nothing to the turn after it.
+    lead, _, rest = key.partition(" ")
+    if key not in _SOCIAL and lead in _LEADING_OK and rest:
+        key = rest
+    return _SOCIAL.get(key)
 
 
 _REPEAT = re.compile(r"([a-z])\1{2,}")

@@ -9,7 +9,7 @@ import pytest
 
 from nlu import NLU
 from nlu.extract import rule_entities
-from nlu.features import classifier_text
+from nlu.features import classifier_text, social_meaning
 from nlu.names import rule_names
 from nlu.roles import EXISTING, assign_roles
 from tests.nlu.conftest import NOW, TZ
@@ -150,3 +150,11 @@ def test_regional_turns_names_and_requests_are_understood(
     nlu_model: NLU, text: str, intent: str
 ) -> None:
     assert nlu_model.parse(text, now=NOW, tz=TZ).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [("alright ta-ra", "goodbye"), ("ok hooroo", "goodbye"), ("Ta!", "thank you"), ("ok", None)],
+)
+def test_a_leading_ok_does_not_hide_a_regional_social_turn(text: str, meaning: str | None) -> None:
+    assert social_meaning(text) == meaning
