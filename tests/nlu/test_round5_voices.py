@@ -142,7 +142,7 @@ def test_regional_spellings_and_glued_words_reach_the_classifier_as_standard_wor
         ("Kamala Devi Rao", "inform"),
         ("🦄🦄🌈", "out_of_scope"),
         ("send a text to my brother saying happy birthday", "out_of_scope"),
-        ("do you take Medibank?", "billing_question"),
+        ("is Bupa one of the insurers you work with?", "billing_question"),
         ("blood test monday first thing would suit me", "book_appointment"),
     ],
 )
