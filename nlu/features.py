@@ -393,6 +393,18 @@ def social_meaning(text: str) -> str | None:
     return _SOCIAL.get(key)
 
 
+# Health insurers and public schemes patients name by brand ("do you take Bupa?", "does ACC cover
+# physio?"). Each brand is one rare word the classifier cannot learn one by one, so all read as one
+# word it learns from a few coverage questions. Brands that are also everyday words ("Anthem",
+# "Vitality", "Oscar") are left out.
+_INSURERS = re.compile(
+    r"\b(?:medicare|medicaid|tricare|aetna|cigna|humana|kaiser(?:\s+permanente)?|"
+    r"blue\s*cross(?:\s+blue\s*shield)?|blue\s*shield|united\s*health\s*care|unitedhealthcare|geha|molina|"
+    r"ambetter|metlife|bupa|medibank|hcf|nib|ahm|southern\s+cross|acc|axa|allianz|aviva|simplyhealth|"
+    r"vhi|laya|irish\s+life\s+health|daman|thiqa|oman\s+insurance|philhealth|maxicare|manulife|"
+    r"great\s+eastern|aia|prudential|aok|barmer|dak|techniker)\b"
+)
+_INSURER_MASK = "xinsurer"
 _REPEAT = re.compile(r"([a-z])\1{2,}")
 # A full stop typed without the space after it ("hello.need physio asap.saturday?") glues two words
 # into one token the classifier has never seen. Two letters either side, so "a.m." and "e.g." stay.
@@ -420,7 +432,7 @@ def classifier_text(
     meaning = social_meaning(text) or (_PICTURES_ONLY if _pictures_only(text) else None)
     entities = assign_roles(text, "", list(entities))
     low = meaning or _REPEAT.sub(r"\1\1", mask(text, entities).lower().replace("\u2019", "'"))
-    low = _GLUED_STOP.sub(". ", low)
+    low = _INSURERS.sub(_INSURER_MASK, _GLUED_STOP.sub(". ", low))
     words = []
     for tok in _TOKEN.findall(low):
         core = tok.rstrip(".")

@@ -158,3 +158,15 @@ def test_regional_turns_names_and_requests_are_understood(
 )
 def test_a_leading_ok_does_not_hide_a_regional_social_turn(text: str, meaning: str | None) -> None:
     assert social_meaning(text) == meaning
+
+
+@pytest.mark.parametrize(
+    ("text", "reads"),
+    [
+        ("do you take Bupa?", "do you take xinsurer ?"),
+        ("I'm with Blue Cross Blue Shield", "i'm with xinsurer"),
+        ("I accept, thanks", "i accept , thanks"),
+    ],
+)
+def test_an_insurer_named_by_brand_reads_as_one_word(text: str, reads: str) -> None:
+    assert classifier_text(text) == reads
