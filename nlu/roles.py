@@ -14,9 +14,12 @@ rules, in order:
    - it is possessive, owned or modifies the appointment word: "thursday's", "my 3pm",
      "my friday appt", "the thursday one", "my friday 3pm appointment";
    - it follows the appointment word owned by someone: "my appointment on thursday",
-     "our appt for the 5th", "the one at 10", "my appointment is tomorrow";
-   - "instead of <dt>", "can't make <dt>", "I have an appointment on <dt>",
-     "I'm booked in for <dt>";
+     "our appt for the 5th", "the one at 10", "my appointment is tomorrow", or follows it
+     at once: "my appt tmr"; patients call a visit by its service too ("my physio on
+     saturday", "is my telehealth on wed"), so service words count as appointment words;
+   - "instead of <dt>", "can't make <dt>" (also "cannae make", "won't be able to make my
+     blood test <dt>"), "I have an appointment on <dt>", "I'm (definitely) booked in for <dt>",
+     "I booked the flu shot for <dt>";
    - in a reschedule, "from <dt> to <dt>" and "move <dt> to <dt>" name the old one first
      (so does "<dt> to <dt>" anywhere in a move: "my appointment tomorrow to monday"; a range
      written "March 5 to March 10" is first cut in two by ``nlu.extract.split_move_ranges``),
