@@ -6,7 +6,8 @@ Value is {"index": n} (1-based, -1 for the last) or {"time": "HH:MM"}.
 
 Decision: options are offered as a list in time order, so a position word picks by place:
 "the top/earlier/earliest/sooner one" is the first, "the bottom/later/latest one" the last.
-"Number" in the languages patients most often mix in ("numero", "número", "nummer", "numer")
+"Number" in the languages patients most often mix in ("numero", "número", "nummer", "numer",
+Malay "nombor", Indonesian "nomor") and as it is said or typed ("numba", "numbr", "nomber")
 counts like "number".
 """
 
@@ -64,7 +65,7 @@ _TIME_RX = r"\d{1,2}(?::\d{2}|\.\d{2})?\s?(?:[ap]\.?m\.?)?|noon"
 _PATTERNS = [
     # option 3 / number 2 / #2 / choice 1 / slot 2
     re.compile(
-        rf"(?P<span>(?:\b(?:option|opt|number|no\.?|choice|slot|num|numero|número|nummer|numer)\s*#?\s*|#\s*)(?P<num>{_NUM_RX})\b)"
+        rf"(?P<span>(?:\b(?:option|opt|number|numba|numbah|numbr|nomber|nombor|nomor|no\.?|choice|slot|num|numero|número|nummer|numer)\s*#?\s*|#\s*)(?P<num>{_NUM_RX})\b)"
     ),
     # the second one / 2nd option / the first
     re.compile(

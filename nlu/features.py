@@ -154,7 +154,8 @@ _SHORTHAND = {
     "okie-dokie": "ok",
     "mk": "ok",
     "yas": "yes",
-    "ye": "yes",
+    # "can ye", "would ye know": in Irish and Scottish English "ye" is "you".
+    "ye": "you",
     "yh": "yes",
     "ys": "yes",
     "nop": "no",
@@ -210,6 +211,45 @@ _SHORTHAND.update(
         "gn": "good night",
     }
 )
+# Regional spellings of everyday words, read as the standard word so the classifier needs to learn
+# each request once: Scots ("cannae make it", "ah'll be there", "get it moved tae friday", "wi the
+# nurse", "ma physio"), Singapore English ("dun send", "can or not" written "anot", "cancel liao")
+# and Irish and Australian "yous". Only words that mean nothing else in a patient's message.
+_SHORTHAND.update(
+    {
+        "ah'll": "i'll",
+        "ah'm": "i'm",
+        "ah've": "i've",
+        "ah'd": "i'd",
+        "a'm": "i'm",
+        "tae": "to",
+        "wi": "with",
+        "ma": "my",
+        "fae": "from",
+        "cannae": "can't",
+        "cannae.": "can't",
+        "canny": "can't",
+        "dinnae": "don't",
+        "didnae": "didn't",
+        "isnae": "isn't",
+        "wasnae": "wasn't",
+        "wouldnae": "wouldn't",
+        "couldnae": "couldn't",
+        "willnae": "won't",
+        "widnae": "wouldn't",
+        "gonnae": "going to",
+        "needin": "needing",
+        "workin": "working",
+        "dun": "don't",
+        "anot": "or not",
+        "liao": "already",
+        "oredi": "already",
+        "alr": "already",
+        "dunno": "don't know",
+        "yous": "you",
+        "youse": "you",
+    }
+)
 
 # Whole-message social turns in the languages patients of a US/UK practice most often write in besides
 # English, as "meaning: phrase, phrase ...". A one-word "gracias" or "do widzenia" is a word the
@@ -244,6 +284,17 @@ yes: si, claro, claro que si, vale, oui, ouais, ja, jawohl, genau, sim, tak, oo,
 no: non, nein, nao, nie, nie dziekuje, hindi, nahi, nahin, la, laa, khong, nyet, hayir, aniyo, iie, hapana, nej,
   nee, none, none of them, none of those, no gracias, non merci, nein danke, нет, 不
 help: commands, keywords, help me, ayuda, aide, hilfe, ajuda, aiuto, pomoc, madad
+"""
+# The same for social words of regional English (UK, Ireland, Scotland, Australia, New Zealand,
+# Singapore), which a classifier trained mostly on standard English has seen too rarely to trust.
+_SOCIAL_TABLE += """
+hello: awright, hiya, howya, how ya going, how are ya, g'day, gday, gidday, kia ora, kia ora koutou, morena,
+  wotcha, ey up, eh up
+goodbye: cheerio, cheerio then, ta ra, ta-ra, tara, hooroo, see ya later, catch ya, catch ya later, laters, ka kite, ka kite ano,
+  haere ra, slan, slan abhaile, bye lah, ok bye lah, toodle-oo, toodles
+thank you: chur, chur bro, ta, ta very much, ta muchly, cheers, cheers mate, cheers love, nice one, thanks heaps,
+  thanks a million, much obliged, go raibh maith agat, kia ora for that
+yes: ye, aye, yah, yeh, ya ya, yes yes, righto, right you are
 """
 # Politeness particles that carry no meaning of their own ("salamat po", "haan ji").
 _PARTICLES = frozenset(
@@ -309,6 +360,23 @@ _EMOJI_MEANING = {
 _EMOJI_MODIFIERS = re.compile(r"[\ufe0f\u200d\U0001F3FB-\U0001F3FF\s]")
 
 
+# A message of emoji and marks alone with no meaning in the table ("🍕🍕🎉", "🐶"): every such message
+# reads as one word, so the classifier learns from a few that a picture on its own asks for nothing
+# the practice does, instead of meeting each emoji as an unseen word.
+_PICTURES_ONLY = "xemoji"
+
+
+def _pictures_only(text: str) -> bool:
+    """Whether ``text`` holds at least one emoji or symbol and no letter or digit."""
+    cats = [unicodedata.category(c) for c in text if not c.isspace()]
+    return any(c == "So" for c in cats) and not any(c[0] in "LN" for c in cats)
+
+
+_LEADING_OK = frozenset(
+    {"ok", "okay", "okey", "oki", "alright", "aight", "righto", "right", "well"}
+)
+
+
 def social_meaning(text: str) -> str | None:
     """The English social turn a whole message in another language or in emoji is ("dziękuję!" -> "thank you"), or None."""
     if len(text) > 40:
@@ -317,10 +385,30 @@ def social_meaning(text: str) -> str | None:
     meanings = {_EMOJI_MEANING.get(c) for c in marks}
     if marks and len(meanings) == 1 and None not in meanings:
         return meanings.pop()
-    return _SOCIAL.get(_social_key(text))
+    key = _social_key(text)
+    # "ok cheerio", "alright ta-ra": a leading "ok" adds nothing to the turn after it.
+    lead, _, rest = key.partition(" ")
+    if key not in _SOCIAL and lead in _LEADING_OK and rest:
+        key = rest
+    return _SOCIAL.get(key)
 
 
+# Health insurers and public schemes patients name by brand ("do you take Bupa?", "does ACC cover
+# physio?"). Each brand is one rare word the classifier cannot learn one by one, so all read as one
+# word it learns from a few coverage questions. Brands that are also everyday words ("Anthem",
+# "Vitality", "Oscar") are left out.
+_INSURERS = re.compile(
+    r"\b(?:medicare|medicaid|tricare|aetna|cigna|humana|kaiser(?:\s+permanente)?|"
+    r"blue\s*cross(?:\s+blue\s*shield)?|blue\s*shield|united\s*health\s*care|unitedhealthcare|geha|molina|"
+    r"ambetter|metlife|bupa|medibank|hcf|nib|ahm|southern\s+cross|acc|axa|allianz|aviva|simplyhealth|"
+    r"vhi|laya|irish\s+life\s+health|daman|thiqa|oman\s+insurance|philhealth|maxicare|manulife|"
+    r"great\s+eastern|aia|prudential|aok|barmer|dak|techniker)\b"
+)
+_INSURER_MASK = "xinsurer"
 _REPEAT = re.compile(r"([a-z])\1{2,}")
+# A full stop typed without the space after it ("hello.need physio asap.saturday?") glues two words
+# into one token the classifier has never seen. Two letters either side, so "a.m." and "e.g." stay.
+_GLUED_STOP = re.compile(r"(?<=[a-z]{2})\.(?=[a-z]{2})")
 _TOKEN = re.compile(r"[a-z0-9'/.]+|[^\sa-z0-9]")
 
 
@@ -341,9 +429,10 @@ def classifier_text(
     text: str, entities: Iterable[Entity] = (), lexicon: Lexicon | None = None
 ) -> str:
     """Masked, lower-cased, shorthand-expanded text for the intent classifier, typos mended by ``lexicon``."""
-    meaning = social_meaning(text)
+    meaning = social_meaning(text) or (_PICTURES_ONLY if _pictures_only(text) else None)
     entities = assign_roles(text, "", list(entities))
     low = meaning or _REPEAT.sub(r"\1\1", mask(text, entities).lower().replace("\u2019", "'"))
+    low = _INSURERS.sub(_INSURER_MASK, _GLUED_STOP.sub(". ", low))
     words = []
     for tok in _TOKEN.findall(low):
         core = tok.rstrip(".")

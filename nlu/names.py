@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from nlu.gazetteer import gazetteer_entities
 from nlu.types import Entity
 
 # Accented letters too: "Lucía", "Zoë", "Éamon" are names patients type.
@@ -99,12 +100,245 @@ _FAMILY = re.compile(
 # lower-case word is not taken ("i'm late"), and "I'm"/"it's" need two capitalised words ("I'm Tom
 # Nguyen"), because "I'm Sorry" and "it's Friday" are not names while "my name is Tom" is.
 _INTRO_NAMED = re.compile(
-    rf"\b(?:[Mm]y\s+(?:full\s+)?name(?:\s+is|'s)?|MY\s+NAME\s+IS)[:,]?\s+(?P<n>{_NAME}(?:\s+{_NAME}){{0,2}})"
+    rf"\b(?:(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Tt]he\s+patient'?s)\s+(?:full\s+)?name(?:\s+is|'s)?|MY\s+NAME\s+IS)[:,]?\s+(?P<n>{_NAME}(?:\s+{_NAME}){{0,2}})"
 )
 _INTRO_TWO = re.compile(
-    rf"(?:^|[.,!]\s*|\b[Hh]i\s+|\b[Hh]ello\s+)(?:[Ii]'?m|[Ii]\s+am|[Tt]his\s+is|[Ii]t'?s)\s+"
+    rf"(?:^|[.,!]\s*|\b[Hh]i\s+|\b[Hh]ello\s+)(?:[Ii]'?m|[Ii]\s+am|[Tt]his\s+is|[Ii]t'?s|[Ii]t\s+is)\s+"
     rf"(?P<n>{_NAME}\s+{_NAME}(?:\s+{_NAME})?)"
 )
+# A civil title before a name: "Mr Reyes", "Ms Harriet Cole", "Mrs. O'Brien". A carer or an assistant
+# writes for "Mr Reyes"; he is a person. In the UK a surgeon or a physio is "Mr" too, so after "with",
+# "see" or "seeing" the titled name is the clinician the visit is with ("physio with Mr. Berg").
+_CIVIL_TITLED = re.compile(
+    rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Mstr)\.?\s+(?:[A-Z]\.?\s+)?{_NAME}(?:[ \t]+{_NAME})?"
+)
+_BEFORE_CLINICIAN = re.compile(r"\b(?:with|see|seeing|saw|by)\s+$", re.IGNORECASE)
+# A letter's or a text's signature: "Best regards, Klaus Weber", "Thank you, Betty", "Regards, A. Rahman".
+# Only at the very end of the message, so "thanks, Friday works" is not read as a name.
+_SIGNATURE = re.compile(
+    r"(?:\b(?:[Rr]egards|[Ss]incerely|[Ff]aithfully|[Tt]hanks?(?:\s+you)?|[Cc]heers|[Bb]est(?:\s+wishes)?|"
+    r"[Ww]arm(?:est)?\s+wishes|[Ll]ove|[Kk]ind\s+regards|[Tt]aa?|[Mm]any\s+thanks|[Bb]lessings)|[-\u2013\u2014~])"
+    rf"[,.!]?\s+(?P<n>(?:[A-Z]\.\s*)?{_NAME}(?:\s+{_NAME}){{0,2}})[.!]?\s*$"
+)
+# A name given alone as an answer, perhaps with a particle or "that's me": "Callum McLeod", "Lim Jia
+# Hui ah", "Maricel Santos po", "Tom Nguyen here". Two to four capitalised words and nothing else.
+_ALONE = re.compile(
+    rf"^\s*(?P<n>{_NAME}(?:\s+{_NAME}){{1,3}})\s*[,.!]?\s*"
+    r"(?:(?:ah|lah|po|here|speaking|that'?s\s+me|that\s+is\s+me|is\s+me|thanks|thank\s+you|please|pls)\s*[.!]?\s*)?$"
+)
+# Capitalised words that open or make up a short message without being a name.
+_COMMON_CAPITALISED = frozenset(
+    [
+        "good",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "day",
+        "thank",
+        "thanks",
+        "you",
+        "hello",
+        "hi",
+        "hey",
+        "yes",
+        "no",
+        "ok",
+        "okay",
+        "sure",
+        "sounds",
+        "great",
+        "fine",
+        "perfect",
+        "lovely",
+        "happy",
+        "merry",
+        "new",
+        "year",
+        "christmas",
+        "easter",
+        "see",
+        "soon",
+        "later",
+        "many",
+        "kind",
+        "best",
+        "regards",
+        "dear",
+        "sorry",
+        "please",
+        "cheers",
+        "bye",
+        "goodbye",
+        "take",
+        "care",
+        "all",
+        "the",
+        "best",
+        "well",
+        "done",
+        "not",
+        "now",
+        "never",
+        "mind",
+        "same",
+        "here",
+        "of",
+        "course",
+        "excellent",
+        "wonderful",
+        "brilliant",
+        "awesome",
+        "cool",
+        "nice",
+        "right",
+        "alright",
+        "correct",
+        "wrong",
+        "stop",
+        "start",
+        "help",
+        "cancel",
+        "book",
+        "move",
+        "change",
+        "confirm",
+        "call",
+        "me",
+        "text",
+        "send",
+        "pay",
+        "bill",
+        "results",
+        "forms",
+        "info",
+        "emergency",
+        "urgent",
+        "morning",
+        "evening",
+        "today",
+        "tomorrow",
+        "yesterday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "next",
+        "last",
+        "this",
+        "that",
+        "what",
+        "when",
+        "where",
+        "who",
+        "why",
+        "how",
+        "can",
+        "could",
+        "would",
+        "will",
+        "is",
+        "are",
+        "am",
+        "do",
+        "does",
+        "did",
+        "have",
+        "has",
+        "my",
+        "your",
+        "our",
+        "their",
+        "it",
+        "its",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "for",
+        "to",
+        "in",
+        "on",
+        "at",
+        "with",
+        "from",
+        "by",
+        "i",
+        "we",
+        "he",
+        "she",
+        "they",
+        "them",
+        "us",
+        "him",
+        "her",
+        "here",
+        "there",
+        "one",
+        "two",
+        "three",
+        "first",
+        "second",
+        "third",
+        "option",
+        "number",
+        "downtown",
+        "northside",
+        "clinic",
+        "dr",
+        "doctor",
+        "nurse",
+        "mr",
+        "mrs",
+        "ms",
+        "god",
+        "bless",
+        "love",
+        "ta",
+        "much",
+        "very",
+        "really",
+        "just",
+        "also",
+        "again",
+        "still",
+        "only",
+        "ave",
+        "avenue",
+        "street",
+        "st",
+        "road",
+        "rd",
+        "lane",
+        "centre",
+        "center",
+        "surgery",
+        "hospital",
+        "practice",
+        "medical",
+        "health",
+        "family",
+        "team",
+        "reception",
+    ]
+)
+
 _POSSESSIVE = re.compile(
     r"(?<!Dr\s)(?<!Dr\.\s)(?<!dr\s)(?<!Doctor\s)(?<!Nurse\s)\b(?P<n>[A-Z][a-zA-Z\-]+)'s\s+(?:appointment|appt|results|jabs|vaccinations|shots|checkup|check-up|forms|booking|visit|mum|mom|dad|father|mother)\b"
 )
@@ -182,6 +416,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, start + len(span)
 
 
+def _plain_words(name: str) -> bool:
+    """Whether every word of ``name`` could be a name: none is a common word, a weekday or a title."""
+    words = [w.strip(".").lower() for w in name.split() if len(w.strip(".")) > 1]  # initials pass
+    return bool(words) and all(w not in _COMMON_CAPITALISED and w not in _NOT_NAMES for w in words)
+
+
+def _is_a_site(text: str, start: int, end: int) -> bool:
+    """Whether the practice knows ``text[start:end]`` as one of its sites or services ("Elm Ave")."""
+    return any(g.start < end and start < g.end for g in gazetteer_entities(text))
+
+
 def rule_names(text: str) -> list[Entity]:
     """Practitioner and person_name spans found by pattern."""
     out: list[Entity] = []
@@ -209,6 +454,19 @@ def rule_names(text: str) -> list[Entity]:
         ):
             span = " ".join(words)
             out.append(Entity("person_name", m.start("n"), m.start("n") + len(span), span))
+    for m in _CIVIL_TITLED.finditer(text):
+        if any(m.start() < o.end and o.start < m.end() for o in out):
+            continue
+        kind = "practitioner" if _BEFORE_CLINICIAN.search(text[: m.start()]) else "person_name"
+        out.append(Entity(kind, m.start(), m.end(), m.group()))
+    for pattern in (_SIGNATURE, _ALONE):
+        for m in pattern.finditer(text):
+            if (
+                _plain_words(m["n"])
+                and not _is_a_site(text, m.start("n"), m.end("n"))
+                and all(m.start("n") >= o.end or m.end("n") <= o.start for o in out)
+            ):
+                out.append(Entity("person_name", m.start("n"), m.end("n"), m["n"]))
     for m in _POSSESSIVE.finditer(text):
         if m["n"] not in _NOT_FIRST and all(
             m.start() >= o.end or m.end("n") <= o.start for o in out

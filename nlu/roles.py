@@ -14,9 +14,12 @@ rules, in order:
    - it is possessive, owned or modifies the appointment word: "thursday's", "my 3pm",
      "my friday appt", "the thursday one", "my friday 3pm appointment";
    - it follows the appointment word owned by someone: "my appointment on thursday",
-     "our appt for the 5th", "the one at 10", "my appointment is tomorrow";
-   - "instead of <dt>", "can't make <dt>", "I have an appointment on <dt>",
-     "I'm booked in for <dt>";
+     "our appt for the 5th", "the one at 10", "my appointment is tomorrow", or follows it
+     at once: "my appt tmr"; patients call a visit by its service too ("my physio on
+     saturday", "is my telehealth on wed"), so service words count as appointment words;
+   - "instead of <dt>", "can't make <dt>" (also "cannae make", "won't be able to make my
+     blood test <dt>"), "I have an appointment on <dt>", "I'm (definitely) booked in for <dt>",
+     "I booked the flu shot for <dt>";
    - in a reschedule, "from <dt> to <dt>" and "move <dt> to <dt>" name the old one first
      (so does "<dt> to <dt>" anywhere in a move: "my appointment tomorrow to monday"; a range
      written "March 5 to March 10" is first cut in two by ``nlu.extract.split_move_ranges``),
@@ -54,10 +57,13 @@ _NAMES_A_BOOKED_VISIT = frozenset({"cancel_appointment", "check_appointment", "c
 # Appointment words, with the usual misspellings ("apointment", "appoinment", "appt").
 _APPT = (
     r"(?:appointments?|appts?|apts?|ap+o\w*nt?m\w*|visits?|bookings?|sessions?|slots?|"
-    r"consult(?:ation)?s?|check[- ]?ups?|checkups?|one)"
+    r"consult(?:ation)?s?|check[- ]?ups?|checkups?|one|"
+    # What patients call the visit by its service: "my physio on saturday", "is my telehealth on wed".
+    r"physio(?:therapy)?|telehealth|(?:flu\s+)?(?:shots?|jabs?|jags?)|blood\s*tests?|bloods|scans?|"
+    r"smears?|vaccin\w+|dental|cleaning|review|follow[- ]?up)"
 )
 _NOT_OWNERS = r"(?!(?:it|that|what|there|here|let|who|he|she|where|when)'s\b)"
-_OWNER = _NOT_OWNERS + r"(?:my|our|his|her|their|your|the|this|that|[a-z]+'s)"
+_OWNER = _NOT_OWNERS + r"(?:my|ma|our|his|her|their|your|the|this|that|[a-z]+'s)"
 _NOT_DESTINATION = r"(?!to\b|till?\b|until\b|into\b|instead\b)"
 
 
@@ -77,6 +83,12 @@ def _appt_then_preposition(owner: str) -> re.Pattern[str]:
 
 
 _LEFT_OF_APPT = _appt_then_preposition(_OWNER)
+# "my appt |tmr|", "ma physio |saturday|": an owned visit named right before its time, no preposition.
+_OWNED_APPT_JUST_BEFORE = re.compile(
+    r"(?<!to )(?<!into )\b(?:my|ma|our|his|her|their|[a-z]+'s)\s+(?:[\w'-]+\s+)?"
+    + _APPT
+    + r"\s*[,-]?\s+$"
+)
 # "<owner> [word] |<dt>| appointment"
 _OWNER_BEFORE = re.compile(r"(?<!to )(?<!into )\b" + _OWNER + r"\s+(?:[\w'-]+\s+)?$")
 _APPT_AFTER = re.compile(r"^\s*(?:'s\s+|s'\s+)?" + _APPT + r"\b")
@@ -124,14 +136,16 @@ _PUT_FORWARD = re.compile(
 )
 _INSTEAD_OF = re.compile(r"\b(?:instead\s+of|in\s+place\s+of)\s+(?:my\s+|the\s+|our\s+)?$")
 _CANT_MAKE = re.compile(
-    r"\b(?:can'?t|cannot|can\s+not|won'?t|wont|unable\s+to|not\s+able\s+to|couldn'?t|"
+    r"\b(?:can'?t|cannot|can\s+not|cannae|canny|cant|won'?t|wont|unable\s+to|not\s+able\s+to|couldn'?t|"
     r"won'?t\s+be\s+able\s+to|(?:won'?t|wont|will\s+not|not)\s+be)\s+"
     r"(?:make|do|come|attend|go|get\s+there|attending|coming|there|in|able\s+to\s+(?:make|come|attend))"
-    r"(?:\s+it)?(?:\s+(?:on|at|for))?\s+(?:the\s+)?$"
+    # "won't be able to make my blood test this afternoon": the visit may be named between.
+    r"(?:\s+it|\s+(?:my|ma|the|our|his|her)\s+(?:[\w'-]+\s+){0,2}?" + _APPT + r")?"
+    r"(?:\s+(?:on|at|for))?\s+(?:the\s+)?$"
 )
 # "I have an appointment on thursday", "we've got an appt at 3" (not "can I have an appointment...").
 _HAVE_APPT = re.compile(
-    r"(?<!can )(?<!could )(?<!may )(?<!would )(?<!will )(?<!to )\b(?:i|we|he|she|they|you)"
+    r"(?<!can )(?<!could )(?<!may )(?<!would )(?<!will )(?<!to )\b(?:i|ah|we|he|she|they|you)"
     r"(?:\s+(?:already\s+)?(?:have|has|had|ve)|'ve|ve)\s+(?:already\s+)?(?:got\s+)?(?:an?|one|my|the)\s+(?:[\w'-]+\s+){0,2}?"
     + _APPT
     + r"(?:\s+"
@@ -141,7 +155,10 @@ _HAVE_APPT = re.compile(
 # "I'm booked in for thursday", "she's scheduled on the 5th", "currently booked for friday".
 _BOOKED_FOR = re.compile(
     r"\b(?:i'?m|i\s+am|i\s+was|we'?re|we\s+are|we\s+were|(?:he|she)'?s|(?:he|she|it)\s+(?:is|was)|currently|"
-    r"originally|already)\s+(?:already\s+|currently\s+)?(?:booked|scheduled|down|set)\s+(?:in\s+)?"
+    r"originally|already)\s+(?:already\s+|currently\s+|definitely\s+|still\s+|actually\s+)?"
+    r"(?:booked|scheduled|down|set)\s+(?:in\s+)?(?:for|on|at)\s+(?:the\s+)?$"
+    # "I booked the flu shot for friday", "we already scheduled his check-up on the 5th".
+    r"|\b(?:i|we|he|she|they)\s+(?:already\s+|had\s+)?(?:booked|scheduled)\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:for|on|at)\s+(?:the\s+)?$"
 )
 # "can you move it? it's on thursday": what "it" is, in a reschedule.
@@ -267,7 +284,7 @@ def _names_the_appointment(left: str, span: str, right: str) -> bool:
         return not _IS_FINE.match(right.removeprefix("'s"))
     if _OWNER_BEFORE.search(left) and _APPT_AFTER.match(right):
         return True
-    return bool(_LEFT_OF_APPT.search(left))
+    return bool(_LEFT_OF_APPT.search(left) or _OWNED_APPT_JUST_BEFORE.search(left))
 
 
 def _names_the_old_one(
