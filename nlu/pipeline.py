@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from nlu import model as M
 from nlu import token_vectors, tokenizer_cache
 from nlu.emergency import Screen, screen
 from nlu.extract import rule_entities, split_move_ranges
-from nlu.features import annotated_entities, classifier_text
+from nlu.features import Lexicon, annotated_entities, classifier_text
 from nlu.gazetteer import gazetteer_entities
 from nlu.keywords import keyword_intent
 from nlu.names import rule_names, tidy_span
@@ -55,6 +56,22 @@ MODEL_EMERGENCY_WITH_RED_FLAG_MIN = 0.45
 #: catches stay caught, so 0.99 stays.
 MODEL_EMERGENCY_ALONE_MIN = 0.99
 _TRAIN_LOCK = threading.Lock()
+
+
+#: The confidence of an `out_of_scope` reading of a message none of whose words was seen in
+#: training (keyboard mash, a language the model was not taught): under FALLBACK_THRESHOLD.
+#: "Out of scope" claims the message was understood; with no word known it was not, so the
+#: patient is asked to say it another way rather than told the practice cannot help. Other
+#: readings keep their confidence: "heyyy" or "absolutly" are known by their letters.
+UNKNOWN_WORDS_CONFIDENCE = 0.2
+
+
+def knows_none(classifier_words: list[str], counts: Mapping[str, int]) -> bool:
+    """Whether the message has plain words and the training data had none of them more than
+    once (as the lexicon's typo mender, one odd training word — a keyboard mash taught as
+    out of scope — does not count as knowing it)."""
+    words = [w for w in classifier_words if w.isalpha()]
+    return bool(words) and all(counts.get(w, 0) < Lexicon.MIN_COUNT for w in words)
 
 
 def is_fallback(parse: Parse) -> bool:
@@ -173,6 +190,15 @@ class NLU:
             sorted(rules + self.model_entities(text, rules), key=lambda e: (e.start, e.end))
         )
         ranking = self.classify(text, entities)
+        if (
+            ranking[0][0] == "out_of_scope"
+            and not entities
+            and knows_none(
+                classifier_text(text, entities, self._models.lexicon).split(),
+                self._models.lexicon.counts,
+            )
+        ):
+            ranking = [(k, min(v, UNKNOWN_WORDS_CONFIDENCE)) for k, v in ranking]
         forced = keyword_intent(text) or (
             "emergency" if is_emergency_parse(screen(text), ranking) else None
         )

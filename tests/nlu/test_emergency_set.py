@@ -31,8 +31,9 @@ MIN_RECALL = 0.99
 MIN_PRECISION = 0.90
 MIN_CATEGORY_RECALL = 0.95
 #: What the blind sets must keep: their first measurement, less a margin for a message or two.
-#: (emergency-4 was held to 0.975 / 0.92 / 0.93 while blind; it first measured 0.986 / 0.942.)
-BLIND_FLOOR = {"recall": 0.975, "precision": 0.92, "category_recall": 0.93}
+#: blind/emergency-5 measured recall 0.985 / precision 0.920 when written and 0.988 / 0.922
+#: after that day's work, lowest category 0.963.
+BLIND_FLOOR = {"recall": 0.975, "precision": 0.90, "category_recall": 0.93}
 
 #: A development set that does not meet the targets yet, held to what it measured when it
 #: was read, so that it can only climb. Remove its entry once it meets them.
@@ -48,8 +49,9 @@ def test_the_known_sets_are_found() -> None:
         "dev/emergency-2",
         "dev/emergency-3",
         "dev/emergency-4",
+        "blind/emergency-5",
     } <= set(SETS)
-    assert is_dev_set("dev/emergency-4")
+    assert is_dev_set("dev/emergency-4") and not is_dev_set("blind/emergency-5")
 
 
 @pytest.mark.parametrize("name", sorted(SETS))

@@ -92,6 +92,20 @@ def test_fallback_helper() -> None:
     assert is_fallback(low) and not is_fallback(high)
 
 
+@pytest.mark.parametrize("mash", ["asdfgh qwerty zxcv", "jkjkjk hhhgf", "zzxq wvvb"])
+def test_words_never_seen_in_training_ask_the_patient_to_rephrase(
+    nlu_model: NLU, mash: str
+) -> None:
+    assert is_fallback(nlu_model.parse(mash, now=NOW, tz=TZ))
+
+
+@pytest.mark.parametrize(
+    "text", ["can i book a massage", "hi", "thx", "wnat to canel my apointment", "Omar"]
+)
+def test_a_message_with_a_word_the_model_knows_is_not_a_rephrase(nlu_model: NLU, text: str) -> None:
+    assert not is_fallback(nlu_model.parse(text, now=NOW, tz=TZ))
+
+
 def test_loading_again_reuses_the_trained_model(nlu_model: NLU) -> None:
     stamp = (nlu_model.path / "labels.txt").stat().st_mtime_ns
     again = NLU.load(warm=False)
