@@ -21,12 +21,26 @@ from bot.ports.records import (
     InboundRecord,
     OutboxRecord,
     PurgeReport,
+    Received,
 )
 from domain.ports import SlotHolds
 
 
 class Inbox(Protocol):
     """Messages as received, waiting to be processed in arrival order."""
+
+    async def receive(self, message: InboundRecord) -> Received | None:
+        """Record a message just received, in the conversation of its practice, channel and
+        address (created if it has none yet); None, and nothing stored, if it is a duplicate
+        (same channel and provider message id).
+
+        The message gets its conversation's next arrival number (`seq`) and a received time
+        no earlier than that of the message recorded before it, both in the order the
+        recording units of work commit, even across processes. `message.conversation_id`,
+        `seq` and `received_at` are set to what was recorded. This is the webhook's path:
+        on PostgreSQL it is one statement.
+        """
+        ...
 
     async def record(self, message: InboundRecord) -> bool:
         """Store a received message; False (and nothing stored) if it is a duplicate
