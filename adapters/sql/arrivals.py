@@ -26,10 +26,11 @@ Why the guarantees hold:
   UPDATE works on the latest version, not the statement's snapshot), so numbers and times
   follow commit order across processes. Two creators of a new conversation meet on its
   unique key: one inserts, the other waits and updates.
-- Duplicates: ON CONFLICT DO NOTHING on the provider id also sees rows committed after the
-  statement started, so a retry racing its original stores nothing (its number is then
-  skipped: numbers always increase, and have no gaps unless a duplicate raced). A retry that
-  comes later is stopped by the WHERE and changes nothing at all.
+- Duplicates: a retry that comes after its original committed is stopped by the WHERE and
+  changes nothing. One racing its original passes the WHERE (the original is not in its
+  snapshot) but not ON CONFLICT DO NOTHING, which sees rows committed after the statement
+  started: nothing is stored, and `give_back` returns the number it took, still under the
+  row lock, so numbers stay 1, 2, 3... without gaps.
 
 SQLite has no data-modifying CTEs; it runs the same two INSERTs one after the other (its
 writers are serial, every transaction starting with BEGIN IMMEDIATE).
@@ -106,7 +107,10 @@ async def record_arrival(conn: AsyncConnection, params: dict[str, Any]) -> Arriv
         row = (await conn.execute(statements.in_one, params)).first()
         if row is None:
             return None
-        return Arrival(row.id, row.last_seq, row.last_received_at, bool(row.recorded))
+        arrival = Arrival(row.id, row.last_seq, row.last_received_at, bool(row.recorded))
+        if not arrival.recorded:
+            await give_back(conn, arrival.conversation_id)
+        return arrival
     counted = (await conn.execute(statements.conversation, params)).first()
     if counted is None:
         return None
@@ -124,6 +128,12 @@ async def record_arrival(conn: AsyncConnection, params: dict[str, Any]) -> Arriv
     return Arrival(counted.id, counted.last_seq, counted.last_received_at, inserted is not None)
 
 
+async def give_back(conn: AsyncConnection, conversation_id: str) -> None:
+    """Undo a counter move whose message turned out to be a duplicate (the row is still
+    locked by this transaction, so no later number was given meanwhile)."""
+    await conn.execute(_statements(conn.dialect.name).give_back, {"a_conversation_id": conversation_id})
+
+
 def next_seq_statement(dialect: str) -> Update:
     """An UPDATE taking the next arrival number of conversation `:a_conversation_id` (for
     `Inbox.record`, which is given its conversation), unless the provider id is already
@@ -137,6 +147,7 @@ class _Statements:
     message: Insert  # the deduplicated insert of the message (SQLite's second statement)
     in_one: Select[Any]  # both, as one statement (PostgreSQL)
     next_seq: Update  # the counter of a known conversation (see `next_seq_statement`)
+    give_back: Update  # the counter moved back (see `give_back`)
 
 
 _built: dict[str, _Statements] = {}
@@ -224,4 +235,14 @@ def _build(dialect: str) -> _Statements:
         counted.c.last_received_at,
         select(func.count()).select_from(inserted).scalar_subquery().label("recorded"),
     )
-    return _Statements(conversation, message, in_one, next_seq)
+    latest = (
+        select(func.max(i.received_at))
+        .where(i.conversation_id == c.id)
+        .scalar_subquery()
+    )
+    give_back = (
+        _conversations.update()
+        .where(c.id == _param("a_conversation_id", c.id))
+        .values(last_seq=c.last_seq - 1, last_received_at=latest)
+    )
+    return _Statements(conversation, message, in_one, next_seq, give_back)

@@ -10,7 +10,12 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.sql.arrivals import arrival_params, next_seq_statement, record_arrival
+from adapters.sql.arrivals import (
+    arrival_params,
+    give_back,
+    next_seq_statement,
+    record_arrival,
+)
 from adapters.sql.dialect import upsert
 from adapters.sql.models import InboundMessageRow, table_of
 from adapters.sql.sealing import Sealing
@@ -72,6 +77,8 @@ class SqlInbox:
             .returning(_inbound.c.id, _inbound.c.seq)
         )
         row = (await self._conn.execute(stmt)).first()
+        if row is None and values.get("seq") is not None:
+            await give_back(self._conn, message.conversation_id)  # raced by its original
         if row is not None:
             message.seq = row.seq
         return row is not None
