@@ -94,13 +94,15 @@ class Assistant:
     async def receive(self, message: Inbound) -> str | None:
         """Record a message; its conversation id, or None if this provider id was seen before.
 
-        `uow.inbox.receive` finds or creates the conversation and numbers the message in the
+        `Inbox.receive` finds or creates the conversation and numbers the message in the
         order receivers commit, across processes (one statement on PostgreSQL). A STOP or
         START changes the opt-out list here, in the same transaction, so it holds from the
         moment the webhook is answered.
         """
         keyword = keyword_of(message.text)
-        metadata: dict[str, Any] = {"media_count": message.media_count} if message.media_count else {}
+        metadata: dict[str, Any] = (
+            {"media_count": message.media_count} if message.media_count else {}
+        )
         record = InboundRecord(
             id=uuid.uuid4().hex,
             practice_id=message.practice_id,
@@ -111,10 +113,10 @@ class Assistant:
             received_at=message.received_at,
             metadata=metadata,
         )
+        if keyword not in ("opt_out", "opt_in"):
+            received = await self.storage.receive(record)  # one round trip on PostgreSQL
+            return None if received is None else received.conversation_id
         async with self.storage.unit_of_work() as uow:
-            if keyword not in ("opt_out", "opt_in"):
-                received = await uow.inbox.receive(record)
-                return None if received is None else received.conversation_id
             optout_key = optout_address(message.channel, message.address)
             was_out = await uow.opt_outs.is_opted_out(message.practice_id, optout_key)
             record.metadata |= {

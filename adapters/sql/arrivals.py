@@ -29,8 +29,11 @@ Why the guarantees hold:
 - Duplicates: a retry that comes after its original committed is stopped by the WHERE and
   changes nothing. One racing its original passes the WHERE (the original is not in its
   snapshot) but not ON CONFLICT DO NOTHING, which sees rows committed after the statement
-  started: nothing is stored, and `give_back` returns the number it took, still under the
-  row lock, so numbers stay 1, 2, 3... without gaps.
+  started: nothing is stored, only its number is skipped. Numbers always increase in
+  commit order; that race is the one way they can have a gap.
+
+Being one statement, it is atomic on its own: `SqlStorage.receive` runs it outside any
+transaction block (autocommit), one round trip to the server.
 
 SQLite has no data-modifying CTEs; it runs the same two INSERTs one after the other (its
 writers are serial, every transaction starting with BEGIN IMMEDIATE).
@@ -107,10 +110,7 @@ async def record_arrival(conn: AsyncConnection, params: dict[str, Any]) -> Arriv
         row = (await conn.execute(statements.in_one, params)).first()
         if row is None:
             return None
-        arrival = Arrival(row.id, row.last_seq, row.last_received_at, bool(row.recorded))
-        if not arrival.recorded:
-            await give_back(conn, arrival.conversation_id)
-        return arrival
+        return Arrival(row.id, row.last_seq, row.last_received_at, bool(row.recorded))
     counted = (await conn.execute(statements.conversation, params)).first()
     if counted is None:
         return None
@@ -128,12 +128,6 @@ async def record_arrival(conn: AsyncConnection, params: dict[str, Any]) -> Arriv
     return Arrival(counted.id, counted.last_seq, counted.last_received_at, inserted is not None)
 
 
-async def give_back(conn: AsyncConnection, conversation_id: str) -> None:
-    """Undo a counter move whose message turned out to be a duplicate (the row is still
-    locked by this transaction, so no later number was given meanwhile)."""
-    await conn.execute(_statements(conn.dialect.name).give_back, {"a_conversation_id": conversation_id})
-
-
 def next_seq_statement(dialect: str) -> Update:
     """An UPDATE taking the next arrival number of conversation `:a_conversation_id` (for
     `Inbox.record`, which is given its conversation), unless the provider id is already
@@ -147,7 +141,6 @@ class _Statements:
     message: Insert  # the deduplicated insert of the message (SQLite's second statement)
     in_one: Select[Any]  # both, as one statement (PostgreSQL)
     next_seq: Update  # the counter of a known conversation (see `next_seq_statement`)
-    give_back: Update  # the counter moved back (see `give_back`)
 
 
 _built: dict[str, _Statements] = {}
@@ -221,7 +214,9 @@ def _build(dialect: str) -> _Statements:
     )
 
     counted = conversation.cte("conversation")
-    rows = select(*message_values.values(), counted.c.id, counted.c.last_seq, counted.c.last_received_at)
+    rows = select(
+        *message_values.values(), counted.c.id, counted.c.last_seq, counted.c.last_received_at
+    )
     inserted = (
         insert(_inbound)
         .from_select([*_MESSAGE_COLUMNS, "conversation_id", "seq", "received_at"], rows)
@@ -235,14 +230,4 @@ def _build(dialect: str) -> _Statements:
         counted.c.last_received_at,
         select(func.count()).select_from(inserted).scalar_subquery().label("recorded"),
     )
-    latest = (
-        select(func.max(i.received_at))
-        .where(i.conversation_id == c.id)
-        .scalar_subquery()
-    )
-    give_back = (
-        _conversations.update()
-        .where(c.id == _param("a_conversation_id", c.id))
-        .values(last_seq=c.last_seq - 1, last_received_at=latest)
-    )
-    return _Statements(conversation, message, in_one, next_seq, give_back)
+    return _Statements(conversation, message, in_one, next_seq)

@@ -12,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.sql.arrivals import (
     arrival_params,
-    give_back,
     next_seq_statement,
     record_arrival,
 )
@@ -77,8 +76,6 @@ class SqlInbox:
             .returning(_inbound.c.id, _inbound.c.seq)
         )
         row = (await self._conn.execute(stmt)).first()
-        if row is None and values.get("seq") is not None:
-            await give_back(self._conn, message.conversation_id)  # raced by its original
         if row is not None:
             message.seq = row.seq
         return row is not None

@@ -36,9 +36,10 @@ class Inbox(Protocol):
 
         The message gets its conversation's next arrival number (`seq`) and a received time
         no earlier than that of the message recorded before it, both in the order the
-        recording units of work commit, even across processes. `message.conversation_id`,
-        `seq` and `received_at` are set to what was recorded. This is the webhook's path:
-        on PostgreSQL it is one statement.
+        recording units of work commit, even across processes (numbers always increase; a
+        provider's retry racing its original may leave one unused). `message.conversation_id`,
+        `seq` and `received_at` are set to what was recorded. On PostgreSQL this is one
+        statement; `Storage.receive` runs it as a transaction of its own.
         """
         ...
 
@@ -198,6 +199,11 @@ class UnitOfWork(Protocol):
 class Storage(Protocol):
     def unit_of_work(self) -> AbstractAsyncContextManager[UnitOfWork]:
         """One transaction over every repository; committed when the block exits cleanly."""
+        ...
+
+    async def receive(self, message: InboundRecord) -> Received | None:
+        """`Inbox.receive` in a unit of work of its own: the webhook's path, one round trip
+        to PostgreSQL."""
         ...
 
     def slot_holds(self) -> SlotHolds:

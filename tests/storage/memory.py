@@ -468,6 +468,10 @@ class MemoryStorage:
         async with self.tables_in_turn() as tables:
             yield MemoryUnitOfWork(tables)
 
+    async def receive(self, message: InboundRecord) -> Received | None:
+        async with self.unit_of_work() as uow:
+            return await uow.inbox.receive(message)
+
     def slot_holds(self) -> MemorySlotHolds:
         return MemorySlotHolds(self)
 
