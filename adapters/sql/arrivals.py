@@ -45,6 +45,7 @@ them once and asyncpg prepares them once per connection.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,6 +54,7 @@ from sqlalchemy import (
     ColumnElement,
     Insert,
     Select,
+    Table,
     Update,
     bindparam,
     exists,
@@ -62,6 +64,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from adapters.sql.dialect import Upsert
 from adapters.sql.models import ConversationRow, InboundMessageRow, table_of
 
 _conversations = table_of(ConversationRow)
@@ -165,7 +168,11 @@ def _already_recorded() -> ColumnElement[bool]:
 
 
 def _build(dialect: str) -> _Statements:
-    insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}.get(dialect)
+    inserts: dict[str, Callable[[Table], Upsert]] = {
+        "postgresql": postgresql.insert,
+        "sqlite": sqlite.insert,
+    }
+    insert = inserts.get(dialect)
     if insert is None:
         raise NotImplementedError(f"SQL storage supports PostgreSQL and SQLite, not {dialect}")
     c, i = _conversations.c, _inbound.c
