@@ -94,50 +94,46 @@ class Assistant:
     async def receive(self, message: Inbound) -> str | None:
         """Record a message; its conversation id, or None if this provider id was seen before.
 
-        Receivers of one conversation take turns on its row, so arrival numbers and times
-        follow commit order across processes. A STOP or START changes the opt-out list
-        here, in the same transaction, so it holds from the moment the webhook is answered.
+        `Inbox.receive` finds or creates the conversation and numbers the message in the
+        order receivers commit, across processes (one statement on PostgreSQL). A STOP or
+        START changes the opt-out list here, in the same transaction, so it holds from the
+        moment the webhook is answered.
         """
         keyword = keyword_of(message.text)
-        optout_key = optout_address(message.channel, message.address)
+        metadata: dict[str, Any] = (
+            {"media_count": message.media_count} if message.media_count else {}
+        )
+        record = InboundRecord(
+            id=uuid.uuid4().hex,
+            practice_id=message.practice_id,
+            channel=message.channel,
+            provider_message_id=message.provider_message_id,
+            address=message.address,
+            body=message.text,
+            received_at=message.received_at,
+            metadata=metadata,
+        )
+        if keyword not in ("opt_out", "opt_in"):
+            received = await self.storage.receive(record)  # one round trip on PostgreSQL
+            return None if received is None else received.conversation_id
         async with self.storage.unit_of_work() as uow:
-            conversation = await uow.conversations.get_or_create(
-                message.practice_id, message.channel, message.address, message.received_at
+            optout_key = optout_address(message.channel, message.address)
+            was_out = await uow.opt_outs.is_opted_out(message.practice_id, optout_key)
+            record.metadata |= {
+                "keyword": keyword,
+                "keyword_changed": was_out != (keyword == "opt_out"),
+            }
+            received = await uow.inbox.receive(record)
+            if received is None:
+                return None
+            await uow.opt_outs.set_opted_out(
+                message.practice_id,
+                optout_key,
+                message.channel,
+                keyword == "opt_out",
+                received.received_at,
             )
-            await uow.conversations.lock(conversation.id)
-            latest = await uow.inbox.last_received_at(
-                message.practice_id, message.channel, message.address
-            )
-            metadata: dict[str, Any] = (
-                {"media_count": message.media_count} if message.media_count else {}
-            )
-            if keyword in ("opt_out", "opt_in"):
-                was_out = await uow.opt_outs.is_opted_out(message.practice_id, optout_key)
-                metadata |= {
-                    "keyword": keyword,
-                    "keyword_changed": was_out != (keyword == "opt_out"),
-                }
-            record = InboundRecord(
-                id=uuid.uuid4().hex,
-                practice_id=message.practice_id,
-                channel=message.channel,
-                provider_message_id=message.provider_message_id,
-                address=message.address,
-                body=message.text,
-                received_at=max(message.received_at, latest) if latest else message.received_at,
-                conversation_id=conversation.id,
-                metadata=metadata,
-            )
-            new = await uow.inbox.record(record)
-            if new and keyword in ("opt_out", "opt_in"):
-                await uow.opt_outs.set_opted_out(
-                    message.practice_id,
-                    optout_key,
-                    message.channel,
-                    keyword == "opt_out",
-                    record.received_at,
-                )
-        return conversation.id if new else None
+            return received.conversation_id
 
     async def process(self, conversation_id: str) -> Handled:
         """Handle every due pending message of the conversation, in arrival order."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import fields
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
@@ -17,6 +18,8 @@ from bot.ports import ConversationRecord, StaleConversation
 
 _conversations = table_of(ConversationRow)
 _events = table_of(ConversationEventRow)
+#: The columns a ConversationRecord is read from (the arrival counters stay in storage).
+_record_columns = [_conversations.c[f.name] for f in fields(ConversationRecord)]
 
 
 class SqlConversations:
@@ -56,14 +59,14 @@ class SqlConversations:
         self, practice_id: str, channel: str, address: str
     ) -> ConversationRecord | None:
         c = _conversations.c
-        stmt = select(_conversations).where(
+        stmt = select(*_record_columns).where(
             c.practice_id == practice_id, c.channel == channel, c.address == address
         )
         row = (await self._conn.execute(stmt)).first()
         return None if row is None else to_record(ConversationRecord, row)
 
     async def get(self, conversation_id: str) -> ConversationRecord | None:
-        stmt = select(_conversations).where(_conversations.c.id == conversation_id)
+        stmt = select(*_record_columns).where(_conversations.c.id == conversation_id)
         row = (await self._conn.execute(stmt)).first()
         return None if row is None else to_record(ConversationRecord, row)
 

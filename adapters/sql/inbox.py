@@ -4,18 +4,23 @@ order (the `bot.ports.Inbox` port)."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from adapters.sql.arrivals import (
+    arrival_params,
+    next_seq_statement,
+    record_arrival,
+)
 from adapters.sql.dialect import upsert
-from adapters.sql.models import ConversationRow, InboundMessageRow, table_of
+from adapters.sql.models import InboundMessageRow, table_of
 from adapters.sql.sealing import Sealing
-from bot.ports import InboundRecord
+from bot.ports import InboundRecord, Received
 
 _inbound = table_of(InboundMessageRow)
-_conversations = table_of(ConversationRow)
 
 
 class SqlInbox:
@@ -25,24 +30,45 @@ class SqlInbox:
         self._conn = connection
         self._sealing = sealing
 
+    async def receive(self, message: InboundRecord) -> Received | None:
+        """Record a message in its conversation (created if need be) with the conversation's
+        next arrival number; None if it is a duplicate. One statement on PostgreSQL
+        (adapters/sql/arrivals.py explains it and why order and deduplication hold)."""
+        new_conversation_id = uuid.uuid4().hex
+        values = self._sealing.inbound_values(message)
+        arrival = await record_arrival(self._conn, arrival_params(values, new_conversation_id))
+        if arrival is None or not arrival.recorded:
+            return None
+        message.conversation_id, message.seq = arrival.conversation_id, arrival.seq
+        message.received_at = arrival.received_at
+        return Received(
+            conversation_id=arrival.conversation_id,
+            new_conversation=arrival.conversation_id == new_conversation_id,
+            seq=arrival.seq,
+            received_at=arrival.received_at,
+        )
+
     async def record(self, message: InboundRecord) -> bool:
         """Store a received message; False (and nothing stored) if it is a duplicate.
 
         ON CONFLICT DO NOTHING, rather than catching the unique violation, keeps
         the surrounding transaction usable on PostgreSQL. A message of a conversation
-        gets the next arrival number (`seq`) under the conversation's row lock, so
-        numbers follow commit order even with several API processes.
+        gets the next arrival number (`seq`) from the conversation's counter, whose row
+        stays locked until the transaction ends, so numbers follow commit order even with
+        several API processes.
         """
         values = self._sealing.inbound_values(message)
         if message.conversation_id is not None:
-            c, i = _conversations.c, _inbound.c
-            await self._conn.execute(
-                select(c.id).where(c.id == message.conversation_id).with_for_update()
-            )
-            last = select(func.coalesce(func.max(i.seq), 0) + 1).where(
-                i.conversation_id == message.conversation_id
-            )
-            values["seq"] = last.scalar_subquery()
+            counter = next_seq_statement(self._conn.dialect.name)
+            params = {
+                "a_conversation_id": message.conversation_id,
+                "m_channel": message.channel,
+                "m_provider_message_id": message.provider_message_id,
+                "m_received_at": message.received_at,
+            }
+            # No row: a duplicate (the insert below does nothing) or an unknown conversation
+            # (the insert below fails on its foreign key).
+            values["seq"] = (await self._conn.execute(counter, params)).scalar_one_or_none()
         stmt = (
             upsert(self._conn, _inbound)
             .values(values)

@@ -64,7 +64,12 @@ class PracticeRow(Base):
 
 
 class ConversationRow(Base):
-    """One conversation per (practice, channel, address); `version` guards writers."""
+    """One conversation per (practice, channel, address); `version` guards writers.
+
+    `last_seq` and `last_received_at` are what recording the next message needs: its arrival
+    number is taken by bumping `last_seq`, which locks the row until the recording commits
+    (adapters/sql/arrivals.py).
+    """
 
     __tablename__ = "conversations"
     __table_args__ = (UniqueConstraint("practice_id", "channel", "address"),)
@@ -76,6 +81,8 @@ class ConversationRow(Base):
     version: Mapped[int]
     created_at: Mapped[dt.datetime]
     updated_at: Mapped[dt.datetime]
+    last_seq: Mapped[int] = mapped_column(server_default=text("0"))  # of its inbound messages
+    last_received_at: Mapped[dt.datetime | None]  # the latest received time of its messages
 
 
 class ConversationEventRow(Base):

@@ -42,6 +42,7 @@ from bot.ports.records import (
     InboundRecord,
     OutboxRecord,
     PurgeReport,
+    Received,
     StaleConversation,
 )
 from bot.ports.sending import (
@@ -87,6 +88,7 @@ __all__ = [
     "PurgeReport",
     "RateLimit",
     "RateLimiter",
+    "Received",
     "Refused",
     "Retention",
     "RetryLater",

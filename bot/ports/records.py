@@ -43,6 +43,16 @@ class InboundRecord:
     seq: int | None = None  # arrival number in its conversation, set by Inbox.record
 
 
+@dataclass(frozen=True)
+class Received:
+    """Where `Inbox.receive` recorded a message."""
+
+    conversation_id: str
+    new_conversation: bool  # the message started the conversation
+    seq: int  # its arrival number in the conversation
+    received_at: dt.datetime  # as recorded: never before the message recorded ahead of it
+
+
 @dataclass
 class OutboxRecord:
     """A reply waiting to be (or having been) sent. Written in the same transaction as the turn."""

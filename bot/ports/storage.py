@@ -21,12 +21,27 @@ from bot.ports.records import (
     InboundRecord,
     OutboxRecord,
     PurgeReport,
+    Received,
 )
 from domain.ports import SlotHolds
 
 
 class Inbox(Protocol):
     """Messages as received, waiting to be processed in arrival order."""
+
+    async def receive(self, message: InboundRecord) -> Received | None:
+        """Record a message just received, in the conversation of its practice, channel and
+        address (created if it has none yet); None, and nothing stored, if it is a duplicate
+        (same channel and provider message id).
+
+        The message gets its conversation's next arrival number (`seq`) and a received time
+        no earlier than that of the message recorded before it, both in the order the
+        recording units of work commit, even across processes (numbers always increase; a
+        provider's retry racing its original may leave one unused). `message.conversation_id`,
+        `seq` and `received_at` are set to what was recorded. On PostgreSQL this is one
+        statement; `Storage.receive` runs it as a transaction of its own.
+        """
+        ...
 
     async def record(self, message: InboundRecord) -> bool:
         """Store a received message; False (and nothing stored) if it is a duplicate
@@ -184,6 +199,11 @@ class UnitOfWork(Protocol):
 class Storage(Protocol):
     def unit_of_work(self) -> AbstractAsyncContextManager[UnitOfWork]:
         """One transaction over every repository; committed when the block exits cleanly."""
+        ...
+
+    async def receive(self, message: InboundRecord) -> Received | None:
+        """`Inbox.receive` in a unit of work of its own: the webhook's path, one round trip
+        to PostgreSQL."""
         ...
 
     def slot_holds(self) -> SlotHolds:

@@ -31,6 +31,7 @@ from bot.ports import (
     OutboxRecord,
     Practices,
     PurgeReport,
+    Received,
     Retention,
     StaleConversation,
 )
@@ -75,9 +76,39 @@ class MemoryInbox:
     def __init__(self, tables: Tables) -> None:
         self._t = tables
 
+    async def receive(self, message: InboundRecord) -> Received | None:
+        if self._is_duplicate(message):
+            return None
+        address = (message.practice_id, message.channel, message.address)
+        conversation = next(
+            (
+                c
+                for c in self._t.conversations.values()
+                if (c.practice_id, c.channel, c.address) == address
+            ),
+            None,
+        )
+        if conversation is None:
+            conversation = ConversationRecord(
+                uuid.uuid4().hex,
+                *address,
+                created_at=message.received_at,
+                updated_at=message.received_at,
+            )
+            self._t.conversations[conversation.id] = stored(conversation)
+            new_conversation = True
+        else:
+            new_conversation = False
+        earlier = [m for m in self._t.inbound.values() if m.conversation_id == conversation.id]
+        message.conversation_id = conversation.id
+        message.seq = max((m.seq or 0 for m in earlier), default=0) + 1
+        message.received_at = max([message.received_at, *(m.received_at for m in earlier)])
+        self._t.inbound[message.id] = stored(message)
+        message.received_at = self._t.inbound[message.id].received_at
+        return Received(conversation.id, new_conversation, message.seq, message.received_at)
+
     async def record(self, message: InboundRecord) -> bool:
-        key = (message.channel, message.provider_message_id)
-        if any((m.channel, m.provider_message_id) == key for m in self._t.inbound.values()):
+        if self._is_duplicate(message):
             return False
         if message.conversation_id is not None:
             seqs = [
@@ -126,6 +157,10 @@ class MemoryInbox:
             if (m.practice_id, m.channel, m.address) == (practice_id, channel, address)
         ]
         return max(times, default=None)
+
+    def _is_duplicate(self, message: InboundRecord) -> bool:
+        key = (message.channel, message.provider_message_id)
+        return any((m.channel, m.provider_message_id) == key for m in self._t.inbound.values())
 
     def _known(self, message_id: str) -> InboundRecord:
         if message_id not in self._t.inbound:
@@ -432,6 +467,10 @@ class MemoryStorage:
     async def unit_of_work(self) -> AsyncIterator[MemoryUnitOfWork]:
         async with self.tables_in_turn() as tables:
             yield MemoryUnitOfWork(tables)
+
+    async def receive(self, message: InboundRecord) -> Received | None:
+        async with self.unit_of_work() as uow:
+            return await uow.inbox.receive(message)
 
     def slot_holds(self) -> MemorySlotHolds:
         return MemorySlotHolds(self)

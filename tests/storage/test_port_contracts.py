@@ -12,6 +12,7 @@ import pytest
 
 from adapters.sql import SqlStorage
 from bot.ports import Storage
+from tests.storage.contract.arrivals import ArrivalContract
 from tests.storage.contract.audit import AuditContract
 from tests.storage.contract.conversations import ConversationContract
 from tests.storage.contract.holds import SlotHoldContract
@@ -45,6 +46,10 @@ async def storage(storage_backend: str, database_url: DatabaseFactory) -> AsyncI
 
 class TestInbox(InboundContract):
     """`uow.inbox`: duplicates refused, pending in arrival order, retries, last received."""
+
+
+class TestReceive(ArrivalContract):
+    """`uow.inbox.receive`: the conversation found or started, numbers in commit order."""
 
 
 class TestConversations(ConversationContract):
