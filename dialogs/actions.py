@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dialogs import identity
+from dialogs import chat_linking
 from dialogs.context import TurnContext
 from dialogs.feature import ActionSpec, Entry, Feature, MissingSlot
 from dialogs.features import (
@@ -42,7 +42,7 @@ FEATURES: tuple[Feature, ...] = (
     rescheduling.FEATURE,
     cancelling.FEATURE,
     appointments.FEATURE,
-    identity.FEATURE,
+    chat_linking.FEATURE,
     registration.FEATURE,
     details.FEATURE,
     results.FEATURE,

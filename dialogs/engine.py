@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from dialogs import basic_steps, forms, gate, identity, invitation, past, questions
+from dialogs import basic_steps, chat_linking, forms, gate, invitation, past, questions
 from dialogs import slots as slot_filling
 from dialogs.actions import route, text_values
 from dialogs.context import TurnContext
@@ -72,8 +72,8 @@ STEP_HANDLERS: dict[type[Step], StepHandler] = {
     Questions: questions.QUESTIONS,
 }
 #: Questions asked outside any step, and what takes their answer.
-MESSAGE_HANDLERS: dict[Awaiting, MessageHandler] = {**gate.ON_MESSAGE, **identity.ON_MESSAGE}
-OUTCOME_HANDLERS: dict[Awaiting, OutcomeHandler] = {**identity.ON_OUTCOME}
+MESSAGE_HANDLERS: dict[Awaiting, MessageHandler] = {**gate.ON_MESSAGE, **chat_linking.ON_MESSAGE}
+OUTCOME_HANDLERS: dict[Awaiting, OutcomeHandler] = {**chat_linking.ON_OUTCOME}
 #: Flows are validated; the bound only guards against a loop in data.
 MAX_STEPS_PER_TURN = 64
 

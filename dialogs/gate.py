@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dialogs import acting, identity, lockout
+from dialogs import acting, chat_linking, lockout
 from dialogs import slots as slot_filling
 from dialogs.fields import read as read_field
 from dialogs.turn import Awaiting, MessageHandler, Turn
@@ -38,8 +38,8 @@ def ensure_patient(turn: Turn) -> bool:
     if not patients:
         if s.patient_id and verified(turn):
             return True  # a chat linked earlier in this very turn
-        if identity.can_link(turn.ctx):
-            identity.start(turn)
+        if chat_linking.can_link(turn.ctx):
+            chat_linking.start(turn)
             return False
         turn.say_key("unknown_number")
         turn.finish("unknown_number")

@@ -80,7 +80,7 @@ class Scratch:
         default_factory=dict
     )  # menu id -> option picked early (dialogs/forms.py)
     link_name: str | None = (
-        None  # the name given to link a chat, until the birth date (dialogs/identity.py)
+        None  # the name given to link a chat, until the birth date (dialogs/chat_linking.py)
     )
 
 

@@ -25,10 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from nlu.emergency import detect_emergency
-from nlu.metrics import entity_report, intent_report, prf, role_accuracy
 from nlu.model import DATA_DIR, REPO_ROOT, heldout_files, load_training_examples
 from nlu.overlap import comparison_key, contamination
 from nlu.pipeline import NLU
+from nlu.scoring import entity_report, intent_report, prf, role_accuracy
 from nlu.training_data import Example, load_dir, load_file
 
 #: The held-out split's and the blind messages' datetime values are written relative to this moment (a Monday).

@@ -61,7 +61,7 @@ NOT_TRAINING_CODE = frozenset(
         "__main__.py",
         "cli.py",
         "evaluation.py",
-        "metrics.py",
+        "scoring.py",
         "overlap.py",
         "keywords.py",
         "emergency.py",

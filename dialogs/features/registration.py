@@ -11,9 +11,9 @@ import datetime as dt
 import uuid
 from typing import Any
 
+from dialogs.chat_linking import LINKABLE_CHANNELS
 from dialogs.context import TurnContext
 from dialogs.feature import ActionSpec, Feature
-from dialogs.identity import LINKABLE_CHANNELS
 from dialogs.state import State
 from domain.patients import NewPatient, split_name
 from domain.registration import PatientRegistered, ReferredToStaff, RegisterPatient

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from nlu import NLU, Entity
-from nlu.metrics import role_accuracy
 from nlu.roles import assign_roles
+from nlu.scoring import role_accuracy
 from nlu.training_data import parse_annotated
 from tests.nlu.conftest import NOW, TZ
 
