@@ -98,6 +98,11 @@ _HEDGE = r"(?:(?:about|around|another|roughly|approx(?:imately)?|just|only|like|
 _YEAR = r"(?:19|20)\d\d"
 
 
+def _holiday_atom(m: re.Match[str], name: str, year: int | None = None, **extra: object) -> Atom:
+    """A holiday by name, resolved later against the locale's calendar (``extra``: how)."""
+    return Atom(DATE, m.start(), m.end(), {"kind_": "holiday", "name": name, "year": year, **extra})
+
+
 def _forward(m: re.Match[str], d: Duration, sign: int = 1) -> Atom | None:
     """The atom for now + ``sign`` * ``d`` (see the module docstring for grains)."""
     span = (m.start(), m.end())
@@ -547,7 +552,7 @@ def _long_weekend(m: re.Match[str]) -> Atom | None:
 )
 def _after_ramadan(m: re.Match[str]) -> Atom | None:
     """ "after ramadan", "end of ramadan": the first day after the fast, Eid al-Fitr (Hari Raya Puasa)."""
-    return Atom(DATE, m.start(), m.end(), {"kind_": "holiday", "name": "eid al fitr", "year": None})
+    return _holiday_atom(m, "eid al fitr")
 
 
 @pattern(
@@ -556,17 +561,7 @@ def _after_ramadan(m: re.Match[str]) -> Atom | None:
 )
 def _holiday_observed(m: re.Match[str]) -> Atom | None:
     """ "the national day holiday monday": the day off kept for a holiday, its first such weekday."""
-    return Atom(
-        DATE,
-        m.start(),
-        m.end(),
-        {
-            "kind_": "holiday",
-            "name": m["name"],
-            "year": None,
-            "observed_wd": weekday_value(m["wd"]),
-        },
-    )
+    return _holiday_atom(m, m["name"], observed_wd=weekday_value(m["wd"]))
 
 
 @pattern(
@@ -575,36 +570,15 @@ def _holiday_observed(m: re.Match[str]) -> Atom | None:
 )
 def _bank_holiday_in(m: re.Match[str]) -> Atom | None:
     """ "the bank holiday in may": the next bank holiday in that month (its first, or its last if said)."""
-    return Atom(
-        DATE,
-        m.start(),
-        m.end(),
-        {
-            "kind_": "holiday",
-            "name": m["name"],
-            "year": None,
-            "month": month_value(m["mon"]),
-            "last": m["nth"] == "last",
-        },
-    )
+    return _holiday_atom(m, m["name"], month=month_value(m["mon"]), last=m["nth"] == "last")
 
 
 @pattern(rf"\b(?:the\s+)?(?P<name>{NAMES})(?![a-z])\s+(?:week|wk)\b(?!\s*end)", gate=_HAS_HOLIDAY)
 def _holiday_week(m: re.Match[str]) -> Atom | None:
     """ "thanksgiving week", "christmas week": the Monday-to-Sunday week the holiday falls in."""
-    return Atom(
-        DATE,
-        m.start(),
-        m.end(),
-        {"kind_": "holiday", "name": m["name"], "year": None, "whole_week": True},
-    )
+    return _holiday_atom(m, m["name"], whole_week=True)
 
 
 @pattern(rf"\b(?:the\s+)?(?P<name>{NAMES})(?![a-z])(?:\s+(?P<y>{_YEAR})\b)?", gate=_HAS_HOLIDAY)
 def _holiday(m: re.Match[str]) -> Atom | None:
-    return Atom(
-        DATE,
-        m.start(),
-        m.end(),
-        {"kind_": "holiday", "name": m["name"], "year": int(m["y"]) if m["y"] else None},
-    )
+    return _holiday_atom(m, m["name"], year=int(m["y"]) if m["y"] else None)
