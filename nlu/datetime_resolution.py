@@ -167,6 +167,11 @@ _DAYS = "|".join(sorted(WEEKDAY_FORMS, key=len, reverse=True))
 #: "next weak", "this weak": the week, misheard or mistyped.
 _WEAK_WEEK = re.compile(r"\b(?:next|this|last|following|coming)\s+(?P<w>weak)\b")
 _TO_BETWEEN_DAYS = re.compile(rf"\b(?:{_DAYS})\s+(?P<w>two|too)\s+(?=(?:{_DAYS})\b)")
+#: Dictated "in too weeks", "too days from now": before a unit of time "too" can only be the
+#: number; "to" only after "in"/"within" ("in to weeks"), since "up to 3 days" keeps its "to".
+_TWO_BEFORE_UNIT = re.compile(
+    r"\b(?:(?P<w>too)|(?:in|within)\s+(?P<w2>to))\s+(?=(?:weeks?|wks?|days?|hours?|hrs?|months?|mins?|minutes?)\b)"
+)
 
 
 def expand(norm: str) -> tuple[str, list[int], list[int]]:
@@ -188,6 +193,12 @@ def expand(norm: str) -> tuple[str, list[int], list[int]]:
     ]
     edits += [(m.start("w"), m.end("w"), "to") for m in _TO_BETWEEN_DAYS.finditer(norm)]
     edits += [(m.start("w"), m.end("w"), "week") for m in _WEAK_WEEK.finditer(norm)]
+    edits += [
+        (m.start(g), m.end(g), "two")
+        for m in _TWO_BEFORE_UNIT.finditer(norm)
+        for g in ("w", "w2")
+        if m[g]
+    ]
     edits = sorted(set(edits))
     out: list[str] = []
     start: list[int] = []

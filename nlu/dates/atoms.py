@@ -281,11 +281,12 @@ _CLAUSE_END = re.compile(r"\s*(?:[?!.,;]|$|(?:ok|okay|please|pls|then|or)\b)")
 
 
 @pattern(
-    r"\b(?:(?:on\s+)?the|(?:of|on|for)(?:\s+the)?)\s+day\s+(?P<d>[12]\d|3[01]|0?[1-9])\b(?!\s*(?:of\b|[:.]\d|%|am\b|pm\b))"
+    r"\b(?:(?:on\s+)?the|(?:of|on|for)(?:\s+the)?|(?P<verb>go|come|book|do|is|make\s+it|free|ok|okay)(?:\s+(?:on|in|at))?)\s+(?P<dn>day\s+(?P<d>[12]\d|3[01]|0?[1-9]))\b(?!\s*(?:of\b|after|since|post|[:.]\d|%|am\b|pm\b))"
 )
 def _the_day_n(m: re.Match[str]) -> Atom | None:
-    """ "the day 9" (a day number as some languages say it: "le jour 9", "el día 9")."""
-    return _atom(m, DATE, kind_="dom", day=int(m["d"]), month_offset=None)
+    """ "the day 9", "can I come day 20" (a day number as some languages say it: "le jour 9",
+    "el día 9", "dia 20"); never a count of days ("day 3 of the antibiotics", "day 2 after")."""
+    return _atom(m, DATE, "dn" if m["verb"] else 0, kind_="dom", day=int(m["d"]), month_offset=None)
 
 
 #: Words around a short weekday ("sat", "sun", "mon") that make it the day, not the verb or the star.
@@ -730,6 +731,9 @@ def _time_words(m: re.Match[str]) -> Atom | None:
     return _atom(m, TIME, tv=tv) if tv else None
 
 
+_MONTH_BEFORE = re.compile(rf"\b{MON}\s*$")
+
+
 @pattern(
     rf"(?<![\d/.:-])\b(?:(?:a\s+)?quarter|half|{MINW}|five|ten|twenty[\s-]five|\d{{1,2}})(?:\s+minutes?|\s+mins?)?\s+(?P<rel>past|after|to|til|till|before|from)\s+(?:{HNUM}(?:[:.][0-5]\d|h)?(?:\s?{AMPM}|[ap]\b)?|(?:{HOURW})(?:\s?{AMPM})?|noon|midday|midnight)(?![\d:]){_NOT_UNIT}"
 )
@@ -737,6 +741,8 @@ def _time_rel(m: re.Match[str]) -> Atom | None:
     q = m[0].split()[0]
     if m["rel"] == "from" and "min" not in m[0]:
         return None
+    if q.isdigit() and _MONTH_BEFORE.search(m.string, 0, m.start()):
+        return None  # "nov 9 after 3" is the 9th after 3 o'clock, not 3:09
     if (
         q.isdigit()
         and m["rel"] in ("to", "til", "till")
@@ -977,6 +983,12 @@ def _date_range_dm(m: re.Match[str]) -> Atom | None:
 #: What follows the German "am" (on): a day of the month or a weekday.
 _GERMAN_AM = re.compile(rf"\s+(?:\d{{1,2}}\.|\d{{1,2}}(?:st|nd|rd|th)?\s+{MON}|{WD}(?![a-z']))")
 _POD_AFTER = re.compile(rf"\s*after\b(?!\s+(?:\d|(?:{HOURW}|{_EVENTS})\b|noon|midday))")
+#: After "morning after", what makes it the next day's ("the evening after", "morning after pill",
+#: "the morning after my op") rather than the part of a day already named followed by an event
+#: the grammar does not know ("tuesday in the evening after my duty").
+_NEXT_DAYS_POD = re.compile(
+    rf"\s*(?:[?!.,;]|$|pills?\b|that\b|the\s+(?:op|operation|surgery|procedure|party|night)\b|(?:my|his|her|the)\s+(?:op|operation|surgery|procedure)\b|{WD}(?![a-z'])|{MON}\b|next\b|tomorrow\b)"
+)
 
 
 @pattern(
@@ -987,7 +999,10 @@ def _pod(m: re.Match[str]) -> Atom | None:
     since "the morning after" is the next day, unless it is today's ("this evening after the creche")."""
     word = m["pod"]
     pre = (m["pre"] or "").strip()
-    if _POD_AFTER.match(m.string, m.end()) and pre != "this" and word not in TONIGHT:
+    after = _POD_AFTER.match(m.string, m.end())
+    if after and pre != "this" and word not in TONIGHT and _NEXT_DAYS_POD.match(m.string, after.end()):
+        return None
+    if after and pre == "the":
         return None
     if word == "am" and not pre and _GERMAN_AM.match(m.string, m.end()):
         return None  # German "am 3. Dezember", "am Montag": "on", not the morning

@@ -502,6 +502,9 @@ def _resolve_shifted(
     if moved is None:
         return None
     d, minutes = moved
+    if by[SHIFT].data.get("whole_week"):  # "the week after easter": that whole week
+        s = monday(d)
+        return _value(_at(s, 0, tz), _at(s + timedelta(days=7), 0, tz), "week"), year_given, False
     if tv is not None and minutes is not None:
         start = _at(d, minutes, tz)
         return _value(start, _plus(start, tv.grain), tv.grain), year_given, False

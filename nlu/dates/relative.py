@@ -229,9 +229,17 @@ def _shift(m: re.Match[str], d: Duration | None, sign: int, post: bool) -> Atom 
     rf"\b(?:(?:(?P<the>the)\s+)?(?P<u>day|week|month)|(?P<d>{DUR}))\s+(?P<dir>from|after|following|on\s+from|on|before|prior\s+to)\b"
 )
 def _shift_before_date(m: re.Match[str]) -> Atom | None:
-    """ "3 days after <date>", "the day before <date>", "day after <date>" ("the" is often dropped)."""
+    """ "3 days after <date>", "the day before <date>", "day after <date>" ("the" is often dropped).
+
+    "The week after <date>" is the whole week that follows the date's week, as "the week after
+    next" is a week: a patient saying "the week after easter" takes any day of it, so it starts on
+    its Monday. "A week after <date>" counts seven days from the date. Without "the", "week after"
+    is a week only before a date ("week after thanksgiving"), never in "next week after all".
+    """
+    whole_week = m["u"] == "week" and m["dir"] in ("after", "following")
     if m["u"] and not m["the"] and (m["u"] != "day" or m["dir"] == "on"):
-        return None  # "next week after all", "day on friday": no shift without "the" but "day after/before"
+        if not (whole_week and _DATE_AHEAD_RX.match(m.string, m.end())):
+            return None  # "next week after all", "day on friday": no shift without "the" but "day after/before"
     if m["dir"] == "on" and re.match(r"\s+the\b", m.string[m.end() :]):
         return (
             None  # British "a week on friday" shifts; "2 months on the 9th" is an age, then a date
@@ -240,11 +248,17 @@ def _shift_before_date(m: re.Match[str]) -> Atom | None:
     if d is not None and d.unit == "minute" and m["dir"] in ("on", "on from"):
         return None  # "waited 3 hours on monday" tells how long, on that day
     sign = -1 if m["dir"] in ("before", "prior to") else 1
-    return _shift(m, d, sign, post=False)
+    atom = _shift(m, d, sign, post=False)
+    if atom is not None and whole_week:
+        atom.data["whole_week"] = True
+    return atom
 
 
 #: What may follow "<weekday> after/before": a date, never a time ("monday after 3").
 _DATE_AHEAD = rf"(?=\s+(?:the\s+)?(?:{NAMES}|{MON}|\d{{1,2}}(?:st|nd|rd|th)|next|this|tomorrow|tmrw|tmr|\d{{1,2}}/\d))"
+
+
+_DATE_AHEAD_RX = re.compile(_DATE_AHEAD)
 
 
 @pattern(rf"\b(?:the\s+)?(?:first\s+)?(?P<wd>{WD})\s+(?P<dir>after|before){_DATE_AHEAD}")

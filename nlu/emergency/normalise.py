@@ -195,7 +195,27 @@ def normalise(text: str) -> tuple[str, list[int], list[int]]:
         else:
             starts.extend([m.start()] * len(new))
             ends.extend([m.end()] * len(new))
-    return _scots_no("".join(out), starts, ends)
+    norm, starts, ends = _scots_no("".join(out), starts, ends)
+    return _telegraphic(norm), starts, ends
+
+
+#: A full stop after a fragment of at most four words, not inside a number ("38.6").
+_FRAGMENT_STOP = re.compile(r"(?:^|(?<=[.!?\n]))\s*(?:[^\s.!?\n]+\s+){0,3}[^\s.!?\n]+\.(?=\s)")
+
+
+def _telegraphic(norm: str) -> str:
+    """Notes written as fragments read as one sentence: "baby 8 wks. fever 38.6. v sleepy".
+
+    The lexicon's patterns stay within a sentence, so that "had a fever last year. baby fine"
+    ties nothing together; a fragment of four words or fewer is no sentence of its own, but
+    a note's item, and its full stop becomes a comma (the same length, so offsets hold).
+    """
+    if "." not in norm:
+        return norm
+    chars = list(norm)
+    for m in _FRAGMENT_STOP.finditer(norm):
+        chars[m.end() - 1] = ","
+    return "".join(chars)
 
 
 #: Scots and Irish "no" for "not" before a verb in -ing, after a form of "be": "he's no waking up",

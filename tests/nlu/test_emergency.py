@@ -134,6 +134,9 @@ BY_CATEGORY = [
     ("I think my dad has sepsis", "sepsis_meningitis_other"),
     ("my son got burned by boiling water all over his chest", "sepsis_meningitis_other"),
     ("I think I'm dying", "sepsis_meningitis_other"),
+    ("his belly is hard as a board and he's in agony", "abdominal"),
+    ("she fell off the ladder and her arm is bent the wrong way", "trauma"),
+    ("my brother says he's going to hurt our mum and he has a knife", "mental_health_crisis"),
 ]
 
 #: More emergencies as people type them in a hurry: no words the lexicon was written from.

@@ -17,6 +17,7 @@ import re
 from types import ModuleType
 
 from nlu.emergency.lexicon import (
+    abdominal,
     anaphylaxis,
     bleeding,
     breathing,
@@ -24,11 +25,13 @@ from nlu.emergency.lexicon import (
     collapse_seizure,
     diabetic,
     infant_child,
+    mental_health_crisis,
     poisoning_overdose,
     pregnancy,
     self_harm,
     sepsis_meningitis_other,
     stroke,
+    trauma,
 )
 
 CATEGORY_IDS: tuple[str, ...] = (
@@ -43,6 +46,9 @@ CATEGORY_IDS: tuple[str, ...] = (
     "pregnancy",
     "infant_child",
     "diabetic",
+    "abdominal",
+    "trauma",
+    "mental_health_crisis",
     "sepsis_meningitis_other",
 )
 _MODULES: dict[str, ModuleType] = {
@@ -57,6 +63,9 @@ _MODULES: dict[str, ModuleType] = {
     "pregnancy": pregnancy,
     "infant_child": infant_child,
     "diabetic": diabetic,
+    "abdominal": abdominal,
+    "trauma": trauma,
+    "mental_health_crisis": mental_health_crisis,
     "sepsis_meningitis_other": sepsis_meningitis_other,
 }
 assert tuple(_MODULES) == CATEGORY_IDS
@@ -66,7 +75,8 @@ assert tuple(_MODULES) == CATEGORY_IDS
 SCREEN_ORDER: tuple[str, ...] = (
     "pregnancy",
     "infant_child",
-    *(c for c in CATEGORY_IDS if c not in ("pregnancy", "infant_child")),
+    "trauma",  # a fall then numb legs is an injury, not a stroke
+    *(c for c in CATEGORY_IDS if c not in ("pregnancy", "infant_child", "trauma")),
 )
 RED_FLAGS: dict[str, list[str]] = {c: _MODULES[c].RED_FLAGS for c in CATEGORY_IDS}
 MENTIONS: dict[str, list[str]] = {c: _MODULES[c].MENTIONS for c in CATEGORY_IDS}

@@ -120,3 +120,10 @@ RED_FLAGS += [
 RED_FLAGS += [
     rf"\b{CANT}\s+(?:finish|complete|get\s+out|say|speak\s+in)\s+(?:a\s+|the\s+|his\s+|her\s+|my\s+|their\s+)?(?:full\s+|whole\s+|one\s+)?sentences?\b",
 ]
+
+
+#: Round six: chest recession said as it looks ("her chest is caving in", "sucking in hard").
+RED_FLAGS += [
+    r"\b(?:chest|ribs|tummy|neck)\b[^.!?\n]{0,20}\b(?:caving|sucking\s+in|sinking\s+in|pulling\s+in|going\s+in)\b",
+    r"\b(?:sucking|pulling)\s+in\b[^.!?\n]{0,30}\b(?:chest|ribs)\b",
+]

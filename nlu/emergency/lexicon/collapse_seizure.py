@@ -55,6 +55,10 @@ RED_FLAGS: list[str] = [
     r"\b(?:call|ring|dial|phone)\w*\s+112\b",
     r"\bambulance\b(?!\s+(?:bill|invoice|charge|fee|service\s+complaint|station|depot|bay|parking|cover|membership|subscription|insurance|transport|car\s+(?:to|for)|booking|driver\s+(?:job|training)))",
     (
+        # not someone else's kind of emergency given as a reason ("cancel, family emergency back home"):
+        # a medical one among them is named by its symptom ("family emergency, dad collapsed")
+        r"(?<!family\s)(?<!work\s)(?<!personal\s)(?<!childcare\s)(?<!plumbing\s)(?<!pet\s)(?<!vet\s)(?<!dog\s)"
+        r"(?<!cat\s)(?<!house\s)(?<!home\s)(?<!car\s)(?<!school\s)(?<!business\s)(?<!office\s)(?<!babysitting\s)"
         r"\bemergency\b(?!\s+(?:contact|number|details|appointment|dentist|info|information|numbers|contacts|kit|"
         r"plan|card|form|drill|procedure|procedures|services?\s+number))(?<!emergency\s\bcontact)"
     ),
@@ -155,4 +159,21 @@ RED_FLAGS += [
         r"(?:on\s+|into\s+)?(?:his|her|my|their|the|your)\s+head)\b[^\n]{0,80}\b(?:vomit\w*|being\s+sick|threw\s+up|throwing\s+up|sick\s+(?:two|three|\d|again|several)|"
         r"sleepy|drowsy|confus\w*|unconscious|knocked\s+out|fit\w*|seiz\w*|clear\s+fluid|can't\s+remember)\b"
     ),
+]
+
+#: Round six: a head injury told by its mechanism and a warning sign (NICE head injury red flags):
+#: clear fluid from the nose or ears, a helmet broken by the blow, asking the same questions, double
+#: vision; a knock in sport with vomiting or "out of it"; someone found lying who does not answer.
+RED_FLAGS += [
+    rf"\b(?:clear|watery)\s+(?:fluid|liquid|stuff)\b{g(30)}\b(?:nose|ears?)\b",
+    rf"\bhelmet\b{g(30)}\b(?:cracked|broken|broke|split|smashed|in\s+pieces)\b",
+    (
+        rf"\b(?:head|knock\w*|fell|fall|crash\w*|hit|bang\w*|headbutt\w*|head-butt\w*|concuss\w*)\b{g(80)}"
+        rf"\b(?:(?:asking|asks|repeating)\s+(?:the\s+same|what|where)|keeps\s+asking|see\w*\s+double|double\s+vision|not\s+making\s+sense|"
+        rf"(?:really|completely|totally)\s+out\s+of\s+it|much\s+more\s+confused|more\s+confused\s+than)"
+    ),
+    rf"\b(?:knock\w*|concuss\w*|headbutt\w*|head-butt\w*|hit\s+(?:his|her|my|their)\s+head|helmet)\b{g(80)}\b(?:vomit\w*|throwing\s+up|threw\s+up|being\s+sick)\b",
+    rf"\b(?:lump|bump|egg)\s+on\s+(?:the\s+back\s+of\s+)?(?:his|her|my|their|the)\s+head\b{g(80)}\b(?:confus\w*|vomit\w*|sleepy|drowsy|not\s+crying\s+normally|floppy)\b",
+    rf"\bshak\w*\s+(?:him|her|them)\b{g(40)}\b(?:not|no|doesn't|won't|isn't|nothing)\s+(?:answer|respond|wake|move|react)\w*",
+    rf"\b(?:lying|lie|lay|laying|found)\b{g(40)}\b(?:not\s+mov\w*|not\s+answer\w*|not\s+respond\w*|won't\s+wake|not\s+breathing)\b{g(60)}\b(?:not|no|doesn't|won't)\s+(?:answer|respond|wake|move)\w*",
 ]

@@ -89,3 +89,20 @@ RED_FLAGS += [
     r"\b(?:nostrils?\s+(?:are\s+|is\s+)?flar\w*|flar\w*\s+(?:his|her|their|its)\s+nostrils|nasal\s+flaring)\b",
     rf"\bbreath\w*\b{g(40)}\bgrunt\w*|\bgrunt\w*\b{g(40)}\bbreath\w*",
 ]
+
+#: Round six: a baby's signs said without the words the earlier rounds knew: dehydration (no tears,
+#: sunken eyes or soft spot), fits (jerking, eyes not focusing), a swallowed object
+#: then drooling or not swallowing, a fall from a changing table with a lump, a weak or moaning cry.
+RED_FLAGS += [
+    r"\b(?:no\s+tears|sunken\s+(?:eyes|soft\s+spot|fontanelle)|eyes\s+(?:are\s+|look\s+)?sunken|soft\s+spot\s+(?:is\s+)?sunken|no\s+wet\s+(?:nappies|diapers|nappy|diaper))\b(?!\s+(?:issues?|problems?|concerns?|worries))",
+    rf"\b(?:baby|newborn|bub|{YOUNG_BABY})\b{g(50)}\b(?:jerk\w*|twitch\w*|stiffen\w*|eyes\s+(?:not\s+focus\w*|rolling|rolled))\b",
+    rf"\b(?:jerk\w*|twitch\w*)\b{g(50)}\b(?:eyes\s+not\s+focus\w*|{YOUNG_BABY})",
+    rf"\bswallow\w*\s+(?:a|an|the|some|his|her)\s+(?:coin|battery|magnet|toy|marble|button|pin|lego|bead|earring|screw)\b{g(60)}\b(?:drool\w*|can't\s+swallow|won't\s+swallow|chok\w*|gagging|breath\w*|vomit\w*|pain)",
+    rf"\b(?:rolled|fell|fallen|dropped)\b{g(30)}\b(?:changing\s+table|bed|sofa|couch|high\s*chair|bench|table)\b{g(80)}\b(?:lump|bump|not\s+crying\s+normally|vomit\w*|sleepy|floppy|won't\s+wake|limp)\b",
+    rf"\b(?:{YOUNG_BABY}|baby|bub|pepi|pēpi)\b{g(80)}\bcry\w*\s+(?:is\s+|'s\s+|has\s+)?(?:gone\s+|going\s+|got\s+|very\s+|so\s+)?(?:weak|moan\w*|high[\s-]pitched|whimper\w*|different)\b",
+    rf"\b{YOUNG_BABY}\b{g(80)}\b(?:hot\s+as|burning\s+up|won't\s+feed|not\s+feeding)\b{g(60)}\b(?:weak|moan\w*|floppy|sleepy|won't\s+feed)\b",
+    rf"\b(?:yellow|jaundic\w*)\b{g(60)}\b(?:too\s+sleepy|won't\s+feed|not\s+feeding|floppy|hard\s+to\s+wake)\b",
+    rf"\b(?:purple|dark\s+red)\b{g(20)}\b(?:rash|spots|blotch\w*)\b{g(40)}\b(?:spread\w*|fever|hot|burning)\b",
+    rf"\b(?:burning\s+hot|fever|hot)\b{g(60)}\b(?:purple|dark\s+red)\b{g(20)}\b(?:rash|spots|blotch\w*)\b",
+    rf"\b(?:pull\w*|draw\w*)\s+(?:his|her|their)\s+(?:legs|knees)\b{g(60)}\b(?:jelly|blood|scream\w*)\b",
+]

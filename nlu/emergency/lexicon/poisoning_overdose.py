@@ -215,3 +215,12 @@ RED_FLAGS += [
         r"medicine|tablets|pills|vodka|whisky|alcohol)\b"
     ),
 ]
+
+#: Round six: a child who chewed a strong painkiller patch or ate vitamins "like sweets", a teenager
+#: barely conscious after drinking.
+RED_FLAGS += [
+    rf"\b(?:chew\w*|suck\w*|swallow\w*|ate|eaten|eating|lick\w*|mouth\w*)\b{g(40)}\b(?:fentanyl|morphine|methadone|buprenorphine|opioid|pain\s*killer)\s*(?:patch\w*|lolly|lollipop|tablets?|pills?)?",
+    rf"\b(?:fentanyl|morphine|buprenorphine)\s+patch\w*\b{g(40)}\b(?:chew\w*|suck\w*|swallow\w*|mouth)\b",
+    rf"\b(?:vitamins?|iron|gummies|gummy|tablets|pills|meds|medicine)\b{g(30)}\b(?:like\s+(?:candy|sweets|lollies|smarties)|many\s+of\s+them|a\s+lot\s+of\s+them|handful|the\s+whole\s+(?:bottle|pack|tub|jar))",
+    rf"\b(?:drunk|drank|drinking|vodka|alcohol|spirits|whiskey|whisky|rum|gin)\b{g(60)}\b(?:barely\s+(?:conscious|awake|breathing)|unconscious|won't\s+wake|can't\s+wake|not\s+waking|unresponsive|can't\s+stand\s+up\s+and\s+vomit\w*)",
+]

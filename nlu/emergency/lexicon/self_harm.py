@@ -18,6 +18,12 @@ RED_FLAGS: list[str] = [
     r"\b(?:stood|standing|been\s+standing|went\s+to\s+(?:the\s+)?(?:bridge|cliff|edge|tracks))\b[^.!?\n]{0,30}\b(?:bridge|ledge|edge|cliff|tracks|roof)\b",
     r"\b(?:scared|afraid|frightened|worried)\s+(?:that\s+)?(?:i'll|i\s+will|i\s+might|i\s+may)\s+(?:go\s+back|do\s+it|try\s+again|act\s+on\s+it)\b",
     r"\bkms\b",
+    # a death announced for today, in the patient's words or reported by a relative:
+    # "she say she will die tonight", "he keeps saying he's going to die today"
+    (
+        r"\b(?:i|i'll|i'm|he|he'll|he's|she|she'll|she's|they|they'll|they're)\s+(?:will|is\s+going\s+to|are\s+going\s+to|going\s+to|gonna|am\s+going\s+to)?\s*"
+        r"(?:die|kill\s+(?:myself|himself|herself|themselves))\s+(?:tonight|today|this\s+(?:evening|night))\b"
+    ),
     r"\bself[\s-]?harm\w*\b(?![\s-]free)",
     r"\bsuicid\w*\b",
     r"\bunalive\b",
@@ -472,4 +478,13 @@ RED_FLAGS += [
         r"(?:to|so\s+(?:she|he|i|they)\s+(?:can|will|won't|don't|doesn't))\s+(?:sleep\s+(?:forever|for\s+ever|for\s+good)|never\s+wake|not\s+wake|die|end\s+it|be\s+gone)\b"
     ),
     r"\b(?:sleep|go\s+to\s+sleep)\s+(?:forever|for\s+ever)\b(?![^\n]{0,30}\b(?:lol|haha|after\s+(?:this|that)\s+(?:week|shift|exam)))",
+]
+
+#: Round six: means at hand said by others ("locked himself in the garage with the car running",
+#: "said he'll take his shotgun and end it").
+RED_FLAGS += [
+    r"\b(?:locked|shut)\s+(?:himself|herself|themselves|myself)\s+in\s+(?:the\s+|a\s+)?(?:garage|car)\b",
+    rf"\b(?:garage|car)\b{g(40)}\b(?:engine\s+)?(?:running|on)\b{g(60)}\b(?:locked|tired\s+of|goodbye|won't\s+come\s+out|himself|herself)\b",
+    rf"\b(?:gun|shotgun|rifle|pistol|knife|pills|rope|tablets)\b{g(30)}\b(?:and\s+)?end\s+(?:it|things|his\s+life|her\s+life)\b",
+    r"\b(?:he'll|she'll|he\s+will|she\s+will|they'll|he's\s+going\s+to|she's\s+going\s+to|gonna)\s+(?:\w+\s+){0,5}end\s+it\b(?!\s+with)",
 ]

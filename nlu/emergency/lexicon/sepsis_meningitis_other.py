@@ -52,6 +52,17 @@ RED_FLAGS: list[str] = [
         rf"all\s+over|blister\w*|skin)"
     ),
     r"\b(?:electric\s+shock|electrocut\w*|hypothermi\w*|heat\s*stroke|frostbite)\b",
+    # a scald or burn over a large area, said by where it is rather than by the word "burn":
+    # "both legs are red raw and blistering" after a bath far too hot
+    (
+        r"\b(?:both|whole|entire|all\s+(?:of\s+)?(?:his|her|my|their|the))\s+(?:legs|arms|feet|hands|back|chest|tummy|belly|stomach|body|leg|arm|face)\b"
+        rf"{g(40)}\b(?:blister\w*|red\s+raw|skin\s+(?:is\s+)?(?:peel\w*|coming\s+off))"
+    ),
+    (
+        r"\b(?:blister\w*|red\s+raw|skin\s+(?:is\s+)?(?:peel\w*|coming\s+off))\b"
+        rf"{g(40)}\b(?:both|whole|entire|all\s+(?:over\s+)?(?:his|her|my|their|the))\s+(?:legs|arms|feet|hands|back|chest|tummy|belly|stomach|body|leg|arm|face)\b"
+    ),
+    rf"\b(?:bath|shower|bathwater|kettle|pan|hot\s+drink)\b{g(60)}\b(?:too\s+hot|boiling|scald\w*)\b{g(60)}\b(?:blister\w*|red\s+raw|skin\s+(?:peel\w*|coming\s+off))",
     rf"\bskin\b{g(30)}\b(?:blotchy|mottled|ashen|grey|gray|blue)\b",
     rf"\b(?:very\s+cold|freezing\s+cold|shivering|frozen)\b{g(60)}\b(?:(?:not|isn't|wasn't)\s+making\s+sense|confus\w*|drowsy|slurr\w*|unresponsive)",
     (
@@ -220,4 +231,18 @@ RED_FLAGS += [
         r"(?![^.!?\n]{0,40}\b(?:old|years?|months|since\s+(?:birth|childhood|i\s+was)|always|ages))"
     ),
     r"\bbone\s+(?:is\s+)?(?:sticking|poking|coming)\s+(?:out|through)\b",
+]
+
+#: Round six: burns by their size, place or cause (a whole arm, both legs, the hands or face of a
+#: child, a chemical turning the skin white, clothes on fire, smoke breathed in).
+RED_FLAGS += [
+    rf"\b(?:whole|entire|both)\s+(?:arm|arms|leg|legs|back|chest|hand|hands|thigh|thighs|face|side|belly|tummy)\b{g(40)}\b(?:burn\w*|blister\w*|peel\w*|scald\w*)",
+    rf"\b(?:burn\w*|scald\w*|blister\w*)\b{g(40)}\b(?:whole|entire|both)\s+(?:arm|arms|leg|legs|back|chest|hand|hands|thigh|thighs|face|side)\b",
+    rf"\b(?:back|chest|body)\s+is\s+burn\w*\b|\bburn\w*\b{g(20)}\b(?:very\s+big|huge\s+area|big\s+area|large\s+area)\b|\b(?:big|large|huge)\s+area\b{g(40)}\bburn\w*",
+    rf"\b(?:acid(?!\s+(?:reflux|indigestion|stomach))|battery\s+acid|bleach|caustic|lye|chemical|drain\s+cleaner|oven\s+cleaner)\b{g(40)}\b(?:burn\w*|white|blister\w*|skin\s+(?:peel\w*|coming))",
+    r"\b(?:clothes|dress|shirt|hair|sleeve|nightie|pyjamas)\s+(?:caught|catch|catches|went\s+up\s+in)\s+(?:on\s+)?(?:fire|flames?)\b|\b(?:fire|flames?)\s+(?:caught|catch|catches)\s+(?:his|her|my|their)\s+(?:clothes|dress|shirt|hair|sleeve)\b",
+    rf"\b(?:smoke|fumes)\b{g(40)}\b(?:hoarse|black\s+(?:in|around)|soot|sooty|singed)\b",
+    rf"\b(?:palm|palms|hand|hands|fingers|face)\b(?:'s)?\s+(?:is\s+|are\s+)?(?:all\s+)?blister\w*",
+    rf"\b(?:big|huge|large)\s+blisters?\b{g(30)}\b(?:palm|hand|fingers|face)\b",
+    rf"\b(?:hot\s+tar|tar|molten|hot\s+metal|hot\s+fat|hot\s+oil)\b{g(40)}\b(?:legs?|arms?|face|hands?|body|skin|burn\w*)\b",
 ]

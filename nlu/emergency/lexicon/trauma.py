@@ -1,0 +1,64 @@
+"""Major trauma as bystanders describe it: a fall from height or a crash with a sign of serious
+injury, a limb out of shape, a bone through the skin, crush and entrapment, machinery injuries,
+impalement, eye injuries, a neck or back hurt with numbness.
+
+A mechanism alone ("fell off my bike last week") is not an emergency; it needs a sign of serious
+injury beside it, and the history and reassurance filters still apply.
+"""
+
+from __future__ import annotations
+
+from nlu.emergency.lexicon.fragments import g
+
+_LIMB = r"(?:leg|legs|arm|arms|ankle|wrist|foot|knee|hip|shoulder|elbow|finger|fingers|hand|shin|thigh)"
+_DEFORMED = (
+    r"(?:pointing\s+(?:sideways|the\s+wrong\s+way|backwards|out)|bent\s+(?:the\s+)?wrong\s+way|(?:at\s+)?(?:a\s+)?(?:wrong|funny|weird|strange|odd)\s+angle|"
+    r"turned\s+out(?:wards)?|looks?\s+shorter|shorter\s+than\s+the\s+other|facing\s+the\s+wrong\s+way|deformed|mangled|crushed|"
+    r"(?:all\s+)?twisted\s+(?:round|around|the\s+wrong)|hanging\s+(?:off|loose))"
+)
+_HEIGHT = (
+    r"(?:ladder|roof|skylight|balcony|scaffold\w*|window|horse|motorbike|motorcycle|bike|quad|trampoline|tree|cliff|bunk|"
+    r"stairs|staircase|wall|platform|truck|lorry|ute|building|height|ledge)"
+)
+#: A sign the injury is serious: what paramedics ask about.
+_SERIOUS = (
+    r"(?:not\s+moving|isn't\s+moving|can't\s+move|won't\s+move|unconscious|knocked\s+out|out\s+cold|not\s+respond\w*|"
+    r"can't\s+feel|numb|tingl\w*|neck|spine|back\s+(?:is\s+)?(?:hurt|broken|bad)|bleed\w*|blood|bone|screaming|agony|"
+    r"can't\s+(?:get\s+up|stand|walk|breathe)|not\s+(?:breathing|making\s+sense)|confus\w*|out\s+of\s+it)"
+)
+
+#: Enough on their own.
+RED_FLAGS: list[str] = [
+    rf"\b{_LIMB}\b{g(40)}\b{_DEFORMED}",
+    rf"\b(?:mangled|crushed)\s+(?:his|her|my|their|the)?\s*{_LIMB}\b",
+    rf"\bbones?\b{g(20)}\b(?:sticking|poking|coming|showing|through\s+the\s+skin)\b",
+    r"\b(?:trapped|pinned|stuck|crushed)\s+(?:under|beneath|underneath|between)\b",
+    rf"\b(?:pinned|trapped|crushed|ran\s+over)\s+(?:his|her|my|their)\s+{_LIMB}\b",
+    (
+        rf"\b(?:shelf|shelves|car|van|wall|tree|machine|tv|television|wardrobe|furniture|load|beam|pallet|rock|boulder|gate)\b"
+        rf"{g(30)}\b(?:fell\s+on|fall\s+on|falls\s+on|landed\s+on|on\s+top\s+of)\s+(?:him|her|them|me|his|her|my|their|himself|herself)\b"
+    ),
+    r"\b(?:caught|stuck|trapped|pulled)\s+in\s+(?:a|the|his|her)?\s*(?:machine\w*|mincer|shaft|pto|roller|press|conveyor|auger|chainsaw|saw|mower)\b",
+    r"\b(?:almost|nearly|partly|half|practically)\s+(?:cut|sliced|chopped|torn|ripped|severed)\s+off\b",
+    r"\b(?:cut|sliced|chopped|torn|ripped|severed)\s+(?:clean\s+)?off\b(?!\s+(?:the|a|my|his|her)\s+(?:tag|label|plaster|bandage|cast))",
+    r"\b(?:mangled|impaled|amputated|severed)\b",
+    (
+        r"\b(?:pole|rod|spike|nail|stick|branch|glass|metal|knife|blade|screwdriver|arrow|fence|railing|skewer)\b"
+        rf"{g(30)}\b(?:stuck|sticking|lodged|embedded|went)\s+(?:in|into|through|out\s+of)\s+(?:his|her|my|their|the)\b"
+    ),
+    rf"\b(?:fell|fallen|fall|falls|came\s+off|come\s+off|thrown\s+off|jumped|dropped)\s+(?:off|from|through|out\s+of|down)\s+(?:a|the|his|her|my|their)?\s*{_HEIGHT}\b{g(80)}\b{_SERIOUS}",
+    rf"\b(?:hit\s+by|knocked\s+(?:down|over|off)\s+by|run\s+over|crash\w*|collision|accident|came\s+off|come\s+off)\b{g(60)}\b(?:not\s+moving|isn't\s+moving|unconscious|can't\s+feel|numb|bone|mangled|not\s+breathing|screaming|trapped)\b",
+    rf"\b(?:fell|fall|crash\w*|accident|hit|landed|dived|dove|tackled)\b{g(80)}\b(?:neck|back|spine)\b{g(50)}\b(?:numb|tingl\w*|can't\s+feel|can't\s+move|pins\s+and\s+needles)",
+    # eye injuries: a chemical, a projectile or a blow, then blood or lost sight
+    rf"\b(?:firework|chemical|acid|bleach|caustic|glass|metal|shard|splinter|nail|hook|dart|pellet|bb)\b{g(40)}\beyes?\b",
+    rf"\beyes?\b{g(40)}\b(?:firework|chemical|acid|bleach|caustic|glass|metal\s+(?:in|bit|piece)|shard)\b",
+    rf"\b(?:hit|struck|poked|punched|stabbed|injur\w*|hurt|scratched|cut)\b{g(30)}\beyes?\b{g(40)}\b(?:can't\s+see|blood|bleed\w*|very\s+bad|looks?\s+(?:bad|awful|terrible)|swollen\s+shut)",
+    rf"\bfirework\w*\b{g(40)}\b(?:hand|face|fingers|blew|exploded|went\s+off)\b{g(40)}\b(?:bleed\w*|blood|black|missing|burn\w*)",
+    r"\b(?:shot|gunshot|been\s+shot|got\s+shot)\b(?!\s+(?:at\s+the\s+(?:pharmacy|clinic)|for|of|glass|put|record))",
+]
+
+#: Red-flag words that need an urgency cue or the classifier's agreement.
+MENTIONS: list[str] = [
+    rf"\b(?:fell|fallen|came\s+off|come\s+off)\s+(?:off|from|through|out\s+of|down)\s+(?:a|the|his|her|my)?\s*{_HEIGHT}\b",
+    rf"\b(?:can't|cannot|won't)\s+(?:put\s+(?:any\s+)?weight|stand|walk)\s+on\b",
+]
