@@ -5,6 +5,11 @@ An invoice is the patient's when it is about them (`subject`), addressed to them
 sum of the active PaymentNotices whose `request` is the Invoice. A payment is recorded as a
 PaymentNotice created conditionally on the provider's payment id (its identifier), so a
 replayed webhook finds the one already made; closing the Invoice is a version-checked PUT.
+
+Not every server searches PaymentNotice by `identifier` and `request` (the sekmet sandbox
+searches it by nothing but the common parameters). Each notice therefore also carries the
+payment id and the invoice as `meta.tag`s, and where the server's CapabilityStatement does
+not list those parameters the condition and the searches use `_tag`, which every server has.
 """
 
 from __future__ import annotations
@@ -25,6 +30,8 @@ from domain.payments import CompletedPayment
 
 #: The identifier system of a PaymentNotice's provider payment id ("…/payment/stripe").
 PAYMENT_SYSTEM = f"{PROJECT}/payment"
+#: The tag naming the Invoice a PaymentNotice pays (for servers without `request` search).
+PAYS_TAG = f"{PROJECT}/pays-invoice"
 
 
 def payment_system(provider: str) -> str:
@@ -86,6 +93,12 @@ def payment_notice(payment: CompletedPayment, invoice: Invoice, organization_id:
     identifier = {"system": payment_system(payment.provider), "value": payment.payment_id}
     return {
         "resourceType": "PaymentNotice",
+        "meta": {
+            "tag": [
+                {"system": identifier["system"], "code": payment.payment_id},
+                {"system": PAYS_TAG, "code": invoice.id},
+            ]
+        },
         "identifier": [identifier],
         "status": "active",
         "request": {"reference": f"Invoice/{invoice.id}"},
@@ -100,6 +113,28 @@ def payment_notice(payment: CompletedPayment, invoice: Invoice, organization_id:
 class FhirBilling:
     def __init__(self, conn: FhirConnection, reference: ReferenceCache) -> None:
         self._conn, self._reference = conn, reference
+        self._notice_params: set[str] | None = None
+
+    async def _searches_notices_by(self, param: str) -> bool:
+        """Does the server search PaymentNotice by `param` (its CapabilityStatement says)?"""
+        if self._notice_params is None:
+            async with translated("read the CapabilityStatement"):
+                statement = await self._conn.http.capabilities()
+            self._notice_params = {
+                str(p.get("name"))
+                for rest in statement.get("rest") or []
+                for r in rest.get("resource") or []
+                if r.get("type") == "PaymentNotice"
+                for p in r.get("searchParam") or []
+            }
+        return param in self._notice_params
+
+    async def _by_payment_id(self, provider: str | None, payment_id: str) -> str:
+        """The search (and the conditional create's condition) for one provider payment id."""
+        system = f"{payment_system(provider)}|" if provider else ""
+        if await self._searches_notices_by("identifier"):
+            return f"identifier={system}{payment_id}"
+        return f"_tag={system}{payment_id}"
 
     async def open_invoices(self, patient_id: str) -> list[Invoice]:
         patient = f"Patient/{patient_id}"
@@ -131,7 +166,8 @@ class FhirBilling:
 
     async def recorded(self, payment_id: str) -> str | None:
         # By value (a token without a system matches any), then the system checked here.
-        found = await self._conn.search_one_type("PaymentNotice", {"identifier": payment_id})
+        name, _, value = (await self._by_payment_id(None, payment_id)).partition("=")
+        found = await self._conn.search_one_type("PaymentNotice", {name: value})
         for notice in found:
             for ident in notice.get("identifier") or []:
                 if str(ident.get("system", "")).startswith(PAYMENT_SYSTEM) and (
@@ -143,7 +179,7 @@ class FhirBilling:
     async def record_payment(self, payment: CompletedPayment, invoice: Invoice) -> tuple[str, bool]:
         organization = (await self._reference.get()).organization["id"]
         notice = payment_notice(payment, invoice, organization)
-        condition = f"identifier={payment_system(payment.provider)}|{payment.payment_id}"
+        condition = await self._by_payment_id(payment.provider, payment.payment_id)
         async with translated("create PaymentNotice"):
             stored, created = await self._conn.http.create_if_none(notice, condition)
         return str(stored.get("id", "")), created
@@ -162,9 +198,12 @@ class FhirBilling:
                 raise
 
     async def _paid(self, invoice_id: str) -> int:
-        notices = await self._conn.search_one_type(
-            "PaymentNotice", {"request": f"Invoice/{invoice_id}"}
+        params = (
+            {"request": f"Invoice/{invoice_id}"}
+            if await self._searches_notices_by("request")
+            else {"_tag": f"{PAYS_TAG}|{invoice_id}"}
         )
+        notices = await self._conn.search_one_type("PaymentNotice", params)
         return sum(
             found[0]
             for n in notices
