@@ -60,6 +60,8 @@ class Runtime:
     async def aclose(self) -> None:
         if self.channels is not None:
             await self.channels.aclose()
+        if self.stripe is not None:
+            await self.stripe.aclose()
         await self.fhir.aclose()
         await self.storage.close()
 

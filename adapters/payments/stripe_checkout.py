@@ -46,16 +46,20 @@ class StripePayments:
         api_base_url: str = "https://api.stripe.com",
         now: Any = None,
     ) -> None:
+        self._http = stripe.HTTPXClient()
         self._client = stripe.StripeClient(
             api_key,
             base_addresses={"api": api_base_url.rstrip("/")},
-            http_client=stripe.HTTPXClient(),
+            http_client=self._http,
             max_network_retries=2,
         )
         self._secret, self._account = webhook_secret, account_id
         self._base = public_base_url.rstrip("/")
         self._valid_for = min(max(valid_for, MIN_VALID), MAX_VALID)
         self._now = now or (lambda: dt.datetime.now(dt.UTC))
+
+    async def aclose(self) -> None:
+        await self._http.close_async()
 
     async def create_link(self, request: LinkRequest) -> PaymentLink:
         invoice = request.invoice
