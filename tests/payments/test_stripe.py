@@ -162,8 +162,10 @@ async def test_the_thanks_go_to_the_patients_channel_and_a_mismatch_is_refused(
     async with rig.runtime.storage.unit_of_work() as uow:
         due = [m for m in await uow.outbox.due(TEST_NOW, 500) if m.address == phone]
     assert [m.payload["text"] for m in due] == [
-        "Thank you: Riverside Family Clinic has received your payment of $45.00. "
-        "Nothing more is owed on that bill."
+        (
+            "Thank you: Riverside Family Clinic has received your payment of $45.00. "
+            "Nothing more is owed on that bill."
+        )
     ]
 
 
