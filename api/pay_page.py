@@ -130,8 +130,8 @@ async def pay_page(token: str, runtime: RuntimeDep) -> HTMLResponse:
         return _refused(checked, practice)
     amount = money_text(checked.cents, checked.currency)
     return _page(
-        f"Pay {practice}",
-        f"<p>{html.escape(practice)}</p><p>Amount due</p>"
+        practice or "Pay your bill",
+        "<p>Amount due</p>"
         f"<p class=amount id=amount>{html.escape(amount)}</p>"
         f"<form method=post><button type=submit id=pay>Pay</button></form>"
         f"<p class=note>Demo payments: nothing is charged to a card.</p>",

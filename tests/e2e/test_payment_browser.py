@@ -38,10 +38,11 @@ async def open_invoice(fhir_adapters: FhirAdapters) -> AsyncIterator[FhirAdapter
     await reopen_maria_invoice(fhir_adapters)
 
 
-def _say(api_url: str, text: str) -> str:
-    answer = httpx.post(
-        f"{api_url}/chat/api/messages", json={"phone": MARIA, "text": text}, timeout=60
-    )
+async def _say(api_url: str, text: str) -> str:
+    async with httpx.AsyncClient(timeout=60) as client:
+        answer = await client.post(
+            f"{api_url}/chat/api/messages", json={"phone": MARIA, "text": text}
+        )
     assert answer.status_code == 200, answer.text
     return " ".join(r["text"] for r in answer.json()["replies"])
 
@@ -53,9 +54,9 @@ async def test_maria_pays_her_bill_in_the_browser_once(
     from playwright.async_api import async_playwright
 
     fhir = open_invoice
-    asked = _say(api_url, "how much do I owe?")
+    asked = await _say(api_url, "how much do I owe?")
     assert "$" not in asked and "/pay/" not in asked and "date of birth" in asked
-    told = _say(api_url, "04/12/1985")
+    told = await _say(api_url, "04/12/1985")
     assert "$80.00" in told, told
     found = re.search(re.escape(api_url) + r"/pay/[A-Za-z0-9_\-.]+", told)
     assert found, told
@@ -84,7 +85,8 @@ async def test_maria_pays_her_bill_in_the_browser_once(
         finally:
             await browser.close()
 
-    replay = httpx.post(link, timeout=30)  # the completion replayed, as a resent form
+    async with httpx.AsyncClient(timeout=30) as client:
+        replay = await client.post(link)  # the completion replayed, as a resent form
     assert replay.status_code == 410 and "already been used" in replay.text
     [notice] = await notices_for(fhir, invoice_id)
     assert notice["amount"] == {"value": 80.0, "currency": "USD"}
