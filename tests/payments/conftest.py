@@ -32,7 +32,11 @@ class PayRig:
     async def say(self, text: str, phone: str = "+16175550134") -> list[str]:
         answer = await self.client.post("/chat/api/messages", json={"phone": phone, "text": text})
         assert answer.status_code == 200, answer.text
-        return [r["text"] for r in answer.json()["replies"]]
+        # Each reply's text, then its numbered choices as SMS shows them.
+        return [
+            "\n".join([r["text"], *(f"{i}. {c}" for i, c in enumerate(r["choices"], 1))])
+            for r in answer.json()["replies"]
+        ]
 
 
 MakeRig = Callable[..., Any]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import uuid
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -142,3 +143,40 @@ async def test_a_link_for_more_than_is_owed_is_refused_and_staff_told(
     assert [n["amount"]["value"] for n in await notices_for(fhir_adapters, invoice)] == [20.0]
     refused = [a for a in await _trail(rig, f"Invoice/{invoice}") if a.action == REFUSED]
     assert [a.detail["reason"] for a in refused] == ["over_balance"]
+
+
+async def test_several_open_bills_are_numbered_choices_with_dates_and_amounts(
+    rig: PayRig, fhir_adapters: FhirAdapters
+) -> None:
+    phone = f"+1617557{uuid.uuid4().int % 10000:04d}"
+    patient = await fhir_adapters.connection.http.create(
+        {
+            "resourceType": "Patient",
+            "identifier": [
+                {
+                    "system": "https://patient-assistant.example/fhir/test-patient",
+                    "value": str(uuid.uuid4()),
+                }
+            ],
+            "name": [{"family": "Okafor", "given": ["Ada"]}],
+            "birthDate": "1990-07-15",
+            "telecom": [{"system": "phone", "value": phone, "use": "mobile"}],
+        }
+    )
+    for cents, date in ((2500, "2026-01-10"), (6000, "2026-02-20")):
+        amount = {"value": cents / 100, "currency": "USD"}
+        await fhir_adapters.connection.http.create(
+            {
+                "resourceType": "Invoice",
+                "status": "issued",
+                "subject": {"reference": f"Patient/{patient['id']}"},
+                "date": date,
+                "totalGross": amount,
+            }
+        )
+    assert "date of birth" in " ".join(await rig.say("can I pay my bill", phone))
+    listed = " ".join(await rig.say("07/15/1990", phone))
+    assert "2 open bills, $85.00 in all" in listed, listed
+    assert "1. Sat 10 Jan 2026: $25.00\n2. Fri 20 Feb 2026: $60.00" in listed
+    told = " ".join(await rig.say("2", phone))
+    assert "$60.00" in told and "Fri 20 Feb 2026" in told and LINK.search(told), told
