@@ -14,6 +14,7 @@ payment is due, with the link; it needs messaging consent and waits out quiet ho
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
 
@@ -56,10 +57,27 @@ class PaymentDesk:
         self.practice_id, self.payments, self.storage = practice_id, payments, storage
         self.texts, self.catalogue, self.patients = texts, catalogue, patients
         self.consents, self.clock = consents, clock
+        self._reporting: dict[str, tuple[asyncio.Lock, int]] = {}  # payment id -> (lock, users)
 
     # --- a completed payment ------------------------------------------------------------
 
     async def complete(self, payment: CompletedPayment) -> PaymentRecorded | PaymentRefused:
+        # Two reports of one payment at once (a double press, a webhook delivered twice) take
+        # turns here, so the second finds the first's audit record. Across processes the
+        # conditional create still makes one PaymentNotice.
+        lock, users = self._reporting.get(payment.payment_id, (asyncio.Lock(), 0))
+        self._reporting[payment.payment_id] = (lock, users + 1)
+        try:
+            async with lock:
+                return await self._complete(payment)
+        finally:
+            lock, users = self._reporting[payment.payment_id]
+            if users == 1:
+                del self._reporting[payment.payment_id]
+            else:
+                self._reporting[payment.payment_id] = (lock, users - 1)
+
+    async def _complete(self, payment: CompletedPayment) -> PaymentRecorded | PaymentRefused:
         outcome = await self.payments.complete(payment)
         if isinstance(outcome, PaymentRefused):
             await self._refused(outcome)

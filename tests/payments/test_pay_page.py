@@ -4,6 +4,7 @@ Links that cannot be paid get a page that says why (4xx), never an error."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import datetime as dt
 import re
@@ -180,3 +181,25 @@ async def test_several_open_bills_are_numbered_choices_with_dates_and_amounts(
     assert "1. Sat 10 Jan 2026: $25.00\n2. Fri 20 Feb 2026: $60.00" in listed
     told = " ".join(await rig.say("2", phone))
     assert "$60.00" in told and "Fri 20 Feb 2026" in told and LINK.search(told), told
+
+
+async def test_two_presses_at_once_pay_once_and_thank_once(
+    rig: PayRig, fhir_adapters: FhirAdapters
+) -> None:
+    phone = f"+1617558{uuid.uuid4().int % 10000:04d}"
+    patient, invoice_id = await patient_with_invoice(fhir_adapters, 3500, phone=phone)
+    async with rig.runtime.storage.unit_of_work() as uow:
+        conversation = await uow.conversations.get_or_create("riverside", "sms", phone, TEST_NOW)
+    invoice = await fhir_adapters.billing.invoice(invoice_id)
+    link = await _links(TEST_NOW).create_link(
+        LinkRequest(invoice, patient, conversation.id, "Riverside")
+    )
+    path = link.url.removeprefix(PUBLIC)
+    answers = await asyncio.gather(rig.client.post(path), rig.client.post(path))
+    assert sorted(a.status_code for a in answers) == [200, 410]
+    assert len(await notices_for(fhir_adapters, invoice_id)) == 1
+    trail = await _trail(rig, f"Invoice/{invoice_id}")
+    assert [a.action for a in trail].count(RECORDED) == 1
+    async with rig.runtime.storage.unit_of_work() as uow:
+        thanks = [m for m in await uow.outbox.due(TEST_NOW, 500) if m.address == phone]
+    assert len(thanks) == 1 and "$35.00" in thanks[0].payload["text"]

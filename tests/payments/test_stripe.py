@@ -147,11 +147,15 @@ async def test_the_thanks_go_to_the_patients_channel_and_a_mismatch_is_refused(
     assert isinstance(made, PaymentLinkCreated)
     session = _session(stripe_api, made.link.url)
 
-    more = completed_event(session, amount_total=9900)
-    answer = await rig.client.post(
-        "/webhooks/stripe", content=more, headers={"Stripe-Signature": signature(more)}
-    )
-    assert answer.json() == {"result": "refused"}
+    # Bad input, each signed: more than is owed, an unknown invoice, another patient's invoice.
+    others = {**session["metadata"], "patient_id": "someone-else"}
+    unknown = {**session["metadata"], "invoice_id": "no-such-invoice"}
+    for changes in ({"amount_total": 9900}, {"metadata": unknown}, {"metadata": others}):
+        body = completed_event(session, **changes)
+        answer = await rig.client.post(
+            "/webhooks/stripe", content=body, headers={"Stripe-Signature": signature(body)}
+        )
+        assert answer.json() == {"result": "refused"}
     assert await notices_for(fhir_adapters, invoice) == []
 
     body = completed_event(session)
