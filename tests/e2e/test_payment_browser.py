@@ -60,14 +60,24 @@ async def test_maria_pays_her_bill_in_the_browser_once(
     assert "$80.00" in told, told
     found = re.search(re.escape(api_url) + r"/pay/[A-Za-z0-9_\-.]+", told)
     assert found, told
-    link = found.group(0)
+    api_link = found.group(0)
     invoice_id = (await maria_invoice(fhir))["id"]
     shot = Path(os.environ.get("PA_SCREENSHOT_DIR", "/tmp")) / "pay-page.png"
 
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
         try:
+            # The same in the web chat page (Maria is verified on it now): the link comes as
+            # a link, and that one is paid.
             page = await browser.new_page()
+            await page.goto(f"{api_url}/chat")
+            await page.select_option("#persona", MARIA)
+            await page.fill("#text", "can I pay my bill")
+            await page.click("#send")
+            await page.locator(".msg.bot", has_text="$80.00").last.wait_for(timeout=30_000)
+            href = await page.locator('.msg.bot a[href*="/pay/"]').last.get_attribute("href")
+            assert href and href.startswith(f"{api_url}/pay/")
+            link = href
             opened = await page.goto(link)
             assert opened is not None and opened.status == 200
             assert await page.locator("#amount").inner_text() == "$80.00"
@@ -87,7 +97,9 @@ async def test_maria_pays_her_bill_in_the_browser_once(
 
     async with httpx.AsyncClient(timeout=30) as client:
         replay = await client.post(link)  # the completion replayed, as a resent form
+        other = await client.post(api_link)  # the link the chat API gave before: bill paid
     assert replay.status_code == 410 and "already been used" in replay.text
+    assert other.status_code == 410 and "already paid" in other.text
     [notice] = await notices_for(fhir, invoice_id)
     assert notice["amount"] == {"value": 80.0, "currency": "USD"}
     assert (await maria_invoice(fhir))["status"] == "balanced"
