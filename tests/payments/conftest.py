@@ -45,7 +45,7 @@ MakeRig = Callable[..., Any]
 @pytest.fixture
 def make_pay_rig(fhir_sandbox: SeededServer, nlu: Any, tmp_path: Path) -> MakeRig:
     @asynccontextmanager
-    async def make(**overrides: Any) -> AsyncIterator[PayRig]:
+    async def make(fhir_base_url: str | None = None, **overrides: Any) -> AsyncIterator[PayRig]:
         values: dict[str, Any] = {
             "environment": "test",
             "database_url": f"sqlite+aiosqlite:///{tmp_path / 'assistant.db'}",
@@ -54,7 +54,9 @@ def make_pay_rig(fhir_sandbox: SeededServer, nlu: Any, tmp_path: Path) -> MakeRi
         }
         settings = Settings(_env_file=None, **(values | overrides))  # type: ignore[call-arg]
         clock = FixedClock(TEST_NOW)
-        runtime = await build(settings, fhir_base_url=fhir_sandbox.base_url, clock=clock, nlu=nlu)
+        runtime = await build(
+            settings, fhir_base_url=fhir_base_url or fhir_sandbox.base_url, clock=clock, nlu=nlu
+        )
 
         async def factory() -> Runtime:
             return runtime

@@ -7,7 +7,9 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
+import logging
 import re
+import socket
 import uuid
 from collections.abc import AsyncIterator
 from typing import Any
@@ -47,8 +49,9 @@ async def _trail(rig: PayRig, subject: str) -> list[Any]:
 
 
 async def test_maria_asks_what_she_owes_verifies_and_pays_once(
-    rig: PayRig, fhir_adapters: FhirAdapters
+    rig: PayRig, fhir_adapters: FhirAdapters, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.INFO)
     first = await rig.say("how much do I owe?")
     assert not any("$" in r or "/pay/" in r for r in first), "money before verification"
     assert "date of birth" in " ".join(first)
@@ -80,6 +83,11 @@ async def test_maria_asks_what_she_owes_verifies_and_pays_once(
 
     # Nothing is owed now, and the patient is told so.
     assert "nothing to pay" in " ".join(await rig.say("can I pay my bill"))
+    # The app's logs (not this test's own HTTP client's) carry ids and outcomes only.
+    logged = "\n".join(r.getMessage() for r in caplog.records if not r.name.startswith("httpx"))
+    assert "payment recorded" in logged
+    for phi in ("6175550134", "Maria", "Lopez", "1985", "how much", "80.00"):
+        assert phi not in logged
 
 
 def _links(at: dt.datetime, hours: float = 72) -> SandboxPayments:
@@ -203,3 +211,17 @@ async def test_two_presses_at_once_pay_once_and_thank_once(
     async with rig.runtime.storage.unit_of_work() as uow:
         thanks = [m for m in await uow.outbox.due(TEST_NOW, 500) if m.address == phone]
     assert len(thanks) == 1 and "$35.00" in thanks[0].payload["text"]
+
+
+async def test_the_record_system_down_gets_a_page_saying_so_and_nothing_is_charged(
+    make_pay_rig: MakeRig, fhir_adapters: FhirAdapters
+) -> None:
+    patient, invoice_id = await patient_with_invoice(fhir_adapters, 1500)
+    path = await _link_for(fhir_adapters, invoice_id, patient)
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{s.getsockname()[1]}/fhir"
+    async with make_pay_rig(fhir_base_url=closed) as down:
+        for answer in (await down.client.get(path), await down.client.post(path)):
+            assert answer.status_code == 503 and "Nothing was charged" in answer.text
+    assert await notices_for(fhir_adapters, invoice_id) == []
