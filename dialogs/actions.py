@@ -15,6 +15,7 @@ from dialogs.context import TurnContext
 from dialogs.feature import ActionSpec, Entry, Feature, MissingSlot
 from dialogs.features import (
     appointments,
+    billing,
     booking,
     cancelling,
     consent,
@@ -48,6 +49,7 @@ FEATURES: tuple[Feature, ...] = (
     results.FEATURE,
     intake.FEATURE,
     consent.FEATURE,
+    billing.FEATURE,
 )
 
 

@@ -85,8 +85,12 @@ COLLECT = StepHandler(_run_collect, _take_collect, _answers_collect)
 # --- choose ----------------------------------------------------------------------------------
 
 
+#: Where each list's items are kept; another list's are under its name plus "s" ("invoices").
+LIST_SLOTS = {"opening": "offers", "appointment": "appointments"}
+
+
 def _items(turn: Turn, step: Choose) -> list[dict]:
-    return turn.s.slots.get("offers" if step.list == "opening" else "appointments", [])
+    return turn.s.slots.get(LIST_SLOTS.get(step.list, f"{step.list}s"), [])
 
 
 def _run_choose(turn: Turn, step: Choose) -> bool:
@@ -108,8 +112,13 @@ def _present(turn: Turn, step: Choose) -> bool:
             return True
         labels = [appointment_label(appointment_from_json(a), turn.ctx.catalogue) for a in items]
         turn.notes.append({"kind": "disclosed", "what": "appointments", "count": len(items)})
-    else:
+    elif step.list == "opening":
         labels = [opening_label(opening_from_json(o), turn.ctx.catalogue) for o in items]
+    else:  # a list whose feature labelled each item (open invoices: dialogs/features/billing.py)
+        if len(items) == 1:
+            slots[step.list] = items[0]
+            return True
+        labels = [str(i["label"]) for i in items]
     turn.ask(step.ask, tuple(labels))
     return False
 
@@ -150,8 +159,8 @@ def _pick(turn: Turn, step: Choose, parse: Parse) -> bool:
         chosen = items[index - 1]
     elif step.list == "appointment" and any_when_of(parse):
         chosen = booked.pick_by_day(parse, items)  # "the one on thursday"
-    elif at is not None or (
-        (when := any_when_of(parse)) and when.get("grain") in ("minute", "hour")
+    elif step.list in LIST_SLOTS and (
+        at is not None or ((when := any_when_of(parse)) and when.get("grain") in ("minute", "hour"))
     ):
         # "the 10:30 one", or just "10:30": the offer starting then, if exactly one does.
         zone = ZoneInfo(turn.ctx.catalogue.practice.timezone)

@@ -3,7 +3,7 @@
 A flow is a list of steps run in order. Each step is exactly one of:
 
   collect: <slot>     ask for a value until the patient gives a valid one
-  choose: <list>      offer a numbered list (openings, appointments) and take a pick
+  choose: <list>      offer a numbered list (openings, appointments, open invoices) and take a pick
   confirm: <text>     read something back and branch on yes / no
   action: <name>      ask the domain to do something and branch on its outcome (the actions
                       and their outcomes: dialogs/actions.py)

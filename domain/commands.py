@@ -11,6 +11,7 @@ Each command is defined beside the capability it belongs to:
     registration   domain/registration.py   RegisterPatient
     details        domain/details.py        UpdateDetails
     results        domain/results.py        CheckResults
+    payments       domain/billing.py        FindOpenInvoices, CreatePaymentLink (domain/payments.py)
     intake         domain/intake_service.py StartIntake, SaveIntake
     consent        domain/consent_service.py ReviewConsents, DecideConsent, WithdrawConsent
 
@@ -24,6 +25,13 @@ from typing import Protocol
 
 from domain.alerts import EmergencyReported, LockoutReported, ReportEmergency, ReportLockout
 from domain.appointments import ListUpcoming, UpcomingListed
+from domain.billing import (
+    CreatePaymentLink,
+    FindOpenInvoices,
+    NothingToPay,
+    OpenInvoicesFound,
+    PaymentLinkCreated,
+)
 from domain.booking import Booked, BookOpening, FindOpenings, OpeningsFound, SlotTaken
 from domain.cancelling import CancelAppointment, Cancelled
 from domain.consent_service import (
@@ -55,10 +63,12 @@ __all__ = [
     "ConsentRequired",
     "ConsentWithdrawn",
     "ConsentsReviewed",
+    "CreatePaymentLink",
     "DecideConsent",
     "DetailChange",
     "DetailsUpdated",
     "EmergencyReported",
+    "FindOpenInvoices",
     "FindOpenings",
     "IntakeLoaded",
     "IntakeSaved",
@@ -67,9 +77,12 @@ __all__ = [
     "LockoutReported",
     "NoIntakeForm",
     "NotIdentified",
+    "NothingToPay",
+    "OpenInvoicesFound",
     "OpeningsFound",
     "Outcome",
     "PatientRegistered",
+    "PaymentLinkCreated",
     "RecordSystemDown",
     "ReferredToStaff",
     "RegisterPatient",
@@ -110,6 +123,8 @@ Command = (
     | ReviewConsents
     | DecideConsent
     | WithdrawConsent
+    | FindOpenInvoices
+    | CreatePaymentLink
 )
 
 Outcome = (
@@ -135,6 +150,9 @@ Outcome = (
     | ConsentRecorded
     | ConsentWithdrawn
     | ConsentRequired
+    | OpenInvoicesFound
+    | PaymentLinkCreated
+    | NothingToPay
 )
 
 

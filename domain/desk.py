@@ -11,6 +11,7 @@ from domain.consent_service import Consents
 from domain.errors import RecordSystemUnavailable
 from domain.identity import Identity
 from domain.intake_service import Intake
+from domain.payments import Payments
 from domain.results import Results
 from domain.scheduling import Scheduling
 
@@ -23,15 +24,22 @@ class FrontDesk:
         intake: Intake,
         consents: Consents,
         results: Results,
+        payments: Payments | None = None,
     ) -> None:
         self.scheduling, self.identity, self.intake = scheduling, identity, intake
         self.consents, self.results = consents, results
+        self.payments = payments
 
     async def handle(self, command: c.Command) -> c.Outcome:
         try:
             return await self._route(command)
         except RecordSystemUnavailable:
             return c.RecordSystemDown()
+
+    def _payments(self) -> Payments:
+        if self.payments is None:
+            raise RuntimeError("payments are not wired into this front desk")
+        return self.payments
 
     async def _route(self, command: c.Command) -> c.Outcome:
         match command:
@@ -57,5 +65,9 @@ class FrontDesk:
                 return await self.consents.decide(command)
             case c.WithdrawConsent():
                 return await self.consents.withdraw(command)
+            case c.FindOpenInvoices():
+                return await self._payments().open_invoices(command)
+            case c.CreatePaymentLink():
+                return await self._payments().link(command)
         gate = await self.consents.gate(command)
         return gate if gate is not None else await self.scheduling.handle(command)

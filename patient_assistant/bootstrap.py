@@ -9,11 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from adapters.fhir import FhirAdapters, connect
+from adapters.payments.sandbox import SandboxPayments
+from adapters.payments.stripe_checkout import StripePayments
 from adapters.sql import SqlStorage, migrate
 from bot.assistant import Assistant, Parser
 from bot.catalogue import PracticeCatalogue
 from bot.locks import LocalLocks
 from bot.outreach import Outreach
+from bot.payments import PaymentDesk
 from bot.ports import ConversationLocks
 from dialogs.context import Texts
 from dialogs.validation import load_flows
@@ -23,6 +26,7 @@ from domain.desk import FrontDesk
 from domain.identity import Identity
 from domain.intake_service import Intake
 from domain.outreach import IntakeOutreach
+from domain.payments import Payments
 from domain.ports import Clock
 from domain.results import Results
 from domain.scheduling import Scheduling
@@ -47,10 +51,17 @@ class Runtime:
     assistant: Assistant
     channels: Channels | None = None  # outbound senders and the hand-off of received messages
     outreach: Outreach | None = None  # messages the practice sends first (intake invitations)
+    payments: PaymentDesk | None = None  # completed payments written back; links the practice sends
+    pay_links: SandboxPayments | None = (
+        None  # the sandbox provider's pay page (PAYMENT_PROVIDER=sandbox)
+    )
+    stripe: StripePayments | None = None  # Stripe's webhook (PAYMENT_PROVIDER=stripe)
 
     async def aclose(self) -> None:
         if self.channels is not None:
             await self.channels.aclose()
+        if self.stripe is not None:
+            await self.stripe.aclose()
         await self.fhir.aclose()
         await self.storage.close()
 
@@ -101,11 +112,13 @@ async def build(
     catalogue = PracticeCatalogue(fhir.practice)
     texts = Texts.load(DATA / "texts")
     locks = locks or LocalLocks()
+    provider = payment_provider(settings, clock)
+    payments = Payments(fhir.billing, provider, fhir.practice)
     assistant = Assistant(
         practice_id=settings.practice_id,
         storage=storage,
         nlu=parser,
-        scheduling=front_desk(fhir, scheduling, clock),
+        scheduling=front_desk(fhir, scheduling, clock, payments),
         catalogue=catalogue,
         patients=fhir.patients,
         flows=load_flows(DATA / "flows"),
@@ -126,10 +139,51 @@ async def build(
             fhir.schedule, fhir.practice, fhir.patients, fhir.intake, fhir.consents, clock
         ),
     )
-    return Runtime(settings, clock, storage, fhir, parser, assistant, channels, outreach)
+    desk = PaymentDesk(
+        practice_id=settings.practice_id,
+        payments=payments,
+        storage=storage,
+        texts=texts,
+        catalogue=catalogue,
+        patients=fhir.patients,
+        consents=fhir.consents,
+        clock=clock,
+    )
+    return Runtime(
+        settings,
+        clock,
+        storage,
+        fhir,
+        parser,
+        assistant,
+        channels,
+        outreach,
+        payments=desk,
+        pay_links=provider if isinstance(provider, SandboxPayments) else None,
+        stripe=provider if isinstance(provider, StripePayments) else None,
+    )
 
 
-def front_desk(fhir: FhirAdapters, scheduling: Scheduling, clock: Clock) -> FrontDesk:
+def payment_provider(settings: Settings, clock: Clock) -> SandboxPayments | StripePayments:
+    """The provider PAYMENT_PROVIDER names: the sandbox's pay page, or Stripe Checkout."""
+    valid_for = dt.timedelta(hours=settings.payment_link_hours)
+    if settings.payment_provider == "stripe":
+        assert settings.stripe_api_key and settings.stripe_webhook_secret  # Settings checks it
+        return StripePayments(
+            api_key=settings.stripe_api_key,
+            webhook_secret=settings.stripe_webhook_secret,
+            public_base_url=settings.public_base_url,
+            valid_for=valid_for,
+            account_id=settings.stripe_account_id,
+            api_base_url=settings.stripe_api_base_url,
+            now=clock.now,
+        )
+    return SandboxPayments(settings.secret_key, settings.public_base_url, clock, valid_for)
+
+
+def front_desk(
+    fhir: FhirAdapters, scheduling: Scheduling, clock: Clock, payments: Payments | None = None
+) -> FrontDesk:
     """Every domain service over the FHIR adapters, behind the one front desk."""
     return FrontDesk(
         scheduling=scheduling,
@@ -137,6 +191,7 @@ def front_desk(fhir: FhirAdapters, scheduling: Scheduling, clock: Clock) -> Fron
         intake=Intake(fhir.intake),
         consents=Consents(fhir.consents, fhir.practice, clock),
         results=Results(fhir.results),
+        payments=payments,
     )
 
 

@@ -68,6 +68,11 @@ def _parser() -> argparse.ArgumentParser:
     jobs = sub.add_parser("jobs", help="run scheduled work once")
     jobs.add_argument("action", choices=("run-due",))
     jobs.add_argument("--now", help="ISO-8601; the clock the due work is judged by")
+    payments = sub.add_parser("payments", help="send a patient a link to pay what they owe")
+    payments.add_argument("action", choices=("send",))
+    payments.add_argument("--patient", required=True, help="the FHIR Patient id")
+    payments.add_argument("--invoice", help="the FHIR Invoice id (default: the oldest open one)")
+    payments.add_argument("--now", help="ISO-8601; the clock quiet hours are judged by")
     return p
 
 
@@ -143,6 +148,12 @@ def main(argv: list[str] | None = None) -> int:
         done = run_due_once(settings, now)
         print(f"{done.replies} replies sent, {done.invited} patients invited to fill in forms")
         return 0
+    if args.command == "payments":
+        from patient_assistant.payment_links import send_once
+
+        status, said = send_once(settings, args.patient, args.invoice, now)
+        print(said)
+        return status
     raise AssertionError(args.command)
 
 

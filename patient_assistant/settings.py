@@ -80,6 +80,19 @@ class Settings(BaseSettings):
     beat_purge_seconds: float = 3600.0
 
     verification_days: int = 30
+
+    #: Who takes payments: `sandbox` (the API's own signed pay page, the embedded default) or
+    #: `stripe` (Stripe Checkout; needs STRIPE_API_KEY and STRIPE_WEBHOOK_SECRET).
+    payment_provider: Literal["sandbox", "stripe"] = "sandbox"
+    #: How long a payment link works.
+    payment_link_hours: float = Field(default=72.0, gt=0)
+    stripe_api_key: str | None = None
+    stripe_webhook_secret: str | None = None
+    #: The practice's connected Stripe account (acct_...), when the assistant's platform
+    #: account takes payments on its behalf; unset: STRIPE_API_KEY's own account.
+    stripe_account_id: str | None = None
+    stripe_api_base_url: str = "https://api.stripe.com"
+
     sandbox_dir: str = "var/sandbox"
 
     @field_validator("twilio_whatsapp_from")
@@ -127,6 +140,17 @@ class Settings(BaseSettings):
                 raise ValueError(
                     f"{name.upper()} still holds a <...> from the README's example; fill it in"
                 )
+        return self
+
+    @model_validator(mode="after")
+    def _stripe_complete(self) -> Settings:
+        """Fail closed: Stripe without its webhook secret would take unverifiable webhooks."""
+        if self.payment_provider == "stripe" and not (
+            self.stripe_api_key and self.stripe_webhook_secret
+        ):
+            raise ValueError(
+                "PAYMENT_PROVIDER=stripe needs STRIPE_API_KEY and STRIPE_WEBHOOK_SECRET"
+            )
         return self
 
     @model_validator(mode="after")

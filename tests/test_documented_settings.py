@@ -66,6 +66,8 @@ FILLED_IN: dict[str, Callable[[], str]] = {
     "<random, letters, digits, _ and -: openssl rand -hex 32>": lambda: secrets.token_hex(32),
     "<newest key>": lambda: base64.urlsafe_b64encode(os.urandom(32)).decode(),
     "<older key>": lambda: base64.urlsafe_b64encode(os.urandom(32)).decode(),
+    "<the account's secret key: sk_live_...>": lambda: f"sk_live_{secrets.token_hex(24)}",
+    "<the endpoint's signing secret: whsec_...>": lambda: f"whsec_{secrets.token_hex(24)}",
 }
 UNFILLED = re.compile(r"<[^<>]+>")
 
@@ -74,6 +76,7 @@ E164 = re.compile(r"^\+[1-9][0-9]{7,14}$")
 PROVIDER_APIS = {
     "Twilio's API": "https://api.twilio.com",
     "Telegram's API": "https://api.telegram.org",
+    "Stripe's API": "https://api.stripe.com",
 }
 
 
@@ -332,6 +335,15 @@ def compose_password(settings: Settings, name: str, raw: str) -> None:
     )
 
 
+def prefixed(prefix: str) -> Callable[[Settings, str, str], None]:
+    """A Stripe key, secret or account id, in the form Stripe's dashboard shows it."""
+
+    def check(settings: Settings, name: str, raw: str) -> None:
+        assert getattr(settings, name.lower()) == raw and raw.startswith(prefix)
+
+    return check
+
+
 #: What each documented setting means, as the README says it, checked on the value read.
 MEANINGS: dict[str, Callable[[Settings, str, str], None]] = {
     "ENVIRONMENT": production,
@@ -372,6 +384,12 @@ MEANINGS: dict[str, Callable[[Settings, str, str], None]] = {
     "BEAT_SEND_OUTBOX_SECONDS": same_number,
     "BEAT_PROCESS_DUE_SECONDS": same_number,
     "BEAT_PURGE_SECONDS": same_number,
+    "PAYMENT_PROVIDER": one_of_the_documented_choices,
+    "PAYMENT_LINK_HOURS": same_number,
+    "STRIPE_API_KEY": prefixed("sk_live_"),
+    "STRIPE_WEBHOOK_SECRET": prefixed("whsec_"),
+    "STRIPE_ACCOUNT_ID": prefixed("acct_"),
+    "STRIPE_API_BASE_URL": url("https"),
 }
 
 

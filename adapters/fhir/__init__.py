@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from adapters.fhir.billing import FhirBilling
 from adapters.fhir.connection import FhirConnection
 from adapters.fhir.consent import FhirConsentStore, FhirResultsStore
 from adapters.fhir.directory import FhirPatientDirectory, FhirPracticeDirectory
@@ -36,6 +37,7 @@ class FhirAdapters:
     intake: FhirIntakeStore = field(repr=False)
     consents: FhirConsentStore = field(repr=False)
     results: FhirResultsStore = field(repr=False)
+    billing: FhirBilling = field(repr=False)  # invoices and the payments made on them
 
     async def aclose(self) -> None:
         await self.connection.aclose()
@@ -81,6 +83,7 @@ def connect(
             conn, reference, f"{public_base_url.rstrip('/')}/documents/{{id}}"
         ),
         results=FhirResultsStore(conn),
+        billing=FhirBilling(conn, reference),
     )
 
 

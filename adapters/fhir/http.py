@@ -74,6 +74,18 @@ class FhirHttp:
             headers["If-None-Exist"] = if_none_exist
         return await self._send("POST", resource["resourceType"], resource, **headers)
 
+    async def create_if_none(self, resource: Json, if_none_exist: str) -> tuple[Json, bool]:
+        """A conditional create that says which happened: (the resource, True if made now).
+
+        The server answers 201 when it created the resource and 200 with the match it found."""
+        url = f"{self.base_url}/{resource['resourceType']}"
+        headers = {"Prefer": "return=representation", "If-None-Exist": if_none_exist}
+        response = await self._client.post(url, json=resource, headers=headers)
+        data: Any = response.json() if response.content else {}
+        if response.status_code >= 400:
+            raise FhirHttpError(response.status_code, diagnostics_of(data))
+        return (data if isinstance(data, dict) else {}), response.status_code == 201
+
     async def update(self, resource: Json, if_match: str | None = None) -> Json:
         """PUT a resource by id; with `if_match` (a version id) a stale version answers 412."""
         headers = {"Prefer": "return=representation"}

@@ -1,0 +1,243 @@
+"""Payments in the runtime: a completed payment written back and thanked for, and a payment
+link the practice sends first.
+
+`complete` is the one path of every completed payment (the sandbox pay page and Stripe's
+webhook both call it). The domain records it once in FHIR (domain/payments.py); here, in
+one transaction, the audit record `payment.recorded` (keyed by the provider's payment id)
+and the thank-you in the outbox of the conversation the link was sent to. The audit record
+is also what keeps a replay from thanking twice. A refused payment is audited as
+`payment.refused` and logged for staff with ids and the reason only.
+
+`send_link` is `patient-assistant payments send`: the message names the practice and that a
+payment is due, with the link; it needs messaging consent and waits out quiet hours.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+
+from bot.catalogue import PracticeCatalogue
+from bot.messages import Outbound
+from bot.optout import optout_address
+from bot.ports import AuditRecord, OutboxRecord, Storage
+from dialogs.context import Texts
+from dialogs.render import say
+from dialogs.state import State
+from domain.billing import CreatePaymentLink, FindOpenInvoices, PaymentLinkCreated, money_text
+from domain.consent import may_message
+from domain.outreach import contact_of
+from domain.payments import CompletedPayment, PaymentRecorded, PaymentRefused, Payments
+from domain.ports import Clock, ConsentStore, PatientDirectory
+from domain.quiet_hours import next_allowed
+
+log = logging.getLogger(__name__)
+
+RECORDED = "payment.recorded"
+REFUSED = "payment.refused"
+LINK_SENT = "payment.link_sent"
+#: Channels whose replies go back in the same request (bot/assistant.py keeps them as sent).
+IN_BAND_CHANNELS = ("web", "console")
+
+
+class PaymentDesk:
+    def __init__(
+        self,
+        *,
+        practice_id: str,
+        payments: Payments,
+        storage: Storage,
+        texts: Texts,
+        catalogue: PracticeCatalogue,
+        patients: PatientDirectory,
+        consents: ConsentStore,
+        clock: Clock,
+    ) -> None:
+        self.practice_id, self.payments, self.storage = practice_id, payments, storage
+        self.texts, self.catalogue, self.patients = texts, catalogue, patients
+        self.consents, self.clock = consents, clock
+        self._reporting: dict[str, tuple[asyncio.Lock, int]] = {}  # payment id -> (lock, users)
+
+    # --- a completed payment ------------------------------------------------------------
+
+    async def complete(self, payment: CompletedPayment) -> PaymentRecorded | PaymentRefused:
+        # Two reports of one payment at once (a double press, a webhook delivered twice) take
+        # turns here, so the second finds the first's audit record. Across processes the
+        # conditional create still makes one PaymentNotice.
+        lock, users = self._reporting.get(payment.payment_id, (asyncio.Lock(), 0))
+        self._reporting[payment.payment_id] = (lock, users + 1)
+        try:
+            async with lock:
+                return await self._complete(payment)
+        finally:
+            lock, users = self._reporting[payment.payment_id]
+            if users == 1:
+                del self._reporting[payment.payment_id]
+            else:
+                self._reporting[payment.payment_id] = (lock, users - 1)
+
+    async def _complete(self, payment: CompletedPayment) -> PaymentRecorded | PaymentRefused:
+        outcome = await self.payments.complete(payment)
+        if isinstance(outcome, PaymentRefused):
+            await self._refused(outcome)
+            return outcome
+        async with self.storage.unit_of_work() as uow:
+            trail = await uow.audit.trail(self.practice_id, f"Invoice/{payment.invoice_id}")
+            if any(
+                a.action == RECORDED and a.detail.get("payment_id") == payment.payment_id
+                for a in trail
+            ):
+                log.info("payment %s reported again: nothing changed", payment.provider)
+                return outcome
+            now = self.clock.now()
+            await uow.audit.append(
+                AuditRecord(
+                    practice_id=self.practice_id,
+                    actor=f"provider:{payment.provider}",
+                    action=RECORDED,
+                    subject=f"Invoice/{payment.invoice_id}",
+                    at=now,
+                    detail={
+                        "payment_id": payment.payment_id,
+                        "patient": f"Patient/{payment.patient_id}",
+                        "payment_notice": f"PaymentNotice/{outcome.notice_id}",
+                        "cents": payment.cents,
+                        "currency": payment.currency,
+                        "remaining_cents": outcome.remaining_cents,
+                    },
+                )
+            )
+            conversation = (
+                await uow.conversations.get(payment.conversation_id)
+                if payment.conversation_id
+                else None
+            )
+            if conversation is not None:
+                state = State.from_json(conversation.state)
+                text = say(
+                    self.texts["payment_thanks" if not outcome.remaining_cents else "payment_part"],
+                    state.language,
+                    {
+                        "practice_name": (await self.catalogue.get()).practice.name,
+                        "amount": money_text(payment.cents, payment.currency),
+                        "remaining": money_text(outcome.remaining_cents, payment.currency),
+                    },
+                )
+                await uow.outbox.enqueue(
+                    OutboxRecord(
+                        id=uuid.uuid4().hex,
+                        practice_id=self.practice_id,
+                        conversation_id=conversation.id,
+                        channel=conversation.channel,
+                        address=conversation.address,
+                        payload=Outbound(text=text).to_json(),
+                        created_at=now,
+                        purpose="notification",
+                        status="sent" if conversation.channel in IN_BAND_CHANNELS else "pending",
+                    )
+                )
+        log.info(
+            "payment recorded: provider=%s invoice=%s notice=%s balanced=%s",
+            payment.provider,
+            payment.invoice_id,
+            outcome.notice_id,
+            outcome.remaining_cents == 0,
+        )
+        return outcome
+
+    async def _refused(self, outcome: PaymentRefused) -> None:
+        payment = outcome.payment
+        # For staff: ids and the reason, never a name or what the patient wrote.
+        log.warning(
+            "payment refused for staff review: provider=%s payment=%s invoice=%s reason=%s",
+            payment.provider,
+            payment.payment_id,
+            payment.invoice_id,
+            outcome.reason,
+        )
+        async with self.storage.unit_of_work() as uow:
+            await uow.audit.append(
+                AuditRecord(
+                    practice_id=self.practice_id,
+                    actor=f"provider:{payment.provider}",
+                    action=REFUSED,
+                    subject=f"Invoice/{payment.invoice_id}",
+                    at=self.clock.now(),
+                    detail={
+                        "payment_id": payment.payment_id,
+                        "patient": f"Patient/{payment.patient_id}",
+                        "reason": outcome.reason,
+                        "cents": payment.cents,
+                        "currency": payment.currency,
+                    },
+                )
+            )
+
+    # --- the practice sends a link --------------------------------------------------------
+
+    async def send_link(self, patient_id: str, invoice_id: str | None = None) -> str:
+        """sent | nothing_due | no_consent | no_contact | opted_out."""
+        found = await self.payments.open_invoices(FindOpenInvoices(patient_id))
+        chosen = [i for i in found.invoices if invoice_id in (None, i.id)]
+        if not chosen:
+            return "nothing_due"
+        if not may_message(
+            await self.consents.documents(), await self.consents.decisions(patient_id)
+        ):
+            return "no_consent"
+        patient = await self.patients.get(patient_id)
+        contact = contact_of(patient)
+        if contact is None:
+            return "no_contact"
+        channel, address = contact
+        practice = (await self.catalogue.get()).practice
+        now = self.clock.now()
+        async with self.storage.unit_of_work() as uow:
+            if await uow.opt_outs.is_opted_out(self.practice_id, optout_address(channel, address)):
+                return "opted_out"
+            conversation = await uow.conversations.get_or_create(
+                self.practice_id, channel, address, now
+            )
+        created = await self.payments.link(
+            CreatePaymentLink(patient_id, chosen[0].id, conversation.id)
+        )
+        if not isinstance(created, PaymentLinkCreated):
+            return "nothing_due"
+        text = say(
+            self.texts["payment_due"],
+            patient.language,
+            {"practice_name": practice.name, "payment_link": created.link.url},
+        )
+        send_at = next_allowed(now, practice.timezone)
+        async with self.storage.unit_of_work() as uow:
+            await uow.audit.append(
+                AuditRecord(
+                    practice_id=self.practice_id,
+                    actor="staff:operator",
+                    action=LINK_SENT,
+                    subject=f"Invoice/{created.invoice.id}",
+                    at=now,
+                    detail={
+                        "patient": f"Patient/{patient_id}",
+                        "conversation_id": conversation.id,
+                        "channel": channel,
+                        "expires_at": created.link.expires_at.isoformat(),
+                    },
+                )
+            )
+            await uow.outbox.enqueue(
+                OutboxRecord(
+                    id=uuid.uuid4().hex,
+                    practice_id=self.practice_id,
+                    conversation_id=conversation.id,
+                    channel=channel,
+                    address=address,
+                    payload=Outbound(text=text).to_json(),
+                    created_at=now,
+                    purpose="notification",
+                    next_attempt_at=send_at if send_at > now else None,
+                )
+            )
+        log.info("payment link sent: invoice=%s channel=%s", created.invoice.id, channel)
+        return "sent"
