@@ -1000,7 +1000,12 @@ def _pod(m: re.Match[str]) -> Atom | None:
     word = m["pod"]
     pre = (m["pre"] or "").strip()
     after = _POD_AFTER.match(m.string, m.end())
-    if after and pre != "this" and word not in TONIGHT and _NEXT_DAYS_POD.match(m.string, after.end()):
+    if (
+        after
+        and pre != "this"
+        and word not in TONIGHT
+        and _NEXT_DAYS_POD.match(m.string, after.end())
+    ):
         return None
     if after and pre == "the":
         return None

@@ -237,9 +237,9 @@ def _shift_before_date(m: re.Match[str]) -> Atom | None:
     is a week only before a date ("week after thanksgiving"), never in "next week after all".
     """
     whole_week = m["u"] == "week" and m["dir"] in ("after", "following")
-    if m["u"] and not m["the"] and (m["u"] != "day" or m["dir"] == "on"):
-        if not (whole_week and _DATE_AHEAD_RX.match(m.string, m.end())):
-            return None  # "next week after all", "day on friday": no shift without "the" but "day after/before"
+    bare = m["u"] and not m["the"] and (m["u"] != "day" or m["dir"] == "on")
+    if bare and not (whole_week and _DATE_AHEAD_RX.match(m.string, m.end())):
+        return None  # "next week after all", "day on friday": no shift without "the" but "day after/before"
     if m["dir"] == "on" and re.match(r"\s+the\b", m.string[m.end() :]):
         return (
             None  # British "a week on friday" shifts; "2 months on the 9th" is an age, then a date

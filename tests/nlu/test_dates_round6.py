@@ -49,7 +49,9 @@ def test_the_week_after_a_holiday_is_the_following_week(zone: str) -> None:
     monday_after = (christmas + timedelta(days=7 - christmas.weekday())).date()
     [entity] = resolve_datetimes("sometime the week after christmas", now, tz, locale)
     assert entity.value["grain"] == "week"
-    assert entity.value["start"] == datetime.combine(monday_after, time(0), ZoneInfo(tz)).isoformat()
+    assert (
+        entity.value["start"] == datetime.combine(monday_after, time(0), ZoneInfo(tz)).isoformat()
+    )
 
 
 @pytest.mark.parametrize("zone", ["NY", "LON"])
@@ -82,6 +84,8 @@ def test_not_these_times(text: str) -> None:
     tz, locale, friday = FRIDAYS["NY"]
     now = datetime.combine(friday, time(10))
     found = [e.text for e in resolve_datetimes(text, now, tz, locale)]
-    assert all(s not in ("morning", "morning after", "day 3", "too days", "3 days") for s in found), found
+    assert all(
+        s not in ("morning", "morning after", "day 3", "too days", "3 days") for s in found
+    ), found
     if text == "next week after all":
         assert found == ["next week"]

@@ -17,7 +17,10 @@ from nlu.emergency import detect_emergency
 
 BY_NEW_CATEGORY = [
     ("his tummy is rock hard and he is groaning, won't let me touch it", "abdominal"),
-    ("pain began near her belly button and has gone to the lower right, she has a temp and keeps vomiting", "abdominal"),
+    (
+        "pain began near her belly button and has gone to the lower right, she has a temp and keeps vomiting",
+        "abdominal",
+    ),
     ("my hernia is stuck out and has gone hard and purple, I keep being sick", "abdominal"),
     ("no poo or wind for three days, belly swollen like a drum and I keep being sick", "abdominal"),
     ("my grandad slipped in the garden and his hip looks turned out and shorter", "trauma"),
@@ -25,10 +28,22 @@ BY_NEW_CATEGORY = [
     ("the forklift pinned his leg and we can't get it off", "trauma"),
     ("a metal rod went into his foot through the boot", "trauma"),
     ("he fell off the scaffolding and now says he can't feel his legs", "trauma"),
-    ("my dad keeps saying he'll stab the neighbour, he's got a knife and hasn't slept", "mental_health_crisis"),
-    ("my sister is convinced the police are watching her and she's trying to climb out the window", "mental_health_crisis"),
-    ("he wrote goodbye on facebook and drove off, nobody knows where he is", "mental_health_crisis"),
-    ("since giving birth my wife hears voices telling her the baby is evil and she hasn't slept in days", "mental_health_crisis"),
+    (
+        "my dad keeps saying he'll stab the neighbour, he's got a knife and hasn't slept",
+        "mental_health_crisis",
+    ),
+    (
+        "my sister is convinced the police are watching her and she's trying to climb out the window",
+        "mental_health_crisis",
+    ),
+    (
+        "he wrote goodbye on facebook and drove off, nobody knows where he is",
+        "mental_health_crisis",
+    ),
+    (
+        "since giving birth my wife hears voices telling her the baby is evil and she hasn't slept in days",
+        "mental_health_crisis",
+    ),
 ]
 
 MISSED_KINDS = [

@@ -15,19 +15,27 @@ _BELLY = r"(?:belly|tummy|stomach|abdomen|abdo|abdominal|tum|gut)"
 
 #: Enough on their own.
 RED_FLAGS: list[str] = [
-    rf"\b{_BELLY}\b{g(30)}\b(?:hard\s+(?:as|like)\s+(?:a\s+)?(?:board|rock|table|wood|stone|brick)|rigid|board[\s-]?like|rock[\s-]hard|"
-    rf"hard\s+and\s+(?:swollen|painful|sore|tender))",
+    (
+        rf"\b{_BELLY}\b{g(30)}\b(?:hard\s+(?:as|like)\s+(?:a\s+)?(?:board|rock|table|wood|stone|brick)|rigid|board[\s-]?like|rock[\s-]hard|"
+        rf"hard\s+and\s+(?:swollen|painful|sore|tender))"
+    ),
     rf"\b(?:rigid|board[\s-]?like|rock[\s-]hard)\s+{_BELLY}\b",
-    rf"\b(?:lower\s+right|right\s+(?:lower|bottom|low)|bottom\s+right|low(?:er)?\s+on\s+the\s+right|right\s+side\s+of\s+(?:his|her|my|the)\s+{_BELLY})\b"
-    rf"[^\n]{{0,80}}\b(?:fever|temperature|temp|3[89](?:[.,]\d)?|vomit\w*|threw\s+up|throwing\s+up|being\s+sick|can't\s+walk|unbearable|scream\w*|agony|excruciating)",
-    rf"\b(?:fever|temperature|vomit\w*|threw\s+up|throwing\s+up|being\s+sick)\b[^\n]{{0,80}}\b(?:lower\s+right|bottom\s+right|right\s+lower)\b",
+    (
+        rf"\b(?:lower\s+right|right\s+(?:lower|bottom|low)|bottom\s+right|low(?:er)?\s+on\s+the\s+right|right\s+side\s+of\s+(?:his|her|my|the)\s+{_BELLY})\b"
+        rf"[^\n]{{0,80}}\b(?:fever|temperature|temp|3[89](?:[.,]\d)?|vomit\w*|threw\s+up|throwing\s+up|being\s+sick|can't\s+walk|unbearable|scream\w*|agony|excruciating)"
+    ),
+    r"\b(?:fever|temperature|vomit\w*|threw\s+up|throwing\s+up|being\s+sick)\b[^\n]{0,80}\b(?:lower\s+right|bottom\s+right|right\s+lower)\b",
     r"\b(?:moved|moving|spread|shifted|gone)\s+(?:down\s+)?(?:to\s+)?(?:the\s+)?(?:lower\s+|bottom\s+)?right\b",
     r"(?<!had\smy\s)(?<!had\shis\s)(?<!had\sher\s)\b(?:appendix|appendicitis)\b(?!\s+(?:out|removed|scar|surgery|op\b|operation))",
-    rf"\b{_BELLY}\s*(?:pain|ache|cramps?)?\b{g(30)}\b(?:unbearable|agony|excruciating|worst\s+pain|screaming|doubled\s+over|rolling\s+(?:around|on\s+the\s+floor)|"
-    rf"can't\s+(?:move|stand|straighten))",
+    (
+        rf"\b{_BELLY}\s*(?:pain|ache|cramps?)?\b{g(30)}\b(?:unbearable|agony|excruciating|worst\s+pain|screaming|doubled\s+over|rolling\s+(?:around|on\s+the\s+floor)|"
+        rf"can't\s+(?:move|stand|straighten))"
+    ),
     rf"\b(?:unbearable|agonising|agonizing|excruciating|screaming)\s+(?:\w+\s+)?(?:pain\s+in\s+(?:my|his|her|the)\s+)?{_BELLY}",
-    rf"\b(?:no|not|haven't|hasn't|hadn't|can't|cannot)\b{g(30)}\b(?:poo\w*|bowel\s+(?:motion|movement)|bowels?\s+open\w*|passed\s+wind|pass\s+wind|wind|stool|fart\w*)\b"
-    rf"{g(80)}\b(?:vomit\w*|being\s+sick|sick|swollen|bloated|distended|drum)\b",
+    (
+        rf"\b(?:no|not|haven't|hasn't|hadn't|can't|cannot)\b{g(30)}\b(?:poo\w*|bowel\s+(?:motion|movement)|bowels?\s+open\w*|passed\s+wind|pass\s+wind|wind|stool|fart\w*)\b"
+        rf"{g(80)}\b(?:vomit\w*|being\s+sick|sick|swollen|bloated|distended|drum)\b"
+    ),
     rf"\b(?:swollen|bloated|distended)\s+(?:like\s+a\s+(?:drum|balloon)|and\s+hard)\b{g(80)}\b(?:vomit\w*|being\s+sick|sick|pain)\b",
     # the match is the hernia itself: "can't push it back" is a sign, not a denial
     rf"\bhernia\b(?={g(60)}\b(?:hard|can't\s+push\s+(?:it\s+)?(?:back|in)|won't\s+go\s+(?:back|in)|stuck\s+out|black|purple|vomit\w*))",

@@ -58,8 +58,10 @@ RED_FLAGS: list[str] = [
     r"\b(?:trying|tried|wants?)\s+to\s+(?:climb|jump)\s+out\s+(?:of\s+)?(?:the\s+|a\s+)?window\b",
     r"\b(?:drive|driving|crash|steer)\s+(?:the\s+|his\s+|her\s+|my\s+)?car\s+(?:into|off)\b",
     # a goodbye, then gone: "wrote goodbye letters and left, her car is gone"
-    rf"\bgood\s*-?\s*by(?:e|es)?\b[^\n]{{0,120}}\b(?:left|gone|missing|(?:can't|cannot|couldn't)\s+(?:find|reach|contact)|doesn't\s+pick\s+up|not\s+(?:answering|picking\s+up)|"
-    rf"phone\s+(?:is\s+)?(?:off|dead)|switched\s+off|turned\s+off|nobody\s+knows\s+where|no\s+one\s+knows\s+where)\b",
+    (
+        r"\bgood\s*-?\s*by(?:e|es)?\b[^\n]{0,120}\b(?:left|gone|missing|(?:can't|cannot|couldn't)\s+(?:find|reach|contact)|doesn't\s+pick\s+up|not\s+(?:answering|picking\s+up)|"
+        r"phone\s+(?:is\s+)?(?:off|dead)|switched\s+off|turned\s+off|nobody\s+knows\s+where|no\s+one\s+knows\s+where)\b"
+    ),
     # after a birth: voices, no sleep for days, ideas about the baby
     rf"\b(?:after\s+(?:giving\s+)?birth|after\s+(?:the\s+)?baby|since\s+(?:the\s+)?baby|postpartum|post-partum|gave\s+birth)\b{g(80)}\b(?:voices|talking\s+to\s+her|not\s+sleep\w*|no\s+sleep|believes|hallucinat\w*|must\s+not\s+feed|harm\s+the\s+baby|hurt\s+the\s+baby)\b",
     rf"\b(?:voices|god|the\s+devil|spirits)\b{g(80)}\b(?:baby|must\s+not\s+feed)\b{g(80)}\b(?:birth|born|weeks?\s+old|days?\s+old)\b",

@@ -242,7 +242,7 @@ RED_FLAGS += [
     rf"\b(?:acid(?!\s+(?:reflux|indigestion|stomach))|battery\s+acid|bleach|caustic|lye|chemical|drain\s+cleaner|oven\s+cleaner)\b{g(40)}\b(?:burn\w*|white|blister\w*|skin\s+(?:peel\w*|coming))",
     r"\b(?:clothes|dress|shirt|hair|sleeve|nightie|pyjamas)\s+(?:caught|catch|catches|went\s+up\s+in)\s+(?:on\s+)?(?:fire|flames?)\b|\b(?:fire|flames?)\s+(?:caught|catch|catches)\s+(?:his|her|my|their)\s+(?:clothes|dress|shirt|hair|sleeve)\b",
     rf"\b(?:smoke|fumes)\b{g(40)}\b(?:hoarse|black\s+(?:in|around)|soot|sooty|singed)\b",
-    rf"\b(?:palm|palms|hand|hands|fingers|face)\b(?:'s)?\s+(?:is\s+|are\s+)?(?:all\s+)?blister\w*",
+    r"\b(?:palm|palms|hand|hands|fingers|face)\b(?:'s)?\s+(?:is\s+|are\s+)?(?:all\s+)?blister\w*",
     rf"\b(?:big|huge|large)\s+blisters?\b{g(30)}\b(?:palm|hand|fingers|face)\b",
     rf"\b(?:hot\s+tar|tar|molten|hot\s+metal|hot\s+fat|hot\s+oil)\b{g(40)}\b(?:legs?|arms?|face|hands?|body|skin|burn\w*)\b",
 ]

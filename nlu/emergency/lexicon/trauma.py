@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from nlu.emergency.lexicon.fragments import g
 
-_LIMB = r"(?:leg|legs|arm|arms|ankle|wrist|foot|knee|hip|shoulder|elbow|finger|fingers|hand|shin|thigh)"
+_LIMB = (
+    r"(?:leg|legs|arm|arms|ankle|wrist|foot|knee|hip|shoulder|elbow|finger|fingers|hand|shin|thigh)"
+)
 _DEFORMED = (
     r"(?:pointing\s+(?:sideways|the\s+wrong\s+way|backwards|out)|bent\s+(?:the\s+)?wrong\s+way|(?:at\s+)?(?:a\s+)?(?:wrong|funny|weird|strange|odd)\s+angle|"
     r"turned\s+out(?:wards)?|looks?\s+shorter|shorter\s+than\s+the\s+other|facing\s+the\s+wrong\s+way|deformed|mangled|crushed|"
@@ -60,5 +62,5 @@ RED_FLAGS: list[str] = [
 #: Red-flag words that need an urgency cue or the classifier's agreement.
 MENTIONS: list[str] = [
     rf"\b(?:fell|fallen|came\s+off|come\s+off)\s+(?:off|from|through|out\s+of|down)\s+(?:a|the|his|her|my)?\s*{_HEIGHT}\b",
-    rf"\b(?:can't|cannot|won't)\s+(?:put\s+(?:any\s+)?weight|stand|walk)\s+on\b",
+    r"\b(?:can't|cannot|won't)\s+(?:put\s+(?:any\s+)?weight|stand|walk)\s+on\b",
 ]
