@@ -10,7 +10,7 @@ Each command is defined beside the capability it belongs to:
     identity       domain/identity.py       LinkChat; ReportLockout, ReportEmergency in domain/alerts.py
     registration   domain/registration.py   RegisterPatient
     details        domain/details.py        UpdateDetails
-    results        domain/results.py        CheckResults
+    results        domain/results.py        CheckResults, ReadResults; RequestResultsCallBack in domain/alerts.py
     intake         domain/intake_service.py StartIntake, SaveIntake
     consent        domain/consent_service.py ReviewConsents, DecideConsent, WithdrawConsent
 
@@ -40,7 +40,14 @@ from domain.identity import ChatLinked, LinkChat, NotIdentified
 from domain.intake_service import IntakeLoaded, IntakeSaved, NoIntakeForm, SaveIntake, StartIntake
 from domain.registration import PatientRegistered, ReferredToStaff, RegisterPatient
 from domain.rescheduling import RescheduleAppointment, Rescheduled
-from domain.results import CheckResults, ResultsChecked
+from domain.results import (
+    CheckResults,
+    ReadResults,
+    RequestResultsCallBack,
+    ResultsCallBackRequested,
+    ResultsChecked,
+    ResultsRead,
+)
 
 __all__ = [
     "BookOpening",
@@ -70,14 +77,18 @@ __all__ = [
     "OpeningsFound",
     "Outcome",
     "PatientRegistered",
+    "ReadResults",
     "RecordSystemDown",
     "ReferredToStaff",
     "RegisterPatient",
     "ReportEmergency",
     "ReportLockout",
+    "RequestResultsCallBack",
     "RescheduleAppointment",
     "Rescheduled",
+    "ResultsCallBackRequested",
     "ResultsChecked",
+    "ResultsRead",
     "ReviewConsents",
     "SaveIntake",
     "SlotTaken",
@@ -105,6 +116,8 @@ Command = (
     | RegisterPatient
     | UpdateDetails
     | CheckResults
+    | ReadResults
+    | RequestResultsCallBack
     | StartIntake
     | SaveIntake
     | ReviewConsents
@@ -128,6 +141,8 @@ Outcome = (
     | ReferredToStaff
     | DetailsUpdated
     | ResultsChecked
+    | ResultsRead
+    | ResultsCallBackRequested
     | IntakeLoaded
     | NoIntakeForm
     | IntakeSaved

@@ -141,7 +141,10 @@ def main(argv: list[str] | None = None) -> int:
         from patient_assistant.jobs import run_due_once
 
         done = run_due_once(settings, now)
-        print(f"{done.replies} replies sent, {done.invited} patients invited to fill in forms")
+        print(
+            f"{done.replies} replies sent, {done.invited} patients invited to fill in forms, "
+            f"{done.results} patients told a result is ready"
+        )
         return 0
     raise AssertionError(args.command)
 

@@ -2,8 +2,8 @@
 
 from fastapi import APIRouter
 
-from api.webhooks import telegram, twilio
+from api.webhooks import fhir_results, telegram, twilio
 
 
 def routers() -> list[APIRouter]:
-    return [twilio.router, telegram.router]
+    return [twilio.router, telegram.router, fhir_results.router]
