@@ -60,14 +60,24 @@ async def new_patient(fhir: FhirAdapters, *, consent: bool = True) -> tuple[str,
     return str(patient["id"]), phone
 
 
+#: The full report as an attachment: never sent by message.
+ATTACHMENT = {
+    "contentType": "application/pdf",
+    "url": "https://lab.example.org/reports/lipids-2026-02-27.pdf",
+    "title": "Full laboratory report",
+}
+
+
 async def new_report(fhir: FhirAdapters, subject: str | None, status: str = "final") -> str:
-    """A lipid panel report about `subject` ("Patient/<id>"), with a conclusion."""
+    """A lipid panel report about `subject` ("Patient/<id>"), with a conclusion and the
+    full report attached."""
     resource: dict[str, object] = {
         "resourceType": "DiagnosticReport",
         "status": status,
         "code": {"text": "Lipid panel"},
         "effectiveDateTime": "2026-02-27",
         "conclusion": "Cholesterol slightly raised.",
+        "presentedForm": [ATTACHMENT],
     }
     if subject:
         resource["subject"] = {"reference": subject}
