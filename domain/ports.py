@@ -217,6 +217,6 @@ class ResultsStore(Protocol):
         ...
 
     async def changed_since(self, position: str | None) -> ReportChanges:
-        """Reports written at or after `position` (a server instant), oldest first, and the
+        """Reports written after `position` (a server instant), oldest first, and the
         position to ask from next; with None, no reports and the position to start from."""
         ...

@@ -276,7 +276,7 @@ class FakeResults:
         if position is None:
             return ReportChanges((), latest)
         changed = sorted(
-            (r for r in self.reports_ if r.last_updated >= position), key=lambda r: r.last_updated
+            (r for r in self.reports_ if r.last_updated > position), key=lambda r: r.last_updated
         )
         return ReportChanges(tuple(changed), max(latest, position))
 

@@ -86,12 +86,16 @@ class FhirResultsStore:
             )
             start = to_report(newest[0]).last_updated if newest else ""
             return ReportChanges((), start or _utc_now())
-        # `ge`, not `gt`: a report written in the same instant as the last one seen is not
-        # missed; seeing the last one again costs a look-up in the notices table.
+        # `gt`: what was written at the position was seen by the poll that took it (the
+        # server's instants are to the millisecond, so two writes rarely share one).
         found = await self._conn.search_one_type(
-            "DiagnosticReport", {"_lastUpdated": f"ge{position}", "_sort": "_lastUpdated"}
+            "DiagnosticReport", {"_lastUpdated": f"gt{position}", "_sort": "_lastUpdated"}
         )
-        reports = sorted(map(to_report, found), key=lambda r: r.last_updated)
+        # The server's filtering is not trusted either.
+        reports = sorted(
+            (r for r in map(to_report, found) if r.last_updated > position),
+            key=lambda r: r.last_updated,
+        )
         newest_seen = max((r.last_updated for r in reports), default=position)
         return ReportChanges(tuple(reports), max(newest_seen, position))
 
