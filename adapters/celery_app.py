@@ -32,6 +32,9 @@ PURGE_EXPIRED = "patient_assistant.purge_expired"
 INVITE_TO_INTAKE = "patient_assistant.invite_to_intake"
 #: How often beat looks for new patient visits whose patients are to be invited to the intake form.
 INVITE_EVERY_SECONDS = 60.0
+#: Polling for results that became ready: the fallback to (and safety net of) the Subscription.
+POLL_RESULTS = "patient_assistant.poll_results"
+POLL_RESULTS_EVERY_SECONDS = 60.0
 
 
 class CelerySettings(Protocol):
@@ -76,6 +79,7 @@ def make_celery(settings: CelerySettings) -> Celery:
             "purge-expired": {"task": PURGE_EXPIRED, "schedule": settings.beat_purge_seconds},
             # New patient visits booked by anyone (chat, phone, front desk): forms by message.
             "invite-to-intake": {"task": INVITE_TO_INTAKE, "schedule": INVITE_EVERY_SECONDS},
+            "poll-results": {"task": POLL_RESULTS, "schedule": POLL_RESULTS_EVERY_SECONDS},
         },
     )
     return app

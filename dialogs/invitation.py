@@ -27,6 +27,8 @@ from nlu.types import Parse
 STANDS_DAYS = 7
 #: Intents that answer an invitation by taking it up (besides anything the NLU is unsure of).
 TAKES_UP = {"affirm", "greet", "inform", "out_of_scope", "start_intake"}
+#: What "not now" is answered with, by the invited flow (the intake's wording otherwise).
+DECLINED = {"check_results": "results_invitation_declined"}
 
 
 def pending(turn: Turn) -> bool:
@@ -51,7 +53,7 @@ def answer(turn: Turn, parse: Parse) -> bool:
         return False
     if is_deny(parse):
         turn.notes.append({"kind": "invitation_declined", "flow": flow.id})
-        turn.say_key("invitation_declined")
+        turn.say_key(DECLINED.get(flow.id, "invitation_declined"))
         return True
     if not (is_fallback(parse) or parse.intent in TAKES_UP):
         return False

@@ -54,3 +54,20 @@ class EmergencyReported:
     task_id: str
     conversation_id: str
     patient_id: str | None = None
+
+
+@dataclass(frozen=True)
+class RequestResultsCallBack:
+    """Ask staff to call the patient about their results (a FHIR Task; references only)."""
+
+    request_id: str
+    conversation_id: str
+    channel: str
+    patient_id: str
+    related_person_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ResultsCallBackRequested:
+    task_id: str
+    patient_id: str

@@ -10,7 +10,7 @@ Each command is defined beside the capability it belongs to:
     identity       domain/identity.py       LinkChat; ReportLockout, ReportEmergency in domain/alerts.py
     registration   domain/registration.py   RegisterPatient
     details        domain/details.py        UpdateDetails
-    results        domain/results.py        CheckResults
+    results        domain/results.py        CheckResults, ReadResults; RequestResultsCallBack in domain/alerts.py
     payments       domain/billing.py        FindOpenInvoices, CreatePaymentLink (domain/payments.py)
     intake         domain/intake_service.py StartIntake, SaveIntake
     consent        domain/consent_service.py ReviewConsents, DecideConsent, WithdrawConsent
@@ -48,7 +48,14 @@ from domain.identity import ChatLinked, LinkChat, NotIdentified
 from domain.intake_service import IntakeLoaded, IntakeSaved, NoIntakeForm, SaveIntake, StartIntake
 from domain.registration import PatientRegistered, ReferredToStaff, RegisterPatient
 from domain.rescheduling import RescheduleAppointment, Rescheduled
-from domain.results import CheckResults, ResultsChecked
+from domain.results import (
+    CheckResults,
+    ReadResults,
+    RequestResultsCallBack,
+    ResultsCallBackRequested,
+    ResultsChecked,
+    ResultsRead,
+)
 
 __all__ = [
     "BookOpening",
@@ -83,14 +90,18 @@ __all__ = [
     "Outcome",
     "PatientRegistered",
     "PaymentLinkCreated",
+    "ReadResults",
     "RecordSystemDown",
     "ReferredToStaff",
     "RegisterPatient",
     "ReportEmergency",
     "ReportLockout",
+    "RequestResultsCallBack",
     "RescheduleAppointment",
     "Rescheduled",
+    "ResultsCallBackRequested",
     "ResultsChecked",
+    "ResultsRead",
     "ReviewConsents",
     "SaveIntake",
     "SlotTaken",
@@ -118,6 +129,8 @@ Command = (
     | RegisterPatient
     | UpdateDetails
     | CheckResults
+    | ReadResults
+    | RequestResultsCallBack
     | StartIntake
     | SaveIntake
     | ReviewConsents
@@ -143,6 +156,8 @@ Outcome = (
     | ReferredToStaff
     | DetailsUpdated
     | ResultsChecked
+    | ResultsRead
+    | ResultsCallBackRequested
     | IntakeLoaded
     | NoIntakeForm
     | IntakeSaved

@@ -55,6 +55,10 @@ class FrontDesk:
                 return await self.identity.report_emergency(command)
             case c.CheckResults():
                 return await self.results.check(command)
+            case c.ReadResults():
+                return await self.results.read(command)
+            case c.RequestResultsCallBack():
+                return await self.results.call_back(command)
             case c.StartIntake():
                 return await self.intake.start(command)
             case c.SaveIntake():

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Protocol
 
-from domain.alerts import ReportEmergency, ReportLockout
+from domain.alerts import ReportEmergency, ReportLockout, RequestResultsCallBack
 from domain.consent import ConsentDecision, ConsentDocument
 from domain.details import DetailChange
 from domain.intake import Form, IntakeResponse
@@ -23,6 +23,7 @@ from domain.model import (
 )
 from domain.patients import Match, NewPatient, PatientRecord
 from domain.related import RelatedPerson
+from domain.reports import Report, ReportChanges
 
 
 class Clock(Protocol):
@@ -154,6 +155,11 @@ class StaffTasks(Protocol):
         no PHI. Conditional on `report.request_id`, so a retry makes no second task."""
         ...
 
+    async def results_call_back(self, request: RequestResultsCallBack) -> str:
+        """Ask staff to call a patient about results the practice does not release by message;
+        the task id. References only. Conditional on `request.request_id`."""
+        ...
+
 
 class CoverageStore(Protocol):
     async def set_insurance(self, patient_id: str, insurer: str, member_id: str | None) -> str:
@@ -200,4 +206,17 @@ class ConsentStore(Protocol):
 class ResultsStore(Protocol):
     async def statuses(self, patient_id: str) -> list[str]:
         """The status of each of the patient's reports (FHIR DiagnosticReport.status); no values."""
+        ...
+
+    async def reports(self, patient_id: str) -> list[Report]:
+        """The patient's reports (never their attachments)."""
+        ...
+
+    async def report(self, report_id: str) -> Report | None:
+        """One report by id; None if the server has none by that id."""
+        ...
+
+    async def changed_since(self, position: str | None) -> ReportChanges:
+        """Reports written after `position` (a server instant), oldest first, and the
+        position to ask from next; with None, no reports and the position to start from."""
         ...

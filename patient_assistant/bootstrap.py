@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,9 +16,11 @@ from adapters.sql import SqlStorage, migrate
 from bot.assistant import Assistant, Parser
 from bot.catalogue import PracticeCatalogue
 from bot.locks import LocalLocks
+from bot.logs import bind
 from bot.outreach import Outreach
 from bot.payments import PaymentDesk
 from bot.ports import ConversationLocks
+from bot.results_outreach import ResultsOutreach
 from dialogs.context import Texts
 from dialogs.validation import load_flows
 from domain.clock import FixedClock, SystemClock
@@ -28,13 +31,15 @@ from domain.intake_service import Intake
 from domain.outreach import IntakeOutreach
 from domain.payments import Payments
 from domain.ports import Clock
-from domain.results import Results
+from domain.results import ReleaseRule, Results
+from domain.results_ready import ResultsReadyRules
 from domain.scheduling import Scheduling
 from patient_assistant.settings import Settings
 
 if TYPE_CHECKING:
     from patient_assistant.channels import Channels
 
+log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 
@@ -56,6 +61,7 @@ class Runtime:
         None  # the sandbox provider's pay page (PAYMENT_PROVIDER=sandbox)
     )
     stripe: StripePayments | None = None  # Stripe's webhook (PAYMENT_PROVIDER=stripe)
+    results_outreach: ResultsOutreach | None = None  # "a result is ready" messages
 
     async def aclose(self) -> None:
         if self.channels is not None:
@@ -118,7 +124,13 @@ async def build(
         practice_id=settings.practice_id,
         storage=storage,
         nlu=parser,
-        scheduling=front_desk(fhir, scheduling, clock, payments),
+        scheduling=front_desk(
+            fhir,
+            scheduling,
+            clock,
+            ReleaseRule.parse(settings.results_released_fields),
+            payments,
+        ),
         catalogue=catalogue,
         patients=fhir.patients,
         flows=load_flows(DATA / "flows"),
@@ -149,6 +161,16 @@ async def build(
         consents=fhir.consents,
         clock=clock,
     )
+    results_outreach = ResultsOutreach(
+        practice_id=settings.practice_id,
+        storage=storage,
+        results=fhir.results,
+        rules=ResultsReadyRules(fhir.patients, fhir.practice, fhir.consents, clock),
+        texts=texts,
+        catalogue=catalogue,
+        locks=locks,
+        clock=clock,
+    )
     return Runtime(
         settings,
         clock,
@@ -158,6 +180,7 @@ async def build(
         assistant,
         channels,
         outreach,
+        results_outreach=results_outreach,
         payments=desk,
         pay_links=provider if isinstance(provider, SandboxPayments) else None,
         stripe=provider if isinstance(provider, StripePayments) else None,
@@ -181,8 +204,28 @@ def payment_provider(settings: Settings, clock: Clock) -> SandboxPayments | Stri
     return SandboxPayments(settings.secret_key, settings.public_base_url, clock, valid_for)
 
 
+async def register_results_subscription(runtime: Runtime, api_base_url: str) -> str | None:
+    """Have the FHIR server post reports that become ready to this API (its Subscription id);
+    None when RESULTS_SUBSCRIPTION_SECRET is unset (results are then found by polling only)."""
+    from adapters.fhir.results import ensure_results_subscription
+
+    secret = runtime.settings.results_subscription_secret
+    if not secret:
+        return None
+    endpoint = f"{api_base_url.rstrip('/')}/webhooks/fhir/results"
+    try:
+        return await ensure_results_subscription(runtime.fhir.connection, endpoint, secret)
+    except Exception as e:  # noqa: BLE001 - polling still finds the results; start anyway
+        bind(log, job="results-subscription").failure("not registered", e)
+        return None
+
+
 def front_desk(
-    fhir: FhirAdapters, scheduling: Scheduling, clock: Clock, payments: Payments | None = None
+    fhir: FhirAdapters,
+    scheduling: Scheduling,
+    clock: Clock,
+    release: ReleaseRule | None = None,
+    payments: Payments | None = None,
 ) -> FrontDesk:
     """Every domain service over the FHIR adapters, behind the one front desk."""
     return FrontDesk(
@@ -190,7 +233,7 @@ def front_desk(
         identity=Identity(fhir.registry, fhir.patients, fhir.tasks, fhir.coverage),
         intake=Intake(fhir.intake),
         consents=Consents(fhir.consents, fhir.practice, clock),
-        results=Results(fhir.results),
+        results=Results(fhir.results, fhir.tasks, release),
         payments=payments,
     )
 

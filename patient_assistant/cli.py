@@ -27,7 +27,13 @@ def _parser() -> argparse.ArgumentParser:
         "--now", help="ISO-8601; without offset, wall-clock in the practice's time zone"
     )
 
-    sandbox = sub.add_parser("sandbox", help="only the seeded FHIR sandbox, in the foreground")
+    sandbox = sub.add_parser(
+        "sandbox",
+        help="only the seeded FHIR sandbox, in the foreground",
+        description="Only the seeded FHIR sandbox, in the foreground. On start it prints how to "
+        "make Maria Lopez's blood test report final again, to see the assistant tell her that "
+        "a result is ready (README, section Results).",
+    )
     sandbox.add_argument("--port", type=int)
     sandbox.add_argument("--reset", action="store_true", help="start from an empty server")
     sandbox.add_argument("--now", help="ISO-8601; slots are generated relative to it")
@@ -146,7 +152,10 @@ def main(argv: list[str] | None = None) -> int:
         from patient_assistant.jobs import run_due_once
 
         done = run_due_once(settings, now)
-        print(f"{done.replies} replies sent, {done.invited} patients invited to fill in forms")
+        print(
+            f"{done.replies} replies sent, {done.invited} patients invited to fill in forms, "
+            f"{done.results} patients told a result is ready"
+        )
         return 0
     if args.command == "payments":
         from patient_assistant.payment_links import send_once

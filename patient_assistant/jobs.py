@@ -1,8 +1,9 @@
 """The in-process job runner of the embedded default (no Redis, no Celery).
 
 It retries messages kept while the record system was down, picks up anything a crash
-left pending, and invites patients with an upcoming new patient visit to fill in the
-intake form (bot/outreach.py). With REDIS_URL set, Celery beat and workers do this instead.
+left pending, invites patients with an upcoming new patient visit to fill in the
+intake form (bot/outreach.py), and polls for results that became ready
+(bot/results_outreach.py; the Subscription finds them sooner where it is registered). With REDIS_URL set, Celery beat and workers do this instead.
 """
 
 from __future__ import annotations
@@ -26,13 +27,15 @@ log = logging.getLogger(__name__)
 class DueWork:
     replies: int  # replies to messages kept for a retry
     invited: int  # patients invited to fill in the intake form
+    results: int = 0  # patients told that a result is ready (found by polling)
 
 
 async def run_due(runtime: Runtime) -> DueWork:
     """One round of due work."""
     replies = await runtime.assistant.process_due()
     invited = await runtime.outreach.run_due() if runtime.outreach else 0
-    return DueWork(replies, invited)
+    results = await runtime.results_outreach.poll() if runtime.results_outreach else 0
+    return DueWork(replies, invited, results)
 
 
 class InProcessJobs:

@@ -194,7 +194,51 @@ async def _serve(sandbox: Sandbox) -> None:
         print(sandbox.base_url, flush=True)
         if sandbox.report:
             print(f"seeded: {sandbox.report.summary()}; Ctrl-C stops", file=sys.stderr, flush=True)
+        report_id = await demo_report_id(sandbox.base_url)
+        if report_id:
+            print(results_hint(sandbox.base_url, report_id), file=sys.stderr, flush=True)
         await stop.wait()
+
+
+#: Maria Lopez's blood test (data/fhir/records.json), final when seeded.
+DEMO_REPORT = "https://riverside.example/fhir/diagnostic-report|RFC-100134-blood-test-1"
+
+
+async def demo_report_id(base_url: str) -> str | None:
+    """The id the sandbox gave Maria's blood test report (None if it has none)."""
+    async with httpx.AsyncClient(timeout=10) as client:
+        answer = await client.get(
+            f"{base_url}/DiagnosticReport",
+            params={"identifier": DEMO_REPORT},
+            headers={"Accept": "application/fhir+json"},
+        )
+    entries = answer.json().get("entry") or [] if answer.status_code == 200 else []
+    return next((str(e["resource"]["id"]) for e in entries if "resource" in e), None)
+
+
+def results_hint(base_url: str, report_id: str) -> str:
+    """How to see a "result ready" message: make Maria's report final again while the demo
+    (or `serve` with FHIR_BASE_URL pointing here) runs; README "Results" says more."""
+    url = f"{base_url}/DiagnosticReport/{report_id}"
+
+    def patch(status: str) -> str:
+        return (
+            "  curl -s -o /dev/null -X PATCH -H 'Content-Type: application/json-patch+json' "
+            f"""-d '[{{"op":"replace","path":"/status","value":"{status}"}}]' {url}"""
+        )
+
+    return "\n".join(
+        (
+            "results: Maria Lopez's blood test is final. To see the assistant tell her a result is",
+            "ready (by SMS to +16175550134), let her agree to SMS messages first (as her, in the",
+            'web chat or `chat --phone +16175550134`: "my consents"); then, with the assistant',
+            "running against this server, set the report back to preliminary and final again:",
+            patch("preliminary"),
+            patch("final"),
+            "The Subscription tells the assistant at once; without one, the next",
+            "`patient-assistant jobs run-due` (or the in-process runner, every 15 s) finds it.",
+        )
+    )
 
 
 def run_foreground(

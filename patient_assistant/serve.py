@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import secrets
 import sys
 
 import uvicorn
 
 from api.app import create_app
 from bot.retention import purge_periodically
-from patient_assistant.bootstrap import Runtime, build, make_clock
+from patient_assistant.bootstrap import Runtime, build, make_clock, register_results_subscription
 from patient_assistant.jobs import InProcessJobs
 from patient_assistant.sandbox_access import fhir_server
 from patient_assistant.serve_loop import fast_loop_factory
@@ -27,6 +28,11 @@ async def serve(
     demo: bool,
     telegram_polling: bool = False,
 ) -> None:
+    if demo and not settings.results_subscription_secret:
+        # The demo shows results found by Subscription: a secret of its own for this run.
+        settings = settings.model_copy(
+            update={"results_subscription_secret": secrets.token_urlsafe(24)}
+        )
     async with fhir_server(settings, now) as base_url:
         jobs: list[InProcessJobs] = []
         stop_polling = asyncio.Event()
@@ -54,6 +60,11 @@ async def serve(
                         name="retention-purge",
                     )
                 )
+            # The demo's API is where it listens; a deployment's is PUBLIC_BASE_URL.
+            local = f"http://{'127.0.0.1' if host in ('0.0.0.0', '') else host}:{port}"
+            await register_results_subscription(
+                runtime, local if demo else settings.public_base_url
+            )
             if telegram_polling:
                 background.append(
                     asyncio.create_task(

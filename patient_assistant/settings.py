@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from domain.results import ReleaseRule
+
 PLACEHOLDER = "change-me"
 #: A `<...>` the README's example `.env` asks a practice to fill in.
 UNFILLED = re.compile(r"<[^<>]+>")
@@ -93,6 +95,14 @@ class Settings(BaseSettings):
     stripe_account_id: str | None = None
     stripe_api_base_url: str = "https://api.stripe.com"
 
+    #: What of a ready result a verified patient may read by message: "all", or some of
+    #: name, date, status, conclusion comma-separated; "none" releases nothing (staff call
+    #: the patient back instead).
+    results_released_fields: str = "all"
+    #: The secret the FHIR server sends in the results Subscription's header; set, the
+    #: Subscription is registered at start and /webhooks/fhir/results takes its notifications.
+    #: Unset: results are found by polling only.
+    results_subscription_secret: str | None = None
     sandbox_dir: str = "var/sandbox"
 
     @field_validator("twilio_whatsapp_from")
@@ -129,6 +139,12 @@ class Settings(BaseSettings):
             )
         return value
 
+    @field_validator("results_released_fields")
+    @classmethod
+    def _known_result_fields(cls, value: str) -> str:
+        ReleaseRule.parse(value)  # a field it does not know is refused here, by name
+        return value
+
     @model_validator(mode="after")
     def _no_unfilled_example_values(self) -> Settings:
         """A value copied from the README's example `.env` without filling in its `<...>` is
@@ -156,7 +172,12 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _no_placeholders_outside_development(self) -> Settings:
         if self.environment != "development":
-            for name in ("secret_key", "twilio_auth_token", "telegram_webhook_secret"):
+            for name in (
+                "secret_key",
+                "twilio_auth_token",
+                "telegram_webhook_secret",
+                "results_subscription_secret",
+            ):
                 value = getattr(self, name)
                 if value is not None and (
                     value == PLACEHOLDER or (name == "secret_key" and len(value) < 16)

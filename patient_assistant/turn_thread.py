@@ -104,7 +104,7 @@ class TurnThread:
         """One round of due work (retries, leftovers, intake invitations), run on the thread."""
         assert self.runtime is not None
         done = await self._call(run_due(self.runtime))
-        if done.replies or done.invited:
+        if done.replies or done.invited or done.results:
             self.replies_ready()
         return done
 

@@ -15,6 +15,7 @@ from celery import Celery
 
 from adapters.celery_app import (
     INVITE_TO_INTAKE,
+    POLL_RESULTS,
     PROCESS_CONVERSATION,
     PROCESS_DUE,
     PURGE_EXPIRED,
@@ -102,6 +103,17 @@ def register_tasks(app: Celery, settings: Settings) -> None:
         if invited:
             send_outbox.delay()
         return invited
+
+    @app.task(name=POLL_RESULTS)
+    def poll_results() -> int:
+        async def go() -> int:
+            rt = await runtime()
+            return int(await rt.results_outreach.poll()) if rt.results_outreach else 0
+
+        told = int(run(go))
+        if told:
+            send_outbox.delay()
+        return told
 
     @app.task(name=PURGE_EXPIRED)
     def purge_expired() -> int:

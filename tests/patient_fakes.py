@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from adapters.fhir.questionnaire import to_form
 from dialogs.context import Catalogue, TurnContext
-from domain.alerts import ReportEmergency, ReportLockout
+from domain.alerts import ReportEmergency, ReportLockout, RequestResultsCallBack
 from domain.consent import ConsentDecision, ConsentDocument
 from domain.consent_service import Consents
 from domain.desk import FrontDesk
@@ -23,6 +23,7 @@ from domain.intake import Form, IntakeResponse
 from domain.intake_service import Intake
 from domain.model import Patient, Service
 from domain.patients import Match, NewPatient, PatientRecord, split_name
+from domain.reports import Report, ReportChanges
 from domain.results import Results
 from patient_assistant.bootstrap import DATA
 from tests import fakes
@@ -133,6 +134,7 @@ class FakeTasks:
     tasks: dict[str, tuple[NewPatient, list[Match]]] = field(default_factory=dict)
     lockouts: dict[str, ReportLockout] = field(default_factory=dict)
     emergencies: dict[str, ReportEmergency] = field(default_factory=dict)
+    call_backs: dict[str, RequestResultsCallBack] = field(default_factory=dict)
     down: bool = False  # the record system is unreachable
     fail_with: Exception | None = None  # an unexpected failure of the record system
 
@@ -154,6 +156,11 @@ class FakeTasks:
             raise self.fail_with
         self.emergencies.setdefault(report.request_id, report)
         return f"task-{report.request_id[:8]}"
+
+    async def results_call_back(self, request: RequestResultsCallBack) -> str:
+        self._check()
+        self.call_backs.setdefault(request.request_id, request)
+        return f"task-{request.request_id[:8]}"
 
     def _check(self) -> None:
         if self.down:
@@ -240,9 +247,38 @@ class FakeConsentStore:
 @dataclass
 class FakeResults:
     statuses_: dict[str, list[str]] = field(default_factory=lambda: {fakes.MARIA.id: ["final"]})
+    reports_: list[Report] = field(
+        default_factory=lambda: [
+            Report(
+                "report-1",
+                fakes.MARIA.id,
+                "final",
+                "1",
+                "Blood test",
+                dt.date(2026, 2, 24),
+                "All values are within the normal range.",
+                "2026-02-25T10:00:00Z",
+            )
+        ]
+    )
 
     async def statuses(self, patient_id: str) -> list[str]:
         return self.statuses_.get(patient_id, [])
+
+    async def reports(self, patient_id: str) -> list[Report]:
+        return [r for r in self.reports_ if r.patient_id == patient_id]
+
+    async def report(self, report_id: str) -> Report | None:
+        return next((r for r in self.reports_ if r.id == report_id), None)
+
+    async def changed_since(self, position: str | None) -> ReportChanges:
+        latest = max((r.last_updated for r in self.reports_), default="")
+        if position is None:
+            return ReportChanges((), latest)
+        changed = sorted(
+            (r for r in self.reports_ if r.last_updated > position), key=lambda r: r.last_updated
+        )
+        return ReportChanges(tuple(changed), max(latest, position))
 
 
 @dataclass
@@ -268,7 +304,7 @@ class PatientConversation(Conversation):
             Identity(self.registry, self.everyone, self.tasks, self.coverage),
             Intake(self.intake),
             Consents(self.consents, directory, self.clock),
-            Results(self.results),
+            Results(self.results, self.tasks),
         )
 
     def context(self) -> TurnContext:

@@ -344,6 +344,20 @@ def prefixed(prefix: str) -> Callable[[Settings, str, str], None]:
     return check
 
 
+def released_fields(settings: Settings, name: str, raw: str) -> None:
+    """Some of name, date, status, conclusion: a verified patient reads those fields only."""
+    from domain.results import ReleaseRule
+
+    assert ReleaseRule.parse(settings.results_released_fields).fields == tuple(raw.split(","))
+
+
+def subscription_secret(settings: Settings, name: str, raw: str) -> None:
+    from api.webhooks.fhir_results import PATH
+
+    assert settings.results_subscription_secret == raw and len(raw) >= 16
+    assert PATH == "/webhooks/fhir/results"
+
+
 #: What each documented setting means, as the README says it, checked on the value read.
 MEANINGS: dict[str, Callable[[Settings, str, str], None]] = {
     "ENVIRONMENT": production,
@@ -377,6 +391,8 @@ MEANINGS: dict[str, Callable[[Settings, str, str], None]] = {
     "MESSAGE_ENCRYPTION_KEYS": encryption_keys,
     "MESSAGE_RETENTION_DAYS": whole_number,
     "VERIFICATION_DAYS": whole_number,
+    "RESULTS_RELEASED_FIELDS": released_fields,
+    "RESULTS_SUBSCRIPTION_SECRET": subscription_secret,
     "REDIS_KEY_PREFIX": same_text,
     "CELERY_QUEUE": same_text,
     "OUTBOX_LEASE_SECONDS": same_number,
@@ -475,6 +491,7 @@ def test_the_readmes_twilio_settings_make_the_senders_it_describes(
         ),  # base64: Telegram's setWebhook would refuse it
         ("TWILIO_WHATSAPP_LIST_TEMPLATE_ITEMS", "11"),  # a WhatsApp list holds at most ten
         ("RATE_WHATSAPP_PER_SECOND", "eighty"),
+        ("RESULTS_RELEASED_FIELDS", "name,value"),  # values are never released by message
     ],
 )
 def test_a_value_outside_what_the_readme_allows_is_refused_at_start_up_by_name(

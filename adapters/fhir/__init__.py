@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 
 from adapters.fhir.billing import FhirBilling
 from adapters.fhir.connection import FhirConnection
-from adapters.fhir.consent import FhirConsentStore, FhirResultsStore
+from adapters.fhir.consent import FhirConsentStore
 from adapters.fhir.directory import FhirPatientDirectory, FhirPracticeDirectory
 from adapters.fhir.errors import FhirRequestRejected
 from adapters.fhir.intake import FhirIntakeStore
 from adapters.fhir.patients import FhirPatients
 from adapters.fhir.reference import ReferenceCache
+from adapters.fhir.results import FhirResultsStore
 from adapters.fhir.schedule import FhirScheduleStore
 from adapters.fhir.tasks import FhirCoverage, FhirStaffTasks
 from domain.phones import region_of

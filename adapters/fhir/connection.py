@@ -86,6 +86,20 @@ class FhirConnection:
                 bundle = await self._fhirpy.execute(next_url, method="get")
         return found
 
+    async def first_page(self, resource_type: str, params: SearchParams) -> list[Json]:
+        """The resources of the first page only (with `_sort` and `_count`: the top N)."""
+        query: dict[str, Any] = {
+            k: (v if isinstance(v, str) else list(v)) for k, v in params.items()
+        }
+        async with translated(f"search {resource_type}"):
+            bundle: Any = await self._fhirpy.execute(resource_type, method="get", params=query)
+        return [
+            _plain(e["resource"])
+            for e in bundle.get("entry") or []
+            if isinstance(e.get("resource"), Mapping)
+            and e["resource"].get("resourceType") == resource_type
+        ]
+
     async def count(self, resource_type: str, params: SearchParams) -> int:
         """How many resources match (the server's Bundle.total with _summary=count)."""
         query: dict[str, Any] = {**params, "_summary": "count"}

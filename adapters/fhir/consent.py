@@ -1,4 +1,4 @@
-"""ConsentStore and ResultsStore on FHIR.
+"""ConsentStore on FHIR (results are in results.py).
 
 Documents are the practice's DocumentReferences in the consent-document category, their
 version in the document-version extension. A decision is a Consent: status active
@@ -210,18 +210,3 @@ class FhirConsentStore:
         withdrawn = to_decision(updated)
         assert withdrawn is not None
         return withdrawn
-
-
-class FhirResultsStore:
-    def __init__(self, conn: FhirConnection):
-        self._conn = conn
-
-    async def statuses(self, patient_id: str) -> list[str]:
-        found = await self._conn.search_one_type(
-            "DiagnosticReport", {"subject": f"Patient/{patient_id}"}
-        )
-        return [
-            str(r.get("status", ""))
-            for r in found
-            if ref_id(r.get("subject"), "Patient") == patient_id
-        ]

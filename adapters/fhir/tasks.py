@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from adapters.fhir.codes import (
+    CALL_BACK_RESULTS,
     FOLLOW_UP_EMERGENCY,
     FOLLOW_UP_LOCKOUT,
     REVIEW_DUPLICATE,
@@ -20,12 +21,13 @@ from adapters.fhir.http import Json, version_of
 from adapters.fhir.mapping import ref_id
 from adapters.fhir.reference import ReferenceCache
 from adapters.fhir.slots import fhir_time
-from domain.alerts import ReportEmergency, ReportLockout
+from domain.alerts import ReportEmergency, ReportLockout, RequestResultsCallBack
 from domain.patients import Match, NewPatient
 
 REVIEW_TEXT = "Review a possible duplicate patient registration"
 LOCKOUT_TEXT = "Follow up a conversation locked after failed identity checks"
 EMERGENCY_TEXT = "Contact a patient whose message was read as an emergency"
+CALL_BACK_TEXT = "Call a patient back about their results"
 
 
 def duplicate_task(
@@ -121,8 +123,25 @@ def emergency_task(report: ReportEmergency, organization_id: str, now: dt.dateti
     )
 
 
+def call_back_task(request: RequestResultsCallBack, organization_id: str, now: dt.datetime) -> Json:
+    """A Task for staff to call a verified patient about results the practice does not
+    release by message: references only (which results is for staff to look up)."""
+    return _follow_up_task(
+        request,
+        organization_id,
+        now,
+        priority="routine",
+        code=CALL_BACK_RESULTS,
+        title=CALL_BACK_TEXT,
+        description="A verified patient asked for their results by message; the practice "
+        "does not release them that way. Call the patient to go through them.",
+        extra_inputs=[],
+        related_person_role="asking for the patient",
+    )
+
+
 def _follow_up_task(
-    report: ReportLockout | ReportEmergency,
+    report: ReportLockout | ReportEmergency | RequestResultsCallBack,
     organization_id: str,
     now: dt.datetime,
     *,
@@ -190,6 +209,12 @@ class FhirStaffTasks:
         organization = (await self._reference.get()).organization["id"]
         return await self._create(
             emergency_task(report, organization, dt.datetime.now(dt.UTC)), report.request_id
+        )
+
+    async def results_call_back(self, request: RequestResultsCallBack) -> str:
+        organization = (await self._reference.get()).organization["id"]
+        return await self._create(
+            call_back_task(request, organization, dt.datetime.now(dt.UTC)), request.request_id
         )
 
     async def _create(self, task: Json, request_id: str) -> str:

@@ -237,6 +237,27 @@ class DeliveryRow(Base):
     updated_at: Mapped[dt.datetime]
 
 
+class ResultNoticeRow(Base):
+    """A patient was told a result is ready: one row per report and status (final, then
+    amended), so each is told once whichever path (Subscription or polling) finds it first."""
+
+    __tablename__ = "result_notices"
+    practice_id: Mapped[str] = mapped_column(PracticeId, primary_key=True)
+    report_key: Mapped[str] = mapped_column(String(160), primary_key=True)
+    patient_id: Mapped[str] = mapped_column(String(128))
+    notified_at: Mapped[dt.datetime]
+
+
+class PollCursorRow(Base):
+    """Where a polling job got to in the record system (the server's `_lastUpdated` time)."""
+
+    __tablename__ = "poll_cursors"
+    practice_id: Mapped[str] = mapped_column(PracticeId, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    position: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[dt.datetime]
+
+
 def table_of(row: type[Base]) -> Table:
     """The Core table of a model, for set-based statements."""
     return cast(Table, row.__table__)

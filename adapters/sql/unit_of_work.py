@@ -10,6 +10,7 @@ from adapters.sql.inbox import SqlInbox
 from adapters.sql.outbox import SqlOutbox
 from adapters.sql.practices import SqlPractices, SqlRetention
 from adapters.sql.recipients import SqlDeliveries, SqlOptOuts
+from adapters.sql.result_notices import SqlResultNotices
 from adapters.sql.sealing import Sealing
 from bot.ports import (
     AuditLog,
@@ -19,6 +20,7 @@ from bot.ports import (
     OptOuts,
     Outbox,
     Practices,
+    ResultNotices,
     Retention,
 )
 
@@ -38,3 +40,4 @@ class SqlUnitOfWork:
         self.deliveries: Deliveries = SqlDeliveries(connection)
         self.practices: Practices = SqlPractices(connection)
         self.retention: Retention = SqlRetention(connection)
+        self.result_notices: ResultNotices = SqlResultNotices(connection)

@@ -2,8 +2,8 @@
 
 from fastapi import APIRouter
 
-from api.webhooks import stripe, telegram, twilio
+from api.webhooks import fhir_results, stripe, telegram, twilio
 
 
 def routers() -> list[APIRouter]:
-    return [twilio.router, telegram.router, stripe.router]
+    return [twilio.router, telegram.router, stripe.router, fhir_results.router]

@@ -182,6 +182,27 @@ class Retention(Protocol):
         ...
 
 
+class ResultNotices(Protocol):
+    """Which reports each patient was told are ready, and where the results poll got to."""
+
+    async def record(
+        self, practice_id: str, report_key: str, patient_id: str, at: dt.datetime
+    ) -> bool:
+        """Remember that the patient was told about `report_key` (report id and status); False,
+        and nothing changed, if they already were (whoever recorded it first wins)."""
+        ...
+
+    async def is_recorded(self, practice_id: str, report_key: str) -> bool: ...
+
+    async def cursor(self, practice_id: str, name: str) -> str | None:
+        """The position (a FHIR instant) the polling job `name` reached; None before its first run."""
+        ...
+
+    async def move_cursor(
+        self, practice_id: str, name: str, position: str, at: dt.datetime
+    ) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """One database transaction seen through its repositories; commits when the
     `Storage.unit_of_work()` block exits cleanly, rolls everything back otherwise."""
@@ -194,6 +215,7 @@ class UnitOfWork(Protocol):
     deliveries: Deliveries
     practices: Practices
     retention: Retention
+    result_notices: ResultNotices
 
 
 class Storage(Protocol):

@@ -98,11 +98,12 @@ async def test_results_need_the_birth_date_and_three_wrong_ones_lock_and_alert_s
     }
 
 
-def test_results_after_verification_say_ready_and_nothing_clinical(env: dict[str, str]) -> None:
+def test_results_after_verification_share_what_the_practice_releases(env: dict[str, str]) -> None:
     out = chat(
         env, MARIA, "are my blood test results back?", "31/02/1990", "12/31/2030", "04/12/1985"
     )
-    assert "result" not in out.split("verified")[0].lower()
+    before = out.partition("verified")[0]
+    assert "result" not in before.lower() and "normal range" not in before
     in_order(
         out,
         "date of birth",
@@ -110,9 +111,9 @@ def test_results_after_verification_say_ready_and_nothing_clinical(env: dict[str
         "can't be in the future",
         "verified",
         "results are back",
+        "All values are within the normal range.",  # released by default (RESULTS_RELEASED_FIELDS)
         "call us",
     )
-    assert "normal range" not in out
 
 
 async def test_a_shared_phone_is_asked_which_patient_and_the_mother_acts_for_her_son(

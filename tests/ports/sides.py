@@ -35,6 +35,7 @@ from domain.ports import (
     StaffTasks,
 )
 from domain.related import RelatedPerson
+from domain.reports import Report
 from patient_assistant.sandbox import free_port
 from tests import fakes, patient_fakes
 from tests.support.fhir import TEST_PATIENT_SYSTEM, SeededServer
@@ -95,8 +96,8 @@ class Side(Protocol):
         """A new practitioner with `slots` free back-to-back 15-minute slots on DAY."""
         ...
 
-    async def add_report(self, patient_id: str, status: str) -> None:
-        """A lab report (DiagnosticReport) of the patient with this status."""
+    async def add_report(self, patient_id: str, status: str) -> str:
+        """A lab report (DiagnosticReport) of the patient with this status; its id."""
         ...
 
     async def bookable_service(self) -> Service:
@@ -159,8 +160,18 @@ class FakeSide:
             )
         return day
 
-    async def add_report(self, patient_id: str, status: str) -> None:
+    async def add_report(self, patient_id: str, status: str) -> str:
         self.fake_results.statuses_.setdefault(patient_id, []).append(status)
+        report = Report(
+            unique("report-"),
+            patient_id,
+            status,
+            "1",
+            "Blood test",
+            last_updated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+        )
+        self.fake_results.reports_.append(report)
+        return report.id
 
     async def bookable_service(self) -> Service:
         return fakes.SERVICES[0]
@@ -246,8 +257,8 @@ class FhirSide:
             )
         return day
 
-    async def add_report(self, patient_id: str, status: str) -> None:
-        await self.fhir.connection.http.create(
+    async def add_report(self, patient_id: str, status: str) -> str:
+        created = await self.fhir.connection.http.create(
             {
                 "resourceType": "DiagnosticReport",
                 "status": status,
@@ -255,6 +266,7 @@ class FhirSide:
                 "subject": {"reference": f"Patient/{patient_id}"},
             }
         )
+        return str(created["id"])
 
     async def bookable_service(self) -> Service:
         return next(s for s in await self.directory.services() if s.name == "Check-up")

@@ -100,3 +100,24 @@ class TestResultsStoreContract:
         await side.add_report(patient.id, "preliminary")
         assert sorted(await side.results.statuses(patient.id)) == ["final", "preliminary"]
         assert await side.results.statuses(other.id) == []
+
+    async def test_reports_by_patient_by_id_and_as_written_since_a_position(
+        self, side: Side
+    ) -> None:
+        patient = await side.add_patient(unique("Cy Q"))
+        start = await side.results.changed_since(None)
+        assert start.reports == () and start.position
+        report_id = await side.add_report(patient.id, "final")
+        [report] = await side.results.reports(patient.id)
+        assert (report.id, report.patient_id, report.status, report.name) == (
+            report_id,
+            patient.id,
+            "final",
+            "Blood test",
+        )
+        assert await side.results.report(report_id) == report
+        assert await side.results.report(unique("no-such-")) is None
+        changed = await side.results.changed_since(start.position)
+        assert report_id in [r.id for r in changed.reports] and changed.position > start.position
+        again = await side.results.changed_since(changed.position)
+        assert report_id not in [r.id for r in again.reports]  # seen once

@@ -32,6 +32,7 @@ from bot.ports import (
     Practices,
     PurgeReport,
     Received,
+    ResultNotices,
     Retention,
     StaleConversation,
 )
@@ -70,6 +71,8 @@ class Tables:
     deliveries: dict[tuple[str, str], DeliveryRecord] = field(default_factory=dict)
     practice_settings: dict[str, dict[str, Any]] = field(default_factory=dict)
     slot_holds: dict[tuple[str, str], tuple[str, dt.datetime]] = field(default_factory=dict)
+    result_notices: dict[tuple[str, str], str] = field(default_factory=dict)
+    poll_cursors: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 class MemoryInbox:
@@ -394,6 +397,30 @@ class MemoryRetention:
         return PurgeReport(inbound=len(inbound), outbound=len(outbound))
 
 
+class MemoryResultNotices:
+    def __init__(self, tables: Tables) -> None:
+        self._t = tables
+
+    async def record(
+        self, practice_id: str, report_key: str, patient_id: str, at: dt.datetime
+    ) -> bool:
+        if (practice_id, report_key) in self._t.result_notices:
+            return False
+        self._t.result_notices[(practice_id, report_key)] = patient_id
+        return True
+
+    async def is_recorded(self, practice_id: str, report_key: str) -> bool:
+        return (practice_id, report_key) in self._t.result_notices
+
+    async def cursor(self, practice_id: str, name: str) -> str | None:
+        return self._t.poll_cursors.get((practice_id, name))
+
+    async def move_cursor(
+        self, practice_id: str, name: str, position: str, at: dt.datetime
+    ) -> None:
+        self._t.poll_cursors[(practice_id, name)] = position
+
+
 class MemoryUnitOfWork:
     def __init__(self, tables: Tables) -> None:
         # Typed as the ports, so mypy checks each fake against its port.
@@ -405,6 +432,7 @@ class MemoryUnitOfWork:
         self.deliveries: Deliveries = MemoryDeliveries(tables)
         self.practices: Practices = MemoryPractices(tables)
         self.retention: Retention = MemoryRetention(tables)
+        self.result_notices: ResultNotices = MemoryResultNotices(tables)
 
 
 class MemorySlotHolds:

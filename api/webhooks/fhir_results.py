@@ -1,0 +1,81 @@
+"""/webhooks/fhir/results: the FHIR server's rest-hook for the results Subscription.
+
+The Subscription (adapters/fhir/results.py) carries a secret in the header
+X-Results-Subscription-Secret; it must equal RESULTS_SUBSCRIPTION_SECRET, compared in
+constant time, or the call gets 403 and nothing is done. The notification names the report
+(a PUT to .../DiagnosticReport/{id}, or the report or a Bundle of them in the body); the
+report is read again from the server by id, so a forged payload can change nothing, and
+one without any report (a ping) runs the polling job instead. Each report is notified once
+(bot/results_outreach.py), however often the server retries.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import JSONResponse
+
+from adapters.fhir.results import SECRET_HEADER
+from api.deps import RuntimeDep
+from bot import metrics
+
+log = logging.getLogger(__name__)
+router = APIRouter(tags=["webhooks"])
+PATH = "/webhooks/fhir/results"
+
+
+def report_ids(body: Any) -> list[str]:
+    """DiagnosticReport ids in a notification body: one resource, or a Bundle of them."""
+    if not isinstance(body, dict):
+        return []
+    resources = (
+        [e.get("resource") for e in body.get("entry") or [] if isinstance(e, dict)]
+        if body.get("resourceType") == "Bundle"
+        else [body]
+    )
+    return [
+        str(r["id"])
+        for r in resources
+        if isinstance(r, dict) and r.get("resourceType") == "DiagnosticReport" and r.get("id")
+    ]
+
+
+@router.api_route(PATH, methods=["POST", "PUT"])
+@router.api_route(PATH + "/{resource_type}/{resource_id}", methods=["POST", "PUT"])
+async def results_notification(
+    request: Request,
+    runtime: RuntimeDep,
+    resource_type: str | None = None,
+    resource_id: str | None = None,
+) -> JSONResponse:
+    """A report the results Subscription matched (final, amended, ...)."""
+    expected = runtime.settings.results_subscription_secret or ""
+    given = request.headers.get(SECRET_HEADER, "")
+    if not expected or not secrets.compare_digest(given.encode(), expected.encode()):
+        metrics.WEBHOOK_REJECTED.inc()
+        log.warning("results subscription call refused: bad or missing secret")
+        raise HTTPException(status_code=403, detail="invalid subscription secret")
+    outreach = runtime.results_outreach
+    if outreach is None:
+        raise HTTPException(status_code=503, detail="results notifications are not running")
+    raw = await request.body()
+    try:
+        body = json.loads(raw) if raw.strip() else None
+    except ValueError as e:
+        raise HTTPException(status_code=400, detail="not a FHIR resource") from e
+    ids = report_ids(body)
+    if resource_type == "DiagnosticReport" and resource_id and resource_id not in ids:
+        ids.append(resource_id)
+    if ids:
+        outcomes = [await outreach.notify(report_id) for report_id in ids]
+        told = outcomes.count("notified")
+    else:
+        outcomes, told = ["polled"], await outreach.poll()
+    if told and runtime.channels is not None and runtime.channels.loop is not None:
+        runtime.channels.loop.wake()  # the in-process sender; Celery's beat sends otherwise
+    log.info("results subscription call: reports=%s outcomes=%s", ids, outcomes)
+    return JSONResponse({"notified": told})
