@@ -196,7 +196,7 @@ def one_blas_thread() -> None:
     The products here are a few dozen rows; on two cores shared with other work, OpenBLAS's second
     thread made a 40-row product 7 times slower (1.0 ms against 0.14), not faster.
     """
-    from threadpoolctl import threadpool_limits
+    from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
     threadpool_limits(limits=1, user_api="blas")
 
