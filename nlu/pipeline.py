@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
+from nlu import classifier_pass, token_vectors, tokenizer_cache
 from nlu import model as M
-from nlu import token_vectors, tokenizer_cache
 from nlu.emergency import Screen, screen
 from nlu.extract import rule_entities, split_move_ranges
 from nlu.features import Lexicon, annotated_entities, classifier_text
@@ -123,10 +123,14 @@ class NLU:
 
     def __init__(self, models: M.Models, path: Path, *, short_cuts: bool = True) -> None:
         """``short_cuts=False`` parses the plain, slower way: for tests that the short cuts
-        (the recogniser's short pass, the seeded tokenizer cache) change no answer."""
+        (the recogniser's and the classifier's short passes, the seeded tokenizer cache) change no answer."""
         self._models = models
         self.path = path
         self._textcat = models.intent.get_pipe("textcat")
+        #: The classifier's label scores of a tokenized message (``nlu.classifier_pass``, or the pipe's).
+        self._scores = (short_cuts and classifier_pass.scorer(models.intent)) or (
+            lambda doc: self._textcat(doc).cats
+        )
         self._ner = models.ner.get_pipe("ner")
         #: Whether the recogniser computes its token vectors by the short pass (``nlu.token_vectors``).
         self.short_token_vectors = short_cuts and token_vectors.install(models.ner)
@@ -152,10 +156,8 @@ class NLU:
         self, text: str, entities: list[Entity] | tuple[Entity, ...] = ()
     ) -> list[tuple[str, float]]:
         """Intent ranking of ``text`` by the classifier, best first."""
-        doc = self._textcat(
-            self._models.intent.make_doc(classifier_text(text, entities, self._models.lexicon))
-        )
-        return sorted(((k, float(v)) for k, v in doc.cats.items()), key=lambda kv: -kv[1])
+        doc = self._models.intent.make_doc(classifier_text(text, entities, self._models.lexicon))
+        return sorted(((k, float(v)) for k, v in self._scores(doc).items()), key=lambda kv: -kv[1])
 
     def model_entities(self, text: str, taken: list[Entity]) -> list[Entity]:
         """practitioner / service / location / person_name spans not overlapping ``taken``."""

@@ -17,6 +17,19 @@ def test_phone_numbers() -> None:
     assert extract_phones("tuesday at 3") == []
 
 
+def test_numbers_written_with_wide_gaps_are_still_found() -> None:
+    """Phone scans are skipped only in a message with no seven digits close together; numbers
+    spaced, bracketed, dotted or in full-width digits still have such a run."""
+    assert [e.value for e in extract_phones("617 - 555 - 0134 is my cell")] == ["+16175550134"]
+    assert [e.value for e in extract_phones("ring (617)  555.0134 after 5")] == ["+16175550134"]
+    assert [
+        e.value
+        for e in extract_phones("\uff16\uff11\uff17\uff15\uff15\uff15\uff10\uff11\uff13\uff14")
+    ] == ["+16175550134"]
+    # Seven digits and more, but apart: a date, two times and a count.
+    assert extract_phones("the 14th at 3:30 or 4:15, for my 2 kids aged 9 and 11") == []
+
+
 def test_emails_are_lower_cased() -> None:
     [e] = extract_emails("reach me at Maria@Example.com please")
     assert (e.text, e.value) == ("Maria@Example.com", "maria@example.com")
