@@ -1,16 +1,21 @@
-"""A thin httpx helper for what fhirpy cannot send: conditional writes and Bundles.
+"""Plain FHIR REST over one pooled aiohttp session: reads, searches, conditional writes, Bundles.
 
 fhirpy has no public If-Match / If-None-Exist support, reports a 412 as
 MultipleResourcesFound, and its get_or_create()/patch() send requests standard servers
 reject; so version-checked updates, conditional creates and transaction/batch Bundles
-go through here, as plain FHIR REST.
+go through here. Reads and searches too: fhirpy opens a new HTTP session (a new TCP
+connection) for every request. The session is aiohttp's, not httpx's: in a profile of a
+Celery worker processing turns, httpx's request path took about a fifth of a turn's CPU
+(bench/README.md).
 """
 
 from __future__ import annotations
 
+import asyncio
+import json
 from typing import Any
 
-import httpx
+import aiohttp
 
 from adapters.fhir.errors import FhirHttpError, diagnostics_of
 
@@ -38,30 +43,53 @@ def entry_status(entry: Json) -> int:
 
 
 class FhirHttp:
-    """Raw FHIR REST over one pooled httpx client. Raises FhirHttpError on non-2xx answers."""
+    """Raw FHIR REST over one pooled aiohttp session. Raises FhirHttpError on non-2xx answers.
+
+    The session is opened by the first request, on its event loop (a session belongs to
+    one loop; a request on another loop opens one there)."""
 
     def __init__(self, base_url: str, timeout: float = 10.0, headers: dict[str, str] | None = None):
         self.base_url = base_url.rstrip("/")
-        self._client = httpx.AsyncClient(
-            timeout=timeout,
-            headers={"Accept": FHIR_JSON, "Content-Type": FHIR_JSON, **(headers or {})},
-        )
+        self._headers = {"Accept": FHIR_JSON, **(headers or {})}
+        # Per phase, as httpx had it (connecting, each read), not for the whole request: a
+        # transaction Bundle on a busy server may take longer than `timeout` in all.
+        self._timeout = aiohttp.ClientTimeout(total=None, connect=timeout, sock_read=timeout)
+        self._session: aiohttp.ClientSession | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    def _client(self) -> aiohttp.ClientSession:
+        loop = asyncio.get_running_loop()
+        if self._session is None or self._session.closed or self._loop is not loop:
+            self._session = aiohttp.ClientSession(headers=self._headers, timeout=self._timeout)
+            self._loop = loop
+        return self._session
 
     async def aclose(self) -> None:
-        await self._client.aclose()
+        if self._session is not None and not self._session.closed:
+            await self._session.close()
+
+    async def get(self, path_or_url: str, params: dict[str, Any] | None = None) -> Json:
+        """GET [base]/path (a read or a search) or an absolute URL (a search's next page);
+        list values in `params` repeat the parameter (`date=ge...&date=lt...`)."""
+        if path_or_url.startswith(("http://", "https://")):
+            url = path_or_url
+        else:
+            url = f"{self.base_url}/{path_or_url}"
+        query = [
+            (k, str(x))
+            for k, v in (params or {}).items()
+            for x in (v if isinstance(v, list) else [v])
+        ]
+        async with self._client().get(url, params=query) as response:
+            return _answer(response.status, await response.read())
 
     async def _send(self, method: str, path: str, body: Json | None = None, **headers: str) -> Json:
         url = f"{self.base_url}/{path}" if path else self.base_url
-        response = await self._client.request(method, url, json=body, headers=headers)
-        data: Any = None
-        if response.content:
-            try:
-                data = response.json()
-            except ValueError:
-                data = response.text
-        if response.status_code >= 400:
-            raise FhirHttpError(response.status_code, diagnostics_of(data))
-        return data if isinstance(data, dict) else {}
+        data = None if body is None else json.dumps(body).encode()
+        if data is not None:
+            headers = {"Content-Type": FHIR_JSON, **headers}
+        async with self._client().request(method, url, data=data, headers=headers) as response:
+            return _answer(response.status, await response.read())
 
     async def capabilities(self) -> Json:
         """The server's CapabilityStatement (GET [base]/metadata)."""
@@ -92,3 +120,16 @@ class FhirHttp:
         body = {"resourceType": "Bundle", "type": kind, "entry": entries}
         answer = await self._send("POST", "", body, Prefer="return=representation")
         return list(answer.get("entry") or [])
+
+
+def _answer(status: int, content: bytes) -> Json:
+    """The answer's JSON object; FhirHttpError for a non-2xx status."""
+    data: Any = None
+    if content:
+        try:
+            data = json.loads(content)
+        except ValueError:
+            data = content.decode(errors="replace")
+    if status >= 400:
+        raise FhirHttpError(status, diagnostics_of(data))
+    return data if isinstance(data, dict) else {}

@@ -115,21 +115,23 @@ class OutboxSender:
         sender = self.senders[message.channel]
         now = self.clock.now()
         template = (message.error or "").startswith(NEEDS_TEMPLATE)
-        async with self.storage.unit_of_work() as uow:
+        async with self.storage.reading() as uow:  # reads only: no transaction round trips
             key = optout_address(message.channel, message.address)
-            if message.purpose != COMPLIANCE and await uow.opt_outs.is_opted_out(
+            opted_out = message.purpose != COMPLIANCE and await uow.opt_outs.is_opted_out(
                 message.practice_id, key
-            ):
-                await uow.outbox.update(
-                    dataclasses.replace(message, status="suppressed", error="opted out")
-                )
-                log.info("outbox=%s suppressed: opted out", message.id)
-                return FINISHED
-            if sender.window is not None and not template:
+            )
+            if not opted_out and sender.window is not None and not template:
                 last = await uow.inbox.last_received_at(
                     message.practice_id, message.channel, message.address
                 )
                 template = last is None or now - last > sender.window
+        if opted_out:
+            async with self.storage.unit_of_work() as uow:
+                await uow.outbox.update(
+                    dataclasses.replace(message, status="suppressed", error="opted out")
+                )
+            log.info("outbox=%s suppressed: opted out", message.id)
+            return FINISHED
         result = await self._send(sender, message, template)
         if isinstance(result, NeedsTemplate) and not template:
             result = await self._send(sender, message, True)
