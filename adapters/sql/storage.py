@@ -56,6 +56,13 @@ class SqlStorage:
         async with self._autocommit.connect() as connection:
             yield SqlUnitOfWork(connection, self._sealing)
 
+    @asynccontextmanager
+    async def single_statement(self) -> AsyncIterator[SqlUnitOfWork]:
+        """For one statement, atomic by itself: autocommit on PostgreSQL (one round trip);
+        SQLite runs it in a unit of work."""
+        async with self.reading() as uow:
+            yield uow
+
     async def receive(self, message: InboundRecord) -> Received | None:
         """`Inbox.receive` as a transaction of its own. On PostgreSQL it is one statement
         (adapters/sql/arrivals.py), atomic by itself, so it runs without BEGIN and COMMIT:

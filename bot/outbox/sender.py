@@ -82,7 +82,7 @@ class OutboxSender:
         """Claim one batch of due messages and deliver them, one after another."""
         if not self.senders:  # no channel configured (the demo): nothing of the outbox is ours
             return Round()
-        async with self.storage.unit_of_work() as uow:
+        async with self.storage.single_statement() as uow:  # the claim is one statement
             claimed = await uow.outbox.claim(
                 self.clock.now(),
                 self.policy.batch,
@@ -202,9 +202,13 @@ class OutboxSender:
                 next_attempt_at=None,
                 error=result.reason,
             )
-        async with self.storage.unit_of_work() as uow:
+        opts_out = isinstance(result, Refused) and result.opted_out
+        # The update alone is one statement; with the opt-out, two that commit together.
+        async with (
+            self.storage.unit_of_work() if opts_out else self.storage.single_statement()
+        ) as uow:
             await uow.outbox.update(update)
-            if isinstance(result, Refused) and result.opted_out:
+            if opts_out:
                 await uow.opt_outs.set_opted_out(
                     message.practice_id,
                     optout_address(message.channel, message.address),

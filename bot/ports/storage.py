@@ -208,6 +208,12 @@ class Storage(Protocol):
         """
         ...
 
+    def single_statement(self) -> AbstractAsyncContextManager[UnitOfWork]:
+        """A unit of work for exactly one statement, atomic by itself (an outbox claim, a
+        delivery's update): on PostgreSQL it runs without BEGIN and COMMIT round trips.
+        Anything needing two statements to commit together takes `unit_of_work()`."""
+        ...
+
     async def receive(self, message: InboundRecord) -> Received | None:
         """`Inbox.receive` in a unit of work of its own: the webhook's path, one round trip
         to PostgreSQL."""

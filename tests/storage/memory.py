@@ -473,6 +473,11 @@ class MemoryStorage:
         async with self.unit_of_work() as uow:
             yield uow
 
+    @asynccontextmanager
+    async def single_statement(self) -> AsyncIterator[MemoryUnitOfWork]:
+        async with self.unit_of_work() as uow:
+            yield uow
+
     async def receive(self, message: InboundRecord) -> Received | None:
         async with self.unit_of_work() as uow:
             return await uow.inbox.receive(message)
