@@ -1,9 +1,8 @@
 """Plain FHIR REST over one pooled aiohttp session: reads, searches, conditional writes, Bundles.
 
-fhirpy has no public If-Match / If-None-Exist support, reports a 412 as
-MultipleResourcesFound, and its get_or_create()/patch() send requests standard servers
-reject; so version-checked updates, conditional creates and transaction/batch Bundles
-go through here. Reads and searches too: fhirpy opens a new HTTP session (a new TCP
+No FHIR client library: fhirpy (which made the reads until issue 10) has no public If-Match
+/ If-None-Exist support, reports a 412 as MultipleResourcesFound, sends get_or_create() and
+patch() requests standard servers reject, and opens a new HTTP session (a new TCP
 connection) for every request. The session is aiohttp's, not httpx's: in a profile of a
 Celery worker processing turns, httpx's request path took about a fifth of a turn's CPU
 (bench/README.md).
