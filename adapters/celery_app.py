@@ -8,9 +8,9 @@ visit are invited by message to fill in the intake form, bot/outreach.py); a wor
 each with a runtime built once per worker process (the NLU model and connections are not
 rebuilt per task).
 
-Webhooks hand conversations over with `process_conversation`; its replies are sent by
-`send_outbox`, which also runs on beat as a safety net and schedules itself for the
-earliest retry it set. Every key in Redis (broker, locks, rate limits) starts with
+Webhooks hand conversations over with `process_conversation`, which sends each message's
+replies itself as soon as they are written (one task per turn); `send_outbox` runs on beat
+as a safety net and for retries, and schedules itself for the earliest retry it set. Every key in Redis (broker, locks, rate limits) starts with
 REDIS_KEY_PREFIX and tasks go to CELERY_QUEUE, so deployments (and tests) can share a Redis.
 """
 

@@ -3,6 +3,7 @@
 Run:
     PATIENT_ASSISTANT_MODEL_DIR=/path/to/models .venv/bin/python bench/turns.py [--quick]
         [--patients 500] [--bursts 5] [--shape production|embedded|both] [--json]
+        [--baseline /path/to/another/checkout]
 
 Needs what bench/webhook_ack.py needs (PostgreSQL, Redis, the NLU model). It starts the FHIR
 sandbox (the demo practice) and adds `--patients` known patients to it, each with a phone of
@@ -365,20 +366,48 @@ async def one_shape(
 
 async def run(args: argparse.Namespace) -> list[dict[str, Any]]:
     shapes = ["production", "embedded"] if args.shape == "both" else [args.shape]
+    # With --baseline, each shape runs the baseline's code, then this checkout's, in turn.
+    codes = (
+        [("baseline", args.baseline), ("this", args.code)]
+        if args.baseline
+        else [("this", args.code)]
+    )
     results = []
     async with h.sandbox() as fhir_url:
         await add_patients(fhir_url, args.patients)
         for shape in shapes:
-            with h.processes(args.code) as procs:
-                results.append(await one_shape(shape, args, fhir_url, procs))
-            if not args.json:
-                print_shape(results[-1], args)
+            for label, code in codes:
+                with h.processes(code) as procs:
+                    results.append(await one_shape(shape, args, fhir_url, procs) | {"code": label})
+                if not args.json:
+                    print_shape(results[-1], args)
+            if args.baseline and not args.json:
+                print_ratios(results[-2], results[-1])
     return results
+
+
+def print_ratios(baseline: dict[str, Any], this: dict[str, Any]) -> None:
+    """This checkout's figures over the baseline's, from the same run."""
+    rows = [
+        ("crowd CPU per turn", "crowd", "cpu_ms_per_turn"),
+        ("crowd turns/s", "crowd", "turns_per_second"),
+        ("crowd turn p99", "crowd", "p99_ms"),
+        ("crowd webhook ack p99", "crowd", "ack_p99_ms"),
+        ("burst CPU per message", "burst", "cpu_ms_per_turn"),
+        ("burst p99", "burst", "p99_ms"),
+        ("burst p99 less FHIR", "burst", "p99_minus_fhir_ms"),
+    ]
+    print(f"\n{this['shape']}: this checkout / baseline")
+    for name, load, key in rows:
+        before, after = baseline[load][key], this[load][key]
+        ratio = after / before if before else float("nan")
+        print(f"  {name:24s} {before:9.1f} -> {after:9.1f}  {ratio:5.2f}x", flush=True)
 
 
 def print_shape(result: dict[str, Any], args: argparse.Namespace) -> None:
     c, b = result["crowd"], result["burst"]
-    print(f"\n{result['shape']}: {args.patients} patients booking (3 turns each)")
+    code = f" ({result['code']})" if args.baseline else ""
+    print(f"\n{result['shape']}{code}: {args.patients} patients booking (3 turns each)")
     print(
         f"  crowd  {c['turns_per_second']:7.1f} turns/s  p50 {c['p50_ms']:7.1f} ms  "
         f"p99 {c['p99_ms']:7.1f} ms  ({c['turns']} turns, {c['missing_replies']} missing replies, "
@@ -422,6 +451,12 @@ def main() -> int:
         type=Path,
         default=h.ROOT,
         help="the checkout whose serve (and worker) to run, e.g. an older commit's `git archive`",
+    )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="another checkout (e.g. an older commit's `git archive`) run before this one, "
+        "shape by shape, with the ratios printed",
     )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -135,11 +136,21 @@ class Assistant:
             )
             return received.conversation_id
 
-    async def process(self, conversation_id: str) -> Handled:
-        """Handle every due pending message of the conversation, in arrival order."""
+    async def process(
+        self,
+        conversation_id: str,
+        replies_written: Callable[[list[Outbound]], Awaitable[None]] | None = None,
+    ) -> Handled:
+        """Handle every due pending message of the conversation, in arrival order.
+
+        `replies_written` is awaited after each message whose replies were committed, so a
+        caller can send them at once: a patient who sent several messages at once gets the
+        first answer when it is ready, not when the last message is processed. A failure
+        of it is logged; the replies stay in the outbox for the next sender.
+        """
         handled = Handled([])
         async with self.locks.lock(conversation_id):
-            async with self.storage.unit_of_work() as uow:
+            async with self.storage.reading() as uow:
                 pending = await uow.inbox.pending(conversation_id)
             for message in pending:
                 retry_at = message.metadata.get("retry_at")
@@ -153,6 +164,11 @@ class Assistant:
                     handled.kept_for_retry = True
                     break
                 handled.replies += replies
+                if replies and replies_written is not None:
+                    try:
+                        await replies_written(replies)
+                    except Exception as e:  # noqa: BLE001 - the replies wait in the outbox
+                        bind(log, conversation=conversation_id).failure("sending replies", e)
                 if not done:
                     handled.kept_for_retry = True
                     break
@@ -179,7 +195,7 @@ class Assistant:
         self, conversation_id: str, message: InboundRecord
     ) -> tuple[list[Outbound], bool]:
         now = self.clock.now()
-        async with self.storage.unit_of_work() as uow:
+        async with self.storage.reading() as uow:
             conversation = await uow.conversations.get(conversation_id)
             assert conversation is not None
             opted_out = await uow.opt_outs.is_opted_out(

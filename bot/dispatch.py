@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from bot.assistant import Assistant
 from bot.logs import bind
+from bot.messages import Outbound
 
 log = logging.getLogger(__name__)
 
@@ -34,11 +35,14 @@ class LocalDispatcher:
 
     async def _process(self, conversation_id: str) -> None:
         try:
-            await self.assistant.process(conversation_id)
+            await self.assistant.process(conversation_id, self._replies_written)
         except Exception as e:  # noqa: BLE001 - the message stays pending; process_due retries it
             bind(log, conversation=conversation_id).failure("processing failed; left for retry", e)
         finally:
             self.replies_ready()
+
+    async def _replies_written(self, _: list[Outbound]) -> None:
+        self.replies_ready()  # each message's replies go out while later ones are processed
 
     async def idle(self) -> None:
         """Wait for the background work started so far (tests, shutdown)."""

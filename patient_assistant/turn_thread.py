@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 from bot.assistant import Parser
 from bot.logs import bind
+from bot.messages import Outbound
 from domain.ports import Clock
 from patient_assistant.bootstrap import Runtime, build
 from patient_assistant.jobs import DueWork, run_due
@@ -94,11 +95,16 @@ class TurnThread:
     async def _process(self, conversation_id: str) -> None:
         assert self.runtime is not None
         try:
-            await self.runtime.assistant.process(conversation_id)
+            # The sender is woken after each message, so a burst's first answers go out
+            # while its later messages are still processed.
+            await self.runtime.assistant.process(conversation_id, self._replies_written)
         except Exception as e:  # noqa: BLE001 - the message stays pending; the due work retries it
             bind(log, conversation=conversation_id).failure("processing failed; left for retry", e)
         finally:
             self.replies_ready()
+
+    async def _replies_written(self, _: list[Outbound]) -> None:
+        self.replies_ready()
 
     async def run_due(self) -> DueWork:
         """One round of due work (retries, leftovers, intake invitations), run on the thread."""

@@ -8,6 +8,7 @@ never imports it.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
@@ -22,6 +23,7 @@ from adapters.celery_app import (
     SEND_OUTBOX,
     make_celery,
 )
+from bot.messages import Outbound
 from bot.retention import purge_expired as purge
 from patient_assistant.bootstrap import Runtime, build
 from patient_assistant.channels import Channels
@@ -72,12 +74,29 @@ def register_tasks(app: Celery, settings: Settings) -> None:
 
     @app.task(name=PROCESS_CONVERSATION)
     def process_conversation(conversation_id: str) -> int:
+        # One task per turn: the replies of each message are sent from here as soon as they
+        # are written, rather than by a second task (a broker round trip and a task's
+        # overhead per turn, queued behind other conversations' tasks).
+        wake_at: list[dt.datetime] = []
+
         async def go() -> int:
-            return len((await (await runtime()).assistant.process(conversation_id)).replies)
+            rt = await runtime()
+
+            async def send(_: list[Outbound]) -> None:
+                try:
+                    done = await channels_of(rt).sender.drain()
+                except Exception:
+                    wake_at.append(rt.clock.now())  # another sender tries at once
+                    raise
+                if done.wake_at is not None:
+                    wake_at.append(done.wake_at)
+
+            return len((await rt.assistant.process(conversation_id, send)).replies)
 
         produced = int(run(go))
-        if produced:
-            send_outbox.delay()
+        if wake_at:  # a reply put off (a retry, a send slot): the sender runs again then
+            wait = (min(wake_at) - runtimes[0].clock.now()).total_seconds()
+            send_outbox.apply_async(countdown=max(wait, 0.0))
         return produced
 
     @app.task(name=SEND_OUTBOX)

@@ -1,8 +1,8 @@
 """The FHIR R4 adapter: the practice's record system behind the domain's ports.
 
-Reads and searches go through fhirpy's AsyncFHIRClient; conditional writes and
-transaction Bundles through a thin httpx helper (see http.py for why). Only domain
-values and domain errors leave this package.
+Reads, searches, conditional writes and transaction Bundles go through a thin helper
+over one pooled HTTP session (see http.py for why). Only domain values and domain
+errors leave this package.
 """
 
 from __future__ import annotations

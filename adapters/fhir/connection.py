@@ -1,12 +1,9 @@
-"""One connection to a practice's FHIR server: fhirpy for reads and searches, FhirHttp for writes."""
+"""One connection to a practice's FHIR server, over FhirHttp's pooled HTTP client."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import Any
-
-import aiohttp
-from fhirpy import AsyncFHIRClient
 
 from adapters.fhir.errors import translated
 from adapters.fhir.http import FhirHttp, Json
@@ -39,11 +36,6 @@ class FhirConnection:
         self.phone_region = phone_region
         headers = {"Authorization": authorization} if authorization else {}
         self.http = FhirHttp(self.base_url, timeout=timeout, headers=headers)
-        self._fhirpy = AsyncFHIRClient(
-            self.base_url,
-            authorization=authorization,
-            aiohttp_config={"timeout": aiohttp.ClientTimeout(total=timeout)},
-        )
 
     async def aclose(self) -> None:
         await self.http.aclose()
@@ -53,8 +45,7 @@ class FhirConnection:
         if not resource_id or "/" in resource_id:
             raise NotFound(f"{resource_type}/{resource_id!r} is not a resource id")
         async with translated(f"read {resource_type}/{resource_id}"):
-            data: Any = await self._fhirpy.get(resource_type, resource_id)
-        return _plain(data)
+            return await self.http.get(f"{resource_type}/{resource_id}")
 
     async def search(self, resource_type: str, params: SearchParams) -> list[Json]:
         """Every matching resource of `resource_type` (all pages; included resources too).
@@ -68,11 +59,9 @@ class FhirConnection:
         query.setdefault("_count", str(PAGE_SIZE))
         found: list[Json] = []
         async with translated(f"search {resource_type}"):
-            bundle: Any = await self._fhirpy.execute(resource_type, method="get", params=query)
+            bundle = await self.http.get(resource_type, query)
             for _ in range(MAX_PAGES):
-                found += [
-                    _plain(e["resource"]) for e in bundle.get("entry") or [] if "resource" in e
-                ]
+                found += [e["resource"] for e in bundle.get("entry") or [] if "resource" in e]
                 next_url = next(
                     (
                         link["url"]
@@ -83,7 +72,7 @@ class FhirConnection:
                 )
                 if not next_url:
                     break
-                bundle = await self._fhirpy.execute(next_url, method="get")
+                bundle = await self.http.get(next_url)
         return found
 
     async def first_page(self, resource_type: str, params: SearchParams) -> list[Json]:
@@ -92,9 +81,9 @@ class FhirConnection:
             k: (v if isinstance(v, str) else list(v)) for k, v in params.items()
         }
         async with translated(f"search {resource_type}"):
-            bundle: Any = await self._fhirpy.execute(resource_type, method="get", params=query)
+            bundle: Any = await self.http.get(resource_type, query)
         return [
-            _plain(e["resource"])
+            e["resource"]
             for e in bundle.get("entry") or []
             if isinstance(e.get("resource"), Mapping)
             and e["resource"].get("resourceType") == resource_type
@@ -104,7 +93,7 @@ class FhirConnection:
         """How many resources match (the server's Bundle.total with _summary=count)."""
         query: dict[str, Any] = {**params, "_summary": "count"}
         async with translated(f"count {resource_type}"):
-            bundle: Any = await self._fhirpy.execute(resource_type, method="get", params=query)
+            bundle = await self.http.get(resource_type, query)
         return int(bundle.get("total") or 0)
 
     async def search_one_type(self, resource_type: str, params: SearchParams) -> list[Json]:
@@ -114,18 +103,3 @@ class FhirConnection:
             for r in await self.search(resource_type, params)
             if r.get("resourceType") == resource_type
         ]
-
-
-def _plain(data: Any) -> Json:
-    # fhirpy answers with AttrDict (a dict subclass); hand out plain dicts only.
-    if isinstance(data, Mapping):
-        return {k: _plain_value(v) for k, v in data.items()}
-    return {}
-
-
-def _plain_value(v: Any) -> Any:
-    if isinstance(v, Mapping):
-        return _plain(v)
-    if isinstance(v, list):
-        return [_plain_value(x) for x in v]
-    return v

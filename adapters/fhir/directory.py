@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from adapters.fhir.connection import FhirConnection
 from adapters.fhir.mapping import (
     opening_hours,
@@ -13,11 +16,13 @@ from adapters.fhir.mapping import (
     to_service,
 )
 from adapters.fhir.phones import spellings, to_e164
-from adapters.fhir.reference import ReferenceCache
+from adapters.fhir.reference import ReferenceCache, ReferenceData
 from adapters.fhir.related import related_by_phone
 from domain.model import Location, Patient, Practice, Practitioner, Service
 from domain.phones import region_of
 from domain.related import RelatedPerson
+
+T = TypeVar("T")
 
 
 class FhirPracticeDirectory:
@@ -25,6 +30,10 @@ class FhirPracticeDirectory:
 
     The time zone comes from the Organization's (else a Location's) timezone extension,
     else `default_timezone`; the hours are the union of the Locations' hoursOfOperation.
+
+    Every turn reads the catalogue (twice), so what is made of one read of the reference
+    data is kept with it and made again only when the reference cache reads afresh (after
+    its TTL, or invalidated): a staff edit is seen exactly as soon as before.
     """
 
     def __init__(
@@ -33,9 +42,22 @@ class FhirPracticeDirectory:
         self._reference = reference
         self._default_timezone = default_timezone
         self._locale = locale
+        self._made_from: ReferenceData | None = None
+        self._made: dict[str, Any] = {}
+
+    async def _of_current(self, what: str, make: Callable[[ReferenceData], T]) -> T:
+        data = await self._reference.get()
+        if data is not self._made_from:  # read afresh: what was made from the old one goes
+            self._made_from, self._made = data, {}
+        if what not in self._made:
+            self._made[what] = make(data)
+        made: T = self._made[what]
+        return made
 
     async def practice(self) -> Practice:
-        data = await self._reference.get()
+        return await self._of_current("practice", self._practice)
+
+    def _practice(self, data: ReferenceData) -> Practice:
         org = data.organization
         zones = [timezone_of(org), *(timezone_of(loc) for loc in data.locations)]
         phone = next(
@@ -56,21 +78,30 @@ class FhirPracticeDirectory:
         )
 
     async def services(self) -> list[Service]:
-        data = await self._reference.get()
-        return [to_service(hs, data.practitioners_of_service(hs["id"])) for hs in data.services]
+        return list(await self._of_current("services", _services))
 
     async def practitioners(self) -> list[Practitioner]:
-        data = await self._reference.get()
-        return [
-            to_practitioner(
-                p,
-                [r for r in data.roles if ref_id(r.get("practitioner"), "Practitioner") == p["id"]],
-            )
-            for p in data.practitioners
-        ]
+        return list(await self._of_current("practitioners", _practitioners))
 
     async def locations(self) -> list[Location]:
-        return [to_location(loc) for loc in (await self._reference.get()).locations]
+        return list(await self._of_current("locations", _locations))
+
+
+def _services(data: ReferenceData) -> tuple[Service, ...]:
+    return tuple(to_service(hs, data.practitioners_of_service(hs["id"])) for hs in data.services)
+
+
+def _practitioners(data: ReferenceData) -> tuple[Practitioner, ...]:
+    return tuple(
+        to_practitioner(
+            p, [r for r in data.roles if ref_id(r.get("practitioner"), "Practitioner") == p["id"]]
+        )
+        for p in data.practitioners
+    )
+
+
+def _locations(data: ReferenceData) -> tuple[Location, ...]:
+    return tuple(to_location(loc) for loc in data.locations)
 
 
 class FhirPatientDirectory:

@@ -1,6 +1,6 @@
 """FHIR and HTTP failures translated into domain errors, in one place.
 
-No fhirpy, aiohttp or httpx exception leaves adapters/fhir: every call to the server
+No aiohttp exception leaves adapters/fhir: every call to the server
 runs inside `translated()`, which maps transport failures and 5xx to
 RecordSystemUnavailable and 404/410 to NotFound. Version conflicts (409/412) are
 mapped by the caller, because what they mean depends on the write (a lost slot
@@ -14,21 +14,8 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import aiohttp
-import httpx
-from fhirpy.base.exceptions import BaseFHIRError, OperationOutcome, ResourceNotFound
 
 from domain.errors import DomainError, NotFound, RecordSystemUnavailable
-
-# OperationOutcome issue codes that mean "the server could not do it now", not "you asked wrongly".
-_TRANSIENT_CODES = {
-    "exception",
-    "timeout",
-    "transient",
-    "throttled",
-    "lock-error",
-    "no-store",
-    "incomplete",
-}
 
 
 class FhirRequestRejected(DomainError):
@@ -67,20 +54,6 @@ def for_status(status: int, what: str, diagnostics: str) -> DomainError:
     )
 
 
-def _from_outcome(e: OperationOutcome, what: str) -> DomainError:
-    # fhirpy hides the status; a parsed OperationOutcome with a transient issue code, or
-    # no OperationOutcome at all (a proxy's HTML error page), means the server is unwell.
-    resource = getattr(e, "resource", None)
-    issues = resource.get("issue", []) if isinstance(resource, dict) else []
-    if not issues or any(
-        i.get("severity") == "fatal" or i.get("code") in _TRANSIENT_CODES for i in issues
-    ):
-        return RecordSystemUnavailable(f"{what}: FHIR server failed ({diagnostics_of(resource)})")
-    return FhirRequestRejected(
-        f"{what}: FHIR server refused the request ({diagnostics_of(resource)})"
-    )
-
-
 @asynccontextmanager
 async def translated(what: str) -> AsyncIterator[None]:
     """Run FHIR calls, turning any failure into a domain error whose message names `what`."""
@@ -90,13 +63,7 @@ async def translated(what: str) -> AsyncIterator[None]:
         raise
     except FhirHttpError as e:
         raise for_status(e.status, what, e.diagnostics) from e
-    except ResourceNotFound as e:
-        raise NotFound(f"{what}: not found on the FHIR server") from e
-    except OperationOutcome as e:
-        raise _from_outcome(e, what) from e
-    except BaseFHIRError as e:  # authorization and the like: the deployment is misconfigured
-        raise FhirRequestRejected(f"{what}: {type(e).__name__}") from e
-    except (TimeoutError, httpx.TransportError, aiohttp.ClientError, OSError) as e:
+    except (TimeoutError, aiohttp.ClientError, OSError) as e:
         raise RecordSystemUnavailable(
             f"{what}: FHIR server unreachable ({type(e).__name__})"
         ) from e

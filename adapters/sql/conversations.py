@@ -27,6 +27,10 @@ class SqlConversations:
 
     def __init__(self, connection: AsyncConnection) -> None:
         self._conn = connection
+        # Conversations whose row this transaction already holds (by `save`, `lock` or an
+        # earlier event), with their practice: a turn's events then cost one INSERT each,
+        # not a locking SELECT as well.
+        self._held: dict[str, str] = {}
 
     async def get_or_create(
         self, practice_id: str, channel: str, address: str, now: dt.datetime
@@ -86,20 +90,31 @@ class SqlConversations:
             )
         conversation.version += 1
         conversation.updated_at = now
+        self._held[conversation.id] = conversation.practice_id  # the UPDATE locked the row
 
     async def lock(self, conversation_id: str) -> None:
         """Hold the conversation's row until the transaction ends (SQLite: writers are serial)."""
         c = _conversations.c
-        await self._conn.execute(select(c.id).where(c.id == conversation_id).with_for_update())
+        stmt = select(c.practice_id).where(c.id == conversation_id).with_for_update()
+        practice_id = (await self._conn.execute(stmt)).scalar_one_or_none()
+        if practice_id is not None:
+            self._held[conversation_id] = practice_id
 
     async def append_event(
         self, conversation_id: str, kind: str, data: dict[str, Any], at: dt.datetime
     ) -> None:
         """Append the next event; the conversation row lock serialises `seq` allocation."""
-        owner = select(_conversations.c.practice_id).where(_conversations.c.id == conversation_id)
-        practice_id = (await self._conn.execute(owner.with_for_update())).scalar_one_or_none()
+        practice_id = self._held.get(conversation_id)
         if practice_id is None:
-            raise LookupError(f"conversation {conversation_id} not found; create it before logging")
+            owner = select(_conversations.c.practice_id).where(
+                _conversations.c.id == conversation_id
+            )
+            practice_id = (await self._conn.execute(owner.with_for_update())).scalar_one_or_none()
+            if practice_id is None:
+                raise LookupError(
+                    f"conversation {conversation_id} not found; create it before logging"
+                )
+            self._held[conversation_id] = practice_id
         e = _events.c
         next_seq = select(func.coalesce(func.max(e.seq), 0) + 1).where(
             e.conversation_id == conversation_id

@@ -16,14 +16,18 @@ answer, emergency guidance) must not wait for the morning.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import (
+    BindParameter,
     ColumnClause,
     ColumnElement,
     Select,
+    Update,
     and_,
+    bindparam,
     exists,
     insert,
     literal_column,
@@ -36,6 +40,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from adapters.sql.dialect import upsert
 from adapters.sql.models import UNFINISHED, OutboxRow, OutboxStreamRow, table_of
 from adapters.sql.sealing import Sealing
+from adapters.sql.types import UtcDateTime
 from bot.ports import OutboxRecord
 
 #: How long a claimed message stays with its sender before others may retry it.
@@ -49,9 +54,13 @@ _other = _outbox.alias("other")
 _UNFINISHED_LITERALS: list[ColumnClause[Any]] = [
     literal_column(f"'{status}'") for status in UNFINISHED
 ]
+#: The claim's times, bound when it runs: the statement itself is built once (building its
+#: expression tree cost more CPU than running it).
+_NOW: BindParameter[dt.datetime] = bindparam("claim_now", type_=UtcDateTime())
+_LEASE_UNTIL: BindParameter[dt.datetime] = bindparam("claim_lease_until", type_=UtcDateTime())
 
 
-def _due(now: dt.datetime) -> ColumnElement[bool]:
+def _due(now: dt.datetime | ColumnElement[Any]) -> ColumnElement[bool]:
     """Pending and not waiting for a retry, or claimed by a sender whose lease lapsed."""
     o = _outbox.c
     return or_(
@@ -60,7 +69,7 @@ def _due(now: dt.datetime) -> ColumnElement[bool]:
     )
 
 
-def _holds_back(e: Any, now: dt.datetime) -> ColumnElement[bool]:
+def _holds_back(e: Any, now: dt.datetime | ColumnElement[Any]) -> ColumnElement[bool]:
     """`e` is unfinished and was written to go now: in flight, due, or already tried or put
     off by a sender (attempts or an error). Not: scheduled for later and not yet touched."""
     return or_(
@@ -77,7 +86,7 @@ def _holds_back(e: Any, now: dt.datetime) -> ColumnElement[bool]:
     )
 
 
-def _next_of_its_stream(now: dt.datetime) -> ColumnElement[bool]:
+def _next_of_its_stream(now: dt.datetime | ColumnElement[Any]) -> ColumnElement[bool]:
     """No earlier message of the same stream holds this one back, and no later one is in flight."""
     o, e = _outbox.c, _other.c
     same_stream = and_(
@@ -93,7 +102,7 @@ def _next_of_its_stream(now: dt.datetime) -> ColumnElement[bool]:
 
 
 def _oldest_due(
-    now: dt.datetime,
+    now: dt.datetime | ColumnElement[Any],
     limit: int,
     *columns: Any,
     channels: Sequence[str] | None = None,
@@ -167,17 +176,10 @@ class SqlOutbox:
         next in its order (see the module's docstring). `channels` limits the claim
         to those a sender can deliver.
         """
-        stmt = (
-            update(_outbox)
-            .where(
-                _outbox.c.id.in_(
-                    _oldest_due(now, limit, _outbox.c.id, channels=channels, in_order=True)
-                )
-            )
-            .values(status="sending", next_attempt_at=now + lease)
-            .returning(*_outbox.c)
-        )
-        claimed = [self._sealing.outbox_record(row) for row in await self._conn.execute(stmt)]
+        stmt = _claim_statement(limit, None if channels is None else tuple(channels))
+        params = {"claim_now": now, "claim_lease_until": now + lease}
+        rows = await self._conn.execute(stmt, params)
+        claimed = [self._sealing.outbox_record(row) for row in rows]
         return sorted(claimed, key=lambda m: (m.created_at, m.id))
 
     async def update(self, message: OutboxRecord) -> None:
@@ -196,3 +198,19 @@ class SqlOutbox:
         )
         if (await self._conn.execute(stmt)).first() is None:
             raise LookupError(f"outbox message {message.id} not found; enqueue it first")
+
+
+@functools.lru_cache(maxsize=64)
+def _claim_statement(limit: int, channels: tuple[str, ...] | None) -> Update:
+    """`SqlOutbox.claim`'s statement, with its times as the parameters `claim_now` and
+    `claim_lease_until`."""
+    return (
+        update(_outbox)
+        .where(
+            _outbox.c.id.in_(
+                _oldest_due(_NOW, limit, _outbox.c.id, channels=channels, in_order=True)
+            )
+        )
+        .values(status="sending", next_attempt_at=_LEASE_UNTIL)
+        .returning(*_outbox.c)
+    )

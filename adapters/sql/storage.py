@@ -45,6 +45,24 @@ class SqlStorage:
         async with self._engine.begin() as connection:
             yield SqlUnitOfWork(connection, self._sealing)
 
+    @asynccontextmanager
+    async def reading(self) -> AsyncIterator[SqlUnitOfWork]:
+        """Repositories for reads: on PostgreSQL each statement in autocommit (no BEGIN and
+        COMMIT round trips); SQLite reads in a unit of work."""
+        if self._engine.dialect.name != "postgresql":
+            async with self.unit_of_work() as uow:
+                yield uow
+            return
+        async with self._autocommit.connect() as connection:
+            yield SqlUnitOfWork(connection, self._sealing)
+
+    @asynccontextmanager
+    async def single_statement(self) -> AsyncIterator[SqlUnitOfWork]:
+        """For one statement, atomic by itself: autocommit on PostgreSQL (one round trip);
+        SQLite runs it in a unit of work."""
+        async with self.reading() as uow:
+            yield uow
+
     async def receive(self, message: InboundRecord) -> Received | None:
         """`Inbox.receive` as a transaction of its own. On PostgreSQL it is one statement
         (adapters/sql/arrivals.py), atomic by itself, so it runs without BEGIN and COMMIT:

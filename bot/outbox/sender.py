@@ -82,7 +82,7 @@ class OutboxSender:
         """Claim one batch of due messages and deliver them, one after another."""
         if not self.senders:  # no channel configured (the demo): nothing of the outbox is ours
             return Round()
-        async with self.storage.unit_of_work() as uow:
+        async with self.storage.single_statement() as uow:  # the claim is one statement
             claimed = await uow.outbox.claim(
                 self.clock.now(),
                 self.policy.batch,
@@ -115,21 +115,23 @@ class OutboxSender:
         sender = self.senders[message.channel]
         now = self.clock.now()
         template = (message.error or "").startswith(NEEDS_TEMPLATE)
-        async with self.storage.unit_of_work() as uow:
+        async with self.storage.reading() as uow:  # reads only: no transaction round trips
             key = optout_address(message.channel, message.address)
-            if message.purpose != COMPLIANCE and await uow.opt_outs.is_opted_out(
+            opted_out = message.purpose != COMPLIANCE and await uow.opt_outs.is_opted_out(
                 message.practice_id, key
-            ):
-                await uow.outbox.update(
-                    dataclasses.replace(message, status="suppressed", error="opted out")
-                )
-                log.info("outbox=%s suppressed: opted out", message.id)
-                return FINISHED
-            if sender.window is not None and not template:
+            )
+            if not opted_out and sender.window is not None and not template:
                 last = await uow.inbox.last_received_at(
                     message.practice_id, message.channel, message.address
                 )
                 template = last is None or now - last > sender.window
+        if opted_out:
+            async with self.storage.unit_of_work() as uow:
+                await uow.outbox.update(
+                    dataclasses.replace(message, status="suppressed", error="opted out")
+                )
+            log.info("outbox=%s suppressed: opted out", message.id)
+            return FINISHED
         result = await self._send(sender, message, template)
         if isinstance(result, NeedsTemplate) and not template:
             result = await self._send(sender, message, True)
@@ -200,9 +202,13 @@ class OutboxSender:
                 next_attempt_at=None,
                 error=result.reason,
             )
-        async with self.storage.unit_of_work() as uow:
+        opts_out = isinstance(result, Refused) and result.opted_out
+        # The update alone is one statement; with the opt-out, two that commit together.
+        async with (
+            self.storage.unit_of_work() if opts_out else self.storage.single_statement()
+        ) as uow:
             await uow.outbox.update(update)
-            if isinstance(result, Refused) and result.opted_out:
+            if opts_out:
                 await uow.opt_outs.set_opted_out(
                     message.practice_id,
                     optout_address(message.channel, message.address),

@@ -223,6 +223,19 @@ class Storage(Protocol):
         """One transaction over every repository; committed when the block exits cleanly."""
         ...
 
+    def reading(self) -> AbstractAsyncContextManager[UnitOfWork]:
+        """Repositories for reading only: each statement sees the data as it is when it
+        runs, without a transaction around them (on PostgreSQL no BEGIN and COMMIT round
+        trips; a turn reads this way before it writes in a unit of work). Never write here.
+        """
+        ...
+
+    def single_statement(self) -> AbstractAsyncContextManager[UnitOfWork]:
+        """A unit of work for exactly one statement, atomic by itself (an outbox claim, a
+        delivery's update): on PostgreSQL it runs without BEGIN and COMMIT round trips.
+        Anything needing two statements to commit together takes `unit_of_work()`."""
+        ...
+
     async def receive(self, message: InboundRecord) -> Received | None:
         """`Inbox.receive` in a unit of work of its own: the webhook's path, one round trip
         to PostgreSQL."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 
 import pytest
@@ -130,5 +131,35 @@ async def test_a_staff_edit_reaches_the_catalogue_when_the_reference_data_is_rea
             renamed = await fhir.connection.read("Organization", org["id"])
             await fhir.connection.http.update(renamed | {"name": "Riverside Family Clinic"})
         assert (await catalogue.get()).practice.name == "Riverside Family Clinic"
+    finally:
+        await fhir.aclose()
+
+
+async def test_a_renamed_service_reaches_the_catalogue_once_the_reference_data_lapses(
+    fhir_sandbox: SeededServer,
+) -> None:
+    # The directory keeps the services it made from one read of the reference data (every
+    # turn asks for them); a read afresh, after the reference TTL, makes them anew.
+    fhir = connect(fhir_sandbox.base_url, organization=DEMO_ORGANIZATION, reference_ttl=1.0)
+    catalogue = PracticeCatalogue(fhir.practice)
+    try:
+        names = {s.name for s in (await catalogue.get()).services}
+        assert "Check-up" in names
+        [service] = [
+            s
+            for s in await fhir.connection.search_one_type("HealthcareService", {})
+            if s.get("name") == "Check-up"
+        ]
+        await fhir.connection.http.update(service | {"name": "Annual check-up"})
+        try:
+            assert "Check-up" in {s.name for s in (await catalogue.get()).services}  # cached
+            await asyncio.sleep(1.2)  # the reference TTL lapses
+            names = {s.name for s in (await catalogue.get()).services}
+            assert "Annual check-up" in names and "Check-up" not in names
+        finally:
+            renamed = await fhir.connection.read("HealthcareService", service["id"])
+            await fhir.connection.http.update(renamed | {"name": "Check-up"})
+        await asyncio.sleep(1.2)
+        assert "Check-up" in {s.name for s in (await catalogue.get()).services}
     finally:
         await fhir.aclose()

@@ -496,6 +496,16 @@ class MemoryStorage:
         async with self.tables_in_turn() as tables:
             yield MemoryUnitOfWork(tables)
 
+    @asynccontextmanager
+    async def reading(self) -> AsyncIterator[MemoryUnitOfWork]:
+        async with self.unit_of_work() as uow:
+            yield uow
+
+    @asynccontextmanager
+    async def single_statement(self) -> AsyncIterator[MemoryUnitOfWork]:
+        async with self.unit_of_work() as uow:
+            yield uow
+
     async def receive(self, message: InboundRecord) -> Received | None:
         async with self.unit_of_work() as uow:
             return await uow.inbox.receive(message)

@@ -1,0 +1,162 @@
+"""Where a turn's CPU goes: the booking turns of bench/turns.py run in this process, under cProfile.
+
+Run:
+    PATIENT_ASSISTANT_MODEL_DIR=/path/to/models .venv/bin/python bench/turn_profile.py \
+        [--patients 40] [--top 40] [--sort tottime|cumtime] [--redis] [--out /tmp/turns.prof]
+
+The runtime is the one a Celery worker builds (`bootstrap.build` with production settings,
+PostgreSQL, the FHIR sandbox; `--redis` adds the Redis locks and rate limiter), and each turn
+is what a worker does for it: `Assistant.receive` (the webhook's part) then
+`Assistant.process` and `OutboxSender.drain` (the two tasks' parts), one patient after another.
+No Celery, HTTP server or webhook parsing: their share is what bench/turns.py measures beyond
+this. Prints CPU per turn, SQL statements and BEGIN/COMMIT round trips per turn (counted by
+SQLAlchemy's event hooks) and the profile's top functions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import cProfile
+import datetime as dt
+import io
+import os
+import pstats
+import random
+import sys
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from aiohttp import web
+from sqlalchemy import event
+
+from bench import harness as h
+from bench.turns import DAYS, SERVICES, add_patients
+
+
+async def twilio_standin() -> tuple[web.AppRunner, str]:
+    async def create(request: web.Request) -> web.Response:
+        form = await request.post()
+        return web.json_response(
+            {
+                "sid": "SM" + uuid.uuid4().hex,
+                "account_sid": h.ACCOUNT_SID,
+                "to": form.get("To"),
+                "from": form.get("From"),
+                "status": "queued",
+                "num_segments": "1",
+                "direction": "outbound-api",
+                "api_version": "2010-04-01",
+            },
+            status=201,
+        )
+
+    app = web.Application()
+    app.router.add_post("/2010-04-01/Accounts/{sid}/Messages.json", create)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    port = h.free_port()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    return runner, f"http://127.0.0.1:{port}"
+
+
+async def run(args: argparse.Namespace) -> None:
+    from bot.messages import Inbound
+    from patient_assistant.bootstrap import build
+    from patient_assistant.settings import Settings
+
+    async with h.sandbox() as fhir_url, h.fresh_database() as dsn, h.redis_prefix() as prefix:
+        await add_patients(fhir_url, args.patients)
+        runner, twilio_url = await twilio_standin()
+        env = h.deployment_env(dsn, prefix if args.redis else None, fhir_url, twilio_url)
+        os.environ.update(env)
+        if not args.redis:
+            for key in ("REDIS_URL", "REDIS_KEY_PREFIX", "CELERY_QUEUE"):
+                os.environ.pop(key, None)
+        settings = Settings()
+        runtime = await build(settings, fhir_base_url=fhir_url)
+        assert runtime.channels is not None
+        assistant, sender = runtime.assistant, runtime.channels.sender
+        statements = [0, 0]  # statements; BEGINs and COMMITs (round trips of their own)
+        engine = runtime.storage.engine.sync_engine
+
+        @event.listens_for(engine, "before_cursor_execute")
+        def count(*_: Any) -> None:
+            statements[0] += 1
+
+        @event.listens_for(engine, "begin")
+        @event.listens_for(engine, "commit")
+        @event.listens_for(engine, "rollback")
+        def count_transaction(connection: Any, *_: Any) -> None:
+            # In autocommit SQLAlchemy still "begins", but the driver sends nothing.
+            if connection.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
+                statements[1] += 1
+
+        rng = random.Random(7)
+
+        async def turn(phone: str, body: str) -> None:
+            message = Inbound(
+                practice_id=settings.practice_id,
+                channel="sms",
+                address=phone,
+                text=body,
+                provider_message_id="SM" + uuid.uuid4().hex,
+                received_at=dt.datetime.now(dt.UTC),
+            )
+            conversation_id = await assistant.receive(message)
+            assert conversation_id is not None
+            await assistant.process(conversation_id)
+            await sender.drain()
+
+        # Warm up (runtime caches, the model's first parse) on patients beyond the profiled ones.
+        for i in range(args.patients, args.patients + 3):
+            await turn(h.patient_phone(i), "hi")
+        profile = cProfile.Profile()
+        statements[0] = statements[1] = 0
+        turns = 0
+        cpu, wall = time.process_time(), time.perf_counter()
+        if not args.no_cprofile:
+            profile.enable()
+        for i in range(args.patients):
+            first = f"can I book a {rng.choice(SERVICES)} {rng.choice(DAYS)}?"
+            for body in (first, "1", "yes"):
+                await turn(h.patient_phone(i), body)
+                turns += 1
+        profile.disable()
+        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        await runtime.aclose()
+        await runner.cleanup()
+    print(
+        f"{turns} turns: {cpu * 1000 / turns:.1f} ms CPU per turn, "
+        f"{wall * 1000 / turns:.1f} ms wall, {statements[0] / turns:.1f} SQL statements and "
+        f"{statements[1] / turns:.1f} BEGIN/COMMIT per turn"
+    )
+    if args.no_cprofile:
+        return
+    if args.out:
+        profile.dump_stats(args.out)
+    out = io.StringIO()
+    pstats.Stats(profile, stream=out).sort_stats(args.sort).print_stats(args.top)
+    print(out.getvalue())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--patients", type=int, default=40)
+    parser.add_argument("--top", type=int, default=40)
+    parser.add_argument("--sort", default="tottime")
+    parser.add_argument("--redis", action="store_true", help="Redis locks and rate limits")
+    parser.add_argument("--out", help="write the cProfile data here")
+    parser.add_argument(
+        "--no-cprofile", action="store_true", help="CPU per turn only (or profile with py-spy)"
+    )
+    asyncio.run(run(parser.parse_args()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
