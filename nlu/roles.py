@@ -132,7 +132,9 @@ _JUST_TO = re.compile(
 # "how about *monday*", "maybe *friday* instead", "could we do *tuesday*": a time put forward.
 _PUT_FORWARD = re.compile(
     r"\b(?:how|what)\s+about\s+(?:the\s+)?$|\b(?:maybe|perhaps|possibly)\s+(?:the\s+|on\s+)?$|"
-    r"\b(?:can|could)\s+(?:i|we|you)\s+(?:do|come|have|try|go\s+for)\s+(?:the\s+|on\s+)?$"
+    r"\b(?:can|could)\s+(?:i|we|you)\s+(?:do|come|have|try|go\s+for)\s+(?:the\s+|on\s+)?$|"
+    # the new booking of a cancel-and-rebook: "cancel my thursday and book me in friday"
+    r"\b(?:re)?book\s+(?:me|us|him|her|them)?\s*(?:in\s+)?(?:for\s+|on\s+|at\s+)?(?:the\s+)?$"
 )
 _INSTEAD_OF = re.compile(r"\b(?:instead\s+of|in\s+place\s+of)\s+(?:my\s+|the\s+|our\s+)?$")
 _CANT_MAKE = re.compile(

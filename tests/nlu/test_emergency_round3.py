@@ -88,7 +88,7 @@ MISSED_KINDS = [
     ("he got an electric shock from the socket and his arm is tingling", "sepsis_meningitis_other"),
     (
         "the pain started by my belly button and has moved to the right, it's severe and I've vomited",
-        "sepsis_meningitis_other",
+        "abdominal",
     ),
     ("she swallowed some antifreeze from the garage", "poisoning_overdose"),
     ("my 3yo got into the washing pods", "poisoning_overdose"),

@@ -30,10 +30,10 @@ from nlu.emergency_eval import (
 MIN_RECALL = 0.99
 MIN_PRECISION = 0.90
 MIN_CATEGORY_RECALL = 0.95
-#: What the blind sets must keep: their first measurement, less a margin for a message or two.
-#: blind/emergency-5 measured recall 0.985 / precision 0.920 when written and 0.988 / 0.922
-#: after that day's work, lowest category 0.963.
-BLIND_FLOOR = {"recall": 0.975, "precision": 0.90, "category_recall": 0.93}
+#: What the blind sets must keep: their measurement, less a margin for a message or two.
+#: blind/emergency-6 (19 categories) measured recall 0.938 / precision 0.958 when written and
+#: 0.963 / 0.957 after that session's work, lowest category 0.889 (mental health crisis).
+BLIND_FLOOR = {"recall": 0.95, "precision": 0.93, "category_recall": 0.85}
 
 #: A development set that does not meet the targets yet, held to what it measured when it
 #: was read, so that it can only climb. Remove its entry once it meets them.
