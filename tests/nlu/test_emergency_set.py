@@ -31,13 +31,15 @@ MIN_RECALL = 0.99
 MIN_PRECISION = 0.90
 MIN_CATEGORY_RECALL = 0.95
 #: What the blind sets must keep: their measurement, less a margin for a message or two.
-#: blind/emergency-6 (19 categories) measured recall 0.938 / precision 0.958 when written and
-#: 0.963 / 0.957 after that session's work, lowest category 0.889 (mental health crisis).
+#: Set from what the blind set in place measured when first read (see data/nlu/blind/README.md).
 BLIND_FLOOR = {"recall": 0.95, "precision": 0.93, "category_recall": 0.85}
 
 #: A development set that does not meet the targets yet, held to what it measured when it
 #: was read, so that it can only climb. Remove its entry once it meets them.
-DEV_FLOOR: dict[str, tuple[float, float, float]] = {}
+DEV_FLOOR: dict[str, tuple[float, float, float]] = {
+    # blind until its misses were read: recall 0.963 / precision 0.957, lowest category 0.889
+    "dev/emergency-6": (0.96, 0.95, 0.88),
+}
 
 SETS = emergency_sets()
 
