@@ -31,8 +31,9 @@ MIN_RECALL = 0.99
 MIN_PRECISION = 0.90
 MIN_CATEGORY_RECALL = 0.95
 #: What the blind sets must keep: their measurement, less a margin for a message or two.
-#: Set from what the blind set in place measured when first read (see data/nlu/blind/README.md).
-BLIND_FLOOR = {"recall": 0.95, "precision": 0.93, "category_recall": 0.85}
+#: blind/emergency-8 (19 categories) measured recall 0.945 / precision 0.934 when written
+#: (commit c7cd9ff), lowest categories collapse and sepsis 0.870.
+BLIND_FLOOR = {"recall": 0.93, "precision": 0.92, "category_recall": 0.85}
 
 #: A development set that does not meet the targets yet, held to what it measured when it
 #: was read, so that it can only climb. Remove its entry once it meets them.
