@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,14 +93,9 @@ class Outreach:
             invitation.language,
             {"practice_name": practice.name, "practice_phone": practice.phone},
         )
-        async with self.storage.unit_of_work() as uow:
-            conversation = await uow.conversations.get_or_create(
-                self.practice_id, invitation.channel, invitation.address, now
-            )
-        async with self.locks.lock(conversation.id), self.storage.unit_of_work() as uow:
-            await uow.conversations.lock(conversation.id)
-            current = await uow.conversations.get(conversation.id)
-            assert current is not None
+        async with held_conversation(
+            self.storage, self.locks, self.practice_id, invitation.channel, invitation.address, now
+        ) as (uow, current):
             if await self._already(uow, invitation.patient_id, invitation.key):
                 return "already"
             if await uow.opt_outs.is_opted_out(
@@ -128,6 +125,27 @@ class Outreach:
             invitation.send_at > now,
         )
         return "invited"
+
+
+@asynccontextmanager
+async def held_conversation(
+    storage: Storage,
+    locks: ConversationLocks,
+    practice_id: str,
+    channel: str,
+    address: str,
+    now: dt.datetime,
+) -> AsyncIterator[tuple[UnitOfWork, ConversationRecord]]:
+    """The practice's conversation with `address` on `channel` (made if new), read in a
+    transaction under its lock, as a turn holds it: what the practice sends first is
+    written there so it cannot interleave with the patient's own messages."""
+    async with storage.unit_of_work() as uow:
+        conversation = await uow.conversations.get_or_create(practice_id, channel, address, now)
+    async with locks.lock(conversation.id), storage.unit_of_work() as uow:
+        await uow.conversations.lock(conversation.id)
+        current = await uow.conversations.get(conversation.id)
+        assert current is not None
+        yield uow, current
 
 
 async def remember_invitation(

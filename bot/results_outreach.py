@@ -16,7 +16,7 @@ import logging
 
 from bot.catalogue import PracticeCatalogue
 from bot.optout import optout_address
-from bot.outreach import Notice, remember_invitation, tell_patient
+from bot.outreach import Notice, held_conversation, remember_invitation, tell_patient
 from bot.ports import ConversationLocks, Storage
 from dialogs.context import Texts
 from dialogs.render import say
@@ -99,14 +99,9 @@ class ResultsOutreach:
             ready.language,
             {"practice_name": practice.name, "practice_phone": practice.phone},
         )
-        async with self.storage.unit_of_work() as uow:
-            conversation = await uow.conversations.get_or_create(
-                self.practice_id, ready.channel, ready.address, now
-            )
-        async with self.locks.lock(conversation.id), self.storage.unit_of_work() as uow:
-            await uow.conversations.lock(conversation.id)
-            current = await uow.conversations.get(conversation.id)
-            assert current is not None
+        async with held_conversation(
+            self.storage, self.locks, self.practice_id, ready.channel, ready.address, now
+        ) as (uow, current):
             if await uow.opt_outs.is_opted_out(
                 self.practice_id, optout_address(ready.channel, ready.address)
             ):
