@@ -67,7 +67,7 @@ WARM_UP_PATIENTS = 6  # each sends one message before the loads, so every worker
 REPLY_TIMEOUT = 120.0  # seconds; a reply later than this counts as missing
 
 
-# --- the Twilio REST stand-in: where the replies arrive --------------------------------------
+# --- replies, as they arrive at the Twilio REST stand-in (bench/harness.py) ---------------------
 
 
 class Replies:
