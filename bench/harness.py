@@ -25,6 +25,7 @@ from pathlib import Path
 
 import asyncpg
 import httpx
+import uvicorn
 from redis.asyncio import Redis
 from twilio.request_validator import RequestValidator
 
@@ -216,6 +217,53 @@ async def sandbox() -> AsyncIterator[str]:
     with tempfile.TemporaryDirectory(prefix="pa-bench-fhir-") as data_dir:
         async with Sandbox(Path(data_dir)) as running:
             yield running.base_url
+
+
+@contextlib.asynccontextmanager
+async def twilio_api(on_message: Callable[[str], None]) -> AsyncIterator[str]:
+    """A stand-in of Twilio's REST API in this process (its base URL while it runs): it
+    accepts every "create message" as Twilio does (201 and the message's JSON) and calls
+    `on_message` with the number it is to, on arrival, so a bench can time replies."""
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import JSONResponse, Response
+    from starlette.routing import Route
+
+    async def create_message(request: Request) -> Response:
+        form = await request.form()
+        on_message(str(form.get("To")))
+        return JSONResponse(
+            status_code=201,
+            content={
+                "sid": "SM" + uuid.uuid4().hex,
+                "account_sid": ACCOUNT_SID,
+                "to": form.get("To"),
+                "from": form.get("From"),
+                "status": "queued",
+                "num_segments": "1",
+                "direction": "outbound-api",
+                "api_version": "2010-04-01",
+            },
+        )
+
+    route = Route("/2010-04-01/Accounts/{sid}/Messages.json", create_message, methods=["POST"])
+    port = free_port()
+    config = uvicorn.Config(
+        Starlette(routes=[route]),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        access_log=False,
+    )
+    server = uvicorn.Server(config)
+    task = asyncio.create_task(server.serve())
+    while not server.started:  # noqa: ASYNC110 - uvicorn offers no event for it
+        await asyncio.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        await task
 
 
 def deployment_env(

@@ -31,37 +31,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from aiohttp import web
 from sqlalchemy import event
 
 from bench import harness as h
 from bench.turns import DAYS, SERVICES, add_patients
-
-
-async def twilio_standin() -> tuple[web.AppRunner, str]:
-    async def create(request: web.Request) -> web.Response:
-        form = await request.post()
-        return web.json_response(
-            {
-                "sid": "SM" + uuid.uuid4().hex,
-                "account_sid": h.ACCOUNT_SID,
-                "to": form.get("To"),
-                "from": form.get("From"),
-                "status": "queued",
-                "num_segments": "1",
-                "direction": "outbound-api",
-                "api_version": "2010-04-01",
-            },
-            status=201,
-        )
-
-    app = web.Application()
-    app.router.add_post("/2010-04-01/Accounts/{sid}/Messages.json", create)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    port = h.free_port()
-    await web.TCPSite(runner, "127.0.0.1", port).start()
-    return runner, f"http://127.0.0.1:{port}"
 
 
 async def run(args: argparse.Namespace) -> None:
@@ -69,9 +42,13 @@ async def run(args: argparse.Namespace) -> None:
     from patient_assistant.bootstrap import build
     from patient_assistant.settings import Settings
 
-    async with h.sandbox() as fhir_url, h.fresh_database() as dsn, h.redis_prefix() as prefix:
+    async with (
+        h.sandbox() as fhir_url,
+        h.fresh_database() as dsn,
+        h.redis_prefix() as prefix,
+        h.twilio_api(lambda _to: None) as twilio_url,
+    ):
         await add_patients(fhir_url, args.patients)
-        runner, twilio_url = await twilio_standin()
         env = h.deployment_env(dsn, prefix if args.redis else None, fhir_url, twilio_url)
         os.environ.update(env)
         if not args.redis:
@@ -129,7 +106,6 @@ async def run(args: argparse.Namespace) -> None:
         profile.disable()
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
         await runtime.aclose()
-        await runner.cleanup()
     print(
         f"{turns} turns: {cpu * 1000 / turns:.1f} ms CPU per turn, "
         f"{wall * 1000 / turns:.1f} ms wall, {statements[0] / turns:.1f} SQL statements and "

@@ -30,13 +30,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import json
 import os
 import random
 import sys
 import time
-import uuid
 from collections import defaultdict
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -47,12 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import aiohttp
 import httpx
-import uvicorn
 from aiohttp import web
-from starlette.applications import Starlette
-from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
 
 from bench import harness as h
 
@@ -74,61 +67,23 @@ WARM_UP_PATIENTS = 6  # each sends one message before the loads, so every worker
 REPLY_TIMEOUT = 120.0  # seconds; a reply later than this counts as missing
 
 
-# --- the Twilio REST stand-in: where the replies arrive --------------------------------------
+# --- replies, as they arrive at the Twilio REST stand-in (bench/harness.py) ---------------------
 
 
 class Replies:
-    """Arrival times of replies, per patient phone, in order."""
+    """Arrival times of replies, per patient phone, in order (fed by `h.twilio_api`)."""
 
     def __init__(self) -> None:
         self.queues: dict[str, asyncio.Queue[float]] = defaultdict(asyncio.Queue)
 
-    def app(self) -> Starlette:
-        async def create_message(request: Request) -> Response:
-            form = await request.form()
-            self.queues[str(form.get("To"))].put_nowait(time.perf_counter())
-            return JSONResponse(
-                status_code=201,
-                content={
-                    "sid": "SM" + uuid.uuid4().hex,
-                    "account_sid": h.ACCOUNT_SID,
-                    "to": form.get("To"),
-                    "from": form.get("From"),
-                    "status": "queued",
-                    "num_segments": "1",
-                    "direction": "outbound-api",
-                    "api_version": "2010-04-01",
-                },
-            )
-
-        return Starlette(
-            routes=[
-                Route("/2010-04-01/Accounts/{sid}/Messages.json", create_message, methods=["POST"])
-            ]
-        )
+    def arrived(self, phone: str) -> None:
+        self.queues[phone].put_nowait(time.perf_counter())
 
     async def next(self, phone: str) -> float | None:
         try:
             return await asyncio.wait_for(self.queues[phone].get(), REPLY_TIMEOUT)
         except TimeoutError:
             return None
-
-
-@contextlib.asynccontextmanager
-async def twilio_standin(replies: Replies) -> AsyncIterator[str]:
-    port = h.free_port()
-    config = uvicorn.Config(
-        replies.app(), host="127.0.0.1", port=port, log_level="warning", access_log=False
-    )
-    server = uvicorn.Server(config)
-    task = asyncio.create_task(server.serve())
-    while not server.started:  # noqa: ASYNC110 - uvicorn offers no event for it
-        await asyncio.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        await task
 
 
 # --- the FHIR timing proxy (a subprocess) -------------------------------------------------------
@@ -318,7 +273,7 @@ async def one_shape(
     async with (
         h.fresh_database() as dsn,
         h.redis_prefix() as prefix,
-        twilio_standin(replies) as twilio_url,
+        h.twilio_api(replies.arrived) as twilio_url,
     ):
         proxy_port = h.free_port()
         upstream = fhir_url.split("/", 3)

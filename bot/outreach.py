@@ -10,13 +10,25 @@ is what keeps a second run of the job from inviting twice.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
 
 from bot.catalogue import PracticeCatalogue
 from bot.messages import Outbound
 from bot.optout import optout_address
-from bot.ports import AuditRecord, ConversationLocks, OutboxRecord, Storage, UnitOfWork
+from bot.ports import (
+    AuditRecord,
+    ConversationLocks,
+    ConversationRecord,
+    OutboxRecord,
+    Storage,
+    UnitOfWork,
+)
 from dialogs.context import Texts
 from dialogs.render import say
 from dialogs.state import State
@@ -81,28 +93,18 @@ class Outreach:
             invitation.language,
             {"practice_name": practice.name, "practice_phone": practice.phone},
         )
-        async with self.storage.unit_of_work() as uow:
-            conversation = await uow.conversations.get_or_create(
-                self.practice_id, invitation.channel, invitation.address, now
-            )
-        async with self.locks.lock(conversation.id), self.storage.unit_of_work() as uow:
-            await uow.conversations.lock(conversation.id)
-            current = await uow.conversations.get(conversation.id)
-            assert current is not None
+        async with held_conversation(
+            self.storage, self.locks, self.practice_id, invitation.channel, invitation.address, now
+        ) as (uow, current):
             if await self._already(uow, invitation.patient_id, invitation.key):
                 return "already"
             if await uow.opt_outs.is_opted_out(
                 self.practice_id, optout_address(invitation.channel, invitation.address)
             ):
                 return "opted_out"
-            state = State.from_json(current.state)
-            state.invitation = {
-                "flow": "intake",
-                "at": invitation.send_at.isoformat(),
-                "patient_id": invitation.patient_id,
-            }
-            current.state = state.to_json()
-            await uow.conversations.save(current, now)
+            await remember_invitation(
+                uow, current, "intake", invitation.send_at, invitation.patient_id, now
+            )
             detail = {
                 "key": invitation.key,
                 "conversation_id": current.id,
@@ -110,32 +112,11 @@ class Outreach:
                 "send_at": invitation.send_at.isoformat(),
                 "appointment": invitation.appointment_id,
             }
-            await uow.conversations.append_event(
-                current.id, "intake_invited", {**detail, "patient_id": invitation.patient_id}, now
+            notice = Notice(
+                current.id, invitation.channel, invitation.address, text, invitation.send_at
             )
-            await uow.audit.append(
-                AuditRecord(
-                    practice_id=self.practice_id,
-                    actor="system",
-                    action=INVITED,
-                    subject=f"Patient/{invitation.patient_id}",
-                    at=now,
-                    detail=detail,
-                )
-            )
-            await uow.outbox.enqueue(
-                OutboxRecord(
-                    id=uuid.uuid4().hex,
-                    practice_id=self.practice_id,
-                    conversation_id=current.id,
-                    channel=invitation.channel,
-                    address=invitation.address,
-                    payload=Outbound(text=text).to_json(),
-                    created_at=now,
-                    purpose=NOTIFICATION,
-                    # Quiet hours: the sender takes it up only from this time on.
-                    next_attempt_at=invitation.send_at if invitation.send_at > now else None,
-                )
+            await tell_patient(
+                uow, self.practice_id, invitation.patient_id, notice, INVITED, detail, now
             )
         log.info(
             "outreach patient=%s invited to intake, conversation=%s, held=%s",
@@ -144,3 +125,102 @@ class Outreach:
             invitation.send_at > now,
         )
         return "invited"
+
+
+@asynccontextmanager
+async def held_conversation(
+    storage: Storage,
+    locks: ConversationLocks,
+    practice_id: str,
+    channel: str,
+    address: str,
+    now: dt.datetime,
+) -> AsyncIterator[tuple[UnitOfWork, ConversationRecord]]:
+    """The practice's conversation with `address` on `channel` (made if new), read in a
+    transaction under its lock, as a turn holds it: what the practice sends first is
+    written there so it cannot interleave with the patient's own messages."""
+    async with storage.unit_of_work() as uow:
+        conversation = await uow.conversations.get_or_create(practice_id, channel, address, now)
+    async with locks.lock(conversation.id), storage.unit_of_work() as uow:
+        await uow.conversations.lock(conversation.id)
+        current = await uow.conversations.get(conversation.id)
+        assert current is not None
+        yield uow, current
+
+
+async def remember_invitation(
+    uow: UnitOfWork,
+    conversation: ConversationRecord,
+    flow: str,
+    send_at: dt.datetime,
+    patient_id: str,
+    now: dt.datetime,
+) -> None:
+    """Have the conversation remember what the practice sent, so the patient's reply opens
+    `flow` about `patient_id` (dialogs/invitation.py). The caller holds its lock."""
+    state = State.from_json(conversation.state)
+    state.invitation = {"flow": flow, "at": send_at.isoformat(), "patient_id": patient_id}
+    conversation.state = state.to_json()
+    await uow.conversations.save(conversation, now)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A message the practice sends first: to whom, what, and from when (quiet hours)."""
+
+    conversation_id: str
+    channel: str
+    address: str
+    text: str
+    send_at: dt.datetime
+
+
+async def tell_patient(
+    uow: UnitOfWork,
+    practice_id: str,
+    patient_id: str,
+    notice: Notice,
+    action: str,
+    detail: dict[str, Any],
+    now: dt.datetime,
+) -> None:
+    """`hold_notification` of what the system tells a patient on its own: audited as `action`
+    on the Patient, and the conversation's event (the action with "_" for ".", e.g.
+    `intake_invited`) is the same detail with their id."""
+    audit = AuditRecord(practice_id, "system", action, f"Patient/{patient_id}", now, detail)
+    event = action.replace(".", "_")
+    await hold_notification(uow, notice, audit, event=(event, {**detail, "patient_id": patient_id}))
+
+
+async def hold_notification(
+    uow: UnitOfWork,
+    notice: Notice,
+    audit: AuditRecord,
+    *,
+    event: tuple[str, dict[str, Any]] | None = None,
+) -> None:
+    """Write down a message the practice sends first, in the caller's transaction (so all of
+    it or none is kept): the conversation's event when given, the audit record, and the text
+    in the outbox as a notification the sender takes up only from `notice.send_at` on (the
+    end of quiet hours; at once when that has passed). `audit.at` is the time it is written.
+
+    One place for intake invitations, results-ready notices and payment links, so each is
+    held, audited and marked a notification (which the opt-out list stops) the same way."""
+    now = audit.at
+    if event is not None:
+        kind, data = event
+        await uow.conversations.append_event(notice.conversation_id, kind, data, now)
+    await uow.audit.append(audit)
+    await uow.outbox.enqueue(
+        OutboxRecord(
+            id=uuid.uuid4().hex,
+            practice_id=audit.practice_id,
+            conversation_id=notice.conversation_id,
+            channel=notice.channel,
+            address=notice.address,
+            payload=Outbound(text=notice.text).to_json(),
+            created_at=now,
+            purpose=NOTIFICATION,
+            next_attempt_at=notice.send_at if notice.send_at > now else None,
+        )
+    )

@@ -21,6 +21,7 @@ import uuid
 from bot.catalogue import PracticeCatalogue
 from bot.messages import Outbound
 from bot.optout import optout_address
+from bot.outreach import Notice, hold_notification
 from bot.ports import AuditRecord, OutboxRecord, Storage
 from dialogs.context import Texts
 from dialogs.render import say
@@ -210,8 +211,11 @@ class PaymentDesk:
             {"practice_name": practice.name, "payment_link": created.link.url},
         )
         send_at = next_allowed(now, practice.timezone)
+        notice = Notice(conversation.id, channel, address, text, send_at)
         async with self.storage.unit_of_work() as uow:
-            await uow.audit.append(
+            await hold_notification(
+                uow,
+                notice,
                 AuditRecord(
                     practice_id=self.practice_id,
                     actor="staff:operator",
@@ -224,20 +228,7 @@ class PaymentDesk:
                         "channel": channel,
                         "expires_at": created.link.expires_at.isoformat(),
                     },
-                )
-            )
-            await uow.outbox.enqueue(
-                OutboxRecord(
-                    id=uuid.uuid4().hex,
-                    practice_id=self.practice_id,
-                    conversation_id=conversation.id,
-                    channel=channel,
-                    address=address,
-                    payload=Outbound(text=text).to_json(),
-                    created_at=now,
-                    purpose="notification",
-                    next_attempt_at=send_at if send_at > now else None,
-                )
+                ),
             )
         log.info("payment link sent: invoice=%s channel=%s", created.invoice.id, channel)
         return "sent"

@@ -13,15 +13,13 @@ and when (domain/results_ready.py); the message says that a result is ready and 
 from __future__ import annotations
 
 import logging
-import uuid
 
 from bot.catalogue import PracticeCatalogue
-from bot.messages import Outbound
 from bot.optout import optout_address
-from bot.ports import AuditRecord, ConversationLocks, OutboxRecord, Storage
+from bot.outreach import Notice, held_conversation, remember_invitation, tell_patient
+from bot.ports import ConversationLocks, Storage
 from dialogs.context import Texts
 from dialogs.render import say
-from dialogs.state import State
 from domain.ports import Clock, ResultsStore
 from domain.reports import Report
 from domain.results_ready import NotNotified, ResultReady, ResultsReadyRules, notice_key
@@ -29,7 +27,6 @@ from domain.results_ready import NotNotified, ResultReady, ResultsReadyRules, no
 log = logging.getLogger(__name__)
 
 NOTIFIED = "results.ready_notified"
-NOTIFICATION = "notification"
 CURSOR = "results-ready"
 #: The flow a reply to the notification opens (after verification).
 RESULTS_FLOW = "check_results"
@@ -102,14 +99,9 @@ class ResultsOutreach:
             ready.language,
             {"practice_name": practice.name, "practice_phone": practice.phone},
         )
-        async with self.storage.unit_of_work() as uow:
-            conversation = await uow.conversations.get_or_create(
-                self.practice_id, ready.channel, ready.address, now
-            )
-        async with self.locks.lock(conversation.id), self.storage.unit_of_work() as uow:
-            await uow.conversations.lock(conversation.id)
-            current = await uow.conversations.get(conversation.id)
-            assert current is not None
+        async with held_conversation(
+            self.storage, self.locks, self.practice_id, ready.channel, ready.address, now
+        ) as (uow, current):
             if await uow.opt_outs.is_opted_out(
                 self.practice_id, optout_address(ready.channel, ready.address)
             ):
@@ -118,14 +110,9 @@ class ResultsOutreach:
                 self.practice_id, ready.key, ready.patient_id, now
             ):
                 return "already"  # the other path got there first
-            state = State.from_json(current.state)
-            state.invitation = {
-                "flow": RESULTS_FLOW,
-                "at": ready.send_at.isoformat(),
-                "patient_id": ready.patient_id,
-            }
-            current.state = state.to_json()
-            await uow.conversations.save(current, now)
+            await remember_invitation(
+                uow, current, RESULTS_FLOW, ready.send_at, ready.patient_id, now
+            )
             detail = {
                 "key": ready.key,
                 "report": f"DiagnosticReport/{ready.report_id}",
@@ -134,35 +121,9 @@ class ResultsOutreach:
                 "channel": ready.channel,
                 "send_at": ready.send_at.isoformat(),
             }
-            await uow.conversations.append_event(
-                current.id,
-                "results_ready_notified",
-                {**detail, "patient_id": ready.patient_id},
-                now,
-            )
-            await uow.audit.append(
-                AuditRecord(
-                    practice_id=self.practice_id,
-                    actor="system",
-                    action=NOTIFIED,
-                    subject=f"Patient/{ready.patient_id}",
-                    at=now,
-                    detail=detail,
-                )
-            )
-            await uow.outbox.enqueue(
-                OutboxRecord(
-                    id=uuid.uuid4().hex,
-                    practice_id=self.practice_id,
-                    conversation_id=current.id,
-                    channel=ready.channel,
-                    address=ready.address,
-                    payload=Outbound(text=text).to_json(),
-                    created_at=now,
-                    purpose=NOTIFICATION,
-                    # Quiet hours: the sender takes it up only from this time on.
-                    next_attempt_at=ready.send_at if ready.send_at > now else None,
-                )
+            notice = Notice(current.id, ready.channel, ready.address, text, ready.send_at)
+            await tell_patient(
+                uow, self.practice_id, ready.patient_id, notice, NOTIFIED, detail, now
             )
         log.info(
             "results report=%s patient=%s notified, conversation=%s, held=%s",

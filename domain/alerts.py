@@ -20,49 +20,55 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class ReportLockout:
-    """Ask staff to follow up a conversation locked after failed verification."""
+class StaffAlert:
+    """What every request for a staff Task about a conversation carries (adapters/fhir/tasks.py
+    builds each Task from it and the fields of its kind): references, never what was typed."""
 
-    request_id: str
+    request_id: str  # the same request made again (a retry) makes no second Task
     conversation_id: str
     channel: str
+
+
+@dataclass(frozen=True)
+class AlertReported:
+    """The staff Task made for an alert about a conversation."""
+
+    task_id: str
+    conversation_id: str
+    patient_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ReportLockout(StaffAlert):
+    """Ask staff to follow up a conversation locked after failed verification."""
+
     locked_until: dt.datetime
     patient_id: str | None = None  # the patient the speaker claimed to be or act for
     related_person_id: str | None = None  # the RelatedPerson the speaker claimed to be
 
 
 @dataclass(frozen=True)
-class LockoutReported:
-    task_id: str
-    conversation_id: str
-    patient_id: str | None = None
+class LockoutReported(AlertReported):
+    """A lockout's Task was made."""
 
 
 @dataclass(frozen=True)
-class ReportEmergency:
+class ReportEmergency(StaffAlert):
     """Ask staff to contact, now, the sender of a message read as an emergency."""
 
-    request_id: str
-    conversation_id: str
-    channel: str
     patient_id: str | None = None  # the patient the conversation has identified, if any
     related_person_id: str | None = None  # the RelatedPerson speaking for them, if any
 
 
 @dataclass(frozen=True)
-class EmergencyReported:
-    task_id: str
-    conversation_id: str
-    patient_id: str | None = None
+class EmergencyReported(AlertReported):
+    """An emergency's Task was made."""
 
 
 @dataclass(frozen=True)
-class RequestResultsCallBack:
+class RequestResultsCallBack(StaffAlert):
     """Ask staff to call the patient about their results (a FHIR Task; references only)."""
 
-    request_id: str
-    conversation_id: str
-    channel: str
     patient_id: str
     related_person_id: str | None = None
 

@@ -18,6 +18,7 @@ from tests.channels.rig import running_rig, settings_for
 from tests.results.support import MARIA, maria, new_patient, new_report, set_status
 from tests.support.fhir import SeededServer
 from tests.support.standins import StandIn
+from tests.support.worker import WorkerApp
 
 pytestmark = [pytest.mark.fhir, pytest.mark.slow]
 
@@ -70,7 +71,9 @@ async def test_jobs_run_due_finds_marias_final_report_and_the_sms_goes_out_once(
         assert "new result ready" in text and "Blood" not in text
 
 
-async def test_the_in_process_runner_and_celery_beat_poll_for_results(make_rig: MakeRig) -> None:
+async def test_the_in_process_runner_and_celery_beat_poll_for_results(
+    make_rig: MakeRig, worker_app_shown: WorkerApp
+) -> None:
     async with make_rig(backend="sqlite") as rig:
         jobs = InProcessJobs(rig.runtime)
         assert (await jobs.run_due()).results == 0  # the first round takes its position
@@ -79,14 +82,6 @@ async def test_the_in_process_runner_and_celery_beat_poll_for_results(make_rig: 
         assert (await jobs.run_due()).results == 1
         await rig.channels.sender.drain()
         assert len(rig.texts_to(phone)) == 1
-    # Celery beat asks a worker for the same poll every minute (looked at in a child process:
-    # a second Celery app here would re-register the first one's tasks).
-    probe = (
-        "from patient_assistant.worker import worker_app; from patient_assistant.settings import Settings; "
-        "app = worker_app(Settings(_env_file=None, redis_url='redis://127.0.0.1:6379/15')); "
-        "print(app.conf.beat_schedule['poll-results']['task'], '" + POLL_RESULTS + "' in app.tasks)"
-    )
-    shown = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
-    )
-    assert shown.stdout.split() == [POLL_RESULTS, "True"]
+    # Celery beat asks a worker for the same poll every minute (tests/support/worker.py).
+    assert worker_app_shown.beat["poll-results"] == POLL_RESULTS
+    assert POLL_RESULTS in worker_app_shown.tasks
