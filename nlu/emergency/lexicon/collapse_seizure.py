@@ -177,3 +177,26 @@ RED_FLAGS += [
     rf"\bshak\w*\s+(?:him|her|them)\b{g(40)}\b(?:not|no|doesn't|won't|isn't|nothing)\s+(?:answer|respond|wake|move|react)\w*",
     rf"\b(?:lying|lie|lay|laying|found)\b{g(40)}\b(?:not\s+mov\w*|not\s+answer\w*|not\s+respond\w*|won't\s+wake|not\s+breathing)\b{g(60)}\b(?:not|no|doesn't|won't)\s+(?:answer|respond|wake|move)\w*",
 ]
+
+#: Round seven: a seizure told by the verb ("he fitted in the bath", "she's fitted twice"), foam or
+#: froth at the mouth in any order ("the mouth is with foam"), "not reacting" as German, Dutch and
+#: Slavic speakers say "not responding", and drowsiness nobody can break ("can't keep her awake",
+#: "keeps nodding off while I talk to her"): AVPU's "responds to voice" failing.
+_REACT_OBJECT = (
+    r"(?:the\s+|his\s+|her\s+|my\s+)?(?:vaccine|jab|injection|medication|medicine|tablets?|pills?|antibiotics?|penicillin|"
+    r"food|nuts?|it|that|this|pollen|cream|dose|treatment|drug|plasters?|latex)"
+)
+RED_FLAGS += [
+    (
+        r"\b(?:he|she|they|husband|wife|son|daughter|baby|child|boy|girl|dad|mum|mom|father|mother|brother|sister|partner|"
+        r"grandad|grandma|nan|toddler|patient|friend|he's|she's|he\s+has|she\s+has|has)\s+(?:just\s+|again\s+)?fitted\b"
+        r"(?!\s+(?:a|an|the|my|his|her|their|it|them|us|me|some|new|in\s+(?:well|nicely|fine|ok|with)|right|well|perfectly|nicely|for|with|into|out|up|together))"
+    ),
+    r"\b(?:foam\w*|froth\w*)\b[^.!?\n]{0,25}\bmouth\b|\bmouth\b[^.!?\n]{0,25}\b(?:foam\w*|froth\w*)\b",
+    (
+        rf"\b(?:not|doesn't|does\s+not|don't|do\s+not|didn't|did\s+not|won't|isn't|is\s+not|no\s+longer|stopped)\s+react(?:ing|s)?\b"
+        rf"(?!\s+(?:well|badly|(?:to|with)\s+{_REACT_OBJECT}))"
+    ),
+    r"\b(?:can't|cannot|can\s+not|couldn't|struggling\s+to|hard\s+to)\s+keep\s+(?:him|her|them|me|my\s+\w+)\s+awake\b",
+    r"\bkeeps?\s+(?:nodding|drifting|dozing|passing)\s+off\b[^.!?\n]{0,40}\b(?:while|when|mid|in\s+the\s+middle)\b",
+]
