@@ -200,3 +200,22 @@ RED_FLAGS += [
     r"\b(?:can't|cannot|can\s+not|couldn't|struggling\s+to|hard\s+to)\s+keep\s+(?:him|her|them|me|my\s+\w+)\s+awake\b",
     r"\bkeeps?\s+(?:nodding|drifting|dozing|passing)\s+off\b[^.!?\n]{0,40}\b(?:while|when|mid|in\s+the\s+middle)\b",
 ]
+
+#: Round seven: skull fracture signs (bruising behind the ears or round both eyes), a young child's
+#: fall from a height of furniture or stairs then a lump and vomiting or not themselves, and vomiting
+#: with a mind that does not know the day (a head injury or worse, whatever came before).
+_SICK = r"(?:vomit\w*|being\s+sick|(?:is|keeps?|was)\s+sick|threw\s+up|throwing\s+up|puk\w*)"
+_OFF = r"(?:not\s+(?:himself|herself|themselves|right)|drows\w*|sleepy|floppy|confus\w*|(?:doesn't|does\s+not|don't|not)\s+know\w*\s+(?:what\s+day|where|who))"
+RED_FLAGS += [
+    r"\bbruis\w*\s+(?:behind|around|round|under)\s+(?:his|her|the|my|their|both)\s+(?:ears?|eyes)\b(?=[^\n]{0,100}\b(?:fall|fell|head|hit|knock\w*|accident|crash\w*|drows\w*)\b)",
+    r"\b(?:fall|fell|head|hit|knock\w*|accident|crash\w*)\b[^\n]{0,100}\bbruis\w*\s+(?:behind|around|round)\s+(?:his|her|the|my|their|both)\s+ears?\b",
+    (
+        r"\b(?:fell|fall|falls|fallen|rolled|dropped|tumbled)\s+(?:down|off|from)\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:whole\s+(?:flight\s+of\s+)?)?(?:stairs|steps|changing\s+(?:table|mat)|bed|table|sofa|couch|high\s*chair|bunk\s*bed|bunk|cot|worktop|counter|pram|buggy|trampoline)\b"
+        rf"{g(100)}\b(?:lump|bump|egg|swelling|swollen|head)\b{g(80)}\b(?:{_SICK}|{_OFF})"
+    ),
+    rf"\b{_SICK}\b{g(60)}\b(?:doesn't|does\s+not|don't|not)\s+know\w*\s+(?:what\s+day|where\s+(?:he|she|they|i)|who\s+(?:i|we|he|she)|what\s+(?:time|year))\b",
+    rf"\b(?:doesn't|does\s+not|don't|not)\s+know\w*\s+(?:what\s+day|where\s+(?:he|she|they|i)|who\s+(?:i|we|he|she)|what\s+(?:time|year))\b{g(60)}\b{_SICK}",
+    # a fever with twitching or jerking: a febrile seizure at any age
+    rf"\b(?:fever\w*|temperature|very\s+hot|burning\s+(?:up|hot)|roasting)\b{g(60)}\b(?:twitch\w*|jerk\w*|convuls\w*|eyes\s+roll\w*|stiff\s+and\s+shak\w*)",
+    rf"\b(?:head|fall|fell|knock\w*|hit)\b{g(80)}\bdrowsier\b|\bgetting\s+(?:more\s+)?(?:drowsy|drowsier|sleepier)\b(?=[^\n]{{0,100}}\b(?:fall|fell|head|hit|knock\w*)\b)",
+]

@@ -291,3 +291,18 @@ RED_FLAGS += [
     rf"\b{_SHOCK}\b{g(60)}\b{_SHOCK}\b[^\n]{{0,150}}\b{_INFECTION}\b",
     rf"\b{_HOT}\b{g(80)}\b(?:blood\s+)?pressure\s+(?:is\s+)?(?:very\s+|really\s+|so\s+)?(?:low|dropp\w*)|\b(?:blood\s+)?pressure\s+(?:is\s+)?(?:very\s+|really\s+|so\s+)?(?:low|dropp\w*)\b{g(80)}\b{_HOT}",
 ]
+
+#: Round seven: a burn told by what it did to the skin in any grammar ("the skin come off", "skin is
+#: white", "big blister", "really deep") after a hot thing, a flame or a chemical.
+_HOT_THING = (
+    r"(?:burn\w*|burnt|scald\w*|boiling|hot\s+(?:soup|water|oil|tea|coffee|pan|pot|iron|oven|stove|plate|milk|fat|kettle|tray|grill|liquid)|"
+    r"iron|oven|stove|hob|heater|radiator|fire|flames?|kettle|pan|chemical|acid)"
+)
+RED_FLAGS += [
+    (
+        rf"\b{_HOT_THING}\b{g(60)}\bskin\s+(?:is\s+|was\s+|has\s+|have\s+|gone\s+|went\s+|turn\w*\s+|look\w*\s+)?(?:(?:come|came|coming|peel\w*|fall\w*|fell|slid\w*|hang\w*)\s+off|"
+        r"(?:all\s+)?(?:white|black|charred|leathery|waxy|grey|gray))"
+    ),
+    rf"\b{_HOT_THING}\b{g(60)}\b(?:big|huge|large|massive|giant)\s+blisters?\b",
+    rf"\bburn\w*\b{g(30)}\b(?:deep|to\s+the\s+bone)\b|\bdeep\s+burns?\b",
+]

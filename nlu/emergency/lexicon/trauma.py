@@ -64,3 +64,18 @@ MENTIONS: list[str] = [
     rf"\b(?:fell|fallen|came\s+off|come\s+off)\s+(?:off|from|through|out\s+of|down)\s+(?:a|the|his|her|my)?\s*{_HEIGHT}\b",
     r"\b(?:can't|cannot|won't)\s+(?:put\s+(?:any\s+)?weight|stand|walk)\s+on\b",
 ]
+
+#: Round seven: a fall from a storey ("fell from the second floor"), a bone "outside" or visible, a limb
+#: said to be broken now beside bleeding or a cry of pain, after an accident told in a second language
+#: ("have accident with motorcycle, his leg is broken"), and blood from the mouth or ears after a fall.
+_STOREY = r"(?:(?:first|second|third|fourth|fifth|sixth|top|upper|\d+(?:st|nd|rd|th)?)\s+(?:floor|storey|story|level)|height|heights|the\s+top)"
+RED_FLAGS += [
+    rf"\b(?:fell|fallen|fall|falls|falling|jumped|dropped|came\s+down)\s+(?:off|from|out\s+of|down)\s+(?:a|the|his|her|my|their)?\s*{_STOREY}\b{g(80)}\b{_SERIOUS}",
+    r"\bbones?\b[^.!?\n]{0,20}\b(?:is\s+|are\s+)?(?:outside|out\b|visible|showing)|\b(?:see|seeing|saw)\s+(?:the\s+)?bones?\b",
+    (
+        rf"\b{_LIMB}\s+(?:is|are|looks|seems|must\s+be|'s)\s+(?:definitely\s+|totally\s+|badly\s+|completely\s+)?(?:broken|broke|snapped|smashed|shattered)\b"
+        rf"{g(60)}\b(?:bleed\w*|blood|bone|scream\w*|shout\w*|agony|crying|in\s+pain|with\s+pain|can't\s+move|white|pale|faint\w*)"
+    ),
+    rf"\b(?:accident|crash\w*|collision|fell|fall|hit\s+by|knocked\s+(?:down|off))\b{g(60)}\b{_LIMB}\s+(?:is|are|looks|'s)\s+(?:definitely\s+|badly\s+)?(?:broken|broke|snapped|smashed|shattered)\b",
+    rf"\b(?:fell|fallen|fall|accident|crash\w*|hit)\b{g(80)}\bblood\s+(?:from|out\s+of|coming\s+(?:from|out\s+of))\s+(?:his|her|the|their|my)\s+(?:mouth|ears?)\b",
+]
