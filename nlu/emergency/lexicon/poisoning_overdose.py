@@ -235,6 +235,7 @@ RED_FLAGS += [
 _INGEST = r"(?:took|taken|take|takes|taking|swallowed|swallow|swallows|ate|eaten|eat|eats|drank|drunk|drink|drinks|had|has|downed|necked|popped|given|gave)"
 _RELATIVE = r"(?:grand\w*|granny|gran|nan|nana|nanna|mum|mom|mother|dad|father|sister|brother|auntie|aunt|uncle|cousin)"
 RED_FLAGS += [
+    rf"\b{_INGEST}\s+(?:a\s+)?(?:heap|heaps|pile|stack|fistful|bunch|bag)\s+of\s+(?:\w+\s+){{0,2}}?(?:\w+'s\s+)?{MEDS}\b",
     rf"\b{_INGEST}\s+more\b{g(40)}\bthan\s+(?:i|he|she|they|you|we)\s+(?:should|was\s+supposed|were\s+supposed|am\s+supposed|is\s+supposed|are\s+supposed|meant|ought)\b",
     rf"\b{_INGEST}\b{g(30)}\bmore\s+than\s+(?:the\s+)?(?:prescribed|recommended|maximum|max|stated|allowed|safe)\b",
     rf"\b(?:eat|eats|drink|drinks|swallow|swallows|popped|necked)\b{g(20)}\b(?:too?\s+many|too?\s+much|loads\s+of|a\s+lot\s+of|handful\s+of|\d{{2,}})\b{g(25)}\b{MEDS}",
