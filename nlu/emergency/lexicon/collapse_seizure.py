@@ -207,8 +207,8 @@ RED_FLAGS += [
 _SICK = r"(?:vomit\w*|being\s+sick|(?:is|keeps?|was)\s+sick|threw\s+up|throwing\s+up|puk\w*)"
 _OFF = r"(?:not\s+(?:himself|herself|themselves|right)|drows\w*|sleepy|floppy|confus\w*|(?:doesn't|does\s+not|don't|not)\s+know\w*\s+(?:what\s+day|where|who))"
 RED_FLAGS += [
-    r"\bbruis\w*\s+(?:behind|around|round|under)\s+(?:his|her|the|my|their|both)\s+(?:ears?|eyes)\b(?=[^\n]{0,100}\b(?:fall|fell|head|hit|knock\w*|accident|crash\w*|drows\w*)\b)",
-    r"\b(?:fall|fell|head|hit|knock\w*|accident|crash\w*)\b[^\n]{0,100}\bbruis\w*\s+(?:behind|around|round)\s+(?:his|her|the|my|their|both)\s+ears?\b",
+    r"\bbruis\w*\s+(?:behind|around|round|under)\s+(?:(?:both|his|her|the|my|their)\s+){1,2}(?:ears?|eyes)\b(?=[^\n]{0,100}\b(?:fall\w*|fell|head|hit|knock\w*|accident|crash\w*|drows\w*)\b)",
+    r"\b(?:fall\w*|fell|head|hit|knock\w*|accident|crash\w*)\b[^\n]{0,100}\bbruis\w*\s+(?:behind|around|round)\s+(?:(?:both|his|her|the|my|their)\s+){1,2}ears?\b",
     (
         r"\b(?:fell|fall|falls|fallen|rolled|dropped|tumbled)\s+(?:down|off|from)\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:whole\s+(?:flight\s+of\s+)?)?(?:stairs|steps|changing\s+(?:table|mat)|bed|table|sofa|couch|high\s*chair|bunk\s*bed|bunk|cot|worktop|counter|pram|buggy|trampoline)\b"
         rf"{g(100)}\b(?:lump|bump|egg|swelling|swollen|head)\b{g(80)}\b(?:{_SICK}|{_OFF})"

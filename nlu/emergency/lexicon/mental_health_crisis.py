@@ -90,7 +90,7 @@ _PSYCHOSIS_LAY = (
     r"(?:an?\s+)?(?:intruder|stranger|imposter|impostor|spy|enemy|devil|demon|god|jesus|possessed|chosen|poisoning|trying\s+to\s+kill)|"
     r"(?:says?|said|thinks?|believes?)\s+(?:that\s+)?(?:he|she|they|i)\s+(?:can|could)\s+fly|(?:has|have)\s+(?:special|super|magic)\s+powers|"
     r"(?:baby|child|son|daughter)\s+(?:is\s+not|isn't|is\s+n't|not|is)\s+(?:hers|his|theirs|evil|possessed|the\s+devil|a\s+demon|not\s+(?:hers|his|real))|"
-    r"(?:not|isn't|doesn't|don't|won't|didn't|stopped)\s+recogni[sz]\w*\s+(?:us|me|anyone|anybody|his|her|their|the\s+family)|"
+    r"(?:not|isn't|doesn't|don't|won't|didn't|stopped)\s+recogni[sz]\w*\s+(?:us|me|anyone|anybody|any\s+of\s+(?:us|them)|his|her|their|the\s+family)|"
     # "manic" of a person, not of a week at work
     r"(?:he|she|they|he's|she's|they're|sister|brother|son|daughter|wife|husband|mum|mom|dad|partner|friend|flatmate)\s+(?:is\s+|are\s+|has\s+been\s+|have\s+been\s+|gone\s+|been\s+|went\s+|seems\s+)?(?:\w+\s+)?manic|"
     r"psychotic|delusion\w*|delirious|delirium|voices\s+(?:are\s+)?(?:getting\s+)?louder)"

@@ -300,7 +300,7 @@ _HOT_THING = (
 )
 RED_FLAGS += [
     (
-        rf"\b{_HOT_THING}\b{g(60)}\bskin\s+(?:is\s+|was\s+|has\s+|have\s+|gone\s+|went\s+|turn\w*\s+|look\w*\s+)?(?:(?:come|came|coming|peel\w*|fall\w*|fell|slid\w*|hang\w*)\s+off|"
+        rf"\b{_HOT_THING}\b{g(60)}\bskin\s+(?:(?:on|of)\s+(?:his|her|my|the|their)\s+\w+\s+)?(?:is\s+|was\s+|has\s+|have\s+|gone\s+|went\s+|turn\w*\s+|look\w*\s+)?(?:(?:come|came|coming|peel\w*|fall\w*|fell|slid\w*|hang\w*)\s+off|"
         r"(?:all\s+)?(?:white|black|charred|leathery|waxy|grey|gray))"
     ),
     rf"\b{_HOT_THING}\b{g(60)}\b(?:big|huge|large|massive|giant)\s+blisters?\b",
