@@ -120,6 +120,16 @@ BY_FAMILY = [
     ("his sugar has been over 28 since yesterday and he is very drowsy", "diabetic"),
     # stroke
     ("all of a sudden I can't feel my right arm and leg", "stroke"),
+    (
+        "she keeps screaming that ants are crawling all over her and hasn't slept for days",
+        "mental_health_crisis",
+    ),
+    (
+        "my uncle thinks the radio is sending him messages and he's holding a knife",
+        "mental_health_crisis",
+    ),
+    ("a van knocked down a cyclist outside the surgery", "trauma"),
+    ("she fell off the wall and her wrist is bent backwards", "trauma"),
     # bleeding
     ("the cut is pouring blood through the tea towel", "bleeding"),
     ("nan is on apixaban, she fell and hit her head and now she is vomiting", "bleeding"),
@@ -139,6 +149,10 @@ ORDINARY = [
     "can the nurse check the burn on my hand from last month, it has healed nicely",
     "I'm 12 weeks pregnant and want to book my first scan",
     "pulse was 55 at my check, the nurse said it's fine because I run",
+    # everyday turns: a pattern that matches them has lost its grouping
+    "what time do you open",
+    "yes I will come, thank you",
+    "can you text me the address",
 ]
 
 

@@ -14,7 +14,8 @@ _LIMB = (
     r"(?:leg|legs|arm|arms|ankle|wrist|foot|knee|hip|shoulder|elbow|finger|fingers|hand|shin|thigh)"
 )
 _DEFORMED = (
-    r"(?:pointing\s+(?:sideways|the\s+wrong\s+way|backwards|out)|bent\s+(?:the\s+)?wrong\s+way|(?:at\s+)?(?:a\s+)?(?:wrong|funny|weird|strange|odd)\s+angle|"
+    r"(?:pointing\s+(?:sideways|the\s+wrong\s+way|backwards|out)|bent\s+(?:the\s+)?wrong\s+way|bent\s+(?:wrong|funny|backwards|sideways)|all\s+bent|"
+    r"(?<!ankle\s)(?<!knee\s)(?:is|looks)\s+(?:all\s+)?twisted|(?:at\s+)?(?:a\s+)?(?:wrong|funny|weird|strange|odd)\s+angle|"
     r"turned\s+out(?:wards)?|looks?\s+shorter|shorter\s+than\s+the\s+other|facing\s+the\s+wrong\s+way|deformed|mangled|crushed|"
     r"(?:all\s+)?twisted\s+(?:round|around|the\s+wrong)|hanging\s+(?:off|loose))"
 )
@@ -78,4 +79,15 @@ RED_FLAGS += [
     ),
     rf"\b(?:accident|crash\w*|collision|fell|fall|hit\s+by|knocked\s+(?:down|off))\b{g(60)}\b{_LIMB}\s+(?:is|are|looks|'s)\s+(?:definitely\s+|badly\s+)?(?:broken|broke|snapped|smashed|shattered)\b",
     rf"\b(?:fell|fallen|fall|accident|crash\w*|hit)\b{g(80)}\bblood\s+(?:from|out\s+of|coming\s+(?:from|out\s+of))\s+(?:his|her|the|their|my)\s+(?:mouth|ears?)\b",
+]
+
+#: Round seven: a person struck by a vehicle, told actively ("a car hit my son", "the van knocked her
+#: down"): on its own a call for an ambulance.
+_VEHICLE = r"(?:car|van|bus|truck|lorry|ute|taxi|bike|motorbike|motorcycle|scooter|tram|train|tractor|forklift)"
+_PERSON = (
+    r"(?:(?:my|our|his|her|their)\s+(?:\w+\s+)?(?:son|daughter|child|kid|boy|girl|husband|wife|partner|mum|mom|dad|father|mother|brother|sister|"
+    r"friend|grandad|grandma|nan|toddler|baby)|(?:a|an|the|this|some)\s+(?:old\s+|young\s+|little\s+)?(?:man|woman|lady|child|kid|boy|girl|cyclist|pedestrian|person|guy)|him|her|them|me)"
+)
+RED_FLAGS += [
+    rf"\b(?:a|the|this|that|some)\s+(?:\w+\s+)?{_VEHICLE}\s+(?:just\s+)?(?:hit|struck|knocked\s+(?:down|over)|ran\s+over|run\s+over|went\s+over|drove\s+into|ploughed\s+into|crashed\s+into)\s+{_PERSON}\b",
 ]
