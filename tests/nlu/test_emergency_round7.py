@@ -130,6 +130,17 @@ BY_FAMILY = [
     ),
     ("a van knocked down a cyclist outside the surgery", "trauma"),
     ("she fell off the wall and her wrist is bent backwards", "trauma"),
+    (
+        "my little girl is shaking her arms and legs and it not stop, 8 minutes now",
+        "collapse_seizure",
+    ),
+    ("he drank all bottle of sleeping pills", "poisoning_overdose"),
+    ("dad is seeing men who are not there and trying to punch us", "mental_health_crisis"),
+    (
+        "she hasn't slept in days, talking very fast, spent all her money and says she is going to jump",
+        "mental_health_crisis",
+    ),
+    ("he tripped holding scissors and it is still stuck in his thigh", "trauma"),
     # bleeding
     ("the cut is pouring blood through the tea towel", "bleeding"),
     ("nan is on apixaban, she fell and hit her head and now she is vomiting", "bleeding"),

@@ -219,3 +219,10 @@ RED_FLAGS += [
     rf"\b(?:fever\w*|temperature|very\s+hot|burning\s+(?:up|hot)|roasting)\b{g(60)}\b(?:twitch\w*|jerk\w*|convuls\w*|eyes\s+roll\w*|stiff\s+and\s+shak\w*)",
     rf"\b(?:head|fall|fell|knock\w*|hit)\b{g(80)}\bdrowsier\b|\bgetting\s+(?:more\s+)?(?:drowsy|drowsier|sleepier)\b(?=[^\n]{{0,100}}\b(?:fall|fell|head|hit|knock\w*)\b)",
 ]
+
+#: Round seven: shaking or jerking that does not stop, said in any grammar ("shaking arms and legs not
+#: stop 10 minute"), or lasting five minutes or more told by a bare number.
+RED_FLAGS += [
+    rf"\b(?:shak\w*|jerk\w*|twitch\w*|convuls\w*|fitting|seizing|trembl\w*)\b{g(40)}\b(?:not|doesn't|don't|didn't|never|no)\s+(?:stop|stopp\w*|ending)\b",
+    rf"\b(?:shak\w*|jerk\w*|twitch\w*|convuls\w*|fitting|seizing|seizure|fit)\b{g(40)}\b(?:already\s+|since\s+|for\s+|over\s+)?(?:[5-9]|[1-5]\d|five|six|seven|eight|nine|ten|fifteen|twenty)\s*min\w*\b(?!\s+ago)",
+]

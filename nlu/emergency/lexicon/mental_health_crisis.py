@@ -95,12 +95,14 @@ _PSYCHOSIS_LAY = (
     r"(?:not|isn't|doesn't|don't|won't|didn't|stopped)\s+recogni[sz]\w*\s+(?:us|me|anyone|anybody|any\s+of\s+(?:us|them)|his|her|their|the\s+family)|"
     # "manic" of a person, not of a week at work
     r"(?:he|she|they|he's|she's|they're|sister|brother|son|daughter|wife|husband|mum|mom|dad|partner|friend|flatmate)\s+(?:is\s+|are\s+|has\s+been\s+|have\s+been\s+|gone\s+|been\s+|went\s+|seems\s+)?(?:\w+\s+)?manic|"
-    r"psychotic|delusion\w*|delirious|delirium|voices\s+(?:are\s+)?(?:getting\s+)?louder)"
+    r"psychotic|delusion\w*|delirious|delirium|voices\s+(?:are\s+)?(?:getting\s+)?louder|"
+    # mania in lay words
+    r"talking\s+(?:very\s+|really\s+|so\s+|super\s+)fast|(?:spending|spent|spends)\s+(?:all|loads\s+of|thousands)\s+(?:of\s+)?(?:her|his|the|their|our)?\s*money|racing\s+thoughts|thoughts\s+(?:are\s+)?racing)"
 )
 _ACUTE_MORE = (
     r"(?:(?:afraid|scared|frightened|fear)\s+(?:for|of)\s+(?:the\s+|my\s+|our\s+)?(?:children|kids|baby|us|my\s+life|our\s+(?:lives|safety)|him|her)|"
     r"locked\s+(?:me|us|himself|herself|themselves)\s+(?:out|in)|stick|bat|gas|run\w*\s+(?:outside|out|away|off)|tried\s+to\s+(?:run|drive|leave|jump)|"
-    r"driv\w*|drove|fly|intruder|slept\s+in|sleep\s+for|hurt\w*|attack\w*|bang\w*|(?:please|someone|somebody)\s+(?:send|call|help|come)|"
+    r"driv\w*|drove|fly|intruder|hit\w*|punch\w*|kick\w*|fight\w*|chas\w*|(?:wants?|going|trying|tried|threaten\w*)\s+to\s+jump|slept\s+in|sleep\s+for|hurt\w*|attack\w*|bang\w*|(?:please|someone|somebody)\s+(?:send|call|help|come)|"
     r"send\s+someone|getting\s+louder|wandering|naked|barefoot|in\s+the\s+rain|won't\s+(?:let|listen|stop)|(?:i\s+am|i'm|we\s+are|we're)\s+(?:so\s+|very\s+|really\s+)?afraid\b(?!\s+(?:that|to|it|this|i))|terrified)"
 )
 RED_FLAGS += [

@@ -250,3 +250,8 @@ RED_FLAGS += [
     rf"\b(?:{CHILD}|baby)\b{g(20)}\b{_INGEST}\b{g(40)}\b(?:pills?|tablets?|capsules?)\b{g(30)}\b(?:\d+|two|three|four|five|six|some|many|several)\s+(?:pills?|tablets?|capsules?)\b",
     rf"\b(?:{SUBSTANCE}|pods?|capsules?|tablets?|liquid|battery|batteries)\b{g(25)}\b(?:burst|exploded|leaked|split|popped|broke|opened)\s+(?:open\s+)?in\s+(?:his|her|their|my|the|a)\s+(?:\w+'s\s+)?mouth\b",
 ]
+
+#: Round seven: "all bottle of pills" without the article, as many second-language writers put it.
+RED_FLAGS += [
+    rf"\b{_INGEST}\s+(?:the\s+|a\s+)?(?:all|whole|full|entire)\s+(?:the\s+)?(?:bottle|pack|packet|box|strip|blister|tub|jar|sheet)\s+(?:of\s+)?(?:\w+\s+){{0,2}}?{MEDS}\b",
+]

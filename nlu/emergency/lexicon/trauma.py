@@ -91,3 +91,11 @@ _PERSON = (
 RED_FLAGS += [
     rf"\b(?:a|the|this|that|some)\s+(?:\w+\s+)?{_VEHICLE}\s+(?:just\s+)?(?:hit|struck|knocked\s+(?:down|over)|ran\s+over|run\s+over|went\s+over|drove\s+into|ploughed\s+into|crashed\s+into)\s+{_PERSON}\b",
 ]
+
+#: Round seven: an object still in the body, told with a pronoun ("fell on a knife and it is still in his leg").
+RED_FLAGS += [
+    (
+        rf"\b(?:knife|blade|glass|nail|rod|pole|stick|branch|screwdriver|skewer|metal|fork|scissors|arrow|spike|pen)\b{g(40)}\b(?:it|it's|its)\s+(?:is\s+)?(?:still\s+)?"
+        rf"(?:in|inside|stuck\s+in|sticking\s+(?:in|out\s+of)|lodged\s+in)\s+(?:his|her|my|their|the)\s+\w+"
+    ),
+]
