@@ -83,6 +83,7 @@ MENTIONS: list[str] = [
 #: known, treated illness ("he hears voices, stable on his meds") stays a booking.
 _PSYCHOSIS_LAY = (
     r"(?:(?:see|sees|seeing|saw)\s+(?:the\s+)?(?:devils?|demons?|ghosts?|spirits|angels|dead\s+people|monsters|snakes|people\s+in\s+the\s+(?:room|walls?))|"
+    r"(?:seeing|sees|saw|see|hearing|hears|heard)\s+(?:\w+\s+){1,2}?(?:that|who|which)\s+(?:are\s+not|aren't|isn't|is\s+not|weren't|wasn't|were\s+not)\s+(?:there|real)|"
     r"(?:spiders|bugs|insects|ants|worms|snakes|lice|things)\s+(?:are\s+)?(?:crawling|walking|biting|moving)\s+(?:on|over|under|in|all\s+over)\s+(?:her|him|his|my|them|their|me)|"
     r"(?:the\s+)?(?:tv|television|radio|phone|computer|walls?)\s+(?:is|are)\s+(?:talking|speaking|sending|giving|whispering)\s+(?:to\s+|him\s+|her\s+|me\s+)?(?:him|her|me|them|messages|signals)|"
     r"(?:talking|talks|talk|speaking|speaks)\s+(?:to|with)\s+(?:god|the\s+devil|spirits|angels|dead\s+people|the\s+dead|people\s+who\s+(?:aren't|are\s+not)\s+there|the\s+tv|jinn|djinn)|"
