@@ -82,7 +82,10 @@ BY_FAMILY = [
         "my son has very strong pain in his tummy on the right, he can't stand up straight and he's vomiting",
         "abdominal",
     ),
-    ("haven't been able to wee since last night, my bladder feels like it will burst", "abdominal"),
+    (
+        "haven't been able to wee since last night, my bladder feels like it will burst",
+        "sepsis_meningitis_other",
+    ),
     # trauma
     ("a man fell from the third floor balcony and is not moving", "trauma"),
     ("he came off the quad bike and you can see the bone in his shin", "trauma"),
@@ -138,7 +141,7 @@ BY_FAMILY = [
     ("dad is seeing men who are not there and trying to punch us", "mental_health_crisis"),
     (
         "she hasn't slept in days, talking very fast, spent all her money and says she is going to jump",
-        "mental_health_crisis",
+        "mental_health_crisis|self_harm",
     ),
     ("he tripped holding scissors and it is still stuck in his thigh", "trauma"),
     # bleeding

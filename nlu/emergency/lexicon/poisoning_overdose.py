@@ -233,15 +233,17 @@ RED_FLAGS += [
 #: of weekly; a child who ate a relative's pills named without the possessive ("eat grandma blood
 #: pressure pill"); a product that burst or leaked in a child's mouth.
 _INGEST = r"(?:took|taken|take|takes|taking|swallowed|swallow|swallows|ate|eaten|eat|eats|drank|drunk|drink|drinks|had|has|downed|necked|popped|given|gave)"
+#: Past forms only: "going to swallow all my pills in one go" is an intent, for ``self_harm``.
+_TOOK = r"(?:took|taken|swallowed|ate|eaten|drank|drunk|had|has|downed|necked|popped|given|gave|eat|drink)"
 _RELATIVE = r"(?:grand\w*|granny|gran|nan|nana|nanna|mum|mom|mother|dad|father|sister|brother|auntie|aunt|uncle|cousin)"
 RED_FLAGS += [
     rf"\b{_INGEST}\s+(?:a\s+)?(?:heap|heaps|pile|stack|fistful|bunch|bag)\s+of\s+(?:\w+\s+){{0,2}}?(?:\w+'s\s+)?{MEDS}\b",
     rf"\b{_INGEST}\s+more\b{g(40)}\bthan\s+(?:i|he|she|they|you|we)\s+(?:should|was\s+supposed|were\s+supposed|am\s+supposed|is\s+supposed|are\s+supposed|meant|ought)\b",
     rf"\b{_INGEST}\b{g(30)}\bmore\s+than\s+(?:the\s+)?(?:prescribed|recommended|maximum|max|stated|allowed|safe)\b",
     rf"\b(?:eat|eats|drink|drinks|swallow|swallows|popped|necked)\b{g(20)}\b(?:too?\s+many|too?\s+much|loads\s+of|a\s+lot\s+of|handful\s+of|\d{{2,}})\b{g(25)}\b{MEDS}",
-    rf"\b{_INGEST}\b{g(20)}\b(?:\d+|two|three|four|five|six|several|a\s+few|few|couple\s+of)\s+(?:whole\s+)?(?:packs?|packets?|boxes|bottles|strips|sheets|blisters?|tubs?)\s+of\b",
-    rf"\b{_INGEST}\b{g(30)}\b(?:whole|entire|full|all\s+of\s+(?:this|the|his|her|my|their))\s+(?:week|week's|weeks|month|month's|fortnight|fortnight's|day's)\s+(?:worth\s+)?(?:of\s+)?(?:\w+\s+){{0,2}}?{MEDS}\b",
-    rf"\b{_INGEST}\b{g(30)}\b{MEDS}\b{g(30)}\b(?:at\s+once|all\s+at\s+once|in\s+one\s+go|all\s+together|in\s+one\s+(?:sitting|day))\b",
+    rf"\b{_TOOK}\b{g(20)}\b(?:\d+|two|three|four|five|six|several|a\s+few|few|couple\s+of)\s+(?:whole\s+)?(?:packs?|packets?|boxes|bottles|strips|sheets|blisters?|tubs?)\s+of\b",
+    rf"\b{_TOOK}\b{g(30)}\b(?:whole|entire|full|all\s+of\s+(?:this|the|his|her|my|their))\s+(?:week|week's|weeks|month|month's|fortnight|fortnight's|day's)\s+(?:worth\s+)?(?:of\s+)?(?:\w+\s+){{0,2}}?{MEDS}\b",
+    rf"\b{_TOOK}\b{g(30)}\b{MEDS}\b{g(30)}\b(?:at\s+once|all\s+at\s+once|in\s+one\s+go|all\s+together|in\s+one\s+(?:sitting|day))\b",
     rf"\b(?:methotrexate|weekly\s+(?:tablet|pill|dose|injection)s?)\b{g(60)}\b(?:every\s+day|daily|each\s+day)\b|\b(?:every\s+day|daily|each\s+day)\b{g(40)}\binstead\s+of\s+(?:once\s+a\s+week|weekly|once\s+weekly)\b",
     (
         rf"\b(?:{CHILD}|baby)\b{g(20)}\b{_INGEST}\s+(?:some\s+(?:of\s+)?|the\s+|my\s+|his\s+|her\s+)?{_RELATIVE}(?:'s)?\s+(?:\w+\s+){{0,3}}?"

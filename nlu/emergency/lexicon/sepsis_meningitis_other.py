@@ -306,3 +306,13 @@ RED_FLAGS += [
     rf"\b{_HOT_THING}\b{g(60)}\b(?:big|huge|large|massive|giant)\s+blisters?\b",
     rf"\bburn\w*\b{g(30)}\b(?:deep|to\s+the\s+bone)\b|\bdeep\s+burns?\b",
 ]
+
+#: Round seven: a bladder that will not empty (urinary retention), beside this module's urine rules.
+RED_FLAGS += [
+    # urinary retention: no urine for hours, a bladder fit to burst
+    (
+        r"\b(?:can't|cannot|can\s+not|couldn't|haven't\s+been\s+able\s+to|unable\s+to|not\s+able\s+to|no\s+able\s+to)\s+(?:pee|wee|urinate|pass\s+(?:urine|water)|go\s+to\s+the\s+toilet)\b"
+        r"(?=[^.!?\n]{0,40}\b(?:at\s+all|for\s+(?:\d+|hours|a\s+day|the\s+whole|since)|since|hours|all\s+day|burst\w*)\b)"
+    ),
+    r"\bbladder\b[^.!?\n]{0,40}\b(?:burst\w*|explod\w*|going\s+to\s+pop)\b",
+]
