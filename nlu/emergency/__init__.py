@@ -46,6 +46,20 @@ gas with the household unwell, a head hit then vomiting; Scots "no" for "not" be
 and red-flag words spelt as they sound are read as meant. Not emergencies: a usual brief seizure in a
 care plan, a year or an age told after the event ("had 2021 a stroke", "at age one"), poison as a
 taste, the Irish "poisoned with a cold", a carbon monoxide alarm bought or a house checked.
+
+Round seven, families the previous blind set showed missing, each written as a general pattern of its
+triage category: a run of seizures ("fit after fit" is not history), the verb "fitted", froth at the
+mouth in any order, "not reacting", drowsiness nobody can break; overdose by quantity ("more than I
+should", "two packs of", a week's worth "in one go", methotrexate daily instead of weekly) and
+something taken "to end it"; psychosis, mania and delirium in lay words with an acute sign; sepsis
+without the word (a fever with a mind gone vague, red streaks climbing, rigors after an operation or a
+birth, two signs of shock beside a known infection); belly pain told as "very strong" with vomiting,
+not walking or a fever; urinary retention; falls from a storey, a bone "outside", a limb broken with
+bleeding; burns by what the skin did; skull fracture signs; a baby's apnoea; a birth happening now;
+a heart attack called indigestion that spreads to the jaw; heart rates out of range; swelling after a
+medicine in everyday words; a low that will not rise; blood through a towel and a fall on blood
+thinners. "Now I've got ..." after an old event is a present-time cue ("the cut from last week, now
+I've got a fever"); "now I've had my baby" is not.
 """
 
 from __future__ import annotations

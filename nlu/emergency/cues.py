@@ -35,7 +35,12 @@ PRESENT = re.compile(
     r"(?:same|that|the)\s+(?:\w+\s+)?(?:pain|pressure|tightness|feeling|heaviness)\s+(?:has|is|'s)\s+(?:just\s+)?(?:started|starting|back|come\s+back|returned)\b|"
     r"(?:he's|she's|i've|they've|he\s+has|she\s+has)\s+just\s+(?:had|collapsed|fainted|passed\s+out|started|gone)\b|(?:hasn't|has\s+not|haven't|have\s+not)\s+stopped\b|"
     r"(?:i'm|i\s+am|she's|she\s+is|he's|he\s+is)\s+(?:still\s+)?(?:passing\s+(?:\w+\s+)?clots|soaking\s+(?:through|a\s+pad|pads)|losing\s+(?:a\s+lot\s+of\s+)?blood)\b|"
-    r"(?:he's|she's|i've|i'm|he\s+has|she\s+has|they've|it's)\s+now\b(?!\s+(?:pregnant|expecting|\d+|older|retired|registered|on\s+(?:a|the|my|his|her)|taking|home|back|fine|better|ok|okay|well|settled|recovered))|(?:feel|feels|feeling)\s+like\s+(?:i'm|i\s+am|he's|she's)\s+(?:going\s+to|gonna)\s+die|since\s+(?:this\s+(?:morning|afternoon|evening)|an\s+hour|half\s+an\s+hour|\d+\s+minutes|last\s+night|lunch)|(?:an?|one|two|\d+)\s+(?:hours?|minutes?)\s+ago)\b)"
+    r"(?:he's|she's|i've|i'm|he\s+has|she\s+has|they've|it's)\s+now\b(?!\s+(?:pregnant|expecting|\d+|older|retired|registered|on\s+(?:a|the|my|his|her)|taking|home|back|fine|better|ok|okay|well|settled|recovered))|(?<!year\s)(?<!years\s)(?<!month\s)(?<!months\s)(?<!week\s)(?<!weeks\s)(?<!days\s)now\s+(?:and\s+)?(?:i've|i'm|i\s+am|i\s+have|he's|she's|he\s+is|she\s+is|he\s+has|she\s+has|they're|they\s+are|it's|it\s+is|there's)\s+(?:got\s+|getting\s+|being\s+|very\s+|so\s+)?"
+    r"(?!(?:fine|better|ok|okay|well|home|back|settled|recovered|pregnant|\d|on\s|taking|due|booked|registered|at\s+home|over|in\s+(?:hospital|care)|good|great|a\s+(?:lot\s+)?better|"
+    r"worried|wondering|want\w*|hoping|looking|trying|waiting|asking|need\w*|booking|scared|anxious|concerned|nervous|afraid|thinking|"
+    r"unsure|not\s+sure|able|allowed|ready|free|available|going\s+to\s+(?:book|see|ask|call)|off|working|started\s+on|finished|done|due|"
+    r"had|stopped|been|doing|moved|changed|quit|given\s+birth|delivered|started\s+(?:on|taking)|on\s+the|getting\s+(?:married|better)))"
+    r"|(?:feel|feels|feeling)\s+like\s+(?:i'm|i\s+am|he's|she's)\s+(?:going\s+to|gonna)\s+die|since\s+(?:this\s+(?:morning|afternoon|evening)|an\s+hour|half\s+an\s+hour|\d+\s+minutes|last\s+night|lunch)|(?:an?|one|two|\d+)\s+(?:hours?|minutes?)\s+ago)\b)"
 )
 
 _STRONG = re.compile(

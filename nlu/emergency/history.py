@@ -17,11 +17,12 @@ from nlu.emergency.cues import PRESENT, has_urgency
 from nlu.emergency.negation import AVERTED, clause_around, sentence_around
 
 #: Past time near the symptom: "a stroke last year", "seizures as a child", "after my heart attack".
+#: Not a run of them: "seizure after seizure", "fit after fit" is happening now.
 _PAST = re.compile(
     r"\b(?:(?<!chemotherapy\s)(?<!chemo\s)(?<!surgery\s)(?<!operation\s)(?<!op\s)last\s+(?:year|month|week|summer|winter|spring|autumn|fall|time(?<!for\sthe\slast\stime)(?<!very\slast\stime)(?!\s+(?:you|anyone|anybody|i'll|i\s+will|ever)))|(?:a\s+few|few|\d+|two|three|four|five|six|"
     r"some|many|several)\s+(?:years?|months?|weeks?)\s+(?:ago|back)|years?\s+ago|months?\s+ago|a\s+while\s+(?:ago|back)|"
     r"in\s+(?:19|20)\d\d|at\s+(?:the\s+)?age\s+(?:of\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)|(?:had|got|was|were)\s+(?:19|20)\d\d\s+(?:an?|my|his|her|the)\b|back\s+in|in\s+the\s+past|used\s+to|history\s+of|recovering\s+from|"
-    r"recovered\s+from|(?:since|after)\s+(?:my\s+|his\s+|her\s+|their\s+|a\s+|the\s+)?(?:stroke|mini\s+stroke|tia|heart\s+attack|"
+    r"recovered\s+from|(?<!seizure\s)(?<!fit\s)(?<!bleed\s)(?<!collapse\s)(?<!one\s)(?:since|after)\s+(?:my\s+|his\s+|her\s+|their\s+|a\s+|the\s+)?(?:stroke|mini\s+stroke|tia|heart\s+attack|"
     r"cardiac\s+arrest|seizure|fit|overdose|collapse|anaphylaxis|reaction|sepsis|bleed)|"
     r"(?:had|has\s+had|have\s+had)\s+an?\s+(?:stroke|heart\s+attack|seizure|tia)\s+in\s+(?:his|her|my|their)\s+"
     r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|\d0s)|"

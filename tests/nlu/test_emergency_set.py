@@ -38,8 +38,7 @@ BLIND_FLOOR = {"recall": 0.93, "precision": 0.92, "category_recall": 0.85}
 #: A development set that does not meet the targets yet, held to what it measured when it
 #: was read, so that it can only climb. Remove its entry once it meets them.
 DEV_FLOOR: dict[str, tuple[float, float, float]] = {
-    # blind until its misses were read: recall 0.963 / precision 0.957, lowest category 0.889
-    "dev/emergency-6": (0.96, 0.95, 0.88),
+    # (emergency-6 held here at 0.96 / 0.95 / 0.88 until round seven brought it to the targets)
 }
 
 SETS = emergency_sets()

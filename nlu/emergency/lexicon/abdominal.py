@@ -49,3 +49,28 @@ RED_FLAGS: list[str] = [
 MENTIONS: list[str] = [
     rf"\b(?:severe|bad|strong|terrible|awful|sharp|sudden)\s+(?:\w+\s+)?(?:pain\s+in\s+(?:my|his|her|the)\s+)?{_BELLY}\s*(?:pain|ache)?\b",
 ]
+
+#: Round seven: belly pain told as strong rather than named ("very much pain in stomach", "pain very
+#: strong since 3 hours", "extremely strong pain in the upper stomach") with a sign that it is not a
+#: passing ache: vomiting again and again, unable to walk or stand, crying or rolling, a fever, a hard
+#: belly, grey and sweating; and belly or back pain with shock in someone with an aneurysm.
+_STRONG_PAIN = (
+    r"(?:(?:very|really|so|extremely|super|too|much)\s+(?:very\s+)?(?:much\s+|strong\s+|bad\s+|severe\s+|big\s+)?pain|"
+    r"pain\s+(?:is\s+|very\s+|so\s+)*(?:very|so|really|extremely|too|super)\s+(?:strong|bad|severe|much|big|intense)|"
+    r"(?:strong|severe|terrible|horrible|awful|extreme|intense|excruciating|unbearable|killing|crippling|stabbing)\s+pain|"
+    r"(?:a\s+lot|lots)\s+of\s+pain|(?:in|with)\s+(?:so\s+much\s+)?(?:agony|pain)\s+(?:that|he|she|i))"
+)
+_PLACE = rf"(?:{_BELLY}|(?:right|left)\s+side|side|upper\s+{_BELLY}|lower\s+{_BELLY}|groin|pelvis|back\s+and\s+{_BELLY}|{_BELLY}\s+and\s+back)"
+_NOT_PASSING = (
+    r"(?:vomit\w*|threw\s+up|throwing\s+up|being\s+sick|(?:can't|cannot|can\s+not|not\s+able\s+to|unable\s+to)\s+(?:walk|stand|jump|move|straighten)|"
+    r"crying|cry|scream\w*|rolling|roll\w*\s+(?:on|around)|doubled|fever|temperature|temp|{fever}|(?:is\s+)?(?:hard|rigid|swollen)|sweat\w*|grey|gray|pale|clammy|faint\w*)"
+).replace("{fever}", r"3[89](?:[.,]\d)?")
+RED_FLAGS += [
+    rf"\b{_STRONG_PAIN}\b{g(40)}\b{_PLACE}\b{g(100)}\b{_NOT_PASSING}",
+    rf"\b{_PLACE}\b{g(40)}\b{_STRONG_PAIN}\b{g(100)}\b{_NOT_PASSING}",
+    rf"\b{_NOT_PASSING}\b{g(60)}\b{_STRONG_PAIN}\b{g(40)}\b{_PLACE}\b",
+    rf"\b{_PLACE}\b{g(30)}\b(?:very|so|extremely|really|too)\s+(?:strong|severe|bad|painful|sore)\b{g(100)}\b{_NOT_PASSING}",
+    # an aneurysm known and watched, now pain with shock
+    r"\baneurysm\b[^\n]{0,120}\b(?:pain|grey|gray|sweat\w*|faint\w*|collaps\w*)|\b(?:pain|grey|gray|sweat\w*|faint\w*|collaps\w*)\b[^\n]{0,120}\baneurysm\b",
+    rf"\b(?:back|{_BELLY})\b{g(40)}\b(?:{_BELLY}|back)\b{g(80)}\b(?:grey|gray|ashen|clammy|faint\w*|collaps\w*)\b",
+]

@@ -139,3 +139,18 @@ RED_FLAGS += [
         r"\b(?:lips?|tongue|face|mouth|throat)\s+(?:is\s+|are\s+|very\s+|so\s+|really\s+|getting\s+|go(?:ing|ne)?\s+|went\s+|look\w*\s+)*(?:big|bigger|fat|huge|puffy|puffed)\b"
     ),
 ]
+
+#: Round seven: swelling of the tongue, face, lips or throat said in everyday words ("blowing up",
+#: "gone enormous", "ballooning") after a medicine, a jab, a food or a sting, or with swallowing hard;
+#: itching everywhere with tingling lips and dizziness after an exposure; lips still blue after the pen.
+_SWELL = r"(?:blow\w*\s+up|blew\s+up|(?:gone|going|getting|is|are|look\w*)\s+(?:so\s+|really\s+)?(?:enormous|huge|massive|fat|big|puffy)|balloon\w*|puff\w*\s+up|swell\w*|swollen)"
+_EXPOSURE = r"(?:tablet|pill|antibiotic\w*|penicillin|medicine|medication|jab|injection|vaccine|shot|infusion|food|meal|nuts?|peanut\w*|prawns?|shellfish|sting|stung|bee|wasp|bite|dose)"
+RED_FLAGS += [
+    rf"\b(?:tongue|throat|face\s+and\s+(?:tongue|lips|throat)|lips\s+and\s+(?:tongue|throat))\b{g(20)}\b{_SWELL}\b{g(60)}\b(?:after|since|from)\b{g(30)}\b{_EXPOSURE}\b",
+    rf"\b{_EXPOSURE}\b{g(60)}\b(?:tongue|throat)\b{g(20)}\b{_SWELL}",
+    rf"\b(?:tongue|throat|lips|face)\b{g(20)}\b{_SWELL}\b{g(60)}\b(?:can\s+(?:hardly|barely)|can't|cannot|struggling\s+to|hard\s+to)\s+(?:swallow|breathe|talk|speak)",
+    (
+        rf"\b(?:after|since)\b{g(30)}\b{_EXPOSURE}\b{g(80)}\b(?:itch\w*\s+(?:all\s+over|everywhere)|hives\s+(?:all\s+over|everywhere))\b{g(80)}\b(?:lips?|tongue|mouth|throat)\b{g(30)}\b(?:tingl\w*|swell\w*|swollen|tight)"
+    ),
+    rf"\b(?:epi-?pen|adrenaline|auto-?injector|jext|emerade)\b{g(60)}\b(?:still|but)\b{g(40)}\b(?:blue\w*|grey|swell\w*|swollen|wheez\w*|can't\s+breathe|struggling)",
+]

@@ -120,3 +120,13 @@ RED_FLAGS += [
         rf"everywhere|all\s+over\s+the\s+(?:floor|place|bathroom|kitchen))\b"
     ),
 ]
+
+#: Round seven: blood that gushes, pours or spurts through whatever is pressed on it, and a fall on
+#: blood thinners with a swelling that keeps growing or a pale, faint person.
+RED_FLAGS += [
+    r"\b(?:gush\w*|pour\w*|spurt\w*|pump\w*|soak\w*|pissing|pishin\w*)\b[^.!?\n]{0,30}\b(?:through|all\s+over|out\s+of|round|everywhere)\b[^.!?\n]{0,20}\b(?:towel|tea\s*towel|bandage|cloth|shirt|dressing|pads?|t-?shirt|jumper|floor|everywhere)\b",
+    (
+        r"\b(?:blood\s+thinners?|anticoagula\w*|warfarin|apixaban|rivaroxaban|edoxaban|dabigatran|eliquis|xarelto|clopidogrel)\b[^\n]{0,80}\b(?:fell|fall|fallen|hit|bang\w*|knock\w*)\b"
+        r"[^\n]{0,100}\b(?:swelling\s+(?:\w+\s+){0,3}(?:getting\s+)?bigger|getting\s+bigger|growing|very\s+pale|pale\s+and|faint\w*|drowsy|confus\w*|vomit\w*|won't\s+stop)"
+    ),
+]

@@ -119,3 +119,18 @@ RED_FLAGS += [
     ),
     r"\b(?:pain|pains|crushing|tightness|pressure|heaviness|squeezing|weight)\b[^.!?\n]{0,20}\b(?:in|on|across|over)\s+me\s+chest\b",
 ]
+
+#: Round seven: a heart attack told as something else ("indigestion", "heartburn", "a pressure") that
+#: spreads into the arm, shoulder, jaw or neck beside sweating or pallor; a heart racing or pounding
+#: at a number or beside fainting, and a pulse far too slow ("only about 30") with faintness.
+_SPREAD = r"(?:spread\w*|going|gone|went|moving|moved|radiat\w*|travel\w*|shoot\w*|run\w*)\s+(?:up\s+|down\s+)?(?:in)?to\s+(?:his|her|my|the|their)\s+(?:left\s+)?(?:arm|shoulder|jaw|neck|back)"
+_SHOCKED = r"(?:pale|sweat\w*|clammy|grey|gray|ashen|breathless|short\s+of\s+breath|sick|vomit\w*|faint\w*|dizzy|lightheaded|light[\s-]headed)"
+_FAINTISH = r"(?:pass\w*\s+out|faint\w*|black\w*\s+out|dizzy|lightheaded|light[\s-]headed|collaps\w*|chest\s+pain|breathless|short\s+of\s+breath|going\s+to\s+die)"
+RED_FLAGS += [
+    rf"\b(?:indigestion|heartburn|pain|pressure|tightness|heaviness|ache|discomfort|squeez\w*|crushing)\b{g(80)}\b{_SPREAD}\b{g(80)}\b{_SHOCKED}",
+    rf"\b{_SHOCKED}\b{g(80)}\b(?:indigestion|heartburn|pain|pressure|tightness|heaviness|ache|discomfort)\b{g(60)}\b{_SPREAD}\b",
+    r"\b(?:heart|pulse|heart\s*rate|hr)\s+(?:is\s+|rate\s+is\s+)?(?:going\s+|racing\s+|beating\s+|pounding\s+|at\s+|of\s+)?(?:like\s+|at\s+|about\s+|over\s+|nearly\s+)*(?:1[6-9]\d|2\d\d)\b",
+    rf"\b(?:heart|pulse)\s+(?:is\s+|feels\s+like\s+(?:it's|its|it\s+is)\s+)?(?:flopping|flipping|fluttering|racing|pounding|jumping|thumping|going\s+crazy|going\s+mad|all\s+over\s+the\s+place|skipping)\b{g(80)}\b{_FAINTISH}",
+    rf"\b{_FAINTISH}\b{g(60)}\b(?:heart|pulse)\s+(?:is\s+)?(?:flopping|flipping|fluttering|racing|pounding|going\s+crazy|going\s+mad|all\s+over\s+the\s+place)\b",
+    rf"\b(?:pulse|heart\s*rate|heart)\s+(?:is\s+)?(?:only\s+|just\s+|down\s+to\s+)?(?:about\s+|around\s+)?(?:[1-3]\d|40)\b(?!\s*(?:years?|minutes?|mins?|seconds?|%))(?:\s*(?:bpm|beats))?{g(60)}\b{_FAINTISH}",
+]

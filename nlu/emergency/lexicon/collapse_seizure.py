@@ -177,3 +177,52 @@ RED_FLAGS += [
     rf"\bshak\w*\s+(?:him|her|them)\b{g(40)}\b(?:not|no|doesn't|won't|isn't|nothing)\s+(?:answer|respond|wake|move|react)\w*",
     rf"\b(?:lying|lie|lay|laying|found)\b{g(40)}\b(?:not\s+mov\w*|not\s+answer\w*|not\s+respond\w*|won't\s+wake|not\s+breathing)\b{g(60)}\b(?:not|no|doesn't|won't)\s+(?:answer|respond|wake|move)\w*",
 ]
+
+#: Round seven: a seizure told by the verb ("he fitted in the bath", "she's fitted twice"), foam or
+#: froth at the mouth in any order ("the mouth is with foam"), "not reacting" as German, Dutch and
+#: Slavic speakers say "not responding", and drowsiness nobody can break ("can't keep her awake",
+#: "keeps nodding off while I talk to her"): AVPU's "responds to voice" failing.
+_REACT_OBJECT = (
+    r"(?:the\s+|his\s+|her\s+|my\s+)?(?:vaccine|jab|injection|medication|medicine|tablets?|pills?|antibiotics?|penicillin|"
+    r"food|nuts?|it|that|this|pollen|cream|dose|treatment|drug|plasters?|latex)"
+)
+RED_FLAGS += [
+    (
+        r"\b(?:he|she|they|husband|wife|son|daughter|baby|child|boy|girl|dad|mum|mom|father|mother|brother|sister|partner|"
+        r"grandad|grandma|nan|toddler|patient|friend|he's|she's|he\s+has|she\s+has|has)\s+(?:just\s+|again\s+)?fitted\b"
+        r"(?!\s+(?:a|an|the|my|his|her|their|it|them|us|me|some|new|in\s+(?:well|nicely|fine|ok|with)|right|well|perfectly|nicely|for|with|into|out|up|together))"
+    ),
+    r"\b(?:foam\w*|froth\w*)\b[^.!?\n]{0,25}\bmouth\b|\bmouth\b[^.!?\n]{0,25}\b(?:foam\w*|froth\w*)\b",
+    (
+        rf"\b(?:not|doesn't|does\s+not|don't|do\s+not|didn't|did\s+not|won't|isn't|is\s+not|no\s+longer|stopped)\s+react(?:ing|s)?\b"
+        rf"(?!\s+(?:well|badly|(?:to|with)\s+{_REACT_OBJECT}))"
+    ),
+    r"\b(?:can't|cannot|can\s+not|couldn't|struggling\s+to|hard\s+to)\s+keep\s+(?:him|her|them|me|my\s+\w+)\s+awake\b",
+    r"\bkeeps?\s+(?:nodding|drifting|dozing|passing)\s+off\b[^.!?\n]{0,40}\b(?:while|when|mid|in\s+the\s+middle)\b",
+]
+
+#: Round seven: skull fracture signs (bruising behind the ears or round both eyes), a young child's
+#: fall from a height of furniture or stairs then a lump and vomiting or not themselves, and vomiting
+#: with a mind that does not know the day (a head injury or worse, whatever came before).
+_SICK = r"(?:vomit\w*|being\s+sick|(?:is|keeps?|was)\s+sick|threw\s+up|throwing\s+up|puk\w*)"
+_OFF = r"(?:not\s+(?:himself|herself|themselves|right)|drows\w*|sleepy|floppy|confus\w*|(?:doesn't|does\s+not|don't|not)\s+know\w*\s+(?:what\s+day|where|who))"
+RED_FLAGS += [
+    r"\bbruis\w*\s+(?:behind|around|round|under)\s+(?:(?:both|his|her|the|my|their)\s+){1,2}(?:ears?|eyes)\b(?=[^\n]{0,100}\b(?:fall\w*|fell|head|hit|knock\w*|accident|crash\w*|drows\w*)\b)",
+    r"\b(?:fall\w*|fell|head|hit|knock\w*|accident|crash\w*)\b[^\n]{0,100}\bbruis\w*\s+(?:behind|around|round)\s+(?:(?:both|his|her|the|my|their)\s+){1,2}ears?\b",
+    (
+        r"\b(?:fell|fall|falls|fallen|rolled|dropped|tumbled)\s+(?:down|off|from)\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:whole\s+(?:flight\s+of\s+)?)?(?:stairs|steps|changing\s+(?:table|mat)|bed|table|sofa|couch|high\s*chair|bunk\s*bed|bunk|cot|worktop|counter|pram|buggy|trampoline)\b"
+        rf"{g(100)}\b(?:lump|bump|egg|swelling|swollen|head)\b{g(80)}\b(?:{_SICK}|{_OFF})"
+    ),
+    rf"\b{_SICK}\b{g(60)}\b(?:doesn't|does\s+not|don't|not)\s+know\w*\s+(?:what\s+day|where\s+(?:he|she|they|i)|who\s+(?:i|we|he|she)|what\s+(?:time|year))\b",
+    rf"\b(?:doesn't|does\s+not|don't|not)\s+know\w*\s+(?:what\s+day|where\s+(?:he|she|they|i)|who\s+(?:i|we|he|she)|what\s+(?:time|year))\b{g(60)}\b{_SICK}",
+    # a fever with twitching or jerking: a febrile seizure at any age
+    rf"\b(?:fever\w*|temperature|very\s+hot|burning\s+(?:up|hot)|roasting)\b{g(60)}\b(?:twitch\w*|jerk\w*|convuls\w*|eyes\s+roll\w*|stiff\s+and\s+shak\w*)",
+    rf"\b(?:head|fall|fell|knock\w*|hit)\b{g(80)}\bdrowsier\b|\bgetting\s+(?:more\s+)?(?:drowsy|drowsier|sleepier)\b(?=[^\n]{{0,100}}\b(?:fall|fell|head|hit|knock\w*)\b)",
+]
+
+#: Round seven: shaking or jerking that does not stop, said in any grammar ("shaking arms and legs not
+#: stop 10 minute"), or lasting five minutes or more told by a bare number.
+RED_FLAGS += [
+    rf"\b(?:shak\w*|jerk\w*|twitch\w*|convuls\w*|fitting|seizing|trembl\w*)\b{g(40)}\b(?:not|doesn't|don't|didn't|never|no)\s+(?:stop|stopp\w*|ending)\b",
+    rf"\b(?:shak\w*|jerk\w*|twitch\w*|convuls\w*|fitting|seizing|seizure|fit)\b{g(40)}\b(?:already\s+|since\s+|for\s+|over\s+)?(?:[5-9]|[1-5]\d|five|six|seven|eight|nine|ten|fifteen|twenty)\s*min\w*\b(?!\s+ago)",
+]

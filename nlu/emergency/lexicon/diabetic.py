@@ -108,3 +108,14 @@ RED_FLAGS += [
     rf"\b(?:diabet\w*|insulin|hypo\w*|{SUGAR}\s+(?:is\s+|was\s+|very\s+|so\s+)*low)\b[^\n]{{0,60}}{_BLUR}",
     rf"{_BLUR}[^\n]{{0,60}}\b(?:diabet\w*|insulin|hypo\w*)\b",
 ]
+
+#: Round seven: a low that will not come up ("sugar has dropped and I can't get it up") with a muddled
+#: mind, and sugars very high for days with drowsiness or confusion (DKA or HHS).
+RED_FLAGS += [
+    r"\b(?:sugars?|levels?|glucose|bg|bm|reading)\b[^.!?\n]{0,30}\b(?:dropped|dropping|low|crashed|crashing|falling)\b[^\n]{0,80}\b(?:can't|can\s+not|cannot|won't|not|unable\s+to)\s+(?:get\s+(?:it|them)\s+up|bring\s+(?:it|them)\s+up|come\s+up|go\s+up|rais\w*)\b",
+    r"\b(?:can't|can\s+not|cannot|won't|not)\s+(?:get|bring)\s+(?:it|them|(?:my|his|her)\s+sugars?)\s+up\b[^\n]{0,80}\b(?:muddled|confus\w*|drowsy|shak\w*|sweat\w*|faint\w*|on\s+my\s+own|alone)\b",
+    (
+        r"\b(?:sugars?|levels?|glucose|readings?|bg|bm)\b[^.!?\n]{0,40}\b(?:over|above|at|of|is|are|been)\s+(?:about\s+)?(?:2[5-9]|[3-5]\d|[4-9]\d\d)\b"
+        r"[^\n]{0,100}\b(?:drowsy|sleepy|confus\w*|muddled|vomit\w*|breath\w*\s+(?:fast|deep|heavy)|not\s+making\s+sense|hard\s+to\s+wake|unresponsive)"
+    ),
+]

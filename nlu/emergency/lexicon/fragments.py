@@ -48,7 +48,7 @@ FEVER = (
 SUBSTANCE = (
     r"(?:bleach|detergent|cleaning\s+(?:stuff|products?|liquid|spray|fluid|powder|tablets?)|cleaner|battery|batteries|poison|"
     r"antifreeze|anti-freeze|chemicals?|tide\s+pods?|laundry\s+(?:pods?|capsules?|tablets?|liquid|detergent)|"
-    r"(?:liquid\s+)?(?:laundry|washing|detergent)\s+(?:pods?|capsules?|tabs?)|toilet\s+\w+|for\s+clean\w*|"
+    r"(?:liquid\s+)?(?:laundry|washing|detergent)\s+(?:pods?|capsules?|tabs?)|(?:washing\s+machine|dishwasher)\s+(?:pods?|capsules?|tabs?|tablets?|liquid|gel)|toilet\s+\w+|for\s+clean\w*|"
     r"dishwasher\s+(?:tablets?|pods?|liquid)|washing\s+(?:up\s+)?(?:liquid|powder|tablets?|pods?)|drain\s+cleaner|"
     r"weed\s*killer|rat\s+poison|slug\s+pellets|pesticide|insecticide|fertili[sz]er|white\s+spirit|"
     r"paint\s+thinner|turps|turpentine|petrol|gasoline|kerosene|lamp\s+oil|lighter\s+fluid|oven\s+cleaner|"
@@ -61,7 +61,11 @@ MEDS = (
     r"(?:pills?|tablets?|meds|medication|medicine|medicines|paracetamol|acetaminophen|tylenol|panadol|"
     r"sleeping\s+(?:pills|tablets)|insulin|ibuprofen|advil|aspirin|oxy\w*|opioids?|codeine|morphine|tramadol|"
     r"fentanyl|methadone|heroin|cocaine|ketamine|drugs|benzos|pregabalin|gabapentin|amitriptyline|xanax|valium|diazepam|antidepressants?|sertraline|citalopram|lithium|heart\s+pills|"
-    r"blood\s+pressure\s+pills|calpol|nurofen|vitamins|gummies|edibles|painkillers?)"
+    r"blood\s+pressure\s+pills|calpol|nurofen|vitamins|gummies|edibles|painkillers?|"
+    # round seven: medicines by the form or box they come in, and ones dangerous in a double dose
+    r"(?:pain|cough|sleep\w*|medicine)\s+syrup|syrup|dosette(?:\s+box)?|blister\s+packs?|capsules?|methotrexate|warfarin|metformin|"
+    r"digoxin|propranolol|quetiapine|olanzapine|zopiclone|co-?codamol|naproxen|beta\s+blockers?|antipsychotics?|anti-psychotics?|"
+    r"pain\s+(?:meds|medication|relief)|sleeping\s+meds)"
 )
 SUGAR = r"(?:blood\s+sugar|sugar|sugars|glucose|blood\s+glucose|bg|bs|bm|levels?|reading|readings)"
 ALTERED = (

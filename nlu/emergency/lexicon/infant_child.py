@@ -106,3 +106,11 @@ RED_FLAGS += [
     rf"\b(?:burning\s+hot|fever|hot)\b{g(60)}\b(?:purple|dark\s+red)\b{g(20)}\b(?:rash|spots|blotch\w*)\b",
     rf"\b(?:pull\w*|draw\w*)\s+(?:his|her|their)\s+(?:legs|knees)\b{g(60)}\b(?:jelly|blood|scream\w*)\b",
 ]
+
+#: Round seven: a baby who keeps stopping breathing for seconds at a time (apnoea), a young baby yellow
+#: with sleepiness or not drinking, all limp or grey looking.
+RED_FLAGS += [
+    r"\b(?:stop|stops|stopping|stopped|pause|pauses|pausing|paused|holds?|holding)\s+(?:his\s+|her\s+|their\s+)?(?:breathing|breath|breathe)\s+(?:for|like|about|every)\b",
+    rf"\b(?:baby|newborn|{YOUNG_BABY})\b{g(60)}\b(?:yellow|jaundic\w*)\b{g(60)}\b(?:sleep\w*\s+all\s+(?:the\s+)?(?:time|day)|not\s+(?:drink\w*|feed\w*|eat\w*|wak\w*)|won't\s+(?:drink|feed|eat|wake)|lethargic|floppy|limp)",
+    rf"\b(?:baby|babby|bubba|bub|infant|newborn|{CHILD})\b{g(80)}\b(?:all\s+limp|gone\s+limp|limp\s+and|grey\s+looking|looking\s+grey|gone\s+grey|(?:is|looks?)\s+grey)\b",
+]

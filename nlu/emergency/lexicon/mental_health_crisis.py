@@ -75,3 +75,50 @@ MENTIONS: list[str] = [
     rf"\b{_PSYCHOSIS}\b",
     r"\b(?:out\s+of\s+control|in\s+a\s+(?:rage|psychosis)|violent|smashing\s+(?:things|windows|everything))\b",
 ]
+
+#: Round seven: psychosis, mania and delirium in the words of a frightened family, often in a second
+#: language: seeing devils or spirits, talking to God, "someone inside his head", "can't tell what's
+#: real", thinking a relative is an intruder, not recognising the family, saying she can fly, a new
+#: mother saying the baby is not hers, "completely manic". These need an acute sign too (below), so a
+#: known, treated illness ("he hears voices, stable on his meds") stays a booking.
+_PSYCHOSIS_LAY = (
+    r"(?:(?:see|sees|seeing|saw)\s+(?:the\s+)?(?:devils?|demons?|ghosts?|spirits|angels|dead\s+people|monsters|snakes|people\s+in\s+the\s+(?:room|walls?))|"
+    r"(?:seeing|sees|saw|see|hearing|hears|heard)\s+(?:\w+\s+){1,2}?(?:that|who|which)\s+(?:are\s+not|aren't|isn't|is\s+not|weren't|wasn't|were\s+not)\s+(?:there|real)|"
+    r"(?:spiders|bugs|insects|ants|worms|snakes|lice|things)\s+(?:are\s+)?(?:crawling|walking|biting|moving)\s+(?:on|over|under|in|all\s+over)\s+(?:her|him|his|my|them|their|me)|"
+    r"(?:the\s+)?(?:tv|television|radio|phone|computer|walls?)\s+(?:is|are)\s+(?:talking|speaking|sending|giving|whispering)\s+(?:to\s+|him\s+|her\s+|me\s+)?(?:him|her|me|them|messages|signals)|"
+    r"(?:talking|talks|talk|speaking|speaks)\s+(?:to|with)\s+(?:god|the\s+devil|spirits|angels|dead\s+people|the\s+dead|people\s+who\s+(?:aren't|are\s+not)\s+there|the\s+tv|jinn|djinn)|"
+    r"(?:can't|cannot|can\s+not|doesn't|don't|does\s+not|do\s+not)\s+(?:tell|know)\s+(?:what's|what\s+is)\s+real|"
+    r"(?:someone|somebody|people|voices|something|a\s+voice|the\s+devil|a\s+demon|demons|jinn)\s+(?:is\s+|are\s+)?(?:inside|in)\s+(?:his|her|my|their)\s+(?:head|mind|body)|"
+    r"(?:thinks?|says?|said|believes?|convinced|screaming|shouting)\s+(?:that\s+)?(?:i\s+am|i'm|we\s+are|we're|you\s+are|he\s+is|she\s+is|he's|she's|they\s+are|they're)\s+"
+    r"(?:an?\s+)?(?:intruder|stranger|imposter|impostor|spy|enemy|devil|demon|god|jesus|possessed|chosen|poisoning|trying\s+to\s+kill)|"
+    r"(?:says?|said|thinks?|believes?)\s+(?:that\s+)?(?:he|she|they|i)\s+(?:can|could)\s+fly|(?:has|have)\s+(?:special|super|magic)\s+powers|"
+    r"(?:baby|child|son|daughter)\s+(?:is\s+not|isn't|is\s+n't|not|is)\s+(?:hers|his|theirs|evil|possessed|the\s+devil|a\s+demon|not\s+(?:hers|his|real))|"
+    r"(?:not|isn't|doesn't|don't|won't|didn't|stopped)\s+recogni[sz]\w*\s+(?:us|me|anyone|anybody|any\s+of\s+(?:us|them)|his|her|their|the\s+family)|"
+    # "manic" of a person, not of a week at work
+    r"(?:he|she|they|he's|she's|they're|sister|brother|son|daughter|wife|husband|mum|mom|dad|partner|friend|flatmate)\s+(?:is\s+|are\s+|has\s+been\s+|have\s+been\s+|gone\s+|been\s+|went\s+|seems\s+)?(?:\w+\s+)?manic|"
+    r"psychotic|delusion\w*|delirious|delirium|voices\s+(?:are\s+)?(?:getting\s+)?louder|"
+    # mania in lay words
+    r"talking\s+(?:very\s+|really\s+|so\s+|super\s+)fast|(?:spending|spent|spends)\s+(?:all|loads\s+of|thousands)\s+(?:of\s+)?(?:her|his|the|their|our)?\s*money|racing\s+thoughts|thoughts\s+(?:are\s+)?racing)"
+)
+_ACUTE_MORE = (
+    r"(?:(?:afraid|scared|frightened|fear)\s+(?:for|of)\s+(?:the\s+|my\s+|our\s+)?(?:children|kids|baby|us|my\s+life|our\s+(?:lives|safety)|him|her)|"
+    r"locked\s+(?:me|us|himself|herself|themselves)\s+(?:out|in)|stick|bat|gas|run\w*\s+(?:outside|out|away|off)|tried\s+to\s+(?:run|drive|leave|jump)|"
+    r"driv\w*|drove|fly|intruder|hit\w*|punch\w*|kick\w*|fight\w*|chas\w*|(?:wants?|going|trying|tried|threaten\w*)\s+to\s+jump|slept\s+in|sleep\s+for|hurt\w*|attack\w*|bang\w*|(?:please|someone|somebody)\s+(?:send|call|help|come)|"
+    r"send\s+someone|getting\s+louder|wandering|naked|barefoot|in\s+the\s+rain|won't\s+(?:let|listen|stop)|(?:i\s+am|i'm|we\s+are|we're)\s+(?:so\s+|very\s+|really\s+)?afraid\b(?!\s+(?:that|to|it|this|i))|terrified)"
+)
+RED_FLAGS += [
+    rf"\b{_PSYCHOSIS_LAY}\b{g(150)}\b(?:{_ACUTE}|{_ACUTE_MORE})",
+    rf"\b(?:{_ACUTE}|{_ACUTE_MORE})\b{g(150)}\b{_PSYCHOSIS_LAY}\b",
+    rf"\b{_PSYCHOSIS}\b{g(150)}\b{_ACUTE_MORE}",
+    rf"\b{_ACUTE_MORE}\b{g(150)}\b{_PSYCHOSIS}",
+    # after a birth (weeks, not years): beliefs about the baby, God or voices, no sleep
+    (
+        rf"\b(?:had|has\s+had|just\s+had|gave\s+birth\s+to)\s+(?:a|the|her|their|our|my)\s+(?:baby|son|daughter|twins)\b{g(40)}\b(?:\d+|two|three|four|five|six|a\s+few|few)\s+(?:days?|weeks?)\s+ago\b"
+        rf"{g(120)}\b(?:{_PSYCHOSIS_LAY}|{_PSYCHOSIS}|(?:not|hasn't|no)\s+(?:slept|sleep\w*)|god|voices)"
+    ),
+    # hurting oneself over and over in a meltdown or rage
+    rf"\b(?:bang\w*|hit\w*|smash\w*)\s+(?:his|her|their|my)\s+head\s+(?:against|on|into)\s+(?:the\s+)?(?:wall|walls|floor|door|window|table)\b{g(40)}\b(?:over\s+and\s+over|again\s+and\s+again|repeatedly|won't\s+stop|can't\s+stop|bleed\w*|blood|non-?stop)",
+    # a gas left open behind a locked door
+    rf"\b(?:gas|oven|hob|cooker|stove)\s+(?:is\s+|was\s+)?(?:open|on|turned\s+on|left\s+on|running)\b{g(60)}\blocked\s+(?:himself|herself|themselves|myself|in|the\s+door)\b",
+    rf"\block\w*\s+(?:himself|herself|themselves|myself)\s+in\b{g(60)}\b(?:gas|oven|hob|cooker|stove)\s+(?:is\s+|was\s+)?(?:open|on|turned\s+on|left\s+on|running)\b",
+]

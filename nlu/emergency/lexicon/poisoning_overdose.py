@@ -196,12 +196,14 @@ _TOO_MUCH = (
     r"all\s+(?:of\s+)?(?:his|her|my|their|the)\s+(?:tablets|pills|meds|medicine|medication))"
 )
 _NOW_UNWELL = (
-    r"(?:drowsy|sleepy|(?:not|no)\s+making\s+(?:any\s+)?sense|making\s+no\s+sense|giddy|dizzy|can't\s+(?:stand|walk|wake)|hard\s+to\s+wake|"
+    r"(?:drowsy|sleepy|dozy|shak\w*|trembl\w*|heart\s+(?:is\s+)?(?:racing|pounding|going\s+(?:funny|crazy|mad|fast|weird)|beating\s+(?:fast|funny|weird))|"
+    r"burning\s+(?:hot|up)|breath\w*\s+(?:is\s+|are\s+)?(?:slow|shallow|funny|weird)|being\s+sick|(?:very|really|so)\s+sick|(?:side|tummy|stomach)\s+hurts|"
+    r"hallucinat\w*|seeing\s+things|blurr\w*|(?:not|no)\s+making\s+(?:any\s+)?sense|making\s+no\s+sense|giddy|dizzy|can't\s+(?:stand|walk|wake)|hard\s+to\s+wake|"
     r"confus\w*|vomit\w*|throwing\s+up|unresponsive|collaps\w*|faint\w*|slurr\w*|woozy|out\s+of\s+it)"
 )
 _HOUSEHOLD = r"(?:all|whole|every\s*one|everybody|both|the\s+kids|all\s+of\s+us|(?:my\s+)?family)"
 RED_FLAGS += [
-    rf"\b(?:take|takes|took|taken|had|has|swallowed|drank|given|gave)\b{g(40)}\b{_TOO_MUCH}\b[^\n]{{0,100}}\b{_NOW_UNWELL}",
+    rf"\b(?:take|takes|took|taken|had|has|swallowed|drank|drink|drinks|eat|eats|ate|eaten|given|gave)\b{g(40)}\b{_TOO_MUCH}\b[^\n]{{0,100}}\b{_NOW_UNWELL}",
     rf"\b(?:ac|a/c|aircon|air\s*con|air\s+conditioner|boiler|heater|stove|oven|generator|fire|car|engine|appliance)\s+gas\b[^\n]{{0,80}}\b{_HOUSEHOLD}\b[^\n]{{0,40}}\b{_UNWELL}",
     rf"\bgas\b[^\n]{{0,60}}\b{_HOUSEHOLD}\s+(?:\w+\s+){{0,2}}(?:has|have|got|are|is|feel\w*)\s+(?:a\s+)?{_UNWELL}",
 ]
@@ -223,4 +225,35 @@ RED_FLAGS += [
     rf"\b(?:fentanyl|morphine|buprenorphine)\s+patch\w*\b{g(40)}\b(?:chew\w*|suck\w*|swallow\w*|mouth)\b",
     rf"\b(?:vitamins?|iron|gummies|gummy|tablets|pills|meds|medicine)\b{g(30)}\b(?:like\s+(?:candy|sweets|lollies|smarties)|many\s+of\s+them|a\s+lot\s+of\s+them|handful|the\s+whole\s+(?:bottle|pack|tub|jar))",
     rf"\b(?:drunk|drank|drinking|vodka|alcohol|spirits|whiskey|whisky|rum|gin)\b{g(60)}\b(?:barely\s+(?:conscious|awake|breathing)|unconscious|won't\s+wake|can't\s+wake|not\s+waking|unresponsive|can't\s+stand\s+up\s+and\s+vomit\w*)",
+]
+
+#: Round seven: too much of a medicine told by quantity rather than by the word "overdose": "took more
+#: of my antidepressants than I should", "eat too many panadol", "two packs of paracetamol", "a whole
+#: week of methotrexate in one go", "the whole dosette box at once", methotrexate taken daily instead
+#: of weekly; a child who ate a relative's pills named without the possessive ("eat grandma blood
+#: pressure pill"); a product that burst or leaked in a child's mouth.
+_INGEST = r"(?:took|taken|take|takes|taking|swallowed|swallow|swallows|ate|eaten|eat|eats|drank|drunk|drink|drinks|had|has|downed|necked|popped|given|gave)"
+#: Past forms only: "going to swallow all my pills in one go" is an intent, for ``self_harm``.
+_TOOK = r"(?:took|taken|swallowed|ate|eaten|drank|drunk|had|has|downed|necked|popped|given|gave|eat|drink)"
+_RELATIVE = r"(?:grand\w*|granny|gran|nan|nana|nanna|mum|mom|mother|dad|father|sister|brother|auntie|aunt|uncle|cousin)"
+RED_FLAGS += [
+    rf"\b{_INGEST}\s+(?:a\s+)?(?:heap|heaps|pile|stack|fistful|bunch|bag)\s+of\s+(?:\w+\s+){{0,2}}?(?:\w+'s\s+)?{MEDS}\b",
+    rf"\b{_INGEST}\s+more\b{g(40)}\bthan\s+(?:i|he|she|they|you|we)\s+(?:should|was\s+supposed|were\s+supposed|am\s+supposed|is\s+supposed|are\s+supposed|meant|ought)\b",
+    rf"\b{_INGEST}\b{g(30)}\bmore\s+than\s+(?:the\s+)?(?:prescribed|recommended|maximum|max|stated|allowed|safe)\b",
+    rf"\b(?:eat|eats|drink|drinks|swallow|swallows|popped|necked)\b{g(20)}\b(?:too?\s+many|too?\s+much|loads\s+of|a\s+lot\s+of|handful\s+of|\d{{2,}})\b{g(25)}\b{MEDS}",
+    rf"\b{_TOOK}\b{g(20)}\b(?:\d+|two|three|four|five|six|several|a\s+few|few|couple\s+of)\s+(?:whole\s+)?(?:packs?|packets?|boxes|bottles|strips|sheets|blisters?|tubs?)\s+of\b",
+    rf"\b{_TOOK}\b{g(30)}\b(?:whole|entire|full|all\s+of\s+(?:this|the|his|her|my|their))\s+(?:week|week's|weeks|month|month's|fortnight|fortnight's|day's)\s+(?:worth\s+)?(?:of\s+)?(?:\w+\s+){{0,2}}?{MEDS}\b",
+    rf"\b{_TOOK}\b{g(30)}\b{MEDS}\b{g(30)}\b(?:at\s+once|all\s+at\s+once|in\s+one\s+go|all\s+together|in\s+one\s+(?:sitting|day))\b",
+    rf"\b(?:methotrexate|weekly\s+(?:tablet|pill|dose|injection)s?)\b{g(60)}\b(?:every\s+day|daily|each\s+day)\b|\b(?:every\s+day|daily|each\s+day)\b{g(40)}\binstead\s+of\s+(?:once\s+a\s+week|weekly|once\s+weekly)\b",
+    (
+        rf"\b(?:{CHILD}|baby)\b{g(20)}\b{_INGEST}\s+(?:some\s+(?:of\s+)?|the\s+|my\s+|his\s+|her\s+)?{_RELATIVE}(?:'s)?\s+(?:\w+\s+){{0,3}}?"
+        r"(?:tablets?|pills?|meds|medicines?|medication|capsules?|patch\w*)\b"
+    ),
+    rf"\b(?:{CHILD}|baby)\b{g(20)}\b{_INGEST}\b{g(40)}\b(?:pills?|tablets?|capsules?)\b{g(30)}\b(?:\d+|two|three|four|five|six|some|many|several)\s+(?:pills?|tablets?|capsules?)\b",
+    rf"\b(?:{SUBSTANCE}|pods?|capsules?|tablets?|liquid|battery|batteries)\b{g(25)}\b(?:burst|exploded|leaked|split|popped|broke|opened)\s+(?:open\s+)?in\s+(?:his|her|their|my|the|a)\s+(?:\w+'s\s+)?mouth\b",
+]
+
+#: Round seven: "all bottle of pills" without the article, as many second-language writers put it.
+RED_FLAGS += [
+    rf"\b{_INGEST}\s+(?:the\s+|a\s+)?(?:all|whole|full|entire)\s+(?:the\s+)?(?:bottle|pack|packet|box|strip|blister|tub|jar|sheet)\s+(?:of\s+)?(?:\w+\s+){{0,2}}?{MEDS}\b",
 ]

@@ -54,7 +54,7 @@ RED_FLAGS: list[str] = [
         rf"\b(?:baby|baby's|fetal|foetal)\s+(?:movements?|kicks?|kicking|moving)\b{g(25)}\b(?:reduced|less|slow\w*|fewer|stopped|"
         rf"hardly|barely|not\s+as\s+much|gone\s+quiet|quiet|weak\w*)"
     ),
-    r"\b(?:haven't|have\s+not|hasn't|has\s+not|didn't|can't|not)\s+(?:felt|feel|feeling)\s+(?:the\s+|my\s+|her\s+)?baby\s+(?:move|kick)\w*\b",
+    r"\b(?:haven't|have\s+not|hasn't|has\s+not|didn't|can't|not)\s+(?:felt|feel|feeling)\s+(?:the\s+|my\s+|her\s+)?baby\s+(?:mov|kick)\w*\b",
     (
         rf"\b(?:bleed\w*|blood|clots?|haemorrhag\w*|hemorrhag\w*)\b{g(40)}\b(?:after|since)\s+(?:my\s+|her\s+|the\s+)?(?:giving\s+birth|birth|"
         rf"delivery|having\s+(?:the|my|her)\s+baby|the\s+baby\s+(?:was\s+)?born|c-?section|caesarean)\b"
@@ -139,4 +139,20 @@ RED_FLAGS += [
     ),
     r"\bbaby\s+(?:is\s+|has\s+)?(?:no\s+more|not\s+more|not\s+any\s*more)\s+(?:mov\w*|kick\w*)\b",
     rf"\b{_ORDINAL_WEEK}\b{g(60)}\b(?:bleed\w*|blood|leak\w*|waters?|contraction\w*|not\s+mov\w*|stopped\s+mov\w*|no\s+(?:more\s+)?mov\w*|pain|headache|vision|fell)",
+]
+
+#: Round seven: a birth happening now ("delivering now at home", "the baby head coming"), weeks of
+#: pregnancy said "in week 35", a pregnancy's headache with stars or spots before the eyes
+#: (pre-eclampsia), and waters said "coming" or leaking with pains before term.
+RED_FLAGS += [
+    r"\b(?:delivering|giving\s+birth|having\s+the\s+baby|birthing)\s+(?:now|right\s+now|at\s+home|in\s+the\s+car|here)\b",
+    r"\b(?:the\s+)?baby(?:'s)?\s+head\s+(?:is\s+)?(?:coming|out|showing|visible|there)\b|\bbaby\s+(?:is\s+)?coming\s+(?:out|now|right\s+now)\b",
+    (
+        r"\b(?:in\s+)?(?:week|wk)\s+(?:[2-9]|[1-3]\d|4[0-2])\b(?:\s+of\s+(?:her|my|the)\s+pregnancy)?[^.!?\n]{0,80}\b(?:headache|bleed\w*|blood|waters?|contraction\w*|pain|"
+        r"vomit\w*|stars|spots|flashing|blurr\w*|swollen|not\s+moving)"
+    ),
+    (
+        r"\b(?:pregnant|pregnancy|weeks|months)\b[^\n]{0,80}\b(?:headache)\b[^\n]{0,60}\b(?:stars|spots|flashing|flashes|blurr\w*|vision|can't\s+see|vomit\w*)"
+    ),
+    r"\b(?:pregnant|pregnancy)\b[^\n]{0,60}\bwaters?\s+(?:is\s+|are\s+)?(?:coming|leaking|running|gushing|pouring|dripping)\b",
 ]

@@ -204,7 +204,7 @@ RED_FLAGS: list[str] = [
         r"\b(?:written|wrote|writing|write|left|leaving)\s+(?:a\s+|the\s+|my\s+)?(?:notes?|letters?)\s+(?:for|to)\s+"
         r"(?:my|his|her|the)\s+(?:family|kids|children|husband|wife|partner|mum|mom|dad|parents|boyfriend|girlfriend)\b"
         r"(?![^.!?\n]{0,30}\b(?:anniversary|birthday|christmas|valentine|wedding|thank\w*|holiday|card))"
-        r"(?=[^\n]{0,80}\b(?:goodbye|bye|sorry|forgive|pills|tablets|tonight|end|die|gone|explain|affairs|ready|last|over|go|anymore)\b)"
+        r"(?=[^\n]{0,80}\b(?:goodbye|bye|sorry|forgive|pills|tablets|tonight|end|die|gone|explain|affairs|ready|last|over|go|anymore|done|finished)\b)"
     ),
     r"\bwrit\w*\s+(?:a\s+|the\s+)?(?:goodbye\s+)?letters?\b(?=[^.!?\n]{0,40}\b(?:pills|tablets|stop|end|die|goodbye|sorry)\b)",
     rf"\b(?:planning|planned|plan|worked\s+out|working\s+out)\s+(?:it|this|my\s+(?:death|exit|suicide)|how\s+(?:to|i'?ll)\s+do\s+it)\b{g(80)}\b(?:train|bridge|pills|rope|tonight|week|before\s+i\s+go|go\s+through)\b",
@@ -487,4 +487,21 @@ RED_FLAGS += [
     rf"\b(?:garage|car)\b{g(40)}\b(?:engine\s+)?(?:running|on)\b{g(60)}\b(?:locked|tired\s+of|goodbye|won't\s+come\s+out|himself|herself)\b",
     rf"\b(?:gun|shotgun|rifle|pistol|knife|pills|rope|tablets)\b{g(30)}\b(?:and\s+)?end\s+(?:it|things|his\s+life|her\s+life)\b",
     r"\b(?:he'll|she'll|he\s+will|she\s+will|they'll|he's\s+going\s+to|she's\s+going\s+to|gonna)\s+(?:\w+\s+){0,5}end\s+it\b(?!\s+with)",
+]
+
+#: Round seven: something already taken or done *in order to* die, said any way: "I've taken something
+#: to end it", "swallowed the lot so I don't wake up", "drank the bottle to be gone", "did it so I can
+#: sleep for good"; and a farewell to the family closed by "I'm done".
+_TO_DIE = (
+    r"(?:(?:to|so\s+(?:that\s+)?(?:i|he|she|they)\s+(?:can|could|will|would|might))\s+"
+    r"(?:end\s+(?:it|it\s+all|things|my\s+life|his\s+life|her\s+life|everything)|die(?!\s+for)|be\s+dead|not\s+wake(?:\s+up)?|never\s+wake(?:\s+up)?|"
+    r"sleep\s+(?:forever|for\s+ever|for\s+good)|be\s+gone|kill\s+(?:myself|himself|herself|themselves)|not\s+be\s+here)|"
+    r"so\s+(?:that\s+)?(?:i|he|she|they)\s+(?:won't|don't|doesn't|wouldn't|never|will\s+not|do\s+not)\s+(?:ever\s+)?wake)\b"
+)
+RED_FLAGS += [
+    (
+        r"\b(?:taken|took|take|taking|swallowed|swallow|drank|drunk|drink|had|injected|done|did|eaten|ate)\s+(?:\w+\s+){0,4}?"
+        + _TO_DIE
+    ),
+    rf"\b(?:letters?|notes?|goodbye\w*|farewell)\b{g(80)}\b(?:i'm|i\s+am)\s+(?:done|finished|ready)\s*(?:[.!]|$)",
 ]

@@ -246,3 +246,73 @@ RED_FLAGS += [
     rf"\b(?:big|huge|large)\s+blisters?\b{g(30)}\b(?:palm|hand|fingers|face)\b",
     rf"\b(?:hot\s+tar|tar|molten|hot\s+metal|hot\s+fat|hot\s+oil)\b{g(40)}\b(?:legs?|arms?|face|hands?|body|skin|burn\w*)\b",
 ]
+
+#: Round seven: sepsis as families describe it (NICE NG51 red flags): a fever or shivering with a mind
+#: gone wrong in lay words ("gone very vague", "not talking right", "doesn't know where she is"),
+#: feeling ill as never before beside a sign, an infection spreading fast or red streaks climbing a
+#: limb with a fever, skin gone patchy or marbled in someone ill, a fever or rigors after an operation,
+#: a birth or a miscarriage, and two signs of shock in someone with a known infection.
+_HOT = rf"(?:{FEVER}|feverish|temp|roasting(?:\s+hot)?|boiling(?:\s+hot)?|shiver\w*|rigou?rs|chills|(?:cold|freezing)\s+and\s+shak\w*|shak\w*\s+(?:all\s+over|uncontrollably|violently|like\s+a\s+leaf))"
+_MIND = (
+    r"(?:vague|not\s+with\s+it|not\s+all\s+there|away\s+with\s+the\s+fairies|(?:not|isn't|wasn't)\s+talking\s+(?:good|right|properly|sense|normal\w*)|"
+    r"talking\s+(?:funny|strange\w*|rubbish|nonsense|gibberish|weird)|(?:doesn't|does\s+not|don't|not|didn't|no)\s+know\w*\s+(?:where|who|what\s+day)|"
+    r"muddled|confus\w*|delirious|disorient\w*|not\s+(?:himself|herself)|(?:can|could)\s+(?:barely|hardly)\s+(?:stand|speak|talk)|can't\s+stand\s+up|"
+    r"(?:feel\w*|going|gone)\s+(?:very\s+|really\s+)?faint|floppy|drowsy)"
+)
+_SHOCK = (
+    r"(?:shak\w*|shiver\w*|(?:heart|pulse)\s+(?:is\s+)?(?:racing|pounding|very\s+fast|going\s+(?:fast|like\s+mad))|clammy|cold\s+and|faint\w*|confus\w*|"
+    r"(?:blood\s+)?pressure\s+(?:is\s+)?(?:very\s+|really\s+|so\s+)?(?:low|dropp\w*)|breathless|breathing\s+(?:fast|quick\w*)|mottled|patchy|pale)"
+)
+_INFECTION = (
+    r"(?:(?:urine|urinary|water|bladder|kidney|chest|wound|skin|leg|foot|tooth|dental|gum)\s+infection|uti|pneumonia|cellulitis|infected|abscess|"
+    r"cut|wound|bite|operation|surgery|procedure|chemo\w*)"
+)
+RED_FLAGS += [
+    rf"\b{_HOT}\b{g(80)}\b{_MIND}",
+    rf"\b{_MIND}\b{g(80)}\b{_HOT}\b",
+    (
+        r"\b(?:never\s+(?:felt|been)\s+(?:this|so|as)\s+(?:ill|sick|unwell|bad)|(?:most|sickest|worst)\s+(?:ill\s+)?i've\s+ever\s+(?:felt|been))\b"
+        rf"{g(100)}\b(?:{_HOT}|{_SHOCK}|vomit\w*|(?:can|could)\s+(?:barely|hardly)\s+stand)"
+    ),
+    rf"\b(?:red\s+)?(?:streaks?|lines?|tracks?)\s+(?:\w+\s+){{0,2}}?(?:going|spreading|running|tracking|moving|creeping|coming)\s+up\b{g(100)}\b{_HOT}",
+    rf"\b{_HOT}\b{g(100)}\b(?:red\s+)?(?:streaks?|lines?)\s+(?:\w+\s+){{0,2}}?(?:going|spreading|running|tracking|moving|creeping|coming)\s+up\b",
+    (
+        rf"\b(?:infection|redness|swelling|cellulitis|red\s+area|red\s+patch)\s+(?:is\s+|has\s+been\s+)?spreading\b{g(40)}\b(?:fast|quick\w*|rapid\w*|by\s+the\s+hour|very\s+quick)\b"
+        rf"{g(80)}\b(?:{_SHOCK}|{_MIND}|{_HOT})"
+    ),
+    rf"\bskin\b{g(40)}\b(?:patchy|marbled|lacy|mottled|blotchy)\b(?=[^\n]{{0,150}}\b(?:ill|shiver\w*|vomit\w*|fever\w*|temp\w*|stand|faint|confus\w*)\b)",
+    rf"\b(?:ill|shiver\w*|vomit\w*|fever\w*|faint)\b{g(100)}\bskin\b{g(40)}\b(?:patchy|marbled|lacy)\b",
+    (
+        r"\b(?:after|since)\s+(?:my|the|her|his|their|a)\s+(?:\w+\s+)?(?:procedure|operation|op|surgery|miscarriage|c-?section|caesarean|birth|delivery|d\s*(?:&|and)\s*c|erpc|termination|biopsy)\b"
+        rf"{g(100)}\b{_HOT}\b{g(80)}\b(?:{_SHOCK}|{_MIND}|smell\w*|discharge|pus|vomit\w*)"
+    ),
+    # the infection may be told in the next sentence: "I'm cold and shaking. I had a water infection on Monday."
+    rf"\b{_INFECTION}\b[^\n]{{0,150}}\b{_SHOCK}\b{g(60)}\b{_SHOCK}",
+    rf"\b{_SHOCK}\b{g(60)}\b{_SHOCK}\b[^\n]{{0,150}}\b{_INFECTION}\b",
+    rf"\b{_HOT}\b{g(80)}\b(?:blood\s+)?pressure\s+(?:is\s+)?(?:very\s+|really\s+|so\s+)?(?:low|dropp\w*)|\b(?:blood\s+)?pressure\s+(?:is\s+)?(?:very\s+|really\s+|so\s+)?(?:low|dropp\w*)\b{g(80)}\b{_HOT}",
+]
+
+#: Round seven: a burn told by what it did to the skin in any grammar ("the skin come off", "skin is
+#: white", "big blister", "really deep") after a hot thing, a flame or a chemical.
+_HOT_THING = (
+    r"(?:burn\w*|burnt|scald\w*|boiling|hot\s+(?:soup|water|oil|tea|coffee|pan|pot|iron|oven|stove|plate|milk|fat|kettle|tray|grill|liquid)|"
+    r"iron|oven|stove|hob|heater|radiator|fire|flames?|kettle|pan|chemical|acid)"
+)
+RED_FLAGS += [
+    (
+        rf"\b{_HOT_THING}\b{g(60)}\bskin\s+(?:(?:on|of)\s+(?:his|her|my|the|their)\s+\w+\s+)?(?:is\s+|was\s+|has\s+|have\s+|gone\s+|went\s+|turn\w*\s+|look\w*\s+)?(?:(?:come|came|coming|peel\w*|fall\w*|fell|slid\w*|hang\w*)\s+off|"
+        r"(?:all\s+)?(?:white|black|charred|leathery|waxy|grey|gray))"
+    ),
+    rf"\b{_HOT_THING}\b{g(60)}\b(?:big|huge|large|massive|giant)\s+blisters?\b",
+    rf"\bburn\w*\b{g(30)}\b(?:deep|to\s+the\s+bone)\b|\bdeep\s+burns?\b",
+]
+
+#: Round seven: a bladder that will not empty (urinary retention), beside this module's urine rules.
+RED_FLAGS += [
+    # urinary retention: no urine for hours, a bladder fit to burst
+    (
+        r"\b(?:can't|cannot|can\s+not|couldn't|haven't\s+been\s+able\s+to|unable\s+to|not\s+able\s+to|no\s+able\s+to)\s+(?:pee|wee|urinate|pass\s+(?:urine|water)|go\s+to\s+the\s+toilet)\b"
+        r"(?=[^.!?\n]{0,40}\b(?:at\s+all|for\s+(?:\d+|hours|a\s+day|the\s+whole|since)|since|hours|all\s+day|burst\w*)\b)"
+    ),
+    r"\bbladder\b[^.!?\n]{0,40}\b(?:burst\w*|explod\w*|going\s+to\s+pop)\b",
+]

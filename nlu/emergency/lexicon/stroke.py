@@ -186,3 +186,13 @@ RED_FLAGS += [
 MENTIONS += [
     r"\bnot\s+(?:speak|talk)\w*\s+(?:right|properly|clearly|normal\w*)\b(?!\s+now)",
 ]
+
+#: Round seven: a sudden loss of feeling or strength down one side told without the word ("suddenly
+#: lost the feeling in my left arm and leg").
+RED_FLAGS += [
+    (
+        r"\b(?:sudden(?:ly)?|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|just\s+now)\b[^.!?\n]{0,40}\b(?:lost\s+(?:the\s+)?(?:feeling|sensation|strength|power|use)|numb\w*|can't\s+feel|can't\s+move|weak\w*|dead)\b"
+        r"[^.!?\n]{0,30}\b(?:left|right|one)\s+(?:arm|leg|side|hand)\s+and\s+(?:leg|arm|face|foot|hand)\b"
+    ),
+    r"\b(?:lost\s+(?:the\s+)?(?:feeling|sensation|strength|power|use)|numb\w*|can't\s+feel|can't\s+move)\b[^.!?\n]{0,20}\b(?:left|right|one)\s+(?:arm|side)\s+and\s+(?:leg|face)\b[^\n]{0,60}\b(?:confus\w*|speech|words|talk\w*|face|sudden\w*)",
+]

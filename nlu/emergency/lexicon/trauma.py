@@ -14,7 +14,8 @@ _LIMB = (
     r"(?:leg|legs|arm|arms|ankle|wrist|foot|knee|hip|shoulder|elbow|finger|fingers|hand|shin|thigh)"
 )
 _DEFORMED = (
-    r"(?:pointing\s+(?:sideways|the\s+wrong\s+way|backwards|out)|bent\s+(?:the\s+)?wrong\s+way|(?:at\s+)?(?:a\s+)?(?:wrong|funny|weird|strange|odd)\s+angle|"
+    r"(?:pointing\s+(?:sideways|the\s+wrong\s+way|backwards|out)|bent\s+(?:the\s+)?wrong\s+way|bent\s+(?:wrong|funny|backwards|sideways)|all\s+bent|"
+    r"(?<!ankle\s)(?<!knee\s)(?:is|looks)\s+(?:all\s+)?twisted|(?:at\s+)?(?:a\s+)?(?:wrong|funny|weird|strange|odd)\s+angle|"
     r"turned\s+out(?:wards)?|looks?\s+shorter|shorter\s+than\s+the\s+other|facing\s+the\s+wrong\s+way|deformed|mangled|crushed|"
     r"(?:all\s+)?twisted\s+(?:round|around|the\s+wrong)|hanging\s+(?:off|loose))"
 )
@@ -63,4 +64,38 @@ RED_FLAGS: list[str] = [
 MENTIONS: list[str] = [
     rf"\b(?:fell|fallen|came\s+off|come\s+off)\s+(?:off|from|through|out\s+of|down)\s+(?:a|the|his|her|my)?\s*{_HEIGHT}\b",
     r"\b(?:can't|cannot|won't)\s+(?:put\s+(?:any\s+)?weight|stand|walk)\s+on\b",
+]
+
+#: Round seven: a fall from a storey ("fell from the second floor"), a bone "outside" or visible, a limb
+#: said to be broken now beside bleeding or a cry of pain, after an accident told in a second language
+#: ("have accident with motorcycle, his leg is broken"), and blood from the mouth or ears after a fall.
+_STOREY = r"(?:(?:first|second|third|fourth|fifth|sixth|top|upper|\d+(?:st|nd|rd|th)?)\s+(?:floor|storey|story|level)|height|heights|the\s+top)"
+RED_FLAGS += [
+    rf"\b(?:fell|fallen|fall|falls|falling|jumped|dropped|came\s+down)\s+(?:off|from|out\s+of|down)\s+(?:a|the|his|her|my|their)?\s*{_STOREY}\b{g(80)}\b{_SERIOUS}",
+    r"\bbones?\b[^.!?\n]{0,20}\b(?:is\s+|are\s+)?(?:outside|out\b|visible|showing)|\b(?:see|seeing|saw)\s+(?:the\s+)?bones?\b",
+    (
+        rf"\b{_LIMB}\s+(?:is|are|looks|seems|must\s+be|'s)\s+(?:definitely\s+|totally\s+|badly\s+|completely\s+)?(?:broken|broke|snapped|smashed|shattered)\b"
+        rf"{g(60)}\b(?:bleed\w*|blood|bone|scream\w*|shout\w*|agony|crying|in\s+pain|with\s+pain|can't\s+move|white|pale|faint\w*)"
+    ),
+    rf"\b(?:accident|crash\w*|collision|fell|fall|hit\s+by|knocked\s+(?:down|off))\b{g(60)}\b{_LIMB}\s+(?:is|are|looks|'s)\s+(?:definitely\s+|badly\s+)?(?:broken|broke|snapped|smashed|shattered)\b",
+    rf"\b(?:fell|fallen|fall|accident|crash\w*|hit)\b{g(80)}\bblood\s+(?:from|out\s+of|coming\s+(?:from|out\s+of))\s+(?:his|her|the|their|my)\s+(?:mouth|ears?)\b",
+]
+
+#: Round seven: a person struck by a vehicle, told actively ("a car hit my son", "the van knocked her
+#: down"): on its own a call for an ambulance.
+_VEHICLE = r"(?:car|van|bus|truck|lorry|ute|taxi|bike|motorbike|motorcycle|scooter|tram|train|tractor|forklift)"
+_PERSON = (
+    r"(?:(?:my|our|his|her|their)\s+(?:\w+\s+)?(?:son|daughter|child|kid|boy|girl|husband|wife|partner|mum|mom|dad|father|mother|brother|sister|"
+    r"friend|grandad|grandma|nan|toddler|baby)|(?:a|an|the|this|some)\s+(?:old\s+|young\s+|little\s+)?(?:man|woman|lady|child|kid|boy|girl|cyclist|pedestrian|person|guy)|him|her|them|me)"
+)
+RED_FLAGS += [
+    rf"\b(?:a|the|this|that|some)\s+(?:\w+\s+)?{_VEHICLE}\s+(?:just\s+)?(?:hit|struck|knocked\s+(?:down|over)|ran\s+over|run\s+over|went\s+over|drove\s+into|ploughed\s+into|crashed\s+into)\s+{_PERSON}\b",
+]
+
+#: Round seven: an object still in the body, told with a pronoun ("fell on a knife and it is still in his leg").
+RED_FLAGS += [
+    (
+        rf"\b(?:knife|blade|glass|nail|rod|pole|stick|branch|screwdriver|skewer|metal|fork|scissors|arrow|spike|pen)\b{g(40)}\b(?:it|it's|its)\s+(?:is\s+)?(?:still\s+)?"
+        rf"(?:in|inside|stuck\s+in|sticking\s+(?:in|out\s+of)|lodged\s+in)\s+(?:his|her|my|their|the)\s+\w+"
+    ),
 ]
