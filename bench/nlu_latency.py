@@ -213,9 +213,10 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def _run_side(code: Path, rounds: int, times: Path) -> dict[str, object]:
+def _run_side(code: Path, rounds: int, times: Path, model: Path | None) -> dict[str, object]:
     """One measuring process over ``code``'s ``nlu``; its raw parse times, read from ``times``."""
     cmd = [sys.executable, str(Path(__file__).resolve()), "--json", "--rounds", str(rounds)]
+    cmd += ["--model", str(model)] if model else []
     subprocess.run(
         [*cmd, "--code", str(code), "--times", str(times)], check=True, stdout=subprocess.DEVNULL
     )
@@ -235,7 +236,7 @@ def compare(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for i in range(args.pairs):
             for side, code in (("baseline", base_dir), ("this", ROOT)):
-                got = _run_side(code, args.rounds, Path(tmp) / f"{side}-{i}.json")
+                got = _run_side(code, args.rounds, Path(tmp) / f"{side}-{i}.json", args.model)
                 for clock in ("wall", "cpu"):
                     pooled[side][clock] += got[clock]  # type: ignore[arg-type]
                 loads.append(float(got["load_average"]))  # type: ignore[arg-type]
