@@ -93,6 +93,12 @@ def decoder(ner: Any) -> Callable[[Any], Spans | None] | None:
     if any(kinds[inside[lb]] != "I" or kinds[last[lb]] != "L" for lb in inside):
         return None
 
+    #: For each kind of token with no entity open (a space, the last token, any other), 0 for the
+    #: moves spaCy allows there and -inf for the others (``Out``, ``Begin`` and ``Unit.is_valid``).
+    barred = np.where(
+        np.stack([is_out, is_out | is_unit, is_out | is_unit | is_begin]), 0.0, -np.inf
+    ).astype(out_bias.dtype)
+
     def scores(unmaxed: Any) -> Any:
         """Output scores of summed feature rows (states x hidden x pieces), as spaCy's C makes them."""
         unmaxed += feat_bias
@@ -110,18 +116,19 @@ def decoder(ner: Any) -> Callable[[Any], Spans | None] | None:
         flags = doc.to_array(["IS_SPACE", "SENT_START", "ENT_IOB"])
         if flags[:, 2].any() or flags[1:, 1].any():
             return None
-        space = flags[:, 0].astype(bool)
+        space = flags[:, 0] != 0
         tokvecs, _ = tok2vec._func(tok2vec, [doc], False)
         cached, _ = lower._func(lower, tokvecs, False)  # (n + 1, 3, hidden, pieces); row 0 pads
         # Every state with no open entity at once: features (token i, padding, padding).
         unmaxed = cached[1:, 0] + cached[0, 1]
         unmaxed += cached[0, 2]
         closed = scores(unmaxed)
-        room = np.arange(n, 0, -1) >= 2  # at least one token after the next
-        valid = np.broadcast_to(is_out, closed.shape).copy()
-        valid |= (room & ~space)[:, None] & is_begin
-        valid |= (~space)[:, None] & is_unit
-        best_closed = np.where(valid, closed, -np.inf).argmax(axis=1).tolist()
+        # Which moves are valid depends on the token's kind alone: a space (only O), the last token
+        # (O or U: no room to begin), any other (O, B, U); the invalid ones are pushed to -inf.
+        kind = np.where(space, 0, 2)
+        kind[-1] = 0 if space[-1] else 1
+        closed += barred[kind]
+        best_closed = closed.argmax(axis=1).tolist()
         spans: Spans = []
         i = 0
         while i < n:
