@@ -1,8 +1,15 @@
 """Parse latency of NLU.parse against the bare spaCy tokenizer, in the same run.
 
 Run: .venv/bin/python bench/nlu_latency.py [--rounds N] [--json] [--model DIR]
+     .venv/bin/python bench/nlu_latency.py --baseline DIR [--pairs N] [--rounds N]
 Prints p50/p99 per message and messages per second for both, and their ratio; the ratios are
 worth quoting beside the times, since the baseline shares the machine's state of the moment.
+
+``--baseline DIR`` compares this checkout's parse with another checkout's (``git archive <commit>
+| tar -x -C DIR``) on the same messages: each side runs in a process of its own (two versions of
+the ``nlu`` package cannot share one), ``--pairs`` times alternately (baseline, this checkout,
+baseline, ...), so a change in the machine's load falls on both; the times of each side are
+pooled, and this checkout's p50 and p99 are given as ratios of the baseline's, wall and CPU.
 
 The messages are those of ``bench/latency_messages.txt`` (215 texts, one word to a paragraph),
 each parsed ``--rounds`` times (default 20: 4,300 parses), so the p99 is the 43rd slowest parse
@@ -23,12 +30,24 @@ import argparse
 import json
 import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _code_root(argv: list[str]) -> Path:
+    """The checkout whose ``nlu`` is measured: ``--code DIR`` (set by ``--baseline``), else this one."""
+    if "--code" in argv:
+        return Path(argv[argv.index("--code") + 1]).resolve()
+    return ROOT
+
+
+sys.path.insert(0, str(_code_root(sys.argv)))
 
 MESSAGES_FILE = Path(__file__).resolve().parent / "latency_messages.txt"
 
@@ -73,10 +92,10 @@ def _summary(times: list[float]) -> dict[str, float]:
     }
 
 
-def _ratios(parse: dict[str, float], base: dict[str, float]) -> dict[str, float]:
+def _ratios(parse: dict[str, float], base: dict[str, float], digits: int = 1) -> dict[str, float]:
     return {
-        "ratio_p50": round(parse["p50_ms"] / base["p50_ms"], 1),
-        "ratio_p99": round(parse["p99_ms"] / base["p99_ms"], 1),
+        "ratio_p50": round(parse["p50_ms"] / base["p50_ms"], digits),
+        "ratio_p99": round(parse["p99_ms"] / base["p99_ms"], digits),
     }
 
 
@@ -97,7 +116,17 @@ def main(argv: list[str]) -> int:
     ap.add_argument(
         "--model", type=Path, help="a model directory to load as it is (no retraining check)"
     )
+    ap.add_argument(
+        "--baseline",
+        type=Path,
+        help="another checkout to compare with, alternating processes (see the module's doc)",
+    )
+    ap.add_argument("--pairs", type=int, default=2, help="with --baseline: alternations")
+    ap.add_argument("--code", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--times", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.baseline:
+        return compare(args)
 
     import spacy
 
@@ -121,6 +150,10 @@ def main(argv: list[str]) -> int:
     parse_wall, parse_cpu = _measure(parse, args.rounds)
     base_wall, base_cpu = _measure(tokenizer, args.rounds)
     load_average = round(max(load_before, os.getloadavg()[0]), 2)
+    if args.times:
+        args.times.write_text(
+            json.dumps({"wall": parse_wall, "cpu": parse_cpu, "load_average": load_average})
+        )
     p, b, pc, bc = (_summary(x) for x in (parse_wall, base_wall, parse_cpu, base_cpu))
     half = len(MESSAGES) * (args.rounds // 2)
     busy = load_average >= BUSY_LOAD
@@ -176,6 +209,70 @@ def main(argv: list[str]) -> int:
     print(
         f"p99 target <= {TARGET_P99_MS:g} ms, read on the {result['target_read_on']} clock "
         f"(machine {'busy' if busy else 'idle'}): {'met' if result['meets_target'] else 'NOT met'}"
+    )
+    return 0
+
+
+def _run_side(code: Path, rounds: int, times: Path, model: Path | None) -> dict[str, object]:
+    """One measuring process over ``code``'s ``nlu``; its raw parse times, read from ``times``."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--json", "--rounds", str(rounds)]
+    cmd += ["--model", str(model)] if model else []
+    subprocess.run(
+        [*cmd, "--code", str(code), "--times", str(times)], check=True, stdout=subprocess.DEVNULL
+    )
+    return json.loads(times.read_text())  # type: ignore[no-any-return]
+
+
+def compare(args: argparse.Namespace) -> int:
+    """This checkout against ``args.baseline``, alternating processes; prints (or --json) the ratios."""
+    base_dir = args.baseline.resolve()
+    if not (base_dir / "nlu" / "pipeline.py").exists():
+        print(f"{base_dir} is not a checkout (no nlu/pipeline.py)", file=sys.stderr)
+        return 2
+    pooled: dict[str, dict[str, list[float]]] = {
+        side: {"wall": [], "cpu": []} for side in ("baseline", "this")
+    }
+    loads: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(args.pairs):
+            for side, code in (("baseline", base_dir), ("this", ROOT)):
+                got = _run_side(code, args.rounds, Path(tmp) / f"{side}-{i}.json", args.model)
+                for clock in ("wall", "cpu"):
+                    pooled[side][clock] += got[clock]  # type: ignore[arg-type]
+                loads.append(float(got["load_average"]))  # type: ignore[arg-type]
+    summary = {
+        side: {clock: _summary(times) for clock, times in clocks.items()}
+        for side, clocks in pooled.items()
+    }
+    result = {
+        "baseline": str(base_dir),
+        "parses_per_side": len(pooled["this"]["wall"]),
+        "pairs": args.pairs,
+        "load_average": [min(loads), max(loads)],
+        **summary,
+        "ratio": {
+            clock: _ratios(summary["this"][clock], summary["baseline"][clock], 2)
+            for clock in ("wall", "cpu")
+        },
+    }
+    if args.json:
+        print(json.dumps(result))
+        return 0
+    print(
+        f"parses per side: {result['parses_per_side']} ({args.pairs} alternations of "
+        f"{len(MESSAGES)} messages x {args.rounds}); load average {min(loads)} to {max(loads)}"
+    )
+    print(f"{'':16}{'p50 ms':>10}{'p99 ms':>10}{'msgs/s':>10}{'cpu p50':>10}{'cpu p99':>10}")
+    for name, side in (("baseline", "baseline"), ("this checkout", "this")):
+        wall, cpu = summary[side]["wall"], summary[side]["cpu"]
+        print(
+            f"{name:16}{wall['p50_ms']:>10.3f}{wall['p99_ms']:>10.3f}{wall['msgs_per_s']:>10.0f}"
+            f"{cpu['p50_ms']:>10.3f}{cpu['p99_ms']:>10.3f}"
+        )
+    r = result["ratio"]
+    print(
+        f"ratio this/baseline: wall p50 x{r['wall']['ratio_p50']}, p99 x{r['wall']['ratio_p99']}; "  # type: ignore[index]
+        f"cpu p50 x{r['cpu']['ratio_p50']}, p99 x{r['cpu']['ratio_p99']}"  # type: ignore[index]
     )
     return 0
 

@@ -72,6 +72,7 @@ NOT_TRAINING_CODE = frozenset(
         "token_vectors.py",
         "classifier_pass.py",
         "tokenizer_cache.py",
+        "recogniser_decode.py",
     }
 )
 #: Packages that only read a parse, never the training: the emergency screen's lexicons.

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
-from nlu import classifier_pass, token_vectors, tokenizer_cache
+from nlu import classifier_pass, recogniser_decode, token_vectors, tokenizer_cache
 from nlu import model as M
 from nlu.emergency import Screen, screen
 from nlu.extract import rule_entities, split_move_ranges
@@ -134,6 +134,8 @@ class NLU:
         self._ner = models.ner.get_pipe("ner")
         #: Whether the recogniser computes its token vectors by the short pass (``nlu.token_vectors``).
         self.short_token_vectors = short_cuts and token_vectors.install(models.ner)
+        #: The recogniser's decoding in numpy (``nlu.recogniser_decode``), or None for the pipe's.
+        self._decode = recogniser_decode.install(models.ner) if short_cuts else None
         if short_cuts:
             tokenizer_cache.seed(models.ner, models.intent, models.lexicon.counts)
 
@@ -159,14 +161,21 @@ class NLU:
         doc = self._models.intent.make_doc(classifier_text(text, entities, self._models.lexicon))
         return sorted(((k, float(v)) for k, v in self._scores(doc).items()), key=lambda kv: -kv[1])
 
+    def _recognised(self, text: str) -> list[Entity]:
+        """The recogniser's spans of ``text``, by the numpy decoding when it can read the message."""
+        doc = self._models.ner.make_doc(text)
+        spans = self._decode(doc) if self._decode is not None else None
+        if spans is None:
+            return [Entity(e.label_, e.start_char, e.end_char, e.text) for e in self._ner(doc).ents]
+        out = []
+        for start, end, label in spans:
+            s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+            out.append(Entity(label, s, e, text[s:e]))
+        return out
+
     def model_entities(self, text: str, taken: list[Entity]) -> list[Entity]:
         """practitioner / service / location / person_name spans not overlapping ``taken``."""
-        doc = self._ner(self._models.ner.make_doc(text))
-        found = [
-            t
-            for e in doc.ents
-            if (t := tidy_span(text, Entity(e.label_, e.start_char, e.end_char, e.text)))
-        ]
+        found = [t for e in self._recognised(text) if (t := tidy_span(text, e))]
         # The practice's own service and site names win over the recogniser's guess,
         # except inside a clinician it found ("the physio" is a practitioner, "physio" a service).
         clinicians = [f for f in found if f.entity == "practitioner"]

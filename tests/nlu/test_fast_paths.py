@@ -1,7 +1,8 @@
 """The parse's short cuts answer exactly as the plain ways they replace.
 
 The literal index skips only patterns that cannot match, the recogniser's short forward pass gives
-thinc's vectors up to float32 rounding (numpy's products add in another order), the classifier's
+thinc's vectors up to float32 rounding (numpy's products add in another order), the recogniser's
+numpy decoding finds spaCy's entities, the classifier's
 short pass gives the pipe's scores exactly, the seeded tokenizer cache gives spaCy's own tokens, and a whole
 parse with the short cuts equals the plain one on several hundred varied messages.
 """
@@ -95,6 +96,34 @@ def test_recogniser_vectors_equal_thincs_up_to_float_rounding(nlu_model: NLU) ->
         short_hidden, _ = lower(plain, is_train=False)
         plain_hidden, _ = precomputable_affine_forward(lower, plain, is_train=False)
         assert np.allclose(short_hidden, plain_hidden, rtol=1e-4, atol=1e-4), text
+
+
+def test_recogniser_decoding_finds_the_pipes_entities(nlu_model: NLU, texts: list[str]) -> None:
+    """Every text, as typed and in capitals (more entities, longer ones), with thinc's own forward
+    passes and with the short ones."""
+    from nlu import recogniser_decode
+
+    assert nlu_model._decode is not None
+    ner = nlu_model._models.ner
+    pipe = ner.get_pipe("ner")
+    for text in [*texts, *(t.upper() for t in texts[::3])]:
+        expected = [(e.start, e.end, e.label_) for e in pipe(ner.make_doc(text)).ents]
+        assert nlu_model._decode(ner.make_doc(text)) == expected, text
+    plain = NLU(M.load(nlu_model.path), nlu_model.path, short_cuts=False)
+    decode = recogniser_decode.decoder(plain._ner)
+    assert decode is not None
+    for text in MESSAGES:
+        make_doc = plain._models.ner.make_doc
+        expected = [(e.start, e.end, e.label_) for e in plain._ner(make_doc(text)).ents]
+        assert decode(make_doc(text)) == expected, text
+
+
+def test_recogniser_decoding_leaves_preset_entities_to_the_pipe(nlu_model: NLU) -> None:
+    from spacy.tokens import Span
+
+    doc = nlu_model._models.ner.make_doc("see Dr Smith on Monday")
+    doc.ents = [Span(doc, 1, 3, label="practitioner")]
+    assert nlu_model._decode is not None and nlu_model._decode(doc) is None
 
 
 def test_classifier_scores_equal_the_pipes(nlu_model: NLU) -> None:
