@@ -120,6 +120,8 @@ class Appointment:
     location_id: str
     service_id: str
     status: str = "booked"  # FHIR Appointment.status
+    created: dt.datetime | None = None  # when it was booked, if the record says
+    patient_accepted: bool = False  # the patient's participant status is `accepted`
 
 
 @dataclass(frozen=True)

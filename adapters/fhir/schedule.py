@@ -147,6 +147,21 @@ class FhirScheduleStore:
         answers = await self._transaction(entries, "cancel", Conflict)
         return to_appointment(await self._resource_of(answers[0], "Appointment"), codes)
 
+    async def confirm(self, appointment: Appointment) -> Appointment:
+        """The patient's participant status set to `accepted`, conditional on the version read."""
+        current = await self._conn.read("Appointment", appointment.id)
+        participants = [
+            {**p, "status": "accepted"}
+            if str((p.get("actor") or {}).get("reference", "")).startswith("Patient/")
+            else p
+            for p in current.get("participant") or []
+        ]
+        changed = {k: v for k, v in current.items() if k != "meta"} | {"participant": participants}
+        answers = await self._transaction([_put(changed, version_of(current))], "confirm", Conflict)
+        return to_appointment(
+            await self._resource_of(answers[0], "Appointment"), await self._codes()
+        )
+
     async def get_appointment(self, appointment_id: str) -> Appointment:
         return to_appointment(
             await self._conn.read("Appointment", appointment_id), await self._codes()
