@@ -91,9 +91,10 @@ class Reminders:
             for appointment in booked:
                 if not appointment.patient_id:
                     continue
-                # A booking's `created` comes from the server's clock; a time-travelling
-                # clock (`--now`) may be earlier, and reminders must still be possible then.
-                booked_at = min(appointment.created, now) if appointment.created else None
+                # `created` comes from the booking's own clock; one later than ours (a
+                # clock travelling with `--now`, or skewed) says nothing usable.
+                created = appointment.created
+                booked_at = created if created is not None and created <= now else None
                 for when in to_schedule(appointment, timezone, self.plan, booked_at, now):
                     job = JobRecord(
                         id=uuid.uuid4().hex,

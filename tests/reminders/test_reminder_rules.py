@@ -1,0 +1,76 @@
+"""Who gets a reminder and when, travelling in time with the in-process runner's own scan
+(`run_due_jobs`, as `jobs run-due`, the embedded runner and Celery beat run it) on
+PostgreSQL, the module's FHIR sandbox and the Twilio stand-in."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.optout import optout_address
+from patient_assistant.jobs import run_due_jobs
+from tests.channels.conftest import MakeRig
+from tests.channels.rig import Rig
+from tests.reminders.support import book_like, maria_check_up, move
+from tests.results.support import MARIA, maria, new_patient
+from tests.support.fhir import TEST_NOW, ZONE, SeededServer
+
+pytestmark = [pytest.mark.fhir, pytest.mark.slow, pytest.mark.postgres]
+
+
+def at(day: int, hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime(2026, 3, day, hour, minute, tzinfo=ZONE)
+
+
+async def run_at(rig: Rig, moment: dt.datetime) -> dict[str, int]:
+    """Set the rig's clock to `moment` (plus a few seconds), run due jobs, send the outbox."""
+    rig.clock.advance(moment + dt.timedelta(seconds=5) - rig.clock.now())
+    done = await run_due_jobs(rig.runtime)
+    await rig.channels.sender.drain()
+    return done
+
+
+async def test_consent_opt_out_quiet_hours_and_a_moved_appointment(
+    own_sandbox: SeededServer, make_rig: MakeRig
+) -> None:
+    async with make_rig(backend="postgresql", fhir_base_url=own_sandbox.base_url) as rig:
+        fhir = rig.runtime.fhir
+        model = await maria_check_up(fhir, (await maria(fhir))[0])
+        agreed, agreed_phone = await new_patient(fhir)
+        silent, silent_phone = await new_patient(fhir, consent=False)
+        stopped, stopped_phone = await new_patient(fhir)
+        night, night_phone = await new_patient(fhir)
+        mover, mover_phone = await new_patient(fhir)
+        async with rig.runtime.storage.unit_of_work() as uow:
+            address = optout_address("sms", stopped_phone)
+            await uow.opt_outs.set_opted_out("riverside", address, "sms", True, TEST_NOW)
+        for patient in (agreed, silent, stopped):
+            await book_like(fhir, model, patient, at(5, 14))
+        await book_like(fhir, model, night, at(6, 22, 30))  # reminders due 22:30 local
+        moved = await book_like(fhir, model, mover, at(5, 15))
+
+        await run_at(rig, at(2, 13, 59))
+        assert [rig.texts_to(p) for p in (agreed_phone, silent_phone, stopped_phone)] == [[]] * 3
+        await run_at(rig, at(2, 14))
+        [reminder] = rig.texts_to(agreed_phone)
+        assert "Thursday" in reminder and "2:00" in reminder and "Reply 1 to confirm" in reminder
+        assert rig.texts_to(silent_phone) == []  # no messaging consent
+        assert rig.texts_to(stopped_phone) == []  # opted out
+
+        await move(fhir, moved, at(6, 15))  # moved by the practice's own system
+        await run_at(rig, at(2, 15))
+        assert rig.texts_to(mover_phone) == []  # Thursday's reminder went with the old time
+        await run_at(rig, at(3, 15))
+        [moved_reminder] = rig.texts_to(mover_phone)
+        assert "Friday" in moved_reminder and "3:00" in moved_reminder
+
+        await run_at(rig, at(3, 22, 30))
+        await run_at(rig, at(4, 7, 59))
+        assert rig.texts_to(night_phone) == []  # quiet hours: held to 08:00
+        await run_at(rig, at(4, 8))
+        [night_reminder] = rig.texts_to(night_phone)
+        assert "Friday" in night_reminder and "10:30" in night_reminder
+
+        assert len(rig.texts_to(agreed_phone)) == 1  # nothing went twice
+        assert MARIA  # her own check-up is the other test's
