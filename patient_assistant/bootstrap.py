@@ -204,11 +204,12 @@ async def build(
 
 
 def reminder_plan(settings: Settings) -> ReminderPlan:
+    days = reminder_days(settings.reminder_days_before)
     return ReminderPlan(
-        days_before=reminder_days(settings.reminder_days_before),
+        days_before=days,
         same_day_hours=settings.reminder_same_day_hours,
         daily_cap=settings.reminder_daily_cap,
-        enabled=settings.reminders_enabled,
+        enabled=bool(days) or settings.reminder_same_day_hours > 0,
     )
 
 

@@ -21,8 +21,8 @@ MAX_LIST_ITEMS = 10
 
 
 def reminder_days(value: str) -> tuple[int, ...]:
-    """REMINDER_DAYS_BEFORE ("3,1") as days, largest first; "" is none."""
-    days = tuple(sorted({int(d) for d in value.replace(" ", "").split(",") if d}, reverse=True))
+    """REMINDER_DAYS_BEFORE ("3 1" or "3,1") as days, largest first; "" is none."""
+    days = tuple(sorted({int(d) for d in re.split(r"[,\s]+", value) if d}, reverse=True))
     if any(d < 1 for d in days):
         raise ValueError("reminder days must be whole days of 1 or more")
     return days
@@ -113,10 +113,9 @@ class Settings(BaseSettings):
     results_subscription_secret: str | None = None
     sandbox_dir: str = "var/sandbox"
 
-    #: Appointment reminders (bot/reminders.py): off with false.
-    reminders_enabled: bool = True
-    #: Days before the appointment a reminder goes, at its local time of day, comma-separated.
-    reminder_days_before: str = "3,1"
+    #: Appointment reminders (bot/reminders.py); none with both empty / 0.
+    #: Days before the appointment a reminder goes, at its local time of day (commas or spaces).
+    reminder_days_before: str = "3 1"
     #: Hours before an appointment booked the same day that its reminder goes; 0: none.
     reminder_same_day_hours: float = Field(default=2.0, ge=0)
     #: Reminders a patient gets at most per day (more wait for the next morning).
