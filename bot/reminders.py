@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 from bot.catalogue import PracticeCatalogue
@@ -35,9 +36,10 @@ from bot.ports import AuditRecord, ConversationLocks, JobRecord, OutboxRecord, S
 from dialogs.context import Texts
 from dialogs.render import in_sentence, moment_text, say
 from dialogs.state import State
-from domain.ports import BookedAppointments, Clock, PracticeDirectory
+from domain.ports import BookedAppointments, Clock, MissedAppointments, PracticeDirectory
 from domain.quiet_hours import DAY_STARTS
 from domain.reminders import (
+    MISSED_WITHIN,
     NotReminded,
     Reminder,
     ReminderPlan,
@@ -51,6 +53,10 @@ log = logging.getLogger(__name__)
 
 KIND = "reminder"
 SENT = "reminder.sent"
+MISSED_KIND = "noshow"
+FOLLOWED_UP = "appointment.missed_followed_up"
+#: The flow a reply to the missed-appointment follow-up opens.
+BOOKING_FLOW = "book_appointment"
 NOTIFICATION = "notification"
 #: How far ahead appointments are looked at (beyond the earliest reminder of the plan).
 HORIZON_MARGIN = dt.timedelta(days=1)
@@ -65,6 +71,7 @@ class Reminders:
         practice_id: str,
         storage: Storage,
         bookings: BookedAppointments,
+        missed: MissedAppointments,
         directory: PracticeDirectory,
         rules: ReminderRules,
         plan: ReminderPlan,
@@ -74,6 +81,7 @@ class Reminders:
         clock: Clock,
     ) -> None:
         self.practice_id, self.storage, self.bookings = practice_id, storage, bookings
+        self.missed = missed
         self.directory, self.rules, self.plan = directory, rules, plan
         self.texts, self.catalogue, self.locks, self.clock = texts, catalogue, locks, clock
 
@@ -110,7 +118,57 @@ class Reminders:
                         },
                     )
                     added += await uow.jobs.schedule(job, now)
+        return added + await self._sync_missed(now)
+
+    async def _sync_missed(self, now: dt.datetime) -> int:
+        """One follow-up job per appointment recently marked noshow."""
+        added = 0
+        missed = await self.missed.missed(now - MISSED_WITHIN, now)
+        async with self.storage.unit_of_work() as uow:
+            for appointment in missed:
+                if not appointment.patient_id:
+                    continue
+                job = JobRecord(
+                    id=uuid.uuid4().hex,
+                    practice_id=self.practice_id,
+                    kind=MISSED_KIND,
+                    key=f"noshow:{appointment.id}",
+                    due_at=now,
+                    subject=f"Patient/{appointment.patient_id}",
+                    payload={"appointment_id": appointment.id},
+                )
+                added += await uow.jobs.schedule(job, now)
         return added
+
+    async def follow_up(self, job: JobRecord) -> str:
+        """The noshow job's handler: one message offering a new time; a reply books."""
+        decision = await self.rules.decide_missed(job.payload["appointment_id"])
+        if isinstance(decision, NotReminded):
+            log.info("noshow job=%s dropped: %s", job.id, decision.reason)
+            return await self._end(job, "dropped")
+        catalogue = await self.catalogue.get()
+        appointment = decision.appointment
+        service = catalogue.service(appointment.service_id)
+        text = say(
+            self.texts["missed_follow_up"],
+            decision.language,
+            {
+                "practice_name": catalogue.practice.name,
+                "practice_phone": catalogue.practice.phone,
+                "service": in_sentence(service.name) if service else "appointment",
+                "appointment_time": moment_text(appointment.start, catalogue),
+            },
+        )
+        invitation = {
+            "flow": BOOKING_FLOW,
+            "at": decision.send_at.isoformat(),
+            "patient_id": decision.patient_id,
+        }
+
+        def remember(state: State) -> None:
+            state.invitation = invitation
+
+        return await self._deliver(job, decision, text, remember, "missed_followed_up", FOLLOWED_UP)
 
     async def send(self, job: JobRecord) -> str:
         """The job's handler: done (queued) | dropped (not wanted any more) | deferred (cap)."""
@@ -176,16 +234,47 @@ class Reminders:
                 "location": where.name if where else "",
             },
         )
+        appointment_state = {
+            "appointment_id": appointment.id,
+            "start": appointment.start.isoformat(),
+            "patient_id": reminder.patient_id,
+            "service_id": appointment.service_id,
+            "at": reminder.send_at.isoformat(),
+        }
+
+        def remember(state: State) -> None:
+            state.reminder = appointment_state
+
+        outcome = await self._deliver(job, reminder, text, remember, "reminder_sent", SENT)
+        if outcome != "done":
+            return outcome
+        count_reminder("sent")
+        return "done"
+
+    async def _deliver(
+        self,
+        job: JobRecord,
+        to: Reminder,
+        text: str,
+        remember: Callable[[State], None],
+        event: str,
+        action: str,
+    ) -> str:
+        """In one transaction, under the conversation's lock: finish the job (conditional on
+        its claim), let the conversation remember what was sent (`remember`), append the
+        event, audit it, and put the message in the outbox with the job's key. done | dropped
+        (opted out)."""
+        now = self.clock.now()
         async with self.storage.unit_of_work() as uow:
             conversation = await uow.conversations.get_or_create(
-                self.practice_id, reminder.channel, reminder.address, now
+                self.practice_id, to.channel, to.address, now
             )
         async with self.locks.lock(conversation.id), self.storage.unit_of_work() as uow:
             await uow.conversations.lock(conversation.id)
             current = await uow.conversations.get(conversation.id)
             assert current is not None
             if await uow.opt_outs.is_opted_out(
-                self.practice_id, optout_address(reminder.channel, reminder.address)
+                self.practice_id, optout_address(to.channel, to.address)
             ):
                 if not await uow.jobs.finish(job, "dropped", now, error="opted_out"):
                     raise JobRaced(job.id)
@@ -194,32 +283,26 @@ class Reminders:
                 raise JobRaced(job.id)  # rolls back: another runner owns the job now
             state = State.from_json(current.state)
             if state.flow and current.updated_at and now - current.updated_at > STALE_FLOW:
-                state.end_flow()  # a flow left hours ago must not take the 1/2/3 for its own
-            state.reminder = {
-                "appointment_id": appointment.id,
-                "start": appointment.start.isoformat(),
-                "patient_id": reminder.patient_id,
-                "service_id": appointment.service_id,
-                "at": reminder.send_at.isoformat(),
-            }
+                state.end_flow()  # a flow left hours ago must not take the reply for its own
+            remember(state)
             current.state = state.to_json()
             await uow.conversations.save(current, now)
             detail = {
                 "key": job.key,
-                "appointment": f"Appointment/{appointment.id}",
+                "appointment": f"Appointment/{to.appointment.id}",
                 "conversation_id": current.id,
-                "channel": reminder.channel,
-                "send_at": reminder.send_at.isoformat(),
+                "channel": to.channel,
+                "send_at": to.send_at.isoformat(),
             }
             await uow.conversations.append_event(
-                current.id, "reminder_sent", {**detail, "patient_id": reminder.patient_id}, now
+                current.id, event, {**detail, "patient_id": to.patient_id}, now
             )
             await uow.audit.append(
                 AuditRecord(
                     practice_id=self.practice_id,
                     actor="system",
-                    action=SENT,
-                    subject=f"Patient/{reminder.patient_id}",
+                    action=action,
+                    subject=f"Patient/{to.patient_id}",
                     at=now,
                     detail=detail,
                 )
@@ -229,15 +312,14 @@ class Reminders:
                     id=uuid.uuid4().hex,
                     practice_id=self.practice_id,
                     conversation_id=current.id,
-                    channel=reminder.channel,
-                    address=reminder.address,
+                    channel=to.channel,
+                    address=to.address,
                     payload=Outbound(text=text).to_json(),
                     created_at=now,
                     purpose=NOTIFICATION,
-                    next_attempt_at=reminder.send_at if reminder.send_at > now else None,
+                    next_attempt_at=to.send_at if to.send_at > now else None,
                     idempotency_key=job.key,
                 )
             )
-        count_reminder("sent")
-        log.info("reminder job=%s queued, conversation=%s", job.id, current.id)
+        log.info("%s job=%s queued, conversation=%s", job.kind, job.id, current.id)
         return "done"

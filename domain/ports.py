@@ -102,6 +102,12 @@ class BookedAppointments(Protocol):
         ...
 
 
+class MissedAppointments(Protocol):
+    async def missed(self, start: dt.datetime, end: dt.datetime) -> list[Appointment]:
+        """Appointments marked `noshow` that started in [start, end) (any patient)."""
+        ...
+
+
 class SlotHolds(Protocol):
     """Short holds on slots offered in a conversation, kept in the assistant's own storage."""
 

@@ -8,6 +8,9 @@ not sent. Of those whose time has already passed when the schedule is first made
 runner was down, the appointment was found late) only the latest is sent, and only if it
 is at most CATCH_UP late: one timely reminder, never a burst of stale ones.
 
+A missed appointment (marked `noshow` in FHIR, found within MISSED_WITHIN of its start) gets
+one follow-up offering a new time (`ReminderRules.decide_missed`), under the same rules.
+
 Whether (`ReminderRules.decide`, at send time): the appointment is still booked at the time
 the reminder was made for (a moved or cancelled one drops it), the patient agreed to the SMS
 messaging consent, is reachable, and has not had `daily_cap` reminders already that day.
@@ -33,6 +36,8 @@ from domain.quiet_hours import next_allowed
 
 #: A reminder found late is still sent this long after its time; older ones are skipped.
 CATCH_UP = dt.timedelta(hours=12)
+#: A missed (`noshow`) appointment is followed up when found within this long of its start.
+MISSED_WITHIN = dt.timedelta(days=2)
 
 
 @dataclass(frozen=True)
@@ -158,6 +163,21 @@ class ReminderRules:
             return NotReminded("moved")  # its new time has reminders of its own
         if appointment.start <= now:
             return NotReminded("past")
+        return await self._to(appointment)
+
+    async def decide_missed(self, appointment_id: str) -> Reminder | NotReminded:
+        """The one follow-up of a missed appointment: only while it is still marked noshow."""
+        try:
+            appointment = await self.store.get_appointment(appointment_id)
+        except NotFound:
+            return NotReminded("unknown_appointment")
+        if appointment.status != "noshow":
+            return NotReminded("not_missed")
+        return await self._to(appointment)
+
+    async def _to(self, appointment: Appointment) -> Reminder | NotReminded:
+        """Where a message about `appointment` reaches its patient, if it may, and when."""
+        now = self.clock.now()
         pid = appointment.patient_id
         if not may_message(await self.consents.documents(), await self.consents.decisions(pid)):
             return NotReminded("no_consent")

@@ -178,6 +178,7 @@ async def build(
         practice_id=settings.practice_id,
         storage=storage,
         bookings=fhir.schedule,
+        missed=fhir.schedule,
         directory=fhir.practice,
         rules=ReminderRules(fhir.schedule, fhir.practice, fhir.patients, fhir.consents, clock),
         plan=reminder_plan(settings),

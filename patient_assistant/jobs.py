@@ -43,7 +43,10 @@ async def run_due_jobs(runtime: Runtime) -> dict[str, int]:
     if runtime.reminders is None:
         return {}
     await runtime.reminders.sync()
-    runner = JobRunner(runtime.storage, runtime.clock, {"reminder": runtime.reminders.send})
+    reminders = runtime.reminders
+    runner = JobRunner(
+        runtime.storage, runtime.clock, {"reminder": reminders.send, "noshow": reminders.follow_up}
+    )
     return await runner.run_due()
 
 

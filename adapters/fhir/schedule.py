@@ -183,6 +183,20 @@ class FhirScheduleStore:
             key=lambda a: a.start,
         )
 
+    async def missed(self, start: dt.datetime, end: dt.datetime) -> list[Appointment]:
+        """Appointments marked `noshow` that started in [start, end)."""
+        params: dict[str, str | list[str]] = {
+            "status": "noshow",
+            "date": [f"ge{fhir_time(start)}", f"lt{fhir_time(end)}"],
+        }
+        codes = await self._codes()
+        found = [
+            to_appointment(a, codes)
+            for a in await self._conn.search_one_type("Appointment", params)
+            if a.get("status") == "noshow"
+        ]
+        return sorted((a for a in found if start <= a.start < end), key=lambda a: a.start)
+
     async def booked(
         self, service_ids: list[str], start: dt.datetime, end: dt.datetime
     ) -> list[Appointment]:

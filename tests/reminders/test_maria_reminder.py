@@ -107,6 +107,9 @@ async def test_marias_reminder_goes_once_and_her_3_then_yes_cancels_the_check_up
             assert (await fhir.connection.read("Slot", slot_id))["status"] == "free"
         trail = await _trail(rig, f"Appointment/{check_up.id}")
         assert "appointment.cancelled" in trail
+        async with rig.runtime.storage.unit_of_work() as uow:
+            jobs = await uow.jobs.of_subject("riverside", "reminder", f"Patient/{patient_id}")
+        assert {j.key.rsplit(":", 1)[-1]: j.state for j in jobs} == {"3d": "done", "1d": "dropped"}
 
         before = len(rig.texts_to(MARIA))
         day_before = run_due(own_sandbox.base_url, url, twilio_api, "2026-03-04T10:00:00")

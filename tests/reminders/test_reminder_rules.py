@@ -74,3 +74,27 @@ async def test_consent_opt_out_quiet_hours_and_a_moved_appointment(
 
         assert len(rig.texts_to(agreed_phone)) == 1  # nothing went twice
         assert MARIA  # her own check-up is the other test's
+
+
+async def test_a_missed_appointment_gets_one_follow_up_and_yes_starts_booking(
+    own_sandbox: SeededServer, make_rig: MakeRig
+) -> None:
+    async with make_rig(backend="postgresql", fhir_base_url=own_sandbox.base_url) as rig:
+        fhir = rig.runtime.fhir
+        model = await maria_check_up(fhir, (await maria(fhir))[0])
+        patient, phone = await new_patient(fhir)
+        missed = await book_like(fhir, model, patient, at(3, 11))
+        await run_at(rig, at(2, 11))
+        assert len(rig.texts_to(phone)) == 1  # its 1-day reminder, nothing else
+        current = await fhir.connection.read("Appointment", missed)
+        marked = {k: v for k, v in current.items() if k != "meta"} | {"status": "noshow"}
+        await fhir.connection.http.update(marked)  # the front desk marks it missed
+
+        await run_at(rig, at(3, 12))
+        await run_at(rig, at(3, 12, 30))
+        [_, follow_up] = rig.texts_to(phone)
+        assert "we missed you at your check-up on Tuesday" in follow_up
+        assert "Reply YES" in follow_up
+        assert (await rig.sms("yes", phone=phone)).status_code == 200
+        await rig.settle()
+        assert "What kind of visit would you like?" in rig.texts_to(phone)[-1]
