@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -23,6 +24,13 @@ async def say(rig: Rig, phone: str, text: str) -> str:
     return rig.texts_to(phone)[-1]
 
 
+async def reminder_counts(rig: Rig) -> dict[str, float]:
+    """`patient_assistant_reminders_total` by event, as /metrics shows it."""
+    text = (await rig.client.get("/metrics")).text
+    found = re.findall(r'^patient_assistant_reminders_total\{event="(\w+)"\} (\S+)$', text, re.MULTILINE)
+    return {event: float(n) for event, n in found}
+
+
 async def test_one_confirms_two_reschedules_and_three_after_a_move_is_told_it_moved(
     own_sandbox: SeededServer, make_rig: MakeRig
 ) -> None:
@@ -39,6 +47,7 @@ async def test_one_confirms_two_reschedules_and_three_after_a_move_is_told_it_mo
         assert all(len(rig.texts_to(p)) == 1 for p in (confirms_phone, moves_phone, late_phone))
 
         # 1: confirmed on the Appointment, and audited.
+        counted = await reminder_counts(rig)
         rig.clock.advance(dt.timedelta(minutes=10))
         assert "confirmed" in await say(rig, confirms_phone, "1")
         resource = await fhir.connection.read("Appointment", confirmed)
@@ -52,6 +61,9 @@ async def test_one_confirms_two_reschedules_and_three_after_a_move_is_told_it_mo
 
         # 2: the reschedule flow, which first checks who is speaking.
         assert "date of birth" in (await say(rig, moves_phone, "2")).lower()
+        now = await reminder_counts(rig)
+        assert now["confirmed"] - counted.get("confirmed", 0) == 1
+        assert now["rescheduled"] - counted.get("rescheduled", 0) == 1
 
         # 3 after the practice moved the appointment: asked once, then told it moved.
         await move(fhir, moved, at(6, 11))

@@ -70,3 +70,23 @@ def test_only_the_latest_passed_reminder_is_caught_up_and_only_if_recent() -> No
 def test_a_moved_appointment_has_reminders_of_other_keys() -> None:
     assert reminder_key("a1", at(5, 10), "3d") != reminder_key("a1", at(5, 11), "3d")
     assert reminder_key("a1", at(5, 10), "3d").startswith("reminder:a1:")
+
+
+def test_celery_beat_asks_a_worker_for_the_due_job_scan() -> None:
+    """Beat runs the same scan as `jobs run-due` (looked at in a child process: a second
+    Celery app here would re-register the first one's tasks)."""
+    import subprocess
+    import sys
+
+    from adapters.celery_app import RUN_JOBS
+
+    probe = (
+        "from patient_assistant.worker import worker_app; "
+        "from patient_assistant.settings import Settings; "
+        "app = worker_app(Settings(_env_file=None, redis_url='redis://127.0.0.1:6379/15')); "
+        "print(app.conf.beat_schedule['run-jobs']['task'], '" + RUN_JOBS + "' in app.tasks)"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert shown.stdout.split() == [RUN_JOBS, "True"]
