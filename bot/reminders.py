@@ -85,12 +85,19 @@ class Reminders:
         self.directory, self.rules, self.plan = directory, rules, plan
         self.texts, self.catalogue, self.locks, self.clock = texts, catalogue, locks, clock
 
+    async def practice_plan(self) -> ReminderPlan:
+        """The deployment's plan (REMINDER_* settings) with the practice's own settings over it."""
+        async with self.storage.reading() as uow:
+            return self.plan.for_practice(await uow.practices.settings(self.practice_id))
+
     async def sync(self) -> int:
-        """Schedule the reminders of every booked appointment in reach; how many were new."""
-        if not self.plan.enabled:
-            return 0
+        """Schedule the reminders of every booked appointment in reach, and the follow-ups of
+        missed ones; how many jobs were new."""
         now = self.clock.now()
-        horizon = dt.timedelta(days=max(self.plan.days_before, default=0)) + HORIZON_MARGIN
+        plan = await self.practice_plan()
+        if not plan.enabled:
+            return await self._sync_missed(now)
+        horizon = dt.timedelta(days=max(plan.days_before, default=0)) + HORIZON_MARGIN
         services = [s.id for s in await self.directory.services()]
         booked = await self.bookings.booked(services, now, now + horizon)
         timezone = (await self.directory.practice()).timezone
@@ -103,7 +110,7 @@ class Reminders:
                 # clock travelling with `--now`, or skewed) says nothing usable.
                 created = appointment.created
                 booked_at = created if created is not None and created <= now else None
-                for when in to_schedule(appointment, timezone, self.plan, booked_at, now):
+                for when in to_schedule(appointment, timezone, plan, booked_at, now):
                     job = JobRecord(
                         id=uuid.uuid4().hex,
                         practice_id=self.practice_id,
@@ -200,7 +207,7 @@ class Reminders:
             for j in theirs
             if j.state == "done" and j.id != job.id and j.due_at.astimezone(zone).date() == today
         ]
-        return len(sent_today) >= self.plan.daily_cap
+        return len(sent_today) >= (await self.practice_plan()).daily_cap
 
     async def _queue(self, job: JobRecord, reminder: Reminder) -> str:
         now = self.clock.now()

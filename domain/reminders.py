@@ -24,7 +24,9 @@ says what changed, and the dialogue answers that instead.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from domain.consent import may_message
@@ -48,6 +50,28 @@ class ReminderPlan:
     same_day_hours: float = 2.0  # 0: no same-day reminder
     daily_cap: int = 2  # reminders per patient per local day
     enabled: bool = True
+
+    def for_practice(self, settings: Mapping[str, Any]) -> ReminderPlan:
+        """This plan with the practice's own settings (its `practices.settings` row) over it:
+        `reminder_days_before` ([3, 1] or "3 1"), `reminder_same_day_hours`,
+        `reminder_daily_cap`. A value that makes no sense is ignored, not guessed at."""
+        days, hours, cap = self.days_before, self.same_day_hours, self.daily_cap
+        raw = settings.get("reminder_days_before")
+        if raw is not None:
+            items = raw.replace(",", " ").split() if isinstance(raw, str) else raw
+            try:
+                parsed = tuple(sorted({int(d) for d in items}, reverse=True))
+            except (TypeError, ValueError):
+                parsed = days
+            days = parsed if all(d >= 1 for d in parsed) else days
+        if isinstance(settings.get("reminder_same_day_hours"), int | float):
+            hours = max(float(settings["reminder_same_day_hours"]), 0.0)
+        if (
+            isinstance(settings.get("reminder_daily_cap"), int)
+            and settings["reminder_daily_cap"] >= 1
+        ):
+            cap = int(settings["reminder_daily_cap"])
+        return ReminderPlan(days, hours, cap, enabled=bool(days) or hours > 0)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,9 @@ async def say(rig: Rig, phone: str, text: str) -> str:
 async def reminder_counts(rig: Rig) -> dict[str, float]:
     """`patient_assistant_reminders_total` by event, as /metrics shows it."""
     text = (await rig.client.get("/metrics")).text
-    found = re.findall(r'^patient_assistant_reminders_total\{event="(\w+)"\} (\S+)$', text, re.MULTILINE)
+    found = re.findall(
+        r'^patient_assistant_reminders_total\{event="(\w+)"\} (\S+)$', text, re.MULTILINE
+    )
     return {event: float(n) for event, n in found}
 
 

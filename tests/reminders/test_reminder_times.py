@@ -87,6 +87,18 @@ def test_celery_beat_asks_a_worker_for_the_due_job_scan() -> None:
         "print(app.conf.beat_schedule['run-jobs']['task'], '" + RUN_JOBS + "' in app.tasks)"
     )
     shown = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=300, check=True
     )
     assert shown.stdout.split() == [RUN_JOBS, "True"]
+
+
+def test_a_practices_own_settings_go_over_the_deployments() -> None:
+    own = PLAN.for_practice(
+        {"reminder_days_before": [2], "reminder_same_day_hours": 0, "reminder_daily_cap": 1}
+    )
+    assert (own.days_before, own.same_day_hours, own.daily_cap) == ((2,), 0.0, 1)
+    assert PLAN.for_practice({"reminder_days_before": "7, 1"}).days_before == (7, 1)
+    assert PLAN.for_practice({}) == PLAN
+    assert PLAN.for_practice({"reminder_days_before": "soon", "reminder_daily_cap": 0}) == PLAN
+    none = PLAN.for_practice({"reminder_days_before": [], "reminder_same_day_hours": 0})
+    assert not none.enabled
