@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from bot.jobs import LEASE, JobRaced
 from bot.optout import optout_address
 from patient_assistant.jobs import run_due_jobs
 from tests.channels.conftest import MakeRig
@@ -19,8 +20,8 @@ from tests.support.fhir import TEST_NOW, ZONE, SeededServer
 pytestmark = [pytest.mark.fhir, pytest.mark.slow, pytest.mark.postgres]
 
 
-def at(day: int, hour: int, minute: int = 0) -> dt.datetime:
-    return dt.datetime(2026, 3, day, hour, minute, tzinfo=ZONE)
+def at(day: int, hour: int, minute: int = 0, second: int = 0) -> dt.datetime:
+    return dt.datetime(2026, 3, day, hour, minute, second, tzinfo=ZONE)
 
 
 async def run_at(rig: Rig, moment: dt.datetime) -> dict[str, int]:
@@ -98,3 +99,35 @@ async def test_a_missed_appointment_gets_one_follow_up_and_yes_starts_booking(
         assert (await rig.sms("yes", phone=phone)).status_code == 200
         await rig.settle()
         assert "What kind of visit would you like?" in rig.texts_to(phone)[-1]
+
+
+async def test_a_runner_that_dies_holding_jobs_loses_none_and_a_late_one_sends_nothing_twice(
+    own_sandbox: SeededServer, make_rig: MakeRig
+) -> None:
+    """A runner killed after claiming (its lease lapses, the next scan takes the jobs over),
+    and one that comes back afterwards to finish what it held (it cannot: its claim is gone)."""
+    async with make_rig(backend="postgresql", fhir_base_url=own_sandbox.base_url) as rig:
+        fhir = rig.runtime.fhir
+        reminders = rig.runtime.reminders
+        assert reminders is not None
+        model = await maria_check_up(fhir, (await maria(fhir))[0])
+        patients = [await new_patient(fhir) for _ in range(3)]
+        for patient, _ in patients:
+            await book_like(fhir, model, patient, at(5, 16))
+        rig.clock.advance(at(2, 16, 0, 5) - rig.clock.now())
+        await reminders.sync()
+        async with rig.runtime.storage.unit_of_work() as uow:  # the runner that will die
+            held = await uow.jobs.claim(rig.clock.now(), 100, LEASE)
+        assert len(held) >= 3
+
+        await run_at(rig, at(2, 16, 1))  # still leased to the dead runner: nothing goes
+        assert all(rig.texts_to(phone) == [] for _, phone in patients)
+        await run_at(rig, at(2, 16, 6))  # its lease lapsed: the scan takes the jobs over
+        assert all(len(rig.texts_to(phone)) == 1 for _, phone in patients)
+
+        for job in held:  # the "dead" runner comes back and finishes what it held
+            with pytest.raises(JobRaced):
+                await reminders.send(job)
+        await run_at(rig, at(2, 16, 20))
+        await rig.channels.sender.drain()
+        assert all(len(rig.texts_to(phone)) == 1 for _, phone in patients)
