@@ -202,6 +202,8 @@ class Reminders:
         assert job.subject is not None
         async with self.storage.reading() as uow:
             theirs = await uow.jobs.of_subject(self.practice_id, KIND, job.subject)
+        # A reminder counts on the day it was due (a deferred one's new due day): the jobs
+        # table says when each was due, and that is the day the patient got it.
         sent_today = [
             j
             for j in theirs

@@ -33,7 +33,7 @@ class DueWork:
     replies: int  # replies to messages kept for a retry
     invited: int  # patients invited to fill in the intake form
     results: int = 0  # patients told that a result is ready (found by polling)
-    reminders: int = 0  # appointment reminders queued
+    reminders: int = 0  # appointment reminders and missed-appointment follow-ups queued
     sent: int = 0  # messages sent from the outbox (`jobs run-due` only)
 
 
