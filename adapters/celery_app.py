@@ -35,6 +35,11 @@ INVITE_EVERY_SECONDS = 60.0
 #: Polling for results that became ready: the fallback to (and safety net of) the Subscription.
 POLL_RESULTS = "patient_assistant.poll_results"
 POLL_RESULTS_EVERY_SECONDS = 60.0
+#: The due-job scan (durable jobs: appointment reminders, bot/jobs.py). Beat only asks for a
+#: scan; the jobs and their due times live in the database, never as Celery ETAs (which run
+#: again after the broker's visibility timeout).
+RUN_JOBS = "patient_assistant.run_jobs"
+RUN_JOBS_EVERY_SECONDS = 30.0
 
 
 class CelerySettings(Protocol):
@@ -80,6 +85,7 @@ def make_celery(settings: CelerySettings) -> Celery:
             # New patient visits booked by anyone (chat, phone, front desk): forms by message.
             "invite-to-intake": {"task": INVITE_TO_INTAKE, "schedule": INVITE_EVERY_SECONDS},
             "poll-results": {"task": POLL_RESULTS, "schedule": POLL_RESULTS_EVERY_SECONDS},
+            "run-jobs": {"task": RUN_JOBS, "schedule": RUN_JOBS_EVERY_SECONDS},
         },
     )
     return app

@@ -33,7 +33,7 @@ from bot.ports import (
     Storage,
 )
 from bot.preflight import Preflight, keyword_of, preflight
-from bot.recording import audit_records, merge
+from bot.recording import audit_records, merge, released_appointments
 from dialogs.context import Texts, TurnContext
 from dialogs.engine import DomainAnswered, Reply, UserSaid, advance
 from dialogs.schema import Flow
@@ -43,6 +43,7 @@ from domain.alerts import ReportEmergency
 from domain.errors import DomainError, RecordSystemUnavailable
 from domain.phones import PHONE_CHANNELS
 from domain.ports import Clock, PatientDirectory
+from domain.reminders import key_prefix as reminder_prefix
 from nlu.types import Parse
 
 log = logging.getLogger(__name__)
@@ -249,6 +250,9 @@ class Assistant:
                 self.practice_id, conversation, state, notes, outcomes, now
             ):
                 await uow.audit.append(record)
+            for appointment_id in released_appointments(outcomes):
+                # Its pending reminders go with it (a moved one's new time gets its own).
+                await uow.jobs.drop_pending(self.practice_id, reminder_prefix(appointment_id), now)
             for reply in outbound:
                 await uow.outbox.enqueue(self._outbox(conversation, reply, now))
             await uow.inbox.mark(message.id, "processed")

@@ -69,11 +69,28 @@ WEBHOOK_REJECTED = Counter(
     "webhook_rejected_total", "Webhook requests refused (bad or missing signature)"
 )
 
+REMINDERS = Counter(
+    "patient_assistant_reminders_total",
+    "Appointment reminders sent, and what patients answered (confirmed, rescheduled, cancelled)",
+    ["event"],
+)
+REMINDER_EVENTS = ("sent", "confirmed", "rescheduled", "cancelled")
+
+
+def count_reminder(event: str) -> None:
+    """Count a reminder sent (`sent`) or answered (`confirmed`, `rescheduled`, `cancelled`)."""
+    if event in REMINDER_EVENTS:
+        REMINDERS.labels(event=event).inc()
+
+
 _NOTE_COUNTERS = {"emergency": EMERGENCIES, "locked": LOCKOUTS, "handoff_requested": HANDOFFS}
 
 
 def count_note(kind: str) -> None:
     """Count a safety note of a turn (others are not counted)."""
+    if kind.startswith("reminder_"):  # reminder_confirmed, ... (dialogs/reminder_reply.py)
+        count_reminder(kind.removeprefix("reminder_"))
+        return
     counter = _NOTE_COUNTERS.get(kind)
     if counter is not None:
         counter.inc()

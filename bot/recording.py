@@ -35,6 +35,18 @@ def merge(replies: list[Reply]) -> list[Outbound]:
     return [Outbound(text=text, choices=choices)]
 
 
+def released_appointments(outcomes: list[c.Outcome]) -> list[str]:
+    """Ids of the appointments a turn cancelled or moved away from."""
+    released: list[str] = []
+    for outcome in outcomes:
+        match outcome:
+            case c.Cancelled() | c.ReminderCancelled():
+                released.append(outcome.appointment.id)
+            case c.Rescheduled():
+                released.append(outcome.old.id)
+    return released
+
+
 def audit_records(
     practice_id: str,
     conversation: ConversationRecord,

@@ -22,6 +22,7 @@ from dialogs.features import (
     details,
     intake,
     registration,
+    reminders,
     rescheduling,
     results,
 )
@@ -50,6 +51,7 @@ FEATURES: tuple[Feature, ...] = (
     intake.FEATURE,
     consent.FEATURE,
     billing.FEATURE,
+    reminders.FEATURE,
 )
 
 

@@ -18,7 +18,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from dialogs import basic_steps, chat_linking, forms, gate, invitation, past, questions
+from dialogs import (
+    basic_steps,
+    chat_linking,
+    forms,
+    gate,
+    invitation,
+    past,
+    questions,
+    reminder_reply,
+)
 from dialogs import slots as slot_filling
 from dialogs.actions import route, text_values
 from dialogs.context import TurnContext
@@ -73,7 +82,10 @@ STEP_HANDLERS: dict[type[Step], StepHandler] = {
 }
 #: Questions asked outside any step, and what takes their answer.
 MESSAGE_HANDLERS: dict[Awaiting, MessageHandler] = {**gate.ON_MESSAGE, **chat_linking.ON_MESSAGE}
-OUTCOME_HANDLERS: dict[Awaiting, OutcomeHandler] = {**chat_linking.ON_OUTCOME}
+OUTCOME_HANDLERS: dict[Awaiting, OutcomeHandler] = {
+    **chat_linking.ON_OUTCOME,
+    **reminder_reply.ON_OUTCOME,
+}
 #: Flows are validated; the bound only guards against a loop in data.
 MAX_STEPS_PER_TURN = 64
 
@@ -127,6 +139,8 @@ class EngineTurn:
             return None
         if s.awaiting in MESSAGE_HANDLERS:
             return MESSAGE_HANDLERS[Awaiting(s.awaiting)](self, parse)
+        if reminder_reply.pending(self) and reminder_reply.answer(self, parse):
+            return None
         if invitation.pending(self) and invitation.answer(self, parse):
             return None
         target = self.triggered_flow(parse)

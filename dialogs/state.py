@@ -35,6 +35,7 @@ class Awaiting(StrEnum):
     LINK_NAME = "link_name"  # a chat without a phone number: the person's full name
     LINK_BIRTH_DATE = "link_birth_date"  # ... and their date of birth
     LINKING = "link"  # the domain's answer to LinkChat
+    REMINDER = "reminder"  # the domain's answer to a 1 or 3 reply to a reminder
 
 
 #: Stored as its plain value; a value set as a plain string ("birth_date") is stored the same.
@@ -97,6 +98,9 @@ class State:
     lockouts: how many times the conversation was locked (keys the staff alert of each).
     invitation: what the practice last invited the patient to by message, and from when
     it stands ({"flow": "intake", "at": ISO instant, "patient_id": ...}); a reply starts it.
+    reminder: the appointment reminder last sent ({"appointment_id", "start", "patient_id",
+    "at", and "asked": "cancel" once 3 was answered}); a 1, 2 or 3 acts on that appointment
+    (dialogs/reminder_reply.py).
     """
 
     flow: str | None = None
@@ -115,6 +119,7 @@ class State:
     verified_proxy_id: str | None = None
     lockouts: int = 0
     invitation: dict[str, Any] | None = None
+    reminder: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"v": STATE_VERSION, **STATE_JSON.dump_python(self, mode="json")}

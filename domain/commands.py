@@ -14,6 +14,7 @@ Each command is defined beside the capability it belongs to:
     payments       domain/billing.py        FindOpenInvoices, CreatePaymentLink (domain/payments.py)
     intake         domain/intake_service.py StartIntake, SaveIntake
     consent        domain/consent_service.py ReviewConsents, DecideConsent, WithdrawConsent
+    reminders      domain/reminders.py      AnswerReminder (a 1 or 3 reply to a reminder)
 
 and named here too (`c.BookOpening`), so a reader of a flow's commands needs one import.
 """
@@ -47,6 +48,12 @@ from domain.details import DetailChange, DetailsUpdated, UpdateDetails
 from domain.identity import ChatLinked, LinkChat, NotIdentified
 from domain.intake_service import IntakeLoaded, IntakeSaved, NoIntakeForm, SaveIntake, StartIntake
 from domain.registration import PatientRegistered, ReferredToStaff, RegisterPatient
+from domain.reminders import (
+    AnswerReminder,
+    AttendanceConfirmed,
+    ReminderCancelled,
+    ReminderOutdated,
+)
 from domain.rescheduling import RescheduleAppointment, Rescheduled
 from domain.results import (
     CheckResults,
@@ -58,6 +65,8 @@ from domain.results import (
 )
 
 __all__ = [
+    "AnswerReminder",
+    "AttendanceConfirmed",
     "BookOpening",
     "Booked",
     "CancelAppointment",
@@ -94,6 +103,8 @@ __all__ = [
     "RecordSystemDown",
     "ReferredToStaff",
     "RegisterPatient",
+    "ReminderCancelled",
+    "ReminderOutdated",
     "ReportEmergency",
     "ReportLockout",
     "RequestResultsCallBack",
@@ -138,6 +149,7 @@ Command = (
     | WithdrawConsent
     | FindOpenInvoices
     | CreatePaymentLink
+    | AnswerReminder
 )
 
 Outcome = (
@@ -168,6 +180,9 @@ Outcome = (
     | OpenInvoicesFound
     | PaymentLinkCreated
     | NothingToPay
+    | AttendanceConfirmed
+    | ReminderCancelled
+    | ReminderOutdated
 )
 
 

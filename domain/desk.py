@@ -12,6 +12,7 @@ from domain.errors import RecordSystemUnavailable
 from domain.identity import Identity
 from domain.intake_service import Intake
 from domain.payments import Payments
+from domain.reminders import ReminderAnswers
 from domain.results import Results
 from domain.scheduling import Scheduling
 
@@ -73,5 +74,9 @@ class FrontDesk:
                 return await self._payments().open_invoices(command)
             case c.CreatePaymentLink():
                 return await self._payments().link(command)
+            case c.AnswerReminder():
+                return await ReminderAnswers(self.scheduling.store, self.scheduling.clock).answer(
+                    command
+                )
         gate = await self.consents.gate(command)
         return gate if gate is not None else await self.scheduling.handle(command)

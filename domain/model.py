@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 Weekday = int  # Monday == 0, as datetime.weekday()
 
@@ -120,6 +120,10 @@ class Appointment:
     location_id: str
     service_id: str
     status: str = "booked"  # FHIR Appointment.status
+    # Facts about the booking, not what it is: left out of equality, so an appointment read
+    # back equals the one booked whatever the server adds.
+    created: dt.datetime | None = field(default=None, compare=False)  # when it was booked
+    patient_accepted: bool = field(default=False, compare=False)  # participant status accepted
 
 
 @dataclass(frozen=True)

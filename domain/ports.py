@@ -85,6 +85,10 @@ class ScheduleStore(Protocol):
 
     async def get_appointment(self, appointment_id: str) -> Appointment: ...
 
+    async def confirm(self, appointment: Appointment) -> Appointment:
+        """Record that the patient will come: their participant status becomes `accepted`."""
+        ...
+
     async def upcoming(self, patient_id: str, after: dt.datetime) -> list[Appointment]:
         """The patient's booked appointments starting after `after`, earliest first."""
         ...
@@ -95,6 +99,12 @@ class BookedAppointments(Protocol):
         self, service_ids: list[str], start: dt.datetime, end: dt.datetime
     ) -> list[Appointment]:
         """Booked appointments of these services starting in [start, end), earliest first."""
+        ...
+
+
+class MissedAppointments(Protocol):
+    async def missed(self, start: dt.datetime, end: dt.datetime) -> list[Appointment]:
+        """Appointments marked `noshow` that started in [start, end) (any patient)."""
         ...
 
 

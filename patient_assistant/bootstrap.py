@@ -20,6 +20,7 @@ from bot.logs import bind
 from bot.outreach import Outreach
 from bot.payments import PaymentDesk
 from bot.ports import ConversationLocks
+from bot.reminders import Reminders
 from bot.results_outreach import ResultsOutreach
 from dialogs.context import Texts
 from dialogs.validation import load_flows
@@ -31,10 +32,11 @@ from domain.intake_service import Intake
 from domain.outreach import IntakeOutreach
 from domain.payments import Payments
 from domain.ports import Clock
+from domain.reminders import ReminderPlan, ReminderRules
 from domain.results import ReleaseRule, Results
 from domain.results_ready import ResultsReadyRules
 from domain.scheduling import Scheduling
-from patient_assistant.settings import Settings
+from patient_assistant.settings import Settings, reminder_days
 
 if TYPE_CHECKING:
     from patient_assistant.channels import Channels
@@ -62,6 +64,7 @@ class Runtime:
     )
     stripe: StripePayments | None = None  # Stripe's webhook (PAYMENT_PROVIDER=stripe)
     results_outreach: ResultsOutreach | None = None  # "a result is ready" messages
+    reminders: Reminders | None = None  # appointment reminders (durable jobs)
 
     async def aclose(self) -> None:
         if self.channels is not None:
@@ -171,6 +174,19 @@ async def build(
         locks=locks,
         clock=clock,
     )
+    reminders = Reminders(
+        practice_id=settings.practice_id,
+        storage=storage,
+        bookings=fhir.schedule,
+        missed=fhir.schedule,
+        directory=fhir.practice,
+        rules=ReminderRules(fhir.schedule, fhir.practice, fhir.patients, fhir.consents, clock),
+        plan=reminder_plan(settings),
+        texts=texts,
+        catalogue=catalogue,
+        locks=locks,
+        clock=clock,
+    )
     return Runtime(
         settings,
         clock,
@@ -181,9 +197,20 @@ async def build(
         channels,
         outreach,
         results_outreach=results_outreach,
+        reminders=reminders,
         payments=desk,
         pay_links=provider if isinstance(provider, SandboxPayments) else None,
         stripe=provider if isinstance(provider, StripePayments) else None,
+    )
+
+
+def reminder_plan(settings: Settings) -> ReminderPlan:
+    days = reminder_days(settings.reminder_days_before)
+    return ReminderPlan(
+        days_before=days,
+        same_day_hours=settings.reminder_same_day_hours,
+        daily_cap=settings.reminder_daily_cap,
+        enabled=bool(days) or settings.reminder_same_day_hours > 0,
     )
 
 

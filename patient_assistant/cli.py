@@ -154,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
         done = run_due_once(settings, now)
         print(
             f"{done.replies} replies sent, {done.invited} patients invited to fill in forms, "
-            f"{done.results} patients told a result is ready"
+            f"{done.results} patients told a result is ready, "
+            f"{done.reminders} reminders queued, {done.sent} messages sent"
         )
         return 0
     if args.command == "payments":

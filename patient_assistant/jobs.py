@@ -3,18 +3,23 @@
 It retries messages kept while the record system was down, picks up anything a crash
 left pending, invites patients with an upcoming new patient visit to fill in the
 intake form (bot/outreach.py), and polls for results that became ready
-(bot/results_outreach.py; the Subscription finds them sooner where it is registered). With REDIS_URL set, Celery beat and workers do this instead.
+(bot/results_outreach.py; the Subscription finds them sooner where it is registered),
+schedules appointment reminders from the booked appointments and runs the durable jobs
+that are due (bot/jobs.py, bot/reminders.py). With REDIS_URL set, Celery beat and workers
+do this instead, with the same `run_due_jobs`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from bot.jobs import JobRunner
 from bot.logs import bind
 from patient_assistant.bootstrap import Runtime, build, make_clock
 from patient_assistant.sandbox_access import fhir_server
@@ -28,6 +33,21 @@ class DueWork:
     replies: int  # replies to messages kept for a retry
     invited: int  # patients invited to fill in the intake form
     results: int = 0  # patients told that a result is ready (found by polling)
+    reminders: int = 0  # appointment reminders and missed-appointment follow-ups queued
+    sent: int = 0  # messages sent from the outbox (`jobs run-due` only)
+
+
+async def run_due_jobs(runtime: Runtime) -> dict[str, int]:
+    """Schedule the reminders of the booked appointments, then run every durable job due
+    now: how many jobs ended in each state (done, dropped, deferred, retry, failed)."""
+    if runtime.reminders is None:
+        return {}
+    await runtime.reminders.sync()
+    reminders = runtime.reminders
+    runner = JobRunner(
+        runtime.storage, runtime.clock, {"reminder": reminders.send, "noshow": reminders.follow_up}
+    )
+    return await runner.run_due()
 
 
 async def run_due(runtime: Runtime) -> DueWork:
@@ -35,7 +55,8 @@ async def run_due(runtime: Runtime) -> DueWork:
     replies = await runtime.assistant.process_due()
     invited = await runtime.outreach.run_due() if runtime.outreach else 0
     results = await runtime.results_outreach.poll() if runtime.results_outreach else 0
-    return DueWork(replies, invited, results)
+    jobs = await run_due_jobs(runtime)
+    return DueWork(replies, invited, results, reminders=jobs.get("done", 0))
 
 
 class InProcessJobs:
@@ -75,13 +96,18 @@ class InProcessJobs:
 
 
 def run_due_once(settings: Settings, now: dt.datetime | None) -> DueWork:
-    """`patient-assistant jobs run-due`: one round of due work, then exit."""
+    """`patient-assistant jobs run-due`: one round of due work, then send what it queued
+    (what quiet hours hold back stays for a later run), and exit."""
 
     async def go() -> DueWork:
         async with fhir_server(settings, now) as base_url:
             runtime = await build(settings, fhir_base_url=base_url, clock=make_clock(now))
             try:
-                return await run_due(runtime)
+                done = await run_due(runtime)
+                if runtime.channels is None:
+                    return done
+                sent = (await runtime.channels.sender.drain()).sent
+                return dataclasses.replace(done, sent=sent)
             finally:
                 await runtime.aclose()
 

@@ -20,6 +20,14 @@ TELEGRAM_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 MAX_LIST_ITEMS = 10
 
 
+def reminder_days(value: str) -> tuple[int, ...]:
+    """REMINDER_DAYS_BEFORE ("3 1" or "3,1") as days, largest first; "" is none."""
+    days = tuple(sorted({int(d) for d in re.split(r"[,\s]+", value) if d}, reverse=True))
+    if any(d < 1 for d in days):
+        raise ValueError("reminder days must be whole days of 1 or more")
+    return days
+
+
 class Settings(BaseSettings):
     """Every setting of a deployment. Names match DESIGN.md's list of environment variables."""
 
@@ -105,6 +113,14 @@ class Settings(BaseSettings):
     results_subscription_secret: str | None = None
     sandbox_dir: str = "var/sandbox"
 
+    #: Appointment reminders (bot/reminders.py); none with both empty / 0.
+    #: Days before the appointment a reminder goes, at its local time of day (commas or spaces).
+    reminder_days_before: str = "3 1"
+    #: Hours before an appointment booked the same day that its reminder goes; 0: none.
+    reminder_same_day_hours: float = Field(default=2.0, ge=0)
+    #: Reminders a patient gets at most per day (more wait for the next morning).
+    reminder_daily_cap: int = Field(default=2, ge=1)
+
     @field_validator("twilio_whatsapp_from")
     @classmethod
     def _bare_whatsapp_number(cls, value: str | None) -> str | None:
@@ -137,6 +153,12 @@ class Settings(BaseSettings):
             raise ValueError(
                 "TELEGRAM_WEBHOOK_SECRET may hold only A-Z, a-z, 0-9, _ and - (1-256 characters)"
             )
+        return value
+
+    @field_validator("reminder_days_before")
+    @classmethod
+    def _days_before(cls, value: str) -> str:
+        reminder_days(value)  # refused here, by name, unless whole days >= 1
         return value
 
     @field_validator("results_released_fields")

@@ -20,6 +20,7 @@ from adapters.celery_app import (
     PROCESS_CONVERSATION,
     PROCESS_DUE,
     PURGE_EXPIRED,
+    RUN_JOBS,
     SEND_OUTBOX,
     make_celery,
 )
@@ -27,6 +28,7 @@ from bot.messages import Outbound
 from bot.retention import purge_expired as purge
 from patient_assistant.bootstrap import Runtime, build
 from patient_assistant.channels import Channels
+from patient_assistant.jobs import run_due_jobs
 from patient_assistant.serve_loop import fast_loop_factory
 from patient_assistant.settings import Settings
 
@@ -133,6 +135,18 @@ def register_tasks(app: Celery, settings: Settings) -> None:
         if told:
             send_outbox.delay()
         return told
+
+    @app.task(name=RUN_JOBS)
+    def run_jobs() -> int:
+        # The same scan as `jobs run-due` and the in-process runner; two workers running it
+        # at once claim different jobs (SKIP LOCKED), and a killed one's lease lapses.
+        async def go() -> int:
+            return (await run_due_jobs(await runtime())).get("done", 0)
+
+        done = int(run(go))
+        if done:
+            send_outbox.delay()
+        return done
 
     @app.task(name=PURGE_EXPIRED)
     def purge_expired() -> int:

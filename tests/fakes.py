@@ -212,6 +212,12 @@ class FakeSchedule:
         self.appointments[appointment.id] = cancelled
         return cancelled
 
+    async def confirm(self, appointment: Appointment) -> Appointment:
+        self._check()
+        confirmed = dataclasses.replace(self.appointments[appointment.id], patient_accepted=True)
+        self.appointments[appointment.id] = confirmed
+        return confirmed
+
     async def get_appointment(self, appointment_id: str) -> Appointment:
         self._check()
         if appointment_id not in self.appointments:

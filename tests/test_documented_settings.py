@@ -233,6 +233,13 @@ def same_number(settings: Settings, name: str, raw: str) -> None:
     assert value == float(raw) and value > 0
 
 
+def reminder_days_before(settings: Settings, name: str, raw: str) -> None:
+    from patient_assistant.bootstrap import reminder_plan
+
+    days = tuple(sorted((int(d) for d in raw.split(",")), reverse=True))
+    assert reminder_plan(settings).days_before == days
+
+
 def same_text(settings: Settings, name: str, raw: str) -> None:
     assert getattr(settings, name.lower()) == raw
 
@@ -402,6 +409,9 @@ MEANINGS: dict[str, Callable[[Settings, str, str], None]] = {
     "BEAT_PURGE_SECONDS": same_number,
     "PAYMENT_PROVIDER": one_of_the_documented_choices,
     "PAYMENT_LINK_HOURS": same_number,
+    "REMINDER_DAYS_BEFORE": reminder_days_before,
+    "REMINDER_SAME_DAY_HOURS": same_number,
+    "REMINDER_DAILY_CAP": whole_number,
     "STRIPE_API_KEY": prefixed("sk_live_"),
     "STRIPE_WEBHOOK_SECRET": prefixed("whsec_"),
     "STRIPE_ACCOUNT_ID": prefixed("acct_"),

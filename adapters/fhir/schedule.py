@@ -147,6 +147,21 @@ class FhirScheduleStore:
         answers = await self._transaction(entries, "cancel", Conflict)
         return to_appointment(await self._resource_of(answers[0], "Appointment"), codes)
 
+    async def confirm(self, appointment: Appointment) -> Appointment:
+        """The patient's participant status set to `accepted`, conditional on the version read."""
+        current = await self._conn.read("Appointment", appointment.id)
+        participants = [
+            {**p, "status": "accepted"}
+            if str((p.get("actor") or {}).get("reference", "")).startswith("Patient/")
+            else p
+            for p in current.get("participant") or []
+        ]
+        changed = {k: v for k, v in current.items() if k != "meta"} | {"participant": participants}
+        answers = await self._transaction([_put(changed, version_of(current))], "confirm", Conflict)
+        return to_appointment(
+            await self._resource_of(answers[0], "Appointment"), await self._codes()
+        )
+
     async def get_appointment(self, appointment_id: str) -> Appointment:
         return to_appointment(
             await self._conn.read("Appointment", appointment_id), await self._codes()
@@ -167,6 +182,20 @@ class FhirScheduleStore:
             (a for a in mine if a.patient_id == patient_id and a.start > after),
             key=lambda a: a.start,
         )
+
+    async def missed(self, start: dt.datetime, end: dt.datetime) -> list[Appointment]:
+        """Appointments marked `noshow` that started in [start, end)."""
+        params: dict[str, str | list[str]] = {
+            "status": "noshow",
+            "date": [f"ge{fhir_time(start)}", f"lt{fhir_time(end)}"],
+        }
+        codes = await self._codes()
+        found = [
+            to_appointment(a, codes)
+            for a in await self._conn.search_one_type("Appointment", params)
+            if a.get("status") == "noshow"
+        ]
+        return sorted((a for a in found if start <= a.start < end), key=lambda a: a.start)
 
     async def booked(
         self, service_ids: list[str], start: dt.datetime, end: dt.datetime

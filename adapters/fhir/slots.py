@@ -68,6 +68,12 @@ def to_appointment(appt: Json, by_code: dict[Code, str]) -> Appointment:
         location_id=next(iter(refs(actors, "Location")), ""),
         service_id=service_ids[0] if service_ids else "",
         status=appt.get("status", ""),
+        created=instant(appt["created"]) if appt.get("created") else None,
+        patient_accepted=any(
+            p.get("status") == "accepted"
+            and str((p.get("actor") or {}).get("reference", "")).startswith("Patient/")
+            for p in appt.get("participant") or []
+        ),
     )
 
 

@@ -144,6 +144,8 @@ class OutboxRow(Base):
         Index(None, "status", "next_attempt_at"),
         UniqueConstraint("practice_id", "channel", "address", "seq"),
         # Only unfinished rows: the "is an earlier one still unsent?" probe of every claim.
+        # A message written by a job carries the job's key: running the job twice adds nothing.
+        UniqueConstraint("practice_id", "idempotency_key"),
         Index(
             "ix_outbox_unfinished",
             "practice_id",
@@ -170,6 +172,7 @@ class OutboxRow(Base):
     payload_key: Mapped[str | None] = mapped_column(String(16))  # key id of the encrypted payload
     purged_at: Mapped[dt.datetime | None]
     seq: Mapped[int]  # place in its stream, from outbox_streams
+    idempotency_key: Mapped[str | None] = mapped_column(String(200))  # a job's messages: its key
 
 
 class OutboxStreamRow(Base):
@@ -256,6 +259,38 @@ class PollCursorRow(Base):
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     position: Mapped[str] = mapped_column(String(64))
     updated_at: Mapped[dt.datetime]
+
+
+class JobRow(Base):
+    """Scheduled work of the assistant's own (a reminder, a follow-up), run by the due-job scan.
+
+    `key` names the work (e.g. reminder:<appointment>:<start>:3d) and is unique per practice,
+    so scheduling the same work twice keeps one row. `state`: pending -> running (claimed,
+    leased until `lease_until`; a lapsed lease makes it claimable again) -> done | dropped
+    (no longer wanted: the appointment moved or was cancelled) | failed (gave up).
+    `attempts` counts claims and is the claim's token: only the claimer that holds the
+    current count can finish the job (patient_assistant/jobs.py, adapters/sql/jobs.py).
+    """
+
+    __tablename__ = "jobs"
+    __table_args__ = (
+        UniqueConstraint("practice_id", "key"),
+        Index(None, "state", "due_at"),
+        Index(None, "practice_id", "kind", "subject"),
+    )
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    practice_id: Mapped[str] = mapped_column(PracticeId)
+    kind: Mapped[str] = mapped_column(String(32))
+    key: Mapped[str] = mapped_column(String(200))
+    subject: Mapped[str | None] = mapped_column(String(160))  # e.g. Patient/<id>, for caps
+    payload: Mapped[dict[str, Any]]
+    due_at: Mapped[dt.datetime]
+    state: Mapped[str] = mapped_column(Status)
+    attempts: Mapped[int]
+    lease_until: Mapped[dt.datetime | None]
+    created_at: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime]
+    error: Mapped[str | None] = mapped_column(String(200))  # the error's type, never its text
 
 
 def table_of(row: type[Base]) -> Table:

@@ -134,10 +134,22 @@ class SqlOutbox:
         self._conn = connection
         self._sealing = sealing
 
-    async def enqueue(self, message: OutboxRecord) -> None:
-        """Add the message at the end of its stream."""
+    async def enqueue(self, message: OutboxRecord) -> bool:
+        """Add the message at the end of its stream; False if its idempotency key is taken.
+
+        Two writers racing with one key: the unique constraint fails the second one's
+        transaction, which its caller retries (and then finds the key taken here)."""
+        if message.idempotency_key is not None:
+            o = _outbox.c
+            taken = select(o.id).where(
+                o.practice_id == message.practice_id,
+                o.idempotency_key == message.idempotency_key,
+            )
+            if (await self._conn.execute(taken)).first() is not None:
+                return False
         values = self._sealing.outbox_values(message) | {"seq": await self._next_seq(message)}
         await self._conn.execute(insert(_outbox).values(values))
+        return True
 
     async def _next_seq(self, message: OutboxRecord) -> int:
         # The upsert locks the stream's row until commit: a concurrent enqueuer to the same

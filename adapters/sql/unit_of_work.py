@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from adapters.sql.audit import SqlAuditLog
 from adapters.sql.conversations import SqlConversations
 from adapters.sql.inbox import SqlInbox
+from adapters.sql.jobs import SqlJobs
 from adapters.sql.outbox import SqlOutbox
 from adapters.sql.practices import SqlPractices, SqlRetention
 from adapters.sql.recipients import SqlDeliveries, SqlOptOuts
@@ -17,6 +18,7 @@ from bot.ports import (
     Conversations,
     Deliveries,
     Inbox,
+    Jobs,
     OptOuts,
     Outbox,
     Practices,
@@ -41,3 +43,4 @@ class SqlUnitOfWork:
         self.practices: Practices = SqlPractices(connection)
         self.retention: Retention = SqlRetention(connection)
         self.result_notices: ResultNotices = SqlResultNotices(connection)
+        self.jobs: Jobs = SqlJobs(connection)

@@ -11,6 +11,7 @@ Storage (bot/ports/storage.py), one database transaction per `Storage.unit_of_wo
     Deliveries    uow.deliveries      furthest provider status per send    adapters/sql/recipients.py
     Practices     uow.practices       each practice's stored settings      adapters/sql/practices.py
     Retention     uow.retention       purging old message bodies           adapters/sql/practices.py
+    Jobs          uow.jobs            scheduled work (reminders), claimed  adapters/sql/jobs.py
     UnitOfWork    (the `uow` itself)  the repositories above, one commit   adapters/sql/unit_of_work.py
     Storage       -                   opens units of work; slot holds      adapters/sql/storage.py
 
@@ -40,6 +41,7 @@ from bot.ports.records import (
     ConversationRecord,
     DeliveryRecord,
     InboundRecord,
+    JobRecord,
     OutboxRecord,
     PurgeReport,
     Received,
@@ -60,6 +62,7 @@ from bot.ports.storage import (
     Conversations,
     Deliveries,
     Inbox,
+    Jobs,
     OptOuts,
     Outbox,
     Practices,
@@ -81,6 +84,8 @@ __all__ = [
     "Dispatcher",
     "InboundRecord",
     "Inbox",
+    "JobRecord",
+    "Jobs",
     "NeedsTemplate",
     "OptOuts",
     "Outbox",

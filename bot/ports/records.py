@@ -72,6 +72,25 @@ class OutboxRecord:
     # reply | notification | compliance: only compliance (STOP/START/HELP answers) reaches
     # an address on the opt-out list.
     purpose: str = "reply"
+    # Set on a message a job writes (the job's key): the outbox keeps one message per key.
+    idempotency_key: str | None = None
+
+
+@dataclass(frozen=True)
+class JobRecord:
+    """Scheduled work (adapters/sql/models.py JobRow says what each field means)."""
+
+    id: str
+    practice_id: str
+    kind: str  # "reminder", ...
+    key: str  # unique per practice: the same work scheduled twice is one job
+    due_at: dt.datetime
+    payload: dict[str, Any] = field(default_factory=dict)
+    subject: str | None = None  # "Patient/<id>": whom it concerns (per-patient caps)
+    state: str = "pending"  # pending | running | done | dropped | failed
+    attempts: int = 0  # claims so far; a claim's token (only its holder may finish it)
+    lease_until: dt.datetime | None = None
+    error: str | None = None
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from bot.ports.records import (
     ConversationRecord,
     DeliveryRecord,
     InboundRecord,
+    JobRecord,
     OutboxRecord,
     PurgeReport,
     Received,
@@ -102,8 +103,10 @@ class Conversations(Protocol):
 class Outbox(Protocol):
     """Replies written with the turn that made them, taken by senders in order per address."""
 
-    async def enqueue(self, message: OutboxRecord) -> None:
-        """Add the message at the end of its stream (practice, channel, address)."""
+    async def enqueue(self, message: OutboxRecord) -> bool:
+        """Add the message at the end of its stream (practice, channel, address); True if
+        added. A message with an `idempotency_key` the practice's outbox already holds is
+        not added again (False)."""
         ...
 
     async def due(self, now: dt.datetime, limit: int) -> list[OutboxRecord]:
@@ -203,6 +206,44 @@ class ResultNotices(Protocol):
     ) -> None: ...
 
 
+class Jobs(Protocol):
+    """Durable scheduled work: scheduled once per key, claimed by one runner at a time."""
+
+    async def schedule(self, job: JobRecord, now: dt.datetime) -> bool:
+        """Add the job unless the practice already has one with its key; True if added."""
+        ...
+
+    async def claim(
+        self, now: dt.datetime, limit: int, lease: dt.timedelta, kinds: Sequence[str] | None = None
+    ) -> list[JobRecord]:
+        """Mark up to `limit` due jobs `running` (attempts + 1, leased until now + lease) and
+        return them, earliest due first. Due: pending with due_at <= now, or running with a
+        lapsed lease (its runner died). Concurrent claimers never get the same job."""
+        ...
+
+    async def finish(
+        self, job: JobRecord, state: str, now: dt.datetime, error: str | None = None
+    ) -> bool:
+        """Set a claimed job's final state (done | dropped | failed); False, and nothing
+        changed, if the claim is no longer this one's (its lease lapsed and it was claimed
+        again): the caller's transaction must then roll back."""
+        ...
+
+    async def release(self, job: JobRecord, due_at: dt.datetime, now: dt.datetime) -> bool:
+        """Put a claimed job back to pending, due at `due_at` (a retry, a deferral)."""
+        ...
+
+    async def drop_pending(self, practice_id: str, key_prefix: str, now: dt.datetime) -> int:
+        """Drop the practice's pending jobs whose key starts with `key_prefix`; how many."""
+        ...
+
+    async def get(self, practice_id: str, key: str) -> JobRecord | None: ...
+
+    async def of_subject(self, practice_id: str, kind: str, subject: str) -> list[JobRecord]:
+        """Every job of `kind` about `subject`, by due time (for caps and for looking)."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One database transaction seen through its repositories; commits when the
     `Storage.unit_of_work()` block exits cleanly, rolls everything back otherwise."""
@@ -216,6 +257,7 @@ class UnitOfWork(Protocol):
     practices: Practices
     retention: Retention
     result_notices: ResultNotices
+    jobs: Jobs
 
 
 class Storage(Protocol):

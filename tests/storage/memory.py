@@ -26,6 +26,8 @@ from bot.ports import (
     DeliveryRecord,
     InboundRecord,
     Inbox,
+    JobRecord,
+    Jobs,
     OptOuts,
     Outbox,
     OutboxRecord,
@@ -41,7 +43,9 @@ from bot.ports import (
 CLAIM_LEASE = dt.timedelta(minutes=5)
 UNFINISHED = ("pending", "sending")
 
-R = TypeVar("R", AuditRecord, ConversationRecord, DeliveryRecord, InboundRecord, OutboxRecord)
+R = TypeVar(
+    "R", AuditRecord, ConversationRecord, DeliveryRecord, InboundRecord, JobRecord, OutboxRecord
+)
 
 
 def stored(record: R) -> R:
@@ -73,6 +77,7 @@ class Tables:
     slot_holds: dict[tuple[str, str], tuple[str, dt.datetime]] = field(default_factory=dict)
     result_notices: dict[tuple[str, str], str] = field(default_factory=dict)
     poll_cursors: dict[tuple[str, str], str] = field(default_factory=dict)
+    jobs: dict[tuple[str, str], JobRecord] = field(default_factory=dict)
 
 
 class MemoryInbox:
@@ -231,11 +236,18 @@ class MemoryOutbox:
     def __init__(self, tables: Tables) -> None:
         self._t = tables
 
-    async def enqueue(self, message: OutboxRecord) -> None:
+    async def enqueue(self, message: OutboxRecord) -> bool:
+        key = message.idempotency_key
+        if key is not None and any(
+            m.practice_id == message.practice_id and m.idempotency_key == key
+            for m in self._t.outbox.values()
+        ):
+            return False
         stream = (message.practice_id, message.channel, message.address)
         self._t.stream_seq[stream] = self._t.stream_seq.get(stream, 0) + 1
         self._t.outbox_seq[message.id] = self._t.stream_seq[stream]
         self._t.outbox[message.id] = stored(message)
+        return True
 
     async def due(self, now: dt.datetime, limit: int) -> list[OutboxRecord]:
         due = [m for m in self._t.outbox.values() if self._is_due(m, now)]
@@ -421,6 +433,90 @@ class MemoryResultNotices:
         self._t.poll_cursors[(practice_id, name)] = position
 
 
+class MemoryJobs:
+    """The SQL adapter's job rules (adapters/sql/jobs.py), in Python."""
+
+    def __init__(self, tables: Tables) -> None:
+        self._t = tables
+
+    async def schedule(self, job: JobRecord, now: dt.datetime) -> bool:
+        if (job.practice_id, job.key) in self._t.jobs:
+            return False
+        self._t.jobs[(job.practice_id, job.key)] = stored(job)
+        return True
+
+    async def claim(
+        self, now: dt.datetime, limit: int, lease: dt.timedelta, kinds: Sequence[str] | None = None
+    ) -> list[JobRecord]:
+        due = sorted(
+            (
+                j
+                for j in self._t.jobs.values()
+                if (kinds is None or j.kind in kinds)
+                and (
+                    (j.state == "pending" and j.due_at <= now)
+                    or (j.state == "running" and j.lease_until is not None and j.lease_until <= now)
+                )
+            ),
+            key=lambda j: (j.due_at, j.id),
+        )[:limit]
+        claimed = []
+        for j in due:
+            taken = dataclasses.replace(
+                j, state="running", attempts=j.attempts + 1, lease_until=now + lease
+            )
+            self._t.jobs[(j.practice_id, j.key)] = taken
+            claimed.append(taken)
+        return claimed
+
+    def _current(self, job: JobRecord) -> JobRecord | None:
+        now = self._t.jobs.get((job.practice_id, job.key))
+        if now is None or now.state != "running" or now.attempts != job.attempts:
+            return None
+        return now
+
+    async def finish(
+        self, job: JobRecord, state: str, now: dt.datetime, error: str | None = None
+    ) -> bool:
+        current = self._current(job)
+        if current is None:
+            return False
+        self._t.jobs[(job.practice_id, job.key)] = dataclasses.replace(
+            current, state=state, lease_until=None, error=error
+        )
+        return True
+
+    async def release(self, job: JobRecord, due_at: dt.datetime, now: dt.datetime) -> bool:
+        current = self._current(job)
+        if current is None:
+            return False
+        self._t.jobs[(job.practice_id, job.key)] = dataclasses.replace(
+            current, state="pending", due_at=due_at, lease_until=None
+        )
+        return True
+
+    async def drop_pending(self, practice_id: str, key_prefix: str, now: dt.datetime) -> int:
+        dropped = 0
+        for (pid, key), j in list(self._t.jobs.items()):
+            if pid == practice_id and key.startswith(key_prefix) and j.state == "pending":
+                self._t.jobs[(pid, key)] = dataclasses.replace(j, state="dropped")
+                dropped += 1
+        return dropped
+
+    async def get(self, practice_id: str, key: str) -> JobRecord | None:
+        return self._t.jobs.get((practice_id, key))
+
+    async def of_subject(self, practice_id: str, kind: str, subject: str) -> list[JobRecord]:
+        return sorted(
+            (
+                j
+                for (pid, _), j in self._t.jobs.items()
+                if pid == practice_id and j.kind == kind and j.subject == subject
+            ),
+            key=lambda j: (j.due_at, j.id),
+        )
+
+
 class MemoryUnitOfWork:
     def __init__(self, tables: Tables) -> None:
         # Typed as the ports, so mypy checks each fake against its port.
@@ -433,6 +529,7 @@ class MemoryUnitOfWork:
         self.practices: Practices = MemoryPractices(tables)
         self.retention: Retention = MemoryRetention(tables)
         self.result_notices: ResultNotices = MemoryResultNotices(tables)
+        self.jobs: Jobs = MemoryJobs(tables)
 
 
 class MemorySlotHolds:

@@ -17,6 +17,7 @@ from tests.storage.contract.audit import AuditContract
 from tests.storage.contract.conversations import ConversationContract
 from tests.storage.contract.holds import SlotHoldContract
 from tests.storage.contract.inbound import InboundContract
+from tests.storage.contract.jobs import JobsContract
 from tests.storage.contract.outbox import OutboxContract
 from tests.storage.contract.outbox_order import OutboxOrderContract
 from tests.storage.contract.practices import PracticesContract, RetentionContract
@@ -82,3 +83,7 @@ class TestRetention(RetentionContract):
 
 class TestSlotHolds(SlotHoldContract):
     """`storage.slot_holds()` (domain.ports.SlotHolds): one live holder per appointment slot."""
+
+
+class TestJobs(JobsContract):
+    """`uow.jobs` (and the outbox's idempotency key): durable jobs, each run by one claimer."""

@@ -1,0 +1,143 @@
+"""`bot.ports.Jobs` on SQL: durable scheduled work, claimed without overlap.
+
+A claim is one UPDATE ... WHERE id IN (SELECT ... FOR UPDATE SKIP LOCKED) ... RETURNING on
+PostgreSQL: concurrent scanners pass over each other's rows instead of waiting for them.
+SQLite renders no FOR UPDATE; its writers are serialised by the database lock. A claim
+raises `attempts`, which is the claim's token: `finish` and `release` only touch the row
+while it still carries that count, so a runner whose lease lapsed (it hung, and another
+runner took the job over) cannot finish it a second time - its transaction, with the
+message it wrote, is rolled back by the caller.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.engine import Row
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from adapters.sql.dialect import upsert
+from adapters.sql.models import JobRow, table_of
+from bot.ports import JobRecord
+
+_jobs = table_of(JobRow)
+_FIELDS = (
+    "id",
+    "practice_id",
+    "kind",
+    "key",
+    "due_at",
+    "payload",
+    "subject",
+    "state",
+    "attempts",
+    "lease_until",
+    "error",
+)
+
+
+def _record(row: Row[object]) -> JobRecord:
+    values = row._mapping
+    return JobRecord(**{f: values[f] for f in _FIELDS})
+
+
+class SqlJobs:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._conn = connection
+
+    async def schedule(self, job: JobRecord, now: dt.datetime) -> bool:
+        values = {f: getattr(job, f) for f in _FIELDS} | {
+            "id": job.id or uuid.uuid4().hex,
+            "created_at": now,
+            "updated_at": now,
+        }
+        stmt = (
+            upsert(self._conn, _jobs)
+            .values(values)
+            .on_conflict_do_nothing(index_elements=["practice_id", "key"])
+        )
+        return (await self._conn.execute(stmt)).rowcount == 1
+
+    async def claim(
+        self, now: dt.datetime, limit: int, lease: dt.timedelta, kinds: Sequence[str] | None = None
+    ) -> list[JobRecord]:
+        j = _jobs.c
+        due = or_(
+            and_(j.state == "pending", j.due_at <= now),
+            and_(j.state == "running", j.lease_until <= now),
+        )
+        conditions = [due] + ([j.kind.in_(list(kinds))] if kinds is not None else [])
+        chosen = (
+            select(j.id)
+            .where(*conditions)
+            .order_by(j.due_at, j.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        stmt = (
+            update(_jobs)
+            .where(j.id.in_(chosen))
+            .values(
+                state="running",
+                attempts=j.attempts + 1,
+                lease_until=now + lease,
+                updated_at=now,
+            )
+            .returning(*_jobs.c)
+        )
+        rows = (await self._conn.execute(stmt)).all()
+        return sorted((_record(r) for r in rows), key=lambda job: (job.due_at, job.id))
+
+    async def finish(
+        self, job: JobRecord, state: str, now: dt.datetime, error: str | None = None
+    ) -> bool:
+        j = _jobs.c
+        stmt = (
+            update(_jobs)
+            .where(j.id == job.id, j.state == "running", j.attempts == job.attempts)
+            .values(state=state, lease_until=None, updated_at=now, error=error)
+        )
+        return (await self._conn.execute(stmt)).rowcount == 1
+
+    async def release(self, job: JobRecord, due_at: dt.datetime, now: dt.datetime) -> bool:
+        j = _jobs.c
+        stmt = (
+            update(_jobs)
+            .where(j.id == job.id, j.state == "running", j.attempts == job.attempts)
+            .values(state="pending", due_at=due_at, lease_until=None, updated_at=now)
+        )
+        return (await self._conn.execute(stmt)).rowcount == 1
+
+    async def drop_pending(self, practice_id: str, key_prefix: str, now: dt.datetime) -> int:
+        j = _jobs.c
+        stmt = (
+            update(_jobs)
+            .where(
+                j.practice_id == practice_id,
+                j.state == "pending",
+                j.key.startswith(key_prefix, autoescape=True),
+            )
+            .values(state="dropped", updated_at=now)
+        )
+        return int((await self._conn.execute(stmt)).rowcount)
+
+    async def get(self, practice_id: str, key: str) -> JobRecord | None:
+        j = _jobs.c
+        row = (
+            await self._conn.execute(
+                select(_jobs).where(j.practice_id == practice_id, j.key == key)
+            )
+        ).first()
+        return None if row is None else _record(row)
+
+    async def of_subject(self, practice_id: str, kind: str, subject: str) -> list[JobRecord]:
+        j = _jobs.c
+        stmt = (
+            select(_jobs)
+            .where(j.practice_id == practice_id, j.kind == kind, j.subject == subject)
+            .order_by(j.due_at, j.id)
+        )
+        return [_record(r) for r in (await self._conn.execute(stmt)).all()]
