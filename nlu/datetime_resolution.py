@@ -158,7 +158,7 @@ _HOMOPHONE_HOUR = re.compile(
 #: "tuesday at for", "tmrw at too": right after a day and "at", the homophone is the hour
 #: whatever follows, unless an article or pronoun shows "for"/"too" meant themselves.
 _HOMOPHONE_AFTER_DAY = re.compile(
-    rf"\b(?:{'|'.join(sorted(WEEKDAY_FORMS, key=len, reverse=True))}|today|tomorrow|tmrw|tmr|tomoz)\s+(?:at|@)\s+"
+    rf"\b(?:{'|'.join(sorted(WEEKDAY_FORMS, key=len, reverse=True))}|today|tomorrow|tmrw|tmr|tomoz|morrow)\s+(?:at|@)\s+"
     rf"(?P<w>{'|'.join(HOUR_HOMOPHONES)})\b(?!\s+(?:a|an|the|my|your|his|her|our|their|me|you|him|us|them|it|this|that)\b)"
 )
 

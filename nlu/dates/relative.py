@@ -226,7 +226,7 @@ def _shift(m: re.Match[str], d: Duration | None, sign: int, post: bool) -> Atom 
 
 
 @pattern(
-    rf"\b(?:(?:(?P<the>the)\s+)?(?P<u>day|week|month)|(?P<d>{DUR}))\s+(?P<dir>from|after|following|on\s+from|on|before|prior\s+to)\b"
+    rf"\b(?:(?:(?P<the>the)\s+)?(?P<u>day|week|month|fortnight)|(?P<d>{DUR}))\s+(?P<dir>from|after|following|on\s+from|on|before|prior\s+to)\b"
 )
 def _shift_before_date(m: re.Match[str]) -> Atom | None:
     """ "3 days after <date>", "the day before <date>", "day after <date>" ("the" is often dropped).
@@ -237,14 +237,23 @@ def _shift_before_date(m: re.Match[str]) -> Atom | None:
     is a week only before a date ("week after thanksgiving"), never in "next week after all".
     """
     whole_week = m["u"] == "week" and m["dir"] in ("after", "following")
-    bare = m["u"] and not m["the"] and (m["u"] != "day" or m["dir"] == "on")
+    # "fortnight from monday" drops its "a" as "day after friday" drops its "the"
+    bare = (
+        m["u"] and m["u"] != "fortnight" and not m["the"] and (m["u"] != "day" or m["dir"] == "on")
+    )
     if bare and not (whole_week and _DATE_AHEAD_RX.match(m.string, m.end())):
         return None  # "next week after all", "day on friday": no shift without "the" but "day after/before"
     if m["dir"] == "on" and re.match(r"\s+the\b", m.string[m.end() :]):
         return (
             None  # British "a week on friday" shifts; "2 months on the 9th" is an age, then a date
         )
-    d = Duration(1, m["u"]) if m["u"] else parse_duration(m["d"])
+    d = (
+        Duration(2, "week")
+        if m["u"] == "fortnight"
+        else Duration(1, m["u"])
+        if m["u"]
+        else parse_duration(m["d"])
+    )
     if d is not None and d.unit == "minute" and m["dir"] in ("on", "on from"):
         return None  # "waited 3 hours on monday" tells how long, on that day
     sign = -1 if m["dir"] in ("before", "prior to") else 1

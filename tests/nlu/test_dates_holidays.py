@@ -115,14 +115,17 @@ def test_holidays_compose_with_times_shifts_and_years() -> None:
 
 
 def test_a_holidays_weekend_runs_from_the_holiday_or_its_saturday() -> None:
+    """A Monday holiday's weekend is the Monday the long weekend is named for; one on another
+    day starts on the holiday or the weekend's Saturday, whichever is first."""
+
     def days(text: str, tz: str, locale: str) -> tuple[str, str]:
         ents = resolve_datetimes(text, NOW, tz, locale)
         assert len(ents) == 1, ents
         return ents[0].value["start"], ents[0].value["end"]
 
-    # a Monday holiday: Saturday to Monday; a Thursday one: Thursday to Sunday
+    # a Monday holiday: the Monday; a Thursday one: Thursday to Sunday
     assert days("memorial day wknd", "America/New_York", "en-US") == (
-        "2026-05-23T00:00:00-04:00",
+        "2026-05-25T00:00:00-04:00",
         "2026-05-26T00:00:00-04:00",
     )
     assert days("thanksgiving weekend", "America/New_York", "en-US") == (
@@ -239,9 +242,10 @@ def test_the_weekend_in_the_gulf() -> None:
 @pytest.mark.parametrize(
     ("text", "tz", "locale", "start"),
     [
-        # a holiday named without its "day", then weekend: its weekend's Saturday
-        ("labour weekend", "Pacific/Auckland", "en-NZ", "2026-10-24T00:00:00+13:00"),
-        ("labour long weekend", "Australia/Sydney", "en-AU", "2026-10-03T00:00:00+10:00"),
+        # a holiday named without its "day", then weekend: the Monday holiday it is named for
+        # (Sydney's clocks go forward on the Sunday between)
+        ("labour weekend", "Pacific/Auckland", "en-NZ", "2026-10-26T00:00:00+13:00"),
+        ("labour long weekend", "Australia/Sydney", "en-AU", "2026-10-05T00:00:00+11:00"),
         # "the long weekend": the next public holiday on a Monday or Friday, from its weekend's start
         ("the long weekend", "Australia/Sydney", "en-AU", "2026-04-03T00:00:00+11:00"),
         ("the long weekend", "Europe/London", "en-GB", "2026-04-03T00:00:00+01:00"),
