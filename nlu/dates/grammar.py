@@ -29,7 +29,8 @@ from nlu.dates.resolve import monday, resolve_date, resolve_month, shift_months
 from nlu.dates.timeval import TimeVal, to_24
 
 _CONNECTOR = re.compile(
-    r"^[\s,]*(?:(?:at|on|on\s+the|the|for|for\s+the|around|at\s+around|about|in\s+the|in|of|@|-|from|by"
+    # "2:30ish fri", "10:15-ish tmrw": a hedge left on the time before the day
+    r"^(?:[\s-]?ish\b)?[\s,]*(?:(?:at|on|on\s+the|the|for|for\s+the|around|at\s+around|about|in\s+the|in|of|@|-|from|by"
     # hedges said between a day and its hour ("thurs, like 4", "monday say 10"), and the
     # non-native "morning time 10"
     r"|(?:at\s+)?like|(?:at\s+)?say|maybe|time|time\s+at"

@@ -211,6 +211,7 @@ HOLIDAYS: dict[str, tuple[str, Rule]] = {
     "halloween": (r"hallowe'?en", fixed(10, 31)),
     "easter_saturday": (r"easter\s+saturday|holy\s+saturday", from_easter(-1)),
     "easter_monday": (r"easter\s+monday|ostermontag", from_easter(1)),
+    "easter_tuesday": (r"easter\s+tuesday", from_easter(2)),
     "good_friday": (r"good\s+friday|karfreitag", from_easter(-2)),
     "easter": (r"easter(?:\s+sunday|\s+day)?|ostersonntag", from_easter(0)),
     # the Christian year around Easter, named everywhere whether or not a holiday
@@ -379,6 +380,10 @@ COMMON = (
     "maundy_thursday",
     "whit_sunday",
     "black_friday",
+    # one date wherever the name is said, public holiday or not ("easter monday" in Chicago)
+    "easter_monday",
+    "easter_tuesday",
+    "boxing_day",
 )
 
 #: ISO country -> its public holidays, in the order their names are tried.

@@ -105,6 +105,10 @@ ABBREVIATIONS: dict[str, str] = {
     "evng": "evening",
     "nite": "night",
     "b4": "before",
+    "btwn": "between",
+    "betw": "between",
+    "btween": "between",
+    "inbetween": "between",
     "cpl": "couple",
     # typos shorter than their word: written out here, where spans map back, not in MISSPELLINGS
     "aftr": "after",

@@ -82,9 +82,11 @@ from nlu.dates.holidays import NAMES
 from nlu.dates.lexicon import (
     HOURW,
     MON,
+    ORDINAL_WORDS,
     TODAY,
     TOMORROW,
     WD,
+    day_value,
     month_value,
     number_value,
     weekday_value,
@@ -595,6 +597,25 @@ def _holiday_observed(m: re.Match[str]) -> Atom | None:
 def _bank_holiday_in(m: re.Match[str]) -> Atom | None:
     """ "the bank holiday in may": the next bank holiday in that month (its first, or its last if said)."""
     return _holiday_atom(m, m["name"], month=month_value(m["mon"]), last=m["nth"] == "last")
+
+
+_NTH_DAY = r"(?P<n>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)"
+
+
+@pattern(
+    rf"\b(?:the\s+)?{_NTH_DAY}\s+day\s+(?:of|after)\s+(?:the\s+)?(?P<name>{NAMES})(?![a-z])"
+    rf"|\b(?:the\s+)?(?P<name2>{NAMES})(?![a-z])[\s,]+(?:the\s+)?(?P<n2>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+day\b"
+    rf"|\b(?:the\s+)?(?P<name3>{NAMES})(?![a-z])\s+day\s+(?P<n3>[1-5]|one|two|three|four|five)\b",
+    gate=_HAS_HOLIDAY,
+)
+def _nth_day_of_holiday(m: re.Match[str]) -> Atom | None:
+    """ "the 2nd day of CNY", "CNY second day", "eid day 2": a festival's days counted from its first
+    (the first is the holiday itself)."""
+    word = (m["n"] or m["n2"] or m["n3"]).lower()
+    n = ORDINAL_WORDS.get(word) or day_value(word) or number_value(word)
+    if not n:
+        return None
+    return _holiday_atom(m, m["name"] or m["name2"] or m["name3"], plus_days=int(n) - 1)
 
 
 @pattern(rf"\b(?:the\s+)?(?P<name>{NAMES})(?![a-z])\s+(?:week|wk)\b(?!\s*end)", gate=_HAS_HOLIDAY)

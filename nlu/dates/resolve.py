@@ -193,6 +193,8 @@ def resolve_date(
         )
         if d is not None and spec.get("observed_wd") is not None:
             d += timedelta(days=(spec["observed_wd"] - d.weekday()) % 7)
+        if d is not None and spec.get("plus_days"):  # "the second day of CNY"
+            d += timedelta(days=spec["plus_days"])
         return (d, d + one, bool(spec.get("year"))) if d else None
     if k == "holiday_weekend":
         d = next_holiday(spec["name"], region, today)
