@@ -6,8 +6,10 @@ day grain; the holiday itself, not the weekday it is observed on when it falls
 at a weekend. Every country also knows a few widely kept observances
 (Christmas Eve and Day, New Year's Eve and Day, Good Friday, Easter Sunday,
 Valentine's Day, Halloween), which patients name whether or not the practice
-closes. A name that is not a holiday where the practice is ("Thanksgiving" in
-Britain) stays unresolved rather than guessing another country's date.
+closes, and the names with one date wherever they are said (Easter Monday and
+Tuesday, Boxing Day). A name whose date differs by country and that is not a
+holiday where the practice is ("Thanksgiving" in Britain) stays unresolved rather
+than guessing another country's date.
 
 Lunar-calendar and astronomical holidays (Chinese New Year, Hari Raya Puasa
 and Haji, Deepavali, Vesak, NZ's Matariki) cannot be computed by rule with the
