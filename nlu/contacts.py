@@ -46,6 +46,14 @@ def extract_emails(text: str) -> list[Entity]:
     ]
 
 
+#: A whole date written with separators ("30.03.2026", "3/30/2026", "2026-03-30"): eight digits a
+#: phone matcher would take, which a patient writes for the day of a visit or a birth.
+_WRITTEN_DATE = re.compile(
+    r"(?:(?:0?[1-9]|[12]\d|3[01])([./-])(?:0?[1-9]|[12]\d|3[01])\1(?:19|20)\d\d"
+    r"|(?:19|20)\d\d([./-])(?:0?[1-9]|1[0-2])\2(?:0?[1-9]|[12]\d|3[01]))\.?"
+)
+
+
 def extract_phones(text: str, locale: str = "en-US") -> list[Entity]:
     """Phone numbers found by ``phonenumbers`` (plus US 555-01XX fiction numbers); value is E.164."""
     n_digits = len(_DIGIT.findall(text))
@@ -58,6 +66,8 @@ def extract_phones(text: str, locale: str = "en-US") -> list[Entity]:
     for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
         if len(_DIGIT.findall(m.raw_string)) < _MIN_PHONE_DIGITS:
             continue  # "31.03" and "14" are a date and an hour, possible German numbers only in theory
+        if _WRITTEN_DATE.fullmatch(m.raw_string.strip()):
+            continue
         e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
         out.append(Entity("phone_number", m.start, m.end, m.raw_string, e164))
     # Another region's number counts only with 9 digits or more, so with fewer in the whole
@@ -66,8 +76,10 @@ def extract_phones(text: str, locale: str = "en-US") -> list[Entity]:
         if alt == region:
             continue
         for m in phonenumbers.PhoneNumberMatcher(text, alt, leniency=phonenumbers.Leniency.VALID):
-            if len(re.sub(r"\D", "", m.raw_string)) >= 9 and all(
-                m.end <= o.start or m.start >= o.end for o in out
+            if (
+                len(re.sub(r"\D", "", m.raw_string)) >= 9
+                and not _WRITTEN_DATE.fullmatch(m.raw_string.strip())
+                and all(m.end <= o.start or m.start >= o.end for o in out)
             ):
                 e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
                 out.append(Entity("phone_number", m.start, m.end, m.raw_string, e164))

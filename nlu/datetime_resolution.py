@@ -158,8 +158,13 @@ _HOMOPHONE_HOUR = re.compile(
 #: "tuesday at for", "tmrw at too": right after a day and "at", the homophone is the hour
 #: whatever follows, unless an article or pronoun shows "for"/"too" meant themselves.
 _HOMOPHONE_AFTER_DAY = re.compile(
-    rf"\b(?:{'|'.join(sorted(WEEKDAY_FORMS, key=len, reverse=True))}|today|tomorrow|tmrw|tmr|tomoz)\s+(?:at|@)\s+"
+    rf"\b(?:{'|'.join(sorted(WEEKDAY_FORMS, key=len, reverse=True))}|today|tomorrow|tmrw|tmr|tomoz|morrow)\s+(?:at|@)\s+"
     rf"(?P<w>{'|'.join(HOUR_HOMOPHONES)})\b(?!\s+(?:a|an|the|my|your|his|her|our|their|me|you|him|us|them|it|this|that)\b)"
+)
+
+#: Right before "o'clock" a homophone can only be the hour: "my to o'clock appointment".
+_HOMOPHONE_OCLOCK = re.compile(
+    rf"\b(?P<w>{'|'.join(HOUR_HOMOPHONES)})\s*(?=o'\s?clock\b|oclock\b|o\s+clock\b)"
 )
 
 _DAYS = "|".join(sorted(WEEKDAY_FORMS, key=len, reverse=True))
@@ -188,7 +193,7 @@ def expand(norm: str) -> tuple[str, list[int], list[int]]:
     ]
     edits += [
         (m.start("w"), m.end("w"), HOUR_HOMOPHONES[m["w"]])
-        for rx in (_HOMOPHONE_HOUR, _HOMOPHONE_AFTER_DAY)
+        for rx in (_HOMOPHONE_HOUR, _HOMOPHONE_AFTER_DAY, _HOMOPHONE_OCLOCK)
         for m in rx.finditer(norm)
     ]
     edits += [(m.start("w"), m.end("w"), "to") for m in _TO_BETWEEN_DAYS.finditer(norm)]

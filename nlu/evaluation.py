@@ -162,12 +162,20 @@ def _rate(ok: int, n: int) -> float | None:
     return round(ok / n, 4) if n else None
 
 
+def _alternatives(alt: Any) -> list[str]:
+    """A dates line's other accepted starts: a list, or one start written as a plain string
+    (writers 11 and 14 wrote it so; iterating the string would accept single characters)."""
+    if not alt:
+        return []
+    return [alt] if isinstance(alt, str) else [str(a) for a in alt]
+
+
 def evaluate_dates(nlu: NLU, path: Path, *, keep_misses: bool = False) -> dict[str, Any]:
     """Datetime resolution on a JSON-lines dates set, overall, per time zone and per voice.
 
     Each line: ``text``, ``span``, ``now`` (local, ISO), ``tz``, ``locale``,
     ``start`` ("YYYY-MM-DDTHH:MM" local), optional ``alt`` (other accepted
-    starts), ``grain``, ``voice``. A line is right when a datetime entity
+    starts: a list or one string), ``grain``, ``voice``. A line is right when a datetime entity
     overlapping the span has a local start (its first 16 characters) equal to
     ``start`` or one of ``alt``.
     """
@@ -183,7 +191,7 @@ def evaluate_dates(nlu: NLU, path: Path, *, keep_misses: bool = False) -> dict[s
             text, now=datetime.fromisoformat(d["now"]), tz=d["tz"], locale=d.get("locale", "en-US")
         )
         s, e = _span_bounds(text, d.get("span"))
-        wanted = {str(d["start"])[:16], *(str(a)[:16] for a in d.get("alt") or [])}
+        wanted = {str(d["start"])[:16], *(a[:16] for a in _alternatives(d.get("alt")))}
         got = [x for x in p.all("datetime") if x.value and x.start < e and s < x.end]
         hit = [x for x in got if x.value["start"][:16] in wanted]
         n += 1

@@ -224,7 +224,10 @@ def _numeric_slash(m: re.Match[str]) -> Atom | None:
 
 
 @pattern(
-    rf"(?<![\d/.:$£€#-])(?P<a>\d{{1,2}})(?P<sep>[-.])(?P<b>\d{{1,2}})(?:(?P=sep)(?P<y>\d{{4}}|\d{{2}}))?(?![\d/:.]|\s?{AMPM}|[ap]\b|\s*(?:o'?clock|in\s+the|tonight|%))"
+    # with a year it is a date whatever follows ("30.03.2026 in the afternoon"); without one, not
+    # before what only follows a clock time ("10.30 in the morning", "4-5pm")
+    rf"(?<![\d/.:$£€#-])(?P<a>\d{{1,2}})(?P<sep>[-.])(?P<b>\d{{1,2}})(?:(?P=sep)(?P<y>\d{{4}}|\d{{2}})(?![\d/:.]|\s?{AMPM}|[ap]\b|\s*(?:o'?clock|%))"
+    rf"|(?![\d/:.]|\s?{AMPM}|[ap]\b|\s*(?:o'?clock|in\s+the|tonight|%)))"
 )
 def _numeric_dash(m: re.Match[str]) -> Atom | None:
     if m["y"] is None and m["sep"] == ".":
@@ -264,7 +267,7 @@ def _ord_day(m: re.Match[str]) -> Atom | None:
 
 
 @pattern(
-    rf"\b(?P<on>on\s+)?the\s+(?P<d>(?:[12]\d|3[01]|0?[1-9])|{ORDW})\b(?!\s*(?:one|option|choice|slot|time|of\b|day|week|month|appointment|visit|floor|available|{AMPM}|:|\.\d|%|min|hour|hr|people|kids|children|doctor|dr|person|nurse|clinic|[a-z]*s\b|last|and\s+(?:final|last)))"
+    rf"\b(?P<on>on\s+)?the\s+(?P<d>(?:[12]\d|3[01]|0?[1-9])|{ORDW})\b(?!\s*(?:one|option|choice|slot|time|of\b|day|week|month|appointment|visit|floor|available|{AMPM}|:|\.\d|%|min|hour|hr|people|kids|children|doctor|dr|person|nurse|clinic|(?!(?:works|suits|sounds|seems|fits|does|is)\b)[a-z]*s\b|last|and\s+(?:final|last)))"
 )
 def _the_day(m: re.Match[str]) -> Atom | None:
     """ "on the 14", "the 20": a day of the month. Without "on" it is weak ("the 9" may be an
@@ -273,7 +276,9 @@ def _the_day(m: re.Match[str]) -> Atom | None:
     if d is None or not 1 <= d <= 31:
         return None
     clause_end = _CLAUSE_END.match(m.string, m.end()) is not None
-    weak = not m["on"] and not (d > 12 and clause_end)
+    # an ordinal word past "fifth" is neither an hour nor a pick from a short list of options
+    worded = not m["d"][0].isdigit() and d > 5
+    weak = not m["on"] and not (d > 12 and clause_end) and not worded
     return _atom(m, DATE, weak=weak, kind_="dom", day=d, month_offset=None)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -28,7 +29,8 @@ from nlu.dates.resolve import monday, resolve_date, resolve_month, shift_months
 from nlu.dates.timeval import TimeVal, to_24
 
 _CONNECTOR = re.compile(
-    r"^[\s,]*(?:(?:at|on|on\s+the|the|for|for\s+the|around|at\s+around|about|in\s+the|in|of|@|-|from|by"
+    # "2:30ish fri", "10:15-ish tmrw": a hedge left on the time before the day
+    r"^(?:[\s-]?ish\b)?[\s,]*(?:(?:at|on|on\s+the|the|for|for\s+the|around|at\s+around|about|in\s+the|in|of|@|-|from|by"
     # hedges said between a day and its hour ("thurs, like 4", "monday say 10"), and the
     # non-native "morning time 10"
     r"|(?:at\s+)?like|(?:at\s+)?say|maybe|time|time\s+at"
@@ -175,11 +177,34 @@ def _fits(group: list[Atom], a: Atom) -> bool:
     if a.kind in _TIMEISH:
         return not any(k in _TIMEISH for k in kinds)
     if a.kind == POD_K:
+        if a.data.get("habit"):
+            return False  # "thurs 9th april, mornings are best": a habit, not that day's morning
         return POD_K not in kinds and RANGE not in kinds
     if a.kind == INSTANT:
         # "yesterday arvo, now ...": now is its own moment, never a time on a named day
         return not kinds or all(k == SHIFT for k in kinds)
     return False
+
+
+#: What follows parts of day said as a standing preference: "mornings are best", "afternoons suit".
+_HABIT_AFTER = re.compile(
+    r"\s+(?:are|r|is|suit|work|would\s+be|tend\s+to\s+be|usually|generally)\b"
+)
+_CLAUSE_BREAK = re.compile(r"[,.;!?]|\s-\s")
+
+
+def _mark_habits(atoms: list[Atom], text: str) -> None:
+    """Flag a plural part of day said as a habit in its own clause after another atom ("could i
+    come 22/06? mornings are best"), which then joins no date: the patient named the day, and
+    what they usually prefer is no time on it. "thursday mornings are best" stays one expression."""
+    for prev, a in itertools.pairwise(atoms):
+        if (
+            a.kind == POD_K
+            and str(a.data.get("pod", "")).endswith("s")
+            and _HABIT_AFTER.match(text, a.end)
+            and _CLAUSE_BREAK.search(text, prev.end, a.start)
+        ):
+            a.data["habit"] = True
 
 
 def _weekend_and_workday(a: Atom, b: Atom) -> bool:
@@ -223,6 +248,8 @@ _HOUR_CLAUSE = _FILLER | frozenset(
         " cant can't cannot instead of than rather no said will change my to pm just try make"
         # ... or moved to it: "swap my 10am to 11 please", "move it from 9 to 10"
         " swap move shift switch push bring please pls from it we could"
+        # ... or weighed: "is 7 too late", "8 is fine by me", "would 8 be too early"
+        " too late early by with"
     ).split()
 )
 _CLAUSE_SPLIT = re.compile(r"[,;.!?\n]|\b(?:but|because|cos|coz|as)\b")
@@ -257,6 +284,8 @@ def _hour_offered(text: str, start: int, end: int) -> bool:
         "shift",
         "switch",
         "push",
+        "late",
+        "early",
     }
     return (
         bool(words)
@@ -266,6 +295,8 @@ def _hour_offered(text: str, start: int, end: int) -> bool:
 
 
 def _accept(g: list[Atom], text: str) -> bool:
+    if all(a.data.get("habit") for a in g):
+        return False  # a standing preference after the day named (see _mark_habits)
     if len(g) == 1 and g[0].kind == INSTANT and text.strip(" .!?\n") == text[g[0].start : g[0].end]:
         return True
     if any(not a.weak for a in g):
@@ -552,6 +583,7 @@ def find(text: str, now: datetime, month_first: bool, region: str = "") -> list[
         if a.data.get("clock_now"):  # "this time tomorrow": the time of day is now's
             a.data["tv"] = TimeVal(now.hour, now.minute, None, "minute", True)
     vouch_for_alternatives(atoms, text)
+    _mark_habits(atoms, text)
     previous: list[Atom] = []
     previous_found = False
     groups = group(atoms, text)

@@ -6,8 +6,10 @@ day grain; the holiday itself, not the weekday it is observed on when it falls
 at a weekend. Every country also knows a few widely kept observances
 (Christmas Eve and Day, New Year's Eve and Day, Good Friday, Easter Sunday,
 Valentine's Day, Halloween), which patients name whether or not the practice
-closes. A name that is not a holiday where the practice is ("Thanksgiving" in
-Britain) stays unresolved rather than guessing another country's date.
+closes, and the names with one date wherever they are said (Easter Monday and
+Tuesday, Boxing Day). A name whose date differs by country and that is not a
+holiday where the practice is ("Thanksgiving" in Britain) stays unresolved rather
+than guessing another country's date.
 
 Lunar-calendar and astronomical holidays (Chinese New Year, Hari Raya Puasa
 and Haji, Deepavali, Vesak, NZ's Matariki) cannot be computed by rule with the
@@ -192,13 +194,18 @@ HOLIDAYS: dict[str, tuple[str, Rule]] = {
     ),
     "christmas_eve": (r"christmas\s+eve|xmas\s+eve|heiligabend", fixed(12, 24)),
     "christmas": (
-        r"christmas(?:\s+day)?|xmas(?:\s+day)?|(?:erste[nr]?\s+)?weihnachts(?:feier)?tag",
+        (
+            r"christmas(?:\s+day)?|xmas(?:\s+day)?|(?:erste[nr]?\s+)?weihnachts(?:feier)?tag"
+            r"|(?:first|1st)\s+(?:christmas|xmas)\s+day"
+        ),
         fixed(12, 25),
     ),
     "boxing_day": (
         (
             r"boxing\s+day|(?:saint|st\.?)\s+stephen'?s(?:\s+day)?|stephen'?s\s+day|second\s+day\s+of\s+christmas"
             r"|(?:am\s+)?zweite[nr]?\s+weihnachts(?:feier)?tag"
+            # German "zweiter Weihnachtstag" said in English: "the second Christmas day"
+            r"|(?:second|2nd)\s+(?:day\s+of\s+)?(?:christmas|xmas)(?:\s+day)?"
         ),
         fixed(12, 26),
     ),
@@ -206,6 +213,7 @@ HOLIDAYS: dict[str, tuple[str, Rule]] = {
     "halloween": (r"hallowe'?en", fixed(10, 31)),
     "easter_saturday": (r"easter\s+saturday|holy\s+saturday", from_easter(-1)),
     "easter_monday": (r"easter\s+monday|ostermontag", from_easter(1)),
+    "easter_tuesday": (r"easter\s+tuesday", from_easter(2)),
     "good_friday": (r"good\s+friday|karfreitag", from_easter(-2)),
     "easter": (r"easter(?:\s+sunday|\s+day)?|ostersonntag", from_easter(0)),
     # the Christian year around Easter, named everywhere whether or not a holiday
@@ -282,7 +290,10 @@ HOLIDAYS: dict[str, tuple[str, Rule]] = {
     "labour_day_may": (r"labou?r\s+day|tag\s+der\s+arbeit|may\s+day", fixed(5, 1)),
     "national_day_sg": (r"national\s+day(?:\s+parade)?|ndp", fixed(8, 9)),
     "german_unity_day": (
-        r"(?:german\s+)?unity\s+day|tag\s+der\s+deutschen\s+einheit",
+        (
+            r"(?:german\s+)?unity\s+day|(?:the\s+)?day\s+of\s+(?:the\s+)?german\s+unity"
+            r"|tag\s+der\s+deutschen\s+einheit"
+        ),
         fixed(10, 3),
     ),
     "chinese_new_year": (r"chinese\s+new\s+year(?:'?s)?(?:\s+day)?|lunar\s+new\s+year|cny", _CNY),
@@ -371,6 +382,10 @@ COMMON = (
     "maundy_thursday",
     "whit_sunday",
     "black_friday",
+    # one date wherever the name is said, public holiday or not ("easter monday" in Chicago)
+    "easter_monday",
+    "easter_tuesday",
+    "boxing_day",
 )
 
 #: ISO country -> its public holidays, in the order their names are tried.

