@@ -7,13 +7,10 @@ imports this module so they are found with the others.
 Decisions (a scheduler reads them):
 
 - "in <duration>" is the future. Minutes and hours give the instant (grain
-  minute); days and weeks the day they reach ("in 2 weeks" said on a Friday is the
-  Friday two weeks on, grain day: a patient told to come back in two weeks counts
-  fourteen days, and the writers of the three latest dates sets all read it so;
-  it used to be the Monday of that week, which offered days before the patient
-  meant); whole months the 1st of that month (grain month); years the same date.
-  Fractions of months give the day they reach. "Next week", "a fortnight" alone
-  and "the week after next" name a week and start on its Monday.
+  minute); whole days the day; whole weeks the Monday of the week it falls in
+  (grain week, as the contract's "in 2 weeks"); whole months the 1st of that
+  month (grain month); years the same date. Fractions of days, weeks or months
+  give the day they reach ("in a week and a half" is today + 10 days).
 - "<duration> ago" is the past, always at minute grain for minutes and hours,
   otherwise the day it reaches ("2 weeks ago" is today - 14 days, grain day).
 - "<duration> from/after/before <date>" and "<date> plus <duration>" shift
@@ -119,10 +116,12 @@ def _forward(m: re.Match[str], d: Duration, sign: int = 1) -> Atom | None:
         if d.unit == "year" and d.whole:
             return Atom(DATE, *span, {"kind_": "rel_years", "years": -int(d.amount)})
         return Atom(DATE, *span, {"kind_": "rel", "days": -math.floor(d.in_days())})
-    if not d.whole or d.unit in ("day", "week"):
+    if not d.whole or d.unit == "day":
         days = math.floor(d.in_days())
         return Atom(DATE, *span, {"kind_": "rel", "days": days}) if days <= 1000 else None
     n = int(d.amount)
+    if d.unit == "week":
+        return Atom(WEEK, *span, {"offset_days": 7 * n}) if n <= 104 else None
     if d.unit == "month":
         return Atom(MONTH, *span, {"kind_": "offset", "offset": n}) if n <= 48 else None
     return Atom(DATE, *span, {"kind_": "rel_years", "years": n}) if n <= 20 else None

@@ -71,9 +71,9 @@ CASES = [
     ("Montag nachmittag", "Montag nachmittag", 3, "12:00", ("BER", "AKL")),
     ("heute abend", "heute abend", 0, "17:00", ("BER", "LON")),
     ("Guten Morgen, can I come monday at 9", "monday at 9", 3, "09:00", ("BER", "NY")),
-    # a duration "later" as the thing booked: the day it reaches, like "in 2 weeks"
-    ("can book for 2 weeks later?", "2 weeks later", 14, "00:00", ("NY", "AKL")),
-    ("can come 3 weeks later", "3 weeks later", 21, "00:00", ("LON", "BER")),
+    # a duration "later" as the thing booked: its week's Monday, like "in 2 weeks"
+    ("can book for 2 weeks later?", "2 weeks later", 10, "00:00", ("NY", "AKL")),
+    ("can come 3 weeks later", "3 weeks later", 17, "00:00", ("LON", "BER")),
 ]
 
 

@@ -39,7 +39,7 @@ def test_friday_morning_example_from_the_brief() -> None:
         ("next wed after 4?", "next wed after 4", "2026-03-04T16:00|2026-03-11T16:00", "hour"),
         ("tuesday at 3", "tuesday at 3", "2026-03-03T15:00", "hour"),
         ("the 14th", "the 14th", "2026-03-14T00:00", "day"),
-        ("in 2 weeks", "in 2 weeks", "2026-03-16T00:00", "day"),
+        ("in 2 weeks", "in 2 weeks", "2026-03-16T00:00", "week"),
         ("a fortnight", "a fortnight", "2026-03-16T00:00", "week"),
         ("next week", "next week", "2026-03-09T00:00", "week"),
         ("10:30", "10:30", "2026-03-02T10:30", "minute"),
