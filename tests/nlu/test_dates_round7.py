@@ -1,7 +1,7 @@
 """Round seven of the date grammar: constructions that were missing or read another way.
 
-- An amount of days or weeks from now is the day it reaches ("in 2 weeks", "in a fortnight",
-  "3 wks from now", "2 weeks' time"), grain day, not the Monday of that week;
+- amounts of weeks in every spelling ("in three wks", "2 weeks' time", "in a wk"): as the
+  contract says, the week they reach, starting on its Monday;
 - "fortnight from <date>" without its "a", as "day after <date>" drops its "the";
 - a whole date with dots ("30.10.2026") is a date, never a phone number, and keeps the part of
   day said after it;
@@ -32,13 +32,13 @@ from tests.nlu.test_dates_round5 import FRIDAYS, _expected, _found, _monday_afte
 
 # (phrase, expected span, days after the Friday, local start, zones)
 CASES = [
-    # amounts of days and weeks from now: the day they reach
-    ("could she be seen in 2 weeks", "in 2 weeks", 14, "00:00", ("NY", "AKL")),
-    ("in three wks if that works", "in three wks", 21, "00:00", ("LON", "BER")),
-    ("review in a fortnight please", "in a fortnight", 14, "00:00", ("DUB", "NY")),
-    ("4 weeks from now for the bloods", "4 weeks from now", 28, "00:00", ("BER", "AKL")),
-    ("in a wk would be good", "in a wk", 7, "00:00", ("NY", "LON")),
-    ("in 2 weeks' time for the follow up", "in 2 weeks' time", 14, "00:00", ("AKL", "DUB")),
+    # amounts of weeks from now: the Monday of the week they reach (from a Friday: N*7 - 4)
+    ("could she be seen in 2 weeks", "in 2 weeks", 10, "00:00", ("NY", "AKL")),
+    ("in three wks if that works", "in three wks", 17, "00:00", ("LON", "BER")),
+    ("review in a fortnight please", "in a fortnight", 10, "00:00", ("DUB", "NY")),
+    ("4 weeks from now for the bloods", "4 weeks from now", 24, "00:00", ("BER", "AKL")),
+    ("in a wk would be good", "in a wk", 3, "00:00", ("NY", "LON")),
+    ("in 2 weeks' time for the follow up", "in 2 weeks' time", 10, "00:00", ("AKL", "DUB")),
     # "fortnight from <date>" without its "a"
     ("fortnight from wednesday ok?", "fortnight from wednesday", 19, "00:00", ("NY", "BER")),
     ("fortnight on tuesday for my injection", "fortnight on tuesday", 18, "00:00", ("LON", "AKL")),
@@ -62,11 +62,11 @@ def test_round_seven_constructions(
 
 
 @pytest.mark.parametrize("zone", ["NY", "AKL"])
-def test_amounts_of_weeks_are_days_not_the_weeks_monday(zone: str) -> None:
+def test_amounts_of_weeks_are_the_weeks_they_reach(zone: str) -> None:
     tz, locale, friday = FRIDAYS[zone]
     [e] = resolve_datetimes("in 3 weeks", datetime.combine(friday, time(10)), tz, locale)
-    assert e.value["grain"] == "day"
-    assert e.value["start"] == _expected(zone, 21, "00:00")
+    assert e.value["grain"] == "week"
+    assert e.value["start"] == _expected(zone, 17, "00:00")
     # a week by name still starts on its Monday
     [w] = resolve_datetimes("the week after next", datetime.combine(friday, time(10)), tz, locale)
     assert w.value["start"] == _expected(zone, 3 + 7, "00:00")
