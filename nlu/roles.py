@@ -60,7 +60,9 @@ _APPT = (
     r"consult(?:ation)?s?|check[- ]?ups?|checkups?|one|"
     # What patients call the visit by its service: "my physio on saturday", "is my telehealth on wed".
     r"physio(?:therapy)?|telehealth|(?:flu\s+)?(?:shots?|jabs?|jags?)|blood\s*tests?|bloods|scans?|"
-    r"smears?|vaccin\w+|dental|cleaning|review|follow[- ]?up)"
+    r"smears?|vaccin\w+|dental|cleaning|review|follow[- ]?up|"
+    # "resched my sched on the 5th", "before my date on thursday": what some patients call the visit.
+    r"scheds?|dates?)"
 )
 _NOT_OWNERS = r"(?!(?:it|that|what|there|here|let|who|he|she|where|when)'s\b)"
 _OWNER = _NOT_OWNERS + r"(?:my|ma|our|his|her|their|your|the|this|that|[a-z]+'s)"
@@ -100,9 +102,12 @@ _IS_FINE = re.compile(
 )
 # "can't make *thursday*, ...", "*tmr* cannot make it", "*Thursday 10:30* I cannot": said of a booked time.
 _CANT_AFTER = re.compile(
-    r"^(?:'s)?\s*,?(?:\s+(?:i|we|he|she|they|it|really|just))*\s+(?:can'?t|cannot|can\s+not|"
+    r"^(?:'s)?\s*,?(?:\s+(?:i|i'm|im|we|he|she|they|it|really|just))*\s+(?:can'?t|cannot|can\s+not|"
     r"won'?t\s+be\s+able|not\s+able|unable|couldn'?t|no\s+longer|won'?t\s+work|doesn'?t\s+work|"
-    r"don'?t\s+work|isn'?t\s+(?:good|possible|going\s+to\s+work))\b"
+    r"don'?t\s+work|isn'?t\s+(?:good|possible|going\s+to\s+work)|"
+    # "FRIDAY IS NO GOOD", "Thursday is not possible", "thursday i busy", "doesn't suit"
+    r"(?:is\s+|'s\s+)?(?:no|not)\s+(?:good|possible|ok|okay|convenient|suitable)|(?:is\s+)?impossible|"
+    r"(?:'m|m|am|is|are)?\s*(?:too\s+)?busy|(?:doesn'?t|does\s+not|won'?t)\s+suit|clash(?:es)?)\b"
 )
 # "*tomorrow morning* needs to be later", "the *8am* is too early", "can the physio on *Tuesday* be moved".
 _NEEDS_MOVING = re.compile(
@@ -110,7 +115,9 @@ _NEEDS_MOVING = re.compile(
     r"(?:moved|moving|changed|changing|later|earlier|rescheduled|shifted|pushed|switched|swapped)|"
     r"(?:is|'s|are)\s+(?:now\s+|just\s+)?(?:too|way\s+too)\s+(?:early|late|soon)|"
     r"(?:be|get|gets|been)\s+(?:moved|changed|shifted|pushed|swapped|switched|rescheduled|"
-    r"put\s+back|brought\s+forward))\b"
+    r"put\s+back|brought\s+forward)|"
+    # "need march 5th moved to march 12th"
+    r"(?:moved|changed|shifted|pushed|swapped|switched|rescheduled)\s+(?:to|till|until|for|back|forward))\b"
 )
 # "a new time for *the 12th*", "a different day than *friday*".
 _NEW_TIME_FOR = re.compile(
@@ -147,8 +154,9 @@ _CANT_MAKE = re.compile(
 )
 # "I have an appointment on thursday", "we've got an appt at 3" (not "can I have an appointment...").
 _HAVE_APPT = re.compile(
-    r"(?<!can )(?<!could )(?<!may )(?<!would )(?<!will )(?<!to )\b(?:i|ah|we|he|she|they|you)"
-    r"(?:\s+(?:already\s+)?(?:have|has|had|ve)|'ve|ve)\s+(?:already\s+)?(?:got\s+)?(?:an?|one|my|the)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?<!can )(?<!could )(?<!may )(?<!would )(?<!will )(?<!to )(?<!do )(?<!does )\b(?:i|ah|we|he|she|they|you)"
+    # "I have appointment Thursday", "i got a check up thurs": the article is often left out.
+    r"(?:\s+(?:already\s+)?(?:have|has|had|ve|got)|'ve|ve)\s+(?:already\s+)?(?:got\s+)?(?:(?:an?|one|my|the)\s+)?(?:[\w'-]+\s+){0,2}?"
     + _APPT
     + r"(?:\s+"
     + _NOT_DESTINATION
@@ -158,18 +166,25 @@ _HAVE_APPT = re.compile(
 _BOOKED_FOR = re.compile(
     r"\b(?:i'?m|i\s+am|i\s+was|we'?re|we\s+are|we\s+were|(?:he|she)'?s|(?:he|she|it)\s+(?:is|was)|currently|"
     r"originally|already)\s+(?:already\s+|currently\s+|definitely\s+|still\s+|actually\s+)?"
-    r"(?:booked|scheduled|down|set)\s+(?:in\s+)?(?:for|on|at)\s+(?:the\s+)?$"
+    r"(?:(?:booked|scheduled|down|set)\s+(?:in\s+)?(?:for|on|at)|"
+    # "I'm booked tomorrow 2pm", "I'm booked with Jonas on Saturday"
+    r"(?:booked|scheduled)(?:\s+in)?(?:\s+with(?:\s+[\w.'-]+){1,3}?)?(?:\s+(?:for|on|at))?)\s+(?:the\s+)?$"
     # "I booked the flu shot for friday", "we already scheduled his check-up on the 5th".
     r"|\b(?:i|we|he|she|they)\s+(?:already\s+|had\s+)?(?:booked|scheduled)\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:for|on|at)\s+(?:the\s+)?$"
 )
 # "can you move it? it's on thursday": what "it" is, in a reschedule.
 _IT_IS_ON = re.compile(
-    r"\b(?:it'?s|it\s+is|it\s+was|which\s+is|that'?s|that\s+is)\s+(?:currently\s+|now\s+)?"
-    r"(?:on|for|at)\s+(?:the\s+)?$"
+    r"\b(?:(?:it'?s|it\s+is|it\s+was|which\s+is|that'?s|that\s+is)\s+(?:currently\s+|now\s+)?"
+    r"(?:on|for|at)|it\s+(?:was|is\s+currently))\s+(?:the\s+)?$"
 )
+_ALTERNATIVES = re.compile(r"^(?:'s)?\s*(?:,\s*)?(?:or|and|/|-|&|\+|through|thru)\b")
 _FROM = re.compile(r"\bfrom\s+(?:my\s+|the\s+|our\s+)?$")
-_RATHER_THAN = re.compile(r"\brather\s+than\s+(?:my\s+|the\s+)?$")
+_RATHER_THAN = re.compile(r"\b(?:rather\s+)?than\s+(?:my\s+|the\s+|this\s+)?$")
+# "make mine the 10th, not the 5th", "instead of Tuesday": in a move, the time refused is the booked one.
+_NOT_THIS = re.compile(
+    r"(?:\bnot|\binstead\s+of|\bin\s+place\s+of|\bthan)\s+(?:my\s+|the\s+|this\s+)?$"
+)
 _MOVE_VERB = re.compile(
     r"\b(?:move|moving|change|changing|switch|switching|shift|swap|reschedule|resched|"
     r"push|bring|put)\s+(?:my\s+|the\s+|our\s+)?$"
@@ -188,6 +203,9 @@ _POSSESSED = re.compile(
     r"\b(?:my|our|his|her|their|(?!(?:it|that|what|there|here|let)'s)[a-z]+'s)\s+$"
 )
 # "for tomorrow instead": whatever came before, the time after it is the one wanted.
+# "bloods taken last Wednesday", "results from my appointment yesterday": a visit that is over is
+# not one the patient has; the role picks an appointment still to come.
+_PAST = re.compile(r"^(?:last|yesterday|this\s+past|the\s+other\s+day)\b|\bago$")
 _INSTEAD_AFTER = re.compile(r"^\s*,?\s*instead\b")
 _BOOK_VERB = re.compile(r"\b(?:book|schedule|sched)\b")
 _DESTINATION = re.compile(r"\b(?:to|into|till|until)\s+(?:the\s+)?$")
@@ -221,7 +239,7 @@ def _core(low: str, e: Entity) -> tuple[str, str, str]:
 
 def _is_existing(low: str, e: Entity, dts: list[Entity], intent: str) -> bool:
     left, span, right = _core(low, e)
-    if _INSTEAD_AFTER.match(right) or _PUT_FORWARD.search(left):
+    if _INSTEAD_AFTER.match(right) or _PUT_FORWARD.search(left) or _PAST.search(span):
         return False
     if any(
         p.search(left)
@@ -294,7 +312,7 @@ def _names_the_old_one(
 ) -> bool:
     """ "move <dt> to <dt>"; in a reschedule also "from <dt> to <dt>" and "rather than <dt>"."""
     moving = intent == "reschedule_appointment" or _MOVE_VERB_ANYWHERE.search(low)
-    if moving and (_RATHER_THAN.search(left) or _IT_IS_ON.search(left)):
+    if moving and (_RATHER_THAN.search(left) or _IT_IS_ON.search(left) or _NOT_THIS.search(left)):
         return True
     later = [d for d in dts if d.start >= e.end]
     if not later:
@@ -303,4 +321,15 @@ def _names_the_old_one(
     if moving and _JUST_TO.match(between) and not _DESTINATION.search(left):
         return True
     starts_move = _MOVE_VERB.search(left) or (moving and _FROM.search(left))
-    return bool(starts_move and _TO_NEXT.match(between))
+    if starts_move and _TO_NEXT.match(between):
+        return True
+    # A reschedule that names two times without a cue ("I have work thursday, can change to friday?",
+    # "today 2pm no good, wednesday evening?"): the first is the booked one, unless the two are
+    # alternatives ("monday or tuesday") or the first is already where it should go ("to friday").
+    return (
+        intent == "reschedule_appointment"
+        and e is dts[0]
+        and not _DESTINATION.search(left)
+        and not _ALTERNATIVES.match(between)
+        and not any(_NOT_THIS.search(low[: d.start]) for d in later)
+    )
