@@ -123,7 +123,7 @@ def extract_choices(text: str, max_index: int = 20) -> list[Entity]:
         return []
     m = _ONE_AT_ALONE.match(low)
     if m and (val := _time_value(m["time"])):
-        s, e = m.span("span")
+        s, e = m.start("span"), m.start("span") + len(m["span"].rstrip())
         return [Entity("choice", s, e, text[s:e], {"time": val})]
     m = _THE_TIME_ALONE.match(low)
     if (
