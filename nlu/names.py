@@ -388,7 +388,7 @@ _POSSESSIVE = re.compile(
     # "Eli's and Rose's appts": the first of two owners shares the second one's noun.
     r"(?:and\s+[A-Z][a-zA-Z\-]+'s\s+)?"
     r"(?:appointments?|appts?|results?|jabs|vaccinations?|shots?|checkup|check-up|forms?|booking|visit|mum|mom|"
-    r"dad|father|mother|bloods|tests?|physio|file|details|bill|invoice|finances|slot|scan|prescription|meds)\b"
+    r"dad|father|mother|bloods|tests?|physio|file|details|bills?|invoices?|finances|slot|scans?|prescriptions?|meds)\b"
     # "... and Eli's too": a second owner of the same thing.
     r"|\band\s+(?P<n2>[A-Z][a-zA-Z\-]+)'s\s+(?:too|as\s+well|also)\b"
 )

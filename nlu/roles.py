@@ -26,7 +26,13 @@ rules, in order:
      and "it's on <dt>" says what "it" is;
    - what is said of it after it: "<dt> I can't (make)", "<dt> needs to be later",
      "the <dt> is too early", "can <dt> be moved", "<dt> I'm booked for";
-   - "a new time for <dt>", and outside a booking "the <dt> with <clinician>".
+   - "a new time for <dt>", and outside a booking "the <dt> with <clinician>";
+   - a refusal after it: "<dt> is no good", "<dt> not possible", "<dt> I busy", "<dt> moved to ...";
+   - in a move, "not <dt>", "than <dt>", "instead of <dt>";
+   - in a reschedule that names two times with no cue at all ("I have work thursday, friday ok?"),
+     the first, unless the two are alternatives ("monday or tuesday") or another is refused.
+   A time already past ("last tuesday", "yesterday", "two weeks ago") is never a booked visit: the
+   role picks an appointment still to come, and results "from last week" name no appointment.
 2. In a cancel, check or attendance message every datetime names the booked visit
    ("cancel my appointment tomorrow") unless it is a destination ("to friday"); a message
    with "cancel" in it counts as a cancel whatever the classifier said.
