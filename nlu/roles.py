@@ -113,7 +113,9 @@ _CANT_AFTER = re.compile(
     r"don'?t\s+work|isn'?t\s+(?:good|possible|going\s+to\s+work)|"
     # "FRIDAY IS NO GOOD", "Thursday is not possible", "thursday i busy", "doesn't suit"
     r"(?:is\s+|'s\s+)?(?:no|not)\s+(?:good|possible|ok|okay|convenient|suitable)|(?:is\s+)?impossible|"
-    r"(?:'m|m|am|is|are)?\s*(?:too\s+)?busy|(?:doesn'?t|does\s+not|won'?t)\s+suit|clash(?:es)?)\b"
+    r"(?:'m|m|am|is|are)?\s*(?:too\s+)?busy|(?:doesn'?t|does\s+not|won'?t)\s+suit|clash(?:es)?|"
+    # "tomorrow 10h I am working", "Tuesday I'm on call"
+    r"(?:'m|m|am)?\s*(?:working|at\s+work|on\s+call|away|travell?ing|out\s+of\s+town)(?=\s*(?:[,.;!?]|$)))\b"
 )
 # "*tomorrow morning* needs to be later", "the *8am* is too early", "can the physio on *Tuesday* be moved".
 _NEEDS_MOVING = re.compile(
@@ -148,6 +150,10 @@ _PUT_FORWARD = re.compile(
     r"\b(?:can|could)\s+(?:i|we|you)\s+(?:do|come|have|try|go\s+for)\s+(?:the\s+|on\s+)?$|"
     # the new booking of a cancel-and-rebook: "cancel my thursday and book me in friday"
     r"\b(?:re)?book\s+(?:me|us|him|her|them)?\s*(?:in\s+)?(?:for\s+|on\s+|at\s+)?(?:the\s+)?$"
+)
+# "see you thursday", "cya tmrw": the patient will see the practice at the visit booked.
+_SEE_YOU = re.compile(
+    r"\b(?:see\s+(?:you|ya|u|yous)|cya|c\s+u|catch\s+(?:you|ya)(?:\s+on)?)\s+(?:on\s+)?$"
 )
 _INSTEAD_OF = re.compile(r"\b(?:instead\s+of|in\s+place\s+of)\s+(?:my\s+|the\s+|our\s+)?$")
 _CANT_MAKE = re.compile(
@@ -249,7 +255,15 @@ def _is_existing(low: str, e: Entity, dts: list[Entity], intent: str) -> bool:
         return False
     if any(
         p.search(left)
-        for p in (_INSTEAD_OF, _CANT_MAKE, _HAVE_APPT, _BOOKED_FOR, _POSSESSED, _NEW_TIME_FOR)
+        for p in (
+            _INSTEAD_OF,
+            _CANT_MAKE,
+            _HAVE_APPT,
+            _BOOKED_FOR,
+            _POSSESSED,
+            _NEW_TIME_FOR,
+            _SEE_YOU,
+        )
     ):
         return True
     if _BOOKED_AFTER.match(right) or _NEEDS_MOVING.match(right):
