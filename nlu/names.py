@@ -21,7 +21,13 @@ _NOT_AFTER_TITLE = (
     r"asap|please|pls|appointment|appt|visit|who|that|if|when|after|before|any|only|just|yet|too|also|then|"
     r"practice|station|aide|assistant|gave|has|had|have|did|does|do|thinks|wants|asked|checked|looked|saw|sees|"
     r"prescribed|recommended|referred|mentioned|from|of|by|it|him|her|them|we|he|she|they|i|are|were|be|been|"
-    r"seen|given|taken|written|sent|got|gone|done|put|made|found|rang|told|kept|left|back|out|up|off|over|still)"
+    r"seen|given|taken|written|sent|got|gone|done|put|made|found|rang|told|kept|left|back|out|up|off|over|still|"
+    # Irregular past tenses, adverbs and contractions that follow "the nurse" / "the doctor" in a sentence
+    # ("the nurse took blood", "the doctor thought", "with the doctor instead", "tell the nurse I'm late").
+    r"took|thought|saw|said|went|came|gave|knew|felt|ran|spoke|wrote|instead|sometime|sometimes|closer|"
+    r"nearer|near|should|might|must|may|shall|i'm|im|i'll|i've|i'd|he's|she's|isn't|wasn't|didn't|doesn't|"
+    r"won't|can't|couldn't|hasn't|haven't|let|get|give|take|make|know|check|see|ring|phone|call|visit|tell|"
+    r"ask|want|need|needs|say|think|will|fine|ok|okay|yet|though|anyway|again|once|ever|already)"
 )
 # Capitalised names after any title; a lower-case name only after "dr", "doctor" or "nurse" ("dr patel",
 # "doctor chen", "nurse sofia") and never a common word ("the doctor again").
@@ -76,6 +82,10 @@ _NOT_NAMES = frozenset(
         "told",
         "wants",
         "is's",
+        "i'm",
+        "i've",
+        "i'll",
+        "i'd",
         "re",
         "visit's",
         "monday",

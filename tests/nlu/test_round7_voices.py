@@ -11,6 +11,7 @@ from nlu import NLU
 from nlu.choices import extract_choices
 from nlu.extract import rule_entities
 from nlu.names import rule_names, tidy_span
+from nlu.pipeline import is_fallback
 from nlu.roles import EXISTING, assign_roles
 from nlu.types import Entity
 from tests.nlu.conftest import NOW, TZ
@@ -191,3 +192,23 @@ def test_a_signed_message_names_its_writer_through_the_real_nlu(nlu_model: NLU) 
     )
     assert p.intent == "check_appointment"
     assert [e.text for e in p.all("person_name")] == ["Doreen Fairweather"]
+
+
+def test_keyboard_mash_is_out_of_scope_and_asks_to_rephrase(nlu_model: NLU) -> None:
+    p = nlu_model.parse("sdfkjh qwpeoiz", now=NOW, tz=TZ)
+    assert p.intent == "out_of_scope"
+    assert is_fallback(p)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "could I see the nurse sometime next week",
+        "please let the nurse know I'm on the bus",
+        "the doctor thought it was a sprain",
+        "the nurse took two tubes of blood",
+        "can I do a video call with the doctor instead",
+    ],
+)
+def test_a_word_after_nurse_or_doctor_in_a_sentence_is_no_name(text: str) -> None:
+    assert rule_names(text) == []
