@@ -606,6 +606,14 @@ def _with_surnames(text: str, end: int) -> int:
     return end
 
 
+# A word between a house number and a street word is part of an address ("40 River Rd", "45 Oak Street").
+_AN_ADDRESS = re.compile(r"\b\d+[a-zA-Z]?\s+$")
+_A_STREET = re.compile(
+    r"\s+(?:st|street|rd|road|ave|avenue|lane|ln|drive|dr|blvd|boulevard|way|close|court|ct|place|pl|terrace)\b",
+    re.IGNORECASE,
+)
+
+
 def tidy_span(text: str, e: Entity) -> Entity | None:
     """``e`` without an opening word or a possessive "'s" ("my son Omar's" -> "my son Omar"); None if nothing is left.
 
@@ -625,6 +633,12 @@ def tidy_span(text: str, e: Entity) -> Entity | None:
         start += len(words.pop(0)) + 1
     if end <= start:
         return None
+    if (
+        e.entity == "person_name"
+        and _AN_ADDRESS.search(text[:start])
+        and _A_STREET.match(text, end)
+    ):
+        return None  # "40 [River] Rd": a street, not a person
     if (start, end) == (e.start, e.end):
         return e
     return Entity(e.entity, start, end, text[start:end], e.value)

@@ -212,3 +212,12 @@ def test_keyboard_mash_is_out_of_scope_and_asks_to_rephrase(nlu_model: NLU) -> N
 )
 def test_a_word_after_nurse_or_doctor_in_a_sentence_is_no_name(text: str) -> None:
     assert rule_names(text) == []
+
+
+def test_a_street_after_a_house_number_is_no_person() -> None:
+    text = "I've moved, it's 17 Holloway Road now"
+    at = text.index("Holloway")
+    assert tidy_span(text, Entity("person_name", at, at + 8, "Holloway")) is None
+    text = "please ask Holloway to call me"
+    at = text.index("Holloway")
+    assert tidy_span(text, Entity("person_name", at, at + 8, "Holloway")) is not None
