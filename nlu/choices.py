@@ -83,6 +83,11 @@ _PATTERNS = [
 ]
 # A whole message that is only "the <time>": "the 1:45", "the 3pm please".
 _THE_TIME_ALONE = re.compile(rf"^{_FILLER}(?P<span>the\s+(?P<time>{_TIME_RX})){_FILLER}$")
+# A whole reply that picks by the time said: "the one at 11", "the one for 3:30 pls". Only as the whole
+# message: inside a sentence "cancel the one at 10" names a booked appointment (a datetime).
+_ONE_AT_ALONE = re.compile(
+    rf"^{_FILLER}(?P<span>the\s+one\s+(?:at|for|@)\s+(?P<time>{_TIME_RX})){_FILLER}$"
+)
 _BARE = re.compile(
     rf"^{_FILLER}(?P<span>(?P<num>\d{{1,2}})|(?P<word>{'|'.join(_WORDNUM)}))[.)]?{_FILLER}$"
 )
@@ -116,6 +121,10 @@ def extract_choices(text: str, max_index: int = 20) -> list[Entity]:
                 )
             ]
         return []
+    m = _ONE_AT_ALONE.match(low)
+    if m and (val := _time_value(m["time"])):
+        s, e = m.start("span"), m.start("span") + len(m["span"].rstrip())
+        return [Entity("choice", s, e, text[s:e], {"time": val})]
     m = _THE_TIME_ALONE.match(low)
     if (
         m

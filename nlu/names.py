@@ -21,7 +21,13 @@ _NOT_AFTER_TITLE = (
     r"asap|please|pls|appointment|appt|visit|who|that|if|when|after|before|any|only|just|yet|too|also|then|"
     r"practice|station|aide|assistant|gave|has|had|have|did|does|do|thinks|wants|asked|checked|looked|saw|sees|"
     r"prescribed|recommended|referred|mentioned|from|of|by|it|him|her|them|we|he|she|they|i|are|were|be|been|"
-    r"seen|given|taken|written|sent|got|gone|done|put|made|found|rang|told|kept|left|back|out|up|off|over|still)"
+    r"seen|given|taken|written|sent|got|gone|done|put|made|found|rang|told|kept|left|back|out|up|off|over|still|"
+    # Irregular past tenses, adverbs and contractions that follow "the nurse" / "the doctor" in a sentence
+    # ("the nurse took blood", "the doctor thought", "with the doctor instead", "tell the nurse I'm late").
+    r"took|thought|saw|said|went|came|gave|knew|felt|ran|spoke|wrote|instead|sometime|sometimes|closer|"
+    r"nearer|near|should|might|must|may|shall|i'm|im|i'll|i've|i'd|he's|she's|isn't|wasn't|didn't|doesn't|"
+    r"won't|can't|couldn't|hasn't|haven't|let|get|give|take|make|know|check|see|ring|phone|call|visit|tell|"
+    r"ask|want|need|needs|say|think|will|fine|ok|okay|yet|though|anyway|again|once|ever|already)"
 )
 # Capitalised names after any title; a lower-case name only after "dr", "doctor" or "nurse" ("dr patel",
 # "doctor chen", "nurse sofia") and never a common word ("the doctor again").
@@ -76,6 +82,10 @@ _NOT_NAMES = frozenset(
         "told",
         "wants",
         "is's",
+        "i'm",
+        "i've",
+        "i'll",
+        "i'd",
         "re",
         "visit's",
         "monday",
@@ -91,9 +101,11 @@ _RELATION = (
     r"son|daughter|husband|wife|partner|mum|mom|mother|dad|father|boy|girl|baby|child|kid|toddler|grandson"
     r"|granddaughter|nan|nana|grandma|grandpa|brother|sister|boyfriend|girlfriend|niece|nephew|stepson|stepdaughter"
     r"|newborn|twins?|grandmother|grandfather|granny|aunt|auntie|uncle|cousin|baby\s+(?:boy|girl)"
+    # Carers' words and the kin words of the languages patients mix in ("my lola Remedios", "my abuela Rosa").
+    r"|client|patient|lola|lolo|abuela|abuelo|nonna|nonno|oma|opa|amma|appa|nani|dadi|nana|bibi|mama|papa"
 )
 _FAMILY = re.compile(
-    rf"\b[Mm]y\s+(?:little\s+|youngest\s+|eldest\s+|oldest\s+)?(?:{_RELATION})\s+(?:{_NAME})(?:\s+{_NAME})?"
+    rf"\b[Mm]y\s+(?:little\s+|youngest\s+|eldest\s+|oldest\s+)?(?:{_RELATION})\s+(?:{_NAME})(?:\s+{_NAME}){{0,2}}"
 )
 # A patient introducing themself: "my name is Wei Zhang", "my name Aisha Rahman", "this is Tom Nguyen".
 # Decision: the whole capitalised name (first and last) is the span, the introduction is not; a lone
@@ -103,7 +115,7 @@ _INTRO_NAMED = re.compile(
     rf"\b(?:(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Tt]he\s+patient'?s)\s+(?:full\s+)?name(?:\s+is|'s)?|MY\s+NAME\s+IS)[:,]?\s+(?P<n>{_NAME}(?:\s+{_NAME}){{0,2}})"
 )
 _INTRO_TWO = re.compile(
-    rf"(?:^|[.,!]\s*|\b[Hh]i\s+|\b[Hh]ello\s+)(?:[Ii]'?m|[Ii]\s+am|[Tt]his\s+is|[Ii]t'?s|[Ii]t\s+is)\s+"
+    rf"(?:^|[.,!?]\s*|\b[Hh]i\s+|\b[Hh]ello\s+)(?:[Ii]'?m|[Ii]\s+am|[Tt]his\s+is|[Ii]t'?s|[Ii]t\s+is)\s+"
     rf"(?P<n>{_NAME}\s+{_NAME}(?:\s+{_NAME})?)"
 )
 # A civil title before a name: "Mr Reyes", "Ms Harriet Cole", "Mrs. O'Brien". A carer or an assistant
@@ -117,8 +129,18 @@ _BEFORE_CLINICIAN = re.compile(r"\b(?:with|see|seeing|saw|by)\s+$", re.IGNORECAS
 # Only at the very end of the message, so "thanks, Friday works" is not read as a name.
 _SIGNATURE = re.compile(
     r"(?:\b(?:[Rr]egards|[Ss]incerely|[Ff]aithfully|[Tt]hanks?(?:\s+you)?|[Cc]heers|[Bb]est(?:\s+wishes)?|"
-    r"[Ww]arm(?:est)?\s+wishes|[Ll]ove|[Kk]ind\s+regards|[Tt]aa?|[Mm]any\s+thanks|[Bb]lessings)|[-\u2013\u2014~])"
+    r"[Ww]arm(?:est)?\s+wishes|[Ll]ove|[Kk]ind\s+regards|[Tt]aa?|[Mm]any\s+thanks|[Bb]lessings|"
+    r"[Yy]ours(?:\s+(?:sincerely|faithfully|truly))?)|[-\u2013\u2014~])"
     rf"[,.!]?\s+(?P<n>(?:[A-Z]\.\s*)?{_NAME}(?:\s+{_NAME}){{0,2}})[.!]?\s*$"
+)
+# A name signed after the last sentence, as older patients sign a text like a letter: "... the card.
+# Harold Fitch". Two or three capitalised words, alone after a full stop, question or exclamation mark.
+_SIGNED_AFTER_SENTENCE = re.compile(rf"[.!?]\s+(?!I')(?P<n>{_NAME}(?:\s+{_NAME}){{1,2}})\.?\s*$")
+# A name opening a reply that goes on with the date of birth: "Chukwuemeka Obi, born 5th June 1988",
+# "Name: Rajesh Kumar, DOB: 15-08-1979", "Aisha Rahman - 21/07/1990".
+_NAME_THEN_BIRTH = re.compile(
+    rf"^\s*(?:(?:[Ff]ull\s+)?(?:[Nn]ame|NAME)\s*[:\-]\s*)?(?P<n>{_NAME}(?:\s+{_NAME}){{1,3}})\s*[,;\-\u2013]\s*"
+    r"(?:[Bb]orn|[Dd]\.?[Oo]\.?[Bb]|DOB|[Dd]ate\s+of\s+birth|\d)"
 )
 # A name given alone as an answer, perhaps with a particle or "that's me": "Callum McLeod", "Lim Jia
 # Hui ah", "Maricel Santos po", "Tom Nguyen here". Two to four capitalised words and nothing else.
@@ -336,12 +358,51 @@ _COMMON_CAPITALISED = frozenset(
         "family",
         "team",
         "reception",
+        # Hellos and thanks of the languages patients mix in: "Guten Tag" is not a name.
+        "guten",
+        "tag",
+        "morgen",
+        "abend",
+        "buenos",
+        "buenas",
+        "dias",
+        "días",
+        "tardes",
+        "noches",
+        "bonjour",
+        "bonsoir",
+        "hola",
+        "hallo",
+        "ciao",
+        "namaste",
+        "salaam",
+        "salam",
+        "shalom",
+        "aloha",
+        "kia",
+        "ora",
+        "howdy",
+        "gracias",
+        "merci",
+        "danke",
+        "obrigado",
+        "obrigada",
+        "grazie",
+        "salamat",
+        "po",
     ]
 )
 
 _POSSESSIVE = re.compile(
-    r"(?<!Dr\s)(?<!Dr\.\s)(?<!dr\s)(?<!Doctor\s)(?<!Nurse\s)\b(?P<n>[A-Z][a-zA-Z\-]+)'s\s+(?:appointment|appt|results|jabs|vaccinations|shots|checkup|check-up|forms|booking|visit|mum|mom|dad|father|mother)\b"
+    r"(?<!Dr\s)(?<!Dr\.\s)(?<!dr\s)(?<!Doctor\s)(?<!Nurse\s)\b(?P<n>[A-Z][a-zA-Z\-]+(?:\s+[A-Z][a-zA-Z\-]+)?)'s\s+"
+    # "Eli's and Rose's appts": the first of two owners shares the second one's noun.
+    r"(?:and\s+[A-Z][a-zA-Z\-]+'s\s+)?"
+    r"(?:appointments?|appts?|results?|jabs|vaccinations?|shots?|checkup|check-up|forms?|booking|visit|mum|mom|"
+    r"dad|father|mother|bloods|tests?|physio|file|details|bills?|invoices?|finances|slot|scans?|prescriptions?|meds)\b"
+    # "... and Eli's too": a second owner of the same thing.
+    r"|\band\s+(?P<n2>[A-Z][a-zA-Z\-]+)'s\s+(?:too|as\s+well|also)\b"
 )
+_SECOND_OWNER = re.compile(r"'s\s+and\s+([A-Z][a-zA-Z\-]+)'s\s")
 _NOT_FIRST = frozenset(
     [
         "Today",
@@ -405,6 +466,11 @@ _NOT_SURNAMES = frozenset(
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     words = text[start:end].split()
+    # "Dr Chen Wednesday, Maria Lopez": the clinician's name ends at the first word that is not one.
+    cut = next(
+        (i for i, w in enumerate(words) if i > 1 and w.lower().strip(",.") in _NOT_NAMES), None
+    )
+    words = words[:cut]
     while len(words) > 1 and words[-1].lower().strip(",.") in _NOT_NAMES:
         words.pop()
     if len(words) < 2 or words[1].lower().strip(",.") in _NOT_NAMES:
@@ -436,7 +502,7 @@ def rule_names(text: str) -> list[Entity]:
             out.append(Entity("practitioner", se[0], se[1], text[se[0] : se[1]]))
     for m in _FAMILY.finditer(text):
         words = m.group().split()
-        if words[-1] in _NOT_FIRST or words[-1].lower() in _NOT_NAMES:
+        if words[-1] in _NOT_FIRST or words[-1].lower() in _NOT_NAMES or words[-1].startswith("I'"):
             continue
         out.append(Entity("person_name", m.start(), m.end(), m.group()))
     for m in [*_INTRO_NAMED.finditer(text), *_INTRO_TWO.finditer(text)]:
@@ -459,7 +525,7 @@ def rule_names(text: str) -> list[Entity]:
             continue
         kind = "practitioner" if _BEFORE_CLINICIAN.search(text[: m.start()]) else "person_name"
         out.append(Entity(kind, m.start(), m.end(), m.group()))
-    for pattern in (_SIGNATURE, _ALONE):
+    for pattern in (_SIGNATURE, _SIGNED_AFTER_SENTENCE, _NAME_THEN_BIRTH, _ALONE):
         for m in pattern.finditer(text):
             if (
                 _plain_words(m["n"])
@@ -468,10 +534,14 @@ def rule_names(text: str) -> list[Entity]:
             ):
                 out.append(Entity("person_name", m.start("n"), m.end("n"), m["n"]))
     for m in _POSSESSIVE.finditer(text):
-        if m["n"] not in _NOT_FIRST and all(
-            m.start() >= o.end or m.end("n") <= o.start for o in out
-        ):
-            out.append(Entity("person_name", m.start("n"), m.end("n"), m["n"]))
+        for group in ("n", "n2"):
+            if not m[group] or m[group].split()[0] in _NOT_FIRST or not _plain_words(m[group]):
+                continue
+            if all(m.start(group) >= o.end or m.end(group) <= o.start for o in out):
+                out.append(Entity("person_name", m.start(group), m.end(group), m[group]))
+            # "Eli's and Rose's appts": the second owner too.
+            if group == "n" and (second := _SECOND_OWNER.match(text, m.end("n"))):
+                out.append(Entity("person_name", second.start(1), second.end(1), second[1]))
     return sorted((t for e in out if (t := tidy_span(text, e))), key=lambda e: e.start)
 
 
@@ -516,12 +586,42 @@ _OPENERS = frozenset(
 _POSSESSIVE_END = re.compile(r"['\u2019]s$")
 
 
+# A capitalised word right after a name: the recogniser often stops at the first name ("*Daniel* Reyes").
+_NEXT_NAME_WORD = re.compile(rf" (?P<w>{_NAME})(?=['\u2019]s\b|[\s,.!?;:)]|$)")
+
+
+def _with_surnames(text: str, end: int) -> int:
+    """``end`` moved past up to two capitalised name words that follow it ("Daniel" -> "Daniel Reyes")."""
+    for _ in range(2):
+        m = _NEXT_NAME_WORD.match(text, end)
+        if (
+            not m
+            or m["w"] in _NOT_FIRST
+            or not _plain_words(m["w"])
+            or m["w"].lower() in _NOT_SURNAMES
+            or _is_a_site(text, m.start("w"), m.end("w"))
+        ):
+            break
+        end = m.end("w")
+    return end
+
+
+# A word between a house number and a street word is part of an address ("40 River Rd", "45 Oak Street").
+_AN_ADDRESS = re.compile(r"\b\d+[a-zA-Z]?\s+$")
+_A_STREET = re.compile(
+    r"\s+(?:st|street|rd|road|ave|avenue|lane|ln|drive|dr|blvd|boulevard|way|close|court|ct|place|pl|terrace)\b",
+    re.IGNORECASE,
+)
+
+
 def tidy_span(text: str, e: Entity) -> Entity | None:
     """``e`` without an opening word or a possessive "'s" ("my son Omar's" -> "my son Omar"); None if nothing is left.
 
     The span conventions keep the possessive out of a name, as they keep "the" out of a service.
     """
     start, end = e.start, e.end
+    if e.entity in ("person_name", "practitioner"):
+        end = _with_surnames(text, end)
     if m := _POSSESSIVE_END.search(text, start, end):
         end = m.start()
     words = text[start:end].split(" ")
@@ -533,6 +633,12 @@ def tidy_span(text: str, e: Entity) -> Entity | None:
         start += len(words.pop(0)) + 1
     if end <= start:
         return None
+    if (
+        e.entity == "person_name"
+        and _AN_ADDRESS.search(text[:start])
+        and _A_STREET.match(text, end)
+    ):
+        return None  # "40 [River] Rd": a street, not a person
     if (start, end) == (e.start, e.end):
         return e
     return Entity(e.entity, start, end, text[start:end], e.value)

@@ -201,15 +201,20 @@ class NLU:
             sorted(rules + self.model_entities(text, rules), key=lambda e: (e.start, e.end))
         )
         ranking = self.classify(text, entities)
+        # A message with no word the training data knew (keyboard mash) is not understood: out of
+        # scope whatever the classifier guessed, at a confidence that asks the patient to rephrase
+        # (an emergency guess is left to the emergency screen below, never lowered here).
         if (
-            ranking[0][0] == "out_of_scope"
+            ranking[0][0] != "emergency"
             and not entities
             and knows_none(
                 classifier_text(text, entities, self._models.lexicon).split(),
                 self._models.lexicon.counts,
             )
         ):
-            ranking = [(k, min(v, UNKNOWN_WORDS_CONFIDENCE)) for k, v in ranking]
+            ranking = [("out_of_scope", UNKNOWN_WORDS_CONFIDENCE)] + [
+                (k, min(v, UNKNOWN_WORDS_CONFIDENCE)) for k, v in ranking if k != "out_of_scope"
+            ]
         forced = keyword_intent(text) or (
             "emergency" if is_emergency_parse(screen(text), ranking) else None
         )

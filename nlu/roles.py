@@ -26,7 +26,13 @@ rules, in order:
      and "it's on <dt>" says what "it" is;
    - what is said of it after it: "<dt> I can't (make)", "<dt> needs to be later",
      "the <dt> is too early", "can <dt> be moved", "<dt> I'm booked for";
-   - "a new time for <dt>", and outside a booking "the <dt> with <clinician>".
+   - "a new time for <dt>", and outside a booking "the <dt> with <clinician>";
+   - a refusal after it: "<dt> is no good", "<dt> not possible", "<dt> I busy", "<dt> moved to ...";
+   - in a move, "not <dt>", "than <dt>", "instead of <dt>";
+   - in a reschedule that names two times with no cue at all ("I have work thursday, friday ok?"),
+     the first, unless the two are alternatives ("monday or tuesday") or another is refused.
+   A time already past ("last tuesday", "yesterday", "two weeks ago") is never a booked visit: the
+   role picks an appointment still to come, and results "from last week" name no appointment.
 2. In a cancel, check or attendance message every datetime names the booked visit
    ("cancel my appointment tomorrow") unless it is a destination ("to friday"); a message
    with "cancel" in it counts as a cancel whatever the classifier said.
@@ -60,7 +66,9 @@ _APPT = (
     r"consult(?:ation)?s?|check[- ]?ups?|checkups?|one|"
     # What patients call the visit by its service: "my physio on saturday", "is my telehealth on wed".
     r"physio(?:therapy)?|telehealth|(?:flu\s+)?(?:shots?|jabs?|jags?)|blood\s*tests?|bloods|scans?|"
-    r"smears?|vaccin\w+|dental|cleaning|review|follow[- ]?up)"
+    r"smears?|vaccin\w+|dental|cleaning|review|follow[- ]?up|"
+    # "resched my sched on the 5th", "before my date on thursday": what some patients call the visit.
+    r"scheds?|dates?)"
 )
 _NOT_OWNERS = r"(?!(?:it|that|what|there|here|let|who|he|she|where|when)'s\b)"
 _OWNER = _NOT_OWNERS + r"(?:my|ma|our|his|her|their|your|the|this|that|[a-z]+'s)"
@@ -100,9 +108,14 @@ _IS_FINE = re.compile(
 )
 # "can't make *thursday*, ...", "*tmr* cannot make it", "*Thursday 10:30* I cannot": said of a booked time.
 _CANT_AFTER = re.compile(
-    r"^(?:'s)?\s*,?(?:\s+(?:i|we|he|she|they|it|really|just))*\s+(?:can'?t|cannot|can\s+not|"
+    r"^(?:'s)?\s*,?(?:\s+(?:i|i'm|im|we|he|she|they|it|really|just))*\s+(?:can'?t|cannot|can\s+not|"
     r"won'?t\s+be\s+able|not\s+able|unable|couldn'?t|no\s+longer|won'?t\s+work|doesn'?t\s+work|"
-    r"don'?t\s+work|isn'?t\s+(?:good|possible|going\s+to\s+work))\b"
+    r"don'?t\s+work|isn'?t\s+(?:good|possible|going\s+to\s+work)|"
+    # "FRIDAY IS NO GOOD", "Thursday is not possible", "thursday i busy", "doesn't suit"
+    r"(?:is\s+|'s\s+)?(?:no|not)\s+(?:good|possible|ok|okay|convenient|suitable)|(?:is\s+)?impossible|"
+    r"(?:'m|m|am|is|are)?\s*(?:too\s+)?busy|(?:doesn'?t|does\s+not|won'?t)\s+suit|clash(?:es)?|"
+    # "tomorrow 10h I am working", "Tuesday I'm on call"
+    r"(?:'m|m|am)?\s*(?:working|at\s+work|on\s+call|away|travell?ing|out\s+of\s+town)(?=\s*(?:[,.;!?]|$)))\b"
 )
 # "*tomorrow morning* needs to be later", "the *8am* is too early", "can the physio on *Tuesday* be moved".
 _NEEDS_MOVING = re.compile(
@@ -110,7 +123,9 @@ _NEEDS_MOVING = re.compile(
     r"(?:moved|moving|changed|changing|later|earlier|rescheduled|shifted|pushed|switched|swapped)|"
     r"(?:is|'s|are)\s+(?:now\s+|just\s+)?(?:too|way\s+too)\s+(?:early|late|soon)|"
     r"(?:be|get|gets|been)\s+(?:moved|changed|shifted|pushed|swapped|switched|rescheduled|"
-    r"put\s+back|brought\s+forward))\b"
+    r"put\s+back|brought\s+forward)|"
+    # "need march 5th moved to march 12th"
+    r"(?:moved|changed|shifted|pushed|swapped|switched|rescheduled)\s+(?:to|till|until|for|back|forward))\b"
 )
 # "a new time for *the 12th*", "a different day than *friday*".
 _NEW_TIME_FOR = re.compile(
@@ -136,6 +151,10 @@ _PUT_FORWARD = re.compile(
     # the new booking of a cancel-and-rebook: "cancel my thursday and book me in friday"
     r"\b(?:re)?book\s+(?:me|us|him|her|them)?\s*(?:in\s+)?(?:for\s+|on\s+|at\s+)?(?:the\s+)?$"
 )
+# "see you thursday", "cya tmrw": the patient will see the practice at the visit booked.
+_SEE_YOU = re.compile(
+    r"\b(?:see\s+(?:you|ya|u|yous)|cya|c\s+u|catch\s+(?:you|ya)(?:\s+on)?)\s+(?:on\s+)?$"
+)
 _INSTEAD_OF = re.compile(r"\b(?:instead\s+of|in\s+place\s+of)\s+(?:my\s+|the\s+|our\s+)?$")
 _CANT_MAKE = re.compile(
     r"\b(?:can'?t|cannot|can\s+not|cannae|canny|cant|won'?t|wont|unable\s+to|not\s+able\s+to|couldn'?t|"
@@ -147,8 +166,9 @@ _CANT_MAKE = re.compile(
 )
 # "I have an appointment on thursday", "we've got an appt at 3" (not "can I have an appointment...").
 _HAVE_APPT = re.compile(
-    r"(?<!can )(?<!could )(?<!may )(?<!would )(?<!will )(?<!to )\b(?:i|ah|we|he|she|they|you)"
-    r"(?:\s+(?:already\s+)?(?:have|has|had|ve)|'ve|ve)\s+(?:already\s+)?(?:got\s+)?(?:an?|one|my|the)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?<!can )(?<!could )(?<!may )(?<!would )(?<!will )(?<!to )(?<!do )(?<!does )\b(?:i|ah|we|he|she|they|you)"
+    # "I have appointment Thursday", "i got a check up thurs": the article is often left out.
+    r"(?:\s+(?:already\s+)?(?:have|has|had|ve|got)|'ve|ve)\s+(?:already\s+)?(?:got\s+)?(?:(?:an?|one|my|the)\s+)?(?:[\w'-]+\s+){0,2}?"
     + _APPT
     + r"(?:\s+"
     + _NOT_DESTINATION
@@ -158,18 +178,25 @@ _HAVE_APPT = re.compile(
 _BOOKED_FOR = re.compile(
     r"\b(?:i'?m|i\s+am|i\s+was|we'?re|we\s+are|we\s+were|(?:he|she)'?s|(?:he|she|it)\s+(?:is|was)|currently|"
     r"originally|already)\s+(?:already\s+|currently\s+|definitely\s+|still\s+|actually\s+)?"
-    r"(?:booked|scheduled|down|set)\s+(?:in\s+)?(?:for|on|at)\s+(?:the\s+)?$"
+    r"(?:(?:booked|scheduled|down|set)\s+(?:in\s+)?(?:for|on|at)|"
+    # "I'm booked tomorrow 2pm", "I'm booked with Jonas on Saturday"
+    r"(?:booked|scheduled)(?:\s+in)?(?:\s+with(?:\s+[\w.'-]+){1,3}?)?(?:\s+(?:for|on|at))?)\s+(?:the\s+)?$"
     # "I booked the flu shot for friday", "we already scheduled his check-up on the 5th".
     r"|\b(?:i|we|he|she|they)\s+(?:already\s+|had\s+)?(?:booked|scheduled)\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:for|on|at)\s+(?:the\s+)?$"
 )
 # "can you move it? it's on thursday": what "it" is, in a reschedule.
 _IT_IS_ON = re.compile(
-    r"\b(?:it'?s|it\s+is|it\s+was|which\s+is|that'?s|that\s+is)\s+(?:currently\s+|now\s+)?"
-    r"(?:on|for|at)\s+(?:the\s+)?$"
+    r"\b(?:(?:it'?s|it\s+is|it\s+was|which\s+is|that'?s|that\s+is)\s+(?:currently\s+|now\s+)?"
+    r"(?:on|for|at)|it\s+(?:was|is\s+currently))\s+(?:the\s+)?$"
 )
+_ALTERNATIVES = re.compile(r"^(?:'s)?\s*(?:,\s*)?(?:or|and|/|-|&|\+|through|thru)\b")
 _FROM = re.compile(r"\bfrom\s+(?:my\s+|the\s+|our\s+)?$")
-_RATHER_THAN = re.compile(r"\brather\s+than\s+(?:my\s+|the\s+)?$")
+_RATHER_THAN = re.compile(r"\b(?:rather\s+)?than\s+(?:my\s+|the\s+|this\s+)?$")
+# "make mine the 10th, not the 5th", "instead of Tuesday": in a move, the time refused is the booked one.
+_NOT_THIS = re.compile(
+    r"(?:\bnot|\binstead\s+of|\bin\s+place\s+of|\bthan)\s+(?:my\s+|the\s+|this\s+)?$"
+)
 _MOVE_VERB = re.compile(
     r"\b(?:move|moving|change|changing|switch|switching|shift|swap|reschedule|resched|"
     r"push|bring|put)\s+(?:my\s+|the\s+|our\s+)?$"
@@ -188,6 +215,9 @@ _POSSESSED = re.compile(
     r"\b(?:my|our|his|her|their|(?!(?:it|that|what|there|here|let)'s)[a-z]+'s)\s+$"
 )
 # "for tomorrow instead": whatever came before, the time after it is the one wanted.
+# "bloods taken last Wednesday", "results from my appointment yesterday": a visit that is over is
+# not one the patient has; the role picks an appointment still to come.
+_PAST = re.compile(r"^(?:last|yesterday|this\s+past|the\s+other\s+day)\b|\bago$")
 _INSTEAD_AFTER = re.compile(r"^\s*,?\s*instead\b")
 _BOOK_VERB = re.compile(r"\b(?:book|schedule|sched)\b")
 _DESTINATION = re.compile(r"\b(?:to|into|till|until)\s+(?:the\s+)?$")
@@ -221,11 +251,19 @@ def _core(low: str, e: Entity) -> tuple[str, str, str]:
 
 def _is_existing(low: str, e: Entity, dts: list[Entity], intent: str) -> bool:
     left, span, right = _core(low, e)
-    if _INSTEAD_AFTER.match(right) or _PUT_FORWARD.search(left):
+    if _INSTEAD_AFTER.match(right) or _PUT_FORWARD.search(left) or _PAST.search(span):
         return False
     if any(
         p.search(left)
-        for p in (_INSTEAD_OF, _CANT_MAKE, _HAVE_APPT, _BOOKED_FOR, _POSSESSED, _NEW_TIME_FOR)
+        for p in (
+            _INSTEAD_OF,
+            _CANT_MAKE,
+            _HAVE_APPT,
+            _BOOKED_FOR,
+            _POSSESSED,
+            _NEW_TIME_FOR,
+            _SEE_YOU,
+        )
     ):
         return True
     if _BOOKED_AFTER.match(right) or _NEEDS_MOVING.match(right):
@@ -294,7 +332,7 @@ def _names_the_old_one(
 ) -> bool:
     """ "move <dt> to <dt>"; in a reschedule also "from <dt> to <dt>" and "rather than <dt>"."""
     moving = intent == "reschedule_appointment" or _MOVE_VERB_ANYWHERE.search(low)
-    if moving and (_RATHER_THAN.search(left) or _IT_IS_ON.search(left)):
+    if moving and (_RATHER_THAN.search(left) or _IT_IS_ON.search(left) or _NOT_THIS.search(left)):
         return True
     later = [d for d in dts if d.start >= e.end]
     if not later:
@@ -303,4 +341,15 @@ def _names_the_old_one(
     if moving and _JUST_TO.match(between) and not _DESTINATION.search(left):
         return True
     starts_move = _MOVE_VERB.search(left) or (moving and _FROM.search(left))
-    return bool(starts_move and _TO_NEXT.match(between))
+    if starts_move and _TO_NEXT.match(between):
+        return True
+    # A reschedule that names two times without a cue ("I have work thursday, can change to friday?",
+    # "today 2pm no good, wednesday evening?"): the first is the booked one, unless the two are
+    # alternatives ("monday or tuesday") or the first is already where it should go ("to friday").
+    return (
+        intent == "reschedule_appointment"
+        and e is dts[0]
+        and not _DESTINATION.search(left)
+        and not _ALTERNATIVES.match(between)
+        and not any(_NOT_THIS.search(low[: d.start]) for d in later)
+    )
