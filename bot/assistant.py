@@ -141,6 +141,8 @@ class Assistant:
         self,
         conversation_id: str,
         replies_written: Callable[[list[Outbound]], Awaitable[None]] | None = None,
+        *,
+        hand_over: bool = False,
     ) -> Handled:
         """Handle every due pending message of the conversation, in arrival order.
 
@@ -148,32 +150,56 @@ class Assistant:
         caller can send them at once: a patient who sent several messages at once gets the
         first answer when it is ready, not when the last message is processed. A failure
         of it is logged; the replies stay in the outbox for the next sender.
+
+        With `hand_over` (the dispatchers' tasks, whose caller needs no replies back), a task
+        that finds another process working through this conversation leaves its messages to
+        it and returns at once, instead of waiting on the lock: the processor looks again
+        after each round and takes what arrived meanwhile. A patient's burst of ten messages
+        is then one worker's loop, and the other worker processes stay free for other
+        patients. (See `bot.ports.ConversationLocks` for why no message is left behind.)
         """
         handled = Handled([])
-        async with self.locks.lock(conversation_id):
-            async with self.storage.reading() as uow:
-                pending = await uow.inbox.pending(conversation_id)
-            for message in pending:
-                retry_at = message.metadata.get("retry_at")
-                if retry_at and dt.datetime.fromisoformat(retry_at) > self.clock.now():
-                    handled.kept_for_retry = True
-                    break  # later messages wait behind it: order matters more than speed
+        if hand_over and await self.locks.leave_to_processor(conversation_id):
+            return handled
+        again = True
+        while again:
+            async with self.locks.lock(conversation_id):
+                if hand_over:
+                    await self.locks.processing(conversation_id)
                 try:
-                    replies, done = await self._process_one(conversation_id, message)
-                except Exception as e:  # noqa: BLE001 - kept for a retry, not dropped; logged without PHI
-                    await self._failed(conversation_id, message, e)
-                    handled.kept_for_retry = True
-                    break
-                handled.replies += replies
-                if replies and replies_written is not None:
-                    try:
-                        await replies_written(replies)
-                    except Exception as e:  # noqa: BLE001 - the replies wait in the outbox
-                        bind(log, conversation=conversation_id).failure("sending replies", e)
-                if not done:
-                    handled.kept_for_retry = True
-                    break
+                    await self._process_pending(conversation_id, replies_written, handled)
+                finally:
+                    again = hand_over and await self.locks.done_processing(conversation_id)
         return handled
+
+    async def _process_pending(
+        self,
+        conversation_id: str,
+        replies_written: Callable[[list[Outbound]], Awaitable[None]] | None,
+        handled: Handled,
+    ) -> None:
+        async with self.storage.reading() as uow:
+            pending = await uow.inbox.pending(conversation_id)
+        for message in pending:
+            retry_at = message.metadata.get("retry_at")
+            if retry_at and dt.datetime.fromisoformat(retry_at) > self.clock.now():
+                handled.kept_for_retry = True
+                return  # later messages wait behind it: order matters more than speed
+            try:
+                replies, done = await self._process_one(conversation_id, message)
+            except Exception as e:  # noqa: BLE001 - kept for a retry, not dropped; logged without PHI
+                await self._failed(conversation_id, message, e)
+                handled.kept_for_retry = True
+                return
+            handled.replies += replies
+            if replies and replies_written is not None:
+                try:
+                    await replies_written(replies)
+                except Exception as e:  # noqa: BLE001 - the replies wait in the outbox
+                    bind(log, conversation=conversation_id).failure("sending replies", e)
+            if not done:
+                handled.kept_for_retry = True
+                return
 
     async def process_due(self, limit: int = 100) -> int:
         """Process every conversation with pending messages (retries after an outage, leftovers

@@ -35,7 +35,7 @@ class LocalDispatcher:
 
     async def _process(self, conversation_id: str) -> None:
         try:
-            await self.assistant.process(conversation_id, self._replies_written)
+            await self.assistant.process(conversation_id, self._replies_written, hand_over=True)
         except Exception as e:  # noqa: BLE001 - the message stays pending; process_due retries it
             bind(log, conversation=conversation_id).failure("processing failed; left for retry", e)
         finally:

@@ -21,7 +21,7 @@ from adapters.twilio.sender import TwilioSender
 from adapters.twilio.whatsapp_list import ListTemplate
 from bot.assistant import Assistant
 from bot.dispatch import LocalDispatcher
-from bot.outbox.loop import SenderLoop
+from bot.outbox.loop import SenderLoop, Sending
 from bot.outbox.ratelimit import LocalRateLimiter
 from bot.outbox.sender import OutboxSender, Policy
 from bot.ports import ChannelSender, Dispatcher, RateLimiter, Storage
@@ -74,7 +74,7 @@ class Channels:
 
     sender: OutboxSender
     dispatcher: Dispatcher
-    loop: SenderLoop | None = None  # the in-process sender (no Redis)
+    loop: Sending | None = None  # the in-process sender (no Redis)
     telegram: TelegramBot | None = None
     redis: Redis | None = None
     senders: list[ChannelSender] = field(default_factory=list)

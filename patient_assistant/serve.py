@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime as dt
 import secrets
 import sys
@@ -17,7 +16,7 @@ from patient_assistant.jobs import InProcessJobs
 from patient_assistant.sandbox_access import fhir_server
 from patient_assistant.serve_loop import fast_loop_factory
 from patient_assistant.settings import Settings
-from patient_assistant.turn_thread import ThreadDispatcher, TurnThread
+from patient_assistant.turn_thread import ThreadDispatcher, ThreadSender, TurnThread
 
 
 async def serve(
@@ -99,21 +98,17 @@ async def serve(
 
 
 async def start_turn_thread(runtime: Runtime, fhir_base_url: str) -> TurnThread:
-    """Move the runtime's conversation processing to a TurnThread (the embedded default)."""
+    """Move the runtime's conversation processing and outbox sending to a TurnThread (the
+    embedded default): the API's loop is left with the webhooks."""
     channels = runtime.channels
     assert channels is not None and channels.loop is not None
-    loop, sender = asyncio.get_running_loop(), channels.loop
-
-    def replies_ready() -> None:  # on the turn thread: wake the sender on this loop
-        with contextlib.suppress(RuntimeError):  # this loop has closed: nothing left to send
-            loop.call_soon_threadsafe(sender.wake)
-
-    turns = TurnThread(
-        runtime.settings, fhir_base_url, runtime.nlu, replies_ready, clock=runtime.clock
-    )
+    turns = TurnThread(runtime.settings, fhir_base_url, runtime.nlu, clock=runtime.clock)
     await turns.start()
-    await channels.dispatcher.aclose()  # the in-loop dispatcher it replaces has done nothing yet
+    # The in-loop dispatcher and sender it replaces have done nothing yet.
+    await channels.dispatcher.aclose()
+    await channels.loop.stop()
     channels.dispatcher = ThreadDispatcher(turns)
+    channels.loop = ThreadSender(turns)
     return turns
 
 

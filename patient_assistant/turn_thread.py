@@ -5,10 +5,15 @@ On the API's event loop, a turn's NLU parse and FHIR calls held up every webhook
 (acknowledgement p99 above a second while turns ran). Here they run on a thread with its own
 event loop and its own runtime (database engine, FHIR clients, conversation locks; the NLU
 model is shared, only this thread parses); the webhook only records the message and leaves
-its conversation id here, without waiting.
+its conversation id here, without waiting. The outbox sender runs here too (the runtime's
+`SenderLoop`, woken after each message's replies are written): its claims, provider requests
+and delivery updates are a turn's work as well, and on the webhooks' loop they queued ahead
+of acknowledgements.
 
-The thread still shares the interpreter's lock with the webhooks, but Python hands it over
-every few milliseconds, so a webhook waits a slice of a turn, not the whole turn.
+The thread still shares the interpreter's lock with the webhooks. Each time the API's loop
+comes back from waiting on a socket it must win that lock back from a computing turn thread,
+which Python forces only every switch interval (5 ms by default): a webhook's handful of
+wake-ups could each wait that long. While a TurnThread runs the interval is SWITCH_INTERVAL.
 Delivery is as before: a message is recorded before it is handed over, and one the thread
 never finished (a crash, a stop) stays pending for the due work, which runs here too.
 """
@@ -19,13 +24,15 @@ import asyncio
 import concurrent.futures
 import contextlib
 import logging
+import sys
 import threading
-from collections.abc import Callable, Coroutine
+from collections.abc import Coroutine
 from typing import Any, TypeVar
 
 from bot.assistant import Parser
 from bot.logs import bind
 from bot.messages import Outbound
+from bot.outbox.loop import Sending
 from domain.ports import Clock
 from patient_assistant.bootstrap import Runtime, build
 from patient_assistant.jobs import DueWork, run_due
@@ -34,6 +41,8 @@ from patient_assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+#: Seconds a thread computes before Python hands the interpreter lock to another that waits.
+SWITCH_INTERVAL = 0.001
 
 
 class TurnThread:
@@ -44,12 +53,10 @@ class TurnThread:
         settings: Settings,
         fhir_base_url: str,
         nlu: Parser,
-        replies_ready: Callable[[], None],
         clock: Clock | None = None,
     ) -> None:
         self.settings, self.fhir_base_url = settings, fhir_base_url
         self.nlu, self.clock = nlu, clock  # the API's model, and its clock (demo: --now)
-        self.replies_ready = replies_ready  # called on this thread: must be thread-safe
         self.runtime: Runtime | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._built: concurrent.futures.Future[None] = concurrent.futures.Future()
@@ -58,6 +65,7 @@ class TurnThread:
 
     async def start(self) -> None:
         """Start the thread and wait until its runtime is built (raises what building raised)."""
+        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
         self._thread.start()
         await asyncio.wrap_future(self._built)
 
@@ -75,12 +83,29 @@ class TurnThread:
             self._built.set_exception(e)
             loop.close()
             return
+        sender = self._sender()
+        loop.call_soon(sender.start)
         self._built.set_result(None)
         try:
             loop.run_forever()
         finally:
             loop.run_until_complete(self._shut_down())
             loop.close()
+
+    def _sender(self) -> Sending:
+        assert self.runtime is not None and self.runtime.channels is not None
+        assert self.runtime.channels.loop is not None, "the embedded default has a sender loop"
+        return self.runtime.channels.loop
+
+    def replies_ready(self) -> None:
+        """Wake the sender (on this thread)."""
+        self._sender().wake()
+
+    def wake_sender(self) -> None:
+        """Wake the sender, from any thread (e.g. a results notification on the API's loop)."""
+        assert self._loop is not None, "start() first"
+        with contextlib.suppress(RuntimeError):  # the thread's loop has closed: nothing to send
+            self._loop.call_soon_threadsafe(self.replies_ready)
 
     def conversation_received(self, conversation_id: str) -> None:
         """Have the conversation processed on the thread (returns at once, from any thread)."""
@@ -97,7 +122,9 @@ class TurnThread:
         try:
             # The sender is woken after each message, so a burst's first answers go out
             # while its later messages are still processed.
-            await self.runtime.assistant.process(conversation_id, self._replies_written)
+            await self.runtime.assistant.process(
+                conversation_id, self._replies_written, hand_over=True
+            )
         except Exception as e:  # noqa: BLE001 - the message stays pending; the due work retries it
             bind(log, conversation=conversation_id).failure("processing failed; left for retry", e)
         finally:
@@ -111,7 +138,7 @@ class TurnThread:
         assert self.runtime is not None
         done = await self._call(run_due(self.runtime))
         if done.replies or done.invited or done.results:
-            self.replies_ready()
+            self.wake_sender()
         return done
 
     async def idle(self) -> None:
@@ -139,7 +166,24 @@ class TurnThread:
             task.cancel()
         await asyncio.gather(*list(self._tasks), return_exceptions=True)
         if self.runtime is not None:
-            await self.runtime.aclose()
+            await self.runtime.aclose()  # stops the sender loop too (Channels.aclose)
+
+
+class ThreadSender:
+    """Stands for the TurnThread's sender on the API's loop (`Channels.loop` of its runtime):
+    waking it wakes the thread's; the thread starts and stops its own."""
+
+    def __init__(self, turns: TurnThread) -> None:
+        self.turns = turns
+
+    def wake(self) -> None:
+        self.turns.wake_sender()
+
+    def start(self) -> None:
+        pass
+
+    async def stop(self) -> None:
+        pass
 
 
 class ThreadDispatcher:

@@ -93,7 +93,8 @@ def register_tasks(app: Celery, settings: Settings) -> None:
                 if done.wake_at is not None:
                     wake_at.append(done.wake_at)
 
-            return len((await rt.assistant.process(conversation_id, send)).replies)
+            handled = await rt.assistant.process(conversation_id, send, hand_over=True)
+            return len(handled.replies)
 
         produced = int(run(go))
         if wake_at:  # a reply put off (a retry, a send slot): the sender runs again then

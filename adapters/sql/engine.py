@@ -3,7 +3,8 @@
 On SQLite every transaction starts with BEGIN IMMEDIATE: writers queue on the
 busy timeout instead of failing with "database is locked" when a read
 transaction later tries to write, and SAVEPOINTs behave. WAL lets readers
-run beside the writer.
+run beside the writer; reads only (`SqlStorage.reading`) begin DEFERRED, so they take no
+write lock at all.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 #: How long an SQLite writer waits for the lock before giving up.
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+#: Execution option: begin a read-only transaction DEFERRED, without the write lock.
+SQLITE_DEFERRED = "patient_assistant_sqlite_deferred"
 
 _ASYNC_DRIVERS = {
     "postgres": "postgresql+asyncpg",
@@ -62,4 +65,5 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        deferred = connection.get_execution_options().get(SQLITE_DEFERRED)
+        connection.exec_driver_sql("BEGIN" if deferred else "BEGIN IMMEDIATE")

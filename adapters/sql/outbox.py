@@ -24,6 +24,7 @@ from sqlalchemy import (
     BindParameter,
     ColumnClause,
     ColumnElement,
+    Insert,
     Select,
     Update,
     and_,
@@ -35,6 +36,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.sql.dialect import upsert
@@ -138,7 +140,11 @@ class SqlOutbox:
         """Add the message at the end of its stream; False if its idempotency key is taken.
 
         Two writers racing with one key: the unique constraint fails the second one's
-        transaction, which its caller retries (and then finds the key taken here)."""
+        transaction, which its caller retries (and then finds the key taken here).
+
+        On PostgreSQL the stream's upsert and the insert are one statement (a data-modifying
+        CTE, built once): one round trip and one statement's client CPU per reply instead of
+        two. SQLite has no INSERT in a WITH, so it takes the two statements."""
         if message.idempotency_key is not None:
             o = _outbox.c
             taken = select(o.id).where(
@@ -147,7 +153,12 @@ class SqlOutbox:
             )
             if (await self._conn.execute(taken)).first() is not None:
                 return False
-        values = self._sealing.outbox_values(message) | {"seq": await self._next_seq(message)}
+        values = self._sealing.outbox_values(message)
+        if self._conn.dialect.name == "postgresql":
+            stmt = _enqueue_statement(tuple(sorted(values)))
+            await self._conn.execute(stmt, {f"v_{k}": v for k, v in values.items()})
+            return True
+        values["seq"] = await self._next_seq(message)
         await self._conn.execute(insert(_outbox).values(values))
         return True
 
@@ -226,3 +237,25 @@ def _claim_statement(limit: int, channels: tuple[str, ...] | None) -> Update:
         .values(status="sending", next_attempt_at=_LEASE_UNTIL)
         .returning(*_outbox.c)
     )
+
+
+@functools.lru_cache(maxsize=8)
+def _enqueue_statement(columns: tuple[str, ...]) -> Insert:
+    """`SqlOutbox.enqueue`'s statement on PostgreSQL, its values bound as `v_<column>`:
+
+        WITH stream AS (INSERT INTO outbox_streams ... ON CONFLICT ... DO UPDATE
+                        SET last_seq = last_seq + 1 RETURNING last_seq)
+        INSERT INTO outbox (..., seq) SELECT ..., stream.last_seq FROM stream
+
+    The upsert still locks the stream's row until commit, as `_next_seq` does."""
+    value = {c: bindparam(f"v_{c}", type_=_outbox.c[c].type) for c in columns}
+    key = ("practice_id", "channel", "address")
+    stream = (
+        postgresql.insert(_streams)
+        .values({k: value[k] for k in key} | {"last_seq": 1})
+        .on_conflict_do_update(index_elements=list(key), set_={"last_seq": _streams.c.last_seq + 1})
+        .returning(_streams.c.last_seq)
+        .cte("stream")
+    )
+    rows = select(*value.values(), stream.c.last_seq)
+    return insert(_outbox).from_select([*columns, "seq"], rows)

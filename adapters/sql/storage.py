@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.crypto import Keyring
-from adapters.sql.engine import create_engine
+from adapters.sql.engine import SQLITE_DEFERRED, create_engine
 from adapters.sql.holds import SqlSlotHolds
 from adapters.sql.inbox import SqlInbox
 from adapters.sql.sealing import Sealing
@@ -32,6 +32,8 @@ class SqlStorage:
         self._sealing = Sealing(keyring)
         # The same pool; its connections run each statement as its own transaction.
         self._autocommit = self._engine.execution_options(isolation_level="AUTOCOMMIT")
+        # SQLite: transactions begin DEFERRED instead of IMMEDIATE (adapters/sql/engine.py).
+        self._deferred = self._engine.execution_options(**{SQLITE_DEFERRED: True})
 
     @property
     def engine(self) -> AsyncEngine:
@@ -47,11 +49,13 @@ class SqlStorage:
 
     @asynccontextmanager
     async def reading(self) -> AsyncIterator[SqlUnitOfWork]:
-        """Repositories for reads: on PostgreSQL each statement in autocommit (no BEGIN and
-        COMMIT round trips); SQLite reads in a unit of work."""
+        """Repositories for reads only: on PostgreSQL each statement in autocommit (no BEGIN
+        and COMMIT round trips); on SQLite one deferred transaction, which in WAL mode reads
+        beside the writer instead of taking the write lock as a unit of work does (the
+        embedded default's turn thread read while webhooks waited on that lock)."""
         if self._engine.dialect.name != "postgresql":
-            async with self.unit_of_work() as uow:
-                yield uow
+            async with self._deferred.begin() as connection:
+                yield SqlUnitOfWork(connection, self._sealing)
             return
         async with self._autocommit.connect() as connection:
             yield SqlUnitOfWork(connection, self._sealing)
@@ -60,8 +64,12 @@ class SqlStorage:
     async def single_statement(self) -> AsyncIterator[SqlUnitOfWork]:
         """For one statement, atomic by itself: autocommit on PostgreSQL (one round trip);
         SQLite runs it in a unit of work."""
-        async with self.reading() as uow:
-            yield uow
+        if self._engine.dialect.name != "postgresql":
+            async with self.unit_of_work() as uow:
+                yield uow
+            return
+        async with self._autocommit.connect() as connection:
+            yield SqlUnitOfWork(connection, self._sealing)
 
     async def receive(self, message: InboundRecord) -> Received | None:
         """`Inbox.receive` as a transaction of its own. On PostgreSQL it is one statement

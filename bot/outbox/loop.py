@@ -6,11 +6,23 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from typing import Protocol
 
 from bot.logs import bind
 from bot.outbox.sender import OutboxSender
 
 log = logging.getLogger(__name__)
+
+
+class Sending(Protocol):
+    """What the rest of the process sees of an in-process sender: `SenderLoop`, or the
+    embedded default's stand-in for the one on its turn thread."""
+
+    def wake(self) -> None: ...
+
+    def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
 
 
 class SenderLoop:

@@ -15,6 +15,24 @@ class ConversationLocks(Protocol):
 
     def lock(self, conversation_id: str) -> AbstractAsyncContextManager[None]: ...
 
+    # Handing a conversation over to the process already working on it, so a second worker
+    # is not left waiting on the lock while the first works through a patient's burst (see
+    # `Assistant.process(..., hand_over=True)`). The three steps are ordered so that no
+    # message is left behind: a task first says it wants the conversation, then looks for a
+    # processor; a processor first stops being one, then looks for a want.
+
+    async def leave_to_processor(self, conversation_id: str) -> bool:
+        """Mark the conversation wanted; True if a processor holds it (it will see the mark)."""
+        ...
+
+    async def processing(self, conversation_id: str) -> None:
+        """Under the lock, before reading the pending messages: be the processor, clear the mark."""
+        ...
+
+    async def done_processing(self, conversation_id: str) -> bool:
+        """Under the lock, after the messages: stop being the processor; True if marked since."""
+        ...
+
 
 class Dispatcher(Protocol):
     """What happens after a webhook has recorded a message: its conversation is processed

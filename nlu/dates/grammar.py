@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -196,7 +197,7 @@ def _mark_habits(atoms: list[Atom], text: str) -> None:
     """Flag a plural part of day said as a habit in its own clause after another atom ("could i
     come 22/06? mornings are best"), which then joins no date: the patient named the day, and
     what they usually prefer is no time on it. "thursday mornings are best" stays one expression."""
-    for prev, a in zip(atoms, atoms[1:]):
+    for prev, a in itertools.pairwise(atoms):
         if (
             a.kind == POD_K
             and str(a.data.get("pod", "")).endswith("s")

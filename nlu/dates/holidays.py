@@ -194,8 +194,10 @@ HOLIDAYS: dict[str, tuple[str, Rule]] = {
     ),
     "christmas_eve": (r"christmas\s+eve|xmas\s+eve|heiligabend", fixed(12, 24)),
     "christmas": (
-        r"christmas(?:\s+day)?|xmas(?:\s+day)?|(?:erste[nr]?\s+)?weihnachts(?:feier)?tag"
-        r"|(?:first|1st)\s+(?:christmas|xmas)\s+day",
+        (
+            r"christmas(?:\s+day)?|xmas(?:\s+day)?|(?:erste[nr]?\s+)?weihnachts(?:feier)?tag"
+            r"|(?:first|1st)\s+(?:christmas|xmas)\s+day"
+        ),
         fixed(12, 25),
     ),
     "boxing_day": (
@@ -288,8 +290,10 @@ HOLIDAYS: dict[str, tuple[str, Rule]] = {
     "labour_day_may": (r"labou?r\s+day|tag\s+der\s+arbeit|may\s+day", fixed(5, 1)),
     "national_day_sg": (r"national\s+day(?:\s+parade)?|ndp", fixed(8, 9)),
     "german_unity_day": (
-        r"(?:german\s+)?unity\s+day|(?:the\s+)?day\s+of\s+(?:the\s+)?german\s+unity"
-        r"|tag\s+der\s+deutschen\s+einheit",
+        (
+            r"(?:german\s+)?unity\s+day|(?:the\s+)?day\s+of\s+(?:the\s+)?german\s+unity"
+            r"|tag\s+der\s+deutschen\s+einheit"
+        ),
         fixed(10, 3),
     ),
     "chinese_new_year": (r"chinese\s+new\s+year(?:'?s)?(?:\s+day)?|lunar\s+new\s+year|cny", _CNY),
