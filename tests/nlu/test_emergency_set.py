@@ -32,7 +32,8 @@ MIN_PRECISION = 0.90
 MIN_CATEGORY_RECALL = 0.95
 #: What the blind sets must keep: their measurement, less a margin for a message or two.
 #: blind/emergency-8 (19 categories) measured recall 0.945 / precision 0.934 when written
-#: (commit c7cd9ff), lowest categories collapse and sepsis 0.870.
+#: (commit c7cd9ff), lowest categories collapse and sepsis 0.870; 0.945 / 0.937 after that
+#: session's work, lowest categories burns and self-harm 0.870.
 BLIND_FLOOR = {"recall": 0.93, "precision": 0.92, "category_recall": 0.85}
 
 #: A development set that does not meet the targets yet, held to what it measured when it
