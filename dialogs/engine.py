@@ -49,8 +49,7 @@ from dialogs.state import State
 from dialogs.turn import Awaiting, MessageHandler, OutcomeHandler, Reply, StepHandler
 from dialogs.understanding import when_of
 from domain import commands as c
-from nlu.pipeline import is_fallback
-from nlu.types import Parse
+from nlu.types import Parse, is_fallback
 
 __all__ = ["DomainAnswered", "Reply", "TurnResult", "UserSaid", "advance"]
 

@@ -20,8 +20,7 @@ import datetime as dt
 
 from dialogs.turn import Turn
 from dialogs.understanding import is_deny
-from nlu.pipeline import is_fallback
-from nlu.types import Parse
+from nlu.types import Parse, is_fallback
 
 #: An invitation not answered within this many days is stale: a reply then means something else.
 STANDS_DAYS = 7

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -16,10 +18,13 @@ from nlu.gazetteer import gazetteer_entities
 from nlu.keywords import keyword_intent
 from nlu.names import rule_names, tidy_span
 from nlu.roles import assign_roles, moves_an_appointment
-from nlu.types import Entity, Parse
 
-#: Below this intent confidence the dialogue asks the patient to rephrase.
-FALLBACK_THRESHOLD = 0.35
+# FALLBACK_THRESHOLD and is_fallback live in nlu/types.py (the dialogues read them without
+# importing spaCy); they are still importable from here.
+from nlu.types import FALLBACK_THRESHOLD as FALLBACK_THRESHOLD
+from nlu.types import Entity, Parse
+from nlu.types import is_fallback as is_fallback
+
 #: The classifier's emergency score is the second layer of the safety net (the rule
 #: screen, which always wins, is the first). Tuned on the emergency dev set and the
 #: held-out split. On hard non-emergencies with no red-flag symptom at all ("I think
@@ -74,17 +79,19 @@ def knows_none(classifier_words: list[str], counts: Mapping[str, int]) -> bool:
     return bool(words) and all(counts.get(w, 0) < Lexicon.MIN_COUNT for w in words)
 
 
-def is_fallback(parse: Parse) -> bool:
-    """Whether the dialogue should ask the patient to rephrase ``parse``'s message."""
-    return parse.confidence < FALLBACK_THRESHOLD
-
-
 def ensure_model(
     model_dir: Path | None = None, data_dir: Path = M.DATA_DIR, *, force: bool = False
 ) -> Path:
-    """The path of a trained model for the current data, training it first if missing or stale."""
+    """The path of a trained model for the current data, training it first if missing or stale.
+
+    While another process trains the same model (``scripts/test`` trains it in the background
+    while the tests that need no model run; sessions share ``$PATIENT_ASSISTANT_MODEL_DIR``),
+    this waits for it and uses its model rather than training a second copy.
+    """
     path = M.model_path(model_dir, data_dir)
-    with _TRAIN_LOCK:
+    if not force and M.is_cached(path):
+        return path
+    with _TRAIN_LOCK, _training_lock(path):
         if force or not M.is_cached(path):
             examples = M.load_training_examples(data_dir)
             texts = [
@@ -96,6 +103,19 @@ def ensure_model(
             ]
             M.save(M.train(examples, texts), path)
     return path
+
+
+@contextmanager
+def _training_lock(path: Path) -> Iterator[None]:
+    """Held while the model at ``path`` is trained: an exclusive lock on ``<path>.lock`` beside it,
+    which the system releases when the holder ends, even if it is killed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def is_emergency_parse(seen: Screen, ranking: list[tuple[str, float]]) -> bool:

@@ -66,3 +66,12 @@ class Parse:
             ],
             "entities": [e.to_json() for e in self.entities],
         }
+
+
+#: Below this intent confidence the dialogue asks the patient to rephrase.
+FALLBACK_THRESHOLD = 0.35
+
+
+def is_fallback(parse: Parse) -> bool:
+    """Whether the dialogue should ask the patient to rephrase ``parse``'s message."""
+    return parse.confidence < FALLBACK_THRESHOLD

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +37,7 @@ from domain.reminders import ReminderPlan, ReminderRules
 from domain.results import ReleaseRule, Results
 from domain.results_ready import ResultsReadyRules
 from domain.scheduling import Scheduling
+from nlu.types import Parse
 from patient_assistant.settings import Settings, reminder_days
 
 if TYPE_CHECKING:
@@ -90,6 +92,27 @@ def load_nlu() -> Parser:
             flush=True,
         )
     return NLU.load()
+
+
+class ModelOnFirstParse:
+    """The trained NLU, loaded when the first message is parsed (``load_nlu``).
+
+    For the commands that may parse nothing (``jobs run-due`` with no replies due, ``payments
+    send``): loading spaCy and the model, and compiling the emergency lexicon, cost seconds of
+    CPU that such a run would spend for nothing. Long-running processes load it at start-up.
+    """
+
+    def __init__(self) -> None:
+        self._nlu: Parser | None = None
+        self._loading = threading.Lock()  # turns may run on several threads
+
+    def parse(
+        self, text: str, *, now: dt.datetime, tz: str, lang: str = "en", locale: str = "en-US"
+    ) -> Parse:
+        with self._loading:
+            if self._nlu is None:
+                self._nlu = load_nlu()
+        return self._nlu.parse(text, now=now, tz=tz, lang=lang, locale=locale)
 
 
 async def build(

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from bot.jobs import JobRunner
 from bot.logs import bind
-from patient_assistant.bootstrap import Runtime, build, make_clock
+from patient_assistant.bootstrap import ModelOnFirstParse, Runtime, build, make_clock
 from patient_assistant.sandbox_access import fhir_server
 from patient_assistant.settings import Settings
 
@@ -101,7 +101,12 @@ def run_due_once(settings: Settings, now: dt.datetime | None) -> DueWork:
 
     async def go() -> DueWork:
         async with fhir_server(settings, now) as base_url:
-            runtime = await build(settings, fhir_base_url=base_url, clock=make_clock(now))
+            runtime = await build(
+                settings,
+                fhir_base_url=base_url,
+                clock=make_clock(now),
+                nlu=ModelOnFirstParse(),
+            )
             try:
                 done = await run_due(runtime)
                 if runtime.channels is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 
-from patient_assistant.bootstrap import build, make_clock
+from patient_assistant.bootstrap import ModelOnFirstParse, build, make_clock
 from patient_assistant.sandbox_access import fhir_server
 from patient_assistant.settings import Settings
 
@@ -30,7 +30,12 @@ def send_once(
 
     async def go() -> str:
         async with fhir_server(settings, now) as base_url:
-            runtime = await build(settings, fhir_base_url=base_url, clock=make_clock(now))
+            runtime = await build(
+                settings,
+                fhir_base_url=base_url,
+                clock=make_clock(now),
+                nlu=ModelOnFirstParse(),
+            )
             try:
                 assert runtime.payments is not None
                 result = await runtime.payments.send_link(patient_id, invoice_id)

@@ -16,7 +16,7 @@ from adapters.fhir.mapping import ref_id
 from tests.support.chat import in_order, run_chat
 from tests.support.fhir import SeededServer
 
-pytestmark = [pytest.mark.fhir, pytest.mark.slow]
+pytestmark = [pytest.mark.fhir, pytest.mark.slow, pytest.mark.nlu_model]
 
 MARIA, AISHA = "+16175550134", "+16175550150"
 INTAKE = "https://riverside.example/fhir/Questionnaire/new-patient-intake"

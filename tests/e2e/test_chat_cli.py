@@ -18,7 +18,7 @@ from adapters.fhir import FhirAdapters
 from domain.model import Appointment
 from tests.support.fhir import TEST_NOW, ZONE, SeededServer
 
-pytestmark = [pytest.mark.fhir, pytest.mark.slow]
+pytestmark = [pytest.mark.fhir, pytest.mark.slow, pytest.mark.nlu_model]
 
 MARIA_PHONE = "+16175550134"
 CLI = str(Path(sys.executable).with_name("patient-assistant"))

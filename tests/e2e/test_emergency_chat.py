@@ -17,7 +17,7 @@ from adapters.sql import SqlStorage
 from tests.support.chat import CLI, run_chat
 from tests.support.fhir import SeededServer
 
-pytestmark = [pytest.mark.fhir, pytest.mark.slow]
+pytestmark = [pytest.mark.fhir, pytest.mark.slow, pytest.mark.nlu_model]
 
 MARIA = "+16175550134"
 NOW = "2026-03-02T09:00:00"

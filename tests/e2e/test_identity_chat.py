@@ -24,7 +24,7 @@ from domain.consent import TELEHEALTH
 from tests.support.chat import in_order, run_chat
 from tests.support.fhir import SeededServer
 
-pytestmark = [pytest.mark.fhir, pytest.mark.slow]
+pytestmark = [pytest.mark.fhir, pytest.mark.slow, pytest.mark.nlu_model]
 
 MARIA, AISHA, JAMES = "+16175550134", "+16175550150", "+16175550177"
 TOM_CHAT = "+16175550230"  # the console's --phone stands in for Tom's Telegram chat id

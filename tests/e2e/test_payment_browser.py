@@ -24,6 +24,7 @@ from tests.payments.support import maria_invoice, notices_for, reopen_maria_invo
 pytestmark = [
     pytest.mark.fhir,
     pytest.mark.slow,
+    pytest.mark.nlu_model,
     pytest.mark.skipif(
         not CHROMIUM.exists() and not os.environ.get("CI"), reason="Debian chromium not installed"
     ),

@@ -24,7 +24,7 @@ from patient_assistant.sandbox import Sandbox
 from tests.support.chat import in_order, run_chat
 from tests.support.fhir import TEST_NOW, ZONE
 
-pytestmark = [pytest.mark.fhir, pytest.mark.slow]
+pytestmark = [pytest.mark.fhir, pytest.mark.slow, pytest.mark.nlu_model]
 
 MARIA_PHONE = "+16175550134"
 MARIA_BIRTH_DATE = "04/12/1985"

@@ -25,6 +25,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [
     pytest.mark.fhir,
     pytest.mark.slow,
+    pytest.mark.nlu_model,
     pytest.mark.skipif(
         not CHROMIUM.exists() and not os.environ.get("CI"), reason="Debian chromium not installed"
     ),

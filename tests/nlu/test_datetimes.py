@@ -156,6 +156,7 @@ def test_other_languages_use_dateparser() -> None:
     assert ents and ents[0].value["start"].startswith("2026-03-03")
 
 
+@pytest.mark.nlu_model
 def test_english_is_read_by_the_grammar_alone_and_dateparser_is_not_loaded_for_it() -> None:
     # Measured on the English dates sets, dateparser rescues none of the grammar's misses;
     # loading and warming it for English only cost start-up time.

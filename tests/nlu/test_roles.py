@@ -134,6 +134,7 @@ def test_role_is_in_the_json_only_when_there_is_one(nlu_model: NLU) -> None:
     assert "role" not in friday
 
 
+@pytest.mark.nlu_model
 def test_nlu_parse_cli_prints_the_role() -> None:
     cli = str(Path(sys.executable).with_name("patient-assistant"))
     result = subprocess.run(

@@ -32,7 +32,7 @@ from tests.support.fhir import TEST_NOW, SeededServer
 from tests.support.standins import StandIn
 from tests.support.stripe_api import STRIPE_KEY, WEBHOOK_SECRET, completed_event, signature
 
-pytestmark = [pytest.mark.fhir, pytest.mark.slow]
+pytestmark = [pytest.mark.fhir, pytest.mark.slow, pytest.mark.nlu_model]
 
 CHECKOUT = re.compile(r"https://checkout\.stripe\.test/c/pay/(cs_test_[0-9a-f]+)")
 
