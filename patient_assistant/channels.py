@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from redis.asyncio import Redis
 
 from adapters.crypto import Keyring
 from adapters.redis.ratelimit import RedisRateLimiter
-from adapters.telegram.bot import TelegramBot
-from adapters.telegram.sender import TelegramSender
 from adapters.twilio.client import TwilioRest
 from adapters.twilio.sender import TwilioSender
 from adapters.twilio.whatsapp_list import ListTemplate
@@ -27,6 +26,11 @@ from bot.outbox.sender import OutboxSender, Policy
 from bot.ports import ChannelSender, Dispatcher, RateLimiter, Storage
 from domain.ports import Clock
 from patient_assistant.settings import Settings
+
+if TYPE_CHECKING:
+    # aiogram is imported only where Telegram is configured: importing its types costs seconds
+    # of CPU, in every command and worker that builds the channels.
+    from adapters.telegram.bot import TelegramBot
 
 STATUS_PATH = "/webhooks/twilio/status"
 
@@ -121,6 +125,8 @@ def channel_senders(settings: Settings, telegram: TelegramBot | None) -> list[Ch
                 )
             )
     if telegram is not None:
+        from adapters.telegram.sender import TelegramSender
+
         senders.append(
             TelegramSender(telegram, s.rate_telegram_per_second, s.rate_telegram_chat_per_second)
         )
@@ -130,11 +136,11 @@ def channel_senders(settings: Settings, telegram: TelegramBot | None) -> list[Ch
 def build_channels(
     settings: Settings, storage: Storage, assistant: Assistant, clock: Clock, redis: Redis | None
 ) -> Channels:
-    telegram = (
-        TelegramBot(settings.telegram_bot_token, settings.telegram_api_base_url)
-        if settings.telegram_bot_token
-        else None
-    )
+    telegram = None
+    if settings.telegram_bot_token:
+        from adapters.telegram.bot import TelegramBot
+
+        telegram = TelegramBot(settings.telegram_bot_token, settings.telegram_api_base_url)
     senders = channel_senders(settings, telegram)
     limiter: RateLimiter = (
         RedisRateLimiter(redis, settings.redis_key_prefix) if redis else LocalRateLimiter()
