@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 
 from patient_assistant.bootstrap import Runtime
+from patient_assistant.deployment import Deployment
 
 
 async def _runtime(request: Request) -> Runtime:
@@ -19,3 +20,14 @@ async def _runtime(request: Request) -> Runtime:
 
 
 RuntimeDep = Annotated[Runtime, Depends(_runtime)]
+
+
+async def _deployment(request: Request) -> Deployment:
+    deployment: Deployment | None = getattr(request.app.state, "deployment", None)
+    if deployment is None:
+        raise HTTPException(status_code=503, detail="the assistant is still starting")
+    return deployment
+
+
+#: Every practice's runtime, and which practice owns a receiving address.
+DeploymentDep = Annotated[Deployment, Depends(_deployment)]
