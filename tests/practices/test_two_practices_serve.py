@@ -10,6 +10,7 @@ owns is refused; a deployment configured only by environment variables is one pr
 
 from __future__ import annotations
 
+import asyncio
 import os
 import time
 import uuid
@@ -102,10 +103,10 @@ class Phone:
     """The shared phone: texts a practice's number through Twilio's signed webhook and waits
     for that number's answer at the Twilio stand-in."""
 
-    def __init__(self, api: str, twilio: StandIn) -> None:
-        self.api, self.twilio = api, twilio
+    def __init__(self, api: str, twilio: StandIn, client: httpx.AsyncClient) -> None:
+        self.api, self.twilio, self.client = api, twilio, client
 
-    def post(self, to: str, body: str) -> httpx.Response:
+    async def post(self, to: str, body: str) -> httpx.Response:
         fields = {
             "MessageSid": f"SM{uuid.uuid4().hex}",
             "AccountSid": TWILIO_SID,
@@ -115,7 +116,9 @@ class Phone:
             "NumMedia": "0",
         }
         url = self.api + "/webhooks/twilio/sms"
-        return httpx.post(url, data=fields, headers={"X-Twilio-Signature": sign(url, fields)})
+        return await self.client.post(
+            url, data=fields, headers={"X-Twilio-Signature": sign(url, fields)}
+        )
 
     def replies_from(self, number: str) -> list[str]:
         return [
@@ -124,23 +127,23 @@ class Phone:
             if r.fields.get("From") == number and r.fields.get("To") == SHARED_PHONE
         ]
 
-    def text(self, to: str, body: str) -> str:
+    async def text(self, to: str, body: str) -> str:
         """Send `body` to the practice number `to`; its reply (all of it, when several)."""
         before = len(self.replies_from(to))
-        answer = self.post(to, body)
+        answer = await self.post(to, body)
         assert answer.status_code == 200, answer.text
-        replies = wait_for(lambda: self.replies_from(to)[before:] or None)
-        time.sleep(0.5)  # a reply in several messages: let the rest arrive too
+        await wait_for(lambda: self.replies_from(to)[before:])
+        await asyncio.sleep(0.5)  # a reply in several messages: let the rest arrive too
         return "\n".join(self.replies_from(to)[before:])
 
 
-def wait_for(found: Callable[[], Any], seconds: float = REPLY_WAIT) -> Any:
+async def wait_for(found: Callable[[], Any], seconds: float = REPLY_WAIT) -> Any:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         value = found()
         if value:
             return value
-        time.sleep(0.1)
+        await asyncio.sleep(0.1)
     raise AssertionError("nothing arrived")
 
 
@@ -171,21 +174,27 @@ async def test_the_shared_phone_is_a_different_patient_at_each_practice(
     settings = Settings(_env_file=None, database_url=db, secret_key=SECRET_KEY)  # type: ignore[call-arg]
     await save_practices(settings, read_practice_file(file))  # what `practices load` does
     api, running = served(serve_env(db, twilio_api, telegram_api))
-    phone = Phone(api, twilio_api)
+    async with httpx.AsyncClient(timeout=60) as client:
+        await two_practices_answer(api, running, Phone(api, twilio_api, client), telegram_api)
+
+
+async def two_practices_answer(
+    api: str, running: Processes, phone: Phone, telegram_api: StandIn
+) -> None:
 
     # Each practice answers the phone from its own number, in its own name.
-    assert "this is Riverside Family Clinic" in phone.text(RIVERSIDE_SMS, "hi")
-    assert "this is Thameside Physiotherapy" in phone.text(THAMESIDE_SMS, "hi")
+    assert "this is Riverside Family Clinic" in await phone.text(RIVERSIDE_SMS, "hi")
+    assert "this is Thameside Physiotherapy" in await phone.text(THAMESIDE_SMS, "hi")
 
     # At Riverside the phone is Maria Lopez: her date of birth verifies.
-    assert "date of birth" in phone.text(RIVERSIDE_SMS, "are my results back")
-    assert "you're verified" in phone.text(RIVERSIDE_SMS, "04/12/1985")
+    assert "date of birth" in await phone.text(RIVERSIDE_SMS, "are my results back")
+    assert "you're verified" in await phone.text(RIVERSIDE_SMS, "04/12/1985")
 
     # At Thameside the same phone is Lucy Lopez: Maria's birth date (written day first, as
     # in en-GB) does not match, Lucy's does.
-    assert "date of birth" in phone.text(THAMESIDE_SMS, "are my results back")
-    assert "doesn't match" in phone.text(THAMESIDE_SMS, "12/04/1985")
-    assert "you're verified" in phone.text(THAMESIDE_SMS, "23/09/2001")
+    assert "date of birth" in await phone.text(THAMESIDE_SMS, "are my results back")
+    assert "doesn't match" in await phone.text(THAMESIDE_SMS, "12/04/1985")
+    assert "you're verified" in await phone.text(THAMESIDE_SMS, "23/09/2001")
 
     # Neither practice's replies speak for the other.
     assert not any("Thameside" in r for r in phone.replies_from(RIVERSIDE_SMS))
@@ -194,9 +203,9 @@ async def test_the_shared_phone_is_a_different_patient_at_each_practice(
     # A number no practice owns is refused, nothing is answered, and the log names only the
     # number written to, never the patient's.
     sent_before = len(twilio_api.sent("Messages"))
-    refused = phone.post(NOBODYS_NUMBER, "hi")
+    refused = await phone.post(NOBODYS_NUMBER, "hi")
     assert refused.status_code == 404
-    time.sleep(1.0)
+    await asyncio.sleep(1.0)
     assert len(twilio_api.sent("Messages")) == sent_before
     log = running.log(f"api-{api.rsplit(':', 1)[1]}")
     assert NOBODYS_NUMBER in log and SHARED_PHONE not in log
@@ -212,29 +221,28 @@ async def test_the_shared_phone_is_a_different_patient_at_each_practice(
             "text": "hi",
         },
     }
-    wrong = httpx.post(
+    wrong = await phone.client.post(
         api + "/webhooks/telegram",
         json=update,
         headers={"X-Telegram-Bot-Api-Secret-Token": "not-thamesides-secret"},
     )
     assert wrong.status_code == 403
-    posted = httpx.post(
+    posted = await phone.client.post(
         api + "/webhooks/telegram",
         json=update,
         headers={"X-Telegram-Bot-Api-Secret-Token": THAMESIDE_SECRET},
     )
     assert posted.status_code in (200, 204)
-    [greeting] = wait_for(lambda: telegram_api.sent("sendMessage"))
+    [greeting] = await wait_for(lambda: telegram_api.sent("sendMessage"))
     assert "Thameside Physiotherapy" in greeting.fields["text"]
 
     # The web chat answers as the practice the page names.
-    chat = httpx.post(
+    chat = await phone.client.post(
         api + "/chat/api/messages",
         json={"phone": "+447700900123", "text": "hi", "practice": "thameside"},
-        timeout=60,
     )
     assert "Thameside Physiotherapy" in chat.json()["replies"][0]["text"]
-    unknown = httpx.post(
+    unknown = await phone.client.post(
         api + "/chat/api/messages",
         json={"phone": "+447700900123", "text": "hi", "practice": "elsewhere"},
     )
@@ -258,7 +266,8 @@ async def test_a_deployment_of_environment_variables_only_is_one_practice(
         TWILIO_SMS_FROM=RIVERSIDE_SMS,
     )
     api, _ = served(env)
-    phone = Phone(api, twilio_api)
-    assert "this is Riverside Family Clinic" in phone.text(RIVERSIDE_SMS, "hi")
-    assert "date of birth" in phone.text(RIVERSIDE_SMS, "are my results back")
-    assert "you're verified" in phone.text(RIVERSIDE_SMS, "04/12/1985")
+    async with httpx.AsyncClient(timeout=60) as client:
+        phone = Phone(api, twilio_api, client)
+        assert "this is Riverside Family Clinic" in await phone.text(RIVERSIDE_SMS, "hi")
+        assert "date of birth" in await phone.text(RIVERSIDE_SMS, "are my results back")
+        assert "you're verified" in await phone.text(RIVERSIDE_SMS, "04/12/1985")
