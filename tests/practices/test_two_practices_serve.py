@@ -202,11 +202,11 @@ async def two_practices_answer(
 
     # A number no practice owns is refused, nothing is answered, and the log names only the
     # number written to, never the patient's.
-    sent_before = len(twilio_api.sent("Messages"))
+    sent_before = len(phone.twilio.sent("Messages"))
     refused = await phone.post(NOBODYS_NUMBER, "hi")
     assert refused.status_code == 404
     await asyncio.sleep(1.0)
-    assert len(twilio_api.sent("Messages")) == sent_before
+    assert len(phone.twilio.sent("Messages")) == sent_before
     log = running.log(f"api-{api.rsplit(':', 1)[1]}")
     assert NOBODYS_NUMBER in log and SHARED_PHONE not in log
 
