@@ -24,9 +24,10 @@ RuntimeDep = Annotated[Runtime, Depends(_runtime)]
 
 async def _deployment(request: Request) -> Deployment:
     deployment: Deployment | None = getattr(request.app.state, "deployment", None)
-    if deployment is None:
-        raise HTTPException(status_code=503, detail="the assistant is still starting")
-    return deployment
+    if deployment is not None:
+        return deployment
+    # An app given only its runtime (built outside the lifespan) is that one practice's.
+    return Deployment.single(await _runtime(request))
 
 
 #: Every practice's runtime, and which practice owns a receiving address.
