@@ -45,7 +45,10 @@ async def run_due_jobs(runtime: Runtime) -> dict[str, int]:
     await runtime.reminders.sync()
     reminders = runtime.reminders
     runner = JobRunner(
-        runtime.storage, runtime.clock, {"reminder": reminders.send, "noshow": reminders.follow_up}
+        runtime.storage,
+        runtime.clock,
+        {"reminder": reminders.send, "noshow": reminders.follow_up},
+        lease=dt.timedelta(seconds=runtime.settings.job_lease_seconds),
     )
     return await runner.run_due()
 
