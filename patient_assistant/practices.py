@@ -91,7 +91,9 @@ def environment_practice(settings: Settings, fhir_base_url: str) -> PracticeConf
     """The single practice of a deployment configured only by environment variables."""
     s = settings
     bot = (
-        TelegramBot(bot_token=s.telegram_bot_token, webhook_secret=s.telegram_webhook_secret)
+        TelegramBot.model_construct(
+            bot_token=s.telegram_bot_token, webhook_secret=s.telegram_webhook_secret
+        )
         if s.telegram_bot_token and s.telegram_webhook_secret
         else None
     )
