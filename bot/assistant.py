@@ -205,7 +205,8 @@ class Assistant:
         """Process every conversation with pending messages (retries after an outage, leftovers
         of a crash). Returns how many replies were produced."""
         async with self.storage.unit_of_work() as uow:
-            conversation_ids = await uow.inbox.conversations_with_pending(limit)
+            # Only this practice's: another practice's conversations need its own record system.
+            conversation_ids = await uow.inbox.conversations_with_pending(limit, self.practice_id)
         produced = 0
         for conversation_id in conversation_ids:
             produced += len((await self.process(conversation_id)).replies)

@@ -55,9 +55,11 @@ class JobRunner:
         clock: Clock,
         handlers: Mapping[str, Handler],
         lease: dt.timedelta = LEASE,
+        practice_id: str | None = None,  # only that practice's jobs (each has its own runner)
     ) -> None:
         self.storage, self.clock, self.handlers = storage, clock, dict(handlers)
         self.lease = lease
+        self.practice_id = practice_id
 
     async def run_due(self, limit: int = 1000) -> dict[str, int]:
         """Run every job due now (up to `limit`); how many ended in each state."""
@@ -67,7 +69,7 @@ class JobRunner:
             now = self.clock.now()
             async with self.storage.unit_of_work() as uow:
                 claimed = await uow.jobs.claim(
-                    now, min(BATCH, limit - ran), self.lease, list(self.handlers)
+                    now, min(BATCH, limit - ran), self.lease, list(self.handlers), self.practice_id
                 )
             if not claimed:
                 break

@@ -104,7 +104,7 @@ async def build(
     from patient_assistant.channels import build_channels, keyring_of, open_redis
 
     clock = clock or SystemClock()
-    _ensure_sqlite_dir(settings.database_url)
+    ensure_sqlite_dir(settings.database_url)
     await migrate(settings.database_url)
     storage = SqlStorage(settings.database_url, keyring=keyring_of(settings))
     redis = open_redis(settings)
@@ -265,7 +265,7 @@ def front_desk(
     )
 
 
-def _ensure_sqlite_dir(database_url: str) -> None:
+def ensure_sqlite_dir(database_url: str) -> None:
     prefix = "sqlite+aiosqlite:///"
     if database_url.startswith(prefix):
         path = database_url[len(prefix) :]

@@ -75,6 +75,13 @@ def _parser() -> argparse.ArgumentParser:
     jobs = sub.add_parser("jobs", help="run scheduled work once")
     jobs.add_argument("action", choices=("run-due",))
     jobs.add_argument("--now", help="ISO-8601; the clock the due work is judged by")
+    practices = sub.add_parser(
+        "practices", help="the practices this deployment serves (README: Several practices)"
+    )
+    practices_actions = practices.add_subparsers(dest="action", required=True)
+    load = practices_actions.add_parser("load", help="add or replace practices from a YAML file")
+    load.add_argument("file", type=Path)
+    practices_actions.add_parser("list", help="the practices loaded, with their channels")
     payments = sub.add_parser("payments", help="send a patient a link to pay what they owe")
     payments.add_argument("action", choices=("send",))
     payments.add_argument("--patient", required=True, help="the FHIR Patient id")
@@ -159,6 +166,12 @@ def main(argv: list[str] | None = None) -> int:
             f"{done.reminders} reminders queued, {done.sent} messages sent"
         )
         return 0
+    if args.command == "practices":
+        from patient_assistant import practices as practice_commands
+
+        if args.action == "load":
+            return practice_commands.load_command(settings, args.file)
+        return practice_commands.list_command(settings)
     if args.command == "payments":
         from patient_assistant.payment_links import send_once
 

@@ -49,6 +49,7 @@ async def run_due_jobs(runtime: Runtime) -> dict[str, int]:
         runtime.clock,
         {"reminder": reminders.send, "noshow": reminders.follow_up},
         lease=dt.timedelta(seconds=runtime.settings.job_lease_seconds),
+        practice_id=runtime.settings.practice_id,
     )
     return await runner.run_due()
 

@@ -118,13 +118,16 @@ class SqlInbox:
             .values(status="pending", attempts=i.attempts + 1, metadata=merged)
         )
 
-    async def conversations_with_pending(self, limit: int) -> list[str]:
+    async def conversations_with_pending(
+        self, limit: int, practice_id: str | None = None
+    ) -> list[str]:
         """Ids of conversations with pending messages, the one waiting longest first."""
         i = _inbound.c
         oldest = func.min(i.received_at)
+        of_practice = [i.practice_id == practice_id] if practice_id is not None else []
         stmt = (
             select(i.conversation_id)
-            .where(i.status == "pending", i.conversation_id.is_not(None))
+            .where(i.status == "pending", i.conversation_id.is_not(None), *of_practice)
             .group_by(i.conversation_id)
             .order_by(oldest)
             .limit(limit)

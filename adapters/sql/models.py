@@ -61,6 +61,19 @@ class PracticeRow(Base):
     locale: Mapped[str] = mapped_column(String(35))
     settings: Mapped[dict[str, Any]]
     created_at: Mapped[dt.datetime] = mapped_column(server_default=func.current_timestamp())
+    fhir_base_url: Mapped[str | None] = mapped_column(String(500))
+    #: Numbers, web chat, and the Telegram bot with its token and secret sealed
+    #: (adapters/sql/practice_directory.py).
+    channels: Mapped[dict[str, Any] | None]
+
+
+class PracticeAddressRow(Base):
+    """Which practice owns a receiving address (a Twilio number, a WhatsApp sender): one only."""
+
+    __tablename__ = "practice_addresses"
+    channel: Mapped[str] = mapped_column(Channel, primary_key=True)
+    address: Mapped[str] = mapped_column(Address, primary_key=True)
+    practice_id: Mapped[str] = mapped_column(PracticeId, index=True)
 
 
 class ConversationRow(Base):

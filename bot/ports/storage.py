@@ -63,8 +63,11 @@ class Inbox(Protocol):
         """Unprocessed messages of a conversation, in arrival order."""
         ...
 
-    async def conversations_with_pending(self, limit: int) -> list[str]:
-        """Ids of conversations that have pending inbound messages, oldest message first."""
+    async def conversations_with_pending(
+        self, limit: int, practice_id: str | None = None
+    ) -> list[str]:
+        """Ids of conversations that have pending inbound messages, oldest message first;
+        with `practice_id`, only that practice's."""
         ...
 
     async def last_received_at(
@@ -119,12 +122,14 @@ class Outbox(Protocol):
         limit: int,
         channels: Sequence[str] | None = None,
         lease: dt.timedelta = ...,
+        practice_id: str | None = None,
     ) -> list[OutboxRecord]:
         """Mark due messages `sending` (leased a few minutes, or `lease`) and return them;
         concurrent claimers never get the same one, and a lapsed lease makes it due again.
         Per address (practice, channel, address) one at a time, in the order written: a
         message waits while an earlier one is in flight or waiting for a retry (one merely
-        scheduled for later does not hold it). With `channels`, only those channels."""
+        scheduled for later does not hold it). With `channels`, only those channels; with
+        `practice_id`, only that practice's messages (each sends from its own numbers)."""
         ...
 
     async def update(self, message: OutboxRecord) -> None:
@@ -214,11 +219,17 @@ class Jobs(Protocol):
         ...
 
     async def claim(
-        self, now: dt.datetime, limit: int, lease: dt.timedelta, kinds: Sequence[str] | None = None
+        self,
+        now: dt.datetime,
+        limit: int,
+        lease: dt.timedelta,
+        kinds: Sequence[str] | None = None,
+        practice_id: str | None = None,
     ) -> list[JobRecord]:
         """Mark up to `limit` due jobs `running` (attempts + 1, leased until now + lease) and
         return them, earliest due first. Due: pending with due_at <= now, or running with a
-        lapsed lease (its runner died). Concurrent claimers never get the same job."""
+        lapsed lease (its runner died). Concurrent claimers never get the same job. With
+        `practice_id`, only that practice's jobs."""
         ...
 
     async def finish(

@@ -148,9 +148,13 @@ class MemoryInbox:
         ]
         return [stored(m) for m in sorted(waiting, key=lambda m: (m.received_at, m.seq, m.id))]
 
-    async def conversations_with_pending(self, limit: int) -> list[str]:
+    async def conversations_with_pending(
+        self, limit: int, practice_id: str | None = None
+    ) -> list[str]:
         oldest: dict[str, dt.datetime] = {}
         for m in self._t.inbound.values():
+            if practice_id is not None and m.practice_id != practice_id:
+                continue
             if m.status == "pending" and m.conversation_id is not None:
                 at = oldest.get(m.conversation_id, m.received_at)
                 oldest[m.conversation_id] = min(at, m.received_at)
@@ -259,12 +263,14 @@ class MemoryOutbox:
         limit: int,
         channels: Sequence[str] | None = None,
         lease: dt.timedelta = CLAIM_LEASE,
+        practice_id: str | None = None,
     ) -> list[OutboxRecord]:
         candidates = [
             m
             for m in self._t.outbox.values()
             if self._is_due(m, now)
             and (channels is None or m.channel in channels)
+            and (practice_id is None or m.practice_id == practice_id)
             and self._next_of_its_stream(m, now)
         ]
         claimed = self._oldest(candidates)[:limit]
@@ -446,13 +452,19 @@ class MemoryJobs:
         return True
 
     async def claim(
-        self, now: dt.datetime, limit: int, lease: dt.timedelta, kinds: Sequence[str] | None = None
+        self,
+        now: dt.datetime,
+        limit: int,
+        lease: dt.timedelta,
+        kinds: Sequence[str] | None = None,
+        practice_id: str | None = None,
     ) -> list[JobRecord]:
         due = sorted(
             (
                 j
                 for j in self._t.jobs.values()
                 if (kinds is None or j.kind in kinds)
+                and (practice_id is None or j.practice_id == practice_id)
                 and (
                     (j.state == "pending" and j.due_at <= now)
                     or (j.state == "running" and j.lease_until is not None and j.lease_until <= now)

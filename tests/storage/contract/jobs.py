@@ -25,6 +25,16 @@ def job(key: str | None = None, due: dt.datetime = NOW, **fields: object) -> Job
 
 
 class JobsContract:
+    async def test_a_practice_claims_only_its_own_jobs(self, storage: Storage) -> None:
+        """Each practice's runner has that practice's record system: another's jobs are not its."""
+        ours, theirs = uid("practice-"), uid("practice-")
+        async with storage.unit_of_work() as uow:
+            await uow.jobs.schedule(job(practice_id=ours), NOW)
+            await uow.jobs.schedule(job(practice_id=theirs), NOW)
+        async with storage.unit_of_work() as uow:
+            claimed = await uow.jobs.claim(NOW, 1000, LEASE, practice_id=ours)
+        assert [j.practice_id for j in claimed] == [ours]
+
     async def test_the_same_key_is_scheduled_once(self, storage: Storage) -> None:
         async with storage.unit_of_work() as uow:
             assert await uow.jobs.schedule(job("reminder:a1:3d"), NOW)
