@@ -86,6 +86,7 @@ from nlu.emergency.negation import (
     sentence_around,
 )
 from nlu.emergency.normalise import normalise
+from nlu.emergency.scoring import is_general_question, scored_emergency
 
 __all__ = ["CATEGORY_IDS", "EmergencyMatch", "Screen", "detect_emergency", "is_emergency", "screen"]
 
@@ -106,8 +107,8 @@ class EmergencyMatch:
     category: str
     start: int
     end: int
-    #: ``red_flag`` (the lexicon alone), ``urgent_mention`` (a red-flag symptom with an urgency cue)
-    #: or ``mention`` (a red-flag symptom alone: not an emergency by itself).
+    #: ``red_flag`` (the lexicon alone), ``urgent_mention`` (a red-flag symptom with an urgency cue),
+    #: ``scored`` (symptom x severity x person-now, ``scoring``) or ``mention`` (a red-flag symptom alone: not an emergency by itself).
     kind: str = "red_flag"
 
 
@@ -185,7 +186,7 @@ def _first(
 def screen(text: str) -> Screen:
     """The rule layer's view of ``text``: an emergency, and/or a red-flag mention."""
     norm, starts, ends = normalise(text)
-    if is_figurative(norm):
+    if is_figurative(norm) or is_general_question(norm):
         return Screen(None, None, reassured=True)
     urgent = has_urgency(norm, strong=True)
     hit = _first(norm, _RED_FLAGS, "red_flag", starts, ends)
@@ -198,6 +199,10 @@ def screen(text: str) -> Screen:
             mention,
             urgent,
         )
+    scored = scored_emergency(norm)
+    if scored:
+        hit = EmergencyMatch(scored.category, starts[scored.start], ends[scored.end - 1], "scored")
+        return Screen(hit, mention or hit, urgent)
     reassured = is_reassured(norm)
     if mention and reassured:
         mention = None

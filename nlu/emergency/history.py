@@ -175,6 +175,8 @@ _IDIOM = re.compile(
     r"(?:nearly|almost)\s+(?:passed\s+out|fainted|collapsed|died|keeled\s+over)\s+when\s+(?:i|we|he|she)\s+(?:saw|heard|read|got|opened|looked)|"
     r"(?:is|are|was|it's)\s+poisoning\s+(?:my|our)\s+(?:life|lives|days?|week|mood|brain|mind)|poisoned\s+by\s+(?:this|the)\s+(?:heat\w*|weather|sun|paperwork|job|work|traffic|noise)|"
     r"(?:die|died|dying)\s+(?:of|from)\s+(?:boredom|laughter|embarrassment|shame|thirst|hunger)|"
+    # a threat about a hypothetical: "I'll collapse if they add more", "I'll have a heart attack if it's late"
+    r"(?:i'll|i\s+will|i'm\s+going\s+to|i'm\s+gonna|he'll|she'll)\s+(?:collapsed?|die|faint|pass\s+out|have\s+an?\s+(?:stroke|heart\s+attack|fit|seizure))\s+if\b|"
     r"floppy[\s-]+haired|floppy\s+(?:hat|ears|hair|fringe|disk|disc))\b"
 )
 
