@@ -72,6 +72,7 @@ from nlu.emergency.vocabulary import (
     NOW,
     OD_SIGN,
     PAIN,
+    PERIOD,
     POISON_SIGN,
     PSYCHOSIS,
     QUANTITY,
@@ -166,7 +167,14 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
     ),
     "bleeding": (
         _sig("blood", _w(FLUID), 0.5, exclude=NOT_A_BLEED),
-        _sig("blood, a lot", near(FLUID, HEAVY, 10), 0.5, symptom=False, exclude=NOT_A_BLEED),
+        _sig("period", _w(PERIOD), 0.25),
+        _sig(
+            "blood, a lot",
+            near(f"{FLUID}|{PERIOD}", HEAVY, 10),
+            0.5,
+            symptom=False,
+            exclude=NOT_A_BLEED,
+        ),
         _sig("blood brought up", VOMIT_BLOOD, 1.0),
         _sig("wound", _w(WOUND), 0.25),
         _sig("deep wound", near(WOUND, WOUND_BAD, 4), 0.75),
@@ -271,9 +279,14 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
         r"\b(?:(?:have|got|bought|saved|saving|stockpil\w*|collect\w*|hoard\w*|holding|hold|counted|counting|lined\s+up|taken\s+out)\s+"
         r"(?:up\s+)?(?:all\s+)?(?:the|my|a|his|her|some|enough)?\s*(?:\w+\s+)?(?:pills|tablets|meds|rope|gun|shotgun|knife|blade|razor|belt|cord)|"
         r"(?:pills|tablets|meds|rope|gun|shotgun|knife|blade|razor)\s+(?:are\s+|is\s+)?(?:ready|here|in\s+front\s+of\s+me|on\s+the\s+\w+|next\s+to\s+me|in\s+my\s+hand)|"
-        r"(?:standing|stood|sitting|sat|i'm|i\s+am)\s+(?:on|at|near|by|up\s+on)\s+(?:the\s+|a\s+)?(?:bridge|edge|ledge|roof|cliff|tracks|platform|balcony)|"
         r"gone\s+off\s+with\s+(?:his|her|the)\s+(?:gun|shotgun|rope|pills|knife))\b",
         0.75,
+    ),
+    _sig(
+        "a high place or the tracks",
+        r"\b(?:standing|stood|sitting|sat|i'm|i\s+am|he's|she's)\s+(?:on|at|near|by|up\s+on)\s+(?:the\s+|a\s+)?(?:bridge|edge|ledge|roof|cliff|tracks|platform|balcony)\b"
+        r"(?!\s+(?:club|game|night|party|class|lesson|tournament|\d))",
+        0.5,
     ),
     _sig(
         "a plan or a time",

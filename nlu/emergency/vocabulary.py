@@ -47,7 +47,7 @@ YOUNG_AGE = (
 SEVERITY = (
     r"can't|cannot|can\s+not|couldn't|unable\s+to|not\s+able\s+to|won't\s+stop|will\s+not\s+stop|not\s+stopp?ing|doesn't\s+stop|"
     r"keeps?\s+(?:on\s+)?(?:coming|going|getting|dropping|falling|rising)|"
-    r"a\s+lot|lots|loads|so\s+much|too\s+much|everywhere|all\s+over|heavy|heavily|pouring|gushing|"
+    r"a\s+lot|lots|loads|so\s+much|too\s+much|everywhere|all\s+over|pouring|gushing|"
     r"blue|grey|gray|ashen|purple|unconscious|unresponsive|not\s+respond\w*|won't\s+wake|not\s+waking|not\s+answer\w*|"
     r"worst|sudden\w*|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|severe\w*|extreme\w*|agony|agonising|agonizing|excruciating|"
     r"what\s+(?:do|should|can)\s+(?:i|we)\s+do|unbearable|terrible|horrible|awful|really\s+bad|very\s+bad|so\s+bad|super\s+bad|bad\s+(?:pain|burn|cut)|"
@@ -123,7 +123,9 @@ BREATH_BAD = (
 )
 
 #: Any body fluid or blood word: what comes out.
-FLUID = r"blood|bleed\w*|bled|bleedin|haemorrhag\w*|hemorrhag\w*|clots?|period|periods|flow"
+FLUID = r"blood|bleed\w*|bled|bleedin|haemorrhag\w*|hemorrhag\w*|clots?"
+#: A period: bleeding that is normal by itself, so it weighs less than other blood.
+PERIOD = r"period|periods|flow|menstrua\w*"
 #: Blood as a topic, not a loss: tests, pressure, sugar, thinners, "my blood is boiling".
 NOT_A_BLEED = (
     r"blood\s+(?:tests?|pressure|sugars?|glucose|thinners?|results?|work|forms?|levels?|counts?|donor|donation|type|group|is\s+boiling)|"
@@ -321,7 +323,7 @@ LATER = (
     r"next\s+week|this\s+week|tomorrow|any\s+(?:[\w']+\s+)?(?:appointments?|appts?|slots?)|when\s+(?:possible|you\s+can|you\s+have|there's)|at\s+some\s+point|"
     r"(?:book|get|have|make|want|need|like)\s+(?:[\w']+\s+){0,3}(?:appointment|appt|app|check\w*|review|referral|letter|cert\w*|sick\s+note|"
     r"fit\s+note|prescription|repeat|cream|test|scan|refill|blister\s+pack)|"
-    r"(?:appointment|appt|test|scan|check\w*|review)\s+booked|(?:can|could|may)\s+(?:i|we|he|she)\s+(?:see|book|get|come|talk|discuss|chat|have\s+a\s+chat)|routine|i\s+want\s+(?:to\s+)?(?:see|appointment|doctor)|see\s+(?:a|the)\s+doctor\s+(?:this|next|tomorrow)"
+    r"(?:appointment|appt|test|scan|check\w*|review)\s+booked|(?:can|could|may)\s+(?:i|we|he|she)\s+(?:see|book|get|come|have|talk|discuss|chat|have\s+a\s+chat)|routine|i\s+want\s+(?:to\s+)?(?:see|appointment|doctor)|see\s+(?:a|the)\s+doctor\s+(?:this|next|tomorrow)"
 )
 #: Chronic, recurring or as before: "every month", "like before", "for years".
 CHRONIC = (
