@@ -62,6 +62,8 @@ from nlu.emergency.vocabulary import (
     INFANT_SIGN,
     INFECTION,
     INGEST,
+    INJURY_BAD,
+    INJURY_EVENT,
     LATER,
     LIMB_WEAK,
     MEDICINE,
@@ -70,10 +72,13 @@ from nlu.emergency.vocabulary import (
     NOT_A_BURN,
     NOT_BREATHLESS,
     NOW,
+    OBSTRUCTION,
     OD_SIGN,
     PAIN,
     PERIOD,
     POISON_SIGN,
+    PREGNANCY_SIGN,
+    PREGNANT,
     PSYCHOSIS,
     QUANTITY,
     REACTION,
@@ -137,8 +142,9 @@ _TOO_MUCH = (
     r"(?:(?<=pills)|(?<=blets)|(?<=meds)|(?<=icine))"
 )
 
-#: Category -> its signals. The category ids are the lexicon's (``CATEGORY_IDS``); burns and head
-#: injuries are injuries ("trauma"), sepsis and meningitis share a category as in the lexicon.
+#: Group -> its signals. A group is a category id of the lexicon (``CATEGORY_IDS``), with a family after
+#: a colon where one category holds several (a burn's cues do not add to a head injury's score): burns
+#: and head injuries are injuries ("trauma"), sepsis and meningitis share a category as in the lexicon.
 SIGNALS: dict[str, tuple[Signal, ...]] = {
     "chest_pain": (
         _sig("chest pain", near(CHEST, PAIN, 4), 0.5),
@@ -180,16 +186,24 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
         _sig("deep wound", near(WOUND, WOUND_BAD, 4), 0.75),
         _sig("signs of shock", _w(FAINTISH), 0.25, symptom=False),
     ),
-    "trauma": (
+    "trauma:burn": (
         _sig("burn", _w(BURN), 0.5, exclude=NOT_A_BURN),
         _sig("burn damage", _w(BURN_BAD), 0.5, symptom=False),
+    ),
+    "trauma:head": (
         _sig("head hit", _w(HEAD_HIT), 0.5),
         _sig("head injury signs", _w(HEAD_BAD), 0.5, symptom=False),
     ),
-    "poisoning_overdose": (
+    "trauma:force": (
+        _sig("injury with force", _w(INJURY_EVENT), 0.5),
+        _sig("injury damage", _w(INJURY_BAD), 0.5, symptom=False),
+    ),
+    "poisoning_overdose:poisoning": (
         _sig("substance in", near(HOUSEHOLD, INGEST, 5), 0.5),
         _sig("a child", _w(CHILD), 0.5, symptom=False),
         _sig("signs after", _w(POISON_SIGN), 0.25, symptom=False),
+    ),
+    "poisoning_overdose:overdose": (
         _sig("too much medicine taken", near(INGEST, _TOO_MUCH, 3), 0.5),
         _sig("medicine taken", near(MEDICINE, INGEST, 5), 0.25),
         _sig("signs of overdose", _w(OD_SIGN), 0.25, symptom=False),
@@ -222,15 +236,22 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
         _sig("belly bad", _w(BELLY_BAD), 0.25, symptom=False),
         _sig("black stool", _w(BLACK_STOOL), 0.5),
         _sig("retention", _w(RETENTION), 0.5),
+        _sig("bowel stopped", _w(OBSTRUCTION), 0.5),
         _sig("faint", _w(FAINTISH), 0.25, symptom=False),
+    ),
+    "pregnancy": (
+        _sig("pregnancy sign", _w(PREGNANCY_SIGN), 0.5, exclude=NOT_A_BLEED),
+        _sig("pregnant now", _w(PREGNANT), 0.5, symptom=False),
     ),
     "mental_health_crisis": (
         _sig("psychosis", _w(PSYCHOSIS), 0.5),
         _sig("danger", _w(DANGER), 0.5, symptom=False),
     ),
-    "collapse_seizure": (
+    "collapse_seizure:seizure": (
         _sig("seizure", _w(SEIZURE), 0.5),
         _sig("seizure signs", _w(SEIZURE_BAD), 0.5, symptom=False),
+    ),
+    "collapse_seizure:collapse": (
         _sig("collapse", _w(COLLAPSE), 0.5),
         _sig("collapse signs", _w(COLLAPSE_BAD), 0.5, symptom=False),
     ),
@@ -259,7 +280,8 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
         r"(?:written|wrote|writing|left)\s+(?:\w+\s+)?(?:letters?|notes?)\s+(?:to|for)\s+(?:my|every\w*|the\s+kids)|"
         r"(?:giv\w*|gave)\s+(?:away\s+)?(?:all\s+)?(?:my|his|her)\s+(?:things|stuff|belongings|possessions)(?:\s+away)?|"
         r"(?:sorted|sorting|put)\s+(?:out\s+)?(?:my|his|her)\s+(?:affairs|will)|(?:this\s+is\s+)?(?:my\s+)?last\s+message|"
-        r"(?:tell|say\s+to)\s+(?:them|everyone|my\s+\w+)\s+(?:i'm\s+sorry|i\s+love\s+them)|won't\s+be\s+(?:here|around)\s+(?:tomorrow|much\s+longer|anymore))\b",
+        r"(?:tell|say\s+to)\s+(?:them|everyone|my\s+\w+)\s+(?:i'm\s+sorry|i\s+love\s+them)|"
+        r"sorry\s+(?:and|,)\s+(?:that\s+)?(?:he|she|i)\s+loves?\s+(?:us|you|me|them|everyone)|won't\s+be\s+(?:here|around)\s+(?:tomorrow|much\s+longer|anymore))\b",
         0.5,
     ),
     _sig(
@@ -271,12 +293,14 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
         r"(?:tired|sick)\s+of\s+(?:life|living|being\s+alive|everything)|(?:a\s+)?burden\s+(?:to|on)\s+every\w*|"
         r"want\s+(?:it\s+)?(?:all\s+)?to\s+(?:stop|end|be\s+over)|(?:don't|do\s+not)\s+see\s+(?:a|any)\s+(?:way\s+out|future|point)|"
         r"can\s+not\s+more|no\s+more\s+(?:strength|hope)|(?:no|lost\s+all)\s+hope|"
+        r"(?:no\s+more|no|lost\s+(?:the|my)?)\s*(?:power|strength|will|energy|reason)\s+to\s+(?:live|go\s+on|continue|carry\s+on)|"
+        r"(?:nobody|no\s+one|no-one)\s+would\s+(?:notice|care|miss\s+me)|"
         r"(?:wish|want)\s+(?:i\s+(?:was|were)\s+dead|to\s+(?:die|disappear|sleep\s+forever|not\s+wake\s+up)))\b",
         0.5,
     ),
     _sig(
         "the means at hand",
-        r"\b(?:(?:have|got|bought|saved|saving|stockpil\w*|collect\w*|hoard\w*|holding|hold|counted|counting|lined\s+up|taken\s+out)\s+"
+        r"\b(?:(?:have|got|bought|saved|saving|stockpil\w*|collect\w*|hoard\w*|holding|hold|keep|keeping|kept|counted|counting|lined\s+up|taken\s+out)\s+"
         r"(?:up\s+)?(?:all\s+)?(?:the|my|a|his|her|some|enough)?\s*(?:\w+\s+)?(?:pills|tablets|meds|rope|gun|shotgun|knife|blade|razor|belt|cord)|"
         r"(?:pills|tablets|meds|rope|gun|shotgun|knife|blade|razor)\s+(?:are\s+|is\s+)?(?:ready|here|in\s+front\s+of\s+me|on\s+the\s+\w+|next\s+to\s+me|in\s+my\s+hand)|"
         r"gone\s+off\s+with\s+(?:his|her|the)\s+(?:gun|shotgun|rope|pills|knife))\b",
@@ -284,14 +308,16 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
     ),
     _sig(
         "a high place or the tracks",
-        r"\b(?:standing|stood|sitting|sat|i'm|i\s+am|he's|she's)\s+(?:on|at|near|by|up\s+on)\s+(?:the\s+|a\s+)?(?:bridge|edge|ledge|roof|cliff|tracks|platform|balcony)\b"
+        r"\b(?:standing|stood|sitting|sat|i'm|i\s+am|he's|she's|been)\s+(?:[\w']+\s+){0,4}(?:on|at|near|by|up\s+on)\s+(?:the\s+|a\s+)?(?:bridge|edge|ledge|roof|cliff|cliffs|tracks|platform|balcony|river|railway)\b"
         r"(?!\s+(?:club|game|night|party|class|lesson|tournament|\d))",
         0.5,
     ),
     _sig(
         "a plan or a time",
         r"\b(?:(?:have|got|made|making)\s+a\s+plan|planned\s+(?:it|how|when)|(?:decided|chosen|chose|picked)\s+(?:\w+\s+){0,2}(?:tonight|today|when|how|the\s+day)|"
-        r"tonight|ready\s+to\s+go|(?:it|this)\s+(?:is|will\s+be)\s+the\s+(?:end|last))\b",
+        r"tonight|ready\s+to\s+go|(?:it|this)\s+(?:is|will\s+be)\s+the\s+(?:end|last)|trying\s+to\s+decide|worked\s+out\s+how|"
+        # unreachable after a farewell: "now he won't pick up"
+        r"(?:won't|isn't|not|doesn't)\s+(?:pick(?:ing)?\s+up|answer\w*\s+(?:his|her|my|the)\s+phone|answering))\b",
         0.5,
     ),
 )
@@ -406,7 +432,8 @@ def score_message(norm: str) -> Scored | None:
         - CALM_WEIGHT * (bool(_BEFORE_TODAY.search(norm)) and not now)
     )
     best: Scored | None = None
-    for category, signals in SIGNALS.items():
+    for group, signals in SIGNALS.items():
+        category = group.split(":")[0]
         hit = _score_category(category, norm, kept, signals)
         if hit and (best is None or hit.score + general > best.score):
             best = Scored(category, hit.score + general, hit.start, hit.end)

@@ -137,7 +137,7 @@ HEAVY = (
     r"will\s+not\s+stop|can't\s+stop|doesn't\s+stop|hasn't\s+stopped|keeps|pour\w*|gush\w*|spurt\w*|pump\w*|"
     r"soak\w*|through|towels?|pads?|puddle|pool|cupful|clots|deep|spitting|(?:\d+|forty|thirty|twenty)\s+(?:mins?|minutes)|hour"
 )
-WOUND = r"cut|cuts|wound|gash\w*|slash\w*|stab\w*|laceration|sliced|glass|knife"
+WOUND = r"cut|cuts|wound|gash\w*|slash\w*|stab(?:bed|bing|s)?|laceration|sliced|glass|knife"
 WOUND_BAD = r"deep|gaping|wide\s+open|see\s+(?:the\s+)?(?:bone|inside|fat)|bone|spurt\w*|pump\w*|won't\s+close|huge|large|big"
 VOMIT_BLOOD = then(
     r"cough\w*|vomit\w*|throw\w*\s+up|threw\s+up|spit\w*|spat|puk\w*|sick",
@@ -156,7 +156,7 @@ BURN = (
 )
 #: Not burns of the skin: a symptom with the same word.
 NOT_A_BURN = (
-    r"heartburn|heart\s+burn|sunburn\w*|razor\s+burn|burning\s+(?:sensation|feeling|when|pee|wee|urine|eyes|throat|mouth|tongue|"
+    r"heartburn|heart\s+burn|burning\s+in\s+(?:my|his|her|the)\s+(?:chest|throat|stomach|eyes|pee|wee|urine)|sunburn\w*|razor\s+burn|burning\s+(?:sensation|feeling|when|pee|wee|urine|eyes|throat|mouth|tongue|"
     r"stomach|chest)|(?:pee|wee|urine|urinat\w*|eyes|chest|stomach)\s+(?:is\s+|are\s+)?burning|burn(?:s|ing)?\s+when\s+(?:i|he|she)\s+"
     r"(?:pee|wee)|burning\s+up|(?:feel|feels|feeling)\s+burning|burned\s+out|burnt\s+out|burnout|burning\s+(?:the\s+)?candle|burn\s+calories"
 )
@@ -172,7 +172,7 @@ HOUSEHOLD = (
     r"bleach|detergent|(?:[\w']+\s+)?cleaner|cleaning\s+(?:spray|fluid|liquid|stuff|products?)|washing[\s-]?(?:up\s+)?(?:liquid|powder|tablets?|pods?|capsules?)|"
     r"dishwasher\s+(?:tablets?|pods?|powder|salt)|laundry\s+(?:pods?|capsules?|liquid)|pods?|capsules?|antifreeze|anti\s+freeze|"
     r"white\s+spirit|turps|turpentine|paraffin|petrol|diesel|kerosene|lamp\s+oil|lighter\s+fluid|screen\s*wash|"
-    r"weed\s*killer|pesticide|insecticide|rat\s+poison|slug\s+pellets|poison|button\s+batter(?:y|ies)|batter(?:y|ies)|magnets?|"
+    r"weed\s*killer|pesticide|insecticide|(?:rat|mouse|slug|ant)\s+(?:poison|bait|pellets|killer)|bait|poison\w*|button\s+batter(?:y|ies)|batter(?:y|ies)|magnets?|"
     r"nail\s+varnish(?:\s+remover)?|nail\s+polish(?:\s+remover)?|acetone|mouthwash|e[\s-]?liquid|vape\s+(?:juice|liquid|oil)|nicotine|"
     r"disinfectant|dettol|toilet\s+(?:cleaner|duck|block)|descaler|fabric\s+softener|liquid\s+for\s+the\s+car|(?:car|engine)\s+(?:oil|liquid|fluid)|"
     r"(?<!folic\s)(?<!amino\s)(?<!uric\s)(?<!stomach\s)acid(?!\s+reflux)|lye|caustic\s+soda|chemicals?|berries|mushrooms?|toadstools?|foxglove|plant|leaves|alcohol|vodka|gin|whisky|wine|spirits?"
@@ -226,14 +226,14 @@ SHOCK = (
 HEAD_HIT = (
     r"(?:hit|hits|banged|bang|bashed|bash|knocked|knock|bumped|smacked|whacked|cracked|struck|landed\s+on|fell\s+on|fell\s+onto)\s+"
     r"(?:[\w']+\s+){0,4}(?:head|skull|forehead|hed)|head\s+(?:injury|knock|bump|first|on)|"
-    r"(?:to|on|in|onto)\s+(?:the|his|her|my)\s+(?:head|skull)|fell\s+(?:[\w']+\s+){0,4}(?:head|skull)"
+    r"(?:to|on|in|onto)\s+(?:the|his|her|my)\s+(?:head|skull)|(?:fell|fall\w*)\s+(?:[\w']+\s+){0,4}(?:head|skull)"
 )
 HEAD_BAD = (
     r"vomit\w*|being\s+sick|been\s+sick|throw\w*\s+up|threw\s+up|confus\w*|drows\w*|sleep\w*|"
     r"can't\s+(?:remember|wake|stay\s+awake|keep)|knocked\s+out|was\s+out|out\s+(?:cold|for)|blacked\s+out|unconscious|passed\s+out|"
-    r"pupils?|double\s+vision|blurr\w*|spinning|dizzy|slurr\w*|fluid|(?:blood|bleed\w*)|fit\w*|seizure|thinners|warfarin|"
+    r"pupils?|double\s+vision|blurr\w*|spinning|dizzy|slurr\w*|fluid|liquid|(?:from|out\s+of)\s+(?:the|his|her|my)\s+(?:ear|ears|nose)|(?:blood|bleed\w*)|fit\w*|seizure|thinners|warfarin|"
     r"apixaban|rivaroxaban|lump|egg|headache\s+(?:getting\s+worse|worse)|not\s+making\s+sense|strange|weird|odd|"
-    r"not\s+himself|not\s+herself|memory|forget\w*|no\s+helmet"
+    r"not\s+himself|not\s+herself|memory|forget\w*|no\s+helmet|same\s+questions?|repeat\w*|floppy"
 )
 
 # infants
@@ -259,6 +259,11 @@ BELLY_BAD = (
     r"throw\w*\s+up|fever|pale|faint\w*|sweat\w*|swollen|swelling|blood|green|very\s+strong|really\s+strong|sudden\w*|"
     r"can't\s+(?:pee|wee)|no\s+(?:poo|wind)"
 )
+#: A bowel that has stopped: "no poo for 4 days", "not been to the toilet", "no wind".
+OBSTRUCTION = (
+    r"(?:no|not)\s+(?:poo\w*|stools?|bowel\s+movements?|wind|farts?)|(?:not|hasn't|haven't|hasnt)\s+(?:go|gone|been|went)\s+(?:to\s+)?(?:the\s+)?toilet|"
+    r"can't\s+(?:poo|pass\s+wind)"
+)
 BLACK_STOOL = r"(?:black|tarry|tar|tar-like|maroon)\s+(?:[\w']+\s+)?(?:poo\w*|stools?|motions?)|poo\w*\s+(?:[\w']+\s+)?(?:black|tar)"
 RETENTION = (
     r"(?:can't|cannot|unable\s+to|not\s+able\s+to|haven't\s+been\s+able\s+to|hasn't\s+been\s+able\s+to|not\s+(?:been\s+)?able\s+to)\s+"
@@ -266,8 +271,21 @@ RETENTION = (
 )
 FAINTISH = r"faint\w*|dizzy|light\s*headed|pale|collaps\w*|pass\w*\s+out|sweat\w*|weak"
 
+# injuries: an event with force, and what it did
+INJURY_EVENT = (
+    r"crash\w*|collision|(?:hit|knocked\s+(?:down|over|off))\s+by\s+(?:a|the)\s+(?:car|van|bus|truck|lorry|bike|train)|run\s+over|"
+    r"(?:fell|fall\w*|came)\s+(?:off|from|down)\s+(?:a|the|his|her|my)?\s*(?:ladder|roof|horse|bike|motorbike|scaffold\w*|wall|tree|balcony|stairs|height|window|cliff)|"
+    r"stab(?:bed|bing|s)?|shot|glassed|crushed|trapped|chainsaw|mower|assault\w*|beaten|attacked"
+)
+INJURY_BAD = (
+    r"broken|break|broke|fractur\w*|bone|bleed\w*|blood|can't\s+(?:move|feel|stand|walk|get\s+up)|not\s+moving|isn't\s+moving|"
+    r"unconscious|bent|deformed|twisted|deep|lying\s+in|neck|back|spine|stomach|chest|head|face"
+)
+
 # mental health crisis: perception, belief, danger
 PSYCHOSIS = (
+    r"(?:says?|saying|said|shout\w*|scream\w*|thinks?|believes?|convinced)\s+(?:that\s+)?(?:(?:he's|she's|he\s+is|she\s+is|i'm)\s+(?:god|jesus|the\s+messiah|a\s+prophet|invincible|chosen|dead|being\s+(?:followed|watched|hunted))|"
+    r"there\s+(?:are|is)\s+(?:cameras|chips?|bugs?|microphones?|people|someone|snakes|insects|spiders)|(?:[\w']+\s+){0,4}(?:after|hunting)\s+(?:him|her|me))|"
     r"hearing\s+(?:voices|things)|voices\s+(?:in\s+(?:his|her|my)\s+head|telling)|seeing\s+things|"
     r"talk\w*\s+to\s+(?:people|someone|things)\s+(?:who|that)?\s*(?:are\s+not|aren't|isn't|not)\s+there|"
     r"messages?\s+from\s+the\s+(?:tv|telly|radio)|(?:thinks?|believes?|says?|convinced)\s+(?:[\w']+\s+){0,3}(?:poison\w*|follow\w*|watch\w*|spying|"
@@ -276,7 +294,8 @@ PSYCHOSIS = (
 )
 DANGER = (
     r"knife|knives|weapon|gun|shotgun|smash\w*|violent|aggressive|threaten\w*|danger\w*|out\s+of\s+control|screaming|"
-    r"jump\w*|window|hurt\s+(?:me|us|someone|somebody|the\s+kids|people|himself|herself)|locked|barricad\w*|"
+    r"jump\w*|window|hurt\s+(?:me|us|someone|somebody|the\s+kids|people|himself|herself)|locked|barricad\w*|cut\w*|stab(?:bed|bing|s)?|"
+    r"running\s+around|streets|shouting|hitting|naked|pyjamas|"
     r"trying\s+to\s+(?:leave|get\s+out)|wander\w*|not\s+eat\w*|not\s+sleep\w*|doesn't\s+know\s+(?:who|where)|"
     r"all\s+of\s+a\s+sudden|suddenly|sudden"
 )
@@ -295,15 +314,20 @@ SEIZURE_BAD = (
 # collapse
 COLLAPSE = (
     r"collaps\w*(?!\s+(?:on|onto|into|in)\s+(?:the\s+|my\s+)?(?:sofa|couch|bed|chair))|keeled\s+over|went\s+down|dropped|(?:fell|fall|fallen|falls)\s+(?:down|over)|on\s+the\s+floor|slumped|passed\s+out|"
-    r"blacked\s+out|blacking\s+out|faint\w*"
+    r"blacked\s+out|blacking\s+out|faint\w*|barely\s+(?:conscious|awake|breathing)|semi[\s-]?conscious|"
+    r"not\s+fully\s+(?:conscious|awake)|drifting\s+in\s+and\s+out|in\s+and\s+out\s+of\s+consciousness"
 )
 COLLAPSE_BAD = (
     r"pale|grey|gray|blue|breath\w*\s+(?:[\w']+\s+)?(?:funny|strange|weird|odd|noisy)|no\s+(?:more\s+)?answer|not\s+answer\w*|not\s+breath\w*|won't\s+wake|not\s+respond\w*|unresponsive|"
-    r"can't\s+(?:stand|get\s+up|talk|speak)|not\s+talk\w*|confus\w*|sweat\w*|chest|pulse|keeps|sudden\w*|again|weak"
+    r"can't\s+(?:stand|get\s+up|talk|speak)|not\s+talk\w*|confus\w*|sweat\w*|chest|pulse|keeps|sudden\w*|again|weak|"
+    r"breath\w*\s+(?:is\s+)?(?:really\s+|very\s+|so\s+)?(?:slow|shallow)|twice|cold"
 )
 
 # allergy: skin reaction with the airway or a trigger
-REACTION = r"hives|welts|swell\w*|swollen|puff\w*|rash|red\s+spots|blotch\w*|tingl\w*"
+REACTION = (
+    r"hives|welts|swell\w*|swollen|puff\w*|rash|red\s+spots|blotch\w*|tingl\w*|"
+    r"(?:lips?|tongue|face|eyes?|throat|mouth)\s+(?:[\w']+\s+){0,3}(?:enormous|huge|massive|big|fat|ballooned|blown\s+up|doubled)"
+)
 AIRWAY = r"throat|tongue|lips?|swallow\w*|breath\w*|wheez\w*|voice|hoarse|tight|closing|can't\s+talk|floppy|faint\w*|pale|dizzy"
 TRIGGER = (
     r"nuts?|peanuts?|prawns?|shellfish|fish|sesame|eggs?|milk|sting|stung|bee|wasp|bite|bitten|antibiotic\w*|"
@@ -331,4 +355,12 @@ CHRONIC = (
     r"for\s+(?:months|years|ages)|most\s+days|on\s+and\s+off|comes\s+and\s+goes"
 )
 #: Time before today, without a cue of now: "yesterday", "last night", "a fortnight ago".
-BEFORE_TODAY = r"yesterday|last\s+(?:night|nite|week|weekend)|(?:\d+|two|three|few|couple\s+of)\s+days\s+ago|a\s+fortnight\s+ago|days\s+ago"
+BEFORE_TODAY = r"(?<!since\s)yesterday|last\s+(?:night|nite|week|weekend)|(?:\d+|two|three|few|couple\s+of)\s+days\s+ago|a\s+fortnight\s+ago|days\s+ago"
+
+# pregnancy: pregnant now, and a sign of a problem or of labour
+PREGNANT = r"pregnant|pregnent|preggo|expecting|(?:\d{1,2}|thirty\s+\w+|twenty\s+\w+)\s*(?:weeks?|wks?)\b(?!\s+(?:ago|old))|bump|in\s+labou?r|due\s+date|midwife"
+PREGNANCY_SIGN = (
+    r"waters?\s+(?:(?:has|have|is|are)\s+)?(?:broke\w*|going|gone|leaking|coming|went)|leak\w*|fluid|bleed\w*|blood|contractions?|tighten\w*|"
+    r"pain\w*\s+every|every\s+(?:\d+|few|couple\s+of)\s+(?:mins?|minutes)|(?:head\s*ache|headache)|vision|flashing|swollen|swelling|ballooned|"
+    r"not\s+(?:felt|feel\w*)\s+(?:the\s+|my\s+)?(?:baby\s+)?mov\w*|(?:no|not)\s+mov\w*|(?:baby's|baby\s+is)\s+coming|cord|head\s+(?:is\s+)?(?:coming|out)|fit\w*|seizure"
+)
