@@ -68,6 +68,7 @@ from nlu.emergency.vocabulary import (
     LIMB_WEAK,
     MEDICINE,
     MILD,
+    NO_SLEEP,
     NOT_A_BLEED,
     NOT_A_BURN,
     NOT_BREATHLESS,
@@ -245,6 +246,7 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
     ),
     "mental_health_crisis": (
         _sig("psychosis", _w(PSYCHOSIS), 0.5),
+        _sig("days without sleep", _w(NO_SLEEP), 0.5),
         _sig("danger", _w(DANGER), 0.5, symptom=False),
     ),
     "collapse_seizure:seizure": (
@@ -419,7 +421,7 @@ def score_message(norm: str) -> Scored | None:
     A general severity or time cue adds to every category; it is read outside denied clauses only
     ("no bleeding now" carries no "now").
     """
-    if is_reassured(norm) or is_general_question(norm):
+    if is_general_question(norm):
         return None
     kept = undenied(norm)
     now = bool(_NOW.search(kept))
@@ -427,6 +429,7 @@ def score_message(norm: str) -> Scored | None:
         SEVERITY_WEIGHT * bool(_SEVERITY.search(kept))
         + NOW_WEIGHT * now
         - CALM_WEIGHT * bool(_MILD.search(kept))
+        - CALM_WEIGHT * is_reassured(norm)
         - CALM_WEIGHT * bool(_LATER.search(norm))
         - CALM_WEIGHT * bool(_CHRONIC.search(norm))
         - CALM_WEIGHT * (bool(_BEFORE_TODAY.search(norm)) and not now)

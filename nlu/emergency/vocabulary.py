@@ -290,8 +290,10 @@ PSYCHOSIS = (
     r"talk\w*\s+to\s+(?:people|someone|things)\s+(?:who|that)?\s*(?:are\s+not|aren't|isn't|not)\s+there|"
     r"messages?\s+from\s+the\s+(?:tv|telly|radio)|(?:thinks?|believes?|says?|convinced)\s+(?:[\w']+\s+){0,3}(?:poison\w*|follow\w*|watch\w*|spying|"
     r"after\s+(?:him|her|me)|trying\s+to\s+kill|coming\s+to\s+kill|chip|implant)|paranoi\w*|psychotic|psychosis|manic|mania|"
-    r"(?:hasn't|not|hasnt|haven't)\s+slept\s+(?:in|for)\s+(?:\d+|two|three|four|five|days)|fly\b"
+    r"fly\b"
 )
+#: Days without sleep: with a strange belief or danger, mania or psychosis.
+NO_SLEEP = r"(?:hasn't|not|hasnt|haven't|hadn't)\s+(?:been\s+)?slept?\s+(?:in|for)\s+(?:\d+|two|three|four|five|several|a\s+few|days)|no\s+sleep\s+(?:in|for)\s+days|awake\s+for\s+days"
 DANGER = (
     r"knife|knives|weapon|gun|shotgun|smash\w*|violent|aggressive|threaten\w*|danger\w*|out\s+of\s+control|screaming|"
     r"jump\w*|window|hurt\s+(?:me|us|someone|somebody|the\s+kids|people|himself|herself)|locked|barricad\w*|cut\w*|stab(?:bed|bing|s)?|"
