@@ -100,6 +100,7 @@ from nlu.emergency.vocabulary import (
     near,
     then,
 )
+from nlu.literals import LiteralIndex
 
 #: A category's score at which the message is an emergency.
 THRESHOLD = 1.0
@@ -370,10 +371,33 @@ class Scored:
 
 def _matches(sig: Signal, text: str) -> Iterator[re.Match[str]]:
     """``sig``'s matches in ``text`` that are not inside one of its look-alikes."""
-    skip = [(m.start(), m.end()) for m in sig.exclude.finditer(text)] if sig.exclude else []
+    skip: list[tuple[int, int]] | None = None
     for m in sig.pattern.finditer(text):
-        if m.end() > m.start() and not any(a < m.end() and m.start() < b for a, b in skip):
+        if m.end() == m.start():
+            continue
+        if skip is None:
+            skip = [(x.start(), x.end()) for x in sig.exclude.finditer(text)] if sig.exclude else []
+        if not any(a < m.end() and m.start() < b for a, b in skip):
             yield m
+
+
+class _Live:
+    """Which signals may match a message at all, from the literal words their patterns need
+    (``nlu.literals``, as the lexicon does): most messages hold the words of a handful, and the
+    others are never run."""
+
+    def __init__(self) -> None:
+        self._signals = [sig for group in (*SIGNALS.values(), SELF_HARM_SIGNALS) for sig in group]
+        self._index: LiteralIndex | None = None
+
+    def of(self, norm: str) -> set[int]:
+        """The ids of the signals that may match ``norm`` (or a part of it)."""
+        if self._index is None:
+            self._index = LiteralIndex([sig.pattern for sig in self._signals])
+        return {id(self._signals[i]) for i in self._index.live(norm)}
+
+
+_LIVE = _Live()
 
 
 def _score_category(
@@ -415,36 +439,59 @@ _BEFORE_TODAY = re.compile(_w(BEFORE_TODAY))
 _CHRONIC = re.compile(_w(CHRONIC))
 
 
+def _present(signals: tuple[Signal, ...], norm: str, kept: str, live: set[int]) -> list[Signal]:
+    """The signals that match at all (symptoms in ``norm``, cues in ``kept``), before any frame check."""
+    return [
+        sig
+        for sig in signals
+        if id(sig) in live and next(_matches(sig, norm if sig.symptom else kept), None) is not None
+    ]
+
+
 def score_message(norm: str) -> Scored | None:
-    """The highest-scoring category of normalised text ``norm`` (a score, not yet a decision), or None.
+    """The highest-scoring category of normalised text ``norm`` that could reach ``THRESHOLD``, or None.
 
     A general severity or time cue adds to every category; it is read outside denied clauses only
-    ("no bleeding now" carries no "now").
+    ("no bleeding now" carries no "now"). The frame checks are the costly part, so they are run only
+    for groups whose signals could reach the threshold if every symptom passed them.
     """
     if is_general_question(norm):
         return None
     kept = undenied(norm)
+    live = _LIVE.of(norm)
+    # Self-harm: the families of indirect intent add up on their own; a general cue does not count
+    # ("scared", "tonight" belong to the families).
+    present = _present(SELF_HARM_SIGNALS, norm, kept, live)
+    if sum(sig.weight for sig in present) >= THRESHOLD and not _DENIED_SELF_HARM.search(norm):
+        hit = _score_category("self_harm", norm, kept, tuple(present), routine=False)
+        if hit and hit.score >= THRESHOLD:
+            return Scored("self_harm", hit.score, hit.start, hit.end)
     now = bool(_NOW.search(kept))
     general = (
         SEVERITY_WEIGHT * bool(_SEVERITY.search(kept))
         + NOW_WEIGHT * now
         - CALM_WEIGHT * bool(_MILD.search(kept))
-        - CALM_WEIGHT * is_reassured(norm)
         - CALM_WEIGHT * bool(_LATER.search(norm))
         - CALM_WEIGHT * bool(_CHRONIC.search(norm))
         - CALM_WEIGHT * (bool(_BEFORE_TODAY.search(norm)) and not now)
     )
+    reassured: bool | None = None
     best: Scored | None = None
     for group, signals in SIGNALS.items():
+        present = _present(signals, norm, kept, live)
+        if not any(sig.symptom for sig in present):
+            continue
+        if sum(sig.weight for sig in present) + general < THRESHOLD:
+            continue
+        if reassured is None:
+            reassured = is_reassured(norm)
         category = group.split(":")[0]
-        hit = _score_category(category, norm, kept, signals)
-        if hit and (best is None or hit.score + general > best.score):
-            best = Scored(category, hit.score + general, hit.start, hit.end)
-    # Self-harm: the families of indirect intent add up on their own; a general cue does not count
-    # ("scared", "tonight" belong to the families).
-    hit = _score_category("self_harm", norm, kept, SELF_HARM_SIGNALS, routine=False)
-    if hit and hit.score >= THRESHOLD and not _DENIED_SELF_HARM.search(norm):
-        return Scored("self_harm", hit.score, hit.start, hit.end)
+        hit = _score_category(category, norm, kept, tuple(present))
+        if hit is None:
+            continue
+        total = hit.score + general - CALM_WEIGHT * reassured
+        if best is None or total > best.score:
+            best = Scored(category, total, hit.start, hit.end)
     return best
 
 

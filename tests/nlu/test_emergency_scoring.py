@@ -95,12 +95,14 @@ def test_past_mild_questions_and_negations_are_not(text: str) -> None:
 
 def test_the_score_adds_severity_and_now_to_a_symptom() -> None:
     """A symptom alone is below the threshold; severity takes it over; calm brings it back under."""
-    alone = score_message(normalise("my son is bleeding from his knee")[0])
-    heavy = score_message(normalise("my son is bleeding from his knee, a lot, it won't stop")[0])
-    calm = score_message(normalise("my son is bleeding a bit from his knee, small graze, fine")[0])
-    assert alone is not None and alone.score < THRESHOLD
+    alone = scored_emergency(normalise("my son is bleeding from his knee")[0])
+    heavy = scored_emergency(normalise("my son is bleeding from his knee, a lot, it won't stop")[0])
+    calm = scored_emergency(
+        normalise("my son is bleeding a bit from his knee, small graze, fine")[0]
+    )
+    assert alone is None
     assert heavy is not None and heavy.score >= THRESHOLD and heavy.category == "bleeding"
-    assert calm is None or calm.score < THRESHOLD
+    assert calm is None
 
 
 def test_a_denied_or_past_symptom_has_no_score() -> None:
@@ -113,3 +115,23 @@ def test_the_match_points_at_the_patients_own_words() -> None:
     hit = screen(text).emergency
     assert hit is not None and hit.kind in {"red_flag", "urgent_mention", "scored"}
     assert text[hit.start : hit.end].strip()
+
+
+@pytest.mark.parametrize(
+    ("text", "emergency"),
+    [
+        # a message that laughs at itself is a figure of speech, for the phrase lexicon too
+        ("my laptop is having a seizure lol", False),
+        ("the canteen lasagne is pure poison haha", False),
+        ("if the bus is late again I'll end it all jk", False),
+        # unless something is plainly happening now
+        ("lol not funny, my throat is closing and I can't breathe right now", True),
+        # a question about a condition in general has nobody in it now
+        ("how do you treat a scald on a child", False),
+        ("what causes a seizure in adults", False),
+        # a question from someone in the middle of it does
+        ("what do I do, my 5 week old is floppy and burning hot", True),
+    ],
+)
+def test_jokes_and_general_questions_frame_every_layer(text: str, emergency: bool) -> None:
+    assert (screen(text).emergency is not None) is emergency, screen(text)
