@@ -67,6 +67,7 @@ from nlu.emergency.vocabulary import (
     LATER,
     LIMB_WEAK,
     MEDICINE,
+    MENINGITIS,
     MILD,
     NO_SLEEP,
     NOT_A_BLEED,
@@ -99,6 +100,7 @@ from nlu.emergency.vocabulary import (
     YOUNG_AGE,
     near,
     then,
+    together,
 )
 from nlu.literals import LiteralIndex
 
@@ -212,8 +214,9 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
     ),
     "sepsis_meningitis_other": (
         _sig("fever", _w(FEVER), 0.5),
-        _sig("infection", _w(INFECTION), 0.25, symptom=False),
-        _sig("shock, rash, stiff neck", _w(SHOCK), 0.5),
+        _sig("infection", _w(INFECTION), 0.25),
+        _sig("rash, stiff neck, light", _w(MENINGITIS), 0.5),
+        _sig("shock", _w(SHOCK), 0.5, symptom=False),
     ),
     "infant_child": (
         _sig("young baby unwell", near(YOUNG_AGE, INFANT_SIGN, 8), 0.75),
@@ -242,8 +245,10 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
         _sig("faint", _w(FAINTISH), 0.25, symptom=False),
     ),
     "pregnancy": (
-        _sig("pregnancy sign", _w(PREGNANCY_SIGN), 0.5, exclude=NOT_A_BLEED),
-        _sig("pregnant now", _w(PREGNANT), 0.5, symptom=False),
+        _sig(
+            "pregnant, with a sign", together(PREGNANT, PREGNANCY_SIGN), 0.75, exclude=NOT_A_BLEED
+        ),
+        _sig("another sign", _w(PREGNANCY_SIGN), 0.25, symptom=False, exclude=NOT_A_BLEED),
     ),
     "mental_health_crisis": (
         _sig("psychosis", _w(PSYCHOSIS), 0.5),

@@ -16,6 +16,11 @@ def near(a: str, b: str, words: int = 5) -> str:
     return rf"\b(?:(?:{a}){gap}(?:{b})|(?:{b}){gap}(?:{a}))\b"
 
 
+def together(a: str, b: str, chars: int = 80) -> str:
+    """``a`` and ``b`` in either order within ``chars`` characters, across short sentences ("33 wks. bleeding")."""
+    return rf"\b(?:(?:{a})\b[^\n]{{0,{chars}}}?\b(?:{b})|(?:{b})\b[^\n]{{0,{chars}}}?\b(?:{a}))\b"
+
+
 def then(a: str, b: str, words: int = 6) -> str:
     """``a`` followed by ``b`` within ``words`` words, inside one sentence."""
     gap = rf"(?:[^\w.!?\n]+\w+(?:'\w+)?){{0,{words}}}[^\w.!?\n]+"
@@ -189,7 +194,7 @@ INGEST = (
 )
 POISON_SIGN = (
     r"cough\w*|chok\w*|vomit\w*|sick|throw\w*\s+up|drows\w*|sleepy|floppy|burn\w*|red\s+mouth|blister\w*|drool\w*|"
-    r"breath\w*|confus\w*|not\s+himself|not\s+herself|weird|strange|fit\w*|shaking|foam\w*|lips|crying"
+    r"breath\w*|confus\w*|not\s+himself|not\s+herself|weird|strange|fit(?:s|ted|ting)?|shaking|foam\w*|lips|crying"
 )
 #: A quantity of medicine beyond a dose: "a whole packet", "20 tablets", "all his pills", "double".
 QUANTITY = (
@@ -213,9 +218,16 @@ INFECTION = (
     r"infection|uti|pneumonia|cellulitis|wound|cut|op|operation|surgery|c-?section|chemo\w*|cancer|catheter|stitches|"
     r"scratch|bite|abscess|boil|after\s+(?:the\s+)?birth|just\s+had\s+(?:a|the|my|her)\s+baby"
 )
+#: Meningitis signs, enough with a fever or on their own with a cue: a rash that does not fade, a stiff
+#: neck, light that hurts.
+MENINGITIS = (
+    r"purple\s+(?:spots|rash|blotches)|non[\s-]?blanching|(?:rash|spots)\b(?:\s+[\w']+){0,5}\s+(?:not\s+fad\w*|doesn't\s+fade|don't\s+fade|won't\s+fade|didn't\s+fade|still\s+(?:there|see|visible))|"
+    r"stiff\s+neck|neck\s+(?:is\s+)?stiff|light\s+hurts|hurts?\s+(?:the|his|her|my)\s+eyes|can't\s+(?:bear|stand|look\s+at)\s+(?:the\s+)?light"
+)
+#: Signs of shock or a failing body beside an infection: they count with a fever or an infection.
 SHOCK = (
     r"confus\w*|drows\w*|not\s+making\s+sense|mottled|blotchy|marble\w*|purple|non[\s-]?blanching|"
-    r"(?:rash|spots)\b(?:\s+\w+){0,5}\s+(?:glass|not\s+fad\w*|doesn't\s+fade|don't\s+fade|won't\s+fade)|"
+    r"(?:rash|spots)\b(?:\s+[\w']+){0,5}\s+(?:not\s+fad\w*|doesn't\s+fade|don't\s+fade|won't\s+fade|didn't\s+fade|still\s+(?:there|see|visible))|"
     r"cold\s+(?:hands|feet|legs|skin)|(?:not|hasn't|haven't|no)\s+(?:been\s+)?(?:pee\w*|wee\w*|urin\w*)|breathing\s+(?:very\s+)?fast|"
     r"heart\s+(?:is\s+)?racing|stiff\s+neck|neck\s+(?:is\s+)?stiff|light\s+hurts|hurts?\s+(?:the|his|her|my)\s+eyes|"
     r"(?:red\s+)?(?:lines?|streaks?)\s+(?:going|spreading|running|up)|going\s+to\s+die|never\s+felt\s+(?:this|so)\s+(?:ill|bad|unwell)|"
@@ -231,7 +243,7 @@ HEAD_HIT = (
 HEAD_BAD = (
     r"vomit\w*|being\s+sick|been\s+sick|throw\w*\s+up|threw\s+up|confus\w*|drows\w*|sleep\w*|"
     r"can't\s+(?:remember|wake|stay\s+awake|keep)|knocked\s+out|was\s+out|out\s+(?:cold|for)|blacked\s+out|unconscious|passed\s+out|"
-    r"pupils?|double\s+vision|blurr\w*|spinning|dizzy|slurr\w*|fluid|liquid|(?:from|out\s+of)\s+(?:the|his|her|my)\s+(?:ear|ears|nose)|(?:blood|bleed\w*)|fit\w*|seizure|thinners|warfarin|"
+    r"pupils?|double\s+vision|blurr\w*|spinning|dizzy|slurr\w*|fluid|liquid|(?:from|out\s+of)\s+(?:the|his|her|my)\s+(?:ear|ears|nose)|(?:blood|bleed\w*)|fit(?:s|ted|ting)?|seizure|thinners|warfarin|"
     r"apixaban|rivaroxaban|lump|egg|headache\s+(?:getting\s+worse|worse)|not\s+making\s+sense|strange|weird|odd|"
     r"not\s+himself|not\s+herself|memory|forget\w*|no\s+helmet|same\s+questions?|repeat\w*|floppy"
 )
@@ -240,7 +252,7 @@ HEAD_BAD = (
 INFANT_SIGN = (
     r"fever\w*|temperature|temp|hot|(?:3[89])(?:[.,]\d)?|floppy|limp|won't\s+(?:feed|wake|eat|drink)|not\s+(?:feed\w*|wak\w*|drink\w*)|"
     r"no\s+wet\s+(?:nappy|nappies|diaper)|grunt\w*|blue|pale|grey|mottled|bulg\w*|fontanelle|soft\s+spot|high[\s-]+pitch\w*|"
-    r"sleepy|drows\w*|yellow|green\s+(?:vomit|sick)|vomit\w*\s+green|stop\w*\s+breath\w*|rash|breath\w*|fit\w*|jerk\w*"
+    r"sleepy|drows\w*|yellow|green\s+(?:vomit|sick)|vomit\w*\s+green|stop\w*\s+breath\w*|rash|breath\w*|fit(?:s|ted|ting)?|jerk\w*"
 )
 
 # diabetes
@@ -249,7 +261,7 @@ SUGAR_BAD = (
     r"low|dropp\w*|falling|won't\s+(?:come|go)\s+up|won't\s+rise|not\s+(?:coming|going)\s+up|keeps?\s+(?:dropp\w*|falling)|\blo\b|\bhi\b|"
     r"\b[0-3](?:[.,]\d)?\b|\b(?:[3-9]\d)(?:[.,]\d)?\b|ketones?|confus\w*|drows\w*|not\s+making\s+sense|aggressive|sweat\w*|"
     r"shaking|shaky|can't\s+(?:eat|swallow|drink)|won't\s+(?:eat|take|drink|swallow)|vomit\w*|throw\w*\s+up|breathing\s+(?:fast|deep)|"
-    r"pear\s+drops|fruity|unconscious|not\s+answer\w*|strange|weird|sleeping|slurr\w*|fit\w*"
+    r"pear\s+drops|fruity|unconscious|not\s+answer\w*|strange|weird|sleeping|slurr\w*|fit(?:s|ted|ting)?"
 )
 
 # the belly
@@ -346,7 +358,7 @@ MILD = (
 )
 #: A request for routine care at a later time: the writer expects to wait ("can I book for next week").
 LATER = (
-    r"next\s+week|this\s+week|tomorrow|any\s+(?:[\w']+\s+)?(?:appointments?|appts?|slots?)|when\s+(?:possible|you\s+can|you\s+have|there's)|at\s+some\s+point|"
+    r"cancel\w*|next\s+week|this\s+week|tomorrow|any\s+(?:[\w']+\s+)?(?:appointments?|appts?|slots?)|when\s+(?:possible|you\s+can|you\s+have|there's)|at\s+some\s+point|"
     r"(?:book|get|have|make|want|need|like)\s+(?:[\w']+\s+){0,3}(?:appointment|appt|app|check\w*|review|referral|letter|cert\w*|sick\s+note|"
     r"fit\s+note|prescription|repeat|cream|test|scan|refill|blister\s+pack)|"
     r"(?:appointment|appt|test|scan|check\w*|review)\s+booked|(?:can|could|may)\s+(?:i|we|he|she)\s+(?:see|book|get|come|have|talk|discuss|chat|have\s+a\s+chat)|routine|i\s+want\s+(?:to\s+)?(?:see|appointment|doctor)|see\s+(?:a|the)\s+doctor\s+(?:this|next|tomorrow)"
@@ -364,5 +376,5 @@ PREGNANT = r"pregnant|pregnent|preggo|expecting|(?:\d{1,2}|thirty\s+\w+|twenty\s
 PREGNANCY_SIGN = (
     r"waters?\s+(?:(?:has|have|is|are)\s+)?(?:broke\w*|going|gone|leaking|coming|went)|leak\w*|fluid|bleed\w*|blood|contractions?|tighten\w*|"
     r"pain\w*\s+every|every\s+(?:\d+|few|couple\s+of)\s+(?:mins?|minutes)|(?:head\s*ache|headache)|vision|flashing|swollen|swelling|ballooned|"
-    r"not\s+(?:felt|feel\w*)\s+(?:the\s+|my\s+)?(?:baby\s+)?mov\w*|(?:no|not)\s+mov\w*|(?:baby's|baby\s+is)\s+coming|cord|head\s+(?:is\s+)?(?:coming|out)|fit\w*|seizure"
+    r"not\s+(?:felt|feel\w*)\s+(?:the\s+|my\s+)?(?:baby\s+)?mov\w*|(?:no|not)\s+mov\w*|(?:baby's|baby\s+is)\s+coming|cord|head\s+(?:is\s+)?(?:coming|out)|fit(?:s|ted|ting)?|seizure"
 )
