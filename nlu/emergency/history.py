@@ -172,6 +172,8 @@ _IDIOM = re.compile(
     r"(?:giving|give|gives|gave|given)\s+me\s+an?\s+(?:heart\s+attack|stroke|seizure|coronary|aneurysm|hernia)|"
     r"(?:nearly|almost)\s+(?:passed\s+out|fainted|collapsed|died|keeled\s+over)\s+(?:with|from|of)\s+(?:relief|shock|surprise|excitement|joy|laughter|laughing|embarrassment|happiness)|"
     r"(?:i|we)\s+(?:nearly|almost)\s+(?:passed\s+out|fainted|collapsed|died|keeled\s+over)\s+(?:at|over|with|from|after\s+(?:seeing|hearing|reading))\s+(?:the|that|this|those|my|our|a|an)\b|"
+    # nearly fainting somewhere and now asking for a test: "nearly fainted at a gig, want my iron checked"
+    r"^(?:i\s+)?(?:nearly|almost)\s+(?:passed\s+out|fainted|collapsed)\s+(?:at|in|on|during)\s+(?:a|an|the|my)\s+\w+\s*,|"
     r"(?:nearly|almost)\s+(?:passed\s+out|fainted|collapsed|died|keeled\s+over)\s+when\s+(?:i|we|he|she)\s+(?:saw|heard|read|got|opened|looked)|"
     r"(?:is|are|was|it's)\s+poisoning\s+(?:my|our)\s+(?:life|lives|days?|week|mood|brain|mind)|poisoned\s+by\s+(?:this|the)\s+(?:heat\w*|weather|sun|paperwork|job|work|traffic|noise)|"
     r"(?:die|died|dying)\s+(?:of|from)\s+(?:boredom|laughter|embarrassment|shame|thirst|hunger)|"

@@ -93,6 +93,7 @@ from nlu.emergency.vocabulary import (
     SUGAR,
     SUGAR_BAD,
     TRIGGER,
+    UNCONSCIOUS,
     VISION_LOSS,
     VOMIT_BLOOD,
     WOUND,
@@ -142,8 +143,7 @@ def _w(cls: str) -> str:
 
 #: A quantity of a medicine beyond a dose, either way round: "a whole box of paracetamol", "all his pills".
 _TOO_MUCH = (
-    rf"(?:{QUANTITY})(?:\s+\w+){{0,3}}?\s+(?:{MEDICINE})|(?:{MEDICINE})(?:\s+\w+){{0,4}}?\s+(?:{QUANTITY})|(?:{QUANTITY})"
-    r"(?:(?<=pills)|(?<=blets)|(?<=meds)|(?<=icine))"
+    rf"{near(QUANTITY, MEDICINE, 4)}|(?:{QUANTITY})(?:(?<=pills)|(?<=blets)|(?<=meds)|(?<=icine))"
 )
 
 #: Group -> its signals. A group is a category id of the lexicon (``CATEGORY_IDS``), with a family after
@@ -259,6 +259,7 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
         _sig("seizure", _w(SEIZURE), 0.5),
         _sig("seizure signs", _w(SEIZURE_BAD), 0.5, symptom=False),
     ),
+    "collapse_seizure:unconscious": (_sig("unconscious", _w(UNCONSCIOUS), 1.0),),
     "collapse_seizure:collapse": (
         _sig("collapse", _w(COLLAPSE), 0.5),
         _sig("collapse signs", _w(COLLAPSE_BAD), 0.5, symptom=False),
@@ -277,7 +278,7 @@ _SELF = r"(?:myself|my\s+self|meself)"
 SELF_HARM_SIGNALS: tuple[Signal, ...] = (
     _sig(
         "not safe with oneself",
-        rf"\b(?:(?:don't|do\s+not|can't|cannot|can\s+not|not|no\s+longer|couldn't)\s+(?:\w+\s+)?(?:trust|keep)\s+{_SELF}(?:\s+safe)?|"
+        rf"\b(?:(?:don't|do\s+not|can't|cannot|can\s+not|not|no\s+longer|couldn't)\s+(?:[\w']+\s+){{0,3}}(?:trust|keep)\s+{_SELF}(?:\s+safe)?|"
         rf"not\s+(?:feeling\s+)?safe\s+(?:with|around|by|from)\s+{_SELF}|(?:scared|afraid|frightened)\s+of\s+(?:what\s+)?(?:i\s+(?:might|will|could)\s+do|{_SELF})|"
         r"(?:might|may|going\s+to|gonna)\s+do\s+something\s+(?:stupid|silly|bad|dumb)(?:\s+to\s+myself)?)\b",
         1.0,
@@ -288,7 +289,7 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
         r"(?:written|wrote|writing|left)\s+(?:\w+\s+)?(?:letters?|notes?)\s+(?:to|for)\s+(?:my|every\w*|the\s+kids)|"
         r"(?:giv\w*|gave)\s+(?:away\s+)?(?:all\s+)?(?:my|his|her)\s+(?:things|stuff|belongings|possessions)(?:\s+away)?|"
         r"(?:sorted|sorting|put)\s+(?:out\s+)?(?:my|his|her)\s+(?:affairs|will)|(?:this\s+is\s+)?(?:my\s+)?last\s+message|"
-        r"(?:tell|say\s+to)\s+(?:them|everyone|my\s+\w+)\s+(?:i'm\s+sorry|i\s+love\s+them)|"
+        r"(?:tell|say\s+to)\s+(?:them|everyone|my\s+\w+)\s+(?:i'm\s+sorry|i\s+am\s+sorry|i\s+love\s+them)|"
         r"sorry\s+(?:and|,)\s+(?:that\s+)?(?:he|she|i)\s+loves?\s+(?:us|you|me|them|everyone)|won't\s+be\s+(?:here|around)\s+(?:tomorrow|much\s+longer|anymore))\b",
         0.5,
     ),
@@ -297,7 +298,8 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
         r"\b(?:no\s+(?:point|reason|use)\s+(?:in\s+)?(?:going\s+on|living|carrying\s+on|being\s+(?:here|alive)|to\s+(?:live|go\s+on|stay))|"
         r"(?:can't|cannot|can\s+not)\s+(?:go\s+on|do\s+this|carry\s+on|take\s+(?:it|this)|cope)(?:\s+(?:any\s*more|no\s+more|like\s+this))?|"
         r"(?:everyone|they|my\s+\w+)\s+(?:would\s+be|is|are|will\s+be|'d\s+be)\s+better\s+off\s+without\s+(?:me|him|her)|"
-        r"(?:don't|do\s+not|doesn't|does\s+not)\s+want\s+to\s+(?:be\s+(?:here|alive|around)|live|exist|wake\s+up|go\s+on)|"
+        r"(?:don't|do\s+not|doesn't|does\s+not)\s+(?:want|wont|won't|wanna)\s+(?:to\s+)?(?:be\s+(?:here|hear|alive|around)|live|exist|wake\s+up|go\s+on)|"
+        r"(?:i'm|i\s+am)\s+(?:finished|done|so\s+done)(?:\s+with\s+(?:life|everything|it\s+all))?\s*(?:[,.!]|$)|"
         r"(?:tired|sick)\s+of\s+(?:life|living|being\s+alive|everything)|(?:a\s+)?burden\s+(?:to|on)\s+every\w*|"
         r"want\s+(?:it\s+)?(?:all\s+)?to\s+(?:stop|end|be\s+over)|(?:don't|do\s+not)\s+see\s+(?:a|any)\s+(?:way\s+out|future|point)|"
         r"can\s+not\s+more|no\s+more\s+(?:strength|hope)|(?:no|lost\s+all)\s+hope|"
@@ -308,7 +310,7 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
     ),
     _sig(
         "the means at hand",
-        r"\b(?:(?:have|got|bought|saved|saving|stockpil\w*|collect\w*|hoard\w*|holding|hold|keep|keeping|kept|counted|counting|lined\s+up|taken\s+out)\s+"
+        r"\b(?:(?:have|got|bought|saved|saving|stockpil\w*|collect\w*|hoard\w*|holding|hold|keep|keeping|kept|sav\w*|counted|counting|lined\s+up|taken\s+out)\s+"
         r"(?:up\s+)?(?:all\s+)?(?:the|my|a|his|her|some|enough)?\s*(?:\w+\s+)?(?:pills|tablets|meds|rope|gun|shotgun|knife|blade|razor|belt|cord)|"
         r"(?:pills|tablets|meds|rope|gun|shotgun|knife|blade|razor)\s+(?:are\s+|is\s+)?(?:ready|here|in\s+front\s+of\s+me|on\s+the\s+\w+|next\s+to\s+me|in\s+my\s+hand)|"
         r"gone\s+off\s+with\s+(?:his|her|the)\s+(?:gun|shotgun|rope|pills|knife))\b",
@@ -336,7 +338,8 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
 #: ibuprofen can a 10 year old have", "is it safe to...", "should you put butter on a burn".
 _GENERAL_QUESTION = re.compile(
     r"^\s*(?:(?:hi|hello|hey)\W+)?(?:what|why|how|when|which|is\s+it|are\s+there|does|do\s+(?:you|people)|should\s+(?:you|one|people)|"
-    r"can\s+(?:you|a|an|babies|people|kids|children))\b(?!\s+(?:do\s+i|should\s+i|do\s+we|should\s+we|to\s+do)\b)"
+    r"can\s+(?:you|a|an|babies|people|kids|children)|should\s+i\s+(?:pop|put|use|cover|apply|leave|keep))\b"
+    r"(?!\s+(?:do\s+i|should\s+i|do\s+we|should\s+we|to\s+do)\b)"
 )
 #: Someone now in the message: "my son is", "I'm", "he has", "she's been".
 _SOMEONE_NOW = re.compile(

@@ -42,7 +42,7 @@ _AGE_UNDER_3M = (
 #: not "cough for 2 days" or "20 weeks pregnant".
 YOUNG_AGE = (
     rf"{_AGE_UNDER_3M}\s*-?\s*old|(?:baby|babies|newborn|infant|lo|bub|son|daughter|grandson|granddaughter|boy|girl|is|he's|she's|"
-    rf"only|just|aged|at|of)\s+(?:is\s+|only\s+|just\s+|about\s+)?{_AGE_UNDER_3M}(?!\s+(?:ago|pregnant|along|gone|later|since))"
+    rf"only|just|aged|at|of)[\s,]+(?:is\s+|only\s+|just\s+|about\s+)?{_AGE_UNDER_3M}(?!\s+(?:ago|pregnant|along|gone|later|since))"
     r"|newborn|new\s+born|neonate"
 )
 
@@ -93,13 +93,13 @@ FACE_DROOP = (
     r"(?:droop\w*|lopsided|crooked|wonky)\s+(?:face|mouth|smile)"
 )
 SPEECH_WRONG = (
-    r"(?:speech|words?|talk\w*|speak\w*|voice|sentences?)\b(?:\s+\w+){0,4}\s+(?:slurr\w*|jumbl\w*|garbl\w*|wrong|nonsense|muddl\w*|mixed\s+up|"
+    r"(?:speech|words?|talk\w*|speak\w*|voice|sentences?)\b(?:\s+\w+){0,4}\s+(?:slurr\w*|jumbl\w*|garbl\w*|wrong|nonsense|muddl\w*|mix\w*|"
     r"funny|strange|weird|not\s+mak\w*\s+sense|all\s+over|coming\s+out)|slurr\w*|talking\s+(?:nonsense|gibberish|rubbish)|"
     r"can't\s+(?:find|get)\s+(?:[\w']+\s+)?words|(?:can't|cannot|can\s+not|not)\s+(?:speak|talk)(?:\s+good|\s+properly|\s+right)?|"
     r"only\s+(?:sounds|noises)|not\s+talk\s+good"
 )
 LIMB_WEAK = (
-    r"(?:arm|arms|leg|legs|hand|hands|side|grip|foot|fingers)\b(?:\s+\w+){0,3}\s+(?:weak\w*|numb\w*|dead|floppy|gone|won't\s+work|"
+    r"(?:arm|arms|leg|legs|hand|hands|side|grip|foot|fingers)\b(?:\s+\w+){0,3}\s+(?:weak\w*|numb\w*|dead|floppy|gone|falling|dropping|won't\s+work|"
     r"not\s+work\w*|isn't\s+working|useless|heavy|limp)|"
     r"(?:can't|cannot|can\s+not|unable\s+to|not\s+able\s+to)\s+(?:lift|move|raise|hold|grip|feel)\s+(?:[\w']+\s+){0,2}"
     r"(?:arm|leg|hand|cup|side|fingers|anything)|one\s+side|left\s+side|right\s+side"
@@ -178,7 +178,7 @@ HOUSEHOLD = (
     r"dishwasher\s+(?:tablets?|pods?|powder|salt)|laundry\s+(?:pods?|capsules?|liquid)|pods?|capsules?|antifreeze|anti\s+freeze|"
     r"white\s+spirit|turps|turpentine|paraffin|petrol|diesel|kerosene|lamp\s+oil|lighter\s+fluid|screen\s*wash|"
     r"weed\s*killer|pesticide|insecticide|(?:rat|mouse|slug|ant)\s+(?:poison|bait|pellets|killer)|bait|poison\w*|button\s+batter(?:y|ies)|batter(?:y|ies)|magnets?|"
-    r"nail\s+varnish(?:\s+remover)?|nail\s+polish(?:\s+remover)?|acetone|mouthwash|e[\s-]?liquid|vape\s+(?:juice|liquid|oil)|nicotine|"
+    r"e[\s-]?cig\w*|vape\w*|nail\s+varnish(?:\s+remover)?|nail\s+polish(?:\s+remover)?|acetone|mouthwash|e[\s-]?liquid|vape\s+(?:juice|liquid|oil)|nicotine|"
     r"disinfectant|dettol|toilet\s+(?:cleaner|duck|block)|descaler|fabric\s+softener|liquid\s+for\s+the\s+car|(?:car|engine)\s+(?:oil|liquid|fluid)|"
     r"(?<!folic\s)(?<!amino\s)(?<!uric\s)(?<!stomach\s)acid(?!\s+reflux)|lye|caustic\s+soda|chemicals?|berries|mushrooms?|toadstools?|foxglove|plant|leaves|alcohol|vodka|gin|whisky|wine|spirits?"
 )
@@ -201,7 +201,7 @@ QUANTITY = (
     r"(?:whole|entire|full|all|all\s+of|all\s+the)\s+(?:[\w']+\s+){0,2}(?:box|boxes|pack\w*|strip|strips|bottle|tub|jar|blister|supply|"
     r"pills|tablets|meds|medicine|prescription)|"
     r"\b(?:[1-9]\d|twenty|thirty|forty|fifty|sixteen|fifteen|twelve|ten)\s+(?:of\s+)?(?:my\s+|his\s+|her\s+|the\s+)?(?:[\w']+\s+)?(?:pills|tablets|caps\w*|tabs)|"
-    r"handful|loads\s+of|lots\s+of|a\s+lot\s+of|too\s+many|way\s+(?:too\s+)?(?:many|more)|double|twice|triple|extra|"
+    r"handful|(?:so\s+|many\s+)?many|loads\s+of|lots\s+of|a\s+lot\s+of|too\s+many|way\s+(?:too\s+)?(?:many|more)|double|twice|triple|extra|"
     r"more\s+than\s+(?:i|he|she)\s+should|(?:all|everything)\s+(?:at\s+once|together|in\s+one\s+go)|at\s+once|together|in\s+one\s+go"
 )
 OD_SIGN = (
@@ -287,18 +287,19 @@ FAINTISH = r"faint\w*|dizzy|light\s*headed|pale|collaps\w*|pass\w*\s+out|sweat\w
 INJURY_EVENT = (
     r"crash\w*|collision|(?:hit|knocked\s+(?:down|over|off))\s+by\s+(?:a|the)\s+(?:car|van|bus|truck|lorry|bike|train)|run\s+over|"
     r"(?:fell|fall\w*|came)\s+(?:off|from|down)\s+(?:a|the|his|her|my)?\s*(?:ladder|roof|horse|bike|motorbike|scaffold\w*|wall|tree|balcony|stairs|height|window|cliff)|"
-    r"stab(?:bed|bing|s)?|shot|glassed|crushed|trapped|chainsaw|mower|assault\w*|beaten|attacked"
+    r"prang\w*|accident|pile[\s-]?up|(?:fell|fallen|falls)\b|stab(?:bed|bing|s)?|shot|glassed|crushed|trapped|chainsaw|mower|assault\w*|beaten|attacked"
 )
 INJURY_BAD = (
     r"broken|break|broke|fractur\w*|bone|bleed\w*|blood|can't\s+(?:move|feel|stand|walk|get\s+up)|not\s+moving|isn't\s+moving|"
-    r"unconscious|bent|deformed|twisted|deep|lying\s+in|neck|back|spine|stomach|chest|head|face"
+    r"unconscious|bent|deformed|twisted|deep|lying\s+in|neck|back|spine|stomach|chest|head|face|shortened|shorter|turned\s+out|rotated"
 )
 
 # mental health crisis: perception, belief, danger
 PSYCHOSIS = (
     r"(?:says?|saying|said|shout\w*|scream\w*|thinks?|believes?|convinced)\s+(?:that\s+)?(?:(?:he's|she's|he\s+is|she\s+is|i'm)\s+(?:god|jesus|the\s+messiah|a\s+prophet|invincible|chosen|dead|being\s+(?:followed|watched|hunted))|"
-    r"there\s+(?:are|is)\s+(?:cameras|chips?|bugs?|microphones?|people|someone|snakes|insects|spiders)|(?:[\w']+\s+){0,4}(?:after|hunting)\s+(?:him|her|me))|"
-    r"hearing\s+(?:voices|things)|voices\s+(?:in\s+(?:his|her|my)\s+head|telling)|seeing\s+things|"
+    r"on\s+a\s+mission|there\s+(?:are|is)\s+(?:cameras|chips?|bugs?|microphones?|people|someone|snakes|insects|spiders)|(?:[\w']+\s+){0,4}(?:after|hunting)\s+(?:him|her|me))|"
+    r"hearing\s+(?:voi[cs]es|things)|talk\w*\s+to\s+(?:the\s+)?(?:walls?|tv|telly)|acting\s+(?:[\w']+\s+)?(?:crazy|mad|bizarre|bizarrely)|"
+    r"(?:want\w*|going|trying|coming)\s+to\s+(?:kill|hurt|get|poison)\s+(?:him|her|me|them)|voices\s+(?:in\s+(?:his|her|my)\s+head|telling)|seeing\s+things|"
     r"talk\w*\s+to\s+(?:people|someone|things)\s+(?:who|that)?\s*(?:are\s+not|aren't|isn't|not)\s+there|"
     r"messages?\s+from\s+the\s+(?:tv|telly|radio)|(?:thinks?|believes?|says?|convinced)\s+(?:[\w']+\s+){0,3}(?:poison\w*|follow\w*|watch\w*|spying|"
     r"after\s+(?:him|her|me)|trying\s+to\s+kill|coming\s+to\s+kill|chip|implant)|paranoi\w*|psychotic|psychosis|manic|mania|"
@@ -314,15 +315,18 @@ DANGER = (
     r"all\s+of\s+a\s+sudden|suddenly|sudden"
 )
 
+#: Unconscious now: an emergency by itself in the here and now.
+UNCONSCIOUS = r"uncon\w+|unresponsive|not\s+respond\w*|won't\s+respond\w*|won't\s+wake|can't\s+wake\s+(?:him|her|them)|not\s+waking\s+up"
+
 # seizures: the movement, and what makes one an emergency
 SEIZURE = (
-    r"fit|fits|fitting|fitted|seizure\w*|seizing|convuls\w*|jerk\w*|twitch\w*\s+(?:all\s+over|everywhere|(?:his|her)\s+whole)|shaking\s+all\s+over|(?:went|gone|going)\s+(?:all\s+)?stiff|"
+    r"(?:body|whole\s+body|arms\s+and\s+legs)\s+(?:is\s+|are\s+)?(?:shak\w*|jerk\w*)|fit|fits|fitting|fitted|seizure\w*|seizing|convuls\w*|jerk\w*|twitch\w*\s+(?:all\s+over|everywhere|(?:his|her)\s+whole)|shaking\s+all\s+over|(?:went|gone|going)\s+(?:all\s+)?stiff|"
     r"eyes\s+(?:rolled|rolling|going)\s+(?:back|up)|foam\w*|frothing"
 )
 SEIZURE_BAD = (
     r"won't\s+stop|not\s+stopp\w*|still|(?:\d+|five|ten|several|few|couple\s+of)\s+(?:mins?|minutes)|not\s+wak\w*|won't\s+wake|"
     r"confus\w*|blue|grey|first|never\s+(?:had|happened)|hit\s+(?:his|her|my)\s+head|again|one\s+after|another|after\s+another|"
-    r"not\s+(?:respond\w*|answer\w*|breath\w*)|doesn't\s+know|pregnant|floor|collaps\w*|stiff"
+    r"not\s+(?:respond\w*|answer\w*|breath\w*)|doesn't\s+know|pregnant|floor|collaps\w*|stiff|foam\w*|froth\w*|shak\w*|fall|fell"
 )
 
 # collapse
@@ -366,15 +370,15 @@ LATER = (
 #: Chronic, recurring or as before: "every month", "like before", "for years".
 CHRONIC = (
     r"every\s+(?:month|time|week|year|day|period|cycle)|each\s+month|like\s+before|as\s+usual|same\s+as\s+(?:always|usual|before)|"
-    r"for\s+(?:months|years|ages)|most\s+days|on\s+and\s+off|comes\s+and\s+goes"
+    r"for\s+(?:months|years|ages)|most\s+days|on\s+and\s+off|comes\s+and\s+goes|sometimes|now\s+and\s+then"
 )
 #: Time before today, without a cue of now: "yesterday", "last night", "a fortnight ago".
-BEFORE_TODAY = r"(?<!since\s)yesterday|last\s+(?:night|nite|week|weekend)|(?:\d+|two|three|few|couple\s+of)\s+days\s+ago|a\s+fortnight\s+ago|days\s+ago"
+BEFORE_TODAY = r"(?<!since\s)yesterday|from\s+when|back\s+when|(?:19|20)\d\d|old\s+(?:injury|whiplash|fracture|break|wound|burn|scar)|years?\s+ago|last\s+(?:night|nite|week|weekend)|(?:\d+|two|three|few|couple\s+of)\s+days\s+ago|a\s+fortnight\s+ago|days\s+ago"
 
 # pregnancy: pregnant now, and a sign of a problem or of labour
 PREGNANT = r"pregnant|pregnent|preggo|expecting|(?:\d{1,2}|thirty\s+\w+|twenty\s+\w+)\s*(?:weeks?|wks?)\b(?!\s+(?:ago|old))|bump|in\s+labou?r|due\s+date|midwife"
 PREGNANCY_SIGN = (
     r"waters?\s+(?:(?:has|have|is|are)\s+)?(?:broke\w*|going|gone|leaking|coming|went)|leak\w*|fluid|bleed\w*|blood|contractions?|tighten\w*|"
-    r"pain\w*\s+every|every\s+(?:\d+|few|couple\s+of)\s+(?:mins?|minutes)|(?:head\s*ache|headache)|vision|flashing|swollen|swelling|ballooned|"
-    r"not\s+(?:felt|feel\w*)\s+(?:the\s+|my\s+)?(?:baby\s+)?mov\w*|(?:no|not)\s+mov\w*|(?:baby's|baby\s+is)\s+coming|cord|head\s+(?:is\s+)?(?:coming|out)|fit(?:s|ted|ting)?|seizure"
+    r"pain\w*\s+every|every\s+(?:\d+|few|couple\s+of)\s+(?:mins?|minutes)|(?:head\s*ache|headache)|(?:head|hed)\s+(?:is\s+)?(?:pounding|banging|splitting|killing)|see\w*\s+stars|blurr\w*|vision|flashing|swollen|swelling|ballooned|"
+    r"not\s+(?:felt|feel\w*)\s+(?:the\s+|my\s+)?(?:baby\s+)?mov\w*|(?:really\s+|very\s+)?quiet(?:er)?|hardly\s+any\s+(?:kicks|movements?)|less\s+(?:movement|kicking)|stopped\s+(?:moving|kicking)|(?:no|not)\s+mov\w*|(?:baby's|baby\s+is)\s+coming|cord|head\s+(?:is\s+)?(?:coming|out)|fit(?:s|ted|ting)?|seizure"
 )
