@@ -173,7 +173,7 @@ _IDIOM = re.compile(
     r"(?:nearly|almost)\s+(?:passed\s+out|fainted|collapsed|died|keeled\s+over)\s+(?:with|from|of)\s+(?:relief|shock|surprise|excitement|joy|laughter|laughing|embarrassment|happiness)|"
     r"(?:i|we)\s+(?:nearly|almost)\s+(?:passed\s+out|fainted|collapsed|died|keeled\s+over)\s+(?:at|over|with|from|after\s+(?:seeing|hearing|reading))\s+(?:the|that|this|those|my|our|a|an)\b|"
     # nearly fainting somewhere and now asking for a test: "nearly fainted at a gig, want my iron checked"
-    r"^(?:i\s+)?(?:nearly|almost)\s+(?:passed\s+out|fainted|collapsed)\s+(?:at|in|on|during)\s+(?:a|an|the|my)\s+\w+\s*,|"
+    r"^(?:i\s+)?(?:nearly|almost)\s+(?:passed\s+out|fainted|collapsed)\s+(?:at|in|on|during)\s+(?:a|an|the|my)\s+\w+\s*(?:,|$)|"
     r"(?:nearly|almost)\s+(?:passed\s+out|fainted|collapsed|died|keeled\s+over)\s+when\s+(?:i|we|he|she)\s+(?:saw|heard|read|got|opened|looked)|"
     r"(?:is|are|was|it's)\s+poisoning\s+(?:my|our)\s+(?:life|lives|days?|week|mood|brain|mind)|poisoned\s+by\s+(?:this|the)\s+(?:heat\w*|weather|sun|paperwork|job|work|traffic|noise)|"
     r"(?:die|died|dying)\s+(?:of|from)\s+(?:boredom|laughter|embarrassment|shame|thirst|hunger)|"
@@ -247,6 +247,11 @@ _JOKE = re.compile(
 )
 
 
+def is_mild(text: str) -> bool:
+    """Whether ``text`` softens a symptom ("a slight temperature", "playing normally", "a small burn")."""
+    return bool(_MILD.search(text))
+
+
 def is_figurative(text: str) -> bool:
     """Whether the message is a joke or figure of speech: about waiting, work or the app, or any message
     that laughs at itself ("lol", "haha", "jk") with no strong cue that something is happening now.
@@ -271,12 +276,15 @@ def _present_outside(sentence: str, span: str) -> bool:
     return any(m.end() <= at or m.start() >= at + len(span) for m in PRESENT.finditer(sentence))
 
 
-def is_history_or_admin(text: str, start: int, end: int, *, routine: bool = True) -> bool:
+def is_history_or_admin(
+    text: str, start: int, end: int, *, routine: bool = True, mild: bool = True
+) -> bool:
     """Whether the symptom is history, a topic of paperwork, routine care or mild, with nothing happening now.
 
     Past time counts near the symptom only ("a stroke last year"), so "she had an
     operation last week" does not hide "burning hot and confused" earlier on.
     ``routine=False`` leaves routine-care and chronic words out: a farewell letter is not a referral letter.
+    ``mild=False`` leaves mildness out, for a caller that weighs it against severity (``scoring``).
     """
     sentence = sentence_around(text, start, end)
     if routine and _IN_CARE.search(sentence):
@@ -285,11 +293,11 @@ def is_history_or_admin(text: str, start: int, end: int, *, routine: bool = True
         return False
     before, after = clause_around(text, start, end)
     clause = before + text[start:end] + after
-    mild = bool(_MILD.search(clause)) and not _DANGER_COMPANION.search(sentence)
+    softened = mild and bool(_MILD.search(clause)) and not _DANGER_COMPANION.search(sentence)
     return bool(
         _PAST.search(clause)
         or _ADMIN.search(clause)
-        or mild
+        or softened
         or _IDIOM.search(clause)
         or (
             routine

@@ -11,8 +11,10 @@ nurse listens, by word classes (``nlu.emergency.vocabulary``) rather than phrase
   category ("chest pain" with "sweating", "hit his head" with "drowsy") that add to it;
 - a **person-now frame**: each symptom is read in its own clause and counts only if it is happening to
   someone now: not denied ("no chest pain"), not history or paperwork ("my stroke last year", "a
-  follow-up for my chest infection"), not a question about a condition ("what causes fainting"), not a
-  reassured message ("he's fine and playing, is that ok?").
+  follow-up for my chest infection"), not a question about a condition ("what causes fainting");
+- **calm** that takes away from the score rather than vetoing it: mild words ("a bit of a bleed"), a
+  reassured message ("he's fine and playing, is that ok?"), routine care for later, a chronic pattern, a
+  time before today. A minimiser's "a bit of a bleed, it keeps coming, quite a lot" still adds up.
 
 A category whose accepted symptoms and cues add up to 1.0 calls the message an emergency. Weights are
 deliberately coarse (0.25 steps) so that a reader can add them up by hand.
@@ -28,7 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from nlu.emergency.cues import PRESENT, undenied
-from nlu.emergency.history import is_history_or_admin, is_reassured
+from nlu.emergency.history import is_history_or_admin, is_mild, is_reassured
 from nlu.emergency.negation import RESOLVED, is_negated, sentence_around
 from nlu.emergency.vocabulary import (
     AIRWAY,
@@ -105,6 +107,9 @@ from nlu.emergency.vocabulary import (
 )
 from nlu.literals import LiteralIndex
 
+#: Categories where "she seems fine" is no reassurance, as in the lexicon: a child who swallowed
+#: something can turn within the hour.
+_FINE_IS_NOT_SAFE = {"poisoning_overdose"}
 #: A category's score at which the message is an emergency.
 THRESHOLD = 1.0
 #: What a general severity cue anywhere in the message (outside denied clauses) adds.
@@ -354,7 +359,7 @@ _PASSES = {"chest_pain", "breathing", "bleeding", "collapse_seizure", "sepsis_me
 
 def _frame_ok(norm: str, start: int, end: int, category: str = "") -> bool:
     """Whether the symptom at ``start:end`` is happening to someone now (not denied, past, paperwork)."""
-    if is_negated(norm, start, end) or is_history_or_admin(norm, start, end):
+    if is_negated(norm, start, end) or is_history_or_admin(norm, start, end, mild=False):
         return False
     if category in _PASSES:
         sentence = sentence_around(norm, start, end)
@@ -478,12 +483,11 @@ def score_message(norm: str) -> Scored | None:
     general = (
         SEVERITY_WEIGHT * bool(_SEVERITY.search(kept))
         + NOW_WEIGHT * now
-        - CALM_WEIGHT * bool(_MILD.search(kept))
         - CALM_WEIGHT * bool(_LATER.search(norm))
         - CALM_WEIGHT * bool(_CHRONIC.search(norm))
         - CALM_WEIGHT * (bool(_BEFORE_TODAY.search(norm)) and not now)
     )
-    reassured: bool | None = None
+    calm: bool | None = None
     best: Scored | None = None
     for group, signals in SIGNALS.items():
         present = _present(signals, norm, kept, live)
@@ -491,13 +495,16 @@ def score_message(norm: str) -> Scored | None:
             continue
         if sum(sig.weight for sig in present) + general < THRESHOLD:
             continue
-        if reassured is None:
-            reassured = is_reassured(norm)
         category = group.split(":")[0]
         hit = _score_category(category, norm, kept, tuple(present))
         if hit is None:
             continue
-        total = hit.score + general - CALM_WEIGHT * reassured
+        total = hit.score + general
+        if category not in _FINE_IS_NOT_SAFE:
+            if calm is None:
+                # mild words and reassurance are one family: "she's ok" is both
+                calm = bool(_MILD.search(kept) or is_mild(kept) or is_reassured(norm))
+            total -= CALM_WEIGHT * calm
         if best is None or total > best.score:
             best = Scored(category, total, hit.start, hit.end)
     return best

@@ -53,7 +53,7 @@ SEVERITY = (
     r"can't|cannot|can\s+not|couldn't|unable\s+to|not\s+able\s+to|won't\s+stop|will\s+not\s+stop|not\s+stopp?ing|doesn't\s+stop|"
     r"keeps?\s+(?:on\s+)?(?:coming|going|getting|dropping|falling|rising)|"
     r"a\s+lot|lots|loads|so\s+much|too\s+much|everywhere|all\s+over|pouring|gushing|"
-    r"blue|grey|gray|ashen|purple|unconscious|unresponsive|not\s+respond\w*|won't\s+wake|not\s+waking|not\s+answer\w*|"
+    r"blue(?!\s+(?:inhalers?|pumps?|puffers?|badge))|grey|gray|ashen|purple|unconscious|unresponsive|not\s+respond\w*|won't\s+wake|not\s+waking|not\s+answer\w*|"
     r"worst|sudden\w*|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|severe\w*|extreme\w*|agony|agonising|agonizing|excruciating|"
     r"what\s+(?:do|should|can)\s+(?:i|we)\s+do|unbearable|terrible|horrible|awful|really\s+bad|very\s+bad|so\s+bad|super\s+bad|bad\s+(?:pain|burn|cut)|"
     r"getting\s+worse|worse\s+and\s+worse|worse|uncontrol\w*|screaming|scream\w*|"
@@ -122,7 +122,7 @@ NOT_BREATHLESS = (
 )
 BREATH_CONTEXT = r"inhaler|pump|puffer|nebuli[sz]er|spacer"
 BREATH_BAD = (
-    r"can't|struggl\w*|hard|difficult\w*|(?:one|two|few)\s+words|ribs|sucking\s+in|blue|grey|gray|lips|"
+    r"can't|struggl\w*|hard|difficult\w*|(?:one|two|few)\s+words|ribs|sucking\s+in|blue(?!\s+(?:inhalers?|pumps?|puffers?|badge))|grey|gray|lips|"
     r"no\s+better|not\s+working|isn't\s+working|doesn't\s+help|\d+\s+(?:times|puffs)|getting\s+worse|fast|noisy|"
     r"can't\s+(?:talk|speak|cough)|stuck"
 )
@@ -251,7 +251,7 @@ HEAD_BAD = (
 # infants
 INFANT_SIGN = (
     r"fever\w*|temperature|temp|hot|(?:3[89])(?:[.,]\d)?|floppy|limp|won't\s+(?:feed|wake|eat|drink)|not\s+(?:feed\w*|wak\w*|drink\w*)|"
-    r"no\s+wet\s+(?:nappy|nappies|diaper)|grunt\w*|blue|pale|grey|mottled|bulg\w*|fontanelle|soft\s+spot|high[\s-]+pitch\w*|"
+    r"no\s+wet\s+(?:nappy|nappies|diaper)|grunt\w*|blue(?!\s+(?:inhalers?|pumps?|puffers?|badge))|pale|grey|mottled|bulg\w*|fontanelle|soft\s+spot|high[\s-]+pitch\w*|"
     r"sleepy|drows\w*|yellow|green\s+(?:vomit|sick)|vomit\w*\s+green|stop\w*\s+breath\w*|rash|breath\w*|fit(?:s|ted|ting)?|jerk\w*"
 )
 
@@ -325,7 +325,7 @@ SEIZURE = (
 )
 SEIZURE_BAD = (
     r"won't\s+stop|not\s+stopp\w*|still|(?:\d+|five|ten|several|few|couple\s+of)\s+(?:mins?|minutes)|not\s+wak\w*|won't\s+wake|"
-    r"confus\w*|blue|grey|first|never\s+(?:had|happened)|hit\s+(?:his|her|my)\s+head|again|one\s+after|another|after\s+another|"
+    r"confus\w*|blue(?!\s+(?:inhalers?|pumps?|puffers?|badge))|grey|first|never\s+(?:had|happened)|hit\s+(?:his|her|my)\s+head|again|one\s+after|another|after\s+another|"
     r"not\s+(?:respond\w*|answer\w*|breath\w*)|doesn't\s+know|pregnant|floor|collaps\w*|stiff|foam\w*|froth\w*|shak\w*|fall|fell"
 )
 
@@ -336,7 +336,7 @@ COLLAPSE = (
     r"not\s+fully\s+(?:conscious|awake)|drifting\s+in\s+and\s+out|in\s+and\s+out\s+of\s+consciousness"
 )
 COLLAPSE_BAD = (
-    r"pale|grey|gray|blue|breath\w*\s+(?:[\w']+\s+)?(?:funny|strange|weird|odd|noisy)|no\s+(?:more\s+)?answer|not\s+answer\w*|not\s+breath\w*|won't\s+wake|not\s+respond\w*|unresponsive|"
+    r"pale|grey|gray|blue(?!\s+(?:inhalers?|pumps?|puffers?|badge))|breath\w*\s+(?:[\w']+\s+)?(?:funny|strange|weird|odd|noisy)|no\s+(?:more\s+)?answer|not\s+answer\w*|not\s+breath\w*|won't\s+wake|not\s+respond\w*|unresponsive|"
     r"can't\s+(?:stand|get\s+up|talk|speak)|not\s+talk\w*|confus\w*|sweat\w*|chest|pulse|keeps|sudden\w*|again|weak|"
     r"breath\w*\s+(?:is\s+)?(?:really\s+|very\s+|so\s+)?(?:slow|shallow)|twice|cold"
 )
@@ -370,7 +370,8 @@ LATER = (
 #: Chronic, recurring or as before: "every month", "like before", "for years".
 CHRONIC = (
     r"every\s+(?:month|time|week|year|day|period|cycle)|each\s+month|like\s+before|as\s+usual|same\s+as\s+(?:always|usual|before)|"
-    r"for\s+(?:months|years|ages)|most\s+days|on\s+and\s+off|comes\s+and\s+goes|sometimes|now\s+and\s+then"
+    r"for\s+(?:months|years|ages)|most\s+days|on\s+and\s+off|comes\s+and\s+goes|sometimes|now\s+and\s+then|whenever|"
+    r"when\s+(?:it's|it\s+is|the\s+weather\s+is)\s+(?:hot|cold|warm|dry|humid)|in\s+(?:the\s+)?(?:heat|cold\s+weather|summer|winter)"
 )
 #: Time before today, without a cue of now: "yesterday", "last night", "a fortnight ago".
 BEFORE_TODAY = r"(?<!since\s)yesterday|from\s+when|back\s+when|(?:19|20)\d\d|old\s+(?:injury|whiplash|fracture|break|wound|burn|scar)|years?\s+ago|last\s+(?:night|nite|week|weekend)|(?:\d+|two|three|few|couple\s+of)\s+days\s+ago|a\s+fortnight\s+ago|days\s+ago"
