@@ -479,6 +479,14 @@ def score_message(norm: str) -> Scored | None:
         hit = _score_category("self_harm", norm, kept, tuple(present), routine=False)
         if hit and hit.score >= THRESHOLD:
             return Scored("self_harm", hit.score, hit.start, hit.end)
+    # Most messages name no red-flag symptom at all: they stop here, before any cue is read.
+    candidates = []
+    for group, signals in SIGNALS.items():
+        present = _present(signals, norm, kept, live)
+        if any(sig.symptom for sig in present):
+            candidates.append((group, present))
+    if not candidates:
+        return None
     now = bool(_NOW.search(kept))
     general = (
         SEVERITY_WEIGHT * bool(_SEVERITY.search(kept))
@@ -489,10 +497,7 @@ def score_message(norm: str) -> Scored | None:
     )
     calm: bool | None = None
     best: Scored | None = None
-    for group, signals in SIGNALS.items():
-        present = _present(signals, norm, kept, live)
-        if not any(sig.symptom for sig in present):
-            continue
+    for group, present in candidates:
         if sum(sig.weight for sig in present) + general < THRESHOLD:
             continue
         category = group.split(":")[0]
