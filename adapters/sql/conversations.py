@@ -29,6 +29,24 @@ _LOCK_OWNER = (
     .with_for_update()
 )
 
+# A turn's statements are built once, with their values bound when they run (building a
+# statement's expression cost more CPU than running it).
+_c = _conversations.c
+_GET = select(*_record_columns).where(_c.id == bindparam("c_id", type_=_c.id.type))
+_SAVE = (
+    update(_conversations)
+    .where(
+        _c.id == bindparam("c_id", type_=_c.id.type),
+        _c.version == bindparam("c_version", type_=_c.version.type),
+    )
+    .values(
+        state=bindparam("c_state", type_=_c.state.type),
+        version=bindparam("c_next_version", type_=_c.version.type),
+        updated_at=bindparam("c_now", type_=_c.updated_at.type),
+    )
+    .returning(_c.version)
+)
+
 
 @functools.cache
 def _appending(count: int) -> Insert:
@@ -107,20 +125,19 @@ class SqlConversations:
         return None if row is None else to_record(ConversationRecord, row)
 
     async def get(self, conversation_id: str) -> ConversationRecord | None:
-        stmt = select(*_record_columns).where(_conversations.c.id == conversation_id)
-        row = (await self._conn.execute(stmt)).first()
+        row = (await self._conn.execute(_GET, {"c_id": conversation_id})).first()
         return None if row is None else to_record(ConversationRecord, row)
 
     async def save(self, conversation: ConversationRecord, now: dt.datetime) -> None:
         """Write state if the stored version is still `conversation.version`, then bump both."""
-        c = _conversations.c
-        stmt = (
-            update(_conversations)
-            .where(c.id == conversation.id, c.version == conversation.version)
-            .values(state=conversation.state, version=conversation.version + 1, updated_at=now)
-            .returning(c.version)
-        )
-        if (await self._conn.execute(stmt)).first() is None:
+        params = {
+            "c_id": conversation.id,
+            "c_version": conversation.version,
+            "c_state": conversation.state,
+            "c_next_version": conversation.version + 1,
+            "c_now": now,
+        }
+        if (await self._conn.execute(_SAVE, params)).first() is None:
             raise StaleConversation(
                 f"conversation {conversation.id} is no longer at version {conversation.version}; "
                 "reload it and process the message again"
