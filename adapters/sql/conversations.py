@@ -22,16 +22,16 @@ _conversations = table_of(ConversationRow)
 _events = table_of(ConversationEventRow)
 #: The columns a ConversationRecord is read from (the arrival counters stay in storage).
 _record_columns = [_conversations.c[f.name] for f in fields(ConversationRecord)]
-#: The owner of a conversation whose row this locks until the transaction ends.
-_LOCK_OWNER = (
-    select(_conversations.c.practice_id)
-    .where(_conversations.c.id == bindparam("ev_conversation_id"))
-    .with_for_update()
-)
 
 # A turn's statements are built once, with their values bound when they run (building a
 # statement's expression cost more CPU than running it).
 _c = _conversations.c
+#: The owner of a conversation, whose row this locks until the transaction ends.
+_LOCK_OWNER = (
+    select(_c.practice_id)
+    .where(_c.id == bindparam("ev_conversation_id", type_=_c.id.type))
+    .with_for_update()
+)
 _GET = select(*_record_columns).where(_c.id == bindparam("c_id", type_=_c.id.type))
 _SAVE = (
     update(_conversations)
@@ -48,7 +48,7 @@ _SAVE = (
 )
 
 
-@functools.cache
+@functools.lru_cache(maxsize=16)  # a turn writes a handful of events
 def _appending(count: int) -> Insert:
     """INSERT of `count` events after the conversation's last, built once per count: building
     a statement's expression costs more CPU than running it.
