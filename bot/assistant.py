@@ -260,19 +260,18 @@ class Assistant:
         async with self.storage.unit_of_work() as uow:
             conversation.state = state.to_json()
             await uow.conversations.save(conversation, now)
-            await uow.conversations.append_event(
+            processed = {
+                "message_id": message.id,
+                "seq": message.seq,
+                "intent": parse.intent,
+                "confidence": round(parse.confidence, 3),
+            }
+            # The turn's events as one statement (one round trip, not one per note).
+            await uow.conversations.append_events(
                 conversation.id,
-                "message_processed",
-                {
-                    "message_id": message.id,
-                    "seq": message.seq,
-                    "intent": parse.intent,
-                    "confidence": round(parse.confidence, 3),
-                },
+                [("message_processed", processed), *((note["kind"], note) for note in notes)],
                 now,
             )
-            for note in notes:
-                await uow.conversations.append_event(conversation.id, note["kind"], note, now)
             for record in audit_records(
                 self.practice_id, conversation, state, notes, outcomes, now
             ):

@@ -128,7 +128,12 @@ class State:
     def from_json(cls, raw: dict[str, Any] | None) -> State:
         if not raw:
             return cls()
-        raw = copy.deepcopy(raw)  # the stored JSON is never shared with the state made from it
+        # The stored JSON is never shared with the state made from it.
+        return cls._from_own_json(copy.deepcopy(raw))
+
+    @classmethod
+    def _from_own_json(cls, raw: dict[str, Any]) -> State:
+        """`from_json` of JSON no one else holds (so it need not be copied first)."""
         version = raw.pop("v", 1)
         if version > STATE_VERSION:
             raise ValueError(
@@ -139,7 +144,8 @@ class State:
         return STATE_JSON.validate_python(raw)
 
     def copy(self) -> State:
-        return State.from_json(self.to_json())
+        # to_json builds new containers all the way down: nothing to copy again.
+        return State._from_own_json(self.to_json())
 
     def end_flow(self) -> None:
         self.flow = self.step = self.awaiting = None

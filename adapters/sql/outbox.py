@@ -211,20 +211,20 @@ class SqlOutbox:
 
     async def update(self, message: OutboxRecord) -> None:
         """Write the message's delivery fields; raises LookupError for an unknown id."""
-        stmt = (
-            update(_outbox)
-            .where(_outbox.c.id == message.id)
-            .values(
-                status=message.status,
-                attempts=message.attempts,
-                next_attempt_at=message.next_attempt_at,
-                provider_message_id=message.provider_message_id,
-                error=message.error,
-            )
-            .returning(_outbox.c.id)
-        )
-        if (await self._conn.execute(stmt)).first() is None:
+        params = {f"u_{name}": getattr(message, name) for name in _DELIVERY_FIELDS}
+        if (await self._conn.execute(_UPDATE, params | {"u_id": message.id})).first() is None:
             raise LookupError(f"outbox message {message.id} not found; enqueue it first")
+
+
+#: What a sender writes back after a delivery attempt (`SqlOutbox.update`).
+_DELIVERY_FIELDS = ("status", "attempts", "next_attempt_at", "provider_message_id", "error")
+#: Built once, as the claim is: every reply sent runs it.
+_UPDATE = (
+    update(_outbox)
+    .where(_outbox.c.id == bindparam("u_id", type_=_outbox.c.id.type))
+    .values({name: bindparam(f"u_{name}", type_=_outbox.c[name].type) for name in _DELIVERY_FIELDS})
+    .returning(_outbox.c.id)
+)
 
 
 @functools.lru_cache(maxsize=64)

@@ -100,6 +100,15 @@ class Conversations(Protocol):
         """Append to the conversation's event log (ids, intents, steps, outcomes; no message text)."""
         ...
 
+    async def append_events(
+        self,
+        conversation_id: str,
+        events: Sequence[tuple[str, dict[str, Any]]],
+        at: dt.datetime,
+    ) -> None:
+        """`append_event` for each (kind, data) in order, written together (a turn's events)."""
+        ...
+
     async def events(self, conversation_id: str) -> list[dict[str, Any]]: ...
 
 

@@ -230,6 +230,15 @@ class MemoryConversations:
             }
         )
 
+    async def append_events(
+        self,
+        conversation_id: str,
+        events: Sequence[tuple[str, dict[str, Any]]],
+        at: dt.datetime,
+    ) -> None:
+        for kind, data in events:
+            await self.append_event(conversation_id, kind, data, at)
+
     async def events(self, conversation_id: str) -> list[dict[str, Any]]:
         return copy.deepcopy(self._t.events.get(conversation_id, []))
 
