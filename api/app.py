@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import documents, health, nlu_routes, pay_page, webchat, webhooks
+from api.staff import auth as staff_auth
 from patient_assistant.bootstrap import Runtime
 from patient_assistant.channels import check_channels
 from patient_assistant.settings import Settings
@@ -42,6 +43,7 @@ def create_app(
     app.include_router(nlu_routes.router)
     app.include_router(documents.router)
     app.include_router(pay_page.router)
+    app.include_router(staff_auth.router)
     for router in webhooks.routers():
         app.include_router(router)
     if web_chat:

@@ -13,6 +13,7 @@ from adapters.sql.practices import SqlPractices, SqlRetention
 from adapters.sql.recipients import SqlDeliveries, SqlOptOuts
 from adapters.sql.result_notices import SqlResultNotices
 from adapters.sql.sealing import Sealing
+from adapters.sql.staff import SqlStaffAccounts, SqlStaffSessions
 from bot.ports import (
     AuditLog,
     Conversations,
@@ -24,6 +25,8 @@ from bot.ports import (
     Practices,
     ResultNotices,
     Retention,
+    StaffAccounts,
+    StaffSessions,
 )
 
 
@@ -44,3 +47,5 @@ class SqlUnitOfWork:
         self.retention: Retention = SqlRetention(connection)
         self.result_notices: ResultNotices = SqlResultNotices(connection)
         self.jobs: Jobs = SqlJobs(connection)
+        self.staff: StaffAccounts = SqlStaffAccounts(connection)
+        self.staff_sessions: StaffSessions = SqlStaffSessions(connection)

@@ -24,6 +24,7 @@ from bot.ports.records import (
     PurgeReport,
     Received,
 )
+from bot.ports.staff import StaffAccounts, StaffSessions
 from domain.ports import SlotHolds
 
 
@@ -258,6 +259,8 @@ class UnitOfWork(Protocol):
     retention: Retention
     result_notices: ResultNotices
     jobs: Jobs
+    staff: StaffAccounts
+    staff_sessions: StaffSessions
 
 
 class Storage(Protocol):
