@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import case, or_, select, update
+from sqlalchemy import case, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.sql.dialect import upsert
@@ -62,7 +62,10 @@ class SqlStaffAccounts:
             .where(a.id == staff_id)
             .values(
                 failed_logins=case((reaches, 0), else_=a.failed_logins + 1),
-                locked_until=case((reaches, lock_until), else_=a.locked_until),
+                # Typed as the column, or the instant would skip its conversion to UTC.
+                locked_until=case(
+                    (reaches, literal(lock_until, a.locked_until.type)), else_=a.locked_until
+                ),
             )
             .returning(a.failed_logins, a.locked_until)
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import datetime as dt
 
 from bot.ports import StaffAccount, StaffSession, Storage
 from tests.storage.builders import NOW, minutes, uid
@@ -70,7 +71,8 @@ class StaffAccountsContract:
         ann = account()
         async with storage.unit_of_work() as uow:
             await uow.staff.add(ann)
-        until = NOW + minutes(15)
+        # In another zone than UTC: the lock is an instant, whatever zone it is given in.
+        until = (NOW + minutes(15)).astimezone(dt.timezone(dt.timedelta(hours=-5)))
         for expected in (1, 2):
             async with storage.unit_of_work() as uow:
                 assert await uow.staff.count_failure(ann.id, 3, until) is None
