@@ -14,6 +14,7 @@ from adapters.sql.recipients import SqlDeliveries, SqlOptOuts
 from adapters.sql.result_notices import SqlResultNotices
 from adapters.sql.sealing import Sealing
 from adapters.sql.staff import SqlStaffAccounts, SqlStaffSessions
+from adapters.sql.transcripts import SqlTranscripts
 from bot.ports import (
     AuditLog,
     Conversations,
@@ -27,6 +28,7 @@ from bot.ports import (
     Retention,
     StaffAccounts,
     StaffSessions,
+    Transcripts,
 )
 
 
@@ -49,3 +51,4 @@ class SqlUnitOfWork:
         self.jobs: Jobs = SqlJobs(connection)
         self.staff: StaffAccounts = SqlStaffAccounts(connection)
         self.staff_sessions: StaffSessions = SqlStaffSessions(connection)
+        self.transcripts: Transcripts = SqlTranscripts(connection, sealing)

@@ -14,6 +14,7 @@ Storage (bot/ports/storage.py), one database transaction per `Storage.unit_of_wo
     Jobs          uow.jobs            scheduled work (reminders), claimed  adapters/sql/jobs.py
     StaffAccounts uow.staff           staff accounts, failed sign-ins      adapters/sql/staff.py
     StaffSessions uow.staff_sessions  issued staff tokens: revoked, idle   adapters/sql/staff.py
+    Transcripts   uow.transcripts     conversations as staff read them     adapters/sql/transcripts.py
     UnitOfWork    (the `uow` itself)  the repositories above, one commit   adapters/sql/unit_of_work.py
     Storage       -                   opens units of work; slot holds      adapters/sql/storage.py
 
@@ -75,6 +76,8 @@ from bot.ports.staff import (
     StaffSession,
     StaffSessions,
     TokenSigner,
+    TranscriptLine,
+    Transcripts,
 )
 from bot.ports.storage import (
     AuditLog,
@@ -131,5 +134,7 @@ __all__ = [
     "StaleConversation",
     "Storage",
     "TokenSigner",
+    "TranscriptLine",
+    "Transcripts",
     "UnitOfWork",
 ]

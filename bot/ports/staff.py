@@ -13,6 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
+from bot.ports.records import ConversationRecord
+
 Role = Literal["staff", "admin"]
 ROLES: tuple[Role, ...] = ("staff", "admin")
 
@@ -103,6 +105,28 @@ class StaffSessions(Protocol):
 
     async def revoke_all(self, staff_id: str, now: dt.datetime) -> int:
         """Revoke every live token of an account (it was disabled); how many."""
+        ...
+
+
+@dataclass(frozen=True)
+class TranscriptLine:
+    """One message of a conversation as staff read it: the patient's or the assistant's."""
+
+    direction: Literal["in", "out"]  # from the patient | to the patient
+    at: dt.datetime  # received, or written to the outbox
+    text: str | None  # None once the retention purge removed it
+    status: str  # the inbound or outbox status
+
+
+class Transcripts(Protocol):
+    """What staff read of conversations (`uow.transcripts`); callers scope by practice."""
+
+    async def conversations(self, practice_id: str, limit: int = 100) -> list[ConversationRecord]:
+        """The practice's conversations, the most recently active first."""
+        ...
+
+    async def transcript(self, conversation_id: str) -> list[TranscriptLine]:
+        """Every message of the conversation, both ways, oldest first."""
         ...
 
 

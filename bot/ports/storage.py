@@ -24,7 +24,7 @@ from bot.ports.records import (
     PurgeReport,
     Received,
 )
-from bot.ports.staff import StaffAccounts, StaffSessions
+from bot.ports.staff import StaffAccounts, StaffSessions, Transcripts
 from domain.ports import SlotHolds
 
 
@@ -261,6 +261,7 @@ class UnitOfWork(Protocol):
     jobs: Jobs
     staff: StaffAccounts
     staff_sessions: StaffSessions
+    transcripts: Transcripts
 
 
 class Storage(Protocol):

@@ -41,6 +41,8 @@ from bot.ports import (
     StaffSession,
     StaffSessions,
     StaleConversation,
+    TranscriptLine,
+    Transcripts,
 )
 
 #: How long a claimed message stays with its sender, as in the SQL adapter.
@@ -621,6 +623,35 @@ class MemoryStaffSessions:
         return len(live)
 
 
+class MemoryTranscripts:
+    def __init__(self, tables: Tables) -> None:
+        self._t = tables
+
+    async def conversations(self, practice_id: str, limit: int = 100) -> list[ConversationRecord]:
+        mine = [c for c in self._t.conversations.values() if c.practice_id == practice_id]
+        mine.sort(key=lambda c: c.id)
+        mine.sort(
+            key=lambda c: c.updated_at or c.created_at or dt.datetime.min.replace(tzinfo=dt.UTC),
+            reverse=True,
+        )
+        return [copy.deepcopy(c) for c in mine[:limit]]
+
+    async def transcript(self, conversation_id: str) -> list[TranscriptLine]:
+        received = sorted(
+            (m for m in self._t.inbound.values() if m.conversation_id == conversation_id),
+            key=lambda m: m.seq or 0,
+        )
+        written = sorted(
+            (m for m in self._t.outbox.values() if m.conversation_id == conversation_id),
+            key=lambda m: self._t.outbox_seq.get(m.id, 0),
+        )
+        lines = [TranscriptLine("in", m.received_at, m.body, m.status) for m in received]
+        lines += [
+            TranscriptLine("out", m.created_at, m.payload.get("text"), m.status) for m in written
+        ]
+        return sorted(lines, key=lambda line: (line.at, line.direction != "in"))
+
+
 class MemoryUnitOfWork:
     def __init__(self, tables: Tables) -> None:
         # Typed as the ports, so mypy checks each fake against its port.
@@ -636,6 +667,7 @@ class MemoryUnitOfWork:
         self.jobs: Jobs = MemoryJobs(tables)
         self.staff: StaffAccounts = MemoryStaffAccounts(tables)
         self.staff_sessions: StaffSessions = MemoryStaffSessions(tables)
+        self.transcripts: Transcripts = MemoryTranscripts(tables)
 
 
 class MemorySlotHolds:

@@ -8,7 +8,7 @@ import dataclasses
 import datetime as dt
 
 from bot.ports import StaffAccount, StaffSession, Storage
-from tests.storage.builders import NOW, minutes, uid
+from tests.storage.builders import NOW, inbound, minutes, outbound, uid
 
 
 def account(email: str | None = None, **fields: object) -> StaffAccount:
@@ -151,3 +151,46 @@ class StaffSessionsContract:
             for s in live:
                 assert (await uow.staff_sessions.get(s.token_id)).revoked_at is not None  # type: ignore[union-attr]
             assert (await uow.staff_sessions.get(bobs.token_id)).revoked_at is None  # type: ignore[union-attr]
+
+
+class TranscriptsContract:
+    async def test_a_transcript_has_both_directions_in_time_order(self, storage: Storage) -> None:
+        address = uid("+1")
+        question = inbound(address=address, body="can I come on friday?")
+        later = inbound(address=address, body="thanks", at=NOW + minutes(2))
+        async with storage.unit_of_work() as uow:
+            received = await uow.inbox.receive(question)
+            assert received is not None
+            answer = outbound(
+                conversation_id=received.conversation_id,
+                address=address,
+                payload={"text": "Friday at 10?", "choices": ["yes", "no"]},
+                created_at=NOW + minutes(1),
+            )
+            await uow.outbox.enqueue(answer)
+            await uow.inbox.receive(later)
+        async with storage.reading() as uow:
+            lines = await uow.transcripts.transcript(received.conversation_id)
+            assert await uow.transcripts.transcript("no-such-conversation") == []
+        assert [(line.direction, line.text, line.at) for line in lines] == [
+            ("in", "can I come on friday?", NOW),
+            ("out", "Friday at 10?", NOW + minutes(1)),
+            ("in", "thanks", NOW + minutes(2)),
+        ]
+        assert [line.status for line in lines] == ["pending", "pending", "pending"]
+
+    async def test_conversations_of_one_practice_latest_first(self, storage: Storage) -> None:
+        practice = uid("p-")
+        async with storage.unit_of_work() as uow:
+            old = await uow.conversations.get_or_create(practice, "sms", uid("+1"), NOW)
+            new = await uow.conversations.get_or_create(practice, "sms", uid("+1"), NOW)
+            await uow.conversations.get_or_create(uid("p-"), "sms", uid("+1"), NOW)
+            await uow.conversations.save(new, NOW + minutes(5))
+            await uow.conversations.save(old, NOW + minutes(1))
+        async with storage.reading() as uow:
+            listed = await uow.transcripts.conversations(practice)
+            assert [c.id for c in await uow.transcripts.conversations(practice, limit=1)] == [
+                new.id
+            ]
+        assert [c.id for c in listed] == [new.id, old.id]
+        assert all(c.practice_id == practice for c in listed)
