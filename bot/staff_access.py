@@ -22,7 +22,7 @@ import datetime as dt
 import logging
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 
 from bot.ports import (
     AuditRecord,
@@ -122,7 +122,6 @@ class StaffAccess:
             # argon2 is CPU work: off the event loop, as every verification here.
             await asyncio.to_thread(self._passwords.verify_nothing, password)
             await self._refused(None, "unknown_account", client)
-        assert account is not None
         matches = await asyncio.to_thread(self._passwords.verify, account.password_hash, password)
         now = self._clock.now()
         if account.disabled:
@@ -208,7 +207,7 @@ class StaffAccess:
 
     async def _wrong_password(
         self, account: StaffAccount, now: dt.datetime, client: str | None
-    ) -> None:
+    ) -> NoReturn:
         async with self._storage.unit_of_work() as uow:
             locked_until = await uow.staff.count_failure(
                 account.id, self.policy.max_failures, now + self.policy.lock_for
@@ -234,7 +233,9 @@ class StaffAccess:
                 )
         raise LoginRefused()
 
-    async def _refused(self, account: StaffAccount | None, reason: str, client: str | None) -> None:
+    async def _refused(
+        self, account: StaffAccount | None, reason: str, client: str | None
+    ) -> NoReturn:
         now = self._clock.now()
         async with self._storage.unit_of_work() as uow:
             await uow.audit.append(
@@ -251,7 +252,7 @@ class StaffAccess:
 
     async def _end_idle(
         self, account: StaffAccount, session: StaffSession, now: dt.datetime
-    ) -> None:
+    ) -> NoReturn:
         async with self._storage.unit_of_work() as uow:
             # Revoked, so it stays dead even after the account signs in again elsewhere.
             if await uow.staff_sessions.revoke(session.token_id, now):

@@ -204,5 +204,9 @@ async def test_openapi_documents_the_staff_api_and_its_security(rig: StaffRig) -
     assert scheme["flows"]["password"]["tokenUrl"] == "/staff/api/token"
     me = spec["paths"]["/staff/api/me"]["get"]
     assert me["security"] == [{"StaffBearer": []}] and me["tags"] == ["staff sign-in"]
+    for path in ("/staff/api/conversations", "/staff/api/conversations/{conversation_id}"):
+        route = spec["paths"][path]["get"]
+        assert route["security"] == [{"StaffBearer": []}]
+        assert route["tags"] == ["staff conversations"]
     form = spec["paths"]["/staff/api/token"]["post"]["requestBody"]["content"]
     assert "application/x-www-form-urlencoded" in form
