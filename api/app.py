@@ -8,6 +8,8 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import documents, health, nlu_routes, pay_page, webchat, webhooks
+from api.staff import auth as staff_auth
+from api.staff import conversations as staff_conversations
 from patient_assistant.bootstrap import Runtime
 from patient_assistant.channels import check_channels
 from patient_assistant.deployment import Deployment
@@ -48,6 +50,8 @@ def create_app(
     app.include_router(nlu_routes.router)
     app.include_router(documents.router)
     app.include_router(pay_page.router)
+    app.include_router(staff_auth.router)
+    app.include_router(staff_conversations.router)
     for router in webhooks.routers():
         app.include_router(router)
     if web_chat:

@@ -13,6 +13,7 @@ from adapters.fhir import FhirAdapters, connect
 from adapters.payments.sandbox import SandboxPayments
 from adapters.payments.stripe_checkout import StripePayments
 from adapters.sql import SqlStorage, migrate
+from adapters.staff_auth import Argon2Passwords, JwtTokens, token_key
 from bot.assistant import Assistant, Parser
 from bot.catalogue import PracticeCatalogue
 from bot.locks import LocalLocks
@@ -22,6 +23,8 @@ from bot.payments import PaymentDesk
 from bot.ports import ConversationLocks
 from bot.reminders import Reminders
 from bot.results_outreach import ResultsOutreach
+from bot.staff_access import StaffAccess, StaffPolicy
+from bot.staff_accounts import StaffAccounts
 from dialogs.context import Texts
 from dialogs.validation import load_flows
 from domain.clock import FixedClock, SystemClock
@@ -65,6 +68,7 @@ class Runtime:
     stripe: StripePayments | None = None  # Stripe's webhook (PAYMENT_PROVIDER=stripe)
     results_outreach: ResultsOutreach | None = None  # "a result is ready" messages
     reminders: Reminders | None = None  # appointment reminders (durable jobs)
+    staff_access: StaffAccess | None = None  # staff sign-in and the tokens of the staff API
 
     async def aclose(self) -> None:
         if self.channels is not None:
@@ -73,6 +77,21 @@ class Runtime:
             await self.stripe.aclose()
         await self.fhir.aclose()
         await self.storage.close()
+
+
+def staff_access(settings: Settings, storage: SqlStorage, clock: Clock) -> StaffAccess:
+    """Staff sign-in: argon2 passwords, tokens signed with a key derived from SECRET_KEY."""
+    policy = StaffPolicy(
+        token_lifetime=dt.timedelta(minutes=settings.staff_token_minutes),
+        idle=dt.timedelta(minutes=settings.staff_idle_minutes),
+    )
+    tokens = JwtTokens(token_key(settings.secret_key))
+    return StaffAccess(storage, Argon2Passwords(), tokens, clock, policy)
+
+
+def staff_accounts(storage: SqlStorage, clock: Clock) -> StaffAccounts:
+    """Adding, listing and disabling staff accounts (the `staff` command)."""
+    return StaffAccounts(storage, Argon2Passwords(), clock)
 
 
 def make_clock(now: dt.datetime | None) -> Clock:
@@ -198,6 +217,7 @@ async def build(
         outreach,
         results_outreach=results_outreach,
         reminders=reminders,
+        staff_access=staff_access(settings, storage, clock),
         payments=desk,
         pay_links=provider if isinstance(provider, SandboxPayments) else None,
         stripe=provider if isinstance(provider, StripePayments) else None,

@@ -87,6 +87,16 @@ def _parser() -> argparse.ArgumentParser:
     payments.add_argument("--patient", required=True, help="the FHIR Patient id")
     payments.add_argument("--invoice", help="the FHIR Invoice id (default: the oldest open one)")
     payments.add_argument("--now", help="ISO-8601; the clock quiet hours are judged by")
+    staff = sub.add_parser("staff", help="staff accounts: add, list, disable")
+    staff_actions = staff.add_subparsers(dest="action", required=True)
+    add = staff_actions.add_parser("add", help="add an account; the password is read from stdin")
+    add.add_argument("email")
+    add.add_argument("--practice", required=True, help="the practice's id, e.g. riverside")
+    add.add_argument("--role", required=True, choices=("staff", "admin"))
+    listing = staff_actions.add_parser("list", help="every account, or one practice's")
+    listing.add_argument("--practice", help="only this practice's accounts")
+    disable = staff_actions.add_parser("disable", help="disable an account and revoke its tokens")
+    disable.add_argument("email")
     return p
 
 
@@ -172,6 +182,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.action == "load":
             return practice_commands.load_command(settings, args.file)
         return practice_commands.list_command(settings)
+    if args.command == "staff":
+        from patient_assistant.staff_cli import main as staff_main
+
+        return staff_main(settings, args)
     if args.command == "payments":
         from patient_assistant.payment_links import send_once
 

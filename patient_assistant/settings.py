@@ -123,6 +123,11 @@ class Settings(BaseSettings):
     #: Reminders a patient gets at most per day (more wait for the next morning).
     reminder_daily_cap: int = Field(default=2, ge=1)
 
+    #: Staff sign-in (bot/staff_access.py): a token is refused after this many minutes
+    #: without a request, and after STAFF_TOKEN_MINUTES whatever happens.
+    staff_idle_minutes: float = Field(default=30.0, gt=0)
+    staff_token_minutes: float = Field(default=60.0, gt=0)
+
     @field_validator("twilio_whatsapp_from")
     @classmethod
     def _bare_whatsapp_number(cls, value: str | None) -> str | None:

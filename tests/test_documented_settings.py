@@ -413,6 +413,8 @@ MEANINGS: dict[str, Callable[[Settings, str, str], None]] = {
     "REMINDER_DAYS_BEFORE": reminder_days_before,
     "REMINDER_SAME_DAY_HOURS": same_number,
     "REMINDER_DAILY_CAP": whole_number,
+    "STAFF_IDLE_MINUTES": same_number,
+    "STAFF_TOKEN_MINUTES": same_number,
     "STRIPE_API_KEY": prefixed("sk_live_"),
     "STRIPE_WEBHOOK_SECRET": prefixed("whsec_"),
     "STRIPE_ACCOUNT_ID": prefixed("acct_"),

@@ -306,6 +306,40 @@ class JobRow(Base):
     error: Mapped[str | None] = mapped_column(String(200))  # the error's type, never its text
 
 
+class StaffAccountRow(Base):
+    """A person on a practice's staff (bot/ports/staff.py). The email is unique in the whole
+    deployment: one login is one practice."""
+
+    __tablename__ = "staff_accounts"
+    __table_args__ = (UniqueConstraint("email"), Index(None, "practice_id"))
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    email: Mapped[str] = mapped_column(String(320))
+    practice_id: Mapped[str] = mapped_column(PracticeId)
+    role: Mapped[str] = mapped_column(String(16))  # staff | admin
+    password_hash: Mapped[str] = mapped_column(String(255))  # argon2, never a password
+    created_at: Mapped[dt.datetime]
+    failed_logins: Mapped[int] = mapped_column(server_default=text("0"))
+    locked_until: Mapped[dt.datetime | None]
+    last_active_at: Mapped[dt.datetime | None]
+    disabled: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
+
+
+class StaffSessionRow(Base):
+    """An issued staff token by its jti: revoked (logout, disabled account) or idle tokens are
+    refused by every API process, since they all read this table."""
+
+    __tablename__ = "staff_sessions"
+    token_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    staff_id: Mapped[str] = mapped_column(
+        ForeignKey("staff_accounts.id", ondelete="CASCADE"), index=True
+    )
+    practice_id: Mapped[str] = mapped_column(PracticeId)
+    issued_at: Mapped[dt.datetime]
+    expires_at: Mapped[dt.datetime] = mapped_column(index=True)
+    last_seen_at: Mapped[dt.datetime]
+    revoked_at: Mapped[dt.datetime | None]
+
+
 def table_of(row: type[Base]) -> Table:
     """The Core table of a model, for set-based statements."""
     return cast(Table, row.__table__)

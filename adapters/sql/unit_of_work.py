@@ -13,6 +13,8 @@ from adapters.sql.practices import SqlPractices, SqlRetention
 from adapters.sql.recipients import SqlDeliveries, SqlOptOuts
 from adapters.sql.result_notices import SqlResultNotices
 from adapters.sql.sealing import Sealing
+from adapters.sql.staff import SqlStaffAccounts, SqlStaffSessions
+from adapters.sql.transcripts import SqlTranscripts
 from bot.ports import (
     AuditLog,
     Conversations,
@@ -24,6 +26,9 @@ from bot.ports import (
     Practices,
     ResultNotices,
     Retention,
+    StaffAccounts,
+    StaffSessions,
+    Transcripts,
 )
 
 
@@ -44,3 +49,6 @@ class SqlUnitOfWork:
         self.retention: Retention = SqlRetention(connection)
         self.result_notices: ResultNotices = SqlResultNotices(connection)
         self.jobs: Jobs = SqlJobs(connection)
+        self.staff: StaffAccounts = SqlStaffAccounts(connection)
+        self.staff_sessions: StaffSessions = SqlStaffSessions(connection)
+        self.transcripts: Transcripts = SqlTranscripts(connection, sealing)

@@ -24,6 +24,7 @@ from bot.ports.records import (
     PurgeReport,
     Received,
 )
+from bot.ports.staff import StaffAccounts, StaffSessions, Transcripts
 from domain.ports import SlotHolds
 
 
@@ -278,6 +279,9 @@ class UnitOfWork(Protocol):
     retention: Retention
     result_notices: ResultNotices
     jobs: Jobs
+    staff: StaffAccounts
+    staff_sessions: StaffSessions
+    transcripts: Transcripts
 
 
 class Storage(Protocol):

@@ -36,7 +36,13 @@ from bot.ports import (
     Received,
     ResultNotices,
     Retention,
+    StaffAccount,
+    StaffAccounts,
+    StaffSession,
+    StaffSessions,
     StaleConversation,
+    TranscriptLine,
+    Transcripts,
 )
 
 #: How long a claimed message stays with its sender, as in the SQL adapter.
@@ -44,7 +50,15 @@ CLAIM_LEASE = dt.timedelta(minutes=5)
 UNFINISHED = ("pending", "sending")
 
 R = TypeVar(
-    "R", AuditRecord, ConversationRecord, DeliveryRecord, InboundRecord, JobRecord, OutboxRecord
+    "R",
+    AuditRecord,
+    ConversationRecord,
+    DeliveryRecord,
+    InboundRecord,
+    JobRecord,
+    OutboxRecord,
+    StaffAccount,
+    StaffSession,
 )
 
 
@@ -78,6 +92,8 @@ class Tables:
     result_notices: dict[tuple[str, str], str] = field(default_factory=dict)
     poll_cursors: dict[tuple[str, str], str] = field(default_factory=dict)
     jobs: dict[tuple[str, str], JobRecord] = field(default_factory=dict)
+    staff: dict[str, StaffAccount] = field(default_factory=dict)
+    staff_sessions: dict[str, StaffSession] = field(default_factory=dict)
 
 
 class MemoryInbox:
@@ -538,6 +554,125 @@ class MemoryJobs:
         )
 
 
+class MemoryStaffAccounts:
+    def __init__(self, tables: Tables) -> None:
+        self._t = tables
+
+    async def add(self, account: StaffAccount) -> bool:
+        account = dataclasses.replace(account, email=account.email.lower())
+        if account.id in self._t.staff or await self.by_email(account.email):
+            return False
+        self._t.staff[account.id] = stored(account)
+        return True
+
+    async def get(self, staff_id: str) -> StaffAccount | None:
+        return self._t.staff.get(staff_id)
+
+    async def by_email(self, email: str) -> StaffAccount | None:
+        return next((a for a in self._t.staff.values() if a.email == email.lower()), None)
+
+    async def listed(self, practice_id: str | None = None) -> list[StaffAccount]:
+        found = [a for a in self._t.staff.values() if practice_id in (None, a.practice_id)]
+        return sorted(found, key=lambda a: (a.practice_id, a.email))
+
+    async def count_failure(
+        self, staff_id: str, limit: int, lock_until: dt.datetime
+    ) -> dt.datetime | None:
+        account = self._t.staff.get(staff_id)
+        if account is None:
+            return None
+        if account.failed_logins + 1 >= limit:
+            self._change(staff_id, failed_logins=0, locked_until=lock_until.astimezone(dt.UTC))
+            return lock_until
+        self._change(staff_id, failed_logins=account.failed_logins + 1)
+        return None
+
+    async def signed_in(self, staff_id: str, now: dt.datetime) -> None:
+        self._change(staff_id, failed_logins=0, locked_until=None, last_active_at=now)
+
+    async def mark_active(self, staff_id: str, now: dt.datetime) -> None:
+        account = self._t.staff.get(staff_id)
+        if account and (account.last_active_at is None or account.last_active_at < now):
+            self._change(staff_id, last_active_at=now.astimezone(dt.UTC))
+
+    async def disable(self, staff_id: str) -> bool:
+        account = self._t.staff.get(staff_id)
+        if account is None or account.disabled:
+            return False
+        self._change(staff_id, disabled=True)
+        return True
+
+    def _change(self, staff_id: str, **values: Any) -> None:
+        if staff_id in self._t.staff:
+            self._t.staff[staff_id] = stored(dataclasses.replace(self._t.staff[staff_id], **values))
+
+
+class MemoryStaffSessions:
+    def __init__(self, tables: Tables) -> None:
+        self._t = tables
+
+    async def open(self, session: StaffSession) -> None:
+        if session.token_id in self._t.staff_sessions:
+            raise ValueError(f"token {session.token_id} already issued")
+        self._t.staff_sessions[session.token_id] = stored(session)
+
+    async def get(self, token_id: str) -> StaffSession | None:
+        return self._t.staff_sessions.get(token_id)
+
+    async def seen(self, token_id: str, now: dt.datetime) -> None:
+        session = self._t.staff_sessions.get(token_id)
+        if session is not None and session.last_seen_at < now:
+            self._t.staff_sessions[token_id] = stored(
+                dataclasses.replace(session, last_seen_at=now)
+            )
+
+    async def revoke(self, token_id: str, now: dt.datetime) -> bool:
+        session = self._t.staff_sessions.get(token_id)
+        if session is None or session.revoked_at is not None:
+            return False
+        self._t.staff_sessions[token_id] = stored(dataclasses.replace(session, revoked_at=now))
+        return True
+
+    async def revoke_all(self, staff_id: str, now: dt.datetime) -> int:
+        live = [
+            s
+            for s in self._t.staff_sessions.values()
+            if s.staff_id == staff_id and s.revoked_at is None and s.expires_at > now
+        ]
+        for session in live:
+            await self.revoke(session.token_id, now)
+        return len(live)
+
+
+class MemoryTranscripts:
+    def __init__(self, tables: Tables) -> None:
+        self._t = tables
+
+    async def conversations(self, practice_id: str, limit: int = 100) -> list[ConversationRecord]:
+        mine = [c for c in self._t.conversations.values() if c.practice_id == practice_id]
+        mine.sort(key=lambda c: c.id)
+        mine.sort(
+            key=lambda c: c.updated_at or c.created_at or dt.datetime.min.replace(tzinfo=dt.UTC),
+            reverse=True,
+        )
+        return [copy.deepcopy(c) for c in mine[:limit]]
+
+    async def transcript(self, conversation_id: str) -> list[TranscriptLine]:
+        received = sorted(
+            (m for m in self._t.inbound.values() if m.conversation_id == conversation_id),
+            key=lambda m: m.seq or 0,
+        )
+        written = sorted(
+            (m for m in self._t.outbox.values() if m.conversation_id == conversation_id),
+            key=lambda m: self._t.outbox_seq.get(m.id, 0),
+        )
+        lines = [TranscriptLine("in", m.received_at, m.body, m.status) for m in received]
+        lines += [
+            TranscriptLine("out", m.created_at, m.payload.get("text"), m.status) for m in written
+        ]
+        return sorted(lines, key=lambda line: (line.at, line.direction != "in"))
+
+
 class MemoryUnitOfWork:
     def __init__(self, tables: Tables) -> None:
         # Typed as the ports, so mypy checks each fake against its port.
@@ -551,6 +686,9 @@ class MemoryUnitOfWork:
         self.retention: Retention = MemoryRetention(tables)
         self.result_notices: ResultNotices = MemoryResultNotices(tables)
         self.jobs: Jobs = MemoryJobs(tables)
+        self.staff: StaffAccounts = MemoryStaffAccounts(tables)
+        self.staff_sessions: StaffSessions = MemoryStaffSessions(tables)
+        self.transcripts: Transcripts = MemoryTranscripts(tables)
 
 
 class MemorySlotHolds:
