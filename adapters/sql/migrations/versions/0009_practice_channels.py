@@ -7,7 +7,7 @@
   property of one practice only, so an inbound message has exactly one practice or none.
 
 Revision ID: 0009_practice_channels
-Revises: 0006_jobs
+Revises: 0008_staff
 Create Date: 2026-11-30
 """
 
