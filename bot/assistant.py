@@ -287,7 +287,7 @@ class Assistant:
         for outcome in outcomes:
             metrics.OUTCOMES.labels(type(outcome).__name__.lower()).inc()
         for note in notes:
-            metrics.count_note(note["kind"])
+            metrics.count_note(note["kind"], note.get("seconds"))
         return outbound, True
 
     async def _converse(

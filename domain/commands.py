@@ -15,6 +15,7 @@ Each command is defined beside the capability it belongs to:
     intake         domain/intake_service.py StartIntake, SaveIntake
     consent        domain/consent_service.py ReviewConsents, DecideConsent, WithdrawConsent
     reminders      domain/reminders.py      AnswerReminder (a 1 or 3 reply to a reminder)
+    waitlist       domain/waitlist.py       JoinWaitlist, AcceptWaitlistOffer
 
 and named here too (`c.BookOpening`), so a reader of a flow's commands needs one import.
 """
@@ -63,8 +64,16 @@ from domain.results import (
     ResultsChecked,
     ResultsRead,
 )
+from domain.waitlist import (
+    AcceptWaitlistOffer,
+    JoinWaitlist,
+    OfferAccepted,
+    OfferGone,
+    WaitlistJoined,
+)
 
 __all__ = [
+    "AcceptWaitlistOffer",
     "AnswerReminder",
     "AttendanceConfirmed",
     "BookOpening",
@@ -88,12 +97,15 @@ __all__ = [
     "FindOpenings",
     "IntakeLoaded",
     "IntakeSaved",
+    "JoinWaitlist",
     "LinkChat",
     "ListUpcoming",
     "LockoutReported",
     "NoIntakeForm",
     "NotIdentified",
     "NothingToPay",
+    "OfferAccepted",
+    "OfferGone",
     "OpenInvoicesFound",
     "OpeningsFound",
     "Outcome",
@@ -119,6 +131,7 @@ __all__ = [
     "StartIntake",
     "UpcomingListed",
     "UpdateDetails",
+    "WaitlistJoined",
     "WithdrawConsent",
 ]
 
@@ -150,6 +163,8 @@ Command = (
     | FindOpenInvoices
     | CreatePaymentLink
     | AnswerReminder
+    | JoinWaitlist
+    | AcceptWaitlistOffer
 )
 
 Outcome = (
@@ -183,6 +198,9 @@ Outcome = (
     | AttendanceConfirmed
     | ReminderCancelled
     | ReminderOutdated
+    | WaitlistJoined
+    | OfferAccepted
+    | OfferGone
 )
 
 

@@ -120,6 +120,8 @@ class Settings(BaseSettings):
     reminder_same_day_hours: float = Field(default=2.0, ge=0)
     #: Reminders a patient gets at most per day (more wait for the next morning).
     reminder_daily_cap: int = Field(default=2, ge=1)
+    #: The waitlist (bot/waitlist.py): minutes a freed time is held for the patient offered it.
+    waitlist_offer_minutes: int = Field(default=15, ge=1)
 
     @field_validator("twilio_whatsapp_from")
     @classmethod

@@ -13,6 +13,7 @@ from adapters.sql.practices import SqlPractices, SqlRetention
 from adapters.sql.recipients import SqlDeliveries, SqlOptOuts
 from adapters.sql.result_notices import SqlResultNotices
 from adapters.sql.sealing import Sealing
+from adapters.sql.waitlist import SqlWaitlist
 from bot.ports import (
     AuditLog,
     Conversations,
@@ -24,6 +25,7 @@ from bot.ports import (
     Practices,
     ResultNotices,
     Retention,
+    Waitlist,
 )
 
 
@@ -44,3 +46,4 @@ class SqlUnitOfWork:
         self.retention: Retention = SqlRetention(connection)
         self.result_notices: ResultNotices = SqlResultNotices(connection)
         self.jobs: Jobs = SqlJobs(connection)
+        self.waitlist: Waitlist = SqlWaitlist(connection)

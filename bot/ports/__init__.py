@@ -12,6 +12,8 @@ Storage (bot/ports/storage.py), one database transaction per `Storage.unit_of_wo
     Practices     uow.practices       each practice's stored settings      adapters/sql/practices.py
     Retention     uow.retention       purging old message bodies           adapters/sql/practices.py
     Jobs          uow.jobs            scheduled work (reminders), claimed  adapters/sql/jobs.py
+    Waitlist      uow.waitlist        patients waiting for a sooner time   adapters/sql/waitlist.py
+    Waitlist      uow.waitlist        patients waiting for a sooner time   adapters/sql/waitlist.py
     UnitOfWork    (the `uow` itself)  the repositories above, one commit   adapters/sql/unit_of_work.py
     Storage       -                   opens units of work; slot holds      adapters/sql/storage.py
 
@@ -70,6 +72,7 @@ from bot.ports.storage import (
     Retention,
     Storage,
     UnitOfWork,
+    Waitlist,
 )
 
 __all__ = [
@@ -104,4 +107,5 @@ __all__ = [
     "StaleConversation",
     "Storage",
     "UnitOfWork",
+    "Waitlist",
 ]

@@ -25,6 +25,7 @@ from bot.ports.records import (
     Received,
 )
 from domain.ports import SlotHolds
+from domain.waitlist import WaitlistEntry
 
 
 class Inbox(Protocol):
@@ -244,6 +245,41 @@ class Jobs(Protocol):
         ...
 
 
+class Waitlist(Protocol):
+    """Patients waiting for a sooner time (domain/waitlist.py says what an entry is)."""
+
+    async def join(self, entry: WaitlistEntry) -> WaitlistEntry:
+        """Add the entry; if the patient already waits (waiting or offered) for the same
+        service and clinician (or any), that entry takes the new window and expiry instead
+        and keeps its place (its `created_at`). The entry as stored."""
+        ...
+
+    async def get(self, practice_id: str, entry_id: str) -> WaitlistEntry | None: ...
+
+    async def waiting(self, practice_id: str, now: dt.datetime) -> list[WaitlistEntry]:
+        """The practice's entries still waiting (not expired at `now`), longest wait first."""
+        ...
+
+    async def move(
+        self,
+        entry: WaitlistEntry,
+        state: str,
+        now: dt.datetime,
+        offer: dict[str, Any] | None = None,
+    ) -> WaitlistEntry | None:
+        """Set the entry's state (and its offer: None clears it) if it is still the version
+        given; the entry as stored then, or None (it changed meanwhile: nothing written)."""
+        ...
+
+    async def expire(self, practice_id: str, now: dt.datetime) -> int:
+        """Mark waiting entries whose expiry has passed `expired`; how many."""
+        ...
+
+    async def of_patient(self, practice_id: str, patient_id: str) -> list[WaitlistEntry]:
+        """Every entry of the patient, oldest first (for looking)."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One database transaction seen through its repositories; commits when the
     `Storage.unit_of_work()` block exits cleanly, rolls everything back otherwise."""
@@ -258,6 +294,7 @@ class UnitOfWork(Protocol):
     retention: Retention
     result_notices: ResultNotices
     jobs: Jobs
+    waitlist: Waitlist
 
 
 class Storage(Protocol):

@@ -22,6 +22,7 @@ from tests.storage.contract.outbox import OutboxContract
 from tests.storage.contract.outbox_order import OutboxOrderContract
 from tests.storage.contract.practices import PracticesContract, RetentionContract
 from tests.storage.contract.recipients import DeliveryContract, OptOutContract
+from tests.storage.contract.waitlist import WaitlistContract
 from tests.storage.memory import MemoryStorage
 from tests.support.storage import BACKENDS, DatabaseFactory
 
@@ -87,3 +88,7 @@ class TestSlotHolds(SlotHoldContract):
 
 class TestJobs(JobsContract):
     """`uow.jobs` (and the outbox's idempotency key): durable jobs, each run by one claimer."""
+
+
+class TestWaitlist(WaitlistContract):
+    """`uow.waitlist`: one live entry per wish, version-checked changes, expiry."""
