@@ -412,6 +412,7 @@ MEANINGS: dict[str, Callable[[Settings, str, str], None]] = {
     "REMINDER_DAYS_BEFORE": reminder_days_before,
     "REMINDER_SAME_DAY_HOURS": same_number,
     "REMINDER_DAILY_CAP": whole_number,
+    "WAITLIST_OFFER_MINUTES": whole_number,
     "STRIPE_API_KEY": prefixed("sk_live_"),
     "STRIPE_WEBHOOK_SECRET": prefixed("whsec_"),
     "STRIPE_ACCOUNT_ID": prefixed("acct_"),
