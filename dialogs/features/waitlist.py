@@ -41,6 +41,9 @@ def _join(state: State, ctx: TurnContext) -> JoinWaitlist:
 
 def _joined(outcome: WaitlistJoined, state: State) -> str:
     state.slots["waitlist_until"] = outcome.entry.expires_at.isoformat()
+    # Joined for that window: another day the patient names now is a plain search again.
+    state.slots.pop("waitlist", None)
+    state.slots.pop("when", None)
     return "joined"
 
 
