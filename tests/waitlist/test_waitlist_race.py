@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from domain.model import Opening, SlotCriteria
+from domain.model import Opening, Service, SlotCriteria
 from domain.openings import openings
 from domain.waitlist import OFFERED, AcceptWaitlistOffer, OfferAccepted, new_entry
 from tests.channels.conftest import MakeRig
@@ -23,28 +23,40 @@ pytestmark = [pytest.mark.fhir, pytest.mark.slow, pytest.mark.postgres]
 WAITING = 20
 
 
-async def a_booked_check_up(rig: Rig, start: dt.datetime) -> tuple[str, Opening]:
+async def check_up_service(rig: Rig) -> Service:
+    [service] = [
+        s for s in await rig.runtime.fhir.practice.services() if s.name.lower().startswith("check")
+    ]
+    return service
+
+
+async def a_booked_check_up(
+    rig: Rig, start: dt.datetime, patient_id: str | None = None
+) -> tuple[str, Opening]:
     """A check-up with Dr Patel booked through the FHIR adapter at the first free time from
-    `start`: (its appointment id, the opening)."""
+    `start` (for a new patient, or `patient_id`): (its appointment id, the opening)."""
     fhir = rig.runtime.fhir
-    [service] = [s for s in await fhir.practice.services() if s.name.lower().startswith("check")]
+    service = await check_up_service(rig)
     patel = next(p for p in await fhir.practice.practitioners() if "Patel" in p.name)
     free = await fhir.schedule.free_slots(
         SlotCriteria((patel.id,), start, start + dt.timedelta(hours=8))
     )
     opening = openings(free, service.minutes)[0]
-    booker, _ = await new_patient(fhir)
+    booker = patient_id or (await new_patient(fhir))[0]
     appointment = await fhir.schedule.book(booker, opening, service)
     return appointment.id, opening
 
 
-async def waiters(rig: Rig, opening: Opening, count: int) -> list[tuple[str, str]]:
-    """`count` patients waiting for exactly that time, joined a minute apart: (id, phone)."""
+async def waiters(
+    rig: Rig, opening: Opening, count: int, without_consent: int = 0
+) -> list[tuple[str, str]]:
+    """`count` patients waiting for exactly that time, joined a minute apart, the first
+    `without_consent` of them without messaging consent: (id, phone)."""
     fhir, now = rig.runtime.fhir, rig.clock.now()
-    [service] = [s for s in await fhir.practice.services() if s.name.lower().startswith("check")]
+    service = await check_up_service(rig)
     joined = []
     for n in range(count):
-        patient, phone = await new_patient(fhir)
+        patient, phone = await new_patient(fhir, consent=n >= without_consent)
         async with rig.runtime.storage.unit_of_work() as uow:
             conversation = await uow.conversations.get_or_create("riverside", "sms", phone, now)
             await uow.waitlist.join(
