@@ -65,6 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     worker = sub.add_parser("worker", help="a Celery worker (needs REDIS_URL and FHIR_BASE_URL)")
     worker.add_argument("--concurrency", type=int, default=2)
     worker.add_argument("--name", help="the worker's node name (several workers on one host)")
+    worker.add_argument("--now", help="ISO-8601; the worker's clock starts here (demos, tests)")
     beat = sub.add_parser("beat", help="Celery beat: schedules due work (needs REDIS_URL)")
     beat.add_argument(
         "--schedule",
@@ -137,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("worker", "beat"):
         from patient_assistant.worker import worker_app
 
-        app = worker_app(settings)
+        app = worker_app(settings, now if args.command == "worker" else None)
         extra = ["--loglevel=INFO"]
         if args.command == "worker":
             extra += [f"--concurrency={args.concurrency}"] + (

@@ -50,7 +50,12 @@ async def run_due_jobs(runtime: Runtime) -> dict[str, int]:
     if runtime.waitlist is not None:
         await runtime.waitlist.sync()  # times freed since the last look: offer jobs
         handlers[WAITLIST_KIND] = runtime.waitlist.offer
-    runner = JobRunner(runtime.storage, runtime.clock, handlers)
+    runner = JobRunner(
+        runtime.storage,
+        runtime.clock,
+        handlers,
+        lease=dt.timedelta(seconds=runtime.settings.job_lease_seconds),
+    )
     return await runner.run_due()
 
 

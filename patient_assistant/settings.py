@@ -83,6 +83,8 @@ class Settings(BaseSettings):
     celery_queue: str = "patient-assistant"
     #: A message claimed by a sender that then died is sent again after this many seconds.
     outbox_lease_seconds: float = 300.0
+    #: A due job claimed by a runner that then died is taken over after this many seconds.
+    job_lease_seconds: float = 300.0
     #: Celery beat's schedule: how often it has the outbox sent (a safety net beside the sends
     #: each processed message triggers), kept messages processed, and expired bodies purged.
     beat_send_outbox_seconds: float = 5.0

@@ -403,6 +403,7 @@ MEANINGS: dict[str, Callable[[Settings, str, str], None]] = {
     "REDIS_KEY_PREFIX": same_text,
     "CELERY_QUEUE": same_text,
     "OUTBOX_LEASE_SECONDS": same_number,
+    "JOB_LEASE_SECONDS": same_number,
     "PROMETHEUS_MULTIPROC_DIR": multiproc_dir,
     "BEAT_SEND_OUTBOX_SECONDS": same_number,
     "BEAT_PROCESS_DUE_SECONDS": same_number,
