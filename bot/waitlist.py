@@ -39,7 +39,15 @@ from bot.jobs import JobRaced
 from bot.messages import Outbound
 from bot.metrics import count_waitlist
 from bot.optout import optout_address
-from bot.ports import AuditRecord, ConversationLocks, JobRecord, OutboxRecord, Storage
+from bot.ports import (
+    AuditRecord,
+    ConversationLocks,
+    ConversationRecord,
+    JobRecord,
+    OutboxRecord,
+    Storage,
+    UnitOfWork,
+)
 from dialogs.codec import opening_from_json, opening_to_json
 from dialogs.context import Texts
 from dialogs.render import in_sentence, moment_text, say
@@ -366,11 +374,13 @@ class Waitlist:
         return "done"
 
     @staticmethod
-    def _stale(conversation: Any, now: dt.datetime) -> bool:
+    def _stale(conversation: ConversationRecord, now: dt.datetime) -> bool:
         return bool(conversation.updated_at and now - conversation.updated_at > STALE_FLOW)
 
     @asynccontextmanager
-    async def _conversation(self, conversation_id: str) -> AsyncIterator[tuple[Any, Any]]:
+    async def _conversation(
+        self, conversation_id: str
+    ) -> AsyncIterator[tuple[UnitOfWork, ConversationRecord]]:
         async with self.locks.lock(conversation_id), self.storage.unit_of_work() as uow:
             await uow.conversations.lock(conversation_id)
             conversation = await uow.conversations.get(conversation_id)
