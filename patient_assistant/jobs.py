@@ -48,7 +48,10 @@ async def run_due_jobs(runtime: Runtime) -> dict[str, int]:
     reminders = runtime.reminders
     handlers = {"reminder": reminders.send, "noshow": reminders.follow_up}
     if runtime.waitlist is not None:
-        await runtime.waitlist.sync()  # times freed since the last look: offer jobs
+        try:
+            await runtime.waitlist.sync()  # times freed since the last look: offer jobs
+        except Exception as e:  # noqa: BLE001 - the next scan looks again; reminders still run
+            bind(log, job="waitlist-sync").failure("the look for freed times failed", e)
         handlers[WAITLIST_KIND] = runtime.waitlist.offer
     runner = JobRunner(
         runtime.storage,
