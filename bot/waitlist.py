@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -67,6 +67,7 @@ from domain.quiet_hours import next_allowed
 from domain.waitlist import (
     OFFERED,
     WAITING,
+    OfferDeclined,
     WaitlistEntry,
     WaitlistSettings,
     matches,
@@ -86,6 +87,17 @@ STALE_FLOW = dt.timedelta(hours=1)
 def offer_key(service_id: str, opening: Opening, round_: int) -> str:
     first = opening.slot_ids[0]
     return f"waitlist:{service_id}:{first}:{opening.start.astimezone(dt.UTC):%Y%m%dT%H%M}:{round_}"
+
+
+def next_round_key(key: str) -> str:
+    """The key of the round after the offer round `key` (which ends in its number)."""
+    chain, _, round_ = key.rpartition(":")
+    return f"{chain}:{int(round_) + 1}"
+
+
+def declined_offer_keys(outcomes: Iterable[object]) -> list[str]:
+    """The offer rounds a turn's outcomes declined (their next round may run now)."""
+    return [o.offer_key for o in outcomes if isinstance(o, OfferDeclined) and o.offer_key]
 
 
 class StoredWaitlist:
@@ -159,10 +171,15 @@ class Waitlist:
                 service = services.get(service_id)
                 if service is None:
                     continue
+                freed_ids = {s.id for s in freed}
                 for slot in freed:
                     if service_id not in slot.service_ids and slot.service_ids:
                         continue
-                    for opening in await self._openings_with(slot, service):
+                    around = await self._openings_with(slot, service)
+                    # The freed time itself (a cancelled visit's slots) before the openings
+                    # it makes with free neighbours, so one time is not offered as several.
+                    own = [o for o in around if set(o.slot_ids) <= freed_ids]
+                    for opening in own or around:
                         if any(matches(e, service_id, opening, now) for e in waiting):
                             found[offer_key(service_id, opening, 1)] = (service, opening)
         added = 0

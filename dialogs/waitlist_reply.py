@@ -10,7 +10,8 @@ here first:
   other); a late yes is told the time has gone, and they stay on the list;
 - then, if they have a later appointment of the same service, asks once whether to release
   it (yes cancels it through the usual `CancelAppointment`, which frees its slots);
-- no: they leave this time and stay on the list;
+- no: they leave this time and stay on the list, and it is offered to the next patient at
+  once (the offer chain's next round is brought forward, bot/assistant.py);
 - anything else is handled as usual, and the offer stays until it lapses.
 
 No date of birth is asked for the yes: the offer went to the conversation in which the
@@ -86,9 +87,15 @@ def answer(turn: Turn, parse: Parse) -> bool:
         s.awaiting = Awaiting.WAITLIST
         return True
     if is_deny(parse):
-        s.waitlist_offer = None
-        turn.notes.append({"kind": "waitlist_offer_declined"})
-        turn.say_key("waitlist_offer_declined")
+        turn.commands.append(
+            c.DeclineWaitlistOffer(
+                conversation_id=turn.ctx.conversation_id,
+                patient_id=str(offer["patient_id"]),
+                entry_id=str(offer["entry_id"]),
+                opening=opening_from_json(offer["opening"]),
+            )
+        )
+        s.awaiting = Awaiting.WAITLIST
         return True
     return False
 
@@ -119,6 +126,10 @@ def on_outcome(turn: Turn, outcome: c.Outcome) -> None:
                 "later_start": outcome.later.start.isoformat(),
             }
             turn.say_key("waitlist_release_check", _vals(turn))
+        case c.OfferDeclined():
+            s.waitlist_offer = None
+            turn.notes.append({"kind": "waitlist_offer_declined"})
+            turn.say_key("waitlist_offer_declined")
         case c.OfferGone():
             s.waitlist_offer = None
             turn.notes.append({"kind": "waitlist_offer_gone", "reason": outcome.reason})

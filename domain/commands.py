@@ -15,7 +15,7 @@ Each command is defined beside the capability it belongs to:
     intake         domain/intake_service.py StartIntake, SaveIntake
     consent        domain/consent_service.py ReviewConsents, DecideConsent, WithdrawConsent
     reminders      domain/reminders.py      AnswerReminder (a 1 or 3 reply to a reminder)
-    waitlist       domain/waitlist.py       JoinWaitlist, AcceptWaitlistOffer
+    waitlist       domain/waitlist.py       JoinWaitlist, AcceptWaitlistOffer, DeclineWaitlistOffer
 
 and named here too (`c.BookOpening`), so a reader of a flow's commands needs one import.
 """
@@ -66,8 +66,10 @@ from domain.results import (
 )
 from domain.waitlist import (
     AcceptWaitlistOffer,
+    DeclineWaitlistOffer,
     JoinWaitlist,
     OfferAccepted,
+    OfferDeclined,
     OfferGone,
     WaitlistJoined,
 )
@@ -90,6 +92,7 @@ __all__ = [
     "ConsentsReviewed",
     "CreatePaymentLink",
     "DecideConsent",
+    "DeclineWaitlistOffer",
     "DetailChange",
     "DetailsUpdated",
     "EmergencyReported",
@@ -105,6 +108,7 @@ __all__ = [
     "NotIdentified",
     "NothingToPay",
     "OfferAccepted",
+    "OfferDeclined",
     "OfferGone",
     "OpenInvoicesFound",
     "OpeningsFound",
@@ -165,6 +169,7 @@ Command = (
     | AnswerReminder
     | JoinWaitlist
     | AcceptWaitlistOffer
+    | DeclineWaitlistOffer
 )
 
 Outcome = (
@@ -201,6 +206,7 @@ Outcome = (
     | WaitlistJoined
     | OfferAccepted
     | OfferGone
+    | OfferDeclined
 )
 
 

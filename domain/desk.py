@@ -80,7 +80,7 @@ class FrontDesk:
                 return await ReminderAnswers(self.scheduling.store, self.scheduling.clock).answer(
                     command
                 )
-            case c.JoinWaitlist() | c.AcceptWaitlistOffer():
+            case c.JoinWaitlist() | c.AcceptWaitlistOffer() | c.DeclineWaitlistOffer():
                 if self.waitlisting is None:
                     raise RuntimeError("the waitlist is not wired into this front desk")
                 return await self.waitlisting.handle(command)

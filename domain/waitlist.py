@@ -181,6 +181,24 @@ class AcceptWaitlistOffer:
 
 
 @dataclass(frozen=True)
+class DeclineWaitlistOffer:
+    """The patient said no to the time offered: they stay on the list, it goes on at once."""
+
+    conversation_id: str
+    patient_id: str
+    entry_id: str
+    opening: Opening
+
+
+@dataclass(frozen=True)
+class OfferDeclined:
+    """Back to waiting; `offer_key` names the offer's round, whose next round may run now."""
+
+    entry: WaitlistEntry
+    offer_key: str | None
+
+
+@dataclass(frozen=True)
 class OfferAccepted:
     """Booked. `later`: the patient's later appointment of the same service, to offer to release."""
 
@@ -213,11 +231,27 @@ class Waitlisting:
         self.holds, self.clock = holds, clock
 
     async def handle(
-        self, command: JoinWaitlist | AcceptWaitlistOffer
-    ) -> WaitlistJoined | OfferAccepted | OfferGone:
+        self, command: JoinWaitlist | AcceptWaitlistOffer | DeclineWaitlistOffer
+    ) -> WaitlistJoined | OfferAccepted | OfferGone | OfferDeclined:
         if isinstance(command, JoinWaitlist):
             return await self.join(command)
+        if isinstance(command, DeclineWaitlistOffer):
+            return await self.decline(command)
         return await self.accept(command)
+
+    async def decline(self, command: DeclineWaitlistOffer) -> OfferDeclined | OfferGone:
+        """Leave the offered time: back to waiting (not counted as a lapsed offer)."""
+        entry = await self.entries.get(self.practice_id, command.entry_id)
+        if entry is None or entry.patient_id != command.patient_id:
+            return OfferGone("taken")
+        offer = entry.offer or {}
+        if entry.state != OFFERED or offer.get("slot_ids") != list(command.opening.slot_ids):
+            return OfferGone("taken")  # lapsed and offered on already: nothing to leave
+        moved = await self.entries.move(entry, WAITING, self.clock.now())
+        if moved is None:
+            return OfferGone("taken")
+        await self.holds.release(command.conversation_id)
+        return OfferDeclined(moved, offer.get("key"))
 
     async def join(self, command: JoinWaitlist) -> WaitlistJoined:
         now = self.clock.now()

@@ -238,6 +238,13 @@ class Jobs(Protocol):
         """Drop the practice's pending jobs whose key starts with `key_prefix`; how many."""
         ...
 
+    async def bring_forward(
+        self, practice_id: str, key: str, due_at: dt.datetime, now: dt.datetime
+    ) -> bool:
+        """Make the practice's pending job `key` due at `due_at` if it was due later (a
+        waitlist offer declined: the next round need not wait for the limit); True if so."""
+        ...
+
     async def get(self, practice_id: str, key: str) -> JobRecord | None: ...
 
     async def of_subject(self, practice_id: str, kind: str, subject: str) -> list[JobRecord]:

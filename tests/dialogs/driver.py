@@ -13,7 +13,7 @@ from dialogs.validation import load_flows
 from domain.alerts import LockoutReported, ReportLockout
 from domain.clock import FixedClock
 from domain.scheduling import Scheduling
-from domain.waitlist import AcceptWaitlistOffer, JoinWaitlist, Waitlisting
+from domain.waitlist import AcceptWaitlistOffer, DeclineWaitlistOffer, JoinWaitlist, Waitlisting
 from nlu.types import Entity, Parse
 from patient_assistant.bootstrap import DATA
 from tests import fakes
@@ -101,7 +101,7 @@ class Conversation:
                     LockoutReported(f"task-{len(self.alerts)}", command.conversation_id)
                 )
                 continue
-            if isinstance(command, JoinWaitlist | AcceptWaitlistOffer):
+            if isinstance(command, JoinWaitlist | AcceptWaitlistOffer | DeclineWaitlistOffer):
                 event = DomainAnswered(await self.waitlisting.handle(command))
                 continue
             event = DomainAnswered(await self.scheduling.handle(command))

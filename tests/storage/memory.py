@@ -506,6 +506,17 @@ class MemoryJobs:
                 dropped += 1
         return dropped
 
+    async def bring_forward(
+        self, practice_id: str, key: str, due_at: dt.datetime, now: dt.datetime
+    ) -> bool:
+        job = self._t.jobs.get((practice_id, key))
+        if job is None or job.state != "pending" or job.due_at <= due_at:
+            return False
+        self._t.jobs[(practice_id, key)] = dataclasses.replace(
+            job, due_at=due_at.astimezone(dt.UTC)
+        )
+        return True
+
     async def get(self, practice_id: str, key: str) -> JobRecord | None:
         return self._t.jobs.get((practice_id, key))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.optout import optout_address
+from domain.waitlist import WAITING
 from tests.channels.conftest import MakeRig
 from tests.reminders.test_reminder_rules import at
 from tests.support.fhir import TEST_NOW, SeededServer
@@ -46,3 +47,25 @@ async def test_offers_skip_who_may_not_be_messaged_wait_for_morning_and_release_
         assert (await fhir.schedule.get_appointment(later_id)).status == "cancelled"
         [kept] = await fhir.schedule.upcoming(keen[0], at(2, 0))
         assert kept.start == opening.start
+
+
+async def test_a_no_leaves_the_time_to_the_next_patient_at_once_and_stays_on_the_list(
+    own_sandbox: SeededServer, make_rig: MakeRig
+) -> None:
+    async with make_rig(backend="postgresql", fhir_base_url=own_sandbox.base_url) as rig:
+        fhir = rig.runtime.fhir
+        appointment_id, opening = await a_booked_check_up(rig, at(6, 13))
+        (first, first_phone), (_, second_phone) = await waiters(rig, opening, 2)
+        await run_at(rig, at(3, 9))  # the waitlist's first look
+        await fhir.schedule.cancel(await fhir.schedule.get_appointment(appointment_id))
+        await run_at(rig, at(3, 10))
+        assert len(rig.texts_to(first_phone)) == 1 and rig.texts_to(second_phone) == []
+
+        declined = await say(rig, first_phone, "no")
+        assert "still on the waitlist" in declined
+        await run_at(rig, at(3, 10, 1))  # well inside the first patient's 15 minutes
+        [offer] = rig.texts_to(second_phone)
+        assert "Friday" in offer and "has come free" in offer
+        async with rig.runtime.storage.reading() as uow:
+            [entry] = await uow.waitlist.of_patient("riverside", first)
+        assert entry.state == WAITING
