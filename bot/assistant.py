@@ -34,6 +34,7 @@ from bot.ports import (
 )
 from bot.preflight import Preflight, keyword_of, preflight
 from bot.recording import audit_records, merge, released_appointments
+from bot.waitlist import declined_offer_keys, next_round_key
 from dialogs.context import Texts, TurnContext
 from dialogs.engine import DomainAnswered, Reply, UserSaid, advance
 from dialogs.schema import Flow
@@ -279,6 +280,9 @@ class Assistant:
             for appointment_id in released_appointments(outcomes):
                 # Its pending reminders go with it (a moved one's new time gets its own).
                 await uow.jobs.drop_pending(self.practice_id, reminder_prefix(appointment_id), now)
+            for declined in declined_offer_keys(outcomes):
+                # A waitlist offer said no to: its next round offers the time on now.
+                await uow.jobs.bring_forward(self.practice_id, next_round_key(declined), now, now)
             for reply in outbound:
                 await uow.outbox.enqueue(self._outbox(conversation, reply, now))
             await uow.inbox.mark(message.id, "processed")
@@ -287,7 +291,7 @@ class Assistant:
         for outcome in outcomes:
             metrics.OUTCOMES.labels(type(outcome).__name__.lower()).inc()
         for note in notes:
-            metrics.count_note(note["kind"])
+            metrics.count_note(note["kind"], note.get("seconds"))
         return outbound, True
 
     async def _converse(

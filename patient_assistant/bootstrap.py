@@ -25,6 +25,7 @@ from bot.reminders import Reminders
 from bot.results_outreach import ResultsOutreach
 from bot.staff_access import StaffAccess, StaffPolicy
 from bot.staff_accounts import StaffAccounts
+from bot.waitlist import StoredWaitlist, Waitlist
 from dialogs.context import Texts
 from dialogs.validation import load_flows
 from domain.clock import FixedClock, SystemClock
@@ -39,6 +40,7 @@ from domain.reminders import ReminderPlan, ReminderRules
 from domain.results import ReleaseRule, Results
 from domain.results_ready import ResultsReadyRules
 from domain.scheduling import Scheduling
+from domain.waitlist import Waitlisting, WaitlistSettings
 from patient_assistant.settings import Settings, reminder_days
 
 if TYPE_CHECKING:
@@ -69,6 +71,7 @@ class Runtime:
     results_outreach: ResultsOutreach | None = None  # "a result is ready" messages
     reminders: Reminders | None = None  # appointment reminders (durable jobs)
     staff_access: StaffAccess | None = None  # staff sign-in and the tokens of the staff API
+    waitlist: Waitlist | None = None  # freed times offered to waiting patients (durable jobs)
 
     async def aclose(self) -> None:
         if self.channels is not None:
@@ -142,6 +145,14 @@ async def build(
     locks = locks or LocalLocks()
     provider = payment_provider(settings, clock)
     payments = Payments(fhir.billing, provider, fhir.practice)
+    waitlisting = Waitlisting(
+        settings.practice_id,
+        StoredWaitlist(storage),
+        fhir.schedule,
+        fhir.practice,
+        storage.slot_holds(),
+        clock,
+    )
     assistant = Assistant(
         practice_id=settings.practice_id,
         storage=storage,
@@ -152,6 +163,7 @@ async def build(
             clock,
             ReleaseRule.parse(settings.results_released_fields),
             payments,
+            waitlisting,
         ),
         catalogue=catalogue,
         patients=fhir.patients,
@@ -206,6 +218,20 @@ async def build(
         locks=locks,
         clock=clock,
     )
+    waitlist = Waitlist(
+        practice_id=settings.practice_id,
+        storage=storage,
+        store=fhir.schedule,
+        freed=fhir.schedule,
+        directory=fhir.practice,
+        consents=fhir.consents,
+        holds=storage.slot_holds(),
+        settings=WaitlistSettings(settings.waitlist_offer_minutes),
+        texts=texts,
+        catalogue=catalogue,
+        locks=locks,
+        clock=clock,
+    )
     return Runtime(
         settings,
         clock,
@@ -218,6 +244,7 @@ async def build(
         results_outreach=results_outreach,
         reminders=reminders,
         staff_access=staff_access(settings, storage, clock),
+        waitlist=waitlist,
         payments=desk,
         pay_links=provider if isinstance(provider, SandboxPayments) else None,
         stripe=provider if isinstance(provider, StripePayments) else None,
@@ -273,6 +300,7 @@ def front_desk(
     clock: Clock,
     release: ReleaseRule | None = None,
     payments: Payments | None = None,
+    waitlisting: Waitlisting | None = None,
 ) -> FrontDesk:
     """Every domain service over the FHIR adapters, behind the one front desk."""
     return FrontDesk(
@@ -282,6 +310,7 @@ def front_desk(
         consents=Consents(fhir.consents, fhir.practice, clock),
         results=Results(fhir.results, fhir.tasks, release),
         payments=payments,
+        waitlisting=waitlisting,
     )
 
 

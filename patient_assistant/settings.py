@@ -122,6 +122,8 @@ class Settings(BaseSettings):
     reminder_same_day_hours: float = Field(default=2.0, ge=0)
     #: Reminders a patient gets at most per day (more wait for the next morning).
     reminder_daily_cap: int = Field(default=2, ge=1)
+    #: The waitlist (bot/waitlist.py): minutes a freed time is held for the patient offered it.
+    waitlist_offer_minutes: int = Field(default=15, ge=1)
 
     #: Staff sign-in (bot/staff_access.py): a token is refused after this many minutes
     #: without a request, and after STAFF_TOKEN_MINUTES whatever happens.

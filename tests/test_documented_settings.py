@@ -415,6 +415,7 @@ MEANINGS: dict[str, Callable[[Settings, str, str], None]] = {
     "REMINDER_DAILY_CAP": whole_number,
     "STAFF_IDLE_MINUTES": same_number,
     "STAFF_TOKEN_MINUTES": same_number,
+    "WAITLIST_OFFER_MINUTES": whole_number,
     "STRIPE_API_KEY": prefixed("sk_live_"),
     "STRIPE_WEBHOOK_SECRET": prefixed("whsec_"),
     "STRIPE_ACCOUNT_ID": prefixed("acct_"),

@@ -131,6 +131,22 @@ class SqlJobs:
         )
         return int((await self._conn.execute(stmt)).rowcount)
 
+    async def bring_forward(
+        self, practice_id: str, key: str, due_at: dt.datetime, now: dt.datetime
+    ) -> bool:
+        j = _jobs.c
+        stmt = (
+            update(_jobs)
+            .where(
+                j.practice_id == practice_id,
+                j.key == key,
+                j.state == "pending",
+                j.due_at > due_at,
+            )
+            .values(due_at=due_at, updated_at=now)
+        )
+        return (await self._conn.execute(stmt)).rowcount == 1
+
     async def get(self, practice_id: str, key: str) -> JobRecord | None:
         j = _jobs.c
         row = (

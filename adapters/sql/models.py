@@ -340,6 +340,30 @@ class StaffSessionRow(Base):
     revoked_at: Mapped[dt.datetime | None]
 
 
+class WaitlistRow(Base):
+    """A patient waiting for a sooner time (domain/waitlist.py): who (a FHIR Patient id and
+    the conversation offers go to), for which service and clinician (NULL: any), in which
+    window, until when; `state` waiting | offered | booked | expired | removed; `offer`
+    the time held for them while offered. `version` guards every change."""
+
+    __tablename__ = "waitlist_entries"
+    __table_args__ = (Index(None, "practice_id", "state", "created_at"),)
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    practice_id: Mapped[str] = mapped_column(PracticeId)
+    patient_id: Mapped[str] = mapped_column(String(64), index=True)
+    conversation_id: Mapped[str] = mapped_column(_conversation_fk("CASCADE"))
+    service_id: Mapped[str] = mapped_column(String(64))
+    practitioner_id: Mapped[str | None] = mapped_column(String(64))
+    window_start: Mapped[dt.datetime]
+    window_end: Mapped[dt.datetime]
+    created_at: Mapped[dt.datetime]
+    expires_at: Mapped[dt.datetime]
+    state: Mapped[str] = mapped_column(Status)
+    offer: Mapped[dict[str, Any] | None]
+    version: Mapped[int]
+    updated_at: Mapped[dt.datetime]
+
+
 def table_of(row: type[Base]) -> Table:
     """The Core table of a model, for set-based statements."""
     return cast(Table, row.__table__)

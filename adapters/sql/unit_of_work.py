@@ -15,6 +15,7 @@ from adapters.sql.result_notices import SqlResultNotices
 from adapters.sql.sealing import Sealing
 from adapters.sql.staff import SqlStaffAccounts, SqlStaffSessions
 from adapters.sql.transcripts import SqlTranscripts
+from adapters.sql.waitlist import SqlWaitlist
 from bot.ports import (
     AuditLog,
     Conversations,
@@ -29,6 +30,7 @@ from bot.ports import (
     StaffAccounts,
     StaffSessions,
     Transcripts,
+    Waitlist,
 )
 
 
@@ -52,3 +54,4 @@ class SqlUnitOfWork:
         self.staff: StaffAccounts = SqlStaffAccounts(connection)
         self.staff_sessions: StaffSessions = SqlStaffSessions(connection)
         self.transcripts: Transcripts = SqlTranscripts(connection, sealing)
+        self.waitlist: Waitlist = SqlWaitlist(connection)

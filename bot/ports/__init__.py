@@ -15,6 +15,7 @@ Storage (bot/ports/storage.py), one database transaction per `Storage.unit_of_wo
     StaffAccounts uow.staff           staff accounts, failed sign-ins      adapters/sql/staff.py
     StaffSessions uow.staff_sessions  issued staff tokens: revoked, idle   adapters/sql/staff.py
     Transcripts   uow.transcripts     conversations as staff read them     adapters/sql/transcripts.py
+    Waitlist      uow.waitlist        patients waiting for a sooner time   adapters/sql/waitlist.py
     UnitOfWork    (the `uow` itself)  the repositories above, one commit   adapters/sql/unit_of_work.py
     Storage       -                   opens units of work; slot holds      adapters/sql/storage.py
 
@@ -92,6 +93,7 @@ from bot.ports.storage import (
     Retention,
     Storage,
     UnitOfWork,
+    Waitlist,
 )
 
 __all__ = [
@@ -137,4 +139,5 @@ __all__ = [
     "TranscriptLine",
     "Transcripts",
     "UnitOfWork",
+    "Waitlist",
 ]

@@ -26,6 +26,7 @@ from bot.ports.records import (
 )
 from bot.ports.staff import StaffAccounts, StaffSessions, Transcripts
 from domain.ports import SlotHolds
+from domain.waitlist import WaitlistEntry
 
 
 class Inbox(Protocol):
@@ -258,10 +259,52 @@ class Jobs(Protocol):
         """Drop the practice's pending jobs whose key starts with `key_prefix`; how many."""
         ...
 
+    async def bring_forward(
+        self, practice_id: str, key: str, due_at: dt.datetime, now: dt.datetime
+    ) -> bool:
+        """Make the practice's pending job `key` due at `due_at` if it was due later (a
+        waitlist offer declined: the next round need not wait for the limit); True if so."""
+        ...
+
     async def get(self, practice_id: str, key: str) -> JobRecord | None: ...
 
     async def of_subject(self, practice_id: str, kind: str, subject: str) -> list[JobRecord]:
         """Every job of `kind` about `subject`, by due time (for caps and for looking)."""
+        ...
+
+
+class Waitlist(Protocol):
+    """Patients waiting for a sooner time (domain/waitlist.py says what an entry is)."""
+
+    async def join(self, entry: WaitlistEntry) -> WaitlistEntry:
+        """Add the entry; if the patient already waits (waiting or offered) for the same
+        service and clinician (or any), that entry takes the new window and expiry instead
+        and keeps its place (its `created_at`). The entry as stored."""
+        ...
+
+    async def get(self, practice_id: str, entry_id: str) -> WaitlistEntry | None: ...
+
+    async def waiting(self, practice_id: str, now: dt.datetime) -> list[WaitlistEntry]:
+        """The practice's entries still waiting (not expired at `now`), longest wait first."""
+        ...
+
+    async def move(
+        self,
+        entry: WaitlistEntry,
+        state: str,
+        now: dt.datetime,
+        offer: dict[str, Any] | None = None,
+    ) -> WaitlistEntry | None:
+        """Set the entry's state (and its offer: None clears it) if it is still the version
+        given; the entry as stored then, or None (it changed meanwhile: nothing written)."""
+        ...
+
+    async def expire(self, practice_id: str, now: dt.datetime) -> int:
+        """Mark waiting entries whose expiry has passed `expired`; how many."""
+        ...
+
+    async def of_patient(self, practice_id: str, patient_id: str) -> list[WaitlistEntry]:
+        """Every entry of the patient, oldest first (for looking)."""
         ...
 
 
@@ -282,6 +325,7 @@ class UnitOfWork(Protocol):
     staff: StaffAccounts
     staff_sessions: StaffSessions
     transcripts: Transcripts
+    waitlist: Waitlist
 
 
 class Storage(Protocol):

@@ -43,7 +43,9 @@ from bot.ports import (
     StaleConversation,
     TranscriptLine,
     Transcripts,
+    Waitlist,
 )
+from domain.waitlist import EXPIRED, LIVE, WAITING, WaitlistEntry
 
 #: How long a claimed message stays with its sender, as in the SQL adapter.
 CLAIM_LEASE = dt.timedelta(minutes=5)
@@ -94,6 +96,7 @@ class Tables:
     jobs: dict[tuple[str, str], JobRecord] = field(default_factory=dict)
     staff: dict[str, StaffAccount] = field(default_factory=dict)
     staff_sessions: dict[str, StaffSession] = field(default_factory=dict)
+    waitlist: dict[str, WaitlistEntry] = field(default_factory=dict)
 
 
 class MemoryInbox:
@@ -540,6 +543,17 @@ class MemoryJobs:
                 dropped += 1
         return dropped
 
+    async def bring_forward(
+        self, practice_id: str, key: str, due_at: dt.datetime, now: dt.datetime
+    ) -> bool:
+        job = self._t.jobs.get((practice_id, key))
+        if job is None or job.state != "pending" or job.due_at <= due_at:
+            return False
+        self._t.jobs[(practice_id, key)] = dataclasses.replace(
+            job, due_at=due_at.astimezone(dt.UTC)
+        )
+        return True
+
     async def get(self, practice_id: str, key: str) -> JobRecord | None:
         return self._t.jobs.get((practice_id, key))
 
@@ -673,6 +687,91 @@ class MemoryTranscripts:
         return sorted(lines, key=lambda line: (line.at, line.direction != "in"))
 
 
+def _utc(entry: WaitlistEntry) -> WaitlistEntry:
+    instants = ("window_start", "window_end", "created_at", "expires_at")
+    return dataclasses.replace(
+        copy.deepcopy(entry), **{f: getattr(entry, f).astimezone(dt.UTC) for f in instants}
+    )
+
+
+class MemoryWaitlist:
+    """The SQL adapter's waitlist rules (adapters/sql/waitlist.py), in Python."""
+
+    def __init__(self, tables: Tables) -> None:
+        self._t = tables
+
+    async def join(self, entry: WaitlistEntry) -> WaitlistEntry:
+        for e in self._t.waitlist.values():
+            if (e.practice_id, e.patient_id, e.service_id, e.practitioner_id) == (
+                entry.practice_id,
+                entry.patient_id,
+                entry.service_id,
+                entry.practitioner_id,
+            ) and e.state in LIVE:
+                kept = dataclasses.replace(
+                    e,
+                    window_start=entry.window_start,
+                    window_end=entry.window_end,
+                    expires_at=entry.expires_at,
+                    conversation_id=entry.conversation_id,
+                    version=e.version + 1,
+                )
+                self._t.waitlist[e.id] = _utc(kept)
+                return self._t.waitlist[e.id]
+        self._t.waitlist[entry.id] = _utc(entry)
+        return self._t.waitlist[entry.id]
+
+    async def get(self, practice_id: str, entry_id: str) -> WaitlistEntry | None:
+        e = self._t.waitlist.get(entry_id)
+        return e if e is not None and e.practice_id == practice_id else None
+
+    async def waiting(self, practice_id: str, now: dt.datetime) -> list[WaitlistEntry]:
+        return sorted(
+            (
+                e
+                for e in self._t.waitlist.values()
+                if e.practice_id == practice_id and e.state == WAITING and e.expires_at > now
+            ),
+            key=lambda e: (e.created_at, e.id),
+        )
+
+    async def move(
+        self,
+        entry: WaitlistEntry,
+        state: str,
+        now: dt.datetime,
+        offer: dict[str, Any] | None = None,
+    ) -> WaitlistEntry | None:
+        current = await self.get(entry.practice_id, entry.id)
+        if current is None or current.version != entry.version:
+            return None
+        moved = dataclasses.replace(
+            current, state=state, offer=copy.deepcopy(offer), version=current.version + 1
+        )
+        self._t.waitlist[entry.id] = moved
+        return moved
+
+    async def expire(self, practice_id: str, now: dt.datetime) -> int:
+        gone = [
+            e
+            for e in self._t.waitlist.values()
+            if e.practice_id == practice_id and e.state == WAITING and e.expires_at <= now
+        ]
+        for e in gone:
+            self._t.waitlist[e.id] = dataclasses.replace(e, state=EXPIRED, version=e.version + 1)
+        return len(gone)
+
+    async def of_patient(self, practice_id: str, patient_id: str) -> list[WaitlistEntry]:
+        return sorted(
+            (
+                e
+                for e in self._t.waitlist.values()
+                if e.practice_id == practice_id and e.patient_id == patient_id
+            ),
+            key=lambda e: (e.created_at, e.id),
+        )
+
+
 class MemoryUnitOfWork:
     def __init__(self, tables: Tables) -> None:
         # Typed as the ports, so mypy checks each fake against its port.
@@ -689,6 +788,7 @@ class MemoryUnitOfWork:
         self.staff: StaffAccounts = MemoryStaffAccounts(tables)
         self.staff_sessions: StaffSessions = MemoryStaffSessions(tables)
         self.transcripts: Transcripts = MemoryTranscripts(tables)
+        self.waitlist: Waitlist = MemoryWaitlist(tables)
 
 
 class MemorySlotHolds:

@@ -27,6 +27,7 @@ from tests.storage.contract.staff import (
     StaffSessionsContract,
     TranscriptsContract,
 )
+from tests.storage.contract.waitlist import WaitlistContract
 from tests.storage.memory import MemoryStorage
 from tests.support.storage import BACKENDS, DatabaseFactory
 
@@ -104,3 +105,7 @@ class TestStaffSessions(StaffSessionsContract):
 
 class TestTranscripts(TranscriptsContract):
     """`uow.transcripts`: a practice's conversations, and each one's messages both ways."""
+
+
+class TestWaitlist(WaitlistContract):
+    """`uow.waitlist`: one live entry per wish, version-checked changes, expiry."""

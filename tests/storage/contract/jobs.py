@@ -112,3 +112,16 @@ class JobsContract:
             assert await uow.outbox.enqueue(outbound(conversation_id=None))
             due = await uow.outbox.due(NOW + minutes(1), 10)
         assert [m.id for m in due if m.idempotency_key] == [first.id]
+
+    async def test_bring_forward_moves_only_a_later_pending_job(self, storage: Storage) -> None:
+        async with storage.unit_of_work() as uow:
+            await uow.jobs.schedule(job("waitlist:a:2", NOW + minutes(15)), NOW)
+            await uow.jobs.schedule(job("waitlist:b:2", NOW + minutes(1)), NOW)
+        async with storage.unit_of_work() as uow:
+            assert await uow.jobs.bring_forward("p1", "waitlist:a:2", NOW + minutes(2), NOW)
+            assert not await uow.jobs.bring_forward("p1", "waitlist:b:2", NOW + minutes(2), NOW)
+            assert not await uow.jobs.bring_forward("p2", "waitlist:a:2", NOW, NOW)
+            assert not await uow.jobs.bring_forward("p1", "waitlist:none", NOW, NOW)
+        async with storage.unit_of_work() as uow:
+            claimed = await uow.jobs.claim(NOW + minutes(2), 10, LEASE)
+        assert {j.key for j in claimed} == {"waitlist:a:2", "waitlist:b:2"}

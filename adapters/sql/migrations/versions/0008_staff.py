@@ -7,7 +7,7 @@
   (last_seen_at) are honoured by every API process.
 
 Revision ID: 0008_staff
-Revises: 0006_jobs
+Revises: 0007_waitlist
 Create Date: 2026-11-30
 """
 
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008_staff"
-down_revision: str | None = "0006_jobs"
+down_revision: str | None = "0007_waitlist"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
