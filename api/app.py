@@ -8,11 +8,15 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import documents, health, nlu_routes, pay_page, webchat, webhooks
+from api.staff import auth as staff_auth
+from api.staff import conversations as staff_conversations
 from patient_assistant.bootstrap import Runtime
 from patient_assistant.channels import check_channels
+from patient_assistant.deployment import Deployment
 from patient_assistant.settings import Settings
 
-RuntimeFactory = Callable[[], Awaitable[Runtime]]
+#: Builds one practice's runtime, or the runtimes of several practices (a Deployment).
+RuntimeFactory = Callable[[], Awaitable[Runtime | Deployment]]
 
 
 def create_app(
@@ -30,11 +34,15 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.runtime = await runtime_factory()
+        built = await runtime_factory()
+        deployment = built if isinstance(built, Deployment) else Deployment.single(built)
+        app.state.deployment = deployment
+        # Routes that are not a practice's inbound channel use the first practice's runtime.
+        app.state.runtime = deployment.default
         try:
             yield
         finally:
-            await app.state.runtime.aclose()
+            await deployment.aclose()
 
     app = FastAPI(title="patient-assistant", version="0.1.0", lifespan=lifespan)
     app.state.settings = settings
@@ -42,6 +50,8 @@ def create_app(
     app.include_router(nlu_routes.router)
     app.include_router(documents.router)
     app.include_router(pay_page.router)
+    app.include_router(staff_auth.router)
+    app.include_router(staff_conversations.router)
     for router in webhooks.routers():
         app.include_router(router)
     if web_chat:

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 
 from patient_assistant.bootstrap import Runtime
+from patient_assistant.deployment import Deployment
 
 
 async def _runtime(request: Request) -> Runtime:
@@ -19,3 +20,15 @@ async def _runtime(request: Request) -> Runtime:
 
 
 RuntimeDep = Annotated[Runtime, Depends(_runtime)]
+
+
+async def _deployment(request: Request) -> Deployment:
+    deployment: Deployment | None = getattr(request.app.state, "deployment", None)
+    if deployment is not None:
+        return deployment
+    # An app given only its runtime (built outside the lifespan) is that one practice's.
+    return Deployment.single(await _runtime(request))
+
+
+#: Every practice's runtime, and which practice owns a receiving address.
+DeploymentDep = Annotated[Deployment, Depends(_deployment)]

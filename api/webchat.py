@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from fastapi import APIRouter
+from fastapi import APIRouter, HTTPException
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel, Field
 
-from api.deps import RuntimeDep
+from api.deps import DeploymentDep
 from bot.messages import Inbound
 from patient_assistant.bootstrap import DATA
 
@@ -26,6 +26,9 @@ PAGE = Path(__file__).with_name("static") / "webchat.html"
 class ChatMessage(BaseModel):
     phone: str = Field(pattern=r"^\+[1-9]\d{6,14}$", description="the demo patient's number, E.164")
     text: str = Field(min_length=1, max_length=1600)
+    practice: str | None = Field(
+        default=None, description="the practice's id (default: the deployment's first practice)"
+    )
 
 
 @router.get("/", include_in_schema=False)
@@ -44,7 +47,10 @@ async def personas() -> list[dict[str, Any]]:
 
 
 @router.post("/chat/api/messages")
-async def send(message: ChatMessage, runtime: RuntimeDep) -> dict[str, Any]:
+async def send(message: ChatMessage, deployment: DeploymentDep) -> dict[str, Any]:
+    runtime = deployment.for_web_chat(message.practice)
+    if runtime is None:
+        raise HTTPException(status_code=404, detail="no practice here has this web chat")
     inbound = Inbound(
         practice_id=runtime.settings.practice_id,
         channel="web",

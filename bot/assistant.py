@@ -34,6 +34,7 @@ from bot.ports import (
 )
 from bot.preflight import Preflight, keyword_of, preflight
 from bot.recording import audit_records, merge, released_appointments
+from bot.waitlist import declined_offer_keys, next_round_key
 from dialogs.context import Texts, TurnContext
 from dialogs.engine import DomainAnswered, Reply, UserSaid, advance
 from dialogs.schema import Flow
@@ -205,7 +206,8 @@ class Assistant:
         """Process every conversation with pending messages (retries after an outage, leftovers
         of a crash). Returns how many replies were produced."""
         async with self.storage.unit_of_work() as uow:
-            conversation_ids = await uow.inbox.conversations_with_pending(limit)
+            # Only this practice's: another practice's conversations need its own record system.
+            conversation_ids = await uow.inbox.conversations_with_pending(limit, self.practice_id)
         produced = 0
         for conversation_id in conversation_ids:
             produced += len((await self.process(conversation_id)).replies)
@@ -259,19 +261,18 @@ class Assistant:
         async with self.storage.unit_of_work() as uow:
             conversation.state = state.to_json()
             await uow.conversations.save(conversation, now)
-            await uow.conversations.append_event(
+            processed = {
+                "message_id": message.id,
+                "seq": message.seq,
+                "intent": parse.intent,
+                "confidence": round(parse.confidence, 3),
+            }
+            # The turn's events as one statement (one round trip, not one per note).
+            await uow.conversations.append_events(
                 conversation.id,
-                "message_processed",
-                {
-                    "message_id": message.id,
-                    "seq": message.seq,
-                    "intent": parse.intent,
-                    "confidence": round(parse.confidence, 3),
-                },
+                [("message_processed", processed), *((note["kind"], note) for note in notes)],
                 now,
             )
-            for note in notes:
-                await uow.conversations.append_event(conversation.id, note["kind"], note, now)
             for record in audit_records(
                 self.practice_id, conversation, state, notes, outcomes, now
             ):
@@ -279,6 +280,9 @@ class Assistant:
             for appointment_id in released_appointments(outcomes):
                 # Its pending reminders go with it (a moved one's new time gets its own).
                 await uow.jobs.drop_pending(self.practice_id, reminder_prefix(appointment_id), now)
+            for declined in declined_offer_keys(outcomes):
+                # A waitlist offer said no to: its next round offers the time on now.
+                await uow.jobs.bring_forward(self.practice_id, next_round_key(declined), now, now)
             for reply in outbound:
                 await uow.outbox.enqueue(self._outbox(conversation, reply, now))
             await uow.inbox.mark(message.id, "processed")
@@ -287,7 +291,7 @@ class Assistant:
         for outcome in outcomes:
             metrics.OUTCOMES.labels(type(outcome).__name__.lower()).inc()
         for note in notes:
-            metrics.count_note(note["kind"])
+            metrics.count_note(note["kind"], note.get("seconds"))
         return outbound, True
 
     async def _converse(

@@ -26,7 +26,8 @@ from domain.ports import Clock
 
 log = logging.getLogger(__name__)
 
-#: A claimed job stays with its runner this long; then another scan may take it over.
+#: A claimed job stays with its runner this long; then another scan may take it over
+#: (setting JOB_LEASE_SECONDS).
 LEASE = dt.timedelta(minutes=5)
 #: Tries before a job is given up (failed).
 MAX_ATTEMPTS = 5
@@ -48,8 +49,17 @@ class JobRunner:
     """Runs due jobs with the handler of their kind; a handler returns the state it finished
     the job in (done, dropped, deferred) for the counts."""
 
-    def __init__(self, storage: Storage, clock: Clock, handlers: Mapping[str, Handler]) -> None:
+    def __init__(
+        self,
+        storage: Storage,
+        clock: Clock,
+        handlers: Mapping[str, Handler],
+        lease: dt.timedelta = LEASE,
+        practice_id: str | None = None,  # only that practice's jobs (each has its own runner)
+    ) -> None:
         self.storage, self.clock, self.handlers = storage, clock, dict(handlers)
+        self.lease = lease
+        self.practice_id = practice_id
 
     async def run_due(self, limit: int = 1000) -> dict[str, int]:
         """Run every job due now (up to `limit`); how many ended in each state."""
@@ -59,7 +69,7 @@ class JobRunner:
             now = self.clock.now()
             async with self.storage.unit_of_work() as uow:
                 claimed = await uow.jobs.claim(
-                    now, min(BATCH, limit - ran), LEASE, list(self.handlers)
+                    now, min(BATCH, limit - ran), self.lease, list(self.handlers), self.practice_id
                 )
             if not claimed:
                 break

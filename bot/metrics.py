@@ -29,7 +29,7 @@ from __future__ import annotations
 import os
 import socket
 
-from prometheus_client import CollectorRegistry, Counter, generate_latest, values
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest, values
 from prometheus_client.multiprocess import MultiProcessCollector
 
 
@@ -83,11 +83,36 @@ def count_reminder(event: str) -> None:
         REMINDERS.labels(event=event).inc()
 
 
+WAITLIST = Counter(
+    "patient_assistant_waitlist_total",
+    "Freed times offered to waiting patients, and how offers ended (accepted, expired)",
+    ["event"],
+)
+WAITLIST_EVENTS = ("offered", "accepted", "expired")
+REFILLED = Histogram(
+    "patient_assistant_waitlist_refill_seconds",
+    "Seconds from a time being found freed to its rebooking from the waitlist",
+    buckets=(60, 300, 900, 1800, 3600, 2 * 3600, 6 * 3600, 24 * 3600, 3 * 24 * 3600),
+)
+
+
+def count_waitlist(event: str, seconds: float | None = None) -> None:
+    """Count a waitlist offer (`offered`), or how one ended (`accepted`, `expired`); an
+    accepted one also observes how long its time stood free (`seconds`)."""
+    if event in WAITLIST_EVENTS:
+        WAITLIST.labels(event=event).inc()
+    if event == "accepted" and seconds is not None:
+        REFILLED.observe(max(seconds, 0.0))
+
+
 _NOTE_COUNTERS = {"emergency": EMERGENCIES, "locked": LOCKOUTS, "handoff_requested": HANDOFFS}
 
 
-def count_note(kind: str) -> None:
+def count_note(kind: str, seconds: float | None = None) -> None:
     """Count a safety note of a turn (others are not counted)."""
+    if kind == "waitlist_accepted":  # dialogs/waitlist_reply.py; `seconds`: freed to rebooked
+        count_waitlist("accepted", seconds)
+        return
     if kind.startswith("reminder_"):  # reminder_confirmed, ... (dialogs/reminder_reply.py)
         count_reminder(kind.removeprefix("reminder_"))
         return

@@ -25,6 +25,7 @@ from dialogs.features import (
     reminders,
     rescheduling,
     results,
+    waitlist,
 )
 from dialogs.state import State
 from domain import commands as c
@@ -52,6 +53,7 @@ FEATURES: tuple[Feature, ...] = (
     consent.FEATURE,
     billing.FEATURE,
     reminders.FEATURE,
+    waitlist.FEATURE,
 )
 
 

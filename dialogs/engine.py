@@ -27,6 +27,8 @@ from dialogs import (
     past,
     questions,
     reminder_reply,
+    waitlist_join,
+    waitlist_reply,
 )
 from dialogs import slots as slot_filling
 from dialogs.actions import route, text_values
@@ -84,6 +86,7 @@ MESSAGE_HANDLERS: dict[Awaiting, MessageHandler] = {**gate.ON_MESSAGE, **chat_li
 OUTCOME_HANDLERS: dict[Awaiting, OutcomeHandler] = {
     **chat_linking.ON_OUTCOME,
     **reminder_reply.ON_OUTCOME,
+    **waitlist_reply.ON_OUTCOME,
 }
 #: Flows are validated; the bound only guards against a loop in data.
 MAX_STEPS_PER_TURN = 64
@@ -140,12 +143,15 @@ class EngineTurn:
             return MESSAGE_HANDLERS[Awaiting(s.awaiting)](self, parse)
         if reminder_reply.pending(self) and reminder_reply.answer(self, parse):
             return None
+        if waitlist_reply.pending(self) and waitlist_reply.answer(self, parse):
+            return None
         if invitation.pending(self) and invitation.answer(self, parse):
             return None
         target = self.triggered_flow(parse)
         if target and (s.flow != target.id) and not (s.flow and self._answers_step(parse)):
             return self.start_flow(target, parse)
         if s.flow and s.awaiting == Awaiting.INPUT:
+            waitlist_join.mark(s, parse)  # "none of those - put me on the waitlist"
             step = self.step
             return self._handler(step).take(self, step, parse)
         self._no_flow(parse)
@@ -206,6 +212,7 @@ class EngineTurn:
         self.notes.append({"kind": "flow_started", "flow": flow.id})
         slot_filling.fill(parse, s, self.ctx, flow)
         forms.prefill(flow, parse, s, self.ctx)
+        waitlist_join.mark(s, parse)
         if self.requirements_met():
             self.run()
 

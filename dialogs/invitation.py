@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dialogs import pending_reply
 from dialogs.turn import Turn
 from dialogs.understanding import is_deny
 from nlu.types import Parse, is_fallback
@@ -32,14 +33,7 @@ DECLINED = {"check_results": "results_invitation_declined"}
 
 def pending(turn: Turn) -> bool:
     """Has the patient received an invitation they have not answered yet?"""
-    s, now = turn.s, turn.ctx.now
-    if not s.invitation or s.flow or s.awaiting:
-        return False
-    sent = dt.datetime.fromisoformat(s.invitation["at"])
-    if sent + dt.timedelta(days=STANDS_DAYS) < now:
-        s.invitation = None
-        return False
-    return sent <= now
+    return pending_reply.pending(turn, "invitation", dt.timedelta(days=STANDS_DAYS))
 
 
 def answer(turn: Turn, parse: Parse) -> bool:

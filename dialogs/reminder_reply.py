@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dialogs import pending_reply
 from dialogs.render import in_sentence, moment_text
 from dialogs.state import Awaiting
 from dialogs.turn import Turn
@@ -37,14 +38,7 @@ _OUTDATED = {"moved": "reminder_moved", "cancelled": "reminder_gone", "past": "r
 
 def pending(turn: Turn) -> bool:
     """Has the patient received a reminder a 1/2/3 may answer?"""
-    s, now = turn.s, turn.ctx.now
-    if not s.reminder or s.flow or s.awaiting:
-        return False
-    sent = dt.datetime.fromisoformat(s.reminder["at"])
-    if sent + dt.timedelta(days=STANDS_DAYS) < now:
-        s.reminder = None
-        return False
-    return sent <= now
+    return pending_reply.pending(turn, "reminder", dt.timedelta(days=STANDS_DAYS))
 
 
 def _vals(turn: Turn) -> dict[str, str]:

@@ -36,6 +36,7 @@ class Awaiting(StrEnum):
     LINK_BIRTH_DATE = "link_birth_date"  # ... and their date of birth
     LINKING = "link"  # the domain's answer to LinkChat
     REMINDER = "reminder"  # the domain's answer to a 1 or 3 reply to a reminder
+    WAITLIST = "waitlist"  # the domain's answer to a yes to a waitlist offer
 
 
 #: Stored as its plain value; a value set as a plain string ("birth_date") is stored the same.
@@ -101,6 +102,9 @@ class State:
     reminder: the appointment reminder last sent ({"appointment_id", "start", "patient_id",
     "at", and "asked": "cancel" once 3 was answered}); a 1, 2 or 3 acts on that appointment
     (dialogs/reminder_reply.py).
+    waitlist_offer: a freed time offered from the waitlist ({"entry_id", "patient_id",
+    "service_id", "opening", "until", "at"}, and "asked": "release" with "appointment_id"
+    once booked, to offer releasing their later appointment); dialogs/waitlist_reply.py.
     """
 
     flow: str | None = None
@@ -120,6 +124,7 @@ class State:
     lockouts: int = 0
     invitation: dict[str, Any] | None = None
     reminder: dict[str, Any] | None = None
+    waitlist_offer: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"v": STATE_VERSION, **STATE_JSON.dump_python(self, mode="json")}
@@ -128,7 +133,12 @@ class State:
     def from_json(cls, raw: dict[str, Any] | None) -> State:
         if not raw:
             return cls()
-        raw = copy.deepcopy(raw)  # the stored JSON is never shared with the state made from it
+        # The stored JSON is never shared with the state made from it.
+        return cls._from_own_json(copy.deepcopy(raw))
+
+    @classmethod
+    def _from_own_json(cls, raw: dict[str, Any]) -> State:
+        """`from_json` of JSON no one else holds (so it need not be copied first)."""
         version = raw.pop("v", 1)
         if version > STATE_VERSION:
             raise ValueError(
@@ -139,7 +149,8 @@ class State:
         return STATE_JSON.validate_python(raw)
 
     def copy(self) -> State:
-        return State.from_json(self.to_json())
+        # to_json builds new containers all the way down: nothing to copy again.
+        return State._from_own_json(self.to_json())
 
     def end_flow(self) -> None:
         self.flow = self.step = self.awaiting = None

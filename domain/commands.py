@@ -15,6 +15,7 @@ Each command is defined beside the capability it belongs to:
     intake         domain/intake_service.py StartIntake, SaveIntake
     consent        domain/consent_service.py ReviewConsents, DecideConsent, WithdrawConsent
     reminders      domain/reminders.py      AnswerReminder (a 1 or 3 reply to a reminder)
+    waitlist       domain/waitlist.py       JoinWaitlist, AcceptWaitlistOffer, DeclineWaitlistOffer
 
 and named here too (`c.BookOpening`), so a reader of a flow's commands needs one import.
 """
@@ -63,8 +64,18 @@ from domain.results import (
     ResultsChecked,
     ResultsRead,
 )
+from domain.waitlist import (
+    AcceptWaitlistOffer,
+    DeclineWaitlistOffer,
+    JoinWaitlist,
+    OfferAccepted,
+    OfferDeclined,
+    OfferGone,
+    WaitlistJoined,
+)
 
 __all__ = [
+    "AcceptWaitlistOffer",
     "AnswerReminder",
     "AttendanceConfirmed",
     "BookOpening",
@@ -81,6 +92,7 @@ __all__ = [
     "ConsentsReviewed",
     "CreatePaymentLink",
     "DecideConsent",
+    "DeclineWaitlistOffer",
     "DetailChange",
     "DetailsUpdated",
     "EmergencyReported",
@@ -88,12 +100,16 @@ __all__ = [
     "FindOpenings",
     "IntakeLoaded",
     "IntakeSaved",
+    "JoinWaitlist",
     "LinkChat",
     "ListUpcoming",
     "LockoutReported",
     "NoIntakeForm",
     "NotIdentified",
     "NothingToPay",
+    "OfferAccepted",
+    "OfferDeclined",
+    "OfferGone",
     "OpenInvoicesFound",
     "OpeningsFound",
     "Outcome",
@@ -119,6 +135,7 @@ __all__ = [
     "StartIntake",
     "UpcomingListed",
     "UpdateDetails",
+    "WaitlistJoined",
     "WithdrawConsent",
 ]
 
@@ -150,6 +167,9 @@ Command = (
     | FindOpenInvoices
     | CreatePaymentLink
     | AnswerReminder
+    | JoinWaitlist
+    | AcceptWaitlistOffer
+    | DeclineWaitlistOffer
 )
 
 Outcome = (
@@ -183,6 +203,10 @@ Outcome = (
     | AttendanceConfirmed
     | ReminderCancelled
     | ReminderOutdated
+    | WaitlistJoined
+    | OfferAccepted
+    | OfferGone
+    | OfferDeclined
 )
 
 

@@ -15,6 +15,7 @@ from domain.payments import Payments
 from domain.reminders import ReminderAnswers
 from domain.results import Results
 from domain.scheduling import Scheduling
+from domain.waitlist import Waitlisting
 
 
 class FrontDesk:
@@ -26,10 +27,11 @@ class FrontDesk:
         consents: Consents,
         results: Results,
         payments: Payments | None = None,
+        waitlisting: Waitlisting | None = None,
     ) -> None:
         self.scheduling, self.identity, self.intake = scheduling, identity, intake
         self.consents, self.results = consents, results
-        self.payments = payments
+        self.payments, self.waitlisting = payments, waitlisting
 
     async def handle(self, command: c.Command) -> c.Outcome:
         try:
@@ -78,5 +80,9 @@ class FrontDesk:
                 return await ReminderAnswers(self.scheduling.store, self.scheduling.clock).answer(
                     command
                 )
+            case c.JoinWaitlist() | c.AcceptWaitlistOffer() | c.DeclineWaitlistOffer():
+                if self.waitlisting is None:
+                    raise RuntimeError("the waitlist is not wired into this front desk")
+                return await self.waitlisting.handle(command)
         gate = await self.consents.gate(command)
         return gate if gate is not None else await self.scheduling.handle(command)

@@ -108,6 +108,14 @@ class MissedAppointments(Protocol):
         ...
 
 
+class FreedSlots(Protocol):
+    async def freed_since(self, position: str | None) -> tuple[list[Slot], str]:
+        """Free slots written after `position` (an opaque position of the record system):
+        times that became free since the last look; and the position to look from next.
+        None: the first look, which finds nothing and starts from now."""
+        ...
+
+
 class SlotHolds(Protocol):
     """Short holds on slots offered in a conversation, kept in the assistant's own storage."""
 

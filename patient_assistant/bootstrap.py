@@ -14,6 +14,7 @@ from adapters.fhir import FhirAdapters, connect
 from adapters.payments.sandbox import SandboxPayments
 from adapters.payments.stripe_checkout import StripePayments
 from adapters.sql import SqlStorage, migrate
+from adapters.staff_auth import Argon2Passwords, JwtTokens, token_key
 from bot.assistant import Assistant, Parser
 from bot.catalogue import PracticeCatalogue
 from bot.locks import LocalLocks
@@ -23,6 +24,9 @@ from bot.payments import PaymentDesk
 from bot.ports import ConversationLocks
 from bot.reminders import Reminders
 from bot.results_outreach import ResultsOutreach
+from bot.staff_access import StaffAccess, StaffPolicy
+from bot.staff_accounts import StaffAccounts
+from bot.waitlist import StoredWaitlist, Waitlist
 from dialogs.context import Texts
 from dialogs.validation import load_flows
 from domain.clock import FixedClock, SystemClock
@@ -37,6 +41,7 @@ from domain.reminders import ReminderPlan, ReminderRules
 from domain.results import ReleaseRule, Results
 from domain.results_ready import ResultsReadyRules
 from domain.scheduling import Scheduling
+from domain.waitlist import Waitlisting, WaitlistSettings
 from nlu.types import Parse
 from patient_assistant.settings import Settings, reminder_days
 
@@ -67,6 +72,8 @@ class Runtime:
     stripe: StripePayments | None = None  # Stripe's webhook (PAYMENT_PROVIDER=stripe)
     results_outreach: ResultsOutreach | None = None  # "a result is ready" messages
     reminders: Reminders | None = None  # appointment reminders (durable jobs)
+    staff_access: StaffAccess | None = None  # staff sign-in and the tokens of the staff API
+    waitlist: Waitlist | None = None  # freed times offered to waiting patients (durable jobs)
 
     async def aclose(self) -> None:
         if self.channels is not None:
@@ -75,6 +82,21 @@ class Runtime:
             await self.stripe.aclose()
         await self.fhir.aclose()
         await self.storage.close()
+
+
+def staff_access(settings: Settings, storage: SqlStorage, clock: Clock) -> StaffAccess:
+    """Staff sign-in: argon2 passwords, tokens signed with a key derived from SECRET_KEY."""
+    policy = StaffPolicy(
+        token_lifetime=dt.timedelta(minutes=settings.staff_token_minutes),
+        idle=dt.timedelta(minutes=settings.staff_idle_minutes),
+    )
+    tokens = JwtTokens(token_key(settings.secret_key))
+    return StaffAccess(storage, Argon2Passwords(), tokens, clock, policy)
+
+
+def staff_accounts(storage: SqlStorage, clock: Clock) -> StaffAccounts:
+    """Adding, listing and disabling staff accounts (the `staff` command)."""
+    return StaffAccounts(storage, Argon2Passwords(), clock)
 
 
 def make_clock(now: dt.datetime | None) -> Clock:
@@ -127,7 +149,7 @@ async def build(
     from patient_assistant.channels import build_channels, keyring_of, open_redis
 
     clock = clock or SystemClock()
-    _ensure_sqlite_dir(settings.database_url)
+    ensure_sqlite_dir(settings.database_url)
     await migrate(settings.database_url)
     storage = SqlStorage(settings.database_url, keyring=keyring_of(settings))
     redis = open_redis(settings)
@@ -146,6 +168,14 @@ async def build(
     locks = locks or LocalLocks()
     provider = payment_provider(settings, clock)
     payments = Payments(fhir.billing, provider, fhir.practice)
+    waitlisting = Waitlisting(
+        settings.practice_id,
+        StoredWaitlist(storage),
+        fhir.schedule,
+        fhir.practice,
+        storage.slot_holds(),
+        clock,
+    )
     assistant = Assistant(
         practice_id=settings.practice_id,
         storage=storage,
@@ -156,6 +186,7 @@ async def build(
             clock,
             ReleaseRule.parse(settings.results_released_fields),
             payments,
+            waitlisting,
         ),
         catalogue=catalogue,
         patients=fhir.patients,
@@ -210,6 +241,20 @@ async def build(
         locks=locks,
         clock=clock,
     )
+    waitlist = Waitlist(
+        practice_id=settings.practice_id,
+        storage=storage,
+        store=fhir.schedule,
+        freed=fhir.schedule,
+        directory=fhir.practice,
+        consents=fhir.consents,
+        holds=storage.slot_holds(),
+        settings=WaitlistSettings(settings.waitlist_offer_minutes),
+        texts=texts,
+        catalogue=catalogue,
+        locks=locks,
+        clock=clock,
+    )
     return Runtime(
         settings,
         clock,
@@ -221,6 +266,8 @@ async def build(
         outreach,
         results_outreach=results_outreach,
         reminders=reminders,
+        staff_access=staff_access(settings, storage, clock),
+        waitlist=waitlist,
         payments=desk,
         pay_links=provider if isinstance(provider, SandboxPayments) else None,
         stripe=provider if isinstance(provider, StripePayments) else None,
@@ -276,6 +323,7 @@ def front_desk(
     clock: Clock,
     release: ReleaseRule | None = None,
     payments: Payments | None = None,
+    waitlisting: Waitlisting | None = None,
 ) -> FrontDesk:
     """Every domain service over the FHIR adapters, behind the one front desk."""
     return FrontDesk(
@@ -285,10 +333,11 @@ def front_desk(
         consents=Consents(fhir.consents, fhir.practice, clock),
         results=Results(fhir.results, fhir.tasks, release),
         payments=payments,
+        waitlisting=waitlisting,
     )
 
 
-def _ensure_sqlite_dir(database_url: str) -> None:
+def ensure_sqlite_dir(database_url: str) -> None:
     prefix = "sqlite+aiosqlite:///"
     if database_url.startswith(prefix):
         path = database_url[len(prefix) :]

@@ -146,7 +146,12 @@ def build_channels(
         RedisRateLimiter(redis, settings.redis_key_prefix) if redis else LocalRateLimiter()
     )
     sender = OutboxSender(
-        storage, senders, limiter, clock, Policy(lease_seconds=settings.outbox_lease_seconds)
+        storage,
+        senders,
+        limiter,
+        clock,
+        Policy(lease_seconds=settings.outbox_lease_seconds),
+        practice_id=settings.practice_id,
     )
     if redis is not None:
         from adapters.celery_app import (

@@ -65,6 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     worker = sub.add_parser("worker", help="a Celery worker (needs REDIS_URL and FHIR_BASE_URL)")
     worker.add_argument("--concurrency", type=int, default=2)
     worker.add_argument("--name", help="the worker's node name (several workers on one host)")
+    worker.add_argument("--now", help="ISO-8601; the worker's clock starts here (demos, tests)")
     beat = sub.add_parser("beat", help="Celery beat: schedules due work (needs REDIS_URL)")
     beat.add_argument(
         "--schedule",
@@ -74,11 +75,28 @@ def _parser() -> argparse.ArgumentParser:
     jobs = sub.add_parser("jobs", help="run scheduled work once")
     jobs.add_argument("action", choices=("run-due",))
     jobs.add_argument("--now", help="ISO-8601; the clock the due work is judged by")
+    practices = sub.add_parser(
+        "practices", help="the practices this deployment serves (README: Several practices)"
+    )
+    practices_actions = practices.add_subparsers(dest="action", required=True)
+    load = practices_actions.add_parser("load", help="add or replace practices from a YAML file")
+    load.add_argument("file", type=Path)
+    practices_actions.add_parser("list", help="the practices loaded, with their channels")
     payments = sub.add_parser("payments", help="send a patient a link to pay what they owe")
     payments.add_argument("action", choices=("send",))
     payments.add_argument("--patient", required=True, help="the FHIR Patient id")
     payments.add_argument("--invoice", help="the FHIR Invoice id (default: the oldest open one)")
     payments.add_argument("--now", help="ISO-8601; the clock quiet hours are judged by")
+    staff = sub.add_parser("staff", help="staff accounts: add, list, disable")
+    staff_actions = staff.add_subparsers(dest="action", required=True)
+    add = staff_actions.add_parser("add", help="add an account; the password is read from stdin")
+    add.add_argument("email")
+    add.add_argument("--practice", required=True, help="the practice's id, e.g. riverside")
+    add.add_argument("--role", required=True, choices=("staff", "admin"))
+    listing = staff_actions.add_parser("list", help="every account, or one practice's")
+    listing.add_argument("--practice", help="only this practice's accounts")
+    disable = staff_actions.add_parser("disable", help="disable an account and revoke its tokens")
+    disable.add_argument("email")
     return p
 
 
@@ -137,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("worker", "beat"):
         from patient_assistant.worker import worker_app
 
-        app = worker_app(settings)
+        app = worker_app(settings, now if args.command == "worker" else None)
         extra = ["--loglevel=INFO"]
         if args.command == "worker":
             extra += [f"--concurrency={args.concurrency}"] + (
@@ -158,6 +176,16 @@ def main(argv: list[str] | None = None) -> int:
             f"{done.reminders} reminders queued, {done.sent} messages sent"
         )
         return 0
+    if args.command == "practices":
+        from patient_assistant import practices as practice_commands
+
+        if args.action == "load":
+            return practice_commands.load_command(settings, args.file)
+        return practice_commands.list_command(settings)
+    if args.command == "staff":
+        from patient_assistant.staff_cli import main as staff_main
+
+        return staff_main(settings, args)
     if args.command == "payments":
         from patient_assistant.payment_links import send_once
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from bot.jobs import JobRunner
 from bot.logs import bind
+from bot.waitlist import KIND as WAITLIST_KIND
 from patient_assistant.bootstrap import ModelOnFirstParse, Runtime, build, make_clock
 from patient_assistant.sandbox_access import fhir_server
 from patient_assistant.settings import Settings
@@ -38,14 +39,26 @@ class DueWork:
 
 
 async def run_due_jobs(runtime: Runtime) -> dict[str, int]:
-    """Schedule the reminders of the booked appointments, then run every durable job due
-    now: how many jobs ended in each state (done, dropped, deferred, retry, failed)."""
+    """Schedule the reminders of the booked appointments and the waitlist offers of freed
+    times, then run every durable job due now: how many jobs ended in each state (done,
+    dropped, deferred, retry, failed)."""
     if runtime.reminders is None:
         return {}
     await runtime.reminders.sync()
     reminders = runtime.reminders
+    handlers = {"reminder": reminders.send, "noshow": reminders.follow_up}
+    if runtime.waitlist is not None:
+        try:
+            await runtime.waitlist.sync()  # times freed since the last look: offer jobs
+        except Exception as e:  # noqa: BLE001 - the next scan looks again; reminders still run
+            bind(log, job="waitlist-sync").failure("the look for freed times failed", e)
+        handlers[WAITLIST_KIND] = runtime.waitlist.offer
     runner = JobRunner(
-        runtime.storage, runtime.clock, {"reminder": reminders.send, "noshow": reminders.follow_up}
+        runtime.storage,
+        runtime.clock,
+        handlers,
+        lease=dt.timedelta(seconds=runtime.settings.job_lease_seconds),
+        practice_id=runtime.settings.practice_id,
     )
     return await runner.run_due()
 

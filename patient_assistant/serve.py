@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import secrets
 import sys
@@ -12,7 +13,11 @@ import uvicorn
 from api.app import create_app
 from bot.retention import purge_periodically
 from patient_assistant.bootstrap import Runtime, build, make_clock, register_results_subscription
+from patient_assistant.channels import ChannelConfigError
+from patient_assistant.demo_practices import demo_practices
+from patient_assistant.deployment import Deployment
 from patient_assistant.jobs import InProcessJobs
+from patient_assistant.practices import configured_practices, practice_settings
 from patient_assistant.sandbox_access import fhir_server
 from patient_assistant.serve_loop import fast_loop_factory
 from patient_assistant.settings import Settings
@@ -32,19 +37,27 @@ async def serve(
         settings = settings.model_copy(
             update={"results_subscription_secret": secrets.token_urlsafe(24)}
         )
-    async with fhir_server(settings, now) as base_url:
+    async with contextlib.AsyncExitStack() as stack:
+        practices = await configured_practices(settings)
+        if demo and not practices and not settings.fhir_base_url:
+            # The demo's two practices, each on a sandbox of its own (docs/demo-practice.md).
+            practices = await stack.enter_async_context(demo_practices(settings, now))
+        # One practice of the environment: its FHIR_BASE_URL, or the seeded sandbox.
+        base_url = "" if practices else await stack.enter_async_context(fhir_server(settings, now))
         jobs: list[InProcessJobs] = []
         stop_polling = asyncio.Event()
         background: list[asyncio.Task[None]] = []
 
-        async def runtime_factory() -> Runtime:
+        async def start_practice(
+            settings: Settings, base_url: str, subscribe_results: bool = True
+        ) -> Runtime:
             runtime = await build(settings, fhir_base_url=base_url, clock=make_clock(now))
             if not settings.redis_url:
                 # Embedded default: conversations, retries and other due work are processed
                 # inside this process, on a thread of their own so webhooks stay fast.
                 turns = await start_turn_thread(runtime, base_url)
                 jobs.append(InProcessJobs(runtime, due=turns.run_due))
-                jobs[0].start()
+                jobs[-1].start()
             channels = runtime.channels
             if channels is not None and channels.loop is not None:
                 channels.loop.start()  # the in-process outbox sender
@@ -61,9 +74,10 @@ async def serve(
                 )
             # The demo's API is where it listens; a deployment's is PUBLIC_BASE_URL.
             local = f"http://{'127.0.0.1' if host in ('0.0.0.0', '') else host}:{port}"
-            await register_results_subscription(
-                runtime, local if demo else settings.public_base_url
-            )
+            if subscribe_results:
+                await register_results_subscription(
+                    runtime, local if demo else settings.public_base_url
+                )
             if telegram_polling:
                 background.append(
                     asyncio.create_task(
@@ -71,6 +85,21 @@ async def serve(
                     )
                 )
             return runtime
+
+        async def runtime_factory() -> Runtime | Deployment:
+            if not practices:  # configured by environment variables only: one practice
+                return await start_practice(settings, base_url)
+            if settings.redis_url:
+                raise ChannelConfigError(
+                    "several practices run with the in-process runner for now: unset REDIS_URL"
+                )
+            # The results Subscription's webhook answers for the first practice only; the
+            # others' results are found by polling.
+            started = [
+                (p, await start_practice(practice_settings(settings, p), p.fhir_base_url, i == 0))
+                for i, p in enumerate(practices)
+            ]
+            return Deployment.of(started)
 
         app = create_app(
             settings,
@@ -81,7 +110,10 @@ async def serve(
         config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False)
         server = uvicorn.Server(config)
         if demo:
-            print(f"FHIR sandbox: {base_url}", flush=True)
+            for practice in practices:
+                print(f"FHIR sandbox of {practice.name}: {practice.fhir_base_url}", flush=True)
+            if base_url:
+                print(f"FHIR sandbox: {base_url}", flush=True)
             print(f"Web chat:     http://{host}:{port}/chat", flush=True)
             print(f"API docs:     http://{host}:{port}/docs", flush=True)
             print("Ctrl-C stops.", file=sys.stderr, flush=True)

@@ -83,6 +83,8 @@ class Settings(BaseSettings):
     celery_queue: str = "patient-assistant"
     #: A message claimed by a sender that then died is sent again after this many seconds.
     outbox_lease_seconds: float = 300.0
+    #: A due job claimed by a runner that then died is taken over after this many seconds.
+    job_lease_seconds: float = 300.0
     #: Celery beat's schedule: how often it has the outbox sent (a safety net beside the sends
     #: each processed message triggers), kept messages processed, and expired bodies purged.
     beat_send_outbox_seconds: float = 5.0
@@ -120,6 +122,13 @@ class Settings(BaseSettings):
     reminder_same_day_hours: float = Field(default=2.0, ge=0)
     #: Reminders a patient gets at most per day (more wait for the next morning).
     reminder_daily_cap: int = Field(default=2, ge=1)
+    #: The waitlist (bot/waitlist.py): minutes a freed time is held for the patient offered it.
+    waitlist_offer_minutes: int = Field(default=15, ge=1)
+
+    #: Staff sign-in (bot/staff_access.py): a token is refused after this many minutes
+    #: without a request, and after STAFF_TOKEN_MINUTES whatever happens.
+    staff_idle_minutes: float = Field(default=30.0, gt=0)
+    staff_token_minutes: float = Field(default=60.0, gt=0)
 
     @field_validator("twilio_whatsapp_from")
     @classmethod

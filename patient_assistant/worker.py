@@ -26,7 +26,7 @@ from adapters.celery_app import (
 )
 from bot.messages import Outbound
 from bot.retention import purge_expired as purge
-from patient_assistant.bootstrap import Runtime, build
+from patient_assistant.bootstrap import Runtime, build, make_clock
 from patient_assistant.channels import Channels
 from patient_assistant.jobs import run_due_jobs
 from patient_assistant.serve_loop import fast_loop_factory
@@ -35,14 +35,15 @@ from patient_assistant.settings import Settings
 T = TypeVar("T")
 
 
-def worker_app(settings: Settings) -> Celery:
-    """The Celery app with its tasks, for `patient-assistant worker` and `beat`."""
+def worker_app(settings: Settings, now: dt.datetime | None = None) -> Celery:
+    """The Celery app with its tasks, for `patient-assistant worker` and `beat`; `now` starts
+    the worker's clock there (`worker --now`, as `serve --now`: travel in time)."""
     app = make_celery(settings)
-    register_tasks(app, settings)
+    register_tasks(app, settings, now)
     return app
 
 
-def register_tasks(app: Celery, settings: Settings) -> None:
+def register_tasks(app: Celery, settings: Settings, now: dt.datetime | None = None) -> None:
     """Process due work, a conversation, the outbox, intake invitations and the retention purge."""
     # One event loop and one runtime per worker process, made by its first task.
     loops: list[asyncio.AbstractEventLoop] = []
@@ -59,7 +60,9 @@ def register_tasks(app: Celery, settings: Settings) -> None:
         if not runtimes:
             if not settings.fhir_base_url:
                 raise RuntimeError("FHIR_BASE_URL must be set for Celery workers")
-            runtimes.append(await build(settings, fhir_base_url=settings.fhir_base_url))
+            runtimes.append(
+                await build(settings, fhir_base_url=settings.fhir_base_url, clock=make_clock(now))
+            )
         return runtimes[0]
 
     def channels_of(rt: Runtime) -> Channels:

@@ -105,6 +105,29 @@ class FhirScheduleStore:
             raise NotFound(f"Slot/{slot_id} belongs to no practitioner's schedule")
         return to_slot(slot, info, await self._codes())
 
+    async def freed_since(self, position: str | None) -> tuple[list[Slot], str]:
+        """Slots that are free and were written after `position` (a server instant): times
+        that became free - a cancellation by the assistant, staff or the practice's own
+        system - since the last look; and the position to look from next. The first look
+        starts from the newest Slot: what was free before the waitlist looked is not news."""
+        if position is None:
+            newest = await self._conn.first_page("Slot", {"_sort": "-_lastUpdated", "_count": "1"})
+            start = _last_updated(newest[0]) if newest else ""
+            return [], start or dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        found = await self._conn.search_one_type(
+            "Slot", {"status": "free", "_lastUpdated": f"gt{position}", "_sort": "_lastUpdated"}
+        )
+        fresh = [s for s in found if _last_updated(s) > position and s.get("status") == "free"]
+        slots = []
+        codes = await self._codes()
+        for raw in fresh:
+            schedule_id = schedule_of(raw)
+            info = await self._schedule(schedule_id) if schedule_id else None
+            if info is not None:
+                slots.append(to_slot(raw, info, codes))
+        newest_seen = max((_last_updated(s) for s in fresh), default=position)
+        return slots, max(newest_seen, position)
+
     async def book(self, patient_id: str, opening: Opening, service: Service) -> Appointment:
         current = await self._slots_by_id(opening.slot_ids)
         entries: list[Json] = []
@@ -250,6 +273,10 @@ class FhirScheduleStore:
         location = str((answer.get("response") or {}).get("location", ""))
         rid = location.split(f"{resource_type}/", 1)[-1].split("/")[0]
         return await self._conn.read(resource_type, rid)
+
+
+def _last_updated(resource: Json) -> str:
+    return str(resource.get("meta", {}).get("lastUpdated", ""))
 
 
 def _put(resource: Json, version: str | None) -> Json:

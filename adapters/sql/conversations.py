@@ -4,11 +4,13 @@ log (the `bot.ports.Conversations` port)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
+from collections.abc import Sequence
 from dataclasses import fields
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Insert, bindparam, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.sql.dialect import upsert
@@ -20,6 +22,59 @@ _conversations = table_of(ConversationRow)
 _events = table_of(ConversationEventRow)
 #: The columns a ConversationRecord is read from (the arrival counters stay in storage).
 _record_columns = [_conversations.c[f.name] for f in fields(ConversationRecord)]
+
+# A turn's statements are built once, with their values bound when they run (building a
+# statement's expression cost more CPU than running it).
+_c = _conversations.c
+#: The owner of a conversation, whose row this locks until the transaction ends.
+_LOCK_OWNER = (
+    select(_c.practice_id)
+    .where(_c.id == bindparam("ev_conversation_id", type_=_c.id.type))
+    .with_for_update()
+)
+_GET = select(*_record_columns).where(_c.id == bindparam("c_id", type_=_c.id.type))
+_SAVE = (
+    update(_conversations)
+    .where(
+        _c.id == bindparam("c_id", type_=_c.id.type),
+        _c.version == bindparam("c_version", type_=_c.version.type),
+    )
+    .values(
+        state=bindparam("c_state", type_=_c.state.type),
+        version=bindparam("c_next_version", type_=_c.version.type),
+        updated_at=bindparam("c_now", type_=_c.updated_at.type),
+    )
+    .returning(_c.version)
+)
+
+
+@functools.lru_cache(maxsize=16)  # a turn writes a handful of events
+def _appending(count: int) -> Insert:
+    """INSERT of `count` events after the conversation's last, built once per count: building
+    a statement's expression costs more CPU than running it.
+
+    Every row's number is the last one before the statement plus its place: the subquery
+    sees the log as it was when the statement began (PostgreSQL's snapshot; SQLite fills a
+    temporary table first when an INSERT reads its own table), and the conversation's row
+    lock keeps other writers of the log waiting meanwhile."""
+    e = _events.c
+    last = (
+        select(func.coalesce(func.max(e.seq), 0))
+        .where(e.conversation_id == bindparam("ev_conversation_id", type_=e.conversation_id.type))
+        .scalar_subquery()
+    )
+    rows = [
+        {
+            "practice_id": bindparam("ev_practice_id", type_=e.practice_id.type),
+            "conversation_id": bindparam("ev_conversation_id", type_=e.conversation_id.type),
+            "seq": last + n,
+            "kind": bindparam(f"ev_kind_{n}", type_=e.kind.type),
+            "data": bindparam(f"ev_data_{n}", type_=e.data.type),
+            "at": bindparam("ev_at", type_=e.at.type),
+        }
+        for n in range(1, count + 1)
+    ]
+    return insert(_events).values(rows)
 
 
 class SqlConversations:
@@ -70,20 +125,19 @@ class SqlConversations:
         return None if row is None else to_record(ConversationRecord, row)
 
     async def get(self, conversation_id: str) -> ConversationRecord | None:
-        stmt = select(*_record_columns).where(_conversations.c.id == conversation_id)
-        row = (await self._conn.execute(stmt)).first()
+        row = (await self._conn.execute(_GET, {"c_id": conversation_id})).first()
         return None if row is None else to_record(ConversationRecord, row)
 
     async def save(self, conversation: ConversationRecord, now: dt.datetime) -> None:
         """Write state if the stored version is still `conversation.version`, then bump both."""
-        c = _conversations.c
-        stmt = (
-            update(_conversations)
-            .where(c.id == conversation.id, c.version == conversation.version)
-            .values(state=conversation.state, version=conversation.version + 1, updated_at=now)
-            .returning(c.version)
-        )
-        if (await self._conn.execute(stmt)).first() is None:
+        params = {
+            "c_id": conversation.id,
+            "c_version": conversation.version,
+            "c_state": conversation.state,
+            "c_next_version": conversation.version + 1,
+            "c_now": now,
+        }
+        if (await self._conn.execute(_SAVE, params)).first() is None:
             raise StaleConversation(
                 f"conversation {conversation.id} is no longer at version {conversation.version}; "
                 "reload it and process the message again"
@@ -104,31 +158,35 @@ class SqlConversations:
         self, conversation_id: str, kind: str, data: dict[str, Any], at: dt.datetime
     ) -> None:
         """Append the next event; the conversation row lock serialises `seq` allocation."""
+        await self.append_events(conversation_id, [(kind, data)], at)
+
+    async def append_events(
+        self,
+        conversation_id: str,
+        events: Sequence[tuple[str, dict[str, Any]]],
+        at: dt.datetime,
+    ) -> None:
+        """Append `events` (kind, data) in order, numbered after the last: one INSERT."""
+        if not events:
+            return
         practice_id = self._held.get(conversation_id)
         if practice_id is None:
-            owner = select(_conversations.c.practice_id).where(
-                _conversations.c.id == conversation_id
-            )
-            practice_id = (await self._conn.execute(owner.with_for_update())).scalar_one_or_none()
+            practice_id = (
+                await self._conn.execute(_LOCK_OWNER, {"ev_conversation_id": conversation_id})
+            ).scalar_one_or_none()
             if practice_id is None:
                 raise LookupError(
                     f"conversation {conversation_id} not found; create it before logging"
                 )
             self._held[conversation_id] = practice_id
-        e = _events.c
-        next_seq = select(func.coalesce(func.max(e.seq), 0) + 1).where(
-            e.conversation_id == conversation_id
-        )
-        await self._conn.execute(
-            insert(_events).values(
-                practice_id=practice_id,
-                conversation_id=conversation_id,
-                seq=next_seq.scalar_subquery(),
-                kind=kind,
-                data=data,
-                at=at,
-            )
-        )
+        params: dict[str, Any] = {
+            "ev_practice_id": practice_id,
+            "ev_conversation_id": conversation_id,
+            "ev_at": at,
+        }
+        for n, (kind, data) in enumerate(events, start=1):
+            params[f"ev_kind_{n}"], params[f"ev_data_{n}"] = kind, data
+        await self._conn.execute(_appending(len(events)), params)
 
     async def events(self, conversation_id: str) -> list[dict[str, Any]]:
         """The log in order: dicts with `seq`, `kind`, `data` and `at`."""

@@ -7,7 +7,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.sql.arrivals import (
@@ -21,6 +21,23 @@ from adapters.sql.sealing import Sealing
 from bot.ports import InboundRecord, Received
 
 _inbound = table_of(InboundMessageRow)
+# Every turn runs these: built once, their values bound when they run (building a
+# statement's expression cost more CPU than running it).
+_i = _inbound.c
+_PENDING = (
+    select(_inbound)
+    .where(
+        _i.conversation_id == bindparam("i_conversation_id", type_=_i.conversation_id.type),
+        _i.status == "pending",
+    )
+    .order_by(_i.received_at, _i.seq, _i.id)
+)
+_MARK = (
+    update(_inbound)
+    .where(_i.id == bindparam("i_id", type_=_i.id.type))
+    .values(status=bindparam("i_status", type_=_i.status.type))
+    .returning(_i.id)
+)
 
 
 class SqlInbox:
@@ -88,13 +105,8 @@ class SqlInbox:
 
     async def mark(self, message_id: str, status: str) -> None:
         """Set the message's status; raises LookupError for an unknown id."""
-        stmt = (
-            update(_inbound)
-            .where(_inbound.c.id == message_id)
-            .values(status=status)
-            .returning(_inbound.c.id)
-        )
-        if (await self._conn.execute(stmt)).first() is None:
+        params = {"i_id": message_id, "i_status": status}
+        if (await self._conn.execute(_MARK, params)).first() is None:
             raise LookupError(
                 f"inbound message {message_id} not found; record it before marking it"
             )
@@ -118,13 +130,16 @@ class SqlInbox:
             .values(status="pending", attempts=i.attempts + 1, metadata=merged)
         )
 
-    async def conversations_with_pending(self, limit: int) -> list[str]:
+    async def conversations_with_pending(
+        self, limit: int, practice_id: str | None = None
+    ) -> list[str]:
         """Ids of conversations with pending messages, the one waiting longest first."""
         i = _inbound.c
         oldest = func.min(i.received_at)
+        of_practice = [i.practice_id == practice_id] if practice_id is not None else []
         stmt = (
             select(i.conversation_id)
-            .where(i.status == "pending", i.conversation_id.is_not(None))
+            .where(i.status == "pending", i.conversation_id.is_not(None), *of_practice)
             .group_by(i.conversation_id)
             .order_by(oldest)
             .limit(limit)
@@ -133,12 +148,8 @@ class SqlInbox:
 
     async def pending(self, conversation_id: str) -> list[InboundRecord]:
         """Unprocessed messages of a conversation, in arrival order."""
-        stmt = (
-            select(_inbound)
-            .where(_inbound.c.conversation_id == conversation_id, _inbound.c.status == "pending")
-            .order_by(_inbound.c.received_at, _inbound.c.seq, _inbound.c.id)
-        )
-        return [self._sealing.inbound_record(row) for row in await self._conn.execute(stmt)]
+        rows = await self._conn.execute(_PENDING, {"i_conversation_id": conversation_id})
+        return [self._sealing.inbound_record(row) for row in rows]
 
     async def last_received_at(
         self, practice_id: str, channel: str, address: str

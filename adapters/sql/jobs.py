@@ -62,7 +62,12 @@ class SqlJobs:
         return (await self._conn.execute(stmt)).rowcount == 1
 
     async def claim(
-        self, now: dt.datetime, limit: int, lease: dt.timedelta, kinds: Sequence[str] | None = None
+        self,
+        now: dt.datetime,
+        limit: int,
+        lease: dt.timedelta,
+        kinds: Sequence[str] | None = None,
+        practice_id: str | None = None,
     ) -> list[JobRecord]:
         j = _jobs.c
         due = or_(
@@ -70,6 +75,8 @@ class SqlJobs:
             and_(j.state == "running", j.lease_until <= now),
         )
         conditions = [due] + ([j.kind.in_(list(kinds))] if kinds is not None else [])
+        if practice_id is not None:
+            conditions.append(j.practice_id == practice_id)
         chosen = (
             select(j.id)
             .where(*conditions)
@@ -123,6 +130,22 @@ class SqlJobs:
             .values(state="dropped", updated_at=now)
         )
         return int((await self._conn.execute(stmt)).rowcount)
+
+    async def bring_forward(
+        self, practice_id: str, key: str, due_at: dt.datetime, now: dt.datetime
+    ) -> bool:
+        j = _jobs.c
+        stmt = (
+            update(_jobs)
+            .where(
+                j.practice_id == practice_id,
+                j.key == key,
+                j.state == "pending",
+                j.due_at > due_at,
+            )
+            .values(due_at=due_at, updated_at=now)
+        )
+        return (await self._conn.execute(stmt)).rowcount == 1
 
     async def get(self, practice_id: str, key: str) -> JobRecord | None:
         j = _jobs.c

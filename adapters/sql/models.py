@@ -61,6 +61,19 @@ class PracticeRow(Base):
     locale: Mapped[str] = mapped_column(String(35))
     settings: Mapped[dict[str, Any]]
     created_at: Mapped[dt.datetime] = mapped_column(server_default=func.current_timestamp())
+    fhir_base_url: Mapped[str | None] = mapped_column(String(500))
+    #: Numbers, web chat, and the Telegram bot with its token and secret sealed
+    #: (adapters/sql/practice_directory.py).
+    channels: Mapped[dict[str, Any] | None]
+
+
+class PracticeAddressRow(Base):
+    """Which practice owns a receiving address (a Twilio number, a WhatsApp sender): one only."""
+
+    __tablename__ = "practice_addresses"
+    channel: Mapped[str] = mapped_column(Channel, primary_key=True)
+    address: Mapped[str] = mapped_column(Address, primary_key=True)
+    practice_id: Mapped[str] = mapped_column(PracticeId, index=True)
 
 
 class ConversationRow(Base):
@@ -291,6 +304,64 @@ class JobRow(Base):
     created_at: Mapped[dt.datetime]
     updated_at: Mapped[dt.datetime]
     error: Mapped[str | None] = mapped_column(String(200))  # the error's type, never its text
+
+
+class StaffAccountRow(Base):
+    """A person on a practice's staff (bot/ports/staff.py). The email is unique in the whole
+    deployment: one login is one practice."""
+
+    __tablename__ = "staff_accounts"
+    __table_args__ = (UniqueConstraint("email"), Index(None, "practice_id"))
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    email: Mapped[str] = mapped_column(String(320))
+    practice_id: Mapped[str] = mapped_column(PracticeId)
+    role: Mapped[str] = mapped_column(String(16))  # staff | admin
+    password_hash: Mapped[str] = mapped_column(String(255))  # argon2, never a password
+    created_at: Mapped[dt.datetime]
+    failed_logins: Mapped[int] = mapped_column(server_default=text("0"))
+    locked_until: Mapped[dt.datetime | None]
+    last_active_at: Mapped[dt.datetime | None]
+    disabled: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
+
+
+class StaffSessionRow(Base):
+    """An issued staff token by its jti: revoked (logout, disabled account) or idle tokens are
+    refused by every API process, since they all read this table."""
+
+    __tablename__ = "staff_sessions"
+    token_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    staff_id: Mapped[str] = mapped_column(
+        ForeignKey("staff_accounts.id", ondelete="CASCADE"), index=True
+    )
+    practice_id: Mapped[str] = mapped_column(PracticeId)
+    issued_at: Mapped[dt.datetime]
+    expires_at: Mapped[dt.datetime] = mapped_column(index=True)
+    last_seen_at: Mapped[dt.datetime]
+    revoked_at: Mapped[dt.datetime | None]
+
+
+class WaitlistRow(Base):
+    """A patient waiting for a sooner time (domain/waitlist.py): who (a FHIR Patient id and
+    the conversation offers go to), for which service and clinician (NULL: any), in which
+    window, until when; `state` waiting | offered | booked | expired | removed; `offer`
+    the time held for them while offered. `version` guards every change."""
+
+    __tablename__ = "waitlist_entries"
+    __table_args__ = (Index(None, "practice_id", "state", "created_at"),)
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    practice_id: Mapped[str] = mapped_column(PracticeId)
+    patient_id: Mapped[str] = mapped_column(String(64), index=True)
+    conversation_id: Mapped[str] = mapped_column(_conversation_fk("CASCADE"))
+    service_id: Mapped[str] = mapped_column(String(64))
+    practitioner_id: Mapped[str | None] = mapped_column(String(64))
+    window_start: Mapped[dt.datetime]
+    window_end: Mapped[dt.datetime]
+    created_at: Mapped[dt.datetime]
+    expires_at: Mapped[dt.datetime]
+    state: Mapped[str] = mapped_column(Status)
+    offer: Mapped[dict[str, Any] | None]
+    version: Mapped[int]
+    updated_at: Mapped[dt.datetime]
 
 
 def table_of(row: type[Base]) -> Table:

@@ -109,6 +109,7 @@ def _oldest_due(
     *columns: Any,
     channels: Sequence[str] | None = None,
     in_order: bool = False,
+    practice_id: str | None = None,
 ) -> Select[Any]:
     # SKIP LOCKED: rows another sender holds are passed over, never waited for or shared,
     # so claimers never wait on each other (no deadlocks). A stream's next message is taken
@@ -118,6 +119,8 @@ def _oldest_due(
     conditions = [_due(now)]
     if channels is not None:
         conditions.append(_outbox.c.channel.in_(list(channels)))
+    if practice_id is not None:
+        conditions.append(_outbox.c.practice_id == practice_id)
     if in_order:
         conditions.append(_next_of_its_stream(now))
     return (
@@ -191,6 +194,7 @@ class SqlOutbox:
         limit: int,
         channels: Sequence[str] | None = None,
         lease: dt.timedelta = CLAIM_LEASE,
+        practice_id: str | None = None,
     ) -> list[OutboxRecord]:
         """Mark up to `limit` due messages `sending` (leased for CLAIM_LEASE) and return them.
 
@@ -199,7 +203,7 @@ class SqlOutbox:
         next in its order (see the module's docstring). `channels` limits the claim
         to those a sender can deliver.
         """
-        stmt = _claim_statement(limit, None if channels is None else tuple(channels))
+        stmt = _claim_statement(limit, None if channels is None else tuple(channels), practice_id)
         params = {"claim_now": now, "claim_lease_until": now + lease}
         rows = await self._conn.execute(stmt, params)
         claimed = [self._sealing.outbox_record(row) for row in rows]
@@ -207,31 +211,40 @@ class SqlOutbox:
 
     async def update(self, message: OutboxRecord) -> None:
         """Write the message's delivery fields; raises LookupError for an unknown id."""
-        stmt = (
-            update(_outbox)
-            .where(_outbox.c.id == message.id)
-            .values(
-                status=message.status,
-                attempts=message.attempts,
-                next_attempt_at=message.next_attempt_at,
-                provider_message_id=message.provider_message_id,
-                error=message.error,
-            )
-            .returning(_outbox.c.id)
-        )
-        if (await self._conn.execute(stmt)).first() is None:
+        params = {f"u_{name}": getattr(message, name) for name in _DELIVERY_FIELDS}
+        if (await self._conn.execute(_UPDATE, params | {"u_id": message.id})).first() is None:
             raise LookupError(f"outbox message {message.id} not found; enqueue it first")
 
 
+#: What a sender writes back after a delivery attempt (`SqlOutbox.update`).
+_DELIVERY_FIELDS = ("status", "attempts", "next_attempt_at", "provider_message_id", "error")
+#: Built once, as the claim is: every reply sent runs it.
+_UPDATE = (
+    update(_outbox)
+    .where(_outbox.c.id == bindparam("u_id", type_=_outbox.c.id.type))
+    .values({name: bindparam(f"u_{name}", type_=_outbox.c[name].type) for name in _DELIVERY_FIELDS})
+    .returning(_outbox.c.id)
+)
+
+
 @functools.lru_cache(maxsize=64)
-def _claim_statement(limit: int, channels: tuple[str, ...] | None) -> Update:
+def _claim_statement(
+    limit: int, channels: tuple[str, ...] | None, practice_id: str | None = None
+) -> Update:
     """`SqlOutbox.claim`'s statement, with its times as the parameters `claim_now` and
     `claim_lease_until`."""
     return (
         update(_outbox)
         .where(
             _outbox.c.id.in_(
-                _oldest_due(_NOW, limit, _outbox.c.id, channels=channels, in_order=True)
+                _oldest_due(
+                    _NOW,
+                    limit,
+                    _outbox.c.id,
+                    channels=channels,
+                    in_order=True,
+                    practice_id=practice_id,
+                )
             )
         )
         .values(status="sending", next_attempt_at=_LEASE_UNTIL)

@@ -13,6 +13,9 @@ from adapters.sql.practices import SqlPractices, SqlRetention
 from adapters.sql.recipients import SqlDeliveries, SqlOptOuts
 from adapters.sql.result_notices import SqlResultNotices
 from adapters.sql.sealing import Sealing
+from adapters.sql.staff import SqlStaffAccounts, SqlStaffSessions
+from adapters.sql.transcripts import SqlTranscripts
+from adapters.sql.waitlist import SqlWaitlist
 from bot.ports import (
     AuditLog,
     Conversations,
@@ -24,6 +27,10 @@ from bot.ports import (
     Practices,
     ResultNotices,
     Retention,
+    StaffAccounts,
+    StaffSessions,
+    Transcripts,
+    Waitlist,
 )
 
 
@@ -44,3 +51,7 @@ class SqlUnitOfWork:
         self.retention: Retention = SqlRetention(connection)
         self.result_notices: ResultNotices = SqlResultNotices(connection)
         self.jobs: Jobs = SqlJobs(connection)
+        self.staff: StaffAccounts = SqlStaffAccounts(connection)
+        self.staff_sessions: StaffSessions = SqlStaffSessions(connection)
+        self.transcripts: Transcripts = SqlTranscripts(connection, sealing)
+        self.waitlist: Waitlist = SqlWaitlist(connection)

@@ -1,6 +1,7 @@
 """POST /webhooks/telegram: updates pushed by Telegram (see setWebhook's secret_token).
 
-The X-Telegram-Bot-Api-Secret-Token header must equal TELEGRAM_WEBHOOK_SECRET, compared in
+The X-Telegram-Bot-Api-Secret-Token header must equal TELEGRAM_WEBHOOK_SECRET (or, with
+several practices, one practice's bot's secret: the update is that practice's), compared in
 constant time; otherwise 403 and nothing is recorded. Updates are deduplicated by update_id.
 A pressed button is acknowledged in the webhook's own answer (answerCallbackQuery), which
 Telegram allows, so the button stops spinning without another API call.
@@ -9,7 +10,6 @@ Telegram allows, so the button stops spinning without another API call.
 from __future__ import annotations
 
 import logging
-import secrets
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request, Response
@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
 from adapters.telegram.updates import inbound_of_update
-from api.deps import RuntimeDep
+from api.deps import DeploymentDep
 from bot import metrics
 
 log = logging.getLogger(__name__)
@@ -26,11 +26,11 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 
 @router.post("/webhooks/telegram")
-async def telegram(request: Request, runtime: RuntimeDep) -> Response:
-    """An update from the Telegram Bot API."""
-    expected = runtime.settings.telegram_webhook_secret or ""
+async def telegram(request: Request, deployment: DeploymentDep) -> Response:
+    """An update from the Telegram Bot API, for the practice whose bot's secret it carries."""
     given = request.headers.get(SECRET_HEADER, "")
-    if not expected or not secrets.compare_digest(given.encode(), expected.encode()):
+    runtime = deployment.by_telegram_secret(given) if given else None
+    if runtime is None:
         metrics.WEBHOOK_REJECTED.inc()
         log.warning("telegram webhook refused: bad or missing secret token")
         raise HTTPException(status_code=403, detail="invalid secret token")

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from starlette.datastructures import FormData
 
 from adapters.twilio.webhook import delivery_of, inbound_of, is_signed, public_url
-from api.deps import RuntimeDep
+from api.deps import DeploymentDep, RuntimeDep
 from bot import metrics
 
 log = logging.getLogger(__name__)
@@ -44,9 +44,14 @@ SignedForm = Annotated[FormData, Depends(_signed_form)]
 
 
 async def _receive(
-    channel: str, form: SignedForm, runtime: RuntimeDep, request: Request
+    channel: str, form: SignedForm, deployment: DeploymentDep, request: Request
 ) -> Response:
     fields = {k: v for k, v in form.items() if isinstance(v, str)}
+    # The practice is the one that owns the number the patient wrote to.
+    runtime = deployment.by_address(channel, fields.get("To", ""))
+    if runtime is None:
+        metrics.WEBHOOK_REJECTED.inc()
+        raise HTTPException(status_code=404, detail="no practice here owns the number written to")
     try:
         message = inbound_of(fields, channel, runtime.settings.practice_id, runtime.clock.now())
     except KeyError as e:
@@ -68,15 +73,15 @@ async def _receive(
 
 
 @router.post("/sms")
-async def sms(form: SignedForm, runtime: RuntimeDep, request: Request) -> Response:
-    """An incoming SMS."""
-    return await _receive("sms", form, runtime, request)
+async def sms(form: SignedForm, deployment: DeploymentDep, request: Request) -> Response:
+    """An incoming SMS, for the practice that owns the number in `To`."""
+    return await _receive("sms", form, deployment, request)
 
 
 @router.post("/whatsapp")
-async def whatsapp(form: SignedForm, runtime: RuntimeDep, request: Request) -> Response:
-    """An incoming WhatsApp message."""
-    return await _receive("whatsapp", form, runtime, request)
+async def whatsapp(form: SignedForm, deployment: DeploymentDep, request: Request) -> Response:
+    """An incoming WhatsApp message, for the practice that owns the sender in `To`."""
+    return await _receive("whatsapp", form, deployment, request)
 
 
 @router.post("/status")

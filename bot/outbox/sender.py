@@ -73,8 +73,11 @@ class OutboxSender:
         limiter: RateLimiter,
         clock: Clock,
         policy: Policy | None = None,
+        practice_id: str | None = None,
     ) -> None:
         self.storage, self.limiter, self.clock = storage, limiter, clock
+        #: Only this practice's messages: its senders send from its own numbers and bot.
+        self.practice_id = practice_id
         self.senders = {s.channel: s for s in senders}
         self.policy = policy or Policy()
 
@@ -88,6 +91,7 @@ class OutboxSender:
                 self.policy.batch,
                 list(self.senders),
                 dt.timedelta(seconds=self.policy.lease_seconds),
+                practice_id=self.practice_id,
             )
         done = Round(claimed=len(claimed))
         for message in claimed:

@@ -12,6 +12,10 @@ Storage (bot/ports/storage.py), one database transaction per `Storage.unit_of_wo
     Practices     uow.practices       each practice's stored settings      adapters/sql/practices.py
     Retention     uow.retention       purging old message bodies           adapters/sql/practices.py
     Jobs          uow.jobs            scheduled work (reminders), claimed  adapters/sql/jobs.py
+    StaffAccounts uow.staff           staff accounts, failed sign-ins      adapters/sql/staff.py
+    StaffSessions uow.staff_sessions  issued staff tokens: revoked, idle   adapters/sql/staff.py
+    Transcripts   uow.transcripts     conversations as staff read them     adapters/sql/transcripts.py
+    Waitlist      uow.waitlist        patients waiting for a sooner time   adapters/sql/waitlist.py
     UnitOfWork    (the `uow` itself)  the repositories above, one commit   adapters/sql/unit_of_work.py
     Storage       -                   opens units of work; slot holds      adapters/sql/storage.py
 
@@ -32,7 +36,13 @@ Sending (bot/ports/sending.py):
     RateLimiter    send slots under a provider's limits     bot/outbox/ratelimit.py (one process),
                                                             adapters/redis/ratelimit.py
 
-The records these ports take and give are in bot/ports/records.py.
+Staff sign-in (bot/ports/staff.py), used by bot/staff_access.py:
+
+    PasswordHasher  slow salted password hashes              adapters/staff_auth/passwords.py
+    TokenSigner     signed bearer tokens                     adapters/staff_auth/tokens.py
+
+The records these ports take and give are in bot/ports/records.py (staff ones beside their
+ports, in bot/ports/staff.py).
 """
 
 from bot.ports.processing import ConversationLocks, Dispatcher
@@ -57,6 +67,19 @@ from bot.ports.sending import (
     SendResult,
     Sent,
 )
+from bot.ports.staff import (
+    ROLES,
+    InvalidToken,
+    PasswordHasher,
+    Role,
+    StaffAccount,
+    StaffAccounts,
+    StaffSession,
+    StaffSessions,
+    TokenSigner,
+    TranscriptLine,
+    Transcripts,
+)
 from bot.ports.storage import (
     AuditLog,
     Conversations,
@@ -70,9 +93,11 @@ from bot.ports.storage import (
     Retention,
     Storage,
     UnitOfWork,
+    Waitlist,
 )
 
 __all__ = [
+    "ROLES",
     "AuditLog",
     "AuditRecord",
     "ChannelSender",
@@ -84,12 +109,14 @@ __all__ = [
     "Dispatcher",
     "InboundRecord",
     "Inbox",
+    "InvalidToken",
     "JobRecord",
     "Jobs",
     "NeedsTemplate",
     "OptOuts",
     "Outbox",
     "OutboxRecord",
+    "PasswordHasher",
     "Practices",
     "PurgeReport",
     "RateLimit",
@@ -99,9 +126,18 @@ __all__ = [
     "ResultNotices",
     "Retention",
     "RetryLater",
+    "Role",
     "SendResult",
     "Sent",
+    "StaffAccount",
+    "StaffAccounts",
+    "StaffSession",
+    "StaffSessions",
     "StaleConversation",
     "Storage",
+    "TokenSigner",
+    "TranscriptLine",
+    "Transcripts",
     "UnitOfWork",
+    "Waitlist",
 ]

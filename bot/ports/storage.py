@@ -24,7 +24,9 @@ from bot.ports.records import (
     PurgeReport,
     Received,
 )
+from bot.ports.staff import StaffAccounts, StaffSessions, Transcripts
 from domain.ports import SlotHolds
+from domain.waitlist import WaitlistEntry
 
 
 class Inbox(Protocol):
@@ -63,8 +65,11 @@ class Inbox(Protocol):
         """Unprocessed messages of a conversation, in arrival order."""
         ...
 
-    async def conversations_with_pending(self, limit: int) -> list[str]:
-        """Ids of conversations that have pending inbound messages, oldest message first."""
+    async def conversations_with_pending(
+        self, limit: int, practice_id: str | None = None
+    ) -> list[str]:
+        """Ids of conversations that have pending inbound messages, oldest message first;
+        with `practice_id`, only that practice's."""
         ...
 
     async def last_received_at(
@@ -97,6 +102,15 @@ class Conversations(Protocol):
         """Append to the conversation's event log (ids, intents, steps, outcomes; no message text)."""
         ...
 
+    async def append_events(
+        self,
+        conversation_id: str,
+        events: Sequence[tuple[str, dict[str, Any]]],
+        at: dt.datetime,
+    ) -> None:
+        """`append_event` for each (kind, data) in order, written together (a turn's events)."""
+        ...
+
     async def events(self, conversation_id: str) -> list[dict[str, Any]]: ...
 
 
@@ -119,12 +133,14 @@ class Outbox(Protocol):
         limit: int,
         channels: Sequence[str] | None = None,
         lease: dt.timedelta = ...,
+        practice_id: str | None = None,
     ) -> list[OutboxRecord]:
         """Mark due messages `sending` (leased a few minutes, or `lease`) and return them;
         concurrent claimers never get the same one, and a lapsed lease makes it due again.
         Per address (practice, channel, address) one at a time, in the order written: a
         message waits while an earlier one is in flight or waiting for a retry (one merely
-        scheduled for later does not hold it). With `channels`, only those channels."""
+        scheduled for later does not hold it). With `channels`, only those channels; with
+        `practice_id`, only that practice's messages (each sends from its own numbers)."""
         ...
 
     async def update(self, message: OutboxRecord) -> None:
@@ -214,11 +230,17 @@ class Jobs(Protocol):
         ...
 
     async def claim(
-        self, now: dt.datetime, limit: int, lease: dt.timedelta, kinds: Sequence[str] | None = None
+        self,
+        now: dt.datetime,
+        limit: int,
+        lease: dt.timedelta,
+        kinds: Sequence[str] | None = None,
+        practice_id: str | None = None,
     ) -> list[JobRecord]:
         """Mark up to `limit` due jobs `running` (attempts + 1, leased until now + lease) and
         return them, earliest due first. Due: pending with due_at <= now, or running with a
-        lapsed lease (its runner died). Concurrent claimers never get the same job."""
+        lapsed lease (its runner died). Concurrent claimers never get the same job. With
+        `practice_id`, only that practice's jobs."""
         ...
 
     async def finish(
@@ -237,10 +259,52 @@ class Jobs(Protocol):
         """Drop the practice's pending jobs whose key starts with `key_prefix`; how many."""
         ...
 
+    async def bring_forward(
+        self, practice_id: str, key: str, due_at: dt.datetime, now: dt.datetime
+    ) -> bool:
+        """Make the practice's pending job `key` due at `due_at` if it was due later (a
+        waitlist offer declined: the next round need not wait for the limit); True if so."""
+        ...
+
     async def get(self, practice_id: str, key: str) -> JobRecord | None: ...
 
     async def of_subject(self, practice_id: str, kind: str, subject: str) -> list[JobRecord]:
         """Every job of `kind` about `subject`, by due time (for caps and for looking)."""
+        ...
+
+
+class Waitlist(Protocol):
+    """Patients waiting for a sooner time (domain/waitlist.py says what an entry is)."""
+
+    async def join(self, entry: WaitlistEntry) -> WaitlistEntry:
+        """Add the entry; if the patient already waits (waiting or offered) for the same
+        service and clinician (or any), that entry takes the new window and expiry instead
+        and keeps its place (its `created_at`). The entry as stored."""
+        ...
+
+    async def get(self, practice_id: str, entry_id: str) -> WaitlistEntry | None: ...
+
+    async def waiting(self, practice_id: str, now: dt.datetime) -> list[WaitlistEntry]:
+        """The practice's entries still waiting (not expired at `now`), longest wait first."""
+        ...
+
+    async def move(
+        self,
+        entry: WaitlistEntry,
+        state: str,
+        now: dt.datetime,
+        offer: dict[str, Any] | None = None,
+    ) -> WaitlistEntry | None:
+        """Set the entry's state (and its offer: None clears it) if it is still the version
+        given; the entry as stored then, or None (it changed meanwhile: nothing written)."""
+        ...
+
+    async def expire(self, practice_id: str, now: dt.datetime) -> int:
+        """Mark waiting entries whose expiry has passed `expired`; how many."""
+        ...
+
+    async def of_patient(self, practice_id: str, patient_id: str) -> list[WaitlistEntry]:
+        """Every entry of the patient, oldest first (for looking)."""
         ...
 
 
@@ -258,6 +322,10 @@ class UnitOfWork(Protocol):
     retention: Retention
     result_notices: ResultNotices
     jobs: Jobs
+    staff: StaffAccounts
+    staff_sessions: StaffSessions
+    transcripts: Transcripts
+    waitlist: Waitlist
 
 
 class Storage(Protocol):

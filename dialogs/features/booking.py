@@ -76,6 +76,8 @@ def _found(outcome: OpeningsFound, state: State) -> str:
     offer(state, outcome.openings)
     closed = outcome.closed_day
     state.slots["closed_day"] = closed.isoformat() if closed else None
+    if state.slots.get("waitlist") and not outcome.exact:
+        return "waitlist"  # nothing free in the window asked: wait for one (waitlist_join.py)
     if not outcome.openings:
         return "none"
     if outcome.exact:
@@ -112,7 +114,7 @@ FEATURE = Feature(
     actions=(
         ActionSpec(
             "find_openings",
-            ("found", "nearest", "closed", "none", "consent", "down"),
+            ("found", "nearest", "closed", "none", "waitlist", "consent", "down"),
             _find_openings,
         ),
         ActionSpec("book_opening", ("booked", "taken", "none", "consent", "down"), _book_opening),

@@ -1,7 +1,7 @@
 """Emergency safety net: the rule screen, run on every message before the model.
 
-Three layers, each raising recall; the two here are pure and fast (a couple of
-dozen precompiled searches per message, no model):
+Four layers, each raising recall; the three here are pure and fast (precompiled
+searches, only those whose words are in the message, no model):
 
 1. a red-flag lexicon by the categories of a nurse triage protocol
    (``lexicon``, one module per category), read on text brought to canonical
@@ -11,7 +11,10 @@ dozen precompiled searches per message, no model):
    threshold when ``Screen.mention`` says a red-flag symptom is present, and on
    its own only when it is near certain and the message is not a reassured one;
 3. a red-flag *mention* together with an urgency or severity cue (``cues``) in the
-   message ("she's bleeding, please hurry", "my sugar is low and I'm scared").
+   message ("she's bleeding, please hurry", "my sugar is low and I'm scared");
+4. the scored screen (``scoring``, word classes in ``vocabulary``): a red-flag symptom by triage
+   category x a severity cue x a person-now frame, added up by word class rather than matched by
+   phrase, with indirect suicidal intent as its own scored family.
 
 Decisions where the issue is silent: a baby under three months with a fever is
 an emergency, an older child's fever is not (the practice books it: "can I
@@ -60,6 +63,17 @@ a heart attack called indigestion that spreads to the jaw; heart rates out of ra
 medicine in everyday words; a low that will not rise; blood through a towel and a fall on blood
 thinners. "Now I've got ..." after an old event is a present-time cue ("the cut from last week, now
 I've got a fever"); "now I've had my baby" is not.
+
+Round eight changes the method rather than adding phrases: the phrase lexicon recognised emergencies
+as its development sets wrote them and missed about one in twenty of another writer's. The scored
+screen (``scoring``) reads any message the lexicon did not call by word families (any body fluid with
+a word of amount or persistence, any household chemical or medicine swallowed by a child, a burn told
+by what the skin did, a face, speech or limb sign, a young baby's age said any way with a sign, a hip
+shortened after a fall), adds severity and time, and takes away calm (mild words, reassurance, routine
+care for later, a chronic pattern, a time before today). Two frames now hold for every layer: a message
+that laughs at itself ("lol", "haha", "jk") with no strong cue of now is a figure of speech, and a
+question about a condition in general ("what causes fainting", "how do you treat a scald on a child")
+has nobody in it now.
 """
 
 from __future__ import annotations
@@ -86,6 +100,7 @@ from nlu.emergency.negation import (
     sentence_around,
 )
 from nlu.emergency.normalise import normalise
+from nlu.emergency.scoring import is_general_question, scored_emergency
 
 __all__ = ["CATEGORY_IDS", "EmergencyMatch", "Screen", "detect_emergency", "is_emergency", "screen"]
 
@@ -106,8 +121,8 @@ class EmergencyMatch:
     category: str
     start: int
     end: int
-    #: ``red_flag`` (the lexicon alone), ``urgent_mention`` (a red-flag symptom with an urgency cue)
-    #: or ``mention`` (a red-flag symptom alone: not an emergency by itself).
+    #: ``red_flag`` (the lexicon alone), ``urgent_mention`` (a red-flag symptom with an urgency cue),
+    #: ``scored`` (symptom x severity x person-now, ``scoring``) or ``mention`` (a red-flag symptom alone: not an emergency by itself).
     kind: str = "red_flag"
 
 
@@ -185,7 +200,7 @@ def _first(
 def screen(text: str) -> Screen:
     """The rule layer's view of ``text``: an emergency, and/or a red-flag mention."""
     norm, starts, ends = normalise(text)
-    if is_figurative(norm):
+    if is_figurative(norm) or is_general_question(norm):
         return Screen(None, None, reassured=True)
     urgent = has_urgency(norm, strong=True)
     hit = _first(norm, _RED_FLAGS, "red_flag", starts, ends)
@@ -198,6 +213,10 @@ def screen(text: str) -> Screen:
             mention,
             urgent,
         )
+    scored = scored_emergency(norm)
+    if scored:
+        hit = EmergencyMatch(scored.category, starts[scored.start], ends[scored.end - 1], "scored")
+        return Screen(hit, mention or hit, urgent)
     reassured = is_reassured(norm)
     if mention and reassured:
         mention = None

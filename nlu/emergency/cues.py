@@ -24,7 +24,7 @@ _URGENT = re.compile(
 _CLAUSE_SPLIT = re.compile(r"[,;.!?\n]")
 _DENIED_CLAUSE = re.compile(
     r"^\s*(?:no|not|never|none|nothing|stopped|it\s+stopped|it's\s+stopped)\b|\b(?:has\s+stopped|went\s+away|gone\s+away)\b|"
-    r"\b(?:fine|ok|okay|better|settled|sorted|stopped|gone|cleared|passed|over)\s+now\b|\b(?:it's|it\s+has|it\s+is|has)\s+(?:all\s+)?(?:gone|cleared|passed)\b"
+    r"\b(?:fine|ok|okay|better|settled|sorted|stopped|gone|cleared|passed|over)\s+now\b|\b(?:it's|it\s+has|it\s+is|has)\s+(?:all\s+)?(?:gone|cleared|passed)\b(?!\s+(?:a\s+lot|lots|loads|blood|clots|out|black|something|white|blue|grey|gray|pale|numb|floppy|limp|purple|cold|stiff|hard|crooked|quiet))"
 )
 
 #: Cues strong enough to say "this is happening now" inside a sentence about history or admin.
@@ -56,6 +56,12 @@ _CALL_FOR_HELP = re.compile(
 )
 
 
+def undenied(text: str) -> str:
+    """``text`` without its denied clauses ("no bleeding now", "it stopped"), for reading cues in."""
+    kept = " , ".join(c for c in _CLAUSE_SPLIT.split(text) if not _DENIED_CLAUSE.search(c))
+    return kept + " !!" if "!!" in text else kept
+
+
 def has_urgency(text: str, *, strong: bool = False) -> bool:
     """Whether ``text`` carries a cue of time, speed, severity or alarm outside a denied clause.
 
@@ -63,9 +69,7 @@ def has_urgency(text: str, *, strong: bool = False) -> bool:
     ``strong`` asks for a cue that says "happening now, act now" on its own ("right now",
     "please hurry", "!!"), not a word of severity or a bare "now".
     """
-    kept = " , ".join(c for c in _CLAUSE_SPLIT.split(text) if not _DENIED_CLAUSE.search(c))
-    if "!!" in text:
-        kept += " !!"
+    kept = undenied(text)
     if strong:
         return bool(_STRONG.search(kept) or _CALL_FOR_HELP.search(kept))
     return bool(_URGENT.search(kept))

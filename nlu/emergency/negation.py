@@ -27,7 +27,7 @@ _NEG_BEFORE = re.compile(
     r"\b(?:no|not|without|never|denies|deny|denied|nor|none|free\s+of|negative\s+for|don't\s+have|doesn't\s+have|"
     r"didn't\s+have|haven't\s+had|hasn't\s+had|(?:don't|do\s+not|doesn't|does\s+not)\s+want\s+to|(?:i'd|i\s+would|would|i)\s+hate\s+to|(?:to\s+)?avoid(?:ing)?|so\s+(?:as\s+)?not\s+to|isn't|aren't|wasn't|weren't|no\s+longer|not\s+any|no\s+more|"
     r"ruled\s+out|rule\s+out)\b(?!\s+(?:touching|helping|working|easing|shifting|doing|stopping|going\s+away|well|right|good|ok|okay|"
-    r"himself|herself|themselves|myself|sure|normal|idea|answering|responding|waking|making|able|feeling|coping|eating|drinking))"
+    r"himself|herself|themselves|myself|sure|normal|idea|helmet|seat\s*belt|answering|responding|waking|making|able|feeling|coping|eating|drinking))"
     r"(?:\s+\S+){0,3}\s*$"
 )
 _NEG_AFTER = re.compile(

@@ -76,9 +76,10 @@ class Processes:
             time.sleep(0.2)
         raise RuntimeError(f"API on {port} did not become ready")
 
-    def worker(self, name: str) -> subprocess.Popen[bytes]:
+    def worker(self, name: str, *extra: str) -> subprocess.Popen[bytes]:
         return self._start(
-            f"worker-{name}", ["worker", "--concurrency", "1", "--name", f"{name}@127.0.0.1"]
+            f"worker-{name}",
+            ["worker", "--concurrency", "1", "--name", f"{name}@127.0.0.1", *extra],
         )
 
     def beat(self, schedule: Path) -> subprocess.Popen[bytes]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from bot.waitlist import StoredWaitlist
 from dialogs.context import Catalogue, Texts, TurnContext
 from dialogs.engine import DomainAnswered, Reply, UserSaid, advance
 from dialogs.state import State
@@ -12,9 +13,11 @@ from dialogs.validation import load_flows
 from domain.alerts import LockoutReported, ReportLockout
 from domain.clock import FixedClock
 from domain.scheduling import Scheduling
+from domain.waitlist import AcceptWaitlistOffer, DeclineWaitlistOffer, JoinWaitlist, Waitlisting
 from nlu.types import Entity, Parse
 from patient_assistant.bootstrap import DATA
 from tests import fakes
+from tests.storage.memory import MemoryStorage
 
 NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=fakes.ZONE)  # a Monday
 
@@ -55,6 +58,16 @@ class Conversation:
     def __post_init__(self) -> None:
         self.clock = FixedClock(NOW, ticking=False)
         self.scheduling = Scheduling(self.schedule, fakes.FakeDirectory(), self.holds, self.clock)
+        self.waitlist = MemoryStorage()
+        # What the FrontDesk routes to the waitlist (PatientConversation's FrontDesk has none).
+        self.waitlisting = Waitlisting(
+            "riverside",
+            StoredWaitlist(self.waitlist),
+            self.schedule,
+            fakes.FakeDirectory(),
+            self.holds,
+            self.clock,
+        )
         self.flows = load_flows(DATA / "flows")
         self.texts = Texts.load(DATA / "texts")
 
@@ -87,6 +100,9 @@ class Conversation:
                 event = DomainAnswered(
                     LockoutReported(f"task-{len(self.alerts)}", command.conversation_id)
                 )
+                continue
+            if isinstance(command, JoinWaitlist | AcceptWaitlistOffer | DeclineWaitlistOffer):
+                event = DomainAnswered(await self.waitlisting.handle(command))
                 continue
             event = DomainAnswered(await self.scheduling.handle(command))
 

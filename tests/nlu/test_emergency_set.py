@@ -53,6 +53,10 @@ def test_the_known_sets_are_found() -> None:
         "dev/emergency-3",
         "dev/emergency-4",
         "dev/emergency-5",
+        # round eight's sets, written for the scored screen in the voices the lexicon missed
+        "dev/emergency-9-dev",
+        "dev/emergency-10-dev",
+        "dev/emergency-11-dev",
     } <= set(SETS)
     assert is_dev_set("dev/emergency-5")
 

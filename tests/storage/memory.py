@@ -36,15 +36,31 @@ from bot.ports import (
     Received,
     ResultNotices,
     Retention,
+    StaffAccount,
+    StaffAccounts,
+    StaffSession,
+    StaffSessions,
     StaleConversation,
+    TranscriptLine,
+    Transcripts,
+    Waitlist,
 )
+from domain.waitlist import EXPIRED, LIVE, WAITING, WaitlistEntry
 
 #: How long a claimed message stays with its sender, as in the SQL adapter.
 CLAIM_LEASE = dt.timedelta(minutes=5)
 UNFINISHED = ("pending", "sending")
 
 R = TypeVar(
-    "R", AuditRecord, ConversationRecord, DeliveryRecord, InboundRecord, JobRecord, OutboxRecord
+    "R",
+    AuditRecord,
+    ConversationRecord,
+    DeliveryRecord,
+    InboundRecord,
+    JobRecord,
+    OutboxRecord,
+    StaffAccount,
+    StaffSession,
 )
 
 
@@ -78,6 +94,9 @@ class Tables:
     result_notices: dict[tuple[str, str], str] = field(default_factory=dict)
     poll_cursors: dict[tuple[str, str], str] = field(default_factory=dict)
     jobs: dict[tuple[str, str], JobRecord] = field(default_factory=dict)
+    staff: dict[str, StaffAccount] = field(default_factory=dict)
+    staff_sessions: dict[str, StaffSession] = field(default_factory=dict)
+    waitlist: dict[str, WaitlistEntry] = field(default_factory=dict)
 
 
 class MemoryInbox:
@@ -148,9 +167,13 @@ class MemoryInbox:
         ]
         return [stored(m) for m in sorted(waiting, key=lambda m: (m.received_at, m.seq, m.id))]
 
-    async def conversations_with_pending(self, limit: int) -> list[str]:
+    async def conversations_with_pending(
+        self, limit: int, practice_id: str | None = None
+    ) -> list[str]:
         oldest: dict[str, dt.datetime] = {}
         for m in self._t.inbound.values():
+            if practice_id is not None and m.practice_id != practice_id:
+                continue
             if m.status == "pending" and m.conversation_id is not None:
                 at = oldest.get(m.conversation_id, m.received_at)
                 oldest[m.conversation_id] = min(at, m.received_at)
@@ -226,6 +249,15 @@ class MemoryConversations:
             }
         )
 
+    async def append_events(
+        self,
+        conversation_id: str,
+        events: Sequence[tuple[str, dict[str, Any]]],
+        at: dt.datetime,
+    ) -> None:
+        for kind, data in events:
+            await self.append_event(conversation_id, kind, data, at)
+
     async def events(self, conversation_id: str) -> list[dict[str, Any]]:
         return copy.deepcopy(self._t.events.get(conversation_id, []))
 
@@ -259,12 +291,14 @@ class MemoryOutbox:
         limit: int,
         channels: Sequence[str] | None = None,
         lease: dt.timedelta = CLAIM_LEASE,
+        practice_id: str | None = None,
     ) -> list[OutboxRecord]:
         candidates = [
             m
             for m in self._t.outbox.values()
             if self._is_due(m, now)
             and (channels is None or m.channel in channels)
+            and (practice_id is None or m.practice_id == practice_id)
             and self._next_of_its_stream(m, now)
         ]
         claimed = self._oldest(candidates)[:limit]
@@ -446,13 +480,19 @@ class MemoryJobs:
         return True
 
     async def claim(
-        self, now: dt.datetime, limit: int, lease: dt.timedelta, kinds: Sequence[str] | None = None
+        self,
+        now: dt.datetime,
+        limit: int,
+        lease: dt.timedelta,
+        kinds: Sequence[str] | None = None,
+        practice_id: str | None = None,
     ) -> list[JobRecord]:
         due = sorted(
             (
                 j
                 for j in self._t.jobs.values()
                 if (kinds is None or j.kind in kinds)
+                and (practice_id is None or j.practice_id == practice_id)
                 and (
                     (j.state == "pending" and j.due_at <= now)
                     or (j.state == "running" and j.lease_until is not None and j.lease_until <= now)
@@ -503,6 +543,17 @@ class MemoryJobs:
                 dropped += 1
         return dropped
 
+    async def bring_forward(
+        self, practice_id: str, key: str, due_at: dt.datetime, now: dt.datetime
+    ) -> bool:
+        job = self._t.jobs.get((practice_id, key))
+        if job is None or job.state != "pending" or job.due_at <= due_at:
+            return False
+        self._t.jobs[(practice_id, key)] = dataclasses.replace(
+            job, due_at=due_at.astimezone(dt.UTC)
+        )
+        return True
+
     async def get(self, practice_id: str, key: str) -> JobRecord | None:
         return self._t.jobs.get((practice_id, key))
 
@@ -514,6 +565,210 @@ class MemoryJobs:
                 if pid == practice_id and j.kind == kind and j.subject == subject
             ),
             key=lambda j: (j.due_at, j.id),
+        )
+
+
+class MemoryStaffAccounts:
+    def __init__(self, tables: Tables) -> None:
+        self._t = tables
+
+    async def add(self, account: StaffAccount) -> bool:
+        account = dataclasses.replace(account, email=account.email.lower())
+        if account.id in self._t.staff or await self.by_email(account.email):
+            return False
+        self._t.staff[account.id] = stored(account)
+        return True
+
+    async def get(self, staff_id: str) -> StaffAccount | None:
+        return self._t.staff.get(staff_id)
+
+    async def by_email(self, email: str) -> StaffAccount | None:
+        return next((a for a in self._t.staff.values() if a.email == email.lower()), None)
+
+    async def listed(self, practice_id: str | None = None) -> list[StaffAccount]:
+        found = [a for a in self._t.staff.values() if practice_id in (None, a.practice_id)]
+        return sorted(found, key=lambda a: (a.practice_id, a.email))
+
+    async def count_failure(
+        self, staff_id: str, limit: int, lock_until: dt.datetime
+    ) -> dt.datetime | None:
+        account = self._t.staff.get(staff_id)
+        if account is None:
+            return None
+        if account.failed_logins + 1 >= limit:
+            self._change(staff_id, failed_logins=0, locked_until=lock_until.astimezone(dt.UTC))
+            return lock_until
+        self._change(staff_id, failed_logins=account.failed_logins + 1)
+        return None
+
+    async def signed_in(self, staff_id: str, now: dt.datetime) -> None:
+        self._change(staff_id, failed_logins=0, locked_until=None, last_active_at=now)
+
+    async def mark_active(self, staff_id: str, now: dt.datetime) -> None:
+        account = self._t.staff.get(staff_id)
+        if account and (account.last_active_at is None or account.last_active_at < now):
+            self._change(staff_id, last_active_at=now.astimezone(dt.UTC))
+
+    async def disable(self, staff_id: str) -> bool:
+        account = self._t.staff.get(staff_id)
+        if account is None or account.disabled:
+            return False
+        self._change(staff_id, disabled=True)
+        return True
+
+    def _change(self, staff_id: str, **values: Any) -> None:
+        if staff_id in self._t.staff:
+            self._t.staff[staff_id] = stored(dataclasses.replace(self._t.staff[staff_id], **values))
+
+
+class MemoryStaffSessions:
+    def __init__(self, tables: Tables) -> None:
+        self._t = tables
+
+    async def open(self, session: StaffSession) -> None:
+        if session.token_id in self._t.staff_sessions:
+            raise ValueError(f"token {session.token_id} already issued")
+        self._t.staff_sessions[session.token_id] = stored(session)
+
+    async def get(self, token_id: str) -> StaffSession | None:
+        return self._t.staff_sessions.get(token_id)
+
+    async def seen(self, token_id: str, now: dt.datetime) -> None:
+        session = self._t.staff_sessions.get(token_id)
+        if session is not None and session.last_seen_at < now:
+            self._t.staff_sessions[token_id] = stored(
+                dataclasses.replace(session, last_seen_at=now)
+            )
+
+    async def revoke(self, token_id: str, now: dt.datetime) -> bool:
+        session = self._t.staff_sessions.get(token_id)
+        if session is None or session.revoked_at is not None:
+            return False
+        self._t.staff_sessions[token_id] = stored(dataclasses.replace(session, revoked_at=now))
+        return True
+
+    async def revoke_all(self, staff_id: str, now: dt.datetime) -> int:
+        live = [
+            s
+            for s in self._t.staff_sessions.values()
+            if s.staff_id == staff_id and s.revoked_at is None and s.expires_at > now
+        ]
+        for session in live:
+            await self.revoke(session.token_id, now)
+        return len(live)
+
+
+class MemoryTranscripts:
+    def __init__(self, tables: Tables) -> None:
+        self._t = tables
+
+    async def conversations(self, practice_id: str, limit: int = 100) -> list[ConversationRecord]:
+        mine = [c for c in self._t.conversations.values() if c.practice_id == practice_id]
+        mine.sort(key=lambda c: c.id)
+        mine.sort(
+            key=lambda c: c.updated_at or c.created_at or dt.datetime.min.replace(tzinfo=dt.UTC),
+            reverse=True,
+        )
+        return [copy.deepcopy(c) for c in mine[:limit]]
+
+    async def transcript(self, conversation_id: str) -> list[TranscriptLine]:
+        received = sorted(
+            (m for m in self._t.inbound.values() if m.conversation_id == conversation_id),
+            key=lambda m: m.seq or 0,
+        )
+        written = sorted(
+            (m for m in self._t.outbox.values() if m.conversation_id == conversation_id),
+            key=lambda m: self._t.outbox_seq.get(m.id, 0),
+        )
+        lines = [TranscriptLine("in", m.received_at, m.body, m.status) for m in received]
+        lines += [
+            TranscriptLine("out", m.created_at, m.payload.get("text"), m.status) for m in written
+        ]
+        return sorted(lines, key=lambda line: (line.at, line.direction != "in"))
+
+
+def _utc(entry: WaitlistEntry) -> WaitlistEntry:
+    instants = ("window_start", "window_end", "created_at", "expires_at")
+    return dataclasses.replace(
+        copy.deepcopy(entry), **{f: getattr(entry, f).astimezone(dt.UTC) for f in instants}
+    )
+
+
+class MemoryWaitlist:
+    """The SQL adapter's waitlist rules (adapters/sql/waitlist.py), in Python."""
+
+    def __init__(self, tables: Tables) -> None:
+        self._t = tables
+
+    async def join(self, entry: WaitlistEntry) -> WaitlistEntry:
+        for e in self._t.waitlist.values():
+            if (e.practice_id, e.patient_id, e.service_id, e.practitioner_id) == (
+                entry.practice_id,
+                entry.patient_id,
+                entry.service_id,
+                entry.practitioner_id,
+            ) and e.state in LIVE:
+                kept = dataclasses.replace(
+                    e,
+                    window_start=entry.window_start,
+                    window_end=entry.window_end,
+                    expires_at=entry.expires_at,
+                    conversation_id=entry.conversation_id,
+                    version=e.version + 1,
+                )
+                self._t.waitlist[e.id] = _utc(kept)
+                return self._t.waitlist[e.id]
+        self._t.waitlist[entry.id] = _utc(entry)
+        return self._t.waitlist[entry.id]
+
+    async def get(self, practice_id: str, entry_id: str) -> WaitlistEntry | None:
+        e = self._t.waitlist.get(entry_id)
+        return e if e is not None and e.practice_id == practice_id else None
+
+    async def waiting(self, practice_id: str, now: dt.datetime) -> list[WaitlistEntry]:
+        return sorted(
+            (
+                e
+                for e in self._t.waitlist.values()
+                if e.practice_id == practice_id and e.state == WAITING and e.expires_at > now
+            ),
+            key=lambda e: (e.created_at, e.id),
+        )
+
+    async def move(
+        self,
+        entry: WaitlistEntry,
+        state: str,
+        now: dt.datetime,
+        offer: dict[str, Any] | None = None,
+    ) -> WaitlistEntry | None:
+        current = await self.get(entry.practice_id, entry.id)
+        if current is None or current.version != entry.version:
+            return None
+        moved = dataclasses.replace(
+            current, state=state, offer=copy.deepcopy(offer), version=current.version + 1
+        )
+        self._t.waitlist[entry.id] = moved
+        return moved
+
+    async def expire(self, practice_id: str, now: dt.datetime) -> int:
+        gone = [
+            e
+            for e in self._t.waitlist.values()
+            if e.practice_id == practice_id and e.state == WAITING and e.expires_at <= now
+        ]
+        for e in gone:
+            self._t.waitlist[e.id] = dataclasses.replace(e, state=EXPIRED, version=e.version + 1)
+        return len(gone)
+
+    async def of_patient(self, practice_id: str, patient_id: str) -> list[WaitlistEntry]:
+        return sorted(
+            (
+                e
+                for e in self._t.waitlist.values()
+                if e.practice_id == practice_id and e.patient_id == patient_id
+            ),
+            key=lambda e: (e.created_at, e.id),
         )
 
 
@@ -530,6 +785,10 @@ class MemoryUnitOfWork:
         self.retention: Retention = MemoryRetention(tables)
         self.result_notices: ResultNotices = MemoryResultNotices(tables)
         self.jobs: Jobs = MemoryJobs(tables)
+        self.staff: StaffAccounts = MemoryStaffAccounts(tables)
+        self.staff_sessions: StaffSessions = MemoryStaffSessions(tables)
+        self.transcripts: Transcripts = MemoryTranscripts(tables)
+        self.waitlist: Waitlist = MemoryWaitlist(tables)
 
 
 class MemorySlotHolds:

@@ -22,6 +22,12 @@ from tests.storage.contract.outbox import OutboxContract
 from tests.storage.contract.outbox_order import OutboxOrderContract
 from tests.storage.contract.practices import PracticesContract, RetentionContract
 from tests.storage.contract.recipients import DeliveryContract, OptOutContract
+from tests.storage.contract.staff import (
+    StaffAccountsContract,
+    StaffSessionsContract,
+    TranscriptsContract,
+)
+from tests.storage.contract.waitlist import WaitlistContract
 from tests.storage.memory import MemoryStorage
 from tests.support.storage import BACKENDS, DatabaseFactory
 
@@ -87,3 +93,19 @@ class TestSlotHolds(SlotHoldContract):
 
 class TestJobs(JobsContract):
     """`uow.jobs` (and the outbox's idempotency key): durable jobs, each run by one claimer."""
+
+
+class TestStaffAccounts(StaffAccountsContract):
+    """`uow.staff`: one account per email, failed sign-ins counted up to a lock-out."""
+
+
+class TestStaffSessions(StaffSessionsContract):
+    """`uow.staff_sessions`: issued tokens, seen forward, revoked for good."""
+
+
+class TestTranscripts(TranscriptsContract):
+    """`uow.transcripts`: a practice's conversations, and each one's messages both ways."""
+
+
+class TestWaitlist(WaitlistContract):
+    """`uow.waitlist`: one live entry per wish, version-checked changes, expiry."""

@@ -75,7 +75,8 @@ RED_FLAGS: list[str] = [
     rf"\b(?:got|have|made|making)\s+a\s+plan\b{g(60)}\b(?:do\s+it|go\s+through\s+with\s+it|end\s+it)\b",
     r"\bno\s+(?:reason|point)\s+(?:for\s+me\s+)?(?:to|in)\s+(?:keep\s+|keeping\s+)?(?:go(?:ing)?\s+on|liv\w*|be(?:ing)?\s+(?:here|alive)|carry(?:ing)?\s+on)\b",
     (
-        r"\bcan't\s+(?:go\s+on|keep\s+going|carry\s+on|take\s+(?:it|this)\s+any\s*more|do\s+this\s+any\s*more|cope\s+any\s*more)\b"
+        # not a day or an outing: "I can't go on Tuesday anymore"
+        r"\bcan't\s+(?:go\s+on(?!\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|the|that|a|an|my|this|next|holiday|leave|time))|keep\s+going|carry\s+on|take\s+(?:it|this)\s+any\s*more|do\s+this\s+any\s*more|cope\s+any\s*more)\b"
         r"(?![^.!?\n]{0,30}\b(?:bot|app|website|hold|queue|waiting|phone|job|work|noise|pain\s+in\s+my\s+(?:back|knee)))"
     ),
     r"\bnot\s+(?:be|going\s+to\s+be|gonna\s+be)\s+(?:around|here)\s+(?:much\s+longer|for\s+long|any\s*more|tomorrow)\b",

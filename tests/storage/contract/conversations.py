@@ -97,6 +97,45 @@ class ConversationContract:
         assert [e["seq"] for e in events] == list(range(1, 11))
         assert sorted(e["data"]["n"] for e in events) == list(range(10))
 
+    async def test_a_turns_events_follow_the_log_in_their_order(self, storage: Storage) -> None:
+        async with storage.unit_of_work() as uow:
+            conversation = await uow.conversations.get_or_create("p1", "sms", uid("+1"), NOW)
+            await uow.conversations.append_event(conversation.id, "greeted", {}, NOW)
+        async with storage.unit_of_work() as uow:
+            conversation.state = {"step": "pick_time"}
+            await uow.conversations.save(conversation, NOW + minutes(1))
+            await uow.conversations.append_events(
+                conversation.id,
+                [("message_processed", {"intent": "book"}), ("step", {"id": "pick_time"})],
+                NOW + minutes(1),
+            )
+            await uow.conversations.append_events(conversation.id, [], NOW + minutes(1))
+        async with storage.unit_of_work() as uow:
+            events = await uow.conversations.events(conversation.id)
+        assert [(e["seq"], e["kind"], e["data"]) for e in events] == [
+            (1, "greeted", {}),
+            (2, "message_processed", {"intent": "book"}),
+            (3, "step", {"id": "pick_time"}),
+        ]
+
+    async def test_concurrent_turns_events_never_interleave(self, storage: Storage) -> None:
+        async with storage.unit_of_work() as uow:
+            conversation = await uow.conversations.get_or_create("p1", "sms", uid("+1"), NOW)
+
+        async def turn(n: int) -> None:
+            async with storage.unit_of_work() as uow:
+                await uow.conversations.append_events(
+                    conversation.id, [("first", {"n": n}), ("second", {"n": n})], NOW
+                )
+
+        await asyncio.gather(*(turn(n) for n in range(6)))
+        async with storage.unit_of_work() as uow:
+            events = await uow.conversations.events(conversation.id)
+        assert [e["seq"] for e in events] == list(range(1, 13))
+        pairs = [(events[i]["data"]["n"], events[i + 1]["data"]["n"]) for i in range(0, 12, 2)]
+        assert all(a == b for a, b in pairs)
+        assert sorted(a for a, _ in pairs) == list(range(6))
+
     async def test_events_need_a_conversation(self, storage: Storage) -> None:
         async with storage.unit_of_work() as uow:
             with pytest.raises(LookupError):

@@ -81,6 +81,18 @@ class InboundContract:
             stored = await uow.inbox.get(early.id)
             assert stored is not None and stored.status == "processed"
 
+    async def test_a_practice_finds_only_its_own_pending_conversations(
+        self, storage: Storage
+    ) -> None:
+        ours, theirs = uid("practice-"), uid("practice-")
+        async with storage.unit_of_work() as uow:
+            mine = await uow.conversations.get_or_create(ours, "sms", "+16175550134", NOW)
+            other = await uow.conversations.get_or_create(theirs, "sms", "+16175550134", NOW)
+            await uow.inbox.record(inbound(practice_id=ours, conversation_id=mine.id))
+            await uow.inbox.record(inbound(practice_id=theirs, conversation_id=other.id))
+            found = await uow.inbox.conversations_with_pending(1000, practice_id=ours)
+        assert mine.id in found and other.id not in found
+
     async def test_conversations_with_pending_oldest_first(self, storage: Storage) -> None:
         async with storage.unit_of_work() as uow:
             waiting_long = await uow.conversations.get_or_create("p1", "sms", uid("+1"), NOW)

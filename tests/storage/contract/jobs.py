@@ -25,6 +25,16 @@ def job(key: str | None = None, due: dt.datetime = NOW, **fields: object) -> Job
 
 
 class JobsContract:
+    async def test_a_practice_claims_only_its_own_jobs(self, storage: Storage) -> None:
+        """Each practice's runner has that practice's record system: another's jobs are not its."""
+        ours, theirs = uid("practice-"), uid("practice-")
+        async with storage.unit_of_work() as uow:
+            await uow.jobs.schedule(job(practice_id=ours), NOW)
+            await uow.jobs.schedule(job(practice_id=theirs), NOW)
+        async with storage.unit_of_work() as uow:
+            claimed = await uow.jobs.claim(NOW, 1000, LEASE, practice_id=ours)
+        assert [j.practice_id for j in claimed] == [ours]
+
     async def test_the_same_key_is_scheduled_once(self, storage: Storage) -> None:
         async with storage.unit_of_work() as uow:
             assert await uow.jobs.schedule(job("reminder:a1:3d"), NOW)
@@ -102,3 +112,16 @@ class JobsContract:
             assert await uow.outbox.enqueue(outbound(conversation_id=None))
             due = await uow.outbox.due(NOW + minutes(1), 10)
         assert [m.id for m in due if m.idempotency_key] == [first.id]
+
+    async def test_bring_forward_moves_only_a_later_pending_job(self, storage: Storage) -> None:
+        async with storage.unit_of_work() as uow:
+            await uow.jobs.schedule(job("waitlist:a:2", NOW + minutes(15)), NOW)
+            await uow.jobs.schedule(job("waitlist:b:2", NOW + minutes(1)), NOW)
+        async with storage.unit_of_work() as uow:
+            assert await uow.jobs.bring_forward("p1", "waitlist:a:2", NOW + minutes(2), NOW)
+            assert not await uow.jobs.bring_forward("p1", "waitlist:b:2", NOW + minutes(2), NOW)
+            assert not await uow.jobs.bring_forward("p2", "waitlist:a:2", NOW, NOW)
+            assert not await uow.jobs.bring_forward("p1", "waitlist:none", NOW, NOW)
+        async with storage.unit_of_work() as uow:
+            claimed = await uow.jobs.claim(NOW + minutes(2), 10, LEASE)
+        assert {j.key for j in claimed} == {"waitlist:a:2", "waitlist:b:2"}

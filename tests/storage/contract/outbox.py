@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 
 from bot.ports import OutboxRecord, Storage
-from tests.storage.builders import NOW, minutes, outbound
+from tests.storage.builders import NOW, minutes, outbound, uid
 
 
 async def enqueue(storage: Storage, *messages: OutboxRecord) -> None:
@@ -18,6 +18,16 @@ async def enqueue(storage: Storage, *messages: OutboxRecord) -> None:
 
 
 class OutboxContract:
+    async def test_a_practice_claims_only_its_own_messages(self, storage: Storage) -> None:
+        """Each practice sends from its own numbers: another practice's message is not its."""
+        ours, theirs = uid("practice-"), uid("practice-")
+        async with storage.unit_of_work() as uow:
+            await uow.outbox.enqueue(outbound(practice_id=ours, address=uid("+1")))
+            await uow.outbox.enqueue(outbound(practice_id=theirs, address=uid("+1")))
+        async with storage.unit_of_work() as uow:
+            claimed = await uow.outbox.claim(NOW, 1000, practice_id=ours)
+        assert [m.practice_id for m in claimed] == [ours]
+
     async def test_due_is_pending_or_retry_due_oldest_first(self, storage: Storage) -> None:
         second, first = outbound(created_at=NOW + minutes(1)), outbound(created_at=NOW)
         retry_due = outbound(created_at=NOW + minutes(2), next_attempt_at=NOW, attempts=1)

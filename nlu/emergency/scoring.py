@@ -1,0 +1,527 @@
+"""The scored screen: a red-flag symptom x a severity cue x a person-now frame.
+
+The phrase lexicon (``nlu.emergency.lexicon``) recognises emergencies as they were written in the
+sets it was built from; strangers say them differently. This layer reads a message the way a triage
+nurse listens, by word classes (``nlu.emergency.vocabulary``) rather than phrases:
+
+- a **symptom** of a triage category ("a body fluid", "a household chemical swallowed", "a face that
+  droops"), each carrying a weight: 1.0 when it is an emergency by itself in the here and now
+  ("I don't trust myself to stay safe"), 0.5 when it needs more;
+- **severity** ("won't stop", "a lot", "blue", "can't", "worst") and **companion signs** of the same
+  category ("chest pain" with "sweating", "hit his head" with "drowsy") that add to it;
+- a **person-now frame**: each symptom is read in its own clause and counts only if it is happening to
+  someone now: not denied ("no chest pain"), not history or paperwork ("my stroke last year", "a
+  follow-up for my chest infection"), not a question about a condition ("what causes fainting");
+- **calm** that takes away from the score rather than vetoing it: mild words ("a bit of a bleed"), a
+  reassured message ("he's fine and playing, is that ok?"), routine care for later, a chronic pattern, a
+  time before today. A minimiser's "a bit of a bleed, it keeps coming, quite a lot" still adds up.
+
+A category whose accepted symptoms and cues add up to 1.0 calls the message an emergency. Weights are
+deliberately coarse (0.25 steps) so that a reader can add them up by hand.
+
+Self-harm said indirectly is its own scored family: not trusting oneself to stay safe, goodbyes, no
+reason to go on, the means at hand, a plan or a time; two of the weaker ones together count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from nlu.emergency.cues import PRESENT, undenied
+from nlu.emergency.history import is_history_or_admin, is_mild, is_reassured
+from nlu.emergency.negation import RESOLVED, is_negated, sentence_around
+from nlu.emergency.vocabulary import (
+    AIRWAY,
+    BEFORE_TODAY,
+    BELLY,
+    BELLY_BAD,
+    BLACK_STOOL,
+    BREATH,
+    BREATH_BAD,
+    BREATH_CONTEXT,
+    BURN,
+    BURN_BAD,
+    CARDIAC_COMPANION,
+    CHEST,
+    CHILD,
+    CHRONIC,
+    COLLAPSE,
+    COLLAPSE_BAD,
+    CONFUSED,
+    DANGER,
+    FACE_DROOP,
+    FAINTISH,
+    FEVER,
+    FLUID,
+    HEAD_BAD,
+    HEAD_HIT,
+    HEART_RATE_BAD,
+    HEARTBEAT,
+    HEAVY,
+    HOUSEHOLD,
+    INFANT_SIGN,
+    INFECTION,
+    INGEST,
+    INJURY_BAD,
+    INJURY_EVENT,
+    LATER,
+    LIMB_WEAK,
+    MEDICINE,
+    MENINGITIS,
+    MILD,
+    NO_SLEEP,
+    NOT_A_BLEED,
+    NOT_A_BURN,
+    NOT_BREATHLESS,
+    NOW,
+    OBSTRUCTION,
+    OD_SIGN,
+    PAIN,
+    PERIOD,
+    POISON_SIGN,
+    PREGNANCY_SIGN,
+    PREGNANT,
+    PSYCHOSIS,
+    QUANTITY,
+    REACTION,
+    RETENTION,
+    SEIZURE,
+    SEIZURE_BAD,
+    SEVERITY,
+    SHOCK,
+    SPEECH_WRONG,
+    SUGAR,
+    SUGAR_BAD,
+    TRIGGER,
+    UNCONSCIOUS,
+    VISION_LOSS,
+    VOMIT_BLOOD,
+    WOUND,
+    WOUND_BAD,
+    YOUNG_AGE,
+    near,
+    then,
+    together,
+)
+from nlu.literals import LiteralIndex
+
+#: Categories where "she seems fine" is no reassurance, as in the lexicon: a child who swallowed
+#: something can turn within the hour.
+_FINE_IS_NOT_SAFE = {"poisoning_overdose"}
+#: A category's score at which the message is an emergency.
+THRESHOLD = 1.0
+#: What a general severity cue anywhere in the message (outside denied clauses) adds.
+SEVERITY_WEIGHT = 0.5
+#: What a cue of time ("now", "20 minutes ago", "since last night") adds.
+NOW_WEIGHT = 0.25
+#: What each family of calm takes away: mildness ("a small blister"), routine care for later ("can I
+#: book for next week"), a time before today with no "now" ("burnt it yesterday, can the nurse look"),
+#: a chronic or recurring pattern ("heavy every month").
+CALM_WEIGHT = 0.5
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One word-class combination and what it adds to its category's score."""
+
+    name: str
+    pattern: re.Pattern[str]
+    weight: float
+    #: A symptom anchors the score and must pass the person-now frame; a cue only adds to it.
+    symptom: bool = True
+    #: Look-alikes that are not this signal ("heartburn" for a burn): a match inside one is skipped.
+    exclude: re.Pattern[str] | None = None
+
+
+def _sig(
+    name: str, rx: str, weight: float, *, symptom: bool = True, exclude: str | None = None
+) -> Signal:
+    return Signal(name, re.compile(rx), weight, symptom, re.compile(exclude) if exclude else None)
+
+
+def _w(cls: str) -> str:
+    """A word class as whole words."""
+    return rf"\b(?:{cls})\b"
+
+
+#: A quantity of a medicine beyond a dose, either way round: "a whole box of paracetamol", "all his pills".
+_TOO_MUCH = (
+    rf"{near(QUANTITY, MEDICINE, 4)}|(?:{QUANTITY})(?:(?<=pills)|(?<=blets)|(?<=meds)|(?<=icine))"
+)
+
+#: Group -> its signals. A group is a category id of the lexicon (``CATEGORY_IDS``), with a family after
+#: a colon where one category holds several (a burn's cues do not add to a head injury's score): burns
+#: and head injuries are injuries ("trauma"), sepsis and meningitis share a category as in the lexicon.
+SIGNALS: dict[str, tuple[Signal, ...]] = {
+    "chest_pain": (
+        _sig("chest pain", near(CHEST, PAIN, 4), 0.5),
+        _sig("chest feels", then(CHEST, r"feels?\s+like|feeling\s+like", 1), 0.5),
+        _sig("heartbeat", rf"\b{HEARTBEAT}\b", 0.5),
+        _sig("spreading, sweat, colour", _w(CARDIAC_COMPANION), 0.5, symptom=False),
+        _sig("rate out of range", _w(HEART_RATE_BAD), 0.25, symptom=False),
+    ),
+    "stroke": (
+        _sig("face droops", _w(FACE_DROOP), 0.75),
+        _sig("speech wrong", _w(SPEECH_WRONG), 0.5),
+        _sig("one limb weak", _w(LIMB_WEAK), 0.5),
+        _sig("sight lost", _w(VISION_LOSS), 0.5),
+        _sig("confused", _w(CONFUSED), 0.25, symptom=False),
+    ),
+    "breathing": (
+        _sig("breathing", _w(BREATH), 0.5, exclude=NOT_BREATHLESS),
+        _sig(
+            "breathing hard",
+            near(BREATH, BREATH_BAD, 4),
+            0.5,
+            symptom=False,
+            exclude=NOT_BREATHLESS,
+        ),
+        _sig("inhaler", _w(BREATH_CONTEXT), 0.25, symptom=False),
+    ),
+    "bleeding": (
+        _sig("blood", _w(FLUID), 0.5, exclude=NOT_A_BLEED),
+        _sig("period", _w(PERIOD), 0.25),
+        _sig(
+            "blood, a lot",
+            near(f"{FLUID}|{PERIOD}", HEAVY, 10),
+            0.5,
+            symptom=False,
+            exclude=NOT_A_BLEED,
+        ),
+        _sig("blood brought up", VOMIT_BLOOD, 1.0),
+        _sig("wound", _w(WOUND), 0.25),
+        _sig("deep wound", near(WOUND, WOUND_BAD, 4), 0.75),
+        _sig("signs of shock", _w(FAINTISH), 0.25, symptom=False),
+    ),
+    "trauma:burn": (
+        _sig("burn", _w(BURN), 0.5, exclude=NOT_A_BURN),
+        _sig("burn damage", _w(BURN_BAD), 0.5, symptom=False),
+    ),
+    "trauma:head": (
+        _sig("head hit", _w(HEAD_HIT), 0.5),
+        _sig("head injury signs", _w(HEAD_BAD), 0.5, symptom=False),
+    ),
+    "trauma:force": (
+        _sig("injury with force", _w(INJURY_EVENT), 0.5),
+        _sig("injury damage", _w(INJURY_BAD), 0.5, symptom=False),
+    ),
+    "poisoning_overdose:poisoning": (
+        _sig("substance in", near(HOUSEHOLD, INGEST, 5), 0.5),
+        _sig("a child", _w(CHILD), 0.5, symptom=False),
+        _sig("signs after", _w(POISON_SIGN), 0.25, symptom=False),
+    ),
+    "poisoning_overdose:overdose": (
+        _sig("too much medicine taken", near(INGEST, _TOO_MUCH, 3), 0.5),
+        _sig("medicine taken", near(MEDICINE, INGEST, 5), 0.25),
+        _sig("signs of overdose", _w(OD_SIGN), 0.25, symptom=False),
+    ),
+    "sepsis_meningitis_other": (
+        _sig("fever", _w(FEVER), 0.5),
+        _sig("infection", _w(INFECTION), 0.25),
+        _sig("rash, stiff neck, light", _w(MENINGITIS), 0.5),
+        _sig("shock", _w(SHOCK), 0.5, symptom=False),
+    ),
+    "infant_child": (
+        _sig("young baby unwell", near(YOUNG_AGE, INFANT_SIGN, 8), 0.75),
+        _sig("baby sign", _w(INFANT_SIGN), 0.25),
+        _sig("baby", r"\b(?:baby|babies|newborn|infant|lo|bub)\b", 0.25, symptom=False),
+    ),
+    "diabetic": (
+        _sig("sugar", _w(SUGAR), 0.5),
+        _sig("sugar bad", near(SUGAR, SUGAR_BAD, 5), 0.25, symptom=False),
+        _sig(
+            "hypo signs",
+            _w(
+                CONFUSED
+                + "|sweat\\w*|shak\\w*|vomit\\w*|can't\\s+(?:eat|swallow)|won't\\s+(?:eat|take)"
+            ),
+            0.25,
+            symptom=False,
+        ),
+    ),
+    "abdominal": (
+        _sig("belly pain", near(BELLY, PAIN + "|swollen|swelling|hard", 4), 0.5),
+        _sig("belly bad", _w(BELLY_BAD), 0.25, symptom=False),
+        _sig("black stool", _w(BLACK_STOOL), 0.5),
+        _sig("retention", _w(RETENTION), 0.5),
+        _sig("bowel stopped", _w(OBSTRUCTION), 0.5),
+        _sig("faint", _w(FAINTISH), 0.25, symptom=False),
+    ),
+    "pregnancy": (
+        _sig(
+            "pregnant, with a sign", together(PREGNANT, PREGNANCY_SIGN), 0.75, exclude=NOT_A_BLEED
+        ),
+        _sig("another sign", _w(PREGNANCY_SIGN), 0.25, symptom=False, exclude=NOT_A_BLEED),
+    ),
+    "mental_health_crisis": (
+        _sig("psychosis", _w(PSYCHOSIS), 0.5),
+        _sig("days without sleep", _w(NO_SLEEP), 0.5),
+        _sig("danger", _w(DANGER), 0.5, symptom=False),
+    ),
+    "collapse_seizure:seizure": (
+        _sig("seizure", _w(SEIZURE), 0.5),
+        _sig("seizure signs", _w(SEIZURE_BAD), 0.5, symptom=False),
+    ),
+    "collapse_seizure:unconscious": (_sig("unconscious", _w(UNCONSCIOUS), 1.0),),
+    "collapse_seizure:collapse": (
+        _sig("collapse", _w(COLLAPSE), 0.5),
+        _sig("collapse signs", _w(COLLAPSE_BAD), 0.5, symptom=False),
+    ),
+    "anaphylaxis": (
+        _sig("reaction", _w(REACTION), 0.5),
+        _sig("airway", _w(AIRWAY), 0.5, symptom=False),
+        _sig("trigger", _w(TRIGGER), 0.25, symptom=False),
+    ),
+}
+
+# --- self-harm said indirectly --------------------------------------------------------------------
+
+_SELF = r"(?:myself|my\s+self|meself)"
+#: Each family of indirect intent with its weight: not safe with oneself is enough by itself.
+SELF_HARM_SIGNALS: tuple[Signal, ...] = (
+    _sig(
+        "not safe with oneself",
+        rf"\b(?:(?:don't|do\s+not|can't|cannot|can\s+not|not|no\s+longer|couldn't)\s+(?:[\w']+\s+){{0,3}}(?:trust|keep)\s+{_SELF}(?:\s+safe)?|"
+        rf"not\s+(?:feeling\s+)?safe\s+(?:with|around|by|from)\s+{_SELF}|(?:scared|afraid|frightened)\s+of\s+(?:what\s+)?(?:i\s+(?:might|will|could)\s+do|{_SELF})|"
+        r"(?:might|may|going\s+to|gonna)\s+do\s+something\s+(?:stupid|silly|bad|dumb)(?:\s+to\s+myself)?)\b",
+        1.0,
+    ),
+    _sig(
+        "goodbye",
+        r"\b(?:say\w*\s+(?:my\s+)?(?:good\s*-?\s*byes?|bye)\s+(?:to\s+)?(?:every\w*|you\s+all|my|all)|good\s*-?\s*bye\s+(?:letters?|notes?|messages?)|"
+        r"(?:written|wrote|writing|left)\s+(?:\w+\s+)?(?:letters?|notes?)\s+(?:to|for)\s+(?:my|every\w*|the\s+kids)|"
+        r"(?:giv\w*|gave)\s+(?:away\s+)?(?:all\s+)?(?:my|his|her)\s+(?:things|stuff|belongings|possessions)(?:\s+away)?|"
+        r"(?:sorted|sorting|put)\s+(?:out\s+)?(?:my|his|her)\s+(?:affairs|will)|(?:this\s+is\s+)?(?:my\s+)?last\s+message|"
+        r"(?:tell|say\s+to)\s+(?:them|everyone|my\s+\w+)\s+(?:i'm\s+sorry|i\s+am\s+sorry|i\s+love\s+them)|"
+        r"sorry\s+(?:and|,)\s+(?:that\s+)?(?:he|she|i)\s+loves?\s+(?:us|you|me|them|everyone)|won't\s+be\s+(?:here|around)\s+(?:tomorrow|much\s+longer|anymore))\b",
+        0.5,
+    ),
+    _sig(
+        "no reason to go on",
+        r"\b(?:no\s+(?:point|reason|use)\s+(?:in\s+)?(?:going\s+on|living|carrying\s+on|being\s+(?:here|alive)|to\s+(?:live|go\s+on|stay))|"
+        r"(?:can't|cannot|can\s+not)\s+(?:go\s+on|do\s+this|carry\s+on|take\s+(?:it|this)|cope)(?:\s+(?:any\s*more|no\s+more|like\s+this))?|"
+        r"(?:everyone|they|my\s+\w+)\s+(?:would\s+be|is|are|will\s+be|'d\s+be)\s+better\s+off\s+without\s+(?:me|him|her)|"
+        r"(?:don't|do\s+not|doesn't|does\s+not)\s+(?:want|wont|won't|wanna)\s+(?:to\s+)?(?:be\s+(?:here|hear|alive|around)|live|exist|wake\s+up|go\s+on)|"
+        r"(?:i'm|i\s+am)\s+(?:finished|done|so\s+done)(?:\s+with\s+(?:life|everything|it\s+all))?\s*(?:[,.!]|$)|"
+        r"(?:tired|sick)\s+of\s+(?:life|living|being\s+alive|everything)|(?:a\s+)?burden\s+(?:to|on)\s+every\w*|"
+        r"want\s+(?:it\s+)?(?:all\s+)?to\s+(?:stop|end|be\s+over)|(?:don't|do\s+not)\s+see\s+(?:a|any)\s+(?:way\s+out|future|point)|"
+        r"can\s+not\s+more|no\s+more\s+(?:strength|hope)|(?:no|lost\s+all)\s+hope|"
+        r"(?:no\s+more|no|lost\s+(?:the|my)?)\s*(?:power|strength|will|energy|reason)\s+to\s+(?:live|go\s+on|continue|carry\s+on)|"
+        r"(?:nobody|no\s+one|no-one)\s+would\s+(?:notice|care|miss\s+me)|"
+        r"(?:wish|want)\s+(?:i\s+(?:was|were)\s+dead|to\s+(?:die|disappear|sleep\s+forever|not\s+wake\s+up)))\b",
+        0.5,
+    ),
+    _sig(
+        "the means at hand",
+        r"\b(?:(?:have|got|bought|saved|saving|stockpil\w*|collect\w*|hoard\w*|holding|hold|keep|keeping|kept|sav\w*|counted|counting|lined\s+up|taken\s+out)\s+"
+        r"(?:up\s+)?(?:all\s+)?(?:the|my|a|his|her|some|enough)?\s*(?:\w+\s+)?(?:pills|tablets|meds|rope|gun|shotgun|knife|blade|razor|belt|cord)|"
+        r"(?:pills|tablets|meds|rope|gun|shotgun|knife|blade|razor)\s+(?:are\s+|is\s+)?(?:ready|here|in\s+front\s+of\s+me|on\s+the\s+\w+|next\s+to\s+me|in\s+my\s+hand)|"
+        r"gone\s+off\s+with\s+(?:his|her|the)\s+(?:gun|shotgun|rope|pills|knife))\b",
+        0.75,
+    ),
+    _sig(
+        "a high place or the tracks",
+        r"\b(?:standing|stood|sitting|sat|i'm|i\s+am|he's|she's|been)\s+(?:[\w']+\s+){0,4}(?:on|at|near|by|up\s+on)\s+(?:the\s+|a\s+)?(?:bridge|edge|ledge|roof|cliff|cliffs|tracks|platform|balcony|river|railway)\b"
+        r"(?!\s+(?:club|game|night|party|class|lesson|tournament|\d))",
+        0.5,
+    ),
+    _sig(
+        "a plan or a time",
+        r"\b(?:(?:have|got|made|making)\s+a\s+plan|planned\s+(?:it|how|when)|(?:decided|chosen|chose|picked)\s+(?:\w+\s+){0,2}(?:tonight|today|when|how|the\s+day)|"
+        r"tonight|ready\s+to\s+go|(?:it|this)\s+(?:is|will\s+be)\s+the\s+(?:end|last)|trying\s+to\s+decide|worked\s+out\s+how|"
+        # unreachable after a farewell: "now he won't pick up"
+        r"(?:won't|isn't|not|doesn't)\s+(?:pick(?:ing)?\s+up|answer\w*\s+(?:his|her|my|the)\s+phone|answering))\b",
+        0.5,
+    ),
+)
+
+# --- the person-now frame -------------------------------------------------------------------------
+
+#: A question about a condition in general, not about someone now: "what causes fainting", "how many
+#: ibuprofen can a 10 year old have", "is it safe to...", "should you put butter on a burn".
+_GENERAL_QUESTION = re.compile(
+    r"^\s*(?:(?:hi|hello|hey)\W+)?(?:what|why|how|when|which|is\s+it|are\s+there|does|do\s+(?:you|people)|should\s+(?:you|one|people)|"
+    r"can\s+(?:you|a|an|babies|people|kids|children)|should\s+i\s+(?:pop|put|use|cover|apply|leave|keep))\b"
+    r"(?!\s+(?:do\s+i|should\s+i|do\s+we|should\s+we|to\s+do)\b)"
+)
+#: Someone now in the message: "my son is", "I'm", "he has", "she's been".
+_SOMEONE_NOW = re.compile(
+    r"\b(?:i'm|i\s+am|i've|i\s+have|i\s+feel|he's|she's|he\s+is|she\s+is|he\s+has|she\s+has|they're|it's|my\s+\w+\s+(?:is|has|keeps|won't|can't))\b"
+)
+
+
+#: Categories whose symptom is over once it has passed ("the nosebleed stopped already"), as in the
+#: lexicon: not a baby's, a stroke sign's, a poisoning's or an allergic reaction's.
+_PASSES = {"chest_pain", "breathing", "bleeding", "collapse_seizure", "sepsis_meningitis_other"}
+
+
+def _frame_ok(norm: str, start: int, end: int, category: str = "") -> bool:
+    """Whether the symptom at ``start:end`` is happening to someone now (not denied, past, paperwork)."""
+    if is_negated(norm, start, end) or is_history_or_admin(norm, start, end, mild=False):
+        return False
+    if category in _PASSES:
+        sentence = sentence_around(norm, start, end)
+        return not (RESOLVED.search(sentence) and not PRESENT.search(sentence))
+    return True
+
+
+def is_general_question(norm: str) -> bool:
+    """Whether ``norm`` asks about a condition in general ("what causes fainting") with nobody in it now."""
+    return bool(_GENERAL_QUESTION.search(norm)) and not _SOMEONE_NOW.search(norm)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """The best-scoring category of a message and the span of the symptom that anchors it."""
+
+    category: str
+    score: float
+    start: int
+    end: int
+
+
+def _matches(sig: Signal, text: str) -> Iterator[re.Match[str]]:
+    """``sig``'s matches in ``text`` that are not inside one of its look-alikes."""
+    skip: list[tuple[int, int]] | None = None
+    for m in sig.pattern.finditer(text):
+        if m.end() == m.start():
+            continue
+        if skip is None:
+            skip = [(x.start(), x.end()) for x in sig.exclude.finditer(text)] if sig.exclude else []
+        if not any(a < m.end() and m.start() < b for a, b in skip):
+            yield m
+
+
+class _Live:
+    """Which signals may match a message at all, from the literal words their patterns need
+    (``nlu.literals``, as the lexicon does): most messages hold the words of a handful, and the
+    others are never run."""
+
+    def __init__(self) -> None:
+        self._signals = [sig for group in (*SIGNALS.values(), SELF_HARM_SIGNALS) for sig in group]
+        self._index: LiteralIndex | None = None
+
+    def of(self, norm: str) -> set[int]:
+        """The ids of the signals that may match ``norm`` (or a part of it)."""
+        if self._index is None:
+            self._index = LiteralIndex([sig.pattern for sig in self._signals])
+        return {id(self._signals[i]) for i in self._index.live(norm)}
+
+
+_LIVE = _Live()
+
+
+def _score_category(
+    category: str, norm: str, kept: str, signals: tuple[Signal, ...], *, routine: bool = True
+) -> Scored | None:
+    """``category``'s score: its accepted symptoms and present cues added up (no general cue yet)."""
+    anchor: tuple[int, int] | None = None
+    total = 0.0
+    for sig in signals:
+        if sig.symptom:
+            m = next(
+                (
+                    m
+                    for m in _matches(sig, norm)
+                    if (
+                        _frame_ok(norm, m.start(), m.end(), category)
+                        if routine
+                        else not is_history_or_admin(norm, m.start(), m.end(), routine=False)
+                    )
+                ),
+                None,
+            )
+            if m is None:
+                continue
+            anchor = anchor or (m.start(), m.end())
+            total += sig.weight
+        elif next(_matches(sig, kept), None) is not None:
+            total += sig.weight
+    if anchor is None:
+        return None
+    return Scored("", total, *anchor)
+
+
+_SEVERITY = re.compile(_w(SEVERITY))
+_NOW = re.compile(_w(NOW))
+_MILD = re.compile(_w(MILD))
+_LATER = re.compile(_w(LATER))
+_BEFORE_TODAY = re.compile(_w(BEFORE_TODAY))
+_CHRONIC = re.compile(_w(CHRONIC))
+
+
+def _present(signals: tuple[Signal, ...], norm: str, kept: str, live: set[int]) -> list[Signal]:
+    """The signals that match at all (symptoms in ``norm``, cues in ``kept``), before any frame check."""
+    return [
+        sig
+        for sig in signals
+        if id(sig) in live and next(_matches(sig, norm if sig.symptom else kept), None) is not None
+    ]
+
+
+def score_message(norm: str) -> Scored | None:
+    """The highest-scoring category of normalised text ``norm`` that could reach ``THRESHOLD``, or None.
+
+    A general severity or time cue adds to every category; it is read outside denied clauses only
+    ("no bleeding now" carries no "now"). The frame checks are the costly part, so they are run only
+    for groups whose signals could reach the threshold if every symptom passed them.
+    """
+    if is_general_question(norm):
+        return None
+    kept = undenied(norm)
+    live = _LIVE.of(norm)
+    # Self-harm: the families of indirect intent add up on their own; a general cue does not count
+    # ("scared", "tonight" belong to the families).
+    present = _present(SELF_HARM_SIGNALS, norm, kept, live)
+    if sum(sig.weight for sig in present) >= THRESHOLD and not _DENIED_SELF_HARM.search(norm):
+        hit = _score_category("self_harm", norm, kept, tuple(present), routine=False)
+        if hit and hit.score >= THRESHOLD:
+            return Scored("self_harm", hit.score, hit.start, hit.end)
+    # Most messages name no red-flag symptom at all: they stop here, before any cue is read.
+    candidates = []
+    for group, signals in SIGNALS.items():
+        present = _present(signals, norm, kept, live)
+        if any(sig.symptom for sig in present):
+            candidates.append((group, present))
+    if not candidates:
+        return None
+    now = bool(_NOW.search(kept))
+    general = (
+        SEVERITY_WEIGHT * bool(_SEVERITY.search(kept))
+        + NOW_WEIGHT * now
+        - CALM_WEIGHT * bool(_LATER.search(norm))
+        - CALM_WEIGHT * bool(_CHRONIC.search(norm))
+        - CALM_WEIGHT * (bool(_BEFORE_TODAY.search(norm)) and not now)
+    )
+    calm: bool | None = None
+    best: Scored | None = None
+    for group, present in candidates:
+        if sum(sig.weight for sig in present) + general < THRESHOLD:
+            continue
+        category = group.split(":")[0]
+        hit = _score_category(category, norm, kept, tuple(present))
+        if hit is None:
+            continue
+        total = hit.score + general
+        if category not in _FINE_IS_NOT_SAFE:
+            if calm is None:
+                # mild words and reassurance are one family: "she's ok" is both
+                calm = bool(_MILD.search(kept) or is_mild(kept) or is_reassured(norm))
+            total -= CALM_WEIGHT * calm
+        if best is None or total > best.score:
+            best = Scored(category, total, hit.start, hit.end)
+    return best
+
+
+#: "I'm not going to do anything", "no plans to hurt myself": the patient says they are safe.
+_DENIED_SELF_HARM = re.compile(
+    r"\b(?:not\s+going\s+to\s+do\s+anything|no\s+(?:plans?|intention)\s+(?:to|of)|i'm\s+safe|i\s+am\s+safe|keeping\s+myself\s+safe|not\s+suicidal)\b"
+)
+
+
+def scored_emergency(norm: str) -> Scored | None:
+    """The category whose score reaches ``THRESHOLD`` in normalised text ``norm``, or None."""
+    hit = score_message(norm)
+    return hit if hit and hit.score >= THRESHOLD else None
