@@ -677,7 +677,10 @@ def _any_case_names(text: str) -> list[Entity]:
             for g in groups:
                 w = m[g]
                 if (
-                    pattern is _ONLY_A_NAME and w and w.lower() not in _REPLY_TAIL
+                    pattern is _ONLY_A_NAME
+                    and w
+                    and w.lower() not in _REPLY_TAIL
+                    and _plain_words(w)
                 ) or _surname_after(w):
                     end = m.end(g)
                 else:
