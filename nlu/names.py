@@ -840,6 +840,39 @@ def tidy_span(text: str, e: Entity) -> Entity | None:
         and _A_STREET.match(text, end)
     ):
         return None  # "40 [River] Rd": a street, not a person
+    if e.entity == "person_name" and not looks_like_a_person(text[start:end]):
+        return None
     if (start, end) == (e.start, e.end):
         return e
     return Entity(e.entity, start, end, text[start:end], e.value)
+
+
+_RELATION_LED = re.compile(
+    rf"^(?:[Mm]y|[Oo]ur)\s+(?:little\s+|youngest\s+|eldest\s+|oldest\s+)?(?:{_RELATION})\b\s*(?P<rest>.*)$"
+)
+_STREET_END = re.compile(
+    r"\s(?:st|street|rd|road|ave|avenue|lane|ln|drive|blvd|way|close|court|ct|place|pl|terrace)\.?$",
+    re.IGNORECASE,
+)
+
+
+def looks_like_a_person(span: str) -> bool:
+    """Whether a person_name span can be a person's name: it has letters; after a relation word a
+    name follows ("my mum visit", "my mother who" are no names, "my son tom" is); a span all in lower
+    case holds a known given name ("pleese", "immediate effect", "mañana" are none); it is no street
+    ("River St").
+
+    The recogniser, taught names typed in lower case, also takes an unknown lower-case word for
+    one; a name the list does not know is still found when capitalised.
+    """
+    if not any(ch.isalpha() for ch in span) or _STREET_END.search(span):
+        return False
+    if m := _RELATION_LED.match(span):
+        rest = m["rest"].split()
+        return bool(rest) and all(
+            w[0].isupper() or w.lower().strip(",.") in given_names() for w in rest
+        )
+    words = span.split()
+    if any(w[0].isupper() for w in words if w[0].isalpha()):
+        return True
+    return any(w.lower().strip(",.'") in given_names() for w in words)

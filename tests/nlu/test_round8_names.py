@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from nlu import NLU
-from nlu.names import given_names, rule_names
+from nlu.names import given_names, looks_like_a_person, rule_names
 from tests.nlu.conftest import NOW, TZ
 
 
@@ -75,3 +75,22 @@ def test_the_full_parse_reads_a_lower_case_family_name(nlu_model: NLU) -> None:
     p = nlu_model.parse("can my son tom have a check up thursday", now=NOW, tz=TZ)
     assert ("person_name", "my son tom") in [(e.entity, e.text) for e in p.entities]
     assert p.intent == "book_appointment"
+
+
+@pytest.mark.parametrize(
+    ("span", "person"),
+    [
+        ("my son tom", True),
+        ("my lola Remedios", True),
+        ("Perth Amboy", True),  # capitalised: the recogniser's call stands
+        ("priya sharma", True),
+        ("pleese", False),  # a typo the recogniser took for a name
+        ("immediate effect", False),
+        ("my mother who", False),
+        ("my mum", False),  # a relation alone is no name
+        ("River St", False),
+        ("🍕🍕", False),
+    ],
+)
+def test_a_recognised_person_must_look_like_one(span: str, person: bool) -> None:
+    assert looks_like_a_person(span) is person
