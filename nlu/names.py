@@ -602,9 +602,10 @@ _HERE = re.compile(
 # "... - priya", "cheers, callum", "thanks x tatiana", "from ngozi": a known given name signing off,
 # the last one or two words of the message after a sign-off word or mark.
 _LAST_WORDS = re.compile(
-    rf"(?P<before>.*?)(?P<n>{_WORD_CHARS})(?:\s+(?P<s>{_WORD_CHARS}))?\s*[.!]?\s*(?:x+|\(\w+\))?\s*$",
-    re.DOTALL,
+    rf"(?P<n>{_WORD_CHARS})(?:\s+(?P<s>{_WORD_CHARS}))?\s*[.!]?\s*(?:x+|\(\w+\))?\s*$"
 )
+#: How far from the end a signature is looked for: the search stays short on a long message.
+_SIGNATURE_REACH = 80
 _SIGN_OFF = re.compile(
     r"(?:[-\u2013\u2014~]|\bx+|\b(?:thanks?|thank\s+you|thx|ta|cheers|regards|love|from|best))[,.!]?\s*$",
     re.IGNORECASE,
@@ -640,7 +641,8 @@ def _surname_after(word: str | None) -> bool:
 
 def _signed(text: str) -> list[Entity]:
     """The name signing ``text`` off: its last word, or its last two ("- priya sharma"), after a sign-off."""
-    m = _LAST_WORDS.match(text)
+    offset = max(0, len(text) - _SIGNATURE_REACH)
+    m = _LAST_WORDS.search(text, offset)
     if not m:
         return []
     # The two-word reading first ("x tatiana" is not a name, "- mei ling" is), then the last word alone.
@@ -650,7 +652,7 @@ def _signed(text: str) -> list[Entity]:
     for start, end in readings:
         words = text[start:end].split()
         if (
-            _SIGN_OFF.search(text[:start])
+            _SIGN_OFF.search(text[max(0, start - 40) : start])
             and _is_given(words[0])
             and (len(words) == 1 or _surname_after(words[1]))
         ):
@@ -729,10 +731,9 @@ def rule_names(text: str) -> list[Entity]:
                 and all(m.start("n") >= o.end or m.end("n") <= o.start for o in out)
             ):
                 out.append(Entity("person_name", m.start("n"), m.end("n"), m["n"]))
+    # Known given names only, so no site check (the gazetteer's pass over a long message is slow).
     for e in _any_case_names(text):
-        if not _is_a_site(text, e.start, e.end) and all(
-            e.start >= o.end or e.end <= o.start for o in out
-        ):
+        if all(e.start >= o.end or e.end <= o.start for o in out):
             out.append(e)
     for m in _POSSESSIVE.finditer(text):
         for group in ("n", "n2"):
