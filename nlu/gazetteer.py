@@ -205,3 +205,29 @@ def gazetteer_entities(text: str) -> list[Entity]:
         else:
             i += 1
     return out
+
+
+@lru_cache(maxsize=4)
+def _clinician_words(path: str) -> frozenset[str]:
+    p = Path(path)
+    if not p.exists():
+        return frozenset()
+    words: set[str] = set()
+    for entry in json.loads(p.read_text(encoding="utf-8")).get("entry", []):
+        r = entry.get("resource", {})
+        if r.get("resourceType") != "Practitioner":
+            continue
+        for name in r.get("name", []):
+            words.update(w.lower() for w in name.get("given", []))
+        words.update(
+            x.get("valueString", "").lower()
+            for x in r.get("extension", [])
+            if x.get("url", "").endswith(_SYNONYM_URL) and " " not in x.get("valueString", " ")
+        )
+    return frozenset(words)
+
+
+def clinician_given_names() -> frozenset[str]:
+    """The practice's clinicians' one-word names, lower case ("jonas", "sofia"): a patient who writes
+    "physio with Jonas" names the clinician, so the name rules leave these words to the recogniser."""
+    return _clinician_words(os.environ.get("PATIENT_ASSISTANT_GAZETTEER") or str(DEFAULT_BUNDLE))

@@ -7,9 +7,16 @@ a few hundred examples.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
-from nlu.gazetteer import gazetteer_entities
+from nlu.gazetteer import clinician_given_names, gazetteer_entities
 from nlu.types import Entity
+
+#: Given names of many origins, one per line (written for the project, see the file's header).
+GIVEN_NAMES_FILE = (
+    Path(__file__).resolve().parents[1] / "data" / "nlu" / "names" / "given-names.txt"
+)
 
 # Accented letters too: "Lucía", "Zoë", "Éamon" are names patients type.
 _NAME = r"[A-ZÀ-ÖØ-Þ][a-zA-Zà-öø-ÿÀ-ÖØ-Þ'\-]+"
@@ -493,6 +500,197 @@ def _is_a_site(text: str, start: int, end: int) -> bool:
     return any(g.start < end and start < g.end for g in gazetteer_entities(text))
 
 
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """The lower-case given names of :data:`GIVEN_NAMES_FILE` ("priya", "wiremu", "siobhan")."""
+    lines = GIVEN_NAMES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+# Given names that are also everyday words or short words of the languages patients mix in ("rob",
+# "sue", "mai", "ana", "li"): taken as a name only after a relation word ("my son rob").
+_ALSO_WORDS = frozenset(
+    [
+        "rob",
+        "bob",
+        "sue",
+        "jack",
+        "will",
+        "precious",
+        "blessing",
+        "favour",
+        "daisy",
+        "holly",
+        "poppy",
+        "lily",
+        "jasmine",
+        "jasmin",
+        "rosa",
+        "li",
+        "ana",
+        "mai",
+        "lan",
+        "ama",
+        "awa",
+        "yan",
+        "jun",
+        "ming",
+        "eun",
+        "anh",
+        "duc",
+        "lei",
+        "hui",
+        "xin",
+        "ying",
+        "ling",
+        "wei",
+        "hine",
+        "mere",
+        "tama",
+        "tane",
+        "sina",
+        "pita",
+        "noa",
+        "luc",
+        "ayo",
+        "jean",
+        "ali",
+        "raj",
+        "isha",
+        "asha",
+        "usha",
+        "yaw",
+        "esi",
+        "uche",
+        "noor",
+        "dina",
+        "reem",
+        "hala",
+        "lina",
+        "eli",
+        "levi",
+        "kai",
+        "hyun",
+        "sion",
+        "mele",
+        "lupe",
+        "mei",
+        "yui",
+        "emre",
+        "amit",
+        "arun",
+        "anil",
+    ]
+)
+_WORD_CHARS = r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-]*(?![.@]\w)"
+# "my son tom", "my little girl ayesha": a relation word and a known given name, in any case.
+_FAMILY_ANY_CASE = re.compile(
+    rf"\b[Mm]y\s+(?:little\s+|youngest\s+|eldest\s+|oldest\s+)?(?:{_RELATION})\s+(?P<n>{_WORD_CHARS})"
+)
+# "this is priya", "its kwame", "im tomasz", "hi, my name is aroha": a known given name introduced.
+_INTRO_ANY_CASE = re.compile(
+    r"(?:^|[.,!?;]\s*|\b(?:hi|hello|hey|hiya|morning|afternoon|evening)[,!]?\s+)"
+    r"(?:this\s+is|it'?s|it\s+is|i'?m|i\s+am|my\s+name\s+is|my\s+name'?s|name\s+is|name'?s)\s+"
+    rf"(?P<n>{_WORD_CHARS})",
+    re.IGNORECASE,
+)
+# "tomasz here, ...", "hello, tevita here": a known given name at the start, then "here".
+_HERE = re.compile(
+    rf"^\s*(?:(?:hi|hello|hey|hiya|morning)[,!]?\s+)?(?P<n>{_WORD_CHARS})(?:\s+(?P<s>{_WORD_CHARS}))?\s+here\b",
+    re.IGNORECASE,
+)
+# "... - priya", "cheers, callum", "thanks x tatiana", "from ngozi": a known given name signing off,
+# the last one or two words of the message after a sign-off word or mark.
+_LAST_WORDS = re.compile(
+    rf"(?P<n>{_WORD_CHARS})(?:\s+(?P<s>{_WORD_CHARS}))?\s*[.!]?\s*(?:x+|\(\w+\))?\s*$"
+)
+#: How far from the end a signature is looked for: the search stays short on a long message.
+_SIGNATURE_REACH = 80
+_SIGN_OFF = re.compile(
+    r"(?:[-\u2013\u2014~]|\bx+|\b(?:thanks?|thank\s+you|thx|ta|cheers|regards|love|from|best))[,.!]?\s*$",
+    re.IGNORECASE,
+)
+# A reply that is only a name, in any case: "priya", "priya sharma", "wiremu tane please".
+_ONLY_A_NAME = re.compile(
+    rf"^\s*(?P<n>{_WORD_CHARS})(?:\s+(?P<s>{_WORD_CHARS}))?(?:\s+(?P<t>{_WORD_CHARS}))?\s*[.!]?\s*$"
+)
+# Words that end a name reply without being part of it ("priya please").
+_REPLY_TAIL = frozenset({"please", "pls", "thanks", "here", "ah", "po", "lah", "x"})
+# Before a clinician's first name: "physio with jonas", "see sofia".
+_CLINICIAN_CUE = re.compile(r"\b(?:with|see|seeing|saw|by|to)\s+$", re.IGNORECASE)
+
+
+def _is_given(word: str, *, after_relation: bool = False) -> bool:
+    """Whether ``word`` is a known given name, not a clinician's, and (unless after a relation word)
+    not also an everyday word."""
+    low = word.lower()
+    if low not in given_names() or low in clinician_given_names():
+        return False
+    return after_relation or low not in _ALSO_WORDS
+
+
+def _surname_after(word: str | None) -> bool:
+    """Whether ``word`` (after a given name) reads as a surname: a second known given name ("mei
+    ling") or a capitalised word that is no common word ("Priya Sharma")."""
+    if not word:
+        return False
+    if word.lower() in given_names():
+        return True
+    return word[0].isupper() and _plain_words(word) and word.lower() not in _NOT_SURNAMES
+
+
+def _signed(text: str) -> list[Entity]:
+    """The name signing ``text`` off: its last word, or its last two ("- priya sharma"), after a sign-off."""
+    offset = max(0, len(text) - _SIGNATURE_REACH)
+    m = _LAST_WORDS.search(text, offset)
+    if not m:
+        return []
+    # The two-word reading first ("x tatiana" is not a name, "- mei ling" is), then the last word alone.
+    readings = [(m.start("n"), m.end("s") if m["s"] else m.end("n"))]
+    if m["s"]:
+        readings.append((m.start("s"), m.end("s")))
+    for start, end in readings:
+        words = text[start:end].split()
+        if (
+            _SIGN_OFF.search(text[max(0, start - 40) : start])
+            and _is_given(words[0])
+            and (len(words) == 1 or _surname_after(words[1]))
+        ):
+            return [Entity("person_name", start, end, text[start:end])]
+    return []
+
+
+def _any_case_names(text: str) -> list[Entity]:
+    """person_name spans of known given names, typed in any case, in the places a name goes."""
+    out: list[Entity] = []
+    for m in _FAMILY_ANY_CASE.finditer(text):
+        if _is_given(m["n"], after_relation=True):
+            end = m.end("n")
+            if (after := re.match(rf"\s+({_WORD_CHARS})", text[end:])) and _surname_after(after[1]):
+                end += after.end(1)
+            out.append(Entity("person_name", m.start(), end, text[m.start() : end]))
+    out += _signed(text)
+    for pattern in (_INTRO_ANY_CASE, _HERE, _ONLY_A_NAME):
+        for m in pattern.finditer(text):
+            if not _is_given(m["n"]) or _CLINICIAN_CUE.search(text[: m.start("n")]):
+                continue
+            end = m.end("n")
+            groups = [g for g in ("s", "t") if g in m.re.groupindex]
+            for g in groups:
+                w = m[g]
+                if (
+                    pattern is _ONLY_A_NAME
+                    and w
+                    and w.lower() not in _REPLY_TAIL
+                    and _plain_words(w)
+                ) or _surname_after(w):
+                    end = m.end(g)
+                else:
+                    break
+            out.append(Entity("person_name", m.start("n"), end, text[m.start("n") : end]))
+    return out
+
+
 def rule_names(text: str) -> list[Entity]:
     """Practitioner and person_name spans found by pattern."""
     out: list[Entity] = []
@@ -533,6 +731,10 @@ def rule_names(text: str) -> list[Entity]:
                 and all(m.start("n") >= o.end or m.end("n") <= o.start for o in out)
             ):
                 out.append(Entity("person_name", m.start("n"), m.end("n"), m["n"]))
+    # Known given names only, so no site check (the gazetteer's pass over a long message is slow).
+    for e in _any_case_names(text):
+        if all(e.start >= o.end or e.end <= o.start for o in out):
+            out.append(e)
     for m in _POSSESSIVE.finditer(text):
         for group in ("n", "n2"):
             if not m[group] or m[group].split()[0] in _NOT_FIRST or not _plain_words(m[group]):
@@ -639,6 +841,39 @@ def tidy_span(text: str, e: Entity) -> Entity | None:
         and _A_STREET.match(text, end)
     ):
         return None  # "40 [River] Rd": a street, not a person
+    if e.entity == "person_name" and not looks_like_a_person(text[start:end]):
+        return None
     if (start, end) == (e.start, e.end):
         return e
     return Entity(e.entity, start, end, text[start:end], e.value)
+
+
+_RELATION_LED = re.compile(
+    rf"^(?:[Mm]y|[Oo]ur)\s+(?:little\s+|youngest\s+|eldest\s+|oldest\s+)?(?:{_RELATION})\b\s*(?P<rest>.*)$"
+)
+_STREET_END = re.compile(
+    r"\s(?:st|street|rd|road|ave|avenue|lane|ln|drive|blvd|way|close|court|ct|place|pl|terrace)\.?$",
+    re.IGNORECASE,
+)
+
+
+def looks_like_a_person(span: str) -> bool:
+    """Whether a person_name span can be a person's name: it has letters; after a relation word a
+    name follows ("my mum visit", "my mother who" are no names, "my son tom" is); a span all in lower
+    case holds a known given name ("pleese", "immediate effect", "mañana" are none); it is no street
+    ("River St").
+
+    The recogniser, taught names typed in lower case, also takes an unknown lower-case word for
+    one; a name the list does not know is still found when capitalised.
+    """
+    if not any(ch.isalpha() for ch in span) or _STREET_END.search(span):
+        return False
+    if m := _RELATION_LED.match(span):
+        rest = m["rest"].split()
+        return bool(rest) and all(
+            w[0].isupper() or w.lower().strip(",.") in given_names() for w in rest
+        )
+    words = span.split()
+    if any(w[0].isupper() for w in words if w[0].isalpha()):
+        return True
+    return any(w.lower().strip(",.'") in given_names() for w in words)

@@ -226,3 +226,14 @@ RED_FLAGS += [
     rf"\b(?:shak\w*|jerk\w*|twitch\w*|convuls\w*|fitting|seizing|trembl\w*)\b{g(40)}\b(?:not|doesn't|don't|didn't|never|no)\s+(?:stop|stopp\w*|ending)\b",
     rf"\b(?:shak\w*|jerk\w*|twitch\w*|convuls\w*|fitting|seizing|seizure|fit)\b{g(40)}\b(?:already\s+|since\s+|for\s+|over\s+)?(?:[5-9]|[1-5]\d|five|six|seven|eight|nine|ten|fifteen|twenty)\s*min\w*\b(?!\s+ago)",
 ]
+
+#: Round eight: a head injury in someone on blood thinners (warfarin, apixaban, rivaroxaban...),
+#: which triage lines send to A&E whatever the symptoms, said in either order and across a sentence
+#: ("hit the back of my head. I'm on blood thinners and now feel drowsy"). Not when it was long ago
+#: (the history layer) or denied.
+_HEAD_HIT = r"(?:(?:hit|bang\w*|bump\w*|knock\w*|smack\w*|struck)\s+(?:(?:the\s+back\s+of\s+)?(?:his|her|my|their|the)\s+)?head|(?:fell|fall\w*|slipped)\b[^\n]{0,40}\bhead)"
+_THINNERS = r"(?:blood[\s-]+thinn\w*|anti-?coagulant\w*|warfarin|apixaban|rivaroxaban|edoxaban|dabigatran|eliquis|xarelto|coumadin)"
+RED_FLAGS += [
+    rf"\b{_HEAD_HIT}\b[^\n]{{0,120}}\b{_THINNERS}",
+    rf"\b{_THINNERS}\b[^\n]{{0,120}}\b{_HEAD_HIT}\b",
+]
