@@ -9,13 +9,14 @@ import datetime as dt
 
 import pytest
 
-from adapters.fhir import FhirAdapters
+from adapters.fhir import FhirAdapters, connect
+from adapters.fhir.codes import DEMO_ORGANIZATION
 from adapters.sql import SqlStorage
 from domain import commands as c
 from domain.clock import FixedClock
 from domain.model import SlotCriteria
 from domain.scheduling import Scheduling
-from tests.support.fhir import TEST_NOW, first_opening, local, new_patient
+from tests.support.fhir import TEST_NOW, SeededServer, first_opening, local, new_patient
 from tests.support.storage import DatabaseFactory
 
 pytestmark = [pytest.mark.fhir, pytest.mark.postgres]
@@ -23,9 +24,19 @@ PATIENTS = 20
 
 
 async def test_twenty_patients_race_for_one_time(
-    fhir_adapters: FhirAdapters, database_url: DatabaseFactory
+    fhir_sandbox: SeededServer, database_url: DatabaseFactory
 ) -> None:
-    fhir = fhir_adapters
+    # Twenty transactions at once queue at the sandbox; on a busy CI machine the last can
+    # wait longer than the default 10 s read timeout, which would read as "record system
+    # down" rather than as the race this test is about.
+    fhir = connect(fhir_sandbox.base_url, organization=DEMO_ORGANIZATION, timeout=120)
+    try:
+        await race(fhir, database_url)
+    finally:
+        await fhir.aclose()
+
+
+async def race(fhir: FhirAdapters, database_url: DatabaseFactory) -> None:
     storage = SqlStorage(await database_url("postgresql"))
     scheduling = Scheduling(
         fhir.schedule, fhir.practice, storage.slot_holds(), FixedClock(TEST_NOW)
