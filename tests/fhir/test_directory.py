@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections.abc import AsyncIterator
 
 import pytest
 
@@ -13,7 +14,8 @@ from adapters.fhir.phones import spellings, to_e164
 from bot.catalogue import PracticeCatalogue
 from domain.errors import NotFound
 from domain.model import OpeningHours
-from tests.support.fhir import SeededServer
+from patient_assistant.sandbox import Sandbox
+from tests.support.fhir import TEST_NOW, SeededServer
 
 pytestmark = pytest.mark.fhir
 
@@ -135,12 +137,21 @@ async def test_a_staff_edit_reaches_the_catalogue_when_the_reference_data_is_rea
         await fhir.aclose()
 
 
+@pytest.fixture
+async def own_sandbox(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[SeededServer]:
+    """A sandbox of the test's own: an updated HealthcareService moves in the server's search
+    order, which the practice's order of services (and ties between suggested services)
+    follows, so renaming one on the shared sandbox would change what later tests are offered."""
+    async with Sandbox(tmp_path_factory.mktemp("directory-sandbox"), now=TEST_NOW) as sandbox:
+        yield SeededServer(sandbox.base_url, sandbox.report)
+
+
 async def test_a_renamed_service_reaches_the_catalogue_once_the_reference_data_lapses(
-    fhir_sandbox: SeededServer,
+    own_sandbox: SeededServer,
 ) -> None:
     # The directory keeps the services it made from one read of the reference data (every
     # turn asks for them); a read afresh, after the reference TTL, makes them anew.
-    fhir = connect(fhir_sandbox.base_url, organization=DEMO_ORGANIZATION, reference_ttl=1.0)
+    fhir = connect(own_sandbox.base_url, organization=DEMO_ORGANIZATION, reference_ttl=1.0)
     catalogue = PracticeCatalogue(fhir.practice)
     try:
         names = {s.name for s in (await catalogue.get()).services}
