@@ -19,7 +19,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from bot import household, metrics
+from bot import escalations, household, metrics
 from bot.catalogue import PracticeCatalogue
 from bot.logs import bind
 from bot.messages import Inbound, Outbound
@@ -28,10 +28,13 @@ from bot.ports import (
     AuditRecord,
     ConversationLocks,
     ConversationRecord,
+    EscalationRecord,
     InboundRecord,
     OutboxRecord,
     Storage,
+    UnitOfWork,
 )
+from bot.practice_config import ResponseTargets
 from bot.preflight import Preflight, keyword_of, preflight
 from bot.recording import audit_records, merge, released_appointments
 from bot.waitlist import declined_offer_keys, next_round_key
@@ -85,6 +88,7 @@ class Assistant:
         clock: Clock,
         locks: ConversationLocks,
         verification_days: int = 30,
+        response_targets: ResponseTargets | None = None,
     ) -> None:
         self.practice_id = practice_id
         self.storage, self.nlu, self.scheduling = storage, nlu, scheduling
@@ -93,6 +97,8 @@ class Assistant:
         self.verification_days = (
             verification_days  # how long a verified channel address stays verified
         )
+        # How soon a person replies to a conversation handed to staff (bot/escalations.py).
+        self.response_targets = response_targets or ResponseTargets()
 
     async def receive(self, message: Inbound) -> str | None:
         """Record a message; its conversation id, or None if this provider id was seen before.
@@ -230,6 +236,7 @@ class Assistant:
             opted_out = await uow.opt_outs.is_opted_out(
                 conversation.practice_id, optout_address(conversation.channel, conversation.address)
             )
+            with_staff = await uow.escalations.live(conversation_id)
         state = State.from_json(conversation.state)
         early = preflight(
             message, opted_out, self.texts, state.language, await self._practice_vals()
@@ -242,6 +249,9 @@ class Assistant:
             if parse.intent == "emergency":
                 # The safety net comes before anything a flow would do; the flow is left as it was.
                 replies, notes, outcomes = await self._emergency(state, ctx, message)
+            elif with_staff is not None:
+                # A person holds the conversation: the message is theirs to answer.
+                return await self._leave_to_staff(conversation, message, now), True
             else:
                 state, replies, notes, outcomes = await self._converse(state, parse, ctx)
         except RecordSystemUnavailable:
@@ -257,8 +267,19 @@ class Assistant:
             parse.intent,
             parse.confidence,
         )
+        trigger = None if with_staff else escalations.triggered(notes, outcomes)
+        escalation = None
+        if trigger is not None:
+            escalation = escalations.opened(
+                trigger, self.practice_id, conversation.id, now, self.response_targets
+            )
+            tz = ctx.catalogue.practice.timezone
+            promise = _text(self.texts, "escalation_opened", state)
+            replies.append(Reply(promise.format_map(escalations.promise_values(escalation, tz))))
         outbound = merge(replies)
         async with self.storage.unit_of_work() as uow:
+            if escalation is not None:
+                await self._open_escalation(uow, escalation, now)
             conversation.state = state.to_json()
             await uow.conversations.save(conversation, now)
             processed = {
@@ -293,6 +314,43 @@ class Assistant:
         for note in notes:
             metrics.count_note(note["kind"], note.get("seconds"))
         return outbound, True
+
+    async def _open_escalation(
+        self, uow: UnitOfWork, escalation: EscalationRecord, now: dt.datetime
+    ) -> None:
+        live = await uow.escalations.open(escalation)
+        if live is not escalation:
+            return  # the conversation already had one (a backstop: turns are serialised)
+        await uow.audit.append(
+            AuditRecord(
+                practice_id=escalation.practice_id,
+                actor="assistant",
+                action="escalation.opened",
+                subject=f"Conversation/{escalation.conversation_id}",
+                at=now,
+                detail={
+                    "escalation_id": escalation.id,
+                    "reason": escalation.reason,
+                    "urgency": escalation.urgency,
+                    "task_id": escalation.task_id,
+                },
+            )
+        )
+
+    async def _leave_to_staff(
+        self, conversation: ConversationRecord, message: InboundRecord, now: dt.datetime
+    ) -> list[Outbound]:
+        """Record a message for the staff member holding the conversation; no reply."""
+        async with self.storage.unit_of_work() as uow:
+            await uow.conversations.append_event(
+                conversation.id,
+                "left_to_staff",
+                {"message_id": message.id, "seq": message.seq},
+                now,
+            )
+            await uow.inbox.mark(message.id, "processed")
+        log.info("conversation=%s message=%s left to staff", conversation.id, message.id)
+        return []
 
     async def _converse(
         self, state: State, parse: Parse, ctx: TurnContext

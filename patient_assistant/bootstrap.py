@@ -22,6 +22,7 @@ from bot.logs import bind
 from bot.outreach import Outreach
 from bot.payments import PaymentDesk
 from bot.ports import ConversationLocks
+from bot.practice_config import ResponseTargets
 from bot.reminders import Reminders
 from bot.results_outreach import ResultsOutreach
 from bot.staff_access import StaffAccess, StaffPolicy
@@ -195,6 +196,10 @@ async def build(
         clock=clock,
         locks=locks,
         verification_days=settings.verification_days,
+        response_targets=ResponseTargets(
+            urgent_minutes=settings.response_target_urgent_minutes,
+            normal_minutes=settings.response_target_normal_minutes,
+        ),
     )
     channels = build_channels(settings, storage, assistant, clock, redis)
     outreach = Outreach(

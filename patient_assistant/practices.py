@@ -26,7 +26,13 @@ import yaml
 from pydantic import ValidationError
 
 from adapters.sql.practice_directory import SqlPracticeDirectory
-from bot.practice_config import Channels, PracticeConfig, PracticeList, TelegramBot
+from bot.practice_config import (
+    Channels,
+    PracticeConfig,
+    PracticeList,
+    ResponseTargets,
+    TelegramBot,
+)
 from patient_assistant.settings import Settings
 
 
@@ -103,6 +109,10 @@ def environment_practice(settings: Settings, fhir_base_url: str) -> PracticeConf
         fhir_base_url=fhir_base_url,
         time_zone=s.practice_timezone,
         locale=s.practice_locale,
+        response_targets=ResponseTargets.model_construct(
+            urgent_minutes=s.response_target_urgent_minutes,
+            normal_minutes=s.response_target_normal_minutes,
+        ),
         channels=Channels.model_construct(
             sms=(s.twilio_sms_from,) if s.twilio_sms_from else (),
             whatsapp=(s.twilio_whatsapp_from,) if s.twilio_whatsapp_from else (),
@@ -122,6 +132,8 @@ def practice_settings(settings: Settings, practice: PracticeConfig) -> Settings:
             "practice_timezone": practice.time_zone,
             "practice_locale": practice.locale,
             "fhir_base_url": practice.fhir_base_url,
+            "response_target_urgent_minutes": practice.response_targets.urgent_minutes,
+            "response_target_normal_minutes": practice.response_targets.normal_minutes,
             "twilio_sms_from": channels.sms[0] if channels.sms else None,
             "twilio_whatsapp_from": channels.whatsapp[0] if channels.whatsapp else None,
             "telegram_bot_token": channels.telegram.bot_token if channels.telegram else None,

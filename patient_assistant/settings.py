@@ -129,6 +129,10 @@ class Settings(BaseSettings):
     #: without a request, and after STAFF_TOKEN_MINUTES whatever happens.
     staff_idle_minutes: float = Field(default=30.0, gt=0)
     staff_token_minutes: float = Field(default=60.0, gt=0)
+    #: How soon a person of the practice replies to a conversation handed to staff
+    #: (bot/escalations.py): the patient is told so, and the FHIR Task is due then.
+    response_target_urgent_minutes: int = Field(default=15, ge=1)
+    response_target_normal_minutes: int = Field(default=240, ge=1)
 
     @field_validator("twilio_whatsapp_from")
     @classmethod

@@ -340,6 +340,36 @@ class StaffSessionRow(Base):
     revoked_at: Mapped[dt.datetime | None]
 
 
+class EscalationRow(Base):
+    """A conversation handed to the practice's staff (bot/escalations.py): why, how urgent,
+    `state` open | claimed | closed, who holds it, and the FHIR Task that tells the practice.
+    At most one escalation per conversation is not closed (a partial unique index)."""
+
+    __tablename__ = "escalations"
+    __table_args__ = (
+        Index(None, "practice_id", "state"),
+        Index(
+            "uq_escalations_live_conversation",
+            "conversation_id",
+            unique=True,
+            postgresql_where=text("state <> 'closed'"),
+            sqlite_where=text("state <> 'closed'"),
+        ),
+    )
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    practice_id: Mapped[str] = mapped_column(PracticeId)
+    conversation_id: Mapped[str] = mapped_column(Id)
+    reason: Mapped[str] = mapped_column(String(32))
+    urgency: Mapped[str] = mapped_column(String(16))  # urgent | normal
+    state: Mapped[str] = mapped_column(Status)
+    holder: Mapped[str | None] = mapped_column(Id)  # a staff account id
+    opened_at: Mapped[dt.datetime]
+    due_at: Mapped[dt.datetime]
+    claimed_at: Mapped[dt.datetime | None]
+    closed_at: Mapped[dt.datetime | None]
+    task_id: Mapped[str | None] = mapped_column(Id)
+
+
 class WaitlistRow(Base):
     """A patient waiting for a sooner time (domain/waitlist.py): who (a FHIR Patient id and
     the conversation offers go to), for which service and clinician (NULL: any), in which

@@ -6,6 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.sql.audit import SqlAuditLog
 from adapters.sql.conversations import SqlConversations
+from adapters.sql.escalations import SqlEscalations
 from adapters.sql.inbox import SqlInbox
 from adapters.sql.jobs import SqlJobs
 from adapters.sql.outbox import SqlOutbox
@@ -20,6 +21,7 @@ from bot.ports import (
     AuditLog,
     Conversations,
     Deliveries,
+    Escalations,
     Inbox,
     Jobs,
     OptOuts,
@@ -55,3 +57,4 @@ class SqlUnitOfWork:
         self.staff_sessions: StaffSessions = SqlStaffSessions(connection)
         self.transcripts: Transcripts = SqlTranscripts(connection, sealing)
         self.waitlist: Waitlist = SqlWaitlist(connection)
+        self.escalations: Escalations = SqlEscalations(connection)

@@ -14,6 +14,7 @@ Storage (bot/ports/storage.py), one database transaction per `Storage.unit_of_wo
     Jobs          uow.jobs            scheduled work (reminders), claimed  adapters/sql/jobs.py
     StaffAccounts uow.staff           staff accounts, failed sign-ins      adapters/sql/staff.py
     StaffSessions uow.staff_sessions  issued staff tokens: revoked, idle   adapters/sql/staff.py
+    Escalations   uow.escalations     conversations staff take over        adapters/sql/escalations.py
     Transcripts   uow.transcripts     conversations as staff read them     adapters/sql/transcripts.py
     Waitlist      uow.waitlist        patients waiting for a sooner time   adapters/sql/waitlist.py
     UnitOfWork    (the `uow` itself)  the repositories above, one commit   adapters/sql/unit_of_work.py
@@ -45,6 +46,7 @@ The records these ports take and give are in bot/ports/records.py (staff ones be
 ports, in bot/ports/staff.py).
 """
 
+from bot.ports.escalations import EscalationRecord, Escalations
 from bot.ports.processing import ConversationLocks, Dispatcher
 from bot.ports.records import (
     AuditRecord,
@@ -107,6 +109,8 @@ __all__ = [
     "Deliveries",
     "DeliveryRecord",
     "Dispatcher",
+    "EscalationRecord",
+    "Escalations",
     "InboundRecord",
     "Inbox",
     "InvalidToken",

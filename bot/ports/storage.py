@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from contextlib import AbstractAsyncContextManager
 from typing import Any, Protocol
 
+from bot.ports.escalations import Escalations
 from bot.ports.records import (
     AuditRecord,
     ConversationRecord,
@@ -326,6 +327,7 @@ class UnitOfWork(Protocol):
     staff_sessions: StaffSessions
     transcripts: Transcripts
     waitlist: Waitlist
+    escalations: Escalations
 
 
 class Storage(Protocol):

@@ -24,6 +24,8 @@ from bot.ports import (
     Conversations,
     Deliveries,
     DeliveryRecord,
+    EscalationRecord,
+    Escalations,
     InboundRecord,
     Inbox,
     JobRecord,
@@ -97,6 +99,7 @@ class Tables:
     staff: dict[str, StaffAccount] = field(default_factory=dict)
     staff_sessions: dict[str, StaffSession] = field(default_factory=dict)
     waitlist: dict[str, WaitlistEntry] = field(default_factory=dict)
+    escalations: dict[str, EscalationRecord] = field(default_factory=dict)
 
 
 class MemoryInbox:
@@ -772,6 +775,51 @@ class MemoryWaitlist:
         )
 
 
+class MemoryEscalations:
+    """The SQL adapter's escalation rules (adapters/sql/escalations.py), in Python."""
+
+    def __init__(self, tables: Tables) -> None:
+        self._t = tables
+
+    async def open(self, escalation: EscalationRecord) -> EscalationRecord:
+        existing = await self.live(escalation.conversation_id)
+        if existing is not None:
+            return existing
+        self._t.escalations[escalation.id] = escalation
+        return escalation
+
+    async def live(self, conversation_id: str) -> EscalationRecord | None:
+        return next(
+            (
+                e
+                for e in self._t.escalations.values()
+                if e.conversation_id == conversation_id and e.state != "closed"
+            ),
+            None,
+        )
+
+    async def live_of(self, practice_id: str) -> dict[str, EscalationRecord]:
+        return {
+            e.conversation_id: e
+            for e in self._t.escalations.values()
+            if e.practice_id == practice_id and e.state != "closed"
+        }
+
+    async def claim(self, escalation_id: str, staff_id: str, now: dt.datetime) -> bool:
+        e = self._t.escalations.get(escalation_id)
+        if e is None or e.state != "open":
+            return False
+        e.state, e.holder, e.claimed_at = "claimed", staff_id, now
+        return True
+
+    async def close(self, escalation_id: str, now: dt.datetime) -> bool:
+        e = self._t.escalations.get(escalation_id)
+        if e is None or e.state == "closed":
+            return False
+        e.state, e.closed_at = "closed", now
+        return True
+
+
 class MemoryUnitOfWork:
     def __init__(self, tables: Tables) -> None:
         # Typed as the ports, so mypy checks each fake against its port.
@@ -789,6 +837,7 @@ class MemoryUnitOfWork:
         self.staff_sessions: StaffSessions = MemoryStaffSessions(tables)
         self.transcripts: Transcripts = MemoryTranscripts(tables)
         self.waitlist: Waitlist = MemoryWaitlist(tables)
+        self.escalations: Escalations = MemoryEscalations(tables)
 
 
 class MemorySlotHolds:

@@ -1,0 +1,81 @@
+"""When the assistant hands a conversation to a person on the practice's staff.
+
+A turn's engine notes and outcomes say whether it should (`triggered`): the patient asked for
+a person (`handoff_requested` from request_human), an emergency (urgent; its FHIR Task is the
+emergency Task the safety net makes), a conversation locked after failed identity checks
+(its lockout Task). The escalation is opened in the turn's own transaction, at most one live
+per conversation, and the patient is told when a person will reply (`promise`).
+
+While a conversation's escalation is open or claimed the assistant does not answer the
+patient: their messages are recorded for staff (`bot.assistant`). "Open but not yet claimed"
+silences it too: the patient has just been told a person will reply, and an assistant that
+answers again after that is the complaint this feature exists for. Carrier keywords
+(STOP/HELP/START) and the emergency safety net act whatever the state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.ports.escalations import EscalationRecord
+from bot.practice_config import ResponseTargets
+from domain import commands as c
+from domain.alerts import EmergencyReported, LockoutReported
+
+
+@dataclass(frozen=True)
+class Trigger:
+    reason: str
+    urgency: str
+    task_id: str | None
+
+
+def triggered(notes: list[dict[str, Any]], outcomes: list[c.Outcome]) -> Trigger | None:
+    """What, in this turn, asks for a person; the most urgent if several did."""
+    kinds = {n["kind"]: n for n in notes}
+    task = {
+        type(o): o.task_id for o in outcomes if isinstance(o, EmergencyReported | LockoutReported)
+    }
+    if "emergency" in kinds:
+        return Trigger("emergency", "urgent", task.get(EmergencyReported))
+    if "locked" in kinds:
+        return Trigger("locked_verification", "normal", task.get(LockoutReported))
+    handoff = kinds.get("handoff_requested")
+    if handoff is not None and handoff.get("reason") == "request_human":
+        return Trigger("human_requested", "normal", None)
+    return None
+
+
+def target(urgency: str, targets: ResponseTargets) -> dt.timedelta:
+    minutes = targets.urgent_minutes if urgency == "urgent" else targets.normal_minutes
+    return dt.timedelta(minutes=minutes)
+
+
+def opened(
+    trigger: Trigger,
+    practice_id: str,
+    conversation_id: str,
+    now: dt.datetime,
+    targets: ResponseTargets,
+) -> EscalationRecord:
+    return EscalationRecord(
+        id=uuid.uuid4().hex,
+        practice_id=practice_id,
+        conversation_id=conversation_id,
+        reason=trigger.reason,
+        urgency=trigger.urgency,
+        state="open",
+        opened_at=now,
+        due_at=now + target(trigger.urgency, targets),
+        task_id=trigger.task_id,
+    )
+
+
+def promise_values(escalation: EscalationRecord, tz: str) -> dict[str, str]:
+    """`{reply_by}` of the "a person will reply" text: the practice's local time."""
+    local = escalation.due_at.astimezone(ZoneInfo(tz))
+    return {"reply_by": local.strftime("%-I:%M %p").lower()}
