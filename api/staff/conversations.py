@@ -5,6 +5,7 @@ conversation, how many messages; never their text)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Annotated, Literal
 
@@ -13,9 +14,23 @@ from pydantic import BaseModel
 
 from api.deps import RuntimeDep
 from api.staff.deps import CurrentStaff, own_or_404
-from bot.ports import AuditRecord, ConversationRecord
+from bot.ports import AuditRecord, ConversationRecord, EscalationRecord
 
 router = APIRouter(prefix="/staff/api", tags=["staff conversations"])
+
+
+class Escalation(BaseModel):
+    """Why the conversation was handed to staff, who holds it, and by when to reply."""
+
+    id: str
+    reason: str
+    urgency: Literal["urgent", "normal"]
+    state: Literal["open", "claimed"]
+    holder: str | None  # a staff account id
+    opened_at: dt.datetime
+    due_at: dt.datetime
+    claimed_at: dt.datetime | None
+    task_id: str | None  # the FHIR Task that tells the practice
 
 
 class ConversationSummary(BaseModel):
@@ -24,6 +39,36 @@ class ConversationSummary(BaseModel):
     address: str
     created_at: dt.datetime | None
     updated_at: dt.datetime | None
+    escalation: Escalation | None = None  # the open or claimed one
+
+
+def escalation_view(e: EscalationRecord | None) -> Escalation | None:
+    if e is None:
+        return None
+    return Escalation.model_validate(
+        {k: v for k, v in dataclasses.asdict(e).items() if k in Escalation.model_fields}
+    )
+
+
+def _matches(
+    e: EscalationRecord | None,
+    channel_of: str,
+    staff_id: str,
+    status: str | None,
+    urgency: str | None,
+    channel: str | None,
+    assignee: str | None,
+) -> bool:
+    state = e.state if e else "none"
+    return (
+        (status is None or state == status)
+        and (urgency is None or (e is not None and e.urgency == urgency))
+        and (channel is None or channel_of == channel)
+        and (
+            assignee is None
+            or (e is not None and e.holder == (staff_id if assignee == "me" else assignee))
+        )
+    )
 
 
 class Line(BaseModel):
@@ -52,10 +97,36 @@ async def conversations(
     staff: CurrentStaff,
     runtime: RuntimeDep,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    status: Annotated[
+        Literal["open", "claimed", "none"] | None,
+        Query(description="the escalation's state; none: with the assistant"),
+    ] = None,
+    urgency: Literal["urgent", "normal"] | None = None,
+    channel: str | None = None,
+    assignee: Annotated[
+        str | None, Query(description="who holds it: a staff account id, or me")
+    ] = None,
 ) -> list[ConversationSummary]:
     async with runtime.storage.reading() as uow:
         found = await uow.transcripts.conversations(staff.practice_id, limit)
-    return [ConversationSummary.model_validate(_summary(c)) for c in found]
+        live = await uow.escalations.live_of(staff.practice_id)
+    chosen = [
+        c
+        for c in found
+        if _matches(live.get(c.id), c.channel, staff.id, status, urgency, channel, assignee)
+    ]
+    # Urgent first, then by when a reply is due; then the rest, latest first (as found).
+    chosen.sort(
+        key=lambda c: (
+            (0, live[c.id].urgency != "urgent", live[c.id].due_at) if c.id in live else (1,)
+        )
+    )
+    return [
+        ConversationSummary.model_validate(
+            _summary(c) | {"escalation": escalation_view(live.get(c.id))}
+        )
+        for c in chosen
+    ]
 
 
 @router.get(
@@ -69,6 +140,7 @@ async def conversation(
     async with runtime.storage.reading() as uow:
         found = own_or_404(staff, await uow.conversations.get(conversation_id), "conversation")
         lines = await uow.transcripts.transcript(found.id)
+        escalation = escalation_view(await uow.escalations.live(found.id))
     async with runtime.storage.unit_of_work() as uow:
         await uow.audit.append(
             AuditRecord(
@@ -81,4 +153,6 @@ async def conversation(
             )
         )
     messages = [Line(direction=x.direction, at=x.at, text=x.text, status=x.status) for x in lines]
-    return Transcript.model_validate(_summary(found) | {"messages": messages})
+    return Transcript.model_validate(
+        _summary(found) | {"messages": messages, "escalation": escalation}
+    )
