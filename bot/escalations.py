@@ -1,9 +1,11 @@
 """When the assistant hands a conversation to a person on the practice's staff.
 
 A turn's engine notes and outcomes say whether it should (`triggered`): the patient asked for
-a person (`handoff_requested` from request_human), an emergency (urgent; its FHIR Task is the
-emergency Task the safety net makes), a conversation locked after failed identity checks
-(its lockout Task). The escalation is opened in the turn's own transaction, at most one live
+a person (`handoff_requested` from request_human), or an emergency (urgent; its FHIR Task is
+the emergency Task the safety net makes). A conversation locked after failed identity checks
+keeps its own answer ("can't continue" while locked) and its lockout Task; it opens no
+escalation yet, as the other reasons (not understood twice, duplicate registration, payment
+mismatch) have no signal that reaches this module yet. The escalation is opened in the turn's own transaction, at most one live
 per conversation, and the patient is told when a person will reply (`promise`).
 
 While a conversation's escalation is open or claimed the assistant does not answer the
@@ -24,7 +26,7 @@ from zoneinfo import ZoneInfo
 from bot.ports.escalations import EscalationRecord
 from bot.practice_config import ResponseTargets
 from domain import commands as c
-from domain.alerts import EmergencyReported, LockoutReported
+from domain.alerts import EmergencyReported
 
 
 @dataclass(frozen=True)
@@ -37,13 +39,9 @@ class Trigger:
 def triggered(notes: list[dict[str, Any]], outcomes: list[c.Outcome]) -> Trigger | None:
     """What, in this turn, asks for a person; the most urgent if several did."""
     kinds = {n["kind"]: n for n in notes}
-    task = {
-        type(o): o.task_id for o in outcomes if isinstance(o, EmergencyReported | LockoutReported)
-    }
+    task = {type(o): o.task_id for o in outcomes if isinstance(o, EmergencyReported)}
     if "emergency" in kinds:
         return Trigger("emergency", "urgent", task.get(EmergencyReported))
-    if "locked" in kinds:
-        return Trigger("locked_verification", "normal", task.get(LockoutReported))
     handoff = kinds.get("handoff_requested")
     if handoff is not None and handoff.get("reason") == "request_human":
         return Trigger("human_requested", "normal", None)

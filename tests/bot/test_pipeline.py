@@ -176,7 +176,14 @@ async def test_an_emergency_gets_guidance_first_and_an_urgent_staff_task(desk_ri
     [task] = desk_rig.tasks.emergencies.values()
     async with desk_rig.storage.unit_of_work() as uow:
         trail = await uow.audit.trail("riverside")
-    assert sorted(a.action for a in trail) == ["escalation.emergency", "staff.alerted"]
+    assert sorted(a.action for a in trail) == [
+        "escalation.emergency",
+        "escalation.opened",
+        "staff.alerted",
+    ]
+    [opened] = [a for a in trail if a.action == "escalation.opened"]
+    assert opened.detail["urgency"] == "urgent" and opened.detail["task_id"]
+    assert "A member of our team will reply" in reply[0]  # after the guidance, same message
     [alerted] = [a for a in trail if a.action == "staff.alerted"]
     assert (
         alerted.detail["reason"] == "emergency"
@@ -193,11 +200,17 @@ async def test_an_emergency_while_the_record_system_is_down_is_escalated_once_it
     assert desk_rig.tasks.emergencies == {}
     desk_rig.tasks.down = False
     desk_rig.clock.advance(dt.timedelta(minutes=1))
-    assert await desk_rig.assistant.process_due() == 0  # the guidance is not sent a second time
+    # One reply: that a person will reply (the escalation opens with its Task); the
+    # guidance is not sent a second time.
+    assert await desk_rig.assistant.process_due() == 1
     assert len(desk_rig.tasks.emergencies) == 1
     async with desk_rig.storage.unit_of_work() as uow:
         trail = await uow.audit.trail("riverside")
-    assert sorted(a.action for a in trail) == ["escalation.emergency", "staff.alerted"]
+    assert sorted(a.action for a in trail) == [
+        "escalation.emergency",
+        "escalation.opened",
+        "staff.alerted",
+    ]
 
 
 async def test_an_unknown_number_is_told_how_to_reach_the_practice(rig: Rig) -> None:
