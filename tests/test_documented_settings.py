@@ -416,6 +416,8 @@ MEANINGS: dict[str, Callable[[Settings, str, str], None]] = {
     "STAFF_IDLE_MINUTES": same_number,
     "STAFF_TOKEN_MINUTES": same_number,
     "WAITLIST_OFFER_MINUTES": whole_number,
+    "RESPONSE_TARGET_URGENT_MINUTES": whole_number,
+    "RESPONSE_TARGET_NORMAL_MINUTES": whole_number,
     "STRIPE_API_KEY": prefixed("sk_live_"),
     "STRIPE_WEBHOOK_SECRET": prefixed("whsec_"),
     "STRIPE_ACCOUNT_ID": prefixed("acct_"),
