@@ -20,6 +20,7 @@ from bot.ports import (
     ConversationRecord,
     EscalationRecord,
     OutboxRecord,
+    StaffNote,
     Storage,
     UnitOfWork,
 )
@@ -71,6 +72,25 @@ class StaffDesk:
                 _audit(who, "escalation.message_sent", escalation, now, {"outbox_id": outbox_id})
             )
             return outbox_id
+
+    async def note(self, who: StaffMember, conversation: ConversationRecord, text: str) -> str:
+        """A note for the practice's staff (never sent to the patient); its id. Any staff member
+        of the practice may add one, whoever holds the conversation."""
+        now = self.clock.now()
+        note = StaffNote(uuid.uuid4().hex, who.practice_id, conversation.id, who.id, now, text)
+        async with self.storage.unit_of_work() as uow:
+            await uow.escalations.add_note(note)
+            await uow.audit.append(
+                AuditRecord(
+                    practice_id=who.practice_id,
+                    actor=who.actor,
+                    action="conversation.note_added",
+                    subject=f"Conversation/{conversation.id}",
+                    at=now,
+                    detail={"note_id": note.id},
+                )
+            )
+        return note.id
 
     async def hand_back(self, who: StaffMember, conversation: ConversationRecord) -> None:
         """The assistant takes the conversation again, from a clean dialogue (no half-done

@@ -10,10 +10,13 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.sql.models import EscalationRow, table_of
-from bot.ports.escalations import EscalationRecord
+from adapters.crypto import Sealed
+from adapters.sql.models import EscalationRow, StaffNoteRow, table_of
+from adapters.sql.sealing import Sealing
+from bot.ports.escalations import EscalationRecord, StaffNote
 
 _escalations = table_of(EscalationRow)
+_notes = table_of(StaffNoteRow)
 _live = _escalations.c.state != "closed"
 
 
@@ -22,8 +25,9 @@ def _record(row: Any) -> EscalationRecord:
 
 
 class SqlEscalations:
-    def __init__(self, connection: AsyncConnection) -> None:
+    def __init__(self, connection: AsyncConnection, sealing: Sealing) -> None:
         self._conn = connection
+        self._keyring = sealing.keyring
 
     async def open(self, escalation: EscalationRecord) -> EscalationRecord:
         existing = await self.live(escalation.conversation_id)
@@ -67,3 +71,24 @@ class SqlEscalations:
             .values(state="closed", closed_at=now)
         )
         return (await self._conn.execute(stmt)).rowcount == 1
+
+    async def add_note(self, note: StaffNote) -> None:
+        values = dataclasses.asdict(note) | {"text_key": None}
+        if self._keyring is not None:
+            sealed = self._keyring.seal(note.text, note.id)
+            values["text"], values["text_key"] = sealed.token, sealed.key_id
+        await self._conn.execute(_notes.insert().values(values))
+
+    async def notes(self, conversation_id: str) -> list[StaffNote]:
+        n = _notes.c
+        rows = await self._conn.execute(
+            select(_notes).where(n.conversation_id == conversation_id).order_by(n.at, n.id)
+        )
+        found = []
+        for row in rows:
+            values = dict(row._mapping)
+            key_id = values.pop("text_key")
+            if key_id is not None and self._keyring is not None:
+                values["text"] = self._keyring.open(Sealed(key_id, values["text"]), values["id"])
+            found.append(StaffNote(**values))
+        return found

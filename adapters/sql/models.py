@@ -370,6 +370,19 @@ class EscalationRow(Base):
     task_id: Mapped[str | None] = mapped_column(Id)
 
 
+class StaffNoteRow(Base):
+    """A note staff wrote about a conversation, for each other; `text` sealed (key `text_key`)."""
+
+    __tablename__ = "staff_notes"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    practice_id: Mapped[str] = mapped_column(PracticeId)
+    conversation_id: Mapped[str] = mapped_column(Id, index=True)
+    staff_id: Mapped[str] = mapped_column(Id)
+    at: Mapped[dt.datetime]
+    text: Mapped[str] = mapped_column(Text)
+    text_key: Mapped[str | None] = mapped_column(String(64))
+
+
 class WaitlistRow(Base):
     """A patient waiting for a sooner time (domain/waitlist.py): who (a FHIR Patient id and
     the conversation offers go to), for which service and clinician (NULL: any), in which

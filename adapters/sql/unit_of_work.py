@@ -57,4 +57,4 @@ class SqlUnitOfWork:
         self.staff_sessions: StaffSessions = SqlStaffSessions(connection)
         self.transcripts: Transcripts = SqlTranscripts(connection, sealing)
         self.waitlist: Waitlist = SqlWaitlist(connection)
-        self.escalations: Escalations = SqlEscalations(connection)
+        self.escalations: Escalations = SqlEscalations(connection, sealing)

@@ -78,8 +78,15 @@ class Line(BaseModel):
     status: str
 
 
+class Note(BaseModel):
+    at: dt.datetime
+    staff_id: str
+    text: str
+
+
 class Transcript(ConversationSummary):
     messages: list[Line]
+    notes: list[Note] = []  # staff's notes about it, oldest first
 
 
 def _summary(c: ConversationRecord) -> dict[str, object]:
@@ -141,6 +148,10 @@ async def conversation(
         found = own_or_404(staff, await uow.conversations.get(conversation_id), "conversation")
         lines = await uow.transcripts.transcript(found.id)
         escalation = escalation_view(await uow.escalations.live(found.id))
+        notes = [
+            Note(at=n.at, staff_id=n.staff_id, text=n.text)
+            for n in await uow.escalations.notes(found.id)
+        ]
     async with runtime.storage.unit_of_work() as uow:
         await uow.audit.append(
             AuditRecord(
@@ -154,5 +165,5 @@ async def conversation(
         )
     messages = [Line(direction=x.direction, at=x.at, text=x.text, status=x.status) for x in lines]
     return Transcript.model_validate(
-        _summary(found) | {"messages": messages, "escalation": escalation}
+        _summary(found) | {"messages": messages, "escalation": escalation, "notes": notes}
     )

@@ -2,6 +2,7 @@
 
     POST /staff/api/conversations/{id}/claim     take its escalation (409 if someone holds it)
     POST /staff/api/conversations/{id}/messages  {"text"}: to the patient, on their channel
+    POST /staff/api/conversations/{id}/notes     {"text"}: a note for staff, never sent
     POST /staff/api/conversations/{id}/handback  the assistant greets the patient and goes on
     POST /staff/api/conversations/{id}/close     done with, no greeting
 
@@ -37,7 +38,7 @@ class StaffMessage(BaseModel):
 
 
 class Sent(BaseModel):
-    id: str  # the outbox message
+    id: str  # the outbox message, or the note
 
 
 def _desk(runtime: Runtime) -> StaffDesk:
@@ -88,6 +89,19 @@ async def message(
         raise HTTPException(status_code=409, detail=str(e)) from e
     _wake_sender(deployment, conversation.practice_id)
     return Sent(id=outbox_id)
+
+
+@router.post(
+    "/{conversation_id}/notes",
+    summary="Add a note for the practice's staff (the patient never sees it)",
+    responses=ANSWERS,
+    status_code=201,
+)
+async def note(
+    conversation_id: str, body: StaffMessage, staff: CurrentStaff, runtime: RuntimeDep
+) -> Sent:
+    conversation = await _own(runtime, staff, conversation_id)
+    return Sent(id=await _desk(runtime).note(staff, conversation, body.text))
 
 
 @router.post(

@@ -46,7 +46,7 @@ The records these ports take and give are in bot/ports/records.py (staff ones be
 ports, in bot/ports/staff.py).
 """
 
-from bot.ports.escalations import EscalationRecord, Escalations
+from bot.ports.escalations import EscalationRecord, Escalations, StaffNote
 from bot.ports.processing import ConversationLocks, Dispatcher
 from bot.ports.records import (
     AuditRecord,
@@ -135,6 +135,7 @@ __all__ = [
     "Sent",
     "StaffAccount",
     "StaffAccounts",
+    "StaffNote",
     "StaffSession",
     "StaffSessions",
     "StaleConversation",

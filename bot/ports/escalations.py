@@ -40,6 +40,16 @@ class EscalationRecord:
     task_id: str | None = None  # the FHIR Task that tells the practice
 
 
+@dataclass
+class StaffNote:
+    id: str
+    practice_id: str
+    conversation_id: str
+    staff_id: str
+    at: dt.datetime
+    text: str
+
+
 class Escalations(Protocol):
     async def open(self, escalation: EscalationRecord) -> EscalationRecord:
         """Open `escalation` unless its conversation has one not closed; returns the one that
@@ -60,4 +70,10 @@ class Escalations(Protocol):
 
     async def close(self, escalation_id: str, now: dt.datetime) -> bool:
         """Close a live escalation; False if it was already closed."""
+        ...
+
+    async def add_note(self, note: StaffNote) -> None: ...
+
+    async def notes(self, conversation_id: str) -> list[StaffNote]:
+        """The conversation's staff notes, oldest first."""
         ...

@@ -16,7 +16,7 @@ from tests.staff.conftest import StaffRig, bearer
 pytestmark = [pytest.mark.fhir, pytest.mark.slow]
 
 PHONE = "+16175550134"
-ACTIONS = ("claim", "messages", "handback", "close")
+ACTIONS = ("claim", "messages", "notes", "handback", "close")
 PROMISE = "A member of our team will reply here"
 BACK = "I'm the practice's assistant again"
 
@@ -33,7 +33,9 @@ async def act(rig: StaffRig, token: str | None, conversation_id: str, action: st
     rig.clock.advance(dt.timedelta(minutes=1))
     headers = bearer(token) if token else {}
     body = (
-        {"json": {"text": "Hello, this is Ann at the front desk."}} if action == "messages" else {}
+        {"json": {"text": "Hello, this is Ann at the front desk."}}
+        if action in ("messages", "notes")
+        else {}
     )
     return await rig.client.post(
         f"/staff/api/conversations/{conversation_id}/{action}", headers=headers, **body
@@ -96,6 +98,13 @@ async def test_a_person_takes_the_conversation_over_and_hands_it_back(rig: Staff
         "what are your opening hours?",
     ]
 
+    # A note is for staff: kept with the conversation, never sent to the patient.
+    noted = await act(rig, bob, conversation_id, "notes")
+    assert noted.status_code == 201, noted.text
+    seen = await transcript(rig, ann, conversation_id)
+    assert [n["text"] for n in seen["notes"]] == ["Hello, this is Ann at the front desk."]
+    assert seen["messages"] == lines
+
     handed = await act(rig, ann, conversation_id, "handback")
     assert handed.status_code == 204, handed.text
     after = await transcript(rig, ann, conversation_id)
@@ -111,6 +120,7 @@ async def test_a_person_takes_the_conversation_over_and_hands_it_back(rig: Staff
         "escalation.claimed",
         "escalation.message_sent",
         "escalation.handed_back",
+        "conversation.note_added",
     ):
         assert action in actions
     assert not any("front desk" in str(r.detail) for r in audit)

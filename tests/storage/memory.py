@@ -40,6 +40,7 @@ from bot.ports import (
     Retention,
     StaffAccount,
     StaffAccounts,
+    StaffNote,
     StaffSession,
     StaffSessions,
     StaleConversation,
@@ -100,6 +101,7 @@ class Tables:
     staff_sessions: dict[str, StaffSession] = field(default_factory=dict)
     waitlist: dict[str, WaitlistEntry] = field(default_factory=dict)
     escalations: dict[str, EscalationRecord] = field(default_factory=dict)
+    staff_notes: list[StaffNote] = field(default_factory=list)
 
 
 class MemoryInbox:
@@ -818,6 +820,13 @@ class MemoryEscalations:
             return False
         e.state, e.closed_at = "closed", now
         return True
+
+    async def add_note(self, note: StaffNote) -> None:
+        self._t.staff_notes.append(note)
+
+    async def notes(self, conversation_id: str) -> list[StaffNote]:
+        found = [n for n in self._t.staff_notes if n.conversation_id == conversation_id]
+        return sorted(found, key=lambda n: (n.at, n.id))
 
 
 class MemoryUnitOfWork:

@@ -3,6 +3,8 @@
 - escalations: one row per escalation; `state` open | claimed | closed; `holder` the staff
   member who claimed it. A partial unique index keeps one open-or-claimed escalation per
   conversation, so two triggers (or two processes) cannot open a second one.
+- staff_notes: what staff wrote about a conversation for each other; the text sealed like
+  message bodies (`text_key` the key id).
 
 Revision ID: 0010_escalations
 Revises: 0009_practice_channels
@@ -54,7 +56,23 @@ def upgrade() -> None:
     )
 
 
+    op.create_table(
+        "staff_notes",
+        sa.Column("id", sa.String(64), nullable=False),
+        sa.Column("practice_id", sa.String(64), nullable=False),
+        sa.Column("conversation_id", sa.String(64), nullable=False),
+        sa.Column("staff_id", sa.String(64), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("text_key", sa.String(64), nullable=True),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_staff_notes")),
+    )
+    op.create_index(op.f("ix_staff_notes_conversation_id"), "staff_notes", ["conversation_id"])
+
+
 def downgrade() -> None:
+    op.drop_index(op.f("ix_staff_notes_conversation_id"), table_name="staff_notes")
+    op.drop_table("staff_notes")
     op.drop_index("uq_escalations_live_conversation", table_name="escalations")
     op.drop_index(op.f("ix_escalations_practice_id_state"), table_name="escalations")
     op.drop_table("escalations")
