@@ -43,7 +43,7 @@ from dialogs.engine import DomainAnswered, Reply, UserSaid, advance
 from dialogs.schema import Flow
 from dialogs.state import State
 from domain import commands as c
-from domain.alerts import ReportEmergency
+from domain.alerts import PersonRequested, ReportEmergency, RequestPerson
 from domain.errors import DomainError, RecordSystemUnavailable
 from domain.phones import PHONE_CHANNELS
 from domain.ports import Clock, PatientDirectory
@@ -59,6 +59,8 @@ MAX_ATTEMPTS = 5
 IN_BAND_CHANNELS = ("web", "console")
 #: Namespace of the request ids of emergency Tasks (one per inbound message).
 _EMERGENCY = uuid.UUID("5d0f2c9e-7a41-4b3e-9c86-2e1f4a7b9d53")
+#: Namespace of the request ids of "reply to the patient" Tasks (one per inbound message).
+_PERSON = uuid.UUID("8b3f6a2d-1c4e-4f7a-9d25-6e0b7c3a1f48")
 
 
 class Parser(Protocol):
@@ -273,6 +275,8 @@ class Assistant:
             escalation = escalations.opened(
                 trigger, self.practice_id, conversation.id, now, self.response_targets
             )
+            if escalation.task_id is None:
+                escalation.task_id = await self._reply_task(state, ctx, message, escalation)
             tz = ctx.catalogue.practice.timezone
             promise = _text(self.texts, "escalation_opened", state)
             replies.append(Reply(promise.format_map(escalations.promise_values(escalation, tz))))
@@ -336,6 +340,34 @@ class Assistant:
                 },
             )
         )
+
+    async def _reply_task(
+        self,
+        state: State,
+        ctx: TurnContext,
+        message: InboundRecord,
+        escalation: EscalationRecord,
+    ) -> str | None:
+        """The FHIR Task asking staff to reply by the escalation's due time; its id, or None
+        when it could not be made: the escalation opens all the same (staff see it in their
+        queue), so a record system that is down does not keep a patient from a person."""
+        request = RequestPerson(
+            str(uuid.uuid5(_PERSON, message.id)),  # processed again: the same Task
+            ctx.conversation_id,
+            ctx.channel,
+            escalation.due_at,
+            patient_id=state.patient_id,
+            related_person_id=state.proxy_id,
+        )
+        try:
+            outcome = await self.scheduling.handle(request)
+        except Exception as e:  # noqa: BLE001 - the escalation itself must not wait on it
+            bind(log, conversation=ctx.conversation_id, message=message.id).failure(
+                "escalation Task not made", e
+            )
+            metrics.ESCALATION_FAILED.inc()
+            return None
+        return outcome.task_id if isinstance(outcome, PersonRequested) else None
 
     async def _leave_to_staff(
         self, conversation: ConversationRecord, message: InboundRecord, now: dt.datetime

@@ -66,6 +66,20 @@ class EmergencyReported(AlertReported):
 
 
 @dataclass(frozen=True)
+class RequestPerson(StaffAlert):
+    """Ask staff to reply, by `due_at`, to a patient who asked for a person (bot/escalations.py)."""
+
+    due_at: dt.datetime
+    patient_id: str | None = None
+    related_person_id: str | None = None
+
+
+@dataclass(frozen=True)
+class PersonRequested(AlertReported):
+    """The Task asking staff to reply was made."""
+
+
+@dataclass(frozen=True)
 class RequestResultsCallBack(StaffAlert):
     """Ask staff to call the patient about their results (a FHIR Task; references only)."""
 

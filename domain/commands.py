@@ -25,7 +25,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from domain.alerts import EmergencyReported, LockoutReported, ReportEmergency, ReportLockout
+from domain.alerts import (
+    EmergencyReported,
+    LockoutReported,
+    PersonRequested,
+    ReportEmergency,
+    ReportLockout,
+    RequestPerson,
+)
 from domain.appointments import ListUpcoming, UpcomingListed
 from domain.billing import (
     CreatePaymentLink,
@@ -115,6 +122,7 @@ __all__ = [
     "Outcome",
     "PatientRegistered",
     "PaymentLinkCreated",
+    "PersonRequested",
     "ReadResults",
     "RecordSystemDown",
     "ReferredToStaff",
@@ -123,6 +131,7 @@ __all__ = [
     "ReminderOutdated",
     "ReportEmergency",
     "ReportLockout",
+    "RequestPerson",
     "RequestResultsCallBack",
     "RescheduleAppointment",
     "Rescheduled",
@@ -154,6 +163,7 @@ Command = (
     | LinkChat
     | ReportLockout
     | ReportEmergency
+    | RequestPerson
     | RegisterPatient
     | UpdateDetails
     | CheckResults
@@ -184,6 +194,7 @@ Outcome = (
     | NotIdentified
     | LockoutReported
     | EmergencyReported
+    | PersonRequested
     | PatientRegistered
     | ReferredToStaff
     | DetailsUpdated

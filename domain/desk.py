@@ -56,6 +56,8 @@ class FrontDesk:
                 return await self.identity.report_lockout(command)
             case c.ReportEmergency():
                 return await self.identity.report_emergency(command)
+            case c.RequestPerson():
+                return await self.identity.request_person(command)
             case c.CheckResults():
                 return await self.results.check(command)
             case c.ReadResults():

@@ -7,7 +7,14 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from domain.alerts import EmergencyReported, LockoutReported, ReportEmergency, ReportLockout
+from domain.alerts import (
+    EmergencyReported,
+    LockoutReported,
+    PersonRequested,
+    ReportEmergency,
+    ReportLockout,
+    RequestPerson,
+)
 from domain.details import DetailsUpdated, UpdateDetails
 from domain.model import Patient
 from domain.patients import NewPatient, identify, likely_duplicates
@@ -89,6 +96,11 @@ class Identity:
         """Staff contact the sender of a message read as an emergency (an urgent Task)."""
         task_id = await self.tasks.emergency(command)
         return EmergencyReported(task_id, command.conversation_id, command.patient_id)
+
+    async def request_person(self, command: RequestPerson) -> PersonRequested:
+        """Staff reply to a patient who asked for a person (a Task due by the response target)."""
+        task_id = await self.tasks.person_requested(command)
+        return PersonRequested(task_id, command.conversation_id, command.patient_id)
 
     async def update(self, command: UpdateDetails) -> DetailsUpdated:
         change = command.change

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Protocol
 
-from domain.alerts import ReportEmergency, ReportLockout, RequestResultsCallBack
+from domain.alerts import ReportEmergency, ReportLockout, RequestPerson, RequestResultsCallBack
 from domain.consent import ConsentDecision, ConsentDocument
 from domain.details import DetailChange
 from domain.intake import Form, IntakeResponse
@@ -171,6 +171,11 @@ class StaffTasks(Protocol):
     async def emergency(self, report: ReportEmergency) -> str:
         """Ask staff to contact the sender of an emergency now; the task id. References only,
         no PHI. Conditional on `report.request_id`, so a retry makes no second task."""
+        ...
+
+    async def person_requested(self, request: RequestPerson) -> str:
+        """Ask staff to reply, by `request.due_at`, to a patient who asked for a person; the
+        task id. References only. Conditional on `request.request_id`."""
         ...
 
     async def results_call_back(self, request: RequestResultsCallBack) -> str:

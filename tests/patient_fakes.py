@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from adapters.fhir.questionnaire import to_form
 from dialogs.context import Catalogue, TurnContext
-from domain.alerts import ReportEmergency, ReportLockout, RequestResultsCallBack
+from domain.alerts import ReportEmergency, ReportLockout, RequestPerson, RequestResultsCallBack
 from domain.consent import ConsentDecision, ConsentDocument
 from domain.consent_service import Consents
 from domain.desk import FrontDesk
@@ -135,6 +135,7 @@ class FakeTasks:
     lockouts: dict[str, ReportLockout] = field(default_factory=dict)
     emergencies: dict[str, ReportEmergency] = field(default_factory=dict)
     call_backs: dict[str, RequestResultsCallBack] = field(default_factory=dict)
+    person_requests: dict[str, RequestPerson] = field(default_factory=dict)
     down: bool = False  # the record system is unreachable
     fail_with: Exception | None = None  # an unexpected failure of the record system
 
@@ -156,6 +157,11 @@ class FakeTasks:
             raise self.fail_with
         self.emergencies.setdefault(report.request_id, report)
         return f"task-{report.request_id[:8]}"
+
+    async def person_requested(self, request: RequestPerson) -> str:
+        self._check()
+        self.person_requests.setdefault(request.request_id, request)
+        return f"task-{request.request_id[:8]}"
 
     async def results_call_back(self, request: RequestResultsCallBack) -> str:
         self._check()

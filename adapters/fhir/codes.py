@@ -61,6 +61,7 @@ TASK_CODES = f"{PROJECT}/CodeSystem/task"
 REVIEW_DUPLICATE = "review-possible-duplicate"
 FOLLOW_UP_LOCKOUT = "follow-up-locked-conversation"
 FOLLOW_UP_EMERGENCY = "follow-up-emergency"
+REPLY_TO_PATIENT = "reply-to-patient"
 CALL_BACK_RESULTS = "call-back-about-results"
 
 # Consent.

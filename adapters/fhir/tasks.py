@@ -11,6 +11,7 @@ from adapters.fhir.codes import (
     CALL_BACK_RESULTS,
     FOLLOW_UP_EMERGENCY,
     FOLLOW_UP_LOCKOUT,
+    REPLY_TO_PATIENT,
     REVIEW_DUPLICATE,
     TASK_CODES,
     TASK_SYSTEM,
@@ -21,13 +22,14 @@ from adapters.fhir.http import Json, version_of
 from adapters.fhir.mapping import ref_id
 from adapters.fhir.reference import ReferenceCache
 from adapters.fhir.slots import fhir_time
-from domain.alerts import ReportEmergency, ReportLockout, RequestResultsCallBack
+from domain.alerts import ReportEmergency, ReportLockout, RequestPerson, RequestResultsCallBack
 from domain.patients import Match, NewPatient
 
 REVIEW_TEXT = "Review a possible duplicate patient registration"
 LOCKOUT_TEXT = "Follow up a conversation locked after failed identity checks"
 EMERGENCY_TEXT = "Contact a patient whose message was read as an emergency"
 CALL_BACK_TEXT = "Call a patient back about their results"
+REPLY_TEXT = "Reply to a patient who asked for a person"
 
 
 def duplicate_task(
@@ -123,6 +125,25 @@ def emergency_task(report: ReportEmergency, organization_id: str, now: dt.dateti
     )
 
 
+def reply_task(request: RequestPerson, organization_id: str, now: dt.datetime) -> Json:
+    """A Task for staff to reply in the conversation by the practice's response target
+    (`restriction.period.end`): references only."""
+    task = _follow_up_task(
+        request,
+        organization_id,
+        now,
+        priority="routine",
+        code=REPLY_TO_PATIENT,
+        title=REPLY_TEXT,
+        description="The patient asked to talk to a person. Claim the conversation in the "
+        "staff console and reply there; the assistant stays quiet until it is handed back.",
+        extra_inputs=[],
+        related_person_role="speaking for the patient",
+    )
+    task["restriction"] = {"period": {"end": fhir_time(request.due_at)}}
+    return task
+
+
 def call_back_task(request: RequestResultsCallBack, organization_id: str, now: dt.datetime) -> Json:
     """A Task for staff to call a verified patient about results the practice does not
     release by message: references only (which results is for staff to look up)."""
@@ -141,7 +162,7 @@ def call_back_task(request: RequestResultsCallBack, organization_id: str, now: d
 
 
 def _follow_up_task(
-    report: ReportLockout | ReportEmergency | RequestResultsCallBack,
+    report: ReportLockout | ReportEmergency | RequestPerson | RequestResultsCallBack,
     organization_id: str,
     now: dt.datetime,
     *,
@@ -209,6 +230,12 @@ class FhirStaffTasks:
         organization = (await self._reference.get()).organization["id"]
         return await self._create(
             emergency_task(report, organization, dt.datetime.now(dt.UTC)), report.request_id
+        )
+
+    async def person_requested(self, request: RequestPerson) -> str:
+        organization = (await self._reference.get()).organization["id"]
+        return await self._create(
+            reply_task(request, organization, dt.datetime.now(dt.UTC)), request.request_id
         )
 
     async def results_call_back(self, request: RequestResultsCallBack) -> str:

@@ -8,7 +8,7 @@ import uuid
 
 import pytest
 
-from domain.alerts import ReportEmergency, ReportLockout
+from domain.alerts import ReportEmergency, ReportLockout, RequestPerson
 from domain.errors import RecordSystemUnavailable
 from domain.patients import Match, NewPatient
 from tests.ports.sides import Side, unique
@@ -49,6 +49,14 @@ class TestStaffTasksContract:
         assert task and await side.tasks.emergency(report) == task
         stranger = ReportEmergency(str(uuid.uuid4()), unique("conv-"), "sms")
         assert await side.tasks.emergency(stranger) not in ("", task)
+
+    async def test_a_request_for_a_person_is_one_task_per_request(self, side: Side) -> None:
+        due = dt.datetime(2026, 3, 2, 18, 0, tzinfo=dt.UTC)
+        request = RequestPerson(str(uuid.uuid4()), unique("conv-"), "sms", due)
+        task = await side.tasks.person_requested(request)
+        assert task and await side.tasks.person_requested(request) == task
+        other = RequestPerson(str(uuid.uuid4()), unique("conv-"), "sms", due)
+        assert await side.tasks.person_requested(other) != task
 
     async def test_no_task_is_made_while_the_record_system_is_down(self, side: Side) -> None:
         # The emergency path relies on this error: the guidance still goes out at once and the

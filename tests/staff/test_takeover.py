@@ -8,10 +8,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import httpx
 import pytest
 
 from bot.messages import Inbound
 from tests.staff.conftest import StaffRig, bearer
+from tests.support.fhir import SeededServer
 
 pytestmark = [pytest.mark.fhir, pytest.mark.slow]
 
@@ -51,7 +53,9 @@ async def transcript(rig: StaffRig, token: str, conversation_id: str) -> dict[st
     return found
 
 
-async def test_a_person_takes_the_conversation_over_and_hands_it_back(rig: StaffRig) -> None:
+async def test_a_person_takes_the_conversation_over_and_hands_it_back(
+    rig: StaffRig, fhir_sandbox: SeededServer
+) -> None:
     [promise] = await patient_writes(rig, "can I talk to a real person")
     assert PROMISE in promise["text"]
     await rig.add("ann@riverside.example")
@@ -72,6 +76,15 @@ async def test_a_person_takes_the_conversation_over_and_hands_it_back(rig: Staff
     opened = dt.datetime.fromisoformat(escalation["opened_at"])
     assert dt.datetime.fromisoformat(escalation["due_at"]) - opened == dt.timedelta(minutes=240)
     conversation_id = summary["id"]
+    # The practice's FHIR Task says the same: reply by the due time (references only).
+    async with httpx.AsyncClient() as fhir:
+        found = await fhir.get(f"{fhir_sandbox.base_url}/Task/{escalation['task_id']}")
+    task = found.json()
+    assert task["code"]["coding"][0]["code"] == "reply-to-patient"
+    assert dt.datetime.fromisoformat(task["restriction"]["period"]["end"]) == (
+        dt.datetime.fromisoformat(escalation["due_at"])
+    )
+    assert "real person" not in str(task)
 
     # Open and not yet claimed: the patient was told a person will reply; the assistant is quiet.
     assert await patient_writes(rig, "hello? anyone there?") == []
