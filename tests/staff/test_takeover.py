@@ -208,3 +208,14 @@ async def test_another_practices_staff_get_404_and_strangers_401_on_every_action
     # Nothing tom tried changed it.
     found = await transcript(rig, ann, riverside["id"])
     assert found["escalation"]["state"] == "open"
+
+
+async def test_while_staff_have_it_the_safety_net_and_keywords_still_answer(
+    rig: StaffRig,
+) -> None:
+    await patient_writes(rig, "can I talk to a real person")
+    assert await patient_writes(rig, "are you still there?") == []
+    [guidance] = await patient_writes(rig, "I have crushing chest pain and can't breathe")
+    assert "911" in guidance["text"]
+    [helped] = await patient_writes(rig, "HELP")
+    assert helped["text"]
