@@ -269,7 +269,14 @@ class Assistant:
             parse.intent,
             parse.confidence,
         )
-        trigger = None if with_staff else escalations.triggered(notes, outcomes)
+        trigger = escalations.triggered(notes, outcomes)
+        urgent_by = (
+            escalations.made_urgent(with_staff, trigger, now, self.response_targets)
+            if with_staff
+            else None
+        )
+        if with_staff:
+            trigger = None  # one escalation per conversation: the live one stays
         escalation = None
         if trigger is not None:
             escalation = escalations.opened(
@@ -284,6 +291,11 @@ class Assistant:
         async with self.storage.unit_of_work() as uow:
             if escalation is not None:
                 await self._open_escalation(uow, escalation, now)
+            if with_staff is not None and urgent_by is not None:
+                task = next(
+                    (o.task_id for o in outcomes if isinstance(o, c.EmergencyReported)), None
+                )
+                await uow.escalations.make_urgent(with_staff.id, urgent_by, task)
             conversation.state = state.to_json()
             await uow.conversations.save(conversation, now)
             processed = {

@@ -48,6 +48,16 @@ def triggered(notes: list[dict[str, Any]], outcomes: list[c.Outcome]) -> Trigger
     return None
 
 
+def made_urgent(
+    live: EscalationRecord, trigger: Trigger | None, now: dt.datetime, targets: ResponseTargets
+) -> dt.datetime | None:
+    """The new due time when an emergency arrives in a conversation already with staff and
+    not yet urgent; None when nothing changes."""
+    if trigger is None or trigger.urgency != "urgent" or live.urgency == "urgent":
+        return None
+    return min(live.due_at, now + target("urgent", targets))
+
+
 def target(urgency: str, targets: ResponseTargets) -> dt.timedelta:
     minutes = targets.urgent_minutes if urgency == "urgent" else targets.normal_minutes
     return dt.timedelta(minutes=minutes)

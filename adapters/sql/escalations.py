@@ -72,6 +72,17 @@ class SqlEscalations:
         )
         return (await self._conn.execute(stmt)).rowcount == 1
 
+    async def make_urgent(
+        self, escalation_id: str, due_at: dt.datetime, task_id: str | None
+    ) -> None:
+        e = _escalations.c
+        values: dict[str, Any] = {"urgency": "urgent", "due_at": due_at}
+        if task_id is not None:
+            values["task_id"] = task_id
+        await self._conn.execute(
+            update(_escalations).where(e.id == escalation_id, _live).values(**values)
+        )
+
     async def add_note(self, note: StaffNote) -> None:
         values = dataclasses.asdict(note) | {"text_key": None}
         if self._keyring is not None:

@@ -72,6 +72,12 @@ class Escalations(Protocol):
         """Close a live escalation; False if it was already closed."""
         ...
 
+    async def make_urgent(
+        self, escalation_id: str, due_at: dt.datetime, task_id: str | None
+    ) -> None:
+        """An emergency in a conversation already with staff: urgent, due by `due_at`."""
+        ...
+
     async def add_note(self, note: StaffNote) -> None: ...
 
     async def notes(self, conversation_id: str) -> list[StaffNote]:

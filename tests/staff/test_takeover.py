@@ -219,3 +219,12 @@ async def test_while_staff_have_it_the_safety_net_and_keywords_still_answer(
     assert "911" in guidance["text"]
     [helped] = await patient_writes(rig, "HELP")
     assert helped["text"]
+    # The emergency made the conversation's escalation urgent: first in the queue.
+    await rig.add("ann@riverside.example")
+    ann = await rig.token("ann@riverside.example")
+    urgent = await rig.client.get(
+        "/staff/api/conversations", params={"urgency": "urgent"}, headers=bearer(ann)
+    )
+    [summary] = urgent.json()
+    assert summary["escalation"]["reason"] == "human_requested"
+    assert summary["escalation"]["task_id"]

@@ -821,6 +821,14 @@ class MemoryEscalations:
         e.state, e.closed_at = "closed", now
         return True
 
+    async def make_urgent(
+        self, escalation_id: str, due_at: dt.datetime, task_id: str | None
+    ) -> None:
+        e = self._t.escalations.get(escalation_id)
+        if e is not None and e.state != "closed":
+            e.urgency, e.due_at = "urgent", due_at
+            e.task_id = task_id or e.task_id
+
     async def add_note(self, note: StaffNote) -> None:
         self._t.staff_notes.append(note)
 
