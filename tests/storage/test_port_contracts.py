@@ -15,6 +15,7 @@ from bot.ports import Storage
 from tests.storage.contract.arrivals import ArrivalContract
 from tests.storage.contract.audit import AuditContract
 from tests.storage.contract.conversations import ConversationContract
+from tests.storage.contract.escalations import EscalationsContract
 from tests.storage.contract.holds import SlotHoldContract
 from tests.storage.contract.inbound import InboundContract
 from tests.storage.contract.jobs import JobsContract
@@ -109,3 +110,7 @@ class TestTranscripts(TranscriptsContract):
 
 class TestWaitlist(WaitlistContract):
     """`uow.waitlist`: one live entry per wish, version-checked changes, expiry."""
+
+
+class TestEscalations(EscalationsContract):
+    """`uow.escalations`: conversations staff take over, and their notes."""
