@@ -39,7 +39,7 @@ from tests.support.standins import (  # noqa: F401 - fixtures
 )
 from tests.support.storage import DatabaseFactory
 
-pytestmark = [pytest.mark.postgres, pytest.mark.fhir, pytest.mark.slow]
+pytestmark = [pytest.mark.postgres, pytest.mark.fhir, pytest.mark.slow, pytest.mark.nlu_model]
 
 SHARED_PHONE = "+16175550134"  # Maria Lopez at Riverside, Lucy Lopez at Thameside
 RIVERSIDE_SMS, THAMESIDE_SMS = "+16175550100", THAMESIDE.sms_number
