@@ -16,6 +16,10 @@ from typing import BinaryIO
 
 import httpx
 
+from patient_assistant.settings import Settings
+from tests.channels.rig import PUBLIC, SMS_FROM
+from tests.support.standins import TWILIO_SID, TWILIO_TOKEN, StandIn
+
 ROOT = Path(__file__).resolve().parents[2]
 CLI = [sys.executable, "-m", "patient_assistant.cli"]
 
@@ -34,6 +38,36 @@ def isolated_env(**values: str) -> dict[str, str]:
         "PYTHONUNBUFFERED": "1",
     }
     return env | values
+
+
+def twilio_deployment(
+    database_url: str, fhir_base_url: str, twilio: StandIn, secret_key: str, **values: str
+) -> dict[str, str]:
+    """`isolated_env` of a deployment that sends SMS from the rig's short code through the
+    Twilio stand-in, on the given database and FHIR server, with `values` over it."""
+    return isolated_env(
+        DATABASE_URL=database_url,
+        FHIR_BASE_URL=fhir_base_url,
+        PUBLIC_BASE_URL=PUBLIC,
+        SECRET_KEY=secret_key,
+        TWILIO_ACCOUNT_SID=TWILIO_SID,
+        TWILIO_AUTH_TOKEN=TWILIO_TOKEN,
+        TWILIO_SMS_FROM=SMS_FROM,
+        TWILIO_API_BASE_URL=twilio.base_url,
+        TWILIO_SMS_SENDER_KIND="short_code",
+        **values,
+    )
+
+
+def celery_settings(env: dict[str, str], secret_key: str) -> Settings:
+    """The settings a test needs to publish to that deployment's Celery queue."""
+    return Settings(
+        _env_file=None,
+        secret_key=secret_key,
+        redis_url=env["REDIS_URL"],  # type: ignore[call-arg]
+        redis_key_prefix=env["REDIS_KEY_PREFIX"],
+        celery_queue=env["CELERY_QUEUE"],
+    )
 
 
 class Processes:

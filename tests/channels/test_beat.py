@@ -20,10 +20,10 @@ from bot.messages import Outbound
 from bot.ports import InboundRecord, OutboxRecord
 from patient_assistant.channels import keyring_of
 from patient_assistant.settings import Settings
-from tests.channels.processes import isolated_env, processes
-from tests.channels.rig import MARIA, PUBLIC, SMS_FROM
+from tests.channels.processes import processes, twilio_deployment
+from tests.channels.rig import MARIA
 from tests.support.fhir import SeededServer
-from tests.support.standins import TWILIO_SID, TWILIO_TOKEN, StandIn
+from tests.support.standins import StandIn
 from tests.support.storage import DatabaseFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
@@ -39,16 +39,11 @@ async def test_beat_alone_sends_the_outbox_processes_kept_messages_and_purges(
     tmp_path: Path,
 ) -> None:
     url = await database_url("postgresql")
-    env = isolated_env(
-        DATABASE_URL=url,
-        FHIR_BASE_URL=fhir_sandbox.base_url,
-        PUBLIC_BASE_URL=PUBLIC,
-        SECRET_KEY=SECRET,
-        TWILIO_ACCOUNT_SID=TWILIO_SID,
-        TWILIO_AUTH_TOKEN=TWILIO_TOKEN,
-        TWILIO_SMS_FROM=SMS_FROM,
-        TWILIO_API_BASE_URL=twilio_api.base_url,
-        TWILIO_SMS_SENDER_KIND="short_code",
+    env = twilio_deployment(
+        url,
+        fhir_sandbox.base_url,
+        twilio_api,
+        SECRET,
         BEAT_SEND_OUTBOX_SECONDS="1",
         BEAT_PROCESS_DUE_SECONDS="2",
         BEAT_PURGE_SECONDS="2",

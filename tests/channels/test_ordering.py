@@ -13,10 +13,10 @@ import pytest
 from adapters.sql import SqlStorage
 from patient_assistant.channels import keyring_of
 from patient_assistant.settings import Settings
-from tests.channels.processes import isolated_env, processes
+from tests.channels.processes import processes, twilio_deployment
 from tests.channels.rig import MARIA, PUBLIC, SMS_FROM, sign
 from tests.support.fhir import SeededServer
-from tests.support.standins import TWILIO_SID, TWILIO_TOKEN, StandIn, free_port
+from tests.support.standins import TWILIO_SID, StandIn, free_port
 from tests.support.storage import DatabaseFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
@@ -31,16 +31,11 @@ async def test_fifty_messages_through_two_apis_and_two_workers_are_processed_in_
     tmp_path: Path,
 ) -> None:
     url = await database_url("postgresql")
-    env = isolated_env(
-        DATABASE_URL=url,
-        FHIR_BASE_URL=fhir_sandbox.base_url,
-        PUBLIC_BASE_URL=PUBLIC,
-        SECRET_KEY=SECRET,
-        TWILIO_ACCOUNT_SID=TWILIO_SID,
-        TWILIO_AUTH_TOKEN=TWILIO_TOKEN,
-        TWILIO_SMS_FROM=SMS_FROM,
-        TWILIO_API_BASE_URL=twilio_api.base_url,
-        TWILIO_SMS_SENDER_KIND="short_code",
+    env = twilio_deployment(
+        url,
+        fhir_sandbox.base_url,
+        twilio_api,
+        SECRET,
     )
     with processes(env, tmp_path) as running:
         running.worker("w1")

@@ -18,11 +18,10 @@ from adapters.sql import SqlStorage
 from bot.messages import Outbound
 from bot.ports import OutboxRecord
 from patient_assistant.channels import keyring_of
-from patient_assistant.settings import Settings
-from tests.channels.processes import isolated_env, processes
-from tests.channels.rig import MARIA, PUBLIC, SMS_FROM
+from tests.channels.processes import celery_settings, processes, twilio_deployment
+from tests.channels.rig import MARIA
 from tests.support.fhir import SeededServer
-from tests.support.standins import TWILIO_SID, TWILIO_TOKEN, StandIn
+from tests.support.standins import StandIn
 from tests.support.storage import DatabaseFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
@@ -37,25 +36,14 @@ async def test_a_worker_killed_mid_send_loses_nothing_and_repeats_only_the_messa
     tmp_path: Path,
 ) -> None:
     url = await database_url("postgresql")
-    env = isolated_env(
-        DATABASE_URL=url,
-        FHIR_BASE_URL=fhir_sandbox.base_url,
-        PUBLIC_BASE_URL=PUBLIC,
-        SECRET_KEY=SECRET,
-        TWILIO_ACCOUNT_SID=TWILIO_SID,
-        TWILIO_AUTH_TOKEN=TWILIO_TOKEN,
-        TWILIO_SMS_FROM=SMS_FROM,
-        TWILIO_API_BASE_URL=twilio_api.base_url,
-        TWILIO_SMS_SENDER_KIND="short_code",
+    env = twilio_deployment(
+        url,
+        fhir_sandbox.base_url,
+        twilio_api,
+        SECRET,
         OUTBOX_LEASE_SECONDS="3",
     )
-    settings = Settings(
-        _env_file=None,
-        secret_key=SECRET,
-        redis_url=env["REDIS_URL"],  # type: ignore[call-arg]
-        redis_key_prefix=env["REDIS_KEY_PREFIX"],
-        celery_queue=env["CELERY_QUEUE"],
-    )
+    settings = celery_settings(env, SECRET)
     storage = SqlStorage(url, keyring=keyring_of(settings))
     celery = make_celery(settings)
     try:

@@ -20,13 +20,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection, create_async_engine
 
 from adapters.celery_app import RUN_JOBS, make_celery
 from adapters.fhir import connect
-from patient_assistant.settings import Settings
-from tests.channels.processes import isolated_env, processes
-from tests.channels.rig import PUBLIC, SMS_FROM
+from tests.channels.processes import celery_settings, processes, twilio_deployment
 from tests.reminders.support import book_like, maria_check_up
 from tests.results.support import MARIA, maria
 from tests.support.fhir import DEMO_ORGANIZATION, SeededServer
-from tests.support.standins import TWILIO_SID, TWILIO_TOKEN, StandIn
+from tests.support.standins import StandIn
 from tests.support.storage import DatabaseFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.fhir, pytest.mark.slow]
@@ -58,26 +56,15 @@ async def test_a_worker_killed_mid_job_loses_no_reminder_and_sends_none_twice(
         await fhir.aclose()
 
     url = await database_url("postgresql")
-    env = isolated_env(
-        DATABASE_URL=url,
-        FHIR_BASE_URL=own_sandbox.base_url,
-        PUBLIC_BASE_URL=PUBLIC,
-        SECRET_KEY=SECRET,
-        TWILIO_ACCOUNT_SID=TWILIO_SID,
-        TWILIO_AUTH_TOKEN=TWILIO_TOKEN,
-        TWILIO_SMS_FROM=SMS_FROM,
-        TWILIO_API_BASE_URL=twilio_api.base_url,
-        TWILIO_SMS_SENDER_KIND="short_code",
+    env = twilio_deployment(
+        url,
+        own_sandbox.base_url,
+        twilio_api,
+        SECRET,
         JOB_LEASE_SECONDS="3",
         REMINDER_DAILY_CAP="10",  # five visits in a day, each with its reminder
     )
-    settings = Settings(
-        _env_file=None,
-        secret_key=SECRET,
-        redis_url=env["REDIS_URL"],  # type: ignore[call-arg]
-        redis_key_prefix=env["REDIS_KEY_PREFIX"],
-        celery_queue=env["CELERY_QUEUE"],
-    )
+    settings = celery_settings(env, SECRET)
     celery = make_celery(settings)
     engine = create_async_engine(url)
     try:
