@@ -74,30 +74,28 @@ def answer(turn: Turn, parse: Parse) -> bool:
             turn.say_key("waitlist_kept_both")
             return True
         return False  # something else: the question lapses
-    if is_affirm(parse):
+    # YES and NO send the same facts about the offer; only the command differs.
+    reply = (
+        c.AcceptWaitlistOffer
+        if is_affirm(parse)
+        else c.DeclineWaitlistOffer
+        if is_deny(parse)
+        else None
+    )
+    if reply is None:
+        return False
+    if reply is c.AcceptWaitlistOffer:
         s.patient_id = s.patient_id or offer.get("patient_id")
-        turn.commands.append(
-            c.AcceptWaitlistOffer(
-                conversation_id=turn.ctx.conversation_id,
-                patient_id=str(offer["patient_id"]),
-                entry_id=str(offer["entry_id"]),
-                opening=opening_from_json(offer["opening"]),
-            )
+    turn.commands.append(
+        reply(
+            conversation_id=turn.ctx.conversation_id,
+            patient_id=str(offer["patient_id"]),
+            entry_id=str(offer["entry_id"]),
+            opening=opening_from_json(offer["opening"]),
         )
-        s.awaiting = Awaiting.WAITLIST
-        return True
-    if is_deny(parse):
-        turn.commands.append(
-            c.DeclineWaitlistOffer(
-                conversation_id=turn.ctx.conversation_id,
-                patient_id=str(offer["patient_id"]),
-                entry_id=str(offer["entry_id"]),
-                opening=opening_from_json(offer["opening"]),
-            )
-        )
-        s.awaiting = Awaiting.WAITLIST
-        return True
-    return False
+    )
+    s.awaiting = Awaiting.WAITLIST
+    return True
 
 
 def on_outcome(turn: Turn, outcome: c.Outcome) -> None:
