@@ -105,7 +105,7 @@ class TestResult:
         if self.failure is None:
             return f"PASS {where}"
         f = self.failure
-        said = f' (patient: "{f.said}")' if f.said is not None else ""
+        said = f' (the replies to the patient\'s "{f.said}")' if f.said is not None else ""
         return (
             f"FAIL {where}\n  step {f.step}{said}\n  expected: {f.expected}\n"
             f"  got: {_indent(f.got)}"
@@ -301,8 +301,10 @@ async def _seed(base_url: str, practice_id: str, now: dt.datetime) -> None:
 async def _play(runtime: Runtime, test: FlowTest) -> StepFailure | None:
     before = await _appointments(runtime, test)
     replies: list[str] = []
+    last_said: str | None = None
     for step in test.steps:
         if step.said is not None:
+            last_said = step.said
             message = Inbound(
                 practice_id=runtime.settings.practice_id,
                 channel=test.channel,
@@ -313,21 +315,28 @@ async def _play(runtime: Runtime, test: FlowTest) -> StepFailure | None:
             )
             handled = await runtime.assistant.handle(message)
             replies = [r.plain_text() for r in handled.replies]
-        if failure := await _judge(runtime, test, step, "\n".join(replies), before):
+        if failure := await _judge(runtime, test, step, last_said, "\n".join(replies), before):
             return failure
     return None
 
 
 async def _judge(
-    runtime: Runtime, test: FlowTest, step: TestStep, said: str, before: dict[str, Appointment]
+    runtime: Runtime,
+    test: FlowTest,
+    step: TestStep,
+    patient_said: str | None,
+    said: str,
+    before: dict[str, Appointment],
 ) -> StepFailure | None:
+    """The failure of `step`, judged on the replies to what the patient last said, or None."""
+
     def failed(expected: str, got: str) -> StepFailure:
-        return StepFailure(step.number, step.said, expected, got)
+        return StepFailure(step.number, patient_said, expected, got)
 
     got = said or "(no reply)"
-    if "say" in step.expect and not re.search(str(step.expect["say"]), said):
+    if "say" in step.expect and not re.search(str(step.expect["say"]), said, re.DOTALL):
         return failed(f"a reply matching /{step.expect['say']}/", got)
-    if "not_say" in step.expect and re.search(str(step.expect["not_say"]), said):
+    if "not_say" in step.expect and re.search(str(step.expect["not_say"]), said, re.DOTALL):
         return failed(f"no reply matching /{step.expect['not_say']}/", got)
     for what in ("booked", "cancelled"):
         if what not in step.expect:
