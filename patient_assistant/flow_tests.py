@@ -66,7 +66,7 @@ class FlowTestFormatError(ValueError):
 
 
 @dataclass(frozen=True)
-class TestStep:
+class ScriptStep:
     number: int  # 1-based, as counted in the file
     said: str | None = None  # what the patient sends
     expect: dict[str, Any] = field(default_factory=dict)
@@ -78,7 +78,7 @@ class FlowTest:
     source: str  # the file it came from
     phone: str
     now: dt.datetime | str  # a string is read in the practice's time zone when the test runs
-    steps: tuple[TestStep, ...]
+    steps: tuple[ScriptStep, ...]
     channel: str = "sms"
     patient: str | None = None
 
@@ -92,7 +92,7 @@ class StepFailure:
 
 
 @dataclass(frozen=True)
-class TestResult:
+class FlowTestResult:
     test: FlowTest
     failure: StepFailure | None = None
 
@@ -114,14 +114,14 @@ class TestResult:
 
 @dataclass(frozen=True)
 class FlowTestReport:
-    results: tuple[TestResult, ...]
+    results: tuple[FlowTestResult, ...]
 
     @property
     def passed(self) -> bool:
         return all(r.passed for r in self.results)
 
     @property
-    def failures(self) -> tuple[TestResult, ...]:
+    def failures(self) -> tuple[FlowTestResult, ...]:
         return tuple(r for r in self.results if not r.passed)
 
     def describe(self) -> str:
@@ -135,7 +135,7 @@ class FlowTestReport:
 # --- the format ----------------------------------------------------------------------------
 
 
-def tests_from_yaml(text: str, source: str) -> list[FlowTest]:
+def flow_tests_from_yaml(text: str, source: str) -> list[FlowTest]:
     """The tests of one file's text; FlowTestFormatError names what is wrong."""
     try:
         raw = yaml.safe_load(text)
@@ -146,12 +146,12 @@ def tests_from_yaml(text: str, source: str) -> list[FlowTest]:
     return [_test(source, i, t) for i, t in enumerate(raw["tests"], 1)]
 
 
-def load_tests(directory: Path) -> list[FlowTest]:
+def load_flow_tests(directory: Path) -> list[FlowTest]:
     """Every test of a directory's *.yaml files, in file order."""
     return [
         test
         for path in sorted(directory.glob("*.yaml"))
-        for test in tests_from_yaml(path.read_text(encoding="utf-8"), path.name)
+        for test in flow_tests_from_yaml(path.read_text(encoding="utf-8"), path.name)
     ]
 
 
@@ -169,7 +169,7 @@ def _test(source: str, index: int, raw: Any) -> FlowTest:
             f"unknown keys {sorted(unknown)}", "use name, phone, patient, channel, now, steps"
         )
     for key in ("phone", "now", "steps"):
-        if key not in raw:
+        if raw.get(key) in (None, ""):
             raise wrong(f"'{key}' is missing", f"add '{key}:'")
     channel = str(raw.get("channel", "sms"))
     if channel not in CHANNELS:
@@ -202,7 +202,7 @@ def _test(source: str, index: int, raw: Any) -> FlowTest:
     )
 
 
-def _step(wrong: Any, number: int, raw: Any) -> TestStep:
+def _step(wrong: Any, number: int, raw: Any) -> ScriptStep:
     if (
         not isinstance(raw, dict)
         or not ({"patient", "expect"} & set(raw))
@@ -234,7 +234,7 @@ def _step(wrong: Any, number: int, raw: Any) -> TestStep:
                 f"give some of {APPOINTMENT_FACTS}, or {{}} for any",
             )
     said = raw.get("patient")
-    return TestStep(number, None if said is None else str(said), dict(expect))
+    return ScriptStep(number, None if said is None else str(said), dict(expect))
 
 
 # --- running -------------------------------------------------------------------------------
@@ -258,7 +258,7 @@ async def run_flow_tests(
 
 async def _run_one(
     flows: dict[str, Flow], test: FlowTest, settings: Settings, texts: Texts | None, nlu: Parser
-) -> TestResult:
+) -> FlowTestResult:
     from patient_assistant.sandbox import Sandbox
 
     now = _aware(test.now, settings.practice_timezone)
@@ -281,7 +281,7 @@ async def _run_one(
                 texts=texts,
             )
             try:
-                return TestResult(test, await _play(runtime, test))
+                return FlowTestResult(test, await _play(runtime, test))
             finally:
                 await runtime.aclose()
 
@@ -323,7 +323,7 @@ async def _play(runtime: Runtime, test: FlowTest) -> StepFailure | None:
 async def _judge(
     runtime: Runtime,
     test: FlowTest,
-    step: TestStep,
+    step: ScriptStep,
     patient_said: str | None,
     said: str,
     before: dict[str, Appointment],
@@ -458,7 +458,7 @@ async def _command(
     tests_dir = tests_dir or flows_dir / "tests"
     try:
         flows = load_flows(flows_dir)
-        tests = load_tests(tests_dir)
+        tests = load_flow_tests(tests_dir)
     except (FlowError, FlowTestFormatError) as e:
         print(f"patient-assistant: {e}", file=sys.stderr)
         return 2
