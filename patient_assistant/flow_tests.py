@@ -349,7 +349,7 @@ async def _judge(
             changed = [
                 a
                 for i, a in after.items()
-                if a.status == "cancelled" and before.get(i, a).status != "cancelled"
+                if a.status == "cancelled" and (i not in before or before[i].status != "cancelled")
             ]
         described = [await _described(runtime, a) for a in changed]
         if not any(_matches(d, wanted) for d in described):
