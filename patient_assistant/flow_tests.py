@@ -409,10 +409,12 @@ def _indent(text: str) -> str:
 
 # --- the command -------------------------------------------------------------------------
 
-#: Resolves `flows test --version N` to (flows directory, tests directory) of that version of
-#: the practice's flows. The flow versions (stored per practice) fill it in; until then
-#: `--version` is refused with a clear message.
-VersionResolver = Callable[[Settings, str, int], Awaitable[tuple[Path, Path]]]
+#: Resolves `flows test --version N`: (settings, practice id, N) -> that version's flows and
+#: tests. The stored flow versions set this hook (`flow_tests.resolve_version = ...`), so this
+#: module knows nothing of where versions are kept; until one is set `--version` is refused.
+VersionResolver = Callable[
+    [Settings, str, int], Awaitable[tuple[Mapping[str, Flow], Sequence[FlowTest]]]
+]
 resolve_version: VersionResolver | None = None
 
 
@@ -449,21 +451,24 @@ async def _command(
                     "practice_locale": THAMESIDE.locale,
                 }
             )
+    flows: Mapping[str, Flow]
+    tests: Sequence[FlowTest]
     if version is not None:
         if resolve_version is None:
             print("patient-assistant: --version needs the stored flow versions", file=sys.stderr)
             return 2
-        flows_dir, tests_dir = await resolve_version(settings, settings.practice_id, version)
-    flows_dir = flows_dir or DATA / "flows"
-    tests_dir = tests_dir or flows_dir / "tests"
-    try:
-        flows = load_flows(flows_dir)
-        tests = load_flow_tests(tests_dir)
-    except (FlowError, FlowTestFormatError) as e:
-        print(f"patient-assistant: {e}", file=sys.stderr)
-        return 2
+        flows, tests = await resolve_version(settings, settings.practice_id, version)
+    else:
+        flows_dir = flows_dir or DATA / "flows"
+        tests_dir = tests_dir or flows_dir / "tests"
+        try:
+            flows = load_flows(flows_dir)
+            tests = load_flow_tests(tests_dir)
+        except (FlowError, FlowTestFormatError) as e:
+            print(f"patient-assistant: {e}", file=sys.stderr)
+            return 2
     if not tests:
-        print(f"patient-assistant: no flow tests in {tests_dir}", file=sys.stderr)
+        print("patient-assistant: there are no flow tests to run", file=sys.stderr)
         return 2
     report = await run_flow_tests(flows, tests, settings)
     print(report.describe())

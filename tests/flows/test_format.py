@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from patient_assistant.bootstrap import DATA
+from patient_assistant.cli import main
 from patient_assistant.flow_tests import (
     SHIPPED_TESTS,
     FlowTestFormatError,
@@ -80,3 +83,26 @@ def test_every_shipped_flow_has_a_test() -> None:
     tests = load_flow_tests(SHIPPED_TESTS)
     flows = {p.stem for p in (DATA / "flows").glob("*.yaml")}
     assert {t.source.removesuffix(".yaml") for t in tests} == flows
+
+
+def test_the_command_refuses_a_broken_flow_naming_flow_and_step(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for path in (DATA / "flows").glob("*.yaml"):
+        text = path.read_text()
+        if path.stem == "cancel_appointment":
+            text = text.replace("action: cancel_appointment", "action: cancel_everything")
+        (tmp_path / path.name).write_text(text)
+
+    status = main(["flows", "test", "--flows", str(tmp_path), "--tests", str(SHIPPED_TESTS)])
+
+    assert status == 2
+    error = capsys.readouterr().err
+    assert "flow 'cancel_appointment', step 'cancel': unknown action 'cancel_everything'" in error
+
+
+def test_the_command_refuses_a_version_while_no_versions_are_stored(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["flows", "test", "--version", "3"]) == 2
+    assert "--version needs the stored flow versions" in capsys.readouterr().err
