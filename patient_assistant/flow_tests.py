@@ -85,7 +85,7 @@ class FlowTest:
 
 @dataclass(frozen=True)
 class StepFailure:
-    step: int
+    step: int  # 0: the test could not start
     said: str | None
     expected: str
     got: str
@@ -106,10 +106,8 @@ class FlowTestResult:
             return f"PASS {where}"
         f = self.failure
         said = f' (the replies to the patient\'s "{f.said}")' if f.said is not None else ""
-        return (
-            f"FAIL {where}\n  step {f.step}{said}\n  expected: {f.expected}\n"
-            f"  got: {_indent(f.got)}"
-        )
+        step = f"step {f.step}" if f.step else "before step 1"
+        return f"FAIL {where}\n  {step}{said}\n  expected: {f.expected}\n  got: {_indent(f.got)}"
 
 
 @dataclass(frozen=True)
@@ -259,6 +257,16 @@ async def run_flow_tests(
 async def _run_one(
     flows: dict[str, Flow], test: FlowTest, settings: Settings, texts: Texts | None, nlu: Parser
 ) -> FlowTestResult:
+    try:
+        return await _isolated(flows, test, settings, texts, nlu)
+    except Exception as e:  # noqa: BLE001 - one test that cannot start must not hide the others
+        return FlowTestResult(test, StepFailure(0, None, "the test to start", f"an error: {e!r}"))
+
+
+async def _isolated(
+    flows: dict[str, Flow], test: FlowTest, settings: Settings, texts: Texts | None, nlu: Parser
+) -> FlowTestResult:
+    """Run `test` on a fresh sandbox and database, removed afterwards."""
     from patient_assistant.sandbox import Sandbox
 
     now = _aware(test.now, settings.practice_timezone)
@@ -313,7 +321,10 @@ async def _play(runtime: Runtime, test: FlowTest) -> StepFailure | None:
                 provider_message_id=f"flow-test-{uuid.uuid4().hex}",
                 received_at=runtime.clock.now(),
             )
-            handled = await runtime.assistant.handle(message)
+            try:
+                handled = await runtime.assistant.handle(message)
+            except Exception as e:  # noqa: BLE001 - a flow that crashes the turn fails its test
+                return StepFailure(step.number, step.said, "replies", f"an error: {e!r}")
             replies = [r.plain_text() for r in handled.replies]
         if failure := await _judge(runtime, test, step, last_said, "\n".join(replies), before):
             return failure
