@@ -247,7 +247,11 @@ async def run_flow_tests(
     nlu: Parser | None = None,
 ) -> FlowTestReport:
     """Play each test through the assistant running `flows` (and `texts`, default the shipped
-    ones) for the practice of `settings`, each on a fresh sandbox; report every test."""
+    ones) for the practice of `settings`, each on a fresh sandbox; report every test.
+
+    `settings` names the practice (its id, time zone and locale: for a stored practice,
+    `practices.practice_settings(settings, config)`). A running process passes its loaded
+    `nlu`; without one the model is loaded here."""
     parser = nlu or load_nlu()
     # One at a time: each starts its own sandbox, and the machine may be small.
     results = [await _run_one(dict(flows), test, settings, texts, parser) for test in tests]

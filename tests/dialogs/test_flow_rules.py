@@ -186,3 +186,11 @@ def test_validate_flows_lists_every_mistake_of_every_flow() -> None:
     )
     _, problems = validate_flows({"demo": broken, "bad": {"id": "bad", "steps": []}})
     assert {(p.flow, p.step) for p in problems} == {("demo", None), ("demo", "b"), ("bad", None)}
+
+
+def test_two_flows_started_by_one_intent_are_refused() -> None:
+    book = shipped("book_appointment")
+    copy_of = {**shipped("book_appointment"), "id": "flu_clinic"}
+    _, problems = validate_flows({"book": book, "flu": copy_of})
+    assert [(p.flow, p.step) for p in problems] == [("flu_clinic", None)]
+    assert "intent 'book_appointment' already starts flow 'book_appointment'" in str(problems[0])
