@@ -21,10 +21,10 @@ appointment of the patient that this test booked or cancelled, with the service,
 site and day given).
 
 Decisions:
-- Every test runs on a fresh FHIR sandbox seeded as of its `now` and a fresh SQLite
-  database, so tests never see each other's bookings, and never touch a real practice's
-  server (FHIR_BASE_URL is ignored here). The seeding costs seconds per test; isolation is
-  worth it.
+- Every test runs on its own FHIR sandbox, a fresh copy of one seeded as of its `now`, and a
+  fresh SQLite database, so tests never see each other's bookings, and never touch a real
+  practice's server (FHIR_BASE_URL is ignored here). Starting a server costs a second or two
+  per test; isolation is worth it.
 - The runner takes the flows and the tests as objects (`run_flow_tests`); it does not know
   where versions are kept. Publishing calls it with the version's flows and tests.
 - The report names the failing test and step (1-based, as in the file) with expected and got.
@@ -35,6 +35,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import re
+import shutil
 import sys
 import tempfile
 import uuid
@@ -253,30 +254,67 @@ async def run_flow_tests(
     `practices.practice_settings(settings, config)`). A running process passes its loaded
     `nlu`; without one the model is loaded here."""
     parser = nlu or load_nlu()
-    # One at a time: each starts its own sandbox, and the machine may be small.
-    results = [await _run_one(dict(flows), test, settings, texts, parser) for test in tests]
+    with tempfile.TemporaryDirectory(prefix="flow-tests-") as tmp:
+        seeded = SeededCopies(Path(tmp))
+        # One at a time: each starts its own sandbox, and the machine may be small.
+        results = [
+            await _run_one(dict(flows), test, settings, texts, parser, seeded) for test in tests
+        ]
     return FlowTestReport(tuple(results))
 
 
+class SeededCopies:
+    """Seeded sandbox data, one per practice and clock, copied afresh for each test.
+
+    Seeding takes about half of a test's set-up; a stopped server's data directory copied
+    is the same seeded practice, with none of the other tests' changes."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._seeded: dict[tuple[str, dt.datetime], Path] = {}
+
+    async def copy(self, practice_id: str, now: dt.datetime, target: Path) -> None:
+        from patient_assistant.sandbox import Sandbox
+
+        key = (practice_id, now)
+        if key not in self._seeded:
+            template = self.root / f"seeded-{len(self._seeded)}"
+            async with Sandbox(template, now=now, seed=False) as sandbox:
+                await _seed(sandbox.base_url, practice_id, now)
+            self._seeded[key] = template
+        # settings.yaml names the template's port; the copy's server writes its own.
+        shutil.copytree(self._seeded[key], target, ignore=shutil.ignore_patterns("settings.yaml"))
+
+
 async def _run_one(
-    flows: dict[str, Flow], test: FlowTest, settings: Settings, texts: Texts | None, nlu: Parser
+    flows: dict[str, Flow],
+    test: FlowTest,
+    settings: Settings,
+    texts: Texts | None,
+    nlu: Parser,
+    seeded: SeededCopies,
 ) -> FlowTestResult:
     try:
-        return await _isolated(flows, test, settings, texts, nlu)
+        return await _isolated(flows, test, settings, texts, nlu, seeded)
     except Exception as e:  # noqa: BLE001 - one test that cannot start must not hide the others
         return FlowTestResult(test, StepFailure(0, None, "the test to start", f"an error: {e!r}"))
 
 
 async def _isolated(
-    flows: dict[str, Flow], test: FlowTest, settings: Settings, texts: Texts | None, nlu: Parser
+    flows: dict[str, Flow],
+    test: FlowTest,
+    settings: Settings,
+    texts: Texts | None,
+    nlu: Parser,
+    seeded: SeededCopies,
 ) -> FlowTestResult:
-    """Run `test` on a fresh sandbox and database, removed afterwards."""
+    """Run `test` on a fresh copy of the seeded sandbox and a fresh database, removed afterwards."""
     from patient_assistant.sandbox import Sandbox
 
     now = _aware(test.now, settings.practice_timezone)
     with tempfile.TemporaryDirectory(prefix="flow-test-") as tmp:
+        await seeded.copy(settings.practice_id, now, Path(tmp) / "fhir")
         async with Sandbox(Path(tmp) / "fhir", now=now, seed=False) as sandbox:
-            await _seed(sandbox.base_url, settings.practice_id, now)
             isolated = settings.model_copy(
                 update={
                     "database_url": f"sqlite+aiosqlite:///{tmp}/assistant.db",
