@@ -30,12 +30,16 @@ CHOOSABLE = ("opening", "appointment")
 REQUIREMENTS = ("patient", "verified")
 FIELD_KINDS = ("person_name", "birth_date", "phone", "email", "address", "text", "language")
 QUESTIONNAIRES = ("intake",)
+#: The slots a menu option may `set`, each read by an action (consent_code: withdraw_consent).
+SETTABLE_SLOTS = ("consent_code",)
 
 
 class FlowError(ValueError):
     """A flow file is invalid. The message names the flow, the step and how to fix it."""
 
     def __init__(self, flow: str, step: str | None, problem: str, fix: str) -> None:
+        # Kept apart as well, so an editor can put each message beside its step.
+        self.flow, self.step, self.problem, self.fix = flow, step, problem, fix
         where = f"flow '{flow}'" + (f", step '{step}'" if step else "")
         super().__init__(f"{where}: {problem}. Fix: {fix}")
 

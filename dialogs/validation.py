@@ -1,4 +1,9 @@
-"""Turning flow JSON (from YAML files or the admin API) into Flow objects, refusing every mistake."""
+"""Turning flow JSON (from YAML files or the admin API) into Flow objects, refusing every mistake.
+
+The JSON Schema (flow.schema.json) checks each step's shape; here each step's references
+(actions and their outcomes, steps, fields) and then the rules of dialogs/flow_rules.py.
+A single flow is refused at its first mistake; `validate_flows` lists all of a set's.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ import jsonschema
 import yaml
 
 from dialogs.actions import ACTIONS
+from dialogs.flow_rules import flow_problems, flow_set_problems
 from dialogs.schema import (
     Action,
     Choose,
@@ -36,6 +42,15 @@ def _validator() -> jsonschema.Draft202012Validator:
 
 
 def flow_from_json(raw: Any, source: str = "?") -> Flow:
+    """The flow, or a FlowError for its first mistake."""
+    flow = _built(raw, source)
+    for problem in flow_problems(flow):
+        raise problem
+    return flow
+
+
+def _built(raw: Any, source: str) -> Flow:
+    """The flow if its shape and references are right; its rules are not checked yet."""
     if not isinstance(raw, dict):
         raise FlowError(source, None, "the file is not a mapping", "start the file with 'id:'")
     name = str(raw.get("id", source))
@@ -173,6 +188,29 @@ def load_flow(path: Path) -> Flow:
     return flow_from_json(raw, source=path.stem)
 
 
-def load_flows(directory: Path) -> dict[str, Flow]:
-    flows = [load_flow(p) for p in sorted(directory.glob("*.yaml"))]
-    return {f.id: f for f in flows}
+def load_flows(directory: Path, languages: tuple[str, ...] = ("en",)) -> dict[str, Flow]:
+    """The flows of a directory's *.yaml files, refused at the first mistake of any of them."""
+    flows = {f.id: f for f in (load_flow(p) for p in sorted(directory.glob("*.yaml")))}
+    for problem in flow_set_problems(flows, languages):
+        raise problem
+    return flows
+
+
+def validate_flows(
+    raw_flows: dict[str, Any], languages: tuple[str, ...] = ("en",)
+) -> tuple[dict[str, Flow], list[FlowError]]:
+    """Every mistake of a set of flows (source name -> flow JSON), not only the first.
+
+    For an editor or an API that shows them all at once; returns the flows that loaded too.
+    """
+    flows: dict[str, Flow] = {}
+    problems: list[FlowError] = []
+    for source, raw in raw_flows.items():
+        try:
+            flow = _built(raw, source)
+        except FlowError as e:
+            problems.append(e)
+            continue
+        flows[flow.id] = flow
+        problems += flow_problems(flow)
+    return flows, problems + flow_set_problems(flows, languages)

@@ -29,6 +29,7 @@ from bot.staff_access import StaffAccess, StaffPolicy
 from bot.staff_accounts import StaffAccounts
 from bot.waitlist import StoredWaitlist, Waitlist
 from dialogs.context import Texts
+from dialogs.schema import Flow
 from dialogs.validation import load_flows
 from domain.clock import FixedClock, SystemClock
 from domain.consent_service import Consents
@@ -145,7 +146,11 @@ async def build(
     clock: Clock | None = None,
     nlu: Parser | None = None,
     locks: ConversationLocks | None = None,
+    flows: dict[str, Flow] | None = None,
+    texts: Texts | None = None,
 ) -> Runtime:
+    """The wired assistant. `flows` and `texts` default to the shipped ones in data/; flow
+    tests (patient_assistant/flow_tests.py) pass the ones under test."""
     from adapters.redis.locks import RedisLocks
     from patient_assistant.channels import build_channels, keyring_of, open_redis
 
@@ -165,7 +170,7 @@ async def build(
     parser = nlu or load_nlu()
     scheduling = Scheduling(fhir.schedule, fhir.practice, storage.slot_holds(), clock)
     catalogue = PracticeCatalogue(fhir.practice)
-    texts = Texts.load(DATA / "texts")
+    texts = texts or Texts.load(DATA / "texts")
     locks = locks or LocalLocks()
     provider = payment_provider(settings, clock)
     payments = Payments(fhir.billing, provider, fhir.practice)
@@ -191,7 +196,7 @@ async def build(
         ),
         catalogue=catalogue,
         patients=fhir.patients,
-        flows=load_flows(DATA / "flows"),
+        flows=flows if flows is not None else load_flows(DATA / "flows"),
         texts=texts,
         clock=clock,
         locks=locks,

@@ -43,6 +43,21 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument("--channel", choices=("sms", "whatsapp", "telegram"), default="sms")
     chat.add_argument("--now", help="ISO-8601; fixes the assistant's clock")
 
+    flows = sub.add_parser("flows", help="the dialogue flows: test them (docs/flows.md)")
+    flows_actions = flows.add_subparsers(dest="action", required=True)
+    flow_test = flows_actions.add_parser(
+        "test",
+        help="play the flow tests through the assistant on fresh FHIR sandboxes; exit 1 on a failure",
+    )
+    flow_test.add_argument("--practice", help="the practice's id (default: PRACTICE_ID)")
+    flow_test.add_argument("--version", type=int, help="a stored version of the practice's flows")
+    flow_test.add_argument(
+        "--flows", type=Path, help="a directory of flow files (default: the shipped data/flows)"
+    )
+    flow_test.add_argument(
+        "--tests", type=Path, help="a directory of flow tests (default: the flows' tests/)"
+    )
+
     sub.add_parser("nlu", help="parse | train | evaluate (see nlu-contract.md)", add_help=False)
 
     serve = sub.add_parser("serve", help="the API with every configured channel")
@@ -120,6 +135,10 @@ def main(argv: list[str] | None = None) -> int:
         from patient_assistant import chat
 
         return chat.main(settings, args.phone, args.channel, now)
+    if args.command == "flows":
+        from patient_assistant import flow_tests
+
+        return flow_tests.command(settings, args.practice, args.version, args.flows, args.tests)
     if args.command == "sandbox":
         from patient_assistant.sandbox import run_foreground
 
