@@ -80,4 +80,3 @@ class SqlStaffEvents:
     async def purge(self, before: dt.datetime) -> int:
         result = await self._conn.execute(delete(_events).where(_events.c.at < before))
         return int(result.rowcount or 0)
-
