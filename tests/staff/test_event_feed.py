@@ -1,15 +1,19 @@
 """The staff event feed's reader (bot/staff_events.py) on the in-memory store: ids handed out
 in order, an id still in flight waited for (PostgreSQL makes ids visible in commit order, not
 id order), one rolled back given up after the grace period, each stream its practice's only,
-and a reader in another thread's event loop woken by a commit at once."""
+a reader in another thread's event loop woken by a commit at once; and the retention purge
+keeping a day of events (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import threading
 from collections.abc import AsyncGenerator
 
+from adapters.sql import SqlStorage
 from bot.ports import StaffEvent
+from bot.retention import purge_expired
 from bot.staff_events import StaffEventFeed, nudge_after_commit
 from tests.storage.builders import NOW
 from tests.storage.memory import MemoryStorage
@@ -78,3 +82,17 @@ async def test_each_stream_gets_its_own_practice_and_a_commit_elsewhere_wakes_it
     assert await anext(theirs) is None  # Thames saw nothing of it
     await ours.aclose()
     await theirs.aclose()
+
+
+async def test_the_retention_purge_keeps_a_day_of_events(storage: SqlStorage) -> None:
+    async with storage.unit_of_work() as uow:
+        await uow.staff_events.append(
+            "riverside", "conv-old", "claimed", NOW - dt.timedelta(hours=25)
+        )
+        await uow.staff_events.append(
+            "riverside", "conv-new", "claimed", NOW - dt.timedelta(hours=23)
+        )
+    await purge_expired(storage, ["riverside"], default_days=30, now=NOW)
+    async with storage.reading() as uow:
+        kept = await uow.staff_events.after(0, "riverside")
+    assert [e.conversation_id for e in kept] == ["conv-new"]
