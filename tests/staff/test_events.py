@@ -263,6 +263,18 @@ async def test_a_quiet_stream_is_kept_alive_and_ends_when_the_token_is_revoked(
         assert again.status_code == 401
 
 
+# The duplicate operation id is api/webhooks/fhir_results.py's (see test_sign_in.py).
+@pytest.mark.filterwarnings("ignore:Duplicate Operation ID:UserWarning")
+async def test_the_stream_is_documented_in_openapi(rig: StaffRig) -> None:
+    schema = (await rig.client.get("/openapi.json")).json()
+    route = schema["paths"]["/staff/api/events"]["get"]
+    assert route["tags"] == ["staff events"]
+    assert route["security"] == [{"StaffBearer": []}]
+    assert list(route["responses"]["200"]["content"]) == ["text/event-stream"]
+    assert "Last-Event-ID" in route["description"]
+    assert [p["name"] for p in route["parameters"]] == ["Last-Event-ID"]
+
+
 async def test_no_token_an_expired_one_or_one_in_the_query_gets_401(rig: StaffRig) -> None:
     assert (await rig.client.get("/staff/api/events")).status_code == 401
     await rig.add("ann@riverside.example")
