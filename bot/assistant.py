@@ -253,7 +253,7 @@ class Assistant:
                 replies, notes, outcomes = await self._emergency(state, ctx, message)
             elif with_staff is not None:
                 # A person holds the conversation: the message is theirs to answer.
-                return await self._leave_to_staff(conversation, message, now), True
+                return await self._leave_to_staff(conversation, message, now, with_staff), True
             else:
                 state, replies, notes, outcomes = await self._converse(state, parse, ctx)
         except RecordSystemUnavailable:
@@ -289,6 +289,11 @@ class Assistant:
             replies.append(Reply(promise.format_map(escalations.promise_values(escalation, tz))))
         outbound = merge(replies)
         async with self.storage.unit_of_work() as uow:
+            # Staff's live stream learns of the message (and of what it opened) with it.
+            live = escalation or with_staff
+            await uow.staff_events.append(
+                self.practice_id, conversation.id, "message_in", now, live.urgency if live else None
+            )
             if escalation is not None:
                 await self._open_escalation(uow, escalation, now)
             if with_staff is not None and urgent_by is not None:
@@ -296,6 +301,9 @@ class Assistant:
                     (o.task_id for o in outcomes if isinstance(o, c.EmergencyReported)), None
                 )
                 await uow.escalations.make_urgent(with_staff.id, urgent_by, task)
+                await uow.staff_events.append(
+                    self.practice_id, conversation.id, "escalation_urgent", now, "urgent"
+                )
             conversation.state = state.to_json()
             await uow.conversations.save(conversation, now)
             processed = {
@@ -352,6 +360,13 @@ class Assistant:
                 },
             )
         )
+        await uow.staff_events.append(
+            escalation.practice_id,
+            escalation.conversation_id,
+            "escalation_opened",
+            now,
+            escalation.urgency,
+        )
 
     async def _reply_task(
         self,
@@ -382,10 +397,17 @@ class Assistant:
         return outcome.task_id if isinstance(outcome, PersonRequested) else None
 
     async def _leave_to_staff(
-        self, conversation: ConversationRecord, message: InboundRecord, now: dt.datetime
+        self,
+        conversation: ConversationRecord,
+        message: InboundRecord,
+        now: dt.datetime,
+        with_staff: EscalationRecord,
     ) -> list[Outbound]:
         """Record a message for the staff member holding the conversation; no reply."""
         async with self.storage.unit_of_work() as uow:
+            await uow.staff_events.append(
+                conversation.practice_id, conversation.id, "message_in", now, with_staff.urgency
+            )
             await uow.conversations.append_event(
                 conversation.id,
                 "left_to_staff",
@@ -561,6 +583,9 @@ class Assistant:
     ) -> list[Outbound]:
         """A message answered before the conversation (keywords, opted out, unreadable)."""
         async with self.storage.unit_of_work() as uow:
+            await uow.staff_events.append(
+                conversation.practice_id, conversation.id, "message_in", now
+            )
             await uow.conversations.append_event(
                 conversation.id, early.event, {"message_id": message.id, "seq": message.seq}, now
             )

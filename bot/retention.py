@@ -1,5 +1,6 @@
 """The retention policy: message bodies are purged after a practice's retention period;
-ids, times, statuses, the event log and the audit trail stay, and each purge is audited."""
+ids, times, statuses, the event log and the audit trail stay, and each purge is audited.
+Staff's live-stream events (bot/ports/staff_events.py) go after a day."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ from collections.abc import Iterable, Sequence
 
 from bot.logs import bind
 from bot.ports import AuditRecord, PurgeReport, Storage
+from bot.ports.staff_events import RETENTION
 from domain.ports import Clock
 
 log = logging.getLogger(__name__)
 SETTING = "message_retention_days"
+STAFF_EVENTS_KEPT = RETENTION
 
 
 async def purge_expired(
@@ -22,6 +25,10 @@ async def purge_expired(
     """Purge each practice's bodies older than its retention period (its own setting, else
     `default_days`); returns what was purged per practice."""
     reports: dict[str, PurgeReport] = {}
+    async with storage.unit_of_work() as uow:
+        # Staff's live-stream feed is kept a day, whatever a practice keeps messages for:
+        # it holds only ids, and replay after a reconnect needs no more.
+        await uow.staff_events.purge(now - STAFF_EVENTS_KEPT)
     for practice_id in practice_ids:
         async with storage.unit_of_work() as uow:
             days = int((await uow.practices.settings(practice_id)).get(SETTING, default_days))

@@ -167,6 +167,24 @@ class StaffAccess:
             session.expires_at,
         )
 
+    async def still_valid(self, member: StaffMember) -> bool:
+        """Whether the token `authenticate` accepted for a long-lived request (the staff event
+        stream) still would be: not expired, revoked, idle, nor its account disabled. It does
+        not count as activity: a console left open is not a person at the desk."""
+        now = self._clock.now()
+        if now >= member.token_expires_at:
+            return False
+        async with self._storage.reading() as uow:
+            session = await uow.staff_sessions.get(member.token_id)
+            account = await uow.staff.get(member.id)
+        return (
+            session is not None
+            and account is not None
+            and session.revoked_at is None
+            and not account.disabled
+            and now - session.last_seen_at <= self.policy.idle
+        )
+
     async def logout(self, member: StaffMember) -> None:
         """Revoke the member's token, for every process."""
         now = self._clock.now()

@@ -24,6 +24,7 @@ from bot.ports import (
     Storage,
     UnitOfWork,
 )
+from bot.ports.staff_events import Change
 from bot.staff_access import StaffMember
 from dialogs.context import Texts
 from dialogs.state import State
@@ -52,6 +53,7 @@ class StaffDesk:
             if not await uow.escalations.claim(escalation.id, who.id, now):
                 raise Refused(f"already claimed by {await _holder_name(uow, escalation)}")
             await uow.audit.append(_audit(who, "escalation.claimed", escalation, now))
+            await _tell_staff(uow, escalation, "claimed", now)
             escalation.state, escalation.holder, escalation.claimed_at = (
                 "claimed",
                 who.id,
@@ -71,6 +73,7 @@ class StaffDesk:
             await uow.audit.append(
                 _audit(who, "escalation.message_sent", escalation, now, {"outbox_id": outbox_id})
             )
+            await _tell_staff(uow, escalation, "message_out", now)
             return outbox_id
 
     async def note(self, who: StaffMember, conversation: ConversationRecord, text: str) -> str:
@@ -80,6 +83,10 @@ class StaffDesk:
         note = StaffNote(uuid.uuid4().hex, who.practice_id, conversation.id, who.id, now, text)
         async with self.storage.unit_of_work() as uow:
             await uow.escalations.add_note(note)
+            live = await uow.escalations.live(conversation.id)
+            await uow.staff_events.append(
+                who.practice_id, conversation.id, "note", now, live.urgency if live else None
+            )
             await uow.audit.append(
                 AuditRecord(
                     practice_id=who.practice_id,
@@ -126,6 +133,7 @@ class StaffDesk:
                     greeting = Outbound(text=text.get(state.language) or text["en"])
                     await _enqueue(uow, conversation, greeting, now)
             await uow.audit.append(_audit(who, action, escalation, now))
+            await _tell_staff(uow, escalation, "handed_back" if greet else "closed", now)
 
     async def _held_by(
         self, uow: UnitOfWork, who: StaffMember, conversation: ConversationRecord
@@ -143,6 +151,15 @@ async def _live(uow: UnitOfWork, conversation: ConversationRecord) -> Escalation
     if escalation is None:
         raise Refused("the conversation has no open escalation")
     return escalation
+
+
+async def _tell_staff(
+    uow: UnitOfWork, escalation: EscalationRecord, change: Change, now: dt.datetime
+) -> None:
+    """The practice's staff consoles learn of the change, in its own transaction."""
+    await uow.staff_events.append(
+        escalation.practice_id, escalation.conversation_id, change, now, escalation.urgency
+    )
 
 
 async def _holder_name(uow: UnitOfWork, escalation: EscalationRecord) -> str:

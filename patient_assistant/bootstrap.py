@@ -27,6 +27,7 @@ from bot.reminders import Reminders
 from bot.results_outreach import ResultsOutreach
 from bot.staff_access import StaffAccess, StaffPolicy
 from bot.staff_accounts import StaffAccounts
+from bot.staff_events import StaffEventFeed, nudge_after_commit
 from bot.waitlist import StoredWaitlist, Waitlist
 from dialogs.context import Texts
 from dialogs.schema import Flow
@@ -76,6 +77,7 @@ class Runtime:
     reminders: Reminders | None = None  # appointment reminders (durable jobs)
     staff_access: StaffAccess | None = None  # staff sign-in and the tokens of the staff API
     waitlist: Waitlist | None = None  # freed times offered to waiting patients (durable jobs)
+    staff_events: StaffEventFeed | None = None  # staff's live stream (GET /staff/api/events)
 
     async def aclose(self) -> None:
         if self.channels is not None:
@@ -152,6 +154,7 @@ async def build(
     """The wired assistant. `flows` and `texts` default to the shipped ones in data/; flow
     tests (patient_assistant/flow_tests.py) pass the ones under test."""
     from adapters.redis.locks import RedisLocks
+    from adapters.redis.nudges import RedisNudges
     from patient_assistant.channels import build_channels, keyring_of, open_redis
 
     clock = clock or SystemClock()
@@ -159,6 +162,11 @@ async def build(
     await migrate(settings.database_url)
     storage = SqlStorage(settings.database_url, keyring=keyring_of(settings))
     redis = open_redis(settings)
+    # Staff's live streams wake when a change commits (bot/staff_events.py), in this process
+    # and, through Redis, in every API process.
+    nudges = RedisNudges(redis, settings.redis_key_prefix) if redis is not None else None
+    storage.on_staff_events(nudge_after_commit(nudges.publish if nudges else None))
+    staff_events = StaffEventFeed(storage, listen=nudges.listen if nudges else None)
     if locks is None and redis is not None:
         locks = RedisLocks(redis, settings.redis_key_prefix)
     fhir = connect(
@@ -278,6 +286,7 @@ async def build(
         reminders=reminders,
         staff_access=staff_access(settings, storage, clock),
         waitlist=waitlist,
+        staff_events=staff_events,
         payments=desk,
         pay_links=provider if isinstance(provider, SandboxPayments) else None,
         stripe=provider if isinstance(provider, StripePayments) else None,

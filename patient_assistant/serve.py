@@ -23,6 +23,9 @@ from patient_assistant.serve_loop import fast_loop_factory
 from patient_assistant.settings import Settings
 from patient_assistant.turn_thread import ThreadDispatcher, ThreadSender, TurnThread
 
+#: How long a stopping API lets open requests finish (a staff event stream never does).
+SHUTDOWN_GRACE_SECONDS = 10
+
 
 async def serve(
     settings: Settings,
@@ -107,7 +110,16 @@ async def serve(
             web_chat=demo or settings.environment != "production",
             telegram_polling=telegram_polling,
         )
-        config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False)
+        config = uvicorn.Config(
+            app,
+            host=host,
+            port=port,
+            log_level="warning",
+            access_log=False,
+            # Staff event streams never end by themselves; without a bound, uvicorn's shutdown
+            # waited on every open console forever. The consoles reconnect elsewhere.
+            timeout_graceful_shutdown=SHUTDOWN_GRACE_SECONDS,
+        )
         server = uvicorn.Server(config)
         if demo:
             for practice in practices:

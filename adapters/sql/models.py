@@ -370,6 +370,21 @@ class EscalationRow(Base):
     task_id: Mapped[str | None] = mapped_column(Id)
 
 
+class StaffEventRow(Base):
+    """What changed in a practice's conversations, for staff's live stream
+    (bot/ports/staff_events.py): written with the change, kept a day. `id` is one sequence
+    for the whole table (AUTOINCREMENT on SQLite, so a purged id is never given again)."""
+
+    __tablename__ = "staff_events"
+    __table_args__ = (Index(None, "practice_id", "id"), {"sqlite_autoincrement": True})
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    practice_id: Mapped[str] = mapped_column(PracticeId)
+    conversation_id: Mapped[str] = mapped_column(Id)
+    change: Mapped[str] = mapped_column(String(32))
+    urgency: Mapped[str | None] = mapped_column(String(16))
+    at: Mapped[dt.datetime] = mapped_column(index=True)
+
+
 class StaffNoteRow(Base):
     """A note staff wrote about a conversation, for each other; `text` sealed (key `text_key`)."""
 

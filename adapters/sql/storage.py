@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -15,6 +16,9 @@ from adapters.sql.inbox import SqlInbox
 from adapters.sql.sealing import Sealing
 from adapters.sql.unit_of_work import SqlUnitOfWork
 from bot.ports import InboundRecord, Received
+from bot.ports.storage import StaffEventNudge
+
+log = logging.getLogger(__name__)
 
 
 class SqlStorage:
@@ -34,6 +38,22 @@ class SqlStorage:
         self._autocommit = self._engine.execution_options(isolation_level="AUTOCOMMIT")
         # SQLite: transactions begin DEFERRED instead of IMMEDIATE (adapters/sql/engine.py).
         self._deferred = self._engine.execution_options(**{SQLITE_DEFERRED: True})
+        self._nudge: StaffEventNudge | None = None
+
+    def on_staff_events(self, nudge: StaffEventNudge | None) -> None:
+        """After each commit that appended staff events, `nudge(practices)` (the live
+        stream's wake-up; bot/staff_events.py). A failing nudge is logged, never raised: the
+        change is committed, and readers poll anyway."""
+        self._nudge = nudge
+
+    async def _after_commit(self, uow: SqlUnitOfWork) -> None:
+        practices = uow.staff_event_practices
+        if not practices or self._nudge is None:
+            return
+        try:
+            await self._nudge(frozenset(practices))
+        except Exception as e:  # noqa: BLE001 - see on_staff_events
+            log.warning("staff event nudge failed (%s)", type(e).__name__)
 
     @property
     def engine(self) -> AsyncEngine:
@@ -45,7 +65,9 @@ class SqlStorage:
         """One transaction over every repository: committed when the block exits cleanly,
         rolled back on error."""
         async with self._engine.begin() as connection:
-            yield SqlUnitOfWork(connection, self._sealing)
+            uow = SqlUnitOfWork(connection, self._sealing)
+            yield uow
+        await self._after_commit(uow)  # reached only when the block committed
 
     @asynccontextmanager
     async def reading(self) -> AsyncIterator[SqlUnitOfWork]:
@@ -69,7 +91,9 @@ class SqlStorage:
                 yield uow
             return
         async with self._autocommit.connect() as connection:
-            yield SqlUnitOfWork(connection, self._sealing)
+            uow = SqlUnitOfWork(connection, self._sealing)
+            yield uow
+        await self._after_commit(uow)
 
     async def receive(self, message: InboundRecord) -> Received | None:
         """`Inbox.receive` as a transaction of its own. On PostgreSQL it is one statement

@@ -15,6 +15,7 @@ from adapters.sql.recipients import SqlDeliveries, SqlOptOuts
 from adapters.sql.result_notices import SqlResultNotices
 from adapters.sql.sealing import Sealing
 from adapters.sql.staff import SqlStaffAccounts, SqlStaffSessions
+from adapters.sql.staff_events import SqlStaffEvents
 from adapters.sql.transcripts import SqlTranscripts
 from adapters.sql.waitlist import SqlWaitlist
 from bot.ports import (
@@ -30,6 +31,7 @@ from bot.ports import (
     ResultNotices,
     Retention,
     StaffAccounts,
+    StaffEvents,
     StaffSessions,
     Transcripts,
     Waitlist,
@@ -58,3 +60,10 @@ class SqlUnitOfWork:
         self.transcripts: Transcripts = SqlTranscripts(connection, sealing)
         self.waitlist: Waitlist = SqlWaitlist(connection)
         self.escalations: Escalations = SqlEscalations(connection, sealing)
+        self._staff_events = SqlStaffEvents(connection)
+        self.staff_events: StaffEvents = self._staff_events
+
+    @property
+    def staff_event_practices(self) -> set[str]:
+        """Practices this unit of work appended staff events for (nudged after commit)."""
+        return self._staff_events.appended

@@ -15,6 +15,7 @@ Storage (bot/ports/storage.py), one database transaction per `Storage.unit_of_wo
     StaffAccounts uow.staff           staff accounts, failed sign-ins      adapters/sql/staff.py
     StaffSessions uow.staff_sessions  issued staff tokens: revoked, idle   adapters/sql/staff.py
     Escalations   uow.escalations     conversations staff take over        adapters/sql/escalations.py
+    StaffEvents   uow.staff_events    what changed, for staff's live stream adapters/sql/staff_events.py
     Transcripts   uow.transcripts     conversations as staff read them     adapters/sql/transcripts.py
     Waitlist      uow.waitlist        patients waiting for a sooner time   adapters/sql/waitlist.py
     UnitOfWork    (the `uow` itself)  the repositories above, one commit   adapters/sql/unit_of_work.py
@@ -82,6 +83,7 @@ from bot.ports.staff import (
     TranscriptLine,
     Transcripts,
 )
+from bot.ports.staff_events import StaffEvent, StaffEvents
 from bot.ports.storage import (
     AuditLog,
     Conversations,
@@ -135,6 +137,8 @@ __all__ = [
     "Sent",
     "StaffAccount",
     "StaffAccounts",
+    "StaffEvent",
+    "StaffEvents",
     "StaffNote",
     "StaffSession",
     "StaffSessions",

@@ -10,7 +10,7 @@ Implemented by adapters/sql (`SqlStorage`, `SqlUnitOfWork`) on PostgreSQL and SQ
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from contextlib import AbstractAsyncContextManager
 from typing import Any, Protocol
 
@@ -26,6 +26,7 @@ from bot.ports.records import (
     Received,
 )
 from bot.ports.staff import StaffAccounts, StaffSessions, Transcripts
+from bot.ports.staff_events import StaffEvents
 from domain.ports import SlotHolds
 from domain.waitlist import WaitlistEntry
 
@@ -309,6 +310,10 @@ class Waitlist(Protocol):
         ...
 
 
+#: Told the practices whose staff events a unit of work just committed.
+StaffEventNudge = Callable[[Collection[str]], Awaitable[None]]
+
+
 class UnitOfWork(Protocol):
     """One database transaction seen through its repositories; commits when the
     `Storage.unit_of_work()` block exits cleanly, rolls everything back otherwise."""
@@ -328,6 +333,7 @@ class UnitOfWork(Protocol):
     transcripts: Transcripts
     waitlist: Waitlist
     escalations: Escalations
+    staff_events: StaffEvents
 
 
 class Storage(Protocol):
@@ -355,6 +361,12 @@ class Storage(Protocol):
 
     def slot_holds(self) -> SlotHolds:
         """Holds on appointment slots offered to a patient (each call its own transaction)."""
+        ...
+
+    def on_staff_events(self, nudge: StaffEventNudge | None) -> None:
+        """Call `nudge` with the practices concerned after each commit that appended staff
+        events (the live stream's wake-up, bot/staff_events.py); never before the commit,
+        so a woken reader finds the rows."""
         ...
 
     async def close(self) -> None: ...

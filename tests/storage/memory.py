@@ -48,6 +48,8 @@ from bot.ports import (
     Transcripts,
     Waitlist,
 )
+from bot.ports.staff_events import Change, StaffEvent, StaffEvents
+from bot.ports.storage import StaffEventNudge
 from domain.waitlist import EXPIRED, LIVE, WAITING, WaitlistEntry
 
 #: How long a claimed message stays with its sender, as in the SQL adapter.
@@ -102,6 +104,8 @@ class Tables:
     waitlist: dict[str, WaitlistEntry] = field(default_factory=dict)
     escalations: dict[str, EscalationRecord] = field(default_factory=dict)
     staff_notes: list[StaffNote] = field(default_factory=list)
+    staff_events: list[StaffEvent] = field(default_factory=list)
+    staff_event_seq: int = 0
 
 
 class MemoryInbox:
@@ -855,6 +859,48 @@ class MemoryUnitOfWork:
         self.transcripts: Transcripts = MemoryTranscripts(tables)
         self.waitlist: Waitlist = MemoryWaitlist(tables)
         self.escalations: Escalations = MemoryEscalations(tables)
+        self._staff_events = MemoryStaffEvents(tables)
+        self.staff_events: StaffEvents = self._staff_events
+
+
+class MemoryStaffEvents:
+    def __init__(self, tables: Tables) -> None:
+        self._t = tables
+        self.appended: set[str] = set()
+
+    async def append(
+        self,
+        practice_id: str,
+        conversation_id: str,
+        change: Change,
+        at: dt.datetime,
+        urgency: str | None = None,
+    ) -> None:
+        self._t.staff_event_seq += 1
+        event = StaffEvent(
+            self._t.staff_event_seq, practice_id, conversation_id, change, urgency, at
+        )
+        self._t.staff_events.append(event)
+        self.appended.add(practice_id)
+
+    async def after(
+        self, cursor: int, practice_id: str | None = None, limit: int = 500
+    ) -> list[StaffEvent]:
+        found = [
+            e
+            for e in self._t.staff_events
+            if e.id > cursor and (practice_id is None or e.practice_id == practice_id)
+        ]
+        return found[:limit]
+
+    async def head(self) -> int:
+        return self._t.staff_event_seq
+
+    async def purge(self, before: dt.datetime) -> int:
+        kept = [e for e in self._t.staff_events if e.at >= before]
+        purged = len(self._t.staff_events) - len(kept)
+        self._t.staff_events = kept
+        return purged
 
 
 class MemorySlotHolds:
@@ -904,6 +950,10 @@ class MemoryStorage:
     def __init__(self, practice_settings: dict[str, dict[str, Any]] | None = None) -> None:
         self.tables = Tables(practice_settings=dict(practice_settings or {}))
         self._turn = asyncio.Lock()
+        self._nudge: StaffEventNudge | None = None
+
+    def on_staff_events(self, nudge: StaffEventNudge | None) -> None:
+        self._nudge = nudge
 
     @asynccontextmanager
     async def tables_in_turn(self) -> AsyncIterator[Tables]:
@@ -916,7 +966,10 @@ class MemoryStorage:
     @asynccontextmanager
     async def unit_of_work(self) -> AsyncIterator[MemoryUnitOfWork]:
         async with self.tables_in_turn() as tables:
-            yield MemoryUnitOfWork(tables)
+            uow = MemoryUnitOfWork(tables)
+            yield uow
+        if self._nudge is not None and uow._staff_events.appended:
+            await self._nudge(frozenset(uow._staff_events.appended))
 
     @asynccontextmanager
     async def reading(self) -> AsyncIterator[MemoryUnitOfWork]:

@@ -28,6 +28,7 @@ from tests.storage.contract.staff import (
     StaffSessionsContract,
     TranscriptsContract,
 )
+from tests.storage.contract.staff_events import StaffEventsContract
 from tests.storage.contract.waitlist import WaitlistContract
 from tests.storage.memory import MemoryStorage
 from tests.support.storage import BACKENDS, DatabaseFactory
@@ -114,3 +115,7 @@ class TestWaitlist(WaitlistContract):
 
 class TestEscalations(EscalationsContract):
     """`uow.escalations`: conversations staff take over, and their notes."""
+
+
+class TestStaffEvents(StaffEventsContract):
+    """`uow.staff_events`: the staff live stream's feed, written with each change."""
