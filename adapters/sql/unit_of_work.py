@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from adapters.sql.audit import SqlAuditLog
 from adapters.sql.conversations import SqlConversations
 from adapters.sql.escalations import SqlEscalations
+from adapters.sql.flow_versions import SqlFlowVersions
 from adapters.sql.inbox import SqlInbox
 from adapters.sql.jobs import SqlJobs
 from adapters.sql.outbox import SqlOutbox
@@ -22,6 +23,7 @@ from bot.ports import (
     Conversations,
     Deliveries,
     Escalations,
+    FlowVersions,
     Inbox,
     Jobs,
     OptOuts,
@@ -58,3 +60,4 @@ class SqlUnitOfWork:
         self.transcripts: Transcripts = SqlTranscripts(connection, sealing)
         self.waitlist: Waitlist = SqlWaitlist(connection)
         self.escalations: Escalations = SqlEscalations(connection, sealing)
+        self.flow_versions: FlowVersions = SqlFlowVersions(connection)

@@ -17,6 +17,7 @@ Storage (bot/ports/storage.py), one database transaction per `Storage.unit_of_wo
     Escalations   uow.escalations     conversations staff take over        adapters/sql/escalations.py
     Transcripts   uow.transcripts     conversations as staff read them     adapters/sql/transcripts.py
     Waitlist      uow.waitlist        patients waiting for a sooner time   adapters/sql/waitlist.py
+    FlowVersions  uow.flow_versions   flow set versions, publications      adapters/sql/flow_versions.py
     UnitOfWork    (the `uow` itself)  the repositories above, one commit   adapters/sql/unit_of_work.py
     Storage       -                   opens units of work; slot holds      adapters/sql/storage.py
 
@@ -47,6 +48,7 @@ ports, in bot/ports/staff.py).
 """
 
 from bot.ports.escalations import EscalationRecord, Escalations, StaffNote
+from bot.ports.flow_versions import FlowVersionRecord, FlowVersions, PublicationRecord
 from bot.ports.processing import ConversationLocks, Dispatcher
 from bot.ports.records import (
     AuditRecord,
@@ -111,6 +113,8 @@ __all__ = [
     "Dispatcher",
     "EscalationRecord",
     "Escalations",
+    "FlowVersionRecord",
+    "FlowVersions",
     "InboundRecord",
     "Inbox",
     "InvalidToken",
@@ -122,6 +126,7 @@ __all__ = [
     "OutboxRecord",
     "PasswordHasher",
     "Practices",
+    "PublicationRecord",
     "PurgeReport",
     "RateLimit",
     "RateLimiter",

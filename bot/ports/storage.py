@@ -15,6 +15,7 @@ from contextlib import AbstractAsyncContextManager
 from typing import Any, Protocol
 
 from bot.ports.escalations import Escalations
+from bot.ports.flow_versions import FlowVersions
 from bot.ports.records import (
     AuditRecord,
     ConversationRecord,
@@ -328,6 +329,7 @@ class UnitOfWork(Protocol):
     transcripts: Transcripts
     waitlist: Waitlist
     escalations: Escalations
+    flow_versions: FlowVersions
 
 
 class Storage(Protocol):
