@@ -37,6 +37,8 @@ class FlowError(ValueError):
 
     def __init__(self, flow: str, step: str | None, problem: str, fix: str) -> None:
         where = f"flow '{flow}'" + (f", step '{step}'" if step else "")
+        # Kept apart too, so the admin API can answer them as fields.
+        self.flow, self.step, self.problem, self.fix = flow, step, problem, fix
         super().__init__(f"{where}: {problem}. Fix: {fix}")
 
 

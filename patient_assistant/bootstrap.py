@@ -17,6 +17,8 @@ from adapters.sql import SqlStorage, migrate
 from adapters.staff_auth import Argon2Passwords, JwtTokens, token_key
 from bot.assistant import Assistant, Parser
 from bot.catalogue import PracticeCatalogue
+from bot.flow_gate import FlowTestGate, ValidationGate
+from bot.flow_versions import FlowLibrary, shipped_files
 from bot.locks import LocalLocks
 from bot.logs import bind
 from bot.outreach import Outreach
@@ -75,6 +77,8 @@ class Runtime:
     reminders: Reminders | None = None  # appointment reminders (durable jobs)
     staff_access: StaffAccess | None = None  # staff sign-in and the tokens of the staff API
     waitlist: Waitlist | None = None  # freed times offered to waiting patients (durable jobs)
+    flow_library: FlowLibrary | None = None  # the practice's flow versions, the live one
+    flow_gate: FlowTestGate | None = None  # what a version must pass to be published
 
     async def aclose(self) -> None:
         if self.channels is not None:
@@ -166,6 +170,9 @@ async def build(
     scheduling = Scheduling(fhir.schedule, fhir.practice, storage.slot_holds(), clock)
     catalogue = PracticeCatalogue(fhir.practice)
     texts = Texts.load(DATA / "texts")
+    flow_library = FlowLibrary(
+        storage, clock, shipped_files(DATA), check_seconds=settings.flow_check_seconds
+    )
     locks = locks or LocalLocks()
     provider = payment_provider(settings, clock)
     payments = Payments(fhir.billing, provider, fhir.practice)
@@ -200,6 +207,7 @@ async def build(
             urgent_minutes=settings.response_target_urgent_minutes,
             normal_minutes=settings.response_target_normal_minutes,
         ),
+        flow_library=flow_library,
     )
     channels = build_channels(settings, storage, assistant, clock, redis)
     outreach = Outreach(
@@ -273,6 +281,8 @@ async def build(
         reminders=reminders,
         staff_access=staff_access(settings, storage, clock),
         waitlist=waitlist,
+        flow_library=flow_library,
+        flow_gate=ValidationGate(),
         payments=desk,
         pay_links=provider if isinstance(provider, SandboxPayments) else None,
         stripe=provider if isinstance(provider, StripePayments) else None,
