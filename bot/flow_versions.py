@@ -148,13 +148,18 @@ class FlowLibrary:
         known, now = self._live.get(practice_id), self.monotonic()
         if known is not None and now - known.checked < self.check_seconds:
             return known.number
-        async with self.storage.reading() as uow:
-            number = await uow.flow_versions.live(practice_id)
+        number = await self._read_live(practice_id)
         if number is None:  # ensured above; only a store emptied under a running process
-            self._ensured.discard(practice_id)
-            return await self.live_number(practice_id)
+            await self.ensure(practice_id)
+            number = await self._read_live(practice_id)
+        if number is None:
+            raise LookupError(f"practice {practice_id} has no live flow version")
         self._live[practice_id] = _Live(number, now)
         return number
+
+    async def _read_live(self, practice_id: str) -> int | None:
+        async with self.storage.reading() as uow:
+            return await uow.flow_versions.live(practice_id)
 
     def forget_live(self, practice_id: str) -> None:
         """Read the live number afresh next time (this process just published)."""

@@ -20,6 +20,8 @@ from bot.ports import FlowVersionRecord
 from dialogs.validation import SCHEMA_PATH
 
 router = APIRouter(prefix="/admin/api", tags=["admin: flows"])
+#: Characters of one file's source: the largest shipped file is a few thousand.
+MAX_SOURCE = 200_000
 
 
 class Problem(BaseModel):
@@ -70,7 +72,7 @@ class FlowSource(BaseModel):
 class FlowInput(BaseModel):
     """A flow as YAML (or JSON) text in `source`, or as a JSON object in `flow`."""
 
-    source: str | None = None
+    source: str | None = Field(default=None, max_length=MAX_SOURCE)
     flow: dict[str, Any] | None = None
     note: str = Field(default="", max_length=500, description="why (kept with the version)")
 
@@ -92,7 +94,10 @@ class Validation(BaseModel):
 
 
 class TextsInput(BaseModel):
-    source: str = Field(description="the text file's YAML: key -> {en: ..., other languages}")
+    source: str = Field(
+        max_length=MAX_SOURCE,
+        description="the text file's YAML: key -> {en: ..., other languages}",
+    )
     note: str = Field(default="", max_length=500)
 
 
