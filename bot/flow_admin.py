@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.flow_gate import FlowTestGate, GateFailure, GateResult, check_files, problem_of
+from bot.flow_gate import FlowTestGate, GateFailure, GateResult, problem_of
 from bot.flow_versions import (
     TEXTS,
     FlowLibrary,
@@ -297,7 +297,3 @@ def names_of(version: FlowVersionRecord) -> list[str]:
 
 def texts_of(version: FlowVersionRecord) -> list[str]:
     return sorted(p[len(TEXTS) : -len(".yaml")] for p in version.files if p.startswith(TEXTS))
-
-
-def check(version: FlowVersionRecord) -> GateResult:
-    return check_files(version.files)
