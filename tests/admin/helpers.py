@@ -7,6 +7,8 @@ import uuid
 import httpx
 
 from bot.messages import Inbound
+from bot.ports import Storage
+from domain.ports import ScheduleStore
 from tests.staff.conftest import StaffRig, bearer
 
 MARIA = "+16175550134"
@@ -41,3 +43,14 @@ def ok(answer: httpx.Response, status: int = 200) -> dict:  # type: ignore[type-
     assert answer.status_code == status, answer.text
     body: dict = answer.json()  # type: ignore[type-arg]
     return body
+
+
+async def put_back(storage: Storage, schedule: ScheduleStore) -> None:
+    """Cancel what the test booked in the session's FHIR sandbox (the audit log names each
+    booking), so its times are free again and the seeded patients' visits as they were."""
+    async with storage.reading() as uow:
+        trail = await uow.audit.trail("riverside")
+    for record in trail:
+        if record.action == "appointment.booked":
+            appointment_id = record.subject.removeprefix("Appointment/")
+            await schedule.cancel(await schedule.get_appointment(appointment_id))

@@ -10,7 +10,7 @@ import pytest
 
 from bot.flow_gate import GateFailure, GateResult
 from bot.ports import FlowVersionRecord
-from tests.admin.helpers import admin, ok, says
+from tests.admin.helpers import admin, ok, put_back, says
 from tests.staff.conftest import StaffRig
 
 JAMES = "+16175550177"  # one patient on his phone (Aisha shares hers)
@@ -57,62 +57,69 @@ async def test_a_published_confirmation_is_said_on_the_next_booking_and_rolled_b
     rig: StaffRig,
 ) -> None:
     ann = await admin(rig, "ann@riverside.example")
-    source = await booking_flow(rig, ann)
-    assert OLD in source
-    # Maria is mid-booking (offered times, one picked) when the new wording is published.
-    assert "1." in await says(rig, "can I book a check-up with dr patel friday morning")
-    assert "Shall I book it?" in await says(rig, "1")
+    try:
+        source = await booking_flow(rig, ann)
+        assert OLD in source
+        # Maria is mid-booking (offered times, one picked) when the new wording is published.
+        assert "1." in await says(rig, "can I book a check-up with dr patel friday morning")
+        assert "Shall I book it?" in await says(rig, "1")
 
-    saved = ok(
-        await rig.client.put(
-            "/admin/api/flows/book_appointment",
-            json={"source": source.replace(OLD, NEW), "note": "friendlier confirmation"},
-            headers=ann,
-        ),
-        201,
-    )
-    assert (saved["number"], saved["note"], saved["live"]) == (2, "friendlier confirmation", False)
-    draft = ok(await rig.client.get("/admin/api/flows", headers=ann))
-    assert (draft["live_version"], draft["draft_version"]) == (1, 2)
-    assert draft["draft_changes"] == ["flows/book_appointment.yaml"]
-    diff = ok(await rig.client.get("/admin/api/versions/diff?from=1&to=2", headers=ann))
-    assert list(diff["files"]) == ["flows/book_appointment.yaml"]
-    assert f'-      en: "{OLD}' in diff["files"]["flows/book_appointment.yaml"]
-    assert f'+      en: "{NEW}' in diff["files"]["flows/book_appointment.yaml"]
+        saved = ok(
+            await rig.client.put(
+                "/admin/api/flows/book_appointment",
+                json={"source": source.replace(OLD, NEW), "note": "friendlier confirmation"},
+                headers=ann,
+            ),
+            201,
+        )
+        assert (saved["number"], saved["note"], saved["live"]) == (
+            2,
+            "friendlier confirmation",
+            False,
+        )
+        draft = ok(await rig.client.get("/admin/api/flows", headers=ann))
+        assert (draft["live_version"], draft["draft_version"]) == (1, 2)
+        assert draft["draft_changes"] == ["flows/book_appointment.yaml"]
+        diff = ok(await rig.client.get("/admin/api/versions/diff?from=1&to=2", headers=ann))
+        assert list(diff["files"]) == ["flows/book_appointment.yaml"]
+        assert f'-      en: "{OLD}' in diff["files"]["flows/book_appointment.yaml"]
+        assert f'+      en: "{NEW}' in diff["files"]["flows/book_appointment.yaml"]
 
-    published = ok(await rig.client.post("/admin/api/versions/2/publish", headers=ann))
-    assert published["live_version"] == 2
+        published = ok(await rig.client.post("/admin/api/versions/2/publish", headers=ann))
+        assert published["live_version"] == 2
 
-    # Maria's booking started on version 1 and finishes on it ...
-    maria_booked = await says(rig, "yes")
-    assert "You're booked: check-up" in maria_booked and "All set!" not in maria_booked
-    # ... while James's, started after the publish, says the new confirmation.
-    assert "1." in await says(rig, "can I book a check-up with dr patel friday morning", JAMES)
-    await says(rig, "1", JAMES)
-    assert "All set! Your check-up" in await says(rig, "yes", JAMES)
+        # Maria's booking started on version 1 and finishes on it ...
+        maria_booked = await says(rig, "yes")
+        assert "You're booked: check-up" in maria_booked and "All set!" not in maria_booked
+        # ... while James's, started after the publish, says the new confirmation.
+        assert "1." in await says(rig, "can I book a check-up with dr patel friday morning", JAMES)
+        await says(rig, "1", JAMES)
+        assert "All set! Your check-up" in await says(rig, "yes", JAMES)
 
-    rolled = ok(await rig.client.post("/admin/api/rollback", json={"to": 1}, headers=ann))
-    assert rolled == {"live_version": 1, "kind": "rollback", "tests_ran": rolled["tests_ran"]}
-    assert "1." in await says(rig, "can I book a check-up with dr patel friday afternoon")
-    await says(rig, "1")
-    assert "You're booked: check-up" in await says(rig, "yes")
+        rolled = ok(await rig.client.post("/admin/api/rollback", json={"to": 1}, headers=ann))
+        assert rolled == {"live_version": 1, "kind": "rollback", "tests_ran": rolled["tests_ran"]}
+        assert "1." in await says(rig, "can I book a check-up with dr patel friday afternoon")
+        await says(rig, "1")
+        assert "You're booked: check-up" in await says(rig, "yes")
 
-    history = ok(await rig.client.get("/admin/api/versions", headers=ann))
-    assert history["live_version"] == 1
-    assert [(p["number"], p["kind"]) for p in history["publications"]] == [
-        (1, "publish"),
-        (2, "publish"),
-        (1, "rollback"),
-    ]
-    assert [v["number"] for v in history["versions"]] == [1, 2]  # nothing is lost
-    trail = [a for a in await rig.audit() if a.action.startswith("flows.")]
-    assert [(a.action, a.subject) for a in trail] == [
-        ("flows.saved", "FlowVersion/2"),
-        ("flows.published", "FlowVersion/2"),
-        ("flows.rolled_back", "FlowVersion/1"),
-    ]
-    assert all(a.actor.startswith("staff:") for a in trail)
-    assert "All set" not in str([a.detail for a in trail])  # numbers and hashes, not content
+        history = ok(await rig.client.get("/admin/api/versions", headers=ann))
+        assert history["live_version"] == 1
+        assert [(p["number"], p["kind"]) for p in history["publications"]] == [
+            (1, "publish"),
+            (2, "publish"),
+            (1, "rollback"),
+        ]
+        assert [v["number"] for v in history["versions"]] == [1, 2]  # nothing is lost
+        trail = [a for a in await rig.audit() if a.action.startswith("flows.")]
+        assert [(a.action, a.subject) for a in trail] == [
+            ("flows.saved", "FlowVersion/2"),
+            ("flows.published", "FlowVersion/2"),
+            ("flows.rolled_back", "FlowVersion/1"),
+        ]
+        assert all(a.actor.startswith("staff:") for a in trail)
+        assert "All set" not in str([a.detail for a in trail])  # numbers and hashes, not content
+    finally:
+        await put_back(rig.runtime.storage, rig.runtime.fhir.schedule)
 
 
 class FailingGate:

@@ -15,6 +15,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+from adapters.fhir import FhirAdapters
+from adapters.sql import SqlStorage
+from tests.admin.helpers import put_back
 from tests.channels.processes import CLI, ROOT, processes, twilio_deployment
 from tests.channels.rig import MARIA, PUBLIC, SMS_FROM, sign
 from tests.support.fhir import TEST_NOW, SeededServer
@@ -45,6 +48,7 @@ def add_admin(env: dict[str, str], email: str) -> None:
 async def test_a_published_confirmation_reaches_the_running_worker_and_rolls_back(
     database_url: DatabaseFactory,
     fhir_sandbox: SeededServer,
+    fhir_adapters: FhirAdapters,
     twilio_api: StandIn,
     nlu: object,
     tmp_path: Path,
@@ -53,6 +57,16 @@ async def test_a_published_confirmation_reaches_the_running_worker_and_rolls_bac
     env = twilio_deployment(
         url, fhir_sandbox.base_url, twilio_api, SECRET, FLOW_CHECK_SECONDS=str(CHECK_SECONDS)
     )
+    storage = SqlStorage(url)
+    try:
+        await publish_and_roll_back(env, twilio_api, tmp_path)
+    finally:
+        await put_back(storage, fhir_adapters.schedule)
+        await storage.close()
+
+
+async def publish_and_roll_back(env: dict[str, str], twilio_api: StandIn, tmp_path: Path) -> None:
+    """Maria mid-booking across a publish, James booking after it and after the rollback."""
     with processes(env, tmp_path) as running:
         running.worker("w1", "--now", TEST_NOW.isoformat())
         api = await asyncio.to_thread(running.api, free_port())
