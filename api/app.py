@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import documents, health, nlu_routes, pay_page, webchat, webhooks
+from api.admin import flows as admin_flows
 from api.staff import auth as staff_auth
 from api.staff import conversations as staff_conversations
 from api.staff import events as staff_events
@@ -56,6 +57,7 @@ def create_app(
     app.include_router(staff_conversations.router)
     app.include_router(staff_takeover.router)
     app.include_router(staff_events.router)
+    app.include_router(admin_flows.router)
     for router in webhooks.routers():
         app.include_router(router)
     if web_chat:

@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 from bot import escalations, household, metrics
 from bot.catalogue import PracticeCatalogue
+from bot.flow_versions import FlowLibrary
 from bot.logs import bind
 from bot.messages import Inbound, Outbound
 from bot.optout import optout_address
@@ -38,9 +39,9 @@ from bot.practice_config import ResponseTargets
 from bot.preflight import Preflight, keyword_of, preflight
 from bot.recording import audit_records, merge, released_appointments
 from bot.waitlist import declined_offer_keys, next_round_key
-from dialogs.context import Texts, TurnContext
+from dialogs.context import FlowSet, Texts, TurnContext
 from dialogs.engine import DomainAnswered, Reply, UserSaid, advance
-from dialogs.schema import Flow
+from dialogs.schema import Flow, FlowError
 from dialogs.state import State
 from domain import commands as c
 from domain.alerts import PersonRequested, ReportEmergency, RequestPerson
@@ -91,11 +92,15 @@ class Assistant:
         locks: ConversationLocks,
         verification_days: int = 30,
         response_targets: ResponseTargets | None = None,
+        flow_library: FlowLibrary | None = None,
     ) -> None:
         self.practice_id = practice_id
         self.storage, self.nlu, self.scheduling = storage, nlu, scheduling
         self.catalogue, self.patients = catalogue, patients
         self.flows, self.texts, self.clock, self.locks = flows, texts, clock, locks
+        # The practice's versioned flow sets (bot/flow_versions.py); without it, `flows` and
+        # `texts` are the one fixed set (tests and tools that build an assistant by hand).
+        self.flow_library = flow_library
         self.verification_days = (
             verification_days  # how long a verified channel address stays verified
         )
@@ -246,7 +251,7 @@ class Assistant:
         if early is not None:
             return await self._stop_early(conversation, message, early, now), True
         try:
-            ctx = await self._context(conversation, now)
+            ctx = await self._context(conversation, state, now)
             parse = self._parse(message, ctx)
             if parse.intent == "emergency":
                 # The safety net comes before anything a flow would do; the flow is left as it was.
@@ -477,7 +482,28 @@ class Assistant:
         )  # the guidance went out while it was down
         return ([] if told else guidance), [note], [outcome]
 
-    async def _context(self, conversation: ConversationRecord, now: dt.datetime) -> TurnContext:
+    async def _flow_sets(self, state: State) -> tuple[FlowSet, FlowSet | None]:
+        """The flow set this turn runs on, and the live one when that is an older version (a
+        flow started before a publish finishes on the version it started on)."""
+        if self.flow_library is None:
+            return FlowSet(None, self.flows, self.texts), None
+        live = await self.flow_library.live(self.practice_id)
+        if not state.flow or state.flow_version in (None, live.version):
+            return live, None
+        try:
+            started_on = await self.flow_library.version(self.practice_id, state.flow_version)
+        except (FlowError, ValueError) as e:
+            # A version this code can no longer run (an action it removed): live it is.
+            bind(log, practice=self.practice_id).failure("flow version not loadable", e)
+            started_on = None
+        if started_on is None or state.flow not in started_on.flows:
+            return live, None
+        return started_on, live
+
+    async def _context(
+        self, conversation: ConversationRecord, state: State, now: dt.datetime
+    ) -> TurnContext:
+        flow_set, live = await self._flow_sets(state)
         catalogue = await self.catalogue.get()
         if (
             conversation.channel in PHONE_CHANNELS
@@ -489,8 +515,10 @@ class Assistant:
             )
         return TurnContext(
             catalogue=catalogue,
-            flows=self.flows,
-            texts=self.texts,
+            flows=flow_set.flows,
+            texts=flow_set.texts,
+            flow_version=flow_set.version,
+            live=live,
             now=now,
             patients=found.patients,
             related=found.related,

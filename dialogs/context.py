@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,17 +39,35 @@ class Texts:
 
     @classmethod
     def load(cls, directory: Path) -> Texts:
+        paths = sorted(directory.glob("*.yaml"))
+        return cls.parse({p.name: p.read_text(encoding="utf-8") for p in paths})
+
+    @classmethod
+    def parse(cls, sources: dict[str, str]) -> Texts:
+        """Texts from YAML sources by file name, read in name order (a later file's key wins,
+        as when loaded from the directory). A flow version keeps its texts this way."""
         entries: dict[str, Text] = {}
-        for path in sorted(directory.glob("*.yaml")):
-            raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for name in sorted(sources):
+            raw: Any = yaml.safe_load(sources[name]) or {}
+            if not isinstance(raw, dict):
+                raise ValueError(f"{name}: the file is not a mapping of text keys")
             for key, text in raw.items():
                 if not isinstance(text, dict) or "en" not in text:
-                    raise ValueError(f"{path.name}: text '{key}' needs an 'en' entry")
-                entries[key] = {str(k): str(v) for k, v in text.items()}
+                    raise ValueError(f"{name}: text '{key}' needs an 'en' entry")
+                entries[str(key)] = {str(k): str(v) for k, v in text.items()}
         return cls(entries)
 
     def __getitem__(self, key: str) -> Text:
         return self.entries[key]
+
+
+@dataclass(frozen=True)
+class FlowSet:
+    """The flows and texts of one version of a practice's flow set (None: not versioned)."""
+
+    version: int | None
+    flows: dict[str, Flow]
+    texts: Texts
 
 
 @dataclass(frozen=True)
@@ -70,3 +88,20 @@ class TurnContext:
     max_retries: int = 3
     channel: str = ""  # sms | whatsapp | telegram | web | console
     address: str = ""  # the patient's address on it (never stored in state)
+    #: The version `flows` and `texts` are of; a flow started records it (State.flow_version).
+    flow_version: int | None = None
+    #: The live version, when `flows` are an older one a conversation is finishing its flow
+    #: on: a new flow starts on this one (see `on_live`).
+    live: FlowSet | None = None
+
+    def on_live(self) -> TurnContext:
+        """This context with the live version's flows and texts (itself if they are already)."""
+        if self.live is None:
+            return self
+        return replace(
+            self,
+            flows=self.live.flows,
+            texts=self.live.texts,
+            flow_version=self.live.version,
+            live=None,
+        )

@@ -115,6 +115,9 @@ class TurnResult:
 
 
 def advance(state: State, event: Event, ctx: TurnContext) -> TurnResult:
+    if ctx.live is not None and (not state.flow or state.flow_version == ctx.live.version):
+        # Only a flow started on an older version finishes on it; everything else is live.
+        ctx = ctx.on_live()
     turn = EngineTurn(state.copy(), ctx)
     if isinstance(event, UserSaid):
         turn.on_message(event.parse)
@@ -208,7 +211,11 @@ class EngineTurn:
     def start_flow(self, flow: Flow, parse: Parse) -> None:
         s = self.s
         s.end_flow()
+        if self.ctx.live is not None:  # leaving a flow of an older version: new ones are live
+            self.ctx = self.ctx.on_live()
+            flow = self.ctx.flows.get(flow.id, flow)
         s.flow, s.step = flow.id, flow.steps[0].id
+        s.flow_version = self.ctx.flow_version
         self.notes.append({"kind": "flow_started", "flow": flow.id})
         slot_filling.fill(parse, s, self.ctx, flow)
         forms.prefill(flow, parse, s, self.ctx)

@@ -41,6 +41,8 @@ class FlowError(ValueError):
         # Kept apart as well, so an editor can put each message beside its step.
         self.flow, self.step, self.problem, self.fix = flow, step, problem, fix
         where = f"flow '{flow}'" + (f", step '{step}'" if step else "")
+        # Kept apart too, so the admin API can answer them as fields.
+        self.flow, self.step, self.problem, self.fix = flow, step, problem, fix
         super().__init__(f"{where}: {problem}. Fix: {fix}")
 
 

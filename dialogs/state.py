@@ -125,6 +125,9 @@ class State:
     invitation: dict[str, Any] | None = None
     reminder: dict[str, Any] | None = None
     waitlist_offer: dict[str, Any] | None = None
+    #: The flow set version the current flow started on; it runs on that version until it
+    #: ends, whatever is published meanwhile (bot/flow_versions.py). None: not versioned.
+    flow_version: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"v": STATE_VERSION, **STATE_JSON.dump_python(self, mode="json")}
@@ -154,6 +157,7 @@ class State:
 
     def end_flow(self) -> None:
         self.flow = self.step = self.awaiting = None
+        self.flow_version = None
         self.slots = {}
         self.scratch = Scratch()
         self.retries = 0

@@ -17,6 +17,8 @@ from adapters.sql import SqlStorage, migrate
 from adapters.staff_auth import Argon2Passwords, JwtTokens, token_key
 from bot.assistant import Assistant, Parser
 from bot.catalogue import PracticeCatalogue
+from bot.flow_gate import FlowTestGate, ValidationGate
+from bot.flow_versions import FlowLibrary, shipped_files
 from bot.locks import LocalLocks
 from bot.logs import bind
 from bot.outreach import Outreach
@@ -78,6 +80,8 @@ class Runtime:
     staff_access: StaffAccess | None = None  # staff sign-in and the tokens of the staff API
     waitlist: Waitlist | None = None  # freed times offered to waiting patients (durable jobs)
     staff_events: StaffEventFeed | None = None  # staff's live stream (GET /staff/api/events)
+    flow_library: FlowLibrary | None = None  # the practice's flow versions, the live one
+    flow_gate: FlowTestGate | None = None  # what a version must pass to be published
 
     async def aclose(self) -> None:
         if self.channels is not None:
@@ -178,7 +182,17 @@ async def build(
     parser = nlu or load_nlu()
     scheduling = Scheduling(fhir.schedule, fhir.practice, storage.slot_holds(), clock)
     catalogue = PracticeCatalogue(fhir.practice)
+    # Flow tests pass the flows and texts under test: those run as given, not the practice's
+    # stored versions.
+    under_test = flows is not None or texts is not None
     texts = texts or Texts.load(DATA / "texts")
+    flow_library = (
+        None
+        if under_test
+        else FlowLibrary(
+            storage, clock, shipped_files(DATA), check_seconds=settings.flow_check_seconds
+        )
+    )
     locks = locks or LocalLocks()
     provider = payment_provider(settings, clock)
     payments = Payments(fhir.billing, provider, fhir.practice)
@@ -213,6 +227,7 @@ async def build(
             urgent_minutes=settings.response_target_urgent_minutes,
             normal_minutes=settings.response_target_normal_minutes,
         ),
+        flow_library=flow_library,
     )
     channels = build_channels(settings, storage, assistant, clock, redis)
     outreach = Outreach(
@@ -287,6 +302,8 @@ async def build(
         staff_access=staff_access(settings, storage, clock),
         waitlist=waitlist,
         staff_events=staff_events,
+        flow_library=flow_library,
+        flow_gate=ValidationGate(),
         payments=desk,
         pay_links=provider if isinstance(provider, SandboxPayments) else None,
         stripe=provider if isinstance(provider, StripePayments) else None,

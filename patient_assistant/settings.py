@@ -133,6 +133,9 @@ class Settings(BaseSettings):
     #: (bot/escalations.py): the patient is told so, and the FHIR Task is due then.
     response_target_urgent_minutes: int = Field(default=15, ge=1)
     response_target_normal_minutes: int = Field(default=240, ge=1)
+    #: Flow versions (bot/flow_versions.py): seconds a process trusts the live version number
+    #: it last read before reading it again; a publish reaches every process within this.
+    flow_check_seconds: float = Field(default=2.0, ge=0)
 
     @field_validator("twilio_whatsapp_from")
     @classmethod

@@ -418,6 +418,7 @@ MEANINGS: dict[str, Callable[[Settings, str, str], None]] = {
     "WAITLIST_OFFER_MINUTES": whole_number,
     "RESPONSE_TARGET_URGENT_MINUTES": whole_number,
     "RESPONSE_TARGET_NORMAL_MINUTES": whole_number,
+    "FLOW_CHECK_SECONDS": same_number,
     "STRIPE_API_KEY": prefixed("sk_live_"),
     "STRIPE_WEBHOOK_SECRET": prefixed("whsec_"),
     "STRIPE_ACCOUNT_ID": prefixed("acct_"),

@@ -422,6 +422,33 @@ class WaitlistRow(Base):
     updated_at: Mapped[dt.datetime]
 
 
+class FlowVersionRow(Base):
+    """An immutable snapshot of a practice's flow set (bot/ports/flow_versions.py): `files`
+    maps each file's path in the set to its source text. Numbered from 1 per practice."""
+
+    __tablename__ = "flow_versions"
+    practice_id: Mapped[str] = mapped_column(PracticeId, primary_key=True)
+    number: Mapped[int] = mapped_column(primary_key=True)
+    author: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime]
+    note: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    files: Mapped[dict[str, Any]]
+
+
+class FlowPublicationRow(Base):
+    """A version made live for its practice (publish or rollback); the latest row is live."""
+
+    __tablename__ = "flow_publications"
+    __table_args__ = (Index(None, "practice_id", "id"),)
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    practice_id: Mapped[str] = mapped_column(PracticeId)
+    number: Mapped[int]
+    by: Mapped[str] = mapped_column(String(64))
+    at: Mapped[dt.datetime]
+    kind: Mapped[str] = mapped_column(String(16))  # publish | rollback
+
+
 def table_of(row: type[Base]) -> Table:
     """The Core table of a model, for set-based statements."""
     return cast(Table, row.__table__)

@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from adapters.sql.audit import SqlAuditLog
 from adapters.sql.conversations import SqlConversations
 from adapters.sql.escalations import SqlEscalations
+from adapters.sql.flow_versions import SqlFlowVersions
 from adapters.sql.inbox import SqlInbox
 from adapters.sql.jobs import SqlJobs
 from adapters.sql.outbox import SqlOutbox
@@ -23,6 +24,7 @@ from bot.ports import (
     Conversations,
     Deliveries,
     Escalations,
+    FlowVersions,
     Inbox,
     Jobs,
     OptOuts,
@@ -62,6 +64,7 @@ class SqlUnitOfWork:
         self.escalations: Escalations = SqlEscalations(connection, sealing)
         self._staff_events = SqlStaffEvents(connection)
         self.staff_events: StaffEvents = self._staff_events
+        self.flow_versions: FlowVersions = SqlFlowVersions(connection)
 
     @property
     def staff_event_practices(self) -> set[str]:

@@ -18,6 +18,7 @@ Storage (bot/ports/storage.py), one database transaction per `Storage.unit_of_wo
     StaffEvents   uow.staff_events    what changed, for staff's live stream adapters/sql/staff_events.py
     Transcripts   uow.transcripts     conversations as staff read them     adapters/sql/transcripts.py
     Waitlist      uow.waitlist        patients waiting for a sooner time   adapters/sql/waitlist.py
+    FlowVersions  uow.flow_versions   flow set versions, publications      adapters/sql/flow_versions.py
     UnitOfWork    (the `uow` itself)  the repositories above, one commit   adapters/sql/unit_of_work.py
     Storage       -                   opens units of work; slot holds      adapters/sql/storage.py
 
@@ -48,6 +49,7 @@ ports, in bot/ports/staff.py).
 """
 
 from bot.ports.escalations import EscalationRecord, Escalations, StaffNote
+from bot.ports.flow_versions import FlowVersionRecord, FlowVersions, PublicationRecord
 from bot.ports.processing import ConversationLocks, Dispatcher
 from bot.ports.records import (
     AuditRecord,
@@ -113,6 +115,8 @@ __all__ = [
     "Dispatcher",
     "EscalationRecord",
     "Escalations",
+    "FlowVersionRecord",
+    "FlowVersions",
     "InboundRecord",
     "Inbox",
     "InvalidToken",
@@ -124,6 +128,7 @@ __all__ = [
     "OutboxRecord",
     "PasswordHasher",
     "Practices",
+    "PublicationRecord",
     "PurgeReport",
     "RateLimit",
     "RateLimiter",

@@ -15,6 +15,7 @@ from contextlib import AbstractAsyncContextManager
 from typing import Any, Protocol
 
 from bot.ports.escalations import Escalations
+from bot.ports.flow_versions import FlowVersions
 from bot.ports.records import (
     AuditRecord,
     ConversationRecord,
@@ -334,6 +335,7 @@ class UnitOfWork(Protocol):
     waitlist: Waitlist
     escalations: Escalations
     staff_events: StaffEvents
+    flow_versions: FlowVersions
 
 
 class Storage(Protocol):

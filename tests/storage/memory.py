@@ -26,6 +26,8 @@ from bot.ports import (
     DeliveryRecord,
     EscalationRecord,
     Escalations,
+    FlowVersionRecord,
+    FlowVersions,
     InboundRecord,
     Inbox,
     JobRecord,
@@ -34,6 +36,7 @@ from bot.ports import (
     Outbox,
     OutboxRecord,
     Practices,
+    PublicationRecord,
     PurgeReport,
     Received,
     ResultNotices,
@@ -106,6 +109,8 @@ class Tables:
     staff_notes: list[StaffNote] = field(default_factory=list)
     staff_events: list[StaffEvent] = field(default_factory=list)
     staff_event_seq: int = 0
+    flow_versions: dict[tuple[str, int], FlowVersionRecord] = field(default_factory=dict)
+    flow_publications: list[PublicationRecord] = field(default_factory=list)
 
 
 class MemoryInbox:
@@ -841,6 +846,45 @@ class MemoryEscalations:
         return sorted(found, key=lambda n: (n.at, n.id))
 
 
+class MemoryFlowVersions:
+    """The SQL adapter's flow versions (adapters/sql/flow_versions.py), in Python."""
+
+    def __init__(self, tables: Tables) -> None:
+        self._t = tables
+
+    async def add(self, version: FlowVersionRecord) -> bool:
+        key = (version.practice_id, version.number)
+        if key in self._t.flow_versions:
+            return False
+        self._t.flow_versions[key] = dataclasses.replace(version, files=dict(version.files))
+        return True
+
+    async def get(self, practice_id: str, number: int) -> FlowVersionRecord | None:
+        found = self._t.flow_versions.get((practice_id, number))
+        return None if found is None else dataclasses.replace(found, files=dict(found.files))
+
+    async def latest_number(self, practice_id: str) -> int | None:
+        return max((n for p, n in self._t.flow_versions if p == practice_id), default=None)
+
+    async def history(self, practice_id: str) -> list[FlowVersionRecord]:
+        return [
+            dataclasses.replace(v, files={})
+            for (p, _), v in sorted(self._t.flow_versions.items())
+            if p == practice_id
+        ]
+
+    async def publish(self, publication: PublicationRecord) -> None:
+        given = len(self._t.flow_publications) + 1
+        self._t.flow_publications.append(dataclasses.replace(publication, id=given))
+
+    async def live(self, practice_id: str) -> int | None:
+        mine = [p for p in self._t.flow_publications if p.practice_id == practice_id]
+        return mine[-1].number if mine else None
+
+    async def publications(self, practice_id: str) -> list[PublicationRecord]:
+        return [p for p in self._t.flow_publications if p.practice_id == practice_id]
+
+
 class MemoryUnitOfWork:
     def __init__(self, tables: Tables) -> None:
         # Typed as the ports, so mypy checks each fake against its port.
@@ -861,6 +905,7 @@ class MemoryUnitOfWork:
         self.escalations: Escalations = MemoryEscalations(tables)
         self._staff_events = MemoryStaffEvents(tables)
         self.staff_events: StaffEvents = self._staff_events
+        self.flow_versions: FlowVersions = MemoryFlowVersions(tables)
 
 
 class MemoryStaffEvents:

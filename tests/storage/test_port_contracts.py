@@ -16,6 +16,7 @@ from tests.storage.contract.arrivals import ArrivalContract
 from tests.storage.contract.audit import AuditContract
 from tests.storage.contract.conversations import ConversationContract
 from tests.storage.contract.escalations import EscalationsContract
+from tests.storage.contract.flow_versions import FlowVersionsContract
 from tests.storage.contract.holds import SlotHoldContract
 from tests.storage.contract.inbound import InboundContract
 from tests.storage.contract.jobs import JobsContract
@@ -119,3 +120,7 @@ class TestEscalations(EscalationsContract):
 
 class TestStaffEvents(StaffEventsContract):
     """`uow.staff_events`: the staff live stream's feed, written with each change."""
+
+
+class TestFlowVersions(FlowVersionsContract):
+    """`uow.flow_versions`: immutable numbered versions per practice, publications kept."""
