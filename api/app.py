@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 from api import documents, health, nlu_routes, pay_page, webchat, webhooks
 from api.staff import auth as staff_auth
+from api.staff import console as staff_console
 from api.staff import conversations as staff_conversations
 from api.staff import takeover as staff_takeover
 from patient_assistant.bootstrap import Runtime
@@ -54,6 +55,7 @@ def create_app(
     app.include_router(staff_auth.router)
     app.include_router(staff_conversations.router)
     app.include_router(staff_takeover.router)
+    app.include_router(staff_console.router)  # after the API: /staff/{name} is its files
     for router in webhooks.routers():
         app.include_router(router)
     if web_chat:
