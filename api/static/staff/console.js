@@ -526,7 +526,10 @@ function onKey(event) {
 $("login-form").addEventListener("submit", signIn);
 $("logout").addEventListener("click", logout);
 $("show").addEventListener("change", () => refreshQueue().catch(fail));
-$("take").addEventListener("click", () => act("claim", "You have taken this conversation; the assistant stays quiet."));
+$("take").addEventListener("click", async () => {
+  // The Take button is disabled once taken; the reply box is where the work goes on.
+  if (await act("claim", "You have taken this conversation; the assistant stays quiet.")) $("reply").focus();
+});
 $("handback").addEventListener("click", () => act("handback", "Handed back: the assistant answers the patient again."));
 $("close").addEventListener("click", () => act("close", "Closed."));
 $("reply-form").addEventListener("submit", (e) => send(e, "reply", "messages", "Reply sent to the patient."));
