@@ -23,11 +23,13 @@ const $ = (id) => document.getElementById(id);
 
 const state = {
   me: null, // {id, email, practice, role}
-  items: [], // the queue as last listed
+  items: [], // the queue as shown
+  listed: [], // every conversation as last listed (the queue shows some or all)
   known: null, // ids of escalations already seen, to announce new ones
   selected: 0, // index in items of the highlighted row
   openId: null, // the conversation shown on the right
   open: null, // its transcript as last fetched
+  openPrint: null, // its last activity and escalation then (see poll)
   pollTimer: null,
   clockTimer: null,
   stream: null, // the AbortController of the event stream
@@ -187,6 +189,7 @@ async function refreshQueue() {
   // One listing serves both views (and the announcements): escalated ones come first.
   const all = await api("/staff/api/conversations?limit=200");
   const waiting = all.filter((c) => c.escalation);
+  state.listed = all;
   state.items = $("show").value === "waiting" ? waiting : all;
   announceNew(waiting);
   renderQueue();
@@ -294,6 +297,7 @@ async function openConversation(id) {
 async function refreshOpen() {
   if (!state.openId) return;
   state.open = await api(`/staff/api/conversations/${encodeURIComponent(state.openId)}`);
+  state.openPrint = fingerprint(state.open);
   renderOpen();
 }
 
@@ -379,13 +383,27 @@ function stopLive() {
   state.stream = null;
 }
 
+/** Every view of a transcript is audited, so the open one is not read again on every tick:
+ *  only while it is with staff (a patient's message to staff leaves no other trace in the
+ *  listing), or when the listing shows it changed. The event stream makes this needless. */
+async function poll() {
+  try {
+    await refreshQueue();
+    const listed = state.listed.find((c) => c.id === state.openId);
+    if (listed && (listed.escalation || fingerprint(listed) !== state.openPrint)) await refreshOpen();
+  } catch (e) {
+    fail(e);
+  }
+}
+
+function fingerprint(c) {
+  return JSON.stringify([c.updated_at, c.escalation]);
+}
+
 function setPolling(on, why) {
   $("live-state").textContent = why;
   if (on && !state.pollTimer) {
-    state.pollTimer = setInterval(() => {
-      refreshQueue().catch(fail);
-      refreshOpen().catch(fail);
-    }, POLL_MS);
+    state.pollTimer = setInterval(poll, POLL_MS);
   } else if (!on && state.pollTimer) {
     clearInterval(state.pollTimer);
     state.pollTimer = null;
