@@ -185,7 +185,10 @@ async def test_staff_take_a_conversation_over_in_the_console(
                     answered = await texts_to_maria(twilio_api, 4)
                     assert "A member of our team" not in answered[3]
 
-                    # The session ends elsewhere: the next call is a 401, back to sign-in.
+                    # The session ends elsewhere mid-reply: the next call is a 401, back to
+                    # sign-in; signing in again brings back the conversation and the draft.
+                    draft = "Maria, one more thing:"
+                    await page.get_by_label("Reply to the patient").fill(draft)
                     token = await page.evaluate("sessionStorage.getItem('pa-staff-token')")
                     revoked = await client.post(
                         "/staff/api/logout", headers={"Authorization": f"Bearer {token}"}
@@ -194,6 +197,10 @@ async def test_staff_take_a_conversation_over_in_the_console(
                     await page.get_by_label("Show").select_option("all")
                     await expect(page.get_by_role("alert")).to_contain_text("sign in again")
                     await expect(page.get_by_label("Email")).to_be_visible()
+                    await page.get_by_label("Password").fill(PASSWORD)
+                    await page.get_by_role("button", name="Sign in").click()
+                    await expect(page.locator("#conv-title")).to_contain_text(MARIA)
+                    await expect(page.get_by_label("Reply to the patient")).to_have_value(draft)
                 finally:
                     await browser.close()
 

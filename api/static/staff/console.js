@@ -33,6 +33,7 @@ const state = {
   pollTimer: null,
   clockTimer: null,
   stream: null, // the AbortController of the event stream
+  resume: null, // what was open when the session ended (see signOut)
   lastEventId: null,
 };
 
@@ -104,8 +105,22 @@ function showLogin(message) {
 function signOut(message) {
   sessionStorage.removeItem(TOKEN_KEY);
   stopLive();
-  Object.assign(state, { me: null, items: [], known: null, openId: null, open: null });
+  // A session that ends mid-reply loses nothing: the same person signing in again in this tab
+  // gets the conversation and the unsent text back (kept in memory only, never for another).
+  state.resume = state.me && state.openId
+    ? { email: state.me.email, openId: state.openId, reply: $("reply").value, note: $("note").value }
+    : null;
+  Object.assign(state, { me: null, items: [], listed: [], known: null, openId: null, open: null });
+  clearConversation();
   showLogin(message);
+}
+
+function clearConversation() {
+  $("conv-body").hidden = true;
+  $("conv-title").textContent = "No conversation open";
+  for (const id of ["conv-meta", "transcript", "notes"]) $(id).replaceChildren();
+  $("reply").value = "";
+  $("note").value = "";
 }
 
 async function signIn(event) {
@@ -136,6 +151,7 @@ async function logout() {
     // Signed out here either way; the token expires on its own.
   }
   signOut();
+  state.resume = null; // signing out on purpose leaves nothing to come back to
   say("Signed out.");
 }
 
@@ -151,8 +167,19 @@ async function start() {
   $("logout").hidden = false;
   $("who").textContent = `Signed in as ${state.me.email} (${state.me.practice})`;
   $("alert").textContent = "";
-  await refreshQueue();
+  const resume = state.resume;
+  state.resume = null;
+  try {
+    await refreshQueue();
+  } catch (e) {
+    fail(e);
+  }
   focusRow(0);
+  if (resume && resume.email === state.me.email) {
+    await openConversation(resume.openId);
+    $("reply").value = resume.reply;
+    $("note").value = resume.note;
+  }
   // "waiting 12 min" keeps counting between updates.
   state.clockTimer = setInterval(() => {
     renderQueue();
@@ -329,8 +356,9 @@ function renderOpen() {
     li.append(who, text);
     list.append(li);
   }
-  if (atBottom || !list.dataset.seen) list.scrollTop = list.scrollHeight;
-  list.dataset.seen = "1";
+  // A newly opened one shows its latest; one being read stays where the reader is.
+  if (atBottom || list.dataset.shown !== c.id) list.scrollTop = list.scrollHeight;
+  list.dataset.shown = c.id;
 
   const notes = $("notes");
   notes.replaceChildren();
