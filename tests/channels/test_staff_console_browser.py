@@ -35,6 +35,7 @@ pytestmark = [
     ),
 ]
 JAMES = "+16175550177"  # a second patient asking for a person, whom a colleague takes
+AISHA = "+16175550150"  # a third, who then sends STOP
 REPLY = "Hi Maria, this is Ann at Riverside. What can I do for you?"
 WAIT = 60_000  # ms: generous for a busy machine (the console polls every 5 s), not a speed check
 
@@ -84,6 +85,8 @@ async def test_staff_take_a_conversation_over_in_the_console(
             [promise] = await texts_to_maria(twilio_api, 1)
             assert "A member of our team will reply here" in promise
             await patient("SM" + "5" * 32, JAMES, "can I talk to a real person")
+            await patient("SM" + "6" * 32, AISHA, "can I talk to a real person")
+            await patient("SM" + "7" * 32, AISHA, "STOP")  # kept before the webhook answers
             await asyncio.to_thread(add_staff, env, "ann@riverside.example", "riverside")
             await asyncio.to_thread(add_staff, env, "bob@riverside.example", "riverside")
             bob = await client.post(
@@ -119,7 +122,7 @@ async def test_staff_take_a_conversation_over_in_the_console(
 
                     # The queue: both, oldest first, waiting times shown; j/k/Enter/r/Escape.
                     queue = page.locator("#queue button.row")
-                    await expect(queue).to_have_count(2)
+                    await expect(queue).to_have_count(3)
                     await expect(queue.nth(0)).to_contain_text(MARIA)
                     await expect(queue.nth(0)).to_contain_text("asked for a person")
                     await expect(queue.nth(0)).to_contain_text("waiting")
@@ -173,6 +176,17 @@ async def test_staff_take_a_conversation_over_in_the_console(
                         "already claimed by bob@riverside.example"
                     )
 
+                    # Aisha sent STOP: a reply to her is refused, and the text stays.
+                    await queue.filter(has_text=AISHA).click()
+                    await page.get_by_role("button", name="Take", exact=True).click()
+                    await page.get_by_label("Reply to the patient").fill("Hello Aisha")
+                    await page.get_by_role("button", name="Send reply").click()
+                    await expect(page.get_by_role("alert")).to_contain_text("opted out")
+                    await expect(page.get_by_label("Reply to the patient")).to_have_value(
+                        "Hello Aisha"
+                    )
+                    assert "Hello Aisha" not in await texts_to(twilio_api, AISHA, 1)
+
                     # Hand Maria back: the assistant greets her and answers her again.
                     await queue.filter(has_text=MARIA).click()
                     await expect(page.locator("#conv-title")).to_contain_text(MARIA)
@@ -203,6 +217,16 @@ async def test_staff_take_a_conversation_over_in_the_console(
                     await expect(page.get_by_label("Reply to the patient")).to_have_value(draft)
                 finally:
                     await browser.close()
+
+
+async def texts_to(twilio: StandIn, number: str, at_least: int) -> list[str]:
+    """The SMS bodies sent to `number`, once there are `at_least` of them."""
+    for _ in range(900):  # up to 180 s: a generous wait for a busy machine, not a speed check
+        bodies = [r.fields["Body"] for r in twilio.sent("Messages") if r.fields["To"] == number]
+        if len(bodies) >= at_least:
+            return bodies
+        await asyncio.sleep(0.2)
+    raise AssertionError(f"fewer than {at_least} texts reached {number}")
 
 
 async def unlabelled_controls(page: Any) -> list[str]:
