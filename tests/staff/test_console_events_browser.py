@@ -121,6 +121,7 @@ async def test_an_event_brings_the_new_urgent_one_to_the_top_and_the_stream_resu
             rows = page.locator("#queue button.row")
             await expect(rows.first).to_contain_text("URGENT", timeout=WAIT)
             await expect(rows).to_have_count(2)
+            await expect(page).to_have_title("(2) Staff console — patient-assistant")
             await expect(rows.nth(1)).to_contain_text(NORMAL["address"])
             await expect(page.get_by_role("status")).to_contain_text(
                 "Urgent: 1 new in the queue", timeout=WAIT

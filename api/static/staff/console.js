@@ -91,6 +91,7 @@ function fail(error) {
 // ---------------------------------------------------------------- signing in and out
 
 function showLogin(message) {
+  document.title = "Staff console — patient-assistant";
   $("desk").hidden = true;
   $("logout").hidden = true;
   $("who").textContent = "";
@@ -291,6 +292,9 @@ function renderQueue() {
   });
   const again = state.items.findIndex((c) => c.id === selectedId);
   state.selected = again >= 0 ? again : Math.min(state.selected, Math.max(0, state.items.length - 1));
+  // The tab's title says how many wait for someone to take them, seen from any other tab.
+  const untaken = state.listed.filter((c) => c.escalation && c.escalation.state === "open").length;
+  document.title = `${untaken ? `(${untaken}) ` : ""}Staff console — patient-assistant`;
   $("queue-empty").hidden = state.items.length > 0;
   $("queue-empty").textContent = $("show").value === "waiting" ? "No one is waiting." : "No conversations yet.";
   if (hadFocus) focusRow(state.selected);
