@@ -86,6 +86,7 @@ async def test_staff_take_a_conversation_over_in_the_console(
             assert "A member of our team will reply here" in promise
             await patient("SM" + "5" * 32, JAMES, "can I talk to a real person")
             await patient("SM" + "6" * 32, AISHA, "can I talk to a real person")
+            await texts_to(twilio_api, AISHA, 1)  # her escalation is open: she was told
             await patient("SM" + "7" * 32, AISHA, "STOP")  # kept before the webhook answers
             await asyncio.to_thread(add_staff, env, "ann@riverside.example", "riverside")
             await asyncio.to_thread(add_staff, env, "bob@riverside.example", "riverside")
