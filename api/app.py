@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from api import documents, health, nlu_routes, pay_page, webchat, webhooks
 from api.admin import flows as admin_flows
 from api.staff import auth as staff_auth
+from api.staff import console as staff_console
 from api.staff import conversations as staff_conversations
 from api.staff import events as staff_events
 from api.staff import takeover as staff_takeover
@@ -58,6 +59,7 @@ def create_app(
     app.include_router(staff_takeover.router)
     app.include_router(staff_events.router)
     app.include_router(admin_flows.router)
+    app.include_router(staff_console.router)  # after the API: /staff/{name} is its files
     for router in webhooks.routers():
         app.include_router(router)
     if web_chat:
