@@ -143,13 +143,16 @@ class CeleryDispatcher:
     """Hands received conversations to Celery workers (`bot.ports.Dispatcher`).
 
     If the publish fails the webhook fails too (the provider retries it), and the message,
-    recorded before, stays pending: beat's `process_due` picks it up, so none is lost."""
+    recorded before, stays pending: beat's `process_due` picks it up, so none is lost.
 
-    def __init__(self, app: Celery, publisher: RedisTaskPublisher) -> None:
-        self.app, self.publisher = app, publisher
+    The task carries the practice whose address received the message: the worker processes
+    it with that practice's runtime (its FHIR server, its settings), never by guess."""
+
+    def __init__(self, app: Celery, publisher: RedisTaskPublisher, practice_id: str) -> None:
+        self.app, self.publisher, self.practice_id = app, publisher, practice_id
 
     async def conversation_received(self, conversation_id: str) -> None:
-        await self.publisher.send(PROCESS_CONVERSATION, [conversation_id])
+        await self.publisher.send(PROCESS_CONVERSATION, [conversation_id, self.practice_id])
 
     async def aclose(self) -> None:
         await asyncio.to_thread(self.app.close)

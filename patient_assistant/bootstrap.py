@@ -306,15 +306,21 @@ def payment_provider(settings: Settings, clock: Clock) -> SandboxPayments | Stri
     return SandboxPayments(settings.secret_key, settings.public_base_url, clock, valid_for)
 
 
-async def register_results_subscription(runtime: Runtime, api_base_url: str) -> str | None:
+async def register_results_subscription(
+    runtime: Runtime, api_base_url: str, *, per_practice: bool = False
+) -> str | None:
     """Have the FHIR server post reports that become ready to this API (its Subscription id);
-    None when RESULTS_SUBSCRIPTION_SECRET is unset (results are then found by polling only)."""
+    None when RESULTS_SUBSCRIPTION_SECRET is unset (results are then found by polling only).
+
+    `per_practice` (several practices): the endpoint names the practice,
+    /webhooks/fhir/{practice_id}/results, so each server's reports are read from it."""
     from adapters.fhir.results import ensure_results_subscription
 
     secret = runtime.settings.results_subscription_secret
     if not secret:
         return None
-    endpoint = f"{api_base_url.rstrip('/')}/webhooks/fhir/results"
+    practice = f"/{runtime.settings.practice_id}" if per_practice else ""
+    endpoint = f"{api_base_url.rstrip('/')}/webhooks/fhir{practice}/results"
     try:
         return await ensure_results_subscription(runtime.fhir.connection, endpoint, secret)
     except Exception as e:  # noqa: BLE001 - polling still finds the results; start anyway

@@ -67,6 +67,10 @@ class Deployment:
     def default(self) -> Runtime:
         return self.runtimes[self.default_id]
 
+    def by_id(self, practice_id: str) -> Runtime | None:
+        """The runtime of the practice `practice_id`; None if this deployment has no such one."""
+        return self.runtimes.get(practice_id)
+
     def by_address(self, channel: str, address: str) -> Runtime | None:
         """The runtime of the practice that owns `address` on `channel`; None if none does."""
         if self.owners is None:
