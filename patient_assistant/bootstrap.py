@@ -38,6 +38,7 @@ from domain.intake_service import Intake
 from domain.outreach import IntakeOutreach
 from domain.payments import Payments
 from domain.ports import Clock
+from domain.quiet_hours import QuietHours
 from domain.reminders import ReminderPlan, ReminderRules
 from domain.results import ReleaseRule, Results
 from domain.results_ready import ResultsReadyRules
@@ -161,6 +162,7 @@ async def build(
         default_timezone=settings.practice_timezone,
         public_base_url=settings.public_base_url,
         locale=settings.practice_locale,
+        quiet_hours=QuietHours.parse(settings.quiet_hours_start, settings.quiet_hours_end),
     )
     parser = nlu or load_nlu()
     scheduling = Scheduling(fhir.schedule, fhir.practice, storage.slot_holds(), clock)

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 
 from bot.assistant import Parser
 from bot.practice_config import PracticeConfig
 from patient_assistant.bootstrap import Runtime, build, make_clock
 from patient_assistant.practices import configured_practices, practice_settings
+from patient_assistant.sandbox_access import fhir_server
 from patient_assistant.settings import Settings
 
 
@@ -115,3 +117,28 @@ class PracticeRuntimes:
         runtimes, self._runtimes = list(self._runtimes.values()), {}
         for runtime in runtimes:
             await runtime.aclose()
+
+
+@asynccontextmanager
+async def one_practice(
+    settings: Settings, practice_id: str | None, now: dt.datetime | None
+) -> AsyncIterator[tuple[Settings, str]]:
+    """The settings and FHIR server of one practice, for a command that acts as it (`chat`,
+    `payments send`): `practice_id`'s, or the first loaded practice's when None. With no
+    practice loaded, the environment's: its FHIR_BASE_URL, or the seeded sandbox (started
+    here and stopped afterwards). Raises UnknownPractice for an id that is not loaded."""
+    practices = await configured_practices(settings)
+    if not practices:
+        if practice_id not in (None, settings.practice_id):
+            raise UnknownPractice(
+                f"no practice {practice_id!r}: none is loaded, and this deployment is the one "
+                f"practice {settings.practice_id!r} of its environment variables"
+            )
+        async with fhir_server(settings, now) as base_url:
+            yield settings, base_url
+        return
+    found = next((p for p in practices if practice_id in (None, p.id)), None)
+    if found is None:
+        known = ", ".join(p.id for p in practices)
+        raise UnknownPractice(f"no practice {practice_id!r} is loaded (loaded: {known})")
+    yield practice_settings(settings, found), found.fhir_base_url

@@ -133,6 +133,10 @@ class Settings(BaseSettings):
     #: (bot/escalations.py): the patient is told so, and the FHIR Task is due then.
     response_target_urgent_minutes: int = Field(default=15, ge=1)
     response_target_normal_minutes: int = Field(default=240, ge=1)
+    #: Nothing the practice starts (reminders, offers, invitations, notices) is sent from
+    #: QUIET_HOURS_START to QUIET_HOURS_END, its local time (domain/quiet_hours.py).
+    quiet_hours_start: str = Field(default="21:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    quiet_hours_end: str = Field(default="08:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
 
     @field_validator("twilio_whatsapp_from")
     @classmethod
