@@ -304,8 +304,11 @@ def payment_provider(settings: Settings, clock: Clock) -> SandboxPayments | Stri
             account_id=settings.stripe_account_id,
             api_base_url=settings.stripe_api_base_url,
             now=clock.now,
+            practice_id=settings.practice_id,
         )
-    return SandboxPayments(settings.secret_key, settings.public_base_url, clock, valid_for)
+    return SandboxPayments(
+        settings.secret_key, settings.public_base_url, clock, valid_for, settings.practice_id
+    )
 
 
 async def register_results_subscription(
