@@ -1,6 +1,7 @@
-"""`jobs run-due` with two practices loaded (PostgreSQL, each practice on its own sandbox FHIR
-server, Twilio as a loopback stand-in): each practice's due reminders are found in its own
-record, sent from its own number, and held by its own quiet hours.
+"""`jobs run-due`, and a Celery worker asked by beat's `run_jobs`, with two practices loaded
+(PostgreSQL, each practice on its own sandbox FHIR server, Twilio as a loopback stand-in):
+each practice's due reminders are found in its own record, sent from its own number, and
+held by its own quiet hours.
 
 The shared phone is Maria Lopez at Riverside (New York, default quiet hours 21:00-08:00) and
 Lucy Lopez at Thameside (London, quiet hours 19:00-09:30 in its practice file). At 19:30 in
@@ -10,22 +11,29 @@ held until 09:30 London time — not 08:00, the default — and then goes from T
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import os
 import re
 import subprocess
 import sys
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
+from adapters.celery_app import RUN_JOBS, make_celery
 from adapters.fhir import connect
+from adapters.sql import SqlStorage
+from bot.ports import OutboxRecord
 from domain.model import SlotCriteria
 from domain.openings import openings
+from patient_assistant.channels import keyring_of
 from patient_assistant.practices import read_practice_file, save_practices
 from patient_assistant.sandbox import Sandbox
 from patient_assistant.settings import Settings
+from tests.channels.processes import celery_settings, isolated_env, processes
 from tests.practices.test_two_practices_serve import (  # noqa: F401 - fixtures
     RIVERSIDE_SMS,
     SHARED_PHONE,
@@ -42,6 +50,12 @@ pytestmark = [pytest.mark.postgres, pytest.mark.fhir, pytest.mark.slow]
 CLI = str(Path(sys.executable).with_name("patient-assistant"))
 SECRET_KEY = "practice-jobs-secret-key-0123456789"
 LONDON = dt.UTC  # London is on UTC in early March
+
+
+@pytest.fixture(scope="module")
+async def lucys_start(thameside_fhir: str) -> dt.datetime:
+    """Lucy's appointment, booked once for the module's tests."""
+    return await book_lucy(thameside_fhir)
 
 
 @pytest.fixture(scope="module")
@@ -130,24 +144,32 @@ def texts_from(twilio: StandIn, number: str) -> list[str]:
     ]
 
 
-async def test_each_practices_reminders_run_under_its_own_settings(
-    riverside_fhir: SeededServer,
-    thameside_fhir: str,
-    database_url: DatabaseFactory,
-    twilio_api: StandIn,
-    tmp_path: Path,
-) -> None:
+async def loaded(
+    riverside_fhir: SeededServer, thameside_fhir: str, database_url: DatabaseFactory, tmp: Path
+) -> str:
+    """A fresh PostgreSQL database with both practices loaded; Maria agreeing to messages."""
     riverside = connect(riverside_fhir.base_url, default_timezone="America/New_York")
     try:
         await maria(riverside)  # she agrees to messages; her check-up is Thursday 10:00 NY
     finally:
         await riverside.aclose()
-    lucys_start = await book_lucy(thameside_fhir)
     db = await database_url("postgresql")
-    file = tmp_path / "practices.yaml"
+    file = tmp / "practices.yaml"
     file.write_text(practices_yaml(riverside_fhir.base_url, thameside_fhir), encoding="utf-8")
     settings = Settings(_env_file=None, database_url=db, secret_key=SECRET_KEY)  # type: ignore[call-arg]
     await save_practices(settings, read_practice_file(file))
+    return db
+
+
+async def test_each_practices_reminders_run_under_its_own_settings(
+    riverside_fhir: SeededServer,
+    thameside_fhir: str,
+    lucys_start: dt.datetime,
+    database_url: DatabaseFactory,
+    twilio_api: StandIn,
+    tmp_path: Path,
+) -> None:
+    db = await loaded(riverside_fhir, thameside_fhir, database_url, tmp_path)
 
     # 19:30 London, 14:30 New York: both 3-day reminders are due. Riverside's goes; Thameside's
     # is queued but held, since 19:30 is in Thameside's quiet hours (not in the default's).
@@ -167,3 +189,55 @@ async def test_each_practices_reminders_run_under_its_own_settings(
     assert "Thameside Physiotherapy" in lucys and "Riverside" not in lucys
     assert lucys_start.strftime("%H:%M") in lucys
     assert len(texts_from(twilio_api, RIVERSIDE_SMS)) == 1
+
+
+@pytest.mark.redis
+async def test_a_celery_worker_runs_every_practices_jobs(
+    riverside_fhir: SeededServer,
+    thameside_fhir: str,
+    lucys_start: dt.datetime,
+    database_url: DatabaseFactory,
+    twilio_api: StandIn,
+    tmp_path: Path,
+) -> None:
+    """Beat's `run_jobs` names no practice: the worker runs each practice's jobs, under its
+    own settings. At 19:30 London, Maria's reminder goes from Riverside's number; Lucy's is
+    queued by Thameside, held by its quiet hours until 09:30 London time."""
+    db = await loaded(riverside_fhir, thameside_fhir, database_url, tmp_path)
+    env = isolated_env(
+        DATABASE_URL=db,
+        SECRET_KEY=SECRET_KEY,
+        TWILIO_ACCOUNT_SID=TWILIO_SID,
+        TWILIO_AUTH_TOKEN=TWILIO_TOKEN,
+        TWILIO_API_BASE_URL=twilio_api.base_url,
+    )
+    env.pop("FHIR_BASE_URL", None)  # the worker reads the practices from the database
+    settings = celery_settings(env, SECRET_KEY)
+    celery = make_celery(settings)
+    storage = SqlStorage(db, keyring=keyring_of(settings))
+    try:
+        with processes(env, tmp_path) as running:
+            running.worker("w1", "--now", "2026-03-02T19:30:00+00:00")
+            await asyncio.to_thread(celery.send_task, RUN_JOBS)
+
+            async def lucys_reminder() -> list[OutboxRecord]:
+                async with storage.reading() as uow:
+                    waiting = await uow.outbox.due(dt.datetime(2026, 3, 4, tzinfo=LONDON), 500)
+                return [m for m in waiting if m.practice_id == "thameside"]
+
+            deadline = time.monotonic() + 180
+            while time.monotonic() < deadline and not (
+                texts_from(twilio_api, RIVERSIDE_SMS) and await lucys_reminder()
+            ):
+                await asyncio.sleep(0.2)
+            [marias] = texts_from(twilio_api, RIVERSIDE_SMS)
+            [held] = await lucys_reminder()
+    finally:
+        await asyncio.to_thread(celery.close)
+        await storage.close()
+    assert "Riverside Family Clinic" in marias
+    assert held.address == SHARED_PHONE and held.status == "pending"
+    assert held.next_attempt_at == dt.datetime(2026, 3, 3, 9, 30, tzinfo=LONDON)
+    assert "Thameside Physiotherapy" in held.payload["text"]
+    assert texts_from(twilio_api, THAMESIDE_SMS) == []
+    assert lucys_start.strftime("%H:%M") in held.payload["text"]
