@@ -5,10 +5,11 @@ and are registered by the composition root's side (`patient_assistant/worker.py`
 adapter imports it. Beat asks for `process_due`, `send_outbox` and `purge_expired` on the BEAT_* intervals of
 the settings, and `invite_to_intake` every minute (patients with an upcoming new patient
 visit are invited by message to fill in the intake form, bot/outreach.py); a worker runs
-each with a runtime built once per worker process (the NLU model and connections are not
-rebuilt per task).
+each for every practice, with a runtime per practice built once per worker process (the NLU
+model and connections are not rebuilt per task).
 
-Webhooks hand conversations over with `process_conversation`, which sends each message's
+Webhooks hand conversations over with `process_conversation` (the conversation and its
+practice), which sends each message's
 replies itself as soon as they are written (one task per turn); `send_outbox` runs on beat
 as a safety net and for retries, and schedules itself for the earliest retry it set. Every key in Redis (broker, locks, rate limits) starts with
 REDIS_KEY_PREFIX and tasks go to CELERY_QUEUE, so deployments (and tests) can share a Redis.
@@ -143,13 +144,16 @@ class CeleryDispatcher:
     """Hands received conversations to Celery workers (`bot.ports.Dispatcher`).
 
     If the publish fails the webhook fails too (the provider retries it), and the message,
-    recorded before, stays pending: beat's `process_due` picks it up, so none is lost."""
+    recorded before, stays pending: beat's `process_due` picks it up, so none is lost.
 
-    def __init__(self, app: Celery, publisher: RedisTaskPublisher) -> None:
-        self.app, self.publisher = app, publisher
+    The task carries the practice whose address received the message: the worker processes
+    it with that practice's runtime (its FHIR server, its settings), never by guess."""
+
+    def __init__(self, app: Celery, publisher: RedisTaskPublisher, practice_id: str) -> None:
+        self.app, self.publisher, self.practice_id = app, publisher, practice_id
 
     async def conversation_received(self, conversation_id: str) -> None:
-        await self.publisher.send(PROCESS_CONVERSATION, [conversation_id])
+        await self.publisher.send(PROCESS_CONVERSATION, [conversation_id, self.practice_id])
 
     async def aclose(self) -> None:
         await asyncio.to_thread(self.app.close)

@@ -16,11 +16,12 @@ from fastapi import APIRouter, HTTPException
 from fastapi.responses import HTMLResponse
 
 from adapters.payments.sandbox import LinkClaim, LinkRefused, SandboxPayments
-from api.deps import RuntimeDep
+from api.deps import DeploymentDep
 from domain.billing import money_text
 from domain.errors import NotFound, RecordSystemUnavailable
 from domain.payments import PaymentRecorded
 from patient_assistant.bootstrap import Runtime
+from patient_assistant.deployment import Deployment
 
 router = APIRouter(tags=["payments"])
 
@@ -121,9 +122,18 @@ async def _practice_name(runtime: Runtime) -> str:
         return ""
 
 
+def _practice_of(deployment: Deployment, token: str) -> Runtime:
+    """The runtime of the practice whose link it is (its record has the bill)."""
+    runtime = deployment.for_payment(SandboxPayments.practice_in(token))
+    if runtime is None:  # a practice not served here (or a made-up one): not our link
+        raise HTTPException(status_code=404, detail="no such page")
+    return runtime
+
+
 @router.get("/pay/{token}", response_class=HTMLResponse)
-async def pay_page(token: str, runtime: RuntimeDep) -> HTMLResponse:
+async def pay_page(token: str, deployment: DeploymentDep) -> HTMLResponse:
     """The pay page of a sandbox payment link."""
+    runtime = _practice_of(deployment, token)
     checked = await _check(runtime, token)
     practice = await _practice_name(runtime)
     if isinstance(checked, str):
@@ -139,8 +149,9 @@ async def pay_page(token: str, runtime: RuntimeDep) -> HTMLResponse:
 
 
 @router.post("/pay/{token}", response_class=HTMLResponse)
-async def pay(token: str, runtime: RuntimeDep) -> HTMLResponse:
+async def pay(token: str, deployment: DeploymentDep) -> HTMLResponse:
     """Pressing Pay: the payment is reported as a provider's webhook would report it."""
+    runtime = _practice_of(deployment, token)
     checked = await _check(runtime, token)
     practice = await _practice_name(runtime)
     if isinstance(checked, str):

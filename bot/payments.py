@@ -210,7 +210,7 @@ class PaymentDesk:
             patient.language,
             {"practice_name": practice.name, "payment_link": created.link.url},
         )
-        send_at = next_allowed(now, practice.timezone)
+        send_at = next_allowed(now, practice.timezone, practice.quiet_hours)
         notice = Notice(conversation.id, channel, address, text, send_at)
         async with self.storage.unit_of_work() as uow:
             await hold_notification(

@@ -37,7 +37,6 @@ from dialogs.context import Texts
 from dialogs.render import in_sentence, moment_text, say
 from dialogs.state import State
 from domain.ports import BookedAppointments, Clock, MissedAppointments, PracticeDirectory
-from domain.quiet_hours import DAY_STARTS
 from domain.reminders import (
     MISSED_WITHIN,
     NotReminded,
@@ -100,7 +99,7 @@ class Reminders:
         horizon = dt.timedelta(days=max(plan.days_before, default=0)) + HORIZON_MARGIN
         services = [s.id for s in await self.directory.services()]
         booked = await self.bookings.booked(services, now, now + horizon)
-        timezone = (await self.directory.practice()).timezone
+        practice = await self.directory.practice()
         added = 0
         async with self.storage.unit_of_work() as uow:
             for appointment in booked:
@@ -110,7 +109,9 @@ class Reminders:
                 # clock travelling with `--now`, or skewed) says nothing usable.
                 created = appointment.created
                 booked_at = created if created is not None and created <= now else None
-                for when in to_schedule(appointment, timezone, plan, booked_at, now):
+                for when in to_schedule(
+                    appointment, practice.timezone, plan, booked_at, now, practice.quiet_hours
+                ):
                     job = JobRecord(
                         id=uuid.uuid4().hex,
                         practice_id=self.practice_id,
@@ -218,7 +219,9 @@ class Reminders:
         zone = ZoneInfo(practice.timezone)
         if await self._over_cap(job, zone):
             tomorrow = dt.datetime.combine(
-                now.astimezone(zone).date() + dt.timedelta(days=1), DAY_STARTS, tzinfo=zone
+                now.astimezone(zone).date() + dt.timedelta(days=1),
+                practice.quiet_hours.end,
+                tzinfo=zone,
             )
             if tomorrow >= reminder.appointment.start:
                 log.info("reminder job=%s dropped: daily cap", job.id)

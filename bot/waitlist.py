@@ -234,7 +234,7 @@ class Waitlist:
             log.info("waitlist job=%s ended: the time was taken", job.id)
             return await self._end(job, "done")
         practice = await self.directory.practice()
-        send_at = next_allowed(now, practice.timezone)
+        send_at = next_allowed(now, practice.timezone, practice.quiet_hours)
         if send_at > now:
             return await self._defer(job, send_at, now)
         chosen = await self._next(service_id, opening, payload.get("offered", []), now)

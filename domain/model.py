@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from domain.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours
+
 Weekday = int  # Monday == 0, as datetime.weekday()
 
 
@@ -27,6 +29,8 @@ class Practice:
     phone: str
     locale: str = "en-US"  # decides month-first or day-first numeric dates
     hours: tuple[OpeningHours, ...] = ()
+    #: When nothing the practice starts is sent (its configuration, not its FHIR record).
+    quiet_hours: QuietHours = DEFAULT_QUIET_HOURS
 
     def is_open_on(self, weekday: Weekday) -> bool:
         return any(h.weekday == weekday for h in self.hours)

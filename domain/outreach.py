@@ -120,7 +120,7 @@ class IntakeOutreach:
         return IntakeInvitation(
             pid,
             *contact,
-            send_at=next_allowed(now, practice.timezone),
+            send_at=next_allowed(now, practice.timezone, practice.quiet_hours),
             key=invitation_key(command, now.date()),
             language=patient.language,
             appointment_id=command.appointment_id,

@@ -34,7 +34,7 @@ from domain.errors import NotFound
 from domain.model import Appointment
 from domain.outreach import contact_of
 from domain.ports import Clock, ConsentStore, PatientDirectory, PracticeDirectory, ScheduleStore
-from domain.quiet_hours import next_allowed
+from domain.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours, next_allowed
 
 #: A reminder found late is still sent this long after its time; older ones are skipped.
 CATCH_UP = dt.timedelta(hours=12)
@@ -81,7 +81,11 @@ class ReminderTime:
 
 
 def reminder_times(
-    appointment: Appointment, timezone: str, plan: ReminderPlan, booked_at: dt.datetime | None
+    appointment: Appointment,
+    timezone: str,
+    plan: ReminderPlan,
+    booked_at: dt.datetime | None,
+    quiet: QuietHours = DEFAULT_QUIET_HOURS,
 ) -> list[ReminderTime]:
     """Every reminder of the plan for this appointment, quiet hours applied, in time order."""
     zone = ZoneInfo(timezone)
@@ -100,7 +104,7 @@ def reminder_times(
         times.append(
             ReminderTime("same_day", appointment.start - dt.timedelta(hours=plan.same_day_hours))
         )
-    held = [ReminderTime(t.label, next_allowed(t.due, timezone)) for t in times]
+    held = [ReminderTime(t.label, next_allowed(t.due, timezone, quiet)) for t in times]
     return sorted(
         (
             t
@@ -117,11 +121,12 @@ def to_schedule(
     plan: ReminderPlan,
     booked_at: dt.datetime | None,
     now: dt.datetime,
+    quiet: QuietHours = DEFAULT_QUIET_HOURS,
 ) -> list[ReminderTime]:
     """The reminders to schedule now: those still ahead, and the latest passed one if recent."""
     if not plan.enabled or appointment.status != "booked" or appointment.start <= now:
         return []
-    times = reminder_times(appointment, timezone, plan, booked_at)
+    times = reminder_times(appointment, timezone, plan, booked_at, quiet)
     passed = [t for t in times if t.due <= now]
     ahead = [t for t in times if t.due > now]
     late = [passed[-1]] if passed and now - passed[-1].due <= CATCH_UP else []
@@ -214,7 +219,7 @@ class ReminderRules:
             appointment,
             pid,
             *contact,
-            send_at=next_allowed(now, practice.timezone),
+            send_at=next_allowed(now, practice.timezone, practice.quiet_hours),
             language=patient.language,
         )
 

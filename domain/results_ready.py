@@ -83,7 +83,7 @@ class ResultsReadyRules:
             report.status,
             patient.id,
             *contact,
-            send_at=next_allowed(self.clock.now(), practice.timezone),
+            send_at=next_allowed(self.clock.now(), practice.timezone, practice.quiet_hours),
             key=notice_key(report),
             language=patient.language,
         )

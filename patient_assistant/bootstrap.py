@@ -42,6 +42,7 @@ from domain.intake_service import Intake
 from domain.outreach import IntakeOutreach
 from domain.payments import Payments
 from domain.ports import Clock
+from domain.quiet_hours import QuietHours
 from domain.reminders import ReminderPlan, ReminderRules
 from domain.results import ReleaseRule, Results
 from domain.results_ready import ResultsReadyRules
@@ -178,6 +179,7 @@ async def build(
         default_timezone=settings.practice_timezone,
         public_base_url=settings.public_base_url,
         locale=settings.practice_locale,
+        quiet_hours=QuietHours.parse(settings.quiet_hours_start, settings.quiet_hours_end),
     )
     parser = nlu or load_nlu()
     scheduling = Scheduling(fhir.schedule, fhir.practice, storage.slot_holds(), clock)
@@ -333,19 +335,28 @@ def payment_provider(settings: Settings, clock: Clock) -> SandboxPayments | Stri
             account_id=settings.stripe_account_id,
             api_base_url=settings.stripe_api_base_url,
             now=clock.now,
+            practice_id=settings.practice_id,
         )
-    return SandboxPayments(settings.secret_key, settings.public_base_url, clock, valid_for)
+    return SandboxPayments(
+        settings.secret_key, settings.public_base_url, clock, valid_for, settings.practice_id
+    )
 
 
-async def register_results_subscription(runtime: Runtime, api_base_url: str) -> str | None:
+async def register_results_subscription(
+    runtime: Runtime, api_base_url: str, *, per_practice: bool = False
+) -> str | None:
     """Have the FHIR server post reports that become ready to this API (its Subscription id);
-    None when RESULTS_SUBSCRIPTION_SECRET is unset (results are then found by polling only)."""
+    None when RESULTS_SUBSCRIPTION_SECRET is unset (results are then found by polling only).
+
+    `per_practice` (several practices): the endpoint names the practice,
+    /webhooks/fhir/{practice_id}/results, so each server's reports are read from it."""
     from adapters.fhir.results import ensure_results_subscription
 
     secret = runtime.settings.results_subscription_secret
     if not secret:
         return None
-    endpoint = f"{api_base_url.rstrip('/')}/webhooks/fhir/results"
+    practice = f"/{runtime.settings.practice_id}" if per_practice else ""
+    endpoint = f"{api_base_url.rstrip('/')}/webhooks/fhir{practice}/results"
     try:
         return await ensure_results_subscription(runtime.fhir.connection, endpoint, secret)
     except Exception as e:  # noqa: BLE001 - polling still finds the results; start anyway

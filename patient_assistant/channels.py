@@ -165,6 +165,13 @@ def build_channels(
         publisher = RedisTaskPublisher(
             celery, redis, broker_key_prefix(settings), settings.celery_queue
         )
-        return Channels(sender, CeleryDispatcher(celery, publisher), None, telegram, redis, senders)
+        return Channels(
+            sender,
+            CeleryDispatcher(celery, publisher, settings.practice_id),
+            None,
+            telegram,
+            redis,
+            senders,
+        )
     loop = SenderLoop(sender)
     return Channels(sender, LocalDispatcher(assistant, loop.wake), loop, telegram, None, senders)

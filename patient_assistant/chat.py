@@ -17,7 +17,7 @@ from typing import TextIO
 from bot.messages import Inbound
 from domain.phones import region_of, to_e164
 from patient_assistant.bootstrap import Runtime, build, make_clock
-from patient_assistant.sandbox_access import fhir_server
+from patient_assistant.practice_runtimes import UnknownPractice, one_practice
 from patient_assistant.settings import Settings
 
 
@@ -38,10 +38,13 @@ async def run_chat(
     now: dt.datetime | None,
     stdin: TextIO = sys.stdin,
     stdout: TextIO = sys.stdout,
+    practice_id: str | None = None,
 ) -> int:
-    address = normalise_phone(phone, settings.practice_locale)
-    async with fhir_server(settings, now) as base_url:
-        runtime = await build(settings, fhir_base_url=base_url, clock=make_clock(now))
+    """Chat as the patient of `practice_id` (the first loaded practice, or the environment's,
+    when None): its FHIR server, time zone and locale."""
+    async with one_practice(settings, practice_id, now) as (practice, base_url):
+        address = normalise_phone(phone, practice.practice_locale)
+        runtime = await build(practice, fhir_base_url=base_url, clock=make_clock(now))
         try:
             await _converse(runtime, channel, address, stdin, stdout)
         finally:
@@ -82,7 +85,17 @@ async def _lines(stdin: TextIO, interactive: bool, stdout: TextIO) -> AsyncItera
         yield line
 
 
-def main(settings: Settings, phone: str, channel: str, now: dt.datetime | None) -> int:
+def main(
+    settings: Settings,
+    phone: str,
+    channel: str,
+    now: dt.datetime | None,
+    practice_id: str | None = None,
+) -> int:
     with contextlib.suppress(KeyboardInterrupt):
-        return asyncio.run(run_chat(settings, phone, channel, now))
+        try:
+            return asyncio.run(run_chat(settings, phone, channel, now, practice_id=practice_id))
+        except UnknownPractice as e:
+            print(f"patient-assistant chat: {e}", file=sys.stderr)
+            return 2
     return 130

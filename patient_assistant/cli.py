@@ -42,6 +42,9 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument("--phone", required=True, help="the patient's number, E.164")
     chat.add_argument("--channel", choices=("sms", "whatsapp", "telegram"), default="sms")
     chat.add_argument("--now", help="ISO-8601; fixes the assistant's clock")
+    chat.add_argument(
+        "--practice", help="the practice's id (default: the first loaded, or the environment's)"
+    )
 
     flows = sub.add_parser("flows", help="the dialogue flows: test them (docs/flows.md)")
     flows_actions = flows.add_subparsers(dest="action", required=True)
@@ -77,7 +80,10 @@ def _parser() -> argparse.ArgumentParser:
         "purge", help="remove message bodies past the retention period (metadata stays)"
     )
     purge.add_argument("--now", help="ISO-8601; the clock the retention period is judged by")
-    worker = sub.add_parser("worker", help="a Celery worker (needs REDIS_URL and FHIR_BASE_URL)")
+    worker = sub.add_parser(
+        "worker",
+        help="a Celery worker for every practice (needs REDIS_URL; FHIR_BASE_URL if none is loaded)",
+    )
     worker.add_argument("--concurrency", type=int, default=2)
     worker.add_argument("--name", help="the worker's node name (several workers on one host)")
     worker.add_argument("--now", help="ISO-8601; the worker's clock starts here (demos, tests)")
@@ -102,6 +108,9 @@ def _parser() -> argparse.ArgumentParser:
     payments.add_argument("--patient", required=True, help="the FHIR Patient id")
     payments.add_argument("--invoice", help="the FHIR Invoice id (default: the oldest open one)")
     payments.add_argument("--now", help="ISO-8601; the clock quiet hours are judged by")
+    payments.add_argument(
+        "--practice", help="the practice's id (default: the first loaded, or the environment's)"
+    )
     staff = sub.add_parser("staff", help="staff accounts: add, list, disable")
     staff_actions = staff.add_subparsers(dest="action", required=True)
     add = staff_actions.add_parser("add", help="add an account; the password is read from stdin")
@@ -134,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "chat":
         from patient_assistant import chat
 
-        return chat.main(settings, args.phone, args.channel, now)
+        return chat.main(settings, args.phone, args.channel, now, args.practice)
     if args.command == "flows":
         from patient_assistant import flow_tests
 
@@ -208,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "payments":
         from patient_assistant.payment_links import send_once
 
-        status, said = send_once(settings, args.patient, args.invoice, now)
+        status, said = send_once(settings, args.patient, args.invoice, now, args.practice)
         print(said)
         return status
     raise AssertionError(args.command)

@@ -67,6 +67,15 @@ class Deployment:
     def default(self) -> Runtime:
         return self.runtimes[self.default_id]
 
+    def by_id(self, practice_id: str) -> Runtime | None:
+        """The runtime of the practice `practice_id`; None if this deployment has no such one."""
+        return self.runtimes.get(practice_id)
+
+    def for_payment(self, practice_id: str | None) -> Runtime | None:
+        """The practice a payment link or provider event names (the first practice's when it
+        names none: made before practices were configured); None for one not served here."""
+        return self.default if practice_id is None else self.by_id(practice_id)
+
     def by_address(self, channel: str, address: str) -> Runtime | None:
         """The runtime of the practice that owns `address` on `channel`; None if none does."""
         if self.owners is None:

@@ -109,24 +109,39 @@ class InProcessJobs:
 
 
 def run_due_once(settings: Settings, now: dt.datetime | None) -> DueWork:
-    """`patient-assistant jobs run-due`: one round of due work, then send what it queued
-    (what quiet hours hold back stays for a later run), and exit."""
+    """`patient-assistant jobs run-due`: one round of due work of every practice, each under
+    its own settings, then send what it queued (what quiet hours hold back stays for a later
+    run), and exit: the work of all of them, added up."""
+    from patient_assistant.practice_runtimes import PracticeRuntimes
+    from patient_assistant.practices import configured_practices
+
+    async def round_of(runtime: Runtime) -> DueWork:
+        done = await run_due(runtime)
+        if runtime.channels is None:
+            return done
+        sent = (await runtime.channels.sender.drain()).sent
+        return dataclasses.replace(done, sent=sent)
 
     async def go() -> DueWork:
-        async with fhir_server(settings, now) as base_url:
-            runtime = await build(
-                settings,
-                fhir_base_url=base_url,
-                clock=make_clock(now),
-                nlu=ModelOnFirstParse(),
-            )
-            try:
-                done = await run_due(runtime)
-                if runtime.channels is None:
-                    return done
-                sent = (await runtime.channels.sender.drain()).sent
-                return dataclasses.replace(done, sent=sent)
-            finally:
-                await runtime.aclose()
+        if not await configured_practices(settings):  # the environment's one practice
+            async with fhir_server(settings, now) as base_url:
+                runtime = await build(
+                    settings,
+                    fhir_base_url=base_url,
+                    clock=make_clock(now),
+                    nlu=ModelOnFirstParse(),
+                )
+                try:
+                    return await round_of(runtime)
+                finally:
+                    await runtime.aclose()
+        practices = PracticeRuntimes(settings, now, nlu=ModelOnFirstParse())
+        try:
+            rounds = [await round_of(runtime) for runtime in await practices.every()]
+        finally:
+            await practices.aclose()
+        return DueWork(
+            *(sum(getattr(r, f.name) for r in rounds) for f in dataclasses.fields(DueWork))
+        )
 
     return asyncio.run(go())

@@ -11,7 +11,7 @@ import asyncio
 import datetime as dt
 
 from patient_assistant.bootstrap import ModelOnFirstParse, build, make_clock
-from patient_assistant.sandbox_access import fhir_server
+from patient_assistant.practice_runtimes import UnknownPractice, one_practice
 from patient_assistant.settings import Settings
 
 ANSWERS = {
@@ -24,14 +24,19 @@ ANSWERS = {
 
 
 def send_once(
-    settings: Settings, patient_id: str, invoice_id: str | None, now: dt.datetime | None
+    settings: Settings,
+    patient_id: str,
+    invoice_id: str | None,
+    now: dt.datetime | None,
+    practice_id: str | None = None,
 ) -> tuple[int, str]:
-    """(exit status, what happened)."""
+    """(exit status, what happened) of sending as `practice_id` (the first loaded practice,
+    or the environment's, when None): its FHIR server, its numbers, its quiet hours."""
 
     async def go() -> str:
-        async with fhir_server(settings, now) as base_url:
+        async with one_practice(settings, practice_id, now) as (practice, base_url):
             runtime = await build(
-                settings,
+                practice,
                 fhir_base_url=base_url,
                 clock=make_clock(now),
                 nlu=ModelOnFirstParse(),
@@ -45,5 +50,8 @@ def send_once(
             finally:
                 await runtime.aclose()
 
-    result = asyncio.run(go())
+    try:
+        result = asyncio.run(go())
+    except UnknownPractice as e:
+        return 2, f"patient-assistant payments send: {e}"
     return (0 if result == "sent" else 1), ANSWERS[result]

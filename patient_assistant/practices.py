@@ -18,6 +18,7 @@ A YAML file lists practices under `practices:` (see README, "Several practices")
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from bot.practice_config import (
     Channels,
     PracticeConfig,
     PracticeList,
+    QuietHours,
     ResponseTargets,
     TelegramBot,
 )
@@ -109,6 +111,10 @@ def environment_practice(settings: Settings, fhir_base_url: str) -> PracticeConf
         fhir_base_url=fhir_base_url,
         time_zone=s.practice_timezone,
         locale=s.practice_locale,
+        quiet_hours=QuietHours.model_construct(
+            start=dt.time.fromisoformat(s.quiet_hours_start),
+            end=dt.time.fromisoformat(s.quiet_hours_end),
+        ),
         response_targets=ResponseTargets.model_construct(
             urgent_minutes=s.response_target_urgent_minutes,
             normal_minutes=s.response_target_normal_minutes,
@@ -134,6 +140,8 @@ def practice_settings(settings: Settings, practice: PracticeConfig) -> Settings:
             "fhir_base_url": practice.fhir_base_url,
             "response_target_urgent_minutes": practice.response_targets.urgent_minutes,
             "response_target_normal_minutes": practice.response_targets.normal_minutes,
+            "quiet_hours_start": practice.quiet_hours.start.strftime("%H:%M"),
+            "quiet_hours_end": practice.quiet_hours.end.strftime("%H:%M"),
             "twilio_sms_from": channels.sms[0] if channels.sms else None,
             "twilio_whatsapp_from": channels.whatsapp[0] if channels.whatsapp else None,
             "telegram_bot_token": channels.telegram.bot_token if channels.telegram else None,

@@ -13,7 +13,6 @@ import uvicorn
 from api.app import create_app
 from bot.retention import purge_periodically
 from patient_assistant.bootstrap import Runtime, build, make_clock, register_results_subscription
-from patient_assistant.channels import ChannelConfigError
 from patient_assistant.demo_practices import demo_practices
 from patient_assistant.deployment import Deployment
 from patient_assistant.jobs import InProcessJobs
@@ -52,7 +51,7 @@ async def serve(
         background: list[asyncio.Task[None]] = []
 
         async def start_practice(
-            settings: Settings, base_url: str, subscribe_results: bool = True
+            settings: Settings, base_url: str, one_of_several: bool = False
         ) -> Runtime:
             runtime = await build(settings, fhir_base_url=base_url, clock=make_clock(now))
             if not settings.redis_url:
@@ -77,10 +76,9 @@ async def serve(
                 )
             # The demo's API is where it listens; a deployment's is PUBLIC_BASE_URL.
             local = f"http://{'127.0.0.1' if host in ('0.0.0.0', '') else host}:{port}"
-            if subscribe_results:
-                await register_results_subscription(
-                    runtime, local if demo else settings.public_base_url
-                )
+            await register_results_subscription(
+                runtime, local if demo else settings.public_base_url, per_practice=one_of_several
+            )
             if telegram_polling:
                 background.append(
                     asyncio.create_task(
@@ -92,15 +90,11 @@ async def serve(
         async def runtime_factory() -> Runtime | Deployment:
             if not practices:  # configured by environment variables only: one practice
                 return await start_practice(settings, base_url)
-            if settings.redis_url:
-                raise ChannelConfigError(
-                    "several practices run with the in-process runner for now: unset REDIS_URL"
-                )
-            # The results Subscription's webhook answers for the first practice only; the
-            # others' results are found by polling.
+            # With REDIS_URL, the Celery workers build each practice's runtime themselves
+            # (patient_assistant/practice_runtimes.py); the tasks carry the practice.
             started = [
-                (p, await start_practice(practice_settings(settings, p), p.fhir_base_url, i == 0))
-                for i, p in enumerate(practices)
+                (p, await start_practice(practice_settings(settings, p), p.fhir_base_url, True))
+                for p in practices
             ]
             return Deployment.of(started)
 

@@ -136,6 +136,10 @@ class Settings(BaseSettings):
     #: Flow versions (bot/flow_versions.py): seconds a process trusts the live version number
     #: it last read before reading it again; a publish reaches every process within this.
     flow_check_seconds: float = Field(default=2.0, ge=0)
+    #: Nothing the practice starts (reminders, offers, invitations, notices) is sent from
+    #: QUIET_HOURS_START to QUIET_HOURS_END, its local time (domain/quiet_hours.py).
+    quiet_hours_start: str = Field(default="21:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    quiet_hours_end: str = Field(default="08:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
 
     @field_validator("twilio_whatsapp_from")
     @classmethod

@@ -1,14 +1,19 @@
-"""The Celery worker's tasks: each runs its job on a runtime built once per worker process.
+"""The Celery worker's tasks: each runs its job on the runtime of its practice, built once per
+worker process and practice (patient_assistant/practice_runtimes.py).
 
 The app's configuration and task names are in `adapters/celery_app.py`; the tasks are
-registered here, beside the composition root they build the runtime with, so the adapter
-never imports it.
+registered here, beside the composition root they build the runtimes with, so the adapter
+never imports it. A task about one conversation or one practice's outbox carries the practice
+id; beat's tasks (due work, jobs, invitations, results, the purge) run for every practice in
+turn, each under its own settings, and one practice's failure does not keep the others'
+work from running.
 """
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
@@ -24,15 +29,18 @@ from adapters.celery_app import (
     SEND_OUTBOX,
     make_celery,
 )
+from bot.logs import bind
 from bot.messages import Outbound
 from bot.retention import purge_expired as purge
-from patient_assistant.bootstrap import Runtime, build, make_clock
+from patient_assistant.bootstrap import Runtime
 from patient_assistant.channels import Channels
 from patient_assistant.jobs import run_due_jobs
+from patient_assistant.practice_runtimes import PracticeRuntimes
 from patient_assistant.serve_loop import fast_loop_factory
 from patient_assistant.settings import Settings
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 def worker_app(settings: Settings, now: dt.datetime | None = None) -> Celery:
@@ -45,9 +53,10 @@ def worker_app(settings: Settings, now: dt.datetime | None = None) -> Celery:
 
 def register_tasks(app: Celery, settings: Settings, now: dt.datetime | None = None) -> None:
     """Process due work, a conversation, the outbox, intake invitations and the retention purge."""
-    # One event loop and one runtime per worker process, made by its first task.
+    # One event loop per worker process, and one runtime per practice, made by the first task
+    # that needs it.
     loops: list[asyncio.AbstractEventLoop] = []
-    runtimes: list[Runtime] = []
+    practices = PracticeRuntimes(settings, now)
 
     def run(coro_factory: Callable[[], Awaitable[T]]) -> T:
         if not loops:
@@ -56,14 +65,20 @@ def register_tasks(app: Celery, settings: Settings, now: dt.datetime | None = No
             loops.append((fast_loop_factory() or asyncio.new_event_loop)())
         return loops[0].run_until_complete(coro_factory())
 
-    async def runtime() -> Runtime:
-        if not runtimes:
-            if not settings.fhir_base_url:
-                raise RuntimeError("FHIR_BASE_URL must be set for Celery workers")
-            runtimes.append(
-                await build(settings, fhir_base_url=settings.fhir_base_url, clock=make_clock(now))
-            )
-        return runtimes[0]
+    async def each_practice(work: Callable[[Runtime], Awaitable[int]], job: str) -> int:
+        """`work` for every practice; a practice whose work fails is logged (and its work
+        found again by the next round), the others' still runs. Raises if every one failed."""
+        total, failures = 0, list[Exception]()
+        runtimes = await practices.every()
+        for rt in runtimes:
+            try:
+                total += await work(rt)
+            except Exception as e:  # noqa: BLE001 - one practice down must not stop the rest
+                failures.append(e)
+                bind(log, job=job, practice=rt.settings.practice_id).failure("failed", e)
+        if failures and len(failures) == len(runtimes):
+            raise failures[-1]
+        return total
 
     def channels_of(rt: Runtime) -> Channels:
         if rt.channels is None:  # build() always makes them; a runtime without is a bug
@@ -73,19 +88,26 @@ def register_tasks(app: Celery, settings: Settings, now: dt.datetime | None = No
     @app.task(name=PROCESS_DUE)
     def process_due() -> int:
         async def go() -> int:
-            return int(await (await runtime()).assistant.process_due())
+            async def due(rt: Runtime) -> int:
+                return int(await rt.assistant.process_due())
+
+            return await each_practice(due, "process-due")
 
         return int(run(go))
 
     @app.task(name=PROCESS_CONVERSATION)
-    def process_conversation(conversation_id: str) -> int:
+    def process_conversation(conversation_id: str, practice_id: str | None = None) -> int:
+        # `practice_id`: the practice whose address received the message (a task queued
+        # before practices carried one is the first practice's, the only one there was).
         # One task per turn: the replies of each message are sent from here as soon as they
         # are written, rather than by a second task (a broker round trip and a task's
         # overhead per turn, queued behind other conversations' tasks).
         wake_at: list[dt.datetime] = []
+        ran: list[Runtime] = []
 
         async def go() -> int:
-            rt = await runtime()
+            rt = await practices.of(practice_id)
+            ran.append(rt)
 
             async def send(_: list[Outbound]) -> None:
                 try:
@@ -101,28 +123,39 @@ def register_tasks(app: Celery, settings: Settings, now: dt.datetime | None = No
 
         produced = int(run(go))
         if wake_at:  # a reply put off (a retry, a send slot): the sender runs again then
-            wait = (min(wake_at) - runtimes[0].clock.now()).total_seconds()
-            send_outbox.apply_async(countdown=max(wait, 0.0))
+            rt = ran[0]
+            wait = (min(wake_at) - rt.clock.now()).total_seconds()
+            send_outbox.apply_async((rt.settings.practice_id,), countdown=max(wait, 0.0))
         return produced
 
     @app.task(name=SEND_OUTBOX)
-    def send_outbox() -> int:
-        async def go() -> tuple[int, float | None]:
-            rt = await runtime()
-            done = await channels_of(rt).sender.drain()
-            wait = None if done.wake_at is None else (done.wake_at - rt.clock.now()).total_seconds()
-            return done.sent, wait
+    def send_outbox(practice_id: str | None = None) -> int:
+        # Each practice sends its own messages from its own numbers; None (beat): every one.
+        waits: dict[str, float] = {}
 
-        sent, wait = run(go)
-        if wait is not None:
-            send_outbox.apply_async(countdown=max(wait, 0.0))
+        async def go() -> int:
+            async def drain(rt: Runtime) -> int:
+                done = await channels_of(rt).sender.drain()
+                if done.wake_at is not None:
+                    waits[rt.settings.practice_id] = (done.wake_at - rt.clock.now()).total_seconds()
+                return int(done.sent)
+
+            if practice_id is not None:
+                return await drain(await practices.of(practice_id))
+            return await each_practice(drain, "send-outbox")
+
+        sent = run(go)
+        for practice, wait in waits.items():
+            send_outbox.apply_async((practice,), countdown=max(wait, 0.0))
         return int(sent)
 
     @app.task(name=INVITE_TO_INTAKE)
     def invite_to_intake() -> int:
         async def go() -> int:
-            rt = await runtime()
-            return int(await rt.outreach.run_due()) if rt.outreach else 0
+            async def invite(rt: Runtime) -> int:
+                return int(await rt.outreach.run_due()) if rt.outreach else 0
+
+            return await each_practice(invite, "invite-to-intake")
 
         invited = int(run(go))
         if invited:
@@ -132,8 +165,10 @@ def register_tasks(app: Celery, settings: Settings, now: dt.datetime | None = No
     @app.task(name=POLL_RESULTS)
     def poll_results() -> int:
         async def go() -> int:
-            rt = await runtime()
-            return int(await rt.results_outreach.poll()) if rt.results_outreach else 0
+            async def poll(rt: Runtime) -> int:
+                return int(await rt.results_outreach.poll()) if rt.results_outreach else 0
+
+            return await each_practice(poll, "poll-results")
 
         told = int(run(go))
         if told:
@@ -144,8 +179,12 @@ def register_tasks(app: Celery, settings: Settings, now: dt.datetime | None = No
     def run_jobs() -> int:
         # The same scan as `jobs run-due` and the in-process runner; two workers running it
         # at once claim different jobs (SKIP LOCKED), and a killed one's lease lapses.
+        # Each practice's jobs run under its own settings (time zone, quiet hours).
         async def go() -> int:
-            return (await run_due_jobs(await runtime())).get("done", 0)
+            async def jobs(rt: Runtime) -> int:
+                return (await run_due_jobs(rt)).get("done", 0)
+
+            return await each_practice(jobs, "run-jobs")
 
         done = int(run(go))
         if done:
@@ -155,10 +194,15 @@ def register_tasks(app: Celery, settings: Settings, now: dt.datetime | None = No
     @app.task(name=PURGE_EXPIRED)
     def purge_expired() -> int:
         async def go() -> int:
-            rt = await runtime()
-            reports = await purge(
-                rt.storage, [settings.practice_id], settings.message_retention_days, rt.clock.now()
-            )
-            return sum(r.inbound + r.outbound for r in reports.values())
+            async def purged(rt: Runtime) -> int:
+                reports = await purge(
+                    rt.storage,
+                    [rt.settings.practice_id],
+                    settings.message_retention_days,
+                    rt.clock.now(),
+                )
+                return sum(r.inbound + r.outbound for r in reports.values())
+
+            return await each_practice(purged, "purge-expired")
 
         return int(run(go))

@@ -419,6 +419,8 @@ MEANINGS: dict[str, Callable[[Settings, str, str], None]] = {
     "RESPONSE_TARGET_URGENT_MINUTES": whole_number,
     "RESPONSE_TARGET_NORMAL_MINUTES": whole_number,
     "FLOW_CHECK_SECONDS": same_number,
+    "QUIET_HOURS_START": same_text,
+    "QUIET_HOURS_END": same_text,
     "STRIPE_API_KEY": prefixed("sk_live_"),
     "STRIPE_WEBHOOK_SECRET": prefixed("whsec_"),
     "STRIPE_ACCOUNT_ID": prefixed("acct_"),

@@ -21,6 +21,7 @@ from adapters.fhir.results import FhirResultsStore
 from adapters.fhir.schedule import FhirScheduleStore
 from adapters.fhir.tasks import FhirCoverage, FhirStaffTasks
 from domain.phones import region_of
+from domain.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours
 
 
 @dataclass
@@ -55,6 +56,7 @@ def connect(
     public_base_url: str = "http://127.0.0.1:8000",
     intake_url: str | None = None,
     locale: str = "en-US",
+    quiet_hours: QuietHours = DEFAULT_QUIET_HOURS,
 ) -> FhirAdapters:
     """Build the adapters for the FHIR server at `base_url` (nothing is contacted yet).
 
@@ -65,6 +67,7 @@ def connect(
     intake_url: the intake Questionnaire's canonical url (None: the active one named "intake").
     locale: the practice's (PRACTICE_LOCALE): how dates are read and written, and the country
     of phone numbers the server holds without a country code.
+    quiet_hours: the practice's (its configuration, not its record): kept on its Practice.
     """
     conn = FhirConnection(
         base_url, timeout=timeout, authorization=authorization, phone_region=region_of(locale)
@@ -73,7 +76,9 @@ def connect(
     patients = FhirPatients(conn, reference)
     return FhirAdapters(
         connection=conn,
-        practice=FhirPracticeDirectory(reference, default_timezone=default_timezone, locale=locale),
+        practice=FhirPracticeDirectory(
+            reference, default_timezone=default_timezone, locale=locale, quiet_hours=quiet_hours
+        ),
         patients=patients,
         schedule=FhirScheduleStore(conn, reference),
         registry=patients,

@@ -20,6 +20,7 @@ from adapters.fhir.reference import ReferenceCache, ReferenceData
 from adapters.fhir.related import related_by_phone
 from domain.model import Location, Patient, Practice, Practitioner, Service
 from domain.phones import region_of
+from domain.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours
 from domain.related import RelatedPerson
 
 T = TypeVar("T")
@@ -37,11 +38,16 @@ class FhirPracticeDirectory:
     """
 
     def __init__(
-        self, reference: ReferenceCache, default_timezone: str = "UTC", locale: str = "en-US"
+        self,
+        reference: ReferenceCache,
+        default_timezone: str = "UTC",
+        locale: str = "en-US",
+        quiet_hours: QuietHours = DEFAULT_QUIET_HOURS,
     ):
         self._reference = reference
         self._default_timezone = default_timezone
         self._locale = locale
+        self._quiet_hours = quiet_hours
         self._made_from: ReferenceData | None = None
         self._made: dict[str, Any] = {}
 
@@ -75,6 +81,7 @@ class FhirPracticeDirectory:
             phone=to_e164(phone, region_of(self._locale)) or phone,
             locale=self._locale,
             hours=opening_hours(data.locations),
+            quiet_hours=self._quiet_hours,
         )
 
     async def services(self) -> list[Service]:

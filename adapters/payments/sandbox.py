@@ -1,11 +1,17 @@
 """The sandbox payment provider: a signed, expiring, single-use link to the API's own pay page.
 
 The link is `PUBLIC_BASE_URL/pay/{token}`. The token carries opaque ids and the amount only
-(invoice, patient, conversation, cents, currency, expiry and a random nonce), signed with
+(practice, invoice, patient, conversation, cents, currency, expiry and a random nonce), signed with
 HMAC-SHA256 under a key derived from SECRET_KEY, so a changed token is refused and nobody
 can mint one. Single use is the record's: pressing Pay reports the payment with the nonce
 as its payment id, and the PaymentNotice is created once on that id (domain/payments.py);
 a second press finds it. Nothing here is stored.
+
+The practice id in the token says whose record the bill is in, so a deployment of several
+practices reads it from the right FHIR server (`practice_in`); the signature covers it, and
+every practice's links are signed with the same key, so a changed practice is refused as
+any other change is. A token without one (made before practices were configured) is the
+first practice's.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ class LinkClaim:
     currency: str
     expires_at: dt.datetime
     nonce: str
+    practice_id: str | None = None
 
     @property
     def payment_id(self) -> str:
@@ -75,10 +82,26 @@ class SandboxPayments:
     name = PROVIDER
 
     def __init__(
-        self, secret_key: str, public_base_url: str, clock: Clock, valid_for: dt.timedelta
+        self,
+        secret_key: str,
+        public_base_url: str,
+        clock: Clock,
+        valid_for: dt.timedelta,
+        practice_id: str | None = None,
     ) -> None:
         self._key = hmac.new(secret_key.encode(), _LABEL, hashlib.sha256).digest()
         self._base, self._clock, self._valid_for = public_base_url.rstrip("/"), clock, valid_for
+        self._practice_id = practice_id
+
+    @staticmethod
+    def practice_in(token: str) -> str | None:
+        """The practice a token names, read without checking it (to route the page to that
+        practice, whose `claim` then checks everything); None when it names none."""
+        try:
+            practice = json.loads(_unb64(token.partition(".")[0])).get("r")
+        except (ValueError, AttributeError):
+            return None
+        return practice if isinstance(practice, str) else None
 
     async def create_link(self, request: LinkRequest) -> PaymentLink:
         expires = self._clock.now() + self._valid_for
@@ -95,6 +118,8 @@ class SandboxPayments:
             "e": int(expires.timestamp()),
             "n": secrets.token_urlsafe(12),
         }
+        if self._practice_id is not None:
+            payload["r"] = self._practice_id
         body = _b64(json.dumps(payload, separators=(",", ":")).encode())
         return f"{body}.{self._sign(body)}"
 
@@ -113,6 +138,7 @@ class SandboxPayments:
                 currency=str(p["u"]),
                 expires_at=dt.datetime.fromtimestamp(int(p["e"]), dt.UTC),
                 nonce=str(p["n"]),
+                practice_id=str(p["r"]) if "r" in p else None,
             )
         except (ValueError, KeyError, TypeError) as e:
             raise LinkRefused("tampered") from e

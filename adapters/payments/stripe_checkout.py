@@ -2,8 +2,9 @@
 
 The real `stripe` client (async, over httpx) creates a Checkout Session in payment mode with
 the invoice's lines and currency, on the practice's connected account when one is set
-(STRIPE_ACCOUNT_ID). The session's metadata carries opaque ids only (invoice, patient,
-conversation), never a name or a phone number; Stripe's hosted page is where the patient pays.
+(STRIPE_ACCOUNT_ID). The session's metadata carries opaque ids only (practice, invoice,
+patient, conversation), never a name or a phone number; Stripe's hosted page is where the
+patient pays. The practice id routes the webhook to the practice whose record has the bill.
 
 `completed_payment` reads a webhook: Stripe's signature (the `Stripe-Signature` header, HMAC of
 the raw body under STRIPE_WEBHOOK_SECRET, with a time tolerance) is checked by
@@ -45,6 +46,7 @@ class StripePayments:
         account_id: str | None = None,
         api_base_url: str = "https://api.stripe.com",
         now: Any = None,
+        practice_id: str | None = None,
     ) -> None:
         self._http = stripe.HTTPXClient()
         self._client = stripe.StripeClient(
@@ -57,6 +59,7 @@ class StripePayments:
         self._base = public_base_url.rstrip("/")
         self._valid_for = min(max(valid_for, MIN_VALID), MAX_VALID)
         self._now = now or (lambda: dt.datetime.now(dt.UTC))
+        self._practice_id = practice_id
 
     async def aclose(self) -> None:
         await self._http.close_async()
@@ -91,6 +94,7 @@ class StripePayments:
                 "invoice_id": invoice.id,
                 "patient_id": request.patient_id,
                 "conversation_id": request.conversation_id,
+                **({"practice_id": self._practice_id} if self._practice_id else {}),
             },
             "payment_intent_data": {"metadata": {"invoice_id": invoice.id}},
             "expires_at": int(expires.timestamp()),
@@ -100,6 +104,17 @@ class StripePayments:
         options: dict[str, Any] = {"stripe_account": self._account} if self._account else {}
         session = await self._client.v1.checkout.sessions.create_async(params, options)  # type: ignore[arg-type]  # built as plain dicts
         return PaymentLink(str(session.url), expires)
+
+    @staticmethod
+    def practice_in(payload: bytes) -> str | None:
+        """The practice a (verified) webhook's session names in its metadata; None if none."""
+        try:
+            event = json.loads(payload)
+            session = (event.get("data") or {}).get("object") or {}
+            practice = (session.get("metadata") or {}).get("practice_id")
+        except (ValueError, AttributeError):
+            return None
+        return practice if isinstance(practice, str) else None
 
     def completed_payment(self, payload: bytes, signature: str | None) -> CompletedPayment | None:
         """The payment a verified webhook reports, or None for an event that reports none;

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from api.deps import RuntimeDep
 from api.staff.deps import CurrentStaff, own_or_404
-from bot.ports import AuditRecord, ConversationRecord, EscalationRecord
+from bot.ports import AuditRecord, ConversationRecord, EscalationRecord, QueueFilter
 
 router = APIRouter(prefix="/staff/api", tags=["staff conversations"])
 
@@ -47,27 +47,6 @@ def escalation_view(e: EscalationRecord | None) -> Escalation | None:
         return None
     return Escalation.model_validate(
         {k: v for k, v in dataclasses.asdict(e).items() if k in Escalation.model_fields}
-    )
-
-
-def _matches(
-    e: EscalationRecord | None,
-    channel_of: str,
-    staff_id: str,
-    status: str | None,
-    urgency: str | None,
-    channel: str | None,
-    assignee: str | None,
-) -> bool:
-    state = e.state if e else "none"
-    return (
-        (status is None or state == status)
-        and (urgency is None or (e is not None and e.urgency == urgency))
-        and (channel is None or channel_of == channel)
-        and (
-            assignee is None
-            or (e is not None and e.holder == (staff_id if assignee == "me" else assignee))
-        )
     )
 
 
@@ -114,20 +93,18 @@ async def conversations(
         str | None, Query(description="who holds it: a staff account id, or me")
     ] = None,
 ) -> list[ConversationSummary]:
-    async with runtime.storage.reading() as uow:
-        found = await uow.transcripts.conversations(staff.practice_id, limit)
-        live = await uow.escalations.live_of(staff.practice_id)
-    chosen = [
-        c
-        for c in found
-        if _matches(live.get(c.id), c.channel, staff.id, status, urgency, channel, assignee)
-    ]
-    # Urgent first, then by when a reply is due; then the rest, latest first (as found).
-    chosen.sort(
-        key=lambda c: (
-            (0, live[c.id].urgency != "urgent", live[c.id].due_at) if c.id in live else (1,)
-        )
+    # Filtered by the query itself, before its limit: an old escalation is never missed.
+    only = QueueFilter(
+        status=status,
+        urgency=urgency,
+        channel=channel,
+        holder=staff.id if assignee == "me" else assignee,
     )
+    async with runtime.storage.reading() as uow:
+        # In the queue's order: urgent first, then by when a reply is due; then the rest,
+        # latest first.
+        chosen = await uow.transcripts.conversations(staff.practice_id, limit, only)
+        live = await uow.escalations.live_of(staff.practice_id)
     return [
         ConversationSummary.model_validate(
             _summary(c) | {"escalation": escalation_view(live.get(c.id))}

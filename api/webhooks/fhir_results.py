@@ -7,6 +7,10 @@ constant time, or the call gets 403 and nothing is done. The notification names 
 report is read again from the server by id, so a forged payload can change nothing, and
 one without any report (a ping) runs the polling job instead. Each report is notified once
 (bot/results_outreach.py), however often the server retries.
+
+With several practices, each practice's FHIR server calls /webhooks/fhir/{practice_id}/results
+(registered so by `serve`), and the report is read from that practice's server; the route
+without a practice is the first practice's (the only one of a single-practice deployment).
 """
 
 from __future__ import annotations
@@ -20,12 +24,14 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse
 
 from adapters.fhir.results import SECRET_HEADER
-from api.deps import RuntimeDep
+from api.deps import DeploymentDep
 from bot import metrics
 
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["webhooks"])
 PATH = "/webhooks/fhir/results"
+#: The same, for one practice of several: the FHIR server of `practice_id` calls it.
+PRACTICE_PATH = "/webhooks/fhir/{practice_id}/results"
 
 
 def report_ids(body: Any) -> list[str]:
@@ -46,13 +52,19 @@ def report_ids(body: Any) -> list[str]:
 
 @router.api_route(PATH, methods=["POST", "PUT"])
 @router.api_route(PATH + "/{resource_type}/{resource_id}", methods=["POST", "PUT"])
+@router.api_route(PRACTICE_PATH, methods=["POST", "PUT"])
+@router.api_route(PRACTICE_PATH + "/{resource_type}/{resource_id}", methods=["POST", "PUT"])
 async def results_notification(
     request: Request,
-    runtime: RuntimeDep,
+    deployment: DeploymentDep,
+    practice_id: str | None = None,
     resource_type: str | None = None,
     resource_id: str | None = None,
 ) -> JSONResponse:
-    """A report the results Subscription matched (final, amended, ...)."""
+    """A report the results Subscription of a practice matched (final, amended, ...)."""
+    runtime = deployment.by_id(practice_id) if practice_id else deployment.default
+    if runtime is None:
+        raise HTTPException(status_code=404, detail="no such practice")
     expected = runtime.settings.results_subscription_secret or ""
     given = request.headers.get(SECRET_HEADER, "")
     if not expected or not secrets.compare_digest(given.encode(), expected.encode()):

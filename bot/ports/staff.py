@@ -118,11 +118,33 @@ class TranscriptLine:
     status: str  # the inbound or outbox status
 
 
+@dataclass(frozen=True)
+class QueueFilter:
+    """Which conversations of the staff queue to list; None in a field: any.
+
+    Applied by the storage query itself, before its limit: filtered over only the latest
+    conversations, an escalation opened long ago and still waiting would be missed."""
+
+    #: The live escalation's state; "none": no live escalation (with the assistant).
+    status: Literal["open", "claimed", "none"] | None = None
+    urgency: Literal["urgent", "normal"] | None = None  # of the live escalation
+    channel: str | None = None
+    holder: str | None = None  # the staff account holding the live escalation
+
+
+#: No filter: every conversation of the practice.
+EVERY_CONVERSATION = QueueFilter()
+
+
 class Transcripts(Protocol):
     """What staff read of conversations (`uow.transcripts`); callers scope by practice."""
 
-    async def conversations(self, practice_id: str, limit: int = 100) -> list[ConversationRecord]:
-        """The practice's conversations, the most recently active first."""
+    async def conversations(
+        self, practice_id: str, limit: int = 100, only: QueueFilter = EVERY_CONVERSATION
+    ) -> list[ConversationRecord]:
+        """The practice's conversations that `only` lets through, in the queue's order:
+        those with a live escalation first (urgent first, then by when a reply is due),
+        then the rest, the most recently active first; at most `limit`."""
         ...
 
     async def transcript(self, conversation_id: str) -> list[TranscriptLine]:

@@ -83,10 +83,12 @@ async def test_maria_pays_by_stripe_checkout_and_the_webhook_records_it_once(
     assert fields["line_items[0][price_data][product_data][name]"] == "Check-up visit (co-payment)"
     metadata = {k: v for k, v in fields.items() if k.startswith("metadata[")}
     assert set(metadata) == {
+        "metadata[practice_id]",  # which practice's record has the bill (the webhook's route)
         "metadata[invoice_id]",
         "metadata[patient_id]",
         "metadata[conversation_id]",
     }
+    assert metadata["metadata[practice_id]"] == "riverside"
     sent = json.dumps(fields)
     assert "Maria" not in sent and "Lopez" not in sent and "6175550134" not in sent
 

@@ -38,6 +38,7 @@ from bot.ports import (
     Practices,
     PublicationRecord,
     PurgeReport,
+    QueueFilter,
     Received,
     ResultNotices,
     Retention,
@@ -51,6 +52,7 @@ from bot.ports import (
     Transcripts,
     Waitlist,
 )
+from bot.ports.staff import EVERY_CONVERSATION
 from bot.ports.staff_events import Change, StaffEvent, StaffEvents
 from bot.ports.storage import StaffEventNudge
 from domain.waitlist import EXPIRED, LIVE, WAITING, WaitlistEntry
@@ -676,12 +678,35 @@ class MemoryTranscripts:
     def __init__(self, tables: Tables) -> None:
         self._t = tables
 
-    async def conversations(self, practice_id: str, limit: int = 100) -> list[ConversationRecord]:
+    async def conversations(
+        self, practice_id: str, limit: int = 100, only: QueueFilter = EVERY_CONVERSATION
+    ) -> list[ConversationRecord]:
+        live = {
+            e.conversation_id: e
+            for e in self._t.escalations.values()
+            if e.practice_id == practice_id and e.state != "closed"
+        }
+
+        def wanted(c: ConversationRecord) -> bool:
+            e = live.get(c.id)
+            return (
+                (only.status is None or (e.state if e else "none") == only.status)
+                and (only.urgency is None or (e is not None and e.urgency == only.urgency))
+                and (only.channel is None or c.channel == only.channel)
+                and (only.holder is None or (e is not None and e.holder == only.holder))
+            )
+
         mine = [c for c in self._t.conversations.values() if c.practice_id == practice_id]
+        mine = [c for c in mine if wanted(c)]
         mine.sort(key=lambda c: c.id)
         mine.sort(
             key=lambda c: c.updated_at or c.created_at or dt.datetime.min.replace(tzinfo=dt.UTC),
             reverse=True,
+        )
+        mine.sort(
+            key=lambda c: (
+                (0, live[c.id].urgency != "urgent", live[c.id].due_at) if c.id in live else (1,)
+            )
         )
         return [copy.deepcopy(c) for c in mine[:limit]]
 

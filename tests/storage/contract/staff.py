@@ -7,8 +7,9 @@ import asyncio
 import dataclasses
 import datetime as dt
 
-from bot.ports import StaffAccount, StaffSession, Storage
+from bot.ports import QueueFilter, StaffAccount, StaffSession, Storage
 from tests.storage.builders import NOW, inbound, minutes, outbound, uid
+from tests.storage.contract.escalations import escalation
 
 
 def account(email: str | None = None, **fields: object) -> StaffAccount:
@@ -194,3 +195,54 @@ class TranscriptsContract:
             ]
         assert [c.id for c in listed] == [new.id, old.id]
         assert all(c.practice_id == practice for c in listed)
+
+    async def test_the_queue_is_filtered_before_its_limit(self, storage: Storage) -> None:
+        """An escalation opened long ago, behind many newer conversations, is still found by
+        each filter that matches it, and listed first without a filter."""
+        practice = uid("p-")
+        async with storage.unit_of_work() as uow:
+            old = await uow.conversations.get_or_create(practice, "whatsapp", uid("+1"), NOW)
+            held = await uow.conversations.get_or_create(practice, "sms", uid("+1"), NOW)
+            newer = [
+                await uow.conversations.get_or_create(practice, "sms", uid("+1"), NOW)
+                for _ in range(4)
+            ]
+            await uow.conversations.save(old, NOW)
+            await uow.conversations.save(held, NOW + minutes(1))
+            for i, c in enumerate(newer):
+                await uow.conversations.save(c, NOW + minutes(10 + i))
+            waiting = dataclasses.replace(
+                escalation(old.id, practice), urgency="urgent", due_at=NOW + minutes(15)
+            )
+            await uow.escalations.open(waiting)
+            taken = escalation(held.id, practice)
+            await uow.escalations.open(taken)
+            assert await uow.escalations.claim(taken.id, "ann", NOW + minutes(2))
+            closed = await uow.conversations.get_or_create(practice, "sms", uid("+1"), NOW)
+            await uow.conversations.save(closed, NOW + minutes(30))
+            done = escalation(closed.id, practice)
+            await uow.escalations.open(done)
+            assert await uow.escalations.close(done.id, NOW + minutes(31))
+            # Another practice's escalation is never listed.
+            theirs = await uow.conversations.get_or_create(uid("p-"), "sms", uid("+1"), NOW)
+            await uow.escalations.open(escalation(theirs.id, theirs.practice_id))
+
+        async def listed(limit: int = 2, **only: str) -> list[str]:
+            async with storage.reading() as uow:
+                found = await uow.transcripts.conversations(
+                    practice,
+                    limit,
+                    QueueFilter(**only),  # type: ignore[arg-type]
+                )
+            return [c.id for c in found]
+
+        assert await listed() == [old.id, held.id]  # live escalations first, urgent first
+        assert await listed(limit=1, status="open") == [old.id]
+        assert await listed(limit=1, urgency="urgent") == [old.id]
+        assert await listed(limit=1, channel="whatsapp") == [old.id]
+        assert await listed(limit=5, status="claimed") == [held.id]
+        assert await listed(limit=5, holder="ann") == [held.id]
+        assert await listed(limit=5, holder="bob") == []
+        assert await listed(limit=5, urgency="normal") == [held.id]
+        # With the assistant: the closed one's conversation and the newer ones, latest first.
+        assert await listed(limit=2, status="none") == [closed.id, newer[-1].id]
