@@ -58,7 +58,9 @@ SEVERITY = (
     r"what\s+(?:do|should|can)\s+(?:i|we)\s+do|unbearable|terrible|horrible|awful|really\s+bad|very\s+bad|so\s+bad|super\s+bad|bad\s+(?:pain|burn|cut)|"
     r"getting\s+worse|worse\s+and\s+worse|worse|uncontrol\w*|screaming|scream\w*|"
     r"very\s+strong|really\s+strong|so\s+strong|no\s+better|not\s+working|doesn't\s+work|isn't\s+working|"
-    r"help(?=\s*(?:!|$|please|us\b|him\b|her\b|now|asap))|(?:please|somebody|send)\s+help|ambulance|emergency|911|999|112|scared|terrified|panick\w*|dying|going\s+to\s+die|(?:\d+|ten)\s*/\s*10"
+    r"help(?=\s*(?:!|$|please|us\b|him\b|her\b|now|asap))|(?:please|somebody|send)\s+help|ambulance|emergency|911|999|112|scared|terrified|panick\w*|dying|going\s+to\s+die|"
+    # a pain score, not a date: "8/10", "ten out of ten"; "3/10 at 8:15" or "on 9/10" is a day
+    r"(?<!\bon\s)(?<!\bfor\s)(?<!\bthe\s)(?<!\bby\s)(?<!\buntil\s)(?<![\d/])(?:\d+|ten)\s*/\s*10(?!\s*(?:/|-|at\b|@|\d))|(?:\d+|ten|nine|eight)\s+out\s+of\s+(?:10|ten)"
 )
 #: Now: something is happening to someone at this moment or began minutes or hours ago.
 NOW = (
@@ -134,7 +136,7 @@ PERIOD = r"period|periods|flow|menstrua\w*"
 #: Blood as a topic, not a loss: tests, pressure, sugar, thinners, "my blood is boiling".
 NOT_A_BLEED = (
     r"blood\s+(?:tests?|pressure|sugars?|glucose|thinners?|results?|work|forms?|levels?|counts?|donor|donation|type|group|is\s+boiling)|"
-    r"(?:after|from)\s+(?:a|my|the)\s+blood\s+test"
+    r"(?:after|from)\s+(?:a|my|the)\s+blood\s+test|blood\s*(?:draws?|drawn|samples?|works?|panels?|bottles?|appointments?|appt)|bloodwork|draw\s+(?:my|his|her|some)\s+blood"
 )
 #: How much, how long: the amount or the persistence that makes a fluid an emergency.
 HEAVY = (
@@ -308,7 +310,7 @@ FAINTISH = r"faint\w*|dizzy|light\s*headed|pale|collaps\w*|pass\w*\s+out|sweat\w
 INJURY_EVENT = (
     r"crash\w*|collision|(?:hit|knocked\s+(?:down|over|off))\s+by\s+(?:a|the)\s+(?:car|van|bus|truck|lorry|bike|train)|run\s+over|"
     r"(?:fell|fall\w*|came)\s+(?:off|from|down)\s+(?:a|the|his|her|my)?\s*(?:ladder|roof|horse|bike|motorbike|scaffold\w*|wall|tree|balcony|stairs|height|window|cliff)|"
-    r"prang\w*|accident|pile[\s-]?up|(?:fell|fallen|falls)\b|stab(?:bed|bing|s)?|shot|glassed|crushed|trapped|chainsaw|mower|assault\w*|beaten|attacked"
+    r"prang\w*|(?<!by\s)(?<!an\s)accident(?!al)|pile[\s-]?up|(?:fell|fallen|falls)\b|stab(?:bed|bing|s)?|shot|glassed|crushed|trapped|chainsaw|mower|assault\w*|beaten|attacked"
 )
 INJURY_BAD = (
     r"broken|break|broke|fractur\w*|bone|bleed\w*|blood|can't\s+(?:move|feel|stand|walk|get\s+up)|not\s+moving|isn't\s+moving|"

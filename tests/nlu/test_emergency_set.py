@@ -137,6 +137,14 @@ def test_emergency_set_meets_its_targets(name: str, nlu_model: NLU) -> None:
         ("the smoke alarm went off while I was cooking, all fine, can I book a flu shot", False),
         ("his chest is grand now, can we cancel Tuesday", False),
         ("is it not safe to take ibuprofen with my blood pressure tablets", False),
+        # words that only look like a red flag: a "flew shot", "shot" for thanks, a blood draw on a
+        # date written like a pain score, "by accident", print too small to read
+        ("can I get my flew shot friday at the downtown clinic", False),
+        ("grand, shot, see you thursday", False),
+        ("please book a blood draw for 4/10 at 9:30", False),
+        ("I deleted the reminder by accident, when is my appointment", False),
+        ("I can't see the options on your website, can someone call me", False),
+        ("my neighbour has been shot in the leg, there's blood everywhere", True),
     ],
 )
 def test_the_parse_calls_emergencies_and_nothing_else(
