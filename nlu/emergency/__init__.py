@@ -139,6 +139,15 @@ class Screen:
     reassured: bool = False
 
 
+#: Turning the practice's texts off or on ("I don't want any more texts, my grandson set this up"):
+#: the "don't want" is about the messages, so the classifier's score alone does not call it.
+#: The rule screen still reads the message first ("I don't want to be here, stop texting me").
+_ABOUT_THE_TEXTS = re.compile(
+    r"\b(?:(?:don't|do\s+not|no\s+longer)\s+want|stop|no\s+more|unsubscribe|opt\s+out|take\s+me\s+off)\b"
+    r"[^.!?\n]{0,30}\b(?:texts?|text\s+messages|messages|sms|reminders?|notifications?|alerts?|whatsapps?)\b"
+)
+
+
 def _accepted(norm: str, start: int, end: int, category: str) -> bool:
     if category in _SELF_NEGATING:
         if _DENIED_INTENT.search(norm[max(0, start - 40) : start]):
@@ -217,7 +226,7 @@ def screen(text: str) -> Screen:
     if scored:
         hit = EmergencyMatch(scored.category, starts[scored.start], ends[scored.end - 1], "scored")
         return Screen(hit, mention or hit, urgent)
-    reassured = is_reassured(norm)
+    reassured = is_reassured(norm) or bool(_ABOUT_THE_TEXTS.search(norm))
     if mention and reassured:
         mention = None
     return Screen(None, mention, urgent, reassured)

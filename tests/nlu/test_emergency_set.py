@@ -145,6 +145,9 @@ def test_emergency_set_meets_its_targets(name: str, nlu_model: NLU) -> None:
         ("I deleted the reminder by accident, when is my appointment", False),
         ("I can't see the options on your website, can someone call me", False),
         ("my neighbour has been shot in the leg, there's blood everywhere", True),
+        # turning the practice's texts off is not a crisis, however it is worded
+        ("no more text reminders please, I don't want them, my daughter signed me up", False),
+        ("I don't want to be here anymore, stop texting me", True),
     ],
 )
 def test_the_parse_calls_emergencies_and_nothing_else(
