@@ -41,9 +41,10 @@ _NOT_AFTER_TITLE = (
     r"ask|want|need|needs|say|think|will|fine|ok|okay|yet|though|anyway|again|once|ever|already)"
 )
 # Capitalised names after any title; a lower-case name only after "dr", "doctor" or "nurse" ("dr patel",
-# "doctor chen", "nurse sofia") and never a common word ("the doctor again").
+# "doctor chen", "nurse sofia") and never a common word ("the doctor again"). "Dra" is the Spanish and
+# Portuguese "Dr" for a woman ("con la dra Patel").
 _TITLED = re.compile(
-    rf"\b(?:(?:[Dd]r|DR)\.?\s+(?:{_NAME}|(?!{_NOT_AFTER_TITLE}\b)[a-z][a-z'\-]{{2,}})"
+    rf"\b(?:(?:[Dd]r|DR|[Dd]ra)\.?\s+(?:{_NAME}|(?!{_NOT_AFTER_TITLE}\b)[a-z][a-z'\-]{{2,}})"
     rf"|(?:[Dd]octor|[Nn]urse)\s+(?:{_NAME}|(?!{_NOT_AFTER_TITLE}\b)(?![a-z'\-]+(?:ing|ly|ed|s)\b)[a-z][a-z'\-]{{2,}})"
     rf"|(?:[Dd]octora|[Pp]rof\.?)\s+{_NAME})"
     rf"(?:,?\s+(?:[A-Z]\.?\s+)*{_NAME})*(?:\s+[A-Z]\.(?!\w))?"

@@ -40,3 +40,16 @@ def test_a_pronoun_before_a_name_is_left_out(nlu_model: NLU, text: str, expected
     found = person_names(nlu_model, text)
     assert expected in found, found
     assert not any(n.lower().startswith(("he's", "she's")) for n in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("quiero una cita con la dra Gomez el lunes", "dra Gomez"),
+        ("can I see Dra. Silva on friday for my check up", "Dra. Silva"),
+    ],
+)
+def test_dra_before_a_name_is_a_clinician(nlu_model: NLU, text: str, expected: str) -> None:
+    parse = nlu_model.parse(text, now=NOW, tz=TZ)
+    assert [e.text for e in parse.all("practitioner")] == [expected]
+    assert not parse.all("person_name")
