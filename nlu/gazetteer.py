@@ -199,12 +199,37 @@ def gazetteer_entities(text: str) -> list[Entity]:
                 _same_word(tokens[i + k][2], ph.words[k]) for k in range(1, n)
             ):
                 s, e = tokens[i][0], tokens[i + n - 1][1]
-                out.append(Entity(ph.entity, s, e, text[s:e]))
+                out.append(_visit_handled(tab, text, Entity(ph.entity, s, e, text[s:e])))
                 i += n
                 break
         else:
             i += 1
     return out
+
+
+#: A verb that handles a booked visit, just before "the physio": the visit is meant, not the clinician
+#: ("cancel the physio Saturday", "can I swap the physio to Tuesday"); "see the physio" stays a clinician.
+_HANDLES_A_VISIT = re.compile(
+    r"\b(?:cancel\w*|mov(?:e|ing)|swap\w*|shift\w*|reschedul\w*|rebook\w*|postpon\w*|chang(?:e|ing)|skip\w*|miss(?:ing)?|"
+    r"push(?:ing)?\s+back|bring(?:ing)?\s+forward|drop(?:ping)?|scrap\w*|ditch\w*|can't\s+make|cannot\s+make)\s+(?:my\s+|our\s+|his\s+|her\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _visit_handled(tab: _Table, text: str, e: Entity) -> Entity:
+    """``e``, or the service it names when a role word after "the" is the object of a verb that
+    handles a booked visit and is also one of the practice's service words ("cancel the [physio]")."""
+    if e.entity != "practitioner" or not e.text.lower().startswith("the "):
+        return e
+    if not _HANDLES_A_VISIT.search(text, max(0, e.start - 40), e.start):
+        return e
+    words = tuple(e.text.lower().split()[1:])
+    if not any(
+        ph.entity == "service" and ph.words == words for ph in tab.by_first.get(words[0], ())
+    ):
+        return e
+    s = e.start + len("the ")
+    return Entity("service", s, e.end, text[s : e.end])
 
 
 @lru_cache(maxsize=4)

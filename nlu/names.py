@@ -19,7 +19,11 @@ GIVEN_NAMES_FILE = (
 )
 
 # Accented letters too: "Lucía", "Zoë", "Éamon" are names patients type.
-_NAME = r"[A-ZÀ-ÖØ-Þ][a-zA-Zà-öø-ÿÀ-ÖØ-Þ'\-]+"
+#: Latin letters beyond Latin-1 (Turkish, Polish, Czech, Romanian, Vietnamese-in-Latin names: "Ayşe",
+#: "Łukasz", "Đức"): lower and upper case together, and the capitals alone for a name's first letter.
+_LATIN_EXT = "\u0100-\u024f"
+_LATIN_EXT_UPPER = "ĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽƁƂƄƆƇƉƊƋƎƏƐƑƓƔƖƗƘƜƝƟƠƢƤƦƧƩƬƮƯƱƲƳƵƷƸƼǄǇǊǍǏǑǓǕǗǙǛǞǠǢǤǦǨǪǬǮǱǴǶǷǸǺǼǾȀȂȄȆȈȊȌȎȐȒȔȖȘȚȜȞȠȢȤȦȨȪȬȮȰȲȺȻȽȾɁɃɄɅɆɈɊɌɎ"
+_NAME = rf"[A-ZÀ-ÖØ-Þ{_LATIN_EXT_UPPER}][a-zA-Zà-öø-ÿÀ-ÖØ-Þ{_LATIN_EXT}'\-]+"
 # Words that follow "doctor" or "nurse" without being a name ("see the doctor again", "nurse practitioner").
 _NOT_AFTER_TITLE = (
     r"(?:now|soon|again|with|me|my|you|us|here|there|urgently|practitioner|this|next|first|because|later|right|"
@@ -37,9 +41,10 @@ _NOT_AFTER_TITLE = (
     r"ask|want|need|needs|say|think|will|fine|ok|okay|yet|though|anyway|again|once|ever|already)"
 )
 # Capitalised names after any title; a lower-case name only after "dr", "doctor" or "nurse" ("dr patel",
-# "doctor chen", "nurse sofia") and never a common word ("the doctor again").
+# "doctor chen", "nurse sofia") and never a common word ("the doctor again"). "Dra" is the Spanish and
+# Portuguese "Dr" for a woman ("con la dra Patel").
 _TITLED = re.compile(
-    rf"\b(?:(?:[Dd]r|DR)\.?\s+(?:{_NAME}|(?!{_NOT_AFTER_TITLE}\b)[a-z][a-z'\-]{{2,}})"
+    rf"\b(?:(?:[Dd]r|DR|[Dd]ra)\.?\s+(?:{_NAME}|(?!{_NOT_AFTER_TITLE}\b)[a-z][a-z'\-]{{2,}})"
     rf"|(?:[Dd]octor|[Nn]urse)\s+(?:{_NAME}|(?!{_NOT_AFTER_TITLE}\b)(?![a-z'\-]+(?:ing|ly|ed|s)\b)[a-z][a-z'\-]{{2,}})"
     rf"|(?:[Dd]octora|[Pp]rof\.?)\s+{_NAME})"
     rf"(?:,?\s+(?:[A-Z]\.?\s+)*{_NAME})*(?:\s+[A-Z]\.(?!\w))?"
@@ -117,12 +122,13 @@ _FAMILY = re.compile(
 # A patient introducing themself: "my name is Wei Zhang", "my name Aisha Rahman", "this is Tom Nguyen".
 # Decision: the whole capitalised name (first and last) is the span, the introduction is not; a lone
 # lower-case word is not taken ("i'm late"), and "I'm"/"it's" need two capitalised words ("I'm Tom
-# Nguyen"), because "I'm Sorry" and "it's Friday" are not names while "my name is Tom" is.
+# Nguyen"), because "I'm Sorry" and "it's Friday" are not names while "my name is Tom" is. A carer
+# names the patient the same way ("can I pay for my dad? He's James O'Brien").
 _INTRO_NAMED = re.compile(
     rf"\b(?:(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Tt]he\s+patient'?s)\s+(?:full\s+)?name(?:\s+is|'s)?|MY\s+NAME\s+IS)[:,]?\s+(?P<n>{_NAME}(?:\s+{_NAME}){{0,2}})"
 )
 _INTRO_TWO = re.compile(
-    rf"(?:^|[.,!?]\s*|\b[Hh]i\s+|\b[Hh]ello\s+)(?:[Ii]'?m|[Ii]\s+am|[Tt]his\s+is|[Ii]t'?s|[Ii]t\s+is)\s+"
+    rf"(?:^|[.,!?]\s*|\b[Hh]i\s+|\b[Hh]ello\s+)(?:[Ii]'?m|[Ii]\s+am|[Tt]his\s+is|[Ii]t'?s|[Ii]t\s+is|[Hh]e'?s|[Ss]he'?s|[Hh]e\s+is|[Ss]he\s+is)\s+"
     rf"(?P<n>{_NAME}\s+{_NAME}(?:\s+{_NAME})?)"
 )
 # A civil title before a name: "Mr Reyes", "Ms Harriet Cole", "Mrs. O'Brien". A carer or an assistant
@@ -582,7 +588,7 @@ _ALSO_WORDS = frozenset(
         "anil",
     ]
 )
-_WORD_CHARS = r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-]*(?![.@]\w)"
+_WORD_CHARS = rf"[A-Za-zÀ-ÖØ-öø-ÿ{_LATIN_EXT}][A-Za-zÀ-ÖØ-öø-ÿ{_LATIN_EXT}'\-]*(?![.@]\w)"
 # "my son tom", "my little girl ayesha": a relation word and a known given name, in any case.
 _FAMILY_ANY_CASE = re.compile(
     rf"\b[Mm]y\s+(?:little\s+|youngest\s+|eldest\s+|oldest\s+)?(?:{_RELATION})\s+(?P<n>{_WORD_CHARS})"
@@ -783,6 +789,17 @@ _OPENERS = frozenset(
         "move",
         "tell",
         "ask",
+        # a pronoun and its verb before a name: "He's James O'Brien", "it's Aisha"
+        "he's",
+        "she's",
+        "it's",
+        "that's",
+        "i'm",
+        "he\u2019s",
+        "she\u2019s",
+        "it\u2019s",
+        "that\u2019s",
+        "i\u2019m",
     ]
 )
 _POSSESSIVE_END = re.compile(r"['\u2019]s$")

@@ -74,6 +74,19 @@ care for later, a chronic pattern, a time before today). Two frames now hold for
 that laughs at itself ("lol", "haha", "jk") with no strong cue of now is a figure of speech, and a
 question about a condition in general ("what causes fainting", "how do you treat a scald on a child")
 has nobody in it now.
+
+Round nine, word families the previous blind set showed missing, each added to the scored screen's
+vocabulary rather than as a phrase: blood flowing out in any verb of flow (slang included), a wound
+split "open", an oil or fuel named by what it is for ("the oil for the lamp"), medicines "consumed" by
+"lot of", low blood pressure and little urine beside a fever, unresponsive said "no respond" or eyes open
+with nobody there, a birth under way (the head showing, the urge to push), a major burn told by its
+size or its depth as a second sign, a gas or carbon monoxide alarm sounding, harm done "on purpose",
+cuts made on the body, shut in behind a door that will not open, "not safe" said alone, and parting
+words (a goodbye, thanks for everything, no more need of the appointment) unless a move or a new
+practice explains them. "Little" said of a person ("my little brother") is no mildness, "grand now"
+reassures, a bare "shot" (a "flew shot", Irish thanks) is no gunshot, a blood draw is no bleed, a date
+written like "3/10" is no pain score, "by accident" is no accident, print too small to read is no loss
+of sight, and a message about turning the practice's texts off is not called by the classifier alone.
 """
 
 from __future__ import annotations
@@ -137,6 +150,15 @@ class Screen:
     #: The message reassures, asks advice or jokes ("he's fine now, is that normal?", "lol"): the
     #: classifier's score alone is not enough to call it an emergency.
     reassured: bool = False
+
+
+#: Turning the practice's texts off or on ("I don't want any more texts, my grandson set this up"):
+#: the "don't want" is about the messages, so the classifier's score alone does not call it.
+#: The rule screen still reads the message first ("I don't want to be here, stop texting me").
+_ABOUT_THE_TEXTS = re.compile(
+    r"\b(?:(?:don't|do\s+not|no\s+longer)\s+want|stop|no\s+more|unsubscribe|opt\s+out|take\s+me\s+off)\b"
+    r"[^.!?\n]{0,30}\b(?:texts?|text\s+messages|messages|sms|reminders?|notifications?|alerts?|whatsapps?)\b"
+)
 
 
 def _accepted(norm: str, start: int, end: int, category: str) -> bool:
@@ -217,7 +239,7 @@ def screen(text: str) -> Screen:
     if scored:
         hit = EmergencyMatch(scored.category, starts[scored.start], ends[scored.end - 1], "scored")
         return Screen(hit, mention or hit, urgent)
-    reassured = is_reassured(norm)
+    reassured = is_reassured(norm) or bool(_ABOUT_THE_TEXTS.search(norm))
     if mention and reassured:
         mention = None
     return Screen(None, mention, urgent, reassured)

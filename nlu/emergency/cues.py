@@ -17,14 +17,14 @@ _URGENT = re.compile(
     r"asap|urgent(?:ly)?|emergency|(?<!too\s)(?<!a\s)(?<!up\s)quick|so\s+bad|really\s+bad|very\s+bad|super\s+bad|terrible|horrible|awful|"
     r"worst|unbearable|agony|agonising|agonizing|excruciating|severe(?:ly)?|extreme(?:ly)?|massive|scared|"
     r"terrified|frightened|panicking|freaking\s+out|what\s+(?:do|should)\s+(?:i|we)\s+do|what\s+to\s+do|"
-    r"can't\s+(?:breathe(?!\s+(?:through|thru)\s+(?:my|his|her|the|it)\b)|move|stand|walk|talk|speak|see|feel|wake|swallow|think|get\s+up|focus)|"
+    r"can't\s+(?:breathe(?!\s+(?:through|thru)\s+(?:my|his|her|the|it)\b)|move|stand|walk|talk|speak|see(?!\s+(?:this|that|these|the|your|my|any|it)\s+(?:\w+\s+)?(?:writing|text|screen|print|letters|words|message|website|app|page|link|form|button|email|options?|slots?|appointments?|times?|details))|feel|wake|swallow|think|get\s+up|focus)|"
     r"won't\s+wake|not\s+waking|dying(?!\s+(?:for|to)\s+(?:a|an|the|some|see|know|go|try|get|hear|meet|have))|ambulance|911|999|112|tonight|(?:call\w*|ring\w*|rang|dial\w*|phon\w*)\s+(?:000|995|998|997|triple\s+(?:zero|0))|(?:calling|ringing|phoning|dialling)\s+111\s+now|(?:take|taking|took|rush\w*|driv\w*|drove|bring\w*|brought|going|go|heading|head|get\w*)\s+(?:him|her|them|me|us|my\s+\w+)?\s*(?:straight\s+)?(?:to|into)\s+(?:a&e|a\s+and\s+e|the\s+er|er|casualty|resus|the\s+emergency\s+(?:room|department)))\b|(?<!have\s)(?<!get\s)(?<!some\s)(?<!any\s)(?<!for\s)(?<!with\s)(?<!the\s)\bhelp\s*$)"
 )
 
 _CLAUSE_SPLIT = re.compile(r"[,;.!?\n]")
 _DENIED_CLAUSE = re.compile(
     r"^\s*(?:no|not|never|none|nothing|stopped|it\s+stopped|it's\s+stopped)\b|\b(?:has\s+stopped|went\s+away|gone\s+away)\b|"
-    r"\b(?:fine|ok|okay|better|settled|sorted|stopped|gone|cleared|passed|over)\s+now\b|\b(?:it's|it\s+has|it\s+is|has)\s+(?:all\s+)?(?:gone|cleared|passed)\b(?!\s+(?:a\s+lot|lots|loads|blood|clots|out|black|something|white|blue|grey|gray|pale|numb|floppy|limp|purple|cold|stiff|hard|crooked|quiet))"
+    r"\b(?:fine|ok|okay|better|settled|sorted|stopped|gone|cleared|passed|over|grand|good|alright)\s+(?:now|today)\b|\b(?:it's|it\s+has|it\s+is|has)\s+(?:all\s+)?(?:gone|cleared|passed)\b(?!\s+(?:a\s+lot|lots|loads|blood|clots|out|black|something|white|blue|grey|gray|pale|numb|floppy|limp|purple|cold|stiff|hard|crooked|quiet))"
 )
 
 #: Cues strong enough to say "this is happening now" inside a sentence about history or admin.

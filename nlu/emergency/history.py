@@ -186,7 +186,7 @@ _IDIOM = re.compile(
 #: dose?", "is calpol ok?"): a red-flag *mention* in it is not enough for the classifier to call an emergency.
 _REASSURED = re.compile(
     r"\b(?:(?:is|was|are|were|has\s+been|been|seems?|looks?|feels?|felt)\s+(?:totally\s+|completely\s+|perfectly\s+|absolutely\s+)?"
-    r"(?:fine|ok|okay|normal|well|better)|(?:fine|ok|okay|better|normal)\s+(?:now|since)|"
+    r"(?:fine|ok|okay|normal|well|better|grand|alright|all\s+right)\b(?!\s+(?:but|except))|(?:fine|ok|okay|better|normal|grand|good|alright)\s+(?:now|since|today)|"
     r"is\s+(?:that|this|it)\s+(?:normal|ok|okay|safe|serious|worth|my)|is\s+\w+\s+(?:ok|okay|safe)|"
     r"should\s+(?:i|he|she|we|they)\s+(?:change|adjust|stop|keep|take|give|worry|be\s+worried|use)|just\s+wondering|"
     r"wondering\s+(?:if|whether)|any\s+(?:tips|advice|cream)|running\s+around|laughing|smiling|playing\s+(?:happily|normally|fine)|"

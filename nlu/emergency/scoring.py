@@ -43,6 +43,7 @@ from nlu.emergency.vocabulary import (
     BREATH_CONTEXT,
     BURN,
     BURN_BAD,
+    BURN_MAJOR,
     CARDIAC_COMPANION,
     CHEST,
     CHILD,
@@ -55,6 +56,7 @@ from nlu.emergency.vocabulary import (
     FAINTISH,
     FEVER,
     FLUID,
+    GAS_ALARM,
     HEAD_BAD,
     HEAD_HIT,
     HEART_RATE_BAD,
@@ -198,6 +200,8 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
     "trauma:burn": (
         _sig("burn", _w(BURN), 0.5, exclude=NOT_A_BURN),
         _sig("burn damage", _w(BURN_BAD), 0.5, symptom=False),
+        # a second, independent sign of a major burn: its size, or the deep skin colours
+        _sig("burn large or deep", _w(BURN_MAJOR), 0.5, symptom=False),
     ),
     "trauma:head": (
         _sig("head hit", _w(HEAD_HIT), 0.5),
@@ -211,6 +215,8 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
         _sig("substance in", near(HOUSEHOLD, INGEST, 5), 0.5),
         _sig("a child", _w(CHILD), 0.5, symptom=False),
         _sig("signs after", _w(POISON_SIGN), 0.25, symptom=False),
+        # a carbon monoxide or gas alarm sounding: the household's symptoms are the poisoning's
+        _sig("gas alarm sounding", _w(GAS_ALARM), 0.75),
     ),
     "poisoning_overdose:overdose": (
         _sig("too much medicine taken", near(INGEST, _TOO_MUCH, 3), 0.5),
@@ -284,6 +290,8 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
     _sig(
         "not safe with oneself",
         rf"\b(?:(?:don't|do\s+not|can't|cannot|can\s+not|not|no\s+longer|couldn't)\s+(?:[\w']+\s+){{0,3}}(?:trust|keep)\s+{_SELF}(?:\s+safe)?|"
+        # "not safe" said of oneself with nothing after it but a time: "not safe tonight", "i'm not safe"
+        r"(?:^|(?<=i'm\s)|(?<=i\sam\s)|(?<=feel\s)|(?<=feeling\s))\s*not\s+(?:feeling\s+)?safe(?:\s+(?:tonight|right\s+now|now|today|anymore|any\s+more|at\s+the\s+moment))?\s*(?:[.!,]|$)|"
         rf"not\s+(?:feeling\s+)?safe\s+(?:with|around|by|from)\s+{_SELF}|(?:scared|afraid|frightened)\s+of\s+(?:what\s+)?(?:i\s+(?:might|will|could)\s+do|{_SELF})|"
         r"(?:might|may|going\s+to|gonna)\s+do\s+something\s+(?:stupid|silly|bad|dumb)(?:\s+to\s+myself)?)\b",
         1.0,
@@ -297,6 +305,19 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
         r"(?:tell|say\s+to)\s+(?:them|everyone|my\s+\w+)\s+(?:i'm\s+sorry|i\s+am\s+sorry|i\s+love\s+them)|"
         r"sorry\s+(?:and|,)\s+(?:that\s+)?(?:he|she|i)\s+loves?\s+(?:us|you|me|them|everyone)|won't\s+be\s+(?:here|around)\s+(?:tomorrow|much\s+longer|anymore))\b",
         0.5,
+    ),
+    # a farewell with nothing to explain it: "just wanted to say goodbye and thank you for everything"
+    # (three parts that only add up together: a goodbye, thanks for everything, no more need of care)
+    _sig(
+        "parting: goodbye",
+        r"\b(?:wanted|want|wanna|wished|wish|needed|need|just|came|writing)\s+(?:to\s+)?(?:say|tell\s+you)\s+(?:a\s+)?(?:good\s*-?\s*bye|bye|farewell)\b",
+        0.5,
+    ),
+    _sig("parting: thanks", r"\bthank\w*\s+(?:[\w']+\s+){0,3}for\s+every\s*thing\b", 0.25),
+    _sig(
+        "parting: no more care",
+        r"\b(?:won't|will\s+not|wont)\s+(?:be\s+)?need\w*\s+(?:my|the|this|that|any|an?)\s+(?:\w+\s+)?(?:appointments?|appts?|apps?|prescriptions?|meds|medicine)\b",
+        0.25,
     ),
     _sig(
         "no reason to go on",
@@ -315,11 +336,33 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
     ),
     _sig(
         "the means at hand",
-        r"\b(?:(?:have|got|bought|saved|saving|stockpil\w*|collect\w*|hoard\w*|holding|hold|keep|keeping|kept|sav\w*|counted|counting|lined\s+up|taken\s+out)\s+"
+        r"\b(?:(?:have|got|bought|saved|saving|stockpil\w*|collect\w*|hoard\w*|holding|hold|keep|keeping|kept|sav\w*|counted|counting|lined\s+up|taken\s+out|"
+        r"took|take|takes|taking|grabb?\w*|picked\s+up|pick\s+up)\s+"
         r"(?:up\s+)?(?:all\s+)?(?:the|my|a|his|her|some|enough)?\s*(?:\w+\s+)?(?:pills|tablets|meds|rope|gun|shotgun|knife|blade|razor|belt|cord)|"
         r"(?:pills|tablets|meds|rope|gun|shotgun|knife|blade|razor)\s+(?:are\s+|is\s+)?(?:ready|here|in\s+front\s+of\s+me|on\s+the\s+\w+|next\s+to\s+me|in\s+my\s+hand)|"
         r"gone\s+off\s+with\s+(?:his|her|the)\s+(?:gun|shotgun|rope|pills|knife))\b",
         0.75,
+    ),
+    # harm done on purpose, said by the act: "swallowed razor blades on purpose", "cut her arm deliberately"
+    _sig(
+        "harm done on purpose",
+        r"\b(?:swallow\w*|took|taken|cut|cutting|burn\w*|hurt\w*|hit\w*|stabb?\w*|overdos\w*|drank|drunk|jumped|ate|harm\w*|punch\w*|scratch\w*)"
+        r"(?:\s+[\w']+){0,6}\s+(?:on\s+purpose|deliberately|intentionally|to\s+hurt\s+(?:him|her|my|them)sel(?:f|ves)|to\s+(?:end|finish)\s+(?:it|(?:his|her|my)\s+life))\b",
+        1.0,
+    ),
+    # cutting told by the act itself in second-language or lay words: "make cuts on body"
+    _sig(
+        "cuts made on the body",
+        r"\b(?:(?:make|makes|made|making|doing|did|done)\s+(?:some\s+|many\s+|lots\s+of\s+)?cuts?\s+(?:on|in|to)\b|"
+        r"cut(?:ting|s)?\s+(?:on\s+)?(?:his|her|my|their)\s+(?:own\s+)?(?:body|wrists?|thighs?|skin)|"
+        r"(?:knife|blade|razor)\s+(?:on|to|into)\s+(?:his|her|my|their)\s+(?:own\s+)?(?:body|arms?|wrists?|legs?|thighs?|skin))\b",
+        0.75,
+    ),
+    # shut away from help after any of the above: "locked herself in the bathroom", "won't open the door"
+    _sig(
+        "shut in, not answering",
+        r"\b(?:lock\w*\s+(?:him|her|my|them)sel(?:f|ves)\s+in|(?:won't|not|doesn't|isn't|no|refus\w*\s+to)\s+(?:open\w*|unlock\w*)\s+(?:the\s+)?door)\b",
+        0.5,
     ),
     _sig(
         "a high place or the tracks",
@@ -475,6 +518,9 @@ def score_message(norm: str) -> Scored | None:
     # Self-harm: the families of indirect intent add up on their own; a general cue does not count
     # ("scared", "tonight" belong to the families).
     present = _present(SELF_HARM_SIGNALS, norm, kept, live)
+    if _LEAVING.search(norm):
+        # a farewell explained by a move or a new practice is only that
+        present = [sig for sig in present if not sig.name.startswith("parting:")]
     if sum(sig.weight for sig in present) >= THRESHOLD and not _DENIED_SELF_HARM.search(norm):
         hit = _score_category("self_harm", norm, kept, tuple(present), routine=False)
         if hit and hit.score >= THRESHOLD:
@@ -514,6 +560,14 @@ def score_message(norm: str) -> Scored | None:
             best = Scored(category, total, hit.start, hit.end)
     return best
 
+
+#: A goodbye with its reason: moving away, another practice, retiring. Parting words then say nothing more.
+_LEAVING = re.compile(
+    r"\b(?:mov(?:e|ed|ing)\s+(?:to|away|abroad|house|out|back|overseas|interstate|country|city|state)|relocat\w*|emigrat\w*|"
+    r"(?:new|another|different|other)\s+(?:gp|doctor|practice|surgery|clinic|provider|town|city|country|job|area)|transferr?\w*|"
+    r"retir\w*|leaving\s+(?:the|this)\s+(?:area|country|practice|city|town|state)|(?:changing|switching)\s+(?:practices?|doctors?|gps?|clinics?)|"
+    r"register\w*\s+(?:with|at|elsewhere)|going\s+(?:back\s+)?(?:home|abroad|overseas)|last\s+day)\b"
+)
 
 #: "I'm not going to do anything", "no plans to hurt myself": the patient says they are safe.
 _DENIED_SELF_HARM = re.compile(

@@ -58,7 +58,9 @@ SEVERITY = (
     r"what\s+(?:do|should|can)\s+(?:i|we)\s+do|unbearable|terrible|horrible|awful|really\s+bad|very\s+bad|so\s+bad|super\s+bad|bad\s+(?:pain|burn|cut)|"
     r"getting\s+worse|worse\s+and\s+worse|worse|uncontrol\w*|screaming|scream\w*|"
     r"very\s+strong|really\s+strong|so\s+strong|no\s+better|not\s+working|doesn't\s+work|isn't\s+working|"
-    r"help(?=\s*(?:!|$|please|us\b|him\b|her\b|now|asap))|(?:please|somebody|send)\s+help|ambulance|emergency|911|999|112|scared|terrified|panick\w*|dying|going\s+to\s+die|(?:\d+|ten)\s*/\s*10"
+    r"help(?=\s*(?:!|$|please|us\b|him\b|her\b|now|asap))|(?:please|somebody|send)\s+help|ambulance|emergency|911|999|112|scared|terrified|panick\w*|dying|going\s+to\s+die|"
+    # a pain score, not a date: "8/10", "ten out of ten"; "3/10 at 8:15" or "on 9/10" is a day
+    r"(?<!\bon\s)(?<!\bfor\s)(?<!\bthe\s)(?<!\bby\s)(?<!\buntil\s)(?<![\d/])(?:\d+|ten)\s*/\s*10(?!\s*(?:/|-|at\b|@|\d))|(?:\d+|ten|nine|eight)\s+out\s+of\s+(?:10|ten)"
 )
 #: Now: something is happening to someone at this moment or began minutes or hours ago.
 NOW = (
@@ -134,16 +136,18 @@ PERIOD = r"period|periods|flow|menstrua\w*"
 #: Blood as a topic, not a loss: tests, pressure, sugar, thinners, "my blood is boiling".
 NOT_A_BLEED = (
     r"blood\s+(?:tests?|pressure|sugars?|glucose|thinners?|results?|work|forms?|levels?|counts?|donor|donation|type|group|is\s+boiling)|"
-    r"(?:after|from)\s+(?:a|my|the)\s+blood\s+test"
+    r"(?:after|from)\s+(?:a|my|the)\s+blood\s+test|blood\s*(?:draws?|drawn|samples?|works?|panels?|bottles?|appointments?|appt)|bloodwork|draw\s+(?:my|his|her|some)\s+blood"
 )
 #: How much, how long: the amount or the persistence that makes a fluid an emergency.
 HEAVY = (
     r"a\s+lot|lots|loads|so\s+much|too\s+much|heavy|heavily|everywhere|all\s+over|won't\s+stop|not\s+stopp?ing|"
     r"will\s+not\s+stop|can't\s+stop|doesn't\s+stop|hasn't\s+stopped|keeps|pour\w*|gush\w*|spurt\w*|pump\w*|"
-    r"soak\w*|through|towels?|pads?|puddle|pool|cupful|clots|deep|spitting|(?:\d+|forty|thirty|twenty)\s+(?:mins?|minutes)|hour"
+    r"soak\w*|through|towels?|pads?|puddle|pool|cupful|clots|deep|spitting|(?:\d+|forty|thirty|twenty)\s+(?:mins?|minutes)|hour|"
+    # blood leaving the body in any verb of flow, slang included ("pishing out", "streaming down")
+    r"(?:pish|piss|stream|squirt|spray|flood|pelt|shoot|run|flow)\w*\s+(?:out|everywhere)"
 )
 WOUND = r"cut|cuts|wound|gash\w*|slash\w*|stab(?:bed|bing|s)?|laceration|sliced|glass|knife"
-WOUND_BAD = r"deep|gaping|wide\s+open|see\s+(?:the\s+)?(?:bone|inside|fat)|bone|spurt\w*|pump\w*|won't\s+close|huge|large|big"
+WOUND_BAD = r"deep|gaping|(?:wide\s+)?open|see\s+(?:the\s+)?(?:bone|inside|fat)|bone|spurt\w*|pump\w*|won't\s+close|huge|large|big"
 VOMIT_BLOOD = then(
     r"cough\w*|vomit\w*|throw\w*\s+up|threw\s+up|spit\w*|spat|puk\w*|sick",
     r"blood|(?:like\s+)?coffee(?:\s+(?:grounds?|granules|powder))?",
@@ -171,26 +175,42 @@ BURN_BAD = (
     r"face|eyes?|hands?|palm|chest|genitals|groin|legs|arms|back|screaming|agony|everywhere|deep|"
     r"chemical|acid|bleach|drain\s+cleaner|oven\s+cleaner|electric\w*|boiling"
 )
+#: A major burn told by its size or its depth: "most of his leg", "bigger than my hand", "gone white".
+BURN_MAJOR = (
+    r"most\s+of\s+(?:his|her|my|their|the)\s+(?:\w+\s+)?\w+|(?:whole|entire)\s+(?:\w+\s+)?(?:arm|leg|hand|back|chest|face|side|foot|thigh|body)|"
+    r"(?:bigger|larger)\s+than\s+(?:a|my|his|her|the|your)\s+(?:\w+\s+)?(?:hand|palm)|size\s+of\s+(?:a|my|his|her|the|your)\s+(?:\w+\s+)?(?:hand|palm|plate|phone)|"
+    r"(?:gone|going|turned|turning|is|looks?|went)\s+(?:all\s+|kind\s+of\s+|sort\s+of\s+)?(?:white|leathery|waxy|black|charred|grey|gray)|"
+    r"(?:white|black|grey)\s+in\s+the\s+middle|doesn't\s+hurt\s+(?:in\s+the\s+middle|at\s+all)|can't\s+feel\s+(?:it|anything)"
+)
 
 # poisoning: a substance, a way in, a child
 HOUSEHOLD = (
     r"bleach|detergent|(?:[\w']+\s+)?cleaner|cleaning\s+(?:spray|fluid|liquid|stuff|products?)|washing[\s-]?(?:up\s+)?(?:liquid|powder|tablets?|pods?|capsules?)|"
     r"dishwasher\s+(?:tablets?|pods?|powder|salt)|laundry\s+(?:pods?|capsules?|liquid)|pods?|capsules?|antifreeze|anti\s+freeze|"
     r"white\s+spirit|turps|turpentine|paraffin|petrol|diesel|kerosene|lamp\s+oil|lighter\s+fluid|screen\s*wash|"
+    # an oil or fuel named by what it is for ("the oil for the lamp", "heater fuel"), essential oils
+    r"(?:oil|fuel|fluid|liquid)\s+(?:for|from|of)\s+(?:the\s+|a\s+)?(?:lamp|heater|lantern|stove|burner|mower|generator|engine|car|bike)|"
+    r"(?:lamp|heater|lantern|stove|burner|torch|tiki)\s+(?:oil|fuel|fluid)|essential\s+oils?|eucalyptus\s+oil|tea\s+tree\s+oil|oil\s+burner|"
     r"weed\s*killer|pesticide|insecticide|(?:rat|mouse|slug|ant)\s+(?:poison|bait|pellets|killer)|bait|poison\w*|button\s+batter(?:y|ies)|batter(?:y|ies)|magnets?|"
     r"e[\s-]?cig\w*|vape\w*|nail\s+varnish(?:\s+remover)?|nail\s+polish(?:\s+remover)?|acetone|mouthwash|e[\s-]?liquid|vape\s+(?:juice|liquid|oil)|nicotine|"
     r"disinfectant|dettol|toilet\s+(?:cleaner|duck|block)|descaler|fabric\s+softener|liquid\s+for\s+the\s+car|(?:car|engine)\s+(?:oil|liquid|fluid)|"
     r"(?<!folic\s)(?<!amino\s)(?<!uric\s)(?<!stomach\s)acid(?!\s+reflux)|lye|caustic\s+soda|chemicals?|berries|mushrooms?|toadstools?|foxglove|plant|leaves|alcohol|vodka|gin|whisky|wine|spirits?"
 )
+#: A carbon monoxide or gas alarm sounding now: "the co detector went off", "gas alarm keeps beeping".
+GAS_ALARM = (
+    r"(?:co|carbon\s+monoxide|gas|smoke|fumes?)\s+(?:alarm|detector|monitor|sensor)\w*\s+(?:is\s+|has\s+|keeps?\s+|just\s+)?"
+    r"(?:went|gone|going|goes|go)\s+off|(?:co|carbon\s+monoxide|gas)\s+(?:alarm|detector|monitor|sensor)\w*\s+(?:is\s+|keeps?\s+|just\s+)?(?:beep\w*|sound\w*|ring\w*|screech\w*)"
+)
 MEDICINE = (
     r"pills?|tablets?|tabs|meds|medicine\w*|medication\w*|paracetamol|calpol|ibuprofen|nurofen|aspirin|co-?codamol|codeine|"
     r"tramadol|morphine|oxycodone|fentanyl|diazepam|valium|sleeping\s+(?:pills|tablets)|antidepressants?|sertraline|"
     r"amitriptyline|iron\s+(?:tablets|pills)|vitamins|insulin|blood\s+pressure\s+(?:pills|tablets|meds)|heart\s+(?:pills|tablets)|"
-    r"adhd\s+meds|methadone|lithium|warfarin|propranolol|gummies"
+    r"adhd\s+meds|methadone|lithium|warfarin|propranolol|gummies|pain\s*-?\s*killers?|anti\s*-?\s*histamines?|anti\s*-?\s*depressants?|"
+    r"sleeping\s+(?:meds|medicine|drugs)|(?:heart|sugar|diabetes|epilepsy|seizure)\s+(?:meds|medicine|drugs)"
 )
 INGEST = (
     r"swallow\w*|drank|drunk|drink\w*|ate|eaten|eat|eating|chew\w*|suck\w*|bit\s+into|downed|necked|had\s+(?:some|a\s+sip|a\s+mouthful)|"
-    r"mouthful|sip|got\s+into|in\s+(?:his|her|their)\s+mouth|took|taken|taking|take"
+    r"mouthful|sip|got\s+into|in\s+(?:his|her|their)\s+mouth|took|taken|taking|take|consum\w*|popp?ed|gulp\w*|overdos\w*"
 )
 POISON_SIGN = (
     r"cough\w*|chok\w*|vomit\w*|sick|throw\w*\s+up|drows\w*|sleepy|floppy|burn\w*|red\s+mouth|blister\w*|drool\w*|"
@@ -201,7 +221,7 @@ QUANTITY = (
     r"(?:whole|entire|full|all|all\s+of|all\s+the)\s+(?:[\w']+\s+){0,2}(?:box|boxes|pack\w*|strip|strips|bottle|tub|jar|blister|supply|"
     r"pills|tablets|meds|medicine|prescription)|"
     r"\b(?:[1-9]\d|twenty|thirty|forty|fifty|sixteen|fifteen|twelve|ten)\s+(?:of\s+)?(?:my\s+|his\s+|her\s+|the\s+)?(?:[\w']+\s+)?(?:pills|tablets|caps\w*|tabs)|"
-    r"handful|(?:so\s+|many\s+)?many|loads\s+of|lots\s+of|a\s+lot\s+of|too\s+many|way\s+(?:too\s+)?(?:many|more)|double|twice|triple|extra|"
+    r"handful|(?:so\s+|many\s+)?many|loads\s+of|lots\s+of|(?:a\s+)?lot\s+of|(?:a\s+)?(?:bunch|pile|heap|fistful)\s+of|too\s+many|way\s+(?:too\s+)?(?:many|more)|double|twice|triple|extra|"
     r"more\s+than\s+(?:i|he|she)\s+should|(?:all|everything)\s+(?:at\s+once|together|in\s+one\s+go)|at\s+once|together|in\s+one\s+go"
 )
 OD_SIGN = (
@@ -231,7 +251,10 @@ SHOCK = (
     r"cold\s+(?:hands|feet|legs|skin)|(?:not|hasn't|haven't|no)\s+(?:been\s+)?(?:pee\w*|wee\w*|urin\w*)|breathing\s+(?:very\s+)?fast|"
     r"heart\s+(?:is\s+)?racing|stiff\s+neck|neck\s+(?:is\s+)?stiff|light\s+hurts|hurts?\s+(?:the|his|her|my)\s+eyes|"
     r"(?:red\s+)?(?:lines?|streaks?)\s+(?:going|spreading|running|up)|going\s+to\s+die|never\s+felt\s+(?:this|so)\s+(?:ill|bad|unwell)|"
-    r"lips?\s+(?:are\s+|look\s+|looks\s+)?(?:grey|gray|blue)|uncontrol\w*"
+    r"lips?\s+(?:are\s+|look\s+|looks\s+)?(?:grey|gray|blue)|uncontrol\w*|"
+    # the circulation failing: low pressure, hardly any urine
+    r"(?:bp|blood\s+pressure)\s+(?:is\s+|was\s+|very\s+|really\s+|so\s+|too\s+|dropp\w*\s+)*(?:low|dropp\w*|falling)|low\s+(?:bp|blood\s+pressure)|"
+    r"(?:very\s+|so\s+|hardly\s+any\s+|barely\s+any\s+)?(?:less|little|no)\s+(?:urine|pee|wee)|(?:hardly|barely|not)\s+(?:peeing|weeing|passing\s+(?:urine|water))"
 )
 
 # head injury
@@ -287,7 +310,7 @@ FAINTISH = r"faint\w*|dizzy|light\s*headed|pale|collaps\w*|pass\w*\s+out|sweat\w
 INJURY_EVENT = (
     r"crash\w*|collision|(?:hit|knocked\s+(?:down|over|off))\s+by\s+(?:a|the)\s+(?:car|van|bus|truck|lorry|bike|train)|run\s+over|"
     r"(?:fell|fall\w*|came)\s+(?:off|from|down)\s+(?:a|the|his|her|my)?\s*(?:ladder|roof|horse|bike|motorbike|scaffold\w*|wall|tree|balcony|stairs|height|window|cliff)|"
-    r"prang\w*|accident|pile[\s-]?up|(?:fell|fallen|falls)\b|stab(?:bed|bing|s)?|shot|glassed|crushed|trapped|chainsaw|mower|assault\w*|beaten|attacked"
+    r"prang\w*|(?<!by\s)(?<!an\s)accident(?!al)|pile[\s-]?up|(?:fell|fallen|falls)\b|stab(?:bed|bing|s)?|shot|glassed|crushed|trapped|chainsaw|mower|assault\w*|beaten|attacked"
 )
 INJURY_BAD = (
     r"broken|break|broke|fractur\w*|bone|bleed\w*|blood|can't\s+(?:move|feel|stand|walk|get\s+up)|not\s+moving|isn't\s+moving|"
@@ -316,7 +339,12 @@ DANGER = (
 )
 
 #: Unconscious now: an emergency by itself in the here and now.
-UNCONSCIOUS = r"uncon\w+|unresponsive|not\s+respond\w*|won't\s+respond\w*|won't\s+wake|can't\s+wake\s+(?:him|her|them)|not\s+waking\s+up"
+UNCONSCIOUS = (
+    r"uncon\w+|unresponsive|not\s+respond\w*|won't\s+respond\w*|no\s+respond(?:ing)?\b|"
+    # eyes open but nobody there: "eyes open but not looking", "staring and not answering"
+    r"eyes\s+(?:are\s+|is\s+)?open\s+but\s+(?:not|no|nothing|doesn't|isn't|won't|can't)\b|"
+    r"won't\s+wake|can't\s+wake\s+(?:him|her|them)|not\s+waking\s+up"
+)
 
 # seizures: the movement, and what makes one an emergency
 SEIZURE = (
@@ -356,7 +384,7 @@ TRIGGER = (
 
 #: Mildness and reassurance anywhere in the message: "small blister", "a bit yellow", "healing", "fine".
 MILD = (
-    r"small|tiny|little|slight\w*|minor|mild\w*|a\s+bit|a\s+touch|healing|healed|no\s+other\s+(?:symptoms|problems)|"
+    r"small|tiny|little(?!\s+(?:bro|brother|sis|sister|one|ones|boy|girl|man|lad|lass|guy|baby|son|daughter|kid|kids|cousin)\b)|slight\w*|minor|mild\w*|a\s+bit|a\s+touch|healing|healed|no\s+other\s+(?:symptoms|problems)|"
     r"(?<!not\s)(?<!isn't\s)(?<!wasn't\s)fine|nothing\s+serious|ok\s+to\s+leave|no\s+problems?|normal\s+otherwise|"
     r"wee\s+(?:lump|bump|cut|burn|bit|graze)|(?:good|better|settled|controlled|under\s+control)\s+now"
 )
@@ -381,5 +409,7 @@ PREGNANT = r"pregnant|pregnent|preggo|expecting|(?:\d{1,2}|thirty\s+\w+|twenty\s
 PREGNANCY_SIGN = (
     r"waters?\s+(?:(?:has|have|is|are)\s+)?(?:broke\w*|going|gone|leaking|coming|went)|leak\w*|fluid|bleed\w*|blood|contractions?|tighten\w*|"
     r"pain\w*\s+every|every\s+(?:\d+|few|couple\s+of)\s+(?:mins?|minutes)|(?:head\s*ache|headache)|(?:head|hed)\s+(?:is\s+)?(?:pounding|banging|splitting|killing)|see\w*\s+stars|blurr\w*|vision|flashing|swollen|swelling|ballooned|"
-    r"not\s+(?:felt|feel\w*)\s+(?:the\s+|my\s+)?(?:baby\s+)?mov\w*|(?:really\s+|very\s+)?quiet(?:er)?|hardly\s+any\s+(?:kicks|movements?)|less\s+(?:movement|kicking)|stopped\s+(?:moving|kicking)|(?:no|not)\s+mov\w*|(?:baby's|baby\s+is)\s+coming|cord|head\s+(?:is\s+)?(?:coming|out)|fit(?:s|ted|ting)?|seizure"
+    r"not\s+(?:felt|feel\w*)\s+(?:the\s+|my\s+)?(?:baby\s+)?mov\w*|(?:really\s+|very\s+)?quiet(?:er)?|hardly\s+any\s+(?:kicks|movements?)|less\s+(?:movement|kicking)|stopped\s+(?:moving|kicking)|(?:no|not)\s+mov\w*|(?:baby's|baby\s+is)\s+coming|cord|fit(?:s|ted|ting)?|seizure|"
+    # a birth under way: the head showing, the urge to push
+    r"head(?:'s|\s+is)?\s+(?:coming|out|showing|crowning)|crowning|(?:can|could)\s+see\s+(?:the\s+)?(?:baby's\s+)?head|(?:need\w*|urge|want\w*)\s+to\s+push|pushing"
 )

@@ -39,9 +39,8 @@ BLIND_FLOOR = {"recall": 0.93, "precision": 0.92, "category_recall": 0.85}
 #: A development set that does not meet the targets yet, held to what it measured when it
 #: was read, so that it can only climb. Remove its entry once it meets them.
 DEV_FLOOR: dict[str, tuple[float, float, float]] = {
-    # read from round nine on; measured blind 0.968 / 0.932, lowest categories 0.913
-    "dev/emergency-8": (0.96, 0.92, 0.90),
-    # (emergency-6 held here at 0.96 / 0.95 / 0.88 until round seven brought it to the targets)
+    # (emergency-6 held here at 0.96 / 0.95 / 0.88 until round seven brought it to the targets;
+    # emergency-8 at 0.96 / 0.92 / 0.90 until round nine did: 1.000 / 0.944, every category 1.0)
 }
 
 SETS = emergency_sets()
@@ -110,6 +109,45 @@ def test_emergency_set_meets_its_targets(name: str, nlu_model: NLU) -> None:
             "my dad felt shaky with a low sugar this morning, he had a biscuit and was fine, should he cut his insulin",
             False,
         ),
+        # round nine: families the last blind set showed missing, in the project's own words
+        ("my uncle slipped in the kitchen and now he no respond to me", True),
+        ("grandma sitting in chair, eyes open but not answering anything", True),
+        ("she is 38 weeks and I can see the head, we are still at home", True),
+        ("my little sister pulled the kettle down, the skin on her arm is peeling off", True),
+        (
+            "dressing change please, well actually the burn covers most of his back and looks white",
+            True,
+        ),
+        ("my wife has fever and shivers, blood pressure very low and hardly any wee today", True),
+        ("my boy drank some oil from the heater and now he keeps coughing", True),
+        ("the carbon monoxide alarm keeps going off and we all feel dizzy and sick", True),
+        ("my dad consumed lot of sleeping meds, he is very drowsy now", True),
+        ("my daughter cut her arm on purpose and won't stop crying", True),
+        ("my son took a blade and made cuts on his legs, he locked himself in his room", True),
+        ("not safe", True),
+        (
+            "just want to say goodbye, thank you for everything, won't need my appointments any more",
+            True,
+        ),
+        (
+            "just want to say goodbye and thanks for everything, we are moving to Denver next month",
+            False,
+        ),
+        ("my little brother needs a check up, he cut his knee last week", False),
+        ("the smoke alarm went off while I was cooking, all fine, can I book a flu shot", False),
+        ("his chest is grand now, can we cancel Tuesday", False),
+        ("is it not safe to take ibuprofen with my blood pressure tablets", False),
+        # words that only look like a red flag: a "flew shot", "shot" for thanks, a blood draw on a
+        # date written like a pain score, "by accident", print too small to read
+        ("can I get my flew shot friday at the downtown clinic", False),
+        ("grand, shot, see you thursday", False),
+        ("please book a blood draw for 4/10 at 9:30", False),
+        ("I deleted the reminder by accident, when is my appointment", False),
+        ("I can't see the options on your website, can someone call me", False),
+        ("my neighbour has been shot in the leg, there's blood everywhere", True),
+        # turning the practice's texts off is not a crisis, however it is worded
+        ("no more text reminders please, I don't want them, my daughter signed me up", False),
+        ("I don't want to be here anymore, stop texting me", True),
     ],
 )
 def test_the_parse_calls_emergencies_and_nothing_else(

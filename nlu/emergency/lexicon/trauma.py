@@ -57,7 +57,11 @@ RED_FLAGS: list[str] = [
     rf"\beyes?\b{g(40)}\b(?:firework|chemical|acid|bleach|caustic|glass|metal\s+(?:in|bit|piece)|shard)\b",
     rf"\b(?:hit|struck|poked|punched|stabbed|injur\w*|hurt|scratched|cut)\b{g(30)}\beyes?\b{g(40)}\b(?:can't\s+see|blood|bleed\w*|very\s+bad|looks?\s+(?:bad|awful|terrible)|swollen\s+shut)",
     rf"\bfirework\w*\b{g(40)}\b(?:hand|face|fingers|blew|exploded|went\s+off)\b{g(40)}\b(?:bleed\w*|blood|black|missing|burn\w*)",
-    r"\b(?:shot|gunshot|been\s+shot|got\s+shot)\b(?!\s+(?:at\s+the\s+(?:pharmacy|clinic)|for|of|glass|put|record))",
+    # "shot" with someone who was shot, not a bare "shot" (a "flew shot" is a flu shot, "right, shot" is thanks)
+    (
+        r"\b(?:gunshot|(?:been|got|was|were|is|he's|she's|they've|i've|i\s+was|just)\s+shot|shot\s+(?:in\s+the|in\s+(?:his|her|my|their)|through|him|her|me|them|himself|herself|myself|dead))\b"
+        r"(?!\s+(?:at\s+the\s+(?:pharmacy|clinic)|for|of|glass|put|record))"
+    ),
 ]
 
 #: Red-flag words that need an urgency cue or the classifier's agreement.
