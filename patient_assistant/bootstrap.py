@@ -17,6 +17,7 @@ from adapters.sql import SqlStorage, migrate
 from adapters.staff_auth import Argon2Passwords, JwtTokens, token_key
 from bot.assistant import Assistant, Parser
 from bot.catalogue import PracticeCatalogue
+from bot.escalation_notices import OverdueNotices
 from bot.locks import LocalLocks
 from bot.logs import bind
 from bot.outreach import Outreach
@@ -75,6 +76,8 @@ class Runtime:
     reminders: Reminders | None = None  # appointment reminders (durable jobs)
     staff_access: StaffAccess | None = None  # staff sign-in and the tokens of the staff API
     waitlist: Waitlist | None = None  # freed times offered to waiting patients (durable jobs)
+    # "still no reply" when an escalation's due time passes unclaimed (durable jobs)
+    escalation_notices: OverdueNotices | None = None
 
     async def aclose(self) -> None:
         if self.channels is not None:
@@ -222,6 +225,8 @@ async def build(
         patients=fhir.patients,
         consents=fhir.consents,
         clock=clock,
+        tasks=fhir.tasks,
+        response_targets=assistant.response_targets,
     )
     results_outreach = ResultsOutreach(
         practice_id=settings.practice_id,
@@ -260,6 +265,14 @@ async def build(
         locks=locks,
         clock=clock,
     )
+    escalation_notices = OverdueNotices(
+        practice_id=settings.practice_id,
+        storage=storage,
+        texts=texts,
+        catalogue=catalogue,
+        locks=locks,
+        clock=clock,
+    )
     return Runtime(
         settings,
         clock,
@@ -273,6 +286,7 @@ async def build(
         reminders=reminders,
         staff_access=staff_access(settings, storage, clock),
         waitlist=waitlist,
+        escalation_notices=escalation_notices,
         payments=desk,
         pay_links=provider if isinstance(provider, SandboxPayments) else None,
         stripe=provider if isinstance(provider, StripePayments) else None,
