@@ -64,6 +64,7 @@ async def test_not_understood_twice_reaches_staff_and_the_patient_is_told_again_
     assert (await run_due_jobs(rig.runtime)).get("done") == 1
     rig.clock.advance(dt.timedelta(hours=1))
     await run_due_jobs(rig.runtime)
+    ann = await rig.token("ann@riverside.example")  # hours later: signed in again
     lines = (await transcript(rig, ann, summary["id"]))["messages"]
     assert sum(OVERDUE in m["text"] for m in lines) == 1
     assert NOTIFIED in [a.action for a in await rig.audit()]
