@@ -48,6 +48,9 @@ REPLY_WHY = {
         NOT_UNDERSTOOD_TEXT,
         "The assistant did not understand the patient twice in a row.",
     ),
+    # These have a Task of their own; a reply Task stands in only when that one failed.
+    "locked_verification": (LOCKOUT_TEXT, "The conversation locked after failed identity checks."),
+    "duplicate_registration": (REVIEW_TEXT, "The patient's registration looks like a record."),
 }
 
 
