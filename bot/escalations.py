@@ -8,8 +8,8 @@ A turn's engine notes and outcomes say whether it should (`triggered`), most urg
     duplicate_registration  normal; its Task is the duplicate-review Task (domain/identity.py:
                             same name and birth date score as likely; a shared phone alone
                             does not, as families share one), and no second Patient is made
-    not_understood_twice    normal; two messages in a row answered with the generic
-                            "rephrase" (dialogs/engine.py), and a reply Task
+    not_understood_twice    normal; two messages in a row the NLU could not read, each
+                            answered "rephrase" (dialogs/engine.py), and a reply Task
     human_requested         normal; the patient asked for a person, and a reply Task
 
 A payment whose amount or currency does not match its invoice (`payment_mismatch`) is not a

@@ -296,14 +296,17 @@ class EngineTurn:
             return self.start_flow(
                 book, parse
             )  # "checkup friday?" with no verb still means booking
-        self._not_understood()
+        if is_fallback(parse):
+            return self._not_understood()
+        self.say_key("rephrase")  # read, but nothing to do with it here ("message number 3")
 
     def _not_understood(self) -> None:
-        """The generic "say it another way": no flow took the message and it meant nothing
-        the assistant knows. The second in a row hands the conversation to staff (the note's
-        `hand_off`; bot/escalations.py opens the escalation and says when a person replies).
-        A step's own re-asks inside a flow ("I couldn't read that as a date") do not count:
-        the assistant understood what was missing, and the step gives up by its own rule."""
+        """The generic "say it another way" to a message the NLU could not read (a fallback
+        parse) and no flow took. The second in a row hands the conversation to staff (the
+        note's `hand_off`; bot/escalations.py opens the escalation and says when a person
+        replies). Only unreadable messages count, as an escalation silences the assistant:
+        one read with an intent that has nothing to do here, and a step's own re-asks inside
+        a flow ("I couldn't read that as a date"), do not; the step gives up by its own rule."""
         missed = self.missed_before + 1
         hand_off = missed >= NOT_UNDERSTOOD_LIMIT
         self.s.not_understood = 0 if hand_off else missed

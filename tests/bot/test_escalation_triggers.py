@@ -146,6 +146,15 @@ async def test_a_message_understood_in_between_starts_the_count_again(desk_rig: 
     assert await opened(desk_rig) == []
 
 
+async def test_messages_read_but_out_of_place_are_not_counted(desk_rig: DeskRig) -> None:
+    # Read as information given (an intent), with no flow to take it: "say it another way",
+    # but the assistant is not lost, so no one is called and the assistant stays on.
+    for n in (3, 4, 5):
+        [reply] = await desk_rig.send(f"message number {n}")
+        assert "didn't quite get that" in reply and PROMISE not in reply
+    assert await opened(desk_rig) == []
+
+
 async def test_a_locked_conversation_is_handed_to_staff_with_its_lockout_task(
     desk_rig: DeskRig,
 ) -> None:
