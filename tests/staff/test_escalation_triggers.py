@@ -86,3 +86,17 @@ async def test_a_locked_verification_reaches_staff_with_the_lockout_task(
     task = await task_of(fhir_sandbox, escalation)
     assert task["code"]["coding"][0]["code"] == "follow-up-locked-conversation"
     assert "1951" not in str(task) and PHONE not in str(task)
+
+
+async def test_the_emergency_task_is_due_by_the_urgent_target(
+    rig: StaffRig, fhir_sandbox: SeededServer
+) -> None:
+    await patient_writes(rig, "I have crushing chest pain and can't breathe")
+    await rig.add("ann@riverside.example")
+    ann = await rig.token("ann@riverside.example")
+    [summary] = await queue(rig, ann)
+    escalation = summary["escalation"]
+    opened = dt.datetime.fromisoformat(escalation["opened_at"])
+    assert dt.datetime.fromisoformat(escalation["due_at"]) - opened == dt.timedelta(minutes=15)
+    task = await task_of(fhir_sandbox, escalation)  # the safety net's Task, with that due time
+    assert (task["priority"], task["code"]["coding"][0]["code"]) == ("stat", "follow-up-emergency")
