@@ -33,7 +33,6 @@ from bot.ports import (
     InboundRecord,
     OutboxRecord,
     Storage,
-    UnitOfWork,
 )
 from bot.practice_config import ResponseTargets
 from bot.preflight import Preflight, keyword_of, preflight
@@ -60,8 +59,6 @@ MAX_ATTEMPTS = 5
 IN_BAND_CHANNELS = ("web", "console")
 #: Namespace of the request ids of emergency Tasks (one per inbound message).
 _EMERGENCY = uuid.UUID("5d0f2c9e-7a41-4b3e-9c86-2e1f4a7b9d53")
-#: Namespace of the request ids of "reply to the patient" Tasks (one per inbound message).
-_PERSON = uuid.UUID("8b3f6a2d-1c4e-4f7a-9d25-6e0b7c3a1f48")
 
 
 class Parser(Protocol):
@@ -285,7 +282,12 @@ class Assistant:
         escalation = None
         if trigger is not None:
             escalation = escalations.opened(
-                trigger, self.practice_id, conversation.id, now, self.response_targets
+                trigger,
+                self.practice_id,
+                conversation.id,
+                now,
+                self.response_targets,
+                source=f"message:{message.id}",  # processed again: the same escalation and Task
             )
             if escalation.task_id is None:
                 escalation.task_id = await self._reply_task(state, ctx, message, escalation)
@@ -300,7 +302,8 @@ class Assistant:
                 self.practice_id, conversation.id, "message_in", now, live.urgency if live else None
             )
             if escalation is not None:
-                await self._open_escalation(uow, escalation, now)
+                # False when it already had one (a backstop: turns are serialised).
+                await escalations.open_escalation(uow, escalation, now)
             if with_staff is not None and urgent_by is not None:
                 task = next(
                     (o.task_id for o in outcomes if isinstance(o, c.EmergencyReported)), None
@@ -308,6 +311,10 @@ class Assistant:
                 await uow.escalations.make_urgent(with_staff.id, urgent_by, task)
                 await uow.staff_events.append(
                     self.practice_id, conversation.id, "escalation_urgent", now, "urgent"
+                )
+                # The patient is told again at the urgent due time, not the normal one.
+                await uow.jobs.bring_forward(
+                    self.practice_id, escalations.overdue_key(with_staff.id), urgent_by, now
                 )
             conversation.state = state.to_json()
             await uow.conversations.save(conversation, now)
@@ -344,35 +351,6 @@ class Assistant:
             metrics.count_note(note["kind"], note.get("seconds"))
         return outbound, True
 
-    async def _open_escalation(
-        self, uow: UnitOfWork, escalation: EscalationRecord, now: dt.datetime
-    ) -> None:
-        live = await uow.escalations.open(escalation)
-        if live is not escalation:
-            return  # the conversation already had one (a backstop: turns are serialised)
-        await uow.audit.append(
-            AuditRecord(
-                practice_id=escalation.practice_id,
-                actor="assistant",
-                action="escalation.opened",
-                subject=f"Conversation/{escalation.conversation_id}",
-                at=now,
-                detail={
-                    "escalation_id": escalation.id,
-                    "reason": escalation.reason,
-                    "urgency": escalation.urgency,
-                    "task_id": escalation.task_id,
-                },
-            )
-        )
-        await uow.staff_events.append(
-            escalation.practice_id,
-            escalation.conversation_id,
-            "escalation_opened",
-            now,
-            escalation.urgency,
-        )
-
     async def _reply_task(
         self,
         state: State,
@@ -384,12 +362,13 @@ class Assistant:
         when it could not be made: the escalation opens all the same (staff see it in their
         queue), so a record system that is down does not keep a patient from a person."""
         request = RequestPerson(
-            str(uuid.uuid5(_PERSON, message.id)),  # processed again: the same Task
+            escalations.task_request(escalation.id),  # processed again: the same Task
             ctx.conversation_id,
             ctx.channel,
             escalation.due_at,
             patient_id=state.patient_id,
             related_person_id=state.proxy_id,
+            reason=escalation.reason,
         )
         try:
             outcome = await self.scheduling.handle(request)
@@ -436,7 +415,9 @@ class Assistant:
             notes += turn.notes
             if not turn.commands:
                 return turn.state, replies, notes, outcomes
-            outcome = await self.scheduling.handle(turn.commands[0])
+            # A lockout's or a likely duplicate's Task is the escalation's: it carries its due time.
+            command = escalations.due_by(turn.commands[0], ctx.now, self.response_targets)
+            outcome = await self.scheduling.handle(command)
             if isinstance(outcome, c.RecordSystemDown):
                 # Tell the patient what the flow says, but keep the state from before this message.
                 said = advance(turn.state, DomainAnswered(outcome), ctx).replies
@@ -463,6 +444,8 @@ class Assistant:
             ctx.channel,
             patient_id=state.patient_id,
             related_person_id=state.proxy_id,
+            # The escalation this opens is due by the urgent target; its Task says so too.
+            due_at=ctx.now + escalations.target("urgent", self.response_targets),
         )
         note: dict[str, Any] = {"kind": "emergency", "alert_staff": True}
         try:

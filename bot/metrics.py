@@ -57,6 +57,11 @@ ESCALATION_FAILED = Counter(
     "patient_assistant_escalation_failed_total",
     "Emergency staff Tasks that could not be made for a reason other than an outage",
 )
+ESCALATIONS_OVERDUE = Counter(
+    "patient_assistant_escalation_overdue_total",
+    "Escalations still unclaimed at their due time (the patient was told again), by urgency",
+    ["urgency"],
+)
 RECORD_SYSTEM_DOWN = Counter(
     "patient_assistant_record_system_down_total",
     "Messages kept for a retry because the record system was down",

@@ -8,6 +8,16 @@ and the thank-you in the outbox of the conversation the link was sent to. The au
 is also what keeps a replay from thanking twice. A refused payment is audited as
 `payment.refused` and logged for staff with ids and the reason only.
 
+A refused payment whose amount or currency does not match its invoice (`MISMATCH`) is also
+handed to staff: a FHIR Task (references and the reason only) due by the practice's normal
+response target, and, when the link was sent to a conversation, an escalation
+`payment_mismatch` on it (bot/escalations.py) with a message telling the patient nothing was
+recorded and when a person will reply. With no conversation there is only the Task (an
+escalation belongs to a conversation). The escalation id and the Task's identifier come from
+the provider's payment id, and a payment refused before (its `payment.refused` record) hands
+nothing over again, so a webhook delivered twice makes one of each. A failure to make the
+Task is raised before anything is written, so the provider's retry tries again.
+
 `send_link` is `patient-assistant payments send`: the message names the practice and that a
 payment is due, with the link; it needs messaging consent and waits out quiet hours.
 """
@@ -15,25 +25,39 @@ payment is due, with the link; it needs messaging consent and waits out quiet ho
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import uuid
 
+from bot import escalations
 from bot.catalogue import PracticeCatalogue
 from bot.messages import Outbound
 from bot.optout import optout_address
 from bot.outreach import Notice, hold_notification
-from bot.ports import AuditRecord, OutboxRecord, Storage
+from bot.ports import (
+    AuditRecord,
+    ConversationRecord,
+    EscalationRecord,
+    OutboxRecord,
+    Storage,
+    UnitOfWork,
+)
+from bot.practice_config import ResponseTargets
 from dialogs.context import Texts
 from dialogs.render import say
 from dialogs.state import State
+from domain.alerts import ReportPaymentMismatch
 from domain.billing import CreatePaymentLink, FindOpenInvoices, PaymentLinkCreated, money_text
 from domain.consent import may_message
 from domain.outreach import contact_of
 from domain.payments import CompletedPayment, PaymentRecorded, PaymentRefused, Payments
-from domain.ports import Clock, ConsentStore, PatientDirectory
+from domain.ports import Clock, ConsentStore, PatientDirectory, StaffTasks
 from domain.quiet_hours import next_allowed
 
 log = logging.getLogger(__name__)
+
+#: Refusals that mean the payment does not match its invoice (domain/payments.py reasons).
+MISMATCH = ("currency", "over_balance", "no_amount")
 
 RECORDED = "payment.recorded"
 REFUSED = "payment.refused"
@@ -54,10 +78,13 @@ class PaymentDesk:
         patients: PatientDirectory,
         consents: ConsentStore,
         clock: Clock,
+        tasks: StaffTasks | None = None,  # None: a mismatch is audited and logged only
+        response_targets: ResponseTargets | None = None,
     ) -> None:
         self.practice_id, self.payments, self.storage = practice_id, payments, storage
         self.texts, self.catalogue, self.patients = texts, catalogue, patients
         self.consents, self.clock = consents, clock
+        self.tasks, self.response_targets = tasks, response_targets or ResponseTargets()
         self._reporting: dict[str, tuple[asyncio.Lock, int]] = {}  # payment id -> (lock, users)
 
     # --- a completed payment ------------------------------------------------------------
@@ -157,6 +184,20 @@ class PaymentDesk:
             payment.invoice_id,
             outcome.reason,
         )
+        now = self.clock.now()
+        async with self.storage.reading() as uow:
+            trail = await uow.audit.trail(self.practice_id, f"Invoice/{payment.invoice_id}")
+            conversation = (
+                await uow.conversations.get(payment.conversation_id)
+                if payment.conversation_id
+                else None
+            )
+        again = any(
+            a.action == REFUSED and a.detail.get("payment_id") == payment.payment_id for a in trail
+        )
+        escalation = None
+        if outcome.reason in MISMATCH and not again and self.tasks is not None:
+            escalation = await self._hand_to_staff(outcome, conversation, now)
         async with self.storage.unit_of_work() as uow:
             await uow.audit.append(
                 AuditRecord(
@@ -164,16 +205,88 @@ class PaymentDesk:
                     actor=f"provider:{payment.provider}",
                     action=REFUSED,
                     subject=f"Invoice/{payment.invoice_id}",
-                    at=self.clock.now(),
+                    at=now,
                     detail={
                         "payment_id": payment.payment_id,
                         "patient": f"Patient/{payment.patient_id}",
                         "reason": outcome.reason,
                         "cents": payment.cents,
                         "currency": payment.currency,
+                        **(
+                            {"escalation_id": escalation.id, "task_id": escalation.task_id}
+                            if escalation
+                            else {}
+                        ),
                     },
                 )
             )
+            if escalation is not None and conversation is not None:
+                await self._open(uow, escalation, conversation, now)
+
+    async def _hand_to_staff(
+        self, outcome: PaymentRefused, conversation: ConversationRecord | None, now: dt.datetime
+    ) -> EscalationRecord:
+        """The staff Task for a payment that does not match its invoice, made now (before
+        anything is written), and the escalation it stands for (opened only on a conversation)."""
+        assert self.tasks is not None
+        payment = outcome.payment
+        escalation = escalations.opened(
+            escalations.Trigger("payment_mismatch", "normal", None),
+            self.practice_id,
+            conversation.id if conversation else "",
+            now,
+            self.response_targets,
+            source=f"payment:{payment.provider}:{payment.payment_id}",
+        )
+        escalation.task_id = await self.tasks.payment_mismatch(
+            ReportPaymentMismatch(
+                escalations.task_request(escalation.id),
+                conversation.id if conversation else "",
+                conversation.channel if conversation else "",
+                escalation.due_at,
+                payment.invoice_id,
+                payment.patient_id,
+                outcome.reason,
+            )
+        )
+        return escalation
+
+    async def _open(
+        self,
+        uow: UnitOfWork,
+        escalation: EscalationRecord,
+        conversation: ConversationRecord,
+        now: dt.datetime,
+    ) -> None:
+        """Open the escalation on the conversation the link went to, and tell the patient;
+        a conversation already with staff keeps its escalation (the Task still tells them)."""
+        if not await escalations.open_escalation(uow, escalation, now, actor="system"):
+            return
+        key = optout_address(conversation.channel, conversation.address)
+        if await uow.opt_outs.is_opted_out(self.practice_id, key):
+            return
+        practice = (await self.catalogue.get()).practice
+        text = say(
+            self.texts["payment_mismatch"],
+            State.from_json(conversation.state).language,
+            {
+                "practice_name": practice.name,
+                **escalations.promise_values(escalation, practice.timezone),
+            },
+        )
+        await uow.outbox.enqueue(
+            OutboxRecord(
+                id=uuid.uuid4().hex,
+                practice_id=self.practice_id,
+                conversation_id=conversation.id,
+                channel=conversation.channel,
+                address=conversation.address,
+                payload=Outbound(text=text).to_json(),
+                created_at=now,
+                purpose="notification",
+                status="sent" if conversation.channel in IN_BAND_CHANNELS else "pending",
+            )
+        )
 
     # --- the practice sends a link --------------------------------------------------------
 

@@ -90,6 +90,8 @@ OUTCOME_HANDLERS: dict[Awaiting, OutcomeHandler] = {
 }
 #: Flows are validated; the bound only guards against a loop in data.
 MAX_STEPS_PER_TURN = 64
+#: Messages in a row the assistant did not understand that hand the conversation to staff.
+NOT_UNDERSTOOD_LIMIT = 2
 
 
 @dataclass(frozen=True)
@@ -134,11 +136,14 @@ class EngineTurn:
         self.replies: list[Reply] = []
         self.commands: list[c.Command] = []
         self.notes: list[dict[str, Any]] = []
+        self.missed_before = 0  # messages in a row not understood before this one
 
     # --- entry points -------------------------------------------------------------
 
     def on_message(self, parse: Parse) -> None:
         s = self.s
+        # Any message the assistant handles breaks the run; only `_not_understood` extends it.
+        self.missed_before, s.not_understood = s.not_understood, 0
         if s.locked_until and dt.datetime.fromisoformat(s.locked_until) > self.ctx.now:
             self.say_key("locked")
             return None
@@ -298,7 +303,22 @@ class EngineTurn:
             return self.start_flow(
                 book, parse
             )  # "checkup friday?" with no verb still means booking
-        self.say_key("rephrase")
+        if is_fallback(parse):
+            return self._not_understood()
+        self.say_key("rephrase")  # read, but nothing to do with it here ("message number 3")
+
+    def _not_understood(self) -> None:
+        """The generic "say it another way" to a message the NLU could not read (a fallback
+        parse) and no flow took. The second in a row hands the conversation to staff (the
+        note's `hand_off`; bot/escalations.py opens the escalation and says when a person
+        replies). Only unreadable messages count, as an escalation silences the assistant:
+        one read with an intent that has nothing to do here, and a step's own re-asks inside
+        a flow ("I couldn't read that as a date"), do not; the step gives up by its own rule."""
+        missed = self.missed_before + 1
+        hand_off = missed >= NOT_UNDERSTOOD_LIMIT
+        self.s.not_understood = 0 if hand_off else missed
+        self.notes.append({"kind": "not_understood", "in_a_row": missed, "hand_off": hand_off})
+        self.say_key("not_understood_twice" if hand_off else "rephrase")
 
     # --- saying things ------------------------------------------------------------
 

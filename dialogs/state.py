@@ -97,6 +97,8 @@ class State:
     proxy_id: the RelatedPerson speaking for `patient_id` (a parent for a child), or None
     when the patient speaks for themselves; verification holds for that pair only.
     lockouts: how many times the conversation was locked (keys the staff alert of each).
+    not_understood: the patient's messages in a row the assistant did not understand (the
+    generic "rephrase" answer); the second hands the conversation to staff (dialogs/engine.py).
     invitation: what the practice last invited the patient to by message, and from when
     it stands ({"flow": "intake", "at": ISO instant, "patient_id": ...}); a reply starts it.
     reminder: the appointment reminder last sent ({"appointment_id", "start", "patient_id",
@@ -122,6 +124,7 @@ class State:
     proxy_id: str | None = None
     verified_proxy_id: str | None = None
     lockouts: int = 0
+    not_understood: int = 0
     invitation: dict[str, Any] | None = None
     reminder: dict[str, Any] | None = None
     waitlist_offer: dict[str, Any] | None = None

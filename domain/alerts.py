@@ -7,6 +7,9 @@ only (the patient or RelatedPerson the speaker claimed to be, the conversation),
 was typed. `request_id` is derived from the conversation and its lockout count, so the same
 message processed again (after an outage) makes no second Task.
 
+Every such Task that stands for an escalation (bot/escalations.py) carries its due time, from
+the practice's response target, as `due_at`.
+
 An emergency gets its guidance at once and an urgent Task (priority `stat`) so a person at
 the practice contacts the patient. That Task too carries references only: not the message,
 nor which red flag it raised (both are health information). Its `request_id` is derived
@@ -45,6 +48,7 @@ class ReportLockout(StaffAlert):
     locked_until: dt.datetime
     patient_id: str | None = None  # the patient the speaker claimed to be or act for
     related_person_id: str | None = None  # the RelatedPerson the speaker claimed to be
+    due_at: dt.datetime | None = None  # the escalation's due time (bot/escalations.py)
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,7 @@ class ReportEmergency(StaffAlert):
 
     patient_id: str | None = None  # the patient the conversation has identified, if any
     related_person_id: str | None = None  # the RelatedPerson speaking for them, if any
+    due_at: dt.datetime | None = None  # the urgent escalation's due time (bot/escalations.py)
 
 
 @dataclass(frozen=True)
@@ -67,16 +72,32 @@ class EmergencyReported(AlertReported):
 
 @dataclass(frozen=True)
 class RequestPerson(StaffAlert):
-    """Ask staff to reply, by `due_at`, to a patient who asked for a person (bot/escalations.py)."""
+    """Ask staff to reply, by `due_at`, in a conversation handed to them (bot/escalations.py):
+    the patient asked for a person (`human_requested`) or the assistant did not understand
+    them twice in a row (`not_understood_twice`)."""
 
     due_at: dt.datetime
     patient_id: str | None = None
     related_person_id: str | None = None
+    reason: str = "human_requested"
 
 
 @dataclass(frozen=True)
 class PersonRequested(AlertReported):
     """The Task asking staff to reply was made."""
+
+
+@dataclass(frozen=True)
+class ReportPaymentMismatch(StaffAlert):
+    """Ask staff, by `due_at`, to look at a payment whose amount or currency does not match
+    its invoice (bot/payments.py). `conversation_id` and `channel` are empty when the link
+    was sent to no conversation: then the Task is all there is (no escalation row)."""
+
+    due_at: dt.datetime
+    invoice_id: str
+    patient_id: str
+    reason: str  # currency | over_balance | no_amount (domain/payments.py)
+    related_person_id: str | None = None  # never known from a payment; the Task's shape
 
 
 @dataclass(frozen=True)

@@ -78,7 +78,9 @@ class Identity:
         person = command.person
         matches = likely_duplicates(person, await self.registry.candidates(person))
         if matches:
-            task_id = await self.tasks.review_duplicate(person, matches, command.request_id)
+            task_id = await self.tasks.review_duplicate(
+                person, matches, command.request_id, due_at=command.due_at
+            )
             return ReferredToStaff(task_id, tuple(m.patient_id for m in matches))
         patient = await self.registry.create(person, command.request_id)
         if command.chat_address:

@@ -6,7 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Protocol
 
-from domain.alerts import ReportEmergency, ReportLockout, RequestPerson, RequestResultsCallBack
+from domain.alerts import (
+    ReportEmergency,
+    ReportLockout,
+    ReportPaymentMismatch,
+    RequestPerson,
+    RequestResultsCallBack,
+)
 from domain.consent import ConsentDecision, ConsentDocument
 from domain.details import DetailChange
 from domain.intake import Form, IntakeResponse
@@ -157,10 +163,14 @@ class PatientRegistry(Protocol):
 
 class StaffTasks(Protocol):
     async def review_duplicate(
-        self, person: NewPatient, matches: list[Match], request_id: str
+        self,
+        person: NewPatient,
+        matches: list[Match],
+        request_id: str,
+        due_at: dt.datetime | None = None,
     ) -> str:
-        """Ask staff to review a registration that looks like existing patients; the task id.
-        Conditional on `request_id`, so a retry makes no second task."""
+        """Ask staff to review a registration that looks like existing patients (by `due_at`,
+        when given); the task id. Conditional on `request_id`, so a retry makes no second task."""
         ...
 
     async def lockout(self, report: ReportLockout) -> str:
@@ -176,6 +186,11 @@ class StaffTasks(Protocol):
     async def person_requested(self, request: RequestPerson) -> str:
         """Ask staff to reply, by `request.due_at`, to a patient who asked for a person; the
         task id. References only. Conditional on `request.request_id`."""
+        ...
+
+    async def payment_mismatch(self, report: ReportPaymentMismatch) -> str:
+        """Ask staff to look, by `report.due_at`, at a payment that does not match its invoice;
+        the task id. References only. Conditional on `report.request_id`."""
         ...
 
     async def results_call_back(self, request: RequestResultsCallBack) -> str:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from domain.model import Patient
@@ -23,6 +24,9 @@ class RegisterPatient:
     channel: str = ""
     # A chat with no phone number (Telegram) is linked to the new patient at once.
     chat_address: str | None = None
+    # By when staff should answer if it is a likely duplicate (the escalation's due time,
+    # set by the runtime from the practice's response target; bot/escalations.py).
+    due_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from adapters.sql import SqlStorage, migrate
 from adapters.staff_auth import Argon2Passwords, JwtTokens, token_key
 from bot.assistant import Assistant, Parser
 from bot.catalogue import PracticeCatalogue
+from bot.escalation_notices import OverdueNotices
 from bot.flow_gate import FlowTestGate, ValidationGate
 from bot.flow_versions import FlowLibrary, shipped_files
 from bot.locks import LocalLocks
@@ -83,6 +84,8 @@ class Runtime:
     staff_events: StaffEventFeed | None = None  # staff's live stream (GET /staff/api/events)
     flow_library: FlowLibrary | None = None  # the practice's flow versions, the live one
     flow_gate: FlowTestGate | None = None  # what a version must pass to be published
+    # "still no reply" when an escalation's due time passes unclaimed (durable jobs)
+    escalation_notices: OverdueNotices | None = None
 
     async def aclose(self) -> None:
         if self.channels is not None:
@@ -252,6 +255,8 @@ async def build(
         patients=fhir.patients,
         consents=fhir.consents,
         clock=clock,
+        tasks=fhir.tasks,
+        response_targets=assistant.response_targets,
     )
     results_outreach = ResultsOutreach(
         practice_id=settings.practice_id,
@@ -290,6 +295,14 @@ async def build(
         locks=locks,
         clock=clock,
     )
+    escalation_notices = OverdueNotices(
+        practice_id=settings.practice_id,
+        storage=storage,
+        texts=texts,
+        catalogue=catalogue,
+        locks=locks,
+        clock=clock,
+    )
     return Runtime(
         settings,
         clock,
@@ -306,6 +319,7 @@ async def build(
         staff_events=staff_events,
         flow_library=flow_library,
         flow_gate=ValidationGate(),
+        escalation_notices=escalation_notices,
         payments=desk,
         pay_links=provider if isinstance(provider, SandboxPayments) else None,
         stripe=provider if isinstance(provider, StripePayments) else None,

@@ -5,7 +5,7 @@ left pending, invites patients with an upcoming new patient visit to fill in the
 intake form (bot/outreach.py), and polls for results that became ready
 (bot/results_outreach.py; the Subscription finds them sooner where it is registered),
 schedules appointment reminders from the booked appointments and runs the durable jobs
-that are due (bot/jobs.py, bot/reminders.py). With REDIS_URL set, Celery beat and workers
+that are due (bot/jobs.py, bot/reminders.py, bot/escalation_notices.py). With REDIS_URL set, Celery beat and workers
 do this instead, with the same `run_due_jobs`.
 """
 
@@ -19,6 +19,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from bot.escalations import OVERDUE_KIND
 from bot.jobs import JobRunner
 from bot.logs import bind
 from bot.waitlist import KIND as WAITLIST_KIND
@@ -53,6 +54,8 @@ async def run_due_jobs(runtime: Runtime) -> dict[str, int]:
         except Exception as e:  # noqa: BLE001 - the next scan looks again; reminders still run
             bind(log, job="waitlist-sync").failure("the look for freed times failed", e)
         handlers[WAITLIST_KIND] = runtime.waitlist.offer
+    if runtime.escalation_notices is not None:
+        handlers[OVERDUE_KIND] = runtime.escalation_notices.send
     runner = JobRunner(
         runtime.storage,
         runtime.clock,

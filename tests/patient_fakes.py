@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 
 from adapters.fhir.questionnaire import to_form
 from dialogs.context import Catalogue, TurnContext
-from domain.alerts import ReportEmergency, ReportLockout, RequestPerson, RequestResultsCallBack
+from domain.alerts import (
+    ReportEmergency,
+    ReportLockout,
+    ReportPaymentMismatch,
+    RequestPerson,
+    RequestResultsCallBack,
+)
 from domain.consent import ConsentDecision, ConsentDocument
 from domain.consent_service import Consents
 from domain.desk import FrontDesk
@@ -136,14 +142,21 @@ class FakeTasks:
     emergencies: dict[str, ReportEmergency] = field(default_factory=dict)
     call_backs: dict[str, RequestResultsCallBack] = field(default_factory=dict)
     person_requests: dict[str, RequestPerson] = field(default_factory=dict)
+    payment_mismatches: dict[str, ReportPaymentMismatch] = field(default_factory=dict)
+    due: dict[str, dt.datetime | None] = field(default_factory=dict)  # duplicate reviews' due
     down: bool = False  # the record system is unreachable
     fail_with: Exception | None = None  # an unexpected failure of the record system
 
     async def review_duplicate(
-        self, person: NewPatient, matches: list[Match], request_id: str
+        self,
+        person: NewPatient,
+        matches: list[Match],
+        request_id: str,
+        due_at: dt.datetime | None = None,
     ) -> str:
         self._check()
         self.tasks.setdefault(request_id, (person, matches))
+        self.due.setdefault(request_id, due_at)
         return f"task-{request_id[:8]}"
 
     async def lockout(self, report: ReportLockout) -> str:
@@ -162,6 +175,11 @@ class FakeTasks:
         self._check()
         self.person_requests.setdefault(request.request_id, request)
         return f"task-{request.request_id[:8]}"
+
+    async def payment_mismatch(self, report: ReportPaymentMismatch) -> str:
+        self._check()
+        self.payment_mismatches.setdefault(report.request_id, report)
+        return f"task-{report.request_id[:8]}"
 
     async def results_call_back(self, request: RequestResultsCallBack) -> str:
         self._check()

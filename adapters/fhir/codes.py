@@ -63,6 +63,7 @@ FOLLOW_UP_LOCKOUT = "follow-up-locked-conversation"
 FOLLOW_UP_EMERGENCY = "follow-up-emergency"
 REPLY_TO_PATIENT = "reply-to-patient"
 CALL_BACK_RESULTS = "call-back-about-results"
+REVIEW_PAYMENT = "review-payment-mismatch"
 
 # Consent.
 

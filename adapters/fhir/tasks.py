@@ -1,7 +1,9 @@
 """StaffTasks and CoverageStore on FHIR: Tasks for staff (review a likely duplicate, follow
-up a conversation locked after failed identity checks, contact the sender of an emergency),
+up a conversation locked after failed identity checks, contact the sender of an emergency,
+reply in a conversation handed to staff, look at a payment that does not match its invoice),
 and the patient's insurance as a Coverage. Each Task is a conditional create on its request
-id, so a retry makes one."""
+id, so a retry makes one. A Task that stands for an escalation (bot/escalations.py) says by
+when staff should act as `restriction.period.end`: the practice's response target."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from adapters.fhir.codes import (
     FOLLOW_UP_LOCKOUT,
     REPLY_TO_PATIENT,
     REVIEW_DUPLICATE,
+    REVIEW_PAYMENT,
     TASK_CODES,
     TASK_SYSTEM,
 )
@@ -22,7 +25,13 @@ from adapters.fhir.http import Json, version_of
 from adapters.fhir.mapping import ref_id
 from adapters.fhir.reference import ReferenceCache
 from adapters.fhir.slots import fhir_time
-from domain.alerts import ReportEmergency, ReportLockout, RequestPerson, RequestResultsCallBack
+from domain.alerts import (
+    ReportEmergency,
+    ReportLockout,
+    ReportPaymentMismatch,
+    RequestPerson,
+    RequestResultsCallBack,
+)
 from domain.patients import Match, NewPatient
 
 REVIEW_TEXT = "Review a possible duplicate patient registration"
@@ -30,6 +39,26 @@ LOCKOUT_TEXT = "Follow up a conversation locked after failed identity checks"
 EMERGENCY_TEXT = "Contact a patient whose message was read as an emergency"
 CALL_BACK_TEXT = "Call a patient back about their results"
 REPLY_TEXT = "Reply to a patient who asked for a person"
+NOT_UNDERSTOOD_TEXT = "Reply to a patient the assistant did not understand"
+PAYMENT_TEXT = "Look at a payment that does not match its invoice"
+#: What the reply Task asks, by the escalation's reason (domain/alerts.py RequestPerson).
+REPLY_WHY = {
+    "human_requested": (REPLY_TEXT, "The patient asked to talk to a person."),
+    "not_understood_twice": (
+        NOT_UNDERSTOOD_TEXT,
+        "The assistant did not understand the patient twice in a row.",
+    ),
+    # These have a Task of their own; a reply Task stands in only when that one failed.
+    "locked_verification": (LOCKOUT_TEXT, "The conversation locked after failed identity checks."),
+    "duplicate_registration": (REVIEW_TEXT, "The patient's registration looks like a record."),
+}
+
+
+def due_by(task: Json, due_at: dt.datetime | None) -> Json:
+    """The Task with its due time (`restriction.period.end`), when it has one."""
+    if due_at is not None:
+        task["restriction"] = {"period": {"end": fhir_time(due_at)}}
+    return task
 
 
 def duplicate_task(
@@ -38,6 +67,7 @@ def duplicate_task(
     request_id: str,
     organization_id: str,
     now: dt.datetime,
+    due_at: dt.datetime | None = None,
 ) -> Json:
     """A Task for staff: what the person gave (Task.input) and the records it resembles."""
     given = [
@@ -60,7 +90,7 @@ def duplicate_task(
         for m in matches
     ]
     best = matches[0]
-    return {
+    task: Json = {
         "resourceType": "Task",
         "identifier": [{"system": TASK_SYSTEM, "value": request_id}],
         "status": "requested",
@@ -87,12 +117,13 @@ def duplicate_task(
             }
         ],
     }
+    return due_by(task, due_at)
 
 
 def lockout_task(report: ReportLockout, organization_id: str, now: dt.datetime) -> Json:
     """A Task for staff about a locked conversation: references and codes only, nothing the
     person typed (the birth dates tried are not kept anywhere)."""
-    return _follow_up_task(
+    task = _follow_up_task(
         report,
         organization_id,
         now,
@@ -106,12 +137,13 @@ def lockout_task(report: ReportLockout, organization_id: str, now: dt.datetime) 
         ],
         related_person_role="claimed to be",
     )
+    return due_by(task, report.due_at)
 
 
 def emergency_task(report: ReportEmergency, organization_id: str, now: dt.datetime) -> Json:
     """A Task for staff to contact the sender of an emergency now (priority `stat`, the
     highest R4 has): references and codes only, never the message or the red flag it raised."""
-    return _follow_up_task(
+    task = _follow_up_task(
         report,
         organization_id,
         now,
@@ -123,25 +155,50 @@ def emergency_task(report: ReportEmergency, organization_id: str, now: dt.dateti
         extra_inputs=[],
         related_person_role="speaking for the patient",
     )
+    return due_by(task, report.due_at)
 
 
 def reply_task(request: RequestPerson, organization_id: str, now: dt.datetime) -> Json:
     """A Task for staff to reply in the conversation by the practice's response target
-    (`restriction.period.end`): references only."""
+    (`restriction.period.end`): references only; the reason says why, never what was written."""
+    title, why = REPLY_WHY.get(request.reason, REPLY_WHY["human_requested"])
     task = _follow_up_task(
         request,
         organization_id,
         now,
         priority="routine",
         code=REPLY_TO_PATIENT,
-        title=REPLY_TEXT,
-        description="The patient asked to talk to a person. Claim the conversation in the "
-        "staff console and reply there; the assistant stays quiet until it is handed back.",
-        extra_inputs=[],
+        title=title,
+        description=f"{why} Claim the conversation in the staff console and reply there; "
+        "the assistant stays quiet until it is handed back.",
+        extra_inputs=[{"type": {"text": "reason"}, "valueCode": request.reason}],
         related_person_role="speaking for the patient",
     )
-    task["restriction"] = {"period": {"end": fhir_time(request.due_at)}}
-    return task
+    return due_by(task, request.due_at)
+
+
+def payment_task(report: ReportPaymentMismatch, organization_id: str, now: dt.datetime) -> Json:
+    """A Task for staff to look at a payment that does not match its invoice: the Invoice, the
+    Patient, the reason (a code) and, when the link went to one, the conversation."""
+    task = _follow_up_task(
+        report,
+        organization_id,
+        now,
+        priority="routine",
+        code=REVIEW_PAYMENT,
+        title=PAYMENT_TEXT,
+        description="A payment was reported whose amount or currency does not match the "
+        "invoice; nothing was recorded. Check it with the payment provider and the patient.",
+        extra_inputs=[
+            {
+                "type": {"text": "invoice"},
+                "valueReference": {"reference": f"Invoice/{report.invoice_id}"},
+            },
+            {"type": {"text": "reason"}, "valueCode": report.reason},
+        ],
+        related_person_role="speaking for the patient",
+    )
+    return due_by(task, report.due_at)
 
 
 def call_back_task(request: RequestResultsCallBack, organization_id: str, now: dt.datetime) -> Json:
@@ -162,7 +219,11 @@ def call_back_task(request: RequestResultsCallBack, organization_id: str, now: d
 
 
 def _follow_up_task(
-    report: ReportLockout | ReportEmergency | RequestPerson | RequestResultsCallBack,
+    report: ReportLockout
+    | ReportEmergency
+    | RequestPerson
+    | RequestResultsCallBack
+    | ReportPaymentMismatch,
     organization_id: str,
     now: dt.datetime,
     *,
@@ -178,8 +239,10 @@ def _follow_up_task(
     inputs: list[Json] = [
         {"type": {"text": "conversation"}, "valueString": report.conversation_id},
         {"type": {"text": "channel"}, "valueCode": report.channel},
-        *extra_inputs,
     ]
+    if not report.conversation_id:  # a payment reported for no conversation
+        inputs = []
+    inputs += extra_inputs
     if report.related_person_id:
         inputs.append(
             {
@@ -212,12 +275,16 @@ class FhirStaffTasks:
         self._conn, self._reference = conn, reference
 
     async def review_duplicate(
-        self, person: NewPatient, matches: list[Match], request_id: str
+        self,
+        person: NewPatient,
+        matches: list[Match],
+        request_id: str,
+        due_at: dt.datetime | None = None,
     ) -> str:
         organization = (await self._reference.get()).organization["id"]
+        now = dt.datetime.now(dt.UTC)
         return await self._create(
-            duplicate_task(person, matches, request_id, organization, dt.datetime.now(dt.UTC)),
-            request_id,
+            duplicate_task(person, matches, request_id, organization, now, due_at), request_id
         )
 
     async def lockout(self, report: ReportLockout) -> str:
@@ -236,6 +303,12 @@ class FhirStaffTasks:
         organization = (await self._reference.get()).organization["id"]
         return await self._create(
             reply_task(request, organization, dt.datetime.now(dt.UTC)), request.request_id
+        )
+
+    async def payment_mismatch(self, report: ReportPaymentMismatch) -> str:
+        organization = (await self._reference.get()).organization["id"]
+        return await self._create(
+            payment_task(report, organization, dt.datetime.now(dt.UTC)), report.request_id
         )
 
     async def results_call_back(self, request: RequestResultsCallBack) -> str:

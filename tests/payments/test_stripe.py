@@ -6,6 +6,7 @@ signed one gets 400 and changes nothing. Also the practice sending a link
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -18,9 +19,12 @@ from pathlib import Path
 import pytest
 
 from adapters.fhir import FhirAdapters
+from adapters.fhir.codes import TASK_SYSTEM
+from bot import escalations
 from bot.payments import RECORDED
 from domain.billing import CreatePaymentLink, PaymentLinkCreated
 from domain.consent import MESSAGING, latest
+from domain.payments import CompletedPayment, PaymentRefused
 from tests.payments.conftest import MakeRig, PayRig
 from tests.payments.support import (
     maria_invoice,
@@ -167,12 +171,82 @@ async def test_the_thanks_go_to_the_patients_channel_and_a_mismatch_is_refused(
     assert answer.json() == {"result": "recorded"}
     async with rig.runtime.storage.unit_of_work() as uow:
         due = [m for m in await uow.outbox.due(TEST_NOW, 500) if m.address == phone]
-    assert [m.payload["text"] for m in due] == [
+    # The amount that did not match went to staff (one escalation, told once); then the thanks.
+    assert [m.payload["text"] for m in due][1:] == [
         (
             "Thank you: Riverside Family Clinic has received your payment of $45.00. "
             "Nothing more is owed on that bill."
         )
     ]
+    assert "couldn't match your payment" in due[0].payload["text"]
+
+
+async def test_a_payment_that_does_not_match_its_bill_is_handed_to_staff_once(
+    rig: PayRig, stripe_api: StandIn, fhir_adapters: FhirAdapters
+) -> None:
+    phone = f"+1617555{uuid.uuid4().int % 10000:04d}"
+    patient, invoice = await patient_with_invoice(fhir_adapters, 4500, phone=phone)
+    async with rig.runtime.storage.unit_of_work() as uow:
+        conversation = await uow.conversations.get_or_create("riverside", "sms", phone, TEST_NOW)
+    assert rig.runtime.payments is not None
+    made = await rig.runtime.payments.payments.link(
+        CreatePaymentLink(patient, invoice, conversation.id)
+    )
+    assert isinstance(made, PaymentLinkCreated)
+    session = _session(stripe_api, made.link.url)
+    body = completed_event(session, currency="eur")  # the bill is in dollars
+    for _ in range(2):  # Stripe delivers a webhook again when it is unsure it arrived
+        answer = await rig.client.post(
+            "/webhooks/stripe", content=body, headers={"Stripe-Signature": signature(body)}
+        )
+        assert answer.json() == {"result": "refused"}
+    assert await notices_for(fhir_adapters, invoice) == []
+
+    async with rig.runtime.storage.reading() as uow:
+        escalation = await uow.escalations.live(conversation.id)
+        due = [m for m in await uow.outbox.due(TEST_NOW, 500) if m.address == phone]
+        trail = await uow.audit.trail("riverside", f"Conversation/{conversation.id}")
+    assert escalation is not None
+    assert (escalation.reason, escalation.urgency) == ("payment_mismatch", "normal")
+    assert escalation.due_at - escalation.opened_at == dt.timedelta(minutes=240)
+    [told] = [m.payload["text"] for m in due]
+    assert "couldn't match your payment" in told and "don't pay again" in told
+    assert [a.action for a in trail].count("escalation.opened") == 1
+    task = await fhir_adapters.connection.read("Task", escalation.task_id or "")
+    assert task["code"]["coding"][0]["code"] == "review-payment-mismatch"
+    due_by = dt.datetime.fromisoformat(task["restriction"]["period"]["end"])
+    assert due_by == escalation.due_at.replace(microsecond=0)  # FHIR keeps whole seconds here
+    inputs = {i["type"]["text"]: i for i in task["input"]}
+    assert inputs["invoice"]["valueReference"] == {"reference": f"Invoice/{invoice}"}
+    assert inputs["conversation"]["valueString"] == conversation.id
+    assert phone not in str(task)
+
+
+async def test_a_mismatch_sent_to_no_conversation_is_a_staff_task_only(
+    rig: PayRig, fhir_adapters: FhirAdapters
+) -> None:
+    patient, invoice = await patient_with_invoice(fhir_adapters, 4500)
+    payment_id = f"desk-{uuid.uuid4().hex[:8]}"
+    assert rig.runtime.payments is not None
+    refused = await rig.runtime.payments.complete(
+        CompletedPayment("desk", payment_id, invoice, patient, 9900, "USD", TEST_NOW)
+    )
+    assert isinstance(refused, PaymentRefused) and refused.reason == "over_balance"
+    escalation_id = escalations.escalation_id(f"payment:desk:{payment_id}")
+    request = escalations.task_request(escalation_id)
+    [task] = [
+        t
+        for t in await fhir_adapters.connection.search_one_type(
+            "Task", {"identifier": f"{TASK_SYSTEM}|{request}"}
+        )
+        if t["identifier"][0]["value"] == request
+    ]
+    assert task["for"] == {"reference": f"Patient/{patient}"}
+    assert "conversation" not in {i["type"]["text"] for i in task["input"]}
+    async with rig.runtime.storage.reading() as uow:
+        assert await uow.escalations.live_of("riverside") == {}
+        [audit] = await uow.audit.trail("riverside", f"Invoice/{invoice}")
+    assert (audit.action, audit.detail["task_id"]) == ("payment.refused", task["id"])
 
 
 async def test_the_practice_sends_a_link_naming_only_the_practice(

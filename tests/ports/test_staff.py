@@ -8,7 +8,7 @@ import uuid
 
 import pytest
 
-from domain.alerts import ReportEmergency, ReportLockout, RequestPerson
+from domain.alerts import ReportEmergency, ReportLockout, ReportPaymentMismatch, RequestPerson
 from domain.errors import RecordSystemUnavailable
 from domain.patients import Match, NewPatient
 from tests.ports.sides import Side, unique
@@ -57,6 +57,21 @@ class TestStaffTasksContract:
         assert task and await side.tasks.person_requested(request) == task
         other = RequestPerson(str(uuid.uuid4()), unique("conv-"), "sms", due)
         assert await side.tasks.person_requested(other) != task
+
+    async def test_a_payment_mismatch_is_one_task_per_request_even_without_a_conversation(
+        self, side: Side
+    ) -> None:
+        patient = await side.add_patient(unique("Ann Q"))
+        due = dt.datetime(2026, 3, 2, 18, 0, tzinfo=dt.UTC)
+        report = ReportPaymentMismatch(
+            str(uuid.uuid4()), "", "", due, "inv-1", patient.id, "over_balance"
+        )
+        task = await side.tasks.payment_mismatch(report)
+        assert task and await side.tasks.payment_mismatch(report) == task
+        other = ReportPaymentMismatch(
+            str(uuid.uuid4()), unique("conv-"), "sms", due, "inv-1", patient.id, "currency"
+        )
+        assert await side.tasks.payment_mismatch(other) != task
 
     async def test_no_task_is_made_while_the_record_system_is_down(self, side: Side) -> None:
         # The emergency path relies on this error: the guidance still goes out at once and the
