@@ -120,7 +120,8 @@ class TrySessions:
             session = self._sessions.get(key)
             if session is not None and (restart or session.version != version.number):
                 del self._sessions[key]
-                await session.close()
+                async with session.turn:  # a message still being answered finishes first
+                    await session.close()
                 session = None
             if session is None:
                 await self._make_room()

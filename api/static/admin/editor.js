@@ -407,7 +407,7 @@ function el(name, attrs = {}, text) {
 }
 
 /** Steps as boxes down a column in file order; the next step's arrow goes straight down,
- * other jumps curve on the right (forward) or the left (back), in lanes by distance. */
+ * other jumps run in lanes on the right (forward) or the left (back), labelled beyond them. */
 function drawDiagram(flow, error) {
   const box = $("diagram");
   box.replaceChildren();
@@ -422,16 +422,18 @@ function drawDiagram(flow, error) {
   const W = 250;
   const H = 46;
   const GAP = 34;
-  const LANE = 16;
+  const LANE = 12; // px between lanes
   const index = new Map(steps.map((s, i) => [s.id, i]));
   const all = [];
   steps.forEach((s, i) => {
     for (const e of edges(steps, i)) all.push({ from: i, ...e, target: index.get(e.to) });
   });
   const jumps = all.filter((e) => e.target !== undefined && e.target !== e.from + 1);
-  const lanes = Math.min(12, jumps.length);
-  const left = 40 + lanes * LANE;
-  const width = left + W + 40 + lanes * LANE + 90;
+  // Lanes per side: forward jumps on the right, back jumps on the left, with their labels.
+  const ahead = Math.min(10, jumps.filter((e) => e.target > e.from).length);
+  const back = Math.min(8, jumps.filter((e) => e.target < e.from).length);
+  const left = 16 + (back ? 130 + back * LANE : 0);
+  const width = left + W + (ahead ? 30 + ahead * LANE + 150 : 16);
   const height = steps.length * (H + GAP) + 20;
   const y = (i) => 10 + i * (H + GAP);
   const svg = el("svg", {
@@ -455,8 +457,18 @@ function drawDiagram(flow, error) {
   defs.append(marker);
   svg.append(defs);
 
-  // Arrows first, so boxes sit on top of them.
-  let lane = 0;
+  // Arrows first, so boxes sit on top of them. A box's jumps leave from points spread down
+  // its side and arrive likewise, each label on its own row beside where its arrow leaves.
+  const spread = (k, n) => (n <= 1 ? H / 2 : 8 + (k * (H - 16)) / (n - 1));
+  const leaving = new Map();
+  const arriving = new Map();
+  for (const e of jumps) {
+    e.k = leaving.get(e.from) || 0;
+    leaving.set(e.from, e.k + 1);
+    e.m = arriving.get(e.target) || 0;
+    arriving.set(e.target, e.m + 1);
+  }
+  const lane = { ahead: 0, back: 0 };
   for (const e of all) {
     if (e.target === undefined) {
       // A jump to a step that does not exist: shown at the box, the validation names it.
@@ -471,16 +483,20 @@ function drawDiagram(flow, error) {
       continue;
     }
     const forward = e.target > e.from;
-    const offset = 18 + (lane++ % Math.max(1, lanes)) * LANE;
+    const offset = forward
+      ? 18 + (lane.ahead++ % Math.max(1, ahead)) * LANE
+      : 18 + (lane.back++ % Math.max(1, back)) * LANE;
     const x0 = forward ? left + W : left;
     const x1 = forward ? x0 + offset : x0 - offset;
-    const ya = y(e.from) + H / 2 + (forward ? 6 : -6);
-    const yb = y(e.target) + H / 2 + (forward ? -6 : 6);
+    const ya = y(e.from) + spread(e.k, leaving.get(e.from));
+    const yb = y(e.target) + spread(e.m, arriving.get(e.target));
     svg.append(el("path", { d: `M${x0},${ya} H${x1} V${yb} H${x0 + (forward ? 2 : -2)}`, class: forward ? "edge" : "edge back", "marker-end": "url(#arrow)" }));
     if (e.label) {
-      const lx = forward ? x1 + 4 : x1 - 4;
-      const t = el("text", { x: lx, y: ya + 4, class: "label", "text-anchor": forward ? "start" : "end" }, e.label);
-      svg.append(t);
+      // Beyond the lanes on the right (or left), on the row its arrow leaves from.
+      const lx = forward ? left + W + 24 + ahead * LANE : left - 24 - back * LANE;
+      const ly = y(e.from) + 10 + e.k * 14;
+      svg.append(el("line", { x1: x1, y1: ya, x2: lx + (forward ? -2 : 2), y2: ly, class: "leader" }));
+      svg.append(el("text", { x: lx, y: ly + 4, class: "label", "text-anchor": forward ? "start" : "end" }, `${e.label} → ${e.to}`));
     }
   }
 
