@@ -120,6 +120,15 @@ async def test_an_admin_edits_tries_publishes_and_rolls_back_a_flow(
                 )
                 assert selected.strip() == "- id: book"
 
+                # The diagram is keyboard-usable: Enter on a step finds it in the YAML.
+                await page.get_by_role("button", name="Step done:").focus()
+                await page.keyboard.press("Enter")
+                await expect(editor).to_be_focused()
+                selected = await editor.evaluate(
+                    "(e) => e.value.slice(e.selectionStart, e.selectionEnd)"
+                )
+                assert selected.strip() == "- id: done"
+
                 # Fixed: no problems; saved as version 2, a draft.
                 await editor.fill(edited)
                 await expect(page.locator("#check-state")).to_have_text("No problems found.")
@@ -166,6 +175,9 @@ async def test_an_admin_edits_tries_publishes_and_rolls_back_a_flow(
                     "version 1 is live again", timeout=PUBLISH_WAIT
                 )
                 await expect(history.locator("li.live")).to_contain_text("Version 1")
+                await expect(history.locator("li.live")).to_contain_text(
+                    "Rolled back to this version by you (ann@riverside.example)"
+                )
                 live = (await client.get("/admin/api/flows/book_appointment", headers=ann)).json()
                 assert live["version"] == 1 and BOOKED in live["source"]
             finally:

@@ -625,12 +625,17 @@ async function publish() {
   }
 }
 
+/** Who an author or publisher id is, as far as this page knows (the API gives ids). */
+function person(id) {
+  if (id === "shipped") return "the shipped release";
+  if (state.me && id === state.me.id) return `you (${state.me.email})`;
+  return "another administrator";
+}
+
 async function renderHistory() {
   const listed = await api("/admin/api/versions");
   const ol = $("history");
   ol.replaceChildren();
-  const published = new Map();
-  for (const p of listed.publications) published.set(p.number, p);
   for (const v of [...listed.versions].reverse()) {
     const li = document.createElement("li");
     li.className = v.live ? "live" : "";
@@ -652,8 +657,15 @@ async function renderHistory() {
     const when = new Date(v.created_at).toLocaleString();
     const meta = document.createElement("p");
     meta.className = "meta";
-    meta.textContent = `${v.author}, ${when}${v.note ? ` — ${v.note}` : ""}`;
+    meta.textContent = `Saved by ${person(v.author)}, ${when}${v.note ? ` — ${v.note}` : ""}`;
     li.append(head, meta);
+    for (const p of listed.publications.filter((x) => x.number === v.number)) {
+      const pub = document.createElement("p");
+      pub.className = "meta";
+      const how = p.kind === "rollback" ? "Rolled back to this version" : "Published";
+      pub.textContent = `${how} by ${person(p.by)}, ${new Date(p.at).toLocaleString()}`;
+      li.append(pub);
+    }
     const buttons = document.createElement("div");
     buttons.className = "row-buttons";
     if (v.number > 1) {
