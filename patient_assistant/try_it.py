@@ -5,8 +5,9 @@ Decisions:
 - **Never the practice's real FHIR server, database or patients.** A session runs the
   version's flows and texts in an isolated runtime, built the way flow tests build theirs
   (patient_assistant/flow_tests.py): its own throwaway FHIR sandbox seeded with the demo
-  practice as of now, its own SQLite database in a temporary directory, no Redis, and the
-  process's loaded NLU. Everything is deleted when the session ends.
+  practice as of now, its own SQLite database in a temporary directory, no Redis, no channel
+  or payment credentials (`OFFLINE`), and the process's loaded NLU. Everything is deleted
+  when the session ends.
 - **One session per administrator and version**, kept while it is used: starting a sandbox
   and seeding it takes seconds, so the chat would be unusable if every message paid for it.
   A session idle for `idle_seconds` is removed (a reaper runs while sessions exist); trying
@@ -46,6 +47,17 @@ log = logging.getLogger(__name__)
 #: Who the try-it patient is, per demo practice (docs/demo-practice.md); others: Riverside's.
 PATIENT_PHONES = {"thameside": "+447700900123"}
 DEFAULT_PHONE = "+16175550134"  # Maria Lopez, Riverside's seeded patient
+#: Nothing a try-it conversation does reaches a carrier or a payment provider: no channel
+#: credentials, and the sandbox's pay page instead of Stripe (a "pay my bill" tried in the
+#: editor makes a link nobody can pay).
+OFFLINE: dict[str, object] = {
+    "twilio_account_sid": None,
+    "twilio_auth_token": None,
+    "telegram_bot_token": None,
+    "payment_provider": "sandbox",
+    "stripe_api_key": None,
+    "stripe_webhook_secret": None,
+}
 IDLE_SECONDS = 600.0
 LIMIT = 4
 
@@ -211,6 +223,7 @@ class TrySessions:
                     "database_url": f"sqlite+aiosqlite:///{directory}/assistant.db",
                     "redis_url": None,
                     "fhir_base_url": sandbox.base_url,
+                    **OFFLINE,
                 }
             )
             runtime = await build(

@@ -148,9 +148,23 @@ async def test_a_session_idle_too_long_is_removed_with_its_sandbox(rig: StaffRig
     now = [1000.0]
     sessions = TrySessions(idle_seconds=60, monotonic=lambda: now[0])
     try:
-        reply = await sessions.say(rig.runtime.settings, rig.runtime.nlu, "ann", version, "hello")
+        # A deployment with carrier and Stripe credentials: the session gets none of them.
+        live = rig.runtime.settings.model_copy(
+            update={
+                "twilio_account_sid": "AC" + "1" * 32,
+                "twilio_auth_token": "token",
+                "telegram_bot_token": "123:abc",
+                "payment_provider": "stripe",
+                "stripe_api_key": "sk_live_x",
+            }
+        )
+        reply = await sessions.say(live, rig.runtime.nlu, "ann", version, "hello")
         assert reply.started and reply.replies
         [session] = sessions._sessions.values()
+        tried = session.runtime.settings
+        assert tried.twilio_account_sid is None and tried.telegram_bot_token is None
+        assert tried.payment_provider == "sandbox" and tried.stripe_api_key is None
+        assert tried.fhir_base_url != rig.runtime.settings.fhir_base_url
         directory = Path(session.directory)
         assert await asyncio.to_thread(directory.exists)
         now[0] += 30
