@@ -97,6 +97,7 @@ async def test_an_admin_edits_tries_publishes_and_rolls_back_a_flow(
                 await expect(page.locator("#flow-list button")).to_have_count(10)
                 await expect(page.locator("#text-list button").first).to_be_visible()
                 await expect(page.locator("#check-state")).to_have_text("No problems found.")
+                await expect(page.get_by_role("button", name="book_appointment")).to_be_focused()
                 boxes = page.locator("#diagram g.step")
                 await expect(boxes.first).to_be_visible()
                 assert await boxes.count() >= 15
@@ -108,8 +109,12 @@ async def test_an_admin_edits_tries_publishes_and_rolls_back_a_flow(
                 shipped = await editor.input_value()
                 assert BOOKED in shipped
                 edited = shipped.replace(BOOKED, ALL_SET)
-                await editor.fill(edited.replace("action: book_opening", "action: book_openingz"))
+                await editor.fill(edited.replace("  - id: when", "  - id: when\n   bad: [", 1))
                 problems = page.locator("#problems")
+                await expect(problems).to_contain_text("not valid YAML")
+                await expect(problems.get_by_role("button", name="Go to line")).to_be_visible()
+                await expect(page.locator("#diagram")).to_contain_text("not valid YAML")
+                await editor.fill(edited.replace("action: book_opening", "action: book_openingz"))
                 await expect(problems).to_contain_text("book_openingz")
                 await expect(problems).to_contain_text("step book")
                 await expect(page.locator("#check-state")).to_contain_text("1 problem")

@@ -132,6 +132,7 @@ async function signIn(event) {
 
 async function logOut() {
   try {
+    await api("/admin/api/try", { method: "DELETE" }); // its sandbox is not needed any more
     await api("/staff/api/logout", { method: "POST" });
   } catch {
     // Signed out here either way; the token expires on its own.
@@ -168,6 +169,9 @@ async function start() {
       ? "book_appointment"
       : state.latest.flows[0];
     if (first) await openFile("flow", first);
+    // Focus where the work starts (the sign-in button it was on is gone).
+    const current = document.querySelector('.file[aria-current="true"]');
+    if (current) current.focus();
   } catch (e) {
     fail(e);
   }
@@ -327,7 +331,10 @@ function showProblems(ul, problems, source) {
       fix.textContent = ` Fix: ${p.fix}`;
       li.append(fix);
     }
-    const line = source !== undefined ? stepLine(source, p.step) : null;
+    // The step's line; else the line a YAML error names ("line 12, column 3").
+    const named = /line (\d+)/.exec(p.message || "");
+    const line =
+      source === undefined ? null : stepLine(source, p.step) || (named ? Number(named[1]) : null);
     if (line) {
       const b = document.createElement("button");
       b.type = "button";
@@ -563,6 +570,9 @@ async function sendTry(event) {
   const message = input.value.trim();
   if (!message) return;
   const version = tryVersion();
+  if (dirty()) {
+    chatLine("Editor", `Unsaved changes are not in this chat: it talks to version ${version}. Save to try them.`, "note");
+  }
   chatLine("You (as the patient)", message, "in");
   input.value = "";
   $("try-send").disabled = true;
