@@ -8,7 +8,9 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import documents, health, nlu_routes, pay_page, webchat, webhooks
+from api.admin import editor as admin_editor
 from api.admin import flows as admin_flows
+from api.admin import try_it as admin_try_it
 from api.staff import auth as staff_auth
 from api.staff import console as staff_console
 from api.staff import conversations as staff_conversations
@@ -18,6 +20,7 @@ from patient_assistant.bootstrap import Runtime
 from patient_assistant.channels import check_channels
 from patient_assistant.deployment import Deployment
 from patient_assistant.settings import Settings
+from patient_assistant.try_it import TrySessions
 
 #: Builds one practice's runtime, or the runtimes of several practices (a Deployment).
 RuntimeFactory = Callable[[], Awaitable[Runtime | Deployment]]
@@ -46,10 +49,12 @@ def create_app(
         try:
             yield
         finally:
+            await app.state.try_sessions.aclose()  # the editor's sandboxes go with the app
             await deployment.aclose()
 
     app = FastAPI(title="patient-assistant", version="0.1.0", lifespan=lifespan)
     app.state.settings = settings
+    app.state.try_sessions = TrySessions()
     app.include_router(health.router)
     app.include_router(nlu_routes.router)
     app.include_router(documents.router)
@@ -59,6 +64,9 @@ def create_app(
     app.include_router(staff_takeover.router)
     app.include_router(staff_events.router)
     app.include_router(admin_flows.router)
+    app.include_router(admin_try_it.router)
+    app.include_router(admin_editor.api)
+    app.include_router(admin_editor.router)  # after the API: /admin/{name} is its files
     app.include_router(staff_console.router)  # after the API: /staff/{name} is its files
     for router in webhooks.routers():
         app.include_router(router)

@@ -280,7 +280,7 @@ class SeededCopies:
         if key not in self._seeded:
             template = self.root / f"seeded-{len(self._seeded)}"
             async with Sandbox(template, now=now, seed=False) as sandbox:
-                await _seed(sandbox.base_url, practice_id, now)
+                await seed_demo(sandbox.base_url, practice_id, now)
             self._seeded[key] = template
         # settings.yaml names the template's port; the copy's server writes its own.
         shutil.copytree(self._seeded[key], target, ignore=shutil.ignore_patterns("settings.yaml"))
@@ -336,7 +336,7 @@ async def _isolated(
                 await runtime.aclose()
 
 
-async def _seed(base_url: str, practice_id: str, now: dt.datetime) -> None:
+async def seed_demo(base_url: str, practice_id: str, now: dt.datetime) -> None:
     """The demo data of the practice (docs/demo-practice.md): Thameside's for thameside,
     Riverside's for any other."""
     from patient_assistant.seed import seed
