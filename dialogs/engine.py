@@ -71,6 +71,9 @@ SMALL_TALK = {
     "opt_in": "opt_in",
 }
 #: Every step type of the flow schema, and the module that drives it.
+#: Questions a patient may ask in the middle of a flow and come back from (`_aside`).
+ASIDES = frozenset({"clinic_info", "help", "out_of_scope"})
+
 STEP_HANDLERS: dict[type[Step], StepHandler] = {
     Collect: basic_steps.COLLECT,
     Choose: basic_steps.CHOOSE,
@@ -159,6 +162,8 @@ class EngineTurn:
         if target and (s.flow != target.id) and not (s.flow and self._answers_step(parse)):
             return self.start_flow(target, parse)
         if s.flow and s.awaiting == Awaiting.INPUT:
+            if self._aside(parse):
+                return None
             waitlist_join.mark(s, parse)  # "none of those - put me on the waitlist"
             step = self.step
             return self._handler(step).take(self, step, parse)
@@ -292,6 +297,21 @@ class EngineTurn:
         if self.s.flow:
             self.notes.append({"kind": "flow_ended", "flow": self.s.flow, "how": how})
         self.s.end_flow()
+
+    def _aside(self, parse: Parse) -> bool:
+        """A question beside the flow ("what time do you close?" while choosing a time): it is
+        answered, and the step's question is asked again, so the patient is back where they
+        were with nothing they gave lost. Only questions that need no flow of their own
+        (`ASIDES`) and that do not answer the step itself; anything else is the step's."""
+        if is_fallback(parse) or parse.intent not in ASIDES or self._answers_step(parse):
+            return False
+        self.notes.append({"kind": "aside", "intent": parse.intent, "flow": self.s.flow})
+        self.say_key(SMALL_TALK[parse.intent])
+        self.say_key("aside_back")
+        step = self.step
+        if self._handler(step).run(self, step):  # its answer came meanwhile: go on from there
+            self.run()
+        return True
 
     def _no_flow(self, parse: Parse) -> None:
         if not is_fallback(parse) and parse.intent in SMALL_TALK:

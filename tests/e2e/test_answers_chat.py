@@ -180,3 +180,25 @@ def test_a_shared_phone_lists_its_patients_by_first_name_and_takes_a_number(
         "first times I have for a check-up on Friday, March 6",
         "1. Fri 6 Mar",
     )
+
+
+def test_a_question_in_the_middle_of_booking_is_answered_and_the_booking_goes_on(
+    env: dict[str, str],
+) -> None:
+    """A digression: the patient asks the opening hours while asked for a day; the answer comes,
+    then the same question, and the day they give next is taken for the booking they began."""
+    out = chat(
+        env,
+        "I want to book a check-up with Dr Patel",
+        "what time do you close?",
+        "tomorrow morning",
+    )
+    in_order(
+        out,
+        "What day and time would suit you",
+        "Our hours are",
+        "back to where we were",
+        "What day and time would suit you",
+        "1. ",  # times offered for the check-up with Dr Patel
+    )
+    assert "Dr. Amara Patel" in out.split("back to where we were")[1]
