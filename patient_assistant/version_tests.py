@@ -12,6 +12,9 @@ Decisions:
   off for the run (flow_tests.NOTHING_OUTSIDE), so nothing a test does leaves the process.
 - **One run at a time per process**: each test starts a server; two publishes at once wait
   for each other rather than run twice the servers on a small machine.
+- **A result is kept by the version's content hash** (the last few): the same files give the
+  same result (each test runs on a fresh copy of the same seeded sandbox, at its fixed clock,
+  with the same model), so "test" then "publish" of one version runs the tests once.
 - **A failure names the test and its step** (1-based, as in the file) in `step`, and the
   flow the test file is named for in `flow`; the message says what was expected and what
   the assistant said.
@@ -20,6 +23,7 @@ Decisions:
 from __future__ import annotations
 
 import asyncio
+from collections import OrderedDict
 from collections.abc import Sequence
 
 from bot.assistant import Parser
@@ -36,6 +40,9 @@ from patient_assistant.flow_tests import (
     run_flow_tests,
 )
 from patient_assistant.settings import Settings
+
+#: Results kept per gate, by version content (the drafts an admin is testing and publishing).
+KEPT_RESULTS = 8
 
 
 def tests_of(files: dict[str, str]) -> tuple[list[FlowTest], list[GateFailure]]:
@@ -89,8 +96,19 @@ class VersionTestGate:
         self.settings = settings
         self.nlu = nlu
         self._one_at_a_time = asyncio.Lock()
+        self._results: OrderedDict[str, GateResult] = OrderedDict()
 
     async def __call__(self, practice_id: str, version: FlowVersionRecord) -> GateResult:
+        async with self._one_at_a_time:
+            known = self._results.get(version.content_hash)
+            if known is None:
+                known = await self._run(version)
+                self._results[version.content_hash] = known
+                while len(self._results) > KEPT_RESULTS:
+                    self._results.popitem(last=False)
+            return known
+
+    async def _run(self, version: FlowVersionRecord) -> GateResult:
         checked = check_files(version.files, self.settings.languages)
         tests, unreadable = tests_of(version.files)
         if not checked.passed or unreadable:
@@ -98,10 +116,9 @@ class VersionTestGate:
         if not tests:
             return checked
         parsed = flow_set(version.number, version.files)
-        async with self._one_at_a_time:
-            report = await run_flow_tests(
-                parsed.flows, tests, self.settings, texts=parsed.texts, nlu=self.nlu
-            )
+        report = await run_flow_tests(
+            parsed.flows, tests, self.settings, texts=parsed.texts, nlu=self.nlu
+        )
         names = flow_names(version.files)
         return GateResult(
             checked.ran + len(report.results),
