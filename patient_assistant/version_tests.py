@@ -10,6 +10,9 @@ Decisions:
   own seeded FHIR sandbox per test and a throw-away SQLite database, whatever FHIR_BASE_URL
   and DATABASE_URL the deployment has; Redis, card payments and outbound channels are turned
   off for the run (flow_tests.NOTHING_OUTSIDE), so nothing a test does leaves the process.
+- **Off the API's event loop**: the tests run on a thread of their own with its own loop (as
+  the embedded turns do, patient_assistant/turn_thread.py), sharing the runtime's NLU model,
+  so a publish does not hold up the webhooks of the process that runs it.
 - **One run at a time per process**: each test starts a server; two publishes at once wait
   for each other rather than run twice the servers on a small machine.
 - **A result is kept by the version's content hash** (the last few): the same files give the
@@ -116,8 +119,11 @@ class VersionTestGate:
         if not tests:
             return checked
         parsed = flow_set(version.number, version.files)
-        report = await run_flow_tests(
-            parsed.flows, tests, self.settings, texts=parsed.texts, nlu=self.nlu
+        # On a thread with its own event loop: the tests' turns parse and wait on sandboxes
+        # for a minute or more, and the API's loop keeps answering webhooks meanwhile.
+        report = await asyncio.to_thread(
+            asyncio.run,
+            run_flow_tests(parsed.flows, tests, self.settings, texts=parsed.texts, nlu=self.nlu),
         )
         names = flow_names(version.files)
         return GateResult(
