@@ -1,5 +1,6 @@
-"""What an admin does to the practice's flows (the admin API, api/admin/): save a flow or a
-text file as a new version, validate, test, publish, roll back, compare versions.
+"""What an admin does to the practice's flows (the admin API, api/admin/): save a flow, a
+text file or a flow-test file as a new version, validate, test, publish, roll back, compare
+versions.
 
 Decisions:
 - **Saving builds on the latest version**, not the live one: successive saves make a draft
@@ -7,6 +8,11 @@ Decisions:
   than the live one. Every save is a new, immutable version (the other files copied).
 - **Nothing goes live without passing the gate** (bot/flow_gate.py): a publish and a
   rollback both run the version's tests first and are refused with the failures.
+- **The practice's languages** (PracticeConfig.languages, PRACTICE_LANGUAGES): a flow or a
+  text file saved without a wording in one of them is refused, naming the step and the
+  language; the gate checks the whole version with them again before a publish.
+- **Flow tests are files of the version** (`tests/<name>.yaml`, bot/flow_versions.py): saved
+  like a flow, read with the flow-test format (`read_tests`) before they are kept.
 - **A rollback** makes an earlier version live again as a new publication (kind
   `rollback`); the history of versions and publications is kept whole.
 - **Audited**: every save (and refused save), publish, rollback (and refused ones) and test
@@ -19,23 +25,25 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.flow_gate import FlowTestGate, GateFailure, GateResult, problem_of
+from bot.flow_gate import FlowTestGate, GateFailure, GateResult, problem_of, text_problems
 from bot.flow_versions import (
+    TESTS,
     TEXTS,
     FlowLibrary,
     content_hash,
     diff,
     flow_names,
     flow_path,
+    names_under,
     parse_flow,
 )
 from bot.ports import AuditRecord, FlowVersionRecord, PublicationRecord, Storage, UnitOfWork
 from bot.staff_access import StaffMember
-from dialogs.context import Texts
+from dialogs.flow_rules import missing_languages
 from dialogs.schema import Flow, FlowError
 from domain.ports import Clock
 
@@ -43,6 +51,9 @@ from domain.ports import Clock
 NAME = re.compile(r"[a-z][a-z0-9_]{0,63}")
 #: Saves that lose a race for the next number try again on top of the winner's version.
 SAVE_ATTEMPTS = 5
+#: Reads a flow-test file's source (and its file name); raises ValueError naming what is
+#: wrong. patient_assistant/flow_tests.py's `flow_tests_from_yaml`.
+TestReader = Callable[[str, str], object]
 
 
 class NotFound(Exception):
@@ -77,8 +88,11 @@ class Overview:
         return self.latest if self.latest > self.live else None
 
 
-def validate(source: str, name: str | None = None) -> list[GateFailure]:
-    """The problems of one flow's source (YAML or JSON), each naming the flow, step and fix."""
+def validate(
+    source: str, name: str | None = None, languages: Sequence[str] = ("en",)
+) -> list[GateFailure]:
+    """The problems of one flow's source (YAML or JSON), each naming the flow, step and fix:
+    the flow's own rules, and a text without a wording in one of the practice's `languages`."""
     try:
         flow = parse_flow(source, name or "?")
     except FlowError as e:
@@ -89,7 +103,7 @@ def validate(source: str, name: str | None = None) -> list[GateFailure]:
                 "validate", f"flow '{name}': its id is '{flow.id}'", name, None, f"set id: {name}"
             )
         ]
-    return []
+    return [problem_of(e, "validate") for e in missing_languages(flow, languages)]
 
 
 @dataclass
@@ -98,6 +112,8 @@ class FlowAdmin:
     library: FlowLibrary
     gate: FlowTestGate
     clock: Clock
+    languages: tuple[str, ...] = ("en",)  # the practice's (PracticeConfig.languages)
+    read_tests: TestReader | None = None  # without one, test files are not saved here
 
     async def overview(self, who: StaffMember) -> Overview:
         practice = who.practice_id
@@ -129,7 +145,7 @@ class FlowAdmin:
         self, who: StaffMember, name: str, source: str, note: str = ""
     ) -> FlowVersionRecord:
         """A new version with the flow `name` set to `source`; Invalid if it does not validate."""
-        failures = self._name_problem(name, "flow") or validate(source, name)
+        failures = self._name_problem(name, "flow") or validate(source, name, self.languages)
         if failures:
             await self._audit_refused(who, "flows.save_refused", flow_path(name), failures)
             raise Invalid(failures)
@@ -140,16 +156,33 @@ class FlowAdmin:
     ) -> FlowVersionRecord:
         """A new version with the text file `name` (texts/<name>.yaml) set to `source`."""
         path = f"{TEXTS}{name}.yaml"
-        failures = self._name_problem(name, "text file")
+        failures = self._name_problem(name, "text file") or text_problems(
+            {path: source}, self.languages
+        )
+        if failures:
+            failures = [
+                dataclasses.replace(f, message=f"texts '{name}': {f.message}") for f in failures
+            ]
+            await self._audit_refused(who, "flows.save_refused", path, failures)
+            raise Invalid(failures)
+        return await self._save(who, path, source, note)
+
+    async def save_tests(
+        self, who: StaffMember, name: str, source: str, note: str = ""
+    ) -> FlowVersionRecord:
+        """A new version with the flow-test file `name` (tests/<name>.yaml) set to `source`;
+        Invalid if it is not in the flow-test format (docs/flows.md, "Flow tests")."""
+        path = f"{TESTS}{name}.yaml"
+        failures = self._name_problem(name, "test file")
         if not failures:
+            if self.read_tests is None:
+                raise RuntimeError("this flow service cannot read flow tests")
             try:
-                Texts.parse({f"{name}.yaml": source})
-            except Exception as e:  # noqa: BLE001 - YAML or shape: both answered the same way
+                self.read_tests(source, f"{name}.yaml")
+            except ValueError as e:
                 failures = [
                     GateFailure(
-                        "validate texts",
-                        f"texts '{name}': {e}",
-                        fix="a mapping of text key -> {en: ..., other languages}",
+                        f"tests {name}", str(e), fix="see the flow-test format in docs/flows.md"
                     )
                 ]
         if failures:
@@ -296,4 +329,8 @@ def names_of(version: FlowVersionRecord) -> list[str]:
 
 
 def texts_of(version: FlowVersionRecord) -> list[str]:
-    return sorted(p[len(TEXTS) : -len(".yaml")] for p in version.files if p.startswith(TEXTS))
+    return names_under(version.files, TEXTS)
+
+
+def tests_of(version: FlowVersionRecord) -> list[str]:
+    return names_under(version.files, TESTS)

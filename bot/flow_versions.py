@@ -1,14 +1,17 @@
 """Flow versions per practice: which flow set a conversation runs on, and the live one.
 
 What a version holds: every file of the flow set as its source text, keyed by its path in
-the set — `flows/<name>.yaml` (one flow each) and `texts/<name>.yaml` (the texts the engine
-says outside any one flow: greetings, "please rephrase", verification ...). So a version is
-the whole wording a patient meets in a conversation, and changing either kind of file makes
-a new version. Texts the pipeline says before any conversation (carrier keyword answers,
+the set — `flows/<name>.yaml` (one flow each), `texts/<name>.yaml` (the texts the engine
+says outside any one flow: greetings, "please rephrase", verification ...) and
+`tests/<name>.yaml` (the version's flow tests, patient_assistant/flow_tests.py: a test is
+part of the version so an admin who adds or changes a flow adds or changes its test with
+it, and publishing runs the tests of the version published). So a version is the whole
+wording a patient meets in a conversation and what it is checked against, and changing any
+kind of file makes a new version. Texts the pipeline says before any conversation (carrier keyword answers,
 emergency guidance) and messages the practice sends first (reminders, results, payments)
 keep the shipped wording: they are safety and compliance texts an edit must not break.
 
-The shipped `data/flows` and `data/texts` are version 1 of every practice, made and
+The shipped `data/flows`, `data/flows/tests` and `data/texts` are version 1 of every practice, made and
 published the first time a process needs the practice's flows. When a release changes the
 shipped files and the practice still runs shipped flows (its live version was made from
 `data/` and never edited), the new shipped files become a new version, published; a practice
@@ -43,17 +46,20 @@ log = logging.getLogger(__name__)
 
 #: The author of the versions made from the files shipped in data/.
 SHIPPED = "shipped"
-FLOWS, TEXTS = "flows/", "texts/"
+FLOWS, TEXTS, TESTS = "flows/", "texts/", "tests/"
 #: Parsed flow sets kept per process (the live one, and those conversations finish on).
 CACHED_SETS = 16
 
 
 def shipped_files(data: Path) -> dict[str, str]:
-    """The flow set shipped in `data/` (data/flows/*.yaml, data/texts/*.yaml) as version files."""
+    """The flow set shipped in `data/` as version files: data/flows/*.yaml as flows/,
+    data/texts/*.yaml as texts/ and the flows' tests, data/flows/tests/*.yaml, as tests/."""
     files: dict[str, str] = {}
-    for kind in ("flows", "texts"):
-        for path in sorted((data / kind).glob("*.yaml")):
-            files[f"{kind}/{path.name}"] = path.read_text(encoding="utf-8")
+    for kind, directory in ((FLOWS, data / "flows"), (TEXTS, data / "texts")):
+        for path in sorted(directory.glob("*.yaml")):
+            files[f"{kind}{path.name}"] = path.read_text(encoding="utf-8")
+    for path in sorted((data / "flows" / "tests").glob("*.yaml")):
+        files[f"{TESTS}{path.name}"] = path.read_text(encoding="utf-8")
     return files
 
 
@@ -68,7 +74,12 @@ def flow_path(name: str) -> str:
 
 
 def flow_names(files: dict[str, str]) -> list[str]:
-    return sorted(p[len(FLOWS) : -len(".yaml")] for p in files if p.startswith(FLOWS))
+    return names_under(files, FLOWS)
+
+
+def names_under(files: dict[str, str], kind: str) -> list[str]:
+    """The names of the files of one kind (FLOWS, TEXTS, TESTS): `flows/x.yaml` is `x`."""
+    return sorted(p[len(kind) : -len(".yaml")] for p in files if p.startswith(kind))
 
 
 def parse_flow(source: str, name: str = "?") -> Flow:

@@ -26,6 +26,24 @@ TELEGRAM_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 TELEGRAM_TOKEN = re.compile(r"\d+:[A-Za-z0-9_-]{20,}")
 #: A locale tag the NLU and the date formats know: language and region (en-US, en-GB, de-DE).
 LOCALE = re.compile(r"[a-z]{2,3}-[A-Z]{2}")
+#: A language a flow's texts are given in: its ISO 639 code, as the texts' keys (en, es, fr).
+LANGUAGE = re.compile(r"[a-z]{2,3}")
+
+
+def languages_of(values: str | tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """The languages a practice offers, checked: ISO 639 codes, none twice, English among them
+    (every text has an `en` wording, the one said when a patient's language has none).
+    A string is PRACTICE_LANGUAGES ("en,es" or "en es")."""
+    items = re.split(r"[,\s]+", values) if isinstance(values, str) else list(values)
+    languages = tuple(str(v).strip().lower() for v in items if str(v).strip())
+    wrong = [lang for lang in languages if not LANGUAGE.fullmatch(lang)]
+    if wrong:
+        raise ValueError(f"{wrong} are not language codes (two or three letters, such as es)")
+    if len(set(languages)) != len(languages):
+        raise ValueError("lists a language twice")
+    if "en" not in languages:
+        raise ValueError("must include en (every text's fallback wording)")
+    return languages
 
 
 class _Strict(BaseModel):
@@ -101,6 +119,8 @@ class PracticeConfig(_Strict):
     fhir_base_url: str
     time_zone: str = "America/New_York"
     locale: str = "en-US"
+    #: The languages its patients are answered in; every flow text must have each of them.
+    languages: tuple[str, ...] = ("en",)
     channels: Channels = Channels()
     quiet_hours: QuietHours = QuietHours()
     response_targets: ResponseTargets = ResponseTargets()
@@ -134,6 +154,13 @@ class PracticeConfig(_Strict):
         if not LOCALE.fullmatch(value):
             raise ValueError("must be a language and region such as en-US or en-GB")
         return value
+
+    @field_validator("languages", mode="before")
+    @classmethod
+    def _languages(cls, value: object) -> tuple[str, ...]:
+        if not isinstance(value, str | tuple | list):
+            raise ValueError("must be a list of language codes, such as [en, es]")
+        return languages_of(value)
 
     def addresses(self) -> list[tuple[str, str]]:
         """(channel, address) pairs that route to this practice."""

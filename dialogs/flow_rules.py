@@ -104,17 +104,25 @@ def flow_set_problems(
                     for option in step.options
                     if option.flow and option.flow not in flows
                 )
-            for where, text in texts_of(step):
-                missing = [lang for lang in languages if lang not in text]
-                if missing:
-                    problems.append(
-                        FlowError(
-                            flow.id,
-                            step.id,
-                            f"its {where} has no {', '.join(missing)} text",
-                            f"add the {', '.join(missing)} wording beside the 'en' one",
-                        )
+        problems.extend(missing_languages(flow, languages))
+    return problems
+
+
+def missing_languages(flow: Flow, languages: Sequence[str]) -> list[FlowError]:
+    """A text of `flow` not given in one of `languages` (the practice's), by step."""
+    problems: list[FlowError] = []
+    for step in flow.steps:
+        for where, text in texts_of(step):
+            missing = [lang for lang in languages if lang not in text]
+            if missing:
+                problems.append(
+                    FlowError(
+                        flow.id,
+                        step.id,
+                        f"its {where} has no {', '.join(missing)} text",
+                        f"add the {', '.join(missing)} wording beside the 'en' one",
                     )
+                )
     return problems
 
 

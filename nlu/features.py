@@ -479,14 +479,18 @@ class Lexicon:
         """``word`` if known or not a plain word, else its closest frequent known word, else ``word``."""
         if word in self.counts or len(word) < 3 or not _ALPHA.fullmatch(word):
             return word
-        if word not in self._cache:
+        # Read once and returned as read: turns and a publish's flow tests may parse on two
+        # threads, and the other one may clear the cache between a store and a second read.
+        corrected = self._cache.get(word)
+        if corrected is None:
             if len(self._cache) >= self.CACHE_SIZE:
                 self._cache.clear()  # bounded: patients' words are not kept beyond recent messages
             limit = 2 if len(word) >= 7 else 1
             found = {c for key in _deletes(word) | {word} for c in self._index.get(key, ())}
             scored = sorted((edit_distance(word, c), -self.counts[c], c) for c in found)
-            self._cache[word] = scored[0][2] if scored and scored[0][0] <= limit else word
-        return self._cache[word]
+            corrected = scored[0][2] if scored and scored[0][0] <= limit else word
+            self._cache[word] = corrected
+        return corrected
 
     def save(self, path: Path) -> None:
         """One ``word count`` line per word, most frequent first."""

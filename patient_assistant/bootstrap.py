@@ -18,7 +18,7 @@ from adapters.staff_auth import Argon2Passwords, JwtTokens, token_key
 from bot.assistant import Assistant, Parser
 from bot.catalogue import PracticeCatalogue
 from bot.escalation_notices import OverdueNotices
-from bot.flow_gate import FlowTestGate, ValidationGate
+from bot.flow_gate import FlowTestGate
 from bot.flow_versions import FlowLibrary, shipped_files
 from bot.locks import LocalLocks
 from bot.logs import bind
@@ -318,12 +318,21 @@ async def build(
         waitlist=waitlist,
         staff_events=staff_events,
         flow_library=flow_library,
-        flow_gate=ValidationGate(),
+        flow_gate=flow_gate(settings, parser),
         escalation_notices=escalation_notices,
         payments=desk,
         pay_links=provider if isinstance(provider, SandboxPayments) else None,
         stripe=provider if isinstance(provider, StripePayments) else None,
     )
+
+
+def flow_gate(settings: Settings, nlu: Parser) -> FlowTestGate:
+    """What a flow version passes before it is published: validated with the practice's
+    languages, then its flow tests run on their own sandboxes with this runtime's NLU
+    (patient_assistant/version_tests.py), never against the practice's FHIR server."""
+    from patient_assistant.version_tests import VersionTestGate  # it builds runtimes itself
+
+    return VersionTestGate(settings, nlu)
 
 
 def reminder_plan(settings: Settings) -> ReminderPlan:

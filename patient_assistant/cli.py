@@ -146,7 +146,9 @@ def main(argv: list[str] | None = None) -> int:
         return chat.main(settings, args.phone, args.channel, now, args.practice)
     if args.command == "flows":
         from patient_assistant import flow_tests
+        from patient_assistant.version_tests import stored_version
 
+        flow_tests.resolve_version = stored_version  # --version N: the stored versions
         return flow_tests.command(settings, args.practice, args.version, args.flows, args.tests)
     if args.command == "sandbox":
         from patient_assistant.sandbox import run_foreground

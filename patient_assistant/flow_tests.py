@@ -23,7 +23,8 @@ site and day given).
 Decisions:
 - Every test runs on its own FHIR sandbox, a fresh copy of one seeded as of its `now`, and a
   fresh SQLite database, so tests never see each other's bookings, and never touch a real
-  practice's server (FHIR_BASE_URL is ignored here). Starting a server costs a second or two
+  practice's server (FHIR_BASE_URL and DATABASE_URL are ignored here; so are Redis, Stripe
+  and the channels' credentials: nothing a test does leaves the process). Starting a server costs a second or two
   per test; isolation is worth it.
 - The runner takes the flows and the tests as objects (`run_flow_tests`); it does not know
   where versions are kept. Publishing calls it with the version's flows and tests.
@@ -60,6 +61,19 @@ SHIPPED_TESTS = DATA / "flows" / "tests"
 CHANNELS = ("sms", "whatsapp", "web")
 EXPECTATIONS = ("say", "not_say", "booked", "cancelled")
 APPOINTMENT_FACTS = ("service", "practitioner", "location", "day", "time")
+#: Settings a test runs without, whatever the deployment sets: nothing a test does reaches
+#: outside the process (no Redis, no card payments, no messages sent, no FHIR subscription).
+NOTHING_OUTSIDE: dict[str, Any] = {
+    "redis_url": None,
+    "payment_provider": "sandbox",
+    "stripe_api_key": None,
+    "stripe_webhook_secret": None,
+    "results_subscription_secret": None,
+    "twilio_account_sid": None,
+    "twilio_auth_token": None,
+    "telegram_bot_token": None,
+    "telegram_webhook_secret": None,
+}
 
 
 class FlowTestFormatError(ValueError):
@@ -318,8 +332,8 @@ async def _isolated(
             isolated = settings.model_copy(
                 update={
                     "database_url": f"sqlite+aiosqlite:///{tmp}/assistant.db",
-                    "redis_url": None,
                     "fhir_base_url": sandbox.base_url,
+                    **NOTHING_OUTSIDE,
                 }
             )
             runtime = await build(
@@ -462,12 +476,23 @@ def _indent(text: str) -> str:
 
 # --- the command -------------------------------------------------------------------------
 
-#: Resolves `flows test --version N`: (settings, practice id, N) -> that version's flows and
-#: tests. The stored flow versions set this hook (`flow_tests.resolve_version = ...`), so this
-#: module knows nothing of where versions are kept; until one is set `--version` is refused.
-VersionResolver = Callable[
-    [Settings, str, int], Awaitable[tuple[Mapping[str, Flow], Sequence[FlowTest]]]
-]
+
+@dataclass(frozen=True)
+class VersionUnderTest:
+    """A stored version as `flows test --version N` runs it: its flows, tests and texts, and
+    the settings of its practice."""
+
+    flows: Mapping[str, Flow]
+    tests: Sequence[FlowTest]
+    texts: Texts
+    settings: Settings
+
+
+#: Resolves `flows test --version N`: (settings, practice id, N) -> that version; raises
+#: LookupError (no such version) or ValueError (it does not validate). The CLI sets it from
+#: the stored versions (patient_assistant/version_tests.py `stored_version`), so this module
+#: knows nothing of where versions are kept; until one is set `--version` is refused.
+VersionResolver = Callable[[Settings, str, int], Awaitable[VersionUnderTest]]
 resolve_version: VersionResolver | None = None
 
 
@@ -506,11 +531,17 @@ async def _command(
             )
     flows: Mapping[str, Flow]
     tests: Sequence[FlowTest]
+    texts: Texts | None = None
     if version is not None:
         if resolve_version is None:
             print("patient-assistant: --version needs the stored flow versions", file=sys.stderr)
             return 2
-        flows, tests = await resolve_version(settings, settings.practice_id, version)
+        try:
+            stored = await resolve_version(settings, settings.practice_id, version)
+        except (LookupError, ValueError) as e:
+            print(f"patient-assistant: {e}", file=sys.stderr)
+            return 2
+        flows, tests, texts, settings = stored.flows, stored.tests, stored.texts, stored.settings
     else:
         flows_dir = flows_dir or DATA / "flows"
         tests_dir = tests_dir or flows_dir / "tests"
@@ -523,6 +554,6 @@ async def _command(
     if not tests:
         print("patient-assistant: there are no flow tests to run", file=sys.stderr)
         return 2
-    report = await run_flow_tests(flows, tests, settings)
+    report = await run_flow_tests(flows, tests, settings, texts=texts)
     print(report.describe())
     return 0 if report.passed else 1

@@ -115,6 +115,7 @@ def environment_practice(settings: Settings, fhir_base_url: str) -> PracticeConf
             start=dt.time.fromisoformat(s.quiet_hours_start),
             end=dt.time.fromisoformat(s.quiet_hours_end),
         ),
+        languages=s.languages,
         response_targets=ResponseTargets.model_construct(
             urgent_minutes=s.response_target_urgent_minutes,
             normal_minutes=s.response_target_normal_minutes,
@@ -137,6 +138,7 @@ def practice_settings(settings: Settings, practice: PracticeConfig) -> Settings:
             "practice_id": practice.id,
             "practice_timezone": practice.time_zone,
             "practice_locale": practice.locale,
+            "practice_languages": ",".join(practice.languages),
             "fhir_base_url": practice.fhir_base_url,
             "response_target_urgent_minutes": practice.response_targets.urgent_minutes,
             "response_target_normal_minutes": practice.response_targets.normal_minutes,

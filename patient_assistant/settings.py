@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.practice_config import languages_of
 from domain.results import ReleaseRule
 
 PLACEHOLDER = "change-me"
@@ -47,6 +48,9 @@ class Settings(BaseSettings):
     practice_id: str = "riverside"
     practice_timezone: str = "America/New_York"
     practice_locale: str = "en-US"
+    #: The languages the practice offers ("en,es"): a flow version must give every text in
+    #: each of them before it is saved or published.
+    practice_languages: str = "en"
 
     twilio_account_sid: str | None = None
     twilio_auth_token: str | None = None
@@ -174,6 +178,19 @@ class Settings(BaseSettings):
                 "TELEGRAM_WEBHOOK_SECRET may hold only A-Z, a-z, 0-9, _ and - (1-256 characters)"
             )
         return value
+
+    @field_validator("practice_languages")
+    @classmethod
+    def _languages(cls, value: str) -> str:
+        try:
+            return ",".join(languages_of(value))
+        except ValueError as e:
+            raise ValueError(f"PRACTICE_LANGUAGES {e}") from e
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """PRACTICE_LANGUAGES as codes, English first as given."""
+        return tuple(self.practice_languages.split(","))
 
     @field_validator("reminder_days_before")
     @classmethod

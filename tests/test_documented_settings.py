@@ -302,6 +302,18 @@ def locale(settings: Settings, name: str, raw: str) -> None:
     assert to_e164("(617) 555-0134", region_of(settings.practice_locale)) == "+16175550134"
 
 
+def languages(settings: Settings, name: str, raw: str) -> None:
+    # "a flow version is saved and published only with every text in each" of them.
+    from bot.flow_gate import check_files
+    from bot.flow_versions import shipped_files
+    from patient_assistant.bootstrap import DATA
+
+    assert settings.languages == tuple(raw.split(",")) and "en" in settings.languages
+    shipped = shipped_files(DATA)
+    assert check_files(shipped, settings.languages).passed  # the shipped flows are English
+    assert not check_files(shipped, (*settings.languages, "xx")).passed
+
+
 def sender_kind(settings: Settings, name: str, raw: str) -> None:
     one_of_the_documented_choices(settings, name, raw)
     assert sms_rate(settings) == settings.rate_toll_free_per_second == 3  # "sets the SMS send rate"
@@ -377,6 +389,7 @@ MEANINGS: dict[str, Callable[[Settings, str, str], None]] = {
     "PRACTICE_ID": same_text,
     "PRACTICE_TIMEZONE": time_zone,
     "PRACTICE_LOCALE": locale,
+    "PRACTICE_LANGUAGES": languages,
     "TWILIO_ACCOUNT_SID": twilio_sid("AC"),
     "TWILIO_AUTH_TOKEN": same_text,
     "TWILIO_SMS_FROM": phone_number,

@@ -23,7 +23,7 @@ from bot.practice_config import PracticeConfig
 _practices = table_of(PracticeRow)
 _addresses = table_of(PracticeAddressRow)
 #: Keys of `practices.settings` that `save` owns; the others belong to other settings.
-_CONFIG_KEYS = ("quiet_hours", "response_targets")
+_CONFIG_KEYS = ("quiet_hours", "response_targets", "languages")
 
 
 class AddressTaken(ValueError):
@@ -47,6 +47,7 @@ class SqlPracticeDirectory:
                     **{k: v for k, v in (current or {}).items() if k not in _CONFIG_KEYS},
                     "quiet_hours": practice.quiet_hours.model_dump(mode="json"),
                     "response_targets": practice.response_targets.model_dump(mode="json"),
+                    "languages": list(practice.languages),
                 }
                 values = {
                     "name": practice.name,

@@ -16,6 +16,7 @@ from api.deps import DeploymentDep
 from api.staff.deps import CurrentStaff
 from bot.flow_admin import FlowAdmin
 from bot.staff_access import StaffMember
+from patient_assistant.flow_tests import flow_tests_from_yaml
 
 
 async def current_admin(staff: CurrentStaff) -> StaffMember:
@@ -42,7 +43,14 @@ async def flow_admin(admin: CurrentAdmin, deployment: DeploymentDep) -> AdminFlo
     runtime = deployment.runtimes.get(admin.practice_id, deployment.default)
     if runtime.flow_library is None or runtime.flow_gate is None:
         raise HTTPException(status_code=503, detail="flow versions are not configured")
-    service = FlowAdmin(runtime.storage, runtime.flow_library, runtime.flow_gate, runtime.clock)
+    service = FlowAdmin(
+        runtime.storage,
+        runtime.flow_library,
+        runtime.flow_gate,
+        runtime.clock,
+        languages=runtime.settings.languages,
+        read_tests=flow_tests_from_yaml,
+    )
     return AdminFlows(admin, service)
 
 

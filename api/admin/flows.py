@@ -14,7 +14,7 @@ from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel, Field
 
 from api.admin.deps import CurrentAdmin, FlowAdminDep
-from bot.flow_admin import Invalid, NotFound, Refused, names_of, texts_of, validate
+from bot.flow_admin import Invalid, NotFound, Refused, names_of, tests_of, texts_of, validate
 from bot.flow_gate import GateFailure, GateResult
 from bot.ports import FlowVersionRecord
 from dialogs.validation import SCHEMA_PATH
@@ -101,6 +101,14 @@ class TextsInput(BaseModel):
     note: str = Field(default="", max_length=500)
 
 
+class TestsInput(BaseModel):
+    source: str = Field(
+        max_length=MAX_SOURCE,
+        description="the flow-test file's YAML: `tests:` and a list of tests (docs/flows.md)",
+    )
+    note: str = Field(default="", max_length=500)
+
+
 class VersionSummary(BaseModel):
     number: int
     author: str
@@ -126,6 +134,7 @@ class VersionList(BaseModel):
 class VersionDetail(VersionSummary):
     flows: list[str]
     texts: list[str]
+    tests: list[str] = Field(description="its flow-test files (tests/NAME.yaml), run on publish")
     files: dict[str, str] = Field(description="each file's path in the set -> its source")
 
 
@@ -271,6 +280,20 @@ async def save_texts(name: str, body: TextsInput, admin: FlowAdminDep) -> Versio
     return VersionSummary(**_summary(made, live=-1))
 
 
+@router.put(
+    "/tests/{name}",
+    summary="Save a flow-test file (tests/NAME.yaml): a new version, its tests run on publish",
+    status_code=201,
+    responses=AUTH | INVALID,
+)
+async def save_tests(name: str, body: TestsInput, admin: FlowAdminDep) -> VersionSummary:
+    try:
+        made = await admin.service.save_tests(admin.who, name, body.source, body.note)
+    except Invalid as e:
+        raise _refusal(422, f"tests '{name}' were not saved", e.failures) from e
+    return VersionSummary(**_summary(made, live=-1))
+
+
 @router.post(
     "/flows/test",
     summary="Run a version's flow tests (the latest version unless ?version=N)",
@@ -330,6 +353,7 @@ async def version_detail(number: int, admin: FlowAdminDep) -> VersionDetail:
         **_summary(found, live),
         flows=names_of(found),
         texts=texts_of(found),
+        tests=tests_of(found),
         files=found.files,
     )
 

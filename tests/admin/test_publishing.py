@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.flow_gate import GateFailure, GateResult
+from bot.flow_gate import GateFailure, GateResult, ValidationGate
 from bot.ports import FlowVersionRecord
 from tests.admin.helpers import admin, ok, put_back, says
 from tests.staff.conftest import StaffRig
@@ -57,6 +57,7 @@ async def test_a_published_confirmation_is_said_on_the_next_booking_and_rolled_b
     rig: StaffRig,
 ) -> None:
     ann = await admin(rig, "ann@riverside.example")
+    rig.runtime.flow_gate = ValidationGate()
     try:
         source = await booking_flow(rig, ann)
         assert OLD in source
@@ -167,6 +168,7 @@ async def test_the_validation_gate_passes_the_shipped_flows_and_serves_the_schem
     rig: StaffRig,
 ) -> None:
     ann = await admin(rig, "ann@riverside.example")
+    rig.runtime.flow_gate = ValidationGate()
     tested = ok(await rig.client.post("/admin/api/flows/test?version=1", headers=ann))
     assert tested["passed"] is True and tested["failures"] == []
     assert tested["ran"] > 10
@@ -176,11 +178,14 @@ async def test_the_validation_gate_passes_the_shipped_flows_and_serves_the_schem
     assert one["author"] == "shipped" and one["live"] is True
     assert "book_appointment" in one["flows"] and "common" in one["texts"]
     assert "flows/book_appointment.yaml" in one["files"]
+    assert one["tests"] == one["flows"]  # every shipped flow ships with its test
+    assert "tests/book_appointment.yaml" in one["files"]
 
 
 @pytest.mark.parametrize("to", [1, 2])
 async def test_a_rollback_goes_only_to_an_earlier_version(rig: StaffRig, to: int) -> None:
     ann = await admin(rig, "ann@riverside.example")
+    rig.runtime.flow_gate = ValidationGate()
     source = await booking_flow(rig, ann)
     ok(
         await rig.client.put(

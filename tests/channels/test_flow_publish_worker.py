@@ -32,6 +32,8 @@ OLD = "You're booked: {service} with {practitioner}"
 NEW = "All set! Your {service} with {practitioner}"
 #: How long each process trusts the live version number it read (FLOW_CHECK_SECONDS).
 CHECK_SECONDS = 1
+#: How long a publish (or rollback) may take: the gate runs every flow test of the version.
+GATE_SECONDS = 900
 
 
 def add_admin(env: dict[str, str], email: str) -> None:
@@ -107,7 +109,11 @@ async def publish_and_roll_back(env: dict[str, str], twilio_api: StandIn, tmp_pa
                 headers=ann,
             )
             assert saved.status_code == 201, saved.text
-            published = await client.post("/admin/api/versions/2/publish", headers=ann)
+            # Publishing plays the version's flow tests on their own sandboxes in `serve`
+            # (the runtime's gate): minutes on a busy machine, not the webhooks' 30 seconds.
+            published = await client.post(
+                "/admin/api/versions/2/publish", headers=ann, timeout=GATE_SECONDS
+            )
             assert published.status_code == 200, published.text
             # The worker reads the live version again once its check interval has passed:
             # waiting that long is the documented pickup, not a guess at how fast it runs.
@@ -119,7 +125,9 @@ async def publish_and_roll_back(env: dict[str, str], twilio_api: StandIn, tmp_pa
             await says(JAMES, "1")
             assert "All set! Your check-up" in await says(JAMES, "yes")
 
-            rolled = await client.post("/admin/api/versions/1/rollback", headers=ann)
+            rolled = await client.post(
+                "/admin/api/versions/1/rollback", headers=ann, timeout=GATE_SECONDS
+            )
             assert rolled.status_code == 200, rolled.text
             await asyncio.sleep(CHECK_SECONDS + 0.5)
             assert "1." in await says(JAMES, "can I book a check-up with dr patel friday afternoon")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -101,8 +103,81 @@ def test_the_command_refuses_a_broken_flow_naming_flow_and_step(
     assert "flow 'cancel_appointment', step 'cancel': unknown action 'cancel_everything'" in error
 
 
-def test_the_command_refuses_a_version_while_no_versions_are_stored(
-    capsys: pytest.CaptureFixture[str],
+def test_the_command_refuses_a_version_the_practice_does_not_have(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path}/assistant.db")
+
     assert main(["flows", "test", "--version", "3"]) == 2
-    assert "--version needs the stored flow versions" in capsys.readouterr().err
+
+    assert "practice riverside has no flow version 3" in capsys.readouterr().err
+
+
+def test_the_command_refuses_a_stored_version_that_does_not_validate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = f"sqlite+aiosqlite:///{tmp_path}/assistant.db"
+    monkeypatch.setenv("DATABASE_URL", database)
+    monkeypatch.setenv("PRACTICE_LANGUAGES", "en,es")
+    asyncio.run(store_version(database, {}))  # the shipped files, checked in en and es
+
+    assert main(["flows", "test", "--version", "2"]) == 2
+
+    error = capsys.readouterr().err
+    assert "version 2 does not validate" in error
+    assert "flow 'book_appointment', step 'done': its say text has no es text" in error
+
+
+async def store_version(database: str, changed: dict[str, str | None]) -> None:
+    """Version 2 of riverside in `database`: the shipped files with `changed` (None: left out)."""
+    from adapters.sql import SqlStorage, migrate
+    from bot.flow_versions import content_hash, shipped_files
+    from bot.ports import FlowVersionRecord, PublicationRecord
+
+    files = shipped_files(DATA)
+    for path, source in changed.items():
+        if source is None:
+            files.pop(path, None)
+        else:
+            files[path] = source
+    await migrate(database)
+    storage = SqlStorage(database)
+    try:
+        async with storage.unit_of_work() as uow:
+            now = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+            shipped = shipped_files(DATA)
+            await uow.flow_versions.add(
+                FlowVersionRecord(
+                    "riverside", 1, "shipped", now, "", content_hash(shipped), shipped
+                )
+            )
+            await uow.flow_versions.publish(PublicationRecord("riverside", 1, "shipped", now))
+            await uow.flow_versions.add(
+                FlowVersionRecord("riverside", 2, "ann", now, "", content_hash(files), files)
+            )
+    finally:
+        await storage.close()
+
+
+@pytest.mark.slow
+def test_the_command_runs_the_tests_of_a_stored_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = f"sqlite+aiosqlite:///{tmp_path}/assistant.db"
+    monkeypatch.setenv("DATABASE_URL", database)
+    book = (DATA / "flows" / "book_appointment.yaml").read_text()
+    details = "You're booked: {service} with {practitioner} on {opening_time} at {location}."
+    # Version 2 keeps only the booking's test, and its confirmation no longer says what.
+    changed: dict[str, str | None] = {
+        f"tests/{p.name}": None
+        for p in SHIPPED_TESTS.glob("*.yaml")
+        if p.stem != "book_appointment"
+    }
+    changed["flows/book_appointment.yaml"] = book.replace(details, "All set.")
+    asyncio.run(store_version(database, changed))
+
+    assert main(["flows", "test", "--version", "2", "--practice", "riverside"]) == 1
+
+    out = capsys.readouterr().out
+    assert "FAIL book_appointment.yaml: Maria books a check-up" in out and "step 4" in out
+    assert "All set." in out and "0 passed, 1 failed" in out

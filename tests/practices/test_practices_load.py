@@ -17,6 +17,7 @@ from adapters.sql.practice_directory import AddressTaken
 from patient_assistant.practices import (
     PracticeFileError,
     configured_practices,
+    practice_settings,
     read_practice_file,
     save_practices,
 )
@@ -43,6 +44,7 @@ practices:
     fhir_base_url: https://fhir.thameside.example/r4
     time_zone: Europe/London
     locale: en-GB
+    languages: [en, pl]
     channels:
       sms: ["+442079460100"]
       telegram: {{bot_token: "{BOT_TOKEN}", webhook_secret: "{BOT_SECRET}"}}
@@ -76,6 +78,8 @@ def test_a_valid_file_reads_as_its_practices(tmp_path: Path) -> None:
     assert riverside.fhir_base_url == "https://fhir.riverside.example/r4"
     assert riverside.channels.whatsapp == ("+16175550101",)  # the whatsapp: prefix dropped
     assert (thameside.time_zone, thameside.locale) == ("Europe/London", "en-GB")
+    assert (riverside.languages, thameside.languages) == (("en",), ("en", "pl"))
+    assert practice_settings(settings_for("sqlite://"), thameside).languages == ("en", "pl")
     assert thameside.quiet_hours.start.hour == 20
     assert thameside.response_targets.urgent_minutes == 10
     assert BOT_TOKEN not in repr(thameside)  # secrets stay out of logs and tracebacks
@@ -93,6 +97,7 @@ practices:
     fhir_base_url: fhir.thameside.example
     time_zone: Europe/Londn
     locale: english
+    languages: [pl]
     channels:
       sms: ["020 7946 0100"]
       telegram: {{bot_token: "{BOT_TOKEN}", webhook_secret: "not/a+valid=secret"}}
@@ -103,6 +108,7 @@ practices:
         "practices[0] (thameside).fhir_base_url: must be an http(s) URL",
         "practices[0] (thameside).time_zone: is not a known IANA time zone",
         "practices[0] (thameside).locale: must be a language and region",
+        "practices[0] (thameside).languages: must include en",
         "practices[0] (thameside).channels.sms: '020 7946 0100' is not a phone number in E.164",
         "practices[0] (thameside).channels.telegram.webhook_secret: may hold only",
         "practices[0] (thameside).quite_hours: is not a setting of a practice",
@@ -137,6 +143,7 @@ async def test_loaded_practices_are_kept_with_their_bot_secrets_sealed(
     assert thameside.channels.telegram is not None
     assert thameside.channels.telegram.bot_token == BOT_TOKEN
     assert thameside.quiet_hours.end.hour == 9
+    assert thameside.languages == ("en", "pl")
     engine = create_engine(settings.database_url)
     try:
         async with engine.connect() as conn:

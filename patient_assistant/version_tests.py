@@ -1,0 +1,170 @@
+"""A stored flow version's tests: the gate a publish passes, and `flows test --version N`.
+
+Decisions:
+- **The tests are the version's own** (`tests/<name>.yaml`, bot/flow_versions.py): the gate
+  runs exactly the tests saved with the version it checks, on that version's flows and texts.
+  A version with no test files runs none: it is validated only.
+- **Validation first**: a version that does not validate (bot/flow_gate.py `check_files`,
+  with the practice's languages) is answered with those problems, and no conversation runs.
+- **Never the practice's records**: the runner (patient_assistant/flow_tests.py) starts its
+  own seeded FHIR sandbox per test and a throw-away SQLite database, whatever FHIR_BASE_URL
+  and DATABASE_URL the deployment has; Redis, card payments and outbound channels are turned
+  off for the run (flow_tests.NOTHING_OUTSIDE), so nothing a test does leaves the process.
+- **Off the API's event loop**: the tests run on a thread of their own with its own loop (as
+  the embedded turns do, patient_assistant/turn_thread.py), sharing the runtime's NLU model,
+  so a publish does not hold up the webhooks of the process that runs it.
+- **One run at a time per process**: each test starts a server; two publishes at once wait
+  for each other rather than run twice the servers on a small machine.
+- **A result is kept by the version's content hash** (the last few): the same files give the
+  same result (each test runs on a fresh copy of the same seeded sandbox, at its fixed clock,
+  with the same model), so "test" then "publish" of one version runs the tests once.
+- **A failure names the test and its step** (1-based, as in the file) in `step`, and the
+  flow the test file is named for in `flow`; the message says what was expected and what
+  the assistant said.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import OrderedDict
+from collections.abc import Sequence
+
+from bot.assistant import Parser
+from bot.flow_gate import GateFailure, GateResult, check_files
+from bot.flow_versions import TESTS, FlowLibrary, flow_names, flow_set, shipped_files
+from bot.ports import FlowVersionRecord
+from patient_assistant.bootstrap import DATA
+from patient_assistant.flow_tests import (
+    FlowTest,
+    FlowTestFormatError,
+    FlowTestResult,
+    VersionUnderTest,
+    flow_tests_from_yaml,
+    run_flow_tests,
+)
+from patient_assistant.settings import Settings
+
+#: Results kept per gate, by version content (the drafts an admin is testing and publishing).
+KEPT_RESULTS = 8
+
+
+def tests_of(files: dict[str, str]) -> tuple[list[FlowTest], list[GateFailure]]:
+    """The flow tests of a version's files, and a failure for each file that does not read."""
+    tests: list[FlowTest] = []
+    failures: list[GateFailure] = []
+    for path in sorted(p for p in files if p.startswith(TESTS)):
+        name = path[len(TESTS) :]
+        try:
+            tests.extend(flow_tests_from_yaml(files[path], name))
+        except FlowTestFormatError as e:
+            failures.append(
+                GateFailure(
+                    f"tests {name.removesuffix('.yaml')}",
+                    str(e),
+                    fix="see the flow-test format in docs/flows.md",
+                )
+            )
+    return tests, failures
+
+
+def failure_of(result: FlowTestResult, flows: Sequence[str]) -> GateFailure:
+    assert result.failure is not None
+    f = result.failure
+    test = result.test
+    step = f"step {f.step}" if f.step else "before step 1"
+    said = f' (the replies to "{f.said}")' if f.said is not None else ""
+    flow = test.source.removesuffix(".yaml")
+    return GateFailure(
+        test=test.name,
+        message=f"{test.source}, {step}{said}: expected {f.expected}; got: {f.got}",
+        flow=flow if flow in flows else None,
+        step=step,
+        fix=(
+            f"change the flow or its texts so that the assistant does what step {f.step} "
+            f"expects, or change the test in tests/{test.source} if the change is meant"
+            if f.step
+            else "see the error: the test could not start"
+        ),
+    )
+
+
+class VersionTestGate:
+    """The gate of a runtime (bot/flow_gate.py's FlowTestGate): the version validated with
+    the practice's languages, then its flow tests played through the assistant on sandboxes.
+
+    settings: the practice's (its id, time zone, locale and languages); nlu: the runtime's
+    own parser, so a publish loads no second model."""
+
+    def __init__(self, settings: Settings, nlu: Parser) -> None:
+        self.settings = settings
+        self.nlu = nlu
+        self._one_at_a_time = asyncio.Lock()
+        self._results: OrderedDict[str, GateResult] = OrderedDict()
+
+    async def __call__(self, practice_id: str, version: FlowVersionRecord) -> GateResult:
+        async with self._one_at_a_time:
+            known = self._results.get(version.content_hash)
+            if known is None:
+                known = await self._run(version)
+                self._results[version.content_hash] = known
+                while len(self._results) > KEPT_RESULTS:
+                    self._results.popitem(last=False)
+            return known
+
+    async def _run(self, version: FlowVersionRecord) -> GateResult:
+        checked = check_files(version.files, self.settings.languages)
+        tests, unreadable = tests_of(version.files)
+        if not checked.passed or unreadable:
+            return GateResult(checked.ran, checked.failures + tuple(unreadable))
+        if not tests:
+            return checked
+        parsed = flow_set(version.number, version.files)
+        # On a thread with its own event loop: the tests' turns parse and wait on sandboxes
+        # for a minute or more, and the API's loop keeps answering webhooks meanwhile.
+        report = await asyncio.to_thread(
+            asyncio.run,
+            run_flow_tests(parsed.flows, tests, self.settings, texts=parsed.texts, nlu=self.nlu),
+        )
+        names = flow_names(version.files)
+        return GateResult(
+            checked.ran + len(report.results),
+            tuple(failure_of(r, names) for r in report.failures),
+        )
+
+
+async def stored_version(settings: Settings, practice_id: str, number: int) -> VersionUnderTest:
+    """`flows test --version N`: version N of the practice as kept in DATABASE_URL (version 1,
+    the shipped flows, is made first if the practice has none yet), with its tests, run with
+    the practice's settings when it is a configured practice. LookupError when there is no
+    such version; ValueError naming each problem when it does not validate."""
+    from adapters.sql import SqlStorage, migrate
+    from domain.clock import SystemClock
+    from patient_assistant.bootstrap import ensure_sqlite_dir
+    from patient_assistant.channels import keyring_of
+    from patient_assistant.practices import configured_practices, practice_settings
+
+    ensure_sqlite_dir(settings.database_url)
+    await migrate(settings.database_url)
+    for practice in await configured_practices(settings):
+        if practice.id == practice_id:
+            settings = practice_settings(settings, practice)
+    storage = SqlStorage(settings.database_url, keyring=keyring_of(settings))
+    try:
+        library = FlowLibrary(storage, SystemClock(), shipped_files(DATA))
+        await library.live_number(practice_id)
+        async with storage.reading() as uow:
+            record = await uow.flow_versions.get(practice_id, number)
+    finally:
+        await storage.close()
+    if record is None:
+        raise LookupError(f"practice {practice_id} has no flow version {number}")
+    checked = check_files(record.files, settings.languages)
+    tests, unreadable = tests_of(record.files)
+    problems = [*checked.failures, *unreadable]
+    if problems:
+        raise ValueError(
+            f"version {number} does not validate:\n"
+            + "\n".join(f"  {p.message}" + (f" (fix: {p.fix})" if p.fix else "") for p in problems)
+        )
+    parsed = flow_set(number, record.files)
+    return VersionUnderTest(parsed.flows, tests, parsed.texts, settings)
