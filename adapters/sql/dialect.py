@@ -11,10 +11,13 @@ Upsert = postgresql.Insert | sqlite.Insert
 
 def upsert(conn: AsyncConnection, table: Table) -> Upsert:
     """An INSERT that accepts ON CONFLICT clauses (both dialects share the syntax)."""
-    if conn.dialect.name == "postgresql":
+    return dialect_upsert(conn.dialect.name, table)
+
+
+def dialect_upsert(dialect: str, table: Table) -> Upsert:
+    """`upsert` by the dialect's name, for statements built once per dialect."""
+    if dialect == "postgresql":
         return postgresql.insert(table)
-    if conn.dialect.name == "sqlite":
+    if dialect == "sqlite":
         return sqlite.insert(table)
-    raise NotImplementedError(
-        f"SQL storage supports PostgreSQL and SQLite, not {conn.dialect.name}"
-    )
+    raise NotImplementedError(f"SQL storage supports PostgreSQL and SQLite, not {dialect}")

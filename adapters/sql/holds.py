@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from typing import Any
 
-from sqlalchemy import Select, delete, or_, select
+from sqlalchemy import Select, bindparam, delete, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.sql.dml import ReturningInsert
 
-from adapters.sql.dialect import upsert
+from adapters.sql.dialect import dialect_upsert
 from adapters.sql.models import ConversationRow, SlotHoldRow, table_of
 
 _holds = table_of(SlotHoldRow)
@@ -18,11 +21,50 @@ def _practice_of(conversation_id: str) -> Select[tuple[str]]:
     return select(_conversations.c.practice_id).where(_conversations.c.id == conversation_id)
 
 
+@functools.lru_cache(maxsize=32)  # an offer holds a handful of slots
+def _holding(dialect: str, count: int) -> ReturningInsert[tuple[str]]:
+    """`SqlSlotHolds.hold`'s statement for `count` slots, built once per dialect and count
+    with its values bound (`h_conversation_id`, `h_until`, `h_now`, `h_slot_1`...).
+
+    The rows come from SELECTs of the conversation's row (one per slot, UNION ALL), so the
+    practice is read in the same statement (one round trip instead of a transaction's four)
+    and a conversation that does not exist holds nothing. Not a multi-row VALUES: SQLAlchemy
+    gives that no cache key and compiled it at every offer. Every SELECT has a WHERE, which
+    SQLite needs to parse an upsert from a SELECT."""
+    h, c = _holds.c, _conversations.c
+    conversation_id = bindparam("h_conversation_id", type_=h.conversation_id.type)
+    rows = [
+        select(
+            c.practice_id.label("practice_id"),
+            bindparam(f"h_slot_{n}", type_=h.slot_id.type).label("slot_id"),
+            conversation_id.label("conversation_id"),
+            bindparam("h_until", type_=h.expires_at.type).label("expires_at"),
+        ).where(c.id == conversation_id)
+        for n in range(1, count + 1)
+    ]
+    insert = dialect_upsert(dialect, _holds).from_select(
+        ["practice_id", "slot_id", "conversation_id", "expires_at"],
+        rows[0] if count == 1 else union_all(*rows),
+    )
+    return insert.on_conflict_do_update(
+        index_elements=["practice_id", "slot_id"],
+        set_={
+            "conversation_id": insert.excluded.conversation_id,
+            "expires_at": insert.excluded.expires_at,
+        },
+        where=or_(
+            h.conversation_id == conversation_id,
+            h.expires_at <= bindparam("h_now", type_=h.expires_at.type),
+        ),
+    ).returning(h.slot_id)
+
+
 class SqlSlotHolds:
     """Holds on offered appointment slots, scoped to the conversation's practice."""
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
+        self._autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
 
     async def hold(
         self, conversation_id: str, slot_ids: list[str], until: dt.datetime, now: dt.datetime
@@ -36,27 +78,19 @@ class SqlSlotHolds:
         wanted = sorted(set(slot_ids))
         if not wanted:
             return []
-        async with self._engine.begin() as conn:
-            practice_id = await self._practice_id(conn, conversation_id)
-            rows = [
-                {
-                    "practice_id": practice_id,
-                    "slot_id": slot_id,
-                    "conversation_id": conversation_id,
-                    "expires_at": until,
-                }
-                for slot_id in wanted
-            ]
-            insert = upsert(conn, _holds).values(rows)
-            stmt = insert.on_conflict_do_update(
-                index_elements=["practice_id", "slot_id"],
-                set_={
-                    "conversation_id": insert.excluded.conversation_id,
-                    "expires_at": insert.excluded.expires_at,
-                },
-                where=or_(_holds.c.conversation_id == conversation_id, _holds.c.expires_at <= now),
-            ).returning(_holds.c.slot_id)
-            held = set((await conn.execute(stmt)).scalars())
+        params: dict[str, Any] = {
+            "h_conversation_id": conversation_id,
+            "h_until": until,
+            "h_now": now,
+        }
+        params |= {f"h_slot_{n}": slot_id for n, slot_id in enumerate(wanted, start=1)}
+        dialect = self._engine.dialect.name
+        # PostgreSQL: the one statement is atomic by itself, so no BEGIN and COMMIT.
+        connecting = self._autocommit.connect() if dialect == "postgresql" else self._engine.begin()
+        async with connecting as conn:
+            held = set((await conn.execute(_holding(dialect, len(wanted)), params)).scalars())
+            if not held:  # every slot held by others, or no such conversation: say which
+                await self._practice_id(conn, conversation_id)
         return [slot_id for slot_id in dict.fromkeys(slot_ids) if slot_id in held]
 
     async def held_by_others(self, conversation_id: str, now: dt.datetime) -> set[str]:
