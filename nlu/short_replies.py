@@ -57,7 +57,7 @@ _WORDS: dict[str, tuple[str, ...]] = {
     YES: _listed(
         # English, regional and spoken
         "yes yeah yea yeh yep yup ya yah yas yass ye yesh aye ay sure certainly definitely "
-        "absolutely correct exactly affirmative mhm mhmm mmhmm uhuh yessir "
+        "absolutely correct right righto rightio exactly affirmative mhm mhmm mmhmm uhuh yessir "
         # other languages and code-switching
         "si sí oui ja jawohl klar genau da haan haanji han sim evet naam aiwa aywa opo oo "
         "vang vâng ndiyo claro vale dale certo bien shi dui"
@@ -70,12 +70,12 @@ _WORDS: dict[str, tuple[str, ...]] = {
         "thanks thank thanx thx thnx thnks tnx tks ty tysm tyvm ta cheers appreciated appreciate "
         "gracias merci danke dankeschön dankeschon grazie obrigado obrigada shukran shukriya "
         "shukria dhanyavad dhanyavaad dhanyawad arigato arigatou spasibo спасибо dziekuje dziękuję "
-        "tack takk kiitos asante salamat mahalo bedankt mersi xiexie mamnoon tesekkurler "
+        "chur tack takk kiitos asante salamat mahalo bedankt mersi xiexie mamnoon tesekkurler "
         "teşekkürler sagol efcharisto toda gomawo"
     ),
     BYE: _listed(
         "bye byebye bai goodbye cya ttyl later laters goodnight gn adios adiós adieu tschuss "
-        "tschüss cheerio tara toodles toodaloo farewell"
+        "tschüss cheerio tara ttfn toodles toodaloo farewell"
     ),
     OK: _listed(
         "ok okay okey okie oki k kk alright allright aight cool great perfect fine good grand "
@@ -89,7 +89,7 @@ _WORDS: dict[str, tuple[str, ...]] = {
     FILLER: _listed(
         "mate m8 ji jee po sir maam ma'am madam dear doc love hun hon bro bruh man guys all "
         "everyone team please pls plz so well indeed um umm uh oh ah very much "
-        "lots again lah yaar bhai amigo habibi buddy pal x xx xxx sorry"
+        "lots again that's thats it's its lah yaar bhai amigo habibi buddy pal x xx xxx sorry"
     ),
 }
 
@@ -119,6 +119,10 @@ _PHRASE_LIST: tuple[tuple[str, str], ...] = (
     ("got it", OK),
     ("fair enough", OK),
     ("go ahead", YES),
+    ("go on", YES),
+    ("go for it", YES),
+    ("please do", YES),
+    ("sweet as", OK),
     ("of course", YES),
     ("sure thing", YES),
     ("uh huh", YES),
@@ -146,6 +150,11 @@ _PHRASE_LIST: tuple[tuple[str, str], ...] = (
     ("see u", BYE),
     ("c u", BYE),
     ("take care", BYE),
+    ("that's all", BYE),
+    ("thats all", BYE),
+    ("that is all", BYE),
+    ("nothing else", BYE),
+    ("nothing more", BYE),
     ("bye bye", BYE),
     ("ta ta", BYE),
     ("ta ra", BYE),
