@@ -34,6 +34,9 @@ import unicodedata
 
 #: Longer messages are not short replies, whatever their words.
 MAX_WORDS = 6
+#: Six words of social talk fit in far fewer characters; a longer message is not read at all, so
+#: the layer costs the parse of a long message nothing.
+MAX_CHARS = 80
 
 BYE, NO, YES, THANKS, OK, HELLO, FILLER = "bye", "no", "yes", "thanks", "ok", "hello", "filler"
 
@@ -177,6 +180,7 @@ _PHRASE_LIST: tuple[tuple[str, str], ...] = (
     ("as salamu alaykum", HELLO),
     # other languages' phrases
     ("muchas gracias", THANKS),
+    ("shukran jazilan", THANKS),
     ("merci bien", THANKS),
     ("merci beaucoup", THANKS),
     ("danke schön", THANKS),
@@ -239,7 +243,7 @@ def _tokens(text: str) -> list[str]:
 def reply_kinds(text: str) -> list[str] | None:
     """The kinds of the words and phrases of ``text`` in order, or None when a word is not social
     or the message is longer than :data:`MAX_WORDS` words."""
-    tokens = _tokens(text)
+    tokens = _tokens(text) if len(text) <= MAX_CHARS else []
     if not tokens or len(tokens) > MAX_WORDS:
         return None
     kinds, i = [], 0

@@ -50,7 +50,7 @@ def test_a_short_yes_in_any_voice_is_an_affirm(nlu_model: NLU, text: str) -> Non
         "not yet, no",
         "nein danke",
         "nahi ji",  # Hindi
-        "la, shukran",  # Arabic no + thanks
+        "la, shukran jazilan",  # Arabic no + thank you very much
         "hindi po",  # Tagalog, respectful
         "não, obrigada",  # Portuguese
         "👎",
