@@ -21,7 +21,8 @@ Decisions:
   a yes.
 - Words that mean different things in different languages are left out: "hai" (Japanese yes,
   English hi), "ne" (Czech no, Greek yes), "tak" (Polish yes, Danish thanks), "ciao" (hello and
-  bye), "👋" (hello and bye).
+  bye); "👋" (hello or bye) is only a filler beside a word that says which; "morning" alone may be a
+  wanted time ("morning, if possible").
 - Letters held for emphasis at a word's end or three times ("yesss", "nahhh", "byeee", "cooool")
   are read as the word; "noon" is not "non". Laughter ("lol", "haha") is not a filler: "haha ok" is
   labelled out of scope in the training data; nor is "then": "see you then" confirms a visit.
@@ -60,25 +61,25 @@ _WORDS: dict[str, tuple[str, ...]] = {
     YES: _listed(
         # English, regional and spoken
         "yes yeah yea yeh yep yup ya yah yas yass ye yesh aye ay sure certainly definitely "
-        "absolutely correct right righto rightio exactly affirmative mhm mhmm mmhmm uhuh yessir "
+        "absolutely deffo defo yh roger ofc obv obvs correct right righto rightio exactly affirmative mhm mhmm mmhmm uhuh yessir "
         # other languages and code-switching
-        "si sí oui ja jawohl klar genau da haan haanji han sim evet naam aiwa aywa opo oo "
+        "si sí sì oui ja jawohl klar genau da haan haanji han sim evet naam aiwa aywa haa aama opo oo "
         "vang vâng ndiyo claro vale dale certo bien shi dui"
     ),
     NO: _listed(
-        "no nope nah naw nay na noo nop negative "
+        "no nope nopes nah naw nay na noo nop negative nee nö nako illa illai "
         "nein non nao não nahi nahin nai la hapana hindi khong không nie nej bu hayir"
     ),
     THANKS: _listed(
         "thanks thank thanx thx thnx thnks tnx tks ty tysm tyvm ta cheers appreciated appreciate "
         "gracias merci danke dankeschön dankeschon grazie obrigado obrigada shukran shukriya "
         "shukria dhanyavad dhanyavaad dhanyawad arigato arigatou spasibo спасибо dziekuje dziękuję "
-        "chur tack takk kiitos asante salamat mahalo bedankt mersi xiexie mamnoon tesekkurler "
+        "tq tqvm thanku thankyou tx kamsahamnida chur tack takk kiitos asante salamat mahalo bedankt mersi xiexie mamnoon tesekkurler "
         "teşekkürler sagol efcharisto toda gomawo"
     ),
     BYE: _listed(
         "bye byebye bai goodbye cya ttyl later laters goodnight gn adios adiós adieu tschuss "
-        "tschüss cheerio tara ttfn toodles toodaloo farewell"
+        "tschüss cheerio tara ttfn l8r night nite gnight nighty toodles toodaloo farewell"
     ),
     OK: _listed(
         "ok okay okey okie oki k kk alright allright aight cool great perfect fine good grand "
@@ -87,12 +88,12 @@ _WORDS: dict[str, tuple[str, ...]] = {
     ),
     HELLO: _listed(
         "hi hey heya hiya hello helo hallo howdy yo gday g'day hola bonjour salut namaste "
-        "namaskar salaam salam"
+        "namaskar salaam salam sup wassup oi moin servus"
     ),
     FILLER: _listed(
         "mate m8 ji jee po sir maam ma'am madam dear doc love hun hon bro bruh man guys all "
         "everyone team please pls plz so well indeed um umm uh oh ah very much "
-        "lots again that's thats it's its lah yaar bhai amigo habibi buddy pal x xx xxx sorry"
+        "lots again heaps muchly sana maraming gozaimasu sehr dokie dokey doke sounds there partner senor señor now that's thats it's its lah yaar bhai amigo habibi buddy pal x xx xxx sorry"
     ),
 }
 
@@ -122,6 +123,11 @@ _PHRASE_LIST: tuple[tuple[str, str], ...] = (
     ("got it", OK),
     ("fair enough", OK),
     ("go ahead", YES),
+    ("why not", YES),
+    ("will do", YES),
+    ("for sure", YES),
+    ("fo sho", YES),
+    ("copy that", YES),
     ("go on", YES),
     ("go for it", YES),
     ("please do", YES),
@@ -177,9 +183,15 @@ _PHRASE_LIST: tuple[tuple[str, str], ...] = (
     ("xin chào", HELLO),
     ("assalamu alaikum", HELLO),
     ("salam alaikum", HELLO),
+    ("salaam alaikum", HELLO),
+    ("wa alaikum salam", HELLO),
     ("as salamu alaykum", HELLO),
     # other languages' phrases
     ("muchas gracias", THANKS),
+    ("dank je", THANKS),
+    ("dank u", THANKS),
+    ("dankjewel", THANKS),
+    ("a million", FILLER),
     ("shukran jazilan", THANKS),
     ("merci bien", THANKS),
     ("merci beaucoup", THANKS),
@@ -212,7 +224,7 @@ _PICTURES: dict[str, str] = {
     **dict.fromkeys("👍👌✅✔🆗🙆💯", YES),
     **dict.fromkeys("👎❌🙅🚫✖", NO),
     **dict.fromkeys("🙏", THANKS),
-    **dict.fromkeys("🙂😊😀😁😃😄☺❤💕😍🥰😉🤗👏✨", FILLER),
+    **dict.fromkeys("🙂😊😀😁😃😄☺❤💕😍🥰😉🤗👏✨👋", FILLER),
 }
 _MODIFIERS = re.compile("[\U0001f3fb-\U0001f3ff\ufe0f\u200d]")
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\S")

@@ -35,6 +35,10 @@ def _intent(nlu: NLU, text: str) -> tuple[str, bool]:
         "✅ ok",
         "of course, go ahead",
         "uh huh",
+        "okie dokie",
+        "roger that",
+        "defo",
+        "sì, sì",  # Italian
     ],
 )
 def test_a_short_yes_in_any_voice_is_an_affirm(nlu_model: NLU, text: str) -> None:
@@ -56,6 +60,8 @@ def test_a_short_yes_in_any_voice_is_an_affirm(nlu_model: NLU, text: str) -> Non
         "👎",
         "no ta",  # British no thanks
         "not really sorry",
+        "nako",  # Marathi
+        "illa",  # Tamil
     ],
 )
 def test_a_short_no_in_any_voice_is_a_deny(nlu_model: NLU, text: str) -> None:
@@ -87,6 +93,8 @@ def test_short_thanks_in_any_voice_are_a_thank(nlu_model: NLU, text: str) -> Non
         "thanks, that's all",
         "ok ttfn",
         "khuda hafiz",
+        "bye 👋",
+        "night night",
         "tschüss!",
         "byeeee 😊",
         "thank you, take care",
