@@ -75,6 +75,8 @@ NOT_TRAINING_CODE = frozenset(
         "classifier_pass.py",
         "tokenizer_cache.py",
         "recogniser_decode.py",
+        # Short social replies are read after classification, at parse time only.
+        "short_replies.py",
     }
 )
 #: Packages that only read a parse, never the training: the emergency screen's lexicons.

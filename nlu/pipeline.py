@@ -18,6 +18,7 @@ from nlu.gazetteer import gazetteer_entities
 from nlu.keywords import keyword_intent
 from nlu.names import rule_names, tidy_span
 from nlu.roles import assign_roles, moves_an_appointment
+from nlu.short_replies import short_reply_intent
 
 # FALLBACK_THRESHOLD and is_fallback live in nlu/types.py (the dialogues read them without
 # importing spaCy); they are still importable from here.
@@ -235,8 +236,12 @@ class NLU:
             ranking = [("out_of_scope", UNKNOWN_WORDS_CONFIDENCE)] + [
                 (k, min(v, UNKNOWN_WORDS_CONFIDENCE)) for k, v in ranking if k != "out_of_scope"
             ]
-        forced = keyword_intent(text) or (
-            "emergency" if is_emergency_parse(screen(text), ranking) else None
+        # A message made only of social words ("aye", "la shukran", "cheers mate, bye") is read by
+        # its words' kinds (nlu/short_replies.py); one with an entity ("morning") is left alone.
+        forced = (
+            keyword_intent(text)
+            or (None if entities else short_reply_intent(text))
+            or ("emergency" if is_emergency_parse(screen(text), ranking) else None)
         )
         if forced:
             ranking = [(forced, 1.0)] + [(k, 0.0) for k, _ in ranking if k != forced]

@@ -23,8 +23,15 @@ _CLAUSE_BREAK = re.compile(
     r"|\b(?:because|cos|coz)\b|\band\s+(?:he's|she's|i've|he\s+has|she\s+has|they've|i\s+have)\s+just\b|\b(?:full\s+stop|comma)\b"
 )
 
+#: A bare "no" that answers a question and then tells ("no he's unconscious", "no she isn't breathing")
+#: starts a new statement about someone; it denies nothing after it. A "no" before the symptom itself
+#: ("no chest pain") or an article ("no the bleeding has stopped" is caught by its resolution) still does.
+_ANSWER_NO = r"no(?!\s+(?:he|she|they|we|i|it|he's|she's|they're|we're|i'm|it's|hes|shes|im|my|his|her|our|their)\b)"
+
 _NEG_BEFORE = re.compile(
-    r"\b(?:no|not|without|never|denies|deny|denied|nor|none|free\s+of|negative\s+for|don't\s+have|doesn't\s+have|"
+    r"\b(?:"
+    + _ANSWER_NO
+    + r"|not|without|never|denies|deny|denied|nor|none|free\s+of|negative\s+for|don't\s+have|doesn't\s+have|"
     r"didn't\s+have|haven't\s+had|hasn't\s+had|(?:don't|do\s+not|doesn't|does\s+not)\s+want\s+to|(?:i'd|i\s+would|would|i)\s+hate\s+to|(?:to\s+)?avoid(?:ing)?|so\s+(?:as\s+)?not\s+to|isn't|aren't|wasn't|weren't|no\s+longer|not\s+any|no\s+more|"
     r"ruled\s+out|rule\s+out)\b(?!\s+(?:touching|helping|working|easing|shifting|doing|stopping|going\s+away|well|right|good|ok|okay|"
     r"himself|herself|themselves|myself|sure|normal|idea|helmet|seat\s*belt|answering|responding|waking|making|able|feeling|coping|eating|drinking))"
@@ -57,10 +64,15 @@ def sentence_around(text: str, start: int, end: int) -> str:
     return text[left + 1 : min(rights) if rights else len(text)]
 
 
+#: "Didn't" denies only the word right after it ("no I didn't overdose"); further off it is about
+#: knowing, not the symptom ("didn't realise he'd taken the whole bottle").
+_NOT_DONE = re.compile(r"\b(?:didn't|didnt|did\s+not)\s*$")
+
+
 def is_negated(text: str, start: int, end: int) -> bool:
     """Whether the mention at ``start:end`` is denied or over ("no chest pain", "bleeding has stopped")."""
     before, after = clause_around(text, start, end)
-    return bool(_NEG_BEFORE.search(before) or _NEG_AFTER.search(after))
+    return bool(_NEG_BEFORE.search(before) or _NOT_DONE.search(before) or _NEG_AFTER.search(after))
 
 
 #: "No more moving" is the danger itself (reduced movements in second-language order), never a denial.
