@@ -24,7 +24,13 @@ from tests.support.fhir import TEST_NOW, SeededServer
 from tests.support.standins import TWILIO_SID, StandIn, free_port
 from tests.support.storage import DatabaseFactory
 
-pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow, pytest.mark.fhir]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.redis,
+    pytest.mark.slow,
+    pytest.mark.fhir,
+    pytest.mark.nlu_model,  # serve and the worker load the model: after the training, in CI
+]
 SECRET = "test-secret-key-0123456789"
 PASSWORD = "front desk keeps the coffee warm"
 JAMES = "+16175550177"

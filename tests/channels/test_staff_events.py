@@ -30,7 +30,11 @@ from tests.support.fhir import SeededServer
 from tests.support.standins import TWILIO_SID, TWILIO_TOKEN, StandIn, free_port
 from tests.support.storage import DatabaseFactory
 
-pytestmark = [pytest.mark.slow, pytest.mark.fhir]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.fhir,
+    pytest.mark.nlu_model,  # serve and the worker load the model: after the training, in CI
+]
 SECRET = "test-secret-key-0123456789"
 #: A generous wait for a busy machine, not a speed check.
 WAIT = 180.0

@@ -192,6 +192,7 @@ async def test_each_practices_reminders_run_under_its_own_settings(
 
 
 @pytest.mark.redis
+@pytest.mark.nlu_model  # the worker loads the model: after the training, in CI
 async def test_a_celery_worker_runs_every_practices_jobs(
     riverside_fhir: SeededServer,
     thameside_fhir: str,

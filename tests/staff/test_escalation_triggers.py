@@ -61,7 +61,9 @@ async def test_not_understood_twice_reaches_staff_and_the_patient_is_told_again_
     assert "snargle" not in str(task) and "quux" not in str(task)
 
     rig.clock.advance(dt.timedelta(minutes=241))  # the response target passed, unclaimed
-    assert (await run_due_jobs(rig.runtime)).get("done") == 1
+    # The overdue notice ran (reminders of other tests' bookings in this worker's shared
+    # sandbox may come due too); that it was sent once is asserted on the transcript below.
+    assert (await run_due_jobs(rig.runtime)).get("done", 0) >= 1
     rig.clock.advance(dt.timedelta(hours=1))
     await run_due_jobs(rig.runtime)
     ann = await rig.token("ann@riverside.example")  # hours later: signed in again
