@@ -149,19 +149,19 @@ def _branch(flow: str, sid: str, nxt: str | None, end: bool, raw: list[dict[str,
     """A branch's cases, refused without a final `otherwise` (the fallback every patient whose
     slots match no case goes to) or with one anywhere else (the cases below it never run)."""
     *cases, last = raw
-    if "otherwise" not in last:
-        raise FlowError(
-            flow,
-            sid,
-            "a branch without a fallback: a patient matching no case would be dropped",
-            "end the branch with '- otherwise: <step>'",
-        )
     if any("otherwise" in c for c in cases):
         raise FlowError(
             flow,
             sid,
             "'otherwise' is not the branch's last entry, so the cases below it never run",
             "move '- otherwise: <step>' to the end of the branch",
+        )
+    if "otherwise" not in last:
+        raise FlowError(
+            flow,
+            sid,
+            "a branch without a fallback: a patient matching no case would be dropped",
+            "end the branch with '- otherwise: <step>'",
         )
     return Branch(
         sid,
