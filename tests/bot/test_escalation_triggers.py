@@ -77,6 +77,7 @@ def test_the_most_urgent_trigger_of_a_turn_wins() -> None:
     duplicate = ReferredToStaff("task-dup", ("pat-1",))
     missed = {"kind": "not_understood", "in_a_row": 2, "hand_off": True}
     asked = {"kind": "handoff_requested", "reason": "request_human"}
+    flowed = {"kind": "handoff_requested", "reason": "flow", "flow": "dispute", "step": "staff"}
     trigger = escalations.Trigger
     cases: list[tuple[list[dict[str, Any]], list[Any], escalations.Trigger | None]] = [
         (
@@ -88,6 +89,8 @@ def test_the_most_urgent_trigger_of_a_turn_wins() -> None:
         ([], [duplicate], trigger("duplicate_registration", "normal", "task-dup")),
         ([missed, asked], [], trigger("not_understood_twice", "normal", None)),
         ([asked], [], trigger("human_requested", "normal", None)),
+        ([flowed], [], trigger("flow_hand_off", "normal", None)),
+        ([flowed, {"kind": "emergency"}], [emergency], trigger("emergency", "urgent", "task-911")),
         ([{**missed, "in_a_row": 1, "hand_off": False}], [], None),
         ([{"kind": "handoff_requested", "reason": "running_late"}], [], None),
     ]
