@@ -11,6 +11,8 @@ A turn's engine notes and outcomes say whether it should (`triggered`), most urg
     not_understood_twice    normal; two messages in a row the NLU could not read, each
                             answered "rephrase" (dialogs/engine.py), and a reply Task
     human_requested         normal; the patient asked for a person, and a reply Task
+    flow_hand_off           normal; a flow's `hand_off` step (docs/flows.md) gave the
+                            conversation to staff, and a reply Task
 
 A payment whose amount or currency does not match its invoice (`payment_mismatch`) is not a
 turn: bot/payments.py opens it on the conversation the link went to, or, with none, makes the
@@ -82,6 +84,8 @@ def triggered(notes: list[dict[str, Any]], outcomes: list[c.Outcome]) -> Trigger
     handoff = kinds.get("handoff_requested")
     if handoff is not None and handoff.get("reason") == "request_human":
         return Trigger("human_requested", "normal", None)
+    if handoff is not None and handoff.get("reason") == "flow":
+        return Trigger("flow_hand_off", "normal", None)
     return None
 
 

@@ -21,6 +21,7 @@ from typing import Any
 from dialogs import (
     basic_steps,
     chat_linking,
+    control_steps,
     forms,
     gate,
     invitation,
@@ -36,11 +37,14 @@ from dialogs.context import TurnContext
 from dialogs.render import say, values
 from dialogs.schema import (
     Action,
+    Branch,
     Choose,
     Collect,
     Confirm,
     Field,
     Flow,
+    FlowLink,
+    HandOff,
     Menu,
     Questions,
     Say,
@@ -83,6 +87,9 @@ STEP_HANDLERS: dict[type[Step], StepHandler] = {
     Field: forms.FIELD,
     Menu: forms.MENU,
     Questions: questions.QUESTIONS,
+    Branch: control_steps.BRANCH,
+    HandOff: control_steps.HAND_OFF,
+    FlowLink: control_steps.FLOW_LINK,
 }
 #: Questions asked outside any step, and what takes their answer.
 MESSAGE_HANDLERS: dict[Awaiting, MessageHandler] = {**gate.ON_MESSAGE, **chat_linking.ON_MESSAGE}

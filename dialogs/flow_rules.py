@@ -4,6 +4,8 @@ One flow on its own (`flow_problems`, run by `flow_from_json` on every load):
 
 - its triggers are intents of the NLU contract (docs/nlu-contract.md);
 - every step can be reached from the first one;
+- a `branch` tests only slots the flow has and ends with its `otherwise` fallback (refused
+  while building it, dialogs/validation.py);
 - every `action` step routes every outcome its action can give (an unrouted outcome, such as
   `down` when the records system is away, would drop the patient with "let's start over");
 - no loop runs through steps that never ask the patient anything (it would spin until the
@@ -16,8 +18,10 @@ One flow on its own (`flow_problems`, run by `flow_from_json` on every load):
   (nlu/keywords.py) leave it to the conversation, so "Reply YES or NO" stays.
 
 A set of flows together (`flow_set_problems`, run by `load_flows` and by anyone validating a
-practice's flows before they run): linked flows exist, no intent starts two flows, and every
-text is given in each of the practice's languages.
+practice's flows before they run): linked flows exist, no intent starts two flows, flows do
+not link to each other in a cycle that never asks the patient anything (`flow:` steps reached
+without a question, round and round), and every text is given in each of the practice's
+languages.
 """
 
 from __future__ import annotations
@@ -29,12 +33,15 @@ from dialogs.actions import ACTIONS
 from dialogs.schema import (
     SETTABLE_SLOTS,
     Action,
+    Branch,
     Choose,
     Collect,
     Confirm,
     Field,
     Flow,
     FlowError,
+    FlowLink,
+    HandOff,
     Menu,
     Questions,
     Say,
@@ -104,7 +111,67 @@ def flow_set_problems(
                     for option in step.options
                     if option.flow and option.flow not in flows
                 )
+            if isinstance(step, FlowLink) and step.flow not in flows:
+                problems.append(
+                    FlowError(
+                        flow.id,
+                        step.id,
+                        f"it links to a flow '{step.flow}' that does not exist",
+                        f"link one of {sorted(flows)}",
+                    )
+                )
         problems.extend(missing_languages(flow, languages))
+    return problems + _silent_flow_cycles(flows)
+
+
+def _silent_links(flow: Flow) -> list[FlowLink]:
+    """The `flow:` steps reached from the flow's first step without a step that asks."""
+    seen: set[str] = set()
+    todo = [flow.steps[0].id]
+    links: list[FlowLink] = []
+    while todo:
+        sid = todo.pop()
+        if sid in seen:
+            continue
+        seen.add(sid)
+        step = flow.step(sid)
+        if isinstance(step, FlowLink):
+            links.append(step)
+        elif not isinstance(step, ASKING):
+            todo += successors(flow, step)
+    return links
+
+
+def _silent_flow_cycles(flows: Mapping[str, Flow]) -> list[FlowError]:
+    """Flows that start each other round and round without asking anything (a -> b -> a): the
+    loop rule of one flow, across flows. A flow whose requirements may ask (the date of birth)
+    still counts, as a known, verified patient would go round without being asked."""
+    links = {fid: _silent_links(f) for fid, f in flows.items()}
+    problems: list[FlowError] = []
+    reported: set[str] = set()
+
+    def walk(fid: str, path: list[str]) -> list[str] | None:
+        if fid in path:
+            return [*path[path.index(fid) :], fid]
+        for link in links.get(fid, []):
+            if loop := walk(link.flow, [*path, fid]):
+                return loop
+        return None
+
+    for fid in flows:
+        loop = walk(fid, [])
+        if loop and loop[0] == fid and not reported.intersection(loop):
+            reported.update(loop)
+            step = next(link.id for link in links[fid] if link.flow == loop[1])
+            problems.append(
+                FlowError(
+                    fid,
+                    step,
+                    f"flows link in a loop ({' -> '.join(loop)}) without asking the patient "
+                    "anything",
+                    "link a flow that does not lead back here, or ask something before the link",
+                )
+            )
     return problems
 
 
@@ -157,6 +224,10 @@ def successors(flow: Flow, step: Step) -> list[str]:
             return targets + (
                 following if any(not (o.next or o.flow) for o in step.options) else []
             )
+        case Branch():
+            return [c.next for c in step.cases] + [step.otherwise]
+        case HandOff() | FlowLink():
+            return []  # the flow ends here (staff take over, or another flow starts)
     return following
 
 

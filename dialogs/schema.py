@@ -12,6 +12,10 @@ A flow is a list of steps run in order. Each step is exactly one of:
                       address, text, language) until it is valid; `optional` allows SKIP
   menu: <text>        offer fixed options; each goes to a step, starts a flow, or sets slots
   questionnaire: intake   ask the next question of the loaded questionnaire (one per message)
+  branch: [..]        go to the step of the first condition over the slots that holds, else
+                      `otherwise` (asks nothing)
+  hand_off: <reason>  hand the conversation to the practice's staff; the flow ends
+  flow: <flow id>     end this flow and start the named one
 
 Texts are localised maps ({en: "...", es: "..."}) with {placeholders}; English is required.
 Every mistake raises FlowError naming the flow, the step and the fix (dialogs/validation.py
@@ -120,6 +124,50 @@ class Questions(Step):
 
 
 @dataclass(frozen=True)
+class Condition:
+    """A test of one slot (a COLLECTABLE or SETTABLE slot, or `form_<field>`): `is` one value,
+    `in` one of several, or `set` (has a value) or not. Exactly one of the three is given."""
+
+    slot: str
+    is_: str | None = None
+    in_: tuple[str, ...] | None = None
+    set: bool | None = None
+
+
+@dataclass(frozen=True)
+class BranchCase:
+    when: Condition
+    next: str
+
+
+@dataclass(frozen=True)
+class Branch(Step):
+    """Go to the `next` of the first case whose condition holds, else to `otherwise`.
+
+    The fallback is required (validation refuses a branch without one): a patient whose slots
+    match no case must still go somewhere, never be dropped mid-flow."""
+
+    cases: tuple[BranchCase, ...] = ()
+    otherwise: str = ""
+
+
+@dataclass(frozen=True)
+class HandOff(Step):
+    """Hand the conversation to the practice's staff (bot/escalations.py opens the escalation
+    and tells the patient when a person replies); the flow ends here. `reason` is for staff and
+    the audit trail, a short reason written by the flow's author, never the patient's words."""
+
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class FlowLink(Step):
+    """End this flow and start the flow `flow` (as a menu option's `flow` does)."""
+
+    flow: str = ""
+
+
+@dataclass(frozen=True)
 class Flow:
     id: str
     description: str
@@ -176,6 +224,14 @@ def _step_json(step: Step) -> dict[str, Any]:
             out.update(menu=step.text, options=[_option_json(o) for o in step.options])
         case Questions():
             out.update(questionnaire=step.form)
+        case Branch():
+            out["branch"] = [
+                {"if": _condition_json(c.when), "next": c.next} for c in step.cases
+            ] + [{"otherwise": step.otherwise}]
+        case HandOff():
+            out["hand_off"] = step.reason
+        case FlowLink():
+            out["flow"] = step.flow
     if step.next:
         out["next"] = step.next
     if step.end:
@@ -190,4 +246,15 @@ def _option_json(option: MenuOption) -> dict[str, Any]:
     out.update(
         {k: v for k, v in (("next", option.next), ("flow", option.flow), ("set", option.set)) if v}
     )
+    return out
+
+
+def _condition_json(condition: Condition) -> dict[str, Any]:
+    out: dict[str, Any] = {"slot": condition.slot}
+    if condition.is_ is not None:
+        out["is"] = condition.is_
+    if condition.in_ is not None:
+        out["in"] = list(condition.in_)
+    if condition.set is not None:
+        out["set"] = condition.set
     return out

@@ -18,13 +18,20 @@ import yaml
 from dialogs.actions import ACTIONS
 from dialogs.flow_rules import flow_problems, flow_set_problems
 from dialogs.schema import (
+    COLLECTABLE,
+    SETTABLE_SLOTS,
     Action,
+    Branch,
+    BranchCase,
     Choose,
     Collect,
+    Condition,
     Confirm,
     Field,
     Flow,
     FlowError,
+    FlowLink,
+    HandOff,
     Menu,
     MenuOption,
     Questions,
@@ -33,7 +40,19 @@ from dialogs.schema import (
 )
 
 SCHEMA_PATH = Path(__file__).with_name("flow.schema.json")
-STEP_KINDS = ("collect", "choose", "confirm", "action", "say", "field", "menu", "questionnaire")
+STEP_KINDS = (
+    "collect",
+    "choose",
+    "confirm",
+    "action",
+    "say",
+    "field",
+    "menu",
+    "questionnaire",
+    "branch",
+    "hand_off",
+    "flow",
+)
 
 
 @cache
@@ -117,7 +136,60 @@ def _step(flow: str, raw: dict[str, Any]) -> Step:
         return Menu(sid, nxt, end, text=raw["menu"], options=options)
     if "questionnaire" in raw:
         return Questions(sid, nxt, end, form=raw["questionnaire"])
+    if "branch" in raw:
+        return _branch(flow, sid, nxt, end, raw["branch"])
+    if "hand_off" in raw:
+        return HandOff(sid, nxt, end, reason=raw["hand_off"])
+    if "flow" in raw:
+        return FlowLink(sid, nxt, end, flow=raw["flow"])
     return Say(sid, nxt, end, text=raw["say"])
+
+
+def _branch(flow: str, sid: str, nxt: str | None, end: bool, raw: list[dict[str, Any]]) -> Branch:
+    """A branch's cases, refused without a final `otherwise` (the fallback every patient whose
+    slots match no case goes to) or with one anywhere else (the cases below it never run)."""
+    *cases, last = raw
+    if any("otherwise" in c for c in cases):
+        raise FlowError(
+            flow,
+            sid,
+            "'otherwise' is not the branch's last entry, so the cases below it never run",
+            "move '- otherwise: <step>' to the end of the branch",
+        )
+    if "otherwise" not in last:
+        raise FlowError(
+            flow,
+            sid,
+            "a branch without a fallback: a patient matching no case would be dropped",
+            "end the branch with '- otherwise: <step>'",
+        )
+    return Branch(
+        sid,
+        nxt,
+        end,
+        cases=tuple(BranchCase(_condition(c["if"]), c["next"]) for c in cases),
+        otherwise=last["otherwise"],
+    )
+
+
+def _condition(raw: dict[str, Any]) -> Condition:
+    # YAML reads `is: yes` as a boolean: slot values are compared as the text they are stored as.
+    def text(value: Any) -> str:
+        return str(value).lower() if isinstance(value, bool) else str(value)
+
+    return Condition(
+        raw["slot"],
+        is_=text(raw["is"]) if "is" in raw else None,
+        in_=tuple(text(v) for v in raw["in"]) if "in" in raw else None,
+        set=raw.get("set"),
+    )
+
+
+def branch_slots(flow: Flow) -> list[str]:
+    """The slots a branch of `flow` may test: the flow's collectable and settable slots, and
+    `form_<field>` of each field a step of the flow asks."""
+    fields = [f"form_{s.key}" for s in flow.steps if isinstance(s, Field)]
+    return [*COLLECTABLE, *SETTABLE_SLOTS, *fields]
 
 
 def _check_links(flow: Flow) -> None:
@@ -134,6 +206,17 @@ def _check_links(flow: Flow) -> None:
             targets.append(step.on_none)
         if isinstance(step, Menu):
             targets += [o.next for o in step.options]
+        if isinstance(step, Branch):
+            targets += [c.next for c in step.cases] + [step.otherwise]
+            known = branch_slots(flow)
+            for case in step.cases:
+                if case.when.slot not in known:
+                    raise FlowError(
+                        flow.id,
+                        step.id,
+                        f"a branch tests a slot '{case.when.slot}' the flow does not have",
+                        f"test one of {known}",
+                    )
         if (
             isinstance(step, Field)
             and step.only_if
@@ -170,7 +253,7 @@ def _where(path: Any) -> str:
 
 def _hint(error: jsonschema.ValidationError) -> str:
     if error.validator == "oneOf":
-        return f"a step has exactly one of {', '.join(STEP_KINDS)}, with its fields (collect/choose need 'ask', confirm needs 'on_yes' and 'on_no', action needs 'outcomes', field needs 'kind' and 'ask', menu needs 'options')"
+        return f"a step has exactly one of {', '.join(STEP_KINDS)}, with its fields (collect/choose need 'ask', confirm needs 'on_yes' and 'on_no', action needs 'outcomes', field needs 'kind' and 'ask', menu needs 'options'; a branch entry is an 'if' (slot with is, in or set) with 'next', the last is 'otherwise')"
     if error.validator == "required":
         return "add the missing field"
     if error.validator == "additionalProperties":

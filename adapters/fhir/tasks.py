@@ -39,11 +39,13 @@ LOCKOUT_TEXT = "Follow up a conversation locked after failed identity checks"
 EMERGENCY_TEXT = "Contact a patient whose message was read as an emergency"
 CALL_BACK_TEXT = "Call a patient back about their results"
 REPLY_TEXT = "Reply to a patient who asked for a person"
+FLOW_HAND_OFF_TEXT = "Reply to a patient a dialog flow handed to staff"
 NOT_UNDERSTOOD_TEXT = "Reply to a patient the assistant did not understand"
 PAYMENT_TEXT = "Look at a payment that does not match its invoice"
 #: What the reply Task asks, by the escalation's reason (domain/alerts.py RequestPerson).
 REPLY_WHY = {
     "human_requested": (REPLY_TEXT, "The patient asked to talk to a person."),
+    "flow_hand_off": (FLOW_HAND_OFF_TEXT, "A dialog flow handed the conversation to staff."),
     "not_understood_twice": (
         NOT_UNDERSTOOD_TEXT,
         "The assistant did not understand the patient twice in a row.",

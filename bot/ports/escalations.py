@@ -20,6 +20,7 @@ Reason = Literal[
     "locked_verification",
     "duplicate_registration",
     "payment_mismatch",
+    "flow_hand_off",
 ]
 Urgency = Literal["urgent", "normal"]
 

@@ -16,6 +16,7 @@ from bot.escalation_notices import NOTIFIED, OverdueNotices
 from bot.jobs import JobRunner
 from bot.ports import AuditRecord, EscalationRecord, JobRecord
 from bot.practice_config import ResponseTargets
+from dialogs.validation import flow_from_json
 from domain.alerts import EmergencyReported, LockoutReported, ReportLockout
 from domain.patients import NewPatient
 from domain.registration import ReferredToStaff, RegisterPatient
@@ -76,6 +77,7 @@ def test_the_most_urgent_trigger_of_a_turn_wins() -> None:
     duplicate = ReferredToStaff("task-dup", ("pat-1",))
     missed = {"kind": "not_understood", "in_a_row": 2, "hand_off": True}
     asked = {"kind": "handoff_requested", "reason": "request_human"}
+    flowed = {"kind": "handoff_requested", "reason": "flow", "flow": "dispute", "step": "staff"}
     trigger = escalations.Trigger
     cases: list[tuple[list[dict[str, Any]], list[Any], escalations.Trigger | None]] = [
         (
@@ -87,6 +89,8 @@ def test_the_most_urgent_trigger_of_a_turn_wins() -> None:
         ([], [duplicate], trigger("duplicate_registration", "normal", "task-dup")),
         ([missed, asked], [], trigger("not_understood_twice", "normal", None)),
         ([asked], [], trigger("human_requested", "normal", None)),
+        ([flowed], [], trigger("flow_hand_off", "normal", None)),
+        ([flowed, {"kind": "emergency"}], [emergency], trigger("emergency", "urgent", "task-911")),
         ([{**missed, "in_a_row": 1, "hand_off": False}], [], None),
         ([{"kind": "handoff_requested", "reason": "running_late"}], [], None),
     ]
@@ -197,6 +201,30 @@ async def test_an_emergency_task_is_due_by_the_urgent_target(desk_rig: DeskRig) 
     await desk_rig.send("my chest is crushing and my arm is numb")
     [report] = desk_rig.tasks.emergencies.values()
     assert report.due_at == desk_rig.clock.now() + URGENT
+
+
+async def test_a_flows_hand_off_step_hands_the_conversation_to_staff(desk_rig: DeskRig) -> None:
+    """A practice's flow for billing questions that says sorry and hands over (docs/flows.md)."""
+    dispute = flow_from_json(
+        {
+            "id": "dispute",
+            "triggers": ["billing_question"],
+            "steps": [
+                {"id": "sorry", "say": {"en": "Sorry to hear that."}},
+                {"id": "staff", "hand_off": "billing question"},
+            ],
+        }
+    )
+    desk_rig.assistant.flows = {"dispute": dispute}
+    [reply] = await desk_rig.send("Why did I get charged for my last visit?")
+    assert "Sorry to hear that." in reply and PROMISE in reply
+    [audit] = await opened(desk_rig)
+    assert (audit.detail["reason"], audit.detail["urgency"]) == ("flow_hand_off", "normal")
+    [request] = desk_rig.tasks.person_requests.values()
+    assert request.reason == "flow_hand_off" and request.due_at == desk_rig.clock.now() + NORMAL
+    assert "charged" not in str(audit.detail) and "charged" not in repr(request)
+    # Staff hold it now: the flow has ended and the assistant is quiet.
+    assert await desk_rig.send("hello?") == []
 
 
 # --- told again when the target passes -----------------------------------------------------

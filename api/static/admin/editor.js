@@ -387,11 +387,29 @@ function edges(steps, i) {
   if (Array.isArray(s.options)) {
     for (const o of s.options) if (o && typeof o === "object") add(o.next, o.id || o.value || "");
   }
+  if (Array.isArray(s.branch)) {
+    for (const c of s.branch) {
+      if (!c || typeof c !== "object") continue;
+      if (c.otherwise) add(c.otherwise, "otherwise");
+      else if (c.if && typeof c.if === "object") add(c.next, branchLabel(c.if));
+    }
+  }
+  // A branch, a hand-off and a flow link never fall through to the step below.
+  const stops = s.end || s.outcomes || s.on_yes || s.branch || s.hand_off || s.flow;
   if (s.next) add(s.next, "");
-  else if (!s.end && !s.outcomes && !s.on_yes && i + 1 < steps.length) {
+  else if (!stops && i + 1 < steps.length) {
     out.push({ to: steps[i + 1].id, label: "" });
   }
   return out;
+}
+
+/** "service = svc-flu", "form_reason set": a branch case's condition, short. */
+function branchLabel(cond) {
+  const slot = cond.slot || "?";
+  if ("is" in cond) return `${slot} = ${cond.is}`;
+  if (Array.isArray(cond.in)) return `${slot} in ${cond.in.join(", ")}`;
+  if ("set" in cond) return cond.set ? `${slot} set` : `${slot} not set`;
+  return slot;
 }
 
 function kindOf(s) {
@@ -402,6 +420,9 @@ function kindOf(s) {
   if (s.field) return `ask ${s.field}`;
   if (s.menu) return "menu";
   if (s.questionnaire) return `questionnaire ${s.questionnaire}`;
+  if (s.branch) return "branch";
+  if (s.hand_off) return "hand off to staff";
+  if (s.flow) return `start flow ${s.flow}`;
   if (s.say) return s.end ? "say, then end" : "say";
   return "step";
 }

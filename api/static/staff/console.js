@@ -16,6 +16,7 @@ const NO_STREAM_RECHECK_MS = 60000;
 
 const REASONS = {
   human_requested: "asked for a person",
+  flow_hand_off: "handed over by a flow",
   emergency: "emergency",
 };
 
