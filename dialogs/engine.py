@@ -76,7 +76,9 @@ SMALL_TALK = {
 }
 #: Every step type of the flow schema, and the module that drives it.
 #: Questions a patient may ask in the middle of a flow and come back from (`_aside`).
-ASIDES = frozenset({"clinic_info", "help", "out_of_scope"})
+#: Not `help`: "what do you mean?" while a step waits is about that step's question, which the
+#: step explains itself ("Please reply YES or NO").
+ASIDES = frozenset({"clinic_info", "out_of_scope"})
 
 STEP_HANDLERS: dict[type[Step], StepHandler] = {
     Collect: basic_steps.COLLECT,

@@ -83,7 +83,9 @@ class Runtime:
     waitlist: Waitlist | None = None  # freed times offered to waiting patients (durable jobs)
     staff_events: StaffEventFeed | None = None  # staff's live stream (GET /staff/api/events)
     flow_library: FlowLibrary | None = None  # the practice's flow versions, the live one
-    flow_gate: FlowTestGate | None = None  # what a version must pass to be published
+    #: What a version must pass to be published; set by the admin API on first use
+    #: (api/admin/deps.py): the gate builds runtimes of its own, so it is not built here.
+    flow_gate: FlowTestGate | None = None
     # "still no reply" when an escalation's due time passes unclaimed (durable jobs)
     escalation_notices: OverdueNotices | None = None
 
@@ -318,21 +320,11 @@ async def build(
         waitlist=waitlist,
         staff_events=staff_events,
         flow_library=flow_library,
-        flow_gate=flow_gate(settings, parser),
         escalation_notices=escalation_notices,
         payments=desk,
         pay_links=provider if isinstance(provider, SandboxPayments) else None,
         stripe=provider if isinstance(provider, StripePayments) else None,
     )
-
-
-def flow_gate(settings: Settings, nlu: Parser) -> FlowTestGate:
-    """What a flow version passes before it is published: validated with the practice's
-    languages, then its flow tests run on their own sandboxes with this runtime's NLU
-    (patient_assistant/version_tests.py), never against the practice's FHIR server."""
-    from patient_assistant.version_tests import VersionTestGate  # it builds runtimes itself
-
-    return VersionTestGate(settings, nlu)
 
 
 def reminder_plan(settings: Settings) -> ReminderPlan:

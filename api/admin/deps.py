@@ -17,6 +17,7 @@ from api.staff.deps import CurrentStaff
 from bot.flow_admin import FlowAdmin
 from bot.staff_access import StaffMember
 from patient_assistant.flow_tests import flow_tests_from_yaml
+from patient_assistant.version_tests import VersionTestGate
 
 
 async def current_admin(staff: CurrentStaff) -> StaffMember:
@@ -41,8 +42,12 @@ async def flow_admin(admin: CurrentAdmin, deployment: DeploymentDep) -> AdminFlo
     """The flow service over the admin's own practice's runtime (so a publish refreshes the
     live version that practice's turns read in this process)."""
     runtime = deployment.runtimes.get(admin.practice_id, deployment.default)
-    if runtime.flow_library is None or runtime.flow_gate is None:
+    if runtime.flow_library is None:
         raise HTTPException(status_code=503, detail="flow versions are not configured")
+    if runtime.flow_gate is None:
+        # Validation, then the version's flow tests on sandboxes of their own with this
+        # runtime's NLU, never the practice's FHIR server (patient_assistant/version_tests.py).
+        runtime.flow_gate = VersionTestGate(runtime.settings, runtime.nlu)
     service = FlowAdmin(
         runtime.storage,
         runtime.flow_library,

@@ -2,7 +2,7 @@
 files (no build step, nothing from a CDN). The page talks only to the admin API beside it
 (`/admin/api/`) and signs in through the staff API's token route.
 
-Served the way the staff console is (api/staff/console.py): a Content-Security-Policy that
+Served the way the staff console is (api/static_pages.py): a Content-Security-Policy that
 allows scripts, styles and connections from this origin only and no inline script or style
 (the diagram is SVG built with DOM calls, so it needs none either), and never cached.
 """
@@ -10,46 +10,17 @@ allows scripts, styles and connections from this origin only and no inline scrip
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import yaml
-from fastapi import APIRouter, HTTPException
-from fastapi.responses import FileResponse, RedirectResponse
+from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from api.admin.deps import CurrentAdmin
 from api.admin.flows import AUTH, MAX_SOURCE
-from api.staff.console import HEADERS
+from api.static_pages import page_router
 
-router = APIRouter(tags=["flow editor"], include_in_schema=False)
-STATIC = Path(__file__).resolve().parent.parent / "static" / "admin"
-
-#: The editor's files by the name they are served under, with their media types.
-ASSETS = {
-    "editor.js": "text/javascript; charset=utf-8",
-    "editor.css": "text/css; charset=utf-8",
-}
-
-
-@router.get("/admin")
-async def bare() -> RedirectResponse:
-    # Relative URLs in the page (editor.js, editor.css) resolve against /admin/.
-    return RedirectResponse("/admin/")
-
-
-@router.get("/admin/")
-async def page() -> FileResponse:
-    return FileResponse(
-        STATIC / "editor.html", media_type="text/html; charset=utf-8", headers=HEADERS
-    )
-
-
-@router.get("/admin/{name}")
-async def asset(name: str) -> FileResponse:
-    if name not in ASSETS:  # only these names: nothing else on disk is reachable
-        raise HTTPException(status_code=404, detail="not found")
-    return FileResponse(STATIC / name, media_type=ASSETS[name], headers=HEADERS)
+router = page_router("/admin", "admin", "editor.html", ("editor.js", "editor.css"), "flow editor")
 
 
 # --- the diagram's outline ------------------------------------------------------------------

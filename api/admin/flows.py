@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from collections.abc import Awaitable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query
@@ -252,6 +253,14 @@ async def validate_flow(body: ValidateInput, admin: CurrentAdmin) -> Validation:
     return Validation(valid=not errors, errors=_problems(errors))
 
 
+async def _saved(saving: Awaitable[FlowVersionRecord], refused: str) -> VersionSummary:
+    """The new version a save made; 422 with every problem when the file does not validate."""
+    try:
+        return VersionSummary(**_summary(await saving, live=-1))
+    except Invalid as e:
+        raise _refusal(422, refused, e.failures) from e
+
+
 @router.put(
     "/flows/{name}",
     summary="Save a flow: a new version (the other files copied from the latest)",
@@ -259,11 +268,10 @@ async def validate_flow(body: ValidateInput, admin: CurrentAdmin) -> Validation:
     responses=AUTH | INVALID,
 )
 async def save_flow(name: str, body: FlowInput, admin: FlowAdminDep) -> VersionSummary:
-    try:
-        made = await admin.service.save_flow(admin.who, name, body.text(), body.note)
-    except Invalid as e:
-        raise _refusal(422, f"flow '{name}' was not saved", e.failures) from e
-    return VersionSummary(**_summary(made, live=-1))
+    return await _saved(
+        admin.service.save_flow(admin.who, name, body.text(), body.note),
+        f"flow '{name}' was not saved",
+    )
 
 
 @router.put(
@@ -273,11 +281,10 @@ async def save_flow(name: str, body: FlowInput, admin: FlowAdminDep) -> VersionS
     responses=AUTH | INVALID,
 )
 async def save_texts(name: str, body: TextsInput, admin: FlowAdminDep) -> VersionSummary:
-    try:
-        made = await admin.service.save_texts(admin.who, name, body.source, body.note)
-    except Invalid as e:
-        raise _refusal(422, f"texts '{name}' were not saved", e.failures) from e
-    return VersionSummary(**_summary(made, live=-1))
+    return await _saved(
+        admin.service.save_texts(admin.who, name, body.source, body.note),
+        f"texts '{name}' were not saved",
+    )
 
 
 @router.put(
@@ -287,11 +294,10 @@ async def save_texts(name: str, body: TextsInput, admin: FlowAdminDep) -> Versio
     responses=AUTH | INVALID,
 )
 async def save_tests(name: str, body: TestsInput, admin: FlowAdminDep) -> VersionSummary:
-    try:
-        made = await admin.service.save_tests(admin.who, name, body.source, body.note)
-    except Invalid as e:
-        raise _refusal(422, f"tests '{name}' were not saved", e.failures) from e
-    return VersionSummary(**_summary(made, live=-1))
+    return await _saved(
+        admin.service.save_tests(admin.who, name, body.source, body.note),
+        f"tests '{name}' were not saved",
+    )
 
 
 @router.post(

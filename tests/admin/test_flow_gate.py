@@ -29,9 +29,9 @@ tests:
 
 @pytest.mark.slow
 async def test_publishing_runs_the_versions_flow_tests(rig: StaffRig) -> None:
-    assert isinstance(rig.runtime.flow_gate, VersionTestGate)  # what build() wires
     ann = await admin(rig, "ann@riverside.example")
     source = await booking_flow(rig, ann)
+    assert isinstance(rig.runtime.flow_gate, VersionTestGate)  # what the admin API wires
     assert DETAILS in source
     broken = source.replace(DETAILS, "All set.")
     ok(
