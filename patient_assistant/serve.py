@@ -20,6 +20,7 @@ from patient_assistant.practices import configured_practices, practice_settings
 from patient_assistant.sandbox_access import fhir_server
 from patient_assistant.serve_loop import fast_loop_factory
 from patient_assistant.settings import Settings
+from patient_assistant.turn_process import TurnProcess, reproducible
 from patient_assistant.turn_thread import ThreadDispatcher, ThreadSender, TurnThread
 
 #: How long a stopping API lets open requests finish (a staff event stream never does).
@@ -56,8 +57,8 @@ async def serve(
             runtime = await build(settings, fhir_base_url=base_url, clock=make_clock(now))
             if not settings.redis_url:
                 # Embedded default: conversations, retries and other due work are processed
-                # inside this process, on a thread of their own so webhooks stay fast.
-                turns = await start_turn_thread(runtime, base_url)
+                # in a child process (or on a thread of this one), so webhooks stay fast.
+                turns = await start_turns(runtime, base_url)
                 jobs.append(InProcessJobs(runtime, due=turns.run_due))
                 jobs[-1].start()
             channels = runtime.channels
@@ -135,12 +136,16 @@ async def serve(
                 await job.stop()
 
 
-async def start_turn_thread(runtime: Runtime, fhir_base_url: str) -> TurnThread:
-    """Move the runtime's conversation processing and outbox sending to a TurnThread (the
-    embedded default): the API's loop is left with the webhooks."""
+async def start_turns(runtime: Runtime, fhir_base_url: str) -> TurnThread | TurnProcess:
+    """Move the runtime's conversation processing and outbox sending to a TurnProcess, or a
+    TurnThread (`EMBEDDED_TURNS`): the API's loop is left with the webhooks."""
     channels = runtime.channels
     assert channels is not None and channels.loop is not None
-    turns = TurnThread(runtime.settings, fhir_base_url, runtime.nlu, clock=runtime.clock)
+    turns: TurnThread | TurnProcess
+    if runtime.settings.embedded_turns == "process" and reproducible(runtime.clock):
+        turns = TurnProcess(runtime.settings, fhir_base_url, clock=runtime.clock)
+    else:
+        turns = TurnThread(runtime.settings, fhir_base_url, runtime.nlu, clock=runtime.clock)
     await turns.start()
     # The in-loop dispatcher and sender it replaces have done nothing yet.
     await channels.dispatcher.aclose()

@@ -144,6 +144,10 @@ class Settings(BaseSettings):
     #: QUIET_HOURS_START to QUIET_HOURS_END, its local time (domain/quiet_hours.py).
     quiet_hours_start: str = Field(default="21:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
     quiet_hours_end: str = Field(default="08:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    #: Without Redis, where `serve` processes conversations: in a child process of its own
+    #: (patient_assistant/turn_process.py; webhooks keep a core and the interpreter to
+    #: themselves) or on a thread of the API process (one process, one model in memory).
+    embedded_turns: Literal["process", "thread"] = "process"
 
     @field_validator("twilio_whatsapp_from")
     @classmethod

@@ -27,7 +27,7 @@ import logging
 import sys
 import threading
 from collections.abc import Coroutine
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from bot.assistant import Parser
 from bot.logs import bind
@@ -169,11 +169,24 @@ class TurnThread:
             await self.runtime.aclose()  # stops the sender loop too (Channels.aclose)
 
 
-class ThreadSender:
-    """Stands for the TurnThread's sender on the API's loop (`Channels.loop` of its runtime):
-    waking it wakes the thread's; the thread starts and stops its own."""
+class Turns(Protocol):
+    """Where the embedded default's turns run: a TurnThread, or a TurnProcess
+    (patient_assistant/turn_process.py)."""
 
-    def __init__(self, turns: TurnThread) -> None:
+    def wake_sender(self) -> None: ...
+
+    def conversation_received(self, conversation_id: str) -> None: ...
+
+    async def idle(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
+class ThreadSender:
+    """Stands for the TurnThread's (or TurnProcess's) sender on the API's loop (`Channels.loop`
+    of its runtime): waking it wakes theirs; they start and stop their own."""
+
+    def __init__(self, turns: Turns) -> None:
         self.turns = turns
 
     def wake(self) -> None:
@@ -187,9 +200,10 @@ class ThreadSender:
 
 
 class ThreadDispatcher:
-    """`bot.dispatch.Dispatcher` of the embedded default: hands conversations to a TurnThread."""
+    """`bot.dispatch.Dispatcher` of the embedded default: hands conversations to a TurnThread
+    (or a TurnProcess)."""
 
-    def __init__(self, turns: TurnThread) -> None:
+    def __init__(self, turns: Turns) -> None:
         self.turns = turns
 
     async def conversation_received(self, conversation_id: str) -> None:

@@ -1,10 +1,13 @@
-"""The embedded default (no Redis): `serve` processes conversations on a thread of its own
-(patient_assistant/turn_thread.py), with its own runtime on the same SQLite file, and the
-replies still go out, one per message, through the API process's sender."""
+"""The embedded default (no Redis): `serve` processes conversations in a child process
+(patient_assistant/turn_process.py) or on a thread (patient_assistant/turn_thread.py), with
+a runtime of their own on the same SQLite file, and every message gets its reply; a child
+that dies is replaced, and what it left is answered."""
 
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 import time
 from pathlib import Path
 
@@ -31,9 +34,9 @@ def sms(phone: str, sid: str, body: str) -> dict[str, str]:
     }
 
 
-async def test_a_burst_and_another_patient_are_each_answered_by_the_turn_thread(
-    fhir_sandbox: SeededServer, twilio_api: StandIn, nlu: object, tmp_path: Path
-) -> None:
+def embedded_env(
+    fhir_sandbox: SeededServer, twilio_api: StandIn, tmp_path: Path, turns: str
+) -> dict[str, str]:
     env = isolated_env(
         DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'embedded.db'}",
         FHIR_BASE_URL=fhir_sandbox.base_url,
@@ -44,9 +47,18 @@ async def test_a_burst_and_another_patient_are_each_answered_by_the_turn_thread(
         TWILIO_SMS_FROM=SMS_FROM,
         TWILIO_API_BASE_URL=twilio_api.base_url,
         TWILIO_SMS_SENDER_KIND="short_code",
+        EMBEDDED_TURNS=turns,
     )
     for key in ("REDIS_URL", "REDIS_KEY_PREFIX", "CELERY_QUEUE"):
         env.pop(key)
+    return env
+
+
+@pytest.mark.parametrize("turns", ["process", "thread"])
+async def test_a_burst_and_another_patient_are_each_answered(
+    fhir_sandbox: SeededServer, twilio_api: StandIn, nlu: object, tmp_path: Path, turns: str
+) -> None:
+    env = embedded_env(fhir_sandbox, twilio_api, tmp_path, turns)
     with processes(env, tmp_path) as running:
         port = free_port()
         api = await asyncio.to_thread(running.api, port)
@@ -57,9 +69,7 @@ async def test_a_burst_and_another_patient_are_each_answered_by_the_turn_thread(
             answers += await asyncio.gather(*(post(client, api, f) for f in other))
         assert {a.status_code for a in answers} == {200}
 
-        deadline = time.monotonic() + 180
-        while len(twilio_api.sent("Messages")) < 10 and time.monotonic() < deadline:
-            await asyncio.sleep(0.2)
+        await replies(twilio_api, 10)
         sent = twilio_api.sent("Messages")
         to_maria = [r for r in sent if r.fields["To"] == MARIA]
         log = running.log(f"api-{port}")
@@ -72,3 +82,46 @@ async def post(client: httpx.AsyncClient, api: str, fields: dict[str, str]) -> h
     return await client.post(
         api + path, data=fields, headers={"X-Twilio-Signature": sign(PUBLIC + path, fields)}
     )
+
+
+async def test_a_turn_process_killed_is_replaced_and_what_it_left_is_answered(
+    fhir_sandbox: SeededServer, twilio_api: StandIn, nlu: object, tmp_path: Path
+) -> None:
+    env = embedded_env(fhir_sandbox, twilio_api, tmp_path, "process")
+    with processes(env, tmp_path) as running:
+        port = free_port()
+        api = await asyncio.to_thread(running.api, port)
+        async with httpx.AsyncClient(timeout=30) as client:
+            first = await post(client, api, sms(MARIA, "SMk" + "0" * 31, "hello"))
+            assert first.status_code == 200
+            await replies(twilio_api, 1)
+            child = turn_process_of(running.started[0].pid)
+            os.kill(child, signal.SIGKILL)
+            # Sent while no child runs: recorded and acknowledged, answered by the next one.
+            later = [
+                await post(client, api, sms(JAMES, f"SMk{i:031d}", "thanks")) for i in range(1, 4)
+            ]
+            assert {a.status_code for a in later} == {200}
+            await replies(twilio_api, 4)
+        log = running.log(f"api-{port}")
+        assert turn_process_of(running.started[0].pid) != child, log
+    sent = twilio_api.sent("Messages")
+    assert len([r for r in sent if r.fields["To"] == JAMES]) == 3, log
+    assert "the turn process died; starting another" in log
+
+
+def turn_process_of(api_pid: int) -> int:
+    """The pid of the API process's turn process (not multiprocessing's resource tracker)."""
+    children = Path(f"/proc/{api_pid}/task/{api_pid}/children").read_text().split()
+    for pid in children:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+        if b"spawn_main" in cmdline:
+            return int(pid)
+    raise AssertionError(f"no turn process among {children}")
+
+
+async def replies(twilio_api: StandIn, count: int) -> None:
+    """Wait (generously: CI is busy) until the stand-in has received `count` messages."""
+    deadline = time.monotonic() + 180
+    while len(twilio_api.sent("Messages")) < count and time.monotonic() < deadline:
+        await asyncio.sleep(0.2)
