@@ -96,7 +96,8 @@ class Processes:
             f"api-{port}", ["serve", "--host", "127.0.0.1", "--port", str(port), *extra]
         )
         url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 90
+        # Loading the NLU model takes seconds, minutes on a machine busy with other suites.
+        deadline = time.monotonic() + 240
         while time.monotonic() < deadline:
             if proc.poll() is not None:
                 raise RuntimeError(

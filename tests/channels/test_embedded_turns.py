@@ -112,12 +112,15 @@ async def test_a_turn_process_killed_is_replaced_and_what_it_left_is_answered(
 
 def turn_process_of(api_pid: int) -> int:
     """The pid of the API process's turn process (not multiprocessing's resource tracker)."""
-    children = Path(f"/proc/{api_pid}/task/{api_pid}/children").read_text().split()
-    for pid in children:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-        if b"spawn_main" in cmdline:
-            return int(pid)
-    raise AssertionError(f"no turn process among {children}")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            cmdline = (stat.parent / "cmdline").read_bytes()
+        except (OSError, IndexError, ValueError):  # a process that ended meanwhile
+            continue
+        if parent == api_pid and b"spawn_main" in cmdline:
+            return int(stat.parent.name)
+    raise AssertionError(f"no turn process under {api_pid}")
 
 
 async def replies(twilio_api: StandIn, count: int) -> None:
