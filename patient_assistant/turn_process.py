@@ -46,6 +46,10 @@ log = logging.getLogger(__name__)
 
 #: How long a child that died waits before it is started again (a crash loop stays slow).
 RESTART_DELAY_SECONDS = 1.0
+#: Conversations the child processes at once. A reminder batch's replies arrive by the
+#: hundred; past a handful, more at once only queue for the database's connection pool (whose
+#: 30 s wait then fails turns, to be retried) and for the one core, while each waits longer.
+TURNS_AT_ONCE = 8
 #: How long `stop()` waits for the child to finish its turns before it is killed.
 STOP_TIMEOUT_SECONDS = 20.0
 
@@ -240,6 +244,7 @@ class _Child:
         self.tasks: set[asyncio.Task[None]] = set()
         self.waiters: set[asyncio.Task[None]] = set()
         self.stopped = asyncio.Event()
+        self.turn_slots = asyncio.Semaphore(TURNS_AT_ONCE)
         self.send_lock = threading.Lock()
 
     def send(self, *message: Any) -> None:
@@ -311,9 +316,10 @@ class _Child:
 
     async def _process(self, conversation_id: str) -> None:
         try:
-            await self.runtime.assistant.process(
-                conversation_id, self._replies_written, hand_over=True
-            )
+            async with self.turn_slots:
+                await self.runtime.assistant.process(
+                    conversation_id, self._replies_written, hand_over=True
+                )
         except Exception as e:  # noqa: BLE001 - the message stays pending; the due work retries it
             bind(log, conversation=conversation_id).failure("processing failed; left for retry", e)
         finally:
