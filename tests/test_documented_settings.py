@@ -434,6 +434,7 @@ MEANINGS: dict[str, Callable[[Settings, str, str], None]] = {
     "FLOW_CHECK_SECONDS": same_number,
     "QUIET_HOURS_START": same_text,
     "QUIET_HOURS_END": same_text,
+    "EMBEDDED_TURNS": one_of_the_documented_choices,
     "STRIPE_API_KEY": prefixed("sk_live_"),
     "STRIPE_WEBHOOK_SECRET": prefixed("whsec_"),
     "STRIPE_ACCOUNT_ID": prefixed("acct_"),
