@@ -161,6 +161,8 @@ async def test_the_server_rolls_back_a_transaction_whose_if_match_fails(
             "resource": {
                 "resourceType": "Appointment",
                 "status": "booked",
+                "start": slot["start"],  # a booked Appointment has its times (R4 app-3)
+                "end": slot["end"],
                 "identifier": [marker],
                 "participant": [
                     {"actor": {"reference": f"Patient/{patient}"}, "status": "accepted"}

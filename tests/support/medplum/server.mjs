@@ -80,10 +80,15 @@ class ValidatingMemoryRepository extends MemoryRepository {
     if (!filter || searchRequest.sortRules?.length) {
       return super.search(searchRequest);
     }
-    const values = new Set(filter.value.split(',').map((token) => token.split('|').pop()));
+    // "system|value", "|value", "value" or "system|" (any value of the system).
+    const tokens = filter.value.split(',').map((token) => {
+      const bar = token.indexOf('|');
+      return bar < 0 ? { value: token } : { system: token.slice(0, bar), value: token.slice(bar + 1) };
+    });
+    const holds = (i) => tokens.some((t) => (t.value ? i.value === t.value : i.system === t.system));
     const found = [];
     for (const resource of this.resources.get(searchRequest.resourceType)?.values() ?? []) {
-      if (resource.identifier?.some((i) => values.has(i.value)) && matchesSearchRequest(resource, searchRequest)) {
+      if (resource.identifier?.some(holds) && matchesSearchRequest(resource, searchRequest)) {
         found.push(resource);
       }
     }
