@@ -19,7 +19,7 @@ from domain.scheduling import Scheduling
 from tests.support.fhir import TEST_NOW, SeededServer, first_opening, local, new_patient
 from tests.support.storage import DatabaseFactory
 
-pytestmark = [pytest.mark.fhir, pytest.mark.postgres]
+pytestmark = [pytest.mark.fhir, pytest.mark.postgres, pytest.mark.each_fhir_server]
 PATIENTS = 20
 
 

@@ -17,7 +17,7 @@ from domain.model import OpeningHours
 from patient_assistant.sandbox import Sandbox
 from tests.support.fhir import TEST_NOW, SeededServer
 
-pytestmark = pytest.mark.fhir
+pytestmark = [pytest.mark.fhir, pytest.mark.each_fhir_server]
 
 
 def test_phone_numbers_compare_as_e164() -> None:

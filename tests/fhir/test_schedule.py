@@ -19,7 +19,7 @@ from domain.errors import NotFound, SlotUnavailable
 from domain.model import Opening, Service, SlotCriteria
 from tests.support.fhir import TEST_NOW, first_opening, local, new_patient
 
-pytestmark = pytest.mark.fhir
+pytestmark = [pytest.mark.fhir, pytest.mark.each_fhir_server]
 
 
 async def _who(fhir: FhirAdapters, name: str) -> str:

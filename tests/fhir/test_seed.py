@@ -17,6 +17,9 @@ from patient_assistant.seed_bundles import load_bundle
 from patient_assistant.seed_slots import is_busy
 from tests.support.fhir import TEST_NOW, ZONE, SeededServer, local
 
+#: The tests that use a server run on each (tests/support/medplum.py); the others need none.
+pytestmark = pytest.mark.each_fhir_server
+
 COUNTED = (
     "Organization",
     "Location",

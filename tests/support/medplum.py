@@ -6,9 +6,9 @@ practice as of TEST_NOW exactly as the sandbox is (patient_assistant.seed). One 
 worker, like the sandbox. Skipped when Node is not installed; the npm packages are installed
 by scripts/setup-medplum (run here first if they are missing).
 
-`fhir_server` (parametrised): the sekmet sandbox and the Medplum server in turn, for the
-adapter's contract tests that must hold on any R4 server. docs/fhir-servers.md lists what
-differs between the two and how the adapter copes.
+`fhir_server`: the sandbox, or in a test marked `each_fhir_server` the sandbox and the Medplum
+server in turn (`fhir_adapters` connects to it), for the adapter's tests that must hold on any
+R4 server. docs/fhir-servers.md lists what differs between the two and how the adapter copes.
 """
 
 from __future__ import annotations
@@ -140,9 +140,25 @@ async def medplum_fhir() -> AsyncIterator[SeededServer]:
         yield SeededServer(server.base_url, server.report)
 
 
-@pytest.fixture(params=[pytest.param(name, id=name) for name in SERVERS])
-def fhir_server(request: pytest.FixtureRequest) -> SeededServer:
-    """The seeded sekmet sandbox, then the seeded Medplum server (each started on first use)."""
-    fixture = "fhir_sandbox" if request.param == "sekmet" else "medplum_fhir"
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test marked `each_fhir_server` that uses `fhir_server` (or `fhir_adapters`) runs once
+    per server, with ids [sekmet] and [medplum]; any other test gets the sandbox as before."""
+    if (
+        metafunc.definition.get_closest_marker("each_fhir_server")
+        and "fhir_server_name" in metafunc.fixturenames
+    ):
+        metafunc.parametrize("fhir_server_name", SERVERS, ids=SERVERS)
+
+
+@pytest.fixture
+def fhir_server_name() -> str:
+    """Which server `fhir_server` is: the sandbox, unless the test is marked `each_fhir_server`."""
+    return "sekmet"
+
+
+@pytest.fixture
+def fhir_server(fhir_server_name: str, request: pytest.FixtureRequest) -> SeededServer:
+    """The seeded sekmet sandbox or the seeded Medplum server (each started on first use)."""
+    fixture = "medplum_fhir" if fhir_server_name == "medplum" else "fhir_sandbox"
     server: SeededServer = request.getfixturevalue(fixture)
     return server
