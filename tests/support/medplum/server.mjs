@@ -60,35 +60,90 @@ for (const file of SEARCH_PARAMETER_BUNDLE_FILES) {
   indexSearchParameterBundle(readJson(file));
 }
 
-/** Medplum's MemoryRepository, validating what it stores and with transactions that roll back. */
+/** Medplum's MemoryRepository, validating what it stores, with transactions that roll back
+ * and an index of identifiers. */
 class ValidatingMemoryRepository extends MemoryRepository {
-  depth = 0;
+  /** While a transaction runs: how to undo each write, newest last. */
+  journal = undefined;
+  /** resourceType -> "v:value" or "s:system" -> ids that held it (maybe no longer: checked). */
+  identifiers = new Map();
 
   async createResource(resource, options) {
     const errors = validateResource(resource).filter((i) => i.severity === 'error');
     if (errors.length) {
       throw new OperationOutcomeError({ resourceType: 'OperationOutcome', issue: errors });
     }
-    return super.createResource(resource, options);
+    const undo = this.journal && resource.id ? this.undoOf(resource.resourceType, resource.id) : undefined;
+    const result = await super.createResource(resource, options);
+    this.journal?.push(undo ?? this.undoOf(result.resourceType, result.id, true));
+    let index = this.identifiers.get(result.resourceType);
+    if (!index) {
+      index = new Map();
+      this.identifiers.set(result.resourceType, index);
+    }
+    for (const i of result.identifier ?? []) {
+      for (const key of [`v:${i.value}`, `s:${i.system}`]) {
+        if (!index.has(key)) index.set(key, new Set());
+        index.get(key).add(result.id);
+      }
+    }
+    return result;
+  }
+
+  async deleteResource(resourceType, id) {
+    const undo = this.journal ? this.undoOf(resourceType, id) : undefined;
+    await super.deleteResource(resourceType, id);
+    this.journal?.push(undo);
+  }
+
+  undoOf(resourceType, id, absent = false) {
+    const previous = absent ? undefined : this.resources.get(resourceType)?.get(id);
+    const versions = absent ? 0 : (this.history.get(resourceType)?.get(id)?.length ?? 0);
+    return () => {
+      if (previous) this.resources.get(resourceType).set(id, previous);
+      else this.resources.get(resourceType)?.delete(id);
+      const history = this.history.get(resourceType)?.get(id);
+      if (history && versions) history.length = versions;
+      else this.history.get(resourceType)?.delete(id);
+    };
+  }
+
+  async withTransaction(callback) {
+    if (this.journal) {
+      return callback(undefined); // nested: part of the outer transaction
+    }
+    this.journal = [];
+    try {
+      return await callback(undefined);
+    } catch (err) {
+      for (const undo of this.journal.reverse()) undo();
+      throw err;
+    } finally {
+      this.journal = undefined;
+    }
   }
 
   // Every conditional create searches by identifier; matching each stored resource with the
-  // search engine makes seeding 2,000 Slots quadratic (84 s). Only the resources holding one
-  // of the identifier values are matched (what an index does); the results are the same.
+  // search engine makes seeding 2,000 Slots quadratic (84 s). Only the resources that hold
+  // one of the identifiers are matched (what an index does); the results are the same.
   async search(searchRequest) {
     const filter = searchRequest.filters?.find((f) => f.code === 'identifier' && f.operator === Operator.EQUALS);
     if (!filter || searchRequest.sortRules?.length) {
       return super.search(searchRequest);
     }
     // "system|value", "|value", "value" or "system|" (any value of the system).
-    const tokens = filter.value.split(',').map((token) => {
+    const keys = filter.value.split(',').map((token) => {
       const bar = token.indexOf('|');
-      return bar < 0 ? { value: token } : { system: token.slice(0, bar), value: token.slice(bar + 1) };
+      const value = bar < 0 ? token : token.slice(bar + 1);
+      return value ? `v:${value}` : `s:${token.slice(0, bar)}`;
     });
-    const holds = (i) => tokens.some((t) => (t.value ? i.value === t.value : i.system === t.system));
+    const index = this.identifiers.get(searchRequest.resourceType);
+    const ids = new Set(keys.flatMap((key) => [...(index?.get(key) ?? [])]));
+    const stored = this.resources.get(searchRequest.resourceType);
     const found = [];
-    for (const resource of this.resources.get(searchRequest.resourceType)?.values() ?? []) {
-      if (resource.identifier?.some(holds) && matchesSearchRequest(resource, searchRequest)) {
+    for (const id of ids) {
+      const resource = stored?.get(id);
+      if (resource && matchesSearchRequest(resource, searchRequest)) {
         found.push(resource);
       }
     }
@@ -100,30 +155,6 @@ class ValidatingMemoryRepository extends MemoryRepository {
       entry: page.length ? page.map((resource) => ({ resource: deepClone(resource) })) : undefined,
       total: found.length,
     };
-  }
-
-  snapshot() {
-    const copy = (maps, inner) => new Map([...maps].map(([k, v]) => [k, new Map([...v].map(([i, x]) => [i, inner(x)]))]));
-    return { resources: copy(this.resources, (r) => r), history: copy(this.history, (h) => [...h]) };
-  }
-
-  async withTransaction(callback) {
-    if (this.depth > 0) {
-      return callback(undefined);
-    }
-    const before = this.snapshot();
-    this.depth++;
-    try {
-      return await callback(undefined);
-    } catch (err) {
-      this.resources.clear();
-      this.history.clear();
-      for (const [k, v] of before.resources) this.resources.set(k, v);
-      for (const [k, v] of before.history) this.history.set(k, v);
-      throw err;
-    } finally {
-      this.depth--;
-    }
   }
 }
 
