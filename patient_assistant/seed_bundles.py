@@ -71,7 +71,7 @@ def _references(node: Any) -> set[str]:
 
 
 def _literal(resource_type: str, answer: Json) -> str:
-    """"Type/id" of a batch entry's answer: from its Location, else from the resource returned."""
+    """The "Type/id" of a Bundle entry's answer: its Location, else the resource returned."""
     location = str((answer.get("response") or {}).get("location") or "")
     if f"{resource_type}/" in location:
         return f"{resource_type}/" + location.split(f"{resource_type}/", 1)[1].split("/")[0]
