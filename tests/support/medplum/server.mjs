@@ -16,8 +16,9 @@
 // - search paging: Medplum's default page of 20 and cap of 1000, and a `next` link
 //   (_offset), which the in-memory repository leaves out;
 // - transactions that roll back: the in-memory repository's withTransaction runs the
-//   callback without one, so a failed transaction here restores the state before it;
+//   callback without one, so here a journal of the transaction's writes is undone if it fails;
 // - one request at a time (the repository is a plain Map; requests queue);
+// - an index of identifiers, so that conditional creates are not quadratic (same results);
 // - GET [base]/metadata: a CapabilityStatement naming every resource type and its search
 //   parameters, from the definitions the router searches with.
 // Nothing is logged per request: URLs carry search values such as phone numbers.
