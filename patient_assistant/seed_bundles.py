@@ -155,7 +155,8 @@ class BundleSeeder:
                 self._remember(entry, literal, created=status == 201)
                 if entry.get("fullUrl"):
                     urns[str(entry["fullUrl"])] = literal
-            pending = [e for e in pending if all(e is not x for x in ready)]
+            sent = {id(e) for e in ready}
+            pending = [e for e in pending if id(e) not in sent]
 
     def _remember(self, entry: Json, literal: str, created: bool) -> None:
         rtype = literal.split("/", 1)[0]
