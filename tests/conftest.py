@@ -6,6 +6,7 @@ import pytest
 
 pytest_plugins = [
     "tests.support.fhir",
+    "tests.support.medplum",
     "tests.support.storage",
     "tests.support.nlu",
     "tests.support.worker",

@@ -38,7 +38,11 @@ class FhirHttpError(Exception):
 def diagnostics_of(body: Any) -> str:
     """The diagnostics of an OperationOutcome body, or a short excerpt of anything else."""
     if isinstance(body, dict) and body.get("resourceType") == "OperationOutcome":
-        parts = [str(i.get("diagnostics") or i.get("code") or "") for i in body.get("issue", [])]
+        # Servers put the message in `diagnostics` (sekmet, HAPI) or `details.text` (Medplum).
+        parts = [
+            str(i.get("diagnostics") or (i.get("details") or {}).get("text") or i.get("code") or "")
+            for i in body.get("issue", [])
+        ]
         return "; ".join(p for p in parts if p)[:500]
     return str(body)[:200]
 

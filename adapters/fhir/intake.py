@@ -46,8 +46,11 @@ class FhirIntakeStore:
         return to_form(max(found, key=_version_key)) if found else None
 
     async def latest(self, patient_id: str, form: Form) -> IntakeResponse | None:
+        # By patient only: a response names the form as "url|version", and a search by the
+        # url alone finds those on some servers (sekmet) and not on others (Medplum matches a
+        # canonical exactly); a patient has few responses, so the form is picked out here.
         found = await self._conn.search_one_type(
-            "QuestionnaireResponse", {"subject": f"Patient/{patient_id}", "questionnaire": form.url}
+            "QuestionnaireResponse", {"subject": f"Patient/{patient_id}"}
         )
         mine = [
             r

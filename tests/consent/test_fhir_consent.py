@@ -13,7 +13,7 @@ from domain.consent import TELEHEALTH, latest
 from domain.consent_service import ConsentRequired, Consents, DecideConsent
 from tests.support.fhir import TEST_NOW, new_patient
 
-pytestmark = pytest.mark.fhir
+pytestmark = [pytest.mark.fhir, pytest.mark.each_fhir_server]
 
 
 async def test_the_demo_documents_with_versions(fhir_adapters: FhirAdapters) -> None:

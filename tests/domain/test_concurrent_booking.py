@@ -19,17 +19,17 @@ from domain.scheduling import Scheduling
 from tests.support.fhir import TEST_NOW, SeededServer, first_opening, local, new_patient
 from tests.support.storage import DatabaseFactory
 
-pytestmark = [pytest.mark.fhir, pytest.mark.postgres]
+pytestmark = [pytest.mark.fhir, pytest.mark.postgres, pytest.mark.each_fhir_server]
 PATIENTS = 20
 
 
 async def test_twenty_patients_race_for_one_time(
-    fhir_sandbox: SeededServer, database_url: DatabaseFactory
+    fhir_server: SeededServer, database_url: DatabaseFactory
 ) -> None:
     # Twenty transactions at once queue at the sandbox; on a busy CI machine the last can
     # wait longer than the default 10 s read timeout, which would read as "record system
     # down" rather than as the race this test is about.
-    fhir = connect(fhir_sandbox.base_url, organization=DEMO_ORGANIZATION, timeout=120)
+    fhir = connect(fhir_server.base_url, organization=DEMO_ORGANIZATION, timeout=120)
     try:
         await race(fhir, database_url)
     finally:

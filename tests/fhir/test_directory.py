@@ -17,7 +17,7 @@ from domain.model import OpeningHours
 from patient_assistant.sandbox import Sandbox
 from tests.support.fhir import TEST_NOW, SeededServer
 
-pytestmark = pytest.mark.fhir
+pytestmark = [pytest.mark.fhir, pytest.mark.each_fhir_server]
 
 
 def test_phone_numbers_compare_as_e164() -> None:
@@ -115,11 +115,11 @@ async def test_related_person_links_aisha_to_omar(fhir_adapters: FhirAdapters) -
 
 
 async def test_a_staff_edit_reaches_the_catalogue_when_the_reference_data_is_read_again(
-    fhir_sandbox: SeededServer,
+    fhir_server: SeededServer,
 ) -> None:
     # One cache: the catalogue the dialogue reads keeps no copy of its own on top of the
     # adapter's reference data (here read afresh every time: reference_ttl=0).
-    fhir = connect(fhir_sandbox.base_url, organization=DEMO_ORGANIZATION, reference_ttl=0)
+    fhir = connect(fhir_server.base_url, organization=DEMO_ORGANIZATION, reference_ttl=0)
     catalogue = PracticeCatalogue(fhir.practice)
     try:
         assert (await catalogue.get()).practice.name == "Riverside Family Clinic"

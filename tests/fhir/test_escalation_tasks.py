@@ -18,7 +18,7 @@ from domain.alerts import ReportEmergency, ReportLockout, ReportPaymentMismatch,
 from domain.patients import Match, NewPatient
 from tests.support.fhir import new_patient
 
-pytestmark = pytest.mark.fhir
+pytestmark = [pytest.mark.fhir, pytest.mark.each_fhir_server]
 
 DUE = dt.datetime(2026, 3, 2, 13, 0, tzinfo=dt.UTC)
 

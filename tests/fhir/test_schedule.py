@@ -19,7 +19,7 @@ from domain.errors import NotFound, SlotUnavailable
 from domain.model import Opening, Service, SlotCriteria
 from tests.support.fhir import TEST_NOW, first_opening, local, new_patient
 
-pytestmark = pytest.mark.fhir
+pytestmark = [pytest.mark.fhir, pytest.mark.each_fhir_server]
 
 
 async def _who(fhir: FhirAdapters, name: str) -> str:
@@ -161,6 +161,8 @@ async def test_the_server_rolls_back_a_transaction_whose_if_match_fails(
             "resource": {
                 "resourceType": "Appointment",
                 "status": "booked",
+                "start": slot["start"],  # a booked Appointment has its times (R4 app-3)
+                "end": slot["end"],
                 "identifier": [marker],
                 "participant": [
                     {"actor": {"reference": f"Patient/{patient}"}, "status": "accepted"}

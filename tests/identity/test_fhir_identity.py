@@ -17,7 +17,7 @@ from domain.details import DetailChange
 from domain.patients import NewPatient, likely_duplicates
 from tests.support.fhir import new_patient
 
-pytestmark = pytest.mark.fhir
+pytestmark = [pytest.mark.fhir, pytest.mark.each_fhir_server]
 
 
 def unique_person(**details: object) -> NewPatient:

@@ -11,7 +11,7 @@ from adapters.fhir import FhirAdapters
 from domain.intake import IntakeResponse, walk
 from tests.support.fhir import new_patient
 
-pytestmark = pytest.mark.fhir
+pytestmark = [pytest.mark.fhir, pytest.mark.each_fhir_server]
 
 
 async def test_the_practice_intake_form_is_read(fhir_adapters: FhirAdapters) -> None:

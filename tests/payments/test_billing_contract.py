@@ -31,15 +31,21 @@ class BillingSide:
 
 
 @pytest.fixture(
-    params=[pytest.param("fake", id="fake"), pytest.param("fhir", marks=pytest.mark.fhir)]
+    params=[
+        pytest.param("fake", id="fake"),
+        pytest.param("fhir", marks=pytest.mark.fhir),
+        pytest.param("medplum", marks=pytest.mark.fhir),
+    ]
 )
 def billing_server(request: pytest.FixtureRequest) -> str | None:
-    """The sandbox's base url for the FHIR side (a plain fixture, as tests/ports/sides.py
-    explains: the session's sandbox is asked for only by FHIR-side tests); None for the fake."""
+    """The FHIR side's server (the sandbox, or Medplum's: a plain fixture, as
+    tests/ports/sides.py explains: the session's servers are asked for only by FHIR-side
+    tests); None for the fake."""
     if request.param == "fake":
         return None
-    sandbox: SeededServer = request.getfixturevalue("fhir_sandbox")
-    return sandbox.base_url
+    fixture = "medplum_fhir" if request.param == "medplum" else "fhir_sandbox"
+    server: SeededServer = request.getfixturevalue(fixture)
+    return server.base_url
 
 
 @pytest.fixture

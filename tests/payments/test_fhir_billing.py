@@ -18,7 +18,7 @@ from tests.payments.support import (
 )
 from tests.support.fhir import new_patient
 
-pytestmark = pytest.mark.fhir
+pytestmark = [pytest.mark.fhir, pytest.mark.each_fhir_server]
 
 AT = dt.datetime(2026, 3, 2, 14, 0, tzinfo=dt.UTC)
 

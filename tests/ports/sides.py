@@ -46,7 +46,12 @@ DAY = dt.date(2026, 3, 10)
 SLOT_MINUTES = 15
 
 #: Every contract test runs once per side; the FHIR side needs the sandbox.
-SIDES = [pytest.param("fake", id="fake"), pytest.param("fhir", id="fhir", marks=pytest.mark.fhir)]
+#: "medplum" is the same adapters on a second, independent FHIR server (tests/support/medplum.py).
+SIDES = [
+    pytest.param("fake", id="fake"),
+    pytest.param("fhir", id="fhir", marks=pytest.mark.fhir),
+    pytest.param("medplum", id="medplum", marks=pytest.mark.fhir),
+]
 
 
 class Schedule(ScheduleStore, BookedAppointments, Protocol):
@@ -283,13 +288,15 @@ class FhirSide:
 
 @pytest.fixture(params=SIDES)
 def side_server(request: pytest.FixtureRequest) -> str | None:
-    """The sandbox's base url for the FHIR side (started on first use), None for the fakes.
+    """The base url of the FHIR side's server (the sandbox, or Medplum's; started on first
+    use), None for the fakes.
 
-    A plain fixture so that the session's sandbox is asked for only by FHIR-side tests."""
+    A plain fixture so that the session's servers are asked for only by FHIR-side tests."""
     if request.param == "fake":
         return None
-    sandbox: SeededServer = request.getfixturevalue("fhir_sandbox")
-    return sandbox.base_url
+    fixture = "medplum_fhir" if request.param == "medplum" else "fhir_sandbox"
+    server: SeededServer = request.getfixturevalue(fixture)
+    return server.base_url
 
 
 @pytest.fixture

@@ -2,7 +2,8 @@
 
 `fhir_sandbox` (session): a sekmet-fhir server on a free port in a tmp dir, seeded with
 the demo practice as of TEST_NOW; or, when FHIR_BASE_URL is set, that server (seeded).
-`fhir_adapters`: the FHIR adapters (ports) on it, closed after the test.
+`fhir_adapters`: the FHIR adapters (ports) on it, closed after the test (on each FHIR server
+in a test marked `each_fhir_server`: tests/support/medplum.py).
 
 Tests share the session's server, so they isolate by unique data (their own patients,
 practitioners and days), never by teardown. Leave Dr. Patel's Friday 6 March 2026
@@ -51,8 +52,10 @@ async def fhir_sandbox(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterato
 
 
 @pytest.fixture
-async def fhir_adapters(fhir_sandbox: SeededServer) -> AsyncIterator[FhirAdapters]:
-    adapters = connect(fhir_sandbox.base_url, organization=DEMO_ORGANIZATION)
+async def fhir_adapters(fhir_server: SeededServer) -> AsyncIterator[FhirAdapters]:
+    """The adapters on `fhir_server`: the sandbox (tests/support/medplum.py: and the Medplum
+    server too in a test marked `each_fhir_server`)."""
+    adapters = connect(fhir_server.base_url, organization=DEMO_ORGANIZATION)
     yield adapters
     await adapters.aclose()
 
