@@ -237,7 +237,10 @@ def record(result: dict) -> None:  # type: ignore[type-arg]
             f"{c['p99_ms']:.3f} ms",
             f"{w['msgs_per_s']:.0f}",
         ]
-        for name, w, c in (("`NLU.parse`", wall, cpu), ("bare spaCy tokenizer", base_wall, base_cpu))
+        for name, w, c in (
+            ("`NLU.parse`", wall, cpu),
+            ("bare spaCy tokenizer", base_wall, base_cpu),
+        )
     ]
     rows.append(
         [
@@ -253,19 +256,23 @@ def record(result: dict) -> None:  # type: ignore[type-arg]
     halves = result["p99_halves_ms"]
     body = "\n\n".join(
         [
-            f"{result['distinct_messages']} messages (`bench/latency_messages.txt`) parsed "
-            f"{result['messages'] // result['distinct_messages']} times each by the trained "
-            "pipeline and by a bare spaCy English tokenizer, alternated in one process; wall "
-            "clock and the thread's CPU clock.",
+            (
+                f"{result['distinct_messages']} messages (`bench/latency_messages.txt`) parsed "
+                f"{result['messages'] // result['distinct_messages']} times each by the trained "
+                "pipeline and by a bare spaCy English tokenizer, alternated in one process; wall "
+                "clock and the thread's CPU clock."
+            ),
             results.table(["", "p50", "p99", "CPU p50", "CPU p99", "messages/s"], rows),
             f"p99 in each half of the rounds: wall {halves['wall']} ms, CPU {halves['cpu']} ms.",
             results.table(
                 ["target", "measured", "verdict"],
                 [
                     [
-                        f"parse p99 <= {TARGET_P99_MS:g} ms (read on the "
-                        f"{result['target_read_on']} clock: load average "
-                        f"{result['load_average']}, busy from {BUSY_LOAD})",
+                        (
+                            f"parse p99 <= {TARGET_P99_MS:g} ms (read on the "
+                            f"{result['target_read_on']} clock: load average "
+                            f"{result['load_average']}, busy from {BUSY_LOAD})"
+                        ),
                         f"{judged['p99_ms']:.3f} ms",
                         results.verdict(result["meets_target"]),
                     ]

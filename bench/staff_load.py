@@ -42,7 +42,6 @@ import asyncio
 import contextlib
 import itertools
 import json
-import os
 import random
 import subprocess
 import sys
@@ -271,7 +270,9 @@ async def probe(
     """A known patient asks a question over and over: reply, stream event, transcript shown."""
     auth = {"Authorization": f"Bearer {who.token}"}
     path = f"/staff/api/conversations/{conversation_id}"
-    seen = sum(1 for m in (await http.get(path, headers=auth)).json()["messages"] if m["direction"] == "in")
+    seen = sum(
+        1 for m in (await http.get(path, headers=auth)).json()["messages"] if m["direction"] == "in"
+    )
     while time.monotonic() < until:
         sent = await sms(http, url, phone, PROBE_BODY)
         at_event = await streams.first_after(conversation_id, "message_in", sent)
@@ -379,9 +380,7 @@ async def run_phase(
         probe(http, url, arrivals, streams, staff[0], phone, cid, phase, until)
         for phone, cid in probes.items()
     ]
-    tasks.append(
-        emergencies(http, url, arrivals, streams, staff[0], phase, emergency_from, until)
-    )
+    tasks.append(emergencies(http, url, arrivals, streams, staff[0], phase, emergency_from, until))
     tasks.append(publish(http, admin, phase, 1 if name == "idle" else 2))
     await asyncio.gather(*tasks)
     phase.seconds = time.monotonic() - started
@@ -423,7 +422,9 @@ async def run(args: argparse.Namespace) -> dict[str, Phase]:
                     # Warm up: the probes' and a few others' first messages (the worker's
                     # processes load the model), so every probe has a conversation to view.
                     phones = [h.patient_phone(extra + i) for i in range(PROBES)]
-                    phones += [h.patient_phone(args.patients + 1 + i) for i in range(WARM_UP_PATIENTS)]
+                    phones += [
+                        h.patient_phone(args.patients + 1 + i) for i in range(WARM_UP_PATIENTS)
+                    ]
                     for phone in phones:
                         await sms(http, url, phone, "hi")
                     for phone in phones:
@@ -439,8 +440,17 @@ async def run(args: argparse.Namespace) -> dict[str, Phase]:
                     phases = {}
                     for n, name in enumerate(("idle", "load")):
                         phases[name] = await run_phase(
-                            name, args, http, url, arrivals, streams, staff, admin, probes,
-                            known, 20000 + 1000 * n,
+                            name,
+                            args,
+                            http,
+                            url,
+                            arrivals,
+                            streams,
+                            staff,
+                            admin,
+                            probes,
+                            known,
+                            20000 + 1000 * n,
                         )
                     streams.ended = 0
                     for reader in readers:
@@ -484,26 +494,29 @@ def figures(phases: dict[str, Phase], args: argparse.Namespace) -> dict[str, Any
                 written.verdict(met) if judged else "",
             ]
         )
-    probe_rows = []
-    for key in (
+    keys = (
         "reply",
         "stream",
         "transcript shown",
         "emergency reply",
         "emergency stream",
         "emergency queue shown",
-    ):
-        probe_rows.append(
-            [key]
-            + [
-                f"{len(p.probe[key])}: {ms(h.percentile(p.probe[key], 50))} / "
-                f"{ms(h.percentile(p.probe[key], 99))}"
-                for p in (idle, load)
-            ]
-        )
+    )
+    probe_rows = [
+        [key]
+        + [
+            f"{len(p.probe[key])}: {ms(h.percentile(p.probe[key], 50))} / "
+            f"{ms(h.percentile(p.probe[key], 99))}"
+            for p in (idle, load)
+        ]
+        for key in keys
+    ]
     consoles = []
     console_ok = True
-    for shown, reply in (("transcript shown", "reply"), ("emergency queue shown", "emergency reply")):
+    for shown, reply in (
+        ("transcript shown", "reply"),
+        ("emergency queue shown", "emergency reply"),
+    ):
         for name, p in (("idle", idle), ("load", load)):
             ratio = h.percentile(p.probe[shown], 50) / h.percentile(p.probe[reply], 50)
             if name == "load":
@@ -528,22 +541,24 @@ def figures(phases: dict[str, Phase], args: argparse.Namespace) -> dict[str, Any
 
 
 def report(f: dict[str, Any], args: argparse.Namespace) -> str:
-    idle, load = f["idle"], f["load"]
+    _idle, load = f["idle"], f["load"]
     (_, pub_idle, fail_idle), (_, pub_load, fail_load) = f["publish"]
     crowd = (
         f"{load.turns} crowd turns answered while measuring under load "
         f"({load.turns / load.seconds:.1f} turns/s)"
     )
     body = [
-        f"Production shape (`serve` + one Celery worker of {args.worker_concurrency} processes). "
-        f"Two phases of {args.seconds:.0f} s with the same requests: idle, then while "
-        f"{args.patients} known patients book over and over (signed Twilio webhooks); {crowd}. "
-        f"{args.staff} staff members hold the event stream open and poll the queue, the open "
-        f"escalations, a transcript and `/staff/api/me` ({PAUSE * 1000:.0f} ms between "
-        "requests); `/healthz` of the same process is timed beside them as the floor that "
-        "load puts under any request. An admin saves a flow version and publishes it (its "
-        f"flow tests run) once per phase. Probes: {PROBES} known patients ask a question over "
-        "and over; one new number at a time texts an emergency.",
+        (
+            f"Production shape (`serve` + one Celery worker of {args.worker_concurrency} processes). "
+            f"Two phases of {args.seconds:.0f} s with the same requests: idle, then while "
+            f"{args.patients} known patients book over and over (signed Twilio webhooks); {crowd}. "
+            f"{args.staff} staff members hold the event stream open and poll the queue, the open "
+            f"escalations, a transcript and `/staff/api/me` ({PAUSE * 1000:.0f} ms between "
+            "requests); `/healthz` of the same process is timed beside them as the floor that "
+            "load puts under any request. An admin saves a flow version and publishes it (its "
+            f"flow tests run) once per phase. Probes: {PROBES} known patients ask a question over "
+            "and over; one new number at a time texts an emergency."
+        ),
         "Staff API (counts idle / load; p50 / p99):",
         written.table(
             [
@@ -566,9 +581,17 @@ def report(f: dict[str, Any], args: argparse.Namespace) -> str:
         "A patient's message reaching the console (from the webhook's post; count: p50 / p99):",
         written.table(["", "idle", "under load"], f["probe_rows"]),
         written.table(
-            ["console / patient's reply (p50s)", "ratio", f"target <= {TARGET_CONSOLE_OVER_REPLY:g} under load"],
             [
-                [name, f"{ratio:.2f}", written.verdict(ratio <= TARGET_CONSOLE_OVER_REPLY) if "load" in name else ""]
+                "console / patient's reply (p50s)",
+                "ratio",
+                f"target <= {TARGET_CONSOLE_OVER_REPLY:g} under load",
+            ],
+            [
+                [
+                    name,
+                    f"{ratio:.2f}",
+                    written.verdict(ratio <= TARGET_CONSOLE_OVER_REPLY) if "load" in name else "",
+                ]
                 for name, ratio in f["consoles"]
             ],
         ),

@@ -411,8 +411,10 @@ def record(runs: list[dict[str, Any]], args: argparse.Namespace) -> None:
                 f"{c['ack_p99_ms']:.0f} ms",
                 f"{c['cpu_ms_per_turn']:.1f} ms",
                 f"{cores * 1000 / c['cpu_ms_per_turn']:.0f}",
-                f"{c['fhir_requests_per_turn']:.1f}, {c['fhir_ms_per_turn']:.0f} ms "
-                f"({c['fhir_share_of_turn_time']:.0%})",
+                (
+                    f"{c['fhir_requests_per_turn']:.1f}, {c['fhir_ms_per_turn']:.0f} ms "
+                    f"({c['fhir_share_of_turn_time']:.0%})"
+                ),
                 f"{b['p50_ms']:.0f} / {b['p99_ms']:.0f} ms",
                 f"{b['p99_minus_fhir_ms']:.0f} ms",
                 f"{c['missing_replies'] + b['missing_replies']}, {c['non_2xx'] + b['non_2xx']}",
@@ -426,8 +428,10 @@ def record(runs: list[dict[str, Any]], args: argparse.Namespace) -> None:
         checks += [
             [
                 "production turns/s (500 patients booking)",
-                f"{c['turns_per_second']:.1f} measured; {cpu_bound:.0f} the {cores} cores allow "
-                f"at {c['cpu_ms_per_turn']:.1f} ms CPU per turn",
+                (
+                    f"{c['turns_per_second']:.1f} measured; {cpu_bound:.0f} the {cores} cores allow "
+                    f"at {c['cpu_ms_per_turn']:.1f} ms CPU per turn"
+                ),
                 f">= {TARGET_TURNS_PER_SECOND:.0f}",
                 written.verdict(c["turns_per_second"] >= TARGET_TURNS_PER_SECOND),
             ],
@@ -448,17 +452,30 @@ def record(runs: list[dict[str, Any]], args: argparse.Namespace) -> None:
                 written.verdict(ack < TARGET_EMBEDDED_ACK_P99_MS),
             ]
         )
-    lost = sum(r[load]["missing_replies"] + r[load]["non_2xx"] for r in mine.values() for load in ("crowd", "burst"))
-    checks.append(["every message answered, every webhook 2xx", f"{lost} missing or non-2xx", "0", written.verdict(lost == 0)])
+    lost = sum(
+        r[load]["missing_replies"] + r[load]["non_2xx"]
+        for r in mine.values()
+        for load in ("crowd", "burst")
+    )
+    checks.append(
+        [
+            "every message answered, every webhook 2xx",
+            f"{lost} missing or non-2xx",
+            "0",
+            written.verdict(lost == 0),
+        ]
+    )
     body = "\n\n".join(
         [
-            f"{args.patients} known patients book at once (3 turns each, each waiting for its "
-            f"reply), then one patient sends {args.bursts} bursts of 10 messages; a turn ends when "
-            "its reply reaches the Twilio stand-in. Production: `serve` + one Celery worker of "
-            f"{args.worker_concurrency} processes; embedded: `serve` alone. Turns/s has no "
-            "same-run baseline: the CPU per turn (serve and worker processes, which waiting for "
-            "a core does not inflate) and the turns/s the cores allow at that cost "
-            f"({cores} x 1000 ms / CPU ms per turn) are given beside it.",
+            (
+                f"{args.patients} known patients book at once (3 turns each, each waiting for its "
+                f"reply), then one patient sends {args.bursts} bursts of 10 messages; a turn ends when "
+                "its reply reaches the Twilio stand-in. Production: `serve` + one Celery worker of "
+                f"{args.worker_concurrency} processes; embedded: `serve` alone. Turns/s has no "
+                "same-run baseline: the CPU per turn (serve and worker processes, which waiting for "
+                "a core does not inflate) and the turns/s the cores allow at that cost "
+                f"({cores} x 1000 ms / CPU ms per turn) are given beside it."
+            ),
             written.table(
                 [
                     "shape",

@@ -296,10 +296,12 @@ def record(result: dict[str, Any]) -> None:
     correct = serve["non_2xx"] == 0 and serve["recorded_once"]
     body = "\n\n".join(
         [
-            f"Signed Twilio SMS webhooks from 500 patients (5% sent twice as retries) at "
-            f"concurrency {result['concurrency']}, {result['rounds']} alternated rounds of "
-            f"{result['messages_per_round']} messages per server; serve in {result['shape']} "
-            "shape (no worker: the acknowledgement alone).",
+            (
+                f"Signed Twilio SMS webhooks from 500 patients (5% sent twice as retries) at "
+                f"concurrency {result['concurrency']}, {result['rounds']} alternated rounds of "
+                f"{result['messages_per_round']} messages per server; serve in {result['shape']} "
+                "shape (no worker: the acknowledgement alone)."
+            ),
             results.table(
                 ["", "acks/s", "p50", "p99", "server CPU per ack", "non-2xx", "recorded once"],
                 rows,
