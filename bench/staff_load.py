@@ -419,24 +419,30 @@ async def run(args: argparse.Namespace) -> dict[str, Phase]:
                         asyncio.create_task(streams.read(http, who.token, i == 0))
                         for i, who in enumerate(staff)
                     ]
-                    # Warm up: the probes' and a few others' first messages (the worker's
-                    # processes load the model), so every probe has a conversation to view.
-                    phones = [h.patient_phone(extra + i) for i in range(PROBES)]
-                    phones += [
-                        h.patient_phone(args.patients + 1 + i) for i in range(WARM_UP_PATIENTS)
+                    # Warm up: everyone's first message (the worker's processes load the
+                    # model on their first), so the practice has its conversations and the
+                    # queue and transcripts are the same size in both phases.
+                    crowd_phones = [
+                        h.patient_phone(i) for i in range(args.patients + 1 + WARM_UP_PATIENTS)
                     ]
-                    for phone in phones:
-                        await sms(http, url, phone, "hi")
-                    for phone in phones:
-                        if await arrivals.next(phone) is None:
-                            raise RuntimeError("no reply to a warm-up message")
+                    probe_phones = [h.patient_phone(extra + i) for i in range(PROBES)]
+                    # The probes last, so they are the latest conversations in the listing.
+                    for phones in (crowd_phones, probe_phones):
+                        await asyncio.gather(*(sms(http, url, phone, "hi") for phone in phones))
+                        for phone in phones:
+                            if await arrivals.next(phone) is None:
+                                raise RuntimeError("no reply to a warm-up message")
+                    await asyncio.sleep(1.0)
+                    for phone in crowd_phones + probe_phones:
+                        arrivals.drop(phone)
                     auth = {"Authorization": f"Bearer {staff[0].token}"}
                     listed = (
                         await http.get("/staff/api/conversations?limit=500", headers=auth)
                     ).json()
                     ids = {c["address"]: c["id"] for c in listed}
-                    probes = {p: next(i for a, i in ids.items() if p in a) for p in phones[:PROBES]}
+                    probes = {p: next(i for a, i in ids.items() if p in a) for p in probe_phones}
                     known = list(ids.values())
+                    print(f"warmed up: {len(crowd_phones) + PROBES} conversations", flush=True)
                     phases = {}
                     for n, name in enumerate(("idle", "load")):
                         phases[name] = await run_phase(
@@ -450,7 +456,7 @@ async def run(args: argparse.Namespace) -> dict[str, Phase]:
                             admin,
                             probes,
                             known,
-                            20000 + 1000 * n,
+                            9000 + 500 * n,  # new numbers for the emergencies
                         )
                     streams.ended = 0
                     for reader in readers:
