@@ -259,7 +259,7 @@ def record(result: dict) -> None:  # type: ignore[type-arg]
             (
                 f"{result['distinct_messages']} messages (`bench/latency_messages.txt`) parsed "
                 f"{result['messages'] // result['distinct_messages']} times each by the trained "
-                "pipeline and by a bare spaCy English tokenizer, alternated in one process; wall "
+                "pipeline, then by a bare spaCy English tokenizer, in one process; wall "
                 "clock and the thread's CPU clock."
             ),
             results.table(["", "p50", "p99", "CPU p50", "CPU p99", "messages/s"], rows),
