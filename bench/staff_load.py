@@ -98,6 +98,11 @@ class Streams:
             await asyncio.wait_for(future, WAIT)
 
     async def read(self, http: httpx.AsyncClient, token: str, first: bool) -> None:
+        with contextlib.suppress(httpx.HTTPError):  # the server stopping at the end
+            await self._read(http, token, first)
+        self.ended += 1
+
+    async def _read(self, http: httpx.AsyncClient, token: str, first: bool) -> None:
         headers = {"Authorization": f"Bearer {token}"}
         async with http.stream("GET", "/staff/api/events", headers=headers) as response:
             response.raise_for_status()
@@ -202,10 +207,20 @@ async def publish(http: httpx.AsyncClient, admin: Staff, phase: Phase, n: int) -
 # --- patients -------------------------------------------------------------------------------------
 
 
+#: Webhooks in flight at once, as a provider's sender would (and as turns.py's crowd): 500
+#: connections opened at once get resets from the listening socket's backlog, not answers.
+WEBHOOKS_IN_FLIGHT = 64
+_in_flight: asyncio.Semaphore | None = None
+
+
 async def sms(http: httpx.AsyncClient, url: str, phone: str, body: str) -> float:
+    global _in_flight
+    if _in_flight is None:
+        _in_flight = asyncio.Semaphore(WEBHOOKS_IN_FLIGHT)
     hook = h.signed(h.sms_fields(phone, body))
-    sent = time.monotonic()
-    status = await h.post(http, url, hook)
+    async with _in_flight:
+        sent = time.monotonic()
+        status = await h.post(http, url, hook)
     if not 200 <= status < 300:
         raise RuntimeError(f"webhook answered {status}")
     return sent
@@ -415,7 +430,7 @@ async def run(args: argparse.Namespace) -> dict[str, Phase]:
                     *(add_account(env, e, "staff") for e in emails),
                     add_account(env, "admin@riverside.example", "admin"),
                 )
-                limits = httpx.Limits(max_connections=args.patients + 64)
+                limits = httpx.Limits(max_connections=WEBHOOKS_IN_FLIGHT + 2 * args.staff + 32)
                 async with httpx.AsyncClient(base_url=url, timeout=WAIT, limits=limits) as http:
                     staff = [await sign_in(http, e) for e in emails]
                     admin = await sign_in(http, "admin@riverside.example")
@@ -462,14 +477,13 @@ async def run(args: argparse.Namespace) -> dict[str, Phase]:
                             known,
                             9000 + 500 * n,  # new numbers for the emergencies
                         )
-                    streams.ended = 0
+                    ended = streams.ended
                     for reader in readers:
-                        if reader.done():
-                            streams.ended += 1
                         reader.cancel()
                     for reader in readers:
-                        with contextlib.suppress(asyncio.CancelledError, httpx.HTTPError):
+                        with contextlib.suppress(asyncio.CancelledError):
                             await reader
+                    streams.ended = ended
                     if streams.ended:
                         print(f"{streams.ended} event streams ended early", flush=True)
                     phases["idle"].streams_ended = phases["load"].streams_ended = streams.ended
