@@ -427,7 +427,7 @@ def record(runs: list[dict[str, Any]], args: argparse.Namespace) -> None:
         cpu_bound = cores * 1000 / c["cpu_ms_per_turn"]
         checks += [
             [
-                "production turns/s (500 patients booking)",
+                f"production turns/s ({args.patients} patients booking)",
                 (
                     f"{c['turns_per_second']:.1f} measured; {cpu_bound:.0f} the {cores} cores allow "
                     f"at {c['cpu_ms_per_turn']:.1f} ms CPU per turn"
