@@ -66,6 +66,7 @@ PROBE_BODY = "what are your opening hours?"
 EMERGENCY = "I have crushing chest pain and can't breathe"
 PASSWORD = "front desk keeps the coffee warm"
 WAIT = 180.0
+PUBLISH_WAIT = 900.0  # its flow tests start a FHIR server each; slow on a crowded machine
 #: A staff request's p99 under load within this many times its p99 on the idle system.
 TARGET_STAFF_P99_LOAD_OVER_IDLE = 2.0
 #: The console shows a patient's message about when the patient gets the answer (p50s; the
@@ -198,7 +199,13 @@ async def publish(http: httpx.AsyncClient, admin: Staff, phase: Phase, n: int) -
         phase.publish_failed.append(f"save {saved.status_code}: {saved.text[:300]}")
         return
     number = saved.json()["number"]
-    published = await http.post(f"/admin/api/versions/{number}/publish", headers=auth)
+    try:
+        published = await http.post(
+            f"/admin/api/versions/{number}/publish", headers=auth, timeout=PUBLISH_WAIT
+        )
+    except httpx.TimeoutException:
+        phase.publish_failed.append(f"publish: no answer within {PUBLISH_WAIT:.0f} s")
+        return
     if published.status_code != 200:
         phase.publish_failed.append(f"publish {published.status_code}: {published.text[:300]}")
         return
