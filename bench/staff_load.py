@@ -597,7 +597,7 @@ def report(f: dict[str, Any], args: argparse.Namespace) -> str:
             f"escalations, a transcript and `/staff/api/me` ({PAUSE * 1000:.0f} ms between "
             "requests); `/healthz` of the same process is timed beside them as the floor that "
             "load puts under any request. After each phase's staff requests an admin saves a "
-            "flow version and publishes it (its flow tests run in the API process). Probes: {PROBES} known patients ask a question over "
+            f"flow version and publishes it (its flow tests run in the API process). Probes: {PROBES} known patients ask a question over "
             "and over; one new number at a time texts an emergency."
         ),
         "Staff API (counts idle / load; p50 / p99):",
@@ -620,7 +620,11 @@ def report(f: dict[str, Any], args: argparse.Namespace) -> str:
         f"({pub_load / pub_idle:.1f}x)"
         + (f"; failed: {fail_idle + fail_load}" if fail_idle or fail_load else "")
         + ".",
-        "A patient's message reaching the console (from the webhook's post; count: p50 / p99):",
+        (
+            "A patient's message reaching the console (from the webhook's post; count: p50 / p99). "
+            "Under load a probe's message waits in the one Celery queue behind every message the "
+            "crowd has already sent, so its reply and its console view come late and together:"
+        ),
         written.table(["", "idle", "under load"], f["probe_rows"]),
         written.table(
             [
