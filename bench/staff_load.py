@@ -215,8 +215,8 @@ async def publish(http: httpx.AsyncClient, admin: Staff, phase: Phase, n: int) -
 # --- patients -------------------------------------------------------------------------------------
 
 
-#: Webhooks in flight at once, as a provider's sender would (and as turns.py's crowd): 500
-#: connections opened at once get resets from the listening socket's backlog, not answers.
+#: Webhooks in flight at once, as in turns.py's crowd: 500 connections opened at once
+#: (every patient at once) met connection resets on the shared machine, not answers.
 WEBHOOKS_IN_FLIGHT = 64
 _in_flight: asyncio.Semaphore | None = None
 
