@@ -112,6 +112,10 @@ def _slowest(cpu: list[float], n: int) -> list[dict[str, float]]:
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--rounds", type=int, default=20)
+    ap.add_argument("--quick", action="store_true", help="5 rounds")
+    ap.add_argument(
+        "--no-record", action="store_true", help="do not write the figures to bench/RESULTS.md"
+    )
     ap.add_argument("--json", action="store_true", help="print JSON only")
     ap.add_argument(
         "--model", type=Path, help="a model directory to load as it is (no retraining check)"
@@ -125,6 +129,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--code", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--times", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.quick:
+        args.rounds = 5
     if args.baseline:
         return compare(args)
 
@@ -183,6 +189,8 @@ def main(argv: list[str]) -> int:
         "target_read_on": "cpu" if busy else "wall",
         "meets_target": judged["p99_ms"] <= TARGET_P99_MS,
     }
+    if not (args.no_record or args.times or args.code):
+        record(result)
     if args.json:
         print(json.dumps(result))
         return 0
@@ -211,6 +219,77 @@ def main(argv: list[str]) -> int:
         f"(machine {'busy' if busy else 'idle'}): {'met' if result['meets_target'] else 'NOT met'}"
     )
     return 0
+
+
+def record(result: dict) -> None:  # type: ignore[type-arg]
+    """The figures, the ratios to the tokenizer and the verdict, to bench/RESULTS.md."""
+    sys.path.insert(0, str(ROOT))
+    from bench import results
+
+    wall, cpu = result["nlu_parse"], result["cpu"]["nlu_parse"]
+    base_wall, base_cpu = result["spacy_tokenizer"], result["cpu"]["spacy_tokenizer"]
+    rows = [
+        [
+            name,
+            f"{w['p50_ms']:.3f} ms",
+            f"{w['p99_ms']:.3f} ms",
+            f"{c['p50_ms']:.3f} ms",
+            f"{c['p99_ms']:.3f} ms",
+            f"{w['msgs_per_s']:.0f}",
+        ]
+        for name, w, c in (
+            ("`NLU.parse`", wall, cpu),
+            ("bare spaCy tokenizer", base_wall, base_cpu),
+        )
+    ]
+    rows.append(
+        [
+            "ratio parse / tokenizer",
+            f"{result['ratio_p50']}x",
+            f"{result['ratio_p99']}x",
+            f"{result['cpu']['ratio_p50']}x",
+            f"{result['cpu']['ratio_p99']}x",
+            "",
+        ]
+    )
+    judged = cpu if result["target_read_on"] == "cpu" else wall
+    halves = result["p99_halves_ms"]
+    body = "\n\n".join(
+        [
+            (
+                f"{result['distinct_messages']} messages (`bench/latency_messages.txt`) parsed "
+                f"{result['messages'] // result['distinct_messages']} times each by the trained "
+                "pipeline, then by a bare spaCy English tokenizer, in one process; wall "
+                "clock and the thread's CPU clock."
+            ),
+            results.table(["", "p50", "p99", "CPU p50", "CPU p99", "messages/s"], rows),
+            f"p99 in each half of the rounds: wall {halves['wall']} ms, CPU {halves['cpu']} ms.",
+            results.table(
+                ["target", "measured", "verdict"],
+                [
+                    [
+                        (
+                            f"parse p99 <= {TARGET_P99_MS:g} ms (read on the "
+                            f"{result['target_read_on']} clock: load average "
+                            f"{result['load_average']}, busy from {BUSY_LOAD})"
+                        ),
+                        f"{judged['p99_ms']:.3f} ms",
+                        results.verdict(result["meets_target"]),
+                    ]
+                ],
+            ),
+        ]
+    )
+    if not result["meets_target"]:
+        body += (
+            "\n\nWhy not met: the slowest parses are the longest messages (the five slowest: "
+            + ", ".join(f"{s['chars']}" for s in result["slowest"])
+            + " characters), whose cost grows with their tokens through the "
+            "pipeline's components; on a machine at this load even the CPU clock runs slow "
+            "(caches and cores shared), so a run on an idle machine is the one to judge by. "
+            "Cheaper components for long messages, or a shorter path for them, would meet it."
+        )
+    results.record("nlu_latency", "NLU parse latency (issue 15 item 3)", body)
 
 
 def _run_side(code: Path, rounds: int, times: Path, model: Path | None) -> dict[str, object]:
