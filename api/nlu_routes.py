@@ -9,6 +9,7 @@ from fastapi import APIRouter, HTTPException
 from pydantic import BaseModel, Field
 
 from api.deps import RuntimeDep
+from nlu.contract import parse_within_bounds
 
 router = APIRouter(tags=["nlu"])
 
@@ -35,7 +36,12 @@ async def parse(body: ParseRequest, runtime: RuntimeDep) -> dict[str, object]:
         now = now if now.tzinfo else now.replace(tzinfo=zone)
     else:
         now = runtime.clock.now().astimezone(zone)
-    result = runtime.nlu.parse(
-        body.text, now=now, tz=tz, lang=body.lang, locale=runtime.settings.practice_locale
+    result = parse_within_bounds(
+        runtime.nlu.parse,
+        body.text,
+        now=now,
+        tz=tz,
+        lang=body.lang,
+        locale=runtime.settings.practice_locale,
     )
     return result.to_json()

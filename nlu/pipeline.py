@@ -6,7 +6,6 @@ import fcntl
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -26,12 +25,6 @@ from nlu.short_replies import short_reply_intent
 from nlu.types import FALLBACK_THRESHOLD as FALLBACK_THRESHOLD
 from nlu.types import Entity, Parse
 from nlu.types import is_fallback as is_fallback
-
-#: A message is read up to this many characters (Telegram's own limit is 4,096, SMS's 1,600);
-#: the rest stays in the parse's `text` but is not read, so a huge input costs what a long
-#: message does. The assistant itself reads no message over bot/preflight.py's
-#: MAX_MESSAGE_CHARS; this bounds the CLI and anything else that calls `parse`.
-MAX_PARSE_CHARS = 4000
 
 #: The classifier's emergency score is the second layer of the safety net (the rule
 #: screen, which always wins, is the first). Tuned on the emergency dev set and the
@@ -224,9 +217,6 @@ class NLU:
         """Intent, confidence, ranking and entities of one message, relative to ``now`` in ``tz``."""
         if not text or not text.strip():
             return Parse(text or "", "out_of_scope", 1.0, (("out_of_scope", 1.0),), ())
-        if len(text) > MAX_PARSE_CHARS:
-            head = self.parse(text[:MAX_PARSE_CHARS], now=now, tz=tz, lang=lang, locale=locale)
-            return replace(head, text=text)  # spans in the head are spans in the whole
         rules = rule_entities(text, now, tz, locale, lang)
         entities = tuple(
             sorted(rules + self.model_entities(text, rules), key=lambda e: (e.start, e.end))

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from nlu.pipeline import MAX_PARSE_CHARS
+from nlu.contract import MAX_PARSE_CHARS, MAX_WORD_CHARS, parse_within_bounds, readable_part
 from tests.channels.conftest import make_rig, rig  # noqa: F401 - fixtures
 from tests.channels.rig import Rig
 from tests.support.standins import telegram_api, twilio_api  # noqa: F401 - fixtures
@@ -68,21 +68,32 @@ def test_the_python_api_keeps_the_contract_for_any_text(nlu: Any, text: str) -> 
 
 @pytest.mark.parametrize("index", range(len(SPECIMENS)))
 def test_huge_and_degenerate_messages_keep_the_contract(nlu: Any, index: int) -> None:
+    """As the CLI, the HTTP route and the assistant read them: within bounds."""
     text = SPECIMENS[index]
-    result = nlu.parse(text, now=NOW, tz=TZ, locale="en-GB")
+    part = readable_part(text)
+    assert len(part) <= MAX_PARSE_CHARS and all(len(w) <= MAX_WORD_CHARS for w in part.split(" "))
+    result = parse_within_bounds(nlu.parse, text, now=NOW, tz=TZ, locale="en-GB")
     check_contract(result.to_json(), text)
-    assert all(e.end <= MAX_PARSE_CHARS for e in result.entities)
+    assert all(e.end <= len(part) for e in result.entities)
 
 
 def test_a_huge_message_is_read_as_its_first_part(nlu: Any) -> None:
     head = "can I book a check-up friday at 3"
-    text = head + " " + "blah " * 30_000
-    huge, short = nlu.parse(text, now=NOW, tz=TZ), nlu.parse(head, now=NOW, tz=TZ)
-    assert huge.text == text and huge.intent == short.intent == "book_appointment"
-    assert [e.to_json() for e in huge.entities] == [e.to_json() for e in short.entities]
+    short = nlu.parse(head, now=NOW, tz=TZ)
+    for tail in (" " + "blah " * 30_000, " " + "(" * 50_000 + " on friday"):
+        text = head + tail
+        huge = parse_within_bounds(nlu.parse, text, now=NOW, tz=TZ)
+        assert huge.text == text
+        assert [e.to_json() for e in huge.entities] == [e.to_json() for e in short.entities]
+
+
+def test_what_a_patient_writes_is_read_whole() -> None:
+    for text in ("book friday at 3", "x" * MAX_WORD_CHARS, "word " * 200, "https://" + "a" * 150):
+        assert readable_part(text) == text
 
 
 @pytest.mark.nlu_model
+@pytest.mark.slow  # a process that loads the model: 10-30 s
 def test_the_cli_answers_every_line_with_the_contract_even_undecodable_ones() -> None:
     lines = [
         "book friday at 3".encode(),
