@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException
 from pydantic import BaseModel, Field
 
 from api.deps import RuntimeDep
-from nlu.contract import parse_within_bounds
+from nlu.contract import language_problem, parse_within_bounds
 
 router = APIRouter(tags=["nlu"])
 
@@ -24,6 +24,9 @@ class ParseRequest(BaseModel):
 @router.post("/nlu/parse")
 async def parse(body: ParseRequest, runtime: RuntimeDep) -> dict[str, object]:
     tz = body.tz or runtime.settings.practice_timezone
+    problem = language_problem(body.lang)
+    if problem:
+        raise HTTPException(422, problem)
     try:
         zone = ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError) as e:

@@ -101,6 +101,12 @@ def main(argv: list[str]) -> int:
         except (ZoneInfoNotFoundError, ValueError) as e:
             print(f"patient-assistant nlu parse: error: bad --now or --tz ({e})", file=sys.stderr)
             return 2
+        from nlu.contract import language_problem
+
+        problem = language_problem(args.lang)
+        if problem:
+            print(f"patient-assistant nlu parse: error: bad --lang ({problem})", file=sys.stderr)
+            return 2
         return _parse_stream(args, sys.stdin.buffer, sys.stdout)
     if args.cmd == "train":
         from nlu.pipeline import ensure_model

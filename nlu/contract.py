@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 from typing import Any
 
 from nlu.types import Parse
@@ -76,3 +77,18 @@ def parse_within_bounds(parse: Callable[..., Parse], text: str, **options: Any) 
     part = readable_part(text)
     result = parse(part, **options)
     return result if part == text else replace(result, text=text)
+
+
+def language_problem(lang: str) -> str | None:
+    """Why `lang` cannot be read, or None. English is read by the grammar; another language's
+    dates by dateparser, which knows the languages it has data for and refuses any other."""
+    if lang.split("-")[0].lower() == "en":
+        return None
+    return None if lang in _dateparser_languages() else f"unsupported language {lang!r}"
+
+
+@cache
+def _dateparser_languages() -> frozenset[str]:
+    from dateparser.languages.loader import LocaleDataLoader
+
+    return frozenset(LocaleDataLoader().get_locale_map())

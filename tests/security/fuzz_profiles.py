@@ -34,6 +34,10 @@ FUZZ = settings(
     ],
     print_blob=True,
 )
+#: The in-process app fixture has a long repr, which hypothesis warns about when it prints a
+#: failing example's arguments; the warning would hide the failure itself.
+LARGE_REPR = "ignore:Generating overly large repr:hypothesis.errors.HypothesisWarning"
+
 #: Tests whose examples are expensive (a whole turn each) run a quarter as many.
 FUZZ_FEW = settings(FUZZ, max_examples=max(8, EXAMPLES // 4))
 

@@ -24,7 +24,7 @@ from nlu.contract import MAX_PARSE_CHARS, MAX_WORD_CHARS, parse_within_bounds, r
 from tests.channels.conftest import make_rig, rig  # noqa: F401 - fixtures
 from tests.channels.rig import Rig
 from tests.support.standins import telegram_api, twilio_api  # noqa: F401 - fixtures
-from tests.security.fuzz_profiles import FUZZ, hostile_bytes, hostile_text
+from tests.security.fuzz_profiles import LARGE_REPR, FUZZ, hostile_bytes, hostile_text
 from tests.security.nlu_contract import check_contract
 
 NOW = dt.datetime(2026, 3, 2, 9, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
@@ -125,6 +125,13 @@ def test_the_cli_answers_every_line_with_the_contract_even_undecodable_ones() ->
     assert outs[1]["intent"] == "out_of_scope"
 
 
+def test_the_cli_refuses_a_language_it_cannot_read_before_reading_anything() -> None:
+    """A language dateparser has no data for made the first message with a date crash."""
+    from nlu.cli import main
+
+    assert main(["parse", "--lang", "xx"]) == 2
+
+
 @pytest.mark.postgres
 async def test_the_http_route_refuses_what_it_cannot_read_with_a_4xx(rig: Rig) -> None:
     post = rig.client.post
@@ -136,6 +143,8 @@ async def test_the_http_route_refuses_what_it_cannot_read_with_a_4xx(rig: Rig) -
         await post("/nlu/parse", json={"text": "hi", "tz": "Mars/Olympus"}),
         await post("/nlu/parse", json={"text": "hi", "tz": "\x00"}),
         await post("/nlu/parse", json={"text": "hi", "now": "yesterday-ish"}),
+        await post("/nlu/parse", json={"text": "tomorrow at 3", "lang": "xx"}),  # was a 500
+        await post("/nlu/parse", json={"text": "tomorrow at 3", "lang": ""}),
         await post("/nlu/parse", json={"text": 12}),
         await post("/nlu/parse", json=[1, 2]),
         await post("/nlu/parse", content=b"\xff\xfe", headers={"Content-Type": "application/json"}),
@@ -147,6 +156,7 @@ async def test_the_http_route_refuses_what_it_cannot_read_with_a_4xx(rig: Rig) -
 
 
 @pytest.mark.postgres
+@pytest.mark.filterwarnings(LARGE_REPR)
 @FUZZ
 @given(text=hostile_text, lang=st.sampled_from(["en", "es", "", "xx", "\x00"]))
 async def test_the_http_route_keeps_the_contract_for_any_text(

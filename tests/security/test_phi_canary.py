@@ -214,7 +214,8 @@ async def test_no_log_line_or_metric_label_carries_the_canary_phi(
     base = f"/staff/api/conversations/{conversation['id']}"
     shown = await rig.client.get(base, headers=staff)
     assert shown.status_code == 200
-    assert (await rig.client.post(base + "/claim", headers=staff)).status_code == 200
+    claimed = await rig.client.post(base + "/claim", headers=staff)
+    assert claimed.status_code == 200, (claimed.text, listed, replies)
     sent = await rig.client.post(
         base + "/messages",
         json={"text": f"Hi {NAME_GIVEN}, {STAFF_TOKEN} here from the front desk"},

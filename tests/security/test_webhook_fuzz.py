@@ -28,7 +28,7 @@ from api.webhooks.limits import MAX_WEBHOOK_BODY
 from tests.channels.conftest import make_rig, rig  # noqa: F401 - fixtures
 from tests.channels.rig import MARIA, PUBLIC, SMS_FROM, TELEGRAM_SECRET, Rig, sign
 from tests.support.standins import telegram_api, twilio_api  # noqa: F401 - fixtures
-from tests.security.fuzz_profiles import FUZZ, FUZZ_FEW, field_names, hostile_bytes, hostile_text
+from tests.security.fuzz_profiles import LARGE_REPR, FUZZ, FUZZ_FEW, field_names, hostile_bytes, hostile_text
 
 NOW = dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC)
 PATHS = ("/webhooks/twilio/sms", "/webhooks/twilio/whatsapp", "/webhooks/twilio/status")
@@ -120,9 +120,6 @@ def test_twilio_ids_are_refused_when_no_provider_would_send_them() -> None:
 
 # --- through the app --------------------------------------------------------------------------
 
-pytest_app = pytest.mark.postgres
-
-
 async def recorded(rig: Rig, provider_id: str | None = None) -> int:
     """Inbound messages recorded (with this provider id, or all)."""
     async with rig.runtime.storage.engine.connect() as conn:  # type: ignore[attr-defined]
@@ -140,7 +137,8 @@ async def statuses(rig: Rig) -> dict[str, int]:
         return {status: int(n) for status, n in rows}
 
 
-@pytest_app
+@pytest.mark.postgres
+@pytest.mark.filterwarnings(LARGE_REPR)
 @FUZZ
 @given(
     path=st.sampled_from(WEBHOOKS),
@@ -170,7 +168,8 @@ async def test_unsigned_garbage_is_refused_with_a_4xx_and_nothing_recorded(
     assert await recorded(rig) == before
 
 
-@pytest_app
+@pytest.mark.postgres
+@pytest.mark.filterwarnings(LARGE_REPR)
 @FUZZ_FEW
 @given(
     channel=st.sampled_from(["sms", "whatsapp"]),
@@ -194,7 +193,8 @@ async def test_a_signed_twilio_message_is_recorded_and_answered_whatever_it_says
     assert "failed" not in await statuses(rig)
 
 
-@pytest_app
+@pytest.mark.postgres
+@pytest.mark.filterwarnings(LARGE_REPR)
 @FUZZ_FEW
 @given(text=hostile_text, callback=st.none() | hostile_text, kind=st.sampled_from(["msg", "cb"]))
 async def test_a_telegram_update_with_the_secret_is_recorded_or_ignored(
@@ -223,7 +223,8 @@ async def test_a_telegram_update_with_the_secret_is_recorded_or_ignored(
     assert "failed" not in await statuses(rig)
 
 
-@pytest_app
+@pytest.mark.postgres
+@pytest.mark.filterwarnings(LARGE_REPR)
 async def test_hostile_bodies_that_once_gave_500s_get_clear_answers(rig: Rig) -> None:
     """Regressions found by the fuzzing above, each once."""
     tg = {"X-Telegram-Bot-Api-Secret-Token": TELEGRAM_SECRET, "Content-Type": "application/json"}
@@ -263,7 +264,8 @@ async def test_hostile_bodies_that_once_gave_500s_get_clear_answers(rig: Rig) ->
     assert "failed" not in await statuses(rig)
 
 
-@pytest_app
+@pytest.mark.postgres
+@pytest.mark.filterwarnings(LARGE_REPR)
 async def test_signed_twilio_requests_with_impossible_ids_get_400_not_500(rig: Rig) -> None:
     for bad in ({"MessageSid": "SM" + "9" * 300}, {"From": "+1" + "5" * 400}):
         fields = rig.twilio_fields("hi") | bad
