@@ -190,6 +190,8 @@ async def test_no_log_line_or_metric_label_carries_the_canary_phi(
         texts = rig.texts_to(PHONE)
         new = "\n".join(texts[len(replies) :])
         replies.extend(texts[len(replies) :])
+        with open("/tmp/canary-replies.txt", "a") as f:  # DEBUG
+            f.write(f">>> {text}\n{new}\n")
         return new
 
     await say(f"hi, this is {NAME_GIVEN} {NAME_FAMILY}")
@@ -200,8 +202,13 @@ async def test_no_log_line_or_metric_label_carries_the_canary_phi(
     await say("1")
     await say("yes")
     await say("can I do my paperwork now")
-    await say(f"I moved to {ADDRESS}, Boston, my new number is 617-555-9871")
-    await say(f"{MESSAGE_TOKEN} I'd like to talk to a real person please")
+    await say("yes")
+    await say(f"penicillin, it gives me a rash ({MESSAGE_TOKEN})")
+    await say("LATER")
+    await say("I need to change my home address")
+    await say(f"{ADDRESS}, Boston MA 02118")
+    await say("yes")
+    await say("can I talk to a real person")
 
     accounts = staff_accounts(rig.runtime.storage, rig.clock)
     await accounts.add("ann@riverside.example", "riverside", "staff", PASSWORD, actor="test")
@@ -209,13 +216,12 @@ async def test_no_log_line_or_metric_label_carries_the_canary_phi(
         "/staff/api/token", data={"username": "ann@riverside.example", "password": PASSWORD}
     )
     staff = {"Authorization": f"Bearer {token.json()['access_token']}"}
-    listed = (await rig.client.get("/staff/api/conversations", headers=staff)).json()
-    [conversation] = [c for c in listed if c.get("address", PHONE) == PHONE][:1] or listed[:1]
+    [conversation] = (await rig.client.get("/staff/api/conversations", headers=staff)).json()
     base = f"/staff/api/conversations/{conversation['id']}"
     shown = await rig.client.get(base, headers=staff)
     assert shown.status_code == 200
     claimed = await rig.client.post(base + "/claim", headers=staff)
-    assert claimed.status_code == 200, (claimed.text, listed, replies)
+    assert claimed.status_code == 200, (claimed.text, replies[-3:])
     sent = await rig.client.post(
         base + "/messages",
         json={"text": f"Hi {NAME_GIVEN}, {STAFF_TOKEN} here from the front desk"},

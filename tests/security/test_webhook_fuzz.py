@@ -20,6 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 from sqlalchemy import func, select
+from starlette.datastructures import ImmutableMultiDict
 
 from adapters.sql.models import InboundMessageRow
 from adapters.telegram.updates import inbound_of_update
@@ -155,13 +156,14 @@ async def test_unsigned_garbage_is_refused_with_a_4xx_and_nothing_recorded(
     signature: str | None,
     secret: str | None,
 ) -> None:
-    headers = {}
+    # Bytes, as they come off the wire: any latin-1 a client can put in a header.
+    headers: dict[str, bytes] = {}
     if content_type is not None:
-        headers["Content-Type"] = content_type
+        headers["Content-Type"] = content_type.encode("latin-1")
     if signature is not None:
-        headers["X-Twilio-Signature"] = signature
+        headers["X-Twilio-Signature"] = signature.encode("latin-1")
     if secret is not None:
-        headers["X-Telegram-Bot-Api-Secret-Token"] = secret
+        headers["X-Telegram-Bot-Api-Secret-Token"] = secret.encode("latin-1")
     before = await recorded(rig)
     answer = await rig.client.post(path, content=body, headers=headers)
     assert 400 <= answer.status_code < 500, (answer.status_code, answer.text[:200])
@@ -184,9 +186,10 @@ async def test_a_signed_twilio_message_is_recorded_and_answered_whatever_it_says
     path = f"/webhooks/twilio/{channel}"
     # Repeated fields: Twilio signs every value; the app reads the last.
     items = list(fields.items()) + [(name, fields.get(name, "x")) for name in repeated]
-    signed = {k: [v for key, v in items if key == k] for k, _ in items}
+    signed = ImmutableMultiDict(items)  # what Twilio signs: every value of every field
     headers = {"X-Twilio-Signature": sign(PUBLIC + path, signed)}  # type: ignore[arg-type]
-    answer = await rig.client.post(path, data=signed, headers=headers)
+    data = {k: signed.getlist(k) for k in signed}
+    answer = await rig.client.post(path, data=data, headers=headers)
     assert answer.status_code == 200, (answer.status_code, answer.text[:200])
     assert await recorded(rig, fields["MessageSid"]) == 1
     await rig.settle()
