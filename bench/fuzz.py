@@ -22,7 +22,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from results import record, table, verdict  # noqa: E402
+from results import record, table, verdict
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = [
@@ -33,13 +33,41 @@ TESTS = [
 
 #: What the fuzzing found and this work fixed, with the test that keeps each fixed.
 FIXED = [
-    ("Telegram update nested 100,000 deep: RecursionError, 500", "400", "test_hostile_bodies_that_once_gave_500s_get_clear_answers"),
-    ("NUL or lone surrogate in a Telegram text (JSON escapes): PostgreSQL refused it, 500, message lost", "recorded with U+FFFD", "test_hostile_bodies_that_once_gave_500s_get_clear_answers"),
-    ("NUL in a signed Twilio Body: 500, message lost", "recorded with U+FFFD", "test_hostile_bodies_that_once_gave_500s_get_clear_answers"),
-    ("signed Twilio MessageSid/From longer than its column: 500", "400", "test_signed_twilio_requests_with_impossible_ids_get_400_not_500"),
-    ("status callback with an over-long MessageSid or ErrorCode: 500", "ignored, 204", "test_any_status_callback_is_a_delivery_or_nothing"),
-    ("webhook and /nlu/parse bodies of any size read into memory before the signature check", "413 over 1 MiB", "test_hostile_bodies_that_once_gave_500s_get_clear_answers"),
-    ("`nlu parse` of a 100,000-character message: every layer read all of it", "read up to 4,000 characters", "test_a_huge_message_is_read_as_its_first_part"),
+    (
+        "Telegram update nested 100,000 deep: RecursionError, 500",
+        "400",
+        "test_hostile_bodies_that_once_gave_500s_get_clear_answers",
+    ),
+    (
+        "NUL or lone surrogate in a Telegram text (JSON escapes): PostgreSQL refused it, 500, message lost",
+        "recorded with U+FFFD",
+        "test_hostile_bodies_that_once_gave_500s_get_clear_answers",
+    ),
+    (
+        "NUL in a signed Twilio Body: 500, message lost",
+        "recorded with U+FFFD",
+        "test_hostile_bodies_that_once_gave_500s_get_clear_answers",
+    ),
+    (
+        "signed Twilio MessageSid/From longer than its column: 500",
+        "400",
+        "test_signed_twilio_requests_with_impossible_ids_get_400_not_500",
+    ),
+    (
+        "status callback with an over-long MessageSid or ErrorCode: 500",
+        "ignored, 204",
+        "test_any_status_callback_is_a_delivery_or_nothing",
+    ),
+    (
+        "webhook and /nlu/parse bodies of any size read into memory before the signature check",
+        "413 over 1 MiB",
+        "test_hostile_bodies_that_once_gave_500s_get_clear_answers",
+    ),
+    (
+        "`nlu parse` of a 100,000-character message: every layer read all of it",
+        "read up to 4,000 characters",
+        "test_a_huge_message_is_read_as_its_first_part",
+    ),
 ]
 
 STATS = re.compile(
@@ -53,9 +81,24 @@ def run(profile: str, junit: Path) -> tuple[str, float]:
     env.setdefault("PATIENT_ASSISTANT_MODEL_DIR", str(ROOT / ".models"))
     started = time.monotonic()
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:cacheprovider",
-         "--hypothesis-show-statistics", f"--junitxml={junit}", *TESTS],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-n",
+            "0",
+            "-p",
+            "no:cacheprovider",
+            "--hypothesis-show-statistics",
+            f"--junitxml={junit}",
+            *TESTS,
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     return done.stdout + done.stderr, time.monotonic() - started
 
@@ -77,8 +120,11 @@ def examples(output: str) -> dict[str, tuple[int, int]]:
 def outcomes(junit: Path) -> dict[str, str]:
     cases = ET.parse(junit).getroot().iter("testcase")
     return {
-        c.get("name", "?"): "failed" if c.find("failure") is not None or c.find("error") is not None
-        else "skipped" if c.find("skipped") is not None else "passed"
+        c.get("name", "?"): "failed"
+        if c.find("failure") is not None or c.find("error") is not None
+        else "skipped"
+        if c.find("skipped") is not None
+        else "passed"
         for c in cases
     }
 
@@ -95,15 +141,19 @@ def main() -> int:
     failed = sorted(name for name, outcome in results.items() if outcome == "failed")
     canary = [n for n in results if n.startswith("test_no_log_line")]
     canary_ok = bool(canary) and all(results[n] == "passed" for n in canary)
-    rows = [[f"`{name}`", n, bad, results.get(name, "?")] for name, (n, bad) in sorted(per_test.items())]
+    rows = [
+        [f"`{name}`", n, bad, results.get(name, "?")] for name, (n, bad) in sorted(per_test.items())
+    ]
     total = sum(n for n, _ in per_test.values())
     body = "\n\n".join(
         [
-            f"Profile `{args.profile}`: {total} generated examples over {len(per_test)} property "
-            f"tests, {len(results)} tests in all, {seconds:.0f} s. Failing tests: "
-            f"{len(failed)} (target 0: {verdict(not failed)}). PHI canary: "
-            f"{'0 hits' if canary_ok else 'FAILED (see the test output)'} "
-            f"(target 0: {verdict(canary_ok)}).",
+            (
+                f"Profile `{args.profile}`: {total} generated examples over {len(per_test)} "
+                f"property tests, {len(results)} tests in all, {seconds:.0f} s. Failing tests: "
+                f"{len(failed)} (target 0: {verdict(not failed)}). PHI canary: "
+                f"{'0 hits' if canary_ok else 'FAILED (see the test output)'} "
+                f"(target 0: {verdict(canary_ok)})."
+            ),
             table(["property test", "examples", "failing", "outcome"], rows),
             "Found by this fuzzing and fixed (each kept fixed by the test named):",
             table(["finding", "now", "regression test"], [[a, b, f"`{c}`"] for a, b, c in FIXED]),

@@ -520,7 +520,12 @@ class Assistant:
             # Media-only or empty: nothing to understand; the engine asks to rephrase.
             return Parse(text="", intent="out_of_scope", confidence=0.0)
         return parse_within_bounds(
-            self.nlu.parse, text, now=ctx.now, tz=practice.timezone, lang="en", locale=practice.locale
+            self.nlu.parse,
+            text,
+            now=ctx.now,
+            tz=practice.timezone,
+            lang="en",
+            locale=practice.locale,
         )
 
     def _down_reply(self, state: State, now: dt.datetime) -> list[Reply]:

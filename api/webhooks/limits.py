@@ -25,7 +25,10 @@ class BodyLimit:
     """ASGI middleware: 413 for a body over `limit` bytes on the `prefixes` paths."""
 
     def __init__(
-        self, app: ASGIApp, limit: int = MAX_WEBHOOK_BODY, prefixes: tuple[str, ...] = LIMITED_PREFIXES
+        self,
+        app: ASGIApp,
+        limit: int = MAX_WEBHOOK_BODY,
+        prefixes: tuple[str, ...] = LIMITED_PREFIXES,
     ) -> None:
         self.app, self.limit, self.prefixes = app, limit, prefixes
 

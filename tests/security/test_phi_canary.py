@@ -117,16 +117,24 @@ async def seed_canary(fhir: FhirAdapters) -> str:
     """The canary patient, her final lab report and her open bill; returns her id."""
     http = fhir.connection.http
     [org] = await fhir.connection.search_one_type(
-        "Organization", {"identifier": "https://riverside.example/fhir/organization|riverside-family-clinic"}
+        "Organization",
+        {"identifier": "https://riverside.example/fhir/organization|riverside-family-clinic"},
     )
     run = uuid.uuid4().hex[:8]
     patient = await http.create(
         {
             "resourceType": "Patient",
-            "identifier": [{"system": "https://riverside.example/fhir/patient", "value": f"CANARY-{run}"}],
+            "identifier": [
+                {"system": "https://riverside.example/fhir/patient", "value": f"CANARY-{run}"}
+            ],
             "active": True,
             "name": [
-                {"use": "official", "text": f"{NAME_GIVEN} {NAME_FAMILY}", "family": NAME_FAMILY, "given": [NAME_GIVEN]}
+                {
+                    "use": "official",
+                    "text": f"{NAME_GIVEN} {NAME_FAMILY}",
+                    "family": NAME_FAMILY,
+                    "given": [NAME_GIVEN],
+                }
             ],
             "gender": "female",
             "birthDate": BIRTH_DATE,
@@ -134,7 +142,9 @@ async def seed_canary(fhir: FhirAdapters) -> str:
                 {"system": "phone", "value": PHONE, "use": "mobile"},
                 {"system": "sms", "value": PHONE, "use": "mobile"},
             ],
-            "address": [{"line": [ADDRESS], "city": "Boston", "state": "MA", "postalCode": "02118"}],
+            "address": [
+                {"line": [ADDRESS], "city": "Boston", "state": "MA", "postalCode": "02118"}
+            ],
             "managingOrganization": {"reference": f"Organization/{org['id']}"},
         }
     )
@@ -142,12 +152,24 @@ async def seed_canary(fhir: FhirAdapters) -> str:
     await http.create(
         {
             "resourceType": "DiagnosticReport",
-            "identifier": [{"system": "https://riverside.example/fhir/diagnostic-report", "value": f"CANARY-{run}"}],
+            "identifier": [
+                {
+                    "system": "https://riverside.example/fhir/diagnostic-report",
+                    "value": f"CANARY-{run}",
+                }
+            ],
             "status": "final",
             "category": [
-                {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0074", "code": "LAB"}]}
+                {
+                    "coding": [
+                        {"system": "http://terminology.hl7.org/CodeSystem/v2-0074", "code": "LAB"}
+                    ]
+                }
             ],
-            "code": {"coding": [{"system": "http://loinc.org", "code": "58410-2"}], "text": "Blood test"},
+            "code": {
+                "coding": [{"system": "http://loinc.org", "code": "58410-2"}],
+                "text": "Blood test",
+            },
             "subject": subject,
             "effectiveDateTime": "2026-02-24T09:00:00-05:00",
             "issued": "2026-03-01T09:00:00-05:00",
@@ -157,7 +179,9 @@ async def seed_canary(fhir: FhirAdapters) -> str:
     await http.create(
         {
             "resourceType": "Invoice",
-            "identifier": [{"system": "https://riverside.example/fhir/invoice", "value": f"CANARY-{run}"}],
+            "identifier": [
+                {"system": "https://riverside.example/fhir/invoice", "value": f"CANARY-{run}"}
+            ],
             "status": "issued",
             "subject": subject,
             "recipient": subject,
@@ -167,7 +191,9 @@ async def seed_canary(fhir: FhirAdapters) -> str:
                 {
                     "sequence": 1,
                     "chargeItemCodeableConcept": {"text": "Check-up visit (co-payment)"},
-                    "priceComponent": [{"type": "base", "amount": {"value": float(AMOUNT), "currency": "USD"}}],
+                    "priceComponent": [
+                        {"type": "base", "amount": {"value": float(AMOUNT), "currency": "USD"}}
+                    ],
                 }
             ],
             "totalNet": {"value": float(AMOUNT), "currency": "USD"},
@@ -190,8 +216,6 @@ async def test_no_log_line_or_metric_label_carries_the_canary_phi(
         texts = rig.texts_to(PHONE)
         new = "\n".join(texts[len(replies) :])
         replies.extend(texts[len(replies) :])
-        with open("/tmp/canary-replies.txt", "a") as f:  # DEBUG
-            f.write(f">>> {text}\n{new}\n")
         return new
 
     await say(f"hi, this is {NAME_GIVEN} {NAME_FAMILY}")
@@ -242,9 +266,9 @@ async def test_no_log_line_or_metric_label_carries_the_canary_phi(
     assert {NAME_GIVEN, "Vexorbium", AMOUNT} <= set(shown_to_patient), replies
     assert MESSAGE_TOKEN in shown.text
     assert len(logs) > 50, "logging was not captured"
-    leaks = [(line[:300], hits(line)) for line in logs if hits(line)]
-    assert leaks == [], leaks[:10]
-    assert hits(metrics) == [], [l for l in metrics.splitlines() if hits(l)][:10]
+    leaks = [(hits(line), line[:300]) for line in logs if hits(line)]
+    assert leaks == [], (len(leaks), leaks[:5])
+    assert hits(metrics) == [], [line for line in metrics.splitlines() if hits(line)][:10]
 
 
 def test_the_token_scan_finds_each_form(request: Any) -> None:
@@ -252,3 +276,25 @@ def test_the_token_scan_finds_each_form(request: Any) -> None:
     assert "6175559871" in hits("phone=(617) 555-9871")
     assert "19710829" in hits("dob 1971 08 29".replace(" ", ""))
     assert hits("nothing here 2026-03-02") == []
+
+
+async def test_sql_logging_shows_statements_never_their_values_or_rows(
+    tmp_path: Any, every_log_line: Everything
+) -> None:
+    """The leak the canary found: with SQL logging on, SQLAlchemy logged every bound value
+    (addresses) at INFO and every returned row at DEBUG."""
+    from sqlalchemy import text
+
+    from adapters.sql.engine import create_engine
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'canary.db'}")
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(text("CREATE TABLE t (phone TEXT)"))
+            await conn.execute(text("INSERT INTO t VALUES (:phone)"), {"phone": PHONE})
+            assert (await conn.execute(text("SELECT phone FROM t"))).scalar_one() == PHONE
+    finally:
+        await engine.dispose()
+    statements = [line for line in every_log_line.lines if "INSERT INTO t" in line]
+    assert statements, "SQL logging was not on"
+    assert [line for line in every_log_line.lines if hits(line)] == []
