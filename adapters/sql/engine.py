@@ -9,7 +9,8 @@ write lock at all.
 An operator may turn SQL logging on (`sqlalchemy.engine` at INFO, or everything at DEBUG):
 the statements are logged, never their values (`hide_parameters`, which also keeps them out
 of a failed statement's error message) nor the rows they return (SQLAlchemy logs those at
-DEBUG; a filter drops them): both are addresses, messages and names.
+DEBUG, and aiosqlite each statement with its values: a filter drops both): all of them are
+addresses, messages and names.
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ def async_url(database_url: str) -> str:
 
 
 class _NoRows(logging.Filter):
-    """Drops SQLAlchemy's DEBUG records: the rows a statement returned and their columns."""
+    """Drops DEBUG records: SQLAlchemy's are the rows a statement returned, aiosqlite's each
+    statement with its values."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         return record.levelno > logging.DEBUG
@@ -59,7 +61,8 @@ _NO_ROWS = _NoRows()
 
 def create_engine(database_url: str, **options: Any) -> AsyncEngine:
     """An engine for `database_url`; connects lazily, so this does no I/O."""
-    logging.getLogger("sqlalchemy.engine.Engine").addFilter(_NO_ROWS)  # once: a set of filters
+    for name in ("sqlalchemy.engine.Engine", "aiosqlite"):
+        logging.getLogger(name).addFilter(_NO_ROWS)  # once: a logger's filters are a set
     engine = create_async_engine(async_url(database_url), hide_parameters=True, **options)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
