@@ -16,6 +16,7 @@ from api.staff import console as staff_console
 from api.staff import conversations as staff_conversations
 from api.staff import events as staff_events
 from api.staff import takeover as staff_takeover
+from api.webhooks.limits import BodyLimit
 from patient_assistant.bootstrap import Runtime
 from patient_assistant.channels import check_channels
 from patient_assistant.deployment import Deployment
@@ -55,6 +56,7 @@ def create_app(
     app = FastAPI(title="patient-assistant", version="0.1.0", lifespan=lifespan)
     app.state.settings = settings
     app.state.try_sessions = TrySessions()
+    app.add_middleware(BodyLimit)  # webhooks and /nlu/parse: a stranger's body has a ceiling
     app.include_router(health.router)
     app.include_router(nlu_routes.router)
     app.include_router(documents.router)

@@ -9,6 +9,7 @@ from fastapi import APIRouter, HTTPException
 from pydantic import BaseModel, Field
 
 from api.deps import RuntimeDep
+from nlu.contract import language_problem, parse_within_bounds
 
 router = APIRouter(tags=["nlu"])
 
@@ -23,6 +24,9 @@ class ParseRequest(BaseModel):
 @router.post("/nlu/parse")
 async def parse(body: ParseRequest, runtime: RuntimeDep) -> dict[str, object]:
     tz = body.tz or runtime.settings.practice_timezone
+    problem = language_problem(body.lang)
+    if problem:
+        raise HTTPException(422, problem)
     try:
         zone = ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError) as e:
@@ -35,7 +39,12 @@ async def parse(body: ParseRequest, runtime: RuntimeDep) -> dict[str, object]:
         now = now if now.tzinfo else now.replace(tzinfo=zone)
     else:
         now = runtime.clock.now().astimezone(zone)
-    result = runtime.nlu.parse(
-        body.text, now=now, tz=tz, lang=body.lang, locale=runtime.settings.practice_locale
+    result = parse_within_bounds(
+        runtime.nlu.parse,
+        body.text,
+        now=now,
+        tz=tz,
+        lang=body.lang,
+        locale=runtime.settings.practice_locale,
     )
     return result.to_json()

@@ -31,6 +31,7 @@ ORDER = [
     "crash_recovery",
     "retry_storm",
     "hostile_input",
+    "hostile_input_fuzz",
     "second_fhir_server",
 ]
 

@@ -48,6 +48,7 @@ from domain.errors import DomainError, RecordSystemUnavailable
 from domain.phones import PHONE_CHANNELS
 from domain.ports import Clock, PatientDirectory
 from domain.reminders import key_prefix as reminder_prefix
+from nlu.contract import parse_within_bounds
 from nlu.types import Parse
 
 log = logging.getLogger(__name__)
@@ -518,8 +519,13 @@ class Assistant:
         if not text:
             # Media-only or empty: nothing to understand; the engine asks to rephrase.
             return Parse(text="", intent="out_of_scope", confidence=0.0)
-        return self.nlu.parse(
-            text, now=ctx.now, tz=practice.timezone, lang="en", locale=practice.locale
+        return parse_within_bounds(
+            self.nlu.parse,
+            text,
+            now=ctx.now,
+            tz=practice.timezone,
+            lang="en",
+            locale=practice.locale,
         )
 
     def _down_reply(self, state: State, now: dt.datetime) -> list[Reply]:

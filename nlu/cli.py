@@ -63,6 +63,7 @@ def _now(value: str | None, tz: str) -> datetime:
 
 
 def _parse_stream(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[str]) -> int:
+    from nlu.contract import parse_within_bounds
     from nlu.pipeline import NLU
     from nlu.types import Parse
 
@@ -76,7 +77,9 @@ def _parse_stream(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[str]) -
         if not text.strip():
             result = Parse(text, "out_of_scope", 1.0, (("out_of_scope", 1.0),))
         else:
-            result = nlu.parse(text, now=now, tz=args.tz, lang=args.lang, locale=args.locale)
+            result = parse_within_bounds(
+                nlu.parse, text, now=now, tz=args.tz, lang=args.lang, locale=args.locale
+            )
         stdout.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
         stdout.flush()
     return 0
@@ -97,6 +100,12 @@ def main(argv: list[str]) -> int:
             _now(args.now, args.tz)
         except (ZoneInfoNotFoundError, ValueError) as e:
             print(f"patient-assistant nlu parse: error: bad --now or --tz ({e})", file=sys.stderr)
+            return 2
+        from nlu.contract import language_problem
+
+        problem = language_problem(args.lang)
+        if problem:
+            print(f"patient-assistant nlu parse: error: bad --lang ({problem})", file=sys.stderr)
             return 2
         return _parse_stream(args, sys.stdin.buffer, sys.stdout)
     if args.cmd == "train":

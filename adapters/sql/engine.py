@@ -5,10 +5,17 @@ busy timeout instead of failing with "database is locked" when a read
 transaction later tries to write, and SAVEPOINTs behave. WAL lets readers
 run beside the writer; reads only (`SqlStorage.reading`) begin DEFERRED, so they take no
 write lock at all.
+
+An operator may turn SQL logging on (`sqlalchemy.engine` at INFO, or everything at DEBUG):
+the statements are logged, never their values (`hide_parameters`, which also keeps them out
+of a failed statement's error message) nor the rows they return (SQLAlchemy logs those at
+DEBUG, and aiosqlite each statement with its values: a filter drops both): all of them are
+addresses, messages and names.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from sqlalchemy import event
@@ -41,9 +48,22 @@ def async_url(database_url: str) -> str:
     return url.set(drivername=driver).render_as_string(hide_password=False)
 
 
+class _NoRows(logging.Filter):
+    """Drops DEBUG records: SQLAlchemy's are the rows a statement returned, aiosqlite's each
+    statement with its values."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno > logging.DEBUG
+
+
+_NO_ROWS = _NoRows()
+
+
 def create_engine(database_url: str, **options: Any) -> AsyncEngine:
     """An engine for `database_url`; connects lazily, so this does no I/O."""
-    engine = create_async_engine(async_url(database_url), **options)
+    for name in ("sqlalchemy.engine.Engine", "aiosqlite"):
+        logging.getLogger(name).addFilter(_NO_ROWS)  # once: a logger's filters are a set
+    engine = create_async_engine(async_url(database_url), hide_parameters=True, **options)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     return engine

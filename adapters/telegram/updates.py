@@ -12,7 +12,7 @@ from typing import Any
 
 from aiogram.types import Update
 
-from bot.messages import Inbound
+from bot.messages import Inbound, checked_id
 
 _MEDIA = (
     "photo",
@@ -34,7 +34,8 @@ def inbound_of_update(raw: dict[str, Any], practice_id: str, now: dt.datetime) -
 
 
 def inbound_of(update: Update, practice_id: str, now: dt.datetime) -> Inbound | None:
-    """The message an update carries, or None if it is not a message to the assistant."""
+    """The message an update carries, or None if it is not a message to the assistant.
+    Raises ValueError for ids no Telegram update has (numbers of over a hundred digits)."""
     if update.message is not None:
         msg = update.message
         media = sum(1 for name in _MEDIA if getattr(msg, name, None))
@@ -51,9 +52,9 @@ def inbound_of(update: Update, practice_id: str, now: dt.datetime) -> Inbound | 
     return Inbound(
         practice_id=practice_id,
         channel="telegram",
-        address=str(address),
+        address=checked_id(str(address), "chat id"),
         text=text,
-        provider_message_id=str(update.update_id),
+        provider_message_id=checked_id(str(update.update_id), "update_id"),
         received_at=now,
         media_count=media,
     )

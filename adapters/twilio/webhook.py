@@ -16,7 +16,7 @@ from typing import Any
 from twilio.request_validator import RequestValidator, get_signature_algorithm  # type: ignore[import-untyped]
 
 from adapters.twilio.whatsapp_list import picked_choice
-from bot.messages import Inbound
+from bot.messages import Inbound, checked_id
 from bot.ports import DeliveryRecord
 
 #: Delivery statuses by how far along they are; a callback only ever moves a message forward.
@@ -59,14 +59,15 @@ def address_of(value: str) -> str:
 def inbound_of(
     fields: Mapping[str, str], channel: str, practice_id: str, now: dt.datetime
 ) -> Inbound:
-    """The message of an incoming-message webhook. Raises KeyError without MessageSid/From."""
+    """The message of an incoming-message webhook. Raises KeyError without MessageSid/From,
+    ValueError when either is not an id Twilio sends (too long, control characters)."""
     return Inbound(
         practice_id=practice_id,
         channel=channel,
-        address=address_of(fields["From"]),
+        address=checked_id(address_of(fields["From"]), "From"),
         # A pick from an interactive list (or a quick-reply button) is its number, like a typed one.
         text=picked_choice(fields) or fields.get("Body") or None,
-        provider_message_id=fields["MessageSid"],
+        provider_message_id=checked_id(fields["MessageSid"], "MessageSid"),
         received_at=now,
         media_count=_int(fields.get("NumMedia")),
     )
@@ -75,7 +76,11 @@ def inbound_of(
 def delivery_of(fields: Mapping[str, str], channel: str, now: dt.datetime) -> DeliveryRecord | None:
     """The status reported by a status callback; None for a status this code does not know."""
     status = (fields.get("MessageStatus") or fields.get("SmsStatus") or "").lower()
-    if status not in STATUS_RANK or not fields.get("MessageSid"):
+    try:
+        checked_id(fields.get("MessageSid") or "", "MessageSid")
+    except ValueError:
+        return None  # no id, or not one Twilio gives: there is no message to move on
+    if status not in STATUS_RANK:
         return None
     return DeliveryRecord(
         channel=channel,
@@ -83,8 +88,13 @@ def delivery_of(fields: Mapping[str, str], channel: str, now: dt.datetime) -> De
         status=status,
         rank=STATUS_RANK[status],
         updated_at=now,
-        error_code=fields.get("ErrorCode") or None,
+        error_code=_error_code(fields.get("ErrorCode")),
     )
+
+
+def _error_code(value: str | None) -> str | None:
+    """Twilio's error code (a number of five digits); anything else is not kept."""
+    return value if value and value.isascii() and value.isdigit() and len(value) <= 16 else None
 
 
 def _int(value: str | None) -> int:

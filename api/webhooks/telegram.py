@@ -37,7 +37,7 @@ async def telegram(request: Request, deployment: DeploymentDep) -> Response:
     try:
         raw: dict[str, Any] = await request.json()
         message = inbound_of_update(raw, runtime.settings.practice_id, runtime.clock.now())
-    except (ValueError, ValidationError) as e:
+    except (ValueError, ValidationError, RecursionError) as e:  # RecursionError: deep JSON
         raise HTTPException(status_code=400, detail="not a Telegram update") from e
     if message is None:
         return Response(status_code=204)  # an update that is not a message to the assistant

@@ -56,6 +56,8 @@ async def _receive(
         message = inbound_of(fields, channel, runtime.settings.practice_id, runtime.clock.now())
     except KeyError as e:
         raise HTTPException(status_code=400, detail=f"missing field {e.args[0]}") from e
+    except ValueError as e:
+        raise HTTPException(status_code=400, detail=str(e)) from e
     conversation_id = await runtime.assistant.receive(message)
     if conversation_id is None:
         metrics.WEBHOOK_DUPLICATES.inc()
