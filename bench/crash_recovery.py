@@ -101,7 +101,11 @@ class Outcome:
 
 
 async def run(
-    patients: int, messages: int, job_patients: int, pause: float = 0.3
+    patients: int,
+    messages: int,
+    job_patients: int,
+    pause: float = 0.3,
+    code: Path = h.ROOT,
 ) -> Outcome:
     """The whole run; `patients` load patients, `job_patients` with a due job each."""
     outcome = Outcome(patients)
@@ -113,7 +117,7 @@ async def run(
         # add_patients adds count + 7 patients: the extra ones are the warm-up's.
         await add_patients(fhir_url, patients + job_patients + WARM_UP)
         with (
-            h.processes() as procs,
+            h.processes(code) as procs,
             tempfile.TemporaryDirectory(prefix="pa-bench-beat-") as beat_dir,
         ):
             async with (
@@ -165,7 +169,9 @@ async def load_with_kills(
         async with h.client(min(len(phones), 64)) as http:
             await asyncio.gather(
                 *(
-                    r.patient(http, lambda: deployment.url, deliveries, traffic, p, bodies, 1, pause)
+                    r.patient(
+                        http, lambda: deployment.url, deliveries, traffic, p, bodies, 1, pause
+                    )
                     for p in phones
                 )
             )
@@ -303,18 +309,17 @@ async def until(condition: Any, seconds: float = 600) -> None:
 
 
 def report(o: Outcome) -> str:
-    rows: list[list[object]] = []
-    for k in o.kills:
-        rows.append(
-            [
-                k.what,
-                k.in_flight,
-                k.waiting_at_restart,
-                f"{k.ready_seconds:.1f} s",
-                f"{k.recovery_seconds:.1f} s ({k.recovery_seconds / TARGET_SECONDS:.2f}x)",
-                k.duplicates,
-            ]
-        )
+    rows: list[list[object]] = [
+        [
+            k.what,
+            k.in_flight,
+            k.waiting_at_restart,
+            f"{k.ready_seconds:.1f} s",
+            f"{k.recovery_seconds:.1f} s ({k.recovery_seconds / TARGET_SECONDS:.2f}x)",
+            k.duplicates,
+        ]
+        for k in o.kills
+    ]
     kills = table(
         [
             "kill -9 of",
@@ -377,12 +382,19 @@ def main() -> int:
     parser.add_argument("--patients", type=int, default=300)
     parser.add_argument("--messages", type=int, default=6)
     parser.add_argument("--job-patients", type=int, default=20)
+    parser.add_argument(
+        "--code",
+        type=Path,
+        default=h.ROOT,
+        help="the checkout whose serve, worker and beat to run (e.g. an older commit's "
+        "`git archive`)",
+    )
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--no-record", action="store_true", help="do not write RESULTS.md")
     args = parser.parse_args()
     if args.quick:
         args.patients, args.messages, args.job_patients = 60, 4, 5
-    outcome = asyncio.run(run(args.patients, args.messages, args.job_patients))
+    outcome = asyncio.run(run(args.patients, args.messages, args.job_patients, code=args.code))
     if args.json:
         print(json.dumps(asdict(outcome), indent=2))
     text = report(outcome)

@@ -66,9 +66,9 @@ class Deliveries:
         self.by_phone[to].append(c)
         self._events[to].set()
 
-    async def next_after(self, phone: str, count: int, timeout: float) -> float | None:
-        """When the phone's message number `count` (0-based) arrived, waiting up to `timeout`."""
-        deadline = time.perf_counter() + timeout
+    async def next_after(self, phone: str, count: int, wait: float) -> float | None:
+        """When the phone's message number `count` (0-based) arrived, waiting up to `wait` s."""
+        deadline = time.perf_counter() + wait
         while len(self.by_phone[phone]) <= count:
             event = self._events[phone]
             event.clear()

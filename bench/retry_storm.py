@@ -69,7 +69,7 @@ class Load:
         )
 
 
-async def run(patients: int, messages: int) -> list[Load]:
+async def run(patients: int, messages: int, code: Path = h.ROOT) -> list[Load]:
     deliveries = r.Deliveries()
     bodies = [r.QUESTIONS[i % len(r.QUESTIONS)] for i in range(messages)]
     groups = {
@@ -81,7 +81,7 @@ async def run(patients: int, messages: int) -> list[Load]:
     async with h.sandbox() as fhir_url:
         await add_patients(fhir_url, 2 * patients + WARM_UP)
         with (
-            h.processes() as procs,
+            h.processes(code) as procs,
             tempfile.TemporaryDirectory(prefix="pa-bench-beat-") as beat_dir,
         ):
             async with (
@@ -131,9 +131,7 @@ async def one_load(
     rows, distinct = await r.recorded(dsn, [m.sid for m in accepted])
     load.recorded_once = rows == distinct == len(accepted)
     load.duplicates = await r.duplicates(dsn, deliveries, set(phones))
-    load.wrong_reply_counts = sum(
-        1 for p in phones if len(deliveries.by_phone[p]) != len(bodies)
-    )
+    load.wrong_reply_counts = sum(1 for p in phones if len(deliveries.by_phone[p]) != len(bodies))
     return load
 
 
@@ -170,7 +168,12 @@ def report(loads: list[Load]) -> str:
     summary = table(
         ["", "figure", "target", "verdict"],
         [
-            ["duplicate replies in the storm", storm.duplicates, "0", verdict(storm.duplicates == 0)],
+            [
+                "duplicate replies in the storm",
+                storm.duplicates,
+                "0",
+                verdict(storm.duplicates == 0),
+            ],
             [
                 "every message answered once",
                 f"{storm.answered} / {storm.messages}, {storm.wrong_reply_counts} patients off",
@@ -195,12 +198,19 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="40 patients, 3 messages")
     parser.add_argument("--patients", type=int, default=200)
     parser.add_argument("--messages", type=int, default=5)
+    parser.add_argument(
+        "--code",
+        type=Path,
+        default=h.ROOT,
+        help="the checkout whose serve, worker and beat to run (e.g. an older commit's "
+        "`git archive`)",
+    )
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--no-record", action="store_true", help="do not write RESULTS.md")
     args = parser.parse_args()
     if args.quick:
         args.patients, args.messages = 40, 3
-    loads = asyncio.run(run(args.patients, args.messages))
+    loads = asyncio.run(run(args.patients, args.messages, args.code))
     if args.json:
         print(json.dumps([asdict(x) for x in loads], indent=2))
     text = report(loads)

@@ -17,6 +17,7 @@ MAX_ATTEMPTS it is marked failed (the error's type is kept, never its text).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 
@@ -75,7 +76,7 @@ class JobRunner:
             if not claimed:
                 break
             held = list(claimed)  # what this runner still has to run
-            async with kept(lambda: self._renew(held), self.lease.total_seconds()):
+            async with kept(functools.partial(self._renew, held), self.lease.total_seconds()):
                 for job in claimed:
                     state = await self._run(job)
                     held.remove(job)

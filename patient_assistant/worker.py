@@ -30,6 +30,7 @@ from adapters.celery_app import (
     SEND_OUTBOX,
     make_celery,
 )
+from adapters.redis.locks import LEASE_SECONDS as LOCK_LEASE
 from bot.logs import bind
 from bot.messages import Outbound
 from bot.retention import purge_expired as purge
@@ -53,11 +54,11 @@ def worker_app(settings: Settings, now: dt.datetime | None = None) -> Celery:
     the worker's clock there (`worker --now`, as `serve --now`: travel in time)."""
     app = make_celery(settings)
     register_tasks(app, settings, now)
-    catch_up_when_ready(app)
+    catch_up_when_ready(app, settings)
     return app
 
 
-def catch_up_when_ready(app: Celery) -> None:
+def catch_up_when_ready(app: Celery, settings: Settings) -> None:
     """A worker that starts (after a crash, a deploy) asks at once for the due work: the
     messages left pending, the jobs that fell due and the replies left unsent while no worker
     ran, rather than on beat's next round (up to RUN_JOBS_EVERY_SECONDS later)."""
@@ -67,6 +68,12 @@ def catch_up_when_ready(app: Celery) -> None:
             return
         for name in CATCH_UP:
             app.send_task(name)
+        # What a killed worker held (a conversation's lock, claimed replies and jobs) is free
+        # once its lease lapses: look again then, rather than on beat's next round.
+        for name in CATCH_UP:
+            app.send_task(name, countdown=lapsed)
+
+    lapsed = max(settings.outbox_lease_seconds, settings.job_lease_seconds, LOCK_LEASE) + 1
 
     # weak=False: the receiver is a closure, kept alive by the signal itself.
     worker_ready.connect(ready, weak=False)

@@ -107,9 +107,7 @@ class OutboxSender:
                 if retry_at is None:
                     done.sent += 1
                 elif retry_at is not FINISHED:
-                    done.wake_at = (
-                        retry_at if done.wake_at is None else min(done.wake_at, retry_at)
-                    )
+                    done.wake_at = retry_at if done.wake_at is None else min(done.wake_at, retry_at)
         return done
 
     async def _renew(self, held: list[str]) -> None:
