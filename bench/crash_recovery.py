@@ -56,7 +56,8 @@ class Kill:
     what: str
     killed_at: float = 0.0
     restarted_at: float = 0.0  # the new process spawned
-    ready_seconds: float = 0.0  # from the restart to ready (API: /readyz)
+    ready_seconds: float = 0.0  # from the restart to ready (API: /readyz; worker: "ready.")
+    accepted_seconds: float = 0.0  # restart -> the last acceptance of a message sent before it
     in_flight: int = 0  # accepted, not answered, at the kill
     waiting_at_restart: int = 0  # sent before the restart, not answered by it
     recovery_seconds: float = 0.0  # restart -> the last answer to a message sent before it
@@ -199,6 +200,8 @@ async def load_with_kills(
         await asyncio.sleep(3.0)  # the jobs fall due while no worker runs
         worker.restarted_at = time.perf_counter()
         deployment.start_worker()
+        await deployment.worker_ready()
+        worker.ready_seconds = time.perf_counter() - worker.restarted_at
 
     await asyncio.gather(load(), chaos())
 
@@ -246,6 +249,9 @@ async def count(
             kill.recovery_seconds = float("inf")
         elif answered_late:
             kill.recovery_seconds = max(answered_late) - kill.restarted_at
+        accepted_late = [m.accepted for m in late if m.accepted is not None]
+        if accepted_late:
+            kill.accepted_seconds = max(accepted_late) - kill.restarted_at
     # Duplicates by the kill they followed.
     dup_sids = await duplicate_sids(dsn, deliveries, phones)
     for c in deliveries.created:
@@ -315,6 +321,7 @@ def report(o: Outcome) -> str:
             k.in_flight,
             k.waiting_at_restart,
             f"{k.ready_seconds:.1f} s",
+            f"{k.accepted_seconds:.1f} s",
             f"{k.recovery_seconds:.1f} s ({k.recovery_seconds / TARGET_SECONDS:.2f}x)",
             k.duplicates,
         ]
@@ -326,6 +333,7 @@ def report(o: Outcome) -> str:
             "in flight at the kill",
             "unanswered at the restart",
             "restart to ready",
+            "restart to last acceptance",
             "restart to last answer (x 30 s)",
             "duplicate replies",
         ],

@@ -134,6 +134,7 @@ class Deployment:
         self.port = h.free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.api_pid = self.worker_pid = 0
+        self.worker_name = ""
         self.lives = itertools.count(1)
 
     async def start_api(self) -> None:
@@ -145,7 +146,20 @@ class Deployment:
     def start_worker(self) -> None:
         # The same node name in every life, as a supervisor restarts a worker.
         args = [*h.CLI, "worker", f"--concurrency={self.concurrency}", "--name=bench@%h"]
-        self.worker_pid = self.procs.start(f"worker-{next(self.lives)}", args, self.env).pid
+        self.worker_name = f"worker-{next(self.lives)}"
+        self.worker_pid = self.procs.start(self.worker_name, args, self.env).pid
+
+    async def worker_ready(self, wait: float = 600) -> None:
+        """Until the worker's log says it is ready (Celery's "celery@<name> ready.")."""
+        log = self.procs.logs / f"{self.worker_name}.log"
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            if " ready." in log.read_text(errors="replace"):
+                return
+            await asyncio.sleep(0.1)
+        raise RuntimeError(
+            f"the worker did not become ready:\n{self.procs.log_tail(self.worker_name)}"
+        )
 
     def start_beat(self, schedule: Path) -> None:
         self.procs.start("beat", [*h.CLI, "beat", "--schedule", str(schedule)], self.env)
