@@ -79,6 +79,10 @@ class Outcome:
     job_notices: int = 0  # job patients who got their notice
     job_recovery_seconds: float = 0.0  # worker restart -> the last notice
     kills: list[Kill] = field(default_factory=list)
+    # Message to answer before the first kill: how long a turn waits in this load's queue.
+    turn_p50_seconds: float = 0.0
+    turn_p99_seconds: float = 0.0
+    turns_per_second: float = 0.0  # answers per second before the first kill
 
     @property
     def in_flight(self) -> int:
@@ -240,6 +244,13 @@ async def count(
     outcome.unsent_replies = await r.unsent_replies(dsn, phones)
     outcome.duplicates = await r.duplicates(dsn, deliveries, phones)
     outcome.jobs_done = await count_jobs(dsn, "done")
+    first_kill = outcome.kills[0].killed_at
+    calm = [m for m in accepted if m.answered is not None and m.answered < first_kill]
+    turns = [m.answered - m.sent for m in calm if m.answered is not None]
+    outcome.turn_p50_seconds = h.percentile(turns, 50)
+    outcome.turn_p99_seconds = h.percentile(turns, 99)
+    if calm:
+        outcome.turns_per_second = len(calm) / (first_kill - min(m.sent for m in calm))
     for kill in outcome.kills:
         before = [m for m in traffic.messages if m.sent <= kill.restarted_at]
         late = [m for m in before if m.answered is None or m.answered > kill.restarted_at]
@@ -323,6 +334,7 @@ def report(o: Outcome) -> str:
             f"{k.ready_seconds:.1f} s",
             f"{k.accepted_seconds:.1f} s",
             f"{k.recovery_seconds:.1f} s ({k.recovery_seconds / TARGET_SECONDS:.2f}x)",
+            f"{k.recovery_seconds - k.ready_seconds:.1f} s",
             k.duplicates,
         ]
         for k in o.kills
@@ -335,6 +347,7 @@ def report(o: Outcome) -> str:
             "restart to ready",
             "restart to last acceptance",
             "restart to last answer (x 30 s)",
+            "ready to last answer",
             "duplicate replies",
         ],
         rows,
@@ -379,7 +392,10 @@ def report(o: Outcome) -> str:
         f"{o.patients} patients sending {o.messages} messages ({o.accepted} accepted, "
         f"{o.refused_posts} posts refused while the API was down and posted again), "
         f"{o.jobs} due jobs; serve + Celery worker (2 processes) + beat, PostgreSQL, Redis, the "
-        f"FHIR sandbox, the Twilio stand-in.\n\n{kills}\n\n{summary}\n\n"
+        f"FHIR sandbox, the Twilio stand-in. Before the first kill: "
+        f"{o.turns_per_second:.1f} answers/s, message to answer p50 {o.turn_p50_seconds:.1f} s, "
+        f"p99 {o.turn_p99_seconds:.1f} s (load average {h.load_average()} at the end).\n\n"
+        f"{kills}\n\n{summary}\n\n"
         f"Overall: {verdict(o.met)}."
     )
 
