@@ -83,6 +83,9 @@ class Outcome:
     turn_p50_seconds: float = 0.0
     turn_p99_seconds: float = 0.0
     turns_per_second: float = 0.0  # answers per second before the first kill
+    # A fresh process importing the assistant and loading the NLU model, on this machine at
+    # this load: the floor under any restart-to-answer time (0: not measured).
+    model_start_seconds: float = 0.0
 
     @property
     def in_flight(self) -> int:
@@ -111,9 +114,12 @@ async def run(
     job_patients: int,
     pause: float = 0.3,
     code: Path = h.ROOT,
+    time_model_start: bool = False,
 ) -> Outcome:
     """The whole run; `patients` load patients, `job_patients` with a due job each."""
     outcome = Outcome(patients)
+    if time_model_start:
+        outcome.model_start_seconds = await model_start(code)
     deliveries = r.Deliveries()
     load_phones = [h.patient_phone(i) for i in range(patients)]
     job_phones = [h.patient_phone(patients + i) for i in range(job_patients)]
@@ -145,6 +151,16 @@ async def run(
                 await settle(dsn, deliveries, job_phones, outcome)
                 await count(dsn, deliveries, traffic, outcome, load_phones, job_phones)
     return outcome
+
+
+async def model_start(code: Path) -> float:
+    """Seconds for a new process to import the assistant and load the NLU model."""
+    script = "from patient_assistant.bootstrap import load_nlu; load_nlu()"
+    started = time.perf_counter()
+    proc = await asyncio.create_subprocess_exec(sys.executable, "-c", script, cwd=code)
+    if await proc.wait() != 0:
+        raise RuntimeError("the NLU model did not load")
+    return time.perf_counter() - started
 
 
 async def escalate(url: str, deliveries: r.Deliveries, phones: list[str]) -> None:
@@ -394,7 +410,9 @@ def report(o: Outcome) -> str:
         f"{o.jobs} due jobs; serve + Celery worker (2 processes) + beat, PostgreSQL, Redis, the "
         f"FHIR sandbox, the Twilio stand-in. Before the first kill: "
         f"{o.turns_per_second:.1f} answers/s, message to answer p50 {o.turn_p50_seconds:.1f} s, "
-        f"p99 {o.turn_p99_seconds:.1f} s (load average {h.load_average()} at the end).\n\n"
+        f"p99 {o.turn_p99_seconds:.1f} s (load average {h.load_average()} at the end). "
+        f"A new process importing the assistant and loading the NLU model took "
+        f"{o.model_start_seconds:.1f} s on the machine at that moment.\n\n"
         f"{kills}\n\n{summary}\n\n"
         f"Overall: {verdict(o.met)}."
     )
