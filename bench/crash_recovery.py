@@ -115,6 +115,7 @@ async def run(
     pause: float = 0.3,
     code: Path = h.ROOT,
     time_model_start: bool = False,
+    reply_wait: float = r.REPLY_TIMEOUT,
 ) -> Outcome:
     """The whole run; `patients` load patients, `job_patients` with a due job each."""
     outcome = Outcome(patients)
@@ -146,9 +147,17 @@ async def run(
                 outcome.jobs = await count_jobs(dsn, "pending")
                 traffic = r.Traffic()
                 await load_with_kills(
-                    deployment, dsn, deliveries, traffic, outcome, load_phones, messages, pause
+                    deployment,
+                    dsn,
+                    deliveries,
+                    traffic,
+                    outcome,
+                    load_phones,
+                    messages,
+                    pause,
+                    reply_wait,
                 )
-                await settle(dsn, deliveries, job_phones, outcome)
+                await settle(dsn, deliveries, job_phones, outcome, reply_wait)
                 await count(dsn, deliveries, traffic, outcome, load_phones, job_phones)
     return outcome
 
@@ -183,6 +192,7 @@ async def load_with_kills(
     phones: list[str],
     messages: int,
     pause: float,
+    reply_wait: float,
 ) -> None:
     bodies = [r.QUESTIONS[i % len(r.QUESTIONS)] for i in range(messages)]
 
@@ -191,15 +201,25 @@ async def load_with_kills(
             await asyncio.gather(
                 *(
                     r.patient(
-                        http, lambda: deployment.url, deliveries, traffic, p, bodies, 1, pause
+                        http,
+                        lambda: deployment.url,
+                        deliveries,
+                        traffic,
+                        p,
+                        bodies,
+                        pause=pause,
+                        wait=reply_wait,
                     )
                     for p in phones
                 )
             )
 
+    def answered() -> int:
+        return sum(1 for m in traffic.messages if m.answered is not None)
+
     async def chaos() -> None:
         total = len(phones) * messages
-        await until(lambda: len(traffic.accepted) >= total // 4)
+        await until(lambda: answered() >= total // 4)
         api = Kill("API process (serve)")
         outcome.kills.append(api)
         api.killed_at = time.perf_counter()
@@ -210,7 +230,7 @@ async def load_with_kills(
         await deployment.start_api()
         api.ready_seconds = time.perf_counter() - api.restarted_at
 
-        await until(lambda: len(traffic.accepted) >= total // 2)
+        await until(lambda: answered() >= total // 2)
         await jobs_due_in(dsn, 2.0)
         worker = Kill("Celery worker (process group)")
         outcome.kills.append(worker)
@@ -227,11 +247,11 @@ async def load_with_kills(
 
 
 async def settle(
-    dsn: str, deliveries: r.Deliveries, job_phones: list[str], outcome: Outcome
+    dsn: str, deliveries: r.Deliveries, job_phones: list[str], outcome: Outcome, wait: float
 ) -> None:
     """Wait (bounded) for the jobs to be done and their notices to arrive, then a little
     longer for a duplicate to show up, were there one."""
-    deadline = time.monotonic() + r.REPLY_TIMEOUT
+    deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
         if await count_jobs(dsn, "done") >= outcome.jobs and all(
             len(deliveries.by_phone[p]) >= 2 for p in job_phones
@@ -333,7 +353,7 @@ async def jobs_due_in(dsn: str, seconds: float) -> None:
         await conn.close()
 
 
-async def until(condition: Any, seconds: float = 600) -> None:
+async def until(condition: Any, seconds: float = 1200) -> None:
     deadline = time.monotonic() + seconds
     while not condition():
         if time.monotonic() > deadline:

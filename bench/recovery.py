@@ -197,10 +197,15 @@ class Traffic:
 
 
 async def post_until_accepted(
-    http: httpx.AsyncClient, url: Callable[[], str], hook: h.Signed, traffic: Traffic, copies: int
+    http: httpx.AsyncClient,
+    url: Callable[[], str],
+    hook: h.Signed,
+    traffic: Traffic,
+    copies: int,
+    wait: float = REPLY_TIMEOUT,
 ) -> float | None:
     """Post `hook` (`copies` at once) until one is answered 2xx; when that was."""
-    deadline = time.perf_counter() + REPLY_TIMEOUT
+    deadline = time.perf_counter() + wait
     while time.perf_counter() < deadline:
         answers = await asyncio.gather(
             *(h.post(http, url(), hook) for _ in range(copies)), return_exceptions=True
@@ -221,18 +226,20 @@ async def patient(
     bodies: list[str],
     copies: int = 1,
     pause: float = 0.0,
+    wait: float = REPLY_TIMEOUT,
 ) -> None:
     """Send `bodies` one after another, each when the previous one is answered; each webhook
-    posted `copies` times at once (a provider's retries arriving together)."""
+    posted `copies` times at once (a provider's retries arriving together). A message not
+    accepted, or not answered, within `wait` seconds ends the patient's messages."""
     for body in bodies:
         hook = h.signed(h.sms_fields(phone, body))
         message = Message(phone, hook.sid, time.perf_counter())
         traffic.messages.append(message)
         seen = len(deliveries.by_phone[phone])
-        message.accepted = await post_until_accepted(http, url, hook, traffic, copies)
+        message.accepted = await post_until_accepted(http, url, hook, traffic, copies, wait)
         if message.accepted is None:
             return
-        message.answered = await deliveries.next_after(phone, seen, REPLY_TIMEOUT)
+        message.answered = await deliveries.next_after(phone, seen, wait)
         if message.answered is None:
             return
         if pause:

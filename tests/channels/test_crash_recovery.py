@@ -22,7 +22,11 @@ pytestmark = [
 
 
 async def test_killed_api_and_worker_lose_no_message_and_no_job(nlu: object) -> None:
-    outcome = await crash_recovery.run(patients=16, messages=3, job_patients=3, pause=0.5)
+    # A patient waits up to ten minutes for each answer: what a worker's restart costs on a
+    # busy machine (imports, the NLU model) is the benchmark's to measure, not this test's.
+    outcome = await crash_recovery.run(
+        patients=16, messages=3, job_patients=3, pause=0.5, reply_wait=600
+    )
 
     assert outcome.accepted == outcome.messages == 16 * 3  # each retried until accepted
     assert outcome.answered == outcome.accepted  # none lost at either kill
@@ -33,7 +37,7 @@ async def test_killed_api_and_worker_lose_no_message_and_no_job(nlu: object) -> 
     assert outcome.duplicates <= outcome.in_flight
     [api, worker] = outcome.kills
     assert api.duplicates == 0  # the API sends nothing: its kill cannot repeat a reply
-    # Answered after the restarts (within the bench's generous reply wait; the 30 s target
-    # is the benchmark's to measure, not a busy CI machine's).
+    # Answered after the restarts (within the generous wait; the 30 s target is the
+    # benchmark's to measure).
     assert math.isfinite(api.recovery_seconds) and math.isfinite(worker.recovery_seconds)
     assert math.isfinite(outcome.job_recovery_seconds)
