@@ -172,13 +172,18 @@ async def model_start(code: Path) -> float:
     return time.perf_counter() - started
 
 
-async def escalate(url: str, deliveries: r.Deliveries, phones: list[str]) -> None:
+async def escalate(
+    url: str, deliveries: r.Deliveries, phones: list[str], wait: float = r.WARM_UP_WAIT
+) -> None:
     """Each of `phones` reports an emergency (answered at once; an urgent escalation opens,
     with its job due by the practice's response target)."""
     traffic = r.Traffic()
     async with h.client(max(len(phones), 1)) as http:
         await asyncio.gather(
-            *(r.patient(http, lambda: url, deliveries, traffic, p, [r.EMERGENCY]) for p in phones)
+            *(
+                r.patient(http, lambda: url, deliveries, traffic, p, [r.EMERGENCY], wait=wait)
+                for p in phones
+            )
         )
     await asyncio.sleep(2)  # the rest of each emergency's replies
 

@@ -31,6 +31,9 @@ import uvicorn
 
 from bench import harness as h
 
+#: How long the warm-up waits: the worker processes load the NLU model on their first task,
+#: which takes minutes on a machine busy with other work.
+WARM_UP_WAIT = 600.0
 #: Questions with one answer each (no booking: FHIR's pace is not what these benches measure).
 QUESTIONS = [
     "what are your opening hours?",
@@ -302,7 +305,10 @@ async def warm_up(url: str, deliveries: Deliveries, phones: list[str]) -> None:
     traffic = Traffic()
     async with h.client(len(phones)) as http:
         await asyncio.gather(
-            *(patient(http, lambda: url, deliveries, traffic, p, ["hi"]) for p in phones)
+            *(
+                patient(http, lambda: url, deliveries, traffic, p, ["hi"], wait=WARM_UP_WAIT)
+                for p in phones
+            )
         )
     if any(m.answered is None for m in traffic.messages):
         raise RuntimeError("a warm-up message was not answered")
