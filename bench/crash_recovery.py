@@ -461,7 +461,9 @@ def main() -> int:
     args = parser.parse_args()
     if args.quick:
         args.patients, args.messages, args.job_patients = 60, 4, 5
-    outcome = asyncio.run(run(args.patients, args.messages, args.job_patients, code=args.code))
+    outcome = asyncio.run(
+        run(args.patients, args.messages, args.job_patients, code=args.code, time_model_start=True)
+    )
     if args.json:
         print(json.dumps(asdict(outcome), indent=2))
     text = report(outcome)
