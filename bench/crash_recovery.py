@@ -159,6 +159,7 @@ async def run(
                 )
                 await settle(dsn, deliveries, job_phones, outcome, reply_wait)
                 await count(dsn, deliveries, traffic, outcome, load_phones, job_phones)
+                procs.stop_all()  # before their database is dropped
     return outcome
 
 

@@ -102,6 +102,7 @@ async def run(patients: int, messages: int, code: Path = h.ROOT) -> list[Load]:
                             name, copies, deployment.url, dsn, deliveries, phones, bodies
                         )
                     )
+                procs.stop_all()  # before their database is dropped
     return loads
 
 
