@@ -17,18 +17,20 @@ MAX_ATTEMPTS it is marked failed (the error's type is kept, never its text).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 
+from bot.leases import kept
 from bot.logs import bind
 from bot.ports import JobRecord, Storage
 from domain.ports import Clock
 
 log = logging.getLogger(__name__)
 
-#: A claimed job stays with its runner this long; then another scan may take it over
-#: (setting JOB_LEASE_SECONDS).
-LEASE = dt.timedelta(minutes=5)
+#: A claimed job stays with its runner this long, renewed while the runner works through its
+#: batch (bot/leases.py); a dead runner's jobs are another scan's after it (JOB_LEASE_SECONDS).
+LEASE = dt.timedelta(seconds=20)
 #: Tries before a job is given up (failed).
 MAX_ATTEMPTS = 5
 #: Jobs claimed per round trip.
@@ -73,11 +75,18 @@ class JobRunner:
                 )
             if not claimed:
                 break
-            for job in claimed:
-                state = await self._run(job)
-                counts[state] = counts.get(state, 0) + 1
+            held = list(claimed)  # what this runner still has to run
+            async with kept(functools.partial(self._renew, held), self.lease.total_seconds()):
+                for job in claimed:
+                    state = await self._run(job)
+                    held.remove(job)
+                    counts[state] = counts.get(state, 0) + 1
             ran += len(claimed)
         return counts
+
+    async def _renew(self, held: list[JobRecord]) -> None:
+        async with self.storage.unit_of_work() as uow:
+            await uow.jobs.renew(list(held), self.clock.now() + self.lease)
 
     async def _run(self, job: JobRecord) -> str:
         try:

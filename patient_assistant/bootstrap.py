@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -135,7 +136,8 @@ class ModelOnFirstParse:
 
     For the commands that may parse nothing (``jobs run-due`` with no replies due, ``payments
     send``): loading spaCy and the model, and compiling the emergency lexicon, cost seconds of
-    CPU that such a run would spend for nothing. Long-running processes load it at start-up.
+    CPU that such a run would spend for nothing. Long-running processes load it at start-up,
+    beside the rest of it (``ModelInBackground``).
     """
 
     def __init__(self) -> None:
@@ -148,6 +150,41 @@ class ModelOnFirstParse:
         with self._loading:
             if self._nlu is None:
                 self._nlu = load_nlu()
+        return self._nlu.parse(text, now=now, tz=tz, lang=lang, locale=locale)
+
+
+class ModelInBackground:
+    """The trained NLU, loading on a thread of its own from the moment it is made; the first
+    parse waits for it.
+
+    For the long-running processes (serve, a worker's runtimes): spaCy and the model cost
+    seconds of CPU to load, tens of seconds on a busy machine, and a restarted API needs none
+    of it to accept webhooks, nor a worker to send replies or run jobs. Loading it beside
+    start-up lets them take work at once (bench/crash_recovery.py measures the restart). A
+    model that fails to load fails the first parse, with the cause.
+    """
+
+    def __init__(self, load: Callable[[], Parser] = load_nlu) -> None:
+        self._load = load
+        self._loaded = threading.Event()
+        self._nlu: Parser | None = None
+        self._failure: BaseException | None = None
+        threading.Thread(target=self._run, name="nlu-load", daemon=True).start()
+
+    def _run(self) -> None:
+        try:
+            self._nlu = self._load()
+        except BaseException as e:  # noqa: BLE001 - kept for the first parse to raise
+            self._failure = e
+        finally:
+            self._loaded.set()
+
+    def parse(
+        self, text: str, *, now: dt.datetime, tz: str, lang: str = "en", locale: str = "en-US"
+    ) -> Parse:
+        self._loaded.wait()
+        if self._nlu is None:
+            raise RuntimeError("the NLU model did not load; see the cause") from self._failure
         return self._nlu.parse(text, now=now, tz=tz, lang=lang, locale=locale)
 
 
@@ -186,7 +223,7 @@ async def build(
         locale=settings.practice_locale,
         quiet_hours=QuietHours.parse(settings.quiet_hours_start, settings.quiet_hours_end),
     )
-    parser = nlu or load_nlu()
+    parser = nlu or ModelInBackground()
     scheduling = Scheduling(fhir.schedule, fhir.practice, storage.slot_holds(), clock)
     catalogue = PracticeCatalogue(fhir.practice)
     # Flow tests pass the flows and texts under test: those run as given, not the practice's

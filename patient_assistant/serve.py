@@ -12,7 +12,13 @@ import uvicorn
 
 from api.app import create_app
 from bot.retention import purge_periodically
-from patient_assistant.bootstrap import Runtime, build, make_clock, register_results_subscription
+from patient_assistant.bootstrap import (
+    ModelOnFirstParse,
+    Runtime,
+    build,
+    make_clock,
+    register_results_subscription,
+)
 from patient_assistant.demo_practices import demo_practices
 from patient_assistant.deployment import Deployment
 from patient_assistant.jobs import InProcessJobs
@@ -54,7 +60,11 @@ async def serve(
         async def start_practice(
             settings: Settings, base_url: str, one_of_several: bool = False
         ) -> Runtime:
-            runtime = await build(settings, fhir_base_url=base_url, clock=make_clock(now))
+            # With Redis, workers process the conversations: the API parses only on request
+            # (the NLU endpoint), so a restarted API spends no CPU on the model the workers
+            # need (bench/crash_recovery.py). Embedded, it loads beside start-up.
+            nlu = ModelOnFirstParse() if settings.redis_url else None
+            runtime = await build(settings, fhir_base_url=base_url, clock=make_clock(now), nlu=nlu)
             if not settings.redis_url:
                 # Embedded default: conversations, retries and other due work are processed
                 # in a child process (or on a thread of this one), so webhooks stay fast.

@@ -85,10 +85,12 @@ class Settings(BaseSettings):
     #: Prefix of every Redis key (locks, rate limits, Celery), so deployments can share a Redis.
     redis_key_prefix: str = "pa:"
     celery_queue: str = "patient-assistant"
-    #: A message claimed by a sender that then died is sent again after this many seconds.
-    outbox_lease_seconds: float = 300.0
-    #: A due job claimed by a runner that then died is taken over after this many seconds.
-    job_lease_seconds: float = 300.0
+    #: A message claimed by a sender that then died is sent again after this many seconds (a
+    #: living sender renews its claims every third of it, bot/leases.py).
+    outbox_lease_seconds: float = 20.0
+    #: A due job claimed by a runner that then died is taken over after this many seconds (a
+    #: living runner renews its claims every third of it).
+    job_lease_seconds: float = 20.0
     #: Celery beat's schedule: how often it has the outbox sent (a safety net beside the sends
     #: each processed message triggers), kept messages processed, and expired bodies purged.
     beat_send_outbox_seconds: float = 5.0

@@ -18,6 +18,7 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from celery import Celery
+from celery.signals import worker_ready
 
 from adapters.celery_app import (
     INVITE_TO_INTAKE,
@@ -29,6 +30,7 @@ from adapters.celery_app import (
     SEND_OUTBOX,
     make_celery,
 )
+from adapters.redis.locks import LEASE_SECONDS as LOCK_LEASE
 from bot.logs import bind
 from bot.messages import Outbound
 from bot.retention import purge_expired as purge
@@ -43,12 +45,38 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
+#: What a worker asks for as soon as it is ready: the work that fell due while no worker ran.
+CATCH_UP = (PROCESS_DUE, RUN_JOBS, SEND_OUTBOX)
+
+
 def worker_app(settings: Settings, now: dt.datetime | None = None) -> Celery:
     """The Celery app with its tasks, for `patient-assistant worker` and `beat`; `now` starts
     the worker's clock there (`worker --now`, as `serve --now`: travel in time)."""
     app = make_celery(settings)
     register_tasks(app, settings, now)
+    catch_up_when_ready(app, settings)
     return app
+
+
+def catch_up_when_ready(app: Celery, settings: Settings) -> None:
+    """A worker that starts (after a crash, a deploy) asks at once for the due work: the
+    messages left pending, the jobs that fell due and the replies left unsent while no worker
+    ran, rather than on beat's next round (up to RUN_JOBS_EVERY_SECONDS later)."""
+
+    def ready(sender: object = None, **_: object) -> None:
+        if getattr(sender, "app", None) is not app:  # another app's worker (tests run several)
+            return
+        for name in CATCH_UP:
+            app.send_task(name)
+        # What a killed worker held (a conversation's lock, claimed replies and jobs) is free
+        # once its lease lapses: look again then, rather than on beat's next round.
+        for name in CATCH_UP:
+            app.send_task(name, countdown=lapsed)
+
+    lapsed = max(settings.outbox_lease_seconds, settings.job_lease_seconds, LOCK_LEASE) + 1
+
+    # weak=False: the receiver is a closure, kept alive by the signal itself.
+    worker_ready.connect(ready, weak=False)
 
 
 def register_tasks(app: Celery, settings: Settings, now: dt.datetime | None = None) -> None:

@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 
 #: How long a task's mark that it wants a conversation lasts: longer than any processing round.
 WANTED_SECONDS = 600
+#: A conversation's lock lapses this long after its holder's last renewal (every third of it):
+#: a killed worker's conversations are free again within seconds (bench/crash_recovery.py).
+LEASE_SECONDS = 15.0
 
 
 class LockTimeout(Exception):
@@ -40,7 +43,12 @@ class LockTimeout(Exception):
 
 class RedisLocks:
     def __init__(
-        self, redis: Redis, prefix: str, *, lease_seconds: float = 30.0, wait_seconds: float = 120.0
+        self,
+        redis: Redis,
+        prefix: str,
+        *,
+        lease_seconds: float = LEASE_SECONDS,
+        wait_seconds: float = 120.0,
     ) -> None:
         self.redis, self.prefix = redis, prefix
         self.lease, self.wait = lease_seconds, wait_seconds

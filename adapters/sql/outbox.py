@@ -209,6 +209,15 @@ class SqlOutbox:
         claimed = [self._sealing.outbox_record(row) for row in rows]
         return sorted(claimed, key=lambda m: (m.created_at, m.id))
 
+    async def renew(self, ids: Sequence[str], lease_until: dt.datetime) -> int:
+        o = _outbox.c
+        stmt = (
+            update(_outbox)
+            .where(o.id.in_(list(ids)), o.status == "sending")
+            .values(next_attempt_at=lease_until)
+        )
+        return int((await self._conn.execute(stmt)).rowcount)
+
     async def update(self, message: OutboxRecord) -> None:
         """Write the message's delivery fields; raises LookupError for an unknown id."""
         params = {f"u_{name}": getattr(message, name) for name in _DELIVERY_FIELDS}

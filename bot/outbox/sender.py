@@ -9,6 +9,8 @@ blocked bot adding the address to the opt-out list.
 A message is claimed (leased) before it is sent and marked after, each in its own unit of
 work: a sender killed mid-send leaves only the message in flight to be sent again
 when its lease lapses; the others of its batch were never sent and are simply due again.
+The lease is short (OUTBOX_LEASE_SECONDS) and renewed while the sender works through its
+batch (bot/leases.py), so a dead sender's messages go out again within seconds.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.leases import kept
 from bot.optout import optout_address
 from bot.ports import (
     ChannelSender,
@@ -50,7 +53,7 @@ class Policy:
     max_attempts: int = 8
     backoff_base: float = 2.0
     backoff_cap: float = 600.0
-    lease_seconds: float = 300.0  # a claimed message is another sender's again after this
+    lease_seconds: float = 20.0  # a claimed message is another sender's again after this
 
     def backoff(self, attempts: int) -> float:
         """Exponential, with jitter so a provider outage does not end in a thundering herd."""
@@ -94,13 +97,23 @@ class OutboxSender:
                 practice_id=self.practice_id,
             )
         done = Round(claimed=len(claimed))
-        for message in claimed:
-            retry_at = await self._deliver(message)
-            if retry_at is None:
-                done.sent += 1
-            elif retry_at is not FINISHED:
-                done.wake_at = retry_at if done.wake_at is None else min(done.wake_at, retry_at)
+        if not claimed:
+            return done
+        held = [m.id for m in claimed]  # what this sender still has to deliver
+        async with kept(lambda: self._renew(held), self.policy.lease_seconds):
+            for message in claimed:
+                retry_at = await self._deliver(message)
+                held.remove(message.id)
+                if retry_at is None:
+                    done.sent += 1
+                elif retry_at is not FINISHED:
+                    done.wake_at = retry_at if done.wake_at is None else min(done.wake_at, retry_at)
         return done
+
+    async def _renew(self, held: list[str]) -> None:
+        lease_until = self.clock.now() + dt.timedelta(seconds=self.policy.lease_seconds)
+        async with self.storage.single_statement() as uow:
+            await uow.outbox.renew(list(held), lease_until)
 
     async def drain(self, max_rounds: int = 100) -> Round:
         """Rounds until nothing is due (bounded)."""

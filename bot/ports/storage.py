@@ -150,6 +150,11 @@ class Outbox(Protocol):
         """Write the message's delivery fields; raises LookupError for an unknown id."""
         ...
 
+    async def renew(self, ids: Sequence[str], lease_until: dt.datetime) -> int:
+        """Extend to `lease_until` the lease of those of `ids` still `sending` (their sender is
+        alive and still at them, bot/leases.py); how many."""
+        ...
+
 
 class AuditLog(Protocol):
     """Append-only: there is no way to change or remove what was appended."""
@@ -256,6 +261,11 @@ class Jobs(Protocol):
 
     async def release(self, job: JobRecord, due_at: dt.datetime, now: dt.datetime) -> bool:
         """Put a claimed job back to pending, due at `due_at` (a retry, a deferral)."""
+        ...
+
+    async def renew(self, jobs: Sequence[JobRecord], lease_until: dt.datetime) -> int:
+        """Extend to `lease_until` the lease of those of `jobs` whose claim is still this one's
+        (running, same attempts): their runner is alive and still at them; how many."""
         ...
 
     async def drop_pending(self, practice_id: str, key_prefix: str, now: dt.datetime) -> int:

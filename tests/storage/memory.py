@@ -322,6 +322,12 @@ class MemoryOutbox:
             message.status, message.next_attempt_at = "sending", now + lease
         return [stored(m) for m in claimed]
 
+    async def renew(self, ids: Sequence[str], lease_until: dt.datetime) -> int:
+        held = [m for i in ids if (m := self._t.outbox.get(i)) and m.status == "sending"]
+        for message in held:
+            message.next_attempt_at = lease_until
+        return len(held)
+
     async def update(self, message: OutboxRecord) -> None:
         if message.id not in self._t.outbox:
             raise LookupError(f"outbox message {message.id} not found; enqueue it first")
@@ -524,6 +530,16 @@ class MemoryJobs:
             self._t.jobs[(j.practice_id, j.key)] = taken
             claimed.append(taken)
         return claimed
+
+    async def renew(self, jobs: Sequence[JobRecord], lease_until: dt.datetime) -> int:
+        renewed = 0
+        for job in jobs:
+            if (current := self._current(job)) is not None:
+                self._t.jobs[(job.practice_id, job.key)] = dataclasses.replace(
+                    current, lease_until=lease_until
+                )
+                renewed += 1
+        return renewed
 
     def _current(self, job: JobRecord) -> JobRecord | None:
         now = self._t.jobs.get((job.practice_id, job.key))

@@ -81,6 +81,23 @@ class JobsContract:
             done = await uow.jobs.get("p1", "reminder:a2:1d")
         assert done is not None and done.state == "done"
 
+    async def test_a_renewed_lease_keeps_a_living_runners_claim_and_only_its_own(
+        self, storage: Storage
+    ) -> None:
+        async with storage.unit_of_work() as uow:
+            await uow.jobs.schedule(job("reminder:a4:1d"), NOW)
+        async with storage.unit_of_work() as uow:
+            [first] = await uow.jobs.claim(NOW, 10, LEASE)
+            assert await uow.jobs.renew([first], NOW + 2 * LEASE) == 1
+        async with storage.unit_of_work() as uow:
+            assert await uow.jobs.claim(NOW + LEASE, 10, LEASE) == []  # renewed: still its
+            [second] = await uow.jobs.claim(NOW + 2 * LEASE, 10, LEASE)  # the runner died
+        async with storage.unit_of_work() as uow:
+            # A late renewal of the lost claim does not touch the new one's.
+            assert await uow.jobs.renew([first], NOW + 10 * LEASE) == 0
+            current = await uow.jobs.get("p1", "reminder:a4:1d")
+        assert current is not None and current.lease_until == second.lease_until
+
     async def test_release_puts_a_job_back_for_later_and_drop_pending_by_prefix(
         self, storage: Storage
     ) -> None:

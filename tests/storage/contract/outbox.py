@@ -73,6 +73,22 @@ class OutboxContract:
             (reclaimed,) = await uow.outbox.claim(NOW + minutes(60), 10)
         assert reclaimed.id == message.id
 
+    async def test_a_renewed_lease_keeps_a_living_senders_claim(self, storage: Storage) -> None:
+        message, finished = outbound(address=uid("+1")), outbound(address=uid("+1"))
+        await enqueue(storage, message, finished)
+        lease = minutes(1)
+        async with storage.unit_of_work() as uow:
+            claimed = await uow.outbox.claim(NOW, 10, lease=lease)
+            assert {m.id for m in claimed} == {message.id, finished.id}
+            sent = next(m for m in claimed if m.id == finished.id)
+            await uow.outbox.update(dataclasses.replace(sent, status="sent"))
+        async with storage.unit_of_work() as uow:
+            # Only the message still being sent is renewed: the sent one stays sent.
+            assert await uow.outbox.renew([message.id, finished.id], NOW + 2 * lease) == 1
+            assert await uow.outbox.claim(NOW + lease, 10, lease=lease) == []  # still its
+            (reclaimed,) = await uow.outbox.claim(NOW + 2 * lease, 10, lease=lease)  # it died
+        assert reclaimed.id == message.id
+
     async def test_concurrent_claimers_never_share_a_message(self, storage: Storage) -> None:
         # Thirty addresses: a stream gives one message at a time (see OutboxOrderContract).
         messages = [
