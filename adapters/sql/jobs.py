@@ -24,6 +24,9 @@ from adapters.sql.models import JobRow, table_of
 from bot.ports import JobRecord
 
 _jobs = table_of(JobRow)
+#: Rows per multi-row INSERT of `schedule_many` (11 columns: well under PostgreSQL's 32,767
+#: bind parameters and SQLite's 32,766).
+SCHEDULE_CHUNK = 1000
 _FIELDS = (
     "id",
     "practice_id",
@@ -60,6 +63,22 @@ class SqlJobs:
             .on_conflict_do_nothing(index_elements=["practice_id", "key"])
         )
         return (await self._conn.execute(stmt)).rowcount == 1
+
+    async def schedule_many(self, jobs: Sequence[JobRecord], now: dt.datetime) -> int:
+        added = 0
+        for start in range(0, len(jobs), SCHEDULE_CHUNK):
+            rows = {
+                (job.practice_id, job.key): {f: getattr(job, f) for f in _FIELDS}
+                | {"id": job.id or uuid.uuid4().hex, "created_at": now, "updated_at": now}
+                for job in jobs[start : start + SCHEDULE_CHUNK]
+            }
+            stmt = (
+                upsert(self._conn, _jobs)
+                .values(list(rows.values()))
+                .on_conflict_do_nothing(index_elements=["practice_id", "key"])
+            )
+            added += (await self._conn.execute(stmt)).rowcount
+        return added
 
     async def claim(
         self,
