@@ -216,7 +216,7 @@ def settings_for(dsn: str, twilio: str = "http://127.0.0.1:9") -> Any:
 async def bare_paging(fhir: str, start: dt.datetime, end: dt.datetime) -> tuple[float, int]:
     """The same search as the product's, pages followed, JSON decoded, nothing else."""
     from adapters.fhir.connection import PAGE_SIZE
-    from adapters.fhir.mapping import fhir_time
+    from adapters.fhir.slots import fhir_time
 
     params = {
         "status": "booked",

@@ -75,6 +75,8 @@ class Round:
     claimed: int = 0
     sent: int = 0
     wake_at: dt.datetime | None = None  # the earliest retry this round scheduled
+    #: A drain stopped at its bound with messages maybe still due: drain again at once.
+    more: bool = False
 
 
 class OutboxSender:
@@ -157,6 +159,7 @@ class OutboxSender:
         finally:
             if flying:  # an error ends the drain: what is in flight still finishes
                 await asyncio.gather(*flying, return_exceptions=True)
+        total.more = claims >= max_rounds
         return total
 
     async def _drain_rounds(self, max_rounds: int) -> Round:
@@ -168,6 +171,8 @@ class OutboxSender:
                 total.wake_at = one.wake_at
             if one.claimed == 0:
                 break
+        else:
+            total.more = True
         return total
 
     async def _deliver(self, message: OutboxRecord) -> dt.datetime | None:
