@@ -110,27 +110,28 @@ class Reminders:
             # clock travelling with `--now`, or skewed) says nothing usable.
             created = appointment.created
             booked_at = created if created is not None and created <= now else None
-            for when in to_schedule(
-                appointment, practice.timezone, plan, booked_at, now, practice.quiet_hours
-            ):
-                jobs.append(
-                    JobRecord(
-                        id=uuid.uuid4().hex,
-                        practice_id=self.practice_id,
-                        kind=KIND,
-                        key=reminder_key(appointment.id, appointment.start, when.label),
-                        due_at=when.due,
-                        subject=f"Patient/{appointment.patient_id}",
-                        payload={
-                            "appointment_id": appointment.id,
-                            "start": appointment.start.isoformat(),
-                            "label": when.label,
-                        },
-                    )
+            jobs.extend(
+                JobRecord(
+                    id=uuid.uuid4().hex,
+                    practice_id=self.practice_id,
+                    kind=KIND,
+                    key=reminder_key(appointment.id, appointment.start, when.label),
+                    due_at=when.due,
+                    subject=f"Patient/{appointment.patient_id}",
+                    payload={
+                        "appointment_id": appointment.id,
+                        "start": appointment.start.isoformat(),
+                        "label": when.label,
+                    },
                 )
+                for when in to_schedule(
+                    appointment, practice.timezone, plan, booked_at, now, practice.quiet_hours
+                )
+            )
         added = 0
-        # A transaction per batch of multi-row INSERTs: a large practice's fan-out neither
-        # makes a round trip per reminder nor holds one transaction open for all of them.
+        # A statement a batch (Jobs.schedule_many), a transaction each: a large practice's
+        # fan-out neither makes a round trip per reminder nor holds one transaction open for
+        # all of them.
         for start in range(0, len(jobs), SYNC_BATCH):
             async with self.storage.unit_of_work() as uow:
                 added += await uow.jobs.schedule_many(jobs[start : start + SYNC_BATCH], now)

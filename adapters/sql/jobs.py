@@ -44,9 +44,11 @@ _FIELDS = (
 _INSERTED = (*_FIELDS, "created_at", "updated_at")
 _TIMES = ("due_at", "lease_until", "created_at", "updated_at")
 #: Each column's array element type for unnest (text for JSON, cast after).
-_ARRAY_TYPES = {c: "text" for c in _INSERTED} | {c: "timestamptz" for c in _TIMES} | {
-    "attempts": "integer"
-}
+_ARRAY_TYPES = (
+    dict.fromkeys(_INSERTED, "text")
+    | dict.fromkeys(_TIMES, "timestamptz")
+    | {"attempts": "integer"}
+)
 _COLUMN_TYPES = _ARRAY_TYPES | {"payload": "jsonb"}
 
 
@@ -118,7 +120,7 @@ class SqlJobs:
         casts = ", ".join(f"${i}::{_ARRAY_TYPES[c]}[]" for i, c in enumerate(columns, 1))
         selected = ", ".join(f"{c}::{_COLUMN_TYPES[c]}" for c in columns)
         added = await raw.fetch(
-            f"INSERT INTO jobs ({', '.join(columns)}) "  # noqa: S608 - names from _INSERTED
+            f"INSERT INTO jobs ({', '.join(columns)}) "
             f"SELECT {selected} FROM unnest({casts}) AS u({', '.join(columns)}) "
             "ON CONFLICT (practice_id, key) DO NOTHING RETURNING id",
             *arrays,

@@ -121,10 +121,9 @@ class OutboxSender:
             async with gate:
                 return await self._deliver(message)
 
-        outcomes = await asyncio.gather(*(deliver(m) for m in claimed), return_exceptions=True)
-        _raise_first(outcomes)
-        for retry_at in outcomes:
-            _count(done, retry_at)  # type: ignore[arg-type] - exceptions were raised above
+        results = await asyncio.gather(*(deliver(m) for m in claimed), return_exceptions=True)
+        for retry_at in _outcomes(results):
+            _count(done, retry_at)
         return done
 
     async def drain(self, max_rounds: int = 100) -> Round:
@@ -152,10 +151,8 @@ class OutboxSender:
                 if claimed and len(flying) < self.policy.in_flight:
                     continue  # more may be due: fill the room first
                 finished, flying = await asyncio.wait(flying, return_when=asyncio.FIRST_COMPLETED)
-                outcomes = [t.exception() or t.result() for t in finished]
-                _raise_first(outcomes)
-                for retry_at in outcomes:
-                    _count(total, retry_at)  # type: ignore[arg-type]
+                for retry_at in _outcomes([t.exception() or t.result() for t in finished]):
+                    _count(total, retry_at)
         finally:
             if flying:  # an error ends the drain: what is in flight still finishes
                 await asyncio.gather(*flying, return_exceptions=True)
@@ -299,7 +296,11 @@ def _count(done: Round, retry_at: dt.datetime | None) -> None:
         done.wake_at = retry_at if done.wake_at is None else min(done.wake_at, retry_at)
 
 
-def _raise_first(outcomes: Sequence[object]) -> None:
-    for outcome in outcomes:
-        if isinstance(outcome, BaseException):
-            raise outcome
+def _outcomes(
+    results: Sequence[dt.datetime | BaseException | None],
+) -> list[dt.datetime | None]:
+    """The deliveries' outcomes; the first delivery's error raised, if one failed."""
+    for result in results:
+        if isinstance(result, BaseException):
+            raise result
+    return [r for r in results if not isinstance(r, BaseException)]

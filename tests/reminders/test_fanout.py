@@ -7,7 +7,6 @@ number gets none, and one that would fall at night waits for the end of quiet ho
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -25,7 +24,7 @@ from tests.support.fhir import TEST_NOW, ZONE, SeededServer
 from tests.support.standins import StandIn
 from tests.support.storage import DatabaseFactory
 
-pytestmark = [pytest.mark.fhir, pytest.mark.postgres]
+pytestmark = [pytest.mark.fhir, pytest.mark.postgres, pytest.mark.slow]
 
 #: Appointments from Tuesday 23:00 to Wednesday 20:00: at Monday 09:00 their 3-day reminder
 #: is over 12 hours past (not caught up), the 1-day one ahead (from Monday 23:00).
