@@ -59,6 +59,8 @@ BOOKING_FLOW = "book_appointment"
 NOTIFICATION = "notification"
 #: How far ahead appointments are looked at (beyond the earliest reminder of the plan).
 HORIZON_MARGIN = dt.timedelta(days=1)
+#: Reminder jobs written per transaction by `sync` (each a few multi-row INSERTs).
+SYNC_BATCH = 5000
 #: A flow not touched for this long is set aside when a reminder is sent.
 STALE_FLOW = dt.timedelta(hours=1)
 
@@ -100,32 +102,39 @@ class Reminders:
         services = [s.id for s in await self.directory.services()]
         booked = await self.bookings.booked(services, now, now + horizon)
         practice = await self.directory.practice()
-        added = 0
-        async with self.storage.unit_of_work() as uow:
-            for appointment in booked:
-                if not appointment.patient_id:
-                    continue
-                # `created` comes from the booking's own clock; one later than ours (a
-                # clock travelling with `--now`, or skewed) says nothing usable.
-                created = appointment.created
-                booked_at = created if created is not None and created <= now else None
+        jobs: list[JobRecord] = []
+        for appointment in booked:
+            if not appointment.patient_id:
+                continue
+            # `created` comes from the booking's own clock; one later than ours (a
+            # clock travelling with `--now`, or skewed) says nothing usable.
+            created = appointment.created
+            booked_at = created if created is not None and created <= now else None
+            jobs.extend(
+                JobRecord(
+                    id=uuid.uuid4().hex,
+                    practice_id=self.practice_id,
+                    kind=KIND,
+                    key=reminder_key(appointment.id, appointment.start, when.label),
+                    due_at=when.due,
+                    subject=f"Patient/{appointment.patient_id}",
+                    payload={
+                        "appointment_id": appointment.id,
+                        "start": appointment.start.isoformat(),
+                        "label": when.label,
+                    },
+                )
                 for when in to_schedule(
                     appointment, practice.timezone, plan, booked_at, now, practice.quiet_hours
-                ):
-                    job = JobRecord(
-                        id=uuid.uuid4().hex,
-                        practice_id=self.practice_id,
-                        kind=KIND,
-                        key=reminder_key(appointment.id, appointment.start, when.label),
-                        due_at=when.due,
-                        subject=f"Patient/{appointment.patient_id}",
-                        payload={
-                            "appointment_id": appointment.id,
-                            "start": appointment.start.isoformat(),
-                            "label": when.label,
-                        },
-                    )
-                    added += await uow.jobs.schedule(job, now)
+                )
+            )
+        added = 0
+        # A statement a batch (Jobs.schedule_many), a transaction each: a large practice's
+        # fan-out neither makes a round trip per reminder nor holds one transaction open for
+        # all of them.
+        for start in range(0, len(jobs), SYNC_BATCH):
+            async with self.storage.unit_of_work() as uow:
+                added += await uow.jobs.schedule_many(jobs[start : start + SYNC_BATCH], now)
         return added + await self._sync_missed(now)
 
     async def _sync_missed(self, now: dt.datetime) -> int:

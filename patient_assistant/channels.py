@@ -22,7 +22,7 @@ from bot.assistant import Assistant
 from bot.dispatch import LocalDispatcher
 from bot.outbox.loop import SenderLoop, Sending
 from bot.outbox.ratelimit import LocalRateLimiter
-from bot.outbox.sender import OutboxSender, Policy
+from bot.outbox.sender import OutboxSender, Policy, in_flight_for
 from bot.ports import ChannelSender, Dispatcher, RateLimiter, Storage
 from domain.ports import Clock
 from patient_assistant.settings import Settings
@@ -72,6 +72,14 @@ def sms_rate(settings: Settings) -> float:
     }[settings.twilio_sms_sender_kind]
 
 
+def sender_rate(sender: ChannelSender) -> float:
+    """The fastest a sender's messages go (its own rate, under its account's): what sets how
+    many sends the outbox keeps in flight."""
+    rate = float(getattr(sender, "per_second", 1.0))
+    account = getattr(sender, "account_per_second", None)
+    return min(rate, float(account)) if account else rate
+
+
 @dataclass
 class Channels:
     """The outbound side and the hand-off of received messages."""
@@ -104,7 +112,15 @@ def channel_senders(settings: Settings, telegram: TelegramBot | None) -> list[Ch
     ):
         rest = TwilioRest(s.twilio_account_sid, s.twilio_auth_token, s.twilio_api_base_url)
         if s.twilio_sms_from:
-            senders.append(TwilioSender(rest, s.twilio_sms_from, sms_rate(s), callback))
+            senders.append(
+                TwilioSender(
+                    rest,
+                    s.twilio_sms_from,
+                    sms_rate(s),
+                    callback,
+                    account_per_second=s.twilio_messages_per_second,
+                )
+            )
         if s.twilio_whatsapp_from:
             listed = (
                 ListTemplate(
@@ -122,6 +138,7 @@ def channel_senders(settings: Settings, telegram: TelegramBot | None) -> list[Ch
                     whatsapp=True,
                     template_sid=s.twilio_whatsapp_template_sid,
                     list_template=listed,
+                    account_per_second=s.twilio_messages_per_second,
                 )
             )
     if telegram is not None:
@@ -150,7 +167,10 @@ def build_channels(
         senders,
         limiter,
         clock,
-        Policy(lease_seconds=settings.outbox_lease_seconds),
+        Policy(
+            lease_seconds=settings.outbox_lease_seconds,
+            in_flight=in_flight_for(max((sender_rate(x) for x in senders), default=1.0)),
+        ),
         practice_id=settings.practice_id,
     )
     if redis is not None:

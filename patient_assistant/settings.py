@@ -75,6 +75,10 @@ class Settings(BaseSettings):
     rate_whatsapp_per_second: float = 80.0
     rate_telegram_per_second: float = 30.0
     rate_telegram_chat_per_second: float = 1.0
+    #: Messages per second the whole Twilio account takes (every number and WhatsApp sender
+    #: of the deployment together, across worker processes); beyond it Twilio answers 429
+    #: (error 20429). The per-number rates above still apply under it.
+    twilio_messages_per_second: float = Field(default=100.0, gt=0)
 
     #: Keys for message bodies at rest, URL-safe base64 of 32 bytes, comma-separated, newest
     #: first (see adapters/crypto.py for rotation). Unset: one key derived from SECRET_KEY.

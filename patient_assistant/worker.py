@@ -164,7 +164,9 @@ def register_tasks(app: Celery, settings: Settings, now: dt.datetime | None = No
         async def go() -> int:
             async def drain(rt: Runtime) -> int:
                 done = await channels_of(rt).sender.drain()
-                if done.wake_at is not None:
+                if done.more:  # stopped at its bound: the rest now, in a task of its own
+                    waits[rt.settings.practice_id] = 0.0
+                elif done.wake_at is not None:
                     waits[rt.settings.practice_id] = (done.wake_at - rt.clock.now()).total_seconds()
                 return int(done.sent)
 

@@ -408,6 +408,7 @@ MEANINGS: dict[str, Callable[[Settings, str, str], None]] = {
     "RATE_WHATSAPP_PER_SECOND": same_number,
     "RATE_TELEGRAM_PER_SECOND": same_number,
     "RATE_TELEGRAM_CHAT_PER_SECOND": same_number,
+    "TWILIO_MESSAGES_PER_SECOND": same_number,
     "MESSAGE_ENCRYPTION_KEYS": encryption_keys,
     "MESSAGE_RETENTION_DAYS": whole_number,
     "VERIFICATION_DAYS": whole_number,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -10,12 +11,17 @@ from adapters.fhir.http import FhirHttp, Json
 from domain.errors import NotFound
 from domain.phones import DEFAULT_REGION
 
+log = logging.getLogger(__name__)
+
 SearchParams = Mapping[str, str | Sequence[str]]
 
 #: Page size asked of the server; it may answer with smaller pages, which we follow.
 PAGE_SIZE = 500
-#: Stop following `next` links after this many pages: a guard against a server looping.
-MAX_PAGES = 200
+#: Stop following `next` links after this many pages: a guard against a server looping. At
+#: 500 a page that is 1,000,000 resources (a large practice's booked appointments within
+#: the reminder horizon are a few hundred thousand at most); a search stopped by it says so
+#: in the log.
+MAX_PAGES = 2000
 
 
 class FhirConnection:
@@ -73,6 +79,13 @@ class FhirConnection:
                 if not next_url:
                     break
                 bundle = await self.http.get(next_url)
+            else:
+                log.warning(
+                    "search %s stopped after %d pages (%d resources)",
+                    resource_type,
+                    MAX_PAGES,
+                    len(found),
+                )
         return found
 
     async def first_page(self, resource_type: str, params: SearchParams) -> list[Json]:

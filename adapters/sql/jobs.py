@@ -12,8 +12,10 @@ message it wrote, is rolled back by the caller.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.engine import Row
@@ -39,6 +41,26 @@ _FIELDS = (
 )
 
 
+_INSERTED = (*_FIELDS, "created_at", "updated_at")
+_TIMES = ("due_at", "lease_until", "created_at", "updated_at")
+#: Each column's array element type for unnest (text for JSON, cast after).
+_ARRAY_TYPES = (
+    dict.fromkeys(_INSERTED, "text")
+    | dict.fromkeys(_TIMES, "timestamptz")
+    | {"attempts": "integer"}
+)
+_COLUMN_TYPES = _ARRAY_TYPES | {"payload": "jsonb"}
+
+
+def _utc(value: dt.datetime | None) -> dt.datetime | None:
+    """An aware time in UTC (UtcDateTime's rule: naive ones are refused, not guessed)."""
+    if value is None:
+        return None
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(f"naive datetime {value.isoformat()} given; pass a timezone-aware one")
+    return value.astimezone(dt.UTC)
+
+
 def _record(row: Row[object]) -> JobRecord:
     values = row._mapping
     return JobRecord(**{f: values[f] for f in _FIELDS})
@@ -60,6 +82,50 @@ class SqlJobs:
             .on_conflict_do_nothing(index_elements=["practice_id", "key"])
         )
         return (await self._conn.execute(stmt)).rowcount == 1
+
+    async def schedule_many(self, jobs: Sequence[JobRecord], now: dt.datetime) -> int:
+        rows = {
+            (job.practice_id, job.key): {f: getattr(job, f) for f in _FIELDS}
+            | {"id": job.id or uuid.uuid4().hex, "created_at": now, "updated_at": now}
+            for job in jobs
+        }
+        if not rows:
+            return 0
+        if self._conn.dialect.name == "postgresql":
+            return await self._unnest(list(rows.values()))
+        # One statement, many parameter sets: SQLAlchemy sends them as multi-row INSERTs
+        # ("insertmanyvalues", 1,000 rows each); RETURNING names those added.
+        stmt = (
+            upsert(self._conn, _jobs)
+            .on_conflict_do_nothing(index_elements=["practice_id", "key"])
+            .returning(_jobs.c.id)
+        )
+        return len((await self._conn.execute(stmt, list(rows.values()))).all())
+
+    async def _unnest(self, rows: list[dict[str, Any]]) -> int:
+        """PostgreSQL: every row in one INSERT ... SELECT FROM unnest(<one array a column>),
+        on the transaction's own connection: 100,000 jobs in a few seconds, where binding
+        them row by row through SQLAlchemy took a minute."""
+        raw = (await self._conn.get_raw_connection()).driver_connection
+        assert raw is not None
+        columns = [c for c in _INSERTED if c in rows[0]]
+        arrays = []
+        for column in columns:
+            values = [row[column] for row in rows]
+            if column == "payload":
+                values = [json.dumps(v) for v in values]
+            elif column in _TIMES:
+                values = [_utc(v) for v in values]
+            arrays.append(values)
+        casts = ", ".join(f"${i}::{_ARRAY_TYPES[c]}[]" for i, c in enumerate(columns, 1))
+        selected = ", ".join(f"{c}::{_COLUMN_TYPES[c]}" for c in columns)
+        added = await raw.fetch(
+            f"INSERT INTO jobs ({', '.join(columns)}) "
+            f"SELECT {selected} FROM unnest({casts}) AS u({', '.join(columns)}) "
+            "ON CONFLICT (practice_id, key) DO NOTHING RETURNING id",
+            *arrays,
+        )
+        return len(added)
 
     async def claim(
         self,

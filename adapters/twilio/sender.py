@@ -50,15 +50,23 @@ class TwilioSender:
         whatsapp: bool = False,
         template_sid: str | None = None,
         list_template: ListTemplate | None = None,
+        account_per_second: float | None = None,
     ) -> None:
         self.rest, self.from_number, self.per_second = rest, from_number, per_second
         self.status_callback, self.template_sid = status_callback, template_sid
         self.whatsapp, self.list_template = whatsapp, list_template
         self.channel = "whatsapp" if whatsapp else "sms"
         self.window = WHATSAPP_WINDOW if whatsapp else None
+        #: The account's own limit (TWILIO_MESSAGES_PER_SECOND), shared by all its senders.
+        self.account_per_second = account_per_second
 
     def limits(self, message: OutboxRecord) -> Sequence[RateLimit]:
-        return [RateLimit(f"twilio:{self.channel}:{self.from_number}", self.per_second)]
+        limits = [RateLimit(f"twilio:{self.channel}:{self.from_number}", self.per_second)]
+        if self.account_per_second is not None:
+            limits.append(
+                RateLimit(f"twilio:account:{self.rest.account_sid}", self.account_per_second)
+            )
+        return limits
 
     async def send(self, message: OutboxRecord, *, template: bool) -> SendResult:
         prefix = "whatsapp:" if self.whatsapp else ""

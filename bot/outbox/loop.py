@@ -50,7 +50,9 @@ class SenderLoop:
             timeout = self.poll
             try:
                 done = await self.sender.drain()
-                if done.wake_at is not None:
+                if done.more:
+                    timeout = 0.0  # stopped at its bound: more is due now
+                elif done.wake_at is not None:
                     until = (done.wake_at - self.sender.clock.now()).total_seconds()
                     timeout = min(self.poll, max(until, 0.01))
             except Exception as e:  # noqa: BLE001 - one failed round must not stop sending

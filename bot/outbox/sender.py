@@ -9,8 +9,8 @@ blocked bot adding the address to the opt-out list.
 A message is claimed (leased) before it is sent and marked after, each in its own unit of
 work: a sender killed mid-send leaves only the message in flight to be sent again
 when its lease lapses; the others of its batch were never sent and are simply due again.
-The lease is short (OUTBOX_LEASE_SECONDS) and renewed while the sender works through its
-batch (bot/leases.py), so a dead sender's messages go out again within seconds.
+The lease is short (OUTBOX_LEASE_SECONDS) and renewed while the sender works through what it
+claimed (bot/leases.py), so a dead sender's messages go out again within seconds.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import asyncio
 import dataclasses
 import datetime as dt
 import logging
+import math
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -54,6 +55,11 @@ class Policy:
     backoff_base: float = 2.0
     backoff_cap: float = 600.0
     lease_seconds: float = 20.0  # a claimed message is another sender's again after this
+    #: Messages a sender has in flight at once (each of another stream: the claim gives at
+    #: most one per stream, so a conversation's order holds). 1 sends one after another; at
+    #: a provider's 100 messages/s, one at a time would leave the rate unused while each
+    #: send waits for its answer (see `in_flight_for`).
+    in_flight: int = 1
 
     def backoff(self, attempts: int) -> float:
         """Exponential, with jitter so a provider outage does not end in a thundering herd."""
@@ -61,11 +67,19 @@ class Policy:
         return ceiling / 2 + random.uniform(0, ceiling / 2)
 
 
+def in_flight_for(per_second: float, round_trip: float = 0.2, most: int = 32) -> int:
+    """Sends to keep in flight so that a provider answering in `round_trip` seconds still
+    gets `per_second`: 1 for a long code (1/s), 20 for a short code's 100/s."""
+    return max(1, min(most, math.ceil(per_second * round_trip)))
+
+
 @dataclass
 class Round:
     claimed: int = 0
     sent: int = 0
     wake_at: dt.datetime | None = None  # the earliest retry this round scheduled
+    #: A drain stopped at its bound with messages maybe still due: drain again at once.
+    more: bool = False
 
 
 class OutboxSender:
@@ -84,39 +98,97 @@ class OutboxSender:
         self.senders = {s.channel: s for s in senders}
         self.policy = policy or Policy()
 
-    async def run_once(self) -> Round:
-        """Claim one batch of due messages and deliver them, one after another."""
-        if not self.senders:  # no channel configured (the demo): nothing of the outbox is ours
-            return Round()
+    async def _claim(self, limit: int) -> list[OutboxRecord]:
         async with self.storage.single_statement() as uow:  # the claim is one statement
-            claimed = await uow.outbox.claim(
+            return await uow.outbox.claim(
                 self.clock.now(),
-                self.policy.batch,
+                limit,
                 list(self.senders),
                 dt.timedelta(seconds=self.policy.lease_seconds),
                 practice_id=self.practice_id,
             )
+
+    async def run_once(self) -> Round:
+        """Claim one batch of due messages and deliver them (`in_flight` at a time)."""
+        if not self.senders:  # no channel configured (the demo): nothing of the outbox is ours
+            return Round()
+        claimed = await self._claim(self.policy.batch)
         done = Round(claimed=len(claimed))
         if not claimed:
             return done
-        held = [m.id for m in claimed]  # what this sender still has to deliver
+        held = {m.id for m in claimed}  # what this sender still has to deliver
+        gate = asyncio.Semaphore(self.policy.in_flight)
+
+        async def deliver(message: OutboxRecord) -> dt.datetime | None:
+            async with gate:
+                try:
+                    return await self._deliver(message)
+                finally:
+                    held.discard(message.id)
+
         async with kept(lambda: self._renew(held), self.policy.lease_seconds):
-            for message in claimed:
-                retry_at = await self._deliver(message)
-                held.remove(message.id)
-                if retry_at is None:
-                    done.sent += 1
-                elif retry_at is not FINISHED:
-                    done.wake_at = retry_at if done.wake_at is None else min(done.wake_at, retry_at)
+            if self.policy.in_flight <= 1:
+                for message in claimed:
+                    _count(done, await deliver(message))
+                return done
+            results = await asyncio.gather(*(deliver(m) for m in claimed), return_exceptions=True)
+        for retry_at in _outcomes(results):
+            _count(done, retry_at)
         return done
 
-    async def _renew(self, held: list[str]) -> None:
+    async def _renew(self, held: set[str]) -> None:
         lease_until = self.clock.now() + dt.timedelta(seconds=self.policy.lease_seconds)
         async with self.storage.single_statement() as uow:
             await uow.outbox.renew(list(held), lease_until)
 
     async def drain(self, max_rounds: int = 100) -> Round:
-        """Rounds until nothing is due (bounded)."""
+        """Claims until nothing is due (bounded). With `in_flight` > 1 the next messages are
+        claimed as soon as there is room, while earlier ones are still being sent, so a
+        sender paced by a provider's rate never idles between batches."""
+        if self.policy.in_flight <= 1 or not self.senders:
+            return await self._drain_rounds(max_rounds)
+        total = Round()
+        held: set[str] = set()  # claimed and not yet delivered: their leases are kept
+        async with kept(lambda: self._renew(held), self.policy.lease_seconds):
+            await self._pipeline(total, held, max_rounds)
+        return total
+
+    async def _pipeline(self, total: Round, held: set[str], max_rounds: int) -> None:
+        """Keep `in_flight` deliveries going, claiming as room frees, until nothing is due."""
+
+        async def deliver(message: OutboxRecord) -> dt.datetime | None:
+            try:
+                return await self._deliver(message)
+            finally:
+                held.discard(message.id)
+
+        flying: set[asyncio.Task[dt.datetime | None]] = set()
+        claims = 0
+        try:
+            while True:
+                room = self.policy.in_flight - len(flying)
+                claimed = (
+                    await self._claim(min(self.policy.batch, room))
+                    if room > 0 and claims < max_rounds
+                    else []
+                )
+                claims += 1 if claimed else 0
+                total.claimed += len(claimed)
+                held.update(m.id for m in claimed)
+                flying |= {asyncio.create_task(deliver(m)) for m in claimed}
+                if not flying:
+                    break
+                if claimed and len(flying) < self.policy.in_flight:
+                    continue  # more may be due: fill the room first
+                finished, flying = await asyncio.wait(flying, return_when=asyncio.FIRST_COMPLETED)
+                for retry_at in _outcomes([t.exception() or t.result() for t in finished]):
+                    _count(total, retry_at)
+        finally:
+            if flying:  # an error ends the drain: what is in flight still finishes
+                await asyncio.gather(*flying, return_exceptions=True)
+        total.more = claims >= max_rounds
+
+    async def _drain_rounds(self, max_rounds: int) -> Round:
         total = Round()
         for _ in range(max_rounds):
             one = await self.run_once()
@@ -125,6 +197,8 @@ class OutboxSender:
                 total.wake_at = one.wake_at
             if one.claimed == 0:
                 break
+        else:
+            total.more = True
         return total
 
     async def _deliver(self, message: OutboxRecord) -> dt.datetime | None:
@@ -241,3 +315,21 @@ class OutboxSender:
             update.attempts,
         )
         return retry_at
+
+
+def _count(done: Round, retry_at: dt.datetime | None) -> None:
+    """Add one delivery's outcome to `done`: sent, or the earliest retry it scheduled."""
+    if retry_at is None:
+        done.sent += 1
+    elif retry_at is not FINISHED:
+        done.wake_at = retry_at if done.wake_at is None else min(done.wake_at, retry_at)
+
+
+def _outcomes(
+    results: Sequence[dt.datetime | BaseException | None],
+) -> list[dt.datetime | None]:
+    """The deliveries' outcomes; the first delivery's error raised, if one failed."""
+    for result in results:
+        if isinstance(result, BaseException):
+            raise result
+    return [r for r in results if not isinstance(r, BaseException)]

@@ -237,6 +237,11 @@ class Jobs(Protocol):
         """Add the job unless the practice already has one with its key; True if added."""
         ...
 
+    async def schedule_many(self, jobs: Sequence[JobRecord], now: dt.datetime) -> int:
+        """`schedule` for many jobs in one statement (a page of reminders); how many were
+        added (those whose key the practice already had, or that repeat one, are not)."""
+        ...
+
     async def claim(
         self,
         now: dt.datetime,

@@ -501,6 +501,9 @@ class MemoryJobs:
         self._t.jobs[(job.practice_id, job.key)] = stored(job)
         return True
 
+    async def schedule_many(self, jobs: Sequence[JobRecord], now: dt.datetime) -> int:
+        return sum([await self.schedule(job, now) for job in jobs])
+
     async def claim(
         self,
         now: dt.datetime,

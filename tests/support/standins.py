@@ -32,6 +32,13 @@ from starlette.routing import Route
 TWILIO_SID = "AC" + "0" * 32
 TWILIO_TOKEN = "test-auth-token-0123456789abcdef"
 TELEGRAM_TOKEN = "123456:TEST-token_for_the_stand-in"
+#: Twilio's answer to an account sending faster than it takes.
+TOO_MANY_REQUESTS = {
+    "code": 20429,
+    "message": "Too Many Requests",
+    "more_info": "https://www.twilio.com/docs/errors/20429",
+    "status": 429,
+}
 
 
 @dataclass
@@ -50,11 +57,16 @@ class StandIn:
     #: Seconds every Twilio send takes to be answered (a provider's round trip), so that
     #: concurrent senders really overlap.
     latency: float = 0.0
+    #: Twilio's account limit: sends beyond `rate_limit` a second (a token bucket holding a
+    #: tenth of a second's worth, at least 2) are answered 429 with error 20429, as Twilio
+    #: answers "Too Many Requests". None: no limit.
+    rate_limit: float | None = None
     requests: list[Recorded] = field(default_factory=list)
     _script: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     _updates: list[dict[str, Any]] = field(default_factory=list)
     _delays: list[float] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _bucket: tuple[float, float] | None = None  # (tokens, when counted)
 
     def fail_next(self, status: int, body: dict[str, Any], times: int = 1) -> None:
         """Answer the next `times` sends with `status` and `body` instead of success."""
@@ -70,6 +82,24 @@ class StandIn:
         """Successful sends (2xx) whose path contains `path_part`."""
         with self._lock:
             return [r for r in self.requests if path_part in r.path and 200 <= r.status < 300]
+
+    def throttled(self) -> list[Recorded]:
+        """Sends answered 429 by the rate limit or a scripted failure."""
+        with self._lock:
+            return [r for r in self.requests if r.status == 429]
+
+    def _within_rate(self) -> bool:
+        """Take a token from the bucket; False (answer 20429) when it is empty."""
+        if self.rate_limit is None:
+            return True
+        capacity = max(2.0, self.rate_limit / 10)
+        now = time.monotonic()
+        with self._lock:
+            tokens, then = self._bucket or (capacity, now)
+            tokens = min(capacity, tokens + (now - then) * self.rate_limit)
+            allowed = tokens >= 1.0
+            self._bucket = (tokens - 1.0 if allowed else tokens, now)
+        return allowed
 
     def _next_failure(self) -> tuple[int, dict[str, Any]] | None:
         with self._lock:
@@ -99,6 +129,8 @@ def _twilio_app(standin: StandIn) -> Starlette:
             await asyncio.sleep(delay)
             return JSONResponse({"code": 20500, "message": "late", "status": 500}, status_code=500)
         failure = standin._next_failure()
+        if failure is None and not standin._within_rate():
+            failure = (429, TOO_MANY_REQUESTS)
         if failure is not None:
             standin._record(request.url.path, fields, failure[0])
             return JSONResponse(failure[1], status_code=failure[0])

@@ -44,6 +44,17 @@ class JobsContract:
             kept = await uow.jobs.get("p1", "reminder:a1:3d")
         assert kept is not None and kept.due_at == NOW and kept.state == "pending"
 
+    async def test_many_are_scheduled_at_once_each_key_once(self, storage: Storage) -> None:
+        """A page of reminders in one statement: keys the practice has, or that repeat, add nothing."""
+        async with storage.unit_of_work() as uow:
+            assert await uow.jobs.schedule(job("reminder:b1:3d"), NOW)
+        page = [job(f"reminder:b{n}:3d") for n in range(1, 1201)] + [job("reminder:b7:3d")]
+        async with storage.unit_of_work() as uow:
+            assert await uow.jobs.schedule_many(page, NOW) == 1199
+            assert await uow.jobs.schedule_many(page, NOW) == 0
+        async with storage.unit_of_work() as uow:
+            assert (await uow.jobs.get("p1", "reminder:b1200:3d")) is not None
+
     async def test_only_due_jobs_are_claimed_and_each_by_one_claimer(
         self, storage: Storage
     ) -> None:
