@@ -106,5 +106,8 @@ AVERTED = re.compile(
     r"|\b(?:didn't|did\s+not|hasn't|has\s+not|never)\s+(?:swallow|drink|eat|take|taken|swallowed|drunk|eaten)\w*\s+(?:any|anything)\b(?!\s+more)"
     # round four: taken out of the mouth at once, or still sealed in its packet
     r"|\b(?:took|take|taken|got|get|pulled|fished|hooked)\s+(?:it|them|one|the\s+\w+)\s+(?:back\s+)?out\s+(?:of\s+(?:his|her|their)\s+mouth\s+)?(?:straight\s+away|straightaway|right\s+away|immediately|at\s+once|instantly)\b"
+    # nearly, not quite: "nearly got into the paracetamol but I caught him in time"
+    r"|\b(?:nearly|almost)\s+(?:got\s+(?:into|hold\s+of|at)|swallow\w*|drank|ate|took|had)\b(?![^.!?\n]{0,40}\b(?:then|but\s+(?:he|she|they)\s+(?:did|had|got)))"
+    r"|\bcaught\s+(?:him|her|them|it)\s+(?:just\s+)?(?:in\s+time|before)\b"
     r"|\bstill\s+(?:in|inside|sealed\s+in)\s+(?:the|its|their|his|her)\s+(?:packet|packaging|wrapper|wrapping|blister|box|case)\b"
 )

@@ -86,6 +86,14 @@ RED_FLAGS: list[str] = [
     r"\b(?:stash|stockpile|hoard|supply)\s+of\s+(?:pills|tablets|meds|medication|painkillers)\b",
     r"\b(?:go\s+to\s+)?sleep\s+and\s+(?:never|not)\s+wake\s+up\b",
     r"\bnever\s+wake\s+up\b",
+    # "sleep and never wake", "go to sleep and not wake": the "up" is often left out
+    r"\b(?:sleep|sleeping|asleep)\s+and\s+(?:never|not)\s+wak(?:e|ing)\b",
+    # "it would be easier for everyone if I wasn't here", "better for them if I was gone"
+    (
+        r"\b(?:easier|better|happier|simpler)\s+(?:for\s+(?:every\w*|them|all|my\s+\w+)\s+)?if\s+i\s+(?:just\s+)?"
+        r"(?:wasn't|weren't|was\s+not|were\s+not)\s+(?:here|around|alive|in\s+the\s+picture)(?:\s+any\s*more)?\b"
+        r"|\b(?:easier|better|happier|simpler)\s+(?:for\s+(?:every\w*|them|all|my\s+\w+)\s+)?if\s+i\s+(?:just\s+)?(?:was|were)\s+(?:gone|dead)\b"
+    ),
     r"\b(?:life|living)\s+(?:is|isn't)\s+(?:not\s+)?worth\s+(?:it|living)\b",
     r"\bnot\s+worth\s+living\b",
     r"\bbetter\s+off\s+gone\b",
