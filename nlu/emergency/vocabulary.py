@@ -113,7 +113,7 @@ VISION_LOSS = (
 CONFUSED = (
     r"confus\w*|disorient\w*|not\s+making\s+sense|doesn't\s+make\s+sense|talking\s+nonsense|muddled|strange|weird|odd|"
     r"not\s+(?:himself|herself|right)|doesn't\s+know\s+(?:where|who)|(?:very|really|so)\s+(?:drowsy|sleepy|slow)|"
-    r"drowsy|sleepy|sleeping\s+all|not\s+answer\w*|out\s+of\s+it"
+    r"drowsy|sleepy|sleeping\s+all|not\s+answer\w*|out\s+of\s+it|not\s+with\s+it|spaced\s+out|zoned\s+out|glassy|vacant|not\s+all\s+there|away\s+with\s+the\s+fairies"
 )
 
 BREATH = r"breath\w*|brea?the?\w*|wheez\w*|gasp\w*|asthma\w*|choking|choke[sd]?|suffocat\w*|(?:get|getting|no)\s+(?:any\s+)?air"

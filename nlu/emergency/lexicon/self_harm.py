@@ -110,11 +110,19 @@ RED_FLAGS: list[str] = [
     r"\b(?:want|wish|need)\s+(?:it\s+all|everything|this|my\s+life)\s+to\s+(?:end|stop|be\s+over)\b",
     r"\b(?:going\s+to|gonna|want\s+to|wanna|will|i'll|ready\s+to|plan\s+to|about\s+to)\s+end\s+it\b",
     r"\b(?:can't|cannot|don't)\s+see\s+(?:the|any)\s+point\s+(?:in|of)\s+(?:living|life|going\s+on|being\s+here|anything)\b",
-    r"\bpoint\s+(?:in|of)\s+(?:living|life|being\s+alive|going\s+on)\b",
+    r"\bpoint\s+(?:in|of)\s+(?:me\s+)?(?:living|life|being\s+alive|going\s+on)\b",
+    # round eleven: the wish not to live said plainly, in any of its everyday forms
+    r"\b(?:don't|do\s+not|no\s+longer|not)\s+feel\s+like\s+(?:living|being\s+alive|going\s+on|being\s+here)\b",
+    r"\b(?:want|wanna|wish|need)\s+to\s+(?:stop\s+(?:existing|living|being\s+alive)|not\s+exist|cease\s+to\s+exist)\b",
+    r"\b(?:want|wish|need)\s+(?:it\s+all|everything)\s+to\s+go\s+away\s+(?:forever|for\s+good|for\s+ever)\b",
+    # cutting that goes on: "I keep cutting and I can't stop", not "cutting down on sugar"
+    r"\b(?:keep|keeps|kept|can't\s+stop|cannot\s+stop)\s+(?:on\s+)?cutting(?:\s+(?:myself|himself|herself|themselves)|\s+and\b|\s*[.,!]|\s*$)",
     r"\bnot\s+(?:be\s+)?around\s+any\s*more\b",
     r"\bif\s+i'm\s+not\s+around\b",
     (
-        r"\b(?:everyone|everybody|they|my\s+family|my\s+kids)\s+(?:would|will|'d)\s+be\s+(?:happier|better)\b"
+        r"\b(?:everyone|everybody|they|my\s+family|my\s+kids)\s+(?:would|will|'d)\s+(?:all\s+)?be\s+(?:happier|better|fine|ok|okay|alright)\b"
+        r"[^.!?\n]{0,25}\b(?:without\s+me|if\s+i\s+(?:was|were)\s+gone|(?:once|when)\s+i'm\s+gone)"
+        r"|\b(?:everyone|everybody|they|my\s+family|my\s+kids)\s+(?:would|will|'d)\s+(?:all\s+)?be\s+(?:happier|better)\b"
         r"[^.!?\n]{0,25}\b(?:without|gone|not\s+(?:here|around))"
     ),
     r"\b(?:everyone|everybody)\s+would\s+be\s+happier\b",
