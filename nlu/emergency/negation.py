@@ -23,10 +23,11 @@ _CLAUSE_BREAK = re.compile(
     r"|\b(?:because|cos|coz)\b|\band\s+(?:he's|she's|i've|he\s+has|she\s+has|they've|i\s+have)\s+just\b|\b(?:full\s+stop|comma)\b"
 )
 
-#: A bare "no" that answers a question and then tells ("no he's unconscious", "no she isn't breathing")
-#: starts a new statement about someone; it denies nothing after it. A "no" before the symptom itself
-#: ("no chest pain") or an article ("no the bleeding has stopped" is caught by its resolution) still does.
-_ANSWER_NO = r"no(?!\s+(?:he|she|they|we|i|it|he's|she's|they're|we're|i'm|it's|hes|shes|im|my|his|her|our|their)\b)"
+#: A bare "no" that answers a question and then tells ("no he's unconscious", "no she isn't breathing",
+#: "no the bleeding won't stop") starts a new statement about someone; it denies nothing after it. A "no"
+#: before the symptom itself ("no chest pain") still does; "no the bleeding has stopped" is denied by
+#: its resolution after the symptom.
+_ANSWER_NO = r"no(?!\s+(?:he|she|they|we|i|it|he's|she's|they're|we're|i'm|it's|hes|shes|im|my|his|her|our|their|the|this|that)\b)"
 
 _NEG_BEFORE = re.compile(
     r"\b(?:"
