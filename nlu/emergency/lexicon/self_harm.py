@@ -120,7 +120,7 @@ RED_FLAGS: list[str] = [
     r"\bnot\s+(?:be\s+)?around\s+any\s*more\b",
     r"\bif\s+i'm\s+not\s+around\b",
     (
-        r"\b(?:everyone|everybody|they|my\s+family|my\s+kids)\s+(?:would|will|'d)\s+(?:all\s+)?be\s+(?:happier|better|fine|ok|okay|alright)\b"
+        r"\b(?:everyone|everybody|they|my\s+family|my\s+kids)(?:\s+would|\s+will|'d)\s+(?:all\s+)?be\s+(?:happier|better|fine|ok|okay|alright)\b"
         r"[^.!?\n]{0,25}\b(?:without\s+me|if\s+i\s+(?:was|were)\s+gone|(?:once|when)\s+i'm\s+gone)"
         r"|\b(?:everyone|everybody|they|my\s+family|my\s+kids)\s+(?:would|will|'d)\s+(?:all\s+)?be\s+(?:happier|better)\b"
         r"[^.!?\n]{0,25}\b(?:without|gone|not\s+(?:here|around))"
