@@ -48,6 +48,11 @@ RED_FLAGS: list[str] = [
     rf"\b(?:pull\w*|draw\w*|bring\w*)\s+(?:his|her|their)\s+(?:legs|knees)\s+(?:up\s+)?(?:to|into|towards)\s+(?:his|her|their)\s+(?:{_BELLY}|chest)\b",
     # early pregnancy with one-sided pain or shoulder-tip pain: ectopic until proven otherwise
     rf"\b(?:pregnant|pregnancy)\b{g(80)}\b(?:shoulder(?:\s+tip)?\s+pain|pain\s+in\s+(?:the|my)\s+shoulder|(?:only\s+)?(?:on\s+)?(?:one|left|right)\s+side\s+(?:low|lower)|(?:low|lower)\s+(?:on\s+)?(?:the\s+)?(?:one|left|right)\s+side)\b",
+    # pain on one side said any way, in a pregnancy, with bleeding or faintness
+    (
+        rf"\b(?:pregnant|pregnancy)\b{g(80)}\b(?:(?:pain|ache|cramp\w*)\s+(?:on\s+|in\s+)?(?:the\s+)?(?:one|left|right)\s+side|(?:one|left|right)[\s-]sided\s+pain|"
+        rf"(?:one|left|right)\s+side\s+(?:pain|hurts?|hurting))\b{g(80)}\b(?:bleed\w*|blood|spotting|dizzy|faint\w*|pass\w*\s+out|collaps\w*|pale)"
+    ),
 ]
 
 #: Red-flag words that need an urgency cue or the classifier's agreement.
