@@ -70,7 +70,7 @@ def test_see_you_there_is_left_to_the_classifier(text: str) -> None:
     ("text", "intent"),
     [
         ("yes see you there", "confirm_attendance"),
-        ("ok i come, thank you", "confirm_attendance"),
+        ("yes we come, see you there", "confirm_attendance"),
         ("wat do i owe u, want to pay it off", "pay_bill"),
         ("can i pay for my mums visit, she hasnt got a phone", "pay_bill"),
         ("no not ok for me", "deny"),
