@@ -26,6 +26,8 @@ Decisions:
 - Letters held for emphasis at a word's end or three times ("yesss", "nahhh", "byeee", "cooool")
   are read as the word; "noon" is not "non". Laughter ("lol", "haha") is not a filler: "haha ok" is
   labelled out of scope in the training data; nor is "then": "see you then" confirms a visit.
+- "See you there" (or "see u there") is a visit confirmed, not a parting: like "see you then" it is
+  left to the classifier, which the training data teaches to read it as ``confirm_attendance``.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ MAX_WORDS = 6
 MAX_CHARS = 80
 
 BYE, NO, YES, THANKS, OK, HELLO, FILLER = "bye", "no", "yes", "thanks", "ok", "hello", "filler"
+#: A phrase that promises to come ("see you there"): the message is not a short social reply.
+VISIT = "visit"
 
 #: The intent of a message by the strongest kind in it (see the module's decisions).
 _PRECEDENCE = (
@@ -154,6 +158,10 @@ _PHRASE_LIST: tuple[tuple[str, str], ...] = (
     ("so much", FILLER),
     ("a lot", FILLER),
     ("for now", FILLER),
+    ("see you there", VISIT),
+    ("see ya there", VISIT),
+    ("see u there", VISIT),
+    ("c u there", VISIT),
     ("see you", BYE),
     ("see ya", BYE),
     ("see u", BYE),
@@ -283,7 +291,7 @@ def short_reply_intent(text: str) -> str | None:
     if not kinds:
         return None
     present = set(kinds) - {FILLER}
-    if not present or (YES in present and NO in present):
+    if not present or VISIT in present or (YES in present and NO in present):
         return None
     for kind, intent in _PRECEDENCE:
         if kind in present:

@@ -87,6 +87,18 @@ practice explains them. "Little" said of a person ("my little brother") is no mi
 reassures, a bare "shot" (a "flew shot", Irish thanks) is no gunshot, a blood draw is no bleed, a date
 written like "3/10" is no pain score, "by accident" is no accident, print too small to read is no loss
 of sight, and a message about turning the practice's texts off is not called by the classifier alone.
+
+Round eleven, for the categories the last blind set found weakest, each as a general family: psychosis
+told by its beliefs (thoughts put in or read from the head, something implanted, "tells me he is God")
+and voices in any tense; mania by its acts (out at night in nightclothes, medicine stopped, talking
+without stop); delirium as not knowing who the family are; the wish not to live in everyday forms
+("stop existing", "don't feel like living", "fine without me", "easier for everyone if I wasn't here",
+"sleep and never wake"), cutting that goes on, a way found, a bridge looked at, care arranged "if
+anything happens to me"; appendicitis's pain that walks from the navel to the lower right, a belly that
+hurts to cough or walk, "privates" for the testicles, one-sided pain in a pregnancy with bleeding or
+faintness. An answering "no" before an article ("no the bleeding won't stop") denies nothing; a
+swallowing nearly made ("nearly got into the bleach but I caught her in time") is averted; a bleed that
+"stopped an hour ago" is no red flag of duration.
 """
 
 from __future__ import annotations

@@ -23,10 +23,11 @@ _CLAUSE_BREAK = re.compile(
     r"|\b(?:because|cos|coz)\b|\band\s+(?:he's|she's|i've|he\s+has|she\s+has|they've|i\s+have)\s+just\b|\b(?:full\s+stop|comma)\b"
 )
 
-#: A bare "no" that answers a question and then tells ("no he's unconscious", "no she isn't breathing")
-#: starts a new statement about someone; it denies nothing after it. A "no" before the symptom itself
-#: ("no chest pain") or an article ("no the bleeding has stopped" is caught by its resolution) still does.
-_ANSWER_NO = r"no(?!\s+(?:he|she|they|we|i|it|he's|she's|they're|we're|i'm|it's|hes|shes|im|my|his|her|our|their)\b)"
+#: A bare "no" that answers a question and then tells ("no he's unconscious", "no she isn't breathing",
+#: "no the bleeding won't stop") starts a new statement about someone; it denies nothing after it. A "no"
+#: before the symptom itself ("no chest pain") still does; "no the bleeding has stopped" is denied by
+#: its resolution after the symptom.
+_ANSWER_NO = r"no(?!\s+(?:he|she|they|we|i|it|he's|she's|they're|we're|i'm|it's|hes|shes|im|my|his|her|our|their|the|this|that)\b)"
 
 _NEG_BEFORE = re.compile(
     r"\b(?:"
@@ -106,5 +107,8 @@ AVERTED = re.compile(
     r"|\b(?:didn't|did\s+not|hasn't|has\s+not|never)\s+(?:swallow|drink|eat|take|taken|swallowed|drunk|eaten)\w*\s+(?:any|anything)\b(?!\s+more)"
     # round four: taken out of the mouth at once, or still sealed in its packet
     r"|\b(?:took|take|taken|got|get|pulled|fished|hooked)\s+(?:it|them|one|the\s+\w+)\s+(?:back\s+)?out\s+(?:of\s+(?:his|her|their)\s+mouth\s+)?(?:straight\s+away|straightaway|right\s+away|immediately|at\s+once|instantly)\b"
+    # nearly, not quite: "nearly got into the paracetamol but I caught him in time"
+    r"|\b(?:nearly|almost)\s+(?:got\s+(?:into|hold\s+of|at)|swallow\w*|drank|ate|took|had)\b(?![^.!?\n]{0,40}\b(?:then|but\s+(?:he|she|they)\s+(?:did|had|got)))"
+    r"|\bcaught\s+(?:him|her|them|it)\s+(?:just\s+)?(?:in\s+time|before)\b"
     r"|\bstill\s+(?:in|inside|sealed\s+in)\s+(?:the|its|their|his|her)\s+(?:packet|packaging|wrapper|wrapping|blister|box|case)\b"
 )

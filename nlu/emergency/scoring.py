@@ -301,7 +301,7 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
         r"\b(?:say\w*\s+(?:my\s+)?(?:good\s*-?\s*byes?|bye)\s+(?:to\s+)?(?:every\w*|you\s+all|my|all)|good\s*-?\s*bye\s+(?:letters?|notes?|messages?)|"
         r"(?:written|wrote|writing|left)\s+(?:\w+\s+)?(?:letters?|notes?)\s+(?:to|for)\s+(?:my|every\w*|the\s+kids)|"
         r"(?:giv\w*|gave)\s+(?:away\s+)?(?:all\s+)?(?:my|his|her)\s+(?:things|stuff|belongings|possessions)(?:\s+away)?|"
-        r"(?:sorted|sorting|put)\s+(?:out\s+)?(?:my|his|her)\s+(?:affairs|will)|(?:this\s+is\s+)?(?:my\s+)?last\s+message|"
+        r"(?:sorted|sorting|put)\s+(?:out\s+)?(?:my|his|her)\s+(?:affairs|will)|if\s+(?:anything|something)\s+(?:happens|were\s+to\s+happen|should\s+happen)\s+to\s+me|(?:this\s+is\s+)?(?:my\s+)?last\s+message|"
         r"(?:tell|say\s+to)\s+(?:them|everyone|my\s+\w+)\s+(?:i'm\s+sorry|i\s+am\s+sorry|i\s+love\s+them)|"
         r"sorry\s+(?:and|,)\s+(?:that\s+)?(?:he|she|i)\s+loves?\s+(?:us|you|me|them|everyone)|won't\s+be\s+(?:here|around)\s+(?:tomorrow|much\s+longer|anymore))\b",
         0.5,
@@ -323,10 +323,10 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
         "no reason to go on",
         r"\b(?:no\s+(?:point|reason|use)\s+(?:in\s+)?(?:going\s+on|living|carrying\s+on|being\s+(?:here|alive)|to\s+(?:live|go\s+on|stay))|"
         r"(?:can't|cannot|can\s+not)\s+(?:go\s+on|do\s+this|carry\s+on|take\s+(?:it|this)|cope)(?:\s+(?:any\s*more|no\s+more|like\s+this))?|"
-        r"(?:everyone|they|my\s+\w+)\s+(?:would\s+be|is|are|will\s+be|'d\s+be)\s+better\s+off\s+without\s+(?:me|him|her)|"
+        r"(?:everyone|everybody|they|my\s+\w+)\s+(?:would\s+be|is|are|will\s+be|'d\s+be)\s+(?:better(?:\s+off)?|fine|ok|okay|happier)\s+without\s+(?:me|him|her)|"
         r"(?:don't|do\s+not|doesn't|does\s+not)\s+(?:want|wont|won't|wanna)\s+(?:to\s+)?(?:be\s+(?:here|hear|alive|around)|live|exist|wake\s+up|go\s+on)|"
         r"(?:i'm|i\s+am)\s+(?:finished|done|so\s+done)(?:\s+with\s+(?:life|everything|it\s+all))?\s*(?:[,.!]|$)|"
-        r"(?:tired|sick)\s+of\s+(?:life|living|being\s+alive|everything)|(?:a\s+)?burden\s+(?:to|on)\s+every\w*|"
+        r"(?:tired|sick)\s+of\s+(?:life|living|being\s+alive|everything|fighting|trying|it\s+all)|(?:think\w*|thought\w*)\s+(?:about|of)\s+(?:dying|death|not\s+being\s+here)|(?:a\s+)?burden\s+(?:to|on)\s+every\w*|"
         r"want\s+(?:it\s+)?(?:all\s+)?to\s+(?:stop|end|be\s+over)|(?:don't|do\s+not)\s+see\s+(?:a|any)\s+(?:way\s+out|future|point)|"
         r"can\s+not\s+more|no\s+more\s+(?:strength|hope)|(?:no|lost\s+all)\s+hope|"
         r"(?:no\s+more|no|lost\s+(?:the|my)?)\s*(?:power|strength|will|energy|reason)\s+to\s+(?:live|go\s+on|continue|carry\s+on)|"
@@ -366,14 +366,14 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
     ),
     _sig(
         "a high place or the tracks",
-        r"\b(?:standing|stood|sitting|sat|i'm|i\s+am|he's|she's|been)\s+(?:[\w']+\s+){0,4}(?:on|at|near|by|up\s+on)\s+(?:the\s+|a\s+)?(?:bridge|edge|ledge|roof|cliff|cliffs|tracks|platform|balcony|river|railway)\b"
+        r"\b(?:standing|stood|sitting|sat|i'm|i\s+am|he's|she's|been|looking|staring|keep\s+going)\s+(?:[\w']+\s+){0,4}(?:on|at|near|by|up\s+on|to)\s+(?:the\s+|a\s+)?(?:bridge|edge|ledge|roof|cliff|cliffs|tracks|platform|balcony|river|railway)\b"
         r"(?!\s+(?:club|game|night|party|class|lesson|tournament|\d))",
         0.5,
     ),
     _sig(
         "a plan or a time",
         r"\b(?:(?:have|got|made|making)\s+a\s+plan|planned\s+(?:it|how|when)|(?:decided|chosen|chose|picked)\s+(?:\w+\s+){0,2}(?:tonight|today|when|how|the\s+day)|"
-        r"tonight|ready\s+to\s+go|(?:it|this)\s+(?:is|will\s+be)\s+the\s+(?:end|last)|trying\s+to\s+decide|worked\s+out\s+how|"
+        r"tonight|ready\s+to\s+go|(?:have|got|found|know)\s+(?:a|the)\s+way\s+to\s+do\s+it|thinking\s+(?:about|of)\s+(?:it|doing\s+it)\s*(?:[.,!]|$)|(?:it|this)\s+(?:is|will\s+be)\s+the\s+(?:end|last)|trying\s+to\s+decide|worked\s+out\s+how|"
         # unreachable after a farewell: "now he won't pick up"
         r"(?:won't|isn't|not|doesn't)\s+(?:pick(?:ing)?\s+up|answer\w*\s+(?:his|her|my|the)\s+phone|answering))\b",
         0.5,
@@ -391,7 +391,9 @@ _GENERAL_QUESTION = re.compile(
 )
 #: Someone now in the message: "my son is", "I'm", "he has", "she's been".
 _SOMEONE_NOW = re.compile(
-    r"\b(?:i'm|i\s+am|i've|i\s+have|i\s+feel|he's|she's|he\s+is|she\s+is|he\s+has|she\s+has|they're|it's|my\s+\w+\s+(?:is|has|keeps|won't|can't))\b"
+    r"\b(?:i'm|i\s+am|i've|i\s+have|i\s+feel|he's|she's|he\s+is|she\s+is|he\s+has|she\s+has|they're|it's|my\s+\w+\s+(?:is|has|keeps|won't|can't)|"
+    # "what's the point in me being alive" asks about the writer's own life, not a condition
+    r"point\s+(?:in|of)\s+(?:me\s+)?(?:living|life|being\s+(?:alive|here)|going\s+on|carrying\s+on))\b"
 )
 
 

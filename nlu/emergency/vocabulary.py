@@ -113,7 +113,7 @@ VISION_LOSS = (
 CONFUSED = (
     r"confus\w*|disorient\w*|not\s+making\s+sense|doesn't\s+make\s+sense|talking\s+nonsense|muddled|strange|weird|odd|"
     r"not\s+(?:himself|herself|right)|doesn't\s+know\s+(?:where|who)|(?:very|really|so)\s+(?:drowsy|sleepy|slow)|"
-    r"drowsy|sleepy|sleeping\s+all|not\s+answer\w*|out\s+of\s+it"
+    r"drowsy|sleepy|sleeping\s+all|not\s+answer\w*|out\s+of\s+it|not\s+with\s+it|spaced\s+out|zoned\s+out|glassy|vacant|not\s+all\s+there|away\s+with\s+the\s+fairies"
 )
 
 BREATH = r"breath\w*|brea?the?\w*|wheez\w*|gasp\w*|asthma\w*|choking|choke[sd]?|suffocat\w*|(?:get|getting|no)\s+(?:any\s+)?air"
@@ -288,11 +288,14 @@ SUGAR_BAD = (
 )
 
 # the belly
-BELLY = r"stomach|tummy|belly|abdomen|abdominal|gut|testicles?|testes|balls|groin|scrotum|bump|side"
+BELLY = r"stomach|stomack|stomache|tummy|belly|abdomen|abdominal|gut|guts|testicles?|testes|balls|groin|scrotum|privates|bump|side"
 BELLY_BAD = (
     r"worst|severe\w*|agony|can't\s+(?:stand|walk|move|sit)|doubled\s+over|scream\w*|rigid|hard\b|board|vomit\w*|"
     r"throw\w*\s+up|fever|pale|faint\w*|sweat\w*|swollen|swelling|blood|green|very\s+strong|really\s+strong|sudden\w*|"
-    r"can't\s+(?:pee|wee)|no\s+(?:poo|wind)"
+    r"can't\s+(?:pee|wee)|no\s+(?:poo|wind)|"
+    # peritonism told by what hurts it: "hurts to cough or walk", "every bump in the car"
+    r"hurts?\s+(?:to|when\s+(?:i|he|she|they)|if\s+(?:i|he|she|they))\s+(?:cough|walk|move|jump|laugh|sneeze|breathe)\w*|curled\s+up|bent\s+double|"
+    r"can't\s+(?:get\s+comfortable|lie\s+still|keep\s+(?:anything|water)\s+down)"
 )
 #: A bowel that has stopped: "no poo for 4 days", "not been to the toilet", "no wind".
 OBSTRUCTION = (

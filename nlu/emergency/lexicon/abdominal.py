@@ -40,9 +40,19 @@ RED_FLAGS: list[str] = [
     # the match is the hernia itself: "can't push it back" is a sign, not a denial
     rf"\bhernia\b(?={g(60)}\b(?:hard|can't\s+push\s+(?:it\s+)?(?:back|in)|won't\s+go\s+(?:back|in)|stuck\s+out|black|purple|vomit\w*))",
     r"\b(?:red|redcurrant)\s+jelly\b",
+    # appendicitis's walk: pain that began at the navel or in the middle and is now low on the right
+    (
+        r"\b(?:belly\s*button|navel|tummy\s*button|middle\s+of\s+(?:my|his|her|the)\s+(?:belly|tummy|stomach))\b[^.!?\n]{0,60}\b(?:now|moved|moving|gone|went|spread\w*|travel\w*|shifted)\b"
+        r"[^.!?\n]{0,30}\b(?:right\s+(?:bottom|lower|low|down)|(?:bottom|lower|low)\s+right|right\s+(?:hand\s+)?side\s+(?:low|down))\b"
+    ),
     rf"\b(?:pull\w*|draw\w*|bring\w*)\s+(?:his|her|their)\s+(?:legs|knees)\s+(?:up\s+)?(?:to|into|towards)\s+(?:his|her|their)\s+(?:{_BELLY}|chest)\b",
     # early pregnancy with one-sided pain or shoulder-tip pain: ectopic until proven otherwise
     rf"\b(?:pregnant|pregnancy)\b{g(80)}\b(?:shoulder(?:\s+tip)?\s+pain|pain\s+in\s+(?:the|my)\s+shoulder|(?:only\s+)?(?:on\s+)?(?:one|left|right)\s+side\s+(?:low|lower)|(?:low|lower)\s+(?:on\s+)?(?:the\s+)?(?:one|left|right)\s+side)\b",
+    # pain on one side said any way, in a pregnancy, with bleeding or faintness
+    (
+        rf"\b(?:pregnant|pregnancy)\b{g(80)}\b(?:(?:pain|ache|cramp\w*)\s+(?:on\s+|in\s+)?(?:the\s+)?(?:one|left|right)\s+side|(?:one|left|right)[\s-]sided\s+pain|"
+        rf"(?:one|left|right)\s+side\s+(?:pain|hurts?|hurting))\b{g(80)}\b(?:bleed\w*|blood|spotting|dizzy|faint\w*|pass\w*\s+out|collaps\w*|pale)"
+    ),
 ]
 
 #: Red-flag words that need an urgency cue or the classifier's agreement.

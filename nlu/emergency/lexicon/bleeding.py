@@ -34,7 +34,7 @@ RED_FLAGS: list[str] = [
     ),
     (
         rf"\b(?:nose)?bleed\w*\b{g(60)}\b(?:(?:blood\s+)?thinners?|warfarin|apixaban|rivaroxaban|anticoagul\w*|"
-        rf"(?<!after\s)(?<!within\s)(?<!in\s)(?<!about\s)(?:\d+|twenty|thirty|forty|fifty)\s+(?:minutes|mins)|(?<!after\s)(?<!within\s)(?<!in\s)an\s+hour|hours)\b"
+        rf"(?<!after\s)(?<!within\s)(?<!in\s)(?<!about\s)(?:\d+|twenty|thirty|forty|fifty)\s+(?:minutes|mins)|(?<!after\s)(?<!within\s)(?<!in\s)an\s+hour|hours)\b(?!\s+ago)"
     ),
     rf"\b(?:cut|wound|gash|bleed\w*|slashed|sliced)\b{g(40)}\b(?:spurting|pumping|squirting|gushing|pouring)\b",
     r"\bblood\s+in\s+(?:his|her|my|the)\s+(?:vomit|sick)\b",

@@ -27,12 +27,15 @@ _THREAT = (
     r"'s\s+gonna|\s+gonna|\s+wants?\s+to|\s+tried\s+to|\s+is\s+trying\s+to))\s+(?:to\s+|2\s+)?"
 )
 _PSYCHOSIS = (
-    r"(?:hearing\s+voices|hears\s+voices|voices\s+(?:are\s+)?(?:telling|talking)|hallucinat\w*|paranoi\w*|"
+    r"(?:hearing\s+voices|hears\s+voices|voices\s+(?:are\s+)?(?:telling|talking|told|tell|tells|say|says|said|saying|order\w*|command\w*)|hallucinat\w*|paranoi\w*|"
     r"(?:seeing|sees|saw|hearing|hears)\s+(?:things|people|bugs|insects|spiders|someone|faces)\s+(?:that|who)?\s*(?:are\s+not|aren't|isn't|is\s+not|not)\s+(?:there|real)|"
     r"(?:thinks?|convinced|believes?|says?|saying|keeps\s+saying)\s+(?:that\s+)?(?:people|everyone|the\s+(?:government|police|neighbours?|staff|tv|devil)|we|they|someone)\s+(?:are|is)\s+"
-    r"(?:following|watching|after|spying|poisoning|listening|inside|controlling|out\s+to\s+get|demons|spies|going\s+to\s+kill)|"
+    r"(?:following|watching|after|spying|poisoning|listening|inside|controlling|out\s+to\s+get|demons|spies|going\s+to\s+kill|putting|sending|reading|stealing|tracking|bugging|implant\w*|recording)|"
+    # thought insertion and implants said of anyone: "putting thoughts in his head", "implanted something in her teeth"
+    r"(?:putting|put|puts|sending|reading|stealing|taking|controlling|broadcast\w*)\s+(?:\w+\s+)?(?:thoughts|ideas|mind|brain)|"
+    r"(?:implanted|planted|installed|put)\s+(?:a\s+|an\s+)?(?:something|chips?|trackers?|devices?|cameras?|microchips?|bugs?)\s+(?:in|into|inside)|"
     r"(?:god|the\s+devil|spirits|angels|demons)\s+(?:is|are)\s+(?:talking|speaking|telling)|"
-    r"(?:says?|saying|thinks?|believes?)\s+(?:he|she|they)\s+(?:is|are|'s)\s+(?:god|jesus|the\s+messiah|a\s+prophet|the\s+devil|possessed)|"
+    r"(?:says?|saying|thinks?|believes?|tell\w*\s+(?:me|us|everyone)|told\s+(?:me|us|everyone))\s+(?:that\s+)?(?:he|she|they)\s+(?:is|are|'s)\s+(?:god|jesus|the\s+messiah|a\s+prophet|the\s+devil|possessed)|"
     r"people\s+(?:are\s+)?inside\s+(?:her|his|my)\s+head|cameras\s+in\s+the\s+walls|"
     r"talking\s+to\s+(?:himself|herself|themselves)\s+(?:all|the\s+whole)|tweaking|psychotic|psychosis|manic\s+episode)"
 )
@@ -41,7 +44,7 @@ _ACUTE = (
     r"(?:knife|knives|gun|weapon|machete|parang|axe|hammer|(?:not|hasn't|hadn't|haven't|no)\s+(?:slept|sleep|sleeping)|"
     r"without\s+sleep|days\s+without\s+sleeping|violent|aggressive|out\s+of\s+control|barricad\w*|threat\w*|"
     r"won't\s+calm|can't\s+calm|screaming|shouting|smash\w*|broke|broken|breaking|left\s+the\s+house|ran\s+(?:off|away|out|into)|"
-    r"window|roof|traffic|road|bridge|baby|scratching|bleed\w*|won't\s+eat|not\s+eat\w*|police|danger\w*|scared\s+of\s+(?:him|her))"
+    r"window|roof|traffic|road|bridge|river|canal|sea|tracks|baby|scratching|bleed\w*|won't\s+eat|not\s+eat\w*|police|danger\w*|scared\s+of\s+(?:him|her))"
 )
 
 #: Enough on their own.
@@ -83,7 +86,7 @@ MENTIONS: list[str] = [
 #: known, treated illness ("he hears voices, stable on his meds") stays a booking.
 _PSYCHOSIS_LAY = (
     r"(?:(?:see|sees|seeing|saw)\s+(?:the\s+)?(?:devils?|demons?|ghosts?|spirits|angels|dead\s+people|monsters|snakes|people\s+in\s+the\s+(?:room|walls?))|"
-    r"(?:seeing|sees|saw|see|hearing|hears|heard)\s+(?:\w+\s+){1,2}?(?:that|who|which)\s+(?:are\s+not|aren't|isn't|is\s+not|weren't|wasn't|were\s+not)\s+(?:there|real)|"
+    r"(?:seeing|sees|saw|see|hearing|hears|heard)\s+(?:\w+\s+){1,4}?(?:that|who|which)\s+(?:are\s+not|aren't|isn't|is\s+not|weren't|wasn't|were\s+not)\s+(?:there|real)|"
     r"(?:spiders|bugs|insects|ants|worms|snakes|lice|things)\s+(?:are\s+)?(?:crawling|walking|biting|moving)\s+(?:on|over|under|in|all\s+over)\s+(?:her|him|his|my|them|their|me)|"
     r"(?:the\s+)?(?:tv|television|radio|phone|computer|walls?)\s+(?:is|are)\s+(?:talking|speaking|sending|giving|whispering)\s+(?:to\s+|him\s+|her\s+|me\s+)?(?:him|her|me|them|messages|signals)|"
     r"(?:talking|talks|talk|speaking|speaks)\s+(?:to|with)\s+(?:god|the\s+devil|spirits|angels|dead\s+people|the\s+dead|people\s+who\s+(?:aren't|are\s+not)\s+there|the\s+tv|jinn|djinn)|"
@@ -93,18 +96,21 @@ _PSYCHOSIS_LAY = (
     r"(?:an?\s+)?(?:intruder|stranger|imposter|impostor|spy|enemy|devil|demon|god|jesus|possessed|chosen|poisoning|trying\s+to\s+kill)|"
     r"(?:says?|said|thinks?|believes?)\s+(?:that\s+)?(?:he|she|they|i)\s+(?:can|could)\s+fly|(?:has|have)\s+(?:special|super|magic)\s+powers|"
     r"(?:baby|child|son|daughter)\s+(?:is\s+not|isn't|is\s+n't|not|is)\s+(?:hers|his|theirs|evil|possessed|the\s+devil|a\s+demon|not\s+(?:hers|his|real))|"
-    r"(?:not|isn't|doesn't|don't|won't|didn't|stopped)\s+recogni[sz]\w*\s+(?:us|me|anyone|anybody|any\s+of\s+(?:us|them)|his|her|their|the\s+family)|"
+    r"(?:doesn't|does\s+not|didn't|don't)\s+know\s+who\s+(?:we|i|you|his\s+\w+|her\s+\w+)\s+(?:are|am|is)|(?:not|isn't|doesn't|don't|won't|didn't|stopped)\s+recogni[sz]\w*\s+(?:us|me|anyone|anybody|any\s+of\s+(?:us|them)|his|her|their|the\s+family)|"
     # "manic" of a person, not of a week at work
     r"(?:he|she|they|he's|she's|they're|sister|brother|son|daughter|wife|husband|mum|mom|dad|partner|friend|flatmate)\s+(?:is\s+|are\s+|has\s+been\s+|have\s+been\s+|gone\s+|been\s+|went\s+|seems\s+)?(?:\w+\s+)?manic|"
     r"psychotic|delusion\w*|delirious|delirium|voices\s+(?:are\s+)?(?:getting\s+)?louder|"
     # mania in lay words
-    r"talking\s+(?:very\s+|really\s+|so\s+|super\s+)fast|(?:spending|spent|spends)\s+(?:all|loads\s+of|thousands)\s+(?:of\s+)?(?:her|his|the|their|our)?\s*money|racing\s+thoughts|thoughts\s+(?:are\s+)?racing)"
+    r"talking\s+(?:very\s+|really\s+|so\s+|super\s+)fast|(?:spending|spent|spends)\s+(?:all|loads\s+of|thousands)\s+(?:of\s+)?(?:her|his|the|their|our)?\s*money|racing\s+thoughts|thoughts\s+(?:are\s+)?racing|talking\s+(?:non-?\s*stop|without\s+(?:a\s+)?(?:stop|break|pause)))"
 )
 _ACUTE_MORE = (
     r"(?:(?:afraid|scared|frightened|fear)\s+(?:for|of)\s+(?:the\s+|my\s+|our\s+)?(?:children|kids|baby|us|my\s+life|our\s+(?:lives|safety)|him|her)|"
     r"locked\s+(?:me|us|himself|herself|themselves)\s+(?:out|in)|stick|bat|gas|run\w*\s+(?:outside|out|away|off)|tried\s+to\s+(?:run|drive|leave|jump)|"
     r"driv\w*|drove|fly|intruder|hit\w*|punch\w*|kick\w*|fight\w*|chas\w*|(?:wants?|going|trying|tried|threaten\w*)\s+to\s+jump|slept\s+in|sleep\s+for|hurt\w*|attack\w*|bang\w*|(?:please|someone|somebody)\s+(?:send|call|help|come)|"
-    r"send\s+someone|getting\s+louder|wandering|naked|barefoot|in\s+the\s+rain|won't\s+(?:let|listen|stop)|(?:i\s+am|i'm|we\s+are|we're)\s+(?:so\s+|very\s+|really\s+)?afraid\b(?!\s+(?:that|to|it|this|i))|terrified)"
+    r"send\s+someone|getting\s+louder|wandering|naked|barefoot|in\s+the\s+rain|nightie|nightdress|pyjamas|no\s+shoes|"
+    r"(?:went|gone|goes|going|walked|left)\s+out\s+(?:at\s+(?:\d{1,2}|one|two|three|four)\s*(?:am|in\s+the\s+morning)|in\s+the\s+middle\s+of\s+the\s+night)|"
+    r"stopped\s+(?:taking\s+)?(?:his|her|their|my)\s+(?:meds|medication|medicine|tablets|pills|lithium|injections?)|"
+    r"(?:trying|tried|wants?)\s+to\s+(?:pull|cut|dig|rip|tear)\s+(?:\w+\s+){0,2}(?:out|off)|agitated|won't\s+(?:let|listen|stop)|(?:i\s+am|i'm|we\s+are|we're)\s+(?:so\s+|very\s+|really\s+)?afraid\b(?!\s+(?:that|to|it|this|i))|terrified)"
 )
 RED_FLAGS += [
     rf"\b{_PSYCHOSIS_LAY}\b{g(150)}\b(?:{_ACUTE}|{_ACUTE_MORE})",

@@ -86,6 +86,14 @@ RED_FLAGS: list[str] = [
     r"\b(?:stash|stockpile|hoard|supply)\s+of\s+(?:pills|tablets|meds|medication|painkillers)\b",
     r"\b(?:go\s+to\s+)?sleep\s+and\s+(?:never|not)\s+wake\s+up\b",
     r"\bnever\s+wake\s+up\b",
+    # "sleep and never wake", "go to sleep and not wake": the "up" is often left out
+    r"\b(?:sleep|sleeping|asleep)\s+and\s+(?:never|not)\s+wak(?:e|ing)\b",
+    # "it would be easier for everyone if I wasn't here", "better for them if I was gone"
+    (
+        r"\b(?:easier|better|happier|simpler)\s+(?:for\s+(?:every\w*|them|all|my\s+\w+)\s+)?if\s+i\s+(?:just\s+)?"
+        r"(?:wasn't|weren't|was\s+not|were\s+not)\s+(?:here|around|alive|in\s+the\s+picture)(?:\s+any\s*more)?\b"
+        r"|\b(?:easier|better|happier|simpler)\s+(?:for\s+(?:every\w*|them|all|my\s+\w+)\s+)?if\s+i\s+(?:just\s+)?(?:was|were)\s+(?:gone|dead)\b"
+    ),
     r"\b(?:life|living)\s+(?:is|isn't)\s+(?:not\s+)?worth\s+(?:it|living)\b",
     r"\bnot\s+worth\s+living\b",
     r"\bbetter\s+off\s+gone\b",
@@ -102,11 +110,19 @@ RED_FLAGS: list[str] = [
     r"\b(?:want|wish|need)\s+(?:it\s+all|everything|this|my\s+life)\s+to\s+(?:end|stop|be\s+over)\b",
     r"\b(?:going\s+to|gonna|want\s+to|wanna|will|i'll|ready\s+to|plan\s+to|about\s+to)\s+end\s+it\b",
     r"\b(?:can't|cannot|don't)\s+see\s+(?:the|any)\s+point\s+(?:in|of)\s+(?:living|life|going\s+on|being\s+here|anything)\b",
-    r"\bpoint\s+(?:in|of)\s+(?:living|life|being\s+alive|going\s+on)\b",
+    r"\bpoint\s+(?:in|of)\s+(?:me\s+)?(?:living|life|being\s+alive|going\s+on)\b",
+    # round eleven: the wish not to live said plainly, in any of its everyday forms
+    r"\b(?:don't|do\s+not|no\s+longer|not)\s+feel\s+like\s+(?:living|being\s+alive|going\s+on|being\s+here)\b",
+    r"\b(?:want|wanna|wish|need)\s+to\s+(?:stop\s+(?:existing|living|being\s+alive)|not\s+exist|cease\s+to\s+exist)\b",
+    r"\b(?:want|wish|need)\s+(?:it\s+all|everything)\s+to\s+go\s+away\s+(?:forever|for\s+good|for\s+ever)\b",
+    # cutting that goes on: "I keep cutting and I can't stop", not "cutting down on sugar"
+    r"\b(?:keep|keeps|kept|can't\s+stop|cannot\s+stop)\s+(?:on\s+)?cutting(?:\s+(?:myself|himself|herself|themselves)|\s+and\b|\s*[.,!]|\s*$)",
     r"\bnot\s+(?:be\s+)?around\s+any\s*more\b",
     r"\bif\s+i'm\s+not\s+around\b",
     (
-        r"\b(?:everyone|everybody|they|my\s+family|my\s+kids)\s+(?:would|will|'d)\s+be\s+(?:happier|better)\b"
+        r"\b(?:everyone|everybody|they|my\s+family|my\s+kids)(?:\s+would|\s+will|'d)\s+(?:all\s+)?be\s+(?:happier|better|fine|ok|okay|alright)\b"
+        r"[^.!?\n]{0,25}\b(?:without\s+me|if\s+i\s+(?:was|were)\s+gone|(?:once|when)\s+i'm\s+gone)"
+        r"|\b(?:everyone|everybody|they|my\s+family|my\s+kids)\s+(?:would|will|'d)\s+(?:all\s+)?be\s+(?:happier|better)\b"
         r"[^.!?\n]{0,25}\b(?:without|gone|not\s+(?:here|around))"
     ),
     r"\b(?:everyone|everybody)\s+would\s+be\s+happier\b",

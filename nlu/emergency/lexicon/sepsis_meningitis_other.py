@@ -204,7 +204,7 @@ RED_FLAGS += [
         r"\b(?:haven't|hasn't|have\s+not|has\s+not|not|no)\s+(?:had\s+an?\s+|done\s+an?\s+|passed\s+(?:any\s+)?)?(?:wee|pee|urine|water|weed|peed)\w*\s+"
         r"(?:all\s+day|since\s+(?:this\s+morning|last\s+night|yesterday)|for\s+(?:\d+|twelve|eighteen|twenty\w*)\s+hours)\b"
     ),
-    r"\b(?:testic\w*|scrot\w*|balls?)\b[^\n]{0,80}\b(?:getting\s+worse|worse\s+and\s+worse|vomit\w*|being\s+sick|throwing\s+up)\b",
+    r"\b(?:testic\w*|scrot\w*|balls?|(?:his|my)\s+privates|private\s+parts|(?:his|my)\s+crotch)\b[^\n]{0,80}\b(?:getting\s+worse|worse\s+and\s+worse|vomit\w*|being\s+sick|throwing\s+up)\b",
     r"\b(?:very\s+cold|freezing|frozen|ice\s+cold|so\s+cold|out\s+in\s+the\s+(?:snow|cold))\b[^.!?\n]{0,60}\b(?:mumbl\w*|stumbl\w*|very\s+sleepy|sleepy|not\s+shivering|stopped\s+shivering)\b",
 ]
 
