@@ -271,16 +271,13 @@ async def run(args: argparse.Namespace) -> tuple[Run, dict[str, Any]]:
                 # Spread over the schedule, so losers' other times are near on every day.
                 step = len(openings) / (args.trials + baselines)
                 chosen = [
-                    opening_to_json(openings[int(i * step)])
-                    for i in range(args.trials + baselines)
+                    opening_to_json(openings[int(i * step)]) for i in range(args.trials + baselines)
                 ]
                 began = time.perf_counter()
                 for n in range(args.trials):
                     if n % args.baseline_every == 0:
                         opening = chosen.pop()
-                        await at_confirm(
-                            assistant, template, phones[-2], patients[-2], opening
-                        )
+                        await at_confirm(assistant, template, phones[-2], patients[-2], opening)
                         latency, reply = await timed_yes(assistant, phones[-2])
                         out.baseline.append(latency)
                         out.baseline_failures += BOOKED not in reply
@@ -364,9 +361,21 @@ def publish(r: dict[str, Any]) -> None:
         and r["other_replies"] == 0
     )
     rows = [
-        ["Slots with more than one Appointment (FHIR)", r["fhir_slots_with_more_than_one_appointment"], "0"],
-        ["Trials with exactly one patient booked", f"{r['trials_with_exactly_one_winner']} / {r['trials']}", "all"],
-        ["Trial times booked exactly once (FHIR)", f"{r['fhir_trial_times_booked_once']} / {r['trials']}", "all"],
+        [
+            "Slots with more than one Appointment (FHIR)",
+            r["fhir_slots_with_more_than_one_appointment"],
+            "0",
+        ],
+        [
+            "Trials with exactly one patient booked",
+            f"{r['trials_with_exactly_one_winner']} / {r['trials']}",
+            "all",
+        ],
+        [
+            "Trial times booked exactly once (FHIR)",
+            f"{r['fhir_trial_times_booked_once']} / {r['trials']}",
+            "all",
+        ],
         ["Losers offered other times", f"{r['losers_offered_times']} / {r['losers']}", "all"],
         ["Replies that were neither (errors)", r["other_replies"], "0"],
         ["Contended confirmation p50 / uncontended p50", f"{r['p50_ratio']:.1f}x", "reported"],
