@@ -18,7 +18,10 @@ sandbox. Each trial:
    their conversation state is the one a real conversation reached ("can I book a check-up
    ...", "1"; driven once through the assistant at the start), with that trial's time and the
    patient's own id written in. Preparing them is not timed.
-2. They all answer "yes" at once. Exactly one must be booked ("You're booked"); every other
+2. They all answer "yes" at once: every message is recorded at once and processed by
+   `--concurrency` tasks, as a deployment's worker processes take them (50 turns hitting
+   the sandbox at the same instant queue there past the FHIR client's 10 s time-out, which
+   the patient hears as "can't reach our booking system"; counted, and a failure). Exactly one must be booked ("You're booked"); every other
    must be told the time was taken and offered other times (a numbered list), never an error.
 3. The losers' holds are released (as when they pick or leave), so the next trial's
    losers find times too.
@@ -37,8 +40,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import datetime as dt
 import json
+import os
 import sys
 import time
 import uuid
@@ -59,6 +64,7 @@ PRACTICE = "riverside"
 ZONE = ZoneInfo("America/New_York")
 BOOKED = "You're booked"
 TAKEN = "someone has just taken that time"
+DOWN = "can't reach our booking system"  # a FHIR request timed out: kept for a retry
 PREPARE = ("can I book a check-up?", "tomorrow at 10am", "1")  # to the confirm step, once
 
 
@@ -68,6 +74,7 @@ class Trial:
     latencies: list[float] = field(default_factory=list)
     winners: list[str] = field(default_factory=list)  # patient ids
     losers_with_times: int = 0
+    down: int = 0  # told the booking system cannot be reached (FHIR timed out)
     other_replies: list[str] = field(default_factory=list)  # neither booked nor taken+times
 
 
@@ -77,6 +84,8 @@ class Run:
     baseline: list[float] = field(default_factory=list)
     baseline_failures: int = 0
     seconds: float = 0.0
+    cpu_bench: float = 0.0  # this process (the assistant) over the trials
+    cpu_children: float = 0.0  # its child processes: the FHIR sandbox
 
 
 # --- the practice: patients and enough free times -----------------------------------------------
@@ -200,9 +209,15 @@ async def at_confirm(
     return str(conversation.id)
 
 
-async def timed_yes(assistant: Any, phone: str) -> tuple[float, str]:
+async def timed_yes(
+    assistant: Any, phone: str, slots: asyncio.Semaphore | None = None
+) -> tuple[float, str]:
+    """Answer "yes" from `phone`: recorded at once, processed when one of the `slots` (the
+    deployment's worker processes) is free; the time from message to replies."""
     started = time.perf_counter()
-    handled = await assistant.handle(inbound(phone, "yes"))
+    conversation = await assistant.receive(inbound(phone, "yes"))
+    async with slots or contextlib.nullcontext():
+        handled = await assistant.process(conversation)
     return time.perf_counter() - started, rendered(handled)
 
 
@@ -219,6 +234,7 @@ async def trial(
     phones: list[str],
     patients: list[str],
     opening: dict[str, Any],
+    concurrency: int,
 ) -> Trial:
     result = Trial(opening)
     conversations = await asyncio.gather(
@@ -227,13 +243,16 @@ async def trial(
             for phone, patient in zip(phones, patients, strict=True)
         )
     )
-    answers = await asyncio.gather(*(timed_yes(assistant, phone) for phone in phones))
+    slots = asyncio.Semaphore(concurrency)
+    answers = await asyncio.gather(*(timed_yes(assistant, phone, slots) for phone in phones))
     for (latency, reply), patient in zip(answers, patients, strict=True):
         result.latencies.append(latency)
         if BOOKED in reply:
             result.winners.append(patient)
         elif offers_times(reply):
             result.losers_with_times += 1
+        elif DOWN in reply:
+            result.down += 1
         else:
             result.other_replies.append(reply)
     holds = assistant.storage.slot_holds()
@@ -273,7 +292,7 @@ async def run(args: argparse.Namespace) -> tuple[Run, dict[str, Any]]:
                 chosen = [
                     opening_to_json(openings[int(i * step)]) for i in range(args.trials + baselines)
                 ]
-                began = time.perf_counter()
+                began, cpu, children = time.perf_counter(), time.process_time(), children_cpu()
                 for n in range(args.trials):
                     if n % args.baseline_every == 0:
                         opening = chosen.pop()
@@ -288,15 +307,32 @@ async def run(args: argparse.Namespace) -> tuple[Run, dict[str, Any]]:
                             phones[: args.attempts],
                             patients[: args.attempts],
                             chosen.pop(),
+                            args.concurrency,
                         )
                     )
                     if not args.json and (n + 1) % max(1, args.trials // 10) == 0:
                         print(f"  {n + 1} trials ({h.load_average()})", flush=True)
                 out.seconds = time.perf_counter() - began
+                out.cpu_bench = time.process_time() - cpu
+                out.cpu_children = children_cpu() - children
                 fhir = await fhir_check(rt.fhir.connection, patients, out)
             finally:
                 await rt.aclose()
     return out, fhir
+
+
+def children_cpu() -> float:
+    """CPU seconds used so far by this process's children (the FHIR sandbox)."""
+    me = os.getpid()
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == me:
+            total += h.cpu_seconds(int(stat.parent.name))
+    return total
 
 
 async def fhir_check(conn: Any, patients: list[str], out: Run) -> dict[str, Any]:
@@ -334,9 +370,13 @@ def report(out: Run, fhir: dict[str, Any], args: argparse.Namespace) -> dict[str
         "attempts": args.attempts,
         "confirmations": len(contended),
         "seconds": out.seconds,
+        "seconds_per_trial": out.seconds / max(1, trials),
+        "assistant_cpu_seconds": out.cpu_bench,
+        "fhir_sandbox_cpu_seconds": out.cpu_children,
         "trials_with_exactly_one_winner": one_winner,
         "losers": losers,
         "losers_offered_times": with_times,
+        "down_replies": sum(t.down for t in out.trials),
         "other_replies": len(others),
         "other_reply_examples": sorted(set(others))[:3],
         "fhir_appointments": fhir["appointments"],
@@ -352,6 +392,22 @@ def report(out: Run, fhir: dict[str, Any], args: argparse.Namespace) -> dict[str
     }
 
 
+def scale_note(r: dict[str, Any]) -> str:
+    """What the run's size says against the issue's 1,000 x 50, from the rate measured."""
+    note = (
+        f"\n\nOver the trials the assistant (this process) used {r['assistant_cpu_seconds']:.0f} s "
+        f"of CPU and the FHIR sandbox {r['fhir_sandbox_cpu_seconds']:.0f} s; "
+        f"{r['seconds_per_trial']:.1f} s per trial of {r['attempts']}."
+    )
+    if r["trials"] >= 1000 and r["attempts"] >= 50:
+        return note
+    hours = r["seconds_per_trial"] * 1000 * 50 / r["attempts"] / 3600
+    return note + (
+        f" The issue asks for 1,000 trials x 50; at this rate that is about {hours:.1f} hours "
+        "on this machine, so this run is smaller (the size is in the first line)."
+    )
+
+
 def publish(r: dict[str, Any]) -> None:
     ok = (
         r["fhir_slots_with_more_than_one_appointment"] == 0
@@ -359,6 +415,7 @@ def publish(r: dict[str, Any]) -> None:
         and r["fhir_trial_times_booked_once"] == r["trials"]
         and r["losers_offered_times"] == r["losers"]
         and r["other_replies"] == 0
+        and r["down_replies"] == 0
     )
     rows = [
         [
@@ -377,7 +434,8 @@ def publish(r: dict[str, Any]) -> None:
             "all",
         ],
         ["Losers offered other times", f"{r['losers_offered_times']} / {r['losers']}", "all"],
-        ["Replies that were neither (errors)", r["other_replies"], "0"],
+        ["Told the booking system is unreachable (FHIR timed out)", r["down_replies"], "0"],
+        ["Any other reply (an error)", r["other_replies"], "0"],
         ["Contended confirmation p50 / uncontended p50", f"{r['p50_ratio']:.1f}x", "reported"],
         ["Contended confirmation p99 / uncontended p50", f"{r['p99_ratio']:.1f}x", "reported"],
     ]
@@ -391,6 +449,7 @@ def publish(r: dict[str, Any]) -> None:
         "race through signed Twilio webhooks, `serve` and a Celery worker runs in CI at a "
         "reduced size (tests/channels/test_double_booking_stack.py).\n\n"
         + results.table(["", "measured", "target"], rows)
+        + scale_note(r)
         + f"\n\nUncontended booking (one patient alone, {r['uncontended_runs']} times): p50 "
         f"{r['uncontended_p50_ms']:.0f} ms; contended p50 {r['contended_p50_ms']:.0f} ms, "
         f"p99 {r['contended_p99_ms']:.0f} ms (a loser's answer includes finding and holding "
@@ -407,6 +466,13 @@ def main() -> int:
     parser.add_argument("--trials", type=int, default=1000)
     parser.add_argument("--attempts", type=int, default=50)
     parser.add_argument("--baseline-every", type=int, default=5)
+    parser.add_argument(
+        "--concurrency",
+        type=int,
+        default=8,
+        help="conversations processed at once, as by a deployment's worker processes "
+        "(every message is recorded at once)",
+    )
     parser.add_argument("--quick", action="store_true", help="20 trials")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--no-record", action="store_true", help="do not write RESULTS.md")
