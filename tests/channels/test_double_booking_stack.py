@@ -17,7 +17,7 @@ import asyncio
 import datetime as dt
 import time
 import uuid
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -61,13 +61,15 @@ async def test_twenty_patients_confirming_one_time_five_times_over(
         chat = Chat(api, twilio_api)
         days = weekdays(TRIALS)
         async with chat:
-            # Round j puts patient j of every trial at the confirm step for its trial's time.
+            # Round j offers patient j of every trial its trial's time; the holds then run out,
+            # and the next round's patients are offered the same times while these pick theirs.
+            picks = []
             for j in range(ATTEMPTS):
-                confirms = await asyncio.gather(
-                    *(chat.to_confirm(phone(k, j), days[k]) for k in range(TRIALS))
-                )
-                assert all("Shall I book it?" in c for c in confirms), confirms
+                await asyncio.gather(*(chat.ask(phone(k, j), days[k]) for k in range(TRIALS)))
                 await end_holds(url)
+                picks += [asyncio.create_task(chat.pick(phone(k, j))) for k in range(TRIALS)]
+            confirms = await asyncio.gather(*picks)
+            assert all("Shall I book it?" in c for c in confirms), confirms
             # Then, trial by trial, its twenty patients say "yes" at once.
             outcomes = [
                 await asyncio.gather(*(chat.confirm(phone(k, j)) for j in range(ATTEMPTS)))
@@ -105,6 +107,7 @@ class Chat:
     def __init__(self, api: str, twilio: StandIn) -> None:
         self.api, self.twilio = api, twilio
         self.http = httpx.AsyncClient(timeout=30)
+        self.seen, self.sent = 0, defaultdict[str, list[str]](list)
 
     async def __aenter__(self) -> Chat:
         return self
@@ -113,11 +116,13 @@ class Chat:
         await self.http.aclose()
 
     def replies_to(self, number: str) -> list[str]:
-        return [
-            r.fields.get("Body", "")
-            for r in self.twilio.sent("Messages")
-            if r.fields.get("To") == number
-        ]
+        """What the stand-in has sent to `number` so far (reading only what is new)."""
+        new = self.twilio.requests[self.seen :]
+        self.seen += len(new)
+        for r in new:
+            if "Messages" in r.path and 200 <= r.status < 300:
+                self.sent[r.fields.get("To", "")].append(r.fields.get("Body", ""))
+        return self.sent[number]
 
     async def say(self, number: str, body: str, done: Callable[[str], bool]) -> str:
         """Send `body` from `number`; its replies, joined, once they are `done`."""
@@ -142,12 +147,14 @@ class Chat:
             new = "\n".join(self.replies_to(number)[before:])
             if done(new):
                 return new
-            await asyncio.sleep(0.05)
+            await asyncio.sleep(0.1)
         raise AssertionError(f"no expected reply to {body!r}: {new!r}")
 
-    async def to_confirm(self, number: str, day: dt.date) -> str:
+    async def ask(self, number: str, day: dt.date) -> str:
         ask = f"can I book a check-up on {day:%A %B} {day.day} at 11am?"
-        await self.say(number, ask, lambda replies: "\n1. " in replies)
+        return await self.say(number, ask, lambda replies: "\n1. " in replies)
+
+    async def pick(self, number: str) -> str:
         return await self.say(number, "1", lambda replies: "Shall I book it?" in replies)
 
     async def confirm(self, number: str) -> str:
