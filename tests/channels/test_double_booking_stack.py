@@ -1,9 +1,10 @@
 """No double booking through the whole stack: signed Twilio webhooks into `serve`, a Celery
 worker, PostgreSQL, Redis, the FHIR sandbox, and replies through the real twilio client to
-the stand-in. (bench/double_booking.py runs the same race 1,000 times x 50.)
+the stand-in. (bench/double_booking.py runs the race many more times, through the entry point
+the worker runs.)
 
-Each trial: twenty known patients each ask for the same check-up time and pick it, so all
-twenty are at "Shall I book it?" for one time; then they all answer "yes" at once. Offered
+Each trial: ten known patients each ask for the same check-up time and pick it, so all
+ten are at "Shall I book it?" for one time; then they all answer "yes" at once. Offered
 times are held per conversation, so two patients are only offered the same time once the
 first one's hold has run out, as when a patient comes back to an offer after 15 minutes:
 between patients the test ends the holds in the database. Exactly one patient is booked;
@@ -34,7 +35,7 @@ from tests.support.storage import DatabaseFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.fhir, pytest.mark.nlu_model]
 
-TRIALS, ATTEMPTS = 5, 20
+TRIALS, ATTEMPTS = 5, 10
 SECRET = "test-secret-key-0123456789"
 ZONE = ZoneInfo("America/New_York")
 REPLY_SECONDS = 120.0
@@ -48,7 +49,7 @@ async def live_sandbox(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterato
         yield sandbox.base_url
 
 
-async def test_twenty_patients_confirming_one_time_five_times_over(
+async def test_ten_patients_confirming_one_time_five_times_over(
     database_url: DatabaseFactory, live_sandbox: str, twilio_api: StandIn, tmp_path: Path
 ) -> None:
     url = await database_url("postgresql")
@@ -57,8 +58,9 @@ async def test_twenty_patients_confirming_one_time_five_times_over(
     with processes(env, tmp_path) as running:
         running.worker("w1", "--concurrency", "2")
         # A loaded CI machine can take a while to import and start `serve`.
-        api = await asyncio.to_thread(running.api, free_port(), wait=300)
-        chat = Chat(api, twilio_api)
+        port = free_port()
+        api = await asyncio.to_thread(running.api, port, wait=300)
+        chat = Chat(api, twilio_api, lambda: running.log(f"api-{port}")[-3000:])
         days = weekdays(TRIALS)
         async with chat:
             # Round j offers patient j of every trial its trial's time; the holds then run out,
@@ -70,7 +72,7 @@ async def test_twenty_patients_confirming_one_time_five_times_over(
                 picks += [asyncio.create_task(chat.pick(phone(k, j))) for k in range(TRIALS)]
             confirms = await asyncio.gather(*picks)
             assert all("Shall I book it?" in c for c in confirms), confirms
-            # Then, trial by trial, its twenty patients say "yes" at once.
+            # Then, trial by trial, its patients say "yes" at once.
             outcomes = [
                 await asyncio.gather(*(chat.confirm(phone(k, j)) for j in range(ATTEMPTS)))
                 for k in range(TRIALS)
@@ -83,7 +85,7 @@ async def test_twenty_patients_confirming_one_time_five_times_over(
         assert len(taken) == ATTEMPTS - 1, [r for r in replies if r not in booked + taken]
         assert all("\n1. " in r for r in taken), "every loser is offered other times"
     per_slot = await booked_slots(live_sandbox, patients)
-    assert sum(per_slot.values()) == TRIALS * 2  # five 30-minute check-ups, two slots each
+    assert sum(per_slot.values()) == TRIALS * 2  # 30-minute check-ups, two slots each
     assert max(per_slot.values()) == 1, "a slot is in two appointments"
 
 
@@ -104,8 +106,8 @@ def weekdays(count: int) -> list[dt.date]:
 class Chat:
     """Patients texting the practice: signed webhooks in, replies read at the stand-in."""
 
-    def __init__(self, api: str, twilio: StandIn) -> None:
-        self.api, self.twilio = api, twilio
+    def __init__(self, api: str, twilio: StandIn, api_log: Callable[[], str]) -> None:
+        self.api, self.twilio, self.api_log = api, twilio, api_log
         self.http = httpx.AsyncClient(timeout=30)
         self.seen, self.sent = 0, defaultdict[str, list[str]](list)
 
@@ -141,7 +143,7 @@ class Chat:
             data=fields,
             headers={"X-Twilio-Signature": signature},
         )
-        assert answer.status_code == 200
+        assert answer.status_code == 200, self.api_log()
         deadline = time.monotonic() + REPLY_SECONDS
         while time.monotonic() < deadline:
             new = "\n".join(self.replies_to(number)[before:])
