@@ -33,7 +33,13 @@ from tests.channels.rig import PUBLIC, SMS_FROM, sign
 from tests.support.standins import TWILIO_SID, StandIn, free_port
 from tests.support.storage import DatabaseFactory
 
-pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.fhir, pytest.mark.nlu_model]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.redis,
+    pytest.mark.fhir,
+    pytest.mark.nlu_model,
+    pytest.mark.slow,
+]
 
 TRIALS, ATTEMPTS = 5, 10
 SECRET = "test-secret-key-0123456789"
