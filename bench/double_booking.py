@@ -64,7 +64,10 @@ PRACTICE = "riverside"
 ZONE = ZoneInfo("America/New_York")
 BOOKED = "You're booked"
 TAKEN = "someone has just taken that time"
-DOWN = "can't reach our booking system"  # a FHIR request timed out: kept for a retry
+# A FHIR request timed out: the message is kept for a retry (the booking flow's words, and
+# the assistant's own when the failure comes before the flow's step).
+DOWN = ("can't reach our booking system", "can't reach our records system")
+NONE_FREE = "couldn't find a free time"  # the loser was offered nothing
 PREPARE = ("can I book a check-up?", "tomorrow at 10am", "1")  # to the confirm step, once
 
 
@@ -75,6 +78,7 @@ class Trial:
     winners: list[str] = field(default_factory=list)  # patient ids
     losers_with_times: int = 0
     down: int = 0  # told the booking system cannot be reached (FHIR timed out)
+    none_free: int = 0  # told the time was taken, and that nothing else is free
     other_replies: list[str] = field(default_factory=list)  # neither booked nor taken+times
 
 
@@ -251,8 +255,10 @@ async def trial(
             result.winners.append(patient)
         elif offers_times(reply):
             result.losers_with_times += 1
-        elif DOWN in reply:
+        elif any(text in reply for text in DOWN):
             result.down += 1
+        elif NONE_FREE in reply:
+            result.none_free += 1
         else:
             result.other_replies.append(reply)
     holds = assistant.storage.slot_holds()
@@ -377,6 +383,7 @@ def report(out: Run, fhir: dict[str, Any], args: argparse.Namespace) -> dict[str
         "losers": losers,
         "losers_offered_times": with_times,
         "down_replies": sum(t.down for t in out.trials),
+        "none_free_replies": sum(t.none_free for t in out.trials),
         "other_replies": len(others),
         "other_reply_examples": sorted(set(others))[:3],
         "fhir_appointments": fhir["appointments"],
@@ -416,6 +423,7 @@ def publish(r: dict[str, Any]) -> None:
         and r["losers_offered_times"] == r["losers"]
         and r["other_replies"] == 0
         and r["down_replies"] == 0
+        and r["none_free_replies"] == 0
     )
     rows = [
         [
@@ -435,6 +443,7 @@ def publish(r: dict[str, Any]) -> None:
         ],
         ["Losers offered other times", f"{r['losers_offered_times']} / {r['losers']}", "all"],
         ["Told the booking system is unreachable (FHIR timed out)", r["down_replies"], "0"],
+        ["Losers told nothing else is free", r["none_free_replies"], "0"],
         ["Any other reply (an error)", r["other_replies"], "0"],
         ["Contended confirmation p50 / uncontended p50", f"{r['p50_ratio']:.1f}x", "reported"],
         ["Contended confirmation p99 / uncontended p50", f"{r['p99_ratio']:.1f}x", "reported"],
