@@ -269,12 +269,15 @@ async def trial(
 async def run(args: argparse.Namespace) -> tuple[Run, dict[str, Any]]:
     from dialogs.codec import opening_to_json
     from domain.model import SlotCriteria
+    from domain.scheduling import LOOK_AHEAD
 
     out = Run()
     baselines = -(-args.trials // args.baseline_every)
     async with h.sandbox() as fhir_url:
-        # About 300 disjoint check-ups are free in four weeks; every trial and baseline takes one.
-        await extend_schedule(fhir_url, windows=max(0, (args.trials + baselines) // 250))
+        # About 300 disjoint check-ups are free in four weeks; every trial and baseline takes
+        # one, and the two weeks after the last trial time are the losers' other times.
+        windows = max(1, (args.trials + baselines) // 150)
+        await extend_schedule(fhir_url, windows)
         patients = await add_patients(fhir_url, args.attempts + 2)
         phones = [h.patient_phone(i) for i in range(args.attempts + 2)]
         async with h.fresh_database() as dsn, h.redis_prefix() as prefix:
@@ -285,8 +288,11 @@ async def run(args: argparse.Namespace) -> tuple[Run, dict[str, Any]]:
                 services = await rt.fhir.practice.services()
                 checkup = next(s for s in services if s.name == "Check-up")
                 start = dt.datetime.now(ZONE) + dt.timedelta(days=2)
+                # Trial times leave two weeks of schedule after them: a loser looks that far
+                # for other times, and past the seeded weeks there are none to find.
+                seeded = dt.timedelta(days=28 * (1 + windows) - 2)
                 free = await rt.fhir.schedule.free_slots(
-                    SlotCriteria(checkup.practitioner_ids, start, start + dt.timedelta(days=400))
+                    SlotCriteria(checkup.practitioner_ids, start, start + seeded - LOOK_AHEAD)
                 )
                 openings = disjoint_openings(free, checkup.minutes)
                 if len(openings) < args.trials + baselines:
