@@ -90,14 +90,15 @@ class Processes:
         self.started.append(proc)
         return proc
 
-    def api(self, port: int, *extra: str) -> str:
-        """`patient-assistant serve` on 127.0.0.1:port, once it answers /readyz."""
+    def api(self, port: int, *extra: str, wait: float = 240) -> str:
+        """`patient-assistant serve` on 127.0.0.1:port, once it answers /readyz (within `wait`
+        seconds)."""
         proc = self._start(
             f"api-{port}", ["serve", "--host", "127.0.0.1", "--port", str(port), *extra]
         )
         url = f"http://127.0.0.1:{port}"
         # Loading the NLU model takes seconds, minutes on a machine busy with other suites.
-        deadline = time.monotonic() + 240
+        deadline = time.monotonic() + wait
         while time.monotonic() < deadline:
             if proc.poll() is not None:
                 raise RuntimeError(
