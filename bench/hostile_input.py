@@ -1,0 +1,110 @@
+"""Hostile input: schemathesis over the whole OpenAPI of the real app, across two practices.
+
+    .venv/bin/python bench/hostile_input.py                  # >= 10,000 cases
+    .venv/bin/python bench/hostile_input.py --cases 8 --only 'staff'   # a quick look
+
+The app runs as `serve` wires it (PostgreSQL, Redis, each practice on its own FHIR sandbox)
+with Riverside (A) and Thameside (B), each with a staff and an admin account and an escalated
+conversation; B has saved flow versions. Every operation is fuzzed with valid and invalid
+cases, with no credentials and with A's staff and admin tokens, and cases are aimed at B's
+conversations and versions (tests/security/fuzz.py). Counted: cases per operation, 5xx
+answers, answers that do not conform to the schema, answers that show A anything of B's, and
+whether B's data is unchanged at the end. These are counts, so no baseline applies: the
+target is zero of each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench import harness as h  # noqa: E402
+from bench.results import record, table, verdict  # noqa: E402
+
+MIN_CASES = 10_000
+
+
+async def main(args: argparse.Namespace) -> int:
+    from nlu.pipeline import NLU
+    from patient_assistant.sandbox import Sandbox
+    from patient_assistant.seed_practice import THAMESIDE, seed_practice
+    from tests.security.fuzz import HEAVY, fuzz, report_lines
+    from tests.security.rig import two_practices
+    from tests.support.fhir import TEST_NOW
+
+    only = re.compile(args.only) if args.only else None
+    nlu = NLU.load()
+    with tempfile.TemporaryDirectory(prefix="pa-hostile-") as tmp:
+        async with (
+            Sandbox(Path(tmp) / "riverside", now=TEST_NOW) as riverside,
+            Sandbox(Path(tmp) / "thameside", now=TEST_NOW, seed=False) as thameside,
+            h.fresh_database() as dsn,
+            h.redis_prefix() as prefix,
+        ):
+            await seed_practice(thameside.base_url, THAMESIDE, thameside.now)
+            db = dsn.replace("postgresql://", "postgresql+asyncpg://", 1)
+            async with two_practices(
+                db, h.REDIS_URL, prefix, riverside.base_url, thameside.base_url, nlu
+            ) as rig:
+                before = await rig.snapshot_b()
+                tally = await asyncio.to_thread(
+                    fuzz,
+                    rig,
+                    args.cases,
+                    seed=args.seed,
+                    only=(lambda label: bool(only.search(label))) if only else (lambda _: True),
+                    progress=print,
+                )
+                unchanged = await rig.snapshot_b() == before
+    for line in report_lines(tally):
+        print(line)
+    five, schema, cross = tally.count("5xx"), tally.count("schema"), tally.count("cross-practice")
+    print(
+        f"{tally.total} cases in {tally.seconds:.0f} s: {five} 5xx, {schema} schema, "
+        f"{cross} cross-practice; B's data unchanged: {unchanged}"
+    )
+    met = five == 0 and cross == 0 and unchanged and tally.total >= MIN_CASES
+    if not args.only:
+        rows = [
+            [f"`{label}`", n, ", ".join(f"{k}: {v}" for k, v in sorted(tally.statuses[label].items()))]
+            for label, n in sorted(tally.cases.items())
+        ]
+        body = "\n".join(
+            [
+                table(
+                    ["figure", "value", "target", "verdict"],
+                    [
+                        ["cases run", tally.total, f">= {MIN_CASES:,}", verdict(tally.total >= MIN_CASES)],
+                        ["5xx answers", five, "0", verdict(five == 0)],
+                        ["answers crossing practices", cross, "0", verdict(cross == 0)],
+                        ["B's data unchanged at the end", unchanged, "yes", verdict(unchanged)],
+                        ["answers not as the schema declares", schema, "0", verdict(schema == 0)],
+                        ["time", f"{tally.seconds:.0f} s", "", ""],
+                    ],
+                ),
+                "",
+                "Counts, not ratios: no baseline applies. Each operation is fuzzed with valid "
+                "and invalid cases, with no credentials and with practice A's staff and admin "
+                f"tokens; half the cases that name a conversation or version name one of B's. "
+                f"Operations that start FHIR sandboxes per case ({', '.join(sorted(HEAVY))}) "
+                "run a few cases each; the staff event stream is not fuzzed (it never ends).",
+                "",
+                table(["operation", "cases", "answers by status"], rows),
+            ]
+        )
+        print(record("hostile_input", "Hostile input (schemathesis over the OpenAPI)", body))
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=108, help="cases per operation and identity pair")
+    parser.add_argument("--seed", type=int, default=15)
+    parser.add_argument("--only", help="a regex: fuzz only the operations it finds")
+    sys.exit(asyncio.run(main(parser.parse_args())))
