@@ -13,10 +13,10 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
 from api.deps import RuntimeDep
-from api.staff.deps import CurrentStaff, own_or_404
+from api.staff.deps import SIGNED_IN, CurrentStaff, own_or_404
 from bot.ports import AuditRecord, ConversationRecord, EscalationRecord, QueueFilter
 
-router = APIRouter(prefix="/staff/api", tags=["staff conversations"])
+router = APIRouter(prefix="/staff/api", tags=["staff conversations"], responses=SIGNED_IN)
 
 
 class Escalation(BaseModel):
