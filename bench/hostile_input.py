@@ -59,7 +59,7 @@ async def main(args: argparse.Namespace) -> int:
                     args.cases,
                     seed=args.seed,
                     only=(lambda label: bool(only.search(label))) if only else (lambda _: True),
-                    progress=print,
+                    progress=lambda line: print(line, flush=True),
                 )
                 unchanged = await rig.snapshot_b() == before
     for line in report_lines(tally):

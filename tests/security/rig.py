@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+import requests
 import uvicorn
 
 from api.app import create_app
@@ -47,6 +48,8 @@ ASK_FOR_A_PERSON = "can I talk to a real person please"
 @dataclass
 class Practice:
     id: str
+    staff_email: str
+    admin_email: str
     staff_token: str
     admin_token: str
     conversations: list[str] = field(default_factory=list)
@@ -66,6 +69,17 @@ class TwoPractices:
     def headers(self, who: str) -> dict[str, str]:
         token = {"staff": self.a.staff_token, "admin": self.a.admin_token}.get(who)
         return {"Authorization": f"Bearer {token}"} if token else {}
+
+    def throwaway_headers(self, who: str) -> dict[str, str]:
+        """A new token of A's `who` (for a logout, which would end the shared one)."""
+        email = {"staff": self.a.staff_email, "admin": self.a.admin_email}[who]
+        answer = requests.post(
+            self.base_url + "/staff/api/token",
+            data={"username": email, "password": PASSWORD},
+            timeout=60,
+        )
+        answer.raise_for_status()
+        return {"Authorization": f"Bearer {answer.json()['access_token']}"}
 
     def leaks(self, response_text: str, request_text: str) -> list[str]:
         """B's markers in a response that the request did not itself carry."""
@@ -136,7 +150,7 @@ async def _seed(client: httpx.AsyncClient, runtime: Runtime, practice: str, tag:
         )
         answer.raise_for_status()
         tokens.append(str(answer.json()["access_token"]))
-    return Practice(practice, *tokens)
+    return Practice(practice, staff_email, admin_email, *tokens)
 
 
 async def _escalated_conversation(
@@ -200,6 +214,8 @@ async def two_practices(
         twilio_account_sid="AC" + "0" * 32,
         twilio_auth_token=TWILIO_TOKEN,
         results_subscription_secret=RESULTS_SECRET,
+        staff_token_minutes=24 * 60,  # a long run must not outlive its tokens
+        staff_idle_minutes=24 * 60,
     )
     started = await _runtimes(settings, riverside_fhir, thameside_fhir, nlu)
 
