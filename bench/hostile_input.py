@@ -24,8 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import harness as h  # noqa: E402
-from bench.results import record, table, verdict  # noqa: E402
+from bench import harness as h
+from bench.results import record, table, verdict
 
 MIN_CASES = 10_000
 
@@ -72,7 +72,11 @@ async def main(args: argparse.Namespace) -> int:
     met = five == 0 and cross == 0 and unchanged and tally.total >= MIN_CASES
     if not args.only:
         rows = [
-            [f"`{label}`", n, ", ".join(f"{k}: {v}" for k, v in sorted(tally.statuses[label].items()))]
+            [
+                f"`{label}`",
+                n,
+                ", ".join(f"{k}: {v}" for k, v in sorted(tally.statuses[label].items())),
+            ]
             for label, n in sorted(tally.cases.items())
         ]
         body = "\n".join(
@@ -80,7 +84,12 @@ async def main(args: argparse.Namespace) -> int:
                 table(
                     ["figure", "value", "target", "verdict"],
                     [
-                        ["cases run", tally.total, f">= {MIN_CASES:,}", verdict(tally.total >= MIN_CASES)],
+                        [
+                            "cases run",
+                            tally.total,
+                            f">= {MIN_CASES:,}",
+                            verdict(tally.total >= MIN_CASES),
+                        ],
                         ["5xx answers", five, "0", verdict(five == 0)],
                         ["answers crossing practices", cross, "0", verdict(cross == 0)],
                         ["B's data unchanged at the end", unchanged, "yes", verdict(unchanged)],
@@ -89,11 +98,14 @@ async def main(args: argparse.Namespace) -> int:
                     ],
                 ),
                 "",
-                "Counts, not ratios: no baseline applies. Each operation is fuzzed with valid "
-                "and invalid cases, with no credentials and with practice A's staff and admin "
-                f"tokens; half the cases that name a conversation or version name one of B's. "
-                f"Operations that start FHIR sandboxes per case ({', '.join(sorted(HEAVY))}) "
-                "run a few cases each; the staff event stream is not fuzzed (it never ends).",
+                (
+                    "Counts, not ratios: no baseline applies. Each operation is fuzzed with "
+                    "valid "
+                    "and invalid cases, with no credentials and with practice A's staff and admin "
+                    f"tokens; half the cases that name a conversation or version name one of B's. "
+                    f"Operations that start FHIR sandboxes per case ({', '.join(sorted(HEAVY))}) "
+                    "run a few cases each; the staff event stream is not fuzzed (it never ends)."
+                ),
                 "",
                 table(["operation", "cases", "answers by status"], rows),
             ]
@@ -104,7 +116,9 @@ async def main(args: argparse.Namespace) -> int:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cases", type=int, default=108, help="cases per operation and identity pair")
+    parser.add_argument(
+        "--cases", type=int, default=108, help="cases per operation and identity pair"
+    )
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--only", help="a regex: fuzz only the operations it finds")
     sys.exit(asyncio.run(main(parser.parse_args())))

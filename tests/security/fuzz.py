@@ -17,6 +17,7 @@ counted and a failure is recorded rather than stopping the run.
 
 from __future__ import annotations
 
+import contextlib
 import random
 import time
 from collections import Counter, defaultdict
@@ -31,6 +32,7 @@ import schemathesis
 from hypothesis import HealthCheck, Phase, given
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
+from schemathesis.core.failures import Failure, FailureGroup
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     response_schema_conformance,
@@ -143,7 +145,9 @@ def fuzz(
         wanted = HEAVY_CASES if label in HEAVY else cases_per_operation
         for identity in IDENTITIES:
             for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
-                _run_operation(rig, operation, identity, mode, wanted // 2 or 1, rnd, tally, session)
+                _run_operation(
+                    rig, operation, identity, mode, wanted // 2 or 1, rnd, tally, session
+                )
         progress(f"{label}: {tally.cases[label]} cases, {dict(tally.statuses[label])}")
     tally.seconds = time.monotonic() - started
     return tally
@@ -181,7 +185,9 @@ def _run_operation(
         else:
             headers.update(rig.headers(identity))
         try:
-            response = case.call(base_url=rig.base_url, headers=headers, session=session, timeout=120)
+            response = case.call(
+                base_url=rig.base_url, headers=headers, session=session, timeout=120
+            )
         except requests.RequestException as e:
             tally.cases[label] += 1
             tally.findings.append(Finding(label, identity, "5xx", 0, repr(e), ""))
@@ -192,23 +198,24 @@ def _run_operation(
         leaked = rig.leaks(response.text, _request_text(case) + case.formatted_path)
         if leaked:
             tally.findings.append(
-                Finding(label, identity, "cross-practice", response.status_code, ", ".join(leaked), curl)
+                Finding(
+                    label, identity, "cross-practice", response.status_code, ", ".join(leaked), curl
+                )
             )
-        for check in CHECKS:
-            try:
-                case.validate_response(response, checks=[check])
-            except Exception as e:  # noqa: BLE001 - a failed check is a finding, not a stop
+        try:
+            case.validate_response(response, checks=list(CHECKS))
+        except (Failure, FailureGroup) as e:  # a failed check is a finding, not a stop
+            failures = e.exceptions if isinstance(e, FailureGroup) else [e]
+            for failure in failures:
                 kind = "5xx" if response.status_code >= 500 else "schema"
-                if check is not not_a_server_error and kind == "5xx":
-                    continue  # counted once, by not_a_server_error
+                detail = f"{type(failure).__name__}: {getattr(failure, 'title', '')}\n{failure}"
                 tally.findings.append(
-                    Finding(label, identity, kind, response.status_code, str(e)[:2000], curl)
+                    Finding(label, identity, kind, response.status_code, detail[:2000], curl)
                 )
 
-    try:
+    # No invalid case exists for an operation that takes nothing.
+    with contextlib.suppress(hypothesis.errors.Unsatisfiable):
         one()
-    except hypothesis.errors.Unsatisfiable:
-        pass  # no invalid case exists for an operation that takes nothing
 
 
 def report_lines(tally: Tally) -> list[str]:

@@ -118,7 +118,9 @@ async def _runtimes(
         channels=Channels(
             sms=(THAMESIDE_SMS,),
             web_chat=True,
-            telegram=TelegramBot(bot_token="123456:hostile-input-bot-token-0123", webhook_secret=TELEGRAM_SECRET),
+            telegram=TelegramBot(
+                bot_token="123456:hostile-input-bot-token-0123", webhook_secret=TELEGRAM_SECRET
+            ),
         ),
     )
     stripe = {

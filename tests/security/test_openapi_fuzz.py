@@ -29,7 +29,7 @@ REDIS = "redis://127.0.0.1:6379/0"
 async def rig(
     database_url: DatabaseFactory,
     fhir_sandbox: SeededServer,
-    thameside_fhir: str,  # noqa: F811 - the fixture imported above
+    thameside_fhir: str,
     nlu: Any,
 ) -> AsyncIterator[TwoPractices]:
     db = await database_url("postgresql")
