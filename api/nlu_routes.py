@@ -23,6 +23,12 @@ class ParseRequest(BaseModel):
 @router.post("/nlu/parse")
 async def parse(body: ParseRequest, runtime: RuntimeDep) -> dict[str, object]:
     tz = body.tz or runtime.settings.practice_timezone
+    # The languages its patients are answered in: dateparser refuses a code it does not know.
+    known = runtime.settings.languages
+    if body.lang not in known:
+        raise HTTPException(
+            422, f"lang must be one of the practice's languages: {', '.join(known)}"
+        )
     try:
         zone = ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError) as e:
