@@ -20,6 +20,7 @@ import asyncio
 import re
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -53,14 +54,22 @@ async def main(args: argparse.Namespace) -> int:
                 db, h.REDIS_URL, prefix, riverside.base_url, thameside.base_url, nlu
             ) as rig:
                 before = await rig.snapshot_b()
-                tally = await asyncio.to_thread(
-                    fuzz,
-                    rig,
-                    args.cases,
-                    seed=args.seed,
-                    only=(lambda label: bool(only.search(label))) if only else (lambda _: True),
-                    progress=lambda line: print(line, flush=True),
-                )
+                tally = None
+                deadline = time.monotonic() + args.minutes * 60
+                for round_ in range(args.rounds):
+                    tally = await asyncio.to_thread(
+                        fuzz,
+                        rig,
+                        args.cases,
+                        seed=args.seed + round_,
+                        only=(lambda label: bool(only.search(label))) if only else (lambda _: True),
+                        progress=lambda line: print(line, flush=True),
+                        tally=tally,
+                    )
+                    print(f"round {round_ + 1}: {tally.total} cases so far", flush=True)
+                    if tally.total >= MIN_CASES or time.monotonic() > deadline:
+                        break
+                assert tally is not None
                 unchanged = await rig.snapshot_b() == before
     for line in report_lines(tally):
         print(line)
@@ -117,8 +126,15 @@ async def main(args: argparse.Namespace) -> int:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--cases", type=int, default=108, help="cases per operation and identity pair"
+        "--cases",
+        type=int,
+        default=24,
+        help="cases per operation, identity and round (valid and invalid)",
     )
     parser.add_argument("--seed", type=int, default=15)
+    parser.add_argument("--rounds", type=int, default=100, help="rounds (other seeds) at most")
+    parser.add_argument(
+        "--minutes", type=float, default=60, help="start no new round after this long"
+    )
     parser.add_argument("--only", help="a regex: fuzz only the operations it finds")
     sys.exit(asyncio.run(main(parser.parse_args())))
