@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.routing import APIRoute
 
 from api import documents, health, nlu_routes, pay_page, webchat, webhooks
 from api.admin import editor as admin_editor
@@ -72,4 +73,13 @@ def create_app(
         app.include_router(router)
     if web_chat:
         app.include_router(webchat.router)
+    _declare_unreadable_bodies(app)
     return app
+
+
+def _declare_unreadable_bodies(app: FastAPI) -> None:
+    """FastAPI answers 400 for a body it cannot decode (not UTF-8, say) before the route runs;
+    the OpenAPI document says so for every route that reads one."""
+    for route in app.routes:
+        if isinstance(route, APIRoute) and route.body_field is not None:
+            route.responses.setdefault(400, {"description": "the body could not be read"})

@@ -70,8 +70,10 @@ PAGE_ANSWERS: dict[int | str, dict[str, Any]] = {
         "description": "the link cannot be paid (the page says why)",
         "content": {"text/html": {}},
     }
-    for status in sorted({s for s, _, _ in REFUSED.values()} | {404})
+    for status in sorted({s for s, _, _ in REFUSED.values()})
 }
+# Not a link of a practice served here (JSON, as any missing route), or an unknown bill (the page).
+PAGE_ANSWERS[404]["content"]["application/json"] = {}
 
 
 def _page(title: str, body: str, status: int = 200) -> HTMLResponse:

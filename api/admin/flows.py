@@ -40,6 +40,13 @@ class Refusal(BaseModel):
     errors: list[Problem]
 
 
+class RefusalBody(BaseModel):
+    """The body of a 409 or 422: the refusal with every problem; a request that is not a
+    flow input at all is FastAPI's list of validation errors, or a sentence."""
+
+    detail: Refusal | list[dict[str, Any]] | str
+
+
 class FlowTestRun(BaseModel):
     version: int
     passed: bool
@@ -158,9 +165,11 @@ class RollbackInput(BaseModel):
 Answers = dict[int | str, dict[str, Any]]
 NOT_FOUND: Answers = {404: {"description": "no such version or flow in the admin's practice"}}
 AUTH: Answers = {401: {"description": "not signed in"}, 403: {"description": "not an admin"}}
-INVALID: Answers = {422: {"model": Refusal, "description": "does not validate: flow, step and fix"}}
+INVALID: Answers = {
+    422: {"model": RefusalBody, "description": "does not validate: flow, step and fix"}
+}
 FAILED: Answers = {
-    409: {"model": Refusal, "description": "the version's tests failed: test and step"}
+    409: {"model": RefusalBody, "description": "the version's tests failed: test and step"}
 }
 
 
@@ -246,7 +255,7 @@ async def flow(
 @router.post(
     "/flows/validate",
     summary="Validate a flow without saving it",
-    responses=AUTH,
+    responses=AUTH | {422: {"model": RefusalBody, "description": "neither `source` nor `flow`"}},
 )
 async def validate_flow(body: ValidateInput, admin: CurrentAdmin) -> Validation:
     errors = validate(body.text(), body.name)

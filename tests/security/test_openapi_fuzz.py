@@ -20,8 +20,8 @@ from tests.support.storage import DatabaseFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.fhir, pytest.mark.slow]
 
-#: About 30 operations x 3 identities x 2 modes: a few hundred cases in all.
-CASES_PER_OPERATION = 4
+#: About 45 operations x 3 identities x (valid, invalid): a couple of hundred cases.
+CASES_PER_OPERATION = 2
 REDIS = "redis://127.0.0.1:6379/0"
 
 
@@ -40,7 +40,7 @@ async def rig(
 
 async def test_no_operation_fails_conforms_badly_or_crosses_practices(rig: TwoPractices) -> None:
     before = await rig.snapshot_b()
-    tally = await asyncio.to_thread(fuzz, rig, CASES_PER_OPERATION, seed=15)
-    assert tally.total >= 300, tally.cases
+    tally = await asyncio.to_thread(fuzz, rig, CASES_PER_OPERATION, seed=15, heavy=False)
+    assert tally.total >= 150, tally.cases
     assert not tally.findings, "\n".join(report_lines(tally))
     assert await rig.snapshot_b() == before
