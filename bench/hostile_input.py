@@ -116,7 +116,12 @@ async def main(args: argparse.Namespace) -> int:
                     "and invalid cases, with no credentials and with practice A's staff and admin "
                     f"tokens; half the cases that name a conversation or version name one of B's. "
                     f"Operations that start FHIR sandboxes per case ({', '.join(sorted(HEAVY))}) "
-                    "run a few cases each; the staff event stream is not fuzzed (it never ends)."
+                    + (
+                        "were called only without a token and with the staff token (`--light`)"
+                        if args.light
+                        else "run a few cases each"
+                    )
+                    + "; the staff event stream is not fuzzed (it never ends)."
                 ),
                 "",
                 table(["operation", "cases", "answers by status"], rows),
