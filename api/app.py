@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
-from fastapi.routing import APIRoute
 
 from api import documents, health, nlu_routes, pay_page, webchat, webhooks
 from api.admin import editor as admin_editor
@@ -79,7 +79,18 @@ def create_app(
 
 def _declare_unreadable_bodies(app: FastAPI) -> None:
     """FastAPI answers 400 for a body it cannot decode (not UTF-8, say) before the route runs;
-    the OpenAPI document says so for every route that reads one."""
-    for route in app.routes:
-        if isinstance(route, APIRoute) and route.body_field is not None:
-            route.responses.setdefault(400, {"description": "the body could not be read"})
+    the OpenAPI document says so for every operation that takes one."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            for operations in build()["paths"].values():
+                for operation in operations.values():
+                    if "requestBody" in operation:
+                        operation["responses"].setdefault(
+                            "400", {"description": "the body could not be read"}
+                        )
+        assert app.openapi_schema is not None
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -45,6 +45,9 @@ async def token(
     """The OAuth2 password flow: form fields `username` (the staff email) and `password`.
     Five wrong passwords in a row lock the account for 15 minutes."""
     client = request.client.host if request.client else None
+    if "\x00" in form.username or "\x00" in form.password:
+        # No account has one, and the database refuses to look one up (it was a 500).
+        raise unauthorized(REFUSED, invalid_token=False)
     try:
         issued = await access.login(form.username, form.password, client)
     except LoginRefused as e:
