@@ -74,7 +74,10 @@ async def main(args: argparse.Namespace) -> int:
                 unchanged = await rig.snapshot_b() == before
     for line in report_lines(tally):
         print(line)
-    five, schema, cross = tally.count("5xx"), tally.count("schema"), tally.count("cross-practice")
+    # Answers, not findings (one 5xx fails two checks); a dropped connection counts as one.
+    five = sum(n for by in tally.statuses.values() for code, n in by.items() if code >= 500)
+    five += sum(1 for f in tally.findings if f.kind == "5xx" and f.status == 0)
+    schema, cross = tally.count("schema"), tally.count("cross-practice")
     timeouts = tally.count("timeout")
     print(
         f"{tally.total} cases in {tally.seconds:.0f} s: {five} 5xx, {schema} schema, "
