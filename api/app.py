@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 
@@ -74,4 +75,24 @@ def create_app(
         app.include_router(router)
     if web_chat:
         app.include_router(webchat.router)
+    _declare_unreadable_bodies(app)
     return app
+
+
+def _declare_unreadable_bodies(app: FastAPI) -> None:
+    """FastAPI answers 400 for a body it cannot decode (not UTF-8, say) before the route runs;
+    the OpenAPI document says so for every operation that takes one."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            for operations in build()["paths"].values():
+                for operation in operations.values():
+                    if "requestBody" in operation:
+                        operation["responses"].setdefault(
+                            "400", {"description": "the body could not be read"}
+                        )
+        assert app.openapi_schema is not None
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

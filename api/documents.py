@@ -12,7 +12,11 @@ from api.deps import RuntimeDep
 router = APIRouter(tags=["documents"])
 
 
-@router.get("/documents/{document_id}", response_class=HTMLResponse)
+@router.get(
+    "/documents/{document_id}",
+    response_class=HTMLResponse,
+    responses={404: {"description": "no such consent document"}},
+)
 async def consent_document(document_id: str, runtime: RuntimeDep) -> str:
     """A consent document of the practice (privacy notice, messaging or telehealth consent)."""
     found = await runtime.fhir.consents.full_text(document_id)

@@ -19,7 +19,9 @@ async def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/readyz")
+@router.get(
+    "/readyz", responses={503: {"description": "the database or the FHIR server does not answer"}}
+)
 async def readyz(runtime: RuntimeDep) -> Response:
     """The database and the FHIR server answer."""
     checks: dict[str, str] = {}
@@ -38,7 +40,7 @@ async def readyz(runtime: RuntimeDep) -> Response:
     return JSONResponse({"ready": ready, "checks": checks}, status_code=200 if ready else 503)
 
 
-@router.get("/metrics")
+@router.get("/metrics", response_class=Response, responses={200: {"content": {"text/plain": {}}}})
 async def metrics() -> Response:
     """Prometheus text format: the counters of bot/metrics.py (no PHI, no labels with patient
     data), of the API and the Celery workers of this host when PROMETHEUS_MULTIPROC_DIR is set."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fastapi import APIRouter, HTTPException
@@ -21,10 +22,21 @@ class ParseRequest(BaseModel):
     lang: str = "en"
 
 
-@router.post("/nlu/parse")
+class ParseRefusal(BaseModel):
+    """A 422: FastAPI's list of validation errors, or a sentence (zone, time, language)."""
+
+    detail: list[dict[str, Any]] | str
+
+
+@router.post("/nlu/parse", responses={422: {"model": ParseRefusal}})
 async def parse(body: ParseRequest, runtime: RuntimeDep) -> dict[str, object]:
     tz = body.tz or runtime.settings.practice_timezone
+    # The languages its patients are answered in, and that the NLU can read: dateparser
+    # refuses a code it does not know.
     problem = language_problem(body.lang)
+    known = runtime.settings.languages
+    if problem is None and body.lang not in known:
+        problem = f"lang must be one of the practice's languages: {', '.join(known)}"
     if problem:
         raise HTTPException(422, problem)
     try:

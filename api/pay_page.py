@@ -11,6 +11,7 @@ The page shows no name, no date of birth and nothing clinical: the practice and 
 from __future__ import annotations
 
 import html
+from typing import Any
 
 from fastapi import APIRouter, HTTPException
 from fastapi.responses import HTMLResponse
@@ -61,6 +62,18 @@ REFUSED = {
         "Our records system is not answering. Nothing was charged; please try again later.",
     ),
 }
+
+
+#: A page that refuses the link says why, with one of these (REFUSED); 404: not our link.
+PAGE_ANSWERS: dict[int | str, dict[str, Any]] = {
+    status: {
+        "description": "the link cannot be paid (the page says why)",
+        "content": {"text/html": {}},
+    }
+    for status in sorted({s for s, _, _ in REFUSED.values()})
+}
+# Not a link of a practice served here (JSON, as any missing route), or an unknown bill (the page).
+PAGE_ANSWERS[404]["content"]["application/json"] = {}
 
 
 def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
@@ -130,7 +143,7 @@ def _practice_of(deployment: Deployment, token: str) -> Runtime:
     return runtime
 
 
-@router.get("/pay/{token}", response_class=HTMLResponse)
+@router.get("/pay/{token}", response_class=HTMLResponse, responses=PAGE_ANSWERS)
 async def pay_page(token: str, deployment: DeploymentDep) -> HTMLResponse:
     """The pay page of a sandbox payment link."""
     runtime = _practice_of(deployment, token)
@@ -148,7 +161,7 @@ async def pay_page(token: str, deployment: DeploymentDep) -> HTMLResponse:
     )
 
 
-@router.post("/pay/{token}", response_class=HTMLResponse)
+@router.post("/pay/{token}", response_class=HTMLResponse, responses=PAGE_ANSWERS)
 async def pay(token: str, deployment: DeploymentDep) -> HTMLResponse:
     """Pressing Pay: the payment is reported as a provider's webhook would report it."""
     runtime = _practice_of(deployment, token)

@@ -46,7 +46,9 @@ async def personas() -> list[dict[str, Any]]:
     return list(yaml.safe_load((DATA / "demo" / "personas.yaml").read_text(encoding="utf-8")))
 
 
-@router.post("/chat/api/messages")
+@router.post(
+    "/chat/api/messages", responses={404: {"description": "no practice here has this web chat"}}
+)
 async def send(message: ChatMessage, deployment: DeploymentDep) -> dict[str, Any]:
     runtime = deployment.for_web_chat(message.practice)
     if runtime is None:

@@ -11,7 +11,7 @@ import json
 from collections.abc import Awaitable
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Path, Query
 from pydantic import BaseModel, Field
 
 from api.admin.deps import CurrentAdmin, FlowAdminDep
@@ -23,6 +23,11 @@ from dialogs.validation import SCHEMA_PATH
 router = APIRouter(prefix="/admin/api", tags=["admin: flows"])
 #: Characters of one file's source: the largest shipped file is a few thousand.
 MAX_SOURCE = 200_000
+#: The largest version number: flow_versions.number is a 32-bit integer, and a larger one
+#: asked for was a database error (500) instead of a 422.
+MAX_VERSION = 2**31 - 1
+#: A version number in a path (publish, rollback, detail).
+VersionNumber = Annotated[int, Path(ge=1, le=MAX_VERSION)]
 
 
 class Problem(BaseModel):
@@ -38,6 +43,13 @@ class Problem(BaseModel):
 class Refusal(BaseModel):
     message: str
     errors: list[Problem]
+
+
+class RefusalBody(BaseModel):
+    """The body of a 409 or 422: the refusal with every problem; a request that is not a
+    flow input at all is FastAPI's list of validation errors, or a sentence."""
+
+    detail: Refusal | list[dict[str, Any]] | str
 
 
 class FlowTestRun(BaseModel):
@@ -152,15 +164,17 @@ class Published(BaseModel):
 
 
 class RollbackInput(BaseModel):
-    to: int = Field(ge=1)
+    to: int = Field(ge=1, le=MAX_VERSION)
 
 
 Answers = dict[int | str, dict[str, Any]]
 NOT_FOUND: Answers = {404: {"description": "no such version or flow in the admin's practice"}}
 AUTH: Answers = {401: {"description": "not signed in"}, 403: {"description": "not an admin"}}
-INVALID: Answers = {422: {"model": Refusal, "description": "does not validate: flow, step and fix"}}
+INVALID: Answers = {
+    422: {"model": RefusalBody, "description": "does not validate: flow, step and fix"}
+}
 FAILED: Answers = {
-    409: {"model": Refusal, "description": "the version's tests failed: test and step"}
+    409: {"model": RefusalBody, "description": "the version's tests failed: test and step"}
 }
 
 
@@ -231,7 +245,7 @@ async def flows(admin: FlowAdminDep) -> FlowsOverview:
 async def flow(
     name: str,
     admin: FlowAdminDep,
-    version: Annotated[int | None, Query(ge=1)] = None,
+    version: Annotated[int | None, Query(ge=1, le=MAX_VERSION)] = None,
 ) -> FlowSource:
     try:
         found = await admin.service.version(admin.who, version)
@@ -246,7 +260,7 @@ async def flow(
 @router.post(
     "/flows/validate",
     summary="Validate a flow without saving it",
-    responses=AUTH,
+    responses=AUTH | {422: {"model": RefusalBody, "description": "neither `source` nor `flow`"}},
 )
 async def validate_flow(body: ValidateInput, admin: CurrentAdmin) -> Validation:
     errors = validate(body.text(), body.name)
@@ -306,7 +320,7 @@ async def save_tests(name: str, body: TestsInput, admin: FlowAdminDep) -> Versio
     responses=AUTH | NOT_FOUND,
 )
 async def run_flow_tests(
-    admin: FlowAdminDep, version: Annotated[int | None, Query(ge=1)] = None
+    admin: FlowAdminDep, version: Annotated[int | None, Query(ge=1, le=MAX_VERSION)] = None
 ) -> FlowTestRun:
     who = admin.who
     try:
@@ -337,8 +351,8 @@ async def versions(admin: FlowAdminDep) -> VersionList:
 )
 async def version_diff(
     admin: FlowAdminDep,
-    before: Annotated[int, Query(alias="from", ge=1)],
-    after: Annotated[int, Query(alias="to", ge=1)],
+    before: Annotated[int, Query(alias="from", ge=1, le=MAX_VERSION)],
+    after: Annotated[int, Query(alias="to", ge=1, le=MAX_VERSION)],
 ) -> Diff:
     try:
         changed = await admin.service.diff(admin.who, before, after)
@@ -348,7 +362,7 @@ async def version_diff(
 
 
 @router.get("/versions/{number}", summary="One version with its files", responses=AUTH | NOT_FOUND)
-async def version_detail(number: int, admin: FlowAdminDep) -> VersionDetail:
+async def version_detail(number: VersionNumber, admin: FlowAdminDep) -> VersionDetail:
     who = admin.who
     try:
         found = await admin.service.version(who, number)
@@ -369,7 +383,7 @@ async def version_detail(number: int, admin: FlowAdminDep) -> VersionDetail:
     summary="Publish a version after its flow tests pass",
     responses=AUTH | NOT_FOUND | FAILED,
 )
-async def publish(number: int, admin: FlowAdminDep) -> Published:
+async def publish(number: VersionNumber, admin: FlowAdminDep) -> Published:
     try:
         result = await admin.service.publish(admin.who, number)
     except NotFound as e:
@@ -384,7 +398,7 @@ async def publish(number: int, admin: FlowAdminDep) -> Published:
     summary="Make an earlier version live again (a new publication; history kept)",
     responses=AUTH | NOT_FOUND | FAILED | INVALID,
 )
-async def rollback(number: int, admin: FlowAdminDep) -> Published:
+async def rollback(number: VersionNumber, admin: FlowAdminDep) -> Published:
     try:
         result = await admin.service.rollback(admin.who, number)
     except NotFound as e:

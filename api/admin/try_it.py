@@ -12,7 +12,7 @@ from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field
 
 from api.admin.deps import FlowAdminDep
-from api.admin.flows import AUTH, NOT_FOUND
+from api.admin.flows import AUTH, MAX_VERSION, NOT_FOUND
 from api.deps import DeploymentDep
 from bot.flow_admin import NotFound
 from bot.ports import AuditRecord
@@ -23,7 +23,9 @@ router = APIRouter(prefix="/admin/api", tags=["admin: flows"])
 
 
 class TryInput(BaseModel):
-    version: int = Field(ge=1, description="the saved version to talk to (usually the draft)")
+    version: int = Field(
+        ge=1, le=MAX_VERSION, description="the saved version to talk to (usually the draft)"
+    )
     message: str = Field(min_length=1, max_length=1600, description="what the patient says")
     restart: bool = Field(default=False, description="start a fresh conversation and sandbox")
 

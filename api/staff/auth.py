@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from fastapi.security import OAuth2PasswordRequestForm
 from pydantic import BaseModel, Field
 
-from api.staff.deps import CurrentStaff, StaffAccessDep, unauthorized
+from api.staff.deps import SIGNED_IN, CurrentStaff, StaffAccessDep, unauthorized
 from bot.staff_access import LoginRefused
 
 router = APIRouter(prefix="/staff/api", tags=["staff sign-in"])
@@ -45,6 +45,9 @@ async def token(
     """The OAuth2 password flow: form fields `username` (the staff email) and `password`.
     Five wrong passwords in a row lock the account for 15 minutes."""
     client = request.client.host if request.client else None
+    if "\x00" in form.username or "\x00" in form.password:
+        # No account has one, and the database refuses to look one up (it was a 500).
+        raise unauthorized(REFUSED, invalid_token=False)
     try:
         issued = await access.login(form.username, form.password, client)
     except LoginRefused as e:
@@ -53,12 +56,14 @@ async def token(
     return Token(access_token=issued.access_token, expires_in=issued.expires_in)
 
 
-@router.post("/logout", status_code=204, summary="Revoke the token of this request")
+@router.post(
+    "/logout", status_code=204, responses=SIGNED_IN, summary="Revoke the token of this request"
+)
 async def logout(staff: CurrentStaff, access: StaffAccessDep) -> Response:
     await access.logout(staff)
     return Response(status_code=204)
 
 
-@router.get("/me", summary="Who the token belongs to")
+@router.get("/me", responses=SIGNED_IN, summary="Who the token belongs to")
 async def me(staff: CurrentStaff) -> Me:
     return Me(id=staff.id, email=staff.email, practice=staff.practice_id, role=staff.role)

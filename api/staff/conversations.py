@@ -13,10 +13,10 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
 from api.deps import RuntimeDep
-from api.staff.deps import CurrentStaff, own_or_404
+from api.staff.deps import SIGNED_IN, CurrentStaff, own_or_404
 from bot.ports import AuditRecord, ConversationRecord, EscalationRecord, QueueFilter
 
-router = APIRouter(prefix="/staff/api", tags=["staff conversations"])
+router = APIRouter(prefix="/staff/api", tags=["staff conversations"], responses=SIGNED_IN)
 
 
 class Escalation(BaseModel):
@@ -88,9 +88,11 @@ async def conversations(
         Query(description="the escalation's state; none: with the assistant"),
     ] = None,
     urgency: Literal["urgent", "normal"] | None = None,
-    channel: str | None = None,
+    channel: Annotated[str | None, Query(pattern=r"^[a-z_]{1,32}$")] = None,
     assignee: Annotated[
-        str | None, Query(description="who holds it: a staff account id, or me")
+        str | None,
+        # An id is letters, digits and dashes: anything else (a NUL was a 500) is a 422.
+        Query(description="who holds it: a staff account id, or me", pattern=r"^[\w-]{1,64}$"),
     ] = None,
 ) -> list[ConversationSummary]:
     # Filtered by the query itself, before its limit: an old escalation is never missed.

@@ -10,7 +10,7 @@ token was sent but is not (or no longer) good; why exactly is logged, not answer
 from __future__ import annotations
 
 import logging
-from typing import Annotated, Protocol, TypeVar
+from typing import Annotated, Any, Protocol, TypeVar
 
 from fastapi import Depends, HTTPException
 from fastapi.security import OAuth2PasswordBearer
@@ -30,6 +30,12 @@ bearer = OAuth2PasswordBearer(
     description="A staff member's token from POST /staff/api/token (OAuth2 password flow).",
     auto_error=False,
 )
+
+
+#: Every route that needs a token may answer this (declared on their routers).
+SIGNED_IN: dict[int | str, dict[str, Any]] = {
+    401: {"description": "not signed in, or the token is invalid, expired or revoked"}
+}
 
 
 def unauthorized(detail: str, invalid_token: bool) -> HTTPException:

@@ -17,14 +17,14 @@ from pydantic import BaseModel, Field
 
 from api.deps import DeploymentDep, RuntimeDep
 from api.staff.conversations import Escalation, escalation_view
-from api.staff.deps import CurrentStaff, own_or_404
+from api.staff.deps import SIGNED_IN, CurrentStaff, own_or_404
 from bot.ports import ConversationRecord
 from bot.staff_access import StaffMember
 from bot.staff_desk import Refused, StaffDesk
 from patient_assistant.bootstrap import Runtime
 from patient_assistant.deployment import Deployment
 
-router = APIRouter(prefix="/staff/api/conversations", tags=["staff take-over"])
+router = APIRouter(prefix="/staff/api/conversations", tags=["staff take-over"], responses=SIGNED_IN)
 
 ANSWERS: dict[int | str, dict[str, str]] = {
     404: {"description": "no such conversation in the staff member's practice"},

@@ -50,10 +50,6 @@ def report_ids(body: Any) -> list[str]:
     ]
 
 
-@router.api_route(PATH, methods=["POST", "PUT"])
-@router.api_route(PATH + "/{resource_type}/{resource_id}", methods=["POST", "PUT"])
-@router.api_route(PRACTICE_PATH, methods=["POST", "PUT"])
-@router.api_route(PRACTICE_PATH + "/{resource_type}/{resource_id}", methods=["POST", "PUT"])
 async def results_notification(
     request: Request,
     deployment: DeploymentDep,
@@ -91,3 +87,43 @@ async def results_notification(
         runtime.channels.loop.wake()  # the in-process sender; Celery's beat sends otherwise
     log.info("results subscription call: reports=%s outcomes=%s", ids, outcomes)
     return JSONResponse({"notified": told})
+
+
+#: What the FHIR server may be answered, besides 200.
+ANSWERS: dict[int | str, dict[str, Any]] = {
+    400: {"description": "the body is not JSON"},
+    403: {"description": "the subscription secret is missing or wrong"},
+    404: {"description": "no such practice in this deployment"},
+    503: {"description": "results notifications are not running"},
+}
+#: The notification: a DiagnosticReport, a Bundle of them, or nothing (a ping).
+BODY = {
+    "requestBody": {
+        "required": False,
+        "content": {"application/fhir+json": {"schema": {"type": "object"}}},
+    }
+}
+
+# One route per path and method, each with its own operation id (a route of two methods
+# gave both the same id, and the OpenAPI document could not be built in strict mode).
+for _path in (
+    PATH,
+    PATH + "/{resource_type}/{resource_id}",
+    PRACTICE_PATH,
+    PRACTICE_PATH + "/{resource_type}/{resource_id}",
+):
+    for _method in ("POST", "PUT"):
+        _slug = (
+            _path.removeprefix("/webhooks/fhir/")
+            .replace("/", "_")
+            .replace("{", "")
+            .replace("}", "")
+        )
+        router.add_api_route(
+            _path,
+            results_notification,
+            methods=[_method],
+            operation_id=f"fhir_results_{_slug}_{_method.lower()}",
+            responses=ANSWERS,
+            openapi_extra=BODY,
+        )

@@ -13,6 +13,7 @@ client verifies the signature); a session naming none is the first practice's.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 
@@ -23,9 +24,30 @@ from domain.payments import PaymentRecorded
 
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["webhooks"])
+#: What Stripe sends and may be answered (the OpenAPI document says what the route takes).
+EVENT: dict[str, Any] = {
+    "parameters": [
+        {
+            "name": "Stripe-Signature",
+            "in": "header",
+            "required": False,
+            "schema": {"type": "string"},
+            "description": "Stripe's signature of the payload (required to be accepted)",
+        }
+    ],
+    "requestBody": {
+        "required": True,
+        "content": {"application/json": {"schema": {"type": "object"}}},
+    },
+}
+ANSWERS: dict[int | str, dict[str, Any]] = {
+    400: {"description": "the signature is not verified: nothing is recorded"},
+    404: {"description": "Stripe is not the provider here, or the practice is not served here"},
+    503: {"description": "the practice's record system is unavailable (Stripe retries)"},
+}
 
 
-@router.post("/webhooks/stripe")
+@router.post("/webhooks/stripe", responses=ANSWERS, openapi_extra=EVENT)
 async def stripe_webhook(request: Request, deployment: DeploymentDep) -> dict[str, str]:
     verifier = deployment.default.stripe
     if verifier is None:

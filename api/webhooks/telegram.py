@@ -23,9 +23,31 @@ from bot import metrics
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["webhooks"])
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+#: What Telegram sends and may be answered (the OpenAPI document says what the route takes).
+UPDATE: dict[str, Any] = {
+    "parameters": [
+        {
+            "name": SECRET_HEADER,
+            "in": "header",
+            "required": False,
+            "schema": {"type": "string"},
+            "description": "the secret_token of setWebhook (required to be accepted)",
+        }
+    ],
+    "requestBody": {
+        "required": True,
+        "content": {"application/json": {"schema": {"type": "object"}}},
+    },
+}
+ANSWERS: dict[int | str, dict[str, Any]] = {
+    200: {"description": "recorded; answers a button press (answerCallbackQuery)"},
+    204: {"description": "recorded, or not a message to the assistant"},
+    400: {"description": "not a Telegram update"},
+    403: {"description": "no valid secret token: nothing is recorded"},
+}
 
 
-@router.post("/webhooks/telegram")
+@router.post("/webhooks/telegram", responses=ANSWERS, openapi_extra=UPDATE)
 async def telegram(request: Request, deployment: DeploymentDep) -> Response:
     """An update from the Telegram Bot API, for the practice whose bot's secret it carries."""
     given = request.headers.get(SECRET_HEADER, "")

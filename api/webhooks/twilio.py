@@ -9,7 +9,7 @@ the answer, and its conversation is handed off to be processed after it, so Twil
 from __future__ import annotations
 
 import logging
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from starlette.datastructures import FormData
@@ -21,6 +21,40 @@ from bot import metrics
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/webhooks/twilio", tags=["webhooks"])
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
+
+#: What Twilio posts (the fields read here; Twilio sends more) and what it may be answered:
+#: declared so that the OpenAPI document, and what is fuzzed from it, is what the route takes.
+_FORM = {
+    "type": "object",
+    "properties": {
+        name: {"type": "string"}
+        for name in ("MessageSid", "AccountSid", "From", "To", "Body", "NumMedia", "MessageStatus")
+    },
+}
+SIGNED: dict[str, Any] = {
+    "parameters": [
+        {
+            "name": "X-Twilio-Signature",
+            "in": "header",
+            "required": False,
+            "schema": {"type": "string"},
+            "description": "Twilio's signature of the URL and form (required to be accepted)",
+        }
+    ],
+    "requestBody": {
+        "required": True,
+        "content": {"application/x-www-form-urlencoded": {"schema": _FORM}},
+    },
+}
+REFUSED: dict[int | str, dict[str, Any]] = {
+    403: {"description": "no valid X-Twilio-Signature: nothing is recorded"},
+}
+RECEIVED: dict[int | str, dict[str, Any]] = {
+    200: {"description": "recorded (empty TwiML)", "content": {"text/xml": {}}},
+    400: {"description": "a required field is missing"},
+    404: {"description": "no practice here owns the number written to"},
+    **REFUSED,
+}
 
 
 async def _signed_form(request: Request, runtime: RuntimeDep) -> FormData:
@@ -74,19 +108,19 @@ async def _receive(
     return Response(EMPTY_TWIML, media_type="text/xml")
 
 
-@router.post("/sms")
+@router.post("/sms", responses=RECEIVED, openapi_extra=SIGNED, response_class=Response)
 async def sms(form: SignedForm, deployment: DeploymentDep, request: Request) -> Response:
     """An incoming SMS, for the practice that owns the number in `To`."""
     return await _receive("sms", form, deployment, request)
 
 
-@router.post("/whatsapp")
+@router.post("/whatsapp", responses=RECEIVED, openapi_extra=SIGNED, response_class=Response)
 async def whatsapp(form: SignedForm, deployment: DeploymentDep, request: Request) -> Response:
     """An incoming WhatsApp message, for the practice that owns the sender in `To`."""
     return await _receive("whatsapp", form, deployment, request)
 
 
-@router.post("/status")
+@router.post("/status", status_code=204, responses=REFUSED, openapi_extra=SIGNED)
 async def status(form: SignedForm, runtime: RuntimeDep) -> Response:
     """A delivery status callback; statuses only move forward, whatever order they come in."""
     fields = {k: v for k, v in form.items() if isinstance(v, str)}
