@@ -33,10 +33,12 @@ async def parse(body: ParseRequest, runtime: RuntimeDep) -> dict[str, object]:
     tz = body.tz or runtime.settings.practice_timezone
     # The languages its patients are answered in, and that the NLU can read: dateparser
     # refuses a code it does not know.
-    problem = language_problem(body.lang)
     known = runtime.settings.languages
-    if problem is None and body.lang not in known:
-        problem = f"lang must be one of the practice's languages: {', '.join(known)}"
+    problem = (
+        f"lang must be one of the practice's languages: {', '.join(known)}"
+        if body.lang not in known
+        else language_problem(body.lang)
+    )
     if problem:
         raise HTTPException(422, problem)
     try:
