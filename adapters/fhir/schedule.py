@@ -136,6 +136,9 @@ class FhirScheduleStore:
             expected = offered.version or (version_of(slot) if slot else None)
             # Short cut for the common lost race; the If-Match below is what guarantees it.
             if slot is None or slot.get("status") != "free" or version_of(slot) != expected:
+                mine = await self._booked_for(patient_id, opening)
+                if mine is not None:
+                    return mine
                 raise SlotUnavailable(
                     f"Slot/{offered.id} was taken or changed since it was offered"
                 )
@@ -154,6 +157,29 @@ class FhirScheduleStore:
         answers = await self._transaction(entries, "book", SlotUnavailable)
         created = await self._resource_of(answers[-1], "Appointment")
         return to_appointment(created, await self._codes())
+
+    async def _booked_for(self, patient_id: str, opening: Opening) -> Appointment | None:
+        """This patient's booked Appointment of exactly this opening, if there is one.
+
+        A booking whose transaction the server committed but whose answer never arrived (a
+        read time-out, a worker killed) is tried again when its message is processed again;
+        the slots are busy by then, with the patient's own appointment. That is a booking
+        made, not a race lost: the retry answers with it instead of "someone took that time".
+        """
+        found = await self._conn.search_one_type(
+            "Appointment", {"slot": f"Slot/{opening.slot_ids[0]}", "status": "booked"}
+        )
+        codes = await self._codes()
+        for raw in found:
+            # Re-checked here: a server may ignore a search parameter it does not support.
+            if raw.get("status") != "booked":
+                continue
+            appointment = to_appointment(raw, codes)
+            if appointment.patient_id == patient_id and set(appointment.slot_ids) == set(
+                opening.slot_ids
+            ):
+                return appointment
+        return None
 
     async def cancel(self, appointment: Appointment) -> Appointment:
         current = await self._conn.read("Appointment", appointment.id)

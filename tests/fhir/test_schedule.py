@@ -108,6 +108,27 @@ async def test_someone_else_took_it_first(fhir_adapters: FhirAdapters) -> None:
         await store.book(await new_patient(fhir_adapters), opening, service)
 
 
+async def test_a_booking_tried_again_after_it_was_made_answers_with_it(
+    fhir_adapters: FhirAdapters,
+) -> None:
+    """The retry of a booking whose answer was lost (a time-out after the server committed it)
+    finds the patient's own appointment: no second one, and no "someone else took it"."""
+    store = fhir_adapters.schedule
+    service = await _service(fhir_adapters, "Flu shot")
+    opening = await _opening(fhir_adapters, "Sofia Rossi", dt.date(2026, 3, 10), service, hour=13)
+    patient = await new_patient(fhir_adapters)
+    booked = await store.book(patient, opening, service)
+
+    again = await store.book(patient, opening, service)
+
+    assert again == booked
+    assert [a["id"] for a in await _appointments_on(fhir_adapters, opening.slot_ids[0])] == [
+        booked.id
+    ]
+    with pytest.raises(SlotUnavailable):  # for anyone else it is taken
+        await store.book(await new_patient(fhir_adapters), opening, service)
+
+
 async def test_concurrent_bookings_of_one_opening_make_one_appointment(
     fhir_adapters: FhirAdapters,
 ) -> None:
