@@ -327,6 +327,12 @@ class EngineTurn:
             if parse.intent in ("request_human", "running_late"):
                 self.notes.append({"kind": "handoff_requested", "reason": parse.intent})
             return self.say_key(SMALL_TALK[parse.intent])
+        if not is_fallback(parse) and parse.intent in ("affirm", "deny"):
+            # A yes or no with no question open: most often a second answer to a question a
+            # flow already took and ended on (sent again while the first waited, e.g. for the
+            # record system). It was understood; there is just nothing left to answer.
+            self.notes.append({"kind": "nothing_asked", "intent": parse.intent})
+            return self.say_key("nothing_asked")
         book = self.ctx.flows.get("book_appointment")
         if book and slot_filling.extract(parse, self.s, self.ctx, "service"):
             return self.start_flow(

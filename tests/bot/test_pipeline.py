@@ -128,6 +128,31 @@ async def test_record_system_down_tells_once_keeps_the_message_and_answers_later
     assert any("Here are the first times" in Outbound_text(m.payload) for m in outbox)
 
 
+async def test_a_yes_sent_again_while_the_first_waited_gets_one_clear_answer(rig: Rig) -> None:
+    """The first "yes" waits for the record system; the patient sends it again. Back up, the
+    time is gone and nothing else is free: the first is told so, and the second "yes" (the
+    flow has ended) is not told it was not understood."""
+    await rig.send("can i book a checkup with dr patel friday morning")
+    await rig.send("1")
+    rig.schedule.down = True
+    assert "can't reach our booking system" in (await rig.send("yes"))[0]
+    assert await rig.send("yes") == []  # waits behind the kept one
+    rig.schedule.down = False
+    for slot in list(rig.schedule.slots.values()):  # everything was booked meanwhile
+        rig.schedule._write(slot, free=False)
+    rig.clock.advance(dt.timedelta(minutes=1))
+    assert await rig.assistant.process_due() == 2
+    async with rig.storage.unit_of_work() as uow:
+        outbox = await uow.outbox.due(rig.clock.now() + dt.timedelta(minutes=1), 50)
+        conversation = await uow.conversations.get_or_create(
+            "riverside", "sms", MARIA, rig.clock.now()
+        )
+    said = "\n".join(Outbound_text(m.payload) for m in outbox)
+    assert said.count("couldn't find a free time") == 1 and "didn't quite get that" not in said
+    assert "If there's anything else, just tell me" in said
+    assert conversation.state["flow"] is None and not rig.schedule.appointments
+
+
 @dataclass
 class DeskRig(Rig):
     tasks: FakeTasks = field(default_factory=FakeTasks)

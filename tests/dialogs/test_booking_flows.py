@@ -129,6 +129,23 @@ async def test_a_taken_time_offers_others_instead_of_failing() -> None:
     assert [a.patient_id for a in chat.schedule.appointments.values()] == ["pat-other"]
 
 
+async def test_a_lost_race_with_nothing_else_free_is_one_clear_answer() -> None:
+    chat = Conversation()
+    await chat.send(book_request())
+    await chat.send(said("1", choice=("1", {"index": 1})))
+    for slot in list(chat.schedule.slots.values()):  # everything was booked meanwhile
+        chat.schedule._write(slot, free=False)
+    reply = Conversation.text(await chat.send(said("yes", "affirm")))
+    assert "couldn't find a free time" in reply and "+1 617 555 0100" in reply
+    assert "didn't quite get that" not in reply and "Shall I book" not in reply
+    assert chat.state.flow is None and chat.state.awaiting is None and not chat.state.slots
+    # The same "yes" again (sent twice, or once more while the first waited): nothing is
+    # asked any more, which is said without claiming the message was not understood.
+    again = Conversation.text(await chat.send(said("yes", "affirm")))
+    assert "didn't quite get that" not in again and "anything else" in again
+    assert chat.state.not_understood == 0 and not chat.schedule.appointments
+
+
 async def test_the_record_system_down_is_said_plainly() -> None:
     chat = Conversation()
     chat.schedule.down = True
