@@ -60,7 +60,7 @@ def _run_test_command(tmp_path: Path, failing_tool: str = "") -> tuple[int, list
     for start, probe in (("pg_ctlcluster", "pg_isready"), ("redis-server", "redis-cli")):
         stub(bin_dir / start, f'echo "{start} $*" >> {calls}; touch {tmp_path / start}.up')
         stub(bin_dir / probe, f"[ -e {tmp_path / start}.up ]")
-    for script in ("setup", "setup-browser"):
+    for script in ("setup", "setup-browser", "setup-medplum"):
         stub(project / "scripts" / script, f'echo "{script}" >> {calls}')
     for tool in ("python", "ruff", "mypy"):
         exit_code = 1 if tool == failing_tool else 0
@@ -99,6 +99,7 @@ def test_the_test_command_starts_postgresql_and_redis_when_installed_but_stopped
     assert [line for line in ran[2:] if line != train] == [
         "setup",
         "setup-browser",
+        "setup-medplum",
         "ruff check .",
         "ruff format --check .",
         "mypy",

@@ -109,9 +109,13 @@ function signOut(message) {
   stopLive();
   // A session that ends mid-reply loses nothing: the same person signing in again in this tab
   // gets the conversation and the unsent text back (kept in memory only, never for another).
-  state.resume = state.me && state.openId
-    ? { email: state.me.email, openId: state.openId, reply: $("reply").value, note: $("note").value }
-    : null;
+  // Several requests can fail with the same 401 at once (the queue, the open conversation, the
+  // event stream): only the first, still signed in, saves what to come back to.
+  if (state.me) {
+    state.resume = state.openId
+      ? { email: state.me.email, openId: state.openId, reply: $("reply").value, note: $("note").value }
+      : null;
+  }
   Object.assign(state, { me: null, items: [], listed: [], known: null, openId: null, open: null });
   clearConversation();
   showLogin(message);
