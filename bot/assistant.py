@@ -72,6 +72,9 @@ class Parser(Protocol):
 class Handled:
     replies: list[Outbound]
     kept_for_retry: bool = False
+    #: When a message kept for a retry is due again (the worker asks for the conversation
+    #: then, rather than waiting for beat's next due round).
+    retry_at: dt.datetime | None = None
 
 
 class Assistant:
@@ -196,11 +199,12 @@ class Assistant:
             retry_at = message.metadata.get("retry_at")
             if retry_at and dt.datetime.fromisoformat(retry_at) > self.clock.now():
                 handled.kept_for_retry = True
+                handled.retry_at = dt.datetime.fromisoformat(retry_at)
                 return  # later messages wait behind it: order matters more than speed
             try:
                 replies, done = await self._process_one(conversation_id, message)
             except Exception as e:  # noqa: BLE001 - kept for a retry, not dropped; logged without PHI
-                await self._failed(conversation_id, message, e)
+                handled.retry_at = await self._failed(conversation_id, message, e)
                 handled.kept_for_retry = True
                 return
             handled.replies += replies
@@ -211,6 +215,7 @@ class Assistant:
                     bind(log, conversation=conversation_id).failure("sending replies", e)
             if not done:
                 handled.kept_for_retry = True
+                handled.retry_at = self.clock.now() + _backoff(message)
                 return
 
     async def process_due(self, limit: int = 100) -> int:
@@ -538,7 +543,7 @@ class Assistant:
         now: dt.datetime,
         replies: list[Reply],
     ) -> list[Outbound]:
-        backoff = RETRY_BACKOFF[min(message.attempts, len(RETRY_BACKOFF) - 1)]
+        backoff = _backoff(message)
         notify = not message.metadata.get("down_notified")
         outbound = merge(replies) if notify else []
         async with self.storage.unit_of_work() as uow:
@@ -625,14 +630,17 @@ class Assistant:
         )
         return list(early.replies)
 
-    async def _failed(self, conversation_id: str, message: InboundRecord, error: Exception) -> None:
+    async def _failed(
+        self, conversation_id: str, message: InboundRecord, error: Exception
+    ) -> dt.datetime:
         """An unexpected failure: try the message again later, in its place; give up after
-        MAX_ATTEMPTS so the conversation's later messages are not held forever."""
+        MAX_ATTEMPTS so the conversation's later messages are not held forever. Returns when
+        the conversation is due again (at once when this message was given up)."""
         now = self.clock.now()
         bind(log, conversation=conversation_id, message=message.id).failure(
             f"processing failed, attempt {message.attempts + 1}", error
         )
-        backoff = RETRY_BACKOFF[min(message.attempts, len(RETRY_BACKOFF) - 1)]
+        backoff = _backoff(message)
         async with self.storage.unit_of_work() as uow:
             if message.attempts + 1 >= MAX_ATTEMPTS:
                 await uow.inbox.mark(message.id, "failed")
@@ -646,12 +654,18 @@ class Assistant:
                 await uow.inbox.retry(
                     message.id, now + backoff, {"retry_at": (now + backoff).isoformat()}
                 )
+        return now if message.attempts + 1 >= MAX_ATTEMPTS else now + backoff
 
 
 class _Down(Exception):
     def __init__(self, replies: list[Reply]) -> None:
         super().__init__("record system down")
         self.replies = replies
+
+
+def _backoff(message: InboundRecord) -> dt.timedelta:
+    """How long a message kept for a retry waits, longer each time it is tried."""
+    return RETRY_BACKOFF[min(message.attempts, len(RETRY_BACKOFF) - 1)]
 
 
 def _text(texts: Texts, key: str, state: State) -> str:

@@ -132,6 +132,7 @@ def register_tasks(app: Celery, settings: Settings, now: dt.datetime | None = No
         # overhead per turn, queued behind other conversations' tasks).
         wake_at: list[dt.datetime] = []
         ran: list[Runtime] = []
+        retry_at: list[dt.datetime | None] = []
 
         async def go() -> int:
             rt = await practices.of(practice_id)
@@ -147,13 +148,22 @@ def register_tasks(app: Celery, settings: Settings, now: dt.datetime | None = No
                     wake_at.append(done.wake_at)
 
             handled = await rt.assistant.process(conversation_id, send, hand_over=True)
+            retry_at.append(handled.retry_at)
             return len(handled.replies)
 
         produced = int(run(go))
+        rt = ran[0]
         if wake_at:  # a reply put off (a retry, a send slot): the sender runs again then
-            rt = ran[0]
             wait = (min(wake_at) - rt.clock.now()).total_seconds()
             send_outbox.apply_async((rt.settings.practice_id,), countdown=max(wait, 0.0))
+        if retry_at and retry_at[0] is not None:
+            # A message kept for a retry (the record system down, an unexpected failure): its
+            # conversation again when it is due, not up to a beat interval later (beat's
+            # process_due still finds it if this task is lost).
+            wait = (retry_at[0] - rt.clock.now()).total_seconds()
+            process_conversation.apply_async(
+                (conversation_id, practice_id), countdown=max(wait, 0.0)
+            )
         return produced
 
     @app.task(name=SEND_OUTBOX)
