@@ -26,9 +26,11 @@ def needs_model(item: pytest.Item) -> bool:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The tests that need the trained model run last, each part in its usual order.
+    """The tests that need the trained model run last; in each part the slow ones first, and
+    otherwise in their usual order.
 
     On a clean clone ``scripts/test`` trains the model in the background while the other tests
     run; the first test to need it waits for that training (``nlu.pipeline.ensure_model``) rather
-    than holding up every test behind it."""
-    items.sort(key=needs_model)
+    than holding up every test behind it. Slow tests first: with two xdist workers, a minute-long
+    test left to the end keeps one worker busy while the other has nothing left to do."""
+    items.sort(key=lambda item: (needs_model(item), item.get_closest_marker("slow") is None))

@@ -28,6 +28,11 @@ tests:
 
 
 @pytest.mark.slow
+# Three runs of the shipped flow tests, each in a sandbox of its own: on the production
+# backend only (the version store is tested on both by the storage contract tests).
+@pytest.mark.parametrize(
+    "storage_backend", [pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
 async def test_publishing_runs_the_versions_flow_tests(rig: StaffRig) -> None:
     ann = await admin(rig, "ann@riverside.example")
     source = await booking_flow(rig, ann)

@@ -36,7 +36,10 @@ async def test_killed_api_and_worker_lose_no_message_and_no_job(nlu: object) -> 
     assert outcome.jobs_done == outcome.job_notices == 3  # due during the outage, each run once
     assert outcome.duplicates <= outcome.in_flight
     [api, worker] = outcome.kills
-    assert api.duplicates == 0  # the API sends nothing: its kill cannot repeat a reply
+    # The API sends nothing, so its kill repeats no reply; but duplicates are counted by the
+    # window they fall in, and a reply the worker sent in this one whose answer the stand-in
+    # gave after the client's time-out (a loaded machine) is sent again and counted here.
+    assert api.duplicates <= api.in_flight
     # Answered after the restarts (within the generous wait; the 30 s target is the
     # benchmark's to measure).
     assert math.isfinite(api.recovery_seconds) and math.isfinite(worker.recovery_seconds)

@@ -66,13 +66,15 @@ def test_model_is_cached_by_data_hash(nlu_model: NLU) -> None:
 
 @pytest.mark.slow
 def test_training_is_deterministic(tmp_path: Path, nlu_model: NLU) -> None:
-    examples = M.load_training_examples()[::4]
+    # A sample and few epochs: enough for any unseeded shuffle, dropout or initialisation to
+    # make the two runs' weights differ.
+    examples = M.load_training_examples()[::12]
     texts = [e.text.lower() for e in examples]
-    a = M.train_intent(examples, texts, epochs=3)
-    b = M.train_intent(examples, texts, epochs=3)
+    a = M.train_intent(examples, texts, epochs=2)
+    b = M.train_intent(examples, texts, epochs=2)
     assert a.get_pipe("textcat").model.to_bytes() == b.get_pipe("textcat").model.to_bytes()
-    na = M.train_ner(examples, epochs=2)
-    nb = M.train_ner(examples, epochs=2)
+    na = M.train_ner(examples, epochs=1)
+    nb = M.train_ner(examples, epochs=1)
     assert na.get_pipe("ner").model.to_bytes() == nb.get_pipe("ner").model.to_bytes()
 
 
