@@ -222,17 +222,21 @@ QUANTITY = (
     r"pills|tablets|meds|medicine|prescription)|"
     r"\b(?:[1-9]\d|twenty|thirty|forty|fifty|sixteen|fifteen|twelve|ten)\s+(?:of\s+)?(?:my\s+|his\s+|her\s+|the\s+)?(?:[\w']+\s+)?(?:pills|tablets|caps\w*|tabs)|"
     r"handful|(?:so\s+|many\s+)?many|loads\s+of|lots\s+of|(?:a\s+)?lot\s+of|(?:a\s+)?(?:bunch|pile|heap|fistful)\s+of|too\s+many|way\s+(?:too\s+)?(?:many|more)|double|twice|triple|extra|"
-    r"more\s+than\s+(?:i|he|she)\s+should|(?:all|everything)\s+(?:at\s+once|together|in\s+one\s+go)|at\s+once|together|in\s+one\s+go"
+    r"more\s+than\s+(?:i|he|she)\s+should|"
+    # round twelve: past the maximum dose, the staggered overdose ("over the max dose for 3 days")
+    r"(?:over|above|more\s+than|exceed\w*|beyond|past)\s+(?:the\s+)?(?:max\w*|maximum|recommended|daily|safe)\s+(?:daily\s+)?(?:dose|doses|amount|limit)|(?:all|everything)\s+(?:at\s+once|together|in\s+one\s+go)|at\s+once|together|in\s+one\s+go"
 )
 OD_SIGN = (
     r"drows\w*|sleepy|won't\s+wake|not\s+wak\w*|barely\s+(?:awake|conscious)|slow|racing|pounding|sick|vomit\w*|"
-    r"weird|strange|dizzy|confus\w*|shak\w*|scared|die|dying|now|ago|ringing|not\s+breath\w*"
+    r"weird|strange|dizzy|confus\w*|shak\w*|scared|die|dying|now|ago|ringing|not\s+breath\w*|"
+    # the liver failing after too much paracetamol
+    r"yellow\w*|jaundic\w*"
 )
 
 # infection and sepsis
 FEVER = (
     r"fever\w*|temperature|temp|high\s+temp|burning\s+up|hot\s+to\s+(?:the\s+)?touch|shiver\w*|rigors?|shak\w*\s+(?:uncontrol\w*|all\s+over)|"
-    r"(?:3[89]|4[0-2])(?:[.,]\d)?\s*(?:c|degrees|°c?)?|10[1-5](?:[.,]\d)?\s*(?:f|degrees)?"
+    r"(?<!/)(?:3[89]|4[0-2])(?:[.,]\d)?(?!\s*/\s*\d)\s*(?:c|degrees|°c?)?|(?<!/)10[1-5](?:[.,]\d)?(?!\s*/\s*\d)\s*(?:f|degrees)?"
 )
 INFECTION = (
     r"infection|uti|pneumonia|cellulitis|wound|cut|op|operation|surgery|c-?section|chemo\w*|cancer|catheter|stitches|"
@@ -329,16 +333,32 @@ PSYCHOSIS = (
     r"talk\w*\s+to\s+(?:people|someone|things)\s+(?:who|that)?\s*(?:are\s+not|aren't|isn't|not)\s+there|"
     r"messages?\s+from\s+the\s+(?:tv|telly|radio)|(?:thinks?|believes?|says?|convinced)\s+(?:[\w']+\s+){0,3}(?:poison\w*|follow\w*|watch\w*|spying|"
     r"after\s+(?:him|her|me)|trying\s+to\s+kill|coming\s+to\s+kill|chip|implant)|paranoi\w*|psychotic|psychosis|manic|mania|"
-    r"fly\b"
+    r"fly\b|"
+    # round twelve: the world speaking to one alone (the TV or radio sending messages, signs meant for me),
+    # people hidden in the walls, being watched or followed, told as the writer's own experience
+    r"(?:tv|telly|radio|television|phone|computer|news|songs?|adverts?)\s+(?:is\s+|are\s+|keeps?\s+)?(?:sending|giving|talking\s+to|speaking\s+to|telling)\s+(?:me|him|her)\b|"
+    r"(?:signs|messages|signals)\s+(?:meant\s+)?(?:for|to)\s+(?:me|him|her)\s+(?:only|alone)|"
+    r"(?:people|someone|somebody|men|voices|things|cameras|eyes)\s+(?:are\s+|is\s+)?(?:in|inside|behind)\s+(?:the|my|our|his|her)\s+(?:walls?|ceiling|vents?|floor)|"
+    r"(?:people|someone|somebody|they|men|neighbou?rs|police|government)\s+(?:are\s+|is\s+|keep\s+|keeps\s+)?(?:\w+\s+){0,2}(?:watching|following|spying\s+on|tracking|listening\s+to|reading)\s+(?:me|him|her|my\s+(?:mind|thoughts))\b(?!\s+(?:play|at\s+work|on\s+(?:the\s+)?(?:camera|monitor|tv)))"
+)
+#: Feeling unreal (derealisation, depersonalisation): with a strange belief or danger, a crisis.
+UNREAL = (
+    r"(?:don't|do\s+not|doesn't|does\s+not)\s+feel\s+real|nothing\s+(?:feels|is|seems)\s+real|(?:everything|it\s+all)\s+(?:feels|seems)\s+(?:unreal|fake)|"
+    r"not\s+(?:in|inside)\s+my\s+(?:own\s+)?body|(?:am|i'm)\s+not\s+real|outside\s+my\s+(?:own\s+)?body"
 )
 #: Days without sleep: with a strange belief or danger, mania or psychosis.
-NO_SLEEP = r"(?:hasn't|not|hasnt|haven't|hadn't)\s+(?:been\s+)?slept?\s+(?:in|for)\s+(?:\d+|two|three|four|five|several|a\s+few|days)|no\s+sleep\s+(?:in|for)\s+days|awake\s+for\s+days"
+NO_SLEEP = (
+    r"(?:hasn't|not|hasnt|haven't|hadn't)\s+(?:been\s+)?slept?\s+(?:in|for)\s+(?:\d+|two|three|four|five|several|a\s+few|days)|no\s+sleep\s+(?:in|for)\s+days|awake\s+for\s+days|"
+    # round twelve: nights counted, or days up
+    r"(?:awake|up)\s+(?:for\s+)?(?:\d+|two|three|four|five|six|several|a\s+few)\s+(?:whole\s+)?(?:nights?|days?)(?:\s+(?:straight|now|in\s+a\s+row))?|"
+    r"(?:no|zero)\s+sleep\s+(?:in|for)\s+(?:\d+|two|three|four|five|several|a\s+few)\s+(?:nights?|days?)|up\s+for\s+days"
+)
 DANGER = (
     r"knife|knives|weapon|gun|shotgun|smash\w*|violent|aggressive|threaten\w*|danger\w*|out\s+of\s+control|screaming|"
     r"jump\w*|window|hurt\s+(?:me|us|someone|somebody|the\s+kids|people|himself|herself)|locked|barricad\w*|cut\w*|stab(?:bed|bing|s)?|"
     r"running\s+around|streets|shouting|hitting|naked|pyjamas|"
     r"trying\s+to\s+(?:leave|get\s+out)|wander\w*|not\s+eat\w*|not\s+sleep\w*|doesn't\s+know\s+(?:who|where)|"
-    r"all\s+of\s+a\s+sudden|suddenly|sudden"
+    r"all\s+of\s+a\s+sudden|suddenly|sudden|kill\w*\s+(?:people|ppl|someone|somebody|everyone|everybody|them\s+all)|(?:hurt|punish)\s+(?:myself|me)"
 )
 
 #: Unconscious now: an emergency by itself in the here and now.
@@ -346,7 +366,9 @@ UNCONSCIOUS = (
     r"uncon\w+|unresponsive|not\s+respond\w*|won't\s+respond\w*|no\s+respond(?:ing)?\b|"
     # eyes open but nobody there: "eyes open but not looking", "staring and not answering"
     r"eyes\s+(?:are\s+|is\s+)?open\s+but\s+(?:not|no|nothing|doesn't|isn't|won't|can't)\b|"
-    r"won't\s+wake|can't\s+wake\s+(?:him|her|them)|not\s+waking\s+up"
+    r"won't\s+wake|can't\s+wake\s+(?:him|her|them)|not\s+waking\s+up|"
+    # round twelve: second-language "no" and "not" before a bare verb: "he no wake up", "she not wake"
+    r"(?:he|she|they|baby|mum|mom|dad|papa|mama)\s+(?:no|not|don't|doesn't)\s+(?:wake|waking|respond|answer)\b(?!\s+(?:up\s+)?(?:early|in\s+the\s+morning|for\s+school|until))"
 )
 
 # seizures: the movement, and what makes one an emergency

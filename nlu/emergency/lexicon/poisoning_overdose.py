@@ -14,7 +14,9 @@ RED_FLAGS: list[str] = [
     ),
     r"\bod\s+(?:on|with)\b",
     (
-        rf"\b(?:took|taken|swallowed|ate|eaten|had|downed|necked|drank|drunk|popped)\b{g(25)}\b(?:too?\s+many|"
+        # one extra vitamin or supplement is no overdose ("took an extra vitamin d capsule by mistake")
+        rf"\b(?:took|taken|swallowed|ate|eaten|had|downed|necked|drank|drunk|popped)\b(?!{g(25)}\b(?:an|one|a\s+second)\s+extra\s+(?:\w+\s+){{0,2}}(?:vitamin|multivitamin|supplement|probiotic|fish\s+oil|cod\s+liver))"
+        rf"{g(25)}\b(?:too?\s+many|"
         rf"too?\s+much|whole\s+(?:bottle|pack|box|packet|strip|sheet|tub|lot)|all\s+(?:of\s+)?(?:my|the|his|her|their|your)|at\s+once|"
         rf"bottle\s+of|handful\s+of|handfuls|bunch\s+of|lot\s+of|lots\s+of|box\s+of|packet\s+of|loads\s+of|double|"
         rf"twice|extra|\d{{2,}}|twenty|thirty|fifty|a\s+load)\b{g(25)}\b{MEDS}"
