@@ -110,7 +110,7 @@ _IN_CARE = re.compile(
 #: Routine care words: they make a message ordinary only when nothing in it is urgent
 #: ("need a follow-up for my heart", but not "my chest is crushing, can I get an appointment").
 _ROUTINE = re.compile(
-    r"\b(?:follow[\s-]?up|followup|check[\s-]?up|checks|for\s+the\s+records?|as\s+planned|review|scar|results?|referral|refer|prescription|repeat|(?<!liquid\s)refill(?!\s+(?:bottle|cartridge|pods?))|"
+    r"\b(?:follow[\s-]?up|followup|check[\s-]?up|checks|for\s+the\s+records?|as\s+planned|review|scar|results?|referral|refer|(?<!whole\s)(?<!entire\s)(?<!whole\smy\s)(?<!whole\shis\s)(?<!whole\sher\s)(?<!entire\smy\s)prescription|repeat|(?<!liquid\s)refill(?!\s+(?:bottle|cartridge|pods?))|"
     r"renew|re-?order|expired|rehab|physio|discuss|letter|assessment|assessed|blood\s+test|x-?ray)\b"
 )
 
@@ -194,7 +194,7 @@ _REASSURED = re.compile(
     r"(?:fine|ok|okay|normal|well|better|grand|alright|all\s+right)\b(?!\s+(?:but|except))|(?:fine|ok|okay|better|normal|grand|good|alright)\s+(?:now|since|today)|"
     r"is\s+(?:that|this|it)\s+(?:normal|ok|okay|safe|serious|worth|my)|is\s+\w+\s+(?:ok|okay|safe)|"
     r"should\s+(?:i|he|she|we|they)\s+(?:change|adjust|stop|keep|take|give|worry|be\s+worried|use)|just\s+wondering|"
-    r"wondering\s+(?:if|whether)|any\s+(?:tips|advice|cream)|anything\s+(?:i|we)\s+can\s+(?:put|use|rub|apply)\s+on|running\s+around|laughing|smiling|playing\s+(?:happily|normally|fine)|"
+    r"wondering\s+(?:if|whether)|any\s+(?:tips|advice|cream)|anything\s+(?:i|we)\s+can\s+(?:put|use|rub|apply)\s+on|(?:is\s+there\s+)?(?:anything|something)\s+(?:to|that\s+(?:can|could|would|will))\s+help\s+(?:him|her|them|me)\s+(?:to\s+)?(?:stop|quit|sleep|with)|running\s+around|laughing|smiling|playing\s+(?:happily|normally|fine)|"
     r"back\s+to\s+(?:normal|himself|herself)|acting\s+normal\w*|"
     # "everything's normal", "all good", "fine in himself", "runs around like normal", "no symptoms",
     # and an explicit denial of self-harm thoughts ("I'm not thinking of hurting myself")

@@ -87,6 +87,7 @@ from nlu.emergency.vocabulary import (
     PREGNANT,
     PSYCHOSIS,
     QUANTITY,
+    QUANTITY_LARGE,
     REACTION,
     RETENTION,
     SEIZURE,
@@ -221,7 +222,14 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
     ),
     "poisoning_overdose:overdose": (
         _sig("too much medicine taken", near(INGEST, _TOO_MUCH, 3), 0.5),
-        _sig("medicine taken", near(MEDICINE, INGEST, 5), 0.25),
+        # round twelve: a whole prescription swallowed needs no sign after it
+        _sig(
+            "a large amount taken",
+            near(INGEST, near(QUANTITY_LARGE, MEDICINE, 4), 3),
+            0.25,
+            symptom=False,
+        ),
+        _sig("medicine taken", f"{near(MEDICINE, INGEST, 5)}|{near(INGEST, MEDICINE, 8)}", 0.25),
         _sig("signs of overdose", _w(OD_SIGN), 0.25, symptom=False),
     ),
     "sepsis_meningitis_other": (
@@ -309,6 +317,7 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
         r"(?:sorted|sorting|put|putting|got|getting)\s+(?:out\s+)?(?:all\s+)?(?:my|his|her)\s+(?:affairs|will|things|stuff|papers)(?:\s+(?:in\s+order|out))?(?!\s+(?:for|to|from|into|ready\s+for)\b)|"
         # round twelve: a pet or a child's care handed over, a "sorry" sent through someone
         r"(?:given|gave|giving|rehomed|rehoming)\s+(?:away\s+)?(?:the|my|our|his|her)\s+(?:dog|cat|pets?|kitten|puppy)(?:\s+(?:away|to))?|"
+        r"(?:given|gave|giving)\s+away\s+(?:my|his|her)\s+\w+(?:\s*,\s*|\s+and\s+)(?:my|his|her)\s+\w+|"
         r"(?:tell|say\s+to)\s+(?:my\s+\w+|them|everyone|him|her|mum|mom|dad)\s+(?:i'm\s+|i\s+am\s+)?sorry(?!\s+(?:for\s+(?:being\s+)?late|i\s+(?:can't|couldn't|won't)|about\s+the))|if\s+(?:anything|something)\s+(?:happens|were\s+to\s+happen|should\s+happen)\s+to\s+me|(?:this\s+is\s+)?(?:my\s+)?last\s+message|"
         r"(?:tell|say\s+to)\s+(?:them|everyone|my\s+\w+)\s+(?:i'm\s+sorry|i\s+am\s+sorry|i\s+love\s+them)|"
         r"sorry\s+(?:and|,)\s+(?:that\s+)?(?:he|she|i)\s+loves?\s+(?:us|you|me|them|everyone)|won't\s+be\s+(?:here|around)\s+(?:tomorrow|much\s+longer|anymore))\b",
@@ -374,7 +383,7 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
     ),
     _sig(
         "a high place or the tracks",
-        r"\b(?:standing|stood|sitting|sat|i'm|i\s+am|he's|she's|been|looking|staring|keep\s+going)\s+(?:[\w']+\s+){0,4}(?:on|at|near|by|up\s+on|to)\s+(?:the\s+|a\s+)?(?:bridge|edge|ledge|roof|cliff|cliffs|tracks|platform|balcony|river|railway)\b"
+        r"\b(?:standing|stood|sitting|sat|waiting|i'm|i\s+am|he's|she's|been|looking|staring|keep\s+going)\s+(?:[\w']+\s+){0,4}(?:on|at|near|by|up\s+on|to)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:bridge|edge|ledge|roof|cliff|cliffs|tracks|platform|balcony|river|railway)\b"
         r"(?!\s+(?:club|game|night|party|class|lesson|tournament|\d))",
         0.5,
     ),
@@ -388,8 +397,10 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
     _sig(
         "harm until injured",
         r"\b(?:punch\w*|hit\w*|bang\w*|head\s*-?butt\w*|bit\w*|bite|burn\w*|smash\w*)\b(?:\s+[\w']+){0,6}\s+"
-        r"(?:until|till|til|'til)\s+(?:it|they|he|she|i|her|his|my|the)\b(?:\s+[\w']+){0,2}\s+(?:bleed\w*|bled|broke|broken|bruised|raw|split)\b",
-        0.75,
+        r"(?:until|till|til|'til)\s+(?:it|they|he|she|i|her|his|my|the)\b(?:\s+[\w']+){0,2}\s+(?:bleed\w*|bled|broke|broken|bruised|raw|split\w*)\b",
+        1.0,
+        # nails, lips and scabs bitten or picked till they bleed are a habit, not an injury
+        exclude=r"\b(?:nails?|cuticles?|lips?|scabs?|spots?|eczema)\b[^.!?\n]*\b(?:until|till|til)\b[^.!?\n]*",
     ),
     # self-punishment: "saying she deserves it", "I deserve the pain"
     _sig(
@@ -400,7 +411,7 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
     _sig(
         "a plan or a time",
         r"\b(?:(?:have|got|made|making)\s+a\s+plan|(?<!care\s)(?<!treatment\s)(?<!birth\s)(?<!meal\s)plan\s+is\s+(?:set|made|ready|sorted|in\s+place|done)|planned\s+(?:it|how|when)|(?:decided|chosen|chose|picked)\s+(?:\w+\s+){0,2}(?:tonight|today|when|how|the\s+day)|"
-        r"tonight|ready\s+to\s+go|(?:have|got|found|know)\s+(?:a|the)\s+way\s+to\s+do\s+it|thinking\s+(?:about|of)\s+(?:it|doing\s+it)\s*(?:[.,!]|$)|(?:it|this)\s+(?:is|will\s+be)\s+the\s+(?:end|last)|trying\s+to\s+decide|worked\s+out\s+how|"
+        r"tonight|ready\s+to\s+go|(?:it's|it\s+is)\s+time(?:\s+now)?\s*(?:[.!]|$)|(?:have|got|found|know)\s+(?:a|the)\s+way\s+to\s+do\s+it|thinking\s+(?:about|of)\s+(?:it|doing\s+it)\s*(?:[.,!]|$)|(?:it|this)\s+(?:is|will\s+be)\s+the\s+(?:end|last)|trying\s+to\s+decide|worked\s+out\s+how|"
         # unreachable after a farewell: "now he won't pick up"
         r"(?:won't|isn't|not|doesn't)\s+(?:pick(?:ing)?\s+up|answer\w*\s+(?:his|her|my|the)\s+phone|answering))\b",
         0.5,

@@ -58,7 +58,7 @@ SEVERITY = (
     r"what\s+(?:do|should|can)\s+(?:i|we)\s+do|unbearable|terrible|horrible|awful|really\s+bad|very\s+bad|so\s+bad|super\s+bad|bad\s+(?:pain|burn|cut)|"
     r"getting\s+worse|worse\s+and\s+worse|worse|uncontrol\w*|screaming|scream\w*|"
     r"very\s+strong|really\s+strong|so\s+strong|no\s+better|not\s+working|doesn't\s+work|isn't\s+working|"
-    r"help(?=\s*(?:!|$|please|us\b|him\b|her\b|now|asap))|(?:please|somebody|send)\s+help|ambulance|emergency|911|999|112|scared|terrified|panick\w*|dying|going\s+to\s+die|"
+    r"help(?=\s*(?:!|$|please|us\b|him\b|her\b|now|asap))(?!\s*(?:him|her|us|them)\s+(?:to\s+)?(?:stop|quit|sleep|cope|settle|relax|learn|understand|with|get\s+(?:better|over|off)|cut\s+down)\b)|(?:please|somebody|send)\s+help|ambulance|emergency|911|999|112|scared|terrified|panick\w*|dying|going\s+to\s+die|"
     # a pain score, not a date: "8/10", "ten out of ten"; "3/10 at 8:15" or "on 9/10" is a day
     r"(?<!\bon\s)(?<!\bfor\s)(?<!\bthe\s)(?<!\bby\s)(?<!\buntil\s)(?<![\d/])(?:\d+|ten)\s*/\s*10(?!\s*(?:/|-|at\b|@|\d))|(?:\d+|ten|nine|eight)\s+out\s+of\s+(?:10|ten)"
 )
@@ -226,6 +226,13 @@ QUANTITY = (
     # round twelve: past the maximum dose, the staggered overdose ("over the max dose for 3 days")
     r"(?:over|above|more\s+than|exceed\w*|beyond|past)\s+(?:the\s+)?(?:max\w*|maximum|recommended|daily|safe)\s+(?:daily\s+)?(?:dose|doses|amount|limit)|(?:all|everything)\s+(?:at\s+once|together|in\s+one\s+go)|at\s+once|together|in\s+one\s+go"
 )
+#: A quantity no course of treatment adds up to: a whole pack or prescription, twenty tablets, a handful,
+#: past the maximum dose. Not "all my tablets" (a course finished) nor "double" or "extra" (one dose more).
+QUANTITY_LARGE = (
+    r"(?:whole|entire|full)\s+(?:[\w']+\s+){0,2}(?:box|boxes|pack\w*|strip|strips|bottle|tub|jar|blister|supply|prescription)|"
+    r"\b(?:[2-9]\d|twenty|thirty|forty|fifty)\s+(?:of\s+)?(?:my\s+|his\s+|her\s+|the\s+)?(?:[\w']+\s+)?(?:pills|tablets|caps\w*|tabs)|handfuls?|"
+    r"(?:over|above|more\s+than|exceed\w*|beyond|past)\s+(?:the\s+)?(?:max\w*|maximum|recommended|daily|safe)\s+(?:daily\s+)?(?:dose|doses|amount|limit)"
+)
 OD_SIGN = (
     r"drows\w*|sleepy|won't\s+wake|not\s+wak\w*|barely\s+(?:awake|conscious)|slow|racing|pounding|sick|vomit\w*|"
     r"weird|strange|dizzy|confus\w*|shak\w*|scared|die|dying|now|ago|ringing|not\s+breath\w*|"
@@ -336,7 +343,8 @@ PSYCHOSIS = (
     r"fly\b|"
     # round twelve: the world speaking to one alone (the TV or radio sending messages, signs meant for me),
     # people hidden in the walls, being watched or followed, told as the writer's own experience
-    r"(?:tv|telly|radio|television|phone|computer|news|songs?|adverts?)\s+(?:is\s+|are\s+|keeps?\s+)?(?:sending|giving|talking\s+to|speaking\s+to|telling)\s+(?:me|him|her)\b|"
+    r"(?:tv|telly|radio|television|phone|computer|news|songs?|adverts?)\s+(?:[\w']+\s+)?(?:is\s+|are\s+|keeps?\s+)?(?:sending|giving|talking\s+to|speaking\s+to|telling)\s+(?:me|him|her)\b|"
+    r"hearing\s+(?:someone|somebody|people|a\s+voice|voices|a\s+man|a\s+woman)\s+(?:\w+\s+){0,2}(?:whisper\w*|talk\w*|call\w*|say\w*|shout\w*)|"
     r"(?:signs|messages|signals)\s+(?:meant\s+)?(?:for|to)\s+(?:me|him|her)\s+(?:only|alone)|"
     r"(?:people|someone|somebody|men|voices|things|cameras|eyes)\s+(?:are\s+|is\s+)?(?:in|inside|behind)\s+(?:the|my|our|his|her)\s+(?:walls?|ceiling|vents?|floor)|"
     r"(?:people|someone|somebody|they|men|neighbou?rs|police|government)\s+(?:are\s+|is\s+|keep\s+|keeps\s+)?(?:\w+\s+){0,2}(?:watching|following|spying\s+on|tracking|listening\s+to|reading)\s+(?:me|him|her|my\s+(?:mind|thoughts))\b(?!\s+(?:play|at\s+work|on\s+(?:the\s+)?(?:camera|monitor|tv)))"
@@ -358,7 +366,7 @@ DANGER = (
     r"jump\w*|window|hurt\s+(?:me|us|someone|somebody|the\s+kids|people|himself|herself)|locked|barricad\w*|cut\w*|stab(?:bed|bing|s)?|"
     r"running\s+around|streets|shouting|hitting|naked|pyjamas|"
     r"trying\s+to\s+(?:leave|get\s+out)|wander\w*|not\s+eat\w*|not\s+sleep\w*|doesn't\s+know\s+(?:who|where)|"
-    r"all\s+of\s+a\s+sudden|suddenly|sudden|kill\w*\s+(?:people|ppl|someone|somebody|everyone|everybody|them\s+all)|(?:hurt|punish)\s+(?:myself|me)"
+    r"all\s+of\s+a\s+sudden|suddenly|sudden|do\s+(?:bad|terrible|evil)\s+things|(?:into|onto|on\s+to|to)\s+the\s+(?:motorway|road|traffic|tracks|railway)|into\s+traffic|kill\w*\s+(?:people|ppl|someone|somebody|everyone|everybody|them\s+all)|(?:hurt|punish)\s+(?:myself|me)"
 )
 
 #: Unconscious now: an emergency by itself in the here and now.
@@ -368,7 +376,8 @@ UNCONSCIOUS = (
     r"eyes\s+(?:are\s+|is\s+)?open\s+but\s+(?:not|no|nothing|doesn't|isn't|won't|can't)\b|"
     r"won't\s+wake|can't\s+wake\s+(?:him|her|them)|not\s+waking\s+up|"
     # round twelve: second-language "no" and "not" before a bare verb: "he no wake up", "she not wake"
-    r"(?:he|she|they|baby|mum|mom|dad|papa|mama)\s+(?:no|not|don't|doesn't)\s+(?:wake|waking|respond|answer)\b(?!\s+(?:up\s+)?(?:early|in\s+the\s+morning|for\s+school|until))"
+    r"(?:he|she|they|baby|mum|mom|dad|papa|mama|mother|father|husband|wife|son|daughter|grandma|grandpa|granny|nan|uncle|aunt|brother|sister)\s+"
+    r"(?:no|not|don't|doesn't)\s+(?:wake|waking|respond|answer)\b(?!\s+(?:up\s+)?(?:early|in\s+the\s+morning|for\s+school|until))"
 )
 
 # seizures: the movement, and what makes one an emergency
