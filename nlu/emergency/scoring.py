@@ -372,7 +372,11 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
         "cuts made on the body",
         r"\b(?:(?:make|makes|made|making|doing|did|done)\s+(?:some\s+|many\s+|lots\s+of\s+)?cuts?\s+(?:on|in|to)\b|"
         r"cut(?:ting|s)?\s+(?:on\s+)?(?:his|her|my|their)\s+(?:own\s+)?(?:body|wrists?|thighs?|skin)|"
-        r"(?:knife|blade|razor)\s+(?:on|to|into)\s+(?:his|her|my|their)\s+(?:own\s+)?(?:body|arms?|wrists?|legs?|thighs?|skin))\b",
+        r"(?:knife|blade|razor)\s+(?:on|to|into)\s+(?:his|her|my|their)\s+(?:own\s+)?(?:body|arms?|wrists?|legs?|thighs?|skin)|"
+        # round twelve: the skin harmed with an instrument: "burn my skin with cigarettes", "cut her legs with scissors"
+        # (a finger or a hand cut with a knife is the kitchen's, so not those)
+        r"burn\w*\s+(?:my|his|her|their)\s+(?:own\s+)?(?:body|skin|arms?|wrists?|legs?|thighs?)\s+with\s+(?:a\s+|the\s+|his\s+|her\s+|my\s+)?(?:cigarettes?|lighters?|matches)|"
+        r"(?:carv\w*|slic\w*|cut\w*)\s+(?:into\s+)?(?:my|his|her|their)\s+(?:own\s+)?(?:body|skin|wrists?|thighs?)\s+with\b)\b",
         0.75,
     ),
     # shut away from help after any of the above: "locked herself in the bathroom", "won't open the door"
