@@ -110,7 +110,8 @@ to a high place (named with words before it, "the multi storey car park roof"); 
 the body breaks or bleeds, deserving the pain, skin burnt with cigarettes or carved; every verb of
 cutting before "myself" (slicing, slashing, carving); a whole pack or prescription, twenty tablets or
 more than the maximum dose swallowed, jaundice after it; "he no wake up" and "my mother not respond";
-a fall or speech gone beside a low sugar. Not emergencies: a phone, app or website that "had a fit",
+a fall or speech gone beside a low sugar; vomit brown and smelling of faeces, a belly "like a balloon"; grand
+beliefs of mania ("she is an angel") out in the street. Not emergencies: a phone, app or website that "had a fit",
 "collapsed" or "keeps blacking out", "I can't wake up in the mornings", one extra vitamin, "100/65" (a
 ratio is no temperature), self-harm in the past as a topic or "haven't hurt myself in 2 years", a
 stubbed toe (never read as "stabbed"), "help him stop" biting his nails, a rash there for a week, an

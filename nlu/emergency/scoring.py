@@ -53,6 +53,7 @@ from nlu.emergency.vocabulary import (
     CONFUSED,
     DANGER,
     FACE_DROOP,
+    FAECULENT_VOMIT,
     FAINTISH,
     FEVER,
     FLUID,
@@ -264,6 +265,7 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
         _sig("black stool", _w(BLACK_STOOL), 0.5),
         _sig("retention", _w(RETENTION), 0.5),
         _sig("bowel stopped", _w(OBSTRUCTION), 0.5),
+        _sig("vomit like faeces", _w(FAECULENT_VOMIT), 0.75),
         _sig("faint", _w(FAINTISH), 0.25, symptom=False),
     ),
     "pregnancy": (

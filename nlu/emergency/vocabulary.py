@@ -306,12 +306,17 @@ BELLY_BAD = (
     r"can't\s+(?:pee|wee)|no\s+(?:poo|wind)|"
     # peritonism told by what hurts it: "hurts to cough or walk", "every bump in the car"
     r"hurts?\s+(?:to|when\s+(?:i|he|she|they)|if\s+(?:i|he|she|they))\s+(?:cough|walk|move|jump|laugh|sneeze|breathe)\w*|curled\s+up|bent\s+double|"
-    r"can't\s+(?:get\s+comfortable|lie\s+still|keep\s+(?:anything|water)\s+down)"
+    r"can't\s+(?:get\s+comfortable|lie\s+still|keep\s+(?:anything|water)\s+down)|bloated|distended|(?:blown|swelled|swollen)\s+up|like\s+a\s+(?:balloon|drum|football)"
 )
 #: A bowel that has stopped: "no poo for 4 days", "not been to the toilet", "no wind".
 OBSTRUCTION = (
     r"(?:no|not)\s+(?:poo\w*|stools?|bowel\s+movements?|wind|farts?)|(?:not|hasn't|haven't|hasnt)\s+(?:go|gone|been|went)\s+(?:to\s+)?(?:the\s+)?toilet|"
     r"can't\s+(?:poo|pass\s+wind)"
+)
+#: A blocked bowel's vomit, brown and smelling of faeces (round twelve): near an emergency by itself.
+FAECULENT_VOMIT = (
+    r"(?:vomit\w*|throw\w*\s+up|sick|puk\w*|bring\w*\s+up)\s+(?:[\w']+\s+){0,3}?(?:brown\s+(?:[\w']+\s+)?(?:smelly|stinking|liquid|stuff|fluid)|smelly\s+brown|faecal|fecal|"
+    r"(?:smells?|smelling|stinks?|stinking)\s+(?:like|of)\s+(?:poo|faeces|feces|sewage|a\s+toilet))"
 )
 BLACK_STOOL = r"(?:black|tarry|tar|tar-like|maroon)\s+(?:[\w']+\s+)?(?:poo\w*|stools?|motions?)|poo\w*\s+(?:[\w']+\s+)?(?:black|tar)"
 RETENTION = (
@@ -333,7 +338,7 @@ INJURY_BAD = (
 
 # mental health crisis: perception, belief, danger
 PSYCHOSIS = (
-    r"(?:says?|saying|said|shout\w*|scream\w*|thinks?|believes?|convinced)\s+(?:that\s+)?(?:(?:he's|she's|he\s+is|she\s+is|i'm)\s+(?:god|jesus|the\s+messiah|a\s+prophet|invincible|chosen|dead|being\s+(?:followed|watched|hunted))|"
+    r"(?:says?|saying|said|shout\w*|scream\w*|thinks?|believes?|convinced)\s+(?:that\s+)?(?:(?:he's|she's|he\s+is|she\s+is|i'm)\s+(?:god|jesus|the\s+messiah|a\s+prophet|an?\s+angel|the\s+devil|a\s+saint|immortal|possessed|invincible|chosen|dead|being\s+(?:followed|watched|hunted))|"
     r"on\s+a\s+mission|there\s+(?:are|is)\s+(?:cameras|chips?|bugs?|microphones?|people|someone|snakes|insects|spiders)|(?:[\w']+\s+){0,4}(?:after|hunting)\s+(?:him|her|me))|"
     r"hearing\s+(?:voi[cs]es|things)|talk\w*\s+to\s+(?:the\s+)?(?:walls?|tv|telly)|acting\s+(?:[\w']+\s+)?(?:crazy|mad|bizarre|bizarrely)|"
     r"(?:want\w*|going|trying|coming)\s+to\s+(?:kill|hurt|get|poison)\s+(?:him|her|me|them)|voices\s+(?:in\s+(?:his|her|my)\s+head|telling)|seeing\s+things|"
@@ -364,7 +369,7 @@ NO_SLEEP = (
 DANGER = (
     r"knife|knives|weapon|gun|shotgun|smash\w*|violent|aggressive|threaten\w*|danger\w*|out\s+of\s+control|screaming|"
     r"jump\w*|window|hurt\s+(?:me|us|someone|somebody|the\s+kids|people|himself|herself)|locked|barricad\w*|cut\w*|stab(?:bed|bing|s)?|"
-    r"running\s+around|streets|shouting|hitting|naked|pyjamas|"
+    r"running\s+around|streets?|shouting|hitting|naked|pyjamas|"
     r"trying\s+to\s+(?:leave|get\s+out)|wander\w*|not\s+eat\w*|not\s+sleep\w*|doesn't\s+know\s+(?:who|where)|"
     r"all\s+of\s+a\s+sudden|suddenly|sudden|do\s+(?:bad|terrible|evil)\s+things|(?:into|onto|on\s+to|to)\s+the\s+(?:motorway|road|traffic|tracks|railway)|into\s+traffic|kill\w*\s+(?:people|ppl|someone|somebody|everyone|everybody|them\s+all)|(?:hurt|punish)\s+(?:myself|me)"
 )

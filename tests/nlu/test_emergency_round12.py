@@ -42,6 +42,8 @@ from nlu.emergency_eval import SET_NOW, SET_TZ
         "my mother no wake up, i call her name, no answer",
         "tummy pain unbearible, cant even stand, throwing up everything",
         "my belly is rock hard and swolen and i cant stop being sick",
+        "bloated like a balloon and throwing up brown smelly stuff",
+        "she is walking around naked in the street at 3am shouting that she is an angel",
     ],
 )
 def test_round_twelve_families_are_emergencies(text: str) -> None:
@@ -69,6 +71,8 @@ def test_round_twelve_families_are_emergencies(text: str) -> None:
         "I don't know why I came to this surgery, the other one is closer, can I transfer",
         "my grandad took an extra multivitamin by mistake, does it matter",
         "my printer had a fit so I couldn't print the form, can I bring it tomorrow",
+        "stomach bug for 2 days, keeping fluids down, when should I worry",
+        "my stomach pain is back, the usual IBS flare, can I get mebeverine",
     ],
 )
 def test_round_twelve_look_alikes_are_not(text: str, nlu_model: NLU) -> None:
