@@ -99,6 +99,23 @@ hurts to cough or walk, "privates" for the testicles, one-sided pain in a pregna
 faintness. An answering "no" before an article ("no the bleeding won't stop") denies nothing; a
 swallowing nearly made ("nearly got into the bleach but I caught her in time") is averted; a bleed that
 "stopped an hour ago" is no red flag of duration.
+
+Round twelve, from a development set written before the screen was read (emergency-14-dev), each as a
+family of the scored screen or the lexicon: psychosis told by the world speaking to one alone (the TV,
+the radio or the news "sending me messages", someone heard whispering, people in the walls, being
+watched or followed), nights counted without sleep and feeling unreal as its companions, commands to
+"do bad things" or to go into traffic as danger; affairs put in order (things, papers, a will, a pet
+given away), a "sorry" sent through someone, a plan that "is set", "it's time", not knowing why one came
+to a high place (named with words before it, "the multi storey car park roof"); hurting oneself until
+the body breaks or bleeds, deserving the pain, skin burnt with cigarettes or carved; every verb of
+cutting before "myself" (slicing, slashing, carving); a whole pack or prescription, twenty tablets or
+more than the maximum dose swallowed, jaundice after it; "he no wake up" and "my mother not respond";
+a fall or speech gone beside a low sugar; vomit brown and smelling of faeces, a belly "like a balloon"; grand
+beliefs of mania ("she is an angel") out in the street. Not emergencies: a phone, app or website that "had a fit",
+"collapsed" or "keeps blacking out", "I can't wake up in the mornings", one extra vitamin, "100/65" (a
+ratio is no temperature), self-harm in the past as a topic or "haven't hurt myself in 2 years", a
+stubbed toe (never read as "stabbed"), "help him stop" biting his nails, a rash there for a week, an
+injury "healed now". "Can't keep water down" is no longer read as "keeps water down".
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ import re
 _URGENT = re.compile(
     r"(?:!{2,}|\b(?:right\s+now|now(?!\s+and\s+(?:then|again))(?<!for\s\bnow)(?<!by\s\bnow)(?<!until\s\bnow)|just\s+now|at\s+the\s+moment|sudden(?:ly)?|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|"
     r"won't\s+stop|will\s+not\s+stop|not\s+stopping|can't\s+stop|doesn't\s+stop|keeps?\s+(?:getting\s+worse|coming)|"
-    r"getting\s+worse|worse\s+and\s+worse|worse\s+by\s+the\s+minute|(?<!too\s)fast|rapidly|(?<!too\s)(?<!so\s)(?<!stop\s)(?<!stops\s)(?<!stopped\s)(?<!up\s)quickly|help(?=\s*(?:!|please|us\b|him|her|now))|"
+    r"getting\s+worse|worse\s+and\s+worse|worse\s+by\s+the\s+minute|(?<!too\s)fast|rapidly|(?<!too\s)(?<!so\s)(?<!stop\s)(?<!stops\s)(?<!stopped\s)(?<!up\s)quickly|help(?=\s*(?:!|please|us\b|him|her|now))(?!\s*(?:him|her|us|them)\s+(?:to\s+)?(?:stop|quit|sleep|cope|settle|relax|learn|understand|with|get\s+(?:better|over|off)|cut\s+down)\b)|"
     r"(?:please|someone|somebody|send)\s+help(?!\s+(?:me\s+|us\s+)?(?:with|to|fill|book|find|understand|change|cancel|get|sort|complete))|need\s+help(?!\s+(?:with|booking|to|finding|filling))|help\s+me(?!\s+(?:book|with|to|find|get|change|cancel|understand|fill))|hurry|please\s+hurry|"
     r"asap|urgent(?:ly)?|emergency|(?<!too\s)(?<!a\s)(?<!up\s)quick|so\s+bad|really\s+bad|very\s+bad|super\s+bad|terrible|horrible|awful|"
     r"worst|unbearable|agony|agonising|agonizing|excruciating|severe(?:ly)?|extreme(?:ly)?|massive|scared|"
@@ -23,8 +23,8 @@ _URGENT = re.compile(
 
 _CLAUSE_SPLIT = re.compile(r"[,;.!?\n]")
 _DENIED_CLAUSE = re.compile(
-    r"^\s*(?:no|not|never|none|nothing|stopped|it\s+stopped|it's\s+stopped)\b|\b(?:has\s+stopped|went\s+away|gone\s+away)\b|"
-    r"\b(?:fine|ok|okay|better|settled|sorted|stopped|gone|cleared|passed|over|grand|good|alright)\s+(?:now|today)\b|\b(?:it's|it\s+has|it\s+is|has)\s+(?:all\s+)?(?:gone|cleared|passed)\b(?!\s+(?:a\s+lot|lots|loads|blood|clots|out|black|something|white|blue|grey|gray|pale|numb|floppy|limp|purple|cold|stiff|hard|crooked|quiet))"
+    r"^\s*(?:no|not|never|none|nothing(?!\s+(?:feels|is|seems|looks)\s+real)|stopped|it\s+stopped|it's\s+stopped)\b|\b(?:has\s+stopped|went\s+away|gone\s+away)\b|"
+    r"\b(?:fine|ok|okay|better|settled|sorted|stopped|gone|cleared|passed|over|grand|good|alright|healed|healing)\s+(?:now|today)\b|\b(?:it's|it\s+has|it\s+is|has)\s+(?:all\s+)?(?:gone|cleared|passed)\b(?!\s+(?:a\s+lot|lots|loads|blood|clots|out|black|something|white|blue|grey|gray|pale|numb|floppy|limp|purple|cold|stiff|hard|crooked|quiet))"
 )
 
 #: Cues strong enough to say "this is happening now" inside a sentence about history or admin.
@@ -51,7 +51,7 @@ _STRONG = re.compile(
 )
 #: A call for help, on top of ``_STRONG``: what makes a message urgent with no symptom named.
 _CALL_FOR_HELP = re.compile(
-    r"\b(?:(?:please|someone|somebody|send)\s+help(?!\s+(?:me\s+|us\s+)?(?:with|to|fill|book|find|understand|change|cancel|get|sort|complete))|help\s*(?:!|please|us\b|him\b|her\b)|asap|urgent(?:ly)?|(?<!too\s)(?<!a\s)quick(?:ly)?|"
+    r"\b(?:(?:please|someone|somebody|send)\s+help(?!\s+(?:me\s+|us\s+)?(?:with|to|fill|book|find|understand|change|cancel|get|sort|complete))|help(?!\s*(?:him|her|us|them)\s+(?:to\s+)?(?:stop|quit|sleep|cope|settle|relax|learn|understand|with|get\s+(?:better|over|off)|cut\s+down)\b)\s*(?:!|please|us\b|him\b|her\b)|asap|urgent(?:ly)?|(?<!too\s)(?<!a\s)quick(?:ly)?|"
     r"come\s+(?:now|quick|fast))"
 )
 

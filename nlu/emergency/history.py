@@ -39,7 +39,9 @@ _PAST = re.compile(
     r"in\s+the\s+(?:spring|summer|autumn|fall)\b|"
     r"in\s+(?:january|february|march|april|june|july|august|september|october|november|december)\b|"
     r"with\s+(?:my|her|our)\s+(?:first|eldest|previous|last|other|older)\s+(?:one|child|baby|pregnancy|son|daughter|boy|girl)|"
-    r"old\s+(?:self[\s-]?harm|scars?|cuts|wounds?)|scars?\s+from|(?:it's|its|it\s+has|it\s+is)\s+been\s+(?:\d+|a\s+few|few|many|several|two|three|four|five|six|ten)\s+years|"
+    r"old\s+(?:self[\s-]?harm|scars?|cuts|wounds?)|(?:my|his|her|their|the)\s+past\s+(?:self[\s-]?harm\w*|overdoses?|(?:suicide\s+)?attempts?|cutting|episodes?)|"
+    # not done for a stretch of time: "haven't hurt myself in 2 years"
+    r"(?:haven't|hasn't|have\s+not|has\s+not|hadn't)\s+(?:[\w']+\s+){1,3}(?:in|for)\s+(?:over\s+|nearly\s+|almost\s+|about\s+)?(?:a|one|two|three|four|five|six|\d+|a\s+few|few|several|many)\s+(?:years?|months?)|scars?\s+from|(?:it's|its|it\s+has|it\s+is)\s+been\s+(?:\d+|a\s+few|few|many|several|two|three|four|five|six|ten)\s+years|"
     r"(?:had|has\s+had|died\s+of)\s+an?\s+(?:heart\s+attack|stroke|seizure|cardiac\s+arrest)\s+at\s+(?:the\s+age\s+of\s+)?\d+|"
     r"in\s+recovery\s+from|(?:years?|months?)\s+(?:clean|free)\s+(?:from|of)|caring\s+for\s+(?:him|her|them)|(?:his|her|their)\s+carer)\b"
 )
@@ -108,7 +110,7 @@ _IN_CARE = re.compile(
 #: Routine care words: they make a message ordinary only when nothing in it is urgent
 #: ("need a follow-up for my heart", but not "my chest is crushing, can I get an appointment").
 _ROUTINE = re.compile(
-    r"\b(?:follow[\s-]?up|followup|check[\s-]?up|checks|for\s+the\s+records?|as\s+planned|review|scar|results?|referral|refer|prescription|repeat|(?<!liquid\s)refill(?!\s+(?:bottle|cartridge|pods?))|"
+    r"\b(?:follow[\s-]?up|followup|check[\s-]?up|checks|for\s+the\s+records?|as\s+planned|review|scar|results?|referral|refer|(?<!whole\s)(?<!entire\s)(?<!whole\smy\s)(?<!whole\shis\s)(?<!whole\sher\s)(?<!entire\smy\s)prescription|repeat|(?<!liquid\s)refill(?!\s+(?:bottle|cartridge|pods?))|"
     r"renew|re-?order|expired|rehab|physio|discuss|letter|assessment|assessed|blood\s+test|x-?ray)\b"
 )
 
@@ -159,7 +161,7 @@ _DANGER_COMPANION = re.compile(
 _IDIOM = re.compile(
     r"\b(?:(?:face|jaw|heart|stomach)\s+(?:dropped|fell|sank|sunk|skipped\s+a\s+beat)\s+when|knocked\s+(?:me\s+)?out\s+by\s+(?:this|a|the|my)\s+"
     r"(?:cold|flu|bug|virus|heat|week|job)|pure\s+poison|(?:is|was|it's)\s+poisoning\s+(?:me|us)|(?:breathless|out\s+of\s+breath|"
-    r"can't\s+breathe)\s+(?:with|from)\s+(?:excitement|laughter|laughing|joy)|took\s+my\s+breath\s+away|"
+    r"(?:can't|couldn't|could\s+not)\s+breathe)\s+(?:with|from|for)\s+(?:excitement|laughter|laughing|joy)|took\s+my\s+breath\s+away|"
     r"bleeding\s+(?:me\s+)?(?:money|dry)|(?:bored|laughed|scared)\s+to\s+death|dying\s+(?:to|for)\s+(?:a|an|the|see|know|go|try|get|hear|meet)|"
     # a red-flag word said of traffic, money, markets or moods: "this traffic is suffocating", "nearly had a stroke when"
     r"(?:traffic|heat|office|atmosphere|place|job|house|flat|relationship|meeting|crowd|this|it)\s+(?:is|was|'s)\s+(?:so\s+|really\s+)?suffocating|"
@@ -179,7 +181,10 @@ _IDIOM = re.compile(
     r"(?:die|died|dying)\s+(?:of|from)\s+(?:boredom|laughter|embarrassment|shame|thirst|hunger)|"
     # a threat about a hypothetical: "I'll collapse if they add more", "I'll have a heart attack if it's late"
     r"(?:i'll|i\s+will|i'm\s+going\s+to|i'm\s+gonna|he'll|she'll)\s+(?:collapsed?|die|faint|pass\s+out|have\s+an?\s+(?:stroke|heart\s+attack|fit|seizure))\s+if\b|"
-    r"floppy[\s-]+haired|floppy\s+(?:hat|ears|hair|fringe|disk|disc))\b"
+    r"floppy[\s-]+haired|floppy\s+(?:hat|ears|hair|fringe|disk|disc)|"
+    # round twelve: a machine or a website that "had a fit", "collapsed", "keeps blacking out" or "died"
+    r"(?:phone|mobile|app|website|site|web\s+page|page|portal|laptop|computer|pc|printer|screen|system|server|internet|wifi|wi-fi|router|car|link|email|inbox)\s+"
+    r"(?:[\w']+\s+){0,2}(?:(?:had|having|has\s+had|threw)\s+a\s+(?:fit|seizure|meltdown)|collapsed|(?:blacking|blacked|blacks)\s+out|passed\s+out|died|froze|crashed|seized\s+up))\b"
 )
 
 #: A message that reassures or asks for advice ("he was fine after some juice, should he change his
@@ -189,7 +194,7 @@ _REASSURED = re.compile(
     r"(?:fine|ok|okay|normal|well|better|grand|alright|all\s+right)\b(?!\s+(?:but|except))|(?:fine|ok|okay|better|normal|grand|good|alright)\s+(?:now|since|today)|"
     r"is\s+(?:that|this|it)\s+(?:normal|ok|okay|safe|serious|worth|my)|is\s+\w+\s+(?:ok|okay|safe)|"
     r"should\s+(?:i|he|she|we|they)\s+(?:change|adjust|stop|keep|take|give|worry|be\s+worried|use)|just\s+wondering|"
-    r"wondering\s+(?:if|whether)|any\s+(?:tips|advice|cream)|running\s+around|laughing|smiling|playing\s+(?:happily|normally|fine)|"
+    r"wondering\s+(?:if|whether)|any\s+(?:tips|advice|cream)|anything\s+(?:i|we)\s+can\s+(?:put|use|rub|apply)\s+on|(?:is\s+there\s+)?(?:anything|something)\s+(?:to|that\s+(?:can|could|would|will))\s+help\s+(?:him|her|them|me)\s+(?:to\s+)?(?:stop|quit|sleep|with)|running\s+around|laughing|smiling|playing\s+(?:happily|normally|fine)|"
     r"back\s+to\s+(?:normal|himself|herself)|acting\s+normal\w*|"
     # "everything's normal", "all good", "fine in himself", "runs around like normal", "no symptoms",
     # and an explicit denial of self-harm thoughts ("I'm not thinking of hurting myself")
@@ -207,6 +212,8 @@ _REASSURED = re.compile(
     r"going\s+(?:well|fine|great)|haven't\s+(?:taken|used|had)\s+any|(?:asked|asking)\s+(?:me\s+)?for\s+a\s+(?:list|letter|form|copy)|"
     r"(?:want|need|get|have|chase|chasing)\s+(?:the\s+|my\s+)?results?|stopped\s+bleeding|closing\s+up|(?:he|she|they)\s+wakes?\b(?!\s+(?:gasping|choking|blue|confused|screaming))|"
     r"(?:been\s+like\s+(?:that|this)|for)\s+(?:months|years)|could\s+i\s+try|"
+    # round twelve: there for a week or more, nothing new today ("rash on my arm, been there a week")
+    r"(?:been\s+(?:there|here|going\s+on)|had\s+(?:it|them))\s+(?:for\s+)?(?:about\s+|over\s+|nearly\s+)?(?:a|one|two|three|\d+|a\s+few|few|a\s+couple\s+of)\s+(?:weeks?|months?|years?)|"
     r"(?:want|like|trying|try|help)\s+(?:me\s+)?to\s+(?:stop|quit|give\s+up|cut\s+down)\s+(?:smoking|drinking|vaping|alcohol|cigarettes)|"
     r"(?:not|isn't|wasn't)\s+(?:flooding|worse|getting\s+worse)|same\s+as\s+always|nothing\s+(?:sudden|serious|new)|"
     # round four: a question about a number, a symptom settling, a baby moving plenty, support for someone
@@ -216,7 +223,7 @@ _REASSURED = re.compile(
     r"is\s+there\s+(?:any\s+)?(?:\w+\s+)?(?:support|group|groups|counsell\w*|service|leaflet)\s+(?:i|we|they|for|that|you)|"
     r"when\s+(?:should|will|do|can)\s+(?:i|we|she|he)\s+(?:expect|get|have|book)|is\s+(?:that|this|it)\s+(?:fine|alright|all\s+right)|"
     r"(?:then|and\s+then)\s+(?:normal|fine|ok|okay|back\s+to\s+normal)|(?:a\s+)?long\s+time\s+like\s+(?:this|that)|(?:for\s+ages|for\s+years)\s+like\s+(?:this|that)|"
-    r"keep(?:s|ing)?\s+(?:fluids|food|water|drinks|it|everything|things)\s+down|(?:wakes?|woke|waking)\s+(?:up\s+)?fine|(?:i|he|she|they)\s+(?:stammer|stutter)\w*)\b"
+    r"(?<!can't\s)(?<!cannot\s)(?<!not\s)(?<!won't\s)(?<!couldn't\s)(?<!unable\sto\s)keep(?:s|ing)?\s+(?:fluids|food|water|drinks|it|everything|things)\s+down|(?:wakes?|woke|waking)\s+(?:up\s+)?fine|(?:i|he|she|they)\s+(?:stammer|stutter)\w*)\b"
 )
 
 #: Jokes and figures of speech ("this queue is killing me, can't breathe lol").

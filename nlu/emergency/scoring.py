@@ -53,6 +53,7 @@ from nlu.emergency.vocabulary import (
     CONFUSED,
     DANGER,
     FACE_DROOP,
+    FAECULENT_VOMIT,
     FAINTISH,
     FEVER,
     FLUID,
@@ -87,6 +88,7 @@ from nlu.emergency.vocabulary import (
     PREGNANT,
     PSYCHOSIS,
     QUANTITY,
+    QUANTITY_LARGE,
     REACTION,
     RETENTION,
     SEIZURE,
@@ -98,6 +100,7 @@ from nlu.emergency.vocabulary import (
     SUGAR_BAD,
     TRIGGER,
     UNCONSCIOUS,
+    UNREAL,
     VISION_LOSS,
     VOMIT_BLOOD,
     WOUND,
@@ -220,7 +223,14 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
     ),
     "poisoning_overdose:overdose": (
         _sig("too much medicine taken", near(INGEST, _TOO_MUCH, 3), 0.5),
-        _sig("medicine taken", near(MEDICINE, INGEST, 5), 0.25),
+        # round twelve: a whole prescription swallowed needs no sign after it
+        _sig(
+            "a large amount taken",
+            near(INGEST, near(QUANTITY_LARGE, MEDICINE, 4), 3),
+            0.25,
+            symptom=False,
+        ),
+        _sig("medicine taken", f"{near(MEDICINE, INGEST, 5)}|{near(INGEST, MEDICINE, 8)}", 0.25),
         _sig("signs of overdose", _w(OD_SIGN), 0.25, symptom=False),
     ),
     "sepsis_meningitis_other": (
@@ -242,6 +252,8 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
             _w(
                 CONFUSED
                 + "|sweat\\w*|shak\\w*|vomit\\w*|can't\\s+(?:eat|swallow)|won't\\s+(?:eat|take)"
+                # round twelve: a fall or speech gone, in second-language order ("he fall down and no speaking")
+                + "|fell|fall(?:en)?\\s+down|(?:no|not|can't)\\s+(?:speak\\w*|talk\\w*)|slurr\\w*|blurr\\w*|seeing\\s+double"
             ),
             0.25,
             symptom=False,
@@ -253,6 +265,7 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
         _sig("black stool", _w(BLACK_STOOL), 0.5),
         _sig("retention", _w(RETENTION), 0.5),
         _sig("bowel stopped", _w(OBSTRUCTION), 0.5),
+        _sig("vomit like faeces", _w(FAECULENT_VOMIT), 0.75),
         _sig("faint", _w(FAINTISH), 0.25, symptom=False),
     ),
     "pregnancy": (
@@ -265,6 +278,8 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
         _sig("psychosis", _w(PSYCHOSIS), 0.5),
         _sig("days without sleep", _w(NO_SLEEP), 0.5),
         _sig("danger", _w(DANGER), 0.5, symptom=False),
+        # feeling unreal beside a strange belief or no sleep: "I don't feel real, people in the walls"
+        _sig("feeling unreal", _w(UNREAL), 0.5, symptom=False),
     ),
     "collapse_seizure:seizure": (
         _sig("seizure", _w(SEIZURE), 0.5),
@@ -301,7 +316,11 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
         r"\b(?:say\w*\s+(?:my\s+)?(?:good\s*-?\s*byes?|bye)\s+(?:to\s+)?(?:every\w*|you\s+all|my|all)|good\s*-?\s*bye\s+(?:letters?|notes?|messages?)|"
         r"(?:written|wrote|writing|left)\s+(?:\w+\s+)?(?:letters?|notes?)\s+(?:to|for)\s+(?:my|every\w*|the\s+kids)|"
         r"(?:giv\w*|gave)\s+(?:away\s+)?(?:all\s+)?(?:my|his|her)\s+(?:things|stuff|belongings|possessions)(?:\s+away)?|"
-        r"(?:sorted|sorting|put)\s+(?:out\s+)?(?:my|his|her)\s+(?:affairs|will)|if\s+(?:anything|something)\s+(?:happens|were\s+to\s+happen|should\s+happen)\s+to\s+me|(?:this\s+is\s+)?(?:my\s+)?last\s+message|"
+        r"(?:sorted|sorting|put|putting|got|getting)\s+(?:out\s+)?(?:all\s+)?(?:my|his|her)\s+(?:affairs|will|things|stuff|papers)(?:\s+(?:in\s+order|out))?(?!\s+(?:for|to|from|into|ready\s+for)\b)|"
+        # round twelve: a pet or a child's care handed over, a "sorry" sent through someone
+        r"(?:given|gave|giving|rehomed|rehoming)\s+(?:away\s+)?(?:the|my|our|his|her)\s+(?:dog|cat|pets?|kitten|puppy)(?:\s+(?:away|to))?|"
+        r"(?:given|gave|giving)\s+away\s+(?:my|his|her)\s+\w+(?:\s*,\s*|\s+and\s+)(?:my|his|her)\s+\w+|"
+        r"(?:tell|say\s+to)\s+(?:my\s+\w+|them|everyone|him|her|mum|mom|dad)\s+(?:i'm\s+|i\s+am\s+)?sorry(?!\s+(?:for\s+(?:being\s+)?late|i\s+(?:can't|couldn't|won't)|about\s+the))|if\s+(?:anything|something)\s+(?:happens|were\s+to\s+happen|should\s+happen)\s+to\s+me|(?:this\s+is\s+)?(?:my\s+)?last\s+message|"
         r"(?:tell|say\s+to)\s+(?:them|everyone|my\s+\w+)\s+(?:i'm\s+sorry|i\s+am\s+sorry|i\s+love\s+them)|"
         r"sorry\s+(?:and|,)\s+(?:that\s+)?(?:he|she|i)\s+loves?\s+(?:us|you|me|them|everyone)|won't\s+be\s+(?:here|around)\s+(?:tomorrow|much\s+longer|anymore))\b",
         0.5,
@@ -355,7 +374,11 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
         "cuts made on the body",
         r"\b(?:(?:make|makes|made|making|doing|did|done)\s+(?:some\s+|many\s+|lots\s+of\s+)?cuts?\s+(?:on|in|to)\b|"
         r"cut(?:ting|s)?\s+(?:on\s+)?(?:his|her|my|their)\s+(?:own\s+)?(?:body|wrists?|thighs?|skin)|"
-        r"(?:knife|blade|razor)\s+(?:on|to|into)\s+(?:his|her|my|their)\s+(?:own\s+)?(?:body|arms?|wrists?|legs?|thighs?|skin))\b",
+        r"(?:knife|blade|razor)\s+(?:on|to|into)\s+(?:his|her|my|their)\s+(?:own\s+)?(?:body|arms?|wrists?|legs?|thighs?|skin)|"
+        # round twelve: the skin harmed with an instrument: "burn my skin with cigarettes", "cut her legs with scissors"
+        # (a finger or a hand cut with a knife is the kitchen's, so not those)
+        r"burn\w*\s+(?:my|his|her|their)\s+(?:own\s+)?(?:body|skin|arms?|wrists?|legs?|thighs?)\s+with\s+(?:a\s+|the\s+|his\s+|her\s+|my\s+)?(?:cigarettes?|lighters?|matches)|"
+        r"(?:carv\w*|slic\w*|cut\w*)\s+(?:into\s+)?(?:my|his|her|their)\s+(?:own\s+)?(?:body|skin|wrists?|thighs?)\s+with\b)\b",
         0.75,
     ),
     # shut away from help after any of the above: "locked herself in the bathroom", "won't open the door"
@@ -366,14 +389,35 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
     ),
     _sig(
         "a high place or the tracks",
-        r"\b(?:standing|stood|sitting|sat|i'm|i\s+am|he's|she's|been|looking|staring|keep\s+going)\s+(?:[\w']+\s+){0,4}(?:on|at|near|by|up\s+on|to)\s+(?:the\s+|a\s+)?(?:bridge|edge|ledge|roof|cliff|cliffs|tracks|platform|balcony|river|railway)\b"
+        r"\b(?:standing|stood|sitting|sat|waiting|i'm|i\s+am|he's|she's|been|looking|staring|keep\s+going)\s+(?:[\w']+\s+){0,4}(?:on|at|near|by|up\s+on|to)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:bridge|edge|ledge|roof|cliff|cliffs|tracks|platform|balcony|river|railway)\b"
         r"(?!\s+(?:club|game|night|party|class|lesson|tournament|\d))",
+        0.5,
+    ),
+    # round twelve: lost to oneself at such a place: "don't know why I came here"
+    _sig(
+        "not knowing why one is here",
+        r"\b(?:don't|do\s+not|dunno)\s+(?:even\s+)?know\s+(?:why|how)\s+i\s+(?:came|got|ended\s+up|am|'m|walked|drove)\s+(?:\w+\s+)?(?:here|out\s+here)\b",
+        0.5,
+    ),
+    # hitting, biting or burning oneself until the body gives: "punching the wall until her knuckles broke"
+    _sig(
+        "harm until injured",
+        r"\b(?:punch\w*|hit\w*|bang\w*|head\s*-?butt\w*|bit\w*|bite|burn\w*|smash\w*)\b(?:\s+[\w']+){0,6}\s+"
+        r"(?:until|till|til|'til)\s+(?:it|they|he|she|i|her|his|my|the)\b(?:\s+[\w']+){0,2}\s+(?:bleed\w*|bled|broke|broken|bruised|raw|split\w*)\b",
+        1.0,
+        # nails, lips and scabs bitten or picked till they bleed are a habit, not an injury
+        exclude=r"\b(?:nails?|cuticles?|lips?|scabs?|spots?|eczema)\b[^.!?\n]*\b(?:until|till|til)\b[^.!?\n]*",
+    ),
+    # self-punishment: "saying she deserves it", "I deserve the pain"
+    _sig(
+        "deserving pain",
+        r"\b(?:deserve|deserves|deserved)\s+(?:it|this|to\s+(?:be\s+hurt|suffer|die|feel\s+pain|be\s+punished)|the\s+pain|pain|to\s+hurt)\b",
         0.5,
     ),
     _sig(
         "a plan or a time",
-        r"\b(?:(?:have|got|made|making)\s+a\s+plan|planned\s+(?:it|how|when)|(?:decided|chosen|chose|picked)\s+(?:\w+\s+){0,2}(?:tonight|today|when|how|the\s+day)|"
-        r"tonight|ready\s+to\s+go|(?:have|got|found|know)\s+(?:a|the)\s+way\s+to\s+do\s+it|thinking\s+(?:about|of)\s+(?:it|doing\s+it)\s*(?:[.,!]|$)|(?:it|this)\s+(?:is|will\s+be)\s+the\s+(?:end|last)|trying\s+to\s+decide|worked\s+out\s+how|"
+        r"\b(?:(?:have|got|made|making)\s+a\s+plan|(?<!care\s)(?<!treatment\s)(?<!birth\s)(?<!meal\s)plan\s+is\s+(?:set|made|ready|sorted|in\s+place|done)|planned\s+(?:it|how|when)|(?:decided|chosen|chose|picked)\s+(?:\w+\s+){0,2}(?:tonight|today|when|how|the\s+day)|"
+        r"tonight|ready\s+to\s+go|(?:it's|it\s+is)\s+time(?:\s+now)?\s*(?:[.!]|$)|(?:have|got|found|know)\s+(?:a|the)\s+way\s+to\s+do\s+it|thinking\s+(?:about|of)\s+(?:it|doing\s+it)\s*(?:[.,!]|$)|(?:it|this)\s+(?:is|will\s+be)\s+the\s+(?:end|last)|trying\s+to\s+decide|worked\s+out\s+how|"
         # unreachable after a farewell: "now he won't pick up"
         r"(?:won't|isn't|not|doesn't)\s+(?:pick(?:ing)?\s+up|answer\w*\s+(?:his|her|my|the)\s+phone|answering))\b",
         0.5,

@@ -457,6 +457,14 @@ SPELLING: dict[str, str] = {
     "sum": "some",
     "tummy's": "stomach's",
     "belly's": "stomach's",
+    # round twelve: severity and vaccine words typed as they sound
+    "unbareable": "unbearable",
+    "unberable": "unbearable",
+    "unbearble": "unbearable",
+    "unbarable": "unbearable",
+    "tetnus": "tetanus",
+    "tetenus": "tetanus",
+    "tetanis": "tetanus",
 }
 
 #: Medical and urgency words the fuzzy matcher may correct towards.
@@ -578,6 +586,10 @@ PROTECTED: frozenset[str] = frozenset(
         "crooke",
         "stabbing",
         "stabbed",
+        # a stubbed toe is no stab wound
+        "stubbed",
+        "stubbing",
+        "stubs",
         "bleeding",
         "meeting",
         "needing",

@@ -58,7 +58,7 @@ SEVERITY = (
     r"what\s+(?:do|should|can)\s+(?:i|we)\s+do|unbearable|terrible|horrible|awful|really\s+bad|very\s+bad|so\s+bad|super\s+bad|bad\s+(?:pain|burn|cut)|"
     r"getting\s+worse|worse\s+and\s+worse|worse|uncontrol\w*|screaming|scream\w*|"
     r"very\s+strong|really\s+strong|so\s+strong|no\s+better|not\s+working|doesn't\s+work|isn't\s+working|"
-    r"help(?=\s*(?:!|$|please|us\b|him\b|her\b|now|asap))|(?:please|somebody|send)\s+help|ambulance|emergency|911|999|112|scared|terrified|panick\w*|dying|going\s+to\s+die|"
+    r"help(?=\s*(?:!|$|please|us\b|him\b|her\b|now|asap))(?!\s*(?:him|her|us|them)\s+(?:to\s+)?(?:stop|quit|sleep|cope|settle|relax|learn|understand|with|get\s+(?:better|over|off)|cut\s+down)\b)|(?:please|somebody|send)\s+help|ambulance|emergency|911|999|112|scared|terrified|panick\w*|dying|going\s+to\s+die|"
     # a pain score, not a date: "8/10", "ten out of ten"; "3/10 at 8:15" or "on 9/10" is a day
     r"(?<!\bon\s)(?<!\bfor\s)(?<!\bthe\s)(?<!\bby\s)(?<!\buntil\s)(?<![\d/])(?:\d+|ten)\s*/\s*10(?!\s*(?:/|-|at\b|@|\d))|(?:\d+|ten|nine|eight)\s+out\s+of\s+(?:10|ten)"
 )
@@ -222,17 +222,28 @@ QUANTITY = (
     r"pills|tablets|meds|medicine|prescription)|"
     r"\b(?:[1-9]\d|twenty|thirty|forty|fifty|sixteen|fifteen|twelve|ten)\s+(?:of\s+)?(?:my\s+|his\s+|her\s+|the\s+)?(?:[\w']+\s+)?(?:pills|tablets|caps\w*|tabs)|"
     r"handful|(?:so\s+|many\s+)?many|loads\s+of|lots\s+of|(?:a\s+)?lot\s+of|(?:a\s+)?(?:bunch|pile|heap|fistful)\s+of|too\s+many|way\s+(?:too\s+)?(?:many|more)|double|twice|triple|extra|"
-    r"more\s+than\s+(?:i|he|she)\s+should|(?:all|everything)\s+(?:at\s+once|together|in\s+one\s+go)|at\s+once|together|in\s+one\s+go"
+    r"more\s+than\s+(?:i|he|she)\s+should|"
+    # round twelve: past the maximum dose, the staggered overdose ("over the max dose for 3 days")
+    r"(?:over|above|more\s+than|exceed\w*|beyond|past)\s+(?:the\s+)?(?:max\w*|maximum|recommended|daily|safe)\s+(?:daily\s+)?(?:dose|doses|amount|limit)|(?:all|everything)\s+(?:at\s+once|together|in\s+one\s+go)|at\s+once|together|in\s+one\s+go"
+)
+#: A quantity no course of treatment adds up to: a whole pack or prescription, twenty tablets, a handful,
+#: past the maximum dose. Not "all my tablets" (a course finished) nor "double" or "extra" (one dose more).
+QUANTITY_LARGE = (
+    r"(?:whole|entire|full)\s+(?:[\w']+\s+){0,2}(?:box|boxes|pack\w*|strip|strips|bottle|tub|jar|blister|supply|prescription)|"
+    r"\b(?:[2-9]\d|twenty|thirty|forty|fifty)\s+(?:of\s+)?(?:my\s+|his\s+|her\s+|the\s+)?(?:[\w']+\s+)?(?:pills|tablets|caps\w*|tabs)|handfuls?|"
+    r"(?:over|above|more\s+than|exceed\w*|beyond|past)\s+(?:the\s+)?(?:max\w*|maximum|recommended|daily|safe)\s+(?:daily\s+)?(?:dose|doses|amount|limit)"
 )
 OD_SIGN = (
     r"drows\w*|sleepy|won't\s+wake|not\s+wak\w*|barely\s+(?:awake|conscious)|slow|racing|pounding|sick|vomit\w*|"
-    r"weird|strange|dizzy|confus\w*|shak\w*|scared|die|dying|now|ago|ringing|not\s+breath\w*"
+    r"weird|strange|dizzy|confus\w*|shak\w*|scared|die|dying|now|ago|ringing|not\s+breath\w*|"
+    # the liver failing after too much paracetamol
+    r"yellow\w*|jaundic\w*"
 )
 
 # infection and sepsis
 FEVER = (
     r"fever\w*|temperature|temp|high\s+temp|burning\s+up|hot\s+to\s+(?:the\s+)?touch|shiver\w*|rigors?|shak\w*\s+(?:uncontrol\w*|all\s+over)|"
-    r"(?:3[89]|4[0-2])(?:[.,]\d)?\s*(?:c|degrees|°c?)?|10[1-5](?:[.,]\d)?\s*(?:f|degrees)?"
+    r"(?<!/)(?:3[89]|4[0-2])(?:[.,]\d)?(?!\s*/\s*\d)\s*(?:c|degrees|°c?)?|(?<!/)10[1-5](?:[.,]\d)?(?!\s*/\s*\d)\s*(?:f|degrees)?"
 )
 INFECTION = (
     r"infection|uti|pneumonia|cellulitis|wound|cut|op|operation|surgery|c-?section|chemo\w*|cancer|catheter|stitches|"
@@ -295,12 +306,17 @@ BELLY_BAD = (
     r"can't\s+(?:pee|wee)|no\s+(?:poo|wind)|"
     # peritonism told by what hurts it: "hurts to cough or walk", "every bump in the car"
     r"hurts?\s+(?:to|when\s+(?:i|he|she|they)|if\s+(?:i|he|she|they))\s+(?:cough|walk|move|jump|laugh|sneeze|breathe)\w*|curled\s+up|bent\s+double|"
-    r"can't\s+(?:get\s+comfortable|lie\s+still|keep\s+(?:anything|water)\s+down)"
+    r"can't\s+(?:get\s+comfortable|lie\s+still|keep\s+(?:anything|water)\s+down)|bloated|distended|(?:blown|swelled|swollen)\s+up|like\s+a\s+(?:balloon|drum|football)"
 )
 #: A bowel that has stopped: "no poo for 4 days", "not been to the toilet", "no wind".
 OBSTRUCTION = (
     r"(?:no|not)\s+(?:poo\w*|stools?|bowel\s+movements?|wind|farts?)|(?:not|hasn't|haven't|hasnt)\s+(?:go|gone|been|went)\s+(?:to\s+)?(?:the\s+)?toilet|"
     r"can't\s+(?:poo|pass\s+wind)"
+)
+#: A blocked bowel's vomit, brown and smelling of faeces (round twelve): near an emergency by itself.
+FAECULENT_VOMIT = (
+    r"(?:vomit\w*|throw\w*\s+up|sick|puk\w*|bring\w*\s+up)\s+(?:[\w']+\s+){0,3}?(?:brown\s+(?:[\w']+\s+)?(?:smelly|stinking|liquid|stuff|fluid)|smelly\s+brown|faecal|fecal|"
+    r"(?:smells?|smelling|stinks?|stinking)\s+(?:like|of)\s+(?:poo|faeces|feces|sewage|a\s+toilet))"
 )
 BLACK_STOOL = r"(?:black|tarry|tar|tar-like|maroon)\s+(?:[\w']+\s+)?(?:poo\w*|stools?|motions?)|poo\w*\s+(?:[\w']+\s+)?(?:black|tar)"
 RETENTION = (
@@ -322,23 +338,40 @@ INJURY_BAD = (
 
 # mental health crisis: perception, belief, danger
 PSYCHOSIS = (
-    r"(?:says?|saying|said|shout\w*|scream\w*|thinks?|believes?|convinced)\s+(?:that\s+)?(?:(?:he's|she's|he\s+is|she\s+is|i'm)\s+(?:god|jesus|the\s+messiah|a\s+prophet|invincible|chosen|dead|being\s+(?:followed|watched|hunted))|"
+    r"(?:says?|saying|said|shout\w*|scream\w*|thinks?|believes?|convinced)\s+(?:that\s+)?(?:(?:he's|she's|he\s+is|she\s+is|i'm)\s+(?:god|jesus|the\s+messiah|a\s+prophet|an?\s+angel|the\s+devil|a\s+saint|immortal|possessed|invincible|chosen|dead|being\s+(?:followed|watched|hunted))|"
     r"on\s+a\s+mission|there\s+(?:are|is)\s+(?:cameras|chips?|bugs?|microphones?|people|someone|snakes|insects|spiders)|(?:[\w']+\s+){0,4}(?:after|hunting)\s+(?:him|her|me))|"
     r"hearing\s+(?:voi[cs]es|things)|talk\w*\s+to\s+(?:the\s+)?(?:walls?|tv|telly)|acting\s+(?:[\w']+\s+)?(?:crazy|mad|bizarre|bizarrely)|"
     r"(?:want\w*|going|trying|coming)\s+to\s+(?:kill|hurt|get|poison)\s+(?:him|her|me|them)|voices\s+(?:in\s+(?:his|her|my)\s+head|telling)|seeing\s+things|"
     r"talk\w*\s+to\s+(?:people|someone|things)\s+(?:who|that)?\s*(?:are\s+not|aren't|isn't|not)\s+there|"
     r"messages?\s+from\s+the\s+(?:tv|telly|radio)|(?:thinks?|believes?|says?|convinced)\s+(?:[\w']+\s+){0,3}(?:poison\w*|follow\w*|watch\w*|spying|"
     r"after\s+(?:him|her|me)|trying\s+to\s+kill|coming\s+to\s+kill|chip|implant)|paranoi\w*|psychotic|psychosis|manic|mania|"
-    r"fly\b"
+    r"fly\b|"
+    # round twelve: the world speaking to one alone (the TV or radio sending messages, signs meant for me),
+    # people hidden in the walls, being watched or followed, told as the writer's own experience
+    r"(?:tv|telly|radio|television|phone|computer|news|songs?|adverts?)\s+(?:[\w']+\s+)?(?:is\s+|are\s+|keeps?\s+)?(?:sending|giving|talking\s+to|speaking\s+to|telling)\s+(?:me|him|her)\b|"
+    r"hearing\s+(?:someone|somebody|people|a\s+voice|voices|a\s+man|a\s+woman)\s+(?:\w+\s+){0,2}(?:whisper\w*|talk\w*|call\w*|say\w*|shout\w*)|"
+    r"(?:signs|messages|signals)\s+(?:meant\s+)?(?:for|to)\s+(?:me|him|her)\s+(?:only|alone)|"
+    r"(?:people|someone|somebody|men|voices|things|cameras|eyes)\s+(?:are\s+|is\s+)?(?:in|inside|behind)\s+(?:the|my|our|his|her)\s+(?:walls?|ceiling|vents?|floor)|"
+    r"(?:people|someone|somebody|they|men|neighbou?rs|police|government)\s+(?:are\s+|is\s+|keep\s+|keeps\s+)?(?:\w+\s+){0,2}(?:watching|following|spying\s+on|tracking|listening\s+to|reading)\s+(?:me|him|her|my\s+(?:mind|thoughts))\b(?!\s+(?:play|at\s+work|on\s+(?:the\s+)?(?:camera|monitor|tv)))"
+)
+#: Feeling unreal (derealisation, depersonalisation): with a strange belief or danger, a crisis.
+UNREAL = (
+    r"(?:don't|do\s+not|doesn't|does\s+not)\s+feel\s+real|nothing\s+(?:feels|is|seems)\s+real|(?:everything|it\s+all)\s+(?:feels|seems)\s+(?:unreal|fake)|"
+    r"not\s+(?:in|inside)\s+my\s+(?:own\s+)?body|(?:am|i'm)\s+not\s+real|outside\s+my\s+(?:own\s+)?body"
 )
 #: Days without sleep: with a strange belief or danger, mania or psychosis.
-NO_SLEEP = r"(?:hasn't|not|hasnt|haven't|hadn't)\s+(?:been\s+)?slept?\s+(?:in|for)\s+(?:\d+|two|three|four|five|several|a\s+few|days)|no\s+sleep\s+(?:in|for)\s+days|awake\s+for\s+days"
+NO_SLEEP = (
+    r"(?:hasn't|not|hasnt|haven't|hadn't)\s+(?:been\s+)?slept?\s+(?:in|for)\s+(?:\d+|two|three|four|five|several|a\s+few|days)|no\s+sleep\s+(?:in|for)\s+days|awake\s+for\s+days|"
+    # round twelve: nights counted, or days up
+    r"(?:awake|up)\s+(?:for\s+)?(?:\d+|two|three|four|five|six|several|a\s+few)\s+(?:whole\s+)?(?:nights?|days?)(?:\s+(?:straight|now|in\s+a\s+row))?|"
+    r"(?:no|zero)\s+sleep\s+(?:in|for)\s+(?:\d+|two|three|four|five|several|a\s+few)\s+(?:nights?|days?)|up\s+for\s+days"
+)
 DANGER = (
     r"knife|knives|weapon|gun|shotgun|smash\w*|violent|aggressive|threaten\w*|danger\w*|out\s+of\s+control|screaming|"
     r"jump\w*|window|hurt\s+(?:me|us|someone|somebody|the\s+kids|people|himself|herself)|locked|barricad\w*|cut\w*|stab(?:bed|bing|s)?|"
-    r"running\s+around|streets|shouting|hitting|naked|pyjamas|"
+    r"running\s+around|streets?|shouting|hitting|naked|pyjamas|"
     r"trying\s+to\s+(?:leave|get\s+out)|wander\w*|not\s+eat\w*|not\s+sleep\w*|doesn't\s+know\s+(?:who|where)|"
-    r"all\s+of\s+a\s+sudden|suddenly|sudden"
+    r"all\s+of\s+a\s+sudden|suddenly|sudden|do\s+(?:bad|terrible|evil)\s+things|(?:into|onto|on\s+to|to)\s+the\s+(?:motorway|road|traffic|tracks|railway)|into\s+traffic|kill\w*\s+(?:people|ppl|someone|somebody|everyone|everybody|them\s+all)|(?:hurt|punish)\s+(?:myself|me)"
 )
 
 #: Unconscious now: an emergency by itself in the here and now.
@@ -346,7 +379,10 @@ UNCONSCIOUS = (
     r"uncon\w+|unresponsive|not\s+respond\w*|won't\s+respond\w*|no\s+respond(?:ing)?\b|"
     # eyes open but nobody there: "eyes open but not looking", "staring and not answering"
     r"eyes\s+(?:are\s+|is\s+)?open\s+but\s+(?:not|no|nothing|doesn't|isn't|won't|can't)\b|"
-    r"won't\s+wake|can't\s+wake\s+(?:him|her|them)|not\s+waking\s+up"
+    r"won't\s+wake|can't\s+wake\s+(?:him|her|them)|not\s+waking\s+up|"
+    # round twelve: second-language "no" and "not" before a bare verb: "he no wake up", "she not wake"
+    r"(?:he|she|they|baby|mum|mom|dad|papa|mama|mother|father|husband|wife|son|daughter|grandma|grandpa|granny|nan|uncle|aunt|brother|sister)\s+"
+    r"(?:no|not|don't|doesn't)\s+(?:wake|waking|respond|answer)\b(?!\s+(?:up\s+)?(?:early|in\s+the\s+morning|for\s+school|until))"
 )
 
 # seizures: the movement, and what makes one an emergency

@@ -9,7 +9,7 @@ from nlu.emergency.lexicon.fragments import g
 #: Enough on their own.
 RED_FLAGS: list[str] = [
     (
-        r"\b(?:unconscious|unresponsive|not\s+responding|won't\s+wake|can't\s+wake|isn't\s+waking|not\s+waking\s+up|"
+        r"\b(?:unconscious|unresponsive|not\s+responding|won't\s+wake|(?<!\bi\s)can't\s+wake(?!\s+(?:up\s+)?(?:in\s+the\s+mornings?|for\s+(?:school|work)|early|on\s+time|myself))|isn't\s+waking|not\s+waking\s+up|"
         r"can't\s+rouse|won't\s+respond|doesn't\s+respond|isn't\s+responding|not\s+conscious|lost\s+consciousness|"
         r"knocked\s+(?:out|unconscious)|no\s+response|(?:barely|hardly)\s+respon\w*|can't\s+get\s+(?:him|her|them)\s+to\s+(?:wake|respond|come\s+round)|(?:hasn't|hasn't\s+yet|not|won't|didn't|isn't)\s+"
         r"(?:come|coming)\s+(?:round|around|to)|(?:don't|doesn't|didn't|not|won't|isn't)\s+respond\w*|not\s+wak\w*|doesn't\s+wake|didn't\s+wake)\b"

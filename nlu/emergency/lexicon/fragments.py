@@ -40,7 +40,8 @@ GESTATION = (
 )
 FEVER = (
     r"(?:fever|feverish|temperature|high\s+temp|burning\s+up|hot\s+to\s+(?:the\s+)?touch|very\s+hot|(?:feels?|felt|feeling)\s+(?:really\s+|so\s+|very\s+)?hot(?![^\n]*\b3[0-7](?:[.,]\d)?\b)|(?:burning|boiling)\s+hot|(?:very|really|so)\s+warm|"
-    r"3[89](?:[.,]\d)?\s*(?:c|°c|degrees)?|10[0-4](?:[.,]\d)?\s*(?:f|°f|degrees)?|"
+    # a number inside a ratio ("100/65", a blood pressure) is no temperature
+    r"(?<!/)3[89](?:[.,]\d)?(?!\s*/\s*\d)\s*(?:c|°c|degrees)?|(?<!/)10[0-4](?:[.,]\d)?(?!\s*/\s*\d)\s*(?:f|°f|degrees)?|"
     # dictated: "thirty nine point two", "forty degrees", "a hundred and three"
     r"(?:thirty[\s-](?:eight|nine)|forty(?:[\s-](?:one|two))?)(?:\s+point\s+\w+)?(?!\s+(?:\w+\s+)?(?:minutes?|mins?|seconds?|hours?|years?|weeks?|days?|times|pounds|quid|euros?|dollars?|pence|tablets|mg|ml))|"
     r"(?:a\s+)?hundred\s+and\s+(?:one|two|three|four)\s+(?:degrees|f|fahrenheit))"

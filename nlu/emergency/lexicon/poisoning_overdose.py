@@ -14,7 +14,9 @@ RED_FLAGS: list[str] = [
     ),
     r"\bod\s+(?:on|with)\b",
     (
-        rf"\b(?:took|taken|swallowed|ate|eaten|had|downed|necked|drank|drunk|popped)\b{g(25)}\b(?:too?\s+many|"
+        # one extra vitamin or supplement is no overdose ("took an extra vitamin d capsule by mistake")
+        rf"\b(?:took|taken|swallowed|ate|eaten|had|downed|necked|drank|drunk|popped)\b(?!{g(25)}\b(?:an|one|a\s+second)\s+extra\s+(?:\w+\s+){{0,2}}(?:vitamin|multivitamin|supplement|probiotic|fish\s+oil|cod\s+liver))"
+        rf"{g(25)}\b(?:too?\s+many|"
         rf"too?\s+much|whole\s+(?:bottle|pack|box|packet|strip|sheet|tub|lot)|all\s+(?:of\s+)?(?:my|the|his|her|their|your)|at\s+once|"
         rf"bottle\s+of|handful\s+of|handfuls|bunch\s+of|lot\s+of|lots\s+of|box\s+of|packet\s+of|loads\s+of|double|"
         rf"twice|extra|\d{{2,}}|twenty|thirty|fifty|a\s+load)\b{g(25)}\b{MEDS}"
@@ -33,10 +35,10 @@ RED_FLAGS: list[str] = [
     ),
     # A dose taken twice or more by mistake.
     (
-        rf"\b(?![^\n]*\bvitamin)(?:took|taken|given|gave|had)\b{g(35)}\b(?:twice|two\s+times|three\s+times|double|again|two\s+lots|extra)\b{g(30)}"
+        rf"\b(?![^\n]*\b(?:multi-?)?vitamin)(?:took|taken|given|gave|had)\b{g(35)}\b(?:twice|two\s+times|three\s+times|double|again|two\s+lots|extra)\b{g(30)}"
         rf"\b(?:by\s+mistake|accident\w*|forgot|forgetting|wrong|mixed\s+up)\b"
     ),
-    rf"\b(?![^\n]*\bvitamin)(?:by\s+mistake|accidentally)\b{g(20)}\b(?:took|taken|gave|given)\b{g(35)}\b(?:twice|double|again|two\s+lots|extra|all)\b",
+    rf"\b(?![^\n]*\b(?:multi-?)?vitamin)(?:by\s+mistake|accidentally)\b{g(20)}\b(?:took|taken|gave|given)\b{g(35)}\b(?:twice|double|again|two\s+lots|extra|all)\b",
     # "took" one's own tablets is the daily routine ("I took my pills this morning"); someone else's is not.
     (
         rf"\b(?:taken|took)\s+(?:some\s+of\s+|one\s+of\s+|a\s+few\s+of\s+)?(?:mum's|mom's|dad's|grandma's|granny's|nan's|grandpa's|grandad's|"
@@ -161,7 +163,7 @@ RED_FLAGS += [
         r"\b(?:twice|two\s+times|double|two\s+doses|two\s+lots|second\s+(?:time|dose)|by\s+mistake|instead\s+of)\b"
     ),
     r"\bdoubl\w*\s+(?:up\s+)?(?:on\s+)?(?:my|his|her|their|the)\s+(?:insulin|dose|tablets|pills|meds|medication)\b",
-    rf"\b(?![^\n]*\bvitamin)(?:took|taken|given|gave|had)\b{g(35)}\b(?:twice|two\s+times|three\s+times|double|two\s+lots)\b{g(60)}\b(?:by\s+mistake|accident\w*|forgot|wrong)\b",
+    rf"\b(?![^\n]*\b(?:multi-?)?vitamin)(?:took|taken|given|gave|had)\b{g(35)}\b(?:twice|two\s+times|three\s+times|double|two\s+lots)\b{g(60)}\b(?:by\s+mistake|accident\w*|forgot|wrong)\b",
     (
         r"\b(?:taken|took|had|swallowed|smoked|snorted|injected)\s+(?:some\s*thing|something|stuff|drugs|pills)\b[^\n]{0,80}"
         r"\b(?:hard\s+to\s+wake|not\s+making\s+(?:any\s+)?sense|making\s+no\s+sense|fitting|seiz\w*|being\s+sick|vomit\w*|confus\w*)\b"

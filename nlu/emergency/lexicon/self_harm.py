@@ -10,7 +10,10 @@ from nlu.emergency.lexicon.fragments import g
 RED_FLAGS: list[str] = [
     (
         r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|burn|burning|hang|hanging|shoot|shooting|off|drown|"
-        r"poison|stab|starve|strangle|suffocate)\s+(?:myself|my\s+self|meself|himself|herself|themselves|themself)\b"
+        r"poison|stab|starve|strangle|suffocate|"
+        # round twelve: the whole family of verbs of cutting and hurting ("slicing myself open", "carve into myself")
+        r"slice|slicing|slit|slitting|slash|slashing|carve|carving|stabbing|strangling|choke|choking|punch|punching|hitting|beat|beating)"
+        r"\s+(?:into\s+)?(?:myself|my\s+self|meself|himself|herself|themselves|themself)\b"
         # an accident is not self-harm: "cut myself shaving", "burnt myself on the oven"
         r"(?!\s+(?:shaving|cooking|gardening|on\s+(?:a|the|some)|by\s+accident|accidentally|while|in\s+the\s+kitchen|at\s+(?:the\s+)?"
         r"(?:gym|work|football|training)|playing|lifting|pulling|doing|running|falling|when\s+i\s+fell|moving|carrying|at\s+the\s+weekend))"
