@@ -6,7 +6,7 @@ import calendar
 from datetime import date, timedelta
 from typing import Any
 
-from nlu.dates.holidays import FRIDAY_WEEKEND, next_holiday
+from nlu.dates.holidays import FRIDAY_WEEKEND, is_public_holiday, next_holiday
 
 
 def monday(d: date) -> date:
@@ -210,6 +210,10 @@ def resolve_date(
         if d.weekday() == 6:
             sat = d - timedelta(days=1)
         start, end = min(sat, d), max(sat + timedelta(days=2), d + one)
+        while is_public_holiday(end, region):
+            # a long weekend runs on over the holidays next to it: Good Friday's bank holiday
+            # weekend ends with Easter Monday, so "after" it is the Tuesday
+            end += one
         if d.weekday() == 0:
             # a Monday holiday's long weekend: the Monday itself, the day the weekend is named for
             # and the one the dev sets' writers all accept (the Saturday only some of them)
