@@ -580,7 +580,9 @@ def _range(
 
 
 #: "the day after", "the week before", "the day after that": a shift whose date was said before it.
-_SHIFT_OF_TOLD = re.compile(r"the\s+(?:day|week)\s+(?:after|before)(?:\s+that)?")
+_SHIFT_OF_TOLD = re.compile(
+    r"the\s+(?:(?:day|week)\s+(?:after|before)(?:\s+that)?|(?:next|following)\s+day)"
+)
 
 
 def _after_told(previous: list[Atom], g: list[Atom], text: str) -> list[Atom] | None:

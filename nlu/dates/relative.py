@@ -271,6 +271,13 @@ def _shift_before_date(m: re.Match[str]) -> Atom | None:
     return atom
 
 
+@pattern(r"\bthe\s+(?:next|following)\s+day\b(?!\s+(?:or|of|and)\b)")
+def _the_next_day(m: re.Match[str]) -> Atom | None:
+    """ "friday doesn't work, the next day?": one day on from the date said before it (the
+    grammar's told shift); alone it names no day."""
+    return Atom(SHIFT, m.start(), m.end(), {"amount": 1, "unit": "day", "post": False}, weak=True)
+
+
 #: What may follow "<weekday> after/before": a date, never a time ("monday after 3").
 _DATE_AHEAD = rf"(?=\s+(?:the\s+)?(?:{NAMES}|{MON}|\d{{1,2}}(?:st|nd|rd|th)|next|this|tomorrow|tmrw|tmr|\d{{1,2}}/\d))"
 

@@ -8,7 +8,7 @@ patient messages).
 - "after 2 days off work" tells a story, and the weekday said with it stays the date;
 - "after the bank holiday weekend", "after the long weekend": the first day after all of it, a
   long weekend running on over the public holidays next to it (Good Friday to Easter Monday);
-- "the day after", "the week after", "the day before" with no date of their own count from the
+- "the day after", "the week after", "the day before", "the next day" with no date of their own count from the
   date said just before ("boxing day is out so the day after"), keeping a time said with them.
 
 Every construction runs in two zones, each from the Friday before its clocks change.
@@ -16,6 +16,7 @@ Every construction runs in two zones, each from the Friday before its clocks cha
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 
 import pytest
@@ -28,19 +29,51 @@ CASES = [
     # next to next: the week after next (from a Friday, its Monday is 10 days on)
     ("pls give appointment next to next monday", "next to next monday", 10, "00:00", ("NY", "AKL")),
     ("next to next week is better", "next to next week", 10, "00:00", ("LON", "BER")),
-    ("kindly next to next wednesday morning", "next to next wednesday morning", 12, "08:00", ("DUB", "NY")),
+    (
+        "kindly next to next wednesday morning",
+        "next to next wednesday morning",
+        12,
+        "08:00",
+        ("DUB", "NY"),
+    ),
     # which week it is, then its weekday
     ("next week on tuesday please", "next week on tuesday", 4, "00:00", ("LON", "BER")),
-    ("In the next week on Thursday is possible?", "next week on Thursday", 6, "00:00", ("BER", "AKL")),
-    ("the following week on monday at 10", "following week on monday at 10", 3, "10:00", ("NY", "DUB")),
+    (
+        "In the next week on Thursday is possible?",
+        "next week on Thursday",
+        6,
+        "00:00",
+        ("BER", "AKL"),
+    ),
+    (
+        "the following week on monday at 10",
+        "following week on monday at 10",
+        3,
+        "10:00",
+        ("NY", "DUB"),
+    ),
     # "after N days off" is a story; the weekday is the date
     ("could i come monday after 2 days off work", "monday", 3, "00:00", ("DUB", "NY")),
     ("tuesday, after 3 days off sick", "tuesday", 4, "00:00", ("AKL", "LON")),
     # the day after / the week after what was said just before
     ("sunday is no good, the day after?", "day after", 3, "00:00", ("LON", "AKL")),
     ("next week is busy, the week after?", "week after", 10, "00:00", ("NY", "BER")),
+    ("monday doesnt work, the next day?", "next day", 4, "00:00", ("BER", "AKL")),
+    (
+        "the 2nd is out, what about the following day at 10",
+        "following day at 10",
+        None,
+        "10:00",
+        ("NY", "DUB"),
+    ),
     ("tuesday at 3 or the day after at 4", "day after at 4", 5, "16:00", ("DUB", "NY")),
-    ("the 3rd is out, the day before in the morning?", "day before in the morning", None, "08:00", ("LON", "NY")),
+    (
+        "the 3rd is out, the day before in the morning?",
+        "day before in the morning",
+        None,
+        "08:00",
+        ("LON", "NY"),
+    ),
 ]
 
 
@@ -60,7 +93,15 @@ def test_round_twelve_constructions(
 ) -> None:
     for zone in zones:
         got = dict(_found(text, zone))
-        wanted = days if days is not None else _days_to(zone, 3) - 1
+        # the cases counting from a day of the month: "the 3rd" less one, "the 2nd" plus one
+        told = re.search(r"the (\d)(?:st|nd|rd|th)", text)
+        if told is not None:
+            wanted = _days_to(zone, int(told[1])) + (
+                1 if "after" in span or "following" in span else -1
+            )
+        else:
+            assert days is not None
+            wanted = days
         assert got.get(span) == _expected(zone, wanted, clock), (text, zone, got)
 
 
@@ -92,11 +133,26 @@ def test_next_to_next_month() -> None:
     ("tz", "locale", "text", "start"),
     [
         # the Easter bank holiday weekend runs to Easter Monday; clocks change on 29 March
-        ("Europe/London", "en-GB", "after the bank holiday weekend please", "2026-04-07T00:00:00+01:00"),
-        ("Europe/Dublin", "en-IE", "after the bank holiday weekend please", "2026-04-07T00:00:00+01:00"),
+        (
+            "Europe/London",
+            "en-GB",
+            "after the bank holiday weekend please",
+            "2026-04-07T00:00:00+01:00",
+        ),
+        (
+            "Europe/Dublin",
+            "en-IE",
+            "after the bank holiday weekend please",
+            "2026-04-07T00:00:00+01:00",
+        ),
         ("Europe/London", "en-GB", "after the easter weekend", "2026-04-07T00:00:00+01:00"),
         # Sydney's clocks go back on Easter Sunday, 5 April
-        ("Australia/Sydney", "en-AU", "any time after the easter long weekend", "2026-04-07T00:00:00+10:00"),
+        (
+            "Australia/Sydney",
+            "en-AU",
+            "any time after the easter long weekend",
+            "2026-04-07T00:00:00+10:00",
+        ),
         ("Australia/Sydney", "en-AU", "after the long weekend", "2026-04-07T00:00:00+10:00"),
     ],
 )
