@@ -554,12 +554,25 @@ def _edge(m: re.Match[str], edge: str | None = None) -> Atom | None:
 
 
 @pattern(
-    rf"\b(?:the\s+)?(?P<name>{NAMES})(?![a-z])\s+(?:long\s+)?(?:weekend|wknd|wkend|w/e)\b",
+    rf"\b(?:the\s+)?(?:(?P<wd>{WD})\s+(?:of|on|in)\s+(?:the\s+)?)?(?P<name>{NAMES})(?![a-z])\s+(?:long\s+)?(?:weekend|wknd|wkend|w/e)\b"
+    rf"(?:\s*,?\s*(?:on\s+)?(?:the\s+)?(?P<wd2>{WD})(?![a-z']))?",
     gate=_HAS_HOLIDAY,
 )
 def _holiday_weekend(m: re.Match[str]) -> Atom | None:
-    """ "memorial day weekend", "easter weekend": the holiday and the weekend nearest it (nlu.dates.resolve)."""
-    return Atom(DATE, m.start(), m.end(), {"kind_": "holiday_weekend", "name": m["name"]})
+    """ "memorial day weekend", "easter weekend": the holiday and the weekend nearest it
+    (nlu.dates.resolve); "memorial day weekend friday", "the saturday of easter weekend": that
+    weekday of it, or the one just before it (the Friday a Monday holiday's weekend begins on)."""
+    wd = m["wd"] or m["wd2"]
+    return Atom(
+        DATE,
+        m.start(),
+        m.end(),
+        {
+            "kind_": "holiday_weekend",
+            "name": m["name"],
+            "wd": weekday_value(wd) if wd else None,
+        },
+    )
 
 
 @pattern(

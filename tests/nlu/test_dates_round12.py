@@ -8,6 +8,8 @@ patient messages).
 - "after 2 days off work" tells a story, and the weekday said with it stays the date;
 - "after the bank holiday weekend", "after the long weekend": the first day after all of it, a
   long weekend running on over the public holidays next to it (Good Friday to Easter Monday);
+- a weekday of a holiday's long weekend ("memorial day weekend friday", "the saturday of easter
+  weekend"): that day of it, or the nearest one just outside it;
 - "the day after", "the week after", "the day before", "the next day" with no date of their own count from the
   date said just before ("boxing day is out so the day after"), keeping a time said with them.
 
@@ -171,3 +173,53 @@ def test_after_a_holiday_weekend_is_the_day_after_all_of_it(
 def test_a_shift_alone_is_no_date() -> None:
     # with nothing said before, "the day after" names no day
     assert _found("what about the day after", "NY") == []
+
+
+@pytest.mark.parametrize(
+    ("tz", "locale", "now", "text", "start"),
+    [
+        # Memorial Day is Monday 25 May 2026; said in March, before the clocks go forward on the 8th
+        (
+            "America/New_York",
+            "en-US",
+            datetime(2026, 3, 6, 10),
+            "memorial day weekend friday?",
+            "2026-05-22T00:00:00-04:00",
+        ),
+        (
+            "America/Chicago",
+            "en-US",
+            datetime(2026, 3, 6, 10),
+            "the friday of thanksgiving weekend",
+            "2026-11-27T00:00:00-06:00",
+        ),
+        # no Easter Monday holiday in the US: the Monday just after the weekend
+        (
+            "America/Chicago",
+            "en-US",
+            datetime(2026, 3, 6, 10),
+            "the monday of easter weekend",
+            "2026-04-06T00:00:00-05:00",
+        ),
+        # Easter weekend across the European and Australian clock changes
+        (
+            "Europe/London",
+            "en-GB",
+            datetime(2026, 3, 26, 10),
+            "easter weekend saturday",
+            "2026-04-04T00:00:00+01:00",
+        ),
+        (
+            "Australia/Sydney",
+            "en-AU",
+            datetime(2026, 4, 1, 10),
+            "the monday of the easter long weekend",
+            "2026-04-06T00:00:00+10:00",
+        ),
+    ],
+)
+def test_a_weekday_of_a_holiday_weekend(
+    tz: str, locale: str, now: datetime, text: str, start: str
+) -> None:
+    got = resolve_datetimes(text, now, tz, locale)
+    assert [e.value["start"] for e in got] == [start], got
