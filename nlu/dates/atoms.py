@@ -371,10 +371,16 @@ def _except_weekday(m: re.Match[str]) -> Atom | None:
     return _atom(m, DATE, kind_="wd", wd=weekday_value(m["wd"]), mode="except")
 
 
+#: Right before a bare "week on <weekday>", the word that names which week it is.
+_WEEK_NAMED = re.compile(r"\b(?:this|next|following|coming|current|that|the)\s+$")
+
+
 @pattern(
     rf"\b(?:(?:a|one)\s+(?P<u>week|fortnight)(?:\s+(?:on|from))?|(?P<u2>week|fortnight)\s+on)\s+(?:this\s+)?(?P<wd>{WD})(?![a-z'])"
 )
 def _week_on_weekday(m: re.Match[str]) -> Atom | None:
+    if m["u2"] and _WEEK_NAMED.search(m.string, 0, m.start()):
+        return None  # "next week on tuesday" is that week's Tuesday, not "a week on tuesday"
     mode = "plus_fortnight" if (m["u"] or m["u2"]) == "fortnight" else "plus_week"
     return _atom(m, DATE, kind_="wd", wd=weekday_value(m["wd"]), mode=mode)
 
@@ -586,11 +592,16 @@ def _last_day_of_month(m: re.Match[str]) -> Atom | None:
     )
 
 
-@pattern(rf"\bnext\s+next\s+(?:(?P<wk>week|wk)\b|(?P<wd>{WD})(?![a-z']))")
+@pattern(
+    rf"\bnext\s+(?:to\s+|-\s*)?next\s+(?:(?P<wk>week|wk)\b|(?P<mo>month|mnth|mth)\b|(?P<wd>{WD})(?![a-z']))"
+)
 def _next_next(m: re.Match[str]) -> Atom | None:
-    """Singapore's "next next week", "next next monday": the week after next, and its day."""
+    """Singapore's "next next week", "next next monday", and India's "next to next week": the
+    week (or month) after next, and its day."""
     if m["wk"]:
         return _atom(m, WEEK, offset_weeks=2)
+    if m["mo"]:
+        return _atom(m, MONTH, kind_="offset", offset=2)
     return _atom(m, DATE, kind_="wd", wd=weekday_value(m["wd"]), mode="next_next_week")
 
 

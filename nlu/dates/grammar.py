@@ -429,6 +429,13 @@ def resolve_group(
         if r is None:
             return None
         day, day_end, year_given = r
+    if SHIFT in by and day is None and WEEK in by:
+        # "next week is busy, the week after?": a week shifts from its Monday
+        w = by[WEEK].data
+        day = monday(today + timedelta(days=w.get("offset_days", 0))) + timedelta(
+            weeks=w.get("offset_weeks", 0)
+        )
+        day_end = day + timedelta(days=7)
     if SHIFT in by:
         if by[SHIFT].data["unit"] == "after":
             if day_end is None:
@@ -572,6 +579,27 @@ def _range(
     return _value(start, end, lo.grain if lo else "hour")
 
 
+#: "the day after", "the week before", "the day after that": a shift whose date was said before it.
+_SHIFT_OF_TOLD = re.compile(
+    r"the\s+(?:(?:day|week)\s+(?:after|before)(?:\s+that)?|(?:next|following)\s+day)"
+)
+
+
+def _after_told(previous: list[Atom], g: list[Atom], text: str) -> list[Atom] | None:
+    """ "boxing day is out so the day after", "thanksgiving week is crazy, the week after?": a
+    shift with no date of its own counts from the date said just before it, as a reader does."""
+    if g[0].kind != SHIFT or any(a.kind == SHIFT for a in previous):
+        return None
+    if not _SHIFT_OF_TOLD.fullmatch(text[g[0].start : g[0].end].strip()):
+        return None
+    if any(a.kind not in (TIME, POD_K, RANGE) for a in g[1:]):
+        return None
+    # the day comes from before, the time of day ("the day after at 4") from the shift's own words
+    own_times = len(g) > 1
+    days = [a for a in previous if not (own_times and a.kind in (TIME, POD_K, RANGE))]
+    return days + g if days else None
+
+
 def find(text: str, now: datetime, month_first: bool, region: str = "") -> list[Found]:
     """Resolve every datetime expression in lower-cased ``text`` relative to aware ``now``.
 
@@ -595,6 +623,14 @@ def find(text: str, now: datetime, month_first: bool, region: str = "") -> list[
                 s, e = _span(text, merged[0].start, merged[-1].end)
                 out[-1] = Found(s, e, r[0], r[1], r[2])
                 previous = merged
+                continue
+        told = _after_told(previous, g, text) if previous_found else None
+        if told is not None:
+            r = resolve_group(told, now, month_first, region)
+            if r is not None:
+                s, e = _span(text, g[0].start, g[-1].end)
+                out.append(Found(s, e, r[0], r[1], r[2]))
+                previous = told
                 continue
         whole = with_day_of(previous, g, groups[i + 1] if i + 1 < len(groups) else [], text, _fits)
         if not _accept(whole, text):

@@ -687,6 +687,11 @@ def next_holiday(
     return _next_of(key, today)
 
 
+def is_public_holiday(day: date, country: str) -> bool:
+    """Whether ``day`` is one of ``country``'s public holidays (Easter Monday, Boxing Day ...)."""
+    return any(HOLIDAYS[k][1](day.year) == day for k in COUNTRIES.get(country, ()))
+
+
 def _next_of(key: str, today: date) -> date | None:
     rule = HOLIDAYS[key][1]
     d = rule(today.year)

@@ -135,6 +135,9 @@ def _in_duration(m: re.Match[str]) -> Atom | None:
     return _forward(m, d)
 
 
+_WEEKDAY_AHEAD = re.compile(rf"[\s,]+(?:on\s+)?(?:the\s+)?{WD}(?![a-z'])")
+
+
 @pattern(
     rf"\b(?:(?:with)?in|during|over)\s+the\s+(?:next|coming)\s+(?P<d>{DUR}|hour|minute|day|week|fortnight|month)\b",
     gate=word_gate(r"\b(?:next|coming)\b"),
@@ -145,17 +148,20 @@ def _within_next(m: re.Match[str]) -> Atom | None:
     d = parse_duration(m["d"]) or parse_duration("1 " + m["d"])
     if d is None:
         return None
+    if m["d"] == "week" and _WEEKDAY_AHEAD.match(m.string, m.end()):
+        return None  # "in the next week on tuesday": the weekday names the day, in next week
     if d.unit == "minute":
         return Atom(INSTANT, m.start(), m.end(), {"seconds": 0})
     return Atom(DATE, m.start(), m.end(), {"kind_": "rel", "days": 0})
 
 
 @pattern(
-    rf"\bafter\s+{_HEDGE}(?P<d>{DUR})(?![a-z])(?!\s+(?:of|from|after|before|since|ago|on|following|later|in|at)\b)"
+    rf"\bafter\s+{_HEDGE}(?P<d>{DUR})(?![a-z])(?!\s+(?:of|off|from|after|before|since|ago|on|following|later|in|at|away|sick|leave|rest)\b)"
 )
 def _after_duration(m: re.Match[str]) -> Atom | None:
     """ "after 10 days" as a patient asks for a date: the same as "in 10 days" ("after 3 days of
-    fever" tells a story, and "after 2 days from friday" shifts a date, so neither is read)."""
+    fever" and "after 2 days off work" tell a story, and "after 2 days from friday" shifts a
+    date, so none of them is read)."""
     d = parse_duration(m["d"])
     return _forward(m, d) if d else None
 
@@ -265,6 +271,13 @@ def _shift_before_date(m: re.Match[str]) -> Atom | None:
     return atom
 
 
+@pattern(r"\bthe\s+(?:next|following)\s+day\b(?!\s+(?:or|of|and)\b)")
+def _the_next_day(m: re.Match[str]) -> Atom | None:
+    """ "friday doesn't work, the next day?": one day on from the date said before it (the
+    grammar's told shift); alone it names no day."""
+    return Atom(SHIFT, m.start(), m.end(), {"amount": 1, "unit": "day", "post": False}, weak=True)
+
+
 #: What may follow "<weekday> after/before": a date, never a time ("monday after 3").
 _DATE_AHEAD = rf"(?=\s+(?:the\s+)?(?:{NAMES}|{MON}|\d{{1,2}}(?:st|nd|rd|th)|next|this|tomorrow|tmrw|tmr|\d{{1,2}}/\d))"
 
@@ -287,12 +300,13 @@ def _weekday_around_date(m: re.Match[str]) -> Atom | None:
 
 @pattern(
     r"\b(?:(?:any\s*time|anytime|sometime|some\s+time|any\s+day|only|just|straight)\s+)?after"
-    r"(?=\s+(?:the\s+|this\s+|next\s+)?(?:weekend|wknd|w/e)\b)",
+    rf"(?=\s+(?:the\s+|this\s+|next\s+)?(?:(?:{NAMES})(?![a-z])\s+)?(?:long\s+)?(?:weekend|wknd|wkend|w/e)\b)",
     gate=_HAS_WEEKEND,
 )
 def _after_weekend(m: re.Match[str]) -> Atom | None:
-    """ "after the weekend": the Monday, the first day after it. Only the weekend: after a holiday or
-    a date ("after anzac day", "after the 4th of july") people name that day as the one to count
+    """ "after the weekend": the Monday, the first day after it; "after the bank holiday weekend",
+    "after the long weekend": the first day after all of it. Only weekends: after a holiday or a
+    date ("after anzac day", "after the 4th of july") people name that day as the one to count
     from, and the dev sets' writers read it so."""
     return Atom(SHIFT, m.start(), m.end(), {"amount": 1, "unit": "after", "post": False}, weak=True)
 
@@ -471,6 +485,17 @@ def _edge_of(m: re.Match[str]) -> Atom | None:
 
 
 @pattern(
+    rf"\b(?:(?:at|by|towards?|around)\s+)?(?:the\s+)?(?P<edge>end|beginning)[\s-]+(?P<mon>{MON})(?![a-z'])(?!\s*\d)"
+    rf"(?:,?\s+(?P<y>{_YEAR}))?"
+)
+def _edge_month_without_of(m: re.Match[str]) -> Atom | None:
+    """ "end june", "beginning-july": the edge of a month said without its "of" (as "mid june" is)."""
+    if m["mon"].rstrip(".") in ("may", "mar"):
+        return None  # "the end may be near"
+    return _edge(m)
+
+
+@pattern(
     rf"\b(?P<edge>early|mid|late)[\s-]*(?:(?:{_REL}\s+)(?P<unit>week|wk|month|mnth|mth)\b|(?P<wk>week)\b"
     rf"|(?P<mon>{MON})(?![a-z'])(?:,?\s+(?P<y>{_YEAR}))?)"
 )
@@ -505,7 +530,7 @@ def _nth_week_of(m: re.Match[str]) -> Atom | None:
 
 
 def _edge(m: re.Match[str], edge: str | None = None) -> Atom | None:
-    rel = (m["rel"] or "").replace("the ", "")
+    rel = (m.groupdict().get("rel") or "").replace("the ", "")
     offset = 1 if rel in ("next", "coming", "following") else 0
     if m["mon"]:
         period = {
@@ -529,12 +554,25 @@ def _edge(m: re.Match[str], edge: str | None = None) -> Atom | None:
 
 
 @pattern(
-    rf"\b(?:the\s+)?(?P<name>{NAMES})(?![a-z])\s+(?:long\s+)?(?:weekend|wknd|wkend|w/e)\b",
+    rf"\b(?:the\s+)?(?:(?P<wd>{WD})\s+(?:of|on|in)\s+(?:the\s+)?)?(?P<name>{NAMES})(?![a-z])\s+(?:long\s+)?(?:weekend|wknd|wkend|w/e)\b"
+    rf"(?:\s*,?\s*(?:on\s+)?(?:the\s+)?(?P<wd2>{WD})(?![a-z']))?",
     gate=_HAS_HOLIDAY,
 )
 def _holiday_weekend(m: re.Match[str]) -> Atom | None:
-    """ "memorial day weekend", "easter weekend": the holiday and the weekend nearest it (nlu.dates.resolve)."""
-    return Atom(DATE, m.start(), m.end(), {"kind_": "holiday_weekend", "name": m["name"]})
+    """ "memorial day weekend", "easter weekend": the holiday and the weekend nearest it
+    (nlu.dates.resolve); "memorial day weekend friday", "the saturday of easter weekend": that
+    weekday of it, or the one just before it (the Friday a Monday holiday's weekend begins on)."""
+    wd = m["wd"] or m["wd2"]
+    return Atom(
+        DATE,
+        m.start(),
+        m.end(),
+        {
+            "kind_": "holiday_weekend",
+            "name": m["name"],
+            "wd": weekday_value(wd) if wd else None,
+        },
+    )
 
 
 @pattern(

@@ -6,7 +6,7 @@ import calendar
 from datetime import date, timedelta
 from typing import Any
 
-from nlu.dates.holidays import FRIDAY_WEEKEND, next_holiday
+from nlu.dates.holidays import FRIDAY_WEEKEND, is_public_holiday, next_holiday
 
 
 def monday(d: date) -> date:
@@ -210,6 +210,15 @@ def resolve_date(
         if d.weekday() == 6:
             sat = d - timedelta(days=1)
         start, end = min(sat, d), max(sat + timedelta(days=2), d + one)
+        while is_public_holiday(end, region):
+            # a long weekend runs on over the holidays next to it: Good Friday's bank holiday
+            # weekend ends with Easter Monday, so "after" it is the Tuesday
+            end += one
+        if spec.get("wd") is not None:
+            # a weekday of the long weekend: its own day, or the nearest one just outside it
+            # (Memorial Day weekend's Friday, the Monday of an Easter weekend that has no holiday)
+            day = _weekday_nearest(spec["wd"], min(sat, d), end)
+            return day, day + one, False
         if d.weekday() == 0:
             # a Monday holiday's long weekend: the Monday itself, the day the weekend is named for
             # and the one the dev sets' writers all accept (the Saturday only some of them)
@@ -235,6 +244,15 @@ def resolve_date(
             sat = monday(sat) + timedelta(days=5 + 7 * spec["plus_weeks"])
         return sat, monday(sat) + timedelta(days=7), False
     return None
+
+
+def _weekday_nearest(wd: int, first: date, end: date) -> date:
+    """The day of weekday ``wd`` in [first, end), or else the nearest to that range (before it on a tie)."""
+    before = first - timedelta(days=(first.weekday() - wd) % 7 or 7)
+    after = end + timedelta(days=(wd - end.weekday()) % 7)
+    if after - timedelta(days=7) >= first:
+        return after - timedelta(days=7)
+    return before if (first - before) <= (after - end + timedelta(days=1)) else after
 
 
 def resolve_month(spec: dict[str, Any], today: date) -> tuple[date, date] | None:

@@ -130,10 +130,11 @@ def test_a_holidays_weekend_runs_from_the_holiday_or_its_saturday() -> None:
         "2026-11-26T00:00:00-05:00",
         "2026-11-30T00:00:00-05:00",
     )
-    # Sydney's clocks go back during Easter weekend 2026
+    # Sydney's clocks go back during Easter weekend 2026; the long weekend runs on over Easter
+    # Monday, the public holiday next to it
     assert days("easter long weekend", "Australia/Sydney", "en-AU") == (
         "2026-04-04T00:00:00+11:00",
-        "2026-04-06T00:00:00+10:00",
+        "2026-04-07T00:00:00+10:00",
     )
 
 
