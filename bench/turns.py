@@ -184,6 +184,7 @@ class Turns:
     seconds: float = 0.0
     fhir: FhirTime = field(default_factory=FhirTime)
     cpu_seconds: float = 0.0  # serve's and the worker's processes, over the load
+    serve_cpu_seconds: float = 0.0  # serve's share of it (the rest is the worker's)
 
     def report(self) -> dict[str, Any]:
         n = len(self.latencies)
@@ -206,6 +207,7 @@ class Turns:
             # The assistant's own CPU per turn (serve + worker, not FHIR or the bench): what
             # bounds turns/s on a machine of given cores, however busy it is otherwise.
             "cpu_ms_per_turn": self.cpu_seconds * 1000 / n if n else float("nan"),
+            "serve_cpu_ms_per_turn": self.serve_cpu_seconds * 1000 / n if n else float("nan"),
         }
 
 
@@ -308,9 +310,10 @@ async def one_shape(
         for phone in warm_phones:
             if await replies.next(phone) is None:
                 raise RuntimeError(f"no reply to a warm-up message ({shape})")
-        before = cpu()
+        before, serve_before = cpu(), h.group_cpu_seconds(serve_pid)
         crowd_turns = await crowd(url, replies, args.patients, proxy_root)
         crowd_turns.cpu_seconds, before = cpu() - before, cpu()
+        crowd_turns.serve_cpu_seconds = h.group_cpu_seconds(serve_pid) - serve_before
         burst_turns = await bursts(
             url, replies, h.patient_phone(args.patients), args.bursts, proxy_root
         )
@@ -379,7 +382,8 @@ def print_shape(result: dict[str, Any], args: argparse.Namespace) -> None:
     cores = os.cpu_count() or 1
     print(
         f"         CPU of serve and worker: {c['cpu_ms_per_turn']:.1f} ms per turn ({cores} cores: "
-        f"at most {cores * 1000 / c['cpu_ms_per_turn']:.0f} turns/s at this cost)"
+        f"at most {cores * 1000 / c['cpu_ms_per_turn']:.0f} turns/s at this cost; "
+        f"serve {c['serve_cpu_ms_per_turn']:.1f} ms of it)"
     )
     print(
         f"  burst  one patient, {args.bursts} x 10 at once: p50 {b['p50_ms']:.1f} ms  "

@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import TypeVar
 
 from dialogs.lay_words import NOT_DESCRIPTIVE
@@ -34,7 +35,15 @@ def _names(item: Service | Practitioner | Location) -> list[str]:
         # "Dr. Amara Patel" is also "Patel", "Amara", "Dr Patel".
         bare = _TITLES.sub(" ", normalise(item.name)).split()
         names += [*bare, " ".join(bare)]
-    return [normalise(n) for n in names if n]
+    return [_normalised_name(n) for n in names if n]
+
+
+@lru_cache(maxsize=4096)
+def _normalised_name(name: str) -> str:
+    # The catalogue's names and synonyms are normalised for every span and message matched
+    # against them (hundreds of times a turn); they are few and change rarely, so each is
+    # normalised once. Only catalogue names come here, never what a patient wrote.
+    return normalise(name)
 
 
 def best_match(text: str, items: Sequence[T], cutoff: float = 0.82) -> T | None:

@@ -8,6 +8,7 @@ en-AU -> AU); `phonenumbers` knows each country's rules, so no rule is written b
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import phonenumbers
 
@@ -25,6 +26,14 @@ def region_of(locale: str) -> str:
     return parts[1].upper() if len(parts) > 1 and len(parts[1]) == 2 else DEFAULT_REGION
 
 
+#: Numbers read lately and what they read as. A turn reads the same few numbers several times
+#: (its address, each telecom of the patients found on it, the reply's recipient) and
+#: `phonenumbers.parse` is a tenth of a millisecond each time; the answer depends only on the
+#: two strings, so it is kept. Bounded, and holds numbers only (no names or messages).
+_READ_CACHE_SIZE = 4096
+
+
+@lru_cache(maxsize=_READ_CACHE_SIZE)
 def to_e164(number: str, region: str = DEFAULT_REGION) -> str | None:
     """ "(617) 555-0134", "+1 617 555 0134", "tel:+16175550134" -> "+16175550134"; a number with
     no country code is read as one of `region`; None if it cannot be a phone number."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import phonenumbers
 
 from domain.phones import DEFAULT_REGION, to_e164
@@ -15,6 +17,14 @@ def spellings(e164: str, region: str = DEFAULT_REGION) -> list[str]:
     Token search matches exact strings, so we ask for each spelling (comma = OR) and
     compare the results in E.164 afterwards.
     """
+    return list(_spellings(e164, region))
+
+
+@lru_cache(maxsize=1024)
+def _spellings(e164: str, region: str) -> tuple[str, ...]:
+    # Every turn on a phone searches Patients and RelatedPersons by its spellings: made once
+    # per number (phonenumbers' parse and formats cost more than the rest of the search's
+    # preparation). Numbers only are kept.
     parsed = phonenumbers.parse(e164, region)
     national_digits = str(parsed.national_number)
     forms = [
@@ -25,4 +35,4 @@ def spellings(e164: str, region: str = DEFAULT_REGION) -> list[str]:
         e164.lstrip("+"),
     ]
     # A comma inside a token search value would split it into two values.
-    return list(dict.fromkeys(f for f in forms if "," not in f))
+    return tuple(dict.fromkeys(f for f in forms if "," not in f))

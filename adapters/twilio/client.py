@@ -7,6 +7,7 @@ the unchanged library.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import aiohttp
@@ -18,6 +19,14 @@ from twilio.rest import Client  # type: ignore[import-untyped]
 
 #: Seconds to wait for Twilio before the send counts as a temporary failure.
 TIMEOUT_SECONDS = 10.0
+
+#: The transport's own logger. twilio logs every request at INFO in a dozen lines (method and
+#: URL, a GET's query - phone numbers among them -, each header, the response's headers): under
+#: a worker's INFO level that was most of a turn's log lines and their CPU, and a query's
+#: phone numbers are PHI. Warnings and errors still pass; the outbox sender logs each
+#: message's outcome itself.
+TRANSPORT_LOG = logging.getLogger("adapters.twilio.transport")
+TRANSPORT_LOG.setLevel(logging.WARNING)
 
 
 class HeaderAuthHttpClient(AsyncTwilioHttpClient):
@@ -52,7 +61,7 @@ class TwilioRest:
     def client(self) -> Client:
         if self._client is None:
             # max_retries=None: no hidden retries; the outbox sender owns retrying and backoff.
-            self._http = HeaderAuthHttpClient(timeout=TIMEOUT_SECONDS)
+            self._http = HeaderAuthHttpClient(timeout=TIMEOUT_SECONDS, logger=TRANSPORT_LOG)
             client = Client(self.account_sid, self._auth_token, http_client=self._http)
             client.api.base_url = self._base_url.rstrip("/")
             self._client = client

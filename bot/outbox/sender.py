@@ -167,19 +167,19 @@ class OutboxSender:
         try:
             while True:
                 room = self.policy.in_flight - len(flying)
-                claimed = (
-                    await self._claim(min(self.policy.batch, room))
-                    if room > 0 and claims < max_rounds
-                    else []
-                )
+                asked = min(self.policy.batch, room) if room > 0 and claims < max_rounds else 0
+                claimed = await self._claim(asked) if asked else []
                 claims += 1 if claimed else 0
                 total.claimed += len(claimed)
                 held.update(m.id for m in claimed)
                 flying |= {asyncio.create_task(deliver(m)) for m in claimed}
                 if not flying:
                     break
-                if claimed and len(flying) < self.policy.in_flight:
+                if claimed and len(claimed) == asked and len(flying) < self.policy.in_flight:
                     continue  # more may be due: fill the room first
+                # A short claim took everything due but the messages queued behind those in
+                # flight (one per stream): claiming again before one is delivered would come
+                # back empty (a statement per turn for nothing), so wait for a delivery first.
                 finished, flying = await asyncio.wait(flying, return_when=asyncio.FIRST_COMPLETED)
                 for retry_at in _outcomes([t.exception() or t.result() for t in finished]):
                     _count(total, retry_at)
