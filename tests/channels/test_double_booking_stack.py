@@ -44,7 +44,9 @@ pytestmark = [
 TRIALS, ATTEMPTS = 5, 10
 SECRET = "test-secret-key-0123456789"
 ZONE = ZoneInfo("America/New_York")
-REPLY_SECONDS = 120.0
+# Correctness, not speed, is this test's: ten losers each searching and holding other times
+# take a while on a loaded 2-core machine (the benchmark measures the time).
+REPLY_SECONDS = 300.0
 BOOKED, TAKEN = "You're booked", "someone has just taken that time"
 
 
