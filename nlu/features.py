@@ -366,8 +366,14 @@ _EMOJI_MODIFIERS = re.compile(r"[\ufe0f\u200d\U0001F3FB-\U0001F3FF\s]")
 _PICTURES_ONLY = "xemoji"
 
 
+#: An ASCII letter or digit (Unicode categories L and N): a text with one is not pictures only.
+_ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
+
+
 def _pictures_only(text: str) -> bool:
     """Whether ``text`` holds at least one emoji or symbol and no letter or digit."""
+    if _ASCII_ALNUM.search(text):
+        return False  # the common case, told without a category lookup per character
     cats = [unicodedata.category(c) for c in text if not c.isspace()]
     return any(c == "So" for c in cats) and not any(c[0] in "LN" for c in cats)
 

@@ -179,7 +179,11 @@ class NLU:
         self, text: str, entities: list[Entity] | tuple[Entity, ...] = ()
     ) -> list[tuple[str, float]]:
         """Intent ranking of ``text`` by the classifier, best first."""
-        doc = self._models.intent.make_doc(classifier_text(text, entities, self._models.lexicon))
+        return self._ranking(classifier_text(text, entities, self._models.lexicon))
+
+    def _ranking(self, masked: str) -> list[tuple[str, float]]:
+        """Intent ranking of a classifier text (``classifier_text``), best first."""
+        doc = self._models.intent.make_doc(masked)
         return sorted(((k, float(v)) for k, v in self._scores(doc).items()), key=lambda kv: -kv[1])
 
     def _recognised(self, text: str) -> list[Entity]:
@@ -221,17 +225,16 @@ class NLU:
         entities = tuple(
             sorted(rules + self.model_entities(text, rules), key=lambda e: (e.start, e.end))
         )
-        ranking = self.classify(text, entities)
+        # The classifier's text is made once: the unknown-words test below reads the same words.
+        masked = classifier_text(text, entities, self._models.lexicon)
+        ranking = self._ranking(masked)
         # A message with no word the training data knew (keyboard mash) is not understood: out of
         # scope whatever the classifier guessed, at a confidence that asks the patient to rephrase
         # (an emergency guess is left to the emergency screen below, never lowered here).
         if (
             ranking[0][0] != "emergency"
             and not entities
-            and knows_none(
-                classifier_text(text, entities, self._models.lexicon).split(),
-                self._models.lexicon.counts,
-            )
+            and knows_none(masked.split(), self._models.lexicon.counts)
         ):
             ranking = [("out_of_scope", UNKNOWN_WORDS_CONFIDENCE)] + [
                 (k, min(v, UNKNOWN_WORDS_CONFIDENCE)) for k, v in ranking if k != "out_of_scope"

@@ -550,6 +550,19 @@ def _present(signals: tuple[Signal, ...], norm: str, kept: str, live: set[int]) 
     ]
 
 
+def _present_with_a_symptom(
+    signals: tuple[Signal, ...], norm: str, kept: str, live: set[int]
+) -> list[Signal]:
+    """``_present(signals, ...)`` when one of them is a symptom that matches, else []: a group with
+    no symptom is no candidate, so its cues (half the searching of a long message) are not read."""
+    symptoms = _present(tuple(sig for sig in signals if sig.symptom), norm, kept, live)
+    if not symptoms:
+        return []
+    cues = _present(tuple(sig for sig in signals if not sig.symptom), norm, kept, live)
+    found = {id(sig) for sig in (*symptoms, *cues)}
+    return [sig for sig in signals if id(sig) in found]
+
+
 def score_message(norm: str) -> Scored | None:
     """The highest-scoring category of normalised text ``norm`` that could reach ``THRESHOLD``, or None.
 
@@ -574,8 +587,8 @@ def score_message(norm: str) -> Scored | None:
     # Most messages name no red-flag symptom at all: they stop here, before any cue is read.
     candidates = []
     for group, signals in SIGNALS.items():
-        present = _present(signals, norm, kept, live)
-        if any(sig.symptom for sig in present):
+        present = _present_with_a_symptom(signals, norm, kept, live)
+        if present:
             candidates.append((group, present))
     if not candidates:
         return None

@@ -21,9 +21,10 @@ from thinc.layers.chain import forward as thinc_chain_forward
 from nlu import NLU
 from nlu import model as M
 from nlu.dates import atoms
+from nlu.emergency import scoring
 from nlu.emergency.lexicon import MENTION_PARTS, RED_FLAG_PARTS
 from nlu.emergency.normalise import normalise
-from nlu.literals import LiteralIndex, required_literals
+from nlu.literals import LiteralIndex, required_literal_sets, required_literals
 from nlu.training_data import load_file
 
 from .conftest import NOW, TZ
@@ -54,6 +55,37 @@ def test_required_literals_are_what_every_match_needs() -> None:
     assert required_literals(re.compile(r"(?:very\s+)?bad")) == frozenset({"bad"})
     assert required_literals(re.compile(r"(?:a|b|)c?")) is None  # an empty branch needs nothing
     assert required_literals(re.compile(r"chest", re.IGNORECASE)) is None  # any case: not literal
+
+
+def test_a_pattern_runs_only_with_every_literal_it_needs() -> None:
+    spreads = re.compile(r"\bchest\b.{0,40}\b(?:going|spread\w*)\s+(?:in)?to\s+my\s+(?:arm|jaw)\b")
+    assert required_literal_sets(spreads) == [
+        frozenset({"chest"}),
+        frozenset({"going", "spread"}),
+        frozenset({"arm", "jaw"}),
+    ]  # "to", "my" are too short to be worth a lookup; "in" is optional
+    assert required_literal_sets(re.compile(r"(?:a|b|)c?")) is None
+    index = LiteralIndex([spreads, re.compile(r"\bchest\b")])
+    assert index.live("my chest hurts") == [1]
+    assert index.live("chest pain going to my arm") == [0, 1]
+    assert index.live("chest pain spreading, my arm is sore") == [0, 1]  # all three needs are there
+
+
+def test_no_emergency_signal_that_matches_is_skipped(texts: list[str]) -> None:
+    signals = [sig.pattern for sig in scoring._LIVE._signals]
+    index = LiteralIndex(signals)
+    for text in (normalise(t)[0] for t in texts):
+        live = set(index.live(text))
+        assert [p.pattern for i, p in enumerate(signals) if i not in live and p.search(text)] == []
+
+
+def test_a_groups_cues_are_read_only_when_it_has_a_symptom(texts: list[str]) -> None:
+    for text in (normalise(t)[0] for t in texts[::3]):
+        kept, live = scoring.undenied(text), scoring._LIVE.of(text)
+        for signals in scoring.SIGNALS.values():
+            present = scoring._present(signals, text, kept, live)
+            expected = present if any(sig.symptom for sig in present) else []
+            assert scoring._present_with_a_symptom(signals, text, kept, live) == expected, text
 
 
 @pytest.mark.parametrize("table", [RED_FLAG_PARTS, MENTION_PARTS], ids=["red_flags", "mentions"])
