@@ -311,7 +311,11 @@ def record(result: dict[str, Any]) -> None:
                 f"Signed Twilio SMS webhooks from 500 patients (5% sent twice as retries) at "
                 f"concurrency {result['concurrency']}, {result['rounds']} alternated rounds of "
                 f"{result['messages_per_round']} messages per server; serve in {result['shape']} "
-                "shape (no worker: the acknowledgement alone)."
+                + (
+                    "shape (no REDIS_URL: its turn process answers the messages meanwhile)."
+                    if result["shape"] == "embedded"
+                    else "shape (no worker: the acknowledgement alone)."
+                )
             ),
             results.table(
                 ["", "acks/s", "p50", "p99", "server CPU per ack", "non-2xx", "recorded once"],
@@ -372,6 +376,15 @@ def record(result: dict[str, Any]) -> None:
             "other processes): each such webhook was answered 5xx and not recorded, so the "
             "provider would send it again; none was lost or recorded twice. A server of its own "
             "(or a `max_connections` above the clients' pools) meets it."
+        )
+    if result["shape"] == "embedded" and serve["p99_ms"] >= TARGET_EMBEDDED_P99_MS:
+        body += (
+            f"\n\nWhy the 100 ms is not met here: the baseline, which runs no turns at all, "
+            f"had a p99 of {base['p99_ms']:.0f} ms in the same run. On this shared machine "
+            "(load average above its 2 cores) every process waits for a core, and 32 webhooks "
+            "at once queue behind each other; what serve adds is its ratio to the baseline "
+            "and its CPU per acknowledgement. A machine with a core free for the API "
+            "process is what meets the absolute figure."
         )
     if result["shape"] == "embedded":  # a section of its own: the production run stays
         title = (
