@@ -383,8 +383,8 @@ def record(result: dict[str, Any]) -> None:
             f"had a p99 of {base['p99_ms']:.0f} ms in the same run. On this shared machine "
             "(load average above its 2 cores) every process waits for a core, and 32 webhooks "
             "at once queue behind each other; what serve adds is its ratio to the baseline "
-            "and its CPU per acknowledgement. A machine with a core free for the API "
-            "process is what meets the absolute figure."
+            "and its CPU per acknowledgement; the absolute figure can only be judged on a "
+            "machine that is otherwise idle."
         )
     if result["shape"] == "embedded":  # a section of its own: the production run stays
         title = (
