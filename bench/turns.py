@@ -406,7 +406,8 @@ that CPU on a machine where other processes take most of the cores, so its p99 i
 turns' time. The embedded default processes turns in a child process, so acknowledgements
 have an interpreter of their own; the crowd's ack p99 is its first messages, every patient's
 at the same instant, queued in the API process behind each other (timed one by one at load
-~10: those 50 waited 390-450 ms; the 100 that came while turns ran, p99 80 ms)."""
+~10: those 50 waited up to 445 and 717 ms in two runs; the 100 that came while turns ran,
+p99 80 and 91 ms)."""
 
 
 def record(runs: list[dict[str, Any]], args: argparse.Namespace) -> None:
