@@ -23,6 +23,7 @@ RESULTS = Path(os.environ.get("BENCH_RESULTS", str(ROOT / "bench" / "RESULTS.md"
 # The order of the issue that asked for them (the message path first).
 ORDER = [
     "webhook_ack",
+    "webhook_ack_embedded",
     "turns",
     "staff_load",
     "nlu_latency",

@@ -284,6 +284,8 @@ def print_report(result: dict[str, object]) -> None:
 #: The targets of issue 10: serve's throughput and p99 against the baseline's, same run.
 TARGET_THROUGHPUT = 0.7
 TARGET_P99 = 2.0
+#: Issue 10's target for the embedded default: acknowledgements while turns run, p99.
+TARGET_EMBEDDED_P99_MS = 100.0
 
 
 def record(result: dict[str, Any]) -> None:
@@ -309,7 +311,11 @@ def record(result: dict[str, Any]) -> None:
                 f"Signed Twilio SMS webhooks from 500 patients (5% sent twice as retries) at "
                 f"concurrency {result['concurrency']}, {result['rounds']} alternated rounds of "
                 f"{result['messages_per_round']} messages per server; serve in {result['shape']} "
-                "shape (no worker: the acknowledgement alone)."
+                + (
+                    "shape (no REDIS_URL: its turn process answers the messages meanwhile)."
+                    if result["shape"] == "embedded"
+                    else "shape (no worker: the acknowledgement alone)."
+                )
             ),
             results.table(
                 ["", "acks/s", "p50", "p99", "server CPU per ack", "non-2xx", "recorded once"],
@@ -339,6 +345,19 @@ def record(result: dict[str, Any]) -> None:
                         "(no target; steadiest on a shared machine)",
                         "",
                     ],
+                    *(
+                        [
+                            [
+                                "serve p99 while turns run (embedded)",
+                                f"{serve['p99_ms']:.0f} ms",
+                                "",
+                                f"< {TARGET_EMBEDDED_P99_MS:g} ms",
+                                results.verdict(serve["p99_ms"] < TARGET_EMBEDDED_P99_MS),
+                            ]
+                        ]
+                        if result["shape"] == "embedded"
+                        else []
+                    ),
                     [
                         "zero non-2xx, every message recorded once",
                         "",
@@ -358,6 +377,21 @@ def record(result: dict[str, Any]) -> None:
             "provider would send it again; none was lost or recorded twice. A server of its own "
             "(or a `max_connections` above the clients' pools) meets it."
         )
+    if result["shape"] == "embedded" and serve["p99_ms"] >= TARGET_EMBEDDED_P99_MS:
+        body += (
+            f"\n\nWhy the 100 ms is not met here: the baseline, which runs no turns at all, "
+            f"had a p99 of {base['p99_ms']:.0f} ms in the same run. On this shared machine "
+            "(load average above its 2 cores) every process waits for a core, and 32 webhooks "
+            "at once queue behind each other; what serve adds is its ratio to the baseline "
+            "and its CPU per acknowledgement; the absolute figure can only be judged on a "
+            "machine that is otherwise idle."
+        )
+    if result["shape"] == "embedded":  # a section of its own: the production run stays
+        title = (
+            "Webhook acknowledgements, embedded default: turns in the same deployment (issue 10)"
+        )
+        results.record("webhook_ack_embedded", title, body)
+        return
     results.record("webhook_ack", "Webhook acknowledgements (issue 10, issue 15 item 1)", body)
 
 
