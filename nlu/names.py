@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from nlu.gazetteer import clinician_given_names, gazetteer_entities
+from nlu.short_replies import short_reply_intent
 from nlu.types import Entity
 
 #: Given names of many origins, one per line (written for the project, see the file's header).
@@ -837,7 +838,12 @@ def tidy_span(text: str, e: Entity) -> Entity | None:
     """``e`` without an opening word or a possessive "'s" ("my son Omar's" -> "my son Omar"); None if nothing is left.
 
     The span conventions keep the possessive out of a name, as they keep "the" out of a service.
+    In a message made only of social words ("nako", Marathi for no; "hapana") the recogniser's
+    span is a slip, not a name, site or clinician: no training or evaluation message of that kind
+    has one, and the span would keep the short reply from being read as one.
     """
+    if short_reply_intent(text):
+        return None
     start, end = e.start, e.end
     if e.entity in ("person_name", "practitioner"):
         end = _with_surnames(text, end)
