@@ -18,7 +18,7 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from celery import Celery
-from celery.signals import worker_ready
+from celery.signals import worker_init, worker_ready
 
 from adapters.celery_app import (
     INVITE_TO_INTAKE,
@@ -34,7 +34,7 @@ from adapters.redis.locks import LEASE_SECONDS as LOCK_LEASE
 from bot.logs import bind
 from bot.messages import Outbound
 from bot.retention import purge_expired as purge
-from patient_assistant.bootstrap import Runtime
+from patient_assistant.bootstrap import ModelOnFirstParse, Runtime
 from patient_assistant.channels import Channels
 from patient_assistant.jobs import run_due_jobs
 from patient_assistant.practice_runtimes import PracticeRuntimes
@@ -79,12 +79,31 @@ def catch_up_when_ready(app: Celery, settings: Settings) -> None:
     worker_ready.connect(ready, weak=False)
 
 
+def load_model_before_fork(app: Celery, nlu: ModelOnFirstParse) -> None:
+    """The worker's main process loads the NLU model before it starts its pool, and every
+    pool process it forks has it from the start.
+
+    Loaded by each pool process instead (on its first task), a restarted worker's processes
+    each paid spaCy's import and the model's load, all at once on a busy machine, before the
+    first answer (bench/crash_recovery.py); once in the parent, and shared by fork, it costs
+    a single load's CPU and memory. No thread runs while it loads, so the fork is safe."""
+
+    def init(sender: object = None, **_: object) -> None:
+        if getattr(sender, "app", None) is app:  # another app's worker (tests run several)
+            nlu.load()
+
+    # weak=False: the receiver is a closure, kept alive by the signal itself.
+    worker_init.connect(init, weak=False)
+
+
 def register_tasks(app: Celery, settings: Settings, now: dt.datetime | None = None) -> None:
     """Process due work, a conversation, the outbox, intake invitations and the retention purge."""
     # One event loop per worker process, and one runtime per practice, made by the first task
     # that needs it.
     loops: list[asyncio.AbstractEventLoop] = []
-    practices = PracticeRuntimes(settings, now)
+    nlu = ModelOnFirstParse()
+    practices = PracticeRuntimes(settings, now, nlu=nlu)
+    load_model_before_fork(app, nlu)
 
     def run(coro_factory: Callable[[], Awaitable[T]]) -> T:
         if not loops:
