@@ -476,8 +476,8 @@ async def run(args: argparse.Namespace) -> dict[str, Phase]:
                         asyncio.create_task(streams.read(http, who.token, i == 0))
                         for i, who in enumerate(staff)
                     ]
-                    # Warm up: everyone's first message (the worker's processes load the
-                    # model on their first), so the practice has its conversations and the
+                    # Warm up: everyone's first message (the worker's processes build their
+                    # runtimes on their first), so the practice has its conversations and the
                     # queue and transcripts are the same size in both phases.
                     crowd_phones = [
                         h.patient_phone(i) for i in range(args.patients + 1 + WARM_UP_PATIENTS)
