@@ -16,6 +16,9 @@ Decisions:
 - **What crosses the pipe** is the practice's settings and the version's files (pickled, from
   the parent that started the child), and back the count and the failures; the child reads
   the version as the gate does (bot/flow_versions.py `flow_set`).
+- **At a lower priority** (`NICENESS`): a publish is background work beside the staff's and
+  patients' requests, so the child takes the CPU they leave; a publish takes longer on a
+  busy machine, the requests do not.
 - The child's stdout carries the result only; anything printed there goes to stderr, which
   it shares with its parent (the API's log).
 """
@@ -38,6 +41,9 @@ if TYPE_CHECKING:
 
 #: The code the child imports: this checkout's, whatever the working directory.
 CODE_ROOT = Path(__file__).resolve().parents[1]
+#: The child's scheduling priority below its parent's (`nice`): on a machine short of cores
+#: the API's requests get the CPU first, and the tests the rest (bench/staff_load.py).
+NICENESS = 10
 #: What a run that could not give a verdict is named in the publish's refusal.
 NO_VERDICT = "flow tests"
 
@@ -92,6 +98,7 @@ async def run_in_child(
 
 def _child() -> None:
     """Read the settings and the version from stdin, run its tests, write the outcome."""
+    os.nice(NICENESS)
     result_pipe = sys.stdout.buffer
     sys.stdout = sys.stderr  # stdout carries the result only
     # The model loads beside the imports of the runner and the reading of the version.
