@@ -134,13 +134,29 @@ def register_tasks(app: Celery, settings: Settings, now: dt.datetime | None = No
 
     @app.task(name=PROCESS_DUE)
     def process_due() -> int:
+        # The replies are sent as each conversation's are written, as process_conversation's
+        # are: a worker's catch-up after a restart answers the messages it finds then, not
+        # on beat's next send_outbox round (nor never, in a deployment without beat).
+        waits: dict[str, float] = {}  # by practice: seconds until a put-off reply is due
+
         async def go() -> int:
             async def due(rt: Runtime) -> int:
-                return int(await rt.assistant.process_due())
+                practice = rt.settings.practice_id
+
+                async def send(_: list[Outbound]) -> None:
+                    done = await channels_of(rt).sender.drain()
+                    if done.wake_at is not None:
+                        wait = (done.wake_at - rt.clock.now()).total_seconds()
+                        waits[practice] = min(wait, waits.get(practice, wait))
+
+                return int(await rt.assistant.process_due(replies_written=send))
 
             return await each_practice(due, "process-due")
 
-        return int(run(go))
+        produced = int(run(go))
+        for practice, wait in waits.items():  # a reply put off: the sender runs again then
+            send_outbox.apply_async((practice,), countdown=max(wait, 0.0))
+        return produced
 
     @app.task(name=PROCESS_CONVERSATION)
     def process_conversation(conversation_id: str, practice_id: str | None = None) -> int:
