@@ -155,5 +155,12 @@ class CeleryDispatcher:
     async def conversation_received(self, conversation_id: str) -> None:
         await self.publisher.send(PROCESS_CONVERSATION, [conversation_id, self.practice_id])
 
+    async def leftovers(self) -> None:
+        """Ask a worker for every practice's pending messages (`process_due`), as an API
+        starts: a killed one's messages recorded but never handed over are answered then,
+        not on beat's next round (their provider's retries are duplicates, handed over no
+        more)."""
+        await self.publisher.send(PROCESS_DUE, [])
+
     async def aclose(self) -> None:
         await asyncio.to_thread(self.app.close)

@@ -31,7 +31,7 @@ import uvicorn
 
 from bench import harness as h
 
-#: How long the warm-up waits: the worker processes load the NLU model on their first task,
+#: How long the warm-up waits: a worker loads the NLU model as it starts (before its first task),
 #: which takes minutes on a machine busy with other work.
 WARM_UP_WAIT = 600.0
 #: Questions with one answer each (no booking: FHIR's pace is not what these benches measure).

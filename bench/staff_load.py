@@ -21,7 +21,8 @@ and poll as a console does: the queue (`GET /staff/api/conversations`, and its o
 escalations), a transcript (`GET /staff/api/conversations/{id}`, audited) and `GET
 /staff/api/me`, a pause of `PAUSE` between requests; `GET /healthz` is timed beside them as
 the floor any request of that process waits under that load. An admin saves a flow (a new
-version) and publishes it (its flow tests run, off the API's loop) once per phase.
+version) and publishes it (its flow tests run in a child process) once per phase, the
+staff polling meanwhile (timed apart).
 
 Probes, in both phases: a few known patients text a question over and over, and from each
 webhook's post the bench times the patient's reply (at the Twilio stand-in), the
@@ -131,6 +132,8 @@ class Phase:
     staff_errors: int = 0
     publish: list[float] = field(default_factory=list)
     publish_failed: list[str] = field(default_factory=list)
+    #: The same staff requests while the admin's publish runs (its flow tests), by kind.
+    during_publish: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     probe: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     turns: int = 0  # the crowd's, during the phase
     probe_missing: int = 0  # a probe's reply or event not within WAIT
@@ -144,14 +147,19 @@ class Staff:
     token: str
 
 
-async def timed(phase: Phase, kind: str, call: Awaitable[httpx.Response]) -> httpx.Response | None:
+async def timed(
+    phase: Phase,
+    kind: str,
+    call: Awaitable[httpx.Response],
+    into: dict[str, list[float]] | None = None,
+) -> httpx.Response | None:
     started = time.monotonic()
     try:
         response = await call
     except httpx.HTTPError:
         phase.staff_errors += 1
         return None
-    phase.staff[kind].append(time.monotonic() - started)
+    (phase.staff if into is None else into)[kind].append(time.monotonic() - started)
     if response.status_code >= 400:
         phase.staff_errors += 1
         return None
@@ -159,9 +167,15 @@ async def timed(phase: Phase, kind: str, call: Awaitable[httpx.Response]) -> htt
 
 
 async def console(
-    http: httpx.AsyncClient, who: Staff, phase: Phase, known: list[str], until: float
+    http: httpx.AsyncClient,
+    who: Staff,
+    phase: Phase,
+    known: list[str],
+    until: float,
+    into: dict[str, list[float]] | None = None,
 ) -> None:
-    """A staff member's console polling: queue, open escalations, a transcript, me, healthz."""
+    """A staff member's console polling: queue, open escalations, a transcript, me, healthz
+    (timed into `phase.staff`, or `into`)."""
     auth = {"Authorization": f"Bearer {who.token}"}
     rng = random.Random(who.email)
     kinds: list[tuple[str, Callable[[], Awaitable[httpx.Response]]]] = [
@@ -180,7 +194,7 @@ async def console(
     for kind, call in itertools.cycle(kinds):
         if time.monotonic() >= until:
             return
-        await timed(phase, kind, call())
+        await timed(phase, kind, call(), into)
         await asyncio.sleep(PAUSE)
 
 
@@ -416,9 +430,16 @@ async def run_phase(
     probing = asyncio.gather(*tasks[len(staff) :])
     await asyncio.gather(*tasks[: len(staff)])
     phase.seconds = time.monotonic() - started
-    # The publish after the staff requests: its flow tests run in the API process, and would
-    # otherwise weigh on the idle phase's figures.
+    # The publish after the staff requests, so its flow tests do not weigh on the phase's
+    # figures; the same staff requests meanwhile are timed apart (`during_publish`).
+    consoles = [
+        asyncio.create_task(console(http, who, phase, known, float("inf"), phase.during_publish))
+        for who in staff
+    ]
     await publish(http, admin, phase, 1 if name == "idle" else 2)
+    for task in consoles:
+        task.cancel()
+    await asyncio.gather(*consoles, return_exceptions=True)
     await probing
     if crowd_task is not None:
         stop.set()
@@ -438,7 +459,7 @@ async def run(args: argparse.Namespace) -> dict[str, Phase]:
             h.redis_prefix() as prefix,
             h.twilio_api(arrivals.arrived) as twilio_url,
         ):
-            with h.processes() as procs:
+            with h.processes(args.code) as procs:
                 env = h.deployment_env(dsn, prefix, fhir_url, twilio_url)
                 url, _ = await procs.serve(env)
                 procs.worker(env, concurrency=args.worker_concurrency)
@@ -455,8 +476,8 @@ async def run(args: argparse.Namespace) -> dict[str, Phase]:
                         asyncio.create_task(streams.read(http, who.token, i == 0))
                         for i, who in enumerate(staff)
                     ]
-                    # Warm up: everyone's first message (the worker's processes load the
-                    # model on their first), so the practice has its conversations and the
+                    # Warm up: everyone's first message (the worker's processes build their
+                    # runtimes on their first), so the practice has its conversations and the
                     # queue and transcripts are the same size in both phases.
                     crowd_phones = [
                         h.patient_phone(i) for i in range(args.patients + 1 + WARM_UP_PATIENTS)
@@ -567,9 +588,26 @@ def figures(phases: dict[str, Phase], args: argparse.Namespace) -> dict[str, Any
         (name, p.publish[0] if p.publish else float("nan"), p.publish_failed)
         for name, p in (("idle", idle), ("load", load))
     ]
+    # The staff requests while the publish ran, against the same phase's without it.
+    publishing_rows, publishing_worst = [], 0.0
+    for name, p in (("idle", idle), ("load", load)):
+        for kind, during in p.during_publish.items():
+            ratio = h.percentile(during, 99) / h.percentile(p.staff[kind], 99)
+            publishing_worst = max(publishing_worst, ratio)
+            publishing_rows.append(
+                [
+                    f"{kind}, {name}",
+                    f"{len(during)}",
+                    f"{ms(h.percentile(during, 50))} / {ms(h.percentile(during, 99))}",
+                    f"{ms(h.percentile(p.staff[kind], 50))} / {ms(h.percentile(p.staff[kind], 99))}",
+                    f"{ratio:.2f}x",
+                ]
+            )
     return {
         "idle": idle,
         "load": load,
+        "publishing_rows": publishing_rows,
+        "publishing_worst": publishing_worst,
         "floor": floor,
         "staff_rows": staff_rows,
         "staff_ok": staff_ok,
@@ -597,7 +635,7 @@ def report(f: dict[str, Any], args: argparse.Namespace) -> str:
             f"escalations, a transcript and `/staff/api/me` ({PAUSE * 1000:.0f} ms between "
             "requests); `/healthz` of the same process is timed beside them as the floor that "
             "load puts under any request. After each phase's staff requests an admin saves a "
-            f"flow version and publishes it (its flow tests run in the API process). Probes: {PROBES} known patients ask a question over "
+            f"flow version and publishes it (its flow tests run in a child process of the API's), the consoles polling meanwhile. Probes: {PROBES} known patients ask a question over "
             "and over; one new number at a time texts an emergency."
         ),
         "Staff API (counts idle / load; p50 / p99):",
@@ -620,6 +658,15 @@ def report(f: dict[str, Any], args: argparse.Namespace) -> str:
         f"({pub_load / pub_idle:.1f}x)"
         + (f"; failed: {fail_idle + fail_load}" if fail_idle or fail_load else "")
         + ".",
+        (
+            "Staff requests while the admin's publish runs (its flow tests), against the same "
+            f"requests of that phase without it (p50 / p99); the worst p99 ratio is "
+            f"{f['publishing_worst']:.2f}x:"
+        ),
+        written.table(
+            ["request, phase", "count", "during the publish", "without it", "p99 during / without"],
+            f["publishing_rows"],
+        ),
         (
             "A patient's message reaching the console (from the webhook's post; count: p50 / p99). "
             "Under load a probe's message waits in the one Celery queue behind every message the "
@@ -655,6 +702,12 @@ def main() -> int:
         "--ramp", type=float, default=10.0, help="seconds of load before measuring under it"
     )
     parser.add_argument("--worker-concurrency", type=int, default=2)
+    parser.add_argument(
+        "--code",
+        type=Path,
+        default=h.ROOT,
+        help="the checkout whose serve and worker run (another commit's, as a baseline)",
+    )
     parser.add_argument(
         "--no-record", action="store_true", help="do not write the figures to bench/RESULTS.md"
     )

@@ -301,8 +301,8 @@ async def one_shape(
         def cpu() -> float:
             return sum(h.group_cpu_seconds(g) for g in groups)
 
-        # Warm up: each worker process builds its runtime (NLU model, connections) on its
-        # first task, so several patients beyond the crowd send one message each at once.
+        # Warm up: each worker process builds its runtime (connections; the NLU model is
+        # loaded before the pool forks) on its first task, so several patients beyond the crowd send one message each at once.
         warm = Turns()
         warm_phones = [h.patient_phone(args.patients + 1 + i) for i in range(WARM_UP_PATIENTS)]
         async with h.client(WARM_UP_PATIENTS) as http:

@@ -218,15 +218,20 @@ class Assistant:
                 handled.retry_at = self.clock.now() + _backoff(message)
                 return
 
-    async def process_due(self, limit: int = 100) -> int:
+    async def process_due(
+        self,
+        limit: int = 100,
+        replies_written: Callable[[list[Outbound]], Awaitable[None]] | None = None,
+    ) -> int:
         """Process every conversation with pending messages (retries after an outage, leftovers
-        of a crash). Returns how many replies were produced."""
+        of a crash). Returns how many replies were produced. `replies_written`: as `process`'s,
+        so each conversation's replies can be sent as soon as they are written."""
         async with self.storage.unit_of_work() as uow:
             # Only this practice's: another practice's conversations need its own record system.
             conversation_ids = await uow.inbox.conversations_with_pending(limit, self.practice_id)
         produced = 0
         for conversation_id in conversation_ids:
-            produced += len((await self.process(conversation_id)).replies)
+            produced += len((await self.process(conversation_id, replies_written)).replies)
         return produced
 
     async def handle(self, message: Inbound) -> Handled:

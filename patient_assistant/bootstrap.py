@@ -144,13 +144,18 @@ class ModelOnFirstParse:
         self._nlu: Parser | None = None
         self._loading = threading.Lock()  # turns may run on several threads
 
-    def parse(
-        self, text: str, *, now: dt.datetime, tz: str, lang: str = "en", locale: str = "en-US"
-    ) -> Parse:
+    def load(self) -> Parser:
+        """The model, loaded now if it was not yet (a Celery worker's main process loads it
+        before it forks its pool: patient_assistant/worker.py)."""
         with self._loading:
             if self._nlu is None:
                 self._nlu = load_nlu()
-        return self._nlu.parse(text, now=now, tz=tz, lang=lang, locale=locale)
+            return self._nlu
+
+    def parse(
+        self, text: str, *, now: dt.datetime, tz: str, lang: str = "en", locale: str = "en-US"
+    ) -> Parse:
+        return self.load().parse(text, now=now, tz=tz, lang=lang, locale=locale)
 
 
 class ModelInBackground:

@@ -100,13 +100,16 @@ async def serve(
 
         async def runtime_factory() -> Runtime | Deployment:
             if not practices:  # configured by environment variables only: one practice
-                return await start_practice(settings, base_url)
+                runtime = await start_practice(settings, base_url)
+                await hand_over_leftovers(runtime)
+                return runtime
             # With REDIS_URL, the Celery workers build each practice's runtime themselves
             # (patient_assistant/practice_runtimes.py); the tasks carry the practice.
             started = [
                 (p, await start_practice(practice_settings(settings, p), p.fhir_base_url, True))
                 for p in practices
             ]
+            await hand_over_leftovers(started[0][1])  # the task runs for every practice
             return Deployment.of(started)
 
         app = create_app(
@@ -144,6 +147,21 @@ async def serve(
             await asyncio.gather(*background, return_exceptions=True)
             for job in jobs:
                 await job.stop()
+
+
+async def hand_over_leftovers(runtime: Runtime) -> None:
+    """With Celery workers, ask one at once for the pending messages: an API killed between
+    recording a message and handing it over left it pending, and the provider's retry of
+    that webhook is answered as a duplicate, so nothing else asks before beat's next
+    `process_due` round (bench/crash_recovery.py). Embedded turns look for them as they
+    start."""
+    if not runtime.settings.redis_url:
+        return
+    from adapters.celery_app import CeleryDispatcher  # Celery is imported only with Redis
+
+    dispatcher = runtime.channels.dispatcher if runtime.channels is not None else None
+    if isinstance(dispatcher, CeleryDispatcher):
+        await dispatcher.leftovers()
 
 
 async def start_turns(runtime: Runtime, fhir_base_url: str) -> TurnThread | TurnProcess:

@@ -10,9 +10,11 @@ Decisions:
   own seeded FHIR sandbox per test and a throw-away SQLite database, whatever FHIR_BASE_URL
   and DATABASE_URL the deployment has; Redis, card payments and outbound channels are turned
   off for the run (flow_tests.NOTHING_OUTSIDE), so nothing a test does leaves the process.
-- **Off the API's event loop**: the tests run on a thread of their own with its own loop (as
-  the embedded turns do, patient_assistant/turn_thread.py), sharing the runtime's NLU model,
-  so a publish does not hold up the webhooks of the process that runs it.
+- **Off the API process**: the tests run in a child process with its own NLU model
+  (patient_assistant/flow_test_process.py), so a publish holds up neither the event loop nor
+  the interpreter lock of the process that serves the staff and the webhooks. A run that does
+  not finish within `wait_seconds` is stopped and answered as a failure saying so, as is one
+  whose process ends without a result; those are not kept (they say nothing of the version).
 - **One run at a time per process**: each test starts a server; two publishes at once wait
   for each other rather than run twice the servers on a small machine.
 - **A result is kept by the version's content hash** (the last few): the same files give the
@@ -29,23 +31,25 @@ import asyncio
 from collections import OrderedDict
 from collections.abc import Sequence
 
-from bot.assistant import Parser
 from bot.flow_gate import GateFailure, GateResult, check_files
-from bot.flow_versions import TESTS, FlowLibrary, flow_names, flow_set, shipped_files
+from bot.flow_versions import TESTS, FlowLibrary, flow_set, shipped_files
 from bot.ports import FlowVersionRecord
 from patient_assistant.bootstrap import DATA
+from patient_assistant.flow_test_process import NoVerdict, run_in_child
 from patient_assistant.flow_tests import (
     FlowTest,
     FlowTestFormatError,
     FlowTestResult,
     VersionUnderTest,
     flow_tests_from_yaml,
-    run_flow_tests,
 )
 from patient_assistant.settings import Settings
 
 #: Results kept per gate, by version content (the drafts an admin is testing and publishing).
 KEPT_RESULTS = 8
+#: How long a run of a version's flow tests may take before it is stopped: the shipped tests
+#: take one to three minutes on a busy two-core machine (bench/staff_load.py).
+TESTS_WAIT_SECONDS = 900.0
 
 
 def tests_of(files: dict[str, str]) -> tuple[list[FlowTest], list[GateFailure]]:
@@ -90,14 +94,15 @@ def failure_of(result: FlowTestResult, flows: Sequence[str]) -> GateFailure:
 
 class VersionTestGate:
     """The gate of a runtime (bot/flow_gate.py's FlowTestGate): the version validated with
-    the practice's languages, then its flow tests played through the assistant on sandboxes.
+    the practice's languages, then its flow tests played through the assistant on sandboxes,
+    in a child process.
 
-    settings: the practice's (its id, time zone, locale and languages); nlu: the runtime's
-    own parser, so a publish loads no second model."""
+    settings: the practice's (its id, time zone, locale and languages); wait_seconds: how long
+    a run of the tests may take before it is stopped and refused."""
 
-    def __init__(self, settings: Settings, nlu: Parser) -> None:
+    def __init__(self, settings: Settings, *, wait_seconds: float = TESTS_WAIT_SECONDS) -> None:
         self.settings = settings
-        self.nlu = nlu
+        self.wait_seconds = wait_seconds
         self._one_at_a_time = asyncio.Lock()
         self._results: OrderedDict[str, GateResult] = OrderedDict()
 
@@ -105,7 +110,10 @@ class VersionTestGate:
         async with self._one_at_a_time:
             known = self._results.get(version.content_hash)
             if known is None:
-                known = await self._run(version)
+                try:
+                    known = await self._run(version)
+                except NoVerdict as e:
+                    return GateResult(0, (e.failure,))
                 self._results[version.content_hash] = known
                 while len(self._results) > KEPT_RESULTS:
                     self._results.popitem(last=False)
@@ -118,18 +126,10 @@ class VersionTestGate:
             return GateResult(checked.ran, checked.failures + tuple(unreadable))
         if not tests:
             return checked
-        parsed = flow_set(version.number, version.files)
-        # On a thread with its own event loop: the tests' turns parse and wait on sandboxes
-        # for a minute or more, and the API's loop keeps answering webhooks meanwhile.
-        report = await asyncio.to_thread(
-            asyncio.run,
-            run_flow_tests(parsed.flows, tests, self.settings, texts=parsed.texts, nlu=self.nlu),
+        ran, failures = await run_in_child(
+            self.settings, version.number, version.files, self.wait_seconds
         )
-        names = flow_names(version.files)
-        return GateResult(
-            checked.ran + len(report.results),
-            tuple(failure_of(r, names) for r in report.failures),
-        )
+        return GateResult(checked.ran + ran, failures)
 
 
 async def stored_version(settings: Settings, practice_id: str, number: int) -> VersionUnderTest:

@@ -18,7 +18,7 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from celery import Celery
-from celery.signals import worker_ready
+from celery.signals import worker_init, worker_ready
 
 from adapters.celery_app import (
     INVITE_TO_INTAKE,
@@ -34,7 +34,7 @@ from adapters.redis.locks import LEASE_SECONDS as LOCK_LEASE
 from bot.logs import bind
 from bot.messages import Outbound
 from bot.retention import purge_expired as purge
-from patient_assistant.bootstrap import Runtime
+from patient_assistant.bootstrap import ModelOnFirstParse, Runtime
 from patient_assistant.channels import Channels
 from patient_assistant.jobs import run_due_jobs
 from patient_assistant.practice_runtimes import PracticeRuntimes
@@ -79,12 +79,31 @@ def catch_up_when_ready(app: Celery, settings: Settings) -> None:
     worker_ready.connect(ready, weak=False)
 
 
+def load_model_before_fork(app: Celery, nlu: ModelOnFirstParse) -> None:
+    """The worker's main process loads the NLU model before it starts its pool, and every
+    pool process it forks has it from the start.
+
+    Loaded by each pool process instead (on its first task), a restarted worker's processes
+    each paid spaCy's import and the model's load, all at once on a busy machine, before the
+    first answer (bench/crash_recovery.py); once in the parent, and shared by fork, it costs
+    a single load's CPU and memory. No thread runs while it loads, so the fork is safe."""
+
+    def init(sender: object = None, **_: object) -> None:
+        if getattr(sender, "app", None) is app:  # another app's worker (tests run several)
+            nlu.load()
+
+    # weak=False: the receiver is a closure, kept alive by the signal itself.
+    worker_init.connect(init, weak=False)
+
+
 def register_tasks(app: Celery, settings: Settings, now: dt.datetime | None = None) -> None:
     """Process due work, a conversation, the outbox, intake invitations and the retention purge."""
     # One event loop per worker process, and one runtime per practice, made by the first task
     # that needs it.
     loops: list[asyncio.AbstractEventLoop] = []
-    practices = PracticeRuntimes(settings, now)
+    nlu = ModelOnFirstParse()
+    practices = PracticeRuntimes(settings, now, nlu=nlu)
+    load_model_before_fork(app, nlu)
 
     def run(coro_factory: Callable[[], Awaitable[T]]) -> T:
         if not loops:
@@ -115,13 +134,29 @@ def register_tasks(app: Celery, settings: Settings, now: dt.datetime | None = No
 
     @app.task(name=PROCESS_DUE)
     def process_due() -> int:
+        # The replies are sent as each conversation's are written, as process_conversation's
+        # are: a worker's catch-up after a restart answers the messages it finds then, not
+        # on beat's next send_outbox round (nor never, in a deployment without beat).
+        waits: dict[str, float] = {}  # by practice: seconds until a put-off reply is due
+
         async def go() -> int:
             async def due(rt: Runtime) -> int:
-                return int(await rt.assistant.process_due())
+                practice = rt.settings.practice_id
+
+                async def send(_: list[Outbound]) -> None:
+                    done = await channels_of(rt).sender.drain()
+                    if done.wake_at is not None:
+                        wait = (done.wake_at - rt.clock.now()).total_seconds()
+                        waits[practice] = min(wait, waits.get(practice, wait))
+
+                return int(await rt.assistant.process_due(replies_written=send))
 
             return await each_practice(due, "process-due")
 
-        return int(run(go))
+        produced = int(run(go))
+        for practice, wait in waits.items():  # a reply put off: the sender runs again then
+            send_outbox.apply_async((practice,), countdown=max(wait, 0.0))
+        return produced
 
     @app.task(name=PROCESS_CONVERSATION)
     def process_conversation(conversation_id: str, practice_id: str | None = None) -> int:

@@ -45,9 +45,9 @@ async def flow_admin(admin: CurrentAdmin, deployment: DeploymentDep) -> AdminFlo
     if runtime.flow_library is None:
         raise HTTPException(status_code=503, detail="flow versions are not configured")
     if runtime.flow_gate is None:
-        # Validation, then the version's flow tests on sandboxes of their own with this
-        # runtime's NLU, never the practice's FHIR server (patient_assistant/version_tests.py).
-        runtime.flow_gate = VersionTestGate(runtime.settings, runtime.nlu)
+        # Validation, then the version's flow tests on sandboxes of their own, in a child
+        # process, never the practice's FHIR server (patient_assistant/version_tests.py).
+        runtime.flow_gate = VersionTestGate(runtime.settings)
     service = FlowAdmin(
         runtime.storage,
         runtime.flow_library,

@@ -5,7 +5,8 @@ file that does not read is named. (Publishing through the gate: tests/admin/test
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import os
+from pathlib import Path
 
 import pytest
 
@@ -17,12 +18,9 @@ from patient_assistant.practices import environment_practice
 from patient_assistant.settings import Settings
 from patient_assistant.version_tests import VersionTestGate
 
-
-class NoParsing:
-    """The gate's NLU for checks that must refuse before any conversation runs."""
-
-    def parse(self, text: str, **_: Any) -> Any:
-        raise AssertionError("no conversation should have run")
+#: The gate's wait for checks that must refuse before any test runs: a child process started
+#: for tests would be stopped at once and answered as a failure, which these tests would see.
+NO_TEST_RUNS = 0.001
 
 
 def version(files: dict[str, str]) -> FlowVersionRecord:
@@ -57,7 +55,7 @@ async def test_a_version_that_does_not_validate_runs_no_test() -> None:
     files["flows/book_appointment.yaml"] = files["flows/book_appointment.yaml"].replace(
         "action: book_opening", "action: send_fax"
     )
-    gate = VersionTestGate(Settings(_env_file=None), NoParsing())  # type: ignore[call-arg]
+    gate = VersionTestGate(Settings(_env_file=None), wait_seconds=NO_TEST_RUNS)  # type: ignore[call-arg]
 
     result = await gate("riverside", version(files))
 
@@ -69,7 +67,7 @@ async def test_a_version_that_does_not_validate_runs_no_test() -> None:
 async def test_a_test_file_that_does_not_read_is_named_and_nothing_runs() -> None:
     files = shipped_files(DATA)
     files["tests/flu_clinic.yaml"] = "tests:\n  - name: jab\n    phone: '+16175550134'\n"
-    gate = VersionTestGate(Settings(_env_file=None), NoParsing())  # type: ignore[call-arg]
+    gate = VersionTestGate(Settings(_env_file=None), wait_seconds=NO_TEST_RUNS)  # type: ignore[call-arg]
 
     [failure] = (await gate("riverside", version(files))).failures
 
@@ -79,11 +77,40 @@ async def test_a_test_file_that_does_not_read_is_named_and_nothing_runs() -> Non
 
 async def test_a_version_without_tests_is_validated_only() -> None:
     files = {p: s for p, s in shipped_files(DATA).items() if not p.startswith("tests/")}
-    gate = VersionTestGate(Settings(_env_file=None), NoParsing())  # type: ignore[call-arg]
+    gate = VersionTestGate(Settings(_env_file=None), wait_seconds=NO_TEST_RUNS)  # type: ignore[call-arg]
 
     result = await gate("riverside", version(files))
 
     assert result.passed and result.ran == len([p for p in files if p.startswith("flows/")]) + 1
+
+
+async def test_flow_tests_that_outlast_the_wait_are_stopped_and_not_kept() -> None:
+    files = shipped_files(DATA)
+    gate = VersionTestGate(Settings(_env_file=None), wait_seconds=0.5)  # type: ignore[call-arg]
+
+    result = await gate("riverside", version(files))
+
+    [failure] = result.failures
+    assert failure.test == "flow tests" and "did not finish within 0.5 s" in failure.message
+    assert failure.fix and not result.ran
+    assert children_running_flow_tests() == []  # stopped, not left running
+    gate.wait_seconds = NO_TEST_RUNS  # not kept: asked again, the tests run again
+    [again] = (await gate("riverside", version(files))).failures
+    assert "did not finish within 0.001 s" in again.message
+
+
+def children_running_flow_tests() -> list[int]:
+    """This process's child processes that run flow tests (patient_assistant/flow_test_process)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            command = (stat.parent / "cmdline").read_bytes()
+        except (OSError, IndexError, ValueError):
+            continue  # ended meanwhile
+        if ppid == os.getpid() and b"flow_test_process" in command:
+            found.append(int(stat.parent.name))
+    return found
 
 
 def test_practice_languages_is_the_env_only_practices_languages(
