@@ -858,6 +858,10 @@ def tidy_span(text: str, e: Entity) -> Entity | None:
         start += len(words.pop(0)) + 1
     if end <= start:
         return None
+    if not any(ch.isalpha() for ch in text[start:end]):
+        # Punctuation the recogniser took for a span ("((" in a run of brackets): no clinician,
+        # service, site or person is written without a letter of some alphabet.
+        return None
     if (
         e.entity == "person_name"
         and _AN_ADDRESS.search(text[:start])

@@ -113,8 +113,7 @@ def _child() -> None:
 
 async def _run(settings: Settings, number: int, files: dict[str, str], nlu: Parser) -> Outcome:
     from bot.flow_versions import flow_names, flow_set
-    from patient_assistant.flow_tests import run_flow_tests
-    from patient_assistant.version_tests import failure_of, tests_of
+    from patient_assistant.flow_tests import failure_of, run_flow_tests, tests_of
 
     tests, _ = tests_of(files)  # the parent refused a version whose tests do not read
     parsed = flow_set(number, files)

@@ -49,6 +49,8 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from bot.assistant import Parser
+from bot.flow_gate import GateFailure
+from bot.flow_versions import TESTS
 from bot.messages import Inbound
 from dialogs.context import Texts
 from dialogs.schema import Flow
@@ -557,3 +559,43 @@ async def _command(
     report = await run_flow_tests(flows, tests, settings, texts=texts)
     print(report.describe())
     return 0 if report.passed else 1
+
+
+def tests_of(files: dict[str, str]) -> tuple[list[FlowTest], list[GateFailure]]:
+    """The flow tests of a version's files, and a failure for each file that does not read."""
+    tests: list[FlowTest] = []
+    failures: list[GateFailure] = []
+    for path in sorted(p for p in files if p.startswith(TESTS)):
+        name = path[len(TESTS) :]
+        try:
+            tests.extend(flow_tests_from_yaml(files[path], name))
+        except FlowTestFormatError as e:
+            failures.append(
+                GateFailure(
+                    f"tests {name.removesuffix('.yaml')}",
+                    str(e),
+                    fix="see the flow-test format in docs/flows.md",
+                )
+            )
+    return tests, failures
+
+
+def failure_of(result: FlowTestResult, flows: Sequence[str]) -> GateFailure:
+    assert result.failure is not None
+    f = result.failure
+    test = result.test
+    step = f"step {f.step}" if f.step else "before step 1"
+    said = f' (the replies to "{f.said}")' if f.said is not None else ""
+    flow = test.source.removesuffix(".yaml")
+    return GateFailure(
+        test=test.name,
+        message=f"{test.source}, {step}{said}: expected {f.expected}; got: {f.got}",
+        flow=flow if flow in flows else None,
+        step=step,
+        fix=(
+            f"change the flow or its texts so that the assistant does what step {f.step} "
+            f"expects, or change the test in tests/{test.source} if the change is meant"
+            if f.step
+            else "see the error: the test could not start"
+        ),
+    )

@@ -29,20 +29,13 @@ from __future__ import annotations
 
 import asyncio
 from collections import OrderedDict
-from collections.abc import Sequence
 
-from bot.flow_gate import GateFailure, GateResult, check_files
-from bot.flow_versions import TESTS, FlowLibrary, flow_set, shipped_files
+from bot.flow_gate import GateResult, check_files
+from bot.flow_versions import FlowLibrary, flow_set, shipped_files
 from bot.ports import FlowVersionRecord
 from patient_assistant.bootstrap import DATA
 from patient_assistant.flow_test_process import NoVerdict, run_in_child
-from patient_assistant.flow_tests import (
-    FlowTest,
-    FlowTestFormatError,
-    FlowTestResult,
-    VersionUnderTest,
-    flow_tests_from_yaml,
-)
+from patient_assistant.flow_tests import VersionUnderTest, tests_of
 from patient_assistant.settings import Settings
 
 #: Results kept per gate, by version content (the drafts an admin is testing and publishing).
@@ -50,46 +43,6 @@ KEPT_RESULTS = 8
 #: How long a run of a version's flow tests may take before it is stopped: the shipped tests
 #: take one to three minutes on a busy two-core machine (bench/staff_load.py).
 TESTS_WAIT_SECONDS = 900.0
-
-
-def tests_of(files: dict[str, str]) -> tuple[list[FlowTest], list[GateFailure]]:
-    """The flow tests of a version's files, and a failure for each file that does not read."""
-    tests: list[FlowTest] = []
-    failures: list[GateFailure] = []
-    for path in sorted(p for p in files if p.startswith(TESTS)):
-        name = path[len(TESTS) :]
-        try:
-            tests.extend(flow_tests_from_yaml(files[path], name))
-        except FlowTestFormatError as e:
-            failures.append(
-                GateFailure(
-                    f"tests {name.removesuffix('.yaml')}",
-                    str(e),
-                    fix="see the flow-test format in docs/flows.md",
-                )
-            )
-    return tests, failures
-
-
-def failure_of(result: FlowTestResult, flows: Sequence[str]) -> GateFailure:
-    assert result.failure is not None
-    f = result.failure
-    test = result.test
-    step = f"step {f.step}" if f.step else "before step 1"
-    said = f' (the replies to "{f.said}")' if f.said is not None else ""
-    flow = test.source.removesuffix(".yaml")
-    return GateFailure(
-        test=test.name,
-        message=f"{test.source}, {step}{said}: expected {f.expected}; got: {f.got}",
-        flow=flow if flow in flows else None,
-        step=step,
-        fix=(
-            f"change the flow or its texts so that the assistant does what step {f.step} "
-            f"expects, or change the test in tests/{test.source} if the change is meant"
-            if f.step
-            else "see the error: the test could not start"
-        ),
-    )
 
 
 class VersionTestGate:
