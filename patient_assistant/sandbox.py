@@ -19,6 +19,7 @@ import sys
 from collections import deque
 from pathlib import Path
 from types import TracebackType
+from typing import Self
 from zoneinfo import ZoneInfo
 
 import httpx
@@ -57,27 +58,23 @@ def reset(data_dir: Path | str = DEFAULT_DATA_DIR) -> None:
         (Path(data_dir) / name).unlink(missing_ok=True)
 
 
-class Sandbox:
-    """A sekmet-fhir server on 127.0.0.1 for one data directory, seeded on start (unless seed=False).
+class ChildFhirServer:
+    """A FHIR server in a child process on 127.0.0.1: started, awaited until its
+    `/metadata` answers, optionally seeded, and stopped in order.
 
-    port: None picks a free one. now: the clock the slots are generated from (default: real time).
-    reset: wipe the data directory's database first.
+    Subclasses say how to start it (`_spawn`) and what to do once it answers
+    (`_when_ready`); the sandbox below, and the tests' second FHIR server
+    (tests/support/medplum.py), are the two.
     """
 
-    def __init__(
-        self,
-        data_dir: Path | str = DEFAULT_DATA_DIR,
-        port: int | None = None,
-        now: dt.datetime | None = None,
-        seed: bool = True,
-        reset: bool = False,
-        startup_timeout: float = 30.0,
-    ):
-        self.data_dir = Path(data_dir).resolve()
+    #: The name in error messages, and the error a start that fails raises.
+    name = "FHIR server"
+    error: type[RuntimeError] = RuntimeError
+    #: How often to ask /metadata while the server starts.
+    poll_seconds = 0.1
+
+    def __init__(self, port: int | None, startup_timeout: float):
         self.port = port or free_port()
-        self.now = practice_now(now)
-        self.seed_on_start = seed
-        self.reset_on_start = reset
         self.startup_timeout = startup_timeout
         self.report: SeedReport | None = None
         self._process: asyncio.subprocess.Process | None = None
@@ -88,7 +85,7 @@ class Sandbox:
     def base_url(self) -> str:
         return f"http://{HOST}:{self.port}/fhir"
 
-    async def __aenter__(self) -> Sandbox:
+    async def __aenter__(self) -> Self:
         await self.start()
         return self
 
@@ -99,6 +96,90 @@ class Sandbox:
         tb: TracebackType | None,
     ) -> None:
         await self.stop()
+
+    async def _spawn(self) -> asyncio.subprocess.Process:
+        """Start the server's process, its output on a pipe (stdout and stderr together)."""
+        raise NotImplementedError
+
+    async def _when_ready(self) -> None:
+        """What to do once the server answers (seed it, say)."""
+
+    async def start(self) -> None:
+        """Start the server, wait until it answers, then `_when_ready`."""
+        self._process = await self._spawn()
+        self._reader = asyncio.create_task(self._drain(self._process.stdout))
+        try:
+            await self._wait_ready()
+            await self._when_ready()
+        except BaseException:
+            await self.stop()
+            raise
+
+    async def _drain(self, stream: asyncio.StreamReader | None) -> None:
+        # Keep only the last lines, in memory, and never access-log lines: their URLs
+        # carry search values such as phone numbers.
+        while stream is not None and (line := await stream.readline()):
+            text = line.decode(errors="replace").rstrip()
+            if not _ACCESS_LINE.search(text):
+                self._output.append(text)
+
+    async def _wait_ready(self) -> None:
+        deadline = asyncio.get_running_loop().time() + self.startup_timeout
+        async with httpx.AsyncClient(timeout=5.0) as client:
+            while True:
+                if self._process is None or self._process.returncode is not None:
+                    if self._reader is not None:  # its last words may still be in the pipe
+                        await asyncio.wait([self._reader], timeout=2.0)
+                    raise self.error(f"{self.name} exited at start:\n" + "\n".join(self._output))
+                with contextlib.suppress(httpx.TransportError):
+                    if (await client.get(f"{self.base_url}/metadata")).status_code == 200:
+                        return
+                if asyncio.get_running_loop().time() > deadline:
+                    raise self.error(
+                        f"{self.name} did not answer on {self.base_url} within "
+                        f"{self.startup_timeout:.0f} s:\n" + "\n".join(self._output)
+                    )
+                await asyncio.sleep(self.poll_seconds)
+
+    async def stop(self) -> None:
+        """Stop the server (SIGTERM, then SIGKILL after 10 s)."""
+        process, self._process = self._process, None
+        if process is not None and process.returncode is None:
+            process.terminate()
+            try:
+                await asyncio.wait_for(process.wait(), 10.0)
+            except TimeoutError:
+                process.kill()
+                await process.wait()
+        if self._reader is not None:
+            await asyncio.gather(self._reader, return_exceptions=True)
+            self._reader = None
+
+
+class Sandbox(ChildFhirServer):
+    """A sekmet-fhir server on 127.0.0.1 for one data directory, seeded on start (unless seed=False).
+
+    port: None picks a free one. now: the clock the slots are generated from (default: real time).
+    reset: wipe the data directory's database first.
+    """
+
+    name = "sekmet"
+    error = SandboxError
+
+    def __init__(
+        self,
+        data_dir: Path | str = DEFAULT_DATA_DIR,
+        port: int | None = None,
+        now: dt.datetime | None = None,
+        seed: bool = True,
+        reset: bool = False,
+        startup_timeout: float = 30.0,
+    ):
+        super().__init__(port, startup_timeout)
+        self.data_dir = Path(data_dir).resolve()
+        self.now = practice_now(now)
+        self.seed_on_start = seed
+        self.reset_on_start = reset
 
     def _write_settings(self) -> Path:
         settings = {
@@ -114,13 +195,12 @@ class Sandbox:
         path.write_text(json.dumps(settings, indent=2), encoding="utf-8")  # JSON is valid YAML
         return path
 
-    async def start(self) -> None:
-        """Start the server, wait until it answers, and seed it (unless seed=False)."""
+    async def _spawn(self) -> asyncio.subprocess.Process:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         if self.reset_on_start:
             reset(self.data_dir)
         settings = self._write_settings()
-        self._process = await asyncio.create_subprocess_exec(
+        return await asyncio.create_subprocess_exec(
             sys.executable,
             "-m",
             "sekmet.cli",
@@ -137,52 +217,10 @@ class Sandbox:
             stderr=asyncio.subprocess.STDOUT,
             start_new_session=True,  # Ctrl-C reaches us, and we stop the server in order
         )
-        self._reader = asyncio.create_task(self._drain(self._process.stdout))
-        try:
-            await self._wait_ready()
-            if self.seed_on_start:
-                self.report = await seed(self.base_url, self.now)
-        except BaseException:
-            await self.stop()
-            raise
 
-    async def _drain(self, stream: asyncio.StreamReader | None) -> None:
-        # Keep only the last lines, in memory, and never uvicorn's access lines: their
-        # URLs carry search values such as phone numbers.
-        while stream is not None and (line := await stream.readline()):
-            text = line.decode(errors="replace").rstrip()
-            if not _ACCESS_LINE.search(text):
-                self._output.append(text)
-
-    async def _wait_ready(self) -> None:
-        deadline = asyncio.get_running_loop().time() + self.startup_timeout
-        async with httpx.AsyncClient(timeout=2.0) as client:
-            while True:
-                if self._process is None or self._process.returncode is not None:
-                    raise SandboxError("sekmet exited at start:\n" + "\n".join(self._output))
-                with contextlib.suppress(httpx.TransportError):
-                    if (await client.get(f"{self.base_url}/metadata")).status_code == 200:
-                        return
-                if asyncio.get_running_loop().time() > deadline:
-                    raise SandboxError(
-                        f"sekmet did not answer on {self.base_url} within "
-                        f"{self.startup_timeout:.0f} s:\n" + "\n".join(self._output)
-                    )
-                await asyncio.sleep(0.1)
-
-    async def stop(self) -> None:
-        """Stop the server (SIGTERM, then SIGKILL after 10 s)."""
-        process, self._process = self._process, None
-        if process is not None and process.returncode is None:
-            process.terminate()
-            try:
-                await asyncio.wait_for(process.wait(), 10.0)
-            except TimeoutError:
-                process.kill()
-                await process.wait()
-        if self._reader is not None:
-            await asyncio.gather(self._reader, return_exceptions=True)
-            self._reader = None
+    async def _when_ready(self) -> None:
+        if self.seed_on_start:
+            self.report = await seed(self.base_url, self.now)
 
 
 async def _serve(sandbox: Sandbox) -> None:

@@ -14,20 +14,16 @@ R4 server. docs/fhir-servers.md lists what differs between the two and how the a
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import fcntl
 import shutil
 import subprocess
-from collections import deque
 from collections.abc import AsyncIterator
 from pathlib import Path
-from types import TracebackType
 
-import httpx
 import pytest
 
-from patient_assistant.sandbox import HOST, free_port
-from patient_assistant.seed import SeedReport, seed
+from patient_assistant.sandbox import HOST, ChildFhirServer
+from patient_assistant.seed import seed
 from tests.support.fhir import TEST_NOW, SeededServer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,35 +45,18 @@ def ensure_installed() -> None:
         subprocess.run([str(ROOT / "scripts" / "setup-medplum")], check=True)
 
 
-class MedplumServer:
-    """server.mjs on 127.0.0.1, seeded on start with the demo practice as of `now`."""
+class MedplumServer(ChildFhirServer):
+    """server.mjs on 127.0.0.1, seeded on start with the demo practice as of TEST_NOW."""
+
+    name = "medplum"
+    error = MedplumError
+    poll_seconds = 0.2  # loading the R4 definitions takes a few seconds (more on a busy machine)
 
     def __init__(self, port: int | None = None, startup_timeout: float = 120.0):
-        self.port = port or free_port()
-        self.startup_timeout = startup_timeout
-        self.report: SeedReport | None = None
-        self._process: asyncio.subprocess.Process | None = None
-        self._output: deque[str] = deque(maxlen=40)
-        self._reader: asyncio.Task[None] | None = None
+        super().__init__(port, startup_timeout)
 
-    @property
-    def base_url(self) -> str:
-        return f"http://{HOST}:{self.port}/fhir"
-
-    async def __aenter__(self) -> MedplumServer:
-        await self.start()
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.stop()
-
-    async def start(self) -> None:
-        self._process = await asyncio.create_subprocess_exec(
+    async def _spawn(self) -> asyncio.subprocess.Process:
+        return await asyncio.create_subprocess_exec(
             "node",
             "server.mjs",
             "--host",
@@ -90,47 +69,9 @@ class MedplumServer:
             stderr=asyncio.subprocess.STDOUT,
             start_new_session=True,
         )
-        self._reader = asyncio.create_task(self._drain(self._process.stdout))
-        try:
-            await self._wait_ready()
-            self.report = await seed(self.base_url, TEST_NOW)
-        except BaseException:
-            await self.stop()
-            raise
 
-    async def _drain(self, stream: asyncio.StreamReader | None) -> None:
-        while stream is not None and (line := await stream.readline()):
-            self._output.append(line.decode(errors="replace").rstrip())
-
-    async def _wait_ready(self) -> None:
-        # Loading the R4 definitions takes a few seconds (more on a busy machine).
-        deadline = asyncio.get_running_loop().time() + self.startup_timeout
-        async with httpx.AsyncClient(timeout=5.0) as client:
-            while True:
-                if self._process is None or self._process.returncode is not None:
-                    raise MedplumError("medplum exited at start:\n" + "\n".join(self._output))
-                with contextlib.suppress(httpx.TransportError):
-                    if (await client.get(f"{self.base_url}/metadata")).status_code == 200:
-                        return
-                if asyncio.get_running_loop().time() > deadline:
-                    raise MedplumError(
-                        f"medplum did not answer on {self.base_url} within "
-                        f"{self.startup_timeout:.0f} s:\n" + "\n".join(self._output)
-                    )
-                await asyncio.sleep(0.2)
-
-    async def stop(self) -> None:
-        process, self._process = self._process, None
-        if process is not None and process.returncode is None:
-            process.terminate()
-            try:
-                await asyncio.wait_for(process.wait(), 10.0)
-            except TimeoutError:
-                process.kill()
-                await process.wait()
-        if self._reader is not None:
-            await asyncio.gather(self._reader, return_exceptions=True)
-            self._reader = None
+    async def _when_ready(self) -> None:
+        self.report = await seed(self.base_url, TEST_NOW)
 
 
 @pytest.fixture(scope="session")
