@@ -57,7 +57,6 @@ RETRY_BACKOFF = (dt.timedelta(seconds=30), dt.timedelta(minutes=2), dt.timedelta
 #: A message that keeps failing for an unexpected reason is given up after this many tries,
 #: so one poison message cannot hold its conversation's later messages forever.
 MAX_ATTEMPTS = 5
-IN_BAND_CHANNELS = ("web", "console")
 #: Namespace of the request ids of emergency Tasks (one per inbound message).
 _EMERGENCY = uuid.UUID("5d0f2c9e-7a41-4b3e-9c86-2e1f4a7b9d53")
 
@@ -577,18 +576,7 @@ class Assistant:
         now: dt.datetime,
         purpose: str = "reply",
     ) -> OutboxRecord:
-        return OutboxRecord(
-            id=uuid.uuid4().hex,
-            practice_id=conversation.practice_id,
-            conversation_id=conversation.id,
-            channel=conversation.channel,
-            address=conversation.address,
-            payload=reply.to_json(),
-            created_at=now,
-            purpose=purpose,
-            # The web chat and the console get their replies in the same request: already sent.
-            status="sent" if conversation.channel in IN_BAND_CHANNELS else "pending",
-        )
+        return OutboxRecord.to_conversation(conversation, reply.to_json(), now, purpose=purpose)
 
     async def _practice_vals(self) -> dict[str, str]:
         # Keyword answers must go out even when the record system is down.

@@ -19,7 +19,6 @@ cancels it. An opted-out address gets nothing.
 from __future__ import annotations
 
 import logging
-import uuid
 
 from bot import metrics
 from bot.catalogue import PracticeCatalogue
@@ -36,8 +35,6 @@ from domain.quiet_hours import next_allowed
 log = logging.getLogger(__name__)
 
 NOTIFIED = "escalation.overdue_notified"
-#: The web chat and the console get their messages in the page, not from a sender.
-IN_BAND_CHANNELS = ("web", "console")
 
 
 class OverdueNotices:
@@ -98,16 +95,8 @@ class OverdueNotices:
                 {"practice_name": practice.name, "practice_phone": practice.phone},
             )
             await uow.outbox.enqueue(
-                OutboxRecord(
-                    id=uuid.uuid4().hex,
-                    practice_id=self.practice_id,
-                    conversation_id=conversation.id,
-                    channel=conversation.channel,
-                    address=conversation.address,
-                    payload=Outbound(text=text).to_json(),
-                    created_at=now,
-                    status="sent" if conversation.channel in IN_BAND_CHANNELS else "pending",
-                    idempotency_key=job.key,
+                OutboxRecord.to_conversation(
+                    conversation, Outbound(text=text).to_json(), now, idempotency_key=job.key
                 )
             )
             detail = {"escalation_id": escalation_id, "due_at": live.due_at.isoformat()}

@@ -27,7 +27,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-import uuid
 
 from bot import escalations
 from bot.catalogue import PracticeCatalogue
@@ -62,8 +61,6 @@ MISMATCH = ("currency", "over_balance", "no_amount")
 RECORDED = "payment.recorded"
 REFUSED = "payment.refused"
 LINK_SENT = "payment.link_sent"
-#: Channels whose replies go back in the same request (bot/assistant.py keeps them as sent).
-IN_BAND_CHANNELS = ("web", "console")
 
 
 class PaymentDesk:
@@ -153,16 +150,8 @@ class PaymentDesk:
                     },
                 )
                 await uow.outbox.enqueue(
-                    OutboxRecord(
-                        id=uuid.uuid4().hex,
-                        practice_id=self.practice_id,
-                        conversation_id=conversation.id,
-                        channel=conversation.channel,
-                        address=conversation.address,
-                        payload=Outbound(text=text).to_json(),
-                        created_at=now,
-                        purpose="notification",
-                        status="sent" if conversation.channel in IN_BAND_CHANNELS else "pending",
+                    OutboxRecord.to_conversation(
+                        conversation, Outbound(text=text).to_json(), now, purpose="notification"
                     )
                 )
         log.info(
@@ -275,16 +264,8 @@ class PaymentDesk:
             },
         )
         await uow.outbox.enqueue(
-            OutboxRecord(
-                id=uuid.uuid4().hex,
-                practice_id=self.practice_id,
-                conversation_id=conversation.id,
-                channel=conversation.channel,
-                address=conversation.address,
-                payload=Outbound(text=text).to_json(),
-                created_at=now,
-                purpose="notification",
-                status="sent" if conversation.channel in IN_BAND_CHANNELS else "pending",
+            OutboxRecord.to_conversation(
+                conversation, Outbound(text=text).to_json(), now, purpose="notification"
             )
         )
 

@@ -30,9 +30,6 @@ from dialogs.context import Texts
 from dialogs.state import State
 from domain.ports import Clock
 
-#: The web chat and the console get their messages in the page, not from a sender.
-IN_BAND_CHANNELS = ("web", "console")
-
 
 class Refused(Exception):
     """The action does not fit the conversation's state (HTTP 409); the reason is safe to show."""
@@ -170,16 +167,7 @@ async def _holder_name(uow: UnitOfWork, escalation: EscalationRecord) -> str:
 async def _enqueue(
     uow: UnitOfWork, conversation: ConversationRecord, message: Outbound, now: dt.datetime
 ) -> str:
-    record = OutboxRecord(
-        id=uuid.uuid4().hex,
-        practice_id=conversation.practice_id,
-        conversation_id=conversation.id,
-        channel=conversation.channel,
-        address=conversation.address,
-        payload=message.to_json(),
-        created_at=now,
-        status="sent" if conversation.channel in IN_BAND_CHANNELS else "pending",
-    )
+    record = OutboxRecord.to_conversation(conversation, message.to_json(), now)
     await uow.outbox.enqueue(record)
     return record.id
 

@@ -1,10 +1,15 @@
-"""The records the storage ports take and give: plain data, no behaviour."""
+"""The records the storage ports take and give: plain data, no behaviour beyond making one."""
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
+
+#: The web chat and the staff console get their messages in the page, in the same request,
+#: not from a sender: their outbox records are written as sent.
+IN_BAND_CHANNELS = ("web", "console")
 
 
 @dataclass
@@ -74,6 +79,31 @@ class OutboxRecord:
     purpose: str = "reply"
     # Set on a message a job writes (the job's key): the outbox keeps one message per key.
     idempotency_key: str | None = None
+
+    @classmethod
+    def to_conversation(
+        cls,
+        conversation: ConversationRecord,
+        payload: dict[str, Any],
+        now: dt.datetime,
+        *,
+        purpose: str = "reply",
+        idempotency_key: str | None = None,
+    ) -> OutboxRecord:
+        """A message for this conversation's channel and address, to be sent, or already
+        sent where the channel takes its messages in the same request (IN_BAND_CHANNELS)."""
+        return cls(
+            id=uuid.uuid4().hex,
+            practice_id=conversation.practice_id,
+            conversation_id=conversation.id,
+            channel=conversation.channel,
+            address=conversation.address,
+            payload=payload,
+            created_at=now,
+            status="sent" if conversation.channel in IN_BAND_CHANNELS else "pending",
+            purpose=purpose,
+            idempotency_key=idempotency_key,
+        )
 
 
 @dataclass(frozen=True)
