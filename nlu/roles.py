@@ -220,7 +220,8 @@ _MOVE_VERB_ANYWHERE = re.compile(
     # Spanish "cambiar"/"mover" (change, move), as in "puedo cambiar mi cita de mañana"
     r"cambiar|mover)\b"
 )
-_CANCEL_VERB = re.compile(r"\b(?:cancel\w*|call\s+off)\b")
+# "❌ friday appointment": a cross put before a visit strikes it out, as "cancel" does.
+_CANCEL_VERB = re.compile(r"\b(?:cancel\w*|call\s+off)\b|[\u274c\u2716\U0001f6ab]")
 # "my 3pm", "Tom's 10:30": a time owned is a booked one ("running late for my 3pm").
 _POSSESSED = re.compile(
     r"\b(?:my|our|his|her|their|(?!(?:it|that|what|there|here|let)'s)[a-z]+'s)\s+$"
