@@ -171,6 +171,14 @@ _DAYS = "|".join(sorted(WEEKDAY_FORMS, key=len, reverse=True))
 #: Dictated "monday two tuesday": between two days, "two" or "too" is "to".
 #: "next weak", "this weak": the week, misheard or mistyped.
 _WEAK_WEEK = re.compile(r"\b(?:next|this|last|following|coming)\s+(?P<w>weak)\b")
+#: Hindi/Urdu "kal" is tomorrow or yesterday, and "parso" the day after or before; a patient
+#: writing Hinglish to a scheduler means the days ahead (the contract's forward reading). Read
+#: only before a Hindi word that ties them to the day ("kal ka appointment", "kal subah",
+#: "parso 3 baje"), never alone: "Kal" is also a name.
+_HINDI_KAL = re.compile(
+    r"\b(?P<w>kal|parso|parson)\s+(?=(?:\d{1,2}\s+)?(?:ka|ki|ke|ko|wala|wali|wale|subah|sham|shaam|"
+    r"dopahar|raat|baje|tak|se)\b)"
+)
 _TO_BETWEEN_DAYS = re.compile(rf"\b(?:{_DAYS})\s+(?P<w>two|too)\s+(?=(?:{_DAYS})\b)")
 #: Dictated "in too weeks", "too days from now": before a unit of time "too" can only be the
 #: number; "to" only after "in"/"within" ("in to weeks"), since "up to 3 days" keeps its "to".
@@ -198,6 +206,10 @@ def expand(norm: str) -> tuple[str, list[int], list[int]]:
     ]
     edits += [(m.start("w"), m.end("w"), "to") for m in _TO_BETWEEN_DAYS.finditer(norm)]
     edits += [(m.start("w"), m.end("w"), "week") for m in _WEAK_WEEK.finditer(norm)]
+    edits += [
+        (m.start("w"), m.end("w"), "tomorrow" if m["w"] == "kal" else "day after tomorrow")
+        for m in _HINDI_KAL.finditer(norm)
+    ]
     edits += [
         (m.start(g), m.end(g), "two")
         for m in _TWO_BEFORE_UNIT.finditer(norm)

@@ -68,10 +68,12 @@ _APPT = (
     r"physio(?:therapy)?|telehealth|(?:flu\s+)?(?:shots?|jabs?|jags?)|blood\s*tests?|bloods|scans?|"
     r"smears?|vaccin\w+|dental|cleaning|review|follow[- ]?up|"
     # "resched my sched on the 5th", "before my date on thursday": what some patients call the visit.
-    r"scheds?|dates?)"
+    r"scheds?|dates?|"
+    # Spanish "cita" ("mi cita de mañana", "la cita del martes"), kept by Spanish speakers in English.
+    r"citas?)"
 )
 _NOT_OWNERS = r"(?!(?:it|that|what|there|here|let|who|he|she|where|when)'s\b)"
-_OWNER = _NOT_OWNERS + r"(?:my|ma|our|his|her|their|your|the|this|that|[a-z]+'s)"
+_OWNER = _NOT_OWNERS + r"(?:my|ma|our|his|her|their|your|the|this|that|[a-z]+'s|mi|mis|su|la)"
 _NOT_DESTINATION = r"(?!to\b|till?\b|until\b|into\b|instead\b)"
 
 
@@ -86,14 +88,21 @@ def _appt_then_preposition(owner: str) -> re.Pattern[str]:
         + _APPT
         + r"(?:'s)?(?:\s+"
         + _NOT_DESTINATION
-        + r"[\w.'-]+){0,4}?\s+(?:on|for|at|of|from|is|was)\s+(?:the\s+)?$"
+        + r"[\w.'-]+){0,4}?\s+(?:on|for|at|of|from|is|was|de|del|es)\s+(?:the\s+|el\s+)?$"
     )
 
 
 _LEFT_OF_APPT = _appt_then_preposition(_OWNER)
 # "my appt |tmr|", "ma physio |saturday|": an owned visit named right before its time, no preposition.
+#: The same without a comma between: in a move, "change the day of my physio, |saturday morning| please"
+#: names the new day after a pause, unless another time follows as the destination.
+_OWNED_APPT_RIGHT_BEFORE = re.compile(
+    r"(?<!to )(?<!into )\b(?:my|ma|our|his|her|their|[a-z]+'s|mi|su)\s+(?:[\w'-]+\s+)?"
+    + _APPT
+    + r"\s+$"
+)
 _OWNED_APPT_JUST_BEFORE = re.compile(
-    r"(?<!to )(?<!into )\b(?:my|ma|our|his|her|their|[a-z]+'s)\s+(?:[\w'-]+\s+)?"
+    r"(?<!to )(?<!into )\b(?:my|ma|our|his|her|their|[a-z]+'s|mi|su)\s+(?:[\w'-]+\s+)?"
     + _APPT
     + r"\s*[,-]?\s+$"
 )
@@ -207,9 +216,12 @@ _TO_NEXT = re.compile(
     r"(?:the\s+|a\s+)?$"
 )
 _MOVE_VERB_ANYWHERE = re.compile(
-    r"\b(?:move|change|switch|shift|swap|reschedul\w*|resched|rebook|push\s+back)\b"
+    r"\b(?:move|change|switch|shift|swap|reschedul\w*|resched|rebook|push\s+back|"
+    # Spanish "cambiar"/"mover" (change, move), as in "puedo cambiar mi cita de mañana"
+    r"cambiar|mover)\b"
 )
-_CANCEL_VERB = re.compile(r"\b(?:cancel\w*|call\s+off)\b")
+# "❌ friday appointment": a cross put before a visit strikes it out, as "cancel" does.
+_CANCEL_VERB = re.compile(r"\b(?:cancel\w*|call\s+off)\b|[\u274c\u2716\U0001f6ab]")
 # "my 3pm", "Tom's 10:30": a time owned is a booked one ("running late for my 3pm").
 _POSSESSED = re.compile(
     r"\b(?:my|our|his|her|their|(?!(?:it|that|what|there|here|let)'s)[a-z]+'s)\s+$"
@@ -219,6 +231,11 @@ _POSSESSED = re.compile(
 # not one the patient has; the role picks an appointment still to come.
 _PAST = re.compile(r"^(?:last|yesterday|this\s+past|the\s+other\s+day)\b|\bago$")
 _INSTEAD_AFTER = re.compile(r"^\s*,?\s*instead\b")
+# "10:30 is better for me", "saturday would suit better": a time preferred is a time wanted.
+_PREFERRED_AFTER = re.compile(
+    r"^\s*(?:is|'s|would\s+be|'d\s+be|will\s+be|works?|suits?(?:\s+me)?)\s+(?:much\s+|a\s+lot\s+|way\s+)?"
+    r"(?:better|best|easier|preferable|ideal)\b"
+)
 _BOOK_VERB = re.compile(r"\b(?:book|schedule|sched)\b")
 _DESTINATION = re.compile(r"\b(?:to|into|till|until)\s+(?:the\s+)?$")
 # The grammar sometimes keeps "one" of "the one on thursday" / "the thursday one" in the span.
@@ -251,7 +268,12 @@ def _core(low: str, e: Entity) -> tuple[str, str, str]:
 
 def _is_existing(low: str, e: Entity, dts: list[Entity], intent: str) -> bool:
     left, span, right = _core(low, e)
-    if _INSTEAD_AFTER.match(right) or _PUT_FORWARD.search(left) or _PAST.search(span):
+    if (
+        _INSTEAD_AFTER.match(right)
+        or _PREFERRED_AFTER.match(right)
+        or _PUT_FORWARD.search(left)
+        or _PAST.search(span)
+    ):
         return False
     if any(
         p.search(left)
@@ -273,7 +295,8 @@ def _is_existing(low: str, e: Entity, dts: list[Entity], intent: str) -> bool:
         or (_DETERMINER.search(left) and _WITH_CLINICIAN.match(right))
     ):
         return True
-    if not _books(low, intent) and _names_the_appointment(left, span, right):
+    last_in_move = moves_an_appointment(low, intent) and e is dts[-1]
+    if not _books(low, intent) and _names_the_appointment(left, span, right, last_in_move):
         return True
     if _names_the_old_one(low, left, right, e, dts, intent):
         return True
@@ -318,13 +341,17 @@ def _books(low: str, intent: str) -> bool:
     )
 
 
-def _names_the_appointment(left: str, span: str, right: str) -> bool:
-    """ "Thursday's", "my friday appt", "the thursday one", "my appointment on the 5th"."""
+def _names_the_appointment(left: str, span: str, right: str, last_in_move: bool = False) -> bool:
+    """ "Thursday's", "my friday appt", "the thursday one", "my appointment on the 5th".
+
+    ``last_in_move``: the last time of a move, where "my physio, <dt>" is the new time said after
+    a pause (the comma), and only "my appt <dt>" with nothing between names the booked one."""
     if _POSSESSIVE.search(span) or right.startswith("'s"):
         return not _IS_FINE.match(right.removeprefix("'s"))
     if _OWNER_BEFORE.search(left) and _APPT_AFTER.match(right):
         return True
-    return bool(_LEFT_OF_APPT.search(left) or _OWNED_APPT_JUST_BEFORE.search(left))
+    owned = _OWNED_APPT_RIGHT_BEFORE if last_in_move else _OWNED_APPT_JUST_BEFORE
+    return bool(_LEFT_OF_APPT.search(left) or owned.search(left))
 
 
 def _names_the_old_one(

@@ -220,11 +220,34 @@ def _day_alone(a: Atom) -> bool:
     return a.data.get("kind_") == "dom" and a.data.get("month_offset") is None
 
 
+#: "remembrance sunday I'm busy, the monday after?": "the <weekday> after/before" with no date
+#: of its own, ended by the clause (punctuation, the end, or what is said of it: "is fine", "then").
+_WEEKDAY_OF_TOLD = re.compile(
+    r"\s+(?P<dir>after|before)(?=\s*(?:[,.;:!?)]|$|(?:is|would|works?|suits?|then|please|pls|if|"
+    r"instead|ok|okay|maybe|possible|at|in|that|or)\b))"
+)
+_THE_BEFORE = re.compile(r"\bthe\s+$")
+
+
+def _told_weekday(a: Atom, text: str) -> re.Match[str] | None:
+    """The "after"/"before" of a weekday said as "the monday after" with no date of its own."""
+    if a.kind != DATE or a.data.get("kind_") != "wd" or a.data.get("mode") not in (None, "coming"):
+        return None
+    m = _WEEKDAY_OF_TOLD.match(text, a.end)
+    return m if m is not None and _THE_BEFORE.search(text, 0, a.start) else None
+
+
 def group(atoms: list[Atom], text: str) -> list[list[Atom]]:
     """Neighbouring atoms with only connectors between them, one slot of each kind."""
     groups: list[list[Atom]] = []
     for a in atoms:
-        if groups and _CONNECTOR.match(text[groups[-1][-1].end : a.start]) and _fits(groups[-1], a):
+        if (
+            groups
+            and _CONNECTOR.match(text[groups[-1][-1].end : a.start])
+            and _fits(groups[-1], a)
+            # "not the 20th, the thursday before": a weekday counted from the date, not its name
+            and not _told_weekday(a, text)
+        ):
             groups[-1].append(a)
         else:
             groups.append([a])
@@ -585,12 +608,34 @@ _SHIFT_OF_TOLD = re.compile(
 )
 
 
+def _weekday_of_told(g: list[Atom], text: str) -> list[Atom] | None:
+    """``g`` with its "the monday after" read as a shift to the next Monday after a date said
+    before it (as "the monday after easter" is), or None when ``g`` is no such weekday."""
+    a = g[0]
+    m = _told_weekday(a, text)
+    if m is None:
+        return None
+    sign = -1 if m["dir"] == "before" else 1
+    shift = Atom(
+        SHIFT,
+        a.start,
+        a.end,
+        {"amount": sign, "unit": "weekday", "wd": a.data["wd"], "post": False},
+    )
+    return [shift, *g[1:]]
+
+
 def _after_told(previous: list[Atom], g: list[Atom], text: str) -> list[Atom] | None:
     """ "boxing day is out so the day after", "thanksgiving week is crazy, the week after?": a
-    shift with no date of its own counts from the date said just before it, as a reader does."""
-    if g[0].kind != SHIFT or any(a.kind == SHIFT for a in previous):
+    shift with no date of its own counts from the date said just before it, as a reader does;
+    so does "the monday after" (:func:`_weekday_of_told`)."""
+    if any(a.kind == SHIFT for a in previous):
         return None
-    if not _SHIFT_OF_TOLD.fullmatch(text[g[0].start : g[0].end].strip()):
+    if g[0].kind != SHIFT:
+        g = _weekday_of_told(g, text) or []
+        if not g:
+            return None
+    elif not _SHIFT_OF_TOLD.fullmatch(text[g[0].start : g[0].end].strip()):
         return None
     if any(a.kind not in (TIME, POD_K, RANGE) for a in g[1:]):
         return None

@@ -273,7 +273,9 @@ HOLIDAYS: dict[str, tuple[str, Rule]] = {
     # Ireland
     "st_brigids_day": (r"(?:st\.?|saint)\s+brigid'?s(?:\s+day)?|brigid'?s\s+day|imbolc", st_brigid),
     "st_patricks_day": (
-        r"(?:st\.?|saint)\s+patrick'?s(?:\s+day)?|(?:st\.?\s+)?paddy'?s\s+day|patrick'?s\s+day",
+        # "paddy's day", and the American "st patty's day" (Patty is a nickname of Patricia, but
+        # not before "day": no one else's day is kept on a date)
+        r"(?:st\.?|saint)\s+patrick'?s(?:\s+day)?|(?:st\.?\s+)?(?:paddy|patty)'?s\s+day|patrick'?s\s+day",
         fixed(3, 17),
     ),
     "may_bank_holiday_ie": (r"may\s+(?:bank\s+)?holiday|may\s+day", nth(5, MON, 1)),
