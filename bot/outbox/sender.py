@@ -6,10 +6,16 @@ the approved template; per-sender rate limits; temporary failures retried with e
 backoff (or exactly when the provider says); permanent failures recorded, 21610 and a
 blocked bot adding the address to the opt-out list.
 
-A message is claimed (leased) before it is sent and marked after, each in its own unit of
-work: a sender killed mid-send leaves only the message in flight to be sent again
-when its lease lapses; the others of its batch were never sent and are simply due again.
-The lease is short (OUTBOX_LEASE_SECONDS) and renewed while the sender works through what it
+Work is done a batch at a time, not a message at a time (the per-message statements and
+round trips were most of a paced sender's CPU): a batch is claimed (leased) in one
+statement, its opt-outs read in one, its send slots booked in one rate-limiter call for all
+the messages under the same limits (as many as fall within `max_wait`: a wave), and each
+wave's outcomes written in one statement once its sends are answered. A sender killed
+mid-wave leaves the wave's messages `sending`: when the lease lapses they go again, so at
+most a wave (no more than a batch, and only sends booked within `max_wait`) may reach its
+patients twice; what it had claimed and not sent was never sent and is simply due again. When one
+send of a wave raises, the others' outcomes are still written before the error is. The
+lease is short (OUTBOX_LEASE_SECONDS) and renewed while the sender works through what it
 claimed (bot/leases.py), so a dead sender's messages go out again within seconds.
 """
 
@@ -52,6 +58,8 @@ FINISHED = dt.datetime.max
 
 @dataclass(frozen=True)
 class Policy:
+    #: Messages claimed at once (one statement); a paced sender (`in_flight` > 1) claims the
+    #: next batch as soon as it fits within `in_flight`.
     batch: int = 10
     max_wait: float = 2.0  # seconds a sender sleeps for a send slot before rescheduling
     max_attempts: int = 8
