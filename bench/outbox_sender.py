@@ -10,22 +10,28 @@ until nothing is left and reports its own CPU time (user + system, `time.process
 from the start signal to its last round. The trials alternate baseline and this checkout
 (A B A B ...), so both see the same machine load; the figures compared are medians.
 
-    .venv/bin/python bench/outbox_sender.py --baseline /tmp/main-checkout   # A/B, 3 pairs
-    .venv/bin/python bench/outbox_sender.py --profile                     # cProfile, this side
+    .venv/bin/python bench/outbox_sender.py                  # against main, 3 pairs of 3,000
+    .venv/bin/python bench/outbox_sender.py --quick          # 1 pair of 1,000
+    .venv/bin/python bench/outbox_sender.py --baseline DIR   # against another copy
+    .venv/bin/python bench/outbox_sender.py --profile PATH   # cProfile (CPU clock), this side
 
-The baseline is a plain copy of the other checkout's files (`git archive main | tar -x -C
-DIR`); its sender processes import the project from DIR (PYTHONPATH), this script's from here.
+The baseline is a plain copy of the other checkout's files (`git archive <ref> | tar -x -C
+DIR`; by default made from `--ref main` in a temporary directory); its sender processes import
+the project from DIR (PYTHONPATH), this side's from here.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -229,6 +235,16 @@ async def trial(
     }
 
 
+def checkout_of(ref: str, stack: contextlib.ExitStack) -> Path:
+    """A copy of `ref`'s files in a temporary directory (removed at the end)."""
+    directory = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="pa-bench-base-")))
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", ref], check=True, capture_output=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(directory)], input=archive, check=True)
+    return directory
+
+
 def load() -> str:
     return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
@@ -236,12 +252,13 @@ def load() -> str:
 async def main(args: argparse.Namespace) -> int:
     from adapters.sql.migrate import migrate  # noqa: F401 - this checkout's, imported early
 
-    with twilio_standin(PROVIDER_RATE) as twilio:
+    with contextlib.ExitStack() as stack, twilio_standin(PROVIDER_RATE) as twilio:
         if args.profile:
             result = await trial(ROOT, args.messages, twilio, profile=args.profile)
             print(json.dumps(result, indent=1))
             return 0
-        sides = {"baseline": args.baseline, "this": ROOT}
+        baseline = args.baseline or checkout_of(args.ref, stack)
+        sides = {"baseline": baseline, "this": ROOT}
         results: dict[str, list[dict[str, Any]]] = {"baseline": [], "this": []}
         loads = [load()]
         for pair in range(args.pairs):
@@ -308,19 +325,23 @@ def report(
         ]
     )
     print(body)
-    record("outbox_sender", "Outbox sender: CPU per message, A/B against main", body)
+    if not args.no_record:
+        record("outbox_sender", "Outbox sender: CPU per message, A/B against main", body)
     return 0 if met else 1
 
 
 def parse() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--baseline", help="a copy of the checkout to compare with (main)")
+    parser.add_argument("--baseline", help="a copy of the checkout to compare with")
+    parser.add_argument("--ref", default="main", help="without --baseline: git archive REF")
     parser.add_argument("--messages", type=int, default=3000)
     parser.add_argument("--pairs", type=int, default=3)
+    parser.add_argument("--quick", action="store_true", help="1 pair of 1,000 messages")
     parser.add_argument("--profile", help="profile this side's senders into PATH.0, PATH.1")
+    parser.add_argument("--no-record", action="store_true", help="do not write RESULTS.md")
     args = parser.parse_args()
-    if not args.profile and not args.baseline:
-        parser.error("--baseline DIR (or --profile PATH)")
+    if args.quick:
+        args.messages, args.pairs = 1000, 1
     if args.baseline:
         args.baseline = Path(args.baseline).resolve()
     return args
