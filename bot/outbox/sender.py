@@ -156,7 +156,8 @@ class OutboxSender:
         nothing is due. A batch is claimed once there is room for all of it (not a message
         each time one is delivered): one claim statement, one opt-out read, one rate
         reservation and one status write a batch instead of one each a message."""
-        size = max(1, min(self.policy.batch, self.policy.in_flight))
+        # At most half of `in_flight`: one batch is claimed while another is being sent.
+        size = max(1, min(self.policy.batch, self.policy.in_flight // 2))
         flying: dict[asyncio.Task[list[dt.datetime | None]], int] = {}  # batch -> its size
         claims = 0
         try:
