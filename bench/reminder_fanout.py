@@ -619,14 +619,11 @@ def report(fan: dict[str, Any], sent: dict[str, Any]) -> int:
         body += (
             "\n\nNot met because of CPU, not pacing: nothing was throttled, so the senders "
             f"ran below the limit ({sent['messages'] / sent['elapsed_s']:.0f} messages/s). "
-            "Each message costs the sender a claim share, an opt-out read, a Redis "
-            "reservation, the twilio client's request and an update; on a 2-core machine "
-            "shared with other sessions' suites (load average 7 to 20) two sender processes "
-            "do not get the CPU for 100/s (one process: 1.22x, two: 1.16x in runs of "
-            "2026-11-30). What would meet it: more sender processes (Celery worker "
-            "concurrency) on cores of their own. At a rate the machine affords, the pacing "
-            "reaches the limit: the CI test (tests/channels/test_paced_sender.py) sends 200 "
-            "messages at 20/s in 9.95 s with none refused."
+            "A sender works a batch at a time (one claim, one opt-out read, one Redis "
+            "reservation and one status write a batch; bench/outbox_sender.py measures its "
+            "CPU per message against main's); what is left per message is the twilio "
+            "client's request. On a 2-core machine shared with other sessions' suites, more "
+            "sender processes (Celery worker concurrency) on cores of their own would meet it."
         )
     print(body)
     record("reminder_fanout", "Reminder fan-out and paced delivery", body)

@@ -29,6 +29,7 @@ ORDER = [
     "nlu_latency",
     "double_booking",
     "reminder_fanout",
+    "outbox_sender",
     "crash_recovery",
     "retry_storm",
     "hostile_input",

@@ -224,6 +224,33 @@ class SqlOutbox:
         if (await self._conn.execute(_UPDATE, params | {"u_id": message.id})).first() is None:
             raise LookupError(f"outbox message {message.id} not found; enqueue it first")
 
+    async def update_many(self, messages: Sequence[OutboxRecord]) -> None:
+        """`update` for each message. On PostgreSQL one UPDATE ... FROM unnest(<an array a
+        field>) on the connection's asyncpg connection (its statement prepared once per
+        connection): a sender's batch costs one round trip and one statement's client CPU
+        instead of one each. SQLite runs `update` for each."""
+        if not messages:
+            return
+        if self._conn.dialect.name != "postgresql":
+            for message in messages:
+                await self.update(message)
+            return
+        adapted = (await self._conn.get_raw_connection()).dbapi_connection
+        # In a unit of work SQLAlchemy sends BEGIN with the first statement it runs itself:
+        # start it here, so this statement is the transaction's (a no-op in autocommit).
+        if adapted._transaction is None:  # type: ignore[union-attr]
+            await adapted._start_transaction()  # type: ignore[union-attr]
+        raw = adapted.driver_connection  # type: ignore[union-attr]
+        arrays: list[list[Any]] = [[m.id for m in messages]]
+        arrays += [[getattr(m, name) for m in messages] for name in _DELIVERY_FIELDS]
+        arrays[_DELIVERY_FIELDS.index("next_attempt_at") + 1] = [
+            _utc(m.next_attempt_at) for m in messages
+        ]
+        found = {row[0] for row in await raw.fetch(_UPDATE_MANY, *arrays)}
+        if len(found) < len({m.id for m in messages}):
+            unknown = next(m.id for m in messages if m.id not in found)
+            raise LookupError(f"outbox message {unknown} not found; enqueue it first")
+
 
 #: What a sender writes back after a delivery attempt (`SqlOutbox.update`).
 _DELIVERY_FIELDS = ("status", "attempts", "next_attempt_at", "provider_message_id", "error")
@@ -234,6 +261,24 @@ _UPDATE = (
     .values({name: bindparam(f"u_{name}", type_=_outbox.c[name].type) for name in _DELIVERY_FIELDS})
     .returning(_outbox.c.id)
 )
+
+#: `update_many` on PostgreSQL: one array a field, unnested into rows joined on the id.
+_UPDATE_MANY = (
+    "UPDATE outbox SET status = u.status, attempts = u.attempts, "
+    "next_attempt_at = u.next_attempt_at, provider_message_id = u.provider_message_id, "
+    "error = u.error FROM unnest($1::text[], $2::text[], $3::integer[], $4::timestamptz[], "
+    "$5::text[], $6::text[]) AS u(id, status, attempts, next_attempt_at, "
+    "provider_message_id, error) WHERE outbox.id = u.id RETURNING outbox.id"
+)
+
+
+def _utc(value: dt.datetime | None) -> dt.datetime | None:
+    """An aware time in UTC (UtcDateTime's rule: naive ones are refused, not guessed)."""
+    if value is None:
+        return None
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(f"naive datetime {value.isoformat()} given; pass a timezone-aware one")
+    return value.astimezone(dt.UTC)
 
 
 @functools.lru_cache(maxsize=64)

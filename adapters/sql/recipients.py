@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -19,6 +20,13 @@ _deliveries = table_of(DeliveryRow)
 _IS_OPTED_OUT = select(_opt_outs.c.opted_out).where(
     _opt_outs.c.practice_id == bindparam("o_practice_id", type_=_opt_outs.c.practice_id.type),
     _opt_outs.c.address == bindparam("o_address", type_=_opt_outs.c.address.type),
+)
+
+#: A sender's batch: which of its addresses are on the list, in one statement.
+_OPTED_OUT_AMONG = select(_opt_outs.c.address).where(
+    _opt_outs.c.practice_id == bindparam("o_practice_id", type_=_opt_outs.c.practice_id.type),
+    _opt_outs.c.address.in_(bindparam("o_addresses", expanding=True)),
+    _opt_outs.c.opted_out.is_(True),
 )
 
 
@@ -52,6 +60,12 @@ class SqlOptOuts:
     async def is_opted_out(self, practice_id: str, address: str) -> bool:
         params = {"o_practice_id": practice_id, "o_address": address}
         return bool((await self._conn.execute(_IS_OPTED_OUT, params)).scalar_one_or_none())
+
+    async def opted_out_among(self, practice_id: str, addresses: Sequence[str]) -> set[str]:
+        if not addresses:
+            return set()
+        params = {"o_practice_id": practice_id, "o_addresses": list(addresses)}
+        return set((await self._conn.execute(_OPTED_OUT_AMONG, params)).scalars())
 
 
 class SqlDeliveries:

@@ -51,6 +51,17 @@ class HeaderAuthHttpClient(AsyncTwilioHttpClient):
             method, url, params, data, headers, None, timeout, allow_redirects
         )
 
+    # twilio formats every request's and response's log lines (the response's headers
+    # rendered whole) before handing them to the logger, whatever its level: CPU spent on
+    # each message sent for lines TRANSPORT_LOG drops. Formatted only when they would show.
+    def log_request(self, kwargs: dict[str, Any]) -> None:
+        if self.logger.isEnabledFor(logging.INFO):
+            super().log_request(kwargs)
+
+    def log_response(self, status_code: int, response: Any) -> None:
+        if self.logger.isEnabledFor(logging.INFO):
+            super().log_response(status_code, response)
+
 
 class TwilioRest:
     def __init__(self, account_sid: str, auth_token: str, api_base_url: str) -> None:

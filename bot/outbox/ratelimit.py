@@ -15,15 +15,20 @@ class LocalRateLimiter:
         self._next: dict[str, float] = {}
         self._lock = asyncio.Lock()
 
-    async def reserve(self, limits: Sequence[RateLimit], max_wait: float) -> tuple[bool, float]:
+    async def reserve(
+        self, limits: Sequence[RateLimit], max_wait: float, count: int = 1
+    ) -> tuple[list[float], float]:
         async with self._lock:
             now = time.time()
-            start = max([now, *(self._next.get(lim.key, 0.0) for lim in limits)])
-            if start - now > max_wait:
-                return False, start - now
-            for lim in limits:
-                self._next[lim.key] = start + 1.0 / lim.per_second
-            return True, start - now
+            waits: list[float] = []
+            while len(waits) < count:
+                start = max([now, *(self._next.get(lim.key, 0.0) for lim in limits)])
+                if start - now > max_wait:
+                    return waits, start - now
+                for lim in limits:
+                    self._next[lim.key] = start + 1.0 / lim.per_second
+                waits.append(start - now)
+            return waits, 0.0
 
     async def hold_off(self, limit: RateLimit, seconds: float) -> None:
         async with self._lock:

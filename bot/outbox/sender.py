@@ -6,10 +6,16 @@ the approved template; per-sender rate limits; temporary failures retried with e
 backoff (or exactly when the provider says); permanent failures recorded, 21610 and a
 blocked bot adding the address to the opt-out list.
 
-A message is claimed (leased) before it is sent and marked after, each in its own unit of
-work: a sender killed mid-send leaves only the message in flight to be sent again
-when its lease lapses; the others of its batch were never sent and are simply due again.
-The lease is short (OUTBOX_LEASE_SECONDS) and renewed while the sender works through what it
+Work is done a batch at a time, not a message at a time (the per-message statements and
+round trips were most of a paced sender's CPU): a batch is claimed (leased) in one
+statement, its opt-outs read in one, its send slots booked in one rate-limiter call for all
+the messages under the same limits (as many as fall within `max_wait`: a wave), and each
+wave's outcomes written in one statement once its sends are answered. A sender killed
+mid-wave leaves the wave's messages `sending`: when the lease lapses they go again, so at
+most a wave (no more than a batch, and only sends booked within `max_wait`) may reach its
+patients twice; what it had claimed and not sent was never sent and is simply due again. When one
+send of a wave raises, the others' outcomes are still written before the error is. The
+lease is short (OUTBOX_LEASE_SECONDS) and renewed while the sender works through what it
 claimed (bot/leases.py), so a dead sender's messages go out again within seconds.
 """
 
@@ -23,6 +29,7 @@ import math
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from bot.leases import kept
 from bot.optout import optout_address
@@ -30,6 +37,7 @@ from bot.ports import (
     ChannelSender,
     NeedsTemplate,
     OutboxRecord,
+    RateLimit,
     RateLimiter,
     Refused,
     RetryLater,
@@ -43,12 +51,15 @@ from domain.ports import Clock
 log = logging.getLogger(__name__)
 NEEDS_TEMPLATE = "needs template"
 WAITING_FOR_SEND_SLOT = "waiting for a send slot"
-#: What `_deliver` returns for a message that is finished without being sent (suppressed, failed).
+T = TypeVar("T")
+#: A message's outcome when it is finished without being sent (suppressed, failed).
 FINISHED = dt.datetime.max
 
 
 @dataclass(frozen=True)
 class Policy:
+    #: Messages claimed at once (one statement); a paced sender (`in_flight` > 1) claims the
+    #: next batch as soon as it fits within `in_flight`.
     batch: int = 10
     max_wait: float = 2.0  # seconds a sender sleeps for a send slot before rescheduling
     max_attempts: int = 8
@@ -117,22 +128,9 @@ class OutboxSender:
         if not claimed:
             return done
         held = {m.id for m in claimed}  # what this sender still has to deliver
-        gate = asyncio.Semaphore(self.policy.in_flight)
-
-        async def deliver(message: OutboxRecord) -> dt.datetime | None:
-            async with gate:
-                try:
-                    return await self._deliver(message)
-                finally:
-                    held.discard(message.id)
-
         async with kept(lambda: self._renew(held), self.policy.lease_seconds):
-            if self.policy.in_flight <= 1:
-                for message in claimed:
-                    _count(done, await deliver(message))
-                return done
-            results = await asyncio.gather(*(deliver(m) for m in claimed), return_exceptions=True)
-        for retry_at in _outcomes(results):
+            outcomes = await self._deliver_batch(claimed, held)
+        for retry_at in outcomes:
             _count(done, retry_at)
         return done
 
@@ -142,9 +140,9 @@ class OutboxSender:
             await uow.outbox.renew(list(held), lease_until)
 
     async def drain(self, max_rounds: int = 100) -> Round:
-        """Claims until nothing is due (bounded). With `in_flight` > 1 the next messages are
-        claimed as soon as there is room, while earlier ones are still being sent, so a
-        sender paced by a provider's rate never idles between batches."""
+        """Claims until nothing is due (bounded). With `in_flight` > 1 the next batch is
+        claimed as soon as there is room for it, while earlier ones are still being sent,
+        so a sender paced by a provider's rate never idles between batches."""
         if self.policy.in_flight <= 1 or not self.senders:
             return await self._drain_rounds(max_rounds)
         total = Round()
@@ -154,35 +152,38 @@ class OutboxSender:
         return total
 
     async def _pipeline(self, total: Round, held: set[str], max_rounds: int) -> None:
-        """Keep `in_flight` deliveries going, claiming as room frees, until nothing is due."""
-
-        async def deliver(message: OutboxRecord) -> dt.datetime | None:
-            try:
-                return await self._deliver(message)
-            finally:
-                held.discard(message.id)
-
-        flying: set[asyncio.Task[dt.datetime | None]] = set()
+        """Keep up to `in_flight` messages in flight, claimed a whole batch at a time, until
+        nothing is due. A batch is claimed once there is room for all of it (not a message
+        each time one is delivered): one claim statement, one opt-out read, one rate
+        reservation and one status write a batch instead of one each a message."""
+        # At most half of `in_flight`: one batch is claimed while another is being sent.
+        size = max(1, min(self.policy.batch, self.policy.in_flight // 2))
+        flying: dict[asyncio.Task[list[dt.datetime | None]], int] = {}  # batch -> its size
         claims = 0
         try:
             while True:
-                room = self.policy.in_flight - len(flying)
-                asked = min(self.policy.batch, room) if room > 0 and claims < max_rounds else 0
+                room = self.policy.in_flight - sum(flying.values())
+                asked = size if room >= size and claims < max_rounds else 0
                 claimed = await self._claim(asked) if asked else []
                 claims += 1 if claimed else 0
                 total.claimed += len(claimed)
-                held.update(m.id for m in claimed)
-                flying |= {asyncio.create_task(deliver(m)) for m in claimed}
+                if claimed:
+                    held.update(m.id for m in claimed)
+                    flying[asyncio.create_task(self._deliver_batch(claimed, held))] = len(claimed)
                 if not flying:
                     break
-                if claimed and len(claimed) == asked and len(flying) < self.policy.in_flight:
+                if len(claimed) == asked > 0 and room - asked >= size:
                     continue  # more may be due: fill the room first
                 # A short claim took everything due but the messages queued behind those in
-                # flight (one per stream): claiming again before one is delivered would come
-                # back empty (a statement per turn for nothing), so wait for a delivery first.
-                finished, flying = await asyncio.wait(flying, return_when=asyncio.FIRST_COMPLETED)
-                for retry_at in _outcomes([t.exception() or t.result() for t in finished]):
-                    _count(total, retry_at)
+                # flight (one per stream): claiming again before a batch is delivered would
+                # come back empty (a statement for nothing), so wait for a batch first.
+                finished, _ = await asyncio.wait(flying, return_when=asyncio.FIRST_COMPLETED)
+                for task in finished:
+                    del flying[task]
+                    if (error := task.exception()) is not None:
+                        raise error
+                    for retry_at in task.result():
+                        _count(total, retry_at)
         finally:
             if flying:  # an error ends the drain: what is in flight still finishes
                 await asyncio.gather(*flying, return_exceptions=True)
@@ -201,46 +202,183 @@ class OutboxSender:
             total.more = True
         return total
 
-    async def _deliver(self, message: OutboxRecord) -> dt.datetime | None:
-        """None once sent; the retry time if rescheduled; FINISHED if finished unsent."""
-        sender = self.senders[message.channel]
+    async def _deliver_batch(
+        self, claimed: Sequence[OutboxRecord], held: set[str]
+    ) -> list[dt.datetime | None]:
+        """Deliver a claimed batch; each message's outcome: None once sent, the retry time
+        if rescheduled, FINISHED if finished unsent. The batch's opt-outs are read at once,
+        its send slots booked a wave at a time (one reservation for every message under the
+        same limits) and each wave's outcomes written in one statement."""
+        to_send, suppressed = await self._screen(claimed)
+        outcomes: list[dt.datetime | None] = []
+        if suppressed:
+            async with self.storage.single_statement() as uow:
+                await uow.outbox.update_many(suppressed)
+            held.difference_update(m.id for m in suppressed)
+            log.info("outbox: %d suppressed (opted out)", len(suppressed))
+            outcomes += [FINISHED] * len(suppressed)
+        groups: dict[tuple[str, tuple[RateLimit, ...]], list[tuple[OutboxRecord, bool]]] = {}
+        for message, template in to_send:
+            limits = tuple(self.senders[message.channel].limits(message))
+            groups.setdefault((message.channel, limits), []).append((message, template))
+        gate = asyncio.Semaphore(self.policy.in_flight)
+        results = await asyncio.gather(
+            *(
+                self._send_group(self.senders[channel], limits, items, held, gate)
+                for (channel, limits), items in groups.items()
+            ),
+            return_exceptions=True,
+        )
+        for group in _outcomes(results):
+            outcomes += group
+        return outcomes
+
+    async def _screen(
+        self, claimed: Sequence[OutboxRecord]
+    ) -> tuple[list[tuple[OutboxRecord, bool]], list[OutboxRecord]]:
+        """(the messages to send, each with whether it must go as the approved template;
+        the messages suppressed, their updates): the batch's opt-outs in one read."""
         now = self.clock.now()
-        template = (message.error or "").startswith(NEEDS_TEMPLATE)
+        keys = {m.id: optout_address(m.channel, m.address) for m in claimed}
+        asked: dict[str, list[str]] = {}
+        for m in claimed:
+            if m.purpose != COMPLIANCE:  # a keyword's answer goes to an opted-out address too
+                asked.setdefault(m.practice_id, []).append(keys[m.id])
+        to_send: list[tuple[OutboxRecord, bool]] = []
+        suppressed: list[OutboxRecord] = []
         async with self.storage.reading() as uow:  # reads only: no transaction round trips
-            key = optout_address(message.channel, message.address)
-            opted_out = message.purpose != COMPLIANCE and await uow.opt_outs.is_opted_out(
-                message.practice_id, key
+            out = {
+                (practice, address)
+                for practice, addresses in asked.items()
+                for address in await uow.opt_outs.opted_out_among(practice, addresses)
+            }
+            for m in claimed:
+                if m.purpose != COMPLIANCE and (m.practice_id, keys[m.id]) in out:
+                    suppressed.append(
+                        dataclasses.replace(m, status="suppressed", error="opted out")
+                    )
+                    continue
+                sender = self.senders[m.channel]
+                template = (m.error or "").startswith(NEEDS_TEMPLATE)
+                if sender.window is not None and not template:
+                    last = await uow.inbox.last_received_at(m.practice_id, m.channel, m.address)
+                    template = last is None or now - last > sender.window
+                to_send.append((m, template))
+        return to_send, suppressed
+
+    async def _send_group(
+        self,
+        sender: ChannelSender,
+        limits: Sequence[RateLimit],
+        items: list[tuple[OutboxRecord, bool]],
+        held: set[str],
+        gate: asyncio.Semaphore,
+    ) -> list[dt.datetime | None]:
+        """Send messages under the same limits: book as many slots as lie within `max_wait`
+        in one reservation, send those at their slots (a wave), write the wave's outcomes,
+        and book again for the rest; when the next slot is further away, put the rest off."""
+        outcomes: list[dt.datetime | None] = []
+        queue = items
+        while queue:
+            waits, later = await self.limiter.reserve(limits, self.policy.max_wait, len(queue))
+            wave, queue = queue[: len(waits)], queue[len(waits) :]
+            if not wave:  # no send slot soon: each waits without spending an attempt
+                results: list[SendResult | float | BaseException] = [later] * len(queue)
+                wave, queue = queue, []
+            else:
+                results = await asyncio.gather(
+                    *(
+                        self._send_at(wait, sender, message, template, gate)
+                        for wait, (message, template) in zip(waits, wave, strict=True)
+                    ),
+                    return_exceptions=True,
+                )
+            # What went out is written even when another send of the wave raised.
+            done = [(m, r) for (m, _), r in zip(wave, results, strict=True)]
+            outcomes += await self._record(
+                sender, [(m, r) for m, r in done if not isinstance(r, BaseException)], held
             )
-            if not opted_out and sender.window is not None and not template:
-                last = await uow.inbox.last_received_at(
-                    message.practice_id, message.channel, message.address
-                )
-                template = last is None or now - last > sender.window
-        if opted_out:
-            async with self.storage.unit_of_work() as uow:
-                await uow.outbox.update(
-                    dataclasses.replace(message, status="suppressed", error="opted out")
-                )
-            log.info("outbox=%s suppressed: opted out", message.id)
-            return FINISHED
-        result = await self._send(sender, message, template)
+            _outcomes([r for _, r in done if isinstance(r, BaseException)])
+        return outcomes
+
+    async def _send_at(
+        self,
+        wait: float,
+        sender: ChannelSender,
+        message: OutboxRecord,
+        template: bool,
+        gate: asyncio.Semaphore,
+    ) -> SendResult | float:
+        await asyncio.sleep(wait)  # the booked slot
+        async with gate:
+            result: SendResult | float = await sender.send(message, template=template)
         if isinstance(result, NeedsTemplate) and not template:
             result = await self._send(sender, message, True)
-        return await self._record(sender, message, result)
+        return result
 
     async def _send(
         self, sender: ChannelSender, message: OutboxRecord, template: bool
     ) -> SendResult | float:
-        booked, wait = await self.limiter.reserve(sender.limits(message), self.policy.max_wait)
-        if not booked:
-            return wait
-        await asyncio.sleep(wait)
+        """One message with a slot of its own (the template after a refused free-form)."""
+        waits, later = await self.limiter.reserve(sender.limits(message), self.policy.max_wait)
+        if not waits:
+            return later
+        await asyncio.sleep(waits[0])
         return await sender.send(message, template=template)
 
     async def _record(
-        self, sender: ChannelSender, message: OutboxRecord, result: SendResult | float
-    ) -> dt.datetime | None:
+        self,
+        sender: ChannelSender,
+        results: Sequence[tuple[OutboxRecord, SendResult | float]],
+        held: set[str],
+    ) -> list[dt.datetime | None]:
+        """Write a wave's outcomes: every update in one statement; a message whose address
+        opted out (21610) with its opt-out, in a unit of work of its own."""
         now = self.clock.now()
+        outcomes: list[dt.datetime | None] = []
+        updates: list[OutboxRecord] = []
+        opting_out: list[OutboxRecord] = []
+        for message, result in results:
+            update, retry_at = await self._update_for(sender, message, result, now)
+            outcomes.append(retry_at)
+            opts_out = isinstance(result, Refused) and result.opted_out
+            (opting_out if opts_out else updates).append(update)
+            if update.status != "sent":  # the unusual outcomes, one line each (no PHI)
+                log.info(
+                    "outbox=%s channel=%s status=%s attempts=%d",
+                    message.id,
+                    message.channel,
+                    update.status,
+                    update.attempts,
+                )
+        if updates:
+            async with self.storage.single_statement() as uow:  # one statement
+                await uow.outbox.update_many(updates)
+        for update in opting_out:  # two statements that commit together
+            async with self.storage.unit_of_work() as uow:
+                await uow.outbox.update(update)
+                await uow.opt_outs.set_opted_out(
+                    update.practice_id,
+                    optout_address(update.channel, update.address),
+                    update.channel,
+                    True,
+                    now,
+                )
+        held.difference_update(m.id for m, _ in results)
+        sent = sum(1 for r in outcomes if r is None)
+        if sent:
+            log.info("outbox: %d sent on %s", sent, sender.channel)  # a wave, one line
+        return outcomes
+
+    async def _update_for(
+        self,
+        sender: ChannelSender,
+        message: OutboxRecord,
+        result: SendResult | float,
+        now: dt.datetime,
+    ) -> tuple[OutboxRecord, dt.datetime | None]:
+        """The message's delivery fields after `result`, and when it is due again (None once
+        sent, FINISHED if finished unsent)."""
         retry_at: dt.datetime | None = FINISHED
         attempts = message.attempts + 1
         if isinstance(result, float):  # no send slot soon: wait without spending an attempt
@@ -293,28 +431,7 @@ class OutboxSender:
                 next_attempt_at=None,
                 error=result.reason,
             )
-        opts_out = isinstance(result, Refused) and result.opted_out
-        # The update alone is one statement; with the opt-out, two that commit together.
-        async with (
-            self.storage.unit_of_work() if opts_out else self.storage.single_statement()
-        ) as uow:
-            await uow.outbox.update(update)
-            if opts_out:
-                await uow.opt_outs.set_opted_out(
-                    message.practice_id,
-                    optout_address(message.channel, message.address),
-                    message.channel,
-                    True,
-                    now,
-                )
-        log.info(
-            "outbox=%s channel=%s status=%s attempts=%d",
-            message.id,
-            message.channel,
-            update.status,
-            update.attempts,
-        )
-        return retry_at
+        return update, retry_at
 
 
 def _count(done: Round, retry_at: dt.datetime | None) -> None:
@@ -325,10 +442,8 @@ def _count(done: Round, retry_at: dt.datetime | None) -> None:
         done.wake_at = retry_at if done.wake_at is None else min(done.wake_at, retry_at)
 
 
-def _outcomes(
-    results: Sequence[dt.datetime | BaseException | None],
-) -> list[dt.datetime | None]:
-    """The deliveries' outcomes; the first delivery's error raised, if one failed."""
+def _outcomes(results: Sequence[T | BaseException]) -> list[T]:
+    """The results of gathered work; the first error raised, if one failed."""
     for result in results:
         if isinstance(result, BaseException):
             raise result

@@ -72,10 +72,14 @@ class ChannelSender(Protocol):
 class RateLimiter(Protocol):
     """Send slots under every limit of a message at once, shared by all senders."""
 
-    async def reserve(self, limits: Sequence[RateLimit], max_wait: float) -> tuple[bool, float]:
-        """Book the earliest send slot under all `limits`: (True, seconds to wait before
-        sending) if it is at most `max_wait` away, else (False, seconds until one is free)
-        and nothing booked."""
+    async def reserve(
+        self, limits: Sequence[RateLimit], max_wait: float, count: int = 1
+    ) -> tuple[list[float], float]:
+        """Book up to `count` consecutive send slots under all `limits` in one go (a batch of
+        messages under the same limits), each at most `max_wait` away: the seconds to wait
+        before each booked send, in order; and, when fewer than `count` were booked, the
+        seconds until the next slot is free (0.0 when all were). Nothing is booked for
+        the ones left over."""
         ...
 
     async def hold_off(self, limit: RateLimit, seconds: float) -> None:

@@ -150,6 +150,11 @@ class Outbox(Protocol):
         """Write the message's delivery fields; raises LookupError for an unknown id."""
         ...
 
+    async def update_many(self, messages: Sequence[OutboxRecord]) -> None:
+        """`update` for each of `messages` (a sender's batch), in one statement where the
+        database allows; raises LookupError if any id is unknown."""
+        ...
+
     async def renew(self, ids: Sequence[str], lease_until: dt.datetime) -> int:
         """Extend to `lease_until` the lease of those of `ids` still `sending` (their sender is
         alive and still at them, bot/leases.py); how many."""
@@ -178,6 +183,10 @@ class OptOuts(Protocol):
         ...
 
     async def is_opted_out(self, practice_id: str, address: str) -> bool: ...
+
+    async def opted_out_among(self, practice_id: str, addresses: Sequence[str]) -> set[str]:
+        """Those of `addresses` on the practice's list: one read for a sender's batch."""
+        ...
 
 
 class Deliveries(Protocol):

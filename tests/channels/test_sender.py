@@ -4,9 +4,12 @@ limits shared through Redis, and a sender that dies mid-batch loses and repeats 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import itertools
 import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pytest
 from redis.asyncio import Redis
@@ -15,7 +18,7 @@ from sqlalchemy import text
 from adapters.redis.ratelimit import RedisRateLimiter
 from bot.messages import Outbound
 from bot.outbox.sender import OutboxSender
-from bot.ports import OutboxRecord
+from bot.ports import ChannelSender, OutboxRecord, RateLimit, SendResult
 from tests.channels.conftest import MakeRig
 from tests.channels.rig import MARIA, Rig
 from tests.support.standins import twilio_error
@@ -178,6 +181,95 @@ async def test_a_sender_killed_mid_batch_loses_nothing_and_repeats_nothing(rig: 
         [f"Notice {i}" for i in range(5)] + ["Notice 0"]
     )  # only the one in flight twice
     assert len(ids) == 5
+
+
+class Parked:
+    """A rate limiter whose reservation never returns: the sender process is killed there,
+    after claiming its batch and reading its opt-outs, before sending any of it."""
+
+    def __init__(self) -> None:
+        self.reached = asyncio.Event()
+
+    async def reserve(
+        self, limits: Sequence[RateLimit], max_wait: float, count: int = 1
+    ) -> tuple[list[float], float]:
+        self.reached.set()
+        await asyncio.Event().wait()
+        raise AssertionError("unreachable")
+
+    async def hold_off(self, limit: RateLimit, seconds: float) -> None:
+        return None
+
+
+async def test_a_batch_claimed_by_a_sender_killed_before_sending_goes_out_once(
+    rig: Rig,
+) -> None:
+    numbers = [f"+1617555{i:04d}" for i in range(5)]
+    for number in numbers:
+        await enqueue(rig, address=number)
+    parked = Parked()
+    dying = OutboxSender(rig.runtime.storage, rig.channels.senders, parked, rig.clock)
+    killed = asyncio.create_task(dying.drain())
+    await asyncio.wait_for(parked.reached.wait(), 30)
+    killed.cancel()  # kill -9 of its process, as far as the outbox can tell
+    with contextlib.suppress(asyncio.CancelledError):
+        await killed
+    async with rig.runtime.storage.engine.connect() as connection:
+        statuses = (await connection.execute(text("SELECT status FROM outbox"))).scalars().all()
+    assert statuses == ["sending"] * 5  # the whole batch was claimed, none of it sent
+    await rig.settle()
+    assert rig.twilio.requests == []  # leased: no other sender takes it meanwhile
+    rig.clock.advance(dt.timedelta(minutes=6))  # the lease lapses
+    await rig.settle()
+    assert sorted(r.fields["To"] for r in rig.twilio.sent("Messages")) == numbers  # each once
+
+
+@dataclass
+class FailingFor:
+    """The rig's real Twilio sender, but a send to `address` raises (a bug, not a refusal)."""
+
+    real: ChannelSender
+    address: str
+
+    @property
+    def channel(self) -> str:
+        return self.real.channel
+
+    @property
+    def window(self) -> dt.timedelta | None:
+        return self.real.window
+
+    def limits(self, message: OutboxRecord) -> Sequence[RateLimit]:
+        return self.real.limits(message)
+
+    async def send(self, message: OutboxRecord, *, template: bool) -> SendResult:
+        if message.address == self.address:
+            raise RuntimeError("a bug in the channel's client")
+        return await self.real.send(message, template=template)
+
+    async def aclose(self) -> None:
+        return None
+
+
+async def test_what_a_wave_sent_is_written_even_when_one_of_its_sends_raises(rig: Rig) -> None:
+    numbers = [f"+1617555{i:04d}" for i in range(3)]
+    for number in numbers:
+        await enqueue(rig, address=number)
+    sms = next(s for s in rig.channels.senders if s.channel == "sms")
+    failing = OutboxSender(
+        rig.runtime.storage,
+        [FailingFor(sms, numbers[1])],
+        rig.channels.sender.limiter,
+        rig.clock,
+        rig.channels.sender.policy,
+    )
+    with pytest.raises(RuntimeError):
+        await failing.drain()
+    assert len(rig.twilio.sent("Messages")) == 2
+    rig.clock.advance(dt.timedelta(minutes=6))  # the failed one's lease lapses
+    await rig.settle()
+    # The two sent in the failed wave were recorded as sent: only the third goes again.
+    assert sorted(r.fields["To"] for r in rig.twilio.sent("Messages")) == numbers
 
 
 async def drain_until(sender: OutboxSender, rig: Rig, count: int, standin: str = "twilio") -> None:

@@ -341,6 +341,13 @@ class MemoryOutbox:
             error=message.error,
         )
 
+    async def update_many(self, messages: Sequence[OutboxRecord]) -> None:
+        unknown = [m.id for m in messages if m.id not in self._t.outbox]
+        if unknown:  # the SQL adapter's statement writes none of them then
+            raise LookupError(f"outbox message {unknown[0]} not found; enqueue it first")
+        for message in messages:
+            await self.update(message)
+
     @staticmethod
     def _oldest(messages: list[OutboxRecord]) -> list[OutboxRecord]:
         return sorted(messages, key=lambda m: (m.created_at, m.id))
@@ -407,6 +414,9 @@ class MemoryOptOuts:
 
     async def is_opted_out(self, practice_id: str, address: str) -> bool:
         return self._t.opt_outs.get((practice_id, address), False)
+
+    async def opted_out_among(self, practice_id: str, addresses: Sequence[str]) -> set[str]:
+        return {a for a in addresses if self._t.opt_outs.get((practice_id, a), False)}
 
 
 class MemoryDeliveries:

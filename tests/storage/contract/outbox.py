@@ -60,6 +60,58 @@ class OutboxContract:
             with pytest.raises(LookupError):
                 await uow.outbox.update(outbound())
 
+    async def test_update_many_writes_each_messages_delivery_fields(self, storage: Storage) -> None:
+        """A sender's wave of outcomes, written in one go: sent, put off, failed."""
+        sent, retried, failed = (outbound(address=uid("+1")) for _ in range(3))
+        await enqueue(storage, sent, retried, failed)
+        async with storage.single_statement() as uow:
+            claimed = {m.id: m for m in await uow.outbox.claim(NOW, 10)}
+        assert set(claimed) == {sent.id, retried.id, failed.id}
+        retry_at = NOW + minutes(1)
+        async with storage.single_statement() as uow:
+            await uow.outbox.update_many(
+                [
+                    dataclasses.replace(
+                        claimed[sent.id], status="sent", attempts=1, provider_message_id="SM1"
+                    ),
+                    dataclasses.replace(
+                        claimed[retried.id],
+                        status="pending",
+                        attempts=1,
+                        next_attempt_at=retry_at,
+                        error="twilio http 429",
+                    ),
+                    dataclasses.replace(
+                        claimed[failed.id], status="failed", attempts=1, error="code 21211"
+                    ),
+                ]
+            )
+        async with storage.unit_of_work() as uow:
+            assert await uow.outbox.due(NOW, 10) == []
+            (due,) = await uow.outbox.due(retry_at, 10)
+        assert (due.id, due.status, due.attempts, due.next_attempt_at, due.error) == (
+            retried.id,
+            "pending",
+            1,
+            retry_at,
+            "twilio http 429",
+        )
+
+    async def test_update_many_in_a_unit_of_work_commits_or_rolls_back_with_it(
+        self, storage: Storage
+    ) -> None:
+        message = outbound(address=uid("+1"))
+        await enqueue(storage, message)
+        with pytest.raises(RuntimeError):  # noqa: PT012
+            async with storage.unit_of_work() as uow:
+                # The first statement of the transaction: it must be the transaction's too.
+                await uow.outbox.update_many([dataclasses.replace(message, status="sent")])
+                raise RuntimeError("the unit of work fails after the update")
+        async with storage.unit_of_work() as uow:
+            assert [m.id for m in await uow.outbox.due(NOW, 10)] == [message.id]
+            with pytest.raises(LookupError):
+                await uow.outbox.update_many([dataclasses.replace(message), outbound()])
+
     async def test_claimed_messages_are_leased_to_one_sender(self, storage: Storage) -> None:
         message = outbound()
         await enqueue(storage, message)

@@ -44,6 +44,19 @@ class OptOutContract:
             assert await uow.opt_outs.is_opted_out("p2", address) is False
             assert await uow.opt_outs.is_opted_out("p1", other) is False
 
+    async def test_a_batch_of_addresses_is_read_at_once(self, storage: Storage) -> None:
+        out, back_in, never, elsewhere = (uid("+1") for _ in range(4))
+        async with storage.unit_of_work() as uow:
+            await uow.opt_outs.set_opted_out("p1", out, "sms", True, NOW)
+            await uow.opt_outs.set_opted_out("p1", back_in, "sms", True, NOW)
+            await uow.opt_outs.set_opted_out("p1", back_in, "sms", False, NOW)
+            await uow.opt_outs.set_opted_out("p2", elsewhere, "sms", True, NOW)
+        async with storage.reading() as uow:
+            assert await uow.opt_outs.opted_out_among("p1", [out, back_in, never, elsewhere]) == {
+                out
+            }
+            assert await uow.opt_outs.opted_out_among("p1", []) == set()
+
 
 class DeliveryContract:
     async def test_the_status_only_moves_forward(self, storage: Storage) -> None:
