@@ -56,6 +56,7 @@ from nlu.emergency.vocabulary import (
     FAECULENT_VOMIT,
     FAINTISH,
     FEVER,
+    FINISHED,
     FLUID,
     GAS_ALARM,
     HEAD_BAD,
@@ -231,6 +232,9 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
             symptom=False,
         ),
         _sig("medicine taken", f"{near(MEDICINE, INGEST, 5)}|{near(INGEST, MEDICINE, 8)}", 0.25),
+        # round thirteen: a whole supply used up ("finished the whole bottle of his pain tablets"); a
+        # sign of overdose or a cue of now makes it one
+        _sig("a whole supply finished", near(FINISHED, near(QUANTITY_LARGE, MEDICINE, 4), 3), 0.75),
         _sig("signs of overdose", _w(OD_SIGN), 0.25, symptom=False),
     ),
     "sepsis_meningitis_other": (
@@ -317,6 +321,11 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
         r"(?:written|wrote|writing|left)\s+(?:\w+\s+)?(?:letters?|notes?)\s+(?:to|for)\s+(?:my|every\w*|the\s+kids)|"
         r"(?:giv\w*|gave)\s+(?:away\s+)?(?:all\s+)?(?:my|his|her)\s+(?:things|stuff|belongings|possessions)(?:\s+away)?|"
         r"(?:sorted|sorting|put|putting|got|getting)\s+(?:out\s+)?(?:all\s+)?(?:my|his|her)\s+(?:affairs|will|things|stuff|papers)(?:\s+(?:in\s+order|out))?(?!\s+(?:for|to|from|into|ready\s+for)\b)|"
+        # round thirteen: the will named with any determiner ("sorted the will"), a will made
+        r"(?:sorted|sorting|made|making|written|wrote|writing|done|did|finished|signed)\s+(?:out\s+)?(?:the|a|my|his|her)\s+will\b(?!\s+(?:for|to|from|with|and\s+need|reading))|"
+        # being found afterwards: "so it's not the postman who finds me", "whoever finds my body"
+        r"(?:who|whoever|when\s+(?:they|you|someone|somebody|he|she))\s+finds?\s+(?:me|my\s+body)\b(?!\s+(?:a|an|the|some|any|another|something|somewhere|time|slot|appointment|work|job|place))|"
+        r"finds?\s+my\s+body|"
         # round twelve: a pet or a child's care handed over, a "sorry" sent through someone
         r"(?:given|gave|giving|rehomed|rehoming)\s+(?:away\s+)?(?:the|my|our|his|her)\s+(?:dog|cat|pets?|kitten|puppy)(?:\s+(?:away|to))?|"
         r"(?:given|gave|giving)\s+away\s+(?:my|his|her)\s+\w+(?:\s*,\s*|\s+and\s+)(?:my|his|her)\s+\w+|"
@@ -335,7 +344,10 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
     _sig("parting: thanks", r"\bthank\w*\s+(?:[\w']+\s+){0,3}for\s+every\s*thing\b", 0.25),
     _sig(
         "parting: no more care",
-        r"\b(?:won't|will\s+not|wont)\s+(?:be\s+)?need\w*\s+(?:my|the|this|that|any|an?)\s+(?:\w+\s+)?(?:appointments?|appts?|apps?|prescriptions?|meds|medicine)\b",
+        r"\b(?:won't|will\s+not|wont)\s+(?:be\s+)?need\w*\s+(?:my|the|this|that|any|an?)\s+(?:\w+\s+)?(?:appointments?|appts?|apps?|prescriptions?|meds|medicine)\b|"
+        # round thirteen: the same said with a pronoun ("move my check-up, I won't need it"); a
+        # quarter, so it counts only beside a goodbye or thanks for everything
+        r"\b(?:won't|will\s+not|wont|no\s+longer)\s+(?:be\s+)?need\w*\s+(?:it|them)(?:\s+(?:anymore|any\s+more|after\s+all))?\s*(?=[.!,;]|$)",
         0.25,
     ),
     _sig(
@@ -359,7 +371,11 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
         r"took|take|takes|taking|grabb?\w*|picked\s+up|pick\s+up)\s+"
         r"(?:up\s+)?(?:all\s+)?(?:the|my|a|his|her|some|enough)?\s*(?:\w+\s+)?(?:pills|tablets|meds|rope|gun|shotgun|knife|blade|razor|belt|cord)|"
         r"(?:pills|tablets|meds|rope|gun|shotgun|knife|blade|razor)\s+(?:are\s+|is\s+)?(?:ready|here|in\s+front\s+of\s+me|on\s+the\s+\w+|next\s+to\s+me|in\s+my\s+hand)|"
-        r"gone\s+off\s+with\s+(?:his|her|the)\s+(?:gun|shotgun|rope|pills|knife))\b",
+        r"gone\s+off\s+with\s+(?:his|her|the)\s+(?:gun|shotgun|rope|pills|knife)|"
+        # round thirteen: everything swallowed, no medicine named ("I've just taken everything in the cupboard");
+        # not "taken everything out", "on board" or "into account"
+        r"(?:taken|swallowed|took|necked|downed)\s+(?:all\s+of\s+)?(?:everything|the\s+(?:whole\s+)?lot)\b(?!\s+(?:out|off|away|apart|back|home|down|up|on\s+board|into|in\s+my\s+stride|to|with|for|from|i\s+(?:need|needed)))|"
+        r"(?:taken|swallowed|took|necked|downed)\s+(?:all|every\s+one)\s+of\s+(?:them|it)\s*(?=[.!,;]|$))\b",
         0.75,
     ),
     # harm done on purpose, said by the act: "swallowed razor blades on purpose", "cut her arm deliberately"
@@ -596,20 +612,25 @@ def score_message(norm: str) -> Scored | None:
     general = (
         SEVERITY_WEIGHT * bool(_SEVERITY.search(kept))
         + NOW_WEIGHT * now
-        - CALM_WEIGHT * bool(_LATER.search(norm))
         - CALM_WEIGHT * bool(_CHRONIC.search(norm))
         - CALM_WEIGHT * (bool(_BEFORE_TODAY.search(norm)) and not now)
     )
+    later = bool(_LATER.search(norm))
+    pivot = _PIVOT.search(norm) if later else None
     calm: bool | None = None
     best: Scored | None = None
     for group, present in candidates:
-        if sum(sig.weight for sig in present) + general < THRESHOLD:
+        # routine care for later is taken away below, unless a turn of topic scopes it out
+        if (
+            sum(sig.weight for sig in present) + general - CALM_WEIGHT * (later and not pivot)
+            < THRESHOLD
+        ):
             continue
         category = group.split(":")[0]
         hit = _score_category(category, norm, kept, tuple(present))
         if hit is None:
             continue
-        total = hit.score + general
+        total = hit.score + general - CALM_WEIGHT * _routine_for_later(norm, hit, pivot)
         if category not in _FINE_IS_NOT_SAFE:
             if calm is None:
                 # mild words and reassurance are one family: "she's ok" is both
@@ -618,6 +639,33 @@ def score_message(norm: str) -> Scored | None:
         if best is None or total > best.score:
             best = Scored(category, total, hit.start, hit.end)
     return best
+
+
+#: A turn of topic ("also", "actually", "oh and", "by the way", "separately"): what the patient asked
+#: before it (a booking, a form) says nothing about what they tell after it (round thirteen: an
+#: emergency buried after admin, "can I move my appointment to next week. Also since this morning ...").
+_PIVOT = re.compile(
+    r"\b(?:also|actually|oh\s+and|and\s+another\s+thing|another\s+thing|one\s+more\s+thing|by\s+the\s+way|btw|separately|"
+    r"on\s+(?:a|an)\s+(?:other|different|separate|unrelated)\s+(?:note|matter)|unrelated|more\s+(?:importantly|urgently)|"
+    r"more\s+urgent(?:ly)?|while\s+i\s+have\s+you|while\s+i'm\s+(?:here|at\s+it)|p\.?s\.?)\b"
+)
+
+
+def _routine_for_later(norm: str, hit: Scored, pivot: re.Match[str] | None) -> bool:
+    """Whether the message asks for routine care later, as calm for the symptom at ``hit``.
+
+    Read over the whole message, except when a turn of topic comes before the symptom: then only
+    the symptom's own sentence after the turn counts, so "I need to move my appointment to next
+    week. Also I've had crushing chest pain for 20 minutes ... can I book a check-up?" keeps its
+    score, while "can I book next week, also my chest is a bit sore" is still calm (mildness).
+    """
+    if pivot is None or pivot.start() >= hit.start:
+        return bool(_LATER.search(norm))
+    # the symptom's sentence, as ``sentence_around`` bounds it, from the turn of topic on
+    left = max(norm.rfind(c, 0, hit.start) for c in ".!?\n") + 1
+    rights = [i for i in (norm.find(c, hit.end) for c in ".?\n") if i >= 0]
+    own = norm[max(pivot.end(), left) : min(rights) if rights else len(norm)]
+    return bool(_LATER.search(own))
 
 
 #: A goodbye with its reason: moving away, another practice, retiring. Parting words then say nothing more.

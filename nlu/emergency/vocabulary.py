@@ -55,7 +55,10 @@ SEVERITY = (
     r"a\s+lot|lots|loads|so\s+much|too\s+much|everywhere|all\s+over|pouring|gushing|"
     r"blue(?!\s+(?:inhalers?|pumps?|puffers?|badge))|grey|gray|ashen|purple|unconscious|unresponsive|not\s+respond\w*|won't\s+wake|not\s+waking|not\s+answer\w*|"
     r"worst|sudden\w*|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|severe\w*|extreme\w*|agony|agonising|agonizing|excruciating|"
-    r"what\s+(?:do|should|can)\s+(?:i|we)\s+do|unbearable|terrible|horrible|awful|really\s+bad|very\s+bad|so\s+bad|super\s+bad|bad\s+(?:pain|burn|cut)|"
+    r"what\s+(?:do|should|can)\s+(?:i|we)\s+do|unbearable|terrible|horrible|awful|really\s+bad|very\s+bad|so\s+bad|super\s+bad|bad\s+(?:pains?|burns?|cuts?)|"
+    # round thirteen: a symptom that persists ("won't go away", "not easing") and a stomach that keeps nothing
+    r"(?:won't|will\s+not|wont)\s+(?:go\s+away|ease|let\s+up)|(?:isn't|is\s+not|not)\s+(?:going\s+away|easing|letting\s+up)|(?:hasn't|has\s+not)\s+(?:gone\s+away|eased|let\s+up)|"
+    r"(?:vomit\w*|throw\w*\s+up|threw\s+up|sick|puk\w*)\s+(?:up\s+)?(?:everything|all\s+(?:of\s+)?it|every\s+(?:thing|drink|sip|meal))|"
     r"getting\s+worse|worse\s+and\s+worse|worse|uncontrol\w*|screaming|scream\w*|"
     r"very\s+strong|really\s+strong|so\s+strong|no\s+better|not\s+working|doesn't\s+work|isn't\s+working|"
     r"help(?=\s*(?:!|$|please|us\b|him\b|her\b|now|asap))(?!\s*(?:him|her|us|them)\s+(?:to\s+)?(?:stop|quit|sleep|cope|settle|relax|learn|understand|with|get\s+(?:better|over|off)|cut\s+down)\b)|(?:please|somebody|send)\s+help|ambulance|emergency|911|999|112|scared|terrified|panick\w*|dying|going\s+to\s+die|"
@@ -66,7 +69,10 @@ SEVERITY = (
 NOW = (
     r"right\s+now|just\s+now|now|at\s+the\s+moment|currently|still|tonight|since\s+(?:this\s+\w+|an\s+hour|half\s+an\s+hour|last\s+night|"
     r"\d+\s+(?:mins?|minutes|hours?|hrs?))|(?:\d+|an?|one|two|half\s+an?)\s+(?:mins?|minutes|hours?|hrs?)\s+ago|started|starting|"
-    r"just\s+(?:happened|started|had|done)"
+    r"just\s+(?:happened|started|had|done|start|starts|begin|began|begun)|"
+    # round thirteen: a duration counted in minutes or hours is happening now ("for the last 40 minutes")
+    r"(?:for|in|over)\s+(?:the\s+)?(?:last|past)?\s*(?:\d+|an?|one|two|three|half\s+an?|couple\s+of|few)\s+(?:mins?|minutes|hours?|hrs?)|"
+    r"(?:for|in|over)\s+(?:the\s+)?(?:last|past)\s+(?:hour|half\s+hour)"
 )
 
 # --- symptom families -----------------------------------------------------------------------------
@@ -75,7 +81,11 @@ PAIN = (
     r"pain\w*|ache|aches|aching|achy|hurt\w*|sore|pressure|tight\w*|squeez\w*|crush\w*|heavy|heaviness|"
     r"burning|stabbing|sharp|cramp\w*|elephant|elefant|weight|vice|band|agony"
 )
-CHEST = r"chest|breastbone|sternum|heart"
+CHEST = (
+    r"chest|breastbone|sternum|heart|"
+    # round thirteen: "pain in the middle of my chest" (the place is said before the word "chest")
+    r"(?:middle|centre|center|front|left\s+side|right\s+side)\s+of\s+(?:my|his|her|the|their)\s+chest"
+)
 #: Signs that travel with a heart attack: spreading pain, sweat, colour, nausea, faintness.
 CARDIAC_COMPANION = (
     r"(?:arm|arms|jaw|neck|back|shoulder|shoulders)\b(?:\s+\w+){0,2}\s+(?:hurt\w*|ache\w*|aching|pain\w*|heavy|numb|tingl\w*)|"
@@ -111,7 +121,10 @@ VISION_LOSS = (
     r"(?:lost|losing|loss\s+of)\s+(?:the\s+)?(?:sight|vision)|curtain|gone\s+blind|went\s+blind|double\s+vision"
 )
 CONFUSED = (
-    r"confus\w*|disorient\w*|not\s+making\s+sense|doesn't\s+make\s+sense|talking\s+nonsense|muddled|strange|weird|odd|"
+    r"confus\w*|disorient\w*|not\s+making\s+sense|doesn't\s+make\s+sense|talking\s+nonsense|"
+    # round thirteen: sense not made with any negation ("nah make sense", "no making sense"), and nonsense in lay words
+    r"(?:not|no|nah|don't|doesn't|didn't|isn't|ain't|never|can't)\s+(?:mak\w*|make)\s+(?:any\s+)?sense|"
+    r"talk\w*\s+(?:nonsense|gibberish|jibberish|rubbish|foolishness|foolish|crazy|rubbish|shite|garbage)|muddled|strange|weird|odd|"
     r"not\s+(?:himself|herself|right)|doesn't\s+know\s+(?:where|who)|(?:very|really|so)\s+(?:drowsy|sleepy|slow)|"
     r"drowsy|sleepy|sleeping\s+all|not\s+answer\w*|out\s+of\s+it|not\s+with\s+it|spaced\s+out|zoned\s+out|glassy|vacant|not\s+all\s+there|away\s+with\s+the\s+fairies"
 )
@@ -233,6 +246,11 @@ QUANTITY_LARGE = (
     r"\b(?:[2-9]\d|twenty|thirty|forty|fifty)\s+(?:of\s+)?(?:my\s+|his\s+|her\s+|the\s+)?(?:[\w']+\s+)?(?:pills|tablets|caps\w*|tabs)|handfuls?|"
     r"(?:over|above|more\s+than|exceed\w*|beyond|past)\s+(?:the\s+)?(?:max\w*|maximum|recommended|daily|safe)\s+(?:daily\s+)?(?:dose|doses|amount|limit)"
 )
+#: A supply used up rather than swallowed (round thirteen): "finished the whole bottle", "emptied the box";
+#: counted only with a large amount (``QUANTITY_LARGE``), so a course of tablets finished is not one.
+FINISHED = (
+    r"finish\w*|emptied|empty\w*|polished\s+off|(?:went|gone|got|go|going)\s+through|used\s+up"
+)
 OD_SIGN = (
     r"drows\w*|sleepy|won't\s+wake|not\s+wak\w*|barely\s+(?:awake|conscious)|slow|racing|pounding|sick|vomit\w*|"
     r"weird|strange|dizzy|confus\w*|shak\w*|scared|die|dying|now|ago|ringing|not\s+breath\w*|"
@@ -293,7 +311,9 @@ INFANT_SIGN = (
 SUGAR = r"sugars?|glucose|bms?|hypo\w*|hyper\w*|ketones?|diabet\w*|insulin|meter|reading|libre|dexcom|cgm"
 SUGAR_BAD = (
     r"low|dropp\w*|falling|won't\s+(?:come|go)\s+up|won't\s+rise|not\s+(?:coming|going)\s+up|keeps?\s+(?:dropp\w*|falling)|\blo\b|\bhi\b|"
-    r"\b[0-3](?:[.,]\d)?\b|\b(?:[3-9]\d)(?:[.,]\d)?\b|ketones?|confus\w*|drows\w*|not\s+making\s+sense|aggressive|sweat\w*|"
+    r"\b[0-3](?:[.,]\d)?\b|\b(?:[3-9]\d)(?:[.,]\d)?\b|ketones?|drows\w*|aggressive|sweat\w*|"
+    # round thirteen: any word of the confusion class, as a hypo or a hyper shows itself
+    rf"{CONFUSED}|"
     r"shaking|shaky|can't\s+(?:eat|swallow|drink)|won't\s+(?:eat|take|drink|swallow)|vomit\w*|throw\w*\s+up|breathing\s+(?:fast|deep)|"
     r"pear\s+drops|fruity|unconscious|not\s+answer\w*|strange|weird|sleeping|slurr\w*|fit(?:s|ted|ting)?"
 )
@@ -311,7 +331,10 @@ BELLY_BAD = (
 #: A bowel that has stopped: "no poo for 4 days", "not been to the toilet", "no wind".
 OBSTRUCTION = (
     r"(?:no|not)\s+(?:poo\w*|stools?|bowel\s+movements?|wind|farts?)|(?:not|hasn't|haven't|hasnt)\s+(?:go|gone|been|went)\s+(?:to\s+)?(?:the\s+)?toilet|"
-    r"can't\s+(?:poo|pass\s+wind)"
+    r"can't\s+(?:poo|pass\s+wind)|"
+    # round thirteen: the verb negated in any form ("haven't pooed or passed wind", "didn't pass gas")
+    r"(?:haven't|hasn't|have\s+not|has\s+not|didn't|did\s+not|not|no|cannot|can\s+not)\s+(?:been\s+able\s+to\s+)?(?:pooed|pooped|poo|poop|farted|fart|"
+    r"pass(?:ed)?\s+(?:wind|gas|a\s+stool|stools?|motions?)|had\s+a\s+(?:poo|bowel\s+movement|bm)|opened\s+(?:my|his|her|their)\s+bowels)"
 )
 #: A blocked bowel's vomit, brown and smelling of faeces (round twelve): near an emergency by itself.
 FAECULENT_VOMIT = (
