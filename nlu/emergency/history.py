@@ -119,7 +119,8 @@ _MILD = re.compile(
     r"\b(?:(?:small|slight|slightly|mild|mildly|a\s+little|minor|tiny|bit\s+of)\s+(?:\w+\s+)?(?:pain|ache|tight\w*|sore\w*|"
     r"temperature|fever|temp|swelling|swollen|bleed\w*|rash|cough|cut|graze|reaction|numb\w*)|"
     r"(?<!not\s)(?<!n't\s)(?:playing|eating|drinking|feeding|sleeping|breathing)\s+(?:and\s+\w+ing\s+)?(?:normally|normal|well|fine|ok|okay|as\s+normal|good)|"
-    r"(?:feeling|feels|seems|she's|he's|i'm|otherwise)\s+(?:completely\s+|totally\s+|perfectly\s+)?(?:fine|well|ok|okay|happy)|"
+    # (round thirteen: not one's own word against the signs, "she says she's fine but she's grey")
+    r"(?<!says\s)(?<!said\s)(?<!insists\s)(?<!claims\s)(?<!keeps\ssaying\s)(?:feeling|feels|seems|she's|he's|i'm|otherwise)\s+(?:completely\s+|totally\s+|perfectly\s+)?(?:fine|well|ok|okay|happy)|"
     r"(?:swelling|temperature|fever|temp|rash|it's|it\s+is)\s+(?:is\s+)?going\s+down\b(?!\s+(?:my|his|her|the|into|to|both))|"
     r"healing\s+(?:well|nicely|fine|ok|okay)|(?:is|it's|now\s+is|now)\s+healing|"
     r"(?:swelling|temperature|fever|temp|rash|it)\s+(?:has|have|had|'s)\s+(?:all\s+)?(?:gone|come)\s+down\b(?!\s+(?:my|his|her|the|into|to|both))|"

@@ -91,7 +91,8 @@ RESOLVED = re.compile(
     r"\b(?:went|gone|passed|settled)\s+(?:straight|right|completely)\s+(?:away|off)|(?:been|felt|was)\s+(?:totally\s+|completely\s+)?"
     r"(?:fine|ok|okay|well|normal)\s+(?:ever\s+)?since|(?:back\s+to|is\s+back\s+to|was\s+back\s+to)\s+(?:himself|herself|themselves|normal|his\s+normal|her\s+normal)|coughed\s+it\s+(?:up|out)|"
     # Singapore English "stop already", "already stop": it has stopped
-    r"\bstop(?:ped)?\s+already\b|\balready\s+stop(?:ped)?\b|hospital\s+(?:say|said|says)\s+(?:all\s+)?(?:good|fine|ok)"
+    # (round thirteen: not after a negation, "does not stop already 20 minutes" is second-language "for 20 minutes")
+    r"(?<!not\s)(?<!n't\s)(?<!never\s)\bstop(?:ped)?\s+already\b|(?<!not\s)\balready\s+stop(?:ped)?\b|hospital\s+(?:say|said|says)\s+(?:all\s+)?(?:good|fine|ok)"
 )
 
 

@@ -48,17 +48,23 @@ from nlu.emergency.vocabulary import (
     CHEST,
     CHILD,
     CHRONIC,
+    CO_SIGN,
+    CO_SOURCE,
     COLLAPSE,
     COLLAPSE_BAD,
     CONFUSED,
     DANGER,
+    EYE,
+    EYE_COMPANION,
     FACE_DROOP,
     FAECULENT_VOMIT,
     FAINTISH,
     FEVER,
     FINISHED,
+    FLOATERS,
     FLUID,
     GAS_ALARM,
+    HALOS,
     HEAD_BAD,
     HEAD_HIT,
     HEART_RATE_BAD,
@@ -96,6 +102,8 @@ from nlu.emergency.vocabulary import (
     SEIZURE_BAD,
     SEVERITY,
     SHOCK,
+    SIGHT_SHADOW,
+    SIGHT_WRONG,
     SPEECH_WRONG,
     SUGAR,
     SUGAR_BAD,
@@ -221,6 +229,10 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
         _sig("signs after", _w(POISON_SIGN), 0.25, symptom=False),
         # a carbon monoxide or gas alarm sounding: the household's symptoms are the poisoning's
         _sig("gas alarm sounding", _w(GAS_ALARM), 0.75),
+        # round thirteen: no alarm, but an engine or an old heater burning indoors with the
+        # household's headache, sleepiness or sickness ("the car running in the garage, he's very sleepy")
+        _sig("fumes indoors", _w(CO_SOURCE), 0.5),
+        _sig("fumes' signs", _w(CO_SIGN), 0.5, symptom=False),
     ),
     "poisoning_overdose:overdose": (
         _sig("too much medicine taken", near(INGEST, _TOO_MUCH, 3), 0.5),
@@ -242,6 +254,26 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
         _sig("infection", _w(INFECTION), 0.25),
         _sig("rash, stiff neck, light", _w(MENINGITIS), 0.5),
         _sig("shock", _w(SHOCK), 0.5, symptom=False),
+    ),
+    # round thirteen: the eye, filed with "other" as the lexicon files sudden sight loss with the stroke:
+    # a retina tearing (floaters or flashes with a shadow across the sight) and acute glaucoma (halos
+    # round lights with a painful red eye or vomiting); hot flashes are no flashes of light
+    "sepsis_meningitis_other:eye": (
+        _sig(
+            "floaters or flashes",
+            f"{_w('floaters?')}|{near(EYE, FLOATERS, 8)}",
+            0.5,
+            exclude=r"\bhot\s+flash\w*",
+        ),
+        _sig("a shadow across the sight", near(EYE, SIGHT_SHADOW, 8), 0.5),
+        _sig("halos round lights", _w(HALOS), 0.5),
+        _sig("sight gone wrong", near(EYE, SIGHT_WRONG, 4), 0.25, symptom=False),
+        _sig(
+            "painful eye, sickness",
+            f"{near('eyes?', PAIN, 4)}|{_w(EYE_COMPANION)}",
+            0.25,
+            symptom=False,
+        ),
     ),
     "infant_child": (
         _sig("young baby unwell", near(YOUNG_AGE, INFANT_SIGN, 8), 0.75),
@@ -398,6 +430,19 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
         0.75,
     ),
     # shut away from help after any of the above: "locked herself in the bathroom", "won't open the door"
+    # round thirteen: a ligature, an emergency whatever came after ("tied something round his neck, we took it off")
+    _sig(
+        "a ligature",
+        r"\b(?:(?:tied|tie|ties|tying|wrapped|wrap|put|pulled)\s+(?:a\s+|the\s+|some\s+)?(?:something|\w+)\s+(?:tight\s+)?(?:a)?round\s+(?:his|her|my|their)\s+(?:own\s+)?neck|"
+        r"ligature|noose|tried\s+to\s+hang|hang\w*\s+(?:him|her|my|them)sel(?:f|ves))\b",
+        1.0,
+    ),
+    # round thirteen: going somewhere or drinking "to finish it", "to end things"
+    _sig(
+        "to end it",
+        r"\b(?:going|gonna|goin|want\w*|about|plan\w*|ready|decided|trying)\s+(?:[\w']+\s+){0,6}?to\s+(?:end|finish)\s+(?:it(?:\s+all)?|things|everything|(?:my|his|her|their)\s+(?:life|lives)|(?:him|her|my)self)\b(?!\s+(?:off|up|today|tomorrow|tonight\s+at\s+work|for|with|before|by))",
+        0.75,
+    ),
     _sig(
         "shut in, not answering",
         r"\b(?:lock\w*\s+(?:him|her|my|them)sel(?:f|ves)\s+in|(?:won't|not|doesn't|isn't|no|refus\w*\s+to)\s+(?:open\w*|unlock\w*)\s+(?:the\s+)?door)\b",
@@ -433,7 +478,7 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
     _sig(
         "a plan or a time",
         r"\b(?:(?:have|got|made|making)\s+a\s+plan|(?<!care\s)(?<!treatment\s)(?<!birth\s)(?<!meal\s)plan\s+is\s+(?:set|made|ready|sorted|in\s+place|done)|planned\s+(?:it|how|when)|(?:decided|chosen|chose|picked)\s+(?:\w+\s+){0,2}(?:tonight|today|when|how|the\s+day)|"
-        r"tonight|ready\s+to\s+go|(?:it's|it\s+is)\s+time(?:\s+now)?\s*(?:[.!]|$)|(?:have|got|found|know)\s+(?:a|the)\s+way\s+to\s+do\s+it|thinking\s+(?:about|of)\s+(?:it|doing\s+it)\s*(?:[.,!]|$)|(?:it|this)\s+(?:is|will\s+be)\s+the\s+(?:end|last)|trying\s+to\s+decide|worked\s+out\s+how|"
+        r"tonight|ready\s+to\s+go|(?:it's|it\s+is)\s+time(?:\s+now)?\s*(?:[.!]|$)|(?:have|got|found|know)\s+(?:a|the)\s+way\s+to\s+do\s+it|thinking\s+(?:about|of)\s+(?:it|doing\s+it)\s*(?:[.,!]|$)|(?:it|this)\s+(?:is|will\s+be)\s+the\s+(?:end|last)|(?:it's|that's|this\s+is)\s+the\s+(?:end|last\s+time)\b|trying\s+to\s+decide|worked\s+out\s+how|"
         # unreachable after a farewell: "now he won't pick up"
         r"(?:won't|isn't|not|doesn't)\s+(?:pick(?:ing)?\s+up|answer\w*\s+(?:his|her|my|the)\s+phone|answering))\b",
         0.5,

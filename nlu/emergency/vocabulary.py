@@ -31,7 +31,9 @@ def then(a: str, b: str, words: int = 6) -> str:
 
 CHILD = (
     r"baby|babies|bub|newborn|infant|toddler|child|kid|kids|son|daughter|boy|girl|grandson|granddaughter|"
-    r"little\s+one|lo|\d+\s*(?:yo|year\s+old|yr\s+old|month\s+old)|(?:one|two|three|four|five)\s+year\s+old"
+    r"little\s+one|lo|\d+\s*(?:yo|year\s+old|yr\s+old|month\s+old)|(?:one|two|three|four|five)\s+year\s+old|"
+    # round thirteen: Scots and northern words for a child
+    r"wean|weans|bairn|bairns|wee\s+one|wee\s+yin|wean's|bairn's"
 )
 #: An age under three months said in any of the usual ways: "6 weeks", "3 wks", "2 months", "4 days old".
 _AGE_UNDER_3M = (
@@ -50,11 +52,11 @@ YOUNG_AGE = (
 
 #: Severity: how bad, how much, how fast, that it cannot be done or will not stop.
 SEVERITY = (
-    r"can't|cannot|can\s+not|couldn't|unable\s+to|not\s+able\s+to|won't\s+stop|will\s+not\s+stop|not\s+stopp?ing|doesn't\s+stop|"
+    r"can't|cannot|can\s+not|couldn't|unable\s+to|not\s+able\s+to|won't\s+stop|will\s+not\s+stop|not\s+stopp?ing|doesn't\s+stop|does\s+not\s+stop|"
     r"keeps?\s+(?:on\s+)?(?:coming|going|getting|dropping|falling|rising)|"
     r"a\s+lot|lots|loads|so\s+much|too\s+much|everywhere|all\s+over|pouring|gushing|"
     r"blue(?!\s+(?:inhalers?|pumps?|puffers?|badge))|grey|gray|ashen|purple|unconscious|unresponsive|not\s+respond\w*|won't\s+wake|not\s+waking|not\s+answer\w*|"
-    r"worst|sudden\w*|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|severe\w*|extreme\w*|agony|agonising|agonizing|excruciating|"
+    r"killing\s+(?:me|him|her)|worst|sudden\w*|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|severe\w*|extreme\w*|agony|agonising|agonizing|excruciating|"
     r"what\s+(?:do|should|can)\s+(?:i|we)\s+do|unbearable|terrible|horrible|awful|really\s+bad|very\s+bad|so\s+bad|super\s+bad|bad\s+(?:pains?|burns?|cuts?)|"
     # round thirteen: a symptom that persists ("won't go away", "not easing") and a stomach that keeps nothing
     r"(?:won't|will\s+not|wont)\s+(?:go\s+away|ease|let\s+up)|(?:isn't|is\s+not|not)\s+(?:going\s+away|easing|letting\s+up)|(?:hasn't|has\s+not)\s+(?:gone\s+away|eased|let\s+up)|"
@@ -79,7 +81,9 @@ NOW = (
 
 PAIN = (
     r"pain\w*|ache|aches|aching|achy|hurt\w*|sore|pressure|tight\w*|squeez\w*|crush\w*|heavy|heaviness|"
-    r"burning|stabbing|sharp|cramp\w*|elephant|elefant|weight|vice|band|agony"
+    r"burning|stabbing|sharp|cramp\w*|elephant|elefant|weight|vice|band|agony|"
+    # round thirteen: pain told by what it does ("killing me", "like a knife")
+    r"killing|kills|knife|knives"
 )
 CHEST = (
     r"chest|breastbone|sternum|heart|"
@@ -143,7 +147,11 @@ BREATH_BAD = (
 )
 
 #: Any body fluid or blood word: what comes out.
-FLUID = r"blood|bleed\w*|bled|bleedin|haemorrhag\w*|hemorrhag\w*|clots?"
+FLUID = (
+    r"blood|bleed\w*|bled|bleedin|haemorrhag\w*|hemorrhag\w*|clots?|"
+    # round thirteen: blood told by its colour in an amount ("a puddle of red", "the towel is soaked red")
+    r"(?:puddle|pool|pools|lots|loads|covered|soaked|dripping)\s+(?:of\s+|in\s+|with\s+)?(?:bright\s+|dark\s+)?red\b"
+)
 #: A period: bleeding that is normal by itself, so it weighs less than other blood.
 PERIOD = r"period|periods|flow|menstrua\w*"
 #: Blood as a topic, not a loss: tests, pressure, sugar, thinners, "my blood is boiling".
@@ -154,7 +162,7 @@ NOT_A_BLEED = (
 #: How much, how long: the amount or the persistence that makes a fluid an emergency.
 HEAVY = (
     r"a\s+lot|lots|loads|so\s+much|too\s+much|heavy|heavily|everywhere|all\s+over|won't\s+stop|not\s+stopp?ing|"
-    r"will\s+not\s+stop|can't\s+stop|doesn't\s+stop|hasn't\s+stopped|keeps|pour\w*|gush\w*|spurt\w*|pump\w*|"
+    r"will\s+not\s+stop|can't\s+stop|doesn't\s+stop|does\s+not\s+stop|didn't\s+stop|did\s+not\s+stop|hasn't\s+stopped|keeps|pour\w*|gush\w*|spurt\w*|pump\w*|"
     r"soak\w*|through|towels?|pads?|puddle|pool|cupful|clots|deep|spitting|(?:\d+|forty|thirty|twenty)\s+(?:mins?|minutes)|hour|"
     # blood leaving the body in any verb of flow, slang included ("pishing out", "streaming down")
     r"(?:pish|piss|stream|squirt|spray|flood|pelt|shoot|run|flow)\w*\s+(?:out|everywhere)"
@@ -223,7 +231,9 @@ MEDICINE = (
 )
 INGEST = (
     r"swallow\w*|drank|drunk|drink\w*|ate|eaten|eat|eating|chew\w*|suck\w*|bit\s+into|downed|necked|had\s+(?:some|a\s+sip|a\s+mouthful)|"
-    r"mouthful|sip|got\s+into|in\s+(?:his|her|their)\s+mouth|took|taken|taking|take|consum\w*|popp?ed|gulp\w*|overdos\w*"
+    r"mouthful|sip|got\s+into|in\s+(?:his|her|their)\s+mouth|took|taken|taking|take|consum\w*|popp?ed|gulp\w*|overdos\w*|"
+    # round thirteen: Scots "swallied", "swallaed"
+    r"swalli\w*|swalla\w*"
 )
 POISON_SIGN = (
     r"cough\w*|chok\w*|vomit\w*|sick|throw\w*\s+up|drows\w*|sleepy|floppy|burn\w*|red\s+mouth|blister\w*|drool\w*|"
@@ -286,16 +296,38 @@ SHOCK = (
     r"(?:very\s+|so\s+|hardly\s+any\s+|barely\s+any\s+)?(?:less|little|no)\s+(?:urine|pee|wee)|(?:hardly|barely|not)\s+(?:peeing|weeing|passing\s+(?:urine|water))"
 )
 
+# the eye (round thirteen): a detaching retina and acute glaucoma said in lay words
+EYE = r"eyes?|vision|sight|seeing|see"
+#: A retina tearing: new floaters, flashes of light, a shadow or curtain across the sight.
+FLOATERS = r"floaters?|flash\w*\s+of\s+light|flashes|flashing\s+lights?|sparks"
+SIGHT_SHADOW = r"shadow|curtain|veil|dark\s+(?:patch|area|spot|edge)|grey\s+(?:patch|area)"
+#: Acute glaucoma: halos round lights, with a painful red eye and vomiting.
+HALOS = r"halos?|haloes|rainbows?\s+(?:a)?round"
+SIGHT_WRONG = r"misty|blurr\w*|cloudy|foggy|hazy|dim|dark|double|gone|lost|losing"
+EYE_COMPANION = r"sick|nause\w*|vomit\w*|throw\w*\s+up|threw\s+up|headache|red|bloodshot"
+
+# carbon monoxide: an appliance or engine burning indoors, and the household unwell
+CO_SOURCE = (
+    r"(?:car|engine|generator|motor)\s+(?:was\s+|is\s+|left\s+)?running|exhaust|"
+    r"(?:gas|paraffin|kerosene|old|oil)\s+(?:heater|fire|boiler|stove)|boiler|generator|charcoal|(?:bbq|barbecue)\s+(?:inside|indoors|in\s+the\s+tent)|fumes"
+)
+CO_SIGN = (
+    r"headaches?|head\s+(?:is\s+)?(?:pounding|banging)|pounding|sleepy|drows\w*|dizzy|confus\w*|vomit\w*|sick|nause\w*|"
+    r"all\s+(?:the\s+)?family|whole\s+family|(?:all|both)\s+of\s+us|everyone|everybody|all\s+family"
+)
+
 # head injury
 HEAD_HIT = (
     r"(?:hit|hits|banged|bang|bashed|bash|knocked|knock|bumped|smacked|whacked|cracked|struck|landed\s+on|fell\s+on|fell\s+onto)\s+"
     r"(?:[\w']+\s+){0,4}(?:head|skull|forehead|hed)|head\s+(?:injury|knock|bump|first|on)|"
-    r"(?:to|on|in|onto)\s+(?:the|his|her|my)\s+(?:head|skull)|(?:fell|fall\w*)\s+(?:[\w']+\s+){0,4}(?:head|skull)"
+    r"(?:to|on|in|onto)\s+(?:the|his|her|my)\s+(?:head|skull)|(?:fell|fall\w*)\s+(?:[\w']+\s+){0,4}(?:head|skull)|"
+    # round thirteen: the head's own wound after any blow ("his head is bleeding", "split his head open")
+    r"(?:head|skull|forehead)\s+(?:is\s+|was\s+)?(?:bleed\w*|split\w*|gash\w*|cut\s+open|pouring)|split\s+(?:his|her|my|their)\s+head"
 )
 HEAD_BAD = (
     r"vomit\w*|being\s+sick|been\s+sick|throw\w*\s+up|threw\s+up|confus\w*|drows\w*|sleep\w*|"
     r"can't\s+(?:remember|wake|stay\s+awake|keep)|knocked\s+out|was\s+out|out\s+(?:cold|for)|blacked\s+out|unconscious|passed\s+out|"
-    r"pupils?|double\s+vision|blurr\w*|spinning|dizzy|slurr\w*|fluid|liquid|(?:from|out\s+of)\s+(?:the|his|her|my)\s+(?:ear|ears|nose)|(?:blood|bleed\w*)|fit(?:s|ted|ting)?|seizure|thinners|warfarin|"
+    r"pupils?|double\s+vision|blurr\w*|spinning|dizzy|slurr\w*|fluid|liquid|clear\s+water|(?:from|out\s+of)\s+(?:the|his|her|my)\s+(?:ear|ears|nose)|(?:blood|bleed\w*)|fit(?:s|ted|ting)?|seizure|thinners|warfarin|"
     r"apixaban|rivaroxaban|lump|egg|headache\s+(?:getting\s+worse|worse)|not\s+making\s+sense|strange|weird|odd|"
     r"not\s+himself|not\s+herself|memory|forget\w*|no\s+helmet|same\s+questions?|repeat\w*|floppy"
 )
@@ -346,11 +378,13 @@ RETENTION = (
     r"(?:can't|cannot|unable\s+to|not\s+able\s+to|haven't\s+been\s+able\s+to|hasn't\s+been\s+able\s+to|not\s+(?:been\s+)?able\s+to)\s+"
     r"(?:pee|wee|urinate|pass\s+(?:urine|water))|(?:hasn't|haven't|not)\s+(?:peed|weed|passed\s+urine)"
 )
-FAINTISH = r"faint\w*|dizzy|light\s*headed|pale|collaps\w*|pass\w*\s+out|sweat\w*|weak"
+FAINTISH = r"faint\w*|dizzy|light\s*headed|pale|collaps\w*|pass\w*\s+out|sweat\w*|weak|grey|gray|ashen|clammy"
 
 # injuries: an event with force, and what it did
 INJURY_EVENT = (
     r"crash\w*|collision|(?:hit|knocked\s+(?:down|over|off))\s+by\s+(?:a|the)\s+(?:car|van|bus|truck|lorry|bike|train)|run\s+over|"
+    # round thirteen: the vehicle as the subject ("a motorbike hit my cousin")
+    r"(?:car|van|bus|truck|lorry|bike|motorbike|motorcycle|moped|scooter|train|tram|taxi|cyclist)\s+(?:hit|knocked\s+(?:down|over)|ran\s+over|ran\s+into|struck|smashed\s+into)|"
     r"(?:fell|fall\w*|came)\s+(?:off|from|down)\s+(?:a|the|his|her|my)?\s*(?:ladder|roof|horse|bike|motorbike|scaffold\w*|wall|tree|balcony|stairs|height|window|cliff)|"
     r"prang\w*|(?<!by\s)(?<!an\s)accident(?!al)|pile[\s-]?up|(?:fell|fallen|falls)\b|stab(?:bed|bing|s)?|shot|glassed|crushed|trapped|chainsaw|mower|assault\w*|beaten|attacked"
 )
@@ -411,7 +445,7 @@ UNCONSCIOUS = (
 # seizures: the movement, and what makes one an emergency
 SEIZURE = (
     r"(?:body|whole\s+body|arms\s+and\s+legs)\s+(?:is\s+|are\s+)?(?:shak\w*|jerk\w*)|fit|fits|fitting|fitted|seizure\w*|seizing|convuls\w*|jerk\w*|twitch\w*\s+(?:all\s+over|everywhere|(?:his|her)\s+whole)|shaking\s+all\s+over|(?:went|gone|going)\s+(?:all\s+)?stiff|"
-    r"eyes\s+(?:rolled|rolling|going)\s+(?:back|up)|foam\w*|frothing"
+    r"eyes\s+(?:are\s+|is\s+|were\s+|keep\s+|keeps\s+|have\s+|had\s+)?(?:rolled|rolling|roll|going|gone)\s+(?:back|up)|foam\w*|frothing"
 )
 SEIZURE_BAD = (
     r"won't\s+stop|not\s+stopp\w*|still|(?:\d+|five|ten|several|few|couple\s+of)\s+(?:mins?|minutes)|not\s+wak\w*|won't\s+wake|"
@@ -436,7 +470,11 @@ REACTION = (
     r"hives|welts|swell\w*|swollen|puff\w*|rash|red\s+spots|blotch\w*|tingl\w*|"
     r"(?:lips?|tongue|face|eyes?|throat|mouth)\s+(?:[\w']+\s+){0,3}(?:enormous|huge|massive|big|fat|ballooned|blown\s+up|doubled)"
 )
-AIRWAY = r"throat|tongue|lips?|swallow\w*|breath\w*|wheez\w*|voice|hoarse|tight|closing|can't\s+talk|floppy|faint\w*|pale|dizzy"
+AIRWAY = (
+    r"throat|tongue|lips?|swallow\w*|breath\w*|wheez\w*|voice|hoarse|tight|closing|can't\s+talk|floppy|faint\w*|pale|dizzy|"
+    # round thirteen: stridor said as the sound it makes
+    r"whistl\w*|stridor|squeak\w*|rasp\w*|croak\w*|noisy"
+)
 TRIGGER = (
     r"nuts?|peanuts?|prawns?|shellfish|fish|sesame|eggs?|milk|sting|stung|bee|wasp|bite|bitten|antibiotic\w*|"
     r"penicillin|injection|jab|tablet|medicine|ate|eaten|after\s+eat\w*"
@@ -447,7 +485,7 @@ TRIGGER = (
 #: Mildness and reassurance anywhere in the message: "small blister", "a bit yellow", "healing", "fine".
 MILD = (
     r"small|tiny|little(?!\s+(?:bro|brother|sis|sister|one|ones|boy|girl|man|lad|lass|guy|baby|son|daughter|kid|kids|cousin)\b)|slight\w*|minor|mild\w*|a\s+bit|a\s+touch|healing|healed|no\s+other\s+(?:symptoms|problems)|"
-    r"(?<!not\s)(?<!isn't\s)(?<!wasn't\s)fine|nothing\s+serious|ok\s+to\s+leave|no\s+problems?|normal\s+otherwise|"
+    r"(?<!not\s)(?<!isn't\s)(?<!wasn't\s)(?<!says\sshe's\s)(?<!says\she's\s)(?<!said\sshe's\s)(?<!said\she's\s)(?<!says\sit's\s)(?<!says\si'm\s)fine|nothing\s+serious|ok\s+to\s+leave|no\s+problems?|normal\s+otherwise|"
     r"wee\s+(?:lump|bump|cut|burn|bit|graze)|(?:good|better|settled|controlled|under\s+control)\s+now"
 )
 #: A request for routine care at a later time: the writer expects to wait ("can I book for next week").
