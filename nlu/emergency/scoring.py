@@ -296,7 +296,12 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
         ),
     ),
     "abdominal": (
-        _sig("belly pain", near(BELLY, PAIN + "|swollen|swelling|hard", 4), 0.5),
+        _sig(
+            "belly pain",
+            # round thirteen: a belly swollen in lay words ("blown up", "bloated") as well as pain
+            near(BELLY, PAIN + "|swollen|swelling|hard|blown\\s+up|bloated|distended", 4),
+            0.5,
+        ),
         _sig("belly bad", _w(BELLY_BAD), 0.25, symptom=False),
         _sig("black stool", _w(BLACK_STOOL), 0.5),
         _sig("retention", _w(RETENTION), 0.5),
@@ -497,6 +502,9 @@ _GENERAL_QUESTION = re.compile(
 #: Someone now in the message: "my son is", "I'm", "he has", "she's been".
 _SOMEONE_NOW = re.compile(
     r"\b(?:i'm|i\s+am|i've|i\s+have|i\s+feel|he's|she's|he\s+is|she\s+is|he\s+has|she\s+has|they're|it's|my\s+\w+\s+(?:is|has|keeps|won't|can't)|"
+    # round thirteen: a person told of now ("he keeps being sick"), or a turn of topic to someone after a
+    # request ("can you resend my invoice. oh and my dad's belly ...")
+    r"(?:he|she|they)\s+(?:hasn't|isn't|can't|won't|keeps|just)|(?:also|actually|oh\s+and|by\s+the\s+way|btw|separately)\s+(?:my|our|his|her)\s+\w+|"
     # "what's the point in me being alive" asks about the writer's own life, not a condition
     r"point\s+(?:in|of)\s+(?:me\s+)?(?:living|life|being\s+(?:alive|here)|going\s+on|carrying\s+on))\b"
 )

@@ -450,7 +450,9 @@ SEIZURE = (
 SEIZURE_BAD = (
     r"won't\s+stop|not\s+stopp\w*|still|(?:\d+|five|ten|several|few|couple\s+of)\s+(?:mins?|minutes)|not\s+wak\w*|won't\s+wake|"
     r"confus\w*|blue(?!\s+(?:inhalers?|pumps?|puffers?|badge))|grey|first|never\s+(?:had|happened)|hit\s+(?:his|her|my)\s+head|again|one\s+after|another|after\s+another|"
-    r"not\s+(?:respond\w*|answer\w*|breath\w*)|doesn't\s+know|pregnant|floor|collaps\w*|stiff|foam\w*|froth\w*|shak\w*|fall|fell"
+    r"not\s+(?:respond\w*|answer\w*|breath\w*)|doesn't\s+know|pregnant|floor|collaps\w*|stiff|foam\w*|froth\w*|shak\w*|fall|fell|"
+    # round thirteen: a fit with a fever (a child's first febrile convulsion goes to hospital)
+    r"hot|fever\w*|temperature|burning\s+up"
 )
 
 # collapse
