@@ -6,7 +6,9 @@ supply used up, being found afterwards, everything taken, a ligature, going some
 eye (a retina tearing, acute glaucoma), fumes from an engine or an old heater indoors, blood told by
 its colour, a vehicle that hit someone, Scots words for a child and for swallowing. And the look-alikes
 that must stay ordinary messages: a course of tablets finished, routine care asked before and after a
-mild symptom, hot flashes, a will made for the solicitor, everything taken out of a cupboard."""
+mild symptom, hot flashes, a will made for the solicitor, everything taken out of a cupboard, a chest
+that "passed", a CPR class, a thing labelled non-toxic, a seizure medicine, self-harm in one's teens,
+the common faint at the sight of blood, a count of different medicines."""
 
 from __future__ import annotations
 
@@ -66,6 +68,18 @@ def test_round_thirteen_families_are_emergencies(text: str) -> None:
         "the wean's got a cold and a runny nose, can I bring him in tomorrow",
         # an appointment not needed, without a goodbye
         "please cancel my check-up on Friday, I won't need it, the pain has gone",
+        # round thirteen's look-alike families (each called an emergency by the round-12 screen): a
+        # symptom that "passed", a CPR class, a swallowed thing labelled non-toxic, a medicine named after
+        # the condition, self-harm in one's teens, a face "ever since ... years back", the common faint
+        # at the sight of blood, a count of different medicines
+        "I had a tight chest with the flu but it's passed, just need a sick note for work",
+        "can my husband join the CPR class on Tuesday",
+        "my daughter licked a glue stick, the label says non-toxic, she's fine",
+        "her seizure medication makes her drowsy, can we try another one",
+        "my son cut himself in his teens, he's 30 now and wants his old notes",
+        "my smile has been a bit lopsided ever since a nerve injury years back, can I get a referral",
+        "my husband fainted at the sight of the blood when the kids cut their knees",
+        "I take 14 different tablets a day, can the pharmacist review them",
     ],
 )
 def test_round_thirteen_look_alikes_are_not_emergencies(text: str) -> None:
