@@ -129,9 +129,11 @@ with a shadow across the sight, halos round lights with a painful eye or sicknes
 or an old heater indoors with the household's headaches; blood told by its colour ("a puddle of red"),
 grey or clammy as shock; a vehicle as the subject of the blow, a head's own wound; Scots "wean", "bairn",
 "swallied"; a fit with a fever; stridor said as "whistling". Not emergencies: a course of tablets finished,
-hot flashes, floaters for years, a will for the solicitor, everything taken "out of" a cupboard; "she says
-she's fine" is her word against the signs, and "does not stop already" is second-language "for", not
-Singapore "it has stopped".
+hot flashes, floaters for years, a will for the solicitor, everything taken "out of" a cupboard, a symptom
+that "passed", a CPR class, a thing labelled non-toxic, a medicine, clinic or nurse named after the condition
+("his seizure medicine"), one's teens or "years back" as the past, the common faint "at the sight of" blood,
+"12 different tablets" (a count of kinds, not a dose); "she says she's fine" is her word against the signs,
+and "does not stop already" is second-language "for", not Singapore "it has stopped".
 """
 
 from __future__ import annotations

@@ -90,6 +90,7 @@ from nlu.emergency.vocabulary import (
     OD_SIGN,
     PAIN,
     PERIOD,
+    PERSISTS,
     POISON_SIGN,
     PREGNANCY_SIGN,
     PREGNANT,
@@ -604,6 +605,7 @@ def _score_category(
 
 _SEVERITY = re.compile(_w(SEVERITY))
 _NOW = re.compile(_w(NOW))
+_PERSISTS = re.compile(_w(PERSISTS))
 _MILD = re.compile(_w(MILD))
 _LATER = re.compile(_w(LATER))
 _BEFORE_TODAY = re.compile(_w(BEFORE_TODAY))
@@ -663,7 +665,8 @@ def score_message(norm: str) -> Scored | None:
         return None
     now = bool(_NOW.search(kept))
     general = (
-        SEVERITY_WEIGHT * bool(_SEVERITY.search(kept))
+        # a symptom that persists is severe only while it is happening now (round thirteen)
+        SEVERITY_WEIGHT * bool(_SEVERITY.search(kept) or (now and _PERSISTS.search(kept)))
         + NOW_WEIGHT * now
         - CALM_WEIGHT * bool(_CHRONIC.search(norm))
         - CALM_WEIGHT * (bool(_BEFORE_TODAY.search(norm)) and not now)

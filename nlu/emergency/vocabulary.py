@@ -58,14 +58,19 @@ SEVERITY = (
     r"blue(?!\s+(?:inhalers?|pumps?|puffers?|badge))|grey|gray|ashen|purple|unconscious|unresponsive|not\s+respond\w*|won't\s+wake|not\s+waking|not\s+answer\w*|"
     r"killing\s+(?:me|him|her)|worst|sudden\w*|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|severe\w*|extreme\w*|agony|agonising|agonizing|excruciating|"
     r"what\s+(?:do|should|can)\s+(?:i|we)\s+do|unbearable|terrible|horrible|awful|really\s+bad|very\s+bad|so\s+bad|super\s+bad|bad\s+(?:pains?|burns?|cuts?)|"
-    # round thirteen: a symptom that persists ("won't go away", "not easing") and a stomach that keeps nothing
-    r"(?:won't|will\s+not|wont)\s+(?:go\s+away|ease|let\s+up)|(?:isn't|is\s+not|not)\s+(?:going\s+away|easing|letting\s+up)|(?:hasn't|has\s+not)\s+(?:gone\s+away|eased|let\s+up)|"
+    # round thirteen: a stomach that keeps nothing down
     r"(?:vomit\w*|throw\w*\s+up|threw\s+up|sick|puk\w*)\s+(?:up\s+)?(?:everything|all\s+(?:of\s+)?it|every\s+(?:thing|drink|sip|meal))|"
     r"getting\s+worse|worse\s+and\s+worse|worse|uncontrol\w*|screaming|scream\w*|"
     r"very\s+strong|really\s+strong|so\s+strong|no\s+better|not\s+working|doesn't\s+work|isn't\s+working|"
     r"help(?=\s*(?:!|$|please|us\b|him\b|her\b|now|asap))(?!\s*(?:him|her|us|them)\s+(?:to\s+)?(?:stop|quit|sleep|cope|settle|relax|learn|understand|with|get\s+(?:better|over|off)|cut\s+down)\b)|(?:please|somebody|send)\s+help|ambulance|emergency|911|999|112|scared|terrified|panick\w*|dying|going\s+to\s+die|"
     # a pain score, not a date: "8/10", "ten out of ten"; "3/10 at 8:15" or "on 9/10" is a day
     r"(?<!\bon\s)(?<!\bfor\s)(?<!\bthe\s)(?<!\bby\s)(?<!\buntil\s)(?<![\d/])(?:\d+|ten)\s*/\s*10(?!\s*(?:/|-|at\b|@|\d))|(?:\d+|ten|nine|eight)\s+out\s+of\s+(?:10|ten)"
+)
+#: A symptom that persists ("won't go away", "not easing"): severe only beside a cue of now (round thirteen), so
+#: "chest pain for 40 minutes that won't go away" counts and "a rash that won't go away" (for weeks) does not.
+PERSISTS = (
+    r"(?:won't|will\s+not|wont)\s+(?:go\s+away|ease|let\s+up)|(?:isn't|is\s+not|not)\s+(?:going\s+away|easing|letting\s+up)|"
+    r"(?:hasn't|has\s+not)\s+(?:gone\s+away|eased|let\s+up)"
 )
 #: Now: something is happening to someone at this moment or began minutes or hours ago.
 NOW = (

@@ -80,6 +80,8 @@ def test_round_thirteen_families_are_emergencies(text: str) -> None:
         "my smile has been a bit lopsided ever since a nerve injury years back, can I get a referral",
         "my husband fainted at the sight of the blood when the kids cut their knees",
         "I take 14 different tablets a day, can the pharmacist review them",
+        # a symptom that persists is severe only while happening now: a long-standing patch is for booking
+        "can I book in about a patch of eczema on my arm that won't go away",
     ],
 )
 def test_round_thirteen_look_alikes_are_not_emergencies(text: str) -> None:
