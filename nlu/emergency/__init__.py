@@ -116,6 +116,24 @@ beliefs of mania ("she is an angel") out in the street. Not emergencies: a phone
 ratio is no temperature), self-harm in the past as a topic or "haven't hurt myself in 2 years", a
 stubbed toe (never read as "stabbed"), "help him stop" biting his nails, a rash there for a week, an
 injury "healed now". "Can't keep water down" is no longer read as "keeps water down".
+
+Round thirteen, from emergency-12 (blind for four rounds) and a development set written before the screen
+was read (emergency-16-dev), each as a family: a turn of topic ("also", "actually", "oh and", "by the way")
+scopes routine care asked before it out of the symptom's calm, and a person told of after it is no general
+question; a symptom that "won't go away" or "isn't easing", a duration in minutes or hours, "bad pains";
+chest pain placed in words ("in the middle of my chest"); a bowel stopped with any verb ("haven't pooed or
+passed wind"), a belly "blown up"; confusion in lay words ("talk foolishness", "nah make sense") beside a
+sugar; a whole supply "finished" or "emptied" with a sign; being found afterwards, everything taken, a
+ligature, going somewhere "to finish it", "it's the last time", a will "sorted"; the eye (floaters or flashes
+with a shadow across the sight, halos round lights with a painful eye or sickness); fumes from an engine
+or an old heater indoors with the household's headaches; blood told by its colour ("a puddle of red"),
+grey or clammy as shock; a vehicle as the subject of the blow, a head's own wound; Scots "wean", "bairn",
+"swallied"; a fit with a fever; stridor said as "whistling". Not emergencies: a course of tablets finished,
+hot flashes, floaters for years, a will for the solicitor, everything taken "out of" a cupboard, a symptom
+that "passed", a CPR class, a thing labelled non-toxic, a medicine, clinic or nurse named after the condition
+("his seizure medicine"), one's teens or "years back" as the past, the common faint "at the sight of" blood,
+"12 different tablets" (a count of kinds, not a dose); "she says she's fine" is her word against the signs,
+and "does not stop already" is second-language "for", not Singapore "it has stopped".
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ _URGENT = re.compile(
 _CLAUSE_SPLIT = re.compile(r"[,;.!?\n]")
 _DENIED_CLAUSE = re.compile(
     r"^\s*(?:no|not|never|none|nothing(?!\s+(?:feels|is|seems|looks)\s+real)|stopped|it\s+stopped|it's\s+stopped)\b|\b(?:has\s+stopped|went\s+away|gone\s+away)\b|"
-    r"\b(?:fine|ok|okay|better|settled|sorted|stopped|gone|cleared|passed|over|grand|good|alright|healed|healing)\s+(?:now|today)\b|\b(?:it's|it\s+has|it\s+is|has)\s+(?:all\s+)?(?:gone|cleared|passed)\b(?!\s+(?:a\s+lot|lots|loads|blood|clots|out|black|something|white|blue|grey|gray|pale|numb|floppy|limp|purple|cold|stiff|hard|crooked|quiet))"
+    r"\b(?:fine|ok|okay|better|settled|sorted|stopped|gone|cleared|passed|over|grand|good|alright|healed|healing)\s+(?:now|today)\b|\b(?:it's|it\s+has|it\s+is|has)\s+(?:all\s+)?(?:gone|cleared|passed)\b(?!\s+(?:a\s+lot|lots|loads|blood|clots|out|black|something|white|blue|grey|gray|pale|numb|floppy|limp|purple|cold|stiff|hard|crooked|quiet|misty|blurr\w*|dark|dim|cloudy|foggy|hazy|red|yellow|weak|dead))"
 )
 
 #: Cues strong enough to say "this is happening now" inside a sentence about history or admin.

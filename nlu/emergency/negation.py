@@ -91,7 +91,10 @@ RESOLVED = re.compile(
     r"\b(?:went|gone|passed|settled)\s+(?:straight|right|completely)\s+(?:away|off)|(?:been|felt|was)\s+(?:totally\s+|completely\s+)?"
     r"(?:fine|ok|okay|well|normal)\s+(?:ever\s+)?since|(?:back\s+to|is\s+back\s+to|was\s+back\s+to)\s+(?:himself|herself|themselves|normal|his\s+normal|her\s+normal)|coughed\s+it\s+(?:up|out)|"
     # Singapore English "stop already", "already stop": it has stopped
-    r"\bstop(?:ped)?\s+already\b|\balready\s+stop(?:ped)?\b|hospital\s+(?:say|said|says)\s+(?:all\s+)?(?:good|fine|ok)"
+    # (round thirteen: not after a negation, "does not stop already 20 minutes" is second-language "for 20 minutes")
+    r"(?<!not\s)(?<!n't\s)(?<!never\s)\bstop(?:ped)?\s+already\b|(?<!not\s)\balready\s+stop(?:ped)?\b|"
+    # round thirteen: "but it's passed", "it has all passed" (not "passed out", "passed blood")
+    r"(?:it's|it\s+is|it\s+has|that's)\s+(?:all\s+|now\s+)?passed\b(?!\s+(?:out|away|blood|clots|urine|water|wind|stools?|\w+ing))|hospital\s+(?:say|said|says)\s+(?:all\s+)?(?:good|fine|ok)"
 )
 
 
@@ -110,5 +113,7 @@ AVERTED = re.compile(
     # nearly, not quite: "nearly got into the paracetamol but I caught him in time"
     r"|\b(?:nearly|almost)\s+(?:got\s+(?:into|hold\s+of|at)|swallow\w*|drank|ate|took|had)\b(?![^.!?\n]{0,40}\b(?:then|but\s+(?:he|she|they)\s+(?:did|had|got)))"
     r"|\bcaught\s+(?:him|her|them|it)\s+(?:just\s+)?(?:in\s+time|before)\b"
+    # round thirteen: the thing swallowed is labelled harmless ("the box says non toxic")
+    r"|\b(?:non[\s-]?toxic|not\s+toxic|non[\s-]?poisonous|not\s+poisonous)\b"
     r"|\bstill\s+(?:in|inside|sealed\s+in)\s+(?:the|its|their|his|her)\s+(?:packet|packaging|wrapper|wrapping|blister|box|case)\b"
 )

@@ -48,16 +48,23 @@ from nlu.emergency.vocabulary import (
     CHEST,
     CHILD,
     CHRONIC,
+    CO_SIGN,
+    CO_SOURCE,
     COLLAPSE,
     COLLAPSE_BAD,
     CONFUSED,
     DANGER,
+    EYE,
+    EYE_COMPANION,
     FACE_DROOP,
     FAECULENT_VOMIT,
     FAINTISH,
     FEVER,
+    FINISHED,
+    FLOATERS,
     FLUID,
     GAS_ALARM,
+    HALOS,
     HEAD_BAD,
     HEAD_HIT,
     HEART_RATE_BAD,
@@ -83,6 +90,7 @@ from nlu.emergency.vocabulary import (
     OD_SIGN,
     PAIN,
     PERIOD,
+    PERSISTS,
     POISON_SIGN,
     PREGNANCY_SIGN,
     PREGNANT,
@@ -95,6 +103,8 @@ from nlu.emergency.vocabulary import (
     SEIZURE_BAD,
     SEVERITY,
     SHOCK,
+    SIGHT_SHADOW,
+    SIGHT_WRONG,
     SPEECH_WRONG,
     SUGAR,
     SUGAR_BAD,
@@ -220,6 +230,10 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
         _sig("signs after", _w(POISON_SIGN), 0.25, symptom=False),
         # a carbon monoxide or gas alarm sounding: the household's symptoms are the poisoning's
         _sig("gas alarm sounding", _w(GAS_ALARM), 0.75),
+        # round thirteen: no alarm, but an engine or an old heater burning indoors with the
+        # household's headache, sleepiness or sickness ("the car running in the garage, he's very sleepy")
+        _sig("fumes indoors", _w(CO_SOURCE), 0.5),
+        _sig("fumes' signs", _w(CO_SIGN), 0.5, symptom=False),
     ),
     "poisoning_overdose:overdose": (
         _sig("too much medicine taken", near(INGEST, _TOO_MUCH, 3), 0.5),
@@ -231,6 +245,9 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
             symptom=False,
         ),
         _sig("medicine taken", f"{near(MEDICINE, INGEST, 5)}|{near(INGEST, MEDICINE, 8)}", 0.25),
+        # round thirteen: a whole supply used up ("finished the whole bottle of his pain tablets"); a
+        # sign of overdose or a cue of now makes it one
+        _sig("a whole supply finished", near(FINISHED, near(QUANTITY_LARGE, MEDICINE, 4), 3), 0.75),
         _sig("signs of overdose", _w(OD_SIGN), 0.25, symptom=False),
     ),
     "sepsis_meningitis_other": (
@@ -238,6 +255,26 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
         _sig("infection", _w(INFECTION), 0.25),
         _sig("rash, stiff neck, light", _w(MENINGITIS), 0.5),
         _sig("shock", _w(SHOCK), 0.5, symptom=False),
+    ),
+    # round thirteen: the eye, filed with "other" as the lexicon files sudden sight loss with the stroke:
+    # a retina tearing (floaters or flashes with a shadow across the sight) and acute glaucoma (halos
+    # round lights with a painful red eye or vomiting); hot flashes are no flashes of light
+    "sepsis_meningitis_other:eye": (
+        _sig(
+            "floaters or flashes",
+            f"{_w('floaters?')}|{near(EYE, FLOATERS, 8)}",
+            0.5,
+            exclude=r"\bhot\s+flash\w*",
+        ),
+        _sig("a shadow across the sight", near(EYE, SIGHT_SHADOW, 8), 0.5),
+        _sig("halos round lights", _w(HALOS), 0.5),
+        _sig("sight gone wrong", near(EYE, SIGHT_WRONG, 4), 0.25, symptom=False),
+        _sig(
+            "painful eye, sickness",
+            f"{near('eyes?', PAIN, 4)}|{_w(EYE_COMPANION)}",
+            0.25,
+            symptom=False,
+        ),
     ),
     "infant_child": (
         _sig("young baby unwell", near(YOUNG_AGE, INFANT_SIGN, 8), 0.75),
@@ -260,7 +297,12 @@ SIGNALS: dict[str, tuple[Signal, ...]] = {
         ),
     ),
     "abdominal": (
-        _sig("belly pain", near(BELLY, PAIN + "|swollen|swelling|hard", 4), 0.5),
+        _sig(
+            "belly pain",
+            # round thirteen: a belly swollen in lay words ("blown up", "bloated") as well as pain
+            near(BELLY, PAIN + "|swollen|swelling|hard|blown\\s+up|bloated|distended", 4),
+            0.5,
+        ),
         _sig("belly bad", _w(BELLY_BAD), 0.25, symptom=False),
         _sig("black stool", _w(BLACK_STOOL), 0.5),
         _sig("retention", _w(RETENTION), 0.5),
@@ -317,6 +359,11 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
         r"(?:written|wrote|writing|left)\s+(?:\w+\s+)?(?:letters?|notes?)\s+(?:to|for)\s+(?:my|every\w*|the\s+kids)|"
         r"(?:giv\w*|gave)\s+(?:away\s+)?(?:all\s+)?(?:my|his|her)\s+(?:things|stuff|belongings|possessions)(?:\s+away)?|"
         r"(?:sorted|sorting|put|putting|got|getting)\s+(?:out\s+)?(?:all\s+)?(?:my|his|her)\s+(?:affairs|will|things|stuff|papers)(?:\s+(?:in\s+order|out))?(?!\s+(?:for|to|from|into|ready\s+for)\b)|"
+        # round thirteen: the will named with any determiner ("sorted the will"), a will made
+        r"(?:sorted|sorting|made|making|written|wrote|writing|done|did|finished|signed)\s+(?:out\s+)?(?:the|a|my|his|her)\s+will\b(?!\s+(?:for|to|from|with|and\s+need|reading))|"
+        # being found afterwards: "so it's not the postman who finds me", "whoever finds my body"
+        r"(?:who|whoever|when\s+(?:they|you|someone|somebody|he|she))\s+finds?\s+(?:me|my\s+body)\b(?!\s+(?:a|an|the|some|any|another|something|somewhere|time|slot|appointment|work|job|place))|"
+        r"finds?\s+my\s+body|"
         # round twelve: a pet or a child's care handed over, a "sorry" sent through someone
         r"(?:given|gave|giving|rehomed|rehoming)\s+(?:away\s+)?(?:the|my|our|his|her)\s+(?:dog|cat|pets?|kitten|puppy)(?:\s+(?:away|to))?|"
         r"(?:given|gave|giving)\s+away\s+(?:my|his|her)\s+\w+(?:\s*,\s*|\s+and\s+)(?:my|his|her)\s+\w+|"
@@ -335,7 +382,10 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
     _sig("parting: thanks", r"\bthank\w*\s+(?:[\w']+\s+){0,3}for\s+every\s*thing\b", 0.25),
     _sig(
         "parting: no more care",
-        r"\b(?:won't|will\s+not|wont)\s+(?:be\s+)?need\w*\s+(?:my|the|this|that|any|an?)\s+(?:\w+\s+)?(?:appointments?|appts?|apps?|prescriptions?|meds|medicine)\b",
+        r"\b(?:won't|will\s+not|wont)\s+(?:be\s+)?need\w*\s+(?:my|the|this|that|any|an?)\s+(?:\w+\s+)?(?:appointments?|appts?|apps?|prescriptions?|meds|medicine)\b|"
+        # round thirteen: the same said with a pronoun ("move my check-up, I won't need it"); a
+        # quarter, so it counts only beside a goodbye or thanks for everything
+        r"\b(?:won't|will\s+not|wont|no\s+longer)\s+(?:be\s+)?need\w*\s+(?:it|them)(?:\s+(?:anymore|any\s+more|after\s+all))?\s*(?=[.!,;]|$)",
         0.25,
     ),
     _sig(
@@ -359,7 +409,11 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
         r"took|take|takes|taking|grabb?\w*|picked\s+up|pick\s+up)\s+"
         r"(?:up\s+)?(?:all\s+)?(?:the|my|a|his|her|some|enough)?\s*(?:\w+\s+)?(?:pills|tablets|meds|rope|gun|shotgun|knife|blade|razor|belt|cord)|"
         r"(?:pills|tablets|meds|rope|gun|shotgun|knife|blade|razor)\s+(?:are\s+|is\s+)?(?:ready|here|in\s+front\s+of\s+me|on\s+the\s+\w+|next\s+to\s+me|in\s+my\s+hand)|"
-        r"gone\s+off\s+with\s+(?:his|her|the)\s+(?:gun|shotgun|rope|pills|knife))\b",
+        r"gone\s+off\s+with\s+(?:his|her|the)\s+(?:gun|shotgun|rope|pills|knife)|"
+        # round thirteen: everything swallowed, no medicine named ("I've just taken everything in the cupboard");
+        # not "taken everything out", "on board" or "into account"
+        r"(?:taken|swallowed|took|necked|downed)\s+(?:all\s+of\s+)?(?:everything|the\s+(?:whole\s+)?lot)\b(?!\s+(?:out|off|away|apart|back|home|down|up|on\s+board|into|in\s+my\s+stride|to|with|for|from|i\s+(?:need|needed)))|"
+        r"(?:taken|swallowed|took|necked|downed)\s+(?:all|every\s+one)\s+of\s+(?:them|it)\s*(?=[.!,;]|$))\b",
         0.75,
     ),
     # harm done on purpose, said by the act: "swallowed razor blades on purpose", "cut her arm deliberately"
@@ -382,6 +436,19 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
         0.75,
     ),
     # shut away from help after any of the above: "locked herself in the bathroom", "won't open the door"
+    # round thirteen: a ligature, an emergency whatever came after ("tied something round his neck, we took it off")
+    _sig(
+        "a ligature",
+        r"\b(?:(?:tied|tie|ties|tying|wrapped|wrap|put|pulled)\s+(?:a\s+|the\s+|some\s+)?(?:something|\w+)\s+(?:tight\s+)?(?:a)?round\s+(?:his|her|my|their)\s+(?:own\s+)?neck|"
+        r"ligature|noose|tried\s+to\s+hang|hang\w*\s+(?:him|her|my|them)sel(?:f|ves))\b",
+        1.0,
+    ),
+    # round thirteen: going somewhere or drinking "to finish it", "to end things"
+    _sig(
+        "to end it",
+        r"\b(?:going|gonna|goin|want\w*|about|plan\w*|ready|decided|trying)\s+(?:[\w']+\s+){0,6}?to\s+(?:end|finish)\s+(?:it(?:\s+all)?|things|everything|(?:my|his|her|their)\s+(?:life|lives)|(?:him|her|my)self)\b(?!\s+(?:off|up|today|tomorrow|tonight\s+at\s+work|for|with|before|by))",
+        0.75,
+    ),
     _sig(
         "shut in, not answering",
         r"\b(?:lock\w*\s+(?:him|her|my|them)sel(?:f|ves)\s+in|(?:won't|not|doesn't|isn't|no|refus\w*\s+to)\s+(?:open\w*|unlock\w*)\s+(?:the\s+)?door)\b",
@@ -417,7 +484,7 @@ SELF_HARM_SIGNALS: tuple[Signal, ...] = (
     _sig(
         "a plan or a time",
         r"\b(?:(?:have|got|made|making)\s+a\s+plan|(?<!care\s)(?<!treatment\s)(?<!birth\s)(?<!meal\s)plan\s+is\s+(?:set|made|ready|sorted|in\s+place|done)|planned\s+(?:it|how|when)|(?:decided|chosen|chose|picked)\s+(?:\w+\s+){0,2}(?:tonight|today|when|how|the\s+day)|"
-        r"tonight|ready\s+to\s+go|(?:it's|it\s+is)\s+time(?:\s+now)?\s*(?:[.!]|$)|(?:have|got|found|know)\s+(?:a|the)\s+way\s+to\s+do\s+it|thinking\s+(?:about|of)\s+(?:it|doing\s+it)\s*(?:[.,!]|$)|(?:it|this)\s+(?:is|will\s+be)\s+the\s+(?:end|last)|trying\s+to\s+decide|worked\s+out\s+how|"
+        r"tonight|ready\s+to\s+go|(?:it's|it\s+is)\s+time(?:\s+now)?\s*(?:[.!]|$)|(?:have|got|found|know)\s+(?:a|the)\s+way\s+to\s+do\s+it|thinking\s+(?:about|of)\s+(?:it|doing\s+it)\s*(?:[.,!]|$)|(?:it|this)\s+(?:is|will\s+be)\s+the\s+(?:end|last)|(?:it's|that's|this\s+is)\s+the\s+(?:end|last\s+time)\b|trying\s+to\s+decide|worked\s+out\s+how|"
         # unreachable after a farewell: "now he won't pick up"
         r"(?:won't|isn't|not|doesn't)\s+(?:pick(?:ing)?\s+up|answer\w*\s+(?:his|her|my|the)\s+phone|answering))\b",
         0.5,
@@ -436,6 +503,9 @@ _GENERAL_QUESTION = re.compile(
 #: Someone now in the message: "my son is", "I'm", "he has", "she's been".
 _SOMEONE_NOW = re.compile(
     r"\b(?:i'm|i\s+am|i've|i\s+have|i\s+feel|he's|she's|he\s+is|she\s+is|he\s+has|she\s+has|they're|it's|my\s+\w+\s+(?:is|has|keeps|won't|can't)|"
+    # round thirteen: a person told of now ("he keeps being sick"), or a turn of topic to someone after a
+    # request ("can you resend my invoice. oh and my dad's belly ...")
+    r"(?:he|she|they)\s+(?:hasn't|isn't|can't|won't|keeps|just)|(?:also|actually|oh\s+and|by\s+the\s+way|btw|separately)\s+(?:my|our|his|her)\s+\w+|"
     # "what's the point in me being alive" asks about the writer's own life, not a condition
     r"point\s+(?:in|of)\s+(?:me\s+)?(?:living|life|being\s+(?:alive|here)|going\s+on|carrying\s+on))\b"
 )
@@ -535,6 +605,7 @@ def _score_category(
 
 _SEVERITY = re.compile(_w(SEVERITY))
 _NOW = re.compile(_w(NOW))
+_PERSISTS = re.compile(_w(PERSISTS))
 _MILD = re.compile(_w(MILD))
 _LATER = re.compile(_w(LATER))
 _BEFORE_TODAY = re.compile(_w(BEFORE_TODAY))
@@ -594,22 +665,28 @@ def score_message(norm: str) -> Scored | None:
         return None
     now = bool(_NOW.search(kept))
     general = (
-        SEVERITY_WEIGHT * bool(_SEVERITY.search(kept))
+        # a symptom that persists is severe only while it is happening now (round thirteen)
+        SEVERITY_WEIGHT * bool(_SEVERITY.search(kept) or (now and _PERSISTS.search(kept)))
         + NOW_WEIGHT * now
-        - CALM_WEIGHT * bool(_LATER.search(norm))
         - CALM_WEIGHT * bool(_CHRONIC.search(norm))
         - CALM_WEIGHT * (bool(_BEFORE_TODAY.search(norm)) and not now)
     )
+    later = bool(_LATER.search(norm))
+    pivot = _PIVOT.search(norm) if later else None
     calm: bool | None = None
     best: Scored | None = None
     for group, present in candidates:
-        if sum(sig.weight for sig in present) + general < THRESHOLD:
+        # routine care for later is taken away below, unless a turn of topic scopes it out
+        if (
+            sum(sig.weight for sig in present) + general - CALM_WEIGHT * (later and not pivot)
+            < THRESHOLD
+        ):
             continue
         category = group.split(":")[0]
         hit = _score_category(category, norm, kept, tuple(present))
         if hit is None:
             continue
-        total = hit.score + general
+        total = hit.score + general - CALM_WEIGHT * _routine_for_later(norm, hit, pivot)
         if category not in _FINE_IS_NOT_SAFE:
             if calm is None:
                 # mild words and reassurance are one family: "she's ok" is both
@@ -618,6 +695,33 @@ def score_message(norm: str) -> Scored | None:
         if best is None or total > best.score:
             best = Scored(category, total, hit.start, hit.end)
     return best
+
+
+#: A turn of topic ("also", "actually", "oh and", "by the way", "separately"): what the patient asked
+#: before it (a booking, a form) says nothing about what they tell after it (round thirteen: an
+#: emergency buried after admin, "can I move my appointment to next week. Also since this morning ...").
+_PIVOT = re.compile(
+    r"\b(?:also|actually|oh\s+and|and\s+another\s+thing|another\s+thing|one\s+more\s+thing|by\s+the\s+way|btw|separately|"
+    r"on\s+(?:a|an)\s+(?:other|different|separate|unrelated)\s+(?:note|matter)|unrelated|more\s+(?:importantly|urgently)|"
+    r"more\s+urgent(?:ly)?|while\s+i\s+have\s+you|while\s+i'm\s+(?:here|at\s+it)|p\.?s\.?)\b"
+)
+
+
+def _routine_for_later(norm: str, hit: Scored, pivot: re.Match[str] | None) -> bool:
+    """Whether the message asks for routine care later, as calm for the symptom at ``hit``.
+
+    Read over the whole message, except when a turn of topic comes before the symptom: then only
+    the symptom's own sentence after the turn counts, so "I need to move my appointment to next
+    week. Also I've had crushing chest pain for 20 minutes ... can I book a check-up?" keeps its
+    score, while "can I book next week, also my chest is a bit sore" is still calm (mildness).
+    """
+    if pivot is None or pivot.start() >= hit.start:
+        return bool(_LATER.search(norm))
+    # the symptom's sentence, as ``sentence_around`` bounds it, from the turn of topic on
+    left = max(norm.rfind(c, 0, hit.start) for c in ".!?\n") + 1
+    rights = [i for i in (norm.find(c, hit.end) for c in ".?\n") if i >= 0]
+    own = norm[max(pivot.end(), left) : min(rights) if rights else len(norm)]
+    return bool(_LATER.search(own))
 
 
 #: A goodbye with its reason: moving away, another practice, retiring. Parting words then say nothing more.

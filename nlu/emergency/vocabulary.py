@@ -31,7 +31,9 @@ def then(a: str, b: str, words: int = 6) -> str:
 
 CHILD = (
     r"baby|babies|bub|newborn|infant|toddler|child|kid|kids|son|daughter|boy|girl|grandson|granddaughter|"
-    r"little\s+one|lo|\d+\s*(?:yo|year\s+old|yr\s+old|month\s+old)|(?:one|two|three|four|five)\s+year\s+old"
+    r"little\s+one|lo|\d+\s*(?:yo|year\s+old|yr\s+old|month\s+old)|(?:one|two|three|four|five)\s+year\s+old|"
+    # round thirteen: Scots and northern words for a child
+    r"wean|weans|bairn|bairns|wee\s+one|wee\s+yin|wean's|bairn's"
 )
 #: An age under three months said in any of the usual ways: "6 weeks", "3 wks", "2 months", "4 days old".
 _AGE_UNDER_3M = (
@@ -50,32 +52,49 @@ YOUNG_AGE = (
 
 #: Severity: how bad, how much, how fast, that it cannot be done or will not stop.
 SEVERITY = (
-    r"can't|cannot|can\s+not|couldn't|unable\s+to|not\s+able\s+to|won't\s+stop|will\s+not\s+stop|not\s+stopp?ing|doesn't\s+stop|"
+    r"can't|cannot|can\s+not|couldn't|unable\s+to|not\s+able\s+to|won't\s+stop|will\s+not\s+stop|not\s+stopp?ing|doesn't\s+stop|does\s+not\s+stop|"
     r"keeps?\s+(?:on\s+)?(?:coming|going|getting|dropping|falling|rising)|"
     r"a\s+lot|lots|loads|so\s+much|too\s+much|everywhere|all\s+over|pouring|gushing|"
     r"blue(?!\s+(?:inhalers?|pumps?|puffers?|badge))|grey|gray|ashen|purple|unconscious|unresponsive|not\s+respond\w*|won't\s+wake|not\s+waking|not\s+answer\w*|"
-    r"worst|sudden\w*|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|severe\w*|extreme\w*|agony|agonising|agonizing|excruciating|"
-    r"what\s+(?:do|should|can)\s+(?:i|we)\s+do|unbearable|terrible|horrible|awful|really\s+bad|very\s+bad|so\s+bad|super\s+bad|bad\s+(?:pain|burn|cut)|"
+    r"killing\s+(?:me|him|her)|worst|sudden\w*|all\s+of\s+a\s+sudden|out\s+of\s+nowhere|severe\w*|extreme\w*|agony|agonising|agonizing|excruciating|"
+    r"what\s+(?:do|should|can)\s+(?:i|we)\s+do|unbearable|terrible|horrible|awful|really\s+bad|very\s+bad|so\s+bad|super\s+bad|bad\s+(?:pains?|burns?|cuts?)|"
+    # round thirteen: a stomach that keeps nothing down
+    r"(?:vomit\w*|throw\w*\s+up|threw\s+up|sick|puk\w*)\s+(?:up\s+)?(?:everything|all\s+(?:of\s+)?it|every\s+(?:thing|drink|sip|meal))|"
     r"getting\s+worse|worse\s+and\s+worse|worse|uncontrol\w*|screaming|scream\w*|"
     r"very\s+strong|really\s+strong|so\s+strong|no\s+better|not\s+working|doesn't\s+work|isn't\s+working|"
     r"help(?=\s*(?:!|$|please|us\b|him\b|her\b|now|asap))(?!\s*(?:him|her|us|them)\s+(?:to\s+)?(?:stop|quit|sleep|cope|settle|relax|learn|understand|with|get\s+(?:better|over|off)|cut\s+down)\b)|(?:please|somebody|send)\s+help|ambulance|emergency|911|999|112|scared|terrified|panick\w*|dying|going\s+to\s+die|"
     # a pain score, not a date: "8/10", "ten out of ten"; "3/10 at 8:15" or "on 9/10" is a day
     r"(?<!\bon\s)(?<!\bfor\s)(?<!\bthe\s)(?<!\bby\s)(?<!\buntil\s)(?<![\d/])(?:\d+|ten)\s*/\s*10(?!\s*(?:/|-|at\b|@|\d))|(?:\d+|ten|nine|eight)\s+out\s+of\s+(?:10|ten)"
 )
+#: A symptom that persists ("won't go away", "not easing"): severe only beside a cue of now (round thirteen), so
+#: "chest pain for 40 minutes that won't go away" counts and "a rash that won't go away" (for weeks) does not.
+PERSISTS = (
+    r"(?:won't|will\s+not|wont)\s+(?:go\s+away|ease|let\s+up)|(?:isn't|is\s+not|not)\s+(?:going\s+away|easing|letting\s+up)|"
+    r"(?:hasn't|has\s+not)\s+(?:gone\s+away|eased|let\s+up)"
+)
 #: Now: something is happening to someone at this moment or began minutes or hours ago.
 NOW = (
     r"right\s+now|just\s+now|now|at\s+the\s+moment|currently|still|tonight|since\s+(?:this\s+\w+|an\s+hour|half\s+an\s+hour|last\s+night|"
     r"\d+\s+(?:mins?|minutes|hours?|hrs?))|(?:\d+|an?|one|two|half\s+an?)\s+(?:mins?|minutes|hours?|hrs?)\s+ago|started|starting|"
-    r"just\s+(?:happened|started|had|done)"
+    r"just\s+(?:happened|started|had|done|start|starts|begin|began|begun)|"
+    # round thirteen: a duration counted in minutes or hours is happening now ("for the last 40 minutes")
+    r"(?:for|in|over)\s+(?:the\s+)?(?:last|past)?\s*(?:\d+|an?|one|two|three|half\s+an?|couple\s+of|few)\s+(?:mins?|minutes|hours?|hrs?)|"
+    r"(?:for|in|over)\s+(?:the\s+)?(?:last|past)\s+(?:hour|half\s+hour)"
 )
 
 # --- symptom families -----------------------------------------------------------------------------
 
 PAIN = (
     r"pain\w*|ache|aches|aching|achy|hurt\w*|sore|pressure|tight\w*|squeez\w*|crush\w*|heavy|heaviness|"
-    r"burning|stabbing|sharp|cramp\w*|elephant|elefant|weight|vice|band|agony"
+    r"burning|stabbing|sharp|cramp\w*|elephant|elefant|weight|vice|band|agony|"
+    # round thirteen: pain told by what it does ("killing me", "like a knife")
+    r"killing|kills|knife|knives"
 )
-CHEST = r"chest|breastbone|sternum|heart"
+CHEST = (
+    r"chest|breastbone|sternum|heart|"
+    # round thirteen: "pain in the middle of my chest" (the place is said before the word "chest")
+    r"(?:middle|centre|center|front|left\s+side|right\s+side)\s+of\s+(?:my|his|her|the|their)\s+chest"
+)
 #: Signs that travel with a heart attack: spreading pain, sweat, colour, nausea, faintness.
 CARDIAC_COMPANION = (
     r"(?:arm|arms|jaw|neck|back|shoulder|shoulders)\b(?:\s+\w+){0,2}\s+(?:hurt\w*|ache\w*|aching|pain\w*|heavy|numb|tingl\w*)|"
@@ -111,7 +130,10 @@ VISION_LOSS = (
     r"(?:lost|losing|loss\s+of)\s+(?:the\s+)?(?:sight|vision)|curtain|gone\s+blind|went\s+blind|double\s+vision"
 )
 CONFUSED = (
-    r"confus\w*|disorient\w*|not\s+making\s+sense|doesn't\s+make\s+sense|talking\s+nonsense|muddled|strange|weird|odd|"
+    r"confus\w*|disorient\w*|not\s+making\s+sense|doesn't\s+make\s+sense|talking\s+nonsense|"
+    # round thirteen: sense not made with any negation ("nah make sense", "no making sense"), and nonsense in lay words
+    r"(?:not|no|nah|don't|doesn't|didn't|isn't|ain't|never|can't)\s+(?:mak\w*|make)\s+(?:any\s+)?sense|"
+    r"talk\w*\s+(?:nonsense|gibberish|jibberish|rubbish|foolishness|foolish|crazy|rubbish|shite|garbage)|muddled|strange|weird|odd|"
     r"not\s+(?:himself|herself|right)|doesn't\s+know\s+(?:where|who)|(?:very|really|so)\s+(?:drowsy|sleepy|slow)|"
     r"drowsy|sleepy|sleeping\s+all|not\s+answer\w*|out\s+of\s+it|not\s+with\s+it|spaced\s+out|zoned\s+out|glassy|vacant|not\s+all\s+there|away\s+with\s+the\s+fairies"
 )
@@ -130,7 +152,11 @@ BREATH_BAD = (
 )
 
 #: Any body fluid or blood word: what comes out.
-FLUID = r"blood|bleed\w*|bled|bleedin|haemorrhag\w*|hemorrhag\w*|clots?"
+FLUID = (
+    r"blood|bleed\w*|bled|bleedin|haemorrhag\w*|hemorrhag\w*|clots?|"
+    # round thirteen: blood told by its colour in an amount ("a puddle of red", "the towel is soaked red")
+    r"(?:puddle|pool|pools|lots|loads|covered|soaked|dripping)\s+(?:of\s+|in\s+|with\s+)?(?:bright\s+|dark\s+)?red\b"
+)
 #: A period: bleeding that is normal by itself, so it weighs less than other blood.
 PERIOD = r"period|periods|flow|menstrua\w*"
 #: Blood as a topic, not a loss: tests, pressure, sugar, thinners, "my blood is boiling".
@@ -141,7 +167,7 @@ NOT_A_BLEED = (
 #: How much, how long: the amount or the persistence that makes a fluid an emergency.
 HEAVY = (
     r"a\s+lot|lots|loads|so\s+much|too\s+much|heavy|heavily|everywhere|all\s+over|won't\s+stop|not\s+stopp?ing|"
-    r"will\s+not\s+stop|can't\s+stop|doesn't\s+stop|hasn't\s+stopped|keeps|pour\w*|gush\w*|spurt\w*|pump\w*|"
+    r"will\s+not\s+stop|can't\s+stop|doesn't\s+stop|does\s+not\s+stop|didn't\s+stop|did\s+not\s+stop|hasn't\s+stopped|keeps|pour\w*|gush\w*|spurt\w*|pump\w*|"
     r"soak\w*|through|towels?|pads?|puddle|pool|cupful|clots|deep|spitting|(?:\d+|forty|thirty|twenty)\s+(?:mins?|minutes)|hour|"
     # blood leaving the body in any verb of flow, slang included ("pishing out", "streaming down")
     r"(?:pish|piss|stream|squirt|spray|flood|pelt|shoot|run|flow)\w*\s+(?:out|everywhere)"
@@ -210,7 +236,9 @@ MEDICINE = (
 )
 INGEST = (
     r"swallow\w*|drank|drunk|drink\w*|ate|eaten|eat|eating|chew\w*|suck\w*|bit\s+into|downed|necked|had\s+(?:some|a\s+sip|a\s+mouthful)|"
-    r"mouthful|sip|got\s+into|in\s+(?:his|her|their)\s+mouth|took|taken|taking|take|consum\w*|popp?ed|gulp\w*|overdos\w*"
+    r"mouthful|sip|got\s+into|in\s+(?:his|her|their)\s+mouth|took|taken|taking|take|consum\w*|popp?ed|gulp\w*|overdos\w*|"
+    # round thirteen: Scots "swallied", "swallaed"
+    r"swalli\w*|swalla\w*"
 )
 POISON_SIGN = (
     r"cough\w*|chok\w*|vomit\w*|sick|throw\w*\s+up|drows\w*|sleepy|floppy|burn\w*|red\s+mouth|blister\w*|drool\w*|"
@@ -232,6 +260,11 @@ QUANTITY_LARGE = (
     r"(?:whole|entire|full)\s+(?:[\w']+\s+){0,2}(?:box|boxes|pack\w*|strip|strips|bottle|tub|jar|blister|supply|prescription)|"
     r"\b(?:[2-9]\d|twenty|thirty|forty|fifty)\s+(?:of\s+)?(?:my\s+|his\s+|her\s+|the\s+)?(?:[\w']+\s+)?(?:pills|tablets|caps\w*|tabs)|handfuls?|"
     r"(?:over|above|more\s+than|exceed\w*|beyond|past)\s+(?:the\s+)?(?:max\w*|maximum|recommended|daily|safe)\s+(?:daily\s+)?(?:dose|doses|amount|limit)"
+)
+#: A supply used up rather than swallowed (round thirteen): "finished the whole bottle", "emptied the box";
+#: counted only with a large amount (``QUANTITY_LARGE``), so a course of tablets finished is not one.
+FINISHED = (
+    r"finish\w*|emptied|empty\w*|polished\s+off|(?:went|gone|got|go|going)\s+through|used\s+up"
 )
 OD_SIGN = (
     r"drows\w*|sleepy|won't\s+wake|not\s+wak\w*|barely\s+(?:awake|conscious)|slow|racing|pounding|sick|vomit\w*|"
@@ -268,16 +301,38 @@ SHOCK = (
     r"(?:very\s+|so\s+|hardly\s+any\s+|barely\s+any\s+)?(?:less|little|no)\s+(?:urine|pee|wee)|(?:hardly|barely|not)\s+(?:peeing|weeing|passing\s+(?:urine|water))"
 )
 
+# the eye (round thirteen): a detaching retina and acute glaucoma said in lay words
+EYE = r"eyes?|vision|sight|seeing|see"
+#: A retina tearing: new floaters, flashes of light, a shadow or curtain across the sight.
+FLOATERS = r"floaters?|flash\w*\s+of\s+light|flashes|flashing\s+lights?|sparks"
+SIGHT_SHADOW = r"shadow|curtain|veil|dark\s+(?:patch|area|spot|edge)|grey\s+(?:patch|area)"
+#: Acute glaucoma: halos round lights, with a painful red eye and vomiting.
+HALOS = r"halos?|haloes|rainbows?\s+(?:a)?round"
+SIGHT_WRONG = r"misty|blurr\w*|cloudy|foggy|hazy|dim|dark|double|gone|lost|losing"
+EYE_COMPANION = r"sick|nause\w*|vomit\w*|throw\w*\s+up|threw\s+up|headache|red|bloodshot"
+
+# carbon monoxide: an appliance or engine burning indoors, and the household unwell
+CO_SOURCE = (
+    r"(?:car|engine|generator|motor)\s+(?:was\s+|is\s+|left\s+)?running|exhaust|"
+    r"(?:gas|paraffin|kerosene|old|oil)\s+(?:heater|fire|boiler|stove)|boiler|generator|charcoal|(?:bbq|barbecue)\s+(?:inside|indoors|in\s+the\s+tent)|fumes"
+)
+CO_SIGN = (
+    r"headaches?|head\s+(?:is\s+)?(?:pounding|banging)|pounding|sleepy|drows\w*|dizzy|confus\w*|vomit\w*|sick|nause\w*|"
+    r"all\s+(?:the\s+)?family|whole\s+family|(?:all|both)\s+of\s+us|everyone|everybody|all\s+family"
+)
+
 # head injury
 HEAD_HIT = (
     r"(?:hit|hits|banged|bang|bashed|bash|knocked|knock|bumped|smacked|whacked|cracked|struck|landed\s+on|fell\s+on|fell\s+onto)\s+"
     r"(?:[\w']+\s+){0,4}(?:head|skull|forehead|hed)|head\s+(?:injury|knock|bump|first|on)|"
-    r"(?:to|on|in|onto)\s+(?:the|his|her|my)\s+(?:head|skull)|(?:fell|fall\w*)\s+(?:[\w']+\s+){0,4}(?:head|skull)"
+    r"(?:to|on|in|onto)\s+(?:the|his|her|my)\s+(?:head|skull)|(?:fell|fall\w*)\s+(?:[\w']+\s+){0,4}(?:head|skull)|"
+    # round thirteen: the head's own wound after any blow ("his head is bleeding", "split his head open")
+    r"(?:head|skull|forehead)\s+(?:is\s+|was\s+)?(?:bleed\w*|split\w*|gash\w*|cut\s+open|pouring)|split\s+(?:his|her|my|their)\s+head"
 )
 HEAD_BAD = (
     r"vomit\w*|being\s+sick|been\s+sick|throw\w*\s+up|threw\s+up|confus\w*|drows\w*|sleep\w*|"
     r"can't\s+(?:remember|wake|stay\s+awake|keep)|knocked\s+out|was\s+out|out\s+(?:cold|for)|blacked\s+out|unconscious|passed\s+out|"
-    r"pupils?|double\s+vision|blurr\w*|spinning|dizzy|slurr\w*|fluid|liquid|(?:from|out\s+of)\s+(?:the|his|her|my)\s+(?:ear|ears|nose)|(?:blood|bleed\w*)|fit(?:s|ted|ting)?|seizure|thinners|warfarin|"
+    r"pupils?|double\s+vision|blurr\w*|spinning|dizzy|slurr\w*|fluid|liquid|clear\s+water|(?:from|out\s+of)\s+(?:the|his|her|my)\s+(?:ear|ears|nose)|(?:blood|bleed\w*)|fit(?:s|ted|ting)?|seizure|thinners|warfarin|"
     r"apixaban|rivaroxaban|lump|egg|headache\s+(?:getting\s+worse|worse)|not\s+making\s+sense|strange|weird|odd|"
     r"not\s+himself|not\s+herself|memory|forget\w*|no\s+helmet|same\s+questions?|repeat\w*|floppy"
 )
@@ -293,7 +348,9 @@ INFANT_SIGN = (
 SUGAR = r"sugars?|glucose|bms?|hypo\w*|hyper\w*|ketones?|diabet\w*|insulin|meter|reading|libre|dexcom|cgm"
 SUGAR_BAD = (
     r"low|dropp\w*|falling|won't\s+(?:come|go)\s+up|won't\s+rise|not\s+(?:coming|going)\s+up|keeps?\s+(?:dropp\w*|falling)|\blo\b|\bhi\b|"
-    r"\b[0-3](?:[.,]\d)?\b|\b(?:[3-9]\d)(?:[.,]\d)?\b|ketones?|confus\w*|drows\w*|not\s+making\s+sense|aggressive|sweat\w*|"
+    r"\b[0-3](?:[.,]\d)?\b|\b(?:[3-9]\d)(?:[.,]\d)?\b|ketones?|drows\w*|aggressive|sweat\w*|"
+    # round thirteen: any word of the confusion class, as a hypo or a hyper shows itself
+    rf"{CONFUSED}|"
     r"shaking|shaky|can't\s+(?:eat|swallow|drink)|won't\s+(?:eat|take|drink|swallow)|vomit\w*|throw\w*\s+up|breathing\s+(?:fast|deep)|"
     r"pear\s+drops|fruity|unconscious|not\s+answer\w*|strange|weird|sleeping|slurr\w*|fit(?:s|ted|ting)?"
 )
@@ -311,7 +368,10 @@ BELLY_BAD = (
 #: A bowel that has stopped: "no poo for 4 days", "not been to the toilet", "no wind".
 OBSTRUCTION = (
     r"(?:no|not)\s+(?:poo\w*|stools?|bowel\s+movements?|wind|farts?)|(?:not|hasn't|haven't|hasnt)\s+(?:go|gone|been|went)\s+(?:to\s+)?(?:the\s+)?toilet|"
-    r"can't\s+(?:poo|pass\s+wind)"
+    r"can't\s+(?:poo|pass\s+wind)|"
+    # round thirteen: the verb negated in any form ("haven't pooed or passed wind", "didn't pass gas")
+    r"(?:haven't|hasn't|have\s+not|has\s+not|didn't|did\s+not|not|no|cannot|can\s+not)\s+(?:been\s+able\s+to\s+)?(?:pooed|pooped|poo|poop|farted|fart|"
+    r"pass(?:ed)?\s+(?:wind|gas|a\s+stool|stools?|motions?)|had\s+a\s+(?:poo|bowel\s+movement|bm)|opened\s+(?:my|his|her|their)\s+bowels)"
 )
 #: A blocked bowel's vomit, brown and smelling of faeces (round twelve): near an emergency by itself.
 FAECULENT_VOMIT = (
@@ -323,11 +383,13 @@ RETENTION = (
     r"(?:can't|cannot|unable\s+to|not\s+able\s+to|haven't\s+been\s+able\s+to|hasn't\s+been\s+able\s+to|not\s+(?:been\s+)?able\s+to)\s+"
     r"(?:pee|wee|urinate|pass\s+(?:urine|water))|(?:hasn't|haven't|not)\s+(?:peed|weed|passed\s+urine)"
 )
-FAINTISH = r"faint\w*|dizzy|light\s*headed|pale|collaps\w*|pass\w*\s+out|sweat\w*|weak"
+FAINTISH = r"faint\w*|dizzy|light\s*headed|pale|collaps\w*|pass\w*\s+out|sweat\w*|weak|grey|gray|ashen|clammy"
 
 # injuries: an event with force, and what it did
 INJURY_EVENT = (
     r"crash\w*|collision|(?:hit|knocked\s+(?:down|over|off))\s+by\s+(?:a|the)\s+(?:car|van|bus|truck|lorry|bike|train)|run\s+over|"
+    # round thirteen: the vehicle as the subject ("a motorbike hit my cousin")
+    r"(?:car|van|bus|truck|lorry|bike|motorbike|motorcycle|moped|scooter|train|tram|taxi|cyclist)\s+(?:hit|knocked\s+(?:down|over)|ran\s+over|ran\s+into|struck|smashed\s+into)|"
     r"(?:fell|fall\w*|came)\s+(?:off|from|down)\s+(?:a|the|his|her|my)?\s*(?:ladder|roof|horse|bike|motorbike|scaffold\w*|wall|tree|balcony|stairs|height|window|cliff)|"
     r"prang\w*|(?<!by\s)(?<!an\s)accident(?!al)|pile[\s-]?up|(?:fell|fallen|falls)\b|stab(?:bed|bing|s)?|shot|glassed|crushed|trapped|chainsaw|mower|assault\w*|beaten|attacked"
 )
@@ -388,12 +450,14 @@ UNCONSCIOUS = (
 # seizures: the movement, and what makes one an emergency
 SEIZURE = (
     r"(?:body|whole\s+body|arms\s+and\s+legs)\s+(?:is\s+|are\s+)?(?:shak\w*|jerk\w*)|fit|fits|fitting|fitted|seizure\w*|seizing|convuls\w*|jerk\w*|twitch\w*\s+(?:all\s+over|everywhere|(?:his|her)\s+whole)|shaking\s+all\s+over|(?:went|gone|going)\s+(?:all\s+)?stiff|"
-    r"eyes\s+(?:rolled|rolling|going)\s+(?:back|up)|foam\w*|frothing"
+    r"eyes\s+(?:are\s+|is\s+|were\s+|keep\s+|keeps\s+|have\s+|had\s+)?(?:rolled|rolling|roll|going|gone)\s+(?:back|up)|foam\w*|frothing"
 )
 SEIZURE_BAD = (
     r"won't\s+stop|not\s+stopp\w*|still|(?:\d+|five|ten|several|few|couple\s+of)\s+(?:mins?|minutes)|not\s+wak\w*|won't\s+wake|"
     r"confus\w*|blue(?!\s+(?:inhalers?|pumps?|puffers?|badge))|grey|first|never\s+(?:had|happened)|hit\s+(?:his|her|my)\s+head|again|one\s+after|another|after\s+another|"
-    r"not\s+(?:respond\w*|answer\w*|breath\w*)|doesn't\s+know|pregnant|floor|collaps\w*|stiff|foam\w*|froth\w*|shak\w*|fall|fell"
+    r"not\s+(?:respond\w*|answer\w*|breath\w*)|doesn't\s+know|pregnant|floor|collaps\w*|stiff|foam\w*|froth\w*|shak\w*|fall|fell|"
+    # round thirteen: a fit with a fever (a child's first febrile convulsion goes to hospital)
+    r"hot|fever\w*|temperature|burning\s+up"
 )
 
 # collapse
@@ -413,7 +477,11 @@ REACTION = (
     r"hives|welts|swell\w*|swollen|puff\w*|rash|red\s+spots|blotch\w*|tingl\w*|"
     r"(?:lips?|tongue|face|eyes?|throat|mouth)\s+(?:[\w']+\s+){0,3}(?:enormous|huge|massive|big|fat|ballooned|blown\s+up|doubled)"
 )
-AIRWAY = r"throat|tongue|lips?|swallow\w*|breath\w*|wheez\w*|voice|hoarse|tight|closing|can't\s+talk|floppy|faint\w*|pale|dizzy"
+AIRWAY = (
+    r"throat|tongue|lips?|swallow\w*|breath\w*|wheez\w*|voice|hoarse|tight|closing|can't\s+talk|floppy|faint\w*|pale|dizzy|"
+    # round thirteen: stridor said as the sound it makes
+    r"whistl\w*|stridor|squeak\w*|rasp\w*|croak\w*|noisy"
+)
 TRIGGER = (
     r"nuts?|peanuts?|prawns?|shellfish|fish|sesame|eggs?|milk|sting|stung|bee|wasp|bite|bitten|antibiotic\w*|"
     r"penicillin|injection|jab|tablet|medicine|ate|eaten|after\s+eat\w*"
@@ -424,7 +492,7 @@ TRIGGER = (
 #: Mildness and reassurance anywhere in the message: "small blister", "a bit yellow", "healing", "fine".
 MILD = (
     r"small|tiny|little(?!\s+(?:bro|brother|sis|sister|one|ones|boy|girl|man|lad|lass|guy|baby|son|daughter|kid|kids|cousin)\b)|slight\w*|minor|mild\w*|a\s+bit|a\s+touch|healing|healed|no\s+other\s+(?:symptoms|problems)|"
-    r"(?<!not\s)(?<!isn't\s)(?<!wasn't\s)fine|nothing\s+serious|ok\s+to\s+leave|no\s+problems?|normal\s+otherwise|"
+    r"(?<!not\s)(?<!isn't\s)(?<!wasn't\s)(?<!says\sshe's\s)(?<!says\she's\s)(?<!said\sshe's\s)(?<!said\she's\s)(?<!says\sit's\s)(?<!says\si'm\s)fine|nothing\s+serious|ok\s+to\s+leave|no\s+problems?|normal\s+otherwise|"
     r"wee\s+(?:lump|bump|cut|burn|bit|graze)|(?:good|better|settled|controlled|under\s+control)\s+now"
 )
 #: A request for routine care at a later time: the writer expects to wait ("can I book for next week").

@@ -19,7 +19,7 @@ RED_FLAGS: list[str] = [
         rf"{g(25)}\b(?:too?\s+many|"
         rf"too?\s+much|whole\s+(?:bottle|pack|box|packet|strip|sheet|tub|lot)|all\s+(?:of\s+)?(?:my|the|his|her|their|your)|at\s+once|"
         rf"bottle\s+of|handful\s+of|handfuls|bunch\s+of|lot\s+of|lots\s+of|box\s+of|packet\s+of|loads\s+of|double|"
-        rf"twice|extra|\d{{2,}}|twenty|thirty|fifty|a\s+load)\b{g(25)}\b{MEDS}"
+        rf"twice|extra|\d{{2,}}(?!\s+(?:different|kinds?\s+of|types?\s+of|sorts?\s+of|separate|various)\b)|twenty|thirty|fifty|a\s+load)\b{g(25)}\b{MEDS}"
     ),
     rf"\b(?:empty|emptied|finished|open|opened)\s+(?:\w+\s+)?(?:packets?|bottles?|box|boxes|blister\w*|strips?|packs?|tubs?)\s+of\b{g(30)}\b{MEDS}",
     (
@@ -73,7 +73,8 @@ RED_FLAGS: list[str] = [
 RED_FLAGS += [
     (
         rf"\b(?:take|taking)\b{g(25)}\b(?:too?\s+many|too?\s+much|whole\s+(?:bottle|pack|box|packet|strip|sheet|tub|lot)|all\s+(?:of\s+)?(?:my|the|his|her|their)|"
-        rf"at\s+once|bottle\s+of|handful\s+of|handfuls|\d{{2,}}|twenty|thirty|fifty)\b{g(25)}\b{MEDS}"
+        # (round thirteen: a count of kinds, "12 different tablets", is a list of medicines, not a dose)
+        rf"at\s+once|bottle\s+of|handful\s+of|handfuls|\d{{2,}}(?!\s+(?:different|kinds?\s+of|types?\s+of|sorts?\s+of|separate|various)\b)|twenty|thirty|fifty)\b{g(25)}\b{MEDS}"
     ),
 ]
 
