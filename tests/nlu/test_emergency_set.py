@@ -30,11 +30,11 @@ from nlu.emergency_eval import (
 MIN_RECALL = 0.99
 MIN_PRECISION = 0.90
 MIN_CATEGORY_RECALL = 0.95
-#: What the blind sets must keep: their measurement, less a margin for a message or two.
-#: blind/emergency-8 (19 categories) measured recall 0.945 / precision 0.934 when written
-#: (commit c7cd9ff), lowest categories collapse and sepsis 0.870; 0.945 / 0.937 after that
-#: session's work, lowest categories burns and self-harm 0.870.
-BLIND_FLOOR = {"recall": 0.93, "precision": 0.92, "category_recall": 0.85}
+#: What the blind sets must keep: their first measurement, less a margin for a message or two.
+#: blind/emergency-15 (writer 22, 20 categories of 19 emergencies each) measured recall 0.976 /
+#: precision 0.937 when written (commit 99a1948, round twelve's NLU), lowest category 0.789
+#: (15 of 19). (Earlier floors: emergency-8's 0.93 / 0.92 / 0.85, emergency-12's the same.)
+BLIND_FLOOR = {"recall": 0.96, "precision": 0.92, "category_recall": 0.73}
 
 #: A development set that does not meet the targets yet, held to what it measured when it
 #: was read, so that it can only climb. Remove its entry once it meets them.
