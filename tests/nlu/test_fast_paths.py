@@ -23,7 +23,7 @@ from nlu import model as M
 from nlu.dates import atoms
 from nlu.emergency import scoring
 from nlu.emergency.lexicon import MENTION_PARTS, RED_FLAG_PARTS
-from nlu.emergency.normalise import normalise
+from nlu.emergency.normalise import _normalise_tokens, normalise
 from nlu.literals import LiteralIndex, required_literal_sets, required_literals
 from nlu.training_data import load_file
 
@@ -97,6 +97,27 @@ def test_no_lexicon_pattern_that_matches_is_skipped(table: dict, texts: list[str
         assert [p.pattern for i, p in enumerate(parts) if i not in live and p.search(text)] == [], (
             text
         )
+
+
+#: Messages an ASCII text may be typed as: capitals, doubled spaces, line breaks and tabs, other
+#: whitespace, no apostrophes, misspellings and glued units, a fragment's full stop, a Scots "no".
+ODD_ASCII = [
+    "CANT BREATH!!  pleeease\n\nhelp",
+    "he's no breathing right.  baby 8 wks. fever 38.6. v sleepy",
+    "my bby had a siezure\t10mins ago,\r\nshe's unconsious",
+    "i'm no waking up\x0bwell\x1c\x1f ok",
+    "  leading and trailing   ",
+    "",
+]
+
+
+def test_emergency_normalise_of_ascii_text_equals_the_token_loop(texts: list[str]) -> None:
+    """The ASCII short way gives the token loop's text and offsets, character for character."""
+    for text in [*texts, *ODD_ASCII]:
+        for variant in (text, text.upper(), text.replace(" ", "  "), text.replace("'", "")):
+            if variant.isascii():
+                expected = _normalise_tokens(variant)
+                assert normalise(variant) == expected, variant
 
 
 def test_date_atoms_are_those_of_every_pattern_run(texts: list[str]) -> None:
