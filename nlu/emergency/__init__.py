@@ -124,7 +124,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from nlu.emergency.cues import PRESENT, has_urgency
+from nlu.emergency.cues import PRESENT, has_urgency, undenied
 from nlu.emergency.history import is_figurative, is_history_or_admin, is_reassured
 from nlu.emergency.lexicon import (
     CATEGORY_IDS,
@@ -253,18 +253,20 @@ def screen(text: str) -> Screen:
     norm, starts, ends = normalise(text)
     if is_figurative(norm) or is_general_question(norm):
         return Screen(None, None, reassured=True)
-    urgent = has_urgency(norm, strong=True)
+    # The text without its denied clauses, made once for the three readings of cues below.
+    kept = undenied(norm)
+    urgent = has_urgency(norm, strong=True, kept=kept)
     hit = _first(norm, _RED_FLAGS, "red_flag", starts, ends)
     if hit:
         return Screen(hit, hit, urgent)
     mention = _first(norm, _MENTIONS, "mention", starts, ends)
-    if mention and has_urgency(norm):
+    if mention and has_urgency(norm, kept=kept):
         return Screen(
             EmergencyMatch(mention.category, mention.start, mention.end, "urgent_mention"),
             mention,
             urgent,
         )
-    scored = scored_emergency(norm)
+    scored = scored_emergency(norm, kept)
     if scored:
         hit = EmergencyMatch(scored.category, starts[scored.start], ends[scored.end - 1], "scored")
         return Screen(hit, mention or hit, urgent)
