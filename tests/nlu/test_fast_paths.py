@@ -18,7 +18,7 @@ import spacy
 from spacy.ml._precomputable_affine import forward as precomputable_affine_forward
 from thinc.layers.chain import forward as thinc_chain_forward
 
-from nlu import NLU
+from nlu import NLU, names
 from nlu import model as M
 from nlu.dates import atoms
 from nlu.emergency import scoring
@@ -118,6 +118,23 @@ def test_emergency_normalise_of_ascii_text_equals_the_token_loop(texts: list[str
             if variant.isascii():
                 expected = _normalise_tokens(variant)
                 assert normalise(variant) == expected, variant
+
+
+def test_a_signature_is_searched_for_from_the_last_words_only(texts: list[str]) -> None:
+    """``_signed`` starts its search at the last few runs of non-space characters: the same match
+    as the search over the text's last 80 characters, for signatures of every shape."""
+    tails = ["", " x", "\n", " - Mei Ling .  xx\n", " thanks, Priya (xx)", "  Tom!!  "]
+    assert names._last_chunks_start("a b  c d e", 4) == 2
+    assert names._last_chunks_start(" b c", 4) == 0
+    for text in texts:
+        for variant in (text + tail for tail in tails):
+            offset = max(0, len(variant) - names._SIGNATURE_REACH)
+            plain = names._LAST_WORDS.search(variant, offset)
+            start = max(offset, names._last_chunks_start(variant, names._LAST_WORDS_CHUNKS))
+            short = names._LAST_WORDS.search(variant, start)
+            assert (plain and (plain.span(), plain.groupdict())) == (
+                short and (short.span(), short.groupdict())
+            ), variant
 
 
 def test_date_atoms_are_those_of_every_pattern_run(texts: list[str]) -> None:
