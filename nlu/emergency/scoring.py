@@ -567,11 +567,10 @@ def _present_with_a_symptom(
     """``_present(signals, ...)`` when one of them is a symptom that matches, else []: a group with
     no symptom is no candidate, so its cues (half the searching of a long message) are not read."""
     symptoms, cues = _SPLIT.get(id(signals)) or _symptoms_and_cues(signals)
-    symptoms = _present(symptoms, norm, kept, live)
-    if not symptoms:
+    present = _present(symptoms, norm, kept, live)
+    if not present:
         return []
-    cues = _present(cues, norm, kept, live)
-    found = {id(sig) for sig in (*symptoms, *cues)}
+    found = {id(sig) for sig in (*present, *_present(cues, norm, kept, live))}
     return [sig for sig in signals if id(sig) in found]
 
 

@@ -137,6 +137,30 @@ def test_a_signature_is_searched_for_from_the_last_words_only(texts: list[str]) 
             ), variant
 
 
+def test_the_screen_reads_reassurance_only_when_asked(
+    texts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no emergency and no mention, ``Screen.reassured`` is read from the text on first use,
+    and is what the eager reading gives."""
+    import nlu.emergency as emergency
+
+    calls: list[str] = []
+    read = emergency.is_reassured
+    monkeypatch.setattr(emergency, "is_reassured", lambda norm: calls.append(norm) or read(norm))
+    lazy = 0
+    for text in texts:
+        seen = emergency.screen(text)
+        if seen.emergency is None and seen.mention is None and not calls:
+            lazy += 1
+            norm = normalise(text)[0]
+            figure = emergency.is_figurative(norm) or emergency.is_general_question(norm)
+            expected = figure or read(norm) or bool(emergency._ABOUT_THE_TEXTS.search(norm))
+            assert seen.reassured == expected, text
+            assert len(calls) == (0 if figure else 1), text
+        calls.clear()
+    assert lazy > len(texts) // 2
+
+
 def test_date_atoms_are_those_of_every_pattern_run(texts: list[str]) -> None:
     def every_pattern(text: str) -> list[dict]:
         out = []
