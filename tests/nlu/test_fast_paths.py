@@ -18,12 +18,13 @@ import spacy
 from spacy.ml._precomputable_affine import forward as precomputable_affine_forward
 from thinc.layers.chain import forward as thinc_chain_forward
 
-from nlu import NLU, names
+from nlu import NLU, names, roles
 from nlu import model as M
 from nlu.dates import atoms
 from nlu.emergency import scoring
 from nlu.emergency.lexicon import MENTION_PARTS, RED_FLAG_PARTS
 from nlu.emergency.normalise import _normalise_tokens, normalise
+from nlu.extract import rule_entities
 from nlu.literals import LiteralIndex, required_literal_sets, required_literals
 from nlu.training_data import load_file
 
@@ -159,6 +160,23 @@ def test_the_screen_reads_reassurance_only_when_asked(
             assert len(calls) == (0 if figure else 1), text
         calls.clear()
     assert lazy > len(texts) // 2
+
+
+def test_role_cues_kept_for_a_second_reading_give_the_same_roles(texts: list[str]) -> None:
+    """The parse reads roles twice with one ``RoleCues``: each span's words are read once, and the
+    roles are those of a reading afresh, whatever the intent."""
+    intents = ["", "reschedule_appointment", "cancel_appointment", "book_appointment", "inform"]
+    read = 0
+    for text in texts:
+        entities = rule_entities(text, NOW, TZ)
+        spans = {(e.start, e.end) for e in entities if e.entity == "datetime"}
+        cues = roles.RoleCues(text)
+        for intent in intents:
+            fresh = roles.assign_roles(text, intent, entities)
+            assert roles.assign_roles(text, intent, entities, cues) == fresh, (text, intent)
+        assert set(cues._spans) == spans
+        read += len(spans)
+    assert read > 100
 
 
 def test_date_atoms_are_those_of_every_pattern_run(texts: list[str]) -> None:
