@@ -230,6 +230,18 @@ def test_recogniser_decoding_finds_the_pipes_entities(nlu_model: NLU, texts: lis
         assert decode(make_doc(text)) == expected, text
 
 
+def test_recogniser_maxout_equals_numpys_max_over_the_pieces() -> None:
+    from nlu import recogniser_decode
+
+    rng = np.random.default_rng(7)
+    for shape in [(35, 64, 2), (1, 64, 2), (9, 64, 3), (4, 8, 1)]:
+        unmaxed = rng.standard_normal(shape).astype("f")
+        unmaxed[0, 0, -1] = np.nan
+        expected, got = unmaxed.max(axis=-1), recogniser_decode.maxout(unmaxed)
+        assert got.dtype == expected.dtype and got.flags.c_contiguous
+        assert np.array_equal(got, expected, equal_nan=True), shape
+
+
 def test_recogniser_decoding_leaves_preset_entities_to_the_pipe(nlu_model: NLU) -> None:
     from spacy.tokens import Span
 
