@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from nlu.roles import EXISTING, assign_roles
+from nlu.roles import EXISTING, RoleCues, assign_roles
 from nlu.spelling import edit_distance
 from nlu.types import Entity
 
@@ -432,11 +432,17 @@ def mask(text: str, entities: Iterable[Entity]) -> str:
 
 
 def classifier_text(
-    text: str, entities: Iterable[Entity] = (), lexicon: Lexicon | None = None
+    text: str,
+    entities: Iterable[Entity] = (),
+    lexicon: Lexicon | None = None,
+    roles: RoleCues | None = None,
 ) -> str:
-    """Masked, lower-cased, shorthand-expanded text for the intent classifier, typos mended by ``lexicon``."""
+    """Masked, lower-cased, shorthand-expanded text for the intent classifier, typos mended by ``lexicon``.
+
+    ``roles``: the message's role cues, kept by the parse for its own reading of the roles.
+    """
     meaning = social_meaning(text) or (_PICTURES_ONLY if _pictures_only(text) else None)
-    entities = assign_roles(text, "", list(entities))
+    entities = assign_roles(text, "", list(entities), roles)
     low = meaning or _REPEAT.sub(r"\1\1", mask(text, entities).lower().replace("\u2019", "'"))
     low = _INSURERS.sub(_INSURER_MASK, _GLUED_STOP.sub(". ", low))
     words = []

@@ -646,10 +646,27 @@ def _surname_after(word: str | None) -> bool:
     return word[0].isupper() and _plain_words(word) and word.lower() not in _NOT_SURNAMES
 
 
+#: How many runs of non-space characters a match of ``_LAST_WORDS`` holds at most: the name, a
+#: surname, a full stop and kisses ("x", "(xx)"), each of which may stand apart.
+_LAST_WORDS_CHUNKS = 4
+
+
+def _last_chunks_start(text: str, n: int) -> int:
+    """Where the ``n``-th last run of non-space characters of ``text`` starts (0 if it has fewer)."""
+    parts = text.rsplit(None, n)
+    if len(parts) <= n:
+        return 0
+    # rsplit keeps the head as it was, up to the space before the n-th last run.
+    return text.index(parts[1], len(parts[0]))
+
+
 def _signed(text: str) -> list[Entity]:
     """The name signing ``text`` off: its last word, or its last two ("- priya sharma"), after a sign-off."""
     offset = max(0, len(text) - _SIGNATURE_REACH)
-    m = _LAST_WORDS.search(text, offset)
+    # A match runs to the end of the text and holds at most _LAST_WORDS_CHUNKS runs of non-space
+    # characters, so none starts before the last ones: searching from there finds the same match
+    # without trying (and backtracking at) every character of the 80 before.
+    m = _LAST_WORDS.search(text, max(offset, _last_chunks_start(text, _LAST_WORDS_CHUNKS)))
     if not m:
         return []
     # The two-word reading first ("x tatiana" is not a name, "- mei ling" is), then the last word alone.

@@ -17,7 +17,7 @@ from nlu.features import Lexicon, annotated_entities, classifier_text
 from nlu.gazetteer import gazetteer_entities
 from nlu.keywords import keyword_intent
 from nlu.names import rule_names, tidy_span
-from nlu.roles import assign_roles, moves_an_appointment
+from nlu.roles import RoleCues, assign_roles, moves_an_appointment
 from nlu.short_replies import short_reply_intent
 
 # FALLBACK_THRESHOLD and is_fallback live in nlu/types.py (the dialogues read them without
@@ -226,7 +226,9 @@ class NLU:
             sorted(rules + self.model_entities(text, rules), key=lambda e: (e.start, e.end))
         )
         # The classifier's text is made once: the unknown-words test below reads the same words.
-        masked = classifier_text(text, entities, self._models.lexicon)
+        # The words around each date are read once for the two readings of their roles.
+        roles = RoleCues(text)
+        masked = classifier_text(text, entities, self._models.lexicon, roles)
         ranking = self._ranking(masked)
         # A message with no word the training data knew (keyboard mash) is not understood: out of
         # scope whatever the classifier guessed, at a confidence that asks the patient to rephrase
@@ -256,6 +258,6 @@ class NLU:
                 text, entities, now, tz, locale
             )  # "March 5 to March 10": old, new
         entities = assign_roles(
-            text, intent, entities
+            text, intent, entities, roles
         )  # needs the intent: a cancel's dates are booked ones
         return Parse(text, intent, conf, tuple((k, round(v, 4)) for k, v in ranking[:10]), entities)

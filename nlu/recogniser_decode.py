@@ -59,6 +59,22 @@ def _moves(ner: Any) -> tuple[list[str], list[str]] | None:
     return kinds, labels
 
 
+def maxout(unmaxed: Any) -> Any:
+    """``unmaxed.max(axis=-1)``: the best of each unit's pieces, one elementwise maximum per piece.
+
+    numpy reduces a last axis of two or three pieces one unit at a time (about 60 microseconds for
+    the 35 x 64 units of a long message), while ``np.maximum`` of the pieces' slices is one pass (2
+    microseconds). The maximum of two floats is one of them, so the values are the same.
+    """
+    pieces = unmaxed.shape[-1]
+    if pieces == 1:
+        return unmaxed[..., 0].copy()
+    hidden = np.maximum(unmaxed[..., 0], unmaxed[..., 1])
+    for piece in range(2, pieces):
+        np.maximum(hidden, unmaxed[..., piece], out=hidden)
+    return hidden
+
+
 def decoder(ner: Any) -> Callable[[Any], Spans | None] | None:
     """A function from a fresh document to its entities (token start, token end, label), or None
     when the recogniser is not of the layout this module is written for.
@@ -102,7 +118,7 @@ def decoder(ner: Any) -> Callable[[Any], Spans | None] | None:
     def scores(unmaxed: Any) -> Any:
         """Output scores of summed feature rows (states x hidden x pieces), as spaCy's C makes them."""
         unmaxed += feat_bias
-        hidden = unmaxed.max(axis=-1)
+        hidden = maxout(unmaxed)
         y = hidden @ weights
         y += out_bias
         if len(unseen):

@@ -52,6 +52,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from functools import cached_property
 
 from nlu.types import Entity
 
@@ -243,13 +244,131 @@ _ONE_PREFIX = re.compile(r"^one\s+(?:on|at|for)\s+(?:the\s+)?")
 _ONE_SUFFIX = re.compile(r"\s+one$")
 
 
-def assign_roles(text: str, intent: str, entities: Sequence[Entity]) -> tuple[Entity, ...]:
-    """``entities`` with ``role="existing"`` on each datetime that names a booked appointment."""
-    low = text.lower().replace("\u2019", "'")
+class RoleCues:
+    """What the words around each datetime span of one message say, whatever the intent.
+
+    A parse reads roles twice, with the same spans: for the classifier's text (no intent yet) and
+    for its answer (with the intent). Most of the reading is the same both times, regular
+    expressions over the words before and after the span, so it is done once per span, on first
+    need, and kept here for the message's second reading. Made for one message and dropped with it.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.low = text.lower().replace("\u2019", "'")
+        self._spans: dict[tuple[int, int], _SpanCues] = {}
+
+    def of(self, e: Entity) -> _SpanCues:
+        """The cues around ``e``'s span."""
+        key = (e.start, e.end)
+        cues = self._spans.get(key)
+        if cues is None:
+            cues = self._spans[key] = _SpanCues(self.low, e)
+        return cues
+
+
+class _SpanCues:
+    """The intent-free tests of :func:`_is_existing` for one span, each run when first asked."""
+
+    def __init__(self, low: str, e: Entity) -> None:
+        self.left, self.span, self.right = _core(low, e)
+
+    @cached_property
+    def ruled_out(self) -> bool:
+        """Followed by "instead" or "is better", put forward, or already past."""
+        return bool(
+            _INSTEAD_AFTER.match(self.right)
+            or _PREFERRED_AFTER.match(self.right)
+            or _PUT_FORWARD.search(self.left)
+            or _PAST.search(self.span)
+        )
+
+    @cached_property
+    def named_before(self) -> bool:
+        """ "instead of <dt>", "can't make <dt>", "I have an appointment on <dt>", "my <dt>"..."""
+        return any(
+            p.search(self.left)
+            for p in (
+                _INSTEAD_OF,
+                _CANT_MAKE,
+                _HAVE_APPT,
+                _BOOKED_FOR,
+                _POSSESSED,
+                _NEW_TIME_FOR,
+                _SEE_YOU,
+            )
+        )
+
+    @cached_property
+    def named_after(self) -> bool:
+        """ "<dt> I'm booked for", "<dt> needs to be later"."""
+        return bool(_BOOKED_AFTER.match(self.right) or _NEEDS_MOVING.match(self.right))
+
+    @cached_property
+    def refused_after(self) -> bool:
+        return bool(_CANT_AFTER.match(self.right))
+
+    @cached_property
+    def with_a_clinician(self) -> bool:
+        """ "the <dt> with <clinician>"."""
+        return bool(_DETERMINER.search(self.left) and _WITH_CLINICIAN.match(self.right))
+
+    @cached_property
+    def names_the_appointment(self) -> bool:
+        return _names_the_appointment(self.left, self.span, self.right)
+
+    @cached_property
+    def names_the_appointment_last_in_move(self) -> bool:
+        """The same for the last time of a move (see :func:`_names_the_appointment`)."""
+        return _names_the_appointment(self.left, self.span, self.right, last_in_move=True)
+
+    @cached_property
+    def destination(self) -> bool:
+        """ "to <dt>", "until <dt>"."""
+        return bool(_DESTINATION.search(self.left))
+
+
+class _MessageCues:
+    """The tests of a message and an intent that every span of it asks, each run once."""
+
+    def __init__(self, low: str, intent: str) -> None:
+        self.low, self.intent = low, intent
+
+    @cached_property
+    def books(self) -> bool:
+        return _books(self.low, self.intent)
+
+    @cached_property
+    def about_an_appointment(self) -> bool:
+        return _about_an_appointment(self.low, self.intent)
+
+    @cached_property
+    def about_a_booked_visit(self) -> bool:
+        return _about_a_booked_visit(self.low, self.intent)
+
+    @cached_property
+    def moves_an_appointment(self) -> bool:
+        return moves_an_appointment(self.low, self.intent)
+
+    @cached_property
+    def moving(self) -> bool:
+        return self.intent == "reschedule_appointment" or bool(_MOVE_VERB_ANYWHERE.search(self.low))
+
+
+def assign_roles(
+    text: str, intent: str, entities: Sequence[Entity], cues: RoleCues | None = None
+) -> tuple[Entity, ...]:
+    """``entities`` with ``role="existing"`` on each datetime that names a booked appointment.
+
+    ``cues``: the message's :class:`RoleCues`, when another reading of the same text made them.
+    """
+    if cues is None or cues.text != text:
+        cues = RoleCues(text)
+    message = _MessageCues(cues.low, intent)
     dts = [e for e in entities if e.entity == "datetime"]
     out = []
     for e in entities:
-        if e.entity == "datetime" and _is_existing(low, e, dts, intent):
+        if e.entity == "datetime" and _is_existing(cues.of(e), message, e, dts):
             out.append(dataclasses.replace(e, role=EXISTING))
         else:
             out.append(e)
@@ -266,41 +385,21 @@ def _core(low: str, e: Entity) -> tuple[str, str, str]:
     return left, span, right
 
 
-def _is_existing(low: str, e: Entity, dts: list[Entity], intent: str) -> bool:
-    left, span, right = _core(low, e)
-    if (
-        _INSTEAD_AFTER.match(right)
-        or _PREFERRED_AFTER.match(right)
-        or _PUT_FORWARD.search(left)
-        or _PAST.search(span)
-    ):
+def _is_existing(c: _SpanCues, m: _MessageCues, e: Entity, dts: list[Entity]) -> bool:
+    if c.ruled_out:
         return False
-    if any(
-        p.search(left)
-        for p in (
-            _INSTEAD_OF,
-            _CANT_MAKE,
-            _HAVE_APPT,
-            _BOOKED_FOR,
-            _POSSESSED,
-            _NEW_TIME_FOR,
-            _SEE_YOU,
-        )
+    if c.named_before or c.named_after:
+        return True
+    last_in_move = m.moves_an_appointment and e is dts[-1]
+    if not m.books and (
+        (c.refused_after and m.about_an_appointment)
+        or c.with_a_clinician
+        or (c.names_the_appointment_last_in_move if last_in_move else c.names_the_appointment)
     ):
         return True
-    if _BOOKED_AFTER.match(right) or _NEEDS_MOVING.match(right):
+    if _names_the_old_one(m, c.left, c.right, e, dts):
         return True
-    if not _books(low, intent) and (
-        (_CANT_AFTER.match(right) and _about_an_appointment(low, intent))
-        or (_DETERMINER.search(left) and _WITH_CLINICIAN.match(right))
-    ):
-        return True
-    last_in_move = moves_an_appointment(low, intent) and e is dts[-1]
-    if not _books(low, intent) and _names_the_appointment(left, span, right, last_in_move):
-        return True
-    if _names_the_old_one(low, left, right, e, dts, intent):
-        return True
-    return _about_a_booked_visit(low, intent) and not _DESTINATION.search(left)
+    return m.about_a_booked_visit and not c.destination
 
 
 def _about_a_booked_visit(low: str, intent: str) -> bool:
@@ -355,10 +454,10 @@ def _names_the_appointment(left: str, span: str, right: str, last_in_move: bool 
 
 
 def _names_the_old_one(
-    low: str, left: str, right: str, e: Entity, dts: list[Entity], intent: str
+    message: _MessageCues, left: str, right: str, e: Entity, dts: list[Entity]
 ) -> bool:
     """ "move <dt> to <dt>"; in a reschedule also "from <dt> to <dt>" and "rather than <dt>"."""
-    moving = intent == "reschedule_appointment" or _MOVE_VERB_ANYWHERE.search(low)
+    low, intent, moving = message.low, message.intent, message.moving
     if moving and (_RATHER_THAN.search(left) or _IT_IS_ON.search(left) or _NOT_THIS.search(left)):
         return True
     later = [d for d in dts if d.start >= e.end]

@@ -142,7 +142,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from nlu.emergency.cues import PRESENT, has_urgency
+from nlu.emergency.cues import PRESENT, has_urgency, undenied
 from nlu.emergency.history import is_figurative, is_history_or_admin, is_reassured
 from nlu.emergency.lexicon import (
     CATEGORY_IDS,
@@ -186,17 +186,58 @@ class EmergencyMatch:
     kind: str = "red_flag"
 
 
-@dataclass(frozen=True)
 class Screen:
-    """What the rule layer saw in one message."""
+    """What the rule layer saw in one message.
 
-    emergency: EmergencyMatch | None
-    mention: EmergencyMatch | None
-    #: A strong urgency cue ("right now", "please hurry", "!!") outside denied clauses.
-    urgent: bool = False
-    #: The message reassures, asks advice or jokes ("he's fine now, is that normal?", "lol"): the
-    #: classifier's score alone is not enough to call it an emergency.
-    reassured: bool = False
+    - ``emergency``, ``mention``: the emergency found and the red-flag symptom mentioned, or None;
+    - ``urgent``: a strong urgency cue ("right now", "please hurry", "!!") outside denied clauses;
+    - ``reassured``: the message reassures, asks advice or jokes ("he's fine now, is that normal?",
+      "lol"): the classifier's score alone is not enough to call it an emergency.
+
+    Made with ``norm`` (the normalised text) instead of ``reassured``, the screen reads
+    ``reassured`` from the text the first time it is asked for: the parse asks only when the
+    classifier's top intent is an emergency, and the reading costs a tenth of a long message's screen.
+    """
+
+    __slots__ = ("_norm", "_reassured", "emergency", "mention", "urgent")
+
+    def __init__(
+        self,
+        emergency: EmergencyMatch | None,
+        mention: EmergencyMatch | None,
+        urgent: bool = False,
+        reassured: bool = False,
+        *,
+        norm: str | None = None,
+    ) -> None:
+        self.emergency = emergency
+        self.mention = mention
+        self.urgent = urgent
+        self._reassured: bool | None = reassured if norm is None else None
+        self._norm = norm
+
+    @property
+    def reassured(self) -> bool:
+        if self._reassured is None:
+            assert self._norm is not None
+            self._reassured = _reads_as_reassured(self._norm)
+            self._norm = None  # the message's text is not kept once read
+        return self._reassured
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.emergency, self.mention, self.urgent, self.reassured)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Screen) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (
+            f"Screen(emergency={self.emergency!r}, mention={self.mention!r}, "
+            f"urgent={self.urgent!r}, reassured={self.reassured!r})"
+        )
 
 
 #: Turning the practice's texts off or on ("I don't want any more texts, my grandson set this up"):
@@ -271,25 +312,33 @@ def screen(text: str) -> Screen:
     norm, starts, ends = normalise(text)
     if is_figurative(norm) or is_general_question(norm):
         return Screen(None, None, reassured=True)
-    urgent = has_urgency(norm, strong=True)
+    # The text without its denied clauses, made once for the three readings of cues below.
+    kept = undenied(norm)
+    urgent = has_urgency(norm, strong=True, kept=kept)
     hit = _first(norm, _RED_FLAGS, "red_flag", starts, ends)
     if hit:
         return Screen(hit, hit, urgent)
     mention = _first(norm, _MENTIONS, "mention", starts, ends)
-    if mention and has_urgency(norm):
+    if mention and has_urgency(norm, kept=kept):
         return Screen(
             EmergencyMatch(mention.category, mention.start, mention.end, "urgent_mention"),
             mention,
             urgent,
         )
-    scored = scored_emergency(norm)
+    scored = scored_emergency(norm, kept)
     if scored:
         hit = EmergencyMatch(scored.category, starts[scored.start], ends[scored.end - 1], "scored")
         return Screen(hit, mention or hit, urgent)
-    reassured = is_reassured(norm) or bool(_ABOUT_THE_TEXTS.search(norm))
-    if mention and reassured:
-        mention = None
-    return Screen(None, mention, urgent, reassured)
+    if mention is None:
+        return Screen(None, None, urgent, norm=norm)  # ``reassured`` read only if asked for
+    # A reassured message keeps no mention: that needs the reading now.
+    reassured = _reads_as_reassured(norm)
+    return Screen(None, None if reassured else mention, urgent, reassured)
+
+
+def _reads_as_reassured(norm: str) -> bool:
+    """Whether the normalised message reassures, asks advice, jokes or is about the texts themselves."""
+    return is_reassured(norm) or bool(_ABOUT_THE_TEXTS.search(norm))
 
 
 def detect_emergency(text: str) -> EmergencyMatch | None:

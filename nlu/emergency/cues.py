@@ -62,14 +62,16 @@ def undenied(text: str) -> str:
     return kept + " !!" if "!!" in text else kept
 
 
-def has_urgency(text: str, *, strong: bool = False) -> bool:
+def has_urgency(text: str, *, strong: bool = False, kept: str | None = None) -> bool:
     """Whether ``text`` carries a cue of time, speed, severity or alarm outside a denied clause.
 
     "No bleeding now, it stopped" has "now" only inside what is denied, so it is not urgent.
     ``strong`` asks for a cue that says "happening now, act now" on its own ("right now",
-    "please hurry", "!!"), not a word of severity or a bare "now".
+    "please hurry", "!!"), not a word of severity or a bare "now". ``kept`` is ``undenied(text)``
+    when the caller has it already (the screen reads it up to three times).
     """
-    kept = undenied(text)
+    if kept is None:
+        kept = undenied(text)
     if strong:
         return bool(_STRONG.search(kept) or _CALL_FOR_HELP.search(kept))
     return bool(_URGENT.search(kept))

@@ -172,8 +172,68 @@ def canonical_word(word: str) -> str:
     return found.pop() if len(found) == 1 else w
 
 
+#: A word as :data:`_TOKEN` reads it, in an ASCII text once lower-cased (the ASCII apostrophe is
+#: the only one there can be); and the whitespace runs that do not stay as they are, since each
+#: becomes one plain space: a run of two or more, or one character that is not a plain space.
+_ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+_NOT_ONE_SPACE = re.compile(r"\s{2,}|[^\S ]")
+
+
 def normalise(text: str) -> tuple[str, list[int], list[int]]:
     """``text`` in canonical spelling, with each character's original start and end offsets."""
+    if text.isascii():
+        norm, starts, ends = _normalise_ascii(text)
+        return _telegraphic(norm), starts, ends
+    return _normalise_tokens(text)
+
+
+def _normalise_ascii(text: str) -> tuple[str, list[int], list[int]]:
+    """:func:`_normalise_tokens` for an ASCII text (nearly every message), before ``_telegraphic``.
+
+    Read token by token, most of an ASCII message maps to itself: lower case is one character for
+    one, punctuation and single spaces stay, and most words are already in canonical spelling. So
+    the text is lower-cased at once, only the words that change and the whitespace runs that
+    collapse are edited, and the offsets of everything between them are two ranges. The result is
+    the same as the token loop's (``tests/nlu/test_fast_paths.py`` compares them).
+    """
+    low = text.lower()
+    edits = [
+        (m.start(), m.end(), new)
+        for m in _ASCII_WORD.finditer(low)
+        if (new := canonical_word(m.group())) != m.group()
+    ]
+    spaces = [(m.start(), m.end(), " ") for m in _NOT_ONE_SPACE.finditer(low)]
+    if spaces:
+        edits = sorted(edits + spaces)
+    if not edits:
+        return _scots_no(low, list(range(len(low))), list(range(1, len(low) + 1)))
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for start, end, new in edits:
+        out.append(low[pos:start])
+        starts.extend(range(pos, start))
+        ends.extend(range(pos + 1, start + 1))
+        out.append(new)
+        # As the token loop: a word of the same length maps letter to letter (so does a lone
+        # whitespace character); anything else, a longer or shorter word or a run of whitespace,
+        # maps each of its characters to the whole token.
+        if len(new) == end - start:
+            starts.extend(range(start, end))
+            ends.extend(range(start + 1, end + 1))
+        else:
+            starts.extend([start] * len(new))
+            ends.extend([end] * len(new))
+        pos = end
+    out.append(low[pos:])
+    starts.extend(range(pos, len(low)))
+    ends.extend(range(pos + 1, len(low) + 1))
+    return _scots_no("".join(out), starts, ends)
+
+
+def _normalise_tokens(text: str) -> tuple[str, list[int], list[int]]:
+    """:func:`normalise` token by token: any text."""
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

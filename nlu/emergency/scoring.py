@@ -621,29 +621,42 @@ def _present(signals: tuple[Signal, ...], norm: str, kept: str, live: set[int]) 
     ]
 
 
+def _symptoms_and_cues(
+    signals: tuple[Signal, ...],
+) -> tuple[tuple[Signal, ...], tuple[Signal, ...]]:
+    return tuple(s for s in signals if s.symptom), tuple(s for s in signals if not s.symptom)
+
+
+#: Each group's symptoms and cues apart, split once rather than for every message (by the group's
+#: id: hashing the signals would hash their compiled patterns).
+_SPLIT = {id(signals): _symptoms_and_cues(signals) for signals in SIGNALS.values()}
+
+
 def _present_with_a_symptom(
     signals: tuple[Signal, ...], norm: str, kept: str, live: set[int]
 ) -> list[Signal]:
     """``_present(signals, ...)`` when one of them is a symptom that matches, else []: a group with
     no symptom is no candidate, so its cues (half the searching of a long message) are not read."""
-    symptoms = _present(tuple(sig for sig in signals if sig.symptom), norm, kept, live)
-    if not symptoms:
+    symptoms, cues = _SPLIT.get(id(signals)) or _symptoms_and_cues(signals)
+    present = _present(symptoms, norm, kept, live)
+    if not present:
         return []
-    cues = _present(tuple(sig for sig in signals if not sig.symptom), norm, kept, live)
-    found = {id(sig) for sig in (*symptoms, *cues)}
+    found = {id(sig) for sig in (*present, *_present(cues, norm, kept, live))}
     return [sig for sig in signals if id(sig) in found]
 
 
-def score_message(norm: str) -> Scored | None:
+def score_message(norm: str, kept: str | None = None) -> Scored | None:
     """The highest-scoring category of normalised text ``norm`` that could reach ``THRESHOLD``, or None.
 
     A general severity or time cue adds to every category; it is read outside denied clauses only
     ("no bleeding now" carries no "now"). The frame checks are the costly part, so they are run only
-    for groups whose signals could reach the threshold if every symptom passed them.
+    for groups whose signals could reach the threshold if every symptom passed them. ``kept`` is
+    ``undenied(norm)`` when the caller has it already.
     """
     if is_general_question(norm):
         return None
-    kept = undenied(norm)
+    if kept is None:
+        kept = undenied(norm)
     live = _LIVE.of(norm)
     # Self-harm: the families of indirect intent add up on their own; a general cue does not count
     # ("scared", "tonight" belong to the families).
@@ -738,7 +751,8 @@ _DENIED_SELF_HARM = re.compile(
 )
 
 
-def scored_emergency(norm: str) -> Scored | None:
-    """The category whose score reaches ``THRESHOLD`` in normalised text ``norm``, or None."""
-    hit = score_message(norm)
+def scored_emergency(norm: str, kept: str | None = None) -> Scored | None:
+    """The category whose score reaches ``THRESHOLD`` in normalised text ``norm``, or None
+    (``kept``: ``undenied(norm)``, if the caller has it)."""
+    hit = score_message(norm, kept)
     return hit if hit and hit.score >= THRESHOLD else None

@@ -18,12 +18,13 @@ import spacy
 from spacy.ml._precomputable_affine import forward as precomputable_affine_forward
 from thinc.layers.chain import forward as thinc_chain_forward
 
-from nlu import NLU
+from nlu import NLU, names, roles
 from nlu import model as M
 from nlu.dates import atoms
 from nlu.emergency import scoring
 from nlu.emergency.lexicon import MENTION_PARTS, RED_FLAG_PARTS
-from nlu.emergency.normalise import normalise
+from nlu.emergency.normalise import _normalise_tokens, normalise
+from nlu.extract import rule_entities
 from nlu.literals import LiteralIndex, required_literal_sets, required_literals
 from nlu.training_data import load_file
 
@@ -99,6 +100,85 @@ def test_no_lexicon_pattern_that_matches_is_skipped(table: dict, texts: list[str
         )
 
 
+#: Messages an ASCII text may be typed as: capitals, doubled spaces, line breaks and tabs, other
+#: whitespace, no apostrophes, misspellings and glued units, a fragment's full stop, a Scots "no".
+ODD_ASCII = [
+    "CANT BREATH!!  pleeease\n\nhelp",
+    "he's no breathing right.  baby 8 wks. fever 38.6. v sleepy",
+    "my bby had a siezure\t10mins ago,\r\nshe's unconsious",
+    "i'm no waking up\x0bwell\x1c\x1f ok",
+    "  leading and trailing   ",
+    "",
+]
+
+
+def test_emergency_normalise_of_ascii_text_equals_the_token_loop(texts: list[str]) -> None:
+    """The ASCII short way gives the token loop's text and offsets, character for character."""
+    for text in [*texts, *ODD_ASCII]:
+        for variant in (text, text.upper(), text.replace(" ", "  "), text.replace("'", "")):
+            if variant.isascii():
+                expected = _normalise_tokens(variant)
+                assert normalise(variant) == expected, variant
+
+
+def test_a_signature_is_searched_for_from_the_last_words_only(texts: list[str]) -> None:
+    """``_signed`` starts its search at the last few runs of non-space characters: the same match
+    as the search over the text's last 80 characters, for signatures of every shape."""
+    tails = ["", " x", "\n", " - Mei Ling .  xx\n", " thanks, Priya (xx)", "  Tom!!  "]
+    assert names._last_chunks_start("a b  c d e", 4) == 2
+    assert names._last_chunks_start(" b c", 4) == 0
+    for text in texts:
+        for variant in (text + tail for tail in tails):
+            offset = max(0, len(variant) - names._SIGNATURE_REACH)
+            plain = names._LAST_WORDS.search(variant, offset)
+            start = max(offset, names._last_chunks_start(variant, names._LAST_WORDS_CHUNKS))
+            short = names._LAST_WORDS.search(variant, start)
+            assert (plain and (plain.span(), plain.groupdict())) == (
+                short and (short.span(), short.groupdict())
+            ), variant
+
+
+def test_the_screen_reads_reassurance_only_when_asked(
+    texts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no emergency and no mention, ``Screen.reassured`` is read from the text on first use,
+    and is what the eager reading gives."""
+    import nlu.emergency as emergency
+
+    calls: list[str] = []
+    read = emergency.is_reassured
+    monkeypatch.setattr(emergency, "is_reassured", lambda norm: calls.append(norm) or read(norm))
+    lazy = 0
+    for text in texts:
+        seen = emergency.screen(text)
+        if seen.emergency is None and seen.mention is None and not calls:
+            lazy += 1
+            norm = normalise(text)[0]
+            figure = emergency.is_figurative(norm) or emergency.is_general_question(norm)
+            expected = figure or read(norm) or bool(emergency._ABOUT_THE_TEXTS.search(norm))
+            assert seen.reassured == expected, text
+            assert len(calls) == (0 if figure else 1), text
+        calls.clear()
+    assert lazy > len(texts) // 2
+
+
+def test_role_cues_kept_for_a_second_reading_give_the_same_roles(texts: list[str]) -> None:
+    """The parse reads roles twice with one ``RoleCues``: each span's words are read once, and the
+    roles are those of a reading afresh, whatever the intent."""
+    intents = ["", "reschedule_appointment", "cancel_appointment", "book_appointment", "inform"]
+    read = 0
+    for text in texts:
+        entities = rule_entities(text, NOW, TZ)
+        spans = {(e.start, e.end) for e in entities if e.entity == "datetime"}
+        cues = roles.RoleCues(text)
+        for intent in intents:
+            fresh = roles.assign_roles(text, intent, entities)
+            assert roles.assign_roles(text, intent, entities, cues) == fresh, (text, intent)
+        assert set(cues._spans) == spans
+        read += len(spans)
+    assert read > 100
+
+
 def test_date_atoms_are_those_of_every_pattern_run(texts: list[str]) -> None:
     def every_pattern(text: str) -> list[dict]:
         out = []
@@ -148,6 +228,18 @@ def test_recogniser_decoding_finds_the_pipes_entities(nlu_model: NLU, texts: lis
         make_doc = plain._models.ner.make_doc
         expected = [(e.start, e.end, e.label_) for e in plain._ner(make_doc(text)).ents]
         assert decode(make_doc(text)) == expected, text
+
+
+def test_recogniser_maxout_equals_numpys_max_over_the_pieces() -> None:
+    from nlu import recogniser_decode
+
+    rng = np.random.default_rng(7)
+    for shape in [(35, 64, 2), (1, 64, 2), (9, 64, 3), (4, 8, 1)]:
+        unmaxed = rng.standard_normal(shape).astype("f")
+        unmaxed[0, 0, -1] = np.nan
+        expected, got = unmaxed.max(axis=-1), recogniser_decode.maxout(unmaxed)
+        assert got.dtype == expected.dtype and got.flags.c_contiguous
+        assert np.array_equal(got, expected, equal_nan=True), shape
 
 
 def test_recogniser_decoding_leaves_preset_entities_to_the_pipe(nlu_model: NLU) -> None:
