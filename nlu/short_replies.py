@@ -292,7 +292,7 @@ def _word_kind(word: str) -> str | None:
 
 def _tokens(text: str) -> list[str]:
     """Lower-case words and single pictures of ``text``, punctuation dropped."""
-    # Turkish keyboards type a dotless i (U+0131, "hay\\u0131r" for hayir): read as the plain i the lists use.
+    # Turkish keyboards type a dotless i (U+0131, "hay\u0131r" for hayir): read as the plain i the lists use.
     low = text.lower().replace("\u2019", "'").replace("\u0131", "i")
     low = _MODIFIERS.sub("", unicodedata.normalize("NFC", low))
     # Punctuation and marks such as "+" or "^" say nothing; a digit or an unknown picture is content.
