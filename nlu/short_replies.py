@@ -97,7 +97,9 @@ _WORDS: dict[str, tuple[str, ...]] = {
     FILLER: _listed(
         "mate m8 ji jee po sir maam ma'am madam dear doc love hun hon bro bruh man guys all "
         "everyone team please pls plz so well indeed um umm uh oh ah very much "
-        "lots again heaps muchly sana maraming gozaimasu sehr dokie dokey doke sounds there partner senor señor now that's thats it's its lah yaar bhai amigo habibi buddy pal x xx xxx sorry"
+        "lots again heaps muchly sana maraming gozaimasu sehr dokie dokey doke sounds there partner senor señor now that's thats it's its lah yaar bhai amigo habibi buddy pal x xx xxx sorry "
+        # a dictated comma typed out as a word ("no comma thank you")
+        "comma"
     ),
 }
 
@@ -262,6 +264,11 @@ _PHRASE_LIST: tuple[tuple[str, str], ...] = (
     ("muito obrigada", THANKS),
     ("leider nicht", NO),
     ("so long", BYE),
+    # Punctuation spoken into a dictation app and typed out as words ("thank you full stop")
+    ("full stop", FILLER),
+    ("end of message", FILLER),
+    ("question mark", FILLER),
+    ("exclamation mark", FILLER),
 )
 
 #: Pictures a reply may be made of (skin tones and variation selectors are set aside first).
