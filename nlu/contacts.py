@@ -91,6 +91,23 @@ def extract_phones(text: str, locale: str = "en-US") -> list[Entity]:
         digits = re.sub(r"\D", "", fiction.group())
         e164 = "+1" + digits[-10:] if len(digits) >= 10 else "+1" + digits
         out.append(Entity("phone_number", fiction.start(), fiction.end(), fiction.group(), e164))
+    # Ofcom's drama range (07700 900000-900999) is the UK's 555: numbers written in examples, forms
+    # and test messages, which ``phonenumbers`` holds invalid as no line is ever given one.
+    for fiction in re.finditer(
+        r"(?<![\d+])(?:\+44[\s.-]?|0)7700[\s.-]?900[\s.-]?\d{3}(?!\d)", text
+    ):
+        if any(not (fiction.end() <= o.start or fiction.start() >= o.end) for o in out):
+            continue
+        digits = re.sub(r"\D", "", fiction.group())
+        out.append(
+            Entity(
+                "phone_number",
+                fiction.start(),
+                fiction.end(),
+                fiction.group(),
+                "+447700" + digits[-6:],
+            )
+        )
     return sorted(out, key=lambda e: e.start)
 
 

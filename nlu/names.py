@@ -22,8 +22,12 @@ GIVEN_NAMES_FILE = (
 # Accented letters too: "Lucía", "Zoë", "Éamon" are names patients type.
 #: Latin letters beyond Latin-1 (Turkish, Polish, Czech, Romanian, Vietnamese-in-Latin names: "Ayşe",
 #: "Łukasz", "Đức"): lower and upper case together, and the capitals alone for a name's first letter.
-_LATIN_EXT = "\u0100-\u024f"
+#: Latin Extended Additional (U+1E00-U+1EFF) holds most of Vietnamese and Yoruba's dotted and stacked
+#: letters ("Trần", "Phạm", "Nguyễn", "Ọlábísí"); without it a name was cut at its first such letter
+#: ("my mother Tr"). Combining marks (U+0300-U+036F) keep a name typed in decomposed form whole.
+_LATIN_EXT = "\u0100-\u024f\u1e00-\u1eff\u0300-\u036f"
 _LATIN_EXT_UPPER = "ĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽƁƂƄƆƇƉƊƋƎƏƐƑƓƔƖƗƘƜƝƟƠƢƤƦƧƩƬƮƯƱƲƳƵƷƸƼǄǇǊǍǏǑǓǕǗǙǛǞǠǢǤǦǨǪǬǮǱǴǶǷǸǺǼǾȀȂȄȆȈȊȌȎȐȒȔȖȘȚȜȞȠȢȤȦȨȪȬȮȰȲȺȻȽȾɁɃɄɅɆɈɊɌɎ"
+_LATIN_EXT_UPPER += "".join(c for c in map(chr, range(0x1E00, 0x1F00)) if c.isupper())
 _NAME = rf"[A-ZÀ-ÖØ-Þ{_LATIN_EXT_UPPER}][a-zA-Zà-öø-ÿÀ-ÖØ-Þ{_LATIN_EXT}'\-]+"
 # Words that follow "doctor" or "nurse" without being a name ("see the doctor again", "nurse practitioner").
 _NOT_AFTER_TITLE = (
@@ -824,7 +828,12 @@ _POSSESSIVE_END = re.compile(r"['\u2019]s$")
 
 
 # A capitalised word right after a name: the recogniser often stops at the first name ("*Daniel* Reyes").
-_NEXT_NAME_WORD = re.compile(rf" (?P<w>{_NAME})(?=['\u2019]s\b|[\s,.!?;:)]|$)")
+_PATRONYMIC = frozenset({"bin", "binti", "binte", "bte", "ibn", "bint"})
+# A Malay or Arabic patronymic joins the father's name with "bin"/"binti" ("Siti Nurhaliza binti
+# Ahmad", "Yusuf ibn Khalid"): the particle and the name after it are the person's name too.
+_NEXT_NAME_WORD = re.compile(
+    rf" (?:(?:{'|'.join(sorted(_PATRONYMIC))}) )?(?P<w>{_NAME})(?=['\u2019]s\b|[\s,.!?;:)]|$)"
+)
 
 
 def _with_surnames(text: str, end: int) -> int:
@@ -915,7 +924,8 @@ def looks_like_a_person(span: str) -> bool:
     if m := _RELATION_LED.match(span):
         rest = m["rest"].split()
         return bool(rest) and all(
-            w[0].isupper() or w.lower().strip(",.") in given_names() for w in rest
+            w[0].isupper() or w.lower().strip(",.") in given_names() or w in _PATRONYMIC
+            for w in rest
         )
     words = span.split()
     if any(w[0].isupper() for w in words if w[0].isalpha()):

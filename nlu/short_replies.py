@@ -68,36 +68,38 @@ _WORDS: dict[str, tuple[str, ...]] = {
         "absolutely deffo defo yh roger ofc obv obvs correct right righto rightio exactly affirmative mhm mhmm mmhmm uhuh yessir "
         # other languages and code-switching
         "si sí sì oui ja jawohl klar genau da haan haanji han sim evet naam aiwa aywa haa aama opo oo "
-        "vang vâng ndiyo claro vale dale certo bien shi dui"
+        "vang vâng ndiyo claro vale dale certo bien shi dui agreed boleh iya betul konechno"
     ),
     NO: _listed(
         "no nope nopes nah naw nay na noo nop negative nee nö nako illa illai "
-        "nein non nao não nahi nahin nai la hapana hindi khong không nie nej bu hayir"
+        "nein non nao não nahi nahin nai la hapana hindi khong không nie nej bu hayir tidak bukan net nyet"
     ),
     THANKS: _listed(
         "thanks thank thanx thx thnx thnks tnx tks ty tysm tyvm ta cheers appreciated appreciate "
         "gracias merci danke dankeschön dankeschon grazie obrigado obrigada shukran shukriya "
         "shukria dhanyavad dhanyavaad dhanyawad arigato arigatou spasibo спасибо dziekuje dziękuję "
         "tq tqvm thanku thankyou tx kamsahamnida chur tack takk kiitos asante salamat mahalo bedankt mersi xiexie mamnoon tesekkurler "
-        "teşekkürler sagol efcharisto toda gomawo"
+        "teşekkürler sagol efcharisto toda gomawo dhonnobad dhonyobad dhanyabad valeu"
     ),
     BYE: _listed(
         "bye byebye bai goodbye cya ttyl later laters goodnight gn adios adiós adieu tschuss "
-        "tschüss cheerio tara ttfn l8r night nite gnight nighty toodles toodaloo farewell"
+        "tschüss cheerio tara ttfn l8r night nite gnight nighty toodles toodaloo farewell tchau poka dosvidaniya görüşürüz gorusuruz"
     ),
     OK: _listed(
         "ok okay okey okie oki k kk alright allright aight cool great perfect fine good grand "
         "lovely brilliant excellent awesome nice noted understood sweet bet acha accha achha "
-        "sige theek thik"
+        "sige theek thik tamam beleza khorosho"
     ),
     HELLO: _listed(
         "hi hey heya hiya hello helo hallo howdy yo gday g'day hola bonjour salut namaste "
-        "namaskar salaam salam sup wassup oi moin servus"
+        "namaskar salaam salam sup wassup oi moin servus nomoskar nomoshkar merhaba privet zdravstvuyte"
     ),
     FILLER: _listed(
         "mate m8 ji jee po sir maam ma'am madam dear doc love hun hon bro bruh man guys all "
         "everyone team please pls plz so well indeed um umm uh oh ah very much "
-        "lots again heaps muchly sana maraming gozaimasu sehr dokie dokey doke sounds there partner senor señor now that's thats it's its lah yaar bhai amigo habibi buddy pal x xx xxx sorry"
+        "lots again heaps muchly sana maraming gozaimasu sehr dokie dokey doke sounds there partner senor señor now that's thats it's its lah yaar bhai amigo habibi buddy pal x xx xxx sorry "
+        # a dictated comma typed out as a word ("no comma thank you")
+        "comma"
     ),
 }
 
@@ -235,6 +237,38 @@ _PHRASE_LIST: tuple[tuple[str, str], ...] = (
     ("theek hai", OK),
     ("thik hai", OK),
     ("hindi po", NO),
+    # Bengali, Malay, Turkish, Russian and Brazilian Portuguese ones (round thirteen's voices)
+    ("tak boleh", NO),
+    ("tidak boleh", NO),
+    ("khoda hafez", BYE),
+    ("khuda hafez", BYE),
+    ("allah hafez", BYE),
+    ("selamat pagi", HELLO),
+    ("selamat petang", HELLO),
+    ("selamat tengah hari", HELLO),
+    ("selamat tinggal", BYE),
+    ("selamat jalan", BYE),
+    ("jumpa lagi", BYE),
+    ("hoşça kal", BYE),
+    ("hosca kal", BYE),
+    ("sağ ol", THANKS),
+    ("sag ol", THANKS),
+    ("do svidaniya", BYE),
+    ("bom dia", HELLO),
+    ("boa tarde", HELLO),
+    ("até logo", BYE),
+    ("ate logo", BYE),
+    ("tá bom", OK),
+    ("ta bom", OK),
+    ("muito obrigado", THANKS),
+    ("muito obrigada", THANKS),
+    ("leider nicht", NO),
+    ("so long", BYE),
+    # Punctuation spoken into a dictation app and typed out as words ("thank you full stop")
+    ("full stop", FILLER),
+    ("end of message", FILLER),
+    ("question mark", FILLER),
+    ("exclamation mark", FILLER),
 )
 
 #: Pictures a reply may be made of (skin tones and variation selectors are set aside first).
@@ -265,7 +299,9 @@ def _word_kind(word: str) -> str | None:
 
 def _tokens(text: str) -> list[str]:
     """Lower-case words and single pictures of ``text``, punctuation dropped."""
-    low = _MODIFIERS.sub("", unicodedata.normalize("NFC", text.lower().replace("\u2019", "'")))
+    # Turkish keyboards type a dotless i (U+0131, "hay\u0131r" for hayir): read as the plain i the lists use.
+    low = text.lower().replace("\u2019", "'").replace("\u0131", "i")
+    low = _MODIFIERS.sub("", unicodedata.normalize("NFC", low))
     # Punctuation and marks such as "+" or "^" say nothing; a digit or an unknown picture is content.
     return [t for t in _TOKEN.findall(low) if unicodedata.category(t[0]) not in _SILENT]
 
