@@ -79,6 +79,10 @@ SMALL_TALK = {
 #: Not `help`: "what do you mean?" while a step waits is about that step's question, which the
 #: step explains itself ("Please reply YES or NO").
 ASIDES = frozenset({"clinic_info", "out_of_scope"})
+#: Messages that end whatever the flow was asking, when they do not answer it themselves:
+#: "can I talk to a real person" hands over to staff, "thanks, bye" says goodbye. Asking the
+#: flow's question again instead would keep a patient who wants out in a loop.
+LEAVING = {"request_human": "handed_off", "goodbye": "left"}
 
 STEP_HANDLERS: dict[type[Step], StepHandler] = {
     Collect: basic_steps.COLLECT,
@@ -158,6 +162,8 @@ class EngineTurn:
         self.missed_before, s.not_understood = s.not_understood, 0
         if s.locked_until and dt.datetime.fromisoformat(s.locked_until) > self.ctx.now:
             self.say_key("locked")
+            return None
+        if self._leaves(parse):
             return None
         if s.awaiting in MESSAGE_HANDLERS:
             return MESSAGE_HANDLERS[Awaiting(s.awaiting)](self, parse)
@@ -320,6 +326,23 @@ class EngineTurn:
         step = self.step
         if self._handler(step).run(self, step):  # its answer came meanwhile: go on from there
             self.run()
+        return True
+
+    def _leaves(self, parse: Parse) -> bool:
+        """A patient in the middle of something who asks for a person or says goodbye: the flow
+        (or the identity question before it) ends, and the request is answered as it would be
+        outside any flow: a hand-over note opens the escalation (bot/escalations.py)."""
+        s = self.s
+        if is_fallback(parse) or parse.intent not in LEAVING:
+            return False
+        if not (s.flow or s.awaiting in MESSAGE_HANDLERS):
+            return False
+        if s.awaiting == Awaiting.INPUT and s.flow and self._answers_step(parse):
+            return False
+        if parse.intent == "request_human":
+            self.notes.append({"kind": "handoff_requested", "reason": parse.intent})
+        self.finish(LEAVING[parse.intent])
+        self.say_key(SMALL_TALK[parse.intent])
         return True
 
     def _no_flow(self, parse: Parse) -> None:
