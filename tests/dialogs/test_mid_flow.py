@@ -4,12 +4,29 @@ reports/conversations-round-13.md)."""
 
 from __future__ import annotations
 
-from tests.dialogs.driver import Conversation, said
+import datetime as dt
+
+from tests import fakes
+from tests.dialogs.driver import Conversation, said, window
+
+FRIDAY_MORNING = window(dt.datetime(2026, 3, 6, 8, 0, tzinfo=fakes.ZONE), 4, "part_of_day")
+FLU_FRIDAY = {"service": "flu shot", "datetime": ("friday morning", FRIDAY_MORNING)}
+
+
+def book_request_friday() -> object:
+    return said(
+        "can I book a check-up friday morning",
+        "book_appointment",
+        service="check-up",
+        datetime=("friday morning", FRIDAY_MORNING),
+    )
 
 
 async def test_asking_for_a_person_while_a_time_is_asked_hands_over() -> None:
     chat = Conversation()
-    asked = Conversation.text(await chat.send(said("book a blood test", "book_appointment")))
+    asked = Conversation.text(
+        await chat.send(said("book a check-up", "book_appointment", service="check-up"))
+    )
     assert "What day and time" in asked
     reply = Conversation.text(
         await chat.send(said("can i talk to a real person pls", "request_human", 1.0))
@@ -38,3 +55,46 @@ async def test_goodbye_in_the_middle_of_booking_ends_it() -> None:
     assert chat.state.flow is None
     # Nothing of the booking lingers: a later "friday" is not an answer to it.
     assert not chat.state.slots
+
+
+async def test_no_to_which_appointment_to_cancel_keeps_them_all() -> None:
+    chat = Conversation()
+    await chat.send(book_request_friday())
+    await chat.send(said("1", choice=("1", {"index": 1})))
+    await chat.send(said("yes", "affirm"))
+    await chat.send(said("and a flu shot friday morning", "book_appointment", **FLU_FRIDAY))
+    await chat.send(said("1", choice=("1", {"index": 1})))
+    await chat.send(said("yes", "affirm"))
+    assert len(chat.schedule.appointments) == 2
+    await chat.send(said("cancel my appointment", "cancel_appointment"))
+    listed = await chat.send(said("04/12/1985"))
+    assert "Which appointment would you like to cancel?" in Conversation.text(listed)
+    assert len(listed[-1].choices) == 2
+    reply = Conversation.text(await chat.send(said("no wait keep it", "deny")))
+    assert "stopped" in reply and "another day" not in reply and "Which appointment" not in reply
+    assert chat.state.flow is None
+    assert all(a.status == "booked" for a in chat.schedule.appointments.values())
+
+
+async def test_a_wrong_pick_from_appointments_does_not_offer_another_day() -> None:
+    chat = Conversation()
+    await chat.send(book_request_friday())
+    await chat.send(said("1", choice=("1", {"index": 1})))
+    await chat.send(said("yes", "affirm"))
+    await chat.send(said("and a flu shot friday morning", "book_appointment", **FLU_FRIDAY))
+    await chat.send(said("1", choice=("1", {"index": 1})))
+    await chat.send(said("yes", "affirm"))
+    await chat.send(said("cancel my appointment", "cancel_appointment"))
+    await chat.send(said("04/12/1985"))
+    reply = Conversation.text(await chat.send(said("7", choice=("7", {"index": 7}))))
+    assert "number from 1 to 2." in reply and "another day" not in reply
+
+
+async def test_a_time_that_cannot_be_read_is_said_so() -> None:
+    chat = Conversation()
+    await chat.send(said("book a check-up", "book_appointment", service="check-up"))
+    # A parent who expected to be asked their birth date sends it to "what day and time?".
+    reply = Conversation.text(
+        await chat.send(said("07/21/1990", birth_date=("07/21/1990", "1990-07-21")))
+    )
+    assert "didn't catch a day or time" in reply and "What day and time" in reply
