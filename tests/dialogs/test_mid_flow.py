@@ -98,3 +98,13 @@ async def test_a_time_that_cannot_be_read_is_said_so() -> None:
         await chat.send(said("07/21/1990", birth_date=("07/21/1990", "1990-07-21")))
     )
     assert "didn't catch a day or time" in reply and "What day and time" in reply
+
+
+async def test_an_unknown_number_is_told_how_to_register_here() -> None:
+    """A new patient who asks to book is told the words that register them, not only to call."""
+    chat = Conversation(phone_patients=())
+    reply = Conversation.text(await chat.send(book_request_friday()))
+    assert "couldn't find this number" in reply and "NEW PATIENT" in reply
+    assert "+1 617 555 0100" in reply
+    started = Conversation.text(await chat.send(said("new patient", "register_patient")))
+    assert "full name" in started and chat.state.flow == "register_patient"
