@@ -8,6 +8,7 @@ import datetime as dt
 
 from tests import fakes
 from tests.dialogs.driver import Conversation, said, window
+from tests.patient_fakes import PatientConversation
 
 FRIDAY_MORNING = window(dt.datetime(2026, 3, 6, 8, 0, tzinfo=fakes.ZONE), 4, "part_of_day")
 FLU_FRIDAY = {"service": "flu shot", "datetime": ("friday morning", FRIDAY_MORNING)}
@@ -108,3 +109,37 @@ async def test_an_unknown_number_is_told_how_to_register_here() -> None:
     assert "+1 617 555 0100" in reply
     started = Conversation.text(await chat.send(said("new patient", "register_patient")))
     assert "full name" in started and chat.state.flow == "register_patient"
+
+
+async def test_a_new_address_in_the_first_message_is_not_asked_for_again() -> None:
+    chat = PatientConversation(address="+16175550134")
+    first = PatientConversation.text(
+        await chat.send(
+            said("i moved, new address is 5 Oak St Boston MA 02110", "update_details", 0.99)
+        )
+    )
+    assert "date of birth" in first  # nothing of the record before verification
+    done = PatientConversation.text(await chat.send(said("04/12/1985")))
+    assert "What's your new home address?" not in done
+    assert "updated your address to 5 Oak St Boston MA 02110" in done
+    assert chat.registry.updates[-1][1].address == "5 Oak St Boston MA 02110"
+
+
+async def test_moving_without_an_address_said_asks_for_it() -> None:
+    chat = PatientConversation(address="+16175550134")
+    await chat.send(said("I moved 2 weeks ago, need to change my address", "update_details"))
+    asked = PatientConversation.text(await chat.send(said("04/12/1985")))
+    assert "What's your new home address?" in asked
+
+
+async def test_a_new_email_in_the_first_message_is_not_asked_for_again() -> None:
+    chat = PatientConversation(address="+16175550134")
+    await chat.send(
+        said(
+            "please change my email to maria@new-mail.com",
+            "update_details",
+            email="maria@new-mail.com",
+        )
+    )
+    done = PatientConversation.text(await chat.send(said("04/12/1985")))
+    assert "updated your e-mail address to maria@new-mail.com" in done
