@@ -28,6 +28,7 @@ from dialogs import (
     past,
     questions,
     reminder_reply,
+    start_menu,
     waitlist_join,
     waitlist_reply,
 )
@@ -346,16 +347,22 @@ class EngineTurn:
         return True
 
     def _no_flow(self, parse: Parse) -> None:
+        chosen = start_menu.picked(self.s, parse)  # "1" or "book" to the greeting's choices
+        if chosen:
+            self.notes.append({"kind": "start_menu_picked", "flow": chosen})
+            return self.start_flow(self.ctx.flows[chosen], Parse("", "inform", 1.0))
         if not is_fallback(parse) and parse.intent in SMALL_TALK:
             if parse.intent in ("request_human", "running_late"):
                 self.notes.append({"kind": "handoff_requested", "reason": parse.intent})
+            if parse.intent in ("greet", "help"):
+                return self._say_with_start_menu(SMALL_TALK[parse.intent])
             return self.say_key(SMALL_TALK[parse.intent])
         if not is_fallback(parse) and parse.intent in ("affirm", "deny"):
             # A yes or no with no question open: most often a second answer to a question a
             # flow already took and ended on (sent again while the first waited, e.g. for the
             # record system). It was understood; there is just nothing left to answer.
             self.notes.append({"kind": "nothing_asked", "intent": parse.intent})
-            return self.say_key("nothing_asked")
+            return self._say_with_start_menu("nothing_asked")
         book = self.ctx.flows.get("book_appointment")
         if book and slot_filling.extract(parse, self.s, self.ctx, "service"):
             return self.start_flow(
@@ -363,7 +370,13 @@ class EngineTurn:
             )  # "checkup friday?" with no verb still means booking
         if is_fallback(parse):
             return self._not_understood()
-        self.say_key("rephrase")  # read, but nothing to do with it here ("message number 3")
+        # Read, but nothing to do with it here ("message number 3").
+        self._say_with_start_menu("rephrase")
+
+    def _say_with_start_menu(self, key: str) -> None:
+        """An answer that lists what the assistant can do, with that list numbered to pick
+        from (dialogs/start_menu.py)."""
+        self.say_text(self.ctx.texts[key], start_menu.offer(self.s, self.ctx))
 
     def _not_understood(self) -> None:
         """The generic "say it another way" to a message the NLU could not read (a fallback
@@ -376,7 +389,9 @@ class EngineTurn:
         hand_off = missed >= NOT_UNDERSTOOD_LIMIT
         self.s.not_understood = 0 if hand_off else missed
         self.notes.append({"kind": "not_understood", "in_a_row": missed, "hand_off": hand_off})
-        self.say_key("not_understood_twice" if hand_off else "rephrase")
+        if hand_off:
+            return self.say_key("not_understood_twice")
+        self._say_with_start_menu("rephrase")
 
     # --- saying things ------------------------------------------------------------
 
