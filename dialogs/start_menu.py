@@ -10,6 +10,7 @@ once the flow ends. A message that reads as anything else is handled as before.
 
 from __future__ import annotations
 
+from dialogs import chat_linking
 from dialogs.context import TurnContext
 from dialogs.matching import close_word, normalise
 from dialogs.state import Offer, State
@@ -53,7 +54,11 @@ _FILLER = frozenset(
 
 def offer(state: State, ctx: TurnContext) -> tuple[str, ...]:
     """Remember the choices this answer shows; their labels, in order (none when the flows are
-    not there, as in a practice that ships other flows)."""
+    not there, as in a practice that ships other flows, and none to a number on no record, for
+    whom each of them would only end in "I couldn't find this number")."""
+    if not ctx.patients and not chat_linking.can_link(ctx):
+        state.scratch.offer = None
+        return ()
     flows = [(flow, label) for flow, label, _ in CHOICES if flow in ctx.flows]
     state.scratch.offer = Offer(START, [flow for flow, _ in flows]) if flows else None
     return tuple(_label(ctx, label, state.language) for _, label in flows)

@@ -65,3 +65,10 @@ async def test_the_first_one_picks_the_first() -> None:
     await chat.send(said("hi", "greet", 1.0))
     await chat.send(said("the first one", choice=("the first one", {"index": 1})))
     assert chat.state.flow == "book_appointment"
+
+
+async def test_a_number_on_no_record_is_not_offered_what_it_cannot_have() -> None:
+    chat = Conversation(phone_patients=())
+    hello = await chat.send(said("hi", "greet", 1.0))
+    assert hello[-1].choices == ()
+    assert chat.state.scratch.offer is None
