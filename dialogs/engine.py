@@ -243,6 +243,12 @@ class EngineTurn:
         s.flow, s.step = flow.id, flow.steps[0].id
         s.flow_version = self.ctx.flow_version
         self.notes.append({"kind": "flow_started", "flow": flow.id})
+        named = slot_filling.named_patient(parse, self.ctx)
+        if named is not None and named.id != s.patient_id:
+            # "when is omar's next appointment" on the phone Omar shares with his mother: the
+            # patient is the one named, not whoever the conversation was about before.
+            s.patient_id = named.id
+            self.notes.append({"kind": "patient_selected", "patient_id": named.id})
         slot_filling.fill(parse, s, self.ctx, flow)
         forms.prefill(flow, parse, s, self.ctx)
         waitlist_join.mark(s, parse)

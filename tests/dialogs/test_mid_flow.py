@@ -143,3 +143,55 @@ async def test_a_new_email_in_the_first_message_is_not_asked_for_again() -> None
     )
     done = PatientConversation.text(await chat.send(said("04/12/1985")))
     assert "updated your e-mail address to maria@new-mail.com" in done
+
+
+async def test_ok_thanks_to_shall_i_book_it_books() -> None:
+    # The model reads "ok thanks" as a thank-you; to a yes-or-no question it is a yes.
+    chat = Conversation()
+    await chat.send(book_request_friday())
+    await chat.send(said("2", choice=("2", {"index": 2})))
+    done = Conversation.text(await chat.send(said("ok thanks", "thank", 1.0)))
+    assert "You're booked" in done and len(chat.schedule.appointments) == 1
+
+
+def shared_phone() -> Conversation:
+    return Conversation(phone_patients=(fakes.AISHA, fakes.OMAR), related=(fakes.AISHA_FOR_OMAR,))
+
+
+async def test_a_child_named_in_the_first_message_is_not_asked_about() -> None:
+    chat = shared_phone()
+    reply = Conversation.text(
+        await chat.send(said("when is omars next appointment", "check_appointment", 0.92))
+    )
+    assert "Which of them" not in reply and "date of birth" in reply
+    assert chat.state.patient_id == fakes.OMAR.id
+    assert chat.state.proxy_id == fakes.AISHA_FOR_OMAR.id  # his mother verifies for him
+    await chat.send(said("07/21/1990"))
+    assert chat.state.verified_patient_id == fakes.OMAR.id
+
+
+async def test_naming_the_other_patient_later_switches_to_them() -> None:
+    chat = shared_phone()
+    await chat.send(said("book a flu shot for me", "book_appointment", service="flu shot"))
+    await chat.send(said("1", choice=("1", {"index": 1})))  # Aisha, from the list
+    assert chat.state.patient_id == fakes.AISHA.id
+    await chat.send(said("bye", "goodbye", 1.0))
+    await chat.send(
+        said(
+            "i need to book omar in with dr chen for a checkup",
+            "book_appointment",
+            person_name="omar",
+            practitioner="dr chen",
+            service="checkup",
+        )
+    )
+    assert chat.state.patient_id == fakes.OMAR.id
+    assert chat.state.proxy_id == fakes.AISHA_FOR_OMAR.id
+
+
+async def test_a_message_naming_no_one_on_a_shared_phone_still_asks() -> None:
+    chat = shared_phone()
+    reply = Conversation.text(
+        await chat.send(said("book me in for a few checkups", "book_appointment"))
+    )
+    assert "Which of them" in reply
