@@ -195,3 +195,41 @@ async def test_a_message_naming_no_one_on_a_shared_phone_still_asks() -> None:
         await chat.send(said("book me in for a few checkups", "book_appointment"))
     )
     assert "Which of them" in reply
+
+
+def at_hour(hour: int, hours: float = 1) -> dict[str, str]:
+    return window(dt.datetime(2026, 3, 6, hour, 0, tzinfo=fakes.ZONE), hours, "hour")
+
+
+async def test_a_time_asked_that_is_not_free_is_said_before_the_nearest() -> None:
+    # The nurse gives flu shots in the morning; "friday at 5pm" gets the day's nearest times,
+    # which must not be introduced as if they were at 5 PM.
+    chat = Conversation()
+    reply = await chat.send(
+        said(
+            "flu shot friday at 5pm",
+            "book_appointment",
+            service="flu shot",
+            datetime=("friday at 5pm", at_hour(17)),
+        )
+    )
+    text = Conversation.text(reply)
+    assert "Nothing is free on Friday, March 6 at 5:00 PM" in text and reply[-1].choices
+    assert "Here are the first times" not in text
+
+
+async def test_a_time_asked_that_is_free_is_named_with_the_list() -> None:
+    chat = Conversation()
+    reply = Conversation.text(
+        await chat.send(
+            said(
+                "flu shot friday after 10",
+                "book_appointment",
+                service="flu shot",
+                datetime=("friday after 10", at_hour(10, 8)),
+            )
+        )
+    )
+    assert (
+        "Here are the first times I have for a flu shot on Friday, March 6 after 10:00 AM" in reply
+    )
