@@ -69,8 +69,11 @@ def _take_collect(turn: Turn, step: Collect, parse: Parse) -> None:
         turn.say_key("start_over")
         return turn.finish("abandoned")
     else:
-        # A fixed set is asked again with its numbered list.
-        turn.reask(None, lambda: turn.ask(*slot_filling.question(step, turn.s, turn.ctx)))
+        # A fixed set is asked again with its numbered list. A time that could not be read is
+        # said to be the trouble: the same question again, word for word, reads as if the
+        # message had not arrived. (A problem already found, such as a time gone by, says more.)
+        problem = "need_when" if step.slot == "when" and turn.s.scratch.problem is None else None
+        turn.reask(problem, lambda: turn.ask(*slot_filling.question(step, turn.s, turn.ctx)))
         return None
     turn.run()
 
@@ -130,10 +133,20 @@ def _take_choose(turn: Turn, step: Choose, parse: Parse) -> None:
     if not _new_search(turn, _fill(turn, parse)):
         if is_deny(parse) and step.on_none:
             turn.goto(step.on_none, clear=True)
+        elif is_deny(parse):
+            # "no wait, keep it" to "which appointment would you like to cancel?": a list
+            # with nowhere else to go is left, as a "no" to a question for a value is.
+            turn.say_key("start_over")
+            return turn.finish("abandoned")
         else:
-            # A problem with what was said ("that time has passed") says more than "pick a number".
+            # A problem with what was said ("that time has passed") says more than "pick a
+            # number"; only a list of times can be answered with another day instead.
             turn.reask(
-                None if turn.s.scratch.problem else "invalid_choice",
+                None
+                if turn.s.scratch.problem
+                else "invalid_choice"
+                if step.list == "opening"
+                else "invalid_pick",
                 lambda: _list_again(turn, step),
             )
             return None

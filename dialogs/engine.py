@@ -28,6 +28,7 @@ from dialogs import (
     past,
     questions,
     reminder_reply,
+    start_menu,
     waitlist_join,
     waitlist_reply,
 )
@@ -79,6 +80,10 @@ SMALL_TALK = {
 #: Not `help`: "what do you mean?" while a step waits is about that step's question, which the
 #: step explains itself ("Please reply YES or NO").
 ASIDES = frozenset({"clinic_info", "out_of_scope"})
+#: Messages that end whatever the flow was asking, when they do not answer it themselves:
+#: "can I talk to a real person" hands over to staff, "thanks, bye" says goodbye. Asking the
+#: flow's question again instead would keep a patient who wants out in a loop.
+LEAVING = {"request_human": "handed_off", "goodbye": "left"}
 
 STEP_HANDLERS: dict[type[Step], StepHandler] = {
     Collect: basic_steps.COLLECT,
@@ -159,6 +164,8 @@ class EngineTurn:
         if s.locked_until and dt.datetime.fromisoformat(s.locked_until) > self.ctx.now:
             self.say_key("locked")
             return None
+        if self._leaves(parse):
+            return None
         if s.awaiting in MESSAGE_HANDLERS:
             return MESSAGE_HANDLERS[Awaiting(s.awaiting)](self, parse)
         if reminder_reply.pending(self) and reminder_reply.answer(self, parse):
@@ -236,6 +243,12 @@ class EngineTurn:
         s.flow, s.step = flow.id, flow.steps[0].id
         s.flow_version = self.ctx.flow_version
         self.notes.append({"kind": "flow_started", "flow": flow.id})
+        named = slot_filling.named_patient(parse, self.ctx)
+        if named is not None and named.id != s.patient_id:
+            # "when is omar's next appointment" on the phone Omar shares with his mother: the
+            # patient is the one named, not whoever the conversation was about before.
+            s.patient_id = named.id
+            self.notes.append({"kind": "patient_selected", "patient_id": named.id})
         slot_filling.fill(parse, s, self.ctx, flow)
         forms.prefill(flow, parse, s, self.ctx)
         waitlist_join.mark(s, parse)
@@ -322,17 +335,40 @@ class EngineTurn:
             self.run()
         return True
 
+    def _leaves(self, parse: Parse) -> bool:
+        """A patient in the middle of something who asks for a person or says goodbye: the flow
+        (or the identity question before it) ends, and the request is answered as it would be
+        outside any flow: a hand-over note opens the escalation (bot/escalations.py)."""
+        s = self.s
+        if is_fallback(parse) or parse.intent not in LEAVING:
+            return False
+        if not (s.flow or s.awaiting in MESSAGE_HANDLERS):
+            return False
+        if s.awaiting == Awaiting.INPUT and s.flow and self._answers_step(parse):
+            return False
+        if parse.intent == "request_human":
+            self.notes.append({"kind": "handoff_requested", "reason": parse.intent})
+        self.finish(LEAVING[parse.intent])
+        self.say_key(SMALL_TALK[parse.intent])
+        return True
+
     def _no_flow(self, parse: Parse) -> None:
+        chosen = start_menu.picked(self.s, parse)  # "1" or "book" to the greeting's choices
+        if chosen:
+            self.notes.append({"kind": "start_menu_picked", "flow": chosen})
+            return self.start_flow(self.ctx.flows[chosen], Parse("", "inform", 1.0))
         if not is_fallback(parse) and parse.intent in SMALL_TALK:
             if parse.intent in ("request_human", "running_late"):
                 self.notes.append({"kind": "handoff_requested", "reason": parse.intent})
+            if parse.intent in ("greet", "help"):
+                return self._say_with_start_menu(SMALL_TALK[parse.intent])
             return self.say_key(SMALL_TALK[parse.intent])
         if not is_fallback(parse) and parse.intent in ("affirm", "deny"):
             # A yes or no with no question open: most often a second answer to a question a
             # flow already took and ended on (sent again while the first waited, e.g. for the
             # record system). It was understood; there is just nothing left to answer.
             self.notes.append({"kind": "nothing_asked", "intent": parse.intent})
-            return self.say_key("nothing_asked")
+            return self._say_with_start_menu("nothing_asked")
         book = self.ctx.flows.get("book_appointment")
         if book and slot_filling.extract(parse, self.s, self.ctx, "service"):
             return self.start_flow(
@@ -340,7 +376,13 @@ class EngineTurn:
             )  # "checkup friday?" with no verb still means booking
         if is_fallback(parse):
             return self._not_understood()
-        self.say_key("rephrase")  # read, but nothing to do with it here ("message number 3")
+        # Read, but nothing to do with it here ("message number 3").
+        self._say_with_start_menu("rephrase")
+
+    def _say_with_start_menu(self, key: str) -> None:
+        """An answer that lists what the assistant can do, with that list numbered to pick
+        from (dialogs/start_menu.py)."""
+        self.say_text(self.ctx.texts[key], start_menu.offer(self.s, self.ctx))
 
     def _not_understood(self) -> None:
         """The generic "say it another way" to a message the NLU could not read (a fallback
@@ -353,7 +395,9 @@ class EngineTurn:
         hand_off = missed >= NOT_UNDERSTOOD_LIMIT
         self.s.not_understood = 0 if hand_off else missed
         self.notes.append({"kind": "not_understood", "in_a_row": missed, "hand_off": hand_off})
-        self.say_key("not_understood_twice" if hand_off else "rephrase")
+        if hand_off:
+            return self.say_key("not_understood_twice")
+        self._say_with_start_menu("rephrase")
 
     # --- saying things ------------------------------------------------------------
 

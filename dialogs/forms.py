@@ -10,6 +10,8 @@ for one skipped; {form_first_name} is the first name of the `full_name` field. A
 
 from __future__ import annotations
 
+import re
+
 from dialogs import fields
 from dialogs.context import TurnContext
 from dialogs.fields import birth_date_text
@@ -98,11 +100,27 @@ def prefill(flow: Flow, parse: Parse, state: State, ctx: TurnContext) -> None:
             _fill_from_entities(step, parse, state, ctx)
 
 
+#: What introduces an address in a message that asks to change it: "my new address is 5 Oak
+#: St", "I've moved to 12 Elm Ave". Only what follows such words is taken, so "I moved 2 weeks
+#: ago" is never read as an address.
+_ADDRESS_LEAD = re.compile(
+    r"\b(?:address(?:\s+is)?(?:\s+now)?|moved\s+to|(?:now\s+)?liv(?:e|ing)\s+at)\s*[:,-]?\s+",
+    re.IGNORECASE,
+)
+
+
 def _fill_from_entities(step: Field, parse: Parse, state: State, ctx: TurnContext) -> None:
-    """An e-mail or phone number the NLU found in the message fills a field of that kind."""
+    """An e-mail or phone number the NLU found in the message fills a field of that kind, and
+    an address said after "my new address is" an address field: asking for it again after the
+    date of birth reads as if the first message had been lost."""
     entity = {"email": "email", "phone": "phone_number"}.get(step.kind)
     if entity and parse.first(entity):
         value, _ = fields.read(step.kind, parse, ctx)
+        if value:
+            state.slots.setdefault(FORM, {})[step.key] = value
+    elif step.kind == "address" and (lead := _ADDRESS_LEAD.search(parse.text)):
+        said = parse.text[lead.end() :].strip(" .!")
+        value, _ = fields.read("address", Parse(said, parse.intent, parse.confidence), ctx)
         if value:
             state.slots.setdefault(FORM, {})[step.key] = value
 
@@ -132,10 +150,10 @@ def _apply(turn: Turn, step: Menu, index: int, parse: Parse | None) -> bool:
         return False
     if option.next:
         target = turn.flow.step(option.next)
-        if isinstance(target, Field):
+        if isinstance(target, Field) and parse is not None:
             s.slots.get(FORM, {}).pop(target.key, None)  # "fix my e-mail": ask it again
-            if parse is not None:
-                _fill_from_entities(target, parse, s, turn.ctx)  # "my email is now x@y.com"
+            _fill_from_entities(target, parse, s, turn.ctx)  # "my email is now x@y.com"
+        # (Picked by the first message, parse None: what `prefill` took from it stands.)
         turn.goto(option.next)
         return True
     turn.move_past(step)

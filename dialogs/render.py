@@ -100,6 +100,11 @@ def when_text(when: dict[str, Any] | None, catalogue: Catalogue) -> str:
     if grain == "part_of_day":
         part = "morning" if start.hour < 12 else "afternoon" if start.hour < 17 else "evening"
         return f"{day} in the {part}"
+    if grain in ("hour", "minute") and when.get("end"):
+        # "at 3pm" is a window of an hour at most; "after 3" runs on to the end of the day.
+        end = dt.datetime.fromisoformat(when["end"]).astimezone(zone)
+        word = "at" if end - start <= dt.timedelta(hours=1) else "after"
+        return f"{day} {word} {clock_time(start)}"
     return day
 
 

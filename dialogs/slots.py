@@ -255,3 +255,21 @@ def picked_patients(parse: Parse, ctx: TurnContext) -> list[Patient]:
     if exact:
         return exact
     return [p for p in ctx.patients if any(close_word(w, p.name.split()[0].lower()) for w in words)]
+
+
+def named_patient(parse: Parse, ctx: TurnContext) -> Patient | None:
+    """The one patient on a shared phone that the message starting a flow names ("book omar in
+    with dr chen", "when is omar's next appointment"), so "which of them?" is not asked about
+    someone already named. Only a name the model found, or a possessive ("omar's", "omars"),
+    and only exact: a first name that is also a word ("will", "may") is taken only when the
+    model read it as a name. None when no one, or more than one, is named."""
+    if len(ctx.patients) < 2:
+        return None
+    named = {w.lower().strip(".,!?") for e in parse.all("person_name") for w in e.text.split()}
+    for word in (w.lower().strip(".,!?") for w in parse.text.split()):
+        if word.endswith(("'s", "\u2019s")):
+            named.add(word[:-2])
+        elif word.endswith("s"):
+            named.add(word[:-1])
+    found = [p for p in ctx.patients if p.name.split()[0].lower() in named]
+    return found[0] if len(found) == 1 else None

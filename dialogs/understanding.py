@@ -40,12 +40,21 @@ def _plain(text: str) -> str:
     return re.sub(r"[^\w\s👍]", "", text.lower()).strip()
 
 
+#: Politeness after a yes or no ("ok thanks", "yes please", "nope, cheers"): the model reads
+#: "ok thanks" as a thank-you, but to "Shall I book it?" it is a yes.
+_POLITE_TAIL = re.compile(r"(?:\s+(?:thanks|thank you|thankyou|thx|ty|cheers|please|pls|plz))+$")
+
+
+def _answer_words(text: str) -> str:
+    return _POLITE_TAIL.sub("", _plain(text))
+
+
 def is_affirm(parse: Parse) -> bool:
-    return parse.intent in ("affirm", "confirm_attendance") or _plain(parse.text) in AFFIRM
+    return parse.intent in ("affirm", "confirm_attendance") or _answer_words(parse.text) in AFFIRM
 
 
 def is_deny(parse: Parse) -> bool:
-    return parse.intent == "deny" or _plain(parse.text) in DENY
+    return parse.intent == "deny" or _answer_words(parse.text) in DENY
 
 
 def choice_index(parse: Parse) -> int | None:

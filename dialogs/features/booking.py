@@ -9,6 +9,7 @@ Flow: data/flows/book_appointment.yaml. Offered openings are held for the conver
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from dialogs.codec import (
     appointment_from_json,
@@ -80,9 +81,20 @@ def _found(outcome: OpeningsFound, state: State) -> str:
         return "waitlist"  # nothing free in the window asked: wait for one (waitlist_join.py)
     if not outcome.openings:
         return "none"
-    if outcome.exact:
+    if outcome.exact and not _time_missed(state.slots.get("when"), outcome.openings):
         return "found"
     return "closed" if closed else "nearest"
+
+
+def _time_missed(when: dict[str, str] | None, openings: Sequence[Opening]) -> bool:
+    """A time of day was asked ("tomorrow at 3pm") and no time offered is in it: the day's
+    nearest times are offered, and "Nothing is free ... at 3:00 PM" says so rather than
+    "Here are the first times ... " above a list that has no 3 PM in it."""
+    if not when or when.get("grain") not in ("hour", "minute") or not when.get("end"):
+        return False
+    start = dt.datetime.fromisoformat(when["start"])
+    end = dt.datetime.fromisoformat(when["end"])
+    return not any(start <= o.start < end for o in openings)
 
 
 def _taken(outcome: SlotTaken, state: State) -> str:
