@@ -99,6 +99,7 @@ from bot.ports.storage import (
     ResultNotices,
     Retention,
     Storage,
+    TurnStart,
     UnitOfWork,
     Waitlist,
 )
@@ -154,6 +155,7 @@ __all__ = [
     "TokenSigner",
     "TranscriptLine",
     "Transcripts",
+    "TurnStart",
     "UnitOfWork",
     "Waitlist",
 ]
