@@ -7,7 +7,8 @@ Run:
 The runtime is the one a Celery worker builds (`bootstrap.build` with production settings,
 PostgreSQL, the FHIR sandbox; `--redis` adds the Redis locks and rate limiter), and each turn
 is what a worker does for it: `Assistant.receive` (the webhook's part) then
-`Assistant.process` and `OutboxSender.drain` (the two tasks' parts), one patient after another.
+`Assistant.process(..., hand_over=True)` sending the replies once written with
+`OutboxSender.drain` (the worker's task), one patient after another.
 No Celery, HTTP server or webhook parsing: their share is what bench/turns.py measures beyond
 this. Prints CPU per turn, SQL statements and BEGIN/COMMIT round trips per turn (counted by
 SQLAlchemy's event hooks) and the profile's top functions; `--statements` also prints how
@@ -109,7 +110,10 @@ async def run(args: argparse.Namespace) -> None:
             )
             conversation_id = await assistant.receive(message)
             assert conversation_id is not None
-            await assistant.process(conversation_id)
+            # As the worker's task: hand-over steps, and the replies sent once written.
+            await assistant.process(conversation_id, send, hand_over=True)
+
+        async def send(_: Any) -> None:
             await sender.drain()
 
         # Warm up (runtime caches, the model's first parse) on patients beyond the profiled ones.

@@ -174,17 +174,16 @@ class Assistant:
         patients. (See `bot.ports.ConversationLocks` for why no message is left behind.)
         """
         handled = Handled([])
-        if hand_over and await self.locks.leave_to_processor(conversation_id):
-            return handled
-        again = True
-        while again:
+        if not hand_over:
             async with self.locks.lock(conversation_id):
-                if hand_over:
-                    await self.locks.processing(conversation_id)
-                try:
-                    await self._process_pending(conversation_id, replies_written, handled)
-                finally:
-                    again = hand_over and await self.locks.done_processing(conversation_id)
+                await self._process_pending(conversation_id, replies_written, handled)
+            return handled
+        async with self.locks.hand_over(conversation_id) as processor:
+            if processor is None:  # left to the process working through it
+                return handled
+            await self._process_pending(conversation_id, replies_written, handled)
+            while await processor.again():
+                await self._process_pending(conversation_id, replies_written, handled)
         return handled
 
     async def _process_pending(

@@ -50,7 +50,7 @@ ports, in bot/ports/staff.py).
 
 from bot.ports.escalations import EscalationRecord, Escalations, StaffNote
 from bot.ports.flow_versions import FlowVersionRecord, FlowVersions, PublicationRecord
-from bot.ports.processing import ConversationLocks, Dispatcher
+from bot.ports.processing import ConversationLocks, Dispatcher, Processor
 from bot.ports.records import (
     AuditRecord,
     ConversationRecord,
@@ -130,6 +130,7 @@ __all__ = [
     "OutboxRecord",
     "PasswordHasher",
     "Practices",
+    "Processor",
     "PublicationRecord",
     "PurgeReport",
     "QueueFilter",
