@@ -7,16 +7,19 @@ Run:
 The runtime is the one a Celery worker builds (`bootstrap.build` with production settings,
 PostgreSQL, the FHIR sandbox; `--redis` adds the Redis locks and rate limiter), and each turn
 is what a worker does for it: `Assistant.receive` (the webhook's part) then
-`Assistant.process` and `OutboxSender.drain` (the two tasks' parts), one patient after another.
+`Assistant.process(..., hand_over=True)` sending the replies once written with
+`OutboxSender.drain` (the worker's task), one patient after another.
 No Celery, HTTP server or webhook parsing: their share is what bench/turns.py measures beyond
 this. Prints CPU per turn, SQL statements and BEGIN/COMMIT round trips per turn (counted by
-SQLAlchemy's event hooks) and the profile's top functions.
+SQLAlchemy's event hooks) and the profile's top functions; `--statements` also prints how
+often each statement ran per turn (its text's start: no values, which are never logged).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import collections
 import cProfile
 import datetime as dt
 import io
@@ -59,11 +62,14 @@ async def run(args: argparse.Namespace) -> None:
         assert runtime.channels is not None
         assistant, sender = runtime.assistant, runtime.channels.sender
         statements = [0, 0]  # statements; BEGINs and COMMITs (round trips of their own)
+        by_text: collections.Counter[str] = collections.Counter()
         engine = runtime.storage.engine.sync_engine
 
         @event.listens_for(engine, "before_cursor_execute")
-        def count(*_: Any) -> None:
+        def count(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
             statements[0] += 1
+            if args.statements:
+                by_text[" ".join(statement.split())[:110]] += 1
 
         @event.listens_for(engine, "begin")
         @event.listens_for(engine, "commit")
@@ -72,6 +78,24 @@ async def run(args: argparse.Namespace) -> None:
             # In autocommit SQLAlchemy still "begins", but the driver sends nothing.
             if connection.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
                 statements[1] += 1
+
+        if args.statements:  # Redis round trips too, by command (names only)
+            from redis.asyncio.client import Pipeline, Redis
+
+            one, piped = Redis.execute_command, Pipeline.execute
+
+            async def counted(self: Any, *words: Any, **options: Any) -> Any:
+                by_text[f"redis {words[0]}"] += 1
+                return await one(self, *words, **options)
+
+            async def counted_pipeline(self: Any, *a: Any, **k: Any) -> Any:
+                by_text[
+                    f"redis pipeline: {' '.join(str(c[0][0]) for c in self.command_stack)}"
+                ] += 1
+                return await piped(self, *a, **k)
+
+            Redis.execute_command = counted  # type: ignore[method-assign]
+            Pipeline.execute = counted_pipeline  # type: ignore[method-assign]
 
         rng = random.Random(7)
 
@@ -86,7 +110,10 @@ async def run(args: argparse.Namespace) -> None:
             )
             conversation_id = await assistant.receive(message)
             assert conversation_id is not None
-            await assistant.process(conversation_id)
+            # As the worker's task: hand-over steps, and the replies sent once written.
+            await assistant.process(conversation_id, send, hand_over=True)
+
+        async def send(_: Any) -> None:
             await sender.drain()
 
         # Warm up (runtime caches, the model's first parse) on patients beyond the profiled ones.
@@ -96,6 +123,7 @@ async def run(args: argparse.Namespace) -> None:
         # would otherwise be charged to whatever function was running (socket sends above all).
         profile = cProfile.Profile(time.process_time)
         statements[0] = statements[1] = 0
+        by_text.clear()
         turns = 0
         cpu, wall = time.process_time(), time.perf_counter()
         if not args.no_cprofile:
@@ -113,6 +141,8 @@ async def run(args: argparse.Namespace) -> None:
         f"{wall * 1000 / turns:.1f} ms wall, {statements[0] / turns:.1f} SQL statements and "
         f"{statements[1] / turns:.1f} BEGIN/COMMIT per turn"
     )
+    for text, n in by_text.most_common():
+        print(f"{n / turns:6.2f}  {text}")
     if args.no_cprofile:
         return
     if args.out:
@@ -129,6 +159,9 @@ def main() -> int:
     parser.add_argument("--sort", default="tottime")
     parser.add_argument("--redis", action="store_true", help="Redis locks and rate limits")
     parser.add_argument("--out", help="write the cProfile data here")
+    parser.add_argument(
+        "--statements", action="store_true", help="each SQL statement's runs per turn"
+    )
     parser.add_argument(
         "--no-cprofile", action="store_true", help="CPU per turn only (or profile with py-spy)"
     )

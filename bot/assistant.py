@@ -173,17 +173,16 @@ class Assistant:
         patients. (See `bot.ports.ConversationLocks` for why no message is left behind.)
         """
         handled = Handled([])
-        if hand_over and await self.locks.leave_to_processor(conversation_id):
-            return handled
-        again = True
-        while again:
+        if not hand_over:
             async with self.locks.lock(conversation_id):
-                if hand_over:
-                    await self.locks.processing(conversation_id)
-                try:
-                    await self._process_pending(conversation_id, replies_written, handled)
-                finally:
-                    again = hand_over and await self.locks.done_processing(conversation_id)
+                await self._process_pending(conversation_id, replies_written, handled)
+            return handled
+        async with self.locks.hand_over(conversation_id) as processor:
+            if processor is None:  # left to the process working through it
+                return handled
+            await self._process_pending(conversation_id, replies_written, handled)
+            while await processor.again():
+                await self._process_pending(conversation_id, replies_written, handled)
         return handled
 
     async def _process_pending(
@@ -245,12 +244,24 @@ class Assistant:
     ) -> tuple[list[Outbound], bool]:
         now = self.clock.now()
         async with self.storage.reading() as uow:
-            conversation = await uow.conversations.get(conversation_id)
-            assert conversation is not None
-            opted_out = await uow.opt_outs.is_opted_out(
-                conversation.practice_id, optout_address(conversation.channel, conversation.address)
+            # One read: a message's channel and address are its conversation's (receiving
+            # finds the conversation by them), so the opt-out key is known beforehand.
+            start = await uow.conversations.for_turn(
+                conversation_id, optout_address(message.channel, message.address)
             )
-            with_staff = await uow.escalations.live(conversation_id)
+            assert start is not None
+            conversation, opted_out, with_staff = (
+                start.conversation,
+                start.opted_out,
+                start.with_staff,
+            )
+            if (conversation.channel, conversation.address) != (message.channel, message.address):
+                # Not reached by received messages; a message recorded into another
+                # conversation by hand is checked against that conversation's address.
+                opted_out = await uow.opt_outs.is_opted_out(
+                    conversation.practice_id,
+                    optout_address(conversation.channel, conversation.address),
+                )
         state = State.from_json(conversation.state)
         early = preflight(
             message, opted_out, self.texts, state.language, await self._practice_vals()

@@ -26,14 +26,38 @@ class LocalLocks:
 
     # One event loop: each step below runs without a switch, so plain sets are enough.
 
-    async def leave_to_processor(self, conversation_id: str) -> bool:
+    @asynccontextmanager
+    async def hand_over(self, conversation_id: str) -> AsyncIterator[_Processor | None]:
         self._wanted.add(conversation_id)
-        return conversation_id in self._processing
-
-    async def processing(self, conversation_id: str) -> None:
+        if conversation_id in self._processing:
+            yield None  # the processor sees the mark after its round
+            return
+        lock = self._locks.setdefault(conversation_id, asyncio.Lock())
+        await lock.acquire()
         self._processing.add(conversation_id)
         self._wanted.discard(conversation_id)
+        processor = _Processor(self, conversation_id, lock)
+        try:
+            yield processor
+        finally:
+            processor.give_back()
 
-    async def done_processing(self, conversation_id: str) -> bool:
-        self._processing.discard(conversation_id)
-        return conversation_id in self._wanted
+
+class _Processor:
+    def __init__(self, locks: LocalLocks, conversation_id: str, lock: asyncio.Lock) -> None:
+        self._locks, self._id, self._lock = locks, conversation_id, lock
+        self._holding = True
+
+    async def again(self) -> bool:
+        if self._id in self._locks._wanted:
+            self._locks._wanted.discard(self._id)
+            return True
+        self.give_back()
+        return False
+
+    def give_back(self) -> None:
+        """Stop being the processor and release the lock (once)."""
+        if self._holding:
+            self._holding = False
+            self._locks._processing.discard(self._id)
+            self._lock.release()

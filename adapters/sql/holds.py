@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.sql.dml import ReturningInsert
 
 from adapters.sql.dialect import dialect_upsert
+from adapters.sql.engine import SQLITE_DEFERRED
 from adapters.sql.models import ConversationRow, SlotHoldRow, table_of
 
 _holds = table_of(SlotHoldRow)
@@ -19,6 +20,22 @@ _conversations = table_of(ConversationRow)
 
 def _practice_of(conversation_id: str) -> Select[tuple[str]]:
     return select(_conversations.c.practice_id).where(_conversations.c.id == conversation_id)
+
+
+# Every search for times and every booking runs these: built once, their values bound when
+# they run (building a statement's expression cost more CPU than running it).
+_h = _holds.c
+_HELD_BY_OTHERS = select(_h.slot_id).where(
+    _h.practice_id
+    == select(_conversations.c.practice_id)
+    .where(_conversations.c.id == bindparam("h_conversation_id", type_=_h.conversation_id.type))
+    .scalar_subquery(),
+    _h.conversation_id != bindparam("h_conversation_id", type_=_h.conversation_id.type),
+    _h.expires_at > bindparam("h_now", type_=_h.expires_at.type),
+)
+_RELEASE = delete(_holds).where(
+    _h.conversation_id == bindparam("h_conversation_id", type_=_h.conversation_id.type)
+)
 
 
 @functools.lru_cache(maxsize=32)  # an offer holds a handful of slots
@@ -65,6 +82,8 @@ class SqlSlotHolds:
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
         self._autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
+        # SQLite: a read begins DEFERRED, without the write lock (adapters/sql/engine.py).
+        self._deferred = engine.execution_options(**{SQLITE_DEFERRED: True})
 
     async def hold(
         self, conversation_id: str, slot_ids: list[str], until: dt.datetime, now: dt.datetime
@@ -95,19 +114,19 @@ class SqlSlotHolds:
 
     async def held_by_others(self, conversation_id: str, now: dt.datetime) -> set[str]:
         """Slots of this conversation's practice under another conversation's live hold."""
-        h = _holds.c
-        stmt = select(h.slot_id).where(
-            h.practice_id == _practice_of(conversation_id).scalar_subquery(),
-            h.conversation_id != conversation_id,
-            h.expires_at > now,
-        )
-        async with self._engine.connect() as conn:
-            return set((await conn.execute(stmt)).scalars())
+        params = {"h_conversation_id": conversation_id, "h_now": now}
+        # One statement: on PostgreSQL in autocommit (no BEGIN and ROLLBACK round trips),
+        # on SQLite in a deferred transaction (no write lock for a read).
+        postgresql = self._engine.dialect.name == "postgresql"
+        async with (self._autocommit if postgresql else self._deferred).begin() as conn:
+            return set((await conn.execute(_HELD_BY_OTHERS, params)).scalars())
 
     async def release(self, conversation_id: str) -> None:
-        """Drop every hold of the conversation."""
-        async with self._engine.begin() as conn:
-            await conn.execute(delete(_holds).where(_holds.c.conversation_id == conversation_id))
+        """Drop every hold of the conversation: one statement, atomic by itself (PostgreSQL:
+        in autocommit, without BEGIN and COMMIT round trips)."""
+        postgresql = self._engine.dialect.name == "postgresql"
+        async with (self._autocommit if postgresql else self._engine).begin() as conn:
+            await conn.execute(_RELEASE, {"h_conversation_id": conversation_id})
 
     @staticmethod
     async def _practice_id(conn: AsyncConnection, conversation_id: str) -> str:

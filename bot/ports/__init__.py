@@ -50,7 +50,7 @@ ports, in bot/ports/staff.py).
 
 from bot.ports.escalations import EscalationRecord, Escalations, StaffNote
 from bot.ports.flow_versions import FlowVersionRecord, FlowVersions, PublicationRecord
-from bot.ports.processing import ConversationLocks, Dispatcher
+from bot.ports.processing import ConversationLocks, Dispatcher, Processor
 from bot.ports.records import (
     AuditRecord,
     ConversationRecord,
@@ -99,6 +99,7 @@ from bot.ports.storage import (
     ResultNotices,
     Retention,
     Storage,
+    TurnStart,
     UnitOfWork,
     Waitlist,
 )
@@ -129,6 +130,7 @@ __all__ = [
     "OutboxRecord",
     "PasswordHasher",
     "Practices",
+    "Processor",
     "PublicationRecord",
     "PurgeReport",
     "QueueFilter",
@@ -154,6 +156,7 @@ __all__ = [
     "TokenSigner",
     "TranscriptLine",
     "Transcripts",
+    "TurnStart",
     "UnitOfWork",
     "Waitlist",
 ]

@@ -7,6 +7,16 @@ from contextlib import AbstractAsyncContextManager
 from typing import Protocol
 
 
+class Processor(Protocol):
+    """The process working through a conversation's pending messages (`hand_over`)."""
+
+    async def again(self) -> bool:
+        """After a round of the messages: True if a task came for the conversation since the
+        round began (go round again: still its processor, still holding its lock); False:
+        no longer its processor, and the lock is given back."""
+        ...
+
+
 class ConversationLocks(Protocol):
     """One message of a conversation is processed at a time, in order.
 
@@ -15,22 +25,18 @@ class ConversationLocks(Protocol):
 
     def lock(self, conversation_id: str) -> AbstractAsyncContextManager[None]: ...
 
-    # Handing a conversation over to the process already working on it, so a second worker
-    # is not left waiting on the lock while the first works through a patient's burst (see
-    # `Assistant.process(..., hand_over=True)`). The three steps are ordered so that no
-    # message is left behind: a task first says it wants the conversation, then looks for a
-    # processor; a processor first stops being one, then looks for a want.
+    def hand_over(self, conversation_id: str) -> AbstractAsyncContextManager[Processor | None]:
+        """Hand the conversation over to the process already working through it, so a second
+        worker is not left waiting on the lock while the first works through a patient's
+        burst (see `Assistant.process(..., hand_over=True)`).
 
-    async def leave_to_processor(self, conversation_id: str) -> bool:
-        """Mark the conversation wanted; True if a processor holds it (it will see the mark)."""
-        ...
-
-    async def processing(self, conversation_id: str) -> None:
-        """Under the lock, before reading the pending messages: be the processor, clear the mark."""
-        ...
-
-    async def done_processing(self, conversation_id: str) -> bool:
-        """Under the lock, after the messages: stop being the processor; True if marked since."""
+        Entering marks the conversation wanted, then looks for a processor: with one, it
+        yields None at once (the processor will see the mark). Else it takes the lock (waiting
+        for a holder that is not a processor, or leaving to one that appears meanwhile),
+        becomes the processor and clears the mark, and yields the `Processor`. Its `again`
+        first stops being the processor, then looks for a mark: so no message is left
+        behind. Leaving the block (an error, or after `again` said False) stops being the
+        processor and gives the lock back."""
         ...
 
 

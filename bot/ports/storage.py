@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Awaitable, Callable, Collection, Sequence
 from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
 from typing import Any, Protocol
 
-from bot.ports.escalations import Escalations
+from bot.ports.escalations import EscalationRecord, Escalations
 from bot.ports.flow_versions import FlowVersions
 from bot.ports.records import (
     AuditRecord,
@@ -82,6 +83,15 @@ class Inbox(Protocol):
         ...
 
 
+@dataclass
+class TurnStart:
+    """What a turn reads before it runs (`Conversations.for_turn`)."""
+
+    conversation: ConversationRecord
+    opted_out: bool  # the conversation's address is on its practice's opt-out list
+    with_staff: EscalationRecord | None  # the conversation's live escalation, if any
+
+
 class Conversations(Protocol):
     """One conversation per (practice, channel, address): versioned state and an event log."""
 
@@ -90,6 +100,12 @@ class Conversations(Protocol):
     ) -> ConversationRecord: ...
 
     async def get(self, conversation_id: str) -> ConversationRecord | None: ...
+
+    async def for_turn(self, conversation_id: str, optout_key: str) -> TurnStart | None:
+        """The conversation, whether `optout_key` (its address's key in the opt-out list,
+        bot/optout.py) is opted out in its practice, and its live escalation: a turn's first
+        reads, as one statement. None if there is no such conversation."""
+        ...
 
     async def save(self, conversation: ConversationRecord, now: dt.datetime) -> None:
         """Write state, bumping version; raises StaleConversation if version moved meanwhile."""

@@ -50,6 +50,7 @@ from bot.ports import (
     StaleConversation,
     TranscriptLine,
     Transcripts,
+    TurnStart,
     Waitlist,
 )
 from bot.ports.staff import EVERY_CONVERSATION
@@ -238,6 +239,18 @@ class MemoryConversations:
     async def get(self, conversation_id: str) -> ConversationRecord | None:
         found = self._t.conversations.get(conversation_id)
         return None if found is None else stored(found)
+
+    async def for_turn(self, conversation_id: str, optout_key: str) -> TurnStart | None:
+        conversation = await self.get(conversation_id)
+        if conversation is None:
+            return None
+        opted_out = self._t.opt_outs.get((conversation.practice_id, optout_key), False)
+        live = (
+            e
+            for e in self._t.escalations.values()
+            if e.conversation_id == conversation_id and e.state != "closed"
+        )
+        return TurnStart(conversation, opted_out, next(live, None))
 
     async def save(self, conversation: ConversationRecord, now: dt.datetime) -> None:
         current = self._t.conversations.get(conversation.id)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import delete, text, update
+from sqlalchemy import delete, event, text, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -94,3 +95,34 @@ def test_urls_get_their_async_driver(given: str, expected: str) -> None:
 def test_sync_only_drivers_are_refused() -> None:
     with pytest.raises(ValueError, match="unsupported"):
         async_url("mysql://db/pa")
+
+
+@pytest.mark.parametrize(
+    "storage_backend", [pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+async def test_a_turns_reads_and_slot_holds_are_one_round_trip_each_on_postgresql(
+    storage: SqlStorage,
+) -> None:
+    """A turn's first reads are one statement, and the slot holds' reads and release run in
+    autocommit: no BEGIN, COMMIT or ROLLBACK round trips around them."""
+    async with storage.unit_of_work() as uow:
+        conversation = await uow.conversations.get_or_create("p1", "sms", "+15550100", NOW)
+    sent: list[str] = []
+    engine = storage.engine.sync_engine
+
+    def statement(_conn: object, _cursor: object, text: str, *_: object) -> None:
+        sent.append(text.split()[0])
+
+    def transaction(connection: Connection, *_: object) -> None:
+        if connection.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
+            sent.append("BEGIN/END")
+
+    event.listen(engine, "before_cursor_execute", statement)
+    for name in ("begin", "commit", "rollback"):
+        event.listen(engine, name, transaction)
+    async with storage.reading() as uow:
+        assert await uow.conversations.for_turn(conversation.id, "+15550100") is not None
+    holds = storage.slot_holds()
+    assert await holds.held_by_others(conversation.id, NOW) == set()
+    await holds.release(conversation.id)
+    assert sent == ["SELECT", "SELECT", "DELETE"]

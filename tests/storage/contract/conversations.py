@@ -8,6 +8,7 @@ import pytest
 
 from bot.ports import StaleConversation, Storage
 from tests.storage.builders import NOW, minutes, uid
+from tests.storage.contract.escalations import escalation
 
 
 class ConversationContract:
@@ -31,6 +32,35 @@ class ConversationContract:
                 return (await uow.conversations.get_or_create("p1", "sms", address, NOW)).id
 
         assert len(set(await asyncio.gather(*(create() for _ in range(20))))) == 1
+
+    async def test_for_turn_reads_the_conversation_its_opt_out_and_live_escalation(
+        self, storage: Storage
+    ) -> None:
+        address = uid("+1")
+        async with storage.unit_of_work() as uow:
+            conversation = await uow.conversations.get_or_create("p1", "sms", address, NOW)
+            # Another practice's opt-out and another key of this one's do not count.
+            await uow.opt_outs.set_opted_out("p2", address, "sms", True, NOW)
+            await uow.opt_outs.set_opted_out("p1", uid("+1"), "sms", True, NOW)
+        async with storage.reading() as uow:
+            start = await uow.conversations.for_turn(conversation.id, address)
+            assert await uow.conversations.for_turn(uid("conv-"), address) is None
+        assert start is not None
+        assert (start.conversation, start.opted_out, start.with_staff) == (
+            conversation,
+            False,
+            None,
+        )
+        closed, live = escalation(conversation.id), escalation(conversation.id)
+        async with storage.unit_of_work() as uow:
+            await uow.opt_outs.set_opted_out("p1", address, "sms", True, NOW)
+            await uow.escalations.open(closed)
+            await uow.escalations.close(closed.id, NOW + minutes(1))
+            await uow.escalations.open(live)
+        async with storage.reading() as uow:
+            start = await uow.conversations.for_turn(conversation.id, address)
+        assert start is not None
+        assert (start.conversation, start.opted_out, start.with_staff) == (conversation, True, live)
 
     async def test_save_bumps_the_version(self, storage: Storage) -> None:
         async with storage.unit_of_work() as uow:
