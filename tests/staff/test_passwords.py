@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from argon2 import PasswordHasher
 
 from adapters.staff_auth import Argon2Passwords
