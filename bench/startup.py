@@ -3,7 +3,7 @@ commit's, in the same run.
 
 Run:
     PATIENT_ASSISTANT_MODEL_DIR=/path/to/models .venv/bin/python bench/startup.py
-        [--baseline COMMIT] [--rounds 5] [--commands help,nlu-parse,chat,serve,worker] [--no-record]
+        [--baseline COMMIT] [--rounds 5 | --quick] [--commands help,nlu-parse,chat,serve,worker] [--no-record]
 
 The baseline is `git archive` of `--baseline` (a commit or branch) in a temporary directory;
 both checkouts run on this virtual environment's interpreter and packages, each imported from
@@ -222,9 +222,12 @@ def main() -> int:
         help="commit or branch (default: where this branch left main, `git merge-base HEAD main`)",
     )
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="2 rounds (CI-sized)")
     parser.add_argument("--commands", default=",".join(COMMANDS))
     parser.add_argument("--no-record", action="store_true", help="do not write bench/RESULTS.md")
     args = parser.parse_args()
+    if args.quick:
+        args.rounds = 2
     if args.baseline is None:
         found = subprocess.run(
             ["git", "-C", str(h.ROOT), "merge-base", "HEAD", "main"], capture_output=True, text=True
