@@ -59,19 +59,22 @@ async def serve(
         base_url = "" if practices else await stack.enter_async_context(fhir_server(settings, now))
         jobs: list[InProcessJobs] = []
         stop_polling = asyncio.Event()
+        web_chat = demo or settings.environment != "production"
         background: list[asyncio.Task[None]] = []
 
         async def start_practice(
             settings: Settings, base_url: str, one_of_several: bool = False
         ) -> Runtime:
             # With Redis, workers process the conversations, and embedded the turns' child
-            # process (TurnProcess) loads a model of its own: the API parses only on request
-            # (the NLU endpoint, the flow editor's try-it), so a restarted API spends no CPU
-            # on a model the workers need (bench/crash_recovery.py), and an embedded one no
-            # second load of it (bench/startup.py). Turns on a thread (EMBEDDED_TURNS=thread)
-            # parse with the API's model: it loads beside start-up.
+            # process (TurnProcess) loads a model of its own: unless the web chat is on (it
+            # converses in this process), the API parses only on request (the NLU endpoint,
+            # the flow editor's try-it), so a restarted API spends no CPU on a model the
+            # workers need (bench/crash_recovery.py), and an embedded one no second load of it
+            # (bench/startup.py). Otherwise it loads beside start-up.
             clock = make_clock(now)
-            turns_elsewhere = bool(settings.redis_url) or turns_in_process(settings, clock)
+            turns_elsewhere = bool(settings.redis_url) or (
+                turns_in_process(settings, clock) and not web_chat
+            )
             nlu = ModelOnFirstParse() if turns_elsewhere else None
             runtime = await build(settings, fhir_base_url=base_url, clock=clock, nlu=nlu)
             if not settings.redis_url:
@@ -124,7 +127,7 @@ async def serve(
         app = create_app(
             settings,
             runtime_factory,
-            web_chat=demo or settings.environment != "production",
+            web_chat=web_chat,
             telegram_polling=telegram_polling,
         )
         config = uvicorn.Config(
