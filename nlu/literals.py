@@ -40,17 +40,13 @@ def required_literals(pattern: re.Pattern[str] | str) -> frozenset[str] | None:
     the sets a sequence offers, the one whose shortest string is longest is kept (the rarest,
     roughly).
     """
-    parsed = _parsed(pattern)
-    return None if parsed is None else _required(parsed)
-
-
-def _parsed(pattern: re.Pattern[str] | str) -> Any:
-    """The parsed pattern, or None when it cannot be read for literals (any case, a bad one)."""
     try:
         parsed = _parser.parse(*_source(pattern))
     except (re.error, RecursionError, TypeError):
         return None
-    return None if parsed.state.flags & re.IGNORECASE else parsed
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    return _required(parsed)
 
 
 def _required(seq: Any) -> frozenset[str] | None:
@@ -94,12 +90,10 @@ def required_literal_sets(pattern: re.Pattern[str] | str) -> list[frozenset[str]
     groups and repeats the pattern needs in sequence, each of them necessary on its own, so a text
     lacking every string of any one set cannot match. None when no set can be told.
     """
-    # Parsed once for both readings: parsing is most of an index's build (a third of a second
-    # for the red flags, in every process that loads the NLU).
-    parsed = _parsed(pattern)
-    best = None if parsed is None else _required(parsed)
+    best = required_literals(pattern)
     if best is None:
         return None
+    parsed = _parser.parse(*_source(pattern))
     extra = [
         need
         for need in dict.fromkeys(_all_required(parsed))
