@@ -26,7 +26,12 @@ _REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT",
 _ATOMIC = getattr(_sre, "ATOMIC_GROUP", None)
 
 
-def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+def _source(pattern: re.Pattern[str] | str) -> tuple[str, int]:
+    """A pattern's source and flags; a source (str) is read as ``re.compile`` would read it."""
+    return (pattern, 0) if isinstance(pattern, str) else (pattern.pattern, pattern.flags)
+
+
+def required_literals(pattern: re.Pattern[str] | str) -> frozenset[str] | None:
     """Strings one of which every match of ``pattern`` contains, or None when none can be told.
 
     Read from the parsed pattern: a run of literal characters must appear as it is; an
@@ -36,7 +41,7 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     roughly).
     """
     try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        parsed = _parser.parse(*_source(pattern))
     except (re.error, RecursionError, TypeError):
         return None
     if parsed.state.flags & re.IGNORECASE:
@@ -78,7 +83,7 @@ def _required(seq: Any) -> frozenset[str] | None:
 _MIN_EXTRA_LITERAL = 3
 
 
-def required_literal_sets(pattern: re.Pattern[str]) -> list[frozenset[str]] | None:
+def required_literal_sets(pattern: re.Pattern[str] | str) -> list[frozenset[str]] | None:
     """Sets of strings such that every match of ``pattern`` contains one string of each set.
 
     The first set is :func:`required_literals`' (the rarest); the others are the further runs,
@@ -88,7 +93,7 @@ def required_literal_sets(pattern: re.Pattern[str]) -> list[frozenset[str]] | No
     best = required_literals(pattern)
     if best is None:
         return None
-    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    parsed = _parser.parse(*_source(pattern))
     extra = [
         need
         for need in dict.fromkeys(_all_required(parsed))
@@ -150,7 +155,8 @@ def _trie_pattern(words: Sequence[str]) -> str:
 class LiteralIndex:
     """The patterns of a list that may match a text, found by the literals they need."""
 
-    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+    def __init__(self, patterns: Sequence[re.Pattern[str] | str]) -> None:
+        """``patterns``: compiled, or their sources (the index needs none compiled)."""
         self.size = len(patterns)
         self._always: list[int] = []
         # Each set of literals a pattern needs is a "need", numbered: a pattern's first need by the

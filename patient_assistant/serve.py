@@ -7,6 +7,7 @@ import contextlib
 import datetime as dt
 import secrets
 import sys
+from typing import TYPE_CHECKING
 
 import uvicorn
 
@@ -28,6 +29,9 @@ from patient_assistant.serve_loop import fast_loop_factory
 from patient_assistant.settings import Settings
 from patient_assistant.turn_process import TurnProcess, reproducible
 from patient_assistant.turn_thread import ThreadDispatcher, ThreadSender, TurnThread
+
+if TYPE_CHECKING:
+    from domain.ports import Clock
 
 #: How long a stopping API lets open requests finish (a staff event stream never does).
 SHUTDOWN_GRACE_SECONDS = 10
@@ -55,16 +59,24 @@ async def serve(
         base_url = "" if practices else await stack.enter_async_context(fhir_server(settings, now))
         jobs: list[InProcessJobs] = []
         stop_polling = asyncio.Event()
+        web_chat = demo or settings.environment != "production"
         background: list[asyncio.Task[None]] = []
 
         async def start_practice(
             settings: Settings, base_url: str, one_of_several: bool = False
         ) -> Runtime:
-            # With Redis, workers process the conversations: the API parses only on request
-            # (the NLU endpoint), so a restarted API spends no CPU on the model the workers
-            # need (bench/crash_recovery.py). Embedded, it loads beside start-up.
-            nlu = ModelOnFirstParse() if settings.redis_url else None
-            runtime = await build(settings, fhir_base_url=base_url, clock=make_clock(now), nlu=nlu)
+            # With Redis, workers process the conversations, and embedded the turns' child
+            # process (TurnProcess) loads a model of its own: unless the web chat is on (it
+            # converses in this process), the API parses only on request (the NLU endpoint,
+            # the flow editor's try-it), so a restarted API spends no CPU on a model the
+            # workers need (bench/crash_recovery.py), and an embedded one no second load of it
+            # (bench/startup.py). Otherwise it loads beside start-up.
+            clock = make_clock(now)
+            turns_elsewhere = bool(settings.redis_url) or (
+                turns_in_process(settings, clock) and not web_chat
+            )
+            nlu = ModelOnFirstParse() if turns_elsewhere else None
+            runtime = await build(settings, fhir_base_url=base_url, clock=clock, nlu=nlu)
             if not settings.redis_url:
                 # Embedded default: conversations, retries and other due work are processed
                 # in a child process (or on a thread of this one), so webhooks stay fast.
@@ -115,7 +127,7 @@ async def serve(
         app = create_app(
             settings,
             runtime_factory,
-            web_chat=demo or settings.environment != "production",
+            web_chat=web_chat,
             telegram_polling=telegram_polling,
         )
         config = uvicorn.Config(
@@ -164,13 +176,18 @@ async def hand_over_leftovers(runtime: Runtime) -> None:
         await dispatcher.leftovers()
 
 
+def turns_in_process(settings: Settings, clock: Clock) -> bool:
+    """Whether an embedded API's turns run in a TurnProcess (else on a TurnThread)."""
+    return settings.embedded_turns == "process" and reproducible(clock)
+
+
 async def start_turns(runtime: Runtime, fhir_base_url: str) -> TurnThread | TurnProcess:
     """Move the runtime's conversation processing and outbox sending to a TurnProcess, or a
     TurnThread (`EMBEDDED_TURNS`): the API's loop is left with the webhooks."""
     channels = runtime.channels
     assert channels is not None and channels.loop is not None
     turns: TurnThread | TurnProcess
-    if runtime.settings.embedded_turns == "process" and reproducible(runtime.clock):
+    if turns_in_process(runtime.settings, runtime.clock):
         turns = TurnProcess(runtime.settings, fhir_base_url, clock=runtime.clock)
     else:
         turns = TurnThread(runtime.settings, fhir_base_url, runtime.nlu, clock=runtime.clock)

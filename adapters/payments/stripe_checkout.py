@@ -18,8 +18,6 @@ import datetime as dt
 import json
 from typing import Any
 
-import stripe
-
 from domain.billing import LinkRequest, PaymentLink
 from domain.payments import CompletedPayment
 
@@ -48,6 +46,11 @@ class StripePayments:
         now: Any = None,
         practice_id: str | None = None,
     ) -> None:
+        # Imported here, not with the module: the client costs a tenth of a second of CPU to
+        # import, and every process imports this module (bootstrap, the API's webhook) whether
+        # or not Stripe is the provider. A deployment with Stripe imports it at start-up.
+        import stripe
+
         self._http = stripe.HTTPXClient()
         self._client = stripe.StripeClient(
             api_key,
@@ -119,6 +122,8 @@ class StripePayments:
     def completed_payment(self, payload: bytes, signature: str | None) -> CompletedPayment | None:
         """The payment a verified webhook reports, or None for an event that reports none;
         WebhookRefused when the signature does not hold."""
+        import stripe  # imported by __init__ already
+
         try:
             stripe.Webhook.construct_event(payload, signature or "", self._secret)
             event = json.loads(payload)

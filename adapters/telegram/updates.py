@@ -8,11 +8,15 @@ message. Other updates (edits, joins) are not messages to the assistant.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
-
-from aiogram.types import Update
+from typing import TYPE_CHECKING, Any
 
 from bot.messages import Inbound, checked_id
+
+if TYPE_CHECKING:
+    # Imported when an update is read: aiogram's types cost seconds of CPU to import, and the
+    # API imports this module (its Telegram webhook) whether or not Telegram is configured.
+    # A deployment with Telegram has imported them at start-up already (its bot, channels.py).
+    from aiogram.types import Update
 
 _MEDIA = (
     "photo",
@@ -30,6 +34,8 @@ _MEDIA = (
 
 def inbound_of_update(raw: dict[str, Any], practice_id: str, now: dt.datetime) -> Inbound | None:
     """The message a raw (webhook) update carries, or None. Raises pydantic's ValidationError."""
+    from aiogram.types import Update
+
     return inbound_of(Update.model_validate(raw), practice_id, now)
 
 

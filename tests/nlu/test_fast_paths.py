@@ -22,7 +22,8 @@ from nlu import NLU, names, roles
 from nlu import model as M
 from nlu.dates import atoms
 from nlu.emergency import scoring
-from nlu.emergency.lexicon import MENTION_PARTS, RED_FLAG_PARTS
+from nlu.emergency.lexicon import MENTION_PARTS, RED_FLAG_PARTS, RED_FLAGS, SCREEN_ORDER
+from nlu.emergency.matching import Alternations, Patterns, PatternTable
 from nlu.emergency.normalise import _normalise_tokens, normalise
 from nlu.extract import rule_entities
 from nlu.literals import LiteralIndex, required_literal_sets, required_literals
@@ -177,6 +178,23 @@ def test_role_cues_kept_for_a_second_reading_give_the_same_roles(texts: list[str
         assert set(cues._spans) == spans
         read += len(spans)
     assert read > 100
+
+
+def test_the_lexicon_compiles_only_the_patterns_a_message_may_need() -> None:
+    """Compiling the whole lexicon cost every process that loads the NLU most of a second: a
+    table compiles nothing until a message is searched, then only the patterns it may match."""
+    parts = {cat: Patterns(RED_FLAGS[cat]) for cat in SCREEN_ORDER}
+    table = PatternTable(Alternations(RED_FLAGS), parts)
+    total = sum(len(ps) for ps in parts.values())
+    assert sum(ps.compiled() for ps in parts.values()) == 0
+    text = normalise("crushing pain in my chest going into my left arm")[0]
+    found = []
+    for category, live in table.live(text).items():
+        search = table.search(category, live, text)
+        found += [(category, m.group()) for m in [search.search(0)] if m]
+    assert ("chest_pain", "crushing pain in my chest") in found
+    assert 0 < sum(ps.compiled() for ps in parts.values()) < total / 10
+    assert [p.pattern for p in parts["stroke"]] == RED_FLAGS["stroke"]  # compiled when asked for
 
 
 def test_date_atoms_are_those_of_every_pattern_run(texts: list[str]) -> None:

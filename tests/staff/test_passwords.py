@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from argon2 import PasswordHasher
 
 from adapters.staff_auth import Argon2Passwords
 from bot.staff_accounts import password_problem
@@ -40,3 +41,28 @@ def test_argon2_hashes_are_salted_and_verify_only_their_password() -> None:
     assert not passwords.verify(first, "seven tulip")
     assert not passwords.verify("not a hash", "seven tulips")
     passwords.verify_nothing("anything")  # spends the time, answers nothing
+
+
+class CountingHasher(PasswordHasher):
+    """argon2's own hasher, counting the hashes it makes."""
+
+    made = 0
+
+    def hash(self, password: str | bytes, *, salt: bytes | None = None) -> str:
+        self.made += 1
+        return super().hash(password, salt=salt)
+
+
+def test_the_decoy_is_made_by_the_first_check_not_at_start_up() -> None:
+    """A process that signs no one in (a worker, `chat`) spends no hash on the decoy; the first
+    check of either kind makes it, so a known account's first sign-in costs what an unknown's does."""
+    known, unknown = CountingHasher(), CountingHasher()
+    for_known, for_unknown = Argon2Passwords(known), Argon2Passwords(unknown)
+    assert known.made == unknown.made == 0
+    stored = known.hash("seven tulips")
+    assert for_known.verify(stored, "seven tulips")
+    for_unknown.verify_nothing("seven tulips")
+    assert known.made == 2 and unknown.made == 1  # the stored hash, then each its decoy
+    for_known.verify_nothing("x")
+    assert for_known.verify(stored, "seven tulips")
+    assert known.made == 2  # made once

@@ -8,7 +8,8 @@ Each category module has two strengths of pattern:
   ("he's bleeding, please hurry") or the classifier's agreement to count.
 
 Each category compiles to one alternation, so screening a message costs a
-couple of dozen regex searches, not hundreds.
+couple of dozen regex searches, not hundreds; only the patterns whose words are in a message
+are compiled and run (``nlu.emergency.matching``).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from nlu.emergency.lexicon import (
     stroke,
     trauma,
 )
+from nlu.emergency.matching import Alternations, Patterns
 
 CATEGORY_IDS: tuple[str, ...] = (
     "chest_pain",
@@ -82,21 +84,15 @@ RED_FLAGS: dict[str, list[str]] = {c: _MODULES[c].RED_FLAGS for c in CATEGORY_ID
 MENTIONS: dict[str, list[str]] = {c: _MODULES[c].MENTIONS for c in CATEGORY_IDS}
 
 
-def _compile(table: dict[str, list[str]]) -> dict[str, re.Pattern[str]]:
-    return {cat: re.compile("|".join(f"(?:{p})" for p in table[cat])) for cat in SCREEN_ORDER}
-
-
-RED_FLAG_RX = _compile(RED_FLAGS)
-MENTION_RX = _compile(MENTIONS)
+#: Each category's patterns as one alternation, in screen order (compiled on first use, as
+#: the parts below: ``nlu.emergency.matching``).
+RED_FLAG_RX = Alternations({cat: RED_FLAGS[cat] for cat in SCREEN_ORDER})
+MENTION_RX = Alternations({cat: MENTIONS[cat] for cat in SCREEN_ORDER})
 #: Each category's patterns one by one: when the alternation's leftmost match is set aside (negated,
 #: history), a shorter pattern starting at the same place may still be a present danger
 #: ("bleeding and bleeding" inside a longer match that ran into a reassuring clause).
-RED_FLAG_PARTS: dict[str, tuple[re.Pattern[str], ...]] = {
-    cat: tuple(re.compile(p) for p in RED_FLAGS[cat]) for cat in SCREEN_ORDER
-}
-MENTION_PARTS: dict[str, tuple[re.Pattern[str], ...]] = {
-    cat: tuple(re.compile(p) for p in MENTIONS[cat]) for cat in SCREEN_ORDER
-}
+RED_FLAG_PARTS: dict[str, Patterns] = {cat: Patterns(RED_FLAGS[cat]) for cat in SCREEN_ORDER}
+MENTION_PARTS: dict[str, Patterns] = {cat: Patterns(MENTIONS[cat]) for cat in SCREEN_ORDER}
 
 
 _WHOLE_WORD = re.compile(r"(?<![\\a-z])[a-z]{5,}(?![a-z]|\\w|\?|\[|\{|s\?)")
