@@ -101,3 +101,11 @@ async def test_consents_are_reviewed_and_withdrawn_from_update_details() -> None
     assert "withdraw your consent" in done
     telehealth = [d for d in chat.consents.decided if d.code == "telehealth-consent"]
     assert [(d.agreed, d.withdrawn) for d in telehealth] == [(True, True)]
+
+
+async def test_my_consents_as_the_first_message_opens_them_after_the_birth_date() -> None:
+    # The README and the sandbox's hint tell a patient to send just "my consents".
+    chat = PatientConversation(address=fakes.MARIA.phones[0])
+    await chat.send(said("my consents", "update_details"))
+    privacy = PatientConversation.text(await chat.send(said("04/12/1985")))
+    assert chat.state.flow == "consent" and "Privacy notice (version 3)" in privacy

@@ -98,3 +98,18 @@ def test_a_uk_drama_range_number_is_a_phone_number(text: str) -> None:
 )
 def test_the_named_confusions_in_new_voices(nlu_model: NLU, text: str, intent: str) -> None:
     assert nlu_model.parse(text, now=NOW, tz=TZ).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # The consents, asked for by name as the README and the sandbox's hint say.
+        ("my consents please", "update_details"),
+        ("I want to check my consents", "update_details"),
+        # A cancel said not to happen keeps the visit.
+        ("please dont cancel my appt, I'm still coming", "confirm_attendance"),
+        ("no need to cancel it, we'll be there", "confirm_attendance"),
+    ],
+)
+def test_the_products_own_words(nlu_model: NLU, text: str, intent: str) -> None:
+    assert nlu_model.parse(text, now=NOW, tz=TZ).intent == intent
