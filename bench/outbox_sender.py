@@ -44,7 +44,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.harness import REDIS_URL, fresh_database, redis_prefix  # noqa: E402
-from bench.reminder_fanout import PROVIDER_RATE, settings_for, twilio_standin  # noqa: E402
+from bench.reminder_fanout import (  # noqa: E402
+    PROVIDER_RATE,
+    settings_for,
+    twilio_standin,
+    write_reminders,
+)
 from bench.results import record, table, verdict  # noqa: E402
 
 #: A sender process: the product's wiring, as bench/reminder_fanout.py's `_sender_process`.
@@ -129,35 +134,13 @@ asyncio.run(run())
 async def enqueue(dsn: str, messages: int) -> dict[str, list[str]]:
     """`messages` reminders due now, written as bench/reminder_fanout.py's `enqueue` does."""
     from adapters.sql.storage import SqlStorage
-    from bot.messages import Outbound
-    from bot.ports import OutboxRecord
     from patient_assistant.channels import keyring_of
 
     settings = settings_for(dsn)
     storage = SqlStorage(settings.database_url, keyring=keyring_of(settings))
-    expected: dict[str, list[str]] = {}
-    twice = messages // 6
-    numbers = [f"+1617557{i:04d}" for i in range(messages - twice)]
-    plan = [(n, 1) for n in numbers] + [(n, 2) for n in numbers[:twice]]
     now = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)
     try:
-        for start in range(0, len(plan), 500):
-            async with storage.unit_of_work() as uow:
-                for k, (number, part) in enumerate(plan[start : start + 500], start):
-                    body = f"Reminder {part} for {number}"
-                    expected.setdefault(number, []).append(body)
-                    await uow.outbox.enqueue(
-                        OutboxRecord(
-                            id=uuid.uuid4().hex,
-                            practice_id="riverside",
-                            conversation_id=None,
-                            channel="sms",
-                            address=number,
-                            payload=Outbound(body).to_json(),
-                            created_at=now + dt.timedelta(microseconds=k),
-                            purpose="notification",
-                        )
-                    )
+        expected = await write_reminders(storage, messages, "+1617557", now)
     finally:
         await storage.close()
     connection = await asyncpg.connect(dsn)

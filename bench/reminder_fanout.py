@@ -390,16 +390,32 @@ async def fan_out(dsn: str, fhir: str, runtime: Any, appointments: int) -> dict[
 async def enqueue(runtime: Any, messages: int) -> dict[str, list[str]]:
     """`messages` reminders in the outbox, due now: one to most patients, two (in order) to
     a sixth of them; what each number is to get, in order."""
+    expected = await write_reminders(runtime.storage, messages, "+1617558", runtime.clock.now())
+    # Found here: with the table's statistics stale (thousands of rows written since the
+    # last ANALYZE), PostgreSQL plans the outbox claim's "no earlier message of the stream
+    # unsent" probes as scans, and a claim takes seconds (24 s at 3,000 pending rows on this
+    # machine; 50 ms after ANALYZE). Autovacuum analyzes the table within a minute or so of
+    # such a burst; the bench does not wait for it. See bench/README.md.
+    async with runtime.storage.engine.begin() as connection:
+        await connection.execute(text("ANALYZE outbox"))
+    return expected
+
+
+async def write_reminders(
+    storage: Any, messages: int, prefix: str, now: dt.datetime
+) -> dict[str, list[str]]:
+    """`messages` reminders written to `storage`'s outbox, created at `now` in order: one to
+    most numbers (`prefix` and four digits), two to a sixth of them; what each number is to
+    get, in order."""
     from bot.messages import Outbound
     from bot.ports import OutboxRecord
 
     expected: dict[str, list[str]] = {}
     twice = messages // 6
-    numbers = [f"+1617558{i:04d}" for i in range(messages - twice)]
+    numbers = [f"{prefix}{i:04d}" for i in range(messages - twice)]
     plan = [(n, 1) for n in numbers] + [(n, 2) for n in numbers[:twice]]
-    now = runtime.clock.now()
     for start in range(0, len(plan), 500):
-        async with runtime.storage.unit_of_work() as uow:
+        async with storage.unit_of_work() as uow:
             for k, (number, part) in enumerate(plan[start : start + 500], start):
                 body = f"Reminder {part} for {number}"
                 expected.setdefault(number, []).append(body)
@@ -415,13 +431,6 @@ async def enqueue(runtime: Any, messages: int) -> dict[str, list[str]]:
                         purpose="notification",
                     )
                 )
-    # Found here: with the table's statistics stale (thousands of rows written since the
-    # last ANALYZE), PostgreSQL plans the outbox claim's "no earlier message of the stream
-    # unsent" probes as scans, and a claim takes seconds (24 s at 3,000 pending rows on this
-    # machine; 50 ms after ANALYZE). Autovacuum analyzes the table within a minute or so of
-    # such a burst; the bench does not wait for it. See bench/README.md.
-    async with runtime.storage.engine.begin() as connection:
-        await connection.execute(text("ANALYZE outbox"))
     return expected
 
 
