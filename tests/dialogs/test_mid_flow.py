@@ -58,7 +58,8 @@ async def test_goodbye_in_the_middle_of_booking_ends_it() -> None:
     assert not chat.state.slots
 
 
-async def test_no_to_which_appointment_to_cancel_keeps_them_all() -> None:
+async def _two_booked() -> Conversation:
+    """A conversation that has booked two appointments: the Friday visit and a flu shot."""
     chat = Conversation()
     await chat.send(book_request_friday())
     await chat.send(said("1", choice=("1", {"index": 1})))
@@ -66,6 +67,11 @@ async def test_no_to_which_appointment_to_cancel_keeps_them_all() -> None:
     await chat.send(said("and a flu shot friday morning", "book_appointment", **FLU_FRIDAY))
     await chat.send(said("1", choice=("1", {"index": 1})))
     await chat.send(said("yes", "affirm"))
+    return chat
+
+
+async def test_no_to_which_appointment_to_cancel_keeps_them_all() -> None:
+    chat = await _two_booked()
     assert len(chat.schedule.appointments) == 2
     await chat.send(said("cancel my appointment", "cancel_appointment"))
     listed = await chat.send(said("04/12/1985"))
@@ -78,13 +84,7 @@ async def test_no_to_which_appointment_to_cancel_keeps_them_all() -> None:
 
 
 async def test_a_wrong_pick_from_appointments_does_not_offer_another_day() -> None:
-    chat = Conversation()
-    await chat.send(book_request_friday())
-    await chat.send(said("1", choice=("1", {"index": 1})))
-    await chat.send(said("yes", "affirm"))
-    await chat.send(said("and a flu shot friday morning", "book_appointment", **FLU_FRIDAY))
-    await chat.send(said("1", choice=("1", {"index": 1})))
-    await chat.send(said("yes", "affirm"))
+    chat = await _two_booked()
     await chat.send(said("cancel my appointment", "cancel_appointment"))
     await chat.send(said("04/12/1985"))
     reply = Conversation.text(await chat.send(said("7", choice=("7", {"index": 7}))))
